@@ -1,0 +1,1 @@
+//! Offline basemap: Natural Earth land, coasts and borders rasterized into map tiles (GUI-free).

@@ -1,0 +1,18 @@
+//! newsatlas: turn news articles into places and times you can explore on a map and a timeline.
+//!
+//! The crate is a GUI-free core (everything but `ui`) and a thin GUI shell behind the default
+//! `gui` feature. Data flows one way: `corpus` -> `extract` (pure) -> `index` -> `ui`/`export`.
+#![deny(clippy::unwrap_used)]
+
+pub mod basemap;
+pub mod cli;
+pub mod coord;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod gazetteer;
+pub mod index;
+pub mod problem;
+
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,74 @@
+//! Problems found while loading user data: where (file, line) and what was expected.
+//!
+//! Parsers report line numbers; loaders add the file name once. A problem never stops a load:
+//! the good rows are kept and the problems are shown to the user.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something was skipped or guessed; the rest is fine.
+    Warning,
+    /// A row or file could not be used.
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: PathBuf,
+    /// 1-based line number, where there is one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn error(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, file: file.into(), line, message: message.into() }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, file: file.into(), line, message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {kind}: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {kind}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// 1-based line number of a byte offset in `text`.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_prints_file_line_and_message() {
+        let p = Problem::error("data/g.toml", Some(12), "lat 999 is out of range, expected -90..90");
+        assert_eq!(p.to_string(), "data/g.toml:12: error: lat 999 is out of range, expected -90..90");
+    }
+
+    #[test]
+    fn line_of_offset_counts_newlines_before_it() {
+        assert_eq!(line_of_offset("a\nb\nc", 0), 1);
+        assert_eq!(line_of_offset("a\nb\nc", 2), 2);
+        assert_eq!(line_of_offset("a\nb\nc", 99), 3);
+    }
+}
