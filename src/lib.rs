@@ -8,6 +8,7 @@ pub mod basemap;
 pub mod cli;
 pub mod coord;
 pub mod corpus;
+pub mod dataset;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

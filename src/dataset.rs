@@ -1,0 +1,49 @@
+//! A dataset: the articles, the gazetteer, their extractions and the index, built together.
+//!
+//! Everything derived is computed here once per change of data (off the UI thread in the app);
+//! views only read it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::corpus::{Article, Corpus};
+use crate::extract::{ArticleExtraction, ArticleIdx, extract_corpus};
+use crate::gazetteer::Gazetteer;
+use crate::index::Index;
+use crate::problem::Problem;
+
+pub struct Dataset {
+    pub articles: Vec<Article>,
+    pub gazetteer: Arc<Gazetteer>,
+    /// One per article, same order.
+    pub extractions: Vec<ArticleExtraction>,
+    pub index: Index,
+    /// Problems met while loading the data files and articles.
+    pub problems: Vec<Problem>,
+}
+
+impl Dataset {
+    /// Extracts every article and indexes the result.
+    pub fn build(corpus: Corpus, gazetteer: Arc<Gazetteer>, problems: Vec<Problem>) -> Dataset {
+        let extractions = extract_corpus(&corpus.articles, &gazetteer);
+        let published: Vec<_> = corpus.articles.iter().map(|a| a.published).collect();
+        let index = Index::build(&extractions, &published);
+        Dataset { articles: corpus.articles, gazetteer, extractions, index, problems }
+    }
+
+    /// The bundled seeds and gazetteer, from the project root (the folder with `data/`).
+    pub fn load_bundled(root: &Path) -> Dataset {
+        let (gazetteer, mut problems) = Gazetteer::load_bundled(&root.join("data"));
+        let (corpus, corpus_problems) = Corpus::load_bundled(root);
+        problems.extend(corpus_problems);
+        Dataset::build(corpus, Arc::new(gazetteer), problems)
+    }
+
+    pub fn article(&self, idx: ArticleIdx) -> &Article {
+        &self.articles[idx.0 as usize]
+    }
+
+    pub fn extraction(&self, idx: ArticleIdx) -> &ArticleExtraction {
+        &self.extractions[idx.0 as usize]
+    }
+}
