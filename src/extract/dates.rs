@@ -237,12 +237,18 @@ impl Tagger<'_> {
         (n.digits <= 2 && (1..=31).contains(&n.value) && self.clean_after(i)).then_some(n.value)
     }
 
+    /// A four-digit year (1800..=2199) at `i`, standing on its own.
     fn year_at(&self, i: usize) -> Option<i32> {
+        if !self.clean_before(i) {
+            return None;
+        }
+        self.year_value(i)
+    }
+
+    /// A four-digit year at `i` that may follow a hyphen ("mid-2020").
+    fn year_value(&self, i: usize) -> Option<i32> {
         let n = self.num(i)?;
-        let ok = n.digits == 4
-            && (1800..=2199).contains(&n.value)
-            && self.clean_before(i)
-            && self.clean_after(i);
+        let ok = n.digits == 4 && (1800..=2199).contains(&n.value) && self.clean_after(i);
         ok.then(|| i32::try_from(n.value).ok()).flatten()
     }
 
@@ -620,7 +626,7 @@ impl Tagger<'_> {
             )?;
             return Some(self.at(year_last.unwrap_or(mlast), interval));
         }
-        let y = self.year_at(k)?;
+        let y = self.year_value(k)?;
         let (from, to) = match part {
             Part::Early => ((1, 1), (4, 30)),
             Part::Mid => ((5, 1), (8, 31)),

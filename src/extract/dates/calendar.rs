@@ -76,7 +76,7 @@ pub(super) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 
 /// The year of a yearless date: the publication year, unless that puts the date more than
 /// [`FUTURE_TOLERANCE_DAYS`] after publication (news reports the past), then the year before.
-/// `month_start`: compare the first of the month (for "in October", "early April").
+/// For a month without a day ("in October", "early April") pass `day = 1`.
 pub(super) fn plausible_year(month: u32, day: u32, published: NaiveDate) -> i32 {
     let y = published.year();
     let limit = published.checked_add_days(Days::new(FUTURE_TOLERANCE_DAYS));

@@ -612,6 +612,18 @@ fn early_in_a_year_is_its_first_four_months() {
 }
 
 #[test]
+fn mid_year_with_a_hyphen_is_may_to_august() {
+    assert_one(
+        "until mid-2020",
+        "2019-03-28",
+        "mid-2020",
+        "2020-05-01",
+        "2020-08-31",
+        Span,
+    );
+}
+
+#[test]
 fn a_dateline_date_is_a_day_mention() {
     assert_one(
         "ROME, April 19 (Xinhua) -- Italy",
