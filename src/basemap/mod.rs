@@ -3,7 +3,7 @@
 //! - [`data`]: the embedded assets (110m/50m/10m), parsed lazily into Mercator world units and
 //!   cut into bbox-indexed pieces.
 //! - [`mercator`]: Web Mercator, [`TileCoord`], lon/lat -> tile pixel.
-//! - [`render`]: [`render_tile`] draws one 256 (or 512 for HiDPI) px RGBA8 tile in a [`Style`].
+//! - [`render`]: [`render_tile`] draws one 256 (or 512 for `HiDPI`) px RGBA8 tile in a [`Style`].
 //! - [`scheduler`]: which tiles are ready, wanted, in flight; LRU and stale-request dropping,
 //!   generic over the texture type so it is tested without a GPU.
 //! - [`worker`]: named render threads fed through bounded channels.

@@ -22,7 +22,7 @@ pub enum OnlineSource {
     OpenStreetMap,
     /// CARTO Positron: light and quiet, made for data on top; reads well on a projector.
     CartoPositron,
-    /// OpenTopoMap: relief and contours.
+    /// `OpenTopoMap`: relief and contours.
     OpenTopoMap,
     /// A user XYZ template such as `https://tiles.example.org/{z}/{x}/{y}.png`.
     Custom(XyzTemplate),
@@ -187,7 +187,7 @@ impl Probe {
     pub fn spawn_tcp(host: String, port: u16, notify: Arc<dyn Fn() + Send + Sync>) -> Self {
         Self::spawn(
             move || tcp_reachable(&host, port),
-            Duration::from_secs(60),
+            Duration::from_mins(1),
             Duration::from_secs(10),
             notify,
         )
@@ -215,9 +215,9 @@ impl Probe {
                     let wait = if up { every_when_up } else { every_when_down };
                     let mut waited = Duration::ZERO;
                     while waited < wait && !thread_stop.load(Ordering::Relaxed) {
-                        let step = Duration::from_millis(250).min(wait - waited);
-                        std::thread::sleep(step);
-                        waited += step;
+                        let nap = Duration::from_millis(250).min(wait.saturating_sub(waited));
+                        std::thread::sleep(nap);
+                        waited += nap;
                     }
                 }
             });
@@ -295,8 +295,8 @@ mod tests {
         });
         let probe = Probe::spawn(
             || false,
-            Duration::from_secs(60),
-            Duration::from_secs(60),
+            Duration::from_mins(1),
+            Duration::from_mins(1),
             notify,
         );
         rx.recv_timeout(Duration::from_secs(30)).expect("notified");

@@ -87,7 +87,7 @@ fn widths(z: u8) -> (f32, f32) {
     }
 }
 
-/// Render `tile` in `style`; `scale` 1 gives 256 px, 2 gives 512 px for HiDPI screens.
+/// Render `tile` in `style`; `scale` 1 gives 256 px, 2 gives 512 px for `HiDPI` screens.
 pub fn render_tile(
     data: &BasemapData,
     tile: TileCoord,
@@ -265,7 +265,8 @@ mod tests {
         // A 1.2 px anti-aliased line: some pixel next to the vertex is at least half-way from
         // the land colour to the border colour.
         let is_border = |c: Rgba| {
-            (0..3).all(|i| f32::from(c[i]) <= (f32::from(land[i]) + f32::from(border[i])) / 2.0)
+            (0..3)
+                .all(|i| f32::from(c[i]) <= f32::midpoint(f32::from(land[i]), f32::from(border[i])))
         };
         let near = (x.saturating_sub(1)..=x + 1)
             .flat_map(|px| (y.saturating_sub(1)..=y + 1).map(move |py| (px, py)))

@@ -120,10 +120,12 @@ impl<T: Clone> TileScheduler<T> {
     /// Queue `key` now and keep it queued until sent, even if no frame asks for it (for the
     /// zoom 0-1 tiles that stand in for everything else).
     pub fn prefetch(&mut self, key: TileKey) {
-        if key.tile.is_valid() && !self.ready.contains_key(&key) && !self.in_flight.contains(&key) {
-            if self.queued.insert(key, u64::MAX).is_none() {
-                self.queue.push_back(key);
-            }
+        if key.tile.is_valid()
+            && !self.ready.contains_key(&key)
+            && !self.in_flight.contains(&key)
+            && self.queued.insert(key, u64::MAX).is_none()
+        {
+            self.queue.push_back(key);
         }
     }
 

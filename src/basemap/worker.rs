@@ -3,7 +3,7 @@
 //! `request_repaint`). The UI side never blocks: it uses `try_send` / `try_recv` only. Dropping
 //! the [`RenderPool`] closes the request channel and the threads end after their current tile.
 
-use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError, TrySendError};
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 
 use super::data::BasemapData;
@@ -33,10 +33,10 @@ pub struct RenderPool {
 impl RenderPool {
     /// Start `threads` render threads (1 or 2 suit a shared machine) rendering at `scale`.
     pub fn new(
-        data: Arc<BasemapData>,
+        data: &Arc<BasemapData>,
         threads: usize,
         scale: u32,
-        notify: Arc<dyn Fn() + Send + Sync>,
+        notify: &Arc<dyn Fn() + Send + Sync>,
     ) -> Self {
         let threads = threads.clamp(1, 8);
         // One waiting request per thread: the rest stay in the scheduler, where stale ones
@@ -47,8 +47,8 @@ impl RenderPool {
         for i in 0..threads {
             let request_rx = Arc::clone(&request_rx);
             let result_tx = result_tx.clone();
-            let data = Arc::clone(&data);
-            let notify = Arc::clone(&notify);
+            let data = Arc::clone(data);
+            let notify = Arc::clone(notify);
             let spawned = std::thread::Builder::new()
                 .name(format!("basemap-render-{i}"))
                 .spawn(move || {
@@ -86,10 +86,7 @@ impl RenderPool {
 
     /// A finished tile, if one is waiting.
     pub fn try_recv(&self) -> Option<Rendered> {
-        match self.results.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.results.try_recv().ok()
     }
 }
 
@@ -110,7 +107,7 @@ mod tests {
                 let _ = tx.send(());
             }
         });
-        let pool = RenderPool::new(Arc::new(BasemapData::embedded()), 1, 1, notify);
+        let pool = RenderPool::new(&Arc::new(BasemapData::embedded()), 1, 1, &notify);
         let mut sched: TileScheduler<TileImage> = TileScheduler::new(16, 16);
         let wanted = TileKey {
             tile: TileCoord::new(1, 0, 1),
@@ -125,7 +122,7 @@ mod tests {
                 Err(e) => panic!("{e:?}"),
             }
         }
-        rx.recv_timeout(Duration::from_secs(60)).expect("notified");
+        rx.recv_timeout(Duration::from_mins(1)).expect("notified");
         let done = pool.try_recv().expect("a result");
         sched.insert(done.key, done.image.expect("renders"));
         sched.begin_frame(2);
