@@ -346,9 +346,13 @@ impl Basemap {
         }
     }
 
-    /// Colours for labels and overlays that match the offline style in use.
+    /// Colours for labels and overlays that suit what is shown: the offline style's, or the
+    /// light palette over online styles (all of which are light).
     pub fn palette(&self) -> Palette {
-        self.offline.style().palette()
+        match self.source {
+            BasemapSource::Offline(style) => style.palette(),
+            BasemapSource::Online(_) => Style::Light.palette(),
+        }
     }
 
     /// True when the map is dark (for choosing overlay colours).
