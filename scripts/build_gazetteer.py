@@ -173,7 +173,7 @@ def main() -> int:
 
     # Airports with an ICAO code.
     for icao, a in airportsdata.load("ICAO").items():
-        if a["country"] not in AIRPORT_COUNTRIES or len(icao) != 4:
+        if a["country"] not in AIRPORT_COUNTRIES or not (len(icao) == 4 and icao.isalnum() and icao.isupper()):
             continue
         name = clean(a["name"])
         low = name.lower()
