@@ -1365,6 +1365,42 @@ country = "LY"
         assert!(g.search_names("", 5).is_empty());
     }
 
+    #[test]
+    fn a_bad_curated_file_still_loads_the_broad_and_user_layers() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let curated = dir.path().join("gazetteer.toml");
+        let broad = dir.path().join("places_broad.tsv");
+        let user = dir.path().join("user.toml");
+        std::fs::write(&curated, "[[place]]\nid = \"x\n").expect("write");
+        std::fs::write(
+            &broad,
+            format!(
+                "{BROAD_HEADER}\ngn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\n"
+            ),
+        )
+        .expect("write");
+        std::fs::write(
+            &user,
+            "[[place]]\nid = \"wadi-rabie-ly\"\nname = \"Wadi Rabie\"\nkind = \"district\"\nlat = 32.75\nlon = 13.3\n",
+        )
+        .expect("write");
+        let (g, problems) = Gazetteer::load(&curated, Some(&broad), Some(&user));
+        assert_eq!(lines_of(&problems), [Some(2)], "{problems:?}");
+        assert_eq!(problems[0].file, curated);
+        let ids: Vec<&str> = g.places().iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["wadi-rabie-ly", "gn:2210247"]);
+        assert_eq!(g.get(PlaceIdx(0)).source, PlaceSource::User);
+
+        let missing_user = dir.path().join("nope.toml");
+        let (_, problems) =
+            Gazetteer::load(&broad.with_extension("missing"), None, Some(&missing_user));
+        assert_eq!(
+            problems.len(),
+            1,
+            "a missing curated file is a problem, a missing user file is not"
+        );
+    }
+
     fn bundled() -> (Gazetteer, Vec<Problem>) {
         Gazetteer::load_bundled(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
     }
