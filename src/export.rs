@@ -1,1 +1,570 @@
-//! export (in progress)
+//! Exports of extracted data to any `io::Write`: JSON Lines (everything), `GeoJSON` (QGIS,
+//! kepler.gl), KML (Google Earth) and CSV (spreadsheets) of events.
+//!
+//! Key decisions: schemas are plain and stable (they are what other tools and the golden test
+//! read); coordinates are written `[lon, lat]` in `GeoJSON` and `lon,lat` in KML, as those formats
+//! require; dates are `YYYY-MM-DD`, `null`/empty when undated; the same writers export a subset
+//! of events ("the events in the current filter") with the same schemas; output is streamed, never
+//! built in memory. Events whose place has invalid coordinates are left out of the map formats.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::corpus::Article;
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
+use crate::gazetteer::{Gazetteer, Place, PlaceIdx};
+
+/// An export format. The variants' doc comments are the `--format` help text, where backticks
+/// would show, hence the allowance.
+#[allow(clippy::doc_markdown)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line: articles, place mentions, date mentions and events.
+    Jsonl,
+    /// A GeoJSON FeatureCollection of event points.
+    Geojson,
+    /// One row per event, with a header row.
+    Csv,
+    /// KML placemarks with time spans, for Google Earth.
+    Kml,
+}
+
+impl Format {
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Geojson => "geojson",
+            Format::Csv => "csv",
+            Format::Kml => "kml",
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("cannot write the export ({0})")]
+    Io(#[from] io::Error),
+    #[error("cannot write JSON ({0})")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot write CSV ({0})")]
+    Csv(#[from] csv::Error),
+    #[error("the data to export do not fit together: {0}")]
+    Inconsistent(String),
+}
+
+/// What is exported: the articles, the gazetteer and one extraction per article (same order).
+#[derive(Clone, Copy)]
+pub struct ExportSource<'a> {
+    pub articles: &'a [Article],
+    pub gazetteer: &'a Gazetteer,
+    pub extractions: &'a [ArticleExtraction],
+    /// Article files are written relative to this folder when they are inside it (the project
+    /// root, so that exports do not depend on where the project is checked out).
+    pub base_dir: Option<&'a Path>,
+}
+
+impl<'a> ExportSource<'a> {
+    fn article(&self, idx: ArticleIdx) -> Result<&'a Article, ExportError> {
+        self.articles.get(idx.0 as usize).ok_or_else(|| {
+            ExportError::Inconsistent(format!(
+                "an event names article {} of {}",
+                idx.0,
+                self.articles.len()
+            ))
+        })
+    }
+
+    fn place(&self, idx: PlaceIdx) -> Result<&'a Place, ExportError> {
+        self.gazetteer.places().get(idx.0 as usize).ok_or_else(|| {
+            ExportError::Inconsistent(format!(
+                "a mention names place {} of {}",
+                idx.0,
+                self.gazetteer.places().len()
+            ))
+        })
+    }
+
+    fn file_of(&self, article: &Article) -> String {
+        let path = self
+            .base_dir
+            .and_then(|base| article.file.strip_prefix(base).ok())
+            .unwrap_or(&article.file);
+        // Forward slashes on every system, so exports compare equal across machines.
+        path.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Every event of every article, in article order.
+    pub fn all_events(&self) -> impl Iterator<Item = &'a Event> + 'a {
+        self.extractions.iter().flat_map(|x| x.events.iter())
+    }
+}
+
+/// Writes everything in `format`: for JSON Lines every article with its place mentions, date
+/// mentions and events; for the other formats every event.
+pub fn write(
+    format: Format,
+    source: &ExportSource<'_>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Jsonl => write_jsonl(source, out),
+        _ => write_events(format, source, source.all_events(), out),
+    }
+}
+
+/// Writes only `events` (e.g. those in the app's current filter) with the same schemas. JSON Lines
+/// then holds each event's article record (before its first event) and the events, without the
+/// mention records.
+pub fn write_events<'e>(
+    format: Format,
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Jsonl => write_jsonl_events(source, events, out),
+        Format::Geojson => write_geojson(source, events, out),
+        Format::Csv => write_csv(source, events, out),
+        Format::Kml => write_kml(source, events, out),
+    }
+}
+
+/// One JSON Lines record.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Record<'a> {
+    Article {
+        id: &'a str,
+        file: String,
+        title: &'a str,
+        outlet: Option<&'a str>,
+        byline: Option<&'a str>,
+        published: Option<NaiveDate>,
+        date_basis: &'static str,
+    },
+    Place {
+        article: &'a str,
+        start: usize,
+        end: usize,
+        surface: &'a str,
+        place_id: &'a str,
+        name: &'a str,
+        lat: f64,
+        lon: f64,
+        kind: &'static str,
+        country: Option<&'a str>,
+        confidence: f64,
+    },
+    Date {
+        article: &'a str,
+        start: usize,
+        end: usize,
+        surface: &'a str,
+        from: NaiveDate,
+        to: NaiveDate,
+        granularity: crate::extract::dates::Granularity,
+    },
+    Event {
+        article: &'a str,
+        place_id: &'a str,
+        lat: f64,
+        lon: f64,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        date_basis: WhenBasis,
+        sentence_start: usize,
+        sentence_end: usize,
+        text: &'a str,
+    },
+}
+
+fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record<'a> {
+    Record::Article {
+        id: &article.id,
+        file: source.file_of(article),
+        title: &article.title,
+        outlet: article.outlet.as_deref(),
+        byline: article.byline.as_deref(),
+        published: article.published,
+        date_basis: article.date_basis.as_str(),
+    }
+}
+
+fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'a>, ExportError> {
+    let article = source.article(event.article)?;
+    let place = source.place(event.place)?;
+    Ok(Record::Event {
+        article: &article.id,
+        place_id: &place.id,
+        lat: place.coord.lat,
+        lon: place.coord.lon,
+        from: event.when.map(|w| w.from),
+        to: event.when.map(|w| w.to),
+        date_basis: event.basis,
+        sentence_start: event.sentence.start,
+        sentence_end: event.sentence.end,
+        text: slice(&article.body, &event.sentence).trim(),
+    })
+}
+
+/// `text[range]`, or "" when the range does not fit the text (never a panic).
+fn slice<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+    text.get(range.clone()).unwrap_or("")
+}
+
+fn json_line(out: &mut impl Write, record: &Record<'_>) -> Result<(), ExportError> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// JSON Lines of everything: per article, its record, then its place mentions, date mentions and
+/// events.
+pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), ExportError> {
+    if source.articles.len() != source.extractions.len() {
+        return Err(ExportError::Inconsistent(format!(
+            "{} articles but {} extractions",
+            source.articles.len(),
+            source.extractions.len()
+        )));
+    }
+    let mut out = io::BufWriter::new(out);
+    for (article, extraction) in source.articles.iter().zip(source.extractions) {
+        json_line(&mut out, &article_record(source, article))?;
+        for mention in &extraction.places {
+            let place = source.place(mention.place)?;
+            let record = Record::Place {
+                article: &article.id,
+                start: mention.start,
+                end: mention.end,
+                surface: slice(&article.body, &(mention.start..mention.end)),
+                place_id: &place.id,
+                name: &place.name,
+                lat: place.coord.lat,
+                lon: place.coord.lon,
+                kind: place.kind.as_str(),
+                country: place.country.as_deref(),
+                // f32 -> f64 would print 0.8999999761581421 for 0.9.
+                confidence: (f64::from(mention.confidence) * 1000.0).round() / 1000.0,
+            };
+            json_line(&mut out, &record)?;
+        }
+        for mention in &extraction.dates {
+            let record = Record::Date {
+                article: &article.id,
+                start: mention.start,
+                end: mention.end,
+                surface: slice(&article.body, &(mention.start..mention.end)),
+                from: mention.interval.from,
+                to: mention.interval.to,
+                granularity: mention.interval.granularity,
+            };
+            json_line(&mut out, &record)?;
+        }
+        for event in &extraction.events {
+            json_line(&mut out, &event_record(source, event)?)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_jsonl_events<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    let mut written = HashSet::new();
+    for event in events {
+        if written.insert(event.article) {
+            json_line(
+                &mut out,
+                &article_record(source, source.article(event.article)?),
+            )?;
+        }
+        json_line(&mut out, &event_record(source, event)?)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The fields shared by the `GeoJSON`, KML and CSV rows of one event.
+struct EventRow<'a> {
+    article: &'a Article,
+    place: &'a Place,
+    event: &'a Event,
+    text: &'a str,
+}
+
+impl<'a> EventRow<'a> {
+    fn new(source: &ExportSource<'a>, event: &'a Event) -> Result<Self, ExportError> {
+        let article = source.article(event.article)?;
+        let place = source.place(event.place)?;
+        Ok(EventRow {
+            article,
+            place,
+            event,
+            text: slice(&article.body, &event.sentence).trim(),
+        })
+    }
+
+    fn from(&self) -> Option<NaiveDate> {
+        self.event.when.map(|w| w.from)
+    }
+
+    fn to(&self) -> Option<NaiveDate> {
+        self.event.when.map(|w| w.to)
+    }
+
+    fn basis(&self) -> &'static str {
+        match self.event.basis {
+            WhenBasis::Text => "text",
+            WhenBasis::Publication => "publication",
+            WhenBasis::Undated => "undated",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: Geometry,
+    properties: FeatureProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Geometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// `GeoJSON` order: longitude first.
+    coordinates: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct FeatureProperties<'a> {
+    article: &'a str,
+    title: &'a str,
+    place_id: &'a str,
+    name: &'a str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    date_basis: &'static str,
+    text: &'a str,
+}
+
+/// A `GeoJSON` `FeatureCollection` of event points, one feature per line.
+pub fn write_geojson<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+    let mut first = true;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        if !row.place.coord.is_valid() {
+            continue;
+        }
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        let feature = Feature {
+            kind: "Feature",
+            geometry: Geometry {
+                kind: "Point",
+                coordinates: [row.place.coord.lon, row.place.coord.lat],
+            },
+            properties: FeatureProperties {
+                article: &row.article.id,
+                title: &row.article.title,
+                place_id: &row.place.id,
+                name: &row.place.name,
+                from: row.from(),
+                to: row.to(),
+                date_basis: row.basis(),
+                text: row.text,
+            },
+        };
+        serde_json::to_writer(&mut out, &feature)?;
+    }
+    out.write_all(b"\n]}\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Escapes text for XML content and attribute values, dropping the control characters XML 1.0
+/// does not allow even escaped.
+pub fn xml_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\t' | '\n' | '\r' => escaped.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// KML placemarks, each with a `<TimeSpan>` (begin and end days, inclusive) when dated.
+pub fn write_kml<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<kml xmlns=\"http://www.opengis.net/kml/2.2\">")?;
+    writeln!(out, "<Document>")?;
+    writeln!(out, "  <name>newsatlas events</name>")?;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        if !row.place.coord.is_valid() {
+            continue;
+        }
+        writeln!(out, "  <Placemark>")?;
+        writeln!(out, "    <name>{}</name>", xml_escape(&row.place.name))?;
+        writeln!(
+            out,
+            "    <description>{}</description>",
+            xml_escape(&format!("{}: {}", row.article.title, row.text))
+        )?;
+        if let (Some(from), Some(to)) = (row.from(), row.to()) {
+            writeln!(
+                out,
+                "    <TimeSpan><begin>{from}</begin><end>{to}</end></TimeSpan>"
+            )?;
+        }
+        writeln!(out, "    <ExtendedData>")?;
+        for (name, value) in [
+            ("article", row.article.id.as_str()),
+            ("title", row.article.title.as_str()),
+            ("place_id", row.place.id.as_str()),
+            ("date_basis", row.basis()),
+        ] {
+            writeln!(
+                out,
+                "      <Data name=\"{name}\"><value>{}</value></Data>",
+                xml_escape(value)
+            )?;
+        }
+        writeln!(out, "    </ExtendedData>")?;
+        writeln!(
+            out,
+            "    <Point><coordinates>{},{}</coordinates></Point>",
+            row.place.coord.lon, row.place.coord.lat
+        )?;
+        writeln!(out, "  </Placemark>")?;
+    }
+    writeln!(out, "</Document>")?;
+    writeln!(out, "</kml>")?;
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    article: &'a str,
+    title: &'a str,
+    published: Option<NaiveDate>,
+    place_id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    country: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    date_basis: &'static str,
+    sentence_start: usize,
+    sentence_end: usize,
+    text: &'a str,
+}
+
+/// One CSV row per event, with a header row (written even when there are no events).
+pub fn write_csv<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record([
+        "article",
+        "title",
+        "published",
+        "place_id",
+        "name",
+        "kind",
+        "country",
+        "lat",
+        "lon",
+        "from",
+        "to",
+        "date_basis",
+        "sentence_start",
+        "sentence_end",
+        "text",
+    ])?;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        writer.serialize(CsvRow {
+            article: &row.article.id,
+            title: &row.article.title,
+            published: row.article.published,
+            place_id: &row.place.id,
+            name: &row.place.name,
+            kind: row.place.kind.as_str(),
+            country: row.place.country.as_deref(),
+            lat: row.place.coord.lat,
+            lon: row.place.coord.lon,
+            from: row.from(),
+            to: row.to(),
+            date_basis: row.basis(),
+            sentence_start: row.event.sentence.start,
+            sentence_end: row.event.sentence.end,
+            text: row.text,
+        })?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escape_escapes_markup_and_drops_forbidden_controls() {
+        assert_eq!(
+            xml_escape("Haftar's <LNA> & \"GNA\"\u{0}\u{c}"),
+            "Haftar&apos;s &lt;LNA&gt; &amp; &quot;GNA&quot;"
+        );
+        assert_eq!(xml_escape("line\nnext"), "line\nnext");
+    }
+
+    #[test]
+    fn a_range_outside_the_text_slices_to_nothing() {
+        assert_eq!(slice("Tripoli", &(3..99)), "");
+        assert_eq!(slice("Tripoli", &(0..3)), "Tri");
+        assert_eq!(slice("Misrātah", &(5..6)), "", "not a char boundary");
+    }
+}
