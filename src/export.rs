@@ -47,14 +47,16 @@ impl Format {
     }
 }
 
+/// Why an export failed. Output errors are always `Io`, whichever writer met them, so a caller can
+/// tell a closed pipe from bad data.
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("cannot write the export ({0})")]
     Io(#[from] io::Error),
     #[error("cannot write JSON ({0})")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     #[error("cannot write CSV ({0})")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
     #[error("the data to export do not fit together: {0}")]
     Inconsistent(String),
 }
@@ -68,6 +70,29 @@ pub struct ExportSource<'a> {
     /// Article files are written relative to this folder when they are inside it (the project
     /// root, so that exports do not depend on where the project is checked out).
     pub base_dir: Option<&'a Path>,
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(err: serde_json::Error) -> Self {
+        if err.is_io() {
+            ExportError::Io(err.into())
+        } else {
+            ExportError::Json(err)
+        }
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(err: csv::Error) -> Self {
+        if !err.is_io_error() {
+            return ExportError::Csv(err);
+        }
+        match err.into_kind() {
+            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            // `is_io_error` said Io; keep whatever this is as an I/O error rather than panic.
+            other => ExportError::Io(io::Error::other(format!("{other:?}"))),
+        }
+    }
 }
 
 impl<'a> ExportSource<'a> {
