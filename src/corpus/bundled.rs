@@ -110,19 +110,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn line(&self, span: std::ops::Range<usize>) -> Option<usize> {
-        Some(line_of_offset(self.source, span.start))
+    fn line(&self, span: std::ops::Range<usize>) -> usize {
+        line_of_offset(self.source, span.start)
     }
 
     fn error(&mut self, span: std::ops::Range<usize>, message: String) {
         let line = self.line(span);
-        self.problems.push(Problem::error(self.path, line, message));
+        self.problems
+            .push(Problem::error(self.path, Some(line), message));
     }
 
     fn warning(&mut self, span: std::ops::Range<usize>, message: String) {
         let line = self.line(span);
         self.problems
-            .push(Problem::warning(self.path, line, message));
+            .push(Problem::warning(self.path, Some(line), message));
     }
 
     /// A string field; `None` when absent, reported when of another type.
@@ -151,10 +152,10 @@ impl Ctx<'_> {
             .string(entry.get_ref(), key)
             .filter(|(s, _)| !s.is_empty());
         if found.is_none()
-            && !entry
+            && entry
                 .get_ref()
                 .get(key)
-                .is_some_and(|v| !v.get_ref().is_str())
+                .is_none_or(|v| v.get_ref().is_str())
         {
             self.error(
                 entry.span(),
@@ -277,13 +278,17 @@ impl Ctx<'_> {
                     Value::Datetime(d) => d.to_string(),
                     other => other.to_string(),
                 };
-                match NaiveDate::parse_from_str(&written, "%Y-%m-%d") {
-                    Ok(date) => Some((date, value.span())),
-                    Err(_) => {
-                        self.error(value.span(), format!("`published = {written}` is not a date, expected \"YYYY-MM-DD\"; the article is left undated"));
-                        return (None, DateBasis::Undated);
-                    }
-                }
+                let Ok(date) = NaiveDate::parse_from_str(&written, "%Y-%m-%d") else {
+                    self.error(
+                        value.span(),
+                        format!(
+                            "`published = {written}` is not a date, expected \"YYYY-MM-DD\"; \
+                             the article is left undated"
+                        ),
+                    );
+                    return (None, DateBasis::Undated);
+                };
+                Some((date, value.span()))
             }
         };
         if basis == "undated" {

@@ -173,19 +173,22 @@ pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
         let date = date.trim();
         if !date.is_empty() {
             // An ISO timestamp ("2019-04-09T10:00:00Z") gives its day.
-            match date
+            let day = date
                 .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            {
-                Some(day) => {
-                    article.published = Some(day);
-                    article.date_basis = DateBasis::Header;
-                }
-                None => {
-                    problems.push(Problem::warning(path, line, format!("`{date}` is not a date, expected YYYY-MM-DD; the article is left undated")));
-                    article.published = None;
-                    article.date_basis = DateBasis::Undated;
-                }
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            if let Some(day) = day {
+                article.published = Some(day);
+                article.date_basis = DateBasis::Header;
+            } else {
+                problems.push(Problem::warning(
+                    path,
+                    line,
+                    format!(
+                        "`{date}` is not a date, expected YYYY-MM-DD; the article is left undated"
+                    ),
+                ));
+                article.published = None;
+                article.date_basis = DateBasis::Undated;
             }
         }
         corpus.articles.push(article);

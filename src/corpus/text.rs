@@ -357,30 +357,29 @@ fn date_of_dateline(
 ) -> (Option<NaiveDate>, DateBasis) {
     let line = line_of_offset(text, dateline.start);
     let shown = &text[dateline.start..dateline.end];
-    let (year, year_inferred) = match dateline.year {
-        Some(year) => (year, false),
-        None => {
-            let Some((year, at, surface)) = nearest_full_date_year(text, dateline.start) else {
-                notes.push(Note {
-                    severity: Severity::Warning,
-                    line,
-                    message: format!(
-                        "the dateline `{shown}` has no year and the text gives no full date to take \
-                         one from; the article is left undated, expected a `date: YYYY-MM-DD` header"
-                    ),
-                });
-                return (None, DateBasis::Undated);
-            };
+    let (year, year_inferred) = if let Some(year) = dateline.year {
+        (year, false)
+    } else {
+        let Some((year, at, surface)) = nearest_full_date_year(text, dateline.start) else {
             notes.push(Note {
                 severity: Severity::Warning,
                 line,
                 message: format!(
-                    "the dateline `{shown}` has no year; {year} is taken from `{surface}` on line {}",
-                    line_of_offset(text, at)
+                    "the dateline `{shown}` has no year and the text gives no full date to take \
+                     one from; the article is left undated, expected a `date: YYYY-MM-DD` header"
                 ),
             });
-            (year, true)
-        }
+            return (None, DateBasis::Undated);
+        };
+        notes.push(Note {
+            severity: Severity::Warning,
+            line,
+            message: format!(
+                "the dateline `{shown}` has no year; {year} is taken from `{surface}` on line {}",
+                line_of_offset(text, at)
+            ),
+        });
+        (year, true)
     };
     if let Some(date) = NaiveDate::from_ymd_opt(year, dateline.month, dateline.day) {
         (Some(date), DateBasis::Dateline { year_inferred })
