@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -17,6 +18,12 @@ fn newsatlas(args: &[&str]) -> Output {
         .current_dir(ROOT)
         .output()
         .expect("the newsatlas binary runs")
+}
+
+/// `newsatlas extract` on the seeds, run once for the tests that compare with it.
+fn seeds_jsonl() -> &'static Output {
+    static OUTPUT: OnceLock<Output> = OnceLock::new();
+    OUTPUT.get_or_init(|| newsatlas(&["extract"]))
 }
 
 fn stdout(output: &Output) -> String {
@@ -35,9 +42,9 @@ fn jsonl(text: &str) -> Vec<Value> {
 
 #[test]
 fn extract_on_the_seeds_writes_json_lines_and_exits_0() {
-    let output = newsatlas(&["extract"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let records = jsonl(&stdout(&output));
+    let output = seeds_jsonl();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    let records = jsonl(&stdout(output));
     let kinds = |kind: &str| records.iter().filter(|r| r["type"] == kind).count();
     assert_eq!(kinds("article"), 5);
     assert!(kinds("place") > 0 && kinds("date") > 0 && kinds("event") > 0);
@@ -66,7 +73,7 @@ fn geojson_has_point_features_in_lon_lat_order() {
     assert!(!features.is_empty());
 
     // The same events, in the same order, as the JSON Lines export, which names lat and lon.
-    let events: Vec<Value> = jsonl(&stdout(&newsatlas(&["extract"])))
+    let events: Vec<Value> = jsonl(&stdout(seeds_jsonl()))
         .into_iter()
         .filter(|r| r["type"] == "event")
         .collect();
@@ -116,7 +123,7 @@ fn csv_has_a_header_row_and_one_row_per_event() {
     assert_eq!(&headers[0], "article");
     assert!(headers.iter().any(|h| h == "lat") && headers.iter().any(|h| h == "lon"));
     let rows = reader.records().count();
-    let events = jsonl(&stdout(&newsatlas(&["extract"])))
+    let events = jsonl(&stdout(seeds_jsonl()))
         .iter()
         .filter(|r| r["type"] == "event")
         .count();
@@ -274,9 +281,9 @@ fn without_the_gui_no_subcommand_prints_help_and_a_note() {
 #[test]
 fn extract_of_the_seeds_matches_the_golden_file() {
     let golden = Path::new(ROOT).join("tests/golden/seeds.jsonl");
-    let output = newsatlas(&["extract"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let actual = stdout(&output);
+    let output = seeds_jsonl();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    let actual = stdout(output);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         fs::write(&golden, &actual).expect("write the golden file");
         return;
