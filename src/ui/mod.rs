@@ -1,5 +1,8 @@
 //! The desktop app (feature `gui`): map, timeline and article pane over the core.
 
+pub mod basemap_labels;
+pub mod basemap_tiles;
+
 use std::path::PathBuf;
 
 /// What the command line passes to the app.
