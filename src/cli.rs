@@ -222,7 +222,7 @@ fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec
         Some(curated) => {
             fs::read(curated)
                 .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
-            load_with_curated(&data, curated)?
+            load_with_curated(&data, curated)
         }
     };
     if gazetteer.places().is_empty() {
@@ -239,48 +239,16 @@ fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec
     Ok((gazetteer, problems))
 }
 
-/// Loads the gazetteer of `data` with `curated` in place of `data/gazetteer.toml`.
-///
-/// `Gazetteer` only loads a whole data folder, so this builds a stand-in folder: links to every
-/// entry of `data` but the curated file, and a link to `curated` under its name. Problems are
-/// mapped back to the real paths. Replace with a direct gazetteer API when there is one.
-fn load_with_curated(data: &Path, curated: &Path) -> Result<(Gazetteer, Vec<Problem>)> {
-    let stand_in =
-        tempfile::tempdir().context("cannot create a temporary folder for the gazetteer")?;
-    let curated = std::path::absolute(curated)
-        .with_context(|| format!("cannot resolve {}", curated.display()))?;
-    for entry in fs::read_dir(data).with_context(|| format!("cannot read {}", data.display()))? {
-        let entry = entry.with_context(|| format!("cannot read {}", data.display()))?;
-        if entry.file_name() != CURATED_FILE {
-            let target = std::path::absolute(entry.path())
-                .with_context(|| format!("cannot resolve {}", entry.path().display()))?;
-            link(&target, &stand_in.path().join(entry.file_name()))?;
-        }
-    }
-    link(&curated, &stand_in.path().join(CURATED_FILE))?;
-    let (gazetteer, mut problems) = Gazetteer::load_bundled(stand_in.path());
-    for problem in &mut problems {
-        if let Ok(rest) = problem.file.strip_prefix(stand_in.path()) {
-            problem.file = if rest == Path::new(CURATED_FILE) {
-                curated.clone()
-            } else {
-                data.join(rest)
-            };
-        }
-    }
-    Ok((gazetteer, problems))
-}
-
-fn link(target: &Path, at: &Path) -> Result<()> {
-    #[cfg(unix)]
-    let linked = std::os::unix::fs::symlink(target, at);
-    #[cfg(not(unix))]
-    let linked = if target.is_dir() {
-        Ok(())
+/// Loads the gazetteer of `data` with `curated` in place of `data/gazetteer.toml`; the broad
+/// layer is found as [`Gazetteer::load_bundled`] finds it.
+fn load_with_curated(data: &Path, curated: &Path) -> (Gazetteer, Vec<Problem>) {
+    let plain = data.join("places_broad.tsv");
+    let broad = if plain.exists() {
+        plain
     } else {
-        fs::copy(target, at).map(|_| ())
+        data.join("places_broad.tsv.gz")
     };
-    linked.with_context(|| format!("cannot link {} into a temporary folder", target.display()))
+    Gazetteer::load(curated, Some(&broad), None)
 }
 
 /// A problem with its file shown relative to the current folder when it is inside it.

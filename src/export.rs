@@ -575,7 +575,251 @@ pub fn write_csv<'e>(
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    use serde_json::Value;
+
     use super::*;
+    use crate::coord::LatLon;
+    use crate::corpus::DateBasis;
+    use crate::extract::dates::{DateMention, Granularity, Interval};
+    use crate::extract::places::PlaceMention;
+    use crate::gazetteer::{PlaceKind, PlaceSource};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn place(id: &str, name: &str, coord: LatLon) -> Place {
+        Place {
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            kind: PlaceKind::City,
+            coord,
+            country: Some("LY".to_string()),
+            geonames_id: None,
+            population: None,
+            source: PlaceSource::Curated,
+            note: None,
+        }
+    }
+
+    fn article(id: &str, body: &str, published: Option<NaiveDate>) -> Article {
+        Article {
+            id: id.to_string(),
+            file: PathBuf::from("/project/seeds").join(format!("{id}.txt")),
+            title: format!("{id} & <co>"),
+            outlet: None,
+            byline: None,
+            published,
+            date_basis: if published.is_some() {
+                DateBasis::Header
+            } else {
+                DateBasis::Undated
+            },
+            body: body.to_string(),
+            body_offset: 0,
+            note: None,
+        }
+    }
+
+    fn event(article: u32, place: u32, sentence: Range<usize>, when: Option<Interval>) -> Event {
+        Event {
+            article: ArticleIdx(article),
+            place: PlaceIdx(place),
+            when,
+            basis: if when.is_some() {
+                WhenBasis::Text
+            } else {
+                WhenBasis::Undated
+            },
+            sentence: sentence.clone(),
+            mention: sentence,
+            date_mention: None,
+        }
+    }
+
+    struct Fixture {
+        articles: Vec<Article>,
+        gazetteer: Gazetteer,
+        extractions: Vec<ArticleExtraction>,
+    }
+
+    impl Fixture {
+        /// Two articles: a dated one with a place and a date mention, an undated one; and a
+        /// place with broken coordinates that the map formats leave out.
+        fn new() -> Fixture {
+            let april_4 = Interval {
+                from: day("2019-04-04"),
+                to: day("2019-04-04"),
+                granularity: Granularity::Day,
+            };
+            let body = "Fighting in Tripoli on April 4. Calm in Misrata.";
+            let dated = ArticleExtraction {
+                places: vec![PlaceMention {
+                    start: 12,
+                    end: 19,
+                    place: PlaceIdx(0),
+                    confidence: 0.9,
+                }],
+                dates: vec![DateMention {
+                    start: 23,
+                    end: 30,
+                    interval: april_4,
+                }],
+                sentences: vec![0..31, 32..48],
+                events: vec![
+                    event(0, 0, 0..31, Some(april_4)),
+                    event(0, 2, 32..48, Some(april_4)),
+                ],
+            };
+            let undated = ArticleExtraction {
+                events: vec![event(1, 1, 0..13, None)],
+                ..Default::default()
+            };
+            Fixture {
+                articles: vec![
+                    article("a", body, Some(day("2019-04-07"))),
+                    article("b", "Misrata calm.", None),
+                ],
+                gazetteer: Gazetteer::from_places(vec![
+                    place("tripoli-ly", "Tripoli", LatLon::new(32.887, 13.187)),
+                    place("misrata-ly", "Misrata", LatLon::new(32.375, 15.093)),
+                    place("broken", "Broken", LatLon::new(f64::NAN, 0.0)),
+                ]),
+                extractions: vec![dated, undated],
+            }
+        }
+
+        fn source(&self) -> ExportSource<'_> {
+            ExportSource {
+                articles: &self.articles,
+                gazetteer: &self.gazetteer,
+                extractions: &self.extractions,
+                base_dir: Some(Path::new("/project")),
+            }
+        }
+
+        fn export(&self, format: Format) -> String {
+            let mut out = Vec::new();
+            write(format, &self.source(), &mut out).expect("export");
+            String::from_utf8(out).expect("UTF-8")
+        }
+    }
+
+    fn lines(jsonl: &str) -> Vec<Value> {
+        jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_writes_each_article_then_its_places_dates_and_events() {
+        let records = lines(&Fixture::new().export(Format::Jsonl));
+        let types: Vec<_> = records
+            .iter()
+            .map(|r| r["type"].as_str().unwrap_or("?"))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "article", "place", "date", "event", "event", "article", "event"
+            ]
+        );
+        assert_eq!(
+            records[0]["file"], "seeds/a.txt",
+            "relative to the base folder"
+        );
+        assert_eq!(records[1]["surface"], "Tripoli");
+        assert_eq!(records[1]["lat"], 32.887);
+        assert_eq!(records[1]["lon"], 13.187);
+        assert_eq!(records[1]["confidence"], 0.9, "no f32 noise");
+        assert_eq!(records[2]["surface"], "April 4");
+        assert_eq!(records[2]["granularity"], "day");
+        assert_eq!(records[3]["text"], "Fighting in Tripoli on April 4.");
+        assert_eq!(records[3]["date_basis"], "text");
+        assert_eq!(records[5]["published"], Value::Null);
+        assert_eq!(records[5]["date_basis"], "undated");
+        assert_eq!(records[6]["from"], Value::Null);
+        assert_eq!(records[6]["date_basis"], "undated");
+    }
+
+    #[test]
+    fn a_subset_of_events_is_written_with_its_articles_and_the_same_schema() {
+        let fixture = Fixture::new();
+        let subset = [&fixture.extractions[1].events[0]];
+        let mut out = Vec::new();
+        write_events(Format::Jsonl, &fixture.source(), subset, &mut out).expect("export");
+        let records = lines(&String::from_utf8(out).expect("UTF-8"));
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            (records[0]["type"].as_str(), records[0]["id"].as_str()),
+            (Some("article"), Some("b"))
+        );
+        assert_eq!(records[1]["type"], "event");
+        assert_eq!(records[1]["place_id"], "misrata-ly");
+    }
+
+    #[test]
+    fn geojson_points_are_lon_lat_and_broken_coordinates_are_left_out() {
+        let collection: Value =
+            serde_json::from_str(&Fixture::new().export(Format::Geojson)).expect("JSON");
+        let features = collection["features"].as_array().expect("features");
+        assert_eq!(
+            features.len(),
+            2,
+            "the event at the broken place is left out"
+        );
+        assert_eq!(
+            features[0]["geometry"]["coordinates"],
+            serde_json::json!([13.187, 32.887])
+        );
+        assert_eq!(features[0]["properties"]["from"], "2019-04-04");
+        assert_eq!(features[1]["properties"]["from"], Value::Null);
+    }
+
+    #[test]
+    fn kml_escapes_text_and_gives_time_spans_only_to_dated_events() {
+        let kml = Fixture::new().export(Format::Kml);
+        assert_eq!(kml.matches("<Placemark>").count(), 2);
+        assert_eq!(
+            kml.matches("<TimeSpan><begin>2019-04-04</begin><end>2019-04-04</end></TimeSpan>")
+                .count(),
+            1
+        );
+        assert!(kml.contains("a &amp; &lt;co&gt;"));
+        assert!(kml.contains("<coordinates>13.187,32.887</coordinates>"));
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_event() {
+        let csv = Fixture::new().export(Format::Csv);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(&reader.headers().expect("headers")[0], "article");
+        let rows: Vec<_> = reader.records().collect::<Result<_, _>>().expect("rows");
+        assert_eq!(
+            rows.len(),
+            3,
+            "the CSV keeps events at places with broken coordinates"
+        );
+        assert_eq!(&rows[0][3], "tripoli-ly");
+        assert_eq!(&rows[2][9], "", "undated: empty from");
+    }
+
+    #[test]
+    fn an_event_naming_a_missing_article_is_an_error_not_a_panic() {
+        let fixture = Fixture::new();
+        let stray = event(7, 0, 0..5, None);
+        for format in [Format::Jsonl, Format::Geojson, Format::Kml, Format::Csv] {
+            let result = write_events(format, &fixture.source(), [&stray], io::sink());
+            assert!(
+                matches!(result, Err(ExportError::Inconsistent(_))),
+                "{format:?}"
+            );
+        }
+    }
 
     #[test]
     fn xml_escape_escapes_markup_and_drops_forbidden_controls() {
