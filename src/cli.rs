@@ -220,7 +220,8 @@ fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec
     let (gazetteer, problems) = match curated {
         None => Gazetteer::load_bundled(&data),
         Some(curated) => {
-            fs::read(curated)
+            // Only opened here, so that an unreadable file is unusable input (exit 2).
+            fs::File::open(curated)
                 .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
             load_with_curated(&data, curated)
         }
