@@ -1,1 +1,56 @@
 //! The desktop app (feature `gui`): map, timeline and article pane over the core.
+//!
+//! One shared [`state::AppState`]; every view is a `*_ui` function that draws from it and from
+//! cached [`derived`] data and returns [`state::Intent`]s, which [`app::NewsAtlasApp`] applies in
+//! one place at the end of the frame. The dataset loads on a named thread.
+
+pub mod app;
+pub mod derived;
+pub mod map;
+pub mod pane;
+pub mod prefs;
+pub mod state;
+pub mod theme;
+pub mod timeline;
+
+use std::path::PathBuf;
+
+pub use app::NewsAtlasApp;
+
+/// What every view reads in a frame: the data, what is derived from it, the shared state and the
+/// palette. Views read this and return intents; they never change it.
+#[derive(Clone, Copy)]
+pub struct ViewData<'a> {
+    pub model: &'a derived::Model,
+    pub derived: &'a derived::Derived,
+    pub state: &'a state::AppState,
+    pub palette: &'a theme::Palette,
+}
+
+/// What `newsatlas` (the binary) passes to the app.
+pub struct RunOptions {
+    /// The project root: the folder with `data/` and `seeds/`.
+    pub root: PathBuf,
+    /// A folder of articles to load instead of the bundled seeds.
+    pub corpus: Option<PathBuf>,
+    /// A gazetteer file to use instead of the bundled one.
+    pub gazetteer: Option<PathBuf>,
+}
+
+/// Opens the window and runs the app until it is closed.
+pub fn run(options: RunOptions) -> anyhow::Result<()> {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("newsatlas")
+            .with_app_id("newsatlas")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "newsatlas",
+        native,
+        Box::new(|cc| Ok(Box::new(NewsAtlasApp::new(cc, options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the window failed: {e}"))
+}
