@@ -1,11 +1,309 @@
 //! Sentence segmentation that survives abbreviations ("U.S.", "Gen.", "F.1").
 //!
-//! INTERFACE DRAFT.
+//! One linear pass over the bytes. Line breaks always end a sentence (the seeds and most feeds put
+//! one paragraph per line). Within a line a sentence ends after a run of terminators (`.`, `!`,
+//! `?`, `…`) and any closing quotes or brackets, when whitespace follows and the next word does not
+//! start with a lowercase letter — unless the run is a single period after a known abbreviation
+//! ("Mr.", "Gen.", "St."), an initial ("J. Smith"), letters-and-dots ("U.S.", "U.N.", "e.g."), or
+//! "No."/a month abbreviation before a number ("No. 5", "Jan. 5"). A period with no space after it
+//! ("3.5", "F.1AD", "pic.twitter.com", "us....our") never ends a sentence. Ranges are trimmed of
+//! surrounding whitespace; blank stretches produce no range.
 
 use std::ops::Range;
 
 /// Byte ranges of the sentences of `text`, in order, covering every non-blank character once.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let _ = text;
-    todo!("dates helper")
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut seg_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(len) = line_break_len(bytes, i) {
+            push_trimmed(text, seg_start..i, &mut out);
+            i += len;
+            seg_start = i;
+        } else if terminator_len(bytes, i).is_some() {
+            let run_start = i;
+            let mut j = i;
+            while let Some(len) = terminator_len(bytes, j) {
+                j += len;
+            }
+            let run_end = j;
+            while let Some(len) = closer_len(bytes, j) {
+                j += len;
+            }
+            if ends_sentence(text, run_start, run_end, j) {
+                push_trimmed(text, seg_start..j, &mut out);
+                seg_start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, seg_start..bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &text[range.clone()];
+    let trimmed = piece.trim_start();
+    let start = range.start + (piece.len() - trimmed.len());
+    let end = start + trimmed.trim_end().len();
+    if start < end {
+        out.push(start..end);
+    }
+}
+
+/// `\n`, `\r`, U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR.
+fn line_break_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes[i] {
+        b'\n' | b'\r' => Some(1),
+        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some(3),
+        _ => None,
+    }
+}
+
+/// `.`, `!`, `?`, `…`.
+fn terminator_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'.' | b'!' | b'?' => Some(1),
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => Some(3),
+        _ => None,
+    }
+}
+
+/// Closing quotes and brackets that belong to the sentence before them: `"`, `'`, `)`, `]`,
+/// `”`, `’`, `»`.
+fn closer_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'"' | b'\'' | b')' | b']' => Some(1),
+        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9D | 0x99])) => Some(3),
+        0xC2 if bytes.get(i + 1) == Some(&0xBB) => Some(2),
+        _ => None,
+    }
+}
+
+/// Titles and other abbreviations that a capitalised word usually follows.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm",
+    "Brig", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "vs",
+    "Messrs", "approx",
+];
+
+/// Abbreviations that end a sentence unless a number follows ("No. 5", "Jan. 5").
+const BEFORE_NUMBERS: &[&str] = &[
+    "No", "Nos", "Vol", "Art", "Fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Longest word we look back over for an abbreviation; longer words are never abbreviations.
+const MAX_ABBREVIATION: usize = 16;
+
+/// Does the terminator run `run_start..run_end`, followed by closers up to `after`, end a sentence?
+fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> bool {
+    let rest = &text[after..];
+    let Some(first) = rest.chars().next() else {
+        return true; // end of text
+    };
+    if !first.is_whitespace() {
+        return false; // "3.5", "U.S", "pic.twitter.com", "us....our"
+    }
+    let Some(next) = rest.chars().find(|c| !c.is_whitespace()) else {
+        return true;
+    };
+    if next.is_lowercase() {
+        return false; // "U.S. officials", "airplane! pic.twitter.com"
+    }
+    let single_period = run_end - run_start == 1 && text.as_bytes()[run_start] == b'.';
+    if !single_period {
+        return true;
+    }
+    let word = word_before(text, run_start);
+    if word.is_empty() {
+        return true;
+    }
+    if TITLES.contains(&word) || is_initials(word) {
+        return false;
+    }
+    !(BEFORE_NUMBERS.contains(&word) && next.is_ascii_digit())
+}
+
+/// The alphanumeric-and-dots word that ends at `end` (empty if longer than `MAX_ABBREVIATION`).
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let mut start = end;
+    for (idx, c) in head.char_indices().rev() {
+        if !(c.is_alphanumeric() || c == '.') {
+            break;
+        }
+        start = idx;
+        if end - start > MAX_ABBREVIATION {
+            return "";
+        }
+    }
+    &text[start..end]
+}
+
+/// "J", "U.S", "U.N", "e.g": single letters joined by dots.
+fn is_initials(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return false,
+        }
+    }
+    // One lone letter counts only if uppercase ("J. Smith", not "a." ending a list item).
+    parts > 1 || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn plain_sentences_split_after_the_period() {
+        assert_eq!(
+            sentences("One here. Two there! Three? "),
+            ["One here.", "Two there!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("The U.S. and the U.N. Security Council met. Then"),
+            ["The U.S. and the U.N. Security Council met.", "Then"]
+        );
+    }
+
+    #[test]
+    fn titles_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Gen. Haftar met Mr. Conte and Dr. Salame in St. Petersburg. Done."),
+            [
+                "Gen. Haftar met Mr. Conte and Dr. Salame in St. Petersburg.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn month_and_number_abbreviations_before_a_number_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("On Jan. 5 he read resolution No. 5 aloud. Next."),
+            ["On Jan. 5 he read resolution No. 5 aloud.", "Next."]
+        );
+    }
+
+    #[test]
+    fn aircraft_designations_and_decimals_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("A Mirage F.1 and an F.1AD flew 3.5 hours. It crashed."),
+            ["A Mirage F.1 and an F.1AD flew 3.5 hours.", "It crashed."]
+        );
+    }
+
+    #[test]
+    fn a_designation_ending_a_sentence_still_ends_it() {
+        assert_eq!(
+            sentences("the last airworthy Mirage F.1ED. But it turned out"),
+            ["the last airworthy Mirage F.1ED.", "But it turned out"]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_inside_a_word_run_does_not_end_a_sentence_but_one_before_a_capital_does() {
+        assert_eq!(
+            sentences("worries us....our position. Wait... Then more"),
+            ["worries us....our position.", "Wait...", "Then more"]
+        );
+    }
+
+    #[test]
+    fn an_initial_does_not_end_a_sentence() {
+        assert_eq!(
+            sentences("J. Smith said so. Yes"),
+            ["J. Smith said so.", "Yes"]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_after_the_period_stays_with_its_sentence() {
+        assert_eq!(
+            sentences("He said \"no.\" Then “yes.” Then (maybe.) End"),
+            ["He said \"no.\"", "Then “yes.”", "Then (maybe.)", "End"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_blank_lines_produce_nothing() {
+        assert_eq!(
+            sentences("ROME – first line without a period\n\n  second line  \r\nthird"),
+            ["ROME – first line without a period", "second line", "third"]
+        );
+    }
+
+    #[test]
+    fn the_embedded_tweet_keeps_its_attribution_with_its_last_sentence() {
+        let text = "Two nights ago, a Mirage F.1 crashed near Al-Watiya Air Base. #LNA claimed it. \
+                    But it was #Libya’s Mirage F.1AD! If they shot-it down, then they downed their \
+                    own airplane! pic.twitter.com/rf0ZyBI45F — Babak Taghvaee (@BabakTaghvaee) \
+                    April 25, 2019";
+        assert_eq!(
+            sentences(text),
+            [
+                "Two nights ago, a Mirage F.1 crashed near Al-Watiya Air Base.",
+                "#LNA claimed it.",
+                "But it was #Libya’s Mirage F.1AD!",
+                "If they shot-it down, then they downed their own airplane! \
+                 pic.twitter.com/rf0ZyBI45F — Babak Taghvaee (@BabakTaghvaee) April 25, 2019",
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_trimmed_on_char_boundaries_and_cover_every_non_blank_character() {
+        let text = " “Élan.” Ça va… Oui.\u{2029}Fin ";
+        let ranges = split_sentences(text);
+        let mut covered = 0;
+        let mut prev_end = 0;
+        for r in &ranges {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(prev_end <= r.start);
+            prev_end = r.end;
+            covered += text[r.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+        }
+        assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+        assert_eq!(sentences(text), ["“Élan.”", "Ça va…", "Oui.", "Fin"]);
+    }
+
+    #[test]
+    fn an_empty_or_blank_text_has_no_sentences() {
+        assert!(split_sentences("").is_empty());
+        assert!(split_sentences(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_split_in_one_linear_pass() {
+        // Linear by construction: each byte is visited once, and the look-back for an
+        // abbreviation is capped at `MAX_ABBREVIATION` bytes.
+        let unit = "Gen. U.S. F.1 3.5 a....b x. Y ";
+        let text = unit.repeat(10 * 1024 * 1024 / unit.len());
+        assert_eq!(split_sentences(&text).len(), text.len() / unit.len() + 1);
+        let dots = ".".repeat(10 * 1024 * 1024);
+        assert_eq!(split_sentences(&dots).len(), 1);
+    }
 }

@@ -1,0 +1,716 @@
+//! One test per form the tagger knows, one per false hit it must avoid.
+
+use super::*;
+
+fn ymd(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("valid test date")
+}
+
+/// Every mention as (surface, from, to, granularity).
+fn tag(text: &str, published: Option<&str>) -> Vec<(String, String, String, Granularity)> {
+    tag_dates(text, published.map(ymd))
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.start..m.end].to_owned(),
+                m.interval.from.to_string(),
+                m.interval.to.to_string(),
+                m.interval.granularity,
+            )
+        })
+        .collect()
+}
+
+/// Asserts that `text` holds exactly one mention, `surface`, meaning [from, to] at `granularity`.
+#[track_caller]
+fn assert_one(text: &str, published: &str, surface: &str, from: &str, to: &str, g: Granularity) {
+    assert_eq!(
+        tag(text, Some(published)),
+        vec![(surface.to_owned(), from.to_owned(), to.to_owned(), g)],
+        "in {text:?}"
+    );
+}
+
+#[track_caller]
+fn assert_none(text: &str, published: &str) {
+    assert_eq!(tag(text, Some(published)), vec![], "in {text:?}");
+}
+
+use Granularity::{Day, Month, Span, Week, Year};
+
+// ---- absolute --------------------------------------------------------------------------------
+
+#[test]
+fn a_month_day_year_date_is_that_day() {
+    assert_one(
+        "on April 25, 2019 the",
+        "2020-01-01",
+        "April 25, 2019",
+        "2019-04-25",
+        "2019-04-25",
+        Day,
+    );
+}
+
+#[test]
+fn a_day_month_year_date_is_that_day() {
+    assert_one(
+        "on 19 January 2020.",
+        "2019-01-01",
+        "19 January 2020",
+        "2020-01-19",
+        "2020-01-19",
+        Day,
+    );
+}
+
+#[test]
+fn an_ordinal_day_month_year_date_is_that_day() {
+    assert_one(
+        "the 13th December 2019 vote",
+        "2020-05-01",
+        "13th December 2019",
+        "2019-12-13",
+        "2019-12-13",
+        Day,
+    );
+}
+
+#[test]
+fn an_abbreviated_month_with_a_period_is_that_day() {
+    assert_one(
+        "on Jan. 5, 2020, he",
+        "2020-02-01",
+        "Jan. 5, 2020",
+        "2020-01-05",
+        "2020-01-05",
+        Day,
+    );
+}
+
+#[test]
+fn an_iso_date_is_that_day() {
+    assert_one(
+        "dated 2019-04-04.",
+        "2020-02-01",
+        "2019-04-04",
+        "2019-04-04",
+        "2019-04-04",
+        Day,
+    );
+}
+
+#[test]
+fn absolute_dates_resolve_without_a_publication_date() {
+    assert_eq!(tag("on April 25, 2019 and in 2011", None).len(), 2);
+    assert_eq!(tag("on April 25 and on Tuesday, last week", None), vec![]);
+}
+
+#[test]
+fn an_impossible_date_is_not_a_mention() {
+    assert_none("on February 30, 2019 and 2019-13-01", "2019-05-01");
+}
+
+// ---- partial ---------------------------------------------------------------------------------
+
+#[test]
+fn a_month_day_date_takes_the_publication_year() {
+    assert_one(
+        "who on April 4 launched",
+        "2019-04-19",
+        "April 4",
+        "2019-04-04",
+        "2019-04-04",
+        Day,
+    );
+}
+
+#[test]
+fn a_day_month_date_takes_the_publication_year() {
+    assert_one(
+        "until 23 May.",
+        "2019-05-30",
+        "23 May",
+        "2019-05-23",
+        "2019-05-23",
+        Day,
+    );
+}
+
+#[test]
+fn an_ordinal_month_day_date_takes_the_publication_year() {
+    assert_one(
+        "on April 4th,",
+        "2019-04-19",
+        "April 4th",
+        "2019-04-04",
+        "2019-04-04",
+        Day,
+    );
+}
+
+#[test]
+fn a_near_future_yearless_date_stays_in_the_publication_year() {
+    assert_one(
+        "through April 22, explained",
+        "2019-04-19",
+        "April 22",
+        "2019-04-22",
+        "2019-04-22",
+        Day,
+    );
+}
+
+#[test]
+fn a_yearless_date_months_after_publication_belongs_to_the_year_before() {
+    assert_one(
+        "on December 30 the",
+        "2020-01-05",
+        "December 30",
+        "2019-12-30",
+        "2019-12-30",
+        Day,
+    );
+}
+
+// ---- ranges ----------------------------------------------------------------------------------
+
+#[test]
+fn a_month_day_range_is_a_span() {
+    assert_one(
+        "on April 4-6 in",
+        "2019-04-19",
+        "April 4-6",
+        "2019-04-04",
+        "2019-04-06",
+        Span,
+    );
+}
+
+#[test]
+fn a_range_across_months_is_a_span() {
+    assert_one(
+        "April 30 – May 2, 2019",
+        "2020-01-01",
+        "April 30 – May 2, 2019",
+        "2019-04-30",
+        "2019-05-02",
+        Span,
+    );
+}
+
+#[test]
+fn a_between_and_range_is_a_span_without_between() {
+    assert_one(
+        "between 4 and 6 April",
+        "2019-04-19",
+        "4 and 6 April",
+        "2019-04-04",
+        "2019-04-06",
+        Span,
+    );
+}
+
+#[test]
+fn a_day_first_dash_range_is_a_span() {
+    assert_one(
+        "the 4–6 April talks",
+        "2019-04-19",
+        "4–6 April",
+        "2019-04-04",
+        "2019-04-06",
+        Span,
+    );
+}
+
+// ---- months and years ------------------------------------------------------------------------
+
+#[test]
+fn a_month_and_year_is_that_month() {
+    assert_one(
+        "launched in January 2018, will",
+        "2019-04-09",
+        "January 2018",
+        "2018-01-01",
+        "2018-01-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_year_after_in_is_that_year() {
+    assert_one(
+        "in 2011.",
+        "2019-04-09",
+        "2011",
+        "2011-01-01",
+        "2011-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn a_year_after_since_is_that_year() {
+    assert_one(
+        "in turmoil since 2011,",
+        "2019-04-09",
+        "2011",
+        "2011-01-01",
+        "2011-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn a_season_of_years_is_a_span() {
+    assert_one(
+        "during 2019-20 the",
+        "2021-01-01",
+        "2019-20",
+        "2019-01-01",
+        "2020-12-31",
+        Span,
+    );
+}
+
+#[test]
+fn a_bare_month_after_a_preposition_is_that_month_of_the_plausible_year() {
+    assert_one(
+        "in October the",
+        "2020-02-19",
+        "October",
+        "2019-10-01",
+        "2019-10-31",
+        Month,
+    );
+    assert_one(
+        "since March,",
+        "2020-04-19",
+        "March",
+        "2020-03-01",
+        "2020-03-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_month_followed_by_last_year_is_that_month_of_last_year() {
+    assert_one(
+        "in October last year",
+        "2020-02-19",
+        "October last year",
+        "2019-10-01",
+        "2019-10-31",
+        Month,
+    );
+}
+
+#[test]
+fn last_year_in_october_is_october_of_last_year() {
+    assert_one(
+        "Last year, in October, Putin",
+        "2020-02-19",
+        "Last year, in October",
+        "2019-10-01",
+        "2019-10-31",
+        Month,
+    );
+}
+
+// ---- weekdays --------------------------------------------------------------------------------
+
+#[test]
+fn a_weekday_is_the_latest_such_day_before_publication() {
+    // 2019-05-08 is a Wednesday.
+    assert_one(
+        "said on Tuesday he",
+        "2019-05-08",
+        "Tuesday",
+        "2019-05-07",
+        "2019-05-07",
+        Day,
+    );
+    // 2019-04-28 is a Sunday.
+    assert_one(
+        "On Wednesday, Khairi",
+        "2019-04-28",
+        "Wednesday",
+        "2019-04-24",
+        "2019-04-24",
+        Day,
+    );
+}
+
+#[test]
+fn a_weekday_equal_to_the_publication_weekday_is_the_publication_day() {
+    assert_one(
+        "here on Friday.",
+        "2019-04-19",
+        "Friday",
+        "2019-04-19",
+        "2019-04-19",
+        Day,
+    );
+}
+
+#[test]
+fn next_weekday_is_forward_and_last_weekday_is_strictly_before() {
+    assert_one(
+        "next Tuesday",
+        "2019-05-08",
+        "next Tuesday",
+        "2019-05-14",
+        "2019-05-14",
+        Day,
+    );
+    assert_one(
+        "last Wednesday",
+        "2019-05-08",
+        "last Wednesday",
+        "2019-05-01",
+        "2019-05-01",
+        Day,
+    );
+}
+
+#[test]
+fn a_weekday_followed_by_a_date_is_one_mention_meaning_the_date() {
+    assert_one(
+        "on Tuesday, April 9, the",
+        "2019-05-08",
+        "Tuesday, April 9",
+        "2019-04-09",
+        "2019-04-09",
+        Day,
+    );
+}
+
+// ---- deictic and relative --------------------------------------------------------------------
+
+#[test]
+fn today_tonight_and_this_morning_are_the_publication_day() {
+    let found = tag("today, tonight and this morning", Some("2019-05-08"));
+    let surfaces: Vec<_> = found.iter().map(|m| m.0.as_str()).collect();
+    assert_eq!(surfaces, ["today", "tonight", "this morning"]);
+    assert!(
+        found
+            .iter()
+            .all(|m| m.1 == "2019-05-08" && m.2 == "2019-05-08")
+    );
+}
+
+#[test]
+fn yesterday_is_the_day_before_and_tomorrow_the_day_after() {
+    assert_one(
+        "Yesterday,",
+        "2019-05-01",
+        "Yesterday",
+        "2019-04-30",
+        "2019-04-30",
+        Day,
+    );
+    assert_one(
+        "tomorrow.",
+        "2019-04-30",
+        "tomorrow",
+        "2019-05-01",
+        "2019-05-01",
+        Day,
+    );
+}
+
+#[test]
+fn last_night_is_the_day_before() {
+    assert_one(
+        "clashes last night",
+        "2019-05-01",
+        "last night",
+        "2019-04-30",
+        "2019-04-30",
+        Day,
+    );
+}
+
+#[test]
+fn last_week_is_the_previous_monday_to_sunday_week() {
+    assert_one(
+        "Geekie, last week.",
+        "2019-04-28",
+        "last week",
+        "2019-04-15",
+        "2019-04-21",
+        Week,
+    );
+}
+
+#[test]
+fn this_week_is_the_week_of_publication() {
+    assert_one(
+        "this week",
+        "2019-04-24",
+        "this week",
+        "2019-04-22",
+        "2019-04-28",
+        Week,
+    );
+}
+
+#[test]
+fn last_month_is_the_previous_calendar_month() {
+    assert_one(
+        "last month",
+        "2019-03-31",
+        "last month",
+        "2019-02-01",
+        "2019-02-28",
+        Month,
+    );
+}
+
+#[test]
+fn last_year_is_the_previous_calendar_year() {
+    assert_one(
+        "last year.",
+        "2020-02-19",
+        "last year",
+        "2019-01-01",
+        "2019-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn n_nights_ago_is_that_day() {
+    assert_one(
+        "Two nights ago, a",
+        "2019-04-28",
+        "Two nights ago",
+        "2019-04-26",
+        "2019-04-26",
+        Day,
+    );
+}
+
+#[test]
+fn n_days_ago_is_that_day() {
+    assert_one(
+        "three days ago",
+        "2019-04-28",
+        "three days ago",
+        "2019-04-25",
+        "2019-04-25",
+        Day,
+    );
+    assert_one(
+        "10 days ago",
+        "2019-04-28",
+        "10 days ago",
+        "2019-04-18",
+        "2019-04-18",
+        Day,
+    );
+}
+
+#[test]
+fn a_week_ago_is_the_day_a_week_before() {
+    assert_one(
+        "a week ago",
+        "2019-04-28",
+        "a week ago",
+        "2019-04-21",
+        "2019-04-21",
+        Day,
+    );
+}
+
+#[test]
+fn the_past_two_weeks_is_a_span_ending_at_publication() {
+    assert_one(
+        "in the past two weeks,",
+        "2019-04-19",
+        "the past two weeks",
+        "2019-04-05",
+        "2019-04-19",
+        Span,
+    );
+}
+
+#[test]
+fn the_last_ten_days_is_a_span_ending_at_publication() {
+    assert_one(
+        "over the last 10 days",
+        "2019-04-19",
+        "the last 10 days",
+        "2019-04-09",
+        "2019-04-19",
+        Span,
+    );
+}
+
+#[test]
+fn the_last_week_of_a_month_is_not_a_rolling_period() {
+    assert_one(
+        "the last week of April",
+        "2019-05-19",
+        "April",
+        "2019-04-01",
+        "2019-04-30",
+        Month,
+    );
+}
+
+#[test]
+fn earlier_this_month_is_a_span_from_the_first_to_publication() {
+    assert_one(
+        "earlier this month",
+        "2019-04-19",
+        "earlier this month",
+        "2019-04-01",
+        "2019-04-19",
+        Span,
+    );
+}
+
+#[test]
+fn early_mid_and_late_month_are_thirds_of_the_month() {
+    assert_one(
+        "in early April after",
+        "2019-04-28",
+        "early April",
+        "2019-04-01",
+        "2019-04-10",
+        Span,
+    );
+    assert_one(
+        "since mid-April",
+        "2019-04-28",
+        "mid-April",
+        "2019-04-11",
+        "2019-04-20",
+        Span,
+    );
+    assert_one(
+        "in late February",
+        "2020-03-28",
+        "late February",
+        "2020-02-21",
+        "2020-02-29",
+        Span,
+    );
+}
+
+#[test]
+fn early_in_a_year_is_its_first_four_months() {
+    assert_one(
+        "in early 2019",
+        "2020-03-28",
+        "early 2019",
+        "2019-01-01",
+        "2019-04-30",
+        Span,
+    );
+}
+
+#[test]
+fn mid_year_with_a_hyphen_is_may_to_august() {
+    assert_one(
+        "until mid-2020",
+        "2019-03-28",
+        "mid-2020",
+        "2020-05-01",
+        "2020-08-31",
+        Span,
+    );
+}
+
+#[test]
+fn a_dateline_date_is_a_day_mention() {
+    assert_one(
+        "ROME, April 19 (Xinhua) -- Italy",
+        "2019-04-19",
+        "April 19",
+        "2019-04-19",
+        "2019-04-19",
+        Day,
+    );
+    assert_one(
+        "Pratica di Mare (Italy), May 8 (IANS/AKI): Italian",
+        "2019-05-08",
+        "May 8",
+        "2019-05-08",
+        "2019-05-08",
+        Day,
+    );
+}
+
+// ---- not dates -------------------------------------------------------------------------------
+
+#[test]
+fn the_coming_days_daily_and_month_long_are_not_dates() {
+    assert_none(
+        "in the coming days, growing daily, the month-long war, years-old",
+        "2019-05-08",
+    );
+}
+
+#[test]
+fn aircraft_designations_are_not_dates() {
+    assert_none("a Mirage F.1 and a Mirage F.1AD, F.1ED", "2019-05-08");
+}
+
+#[test]
+fn counts_and_money_are_not_years() {
+    assert_none(
+        "reached 3,400 and 2,069 people, a 300-member force, 146,000 displaced, of 2000 people, \
+         $2019, resolution 2259, in 2,019",
+        "2019-05-08",
+    );
+}
+
+#[test]
+fn a_bare_year_without_a_preposition_is_not_a_date() {
+    assert_none("the 2011 uprising and 2019 numbers", "2019-05-08");
+}
+
+#[test]
+fn times_ratios_and_handles_are_not_dates() {
+    assert_none(
+        "at 10:30 in a 50/50 venture, @BabakTaghvaee and #2019",
+        "2019-05-08",
+    );
+}
+
+#[test]
+fn may_the_verb_and_may_the_surname_are_not_months() {
+    assert_none("Theresa May said talks may resume", "2019-05-08");
+}
+
+// ---- robustness ------------------------------------------------------------------------------
+
+#[test]
+fn mentions_are_sorted_non_overlapping_and_on_char_boundaries() {
+    let text = "“On Tuesday” — Misrata’s élite, April 4–6; 2019-04-04… in 2011";
+    let found = tag_dates(text, Some(ymd("2019-05-08")));
+    assert_eq!(found.len(), 4);
+    for pair in found.windows(2) {
+        assert!(pair[0].end <= pair[1].start);
+    }
+    for m in &found {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+    }
+}
+
+#[test]
+fn an_empty_text_has_no_mentions() {
+    assert_eq!(tag_dates("", Some(ymd("2019-05-08"))), vec![]);
+}
+
+#[test]
+fn a_ten_megabyte_line_is_tagged_in_one_linear_pass() {
+    // Linear by construction: one lexer pass and a bounded lookahead per token. This only checks
+    // that a huge single line with dense near-misses neither panics nor loses mentions.
+    let unit = "On Tuesday, in 2011, F.1 3,400 May the last week of April 4-6 ";
+    let text = unit.repeat(10 * 1024 * 1024 / unit.len());
+    let found = tag_dates(&text, Some(ymd("2019-05-08")));
+    assert_eq!(found.len(), 3 * (text.len() / unit.len()));
+}
