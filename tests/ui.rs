@@ -1,4 +1,4 @@
-//! The real app, driven through AccessKit labels by egui_kittest over the bundled seeds.
+//! The real app, driven through AccessKit labels by `egui_kittest` over the bundled seeds.
 //! No display, no GPU, no network.
 #![cfg(feature = "gui")]
 
@@ -13,6 +13,7 @@ use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::PlaceIdx;
 use newsatlas::index::{TimeWindow, day_num};
 use newsatlas::ui::NewsAtlasApp;
+use newsatlas::ui::derived::Marker;
 use newsatlas::ui::map::marker_label;
 use newsatlas::ui::pane::mention_label;
 use newsatlas::ui::timeline::GOTO_LABEL;
@@ -131,7 +132,7 @@ fn moving_the_cursor_into_february_2020_activates_that_articles_places() {
     assert!(!feb_places.is_empty());
     for p in &feb_places {
         assert!(
-            derived.marker(*p).is_some_and(|m| m.active()),
+            derived.marker(*p).is_some_and(Marker::active),
             "{p:?} should be active"
         );
     }

@@ -122,7 +122,7 @@ impl NewsAtlasApp {
                 self.load_error = Some(message);
             }
             Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
             Err(TryRecvError::Disconnected) => {
                 self.loader = None;

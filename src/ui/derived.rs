@@ -287,9 +287,9 @@ pub struct DerivedCache {
 impl DerivedCache {
     /// The derived data for this state, rebuilt only if the inputs changed since the last call.
     pub fn get(&mut self, model: &Model, state: &AppState) -> &Derived {
-        let key = DerivedKey::of(model, state);
-        let stale = self.derived.as_ref().is_none_or(|d| d.key != key);
-        if stale {
+        let wanted = DerivedKey::of(model, state);
+        let needs_rebuild = self.derived.as_ref().is_none_or(|d| d.key != wanted);
+        if needs_rebuild {
             self.rebuilds += 1;
             self.derived = Some(Derived::build(model, state, self.rebuilds));
         }

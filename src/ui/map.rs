@@ -114,7 +114,7 @@ pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
         (w / dx.max(1e-9)).min(h / dy.max(1e-9)).log2()
     };
     let zoom = zoom.clamp(2.0, 12.0);
-    let mid = walkers::Pixels::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
+    let mid = walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y()));
     (from_position(proj.unproject(mid, 0.0)), zoom)
 }
 
@@ -216,7 +216,7 @@ pub fn map_ui(
 
     // Before the first fit, centre on the corpus (or on Libya when there is nothing).
     let fallback = model.bounds.map_or(LatLon::new(27.0, 17.0), |(sw, ne)| {
-        LatLon::new((sw.lat + ne.lat) / 2.0, (sw.lon + ne.lon) / 2.0)
+        LatLon::new(f64::midpoint(sw.lat, ne.lat), f64::midpoint(sw.lon, ne.lon))
     });
     let zoom_key = (view.zoom() * 64.0).round() as i64;
     let stale = view
@@ -279,7 +279,11 @@ fn markers_ui(
         if !clip.intersects(hit) {
             continue;
         }
-        let response = ui.interact(hit, ui.id().with(("marker", m.place.0)), Sense::click());
+        let response = ui.interact(
+            hit,
+            ui.scope_id().with(("marker", m.place.0)),
+            Sense::click(),
+        );
         let label = marker_label(&m.name);
         let selected = m.selected;
         response

@@ -139,12 +139,15 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
         for &a in &derived.articles {
             let Some(article) = ds.articles.get(a.0 as usize) else { continue };
             let selected = state.selected_article == Some(a);
-            let date = ds.index.published(a).map_or_else(|| "undated".to_owned(), |d| d.format("%-d %b %Y").to_string());
+            let published = ds
+                .index
+                .published(a)
+                .map_or_else(|| "undated".to_owned(), |day| day.format("%-d %b %Y").to_string());
             let outlet = article.outlet.as_deref().unwrap_or("unknown outlet");
             let mut job = LayoutJob::default();
             let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
             let small = FontId::proportional(15.0);
-            job.append(&format!("📰 {date}"), 0.0, fmt(small.clone(), palette.published));
+            job.append(&format!("📰 {published}"), 0.0, fmt(small.clone(), palette.published));
             job.append(&format!(" · {} · {outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
             job.append(&article.title, 0.0, fmt(body, palette.text));
             job.wrap.max_width = ui.available_width();
@@ -272,8 +275,11 @@ fn article_ui(
                             continue;
                         };
                         let name = model.place_name(mention.place);
-                        let response =
-                            ui.interact(first, ui.id().with(("mention", a.0, i)), Sense::click());
+                        let response = ui.interact(
+                            first,
+                            ui.scope_id().with(("mention", a.0, i)),
+                            Sense::click(),
+                        );
                         let label = mention_label(&name);
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Link, true, &label)
@@ -315,8 +321,11 @@ fn article_ui(
                         let Some(mention) = extraction.dates.get(*d) else {
                             continue;
                         };
-                        let response =
-                            ui.interact(first, ui.id().with(("date", a.0, i)), Sense::hover());
+                        let response = ui.interact(
+                            first,
+                            ui.scope_id().with(("date", a.0, i)),
+                            Sense::hover(),
+                        );
                         response.on_hover_ui(|ui| {
                             ui.label(RichText::new("event date").color(palette.event).strong());
                             ui.label(interval_text(&mention.interval));

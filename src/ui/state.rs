@@ -230,15 +230,15 @@ impl AppState {
 /// Parses what a user types into "Go to date": `2019-04-04`, `2019/4/4`, `4.4.2019`,
 /// `20190404`, `4 April 2019`, `April 4, 2019`, `2019-04` or `April 2019` (first of the month).
 pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
+    const FULL: [&str; 9] = [
+        "%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%d %B %Y", "%B %d %Y",
+        "%d %b %Y", "%b %d %Y",
+    ];
     let t = text.trim().replace(',', " ");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.is_empty() {
         return None;
     }
-    const FULL: [&str; 9] = [
-        "%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y", "%Y%m%d", "%d %B %Y", "%B %d %Y",
-        "%d %b %Y", "%b %d %Y",
-    ];
     for f in FULL {
         // A short year ("0020") means the pattern matched the wrong shape.
         if let Ok(d) = NaiveDate::parse_from_str(&t, f)

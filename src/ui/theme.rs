@@ -14,6 +14,7 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
+    #[must_use]
     pub fn toggled(self) -> Self {
         match self {
             ThemeChoice::Dark => ThemeChoice::Light,

@@ -514,7 +514,7 @@ fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, w
     let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
     let font = FontId::proportional(14.0);
     let min_gap = 60.0;
-    let mut last_label_x = f32::MIN;
+    let mut last_label_x: Option<f32> = None;
     while day_num(month) <= axis.end {
         let d = day_num(month);
         if d >= axis.start {
@@ -523,8 +523,8 @@ fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, w
                 [pos2(x, rect.top()), pos2(x, rect.top() + 6.0)],
                 Stroke::new(1.0, weak),
             );
-            if x - last_label_x >= min_gap {
-                let label = if month.month() == 1 || last_label_x == f32::MIN {
+            if last_label_x.is_none_or(|last| x - last >= min_gap) {
+                let label = if month.month() == 1 || last_label_x.is_none() {
                     month.format("%b %Y").to_string()
                 } else {
                     month.format("%b").to_string()
@@ -536,7 +536,7 @@ fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, w
                     font.clone(),
                     text,
                 );
-                last_label_x = x;
+                last_label_x = Some(x);
             }
         }
         month = month
