@@ -239,7 +239,8 @@ pub fn map_ui(
 
     let mut hovered = None;
     let map = Map::new(tiles, &mut view.memory, to_position(fallback)).double_click_to_zoom(true);
-    map.show(ui, |ui, _response, projector, _memory| {
+    map.show(ui, |ui, response, projector, _memory| {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
         markers_ui(
             ui,
             projector,
