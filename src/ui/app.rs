@@ -153,7 +153,7 @@ impl NewsAtlasApp {
                         d.search_article_count, d.search_place_count
                     ));
                 }
-                if ui.button("✕").on_hover_text("Clear the search").clicked() {
+                if ui.button("×").on_hover_text("Clear the search").clicked() {
                     self.search_input.clear();
                     intents.push(Intent::SetSearch(String::new()));
                 }
@@ -167,8 +167,8 @@ impl NewsAtlasApp {
                 intents.push(Intent::FitAll);
             }
             let theme_label = match self.prefs.theme {
-                theme::ThemeChoice::Dark => "☀ Light theme",
-                theme::ThemeChoice::Light => "🌙 Dark theme",
+                theme::ThemeChoice::Dark => "Light theme",
+                theme::ThemeChoice::Light => "Dark theme",
             };
             if ui.button(theme_label).clicked() {
                 self.prefs.theme = self.prefs.theme.toggled();
@@ -177,7 +177,7 @@ impl NewsAtlasApp {
             if let Some(model) = &self.model {
                 let n = model.dataset.problems.len();
                 if n > 0 {
-                    let text = RichText::new(format!("⚠ {n} problems"))
+                    let text = RichText::new(format!("{n} problems"))
                         .color(egui::Color32::from_rgb(255, 170, 0));
                     if ui
                         .button(text)

@@ -337,19 +337,26 @@ fn markers_ui(
     }
 }
 
-fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palette: &Palette) {
-    let fill = if m.active() {
-        palette.kind(m.class)
+fn draw_shape(
+    painter: &egui::Painter,
+    center: Pos2,
+    r: f32,
+    class: KindClass,
+    active: bool,
+    palette: &Palette,
+) {
+    let fill = if active {
+        palette.kind(class)
     } else {
         palette.faded
     };
-    let outline = if m.active() {
+    let outline = if active {
         palette.outline
     } else {
         palette.outline.gamma_multiply(0.5)
     };
     let stroke = Stroke::new(2.0, outline);
-    match m.class {
+    match class {
         KindClass::Settlement => {
             painter.circle(center, r, fill, stroke);
         }
@@ -367,6 +374,10 @@ fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palett
             painter.circle_stroke(center, r + 2.0, stroke);
         }
     }
+}
+
+fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palette: &Palette) {
+    draw_shape(painter, center, r, m.class, m.active(), palette);
     let mut ring = r + 5.0;
     for (on, color) in [
         (m.selected, palette.selected),
@@ -437,25 +448,33 @@ fn overlay_ui(ui: &mut Ui, palette: &Palette, attribution: &str, intents: &mut V
     // Legend, bottom left.
     let font = FontId::proportional(15.0);
     let rows = [
-        (palette.settlement, "● city, district"),
-        (palette.facility, "◆ airport, base, site"),
-        (palette.area, "◯ country, region"),
-        (palette.faded, "● no events in window"),
+        (KindClass::Settlement, true, "city, district"),
+        (KindClass::Facility, true, "airport, base, site"),
+        (KindClass::Area, true, "country, region"),
+        (KindClass::Settlement, false, "no events in the window"),
     ];
-    let h = 20.0;
+    let h = 24.0;
     let box_rect = Rect::from_min_size(
         rect.left_bottom() + vec2(8.0, -(h * 4.0 + 14.0)),
-        vec2(210.0, h * 4.0 + 8.0),
+        vec2(230.0, h * 4.0 + 8.0),
     );
     painter.rect_filled(box_rect, 4.0, palette.label_bg);
-    for (i, (color, text)) in rows.into_iter().enumerate() {
-        let y = box_rect.top() + 4.0 + h * i as f32;
+    for (i, (class, active, text)) in rows.into_iter().enumerate() {
+        let y = box_rect.top() + 4.0 + h * i as f32 + h / 2.0;
+        draw_shape(
+            painter,
+            pos2(box_rect.left() + 18.0, y),
+            6.0,
+            class,
+            active,
+            palette,
+        );
         painter.text(
-            pos2(box_rect.left() + 8.0, y),
-            Align2::LEFT_TOP,
+            pos2(box_rect.left() + 36.0, y),
+            Align2::LEFT_CENTER,
             text,
             font.clone(),
-            color,
+            palette.text,
         );
     }
     painter.rect_stroke(

@@ -110,7 +110,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
                     .strong(),
             );
             if ui
-                .button("✕ place")
+                .button("× place")
                 .on_hover_text("Show every place")
                 .clicked()
             {
@@ -147,7 +147,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
             let mut job = LayoutJob::default();
             let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
             let small = FontId::proportional(15.0);
-            job.append(&format!("📰 {published}"), 0.0, fmt(small.clone(), palette.published));
+            job.append(&format!("{published}"), 0.0, fmt(small.clone(), palette.published));
             job.append(&format!(" · {} · {outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
             job.append(&article.title, 0.0, fmt(body, palette.text));
             job.wrap.max_width = ui.available_width();
@@ -200,7 +200,7 @@ fn article_ui(
     };
     ui.horizontal(|ui| {
         if ui
-            .button("✕ Close")
+            .button("× Close")
             .on_hover_text("Close the article")
             .clicked()
         {
@@ -214,7 +214,7 @@ fn article_ui(
             |d| d.format("%-d %B %Y").to_string(),
         );
         ui.label(
-            RichText::new(format!("📰 published {published}"))
+            RichText::new(format!("published {published}"))
                 .color(palette.published)
                 .strong(),
         );

@@ -116,30 +116,26 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
     ui.horizontal_wrapped(|ui| {
         let button =
             |ui: &mut Ui, text: &str, tip: &str| ui.button(text).on_hover_text(tip).clicked();
-        if button(ui, "⏮", "First day (Home)") {
+        if button(ui, "Start", "First day (Home)") {
             intents.push(Intent::SeekStart);
         }
-        if button(ui, "◀◀", "Back a week (Shift+Left)") {
+        if button(ui, "« week", "Back a week (Shift+Left)") {
             intents.push(Intent::StepDays(-7));
         }
-        if button(ui, "◀", "Back a day (Left)") {
+        if button(ui, "‹ day", "Back a day (Left)") {
             intents.push(Intent::StepDays(-1));
         }
-        let play = if state.playing {
-            "⏸ Pause"
-        } else {
-            "▶ Play"
-        };
+        let play = if state.playing { "Pause" } else { "Play" };
         if button(ui, play, "Play or pause (Space)") {
             intents.push(Intent::TogglePlay);
         }
-        if button(ui, "▶", "Forward a day (Right)") {
+        if button(ui, "day ›", "Forward a day (Right)") {
             intents.push(Intent::StepDays(1));
         }
-        if button(ui, "▶▶", "Forward a week (Shift+Right)") {
+        if button(ui, "week »", "Forward a week (Shift+Right)") {
             intents.push(Intent::StepDays(7));
         }
-        if button(ui, "⏭", "Last day (End)") {
+        if button(ui, "End", "Last day (End)") {
             intents.push(Intent::SeekEnd);
         }
 
@@ -439,7 +435,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     painter.text(
         pos2(inner.right(), pub_lane.top()),
         Align2::RIGHT_TOP,
-        "▼ published",
+        "published",
         caption.clone(),
         palette.published,
     );
