@@ -3,6 +3,16 @@
 //! One shared [`state::AppState`]; every view is a `*_ui` function that draws from it and from
 //! cached [`derived`] data and returns [`state::Intent`]s, which [`app::NewsAtlasApp`] applies in
 //! one place at the end of the frame. The dataset loads on a named thread.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `app.rs` | the eframe app: loader polling, panel layout, keys, applying intents, saving prefs |
+//! | `state.rs` | cursor, window, playback, selection, search; `Intent` and `apply` (GUI-free, tested) |
+//! | `derived.rs` | `Model` (once per dataset) and `Derived` (per state), cached by their inputs |
+//! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
+//! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
+//! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
+//! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 
 pub mod app;
 pub mod derived;
