@@ -25,7 +25,10 @@ impl LatLon {
     /// Great-circle distance in kilometres (haversine, mean earth radius).
     pub fn distance_km(self, other: LatLon) -> f64 {
         use geo::{Distance, Haversine, Point};
-        Haversine.distance(Point::new(self.lon, self.lat), Point::new(other.lon, other.lat)) / 1000.0
+        Haversine.distance(
+            Point::new(self.lon, self.lat),
+            Point::new(other.lon, other.lat),
+        ) / 1000.0
     }
 }
 

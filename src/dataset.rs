@@ -28,7 +28,13 @@ impl Dataset {
         let extractions = extract_corpus(&corpus.articles, &gazetteer);
         let published: Vec<_> = corpus.articles.iter().map(|a| a.published).collect();
         let index = Index::build(&extractions, &published);
-        Dataset { articles: corpus.articles, gazetteer, extractions, index, problems }
+        Dataset {
+            articles: corpus.articles,
+            gazetteer,
+            extractions,
+            index,
+            problems,
+        }
     }
 
     /// The bundled seeds and gazetteer, from the project root (the folder with `data/`).

@@ -32,12 +32,18 @@ pub struct TimeWindow {
 
 impl TimeWindow {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
-        Self { from: day_num(from), to: day_num(to) }
+        Self {
+            from: day_num(from),
+            to: day_num(to),
+        }
     }
 
     /// Everything up to and including `to` (the cumulative mode).
     pub fn up_to(to: NaiveDate) -> Self {
-        Self { from: DayNum::MIN, to: day_num(to) }
+        Self {
+            from: DayNum::MIN,
+            to: day_num(to),
+        }
     }
 
     pub fn contains_interval(&self, from: DayNum, to: DayNum) -> bool {
@@ -95,13 +101,22 @@ pub struct Index {
 impl Index {
     /// Builds the index; `published` gives each article's publication date, by article index.
     pub fn build(extractions: &[ArticleExtraction], published: &[Option<NaiveDate>]) -> Index {
-        let mut events: Vec<Event> = extractions.iter().flat_map(|x| x.events.iter().cloned()).collect();
+        let mut events: Vec<Event> = extractions
+            .iter()
+            .flat_map(|x| x.events.iter().cloned())
+            .collect();
         let key = |e: &Event| e.when.map(|w| (day_num(w.from), day_num(w.to)));
         events.sort_by(|a, b| match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y).then(a.article.cmp(&b.article)).then(a.sentence.start.cmp(&b.sentence.start)),
+            (Some(x), Some(y)) => x
+                .cmp(&y)
+                .then(a.article.cmp(&b.article))
+                .then(a.sentence.start.cmp(&b.sentence.start)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.article.cmp(&b.article).then(a.sentence.start.cmp(&b.sentence.start)),
+            (None, None) => a
+                .article
+                .cmp(&b.article)
+                .then(a.sentence.start.cmp(&b.sentence.start)),
         });
         let dated = events.iter().take_while(|e| e.when.is_some()).count();
         let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
@@ -160,7 +175,16 @@ impl Index {
             }
             None => Vec::new(),
         };
-        Index { events, dated, max_span, places, slot_of_place, range, per_day, published }
+        Index {
+            events,
+            dated,
+            max_span,
+            places,
+            slot_of_place,
+            range,
+            per_day,
+            published,
+        }
     }
 
     /// The dated events (sorted by start), then the undated ones.
@@ -178,7 +202,9 @@ impl Index {
     }
 
     pub fn place(&self, place: PlaceIdx) -> Option<&PlaceAgg> {
-        self.slot_of_place.get(&place).map(|&slot| &self.places[slot])
+        self.slot_of_place
+            .get(&place)
+            .map(|&slot| &self.places[slot])
     }
 
     /// The span the timeline shows: publication dates and the events near them. Background
@@ -194,7 +220,11 @@ impl Index {
     }
 
     pub fn published(&self, article: ArticleIdx) -> Option<NaiveDate> {
-        self.published.get(article.0 as usize).copied().flatten().map(date_of)
+        self.published
+            .get(article.0 as usize)
+            .copied()
+            .flatten()
+            .map(date_of)
     }
 
     /// Indices of the dated events overlapping `window`, in time order.
@@ -205,13 +235,17 @@ impl Index {
         let lo = dated.partition_point(|e| e.when.is_some_and(|w| day_num(w.from) < lo_day));
         let hi = dated.partition_point(|e| e.when.is_some_and(|w| day_num(w.from) <= window.to));
         (lo..hi.max(lo)).filter(move |&i| {
-            dated[i].when.is_some_and(|w| window.contains_interval(day_num(w.from), day_num(w.to)))
+            dated[i]
+                .when
+                .is_some_and(|w| window.contains_interval(day_num(w.from), day_num(w.to)))
         })
     }
 
     /// Per place, the number of events overlapping `window` (zero counts included).
     pub fn counts_in(&self, window: TimeWindow) -> impl Iterator<Item = (PlaceIdx, u32)> + '_ {
-        self.places.iter().map(move |agg| (agg.place, agg.count_in(window)))
+        self.places
+            .iter()
+            .map(move |agg| (agg.place, agg.count_in(window)))
     }
 
     /// Articles with at least one event in `window` (at `place`, if given), or published in it,
@@ -247,9 +281,19 @@ impl Index {
                 }
             }
         }
-        let mut out: Vec<ArticleIdx> =
-            hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| ArticleIdx(i as u32)).collect();
-        out.sort_by_key(|a| (self.published[a.0 as usize].is_none(), self.published[a.0 as usize], a.0));
+        let mut out: Vec<ArticleIdx> = hit
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| **h)
+            .map(|(i, _)| ArticleIdx(i as u32))
+            .collect();
+        out.sort_by_key(|a| {
+            (
+                self.published[a.0 as usize].is_none(),
+                self.published[a.0 as usize],
+                a.0,
+            )
+        });
         out
     }
 }
@@ -258,12 +302,22 @@ impl Index {
 fn timeline_range(dated: &[Event], published: &[Option<DayNum>]) -> Option<(DayNum, DayNum)> {
     let pub_min = published.iter().flatten().min().copied();
     let pub_max = published.iter().flatten().max().copied();
-    let event_days = dated.iter().filter_map(|e| e.when).map(|w| (day_num(w.from), day_num(w.to)));
+    let event_days = dated
+        .iter()
+        .filter_map(|e| e.when)
+        .map(|w| (day_num(w.from), day_num(w.to)));
     match (pub_min, pub_max) {
         (Some(lo), Some(hi)) => {
-            let near_from = event_days.clone().map(|(f, _)| f).filter(|&f| f >= lo - 62).min();
+            let near_from = event_days
+                .clone()
+                .map(|(f, _)| f)
+                .filter(|&f| f >= lo - 62)
+                .min();
             let near_to = event_days.map(|(_, t)| t).filter(|&t| t <= hi + 31).max();
-            Some((near_from.map_or(lo, |f| f.min(lo)), near_to.map_or(hi, |t| t.max(hi))))
+            Some((
+                near_from.map_or(lo, |f| f.min(lo)),
+                near_to.map_or(hi, |t| t.max(hi)),
+            ))
         }
         _ => {
             let lo = event_days.clone().map(|(f, _)| f).min()?;
@@ -287,7 +341,11 @@ mod tests {
         Event {
             article: ArticleIdx(article),
             place: PlaceIdx(place),
-            when: Some(Interval { from: day(from), to: day(to), granularity: Granularity::Span }),
+            when: Some(Interval {
+                from: day(from),
+                to: day(to),
+                granularity: Granularity::Span,
+            }),
             basis: WhenBasis::Text,
             sentence: 0..1,
             mention: 0..1,
@@ -296,7 +354,10 @@ mod tests {
     }
 
     fn index(events: Vec<Event>, published: &[&str]) -> Index {
-        let x = ArticleExtraction { events, ..Default::default() };
+        let x = ArticleExtraction {
+            events,
+            ..Default::default()
+        };
         let published: Vec<_> = published.iter().map(|s| Some(day(s))).collect();
         Index::build(&[x], &published)
     }
@@ -312,12 +373,19 @@ mod tests {
             ],
             &["2019-04-28", "2019-05-08"],
         );
-        let count = |a: &str, b: &str| idx.place(PlaceIdx(1)).map(|p| p.count_in(TimeWindow::new(day(a), day(b))));
+        let count = |a: &str, b: &str| {
+            idx.place(PlaceIdx(1))
+                .map(|p| p.count_in(TimeWindow::new(day(a), day(b))))
+        };
         assert_eq!(count("2019-04-09", "2019-04-19"), Some(1));
         assert_eq!(count("2019-04-09", "2019-04-20"), Some(2));
         assert_eq!(count("2019-05-15", "2019-05-15"), Some(1));
         assert_eq!(count("2019-06-01", "2019-07-01"), Some(0));
-        assert_eq!(idx.events_in(TimeWindow::new(day("2019-04-05"), day("2019-04-05"))).count(), 2);
+        assert_eq!(
+            idx.events_in(TimeWindow::new(day("2019-04-05"), day("2019-04-05")))
+                .count(),
+            2
+        );
     }
 
     #[test]
@@ -327,7 +395,11 @@ mod tests {
             let from = day("2019-04-01") + chrono::Days::new(u64::from(i * 7 % 90));
             let to = from + chrono::Days::new(u64::from(i % 5) * 3);
             events.push(Event {
-                when: Some(Interval { from, to, granularity: Granularity::Span }),
+                when: Some(Interval {
+                    from,
+                    to,
+                    granularity: Granularity::Span,
+                }),
                 ..event(i % 3, i % 4, "2019-04-01", "2019-04-01")
             });
         }
@@ -339,13 +411,19 @@ mod tests {
                 let scanned = events
                     .iter()
                     .filter(|e| e.place == agg.place)
-                    .filter(|e| e.when.is_some_and(|x| w.contains_interval(day_num(x.from), day_num(x.to))))
+                    .filter(|e| {
+                        e.when
+                            .is_some_and(|x| w.contains_interval(day_num(x.from), day_num(x.to)))
+                    })
                     .count();
                 assert_eq!(agg.count_in(w) as usize, scanned);
             }
             let scanned_all = events
                 .iter()
-                .filter(|e| e.when.is_some_and(|x| w.contains_interval(day_num(x.from), day_num(x.to))))
+                .filter(|e| {
+                    e.when
+                        .is_some_and(|x| w.contains_interval(day_num(x.from), day_num(x.to)))
+                })
                 .count();
             assert_eq!(idx.events_in(w).count(), scanned_all);
         }
@@ -354,23 +432,39 @@ mod tests {
     #[test]
     fn background_years_stay_off_the_timeline() {
         let idx = index(
-            vec![event(0, 1, "2011-01-01", "2011-12-31"), event(0, 2, "2019-04-04", "2019-04-04")],
+            vec![
+                event(0, 1, "2011-01-01", "2011-12-31"),
+                event(0, 2, "2019-04-04", "2019-04-04"),
+            ],
             &["2019-04-19"],
         );
-        assert_eq!(idx.timeline_range(), Some((day("2019-04-04"), day("2019-04-19"))));
+        assert_eq!(
+            idx.timeline_range(),
+            Some((day("2019-04-04"), day("2019-04-19")))
+        );
         assert_eq!(idx.per_day().iter().sum::<u32>(), 1);
-        assert_eq!(idx.place(PlaceIdx(1)).map(|p| p.count_in(TimeWindow::up_to(day("2019-04-19")))), Some(1));
+        assert_eq!(
+            idx.place(PlaceIdx(1))
+                .map(|p| p.count_in(TimeWindow::up_to(day("2019-04-19")))),
+            Some(1)
+        );
     }
 
     #[test]
     fn articles_follow_the_selected_place_and_window() {
         let idx = index(
-            vec![event(0, 1, "2019-04-20", "2019-04-20"), event(1, 2, "2019-05-07", "2019-05-07")],
+            vec![
+                event(0, 1, "2019-04-20", "2019-04-20"),
+                event(1, 2, "2019-05-07", "2019-05-07"),
+            ],
             &["2019-04-28", "2019-05-08"],
         );
         let april = TimeWindow::new(day("2019-04-01"), day("2019-04-30"));
         assert_eq!(idx.articles_in(april, None), vec![ArticleIdx(0)]);
-        assert_eq!(idx.articles_in(april, Some(PlaceIdx(2))), Vec::<ArticleIdx>::new());
+        assert_eq!(
+            idx.articles_in(april, Some(PlaceIdx(2))),
+            Vec::<ArticleIdx>::new()
+        );
         let all = TimeWindow::up_to(day("2019-12-31"));
         assert_eq!(idx.articles_in(all, Some(PlaceIdx(2))), vec![ArticleIdx(1)]);
     }

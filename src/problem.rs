@@ -27,12 +27,30 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, file: file.into(), line, message: message.into() }
+    pub fn error(
+        file: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, file: file.into(), line, message: message.into() }
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -43,7 +61,12 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
         };
         match self.line {
-            Some(line) => write!(f, "{}:{line}: {kind}: {}", self.file.display(), self.message),
+            Some(line) => write!(
+                f,
+                "{}:{line}: {kind}: {}",
+                self.file.display(),
+                self.message
+            ),
             None => write!(f, "{}: {kind}: {}", self.file.display(), self.message),
         }
     }
@@ -61,8 +84,15 @@ mod tests {
 
     #[test]
     fn a_problem_prints_file_line_and_message() {
-        let p = Problem::error("data/g.toml", Some(12), "lat 999 is out of range, expected -90..90");
-        assert_eq!(p.to_string(), "data/g.toml:12: error: lat 999 is out of range, expected -90..90");
+        let p = Problem::error(
+            "data/g.toml",
+            Some(12),
+            "lat 999 is out of range, expected -90..90",
+        );
+        assert_eq!(
+            p.to_string(),
+            "data/g.toml:12: error: lat 999 is out of range, expected -90..90"
+        );
     }
 
     #[test]

@@ -74,7 +74,12 @@ pub fn extract_article(
     let dates = dates::tag_dates(body, published);
     let sentences = sentences::split_sentences(body);
     let events = events_of(article, &places, &dates, &sentences, published);
-    ArticleExtraction { places, dates, sentences, events }
+    ArticleExtraction {
+        places,
+        dates,
+        sentences,
+        events,
+    }
 }
 
 /// One event per distinct place per sentence.
@@ -85,7 +90,11 @@ fn events_of(
     sentences: &[Range<usize>],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
-    let publication = published.map(|day| Interval { from: day, to: day, granularity: Granularity::Day });
+    let publication = published.map(|day| Interval {
+        from: day,
+        to: day,
+        granularity: Granularity::Day,
+    });
     let mut events = Vec::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
@@ -105,7 +114,9 @@ fn events_of(
         let first_event = events.len();
         while p < places.len() && places[p].end <= sentence.end {
             let mention = &places[p];
-            let seen = events[first_event..].iter().any(|e: &Event| e.place == mention.place);
+            let seen = events[first_event..]
+                .iter()
+                .any(|e: &Event| e.place == mention.place);
             if !seen {
                 events.push(Event {
                     article,
@@ -141,7 +152,12 @@ mod tests {
     }
 
     fn place(start: usize, end: usize, idx: u32) -> PlaceMention {
-        PlaceMention { start, end, place: PlaceIdx(idx), confidence: 1.0 }
+        PlaceMention {
+            start,
+            end,
+            place: PlaceIdx(idx),
+            confidence: 1.0,
+        }
     }
 
     #[test]
@@ -151,10 +167,20 @@ mod tests {
         let dates = [DateMention {
             start: 14,
             end: 21,
-            interval: Interval { from: day("2019-05-07"), to: day("2019-05-07"), granularity: Granularity::Day },
+            interval: Interval {
+                from: day("2019-05-07"),
+                to: day("2019-05-07"),
+                granularity: Granularity::Day,
+            },
         }];
         let sentences = [0..22, 23..35];
-        let events = events_of(ArticleIdx(0), &places, &dates, &sentences, Some(day("2019-05-08")));
+        let events = events_of(
+            ArticleIdx(0),
+            &places,
+            &dates,
+            &sentences,
+            Some(day("2019-05-08")),
+        );
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].basis, WhenBasis::Text);
         assert_eq!(events[0].when.map(|w| w.from), Some(day("2019-05-07")));
@@ -166,8 +192,17 @@ mod tests {
     #[test]
     fn a_place_named_twice_in_a_sentence_is_one_event() {
         let places = [place(0, 5, 1), place(10, 15, 1), place(20, 25, 2)];
-        let events = events_of(ArticleIdx(3), &places, &[], &[0..30], Some(day("2020-02-19")));
-        assert_eq!(events.iter().map(|e| e.place.0).collect::<Vec<_>>(), vec![1, 2]);
+        let events = events_of(
+            ArticleIdx(3),
+            &places,
+            &[],
+            &[0..30],
+            Some(day("2020-02-19")),
+        );
+        assert_eq!(
+            events.iter().map(|e| e.place.0).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
         assert!(events.iter().all(|e| e.article == ArticleIdx(3)));
     }
 
@@ -177,7 +212,11 @@ mod tests {
         let dates = [DateMention {
             start: 30,
             end: 44,
-            interval: Interval { from: day("2011-01-01"), to: day("2011-12-31"), granularity: Granularity::Year },
+            interval: Interval {
+                from: day("2011-01-01"),
+                to: day("2011-12-31"),
+                granularity: Granularity::Year,
+            },
         }];
         let events = events_of(ArticleIdx(0), &places, &dates, &[0..10, 11..50], None);
         assert_eq!(events[0].basis, WhenBasis::Undated);
@@ -191,9 +230,19 @@ mod tests {
         let dates = [DateMention {
             start: 12,
             end: 20,
-            interval: Interval { from: day("2019-04-04"), to: day("2019-04-04"), granularity: Granularity::Day },
+            interval: Interval {
+                from: day("2019-04-04"),
+                to: day("2019-04-04"),
+                granularity: Granularity::Day,
+            },
         }];
-        let events = events_of(ArticleIdx(0), &places, &dates, &[0..10, 11..25], Some(day("2019-04-19")));
+        let events = events_of(
+            ArticleIdx(0),
+            &places,
+            &dates,
+            &[0..10, 11..25],
+            Some(day("2019-04-19")),
+        );
         assert_eq!(events[0].basis, WhenBasis::Publication);
     }
 }

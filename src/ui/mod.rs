@@ -12,9 +12,12 @@
 //! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
 //! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
+//! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its labels (basemap engineer's) |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 
 pub mod app;
+pub mod basemap_labels;
+pub mod basemap_tiles;
 pub mod derived;
 pub mod map;
 pub mod pane;
