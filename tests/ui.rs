@@ -12,11 +12,11 @@ use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::PlaceIdx;
 use newsatlas::index::{TimeWindow, day_num};
-use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::derived::Marker;
 use newsatlas::ui::map::marker_label;
 use newsatlas::ui::pane::mention_label;
 use newsatlas::ui::timeline::GOTO_LABEL;
+use newsatlas::ui::{NewsAtlasApp, RunOptions};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -184,9 +184,17 @@ fn clicking_a_highlighted_mention_centres_the_map_on_its_place() {
     let misrata = place(&harness, "Misrata");
     // Misrata is named far down the article: scroll to it, then click it like a user.
     let label = mention_label("Misrata");
-    harness.get_all_by_label(&label).next().expect("a Misrata mention").scroll_to_me();
+    harness
+        .get_all_by_label(&label)
+        .next()
+        .expect("a Misrata mention")
+        .scroll_to_me();
     harness.run();
-    harness.get_all_by_label(&label).next().expect("a Misrata mention").click();
+    harness
+        .get_all_by_label(&label)
+        .next()
+        .expect("a Misrata mention")
+        .click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.state().selected_place, Some(misrata));
@@ -304,4 +312,51 @@ fn searching_highlights_matching_places_and_filters_articles() {
     for a in &derived.articles {
         assert!(ds.article(*a).body.to_lowercase().contains("misrata"));
     }
+}
+
+#[test]
+fn the_offline_basemap_draws_without_a_network_and_without_hanging() {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| {
+            NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds()).with_basemap(&cc.egui_ctx)
+        });
+    // Tiles arrive from render threads at their own pace: step frames rather than wait to settle.
+    harness.run_steps(20);
+    let attribution = harness.state().basemap_attribution().expect("a basemap");
+    assert!(attribution.contains("Natural Earth"), "{attribution}");
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert!(harness.state().model().is_some());
+}
+
+#[test]
+fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| {
+            NewsAtlasApp::new(
+                cc,
+                RunOptions {
+                    root,
+                    corpus: None,
+                    gazetteer: None,
+                },
+            )
+        });
+    if harness.state().model().is_none() {
+        assert!(harness.query_by_label("Loading…").is_some());
+    }
+    for _ in 0..600 {
+        if harness.state().model().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run_steps(2);
+    let app = harness.state();
+    assert!(app.model().is_some(), "loaded within 30 s");
+    assert!(!app.derived().expect("derived").markers.is_empty());
 }

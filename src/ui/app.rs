@@ -10,8 +10,9 @@ use egui::{Key, Modifiers, RichText, Ui};
 use crate::corpus::Corpus;
 use crate::dataset::Dataset;
 use crate::gazetteer::Gazetteer;
-use crate::problem::Problem;
 
+use super::basemap_labels::MapLabels;
+use super::basemap_tiles::Basemap;
 use super::derived::{DerivedCache, Model};
 use super::map::{MapView, map_ui};
 use super::pane::{PaneView, article_pane_ui};
@@ -38,15 +39,30 @@ pub struct NewsAtlasApp {
     prefs: Prefs,
     search_input: String,
     show_problems: bool,
+    /// `None` in tests: no render threads, a plain sea under the markers.
+    basemap: Option<Basemap>,
+    labels: Option<MapLabels>,
 }
 
 impl NewsAtlasApp {
     /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread.
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
-        let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs);
+        let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
         app.loader = Some(spawn_loader(options, cc.egui_ctx.clone()));
         app
+    }
+
+    /// Draws the offline basemap (rendered on background threads) and its country labels under
+    /// the markers. Without it the markers sit on a plain sea, which is what the tests use.
+    #[must_use]
+    pub fn with_basemap(mut self, ctx: &egui::Context) -> NewsAtlasApp {
+        self.basemap = Some(Basemap::new(
+            ctx,
+            self.prefs.basemap.source(self.prefs.theme),
+        ));
+        self.labels = Some(MapLabels::new(Vec::new()));
+        self
     }
 
     /// An app over an already loaded dataset, with default preferences (for tests and tools).
@@ -70,6 +86,8 @@ impl NewsAtlasApp {
             pane: PaneView::default(),
             search_input: String::new(),
             show_problems: false,
+            basemap: None,
+            labels: None,
             prefs,
         }
     }
@@ -107,6 +125,11 @@ impl NewsAtlasApp {
 
     pub fn map_view(&self) -> &MapView {
         &self.map
+    }
+
+    /// The attribution drawn on the map, when a basemap is shown.
+    pub fn basemap_attribution(&self) -> Option<String> {
+        self.basemap.as_ref().map(Basemap::attribution)
     }
 
     fn poll_loader(&mut self, ctx: &egui::Context) {
@@ -173,6 +196,20 @@ impl NewsAtlasApp {
             if ui.button(theme_label).clicked() {
                 self.prefs.theme = self.prefs.theme.toggled();
                 theme::apply(ui.ctx(), self.prefs.theme);
+                self.sync_basemap();
+            }
+            if self.basemap.is_some() {
+                let before = self.prefs.basemap;
+                egui::ComboBox::from_label("Basemap")
+                    .selected_text(before.name())
+                    .show_ui(ui, |ui| {
+                        for choice in theme::BasemapChoice::ALL {
+                            ui.selectable_value(&mut self.prefs.basemap, choice, choice.name());
+                        }
+                    });
+                if self.prefs.basemap != before {
+                    self.sync_basemap();
+                }
             }
             if let Some(model) = &self.model {
                 let n = model.dataset.problems.len();
@@ -191,6 +228,13 @@ impl NewsAtlasApp {
                 }
             }
         });
+    }
+
+    /// Points the basemap at the chosen source (after a change of choice or theme).
+    fn sync_basemap(&mut self) {
+        if let Some(b) = &mut self.basemap {
+            b.set_source(self.prefs.basemap.source(self.prefs.theme));
+        }
     }
 
     fn problems_window(&mut self, ctx: &egui::Context) {
@@ -306,8 +350,15 @@ impl eframe::App for NewsAtlasApp {
                 intents.extend(article_pane_ui(ui, &mut self.pane, data));
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let attribution = "No basemap tiles (offline)";
-            intents.extend(map_ui(ui, &mut self.map, data, request, None, attribution));
+            let basemap = self.basemap.as_mut();
+            intents.extend(map_ui(
+                ui,
+                &mut self.map,
+                data,
+                request,
+                basemap,
+                self.labels.as_ref(),
+            ));
         });
 
         self.problems_window(&ctx);
@@ -379,14 +430,19 @@ fn load(options: &RunOptions) -> Dataset {
         return Dataset::load_bundled(root);
     }
     let data_dir: PathBuf = root.join("data");
-    let (gaz, mut problems) = Gazetteer::load_bundled(&data_dir);
-    if let Some(g) = gazetteer {
-        problems.push(Problem::warning(
-            g.clone(),
-            None,
-            "a separate gazetteer file is not supported by the app yet; using the bundled one",
-        ));
-    }
+    // A gazetteer file given on the command line replaces the curated layer, as in the CLI.
+    let (gaz, mut problems) = match gazetteer {
+        None => Gazetteer::load_bundled(&data_dir),
+        Some(curated) => {
+            let plain = data_dir.join("places_broad.tsv");
+            let broad = if plain.exists() {
+                plain
+            } else {
+                data_dir.join("places_broad.tsv.gz")
+            };
+            Gazetteer::load(curated, Some(&broad), None)
+        }
+    };
     let (corpus, corpus_problems) = match corpus {
         Some(dir) => Corpus::load_dir(dir),
         None => Corpus::load_bundled(root),

@@ -15,6 +15,8 @@ use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
 
 use super::ViewData;
+use super::basemap_labels::MapLabels;
+use super::basemap_tiles::Basemap;
 use super::derived::{Derived, Marker};
 use super::state::{Intent, MapRequest};
 use super::theme::{Palette, label_font};
@@ -139,8 +141,8 @@ pub fn map_ui(
     view: &mut MapView,
     data: ViewData<'_>,
     request: Option<MapRequest>,
-    tiles: Option<&mut dyn walkers::Tiles>,
-    attribution: &str,
+    basemap: Option<&mut Basemap>,
+    map_labels: Option<&MapLabels>,
 ) -> Vec<Intent> {
     let ViewData {
         model,
@@ -231,27 +233,39 @@ pub fn map_ui(
             placements,
         });
     }
-    let labels = view
+    let placements = view
         .labels
         .as_ref()
         .map(|l| l.placements.as_slice())
         .unwrap_or_default();
 
+    let attribution = basemap
+        .as_ref()
+        .map_or_else(|| "No basemap".to_owned(), |b| b.attribution());
+    let status = basemap.as_ref().and_then(|b| b.status());
+    let label_palette = basemap.as_ref().map(|b| b.palette());
     let mut hovered = None;
-    let map = Map::new(tiles, &mut view.memory, to_position(fallback)).double_click_to_zoom(true);
-    map.show(ui, |ui, response, projector, _memory| {
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
-        markers_ui(
-            ui,
-            projector,
-            derived,
-            labels,
-            palette,
-            &mut intents,
-            &mut hovered,
-        );
-        overlay_ui(ui, palette, attribution, &mut intents);
-    });
+    let mut map = match basemap {
+        Some(b) => b.map(&mut view.memory, to_position(fallback)),
+        None => Map::new(None, &mut view.memory, to_position(fallback)),
+    };
+    if let (Some(map_labels), Some(p)) = (map_labels, label_palette) {
+        map = map.with_plugin(map_labels.plugin(p));
+    }
+    map.double_click_to_zoom(true)
+        .show(ui, |ui, response, projector, _memory| {
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+            markers_ui(
+                ui,
+                projector,
+                derived,
+                placements,
+                palette,
+                &mut intents,
+                &mut hovered,
+            );
+            overlay_ui(ui, palette, &attribution, status, &mut intents);
+        });
     view.hovered = hovered;
     intents
 }
@@ -412,8 +426,27 @@ fn marker_tooltip_ui(ui: &mut Ui, m: &Marker) {
     ui.weak("Click to select");
 }
 
-fn overlay_ui(ui: &mut Ui, palette: &Palette, attribution: &str, intents: &mut Vec<Intent>) {
+fn overlay_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    attribution: &str,
+    status: Option<&str>,
+    intents: &mut Vec<Intent>,
+) {
     let rect = ui.max_rect();
+    // The basemap's one status line (e.g. online tiles unreachable), top left.
+    if let Some(status) = status {
+        let painter = ui.painter();
+        let galley =
+            painter.layout_no_wrap(status.to_owned(), FontId::proportional(16.0), palette.text);
+        let at = rect.left_top() + vec2(10.0, 10.0);
+        painter.rect_filled(
+            Rect::from_min_size(at - vec2(6.0, 3.0), galley.size() + vec2(12.0, 6.0)),
+            4.0,
+            palette.label_bg,
+        );
+        painter.galley(at, galley, palette.text);
+    }
     // Zoom and fit buttons, top right.
     let size = vec2(44.0, 36.0);
     let mut top = rect.right_top() + vec2(-size.x - 10.0, 10.0);

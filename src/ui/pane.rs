@@ -147,7 +147,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
             let mut job = LayoutJob::default();
             let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
             let small = FontId::proportional(15.0);
-            job.append(&format!("{published}"), 0.0, fmt(small.clone(), palette.published));
+            job.append(&published, 0.0, fmt(small.clone(), palette.published));
             job.append(&format!(" · {} · {outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
             job.append(&article.title, 0.0, fmt(body, palette.text));
             job.wrap.max_width = ui.available_width();

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::coord::LatLon;
 
 use super::state::WindowMode;
-use super::theme::ThemeChoice;
+use super::theme::{BasemapChoice, ThemeChoice};
 
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "newsatlas.prefs";
@@ -19,6 +19,7 @@ pub const STORAGE_KEY: &str = "newsatlas.prefs";
 #[serde(default)]
 pub struct Prefs {
     pub theme: ThemeChoice,
+    pub basemap: BasemapChoice,
     /// Last map centre and zoom; `None` fits the corpus on start.
     pub map_center: Option<LatLon>,
     pub map_zoom: Option<f64>,
@@ -32,6 +33,7 @@ impl Default for Prefs {
     fn default() -> Self {
         Self {
             theme: ThemeChoice::Dark,
+            basemap: BasemapChoice::Auto,
             map_center: None,
             map_zoom: None,
             cursor: None,

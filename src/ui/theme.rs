@@ -4,7 +4,11 @@
 use egui::{Color32, FontFamily, FontId, TextStyle};
 use serde::{Deserialize, Serialize};
 
+use crate::basemap::Style;
+use crate::basemap::online::OnlineSource;
 use crate::gazetteer::KindClass;
+
+use super::basemap_tiles::BasemapSource;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -19,6 +23,56 @@ impl ThemeChoice {
         match self {
             ThemeChoice::Dark => ThemeChoice::Light,
             ThemeChoice::Light => ThemeChoice::Dark,
+        }
+    }
+}
+
+/// The basemap the user picked. Offline is the default: the app must work in a room without a
+/// network; online sources are drawn over the offline map only while their host is reachable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BasemapChoice {
+    /// Offline, light or dark with the theme.
+    #[default]
+    Auto,
+    OfflineLight,
+    OfflineDark,
+    OpenStreetMap,
+    CartoPositron,
+    OpenTopoMap,
+}
+
+impl BasemapChoice {
+    pub const ALL: [BasemapChoice; 6] = [
+        BasemapChoice::Auto,
+        BasemapChoice::OfflineLight,
+        BasemapChoice::OfflineDark,
+        BasemapChoice::OpenStreetMap,
+        BasemapChoice::CartoPositron,
+        BasemapChoice::OpenTopoMap,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            BasemapChoice::Auto => "Offline (follows theme)",
+            BasemapChoice::OfflineLight => "Offline light",
+            BasemapChoice::OfflineDark => "Offline dark",
+            BasemapChoice::OpenStreetMap => "OpenStreetMap (online)",
+            BasemapChoice::CartoPositron => "CARTO Positron (online)",
+            BasemapChoice::OpenTopoMap => "OpenTopoMap (online)",
+        }
+    }
+
+    pub fn source(self, theme: ThemeChoice) -> BasemapSource {
+        match self {
+            BasemapChoice::Auto => BasemapSource::Offline(match theme {
+                ThemeChoice::Dark => Style::Dark,
+                ThemeChoice::Light => Style::Light,
+            }),
+            BasemapChoice::OfflineLight => BasemapSource::Offline(Style::Light),
+            BasemapChoice::OfflineDark => BasemapSource::Offline(Style::Dark),
+            BasemapChoice::OpenStreetMap => BasemapSource::Online(OnlineSource::OpenStreetMap),
+            BasemapChoice::CartoPositron => BasemapSource::Online(OnlineSource::CartoPositron),
+            BasemapChoice::OpenTopoMap => BasemapSource::Online(OnlineSource::OpenTopoMap),
         }
     }
 }
