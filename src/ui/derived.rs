@@ -38,23 +38,20 @@ impl Model {
             .iter()
             .map(|a| format!("{}\n{}", a.title, a.body).to_lowercase())
             .collect();
-        let mut bounds: Option<(LatLon, LatLon)> = None;
-        for agg in dataset.index.places() {
-            let Some(place) = dataset.gazetteer.places().get(agg.place.0 as usize) else {
-                continue;
-            };
-            let c = place.coord;
-            if !c.is_valid() {
-                continue;
-            }
-            bounds = Some(match bounds {
-                None => (c, c),
-                Some((sw, ne)) => (
-                    LatLon::new(sw.lat.min(c.lat), sw.lon.min(c.lon)),
-                    LatLon::new(ne.lat.max(c.lat), ne.lon.max(c.lon)),
-                ),
-            });
-        }
+        let places: Vec<(LatLon, KindClass, u32)> = dataset
+            .index
+            .places()
+            .iter()
+            .filter_map(|agg| {
+                let place = dataset.gazetteer.places().get(agg.place.0 as usize)?;
+                place.coord.is_valid().then_some((
+                    place.coord,
+                    place.kind.class(),
+                    agg.total() as u32,
+                ))
+            })
+            .collect();
+        let bounds = events_bounds(&places);
         let timeline = TimelineData::build(&dataset);
         Model {
             dataset,
@@ -114,6 +111,45 @@ impl Model {
                         .any(|a| a.to_lowercase().contains(query_lower))
             })
     }
+}
+
+/// The box the first view fits: where the corpus' events are. Countries and regions are left out
+/// when there are towns and sites (a country's centroid, such as Russia's in Siberia, is not where
+/// anything happened), and each place counts once per event, so that the box holds the central
+/// 90 % of the events on each axis: one passing mention of a far city does not zoom out the map.
+pub fn events_bounds(places: &[(LatLon, KindClass, u32)]) -> Option<(LatLon, LatLon)> {
+    let concrete: Vec<_> = places.iter().filter(|p| p.1 != KindClass::Area).collect();
+    let chosen: Vec<_> = if concrete.is_empty() {
+        places.iter().collect()
+    } else {
+        concrete
+    };
+    let mut lats: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
+    let mut lons: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
+    let (lat_lo, lat_hi) = weighted_span(&mut lats)?;
+    let (lon_lo, lon_hi) = weighted_span(&mut lons)?;
+    Some((LatLon::new(lat_lo, lon_lo), LatLon::new(lat_hi, lon_hi)))
+}
+
+/// The 5th and 95th weighted percentiles of `values` (value, weight).
+fn weighted_span(values: &mut [(f64, u32)]) -> Option<(f64, f64)> {
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: u64 = values.iter().map(|v| u64::from(v.1)).sum();
+    if total == 0 {
+        return None;
+    }
+    let at = |share: f64| {
+        let target = (total as f64 * share).floor() as u64;
+        let mut seen = 0;
+        for v in values.iter() {
+            seen += u64::from(v.1);
+            if seen > target {
+                return v.0;
+            }
+        }
+        values.last().map_or(0.0, |v| v.0)
+    };
+    Some((at(0.05), at(0.95)))
 }
 
 /// One map marker: a place with events, and how it stands in the current state.
@@ -331,6 +367,23 @@ pub fn find_ignoring_ascii_case(text: &str, query: &str) -> Vec<std::ops::Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_view_leaves_out_country_centroids_and_stray_mentions() {
+        let tripoli = (LatLon::new(32.89, 13.19), KindClass::Settlement, 40);
+        let misrata = (LatLon::new(32.38, 15.09), KindClass::Settlement, 20);
+        let rome = (LatLon::new(41.9, 12.5), KindClass::Settlement, 20);
+        let russia = (LatLon::new(61.5, 105.3), KindClass::Area, 30);
+        let washington = (LatLon::new(38.9, -77.0), KindClass::Settlement, 1);
+        let (sw, ne) =
+            events_bounds(&[tripoli, misrata, rome, russia, washington]).expect("bounds");
+        assert!(sw.lon > 0.0, "Washington's one mention is left out: {sw:?}");
+        assert!(ne.lat < 45.0, "Russia's centroid is left out: {ne:?}");
+        assert!(sw.lat <= 32.38 && ne.lat >= 41.9 && ne.lon >= 15.09);
+        // Only countries: they are used.
+        assert!(events_bounds(&[russia]).is_some());
+        assert!(events_bounds(&[]).is_none());
+    }
 
     #[test]
     fn search_finds_every_occurrence_ignoring_case() {

@@ -143,12 +143,12 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
                 .index
                 .published(a)
                 .map_or_else(|| "undated".to_owned(), |day| day.format("%-d %b %Y").to_string());
-            let outlet = article.outlet.as_deref().unwrap_or("unknown outlet");
+            let outlet = article.outlet.as_deref().map_or_else(String::new, |o| format!(" · {o}"));
             let mut job = LayoutJob::default();
             let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
             let small = FontId::proportional(15.0);
             job.append(&published, 0.0, fmt(small.clone(), palette.published));
-            job.append(&format!(" · {} · {outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
+            job.append(&format!(" · {}{outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
             job.append(&article.title, 0.0, fmt(body, palette.text));
             job.wrap.max_width = ui.available_width();
             let response = ui.add(egui::Button::selectable(selected, job).wrap());

@@ -281,7 +281,10 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     let visuals = ui.visuals();
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
 
-    let inner = rect.shrink2(vec2(8.0, 4.0));
+    // A gutter on the left names the lanes; the days use the rest.
+    let full = rect.shrink2(vec2(8.0, 4.0));
+    let gutter_w = 96.0;
+    let inner = Rect::from_min_max(pos2(full.left() + gutter_w, full.top()), full.max);
     let axis = DayAxis::new(inner, start, end);
     let pub_lane = Rect::from_min_size(inner.min, vec2(inner.width(), 16.0));
     let axis_h = 22.0;
@@ -429,29 +432,35 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         visuals.weak_text_color(),
     );
 
-    // Lane captions.
-    let caption = FontId::proportional(13.0);
+    // Lane captions, in the gutter.
+    let caption = FontId::proportional(14.0);
     let weak = visuals.weak_text_color();
-    painter.text(
-        pos2(inner.right(), pub_lane.top()),
-        Align2::RIGHT_TOP,
-        "published",
-        caption.clone(),
-        palette.published,
-    );
-    painter.text(
-        pos2(inner.right(), hist.top()),
-        Align2::RIGHT_TOP,
-        "events per day/week",
-        caption.clone(),
-        palette.event,
-    );
-    painter.text(
-        pos2(inner.right(), spans_rect.top()),
-        Align2::RIGHT_TOP,
-        "uncertain dates",
-        caption,
-        weak,
+    let per = if bucket == 1 {
+        "events / day"
+    } else {
+        "events / week"
+    };
+    let lanes = [
+        (pub_lane.center().y, "published", palette.published),
+        (hist.center().y, per, palette.event),
+        (sel_lane.center().y, "selection", palette.selected),
+        (spans_rect.center().y, "uncertain", palette.event),
+    ];
+    for (y, text, color) in lanes {
+        painter.text(
+            pos2(full.left() + 4.0, y),
+            Align2::LEFT_CENTER,
+            text,
+            caption.clone(),
+            color,
+        );
+    }
+    painter.line_segment(
+        [
+            pos2(inner.left() - 4.0, full.top()),
+            pos2(inner.left() - 4.0, full.bottom()),
+        ],
+        Stroke::new(1.0, weak.gamma_multiply(0.5)),
     );
 
     // The cursor.
