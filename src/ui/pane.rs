@@ -123,7 +123,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
                     .color(palette.search_hit),
             );
         }
-        ui.weak(super::timeline::window_text(state));
+        ui.strong(super::timeline::window_text(state));
     });
     ui.separator();
 
@@ -198,16 +198,15 @@ fn article_ui(
     ) else {
         return;
     };
-    ui.horizontal(|ui| {
-        if ui
-            .button("× Close")
-            .on_hover_text("Close the article")
-            .clicked()
-        {
-            intents.push(Intent::ClearArticle);
-        }
-        ui.heading(&article.title);
-    });
+    // The title wraps: a long one must not widen the pane.
+    if ui
+        .button("× Close")
+        .on_hover_text("Close the article")
+        .clicked()
+    {
+        intents.push(Intent::ClearArticle);
+    }
+    ui.add(egui::Label::new(RichText::new(&article.title).heading()).wrap());
     ui.horizontal_wrapped(|ui| {
         let published = ds.index.published(a).map_or_else(
             || "undated".to_owned(),

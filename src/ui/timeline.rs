@@ -207,9 +207,6 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
                 None => view.goto_error = true,
             }
         }
-
-        ui.separator();
-        ui.strong(window_text(state));
     });
 }
 
