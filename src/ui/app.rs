@@ -444,7 +444,7 @@ fn load(options: &RunOptions) -> Dataset {
         }
     };
     let (corpus, corpus_problems) = match corpus {
-        Some(dir) => Corpus::load_dir(dir),
+        Some(path) => Corpus::load_path(path),
         None => Corpus::load_bundled(root),
     };
     problems.extend(corpus_problems);

@@ -44,9 +44,9 @@ pub struct ViewData<'a> {
 pub struct RunOptions {
     /// The project root: the folder with `data/` and `seeds/`.
     pub root: PathBuf,
-    /// A folder of articles to load instead of the bundled seeds.
+    /// Articles to open instead of the bundled seeds: a folder of .txt/.md files or a .csv file.
     pub corpus: Option<PathBuf>,
-    /// A gazetteer file to use instead of the bundled one.
+    /// A gazetteer file to use instead of `data/gazetteer.toml`.
     pub gazetteer: Option<PathBuf>,
 }
 
