@@ -105,7 +105,7 @@ struct SortKey {
     from: DayNum,
     to: DayNum,
     article: u32,
-    sentence_start: usize,
+    sentence_start: u32,
     /// Position in the extractions' order: ties keep it, as a stable sort would.
     at: u32,
 }
@@ -127,14 +127,27 @@ impl Index {
                 from,
                 to,
                 article: e.article.0,
-                sentence_start: e.sentence.start,
+                // Saturating: a body over 4 GB only loses tie order past that point.
+                sentence_start: u32::try_from(e.sentence.start).unwrap_or(u32::MAX),
                 at: keys.len() as u32,
             });
         }
         keys.sort_unstable();
-        let flat: Vec<&Event> = extractions.iter().flat_map(|x| &x.events).collect();
-        let events: Vec<Event> = keys.iter().map(|k| flat[k.at as usize].clone()).collect();
-        drop(flat);
+        // Where each extraction's events start in the flat order, to find a key's event.
+        let mut starts: Vec<u32> = Vec::with_capacity(extractions.len());
+        let mut n = 0u32;
+        for x in extractions {
+            starts.push(n);
+            n += x.events.len() as u32;
+        }
+        let events: Vec<Event> = keys
+            .iter()
+            .map(|k| {
+                let x = starts.partition_point(|&s| s <= k.at) - 1;
+                extractions[x].events[(k.at - starts[x]) as usize].clone()
+            })
+            .collect();
+        drop(starts);
         let dated = keys.partition_point(|k| !k.undated);
         let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
 

@@ -4,9 +4,9 @@
 //! Key decisions: places are binned once per dataset into a [`PlaceGrid`] (1 degree cells), so
 //! the viewport query touches only the cells it covers, never every place; screen positions are
 //! Web Mercator with 256-pixel tiles (as walkers projects); labels are placed greedily by
-//! priority on a uniform screen grid of [`CELL_PX`] cells, so each candidate position is tested
-//! against the few rectangles near it, not against every placed label and marker (O(n) instead
-//! of the O(n^2) of a pairwise test).
+//! priority, each candidate tested against the placed labels near it (a uniform grid of
+//! [`CELL_PX`] cells) and against marker discs through a summed-area table of disc coverage
+//! (four lookups), never against every marker: O(n), not the O(n^2) of a pairwise test.
 
 use std::f64::consts::PI;
 
@@ -289,7 +289,7 @@ impl CollisionGrid {
         )
     }
 
-    fn insert(&mut self, r: ScreenRect) -> u32 {
+    fn insert(&mut self, r: ScreenRect) {
         let id = self.rects.len() as u32;
         self.rects.push(r);
         let (xs, ys) = self.span(&r);
@@ -298,22 +298,107 @@ impl CollisionGrid {
                 self.cells[y * self.cols + x].push(id);
             }
         }
-        id
     }
 
-    /// Whether `r` meets a stored rectangle other than `except`.
-    fn hits(&self, r: &ScreenRect, except: Option<u32>) -> bool {
+    /// Whether `r` meets a stored rectangle.
+    fn hits(&self, r: &ScreenRect) -> bool {
         let (xs, ys) = self.span(r);
         for y in ys {
             for x in xs.clone() {
                 for &id in &self.cells[y * self.cols + x] {
-                    if Some(id) != except && self.rects[id as usize].intersects(r) {
+                    if self.rects[id as usize].intersects(r) {
                         return true;
                     }
                 }
             }
         }
         false
+    }
+}
+
+/// Side of a disc-coverage cell, in points.
+const COVER_PX: f32 = 4.0;
+
+/// How many marker discs cover each [`COVER_PX`] cell, as a summed-area table: whether a label
+/// rectangle meets a disc is four lookups, however many discs crowd the area (zoomed out, tens of
+/// thousands of faded markers can sit under a few labels). Cells are conservative: a disc covers
+/// every cell its bounding box touches.
+struct DiscCoverage {
+    cols: usize,
+    rows: usize,
+    origin: f32,
+    /// `sat[(y + 1) * (cols + 1) + x + 1]` = discs over cells `[0..=x] x [0..=y]`, summed.
+    sat: Vec<u32>,
+}
+
+impl DiscCoverage {
+    fn new(viewport: &Viewport, margin: f32, discs: &[ScreenRect]) -> DiscCoverage {
+        let cols = ((viewport.width_px + 2.0 * margin) / COVER_PX)
+            .ceil()
+            .max(1.0) as usize;
+        let rows = ((viewport.height_px + 2.0 * margin) / COVER_PX)
+            .ceil()
+            .max(1.0) as usize;
+        let mut cover = DiscCoverage {
+            cols,
+            rows,
+            origin: -margin,
+            sat: vec![0; (cols + 1) * (rows + 1)],
+        };
+        // Count discs per cell with a 2-D difference array, then two prefix passes turn the
+        // counts into the summed-area table.
+        let w = cols + 1;
+        let mut diff = vec![0i32; w * (rows + 1)];
+        for d in discs {
+            let ((x0, x1), (y0, y1)) = cover.cells(d);
+            diff[y0 * w + x0] += 1;
+            diff[y0 * w + x1 + 1] -= 1;
+            diff[(y1 + 1) * w + x0] -= 1;
+            diff[(y1 + 1) * w + x1 + 1] += 1;
+        }
+        for y in 0..rows {
+            for x in 1..cols {
+                diff[y * w + x] += diff[y * w + x - 1];
+            }
+        }
+        for y in 1..rows {
+            for x in 0..cols {
+                diff[y * w + x] += diff[(y - 1) * w + x];
+            }
+        }
+        for y in 0..rows {
+            let mut row = 0u32;
+            for x in 0..cols {
+                row += diff[y * w + x].max(0) as u32;
+                cover.sat[(y + 1) * w + x + 1] = cover.sat[y * w + x + 1] + row;
+            }
+        }
+        cover
+    }
+
+    /// Inclusive cell ranges a rectangle touches, clamped to the grid.
+    fn cells(&self, r: &ScreenRect) -> ((usize, usize), (usize, usize)) {
+        let cell = |v: f32, n: usize| {
+            (((v - self.origin) / COVER_PX).floor().max(0.0) as usize).min(n - 1)
+        };
+        (
+            (cell(r.min.x, self.cols), cell(r.max.x, self.cols)),
+            (cell(r.min.y, self.rows), cell(r.max.y, self.rows)),
+        )
+    }
+
+    /// Disc-cells under `r`, minus those of the disc `own` (a marker's own disc never blocks
+    /// its label).
+    fn covered(&self, r: &ScreenRect, own: &ScreenRect) -> u32 {
+        let ((x0, x1), (y0, y1)) = self.cells(r);
+        let w = self.cols + 1;
+        let sum = self.sat[(y1 + 1) * w + x1 + 1] + self.sat[y0 * w + x0]
+            - self.sat[y0 * w + x1 + 1]
+            - self.sat[(y1 + 1) * w + x0];
+        let ((a0, a1), (b0, b1)) = self.cells(own);
+        let ox = (x1.min(a1) + 1).saturating_sub(x0.max(a0));
+        let oy = (y1.min(b1) + 1).saturating_sub(y0.max(b0));
+        sum - (ox * oy) as u32
     }
 }
 
@@ -333,14 +418,14 @@ pub fn layout_markers(
     let max_count = markers.iter().map(|k| k.count).max().unwrap_or(0);
     let mut out = Vec::new();
     let mut kept = Vec::new();
-    let mut discs = CollisionGrid::new(viewport, m);
+    let mut discs = Vec::new();
     for (i, k) in markers.iter().enumerate() {
         let center = viewport.screen_from_geo(k.at);
         if !k.at.is_valid() || !inside(center) {
             continue;
         }
         let radius_px = marker_radius_px(k.count, max_count);
-        discs.insert(ScreenRect::around(center, radius_px));
+        discs.push(ScreenRect::around(center, radius_px));
         out.push(MarkerLayout {
             place: k.place,
             center,
@@ -360,6 +445,7 @@ pub fn layout_markers(
             .total_cmp(&markers[kept[a]].priority)
             .then(a.cmp(&b))
     });
+    let discs = DiscCoverage::new(viewport, m, &discs);
     let mut labels = CollisionGrid::new(viewport, m);
     let mut placed = 0;
     for j in order {
@@ -389,7 +475,8 @@ pub fn layout_markers(
                     w,
                     h,
                 );
-                if !labels.hits(&rect.expand(2.0), None) && !discs.hits(&rect, Some(j as u32)) {
+                let own = ScreenRect::around(c, r);
+                if !labels.hits(&rect.expand(2.0)) && discs.covered(&rect, &own) == 0 {
                     labels.insert(rect);
                     out[j].label = Some(LabelPlacement {
                         offset_x_px: dx,
