@@ -1,5 +1,5 @@
 //! Render time of one offline basemap tile around Libya at zooms 4, 7 and 10 (256 px), plus one
-//! HiDPI (512 px) tile at zoom 7. Assets are parsed before timing starts.
+//! `HiDPI` (512 px) tile at zoom 7. Assets are parsed before timing starts.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use newsatlas::basemap::mercator::tile_pixel_at;

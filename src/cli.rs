@@ -1,1 +1,478 @@
-//! cli (in progress)
+//! The command line: `newsatlas extract`, `newsatlas check`, and (with the `gui` feature) the app
+//! when no subcommand is given.
+//!
+//! Key decisions: problems go to stderr as `file:line: ...`, data to stdout or `--out`; exit codes
+//! are 0 (fine), 1 (problems were reported: warnings count) and 2 (unusable input: the project
+//! root, the corpus or the gazetteer cannot be read at all); `--out` is written through a temp file
+//! renamed into place, so a failed export never leaves half a file. The project root (the folder
+//! with `data/` and `seeds/`) is `--root`, else `$NEWSATLAS_ROOT`, else the folder the binary was
+//! built from.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::corpus::Corpus;
+use crate::export::{self, ExportError, ExportSource, Format};
+use crate::extract::{extract_corpus, places::unknown_place_names};
+use crate::gazetteer::Gazetteer;
+use crate::problem::{Problem, Severity};
+
+/// The environment variable that names the project root.
+pub const ROOT_ENV: &str = "NEWSATLAS_ROOT";
+
+/// The curated gazetteer file in `data/`, which `--gazetteer FILE` replaces.
+const CURATED_FILE: &str = "gazetteer.toml";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsatlas",
+    version,
+    about = "Turn news articles into places and times on a map and a timeline.",
+    long_about = "Turn news articles into places and times on a map and a timeline.\n\n\
+                  Without a subcommand, opens the app (when built with the `gui` feature).",
+    after_help = "Exit codes: 0 fine, 1 problems were reported, 2 unusable input."
+)]
+pub struct Args {
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "The project root, the folder with data/ and seeds/ [env: NEWSATLAS_ROOT; default: \
+                the folder newsatlas was built from]"
+    )]
+    pub root: Option<PathBuf>,
+    /// The app: open these articles (a folder of .txt/.md files or a .csv) instead of the seeds
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+    /// The app: use this gazetteer file instead of data/gazetteer.toml
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract place mentions, date mentions and events, and write them out
+    Extract(ExtractArgs),
+    /// Validate the data files and list names that look like places but are not in the gazetteer
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Articles to read: a folder of .txt/.md files (not recursive) or a .csv file [default: the
+    /// bundled seeds described by data/articles.toml]
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+    /// A gazetteer file to use instead of data/gazetteer.toml
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write to this file (atomically) instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// A gazetteer file to check instead of data/gazetteer.toml
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
+    /// Articles to check: a folder of .txt/.md files or a .csv file [default: the bundled seeds]
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+}
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report.
+    Fine,
+    /// Problems were reported (the output, if any, was still written).
+    Problems,
+}
+
+/// Exit code of an unusable input (the root, the corpus or the gazetteer cannot be read at all),
+/// and of a usage error.
+pub const EXIT_UNUSABLE: u8 = 2;
+
+/// Parses the process arguments and runs; what `main` calls.
+pub fn main() -> ExitCode {
+    main_with(std::env::args_os())
+}
+
+/// Parses `args` (the first is the program name) and runs.
+pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args = Args::parse_from(args);
+    match run(args) {
+        Ok(Outcome::Fine) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_UNUSABLE)
+        }
+    }
+}
+
+/// Runs parsed arguments. `Err` means unusable input (exit code 2).
+pub fn run(args: Args) -> Result<Outcome> {
+    match args.command {
+        Some(Command::Extract(extract)) => {
+            let root = resolve_root(args.root.as_deref())?;
+            run_extract(&root, &extract)
+        }
+        Some(Command::Check(check)) => {
+            let root = resolve_root(args.root.as_deref())?;
+            run_check(&root, &check)
+        }
+        None => run_app(args.root.as_deref(), args.corpus, args.gazetteer),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn run_app(
+    root: Option<&Path>,
+    corpus: Option<PathBuf>,
+    gazetteer: Option<PathBuf>,
+) -> Result<Outcome> {
+    let root = resolve_root(root)?;
+    crate::ui::run(crate::ui::RunOptions {
+        root,
+        corpus,
+        gazetteer,
+    })?;
+    Ok(Outcome::Fine)
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_app(
+    _root: Option<&Path>,
+    _corpus: Option<PathBuf>,
+    _gazetteer: Option<PathBuf>,
+) -> Result<Outcome> {
+    use clap::CommandFactory;
+    let mut help = Args::command();
+    help.print_help().context("cannot print the help")?;
+    bail!(
+        "no subcommand given, and the GUI is not compiled in (this build has no `gui` feature); use a subcommand"
+    )
+}
+
+/// The project root: `flag`, else `$NEWSATLAS_ROOT`, else the folder the crate was built from.
+/// It must hold a `data/` folder.
+pub fn resolve_root(flag: Option<&Path>) -> Result<PathBuf> {
+    let env = std::env::var_os(ROOT_ENV).filter(|v| !v.is_empty());
+    let (root, from) = match (flag, env) {
+        (Some(flag), _) => (flag.to_path_buf(), "--root".to_string()),
+        (None, Some(env)) => (PathBuf::from(env), format!("${ROOT_ENV}")),
+        (None, None) => (
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            "the folder newsatlas was built from".to_string(),
+        ),
+    };
+    let data = root.join("data");
+    if !data.is_dir() {
+        bail!(
+            "no data/ folder at {} (the project root from {from}); expected the folder with data/ and seeds/, \
+             set with --root DIR or ${ROOT_ENV}",
+            data.display()
+        );
+    }
+    Ok(root)
+}
+
+/// The bundled seeds, or the folder or CSV file at `corpus`.
+fn load_corpus(root: &Path, corpus: Option<&Path>) -> Result<(Corpus, Vec<Problem>)> {
+    let Some(path) = corpus else {
+        return Ok(Corpus::load_bundled(root));
+    };
+    if !path.exists() {
+        bail!(
+            "the corpus {} does not exist, expected a folder of .txt/.md files or a .csv file",
+            path.display()
+        );
+    }
+    let (corpus, problems) = Corpus::load_path(path);
+    // A folder or file that cannot be opened at all is unusable, not a problem in the data.
+    if corpus.articles.is_empty()
+        && let Some(fatal) = problems
+            .iter()
+            .find(|p| p.severity == Severity::Error && p.file == path)
+    {
+        bail!("{}", shown(fatal));
+    }
+    Ok((corpus, problems))
+}
+
+/// The bundled gazetteer, with its curated file replaced by `curated` when given.
+fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec<Problem>)> {
+    let data = root.join("data");
+    let (gazetteer, problems) = match curated {
+        None => Gazetteer::load_bundled(&data),
+        Some(curated) => {
+            // Only opened here, so that an unreadable file is unusable input (exit 2).
+            fs::File::open(curated)
+                .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
+            load_with_curated(&data, curated)
+        }
+    };
+    if gazetteer.places().is_empty() {
+        for problem in &problems {
+            eprintln!("{}", shown(problem));
+        }
+        bail!(
+            "the gazetteer has no usable place, expected places in {}",
+            curated
+                .map_or_else(|| data.join(CURATED_FILE), Path::to_path_buf)
+                .display()
+        );
+    }
+    Ok((gazetteer, problems))
+}
+
+/// Loads the gazetteer of `data` with `curated` in place of `data/gazetteer.toml`; the broad
+/// layer is found as [`Gazetteer::load_bundled`] finds it.
+fn load_with_curated(data: &Path, curated: &Path) -> (Gazetteer, Vec<Problem>) {
+    let plain = data.join("places_broad.tsv");
+    let broad = if plain.exists() {
+        plain
+    } else {
+        data.join("places_broad.tsv.gz")
+    };
+    Gazetteer::load(curated, Some(&broad), None)
+}
+
+/// A problem with its file shown relative to the current folder when it is inside it.
+fn shown(problem: &Problem) -> String {
+    let mut problem = problem.clone();
+    if let Ok(cwd) = std::env::current_dir()
+        && let Ok(relative) = problem.file.strip_prefix(&cwd)
+    {
+        problem.file = relative.to_path_buf();
+    }
+    problem.to_string()
+}
+
+fn report(problems: &[Problem]) -> Outcome {
+    let mut stderr = io::stderr().lock();
+    for problem in problems {
+        // Nothing sensible is left to do when stderr itself is gone.
+        let _ = writeln!(stderr, "{}", shown(problem));
+    }
+    if problems.is_empty() {
+        Outcome::Fine
+    } else {
+        Outcome::Problems
+    }
+}
+
+fn run_extract(root: &Path, args: &ExtractArgs) -> Result<Outcome> {
+    // The corpus first: a missing corpus is found before the gazetteer is built.
+    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
+    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
+    problems.extend(corpus_problems);
+    let outcome = report(&problems);
+
+    let extractions = extract_corpus(&corpus.articles, &gazetteer);
+    let source = ExportSource {
+        articles: &corpus.articles,
+        gazetteer: &gazetteer,
+        extractions: &extractions,
+        base_dir: Some(root),
+    };
+    match &args.out {
+        Some(out) => {
+            write_atomically(out, |file| export::write(args.format, &source, file))?;
+            let events: usize = extractions.iter().map(|x| x.events.len()).sum();
+            eprintln!(
+                "wrote {events} events from {} articles to {}",
+                corpus.articles.len(),
+                out.display()
+            );
+        }
+        None => match export::write(args.format, &source, io::stdout().lock()) {
+            // `newsatlas extract | head` closes the pipe early; that is not an error.
+            Err(ExportError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => {}
+            other => other.context("cannot write to stdout")?,
+        },
+    }
+    Ok(outcome)
+}
+
+/// Writes `path` through a temporary file in the same folder, synced and renamed into place.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> Result<(), ExportError>,
+) -> Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".newsatlas-export")
+        .tempfile_in(folder)
+        .with_context(|| format!("cannot create a file in {}", folder.display()))?;
+    write(temp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A name that looks like a place but is not in the gazetteer, over the whole corpus.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnknownNameCount {
+    pub count: usize,
+    /// Ids of the articles it appears in, in corpus order.
+    pub articles: Vec<String>,
+}
+
+/// Counts the unknown place-like names of every article.
+pub fn unknown_names(corpus: &Corpus, gazetteer: &Gazetteer) -> BTreeMap<String, UnknownNameCount> {
+    let mut names: BTreeMap<String, UnknownNameCount> = BTreeMap::new();
+    for article in &corpus.articles {
+        for unknown in unknown_place_names(&article.body, gazetteer) {
+            let entry = names.entry(unknown.name).or_default();
+            entry.count += 1;
+            if entry.articles.last() != Some(&article.id) {
+                entry.articles.push(article.id.clone());
+            }
+        }
+    }
+    names
+}
+
+fn run_check(root: &Path, args: &CheckArgs) -> Result<Outcome> {
+    // The corpus first: a missing corpus is found before the gazetteer is built.
+    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
+    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
+    problems.extend(corpus_problems);
+    let outcome = report(&problems);
+
+    let names = unknown_names(&corpus, &gazetteer);
+    let mut rows: Vec<_> = names.into_iter().collect();
+    rows.sort_by(|(a_name, a), (b_name, b)| b.count.cmp(&a.count).then_with(|| a_name.cmp(b_name)));
+    let mut stdout = io::stdout().lock();
+    let written = (|| -> io::Result<()> {
+        if rows.is_empty() {
+            writeln!(stdout, "Every place-like name is in the gazetteer.")?;
+        } else {
+            writeln!(
+                stdout,
+                "{} names look like places but are not in the gazetteer:",
+                rows.len()
+            )?;
+            writeln!(stdout, "{:>6}  {:<32}  articles", "count", "name")?;
+            for (name, row) in &rows {
+                writeln!(
+                    stdout,
+                    "{:>6}  {name:<32}  {}",
+                    row.count,
+                    row.articles.join(", ")
+                )?;
+            }
+        }
+        Ok(())
+    })();
+    match written {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(err).context("cannot write to stdout");
+        }
+        _ => {}
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    eprintln!(
+        "checked {} articles and {} places: {errors} errors, {} warnings",
+        corpus.articles.len(),
+        gazetteer.places().len(),
+        problems.len() - errors
+    );
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn extract_defaults_to_jsonl_on_stdout() {
+        let args = Args::try_parse_from(["newsatlas", "extract"]).expect("parses");
+        let Some(Command::Extract(extract)) = args.command else {
+            panic!("not extract: {args:?}")
+        };
+        assert_eq!(extract.format, Format::Jsonl);
+        assert_eq!(extract.out, None);
+        assert_eq!(extract.corpus, None);
+    }
+
+    #[test]
+    fn root_is_accepted_after_the_subcommand() {
+        let args = Args::try_parse_from(["newsatlas", "check", "--root", "/x"]).expect("parses");
+        assert_eq!(args.root, Some(PathBuf::from("/x")));
+    }
+
+    #[test]
+    fn an_unknown_format_is_a_usage_error() {
+        assert!(Args::try_parse_from(["newsatlas", "extract", "--format", "xml"]).is_err());
+    }
+
+    #[test]
+    fn a_root_without_data_is_refused_naming_what_was_looked_for() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = resolve_root(Some(dir.path())).expect_err("no data/");
+        let message = format!("{err:#}");
+        assert!(message.contains("data"), "{message}");
+        assert!(message.contains("--root"), "{message}");
+    }
+
+    #[test]
+    fn the_build_folder_is_a_valid_root() {
+        assert!(resolve_root(Some(Path::new(env!("CARGO_MANIFEST_DIR")))).is_ok());
+    }
+
+    #[test]
+    fn an_export_written_atomically_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.jsonl");
+        fs::write(&path, "old").expect("write");
+        let failed = write_atomically(&path, |file| {
+            file.write_all(b"half")?;
+            Err(ExportError::Inconsistent("boom".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "old",
+            "a failed export leaves the old file"
+        );
+        write_atomically(&path, |file| Ok(file.write_all(b"new")?)).expect("write");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "new");
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            1,
+            "no temporary file left behind"
+        );
+    }
+}

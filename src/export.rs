@@ -1,1 +1,839 @@
-//! export (in progress)
+//! Exports of extracted data to any `io::Write`: JSON Lines (everything), `GeoJSON` (QGIS,
+//! kepler.gl), KML (Google Earth) and CSV (spreadsheets) of events.
+//!
+//! Key decisions: schemas are plain and stable (they are what other tools and the golden test
+//! read); coordinates are written `[lon, lat]` in `GeoJSON` and `lon,lat` in KML, as those formats
+//! require; dates are `YYYY-MM-DD`, `null`/empty when undated; the same writers export a subset
+//! of events ("the events in the current filter") with the same schemas; output is streamed, never
+//! built in memory. Events whose place has invalid coordinates are left out of the map formats.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::corpus::Article;
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
+use crate::gazetteer::{Gazetteer, Place, PlaceIdx};
+
+/// An export format. The variants' doc comments are the `--format` help text, where backticks
+/// would show, hence the allowance.
+#[allow(clippy::doc_markdown)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line: articles, place mentions, date mentions and events.
+    Jsonl,
+    /// A GeoJSON FeatureCollection of event points.
+    Geojson,
+    /// One row per event, with a header row.
+    Csv,
+    /// KML placemarks with time spans, for Google Earth.
+    Kml,
+}
+
+impl Format {
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Geojson => "geojson",
+            Format::Csv => "csv",
+            Format::Kml => "kml",
+        }
+    }
+}
+
+/// Why an export failed. Output errors are always `Io`, whichever writer met them, so a caller can
+/// tell a closed pipe from bad data.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("cannot write the export ({0})")]
+    Io(#[from] io::Error),
+    #[error("cannot write JSON ({0})")]
+    Json(serde_json::Error),
+    #[error("cannot write CSV ({0})")]
+    Csv(csv::Error),
+    #[error("the data to export do not fit together: {0}")]
+    Inconsistent(String),
+}
+
+/// What is exported: the articles, the gazetteer and one extraction per article (same order).
+#[derive(Clone, Copy)]
+pub struct ExportSource<'a> {
+    pub articles: &'a [Article],
+    pub gazetteer: &'a Gazetteer,
+    pub extractions: &'a [ArticleExtraction],
+    /// Article files are written relative to this folder when they are inside it (the project
+    /// root, so that exports do not depend on where the project is checked out).
+    pub base_dir: Option<&'a Path>,
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(err: serde_json::Error) -> Self {
+        if err.is_io() {
+            ExportError::Io(err.into())
+        } else {
+            ExportError::Json(err)
+        }
+    }
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(err: csv::Error) -> Self {
+        if !err.is_io_error() {
+            return ExportError::Csv(err);
+        }
+        match err.into_kind() {
+            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            // `is_io_error` said Io; keep whatever this is as an I/O error rather than panic.
+            other => ExportError::Io(io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl<'a> ExportSource<'a> {
+    fn article(&self, idx: ArticleIdx) -> Result<&'a Article, ExportError> {
+        self.articles.get(idx.0 as usize).ok_or_else(|| {
+            ExportError::Inconsistent(format!(
+                "an event names article {} of {}",
+                idx.0,
+                self.articles.len()
+            ))
+        })
+    }
+
+    fn place(&self, idx: PlaceIdx) -> Result<&'a Place, ExportError> {
+        self.gazetteer.places().get(idx.0 as usize).ok_or_else(|| {
+            ExportError::Inconsistent(format!(
+                "a mention names place {} of {}",
+                idx.0,
+                self.gazetteer.places().len()
+            ))
+        })
+    }
+
+    fn file_of(&self, article: &Article) -> String {
+        let path = self
+            .base_dir
+            .and_then(|base| article.file.strip_prefix(base).ok())
+            .unwrap_or(&article.file);
+        // Forward slashes on every system, so exports compare equal across machines.
+        path.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Every event of every article, in article order.
+    pub fn all_events(&self) -> impl Iterator<Item = &'a Event> + 'a {
+        self.extractions.iter().flat_map(|x| x.events.iter())
+    }
+}
+
+/// Writes everything in `format`: for JSON Lines every article with its place mentions, date
+/// mentions and events; for the other formats every event.
+pub fn write(
+    format: Format,
+    source: &ExportSource<'_>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Jsonl => write_jsonl(source, out),
+        _ => write_events(format, source, source.all_events(), out),
+    }
+}
+
+/// Writes only `events` (e.g. those in the app's current filter) with the same schemas. JSON Lines
+/// then holds each event's article record (before its first event) and the events, without the
+/// mention records.
+pub fn write_events<'e>(
+    format: Format,
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Jsonl => write_jsonl_events(source, events, out),
+        Format::Geojson => write_geojson(source, events, out),
+        Format::Csv => write_csv(source, events, out),
+        Format::Kml => write_kml(source, events, out),
+    }
+}
+
+/// One JSON Lines record.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Record<'a> {
+    Article {
+        id: &'a str,
+        file: String,
+        title: &'a str,
+        outlet: Option<&'a str>,
+        byline: Option<&'a str>,
+        published: Option<NaiveDate>,
+        date_basis: &'static str,
+    },
+    Place {
+        article: &'a str,
+        start: usize,
+        end: usize,
+        surface: &'a str,
+        place_id: &'a str,
+        name: &'a str,
+        lat: f64,
+        lon: f64,
+        kind: &'static str,
+        country: Option<&'a str>,
+        confidence: f64,
+    },
+    Date {
+        article: &'a str,
+        start: usize,
+        end: usize,
+        surface: &'a str,
+        from: NaiveDate,
+        to: NaiveDate,
+        granularity: crate::extract::dates::Granularity,
+    },
+    Event {
+        article: &'a str,
+        place_id: &'a str,
+        lat: f64,
+        lon: f64,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        date_basis: WhenBasis,
+        sentence_start: usize,
+        sentence_end: usize,
+        text: &'a str,
+    },
+}
+
+fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record<'a> {
+    Record::Article {
+        id: &article.id,
+        file: source.file_of(article),
+        title: &article.title,
+        outlet: article.outlet.as_deref(),
+        byline: article.byline.as_deref(),
+        published: article.published,
+        date_basis: article.date_basis.as_str(),
+    }
+}
+
+fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'a>, ExportError> {
+    let article = source.article(event.article)?;
+    let place = source.place(event.place)?;
+    Ok(Record::Event {
+        article: &article.id,
+        place_id: &place.id,
+        lat: place.coord.lat,
+        lon: place.coord.lon,
+        from: event.when.map(|w| w.from),
+        to: event.when.map(|w| w.to),
+        date_basis: event.basis,
+        sentence_start: event.sentence.start,
+        sentence_end: event.sentence.end,
+        text: slice(&article.body, &event.sentence).trim(),
+    })
+}
+
+/// `text[range]`, or "" when the range does not fit the text (never a panic).
+fn slice<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+    text.get(range.clone()).unwrap_or("")
+}
+
+fn json_line(out: &mut impl Write, record: &Record<'_>) -> Result<(), ExportError> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// JSON Lines of everything: per article, its record, then its place mentions, date mentions and
+/// events.
+pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), ExportError> {
+    if source.articles.len() != source.extractions.len() {
+        return Err(ExportError::Inconsistent(format!(
+            "{} articles but {} extractions",
+            source.articles.len(),
+            source.extractions.len()
+        )));
+    }
+    let mut out = io::BufWriter::new(out);
+    for (article, extraction) in source.articles.iter().zip(source.extractions) {
+        json_line(&mut out, &article_record(source, article))?;
+        for mention in &extraction.places {
+            let place = source.place(mention.place)?;
+            let record = Record::Place {
+                article: &article.id,
+                start: mention.start,
+                end: mention.end,
+                surface: slice(&article.body, &(mention.start..mention.end)),
+                place_id: &place.id,
+                name: &place.name,
+                lat: place.coord.lat,
+                lon: place.coord.lon,
+                kind: place.kind.as_str(),
+                country: place.country.as_deref(),
+                // f32 -> f64 would print 0.8999999761581421 for 0.9.
+                confidence: (f64::from(mention.confidence) * 1000.0).round() / 1000.0,
+            };
+            json_line(&mut out, &record)?;
+        }
+        for mention in &extraction.dates {
+            let record = Record::Date {
+                article: &article.id,
+                start: mention.start,
+                end: mention.end,
+                surface: slice(&article.body, &(mention.start..mention.end)),
+                from: mention.interval.from,
+                to: mention.interval.to,
+                granularity: mention.interval.granularity,
+            };
+            json_line(&mut out, &record)?;
+        }
+        for event in &extraction.events {
+            json_line(&mut out, &event_record(source, event)?)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_jsonl_events<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    let mut written = HashSet::new();
+    for event in events {
+        if written.insert(event.article) {
+            json_line(
+                &mut out,
+                &article_record(source, source.article(event.article)?),
+            )?;
+        }
+        json_line(&mut out, &event_record(source, event)?)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The fields shared by the `GeoJSON`, KML and CSV rows of one event.
+struct EventRow<'a> {
+    article: &'a Article,
+    place: &'a Place,
+    event: &'a Event,
+    text: &'a str,
+}
+
+impl<'a> EventRow<'a> {
+    fn new(source: &ExportSource<'a>, event: &'a Event) -> Result<Self, ExportError> {
+        let article = source.article(event.article)?;
+        let place = source.place(event.place)?;
+        Ok(EventRow {
+            article,
+            place,
+            event,
+            text: slice(&article.body, &event.sentence).trim(),
+        })
+    }
+
+    fn from(&self) -> Option<NaiveDate> {
+        self.event.when.map(|w| w.from)
+    }
+
+    fn to(&self) -> Option<NaiveDate> {
+        self.event.when.map(|w| w.to)
+    }
+
+    fn basis(&self) -> &'static str {
+        match self.event.basis {
+            WhenBasis::Text => "text",
+            WhenBasis::Publication => "publication",
+            WhenBasis::Undated => "undated",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: Geometry,
+    properties: FeatureProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Geometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// `GeoJSON` order: longitude first.
+    coordinates: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct FeatureProperties<'a> {
+    article: &'a str,
+    title: &'a str,
+    place_id: &'a str,
+    name: &'a str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    date_basis: &'static str,
+    text: &'a str,
+}
+
+/// A `GeoJSON` `FeatureCollection` of event points, one feature per line.
+pub fn write_geojson<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+    let mut first = true;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        if !row.place.coord.is_valid() {
+            continue;
+        }
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        let feature = Feature {
+            kind: "Feature",
+            geometry: Geometry {
+                kind: "Point",
+                coordinates: [row.place.coord.lon, row.place.coord.lat],
+            },
+            properties: FeatureProperties {
+                article: &row.article.id,
+                title: &row.article.title,
+                place_id: &row.place.id,
+                name: &row.place.name,
+                from: row.from(),
+                to: row.to(),
+                date_basis: row.basis(),
+                text: row.text,
+            },
+        };
+        serde_json::to_writer(&mut out, &feature)?;
+    }
+    out.write_all(b"\n]}\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Escapes text for XML content and attribute values, dropping the control characters XML 1.0
+/// does not allow even escaped.
+pub fn xml_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\t' | '\n' | '\r' => escaped.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// KML placemarks, each with a `<TimeSpan>` (begin and end days, inclusive) when dated.
+pub fn write_kml<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut out = io::BufWriter::new(out);
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<kml xmlns=\"http://www.opengis.net/kml/2.2\">")?;
+    writeln!(out, "<Document>")?;
+    writeln!(out, "  <name>newsatlas events</name>")?;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        if !row.place.coord.is_valid() {
+            continue;
+        }
+        writeln!(out, "  <Placemark>")?;
+        writeln!(out, "    <name>{}</name>", xml_escape(&row.place.name))?;
+        writeln!(
+            out,
+            "    <description>{}</description>",
+            xml_escape(&format!("{}: {}", row.article.title, row.text))
+        )?;
+        if let (Some(from), Some(to)) = (row.from(), row.to()) {
+            writeln!(
+                out,
+                "    <TimeSpan><begin>{from}</begin><end>{to}</end></TimeSpan>"
+            )?;
+        }
+        writeln!(out, "    <ExtendedData>")?;
+        for (name, value) in [
+            ("article", row.article.id.as_str()),
+            ("title", row.article.title.as_str()),
+            ("place_id", row.place.id.as_str()),
+            ("date_basis", row.basis()),
+        ] {
+            writeln!(
+                out,
+                "      <Data name=\"{name}\"><value>{}</value></Data>",
+                xml_escape(value)
+            )?;
+        }
+        writeln!(out, "    </ExtendedData>")?;
+        writeln!(
+            out,
+            "    <Point><coordinates>{},{}</coordinates></Point>",
+            row.place.coord.lon, row.place.coord.lat
+        )?;
+        writeln!(out, "  </Placemark>")?;
+    }
+    writeln!(out, "</Document>")?;
+    writeln!(out, "</kml>")?;
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    article: &'a str,
+    title: &'a str,
+    published: Option<NaiveDate>,
+    place_id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    country: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    date_basis: &'static str,
+    sentence_start: usize,
+    sentence_end: usize,
+    text: &'a str,
+}
+
+/// One CSV row per event, with a header row (written even when there are no events).
+pub fn write_csv<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    writer.write_record([
+        "article",
+        "title",
+        "published",
+        "place_id",
+        "name",
+        "kind",
+        "country",
+        "lat",
+        "lon",
+        "from",
+        "to",
+        "date_basis",
+        "sentence_start",
+        "sentence_end",
+        "text",
+    ])?;
+    for event in events {
+        let row = EventRow::new(source, event)?;
+        writer.serialize(CsvRow {
+            article: &row.article.id,
+            title: &row.article.title,
+            published: row.article.published,
+            place_id: &row.place.id,
+            name: &row.place.name,
+            kind: row.place.kind.as_str(),
+            country: row.place.country.as_deref(),
+            lat: row.place.coord.lat,
+            lon: row.place.coord.lon,
+            from: row.from(),
+            to: row.to(),
+            date_basis: row.basis(),
+            sentence_start: row.event.sentence.start,
+            sentence_end: row.event.sentence.end,
+            text: row.text,
+        })?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use serde_json::Value;
+
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::corpus::DateBasis;
+    use crate::extract::dates::{DateMention, Granularity, Interval};
+    use crate::extract::places::PlaceMention;
+    use crate::gazetteer::{PlaceKind, PlaceSource};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn place(id: &str, name: &str, coord: LatLon) -> Place {
+        Place {
+            id: id.to_string(),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            kind: PlaceKind::City,
+            coord,
+            country: Some("LY".to_string()),
+            geonames_id: None,
+            population: None,
+            source: PlaceSource::Curated,
+            note: None,
+        }
+    }
+
+    fn article(id: &str, body: &str, published: Option<NaiveDate>) -> Article {
+        Article {
+            id: id.to_string(),
+            file: PathBuf::from("/project/seeds").join(format!("{id}.txt")),
+            title: format!("{id} & <co>"),
+            outlet: None,
+            byline: None,
+            published,
+            date_basis: if published.is_some() {
+                DateBasis::Header
+            } else {
+                DateBasis::Undated
+            },
+            body: body.to_string(),
+            body_offset: 0,
+            note: None,
+        }
+    }
+
+    fn event(article: u32, place: u32, sentence: Range<usize>, when: Option<Interval>) -> Event {
+        Event {
+            article: ArticleIdx(article),
+            place: PlaceIdx(place),
+            when,
+            basis: if when.is_some() {
+                WhenBasis::Text
+            } else {
+                WhenBasis::Undated
+            },
+            sentence: sentence.clone(),
+            mention: sentence,
+            date_mention: None,
+        }
+    }
+
+    struct Fixture {
+        articles: Vec<Article>,
+        gazetteer: Gazetteer,
+        extractions: Vec<ArticleExtraction>,
+    }
+
+    impl Fixture {
+        /// Two articles: a dated one with a place and a date mention, an undated one; and a
+        /// place with broken coordinates that the map formats leave out.
+        fn new() -> Fixture {
+            let april_4 = Interval {
+                from: day("2019-04-04"),
+                to: day("2019-04-04"),
+                granularity: Granularity::Day,
+            };
+            let body = "Fighting in Tripoli on April 4. Calm in Misrata.";
+            let dated = ArticleExtraction {
+                places: vec![PlaceMention {
+                    start: 12,
+                    end: 19,
+                    place: PlaceIdx(0),
+                    confidence: 0.9,
+                }],
+                dates: vec![DateMention {
+                    start: 23,
+                    end: 30,
+                    interval: april_4,
+                }],
+                sentences: vec![0..31, 32..48],
+                events: vec![
+                    event(0, 0, 0..31, Some(april_4)),
+                    event(0, 2, 32..48, Some(april_4)),
+                ],
+            };
+            let undated = ArticleExtraction {
+                events: vec![event(1, 1, 0..13, None)],
+                ..Default::default()
+            };
+            Fixture {
+                articles: vec![
+                    article("a", body, Some(day("2019-04-07"))),
+                    article("b", "Misrata calm.", None),
+                ],
+                gazetteer: Gazetteer::from_places(vec![
+                    place("tripoli-ly", "Tripoli", LatLon::new(32.887, 13.187)),
+                    place("misrata-ly", "Misrata", LatLon::new(32.375, 15.093)),
+                    place("broken", "Broken", LatLon::new(f64::NAN, 0.0)),
+                ]),
+                extractions: vec![dated, undated],
+            }
+        }
+
+        fn source(&self) -> ExportSource<'_> {
+            ExportSource {
+                articles: &self.articles,
+                gazetteer: &self.gazetteer,
+                extractions: &self.extractions,
+                base_dir: Some(Path::new("/project")),
+            }
+        }
+
+        fn export(&self, format: Format) -> String {
+            let mut out = Vec::new();
+            write(format, &self.source(), &mut out).expect("export");
+            String::from_utf8(out).expect("UTF-8")
+        }
+    }
+
+    fn lines(jsonl: &str) -> Vec<Value> {
+        jsonl
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_writes_each_article_then_its_places_dates_and_events() {
+        let records = lines(&Fixture::new().export(Format::Jsonl));
+        let types: Vec<_> = records
+            .iter()
+            .map(|r| r["type"].as_str().unwrap_or("?"))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "article", "place", "date", "event", "event", "article", "event"
+            ]
+        );
+        assert_eq!(
+            records[0]["file"], "seeds/a.txt",
+            "relative to the base folder"
+        );
+        assert_eq!(records[1]["surface"], "Tripoli");
+        assert_eq!(records[1]["lat"], 32.887);
+        assert_eq!(records[1]["lon"], 13.187);
+        assert_eq!(records[1]["confidence"], 0.9, "no f32 noise");
+        assert_eq!(records[2]["surface"], "April 4");
+        assert_eq!(records[2]["granularity"], "day");
+        assert_eq!(records[3]["text"], "Fighting in Tripoli on April 4.");
+        assert_eq!(records[3]["date_basis"], "text");
+        assert_eq!(records[5]["published"], Value::Null);
+        assert_eq!(records[5]["date_basis"], "undated");
+        assert_eq!(records[6]["from"], Value::Null);
+        assert_eq!(records[6]["date_basis"], "undated");
+    }
+
+    #[test]
+    fn a_subset_of_events_is_written_with_its_articles_and_the_same_schema() {
+        let fixture = Fixture::new();
+        let subset = [&fixture.extractions[1].events[0]];
+        let mut out = Vec::new();
+        write_events(Format::Jsonl, &fixture.source(), subset, &mut out).expect("export");
+        let records = lines(&String::from_utf8(out).expect("UTF-8"));
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            (records[0]["type"].as_str(), records[0]["id"].as_str()),
+            (Some("article"), Some("b"))
+        );
+        assert_eq!(records[1]["type"], "event");
+        assert_eq!(records[1]["place_id"], "misrata-ly");
+    }
+
+    #[test]
+    fn geojson_points_are_lon_lat_and_broken_coordinates_are_left_out() {
+        let collection: Value =
+            serde_json::from_str(&Fixture::new().export(Format::Geojson)).expect("JSON");
+        let features = collection["features"].as_array().expect("features");
+        assert_eq!(
+            features.len(),
+            2,
+            "the event at the broken place is left out"
+        );
+        assert_eq!(
+            features[0]["geometry"]["coordinates"],
+            serde_json::json!([13.187, 32.887])
+        );
+        assert_eq!(features[0]["properties"]["from"], "2019-04-04");
+        assert_eq!(features[1]["properties"]["from"], Value::Null);
+    }
+
+    #[test]
+    fn kml_escapes_text_and_gives_time_spans_only_to_dated_events() {
+        let kml = Fixture::new().export(Format::Kml);
+        assert_eq!(kml.matches("<Placemark>").count(), 2);
+        assert_eq!(
+            kml.matches("<TimeSpan><begin>2019-04-04</begin><end>2019-04-04</end></TimeSpan>")
+                .count(),
+            1
+        );
+        assert!(kml.contains("a &amp; &lt;co&gt;"));
+        assert!(kml.contains("<coordinates>13.187,32.887</coordinates>"));
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_event() {
+        let csv = Fixture::new().export(Format::Csv);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(&reader.headers().expect("headers")[0], "article");
+        let rows: Vec<_> = reader.records().collect::<Result<_, _>>().expect("rows");
+        assert_eq!(
+            rows.len(),
+            3,
+            "the CSV keeps events at places with broken coordinates"
+        );
+        assert_eq!(&rows[0][3], "tripoli-ly");
+        assert_eq!(&rows[2][9], "", "undated: empty from");
+    }
+
+    #[test]
+    fn an_event_naming_a_missing_article_is_an_error_not_a_panic() {
+        let fixture = Fixture::new();
+        let stray = event(7, 0, 0..5, None);
+        for format in [Format::Jsonl, Format::Geojson, Format::Kml, Format::Csv] {
+            let result = write_events(format, &fixture.source(), [&stray], io::sink());
+            assert!(
+                matches!(result, Err(ExportError::Inconsistent(_))),
+                "{format:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn xml_escape_escapes_markup_and_drops_forbidden_controls() {
+        assert_eq!(
+            xml_escape("Haftar's <LNA> & \"GNA\"\u{0}\u{c}"),
+            "Haftar&apos;s &lt;LNA&gt; &amp; &quot;GNA&quot;"
+        );
+        assert_eq!(xml_escape("line\nnext"), "line\nnext");
+    }
+
+    #[test]
+    fn a_range_outside_the_text_slices_to_nothing() {
+        assert_eq!(slice("Tripoli", &(3..99)), "");
+        assert_eq!(slice("Tripoli", &(0..3)), "Tri");
+        assert_eq!(slice("Misrātah", &(5..6)), "", "not a char boundary");
+    }
+}

@@ -299,10 +299,8 @@ impl Index {
                         Some(w) => window.contains_interval(day_num(w.from), day_num(w.to)),
                         None => true,
                     };
-                    if inside {
-                        if let Some(h) = hit.get_mut(e.article.0 as usize) {
-                            *h = true;
-                        }
+                    if inside && let Some(h) = hit.get_mut(e.article.0 as usize) {
+                        *h = true;
                     }
                 }
             }
@@ -314,7 +312,7 @@ impl Index {
                     }
                 }
                 for (h, p) in hit.iter_mut().zip(&self.published) {
-                    if p.is_some_and(|d| window.from <= d && d <= window.to) || p.is_none() {
+                    if p.is_none_or(|d| window.from <= d && d <= window.to) {
                         *h = true;
                     }
                 }
@@ -346,24 +344,21 @@ fn timeline_range(
     let pub_min = published.iter().flatten().min().copied();
     let pub_max = published.iter().flatten().max().copied();
     let event_days = dated.iter().copied();
-    match (pub_min, pub_max) {
-        (Some(lo), Some(hi)) => {
-            let near_from = event_days
-                .clone()
-                .map(|(f, _)| f)
-                .filter(|&f| f >= lo - 62)
-                .min();
-            let near_to = event_days.map(|(_, t)| t).filter(|&t| t <= hi + 31).max();
-            Some((
-                near_from.map_or(lo, |f| f.min(lo)),
-                near_to.map_or(hi, |t| t.max(hi)),
-            ))
-        }
-        _ => {
-            let lo = event_days.clone().map(|(f, _)| f).min()?;
-            let hi = event_days.map(|(_, t)| t).max()?;
-            Some((lo, hi))
-        }
+    if let (Some(lo), Some(hi)) = (pub_min, pub_max) {
+        let near_from = event_days
+            .clone()
+            .map(|(f, _)| f)
+            .filter(|&f| f >= lo - 62)
+            .min();
+        let near_to = event_days.map(|(_, t)| t).filter(|&t| t <= hi + 31).max();
+        Some((
+            near_from.map_or(lo, |f| f.min(lo)),
+            near_to.map_or(hi, |t| t.max(hi)),
+        ))
+    } else {
+        let lo = event_days.clone().map(|(f, _)| f).min()?;
+        let hi = event_days.map(|(_, t)| t).max()?;
+        Some((lo, hi))
     }
 }
 

@@ -196,7 +196,7 @@ mod tests {
             ArticleIdx(3),
             &places,
             &[],
-            &[0..30],
+            std::slice::from_ref(&(0..30)),
             Some(day("2020-02-19")),
         );
         assert_eq!(

@@ -1,4 +1,70 @@
 //! The desktop app (feature `gui`): map, timeline and article pane over the core.
+//!
+//! One shared [`state::AppState`]; every view is a `*_ui` function that draws from it and from
+//! cached [`derived`] data and returns [`state::Intent`]s, which [`app::NewsAtlasApp`] applies in
+//! one place at the end of the frame. The dataset loads on a named thread.
+//!
+//! | file | owns |
+//! |---|---|
+//! | `app.rs` | the eframe app: loader polling, panel layout, keys, applying intents, saving prefs |
+//! | `state.rs` | cursor, window, playback, selection, search; `Intent` and `apply` (GUI-free, tested) |
+//! | `derived.rs` | `Model` (once per dataset) and `Derived` (per state), cached by their inputs |
+//! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
+//! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
+//! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
+//! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its labels (basemap engineer's) |
+//! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 
+pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
+pub mod derived;
+pub mod focus;
+pub mod map;
+pub mod pane;
+pub mod prefs;
+pub mod state;
+pub mod theme;
+pub mod timeline;
+
+use std::path::PathBuf;
+
+pub use app::NewsAtlasApp;
+
+/// What every view reads in a frame: the data, what is derived from it, the shared state and the
+/// palette. Views read this and return intents; they never change it.
+#[derive(Clone, Copy)]
+pub struct ViewData<'a> {
+    pub model: &'a derived::Model,
+    pub derived: &'a derived::Derived,
+    pub state: &'a state::AppState,
+    pub palette: &'a theme::Palette,
+}
+
+/// What `newsatlas` (the binary) passes to the app.
+pub struct RunOptions {
+    /// The project root: the folder with `data/` and `seeds/`.
+    pub root: PathBuf,
+    /// Articles to open instead of the bundled seeds: a folder of .txt/.md files or a .csv file.
+    pub corpus: Option<PathBuf>,
+    /// A gazetteer file to use instead of `data/gazetteer.toml`.
+    pub gazetteer: Option<PathBuf>,
+}
+
+/// Opens the window and runs the app until it is closed.
+pub fn run(options: RunOptions) -> anyhow::Result<()> {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("newsatlas")
+            .with_app_id("newsatlas")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "newsatlas",
+        native,
+        Box::new(|cc| Ok(Box::new(NewsAtlasApp::new(cc, options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the window failed: {e}"))
+}

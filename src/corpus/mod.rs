@@ -1,0 +1,445 @@
+//! Articles: loading the bundled seeds (described by `data/articles.toml`), any folder of
+//! `.txt`/`.md` files and CSV files, with header lines, datelines and the basis of each
+//! publication date.
+//!
+//! Key decisions:
+//! - **Body rule.** When the text, after leading whitespace, begins with `date YYYY-MM-DD`, that
+//!   token is the header and the body is the rest with leading whitespace trimmed. A block of
+//!   `title:`/`date:`/`source:` lines ended by a blank line is a header too. Otherwise the body is
+//!   the whole file. `body` is a verbatim slice of the decoded file (CRLF kept), so
+//!   `body_offset` plus a body offset is a byte offset in the file; every offset in the crate
+//!   points into `body`.
+//! - **Never dropped, never today.** An article without a date loads as
+//!   [`DateBasis::Undated`]; an empty file loads as an empty undated article with a warning.
+//!   Binary files, files above [`MAX_ARTICLE_BYTES`] and unreadable files are reported and
+//!   skipped. One bad file never stops a load.
+//! - **Folders are not recursive**: `.txt` and `.md` files (any case) directly in the folder,
+//!   sorted by name. Subfolders and other files are ignored.
+
+mod bundled;
+mod from_csv;
+mod read;
+pub mod text;
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::problem::Problem;
+
+pub use self::read::{MAX_ARTICLE_BYTES, ReadError, TextFile, read_text_file};
+
+/// How an article's publication date was obtained.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+pub enum DateBasis {
+    /// A `date: YYYY-MM-DD` header or a leading `date YYYY-MM-DD` line.
+    Header,
+    /// A dateline such as "ROME, April 19 (Xinhua)"; `year_inferred` when the year was not written.
+    Dateline { year_inferred: bool },
+    /// Worked out from what the text says; `reason` records how.
+    Inferred { reason: String },
+    /// Set by the user in the app (kept in a sidecar file, never in the source text).
+    UserOverride,
+    /// No date could be found. Shown as undated, never given today's date.
+    Undated,
+}
+
+impl DateBasis {
+    /// Short machine name: `header`, `dateline`, `inferred`, `user`, `undated`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateBasis::Header => "header",
+            DateBasis::Dateline { .. } => "dateline",
+            DateBasis::Inferred { .. } => "inferred",
+            DateBasis::UserOverride => "user",
+            DateBasis::Undated => "undated",
+        }
+    }
+}
+
+/// One loaded article. `body` is the text as loaded with header lines removed; every byte offset
+/// in the crate points into `body`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Article {
+    /// Stable id: the file stem (e.g. `000_7d2449e987ad4fa5`).
+    pub id: String,
+    /// The file it came from, as given to the loader.
+    pub file: PathBuf,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub date_basis: DateBasis,
+    pub body: String,
+    /// Byte offset of `body` in the file, to turn body offsets into file lines.
+    pub body_offset: usize,
+    /// A remark for the reader: a descriptive title, how a year was inferred, cited sources.
+    pub note: Option<String>,
+}
+
+impl Article {
+    /// Builds an article from a decoded text with the folder rules (header block, `date` token,
+    /// dateline, first-line title). Problems name `file` and lines of `text`.
+    pub fn from_text(id: &str, file: &Path, text: &str) -> (Article, Vec<Problem>) {
+        let parsed = text::parse(text);
+        let mut problems: Vec<Problem> = parsed
+            .notes
+            .iter()
+            .map(|n| Problem {
+                severity: n.severity,
+                file: file.to_path_buf(),
+                line: Some(n.line),
+                message: n.message.clone(),
+            })
+            .collect();
+        let body = text[parsed.body_start..].to_string();
+        if body.trim().is_empty() {
+            problems.push(Problem::warning(
+                file,
+                None,
+                "the article is empty; it is loaded as an empty undated article",
+            ));
+        }
+        let article = Article {
+            id: id.to_string(),
+            file: file.to_path_buf(),
+            title: parsed.title.unwrap_or_else(|| id.to_string()),
+            outlet: parsed.outlet,
+            byline: parsed.byline,
+            published: parsed.published,
+            date_basis: parsed.basis,
+            body,
+            body_offset: parsed.body_start,
+            note: None,
+        };
+        (article, problems)
+    }
+}
+
+/// Loaded articles.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+}
+
+impl Corpus {
+    /// The bundled seeds: `data/articles.toml` describing the files in `seeds/`, under `root`.
+    /// Seeds the manifest does not describe are loaded with the folder rules and reported.
+    pub fn load_bundled(root: &Path) -> (Corpus, Vec<Problem>) {
+        bundled::load(root)
+    }
+
+    /// Any folder of `.txt`/`.md` files (not recursive), sorted by file name.
+    pub fn load_dir(dir: &Path) -> (Corpus, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let files = match text_files_in(dir) {
+            Ok(files) => files,
+            Err(err) => {
+                problems.push(Problem::error(
+                    dir,
+                    None,
+                    format!(
+                        "cannot read the folder ({err}), expected a folder of .txt or .md files"
+                    ),
+                ));
+                return (Corpus::default(), problems);
+            }
+        };
+        if files.is_empty() {
+            problems.push(Problem::warning(
+                dir,
+                None,
+                "no .txt or .md files in this folder (subfolders are not read)",
+            ));
+        }
+        let mut corpus = Corpus::default();
+        let mut ids = HashSet::new();
+        for path in files {
+            let Some((mut article, file_problems)) = load_file(&path, &mut problems) else {
+                continue;
+            };
+            problems.extend(file_problems);
+            if !ids.insert(article.id.clone()) {
+                let unique = path
+                    .file_name()
+                    .map_or_else(|| article.id.clone(), |n| n.to_string_lossy().into_owned());
+                problems.push(Problem::warning(
+                    &path,
+                    None,
+                    format!(
+                        "another file has the id `{}`; this one is `{unique}`",
+                        article.id
+                    ),
+                ));
+                article.id = unique;
+                ids.insert(article.id.clone());
+            }
+            corpus.articles.push(article);
+        }
+        (corpus, problems)
+    }
+
+    /// A CSV file with a header row naming at least `title`, `date` and `text` (any case), and
+    /// optionally `source` and `id`. One article per row; bad rows are reported by line.
+    pub fn load_csv(path: &Path) -> (Corpus, Vec<Problem>) {
+        from_csv::load(path)
+    }
+
+    /// One `.txt`/`.md` file with the folder rules.
+    pub fn load_file(path: &Path) -> (Corpus, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut corpus = Corpus::default();
+        if let Some((article, file_problems)) = load_file(path, &mut problems) {
+            problems.extend(file_problems);
+            corpus.articles.push(article);
+        }
+        (corpus, problems)
+    }
+
+    /// A folder, a `.csv` file or a single text file, by what `path` is.
+    pub fn load_path(path: &Path) -> (Corpus, Vec<Problem>) {
+        if path.is_dir() {
+            Corpus::load_dir(path)
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            Corpus::load_csv(path)
+        } else {
+            Corpus::load_file(path)
+        }
+    }
+}
+
+/// `.txt` and `.md` files directly in `dir`, sorted by name.
+fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        let wanted = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+        // `is_dir` follows symlinks; a broken symlink is kept so that it is reported as unreadable.
+        if wanted && !path.is_dir() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads one article file; `None` (with a problem pushed) when it cannot be used.
+fn load_file(path: &Path, problems: &mut Vec<Problem>) -> Option<(Article, Vec<Problem>)> {
+    let file = match read_text_file(path, MAX_ARTICLE_BYTES) {
+        Ok(file) => file,
+        Err(err) => {
+            problems.push(Problem::error(
+                path,
+                None,
+                format!("{err}; the file is skipped"),
+            ));
+            return None;
+        }
+    };
+    if file.lossy {
+        problems.push(Problem::warning(
+            path,
+            None,
+            "the file is not valid UTF-8; invalid bytes were replaced by U+FFFD",
+        ));
+    }
+    let id = path.file_stem().map_or_else(
+        || "article".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let (mut article, file_problems) = Article::from_text(&id, path, &file.text);
+    article.body_offset += file.bom_len;
+    Some((article, file_problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, bytes).expect("write test file");
+        path
+    }
+
+    #[test]
+    fn a_folder_loads_txt_and_md_files_sorted_by_name_and_ignores_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "b.md", b"# B\n\ntext");
+        write(dir.path(), "a.TXT", b"A title\n\ntext");
+        write(dir.path(), "notes.json", b"{}");
+        fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        write(&dir.path().join("sub"), "c.txt", b"nested");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        let ids: Vec<_> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(corpus.articles[0].title, "A title");
+        assert_eq!(corpus.articles[1].title, "B");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn an_undated_file_is_loaded_undated_never_dropped() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "x.txt", b"Fighting went on near Gharyan.");
+        let (corpus, _) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.articles[0].published, None);
+        assert_eq!(corpus.articles[0].date_basis, DateBasis::Undated);
+        assert_eq!(corpus.articles[0].title, "Fighting went on near Gharyan.");
+    }
+
+    #[test]
+    fn a_binary_file_is_reported_and_skipped_and_the_others_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = write(dir.path(), "a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+        write(dir.path(), "b.txt", b"date 2019-04-09 Tripoli");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, bad);
+        assert!(problems[0].message.contains("binary"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn non_utf8_is_decoded_lossily_with_a_warning_naming_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = write(
+            dir.path(),
+            "latin1.txt",
+            b"date 2019-04-09 Caf\xE9 in Tripoli",
+        );
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles[0].body, "Caf\u{FFFD} in Tripoli");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, path);
+        assert!(problems[0].to_string().contains("latin1.txt"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_stripped_and_counted_in_the_body_offset() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(
+            dir.path(),
+            "bom.txt",
+            b"\xEF\xBB\xBFdate 2019-04-09 Tripoli",
+        );
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        let article = &corpus.articles[0];
+        assert_eq!(article.body, "Tripoli");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2019, 4, 9));
+        assert_eq!(article.body_offset, 3 + "date 2019-04-09 ".len());
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn crlf_files_load_with_their_header() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(
+            dir.path(),
+            "crlf.txt",
+            b"Title: Misrata\r\nDate: 2019-04-10\r\n\r\nLine one.\r\nLine two.\r\n",
+        );
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        let article = &corpus.articles[0];
+        assert_eq!(article.title, "Misrata");
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2019, 4, 10));
+        assert_eq!(article.body, "Line one.\r\nLine two.\r\n");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn an_empty_file_loads_as_an_empty_undated_article_with_a_warning() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "empty.txt", b"");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(corpus.articles[0].body, "");
+        assert_eq!(corpus.articles[0].title, "empty");
+        assert_eq!(corpus.articles[0].date_basis, DateBasis::Undated);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("empty"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_ten_megabyte_one_line_file_loads_without_trouble() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut file = fs::File::create(dir.path().join("big.txt")).expect("create");
+        let line = "Tripoli, April 4 fighting near the airport ".repeat(10 * 1024 * 1024 / 43 + 1);
+        file.write_all(line.as_bytes()).expect("write");
+        drop(file);
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles.len(), 1);
+        assert!(corpus.articles[0].body.len() >= 10 * 1024 * 1024);
+        assert_eq!(
+            corpus.articles[0].title, "big",
+            "a 10 MB line is not a title"
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn an_article_above_twenty_megabytes_is_refused_with_a_message() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("huge.txt");
+        let file = fs::File::create(&path).expect("create");
+        // A sparse file: the size is what matters, the reader must refuse it before reading.
+        file.set_len(MAX_ARTICLE_BYTES + 1).expect("set_len");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert!(corpus.articles.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("above the limit"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_file_is_reported_and_the_others_load() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("a.txt"))
+            .expect("symlink");
+        write(dir.path(), "b.txt", b"text");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        assert_eq!(corpus.articles.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("cannot read"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_one_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (corpus, problems) = Corpus::load_dir(&dir.path().join("nope"));
+        assert!(corpus.articles.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].severity, crate::problem::Severity::Error);
+    }
+
+    #[test]
+    fn two_files_with_one_stem_get_distinct_ids() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "a.md", b"one");
+        write(dir.path(), "a.txt", b"two");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        let ids: Vec<_> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a.txt"]);
+        assert_eq!(problems.len(), 1);
+    }
+}

@@ -1,0 +1,120 @@
+//! Reading one text file defensively: a size limit, binary files refused, a UTF-8 byte order mark
+//! stripped, invalid UTF-8 decoded lossily (and said so).
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use thiserror::Error;
+
+/// Articles above this size are refused: no news article is 20 MB, a mis-dropped dump is.
+pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why a file could not be used as text.
+#[derive(Debug, Error)]
+pub enum ReadError {
+    #[error("cannot read the file ({0})")]
+    Io(#[from] io::Error),
+    #[error("the file is {size} bytes, above the limit of {limit} bytes for one article")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the file looks binary (a NUL byte at byte {offset}){hint}, expected UTF-8 text")]
+    Binary { offset: usize, hint: &'static str },
+}
+
+/// A decoded text file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextFile {
+    /// The text without its byte order mark.
+    pub text: String,
+    /// Length of the stripped byte order mark (0 or 3), to turn text offsets into file offsets.
+    pub bom_len: usize,
+    /// True when invalid UTF-8 was replaced by U+FFFD; offsets then point into the decoded text.
+    pub lossy: bool,
+}
+
+/// Reads `path` as text, refusing files above `limit` bytes and files with NUL bytes.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
+    let file = File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    // The metadata can be wrong (special files, a file still growing): never read past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    decode(bytes)
+}
+
+/// Decodes file bytes: binary refused, BOM stripped, invalid UTF-8 replaced.
+pub fn decode(bytes: Vec<u8>) -> Result<TextFile, ReadError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        let hint = if utf16 {
+            "; it looks like UTF-16, save it as UTF-8"
+        } else {
+            ""
+        };
+        return Err(ReadError::Binary { offset, hint });
+    }
+    let bom_len = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            text.drain(..bom_len);
+            (text, false)
+        }
+        Err(err) => {
+            let bytes = err.into_bytes();
+            (
+                String::from_utf8_lossy(&bytes[bom_len..]).into_owned(),
+                true,
+            )
+        }
+    };
+    Ok(TextFile {
+        text,
+        bom_len,
+        lossy,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_stripped_and_counted() {
+        let file = decode(b"\xEF\xBB\xBFdate 2019-04-09 Tripoli".to_vec()).expect("text");
+        assert_eq!(file.text, "date 2019-04-09 Tripoli");
+        assert_eq!(file.bom_len, 3);
+        assert!(!file.lossy);
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_flagged() {
+        let file = decode(b"Tripoli \xE9t\xE9".to_vec()).expect("text");
+        assert_eq!(file.text, "Tripoli \u{FFFD}t\u{FFFD}");
+        assert!(file.lossy);
+    }
+
+    #[test]
+    fn a_nul_byte_makes_a_file_binary() {
+        let err = decode(b"PK\x03\x04\x00\x00".to_vec()).expect_err("binary");
+        assert!(matches!(err, ReadError::Binary { offset: 4, .. }), "{err}");
+    }
+
+    #[test]
+    fn utf16_gets_a_hint() {
+        let err = decode(b"\xFF\xFET\x00r\x00".to_vec()).expect_err("binary");
+        assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+}

@@ -1,0 +1,472 @@
+//! The eframe app: polls the loader, lays out the panels, collects the views' intents and applies
+//! them in one place at the end of the frame.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use crate::corpus::Corpus;
+use crate::dataset::Dataset;
+use crate::gazetteer::Gazetteer;
+
+use super::basemap_labels::MapLabels;
+use super::basemap_tiles::Basemap;
+use super::derived::{DerivedCache, Model};
+use super::map::{MapView, map_ui};
+use super::pane::{PaneView, article_pane_ui};
+use super::prefs::Prefs;
+use super::state::{AppState, Intent};
+use super::theme::{self, Palette};
+use super::timeline::{TimelineView, timeline_ui};
+use super::{RunOptions, ViewData};
+
+type LoadResult = Result<Dataset, String>;
+
+/// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
+/// [`NewsAtlasApp::with_dataset`] (synchronous).
+pub struct NewsAtlasApp {
+    loader: Option<Receiver<LoadResult>>,
+    load_error: Option<String>,
+    model: Option<Model>,
+    generation: u64,
+    state: AppState,
+    derived: DerivedCache,
+    map: MapView,
+    timeline: TimelineView,
+    pane: PaneView,
+    prefs: Prefs,
+    search_input: String,
+    show_problems: bool,
+    /// `None` in tests: no render threads, a plain sea under the markers.
+    basemap: Option<Basemap>,
+    labels: Option<MapLabels>,
+    /// Ask for the keyboard focus once, a few frames in (when the window is shown), so Space,
+    /// arrows and typed dates work at once, also where no window manager hands focus over
+    /// (a kiosk session, Xvfb).
+    ask_focus_at_frame: Option<u64>,
+    x11_window: Option<u32>,
+}
+
+impl NewsAtlasApp {
+    /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
+        let prefs = Prefs::load(cc.storage);
+        let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
+        app.loader = Some(spawn_loader(options, cc.egui_ctx.clone()));
+        app.x11_window = super::focus::x11_window(cc);
+        app.ask_focus_at_frame = Some(2);
+        app
+    }
+
+    /// Draws the offline basemap (rendered on background threads) and its country labels under
+    /// the markers. Without it the markers sit on a plain sea, which is what the tests use.
+    #[must_use]
+    pub fn with_basemap(mut self, ctx: &egui::Context) -> NewsAtlasApp {
+        self.basemap = Some(Basemap::new(
+            ctx,
+            self.prefs.basemap.source(self.prefs.theme),
+        ));
+        self.labels = Some(MapLabels::new(Vec::new()));
+        self
+    }
+
+    /// An app over an already loaded dataset, with default preferences (for tests and tools).
+    pub fn with_dataset(ctx: &egui::Context, dataset: Dataset) -> NewsAtlasApp {
+        let mut app = NewsAtlasApp::empty(ctx, Prefs::default());
+        app.install(dataset);
+        app
+    }
+
+    fn empty(ctx: &egui::Context, prefs: Prefs) -> NewsAtlasApp {
+        theme::apply(ctx, prefs.theme);
+        NewsAtlasApp {
+            loader: None,
+            load_error: None,
+            model: None,
+            generation: 0,
+            state: AppState::new(fallback_range()),
+            derived: DerivedCache::default(),
+            map: MapView::new(prefs.map_center, prefs.map_zoom),
+            timeline: TimelineView::default(),
+            pane: PaneView::default(),
+            search_input: String::new(),
+            show_problems: false,
+            basemap: None,
+            labels: None,
+            ask_focus_at_frame: None,
+            x11_window: None,
+            prefs,
+        }
+    }
+
+    fn install(&mut self, dataset: Dataset) {
+        self.generation += 1;
+        let range = dataset
+            .index
+            .timeline_range()
+            .unwrap_or_else(fallback_range);
+        let mut state = AppState::new(range);
+        let p = &self.prefs;
+        state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        self.state = state;
+        self.model = Some(Model::new(dataset, self.generation));
+    }
+
+    /// The shared state (for tests).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn model(&self) -> Option<&Model> {
+        self.model.as_ref()
+    }
+
+    /// The data the views drew last frame (for tests).
+    pub fn derived(&self) -> Option<&super::derived::Derived> {
+        self.derived.current()
+    }
+
+    pub fn derived_rebuilds(&self) -> u64 {
+        self.derived.rebuilds()
+    }
+
+    pub fn map_view(&self) -> &MapView {
+        &self.map
+    }
+
+    /// The attribution drawn on the map, when a basemap is shown.
+    pub fn basemap_attribution(&self) -> Option<String> {
+        self.basemap.as_ref().map(Basemap::attribution)
+    }
+
+    fn poll_loader(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.loader else { return };
+        match rx.try_recv() {
+            Ok(Ok(dataset)) => {
+                self.loader = None;
+                self.install(dataset);
+                ctx.request_repaint();
+            }
+            Ok(Err(message)) => {
+                self.loader = None;
+                self.load_error = Some(message);
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.loader = None;
+                self.load_error = Some("the loader stopped without a result".to_owned());
+            }
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(RichText::new("newsatlas").strong());
+            ui.separator();
+            let label = ui.label("Search");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search_input)
+                        .hint_text("Haftar, Tripoli…")
+                        .desired_width(220.0),
+                )
+                .labelled_by(label.id);
+            if response.changed() {
+                intents.push(Intent::SetSearch(self.search_input.clone()));
+            }
+            if !self.state.search.trim().is_empty() {
+                if let Some(d) = self.derived.current() {
+                    ui.label(format!(
+                        "{} article(s) · {} place(s)",
+                        d.search_article_count, d.search_place_count
+                    ));
+                }
+                if ui.button("×").on_hover_text("Clear the search").clicked() {
+                    self.search_input.clear();
+                    intents.push(Intent::SetSearch(String::new()));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Fit map")
+                .on_hover_text("Show every place with events")
+                .clicked()
+            {
+                intents.push(Intent::FitAll);
+            }
+            let theme_label = match self.prefs.theme {
+                theme::ThemeChoice::Dark => "Light theme",
+                theme::ThemeChoice::Light => "Dark theme",
+            };
+            if ui.button(theme_label).clicked() {
+                self.prefs.theme = self.prefs.theme.toggled();
+                theme::apply(ui.ctx(), self.prefs.theme);
+                self.sync_basemap();
+            }
+            if self.basemap.is_some() {
+                let before = self.prefs.basemap;
+                egui::ComboBox::from_label("Basemap")
+                    .selected_text(before.name())
+                    .show_ui(ui, |ui| {
+                        for choice in theme::BasemapChoice::ALL {
+                            ui.selectable_value(&mut self.prefs.basemap, choice, choice.name());
+                        }
+                    });
+                if self.prefs.basemap != before {
+                    self.sync_basemap();
+                }
+            }
+            if let Some(model) = &self.model {
+                let n = model.dataset.problems.len();
+                if n > 0 {
+                    let text = RichText::new(format!("{n} problems"))
+                        .color(egui::Color32::from_rgb(255, 170, 0));
+                    if ui
+                        .button(text)
+                        .on_hover_text("Problems met while loading the data")
+                        .clicked()
+                    {
+                        self.show_problems = !self.show_problems;
+                    }
+                } else {
+                    ui.weak("no problems");
+                }
+            }
+        });
+    }
+
+    /// Points the basemap at the chosen source (after a change of choice or theme).
+    fn sync_basemap(&mut self) {
+        if let Some(b) = &mut self.basemap {
+            b.set_source(self.prefs.basemap.source(self.prefs.theme));
+        }
+    }
+
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let Some(model) = &self.model else { return };
+        let problems = &model.dataset.problems;
+        egui::Window::new(format!("{} problems", problems.len()))
+            .open(&mut self.show_problems)
+            .default_size([720.0, 400.0])
+            .show(ctx, |ui| {
+                egui::ScrollArea::both().show(ui, |ui| {
+                    for p in problems {
+                        ui.label(RichText::new(p.to_string()).monospace());
+                    }
+                });
+            });
+    }
+}
+
+/// The keyboard shortcuts, unless a text field has the keyboard. Keys are consumed here, before
+/// any widget sees them (so Space does not also press a focused button).
+fn keyboard_intents(ctx: &egui::Context, timeline: &mut TimelineView) -> Vec<Intent> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    ctx.input_mut(|i| {
+        let mut intents = Vec::new();
+        let mut count = |m: Modifiers, k: Key| i.count_and_consume_key(m, k) as i32;
+        let week_back = count(Modifiers::SHIFT, Key::ArrowLeft);
+        let week_fwd = count(Modifiers::SHIFT, Key::ArrowRight);
+        let back = count(Modifiers::NONE, Key::ArrowLeft);
+        let fwd = count(Modifiers::NONE, Key::ArrowRight);
+        let days = 7 * (week_fwd - week_back) + fwd - back;
+        if days != 0 {
+            intents.push(Intent::StepDays(days));
+        }
+        if count(Modifiers::NONE, Key::Space) % 2 == 1 {
+            intents.push(Intent::TogglePlay);
+        }
+        if count(Modifiers::NONE, Key::Home) > 0 {
+            intents.push(Intent::SeekStart);
+        }
+        if count(Modifiers::NONE, Key::End) > 0 {
+            intents.push(Intent::SeekEnd);
+        }
+        if count(Modifiers::NONE, Key::Escape) > 0 {
+            intents.push(Intent::SelectPlace(None));
+            intents.push(Intent::ClearArticle);
+        }
+        // Typing a digit opens "Go to date" with it.
+        let typed: String = i
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        if typed.starts_with(|c: char| c.is_ascii_digit()) {
+            timeline.goto_text = typed;
+            timeline.goto_focus = true;
+        }
+        intents
+    })
+}
+
+impl eframe::App for NewsAtlasApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self
+            .ask_focus_at_frame
+            .is_some_and(|n| ctx.cumulative_frame_nr() >= n)
+        {
+            self.ask_focus_at_frame = None;
+            if let Some(window) = self.x11_window {
+                super::focus::take_focus_if_unmanaged(window);
+            }
+        } else if self.ask_focus_at_frame.is_some() {
+            ctx.request_repaint();
+        }
+        self.poll_loader(&ctx);
+        let palette = Palette::of(self.prefs.theme);
+        let mut intents = Vec::new();
+
+        egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
+
+        let Some(model) = &self.model else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| match &self.load_error {
+                    Some(e) => ui.label(RichText::new(format!("Loading failed: {e}")).size(24.0)),
+                    None => ui.label(RichText::new("Loading…").size(28.0)),
+                });
+            });
+            return;
+        };
+
+        intents.extend(keyboard_intents(&ctx, &mut self.timeline));
+        if self.state.playing {
+            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+            intents.push(Intent::Advance { dt_secs: dt });
+            ctx.request_repaint();
+        }
+
+        let request = self.state.map_request.take();
+        let derived = self.derived.get(model, &self.state);
+        let data = ViewData {
+            model,
+            derived,
+            state: &self.state,
+            palette: &palette,
+        };
+
+        egui::Panel::bottom("timeline")
+            .resizable(true)
+            .default_size(230.0)
+            .min_size(170.0)
+            .show(ui, |ui| {
+                intents.extend(timeline_ui(ui, &mut self.timeline, data));
+            });
+        egui::Panel::right("articles")
+            .resizable(true)
+            .default_size(480.0)
+            .min_size(280.0)
+            .show(ui, |ui| {
+                intents.extend(article_pane_ui(ui, &mut self.pane, data));
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let basemap = self.basemap.as_mut();
+            intents.extend(map_ui(
+                ui,
+                &mut self.map,
+                data,
+                request,
+                basemap,
+                self.labels.as_ref(),
+            ));
+        });
+
+        self.problems_window(&ctx);
+
+        let mut changed = false;
+        for intent in intents {
+            changed |= self.state.apply(intent);
+        }
+        if changed {
+            // The views drew the old state this frame; draw the new one next.
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.model.is_some() {
+            self.prefs.map_center = self.map.center();
+            self.prefs.map_zoom = Some(self.map.zoom());
+            self.prefs.cursor = Some(self.state.cursor());
+            self.prefs.half_window_days = self.state.half_window_days;
+            self.prefs.mode = self.state.mode;
+            self.prefs.speed_days_per_sec = self.state.speed_days_per_sec;
+        }
+        self.prefs.save(storage);
+    }
+}
+
+/// The timeline of a dataset with no dates at all: today.
+fn fallback_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let today = chrono::Local::now().date_naive();
+    (today, today)
+}
+
+/// Loads the dataset on a named thread; the result arrives on a bounded channel. A panic in the
+/// loader becomes an error message, so the app never hangs on "Loading…".
+fn spawn_loader(options: RunOptions, ctx: egui::Context) -> Receiver<LoadResult> {
+    let (tx, rx) = sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("dataset-loader".to_owned())
+        .spawn({
+            let tx = tx.clone();
+            move || {
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&options)))
+                        .map_err(|panic| {
+                            panic
+                                .downcast_ref::<&str>()
+                                .map(|s| (*s).to_owned())
+                                .or_else(|| panic.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "the loader panicked".to_owned())
+                        });
+                let _ = tx.send(result);
+                ctx.request_repaint();
+            }
+        });
+    if let Err(e) = spawned {
+        let _ = tx.send(Err(format!("could not start the loader thread: {e}")));
+    }
+    rx
+}
+
+fn load(options: &RunOptions) -> Dataset {
+    let RunOptions {
+        root,
+        corpus,
+        gazetteer,
+    } = options;
+    if corpus.is_none() && gazetteer.is_none() {
+        return Dataset::load_bundled(root);
+    }
+    let data_dir: PathBuf = root.join("data");
+    // A gazetteer file given on the command line replaces the curated layer, as in the CLI.
+    let (gaz, mut problems) = match gazetteer {
+        None => Gazetteer::load_bundled(&data_dir),
+        Some(curated) => {
+            let plain = data_dir.join("places_broad.tsv");
+            let broad = if plain.exists() {
+                plain
+            } else {
+                data_dir.join("places_broad.tsv.gz")
+            };
+            Gazetteer::load(curated, Some(&broad), None)
+        }
+    };
+    let (corpus, corpus_problems) = match corpus {
+        Some(path) => Corpus::load_path(path),
+        None => Corpus::load_bundled(root),
+    };
+    problems.extend(corpus_problems);
+    Dataset::build(corpus, Arc::new(gaz), problems)
+}

@@ -1,0 +1,398 @@
+//! Derived data, rebuilt only when its inputs change, never per frame.
+//!
+//! [`Model`] is built once per dataset (search text, publication days, bounds, timeline lanes).
+//! [`Derived`] is what the views draw for the current state (markers with their counts in the
+//! window, the article list, search hits, the selection's events); [`DerivedCache`] keys it by
+//! `(dataset generation, window, selected place, selected article, search)` and rebuilds it only
+//! when that key changes. A scrub is then a handful of binary searches per place, once.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::coord::LatLon;
+use crate::dataset::Dataset;
+use crate::extract::ArticleIdx;
+use crate::gazetteer::{KindClass, PlaceIdx};
+use crate::index::TimeWindow;
+
+use super::state::AppState;
+use super::timeline::TimelineData;
+
+/// A loaded dataset and what is computed once from it.
+pub struct Model {
+    pub dataset: Dataset,
+    /// Distinguishes datasets loaded in one run, for cache keys.
+    pub generation: u64,
+    /// Title and body of each article, lower-cased, for search.
+    search_text: Vec<String>,
+    /// South-west and north-east corners of the places with events.
+    pub bounds: Option<(LatLon, LatLon)>,
+    pub timeline: TimelineData,
+}
+
+impl Model {
+    pub fn new(dataset: Dataset, generation: u64) -> Model {
+        let search_text = dataset
+            .articles
+            .iter()
+            .map(|a| format!("{}\n{}", a.title, a.body).to_lowercase())
+            .collect();
+        let places: Vec<(LatLon, KindClass, u32)> = dataset
+            .index
+            .places()
+            .iter()
+            .filter_map(|agg| {
+                let place = dataset.gazetteer.places().get(agg.place.0 as usize)?;
+                place.coord.is_valid().then_some((
+                    place.coord,
+                    place.kind.class(),
+                    agg.total() as u32,
+                ))
+            })
+            .collect();
+        let bounds = events_bounds(&places);
+        let timeline = TimelineData::build(&dataset);
+        Model {
+            dataset,
+            generation,
+            search_text,
+            bounds,
+            timeline,
+        }
+    }
+
+    /// The place's name, or its index when the gazetteer does not know it (never panics).
+    pub fn place_name(&self, place: PlaceIdx) -> String {
+        self.dataset
+            .gazetteer
+            .places()
+            .get(place.0 as usize)
+            .map_or_else(|| format!("place #{}", place.0), |p| p.name.clone())
+    }
+
+    pub fn place_coord(&self, place: PlaceIdx) -> Option<LatLon> {
+        self.dataset
+            .gazetteer
+            .places()
+            .get(place.0 as usize)
+            .map(|p| p.coord)
+            .filter(|c| c.is_valid())
+    }
+
+    /// The date the cursor jumps to when the article is selected: its publication date, else the
+    /// first dated event it reports.
+    pub fn article_date(&self, article: ArticleIdx) -> Option<NaiveDate> {
+        self.dataset.index.published(article).or_else(|| {
+            self.dataset
+                .extractions
+                .get(article.0 as usize)
+                .and_then(|x| x.events.iter().filter_map(|e| e.when).map(|w| w.from).min())
+        })
+    }
+
+    /// Whether the article's title or text contains `query_lower` (already lower-cased).
+    pub fn article_matches(&self, article: ArticleIdx, query_lower: &str) -> bool {
+        self.search_text
+            .get(article.0 as usize)
+            .is_some_and(|t| t.contains(query_lower))
+    }
+
+    /// Whether the place's name or one of its aliases contains `query_lower`.
+    pub fn place_matches(&self, place: PlaceIdx, query_lower: &str) -> bool {
+        self.dataset
+            .gazetteer
+            .places()
+            .get(place.0 as usize)
+            .is_some_and(|p| {
+                p.name.to_lowercase().contains(query_lower)
+                    || p.aliases
+                        .iter()
+                        .any(|a| a.to_lowercase().contains(query_lower))
+            })
+    }
+}
+
+/// The box the first view fits: where the corpus' events are. Countries and regions are left out
+/// when there are towns and sites (a country's centroid, such as Russia's in Siberia, is not where
+/// anything happened), and each place counts once per event, so that the box holds the central
+/// 90 % of the events on each axis: one passing mention of a far city does not zoom out the map.
+pub fn events_bounds(places: &[(LatLon, KindClass, u32)]) -> Option<(LatLon, LatLon)> {
+    let concrete: Vec<_> = places.iter().filter(|p| p.1 != KindClass::Area).collect();
+    let chosen: Vec<_> = if concrete.is_empty() {
+        places.iter().collect()
+    } else {
+        concrete
+    };
+    let mut lats: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
+    let mut lons: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
+    let (lat_lo, lat_hi) = weighted_span(&mut lats)?;
+    let (lon_lo, lon_hi) = weighted_span(&mut lons)?;
+    Some((LatLon::new(lat_lo, lon_lo), LatLon::new(lat_hi, lon_hi)))
+}
+
+/// The 5th and 95th weighted percentiles of `values` (value, weight).
+fn weighted_span(values: &mut [(f64, u32)]) -> Option<(f64, f64)> {
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let total: u64 = values.iter().map(|v| u64::from(v.1)).sum();
+    if total == 0 {
+        return None;
+    }
+    let at = |share: f64| {
+        let target = (total as f64 * share).floor() as u64;
+        let mut seen = 0;
+        for v in values.iter() {
+            seen += u64::from(v.1);
+            if seen > target {
+                return v.0;
+            }
+        }
+        values.last().map_or(0.0, |v| v.0)
+    };
+    Some((at(0.05), at(0.95)))
+}
+
+/// One map marker: a place with events, and how it stands in the current state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub place: PlaceIdx,
+    pub at: LatLon,
+    pub name: String,
+    pub class: KindClass,
+    /// Events in the current window.
+    pub count: u32,
+    /// Events in the whole corpus.
+    pub total: u32,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    pub selected: bool,
+    /// Mentioned by the selected article.
+    pub in_article: bool,
+    pub search_hit: bool,
+}
+
+impl Marker {
+    /// Active markers have events in the window; the others are drawn faded.
+    pub fn active(&self) -> bool {
+        self.count > 0
+    }
+
+    /// Worth a label: active, or singled out by the selection or the search.
+    pub fn notable(&self) -> bool {
+        self.active() || self.selected || self.in_article || self.search_hit
+    }
+}
+
+/// The inputs [`Derived`] depends on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DerivedKey {
+    generation: u64,
+    window: TimeWindow,
+    place: Option<PlaceIdx>,
+    article: Option<ArticleIdx>,
+    search: String,
+}
+
+impl DerivedKey {
+    pub fn of(model: &Model, state: &AppState) -> DerivedKey {
+        DerivedKey {
+            generation: model.generation,
+            window: state.window(),
+            place: state.selected_place,
+            article: state.selected_article,
+            search: state.search.trim().to_lowercase(),
+        }
+    }
+}
+
+/// What the views draw for one state.
+pub struct Derived {
+    pub key: DerivedKey,
+    /// Increases on every rebuild; caches downstream (label layout) key on it.
+    pub revision: u64,
+    /// In draw order: faded first, then active by decreasing size, so small markers stay on top
+    /// and clickable.
+    pub markers: Vec<Marker>,
+    pub max_count: u32,
+    /// The article list: in the window, at the selected place, matching the search.
+    pub articles: Vec<ArticleIdx>,
+    /// Articles matching the search anywhere in time (for the count shown next to the box).
+    pub search_article_count: usize,
+    pub search_place_count: usize,
+    /// Places the selected article mentions.
+    pub article_places: BTreeSet<PlaceIdx>,
+    /// Indices into `index.events` of the selected place's events.
+    pub place_events: Vec<usize>,
+    /// Indices into `index.events` of the selected article's events.
+    pub article_events: Vec<usize>,
+}
+
+impl Derived {
+    pub fn build(model: &Model, state: &AppState, revision: u64) -> Derived {
+        let key = DerivedKey::of(model, state);
+        let ds = &model.dataset;
+        let window = key.window;
+        let query = key.search.as_str();
+
+        let article_places: BTreeSet<PlaceIdx> = key
+            .article
+            .and_then(|a| ds.extractions.get(a.0 as usize))
+            .map(|x| x.places.iter().map(|m| m.place).collect())
+            .unwrap_or_default();
+
+        let mut markers = Vec::new();
+        let mut search_place_count = 0;
+        for agg in ds.index.places() {
+            let Some(place) = ds.gazetteer.places().get(agg.place.0 as usize) else {
+                continue;
+            };
+            if !place.coord.is_valid() {
+                continue;
+            }
+            let search_hit = !query.is_empty() && model.place_matches(agg.place, query);
+            search_place_count += usize::from(search_hit);
+            markers.push(Marker {
+                place: agg.place,
+                at: place.coord,
+                name: place.name.clone(),
+                class: place.kind.class(),
+                count: agg.count_in(window),
+                total: agg.total() as u32,
+                first: agg.first,
+                last: agg.last,
+                selected: key.place == Some(agg.place),
+                in_article: article_places.contains(&agg.place),
+                search_hit,
+            });
+        }
+        markers.sort_by(|a, b| {
+            a.active()
+                .cmp(&b.active())
+                .then(b.count.cmp(&a.count))
+                .then(a.place.cmp(&b.place))
+        });
+        let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
+
+        let mut articles = ds.index.articles_in(window, key.place);
+        let mut search_article_count = 0;
+        if !query.is_empty() {
+            search_article_count = (0..ds.articles.len())
+                .filter(|&i| model.article_matches(ArticleIdx(i as u32), query))
+                .count();
+            articles.retain(|&a| model.article_matches(a, query));
+        }
+
+        let events = &ds.index.events;
+        let place_events = match key.place.and_then(|p| ds.index.place(p)) {
+            Some(agg) => agg.events.iter().map(|&i| i as usize).collect(),
+            None => Vec::new(),
+        };
+        let article_events = match key.article {
+            Some(a) => (0..events.len())
+                .filter(|&i| events[i].article == a)
+                .collect(),
+            None => Vec::new(),
+        };
+
+        Derived {
+            key,
+            revision,
+            markers,
+            max_count,
+            articles,
+            search_article_count,
+            search_place_count,
+            article_places,
+            place_events,
+            article_events,
+        }
+    }
+
+    pub fn marker(&self, place: PlaceIdx) -> Option<&Marker> {
+        self.markers.iter().find(|m| m.place == place)
+    }
+}
+
+/// Holds the current [`Derived`] and rebuilds it when its key changes.
+#[derive(Default)]
+pub struct DerivedCache {
+    derived: Option<Derived>,
+    rebuilds: u64,
+}
+
+impl DerivedCache {
+    /// The derived data for this state, rebuilt only if the inputs changed since the last call.
+    pub fn get(&mut self, model: &Model, state: &AppState) -> &Derived {
+        let wanted = DerivedKey::of(model, state);
+        let needs_rebuild = self.derived.as_ref().is_none_or(|d| d.key != wanted);
+        if needs_rebuild {
+            self.rebuilds += 1;
+            self.derived = Some(Derived::build(model, state, self.rebuilds));
+        }
+        self.derived
+            .get_or_insert_with(|| Derived::build(model, state, 0))
+    }
+
+    pub fn current(&self) -> Option<&Derived> {
+        self.derived.as_ref()
+    }
+
+    /// How many times the data was rebuilt (tests check that idle frames rebuild nothing).
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds
+    }
+}
+
+/// Byte ranges in `text` where `query` occurs, ignoring ASCII case. Non-ASCII queries are
+/// matched by the search but not highlighted (lower-casing can change byte lengths).
+pub fn find_ignoring_ascii_case(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let q = query.trim();
+    if q.is_empty() || !q.is_ascii() {
+        return Vec::new();
+    }
+    let (hay, needle) = (text.as_bytes(), q.as_bytes());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        if text.is_char_boundary(i) && hay[i..i + needle.len()].eq_ignore_ascii_case(needle) {
+            out.push(i..i + needle.len());
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_view_leaves_out_country_centroids_and_stray_mentions() {
+        let tripoli = (LatLon::new(32.89, 13.19), KindClass::Settlement, 40);
+        let misrata = (LatLon::new(32.38, 15.09), KindClass::Settlement, 20);
+        let rome = (LatLon::new(41.9, 12.5), KindClass::Settlement, 20);
+        let russia = (LatLon::new(61.5, 105.3), KindClass::Area, 30);
+        let washington = (LatLon::new(38.9, -77.0), KindClass::Settlement, 1);
+        let (sw, ne) =
+            events_bounds(&[tripoli, misrata, rome, russia, washington]).expect("bounds");
+        assert!(sw.lon > 0.0, "Washington's one mention is left out: {sw:?}");
+        assert!(ne.lat < 45.0, "Russia's centroid is left out: {ne:?}");
+        assert!(sw.lat <= 32.38 && ne.lat >= 41.9 && ne.lon >= 15.09);
+        // Only countries: they are used.
+        assert!(events_bounds(&[russia]).is_some());
+        assert!(events_bounds(&[]).is_none());
+    }
+
+    #[test]
+    fn search_finds_every_occurrence_ignoring_case() {
+        let text = "Haftar met haftar; HAFTAR’s forces";
+        assert_eq!(
+            find_ignoring_ascii_case(text, "haftar"),
+            vec![0..6, 11..17, 19..25]
+        );
+        assert!(find_ignoring_ascii_case(text, "  ").is_empty());
+        assert!(find_ignoring_ascii_case("Misrata", "misratah").is_empty());
+    }
+}

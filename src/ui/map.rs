@@ -1,0 +1,702 @@
+//! The map (walkers): one marker per place, sized by its events in the window and coloured and
+//! shaped by kind; labels placed greedily by priority so they never pile up (they fan out with a
+//! leader line, or are dropped, the least notable first); hover tooltips; click to select;
+//! fit-to-corpus and fly-to animations; the basemap attribution.
+//!
+//! Label layout is done in world pixels at the current zoom, where it does not depend on panning,
+//! and cached by (derived revision, zoom): panning costs nothing, zooming re-lays out once.
+
+use egui::{
+    Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
+};
+use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projector, lat_lon};
+
+use crate::coord::LatLon;
+use crate::gazetteer::KindClass;
+
+use super::ViewData;
+use super::basemap_labels::MapLabels;
+use super::basemap_tiles::Basemap;
+use super::derived::{Derived, Marker};
+use super::state::{Intent, MapRequest};
+use super::theme::{Palette, label_font};
+
+/// How long a fly-to or fit animation takes.
+const FLY_SECONDS: f64 = 0.6;
+/// Zoom a fly-to goes to at least, so a city is recognisable.
+const FLY_MIN_ZOOM: f64 = 7.0;
+const MAX_LABELS: usize = 60;
+
+/// A map view animation in progress.
+#[derive(Clone, Copy, Debug)]
+struct Fly {
+    from: LatLon,
+    to: LatLon,
+    from_zoom: f64,
+    to_zoom: f64,
+    start_time: f64,
+}
+
+/// Labels laid out for one (derived revision, zoom).
+struct LabelCache {
+    revision: u64,
+    zoom_key: i64,
+    /// Per marker (same order as `Derived::markers`): the label's top-left relative to the marker
+    /// centre, and whether it was pushed out and needs a leader line.
+    placements: Vec<Option<LabelPlacement>>,
+}
+
+/// The map's own view state (not shared: the shared state is [`super::state::AppState`]).
+pub struct MapView {
+    pub memory: MapMemory,
+    fly: Option<Fly>,
+    labels: Option<LabelCache>,
+    /// A fit waiting for the map's size to be known.
+    pending_fit: bool,
+    /// Hovered marker, to draw its tooltip.
+    pub hovered: Option<crate::gazetteer::PlaceIdx>,
+}
+
+impl MapView {
+    /// A view at `center`/`zoom` if given (the last session's), else one that fits on first show.
+    pub fn new(center: Option<LatLon>, zoom: Option<f64>) -> MapView {
+        let mut memory = MapMemory::default();
+        let mut pending_fit = true;
+        if let (Some(c), Some(z)) = (center, zoom)
+            && c.is_valid()
+            && memory.set_zoom(z).is_ok()
+        {
+            memory.center_at(to_position(c));
+            pending_fit = false;
+        }
+        MapView {
+            memory,
+            fly: None,
+            labels: None,
+            pending_fit,
+            hovered: None,
+        }
+    }
+
+    /// The map centre, once it has one.
+    pub fn center(&self) -> Option<LatLon> {
+        self.memory.detached().map(from_position)
+    }
+
+    pub fn zoom(&self) -> f64 {
+        self.memory.zoom()
+    }
+
+    pub fn is_animating(&self) -> bool {
+        self.fly.is_some() || self.pending_fit
+    }
+}
+
+pub fn to_position(c: LatLon) -> Position {
+    lat_lon(c.lat, c.lon)
+}
+
+pub fn from_position(p: Position) -> LatLon {
+    LatLon::new(p.y(), p.x())
+}
+
+/// Centre and zoom that show the box `sw..ne` inside `size` points, with a margin.
+pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
+    let proj = MercatorProjection;
+    let a = proj.project(to_position(sw), 0.0);
+    let b = proj.project(to_position(ne), 0.0);
+    let (dx, dy) = ((a.x() - b.x()).abs(), (a.y() - b.y()).abs());
+    let (w, h) = (
+        f64::from(size.x - 120.0).max(100.0),
+        f64::from(size.y - 120.0).max(100.0),
+    );
+    let zoom = if dx < 1e-9 && dy < 1e-9 {
+        8.0
+    } else {
+        (w / dx.max(1e-9)).min(h / dy.max(1e-9)).log2()
+    };
+    let zoom = zoom.clamp(2.0, 12.0);
+    let mid = walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y()));
+    (from_position(proj.unproject(mid, 0.0)), zoom)
+}
+
+/// Marker radius in points: sqrt-scaled by the events in the window.
+pub fn marker_radius(m: &Marker, max_count: u32) -> f32 {
+    if m.active() {
+        let share = m.count as f32 / max_count.max(1) as f32;
+        7.0 + 15.0 * share.sqrt()
+    } else {
+        5.0
+    }
+}
+
+/// The AccessKit label of a place's marker.
+pub fn marker_label(name: &str) -> String {
+    format!("{name} on map")
+}
+
+/// The map panel. `request` is the state's pending map request, taken by the app.
+pub fn map_ui(
+    ui: &mut Ui,
+    view: &mut MapView,
+    data: ViewData<'_>,
+    request: Option<MapRequest>,
+    basemap: Option<&mut Basemap>,
+    map_labels: Option<&MapLabels>,
+) -> Vec<Intent> {
+    let ViewData {
+        model,
+        derived,
+        palette,
+        ..
+    } = data;
+    let mut intents = Vec::new();
+    let rect = ui.available_rect_before_wrap();
+    ui.painter().rect_filled(rect, 0.0, palette.sea);
+
+    let now = ui.input(|i| i.time);
+    match request {
+        Some(MapRequest::FitAll) => view.pending_fit = true,
+        Some(MapRequest::FlyTo(to)) => {
+            let from = view.center().unwrap_or(to);
+            let zoom = view.zoom();
+            view.fly = Some(Fly {
+                from,
+                to,
+                from_zoom: zoom,
+                to_zoom: zoom.max(FLY_MIN_ZOOM),
+                start_time: now,
+            });
+        }
+        Some(MapRequest::ZoomBy(levels)) => {
+            view.fly = None;
+            let _ = view
+                .memory
+                .set_zoom((view.zoom() + levels).clamp(1.0, 18.0));
+        }
+        None => {}
+    }
+    if view.pending_fit && rect.width() > 50.0 && rect.height() > 50.0 {
+        view.pending_fit = false;
+        if let Some((sw, ne)) = model.bounds {
+            let (to, to_zoom) = fit_bounds(sw, ne, rect.size());
+            match view.center() {
+                // First view: jump; later fits: fly.
+                None => {
+                    view.memory.center_at(to_position(to));
+                    let _ = view.memory.set_zoom(to_zoom);
+                }
+                Some(from) => {
+                    view.fly = Some(Fly {
+                        from,
+                        to,
+                        from_zoom: view.zoom(),
+                        to_zoom,
+                        start_time: now,
+                    });
+                }
+            }
+        }
+    }
+    if let Some(fly) = view.fly {
+        let t = ((now - fly.start_time) / FLY_SECONDS).clamp(0.0, 1.0);
+        let e = t * t * (3.0 - 2.0 * t);
+        let c = LatLon::new(
+            fly.from.lat + (fly.to.lat - fly.from.lat) * e,
+            fly.from.lon + (fly.to.lon - fly.from.lon) * e,
+        );
+        view.memory.center_at(to_position(c));
+        let _ = view
+            .memory
+            .set_zoom(fly.from_zoom + (fly.to_zoom - fly.from_zoom) * e);
+        if t >= 1.0 {
+            view.fly = None;
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+
+    // Before the first fit, centre on the corpus (or on Libya when there is nothing).
+    let fallback = model.bounds.map_or(LatLon::new(27.0, 17.0), |(sw, ne)| {
+        LatLon::new(f64::midpoint(sw.lat, ne.lat), f64::midpoint(sw.lon, ne.lon))
+    });
+    let zoom_key = (view.zoom() * 64.0).round() as i64;
+    let stale = view
+        .labels
+        .as_ref()
+        .is_none_or(|l| l.revision != derived.revision || l.zoom_key != zoom_key);
+    if stale {
+        let placements = layout_marker_labels(ui, derived, view.zoom());
+        view.labels = Some(LabelCache {
+            revision: derived.revision,
+            zoom_key,
+            placements,
+        });
+    }
+    let placements = view
+        .labels
+        .as_ref()
+        .map(|l| l.placements.as_slice())
+        .unwrap_or_default();
+
+    let attribution = basemap
+        .as_ref()
+        .map_or_else(|| "No basemap".to_owned(), |b| b.attribution());
+    let status = basemap.as_ref().and_then(|b| b.status());
+    let label_palette = basemap.as_ref().map(|b| b.palette());
+    let mut hovered = None;
+    let mut map = match basemap {
+        Some(b) => b.map(&mut view.memory, to_position(fallback)),
+        None => Map::new(None, &mut view.memory, to_position(fallback)),
+    };
+    if let (Some(map_labels), Some(p)) = (map_labels, label_palette) {
+        map = map.with_plugin(map_labels.plugin(p));
+    }
+    map.double_click_to_zoom(true)
+        .show(ui, |ui, response, projector, _memory| {
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+            markers_ui(
+                ui,
+                projector,
+                derived,
+                placements,
+                palette,
+                &mut intents,
+                &mut hovered,
+            );
+            overlay_ui(ui, palette, &attribution, status, &mut intents);
+        });
+    view.hovered = hovered;
+    intents
+}
+
+fn markers_ui(
+    ui: &mut Ui,
+    projector: &Projector,
+    derived: &Derived,
+    labels: &[Option<LabelPlacement>],
+    palette: &Palette,
+    intents: &mut Vec<Intent>,
+    hovered: &mut Option<crate::gazetteer::PlaceIdx>,
+) {
+    let clip = projector.clip_rect();
+    let painter = ui.painter().with_clip_rect(clip);
+    let font = label_font();
+    let mut centers = Vec::with_capacity(derived.markers.len());
+
+    for m in &derived.markers {
+        let center = projector.project(to_position(m.at)).to_pos2();
+        centers.push(center);
+        let r = marker_radius(m, derived.max_count);
+        draw_marker(&painter, center, r, m, palette);
+
+        let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(10.0)));
+        if !clip.intersects(hit) {
+            continue;
+        }
+        let response = ui.interact(
+            hit,
+            ui.scope_id().with(("marker", m.place.0)),
+            Sense::click(),
+        );
+        let label = marker_label(&m.name);
+        let selected = m.selected;
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        if response.clicked() {
+            intents.push(Intent::SelectPlace(if m.selected {
+                None
+            } else {
+                Some(m.place)
+            }));
+        }
+        if response.hovered() {
+            *hovered = Some(m.place);
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+        response.on_hover_ui(|ui| marker_tooltip_ui(ui, m));
+    }
+
+    // Labels on top of every marker.
+    for ((m, placement), center) in derived.markers.iter().zip(labels).zip(&centers) {
+        let Some(p) = placement else { continue };
+        let rect = Rect::from_min_size(*center + p.offset, p.size);
+        if !clip.intersects(rect) {
+            continue;
+        }
+        if p.leader {
+            let r = marker_radius(m, derived.max_count);
+            let target = rect.clamp(*center);
+            let dir = (target - *center).normalized();
+            painter.line_segment(
+                [*center + dir * r, target],
+                Stroke::new(1.5, palette.text.gamma_multiply(0.8)),
+            );
+        }
+        painter.rect_filled(rect, 4.0, palette.label_bg);
+        let color = if m.selected {
+            palette.selected
+        } else if m.active() {
+            palette.text
+        } else {
+            palette.weak_text
+        };
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            &m.name,
+            font.clone(),
+            color,
+        );
+    }
+}
+
+fn draw_shape(
+    painter: &egui::Painter,
+    center: Pos2,
+    r: f32,
+    class: KindClass,
+    active: bool,
+    palette: &Palette,
+) {
+    let fill = if active {
+        palette.kind(class)
+    } else {
+        palette.faded
+    };
+    let outline = if active {
+        palette.outline
+    } else {
+        palette.outline.gamma_multiply(0.5)
+    };
+    let stroke = Stroke::new(2.0, outline);
+    match class {
+        KindClass::Settlement => {
+            painter.circle(center, r, fill, stroke);
+        }
+        KindClass::Facility => {
+            let pts = vec![
+                center + vec2(0.0, -r * 1.15),
+                center + vec2(r * 1.15, 0.0),
+                center + vec2(0.0, r * 1.15),
+                center + vec2(-r * 1.15, 0.0),
+            ];
+            painter.add(Shape::convex_polygon(pts, fill, stroke));
+        }
+        KindClass::Area => {
+            painter.circle(center, r, fill.gamma_multiply(0.35), Stroke::new(4.0, fill));
+            painter.circle_stroke(center, r + 2.0, stroke);
+        }
+    }
+}
+
+fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palette: &Palette) {
+    draw_shape(painter, center, r, m.class, m.active(), palette);
+    let mut ring = r + 5.0;
+    for (on, color) in [
+        (m.selected, palette.selected),
+        (m.in_article, palette.published),
+        (m.search_hit, palette.search_hit),
+    ] {
+        if on {
+            painter.circle_stroke(center, ring, Stroke::new(3.0, color));
+            ring += 4.0;
+        }
+    }
+}
+
+fn marker_tooltip_ui(ui: &mut Ui, m: &Marker) {
+    ui.strong(&m.name);
+    ui.label(format!(
+        "{} event(s) in the window · {} in all",
+        m.count, m.total
+    ));
+    match (m.first, m.last) {
+        (Some(f), Some(l)) => {
+            ui.label(format!(
+                "first {} · last {}",
+                f.format("%-d %b %Y"),
+                l.format("%-d %b %Y")
+            ));
+        }
+        _ => {
+            ui.label("no dated events");
+        }
+    }
+    ui.weak("Click to select");
+}
+
+fn overlay_ui(
+    ui: &mut Ui,
+    palette: &Palette,
+    attribution: &str,
+    status: Option<&str>,
+    intents: &mut Vec<Intent>,
+) {
+    let rect = ui.max_rect();
+    // The basemap's one status line (e.g. online tiles unreachable), top left.
+    if let Some(status) = status {
+        let painter = ui.painter();
+        let galley =
+            painter.layout_no_wrap(status.to_owned(), FontId::proportional(16.0), palette.text);
+        let at = rect.left_top() + vec2(10.0, 10.0);
+        painter.rect_filled(
+            Rect::from_min_size(at - vec2(6.0, 3.0), galley.size() + vec2(12.0, 6.0)),
+            4.0,
+            palette.label_bg,
+        );
+        painter.galley(at, galley, palette.text);
+    }
+    // Zoom and fit buttons, top right.
+    let size = vec2(44.0, 36.0);
+    let mut top = rect.right_top() + vec2(-size.x - 10.0, 10.0);
+    for (text, name, intent) in [
+        ("+", "Zoom in", Intent::Zoom(1.0)),
+        ("−", "Zoom out", Intent::Zoom(-1.0)),
+        ("Fit", "Fit all", Intent::FitAll),
+    ] {
+        let r = Rect::from_min_size(top, size);
+        let response = ui
+            .put(r, egui::Button::new(egui::RichText::new(text).size(22.0)))
+            .on_hover_text(name);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+        if response.clicked() {
+            intents.push(intent);
+        }
+        top.y += size.y + 6.0;
+    }
+
+    // Attribution, bottom right, always drawn.
+    let font = FontId::proportional(13.0);
+    let painter = ui.painter();
+    let galley = painter.layout_no_wrap(attribution.to_owned(), font, palette.text);
+    let at = rect.right_bottom() - galley.size() - vec2(8.0, 6.0);
+    painter.rect_filled(
+        Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0)),
+        3.0,
+        palette.label_bg,
+    );
+    painter.galley(at, galley, palette.text);
+
+    // Legend, bottom left.
+    let font = FontId::proportional(15.0);
+    let rows = [
+        (KindClass::Settlement, true, "city, district"),
+        (KindClass::Facility, true, "airport, base, site"),
+        (KindClass::Area, true, "country, region"),
+        (KindClass::Settlement, false, "no events in the window"),
+    ];
+    let h = 24.0;
+    let box_rect = Rect::from_min_size(
+        rect.left_bottom() + vec2(8.0, -(h * 4.0 + 14.0)),
+        vec2(230.0, h * 4.0 + 8.0),
+    );
+    painter.rect_filled(box_rect, 4.0, palette.label_bg);
+    for (i, (class, active, text)) in rows.into_iter().enumerate() {
+        let y = box_rect.top() + 4.0 + h * i as f32 + h / 2.0;
+        draw_shape(
+            painter,
+            pos2(box_rect.left() + 18.0, y),
+            6.0,
+            class,
+            active,
+            palette,
+        );
+        painter.text(
+            pos2(box_rect.left() + 36.0, y),
+            Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            palette.text,
+        );
+    }
+    painter.rect_stroke(
+        box_rect,
+        4.0,
+        Stroke::new(1.0, palette.weak_text.gamma_multiply(0.5)),
+        StrokeKind::Inside,
+    );
+}
+
+/// One label to place.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelInput {
+    /// Marker centre in world pixels at the current zoom.
+    pub anchor: Pos2,
+    pub radius: f32,
+    pub size: Vec2,
+    /// Higher places first.
+    pub priority: f32,
+    /// Whether the marker wants a label at all.
+    pub wanted: bool,
+}
+
+/// Where a label went, relative to its marker centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelPlacement {
+    pub offset: Vec2,
+    pub size: Vec2,
+    /// Pushed away from its marker: draw a leader line.
+    pub leader: bool,
+}
+
+/// Greedy label placement: by priority, each label takes the first of 8 positions around its
+/// marker (then 8 further out, with a leader line) that overlaps neither a placed label nor
+/// another marker; labels that fit nowhere are dropped. At most `max_labels` are placed.
+pub fn layout_labels(items: &[LabelInput], max_labels: usize) -> Vec<Option<LabelPlacement>> {
+    let mut order: Vec<usize> = (0..items.len()).filter(|&i| items[i].wanted).collect();
+    order.sort_by(|&a, &b| {
+        items[b]
+            .priority
+            .total_cmp(&items[a].priority)
+            .then(a.cmp(&b))
+    });
+    let discs: Vec<Rect> = items
+        .iter()
+        .map(|it| Rect::from_center_size(it.anchor, Vec2::splat(2.0 * it.radius)))
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    let mut out = vec![None; items.len()];
+    for i in order {
+        if placed.len() >= max_labels {
+            break;
+        }
+        let it = items[i];
+        let s = it.size;
+        'rings: for (ring, leader) in [(it.radius + 4.0, false), (it.radius + 30.0, true)] {
+            let candidates = [
+                vec2(ring, -s.y / 2.0),                     // east
+                vec2(-ring - s.x, -s.y / 2.0),              // west
+                vec2(ring * 0.7, -ring * 0.7 - s.y),        // north-east
+                vec2(ring * 0.7, ring * 0.7),               // south-east
+                vec2(-ring * 0.7 - s.x, -ring * 0.7 - s.y), // north-west
+                vec2(-ring * 0.7 - s.x, ring * 0.7),        // south-west
+                vec2(-s.x / 2.0, -ring - s.y),              // north
+                vec2(-s.x / 2.0, ring),                     // south
+            ];
+            for offset in candidates {
+                let rect = Rect::from_min_size(it.anchor + offset, s);
+                let grown = rect.expand(2.0);
+                let hits_label = placed.iter().any(|p| p.intersects(grown));
+                let hits_marker = discs
+                    .iter()
+                    .enumerate()
+                    .any(|(j, d)| j != i && d.intersects(rect));
+                if !hits_label && !hits_marker {
+                    placed.push(rect);
+                    out[i] = Some(LabelPlacement {
+                        offset,
+                        size: s,
+                        leader,
+                    });
+                    break 'rings;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn layout_marker_labels(ui: &Ui, derived: &Derived, zoom: f64) -> Vec<Option<LabelPlacement>> {
+    let font = label_font();
+    let proj = MercatorProjection;
+    let items: Vec<LabelInput> = derived
+        .markers
+        .iter()
+        .map(|m| {
+            let p = proj.project(to_position(m.at), zoom);
+            let text = ui
+                .painter()
+                .layout_no_wrap(m.name.clone(), font.clone(), Color32::WHITE)
+                .size();
+            let priority = f32::from(u8::from(m.selected)) * 1e6
+                + f32::from(u8::from(m.in_article)) * 1e5
+                + f32::from(u8::from(m.search_hit)) * 1e4
+                + m.count as f32 * 10.0
+                + m.total as f32 * 0.01;
+            LabelInput {
+                anchor: pos2(p.x() as f32, p.y() as f32),
+                radius: marker_radius(m, derived.max_count),
+                size: text + vec2(8.0, 2.0),
+                priority,
+                wanted: m.notable(),
+            }
+        })
+        .collect();
+    layout_labels(&items, MAX_LABELS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(x: f32, y: f32, priority: f32) -> LabelInput {
+        LabelInput {
+            anchor: pos2(x, y),
+            radius: 8.0,
+            size: vec2(80.0, 20.0),
+            priority,
+            wanted: true,
+        }
+    }
+
+    #[test]
+    fn crowded_labels_never_overlap() {
+        // Tripoli, its airport, Mitiga and Tajoura are a few pixels apart at low zoom.
+        let items: Vec<_> = (0..12)
+            .map(|i| {
+                item(
+                    100.0 + i as f32 * 3.0,
+                    100.0 + (i % 3) as f32 * 4.0,
+                    i as f32,
+                )
+            })
+            .collect();
+        let out = layout_labels(&items, 60);
+        let rects: Vec<Rect> = items
+            .iter()
+            .zip(&out)
+            .filter_map(|(it, p)| p.map(|p| Rect::from_min_size(it.anchor + p.offset, p.size)))
+            .collect();
+        assert!(rects.len() >= 2, "some labels fit");
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
+        // The most notable place keeps its label.
+        assert!(out[11].is_some());
+    }
+
+    #[test]
+    fn a_lone_label_sits_right_beside_its_marker() {
+        let out = layout_labels(&[item(0.0, 0.0, 1.0)], 60);
+        let p = out[0].expect("placed");
+        assert!(!p.leader);
+        assert!((p.offset.x - 12.0).abs() < 1e-3, "east of the marker");
+    }
+
+    #[test]
+    fn unwanted_labels_are_not_placed() {
+        let mut it = item(0.0, 0.0, 1.0);
+        it.wanted = false;
+        assert_eq!(layout_labels(&[it], 60), vec![None]);
+    }
+
+    #[test]
+    fn fitting_libya_gives_a_country_scale_zoom() {
+        let (c, z) = fit_bounds(
+            LatLon::new(25.0, 10.0),
+            LatLon::new(33.0, 25.0),
+            vec2(1000.0, 700.0),
+        );
+        assert!((4.0..7.0).contains(&z), "{z}");
+        assert!((c.lon - 17.5).abs() < 0.01 && (25.0..33.0).contains(&c.lat));
+        let (_, z_point) = fit_bounds(
+            LatLon::new(32.9, 13.2),
+            LatLon::new(32.9, 13.2),
+            vec2(1000.0, 700.0),
+        );
+        assert!((z_point - 8.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,488 @@
+//! The article pane (side): the filtered article list, then the selected article's text with its
+//! place mentions (click: select the place and fly the map there) and date expressions (hover:
+//! the resolved interval) highlighted, and search hits marked.
+//!
+//! The highlighted text is one galley; clickable spans are found from the galley's cursor
+//! positions, so the text wraps and selects like ordinary text. The layout job is cached per
+//! (dataset, article, search, theme), not rebuilt every frame.
+
+use std::ops::Range;
+
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Rect, RichText, ScrollArea, Sense, Stroke, Ui, pos2};
+
+use crate::corpus::DateBasis;
+use crate::extract::ArticleIdx;
+use crate::extract::dates::{Granularity, Interval};
+
+use super::ViewData;
+use super::derived::{Model, find_ignoring_ascii_case};
+use super::state::Intent;
+use super::theme::Palette;
+
+/// How an article's publication date was obtained, in words.
+pub fn basis_text(basis: &DateBasis) -> &'static str {
+    match basis {
+        DateBasis::Header => "date from header",
+        DateBasis::Dateline {
+            year_inferred: false,
+        } => "dateline",
+        DateBasis::Dateline {
+            year_inferred: true,
+        } => "dateline, year inferred",
+        DateBasis::Inferred { .. } => "date inferred",
+        DateBasis::UserOverride => "date set by you",
+        DateBasis::Undated => "undated",
+    }
+}
+
+/// "1 Apr 2019", or "1 – 10 Apr 2019 (span)".
+pub fn interval_text(w: &Interval) -> String {
+    let g = match w.granularity {
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Year => "year",
+        Granularity::Span => "span",
+    };
+    if w.from == w.to {
+        format!("{} ({g})", w.from.format("%-d %b %Y"))
+    } else {
+        format!(
+            "{} – {} ({g})",
+            w.from.format("%-d %b %Y"),
+            w.to.format("%-d %b %Y")
+        )
+    }
+}
+
+/// The AccessKit label of a place mention in the text.
+pub fn mention_label(name: &str) -> String {
+    format!("{name} in text")
+}
+
+/// A span of the article text that reacts to the pointer.
+#[derive(Clone, Debug)]
+enum SpanKind {
+    /// Index into the extraction's place mentions.
+    Place(usize),
+    /// Index into the extraction's date mentions.
+    Date(usize),
+}
+
+/// The laid-out text of one article, cached.
+struct TextCache {
+    key: (u64, ArticleIdx, String, bool),
+    job: LayoutJob,
+    /// Char ranges of the interactive spans.
+    spans: Vec<(Range<usize>, SpanKind)>,
+}
+
+/// UI-only state of the pane.
+#[derive(Default)]
+pub struct PaneView {
+    text: Option<TextCache>,
+}
+
+/// The article pane. Returns the intents of this frame.
+pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> Vec<Intent> {
+    let ViewData {
+        model,
+        derived,
+        state,
+        palette,
+    } = data;
+    let mut intents = Vec::new();
+    let ds = &model.dataset;
+
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!(
+            "Articles ({} of {})",
+            derived.articles.len(),
+            ds.articles.len()
+        ));
+    });
+    ui.horizontal_wrapped(|ui| {
+        if let Some(place) = state.selected_place {
+            ui.label(
+                RichText::new(format!("at {}", model.place_name(place)))
+                    .color(palette.selected)
+                    .strong(),
+            );
+            if ui
+                .button("× place")
+                .on_hover_text("Show every place")
+                .clicked()
+            {
+                intents.push(Intent::SelectPlace(None));
+            }
+        }
+        if !state.search.trim().is_empty() {
+            ui.label(
+                RichText::new(format!("matching “{}”", state.search.trim()))
+                    .color(palette.search_hit),
+            );
+        }
+        ui.strong(super::timeline::window_text(state));
+    });
+    ui.separator();
+
+    let list_height = if state.selected_article.is_some() {
+        ui.available_height() * 0.35
+    } else {
+        ui.available_height()
+    };
+    ScrollArea::vertical().id_salt("article list").max_height(list_height).auto_shrink([false, true]).show(ui, |ui| {
+        if derived.articles.is_empty() {
+            ui.weak("No article in this window. Widen the window, switch to cumulative, or clear the filters.");
+        }
+        for &a in &derived.articles {
+            let Some(article) = ds.articles.get(a.0 as usize) else { continue };
+            let selected = state.selected_article == Some(a);
+            let published = ds
+                .index
+                .published(a)
+                .map_or_else(|| "undated".to_owned(), |day| day.format("%-d %b %Y").to_string());
+            let outlet = article.outlet.as_deref().map_or_else(String::new, |o| format!(" · {o}"));
+            let mut job = LayoutJob::default();
+            let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
+            let small = FontId::proportional(15.0);
+            job.append(&published, 0.0, fmt(small.clone(), palette.published));
+            job.append(&format!(" · {}{outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
+            job.append(&article.title, 0.0, fmt(body, palette.text));
+            job.wrap.max_width = ui.available_width();
+            let response = ui.add(egui::Button::selectable(selected, job).wrap());
+            if response.clicked() {
+                intents.push(if selected {
+                    Intent::ClearArticle
+                } else {
+                    Intent::SelectArticle { article: a, date: model.article_date(a) }
+                });
+            }
+            ui.add_space(2.0);
+        }
+    });
+
+    if let Some(a) = state.selected_article {
+        ui.separator();
+        article_ui(ui, view, data, a, &mut intents);
+    }
+    intents
+}
+
+fn fmt(font_id: FontId, color: Color32) -> TextFormat {
+    TextFormat {
+        font_id,
+        color,
+        ..Default::default()
+    }
+}
+
+fn article_ui(
+    ui: &mut Ui,
+    view: &mut PaneView,
+    data: ViewData<'_>,
+    a: ArticleIdx,
+    intents: &mut Vec<Intent>,
+) {
+    let ViewData {
+        model,
+        state,
+        palette,
+        ..
+    } = data;
+    let ds = &model.dataset;
+    let (Some(article), Some(extraction)) = (
+        ds.articles.get(a.0 as usize),
+        ds.extractions.get(a.0 as usize),
+    ) else {
+        return;
+    };
+    // The title wraps: a long one must not widen the pane.
+    if ui
+        .button("× Close")
+        .on_hover_text("Close the article")
+        .clicked()
+    {
+        intents.push(Intent::ClearArticle);
+    }
+    ui.add(egui::Label::new(RichText::new(&article.title).heading()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        let published = ds.index.published(a).map_or_else(
+            || "undated".to_owned(),
+            |d| d.format("%-d %B %Y").to_string(),
+        );
+        ui.label(
+            RichText::new(format!("published {published}"))
+                .color(palette.published)
+                .strong(),
+        );
+        let basis = ui.weak(format!("({})", basis_text(&article.date_basis)));
+        if let DateBasis::Inferred { reason } = &article.date_basis {
+            basis.on_hover_text(reason);
+        }
+        if let Some(outlet) = &article.outlet {
+            ui.label(outlet);
+        }
+        if let Some(byline) = &article.byline {
+            ui.weak(byline);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new("event dates")
+                .color(palette.event)
+                .background_color(palette.date_bg),
+        );
+        ui.label(RichText::new("places").background_color(palette.mention_bg));
+        ui.weak(format!(
+            "{} events · {} places · {}",
+            extraction.events.len(),
+            extraction.places.len(),
+            article.file.display()
+        ));
+    });
+    ui.add_space(4.0);
+
+    let dark = ui.visuals().dark_mode;
+    let key = (model.generation, a, state.search.trim().to_owned(), dark);
+    if view.text.as_ref().is_none_or(|t| t.key != key) {
+        view.text = Some(build_text(model, a, &key.2, palette, ui));
+    }
+    let Some(text) = view.text.as_ref() else {
+        return;
+    };
+
+    ScrollArea::vertical()
+        .id_salt(("article text", a.0))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let mut job = text.job.clone();
+            job.wrap.max_width = ui.available_width();
+            let galley = ui.painter().layout_job(job);
+            let (rect, _) = ui.allocate_exact_size(galley.size(), Sense::hover());
+            ui.painter().galley(rect.min, galley.clone(), palette.text);
+
+            for (i, (chars, kind)) in text.spans.iter().enumerate() {
+                let rects = span_rects(&galley, chars.clone());
+                let Some(first) = rects.first().map(|r| r.translate(rect.min.to_vec2())) else {
+                    continue;
+                };
+                match kind {
+                    SpanKind::Place(m) => {
+                        let Some(mention) = extraction.places.get(*m) else {
+                            continue;
+                        };
+                        let name = model.place_name(mention.place);
+                        let response = ui.interact(
+                            first,
+                            ui.scope_id().with(("mention", a.0, i)),
+                            Sense::click(),
+                        );
+                        let label = mention_label(&name);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, &label)
+                        });
+                        if response.hovered() {
+                            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                            for r in &rects {
+                                ui.painter().rect_stroke(
+                                    r.translate(rect.min.to_vec2()),
+                                    2.0,
+                                    Stroke::new(2.0, palette.selected),
+                                    egui::StrokeKind::Outside,
+                                );
+                            }
+                        }
+                        if response.clicked()
+                            && let Some(at) = model.place_coord(mention.place)
+                        {
+                            intents.push(Intent::FocusPlace {
+                                place: mention.place,
+                                at,
+                            });
+                        }
+                        let kind = ds
+                            .gazetteer
+                            .places()
+                            .get(mention.place.0 as usize)
+                            .map_or("", |p| p.kind.as_str());
+                        response.on_hover_ui(|ui| {
+                            ui.strong(&name);
+                            ui.label(format!(
+                                "{kind} · match confidence {:.0} %",
+                                mention.confidence * 100.0
+                            ));
+                            ui.weak("Click: show on the map");
+                        });
+                    }
+                    SpanKind::Date(d) => {
+                        let Some(mention) = extraction.dates.get(*d) else {
+                            continue;
+                        };
+                        let response = ui.interact(
+                            first,
+                            ui.scope_id().with(("date", a.0, i)),
+                            Sense::hover(),
+                        );
+                        response.on_hover_ui(|ui| {
+                            ui.label(RichText::new("event date").color(palette.event).strong());
+                            ui.label(interval_text(&mention.interval));
+                        });
+                    }
+                }
+            }
+        });
+}
+
+/// Builds the highlighted layout job and the interactive spans of one article.
+fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui: &Ui) -> TextCache {
+    let ds = &model.dataset;
+    let body = ds
+        .articles
+        .get(a.0 as usize)
+        .map_or("", |x| x.body.as_str());
+    let Some(x) = ds.extractions.get(a.0 as usize) else {
+        return TextCache {
+            key: (
+                model.generation,
+                a,
+                search.to_owned(),
+                ui.visuals().dark_mode,
+            ),
+            job: LayoutJob::default(),
+            spans: Vec::new(),
+        };
+    };
+    let valid = |r: &Range<usize>| {
+        r.start < r.end
+            && r.end <= body.len()
+            && body.is_char_boundary(r.start)
+            && body.is_char_boundary(r.end)
+    };
+    let places: Vec<Range<usize>> = x.places.iter().map(|m| m.start..m.end).collect();
+    let dates: Vec<Range<usize>> = x.dates.iter().map(|m| m.start..m.end).collect();
+    let hits = find_ignoring_ascii_case(body, search);
+
+    // Cut the body at every boundary, then style each piece by what covers it.
+    let mut cuts: Vec<usize> = vec![0, body.len()];
+    for r in places
+        .iter()
+        .chain(&dates)
+        .chain(&hits)
+        .filter(|r| valid(r))
+    {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let font = FontId::proportional(18.0);
+    let mut job = LayoutJob::default();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let Some(piece) = body.get(s..e) else {
+            continue;
+        };
+        let covers = |rs: &[Range<usize>]| rs.iter().any(|r| r.start <= s && e <= r.end);
+        let mut format = fmt(font.clone(), palette.text);
+        if covers(&dates) {
+            format.background = palette.date_bg;
+            format.underline = Stroke::new(1.5, palette.event);
+        }
+        if covers(&places) {
+            format.background = palette.mention_bg;
+            format.underline = Stroke::new(2.0, palette.settlement);
+        }
+        if covers(&hits) {
+            format.background = palette.search_hit.gamma_multiply(0.45);
+        }
+        job.append(piece, 0.0, format);
+    }
+
+    // Byte offsets to char offsets, for the galley's cursors.
+    let char_at = |byte: usize| body.get(..byte).map_or(0, |p| p.chars().count());
+    let mut spans = Vec::new();
+    for (i, r) in places.iter().enumerate().filter(|(_, r)| valid(r)) {
+        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Place(i)));
+    }
+    for (i, r) in dates.iter().enumerate().filter(|(_, r)| valid(r)) {
+        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Date(i)));
+    }
+    TextCache {
+        key: (
+            model.generation,
+            a,
+            search.to_owned(),
+            ui.visuals().dark_mode,
+        ),
+        job,
+        spans,
+    }
+}
+
+/// Rectangles (galley-relative) covering chars `range`, one per row it spans.
+fn span_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
+    let a = galley.pos_from_cursor(CCursor::new(range.start));
+    let b = galley.pos_from_cursor(CCursor::new(range.end));
+    if (a.center().y - b.center().y).abs() < 1.0 {
+        return vec![Rect::from_min_max(
+            a.min,
+            pos2(b.max.x.max(a.min.x + 1.0), b.max.y),
+        )];
+    }
+    let row_right = galley
+        .rows
+        .iter()
+        .find(|r| r.rect().y_range().contains(a.center().y))
+        .map_or(galley.rect.right(), |r| r.rect().right());
+    let row_left = galley
+        .rows
+        .iter()
+        .find(|r| r.rect().y_range().contains(b.center().y))
+        .map_or(0.0, |r| r.rect().left());
+    vec![
+        Rect::from_min_max(a.min, pos2(row_right, a.max.y)),
+        Rect::from_min_max(pos2(row_left, b.min.y), b.max),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bases_read_as_words() {
+        assert_eq!(
+            basis_text(&DateBasis::Dateline {
+                year_inferred: true
+            }),
+            "dateline, year inferred"
+        );
+        assert_eq!(
+            basis_text(&DateBasis::Inferred { reason: "x".into() }),
+            "date inferred"
+        );
+        assert_eq!(basis_text(&DateBasis::Undated), "undated");
+    }
+
+    #[test]
+    fn intervals_read_as_dates_with_their_precision() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let early_april = Interval {
+            from: d("2019-04-01"),
+            to: d("2019-04-10"),
+            granularity: Granularity::Span,
+        };
+        assert_eq!(
+            interval_text(&early_april),
+            "1 Apr 2019 – 10 Apr 2019 (span)"
+        );
+        let day = Interval {
+            from: d("2019-04-04"),
+            to: d("2019-04-04"),
+            granularity: Granularity::Day,
+        };
+        assert_eq!(interval_text(&day), "4 Apr 2019 (day)");
+    }
+}

@@ -1,0 +1,70 @@
+//! Preferences that persist across runs, in one `#[serde(default)]` struct kept in eframe storage.
+//!
+//! Window size and panel widths are persisted by eframe and egui themselves; this holds the rest:
+//! theme, the last map view, the cursor, the window and the playback speed. Unknown or missing
+//! fields fall back to defaults, so an old or damaged entry never stops the app.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::coord::LatLon;
+
+use super::state::WindowMode;
+use super::theme::{BasemapChoice, ThemeChoice};
+
+/// The eframe storage key.
+pub const STORAGE_KEY: &str = "newsatlas.prefs";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub theme: ThemeChoice,
+    pub basemap: BasemapChoice,
+    /// Last map centre and zoom; `None` fits the corpus on start.
+    pub map_center: Option<LatLon>,
+    pub map_zoom: Option<f64>,
+    pub cursor: Option<NaiveDate>,
+    pub half_window_days: u32,
+    pub mode: WindowMode,
+    pub speed_days_per_sec: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::Dark,
+            basemap: BasemapChoice::Auto,
+            map_center: None,
+            map_zoom: None,
+            cursor: None,
+            half_window_days: 7,
+            mode: WindowMode::Window,
+            speed_days_per_sec: 7.0,
+        }
+    }
+}
+
+impl Prefs {
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Prefs {
+        storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let prefs: Prefs = serde_json::from_str(r#"{"half_window_days": 3}"#).expect("parses");
+        assert_eq!(prefs.half_window_days, 3);
+        assert_eq!(prefs.theme, ThemeChoice::Dark);
+        assert_eq!(prefs.map_center, None);
+    }
+}

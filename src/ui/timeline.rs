@@ -1,0 +1,566 @@
+//! The timeline (bottom): transport controls, the window, "Go to date", and a painted strip with
+//! publication dates, the per-day/week event histogram, uncertain dates as spans, the selection's
+//! events, the window band and the draggable cursor.
+//!
+//! Publication dates are drawn as triangles in their own lane in the "published" colour; event
+//! dates as histogram bars and spans in the "event" colour, so the two are never confused.
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
+
+use crate::dataset::Dataset;
+use crate::extract::ArticleIdx;
+use crate::extract::dates::Granularity;
+use crate::index::{DayNum, date_of, day_num};
+
+use super::ViewData;
+use super::state::{AppState, Intent, MAX_HALF_WINDOW_DAYS, SPEEDS, WindowMode, parse_date_input};
+
+/// Number of lanes for uncertain-date spans; more overlap piles into the last lane.
+const SPAN_LANES: usize = 3;
+
+/// An interval shared by one or more events whose date is not a single day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanMark {
+    pub from: DayNum,
+    pub to: DayNum,
+    pub granularity: Granularity,
+    pub events: u32,
+    pub lane: usize,
+}
+
+/// What the timeline draws, computed once per dataset.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineData {
+    /// First and last day shown.
+    pub range: Option<(DayNum, DayNum)>,
+    /// Publication days with their articles, sorted.
+    pub published: Vec<(DayNum, ArticleIdx)>,
+    pub spans: Vec<SpanMark>,
+}
+
+impl TimelineData {
+    pub fn build(ds: &Dataset) -> TimelineData {
+        let range = ds
+            .index
+            .timeline_range()
+            .map(|(a, b)| (day_num(a), day_num(b)));
+        let mut published: Vec<(DayNum, ArticleIdx)> = (0..ds.articles.len())
+            .filter_map(|i| {
+                let a = ArticleIdx(i as u32);
+                ds.index.published(a).map(|d| (day_num(d), a))
+            })
+            .collect();
+        published.sort();
+
+        let mut intervals: Vec<(DayNum, DayNum, Granularity)> = ds
+            .index
+            .dated_events()
+            .iter()
+            .filter_map(|e| e.when)
+            .filter(|w| w.granularity != Granularity::Day || w.from != w.to)
+            .map(|w| (day_num(w.from), day_num(w.to), w.granularity))
+            .collect();
+        intervals.sort_by_key(|&(f, t, _)| (f, t));
+        let mut spans: Vec<SpanMark> = Vec::new();
+        for (from, to, granularity) in intervals {
+            match spans.last_mut() {
+                Some(s) if s.from == from && s.to == to => s.events += 1,
+                _ => spans.push(SpanMark {
+                    from,
+                    to,
+                    granularity,
+                    events: 1,
+                    lane: 0,
+                }),
+            }
+        }
+        // Greedy lanes: each span goes to the first lane free at its start.
+        let mut lane_end = [DayNum::MIN; SPAN_LANES];
+        for s in &mut spans {
+            let lane = lane_end
+                .iter()
+                .position(|&end| end < s.from)
+                .unwrap_or(SPAN_LANES - 1);
+            lane_end[lane] = lane_end[lane].max(s.to);
+            s.lane = lane;
+        }
+        TimelineData {
+            range,
+            published,
+            spans,
+        }
+    }
+}
+
+/// UI-only state of the timeline: the "Go to date" field.
+#[derive(Default)]
+pub struct TimelineView {
+    pub goto_text: String,
+    pub goto_focus: bool,
+    pub goto_error: bool,
+}
+
+pub const GOTO_LABEL: &str = "Go to date";
+
+/// The timeline panel. Returns the intents of this frame.
+pub fn timeline_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    controls_ui(ui, view, data.state, &mut intents);
+    ui.add_space(4.0);
+    strip_ui(ui, data, &mut intents);
+    intents
+}
+
+fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: &mut Vec<Intent>) {
+    ui.horizontal_wrapped(|ui| {
+        let button =
+            |ui: &mut Ui, text: &str, tip: &str| ui.button(text).on_hover_text(tip).clicked();
+        if button(ui, "Start", "First day (Home)") {
+            intents.push(Intent::SeekStart);
+        }
+        if button(ui, "« week", "Back a week (Shift+Left)") {
+            intents.push(Intent::StepDays(-7));
+        }
+        if button(ui, "‹ day", "Back a day (Left)") {
+            intents.push(Intent::StepDays(-1));
+        }
+        let play = if state.playing { "Pause" } else { "Play" };
+        if button(ui, play, "Play or pause (Space)") {
+            intents.push(Intent::TogglePlay);
+        }
+        if button(ui, "day ›", "Forward a day (Right)") {
+            intents.push(Intent::StepDays(1));
+        }
+        if button(ui, "week »", "Forward a week (Shift+Right)") {
+            intents.push(Intent::StepDays(7));
+        }
+        if button(ui, "End", "Last day (End)") {
+            intents.push(Intent::SeekEnd);
+        }
+
+        ui.separator();
+        egui::ComboBox::from_label("Speed")
+            .selected_text(format!("{} days/s", state.speed_days_per_sec))
+            .show_ui(ui, |ui| {
+                for speed in SPEEDS {
+                    let on = (state.speed_days_per_sec - speed).abs() < f32::EPSILON;
+                    if ui.selectable_label(on, format!("{speed} days/s")).clicked() {
+                        intents.push(Intent::SetSpeed(speed));
+                    }
+                }
+            });
+
+        ui.separator();
+        let windowed = state.mode == WindowMode::Window;
+        if ui
+            .selectable_label(windowed, "Window ±")
+            .on_hover_text("Show cursor ± N days")
+            .clicked()
+        {
+            intents.push(Intent::SetMode(WindowMode::Window));
+        }
+        let mut half = state.half_window_days;
+        let days = ui.label("days");
+        let drag = ui
+            .add_enabled(
+                windowed,
+                egui::DragValue::new(&mut half)
+                    .range(0..=MAX_HALF_WINDOW_DAYS)
+                    .speed(0.2),
+            )
+            .labelled_by(days.id)
+            .on_hover_text("Half width of the window, in days");
+        if drag.changed() {
+            intents.push(Intent::SetHalfWindow(half));
+        }
+        if ui
+            .selectable_label(!windowed, "Cumulative")
+            .on_hover_text("Everything up to the cursor")
+            .clicked()
+        {
+            intents.push(Intent::SetMode(WindowMode::Cumulative));
+        }
+
+        ui.separator();
+        let label = ui.label(GOTO_LABEL);
+        let mut edit = egui::TextEdit::singleline(&mut view.goto_text)
+            .hint_text("2019-04-04")
+            .desired_width(130.0);
+        if view.goto_error {
+            edit = edit.text_color(Color32::from_rgb(230, 60, 60));
+        }
+        let response = ui.add(edit).labelled_by(label.id);
+        if view.goto_focus {
+            response.request_focus();
+            view.goto_focus = false;
+        }
+        if response.changed() {
+            view.goto_error = false;
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            match parse_date_input(&view.goto_text) {
+                Some(date) => {
+                    intents.push(Intent::Seek(date));
+                    view.goto_text.clear();
+                }
+                None => view.goto_error = true,
+            }
+        }
+    });
+}
+
+/// "19 Apr 2019 · 12 Apr – 26 Apr 2019", or "19 Apr 2019 · everything up to it".
+pub fn window_text(state: &AppState) -> String {
+    let cursor = state.cursor().format("%-d %b %Y");
+    match state.mode {
+        WindowMode::Window => {
+            let w = state.window();
+            format!(
+                "{cursor} · {} – {}",
+                date_of(w.from).format("%-d %b"),
+                date_of(w.to).format("%-d %b %Y")
+            )
+        }
+        WindowMode::Cumulative => format!("{cursor} · everything up to it"),
+    }
+}
+
+/// Maps days to x and back over the strip.
+struct DayAxis {
+    start: DayNum,
+    end: DayNum,
+    left: f32,
+    px_per_day: f32,
+}
+
+impl DayAxis {
+    fn new(rect: Rect, start: DayNum, end: DayNum) -> DayAxis {
+        let days = (end - start + 1).max(1) as f32;
+        DayAxis {
+            start,
+            end,
+            left: rect.left(),
+            px_per_day: rect.width() / days,
+        }
+    }
+
+    /// Left edge of a day's column.
+    fn x(&self, day: DayNum) -> f32 {
+        self.left + (day - self.start) as f32 * self.px_per_day
+    }
+
+    fn x_mid(&self, day: DayNum) -> f32 {
+        self.x(day) + self.px_per_day * 0.5
+    }
+
+    fn day_at(&self, x: f32) -> DayNum {
+        let d = ((x - self.left) / self.px_per_day).floor() as DayNum;
+        (self.start + d).clamp(self.start, self.end)
+    }
+}
+
+fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
+    let ViewData {
+        model,
+        derived,
+        state,
+        palette,
+    } = data;
+    let height = ui.available_height().clamp(110.0, 220.0);
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+    let (start, end) = state.range_days();
+    response.widget_info(|| {
+        egui::WidgetInfo::slider(true, f64::from(state.cursor_day() - start), "Timeline")
+    });
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+
+    // A gutter on the left names the lanes; the days use the rest.
+    let full = rect.shrink2(vec2(8.0, 4.0));
+    let gutter_w = 96.0;
+    let inner = Rect::from_min_max(pos2(full.left() + gutter_w, full.top()), full.max);
+    let axis = DayAxis::new(inner, start, end);
+    let pub_lane = Rect::from_min_size(inner.min, vec2(inner.width(), 16.0));
+    let axis_h = 22.0;
+    let span_lane_h = 7.0;
+    let spans_h = span_lane_h * SPAN_LANES as f32 + 4.0;
+    let sel_h = 12.0;
+    let hist = Rect::from_min_max(
+        pos2(inner.left(), pub_lane.bottom() + 4.0),
+        pos2(inner.right(), inner.bottom() - axis_h - spans_h - sel_h),
+    );
+    let sel_lane = Rect::from_min_size(
+        pos2(inner.left(), hist.bottom()),
+        vec2(inner.width(), sel_h),
+    );
+    let spans_rect = Rect::from_min_size(
+        pos2(inner.left(), sel_lane.bottom() + 2.0),
+        vec2(inner.width(), spans_h),
+    );
+    let axis_rect = Rect::from_min_max(pos2(inner.left(), inner.bottom() - axis_h), inner.max);
+
+    // The window band, behind everything.
+    let window = state.window();
+    let band_from = window.from.max(start);
+    let band_to = window.to.min(end);
+    if band_from <= band_to {
+        let band = Rect::from_x_y_ranges(axis.x(band_from)..=axis.x(band_to + 1), inner.y_range());
+        painter.rect_filled(band, 0.0, palette.window_band);
+    }
+
+    // Histogram: per day, or per week when days are too narrow to see.
+    let per_day = model.dataset.index.per_day();
+    let bucket = if axis.px_per_day >= 3.0 { 1 } else { 7 };
+    let buckets: Vec<(DayNum, u32)> = per_day
+        .chunks(bucket)
+        .enumerate()
+        .map(|(i, c)| (start + (i * bucket) as DayNum, c.iter().sum()))
+        .collect();
+    let max = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f32;
+    for &(day, n) in &buckets {
+        if n == 0 {
+            continue;
+        }
+        let h = (n as f32 / max).sqrt() * hist.height();
+        let x0 = axis.x(day);
+        let x1 = (axis.x(day + bucket as DayNum) - 1.0).max(x0 + 1.0);
+        let bar = Rect::from_min_max(pos2(x0, hist.bottom() - h), pos2(x1, hist.bottom()));
+        let inside = window.contains_interval(day, day + bucket as DayNum - 1);
+        let color = if inside {
+            palette.event
+        } else {
+            palette.event.gamma_multiply(0.45)
+        };
+        painter.rect_filled(bar, 0.0, color);
+    }
+
+    // Uncertain dates as spans, with end caps.
+    for s in &model.timeline.spans {
+        let y = spans_rect.top() + 2.0 + (s.lane as f32 + 0.5) * span_lane_h;
+        let (x0, x1) = (axis.x(s.from.max(start)), axis.x(s.to.min(end) + 1));
+        if x1 < inner.left() || x0 > inner.right() {
+            continue;
+        }
+        let inside = window.contains_interval(s.from, s.to);
+        let color = if inside {
+            palette.event
+        } else {
+            palette.event.gamma_multiply(0.45)
+        };
+        let w = if s.events > 2 { 3.0 } else { 2.0 };
+        painter.line_segment([pos2(x0, y), pos2(x1, y)], Stroke::new(w, color));
+        painter.line_segment(
+            [pos2(x0, y - 3.0), pos2(x0, y + 3.0)],
+            Stroke::new(1.5, color),
+        );
+        painter.line_segment(
+            [pos2(x1, y - 3.0), pos2(x1, y + 3.0)],
+            Stroke::new(1.5, color),
+        );
+    }
+
+    // The selected place's and article's events, in the selection lane.
+    let events = &model.dataset.index.events;
+    let mark = |i: usize, color: Color32, y: f32| {
+        let Some(w) = events.get(i).and_then(|e| e.when) else {
+            return;
+        };
+        let (f, t) = (day_num(w.from), day_num(w.to));
+        if t < start || f > end {
+            return;
+        }
+        if f == t {
+            let x = axis.x_mid(f);
+            painter.add(Shape::convex_polygon(
+                vec![
+                    pos2(x, y - 5.0),
+                    pos2(x + 4.0, y),
+                    pos2(x, y + 5.0),
+                    pos2(x - 4.0, y),
+                ],
+                color,
+                Stroke::new(1.0, palette.outline),
+            ));
+        } else {
+            let r = Rect::from_x_y_ranges(
+                axis.x(f.max(start))..=axis.x(t.min(end) + 1),
+                y - 2.5..=y + 2.5,
+            );
+            painter.rect_filled(r, 1.0, color);
+        }
+    };
+    let y_sel = sel_lane.center().y;
+    for &i in &derived.place_events {
+        mark(i, palette.selected, y_sel);
+    }
+    for &i in &derived.article_events {
+        mark(i, palette.published, y_sel);
+    }
+
+    // Publication dates: triangles in their own lane; the selected article's is bigger.
+    for &(day, article) in &model.timeline.published {
+        if day < start || day > end {
+            continue;
+        }
+        let x = axis.x_mid(day);
+        let chosen = state.selected_article == Some(article);
+        let s = if chosen { 7.0 } else { 5.0 };
+        let top = pub_lane.top() + 2.0;
+        painter.add(Shape::convex_polygon(
+            vec![pos2(x - s, top), pos2(x + s, top), pos2(x, top + s * 1.6)],
+            if chosen {
+                palette.selected
+            } else {
+                palette.published
+            },
+            Stroke::new(1.0, palette.outline),
+        ));
+    }
+
+    // Month ticks and labels.
+    axis_ui(
+        &painter,
+        &axis,
+        axis_rect,
+        visuals.text_color(),
+        visuals.weak_text_color(),
+    );
+
+    // Lane captions, in the gutter.
+    let caption = FontId::proportional(14.0);
+    let weak = visuals.weak_text_color();
+    let per = if bucket == 1 {
+        "events / day"
+    } else {
+        "events / week"
+    };
+    let lanes = [
+        (pub_lane.center().y, "published", palette.published),
+        (hist.center().y, per, palette.event),
+        (sel_lane.center().y, "selection", palette.selected),
+        (spans_rect.center().y, "uncertain", palette.event),
+    ];
+    for (y, text, color) in lanes {
+        painter.text(
+            pos2(full.left() + 4.0, y),
+            Align2::LEFT_CENTER,
+            text,
+            caption.clone(),
+            color,
+        );
+    }
+    painter.line_segment(
+        [
+            pos2(inner.left() - 4.0, full.top()),
+            pos2(inner.left() - 4.0, full.bottom()),
+        ],
+        Stroke::new(1.0, weak.gamma_multiply(0.5)),
+    );
+
+    // The cursor.
+    let cx = axis.x_mid(state.cursor_day());
+    painter.line_segment(
+        [pos2(cx, inner.top()), pos2(cx, inner.bottom() - axis_h)],
+        Stroke::new(3.0, palette.cursor),
+    );
+    let label = state.cursor().format("%-d %b %Y").to_string();
+    let font = FontId::proportional(16.0);
+    let galley = painter.layout_no_wrap(label, font, palette.outline);
+    let left = (cx - galley.size().x / 2.0 - 4.0)
+        .clamp(inner.left(), inner.right() - galley.size().x - 8.0);
+    let tag = Rect::from_min_size(pos2(left, hist.top()), galley.size() + vec2(8.0, 2.0));
+    painter.rect_filled(tag, 3.0, palette.cursor);
+    painter.galley(tag.min + vec2(4.0, 1.0), galley, palette.outline);
+    painter.rect_stroke(
+        rect,
+        4.0,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        StrokeKind::Inside,
+    );
+
+    // Click or drag anywhere on the strip to move the cursor.
+    if let Some(pos) = response.interact_pointer_pos()
+        && (response.clicked() || response.dragged())
+    {
+        let day = axis.day_at(pos.x);
+        if day != state.cursor_day() {
+            intents.push(Intent::Seek(date_of(day)));
+        }
+    }
+    if let Some(pos) = response.hover_pos() {
+        let day = axis.day_at(pos.x);
+        let n = usize::try_from(day - start)
+            .ok()
+            .and_then(|i| per_day.get(i))
+            .copied()
+            .unwrap_or(0);
+        let published = model
+            .timeline
+            .published
+            .iter()
+            .filter(|(d, _)| *d == day)
+            .count();
+        response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(date_of(day).format("%A %-d %B %Y").to_string());
+            ui.label(format!("{n} event(s) starting this day"));
+            ui.label(format!("{published} article(s) published"));
+        });
+    }
+}
+
+fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, weak: Color32) {
+    let first = date_of(axis.start);
+    let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
+    let font = FontId::proportional(14.0);
+    let min_gap = 60.0;
+    let mut last_label_x: Option<f32> = None;
+    while day_num(month) <= axis.end {
+        let d = day_num(month);
+        if d >= axis.start {
+            let x = axis.x(d);
+            painter.line_segment(
+                [pos2(x, rect.top()), pos2(x, rect.top() + 6.0)],
+                Stroke::new(1.0, weak),
+            );
+            if last_label_x.is_none_or(|last| x - last >= min_gap) {
+                let label = if month.month() == 1 || last_label_x.is_none() {
+                    month.format("%b %Y").to_string()
+                } else {
+                    month.format("%b").to_string()
+                };
+                painter.text(
+                    Pos2::new(x + 2.0, rect.top() + 4.0),
+                    Align2::LEFT_TOP,
+                    label,
+                    font.clone(),
+                    text,
+                );
+                last_label_x = Some(x);
+            }
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX);
+        if month == NaiveDate::MAX {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_day_axis_maps_both_ways() {
+        let rect = Rect::from_min_size(pos2(100.0, 0.0), vec2(300.0, 10.0));
+        let axis = DayAxis::new(rect, 1000, 1029);
+        assert!((axis.x(1000) - 100.0).abs() < 1e-3);
+        assert_eq!(axis.day_at(axis.x_mid(1010)), 1010);
+        assert_eq!(axis.day_at(0.0), 1000);
+        assert_eq!(axis.day_at(10_000.0), 1029);
+    }
+}

@@ -1,0 +1,307 @@
+//! The `newsatlas` binary as a user runs it: exit codes, formats, and the golden extraction of
+//! the seeds (`UPDATE_GOLDEN=1 cargo test --test cli` rewrites `tests/golden/seeds.jsonl`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Runs the binary with the default root (where it was built), whatever the caller's environment.
+fn newsatlas(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsatlas"))
+        .args(args)
+        .env_remove("NEWSATLAS_ROOT")
+        .current_dir(ROOT)
+        .output()
+        .expect("the newsatlas binary runs")
+}
+
+/// `newsatlas extract` on the seeds, run once for the tests that compare with it.
+fn seeds_jsonl() -> &'static Output {
+    static OUTPUT: OnceLock<Output> = OnceLock::new();
+    OUTPUT.get_or_init(|| newsatlas(&["extract"]))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn extract_on_the_seeds_writes_json_lines_and_exits_0() {
+    let output = seeds_jsonl();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    let records = jsonl(&stdout(output));
+    let kinds = |kind: &str| records.iter().filter(|r| r["type"] == kind).count();
+    assert_eq!(kinds("article"), 5);
+    assert!(kinds("place") > 0 && kinds("date") > 0 && kinds("event") > 0);
+    let first = &records[0];
+    assert_eq!(first["id"], "000_7d2449e987ad4fa5");
+    assert_eq!(first["file"], "seeds/000_7d2449e987ad4fa5.txt");
+    assert_eq!(first["published"], "2019-04-28");
+    assert_eq!(first["date_basis"], "header");
+    for event in records.iter().filter(|r| r["type"] == "event") {
+        assert!(
+            ["text", "publication", "undated"]
+                .contains(&event["date_basis"].as_str().unwrap_or("")),
+            "{event}"
+        );
+        assert!(!event["text"].as_str().unwrap_or("").is_empty(), "{event}");
+    }
+}
+
+#[test]
+fn geojson_has_point_features_in_lon_lat_order() {
+    let geojson = newsatlas(&["extract", "--format", "geojson"]);
+    assert_eq!(geojson.status.code(), Some(0), "{}", stderr(&geojson));
+    let collection: Value = serde_json::from_str(&stdout(&geojson)).expect("the GeoJSON parses");
+    assert_eq!(collection["type"], "FeatureCollection");
+    let features = collection["features"].as_array().expect("features");
+    assert!(!features.is_empty());
+
+    // The same events, in the same order, as the JSON Lines export, which names lat and lon.
+    let events: Vec<Value> = jsonl(&stdout(seeds_jsonl()))
+        .into_iter()
+        .filter(|r| r["type"] == "event")
+        .collect();
+    assert_eq!(features.len(), events.len());
+    for (feature, event) in features.iter().zip(&events) {
+        assert_eq!(feature["type"], "Feature");
+        assert_eq!(feature["geometry"]["type"], "Point");
+        assert_eq!(
+            feature["geometry"]["coordinates"],
+            serde_json::json!([event["lon"], event["lat"]]),
+            "{feature}"
+        );
+        assert_eq!(feature["properties"]["place_id"], event["place_id"]);
+        assert_eq!(feature["properties"]["from"], event["from"]);
+    }
+}
+
+#[test]
+fn kml_is_xml_with_placemarks_and_time_spans() {
+    let output = newsatlas(&["extract", "--format", "kml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let kml = stdout(&output);
+    assert!(kml.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+    ));
+    assert!(kml.trim_end().ends_with("</kml>"));
+    assert!(kml.contains("<TimeSpan><begin>"), "no TimeSpan");
+    assert_eq!(
+        kml.matches("<Placemark>").count(),
+        kml.matches("</Placemark>").count()
+    );
+    // Text is escaped: no bare ampersand.
+    assert!(kml.split('&').skip(1).all(|rest| {
+        ["amp;", "lt;", "gt;", "quot;", "apos;"]
+            .iter()
+            .any(|e| rest.starts_with(e))
+    }));
+}
+
+#[test]
+fn csv_has_a_header_row_and_one_row_per_event() {
+    let output = newsatlas(&["extract", "--format", "csv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("a header row").clone();
+    assert_eq!(&headers[0], "article");
+    assert!(headers.iter().any(|h| h == "lat") && headers.iter().any(|h| h == "lon"));
+    let rows = reader.records().count();
+    let events = jsonl(&stdout(seeds_jsonl()))
+        .iter()
+        .filter(|r| r["type"] == "event")
+        .count();
+    assert_eq!(rows, events);
+}
+
+#[test]
+fn out_writes_the_file_and_nothing_to_stdout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("events.geojson");
+    let output = newsatlas(&[
+        "extract",
+        "--format",
+        "geojson",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("the file")).expect("JSON");
+    assert_eq!(written["type"], "FeatureCollection");
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("list").count(),
+        1,
+        "no temporary file left behind"
+    );
+}
+
+#[test]
+fn a_missing_corpus_folder_is_unusable_input() {
+    let output = newsatlas(&["extract", "--corpus", "/nonexistent/newsatlas-corpus"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/nonexistent/newsatlas-corpus"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn an_unreadable_gazetteer_is_unusable_input() {
+    let output = newsatlas(&["check", "--gazetteer", "/nonexistent/gazetteer.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("/nonexistent/gazetteer.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_root_without_data_is_unusable_input_and_says_what_was_looked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = newsatlas(&["--root", dir.path().to_str().expect("utf-8 path"), "check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("data"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_root_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsatlas"))
+        .args(["check"])
+        .env("NEWSATLAS_ROOT", dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("NEWSATLAS_ROOT"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// A corpus folder with one good article, one binary file and one undated article.
+fn messy_corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("articles");
+    fs::create_dir(&corpus).expect("mkdir");
+    fs::write(
+        corpus.join("a.txt"),
+        "title: Fighting in Tripoli\ndate: 2019-04-07\n\nClashes in Tripoli on Sunday.",
+    )
+    .expect("write");
+    fs::write(corpus.join("b.txt"), b"\x00\x01binary").expect("write");
+    fs::write(
+        corpus.join("c.txt"),
+        "title: Later\ndate: sometime\n\nMisrata was calm.",
+    )
+    .expect("write");
+    (dir, corpus)
+}
+
+#[test]
+fn problems_in_a_corpus_give_exit_1_with_file_and_line_on_stderr_and_the_output_is_still_written() {
+    let (_dir, corpus) = messy_corpus();
+    let output = newsatlas(&["extract", "--corpus", corpus.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("b.txt: error: the file looks binary"), "{err}");
+    assert!(
+        err.contains("c.txt:2: warning: `date: sometime` is not a date"),
+        "{err}"
+    );
+    let records = jsonl(&stdout(&output));
+    let articles: Vec<_> = records.iter().filter(|r| r["type"] == "article").collect();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[1]["published"], Value::Null);
+    assert_eq!(articles[1]["date_basis"], "undated");
+}
+
+#[test]
+fn check_reports_corpus_problems_with_exit_1() {
+    let (_dir, corpus) = messy_corpus();
+    let output = newsatlas(&["check", "--corpus", corpus.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("c.txt:2: warning:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_of_the_bundled_data_is_clean_and_lists_unknown_names() {
+    let output = newsatlas(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("not in the gazetteer") || out.contains("Every place-like name"),
+        "{out}"
+    );
+    assert!(
+        stderr(&output).contains("checked 5 articles"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(not(feature = "gui"))]
+#[test]
+fn without_the_gui_no_subcommand_prints_help_and_a_note() {
+    let output = newsatlas(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("extract"), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("GUI is not compiled in"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn extract_of_the_seeds_matches_the_golden_file() {
+    let golden = Path::new(ROOT).join("tests/golden/seeds.jsonl");
+    let output = seeds_jsonl();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(output));
+    let actual = stdout(output);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::write(&golden, &actual).expect("write the golden file");
+        return;
+    }
+    let expected = fs::read_to_string(&golden)
+        .expect("tests/golden/seeds.jsonl exists (create it with UPDATE_GOLDEN=1)");
+    if actual != expected {
+        let line = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "the extraction of the seeds differs from tests/golden/seeds.jsonl from line {}:\n  actual:   {}\n  expected: {}\n\
+             If the change is intended, run UPDATE_GOLDEN=1 cargo test --test cli and review the diff.",
+            line + 1,
+            actual.lines().nth(line).unwrap_or("<end>"),
+            expected.lines().nth(line).unwrap_or("<end>"),
+        );
+    }
+}
