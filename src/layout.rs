@@ -411,9 +411,12 @@ pub fn layout_markers(
     viewport: &Viewport,
     options: &LayoutOptions,
 ) -> Vec<MarkerLayout> {
-    let m = options.margin_px;
+    let margin = options.margin_px;
     let inside = |p: ScreenPoint| {
-        p.x >= -m && p.y >= -m && p.x <= viewport.width_px + m && p.y <= viewport.height_px + m
+        p.x >= -margin
+            && p.y >= -margin
+            && p.x <= viewport.width_px + margin
+            && p.y <= viewport.height_px + margin
     };
     let max_count = markers.iter().map(|k| k.count).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -445,15 +448,15 @@ pub fn layout_markers(
             .total_cmp(&markers[kept[a]].priority)
             .then(a.cmp(&b))
     });
-    let discs = DiscCoverage::new(viewport, m, &discs);
-    let mut labels = CollisionGrid::new(viewport, m);
+    let discs = DiscCoverage::new(viewport, margin, &discs);
+    let mut labels = CollisionGrid::new(viewport, margin);
     let mut placed = 0;
     for j in order {
         if placed >= options.max_labels {
             break;
         }
-        let k = &markers[kept[j]];
-        let (w, h) = (k.label_width_px, k.label_height_px);
+        let marker = &markers[kept[j]];
+        let (w, h) = (marker.label_width_px, marker.label_height_px);
         let (c, r) = (out[j].center, out[j].radius_px);
         'rings: for (ring, leader) in [(r + 4.0, false), (r + 30.0, true)] {
             let candidates = [

@@ -3,8 +3,8 @@
 //! that prints as one JSON line.
 //!
 //! Wall time is `std::time::Instant`; peak memory is `VmHWM` from `/proc/self/status` (Linux
-//! only, `None` elsewhere). VmHWM only grows, so peak memory is meaningful only in a process that
-//! did nothing else first: run [`run_all`] with [`BenchOptions::memory_only`] in a fresh process
+//! only, `None` elsewhere). `VmHWM` only grows, so peak memory means something only when
+//! measured alone: run [`run_all`] with [`BenchOptions::memory_only`] in a fresh process
 //! (`newsatlas bench --memory-only --events 1000000`, or [`memory_in_fresh_process`]).
 //! Benchmarks measure; no test asserts a time.
 
@@ -130,13 +130,13 @@ pub struct LaunchFigures {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemoryFigures {
     pub events: usize,
-    /// VmHWM after building everything; `None` off Linux.
+    /// `VmHWM` after building everything; `None` off Linux.
     pub peak_rss_mb: Option<f64>,
-    /// VmRSS after building everything (what stays resident).
+    /// `VmRSS` after building everything (what stays resident).
     pub rss_mb: Option<f64>,
-    /// VmHWM before the events were made (gazetteer loaded).
+    /// `VmHWM` before the events were made (gazetteer loaded).
     pub baseline_rss_mb: Option<f64>,
-    /// VmHWM once the articles' texts are held too (about 3 kB of text per 12 events, as the
+    /// `VmHWM` once the articles' texts are held too (about 3 kB of text per 12 events, as the
     /// seeds have), which is what the app holds at this size.
     pub peak_rss_with_texts_mb: Option<f64>,
     /// Bytes of article text held for that figure.
@@ -157,7 +157,7 @@ pub struct BenchReport {
     pub sizes: Vec<SizeFigures>,
     pub launch: Option<LaunchFigures>,
     pub memory: Option<MemoryFigures>,
-    /// VmHWM of this process at the end of the run (inflated by every phase; see `memory`).
+    /// `VmHWM` of this process at the end of the run (inflated by every phase; see `memory`).
     pub process_peak_rss_mb: Option<f64>,
 }
 
@@ -179,12 +179,11 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
     let (gazetteer, gazetteer_kind) = load_gazetteer(&options.root);
     let gazetteer_ms = ms(started.elapsed());
     let fallback;
-    let places: &[Place] = match &gazetteer {
-        Some(g) => g.places(),
-        None => {
-            fallback = synth::places(35_000, options.seed);
-            &fallback
-        }
+    let places: &[Place] = if let Some(g) = &gazetteer {
+        g.places()
+    } else {
+        fallback = synth::places(35_000, options.seed);
+        &fallback
     };
     let mut report = BenchReport {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -310,6 +309,7 @@ pub fn seed_articles(seeds_dir: &Path) -> Vec<Article> {
                 },
                 body,
                 body_offset: 0,
+                note: None,
             })
         })
         .collect()

@@ -1,4 +1,4 @@
-//! Synthetic corpora for benchmarks: deterministic (a fixed-seed SplitMix64), shaped like the
+//! Synthetic corpora for benchmarks: deterministic (a fixed-seed `SplitMix64`), shaped like the
 //! seeds, and scalable from a few articles to a million events.
 //!
 //! Two products:
@@ -29,7 +29,7 @@ pub const DEFAULT_SEED: u64 = 0x6e65_7773_6174_6c73; // "newsatls"
 /// The sizes the issue asks for: 10k, 100k and 1M events.
 pub const EVENT_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and good enough for test data.
+/// `SplitMix64` (Steele, Lea, Flood 2014): tiny, fast, and good enough for test data.
 #[derive(Clone, Debug)]
 pub struct SplitMix64(u64);
 
@@ -223,20 +223,19 @@ fn sentence(rng: &mut SplitMix64, pool: &PlacePool, published: NaiveDate, out: &
     while let Some(at) = rest.find('{') {
         out.push_str(&rest[..at]);
         let slot = &rest[at..at + 3];
-        match slot {
-            "{P}" => out.push_str(pool.name(pool.draw(rng))),
-            _ => {
-                let d = date_expression(rng, published);
-                // A date at the start of the sentence is capitalised: "On Tuesday, ...".
-                if at == 0 && rest.len() == pattern.len() {
-                    let mut chars = d.chars();
-                    if let Some(c) = chars.next() {
-                        out.extend(c.to_uppercase());
-                        out.push_str(chars.as_str());
-                    }
-                } else {
-                    out.push_str(&d);
+        if slot == "{P}" {
+            out.push_str(pool.name(pool.draw(rng)));
+        } else {
+            let d = date_expression(rng, published);
+            // A date at the start of the sentence is capitalised: "On Tuesday, ...".
+            if at == 0 && rest.len() == pattern.len() {
+                let mut chars = d.chars();
+                if let Some(c) = chars.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(chars.as_str());
                 }
+            } else {
+                out.push_str(&d);
             }
         }
         rest = &rest[at + 3..];
@@ -278,6 +277,7 @@ pub fn articles(places: &[Place], n: usize, bytes_each: usize, seed: u64) -> Vec
                 date_basis: DateBasis::Header,
                 body,
                 body_offset: 0,
+                note: None,
             }
         })
         .collect()
@@ -410,6 +410,7 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
                 },
                 body,
                 body_offset: 0,
+                note: None,
             }
         })
         .collect()
@@ -453,7 +454,7 @@ fn text_interval(rng: &mut SplitMix64, published: Option<NaiveDate>) -> Option<I
 /// `n` made-up places around Libya and the Mediterranean (the first 150 curated, the rest
 /// broad), for tests and benches that need a gazetteer-shaped list without the data files.
 pub fn places(n: usize, seed: u64) -> Vec<Place> {
-    let mut rng = SplitMix64::new(seed ^ 0x91ac_e5);
+    let mut rng = SplitMix64::new(seed ^ 0x0091_ace5);
     (0..n)
         .map(|i| {
             let curated = i < 150;
