@@ -23,7 +23,9 @@ fn the_default_view_shows_land_sea_and_markers_offline() {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .wgpu()
-        .build_eframe(|cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds).with_basemap(&cc.egui_ctx));
+        .build_eframe(|cc| {
+            NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds).with_basemap(&cc.egui_ctx)
+        });
 
     // Tiles come from render threads at their own pace: step frames (bounded) until the map
     // shows both land and sea, which is what the assertions below check in the end anyway.
@@ -31,7 +33,9 @@ fn the_default_view_shows_land_sea_and_markers_offline() {
     let (mut sea, mut land, mut total) = (0usize, 0usize, 0usize);
     for _ in 0..100 {
         harness.step();
-        let image = harness.render().expect("a wgpu adapter (Mesa lavapipe or llvmpipe)");
+        let image = harness
+            .render()
+            .expect("a wgpu adapter (Mesa lavapipe or llvmpipe)");
         // The map is the upper left of the window: left of the article pane, above the timeline.
         let (w, h) = (image.width() * 55 / 100, image.height() * 65 / 100);
         (sea, land, total) = (0, 0, 0);
@@ -48,10 +52,19 @@ fn the_default_view_shows_land_sea_and_markers_offline() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(sea * 10 > total, "sea covers {sea} of {total} sampled map pixels");
-    assert!(land * 10 > total, "land covers {land} of {total} sampled map pixels");
     assert!(
-        harness.state().derived().is_some_and(|d| !d.markers.is_empty()),
+        sea * 10 > total,
+        "sea covers {sea} of {total} sampled map pixels"
+    );
+    assert!(
+        land * 10 > total,
+        "land covers {land} of {total} sampled map pixels"
+    );
+    assert!(
+        harness
+            .state()
+            .derived()
+            .is_some_and(|d| !d.markers.is_empty()),
         "markers are laid out over the basemap"
     );
 }
