@@ -15,6 +15,8 @@ pub mod extract;
 pub mod gazetteer;
 pub mod index;
 pub mod problem;
+pub mod render;
+pub mod scenes;
 
 #[cfg(feature = "gui")]
 pub mod ui;
