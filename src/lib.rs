@@ -14,9 +14,12 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+pub mod layout;
+pub mod perf;
 pub mod problem;
 pub mod render;
 pub mod scenes;
+pub mod synth;
 
 #[cfg(feature = "gui")]
 pub mod ui;

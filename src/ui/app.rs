@@ -46,6 +46,11 @@ pub struct NewsAtlasApp {
     labels: Option<MapLabels>,
     /// Scenes, presenter mode and PNG export.
     briefing: Briefing,
+    /// Ask for the keyboard focus once, a few frames in (when the window is shown), so Space,
+    /// arrows and typed dates work at once, also where no window manager hands focus over
+    /// (a kiosk session, Xvfb).
+    ask_focus_at_frame: Option<u64>,
+    x11_window: Option<u32>,
 }
 
 impl NewsAtlasApp {
@@ -55,6 +60,8 @@ impl NewsAtlasApp {
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
         app.loader = Some(spawn_loader(options, cc.egui_ctx.clone()));
         app.briefing = Briefing::load(crate::scenes::default_path());
+        app.x11_window = super::focus::x11_window(cc);
+        app.ask_focus_at_frame = Some(2);
         app
     }
 
@@ -94,6 +101,8 @@ impl NewsAtlasApp {
             basemap: None,
             labels: None,
             briefing: Briefing::default(),
+            ask_focus_at_frame: None,
+            x11_window: None,
             prefs,
         }
     }
@@ -326,6 +335,17 @@ fn keyboard_intents(ctx: &egui::Context, timeline: &mut TimelineView) -> Vec<Int
 impl eframe::App for NewsAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self
+            .ask_focus_at_frame
+            .is_some_and(|n| ctx.cumulative_frame_nr() >= n)
+        {
+            self.ask_focus_at_frame = None;
+            if let Some(window) = self.x11_window {
+                super::focus::take_focus_if_unmanaged(window);
+            }
+        } else if self.ask_focus_at_frame.is_some() {
+            ctx.request_repaint();
+        }
         self.poll_loader(&ctx);
         let mut intents = Vec::new();
 

@@ -21,6 +21,7 @@ pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
 pub mod derived;
+pub mod focus;
 pub mod map;
 pub mod pane;
 pub mod prefs;
