@@ -212,6 +212,7 @@ impl Text {
     }
 }
 
+#[allow(clippy::many_single_char_names)] // pixel math: x, y, w, h, a, i, k
 /// Blends `c` at `coverage` over the premultiplied pixel at (`x`, `y`), if inside.
 fn blend(pixmap: &mut Pixmap, x: i64, y: i64, c: Rgba, coverage: f32) {
     let (w, h) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
@@ -236,6 +237,7 @@ struct Dot {
     class: KindClass,
 }
 
+#[allow(clippy::many_single_char_names)] // image sizes and pixel positions
 /// Renders one scene. `unknown` collects the scene's ids this data does not know.
 pub fn render_scene(
     dataset: &Dataset,

@@ -224,7 +224,7 @@ pub fn corrupt_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy().into_owned());
-    (1..)
+    (1..u32::MAX)
         .map(|n| path.with_file_name(format!("{name}.corrupt-{n}")))
         .find(|p| !p.exists())
         .unwrap_or_else(|| path.with_file_name(format!("{name}.corrupt")))
@@ -326,7 +326,7 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// The scene after `current` moved by `delta` (negative: back), clamped to the list: presenters
-/// expect the last scene to stay on PageDown, not to wrap to the first. With no current scene,
+/// expect the last scene to stay on `PageDown`, not to wrap to the first. With no current scene,
 /// forward starts at the first and back at the last.
 pub fn step_index(current: Option<usize>, len: usize, delta: i32) -> Option<usize> {
     if len == 0 {
@@ -365,7 +365,7 @@ pub fn unique_name(scenes: &[Scene], base: &str) -> String {
     if !taken(base) {
         return base.to_owned();
     }
-    (2..)
+    (2..u32::MAX)
         .map(|k| format!("{base} {k}"))
         .find(|n| !taken(n))
         .unwrap_or_else(|| base.to_owned())

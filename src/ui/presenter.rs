@@ -87,8 +87,8 @@ pub fn presenter_keys(ctx: &egui::Context, active: bool) -> Vec<SceneCommand> {
 /// The palette for a projector: opaque outlines and label backgrounds, stronger faded markers.
 pub fn palette(mut p: Palette) -> Palette {
     let opaque = |c: Color32, alpha: u8| {
-        let [r, g, b, a] = c.to_srgba_unmultiplied();
-        Color32::from_rgba_unmultiplied(r, g, b, a.max(alpha))
+        let [red, green, blue, old] = c.to_srgba_unmultiplied();
+        Color32::from_rgba_unmultiplied(red, green, blue, old.max(alpha))
     };
     p.outline = opaque(p.outline, 255);
     p.label_bg = opaque(p.label_bg, 235);

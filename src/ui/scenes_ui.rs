@@ -370,6 +370,7 @@ impl Briefing {
     }
 
     /// Shows scene `index`: window, cursor and selection through intents; the map flies there.
+    #[allow(clippy::too_many_arguments)] // the frame's parts, borrowed apart from `self`
     fn show(
         &mut self,
         index: usize,
@@ -783,7 +784,11 @@ fn set_map_view(map: &mut MapView, center: LatLon, zoom: f64) {
 fn write_png(path: &Path, image: &egui::ColorImage) -> Result<PathBuf, String> {
     let [w, h] = image.size;
     // egui colours are premultiplied RGBA, which is what a tiny-skia pixmap holds.
-    let data: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let data: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let size = tiny_skia::IntSize::from_wh(w as u32, h as u32)
         .ok_or_else(|| format!("{}: the screenshot is empty", path.display()))?;
     let pixmap = tiny_skia::Pixmap::from_vec(data, size)
