@@ -1,4 +1,4 @@
-//! The command line: `newsatlas extract`, `newsatlas check`, and (with the `gui` feature) the app
+//! The command line: `newsatlas extract`, `check` and `render`, and (with the `gui` feature) the app
 //! when no subcommand is given.
 //!
 //! Key decisions: problems go to stderr as `file:line: ...`, data to stdout or `--out`; exit codes
@@ -64,8 +64,30 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate the data files and list names that look like places but are not in the gazetteer
     Check(CheckArgs),
+    /// Render every scene of a scenes file to PNG (01-<name>.png, …), without a window
+    Render(RenderArgs),
     /// Measure extraction, index, scrub, launch and memory; print one JSON line of figures
     Bench(BenchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The scenes file (as saved by the app's Scenes panel)
+    #[arg(long, value_name = "FILE")]
+    pub scenes: PathBuf,
+    /// The folder to write the PNGs to (created when missing)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    pub width: u32,
+    #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    pub height: u32,
+    /// Articles to count events in instead of the bundled seeds: a folder or a .csv file
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+    /// A gazetteer file to use instead of data/gazetteer.toml
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -150,12 +172,37 @@ pub fn run(args: Args) -> Result<Outcome> {
             let root = resolve_root(args.root.as_deref())?;
             run_check(&root, &check)
         }
+        Some(Command::Render(render)) => {
+            let root = resolve_root(args.root.as_deref())?;
+            run_render(&root, &render)
+        }
         Some(Command::Bench(bench)) => {
             let root = resolve_root(args.root.as_deref())?;
             Ok(run_bench(&root, &bench))
         }
         None => run_app(args.root.as_deref(), args.corpus, args.gazetteer),
     }
+}
+
+fn run_render(root: &Path, args: &RenderArgs) -> Result<Outcome> {
+    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
+    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
+    problems.extend(corpus_problems);
+    let dataset = crate::dataset::Dataset::build(corpus, std::sync::Arc::new(gazetteer), problems);
+    let options = crate::render::RenderOptions {
+        width: args.width,
+        height: args.height,
+        ..Default::default()
+    };
+    let rendered = crate::render::render_scenes_file(&dataset, &args.scenes, &args.out, options)?;
+    let mut all = dataset.problems;
+    all.extend(rendered.problems);
+    eprintln!(
+        "wrote {} PNG(s) to {}",
+        rendered.written.len(),
+        args.out.display()
+    );
+    Ok(report(&all))
 }
 
 #[cfg(feature = "gui")]

@@ -17,6 +17,8 @@ pub mod index;
 pub mod layout;
 pub mod perf;
 pub mod problem;
+pub mod render;
+pub mod scenes;
 pub mod synth;
 
 #[cfg(feature = "gui")]

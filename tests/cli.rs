@@ -305,3 +305,58 @@ fn extract_of_the_seeds_matches_the_golden_file() {
         );
     }
 }
+
+#[test]
+fn render_writes_one_png_per_scene_at_the_asked_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let scenes = dir.path().join("scenes.toml");
+    fs::write(
+        &scenes,
+        "[[scene]]\nname = \"Tripoli, April\"\ncaption = \"The offensive on the capital\"\n\
+         center = { lat = 32.8872, lon = 13.1913 }\nzoom = 7.5\ncursor = \"2019-04-20\"\n\
+         half_window_days = 10\n\n\
+         [[scene]]\nname = \"All of Libya\"\ncenter = { lat = 29.0, lon = 17.0 }\nzoom = 4.6\n\
+         cursor = \"2020-02-29\"\nmode = \"cumulative\"\nplace = \"no-such-place\"\n",
+    )
+    .expect("write");
+    let out = dir.path().join("pngs");
+    let scenes_arg = scenes.to_string_lossy().into_owned();
+    let out_arg = out.to_string_lossy().into_owned();
+    let output = newsatlas(&[
+        "render",
+        "--scenes",
+        &scenes_arg,
+        "--out",
+        &out_arg,
+        "--width",
+        "320",
+        "--height",
+        "200",
+    ]);
+    // The unknown place id is reported with its scene's line; both scenes are still rendered.
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("scenes.toml:9: warning")
+            && stderr(&output).contains("no-such-place"),
+        "{}",
+        stderr(&output)
+    );
+    for name in ["01-tripoli-april.png", "02-all-of-libya.png"] {
+        let bytes = fs::read(out.join(name)).expect(name);
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "{name} is a PNG");
+        // IHDR: width and height, big-endian, at bytes 16..24.
+        let width = u32::from_be_bytes(bytes[16..20].try_into().expect("4 bytes"));
+        let height = u32::from_be_bytes(bytes[20..24].try_into().expect("4 bytes"));
+        assert_eq!((width, height), (320, 200), "{name}");
+    }
+
+    // A scenes file that is not TOML is unusable input.
+    fs::write(&scenes, "[[scene]\n").expect("write");
+    let output = newsatlas(&["render", "--scenes", &scenes_arg, "--out", &out_arg]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("scenes.toml:1"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -17,6 +17,8 @@ use super::derived::{DerivedCache, Model};
 use super::map::{MapView, map_ui};
 use super::pane::{PaneView, article_pane_ui};
 use super::prefs::Prefs;
+use super::presenter;
+use super::scenes_ui::Briefing;
 use super::state::{AppState, Intent};
 use super::theme::{self, Palette};
 use super::timeline::{TimelineView, timeline_ui};
@@ -42,6 +44,8 @@ pub struct NewsAtlasApp {
     /// `None` in tests: no render threads, a plain sea under the markers.
     basemap: Option<Basemap>,
     labels: Option<MapLabels>,
+    /// Scenes, presenter mode and PNG export.
+    briefing: Briefing,
     /// Ask for the keyboard focus once, a few frames in (when the window is shown), so Space,
     /// arrows and typed dates work at once, also where no window manager hands focus over
     /// (a kiosk session, Xvfb).
@@ -55,6 +59,7 @@ impl NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
         app.loader = Some(spawn_loader(options, cc.egui_ctx.clone()));
+        app.briefing = Briefing::load(crate::scenes::default_path());
         app.x11_window = super::focus::x11_window(cc);
         app.ask_focus_at_frame = Some(2);
         app
@@ -95,6 +100,7 @@ impl NewsAtlasApp {
             show_problems: false,
             basemap: None,
             labels: None,
+            briefing: Briefing::default(),
             ask_focus_at_frame: None,
             x11_window: None,
             prefs,
@@ -112,6 +118,22 @@ impl NewsAtlasApp {
         state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
         self.state = state;
         self.model = Some(Model::new(dataset, self.generation));
+    }
+
+    /// Keeps the scenes in `path` instead of the user's data folder (for tests and tools).
+    #[must_use]
+    pub fn with_scenes_file(mut self, path: PathBuf) -> NewsAtlasApp {
+        self.briefing = Briefing::load(Some(path));
+        self
+    }
+
+    /// Scenes, presenter mode and exports.
+    pub fn briefing(&self) -> &Briefing {
+        &self.briefing
+    }
+
+    pub fn briefing_mut(&mut self) -> &mut Briefing {
+        &mut self.briefing
     }
 
     /// The shared state (for tests).
@@ -191,6 +213,7 @@ impl NewsAtlasApp {
                 }
             }
             ui.separator();
+            self.briefing.toggle_button_ui(ui);
             if ui
                 .button("Fit map")
                 .on_hover_text("Show every place with events")
@@ -324,10 +347,11 @@ impl eframe::App for NewsAtlasApp {
             ctx.request_repaint();
         }
         self.poll_loader(&ctx);
-        let palette = Palette::of(self.prefs.theme);
         let mut intents = Vec::new();
 
-        egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
+        if !self.briefing.presenting() {
+            egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
+        }
 
         let Some(model) = &self.model else {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -339,6 +363,14 @@ impl eframe::App for NewsAtlasApp {
             return;
         };
 
+        // Scenes first: the presenter's keys are consumed before the timeline's arrows.
+        intents.extend(self.briefing.frame(&ctx, model, &self.state, &mut self.map));
+        let presenting = self.briefing.presenting();
+        let palette = if presenting {
+            presenter::palette(Palette::of(self.prefs.theme))
+        } else {
+            Palette::of(self.prefs.theme)
+        };
         intents.extend(keyboard_intents(&ctx, &mut self.timeline));
         if self.state.playing {
             let dt = ctx.input(|i| i.stable_dt).min(0.1);
@@ -362,13 +394,21 @@ impl eframe::App for NewsAtlasApp {
             .show(ui, |ui| {
                 intents.extend(timeline_ui(ui, &mut self.timeline, data));
             });
-        egui::Panel::right("articles")
-            .resizable(true)
-            .default_size(480.0)
-            .min_size(280.0)
-            .show(ui, |ui| {
-                intents.extend(article_pane_ui(ui, &mut self.pane, data));
-            });
+        if !presenting {
+            egui::Panel::right("articles")
+                .resizable(true)
+                .default_size(480.0)
+                .min_size(280.0)
+                .show(ui, |ui| {
+                    intents.extend(article_pane_ui(ui, &mut self.pane, data));
+                });
+            if self.briefing.show_panel {
+                egui::Panel::left("scenes")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .show(ui, |ui| self.briefing.panel_ui(ui));
+            }
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let basemap = self.basemap.as_mut();
             intents.extend(map_ui(
@@ -382,6 +422,9 @@ impl eframe::App for NewsAtlasApp {
         });
 
         self.problems_window(&ctx);
+        if presenting {
+            self.briefing.overlay_ui(&ctx);
+        }
 
         let mut changed = false;
         for intent in intents {

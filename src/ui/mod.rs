@@ -14,6 +14,8 @@
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
 //! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its labels (basemap engineer's) |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
+//! | `scenes_ui.rs` | `Briefing`: the scenes panel, stepping with an eased fly, PNG export |
+//! | `presenter.rs` | presenter mode: F5/Esc, full screen, projector palette, caption overlay |
 
 pub mod app;
 pub mod basemap_labels;
@@ -23,6 +25,8 @@ pub mod focus;
 pub mod map;
 pub mod pane;
 pub mod prefs;
+pub mod presenter;
+pub mod scenes_ui;
 pub mod state;
 pub mod theme;
 pub mod timeline;

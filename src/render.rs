@@ -1,0 +1,589 @@
+//! Rendering scenes to PNG without a GUI (`newsatlas render`): offline basemap tiles composed
+//! for the scene's view, markers sized by the events in the scene's window and coloured by kind,
+//! place labels and the caption, encoded with tiny-skia.
+//!
+//! Key decisions: the view is the app's (walkers' 256-px tiles, so zoom `z` is a world of
+//! `256 · 2^z` pixels), tiles are rendered one zoom level deeper than needed and scaled down, so
+//! lines stay crisp at fractional zooms; text is rasterized with `ab_glyph` from egui's default
+//! font bytes (plain data, no GUI); sizes scale with the image height (900 px = the app's sizes).
+//! The marker rule copies the app's (`ui::map::marker_radius`), which the core cannot import.
+
+use std::path::{Path, PathBuf};
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
+use tiny_skia::{
+    Color, FillRule, FilterQuality, Paint, PathBuilder, Pixmap, PixmapPaint, Stroke, Transform,
+};
+
+use crate::basemap::labels::Collisions;
+use crate::basemap::mercator::{TILE_SIZE, TileCoord, world_from_lat_lon};
+use crate::basemap::{BasemapData, Style, render_tile};
+use crate::coord::LatLon;
+use crate::dataset::Dataset;
+use crate::gazetteer::{KindClass, PlaceIdx};
+use crate::problem::Problem;
+use crate::scenes::{self, Scene};
+
+/// Image size and basemap style of a render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderOptions {
+    pub width: u32,
+    pub height: u32,
+    pub style: Style,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            width: 1600,
+            height: 900,
+            style: Style::Light,
+        }
+    }
+}
+
+type Rgba = [u8; 4];
+
+const SETTLEMENT: Rgba = [205, 60, 0, 255];
+const FACILITY: Rgba = [0, 95, 190, 255];
+const AREA: Rgba = [20, 130, 40, 255];
+const FADED: Rgba = [110, 110, 110, 150];
+const SELECTED: Rgba = [200, 0, 120, 255];
+const MAX_LABELS: usize = 40;
+
+fn kind_color(class: KindClass) -> Rgba {
+    match class {
+        KindClass::Settlement => SETTLEMENT,
+        KindClass::Facility => FACILITY,
+        KindClass::Area => AREA,
+    }
+}
+
+fn color(c: Rgba) -> Color {
+    Color::from_rgba8(c[0], c[1], c[2], c[3])
+}
+
+fn paint(c: Rgba) -> Paint<'static> {
+    let mut p = Paint::default();
+    p.set_color(color(c));
+    p.anti_alias = true;
+    p
+}
+
+/// Where the view is: pixels of the output image from world units.
+#[derive(Clone, Copy, Debug)]
+struct Viewport {
+    center_world: [f64; 2],
+    /// Output pixels per world unit: `256 · 2^zoom`.
+    world_px: f64,
+    width: f64,
+    height: f64,
+}
+
+impl Viewport {
+    fn new(center: LatLon, zoom: f64, width: u32, height: u32) -> Viewport {
+        Viewport {
+            center_world: world_from_lat_lon(center),
+            world_px: f64::from(TILE_SIZE) * zoom.exp2(),
+            width: f64::from(width),
+            height: f64::from(height),
+        }
+    }
+
+    fn px_from_world(&self, w: [f64; 2]) -> (f32, f32) {
+        (
+            ((w[0] - self.center_world[0]) * self.world_px + self.width / 2.0) as f32,
+            ((w[1] - self.center_world[1]) * self.world_px + self.height / 2.0) as f32,
+        )
+    }
+
+    fn px_from_lat_lon(&self, p: LatLon) -> (f32, f32) {
+        self.px_from_world(world_from_lat_lon(p))
+    }
+}
+
+/// A loaded font and text drawing into a pixmap.
+pub struct Text {
+    font: FontRef<'static>,
+}
+
+impl Text {
+    /// egui's default proportional font (Ubuntu Light), bundled as bytes by `epaint_default_fonts`.
+    pub fn new() -> Result<Text, String> {
+        FontRef::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT)
+            .map(|font| Text { font })
+            .map_err(|e| format!("the bundled font does not load: {e}"))
+    }
+
+    /// Width of `text` at `px` pixels.
+    pub fn width(&self, text: &str, px: f32) -> f32 {
+        let scaled = self.font.as_scaled(PxScale::from(px));
+        let mut last = None;
+        let mut x = 0.0;
+        for c in text.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(prev) = last {
+                x += scaled.kern(prev, id);
+            }
+            x += scaled.h_advance(id);
+            last = Some(id);
+        }
+        x
+    }
+
+    /// Draws `text` with its top-left at (`x`, `y`); `bold` draws it twice, a little apart.
+    #[allow(clippy::too_many_arguments)]
+    fn draw(&self, pixmap: &mut Pixmap, text: &str, x: f32, y: f32, px: f32, c: Rgba, bold: bool) {
+        let scaled = self.font.as_scaled(PxScale::from(px));
+        let baseline = y + scaled.ascent();
+        let offsets: &[f32] = if bold { &[0.0, 0.6] } else { &[0.0] };
+        for dx in offsets {
+            let mut last = None;
+            let mut pen = x + dx;
+            for ch in text.chars() {
+                let id = scaled.glyph_id(ch);
+                if let Some(prev) = last {
+                    pen += scaled.kern(prev, id);
+                }
+                let glyph = id.with_scale_and_position(px, point(pen, baseline));
+                pen += scaled.h_advance(id);
+                last = Some(id);
+                let Some(outline) = self.font.outline_glyph(glyph) else {
+                    continue;
+                };
+                let bounds = outline.px_bounds();
+                outline.draw(|gx, gy, coverage| {
+                    let px_x = bounds.min.x as i64 + i64::from(gx);
+                    let px_y = bounds.min.y as i64 + i64::from(gy);
+                    blend(pixmap, px_x, px_y, c, coverage);
+                });
+            }
+        }
+    }
+
+    /// Text with a halo of `halo` around it, readable on any basemap.
+    #[allow(clippy::too_many_arguments)]
+    fn draw_with_halo(
+        &self,
+        pixmap: &mut Pixmap,
+        text: &str,
+        x: f32,
+        y: f32,
+        px: f32,
+        c: Rgba,
+        halo: Rgba,
+    ) {
+        let r = (px / 9.0).max(1.5);
+        for (dx, dy) in [
+            (-r, 0.0),
+            (r, 0.0),
+            (0.0, -r),
+            (0.0, r),
+            (-r * 0.7, -r * 0.7),
+            (r * 0.7, -r * 0.7),
+            (-r * 0.7, r * 0.7),
+            (r * 0.7, r * 0.7),
+        ] {
+            self.draw(pixmap, text, x + dx, y + dy, px, halo, true);
+        }
+        self.draw(pixmap, text, x, y, px, c, true);
+    }
+
+    /// Greedy word wrap of `text` into lines at most `max_width` wide.
+    fn wrap(&self, text: &str, px: f32, max_width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.lines() {
+            let mut line = String::new();
+            for word in paragraph.split_whitespace() {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if !line.is_empty() && self.width(&candidate, px) > max_width {
+                    lines.push(std::mem::replace(&mut line, word.to_owned()));
+                } else {
+                    line = candidate;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+}
+
+#[allow(clippy::many_single_char_names)] // pixel math: x, y, w, h, a, i, k
+/// Blends `c` at `coverage` over the premultiplied pixel at (`x`, `y`), if inside.
+fn blend(pixmap: &mut Pixmap, x: i64, y: i64, c: Rgba, coverage: f32) {
+    let (w, h) = (i64::from(pixmap.width()), i64::from(pixmap.height()));
+    if x < 0 || y < 0 || x >= w || y >= h {
+        return;
+    }
+    let a = (coverage.clamp(0.0, 1.0) * f32::from(c[3]) / 255.0).clamp(0.0, 1.0);
+    let i = ((y * w + x) * 4) as usize;
+    let data = pixmap.data_mut();
+    for k in 0..3 {
+        let src = f32::from(c[k]) * a;
+        data[i + k] = (src + f32::from(data[i + k]) * (1.0 - a)).round() as u8;
+    }
+    data[i + 3] = (255.0 * a + f32::from(data[i + 3]) * (1.0 - a)).round() as u8;
+}
+
+/// One marker to draw.
+struct Dot {
+    place: PlaceIdx,
+    at: (f32, f32),
+    count: u32,
+    class: KindClass,
+}
+
+#[allow(clippy::many_single_char_names)] // image sizes and pixel positions
+/// Renders one scene. `unknown` collects the scene's ids this data does not know.
+pub fn render_scene(
+    dataset: &Dataset,
+    basemap: &BasemapData,
+    text: &Text,
+    scene: &Scene,
+    options: RenderOptions,
+) -> Result<(Pixmap, Vec<String>), String> {
+    let (w, h) = (options.width.max(16), options.height.max(16));
+    let mut pixmap = Pixmap::new(w, h).ok_or_else(|| format!("cannot make a {w}×{h} image"))?;
+    let s = (h as f32 / 900.0).clamp(0.4, 4.0);
+    let view = Viewport::new(scene.center, scene.zoom, w, h);
+    draw_basemap(&mut pixmap, basemap, &view, scene.zoom, options.style)?;
+
+    let mut unknown = Vec::new();
+    let places = dataset.gazetteer.places();
+    let selected = scene.place.as_ref().and_then(|id| {
+        let found = places.iter().position(|p| &p.id == id);
+        if found.is_none() {
+            unknown.push(format!("place {id}"));
+        }
+        found.map(|i| PlaceIdx(i as u32))
+    });
+    if let Some(id) = &scene.article
+        && !dataset.articles.iter().any(|a| &a.id == id)
+    {
+        unknown.push(format!("article {id}"));
+    }
+
+    // Markers: every place with events; the ones with events in the window sized by them.
+    let window = scene.window();
+    let mut dots: Vec<Dot> = dataset
+        .index
+        .places()
+        .iter()
+        .filter_map(|agg| {
+            let place = places.get(agg.place.0 as usize)?;
+            place.coord.is_valid().then(|| Dot {
+                place: agg.place,
+                at: view.px_from_lat_lon(place.coord),
+                count: agg.count_in(window),
+                class: place.kind.class(),
+            })
+        })
+        .collect();
+    let max_count = dots.iter().map(|d| d.count).max().unwrap_or(0).max(1);
+    // Faded first, then the active ones, the biggest under the smaller.
+    dots.sort_by_key(|d| (d.count > 0, std::cmp::Reverse(d.count)));
+    let radius = |d: &Dot| {
+        if d.count > 0 {
+            (7.0 + 15.0 * (d.count as f32 / max_count as f32).sqrt()) * s
+        } else {
+            5.0 * s
+        }
+    };
+    let outline = match options.style {
+        Style::Light => [255, 255, 255, 255],
+        Style::Dark => [10, 10, 10, 255],
+    };
+    for d in &dots {
+        let r = radius(d);
+        if d.at.0 < -r || d.at.1 < -r || d.at.0 > w as f32 + r || d.at.1 > h as f32 + r {
+            continue;
+        }
+        let fill = if d.count > 0 {
+            kind_color(d.class)
+        } else {
+            FADED
+        };
+        circle(&mut pixmap, d.at, r, fill, outline, 2.5 * s);
+        if Some(d.place) == selected {
+            ring(&mut pixmap, d.at, r + 6.0 * s, SELECTED, 4.0 * s);
+        }
+    }
+
+    // Labels for the busiest active places, never overlapping.
+    let (ink, halo) = match options.style {
+        Style::Light => ([20, 20, 20, 255], [255, 255, 255, 230]),
+        Style::Dark => ([240, 240, 240, 255], [0, 0, 0, 230]),
+    };
+    let mut collisions = Collisions::default();
+    let label_px = 20.0 * s;
+    let mut labelled: Vec<&Dot> = dots.iter().filter(|d| d.count > 0).collect();
+    labelled.sort_by_key(|d| std::cmp::Reverse(d.count));
+    for d in labelled.into_iter().take(MAX_LABELS) {
+        let Some(place) = places.get(d.place.0 as usize) else {
+            continue;
+        };
+        let r = radius(d);
+        let tw = text.width(&place.name, label_px);
+        let x = d.at.0 + r + 4.0 * s;
+        let y = d.at.1 - label_px * 0.6;
+        if x + tw < 0.0 || x > w as f32 || y + label_px < 0.0 || y > h as f32 {
+            continue;
+        }
+        if collisions.try_take([x, y, x + tw, y + label_px * 1.2]) {
+            text.draw_with_halo(&mut pixmap, &place.name, x, y, label_px, ink, halo);
+        }
+    }
+
+    draw_caption(&mut pixmap, text, scene, s);
+    Ok((pixmap, unknown))
+}
+
+fn draw_basemap(
+    pixmap: &mut Pixmap,
+    basemap: &BasemapData,
+    view: &Viewport,
+    zoom: f64,
+    style: Style,
+) -> Result<(), String> {
+    pixmap.fill(color(style.palette().sea));
+    // One level deeper than the zoom, scaled down: crisp at fractional zooms.
+    let z = (zoom.ceil() as i64).clamp(0, 14) as u8;
+    let n = 1i64 << z;
+    let tile_world = 1.0 / n as f64;
+    let scale = (view.world_px * tile_world / f64::from(TILE_SIZE)) as f32;
+    let half_w = view.width / 2.0 / view.world_px;
+    let half_h = view.height / 2.0 / view.world_px;
+    let [cx, cy] = view.center_world;
+    let x0 = ((cx - half_w) / tile_world).floor() as i64;
+    let x1 = ((cx + half_w) / tile_world).floor() as i64;
+    let y0 = (((cy - half_h) / tile_world).floor() as i64).max(0);
+    let y1 = (((cy + half_h) / tile_world).floor() as i64).min(n - 1);
+    let quality = PixmapPaint {
+        quality: FilterQuality::Bilinear,
+        ..PixmapPaint::default()
+    };
+    for ty in y0..=y1 {
+        for tx in x0..=x1 {
+            let coord = TileCoord::new(tx.rem_euclid(n) as u32, ty as u32, z);
+            let tile = render_tile(basemap, coord, style, 1).map_err(|e| e.to_string())?;
+            let size = tiny_skia::IntSize::from_wh(tile.size, tile.size)
+                .ok_or_else(|| "an empty tile".to_owned())?;
+            // Tiles are opaque, so straight and premultiplied alpha are the same bytes.
+            let Some(tile) = Pixmap::from_vec(tile.rgba, size) else {
+                continue;
+            };
+            let (ox, oy) = view.px_from_world([tx as f64 * tile_world, ty as f64 * tile_world]);
+            pixmap.draw_pixmap(
+                0,
+                0,
+                tile.as_ref(),
+                &quality,
+                Transform::from_row(scale, 0.0, 0.0, scale, ox, oy),
+                None,
+            );
+        }
+    }
+    Ok(())
+}
+
+fn circle(pixmap: &mut Pixmap, at: (f32, f32), r: f32, fill: Rgba, outline: Rgba, width: f32) {
+    let Some(path) = PathBuilder::from_circle(at.0, at.1, r.max(0.5)) else {
+        return;
+    };
+    pixmap.fill_path(
+        &path,
+        &paint(fill),
+        FillRule::Winding,
+        Transform::identity(),
+        None,
+    );
+    let stroke = Stroke {
+        width,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint(outline), &stroke, Transform::identity(), None);
+}
+
+fn ring(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, width: f32) {
+    let Some(path) = PathBuilder::from_circle(at.0, at.1, r) else {
+        return;
+    };
+    let stroke = Stroke {
+        width,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint(c), &stroke, Transform::identity(), None);
+}
+
+/// The scene's name, caption and time window in a band along the bottom.
+fn draw_caption(pixmap: &mut Pixmap, text: &Text, scene: &Scene, s: f32) {
+    let (w, h) = (pixmap.width() as f32, pixmap.height() as f32);
+    let title_px = 32.0 * s;
+    let body_px = 24.0 * s;
+    let margin = 20.0 * s;
+    let when = match scene.mode {
+        scenes::SceneMode::Window => format!(
+            "{} ± {} days",
+            scene.cursor.format("%-d %B %Y"),
+            scene.half_window_days
+        ),
+        scenes::SceneMode::Cumulative => format!("up to {}", scene.cursor.format("%-d %B %Y")),
+    };
+    let mut lines = text.wrap(&scene.caption, body_px, w - 2.0 * margin);
+    lines.retain(|l| !l.trim().is_empty());
+    lines.truncate(4);
+    let band_h = margin * 1.5 + title_px * 1.25 + lines.len() as f32 * body_px * 1.3;
+    if let Some(rect) = tiny_skia::Rect::from_xywh(0.0, h - band_h, w, band_h) {
+        pixmap.fill_rect(
+            rect,
+            &paint([255, 255, 255, 225]),
+            Transform::identity(),
+            None,
+        );
+    }
+    let ink = [15, 15, 15, 255];
+    let mut y = h - band_h + margin * 0.75;
+    text.draw(pixmap, &scene.name, margin, y, title_px, ink, true);
+    let when_w = text.width(&when, body_px);
+    text.draw(
+        pixmap,
+        &when,
+        w - margin - when_w,
+        y + (title_px - body_px) / 2.0,
+        body_px,
+        [60, 60, 60, 255],
+        false,
+    );
+    y += title_px * 1.25;
+    for line in &lines {
+        text.draw(pixmap, line, margin, y, body_px, ink, false);
+        y += body_px * 1.3;
+    }
+    let credit = "Basemap: Natural Earth";
+    let credit_px = 13.0 * s;
+    let cw = text.width(credit, credit_px);
+    text.draw_with_halo(
+        pixmap,
+        credit,
+        w - cw - 8.0 * s,
+        h - band_h - credit_px * 1.6,
+        credit_px,
+        [60, 60, 60, 255],
+        [255, 255, 255, 200],
+    );
+}
+
+/// What `render_scenes_file` did.
+#[derive(Debug, Default)]
+pub struct RenderReport {
+    pub written: Vec<PathBuf>,
+    pub problems: Vec<Problem>,
+}
+
+/// Renders every scene of the file at `scenes_path` into `out_dir` as `01-<slug>.png`…
+/// `Err` means the scenes file is unusable (unreadable, not TOML) or `out_dir` cannot be made;
+/// a bad scene or an unknown id is a problem in the report, and the other scenes still render.
+pub fn render_scenes_file(
+    dataset: &Dataset,
+    scenes_path: &Path,
+    out_dir: &Path,
+    options: RenderOptions,
+) -> anyhow::Result<RenderReport> {
+    use anyhow::Context;
+    let bytes = std::fs::read(scenes_path)
+        .with_context(|| format!("cannot read the scenes file {}", scenes_path.display()))?;
+    let parsed = scenes::parse(&String::from_utf8_lossy(&bytes));
+    let mut report = RenderReport::default();
+    for (line, message) in parsed.problems {
+        let problem = Problem::error(scenes_path, line, message);
+        if !parsed.readable {
+            anyhow::bail!("{problem}");
+        }
+        report.problems.push(problem);
+    }
+    std::fs::create_dir_all(out_dir)
+        .with_context(|| format!("cannot create the folder {}", out_dir.display()))?;
+    let basemap = BasemapData::embedded();
+    let text = Text::new().map_err(anyhow::Error::msg)?;
+    for (i, loaded) in parsed.scenes.iter().enumerate() {
+        let scene = &loaded.scene;
+        match render_scene(dataset, &basemap, &text, scene, options) {
+            Ok((pixmap, unknown)) => {
+                for id in unknown {
+                    report.problems.push(Problem::warning(
+                        scenes_path,
+                        Some(loaded.line),
+                        format!(
+                            "scene “{}”: {id} is not in this data; rendered without it",
+                            scene.name
+                        ),
+                    ));
+                }
+                let path = out_dir.join(scenes::export_file_name(i, scene));
+                let written = pixmap
+                    .encode_png()
+                    .map_err(|e| e.to_string())
+                    .and_then(|png| {
+                        crate::atomic::write_atomic(&path, &png).map_err(|e| e.to_string())
+                    });
+                match written {
+                    Ok(()) => report.written.push(path),
+                    Err(e) => report.problems.push(Problem::error(
+                        &path,
+                        None,
+                        format!("cannot write the PNG: {e}"),
+                    )),
+                }
+            }
+            Err(e) => report.problems.push(Problem::error(
+                scenes_path,
+                Some(loaded.line),
+                format!("scene “{}” not rendered: {e}", scene.name),
+            )),
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_measured_wider_for_longer_strings_and_wrapped_to_fit() {
+        let text = Text::new().expect("font");
+        assert!(text.width("Tripoli", 20.0) > text.width("Sirte", 20.0));
+        let lines = text.wrap("one two three four five six seven", 20.0, 80.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| text.width(l, 20.0) <= 80.0 || !l.contains(' '))
+        );
+    }
+
+    #[test]
+    fn the_centre_of_the_view_is_the_centre_of_the_image() {
+        let v = Viewport::new(LatLon::new(32.9, 13.2), 7.0, 1600, 900);
+        let (x, y) = v.px_from_lat_lon(LatLon::new(32.9, 13.2));
+        assert!((x - 800.0).abs() < 1e-3 && (y - 450.0).abs() < 1e-3);
+        // One degree east at zoom 7 is 256·2^7/360 pixels to the right.
+        let (x2, _) = v.px_from_lat_lon(LatLon::new(32.9, 14.2));
+        assert!((x2 - x - 256.0 * 128.0 / 360.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn blending_text_darkens_a_white_pixel() {
+        let mut p = Pixmap::new(4, 4).expect("pixmap");
+        p.fill(Color::WHITE);
+        blend(&mut p, 1, 1, [0, 0, 0, 255], 0.5);
+        blend(&mut p, 9, 9, [0, 0, 0, 255], 1.0);
+        let px = p.pixel(1, 1).expect("pixel");
+        assert!((126..=129).contains(&px.red()), "{px:?}");
+        assert_eq!(px.alpha(), 255);
+    }
+}

@@ -1,0 +1,205 @@
+//! Scenes and presenter mode, driven through AccessKit labels and keys by `egui_kittest` over
+//! the bundled seeds. The scenes file lives in a temporary folder, never the user's.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsatlas::coord::LatLon;
+use newsatlas::dataset::Dataset;
+use newsatlas::gazetteer::PlaceIdx;
+use newsatlas::scenes::{self, Scene, SceneMode};
+use newsatlas::ui::NewsAtlasApp;
+use newsatlas::ui::scenes_ui::{SAVE_SCENE_BUTTON, SCENE_NAME_LABEL, SCENES_BUTTON};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn seeds() -> Dataset {
+    Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+fn app(scenes_file: PathBuf) -> Harness<'static, NewsAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(40)
+        .build_eframe(move |cc| {
+            NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds()).with_scenes_file(scenes_file)
+        });
+    harness.run();
+    harness
+}
+
+fn place_id(harness: &Harness<'_, NewsAtlasApp>, name: &str) -> (PlaceIdx, String) {
+    let ds = &harness.state().model().expect("loaded").dataset;
+    let i = ds
+        .gazetteer
+        .places()
+        .iter()
+        .position(|p| p.name == name)
+        .expect("place in gazetteer");
+    (PlaceIdx(i as u32), ds.gazetteer.places()[i].id.clone())
+}
+
+#[test]
+fn the_save_scene_button_saves_the_view_and_selection_to_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scenes.toml");
+    let mut harness = app(file.clone());
+    harness
+        .get_by_role_and_label(Role::Button, &newsatlas::ui::map::marker_label("Tripoli"))
+        .click_accesskit();
+    harness.run();
+    harness.get_by_label(SCENES_BUTTON).click();
+    harness.run();
+    harness.get_by_label(SCENE_NAME_LABEL).focus();
+    harness
+        .get_by_label(SCENE_NAME_LABEL)
+        .type_text("Tripoli offensive");
+    harness.run();
+    harness.get_by_label(SAVE_SCENE_BUTTON).click();
+    harness.run();
+
+    let (_, tripoli_id) = place_id(&harness, "Tripoli");
+    let app = harness.state();
+    let saved = &app.briefing().scenes;
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].name, "Tripoli offensive");
+    assert_eq!(saved[0].place.as_deref(), Some(tripoli_id.as_str()));
+    assert_eq!(saved[0].cursor, app.state().cursor());
+    let on_disk = scenes::load(&file);
+    assert!(on_disk.problems.is_empty(), "{:?}", on_disk.problems);
+    assert_eq!(&on_disk.scenes, saved);
+    assert!(
+        harness
+            .query_by_label("Show scene Tripoli offensive")
+            .is_some()
+    );
+}
+
+fn two_scenes(harness: &Harness<'_, NewsAtlasApp>) -> Vec<Scene> {
+    let (_, tripoli) = place_id(harness, "Tripoli");
+    let (_, misrata) = place_id(harness, "Misrata");
+    vec![
+        Scene {
+            name: "Tripoli".to_owned(),
+            caption: "The offensive on the capital".to_owned(),
+            center: LatLon::new(32.8872, 13.1913),
+            zoom: 8.0,
+            cursor: day("2019-04-20"),
+            half_window_days: 5,
+            mode: SceneMode::Window,
+            place: Some(tripoli),
+            article: None,
+        },
+        Scene {
+            name: "Misrata".to_owned(),
+            caption: String::new(),
+            center: LatLon::new(32.3754, 15.0925),
+            zoom: 9.0,
+            cursor: day("2020-01-15"),
+            half_window_days: 10,
+            mode: SceneMode::Cumulative,
+            place: Some(misrata),
+            article: None,
+        },
+    ]
+}
+
+#[test]
+fn page_down_steps_through_the_scenes_in_presenter_mode_and_escape_leaves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scenes.toml");
+    let probe = app(dir.path().join("unused.toml"));
+    scenes::save(&file, &two_scenes(&probe)).expect("save");
+    drop(probe);
+    let mut harness = app(file);
+    let (tripoli, _) = place_id(&harness, "Tripoli");
+    let (misrata, _) = place_id(&harness, "Misrata");
+    assert!(
+        harness.query_by_label("Search").is_some(),
+        "the top bar shows"
+    );
+
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    {
+        let app = harness.state();
+        assert!(app.briefing().presenting());
+        assert_eq!(app.briefing().current, Some(0));
+        assert_eq!(app.state().cursor(), day("2019-04-20"));
+        assert_eq!(app.state().selected_place, Some(tripoli));
+        assert_eq!(app.state().half_window_days, 5);
+    }
+    assert!(harness.query_by_label("Search").is_none(), "no top bar");
+    assert!(harness.query_by_label("scene 1/2").is_some());
+
+    harness.key_press(egui::Key::PageDown);
+    // The fly takes 0.8 s; the harness steps a quarter of a second per frame.
+    harness.step();
+    harness.step();
+    assert!(
+        harness.state().briefing().is_flying(),
+        "the view flies between scenes"
+    );
+    let mid = harness.state().state().cursor();
+    assert!(mid > day("2019-04-20") && mid < day("2020-01-15"), "{mid}");
+    harness.run();
+    {
+        let app = harness.state();
+        assert_eq!(app.briefing().current, Some(1));
+        assert_eq!(app.state().cursor(), day("2020-01-15"));
+        assert_eq!(app.state().selected_place, Some(misrata));
+        assert_eq!(
+            app.state().mode,
+            newsatlas::ui::state::WindowMode::Cumulative
+        );
+        let c = app.map_view().center().expect("centre");
+        assert!((c.lat - 32.3754).abs() < 1e-6 && (c.lon - 15.0925).abs() < 1e-6);
+        assert!((app.map_view().zoom() - 9.0).abs() < 1e-9);
+    }
+    assert!(harness.query_by_label("scene 2/2").is_some());
+
+    // The last scene stays on PageDown; PageUp goes back.
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().briefing().current, Some(1));
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().state().cursor(), day("2019-04-20"));
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().briefing().presenting());
+    assert!(
+        harness.query_by_label("Search").is_some(),
+        "the top bar is back"
+    );
+    // Arrows step days again outside presenter mode.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().state().cursor(), day("2019-04-21"));
+}
+
+#[test]
+fn a_damaged_scenes_file_is_kept_aside_and_the_app_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scenes.toml");
+    std::fs::write(&file, "[[scene]\nname = \"x\"\n").expect("write");
+    let harness = app(file.clone());
+    let briefing = harness.state().briefing();
+    assert!(briefing.scenes.is_empty());
+    assert!(briefing.show_panel, "the panel opens to say so");
+    assert!(
+        harness
+            .query_all_by_label_contains("starting with no scenes")
+            .next()
+            .is_some()
+    );
+    assert!(dir.path().join("scenes.toml.corrupt-1").exists());
+    assert!(!file.exists());
+}
