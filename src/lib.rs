@@ -4,6 +4,7 @@
 //! `gui` feature. Data flows one way: `corpus` -> `extract` (pure) -> `index` -> `ui`/`export`.
 #![deny(clippy::unwrap_used)]
 
+pub mod atomic;
 pub mod basemap;
 pub mod cli;
 pub mod coord;
