@@ -15,6 +15,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod index;
 pub mod problem;
+pub mod userdata;
 
 #[cfg(feature = "gui")]
 pub mod ui;
