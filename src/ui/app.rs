@@ -387,7 +387,7 @@ impl eframe::App for NewsAtlasApp {
         egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
         self.import.drops_ui(&ctx, self.model.as_ref());
         self.import.dialog_ui(&ctx, self.model.as_ref());
-        self.import.progress_ui(&ctx);
+        self.import.progress_ui(ui);
 
         let Some(model) = &self.model else {
             egui::CentralPanel::default().show(ui, |ui| {

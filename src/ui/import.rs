@@ -602,25 +602,22 @@ impl ImportState {
         }
     }
 
-    /// A small window with the progress bar while a rebuild runs ("Importing: Extracting 3/12…").
-    /// Drawn after the dialogs, so it shows in the very frame a job starts.
-    pub fn progress_ui(&self, ctx: &egui::Context) {
+    /// A strip under the top bar with the progress bar while a rebuild runs ("Importing:
+    /// Extracting 3/12…"). A panel, not a window (windows skip their first frame to measure
+    /// themselves): drawn after the dialogs, it shows in the very frame a job starts.
+    pub fn progress_ui(&self, ui: &mut Ui) {
         let Some(job) = &self.job else { return };
-        egui::Window::new("Working")
-            .title_bar(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_TOP, [0.0, 48.0])
-            .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("{}: {}", job.what, job.progress.text()));
-                });
+        egui::Panel::top("import progress").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("{}: {}", job.what, job.progress.text()));
                 ui.add(
                     egui::ProgressBar::new(job.progress.fraction())
                         .desired_width(280.0)
                         .show_percentage(),
                 );
             });
+        });
     }
 
     /// The status line: the last message (errors in orange).
@@ -709,7 +706,7 @@ impl ImportState {
             Ok(entries) => {
                 let base = expand_home(&text);
                 if let Some(parent) = base.parent()
-                    && ui.link("⬆ ..").clicked()
+                    && ui.link(".. (up)").clicked()
                 {
                     go_to = Some(parent.to_path_buf());
                 }
@@ -796,7 +793,7 @@ pub fn date_field_ui(
     let mut intent = None;
     ui.horizontal(|ui| {
         if current.is_none() {
-            ui.colored_label(egui::Color32::from_rgb(255, 170, 0), "⚠ undated");
+            ui.colored_label(egui::Color32::from_rgb(255, 170, 0), "undated");
         }
         let label = ui.label(DATE_FIELD_LABEL);
         let r = ui

@@ -261,8 +261,8 @@ fn form_ui(
         labelled_field(ui, "Name", &mut form.name, "");
         labelled_field(ui, LAT_LABEL, &mut form.lat, "32.8");
         labelled_field(ui, LON_LABEL, &mut form.lon, "13.2");
-        ui.label("Kind");
-        egui::ComboBox::from_id_salt("new place kind")
+        ui.label("");
+        egui::ComboBox::from_label("Kind")
             .selected_text(form.kind.as_str())
             .show_ui(ui, |ui| {
                 for k in PlaceKind::ALL {
