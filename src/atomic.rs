@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path
         .file_name()
-        .map(|n| n.to_os_string())
+        .map(std::ffi::OsStr::to_os_string)
         .unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)

@@ -64,6 +64,21 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Validate the data files and list names that look like places but are not in the gazetteer
     Check(CheckArgs),
+    /// Measure extraction, index, scrub, launch and memory; print one JSON line of figures
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Event counts for the index build and scrub step (repeatable) [default: 10k, 100k, 1M]
+    #[arg(long, value_name = "N")]
+    pub events: Vec<usize>,
+    /// Bytes of text (the seeds repeated) for extraction throughput
+    #[arg(long, value_name = "BYTES", default_value_t = 4_000_000)]
+    pub extract_bytes: usize,
+    /// Only build the largest size and report peak memory (run in a fresh process)
+    #[arg(long)]
+    pub memory_only: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -134,6 +149,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         Some(Command::Check(check)) => {
             let root = resolve_root(args.root.as_deref())?;
             run_check(&root, &check)
+        }
+        Some(Command::Bench(bench)) => {
+            let root = resolve_root(args.root.as_deref())?;
+            Ok(run_bench(&root, &bench))
         }
         None => run_app(args.root.as_deref(), args.corpus, args.gazetteer),
     }
@@ -475,4 +494,33 @@ mod tests {
             "no temporary file left behind"
         );
     }
+}
+
+/// `newsatlas bench`: every figure in this process, then peak memory at the largest size from a
+/// fresh process of this same binary (earlier phases would inflate it here).
+fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
+    let mut options = crate::perf::BenchOptions {
+        root: root.to_path_buf(),
+        extract_bytes: args.extract_bytes,
+        memory_only: args.memory_only,
+        ..Default::default()
+    };
+    if !args.events.is_empty() {
+        options.event_sizes.clone_from(&args.events);
+    }
+    let mut report = crate::perf::run_all(&options);
+    if !args.memory_only
+        && let Ok(exe) = std::env::current_exe()
+    {
+        let largest = options.event_sizes.iter().max().copied().unwrap_or(0);
+        let mut child = std::process::Command::new(exe);
+        child
+            .arg("--root")
+            .arg(root)
+            .args(["bench", "--memory-only", "--events"]);
+        child.arg(largest.to_string());
+        report.memory = crate::perf::memory_in_fresh_process(&mut child);
+    }
+    println!("{}", report.to_json_line());
+    Outcome::Fine
 }

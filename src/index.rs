@@ -98,35 +98,72 @@ pub struct Index {
     published: Vec<Option<DayNum>>,
 }
 
+/// What [`Index::build`] sorts: field order is sort order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    undated: bool,
+    from: DayNum,
+    to: DayNum,
+    article: u32,
+    sentence_start: u32,
+    /// Position in the extractions' order: ties keep it, as a stable sort would.
+    at: u32,
+}
+
 impl Index {
     /// Builds the index; `published` gives each article's publication date, by article index.
     pub fn build(extractions: &[ArticleExtraction], published: &[Option<NaiveDate>]) -> Index {
-        let mut events: Vec<Event> = extractions
+        // Sort compact keys (day numbers computed once, not per comparison), then move the
+        // events into that order. The original position breaks ties, so the order is the one a
+        // stable sort by (from, to, article, sentence start) gives; undated events sort last.
+        let total: usize = extractions.iter().map(|x| x.events.len()).sum();
+        let mut keys: Vec<SortKey> = Vec::with_capacity(total);
+        for e in extractions.iter().flat_map(|x| &x.events) {
+            let (from, to) = e.when.map_or((DayNum::MAX, DayNum::MAX), |w| {
+                (day_num(w.from), day_num(w.to))
+            });
+            keys.push(SortKey {
+                undated: e.when.is_none(),
+                from,
+                to,
+                article: e.article.0,
+                // Saturating: a body over 4 GB only loses tie order past that point.
+                sentence_start: u32::try_from(e.sentence.start).unwrap_or(u32::MAX),
+                at: keys.len() as u32,
+            });
+        }
+        keys.sort_unstable();
+        // Where each extraction's events start in the flat order, to find a key's event.
+        let mut starts: Vec<u32> = Vec::with_capacity(extractions.len());
+        let mut n = 0u32;
+        for x in extractions {
+            starts.push(n);
+            n += x.events.len() as u32;
+        }
+        let events: Vec<Event> = keys
             .iter()
-            .flat_map(|x| x.events.iter().cloned())
+            .map(|k| {
+                let x = starts.partition_point(|&s| s <= k.at) - 1;
+                extractions[x].events[(k.at - starts[x]) as usize].clone()
+            })
             .collect();
-        let key = |e: &Event| e.when.map(|w| (day_num(w.from), day_num(w.to)));
-        events.sort_by(|a, b| match (key(a), key(b)) {
-            (Some(x), Some(y)) => x
-                .cmp(&y)
-                .then(a.article.cmp(&b.article))
-                .then(a.sentence.start.cmp(&b.sentence.start)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a
-                .article
-                .cmp(&b.article)
-                .then(a.sentence.start.cmp(&b.sentence.start)),
-        });
-        let dated = events.iter().take_while(|e| e.when.is_some()).count();
+        drop(starts);
+        let dated = keys.partition_point(|k| !k.undated);
         let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
 
         let mut places: Vec<PlaceAgg> = Vec::new();
         let mut slot_of_place = HashMap::new();
+        // A dense slot table for the loop below (place indices are gazetteer positions, so
+        // small); the map above serves lookups afterwards.
+        let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
+        let mut slot_dense = vec![u32::MAX; max_place + 1];
         let mut max_span = 0;
-        let mut article_sets: Vec<Vec<ArticleIdx>> = Vec::new();
-        for (i, event) in events.iter().enumerate() {
-            let slot = *slot_of_place.entry(event.place).or_insert_with(|| {
+        let mut article_sets: Vec<Vec<u32>> = Vec::new();
+        for (i, (event, key)) in events.iter().zip(&keys).enumerate() {
+            let dense = &mut slot_dense[event.place.0 as usize];
+            if *dense == u32::MAX {
+                *dense = places.len() as u32;
+                slot_of_place.insert(event.place, places.len());
                 places.push(PlaceAgg {
                     place: event.place,
                     froms: Vec::new(),
@@ -137,13 +174,13 @@ impl Index {
                     articles: 0,
                 });
                 article_sets.push(Vec::new());
-                places.len() - 1
-            });
+            }
+            let slot = *dense as usize;
             let agg = &mut places[slot];
             agg.events.push(i as u32);
-            article_sets[slot].push(event.article);
+            article_sets[slot].push(event.article.0);
             if let Some(w) = event.when {
-                let (from, to) = (day_num(w.from), day_num(w.to));
+                let (from, to) = (key.from, key.to);
                 max_span = max_span.max(to - from);
                 agg.froms.push(from);
                 agg.tos.push(to);
@@ -157,21 +194,23 @@ impl Index {
             arts.sort_unstable();
             arts.dedup();
             agg.articles = arts.len() as u32;
+            agg.froms.shrink_to_fit();
+            agg.tos.shrink_to_fit();
+            agg.events.shrink_to_fit();
         }
 
-        let range = timeline_range(&events[..dated], &published);
+        let days: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.from, k.to)).collect();
+        drop(keys);
+        let range = timeline_range(&days, &published);
         let per_day = match range {
             Some((start, end)) => {
-                let mut days = vec![0u32; (end - start + 1) as usize];
-                for e in &events[..dated] {
-                    if let Some(w) = e.when {
-                        let d = day_num(w.from);
-                        if (start..=end).contains(&d) {
-                            days[(d - start) as usize] += 1;
-                        }
+                let mut counts = vec![0u32; (end - start + 1) as usize];
+                for &(d, _) in &days {
+                    if (start..=end).contains(&d) {
+                        counts[(d - start) as usize] += 1;
                     }
                 }
-                days
+                counts
             }
             None => Vec::new(),
         };
@@ -297,13 +336,14 @@ impl Index {
 }
 
 /// Publication days, and event days no more than 62 days before the first publication.
-fn timeline_range(dated: &[Event], published: &[Option<DayNum>]) -> Option<(DayNum, DayNum)> {
+/// `dated` holds the dated events' (from, to) days.
+fn timeline_range(
+    dated: &[(DayNum, DayNum)],
+    published: &[Option<DayNum>],
+) -> Option<(DayNum, DayNum)> {
     let pub_min = published.iter().flatten().min().copied();
     let pub_max = published.iter().flatten().max().copied();
-    let event_days = dated
-        .iter()
-        .filter_map(|e| e.when)
-        .map(|w| (day_num(w.from), day_num(w.to)));
+    let event_days = dated.iter().copied();
     if let (Some(lo), Some(hi)) = (pub_min, pub_max) {
         let near_from = event_days
             .clone()
@@ -422,6 +462,33 @@ mod tests {
                 .count();
             assert_eq!(idx.events_in(w).count(), scanned_all);
         }
+    }
+
+    #[test]
+    fn events_are_in_the_order_of_a_stable_sort_by_time_article_and_sentence() {
+        let places = crate::synth::places(50, 1);
+        let s = crate::synth::events(&places, 3_000, 2);
+        let idx = Index::build(&s.extractions, &s.published);
+        let mut expected: Vec<Event> = s
+            .extractions
+            .iter()
+            .flat_map(|x| x.events.iter().cloned())
+            .collect();
+        let key = |e: &Event| e.when.map(|w| (day_num(w.from), day_num(w.to)));
+        expected.sort_by(|a, b| match (key(a), key(b)) {
+            (Some(x), Some(y)) => x
+                .cmp(&y)
+                .then(a.article.cmp(&b.article))
+                .then(a.sentence.start.cmp(&b.sentence.start)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a
+                .article
+                .cmp(&b.article)
+                .then(a.sentence.start.cmp(&b.sentence.start)),
+        });
+        assert_eq!(idx.events, expected);
+        assert!(idx.undated_events().iter().all(|e| e.when.is_none()));
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod index;
+pub mod layout;
+pub mod perf;
 pub mod problem;
+pub mod synth;
 pub mod userdata;
 
 #[cfg(feature = "gui")]

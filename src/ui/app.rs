@@ -46,6 +46,11 @@ pub struct NewsAtlasApp {
     import: ImportState,
     missing: MissingView,
     export: ExportDialog,
+    /// Ask for the keyboard focus once, a few frames in (when the window is shown), so Space,
+    /// arrows and typed dates work at once, also where no window manager hands focus over
+    /// (a kiosk session, Xvfb).
+    ask_focus_at_frame: Option<u64>,
+    x11_window: Option<u32>,
 }
 
 impl NewsAtlasApp {
@@ -60,6 +65,8 @@ impl NewsAtlasApp {
             app.import.user.clone(),
             cc.egui_ctx.clone(),
         ));
+        app.x11_window = super::focus::x11_window(cc);
+        app.ask_focus_at_frame = Some(2);
         app
     }
 
@@ -123,6 +130,8 @@ impl NewsAtlasApp {
             import: ImportState::default(),
             missing: MissingView::default(),
             export: ExportDialog::default(),
+            ask_focus_at_frame: None,
+            x11_window: None,
             prefs,
         }
     }
@@ -379,6 +388,17 @@ fn keyboard_intents(ctx: &egui::Context, timeline: &mut TimelineView) -> Vec<Int
 impl eframe::App for NewsAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self
+            .ask_focus_at_frame
+            .is_some_and(|n| ctx.cumulative_frame_nr() >= n)
+        {
+            self.ask_focus_at_frame = None;
+            if let Some(window) = self.x11_window {
+                super::focus::take_focus_if_unmanaged(window);
+            }
+        } else if self.ask_focus_at_frame.is_some() {
+            ctx.request_repaint();
+        }
         self.poll_loader(&ctx);
         self.poll_import(&ctx);
         let palette = Palette::of(self.prefs.theme);

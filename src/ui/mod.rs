@@ -23,6 +23,7 @@ pub mod basemap_labels;
 pub mod basemap_tiles;
 pub mod derived;
 pub mod export_ui;
+pub mod focus;
 pub mod import;
 pub mod map;
 pub mod missing;

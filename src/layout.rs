@@ -1,0 +1,645 @@
+//! Marker layout without a GUI: which places are in the viewport, where their markers go on
+//! screen, how big they are, and where their labels fit. Proposed for the map view to adopt.
+//!
+//! Key decisions: places are binned once per dataset into a [`PlaceGrid`] (1 degree cells), so
+//! the viewport query touches only the cells it covers, never every place; screen positions are
+//! Web Mercator with 256-pixel tiles (as walkers projects); labels are placed greedily by
+//! priority, each candidate tested against the placed labels near it (a uniform grid of
+//! [`CELL_PX`] cells) and against marker discs through a summed-area table of disc coverage
+//! (four lookups), never against every marker: O(n), not the O(n^2) of a pairwise test.
+
+use std::f64::consts::PI;
+
+use crate::coord::LatLon;
+use crate::gazetteer::PlaceIdx;
+
+/// A point on the screen, in points (logical pixels) from the viewport's top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenPoint {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// An axis-aligned rectangle on the screen, `min` top-left, `max` bottom-right.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScreenRect {
+    pub min: ScreenPoint,
+    pub max: ScreenPoint,
+}
+
+impl ScreenRect {
+    pub fn from_min_size(min: ScreenPoint, width: f32, height: f32) -> ScreenRect {
+        ScreenRect {
+            min,
+            max: ScreenPoint {
+                x: min.x + width,
+                y: min.y + height,
+            },
+        }
+    }
+
+    pub fn around(center: ScreenPoint, radius: f32) -> ScreenRect {
+        ScreenRect {
+            min: ScreenPoint {
+                x: center.x - radius,
+                y: center.y - radius,
+            },
+            max: ScreenPoint {
+                x: center.x + radius,
+                y: center.y + radius,
+            },
+        }
+    }
+
+    pub fn intersects(&self, other: &ScreenRect) -> bool {
+        self.min.x < other.max.x
+            && other.min.x < self.max.x
+            && self.min.y < other.max.y
+            && other.min.y < self.max.y
+    }
+
+    fn expand(&self, by: f32) -> ScreenRect {
+        ScreenRect {
+            min: ScreenPoint {
+                x: self.min.x - by,
+                y: self.min.y - by,
+            },
+            max: ScreenPoint {
+                x: self.max.x + by,
+                y: self.max.y + by,
+            },
+        }
+    }
+}
+
+/// What the map shows: its centre, zoom (walkers' zoom: 256 * 2^zoom pixels around the world)
+/// and size in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub center: LatLon,
+    pub zoom: f64,
+    pub width_px: f32,
+    pub height_px: f32,
+}
+
+/// Web Mercator world pixels at `zoom`: x east from the antimeridian, y south from ~85 N.
+fn world_px(at: LatLon, zoom: f64) -> (f64, f64) {
+    let scale = 256.0 * zoom.exp2();
+    let lat = at.lat.clamp(-85.051_128, 85.051_128).to_radians();
+    let x = (at.lon + 180.0) / 360.0 * scale;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0 * scale;
+    (x, y)
+}
+
+fn lat_of_world_y(y: f64, zoom: f64) -> f64 {
+    let scale = 256.0 * zoom.exp2();
+    let n = PI * (1.0 - 2.0 * y / scale);
+    n.sinh().atan().to_degrees()
+}
+
+impl Viewport {
+    pub fn screen_from_geo(&self, at: LatLon) -> ScreenPoint {
+        let (cx, cy) = world_px(self.center, self.zoom);
+        let (x, y) = world_px(at, self.zoom);
+        ScreenPoint {
+            x: (x - cx) as f32 + self.width_px / 2.0,
+            y: (y - cy) as f32 + self.height_px / 2.0,
+        }
+    }
+
+    /// South-west and north-east corners of what is visible, grown by `margin_px` on each side.
+    pub fn geo_bounds(&self, margin_px: f32) -> (LatLon, LatLon) {
+        let (cx, cy) = world_px(self.center, self.zoom);
+        let scale = 256.0 * self.zoom.exp2();
+        let half_w = f64::from(self.width_px / 2.0 + margin_px);
+        let half_h = f64::from(self.height_px / 2.0 + margin_px);
+        let lon_of = |x: f64| (x / scale * 360.0 - 180.0).clamp(-180.0, 180.0);
+        let sw = LatLon::new(
+            lat_of_world_y((cy + half_h).min(scale), self.zoom),
+            lon_of(cx - half_w),
+        );
+        let ne = LatLon::new(
+            lat_of_world_y((cy - half_h).max(0.0), self.zoom),
+            lon_of(cx + half_w),
+        );
+        (sw, ne)
+    }
+}
+
+/// Places binned by 1-degree cells of latitude and longitude; built once per dataset.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceGrid {
+    /// Cell `(lat + 90) * 360 + (lon + 180)` holds `cells[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+    cells: Vec<PlaceIdx>,
+}
+
+const GRID_COLS: usize = 360;
+const GRID_ROWS: usize = 180;
+
+fn grid_cell(at: LatLon) -> (usize, usize) {
+    let row = ((at.lat + 90.0).floor().max(0.0) as usize).min(GRID_ROWS - 1);
+    let col = ((at.lon + 180.0).floor().max(0.0) as usize).min(GRID_COLS - 1);
+    (row, col)
+}
+
+impl PlaceGrid {
+    /// Bins every place with a valid coordinate (a counting sort: two passes, no hashing).
+    pub fn build(places: impl Iterator<Item = (PlaceIdx, LatLon)> + Clone) -> PlaceGrid {
+        let mut counts = vec![0u32; GRID_ROWS * GRID_COLS + 1];
+        for (_, at) in places.clone().filter(|(_, at)| at.is_valid()) {
+            let (r, c) = grid_cell(at);
+            counts[r * GRID_COLS + c + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut next = counts;
+        let mut cells = vec![PlaceIdx(0); starts[starts.len() - 1] as usize];
+        for (idx, at) in places.filter(|(_, at)| at.is_valid()) {
+            let (r, c) = grid_cell(at);
+            let slot = &mut next[r * GRID_COLS + c];
+            cells[*slot as usize] = idx;
+            *slot += 1;
+        }
+        PlaceGrid { starts, cells }
+    }
+
+    /// Places in the cells the box `sw..ne` touches (a superset of the places inside it).
+    pub fn query(&self, sw: LatLon, ne: LatLon) -> impl Iterator<Item = PlaceIdx> + '_ {
+        let (r0, c0) = grid_cell(sw);
+        let (r1, c1) = grid_cell(ne);
+        let rows = r0.min(r1)..=r0.max(r1);
+        let (c0, c1) = (c0.min(c1), c0.max(c1));
+        rows.flat_map(move |r| {
+            let a = self.starts.get(r * GRID_COLS + c0).copied().unwrap_or(0) as usize;
+            let b = self
+                .starts
+                .get(r * GRID_COLS + c1 + 1)
+                .copied()
+                .unwrap_or(0) as usize;
+            self.cells[a..b.max(a)].iter().copied()
+        })
+    }
+}
+
+/// One place to lay out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkerInput {
+    pub place: PlaceIdx,
+    pub at: LatLon,
+    /// Events in the current window (0: drawn faded, no label unless `wants_label`).
+    pub count: u32,
+    /// Label size in points (the caller measures the text).
+    pub label_width_px: f32,
+    pub label_height_px: f32,
+    /// Labels go by decreasing priority.
+    pub priority: f32,
+    pub wants_label: bool,
+}
+
+/// Where a label went, relative to its marker centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelPlacement {
+    pub offset_x_px: f32,
+    pub offset_y_px: f32,
+    /// Pushed away from its marker: draw a leader line.
+    pub leader: bool,
+}
+
+/// A laid-out marker, in the order of the input (culled markers are left out).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkerLayout {
+    pub place: PlaceIdx,
+    pub center: ScreenPoint,
+    pub radius_px: f32,
+    pub count: u32,
+    pub label: Option<LabelPlacement>,
+}
+
+/// Layout knobs; the defaults match the map view's look.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutOptions {
+    pub max_labels: usize,
+    /// Markers this far outside the viewport are still laid out (they may show a label inside).
+    pub margin_px: f32,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        Self {
+            max_labels: 60,
+            margin_px: 40.0,
+        }
+    }
+}
+
+/// Marker radius in points: sqrt-scaled by the share of the busiest place's count.
+pub fn marker_radius_px(count: u32, max_count: u32) -> f32 {
+    if count > 0 {
+        let share = count as f32 / max_count.max(1) as f32;
+        7.0 + 15.0 * share.sqrt()
+    } else {
+        5.0
+    }
+}
+
+/// Side of a collision-grid cell, in points.
+pub const CELL_PX: f32 = 48.0;
+
+/// Rectangles binned by screen cells; a rectangle is listed in every cell it touches.
+struct CollisionGrid {
+    cols: usize,
+    rows: usize,
+    origin: f32,
+    cells: Vec<Vec<u32>>,
+    rects: Vec<ScreenRect>,
+}
+
+impl CollisionGrid {
+    fn new(viewport: &Viewport, margin: f32) -> CollisionGrid {
+        let cols = ((viewport.width_px + 2.0 * margin) / CELL_PX)
+            .ceil()
+            .max(1.0) as usize;
+        let rows = ((viewport.height_px + 2.0 * margin) / CELL_PX)
+            .ceil()
+            .max(1.0) as usize;
+        CollisionGrid {
+            cols,
+            rows,
+            origin: -margin,
+            cells: vec![Vec::new(); cols * rows],
+            rects: Vec::new(),
+        }
+    }
+
+    fn span(
+        &self,
+        r: &ScreenRect,
+    ) -> (
+        std::ops::RangeInclusive<usize>,
+        std::ops::RangeInclusive<usize>,
+    ) {
+        let cell =
+            |v: f32, n: usize| (((v - self.origin) / CELL_PX).floor().max(0.0) as usize).min(n - 1);
+        (
+            cell(r.min.x, self.cols)..=cell(r.max.x, self.cols),
+            cell(r.min.y, self.rows)..=cell(r.max.y, self.rows),
+        )
+    }
+
+    fn insert(&mut self, r: ScreenRect) {
+        let id = self.rects.len() as u32;
+        self.rects.push(r);
+        let (xs, ys) = self.span(&r);
+        for y in ys {
+            for x in xs.clone() {
+                self.cells[y * self.cols + x].push(id);
+            }
+        }
+    }
+
+    /// Whether `r` meets a stored rectangle.
+    fn hits(&self, r: &ScreenRect) -> bool {
+        let (xs, ys) = self.span(r);
+        for y in ys {
+            for x in xs.clone() {
+                for &id in &self.cells[y * self.cols + x] {
+                    if self.rects[id as usize].intersects(r) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Side of a disc-coverage cell, in points.
+const COVER_PX: f32 = 4.0;
+
+/// How many marker discs cover each [`COVER_PX`] cell, as a summed-area table: whether a label
+/// rectangle meets a disc is four lookups, however many discs crowd the area (zoomed out, tens of
+/// thousands of faded markers can sit under a few labels). Cells are conservative: a disc covers
+/// every cell its bounding box touches.
+struct DiscCoverage {
+    cols: usize,
+    rows: usize,
+    origin: f32,
+    /// `sat[(y + 1) * (cols + 1) + x + 1]` = discs over cells `[0..=x] x [0..=y]`, summed.
+    sat: Vec<u32>,
+}
+
+impl DiscCoverage {
+    fn new(viewport: &Viewport, margin: f32, discs: &[ScreenRect]) -> DiscCoverage {
+        let cols = ((viewport.width_px + 2.0 * margin) / COVER_PX)
+            .ceil()
+            .max(1.0) as usize;
+        let rows = ((viewport.height_px + 2.0 * margin) / COVER_PX)
+            .ceil()
+            .max(1.0) as usize;
+        let mut cover = DiscCoverage {
+            cols,
+            rows,
+            origin: -margin,
+            sat: vec![0; (cols + 1) * (rows + 1)],
+        };
+        // Count discs per cell with a 2-D difference array, then two prefix passes turn the
+        // counts into the summed-area table.
+        let w = cols + 1;
+        let mut diff = vec![0i32; w * (rows + 1)];
+        for d in discs {
+            let ((x0, x1), (y0, y1)) = cover.cells(d);
+            diff[y0 * w + x0] += 1;
+            diff[y0 * w + x1 + 1] -= 1;
+            diff[(y1 + 1) * w + x0] -= 1;
+            diff[(y1 + 1) * w + x1 + 1] += 1;
+        }
+        for y in 0..rows {
+            for x in 1..cols {
+                diff[y * w + x] += diff[y * w + x - 1];
+            }
+        }
+        for y in 1..rows {
+            for x in 0..cols {
+                diff[y * w + x] += diff[(y - 1) * w + x];
+            }
+        }
+        for y in 0..rows {
+            let mut row = 0u32;
+            for x in 0..cols {
+                row += diff[y * w + x].max(0) as u32;
+                cover.sat[(y + 1) * w + x + 1] = cover.sat[y * w + x + 1] + row;
+            }
+        }
+        cover
+    }
+
+    /// Inclusive cell ranges a rectangle touches, clamped to the grid.
+    fn cells(&self, r: &ScreenRect) -> ((usize, usize), (usize, usize)) {
+        let cell = |v: f32, n: usize| {
+            (((v - self.origin) / COVER_PX).floor().max(0.0) as usize).min(n - 1)
+        };
+        (
+            (cell(r.min.x, self.cols), cell(r.max.x, self.cols)),
+            (cell(r.min.y, self.rows), cell(r.max.y, self.rows)),
+        )
+    }
+
+    /// Disc-cells under `r`, minus those of the disc `own` (a marker's own disc never blocks
+    /// its label).
+    fn covered(&self, r: &ScreenRect, own: &ScreenRect) -> u32 {
+        let ((x0, x1), (y0, y1)) = self.cells(r);
+        let w = self.cols + 1;
+        let sum = self.sat[(y1 + 1) * w + x1 + 1] + self.sat[y0 * w + x0]
+            - self.sat[y0 * w + x1 + 1]
+            - self.sat[(y1 + 1) * w + x0];
+        let ((a0, a1), (b0, b1)) = self.cells(own);
+        let ox = (x1.min(a1) + 1).saturating_sub(x0.max(a0));
+        let oy = (y1.min(b1) + 1).saturating_sub(y0.max(b0));
+        sum - (ox * oy) as u32
+    }
+}
+
+/// Projects the markers into `viewport`, culls those outside it (plus a margin), sizes them by
+/// count and places labels greedily: by decreasing priority, each label takes the first of 8
+/// positions around its marker (then 8 further out, with a leader line) that meets neither a
+/// placed label nor another marker; labels that fit nowhere are dropped.
+pub fn layout_markers(
+    markers: &[MarkerInput],
+    viewport: &Viewport,
+    options: &LayoutOptions,
+) -> Vec<MarkerLayout> {
+    let margin = options.margin_px;
+    let inside = |p: ScreenPoint| {
+        p.x >= -margin
+            && p.y >= -margin
+            && p.x <= viewport.width_px + margin
+            && p.y <= viewport.height_px + margin
+    };
+    let max_count = markers.iter().map(|k| k.count).max().unwrap_or(0);
+    let mut out = Vec::new();
+    let mut kept = Vec::new();
+    let mut discs = Vec::new();
+    for (i, k) in markers.iter().enumerate() {
+        let center = viewport.screen_from_geo(k.at);
+        if !k.at.is_valid() || !inside(center) {
+            continue;
+        }
+        let radius_px = marker_radius_px(k.count, max_count);
+        discs.push(ScreenRect::around(center, radius_px));
+        out.push(MarkerLayout {
+            place: k.place,
+            center,
+            radius_px,
+            count: k.count,
+            label: None,
+        });
+        kept.push(i);
+    }
+
+    let mut order: Vec<usize> = (0..out.len())
+        .filter(|&j| markers[kept[j]].wants_label)
+        .collect();
+    order.sort_by(|&a, &b| {
+        markers[kept[b]]
+            .priority
+            .total_cmp(&markers[kept[a]].priority)
+            .then(a.cmp(&b))
+    });
+    let discs = DiscCoverage::new(viewport, margin, &discs);
+    let mut labels = CollisionGrid::new(viewport, margin);
+    let mut placed = 0;
+    for j in order {
+        if placed >= options.max_labels {
+            break;
+        }
+        let marker = &markers[kept[j]];
+        let (w, h) = (marker.label_width_px, marker.label_height_px);
+        let (c, r) = (out[j].center, out[j].radius_px);
+        'rings: for (ring, leader) in [(r + 4.0, false), (r + 30.0, true)] {
+            let candidates = [
+                (ring, -h / 2.0),                   // east
+                (-ring - w, -h / 2.0),              // west
+                (ring * 0.7, -ring * 0.7 - h),      // north-east
+                (ring * 0.7, ring * 0.7),           // south-east
+                (-ring * 0.7 - w, -ring * 0.7 - h), // north-west
+                (-ring * 0.7 - w, ring * 0.7),      // south-west
+                (-w / 2.0, -ring - h),              // north
+                (-w / 2.0, ring),                   // south
+            ];
+            for (dx, dy) in candidates {
+                let rect = ScreenRect::from_min_size(
+                    ScreenPoint {
+                        x: c.x + dx,
+                        y: c.y + dy,
+                    },
+                    w,
+                    h,
+                );
+                let own = ScreenRect::around(c, r);
+                if !labels.hits(&rect.expand(2.0)) && discs.covered(&rect, &own) == 0 {
+                    labels.insert(rect);
+                    out[j].label = Some(LabelPlacement {
+                        offset_x_px: dx,
+                        offset_y_px: dy,
+                        leader,
+                    });
+                    placed += 1;
+                    break 'rings;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn libya() -> Viewport {
+        Viewport {
+            center: LatLon::new(29.0, 17.0),
+            zoom: 6.0,
+            width_px: 1400.0,
+            height_px: 900.0,
+        }
+    }
+
+    fn input(i: u32, at: LatLon, count: u32) -> MarkerInput {
+        MarkerInput {
+            place: PlaceIdx(i),
+            at,
+            count,
+            label_width_px: 70.0,
+            label_height_px: 16.0,
+            priority: count as f32,
+            wants_label: count > 0,
+        }
+    }
+
+    #[test]
+    fn the_centre_projects_to_the_middle_of_the_screen() {
+        let v = libya();
+        let p = v.screen_from_geo(v.center);
+        assert!((p.x - 700.0).abs() < 1e-3 && (p.y - 450.0).abs() < 1e-3);
+        // East is right, north is up.
+        let east = v.screen_from_geo(LatLon::new(29.0, 18.0));
+        let north = v.screen_from_geo(LatLon::new(30.0, 17.0));
+        assert!(east.x > p.x && north.y < p.y);
+    }
+
+    #[test]
+    fn geo_bounds_contain_exactly_what_projects_inside() {
+        let v = libya();
+        let (sw, ne) = v.geo_bounds(0.0);
+        let corner = v.screen_from_geo(sw);
+        assert!(corner.x.abs() < 0.01 && (corner.y - 900.0).abs() < 0.01);
+        let corner = v.screen_from_geo(ne);
+        assert!((corner.x - 1400.0).abs() < 0.01 && corner.y.abs() < 0.01);
+    }
+
+    #[test]
+    fn the_grid_query_finds_the_places_in_the_box_and_skips_far_ones() {
+        let places = [
+            (PlaceIdx(0), LatLon::new(32.89, 13.19)), // Tripoli
+            (PlaceIdx(1), LatLon::new(32.12, 20.07)), // Benghazi
+            (PlaceIdx(2), LatLon::new(48.85, 2.35)),  // Paris
+            (PlaceIdx(3), LatLon::new(f64::NAN, 0.0)),
+        ];
+        let grid = PlaceGrid::build(places.iter().copied());
+        let mut found: Vec<u32> = grid
+            .query(LatLon::new(30.0, 10.0), LatLon::new(34.0, 21.0))
+            .map(|p| p.0)
+            .collect();
+        found.sort_unstable();
+        assert_eq!(found, vec![0, 1]);
+    }
+
+    #[test]
+    fn markers_outside_the_viewport_are_culled_and_busier_ones_are_bigger() {
+        let v = libya();
+        let xs = [
+            input(0, LatLon::new(32.89, 13.19), 40),
+            input(1, LatLon::new(32.12, 20.07), 10),
+            input(2, LatLon::new(48.85, 2.35), 99),
+        ];
+        let out = layout_markers(&xs, &v, &LayoutOptions::default());
+        assert_eq!(out.iter().map(|m| m.place.0).collect::<Vec<_>>(), [0, 1]);
+        assert!(out[0].radius_px > out[1].radius_px);
+    }
+
+    #[test]
+    fn crowded_labels_never_overlap_each_other_or_other_markers() {
+        let v = libya();
+        let mut xs = Vec::new();
+        for i in 0..400u32 {
+            let at = LatLon::new(
+                30.0 + f64::from(i % 20) * 0.15,
+                14.0 + f64::from(i / 20) * 0.2,
+            );
+            xs.push(input(i, at, 1 + i % 7));
+        }
+        let opts = LayoutOptions {
+            max_labels: 1000,
+            ..LayoutOptions::default()
+        };
+        let out = layout_markers(&xs, &v, &opts);
+        let rects: Vec<(usize, ScreenRect)> = out
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let l = m.label?;
+                Some((
+                    i,
+                    ScreenRect::from_min_size(
+                        ScreenPoint {
+                            x: m.center.x + l.offset_x_px,
+                            y: m.center.y + l.offset_y_px,
+                        },
+                        70.0,
+                        16.0,
+                    ),
+                ))
+            })
+            .collect();
+        assert!(rects.len() > 10, "{}", rects.len());
+        assert!(rects.len() < 400);
+        for (a, (i, ra)) in rects.iter().enumerate() {
+            for (_, rb) in &rects[a + 1..] {
+                assert!(!ra.intersects(rb));
+            }
+            for (j, m) in out.iter().enumerate() {
+                if j != *i {
+                    assert!(!ra.intersects(&ScreenRect::around(m.center, m.radius_px)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_label_sits_east_of_its_marker_and_the_cap_is_kept() {
+        let v = libya();
+        let out = layout_markers(
+            &[input(0, LatLon::new(29.0, 17.0), 3)],
+            &v,
+            &LayoutOptions::default(),
+        );
+        let label = out[0].label.expect("placed");
+        assert!(label.offset_x_px > 0.0 && !label.leader);
+        let xs: Vec<_> = (0..50u32)
+            .map(|i| input(i, LatLon::new(20.0 + f64::from(i) * 0.3, 10.0), 1))
+            .collect();
+        let opts = LayoutOptions {
+            max_labels: 5,
+            ..LayoutOptions::default()
+        };
+        let labelled = layout_markers(&xs, &v, &opts)
+            .iter()
+            .filter(|m| m.label.is_some())
+            .count();
+        assert_eq!(labelled, 5);
+    }
+}

@@ -1,0 +1,705 @@
+//! The figures behind `newsatlas bench`: extraction throughput, index build, the scrub step,
+//! launch (data loaded) and peak memory, measured without a GUI and returned as one serde struct
+//! that prints as one JSON line.
+//!
+//! Wall time is `std::time::Instant`; peak memory is `VmHWM` from `/proc/self/status` (Linux
+//! only, `None` elsewhere). `VmHWM` only grows, so peak memory means something only when
+//! measured alone: run [`run_all`] with [`BenchOptions::memory_only`] in a fresh process
+//! (`newsatlas bench --memory-only --events 1000000`, or [`memory_in_fresh_process`]).
+//! Benchmarks measure; no test asserts a time.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{Article, DateBasis};
+use crate::dataset::Dataset;
+use crate::extract::{ArticleExtraction, dates, places, sentences};
+use crate::gazetteer::{Gazetteer, Place};
+use crate::index::{DayNum, Index, TimeWindow, date_of};
+use crate::layout::{LayoutOptions, MarkerInput, PlaceGrid, Viewport, layout_markers};
+use crate::synth;
+
+/// What to measure. [`BenchOptions::default`] is what `newsatlas bench` runs.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    /// The project root: the folder with `data/` and `seeds/`.
+    pub root: PathBuf,
+    /// Event counts for the index build and scrub step (default 10k, 100k, 1M).
+    pub event_sizes: Vec<usize>,
+    /// Bytes of text to extract for throughput: the seeds repeated (default 4 MB).
+    pub extract_bytes: usize,
+    /// Scrub steps timed per size (the cursor sweeps the timeline).
+    pub scrub_steps: usize,
+    /// Only build the largest of `event_sizes` (gazetteer, events, index, place grid) and report
+    /// peak memory; nothing else, so the figure is not inflated by earlier phases.
+    pub memory_only: bool,
+    pub seed: u64,
+}
+
+impl Default for BenchOptions {
+    fn default() -> Self {
+        Self {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            event_sizes: synth::EVENT_SIZES.to_vec(),
+            extract_bytes: 4_000_000,
+            scrub_steps: 200,
+            memory_only: false,
+            seed: synth::DEFAULT_SEED,
+        }
+    }
+}
+
+/// Throughput of one extraction run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub threads: usize,
+    pub secs: f64,
+    pub mb_per_s: f64,
+    pub articles_per_s: f64,
+}
+
+impl Rate {
+    fn of(threads: usize, elapsed: Duration, bytes: usize, articles: usize) -> Rate {
+        let secs = elapsed.as_secs_f64().max(1e-9);
+        Rate {
+            threads,
+            secs,
+            mb_per_s: bytes as f64 / 1e6 / secs,
+            articles_per_s: articles as f64 / secs,
+        }
+    }
+}
+
+/// Extraction (places + dates + sentences + events) over one text set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExtractionFigures {
+    /// `seeds` (the seeds repeated) or `synthetic` (see [`synth::articles`]).
+    pub text: String,
+    pub bytes: usize,
+    pub articles: usize,
+    pub events: usize,
+    pub one_thread: Rate,
+    pub all_cores: Rate,
+    /// One thread, each stage alone, MB/s: where the time goes.
+    pub places_mb_per_s: f64,
+    pub dates_mb_per_s: f64,
+    pub sentences_mb_per_s: f64,
+}
+
+/// Index build and scrub step at one size.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SizeFigures {
+    pub events: usize,
+    pub articles: usize,
+    pub places_with_events: usize,
+    pub synth_ms: f64,
+    pub index_build_ms: f64,
+    pub grid_build_ms: f64,
+    /// The map fitted on Libya (zoom 6).
+    pub scrub_libya: ScrubFigures,
+    /// The whole region zoomed out (zoom 3): most places with events are in view.
+    pub scrub_wide: ScrubFigures,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScrubFigures {
+    pub steps: usize,
+    pub median_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+    /// Averages over the steps: places in the viewport, with events in the window, labelled.
+    pub visible_places: f64,
+    pub active_places: f64,
+    pub labels: f64,
+}
+
+/// From nothing to a dataset ready to draw, on the bundled seeds, in this process.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LaunchFigures {
+    /// `Dataset::load_bundled`: gazetteer, seeds, extraction, index.
+    pub dataset_ms: f64,
+    pub gazetteer_ms: f64,
+    pub articles: usize,
+    pub events: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemoryFigures {
+    pub events: usize,
+    /// `VmHWM` after building everything; `None` off Linux.
+    pub peak_rss_mb: Option<f64>,
+    /// `VmRSS` after building everything (what stays resident).
+    pub rss_mb: Option<f64>,
+    /// `VmHWM` before the events were made (gazetteer loaded).
+    pub baseline_rss_mb: Option<f64>,
+    /// `VmHWM` once the articles' texts are held too (about 3 kB of text per 12 events, as the
+    /// seeds have), which is what the app holds at this size.
+    pub peak_rss_with_texts_mb: Option<f64>,
+    /// Bytes of article text held for that figure.
+    pub text_bytes: usize,
+}
+
+/// Everything measured, printed by `newsatlas bench` as one JSON line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchReport {
+    pub version: String,
+    pub profile: String,
+    pub threads: usize,
+    /// `bundled` (data/gazetteer.toml) or `synthetic` (no data files: made-up places; no
+    /// extraction or launch figures then).
+    pub gazetteer: String,
+    pub gazetteer_places: usize,
+    pub extraction: Vec<ExtractionFigures>,
+    pub sizes: Vec<SizeFigures>,
+    pub launch: Option<LaunchFigures>,
+    pub memory: Option<MemoryFigures>,
+    /// `VmHWM` of this process at the end of the run (inflated by every phase; see `memory`).
+    pub process_peak_rss_mb: Option<f64>,
+}
+
+impl BenchReport {
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Runs every measurement `options` asks for and returns the figures.
+///
+/// With `memory_only`, builds the largest size once and reports only `memory` (call it in a
+/// fresh process). Otherwise: extraction throughput on the seeds repeated and on synthetic text
+/// (needs `root/data/gazetteer.toml`), index build and scrub step per size, launch (needs the
+/// seeds manifest `root/data/articles.toml` too). Without the data files, events are drawn from
+/// made-up places and the figures that need the real gazetteer are left out.
+pub fn run_all(options: &BenchOptions) -> BenchReport {
+    let started = Instant::now();
+    let (gazetteer, gazetteer_kind) = load_gazetteer(&options.root);
+    let gazetteer_ms = ms(started.elapsed());
+    let fallback;
+    let places: &[Place] = if let Some(g) = &gazetteer {
+        g.places()
+    } else {
+        fallback = synth::places(35_000, options.seed);
+        &fallback
+    };
+    let mut report = BenchReport {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        profile: if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
+        .to_owned(),
+        threads: rayon::current_num_threads(),
+        gazetteer: gazetteer_kind.to_owned(),
+        gazetteer_places: places.len(),
+        extraction: Vec::new(),
+        sizes: Vec::new(),
+        launch: None,
+        memory: None,
+        process_peak_rss_mb: None,
+    };
+
+    if options.memory_only {
+        let n = options.event_sizes.iter().copied().max().unwrap_or(0);
+        report.memory = Some(memory_at(places, n, options.seed));
+        report.process_peak_rss_mb = peak_rss_mb();
+        return report;
+    }
+
+    if let Some(g) = &gazetteer {
+        let seeds = seed_articles(&options.root.join("seeds"));
+        let repeated = repeat_to(&seeds, options.extract_bytes);
+        if !repeated.is_empty() {
+            report.extraction.push(extraction(&repeated, g, "seeds"));
+        }
+        let n = (options.extract_bytes / 2400).max(1);
+        let synthetic = synth::articles(places, n, 2400, options.seed);
+        if !synthetic.is_empty() {
+            report
+                .extraction
+                .push(extraction(&synthetic, g, "synthetic"));
+        }
+    }
+
+    for &n in &options.event_sizes {
+        report
+            .sizes
+            .push(size_figures(places, n, options.scrub_steps, options.seed));
+    }
+
+    if gazetteer.is_some() && options.root.join("data").join("articles.toml").is_file() {
+        let t = Instant::now();
+        let ds = Dataset::load_bundled(&options.root);
+        report.launch = Some(LaunchFigures {
+            dataset_ms: ms(t.elapsed()),
+            gazetteer_ms,
+            articles: ds.articles.len(),
+            events: ds.index.events.len(),
+        });
+    }
+    report.process_peak_rss_mb = peak_rss_mb();
+    report
+}
+
+/// Runs `command` (a `newsatlas bench --memory-only --events N`, or anything that prints a
+/// [`BenchReport`] JSON line) and returns its memory figures: peak memory from a fresh process.
+pub fn memory_in_fresh_process(command: &mut Command) -> Option<MemoryFigures> {
+    let out = command.output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .rev()
+        .find_map(|l| serde_json::from_str::<BenchReport>(l).ok())
+        .and_then(|r| r.memory)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn load_gazetteer(root: &Path) -> (Option<Gazetteer>, &'static str) {
+    let data = root.join("data");
+    if data.join("gazetteer.toml").is_file() {
+        let (g, _problems) = Gazetteer::load_bundled(&data);
+        (Some(g), "bundled")
+    } else {
+        (None, "synthetic")
+    }
+}
+
+/// The seed texts as articles. A leading `date YYYY-MM-DD` is taken as the publication date and
+/// removed; other header handling is the corpus loader's business and does not matter here.
+pub fn seed_articles(seeds_dir: &Path) -> Vec<Article> {
+    let Ok(dir) = std::fs::read_dir(seeds_dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = dir
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(&file).ok()?;
+            let trimmed = text.trim_start();
+            let (published, body) = trimmed
+                .strip_prefix("date ")
+                .and_then(|rest| {
+                    let day = NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").ok()?;
+                    Some((Some(day), rest[10..].trim_start().to_owned()))
+                })
+                .unwrap_or((None, text.clone()));
+            let id = file.file_stem()?.to_string_lossy().into_owned();
+            Some(Article {
+                id: id.clone(),
+                title: id,
+                file,
+                outlet: None,
+                byline: None,
+                published,
+                date_basis: if published.is_some() {
+                    DateBasis::Header
+                } else {
+                    DateBasis::Undated
+                },
+                body,
+                body_offset: 0,
+                note: None,
+            })
+        })
+        .collect()
+}
+
+/// `articles` cycled until their bodies add up to at least `bytes`.
+pub fn repeat_to(articles: &[Article], bytes: usize) -> Vec<Article> {
+    if articles.iter().all(|a| a.body.is_empty()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut total = 0;
+    for a in articles.iter().cycle() {
+        if total >= bytes {
+            break;
+        }
+        total += a.body.len();
+        out.push(a.clone());
+    }
+    out
+}
+
+fn extract_all(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
+    crate::extract::extract_corpus(articles, gazetteer)
+}
+
+/// Extraction throughput on `articles`, one thread (a one-thread rayon pool, same code path)
+/// and all cores, plus each stage alone on one thread.
+pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> ExtractionFigures {
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    let time_in = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .ok();
+        let run = || {
+            let t = Instant::now();
+            let xs = extract_all(articles, gazetteer);
+            (
+                t.elapsed(),
+                xs.iter().map(|x| x.events.len()).sum::<usize>(),
+            )
+        };
+        match pool {
+            Some(p) => p.install(run),
+            None => run(),
+        }
+    };
+    // Warm up (page in the automaton, fill allocator caches), then measure.
+    let _ = time_in(1);
+    let (one, events) = time_in(1);
+    let all_threads = rayon::current_num_threads();
+    let (all, _) = time_in(all_threads);
+
+    let stage = |f: &dyn Fn(&Article) -> usize| {
+        let t = Instant::now();
+        let n: usize = articles.iter().map(f).sum();
+        std::hint::black_box(n);
+        bytes as f64 / 1e6 / t.elapsed().as_secs_f64().max(1e-9)
+    };
+    let places_mb_per_s = stage(&|a| places::find_places(&a.body, gazetteer).len());
+    let dates_mb_per_s = stage(&|a| dates::tag_dates(&a.body, a.published).len());
+    let sentences_mb_per_s = stage(&|a| sentences::split_sentences(&a.body).len());
+    ExtractionFigures {
+        text: text.to_owned(),
+        bytes,
+        articles: articles.len(),
+        events,
+        one_thread: Rate::of(1, one, bytes, articles.len()),
+        all_cores: Rate::of(all_threads, all, bytes, articles.len()),
+        places_mb_per_s,
+        dates_mb_per_s,
+        sentences_mb_per_s,
+    }
+}
+
+/// What a scrub step needs that is built once per dataset.
+pub struct ScrubData<'a> {
+    pub index: &'a Index,
+    pub places: &'a [Place],
+    pub grid: PlaceGrid,
+}
+
+impl<'a> ScrubData<'a> {
+    pub fn new(index: &'a Index, places: &'a [Place]) -> ScrubData<'a> {
+        let grid = PlaceGrid::build(
+            index
+                .places()
+                .iter()
+                .filter_map(|agg| Some((agg.place, places.get(agg.place.0 as usize)?.coord))),
+        );
+        ScrubData {
+            index,
+            places,
+            grid,
+        }
+    }
+}
+
+/// What one scrub step produced (kept small; the caller only counts it).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ScrubOutput {
+    pub visible_places: usize,
+    pub active_places: usize,
+    pub labels: usize,
+    pub events_in_window: u32,
+    /// The timeline histogram, `columns` bins over the timeline range.
+    pub histogram: Vec<u32>,
+}
+
+/// Histogram columns a timeline strip draws.
+pub const HISTOGRAM_COLUMNS: usize = 600;
+
+/// One scrub step: the places in the viewport (grid query), their counts in `window` (two
+/// binary searches each), the timeline histogram (a pass over the per-day counts) and the marker
+/// layout with label collision.
+pub fn scrub_step(data: &ScrubData<'_>, window: TimeWindow, viewport: &Viewport) -> ScrubOutput {
+    let options = LayoutOptions::default();
+    let (sw, ne) = viewport.geo_bounds(options.margin_px);
+    let mut inputs = Vec::new();
+    let mut active = 0;
+    let mut in_window = 0;
+    for place in data.grid.query(sw, ne) {
+        let (Some(agg), Some(p)) = (data.index.place(place), data.places.get(place.0 as usize))
+        else {
+            continue;
+        };
+        let count = agg.count_in(window);
+        active += usize::from(count > 0);
+        in_window += count;
+        inputs.push(MarkerInput {
+            place,
+            at: p.coord,
+            count,
+            // The caller measures text; ~7 points a character at the label size.
+            label_width_px: 8.0 + 7.0 * p.name.len() as f32,
+            label_height_px: 18.0,
+            priority: count as f32 * 10.0 + agg.total() as f32 * 0.01,
+            wants_label: count > 0,
+        });
+    }
+    let layout = layout_markers(&inputs, viewport, &options);
+    ScrubOutput {
+        visible_places: layout.len(),
+        active_places: active,
+        labels: layout.iter().filter(|m| m.label.is_some()).count(),
+        events_in_window: in_window,
+        histogram: histogram(data.index.per_day(), HISTOGRAM_COLUMNS),
+    }
+}
+
+/// Sums `per_day` into `columns` bins (a day falls in one bin).
+pub fn histogram(per_day: &[u32], columns: usize) -> Vec<u32> {
+    let mut bins = vec![0u32; columns.max(1)];
+    if per_day.is_empty() {
+        return bins;
+    }
+    let (n, m) = (per_day.len(), bins.len());
+    for (d, &c) in per_day.iter().enumerate() {
+        bins[d * m / n] += c;
+    }
+    bins
+}
+
+pub fn libya_viewport() -> Viewport {
+    Viewport {
+        center: crate::coord::LatLon::new(29.5, 17.0),
+        zoom: 6.0,
+        width_px: 1200.0,
+        height_px: 700.0,
+    }
+}
+
+pub fn wide_viewport() -> Viewport {
+    Viewport {
+        center: crate::coord::LatLon::new(30.0, 15.0),
+        zoom: 3.0,
+        width_px: 1200.0,
+        height_px: 700.0,
+    }
+}
+
+/// The windows a sweep visits: a 15-day window whose cursor moves across the timeline range.
+pub fn sweep_windows(index: &Index, steps: usize) -> Vec<TimeWindow> {
+    let Some((a, b)) = index.timeline_range() else {
+        return Vec::new();
+    };
+    let (a, b): (DayNum, DayNum) = (crate::index::day_num(a), crate::index::day_num(b));
+    (0..steps)
+        .map(|i| {
+            let cursor = a + ((b - a) as usize * i / steps.max(1)) as DayNum;
+            TimeWindow::new(date_of(cursor - 7), date_of(cursor + 7))
+        })
+        .collect()
+}
+
+fn scrub_figures(
+    data: &ScrubData<'_>,
+    windows: &[TimeWindow],
+    viewport: &Viewport,
+) -> ScrubFigures {
+    let mut times = Vec::with_capacity(windows.len());
+    let (mut visible, mut active, mut labels) = (0usize, 0usize, 0usize);
+    // One untimed step first, so first-touch page faults are not a step.
+    if let Some(&w) = windows.first() {
+        std::hint::black_box(scrub_step(data, w, viewport));
+    }
+    for &w in windows {
+        let t = Instant::now();
+        let out = std::hint::black_box(scrub_step(data, w, viewport));
+        times.push(ms(t.elapsed()));
+        visible += out.visible_places;
+        active += out.active_places;
+        labels += out.labels;
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        times
+            .get(((times.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let n = windows.len().max(1) as f64;
+    ScrubFigures {
+        steps: windows.len(),
+        median_ms: at(0.5),
+        p95_ms: at(0.95),
+        max_ms: at(1.0),
+        visible_places: visible as f64 / n,
+        active_places: active as f64 / n,
+        labels: labels as f64 / n,
+    }
+}
+
+fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigures {
+    let t = Instant::now();
+    let s = synth::events(places, n, seed);
+    let synth_ms = ms(t.elapsed());
+    let t = Instant::now();
+    let index = Index::build(&s.extractions, &s.published);
+    let index_build_ms = ms(t.elapsed());
+    let t = Instant::now();
+    let data = ScrubData::new(&index, places);
+    let grid_build_ms = ms(t.elapsed());
+    let windows = sweep_windows(&index, steps);
+    SizeFigures {
+        events: index.events.len(),
+        articles: s.extractions.len(),
+        places_with_events: index.places().len(),
+        synth_ms,
+        index_build_ms,
+        grid_build_ms,
+        scrub_libya: scrub_figures(&data, &windows, &libya_viewport()),
+        scrub_wide: scrub_figures(&data, &windows, &wide_viewport()),
+    }
+}
+
+/// Builds what the app holds for `n` events (extractions, index, place grid) and reports memory.
+pub fn memory_at(places: &[Place], n: usize, seed: u64) -> MemoryFigures {
+    let baseline_rss_mb = peak_rss_mb();
+    let s = synth::events(places, n, seed);
+    let index = Index::build(&s.extractions, &s.published);
+    let data = ScrubData::new(&index, places);
+    std::hint::black_box(&data.grid);
+    let peak = peak_rss_mb();
+    let rss_mb = status_kb("VmRSS:").map(|kb| kb as f64 / 1024.0);
+    let articles = synth::articles_for(&s);
+    let figures = MemoryFigures {
+        events: index.events.len(),
+        peak_rss_mb: peak,
+        rss_mb,
+        baseline_rss_mb,
+        peak_rss_with_texts_mb: peak_rss_mb(),
+        text_bytes: articles.iter().map(|a| a.body.len()).sum(),
+    };
+    drop(articles);
+    drop(data);
+    drop(index);
+    drop(s);
+    figures
+}
+
+/// Peak resident set size of this process in MB (`VmHWM`), Linux only.
+pub fn peak_rss_mb() -> Option<f64> {
+    status_kb("VmHWM:").map(|kb| kb as f64 / 1024.0)
+}
+
+fn status_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> BenchOptions {
+        BenchOptions {
+            event_sizes: vec![2_000],
+            extract_bytes: 20_000,
+            scrub_steps: 5,
+            ..BenchOptions::default()
+        }
+    }
+
+    #[test]
+    fn a_tiny_run_reports_every_figure_it_can_and_prints_one_json_line() {
+        let report = run_all(&tiny());
+        assert_eq!(report.sizes.len(), 1);
+        let size = &report.sizes[0];
+        assert_eq!(size.events, 2_000);
+        assert_eq!(size.scrub_libya.steps, 5);
+        assert!(size.places_with_events > 0);
+        assert!(size.scrub_wide.visible_places >= size.scrub_libya.visible_places);
+        if report.gazetteer == "bundled" {
+            assert_eq!(report.extraction.len(), 2);
+            assert!(report.extraction.iter().all(|x| x.events > 0));
+        }
+        let line = report.to_json_line();
+        assert!(!line.contains('\n'));
+        let back: BenchReport = serde_json::from_str(&line).expect("round trip");
+        assert_eq!(back.sizes[0].events, 2_000);
+        assert_eq!(back.gazetteer, report.gazetteer);
+    }
+
+    #[test]
+    fn memory_only_builds_only_the_largest_size() {
+        let report = run_all(&BenchOptions {
+            memory_only: true,
+            event_sizes: vec![500, 3_000],
+            ..tiny()
+        });
+        assert!(report.sizes.is_empty() && report.extraction.is_empty());
+        let memory = report.memory.expect("memory figures");
+        assert_eq!(memory.events, 3_000);
+        if cfg!(target_os = "linux") {
+            assert!(memory.peak_rss_mb.is_some_and(|m| m > 0.0));
+        }
+    }
+
+    #[test]
+    fn a_scrub_step_counts_what_a_scan_counts() {
+        let places = synth::places(500, 1);
+        let s = synth::events(&places, 5_000, 2);
+        let index = Index::build(&s.extractions, &s.published);
+        let data = ScrubData::new(&index, &places);
+        // A viewport that sees everything: the whole world at zoom 0.
+        let world = Viewport {
+            center: crate::coord::LatLon::new(0.0, 0.0),
+            zoom: 0.0,
+            width_px: 256.0,
+            height_px: 256.0,
+        };
+        for w in sweep_windows(&index, 7) {
+            let out = scrub_step(&data, w, &world);
+            let scanned = index
+                .dated_events()
+                .iter()
+                .filter(|e| {
+                    e.when.is_some_and(|x| {
+                        w.contains_interval(
+                            crate::index::day_num(x.from),
+                            crate::index::day_num(x.to),
+                        )
+                    })
+                })
+                .count();
+            assert_eq!(out.events_in_window as usize, scanned);
+            assert_eq!(out.visible_places, index.places().len());
+            assert_eq!(
+                out.histogram.iter().sum::<u32>(),
+                index.per_day().iter().sum::<u32>()
+            );
+        }
+    }
+
+    #[test]
+    fn seeds_repeat_up_to_the_asked_size() {
+        let seeds = seed_articles(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+        assert_eq!(seeds.len(), 5);
+        // Seeds with a `date` header line get it as their publication date (others have bylines
+        // and datelines, which only the corpus loader reads).
+        assert!(seeds.iter().filter(|a| a.published.is_some()).count() >= 2);
+        assert!(seeds.iter().all(|a| !a.body.starts_with("date")));
+        let xs = repeat_to(&seeds, 50_000);
+        let total: usize = xs.iter().map(|a| a.body.len()).sum();
+        assert!((50_000..53_000).contains(&total), "{total}");
+        assert!(repeat_to(&[], 10).is_empty());
+    }
+}
