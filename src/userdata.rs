@@ -205,14 +205,15 @@ impl DateOverrides {
         for item in raw.overrides {
             let raw = item.into_inner();
             let line = line_of_offset(text, raw.date.span().start);
-            match NaiveDate::parse_from_str(raw.date.get_ref().trim(), "%Y-%m-%d") {
-                Ok(date) => out.entries.push(DateOverride {
+            if let Ok(date) = NaiveDate::parse_from_str(raw.date.get_ref().trim(), "%Y-%m-%d") {
+                out.entries.push(DateOverride {
                     file: raw.file,
                     id: raw.id,
                     hash: raw.hash,
                     date,
-                }),
-                Err(_) => {
+                });
+            } else {
+                {
                     out.damaged = true;
                     problems.push(Problem::error(
                         path,
@@ -420,12 +421,11 @@ impl UserGazetteer {
     /// Adds `surface` as an alias of a known place. Returns false when it already had it.
     pub fn add_alias(&mut self, place: &Place, demonyms: &[String], surface: &str) -> bool {
         let surface = surface.trim();
-        let slot = match self.places.iter().position(|p| p.id == place.id) {
-            Some(i) => i,
-            None => {
-                self.places.push(UserPlace::copy_of(place, demonyms));
-                self.places.len() - 1
-            }
+        let slot = if let Some(i) = self.places.iter().position(|p| p.id == place.id) {
+            i
+        } else {
+            self.places.push(UserPlace::copy_of(place, demonyms));
+            self.places.len() - 1
         };
         let entry = &mut self.places[slot];
         if surface.is_empty() || entry.has_spelling(surface) {

@@ -472,7 +472,7 @@ impl eframe::App for NewsAtlasApp {
         export_window(&ctx, &mut self.export, model, derived, &self.state);
         let busy = self.import.is_busy();
         if let Some(fix) = missing_window(&ctx, &mut self.missing, model, busy) {
-            self.import.fix_place(model, fix, &ctx);
+            self.import.fix_place(model, &fix, &ctx);
         }
 
         self.problems_window(&ctx);

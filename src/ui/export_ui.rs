@@ -76,8 +76,7 @@ fn with_extension(path: &str, format: Format) -> String {
     let p = PathBuf::from(path.trim());
     let known = ["geojson", "kml", "csv", "jsonl", "json"];
     if p.extension()
-        .is_some_and(|e| known.iter().any(|k| e.eq_ignore_ascii_case(k)))
-        || p.extension().is_none()
+        .is_none_or(|e| known.iter().any(|k| e.eq_ignore_ascii_case(k)))
     {
         p.with_extension(format.extension()).display().to_string()
     } else {
@@ -104,7 +103,7 @@ pub fn export_window(
                 dialog.writing = None;
             }
             Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
             Err(TryRecvError::Disconnected) => dialog.writing = None,
         }
@@ -155,7 +154,7 @@ pub fn export_window(
                             bytes,
                             events.len(),
                             ctx,
-                        ))
+                        ));
                     }
                     Err(e) => dialog.status = Some((e, true)),
                 }

@@ -221,7 +221,7 @@ pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset
             });
             let (g, p) = files.load(user.as_ref());
             problems.extend(p);
-            extractions.iter_mut().for_each(|x| *x = None);
+            extractions.fill(None);
             Arc::new(g)
         }
     };
@@ -338,6 +338,7 @@ pub const DATE_FIELD_LABEL: &str = "Article date";
 pub const PATH_FIELD_LABEL: &str = "Folder or file";
 
 /// Import, drops, date overrides and the rebuild job.
+#[derive(Default)]
 pub struct ImportState {
     /// Where `dates.toml` and the user gazetteer live; `None`: nothing is saved.
     pub user: Option<UserDataDir>,
@@ -351,25 +352,8 @@ pub struct ImportState {
     listing: Option<(String, Result<Vec<String>, String>)>,
     recent: Vec<PathBuf>,
     job: Option<Running>,
-    /// The last outcome, shown in the status line: (text, is_error).
+    /// The last outcome, shown in the status line: (text, `is_error`).
     pub message: Option<(String, bool)>,
-}
-
-impl Default for ImportState {
-    fn default() -> Self {
-        ImportState {
-            user: None,
-            files: None,
-            dates: DateOverrides::default(),
-            dialog_open: false,
-            path_text: String::new(),
-            add_to_corpus: false,
-            listing: None,
-            recent: Vec::new(),
-            job: None,
-            message: None,
-        }
-    }
 }
 
 impl ImportState {
@@ -486,7 +470,7 @@ impl ImportState {
     pub fn fix_place(
         &mut self,
         model: &Model,
-        fix: super::missing::MissingFix,
+        fix: &super::missing::MissingFix,
         ctx: &egui::Context,
     ) {
         let (Some(user), Some(files)) = (self.user.clone(), self.files.clone()) else {
@@ -503,7 +487,7 @@ impl ImportState {
             return;
         }
         let g = &model.dataset.gazetteer;
-        let what = match &fix {
+        let what = match fix {
             super::missing::MissingFix::AddAlias { place, surface } => {
                 let Some(p) = g.places().get(place.0 as usize) else {
                     return;
