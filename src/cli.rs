@@ -424,6 +424,35 @@ fn run_check(root: &Path, args: &CheckArgs) -> Result<Outcome> {
     Ok(outcome)
 }
 
+/// `newsatlas bench`: every figure in this process, then peak memory at the largest size from a
+/// fresh process of this same binary (earlier phases would inflate it here).
+fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
+    let mut options = crate::perf::BenchOptions {
+        root: root.to_path_buf(),
+        extract_bytes: args.extract_bytes,
+        memory_only: args.memory_only,
+        ..Default::default()
+    };
+    if !args.events.is_empty() {
+        options.event_sizes.clone_from(&args.events);
+    }
+    let mut report = crate::perf::run_all(&options);
+    if !args.memory_only
+        && let Ok(exe) = std::env::current_exe()
+    {
+        let largest = options.event_sizes.iter().max().copied().unwrap_or(0);
+        let mut child = std::process::Command::new(exe);
+        child
+            .arg("--root")
+            .arg(root)
+            .args(["bench", "--memory-only", "--events"]);
+        child.arg(largest.to_string());
+        report.memory = crate::perf::memory_in_fresh_process(&mut child);
+    }
+    println!("{}", report.to_json_line());
+    Outcome::Fine
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
@@ -494,33 +523,4 @@ mod tests {
             "no temporary file left behind"
         );
     }
-}
-
-/// `newsatlas bench`: every figure in this process, then peak memory at the largest size from a
-/// fresh process of this same binary (earlier phases would inflate it here).
-fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
-    let mut options = crate::perf::BenchOptions {
-        root: root.to_path_buf(),
-        extract_bytes: args.extract_bytes,
-        memory_only: args.memory_only,
-        ..Default::default()
-    };
-    if !args.events.is_empty() {
-        options.event_sizes.clone_from(&args.events);
-    }
-    let mut report = crate::perf::run_all(&options);
-    if !args.memory_only
-        && let Ok(exe) = std::env::current_exe()
-    {
-        let largest = options.event_sizes.iter().max().copied().unwrap_or(0);
-        let mut child = std::process::Command::new(exe);
-        child
-            .arg("--root")
-            .arg(root)
-            .args(["bench", "--memory-only", "--events"]);
-        child.arg(largest.to_string());
-        report.memory = crate::perf::memory_in_fresh_process(&mut child);
-    }
-    println!("{}", report.to_json_line());
-    Outcome::Fine
 }
