@@ -20,6 +20,7 @@ pub mod problem;
 pub mod render;
 pub mod scenes;
 pub mod synth;
+pub mod userdata;
 
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,20 +1,20 @@
 //! The eframe app: polls the loader, lays out the panels, collects the views' intents and applies
 //! them in one place at the end of the frame.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use crate::corpus::Corpus;
 use crate::dataset::Dataset;
-use crate::gazetteer::Gazetteer;
 
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
 use super::derived::{DerivedCache, Model};
+use super::export_ui::{ExportDialog, export_window};
+use super::import::{GazetteerFiles, ImportState};
 use super::map::{MapView, map_ui};
+use super::missing::{MissingView, missing_window};
 use super::pane::{PaneView, article_pane_ui};
 use super::prefs::Prefs;
 use super::presenter;
@@ -46,6 +46,10 @@ pub struct NewsAtlasApp {
     labels: Option<MapLabels>,
     /// Scenes, presenter mode and PNG export.
     briefing: Briefing,
+    /// Import, drops, date overrides and the background rebuild (`import.rs`).
+    import: ImportState,
+    missing: MissingView,
+    export: ExportDialog,
     /// Ask for the keyboard focus once, a few frames in (when the window is shown), so Space,
     /// arrows and typed dates work at once, also where no window manager hands focus over
     /// (a kiosk session, Xvfb).
@@ -58,11 +62,39 @@ impl NewsAtlasApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
-        app.loader = Some(spawn_loader(options, cc.egui_ctx.clone()));
+        let files = GazetteerFiles::from_options(&options.root, options.gazetteer.as_deref());
+        app.import = ImportState::new(crate::userdata::UserDataDir::platform(), Some(files));
+        app.loader = Some(spawn_loader(
+            options,
+            app.import.user.clone(),
+            cc.egui_ctx.clone(),
+        ));
         app.briefing = Briefing::load(crate::scenes::default_path());
         app.x11_window = super::focus::x11_window(cc);
         app.ask_focus_at_frame = Some(2);
         app
+    }
+
+    /// Saves date overrides and gazetteer additions in `user` (instead of the platform's data
+    /// folder, or nothing) and reloads the gazetteer from `files` after an addition (for tests).
+    #[must_use]
+    pub fn with_user_data(
+        mut self,
+        user: crate::userdata::UserDataDir,
+        files: GazetteerFiles,
+    ) -> NewsAtlasApp {
+        self.import = ImportState::new(Some(user), Some(files));
+        self
+    }
+
+    /// The "Missing places" window's state (for tests).
+    pub fn missing_view(&self) -> &MissingView {
+        &self.missing
+    }
+
+    /// Import, date overrides and the rebuild job (for tests).
+    pub fn import_state(&self) -> &ImportState {
+        &self.import
     }
 
     /// Draws the offline basemap (rendered on background threads) and its country labels under
@@ -101,6 +133,9 @@ impl NewsAtlasApp {
             basemap: None,
             labels: None,
             briefing: Briefing::default(),
+            import: ImportState::default(),
+            missing: MissingView::default(),
+            export: ExportDialog::default(),
             ask_focus_at_frame: None,
             x11_window: None,
             prefs,
@@ -122,7 +157,7 @@ impl NewsAtlasApp {
 
     /// Keeps the scenes in `path` instead of the user's data folder (for tests and tools).
     #[must_use]
-    pub fn with_scenes_file(mut self, path: PathBuf) -> NewsAtlasApp {
+    pub fn with_scenes_file(mut self, path: std::path::PathBuf) -> NewsAtlasApp {
         self.briefing = Briefing::load(Some(path));
         self
     }
@@ -185,9 +220,50 @@ impl NewsAtlasApp {
         }
     }
 
+    /// Installs the result of a finished import or update.
+    fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(done) = self.import.poll(ctx) else {
+            return;
+        };
+        let old = self.state.clone();
+        let same_places = self
+            .model
+            .as_ref()
+            .is_some_and(|m| Arc::ptr_eq(&m.dataset.gazetteer, &done.dataset.gazetteer));
+        self.install(done.dataset);
+        if done.keep_view {
+            super::import::carry_view(&old, &mut self.state, same_places);
+        } else {
+            self.state.apply(Intent::FitAll);
+        }
+    }
+
     fn top_bar_ui(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
         ui.horizontal_wrapped(|ui| {
             ui.heading(RichText::new("newsatlas").strong());
+            ui.menu_button("File", |ui| {
+                if ui.button("Open folder…").clicked() {
+                    self.import.open_dialog();
+                    ui.close();
+                }
+                let has_data = self.model.is_some();
+                if ui
+                    .add_enabled(has_data, egui::Button::new("Export events…"))
+                    .clicked()
+                {
+                    self.export.open = true;
+                    ui.close();
+                }
+                let text = super::missing::menu_text(
+                    &self.missing,
+                    self.model.as_ref().map(|m| m.generation),
+                );
+                if ui.add_enabled(has_data, egui::Button::new(text)).clicked() {
+                    self.missing.open = true;
+                    ui.close();
+                }
+            });
+            self.import.status_ui(ui);
             ui.separator();
             let label = ui.label("Search");
             let response = ui
@@ -347,11 +423,15 @@ impl eframe::App for NewsAtlasApp {
             ctx.request_repaint();
         }
         self.poll_loader(&ctx);
+        self.poll_import(&ctx);
         let mut intents = Vec::new();
 
         if !self.briefing.presenting() {
             egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
         }
+        self.import.drops_ui(&ctx, self.model.as_ref());
+        self.import.dialog_ui(&ctx, self.model.as_ref());
+        self.import.progress_ui(ui);
 
         let Some(model) = &self.model else {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -409,7 +489,12 @@ impl eframe::App for NewsAtlasApp {
                     .show(ui, |ui| self.briefing.panel_ui(ui));
             }
         }
+        let mut map_click = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            let map_rect = ui.max_rect();
+            if self.missing.placing {
+                map_click = super::missing::map_click(ui, map_rect, &self.map);
+            }
             let basemap = self.basemap.as_mut();
             intents.extend(map_ui(
                 ui,
@@ -421,13 +506,27 @@ impl eframe::App for NewsAtlasApp {
             ));
         });
 
-        self.problems_window(&ctx);
+        if let Some(at) = map_click {
+            self.missing.map_clicked(at);
+        }
+        export_window(&ctx, &mut self.export, model, derived, &self.state);
+        let busy = self.import.is_busy();
+        if let Some(fix) = missing_window(&ctx, &mut self.missing, model, busy) {
+            self.import.fix_place(model, &fix, &ctx);
+        }
         if presenting {
             self.briefing.overlay_ui(&ctx);
         }
 
+        self.problems_window(&ctx);
         let mut changed = false;
         for intent in intents {
+            if let Intent::SetArticleDate { article, date } = intent {
+                if let Some(model) = &self.model {
+                    self.import.set_date(model, article, date, &ctx);
+                }
+                continue;
+            }
             changed |= self.state.apply(intent);
         }
         if changed {
@@ -457,22 +556,27 @@ fn fallback_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
 
 /// Loads the dataset on a named thread; the result arrives on a bounded channel. A panic in the
 /// loader becomes an error message, so the app never hangs on "Loading…".
-fn spawn_loader(options: RunOptions, ctx: egui::Context) -> Receiver<LoadResult> {
+fn spawn_loader(
+    options: RunOptions,
+    user: Option<crate::userdata::UserDataDir>,
+    ctx: egui::Context,
+) -> Receiver<LoadResult> {
     let (tx, rx) = sync_channel(1);
     let spawned = std::thread::Builder::new()
         .name("dataset-loader".to_owned())
         .spawn({
             let tx = tx.clone();
             move || {
-                let result =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(&options)))
-                        .map_err(|panic| {
-                            panic
-                                .downcast_ref::<&str>()
-                                .map(|s| (*s).to_owned())
-                                .or_else(|| panic.downcast_ref::<String>().cloned())
-                                .unwrap_or_else(|| "the loader panicked".to_owned())
-                        });
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    super::import::load_with_user_data(&options, user.as_ref())
+                }))
+                .map_err(|panic| {
+                    panic
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "the loader panicked".to_owned())
+                });
                 let _ = tx.send(result);
                 ctx.request_repaint();
             }
@@ -481,35 +585,4 @@ fn spawn_loader(options: RunOptions, ctx: egui::Context) -> Receiver<LoadResult>
         let _ = tx.send(Err(format!("could not start the loader thread: {e}")));
     }
     rx
-}
-
-fn load(options: &RunOptions) -> Dataset {
-    let RunOptions {
-        root,
-        corpus,
-        gazetteer,
-    } = options;
-    if corpus.is_none() && gazetteer.is_none() {
-        return Dataset::load_bundled(root);
-    }
-    let data_dir: PathBuf = root.join("data");
-    // A gazetteer file given on the command line replaces the curated layer, as in the CLI.
-    let (gaz, mut problems) = match gazetteer {
-        None => Gazetteer::load_bundled(&data_dir),
-        Some(curated) => {
-            let plain = data_dir.join("places_broad.tsv");
-            let broad = if plain.exists() {
-                plain
-            } else {
-                data_dir.join("places_broad.tsv.gz")
-            };
-            Gazetteer::load(curated, Some(&broad), None)
-        }
-    };
-    let (corpus, corpus_problems) = match corpus {
-        Some(path) => Corpus::load_path(path),
-        None => Corpus::load_bundled(root),
-    };
-    problems.extend(corpus_problems);
-    Dataset::build(corpus, Arc::new(gaz), problems)
 }

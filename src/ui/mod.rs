@@ -12,6 +12,9 @@
 //! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
 //! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
+//! | `import.rs` | File > Open folder, drag and drop, "Set date", the background rebuild job |
+//! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
+//! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
 //! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its labels (basemap engineer's) |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 //! | `scenes_ui.rs` | `Briefing`: the scenes panel, stepping with an eased fly, PNG export |
@@ -21,8 +24,11 @@ pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
 pub mod derived;
+pub mod export_ui;
 pub mod focus;
+pub mod import;
 pub mod map;
+pub mod missing;
 pub mod pane;
 pub mod prefs;
 pub mod presenter;

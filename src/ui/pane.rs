@@ -82,6 +82,8 @@ struct TextCache {
 #[derive(Default)]
 pub struct PaneView {
     text: Option<TextCache>,
+    /// The "Set date" field (`import.rs`).
+    date_field: super::import::DateField,
 }
 
 /// The article pane. Returns the intents of this frame.
@@ -228,6 +230,12 @@ fn article_ui(
             ui.weak(byline);
         }
     });
+    intents.extend(super::import::date_field_ui(
+        ui,
+        &mut view.date_field,
+        a,
+        ds.index.published(a),
+    ));
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new("event dates")

@@ -69,6 +69,12 @@ pub enum Intent {
     Advance {
         dt_secs: f32,
     },
+    /// Set an article's publication date (a command for the app: saved in the user's date
+    /// sidecar and applied by a rebuild; the shared state itself does not change).
+    SetArticleDate {
+        article: ArticleIdx,
+        date: NaiveDate,
+    },
 }
 
 /// Playback speeds offered in the UI, in days per second.
@@ -194,6 +200,7 @@ impl AppState {
             Intent::SetSearch(text) => self.search = text,
             Intent::FitAll => self.map_request = Some(MapRequest::FitAll),
             Intent::Zoom(levels) => self.map_request = Some(MapRequest::ZoomBy(levels)),
+            Intent::SetArticleDate { .. } => {}
             Intent::Advance { dt_secs } => {
                 if self.playing && dt_secs.is_finite() && dt_secs > 0.0 {
                     self.play_carry_days += dt_secs * self.speed_days_per_sec;

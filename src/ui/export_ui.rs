@@ -1,0 +1,210 @@
+//! File > Export events: the events in the current filter (time window, selected place, search)
+//! as `GeoJSON`, KML or CSV, with the schemas of `newsatlas extract` ([`export::write_events`]),
+//! to a typed path. The bytes are made in the frame (small); the file is written atomically on
+//! a named thread.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+
+use egui::RichText;
+
+use crate::export::{self, ExportSource, Format};
+use crate::extract::{ArticleIdx, Event};
+
+use super::derived::{Derived, Model};
+use super::state::AppState;
+
+/// AccessKit label of the path field.
+pub const EXPORT_PATH_LABEL: &str = "Export to";
+
+/// The export window's state.
+pub struct ExportDialog {
+    pub open: bool,
+    pub format: Format,
+    pub path: String,
+    status: Option<(String, bool)>,
+    writing: Option<Receiver<Result<String, String>>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        let dir = std::env::current_dir().unwrap_or_default();
+        ExportDialog {
+            open: false,
+            format: Format::Geojson,
+            path: dir.join("newsatlas-events.geojson").display().to_string(),
+            status: None,
+            writing: None,
+        }
+    }
+}
+
+/// The events of the current filter: dated events overlapping the window, at the selected place
+/// (if any), reported by an article of the article list (which applies the search), in time order.
+pub fn filtered_events<'m>(
+    model: &'m Model,
+    derived: &Derived,
+    state: &AppState,
+) -> Vec<&'m Event> {
+    let index = &model.dataset.index;
+    let listed: HashSet<ArticleIdx> = derived.articles.iter().copied().collect();
+    index
+        .events_in(state.window())
+        .filter_map(|i| index.events.get(i))
+        .filter(|e| state.selected_place.is_none_or(|p| e.place == p))
+        .filter(|e| listed.contains(&e.article))
+        .collect()
+}
+
+/// Encodes `events` in `format`.
+pub fn encode(model: &Model, events: &[&Event], format: Format) -> Result<Vec<u8>, String> {
+    let ds = &model.dataset;
+    let source = ExportSource {
+        articles: &ds.articles,
+        gazetteer: &ds.gazetteer,
+        extractions: &ds.extractions,
+        base_dir: None,
+    };
+    let mut out = Vec::new();
+    export::write_events(format, &source, events.iter().copied(), &mut out)
+        .map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn with_extension(path: &str, format: Format) -> String {
+    let p = PathBuf::from(path.trim());
+    let known = ["geojson", "kml", "csv", "jsonl", "json"];
+    if p.extension()
+        .is_none_or(|e| known.iter().any(|k| e.eq_ignore_ascii_case(k)))
+    {
+        p.with_extension(format.extension()).display().to_string()
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The export window.
+pub fn export_window(
+    ctx: &egui::Context,
+    dialog: &mut ExportDialog,
+    model: &Model,
+    derived: &Derived,
+    state: &AppState,
+) {
+    if let Some(rx) = &dialog.writing {
+        match rx.try_recv() {
+            Ok(Ok(text)) => {
+                dialog.status = Some((text, false));
+                dialog.writing = None;
+            }
+            Ok(Err(text)) => {
+                dialog.status = Some((text, true));
+                dialog.writing = None;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(TryRecvError::Disconnected) => dialog.writing = None,
+        }
+    }
+    if !dialog.open {
+        return;
+    }
+    let events = filtered_events(model, derived, state);
+    let mut open = true;
+    egui::Window::new("Export events")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            let mut filter = vec![super::timeline::window_text(state)];
+            if let Some(p) = state.selected_place {
+                filter.push(format!("at {}", model.place_name(p)));
+            }
+            if !state.search.trim().is_empty() {
+                filter.push(format!("matching “{}”", state.search.trim()));
+            }
+            ui.label(format!(
+                "{} event(s) in the current filter: {}",
+                events.len(),
+                filter.join(" · ")
+            ));
+            ui.horizontal(|ui| {
+                for (format, name) in [
+                    (Format::Geojson, "GeoJSON"),
+                    (Format::Kml, "KML"),
+                    (Format::Csv, "CSV"),
+                ] {
+                    if ui.radio_value(&mut dialog.format, format, name).changed() {
+                        dialog.path = with_extension(&dialog.path, format);
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label(EXPORT_PATH_LABEL);
+                ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(360.0))
+                    .labelled_by(label.id);
+            });
+            let ready = dialog.writing.is_none() && !dialog.path.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                match encode(model, &events, dialog.format) {
+                    Ok(bytes) => {
+                        dialog.writing = Some(spawn_write(
+                            PathBuf::from(dialog.path.trim()),
+                            bytes,
+                            events.len(),
+                            ctx,
+                        ));
+                    }
+                    Err(e) => dialog.status = Some((e, true)),
+                }
+            }
+            if let Some((text, error)) = &dialog.status {
+                let color = if *error {
+                    egui::Color32::from_rgb(255, 170, 0)
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.label(RichText::new(text).color(color));
+            }
+        });
+    dialog.open = open;
+}
+
+fn spawn_write(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    n: usize,
+    ctx: &egui::Context,
+) -> Receiver<Result<String, String>> {
+    let (tx, rx) = sync_channel(1);
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("export-writer".to_owned())
+        .spawn({
+            let tx = tx.clone();
+            move || {
+                let result = crate::atomic::write_atomic(&path, &bytes)
+                    .map(|()| format!("Wrote {n} event(s) to {}", path.display()))
+                    .map_err(|e| format!("Cannot write {}: {e}", path.display()));
+                let _ = tx.send(result);
+                ctx.request_repaint();
+            }
+        });
+    if let Err(e) = spawned {
+        let _ = tx.send(Err(format!("cannot start the writer: {e}")));
+    }
+    rx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changing_the_format_changes_a_known_extension_only() {
+        assert_eq!(with_extension("/tmp/a.geojson", Format::Kml), "/tmp/a.kml");
+        assert_eq!(with_extension("/tmp/a", Format::Csv), "/tmp/a.csv");
+        assert_eq!(with_extension("/tmp/a.txt", Format::Csv), "/tmp/a.txt");
+    }
+}

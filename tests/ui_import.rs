@@ -1,0 +1,289 @@
+//! Import, missing places and date overrides, driven through the real app with `egui_kittest`.
+//! Small temp corpora and the curated gazetteer only (no broad layer), user files in a temp dir.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsatlas::corpus::{Corpus, DateBasis};
+use newsatlas::dataset::Dataset;
+use newsatlas::extract::ArticleIdx;
+use newsatlas::gazetteer::{Gazetteer, PlaceSource};
+use newsatlas::ui::NewsAtlasApp;
+use newsatlas::ui::import::{DATE_FIELD_LABEL, GazetteerFiles, PATH_FIELD_LABEL};
+use newsatlas::ui::missing::{LAT_LABEL, LON_LABEL};
+use newsatlas::userdata::UserDataDir;
+
+const CLASHES: &str = "title: Clashes in Wadi Rabie\ndate: 2019-04-05\n\n\
+Forces clashed with government units in Wadi Rabie, south of Tripoli, on Friday. \
+Residents said the fighting in Wadi Rabie went on overnight.\n";
+const FLIGHT: &str = "title: Families flee the southern suburbs\n\n\
+Families left their homes in Wadi Rabie as shelling moved closer to Tripoli.\n";
+
+fn curated() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer.toml")
+}
+
+fn files() -> GazetteerFiles {
+    GazetteerFiles {
+        curated: curated(),
+        broad: None,
+    }
+}
+
+fn articles_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("01_clashes.txt"), CLASHES).expect("write");
+    std::fs::write(dir.path().join("02_flight.md"), FLIGHT).expect("write");
+    dir
+}
+
+fn gazetteer() -> Arc<Gazetteer> {
+    let (g, problems) = Gazetteer::load(&curated(), None, None);
+    assert!(problems.is_empty(), "{problems:?}");
+    Arc::new(g)
+}
+
+fn app(dataset: Dataset, user: &Path) -> Harness<'static, NewsAtlasApp> {
+    let user = UserDataDir::at(user);
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset).with_user_data(user, files())
+        });
+    harness.run();
+    harness
+}
+
+fn loaded(dir: &Path) -> Dataset {
+    let (corpus, problems) = Corpus::load_dir(dir);
+    Dataset::build(corpus, gazetteer(), problems)
+}
+
+/// Steps frames until the background update is done.
+fn wait_until_idle(harness: &mut Harness<'_, NewsAtlasApp>) {
+    for _ in 0..1500 {
+        harness.step();
+        if !harness.state().import_state().is_busy() {
+            // Not `run`: an open "Missing places" window shows a spinner while it recomputes.
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the update did not finish");
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+#[test]
+fn importing_a_folder_shows_progress_then_its_articles_in_the_list() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let empty = Dataset::build(Corpus::default(), gazetteer(), Vec::new());
+    let mut harness = app(empty, user.path());
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open folder…").click();
+    harness.run();
+    harness.get_by_label(PATH_FIELD_LABEL).focus();
+    harness.run();
+    harness
+        .get_by_label(PATH_FIELD_LABEL)
+        .type_text(&articles.path().display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    // The progress window is drawn in the frame the import starts; the result is taken in a
+    // later frame, so stepping one frame at a time always sees it.
+    let mut seen = false;
+    for _ in 0..10 {
+        harness.step();
+        if harness.query_by_label_contains("Importing: ").is_some() {
+            seen = true;
+            break;
+        }
+    }
+    assert!(
+        seen,
+        "the progress shows while the articles load; busy {}, message {:?}",
+        harness.state().import_state().is_busy(),
+        harness.state().import_state().message
+    );
+
+    wait_until_idle(&mut harness);
+    let ds = &harness.state().model().expect("loaded").dataset;
+    assert_eq!(ds.articles.len(), 2, "{:?}", ds.problems);
+    assert!(
+        harness
+            .query_by_label_contains("Clashes in Wadi Rabie")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Families flee the southern suburbs")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Added 2 article(s)")
+            .is_some(),
+        "the outcome is reported"
+    );
+}
+
+#[test]
+fn adding_a_missing_place_puts_a_marker_on_the_map_and_takes_it_off_the_list() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let curated_before = std::fs::read(curated()).expect("read curated");
+    let mut harness = app(loaded(articles.path()), user.path());
+    let marker_named = |h: &Harness<'_, NewsAtlasApp>| {
+        h.state()
+            .derived()
+            .is_some_and(|d| d.markers.iter().any(|m| m.name == "Wadi Rabie"))
+    };
+    assert!(!marker_named(&harness));
+
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Missing places").click();
+    harness.run_steps(3);
+    for _ in 0..500 {
+        if harness.query_by_label("Wadi Rabie").is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.get_by_label("Wadi Rabie").click();
+    harness.run_steps(3);
+    for (label, value) in [(LAT_LABEL, "32.76"), (LON_LABEL, "13.21")] {
+        harness.get_by_label(label).focus();
+        harness.run_steps(3);
+        harness.get_by_label(label).type_text(value);
+        harness.run_steps(3);
+    }
+    harness.get_by_label("Add place").click();
+    harness.run_steps(3);
+    wait_until_idle(&mut harness);
+
+    let app = harness.state();
+    let ds = &app.model().expect("loaded").dataset;
+    let place = ds
+        .gazetteer
+        .places()
+        .iter()
+        .find(|p| p.name == "Wadi Rabie")
+        .expect("added to the gazetteer");
+    assert_eq!(place.source, PlaceSource::User);
+    assert!((place.coord.lat - 32.76).abs() < 1e-9 && (place.coord.lon - 13.21).abs() < 1e-9);
+    assert!(marker_named(&harness), "a marker for the new place");
+    let mentions: usize = ds
+        .extractions
+        .iter()
+        .map(|x| {
+            x.places
+                .iter()
+                .filter(|m| ds.gazetteer.get(m.place).name == "Wadi Rabie")
+                .count()
+        })
+        .sum();
+    assert_eq!(mentions, 3, "every repeat in every article is placed");
+
+    // The list is computed again for the new data, without the name.
+    for _ in 0..500 {
+        let generation = harness.state().model().expect("loaded").generation;
+        if harness.state().missing_view().names(generation).is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let generation = harness.state().model().expect("loaded").generation;
+    let names = harness
+        .state()
+        .missing_view()
+        .names(generation)
+        .expect("recomputed");
+    assert!(!names.iter().any(|n| n.name == "Wadi Rabie"), "{names:?}");
+
+    let saved = std::fs::read_to_string(user.path().join("gazetteer.toml")).expect("saved");
+    assert!(saved.contains("name = \"Wadi Rabie\""), "{saved}");
+    assert_eq!(
+        std::fs::read(curated()).expect("read curated"),
+        curated_before,
+        "data/gazetteer.toml is untouched"
+    );
+}
+
+#[test]
+fn setting_a_date_on_an_undated_article_moves_it_into_the_timeline() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let mut harness = app(loaded(articles.path()), user.path());
+    let flight = ArticleIdx(1);
+    {
+        let ds = &harness.state().model().expect("loaded").dataset;
+        assert_eq!(ds.article(flight).date_basis, DateBasis::Undated);
+        assert!(
+            ds.extraction(flight)
+                .events
+                .iter()
+                .all(|e| e.when.is_none())
+        );
+    }
+
+    harness
+        .get_by_label_contains("Families flee the southern suburbs")
+        .click();
+    harness.run();
+    harness.get_by_label(DATE_FIELD_LABEL).focus();
+    harness.run();
+    harness
+        .get_by_label(DATE_FIELD_LABEL)
+        .type_text("2019-04-07");
+    harness.run();
+    harness.get_by_label("Set date").click();
+    harness.run_steps(3);
+    wait_until_idle(&mut harness);
+
+    let app = harness.state();
+    let ds = &app.model().expect("loaded").dataset;
+    assert_eq!(ds.article(flight).published, Some(day("2019-04-07")));
+    assert_eq!(ds.article(flight).date_basis, DateBasis::UserOverride);
+    assert_eq!(ds.index.published(flight), Some(day("2019-04-07")));
+    let events = &ds.extraction(flight).events;
+    assert!(!events.is_empty());
+    assert!(
+        events
+            .iter()
+            .all(|e| e.when.is_some_and(|w| w.from == day("2019-04-07")))
+    );
+    let (_, last) = ds.index.timeline_range().expect("range");
+    assert_eq!(
+        last,
+        day("2019-04-07"),
+        "the timeline now reaches the new date"
+    );
+    assert_eq!(
+        app.state().selected_article,
+        Some(flight),
+        "the view is kept"
+    );
+
+    let sidecar = std::fs::read_to_string(user.path().join("dates.toml")).expect("saved");
+    assert!(sidecar.contains("2019-04-07") && sidecar.contains("02_flight.md"));
+    assert_eq!(
+        std::fs::read_to_string(articles.path().join("02_flight.md")).expect("read"),
+        FLIGHT,
+        "the article file is not changed"
+    );
+}
