@@ -12,10 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Article, DateBasis};
+use crate::corpus::Article;
 use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, dates, places, sentences};
 use crate::gazetteer::{Gazetteer, Place};
@@ -270,49 +269,10 @@ fn load_gazetteer(root: &Path) -> (Option<Gazetteer>, &'static str) {
     }
 }
 
-/// The seed texts as articles. A leading `date YYYY-MM-DD` is taken as the publication date and
-/// removed; other header handling is the corpus loader's business and does not matter here.
+/// The seed texts as articles, loaded as any folder of articles is (`Corpus::load_dir`).
 pub fn seed_articles(seeds_dir: &Path) -> Vec<Article> {
-    let Ok(dir) = std::fs::read_dir(seeds_dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = dir
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .filter_map(|file| {
-            let text = std::fs::read_to_string(&file).ok()?;
-            let trimmed = text.trim_start();
-            let (published, body) = trimmed
-                .strip_prefix("date ")
-                .and_then(|rest| {
-                    let day = NaiveDate::parse_from_str(rest.get(..10)?, "%Y-%m-%d").ok()?;
-                    Some((Some(day), rest[10..].trim_start().to_owned()))
-                })
-                .unwrap_or((None, text.clone()));
-            let id = file.file_stem()?.to_string_lossy().into_owned();
-            Some(Article {
-                id: id.clone(),
-                title: id,
-                file,
-                outlet: None,
-                byline: None,
-                published,
-                date_basis: if published.is_some() {
-                    DateBasis::Header
-                } else {
-                    DateBasis::Undated
-                },
-                body,
-                body_offset: 0,
-                note: None,
-            })
-        })
-        .collect()
+    // The corpus loader's own header/body rules, so the text measured is the text the app extracts.
+    crate::corpus::Corpus::load_dir(seeds_dir).0.articles
 }
 
 /// `articles` cycled until their bodies add up to at least `bytes`.
