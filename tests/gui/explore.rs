@@ -1,6 +1,5 @@
 //! The real app, driven through AccessKit labels by `egui_kittest` over the bundled seeds.
 //! No display, no GPU, no network.
-#![cfg(feature = "gui")]
 
 use std::path::Path;
 

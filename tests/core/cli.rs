@@ -1,5 +1,5 @@
 //! The `newsatlas` binary as a user runs it: exit codes, formats, and the golden extraction of
-//! the seeds (`UPDATE_GOLDEN=1 cargo test --test cli` rewrites `tests/golden/seeds.jsonl`).
+//! the seeds (`UPDATE_GOLDEN=1 cargo test --test core` rewrites `tests/golden/seeds.jsonl`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -298,7 +298,7 @@ fn extract_of_the_seeds_matches_the_golden_file() {
             .unwrap_or(actual.lines().count().min(expected.lines().count()));
         panic!(
             "the extraction of the seeds differs from tests/golden/seeds.jsonl from line {}:\n  actual:   {}\n  expected: {}\n\
-             If the change is intended, run UPDATE_GOLDEN=1 cargo test --test cli and review the diff.",
+             If the change is intended, run UPDATE_GOLDEN=1 cargo test --test core and review the diff.",
             line + 1,
             actual.lines().nth(line).unwrap_or("<end>"),
             expected.lines().nth(line).unwrap_or("<end>"),

@@ -1,6 +1,5 @@
 //! Scenes and presenter mode, driven through AccessKit labels and keys by `egui_kittest` over
 //! the bundled seeds. The scenes file lives in a temporary folder, never the user's.
-#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,5 @@
 //! Import, missing places and date overrides, driven through the real app with `egui_kittest`.
 //! Small temp corpora and the curated gazetteer only (no broad layer), user files in a temp dir.
-#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,7 +1,6 @@
 //! A look at the default view as pixels, rendered with wgpu (Mesa's software Vulkan in CI, which
 //! `.ci/run` installs): the offline basemap draws land and sea with no network, and markers sit
 //! on top of it.
-#![cfg(feature = "gui")]
 
 use std::path::Path;
 use std::time::Duration;

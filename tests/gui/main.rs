@@ -1,0 +1,8 @@
+//! The real app driven by `egui_kittest`: one test binary for every GUI test, so CI links the
+//! GUI stack once instead of once per file.
+#![cfg(feature = "gui")]
+
+mod briefing;
+mod explore;
+mod import;
+mod pixels;
