@@ -1,37 +1,91 @@
 //! A CSV corpus: a header row naming at least `title`, `date` and `text` (any case, any order),
 //! optionally `source` (the outlet) and `id`; one article per row.
 //!
-//! The file is streamed, so its size is not limited; each row's text is (20 MB, like a file).
+//! The file is streamed, so its size is not limited; each row's text is (20 MB, like a file), and a
+//! row is refused while it is read once it passes [`MAX_CSV_ROW_BYTES`] (a runaway quote).
 //! The `text` cell goes through the same text rules as a file (so a `date YYYY-MM-DD` token or a
 //! dateline in it still counts when the `date` cell is empty); `body_offset` is then an offset in
 //! the cell. Problems carry the line where the row starts.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES};
+use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, claim_id};
 use crate::problem::Problem;
 
 const REQUIRED: [&str; 3] = ["title", "date", "text"];
 
+/// One row may hold an article's text (at most [`MAX_ARTICLE_BYTES`]) and its other cells; a row
+/// longer than this is refused while it is read, so a runaway quote cannot pull a whole file into
+/// memory.
+pub const MAX_CSV_ROW_BYTES: u64 = MAX_ARTICLE_BYTES + 1024 * 1024;
+
+/// The CSV reader's input: refuses to hand out more than [`MAX_CSV_ROW_BYTES`] past the start of
+/// the row being read (`row_start`, set by the loader before each row).
+struct RowLimit<R> {
+    inner: R,
+    consumed: Rc<Cell<u64>>,
+    row_start: Rc<Cell<u64>>,
+    /// Whether the first line ends in CRLF, once a line end has been seen.
+    crlf: Rc<Cell<Option<bool>>>,
+    last_byte: u8,
+}
+
+impl<R: Read> Read for RowLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.consumed.get() > self.row_start.get() + MAX_CSV_ROW_BYTES {
+            return Err(io::Error::other("row too long"));
+        }
+        let n = self.inner.read(buf)?;
+        if self.crlf.get().is_none()
+            && let Some(i) = memchr::memchr(b'\n', &buf[..n])
+        {
+            let before = if i == 0 { self.last_byte } else { buf[i - 1] };
+            self.crlf.set(Some(before == b'\r'));
+        }
+        if n > 0 {
+            self.last_byte = buf[n - 1];
+        }
+        self.consumed.set(self.consumed.get() + n as u64);
+        Ok(n)
+    }
+}
+
 pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut corpus = Corpus::default();
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) => {
-            problems.push(Problem::error(
+    match File::open(path) {
+        Ok(file) => load_reader(path, file),
+        Err(err) => (
+            Corpus::default(),
+            vec![Problem::error(
                 path,
                 None,
                 format!("cannot read the file ({err})"),
-            ));
-            return (corpus, problems);
-        }
+            )],
+        ),
+    }
+}
+
+/// Reads a CSV corpus from `input`; problems name `path`.
+pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut corpus = Corpus::default();
+    let consumed = Rc::new(Cell::new(0));
+    let row_start = Rc::new(Cell::new(0));
+    let crlf = Rc::new(Cell::new(None));
+    let input = RowLimit {
+        inner: input,
+        consumed: Rc::clone(&consumed),
+        row_start: Rc::clone(&row_start),
+        crlf: Rc::clone(&crlf),
+        last_byte: 0,
     };
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(headers) => headers
             .iter()
@@ -79,15 +133,34 @@ pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
         .map_or_else(|| "csv".to_string(), |s| s.to_string_lossy().into_owned());
     let mut ids = HashSet::new();
 
-    for (row, record) in reader.byte_records().enumerate() {
-        let record = match record {
-            Ok(record) => record,
+    // The csv crate starts a row that follows a CRLF at its `\n`, one line early: in a file
+    // whose lines end in CRLF, its line numbers are one more. (A file mixing line ends may be one
+    // off on some rows.)
+    let line_fix = usize::from(crlf.get() == Some(true));
+    let mut record = csv::ByteRecord::new();
+    for row in 0_usize.. {
+        let row_line = reader.position().line() as usize + line_fix;
+        row_start.set(reader.position().byte());
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(err) if consumed.get() > row_start.get() + MAX_CSV_ROW_BYTES => {
+                problems.push(Problem::error(
+                    path,
+                    Some(row_line),
+                    format!(
+                        "the row starting here is above the limit of {MAX_CSV_ROW_BYTES} bytes \
+                         (an unclosed quote?); it and the rest of the file are skipped ({err})"
+                    ),
+                ));
+                break;
+            }
             Err(err) => {
-                let line = err.position().map(|p| p.line() as usize);
+                let line = err.position().map(|p| p.line() as usize + line_fix);
                 let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
                 problems.push(Problem::error(
                     path,
-                    line,
+                    line.or(Some(row_line)),
                     format!("cannot read this row ({err})"),
                 ));
                 if fatal {
@@ -95,8 +168,8 @@ pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
                 }
                 continue;
             }
-        };
-        let line = record.position().map(|p| p.line() as usize);
+        }
+        let line = record.position().map(|p| p.line() as usize + line_fix);
         if record.iter().any(|field| field.contains(&0)) {
             problems.push(Problem::error(
                 path,
@@ -148,16 +221,16 @@ pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
 
         let mut id = id.trim().to_string();
         if id.is_empty() {
-            id = format!("{stem}-{}", row + 1);
-        }
-        if !ids.insert(id.clone()) {
-            let unique = format!("{id}-{}", row + 1);
+            id = claim_id(&mut ids, &format!("{stem}-{}", row + 1));
+        } else if ids.contains(&id) {
+            let unique = claim_id(&mut ids, &format!("{id}-{}", row + 1));
             problems.push(Problem::warning(
                 path,
                 line,
                 format!("the id `{id}` is used by an earlier row; this one is `{unique}`"),
             ));
             id = unique;
+        } else {
             ids.insert(id.clone());
         }
         let (mut article, cell_problems) = Article::from_text(&id, path, &text);
@@ -254,6 +327,35 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    #[test]
+    fn a_crlf_csv_reports_the_same_lines_as_an_lf_one() {
+        for text in [
+            &b"title,date,text\nA,2019-04-08,one\nB,yesterday,two\n"[..],
+            b"title,date,text\r\nA,2019-04-08,one\r\nB,yesterday,two\r\n",
+        ] {
+            let (_dir, path) = csv_file(text);
+            let (_, problems) = load(&path);
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(
+                problems[0].line,
+                Some(3),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_renamed_duplicate_id_never_takes_the_id_of_another_row() {
+        // Found by the csv_import fuzzer: `a` on row 3 became `a-3`, the id of row 1.
+        let (_dir, path) = csv_file(b"title,date,text,id\nA,,x,a-3\nB,,y,a\nC,,z,a\nD,,w,\n");
+        let (corpus, problems) = load(&path);
+        let ids: Vec<_> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a-3", "a", "a-3-2", "import-4"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("this one is `a-3-2`"));
     }
 
     #[test]

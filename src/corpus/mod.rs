@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::problem::Problem;
 
-pub use self::read::{MAX_ARTICLE_BYTES, ReadError, TextFile, read_text_file};
+pub use self::read::{MAX_ARTICLE_BYTES, ReadError, TextFile, decode, read_text_file};
 
 /// How an article's publication date was obtained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -156,19 +156,31 @@ impl Corpus {
                 "no .txt or .md files in this folder (subfolders are not read)",
             ));
         }
+        let (corpus, file_problems) = Corpus::load_files(&files);
+        problems.extend(file_problems);
+        (corpus, problems)
+    }
+
+    /// Listed `.txt`/`.md` files with the folder rules, in the order given: a file that cannot be
+    /// read (one that vanished since the folder was listed, say) is reported and skipped; two
+    /// files with one stem get distinct ids.
+    pub fn load_files(files: &[PathBuf]) -> (Corpus, Vec<Problem>) {
+        let mut problems = Vec::new();
         let mut corpus = Corpus::default();
         let mut ids = HashSet::new();
         for path in files {
-            let Some((mut article, file_problems)) = load_file(&path, &mut problems) else {
+            let path = path.as_path();
+            let Some((mut article, file_problems)) = load_file(path, &mut problems) else {
                 continue;
             };
             problems.extend(file_problems);
-            if !ids.insert(article.id.clone()) {
-                let unique = path
+            if ids.contains(&article.id) {
+                let name = path
                     .file_name()
                     .map_or_else(|| article.id.clone(), |n| n.to_string_lossy().into_owned());
+                let unique = claim_id(&mut ids, &name);
                 problems.push(Problem::warning(
-                    &path,
+                    path,
                     None,
                     format!(
                         "another file has the id `{}`; this one is `{unique}`",
@@ -176,6 +188,7 @@ impl Corpus {
                     ),
                 ));
                 article.id = unique;
+            } else {
                 ids.insert(article.id.clone());
             }
             corpus.articles.push(article);
@@ -187,6 +200,11 @@ impl Corpus {
     /// optionally `source` and `id`. One article per row; bad rows are reported by line.
     pub fn load_csv(path: &Path) -> (Corpus, Vec<Problem>) {
         from_csv::load(path)
+    }
+
+    /// Like [`Corpus::load_csv`], reading the CSV from `reader`; problems name `path`.
+    pub fn csv_from_reader(path: &Path, reader: impl std::io::Read) -> (Corpus, Vec<Problem>) {
+        from_csv::load_reader(path, reader)
     }
 
     /// One `.txt`/`.md` file with the folder rules.
@@ -215,6 +233,20 @@ impl Corpus {
     }
 }
 
+/// `wanted` when `ids` does not have it yet, else the first of `wanted-2`, `wanted-3`, ... that
+/// it does not have; the result is added to `ids`. (A renamed duplicate may itself be taken: a
+/// CSV row's explicit id `a-3` and a second `a` on row 3.)
+fn claim_id(ids: &mut HashSet<String>, wanted: &str) -> String {
+    let mut id = wanted.to_owned();
+    let mut n = 2;
+    while ids.contains(&id) {
+        id = format!("{wanted}-{n}");
+        n += 1;
+    }
+    ids.insert(id.clone());
+    id
+}
+
 /// `.txt` and `.md` files directly in `dir`, sorted by name.
 fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -234,17 +266,45 @@ fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads one article file; `None` (with a problem pushed) when it cannot be used.
 fn load_file(path: &Path, problems: &mut Vec<Problem>) -> Option<(Article, Vec<Problem>)> {
-    let file = match read_text_file(path, MAX_ARTICLE_BYTES) {
-        Ok(file) => file,
+    match read_text_file(path, MAX_ARTICLE_BYTES) {
+        Ok(file) => Some(article_from_text_file(path, &file, problems)),
         Err(err) => {
             problems.push(Problem::error(
                 path,
                 None,
                 format!("{err}; the file is skipped"),
             ));
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// An article from the bytes of the file at `path` with the folder rules, as a folder load reads
+/// it (without the size check, which happens before reading): `None`, with the problem pushed,
+/// when the bytes are not text.
+pub fn article_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    problems: &mut Vec<Problem>,
+) -> Option<(Article, Vec<Problem>)> {
+    match decode(bytes) {
+        Ok(file) => Some(article_from_text_file(path, &file, problems)),
+        Err(err) => {
+            problems.push(Problem::error(
+                path,
+                None,
+                format!("{err}; the file is skipped"),
+            ));
+            None
+        }
+    }
+}
+
+fn article_from_text_file(
+    path: &Path,
+    file: &TextFile,
+    problems: &mut Vec<Problem>,
+) -> (Article, Vec<Problem>) {
     if file.lossy {
         problems.push(Problem::warning(
             path,
@@ -258,7 +318,7 @@ fn load_file(path: &Path, problems: &mut Vec<Problem>) -> Option<(Article, Vec<P
     );
     let (mut article, file_problems) = Article::from_text(&id, path, &file.text);
     article.body_offset += file.bom_len;
-    Some((article, file_problems))
+    (article, file_problems)
 }
 
 #[cfg(test)]

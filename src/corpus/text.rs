@@ -197,9 +197,11 @@ fn header_block(text: &str, notes: &mut Vec<Note>) -> Option<Header> {
     };
     let mut offset = 0;
     let mut keys = 0;
-    for line in text.split_inclusive('\n') {
+    // Lines are counted as they go: `line_of_offset` per line would be quadratic in a file of
+    // blank lines.
+    for (line_index, line) in text.split_inclusive('\n').enumerate() {
         let content = line.trim_end_matches(['\n', '\r']);
-        let line_no = line_of_offset(text, offset);
+        let line_no = line_index + 1;
         if content.trim().is_empty() {
             if keys > 0 {
                 header.end = offset + line.len();
