@@ -693,17 +693,53 @@ fn table_start_line(text: &str, item: &Spanned<DeValue<'_>>) -> usize {
     }
 }
 
-fn read_text(path: &Path) -> std::io::Result<String> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.read_to_end(&mut bytes)?;
-    if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = String::new();
-        flate2::read::GzDecoder::new(bytes.as_slice()).read_to_string(&mut out)?;
-        Ok(out)
-    } else {
-        String::from_utf8(bytes)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+/// Gazetteer files above this size (or decompressing to more) are refused; the broad layer is
+/// about 4 MB.
+const MAX_GAZETTEER_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a gazetteer file could not be read: the line where there is one, and what.
+struct ReadFailure {
+    not_found: bool,
+    line: Option<usize>,
+    message: String,
+}
+
+fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    let io_failure = |e: std::io::Error| ReadFailure {
+        not_found: e.kind() == std::io::ErrorKind::NotFound,
+        line: None,
+        message: e.to_string(),
+    };
+    let too_large = |size: u64| ReadFailure {
+        not_found: false,
+        line: None,
+        message: format!("the file is {size} bytes, above the limit of {MAX_GAZETTEER_BYTES}"),
+    };
+    let file = std::fs::File::open(path).map_err(io_failure)?;
+    let size = file.metadata().map_err(io_failure)?.len();
+    if size > MAX_GAZETTEER_BYTES {
+        return Err(too_large(size));
     }
+    let mut bytes = Vec::new();
+    file.take(MAX_GAZETTEER_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_failure)?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .take(MAX_GAZETTEER_BYTES + 1)
+            .read_to_end(&mut out)
+            .map_err(io_failure)?;
+        bytes = out;
+    }
+    if bytes.len() as u64 > MAX_GAZETTEER_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    crate::problem::utf8_text(bytes).map_err(|(line, message)| ReadFailure {
+        not_found: false,
+        line: Some(line),
+        message,
+    })
 }
 
 fn split_list(field: &str) -> Vec<String> {
@@ -835,13 +871,13 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
 fn load_toml_file(path: &Path, source: PlaceSource, required: bool) -> (Vec<Entry>, Vec<Problem>) {
     match read_text(path) {
         Ok(text) => parse_toml_layer(&text, path, source),
-        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
+        Err(e) if !required && e.not_found => (Vec::new(), Vec::new()),
         Err(e) => (
             Vec::new(),
             vec![Problem::error(
                 path,
-                None,
-                format!("cannot read the gazetteer: {e}"),
+                e.line,
+                format!("cannot read the gazetteer: {}", e.message),
             )],
         ),
     }
@@ -879,8 +915,8 @@ impl Gazetteer {
                 Err(e) => {
                     problems.push(Problem::error(
                         path,
-                        None,
-                        format!("cannot read the broad gazetteer: {e}"),
+                        e.line,
+                        format!("cannot read the broad gazetteer: {}", e.message),
                     ));
                     Vec::new()
                 }
@@ -904,6 +940,12 @@ impl Gazetteer {
     /// Builds a gazetteer from curated-format TOML text (handy for tests and the `check` command).
     pub fn from_toml_str(text: &str, file: &Path) -> (Gazetteer, Vec<Problem>) {
         let (entries, problems) = parse_toml_layer(text, file, PlaceSource::Curated);
+        (Gazetteer::merge(vec![entries]), problems)
+    }
+
+    /// Builds a gazetteer from broad-layer TSV text (the fuzzers and the bad-input tests).
+    pub fn from_broad_str(text: &str, file: &Path) -> (Gazetteer, Vec<Problem>) {
+        let (entries, problems) = parse_broad(text, file);
         (Gazetteer::merge(vec![entries]), problems)
     }
 

@@ -78,6 +78,28 @@ pub fn line_of_offset(text: &str, offset: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..end]).count() + 1
 }
 
+/// A data file's bytes as text: a UTF-8 byte order mark dropped (it does not change line
+/// numbers); invalid UTF-8 is `Err((line, what))` with the 1-based line of the first bad byte.
+pub fn utf8_text(mut bytes: Vec<u8>) -> Result<String, (usize, String)> {
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        3
+    } else {
+        0
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = memchr::memchr_iter(b'\n', &bytes[..valid]).count() + 1;
+        let what = format!(
+            "the file is not valid UTF-8 (byte {:#04x} at byte {}), expected UTF-8 text",
+            bytes[valid],
+            valid + bom
+        );
+        (line, what)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +115,17 @@ mod tests {
             p.to_string(),
             "data/g.toml:12: error: lat 999 is out of range, expected -90..90"
         );
+    }
+
+    #[test]
+    fn utf8_text_drops_a_byte_order_mark_and_names_the_line_of_a_bad_byte() {
+        assert_eq!(
+            utf8_text(b"\xEF\xBB\xBFa\nb".to_vec()),
+            Ok("a\nb".to_owned())
+        );
+        let (line, what) = utf8_text(b"a\nb\nCaf\xE9".to_vec()).expect_err("latin-1");
+        assert_eq!(line, 3);
+        assert!(what.contains("0xe9 at byte 7"), "{what}");
     }
 
     #[test]

@@ -246,20 +246,37 @@ pub struct LoadOutcome {
 /// that does not parse is moved aside (`scenes.toml.corrupt-N`); one with some bad scenes keeps
 /// the good ones, and a copy of the original is kept aside the same way.
 pub fn load(path: &Path) -> LoadOutcome {
-    let text = match fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+    let mut not_utf8 = None;
+    let text = match crate::atomic::read_user_file(path, crate::atomic::MAX_USER_FILE_BYTES) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
             return LoadOutcome {
                 writable: true,
                 ..LoadOutcome::default()
             };
         }
+        Err(crate::atomic::ReadFailure {
+            line,
+            message,
+            lossy_text: Some(text),
+        }) => {
+            // Load what is readable; the warning keeps the original aside (below).
+            not_utf8 = Some(Problem::warning(
+                path,
+                line,
+                format!("{message}; invalid bytes were replaced by U+FFFD"),
+            ));
+            text
+        }
         Err(e) => {
             return LoadOutcome {
                 problems: vec![Problem::error(
                     path,
-                    None,
-                    format!("cannot read the scenes ({e}); they will not be saved this session"),
+                    e.line,
+                    format!(
+                        "cannot read the scenes: {}; they will not be saved this session",
+                        e.message
+                    ),
                 )],
                 ..LoadOutcome::default()
             };
@@ -271,6 +288,7 @@ pub fn load(path: &Path) -> LoadOutcome {
         writable: true,
         ..LoadOutcome::default()
     };
+    outcome.problems.extend(not_utf8);
     for (line, message) in parsed.problems {
         outcome.problems.push(if parsed.readable {
             Problem::warning(path, line, message)

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::atomic::write_atomic;
+use crate::atomic::{MAX_USER_FILE_BYTES, read_user_file, write_atomic};
 use crate::corpus::{Article, DateBasis};
 use crate::extract::ArticleIdx;
 use crate::extract::places::unknown_place_names;
@@ -66,13 +66,20 @@ pub enum SaveError {
     Encode { path: PathBuf, message: String },
 }
 
-/// Reads a user file; a missing file is `Ok(None)`.
-fn read_optional(path: &Path) -> io::Result<Option<String>> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
-    }
+/// Reads a user file; a missing file is `Ok(None)`. A file that cannot be read, is too large or
+/// is not UTF-8 is a problem with its line where there is one (the caller marks the file damaged,
+/// so it is never saved over).
+fn read_optional(path: &Path, what: &str) -> Result<Option<String>, Problem> {
+    read_user_file(path, MAX_USER_FILE_BYTES).map_err(|e| {
+        Problem::error(
+            path,
+            e.line,
+            format!(
+                "cannot read {what}: {}; the file is not used and will not be overwritten",
+                e.message
+            ),
+        )
+    })
 }
 
 /// A TOML parse error as a problem with its line.
@@ -168,11 +175,10 @@ impl DateOverrides {
     /// Loads `path` leniently: a missing file is empty; an unparsable file or entry is reported
     /// with its line, and then the file is marked damaged so that saving never overwrites it.
     pub fn load(path: &Path) -> (DateOverrides, Vec<Problem>) {
-        let text = match read_optional(path) {
+        let text = match read_optional(path, "the date overrides") {
             Ok(Some(text)) => text,
             Ok(None) => return (DateOverrides::default(), Vec::new()),
-            Err(e) => {
-                let p = Problem::error(path, None, format!("cannot read the date overrides: {e}"));
+            Err(p) => {
                 return (
                     DateOverrides {
                         entries: Vec::new(),
@@ -382,7 +388,7 @@ impl UserGazetteer {
     /// Loads `path` leniently (missing: empty). A file that does not parse is reported and marked
     /// damaged: it is then never overwritten. (Row-level checks are [`Gazetteer::load`]'s.)
     pub fn load(path: &Path) -> (UserGazetteer, Vec<Problem>) {
-        match read_optional(path) {
+        match read_optional(path, "your gazetteer") {
             Ok(None) => (UserGazetteer::default(), Vec::new()),
             Ok(Some(text)) => match toml::from_str::<GazetteerFile>(&text) {
                 Ok(file) => (
@@ -400,16 +406,12 @@ impl UserGazetteer {
                     vec![toml_problem(path, &text, &e)],
                 ),
             },
-            Err(e) => (
+            Err(p) => (
                 UserGazetteer {
                     places: Vec::new(),
                     damaged: true,
                 },
-                vec![Problem::error(
-                    path,
-                    None,
-                    format!("cannot read your gazetteer: {e}"),
-                )],
+                vec![p],
             ),
         }
     }
