@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod dataset;
 pub mod export;
 pub mod extract;
+pub mod fuzzing;
 pub mod gazetteer;
 pub mod index;
 pub mod layout;

@@ -1,6 +1,7 @@
 //! The GUI-free core from the outside: the binary, the corpus loader, the date tagger against
-//! the annotations. One test binary, so it links once.
+//! the annotations, the fuzzers' findings. One test binary, so it links once.
 
 mod cli;
 mod corpus;
 mod dates_recall;
+mod fuzz_regressions;

@@ -1,0 +1,324 @@
+//! Fuzzing harnesses: one function per parser, shared by the cargo-fuzz targets in `fuzz/` and by
+//! the core test that replays every input they found (`tests/fuzz_regressions/<target>/`).
+//!
+//! Each function feeds arbitrary bytes through the code the app runs on a user's files and checks
+//! the invariants the rest of the crate relies on: offsets in bounds and on character boundaries,
+//! mentions sorted and non-overlapping, intervals ordered, every problem naming its file and a
+//! line inside the text, validated places with coordinates in range. A failed check panics, which
+//! is what the fuzzer looks for; the app itself never panics on bad input.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use chrono::{Days, NaiveDate};
+
+use crate::corpus::{self, Corpus};
+use crate::extract::{ArticleIdx, extract_article, places};
+use crate::gazetteer::Gazetteer;
+use crate::problem::Problem;
+use crate::{scenes, userdata};
+
+/// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
+pub const TARGETS: [&str; 6] = [
+    "article",
+    "gazetteer",
+    "places",
+    "dates",
+    "scenes",
+    "csv_import",
+];
+
+/// Runs the harness of the target `name` on `data`; false when there is no such target.
+pub fn run(name: &str, data: &[u8]) -> bool {
+    match name {
+        "article" => article(data),
+        "gazetteer" => gazetteer(data),
+        "places" => places(data),
+        "dates" => dates(data),
+        "scenes" => scenes(data),
+        "csv_import" => csv_import(data),
+        _ => return false,
+    }
+    true
+}
+
+/// Lines in `text` as [`crate::problem::line_of_offset`] counts them (the last may be empty).
+fn line_count(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
+}
+
+fn check_problems<'p>(problems: impl IntoIterator<Item = &'p Problem>, file: &Path, lines: usize) {
+    for p in problems {
+        assert_eq!(p.file, file, "a problem names another file: {p}");
+        if let Some(line) = p.line {
+            assert!(
+                (1..=lines).contains(&line),
+                "line {line} is outside the text's {lines} lines: {p}"
+            );
+        }
+        assert!(!p.message.is_empty(), "a problem without a message");
+    }
+}
+
+fn check_range(text: &str, start: usize, end: usize, what: &str) {
+    assert!(
+        start <= end && end <= text.len(),
+        "{what} {start}..{end} is outside the text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(start) && text.is_char_boundary(end),
+        "{what} {start}..{end} splits a character"
+    );
+}
+
+/// An article file's bytes through the folder loader: decoding (binary, BOM, invalid UTF-8) and
+/// the header rules (header block, `date` token, dateline, title).
+pub fn article(data: &[u8]) {
+    let path = Path::new("fuzz/article.txt");
+    let mut problems = Vec::new();
+    let Some((article, notes)) = corpus::article_from_bytes(path, data.to_vec(), &mut problems)
+    else {
+        assert_eq!(problems.len(), 1, "a refused file is one problem");
+        check_problems(&problems, path, 1);
+        return;
+    };
+    let Ok(file) = corpus::decode(data.to_vec()) else {
+        panic!("the loader accepted bytes that decode refuses");
+    };
+    check_problems(problems.iter().chain(&notes), path, line_count(&file.text));
+    let body_start = article.body_offset - file.bom_len;
+    assert_eq!(
+        file.text.get(body_start..),
+        Some(article.body.as_str()),
+        "the body is not the text from body_offset"
+    );
+    assert!(!article.title.contains('\n'), "a title spans lines");
+    let parsed = corpus::text::parse(&file.text);
+    if let Some(d) = &parsed.dateline {
+        check_range(&file.text, d.start, d.end, "the dateline");
+    }
+}
+
+/// Gazetteer text: an even first byte reads the rest as a curated/user TOML layer, an odd one as
+/// the broad TSV layer. Every place that loads is valid, and the automaton built from the names
+/// finds them in the text itself.
+pub fn gazetteer(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let (path, (gazetteer, problems)) = if first % 2 == 0 {
+        let path = Path::new("fuzz/gazetteer.toml");
+        (path, Gazetteer::from_toml_str(&text, path))
+    } else {
+        let path = Path::new("fuzz/places_broad.tsv");
+        (path, Gazetteer::from_broad_str(&text, path))
+    };
+    check_problems(&problems, path, line_count(&text));
+    for (i, place) in gazetteer.places().iter().enumerate() {
+        assert!(
+            place.coord.is_valid(),
+            "place {} has an invalid position",
+            place.id
+        );
+        assert!(
+            !place.name.trim().is_empty(),
+            "place {} has no name",
+            place.id
+        );
+        let idx = gazetteer.by_id(&place.id);
+        assert_eq!(
+            idx.map(|p| p.0 as usize),
+            Some(i),
+            "id {} is not unique",
+            place.id
+        );
+    }
+    for hit in gazetteer.name_hits(&text) {
+        check_range(&text, hit.start, hit.end, "a name hit");
+    }
+    if let Some(prefix) = text.get(..text.len().min(3)) {
+        let _ = gazetteer.search_names(prefix, 10);
+    }
+}
+
+/// The gazetteer the `places` harness matches against: the curated layer and the Libyan and
+/// Italian rows of the broad layer (homonyms, demonyms and common-word names, but small enough to
+/// build in a moment). Built once.
+pub fn fuzz_gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let curated = std::fs::read_to_string(data.join("gazetteer.toml")).unwrap_or_default();
+        let broad = std::fs::read_to_string(data.join("places_broad.tsv")).unwrap_or_default();
+        let mut text = String::new();
+        // The curated layer as broad rows would lose its aliases; keep it as TOML and add the
+        // broad rows as a second gazetteer's worth of places through the public loaders.
+        let (curated, _) = Gazetteer::from_toml_str(&curated, Path::new("gazetteer.toml"));
+        for (i, line) in broad.lines().enumerate() {
+            let country = line.split('\t').nth(5).unwrap_or_default();
+            if i == 0 || country == "LY" || country == "IT" || line.contains("\tcountry\t") {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+        let (broad, _) = Gazetteer::from_broad_str(&text, Path::new("places_broad.tsv"));
+        let mut places = curated.places().to_vec();
+        places.extend(broad.places().iter().cloned());
+        Gazetteer::from_places(places)
+    });
+    &GAZETTEER
+}
+
+/// Arbitrary text through the place matcher, the unknown-name finder, the suggestions and the
+/// whole extraction of one article.
+pub fn places(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let gazetteer = fuzz_gazetteer();
+    let mentions = places::find_places(&text, gazetteer);
+    let mut last_end = 0;
+    for m in &mentions {
+        check_range(&text, m.start, m.end, "a place mention");
+        assert!(
+            m.start >= last_end,
+            "place mentions overlap or are unsorted"
+        );
+        assert!(
+            (0.0..=1.0).contains(&m.confidence),
+            "confidence {} is not in 0..=1",
+            m.confidence
+        );
+        assert!(
+            (m.place.0 as usize) < gazetteer.len(),
+            "a mention of no place"
+        );
+        last_end = m.end;
+    }
+    for (i, unknown) in places::unknown_place_names(&text, gazetteer)
+        .iter()
+        .enumerate()
+    {
+        check_range(&text, unknown.start, unknown.end, "an unknown name");
+        if i < 2 {
+            let _ = userdata::suggest_places(&unknown.name, gazetteer, 5);
+        }
+    }
+    let published = NaiveDate::from_ymd_opt(2019, 4, 9);
+    let extraction = extract_article(ArticleIdx(0), &text, published, gazetteer);
+    for s in &extraction.sentences {
+        check_range(&text, s.start, s.end, "a sentence");
+    }
+    for e in &extraction.events {
+        check_range(
+            &text,
+            e.sentence.start,
+            e.sentence.end,
+            "an event's sentence",
+        );
+        check_range(&text, e.mention.start, e.mention.end, "an event's mention");
+        if let Some(when) = e.when {
+            assert!(when.from <= when.to, "an event ends before it starts");
+        }
+    }
+}
+
+/// The first three bytes choose the publication date (0: undated; else a day from year 0 to
+/// 9999, the years a header can write), the rest is the text.
+pub fn dates(data: &[u8]) {
+    let (published, rest) = match data {
+        [a, b, c, rest @ ..] => {
+            let n = u32::from_le_bytes([*a, *b, *c, 0]);
+            let day = (n != 0)
+                .then(|| NaiveDate::from_ymd_opt(0, 1, 1))
+                .flatten()
+                .and_then(|start| start.checked_add_days(Days::new(u64::from(n % 3_652_425))));
+            (day, rest)
+        }
+        _ => (None, data),
+    };
+    let text = String::from_utf8_lossy(rest);
+    let mentions = crate::extract::dates::tag_dates(&text, published);
+    let mut last_end = 0;
+    for m in &mentions {
+        check_range(&text, m.start, m.end, "a date mention");
+        assert!(m.start >= last_end, "date mentions overlap or are unsorted");
+        assert!(
+            m.interval.from <= m.interval.to,
+            "an interval ends before it starts: {:?} at {}..{}",
+            m.interval,
+            m.start,
+            m.end
+        );
+        last_end = m.end;
+    }
+}
+
+/// A scenes file's text (and the date overrides sidecar, the other small user TOML file): the
+/// good scenes load, and what is saved loads back as the same scenes.
+pub fn scenes(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let parsed = scenes::parse(&text);
+    let lines = line_count(&text);
+    for (line, message) in &parsed.problems {
+        assert!(!message.is_empty());
+        if let Some(line) = line {
+            assert!((1..=lines).contains(line), "line {line} outside the text");
+        }
+    }
+    let loaded: Vec<scenes::Scene> = parsed.scenes.into_iter().map(|s| s.scene).collect();
+    for scene in &loaded {
+        let window = scene.window();
+        assert!(
+            window.from <= window.to,
+            "a scene window ends before it starts"
+        );
+        let _ = scenes::export_file_name(0, scene);
+    }
+    if let [a, b, ..] = loaded.as_slice() {
+        let (view, _) = scenes::Transition::new(a.view(), b.view()).at(0.3);
+        assert!(view.center.is_valid(), "a transition leaves the map");
+        assert!(view.zoom.is_finite(), "a transition has no zoom");
+    }
+    let saved = scenes::to_toml(&loaded);
+    let again = scenes::parse(&saved);
+    assert!(again.problems.is_empty(), "saved scenes do not load back");
+    let again: Vec<scenes::Scene> = again.scenes.into_iter().map(|s| s.scene).collect();
+    assert_eq!(again, loaded, "saved scenes load back different");
+
+    let path = Path::new("fuzz/dates.toml");
+    let (_, problems) = userdata::DateOverrides::parse(&text, path);
+    check_problems(&problems, path, lines);
+}
+
+/// CSV bytes through the CSV corpus loader (File > Open, drops, `--corpus x.csv`).
+pub fn csv_import(data: &[u8]) {
+    let path = Path::new("fuzz/import.csv");
+    let (corpus, problems) = Corpus::csv_from_reader(path, data);
+    let lines = memchr::memchr2_iter(b'\n', b'\r', data).count() + 1;
+    check_problems(&problems, path, lines);
+    let mut ids = std::collections::HashSet::new();
+    for article in &corpus.articles {
+        assert!(ids.insert(&article.id), "id {} is not unique", article.id);
+        assert_eq!(article.file, path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_target_runs_on_empty_and_small_inputs() {
+        for name in TARGETS {
+            for data in [
+                &b""[..],
+                b"\x00",
+                b"date 2019-04-09 Tripoli, April 4",
+                b"\xff\xfe",
+            ] {
+                assert!(run(name, data), "{name}");
+            }
+        }
+        assert!(!run("nope", b""));
+    }
+}
