@@ -207,7 +207,7 @@ impl Ctx<'_> {
         if text_file.lossy {
             self.problems.push(Problem::warning(
                 &path,
-                None,
+                text_file.first_invalid_line,
                 "the file is not valid UTF-8; invalid bytes were replaced by U+FFFD",
             ));
         }

@@ -308,7 +308,7 @@ fn article_from_text_file(
     if file.lossy {
         problems.push(Problem::warning(
             path,
-            None,
+            file.first_invalid_line,
             "the file is not valid UTF-8; invalid bytes were replaced by U+FFFD",
         ));
     }

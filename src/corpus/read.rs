@@ -30,6 +30,8 @@ pub struct TextFile {
     pub bom_len: usize,
     /// True when invalid UTF-8 was replaced by U+FFFD; offsets then point into the decoded text.
     pub lossy: bool,
+    /// The 1-based line of the first invalid byte, when `lossy`.
+    pub first_invalid_line: Option<usize>,
 }
 
 /// Reads `path` as text, refusing files above `limit` bytes and files with NUL bytes.
@@ -67,23 +69,26 @@ pub fn decode(bytes: Vec<u8>) -> Result<TextFile, ReadError> {
     } else {
         0
     };
-    let (text, lossy) = match String::from_utf8(bytes) {
+    let (text, first_invalid_line) = match String::from_utf8(bytes) {
         Ok(mut text) => {
             text.drain(..bom_len);
-            (text, false)
+            (text, None)
         }
         Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
+            let line = memchr::memchr_iter(b'\n', &bytes[..valid]).count() + 1;
             (
                 String::from_utf8_lossy(&bytes[bom_len..]).into_owned(),
-                true,
+                Some(line),
             )
         }
     };
     Ok(TextFile {
         text,
         bom_len,
-        lossy,
+        lossy: first_invalid_line.is_some(),
+        first_invalid_line,
     })
 }
 
@@ -101,9 +106,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_and_flagged() {
-        let file = decode(b"Tripoli \xE9t\xE9".to_vec()).expect("text");
-        assert_eq!(file.text, "Tripoli \u{FFFD}t\u{FFFD}");
+        let file = decode(b"Tripoli\n \xE9t\xE9".to_vec()).expect("text");
+        assert_eq!(file.text, "Tripoli\n \u{FFFD}t\u{FFFD}");
         assert!(file.lossy);
+        assert_eq!(file.first_invalid_line, Some(2));
     }
 
     #[test]

@@ -108,6 +108,7 @@ fn a_folder_of_bad_articles_reports_each_by_name_and_loads_the_good_ones() {
         "not valid UTF-8; invalid bytes were replaced",
     );
     assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(p.line, Some(2), "the line of the first bad byte: {p}");
     problem(&problems, "empty.txt", "the article is empty");
     problem(
         &problems,
