@@ -245,6 +245,19 @@ fn http_tiles(ctx: &Context, source: &OnlineSource) -> HttpTiles {
     )
 }
 
+/// Drops `value` on a short-lived thread. Dropping walkers' `HttpTiles` joins its download
+/// thread, and that waits for whatever its tokio runtime still runs in blocking threads (a DNS
+/// lookup of a slow or unreachable tile host can take many seconds): never on the UI thread.
+fn drop_off_thread<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("basemap-drop".to_owned())
+        .spawn(move || drop(value));
+    if let Err(e) = spawned {
+        // The value went down with the closure, on this thread.
+        log::warn!("could not drop the old online tiles off the UI thread: {e}");
+    }
+}
+
 /// The basemap the app shows: offline tiles always, online tiles over them when chosen and
 /// reachable. Keep one for the app's lifetime (it owns the render and probe threads).
 pub struct Basemap {
@@ -282,11 +295,13 @@ impl Basemap {
         match &source {
             BasemapSource::Offline(style) => {
                 self.offline.set_style(*style);
-                self.online = None; // ends the probe; walkers' fetch thread ends with its tiles
+                // Ends the probe; walkers' fetch thread ends with its tiles.
+                drop_off_thread(self.online.take());
             }
             BasemapSource::Online(online) => {
                 if self.online.as_ref().is_none_or(|o| &o.source != online) {
-                    self.online = Some(OnlineLayer::new(&self.ctx, online.clone()));
+                    let new = OnlineLayer::new(&self.ctx, online.clone());
+                    drop_off_thread(self.online.replace(new));
                 }
             }
         }
@@ -312,7 +327,10 @@ impl Basemap {
         let now = online.probe.reachability();
         if now == Reachability::Reachable && online.last_seen == Reachability::Unreachable {
             // Back online: walkers never retries a failed tile, so start with a fresh cache.
-            online.tiles = http_tiles(ctx, &online.source);
+            drop_off_thread(std::mem::replace(
+                &mut online.tiles,
+                http_tiles(ctx, &online.source),
+            ));
         }
         online.last_seen = now;
         if now == Reachability::Reachable {

@@ -106,7 +106,7 @@ pub struct Briefing {
     pub scenes: Vec<Scene>,
     /// The scenes file; `None` keeps scenes in memory only (tests, no home folder).
     path: Option<PathBuf>,
-    /// False when saving would overwrite a file that could not be kept aside.
+    /// False when saving would overwrite a file that could not be read or kept aside.
     writable: bool,
     /// Problems met loading or saving the scenes file, shown in the panel.
     pub problems: Vec<Problem>,
@@ -430,7 +430,8 @@ impl Briefing {
         };
         if !self.writable {
             self.notice = Some(format!(
-                "{done} Not saved: the damaged scenes file could not be kept aside."
+                "{done} Not saved: the scenes file on disk could not be read or kept aside \
+                 (see the problems), so it is not overwritten."
             ));
             return;
         }
