@@ -103,10 +103,24 @@ pub struct TimelineView {
 
 pub const GOTO_LABEL: &str = "Go to date";
 
-/// The timeline panel. Returns the intents of this frame.
-pub fn timeline_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>) -> Vec<Intent> {
+/// The timeline panel. Returns the intents of this frame. While `presenting`, the transport
+/// controls give way to one line saying which days the map shows.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    view: &mut TimelineView,
+    data: ViewData<'_>,
+    presenting: bool,
+) -> Vec<Intent> {
     let mut intents = Vec::new();
-    controls_ui(ui, view, data.state, &mut intents);
+    if presenting {
+        ui.label(
+            egui::RichText::new(window_text(data.state))
+                .size(20.0)
+                .strong(),
+        );
+    } else {
+        controls_ui(ui, view, data.state, &mut intents);
+    }
     ui.add_space(4.0);
     strip_ui(ui, data, &mut intents);
     intents
