@@ -1,5 +1,5 @@
 //! Places: the curated gazetteer, the broad `GeoNames`/airports layer and the user's additions,
-//! validated into [`Place`]s, with the name automaton used by `extract::places`.
+//! validated into [`Place`]s, with the name index used by `extract::places`.
 //!
 //! Key decisions:
 //! - Three layers, one format per kind of file: `data/gazetteer.toml` (curated, reviewed like
@@ -9,23 +9,28 @@
 //!   is dropped.
 //! - Raw rows ([`RawPlace`], straight from the file) are validated into [`Place`]s. A bad row is
 //!   a [`Problem`] with its file and line; the other rows still load.
-//! - The Aho-Corasick automaton over every name, alias and demonym is built once, here, when the
-//!   gazetteer is built. It is ASCII-case-insensitive and reports overlapping matches, so a
-//!   long alias that fails the matcher's case or boundary rules never hides a shorter name at
-//!   the same place; the matcher then keeps the leftmost-longest accepted matches.
+//! - The name index ([`names`]) over every name, alias and demonym is built once, here, when the
+//!   gazetteer is built. It finds names ASCII-case-insensitively at word boundaries and reports
+//!   overlapping occurrences, so a long alias that fails the matcher's case rules never hides a
+//!   shorter name at the same place; the matcher then keeps the leftmost-longest accepted ones.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::coord::LatLon;
 use crate::problem::{Problem, line_of_offset};
+
+pub mod names;
+
+pub use names::{NameHit, NameTarget};
+use names::{NameIndex, NameIndexBuilder};
 
 /// Index of a place inside one [`Gazetteer`]; stable for the life of that gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -131,24 +136,6 @@ pub enum NameRole {
     Demonym(PlaceIdx),
 }
 
-/// One spelling in the automaton and what it stands for. Several targets share a pattern when
-/// spellings differ only in ASCII case, or when places share a name ("Tripoli").
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NameTarget {
-    pub role: NameRole,
-    /// The spelling as written in the data file; the matcher compares case against it.
-    pub spelling: Box<str>,
-}
-
-/// A raw match of the automaton: `text[start..end]` is ASCII-case-insensitively equal to the
-/// spellings of `targets`.
-#[derive(Clone, Copy, Debug)]
-pub struct NameHit<'g> {
-    pub start: usize,
-    pub end: usize,
-    pub targets: &'g [NameTarget],
-}
-
 /// Broad-layer names that the matcher never looks for although they are not flagged `common`
 /// by the build script: first names and surnames in the news, news agencies named after towns
 /// ("Xinhua"), words that are capitalised in headlines, and short names that are mostly
@@ -249,24 +236,24 @@ const BROAD_STOPLIST: &[&str] = &[
     "xinhua",
 ];
 
-/// All places, their ids and the automaton that finds their names in text.
+/// All places, their ids and the index that finds their names in text.
 pub struct Gazetteer {
     places: Vec<Place>,
     by_id: HashMap<String, PlaceIdx>,
     /// Demonyms per place (countries only), as written in the data file.
     demonyms: HashMap<PlaceIdx, Vec<String>>,
-    automaton: Option<AhoCorasick>,
-    /// Per automaton pattern, what it stands for.
-    targets: Vec<Vec<NameTarget>>,
-    /// Every name and alias, ASCII-lower-cased and sorted, for prefix search.
-    sorted_names: Vec<(String, PlaceIdx)>,
+    /// Every name, alias and demonym, for finding them in text.
+    names: NameIndex,
+    /// Every name and alias, lower-cased and sorted, for prefix search; built on the first
+    /// search (most sessions never search, and the sort would slow every load).
+    sorted_names: OnceLock<SortedNames>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("places", &self.places.len())
-            .field("patterns", &self.targets.len())
+            .field("names", &self.names.len())
             .finish_non_exhaustive()
     }
 }
@@ -289,7 +276,7 @@ pub struct RawPlace {
     pub source: Option<String>,
 }
 
-/// A validated entry of one layer, with what the merge and the automaton need besides the
+/// A validated entry of one layer, with what the merge and the name index need besides the
 /// [`Place`] itself.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -862,7 +849,7 @@ impl Gazetteer {
     }
 
     /// Loads the curated layer, the broad layer and the user's additions, merges them (user over
-    /// curated over broad) and builds the automaton. A missing user file is no problem.
+    /// curated over broad) and builds the name index. A missing user file is no problem.
     pub fn load(
         curated: &Path,
         broad: Option<&Path>,
@@ -958,27 +945,8 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
         let mut by_id = HashMap::with_capacity(entries.len());
         let mut demonyms = HashMap::new();
-        let mut pattern_of: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<NameTarget>> = Vec::new();
-        let mut sorted_names = Vec::new();
+        let mut name_index = NameIndexBuilder::default();
         let stop: HashSet<&str> = BROAD_STOPLIST.iter().copied().collect();
-
-        let mut add = |spelling: &str, role: NameRole| {
-            let key = spelling.to_ascii_lowercase();
-            let slot = *pattern_of.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                targets.push(Vec::new());
-                patterns.len() - 1
-            });
-            let t = NameTarget {
-                role,
-                spelling: spelling.into(),
-            };
-            if !targets[slot].contains(&t) {
-                targets[slot].push(t);
-            }
-        };
 
         for (i, entry) in entries.into_iter().enumerate() {
             let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
@@ -987,16 +955,15 @@ impl Gazetteer {
             let names = std::iter::once((&place.name, entry.common_name))
                 .chain(place.aliases.iter().map(|a| (a, false)));
             for (spelling, common) in names {
-                sorted_names.push((spelling.to_lowercase(), idx));
                 let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
                 let stopped = broad
                     && (common || letters < 3 || stop.contains(spelling.to_lowercase().as_str()));
                 if !stopped {
-                    add(spelling, NameRole::Place(idx));
+                    name_index.add(spelling, NameRole::Place(idx));
                 }
             }
             for d in &entry.demonyms {
-                add(d, NameRole::Demonym(idx));
+                name_index.add(d, NameRole::Demonym(idx));
             }
             if !entry.demonyms.is_empty() {
                 demonyms.insert(idx, entry.demonyms);
@@ -1004,24 +971,12 @@ impl Gazetteer {
             by_id.entry(place.id.clone()).or_insert(idx);
             places.push(place);
         }
-        sorted_names.sort();
-        sorted_names.dedup();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .ok()
-        };
         Gazetteer {
             places,
             by_id,
             demonyms,
-            automaton,
-            targets,
-            sorted_names,
+            names: name_index.finish(),
+            sorted_names: OnceLock::new(),
         }
     }
 
@@ -1068,14 +1023,10 @@ impl Gazetteer {
         if prefix.is_empty() {
             return Vec::new();
         }
-        let from = self
+        let mut found = self
             .sorted_names
-            .partition_point(|(n, _)| n.as_str() < prefix.as_str());
-        let mut found: Vec<PlaceIdx> = self.sorted_names[from..]
-            .iter()
-            .take_while(|(n, _)| n.starts_with(&prefix))
-            .map(|&(_, idx)| idx)
-            .collect();
+            .get_or_init(|| SortedNames::of(&self.places))
+            .starting_with(&prefix);
         found.sort_unstable();
         found.dedup();
         found.sort_by_key(|&idx| {
@@ -1089,18 +1040,66 @@ impl Gazetteer {
         found
     }
 
-    /// Every occurrence in `text` of every name, alias and demonym, overlapping, in the order
-    /// the automaton reports them (by end). The matcher in `extract::places` filters them.
+    /// Every occurrence in `text` of every name, alias and demonym at word boundaries (no
+    /// letter or digit right before or after), overlapping, in no particular order. The matcher
+    /// in `extract::places` filters them.
     pub fn name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
+        self.names.hits(text)
+    }
+}
+
+/// Every name and alias of every place, lower-cased, in one string, sorted.
+struct SortedNames {
+    text: String,
+    /// (start, len) of a name in `text`, and its place; sorted by name, then place.
+    names: Vec<(u32, u32, PlaceIdx)>,
+}
+
+impl SortedNames {
+    fn of(places: &[Place]) -> SortedNames {
+        let mut text = String::new();
+        let mut names = Vec::new();
+        for (i, place) in places.iter().enumerate() {
+            let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                let start = text.len();
+                text.push_str(&name.to_lowercase());
+                let len = text.len() - start;
+                names.push((
+                    u32::try_from(start).unwrap_or(u32::MAX),
+                    u32::try_from(len).unwrap_or(u32::MAX),
+                    idx,
+                ));
+            }
+        }
+        let name_of = |&(start, len, _): &(u32, u32, PlaceIdx)| {
+            text.get(start as usize..(start + len) as usize)
+                .unwrap_or("")
         };
-        ac.find_overlapping_iter(text)
-            .map(|m| NameHit {
-                start: m.start(),
-                end: m.end(),
-                targets: &self.targets[m.pattern().as_usize()],
-            })
+        names.sort_unstable_by(|a, b| name_of(a).cmp(name_of(b)).then(a.2.cmp(&b.2)));
+        names.dedup_by(|a, b| a.2 == b.2 && name_of(a) == name_of(b));
+        names.shrink_to_fit();
+        SortedNames { text, names }
+    }
+
+    fn name(&self, at: usize) -> &str {
+        let (start, len, _) = self.names[at];
+        self.text
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or("")
+    }
+
+    /// The places with a name starting with `prefix` (lower-cased), in name order.
+    fn starting_with(&self, prefix: &str) -> Vec<PlaceIdx> {
+        let from = self.names.partition_point(|&(start, len, _)| {
+            self.text
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or("")
+                < prefix
+        });
+        (from..self.names.len())
+            .take_while(|&at| self.name(at).starts_with(prefix))
+            .map(|at| self.names[at].2)
             .collect()
     }
 }

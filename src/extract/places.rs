@@ -1,8 +1,8 @@
-//! Places in text: every gazetteer name found by one automaton pass, then filtered and
+//! Places in text: every gazetteer name found by one pass of the name index, then filtered and
 //! disambiguated.
 //!
 //! Key decisions:
-//! - One pass of the gazetteer's automaton yields every (overlapping) occurrence of every name,
+//! - One pass of the gazetteer's name index yields every (overlapping) occurrence of every name,
 //!   alias and demonym. Each occurrence must sit at word boundaries (Unicode letters and digits
 //!   on either side reject it; a possessive `'s`/`’s` or a hyphen suffix like `-based` after it
 //!   is fine) and must match the case of the spelling word by word, or be all capitals (a
@@ -47,7 +47,7 @@ impl ContextCountries {
         Self::default()
     }
 
-    /// The countries named or implied in `text` (one automaton pass).
+    /// The countries named or implied in `text` (one pass of the name index).
     pub fn from_text(text: &str, gazetteer: &Gazetteer) -> Self {
         let spans = accepted_spans(text, gazetteer);
         Self::from_spans(&spans, gazetteer)
@@ -212,7 +212,7 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// True when `surface` has a capital at the start of every word where `spelling` has one,
-/// generic words aside (the automaton already checked the letters, ignoring ASCII case).
+/// generic words aside (the name index already checked the letters, ignoring ASCII case).
 fn case_matches(surface: &str, spelling: &str) -> bool {
     if surface == spelling {
         return true;
@@ -337,10 +337,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let roles: Vec<NameRole> = hit
-            .targets
-            .iter()
-            .filter(|t| accept(text, hit.start, hit.end, t.role, &t.spelling, g))
-            .map(|t| t.role)
+            .targets()
+            .filter(|&(role, spelling)| accept(text, hit.start, hit.end, role, spelling, g))
+            .map(|(role, _)| role)
             .collect();
         if !roles.is_empty() {
             spans.push(Span {
@@ -742,9 +741,8 @@ fn is_demonym_phrase(name: &str, g: &Gazetteer) -> bool {
     g.name_hits(name).iter().any(|h| {
         h.start == 0
             && h.end == name.len()
-            && h.targets
-                .iter()
-                .any(|t| matches!(t.role, NameRole::Demonym(_)))
+            && h.targets()
+                .any(|(role, _)| matches!(role, NameRole::Demonym(_)))
     })
 }
 
