@@ -32,6 +32,12 @@ pub mod names;
 pub use names::{NameHit, NameTarget};
 use names::{NameIndex, NameIndexBuilder};
 
+/// Hash maps and sets keyed by ids: foldhash instead of `SipHash` (the data files are ours or the
+/// user's, so hash flooding is no concern), a fixed seed so loads behave the same every time.
+type Fast = foldhash::fast::FixedState;
+type FastMap<K, V> = HashMap<K, V, Fast>;
+type FastSet<T> = HashSet<T, Fast>;
+
 /// Index of a place inside one [`Gazetteer`]; stable for the life of that gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PlaceIdx(pub u32);
@@ -239,7 +245,7 @@ const BROAD_STOPLIST: &[&str] = &[
 /// All places, their ids and the index that finds their names in text.
 pub struct Gazetteer {
     places: Vec<Place>,
-    by_id: HashMap<String, PlaceIdx>,
+    by_id: FastMap<String, PlaceIdx>,
     /// Demonyms per place (countries only), as written in the data file.
     demonyms: HashMap<PlaceIdx, Vec<String>>,
     /// Every name, alias and demonym, for finding them in text.
@@ -797,13 +803,15 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
         }
         None => return (entries, problems),
     }
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FastSet<String> = FastSet::default();
+    let mut cols: Vec<&str> = Vec::with_capacity(11);
     for (i, line) in lines {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
+        cols.clear();
+        cols.extend(line.split('\t'));
         match broad_row(&cols) {
             Ok(entry) => {
                 if seen.insert(entry.place.id.clone()) {
@@ -912,10 +920,11 @@ impl Gazetteer {
     /// Merges layers given from the strongest to the weakest: an entry is dropped when a
     /// stronger layer already has its id, `GeoNames` id or ICAO code.
     fn merge(layers: Vec<Vec<Entry>>) -> Gazetteer {
-        let mut ids: HashSet<String> = HashSet::new();
-        let mut gids: HashSet<u64> = HashSet::new();
-        let mut icaos: HashSet<String> = HashSet::new();
-        let mut kept: Vec<Entry> = Vec::new();
+        let total = layers.iter().map(Vec::len).sum();
+        let mut ids: FastSet<String> = FastSet::with_capacity_and_hasher(total, Fast::default());
+        let mut gids: FastSet<u64> = FastSet::with_capacity_and_hasher(total, Fast::default());
+        let mut icaos: FastSet<String> = FastSet::default();
+        let mut kept: Vec<Entry> = Vec::with_capacity(total);
         for layer in layers {
             let mut layer_gids = Vec::new();
             let mut layer_icaos = Vec::new();
@@ -943,10 +952,26 @@ impl Gazetteer {
 
     fn build(entries: Vec<Entry>) -> Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
-        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_id = FastMap::with_capacity_and_hasher(entries.len(), Fast::default());
         let mut demonyms = HashMap::new();
-        let mut name_index = NameIndexBuilder::default();
+        let (names, bytes) = entries.iter().fold((0, 0), |(n, b), e| {
+            let all = std::iter::once(&e.place.name)
+                .chain(&e.place.aliases)
+                .chain(&e.demonyms);
+            all.fold((n, b), |(n, b), s| (n + 1, b + s.len()))
+        });
+        let mut name_index = NameIndexBuilder::with_capacity(names, bytes);
         let stop: HashSet<&str> = BROAD_STOPLIST.iter().copied().collect();
+        // Most names are ASCII: look them up without lower-casing into a new String.
+        let stopped_word = |spelling: &str| {
+            if spelling.is_ascii() {
+                BROAD_STOPLIST
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(spelling))
+            } else {
+                stop.contains(spelling.to_lowercase().as_str())
+            }
+        };
 
         for (i, entry) in entries.into_iter().enumerate() {
             let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
@@ -956,8 +981,7 @@ impl Gazetteer {
                 .chain(place.aliases.iter().map(|a| (a, false)));
             for (spelling, common) in names {
                 let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
-                let stopped = broad
-                    && (common || letters < 3 || stop.contains(spelling.to_lowercase().as_str()));
+                let stopped = broad && (common || letters < 3 || stopped_word(spelling));
                 if !stopped {
                     name_index.add(spelling, NameRole::Place(idx));
                 }

@@ -247,6 +247,19 @@ pub struct NameIndexBuilder {
 }
 
 impl NameIndexBuilder {
+    /// A builder with room for about `names` names of `bytes` bytes in all.
+    pub fn with_capacity(names: usize, bytes: usize) -> Self {
+        Self {
+            keys: String::with_capacity(bytes),
+            spellings: String::with_capacity(bytes),
+            // Prefixes of multi-word names take slots too.
+            slots: Vec::with_capacity(names + names / 4),
+            table: HashTable::with_capacity(names + names / 4),
+            state: State::default(),
+            pending: Vec::with_capacity(names),
+        }
+    }
+
     /// The slot of `keys[start..start + len]`, created if new; `created` says which.
     fn slot_for(&mut self, start: usize, len: usize) -> (u32, bool) {
         let Self {
