@@ -1467,6 +1467,57 @@ country = "LY"
         }
     }
 
+    /// The name index finds exactly the occurrences a brute-force search finds: every span
+    /// that starts after a non-alphanumeric character and ends before one, whose ASCII-lower-cased
+    /// text is a key. (The Aho-Corasick automaton it replaced found the same set.)
+    #[test]
+    fn the_name_index_finds_what_a_brute_force_search_finds() {
+        let (g, _) = bundled();
+        let keys: HashSet<&str> = g.names.keys().collect();
+        let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text: String = crate::perf::seed_articles(&root.join("seeds"))
+            .iter()
+            .map(|a| a.body.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        text.truncate(text.floor_char_boundary(12_000));
+        text.push_str(
+            " From ‘Irqah to Yanbu` and Yanbu‘, x‘Irqah, AL-WATIYA, al-Watiya's, Tripoli-based, \
+             Zürich, ZÜRICH, Tripolitania, (Misrata) [Sirte] 'Benghazi' Ra's Lanuf ŞANLIURFA",
+        );
+        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let alnum_before = |i: usize| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let mut expected = Vec::new();
+        for (s, _) in text.char_indices().filter(|&(s, _)| !alnum_before(s)) {
+            for (e, _) in text[s..].char_indices().skip(1).map(|(i, c)| (s + i, c)) {
+                if e - s > max_len {
+                    break;
+                }
+                if !alnum_at(e) && keys.contains(text[s..e].to_ascii_lowercase().as_str()) {
+                    expected.push((s, e));
+                }
+            }
+            if text.len() - s <= max_len && keys.contains(text[s..].to_ascii_lowercase().as_str()) {
+                expected.push((s, text.len()));
+            }
+        }
+        let mut found: Vec<(usize, usize)> = g
+            .name_hits(&text)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        expected.sort_unstable();
+        found.sort_unstable();
+        assert!(found.len() > 100, "{}", found.len());
+        assert_eq!(found, expected);
+    }
+
     #[test]
     fn wadi_rabie_is_left_out_on_purpose() {
         let (g, _) = bundled();

@@ -164,6 +164,15 @@ impl NameIndex {
         self.names == 0
     }
 
+    /// Every key that names something (not the prefix-only keys), for tests.
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.slots[..self.names].iter().map(|slot| {
+            let start = slot.key_start as usize;
+            &self.keys[start..start + slot.key_len as usize]
+        })
+    }
+
     fn key_of(&self, slot: &Slot) -> &[u8] {
         let start = slot.key_start as usize;
         &self.keys.as_bytes()[start..start + slot.key_len as usize]
