@@ -323,7 +323,7 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
             None => run(),
         }
     };
-    // Warm up (page in the automaton, fill allocator caches), then measure.
+    // Warm up (page in the name index, fill allocator caches), then measure.
     let _ = time_in(1);
     let (one, events) = time_in(1);
     let all_threads = rayon::current_num_threads();
