@@ -82,6 +82,11 @@ pub struct ExtractionFigures {
     pub articles: usize,
     pub events: usize,
     pub one_thread: Rate,
+    /// One thread, MB per second of that thread's CPU time (user + system, from
+    /// `/proc/thread-self/stat`, Linux only): the per-core figure, much less sensitive to other
+    /// processes loading the machine than wall time. Runs repeat until about a second of CPU.
+    #[serde(default)]
+    pub one_thread_mb_per_cpu_s: Option<f64>,
     pub all_cores: Rate,
     /// One thread, each stage alone, MB/s: where the time goes.
     pub places_mb_per_s: f64,
@@ -318,11 +323,12 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
             None => run(),
         }
     };
-    // Warm up (page in the automaton, fill allocator caches), then measure.
+    // Warm up (page in the name index, fill allocator caches), then measure.
     let _ = time_in(1);
     let (one, events) = time_in(1);
     let all_threads = rayon::current_num_threads();
     let (all, _) = time_in(all_threads);
+    let one_thread_mb_per_cpu_s = cpu_rate(articles, gazetteer, bytes);
 
     let stage = |f: &dyn Fn(&Article) -> usize| {
         let t = Instant::now();
@@ -339,11 +345,44 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
         articles: articles.len(),
         events,
         one_thread: Rate::of(1, one, bytes, articles.len()),
+        one_thread_mb_per_cpu_s,
         all_cores: Rate::of(all_threads, all, bytes, articles.len()),
         places_mb_per_s,
         dates_mb_per_s,
         sentences_mb_per_s,
     }
+}
+
+/// Extraction MB per second of CPU time of the one thread doing it, over repeated runs until
+/// about a second of CPU time has been spent (the clock ticks in 10 ms steps).
+fn cpu_rate(articles: &[Article], gazetteer: &Gazetteer, bytes: usize) -> Option<f64> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .ok()?;
+    pool.install(|| {
+        let before = thread_cpu_secs()?;
+        let mut runs = 0usize;
+        let mut spent = 0.0;
+        while runs < 50 && spent < 1.0 {
+            std::hint::black_box(extract_all(articles, gazetteer));
+            runs += 1;
+            spent = thread_cpu_secs()? - before;
+        }
+        (spent > 0.0).then(|| (bytes * runs) as f64 / 1e6 / spent)
+    })
+}
+
+/// CPU time (user + system) of the calling thread in seconds, Linux only. Assumes the usual
+/// 100 clock ticks a second (`getconf CLK_TCK`; reading it needs libc).
+pub fn thread_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) close with ')'.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) as f64 / 100.0)
 }
 
 /// What a scrub step needs that is built once per dataset.
