@@ -9,8 +9,10 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use newsatlas::gazetteer::{Gazetteer, Place};
-use newsatlas::index::Index;
-use newsatlas::perf::{ScrubData, libya_viewport, scrub_step, sweep_windows, wide_viewport};
+use newsatlas::index::{Index, WindowCounts};
+use newsatlas::perf::{
+    ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, wide_viewport,
+};
 use newsatlas::synth;
 
 fn places() -> Vec<Place> {
@@ -38,17 +40,20 @@ fn index(c: &mut Criterion) {
         let index = Index::build(&s.extractions, &s.published);
         let data = ScrubData::new(&index, &places);
         let windows = sweep_windows(&index, 64);
-        for (name, viewport) in [
-            ("scrub_libya", libya_viewport()),
-            ("scrub_wide", wide_viewport()),
+        let jumps = jump_windows(&index, 64, synth::DEFAULT_SEED);
+        for (name, viewport, windows) in [
+            ("scrub_libya", libya_viewport(), &windows),
+            ("scrub_wide", wide_viewport(), &windows),
+            ("scrub_wide_jumps", wide_viewport(), &jumps),
         ] {
             group.measurement_time(Duration::from_secs(3));
             group.throughput(criterion::Throughput::Elements(1));
             let mut i = 0;
+            let mut counts = WindowCounts::default();
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {
                     i = (i + 1) % windows.len();
-                    black_box(scrub_step(&data, windows[i], &viewport))
+                    black_box(scrub_step(&data, &mut counts, windows[i], &viewport))
                 });
             });
         }

@@ -1,5 +1,5 @@
 //! Places: the curated gazetteer, the broad `GeoNames`/airports layer and the user's additions,
-//! validated into [`Place`]s, with the name automaton used by `extract::places`.
+//! validated into [`Place`]s, with the name index used by `extract::places`.
 //!
 //! Key decisions:
 //! - Three layers, one format per kind of file: `data/gazetteer.toml` (curated, reviewed like
@@ -9,23 +9,34 @@
 //!   is dropped.
 //! - Raw rows ([`RawPlace`], straight from the file) are validated into [`Place`]s. A bad row is
 //!   a [`Problem`] with its file and line; the other rows still load.
-//! - The Aho-Corasick automaton over every name, alias and demonym is built once, here, when the
-//!   gazetteer is built. It is ASCII-case-insensitive and reports overlapping matches, so a
-//!   long alias that fails the matcher's case or boundary rules never hides a shorter name at
-//!   the same place; the matcher then keeps the leftmost-longest accepted matches.
+//! - The name index ([`names`]) over every name, alias and demonym is built once, here, when the
+//!   gazetteer is built. It finds names ASCII-case-insensitively at word boundaries and reports
+//!   overlapping occurrences, so a long alias that fails the matcher's case rules never hides a
+//!   shorter name at the same place; the matcher then keeps the leftmost-longest accepted ones.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::coord::LatLon;
 use crate::problem::{Problem, line_of_offset};
+
+pub mod names;
+
+pub use names::{NameHit, NameTarget};
+use names::{NameIndex, NameIndexBuilder};
+
+/// Hash maps and sets keyed by ids: foldhash instead of `SipHash` (the data files are ours or the
+/// user's, so hash flooding is no concern), a fixed seed so loads behave the same every time.
+type Fast = foldhash::fast::FixedState;
+type FastMap<K, V> = HashMap<K, V, Fast>;
+type FastSet<T> = HashSet<T, Fast>;
 
 /// Index of a place inside one [`Gazetteer`]; stable for the life of that gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -131,24 +142,6 @@ pub enum NameRole {
     Demonym(PlaceIdx),
 }
 
-/// One spelling in the automaton and what it stands for. Several targets share a pattern when
-/// spellings differ only in ASCII case, or when places share a name ("Tripoli").
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NameTarget {
-    pub role: NameRole,
-    /// The spelling as written in the data file; the matcher compares case against it.
-    pub spelling: Box<str>,
-}
-
-/// A raw match of the automaton: `text[start..end]` is ASCII-case-insensitively equal to the
-/// spellings of `targets`.
-#[derive(Clone, Copy, Debug)]
-pub struct NameHit<'g> {
-    pub start: usize,
-    pub end: usize,
-    pub targets: &'g [NameTarget],
-}
-
 /// Broad-layer names that the matcher never looks for although they are not flagged `common`
 /// by the build script: first names and surnames in the news, news agencies named after towns
 /// ("Xinhua"), words that are capitalised in headlines, and short names that are mostly
@@ -249,24 +242,24 @@ const BROAD_STOPLIST: &[&str] = &[
     "xinhua",
 ];
 
-/// All places, their ids and the automaton that finds their names in text.
+/// All places, their ids and the index that finds their names in text.
 pub struct Gazetteer {
     places: Vec<Place>,
-    by_id: HashMap<String, PlaceIdx>,
+    by_id: FastMap<String, PlaceIdx>,
     /// Demonyms per place (countries only), as written in the data file.
     demonyms: HashMap<PlaceIdx, Vec<String>>,
-    automaton: Option<AhoCorasick>,
-    /// Per automaton pattern, what it stands for.
-    targets: Vec<Vec<NameTarget>>,
-    /// Every name and alias, ASCII-lower-cased and sorted, for prefix search.
-    sorted_names: Vec<(String, PlaceIdx)>,
+    /// Every name, alias and demonym, for finding them in text.
+    names: NameIndex,
+    /// Every name and alias, lower-cased and sorted, for prefix search; built on the first
+    /// search (most sessions never search, and the sort would slow every load).
+    sorted_names: OnceLock<SortedNames>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("places", &self.places.len())
-            .field("patterns", &self.targets.len())
+            .field("names", &self.names.len())
             .finish_non_exhaustive()
     }
 }
@@ -289,7 +282,7 @@ pub struct RawPlace {
     pub source: Option<String>,
 }
 
-/// A validated entry of one layer, with what the merge and the automaton need besides the
+/// A validated entry of one layer, with what the merge and the name index need besides the
 /// [`Place`] itself.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -846,13 +839,15 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
         }
         None => return (entries, problems),
     }
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: FastSet<String> = FastSet::default();
+    let mut cols: Vec<&str> = Vec::with_capacity(11);
     for (i, line) in lines {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
+        cols.clear();
+        cols.extend(line.split('\t'));
         match broad_row(&cols) {
             Ok(entry) => {
                 if seen.insert(entry.place.id.clone()) {
@@ -898,7 +893,7 @@ impl Gazetteer {
     }
 
     /// Loads the curated layer, the broad layer and the user's additions, merges them (user over
-    /// curated over broad) and builds the automaton. A missing user file is no problem.
+    /// curated over broad) and builds the name index. A missing user file is no problem.
     pub fn load(
         curated: &Path,
         broad: Option<&Path>,
@@ -967,10 +962,11 @@ impl Gazetteer {
     /// Merges layers given from the strongest to the weakest: an entry is dropped when a
     /// stronger layer already has its id, `GeoNames` id or ICAO code.
     fn merge(layers: Vec<Vec<Entry>>) -> Gazetteer {
-        let mut ids: HashSet<String> = HashSet::new();
-        let mut gids: HashSet<u64> = HashSet::new();
-        let mut icaos: HashSet<String> = HashSet::new();
-        let mut kept: Vec<Entry> = Vec::new();
+        let total = layers.iter().map(Vec::len).sum();
+        let mut ids: FastSet<String> = FastSet::with_capacity_and_hasher(total, Fast::default());
+        let mut gids: FastSet<u64> = FastSet::with_capacity_and_hasher(total, Fast::default());
+        let mut icaos: FastSet<String> = FastSet::default();
+        let mut kept: Vec<Entry> = Vec::with_capacity(total);
         for layer in layers {
             let mut layer_gids = Vec::new();
             let mut layer_icaos = Vec::new();
@@ -998,27 +994,24 @@ impl Gazetteer {
 
     fn build(entries: Vec<Entry>) -> Gazetteer {
         let mut places = Vec::with_capacity(entries.len());
-        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_id = FastMap::with_capacity_and_hasher(entries.len(), Fast::default());
         let mut demonyms = HashMap::new();
-        let mut pattern_of: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<NameTarget>> = Vec::new();
-        let mut sorted_names = Vec::new();
+        let (names, bytes) = entries.iter().fold((0, 0), |(n, b), e| {
+            let all = std::iter::once(&e.place.name)
+                .chain(&e.place.aliases)
+                .chain(&e.demonyms);
+            all.fold((n, b), |(n, b), s| (n + 1, b + s.len()))
+        });
+        let mut name_index = NameIndexBuilder::with_capacity(names, bytes);
         let stop: HashSet<&str> = BROAD_STOPLIST.iter().copied().collect();
-
-        let mut add = |spelling: &str, role: NameRole| {
-            let key = spelling.to_ascii_lowercase();
-            let slot = *pattern_of.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                targets.push(Vec::new());
-                patterns.len() - 1
-            });
-            let t = NameTarget {
-                role,
-                spelling: spelling.into(),
-            };
-            if !targets[slot].contains(&t) {
-                targets[slot].push(t);
+        // Most names are ASCII: look them up without lower-casing into a new String.
+        let stopped_word = |spelling: &str| {
+            if spelling.is_ascii() {
+                BROAD_STOPLIST
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(spelling))
+            } else {
+                stop.contains(spelling.to_lowercase().as_str())
             }
         };
 
@@ -1029,16 +1022,14 @@ impl Gazetteer {
             let names = std::iter::once((&place.name, entry.common_name))
                 .chain(place.aliases.iter().map(|a| (a, false)));
             for (spelling, common) in names {
-                sorted_names.push((spelling.to_lowercase(), idx));
                 let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
-                let stopped = broad
-                    && (common || letters < 3 || stop.contains(spelling.to_lowercase().as_str()));
+                let stopped = broad && (common || letters < 3 || stopped_word(spelling));
                 if !stopped {
-                    add(spelling, NameRole::Place(idx));
+                    name_index.add(spelling, NameRole::Place(idx));
                 }
             }
             for d in &entry.demonyms {
-                add(d, NameRole::Demonym(idx));
+                name_index.add(d, NameRole::Demonym(idx));
             }
             if !entry.demonyms.is_empty() {
                 demonyms.insert(idx, entry.demonyms);
@@ -1046,24 +1037,12 @@ impl Gazetteer {
             by_id.entry(place.id.clone()).or_insert(idx);
             places.push(place);
         }
-        sorted_names.sort();
-        sorted_names.dedup();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .ok()
-        };
         Gazetteer {
             places,
             by_id,
             demonyms,
-            automaton,
-            targets,
-            sorted_names,
+            names: name_index.finish(),
+            sorted_names: OnceLock::new(),
         }
     }
 
@@ -1110,14 +1089,10 @@ impl Gazetteer {
         if prefix.is_empty() {
             return Vec::new();
         }
-        let from = self
+        let mut found = self
             .sorted_names
-            .partition_point(|(n, _)| n.as_str() < prefix.as_str());
-        let mut found: Vec<PlaceIdx> = self.sorted_names[from..]
-            .iter()
-            .take_while(|(n, _)| n.starts_with(&prefix))
-            .map(|&(_, idx)| idx)
-            .collect();
+            .get_or_init(|| SortedNames::of(&self.places))
+            .starting_with(&prefix);
         found.sort_unstable();
         found.dedup();
         found.sort_by_key(|&idx| {
@@ -1131,18 +1106,66 @@ impl Gazetteer {
         found
     }
 
-    /// Every occurrence in `text` of every name, alias and demonym, overlapping, in the order
-    /// the automaton reports them (by end). The matcher in `extract::places` filters them.
+    /// Every occurrence in `text` of every name, alias and demonym at word boundaries (no
+    /// letter or digit right before or after), overlapping, in no particular order. The matcher
+    /// in `extract::places` filters them.
     pub fn name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
+        self.names.hits(text)
+    }
+}
+
+/// Every name and alias of every place, lower-cased, in one string, sorted.
+struct SortedNames {
+    text: String,
+    /// (start, len) of a name in `text`, and its place; sorted by name, then place.
+    names: Vec<(u32, u32, PlaceIdx)>,
+}
+
+impl SortedNames {
+    fn of(places: &[Place]) -> SortedNames {
+        let mut text = String::new();
+        let mut names = Vec::new();
+        for (i, place) in places.iter().enumerate() {
+            let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                let start = text.len();
+                text.push_str(&name.to_lowercase());
+                let len = text.len() - start;
+                names.push((
+                    u32::try_from(start).unwrap_or(u32::MAX),
+                    u32::try_from(len).unwrap_or(u32::MAX),
+                    idx,
+                ));
+            }
+        }
+        let name_of = |&(start, len, _): &(u32, u32, PlaceIdx)| {
+            text.get(start as usize..(start + len) as usize)
+                .unwrap_or("")
         };
-        ac.find_overlapping_iter(text)
-            .map(|m| NameHit {
-                start: m.start(),
-                end: m.end(),
-                targets: &self.targets[m.pattern().as_usize()],
-            })
+        names.sort_unstable_by(|a, b| name_of(a).cmp(name_of(b)).then(a.2.cmp(&b.2)));
+        names.dedup_by(|a, b| a.2 == b.2 && name_of(a) == name_of(b));
+        names.shrink_to_fit();
+        SortedNames { text, names }
+    }
+
+    fn name(&self, at: usize) -> &str {
+        let (start, len, _) = self.names[at];
+        self.text
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or("")
+    }
+
+    /// The places with a name starting with `prefix` (lower-cased), in name order.
+    fn starting_with(&self, prefix: &str) -> Vec<PlaceIdx> {
+        let from = self.names.partition_point(|&(start, len, _)| {
+            self.text
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or("")
+                < prefix
+        });
+        (from..self.names.len())
+            .take_while(|&at| self.name(at).starts_with(prefix))
+            .map(|at| self.names[at].2)
             .collect()
     }
 }
@@ -1484,6 +1507,57 @@ country = "LY"
             let d = p.coord.distance_km(at);
             assert!(d < 5.0, "{id} is {d:.1} km off");
         }
+    }
+
+    /// The name index finds exactly the occurrences a brute-force search finds: every span
+    /// that starts after a non-alphanumeric character and ends before one, whose ASCII-lower-cased
+    /// text is a key. (The Aho-Corasick automaton it replaced found the same set.)
+    #[test]
+    fn the_name_index_finds_what_a_brute_force_search_finds() {
+        let (g, _) = bundled();
+        let keys: HashSet<&str> = g.names.keys().collect();
+        let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text: String = crate::perf::seed_articles(&root.join("seeds"))
+            .iter()
+            .map(|a| a.body.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        text.truncate(text.floor_char_boundary(12_000));
+        text.push_str(
+            " From ‘Irqah to Yanbu` and Yanbu‘, x‘Irqah, AL-WATIYA, al-Watiya's, Tripoli-based, \
+             Zürich, ZÜRICH, Tripolitania, (Misrata) [Sirte] 'Benghazi' Ra's Lanuf ŞANLIURFA",
+        );
+        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let alnum_before = |i: usize| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let mut expected = Vec::new();
+        for (s, _) in text.char_indices().filter(|&(s, _)| !alnum_before(s)) {
+            for (e, _) in text[s..].char_indices().skip(1).map(|(i, c)| (s + i, c)) {
+                if e - s > max_len {
+                    break;
+                }
+                if !alnum_at(e) && keys.contains(text[s..e].to_ascii_lowercase().as_str()) {
+                    expected.push((s, e));
+                }
+            }
+            if text.len() - s <= max_len && keys.contains(text[s..].to_ascii_lowercase().as_str()) {
+                expected.push((s, text.len()));
+            }
+        }
+        let mut found: Vec<(usize, usize)> = g
+            .name_hits(&text)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        expected.sort_unstable();
+        found.sort_unstable();
+        assert!(found.len() > 100, "{}", found.len());
+        assert_eq!(found, expected);
     }
 
     #[test]

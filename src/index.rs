@@ -3,8 +3,11 @@
 //! Built once per change of data, never per frame. A time-window query per place is two binary
 //! searches: the events overlapping `[a, b]` are those with `from <= b` minus those with `to < a`
 //! (every event has `from <= to`), so counts never scan events.
-
-use std::collections::HashMap;
+//!
+//! A scrub moves the window a little at a time, so [`WindowCounts`] keeps every place's count
+//! for the last window and updates it from the events entering or leaving it: two binary searches
+//! (dated events are sorted by start, and [`Index`] keeps them in end order too), then a walk
+//! over the delta only. A long jump recounts per place (two binary searches each).
 
 use chrono::NaiveDate;
 
@@ -89,7 +92,12 @@ pub struct Index {
     /// Longest dated interval in days, to bound window scans.
     max_span: DayNum,
     places: Vec<PlaceAgg>,
-    slot_of_place: HashMap<PlaceIdx, usize>,
+    /// Slot in `places` of each place index (`u32::MAX`: no events), dense: place indices are
+    /// gazetteer positions, so small.
+    slot_of_place: Vec<u32>,
+    /// Dated events (indices into `events`) sorted by end day: those that end before a day are
+    /// a prefix.
+    by_end: Vec<u32>,
     /// Days the timeline spans (see [`Index::timeline_range`]).
     range: Option<(DayNum, DayNum)>,
     /// Events starting on each day of `range`.
@@ -152,9 +160,6 @@ impl Index {
         let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
 
         let mut places: Vec<PlaceAgg> = Vec::new();
-        let mut slot_of_place = HashMap::new();
-        // A dense slot table for the loop below (place indices are gazetteer positions, so
-        // small); the map above serves lookups afterwards.
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
         let mut slot_dense = vec![u32::MAX; max_place + 1];
         let mut max_span = 0;
@@ -163,7 +168,6 @@ impl Index {
             let dense = &mut slot_dense[event.place.0 as usize];
             if *dense == u32::MAX {
                 *dense = places.len() as u32;
-                slot_of_place.insert(event.place, places.len());
                 places.push(PlaceAgg {
                     place: event.place,
                     froms: Vec::new(),
@@ -201,6 +205,9 @@ impl Index {
 
         let days: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.from, k.to)).collect();
         drop(keys);
+        let mut by_end: Vec<u32> = (0..dated as u32).collect();
+        // Stable: ties stay in start order.
+        by_end.sort_by_key(|&i| days[i as usize].1);
         let range = timeline_range(&days, &published);
         let per_day = match range {
             Some((start, end)) => {
@@ -219,7 +226,8 @@ impl Index {
             dated,
             max_span,
             places,
-            slot_of_place,
+            slot_of_place: slot_dense,
+            by_end,
             range,
             per_day,
             published,
@@ -241,9 +249,34 @@ impl Index {
     }
 
     pub fn place(&self, place: PlaceIdx) -> Option<&PlaceAgg> {
+        self.slot(place).map(|slot| &self.places[slot])
+    }
+
+    /// Where the place sits in [`Index::places`] (and in [`WindowCounts::counts`]).
+    pub fn slot(&self, place: PlaceIdx) -> Option<usize> {
         self.slot_of_place
-            .get(&place)
-            .map(|&slot| &self.places[slot])
+            .get(place.0 as usize)
+            .filter(|&&s| s != u32::MAX)
+            .map(|&s| s as usize)
+    }
+
+    /// How many dated events start on or before `day`.
+    fn started_by(&self, day: DayNum) -> usize {
+        self.events[..self.dated]
+            .partition_point(|e| e.when.is_some_and(|w| day_num(w.from) <= day))
+    }
+
+    /// How many dated events end before `day`.
+    fn ended_before(&self, day: DayNum) -> usize {
+        self.by_end.partition_point(|&i| {
+            self.events[i as usize]
+                .when
+                .is_some_and(|w| day_num(w.to) < day)
+        })
+    }
+
+    fn slot_of_event(&self, i: usize) -> usize {
+        self.slot_of_place[self.events[i].place.0 as usize] as usize
     }
 
     /// The span the timeline shows: publication dates and the events near them. Background
@@ -332,6 +365,116 @@ impl Index {
             )
         });
         out
+    }
+}
+
+/// Every place's count of events overlapping a window, kept up to date as the window moves.
+///
+/// A count is `started - ended`: events at the place starting on or before the window's last day,
+/// minus those ending before its first day. Moving the window walks only the events whose start
+/// or end crosses its edges; a move that would walk more events than there are places recounts
+/// every place instead (two binary searches each), so no step costs more than a full recount.
+#[derive(Clone, Debug, Default)]
+pub struct WindowCounts {
+    window: Option<TimeWindow>,
+    /// Dated events starting on or before `window.to` (a prefix of the dated events).
+    started_len: usize,
+    /// Dated events ending before `window.from` (a prefix of `Index::by_end`).
+    ended_len: usize,
+    started: Vec<u32>,
+    ended: Vec<u32>,
+    /// Events overlapping the window, all places together.
+    total: u64,
+}
+
+impl WindowCounts {
+    /// Counts for `window`, recounted from scratch.
+    pub fn new(index: &Index, window: TimeWindow) -> WindowCounts {
+        let mut counts = WindowCounts::default();
+        counts.recount(index, window);
+        counts
+    }
+
+    /// The window the counts are for.
+    pub fn window(&self) -> Option<TimeWindow> {
+        self.window
+    }
+
+    /// Moves to `window`; returns whether anything was recomputed (false: same window).
+    pub fn update(&mut self, index: &Index, window: TimeWindow) -> bool {
+        if self.window == Some(window) && self.started.len() == index.places.len() {
+            return false;
+        }
+        if self.window.is_none() || self.started.len() != index.places.len() {
+            self.recount(index, window);
+            return true;
+        }
+        let started_len = index.started_by(window.to);
+        let ended_len = index.ended_before(window.from);
+        let walk = started_len.abs_diff(self.started_len) + ended_len.abs_diff(self.ended_len);
+        if walk > index.places.len() {
+            self.recount(index, window);
+            return true;
+        }
+        for i in self.started_len.min(started_len)..self.started_len.max(started_len) {
+            let s = index.slot_of_event(i);
+            if started_len > self.started_len {
+                self.started[s] += 1;
+            } else {
+                self.started[s] -= 1;
+            }
+        }
+        for j in self.ended_len.min(ended_len)..self.ended_len.max(ended_len) {
+            let s = index.slot_of_event(index.by_end[j] as usize);
+            if ended_len > self.ended_len {
+                self.ended[s] += 1;
+            } else {
+                self.ended[s] -= 1;
+            }
+        }
+        self.started_len = started_len;
+        self.ended_len = ended_len;
+        self.total = started_len.saturating_sub(ended_len) as u64;
+        self.window = Some(window);
+        true
+    }
+
+    fn recount(&mut self, index: &Index, window: TimeWindow) {
+        let places = index.places();
+        self.started.clear();
+        self.ended.clear();
+        self.started.extend(
+            places
+                .iter()
+                .map(|p| p.froms.partition_point(|&d| d <= window.to) as u32),
+        );
+        self.ended.extend(
+            places
+                .iter()
+                .map(|p| p.tos.partition_point(|&d| d < window.from) as u32),
+        );
+        self.started_len = index.started_by(window.to);
+        self.ended_len = index.ended_before(window.from);
+        self.total = self.started_len.saturating_sub(self.ended_len) as u64;
+        self.window = Some(window);
+    }
+
+    /// Events overlapping the window at the place in `slot` of [`Index::places`].
+    pub fn count(&self, slot: usize) -> u32 {
+        match (self.started.get(slot), self.ended.get(slot)) {
+            (Some(s), Some(e)) => s.saturating_sub(*e),
+            _ => 0,
+        }
+    }
+
+    /// Events overlapping the window at `place` (0 when it has none or is not indexed).
+    pub fn count_of(&self, index: &Index, place: PlaceIdx) -> u32 {
+        index.slot(place).map_or(0, |s| self.count(s))
+    }
+
+    /// Events overlapping the window, all places together.
+    pub fn total(&self) -> u64 {
+        self.total
     }
 }
 
@@ -489,6 +632,60 @@ mod tests {
         });
         assert_eq!(idx.events, expected);
         assert!(idx.undated_events().iter().all(|e| e.when.is_none()));
+    }
+
+    #[test]
+    fn window_counts_follow_the_window_as_it_moves_and_jumps() {
+        let places = crate::synth::places(300, 3);
+        let s = crate::synth::events(&places, 20_000, 4);
+        let idx = Index::build(&s.extractions, &s.published);
+        let (a, b) = idx.timeline_range().expect("dated");
+        let (a, b) = (day_num(a), day_num(b));
+        let check = |counts: &WindowCounts, w: TimeWindow| {
+            for (slot, agg) in idx.places().iter().enumerate() {
+                assert_eq!(counts.count(slot), agg.count_in(w), "{w:?}");
+                assert_eq!(counts.count_of(&idx, agg.place), agg.count_in(w));
+            }
+            assert_eq!(counts.total(), idx.events_in(w).count() as u64);
+        };
+        let first = TimeWindow { from: a, to: a + 6 };
+        let mut counts = WindowCounts::new(&idx, first);
+        check(&counts, first);
+        // Day steps forward and back, window resizes, jumps and the cumulative mode.
+        let mut windows = Vec::new();
+        for d in (a..b).step_by(3) {
+            windows.push(TimeWindow {
+                from: d,
+                to: d + 14,
+            });
+        }
+        for d in (a..b).rev().step_by(5) {
+            windows.push(TimeWindow {
+                from: d - 2,
+                to: d + 1,
+            });
+        }
+        windows.push(TimeWindow {
+            from: DayNum::MIN,
+            to: b,
+        });
+        windows.push(TimeWindow {
+            from: DayNum::MIN,
+            to: a + 40,
+        });
+        windows.push(TimeWindow {
+            from: b + 10,
+            to: b + 20,
+        });
+        windows.push(TimeWindow {
+            from: a + 100,
+            to: a + 100,
+        });
+        for w in windows {
+            assert!(counts.update(&idx, w));
+            assert!(!counts.update(&idx, w), "same window: nothing to do");
+            check(&counts, w);
+        }
     }
 
     #[test]

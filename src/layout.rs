@@ -1,9 +1,14 @@
 //! Marker layout without a GUI: which places are in the viewport, where their markers go on
-//! screen, how big they are, and where their labels fit. Proposed for the map view to adopt.
+//! screen, how big they are, which crowded markers fold into one, and where their labels fit.
+//! The map view draws exactly this layout; `newsatlas bench` times it.
 //!
-//! Key decisions: places are binned once per dataset into a [`PlaceGrid`] (1 degree cells), so
-//! the viewport query touches only the cells it covers, never every place; screen positions are
-//! Web Mercator with 256-pixel tiles (as walkers projects); labels are placed greedily by
+//! Key decisions: places are binned once per dataset into a [`PlaceGrid`] (1 degree cells, with
+//! each place's Web Mercator position computed once), so the viewport query touches only the
+//! cells it covers, never every place; screen positions are Web Mercator with 256-pixel tiles
+//! (as walkers projects); markers whose centres share a [`LayoutOptions::fold_px`] screen cell
+//! fold into the most notable of them (zoomed out over 30k places the map draws a few thousand
+//! markers, not 30k discs on top of each other; selected and highlighted places never fold);
+//! labels are placed greedily by
 //! priority, each candidate tested against the placed labels near it (a uniform grid of
 //! [`CELL_PX`] cells) and against marker discs through a summed-area table of disc coverage
 //! (four lookups), never against every marker: O(n), not the O(n^2) of a pairwise test.
@@ -82,13 +87,36 @@ pub struct Viewport {
     pub height_px: f32,
 }
 
+/// A point in Web Mercator, as a share of the world: x east from the antimeridian, y south from
+/// ~85 N, both in `0..=1`. Computed once per place; a zoom only scales it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl UnitPoint {
+    /// NaN for an invalid coordinate (then it projects nowhere and is culled).
+    pub fn of(at: LatLon) -> UnitPoint {
+        if !at.is_valid() {
+            return UnitPoint {
+                x: f64::NAN,
+                y: f64::NAN,
+            };
+        }
+        let lat = at.lat.clamp(-85.051_128, 85.051_128).to_radians();
+        UnitPoint {
+            x: (at.lon + 180.0) / 360.0,
+            y: (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0,
+        }
+    }
+}
+
 /// Web Mercator world pixels at `zoom`: x east from the antimeridian, y south from ~85 N.
 fn world_px(at: LatLon, zoom: f64) -> (f64, f64) {
     let scale = 256.0 * zoom.exp2();
-    let lat = at.lat.clamp(-85.051_128, 85.051_128).to_radians();
-    let x = (at.lon + 180.0) / 360.0 * scale;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0 * scale;
-    (x, y)
+    let u = UnitPoint::of(at);
+    (u.x * scale, u.y * scale)
 }
 
 fn lat_of_world_y(y: f64, zoom: f64) -> f64 {
@@ -99,11 +127,17 @@ fn lat_of_world_y(y: f64, zoom: f64) -> f64 {
 
 impl Viewport {
     pub fn screen_from_geo(&self, at: LatLon) -> ScreenPoint {
-        let (cx, cy) = world_px(self.center, self.zoom);
-        let (x, y) = world_px(at, self.zoom);
-        ScreenPoint {
-            x: (x - cx) as f32 + self.width_px / 2.0,
-            y: (y - cy) as f32 + self.height_px / 2.0,
+        self.projection().screen(UnitPoint::of(at))
+    }
+
+    /// The projection of this viewport, with its centre projected once.
+    pub fn projection(&self) -> ScreenProjection {
+        let scale = 256.0 * self.zoom.exp2();
+        let c = UnitPoint::of(self.center);
+        ScreenProjection {
+            scale,
+            left: c.x * scale - f64::from(self.width_px / 2.0),
+            top: c.y * scale - f64::from(self.height_px / 2.0),
         }
     }
 
@@ -126,12 +160,32 @@ impl Viewport {
     }
 }
 
+/// [`UnitPoint`]s to screen points for one viewport: a multiply and a subtract per point.
+#[derive(Clone, Copy, Debug)]
+pub struct ScreenProjection {
+    scale: f64,
+    /// World pixels of the viewport's top-left corner.
+    left: f64,
+    top: f64,
+}
+
+impl ScreenProjection {
+    pub fn screen(&self, p: UnitPoint) -> ScreenPoint {
+        ScreenPoint {
+            x: (p.x * self.scale - self.left) as f32,
+            y: (p.y * self.scale - self.top) as f32,
+        }
+    }
+}
+
 /// Places binned by 1-degree cells of latitude and longitude; built once per dataset.
 #[derive(Clone, Debug, Default)]
 pub struct PlaceGrid {
     /// Cell `(lat + 90) * 360 + (lon + 180)` holds `cells[starts[c]..starts[c + 1]]`.
     starts: Vec<u32>,
     cells: Vec<PlaceIdx>,
+    /// Each binned place's Web Mercator position, beside `cells`.
+    units: Vec<UnitPoint>,
 }
 
 const GRID_COLS: usize = 360;
@@ -156,30 +210,66 @@ impl PlaceGrid {
         }
         let starts = counts.clone();
         let mut next = counts;
-        let mut cells = vec![PlaceIdx(0); starts[starts.len() - 1] as usize];
+        let n = starts[starts.len() - 1] as usize;
+        let mut cells = vec![PlaceIdx(0); n];
+        let mut units = vec![UnitPoint { x: 0.0, y: 0.0 }; n];
         for (idx, at) in places.filter(|(_, at)| at.is_valid()) {
             let (r, c) = grid_cell(at);
             let slot = &mut next[r * GRID_COLS + c];
             cells[*slot as usize] = idx;
+            units[*slot as usize] = UnitPoint::of(at);
             *slot += 1;
         }
-        PlaceGrid { starts, cells }
+        PlaceGrid {
+            starts,
+            cells,
+            units,
+        }
+    }
+
+    /// Like [`PlaceGrid::query`], with each place's Web Mercator position.
+    pub fn query_units(
+        &self,
+        sw: LatLon,
+        ne: LatLon,
+    ) -> impl Iterator<Item = (PlaceIdx, UnitPoint)> + '_ {
+        self.ranges(sw, ne).flat_map(move |r| {
+            self.cells[r.clone()]
+                .iter()
+                .copied()
+                .zip(self.units[r].iter().copied())
+        })
+    }
+
+    /// Places binned in the grid.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
     }
 
     /// Places in the cells the box `sw..ne` touches (a superset of the places inside it).
     pub fn query(&self, sw: LatLon, ne: LatLon) -> impl Iterator<Item = PlaceIdx> + '_ {
+        self.ranges(sw, ne)
+            .flat_map(move |r| self.cells[r].iter().copied())
+    }
+
+    /// Per grid row the box touches, the range of `cells` it covers.
+    fn ranges(&self, sw: LatLon, ne: LatLon) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         let (r0, c0) = grid_cell(sw);
         let (r1, c1) = grid_cell(ne);
         let rows = r0.min(r1)..=r0.max(r1);
         let (c0, c1) = (c0.min(c1), c0.max(c1));
-        rows.flat_map(move |r| {
+        rows.map(move |r| {
             let a = self.starts.get(r * GRID_COLS + c0).copied().unwrap_or(0) as usize;
             let b = self
                 .starts
                 .get(r * GRID_COLS + c1 + 1)
                 .copied()
                 .unwrap_or(0) as usize;
-            self.cells[a..b.max(a)].iter().copied()
+            a..b.max(a)
         })
     }
 }
@@ -188,15 +278,15 @@ impl PlaceGrid {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MarkerInput {
     pub place: PlaceIdx,
-    pub at: LatLon,
+    /// Where it is ([`UnitPoint::of`] its coordinate; the [`PlaceGrid`] has it ready).
+    pub at: UnitPoint,
     /// Events in the current window (0: drawn faded, no label unless `wants_label`).
     pub count: u32,
-    /// Label size in points (the caller measures the text).
-    pub label_width_px: f32,
-    pub label_height_px: f32,
-    /// Labels go by decreasing priority.
+    /// Labels go by decreasing priority, and a crowded cell folds into its highest.
     pub priority: f32,
     pub wants_label: bool,
+    /// Never folded into another marker (the selection, search hits).
+    pub pinned: bool,
 }
 
 /// Where a label went, relative to its marker centre.
@@ -208,14 +298,20 @@ pub struct LabelPlacement {
     pub leader: bool,
 }
 
-/// A laid-out marker, in the order of the input (culled markers are left out).
+/// A laid-out marker, in the order of the input (culled and folded markers are left out).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MarkerLayout {
     pub place: PlaceIdx,
+    /// Position in the input slice.
+    pub input: usize,
     pub center: ScreenPoint,
     pub radius_px: f32,
     pub count: u32,
     pub label: Option<LabelPlacement>,
+    /// Other places folded into this marker (their centres share its screen cell).
+    pub folded: u32,
+    /// Their events in the window, together.
+    pub folded_count: u32,
 }
 
 /// Layout knobs; the defaults match the map view's look.
@@ -224,6 +320,12 @@ pub struct LayoutOptions {
     pub max_labels: usize,
     /// Markers this far outside the viewport are still laid out (they may show a label inside).
     pub margin_px: f32,
+    /// Side of the screen cells in which markers fold into the most notable one; 0: never.
+    /// About a faded marker's diameter: markers closer than that cover each other anyway.
+    pub fold_px: f32,
+    /// The count that gets the largest marker (the busiest place anywhere, so sizes do not
+    /// change as the map pans); 0: the busiest marker laid out.
+    pub max_count: u32,
 }
 
 impl Default for LayoutOptions {
@@ -231,6 +333,8 @@ impl Default for LayoutOptions {
         Self {
             max_labels: 60,
             margin_px: 40.0,
+            fold_px: 10.0,
+            max_count: 0,
         }
     }
 }
@@ -402,14 +506,18 @@ impl DiscCoverage {
     }
 }
 
-/// Projects the markers into `viewport`, culls those outside it (plus a margin), sizes them by
-/// count and places labels greedily: by decreasing priority, each label takes the first of 8
-/// positions around its marker (then 8 further out, with a leader line) that meets neither a
-/// placed label nor another marker; labels that fit nowhere are dropped.
+/// Projects the markers into `viewport`, culls those outside it (plus a margin), folds markers
+/// whose centres share a [`LayoutOptions::fold_px`] cell into the one of highest priority (pinned
+/// markers never fold), sizes them by count and places labels greedily: by decreasing priority,
+/// each label takes the first of 8 positions around its marker (then 8 further out, with a leader
+/// line) that meets neither a placed label nor another marker; labels that fit nowhere are
+/// dropped. `label_size` gives a marker's label width and height in points; it is asked only for
+/// the labels tried, so the caller measures text for a few dozen markers, not every one.
 pub fn layout_markers(
     markers: &[MarkerInput],
     viewport: &Viewport,
     options: &LayoutOptions,
+    mut label_size: impl FnMut(&MarkerInput) -> (f32, f32),
 ) -> Vec<MarkerLayout> {
     let margin = options.margin_px;
     let inside = |p: ScreenPoint| {
@@ -418,34 +526,86 @@ pub fn layout_markers(
             && p.x <= viewport.width_px + margin
             && p.y <= viewport.height_px + margin
     };
-    let max_count = markers.iter().map(|k| k.count).max().unwrap_or(0);
-    let mut out = Vec::new();
-    let mut kept = Vec::new();
-    let mut discs = Vec::new();
+    let projection = viewport.projection();
+    let folding = options.fold_px > 0.0;
+    let fold = options.fold_px.max(1.0);
+    let fold_cols = ((viewport.width_px + 2.0 * margin) / fold).ceil().max(1.0) as usize + 1;
+    let fold_rows = ((viewport.height_px + 2.0 * margin) / fold).ceil().max(1.0) as usize + 1;
+    // Per fold cell, the position in `out` of the marker that holds it.
+    let mut holder = if folding {
+        vec![u32::MAX; fold_cols * fold_rows]
+    } else {
+        Vec::new()
+    };
+    let mut out: Vec<MarkerLayout> = Vec::new();
+    let mut live: Vec<bool> = Vec::new();
     for (i, k) in markers.iter().enumerate() {
-        let center = viewport.screen_from_geo(k.at);
-        if !k.at.is_valid() || !inside(center) {
+        let center = projection.screen(k.at);
+        if !inside(center) {
             continue;
         }
-        let radius_px = marker_radius_px(k.count, max_count);
-        discs.push(ScreenRect::around(center, radius_px));
-        out.push(MarkerLayout {
+        let laid = MarkerLayout {
             place: k.place,
+            input: i,
             center,
-            radius_px,
+            radius_px: 0.0,
             count: k.count,
             label: None,
-        });
-        kept.push(i);
+            folded: 0,
+            folded_count: 0,
+        };
+        if folding && !k.pinned {
+            let cx = (((center.x + margin) / fold) as usize).min(fold_cols - 1);
+            let cy = (((center.y + margin) / fold) as usize).min(fold_rows - 1);
+            let cell = &mut holder[cy * fold_cols + cx];
+            if let Some(h) = out.get_mut(*cell as usize) {
+                let held = &markers[h.input];
+                if k.priority > held.priority {
+                    // The newcomer takes the cell; the holder folds into it.
+                    let (folded, folded_count) = (h.folded + 1, h.folded_count + h.count);
+                    live[*cell as usize] = false;
+                    *cell = out.len() as u32;
+                    out.push(MarkerLayout {
+                        folded,
+                        folded_count,
+                        ..laid
+                    });
+                    live.push(true);
+                } else {
+                    h.folded += 1;
+                    h.folded_count += k.count;
+                }
+                continue;
+            }
+            *cell = out.len() as u32;
+        }
+        out.push(laid);
+        live.push(true);
+    }
+    let mut out: Vec<MarkerLayout> = out
+        .into_iter()
+        .zip(live)
+        .filter_map(|(m, l)| l.then_some(m))
+        .collect();
+    out.sort_by_key(|m| m.input);
+    let max_count = if options.max_count > 0 {
+        options.max_count
+    } else {
+        out.iter().map(|m| m.count).max().unwrap_or(0)
+    };
+    let mut discs = Vec::with_capacity(out.len());
+    for m in &mut out {
+        m.radius_px = marker_radius_px(m.count, max_count);
+        discs.push(ScreenRect::around(m.center, m.radius_px));
     }
 
     let mut order: Vec<usize> = (0..out.len())
-        .filter(|&j| markers[kept[j]].wants_label)
+        .filter(|&j| markers[out[j].input].wants_label)
         .collect();
-    order.sort_by(|&a, &b| {
-        markers[kept[b]]
+    order.sort_unstable_by(|&a, &b| {
+        markers[out[b].input]
             .priority
-            .total_cmp(&markers[kept[a]].priority)
+            .total_cmp(&markers[out[a].input].priority)
             .then(a.cmp(&b))
     });
     let discs = DiscCoverage::new(viewport, margin, &discs);
@@ -455,8 +615,8 @@ pub fn layout_markers(
         if placed >= options.max_labels {
             break;
         }
-        let marker = &markers[kept[j]];
-        let (w, h) = (marker.label_width_px, marker.label_height_px);
+        let marker = &markers[out[j].input];
+        let (w, h) = label_size(marker);
         let (c, r) = (out[j].center, out[j].radius_px);
         'rings: for (ring, leader) in [(r + 4.0, false), (r + 30.0, true)] {
             let candidates = [
@@ -511,13 +671,16 @@ mod tests {
     fn input(i: u32, at: LatLon, count: u32) -> MarkerInput {
         MarkerInput {
             place: PlaceIdx(i),
-            at,
+            at: UnitPoint::of(at),
             count,
-            label_width_px: 70.0,
-            label_height_px: 16.0,
             priority: count as f32,
             wants_label: count > 0,
+            pinned: false,
         }
+    }
+
+    fn label_size(_: &MarkerInput) -> (f32, f32) {
+        (70.0, 16.0)
     }
 
     #[test]
@@ -566,7 +729,7 @@ mod tests {
             input(1, LatLon::new(32.12, 20.07), 10),
             input(2, LatLon::new(48.85, 2.35), 99),
         ];
-        let out = layout_markers(&xs, &v, &LayoutOptions::default());
+        let out = layout_markers(&xs, &v, &LayoutOptions::default(), label_size);
         assert_eq!(out.iter().map(|m| m.place.0).collect::<Vec<_>>(), [0, 1]);
         assert!(out[0].radius_px > out[1].radius_px);
     }
@@ -586,7 +749,7 @@ mod tests {
             max_labels: 1000,
             ..LayoutOptions::default()
         };
-        let out = layout_markers(&xs, &v, &opts);
+        let out = layout_markers(&xs, &v, &opts, label_size);
         let rects: Vec<(usize, ScreenRect)> = out
             .iter()
             .enumerate()
@@ -626,6 +789,7 @@ mod tests {
             &[input(0, LatLon::new(29.0, 17.0), 3)],
             &v,
             &LayoutOptions::default(),
+            label_size,
         );
         let label = out[0].label.expect("placed");
         assert!(label.offset_x_px > 0.0 && !label.leader);
@@ -636,10 +800,41 @@ mod tests {
             max_labels: 5,
             ..LayoutOptions::default()
         };
-        let labelled = layout_markers(&xs, &v, &opts)
+        let labelled = layout_markers(&xs, &v, &opts, label_size)
             .iter()
             .filter(|m| m.label.is_some())
             .count();
         assert_eq!(labelled, 5);
+    }
+
+    #[test]
+    fn markers_sharing_a_cell_fold_into_the_busiest_and_pinned_ones_stay_apart() {
+        let v = libya();
+        // Three places a few hundred metres apart (under a pixel at zoom 6), one far away.
+        let xs = [
+            input(0, LatLon::new(32.890, 13.190), 3),
+            input(1, LatLon::new(32.891, 13.191), 9),
+            input(2, LatLon::new(32.892, 13.192), 0),
+            input(3, LatLon::new(32.12, 20.07), 1),
+        ];
+        let out = layout_markers(&xs, &v, &LayoutOptions::default(), label_size);
+        assert_eq!(out.iter().map(|m| m.place.0).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(
+            (out[0].folded, out[0].folded_count, out[0].count),
+            (2, 3, 9)
+        );
+        assert_eq!((out[1].folded, out[1].input), (0, 3));
+
+        let mut pinned = xs;
+        pinned[2].pinned = true;
+        let out = layout_markers(&pinned, &v, &LayoutOptions::default(), label_size);
+        assert_eq!(out.iter().map(|m| m.place.0).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(out[0].folded, 1);
+
+        let apart = LayoutOptions {
+            fold_px: 0.0,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(layout_markers(&xs, &v, &apart, label_size).len(), 4);
     }
 }

@@ -18,7 +18,7 @@ use crate::corpus::Article;
 use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, dates, places, sentences};
 use crate::gazetteer::{Gazetteer, Place};
-use crate::index::{DayNum, Index, TimeWindow, date_of};
+use crate::index::{DayNum, Index, TimeWindow, WindowCounts, date_of};
 use crate::layout::{LayoutOptions, MarkerInput, PlaceGrid, Viewport, layout_markers};
 use crate::synth;
 
@@ -82,6 +82,11 @@ pub struct ExtractionFigures {
     pub articles: usize,
     pub events: usize,
     pub one_thread: Rate,
+    /// One thread, MB per second of that thread's CPU time (user + system, from
+    /// `/proc/thread-self/stat`, Linux only): the per-core figure, much less sensitive to other
+    /// processes loading the machine than wall time. Runs repeat until about a second of CPU.
+    #[serde(default)]
+    pub one_thread_mb_per_cpu_s: Option<f64>,
     pub all_cores: Rate,
     /// One thread, each stage alone, MB/s: where the time goes.
     pub places_mb_per_s: f64,
@@ -102,6 +107,10 @@ pub struct SizeFigures {
     pub scrub_libya: ScrubFigures,
     /// The whole region zoomed out (zoom 3): most places with events are in view.
     pub scrub_wide: ScrubFigures,
+    /// Zoomed out, the window jumping to random places on the timeline (every step recounts
+    /// every place instead of walking the events that enter or leave the window).
+    #[serde(default)]
+    pub scrub_wide_jumps: Option<ScrubFigures>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,6 +123,9 @@ pub struct ScrubFigures {
     pub visible_places: f64,
     pub active_places: f64,
     pub labels: f64,
+    /// Markers drawn after folding crowded ones.
+    #[serde(default)]
+    pub markers: f64,
 }
 
 /// From nothing to a dataset ready to draw, on the bundled seeds, in this process.
@@ -318,11 +330,12 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
             None => run(),
         }
     };
-    // Warm up (page in the automaton, fill allocator caches), then measure.
+    // Warm up (page in the name index, fill allocator caches), then measure.
     let _ = time_in(1);
     let (one, events) = time_in(1);
     let all_threads = rayon::current_num_threads();
     let (all, _) = time_in(all_threads);
+    let one_thread_mb_per_cpu_s = cpu_rate(articles, gazetteer, bytes);
 
     let stage = |f: &dyn Fn(&Article) -> usize| {
         let t = Instant::now();
@@ -339,11 +352,44 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
         articles: articles.len(),
         events,
         one_thread: Rate::of(1, one, bytes, articles.len()),
+        one_thread_mb_per_cpu_s,
         all_cores: Rate::of(all_threads, all, bytes, articles.len()),
         places_mb_per_s,
         dates_mb_per_s,
         sentences_mb_per_s,
     }
+}
+
+/// Extraction MB per second of CPU time of the one thread doing it, over repeated runs until
+/// about a second of CPU time has been spent (the clock ticks in 10 ms steps).
+fn cpu_rate(articles: &[Article], gazetteer: &Gazetteer, bytes: usize) -> Option<f64> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .ok()?;
+    pool.install(|| {
+        let before = thread_cpu_secs()?;
+        let mut runs = 0usize;
+        let mut spent = 0.0;
+        while runs < 50 && spent < 1.0 {
+            std::hint::black_box(extract_all(articles, gazetteer));
+            runs += 1;
+            spent = thread_cpu_secs()? - before;
+        }
+        (spent > 0.0).then(|| (bytes * runs) as f64 / 1e6 / spent)
+    })
+}
+
+/// CPU time (user + system) of the calling thread in seconds, Linux only. Assumes the usual
+/// 100 clock ticks a second (`getconf CLK_TCK`; reading it needs libc).
+pub fn thread_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) close with ')'.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) as f64 / 100.0)
 }
 
 /// What a scrub step needs that is built once per dataset.
@@ -372,8 +418,11 @@ impl<'a> ScrubData<'a> {
 /// What one scrub step produced (kept small; the caller only counts it).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScrubOutput {
+    /// Places with events in the viewport (before folding).
     pub visible_places: usize,
     pub active_places: usize,
+    /// Markers left to draw once crowded ones fold.
+    pub markers: usize,
     pub labels: usize,
     pub events_in_window: u32,
     /// The timeline histogram, `columns` bins over the timeline range.
@@ -383,38 +432,66 @@ pub struct ScrubOutput {
 /// Histogram columns a timeline strip draws.
 pub const HISTOGRAM_COLUMNS: usize = 600;
 
-/// One scrub step: the places in the viewport (grid query), their counts in `window` (two
-/// binary searches each), the timeline histogram (a pass over the per-day counts) and the marker
-/// layout with label collision.
-pub fn scrub_step(data: &ScrubData<'_>, window: TimeWindow, viewport: &Viewport) -> ScrubOutput {
-    let options = LayoutOptions::default();
+/// One scrub step: every place's count moved to `window` (`counts` walks the events entering or
+/// leaving it), the places in the viewport (grid query), the timeline histogram (a pass over the
+/// per-day counts) and the marker layout (folding, label collision). The map view does the same
+/// (`ui::derived` keeps the counts, `ui::map` lays out with [`layout_markers`]).
+pub fn scrub_step(
+    data: &ScrubData<'_>,
+    counts: &mut WindowCounts,
+    window: TimeWindow,
+    viewport: &Viewport,
+) -> ScrubOutput {
+    counts.update(data.index, window);
+    // As the map does: the busiest place anywhere gets the largest marker.
+    let max_count = (0..data.index.places().len())
+        .map(|s| counts.count(s))
+        .max()
+        .unwrap_or(0);
+    let options = LayoutOptions {
+        max_count,
+        ..LayoutOptions::default()
+    };
     let (sw, ne) = viewport.geo_bounds(options.margin_px);
     let mut inputs = Vec::new();
     let mut active = 0;
     let mut in_window = 0;
-    for place in data.grid.query(sw, ne) {
-        let (Some(agg), Some(p)) = (data.index.place(place), data.places.get(place.0 as usize))
-        else {
+    for (place, at) in data.grid.query_units(sw, ne) {
+        let Some(slot) = data.index.slot(place) else {
             continue;
         };
-        let count = agg.count_in(window);
+        let count = counts.count(slot);
         active += usize::from(count > 0);
         in_window += count;
         inputs.push(MarkerInput {
             place,
-            at: p.coord,
+            at,
             count,
-            // The caller measures text; ~7 points a character at the label size.
-            label_width_px: 8.0 + 7.0 * p.name.len() as f32,
-            label_height_px: 18.0,
-            priority: count as f32 * 10.0 + agg.total() as f32 * 0.01,
+            priority: count as f32 * 10.0 + data.index.places()[slot].total() as f32 * 0.01,
             wants_label: count > 0,
+            pinned: false,
         });
     }
-    let layout = layout_markers(&inputs, viewport, &options);
+    let layout = layout_markers(&inputs, viewport, &options, |m| {
+        // The caller measures text; ~7 points a character at the label size.
+        let name = data
+            .places
+            .get(m.place.0 as usize)
+            .map_or(0, |p| p.name.len());
+        (8.0 + 7.0 * name as f32, 18.0)
+    });
+    let projection = viewport.projection();
+    let on_screen = |m: &MarkerInput| {
+        let p = projection.screen(m.at);
+        p.x >= -options.margin_px
+            && p.y >= -options.margin_px
+            && p.x <= viewport.width_px + options.margin_px
+            && p.y <= viewport.height_px + options.margin_px
+    };
     ScrubOutput {
-        visible_places: layout.len(),
+        visible_places: inputs.iter().filter(|m| on_screen(m)).count(),
         active_places: active,
+        markers: layout.len(),
         labels: layout.iter().filter(|m| m.label.is_some()).count(),
         events_in_window: in_window,
         histogram: histogram(data.index.per_day(), HISTOGRAM_COLUMNS),
@@ -466,24 +543,36 @@ pub fn sweep_windows(index: &Index, steps: usize) -> Vec<TimeWindow> {
         .collect()
 }
 
+/// The windows of `sweep_windows` in a shuffled order: every step a jump.
+pub fn jump_windows(index: &Index, steps: usize, seed: u64) -> Vec<TimeWindow> {
+    let mut windows = sweep_windows(index, steps);
+    let mut rng = synth::SplitMix64::new(seed);
+    for i in (1..windows.len()).rev() {
+        windows.swap(i, rng.below(i + 1));
+    }
+    windows
+}
+
 fn scrub_figures(
     data: &ScrubData<'_>,
     windows: &[TimeWindow],
     viewport: &Viewport,
 ) -> ScrubFigures {
     let mut times = Vec::with_capacity(windows.len());
-    let (mut visible, mut active, mut labels) = (0usize, 0usize, 0usize);
+    let (mut visible, mut active, mut labels, mut markers) = (0usize, 0usize, 0usize, 0usize);
     // One untimed step first, so first-touch page faults are not a step.
+    let mut counts = WindowCounts::default();
     if let Some(&w) = windows.first() {
-        std::hint::black_box(scrub_step(data, w, viewport));
+        std::hint::black_box(scrub_step(data, &mut counts, w, viewport));
     }
     for &w in windows {
         let t = Instant::now();
-        let out = std::hint::black_box(scrub_step(data, w, viewport));
+        let out = std::hint::black_box(scrub_step(data, &mut counts, w, viewport));
         times.push(ms(t.elapsed()));
         visible += out.visible_places;
         active += out.active_places;
         labels += out.labels;
+        markers += out.markers;
     }
     times.sort_by(f64::total_cmp);
     let at = |q: f64| {
@@ -501,6 +590,7 @@ fn scrub_figures(
         visible_places: visible as f64 / n,
         active_places: active as f64 / n,
         labels: labels as f64 / n,
+        markers: markers as f64 / n,
     }
 }
 
@@ -524,6 +614,11 @@ fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigu
         grid_build_ms,
         scrub_libya: scrub_figures(&data, &windows, &libya_viewport()),
         scrub_wide: scrub_figures(&data, &windows, &wide_viewport()),
+        scrub_wide_jumps: Some(scrub_figures(
+            &data,
+            &jump_windows(&index, steps, seed),
+            &wide_viewport(),
+        )),
     }
 }
 
@@ -626,8 +721,12 @@ mod tests {
             width_px: 256.0,
             height_px: 256.0,
         };
-        for w in sweep_windows(&index, 7) {
-            let out = scrub_step(&data, w, &world);
+        let mut counts = WindowCounts::default();
+        for w in sweep_windows(&index, 7)
+            .into_iter()
+            .chain(jump_windows(&index, 7, 3))
+        {
+            let out = scrub_step(&data, &mut counts, w, &world);
             let scanned = index
                 .dated_events()
                 .iter()

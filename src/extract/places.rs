@@ -1,8 +1,8 @@
-//! Places in text: every gazetteer name found by one automaton pass, then filtered and
+//! Places in text: every gazetteer name found by one pass of the name index, then filtered and
 //! disambiguated.
 //!
 //! Key decisions:
-//! - One pass of the gazetteer's automaton yields every (overlapping) occurrence of every name,
+//! - One pass of the gazetteer's name index yields every (overlapping) occurrence of every name,
 //!   alias and demonym. Each occurrence must sit at word boundaries (Unicode letters and digits
 //!   on either side reject it; a possessive `'s`/`’s` or a hyphen suffix like `-based` after it
 //!   is fine) and must match the case of the spelling word by word, or be all capitals (a
@@ -16,7 +16,7 @@
 //!   "X, Country" right after the name, then by the countries of the article, then by
 //!   population, with curated places preferred over broad ones.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
@@ -34,12 +34,15 @@ pub struct PlaceMention {
 
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
 /// article: the evidence used to choose between homonyms.
+///
+/// An article names a handful of countries, so both lists are small vectors searched linearly:
+/// cheaper than hashing for every span of every article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContextCountries {
-    /// ISO alpha-2 code -> number of mentions.
-    counts: HashMap<String, u32>,
+    /// ISO alpha-2 code (upper case) and its number of mentions, in order of first mention.
+    counts: Vec<(String, u32)>,
     /// Countries with a mention of one of their provinces or states ("Idaho").
-    with_admin_area: HashSet<String>,
+    with_admin_area: Vec<String>,
 }
 
 impl ContextCountries {
@@ -47,7 +50,7 @@ impl ContextCountries {
         Self::default()
     }
 
-    /// The countries named or implied in `text` (one automaton pass).
+    /// The countries named or implied in `text` (one pass of the name index).
     pub fn from_text(text: &str, gazetteer: &Gazetteer) -> Self {
         let spans = accepted_spans(text, gazetteer);
         Self::from_spans(&spans, gazetteer)
@@ -55,7 +58,21 @@ impl ContextCountries {
 
     /// Adds `n` mentions of the country with ISO code `iso` (e.g. from a title or a corpus).
     pub fn add(&mut self, iso: &str, n: u32) {
-        *self.counts.entry(iso.to_ascii_uppercase()).or_default() += n;
+        // Keys are upper-cased on insertion, so this finds the key `iso.to_ascii_uppercase()`.
+        match self
+            .counts
+            .iter_mut()
+            .find(|(k, _)| k.eq_ignore_ascii_case(iso))
+        {
+            Some((_, count)) => *count += n,
+            None => self.counts.push((iso.to_ascii_uppercase(), n)),
+        }
+    }
+
+    fn add_admin_area(&mut self, iso: &str) {
+        if !self.with_admin_area.iter().any(|c| c == iso) {
+            self.with_admin_area.push(iso.to_owned());
+        }
     }
 
     /// Adds all the evidence of `other`.
@@ -63,13 +80,17 @@ impl ContextCountries {
         for (iso, n) in &other.counts {
             self.add(iso, *n);
         }
-        self.with_admin_area
-            .extend(other.with_admin_area.iter().cloned());
+        for iso in &other.with_admin_area {
+            self.add_admin_area(iso);
+        }
     }
 
     /// Mentions of the country `iso`.
     pub fn count(&self, iso: &str) -> u32 {
-        self.counts.get(iso).copied().unwrap_or(0)
+        self.counts
+            .iter()
+            .find_map(|(k, n)| (k == iso).then_some(*n))
+            .unwrap_or(0)
     }
 
     /// The countries with their mentions, most mentioned first.
@@ -80,29 +101,30 @@ impl ContextCountries {
     }
 
     fn max(&self) -> u32 {
-        self.counts.values().copied().max().unwrap_or(0)
+        self.counts.iter().map(|(_, n)| *n).max().unwrap_or(0)
     }
 
     fn from_spans(spans: &[Span], g: &Gazetteer) -> Self {
         let mut ctx = ContextCountries::new();
         for span in spans {
-            let mut countries: HashSet<&str> = HashSet::new();
+            // The one country of the span's candidates, if they agree on one.
+            let mut country: Option<&str> = None;
+            let mut ambiguous = false;
             let mut admin = false;
             for role in &span.roles {
                 let (NameRole::Place(idx) | NameRole::Demonym(idx)) = *role;
                 let place = g.get(idx);
                 if let Some(c) = place.country.as_deref() {
-                    countries.insert(c);
+                    ambiguous |= country.is_some_and(|first| first != c);
+                    country = Some(c);
                 }
                 admin |= matches!(role, NameRole::Place(_)) && place.kind == PlaceKind::AdminArea;
             }
             // Only unambiguous names are evidence; "Tripoli" alone says nothing.
-            if countries.len() == 1
-                && let Some(c) = countries.into_iter().next()
-            {
+            if !ambiguous && let Some(c) = country {
                 ctx.add(c, 1);
                 if admin {
-                    ctx.with_admin_area.insert(c.to_owned());
+                    ctx.add_admin_area(c);
                 }
             }
         }
@@ -212,7 +234,7 @@ const GENERIC_WORDS: &[&str] = &[
 ];
 
 /// True when `surface` has a capital at the start of every word where `spelling` has one,
-/// generic words aside (the automaton already checked the letters, ignoring ASCII case).
+/// generic words aside (the name index already checked the letters, ignoring ASCII case).
 fn case_matches(surface: &str, spelling: &str) -> bool {
     if surface == spelling {
         return true;
@@ -227,7 +249,7 @@ fn case_matches(surface: &str, spelling: &str) -> bool {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(p_word_and_rest.len());
         let (s_word, p_word) = (&s_word_and_rest[..len], &p_word_and_rest[..len]);
-        let generic = GENERIC_WORDS.contains(&p_word.to_ascii_lowercase().as_str());
+        let generic = GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word));
         if !generic && is_capitalised(p_word) && !is_capitalised(s_word) {
             return false;
         }
@@ -337,10 +359,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let roles: Vec<NameRole> = hit
-            .targets
-            .iter()
-            .filter(|t| accept(text, hit.start, hit.end, t.role, &t.spelling, g))
-            .map(|t| t.role)
+            .targets()
+            .filter(|&(role, spelling)| accept(text, hit.start, hit.end, role, spelling, g))
+            .map(|(role, _)| role)
             .collect();
         if !roles.is_empty() {
             spans.push(Span {
@@ -422,7 +443,7 @@ fn score(idx: PlaceIdx, g: &Gazetteer, ctx: &ContextCountries) -> f64 {
         if max > 0 {
             s += 2.0 * f64::from(ctx.count(c)) / f64::from(max);
         }
-        if ctx.with_admin_area.contains(c) {
+        if ctx.with_admin_area.iter().any(|a| a == c) {
             s += 2.0;
         }
     }
@@ -742,9 +763,8 @@ fn is_demonym_phrase(name: &str, g: &Gazetteer) -> bool {
     g.name_hits(name).iter().any(|h| {
         h.start == 0
             && h.end == name.len()
-            && h.targets
-                .iter()
-                .any(|t| matches!(t.role, NameRole::Demonym(_)))
+            && h.targets()
+                .any(|(role, _)| matches!(role, NameRole::Demonym(_)))
     })
 }
 

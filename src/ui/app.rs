@@ -425,6 +425,14 @@ impl eframe::App for NewsAtlasApp {
         self.poll_loader(&ctx);
         self.poll_import(&ctx);
         let mut intents = Vec::new();
+        // Scenes first: the presenter's keys are consumed before the timeline's arrows, and a
+        // frame that enters or leaves presenter mode already draws the new layout.
+        if let Some(model) = &self.model {
+            intents.extend(self.briefing.frame(&ctx, model, &self.state, &mut self.map));
+            // The File menu's "Missing places (N)" is counted in the background for every data
+            // change, not only once the window has been opened.
+            self.missing.refresh(model, &ctx);
+        }
 
         if !self.briefing.presenting() {
             egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
@@ -443,8 +451,6 @@ impl eframe::App for NewsAtlasApp {
             return;
         };
 
-        // Scenes first: the presenter's keys are consumed before the timeline's arrows.
-        intents.extend(self.briefing.frame(&ctx, model, &self.state, &mut self.map));
         let presenting = self.briefing.presenting();
         let palette = if presenting {
             presenter::palette(Palette::of(self.prefs.theme))
@@ -467,13 +473,20 @@ impl eframe::App for NewsAtlasApp {
             palette: &palette,
         };
 
-        egui::Panel::bottom("timeline")
-            .resizable(true)
-            .default_size(230.0)
-            .min_size(170.0)
-            .show(ui, |ui| {
-                intents.extend(timeline_ui(ui, &mut self.timeline, data));
-            });
+        // The presenter's timeline is the strip under one line of dates: no controls, more map.
+        let timeline_panel = if presenting {
+            egui::Panel::bottom("timeline presenting")
+                .resizable(false)
+                .exact_size(150.0)
+        } else {
+            egui::Panel::bottom("timeline")
+                .resizable(true)
+                .default_size(230.0)
+                .min_size(170.0)
+        };
+        timeline_panel.show(ui, |ui| {
+            intents.extend(timeline_ui(ui, &mut self.timeline, data, presenting));
+        });
         if !presenting {
             egui::Panel::right("articles")
                 .resizable(true)

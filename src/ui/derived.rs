@@ -4,7 +4,9 @@
 //! [`Derived`] is what the views draw for the current state (markers with their counts in the
 //! window, the article list, search hits, the selection's events); [`DerivedCache`] keys it by
 //! `(dataset generation, window, selected place, selected article, search)` and rebuilds it only
-//! when that key changes. A scrub is then a handful of binary searches per place, once.
+//! when that key changes. When only the window changed (a scrub), it is updated in place: the
+//! [`WindowCounts`] walk the events entering or leaving the window and the markers take their new
+//! counts, with no per-place search and no allocation per marker.
 
 use std::collections::BTreeSet;
 
@@ -14,7 +16,8 @@ use crate::coord::LatLon;
 use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
 use crate::gazetteer::{KindClass, PlaceIdx};
-use crate::index::TimeWindow;
+use crate::index::{TimeWindow, WindowCounts};
+use crate::layout::PlaceGrid;
 
 use super::state::AppState;
 use super::timeline::TimelineData;
@@ -29,6 +32,12 @@ pub struct Model {
     /// South-west and north-east corners of the places with events.
     pub bounds: Option<(LatLon, LatLon)>,
     pub timeline: TimelineData,
+    /// The places that get a marker (with events and a valid coordinate), binned for viewport
+    /// queries with their Web Mercator positions.
+    pub grid: PlaceGrid,
+    /// Per slot of `index.places()`, the position of its marker in `Derived::markers`
+    /// (`u32::MAX`: no marker, the place has no valid coordinate).
+    marker_of_slot: Vec<u32>,
 }
 
 impl Model {
@@ -53,13 +62,38 @@ impl Model {
             .collect();
         let bounds = events_bounds(&places);
         let timeline = TimelineData::build(&dataset);
+        let gazetteer = dataset.gazetteer.places();
+        let mut marker_of_slot = Vec::with_capacity(dataset.index.places().len());
+        let mut next = 0u32;
+        for agg in dataset.index.places() {
+            let valid = gazetteer
+                .get(agg.place.0 as usize)
+                .is_some_and(|p| p.coord.is_valid());
+            marker_of_slot.push(if valid { next } else { u32::MAX });
+            next += u32::from(valid);
+        }
+        let grid = PlaceGrid::build(dataset.index.places().iter().filter_map(|agg| {
+            let p = gazetteer.get(agg.place.0 as usize)?;
+            p.coord.is_valid().then_some((agg.place, p.coord))
+        }));
         Model {
             dataset,
             generation,
             search_text,
             bounds,
             timeline,
+            grid,
+            marker_of_slot,
         }
+    }
+
+    /// Position in `Derived::markers` of the place's marker.
+    pub fn marker_position(&self, place: PlaceIdx) -> Option<usize> {
+        let slot = self.dataset.index.slot(place)?;
+        self.marker_of_slot
+            .get(slot)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| i as usize)
     }
 
     /// The place's name, or its index when the gazetteer does not know it (never panics).
@@ -156,6 +190,8 @@ fn weighted_span(values: &mut [(f64, u32)]) -> Option<(f64, f64)> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
     pub place: PlaceIdx,
+    /// Slot of the place in `index.places()` (and in the window counts).
+    pub slot: u32,
     pub at: LatLon,
     pub name: String,
     pub class: KindClass,
@@ -210,10 +246,12 @@ pub struct Derived {
     pub key: DerivedKey,
     /// Increases on every rebuild; caches downstream (label layout) key on it.
     pub revision: u64,
-    /// In draw order: faded first, then active by decreasing size, so small markers stay on top
-    /// and clickable.
+    /// One per place with events and a valid coordinate, in `index.places()` order (the map
+    /// lays them out and picks its own draw order).
     pub markers: Vec<Marker>,
     pub max_count: u32,
+    /// Every place's events in the window, moved along as the window moves.
+    pub counts: WindowCounts,
     /// The article list: in the window, at the selected place, matching the search.
     pub articles: Vec<ArticleIdx>,
     /// Articles matching the search anywhere in time (for the count shown next to the box).
@@ -228,11 +266,18 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn build(model: &Model, state: &AppState, revision: u64) -> Derived {
+    /// Builds everything for `state`; `counts` are the previous window's, reused and moved.
+    pub fn build(
+        model: &Model,
+        state: &AppState,
+        revision: u64,
+        mut counts: WindowCounts,
+    ) -> Derived {
         let key = DerivedKey::of(model, state);
         let ds = &model.dataset;
         let window = key.window;
         let query = key.search.as_str();
+        counts.update(&ds.index, window);
 
         let article_places: BTreeSet<PlaceIdx> = key
             .article
@@ -242,7 +287,7 @@ impl Derived {
 
         let mut markers = Vec::new();
         let mut search_place_count = 0;
-        for agg in ds.index.places() {
+        for (slot, agg) in ds.index.places().iter().enumerate() {
             let Some(place) = ds.gazetteer.places().get(agg.place.0 as usize) else {
                 continue;
             };
@@ -253,10 +298,11 @@ impl Derived {
             search_place_count += usize::from(search_hit);
             markers.push(Marker {
                 place: agg.place,
+                slot: slot as u32,
                 at: place.coord,
                 name: place.name.clone(),
                 class: place.kind.class(),
-                count: agg.count_in(window),
+                count: counts.count(slot),
                 total: agg.total() as u32,
                 first: agg.first,
                 last: agg.last,
@@ -265,22 +311,16 @@ impl Derived {
                 search_hit,
             });
         }
-        markers.sort_by(|a, b| {
-            a.active()
-                .cmp(&b.active())
-                .then(b.count.cmp(&a.count))
-                .then(a.place.cmp(&b.place))
-        });
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
 
-        let mut articles = ds.index.articles_in(window, key.place);
-        let mut search_article_count = 0;
-        if !query.is_empty() {
-            search_article_count = (0..ds.articles.len())
+        let articles = articles_listed(model, &key);
+        let search_article_count = if query.is_empty() {
+            0
+        } else {
+            (0..ds.articles.len())
                 .filter(|&i| model.article_matches(ArticleIdx(i as u32), query))
-                .count();
-            articles.retain(|&a| model.article_matches(a, query));
-        }
+                .count()
+        };
 
         let events = &ds.index.events;
         let place_events = match key.place.and_then(|p| ds.index.place(p)) {
@@ -299,6 +339,7 @@ impl Derived {
             revision,
             markers,
             max_count,
+            counts,
             articles,
             search_article_count,
             search_place_count,
@@ -311,6 +352,31 @@ impl Derived {
     pub fn marker(&self, place: PlaceIdx) -> Option<&Marker> {
         self.markers.iter().find(|m| m.place == place)
     }
+
+    /// Moves to `key`, which differs from `self.key` in the window only: the counts walk the
+    /// events entering or leaving the window, the markers take their new counts and the article
+    /// list follows; the selection's events and the search counts stay.
+    fn move_window(&mut self, model: &Model, key: DerivedKey, revision: u64) {
+        self.counts.update(&model.dataset.index, key.window);
+        let mut max_count = 0;
+        for m in &mut self.markers {
+            m.count = self.counts.count(m.slot as usize);
+            max_count = max_count.max(m.count);
+        }
+        self.max_count = max_count;
+        self.articles = articles_listed(model, &key);
+        self.key = key;
+        self.revision = revision;
+    }
+}
+
+/// The article list: in the window, at the selected place, matching the search.
+fn articles_listed(model: &Model, key: &DerivedKey) -> Vec<ArticleIdx> {
+    let mut articles = model.dataset.index.articles_in(key.window, key.place);
+    if !key.search.is_empty() {
+        articles.retain(|&a| model.article_matches(a, &key.search));
+    }
+    articles
 }
 
 /// Holds the current [`Derived`] and rebuilds it when its key changes.
@@ -324,13 +390,31 @@ impl DerivedCache {
     /// The derived data for this state, rebuilt only if the inputs changed since the last call.
     pub fn get(&mut self, model: &Model, state: &AppState) -> &Derived {
         let wanted = DerivedKey::of(model, state);
-        let needs_rebuild = self.derived.as_ref().is_none_or(|d| d.key != wanted);
-        if needs_rebuild {
-            self.rebuilds += 1;
-            self.derived = Some(Derived::build(model, state, self.rebuilds));
+        match &mut self.derived {
+            Some(d) if d.key == wanted => {}
+            Some(d)
+                if DerivedKey {
+                    window: wanted.window,
+                    ..d.key.clone()
+                } == wanted =>
+            {
+                self.rebuilds += 1;
+                d.move_window(model, wanted, self.rebuilds);
+            }
+            _ => {
+                self.rebuilds += 1;
+                // Same dataset: the counts move from the last window; else they start over.
+                let counts = self
+                    .derived
+                    .take()
+                    .filter(|d| d.key.generation == wanted.generation)
+                    .map(|d| d.counts)
+                    .unwrap_or_default();
+                self.derived = Some(Derived::build(model, state, self.rebuilds, counts));
+            }
         }
         self.derived
-            .get_or_insert_with(|| Derived::build(model, state, 0))
+            .get_or_insert_with(|| Derived::build(model, state, 0, WindowCounts::default()))
     }
 
     pub fn current(&self) -> Option<&Derived> {

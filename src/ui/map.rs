@@ -1,10 +1,17 @@
 //! The map (walkers): one marker per place, sized by its events in the window and coloured and
-//! shaped by kind; labels placed greedily by priority so they never pile up (they fan out with a
-//! leader line, or are dropped, the least notable first); hover tooltips; click to select;
-//! fit-to-corpus and fly-to animations; the basemap attribution.
+//! shaped by kind; markers that would cover each other fold into the most notable (its tooltip
+//! says how many places it holds; zoom in to separate them); labels placed greedily by priority
+//! so they never pile up (they fan out with a leader line, or are dropped, the least notable
+//! first); hover tooltips; click to select; fit-to-corpus and fly-to animations; the basemap
+//! attribution.
 //!
-//! Label layout is done in world pixels at the current zoom, where it does not depend on panning,
-//! and cached by (derived revision, zoom): panning costs nothing, zooming re-lays out once.
+//! The layout is [`crate::layout::layout_markers`] over the places the [`PlaceGrid`] finds in
+//! the viewport (what `newsatlas bench` times as the scrub step), cached by (derived revision,
+//! viewport): an idle frame only draws. Only labelled, highlighted and hovered markers are
+//! widgets (with AccessKit labels); zoomed out over 30k places, thousands of widgets would cost
+//! more than the frame.
+//!
+//! [`PlaceGrid`]: crate::layout::PlaceGrid
 
 use egui::{
     Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
@@ -13,11 +20,12 @@ use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projecto
 
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
+use crate::layout::{LayoutOptions, MarkerInput, MarkerLayout, Viewport, layout_markers};
 
 use super::ViewData;
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
-use super::derived::{Derived, Marker};
+use super::derived::{Derived, Marker, Model};
 use super::state::{Intent, MapRequest};
 use super::theme::{Palette, label_font};
 
@@ -37,20 +45,20 @@ struct Fly {
     start_time: f64,
 }
 
-/// Labels laid out for one (derived revision, zoom).
-struct LabelCache {
+/// Markers laid out for one (derived revision, viewport).
+struct LayoutCache {
     revision: u64,
-    zoom_key: i64,
-    /// Per marker (same order as `Derived::markers`): the label's top-left relative to the marker
-    /// centre, and whether it was pushed out and needs a leader line.
-    placements: Vec<Option<LabelPlacement>>,
+    viewport: Viewport,
+    /// In draw order: faded first, then active by decreasing count, so small markers stay on top
+    /// and clickable. `input` is the position in `Derived::markers`.
+    markers: Vec<MarkerLayout>,
 }
 
 /// The map's own view state (not shared: the shared state is [`super::state::AppState`]).
 pub struct MapView {
     pub memory: MapMemory,
     fly: Option<Fly>,
-    labels: Option<LabelCache>,
+    layout: Option<LayoutCache>,
     /// A fit waiting for the map's size to be known.
     pending_fit: bool,
     /// Hovered marker, to draw its tooltip.
@@ -72,7 +80,7 @@ impl MapView {
         MapView {
             memory,
             fly: None,
-            labels: None,
+            layout: None,
             pending_fit,
             hovered: None,
         }
@@ -122,12 +130,7 @@ pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
 
 /// Marker radius in points: sqrt-scaled by the events in the window.
 pub fn marker_radius(m: &Marker, max_count: u32) -> f32 {
-    if m.active() {
-        let share = m.count as f32 / max_count.max(1) as f32;
-        7.0 + 15.0 * share.sqrt()
-    } else {
-        5.0
-    }
+    crate::layout::marker_radius_px(m.count, max_count)
 }
 
 /// The AccessKit label of a place's marker.
@@ -220,31 +223,13 @@ pub fn map_ui(
     let fallback = model.bounds.map_or(LatLon::new(27.0, 17.0), |(sw, ne)| {
         LatLon::new(f64::midpoint(sw.lat, ne.lat), f64::midpoint(sw.lon, ne.lon))
     });
-    let zoom_key = (view.zoom() * 64.0).round() as i64;
-    let stale = view
-        .labels
-        .as_ref()
-        .is_none_or(|l| l.revision != derived.revision || l.zoom_key != zoom_key);
-    if stale {
-        let placements = layout_marker_labels(ui, derived, view.zoom());
-        view.labels = Some(LabelCache {
-            revision: derived.revision,
-            zoom_key,
-            placements,
-        });
-    }
-    let placements = view
-        .labels
-        .as_ref()
-        .map(|l| l.placements.as_slice())
-        .unwrap_or_default();
-
     let attribution = basemap
         .as_ref()
         .map_or_else(|| "No basemap".to_owned(), |b| b.attribution());
     let status = basemap.as_ref().and_then(|b| b.status());
     let label_palette = basemap.as_ref().map(|b| b.palette());
     let mut hovered = None;
+    let layout = &mut view.layout;
     let mut map = match basemap {
         Some(b) => b.map(&mut view.memory, to_position(fallback)),
         None => Map::new(None, &mut view.memory, to_position(fallback)),
@@ -255,11 +240,23 @@ pub fn map_ui(
     map.double_click_to_zoom(true)
         .show(ui, |ui, response, projector, _memory| {
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
+            let viewport = viewport_of(projector);
+            let stale = layout
+                .as_ref()
+                .is_none_or(|l| l.revision != derived.revision || l.viewport != viewport);
+            if stale {
+                *layout = Some(LayoutCache {
+                    revision: derived.revision,
+                    viewport,
+                    markers: layout_map_markers(ui, model, derived, &viewport),
+                });
+            }
+            let laid = layout.as_ref().map_or(&[][..], |l| l.markers.as_slice());
             markers_ui(
                 ui,
                 projector,
                 derived,
-                placements,
+                laid,
                 palette,
                 &mut intents,
                 &mut hovered,
@@ -274,7 +271,7 @@ fn markers_ui(
     ui: &mut Ui,
     projector: &Projector,
     derived: &Derived,
-    labels: &[Option<LabelPlacement>],
+    laid: &[MarkerLayout],
     palette: &Palette,
     intents: &mut Vec<Intent>,
     hovered: &mut Option<crate::gazetteer::PlaceIdx>,
@@ -282,16 +279,26 @@ fn markers_ui(
     let clip = projector.clip_rect();
     let painter = ui.painter().with_clip_rect(clip);
     let font = label_font();
-    let mut centers = Vec::with_capacity(derived.markers.len());
+    let origin = clip.min.to_vec2();
+    let hover_at = ui.input(|i| i.pointer.hover_pos());
+    let center_of = |l: &MarkerLayout| pos2(l.center.x, l.center.y) + origin;
 
-    for m in &derived.markers {
-        let center = projector.project(to_position(m.at)).to_pos2();
-        centers.push(center);
-        let r = marker_radius(m, derived.max_count);
+    for l in laid {
+        let Some(m) = derived.markers.get(l.input) else {
+            continue;
+        };
+        let center = center_of(l);
+        let r = l.radius_px;
         draw_marker(&painter, center, r, m, palette);
 
         let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(10.0)));
         if !clip.intersects(hit) {
+            continue;
+        }
+        // Widgets for the markers a label or a highlight points at, and the one under the
+        // pointer; the rest are paint only (see the module doc).
+        let under_pointer = hover_at.is_some_and(|p| hit.contains(p));
+        if !(under_pointer || l.label.is_some() || m.selected || m.in_article || m.search_hit) {
             continue;
         }
         let response = ui.interact(
@@ -314,26 +321,15 @@ fn markers_ui(
             *hovered = Some(m.place);
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
-        response.on_hover_ui(|ui| marker_tooltip_ui(ui, m));
+        response.on_hover_ui(|ui| marker_tooltip_ui(ui, m, l));
     }
 
     // Labels on top of every marker.
-    for ((m, placement), center) in derived.markers.iter().zip(labels).zip(&centers) {
-        let Some(p) = placement else { continue };
-        let rect = Rect::from_min_size(*center + p.offset, p.size);
-        if !clip.intersects(rect) {
+    for l in laid {
+        let (Some(p), Some(m)) = (l.label, derived.markers.get(l.input)) else {
             continue;
-        }
-        if p.leader {
-            let r = marker_radius(m, derived.max_count);
-            let target = rect.clamp(*center);
-            let dir = (target - *center).normalized();
-            painter.line_segment(
-                [*center + dir * r, target],
-                Stroke::new(1.5, palette.text.gamma_multiply(0.8)),
-            );
-        }
-        painter.rect_filled(rect, 4.0, palette.label_bg);
+        };
+        let center = center_of(l);
         let color = if m.selected {
             palette.selected
         } else if m.active() {
@@ -341,14 +337,95 @@ fn markers_ui(
         } else {
             palette.weak_text
         };
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            &m.name,
-            font.clone(),
-            color,
+        let galley = painter.layout_no_wrap(m.name.clone(), font.clone(), color);
+        let rect = Rect::from_min_size(
+            center + vec2(p.offset_x_px, p.offset_y_px),
+            galley.size() + vec2(8.0, 2.0),
         );
+        if !clip.intersects(rect) {
+            continue;
+        }
+        if p.leader {
+            let target = rect.clamp(center);
+            let dir = (target - center).normalized();
+            painter.line_segment(
+                [center + dir * l.radius_px, target],
+                Stroke::new(1.5, palette.text.gamma_multiply(0.8)),
+            );
+        }
+        painter.rect_filled(rect, 4.0, palette.label_bg);
+        painter.galley(rect.center() - galley.size() / 2.0, galley, color);
     }
+}
+
+/// What the map shows, in the layout module's terms.
+fn viewport_of(projector: &Projector) -> Viewport {
+    let clip = projector.clip_rect();
+    Viewport {
+        center: from_position(projector.unproject(clip.center().to_vec2())),
+        zoom: projector.zoom(),
+        width_px: clip.width(),
+        height_px: clip.height(),
+    }
+}
+
+/// Lays out the markers of the places in `viewport` (a grid query, never every place), then
+/// orders them for drawing.
+fn layout_map_markers(
+    ui: &Ui,
+    model: &Model,
+    derived: &Derived,
+    viewport: &Viewport,
+) -> Vec<MarkerLayout> {
+    let options = LayoutOptions {
+        max_labels: MAX_LABELS,
+        max_count: derived.max_count,
+        ..LayoutOptions::default()
+    };
+    let (sw, ne) = viewport.geo_bounds(options.margin_px);
+    let inputs: Vec<MarkerInput> = model
+        .grid
+        .query_units(sw, ne)
+        .filter_map(|(place, at)| {
+            let i = model.marker_position(place)?;
+            let m = derived.markers.get(i)?;
+            let priority = f32::from(u8::from(m.selected)) * 1e6
+                + f32::from(u8::from(m.in_article)) * 1e5
+                + f32::from(u8::from(m.search_hit)) * 1e4
+                + m.count as f32 * 10.0
+                + m.total as f32 * 0.01;
+            Some(MarkerInput {
+                place: m.place,
+                at,
+                count: m.count,
+                priority,
+                wants_label: m.notable(),
+                pinned: m.selected || m.in_article || m.search_hit,
+            })
+        })
+        .collect();
+    let font = label_font();
+    let painter = ui.painter();
+    let mut laid = layout_markers(&inputs, viewport, &options, |k| {
+        let name = model.place_name(k.place);
+        let size = painter
+            .layout_no_wrap(name, font.clone(), Color32::WHITE)
+            .size();
+        (size.x + 8.0, size.y + 2.0)
+    });
+    // Back to positions in `derived.markers`, then draw order.
+    for l in &mut laid {
+        l.input = model
+            .marker_position(inputs[l.input].place)
+            .unwrap_or(usize::MAX);
+    }
+    laid.sort_by(|a, b| {
+        (a.count > 0)
+            .cmp(&(b.count > 0))
+            .then(b.count.cmp(&a.count))
+            .then(a.place.cmp(&b.place))
+    });
+    laid
 }
 
 fn draw_shape(
@@ -405,12 +482,18 @@ fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palett
     }
 }
 
-fn marker_tooltip_ui(ui: &mut Ui, m: &Marker) {
+fn marker_tooltip_ui(ui: &mut Ui, m: &Marker, laid: &MarkerLayout) {
     ui.strong(&m.name);
     ui.label(format!(
         "{} event(s) in the window · {} in all",
         m.count, m.total
     ));
+    if laid.folded > 0 {
+        ui.label(format!(
+            "and {} nearby place(s) under this marker ({} event(s) in the window): zoom in",
+            laid.folded, laid.folded_count
+        ));
+    }
     match (m.first, m.last) {
         (Some(f), Some(l)) => {
             ui.label(format!(
@@ -518,170 +601,9 @@ fn overlay_ui(
     );
 }
 
-/// One label to place.
-#[derive(Clone, Copy, Debug)]
-pub struct LabelInput {
-    /// Marker centre in world pixels at the current zoom.
-    pub anchor: Pos2,
-    pub radius: f32,
-    pub size: Vec2,
-    /// Higher places first.
-    pub priority: f32,
-    /// Whether the marker wants a label at all.
-    pub wanted: bool,
-}
-
-/// Where a label went, relative to its marker centre.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LabelPlacement {
-    pub offset: Vec2,
-    pub size: Vec2,
-    /// Pushed away from its marker: draw a leader line.
-    pub leader: bool,
-}
-
-/// Greedy label placement: by priority, each label takes the first of 8 positions around its
-/// marker (then 8 further out, with a leader line) that overlaps neither a placed label nor
-/// another marker; labels that fit nowhere are dropped. At most `max_labels` are placed.
-pub fn layout_labels(items: &[LabelInput], max_labels: usize) -> Vec<Option<LabelPlacement>> {
-    let mut order: Vec<usize> = (0..items.len()).filter(|&i| items[i].wanted).collect();
-    order.sort_by(|&a, &b| {
-        items[b]
-            .priority
-            .total_cmp(&items[a].priority)
-            .then(a.cmp(&b))
-    });
-    let discs: Vec<Rect> = items
-        .iter()
-        .map(|it| Rect::from_center_size(it.anchor, Vec2::splat(2.0 * it.radius)))
-        .collect();
-    let mut placed: Vec<Rect> = Vec::new();
-    let mut out = vec![None; items.len()];
-    for i in order {
-        if placed.len() >= max_labels {
-            break;
-        }
-        let it = items[i];
-        let s = it.size;
-        'rings: for (ring, leader) in [(it.radius + 4.0, false), (it.radius + 30.0, true)] {
-            let candidates = [
-                vec2(ring, -s.y / 2.0),                     // east
-                vec2(-ring - s.x, -s.y / 2.0),              // west
-                vec2(ring * 0.7, -ring * 0.7 - s.y),        // north-east
-                vec2(ring * 0.7, ring * 0.7),               // south-east
-                vec2(-ring * 0.7 - s.x, -ring * 0.7 - s.y), // north-west
-                vec2(-ring * 0.7 - s.x, ring * 0.7),        // south-west
-                vec2(-s.x / 2.0, -ring - s.y),              // north
-                vec2(-s.x / 2.0, ring),                     // south
-            ];
-            for offset in candidates {
-                let rect = Rect::from_min_size(it.anchor + offset, s);
-                let grown = rect.expand(2.0);
-                let hits_label = placed.iter().any(|p| p.intersects(grown));
-                let hits_marker = discs
-                    .iter()
-                    .enumerate()
-                    .any(|(j, d)| j != i && d.intersects(rect));
-                if !hits_label && !hits_marker {
-                    placed.push(rect);
-                    out[i] = Some(LabelPlacement {
-                        offset,
-                        size: s,
-                        leader,
-                    });
-                    break 'rings;
-                }
-            }
-        }
-    }
-    out
-}
-
-fn layout_marker_labels(ui: &Ui, derived: &Derived, zoom: f64) -> Vec<Option<LabelPlacement>> {
-    let font = label_font();
-    let proj = MercatorProjection;
-    let items: Vec<LabelInput> = derived
-        .markers
-        .iter()
-        .map(|m| {
-            let p = proj.project(to_position(m.at), zoom);
-            let text = ui
-                .painter()
-                .layout_no_wrap(m.name.clone(), font.clone(), Color32::WHITE)
-                .size();
-            let priority = f32::from(u8::from(m.selected)) * 1e6
-                + f32::from(u8::from(m.in_article)) * 1e5
-                + f32::from(u8::from(m.search_hit)) * 1e4
-                + m.count as f32 * 10.0
-                + m.total as f32 * 0.01;
-            LabelInput {
-                anchor: pos2(p.x() as f32, p.y() as f32),
-                radius: marker_radius(m, derived.max_count),
-                size: text + vec2(8.0, 2.0),
-                priority,
-                wanted: m.notable(),
-            }
-        })
-        .collect();
-    layout_labels(&items, MAX_LABELS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn item(x: f32, y: f32, priority: f32) -> LabelInput {
-        LabelInput {
-            anchor: pos2(x, y),
-            radius: 8.0,
-            size: vec2(80.0, 20.0),
-            priority,
-            wanted: true,
-        }
-    }
-
-    #[test]
-    fn crowded_labels_never_overlap() {
-        // Tripoli, its airport, Mitiga and Tajoura are a few pixels apart at low zoom.
-        let items: Vec<_> = (0..12)
-            .map(|i| {
-                item(
-                    100.0 + i as f32 * 3.0,
-                    100.0 + (i % 3) as f32 * 4.0,
-                    i as f32,
-                )
-            })
-            .collect();
-        let out = layout_labels(&items, 60);
-        let rects: Vec<Rect> = items
-            .iter()
-            .zip(&out)
-            .filter_map(|(it, p)| p.map(|p| Rect::from_min_size(it.anchor + p.offset, p.size)))
-            .collect();
-        assert!(rects.len() >= 2, "some labels fit");
-        for (i, a) in rects.iter().enumerate() {
-            for b in &rects[i + 1..] {
-                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
-            }
-        }
-        // The most notable place keeps its label.
-        assert!(out[11].is_some());
-    }
-
-    #[test]
-    fn a_lone_label_sits_right_beside_its_marker() {
-        let out = layout_labels(&[item(0.0, 0.0, 1.0)], 60);
-        let p = out[0].expect("placed");
-        assert!(!p.leader);
-        assert!((p.offset.x - 12.0).abs() < 1e-3, "east of the marker");
-    }
-
-    #[test]
-    fn unwanted_labels_are_not_placed() {
-        let mut it = item(0.0, 0.0, 1.0);
-        it.wanted = false;
-        assert_eq!(layout_labels(&[it], 60), vec![None]);
-    }
 
     #[test]
     fn fitting_libya_gives_a_country_scale_zoom() {

@@ -36,6 +36,8 @@ pub struct TimelineData {
     pub range: Option<(DayNum, DayNum)>,
     /// Publication days with their articles, sorted.
     pub published: Vec<(DayNum, ArticleIdx)>,
+    /// The distinct days of `published`, sorted.
+    pub publication_days: Vec<DayNum>,
     pub spans: Vec<SpanMark>,
 }
 
@@ -52,6 +54,8 @@ impl TimelineData {
             })
             .collect();
         published.sort();
+        let mut publication_days: Vec<DayNum> = published.iter().map(|p| p.0).collect();
+        publication_days.dedup();
 
         let mut intervals: Vec<(DayNum, DayNum, Granularity)> = ds
             .index
@@ -88,8 +92,16 @@ impl TimelineData {
         TimelineData {
             range,
             published,
+            publication_days,
             spans,
         }
+    }
+
+    /// Articles published on `day` (two binary searches).
+    pub fn published_on(&self, day: DayNum) -> usize {
+        let lo = self.published.partition_point(|p| p.0 < day);
+        let hi = self.published.partition_point(|p| p.0 <= day);
+        hi - lo
     }
 }
 
@@ -103,10 +115,24 @@ pub struct TimelineView {
 
 pub const GOTO_LABEL: &str = "Go to date";
 
-/// The timeline panel. Returns the intents of this frame.
-pub fn timeline_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>) -> Vec<Intent> {
+/// The timeline panel. Returns the intents of this frame. While `presenting`, the transport
+/// controls give way to one line saying which days the map shows.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    view: &mut TimelineView,
+    data: ViewData<'_>,
+    presenting: bool,
+) -> Vec<Intent> {
     let mut intents = Vec::new();
-    controls_ui(ui, view, data.state, &mut intents);
+    if presenting {
+        ui.label(
+            egui::RichText::new(window_text(data.state))
+                .size(20.0)
+                .strong(),
+        );
+    } else {
+        controls_ui(ui, view, data.state, &mut intents);
+    }
     ui.add_space(4.0);
     strip_ui(ui, data, &mut intents);
     intents
@@ -338,6 +364,8 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     }
 
     // Uncertain dates as spans, with end caps.
+    // Spans that would paint the same pixels as the last one drawn in their lane are skipped.
+    let mut last_span: [Option<(i32, i32, bool)>; SPAN_LANES] = [None; SPAN_LANES];
     for s in &model.timeline.spans {
         let y = spans_rect.top() + 2.0 + (s.lane as f32 + 0.5) * span_lane_h;
         let (x0, x1) = (axis.x(s.from.max(start)), axis.x(s.to.min(end) + 1));
@@ -345,6 +373,13 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
             continue;
         }
         let inside = window.contains_interval(s.from, s.to);
+        let px = Some((x0.round() as i32, x1.round() as i32, inside));
+        if let Some(last) = last_span.get_mut(s.lane) {
+            if *last == px && s.events <= 2 {
+                continue;
+            }
+            *last = px;
+        }
         let color = if inside {
             palette.event
         } else {
@@ -362,16 +397,20 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         );
     }
 
-    // The selected place's and article's events, in the selection lane.
+    // The selected place's and article's events, in the selection lane. They come in time
+    // order, so events with the interval just drawn are skipped: they would paint the same mark
+    // (a busy place has tens of thousands of events, on a few hundred days).
     let events = &model.dataset.index.events;
-    let mark = |i: usize, color: Color32, y: f32| {
+    let mut last_mark: Option<(DayNum, DayNum, [u8; 4])> = None;
+    let mut mark = |i: usize, color: Color32, y: f32| {
         let Some(w) = events.get(i).and_then(|e| e.when) else {
             return;
         };
         let (f, t) = (day_num(w.from), day_num(w.to));
-        if t < start || f > end {
+        if t < start || f > end || last_mark == Some((f, t, color.to_array())) {
             return;
         }
+        last_mark = Some((f, t, color.to_array()));
         if f == t {
             let x = axis.x_mid(f);
             painter.add(Shape::convex_polygon(
@@ -400,13 +439,18 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         mark(i, palette.published, y_sel);
     }
 
-    // Publication dates: triangles in their own lane; the selected article's is bigger.
-    for &(day, article) in &model.timeline.published {
+    // Publication dates: triangles in their own lane, one per day (articles of one day would
+    // paint the same triangle); the selected article's is bigger, drawn last.
+    let chosen_day = state
+        .selected_article
+        .and_then(|a| model.dataset.index.published(a))
+        .map(day_num);
+    let days = model.timeline.publication_days.iter().map(|&d| (d, false));
+    for (day, chosen) in days.chain(chosen_day.map(|d| (d, true))) {
         if day < start || day > end {
             continue;
         }
         let x = axis.x_mid(day);
-        let chosen = state.selected_article == Some(article);
         let s = if chosen { 7.0 } else { 5.0 };
         let top = pub_lane.top() + 2.0;
         painter.add(Shape::convex_polygon(
@@ -497,12 +541,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
             .and_then(|i| per_day.get(i))
             .copied()
             .unwrap_or(0);
-        let published = model
-            .timeline
-            .published
-            .iter()
-            .filter(|(d, _)| *d == day)
-            .count();
+        let published = model.timeline.published_on(day);
         response.on_hover_ui_at_pointer(|ui| {
             ui.strong(date_of(day).format("%A %-d %B %Y").to_string());
             ui.label(format!("{n} event(s) starting this day"));

@@ -12,7 +12,10 @@ use newsatlas::dataset::Dataset;
 use newsatlas::gazetteer::PlaceIdx;
 use newsatlas::scenes::{self, Scene, SceneMode};
 use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::scenes_ui::{SAVE_SCENE_BUTTON, SCENE_NAME_LABEL, SCENES_BUTTON};
+use newsatlas::ui::scenes_ui::{
+    EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, SAVE_SCENE_BUTTON, SCENE_NAME_LABEL,
+    SCENES_BUTTON,
+};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -125,6 +128,10 @@ fn page_down_steps_through_the_scenes_in_presenter_mode_and_escape_leaves() {
     );
 
     harness.key_press(egui::Key::F5);
+    harness.step();
+    // The very frame that takes F5 draws the presenter layout: map, timeline strip, caption.
+    assert!(harness.query_by_label("Search").is_none(), "no top bar");
+    assert!(harness.query_by_label("Play").is_none(), "no transport");
     harness.run();
     {
         let app = harness.state();
@@ -201,4 +208,90 @@ fn a_damaged_scenes_file_is_kept_aside_and_the_app_says_so() {
     );
     assert!(dir.path().join("scenes.toml.corrupt-1").exists());
     assert!(!file.exists());
+}
+
+/// A harness that renders with wgpu (lavapipe in CI), so screenshot requests are fulfilled.
+fn rendering_app(scenes_file: PathBuf) -> Harness<'static, NewsAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .with_max_steps(40)
+        .wgpu()
+        .build_eframe(move |cc| {
+            NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds())
+                .with_scenes_file(scenes_file)
+                .with_basemap(&cc.egui_ctx)
+        });
+    harness.run();
+    harness
+}
+
+/// Replaces the text of the field labelled `label`, as a user does: click, select all, type.
+fn retype(harness: &mut Harness<'_, NewsAtlasApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Steps frames (bounded) until every file in `paths` exists and the export is over.
+fn step_until_written(harness: &mut Harness<'_, NewsAtlasApp>, paths: &[PathBuf]) {
+    for _ in 0..2000 {
+        harness.step();
+        if paths.iter().all(|p| p.exists()) && !harness.state().briefing().exporting() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!(
+        "not written: {:?}; notice: {:?}",
+        paths.iter().filter(|p| !p.exists()).collect::<Vec<_>>(),
+        harness.state().briefing().problems
+    );
+}
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let pixmap = tiny_skia::Pixmap::load_png(path).expect("a readable PNG");
+    (pixmap.width(), pixmap.height())
+}
+
+#[test]
+fn export_png_and_export_every_scene_write_the_pictures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scenes.toml");
+    let probe = app(dir.path().join("unused.toml"));
+    scenes::save(&file, &two_scenes(&probe)).expect("save");
+    drop(probe);
+    let mut harness = rendering_app(file);
+    harness.get_by_label(SCENES_BUTTON).click();
+    harness.run();
+
+    // One path for both: the view goes to briefing.png, the scenes to the folder briefing/.
+    let view = dir.path().join("briefing.png");
+    retype(&mut harness, EXPORT_PATH_LABEL, &view.display().to_string());
+    harness.get_by_label(EXPORT_PNG_BUTTON).click();
+    step_until_written(&mut harness, std::slice::from_ref(&view));
+    let (w, h) = png_size(&view);
+    assert!(w >= 1200 && h >= 800, "{w}×{h}");
+    assert!(!harness.state().briefing().presenting());
+
+    harness.get_by_label(EXPORT_ALL_BUTTON).click();
+    let shots = [
+        dir.path().join("briefing/01-tripoli.png"),
+        dir.path().join("briefing/02-misrata.png"),
+    ];
+    step_until_written(&mut harness, &shots);
+    for shot in &shots {
+        assert_eq!(png_size(shot), (w, h), "{}", shot.display());
+    }
+    // Each scene was shown for its picture; the presenter layout was left afterwards.
+    let app = harness.state();
+    assert_eq!(app.briefing().current, Some(1));
+    assert_eq!(app.state().cursor(), day("2020-01-15"));
+    assert!(!app.briefing().presenting());
+    assert!(
+        app.briefing().problems.is_empty(),
+        "{:?}",
+        app.briefing().problems
+    );
 }

@@ -151,8 +151,23 @@ fn adding_a_missing_place_puts_a_marker_on_the_map_and_takes_it_off_the_list() {
     };
     assert!(!marker_named(&harness));
 
+    // The list is counted in the background from the start: the menu shows how many.
+    for _ in 0..500 {
+        let generation = harness.state().model().expect("loaded").generation;
+        if harness.state().missing_view().names(generation).is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
     harness.get_by_label("File").click();
     harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Missing places (")
+            .is_some(),
+        "the menu counts the missing names before the window was ever opened"
+    );
     harness.get_by_label_contains("Missing places").click();
     harness.run_steps(3);
     for _ in 0..500 {
@@ -284,5 +299,144 @@ fn setting_a_date_on_an_undated_article_moves_it_into_the_timeline() {
         std::fs::read_to_string(articles.path().join("02_flight.md")).expect("read"),
         FLIGHT,
         "the article file is not changed"
+    );
+}
+
+/// A file dropped by the window system (as egui-winit's native handle: a path to read).
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_on_the_window_imports_the_articles_and_names_what_it_skipped() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let pdf = articles.path().join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4").expect("write");
+    let csv = articles.path().join("wire.csv");
+    std::fs::write(
+        &csv,
+        "title,date,text\nAirstrike on Mitiga,2019-04-08,\"An airstrike hit Mitiga airport in Tripoli on Monday.\"\n",
+    )
+    .expect("write");
+    let empty = Dataset::build(Corpus::default(), gazetteer(), Vec::new());
+    let mut harness = app(empty, user.path());
+
+    // A hover first, as a window system sends it: the drop hint shows.
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(articles.path().join("01_clashes.txt")),
+        ..Default::default()
+    });
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("Drop to add 1 item(s)")
+            .is_some()
+    );
+    harness.input_mut().hovered_files.clear();
+    for path in [articles.path().join("01_clashes.txt"), csv, pdf] {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(DroppedPath(path)));
+    }
+    harness.step();
+    assert!(
+        harness
+            .state()
+            .import_state()
+            .message
+            .as_ref()
+            .is_some_and(|(m, error)| *error && m.contains("report.pdf")),
+        "the file that is not an article is named: {:?}",
+        harness.state().import_state().message
+    );
+    wait_until_idle(&mut harness);
+
+    let ds = &harness.state().model().expect("loaded").dataset;
+    let titles: Vec<&str> = ds.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?} {:?}", ds.problems);
+    assert!(titles.contains(&"Clashes in Wadi Rabie"), "{titles:?}");
+    assert!(titles.contains(&"Airstrike on Mitiga"), "{titles:?}");
+    assert!(
+        harness
+            .query_by_label_contains("Airstrike on Mitiga")
+            .is_some()
+    );
+}
+
+#[test]
+fn place_on_map_takes_the_coordinates_of_the_next_map_click() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let mut harness = app(loaded(articles.path()), user.path());
+
+    harness.get_by_label("File").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Missing places").click();
+    harness.run_steps(3);
+    for _ in 0..500 {
+        if harness.query_by_label("Wadi Rabie").is_some() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.get_by_label("Wadi Rabie").click();
+    harness.run_steps(3);
+    harness.get_by_label("Place on map").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Click the map…").is_some());
+
+    // Click the map where the Tripoli marker is drawn: the form gets Tripoli's coordinates.
+    let at = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            &newsatlas::ui::map::marker_label("Tripoli"),
+        )
+        .rect()
+        .center();
+    harness.hover_at(at);
+    harness.step();
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run_steps(3);
+
+    let field = |label: &str| -> f64 {
+        let text = harness.get_by_label(label).value().unwrap_or_default();
+        text.parse()
+            .unwrap_or_else(|_| panic!("{label} holds a number: {text:?}"))
+    };
+    let (lat, lon) = (field(LAT_LABEL), field(LON_LABEL));
+    let tripoli = harness
+        .state()
+        .model()
+        .expect("loaded")
+        .dataset
+        .gazetteer
+        .places()
+        .iter()
+        .find(|p| p.name == "Tripoli")
+        .expect("Tripoli")
+        .coord;
+    assert!(
+        (lat - tripoli.lat).abs() < 0.1 && (lon - tripoli.lon).abs() < 0.1,
+        "clicked at {lat}, {lon}; Tripoli is at {}, {}",
+        tripoli.lat,
+        tripoli.lon
+    );
+    assert!(
+        harness.query_by_label("Place on map").is_some(),
+        "placing ends with the click"
     );
 }
