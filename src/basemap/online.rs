@@ -252,10 +252,96 @@ fn tcp_reachable(host: &str, port: u16) -> bool {
         .any(|addr| TcpStream::connect_timeout(&addr, Duration::from_secs(3)).is_ok())
 }
 
+/// The most one online source's on-disk tile cache may hold; above it the cache starts over.
+pub const MAX_TILE_CACHE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What [`prune_tile_cache`] found and did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CachePrune {
+    /// Bytes of the files under the cache folder before pruning.
+    pub bytes: u64,
+    /// Whether the folder was removed for being above the limit.
+    pub cleared: bool,
+}
+
+/// Keeps an on-disk tile cache (the HTTP cache of one online source) under `max_bytes`: when its
+/// files add up to more, the whole folder is removed and the cache starts over. Whole, because
+/// the HTTP cache keeps an index beside the content and removing single files would leave the
+/// index pointing at nothing. A missing folder is an empty cache. Walks the folder: call it off
+/// the UI thread.
+pub fn prune_tile_cache(dir: &std::path::Path, max_bytes: u64) -> std::io::Result<CachePrune> {
+    let mut bytes = 0u64;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                stack.push(entry.path());
+            } else if kind.is_file() {
+                bytes = bytes.saturating_add(entry.metadata()?.len());
+            }
+        }
+    }
+    let cleared = bytes > max_bytes;
+    if cleared {
+        std::fs::remove_dir_all(dir)?;
+    }
+    Ok(CachePrune { bytes, cleared })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::sync::mpsc;
+
+    #[test]
+    fn a_tile_cache_above_its_limit_starts_over_and_one_below_is_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = dir.path().join("tiles").join("osm");
+        std::fs::create_dir_all(cache.join("content-v2/sha256/ab")).expect("mkdir");
+        std::fs::create_dir_all(cache.join("index-v5/cd")).expect("mkdir");
+        std::fs::write(cache.join("content-v2/sha256/ab/tile"), vec![0u8; 3000]).expect("write");
+        std::fs::write(cache.join("index-v5/cd/entry"), vec![0u8; 100]).expect("write");
+
+        let kept = prune_tile_cache(&cache, 4000).expect("prune");
+        assert_eq!(
+            kept,
+            CachePrune {
+                bytes: 3100,
+                cleared: false
+            }
+        );
+        assert!(cache.join("content-v2/sha256/ab/tile").exists());
+
+        let cleared = prune_tile_cache(&cache, 3000).expect("prune");
+        assert_eq!(
+            cleared,
+            CachePrune {
+                bytes: 3100,
+                cleared: true
+            }
+        );
+        assert!(!cache.exists());
+        assert!(
+            dir.path().join("tiles").exists(),
+            "only this source's folder goes"
+        );
+
+        let missing = prune_tile_cache(&cache, 3000).expect("a missing cache is empty");
+        assert_eq!(
+            missing,
+            CachePrune {
+                bytes: 0,
+                cleared: false
+            }
+        );
+    }
 
     #[test]
     fn a_template_without_placeholders_says_which_is_missing() {

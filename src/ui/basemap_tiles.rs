@@ -15,7 +15,8 @@ use walkers::{
 };
 
 use crate::basemap::online::{
-    NATURAL_EARTH_ATTRIBUTION, OnlineSource, Probe, Reachability, USER_AGENT, status_line,
+    MAX_TILE_CACHE_BYTES, NATURAL_EARTH_ATTRIBUTION, OnlineSource, Probe, Reachability, USER_AGENT,
+    prune_tile_cache, status_line,
 };
 use crate::basemap::scheduler::{Lookup, TileKey, TileScheduler};
 use crate::basemap::worker::{RenderPool, SendError};
@@ -234,6 +235,9 @@ impl OnlineLayer {
 fn http_tiles(ctx: &Context, source: &OnlineSource) -> HttpTiles {
     let cache = directories::ProjectDirs::from("", "", "newsatlas")
         .map(|dirs| dirs.cache_dir().join("tiles").join(source.slug()));
+    if let Some(dir) = cache.clone() {
+        spawn_cache_prune(dir);
+    }
     HttpTiles::with_options(
         WalkersSource(source.clone()),
         HttpOptions {
@@ -243,6 +247,24 @@ fn http_tiles(ctx: &Context, source: &OnlineSource) -> HttpTiles {
         },
         ctx.clone(),
     )
+}
+
+/// Bounds the source's on-disk tile cache, on a short-lived thread (it walks the folder).
+fn spawn_cache_prune(dir: std::path::PathBuf) {
+    let spawned = std::thread::Builder::new()
+        .name("tile-cache-prune".to_owned())
+        .spawn(move || match prune_tile_cache(&dir, MAX_TILE_CACHE_BYTES) {
+            Ok(p) if p.cleared => log::info!(
+                "{}: the tile cache held {} MB, above the limit: it starts over",
+                dir.display(),
+                p.bytes / (1024 * 1024)
+            ),
+            Ok(_) => {}
+            Err(e) => log::warn!("{}: cannot check the tile cache: {e}", dir.display()),
+        });
+    if let Err(e) = spawned {
+        log::warn!("could not start the tile cache check: {e}");
+    }
 }
 
 /// Drops `value` on a short-lived thread. Dropping walkers' `HttpTiles` joins its download
