@@ -242,6 +242,11 @@ impl NewsAtlasApp {
         ui.horizontal_wrapped(|ui| {
             ui.heading(RichText::new("newsatlas").strong());
             ui.menu_button("File", |ui| {
+                // "Missing places (N)" is counted in the background once the menu is looked at
+                // (once per data change), without opening that window first.
+                if let Some(model) = &self.model {
+                    self.missing.refresh(model, ui.ctx());
+                }
                 if ui.button("Open folder…").clicked() {
                     self.import.open_dialog();
                     ui.close();
@@ -429,9 +434,6 @@ impl eframe::App for NewsAtlasApp {
         // frame that enters or leaves presenter mode already draws the new layout.
         if let Some(model) = &self.model {
             intents.extend(self.briefing.frame(&ctx, model, &self.state, &mut self.map));
-            // The File menu's "Missing places (N)" is counted in the background for every data
-            // change, not only once the window has been opened.
-            self.missing.refresh(model, &ctx);
         }
 
         if !self.briefing.presenting() {
