@@ -68,6 +68,13 @@ fn frame(c: &mut Criterion) {
     for _ in 0..5 {
         harness.step();
     }
+    // The fitted view of this corpus is zoomed out over the world (zoom ~2.7): every place with
+    // events is in view, the worst case for the map.
+    eprintln!(
+        "fitted view: zoom {:.1}, {} places with events",
+        harness.state().map_view().zoom(),
+        harness.state().derived().map_or(0, |d| d.markers.len())
+    );
 
     let mut group = c.benchmark_group("frame_1m");
     group.sample_size(20);

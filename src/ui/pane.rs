@@ -134,42 +134,99 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
     } else {
         ui.available_height()
     };
-    ScrollArea::vertical().id_salt("article list").max_height(list_height).auto_shrink([false, true]).show(ui, |ui| {
-        if derived.articles.is_empty() {
-            ui.weak("No article in this window. Widen the window, switch to cumulative, or clear the filters.");
-        }
-        for &a in &derived.articles {
-            let Some(article) = ds.articles.get(a.0 as usize) else { continue };
-            let selected = state.selected_article == Some(a);
-            let published = ds
-                .index
-                .published(a)
-                .map_or_else(|| "undated".to_owned(), |day| day.format("%-d %b %Y").to_string());
-            let outlet = article.outlet.as_deref().map_or_else(String::new, |o| format!(" · {o}"));
-            let mut job = LayoutJob::default();
-            let body = ui.style().text_styles.get(&egui::TextStyle::Body).cloned().unwrap_or_default();
-            let small = FontId::proportional(15.0);
-            job.append(&published, 0.0, fmt(small.clone(), palette.published));
-            job.append(&format!(" · {}{outlet}\n", basis_text(&article.date_basis)), 0.0, fmt(small, palette.weak_text));
-            job.append(&article.title, 0.0, fmt(body, palette.text));
-            job.wrap.max_width = ui.available_width();
-            let response = ui.add(egui::Button::selectable(selected, job).wrap());
-            if response.clicked() {
-                intents.push(if selected {
-                    Intent::ClearArticle
-                } else {
-                    Intent::SelectArticle { article: a, date: model.article_date(a) }
-                });
-            }
-            ui.add_space(2.0);
-        }
-    });
+    article_list_ui(
+        ui,
+        model,
+        derived,
+        state,
+        palette,
+        list_height,
+        &mut intents,
+    );
 
     if let Some(a) = state.selected_article {
         ui.separator();
         article_ui(ui, view, data, a, &mut intents);
     }
     intents
+}
+
+/// The article list: one row per article (publication date, how it was dated, outlet; the title
+/// on a second line, cut with "…" when too long, whole on hover). Rows share one height, so only
+/// the rows in view are laid out: a window listing 80,000 articles costs what one listing 20 does.
+fn article_list_ui(
+    ui: &mut Ui,
+    model: &Model,
+    derived: &super::derived::Derived,
+    state: &super::state::AppState,
+    palette: &Palette,
+    list_height: f32,
+    intents: &mut Vec<Intent>,
+) {
+    let ds = &model.dataset;
+    let body = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .cloned()
+        .unwrap_or_default();
+    let small = FontId::proportional(15.0);
+    let padding = ui.spacing().button_padding;
+    let row_height = ui.fonts_mut(|f| f.row_height(&small) + f.row_height(&body)) + 2.0 * padding.y;
+    let scroll = ScrollArea::vertical()
+        .id_salt("article list")
+        .max_height(list_height)
+        .auto_shrink([false, true]);
+    if derived.articles.is_empty() {
+        scroll.show(ui, |ui| {
+            ui.weak("No article in this window. Widen the window, switch to cumulative, or clear the filters.");
+        });
+        return;
+    }
+    scroll.show_rows(ui, row_height, derived.articles.len(), |ui, rows| {
+        let width = ui.available_width();
+        for &a in derived.articles.get(rows).unwrap_or_default() {
+            let Some(article) = ds.articles.get(a.0 as usize) else {
+                ui.allocate_space(egui::vec2(width, row_height));
+                continue;
+            };
+            let selected = state.selected_article == Some(a);
+            let published = ds.index.published(a).map_or_else(
+                || "undated".to_owned(),
+                |day| day.format("%-d %b %Y").to_string(),
+            );
+            let outlet = article
+                .outlet
+                .as_deref()
+                .map_or_else(String::new, |o| format!(" · {o}"));
+            let mut job = LayoutJob::default();
+            job.append(&published, 0.0, fmt(small.clone(), palette.published));
+            job.append(
+                &format!(" · {}{outlet}\n", basis_text(&article.date_basis)),
+                0.0,
+                fmt(small.clone(), palette.weak_text),
+            );
+            job.append(&article.title, 0.0, fmt(body.clone(), palette.text));
+            // Laid out here: a button would replace the wrapping (and so the row limit).
+            job.wrap.max_width = width - 2.0 * padding.x;
+            job.wrap.max_rows = 2;
+            let galley = ui.fonts_mut(|f| f.layout_job(job));
+            let response = ui.add(
+                egui::Button::selectable(selected, galley).min_size(egui::vec2(width, row_height)),
+            );
+            let response = response.on_hover_text(article.title.as_str());
+            if response.clicked() {
+                intents.push(if selected {
+                    Intent::ClearArticle
+                } else {
+                    Intent::SelectArticle {
+                        article: a,
+                        date: model.article_date(a),
+                    }
+                });
+            }
+        }
+    });
 }
 
 fn fmt(font_id: FontId, color: Color32) -> TextFormat {

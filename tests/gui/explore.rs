@@ -359,3 +359,56 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
     assert!(app.model().is_some(), "loaded within 30 s");
     assert!(!app.derived().expect("derived").markers.is_empty());
 }
+
+/// A corpus of thousands of articles: only the rows in view of the article list are widgets,
+/// the count says how many are listed, and a row still selects its article.
+#[test]
+fn a_long_article_list_lays_out_only_the_rows_in_view() {
+    use newsatlas::gazetteer::Gazetteer;
+    use newsatlas::index::Index;
+    use newsatlas::synth;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (gazetteer, _) = Gazetteer::load_bundled(&root.join("data"));
+    let s = synth::events(gazetteer.places(), 40_000, synth::DEFAULT_SEED);
+    let articles = synth::articles_for(&s);
+    let index = Index::build(&s.extractions, &s.published);
+    let dataset = Dataset {
+        articles,
+        gazetteer: std::sync::Arc::new(gazetteer),
+        extractions: s.extractions,
+        index,
+        problems: Vec::new(),
+    };
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(12)
+        // Synthetic events draw places from the whole gazetteer; a few names have letters the
+        // bundled font lacks ("ạ"), drawn as boxes.
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset));
+    harness.run();
+    harness.get_by_label("Cumulative").click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.run();
+
+    let listed = harness.state().derived().expect("derived").articles.clone();
+    assert!(listed.len() > 1_000, "{} articles listed", listed.len());
+    let heading = format!("Articles ({} of", listed.len());
+    assert!(harness.query_by_label_contains(&heading).is_some());
+    let rows = harness
+        .query_all_by_label_contains("Synthetic article")
+        .count();
+    assert!(
+        (5..60).contains(&rows),
+        "{rows} article rows are widgets for {} listed",
+        listed.len()
+    );
+
+    let first = &harness.state().model().expect("loaded").dataset.articles[listed[0].0 as usize];
+    let title = first.title.clone();
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    assert_eq!(harness.state().state().selected_article, Some(listed[0]));
+}
