@@ -117,6 +117,7 @@ impl NewsAtlasApp {
     }
 
     fn empty(ctx: &egui::Context, prefs: Prefs) -> NewsAtlasApp {
+        theme::install_fonts(ctx);
         theme::apply(ctx, prefs.theme);
         NewsAtlasApp {
             loader: None,

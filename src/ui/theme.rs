@@ -156,6 +156,28 @@ impl Palette {
     }
 }
 
+/// DejaVu Sans (assets/fonts, Bitstream Vera licence): the fallback for letters egui's font
+/// lacks. Transliterated place names use them ("Ḩawsh", Vietnamese "Hạ Long"); without it they
+/// draw as boxes.
+const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Adds the fallback font after egui's own, for both families. Call once per context.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+    let families = [FontFamily::Proportional, FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        FontData::from_static(FALLBACK_FONT),
+        families,
+    ));
+}
+
 /// Applies the theme and the presenter font sizes.
 pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     ctx.set_theme(match theme {
@@ -191,4 +213,41 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
 /// Font for map labels.
 pub fn label_font() -> FontId {
     FontId::proportional(17.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name and alias in the bundled gazetteer draws with real letters, not boxes
+    /// (e.g. the "Ḩ" of GeoNames' Arabic transliterations, Vietnamese "ạ").
+    #[test]
+    fn every_bundled_place_name_has_its_glyphs() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let (gazetteer, problems) = crate::gazetteer::Gazetteer::load_bundled(&data);
+        assert!(problems.is_empty(), "{problems:?}");
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let mut missing = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            ui.fonts_mut(|fonts| {
+                let font = label_font();
+                for place in gazetteer.places() {
+                    for name in std::iter::once(&place.name).chain(&place.aliases) {
+                        if !fonts.has_glyphs(&font, name) {
+                            missing.push(name.clone());
+                        }
+                    }
+                }
+            });
+        });
+        output.textures_delta.clear();
+        assert!(gazetteer.places().len() > 30_000);
+        assert!(
+            missing.is_empty(),
+            "{} names: {:?}",
+            missing.len(),
+            &missing[..missing.len().min(20)]
+        );
+    }
 }

@@ -383,9 +383,6 @@ fn a_long_article_list_lays_out_only_the_rows_in_view() {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(12)
-        // Synthetic events draw places from the whole gazetteer; a few names have letters the
-        // bundled font lacks ("ạ"), drawn as boxes.
-        .allow_missing_glyphs()
         .build_eframe(move |cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset));
     harness.run();
     harness.get_by_label("Cumulative").click();
