@@ -373,9 +373,12 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
             }
         }
         left -= x.events.len();
+        x.shrink_to_fit();
         extractions.push(x);
         published.push(pubday);
     }
+    extractions.shrink_to_fit();
+    published.shrink_to_fit();
     SyntheticEvents {
         extractions,
         published,
