@@ -167,12 +167,12 @@ impl Checkpoints {
         let mut rows = Vec::with_capacity((n / every + 1) * places);
         let mut counts = vec![0u32; places];
         for (i, slot) in slots.enumerate() {
-            if i % every == 0 {
+            if i.is_multiple_of(every) {
                 rows.extend_from_slice(&counts);
             }
             counts[slot] += 1;
         }
-        if n % every == 0 {
+        if n.is_multiple_of(every) {
             rows.extend_from_slice(&counts);
         }
         Checkpoints {
