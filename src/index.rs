@@ -20,7 +20,7 @@
 //!   a walk over the delta only. A long jump starts from the nearest checkpoint instead: the
 //!   index keeps every place's started (ended) count every `K` events in start (end) order,
 //!   `K` twice the number of places, so a jump costs a copy and a walk of at most `K / 2` events
-//!   (and the checkpoints take about 4 bytes per 2 events, ~4 MB at a million).
+//!   (the checkpoints take about 2 bytes per dated event per order, ~4 MB at a million).
 
 use chrono::NaiveDate;
 
@@ -227,9 +227,9 @@ pub struct Index {
     publication_days: Vec<DayNum>,
     /// How many articles are dated (they come first in `by_publication`).
     dated_articles: usize,
-    /// Per article of `by_publication`: the last day a cumulative window may end and still not
-    /// list it, plus one; that is, the earlier of its publication and its events' first start
-    /// (`DayNum::MIN` for an undated article, always listed; `DayNum::MAX`: never).
+    /// Per article of `by_publication`: the first day a cumulative window must reach to list
+    /// it, the earlier of its publication and its events' first start (`DayNum::MIN` for an
+    /// undated article: always listed).
     first_day: Vec<DayNum>,
     /// No dated event ends, and no article is published, before this day: a window starting on
     /// or before it lists what a cumulative window does.
