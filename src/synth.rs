@@ -399,6 +399,8 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
             let len = x.sentences.last().map_or(0, |r| r.end + 2);
             let mut body = FILLER.repeat(len / FILLER.len() + 1);
             body.truncate(len);
+            // No spare capacity, as a loaded body (copied from the file's text) has none.
+            body.shrink_to_fit();
             Article {
                 id: format!("synth_{i:07}"),
                 file: PathBuf::from(format!("synth/{i:07}.txt")),
