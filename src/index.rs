@@ -426,6 +426,35 @@ impl Index {
         self.events.get(i)?.event(extractions)
     }
 
+    /// Indices into [`Index::events`] of `article`'s events, in time order: a binary search per
+    /// event of its extraction (the events are sorted by days, then article), no scan.
+    pub fn events_of_article(
+        &self,
+        article: ArticleIdx,
+        extractions: &[ArticleExtraction],
+    ) -> Vec<usize> {
+        let Some(x) = extractions.get(article.0 as usize) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = Vec::with_capacity(x.events.len());
+        for (nth, e) in x.events.iter().enumerate() {
+            let (from, to) = e.when.map_or((DayNum::MAX, DayNum::MAX), |w| {
+                (day_num(w.from), day_num(w.to))
+            });
+            let key = (from, to, article);
+            let lo = self
+                .events
+                .partition_point(|c| (c.from, c.to, c.article) < key);
+            let found = self.events[lo..]
+                .iter()
+                .take_while(|c| (c.from, c.to, c.article) == key)
+                .position(|c| c.nth as usize == nth);
+            out.extend(found.map(|k| lo + k));
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// Every place with at least one event.
     pub fn places(&self) -> &[PlaceAgg] {
         &self.places
@@ -1086,6 +1115,23 @@ mod tests {
                 "from scratch and moved agree"
             );
         }
+    }
+
+    #[test]
+    fn an_articles_events_are_found_without_a_scan_in_time_order() {
+        let places = crate::synth::places(80, 31);
+        let s = crate::synth::events(&places, 5_000, 32);
+        let idx = Index::build(&s.extractions, &s.published);
+        for a in (0..s.extractions.len() as u32).map(ArticleIdx) {
+            let scanned: Vec<usize> = (0..idx.events.len())
+                .filter(|&i| idx.events[i].article == a)
+                .collect();
+            assert_eq!(idx.events_of_article(a, &s.extractions), scanned);
+        }
+        assert!(
+            idx.events_of_article(ArticleIdx(u32::MAX), &s.extractions)
+                .is_empty()
+        );
     }
 
     #[test]
