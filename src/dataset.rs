@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::corpus::{Article, Corpus};
-use crate::extract::{ArticleExtraction, ArticleIdx, extract_corpus};
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, extract_corpus};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
@@ -51,5 +51,10 @@ impl Dataset {
 
     pub fn extraction(&self, idx: ArticleIdx) -> &ArticleExtraction {
         &self.extractions[idx.0 as usize]
+    }
+
+    /// The full event of `index.events[i]`.
+    pub fn event(&self, i: usize) -> Option<&Event> {
+        self.index.event(i, &self.extractions)
     }
 }

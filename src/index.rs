@@ -1,16 +1,30 @@
-//! The index: events sorted by time, per-place sorted start/end days, a per-day histogram.
+//! The index: compact event records sorted by time, per-place sorted start/end days, a per-day
+//! histogram, the articles in publication order.
 //!
-//! Built once per change of data, never per frame. A time-window query per place is two binary
-//! searches: the events overlapping `[a, b]` are those with `from <= b` minus those with `to < a`
-//! (every event has `from <= to`), so counts never scan events.
+//! Built once per change of data, never per frame. The events are held once, in the extractions;
+//! the index keeps a 24-byte [`IndexedEvent`] per event (days as numbers, article, place, and the
+//! event's position in its article's extraction, to reach the full [`Event`]).
 //!
-//! A scrub moves the window a little at a time, so [`WindowCounts`] keeps every place's count
-//! for the last window and updates it from the events entering or leaving it: two binary searches
-//! (dated events are sorted by start, and [`Index`] keeps them in end order too), then a walk
-//! over the delta only. A long jump recounts per place (two binary searches each).
+//! - A time-window query per place is two binary searches: the events overlapping `[a, b]` are
+//!   those with `from <= b` minus those with `to < a` (every event has `from <= to`), so counts
+//!   never scan events.
+//! - [`Index::events_in`] scans the dated events starting from `a - s` to `b`, where `s` is the
+//!   longest span of a *short* event (at most [`LONG_SPAN_DAYS`]); the few long events ("in
+//!   2019": a year) sit in their own list, so one of them does not make every query scan a year.
+//! - [`Index::articles_in`] reads the articles in publication order (precomputed): the ones
+//!   published in the window are a range found by binary search; in cumulative mode each
+//!   article's first day (its publication or its earliest event, whichever is first) decides.
+//! - A scrub moves the window a little at a time, so [`WindowCounts`] keeps every place's count
+//!   for the last window and updates it from the events entering or leaving it: two binary
+//!   searches (dated events are sorted by start, and [`Index`] keeps them in end order too), then
+//!   a walk over the delta only. A long jump starts from the nearest checkpoint instead: the
+//!   index keeps every place's started (ended) count every `K` events in start (end) order,
+//!   `K` twice the number of places, so a jump costs a copy and a walk of at most `K / 2` events
+//!   (the checkpoints take about 2 bytes per dated event per order, ~4 MB at a million).
 
 use chrono::NaiveDate;
 
+use crate::extract::dates::{Granularity, Interval};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event};
 use crate::gazetteer::PlaceIdx;
 
@@ -25,6 +39,9 @@ pub fn day_num(date: NaiveDate) -> DayNum {
 pub fn date_of(day: DayNum) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
 }
+
+/// Events spanning more days than this (`to - from`) are "long": kept apart for window scans.
+pub const LONG_SPAN_DAYS: DayNum = 31;
 
 /// A closed range of days shown by the map and the article list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +68,56 @@ impl TimeWindow {
 
     pub fn contains_interval(&self, from: DayNum, to: DayNum) -> bool {
         from <= self.to && to >= self.from
+    }
+}
+
+/// One event as the index holds it: a small `Copy` record, the full [`Event`] stays in its
+/// article's extraction (see [`IndexedEvent::event`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedEvent {
+    /// First day; `DayNum::MAX` for an undated event.
+    pub from: DayNum,
+    /// Last day; `DayNum::MAX` for an undated event.
+    pub to: DayNum,
+    /// The article, which is also the position of its extraction in the extractions indexed.
+    pub article: ArticleIdx,
+    pub place: PlaceIdx,
+    /// Position in its article's `ArticleExtraction::events`.
+    pub nth: u32,
+    /// The interval's granularity (`Day` for an undated event, meaningless there).
+    pub granularity: Granularity,
+}
+
+impl IndexedEvent {
+    pub fn is_dated(&self) -> bool {
+        self.from != DayNum::MAX
+    }
+
+    /// First and last day, if dated.
+    pub fn days(&self) -> Option<(DayNum, DayNum)> {
+        self.is_dated().then_some((self.from, self.to))
+    }
+
+    /// The event's interval, as [`Event::when`] has it.
+    pub fn when(&self) -> Option<Interval> {
+        self.is_dated().then(|| Interval {
+            from: date_of(self.from),
+            to: date_of(self.to),
+            granularity: self.granularity,
+        })
+    }
+
+    /// Dated and overlapping `window`.
+    pub fn overlaps(&self, window: TimeWindow) -> bool {
+        self.is_dated() && window.contains_interval(self.from, self.to)
+    }
+
+    /// The full event, in the extractions the index was built from.
+    pub fn event<'x>(&self, extractions: &'x [ArticleExtraction]) -> Option<&'x Event> {
+        extractions
+            .get(self.article.0 as usize)?
+            .events
+            .get(self.nth as usize)
     }
 }
 
@@ -83,14 +150,58 @@ impl PlaceAgg {
     }
 }
 
+/// Every place's count of events in a prefix of an event order, every `every` events.
+#[derive(Clone, Debug, Default)]
+struct Checkpoints {
+    every: usize,
+    /// Row `j` (of `places` counts) holds the counts of the first `j * every` events.
+    rows: Vec<u32>,
+    places: usize,
+}
+
+impl Checkpoints {
+    /// `slots` gives the place slot of each event of the order, in that order.
+    fn build(every: usize, places: usize, slots: impl ExactSizeIterator<Item = usize>) -> Self {
+        let every = every.max(1);
+        let n = slots.len();
+        let mut rows = Vec::with_capacity((n / every + 1) * places);
+        let mut counts = vec![0u32; places];
+        for (i, slot) in slots.enumerate() {
+            if i.is_multiple_of(every) {
+                rows.extend_from_slice(&counts);
+            }
+            counts[slot] += 1;
+        }
+        if n.is_multiple_of(every) {
+            rows.extend_from_slice(&counts);
+        }
+        Checkpoints {
+            every,
+            rows,
+            places,
+        }
+    }
+
+    /// The checkpoint nearest to prefix length `len`: (its prefix length, its counts).
+    fn nearest(&self, len: usize) -> Option<(usize, &[u32])> {
+        let n_rows = self.rows.len().checked_div(self.places)?;
+        let j = ((len + self.every / 2) / self.every).min(n_rows.checked_sub(1)?);
+        let row = self.rows.get(j * self.places..(j + 1) * self.places)?;
+        Some((j * self.every, row))
+    }
+}
+
 /// The index over a corpus' extractions.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    /// Dated events sorted by (from, to, article, sentence start), then undated ones.
-    pub events: Vec<Event>,
+    /// Dated events sorted by (from, to, article, sentence start), then undated ones (by article
+    /// and sentence start): the order of a stable sort of the extractions' events.
+    pub events: Vec<IndexedEvent>,
     dated: usize,
-    /// Longest dated interval in days, to bound window scans.
-    max_span: DayNum,
+    /// Dated events spanning more than [`LONG_SPAN_DAYS`] (indices into `events`), in order.
+    long: Vec<u32>,
+    /// Longest span of the other dated events, to bound window scans.
+    short_max_span: DayNum,
     places: Vec<PlaceAgg>,
     /// Slot in `places` of each place index (`u32::MAX`: no events), dense: place indices are
     /// gazetteer positions, so small.
@@ -98,73 +209,79 @@ pub struct Index {
     /// Dated events (indices into `events`) sorted by end day: those that end before a day are
     /// a prefix.
     by_end: Vec<u32>,
+    /// Per-place counts of the dated events in start order, every `K`.
+    started_checkpoints: Checkpoints,
+    /// Per-place counts of the dated events in end order (`by_end`), every `K`.
+    ended_checkpoints: Checkpoints,
     /// Days the timeline spans (see [`Index::timeline_range`]).
     range: Option<(DayNum, DayNum)>,
     /// Events starting on each day of `range`.
     per_day: Vec<u32>,
     /// Publication days of the articles, by article index.
     published: Vec<Option<DayNum>>,
-}
-
-/// What [`Index::build`] sorts: field order is sort order.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct SortKey {
-    undated: bool,
-    from: DayNum,
-    to: DayNum,
-    article: u32,
-    sentence_start: u32,
-    /// Position in the extractions' order: ties keep it, as a stable sort would.
-    at: u32,
+    /// Articles in publication order: dated ones by (day, index), then undated ones by index.
+    by_publication: Vec<ArticleIdx>,
+    /// Position of each article in `by_publication`, by article index.
+    rank: Vec<u32>,
+    /// Publication day of each article of `by_publication` (`DayNum::MAX`: undated).
+    publication_days: Vec<DayNum>,
+    /// How many articles are dated (they come first in `by_publication`).
+    dated_articles: usize,
+    /// Per article of `by_publication`: the first day a cumulative window must reach to list
+    /// it, the earlier of its publication and its events' first start (`DayNum::MIN` for an
+    /// undated article: always listed).
+    first_day: Vec<DayNum>,
+    /// No dated event ends, and no article is published, before this day: a window starting on
+    /// or before it lists what a cumulative window does.
+    earliest: DayNum,
 }
 
 impl Index {
     /// Builds the index; `published` gives each article's publication date, by article index.
+    /// `extractions[i]` holds article `i`'s events (as a dataset keeps them).
     pub fn build(extractions: &[ArticleExtraction], published: &[Option<NaiveDate>]) -> Index {
-        // Sort compact keys (day numbers computed once, not per comparison), then move the
-        // events into that order. The original position breaks ties, so the order is the one a
-        // stable sort by (from, to, article, sentence start) gives; undated events sort last.
         let total: usize = extractions.iter().map(|x| x.events.len()).sum();
-        let mut keys: Vec<SortKey> = Vec::with_capacity(total);
-        for e in extractions.iter().flat_map(|x| &x.events) {
-            let (from, to) = e.when.map_or((DayNum::MAX, DayNum::MAX), |w| {
-                (day_num(w.from), day_num(w.to))
-            });
-            keys.push(SortKey {
-                undated: e.when.is_none(),
-                from,
-                to,
-                article: e.article.0,
-                // Saturating: a body over 4 GB only loses tie order past that point.
-                sentence_start: u32::try_from(e.sentence.start).unwrap_or(u32::MAX),
-                at: keys.len() as u32,
-            });
+        let mut events: Vec<IndexedEvent> = Vec::with_capacity(total);
+        for (a, x) in extractions.iter().enumerate() {
+            for (nth, e) in x.events.iter().enumerate() {
+                let (from, to, granularity) = e
+                    .when
+                    .map_or((DayNum::MAX, DayNum::MAX, Granularity::Day), |w| {
+                        (day_num(w.from), day_num(w.to), w.granularity)
+                    });
+                events.push(IndexedEvent {
+                    from,
+                    to,
+                    article: ArticleIdx(a as u32),
+                    place: e.place,
+                    nth: nth as u32,
+                    granularity,
+                });
+            }
         }
-        keys.sort_unstable();
-        // Where each extraction's events start in the flat order, to find a key's event.
-        let mut starts: Vec<u32> = Vec::with_capacity(extractions.len());
-        let mut n = 0u32;
-        for x in extractions {
-            starts.push(n);
-            n += x.events.len() as u32;
-        }
-        let events: Vec<Event> = keys
-            .iter()
-            .map(|k| {
-                let x = starts.partition_point(|&s| s <= k.at) - 1;
-                extractions[x].events[(k.at - starts[x]) as usize].clone()
-            })
-            .collect();
-        drop(starts);
-        let dated = keys.partition_point(|k| !k.undated);
-        let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
+        // The order a stable sort by (from, to, article, sentence start) gives: undated events
+        // (days MAX) last, ties kept in extraction order (`nth`, within one article). The
+        // sentence is looked up only on ties of the rest.
+        let sentence_start = |e: &IndexedEvent| {
+            e.event(extractions)
+                .map_or(usize::MAX, |full| full.sentence.start)
+        };
+        events.sort_unstable_by(|a, b| {
+            (a.from, a.to, a.article)
+                .cmp(&(b.from, b.to, b.article))
+                .then_with(|| sentence_start(a).cmp(&sentence_start(b)))
+                .then(a.nth.cmp(&b.nth))
+        });
+        let dated = events.partition_point(IndexedEvent::is_dated);
 
         let mut places: Vec<PlaceAgg> = Vec::new();
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
         let mut slot_dense = vec![u32::MAX; max_place + 1];
-        let mut max_span = 0;
+        let mut spans: Vec<Option<(DayNum, DayNum)>> = Vec::new();
         let mut article_sets: Vec<Vec<u32>> = Vec::new();
-        for (i, (event, key)) in events.iter().zip(&keys).enumerate() {
+        let mut long = Vec::new();
+        let mut short_max_span = 0;
+        for (i, event) in events.iter().enumerate() {
             let dense = &mut slot_dense[event.place.0 as usize];
             if *dense == u32::MAX {
                 *dense = places.len() as u32;
@@ -177,70 +294,165 @@ impl Index {
                     last: None,
                     articles: 0,
                 });
+                spans.push(None);
                 article_sets.push(Vec::new());
             }
             let slot = *dense as usize;
             let agg = &mut places[slot];
             agg.events.push(i as u32);
             article_sets[slot].push(event.article.0);
-            if let Some(w) = event.when {
-                let (from, to) = (key.from, key.to);
-                max_span = max_span.max(to - from);
+            if let Some((from, to)) = event.days() {
+                if to - from > LONG_SPAN_DAYS {
+                    long.push(i as u32);
+                } else {
+                    short_max_span = short_max_span.max(to - from);
+                }
                 agg.froms.push(from);
                 agg.tos.push(to);
-                agg.first = Some(agg.first.map_or(w.from, |f| f.min(w.from)));
-                agg.last = Some(agg.last.map_or(w.to, |l| l.max(w.to)));
+                let span = &mut spans[slot];
+                *span = Some(span.map_or((from, to), |(f, l)| (f.min(from), l.max(to))));
             }
         }
-        for (agg, mut arts) in places.iter_mut().zip(article_sets) {
+        for ((agg, mut arts), span) in places.iter_mut().zip(article_sets).zip(spans) {
             // froms are already sorted (events are); tos need their own sort.
             agg.tos.sort_unstable();
             arts.sort_unstable();
             arts.dedup();
             agg.articles = arts.len() as u32;
+            agg.first = span.map(|(f, _)| date_of(f));
+            agg.last = span.map(|(_, l)| date_of(l));
             agg.froms.shrink_to_fit();
             agg.tos.shrink_to_fit();
             agg.events.shrink_to_fit();
         }
+        long.shrink_to_fit();
 
-        let days: Vec<(DayNum, DayNum)> = keys[..dated].iter().map(|k| (k.from, k.to)).collect();
-        drop(keys);
         let mut by_end: Vec<u32> = (0..dated as u32).collect();
         // Stable: ties stay in start order.
-        by_end.sort_by_key(|&i| days[i as usize].1);
-        let range = timeline_range(&days, &published);
+        by_end.sort_by_key(|&i| events[i as usize].to);
+        let every = 2 * places.len();
+        let slot_of = |i: usize| slot_dense[events[i].place.0 as usize] as usize;
+        let started_checkpoints = Checkpoints::build(every, places.len(), (0..dated).map(slot_of));
+        let ended_checkpoints = Checkpoints::build(
+            every,
+            places.len(),
+            by_end.iter().map(|&i| slot_of(i as usize)),
+        );
+
+        let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
+        let range = timeline_range(&events[..dated], &published);
         let per_day = match range {
             Some((start, end)) => {
                 let mut counts = vec![0u32; (end - start + 1) as usize];
-                for &(d, _) in &days {
-                    if (start..=end).contains(&d) {
-                        counts[(d - start) as usize] += 1;
+                for e in &events[..dated] {
+                    if (start..=end).contains(&e.from) {
+                        counts[(e.from - start) as usize] += 1;
                     }
                 }
                 counts
             }
             None => Vec::new(),
         };
+
+        let mut by_publication: Vec<ArticleIdx> =
+            (0..published.len() as u32).map(ArticleIdx).collect();
+        by_publication.sort_unstable_by_key(|a| {
+            let p = published[a.0 as usize];
+            (p.is_none(), p, a.0)
+        });
+        let mut rank = vec![0u32; published.len()];
+        for (k, a) in by_publication.iter().enumerate() {
+            rank[a.0 as usize] = k as u32;
+        }
+        let publication_days: Vec<DayNum> = by_publication
+            .iter()
+            .map(|a| published[a.0 as usize].unwrap_or(DayNum::MAX))
+            .collect();
+        let dated_articles = published.iter().filter(|p| p.is_some()).count();
+        let mut first_start = vec![DayNum::MAX; published.len()];
+        for e in &events[..dated] {
+            if let Some(f) = first_start.get_mut(e.article.0 as usize) {
+                *f = (*f).min(e.from);
+            }
+        }
+        let first_day: Vec<DayNum> = by_publication
+            .iter()
+            .map(|a| match published[a.0 as usize] {
+                Some(p) => p.min(first_start[a.0 as usize]),
+                None => DayNum::MIN,
+            })
+            .collect();
+        let earliest = events[..dated]
+            .iter()
+            .map(|e| e.to)
+            .chain(published.iter().flatten().copied())
+            .min()
+            .unwrap_or(DayNum::MAX);
+
         Index {
             events,
             dated,
-            max_span,
+            long,
+            short_max_span,
             places,
             slot_of_place: slot_dense,
             by_end,
+            started_checkpoints,
+            ended_checkpoints,
             range,
             per_day,
             published,
+            by_publication,
+            rank,
+            publication_days,
+            dated_articles,
+            first_day,
+            earliest,
         }
     }
 
-    /// The dated events (sorted by start), then the undated ones.
-    pub fn dated_events(&self) -> &[Event] {
+    /// The dated events (sorted by start).
+    pub fn dated_events(&self) -> &[IndexedEvent] {
         &self.events[..self.dated]
     }
 
-    pub fn undated_events(&self) -> &[Event] {
+    /// The undated events, after the dated ones in [`Index::events`].
+    pub fn undated_events(&self) -> &[IndexedEvent] {
         &self.events[self.dated..]
+    }
+
+    /// The full event of `events[i]`, in the extractions the index was built from.
+    pub fn event<'x>(&self, i: usize, extractions: &'x [ArticleExtraction]) -> Option<&'x Event> {
+        self.events.get(i)?.event(extractions)
+    }
+
+    /// Indices into [`Index::events`] of `article`'s events, in time order: a binary search per
+    /// event of its extraction (the events are sorted by days, then article), no scan.
+    pub fn events_of_article(
+        &self,
+        article: ArticleIdx,
+        extractions: &[ArticleExtraction],
+    ) -> Vec<usize> {
+        let Some(x) = extractions.get(article.0 as usize) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = Vec::with_capacity(x.events.len());
+        for (nth, e) in x.events.iter().enumerate() {
+            let (from, to) = e.when.map_or((DayNum::MAX, DayNum::MAX), |w| {
+                (day_num(w.from), day_num(w.to))
+            });
+            let key = (from, to, article);
+            let lo = self
+                .events
+                .partition_point(|c| (c.from, c.to, c.article) < key);
+            let found = self.events[lo..]
+                .iter()
+                .take_while(|c| (c.from, c.to, c.article) == key)
+                .position(|c| c.nth as usize == nth);
+            out.extend(found.map(|k| lo + k));
+        }
+        out.sort_unstable();
+        out
     }
 
     /// Every place with at least one event.
@@ -262,17 +474,13 @@ impl Index {
 
     /// How many dated events start on or before `day`.
     fn started_by(&self, day: DayNum) -> usize {
-        self.events[..self.dated]
-            .partition_point(|e| e.when.is_some_and(|w| day_num(w.from) <= day))
+        self.events[..self.dated].partition_point(|e| e.from <= day)
     }
 
     /// How many dated events end before `day`.
     fn ended_before(&self, day: DayNum) -> usize {
-        self.by_end.partition_point(|&i| {
-            self.events[i as usize]
-                .when
-                .is_some_and(|w| day_num(w.to) < day)
-        })
+        self.by_end
+            .partition_point(|&i| self.events[i as usize].to < day)
     }
 
     fn slot_of_event(&self, i: usize) -> usize {
@@ -299,18 +507,23 @@ impl Index {
             .map(date_of)
     }
 
-    /// Indices of the dated events overlapping `window`, in time order.
+    /// Indices of the dated events overlapping `window`, in time order (increasing).
+    ///
+    /// The long events that start before the short scan are listed first (they start earlier
+    /// than anything it visits), then the scan from `window.from - short_max_span` to
+    /// `window.to`.
     pub fn events_in(&self, window: TimeWindow) -> impl Iterator<Item = usize> + '_ {
         let dated = &self.events[..self.dated];
-        // Events that start before `window.from - max_span` cannot reach the window.
-        let lo_day = window.from.saturating_sub(self.max_span);
-        let lo = dated.partition_point(|e| e.when.is_some_and(|w| day_num(w.from) < lo_day));
-        let hi = dated.partition_point(|e| e.when.is_some_and(|w| day_num(w.from) <= window.to));
-        (lo..hi.max(lo)).filter(move |&i| {
-            dated[i]
-                .when
-                .is_some_and(|w| window.contains_interval(day_num(w.from), day_num(w.to)))
-        })
+        // Short events that start before `window.from - short_max_span` cannot reach the window.
+        let lo_day = window.from.saturating_sub(self.short_max_span);
+        let lo = dated.partition_point(|e| e.from < lo_day);
+        let hi = dated.partition_point(|e| e.from <= window.to);
+        let long_before = self.long.partition_point(|&i| (i as usize) < lo);
+        self.long[..long_before]
+            .iter()
+            .map(|&i| i as usize)
+            .chain(lo..hi.max(lo))
+            .filter(move |&i| dated[i].overlaps(window))
     }
 
     /// Per place, the number of events overlapping `window` (zero counts included).
@@ -323,47 +536,67 @@ impl Index {
     /// Articles with at least one event in `window` (at `place`, if given), or published in it,
     /// in publication order; undated articles with a matching undated event come last.
     pub fn articles_in(&self, window: TimeWindow, place: Option<PlaceIdx>) -> Vec<ArticleIdx> {
-        let mut hit = vec![false; self.published.len()];
-        match place.and_then(|p| self.place(p)) {
-            Some(agg) => {
-                for &i in &agg.events {
-                    let e = &self.events[i as usize];
-                    let inside = match e.when {
-                        Some(w) => window.contains_interval(day_num(w.from), day_num(w.to)),
-                        None => true,
-                    };
-                    if inside && let Some(h) = hit.get_mut(e.article.0 as usize) {
-                        *h = true;
-                    }
-                }
-            }
-            None if place.is_some() => {}
-            None => {
-                for i in self.events_in(window) {
-                    if let Some(h) = hit.get_mut(self.events[i].article.0 as usize) {
-                        *h = true;
-                    }
-                }
-                for (h, p) in hit.iter_mut().zip(&self.published) {
-                    if p.is_none_or(|d| window.from <= d && d <= window.to) {
-                        *h = true;
-                    }
-                }
-            }
-        }
-        let mut out: Vec<ArticleIdx> = hit
+        let rank_of = |e: &IndexedEvent| self.rank.get(e.article.0 as usize).copied();
+        let Some(place) = place else {
+            return self.articles_in_window(window);
+        };
+        let Some(agg) = self.place(place) else {
+            return Vec::new();
+        };
+        let mut ranks: Vec<u32> = agg
+            .events
             .iter()
-            .enumerate()
-            .filter(|(_, h)| **h)
-            .map(|(i, _)| ArticleIdx(i as u32))
+            .map(|&i| &self.events[i as usize])
+            .filter(|e| !e.is_dated() || e.overlaps(window))
+            .filter_map(rank_of)
             .collect();
-        out.sort_by_key(|a| {
-            (
-                self.published[a.0 as usize].is_none(),
-                self.published[a.0 as usize],
-                a.0,
-            )
-        });
+        ranks.sort_unstable();
+        ranks.dedup();
+        ranks
+            .iter()
+            .map(|&r| self.by_publication[r as usize])
+            .collect()
+    }
+
+    /// [`Index::articles_in`] without a place: published in the window (or undated), or with an
+    /// event in it.
+    fn articles_in_window(&self, window: TimeWindow) -> Vec<ArticleIdx> {
+        if window.from <= self.earliest {
+            // Cumulative: an event overlaps iff it starts by `window.to`, an article is
+            // published in the window iff by `window.to`.
+            return self
+                .by_publication
+                .iter()
+                .zip(&self.first_day)
+                .filter(|&(_, &d)| d <= window.to)
+                .map(|(&a, _)| a)
+                .collect();
+        }
+        let dated_articles = &self.publication_days[..self.dated_articles];
+        let plo = dated_articles.partition_point(|&d| d < window.from);
+        let phi = dated_articles.partition_point(|&d| d <= window.to).max(plo);
+        // Articles with an event in the window but published outside it (few: most events
+        // are near their publication), as ranks.
+        let mut others: Vec<u32> = self
+            .events_in(window)
+            .filter_map(|i| self.rank.get(self.events[i].article.0 as usize).copied())
+            .filter(|&r| {
+                let r = r as usize;
+                r < plo || (phi..self.dated_articles).contains(&r)
+            })
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let split = others.partition_point(|&r| (r as usize) < plo);
+        let (before, after) = others.split_at(split);
+        let pick = |&r: &u32| self.by_publication[r as usize];
+        let mut out = Vec::with_capacity(
+            others.len() + (phi - plo) + (self.by_publication.len() - self.dated_articles),
+        );
+        out.extend(before.iter().map(pick));
+        out.extend_from_slice(&self.by_publication[plo..phi]);
+        out.extend(after.iter().map(pick));
+        out.extend_from_slice(&self.by_publication[self.dated_articles..]);
         out
     }
 }
@@ -372,8 +605,9 @@ impl Index {
 ///
 /// A count is `started - ended`: events at the place starting on or before the window's last day,
 /// minus those ending before its first day. Moving the window walks only the events whose start
-/// or end crosses its edges; a move that would walk more events than there are places recounts
-/// every place instead (two binary searches each), so no step costs more than a full recount.
+/// or end crosses its edges; when the nearest of the index's checkpoints is much closer than the
+/// last window, the counts start from that checkpoint instead, so no step walks more than about
+/// twice as many events as there are places.
 #[derive(Clone, Debug, Default)]
 pub struct WindowCounts {
     window: Option<TimeWindow>,
@@ -391,7 +625,7 @@ impl WindowCounts {
     /// Counts for `window`, recounted from scratch.
     pub fn new(index: &Index, window: TimeWindow) -> WindowCounts {
         let mut counts = WindowCounts::default();
-        counts.recount(index, window);
+        counts.update(index, window);
         counts
     }
 
@@ -402,61 +636,41 @@ impl WindowCounts {
 
     /// Moves to `window`; returns whether anything was recomputed (false: same window).
     pub fn update(&mut self, index: &Index, window: TimeWindow) -> bool {
-        if self.window == Some(window) && self.started.len() == index.places.len() {
+        let fresh = self.window.is_none() || self.started.len() != index.places.len();
+        if self.window == Some(window) && !fresh {
             return false;
         }
-        if self.window.is_none() || self.started.len() != index.places.len() {
-            self.recount(index, window);
-            return true;
+        if fresh {
+            self.started.clear();
+            self.started.resize(index.places.len(), 0);
+            self.ended.clear();
+            self.ended.resize(index.places.len(), 0);
+            self.started_len = 0;
+            self.ended_len = 0;
         }
         let started_len = index.started_by(window.to);
+        move_prefix(
+            &mut self.started,
+            self.started_len,
+            started_len,
+            fresh,
+            &index.started_checkpoints,
+            |i| index.slot_of_event(i),
+        );
         let ended_len = index.ended_before(window.from);
-        let walk = started_len.abs_diff(self.started_len) + ended_len.abs_diff(self.ended_len);
-        if walk > index.places.len() {
-            self.recount(index, window);
-            return true;
-        }
-        for i in self.started_len.min(started_len)..self.started_len.max(started_len) {
-            let s = index.slot_of_event(i);
-            if started_len > self.started_len {
-                self.started[s] += 1;
-            } else {
-                self.started[s] -= 1;
-            }
-        }
-        for j in self.ended_len.min(ended_len)..self.ended_len.max(ended_len) {
-            let s = index.slot_of_event(index.by_end[j] as usize);
-            if ended_len > self.ended_len {
-                self.ended[s] += 1;
-            } else {
-                self.ended[s] -= 1;
-            }
-        }
+        move_prefix(
+            &mut self.ended,
+            self.ended_len,
+            ended_len,
+            fresh,
+            &index.ended_checkpoints,
+            |j| index.slot_of_event(index.by_end[j] as usize),
+        );
         self.started_len = started_len;
         self.ended_len = ended_len;
         self.total = started_len.saturating_sub(ended_len) as u64;
         self.window = Some(window);
         true
-    }
-
-    fn recount(&mut self, index: &Index, window: TimeWindow) {
-        let places = index.places();
-        self.started.clear();
-        self.ended.clear();
-        self.started.extend(
-            places
-                .iter()
-                .map(|p| p.froms.partition_point(|&d| d <= window.to) as u32),
-        );
-        self.ended.extend(
-            places
-                .iter()
-                .map(|p| p.tos.partition_point(|&d| d < window.from) as u32),
-        );
-        self.started_len = index.started_by(window.to);
-        self.ended_len = index.ended_before(window.from);
-        self.total = self.started_len.saturating_sub(self.ended_len) as u64;
-        self.window = Some(window);
     }
 
     /// Events overlapping the window at the place in `slot` of [`Index::places`].
@@ -478,15 +692,46 @@ impl WindowCounts {
     }
 }
 
+/// Moves per-place `counts` of the first `from_len` events of an order to the first `to_len`:
+/// walks the events between, or copies the nearest checkpoint and walks from there when that
+/// is shorter (always when `fresh`: `counts` hold nothing yet). `slot_at(i)` is the place slot
+/// of the order's `i`th event.
+fn move_prefix(
+    counts: &mut [u32],
+    from_len: usize,
+    to_len: usize,
+    fresh: bool,
+    checkpoints: &Checkpoints,
+    slot_at: impl Fn(usize) -> usize,
+) {
+    let mut at = from_len;
+    if let Some((cp_len, row)) = checkpoints.nearest(to_len) {
+        // A copy of a row costs about as much as walking an eighth as many events (sequential
+        // writes against scattered increments).
+        if fresh || cp_len.abs_diff(to_len) + row.len() / 8 < from_len.abs_diff(to_len) {
+            counts.copy_from_slice(row);
+            at = cp_len;
+        }
+    }
+    if to_len >= at {
+        for i in at..to_len {
+            counts[slot_at(i)] += 1;
+        }
+    } else {
+        for i in to_len..at {
+            counts[slot_at(i)] -= 1;
+        }
+    }
+}
+
 /// Publication days, and event days no more than 62 days before the first publication.
-/// `dated` holds the dated events' (from, to) days.
 fn timeline_range(
-    dated: &[(DayNum, DayNum)],
+    dated: &[IndexedEvent],
     published: &[Option<DayNum>],
 ) -> Option<(DayNum, DayNum)> {
     let pub_min = published.iter().flatten().min().copied();
     let pub_max = published.iter().flatten().max().copied();
-    let event_days = dated.iter().copied();
+    let event_days = dated.iter().map(|e| (e.from, e.to));
     if let (Some(lo), Some(hi)) = (pub_min, pub_max) {
         let near_from = event_days
             .clone()
@@ -509,7 +754,7 @@ fn timeline_range(
 mod tests {
     use super::*;
     use crate::extract::WhenBasis;
-    use crate::extract::dates::{Granularity, Interval};
+    use crate::synth::SplitMix64;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -531,13 +776,22 @@ mod tests {
         }
     }
 
+    /// One extraction per article, as a dataset has them.
+    fn extractions_of(events: Vec<Event>) -> Vec<ArticleExtraction> {
+        let mut xs: Vec<ArticleExtraction> = Vec::new();
+        for e in events {
+            let a = e.article.0 as usize;
+            if xs.len() <= a {
+                xs.resize_with(a + 1, ArticleExtraction::default);
+            }
+            xs[a].events.push(e);
+        }
+        xs
+    }
+
     fn index(events: Vec<Event>, published: &[&str]) -> Index {
-        let x = ArticleExtraction {
-            events,
-            ..Default::default()
-        };
         let published: Vec<_> = published.iter().map(|s| Some(day(s))).collect();
-        Index::build(&[x], &published)
+        Index::build(&extractions_of(events), &published)
     }
 
     #[test]
@@ -630,8 +884,15 @@ mod tests {
                 .cmp(&b.article)
                 .then(a.sentence.start.cmp(&b.sentence.start)),
         });
-        assert_eq!(idx.events, expected);
-        assert!(idx.undated_events().iter().all(|e| e.when.is_none()));
+        let indexed: Vec<Event> = (0..idx.events.len())
+            .filter_map(|i| idx.event(i, &s.extractions).cloned())
+            .collect();
+        assert_eq!(indexed, expected);
+        for (i, e) in idx.events.iter().enumerate() {
+            assert_eq!(idx.event(i, &s.extractions).and_then(|x| x.when), e.when());
+        }
+        assert!(idx.undated_events().iter().all(|e| e.when().is_none()));
+        assert!(idx.dated_events().iter().all(IndexedEvent::is_dated));
     }
 
     #[test]
@@ -686,6 +947,191 @@ mod tests {
             assert!(!counts.update(&idx, w), "same window: nothing to do");
             check(&counts, w);
         }
+    }
+
+    /// Random windows over a synthetic corpus (with year-long events): short and long ones,
+    /// far jumps, the cumulative mode and windows before and after everything.
+    fn random_windows(idx: &Index, n: usize, seed: u64) -> Vec<TimeWindow> {
+        let (a, b) = idx.timeline_range().expect("dated");
+        let (a, b) = (day_num(a), day_num(b));
+        let mut rng = SplitMix64::new(seed);
+        let mut windows: Vec<TimeWindow> = (0..n)
+            .map(|_| {
+                let from = a - 400 + rng.below((b - a + 500) as usize) as DayNum;
+                let len = [0, 6, 14, 45, 400][rng.below(5)];
+                if rng.chance(0.1) {
+                    TimeWindow {
+                        from: DayNum::MIN,
+                        to: from,
+                    }
+                } else {
+                    TimeWindow {
+                        from,
+                        to: from + len,
+                    }
+                }
+            })
+            .collect();
+        windows.extend([
+            TimeWindow {
+                from: a - 5000,
+                to: a - 4000,
+            },
+            TimeWindow {
+                from: b + 4000,
+                to: b + 5000,
+            },
+            TimeWindow {
+                from: DayNum::MIN,
+                to: a - 5000,
+            },
+            TimeWindow {
+                from: DayNum::MIN,
+                to: b + 5000,
+            },
+        ]);
+        windows
+    }
+
+    #[test]
+    fn events_in_lists_every_overlapping_event_once_in_time_order_long_ones_too() {
+        let places = crate::synth::places(200, 7);
+        let s = crate::synth::events(&places, 20_000, 8);
+        let idx = Index::build(&s.extractions, &s.published);
+        assert!(
+            idx.dated_events()
+                .iter()
+                .any(|e| e.to - e.from > LONG_SPAN_DAYS),
+            "the corpus has long events"
+        );
+        for w in random_windows(&idx, 300, 9) {
+            let got: Vec<usize> = idx.events_in(w).collect();
+            let scanned: Vec<usize> = (0..idx.events.len())
+                .filter(|&i| idx.events[i].overlaps(w))
+                .collect();
+            assert_eq!(got, scanned, "{w:?}");
+        }
+    }
+
+    /// `articles_in` the slow way: a flag per article from a scan of the extractions, sorted.
+    fn articles_scanned(
+        s: &crate::synth::SyntheticEvents,
+        w: TimeWindow,
+        place: Option<PlaceIdx>,
+    ) -> Vec<ArticleIdx> {
+        let published: Vec<Option<DayNum>> = s.published.iter().map(|d| d.map(day_num)).collect();
+        let mut hit = vec![false; published.len()];
+        for e in s.extractions.iter().flat_map(|x| &x.events) {
+            let inside = match e.when {
+                Some(x) => w.contains_interval(day_num(x.from), day_num(x.to)),
+                None => place.is_some(),
+            };
+            if inside && place.is_none_or(|p| p == e.place) {
+                hit[e.article.0 as usize] = true;
+            }
+        }
+        if place.is_none() {
+            for (h, p) in hit.iter_mut().zip(&published) {
+                *h |= p.is_none_or(|d| w.from <= d && d <= w.to);
+            }
+        }
+        let mut out: Vec<ArticleIdx> = (0..hit.len())
+            .filter(|&i| hit[i])
+            .map(|i| ArticleIdx(i as u32))
+            .collect();
+        out.sort_by_key(|a| {
+            (
+                published[a.0 as usize].is_none(),
+                published[a.0 as usize],
+                a.0,
+            )
+        });
+        out
+    }
+
+    #[test]
+    fn articles_in_agrees_with_a_scan_for_any_window_and_place() {
+        let places = crate::synth::places(100, 11);
+        let s = crate::synth::events(&places, 10_000, 12);
+        let idx = Index::build(&s.extractions, &s.published);
+        assert!(
+            s.published.iter().any(Option::is_none),
+            "undated articles too"
+        );
+        let busy = idx
+            .places()
+            .iter()
+            .max_by_key(|p| p.total())
+            .map(|p| p.place);
+        for (k, w) in random_windows(&idx, 200, 13).into_iter().enumerate() {
+            assert_eq!(
+                idx.articles_in(w, None),
+                articles_scanned(&s, w, None),
+                "{w:?}"
+            );
+            let place = if k % 2 == 0 {
+                busy
+            } else {
+                idx.places().get(k % 7).map(|p| p.place)
+            };
+            assert_eq!(
+                idx.articles_in(w, place),
+                articles_scanned(&s, w, place),
+                "{w:?}"
+            );
+        }
+        let w = TimeWindow::up_to(day("2100-01-01"));
+        assert_eq!(idx.articles_in(w, Some(PlaceIdx(u32::MAX))), Vec::new());
+    }
+
+    #[test]
+    fn window_counts_match_a_recount_after_random_jumps_and_steps() {
+        let places = crate::synth::places(150, 21);
+        let s = crate::synth::events(&places, 30_000, 22);
+        let idx = Index::build(&s.extractions, &s.published);
+        let mut counts = WindowCounts::default();
+        let mut rng = SplitMix64::new(23);
+        for w in random_windows(&idx, 300, 24) {
+            // A jump, then a few small steps from there.
+            let mut w = w;
+            for _ in 0..3 {
+                counts.update(&idx, w);
+                for (slot, agg) in idx.places().iter().enumerate() {
+                    assert_eq!(counts.count(slot), agg.count_in(w), "{w:?}");
+                }
+                assert_eq!(counts.total(), idx.events_in(w).count() as u64, "{w:?}");
+                let step = rng.below(5) as DayNum - 2;
+                w = TimeWindow {
+                    from: w.from.saturating_add(step),
+                    to: w.to + step,
+                };
+            }
+            assert_eq!(
+                WindowCounts::new(&idx, w).started,
+                {
+                    counts.update(&idx, w);
+                    counts.started.clone()
+                },
+                "from scratch and moved agree"
+            );
+        }
+    }
+
+    #[test]
+    fn an_articles_events_are_found_without_a_scan_in_time_order() {
+        let places = crate::synth::places(80, 31);
+        let s = crate::synth::events(&places, 5_000, 32);
+        let idx = Index::build(&s.extractions, &s.published);
+        for a in (0..s.extractions.len() as u32).map(ArticleIdx) {
+            let scanned: Vec<usize> = (0..idx.events.len())
+                .filter(|&i| idx.events[i].article == a)
+                .collect();
+            assert_eq!(idx.events_of_article(a, &s.extractions), scanned);
+        }
+        assert!(
+            idx.events_of_article(ArticleIdx(u32::MAX), &s.extractions)
+                .is_empty()
+        );
     }
 
     #[test]

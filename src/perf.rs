@@ -727,9 +727,10 @@ mod tests {
             .chain(jump_windows(&index, 7, 3))
         {
             let out = scrub_step(&data, &mut counts, w, &world);
-            let scanned = index
-                .dated_events()
+            let scanned = s
+                .extractions
                 .iter()
+                .flat_map(|x| &x.events)
                 .filter(|e| {
                     e.when.is_some_and(|x| {
                         w.contains_interval(

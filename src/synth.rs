@@ -373,9 +373,12 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
             }
         }
         left -= x.events.len();
+        x.shrink_to_fit();
         extractions.push(x);
         published.push(pubday);
     }
+    extractions.shrink_to_fit();
+    published.shrink_to_fit();
     SyntheticEvents {
         extractions,
         published,
@@ -396,6 +399,8 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
             let len = x.sentences.last().map_or(0, |r| r.end + 2);
             let mut body = FILLER.repeat(len / FILLER.len() + 1);
             body.truncate(len);
+            // No spare capacity, as a loaded body (copied from the file's text) has none.
+            body.shrink_to_fit();
             Article {
                 id: format!("synth_{i:07}"),
                 file: PathBuf::from(format!("synth/{i:07}.txt")),

@@ -322,15 +322,12 @@ impl Derived {
                 .count()
         };
 
-        let events = &ds.index.events;
         let place_events = match key.place.and_then(|p| ds.index.place(p)) {
             Some(agg) => agg.events.iter().map(|&i| i as usize).collect(),
             None => Vec::new(),
         };
         let article_events = match key.article {
-            Some(a) => (0..events.len())
-                .filter(|&i| events[i].article == a)
-                .collect(),
+            Some(a) => ds.index.events_of_article(a, &ds.extractions),
             None => Vec::new(),
         };
 

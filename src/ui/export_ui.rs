@@ -47,13 +47,14 @@ pub fn filtered_events<'m>(
     derived: &Derived,
     state: &AppState,
 ) -> Vec<&'m Event> {
-    let index = &model.dataset.index;
+    let ds = &model.dataset;
     let listed: HashSet<ArticleIdx> = derived.articles.iter().copied().collect();
-    index
+    ds.index
         .events_in(state.window())
-        .filter_map(|i| index.events.get(i))
+        .filter_map(|i| ds.index.events.get(i))
         .filter(|e| state.selected_place.is_none_or(|p| e.place == p))
         .filter(|e| listed.contains(&e.article))
+        .filter_map(|e| e.event(&ds.extractions))
         .collect()
 }
 

@@ -61,7 +61,7 @@ impl TimelineData {
             .index
             .dated_events()
             .iter()
-            .filter_map(|e| e.when)
+            .filter_map(crate::index::IndexedEvent::when)
             .filter(|w| w.granularity != Granularity::Day || w.from != w.to)
             .map(|w| (day_num(w.from), day_num(w.to), w.granularity))
             .collect();
@@ -403,7 +403,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     let events = &model.dataset.index.events;
     let mut last_mark: Option<(DayNum, DayNum, [u8; 4])> = None;
     let mut mark = |i: usize, color: Color32, y: f32| {
-        let Some(w) = events.get(i).and_then(|e| e.when) else {
+        let Some(w) = events.get(i).and_then(crate::index::IndexedEvent::when) else {
             return;
         };
         let (f, t) = (day_num(w.from), day_num(w.to));
