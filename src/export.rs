@@ -236,9 +236,9 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
         from: event.when.map(|w| w.from),
         to: event.when.map(|w| w.to),
         date_basis: event.basis,
-        sentence_start: event.sentence.start,
-        sentence_end: event.sentence.end,
-        text: slice(&article.body, &event.sentence).trim(),
+        sentence_start: event.sentence.start as usize,
+        sentence_end: event.sentence.end as usize,
+        text: slice(&article.body, &event.sentence.range()).trim(),
     })
 }
 
@@ -340,7 +340,7 @@ impl<'a> EventRow<'a> {
             article,
             place,
             event,
-            text: slice(&article.body, &event.sentence).trim(),
+            text: slice(&article.body, &event.sentence.range()).trim(),
         })
     }
 
@@ -564,8 +564,8 @@ pub fn write_csv<'e>(
             from: row.from(),
             to: row.to(),
             date_basis: row.basis(),
-            sentence_start: row.event.sentence.start,
-            sentence_end: row.event.sentence.end,
+            sentence_start: row.event.sentence.start as usize,
+            sentence_end: row.event.sentence.end as usize,
             text: row.text,
         })?;
     }
@@ -634,8 +634,8 @@ mod tests {
             } else {
                 WhenBasis::Undated
             },
-            sentence: sentence.clone(),
-            mention: sentence,
+            sentence: sentence.clone().into(),
+            mention: sentence.into(),
             date_mention: None,
         }
     }

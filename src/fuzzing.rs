@@ -209,13 +209,9 @@ pub fn places(data: &[u8]) {
         check_range(&text, s.start, s.end, "a sentence");
     }
     for e in &extraction.events {
-        check_range(
-            &text,
-            e.sentence.start,
-            e.sentence.end,
-            "an event's sentence",
-        );
-        check_range(&text, e.mention.start, e.mention.end, "an event's mention");
+        let (sentence, mention) = (e.sentence.range(), e.mention.range());
+        check_range(&text, sentence.start, sentence.end, "an event's sentence");
+        check_range(&text, mention.start, mention.end, "an event's mention");
         if let Some(when) = e.when {
             assert!(when.from <= when.to, "an event ends before it starts");
         }

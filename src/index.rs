@@ -264,7 +264,7 @@ impl Index {
         // sentence is looked up only on ties of the rest.
         let sentence_start = |e: &IndexedEvent| {
             e.event(extractions)
-                .map_or(usize::MAX, |full| full.sentence.start)
+                .map_or(u32::MAX, |full| full.sentence.start)
         };
         events.sort_unstable_by(|a, b| {
             (a.from, a.to, a.article)
@@ -274,33 +274,42 @@ impl Index {
         });
         let dated = events.partition_point(IndexedEvent::is_dated);
 
-        let mut places: Vec<PlaceAgg> = Vec::new();
+        // Two passes, so every per-place vector is allocated once at its final size (growing
+        // them by pushes would hold up to twice their size, and shrinking copies them).
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
         let mut slot_dense = vec![u32::MAX; max_place + 1];
-        let mut spans: Vec<Option<(DayNum, DayNum)>> = Vec::new();
-        let mut article_sets: Vec<Vec<u32>> = Vec::new();
+        let mut sizes: Vec<(u32, u32)> = Vec::new();
+        for event in &events {
+            let dense = &mut slot_dense[event.place.0 as usize];
+            if *dense == u32::MAX {
+                *dense = sizes.len() as u32;
+                sizes.push((0, 0));
+            }
+            let size = &mut sizes[*dense as usize];
+            size.0 += 1;
+            size.1 += u32::from(event.is_dated());
+        }
+        let mut places: Vec<PlaceAgg> = sizes
+            .iter()
+            .map(|&(all, dated)| PlaceAgg {
+                place: PlaceIdx(0),
+                froms: Vec::with_capacity(dated as usize),
+                tos: Vec::with_capacity(dated as usize),
+                events: Vec::with_capacity(all as usize),
+                first: None,
+                last: None,
+                articles: 0,
+            })
+            .collect();
+        drop(sizes);
+        let mut spans: Vec<Option<(DayNum, DayNum)>> = vec![None; places.len()];
         let mut long = Vec::new();
         let mut short_max_span = 0;
         for (i, event) in events.iter().enumerate() {
-            let dense = &mut slot_dense[event.place.0 as usize];
-            if *dense == u32::MAX {
-                *dense = places.len() as u32;
-                places.push(PlaceAgg {
-                    place: event.place,
-                    froms: Vec::new(),
-                    tos: Vec::new(),
-                    events: Vec::new(),
-                    first: None,
-                    last: None,
-                    articles: 0,
-                });
-                spans.push(None);
-                article_sets.push(Vec::new());
-            }
-            let slot = *dense as usize;
+            let slot = slot_dense[event.place.0 as usize] as usize;
             let agg = &mut places[slot];
+            agg.place = event.place;
             agg.events.push(i as u32);
-            article_sets[slot].push(event.article.0);
             if let Some((from, to)) = event.days() {
                 if to - from > LONG_SPAN_DAYS {
                     long.push(i as u32);
@@ -313,18 +322,25 @@ impl Index {
                 *span = Some(span.map_or((from, to), |(f, l)| (f.min(from), l.max(to))));
             }
         }
-        for ((agg, mut arts), span) in places.iter_mut().zip(article_sets).zip(spans) {
+        // Per article, the last place slot (plus one) that counted it: distinct articles per
+        // place, one place at a time, without a set per place.
+        let mut counted_at = vec![0u32; extractions.len()];
+        for (slot, (agg, span)) in places.iter_mut().zip(spans).enumerate() {
             // froms are already sorted (events are); tos need their own sort.
             agg.tos.sort_unstable();
-            arts.sort_unstable();
-            arts.dedup();
-            agg.articles = arts.len() as u32;
             agg.first = span.map(|(f, _)| date_of(f));
             agg.last = span.map(|(_, l)| date_of(l));
-            agg.froms.shrink_to_fit();
-            agg.tos.shrink_to_fit();
-            agg.events.shrink_to_fit();
+            for &i in &agg.events {
+                let article = events[i as usize].article.0 as usize;
+                if let Some(seen) = counted_at.get_mut(article)
+                    && *seen != slot as u32 + 1
+                {
+                    *seen = slot as u32 + 1;
+                    agg.articles += 1;
+                }
+            }
         }
+        drop(counted_at);
         long.shrink_to_fit();
 
         let mut by_end: Vec<u32> = (0..dated as u32).collect();
@@ -770,8 +786,8 @@ mod tests {
                 granularity: Granularity::Span,
             }),
             basis: WhenBasis::Text,
-            sentence: 0..1,
-            mention: 0..1,
+            sentence: (0..1).into(),
+            mention: (0..1).into(),
             date_mention: None,
         }
     }
@@ -792,6 +808,29 @@ mod tests {
     fn index(events: Vec<Event>, published: &[&str]) -> Index {
         let published: Vec<_> = published.iter().map(|s| Some(day(s))).collect();
         Index::build(&extractions_of(events), &published)
+    }
+
+    #[test]
+    fn a_place_counts_each_article_once_with_its_first_and_last_day() {
+        // Article 0 names place 1, then place 2, then place 1 again: still one article there.
+        let idx = index(
+            vec![
+                event(0, 1, "2019-04-01", "2019-04-02"),
+                event(0, 2, "2019-04-03", "2019-04-03"),
+                event(0, 1, "2019-04-05", "2019-04-30"),
+                event(1, 1, "2019-04-04", "2019-04-04"),
+                event(1, 2, "2019-03-30", "2019-03-30"),
+            ],
+            &["2019-04-28", "2019-05-08"],
+        );
+        let one = idx.place(PlaceIdx(1)).expect("place 1");
+        assert_eq!((one.articles, one.total()), (2, 3));
+        assert_eq!(one.first, Some(day("2019-04-01")));
+        assert_eq!(one.last, Some(day("2019-04-30")));
+        let two = idx.place(PlaceIdx(2)).expect("place 2");
+        assert_eq!((two.articles, two.total()), (2, 2));
+        assert_eq!(two.first, Some(day("2019-03-30")));
+        assert_eq!(two.last, Some(day("2019-04-03")));
     }
 
     #[test]

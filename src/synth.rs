@@ -20,7 +20,7 @@ use crate::coord::LatLon;
 use crate::corpus::{Article, DateBasis};
 use crate::extract::dates::{DateMention, Granularity, Interval};
 use crate::extract::places::PlaceMention;
-use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, TextSpan, WhenBasis};
 use crate::gazetteer::{Place, PlaceIdx, PlaceKind, PlaceSource};
 
 /// The seed every benchmark uses, so figures are comparable between runs.
@@ -366,9 +366,9 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
                     place,
                     when,
                     basis,
-                    sentence: sentence.clone(),
-                    mention,
-                    date_mention: date_mention.clone(),
+                    sentence: sentence.clone().into(),
+                    mention: mention.into(),
+                    date_mention: date_mention.clone().map(TextSpan::new),
                 });
             }
         }
@@ -569,7 +569,7 @@ mod tests {
             assert!(
                 x.events
                     .iter()
-                    .all(|e| a.body.get(e.sentence.clone()).is_some())
+                    .all(|e| a.body.get(e.sentence.range()).is_some())
             );
         }
     }
@@ -603,7 +603,7 @@ mod tests {
             for e in &x.events {
                 assert_eq!(e.article, ArticleIdx(i as u32));
                 assert!((e.place.0 as usize) < places.len());
-                assert!(x.sentences.contains(&e.sentence));
+                assert!(x.sentences.contains(&e.sentence.range()));
                 match e.basis {
                     WhenBasis::Text => {
                         text += 1;

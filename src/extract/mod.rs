@@ -46,11 +46,41 @@ pub struct Event {
     pub when: Option<Interval>,
     pub basis: WhenBasis,
     /// Byte range of the sentence in the article body.
-    pub sentence: Range<usize>,
+    pub sentence: TextSpan,
     /// Byte range of the (first) place mention in the sentence.
-    pub mention: Range<usize>,
+    pub mention: TextSpan,
     /// Byte range of the date expression the interval came from, when `basis` is `Text`.
-    pub date_mention: Option<Range<usize>>,
+    pub date_mention: Option<TextSpan>,
+}
+
+/// A byte range in an article body, as two `u32`: half a `Range<usize>`, and `Copy`. Events are
+/// the most numerous records a dataset keeps (a million at the largest benchmark size), and
+/// bodies are far below 4 GB (`corpus::read::MAX_ARTICLE_BYTES`); an offset beyond `u32::MAX`
+/// would saturate, and slicing with it finds nothing rather than the wrong text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextSpan {
+    pub fn new(range: Range<usize>) -> TextSpan {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        TextSpan {
+            start: at(range.start),
+            end: at(range.end),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for TextSpan {
+    fn from(range: Range<usize>) -> TextSpan {
+        TextSpan::new(range)
+    }
 }
 
 /// Everything extracted from one article.
@@ -120,7 +150,11 @@ fn events_of(
         }
         let date = dates.get(d).filter(|m| m.end <= sentence.end);
         let (when, basis, date_mention) = match (date, publication) {
-            (Some(m), _) => (Some(m.interval), WhenBasis::Text, Some(m.start..m.end)),
+            (Some(m), _) => (
+                Some(m.interval),
+                WhenBasis::Text,
+                Some(TextSpan::new(m.start..m.end)),
+            ),
             (None, Some(interval)) => (Some(interval), WhenBasis::Publication, None),
             (None, None) => (None, WhenBasis::Undated, None),
         };
@@ -136,9 +170,9 @@ fn events_of(
                     place: mention.place,
                     when,
                     basis,
-                    sentence: sentence.clone(),
-                    mention: mention.start..mention.end,
-                    date_mention: date_mention.clone(),
+                    sentence: TextSpan::new(sentence.clone()),
+                    mention: TextSpan::new(mention.start..mention.end),
+                    date_mention,
                 });
             }
             p += 1;
@@ -197,7 +231,7 @@ mod tests {
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].basis, WhenBasis::Text);
         assert_eq!(events[0].when.map(|w| w.from), Some(day("2019-05-07")));
-        assert_eq!(events[0].date_mention, Some(14..21));
+        assert_eq!(events[0].date_mention, Some(TextSpan::new(14..21)));
         assert_eq!(events[1].basis, WhenBasis::Publication);
         assert_eq!(events[1].when.map(|w| w.from), Some(day("2019-05-08")));
     }

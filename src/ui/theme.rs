@@ -156,7 +156,7 @@ impl Palette {
     }
 }
 
-/// DejaVu Sans (assets/fonts, Bitstream Vera licence): the fallback for letters egui's font
+/// `DejaVu` Sans (`assets/fonts`, Bitstream Vera licence): the fallback for letters egui's font
 /// lacks. Transliterated place names use them ("Ḩawsh", Vietnamese "Hạ Long"); without it they
 /// draw as boxes.
 const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -220,7 +220,7 @@ mod tests {
     use super::*;
 
     /// Every name and alias in the bundled gazetteer draws with real letters, not boxes
-    /// (e.g. the "Ḩ" of GeoNames' Arabic transliterations, Vietnamese "ạ").
+    /// (e.g. the "Ḩ" of `GeoNames`' Arabic transliterations, Vietnamese "ạ").
     #[test]
     fn every_bundled_place_name_has_its_glyphs() {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
