@@ -385,8 +385,7 @@ impl CollisionGrid {
         std::ops::RangeInclusive<usize>,
         std::ops::RangeInclusive<usize>,
     ) {
-        let cell =
-            |v: f32, n: usize| (((v - self.origin) / CELL_PX).floor().max(0.0) as usize).min(n - 1);
+        let cell = |v: f32, n: usize| (((v - self.origin) / CELL_PX).max(0.0) as usize).min(n - 1);
         (
             cell(r.min.x, self.cols)..=cell(r.max.x, self.cols),
             cell(r.min.y, self.rows)..=cell(r.max.y, self.rows),
@@ -480,11 +479,10 @@ impl DiscCoverage {
         cover
     }
 
-    /// Inclusive cell ranges a rectangle touches, clamped to the grid.
+    /// Inclusive cell ranges a rectangle touches, clamped to the grid. (Clamped at 0 first, the
+    /// cast rounds down as `floor` would, without a libm call per coordinate.)
     fn cells(&self, r: &ScreenRect) -> ((usize, usize), (usize, usize)) {
-        let cell = |v: f32, n: usize| {
-            (((v - self.origin) / COVER_PX).floor().max(0.0) as usize).min(n - 1)
-        };
+        let cell = |v: f32, n: usize| (((v - self.origin) / COVER_PX).max(0.0) as usize).min(n - 1);
         (
             (cell(r.min.x, self.cols), cell(r.max.x, self.cols)),
             (cell(r.min.y, self.rows), cell(r.max.y, self.rows)),

@@ -398,6 +398,9 @@ pub struct ScrubData<'a> {
     pub index: &'a Index,
     pub places: &'a [Place],
     pub grid: PlaceGrid,
+    /// Every indexed place's events in all time, by slot (as the map's markers keep them), so
+    /// a step does not read each place's whole record for its priority.
+    pub totals: Vec<u32>,
 }
 
 impl<'a> ScrubData<'a> {
@@ -408,10 +411,12 @@ impl<'a> ScrubData<'a> {
                 .iter()
                 .filter_map(|agg| Some((agg.place, places.get(agg.place.0 as usize)?.coord))),
         );
+        let totals = index.places().iter().map(|p| p.total() as u32).collect();
         ScrubData {
             index,
             places,
             grid,
+            totals,
         }
     }
 }
@@ -468,7 +473,8 @@ pub fn scrub_step(
             place,
             at,
             count,
-            priority: count as f32 * 10.0 + data.index.places()[slot].total() as f32 * 0.01,
+            priority: count as f32 * 10.0
+                + data.totals.get(slot).copied().unwrap_or(0) as f32 * 0.01,
             wants_label: count > 0,
             pinned: false,
         });
