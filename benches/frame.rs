@@ -22,9 +22,9 @@ fn synthetic_dataset(gazetteer: Gazetteer, n: usize) -> Dataset {
     let articles = synth::articles_for(&s);
     let index = Index::build(&s.extractions, &s.published);
     Dataset {
-        articles,
+        articles: Arc::new(articles),
         gazetteer: Arc::new(gazetteer),
-        extractions: s.extractions,
+        extractions: Arc::new(s.extractions),
         index,
         problems: Vec::new(),
     }

@@ -12,11 +12,14 @@ use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
 
+/// Articles and extractions are shared (`Arc`): a rebuild or a background count takes them to
+/// another thread without copying them on the UI thread (at a million events they are hundreds
+/// of MB); whoever needs to change them copies them there.
 pub struct Dataset {
-    pub articles: Vec<Article>,
+    pub articles: Arc<Vec<Article>>,
     pub gazetteer: Arc<Gazetteer>,
     /// One per article, same order.
-    pub extractions: Vec<ArticleExtraction>,
+    pub extractions: Arc<Vec<ArticleExtraction>>,
     pub index: Index,
     /// Problems met while loading the data files and articles.
     pub problems: Vec<Problem>,
@@ -29,9 +32,9 @@ impl Dataset {
         let published: Vec<_> = corpus.articles.iter().map(|a| a.published).collect();
         let index = Index::build(&extractions, &published);
         Dataset {
-            articles: corpus.articles,
+            articles: Arc::new(corpus.articles),
             gazetteer,
-            extractions,
+            extractions: Arc::new(extractions),
             index,
             problems,
         }

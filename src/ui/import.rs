@@ -87,9 +87,11 @@ pub enum GazetteerChoice {
 
 /// What a rebuild starts from.
 pub struct Rebuild {
-    pub articles: Vec<Article>,
-    /// One per article; `None` means "extract again".
-    pub extractions: Vec<Option<ArticleExtraction>>,
+    /// The current articles, shared with the dataset shown; the rebuild copies them on its own
+    /// thread.
+    pub articles: Arc<Vec<Article>>,
+    /// One per article, shared likewise.
+    pub extractions: Arc<Vec<ArticleExtraction>>,
     /// Folders, CSV files and text files to add.
     pub add: Vec<PathBuf>,
     pub gazetteer: GazetteerChoice,
@@ -106,16 +108,16 @@ impl Rebuild {
     ) -> Rebuild {
         match model {
             Some(m) => Rebuild {
-                articles: m.dataset.articles.clone(),
-                extractions: m.dataset.extractions.iter().cloned().map(Some).collect(),
+                articles: Arc::clone(&m.dataset.articles),
+                extractions: Arc::clone(&m.dataset.extractions),
                 add: Vec::new(),
                 gazetteer,
                 dates,
                 problems: m.dataset.problems.clone(),
             },
             None => Rebuild {
-                articles: Vec::new(),
-                extractions: Vec::new(),
+                articles: Arc::default(),
+                extractions: Arc::default(),
                 add: Vec::new(),
                 gazetteer,
                 dates,
@@ -173,13 +175,20 @@ pub enum JobMsg {
 /// Runs a rebuild (on the caller's thread); `progress` is called from worker threads.
 pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset, String) {
     let Rebuild {
-        mut articles,
-        mut extractions,
+        articles,
+        extractions,
         add,
         gazetteer,
         dates,
         mut problems,
     } = input;
+    // The copies are made here, off the UI thread (which still shows the current dataset).
+    let mut articles = Arc::unwrap_or_clone(articles);
+    // One per article; `None` means "extract again".
+    let mut extractions: Vec<Option<ArticleExtraction>> = Arc::unwrap_or_clone(extractions)
+        .into_iter()
+        .map(Some)
+        .collect();
     extractions.resize(articles.len(), None);
     let mut added = 0;
     let mut known: HashSet<(PathBuf, String)> = articles
@@ -273,9 +282,9 @@ pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset
         format!("Added {added} article(s)")
     };
     let dataset = Dataset {
-        articles,
+        articles: Arc::new(articles),
         gazetteer,
-        extractions,
+        extractions: Arc::new(extractions),
         index,
         problems,
     };
@@ -858,8 +867,8 @@ mod tests {
             Path::new("g.toml"),
         ).0);
         let input = Rebuild {
-            articles: Vec::new(),
-            extractions: Vec::new(),
+            articles: Arc::default(),
+            extractions: Arc::default(),
             add: vec![dir.path().to_path_buf(), dir.path().join("a.txt")],
             gazetteer: GazetteerChoice::Keep(g),
             dates: DateOverrides::default(),

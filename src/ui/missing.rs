@@ -91,7 +91,7 @@ impl MissingView {
         if have || computing {
             return;
         }
-        let articles = model.dataset.articles.clone();
+        let articles = Arc::clone(&model.dataset.articles);
         let gazetteer = Arc::clone(&model.dataset.gazetteer);
         let (tx, rx) = sync_channel(1);
         let ctx2 = ctx.clone();

@@ -374,9 +374,9 @@ fn a_long_article_list_lays_out_only_the_rows_in_view() {
     let articles = synth::articles_for(&s);
     let index = Index::build(&s.extractions, &s.published);
     let dataset = Dataset {
-        articles,
+        articles: std::sync::Arc::new(articles),
         gazetteer: std::sync::Arc::new(gazetteer),
-        extractions: s.extractions,
+        extractions: std::sync::Arc::new(s.extractions),
         index,
         problems: Vec::new(),
     };
