@@ -56,6 +56,12 @@ fn frame(c: &mut Criterion) {
         "1M-event dataset made in {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
+    let mb = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), |v| format!("{v:.0} MB"));
+    eprintln!(
+        "memory with the 1M dataset: resident {}, peak {}",
+        mb(newsatlas::perf::rss_mb()),
+        mb(newsatlas::perf::peak_rss_mb())
+    );
     let mut harness = Harness::builder()
         .with_size([1440.0, 900.0])
         .build_eframe(move |cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset));
@@ -76,6 +82,12 @@ fn frame(c: &mut Criterion) {
         harness.state().derived().map_or(0, |d| d.markers.len())
     );
 
+    // The app's own additions (model, derived data, egui) on top of the dataset.
+    eprintln!(
+        "memory after the first frames: resident {}, peak {}",
+        mb(newsatlas::perf::rss_mb()),
+        mb(newsatlas::perf::peak_rss_mb())
+    );
     let mut group = c.benchmark_group("frame_1m");
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(5));

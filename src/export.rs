@@ -668,7 +668,7 @@ mod tests {
                     end: 30,
                     interval: april_4,
                 }],
-                sentences: vec![0..31, 32..48],
+                sentences: vec![(0..31).into(), (32..48).into()],
                 events: vec![
                     event(0, 0, 0..31, Some(april_4)),
                     event(0, 2, 32..48, Some(april_4)),

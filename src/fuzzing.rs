@@ -206,6 +206,7 @@ pub fn places(data: &[u8]) {
     let published = NaiveDate::from_ymd_opt(2019, 4, 9);
     let extraction = extract_article(ArticleIdx(0), &text, published, gazetteer);
     for s in &extraction.sentences {
+        let s = s.range();
         check_range(&text, s.start, s.end, "a sentence");
     }
     for e in &extraction.events {

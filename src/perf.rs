@@ -662,6 +662,11 @@ pub fn memory_at(places: &[Place], n: usize, seed: u64) -> MemoryFigures {
     figures
 }
 
+/// Resident set size of this process in MB (`VmRSS`), Linux only.
+pub fn rss_mb() -> Option<f64> {
+    status_kb("VmRSS:").map(|kb| kb as f64 / 1024.0)
+}
+
 /// Peak resident set size of this process in MB (`VmHWM`), Linux only.
 pub fn peak_rss_mb() -> Option<f64> {
     status_kb("VmHWM:").map(|kb| kb as f64 / 1024.0)

@@ -318,7 +318,7 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
             let start = sentence_no * SENTENCE_BYTES;
             let sentence = start..start + SENTENCE_BYTES - 2;
             sentence_no += 1;
-            x.sentences.push(sentence.clone());
+            x.sentences.push(sentence.clone().into());
             // A fifth of the sentences name no place.
             if rng.chance(0.2) {
                 continue;
@@ -396,7 +396,7 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
         .zip(&s.published)
         .enumerate()
         .map(|(i, (x, published))| {
-            let len = x.sentences.last().map_or(0, |r| r.end + 2);
+            let len = x.sentences.last().map_or(0, |r| r.end as usize + 2);
             let mut body = FILLER.repeat(len / FILLER.len() + 1);
             body.truncate(len);
             // No spare capacity, as a loaded body (copied from the file's text) has none.
@@ -603,7 +603,7 @@ mod tests {
             for e in &x.events {
                 assert_eq!(e.article, ArticleIdx(i as u32));
                 assert!((e.place.0 as usize) < places.len());
-                assert!(x.sentences.contains(&e.sentence.range()));
+                assert!(x.sentences.contains(&e.sentence));
                 match e.basis {
                     WhenBasis::Text => {
                         text += 1;

@@ -53,10 +53,10 @@ pub struct Event {
     pub date_mention: Option<TextSpan>,
 }
 
-/// A byte range in an article body, as two `u32`: half a `Range<usize>`, and `Copy`. Events are
-/// the most numerous records a dataset keeps (a million at the largest benchmark size), and
-/// bodies are far below 4 GB (`corpus::read::MAX_ARTICLE_BYTES`); an offset beyond `u32::MAX`
-/// would saturate, and slicing with it finds nothing rather than the wrong text.
+/// A byte range in an article body, as two `u32`: half a `Range<usize>`, and `Copy`. Events and
+/// sentences are the most numerous records a dataset keeps (a million events at the largest
+/// benchmark size), and bodies are far below 4 GB (`corpus::read::MAX_ARTICLE_BYTES`); an offset
+/// beyond `u32::MAX` would saturate, and slicing with it finds nothing rather than the wrong text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct TextSpan {
     pub start: u32,
@@ -88,7 +88,7 @@ impl From<Range<usize>> for TextSpan {
 pub struct ArticleExtraction {
     pub places: Vec<PlaceMention>,
     pub dates: Vec<DateMention>,
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Vec<TextSpan>,
     /// Events without their article index (see [`Extraction`] for corpus-wide events).
     pub events: Vec<Event>,
 }
@@ -118,7 +118,7 @@ pub fn extract_article(
     let mut x = ArticleExtraction {
         places,
         dates,
-        sentences,
+        sentences: sentences.into_iter().map(TextSpan::new).collect(),
         events,
     };
     x.shrink_to_fit();

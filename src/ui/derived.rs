@@ -27,8 +27,6 @@ pub struct Model {
     pub dataset: Dataset,
     /// Distinguishes datasets loaded in one run, for cache keys.
     pub generation: u64,
-    /// Title and body of each article, lower-cased, for search.
-    search_text: Vec<String>,
     /// South-west and north-east corners of the places with events.
     pub bounds: Option<(LatLon, LatLon)>,
     pub timeline: TimelineData,
@@ -42,11 +40,6 @@ pub struct Model {
 
 impl Model {
     pub fn new(dataset: Dataset, generation: u64) -> Model {
-        let search_text = dataset
-            .articles
-            .iter()
-            .map(|a| format!("{}\n{}", a.title, a.body).to_lowercase())
-            .collect();
         let places: Vec<(LatLon, KindClass, u32)> = dataset
             .index
             .places()
@@ -79,7 +72,6 @@ impl Model {
         Model {
             dataset,
             generation,
-            search_text,
             bounds,
             timeline,
             grid,
@@ -125,11 +117,27 @@ impl Model {
         })
     }
 
-    /// Whether the article's title or text contains `query_lower` (already lower-cased).
-    pub fn article_matches(&self, article: ArticleIdx, query_lower: &str) -> bool {
-        self.search_text
-            .get(article.0 as usize)
-            .is_some_and(|t| t.contains(query_lower))
+    /// Per article, whether its title or text contains `query`, ignoring case (Unicode simple
+    /// case folding: "TRIPOLI", "tripoli" and "Tripoli" all match). Searched in place, in
+    /// parallel, once per query: no lower-cased copy of the corpus is kept (at a million events
+    /// that copy was as large as the texts).
+    pub fn articles_matching(&self, query: &str) -> Vec<bool> {
+        use rayon::prelude::*;
+        let matcher = regex::RegexBuilder::new(&regex::escape(query))
+            .case_insensitive(true)
+            .build();
+        let articles = &self.dataset.articles;
+        match matcher {
+            Ok(re) => articles
+                .par_iter()
+                .map(|a| re.is_match(&a.title) || re.is_match(&a.body))
+                .collect(),
+            // Over the regex size limit (a query of thousands of characters): exact case only.
+            Err(_) => articles
+                .par_iter()
+                .map(|a| a.title.contains(query) || a.body.contains(query))
+                .collect(),
+        }
     }
 
     /// Whether the place's name or one of its aliases contains `query_lower`.
@@ -256,6 +264,8 @@ pub struct Derived {
     pub articles: Vec<ArticleIdx>,
     /// Articles matching the search anywhere in time (for the count shown next to the box).
     pub search_article_count: usize,
+    /// Per article, whether it matches the search (empty without a search).
+    search_matches: Vec<bool>,
     pub search_place_count: usize,
     /// Places the selected article mentions.
     pub article_places: BTreeSet<PlaceIdx>,
@@ -313,14 +323,13 @@ impl Derived {
         }
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
 
-        let articles = articles_listed(model, &key);
-        let search_article_count = if query.is_empty() {
-            0
+        let search_matches = if query.is_empty() {
+            Vec::new()
         } else {
-            (0..ds.articles.len())
-                .filter(|&i| model.article_matches(ArticleIdx(i as u32), query))
-                .count()
+            model.articles_matching(query)
         };
+        let articles = articles_listed(model, &key, &search_matches);
+        let search_article_count = search_matches.iter().filter(|&&m| m).count();
 
         let place_events = match key.place.and_then(|p| ds.index.place(p)) {
             Some(agg) => agg.events.iter().map(|&i| i as usize).collect(),
@@ -339,6 +348,7 @@ impl Derived {
             counts,
             articles,
             search_article_count,
+            search_matches,
             search_place_count,
             article_places,
             place_events,
@@ -361,17 +371,17 @@ impl Derived {
             max_count = max_count.max(m.count);
         }
         self.max_count = max_count;
-        self.articles = articles_listed(model, &key);
+        self.articles = articles_listed(model, &key, &self.search_matches);
         self.key = key;
         self.revision = revision;
     }
 }
 
 /// The article list: in the window, at the selected place, matching the search.
-fn articles_listed(model: &Model, key: &DerivedKey) -> Vec<ArticleIdx> {
+fn articles_listed(model: &Model, key: &DerivedKey, search_matches: &[bool]) -> Vec<ArticleIdx> {
     let mut articles = model.dataset.index.articles_in(key.window, key.place);
     if !key.search.is_empty() {
-        articles.retain(|&a| model.article_matches(a, &key.search));
+        articles.retain(|a| search_matches.get(a.0 as usize).copied().unwrap_or(false));
     }
     articles
 }
@@ -464,6 +474,34 @@ mod tests {
         // Only countries: they are used.
         assert!(events_bounds(&[russia]).is_some());
         assert!(events_bounds(&[]).is_none());
+    }
+
+    #[test]
+    fn articles_match_a_query_in_any_case_as_a_lower_cased_copy_would() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let model = Model::new(Dataset::load_bundled(root), 1);
+        let articles = &model.dataset.articles;
+        for query in [
+            "tripoli",
+            "TRIPOLI",
+            "Haftar",
+            "di maio",
+            "al-watiya",
+            "nowhere-at-all",
+        ] {
+            let q = query.to_lowercase();
+            let expected: Vec<bool> = articles
+                .iter()
+                .map(|a| {
+                    format!("{}\n{}", a.title, a.body)
+                        .to_lowercase()
+                        .contains(&q)
+                })
+                .collect();
+            assert_eq!(model.articles_matching(query), expected, "{query}");
+        }
+        assert!(model.articles_matching("tripoli").iter().all(|&m| m));
+        assert!(!model.articles_matching("nowhere-at-all").iter().any(|&m| m));
     }
 
     #[test]
