@@ -515,6 +515,18 @@ pub fn layout_markers(
     markers: &[MarkerInput],
     viewport: &Viewport,
     options: &LayoutOptions,
+    label_size: impl FnMut(&MarkerInput) -> (f32, f32),
+) -> Vec<MarkerLayout> {
+    layout_markers_around(markers, viewport, options, &[], label_size)
+}
+
+/// [`layout_markers`], with labels kept out of `reserved` screen rectangles too (what the view
+/// draws over the map: its legend, buttons, attribution), so no label hides under them.
+pub fn layout_markers_around(
+    markers: &[MarkerInput],
+    viewport: &Viewport,
+    options: &LayoutOptions,
+    reserved: &[ScreenRect],
     mut label_size: impl FnMut(&MarkerInput) -> (f32, f32),
 ) -> Vec<MarkerLayout> {
     let margin = options.margin_px;
@@ -608,6 +620,9 @@ pub fn layout_markers(
     });
     let discs = DiscCoverage::new(viewport, margin, &discs);
     let mut labels = CollisionGrid::new(viewport, margin);
+    for r in reserved {
+        labels.insert(*r);
+    }
     let mut placed = 0;
     for j in order {
         if placed >= options.max_labels {
@@ -803,6 +818,49 @@ mod tests {
             .filter(|m| m.label.is_some())
             .count();
         assert_eq!(labelled, 5);
+    }
+
+    #[test]
+    fn a_label_moves_out_of_a_reserved_rectangle_or_is_dropped() {
+        let v = libya();
+        let marker = [input(0, LatLon::new(29.0, 17.0), 3)];
+        let c = layout_markers(&marker, &v, &LayoutOptions::default(), label_size)[0].center;
+        let rect_of = |m: &MarkerLayout| {
+            let l = m.label.expect("placed");
+            ScreenRect::from_min_size(
+                ScreenPoint {
+                    x: m.center.x + l.offset_x_px,
+                    y: m.center.y + l.offset_y_px,
+                },
+                70.0,
+                16.0,
+            )
+        };
+        // A legend over everything east of the marker: the label goes west instead.
+        let east = ScreenRect {
+            min: ScreenPoint { x: c.x, y: 0.0 },
+            max: ScreenPoint {
+                x: v.width_px,
+                y: v.height_px,
+            },
+        };
+        let out =
+            layout_markers_around(&marker, &v, &LayoutOptions::default(), &[east], label_size);
+        assert!(!rect_of(&out[0]).intersects(&east), "{:?}", out[0].label);
+        // Covered on every side: no label rather than one under the legend.
+        let all = ScreenRect {
+            min: ScreenPoint {
+                x: -100.0,
+                y: -100.0,
+            },
+            max: ScreenPoint {
+                x: v.width_px + 100.0,
+                y: v.height_px + 100.0,
+            },
+        };
+        let out = layout_markers_around(&marker, &v, &LayoutOptions::default(), &[all], label_size);
+        assert_eq!(out.len(), 1, "the marker stays");
+        assert!(out[0].label.is_none());
     }
 
     #[test]

@@ -20,7 +20,10 @@ use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projecto
 
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
-use crate::layout::{LayoutOptions, MarkerInput, MarkerLayout, Viewport, layout_markers};
+use crate::layout::{
+    LayoutOptions, MarkerInput, MarkerLayout, ScreenPoint, ScreenRect, Viewport,
+    layout_markers_around,
+};
 
 use super::ViewData;
 use super::basemap_labels::MapLabels;
@@ -245,10 +248,32 @@ pub fn map_ui(
                 .as_ref()
                 .is_none_or(|l| l.revision != derived.revision || l.viewport != viewport);
             if stale {
+                // Labels keep out of what the overlay draws over the map.
+                let origin = projector.clip_rect().min;
+                let map = ui.max_rect();
+                let text = ui
+                    .painter()
+                    .layout_no_wrap(attribution.clone(), attribution_font(), Color32::WHITE)
+                    .size();
+                let reserved = [
+                    legend_rect(map),
+                    buttons_rect(map),
+                    attribution_rect(map, text),
+                ]
+                .map(|r| ScreenRect {
+                    min: ScreenPoint {
+                        x: r.min.x - origin.x,
+                        y: r.min.y - origin.y,
+                    },
+                    max: ScreenPoint {
+                        x: r.max.x - origin.x,
+                        y: r.max.y - origin.y,
+                    },
+                });
                 *layout = Some(LayoutCache {
                     revision: derived.revision,
                     viewport,
-                    markers: layout_map_markers(ui, model, derived, &viewport),
+                    markers: layout_map_markers(ui, model, derived, &viewport, &reserved),
                 });
             }
             let laid = layout.as_ref().map_or(&[][..], |l| l.markers.as_slice());
@@ -376,6 +401,7 @@ fn layout_map_markers(
     model: &Model,
     derived: &Derived,
     viewport: &Viewport,
+    reserved: &[ScreenRect],
 ) -> Vec<MarkerLayout> {
     let options = LayoutOptions {
         max_labels: MAX_LABELS,
@@ -406,7 +432,7 @@ fn layout_map_markers(
         .collect();
     let font = label_font();
     let painter = ui.painter();
-    let mut laid = layout_markers(&inputs, viewport, &options, |k| {
+    let mut laid = layout_markers_around(&inputs, viewport, &options, reserved, |k| {
         let name = model.place_name(k.place);
         let size = painter
             .layout_no_wrap(name, font.clone(), Color32::WHITE)
@@ -509,6 +535,36 @@ fn marker_tooltip_ui(ui: &mut Ui, m: &Marker, laid: &MarkerLayout) {
     ui.weak("Click to select");
 }
 
+/// Zoom and fit buttons, stacked at the top right of the map.
+const BUTTON_SIZE: Vec2 = Vec2::new(44.0, 36.0);
+/// Height of a legend row.
+const LEGEND_ROW: f32 = 24.0;
+
+fn buttons_rect(map: Rect) -> Rect {
+    Rect::from_min_size(
+        map.right_top() + vec2(-BUTTON_SIZE.x - 10.0, 10.0),
+        vec2(BUTTON_SIZE.x, 3.0 * BUTTON_SIZE.y + 2.0 * 6.0),
+    )
+}
+
+/// The legend box, bottom left (four rows).
+fn legend_rect(map: Rect) -> Rect {
+    Rect::from_min_size(
+        map.left_bottom() + vec2(8.0, -(LEGEND_ROW * 4.0 + 14.0)),
+        vec2(230.0, LEGEND_ROW * 4.0 + 8.0),
+    )
+}
+
+fn attribution_font() -> FontId {
+    FontId::proportional(13.0)
+}
+
+/// The attribution's background, bottom right, for text of size `text`.
+fn attribution_rect(map: Rect, text: Vec2) -> Rect {
+    let at = map.right_bottom() - text - vec2(8.0, 6.0);
+    Rect::from_min_size(at - vec2(4.0, 2.0), text + vec2(8.0, 4.0))
+}
+
 fn overlay_ui(
     ui: &mut Ui,
     palette: &Palette,
@@ -531,8 +587,8 @@ fn overlay_ui(
         painter.galley(at, galley, palette.text);
     }
     // Zoom and fit buttons, top right.
-    let size = vec2(44.0, 36.0);
-    let mut top = rect.right_top() + vec2(-size.x - 10.0, 10.0);
+    let size = BUTTON_SIZE;
+    let mut top = buttons_rect(rect).min;
     for (text, name, intent) in [
         ("+", "Zoom in", Intent::Zoom(1.0)),
         ("−", "Zoom out", Intent::Zoom(-1.0)),
@@ -550,16 +606,11 @@ fn overlay_ui(
     }
 
     // Attribution, bottom right, always drawn.
-    let font = FontId::proportional(13.0);
     let painter = ui.painter();
-    let galley = painter.layout_no_wrap(attribution.to_owned(), font, palette.text);
-    let at = rect.right_bottom() - galley.size() - vec2(8.0, 6.0);
-    painter.rect_filled(
-        Rect::from_min_size(at - vec2(4.0, 2.0), galley.size() + vec2(8.0, 4.0)),
-        3.0,
-        palette.label_bg,
-    );
-    painter.galley(at, galley, palette.text);
+    let galley = painter.layout_no_wrap(attribution.to_owned(), attribution_font(), palette.text);
+    let back = attribution_rect(rect, galley.size());
+    painter.rect_filled(back, 3.0, palette.label_bg);
+    painter.galley(back.min + vec2(4.0, 2.0), galley, palette.text);
 
     // Legend, bottom left.
     let font = FontId::proportional(15.0);
@@ -569,11 +620,8 @@ fn overlay_ui(
         (KindClass::Area, true, "country, region"),
         (KindClass::Settlement, false, "no events in the window"),
     ];
-    let h = 24.0;
-    let box_rect = Rect::from_min_size(
-        rect.left_bottom() + vec2(8.0, -(h * 4.0 + 14.0)),
-        vec2(230.0, h * 4.0 + 8.0),
-    );
+    let h = LEGEND_ROW;
+    let box_rect = legend_rect(rect);
     painter.rect_filled(box_rect, 4.0, palette.label_bg);
     for (i, (class, active, text)) in rows.into_iter().enumerate() {
         let y = box_rect.top() + 4.0 + h * i as f32 + h / 2.0;
