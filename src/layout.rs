@@ -696,6 +696,16 @@ mod tests {
         (70.0, 16.0)
     }
 
+    /// Where a marker's label went, at [`label_size`].
+    fn label_rect(m: &MarkerLayout) -> Option<ScreenRect> {
+        let l = m.label?;
+        let at = ScreenPoint {
+            x: m.center.x + l.offset_x_px,
+            y: m.center.y + l.offset_y_px,
+        };
+        Some(ScreenRect::from_min_size(at, 70.0, 16.0))
+    }
+
     #[test]
     fn the_centre_projects_to_the_middle_of_the_screen() {
         let v = libya();
@@ -766,20 +776,7 @@ mod tests {
         let rects: Vec<(usize, ScreenRect)> = out
             .iter()
             .enumerate()
-            .filter_map(|(i, m)| {
-                let l = m.label?;
-                Some((
-                    i,
-                    ScreenRect::from_min_size(
-                        ScreenPoint {
-                            x: m.center.x + l.offset_x_px,
-                            y: m.center.y + l.offset_y_px,
-                        },
-                        70.0,
-                        16.0,
-                    ),
-                ))
-            })
+            .filter_map(|(i, m)| Some((i, label_rect(m)?)))
             .collect();
         assert!(rects.len() > 10, "{}", rects.len());
         assert!(rects.len() < 400);
@@ -825,17 +822,6 @@ mod tests {
         let v = libya();
         let marker = [input(0, LatLon::new(29.0, 17.0), 3)];
         let c = layout_markers(&marker, &v, &LayoutOptions::default(), label_size)[0].center;
-        let rect_of = |m: &MarkerLayout| {
-            let l = m.label.expect("placed");
-            ScreenRect::from_min_size(
-                ScreenPoint {
-                    x: m.center.x + l.offset_x_px,
-                    y: m.center.y + l.offset_y_px,
-                },
-                70.0,
-                16.0,
-            )
-        };
         // A legend over everything east of the marker: the label goes west instead.
         let east = ScreenRect {
             min: ScreenPoint { x: c.x, y: 0.0 },
@@ -846,7 +832,8 @@ mod tests {
         };
         let out =
             layout_markers_around(&marker, &v, &LayoutOptions::default(), &[east], label_size);
-        assert!(!rect_of(&out[0]).intersects(&east), "{:?}", out[0].label);
+        let placed = label_rect(&out[0]).expect("placed");
+        assert!(!placed.intersects(&east), "{:?}", out[0].label);
         // Covered on every side: no label rather than one under the legend.
         let all = ScreenRect {
             min: ScreenPoint {
