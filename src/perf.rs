@@ -637,7 +637,7 @@ pub fn memory_at(places: &[Place], n: usize, seed: u64) -> MemoryFigures {
     let data = ScrubData::new(&index, places);
     std::hint::black_box(&data.grid);
     let peak = peak_rss_mb();
-    let rss_mb = status_kb("VmRSS:").map(|kb| kb as f64 / 1024.0);
+    let rss_mb = rss_mb();
     let events = index.events.len();
     drop(data);
     drop(index);

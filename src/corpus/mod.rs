@@ -266,17 +266,24 @@ fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads one article file; `None` (with a problem pushed) when it cannot be used.
 fn load_file(path: &Path, problems: &mut Vec<Problem>) -> Option<(Article, Vec<Problem>)> {
-    match read_text_file(path, MAX_ARTICLE_BYTES) {
-        Ok(file) => Some(article_from_text_file(path, &file, problems)),
-        Err(err) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                format!("{err}; the file is skipped"),
-            ));
-            None
-        }
-    }
+    let file = usable_text(path, read_text_file(path, MAX_ARTICLE_BYTES), problems)?;
+    Some(article_from_text_file(path, &file, problems))
+}
+
+/// The text read from `path`, or `None` with the problem pushed (the file is skipped).
+fn usable_text(
+    path: &Path,
+    read: Result<TextFile, ReadError>,
+    problems: &mut Vec<Problem>,
+) -> Option<TextFile> {
+    read.map_err(|err| {
+        problems.push(Problem::error(
+            path,
+            None,
+            format!("{err}; the file is skipped"),
+        ));
+    })
+    .ok()
 }
 
 /// An article from the bytes of the file at `path` with the folder rules, as a folder load reads
@@ -287,17 +294,8 @@ pub fn article_from_bytes(
     bytes: Vec<u8>,
     problems: &mut Vec<Problem>,
 ) -> Option<(Article, Vec<Problem>)> {
-    match decode(bytes) {
-        Ok(file) => Some(article_from_text_file(path, &file, problems)),
-        Err(err) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                format!("{err}; the file is skipped"),
-            ));
-            None
-        }
-    }
+    let file = usable_text(path, decode(bytes), problems)?;
+    Some(article_from_text_file(path, &file, problems))
 }
 
 fn article_from_text_file(
