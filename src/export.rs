@@ -355,6 +355,7 @@ impl<'a> EventRow<'a> {
     fn basis(&self) -> &'static str {
         match self.event.basis {
             WhenBasis::Text => "text",
+            WhenBasis::Carried => "carried",
             WhenBasis::Publication => "publication",
             WhenBasis::Undated => "undated",
         }

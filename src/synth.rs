@@ -605,7 +605,7 @@ mod tests {
                 assert!((e.place.0 as usize) < places.len());
                 assert!(x.sentences.contains(&e.sentence));
                 match e.basis {
-                    WhenBasis::Text => {
+                    WhenBasis::Text | WhenBasis::Carried => {
                         text += 1;
                         assert!(e.date_mention.is_some());
                     }

@@ -27,6 +27,9 @@ use self::places::PlaceMention;
 pub enum WhenBasis {
     /// A date expression in the event's own sentence.
     Text,
+    /// No date in the sentence: the time carried from the preceding sentences of the same
+    /// episode (`date_mention` is the expression it was carried from).
+    Carried,
     /// No date in the sentence: the article's publication date.
     Publication,
     /// Neither: the article is undated and the sentence names no resolvable date.
