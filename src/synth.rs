@@ -357,6 +357,7 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
                     end: mention.end,
                     place,
                     confidence: 1.0,
+                    reason: crate::extract::places::Reason::OnlyCandidate,
                 });
                 if x.events[first_event..].iter().any(|e| e.place == place) {
                     continue;

@@ -207,6 +207,7 @@ mod tests {
             end,
             place: PlaceIdx(idx),
             confidence: 1.0,
+            reason: places::Reason::OnlyCandidate,
         }
     }
 

@@ -16,11 +16,15 @@
 //!   "X, Country" right after the name, then by the countries of the article, then by
 //!   population, with curated places preferred over broad ones.
 
-use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::gazetteer::{Gazetteer, NameRole, PlaceIdx, PlaceKind, PlaceSource};
+use crate::gazetteer::names::is_abbreviation;
+use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
+
+mod unknown;
+
+pub use unknown::{UnknownName, unknown_place_names};
 
 /// One mention of a place: `text[start..end]` names `place`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,6 +34,8 @@ pub struct PlaceMention {
     pub place: PlaceIdx,
     /// 0..=1: how sure the matcher is that this surface means this place.
     pub confidence: f32,
+    /// Why this place was chosen.
+    pub reason: Reason,
 }
 
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
@@ -111,14 +117,14 @@ impl ContextCountries {
             let mut country: Option<&str> = None;
             let mut ambiguous = false;
             let mut admin = false;
-            for role in &span.roles {
-                let (NameRole::Place(idx) | NameRole::Demonym(idx)) = *role;
+            for &(role, _) in &span.roles {
+                let idx = role.idx();
                 let place = g.get(idx);
                 if let Some(c) = place.country.as_deref() {
                     ambiguous |= country.is_some_and(|first| first != c);
                     country = Some(c);
                 }
-                admin |= matches!(role, NameRole::Place(_)) && place.kind == PlaceKind::AdminArea;
+                admin |= role.place().is_some() && place.kind == PlaceKind::AdminArea;
             }
             // Only unambiguous names are evidence; "Tripoli" alone says nothing.
             if !ambiguous && let Some(c) = country {
@@ -129,6 +135,63 @@ impl ContextCountries {
             }
         }
         ctx
+    }
+}
+
+/// Why a place was chosen for a mention: shown on hover and exported (`reason`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The only place with this name.
+    OnlyCandidate,
+    /// "Paris, Texas", "Athens, Ga.", "Tripoli (Lebanon)": the place inside the one named next.
+    Apposition,
+    /// A place inside a state or province the article names.
+    DivisionInArticle,
+    /// A place in a country the article names most.
+    CountryInArticle,
+    /// The same name earlier in the article was settled ("one sense per article").
+    OneSense,
+    /// No context decides: the curated entry, or the largest place (countries and divisions
+    /// before towns).
+    Prior,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::OnlyCandidate => "only_candidate",
+            Reason::Apposition => "apposition",
+            Reason::DivisionInArticle => "division_in_article",
+            Reason::CountryInArticle => "country_in_article",
+            Reason::OneSense => "one_sense",
+            Reason::Prior => "prior",
+        }
+    }
+}
+
+/// The article's geographic focus: its countries (with [`ContextCountries`]) and the
+/// first-level divisions it names or whose places it names unambiguously.
+#[derive(Clone, Debug, Default)]
+struct Focus {
+    countries: ContextCountries,
+    /// `CC.code` keys of divisions, with their weight.
+    admin1: Vec<(String, u32)>,
+}
+
+impl Focus {
+    fn add_admin1(&mut self, key: &str, n: u32) {
+        match self.admin1.iter_mut().find(|(k, _)| k == key) {
+            Some((_, c)) => *c += n,
+            None => self.admin1.push((key.to_owned(), n)),
+        }
+    }
+
+    fn admin1(&self, key: &str) -> u32 {
+        self.admin1
+            .iter()
+            .find_map(|(k, n)| (k == key).then_some(*n))
+            .unwrap_or(0)
     }
 }
 
@@ -144,38 +207,129 @@ pub fn find_places_with_context(
     gazetteer: &Gazetteer,
     extra: &ContextCountries,
 ) -> Vec<PlaceMention> {
-    let spans = accepted_spans(text, gazetteer);
-    let mut ctx = ContextCountries::from_spans(&spans, gazetteer);
-    ctx.extend(extra);
-    let mut out = Vec::new();
+    let g = gazetteer;
+    let spans = accepted_spans(text, g);
+    let mut focus = Focus {
+        countries: ContextCountries::from_spans(&spans, g),
+        admin1: Vec::new(),
+    };
+    focus.countries.extend(extra);
+    // Candidates per span, narrowed by appositions and division words.
+    let mut cands: Vec<(Vec<(PlaceIdx, bool)>, bool)> = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
-        let mut candidates: Vec<PlaceIdx> = span
+        let mut c: Vec<(PlaceIdx, bool)> = span
             .roles
             .iter()
-            .filter_map(|r| match r {
-                NameRole::Place(idx) => Some(*idx),
-                NameRole::Demonym(_) => None,
-            })
+            .filter_map(|&(r, primary)| r.place().map(|p| (p, primary)))
             .collect();
-        if candidates.is_empty() {
+        c.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        c.dedup_by_key(|x| x.0);
+        let mut narrowed = false;
+        if c.len() > 1 {
+            if span.division_word {
+                let divisions: Vec<(PlaceIdx, bool)> = c
+                    .iter()
+                    .copied()
+                    .filter(|(p, _)| g.division_level(*p) > 0)
+                    .collect();
+                if !divisions.is_empty() {
+                    c = divisions;
+                }
+            }
+            if let Some(next) = spans.get(i + 1) {
+                narrowed = narrow_by_container(text, span, next, g, &mut c);
+            }
+        }
+        cands.push((c, narrowed));
+    }
+    // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
+    // dateline counts three times.
+    for (span, (c, narrowed)) in spans.iter().zip(&cands) {
+        let weight = if at_line_start(text, span.start) && is_all_caps(&text[span.start..span.end]) {
+            3
+        } else {
+            1
+        };
+        let sure = c.len() == 1 || *narrowed;
+        for &(p, _) in c {
+            if let Some(key) = g.admin1(p)
+                && (sure || g.division_level(p) == 1)
+            {
+                let all_same = c.iter().all(|&(q, _)| g.admin1(q) == Some(key));
+                if all_same || g.division_level(p) == 1 && c.len() <= 2 {
+                    focus.add_admin1(key, weight);
+                }
+            }
+        }
+        if weight > 1
+            && let Some(&(p, _)) = c.first()
+            && let Some(country) = g.get(p).country.as_deref()
+        {
+            focus.countries.add(country, weight);
+        }
+    }
+    let mut out: Vec<PlaceMention> = Vec::with_capacity(spans.len());
+    // One sense per article: a surface settled by an apposition keeps that place.
+    let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
+    for (span, (c, narrowed)) in spans.iter().zip(&cands) {
+        if c.is_empty() {
             continue;
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        if candidates.len() > 1
-            && let Some(next) = spans.get(i + 1)
-        {
-            narrow_by_container(text, span, next, gazetteer, &mut candidates);
+        let surface = text[span.start..span.end].to_lowercase();
+        if *narrowed && c.len() == 1 {
+            settled.push((surface.clone(), c[0].0));
         }
-        let (place, confidence) = choose(&candidates, gazetteer, &ctx);
+        let earlier = settled
+            .iter()
+            .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
+            .map(|(_, p)| *p);
+        let (place, confidence, reason) = match earlier {
+            Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
+            _ => {
+                let (p, conf, why) = choose(c, g, &focus);
+                let reason = if *narrowed {
+                    Reason::Apposition
+                } else if c.len() == 1 {
+                    Reason::OnlyCandidate
+                } else {
+                    why
+                };
+                (p, conf, reason)
+            }
+        };
+        if c.len() > 1 && !*narrowed && far_from_focus(place, g, &focus) {
+            continue;
+        }
+        let confidence = if span.embedded { confidence * 0.5 } else { confidence };
+        let end = if span.division_word && g.division_level(place) > 0 {
+            span.end_with_word
+        } else {
+            span.end
+        };
         out.push(PlaceMention {
             start: span.start,
-            end: span.end,
+            end,
             place,
             confidence,
+            reason,
         });
     }
     out
+}
+
+/// A small town chosen only by its population in an article whose focus is elsewhere: most
+/// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
+fn far_from_focus(place: PlaceIdx, g: &Gazetteer, focus: &Focus) -> bool {
+    let p = g.get(place);
+    if p.source != PlaceSource::Broad || p.kind != PlaceKind::City {
+        return false;
+    }
+    if p.population.unwrap_or(0) >= 50_000 || focus.countries.max() < 2 {
+        return false;
+    }
+    p.country
+        .as_deref()
+        .is_none_or(|c| focus.countries.count(c) == 0)
 }
 
 /// An accepted occurrence of one or more names at the same place in the text.
@@ -183,7 +337,14 @@ pub fn find_places_with_context(
 struct Span {
     start: usize,
     end: usize,
-    roles: Vec<NameRole>,
+    /// What the name may stand for, and whether the spelling is the place's primary name.
+    roles: Vec<(NameRole, bool)>,
+    /// A division word follows ("Laurel County", "Sindh Province"): divisions win, and the
+    /// mention includes the word (up to `end_with_word`).
+    division_word: bool,
+    end_with_word: usize,
+    /// Inside an organisation's name ("Bank of Italy"): kept with a low confidence.
+    embedded: bool,
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
@@ -306,7 +467,8 @@ fn is_capitalised(word: &str) -> bool {
 fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w));
-    let after_is_name = after.is_some_and(is_capitalised);
+    let after_is_name =
+        after.is_some_and(|w| is_capitalised(w) && !INSTITUTION_WORDS.contains(&w));
     before_is_name || after_is_name
 }
 
@@ -316,6 +478,75 @@ fn starts_organisation_name(text: &str, end: usize) -> bool {
     text.get(end..)
         .and_then(|a| a.strip_prefix(" National "))
         .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words that, right before a name, make it part of a street, square, building or company name:
+/// "Plaza Italia", "Avenida Chile", "Air France". The name is not that place.
+const EMBEDDING_BEFORE: &[&str] = &[
+    "Air", "Avenida", "Avenue", "Boulevard", "Calle", "Camino", "Hotel", "Paseo", "Piazza",
+    "Place", "Plaza", "Plazuela", "Praça", "Rue", "Via", "Viale",
+];
+/// Words that, right after a name, make it part of a street, building or company name:
+/// "Italia Street", "Paris Hilton" is caught by the capitalised-run rule, these by any layer.
+const EMBEDDING_AFTER: &[&str] = &[
+    "Airlines", "Airways", "Ave", "Avenue", "Blvd", "Boulevard", "Drive", "Hotel", "Lane",
+    "Rd", "Road", "Square", "St", "Street", "Times", "Post", "Herald", "Tribune", "Gazette",
+];
+/// Organisation words before "of": "Bank of Italy" names Italy only loosely (tier B).
+const ORGANISATION_OF: &[&str] = &[
+    "Bank", "Church", "College", "Council", "Institute", "Museum", "School", "University",
+];
+/// Division words after a name: "Laurel County", "Sindh Province".
+const DIVISION_WORDS: &[&str] = &[
+    "Borough", "County", "District", "Governorate", "Oblast", "Parish", "Prefecture",
+    "Province", "Region", "State", "Territory",
+];
+/// Lower-case words after which a name means a place: "in Victoria", "to Santiago".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "around", "at", "from", "in", "into", "near", "outside", "through", "to",
+    "toward", "towards", "visit", "visited", "within",
+];
+
+/// The word right after `end` (after one space), if any.
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    neighbour_words(text, end, end).1
+}
+
+/// The word right before `start` (before one space), if any.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    neighbour_words(text, start, start).0
+}
+
+/// "Athens, Ga.", "Paris (Texas)", "EDMONTON, Alberta": the name follows a comma or an opening
+/// parenthesis, or starts a line.
+fn in_apposition(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let t = before.trim_end_matches(' ');
+    t.ends_with(',') || t.ends_with('(') || at_line_start(text, start)
+}
+
+/// The context says "place": a preposition before, an apposition after ("Jackson, Miss."), or a
+/// dateline.
+fn place_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+    let after = text.get(end..).is_some_and(|a| {
+        a.strip_prefix(", ")
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    before || after || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+}
+
+/// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
+/// dateline name.
+fn dateline_after(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|a| {
+        a.starts_with(", ")
+            || a.starts_with(" (")
+            || a.starts_with(" -")
+            || a.starts_with(" —")
+            || a.starts_with(" –")
+    })
 }
 
 /// Whether the occurrence `text[start..end]` may stand for `role` with this spelling.
@@ -330,25 +561,78 @@ fn accept(
     let Some(surface) = text.get(start..end) else {
         return false;
     };
-    let NameRole::Place(idx) = role else {
+    let Some(idx) = role.place() else {
         // Demonyms: the same case rules, nothing else.
         return case_matches(surface, spelling) || is_all_caps(surface);
     };
-    let broad = g.get(idx).source == PlaceSource::Broad;
+    let place = g.get(idx);
+    let broad = place.source == PlaceSource::Broad;
+    if is_abbreviation(spelling) {
+        // "U.S.", "NSW", "Ky.": exact case; a division's short form ("Ga.", "KY", "B.C.")
+        // only in apposition or after a preposition, never after a number ("300 B.C.").
+        if surface != spelling {
+            return false;
+        }
+        let division = place.kind == PlaceKind::AdminArea;
+        let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
+        if division {
+            let after_preposition = word_before(text, start)
+                .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || w == "of");
+            let ok = in_apposition(text, start)
+                || (after_preposition && (letters > 2 || spelling.contains('.')));
+            if !ok {
+                return false;
+            }
+        }
+        return !starts_organisation_name(text, end);
+    }
     let case_ok = if surface == spelling {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
-        !broad || at_line_start(text, start)
+        !broad || at_line_start(text, start) || dateline_after(text, end)
     } else {
         case_matches(surface, spelling)
     };
-    if !case_ok || starts_organisation_name(text, end) {
+    if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
         return false;
     }
-    if broad && !spelling.contains([' ', '-']) && inside_capitalised_run(text, start, end) {
+    if matches!(role, NameRole::Weak(_)) && !place_context(text, start, end) {
+        return false;
+    }
+    if broad
+        && place.kind.class() != KindClass::Area
+        && !spelling.contains([' ', '-'])
+        && inside_capitalised_run(text, start, end)
+        && !place_context(text, start, end)
+    {
         return false;
     }
     true
+}
+
+/// Words after a place name that make it a modifier of an institution of that place ("Paris
+/// High School", "Houston Police Department"): the place is still meant.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Airport", "Area", "Board", "City", "College", "Council", "County", "Courthouse",
+    "Department", "District", "Elementary", "Fire", "General", "High", "Hospital", "Library",
+    "Mayor", "Memorial", "Middle", "Municipal", "Police", "Public", "Regional", "Schools",
+    "Sheriff", "Township", "Village",
+];
+
+/// A street, square, hotel, airline or newspaper name around the occurrence.
+fn embedded_in_name(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start).is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
+    let after = word_after(text, end)
+        .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
+    before || after
+}
+
+/// "Bank of Italy": an organisation named after a place.
+fn organisation_of(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(" of "))
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| ORGANISATION_OF.contains(&w))
 }
 
 /// Every accepted occurrence, then the leftmost-longest of them, non-overlapping.
@@ -358,16 +642,24 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if !at_word_boundaries(text, hit.start, hit.end) {
             continue;
         }
-        let roles: Vec<NameRole> = hit
+        let roles: Vec<(NameRole, bool)> = hit
             .targets()
             .filter(|&(role, spelling)| accept(text, hit.start, hit.end, role, spelling, g))
-            .map(|(role, _)| role)
+            .map(|(role, spelling)| {
+                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                (role, primary)
+            })
             .collect();
         if !roles.is_empty() {
+            let word = word_after(text, hit.end).filter(|w| DIVISION_WORDS.contains(w));
+            let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
             spans.push(Span {
                 start: hit.start,
                 end: hit.end,
                 roles,
+                division_word: word.is_some(),
+                end_with_word,
+                embedded: organisation_of(text, hit.start),
             });
         }
     }
@@ -381,45 +673,60 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     chosen
 }
 
-/// "Tripoli, Lebanon", "Moscow, Idaho", "Pratica di Mare (Italy)": keep the candidates inside
-/// the country or province named right after.
+/// "Tripoli, Lebanon", "Moscow, Idaho", "Athens, Ga.", "Pratica di Mare (Italy)": keep the
+/// candidates inside the country or division named right after. True when that narrowed them.
 fn narrow_by_container(
     text: &str,
     span: &Span,
     next: &Span,
     g: &Gazetteer,
-    candidates: &mut Vec<PlaceIdx>,
-) {
+    candidates: &mut Vec<(PlaceIdx, bool)>,
+) -> bool {
     let gap = text.get(span.end..next.start).unwrap_or("");
     if !matches!(gap.trim(), "," | "(") {
-        return;
+        return false;
     }
-    let containers: HashSet<&str> = next
-        .roles
-        .iter()
-        .filter_map(|r| match r {
-            NameRole::Place(idx) => {
-                let p = g.get(*idx);
-                matches!(p.kind, PlaceKind::Country | PlaceKind::AdminArea)
-                    .then_some(p.country.as_deref())
-                    .flatten()
+    let mut countries: Vec<&str> = Vec::new();
+    let mut divisions: Vec<&str> = Vec::new();
+    for (role, _) in &next.roles {
+        let Some(idx) = role.place() else { continue };
+        let p = g.get(idx);
+        match p.kind {
+            PlaceKind::Country => countries.extend(p.country.as_deref()),
+            PlaceKind::AdminArea => {
+                if let Some(key) = g.admin1(idx) {
+                    divisions.push(key);
+                } else {
+                    countries.extend(p.country.as_deref());
+                }
             }
-            NameRole::Demonym(_) => None,
-        })
-        .collect();
-    let inside: Vec<PlaceIdx> = candidates
+            _ => {}
+        }
+    }
+    let in_division: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
-        .filter(|idx| {
-            g.get(*idx)
+        .filter(|&(idx, _)| g.division_level(idx) != 1 && g.admin1(idx).is_some_and(|k| divisions.contains(&k)))
+        .collect();
+    if !in_division.is_empty() {
+        *candidates = in_division;
+        return true;
+    }
+    let inside: Vec<(PlaceIdx, bool)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(idx, _)| {
+            g.get(idx)
                 .country
                 .as_deref()
-                .is_some_and(|c| containers.contains(c))
+                .is_some_and(|c| countries.contains(&c))
         })
         .collect();
-    if !inside.is_empty() {
+    if !inside.is_empty() && inside.len() < candidates.len() {
         *candidates = inside;
+        return true;
     }
+    false
 }
 
 fn default_population(kind: PlaceKind) -> u64 {
@@ -430,342 +737,69 @@ fn default_population(kind: PlaceKind) -> u64 {
     }
 }
 
-/// A log10-odds-like score: population, curated over broad, the article's countries.
-fn score(idx: PlaceIdx, g: &Gazetteer, ctx: &ContextCountries) -> f64 {
+/// A log10-odds-like score: population (a prior by kind where there is none), curated over
+/// broad, primary names over alternate names, the article's countries and divisions. Returns
+/// the score and the context bonus that decided most.
+fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Reason) {
     let p = g.get(idx);
-    let population = p.population.unwrap_or_else(|| default_population(p.kind)) as f64;
+    let level = g.division_level(idx);
+    let population = match (p.population, level) {
+        (Some(n), _) => n,
+        (None, 2) => 100_000,
+        (None, _) => default_population(p.kind),
+    } as f64;
     let mut s = (population + 1000.0).log10();
+    let mut reason = Reason::Prior;
     if p.source != PlaceSource::Broad {
         s += 1.0;
     }
+    if !primary {
+        s -= 1.0;
+    }
     if let Some(c) = p.country.as_deref() {
+        let ctx = &focus.countries;
         let max = ctx.max();
-        if max > 0 {
+        if max > 0 && ctx.count(c) > 0 {
             s += 2.0 * f64::from(ctx.count(c)) / f64::from(max);
+            reason = Reason::CountryInArticle;
         }
         if ctx.with_admin_area.iter().any(|a| a == c) {
-            s += 2.0;
+            s += 1.0;
         }
     }
-    s
+    if level != 1
+        && let Some(key) = g.admin1(idx)
+        && focus.admin1(key) > 0
+    {
+        s += 3.0;
+        reason = Reason::DivisionInArticle;
+    }
+    (s, reason)
 }
 
-/// The best candidate and the confidence in it.
-fn choose(candidates: &[PlaceIdx], g: &Gazetteer, ctx: &ContextCountries) -> (PlaceIdx, f32) {
-    let scored: Vec<(PlaceIdx, f64)> = candidates
+/// The best candidate, the confidence in it and why.
+fn choose(candidates: &[(PlaceIdx, bool)], g: &Gazetteer, focus: &Focus) -> (PlaceIdx, f32, Reason) {
+    let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
-        .map(|&idx| (idx, score(idx, g, ctx)))
+        .map(|&(idx, primary)| {
+            let (s, r) = score(idx, primary, g, focus);
+            (idx, s, r)
+        })
         .collect();
-    let (best, best_score) = scored
+    let (best, best_score, reason) = scored
         .iter()
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .unwrap_or((candidates[0], 0.0));
+        .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     // Share of the best among all candidates, reading scores as log10 odds.
-    let total: f64 = scored.iter().map(|(_, s)| 10f64.powf(s - best_score)).sum();
+    let total: f64 = scored.iter().map(|(_, s, _)| 10f64.powf(s - best_score)).sum();
     let share = 1.0 / total;
     let base = if g.get(best).source == PlaceSource::Broad {
         0.8
     } else {
         0.95
     };
-    (best, (base * share) as f32)
-}
-
-/// A capitalised name that looks like a place but is not in the gazetteer.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct UnknownName {
-    pub start: usize,
-    pub end: usize,
-    pub name: String,
-}
-
-/// Words after which a capitalised name is likely a place.
-const PLACE_CUES: &[&str] = &[
-    "in", "at", "near", "from", "outside", "around", "towards", "toward",
-];
-/// Nouns that, followed by "of", introduce a place: "the town of X".
-const PLACE_NOUNS: &[&str] = &[
-    "area",
-    "city",
-    "district",
-    "neighbourhood",
-    "neighborhood",
-    "outskirts",
-    "province",
-    "region",
-    "suburb",
-    "town",
-    "village",
-    "municipality",
-    "oasis",
-    "port",
-];
-/// Verbs and nouns of movement after which "to X" names a place.
-const MOTION_BEFORE_TO: &[&str] = &[
-    "advance",
-    "advanced",
-    "advancing",
-    "close",
-    "fled",
-    "flee",
-    "fleeing",
-    "flew",
-    "flown",
-    "go",
-    "going",
-    "head",
-    "headed",
-    "heading",
-    "moved",
-    "next",
-    "retreated",
-    "returned",
-    "road",
-    "route",
-    "sent",
-    "travel",
-    "travelled",
-    "traveled",
-    "way",
-    "withdrew",
-    "deployed",
-    "pushed",
-];
-/// Capitalised words that start no place name.
-const NOT_PLACE_WORDS: &[&str] = &[
-    "A",
-    "An",
-    "April",
-    "August",
-    "Christmas",
-    "December",
-    "Eid",
-    "February",
-    "Field",
-    "Friday",
-    "General",
-    "God",
-    "Government",
-    "He",
-    "Her",
-    "His",
-    "I",
-    "It",
-    "Its",
-    "January",
-    "July",
-    "June",
-    "Marshal",
-    "March",
-    "May",
-    "Minister",
-    "Monday",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "November",
-    "October",
-    "Our",
-    "President",
-    "Prime",
-    "Ramadan",
-    "Saturday",
-    "September",
-    "She",
-    "Sunday",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Thursday",
-    "Tuesday",
-    "We",
-    "Wednesday",
-    "Twitter",
-    "Facebook",
-    "Reuters",
-    "Europe",
-    "Arab",
-    "Arabs",
-    "Kurdish",
-    "Kurds",
-    "European",
-    "Western",
-    "Eastern",
-    "Islamic",
-    "African",
-    "Berber",
-    "Amazigh",
-    "Tuareg",
-    "Tebu",
-    "Toubou",
-];
-/// Lowercase words that may sit inside a place name: "Qasr bin Ghashir", "Pratica di Mare".
-const NAME_CONNECTORS: &[&str] = &[
-    "al", "el", "bin", "ben", "bani", "beni", "de", "di", "du", "la", "le", "ad", "as", "az", "ar",
-    "ash", "at",
-];
-
-/// Suffixes after which the word before names a place: "Tobruk-based".
-const HYPHEN_SUFFIXES: &[&str] = &["-based", "-held", "-controlled"];
-
-#[derive(Clone, Copy, Debug)]
-struct Word<'t> {
-    start: usize,
-    end: usize,
-    text: &'t str,
-}
-
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        // Letters, digits and in-word apostrophes or hyphens ("Al-Watiya", "Ben Gashir").
-        let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(trimmed_word(text, s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(trimmed_word(text, s, text.len()));
-    }
-    out
-}
-
-fn trimmed_word(text: &str, start: usize, end: usize) -> Word<'_> {
-    let mut w = text[start..end].trim_end_matches(['-', '\'', '’']);
-    // "Tarhuna-based": the word is "Tarhuna"; the caller looks at the suffix.
-    for suffix in HYPHEN_SUFFIXES {
-        if let Some(stem) = w.strip_suffix(suffix).filter(|s| !s.is_empty()) {
-            w = stem;
-        }
-    }
-    // Drop a possessive: "Gharyan's" is the name "Gharyan".
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w);
-    Word {
-        start,
-        end: start + w.len(),
-        text: w,
-    }
-}
-
-fn is_name_word(w: &str) -> bool {
-    // "al-Khamis", "el-Sider": an article prefix before a capitalised name.
-    let core = match w.split_once('-') {
-        Some((prefix, rest)) if NAME_CONNECTORS.contains(&prefix) => rest,
-        _ => w,
-    };
-    is_capitalised(core) && !NOT_PLACE_WORDS.contains(&core) && !is_all_caps(core)
-}
-
-/// Capitalised names that look like places ("in Wadi Rabii", "the town of X") and match nothing.
-pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName> {
-    let ws = words(text);
-    let known: Vec<Span> = accepted_spans(text, gazetteer);
-    let covered = |start: usize, end: usize| known.iter().any(|s| s.start < end && start < s.end);
-    let only_spaces =
-        |a: usize, b: usize| text.get(a..b).is_some_and(|g| g.chars().all(|c| c == ' '));
-    let mut out: Vec<UnknownName> = Vec::new();
-    let mut push = |first: usize, last: usize| {
-        let (start, end) = (ws[first].start, ws[last].end);
-        if covered(start, end) || out.iter().any(|u| u.start == start) {
-            return;
-        }
-        out.push(UnknownName {
-            start,
-            end,
-            name: text[start..end].to_owned(),
-        });
-    };
-    // The run of name words starting at word `k`: capitalised words and connectors between
-    // them, separated by single spaces, at most five words.
-    let run_from = |k: usize| -> Option<usize> {
-        if !ws.get(k).is_some_and(|w| is_name_word(w.text)) {
-            return None;
-        }
-        let mut last = k;
-        let mut j = k + 1;
-        while j < ws.len()
-            && j < k + 5
-            && only_spaces(ws[j - 1].end, ws[j].start)
-            && ws[j - 1].end == ws[j - 1].start + ws[j - 1].text.len()
-        {
-            let w = ws[j].text;
-            if is_name_word(w) {
-                last = j;
-            } else if !NAME_CONNECTORS.contains(&w) {
-                break;
-            }
-            // A possessive ends the name.
-            if text
-                .get(ws[j].end..)
-                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
-            {
-                break;
-            }
-            j += 1;
-        }
-        Some(last)
-    };
-    for k in 0..ws.len() {
-        let w = ws[k].text;
-        let cue = PLACE_CUES.contains(&w)
-            || (w == "to"
-                && k > 0
-                && MOTION_BEFORE_TO.contains(&ws[k - 1].text.to_lowercase().as_str()))
-            || (w == "of"
-                && k > 0
-                && PLACE_NOUNS.contains(&ws[k - 1].text.to_lowercase().as_str()));
-        if cue
-            && only_spaces(ws[k].end, ws.get(k + 1).map_or(ws[k].end, |n| n.start))
-            && let Some(last) = run_from(k + 1)
-        {
-            push(k + 1, last);
-        }
-        // "Tarhuna-based": the name before "-based" or "-held".
-        let suffix = text.get(ws[k].end..).unwrap_or("");
-        if HYPHEN_SUFFIXES.iter().any(|s| suffix.starts_with(s)) && is_name_word(w) {
-            let mut first = k;
-            while first > 0
-                && only_spaces(ws[first - 1].end, ws[first].start)
-                && (is_name_word(ws[first - 1].text)
-                    || NAME_CONNECTORS.contains(&ws[first - 1].text))
-                && k - first < 4
-            {
-                first -= 1;
-            }
-            while first < k && !is_name_word(ws[first].text) {
-                first += 1;
-            }
-            push(first, k);
-        }
-    }
-    out.retain(|u| !is_demonym_phrase(&u.name, gazetteer));
-    out.sort_by_key(|u| u.start);
-    out
-}
-
-/// A name that is a demonym of the gazetteer ("Libyan"), not a place.
-fn is_demonym_phrase(name: &str, g: &Gazetteer) -> bool {
-    g.name_hits(name).iter().any(|h| {
-        h.start == 0
-            && h.end == name.len()
-            && h.targets()
-                .any(|(role, _)| matches!(role, NameRole::Demonym(_)))
-    })
+    (best, (base * share) as f32, reason)
 }
 
 #[cfg(test)]

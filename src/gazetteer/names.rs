@@ -65,6 +65,18 @@ impl<'g> NameHit<'g> {
     }
 }
 
+/// An abbreviation or postal form: "U.S.", "Ky.", "W.Va.", "NSW", "KY". Such spellings match
+/// only with their exact case.
+pub fn is_abbreviation(spelling: &str) -> bool {
+    let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = spelling
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    (upper && (2..=4).contains(&letters) && !spelling.contains(' '))
+        || (spelling.ends_with('.') && letters <= 6)
+}
+
 fn spelling_of<'s>(spellings: &'s str, t: &NameTarget) -> &'s str {
     let start = t.spelling_start as usize;
     spellings
