@@ -190,6 +190,9 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
+GENERIC_FIRST_WORDS: set[str] = set()  # filled in main(): "Wadi", "Sidi", "San", "Lake"
+
+
 def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
                reserved: set[str] | frozenset = frozenset()) -> list[str]:
     """Latin-script alternate names, at most `limit`. An alternate that is the name of a
@@ -200,6 +203,12 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
     for alt in alternates:
         alt = clean(alt)
         if not useful_alias(alt, name) or alt.casefold() in seen or fold(alt) in reserved:
+            continue
+        # "The Bank" for Portsmouth, "Wadi" for Wari, "Sidi" for Sidhi: an article-led alias or
+        # a one-word alias that starts many place names is a generic word, not this place.
+        if alt.startswith("The ") and not name.startswith("The "):
+            continue
+        if " " not in alt and fold(alt) in GENERIC_FIRST_WORDS:
             continue
         seen.add(alt.casefold())
         out.append(alt)
@@ -282,6 +291,9 @@ def main() -> int:
             not_town.add(fold(CountryInfo(iso).demonym() or ""))
         except Exception:
             pass
+    first_words = Counter(fold(c["name"].split()[0]) for c in cities.values()
+                          if len(c["name"].split()) > 1)
+    GENERIC_FIRST_WORDS.update(w for w, n in first_words.items() if n >= 5)
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]

@@ -371,7 +371,8 @@ enum RowError {
 const FIELDS: &str =
     "id, name, aliases, kind, lat, lon, country, geonames_id, icao, population, demonyms, source";
 
-const BROAD_HEADER: &str = "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms\tadmin1";
+const BROAD_HEADER: &str =
+    "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms\tadmin1";
 /// The header before the `admin1` column was added; such files still load (no parents).
 const BROAD_HEADER_V1: &str =
     "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms";
@@ -1004,8 +1005,8 @@ impl Gazetteer {
                 icao: None,
                 demonyms: Vec::new(),
                 common_name: false,
-            admin1: None,
-            level: 0,
+                admin1: None,
+                level: 0,
             })
             .collect();
         Gazetteer::merge(vec![entries])
@@ -1426,8 +1427,8 @@ country = "LY"
     fn a_broad_row_with_a_bad_number_is_reported_with_its_line() {
         let text = format!(
             "{BROAD_HEADER}\n\
-             gn:1\tAlpha\tcity\t10.0\t20.0\tLY\t1\t100\t\t\t\n\
-             gn:2\tBeta\tcity\tnorth\t20.0\tLY\t2\t\t\t\t\n\
+             gn:1\tAlpha\tcity\t10.0\t20.0\tLY\t1\t100\t\t\t\t01\n\
+             gn:2\tBeta\tcity\tnorth\t20.0\tLY\t2\t\t\t\t\t\n\
              gn:3\tGamma\tcity\t10.0\n"
         );
         let (entries, problems) = parse_broad(&text, Path::new("b.tsv"));
@@ -1437,7 +1438,7 @@ country = "LY"
         assert!(
             problems[1]
                 .message
-                .contains("line has 4 columns, expected 11")
+                .contains("line has 4 columns, expected 12")
         );
     }
 
@@ -1531,7 +1532,7 @@ country = "LY"
         std::fs::write(
             &broad,
             format!(
-                "{BROAD_HEADER}\ngn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\n"
+                "{BROAD_HEADER}\ngn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\t\n"
             ),
         )
         .expect("write");

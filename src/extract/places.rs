@@ -16,9 +16,9 @@
 //!   "X, Country" right after the name, then by the countries of the article, then by
 //!   population, with curated places preferred over broad ones.
 
-
 use serde::Serialize;
 
+use crate::coord::LatLon;
 use crate::gazetteer::names::is_abbreviation;
 use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
 
@@ -152,6 +152,8 @@ pub enum Reason {
     CountryInArticle,
     /// The same name earlier in the article was settled ("one sense per article").
     OneSense,
+    /// Near towns the article names unambiguously (spatial coherence).
+    NearOtherPlaces,
     /// No context decides: the curated entry, or the largest place (countries and divisions
     /// before towns).
     Prior,
@@ -165,6 +167,7 @@ impl Reason {
             Reason::DivisionInArticle => "division_in_article",
             Reason::CountryInArticle => "country_in_article",
             Reason::OneSense => "one_sense",
+            Reason::NearOtherPlaces => "near_other_places",
             Reason::Prior => "prior",
         }
     }
@@ -177,6 +180,11 @@ struct Focus {
     countries: ContextCountries,
     /// `CC.code` keys of divisions, with their weight.
     admin1: Vec<(String, u32)>,
+    /// Countries named by countries, divisions, regions and demonyms only (not by towns).
+    areas: ContextCountries,
+    /// Points of the towns, facilities and counties the article names unambiguously: a
+    /// homonym near them wins (spatial coherence).
+    anchors: Vec<LatLon>,
 }
 
 impl Focus {
@@ -212,7 +220,21 @@ pub fn find_places_with_context(
     let mut focus = Focus {
         countries: ContextCountries::from_spans(&spans, g),
         admin1: Vec::new(),
+        anchors: Vec::new(),
+        areas: ContextCountries::new(),
     };
+    let area_spans: Vec<Span> = spans
+        .iter()
+        .filter(|s| {
+            s.roles.iter().all(|&(r, _)| match r {
+                NameRole::Demonym(_) => true,
+                _ => g.get(r.idx()).kind.class() == KindClass::Area,
+            })
+        })
+        .cloned()
+        .collect();
+    focus.areas = ContextCountries::from_spans(&area_spans, g);
+    focus.areas.extend(extra);
     focus.countries.extend(extra);
     // Candidates per span, narrowed by appositions and division words.
     let mut cands: Vec<(Vec<(PlaceIdx, bool)>, bool)> = Vec::with_capacity(spans.len());
@@ -245,20 +267,29 @@ pub fn find_places_with_context(
     // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
     // dateline counts three times.
     for (span, (c, narrowed)) in spans.iter().zip(&cands) {
-        let weight = if at_line_start(text, span.start) && is_all_caps(&text[span.start..span.end]) {
+        let weight = if at_line_start(text, span.start) && is_all_caps(&text[span.start..span.end])
+        {
             3
         } else {
             1
         };
         let sure = c.len() == 1 || *narrowed;
         for &(p, _) in c {
-            if let Some(key) = g.admin1(p)
-                && (sure || g.division_level(p) == 1)
+            // A state or province among few readings ("Georgia": the country or the state).
+            if !sure
+                && c.len() <= 2
+                && g.division_level(p) == 1
+                && let Some(key) = g.admin1(p)
             {
-                let all_same = c.iter().all(|&(q, _)| g.admin1(q) == Some(key));
-                if all_same || g.division_level(p) == 1 && c.len() <= 2 {
-                    focus.add_admin1(key, weight);
-                }
+                focus.add_admin1(key, 1);
+            }
+        }
+        if sure && let Some(&(p, _)) = c.first() {
+            if let Some(key) = g.admin1(p) {
+                focus.add_admin1(key, weight);
+            }
+            if g.get(p).kind.class() != KindClass::Area || g.division_level(p) == 2 {
+                focus.anchors.push(g.get(p).coord);
             }
         }
         if weight > 1
@@ -297,10 +328,14 @@ pub fn find_places_with_context(
                 (p, conf, reason)
             }
         };
-        if c.len() > 1 && !*narrowed && far_from_focus(place, g, &focus) {
+        if !*narrowed && far_from_focus(place, reason, c.len(), g, &focus) {
             continue;
         }
-        let confidence = if span.embedded { confidence * 0.5 } else { confidence };
+        let confidence = if span.embedded {
+            confidence * 0.5
+        } else {
+            confidence
+        };
         let end = if span.division_word && g.division_level(place) > 0 {
             span.end_with_word
         } else {
@@ -317,14 +352,43 @@ pub fn find_places_with_context(
     out
 }
 
+/// Below this population a town needs support from the article (its country, a division, a
+/// neighbour, an apposition) to be taken.
+const TINY_TOWN: u64 = 5_000;
+
 /// A small town chosen only by its population in an article whose focus is elsewhere: most
 /// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
-fn far_from_focus(place: PlaceIdx, g: &Gazetteer, focus: &Focus) -> bool {
+fn far_from_focus(
+    place: PlaceIdx,
+    reason: Reason,
+    candidates: usize,
+    g: &Gazetteer,
+    focus: &Focus,
+) -> bool {
     let p = g.get(place);
     if p.source != PlaceSource::Broad || p.kind != PlaceKind::City {
         return false;
     }
-    if p.population.unwrap_or(0) >= 50_000 || focus.countries.max() < 2 {
+    let unsupported = matches!(reason, Reason::Prior | Reason::OnlyCandidate);
+    // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
+    let elsewhere = p
+        .country
+        .as_deref()
+        .is_none_or(|c| focus.areas.count(c) == 0);
+    // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
+    if unsupported && elsewhere && p.population.unwrap_or(0) < TINY_TOWN {
+        return true;
+    }
+    if candidates < 2 {
+        return false;
+    }
+    // Chosen by its size alone, a town must be large to stand against the article's focus.
+    let limit = if reason == Reason::Prior {
+        200_000
+    } else {
+        50_000
+    };
+    if p.population.unwrap_or(0) >= limit || focus.countries.max() < 2 {
         return false;
     }
     p.country
@@ -467,8 +531,9 @@ fn is_capitalised(word: &str) -> bool {
 fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w));
-    let after_is_name =
-        after.is_some_and(|w| is_capitalised(w) && !INSTITUTION_WORDS.contains(&w));
+    let after_is_name = after.is_some_and(|w| {
+        is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
+    });
     before_is_name || after_is_name
 }
 
@@ -483,28 +548,76 @@ fn starts_organisation_name(text: &str, end: usize) -> bool {
 /// Words that, right before a name, make it part of a street, square, building or company name:
 /// "Plaza Italia", "Avenida Chile", "Air France". The name is not that place.
 const EMBEDDING_BEFORE: &[&str] = &[
-    "Air", "Avenida", "Avenue", "Boulevard", "Calle", "Camino", "Hotel", "Paseo", "Piazza",
-    "Place", "Plaza", "Plazuela", "Praça", "Rue", "Via", "Viale",
+    "Air",
+    "Avenida",
+    "Avenue",
+    "Boulevard",
+    "Calle",
+    "Camino",
+    "Hotel",
+    "Paseo",
+    "Piazza",
+    "Place",
+    "Plaza",
+    "Plazuela",
+    "Praça",
+    "Rue",
+    "Via",
+    "Viale",
 ];
 /// Words that, right after a name, make it part of a street, building or company name:
 /// "Italia Street", "Paris Hilton" is caught by the capitalised-run rule, these by any layer.
 const EMBEDDING_AFTER: &[&str] = &[
-    "Airlines", "Airways", "Ave", "Avenue", "Blvd", "Boulevard", "Drive", "Hotel", "Lane",
-    "Rd", "Road", "Square", "St", "Street", "Times", "Post", "Herald", "Tribune", "Gazette",
+    "Airlines",
+    "Airways",
+    "Ave",
+    "Avenue",
+    "Blvd",
+    "Boulevard",
+    "Drive",
+    "Hotel",
+    "Lane",
+    "Rd",
+    "Road",
+    "Square",
+    "St",
+    "Street",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
 ];
 /// Organisation words before "of": "Bank of Italy" names Italy only loosely (tier B).
 const ORGANISATION_OF: &[&str] = &[
-    "Bank", "Church", "College", "Council", "Institute", "Museum", "School", "University",
+    "Bank",
+    "Church",
+    "College",
+    "Council",
+    "Institute",
+    "Museum",
+    "School",
+    "University",
 ];
 /// Division words after a name: "Laurel County", "Sindh Province".
 const DIVISION_WORDS: &[&str] = &[
-    "Borough", "County", "District", "Governorate", "Oblast", "Parish", "Prefecture",
-    "Province", "Region", "State", "Territory",
+    "Borough",
+    "County",
+    "District",
+    "Governorate",
+    "Oblast",
+    "Parish",
+    "Prefecture",
+    "Province",
+    "Region",
+    "State",
+    "Territory",
+    "state",
 ];
 /// Lower-case words after which a name means a place: "in Victoria", "to Santiago".
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "across", "around", "at", "from", "in", "into", "near", "outside", "through", "to",
-    "toward", "towards", "visit", "visited", "within",
+    "across", "around", "at", "from", "in", "into", "near", "outside", "through", "to", "toward",
+    "towards", "visit", "visited", "within",
 ];
 
 /// The word right after `end` (after one space), if any.
@@ -576,8 +689,12 @@ fn accept(
         let division = place.kind == PlaceKind::AdminArea;
         let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
         if division {
-            let after_preposition = word_before(text, start)
-                .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || w == "of");
+            let after_preposition = word_before(text, start).is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "across" | "near" | "of" | "from" | "outside" | "throughout"
+                )
+            });
             let ok = in_apposition(text, start)
                 || (after_preposition && (letters > 2 || spelling.contains('.')));
             if !ok {
@@ -596,11 +713,21 @@ fn accept(
     if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
         return false;
     }
+    // "Paris Hilton": a curated town followed by a name word is a person's name too.
+    if !broad
+        && place.kind == PlaceKind::City
+        && !spelling.contains([' ', '-'])
+        && word_after(text, end).is_some_and(|w| {
+            is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
+        })
+        && !place_context(text, start, end)
+    {
+        return false;
+    }
     if matches!(role, NameRole::Weak(_)) && !place_context(text, start, end) {
         return false;
     }
     if broad
-        && place.kind.class() != KindClass::Area
         && !spelling.contains([' ', '-'])
         && inside_capitalised_run(text, start, end)
         && !place_context(text, start, end)
@@ -613,10 +740,33 @@ fn accept(
 /// Words after a place name that make it a modifier of an institution of that place ("Paris
 /// High School", "Houston Police Department"): the place is still meant.
 const INSTITUTION_WORDS: &[&str] = &[
-    "Airport", "Area", "Board", "City", "College", "Council", "County", "Courthouse",
-    "Department", "District", "Elementary", "Fire", "General", "High", "Hospital", "Library",
-    "Mayor", "Memorial", "Middle", "Municipal", "Police", "Public", "Regional", "Schools",
-    "Sheriff", "Township", "Village",
+    "Airport",
+    "Area",
+    "Board",
+    "City",
+    "College",
+    "Council",
+    "County",
+    "Courthouse",
+    "Department",
+    "District",
+    "Elementary",
+    "Fire",
+    "General",
+    "High",
+    "Hospital",
+    "Library",
+    "Mayor",
+    "Memorial",
+    "Middle",
+    "Municipal",
+    "Police",
+    "Public",
+    "Regional",
+    "Schools",
+    "Sheriff",
+    "Township",
+    "Village",
 ];
 
 /// A street, square, hotel, airline or newspaper name around the occurrence.
@@ -706,7 +856,9 @@ fn narrow_by_container(
     let in_division: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
-        .filter(|&(idx, _)| g.division_level(idx) != 1 && g.admin1(idx).is_some_and(|k| divisions.contains(&k)))
+        .filter(|&(idx, _)| {
+            g.division_level(idx) != 1 && g.admin1(idx).is_some_and(|k| divisions.contains(&k))
+        })
         .collect();
     if !in_division.is_empty() {
         *candidates = in_division;
@@ -736,6 +888,9 @@ fn default_population(kind: PlaceKind) -> u64 {
         _ => 10_000,
     }
 }
+
+/// How near a homonym must be to a place the article names for spatial coherence.
+const NEAR_KM: f64 = 250.0;
 
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
@@ -774,11 +929,26 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         s += 3.0;
         reason = Reason::DivisionInArticle;
     }
+    if p.kind.class() != KindClass::Area
+        && focus
+            .anchors
+            .iter()
+            .any(|a| a.distance_km(p.coord) < NEAR_KM && a.distance_km(p.coord) > 0.5)
+    {
+        s += 1.5;
+        if reason == Reason::Prior {
+            reason = Reason::NearOtherPlaces;
+        }
+    }
     (s, reason)
 }
 
 /// The best candidate, the confidence in it and why.
-fn choose(candidates: &[(PlaceIdx, bool)], g: &Gazetteer, focus: &Focus) -> (PlaceIdx, f32, Reason) {
+fn choose(
+    candidates: &[(PlaceIdx, bool)],
+    g: &Gazetteer,
+    focus: &Focus,
+) -> (PlaceIdx, f32, Reason) {
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
@@ -792,7 +962,10 @@ fn choose(candidates: &[(PlaceIdx, bool)], g: &Gazetteer, focus: &Focus) -> (Pla
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     // Share of the best among all candidates, reading scores as log10 odds.
-    let total: f64 = scored.iter().map(|(_, s, _)| 10f64.powf(s - best_score)).sum();
+    let total: f64 = scored
+        .iter()
+        .map(|(_, s, _)| 10f64.powf(s - best_score))
+        .sum();
     let share = 1.0 / total;
     let base = if g.get(best).source == PlaceSource::Broad {
         0.8
@@ -1152,5 +1325,252 @@ mod tests {
         }
         println!("unknown names in seeds: {all:?}");
         assert!(all.len() <= 3, "{all:?}");
+    }
+
+    /// (surface, name, country, kind, reason) of every mention.
+    fn resolved(text: &str) -> Vec<(String, String, String, &'static str, &'static str)> {
+        let g = bundled();
+        find_places(text, g)
+            .into_iter()
+            .map(|m| {
+                let p = g.get(m.place);
+                (
+                    text[m.start..m.end].to_owned(),
+                    p.name.clone(),
+                    p.country.clone().unwrap_or_default(),
+                    p.kind.as_str(),
+                    m.reason.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    fn resolved_as<'a>(
+        all: &'a [(String, String, String, &'static str, &'static str)],
+        surface: &str,
+    ) -> Option<&'a (String, String, String, &'static str, &'static str)> {
+        all.iter().find(|r| r.0 == surface)
+    }
+
+    #[test]
+    fn an_apposition_picks_the_homonym_inside_the_state_named_next() {
+        let text = "He grew up in Paris, Tenn., and studied in Athens, Ga., before Moscow, Idaho.";
+        let r = resolved(text);
+        for (surface, state) in [("Paris", "US.TN"), ("Athens", "US.GA"), ("Moscow", "US.ID")] {
+            let m = find_places(text, bundled())
+                .into_iter()
+                .find(|m| &text[m.start..m.end] == surface)
+                .unwrap_or_else(|| panic!("{surface} not found in {r:?}"));
+            assert_eq!(bundled().admin1(m.place), Some(state), "{surface}: {r:?}");
+            assert_eq!(m.reason, Reason::Apposition);
+        }
+    }
+
+    #[test]
+    fn a_town_inside_a_division_the_article_names_wins() {
+        let text = "Storms hit Kentucky on Monday. In Richmond, the mayor said roads were closed.";
+        let m = find_places(text, bundled())
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == "Richmond")
+            .expect("Richmond");
+        assert_eq!(bundled().admin1(m.place), Some("US.KY"));
+        assert_eq!(m.reason, Reason::DivisionInArticle);
+    }
+
+    #[test]
+    fn one_sense_per_article_carries_an_apposition_forward() {
+        let text = "Officials in Athens, Ga., met on Monday. The council in Athens voted.";
+        let g = bundled();
+        let athens: Vec<PlaceMention> = find_places(text, g)
+            .into_iter()
+            .filter(|m| &text[m.start..m.end] == "Athens")
+            .collect();
+        assert_eq!(athens.len(), 2);
+        assert_eq!(athens[0].place, athens[1].place);
+        assert_eq!(athens[1].reason, Reason::OneSense);
+    }
+
+    #[test]
+    fn abbreviations_and_postal_forms_are_found_with_their_exact_case() {
+        let r = resolved("Talks between the U.S. and the UAE, the U.K. and the DRC ended in NSW.");
+        let names: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "United States",
+                "United Arab Emirates",
+                "United Kingdom",
+                "Democratic Republic of the Congo",
+                "New South Wales"
+            ],
+            "{r:?}"
+        );
+        // "us" and "Us" are not the United States.
+        assert!(resolved("Let us go. Us and them.").is_empty());
+    }
+
+    #[test]
+    fn a_state_abbreviation_counts_only_in_apposition_or_after_a_preposition() {
+        let r = resolved("CHARLESTON, W.Va. — Fires in B.C. spread. He lives in Louisville, Ky.");
+        for (surface, name) in [
+            ("W.Va.", "West Virginia"),
+            ("B.C.", "British Columbia"),
+            ("Ky.", "Kentucky"),
+        ] {
+            assert_eq!(
+                resolved_as(&r, surface).map(|x| x.1.as_str()),
+                Some(name),
+                "{r:?}"
+            );
+        }
+        // A date and a sentence end are no provinces or states.
+        assert!(
+            resolved("Built in 300 B.C. by the Greeks.")
+                .iter()
+                .all(|x| x.0 != "B.C.")
+        );
+        assert!(
+            resolved("She went to Mass. It was long.")
+                .iter()
+                .all(|x| x.0 != "Mass.")
+        );
+    }
+
+    #[test]
+    fn a_division_word_after_a_name_makes_it_the_division() {
+        let r = resolved("Deputies in Laurel County and officials of Sindh Province met.");
+        let laurel = resolved_as(&r, "Laurel County").expect("Laurel County");
+        assert_eq!((laurel.2.as_str(), laurel.3), ("US", "admin_area"));
+        let sindh = resolved_as(&r, "Sindh Province").expect("Sindh Province");
+        assert_eq!(
+            (sindh.1.as_str(), sindh.3),
+            ("Sindh", "admin_area"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_all_caps_dateline_is_found_mid_line_when_a_dateline_follows() {
+        let r = resolved("Flood warning issued. EDMONTON, Alberta — Rivers rose on Monday.");
+        let e = resolved_as(&r, "EDMONTON").expect("EDMONTON");
+        assert_eq!(e.2, "CA", "{r:?}");
+        // All caps in running text is not a dateline.
+        assert!(resolved("He said DALLAS was a code word.").is_empty());
+    }
+
+    #[test]
+    fn a_place_name_inside_a_street_square_company_or_person_name_is_not_that_place() {
+        for text in [
+            "Crowds filled Plaza Italia on Friday.",
+            "She flew Air France to the summit.",
+            "Paris Hilton arrived late.",
+            "They walked down Italia Street.",
+        ] {
+            let r = resolved(text);
+            assert!(
+                r.iter()
+                    .all(|x| x.1 != "Italy" && x.1 != "France" && x.1 != "Paris"),
+                "{text}: {r:?}"
+            );
+        }
+        // "Bank of Italy": Italy, at most tier B.
+        let m = find_places("The Bank of Italy raised rates.", bundled());
+        assert!(m.iter().all(|m| m.confidence < 0.6), "{m:?}");
+    }
+
+    #[test]
+    fn names_of_continents_countries_and_states_never_make_a_small_town_win() {
+        let r = resolved("Leaders from Asia and Africa met. Georgia and Ontario sent envoys.");
+        let kind = |s: &str| resolved_as(&r, s).map(|x| x.3);
+        assert_eq!(kind("Asia"), Some("region"), "{r:?}");
+        assert_eq!(kind("Africa"), Some("region"), "{r:?}");
+        assert_eq!(kind("Georgia"), Some("country"), "{r:?}");
+        assert_eq!(kind("Ontario"), Some("admin_area"), "{r:?}");
+    }
+
+    #[test]
+    fn names_that_are_mostly_persons_are_places_only_where_the_context_says_so() {
+        let r = resolved("Victoria said no. Rain fell in Victoria and in Santiago, Chile.");
+        let victorias: Vec<_> = r.iter().filter(|x| x.0 == "Victoria").collect();
+        assert_eq!(victorias.len(), 1, "{r:?}");
+        assert_eq!(
+            resolved_as(&r, "Santiago").map(|x| x.2.as_str()),
+            Some("CL")
+        );
+    }
+
+    /// The new user's check (issue 11): hand-written articles on Sindh, Santiago,
+    /// Kahramanmaraş and British Columbia put every place where it belongs.
+    #[test]
+    fn new_user_articles_put_every_place_where_it_belongs() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/new_user");
+        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+            (
+                "sindh_floods.txt",
+                &[
+                    ("KARACHI", "Karachi", "PK"),
+                    ("Sindh", "Sindh", "PK"),
+                    ("Indus", "Indus", "PK"),
+                    ("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", "PK"),
+                    ("Peshawar", "Peshawar", "PK"),
+                    ("Pakistan", "Pakistan", "PK"),
+                ],
+                &[],
+            ),
+            (
+                "santiago_protests.txt",
+                &[
+                    ("SANTIAGO", "Santiago", "CL"),
+                    ("Chile", "Chile", "CL"),
+                    ("Santiago", "Santiago", "CL"),
+                    ("Valparaíso", "Valparaíso", "CL"),
+                    ("Andes", "Andes", ""),
+                ],
+                &["Plaza Italia", "Italia", "Alameda"],
+            ),
+            (
+                "kahramanmaras_earthquake.txt",
+                &[
+                    ("Turkey", "Turkey", "TR"),
+                    ("Kahramanmaraş", "Kahramanmaraş", "TR"),
+                    ("Gaziantep", "Gaziantep", "TR"),
+                    ("Hatay", "Hatay", "TR"),
+                    ("Aleppo", "Aleppo", "SY"),
+                    ("Idlib", "Idlib", "SY"),
+                ],
+                &[],
+            ),
+            (
+                "bc_wildfires.txt",
+                &[
+                    ("KELOWNA", "Kelowna", "CA"),
+                    ("B.C.", "British Columbia", "CA"),
+                    ("Okanagan", "Okanagan", "CA"),
+                    ("British Columbia", "British Columbia", "CA"),
+                    ("Vancouver", "Vancouver", "CA"),
+                    ("Alberta", "Alberta", "CA"),
+                    ("Canada", "Canada", "CA"),
+                ],
+                &[],
+            ),
+        ];
+        for (file, expected, absent) in cases {
+            let text = std::fs::read_to_string(root.join(file)).expect("fixture");
+            let r = resolved(&text);
+            for (surface, name, country) in *expected {
+                let got = resolved_as(&r, surface);
+                assert_eq!(
+                    got.map(|x| (x.1.as_str(), x.2.as_str())),
+                    Some((*name, *country)),
+                    "{file}: {surface}: {r:?}"
+                );
+            }
+            for surface in *absent {
+                assert!(
+                    r.iter().all(|x| !x.0.contains(surface)),
+                    "{file}: {surface} must not be a place: {r:?}"
+                );
+            }
+        }
     }
 }
