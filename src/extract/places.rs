@@ -369,7 +369,12 @@ fn far_from_focus(
     if p.source != PlaceSource::Broad || p.kind != PlaceKind::City {
         return false;
     }
-    let unsupported = matches!(reason, Reason::Prior | Reason::OnlyCandidate);
+    // The article's countries support a town only through `elsewhere` below (towns count
+    // for their own country there).
+    let unsupported = !matches!(
+        reason,
+        Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
+    );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
     let elsewhere = p
         .country
@@ -388,12 +393,7 @@ fn far_from_focus(
     } else {
         50_000
     };
-    if p.population.unwrap_or(0) >= limit || focus.countries.max() < 2 {
-        return false;
-    }
-    p.country
-        .as_deref()
-        .is_none_or(|c| focus.countries.count(c) == 0)
+    p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
 }
 
 /// An accepted occurrence of one or more names at the same place in the text.
