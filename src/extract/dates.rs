@@ -313,10 +313,7 @@ impl Tagger<'_> {
                     plural: false,
                 } => self.year_earlier(i),
                 Lex::Other if cap => self.named_day(i).or_else(|| self.spelled_year(i)),
-                Lex::Other => self
-                    .at_present(i)
-                    .or_else(|| self.spelled_year(i))
-                    .or_else(|| self.soon_word(i)),
+                Lex::Other => self.at_present(i).or_else(|| self.spelled_year(i)),
                 _ => None,
             },
             Kind::Punct('\'' | '\u{2019}') => self.decade(i),
@@ -422,15 +419,14 @@ impl Tagger<'_> {
         let Some(Lex::Tense(cue)) = self.lex(k) else {
             return None;
         };
-        let next_to_for = matches!(self.lex(k + 1), Some(Lex::Prep(Prep::To)))
-            || self.word_is(k + 1, "for");
+        let next_to_for =
+            matches!(self.lex(k + 1), Some(Lex::Prep(Prep::To))) || self.word_is(k + 1, "for");
         match cue {
             Cue::Past => {
                 // A participle as an adjective ("the UN-backed government", "a planned visit") or
                 // in the passive ("would be paid": the auxiliary before it decides).
-                let hyphenated = !self.toks[k].space_before
-                    && k > 0
-                    && matches!(self.punct(k - 1), Some('-'));
+                let hyphenated =
+                    !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
                 let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
                 let passive = k > 0
                     && ["be", "been", "being"]
@@ -570,7 +566,10 @@ impl Tagger<'_> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        matches!(self.toks.get(i).map(|t| t.kind), Some(Kind::Word { cap: true, .. }))
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Word { cap: true, .. })
+        )
     }
 
     fn word(&self, i: usize) -> &str {
@@ -905,12 +904,39 @@ impl Tagger<'_> {
         );
         let counted = i > 0
             && (matches!(self.lex(i - 1), Some(Lex::A | Lex::Count(_) | Lex::Few))
-                || ["about", "some", "nearly", "than", "over", "under", "almost", "around",
-                    "approximately", "only", "total", "just", "another", "additional", "least",
-                    "top", "dow", "index", "no", "number", "resolution", "flight", "route",
-                    "page", "section", "article", "model", "room", "highway"]
-                    .iter()
-                    .any(|w| self.word_is(i - 1, w)));
+                || [
+                    "about",
+                    "some",
+                    "nearly",
+                    "than",
+                    "over",
+                    "under",
+                    "almost",
+                    "around",
+                    "approximately",
+                    "only",
+                    "total",
+                    "just",
+                    "another",
+                    "additional",
+                    "least",
+                    "top",
+                    "dow",
+                    "index",
+                    "no",
+                    "number",
+                    "resolution",
+                    "flight",
+                    "route",
+                    "page",
+                    "section",
+                    "article",
+                    "model",
+                    "room",
+                    "highway",
+                ]
+                .iter()
+                .any(|w| self.word_is(i - 1, w)));
         let noun_after = matches!(
             self.toks.get(i + 1).map(|t| t.kind),
             Some(Kind::Word {
@@ -1112,14 +1138,15 @@ impl Tagger<'_> {
 
     /// "10:35 a.m.", "7:15 p.m.", "10 p.m.", "10pm", "at 14:30": the day the time falls on.
     fn clock(&self, i: usize) -> Option<Match> {
-        let h = self.num(i).map(|n| (n.value, n.digits)).or_else(|| {
-            match self.toks.get(i)?.kind {
-                Kind::Num(n) if n.meridiem > 0 && n.digits <= 2 && n.value <= 12 => {
-                    Some((n.value, n.digits))
-                }
-                _ => None,
-            }
-        })?;
+        let h =
+            self.num(i)
+                .map(|n| (n.value, n.digits))
+                .or_else(|| match self.toks.get(i)?.kind {
+                    Kind::Num(n) if n.meridiem > 0 && n.digits <= 2 && n.value <= 12 => {
+                        Some((n.value, n.digits))
+                    }
+                    _ => None,
+                })?;
         if h.1 > 2 || h.0 > 24 || !self.clean_before(i) {
             return None;
         }
@@ -1178,7 +1205,9 @@ impl Tagger<'_> {
     /// "Christmas", "Christmas Eve", "Easter", "Easter Monday", "Easter week", "Thanksgiving
     /// Day", "Halloween": by the tense of the clause.
     fn holiday(&self, i: usize, h: Holiday) -> Option<Match> {
-        if self.cap(i + 1) && !self.word_is(i + 1, "day") && !self.word_is(i + 1, "eve")
+        if self.cap(i + 1)
+            && !self.word_is(i + 1, "day")
+            && !self.word_is(i + 1, "eve")
             && !matches!(self.lex(i + 1), Some(Lex::Weekday(_)))
             && !self.word_is(i + 1, "week")
         {
@@ -1218,9 +1247,8 @@ impl Tagger<'_> {
     /// Day".
     fn named_day(&self, i: usize) -> Option<Match> {
         let w = self.word(i);
-        let apostrophe_s = |k: usize| {
-            matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s")
-        };
+        let apostrophe_s =
+            |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
         // (month, day) or a rule, and the index of the last word.
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
@@ -1395,8 +1423,16 @@ impl Tagger<'_> {
     /// and one", "twenty ten" (1800-2099).
     fn spelled_year(&self, i: usize) -> Option<Match> {
         const TEENS: [&str; 10] = [
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-            "eighteen", "nineteen",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
         ];
         const TENS: [&str; 8] = [
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -1434,7 +1470,11 @@ impl Tagger<'_> {
                 (century + v, last)
             }
         } else if self.word_is(i, "two") && self.word_is(i + 1, "thousand") {
-            let k = if self.lex(i + 2) == Some(Lex::And) { i + 3 } else { i + 2 };
+            let k = if self.lex(i + 2) == Some(Lex::And) {
+                i + 3
+            } else {
+                i + 2
+            };
             match find(&UNITS, k) {
                 Some(u) => (2001 + u, k),
                 None => match two_digits(k) {
@@ -1540,8 +1580,12 @@ impl Tagger<'_> {
                 plural: false,
             } => self.the_unit(k, unit),
             Lex::Other if self.word_is(k, "future") || self.word_is(k, "near") => self.future(i),
-            Lex::Past if !matches!(self.lex(k + 1), Some(Lex::Count(_) | Lex::Few | Lex::Unit { .. }))
-                && self.num(k + 1).is_none() =>
+            Lex::Other if self.word_is(k, "time") => self.at_the_time(i, k),
+            Lex::Past
+                if !matches!(
+                    self.lex(k + 1),
+                    Some(Lex::Count(_) | Lex::Few | Lex::Unit { .. })
+                ) && self.num(k + 1).is_none() =>
             {
                 self.the_past(k)
             }
@@ -1560,9 +1604,16 @@ impl Tagger<'_> {
             1
         };
         let r = self.reference_or_publication()?;
-        let base = if step > 0 { r.interval.to } else { r.interval.from };
+        let base = if step > 0 {
+            r.interval.to
+        } else {
+            r.interval.from
+        };
         let (interval, grain) = match self.lex(i + 1)? {
-            Lex::DayPart => (calendar::day(calendar::add_days(base, i64::from(step))?), Grain::Day),
+            Lex::DayPart => (
+                calendar::day(calendar::add_days(base, i64::from(step))?),
+                Grain::Day,
+            ),
             // "the previous Friday": the Friday before the last day given.
             Lex::Weekday(wd) if self.cap(i + 1) => {
                 let d = if step < 0 {
@@ -1645,6 +1696,9 @@ impl Tagger<'_> {
         if self.lex(i + 1) == Some(Lex::Same) {
             return self.same_unit(i + 1);
         }
+        if self.word_is(i + 1, "time") {
+            return self.at_the_time(i, i + 1);
+        }
         let r = self.reference.get()?;
         let (interval, grain) = match self.lex(i + 1)? {
             Lex::DayPart if r.grain == Grain::Day => (r.interval, Grain::Day),
@@ -1675,9 +1729,11 @@ impl Tagger<'_> {
                 cap || matches!(
                     lex,
                     Lex::Prep(_) | Lex::That | Lex::Tense(_) | Lex::Ago | Lex::Earlier | Lex::Later
-                ) || ["when", "which", "who", "where", "in", "ended", "ending", "ahead"]
-                    .iter()
-                    .any(|w| self.word_is(i + 1, w))
+                ) || [
+                    "when", "which", "who", "where", "in", "ended", "ending", "ahead",
+                ]
+                .iter()
+                .any(|w| self.word_is(i + 1, w))
             }
             Some(Kind::Punct(c)) => matches!(c, '-' | '\'' | '\u{2019}'),
             Some(Kind::Num(_)) => true,
@@ -1690,9 +1746,22 @@ impl Tagger<'_> {
         Some(self.grained(i, interval, grain))
     }
 
+    /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.
+    fn at_the_time(&self, i: usize, k: usize) -> Option<Match> {
+        if self.prev_prep(i) != Some(Prep::At) {
+            return None;
+        }
+        let r = self.reference.get()?;
+        Some(self.grained(k, r.interval, r.grain))
+    }
+
     /// "the future", "the near future" (`i` at "the"): the next ten years, vague.
     fn future(&self, i: usize) -> Option<Match> {
-        let last = if self.word_is(i + 1, "near") { i + 2 } else { i + 1 };
+        let last = if self.word_is(i + 1, "near") {
+            i + 2
+        } else {
+            i + 1
+        };
         if !self.word_is(last, "future") || self.prev_prep(i).is_none() {
             return None;
         }
@@ -1709,29 +1778,6 @@ impl Tagger<'_> {
         }
         let d = self.anchor_day()?;
         Some(self.vague(i, calendar::span(calendar::add_years(d, -10)?, d)?))
-    }
-
-    fn soon_word(&self, i: usize) -> Option<Match> {
-        let w = self.word(i);
-        let known = ["soon"]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k));
-        if known { self.soon_or_before(i) } else { None }
-    }
-
-    /// "soon": the 90 days after the anchor, vague; "previously", "formerly": the year before,
-    /// vague.
-    fn soon_or_before(&self, i: usize) -> Option<Match> {
-        let d = self.anchor_day()?;
-        let interval = if self.word_is(i, "soon") {
-            if self.word_is(i + 1, "after") || self.word_is(i + 1, "as") {
-                return None; // "soon after the vote": relative to an event
-            }
-            calendar::span(d, calendar::add_days(d, 90)?)?
-        } else {
-            calendar::span(calendar::add_years(d, -1)?, d)?
-        };
-        Some(self.vague(i, interval))
     }
 
     /// "latest quarter", "latest period", "quarter" (after "the"): the quarter named last if any,
@@ -1770,8 +1816,11 @@ impl Tagger<'_> {
         }
         let k = i + 2;
         let whole = match self.lex(k) {
-            Some(Lex::The) if self.single(k + 1, Unit::Year) || self.single(k + 1, Unit::Month)
-                || self.single(k + 1, Unit::Week) || self.single(k + 1, Unit::Quarter) =>
+            Some(Lex::The)
+                if self.single(k + 1, Unit::Year)
+                    || self.single(k + 1, Unit::Month)
+                    || self.single(k + 1, Unit::Week)
+                    || self.single(k + 1, Unit::Quarter) =>
             {
                 let (unit, _) = self.unit(k + 1)?;
                 let r = self.reference_or_publication()?;
@@ -2000,7 +2049,8 @@ impl Tagger<'_> {
             Lex::That => {
                 let r = self.reference.get()?;
                 let (period, _) = match self.lex(i + 2)? {
-                    Lex::DayPart | Lex::Unit {
+                    Lex::DayPart
+                    | Lex::Unit {
                         unit: Unit::Night, ..
                     } => (calendar::day(r.interval.from), Grain::Day),
                     Lex::Unit {
@@ -2144,7 +2194,14 @@ impl Tagger<'_> {
         let few = self.lex(i) == Some(Lex::A) && self.lex(i + 1) == Some(Lex::Few)
             || self.lex(i) == Some(Lex::Few);
         let (n, unit_at) = if few {
-            (7, if self.lex(i) == Some(Lex::Few) { i + 1 } else { i + 2 })
+            (
+                7,
+                if self.lex(i) == Some(Lex::Few) {
+                    i + 1
+                } else {
+                    i + 2
+                },
+            )
         } else {
             (self.count_at(i)?, i + 1)
         };
@@ -2239,7 +2296,8 @@ impl Tagger<'_> {
             None => (1, i + 1),
         };
         let (unit, plural) = self.unit(unit_at)?;
-        if (unit_at == i + 1 && plural) || self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of)) {
+        let of = self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of));
+        if (unit_at == i + 1 && plural) || (of && !plural) {
             return None; // "the past weeks" is vague; "the last week of April" is not rolling
         }
         let anchor = self.anchor_day()?;

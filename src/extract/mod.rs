@@ -319,8 +319,11 @@ fn pick_date<'d>(
     let dateline = |m: &DateMention| {
         first_sentence && m.start < 120 && {
             let after = body.get(m.end..).unwrap_or("").trim_start();
-            after.starts_with('(') || after.starts_with(':') || after.starts_with("--")
-                || after.starts_with('\u{2013}') || after.starts_with('\u{2014}')
+            after.starts_with('(')
+                || after.starts_with(':')
+                || after.starts_with("--")
+                || after.starts_with('\u{2013}')
+                || after.starts_with('\u{2014}')
         }
     };
     let said = |m: &DateMention| {
@@ -355,26 +358,107 @@ fn sentence_keys(
     places: Range<usize>,
 ) -> (Vec<u64>, Vec<u64>) {
     const NOT_NAMES: &[&str] = &[
-        "the", "a", "an", "in", "on", "at", "but", "and", "or", "meanwhile", "however", "after",
-        "before", "according", "as", "this", "that", "these", "those", "it", "he", "she", "they",
-        "we", "i", "his", "her", "their", "its", "our", "there", "last", "next", "during",
-        "since", "while", "when", "for", "from", "with", "by", "of", "to", "more", "than", "also",
-        "some", "many", "most", "if", "then", "thousands", "no", "prime", "minister",
-        "president", "foreign", "deputy", "general", "government", "national", "united",
-        "nations", "army", "council", "security", "affairs", "office", "agency", "ministry",
-        "forces", "force", "air", "base", "international", "mr", "mrs", "ms", "dr", "gen",
-        "field", "marshal", "chief", "interior", "defence", "defense", "state", "secretary",
-        "spokesman", "spokeswoman", "premier", "today", "yesterday", "tomorrow",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "meanwhile",
+        "however",
+        "after",
+        "before",
+        "according",
+        "as",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "last",
+        "next",
+        "during",
+        "since",
+        "while",
+        "when",
+        "for",
+        "from",
+        "with",
+        "by",
+        "of",
+        "to",
+        "more",
+        "than",
+        "also",
+        "some",
+        "many",
+        "most",
+        "if",
+        "then",
+        "thousands",
+        "no",
+        "prime",
+        "minister",
+        "president",
+        "foreign",
+        "deputy",
+        "general",
+        "government",
+        "national",
+        "united",
+        "nations",
+        "army",
+        "council",
+        "security",
+        "affairs",
+        "office",
+        "agency",
+        "ministry",
+        "forces",
+        "force",
+        "air",
+        "base",
+        "international",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "field",
+        "marshal",
+        "chief",
+        "interior",
+        "defence",
+        "defense",
+        "state",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "premier",
+        "today",
+        "yesterday",
+        "tomorrow",
     ];
     let mut keys: Vec<u64> = Vec::new();
     let mut weak: Vec<u64> = Vec::new();
     // A place is a name: its first capitalised word ("Raqqa" of "Raqqa province"), so "Turkey"
     // meets "Turkish" and "Syria" meets "Syrian".
     for k in places {
-        let surface = m
-            .body
-            .get(m.places[k].start..m.places[k].end)
-            .unwrap_or("");
+        let surface = m.body.get(m.places[k].start..m.places[k].end).unwrap_or("");
         let word = surface
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -415,9 +499,25 @@ fn sentence_keys(
 
 /// Month and weekday names: capitalised, but no actors.
 const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
@@ -507,7 +607,13 @@ mod tests {
         }
     }
 
-    fn date(start: usize, end: usize, from: &str, to: &str, granularity: Granularity) -> DateMention {
+    fn date(
+        start: usize,
+        end: usize,
+        from: &str,
+        to: &str,
+        granularity: Granularity,
+    ) -> DateMention {
         DateMention {
             start,
             end,
@@ -563,10 +669,7 @@ mod tests {
                 (WhenBasis::Publication, Some(day("2019-05-08")))
             ]
         );
-        assert_eq!(
-            e[0].date_mention.map(|m| &body[m.range()]),
-            Some("Tuesday")
-        );
+        assert_eq!(e[0].date_mention.map(|m| &body[m.range()]), Some("Tuesday"));
     }
 
     #[test]
@@ -616,9 +719,16 @@ mod tests {
     fn a_past_sentence_sharing_a_name_carries_the_episode_time() {
         let body = "Last year, in October, Putin spoke to his Turkish counterpart. \
                     Turkey launched an assault in Syria. The Syrian army entered Tabqa.";
-        let e = events(body, &[("Turkey", 1), ("Syria", 2), ("Tabqa", 3)], "2020-02-19");
+        let e = events(
+            body,
+            &[("Turkey", 1), ("Syria", 2), ("Tabqa", 3)],
+            "2020-02-19",
+        );
         assert!(e.iter().all(|e| e.basis == WhenBasis::Carried), "{e:?}");
-        assert!(e.iter().all(|e| e.when.map(|w| w.from) == Some(day("2019-10-01"))));
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-10-01")))
+        );
         assert_eq!(
             e[2].date_mention.map(|m| &body[m.range()]),
             Some("Last year, in October")
@@ -629,7 +739,11 @@ mod tests {
     fn a_switch_to_the_present_ends_the_episode() {
         let body = "On Tuesday Turkish troops entered Tabqa. Turkey has captured Raqqa. \
                     Turkish troops entered Manbij.";
-        let e = events(body, &[("Tabqa", 1), ("Turkey", 2), ("Raqqa", 3), ("Manbij", 4)], "2020-02-19");
+        let e = events(
+            body,
+            &[("Tabqa", 1), ("Turkey", 2), ("Raqqa", 3), ("Manbij", 4)],
+            "2020-02-19",
+        );
         assert_eq!(e[0].basis, WhenBasis::Text);
         assert_eq!(e[1].basis, WhenBasis::Publication);
         assert_eq!(e[2].basis, WhenBasis::Publication);
@@ -647,7 +761,11 @@ mod tests {
     fn an_episode_resumes_after_a_flashback_to_another_date() {
         let body = "Conte spoke in Rome on Tuesday. The battle for Tripoli began on April 5. \
                     Conte described the fighting in Tripoli as a stalemate.";
-        let e = events(body, &[("Rome", 1), ("Tripoli", 2), ("Tripoli", 2)], "2019-05-08");
+        let e = events(
+            body,
+            &[("Rome", 1), ("Tripoli", 2), ("Tripoli", 2)],
+            "2019-05-08",
+        );
         assert_eq!(e[2].basis, WhenBasis::Carried);
         assert_eq!(e[2].when.map(|w| w.from), Some(day("2019-05-07")));
     }

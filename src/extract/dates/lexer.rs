@@ -432,14 +432,12 @@ fn classify(word: &str) -> Lex {
         | b"planned" | b"set" | b"slated" | b"aims" | b"intends" | b"going" | b"poised"
         | b"hopes" => Lex::Tense(Cue::Intent),
         b"was" | b"were" | b"had" | b"did" | b"said" | b"told" | b"met" | b"began" | b"took"
-        | b"came" | b"went" | b"made" | b"gave" | b"saw" | b"fell" | b"rose" | b"won"
-        | b"lost" | b"left" | b"held" | b"led" | b"sold" | b"bought" | b"paid" | b"got"
-        | b"ran" | b"brought" | b"found" | b"became" | b"kept" | b"spoke" | b"wrote"
-        | b"sent" | b"spent" | b"built" | b"fought" | b"fled" | b"struck" | b"stood"
-        | b"shot" | b"broke" | b"drew" | b"flew" | b"grew" | b"knew" | b"thought"
-        | b"heard" | b"sought" | b"withdrew" | b"hit" | b"cut" | b"put" => {
-            Lex::Tense(Cue::Past)
-        }
+        | b"came" | b"went" | b"made" | b"gave" | b"saw" | b"fell" | b"rose" | b"won" | b"lost"
+        | b"left" | b"held" | b"led" | b"sold" | b"bought" | b"paid" | b"got" | b"ran"
+        | b"brought" | b"found" | b"became" | b"kept" | b"spoke" | b"wrote" | b"sent"
+        | b"spent" | b"built" | b"fought" | b"fled" | b"struck" | b"stood" | b"shot" | b"broke"
+        | b"drew" | b"flew" | b"grew" | b"knew" | b"thought" | b"heard" | b"sought"
+        | b"withdrew" | b"hit" | b"cut" | b"put" => Lex::Tense(Cue::Past),
         _ => past_participle(bytes),
     }
 }
