@@ -172,10 +172,11 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
                 ..
             } if !quoted => {
                 let tense = match (cue, tagger.cue(k)) {
-                    (Cue::Perfect | Cue::Present, _) => SentenceTense::Present,
+                    (Cue::Perfect | Cue::Present, _) | (_, Some(Tense::Present)) => {
+                        SentenceTense::Present
+                    }
                     (_, Some(Tense::Past)) => SentenceTense::Past,
                     (_, Some(Tense::Future)) => SentenceTense::Future,
-                    (_, Some(Tense::Present)) => SentenceTense::Present,
                     (_, Some(Tense::Unknown) | None) => continue,
                 };
                 return Some(tense);
@@ -433,7 +434,7 @@ impl Tagger<'_> {
                         .iter()
                         .any(|w| self.word_is(k - 1, w));
                 let participle = self.word(k).ends_with("ed");
-                (!hyphenated && !after_article && !(passive && participle)).then_some(Tense::Past)
+                (!(hyphenated || after_article || (passive && participle))).then_some(Tense::Past)
             }
             Cue::Perfect => Some(Tense::Past),
             // "is to resume": a plan.
@@ -469,15 +470,13 @@ impl Tagger<'_> {
                 return t;
             }
         }
-        let mut k = last + 1;
-        for _ in 0..REACH {
-            if k >= self.toks.len() || self.starts_sentence(k) {
+        for k in (last + 1..self.toks.len()).take(REACH) {
+            if self.starts_sentence(k) {
                 break;
             }
             if let Some(t) = self.cue(k) {
                 return t;
             }
-            k += 1;
         }
         Tense::Unknown
     }
@@ -1362,30 +1361,29 @@ impl Tagger<'_> {
             Some(y) => (Some(y), Some(i + 1)),
             None => self.trailing_year(i + 1, year),
         };
-        let interval = match written {
-            Some(y) => calendar::season(y, s)?,
-            None => {
-                // "in the summer", "by fall", "during the winter"; not "the fall of the city",
-                // "a fall in prices".
-                let the = i > 0 && self.lex(i - 1) == Some(Lex::The);
-                let prep = self.prev_prep(if the { i - 1 } else { i });
-                let ctx = matches!(
-                    prep,
-                    Some(
-                        Prep::In
-                            | Prep::By
-                            | Prep::During
-                            | Prep::Since
-                            | Prep::Until
-                            | Prep::Before
-                            | Prep::After
-                    )
-                );
-                if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
-                    return None;
-                }
-                self.choose(i, i, |y| calendar::season(y, s))?
+        let interval = if let Some(y) = written {
+            calendar::season(y, s)?
+        } else {
+            // "in the summer", "by fall", "during the winter"; not "the fall of the city",
+            // "a fall in prices".
+            let the = i > 0 && self.lex(i - 1) == Some(Lex::The);
+            let prep = self.prev_prep(if the { i - 1 } else { i });
+            let ctx = matches!(
+                prep,
+                Some(
+                    Prep::In
+                        | Prep::By
+                        | Prep::During
+                        | Prep::Since
+                        | Prep::Until
+                        | Prep::Before
+                        | Prep::After
+                )
+            );
+            if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
+                return None;
             }
+            self.choose(i, i, |y| calendar::season(y, s))?
         };
         Some(self.grained(year_last.unwrap_or(i), interval, Grain::Season))
     }
@@ -1827,6 +1825,10 @@ impl Tagger<'_> {
                 let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
                 self.grained(k + 1, interval, grain)
             }
+            // Not "the end of the end of …": one level, so the recursion is bounded.
+            Some(Lex::The) if matches!(self.lex(k + 1), Some(Lex::End | Lex::Beginning)) => {
+                return None;
+            }
             _ => self.match_at(k)?,
         };
         if whole.vague {
@@ -1834,7 +1836,7 @@ impl Tagger<'_> {
         }
         let (from, to) = (whole.interval.from, whole.interval.to);
         let len = (to - from).num_days();
-        let part = (len / 4).max(if len >= 6 { 1 } else { 0 });
+        let part = (len / 4).max(i64::from(len >= 6));
         let interval = if self.lex(i) == Some(Lex::End) {
             calendar::span(calendar::add_days(to, -part)?, to)?
         } else {
@@ -1909,10 +1911,11 @@ impl Tagger<'_> {
             return None;
         }
         // "this past spring": the last one.
-        if which == Lex::This && self.lex(i + 1) == Some(Lex::Past) {
-            if let Some(Lex::Season(_) | Lex::Weekday(_) | Lex::Month { .. }) = self.lex(i + 2) {
-                return self.this_last_next(i + 1, Lex::Last).map(|m| Match { ..m });
-            }
+        if which == Lex::This
+            && self.lex(i + 1) == Some(Lex::Past)
+            && let Some(Lex::Season(_) | Lex::Weekday(_) | Lex::Month { .. }) = self.lex(i + 2)
+        {
+            return self.this_last_next(i + 1, Lex::Last);
         }
         let k = if which == Lex::Past { i } else { i + 1 };
         let next_cap = matches!(self.toks.get(k)?.kind, Kind::Word { cap: true, .. });
@@ -2126,9 +2129,16 @@ impl Tagger<'_> {
             k += usize::from(self.lex(k) == Some(Lex::Prep(Prep::On)));
         }
         let whole = match self.lex(k) {
-            Some(Lex::Weekday(_) | Lex::Yesterday | Lex::Today | Lex::Tomorrow)
-            | Some(Lex::This | Lex::Last | Lex::Next)
-            | Some(Lex::Season(_)) => self.match_at(k)?,
+            Some(
+                Lex::Weekday(_)
+                | Lex::Yesterday
+                | Lex::Today
+                | Lex::Tomorrow
+                | Lex::This
+                | Lex::Last
+                | Lex::Next
+                | Lex::Season(_),
+            ) => self.match_at(k)?,
             _ if matches!(self.toks.get(k).map(|t| t.kind), Some(Kind::Num(n)) if n.decade) => {
                 self.decade(k)?
             }

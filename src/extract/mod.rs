@@ -198,6 +198,7 @@ const MAX_IDLE: u32 = 3;
 ///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
 ///    the episode was dated by.
 /// 3. **publication**: otherwise (or **undated** when the article has no date).
+#[allow(clippy::many_single_char_names)] // m(entions), p(laces), d(ates), k, e: as in the docs
 fn events_of(
     article: ArticleIdx,
     m: &Mentions<'_>,

@@ -94,7 +94,9 @@ pub(super) fn years(from: i32, to: i32) -> Option<Interval> {
     span(year(from)?.from, year(to)?.to)
 }
 
-/// Easter Sunday of `year` (Gregorian, the anonymous algorithm of 1876).
+/// Easter Sunday of `year` (Gregorian, the anonymous algorithm of 1876, named as it is
+/// published).
+#[allow(clippy::many_single_char_names)]
 pub(super) fn easter(year: i32) -> Option<NaiveDate> {
     let y = year;
     let a = y.rem_euclid(19);

@@ -1102,3 +1102,11 @@ fn a_ten_megabyte_line_is_tagged_in_one_linear_pass() {
     let found = tag_dates(&text, Some(ymd("2019-05-08")));
     assert_eq!(found.len(), 3 * (text.len() / unit.len()));
 }
+
+#[test]
+fn nested_periods_do_not_recurse_without_bound() {
+    let text = "the end of ".repeat(200_000) + "1990";
+    let found = tag_dates(&text, Some(ymd("2019-05-08")));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].interval.to, ymd("1990-12-31"));
+}
