@@ -200,6 +200,9 @@ enum Record<'a> {
         from: NaiveDate,
         to: NaiveDate,
         granularity: crate::extract::dates::Granularity,
+        /// "now", "recently": the interval bounds the expression, it does not pin it down.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        vague: bool,
     },
     Event {
         article: &'a str,
@@ -209,6 +212,10 @@ enum Record<'a> {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
         date_basis: WhenBasis,
+        /// The date expression the time came from: in the sentence (`text`) or before it
+        /// (`carried`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date_surface: Option<&'a str>,
         sentence_start: usize,
         sentence_end: usize,
         text: &'a str,
@@ -238,6 +245,9 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
         from: event.when.map(|w| w.from),
         to: event.when.map(|w| w.to),
         date_basis: event.basis,
+        date_surface: event
+            .date_mention
+            .map(|m| slice(&article.body, &m.range()).trim()),
         sentence_start: event.sentence.start as usize,
         sentence_end: event.sentence.end as usize,
         text: slice(&article.body, &event.sentence.range()).trim(),
@@ -296,6 +306,7 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
                 from: mention.interval.from,
                 to: mention.interval.to,
                 granularity: mention.interval.granularity,
+                vague: mention.vague,
             };
             json_line(&mut out, &record)?;
         }
@@ -672,6 +683,7 @@ mod tests {
                     start: 23,
                     end: 30,
                     interval: april_4,
+                    vague: false,
                 }],
                 sentences: vec![(0..31).into(), (32..48).into()],
                 events: vec![

@@ -331,6 +331,7 @@ pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
                     start: start + 100,
                     end: start + 112,
                     interval,
+                    vague: false,
                 };
                 x.dates.push(m);
                 start + 100..start + 112

@@ -1,53 +1,72 @@
-//! Dates in text: a temporal tagger that resolves expressions against the publication date.
+//! Dates in text: a temporal tagger that resolves expressions against the publication date, the
+//! tense of the clause around them and the dates the text has already given.
 //!
 //! One pass of a hand-written [lexer](lexer) turns the text into words, numbers and punctuation;
 //! a small grammar then tries, at each token, the few patterns that can start there, each with a
-//! bounded lookahead. Matches never overlap (the scan resumes after a match), so the whole tagger
-//! is linear in the length of the text. No regexes, no clock, no I/O.
+//! bounded lookahead (and a bounded look around for the tense). Matches never overlap (the scan
+//! resumes after a match), so the whole tagger is linear in the length of the text. No regexes,
+//! no clock, no I/O.
 //!
 //! # Span rule
 //! A mention covers the date words and nothing else: leading prepositions ("on", "in", "since",
-//! "through", "between", "from", ...) are left out, modifiers that change the meaning are kept.
-//! So: "Tuesday", "April 4", "Jan. 5, 2020", "last week", "next Tuesday", "early April",
-//! "mid-April", "two nights ago", "the past two weeks", "Last year, in October", "4 and 6 April"
-//! (from "between 4 and 6 April"), "Tuesday, April 9" (one mention, the date's interval).
+//! "through", "between", "from", ...) and articles are left out, modifiers that change the meaning
+//! are kept. So: "Tuesday", "April 4", "Jan. 5, 2020", "last week", "next Tuesday", "early April",
+//! "mid-April", "two nights ago", "past two weeks", "Last year, in October", "4 and 6 April"
+//! (from "between 4 and 6 April"), "Tuesday, April 9" (one mention, the date's interval),
+//! "third quarter", "10:35 a.m.", "Wednesday night".
 //!
-//! # Resolution (all against `published`; nothing reads the clock)
+//! # Resolution
+//! Every mention is an interval of days with a granularity (quarters, halves, seasons, decades
+//! and centuries are `Span`s). Vague ones ("now", "recently", "the past few days") are marked
+//! `vague`: their interval is an honest bound, not a measurement.
+//!
 //! - Absolute dates ("April 25, 2019", "19 January 2020", "13th December 2019", "2019-04-04"):
-//!   `Day`. "January 2018": `Month`. A bare four-digit year only after a preposition ("in 2011",
-//!   "since 2011", "of 2011"): `Year`; "in 2019-20": `Span`.
-//! - Yearless dates ("April 4", "23 May", "in October"): the publication year, unless that puts
-//!   the date more than about two months (62 days) after publication, then the year before.
-//!   Bare month names need a preposition or "this"/"last"/"next" before them, or "last year"
-//!   after them ("October last year"), so "Theresa May" and "may" stay out.
-//! - Ranges ("April 4-6", "April 30 - May 2", "between 4 and 6 April", "from 4 to 6 April"):
-//!   `Span`.
-//! - Weekdays: the latest such day on or before publication (a Friday article's "Friday" is that
-//!   day); "last Tuesday" is strictly before, "next Tuesday" strictly after.
-//! - "today", "tonight", "this morning": publication day; "yesterday", "last night": the day
-//!   before; "tomorrow": the day after. "this/last/next week" (Monday to Sunday, `Week`), "month"
-//!   (`Month`), "year" (`Year`). "earlier this month": `Span` from the first of the month to
-//!   publication; "later this week": publication to the end of the week.
-//! - "N days/nights ago", "N weeks ago": that day (`Day`); "N months ago": that month; "N years
-//!   ago": that year. "the past two weeks", "the last 10 days", "the past week": `Span` from N
-//!   units before publication to publication.
-//! - "early/mid/late April": days 1-10 / 11-20 / 21-end of the resolved month; "early/mid/late
-//!   2019": January-April / May-August / September-December. `Span`.
-//! - Datelines ("ROME, April 19 (Xinhua)") are ordinary yearless dates and tagged as such.
-//! - Not dates: "the coming days" (too vague; in quoted speech its anchor is unknown), "daily",
+//!   `Day`. "January 2018": `Month`. Four-digit years 1900-2099 standing on their own ("in 1996",
+//!   "the 1996 budget", "fiscal 1989"): `Year`; "in 2019-20": `Span`; "the 1990s", "the '90s":
+//!   the decade; "the 20th century".
+//! - Direction of a yearless date ("April 4", "in October", "the third quarter", "last fall",
+//!   "Easter") and of a bare weekday comes from the tense of the clause: the nearest tense word
+//!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
+//!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
+//!   to", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
+//!   occurrence nearest to the anchor (a weekday: the latest on or before; quarters: the latest
+//!   begun).
+//! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
+//!   read as a narrative: partial and relative dates are read against the last date it gave
+//!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
+//! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
+//!   "later that year", "two days later", "a year earlier", "the year-earlier quarter") are read
+//!   against the last date in the text (the publication date if there is none yet); "a year ago"
+//!   keeps the granularity of a quarter or period named just before it.
+//! - Deictic: "today", "tonight", "this morning": the anchor; "yesterday", "last night": the day
+//!   before; "tomorrow": after. "this/last/next week" (Monday to Sunday), "month", "quarter",
+//!   "year", "weekend"; "earlier this month" from the first to the anchor; "N days/weeks ago";
+//!   "the past two weeks".
+//! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
+//!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
+//!   "a few years ago".
+//! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
+//!   EST Nov. 9"): the day they fall on.
+//! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
+//!   Friday, Easter week, US Thanksgiving (fourth Thursday of November), Halloween,
+//!   Valentine's Day, May Day.
+//! - Parts: "early/mid/late April" (days 1-10 / 11-20 / 21-end), "early/mid/late 2019" (January-April,
+//!   May-August, September-December), "the end of 1990" (its last quarter), "the first half".
+//! - Not dates: "the coming days" (in quoted speech its anchor is unknown), "daily",
 //!   "month-long", "years-old", numbers glued to letters or punctuation ("F.1", "F.1AD", "3,400",
-//!   "10:30", "50/50", "300-member"), numbers after "@", "#" or currency signs.
+//!   "50/50", "300-member"), numbers after "@", "#" or currency signs, counts ("of 2000 people").
 //!
-//! Expressions that need an anchor are skipped when `published` is `None`; absolute ones still
-//! resolve. Month and weekday names must start with a capital letter.
+//! Month and weekday names must start with a capital letter.
 
 mod calendar;
 mod lexer;
 
-use chrono::{Datelike, NaiveDate};
+use std::cell::Cell;
+
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use lexer::{Kind, Lex, Num, Prep, Token, Unit};
+use lexer::{Cue, Holiday, Kind, Lex, Num, Prep, Token, Unit};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +75,7 @@ pub enum Granularity {
     Week,
     Month,
     Year,
-    /// Any other interval: "the past two weeks", "early April", "April 4-6".
+    /// Any other interval: "the past two weeks", "early April", "April 4-6", a quarter, a season.
     Span,
 }
 
@@ -74,15 +93,22 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub interval: Interval,
+    /// A vague reference ("now", "recently", "the past few days"): `interval` bounds it honestly
+    /// but does not pin it down.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
 }
 
-/// Finds date expressions in `text`, sorted by `start`, non-overlapping. Expressions that need an
-/// anchor ("on Tuesday", "April 4") are skipped when `published` is `None`.
+/// Finds date expressions in `text`, sorted by `start`, non-overlapping. Without `published`, the
+/// text is read as a narrative: partial and relative dates are read against the last date it gave.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let toks = lexer::tokenize(text);
     let tagger = Tagger {
+        text,
         toks: &toks,
         published,
+        reference: Cell::new(None),
+        weekdays: Cell::new([None; 7]),
     };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -93,7 +119,15 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                     start: toks[i].start,
                     end: toks[m.last].end,
                     interval: m.interval,
+                    vague: m.vague,
                 });
+                if !m.vague && !m.comparison {
+                    tagger.reference.set(Some(Ref {
+                        interval: m.interval,
+                        grain: m.grain,
+                        tok: m.last,
+                    }));
+                }
                 i = m.last + 1;
             }
             None => i += 1,
@@ -102,11 +136,99 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     mentions
 }
 
+/// The tense of a sentence's reporting frame, for the event builder: the first tense word outside
+/// quotation marks ("“Moscow is important,” Di Maio said" is past: what matters is when it was
+/// said).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SentenceTense {
+    /// "entered", "said", "was", "had been".
+    Past,
+    /// "is", "are", "says", and the present perfect ("has captured", "have been killed"): the
+    /// sentence speaks of the present.
+    Present,
+    /// "will", "would", "expected to".
+    Future,
+}
+
+/// The tense of `sentence` (see [`SentenceTense`]); `None` when it has no tense word outside
+/// quotes.
+pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
+    let toks = lexer::tokenize(sentence);
+    let tagger = Tagger {
+        text: sentence,
+        toks: &toks,
+        published: None,
+        reference: Cell::new(None),
+        weekdays: Cell::new([None; 7]),
+    };
+    let mut quoted = false;
+    for (k, t) in toks.iter().enumerate() {
+        match t.kind {
+            Kind::Punct('\u{201c}') => quoted = true,
+            Kind::Punct('\u{201d}') => quoted = false,
+            Kind::Punct('"') => quoted = !quoted,
+            Kind::Word {
+                lex: Lex::Tense(cue),
+                ..
+            } if !quoted => {
+                let tense = match (cue, tagger.cue(k)) {
+                    (Cue::Perfect | Cue::Present, _) | (_, Some(Tense::Present)) => {
+                        SentenceTense::Present
+                    }
+                    (_, Some(Tense::Past)) => SentenceTense::Past,
+                    (_, Some(Tense::Future)) => SentenceTense::Future,
+                    (_, Some(Tense::Unknown) | None) => continue,
+                };
+                return Some(tense);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The unit an interval counts in, finer than [`Granularity`]: what "a year earlier" keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Grain {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Span,
+}
+
+impl Grain {
+    fn of(g: Granularity) -> Grain {
+        match g {
+            Granularity::Day => Grain::Day,
+            Granularity::Week => Grain::Week,
+            Granularity::Month => Grain::Month,
+            Granularity::Year => Grain::Year,
+            Granularity::Span => Grain::Span,
+        }
+    }
+}
+
 /// A pattern matched from the token where the scan stands to `last` (inclusive).
 #[derive(Clone, Copy, Debug)]
 struct Match {
     last: usize,
     interval: Interval,
+    grain: Grain,
+    vague: bool,
+    /// A comparison ("a year earlier", "the year-ago quarter"): not a new reference time.
+    comparison: bool,
+}
+
+/// The last date the text gave: the reference of anchored expressions.
+#[derive(Clone, Copy, Debug)]
+struct Ref {
+    interval: Interval,
+    grain: Grain,
+    /// Its last token.
+    tok: usize,
 }
 
 /// Part of a month or year: "early", "mid", "late".
@@ -117,9 +239,32 @@ enum Part {
     Late,
 }
 
+/// How far past the anchor a yearless date in a past-tense clause may fall before the tense moves
+/// it to the year before: news writes coming dates in past clauses ("declared a dividend payable
+/// Dec. 15", "agreed to buy it in February"), dates months back carry their year.
+const PAST_TOLERANCE_DAYS: i64 = 100;
+
+/// How far before the anchor a yearless date in a future clause may fall before the tense moves
+/// it to the year after ("said it would" also reports the past).
+const FUTURE_TOLERANCE_DAYS: i64 = 31;
+
+/// What the clause around an expression says about its time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
 struct Tagger<'t> {
+    text: &'t str,
     toks: &'t [Token],
     published: Option<NaiveDate>,
+    reference: Cell<Option<Ref>>,
+    /// Bare weekdays already resolved, Monday first: within one text the same weekday name is
+    /// the same day ("said on Tuesday ... travel to Berlin later on Tuesday").
+    weekdays: Cell<[Option<NaiveDate>; 7]>,
 }
 
 impl Tagger<'_> {
@@ -127,37 +272,287 @@ impl Tagger<'_> {
         match self.toks[i].kind {
             Kind::Num(_) => self
                 .iso(i)
+                .or_else(|| self.clock(i))
                 .or_else(|| self.ago(i))
+                .or_else(|| self.later_earlier_n(i))
                 .or_else(|| self.day_first(i, None))
+                .or_else(|| self.decade(i))
+                .or_else(|| self.century(i))
+                .or_else(|| self.year_period(i))
                 .or_else(|| self.bare_year(i)),
             Kind::Word { lex, cap } => match lex {
                 Lex::Month { .. } if cap => self.month_first(i, None),
                 Lex::Weekday(_) if cap => self.weekday(i),
-                Lex::Today | Lex::Tonight => Some(self.at(i, calendar::day(self.published?))),
-                Lex::Yesterday => self.days_from_pub(i, -1),
-                Lex::Tomorrow => self.days_from_pub(i, 1),
+                Lex::Today | Lex::Tonight => {
+                    let d = self.anchor_day()?;
+                    Some(self.at(self.day_part_after(i), calendar::day(d)))
+                }
+                Lex::Yesterday => self.days_from_anchor(i, -1),
+                Lex::Tomorrow => self.days_from_anchor(i, 1),
                 Lex::This | Lex::Last | Lex::Next => self.this_last_next(i, lex),
                 Lex::Earlier | Lex::Later => self.earlier_later(i, lex),
                 Lex::Early => self.part_of(i, Part::Early),
                 Lex::Mid => self.part_of(i, Part::Mid),
                 Lex::Late => self.part_of(i, Part::Late),
-                Lex::The => self.past_n(i + 1),
+                Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                Lex::A | Lex::Count(_) => self.ago(i),
+                Lex::A | Lex::Count(_) => self
+                    .ago(i)
+                    .or_else(|| self.later_earlier_n(i))
+                    .or_else(|| self.spelled_year(i)),
+                Lex::Ordinal(_) => self.ordinal_period(i, None),
+                Lex::Season(_) => self.season(i, None),
+                Lex::Fiscal => self.fiscal(i),
+                Lex::Holiday(h) if cap => self.holiday(i, h),
+                Lex::Now => self.now(i),
+                Lex::Recently => self.recently(i),
+                Lex::Recent => self.recent_units(i),
+                Lex::That => self.that(i),
+                Lex::Noon | Lex::Midnight => self.clock_word(i),
+                Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                } => self.year_earlier(i),
+                Lex::Other if cap => self.named_day(i).or_else(|| self.spelled_year(i)),
+                Lex::Other => self.at_present(i).or_else(|| self.spelled_year(i)),
                 _ => None,
             },
+            Kind::Punct('\'' | '\u{2019}') => self.decade(i),
             Kind::Punct(_) => None,
         }
     }
 
+    // ---- results ---------------------------------------------------------------------------
+
     fn at(&self, last: usize, interval: Interval) -> Match {
-        debug_assert!(last < self.toks.len());
-        Match { last, interval }
+        self.grained(last, interval, Grain::of(interval.granularity))
     }
 
-    fn days_from_pub(&self, i: usize, n: i64) -> Option<Match> {
-        let d = calendar::add_days(self.published?, n)?;
-        Some(self.at(i, calendar::day(d)))
+    fn grained(&self, last: usize, interval: Interval, grain: Grain) -> Match {
+        debug_assert!(last < self.toks.len());
+        Match {
+            last,
+            interval,
+            grain,
+            vague: false,
+            comparison: false,
+        }
+    }
+
+    fn comparison(&self, last: usize, interval: Interval, grain: Grain) -> Match {
+        Match {
+            comparison: true,
+            ..self.grained(last, interval, grain)
+        }
+    }
+
+    fn vague(&self, last: usize, interval: Interval) -> Match {
+        Match {
+            vague: true,
+            ..self.grained(last, interval, Grain::Span)
+        }
+    }
+
+    // ---- anchors ---------------------------------------------------------------------------
+
+    /// The day deictic expressions are read against: publication, or in an undated text the last
+    /// day it named.
+    fn anchor_day(&self) -> Option<NaiveDate> {
+        self.published.or_else(|| {
+            self.reference
+                .get()
+                .filter(|r| r.grain == Grain::Day)
+                .map(|r| r.interval.from)
+        })
+    }
+
+    /// The year yearless dates are read against.
+    fn anchor_year(&self) -> Option<i32> {
+        self.published
+            .or_else(|| self.reference.get().map(|r| r.interval.from))
+            .map(|d| d.year())
+    }
+
+    /// The last date given, or the publication day: what "that day" and "a year earlier" mean.
+    fn reference_or_publication(&self) -> Option<Ref> {
+        self.reference.get().or_else(|| {
+            self.published.map(|d| Ref {
+                interval: calendar::day(d),
+                grain: Grain::Day,
+                tok: 0,
+            })
+        })
+    }
+
+    fn days_from_anchor(&self, i: usize, n: i64) -> Option<Match> {
+        let d = calendar::add_days(self.anchor_day()?, n)?;
+        Some(self.at(self.day_part_after(i), calendar::day(d)))
+    }
+
+    /// "Tuesday night", "yesterday afternoon": the index of the day part after `i`, else `i`.
+    fn day_part_after(&self, i: usize) -> usize {
+        match self.lex(i + 1) {
+            Some(
+                Lex::DayPart
+                | Lex::Unit {
+                    unit: Unit::Night,
+                    plural: false,
+                },
+            ) if self.toks.get(i + 1).is_some_and(|t| t.space_before) => i + 1,
+            _ => i,
+        }
+    }
+
+    // ---- tense -----------------------------------------------------------------------------
+
+    /// A sentence starts at token `k`: a line break, or a terminator and a space before it.
+    fn starts_sentence(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.newline_before
+            || (k > 0
+                && t.space_before
+                && matches!(self.punct(k - 1), Some('.' | '!' | '?'))
+                && !matches!(t.kind, Kind::Word { cap: false, .. }))
+    }
+
+    /// The tense word at `k`, if it is one here.
+    fn cue(&self, k: usize) -> Option<Tense> {
+        let Some(Lex::Tense(cue)) = self.lex(k) else {
+            return None;
+        };
+        let next_to_for =
+            matches!(self.lex(k + 1), Some(Lex::Prep(Prep::To))) || self.word_is(k + 1, "for");
+        match cue {
+            Cue::Past => {
+                // A participle as an adjective ("the UN-backed government", "a planned visit") or
+                // in the passive ("would be paid": the auxiliary before it decides).
+                let hyphenated =
+                    !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
+                let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
+                let passive = k > 0
+                    && ["be", "been", "being"]
+                        .iter()
+                        .any(|w| self.word_is(k - 1, w));
+                let participle = self.word(k).ends_with("ed");
+                (!(hyphenated || after_article || (passive && participle))).then_some(Tense::Past)
+            }
+            Cue::Perfect => Some(Tense::Past),
+            // "is to resume": a plan.
+            Cue::Present if matches!(self.lex(k + 1), Some(Lex::Prep(Prep::To))) => {
+                Some(Tense::Future)
+            }
+            Cue::Present => Some(Tense::Present),
+            Cue::Future => Some(Tense::Future),
+            // "had been due to expire": a plan in the past.
+            Cue::Intent
+                if next_to_for
+                    && k > 0
+                    && ["had", "been"].iter().any(|w| self.word_is(k - 1, w)) =>
+            {
+                Some(Tense::Past)
+            }
+            Cue::Intent if next_to_for => Some(Tense::Future),
+            Cue::Intent => None,
+        }
+    }
+
+    /// The tense of the clause around tokens `first..=last`: the nearest tense word before them in
+    /// their sentence, else the nearest after.
+    fn tense(&self, first: usize, last: usize) -> Tense {
+        const REACH: usize = 20;
+        let mut k = first;
+        for _ in 0..REACH {
+            if k == 0 || self.starts_sentence(k) {
+                break;
+            }
+            k -= 1;
+            if let Some(t) = self.cue(k) {
+                return t;
+            }
+        }
+        for k in (last + 1..self.toks.len()).take(REACH) {
+            if self.starts_sentence(k) {
+                break;
+            }
+            if let Some(t) = self.cue(k) {
+                return t;
+            }
+        }
+        Tense::Unknown
+    }
+
+    /// Of the yearly occurrences of an expression (`occurrence(year)`), the one the tense of the
+    /// clause points at; in an undated text, the one in the year of the last date given.
+    fn choose(
+        &self,
+        first: usize,
+        last: usize,
+        occurrence: impl Fn(i32) -> Option<Interval>,
+    ) -> Option<Interval> {
+        let Some(a) = self.published else {
+            return occurrence(self.anchor_year()?);
+        };
+        let y = a.year();
+        let candidates = [occurrence(y - 1), occurrence(y), occurrence(y + 1)];
+        let cands = candidates.iter().flatten();
+        // A tense word is a hint, not a proof ("said the vote would be held on May 5" is past
+        // and future at once): it picks the direction only within a couple of months.
+        let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
+        let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
+        match self.tense(first, last) {
+            Tense::Past => cands.filter(|c| c.from <= ahead).max_by_key(|c| c.from),
+            Tense::Future => cands.filter(|c| c.to >= behind).min_by_key(|c| c.from),
+            Tense::Present | Tense::Unknown => cands.min_by_key(|c| {
+                if c.from <= a && a <= c.to {
+                    0
+                } else {
+                    // News mostly reports what happened: a future occurrence counts as twice as
+                    // far ("March" in an October article is the March before).
+                    if c.to < a {
+                        (a - c.to).num_days()
+                    } else {
+                        2 * (c.from - a).num_days()
+                    }
+                }
+            }),
+        }
+        .copied()
+    }
+
+    /// The date a bare weekday at `i` means.
+    fn weekday_date(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
+        if self.published.is_none() {
+            return self.weekday_direction(wd, first, last);
+        }
+        let slot = wd.num_days_from_monday() as usize;
+        let mut seen = self.weekdays.get();
+        if let Some(d) = seen[slot] {
+            return Some(d);
+        }
+        let d = self.weekday_direction(wd, first, last)?;
+        seen[slot] = Some(d);
+        self.weekdays.set(seen);
+        Some(d)
+    }
+
+    fn weekday_direction(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
+        match self.published {
+            Some(a) => match self.tense(first, last) {
+                Tense::Future => calendar::weekday_on_or_after(wd, a),
+                _ => calendar::weekday_on_or_before(wd, a),
+            },
+            // A narrative moves forward: the first such day on or after the last day given.
+            None => calendar::weekday_on_or_after(wd, self.anchor_day()?),
+        }
+    }
+
+    /// Token `a` is in the same sentence as token `b` (`a < b`) or in the one before it.
+    fn near(&self, a: usize, b: usize) -> bool {
+        const MAX: usize = 80;
+        if b <= a || b - a > MAX {
+            return b > a && b - a <= MAX;
+        }
+        (a + 1..=b).filter(|&k| self.starts_sentence(k)).count() <= 1
     }
 
     // ---- token accessors -------------------------------------------------------------------
@@ -167,6 +562,36 @@ impl Tagger<'_> {
             Kind::Word { lex, .. } => Some(lex),
             _ => None,
         }
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Word { cap: true, .. })
+        )
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .filter(|t| matches!(t.kind, Kind::Word { .. }))
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lex(i)? {
+            Lex::Unit { unit, plural } => Some((unit, plural)),
+            _ => None,
+        }
+    }
+
+    fn single(&self, i: usize, unit: Unit) -> bool {
+        self.unit(i) == Some((unit, false))
     }
 
     fn punct(&self, i: usize) -> Option<char> {
@@ -188,13 +613,19 @@ impl Tagger<'_> {
         self.toks.get(i).is_some_and(|t| !t.space_before)
     }
 
+    /// A hyphen glued to both neighbours at `i` ("third-quarter", "year-earlier").
+    fn hyphen(&self, i: usize) -> bool {
+        self.adjacent(i)
+            && self.adjacent(i + 1)
+            && matches!(self.punct(i), Some('-' | '\u{2010}' | '\u{2011}'))
+    }
+
     fn prev_prep(&self, i: usize) -> Option<Prep> {
         match self.lex(i.checked_sub(1)?)? {
             Lex::Prep(p) => Some(p),
             _ => None,
         }
     }
-
     /// Nothing glued before the number at `i` except an opening bracket or quote.
     fn clean_before(&self, i: usize) -> bool {
         if i == 0 || !self.adjacent(i) {
@@ -285,20 +716,12 @@ impl Tagger<'_> {
 
     /// "last year" / "this year" after a yearless date: the year and the index of "year".
     fn year_suffix(&self, i: usize) -> Option<(i32, usize)> {
-        let pub_year = self.published?.year();
         let y = match self.lex(i)? {
-            Lex::Last => pub_year - 1,
-            Lex::This => pub_year,
+            Lex::Last => self.anchor_year()? - 1,
+            Lex::This => self.anchor_year()?,
             _ => return None,
         };
-        matches!(
-            self.lex(i + 1)?,
-            Lex::Unit {
-                unit: Unit::Year,
-                plural: false
-            }
-        )
-        .then_some((y, i + 1))
+        self.single(i + 1, Unit::Year).then_some((y, i + 1))
     }
 
     /// A range connector at `i` for a date that started at `first`: a dash, "through"/"until",
@@ -318,7 +741,7 @@ impl Tagger<'_> {
         ok.then_some(i + 1)
     }
 
-    // ---- patterns --------------------------------------------------------------------------
+    // ---- absolute and partial dates ------------------------------------------------------
 
     /// "2019-04-04".
     fn iso(&self, i: usize) -> Option<Match> {
@@ -341,24 +764,28 @@ impl Tagger<'_> {
         Some(self.at(i + 4, calendar::day(date)))
     }
 
-    /// Resolves a month/day (with an optional range end) to an interval; `year` if written.
+    /// Resolves a month/day (with an optional range end) to an interval; `year` if written, else
+    /// the occurrence the clause around `first..=last` points at.
     fn resolve_day(
         &self,
         (month, day): (u32, u32),
         end: Option<(u32, u32)>,
         year: Option<i32>,
+        (first, last): (usize, usize),
     ) -> Option<Interval> {
-        let year = match year {
-            Some(y) => y,
-            None => calendar::plausible_year(month, day, self.published?),
-        };
-        let from = NaiveDate::from_ymd_opt(year, month, day)?;
-        match end {
-            None => Some(calendar::day(from)),
-            Some((m2, d2)) => {
-                let y2 = if m2 < month { year + 1 } else { year };
-                calendar::span(from, NaiveDate::from_ymd_opt(y2, m2, d2)?)
+        let make = |year: i32| {
+            let from = NaiveDate::from_ymd_opt(year, month, day)?;
+            match end {
+                None => Some(calendar::day(from)),
+                Some((m2, d2)) => {
+                    let y2 = if m2 < month { year + 1 } else { year };
+                    calendar::span(from, NaiveDate::from_ymd_opt(y2, m2, d2)?)
+                }
             }
+        };
+        match year {
+            Some(y) => make(y),
+            None => self.choose(first, last, make),
         }
     }
 
@@ -366,15 +793,42 @@ impl Tagger<'_> {
     fn trailing_year(&self, i: usize, hint: Option<i32>) -> (Option<i32>, Option<usize>) {
         if let Some((y, last)) = self.explicit_year(i).or_else(|| self.year_suffix(i)) {
             (Some(y), Some(last))
+        } else if let Some(y) = self.of_year(i) {
+            (Some(y.0), Some(y.1))
         } else {
             (hint, None)
         }
     }
 
+    /// "of 1990", "of this year", "of last year" after a month or period: the year and its
+    /// last token.
+    fn of_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.lex(i) != Some(Lex::Prep(Prep::Of)) {
+            return None;
+        }
+        let k = if self.lex(i + 1) == Some(Lex::Fiscal) {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.year_at(k)
+            .map(|y| (y, k))
+            .or_else(|| self.year_suffix(k))
+            .or_else(|| {
+                (self.lex(k) == Some(Lex::Next) && self.single(k + 1, Unit::Year))
+                    .then(|| Some((self.anchor_year()? + 1, k + 1)))
+                    .flatten()
+            })
+    }
+
     /// "April 4", "April 4th", "Jan. 5, 2020", "April 4-6", "April 30 - May 2", "January 2018",
-    /// "in October", "October last year". `hint`: the year when none is written.
+    /// "in October", "October last year", "May Day". `hint`: the year when none is written.
     fn month_first(&self, i: usize, hint: Option<i32>) -> Option<Match> {
         let (month, mut last) = self.month_at(i, false)?;
+        if month == 5 && last == i && self.word_is(i + 1, "day") && self.cap(i + 1) {
+            let make = |y| NaiveDate::from_ymd_opt(y, 5, 1).map(calendar::day);
+            return Some(self.at(i + 1, self.choose(i, i + 1, make)?));
+        }
         if let Some(day) = self.day_at(last + 1) {
             last += 1;
             let mut end = None;
@@ -390,7 +844,7 @@ impl Tagger<'_> {
                 }
             }
             let (year, year_last) = self.trailing_year(last + 1, hint);
-            let interval = self.resolve_day((month, day), end, year)?;
+            let interval = self.resolve_day((month, day), end, year, (i, last))?;
             return Some(self.at(year_last.unwrap_or(last), interval));
         }
         if let Some(y) = self.year_at(last + 1) {
@@ -398,14 +852,14 @@ impl Tagger<'_> {
         }
         // A bare month name: only in date-ish context.
         let (year, year_last) = self.trailing_year(last + 1, hint);
-        let year = match year {
-            Some(y) => y,
-            None if self.prev_prep(i).is_some() => {
-                calendar::plausible_year(month, 1, self.published?)
-            }
+        let date_ish = self.prev_prep(i).is_some()
+            || (i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)));
+        let interval = match year {
+            Some(y) => calendar::month(y, month)?,
+            None if date_ish => self.choose(i, last, |y| calendar::month(y, month))?,
             None => return None,
         };
-        Some(self.at(year_last.unwrap_or(last), calendar::month(year, month)?))
+        Some(self.at(year_last.unwrap_or(last), interval))
     }
 
     /// "19 January 2020", "13th December 2019", "23 May", "4-6 April", "4 and 6 April" after
@@ -425,26 +879,81 @@ impl Tagger<'_> {
         }
         let (month, mlast) = self.month_at(k, true)?;
         let (year, year_last) = self.trailing_year(mlast + 1, hint);
-        let interval = self.resolve_day((month, day), end_day.map(|d2| (month, d2)), year)?;
+        let interval = self.resolve_day(
+            (month, day),
+            end_day.map(|d2| (month, d2)),
+            year,
+            (i, mlast),
+        )?;
         Some(self.at(year_last.unwrap_or(mlast), interval))
     }
 
-    /// "in 2011", "since 2011", "of 2011"; "in 2019-20" as a span.
+    /// A year standing alone: after a preposition ("in 2011", "since 2011", "of 2011"), or
+    /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
         let y = self.year_at(i)?;
-        let prep = self.prev_prep(i)?;
-        if prep == Prep::To {
-            return None;
+        let prep = self.prev_prep(i);
+        if prep == Some(Prep::To) && self.lex(i + 1).is_some() {
+            return None; // "to 2000 people"
         }
-        // "a total of 2000 people", "by 1900 votes": a count, not a year.
-        let strong = matches!(prep, Prep::In | Prep::Since | Prep::Until | Prep::During);
-        if !strong
-            && let Some(Kind::Word {
+        // "a total of 2000 people", "by 1900 votes", "some 2000 troops": counts, not years.
+        let strong = matches!(
+            prep,
+            Some(Prep::In | Prep::Since | Prep::Until | Prep::During)
+        );
+        let counted = i > 0
+            && (matches!(self.lex(i - 1), Some(Lex::A | Lex::Count(_) | Lex::Few))
+                || [
+                    "about",
+                    "some",
+                    "nearly",
+                    "than",
+                    "over",
+                    "under",
+                    "almost",
+                    "around",
+                    "approximately",
+                    "only",
+                    "total",
+                    "just",
+                    "another",
+                    "additional",
+                    "least",
+                    "top",
+                    "dow",
+                    "index",
+                    "no",
+                    "number",
+                    "resolution",
+                    "flight",
+                    "route",
+                    "page",
+                    "section",
+                    "article",
+                    "model",
+                    "room",
+                    "highway",
+                ]
+                .iter()
+                .any(|w| self.word_is(i - 1, w)));
+        let noun_after = matches!(
+            self.toks.get(i + 1).map(|t| t.kind),
+            Some(Kind::Word {
                 lex: Lex::Other,
                 cap: false,
-            }) = self.toks.get(i + 1).map(|t| t.kind)
-        {
+            })
+        ) && !self.word(i + 1).ends_with("ly");
+        if !strong && (counted || (noun_after && !(1900..=2099).contains(&y))) {
             return None;
+        }
+        if !strong && noun_after && prep.is_some() && prep != Some(Prep::In) {
+            return None; // "of 2000 people", "by 1900 votes"
+        }
+        if prep.is_none() && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        if let Some(m) = self.period_of_year(i + 1, y) {
+            return Some(m);
         }
         if self.adjacent(i + 1)
             && matches!(self.punct(i + 1), Some('-' | '\u{2013}'))
@@ -457,15 +966,92 @@ impl Tagger<'_> {
                 _ => return None,
             };
             if y2 > y && self.clean_after(i + 2) {
-                let from = calendar::year(y)?.from;
-                let to = calendar::year(y2)?.to;
-                return Some(self.at(i + 2, calendar::span(from, to)?));
+                return Some(self.at(i + 2, calendar::years(y, y2)?));
             }
         }
         Some(self.at(i, calendar::year(y)?))
     }
 
-    /// "Tuesday" (latest on or before publication), "Tuesday, April 9" (the date).
+    /// "'s first quarter", "'s quarter", " quarter", " period" after a year at `i - 1`: that
+    /// quarter of `year` ("next year's first quarter", "the 1988 period" when a quarter is under
+    /// discussion: that quarter of 1988).
+    fn period_of_year(&self, i: usize, year: i32) -> Option<Match> {
+        let k = if matches!(self.punct(i), Some('\'' | '\u{2019}')) && self.word_is(i + 1, "s") {
+            i + 2
+        } else {
+            i
+        };
+        if matches!(self.lex(k), Some(Lex::Ordinal(_))) {
+            return self.ordinal_period(k, Some(year));
+        }
+        if !(self.single(k, Unit::Quarter) || self.word_is(k, "period")) {
+            return None;
+        }
+        let r = self.reference.get().filter(|r| r.grain == Grain::Quarter)?;
+        let q = (r.interval.from.month() - 1) / 3 + 1;
+        Some(self.grained(k, calendar::quarter(year, q)?, Grain::Quarter))
+    }
+
+    /// "1990's first quarter", "the 1988 second quarter", "1989 third-quarter": a period of that
+    /// year.
+    fn year_period(&self, i: usize) -> Option<Match> {
+        let y = self.year_at(i)?;
+        let k = if self.punct(i + 1) == Some('\'') && self.word_is(i + 2, "s") {
+            i + 3
+        } else {
+            i + 1
+        };
+        if !matches!(self.lex(k), Some(Lex::Ordinal(_))) {
+            return None;
+        }
+        let m = self.ordinal_period(k, Some(y))?;
+        Some(Match { ..m })
+    }
+
+    /// "the 1990s", "1990s", "the '90s", "the mid-1990s" (via `part_of`).
+    fn decade(&self, i: usize) -> Option<Match> {
+        let (k, century) = if matches!(self.punct(i), Some('\'' | '\u{2019}')) {
+            (i + 1, Some(1900))
+        } else {
+            (i, None)
+        };
+        let Kind::Num(n) = self.toks.get(k)?.kind else {
+            return None;
+        };
+        if !n.decade || !self.clean_before(i) || n.value % 10 != 0 {
+            return None;
+        }
+        let start = match (n.digits, century) {
+            (4, None) => i32::try_from(n.value).ok()?,
+            (2, Some(c)) => c + i32::try_from(n.value).ok()?,
+            _ => return None,
+        };
+        if !(1000..=2990).contains(&start) {
+            return None;
+        }
+        Some(self.grained(k, calendar::years(start, start + 9)?, Grain::Span))
+    }
+
+    /// "20th century", "the 11th century".
+    fn century(&self, i: usize) -> Option<Match> {
+        let n = match self.toks.get(i)?.kind {
+            Kind::Num(n) if n.digits <= 2 && !n.decade && n.meridiem == 0 => n.value,
+            _ => return None,
+        };
+        if self.lex(i + 1) != Some(Lex::Century) || !(1..=30).contains(&n) {
+            return None;
+        }
+        let c = i32::try_from(n).ok()?;
+        Some(self.grained(
+            i + 1,
+            calendar::years(100 * (c - 1) + 1, 100 * c)?,
+            Grain::Span,
+        ))
+    }
+
+    // ---- weekdays, times of day, holidays ------------------------------------------------
+
+    /// "Tuesday" (by the tense of its clause), "Tuesday, April 9" (the date), "Wednesday night".
     fn weekday(&self, i: usize) -> Option<Match> {
         let Some(Lex::Weekday(wd)) = self.lex(i) else {
             return None;
@@ -482,14 +1068,839 @@ impl Tagger<'_> {
         if let Some(m) = dated {
             return Some(m);
         }
-        let d = calendar::weekday_on_or_before(wd, self.published?)?;
-        Some(self.at(i, calendar::day(d)))
+        let last = self.day_part_after(i);
+        let d = self.weekday_date(wd, i, last)?;
+        Some(self.at(last, calendar::day(d)))
     }
 
+    /// A day named after a time or after "noon"/"midnight" at `k` ("on Friday", ", Nov. 9",
+    /// "yesterday"): the match of that day.
+    fn day_after_time(&self, mut k: usize) -> Option<Match> {
+        if self.punct(k) == Some(',') {
+            k += 1;
+        }
+        if matches!(self.lex(k), Some(Lex::Prep(Prep::On))) {
+            k += 1;
+        }
+        match self.lex(k)? {
+            Lex::Weekday(_) if self.cap(k) => self.weekday(k),
+            Lex::Month { .. } if self.cap(k) => self
+                .month_first(k, None)
+                .filter(|m| m.interval.granularity == Granularity::Day),
+            Lex::Yesterday => self.days_from_anchor(k, -1),
+            Lex::Tomorrow => self.days_from_anchor(k, 1),
+            Lex::Today => self.days_from_anchor(k, 0),
+            _ => None,
+        }
+    }
+
+    /// "a.m.", "p.m.", "am", "pm" at `k`: the index of its last token.
+    fn meridiem(&self, k: usize) -> Option<usize> {
+        let w = self.word(k);
+        if w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm") {
+            return Some(k);
+        }
+        let ap = w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p");
+        if ap && self.punct(k + 1) == Some('.') && self.adjacent(k + 1) && self.word_is(k + 2, "m")
+        {
+            let dot = self.punct(k + 3) == Some('.') && self.adjacent(k + 3);
+            return Some(if dot { k + 3 } else { k + 2 });
+        }
+        None
+    }
+
+    /// A time zone after a time: "EST", "GMT", "local time".
+    fn zone(&self, k: usize) -> Option<usize> {
+        let w = self.word(k);
+        let caps = (2..=4).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && (w.ends_with('T') || w == "UTC");
+        if caps {
+            Some(k)
+        } else if self.word_is(k, "local") && self.word_is(k + 1, "time") {
+            Some(k + 1)
+        } else {
+            None
+        }
+    }
+
+    /// The end of a time of day that starts at `last + 1`'s zone and day: "10 p.m. EST Nov. 9".
+    fn time_day(&self, mut last: usize) -> Option<Match> {
+        if let Some(z) = self.zone(last + 1) {
+            last = z;
+        }
+        if let Some(m) = self.day_after_time(last + 1) {
+            return Some(m);
+        }
+        Some(self.at(last, calendar::day(self.anchor_day()?)))
+    }
+
+    /// "10:35 a.m.", "7:15 p.m.", "10 p.m.", "10pm", "at 14:30": the day the time falls on.
+    fn clock(&self, i: usize) -> Option<Match> {
+        let h =
+            self.num(i)
+                .map(|n| (n.value, n.digits))
+                .or_else(|| match self.toks.get(i)?.kind {
+                    Kind::Num(n) if n.meridiem > 0 && n.digits <= 2 && n.value <= 12 => {
+                        Some((n.value, n.digits))
+                    }
+                    _ => None,
+                })?;
+        if h.1 > 2 || h.0 > 24 || !self.clean_before(i) {
+            return None;
+        }
+        if let Kind::Num(n) = self.toks[i].kind
+            && n.meridiem > 0
+        {
+            return self.time_day(i);
+        }
+        let mut last = i;
+        let mut minutes = false;
+        if self.punct(i + 1) == Some(':') && self.adjacent(i + 1) && self.adjacent(i + 2) {
+            let m = match self.toks.get(i + 2)?.kind {
+                Kind::Num(m) if m.digits == 2 && m.value < 60 => m,
+                _ => return None,
+            };
+            last = i + 2;
+            minutes = true;
+            if m.meridiem > 0 {
+                return self.time_day(last);
+            }
+            if self.adjacent(last + 1) && !matches!(self.punct(last + 1), Some('.' | ',' | ')')) {
+                return None;
+            }
+        }
+        if let Some(k) = self.meridiem(last + 1) {
+            if h.0 > 12 || h.0 == 0 {
+                return None;
+            }
+            return self.time_day(k);
+        }
+        // "14:30" alone: a time only after "at", "by", "until", "around", "from" or before a zone.
+        let timed = minutes
+            && (matches!(
+                self.prev_prep(i),
+                Some(Prep::At | Prep::By | Prep::Until | Prep::From | Prep::Before | Prep::After)
+            ) || self.word_is(i.wrapping_sub(1), "around")
+                || self.zone(last + 1).is_some());
+        if timed && h.0 < 24 {
+            return self.time_day(last);
+        }
+        None
+    }
+
+    /// "noon", "midnight", "noon Thursday", "midnight on January 12".
+    fn clock_word(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.day_after_time(i + 1) {
+            return Some(m);
+        }
+        let date_ish = matches!(
+            self.prev_prep(i),
+            Some(Prep::At | Prep::By | Prep::Until | Prep::Before | Prep::After | Prep::Since)
+        );
+        date_ish.then(|| Some(self.at(i, calendar::day(self.anchor_day()?))))?
+    }
+
+    /// "Christmas", "Christmas Eve", "Easter", "Easter Monday", "Easter week", "Thanksgiving
+    /// Day", "Halloween": by the tense of the clause.
+    fn holiday(&self, i: usize, h: Holiday) -> Option<Match> {
+        if self.cap(i + 1)
+            && !self.word_is(i + 1, "day")
+            && !self.word_is(i + 1, "eve")
+            && !matches!(self.lex(i + 1), Some(Lex::Weekday(_)))
+            && !self.word_is(i + 1, "week")
+        {
+            return None; // "Christmas Island", "Easter Island"
+        }
+        let (offset, last, week) = match h {
+            Holiday::Christmas if self.word_is(i + 1, "eve") => (-1, i + 1, false),
+            Holiday::Easter if self.word_is(i + 1, "week") => (0, i + 1, true),
+            Holiday::Easter if matches!(self.lex(i + 1), Some(Lex::Weekday(Weekday::Mon))) => {
+                (1, i + 1, false)
+            }
+            Holiday::Easter if matches!(self.lex(i + 1), Some(Lex::Weekday(Weekday::Sun))) => {
+                (0, i + 1, false)
+            }
+            _ if self.word_is(i + 1, "day") => (0, i + 1, false),
+            _ => (0, i, false),
+        };
+        let make = |y: i32| {
+            let d = match h {
+                Holiday::Christmas => NaiveDate::from_ymd_opt(y, 12, 25)?,
+                Holiday::Easter => calendar::easter(y)?,
+                Holiday::Thanksgiving => calendar::nth_weekday(y, 11, Weekday::Thu, 4)?,
+                Holiday::Halloween => NaiveDate::from_ymd_opt(y, 10, 31)?,
+            };
+            let d = calendar::add_days(d, offset)?;
+            if week {
+                calendar::span(d, calendar::add_days(d, 6)?)
+            } else {
+                Some(calendar::day(d))
+            }
+        };
+        Some(self.at(last, self.choose(i, last, make)?))
+    }
+
+    /// Two-word holidays starting with a capitalised word: "New Year's Day", "New Year's Eve",
+    /// "Good Friday", "Valentine's Day", "Memorial Day", "Labor Day", "Veterans Day", "Boxing
+    /// Day".
+    fn named_day(&self, i: usize) -> Option<Match> {
+        let w = self.word(i);
+        let apostrophe_s =
+            |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
+        // (month, day) or a rule, and the index of the last word.
+        let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
+            "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
+                if self.word_is(i + 4, "eve") {
+                    (|y| NaiveDate::from_ymd_opt(y, 12, 31), i + 4)
+                } else if self.word_is(i + 4, "day") {
+                    (|y| NaiveDate::from_ymd_opt(y, 1, 1), i + 4)
+                } else {
+                    (|y| NaiveDate::from_ymd_opt(y, 1, 1), i + 3)
+                }
+            }
+            "Good" if matches!(self.lex(i + 1), Some(Lex::Weekday(Weekday::Fri))) => {
+                (|y| calendar::add_days(calendar::easter(y)?, -2), i + 1)
+            }
+            "Valentine" if apostrophe_s(i + 1) && self.word_is(i + 3, "day") => {
+                (|y| NaiveDate::from_ymd_opt(y, 2, 14), i + 3)
+            }
+            "Memorial" if self.word(i + 1) == "Day" => (
+                |y| {
+                    let first_june = NaiveDate::from_ymd_opt(y, 6, 1)?;
+                    calendar::weekday_before(Weekday::Mon, first_june)
+                },
+                i + 1,
+            ),
+            "Labor" if self.word(i + 1) == "Day" => {
+                (|y| calendar::nth_weekday(y, 9, Weekday::Mon, 1), i + 1)
+            }
+            "Veterans" if self.word(i + 1) == "Day" => {
+                (|y| NaiveDate::from_ymd_opt(y, 11, 11), i + 1)
+            }
+            "Boxing" if self.word(i + 1) == "Day" => {
+                (|y| NaiveDate::from_ymd_opt(y, 12, 26), i + 1)
+            }
+            _ => return None,
+        };
+        let interval = self.choose(i, last, |y| rule(y).map(calendar::day))?;
+        Some(self.at(last, interval))
+    }
+
+    // ---- quarters, halves, seasons, fiscal years -----------------------------------------
+
+    /// "third quarter", "third-quarter", "first half", "first quarter of 1990", "fiscal first
+    /// quarter", "first two quarters of 1990" (`i` at the ordinal). `year`: written before it.
+    fn ordinal_period(&self, i: usize, year: Option<i32>) -> Option<Match> {
+        let Some(Lex::Ordinal(n)) = self.lex(i) else {
+            return None;
+        };
+        let mut k = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+        if self.lex(k) == Some(Lex::Fiscal) {
+            k += 1;
+        }
+        let (count, k) = match self.lex(k) {
+            Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),
+            _ => (1, k),
+        };
+        let (months, parts) = match self.lex(k) {
+            Some(Lex::Unit {
+                unit: Unit::Quarter,
+                plural,
+            }) if plural == (count > 1) && n <= 4 => (3, 4),
+            Some(Lex::Half) if n <= 2 => (6, 2),
+            _ => return None,
+        };
+        if n + count - 1 > parts {
+            return None;
+        }
+        let first_month = months * (n - 1) + 1;
+        let make = |y: i32| calendar::months(y, first_month, months * count);
+        let (written, year_last) = self.trailing_year(k + 1, year);
+        let interval = match written {
+            Some(y) => make(y)?,
+            None => self.quarter_year(i, k, make)?,
+        };
+        let grain = if months == 3 && count == 1 {
+            Grain::Quarter
+        } else {
+            Grain::Span
+        };
+        Some(self.grained(year_last.unwrap_or(k), interval, grain))
+    }
+
+    /// A yearless quarter or half: the latest begun by the anchor (business news reports the
+    /// quarter under way or just ended; "next quarter" says when it means another).
+    fn quarter_year(
+        &self,
+        first: usize,
+        last: usize,
+        make: impl Fn(i32) -> Option<Interval>,
+    ) -> Option<Interval> {
+        let Some(a) = self.published else {
+            return make(self.anchor_year()?);
+        };
+        let _ = (first, last);
+        let y = a.year();
+        let cands = [make(y - 1), make(y), make(y + 1)];
+        cands
+            .iter()
+            .flatten()
+            .filter(|c| c.from <= a)
+            .max_by_key(|c| c.from)
+            .copied()
+    }
+
+    /// "summer", "the summer of 1989", "fall 1990", "winter" (`i` at the season): a bare season
+    /// needs a preposition or article before it, or a year after it.
+    fn season(&self, i: usize, year: Option<i32>) -> Option<Match> {
+        let Some(Lex::Season(s)) = self.lex(i) else {
+            return None;
+        };
+        let (written, year_last) = match self.year_at(i + 1) {
+            Some(y) => (Some(y), Some(i + 1)),
+            None => self.trailing_year(i + 1, year),
+        };
+        let interval = if let Some(y) = written {
+            calendar::season(y, s)?
+        } else {
+            // "in the summer", "by fall", "during the winter"; not "the fall of the city",
+            // "a fall in prices".
+            let the = i > 0 && self.lex(i - 1) == Some(Lex::The);
+            let prep = self.prev_prep(if the { i - 1 } else { i });
+            let ctx = matches!(
+                prep,
+                Some(
+                    Prep::In
+                        | Prep::By
+                        | Prep::During
+                        | Prep::Since
+                        | Prep::Until
+                        | Prep::Before
+                        | Prep::After
+                )
+            );
+            if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
+                return None;
+            }
+            self.choose(i, i, |y| calendar::season(y, s))?
+        };
+        Some(self.grained(year_last.unwrap_or(i), interval, Grain::Season))
+    }
+
+    /// "fiscal 1989" (that year: how `TimeML` writes it; a company's fiscal year may differ),
+    /// "fiscal 1990's first quarter", "fiscal first quarter".
+    fn fiscal(&self, i: usize) -> Option<Match> {
+        if let Some(n) = self.num(i + 1)
+            && let Some(y) = self.year_value(i + 1).or_else(|| {
+                // "fiscal 1989's", "fiscal 90"
+                (n.digits == 4 && (1800..=2199).contains(&n.value))
+                    .then(|| i32::try_from(n.value).ok())
+                    .flatten()
+            })
+        {
+            let k = if self.punct(i + 2) == Some('\'') && self.word_is(i + 3, "s") {
+                i + 4
+            } else {
+                i + 2
+            };
+            if matches!(self.lex(k), Some(Lex::Ordinal(_)))
+                && let Some(m) = self.ordinal_period(k, Some(y))
+            {
+                return Some(m);
+            }
+            return Some(self.at(i + 1, calendar::year(y)?));
+        }
+        if matches!(self.lex(i + 1), Some(Lex::Ordinal(_))) {
+            return self.ordinal_period(i + 1, None);
+        }
+        None
+    }
+
+    /// A year in words: "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand
+    /// and one", "twenty ten" (1800-2099).
+    fn spelled_year(&self, i: usize) -> Option<Match> {
+        const TEENS: [&str; 10] = [
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        const UNITS: [&str; 9] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+        ];
+        let find = |list: &[&str], k: usize| {
+            list.iter()
+                .position(|w| self.word_is(k, w))
+                .and_then(|p| i32::try_from(p).ok())
+        };
+        // The last two digits from `k`: "ninety-six", "ninety six", "ten", "oh five".
+        let two_digits = |k: usize| -> Option<(i32, usize)> {
+            if let Some(t) = find(&TEENS, k) {
+                return Some((10 + t, k));
+            }
+            let tens = find(&TENS, k)?;
+            let value = 20 + 10 * tens;
+            let j = if self.hyphen(k + 1) { k + 2 } else { k + 1 };
+            match find(&UNITS, j) {
+                Some(u) => Some((value + u + 1, j)),
+                None => Some((value, k)),
+            }
+        };
+        let (year, last) = if let Some(c) = ["eighteen", "nineteen"]
+            .iter()
+            .position(|w| self.word_is(i, w))
+        {
+            let century = 1800 + 100 * i32::try_from(c).ok()?;
+            if self.word_is(i + 1, "hundred") {
+                (century, i + 1)
+            } else {
+                let (v, last) = two_digits(i + 1)?;
+                (century + v, last)
+            }
+        } else if self.word_is(i, "two") && self.word_is(i + 1, "thousand") {
+            let k = if self.lex(i + 2) == Some(Lex::And) {
+                i + 3
+            } else {
+                i + 2
+            };
+            match find(&UNITS, k) {
+                Some(u) => (2001 + u, k),
+                None => match two_digits(k) {
+                    Some((v, last)) => (2000 + v, last),
+                    None => (2000, i + 1),
+                },
+            }
+        } else if self.word_is(i, "twenty") && !self.hyphen(i + 1) {
+            let (v, last) = two_digits(i + 1).filter(|(v, _)| *v >= 10)?;
+            (2000 + v, last)
+        } else {
+            return None;
+        };
+        Some(self.at(last, calendar::year(year)?))
+    }
+
+    // ---- deictic and vague ---------------------------------------------------------------
+
+    /// "now", "currently", "until now", "right now": the anchor day, vague.
+    fn now(&self, i: usize) -> Option<Match> {
+        // "now" glued into "know-now"? The lexer splits on hyphens; "now-defunct" is an adjective.
+        if self.hyphen(i + 1) || (i > 0 && self.hyphen(i - 1)) {
+            return None;
+        }
+        let d = self.anchor_day()?;
+        Some(self.vague(i, calendar::day(d)))
+    }
+
+    /// "at present": the anchor day, vague (`i` at "present").
+    fn at_present(&self, i: usize) -> Option<Match> {
+        if !(self.word_is(i, "present") && self.prev_prep(i) == Some(Prep::At)) {
+            return None;
+        }
+        let d = self.anchor_day()?;
+        Some(self.vague(i, calendar::day(d)))
+    }
+
+    /// "recently", "lately", "more recently": the 90 days before the anchor, vague.
+    fn recently(&self, i: usize) -> Option<Match> {
+        let d = self.anchor_day()?;
+        Some(self.vague(i, calendar::span(calendar::add_days(d, -90)?, d)?))
+    }
+
+    /// "recent days", "recent weeks", "recent years": seven units back, vague.
+    fn recent_units(&self, i: usize) -> Option<Match> {
+        let (unit, true) = self.unit(i + 1)? else {
+            return None;
+        };
+        let d = self.anchor_day()?;
+        let from = Self::back(d, 7, unit)?;
+        Some(self.vague(i + 1, calendar::span(from, d)?))
+    }
+
+    // ---- "the …" -------------------------------------------------------------------------
+
+    /// Expressions starting with "the": "the past two weeks", "the third quarter", "the 1990s",
+    /// "the next day", "the same day", "the previous week", "the year-earlier quarter", "the
+    /// latest quarter", "the current quarter", "the end of 1990", "the weekend".
+    fn the(&self, i: usize) -> Option<Match> {
+        let k = i + 1;
+        match self.lex(k)? {
+            Lex::Past | Lex::Last if self.past_n(k).is_some() => self.past_n(k),
+            Lex::Ordinal(_) => self.ordinal_period(k, None),
+            Lex::Fiscal if matches!(self.lex(k + 1), Some(Lex::Ordinal(_))) => {
+                self.ordinal_period(k + 1, None)
+            }
+            Lex::Next | Lex::Following | Lex::Previous => self.relative_unit(k),
+            Lex::Same => self.same_unit(k),
+            Lex::Latest => self.latest_quarter(k),
+            Lex::Current => self.current_unit(k),
+            Lex::End | Lex::Beginning => self.end_of(k),
+            Lex::Unit {
+                unit: Unit::Weekend,
+                plural: false,
+            } => {
+                let d = self.anchor_day()?;
+                let sat = match self.tense(i, k) {
+                    Tense::Future => calendar::weekday_on_or_after(Weekday::Sat, d)?,
+                    _ => calendar::weekday_on_or_before(Weekday::Sat, calendar::add_days(d, -1)?)?,
+                };
+                Some(self.grained(
+                    k,
+                    calendar::span(sat, calendar::add_days(sat, 1)?)?,
+                    Grain::Span,
+                ))
+            }
+            Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            } if self.hyphen(k + 1) => self.year_earlier(k),
+            Lex::Unit {
+                unit: Unit::Quarter,
+                plural: false,
+            } => {
+                let after = self.lex(k + 1);
+                if after == Some(Lex::Prep(Prep::Of)) || self.hyphen(k + 1) {
+                    return None; // "a quarter of the vote"
+                }
+                self.latest_quarter(i)
+            }
+            Lex::Unit {
+                unit: unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year),
+                plural: false,
+            } => self.the_unit(k, unit),
+            Lex::Other if self.word_is(k, "future") || self.word_is(k, "near") => self.future(i),
+            Lex::Other if self.word_is(k, "time") => self.at_the_time(i, k),
+            Lex::Past
+                if !matches!(
+                    self.lex(k + 1),
+                    Some(Lex::Count(_) | Lex::Few | Lex::Unit { .. })
+                ) && self.num(k + 1).is_none() =>
+            {
+                self.the_past(k)
+            }
+            Lex::Recent => self.recent_units(k),
+            Lex::Season(_) => self.season(k, None),
+            _ => None,
+        }
+    }
+
+    /// "next day", "following week", "previous year", "next morning", "previous quarter"
+    /// (`i` at "next"/"following"/"previous", after "the"): one unit from the reference.
+    fn relative_unit(&self, i: usize) -> Option<Match> {
+        let step: i32 = if self.lex(i) == Some(Lex::Previous) {
+            -1
+        } else {
+            1
+        };
+        let r = self.reference_or_publication()?;
+        let base = if step > 0 {
+            r.interval.to
+        } else {
+            r.interval.from
+        };
+        let (interval, grain) = match self.lex(i + 1)? {
+            Lex::DayPart => (
+                calendar::day(calendar::add_days(base, i64::from(step))?),
+                Grain::Day,
+            ),
+            // "the previous Friday": the Friday before the last day given.
+            Lex::Weekday(wd) if self.cap(i + 1) => {
+                let d = if step < 0 {
+                    calendar::weekday_before(wd, base)?
+                } else {
+                    calendar::weekday_after(wd, base)?
+                };
+                (calendar::day(d), Grain::Day)
+            }
+            Lex::Unit {
+                unit,
+                plural: false,
+            } => Self::unit_from(base, unit, step)?,
+            _ => return None,
+        };
+        Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// The `unit` that is `step` units from `base` ("the next day" from a Tuesday: Wednesday).
+    fn unit_from(base: NaiveDate, unit: Unit, step: i32) -> Option<(Interval, Grain)> {
+        Some(match unit {
+            Unit::Day | Unit::Night => (
+                calendar::day(calendar::add_days(base, i64::from(step))?),
+                Grain::Day,
+            ),
+            Unit::Week => (
+                calendar::week_of(calendar::add_days(base, 7 * i64::from(step))?)?,
+                Grain::Week,
+            ),
+            Unit::Month => {
+                let d = calendar::add_months(base, step)?;
+                (calendar::month(d.year(), d.month())?, Grain::Month)
+            }
+            Unit::Quarter => {
+                let d = calendar::add_months(base, 3 * step)?;
+                (
+                    calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?,
+                    Grain::Quarter,
+                )
+            }
+            Unit::Year => (calendar::year(base.year() + step)?, Grain::Year),
+            Unit::Hour | Unit::Weekend | Unit::Decade => return None,
+        })
+    }
+
+    /// The `unit` of the reference that contains `d` ("that week" after a Tuesday).
+    fn unit_of(d: NaiveDate, unit: Unit) -> Option<(Interval, Grain)> {
+        Some(match unit {
+            Unit::Day | Unit::Night => (calendar::day(d), Grain::Day),
+            Unit::Week => (calendar::week_of(d)?, Grain::Week),
+            Unit::Month => (calendar::month(d.year(), d.month())?, Grain::Month),
+            Unit::Quarter => (
+                calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?,
+                Grain::Quarter,
+            ),
+            Unit::Year => (calendar::year(d.year())?, Grain::Year),
+            Unit::Hour | Unit::Weekend | Unit::Decade => return None,
+        })
+    }
+
+    /// "same day", "same week", "same period", "same quarter" (after "the" or "that"): the
+    /// reference's unit; "the same period a year earlier" via `year_earlier` is separate.
+    fn same_unit(&self, i: usize) -> Option<Match> {
+        let r = self.reference_or_publication()?;
+        if self.word_is(i + 1, "period") || self.word_is(i + 1, "time") {
+            if self.word_is(i + 1, "time") {
+                return None; // "at the same time": simultaneity, not a date
+            }
+            return Some(self.grained(i + 1, r.interval, r.grain));
+        }
+        let (unit, false) = self.unit(i + 1)? else {
+            return None;
+        };
+        let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+        Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// "that day", "that same day", "that week", "that year", "that night", "that morning".
+    fn that(&self, i: usize) -> Option<Match> {
+        if self.lex(i + 1) == Some(Lex::Same) {
+            return self.same_unit(i + 1);
+        }
+        if self.word_is(i + 1, "time") {
+            return self.at_the_time(i, i + 1);
+        }
+        let r = self.reference.get()?;
+        let (interval, grain) = match self.lex(i + 1)? {
+            Lex::DayPart if r.grain == Grain::Day => (r.interval, Grain::Day),
+            Lex::Unit {
+                unit,
+                plural: false,
+            } => Self::unit_of(r.interval.from, unit)?,
+            _ => return None,
+        };
+        Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// "the day", "the week", "the month", "the year" (`i` at the unit): the one of the last
+    /// date given ("rose 2% on the day"), or of the anchor. Not before "of", "before", "after",
+    /// "when", "that", a hyphen or a name ("the day of the vote", "the year-earlier quarter").
+    fn the_unit(&self, i: usize, unit: Unit) -> Option<Match> {
+        if unit == Unit::Year
+            && let Some(m) = self.spelled_year(i + 1).or_else(|| {
+                self.year_at(i + 1)
+                    .and_then(|y| Some(self.at(i + 1, calendar::year(y)?)))
+            })
+        {
+            return Some(m); // "the year 2000", "the year two thousand"
+        }
+        let blocked = match self.toks.get(i + 1).map(|t| t.kind) {
+            None => false,
+            Some(Kind::Word { lex, cap }) => {
+                cap || matches!(
+                    lex,
+                    Lex::Prep(_) | Lex::That | Lex::Tense(_) | Lex::Ago | Lex::Earlier | Lex::Later
+                ) || [
+                    "when", "which", "who", "where", "in", "ended", "ending", "ahead",
+                ]
+                .iter()
+                .any(|w| self.word_is(i + 1, w))
+            }
+            Some(Kind::Punct(c)) => matches!(c, '-' | '\'' | '\u{2019}'),
+            Some(Kind::Num(_)) => true,
+        };
+        if blocked || self.prev_prep(i - 1).is_none() {
+            return None;
+        }
+        let r = self.reference_or_publication()?;
+        let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+        Some(self.grained(i, interval, grain))
+    }
+
+    /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.
+    fn at_the_time(&self, i: usize, k: usize) -> Option<Match> {
+        if self.prev_prep(i) != Some(Prep::At) {
+            return None;
+        }
+        let r = self.reference.get()?;
+        Some(self.grained(k, r.interval, r.grain))
+    }
+
+    /// "the future", "the near future" (`i` at "the"): the next ten years, vague.
+    fn future(&self, i: usize) -> Option<Match> {
+        let last = if self.word_is(i + 1, "near") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !self.word_is(last, "future") || self.prev_prep(i).is_none() {
+            return None;
+        }
+        let d = self.anchor_day()?;
+        let years = if last == i + 2 { 1 } else { 10 };
+        Some(self.vague(last, calendar::span(d, calendar::add_years(d, years)?)?))
+    }
+
+    /// "the past" after a preposition ("in the past", `i` at "past"): the ten years before,
+    /// vague.
+    fn the_past(&self, i: usize) -> Option<Match> {
+        if self.prev_prep(i - 1).is_none() || self.word_is(i + 1, "of") {
+            return None;
+        }
+        let d = self.anchor_day()?;
+        Some(self.vague(i, calendar::span(calendar::add_years(d, -10)?, d)?))
+    }
+
+    /// "latest quarter", "latest period", "quarter" (after "the"): the quarter named last if any,
+    /// else the last quarter over by the anchor.
+    fn latest_quarter(&self, i: usize) -> Option<Match> {
+        let period = self.word_is(i + 1, "period");
+        if !(period || self.single(i + 1, Unit::Quarter)) {
+            return None;
+        }
+        // "the quarter", "the period": the one under discussion; "the latest quarter": the last
+        // one over.
+        let latest = self.lex(i) == Some(Lex::Latest);
+        if !latest && let Some(r) = self.reference.get().filter(|r| r.grain == Grain::Quarter) {
+            return Some(self.grained(i + 1, r.interval, Grain::Quarter));
+        }
+        let _ = period;
+        let d = calendar::add_months(self.anchor_day()?, -3)?;
+        let q = calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?;
+        Some(self.grained(i + 1, q, Grain::Quarter))
+    }
+
+    /// "current quarter", "current year", "current month", "current week" (after "the").
+    fn current_unit(&self, i: usize) -> Option<Match> {
+        let (unit, false) = self.unit(i + 1)? else {
+            return None;
+        };
+        let (interval, grain) = Self::unit_of(self.anchor_day()?, unit)?;
+        Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// "end of 1990", "end of the year", "end of this week", "beginning of March" (`i` at
+    /// "end"/"beginning", after "the"): the last or first part of it.
+    fn end_of(&self, i: usize) -> Option<Match> {
+        if self.lex(i + 1) != Some(Lex::Prep(Prep::Of)) {
+            return None;
+        }
+        let k = i + 2;
+        let whole = match self.lex(k) {
+            Some(Lex::The)
+                if self.single(k + 1, Unit::Year)
+                    || self.single(k + 1, Unit::Month)
+                    || self.single(k + 1, Unit::Week)
+                    || self.single(k + 1, Unit::Quarter) =>
+            {
+                let (unit, _) = self.unit(k + 1)?;
+                let r = self.reference_or_publication()?;
+                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                self.grained(k + 1, interval, grain)
+            }
+            // Not "the end of the end of …": one level, so the recursion is bounded.
+            Some(Lex::The) if matches!(self.lex(k + 1), Some(Lex::End | Lex::Beginning)) => {
+                return None;
+            }
+            _ => self.match_at(k)?,
+        };
+        if whole.vague {
+            return None;
+        }
+        let (from, to) = (whole.interval.from, whole.interval.to);
+        let len = (to - from).num_days();
+        let part = (len / 4).max(i64::from(len >= 6));
+        let interval = if self.lex(i) == Some(Lex::End) {
+            calendar::span(calendar::add_days(to, -part)?, to)?
+        } else {
+            calendar::span(from, calendar::add_days(from, part)?)?
+        };
+        Some(self.grained(whole.last, interval, Grain::Span))
+    }
+
+    /// "year-earlier", "year-ago" (as in "the year-earlier quarter", "from $5 a year-ago"): the
+    /// reference a year back; "year-end": the end of the anchor's year.
+    fn year_earlier(&self, i: usize) -> Option<Match> {
+        if !self.hyphen(i + 1) {
+            return None;
+        }
+        let back = match self.lex(i + 2)? {
+            Lex::Earlier | Lex::Ago => true,
+            Lex::End => false,
+            _ => return None,
+        };
+        if !back {
+            // "by year-end": December 31 of the anchor's year; "since year-end": the last one.
+            let a = self.anchor_day()?;
+            let mut end = NaiveDate::from_ymd_opt(a.year(), 12, 31)?;
+            if self.prev_prep(i) == Some(Prep::Since) {
+                end = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31)?;
+            }
+            return Some(self.at(i + 2, calendar::day(end)));
+        }
+        let mut last = i + 2;
+        if self.single(last + 1, Unit::Quarter) || self.word_is(last + 1, "period") {
+            last += 1;
+        }
+        let r = self.reference_or_publication()?;
+        let (interval, grain) = Self::year_before(r)?;
+        Some(self.comparison(last, interval, grain))
+    }
+
+    /// The reference shifted one year back, in its own unit.
+    fn year_before(r: Ref) -> Option<(Interval, Grain)> {
+        let from = calendar::add_years(r.interval.from, -1)?;
+        let interval = match r.grain {
+            Grain::Day => calendar::day(from),
+            Grain::Week => calendar::week_of(from)?,
+            Grain::Month => calendar::month(from.year(), from.month())?,
+            Grain::Year => calendar::year(from.year())?,
+            Grain::Quarter | Grain::Season | Grain::Span => {
+                let to = calendar::add_years(r.interval.to, -1)?;
+                let to = if r.grain == Grain::Span {
+                    to
+                } else {
+                    calendar::last_of_month(to)?
+                };
+                calendar::span(from, to)?
+            }
+        };
+        Some((interval, r.grain))
+    }
+
+    // ---- this/last/next ------------------------------------------------------------------
+
     /// "this week", "last month", "next year", "last Tuesday", "next Tuesday", "last April",
-    /// "last night", "this morning", "Last year, in October", "last 10 days".
+    /// "last night", "this morning", "Last year, in October", "last 10 days", "this quarter",
+    /// "last fall", "this past spring", "next weekend", "last Christmas".
     fn this_last_next(&self, i: usize, which: Lex) -> Option<Match> {
-        let published = self.published?;
         let step: i32 = match which {
             Lex::Last => -1,
             Lex::Next => 1,
@@ -499,60 +1910,106 @@ impl Tagger<'_> {
         if which == Lex::Last && i > 0 && self.lex(i - 1) == Some(Lex::The) {
             return None;
         }
-        let next_cap = matches!(self.toks.get(i + 1)?.kind, Kind::Word { cap: true, .. });
-        match self.lex(i + 1) {
+        // "this past spring": the last one.
+        if which == Lex::This
+            && self.lex(i + 1) == Some(Lex::Past)
+            && let Some(Lex::Season(_) | Lex::Weekday(_) | Lex::Month { .. }) = self.lex(i + 2)
+        {
+            return self.this_last_next(i + 1, Lex::Last);
+        }
+        let k = if which == Lex::Past { i } else { i + 1 };
+        let next_cap = matches!(self.toks.get(k)?.kind, Kind::Word { cap: true, .. });
+        let anchor = self.anchor_day()?;
+        match self.lex(k) {
             Some(Lex::Unit {
                 unit,
                 plural: false,
             }) => {
-                let interval = match unit {
-                    Unit::Week => {
-                        calendar::week_of(calendar::add_days(published, 7 * i64::from(step))?)?
-                    }
-                    Unit::Month => {
-                        let d = calendar::add_months(published, step)?;
-                        calendar::month(d.year(), d.month())?
-                    }
+                let (interval, grain) = match unit {
                     Unit::Year => {
-                        let y = published.year() + step;
+                        let y = anchor.year() + step;
                         if step == -1
-                            && let Some(m) = self.in_month_of(i + 2, y)
+                            && let Some(m) = self.in_month_of(k + 1, y)
                         {
                             return Some(m);
                         }
-                        calendar::year(y)?
+                        if let Some(m) = self.period_of_year(k + 1, y) {
+                            return Some(m);
+                        }
+                        (calendar::year(y)?, Grain::Year)
                     }
-                    Unit::Night if step <= 0 => {
-                        calendar::day(calendar::add_days(published, i64::from(step))?)
+                    Unit::Night if step <= 0 => (
+                        calendar::day(calendar::add_days(anchor, i64::from(step))?),
+                        Grain::Day,
+                    ),
+                    Unit::Night | Unit::Hour | Unit::Day => return None,
+                    Unit::Weekend => {
+                        let sat = calendar::add_days(
+                            calendar::weekday_on_or_after(Weekday::Sat, anchor)?,
+                            7 * i64::from(step),
+                        )?;
+                        let sat = if step == -1 && sat >= anchor {
+                            calendar::add_days(sat, -7)?
+                        } else {
+                            sat
+                        };
+                        (
+                            calendar::span(sat, calendar::add_days(sat, 1)?)?,
+                            Grain::Span,
+                        )
                     }
-                    _ => return None,
+                    Unit::Decade => {
+                        let start = anchor.year() - anchor.year().rem_euclid(10) + 10 * step;
+                        (calendar::years(start, start + 9)?, Grain::Span)
+                    }
+                    unit => Self::unit_from(anchor, unit, step)?,
                 };
-                Some(self.at(i + 1, interval))
+                Some(self.grained(k, interval, grain))
             }
-            Some(Lex::DayPart) if step == 0 => Some(self.at(i + 1, calendar::day(published))),
+            Some(Lex::DayPart) if step == 0 => Some(self.at(k, calendar::day(anchor))),
             Some(Lex::Weekday(wd)) if next_cap && step != 0 => {
                 let d = if step < 0 {
-                    calendar::weekday_before(wd, published)?
+                    calendar::weekday_before(wd, anchor)?
                 } else {
-                    calendar::weekday_after(wd, published)?
+                    calendar::weekday_after(wd, anchor)?
                 };
-                Some(self.at(i + 1, calendar::day(d)))
+                Some(self.at(self.day_part_after(k), calendar::day(d)))
             }
             Some(Lex::Month { .. }) if next_cap => {
-                let (month, mlast) = self.month_at(i + 1, false)?;
+                let (month, mlast) = self.month_at(k, false)?;
                 if self.day_at(mlast + 1).is_some() {
                     return None; // "this April 4": let the date speak
                 }
-                let pub_month = published.month();
-                let y = published.year();
+                let pub_month = anchor.month();
+                let y = anchor.year();
                 let year = match step {
                     -1 if month < pub_month => y,
                     -1 => y - 1,
                     1 if month > pub_month => y,
                     1 => y + 1,
-                    _ => calendar::plausible_year(month, 1, published),
+                    _ => y,
                 };
                 Some(self.at(mlast, calendar::month(year, month)?))
+            }
+            Some(Lex::Season(s)) => {
+                let cands = [anchor.year() - 1, anchor.year(), anchor.year() + 1]
+                    .map(|y| calendar::season(y, s));
+                let cands = cands.iter().flatten();
+                let interval = match step {
+                    // The last one over by the anchor.
+                    -1 => cands.filter(|c| c.to < anchor).max_by_key(|c| c.from),
+                    1 => cands.filter(|c| c.from > anchor).min_by_key(|c| c.from),
+                    // The one under way, else the one of the anchor's year.
+                    _ => cands
+                        .clone()
+                        .find(|c| c.from <= anchor && anchor <= c.to)
+                        .or_else(|| cands.clone().find(|c| c.from.year() == anchor.year())),
+                }?;
+                Some(self.grained(k, *interval, Grain::Season))
+            }
+            Some(Lex::Holiday(h)) if next_cap && step != 0 => {
+                let m = self.holiday(k, h)?;
+                Some(m)
             }
             Some(Lex::Count(_)) | None if which == Lex::Last => self.past_n(i),
             _ => None,
@@ -570,36 +2027,64 @@ impl Tagger<'_> {
         self.month_first(i + 1, Some(year))
     }
 
-    /// "earlier this month", "later this week".
+    /// "earlier this month", "later this week", "later this afternoon", "earlier that day",
+    /// "later that year" (from or to the reference), "earlier in the day".
     fn earlier_later(&self, i: usize, which: Lex) -> Option<Match> {
-        let published = self.published?;
-        if self.lex(i + 1) != Some(Lex::This) {
-            return None;
+        let earlier = which == Lex::Earlier;
+        match self.lex(i + 1)? {
+            Lex::This => {
+                let anchor = self.anchor_day()?;
+                let period = match self.lex(i + 2)? {
+                    Lex::DayPart => return Some(self.at(i + 2, calendar::day(anchor))),
+                    Lex::Unit {
+                        unit,
+                        plural: false,
+                    } => Self::unit_of(anchor, unit)?.0,
+                    _ => return None,
+                };
+                let interval = if earlier {
+                    calendar::span(period.from, anchor)?
+                } else {
+                    calendar::span(anchor, period.to)?
+                };
+                Some(self.grained(i + 2, interval, Grain::Span))
+            }
+            Lex::That => {
+                let r = self.reference.get()?;
+                let (period, _) = match self.lex(i + 2)? {
+                    Lex::DayPart
+                    | Lex::Unit {
+                        unit: Unit::Night, ..
+                    } => (calendar::day(r.interval.from), Grain::Day),
+                    Lex::Unit {
+                        unit,
+                        plural: false,
+                    } => Self::unit_of(r.interval.from, unit)?,
+                    _ => return None,
+                };
+                let interval = if earlier {
+                    calendar::span(period.from, r.interval.from)?
+                } else {
+                    calendar::span(r.interval.to.min(period.to), period.to)?
+                };
+                let grain = if interval.from == interval.to {
+                    Grain::Day
+                } else {
+                    Grain::Span
+                };
+                let interval = if grain == Grain::Day {
+                    calendar::day(interval.from)
+                } else {
+                    interval
+                };
+                Some(self.grained(i + 2, interval, grain))
+            }
+            _ => None,
         }
-        let period = match self.lex(i + 2)? {
-            Lex::Unit {
-                unit: Unit::Week,
-                plural: false,
-            } => calendar::week_of(published)?,
-            Lex::Unit {
-                unit: Unit::Month,
-                plural: false,
-            } => calendar::month(published.year(), published.month())?,
-            Lex::Unit {
-                unit: Unit::Year,
-                plural: false,
-            } => calendar::year(published.year())?,
-            _ => return None,
-        };
-        let interval = if which == Lex::Earlier {
-            calendar::span(period.from, published)?
-        } else {
-            calendar::span(published, period.to)?
-        };
-        Some(self.at(i + 2, interval))
     }
 
-    /// "early April", "mid-April", "late April 2019", "early 2019".
+    /// "early April", "mid-April", "late April 2019", "early 2019", "the mid-1990s", "early
+    /// Monday", "late yesterday", "early next year", "late last week".
     fn part_of(&self, i: usize, part: Part) -> Option<Match> {
         let mut k = i + 1;
         if self.adjacent(k) && matches!(self.punct(k), Some('-' | '\u{2010}' | '\u{2011}')) {
@@ -610,11 +2095,11 @@ impl Tagger<'_> {
                 return None; // "late April 4"? not a form we know
             }
             let (year, year_last) = self.trailing_year(mlast + 1, None);
-            let year = match year {
-                Some(y) => y,
-                None => calendar::plausible_year(month, 1, self.published?),
+            let whole = match year {
+                Some(y) => calendar::month(y, month)?,
+                None => self.choose(i, mlast, |y| calendar::month(y, month))?,
             };
-            let whole = calendar::month(year, month)?;
+            let (year, month) = (whole.from.year(), whole.from.month());
             let (from, to) = match part {
                 Part::Early => (1, 10),
                 Part::Mid => (11, 20),
@@ -624,20 +2109,62 @@ impl Tagger<'_> {
                 NaiveDate::from_ymd_opt(year, month, from)?,
                 NaiveDate::from_ymd_opt(year, month, to)?,
             )?;
-            return Some(self.at(year_last.unwrap_or(mlast), interval));
+            return Some(self.grained(year_last.unwrap_or(mlast), interval, Grain::Span));
         }
-        let y = self.year_value(k)?;
-        let (from, to) = match part {
-            Part::Early => ((1, 1), (4, 30)),
-            Part::Mid => ((5, 1), (8, 31)),
-            Part::Late => ((9, 1), (12, 31)),
+        if let Some(y) = self.year_value(k) {
+            let (from, to) = match part {
+                Part::Early => ((1, 1), (4, 30)),
+                Part::Mid => ((5, 1), (8, 31)),
+                Part::Late => ((9, 1), (12, 31)),
+            };
+            let interval = calendar::span(
+                NaiveDate::from_ymd_opt(y, from.0, from.1)?,
+                NaiveDate::from_ymd_opt(y, to.0, to.1)?,
+            )?;
+            return Some(self.grained(k, interval, Grain::Span));
+        }
+        // A decade ("mid-1990s"), a day ("early Monday", "late yesterday"), a period ("early
+        // next year", "late last week"): the matching part of it.
+        if self.prev_prep(k) == Some(Prep::On) || self.lex(k) == Some(Lex::Prep(Prep::On)) {
+            k += usize::from(self.lex(k) == Some(Lex::Prep(Prep::On)));
+        }
+        let whole = match self.lex(k) {
+            Some(
+                Lex::Weekday(_)
+                | Lex::Yesterday
+                | Lex::Today
+                | Lex::Tomorrow
+                | Lex::This
+                | Lex::Last
+                | Lex::Next
+                | Lex::Season(_),
+            ) => self.match_at(k)?,
+            _ if matches!(self.toks.get(k).map(|t| t.kind), Some(Kind::Num(n)) if n.decade) => {
+                self.decade(k)?
+            }
+            _ => return None,
         };
-        let interval = calendar::span(
-            NaiveDate::from_ymd_opt(y, from.0, from.1)?,
-            NaiveDate::from_ymd_opt(y, to.0, to.1)?,
-        )?;
-        Some(self.at(k, interval))
+        if whole.vague {
+            return None;
+        }
+        let (from, to) = (whole.interval.from, whole.interval.to);
+        let len = (to - from).num_days();
+        if len == 0 {
+            return Some(self.at(whole.last, whole.interval));
+        }
+        let third = len / 3;
+        let interval = match part {
+            Part::Early => calendar::span(from, calendar::add_days(from, third)?)?,
+            Part::Mid => calendar::span(
+                calendar::add_days(from, third)?,
+                calendar::add_days(to, -third)?,
+            )?,
+            Part::Late => calendar::span(calendar::add_days(to, -third)?, to)?,
+        };
+        Some(self.grained(whole.last, interval, Grain::Span))
     }
+
+    // ---- counts ---------------------------------------------------------------------------
 
     /// A small count at `i`: "a", "two", "10". Returns the count.
     fn count_at(&self, i: usize) -> Option<u32> {
@@ -655,56 +2182,141 @@ impl Tagger<'_> {
         }
     }
 
-    /// `n` units back from publication, as the start of a rolling period.
+    /// `n` units back from `published`, as the start of a rolling period.
     fn back(published: NaiveDate, n: u32, unit: Unit) -> Option<NaiveDate> {
         let n = i64::from(n);
+        let months = |k: i64| calendar::add_months(published, -i32::try_from(k).ok()?);
         match unit {
             Unit::Hour => calendar::add_days(published, -((n + 23) / 24)),
             Unit::Day | Unit::Night => calendar::add_days(published, -n),
-            Unit::Week => calendar::add_days(published, -7 * n),
-            Unit::Month => calendar::add_months(published, -i32::try_from(n).ok()?),
-            Unit::Year => calendar::add_months(published, -12 * i32::try_from(n).ok()?),
+            Unit::Week | Unit::Weekend => calendar::add_days(published, -7 * n),
+            Unit::Month => months(n),
+            Unit::Quarter => months(3 * n),
+            Unit::Year => months(12 * n),
+            Unit::Decade => months(120 * n),
         }
     }
 
-    /// "two nights ago", "three days ago", "a week ago", "two months ago", "a year ago".
+    /// "two nights ago", "three days ago", "a week ago", "two months ago", "a year ago", "a few
+    /// years ago" (vague); "a year ago" right after a quarter or period is that period a year
+    /// back.
     fn ago(&self, i: usize) -> Option<Match> {
-        let n = self.count_at(i)?;
-        let Some(Lex::Unit { unit, .. }) = self.lex(i + 1) else {
-            return None;
+        let few = self.lex(i) == Some(Lex::A) && self.lex(i + 1) == Some(Lex::Few)
+            || self.lex(i) == Some(Lex::Few);
+        let (n, unit_at) = if few {
+            (
+                7,
+                if self.lex(i) == Some(Lex::Few) {
+                    i + 1
+                } else {
+                    i + 2
+                },
+            )
+        } else {
+            (self.count_at(i)?, i + 1)
         };
-        if self.lex(i + 2) != Some(Lex::Ago) {
+        let (unit, _) = self.unit(unit_at)?;
+        if self.lex(unit_at + 1) != Some(Lex::Ago) {
             return None;
         }
-        let published = self.published?;
-        let then = Self::back(published, n, unit)?;
+        let anchor = self.anchor_day()?;
+        let then = Self::back(anchor, n, unit)?;
+        if few {
+            let near = Self::back(anchor, 2, unit)?;
+            return Some(self.vague(unit_at + 1, calendar::span(then, near)?));
+        }
+        if n == 1
+            && unit == Unit::Year
+            && let Some(r) = self.reference.get()
+            && matches!(r.grain, Grain::Quarter | Grain::Span)
+            && self.near(r.tok, i)
+        {
+            let (interval, grain) = Self::year_before(r)?;
+            return Some(self.comparison(unit_at + 1, interval, grain));
+        }
         let interval = match unit {
-            Unit::Hour | Unit::Day | Unit::Night | Unit::Week => calendar::day(then),
+            Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Weekend => {
+                calendar::day(then)
+            }
             Unit::Month => calendar::month(then.year(), then.month())?,
+            Unit::Quarter => calendar::quarter(then.year(), (then.month() - 1) / 3 + 1)?,
+            // "a year ago": the day a year back (news writes it for "at this time last year").
+            Unit::Year if n == 1 => {
+                return Some(self.comparison(unit_at + 1, calendar::day(then), Grain::Day));
+            }
             Unit::Year => calendar::year(then.year())?,
+            Unit::Decade => calendar::years(then.year(), then.year())?,
         };
-        Some(self.at(i + 2, interval))
+        Some(self.at(unit_at + 1, interval))
     }
 
-    /// "the past two weeks", "the last 10 days", "the past week", "past 24 hours" (`i` at "past"
-    /// or "last"; the mention starts one token earlier when that is "the").
+    /// "two days later", "a year earlier", "three weeks after" … from the reference: "a week
+    /// later" after a Tuesday is the Tuesday after.
+    fn later_earlier_n(&self, i: usize) -> Option<Match> {
+        let n = self.count_at(i)?;
+        let (unit, _) = self.unit(i + 1)?;
+        let step = match self.lex(i + 2)? {
+            Lex::Later => 1,
+            Lex::Earlier => -1,
+            _ => return None,
+        };
+        let r = self.reference_or_publication()?;
+        if n == 1 && unit == Unit::Year && step == -1 {
+            let (interval, grain) = Self::year_before(r)?;
+            return Some(self.comparison(i + 2, interval, grain));
+        }
+        let n = i32::try_from(n).ok()?.checked_mul(step)?;
+        let base = r.interval.from;
+        let (interval, grain) = match unit {
+            Unit::Day | Unit::Night => (
+                calendar::day(calendar::add_days(base, i64::from(n))?),
+                Grain::Day,
+            ),
+            Unit::Week => (
+                calendar::day(calendar::add_days(base, 7 * i64::from(n))?),
+                Grain::Day,
+            ),
+            Unit::Month => {
+                let d = calendar::add_months(base, n)?;
+                (calendar::month(d.year(), d.month())?, Grain::Month)
+            }
+            Unit::Year => {
+                let d = calendar::add_years(base, n)?;
+                match r.grain {
+                    Grain::Day => (calendar::day(d), Grain::Day),
+                    _ => (calendar::year(d.year())?, Grain::Year),
+                }
+            }
+            _ => return None,
+        };
+        Some(self.grained(i + 2, interval, grain))
+    }
+
+    /// "the past two weeks", "the last 10 days", "the past week", "past 24 hours", "the past few
+    /// days" (vague), "the past year" (`i` at "past" or "last"; the mention starts one token
+    /// earlier when that is "the").
     fn past_n(&self, i: usize) -> Option<Match> {
         if !matches!(self.lex(i)?, Lex::Past | Lex::Last) {
             return None;
         }
+        let few = self.lex(i + 1) == Some(Lex::Few);
         let (n, unit_at) = match self.count_at(i + 1) {
+            _ if few => (7, i + 2),
             Some(n) => (n, i + 2),
             None => (1, i + 1),
         };
-        let Some(Lex::Unit { unit, plural }) = self.lex(unit_at) else {
-            return None;
-        };
-        if (unit_at == i + 1 && plural) || self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of)) {
+        let (unit, plural) = self.unit(unit_at)?;
+        let of = self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of));
+        if (unit_at == i + 1 && plural) || (of && !plural) {
             return None; // "the past weeks" is vague; "the last week of April" is not rolling
         }
-        let published = self.published?;
-        let from = Self::back(published, n, unit)?;
-        Some(self.at(unit_at, calendar::span(from, published)?))
+        let anchor = self.anchor_day()?;
+        let from = Self::back(anchor, n, unit)?;
+        let interval = calendar::span(from, anchor)?;
+        if few {
+            return Some(self.vague(unit_at, interval));
+        }
+        Some(self.grained(unit_at, interval, Grain::Span))
     }
 }
 

@@ -2,8 +2,12 @@
 //! mentions, date mentions, sentences and events. No I/O, no globals, no GUI.
 //!
 //! An event is the claim "this sentence of this article says something happened at this place,
-//! at this time": one per (sentence, place), dated by the first date expression in the sentence,
-//! else by the publication date, and the basis of that date is kept.
+//! at this time": one per (sentence, place). Its time is the one its sentence speaks of, and the
+//! basis of that time is kept (see [`events_of`] for the rule):
+//! 1. a date expression in the sentence (`text`);
+//! 2. else the time carried from the preceding text while the sentence continues the same
+//!    episode (`carried`);
+//! 3. else the publication date (`publication`), or none for an undated article (`undated`).
 
 pub mod dates;
 pub mod places;
@@ -52,7 +56,8 @@ pub struct Event {
     pub sentence: TextSpan,
     /// Byte range of the (first) place mention in the sentence.
     pub mention: TextSpan,
-    /// Byte range of the date expression the interval came from, when `basis` is `Text`.
+    /// Byte range of the date expression the interval came from, when `basis` is `Text` or
+    /// `Carried` (then it lies in an earlier sentence).
     pub date_mention: Option<TextSpan>,
 }
 
@@ -117,7 +122,28 @@ pub fn extract_article(
     let places = places::find_places(body, gazetteer);
     let dates = dates::tag_dates(body, published);
     let sentences = sentences::split_sentences(body);
-    let events = events_of(article, &places, &dates, &sentences, published);
+    // Countries and regions are weak evidence that two sentences tell the same episode: a story
+    // about Libya names Libya in most of them.
+    let broad: Vec<bool> = places
+        .iter()
+        .map(|m| {
+            matches!(
+                gazetteer.get(m.place).kind,
+                crate::gazetteer::PlaceKind::Country | crate::gazetteer::PlaceKind::Region
+            )
+        })
+        .collect();
+    let events = events_of(
+        article,
+        &Mentions {
+            body,
+            places: &places,
+            broad: &broad,
+            dates: &dates,
+        },
+        &sentences,
+        published,
+    );
     let mut x = ArticleExtraction {
         places,
         dates,
@@ -128,11 +154,54 @@ pub fn extract_article(
     x
 }
 
-/// One event per distinct place per sentence.
+/// What the event builder reads: the body and its mentions (`broad[i]`: `places[i]` is a
+/// country or region).
+struct Mentions<'a> {
+    body: &'a str,
+    places: &'a [PlaceMention],
+    broad: &'a [bool],
+    dates: &'a [DateMention],
+}
+
+/// A time told by a dated sentence and the names around it, which following sentences may
+/// continue.
+struct Episode {
+    when: Interval,
+    mention: TextSpan,
+    /// Places and actors named so far (a hash of a name's first letters, see `name_key`).
+    keys: Vec<u64>,
+    /// Keys that are countries or regions: they count only with another shared key.
+    weak: Vec<u64>,
+    /// Sentences since it was last continued.
+    idle: u32,
+}
+
+/// Episodes kept for resumption ("Conte spoke on Tuesday ... The battle began on April 5 ...
+/// Conte described ..." returns to Tuesday).
+const MAX_EPISODES: usize = 3;
+/// Sentences an episode waits for a continuation before it is dropped.
+const MAX_IDLE: u32 = 3;
+
+/// One event per distinct place per sentence, dated by the time its sentence speaks of:
+///
+/// 1. **text**: a date expression in the sentence: the first that is neither vague ("now",
+///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
+///    when another date is there ("said on Tuesday that the army entered Tabqa in October");
+///    else the first vague one.
+/// 2. **carried**: no date in the sentence, but it continues an episode of the preceding text:
+///    its reporting frame is in the past tense or has no tense (not "is", "has captured", "will":
+///    those switch back to the present and end every episode), and it shares a place or an actor
+///    (a capitalised name, compared on its first four letters so "Turkey" meets "Turkish") with
+///    an episode told in the last few sentences, across paragraphs; a country or region named on
+///    both sides is not enough alone. A sentence opening with a pronoun ("He", "They") or a
+///    quotation mark continues the episode of the sentence just before.
+///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
+///    the episode was dated by.
+/// 3. **publication**: otherwise (or **undated** when the article has no date).
+#[allow(clippy::many_single_char_names)] // m(entions), p(laces), d(ates), k, e: as in the docs
 fn events_of(
     article: ArticleIdx,
-    places: &[PlaceMention],
-    dates: &[DateMention],
+    m: &Mentions<'_>,
     sentences: &[Range<usize>],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
@@ -141,29 +210,85 @@ fn events_of(
         to: day,
         granularity: Granularity::Day,
     });
+    let (places, dates) = (m.places, m.dates);
     let mut events = Vec::new();
+    let mut episodes: Vec<Episode> = Vec::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
-    for sentence in sentences {
+    for (si, sentence) in sentences.iter().enumerate() {
         while p < places.len() && places[p].start < sentence.start {
             p += 1;
         }
         while d < dates.len() && dates[d].start < sentence.start {
             d += 1;
         }
-        let date = dates.get(d).filter(|m| m.end <= sentence.end);
-        let (when, basis, date_mention) = match (date, publication) {
-            (Some(m), _) => (
-                Some(m.interval),
-                WhenBasis::Text,
-                Some(TextSpan::new(m.start..m.end)),
-            ),
-            (None, Some(interval)) => (Some(interval), WhenBasis::Publication, None),
-            (None, None) => (None, WhenBasis::Undated, None),
+        let first_place = p;
+        let mut last_place = p;
+        while last_place < places.len() && places[last_place].end <= sentence.end {
+            last_place += 1;
+        }
+        let mut last_date = d;
+        while last_date < dates.len() && dates[last_date].end <= sentence.end {
+            last_date += 1;
+        }
+        let text = m.body.get(sentence.clone()).unwrap_or("");
+        let (keys, weak) = sentence_keys(text, sentence.start, m, first_place..last_place);
+        let date = pick_date(m.body, &dates[d..last_date], si == 0, published);
+        let tense = dates::sentence_tense(text);
+        for e in &mut episodes {
+            e.idle += 1;
+        }
+        let (when, basis, date_mention) = if let Some(dm) = date {
+            let mention = TextSpan::new(dm.start..dm.end);
+            if dm.vague {
+                episodes.clear(); // "now", "recently": back to the present
+            } else {
+                episodes.push(Episode {
+                    when: dm.interval,
+                    mention,
+                    keys: keys.clone(),
+                    weak: weak.clone(),
+                    idle: 0,
+                });
+                if episodes.len() > MAX_EPISODES {
+                    episodes.remove(0);
+                }
+            }
+            (Some(dm.interval), WhenBasis::Text, Some(mention))
+        } else {
+            if matches!(
+                tense,
+                Some(dates::SentenceTense::Present | dates::SentenceTense::Future)
+            ) {
+                episodes.clear();
+            }
+            episodes.retain(|e| e.idle <= MAX_IDLE);
+            match continued_episode(&episodes, &keys, &weak, continues_frame(text)) {
+                Some(k) => {
+                    let mut e = episodes.remove(k);
+                    e.idle = 0;
+                    for key in &keys {
+                        if !e.keys.contains(key) {
+                            e.keys.push(*key);
+                        }
+                    }
+                    for key in &weak {
+                        if !e.weak.contains(key) {
+                            e.weak.push(*key);
+                        }
+                    }
+                    let out = (Some(e.when), WhenBasis::Carried, Some(e.mention));
+                    episodes.push(e);
+                    out
+                }
+                None => match publication {
+                    Some(interval) => (Some(interval), WhenBasis::Publication, None),
+                    None => (None, WhenBasis::Undated, None),
+                },
+            }
         };
         let first_event = events.len();
-        while p < places.len() && places[p].end <= sentence.end {
-            let mention = &places[p];
+        for mention in &places[first_place..last_place] {
             let seen = events[first_event..]
                 .iter()
                 .any(|e: &Event| e.place == mention.place);
@@ -178,10 +303,283 @@ fn events_of(
                     date_mention,
                 });
             }
-            p += 1;
         }
+        p = last_place;
     }
     events
+}
+
+/// The date a sentence speaks of, of its date mentions (see [`events_of`]). `first_sentence`:
+/// the sentence may hold the article's dateline.
+fn pick_date<'d>(
+    body: &str,
+    in_sentence: &'d [DateMention],
+    first_sentence: bool,
+    published: Option<NaiveDate>,
+) -> Option<&'d DateMention> {
+    let dateline = |m: &DateMention| {
+        first_sentence && m.start < 120 && {
+            let after = body.get(m.end..).unwrap_or("").trim_start();
+            after.starts_with('(')
+                || after.starts_with(':')
+                || after.starts_with("--")
+                || after.starts_with('\u{2013}')
+                || after.starts_with('\u{2014}')
+        }
+    };
+    let said = |m: &DateMention| {
+        let before = body.get(m.start.saturating_sub(12)..m.start).unwrap_or("");
+        let before = before.trim_end().trim_end_matches("on").trim_end();
+        ["said", "says", "told", "added", "stated"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    let precise: Vec<&DateMention> = in_sentence
+        .iter()
+        .filter(|m| !m.vague && !dateline(m))
+        .collect();
+    // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
+    let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
+    precise
+        .iter()
+        .find(|m| !said(m))
+        .or_else(|| precise.first())
+        .copied()
+        .or_else(|| in_sentence.iter().find(vague_past))
+        .or_else(|| in_sentence.iter().find(|m| dateline(m)))
+}
+
+/// Names that tie a sentence to an episode: its places, and capitalised words that are not
+/// function words, titles or calendar words (keyed on their first four letters, lower-cased),
+/// the first name first. Returns (all keys, the weak ones: countries and regions).
+fn sentence_keys(
+    text: &str,
+    offset: usize,
+    m: &Mentions<'_>,
+    places: Range<usize>,
+) -> (Vec<u64>, Vec<u64>) {
+    const NOT_NAMES: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "meanwhile",
+        "however",
+        "after",
+        "before",
+        "according",
+        "as",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "last",
+        "next",
+        "during",
+        "since",
+        "while",
+        "when",
+        "for",
+        "from",
+        "with",
+        "by",
+        "of",
+        "to",
+        "more",
+        "than",
+        "also",
+        "some",
+        "many",
+        "most",
+        "if",
+        "then",
+        "thousands",
+        "no",
+        "prime",
+        "minister",
+        "president",
+        "foreign",
+        "deputy",
+        "general",
+        "government",
+        "national",
+        "united",
+        "nations",
+        "army",
+        "council",
+        "security",
+        "affairs",
+        "office",
+        "agency",
+        "ministry",
+        "forces",
+        "force",
+        "air",
+        "base",
+        "international",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "field",
+        "marshal",
+        "chief",
+        "interior",
+        "defence",
+        "defense",
+        "state",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "premier",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ];
+    let mut keys: Vec<u64> = Vec::new();
+    let mut weak: Vec<u64> = Vec::new();
+    // A place is a name: its first capitalised word ("Raqqa" of "Raqqa province"), so "Turkey"
+    // meets "Turkish" and "Syria" meets "Syrian".
+    for k in places {
+        let surface = m.body.get(m.places[k].start..m.places[k].end).unwrap_or("");
+        let word = surface
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if let Some(key) = word.and_then(name_key) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+            if m.broad.get(k).copied().unwrap_or(false) && !weak.contains(&key) {
+                weak.push(key);
+            }
+        }
+    }
+    let _ = offset;
+    let mut subject = None;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {
+            continue;
+        }
+        let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if word.len() <= 13 && (listed(NOT_NAMES) || listed(CALENDAR)) {
+            continue;
+        }
+        if let Some(key) = name_key(word) {
+            subject.get_or_insert(key);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    // The first name leads: it is most often the subject.
+    if let Some(subject) = subject
+        && let Some(at) = keys.iter().position(|k| *k == subject)
+    {
+        keys.swap(0, at);
+    }
+    (keys, weak)
+}
+
+/// Month and weekday names: capitalised, but no actors.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
+fn name_key(word: &str) -> Option<u64> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase).take(4) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        n += 1;
+    }
+    (n >= 3).then_some(hash)
+}
+
+/// The sentence opens with a pronoun ("He expressed ...") or a quotation mark (a quote goes on
+/// in the speaker's frame): it continues the sentence before it.
+fn continues_frame(text: &str) -> bool {
+    if text.starts_with(['"', '\u{201c}']) {
+        return true;
+    }
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["He", "She", "They", "His", "Her", "Their"].contains(&first)
+}
+
+/// The episode a sentence with `keys` continues, if any (see [`events_of`]).
+fn continued_episode(
+    episodes: &[Episode],
+    keys: &[u64],
+    weak: &[u64],
+    pronoun: bool,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (k, e) in episodes.iter().enumerate() {
+        let shared: Vec<&u64> = keys.iter().filter(|key| e.keys.contains(key)).collect();
+        // The sentence's first name (its subject, most often) counts twice.
+        let subject = keys.first().is_some_and(|key| e.keys.contains(key));
+        // Weak only when a country or region on both sides ("Libya" and "Libya"); "Turkey"
+        // meeting "Turkish" is a name.
+        let strong = shared
+            .iter()
+            .filter(|key| !(weak.contains(key) && e.weak.contains(key)))
+            .count();
+        let score = shared.len() + usize::from(subject);
+        let ok = strong >= 1 || score >= 2;
+        if ok && best.is_none_or(|(_, s)| score >= s) {
+            best = Some((k, score));
+        }
+    }
+    // A pronoun or a quote continues the sentence just before, if it told an episode.
+    let previous = episodes
+        .len()
+        .checked_sub(1)
+        .filter(|&k| pronoun && episodes[k].idle <= 1);
+    previous.or(best.map(|(k, _)| k))
 }
 
 /// Extractions of a whole corpus, in article order, computed in parallel.
@@ -211,42 +609,83 @@ mod tests {
         }
     }
 
+    fn date(
+        start: usize,
+        end: usize,
+        from: &str,
+        to: &str,
+        granularity: Granularity,
+    ) -> DateMention {
+        DateMention {
+            start,
+            end,
+            interval: Interval {
+                from: day(from),
+                to: day(to),
+                granularity,
+            },
+            vague: false,
+        }
+    }
+
+    /// Events of `body` with `places` given as (surface, index) found in order, dates tagged.
+    fn events(body: &str, places: &[(&str, u32)], published: &str) -> Vec<Event> {
+        let mut found = Vec::new();
+        let mut from = 0;
+        for (surface, idx) in places {
+            let start = from + body[from..].find(surface).expect("place in the text");
+            found.push(place(start, start + surface.len(), *idx));
+            from = start + surface.len();
+        }
+        let dates = dates::tag_dates(body, Some(day(published)));
+        let broad = vec![false; found.len()];
+        let sentences = sentences::split_sentences(body);
+        events_of(
+            ArticleIdx(0),
+            &Mentions {
+                body,
+                places: &found,
+                broad: &broad,
+                dates: &dates,
+            },
+            &sentences,
+            Some(day(published)),
+        )
+    }
+
+    fn bases(events: &[Event]) -> Vec<(WhenBasis, Option<NaiveDate>)> {
+        events
+            .iter()
+            .map(|e| (e.basis, e.when.map(|w| w.from)))
+            .collect()
+    }
+
     #[test]
     fn a_sentence_with_a_date_dates_its_places_by_that_date() {
-        // "In Tripoli on Tuesday. Misrata too."
-        let places = [place(3, 10, 1), place(23, 30, 2)];
-        let dates = [DateMention {
-            start: 14,
-            end: 21,
-            interval: Interval {
-                from: day("2019-05-07"),
-                to: day("2019-05-07"),
-                granularity: Granularity::Day,
-            },
-        }];
-        let sentences = [0..22, 23..35];
-        let events = events_of(
-            ArticleIdx(0),
-            &places,
-            &dates,
-            &sentences,
-            Some(day("2019-05-08")),
+        let body = "In Tripoli on Tuesday. Misrata is calm.";
+        let e = events(body, &[("Tripoli", 1), ("Misrata", 2)], "2019-05-08");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-05-07"))),
+                (WhenBasis::Publication, Some(day("2019-05-08")))
+            ]
         );
-        assert_eq!(events.len(), 2);
-        assert_eq!(events[0].basis, WhenBasis::Text);
-        assert_eq!(events[0].when.map(|w| w.from), Some(day("2019-05-07")));
-        assert_eq!(events[0].date_mention, Some(TextSpan::new(14..21)));
-        assert_eq!(events[1].basis, WhenBasis::Publication);
-        assert_eq!(events[1].when.map(|w| w.from), Some(day("2019-05-08")));
+        assert_eq!(e[0].date_mention.map(|m| &body[m.range()]), Some("Tuesday"));
     }
 
     #[test]
     fn a_place_named_twice_in_a_sentence_is_one_event() {
         let places = [place(0, 5, 1), place(10, 15, 1), place(20, 25, 2)];
+        let body = "x".repeat(30);
         let events = events_of(
             ArticleIdx(3),
-            &places,
-            &[],
+            &Mentions {
+                body: &body,
+                places: &places,
+                broad: &[false; 3],
+                dates: &[],
+            },
             std::slice::from_ref(&(0..30)),
             Some(day("2020-02-19")),
         );
@@ -260,37 +699,99 @@ mod tests {
     #[test]
     fn an_undated_article_gives_undated_events_unless_the_sentence_has_a_date() {
         let places = [place(0, 5, 1), place(20, 25, 2)];
-        let dates = [DateMention {
-            start: 30,
-            end: 44,
-            interval: Interval {
-                from: day("2011-01-01"),
-                to: day("2011-12-31"),
-                granularity: Granularity::Year,
+        let dates = [date(30, 44, "2011-01-01", "2011-12-31", Granularity::Year)];
+        let body = "x".repeat(50);
+        let events = events_of(
+            ArticleIdx(0),
+            &Mentions {
+                body: &body,
+                places: &places,
+                broad: &[false; 2],
+                dates: &dates,
             },
-        }];
-        let events = events_of(ArticleIdx(0), &places, &dates, &[0..10, 11..50], None);
+            &[0..10, 11..50],
+            None,
+        );
         assert_eq!(events[0].basis, WhenBasis::Undated);
         assert_eq!(events[0].when, None);
         assert_eq!(events[1].basis, WhenBasis::Text);
     }
 
     #[test]
-    fn a_date_in_another_sentence_does_not_date_this_one() {
+    fn a_past_sentence_sharing_a_name_carries_the_episode_time() {
+        let body = "Last year, in October, Putin spoke to his Turkish counterpart. \
+                    Turkey launched an assault in Syria. The Syrian army entered Tabqa.";
+        let e = events(
+            body,
+            &[("Turkey", 1), ("Syria", 2), ("Tabqa", 3)],
+            "2020-02-19",
+        );
+        assert!(e.iter().all(|e| e.basis == WhenBasis::Carried), "{e:?}");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-10-01")))
+        );
+        assert_eq!(
+            e[2].date_mention.map(|m| &body[m.range()]),
+            Some("Last year, in October")
+        );
+    }
+
+    #[test]
+    fn a_switch_to_the_present_ends_the_episode() {
+        let body = "On Tuesday Turkish troops entered Tabqa. Turkey has captured Raqqa. \
+                    Turkish troops entered Manbij.";
+        let e = events(
+            body,
+            &[("Tabqa", 1), ("Turkey", 2), ("Raqqa", 3), ("Manbij", 4)],
+            "2020-02-19",
+        );
+        assert_eq!(e[0].basis, WhenBasis::Text);
+        assert_eq!(e[1].basis, WhenBasis::Publication);
+        assert_eq!(e[2].basis, WhenBasis::Publication);
+        assert_eq!(e[3].basis, WhenBasis::Publication);
+    }
+
+    #[test]
+    fn a_past_sentence_without_shared_names_takes_the_publication_date() {
+        let body = "On Tuesday Conte met Sarraj in Rome. Fighting closed Mitiga airport.";
+        let e = events(body, &[("Rome", 1), ("Mitiga", 2)], "2019-05-08");
+        assert_eq!(e[1].basis, WhenBasis::Publication);
+    }
+
+    #[test]
+    fn an_episode_resumes_after_a_flashback_to_another_date() {
+        let body = "Conte spoke in Rome on Tuesday. The battle for Tripoli began on April 5. \
+                    Conte described the fighting in Tripoli as a stalemate.";
+        let e = events(
+            body,
+            &[("Rome", 1), ("Tripoli", 2), ("Tripoli", 2)],
+            "2019-05-08",
+        );
+        assert_eq!(e[2].basis, WhenBasis::Carried);
+        assert_eq!(e[2].when.map(|w| w.from), Some(day("2019-05-07")));
+    }
+
+    #[test]
+    fn a_dateline_date_gives_way_to_the_date_the_sentence_speaks_of() {
+        let body = "ROME, May 8 (AKI): Conte said on Tuesday he met Sarraj in Rome.";
+        let e = events(body, &[("ROME", 1), ("Rome", 1)], "2019-05-08");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-07")))]);
+    }
+
+    #[test]
+    fn a_date_in_another_sentence_does_not_date_this_one_without_an_episode() {
         let places = [place(0, 5, 1)];
-        let dates = [DateMention {
-            start: 12,
-            end: 20,
-            interval: Interval {
-                from: day("2019-04-04"),
-                to: day("2019-04-04"),
-                granularity: Granularity::Day,
-            },
-        }];
+        let dates = [date(12, 20, "2019-04-04", "2019-04-04", Granularity::Day)];
+        let body = "x".repeat(25);
         let events = events_of(
             ArticleIdx(0),
-            &places,
-            &dates,
+            &Mentions {
+                body: &body,
+                places: &places,
+                broad: &[false],
+                dates: &dates,
+            },
             &[0..10, 11..25],
             Some(day("2019-04-19")),
         );

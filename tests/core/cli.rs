@@ -54,13 +54,34 @@ fn extract_on_the_seeds_writes_json_lines_and_exits_0() {
     assert_eq!(first["published"], "2019-04-28");
     assert_eq!(first["date_basis"], "header");
     for event in records.iter().filter(|r| r["type"] == "event") {
+        let basis = event["date_basis"].as_str().unwrap_or("");
         assert!(
-            ["text", "publication", "undated"]
-                .contains(&event["date_basis"].as_str().unwrap_or("")),
+            ["text", "carried", "publication", "undated"].contains(&basis),
+            "{event}"
+        );
+        // The expression an event's time came from is named unless it is publication's.
+        assert_eq!(
+            event["date_surface"].is_string(),
+            ["text", "carried"].contains(&basis),
             "{event}"
         );
         assert!(!event["text"].as_str().unwrap_or("").is_empty(), "{event}");
     }
+    // Issue 12: the Tabqa entry is October 2019 (carried from "Last year, in October"), not the
+    // article's February 2020.
+    let tabqa = records
+        .iter()
+        .find(|r| r["type"] == "event" && r["place_id"] == "tabqa-sy")
+        .expect("the Tabqa event");
+    assert_eq!(
+        (&tabqa["from"], &tabqa["to"], &tabqa["date_basis"]),
+        (
+            &Value::from("2019-10-01"),
+            &Value::from("2019-10-31"),
+            &Value::from("carried")
+        ),
+        "{tabqa}"
+    );
 }
 
 #[test]

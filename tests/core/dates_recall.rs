@@ -161,3 +161,90 @@ fn the_header_of_a_seed_is_not_part_of_its_body() {
     assert!(body(" date 2019-04-28 ROME – Italian").starts_with("ROME"));
     assert_eq!(body("by Stefania Fumo\nROME"), "by Stefania Fumo\nROME");
 }
+
+// ---- event times ------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct EventAnnotations {
+    article: Vec<EventArticle>,
+}
+
+#[derive(Deserialize)]
+struct EventArticle {
+    file: Option<String>,
+    text: Option<String>,
+    published: NaiveDate,
+    /// [sentence opening, basis, from, to]
+    events: Vec<(String, String, NaiveDate, NaiveDate)>,
+}
+
+/// Extracts each annotated article and compares the time of every event of each annotated
+/// sentence with the annotation. Returns (right, total) for the event builder, and the same for
+/// "publication unless the sentence has a date" (the rule before carried times).
+fn score_event_times() -> ((usize, usize), (usize, usize)) {
+    use newsatlas::extract::{ArticleIdx, WhenBasis, extract_article};
+    use newsatlas::gazetteer::Gazetteer;
+    let text = std::fs::read_to_string(root().join("tests/annotations/event_times.toml"))
+        .expect("event annotations are readable");
+    let annotations: EventAnnotations = toml::from_str(&text).expect("event annotations parse");
+    let (gazetteer, _) = Gazetteer::load_bundled(&root().join("data"));
+    let (mut right, mut old_right, mut total) = (0, 0, 0);
+    for article in annotations.article {
+        let raw = match (&article.file, &article.text) {
+            (Some(file), _) => seed(file),
+            (None, Some(text)) => text.clone(),
+            (None, None) => panic!("an annotated article needs a file or a text"),
+        };
+        let body = body(&raw);
+        let x = extract_article(ArticleIdx(0), body, Some(article.published), &gazetteer);
+        for (opening, basis, from, to) in &article.events {
+            let events: Vec<_> = x
+                .events
+                .iter()
+                .filter(|e| body[e.sentence.range()].starts_with(opening.as_str()))
+                .collect();
+            if events.is_empty() {
+                println!("no event in the sentence {opening:?}");
+            }
+            for e in events {
+                total += 1;
+                let got = e.when.map(|w| (w.from, w.to));
+                let got_basis = match e.basis {
+                    WhenBasis::Text => "text",
+                    WhenBasis::Carried => "carried",
+                    WhenBasis::Publication => "publication",
+                    WhenBasis::Undated => "undated",
+                };
+                if got == Some((*from, *to)) && got_basis == basis {
+                    right += 1;
+                } else {
+                    println!(
+                        "MISS {opening:?}: expected {basis} {from}..{to}, got {got_basis} {got:?}"
+                    );
+                }
+                // The rule before: the sentence's own date, else publication.
+                let old = if e.basis == WhenBasis::Text {
+                    (got, "text")
+                } else {
+                    (Some((article.published, article.published)), "publication")
+                };
+                if old == (Some((*from, *to)), basis.as_str()) {
+                    old_right += 1;
+                }
+            }
+        }
+    }
+    ((right, total), (old_right, total))
+}
+
+#[test]
+fn events_take_the_time_their_sentence_speaks_of() {
+    let ((right, total), (old_right, _)) = score_event_times();
+    let share = right as f64 / total.max(1) as f64;
+    println!(
+        "event times: {right}/{total} right ({share:.3}); the sentence's date else publication: \
+         {old_right}/{total}"
+    );
+    assert!(total >= 90, "only {total} annotated events found");
+    assert!(share >= 0.9, "event times right {share:.3} < 0.9");
+}

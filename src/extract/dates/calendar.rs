@@ -1,12 +1,9 @@
 //! Calendar arithmetic for the tagger: intervals for days, weeks (Monday to Sunday), months,
-//! years and parts of months, and the "plausible year" of a date written without one.
+//! quarters, seasons, years; weekdays before and after a day; Easter and other holidays' rules.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use super::{Granularity, Interval};
-
-/// How far after publication a yearless date may fall before we read it as last year's.
-pub(super) const FUTURE_TOLERANCE_DAYS: u64 = 62;
 
 pub(super) fn day(d: NaiveDate) -> Interval {
     Interval {
@@ -74,18 +71,59 @@ pub(super) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     }
 }
 
-/// The year of a yearless date: the publication year, unless that puts the date more than
-/// [`FUTURE_TOLERANCE_DAYS`] after publication (news reports the past), then the year before.
-/// For a month without a day ("in October", "early April") pass `day = 1`.
-pub(super) fn plausible_year(month: u32, day: u32, published: NaiveDate) -> i32 {
-    let y = published.year();
-    let limit = published.checked_add_days(Days::new(FUTURE_TOLERANCE_DAYS));
-    match (NaiveDate::from_ymd_opt(y, month, day), limit) {
-        (Some(d), Some(limit)) if d > limit => y - 1,
-        // February 29 of a non-leap publication year: still this year's question, let the caller
-        // reject the date rather than guess another year.
-        _ => y,
-    }
+/// Months `first..=last` of `year` (`last` may run into the next year: a winter).
+pub(super) fn months(year: i32, first: u32, count: u32) -> Option<Interval> {
+    let from = NaiveDate::from_ymd_opt(year, first, 1)?;
+    let to = from.checked_add_months(Months::new(count))?.pred_opt()?;
+    span(from, to)
+}
+
+/// Quarter `q` (1..=4) of `year`.
+pub(super) fn quarter(year: i32, q: u32) -> Option<Interval> {
+    months(year, 3 * q.clamp(1, 4) - 2, 3)
+}
+
+/// Season `s` of `year` as `TimeML` counts them: spring March-May, summer June-August, fall
+/// September-November, winter December to February of the next year.
+pub(super) fn season(year: i32, s: u8) -> Option<Interval> {
+    months(year, 3 * u32::from(s.min(3)) + 3, 3)
+}
+
+/// The years `from..=to`.
+pub(super) fn years(from: i32, to: i32) -> Option<Interval> {
+    span(year(from)?.from, year(to)?.to)
+}
+
+/// Easter Sunday of `year` (Gregorian, the anonymous algorithm of 1876, named as it is
+/// published).
+#[allow(clippy::many_single_char_names)]
+pub(super) fn easter(year: i32) -> Option<NaiveDate> {
+    let y = year;
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The `n`-th (1-based) `weekday` of `month` in `year`.
+pub(super) fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: u32) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, u8::try_from(n).ok()?)
+}
+
+/// Shifts `d` by `n` whole years, clamping February 29.
+pub(super) fn add_years(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    add_months(d, n.checked_mul(12)?)
 }
 
 /// The latest `weekday` on or before `published` (a Friday article's "on Friday" is that day).
@@ -98,6 +136,13 @@ pub(super) fn weekday_on_or_before(weekday: Weekday, published: NaiveDate) -> Op
 /// The latest `weekday` strictly before `published` ("last Tuesday").
 pub(super) fn weekday_before(weekday: Weekday, published: NaiveDate) -> Option<NaiveDate> {
     weekday_on_or_before(weekday, published.pred_opt()?)
+}
+
+/// The first `weekday` on or after `published`.
+pub(super) fn weekday_on_or_after(weekday: Weekday, published: NaiveDate) -> Option<NaiveDate> {
+    let ahead =
+        (7 + weekday.num_days_from_monday() - published.weekday().num_days_from_monday()) % 7;
+    published.checked_add_days(Days::new(u64::from(ahead)))
 }
 
 /// The first `weekday` strictly after `published` ("next Tuesday").
@@ -116,13 +161,6 @@ mod tests {
     }
 
     #[test]
-    fn a_yearless_date_far_after_publication_belongs_to_the_year_before() {
-        assert_eq!(plausible_year(12, 30, ymd(2020, 1, 5)), 2019);
-        assert_eq!(plausible_year(4, 22, ymd(2019, 4, 19)), 2019);
-        assert_eq!(plausible_year(6, 15, ymd(2019, 4, 19)), 2019);
-    }
-
-    #[test]
     fn weekdays_resolve_on_or_before_strictly_before_and_strictly_after() {
         let wed = ymd(2019, 5, 8);
         assert_eq!(
@@ -133,6 +171,23 @@ mod tests {
         assert_eq!(weekday_before(Weekday::Wed, wed), Some(ymd(2019, 5, 1)));
         assert_eq!(weekday_after(Weekday::Wed, wed), Some(ymd(2019, 5, 15)));
         assert_eq!(weekday_after(Weekday::Thu, wed), Some(ymd(2019, 5, 9)));
+    }
+
+    #[test]
+    fn easter_follows_the_computus() {
+        assert_eq!(easter(2019), Some(ymd(2019, 4, 21)));
+        assert_eq!(easter(2020), Some(ymd(2020, 4, 12)));
+        assert_eq!(easter(1998), Some(ymd(1998, 4, 12)));
+        assert_eq!(easter(2038), Some(ymd(2038, 4, 25)));
+        assert_eq!(easter(1818), Some(ymd(1818, 3, 22)));
+    }
+
+    #[test]
+    fn quarters_and_seasons_are_three_months_and_winter_crosses_the_year() {
+        let q = quarter(1989, 3).expect("in range");
+        assert_eq!((q.from, q.to), (ymd(1989, 7, 1), ymd(1989, 9, 30)));
+        let w = season(1999, 3).expect("in range");
+        assert_eq!((w.from, w.to), (ymd(1999, 12, 1), ymd(2000, 2, 29)));
     }
 
     #[test]

@@ -32,8 +32,37 @@ pub(super) enum Unit {
     Day,
     Night,
     Week,
+    /// "weekend": Saturday and Sunday.
+    Weekend,
     Month,
+    Quarter,
     Year,
+    Decade,
+}
+
+/// Holidays whose date a calendar rule gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holiday {
+    Christmas,
+    Easter,
+    /// US Thanksgiving: the fourth Thursday of November.
+    Thanksgiving,
+    Halloween,
+}
+
+/// What a word says about the tense or modality of the clause around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// "was", "were", "had", "did", "said", "met", a verb ending in "-ed".
+    Past,
+    /// "has", "have": the present perfect speaks of the past.
+    Perfect,
+    /// "is", "are", "says".
+    Present,
+    /// "will", "shall", "would".
+    Future,
+    /// "expected", "scheduled", "due", "plans", "set": future when "to" or "for" follows.
+    Intent,
 }
 
 /// What a word means to the tagger; almost every word is `Other`.
@@ -72,6 +101,36 @@ pub(super) enum Lex {
     Ago,
     /// "morning", "afternoon", "evening".
     DayPart,
+    /// "first" ..= "fourth": quarters and halves.
+    Ordinal(u32),
+    Half,
+    /// 0 spring, 1 summer, 2 fall/autumn, 3 winter.
+    Season(u8),
+    Fiscal,
+    Holiday(Holiday),
+    /// "now", "currently", "presently", "nowadays".
+    Now,
+    /// "recently", "lately".
+    Recently,
+    Recent,
+    /// "few", "several": a vague count.
+    Few,
+    Same,
+    That,
+    /// "following", "next" is `Next`.
+    Following,
+    /// "previous", "prior", "preceding".
+    Previous,
+    Noon,
+    Midnight,
+    Century,
+    End,
+    /// "beginning", "start".
+    Beginning,
+    /// "latest", "most recent" is not one word.
+    Latest,
+    Current,
+    Tense(Cue),
     Other,
 }
 
@@ -82,6 +141,10 @@ pub(super) struct Num {
     pub digits: usize,
     /// Followed by letters that are not an ordinal suffix ("1AD"): never a date.
     pub glued: bool,
+    /// Followed by "s": a decade ("1990s", "90s").
+    pub decade: bool,
+    /// Followed by "am"/"pm" ("10pm"): 1 am, 2 pm, 0 neither.
+    pub meridiem: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +165,8 @@ pub(super) struct Token {
     pub kind: Kind,
     /// Whitespace (or the start of the text) precedes this token.
     pub space_before: bool,
+    /// A line break precedes this token: a paragraph or a heading ends there.
+    pub newline_before: bool,
 }
 
 /// Splits `text` into tokens in one pass; linear in the length of `text`.
@@ -111,10 +176,12 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut i = 0;
     let mut space_before = true;
+    let mut newline_before = true;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
             space_before = true;
+            newline_before |= b == b'\n' || b == b'\r';
             i += 1;
             continue;
         }
@@ -136,6 +203,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8().max(1);
             if c.is_whitespace() {
                 space_before = true;
+                newline_before |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
                 continue;
             }
             Kind::Punct(c)
@@ -145,8 +213,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             end: i,
             kind,
             space_before,
+            newline_before,
         });
         space_before = false;
+        newline_before = false;
     }
     tokens
 }
@@ -185,7 +255,7 @@ fn lex_number(text: &str, start: usize) -> (Num, usize) {
         i += 1;
     }
     let digits = i - start;
-    let mut glued = false;
+    let (mut glued, mut decade, mut meridiem) = (false, false, 0);
     if i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
         let letters_end = word_end(text, i);
         if letters_end > i {
@@ -193,6 +263,12 @@ fn lex_number(text: &str, start: usize) -> (Num, usize) {
             let ordinal = ["st", "nd", "rd", "th"]
                 .iter()
                 .any(|s| suffix.eq_ignore_ascii_case(s));
+            decade = suffix == "s";
+            if suffix.eq_ignore_ascii_case("am") {
+                meridiem = 1;
+            } else if suffix.eq_ignore_ascii_case("pm") {
+                meridiem = 2;
+            }
             glued = !ordinal;
             i = letters_end;
         }
@@ -202,6 +278,8 @@ fn lex_number(text: &str, start: usize) -> (Num, usize) {
             value,
             digits,
             glued,
+            decade,
+            meridiem,
         },
         i,
     )
@@ -209,10 +287,13 @@ fn lex_number(text: &str, start: usize) -> (Num, usize) {
 
 /// What `word` means to the tagger, ignoring case.
 fn classify(word: &str) -> Lex {
-    const MAX: usize = 10;
+    const MAX: usize = 12;
     let bytes = word.as_bytes();
-    if bytes.len() > MAX || !bytes.is_ascii() {
+    if !bytes.is_ascii() {
         return Lex::Other;
+    }
+    if bytes.len() > MAX {
+        return past_participle(bytes);
     }
     let mut buf = [0u8; MAX];
     for (dst, src) in buf.iter_mut().zip(bytes) {
@@ -309,7 +390,73 @@ fn classify(word: &str) -> Lex {
         b"late" => Lex::Late,
         b"ago" => Lex::Ago,
         b"morning" | b"afternoon" | b"evening" => Lex::DayPart,
-        _ => Lex::Other,
+        b"weekend" => unit(Unit::Weekend, false),
+        b"weekends" => unit(Unit::Weekend, true),
+        b"quarter" => unit(Unit::Quarter, false),
+        b"quarters" => unit(Unit::Quarter, true),
+        b"decade" => unit(Unit::Decade, false),
+        b"decades" => unit(Unit::Decade, true),
+        b"first" => Lex::Ordinal(1),
+        b"second" => Lex::Ordinal(2),
+        b"third" => Lex::Ordinal(3),
+        b"fourth" => Lex::Ordinal(4),
+        b"half" => Lex::Half,
+        b"spring" => Lex::Season(0),
+        b"summer" => Lex::Season(1),
+        b"fall" | b"autumn" => Lex::Season(2),
+        b"winter" => Lex::Season(3),
+        b"fiscal" => Lex::Fiscal,
+        b"christmas" => Lex::Holiday(Holiday::Christmas),
+        b"easter" => Lex::Holiday(Holiday::Easter),
+        b"thanksgiving" => Lex::Holiday(Holiday::Thanksgiving),
+        b"halloween" => Lex::Holiday(Holiday::Halloween),
+        b"now" | b"currently" | b"presently" | b"nowadays" => Lex::Now,
+        b"recently" | b"lately" => Lex::Recently,
+        b"recent" => Lex::Recent,
+        b"few" | b"several" => Lex::Few,
+        b"same" => Lex::Same,
+        b"that" => Lex::That,
+        b"following" => Lex::Following,
+        b"previous" | b"prior" | b"preceding" => Lex::Previous,
+        b"noon" | b"midday" => Lex::Noon,
+        b"midnight" => Lex::Midnight,
+        b"century" => Lex::Century,
+        b"end" => Lex::End,
+        b"beginning" | b"start" => Lex::Beginning,
+        b"latest" => Lex::Latest,
+        b"current" => Lex::Current,
+        b"will" | b"shall" | b"would" | b"wo" => Lex::Tense(Cue::Future),
+        b"is" | b"are" | b"am" | b"says" | b"does" | b"do" => Lex::Tense(Cue::Present),
+        b"has" | b"have" => Lex::Tense(Cue::Perfect),
+        b"expected" | b"expects" | b"expect" | b"scheduled" | b"due" | b"plans" | b"plan"
+        | b"planned" | b"set" | b"slated" | b"aims" | b"intends" | b"going" | b"poised"
+        | b"hopes" => Lex::Tense(Cue::Intent),
+        b"was" | b"were" | b"had" | b"did" | b"said" | b"told" | b"met" | b"began" | b"took"
+        | b"came" | b"went" | b"made" | b"gave" | b"saw" | b"fell" | b"rose" | b"won" | b"lost"
+        | b"left" | b"held" | b"led" | b"sold" | b"bought" | b"paid" | b"got" | b"ran"
+        | b"brought" | b"found" | b"became" | b"kept" | b"spoke" | b"wrote" | b"sent"
+        | b"spent" | b"built" | b"fought" | b"fled" | b"struck" | b"stood" | b"shot" | b"broke"
+        | b"drew" | b"flew" | b"grew" | b"knew" | b"thought" | b"heard" | b"sought"
+        | b"withdrew" | b"hit" | b"cut" | b"put" => Lex::Tense(Cue::Past),
+        _ => past_participle(bytes),
+    }
+}
+
+/// A lowercase word ending in "-ed" ("launched", "criticised"): a past verb or participle.
+fn past_participle(bytes: &[u8]) -> Lex {
+    const NOT_VERBS: &[&[u8]] = &[
+        b"need", b"indeed", b"hundred", b"speed", b"proceed", b"succeed", b"exceed", b"seed",
+        b"feed", b"bleed", b"breed", b"greed", b"shed", b"bed", b"red", b"wed", b"led",
+    ];
+    let lower = bytes.first().is_some_and(u8::is_ascii_lowercase);
+    if lower
+        && bytes.len() >= 4
+        && bytes.ends_with(b"ed")
+        && !NOT_VERBS.iter().any(|w| w.eq_ignore_ascii_case(bytes))
+    {
+        Lex::Tense(Cue::Past)
+    } else {
+        Lex::Other
     }
 }
 

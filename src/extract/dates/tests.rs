@@ -107,8 +107,11 @@ fn absolute_dates_resolve_without_a_publication_date() {
 }
 
 #[test]
-fn an_impossible_date_is_not_a_mention() {
-    assert_none("on February 30, 2019 and 2019-13-01", "2019-05-01");
+fn an_impossible_date_is_not_a_day() {
+    // Only the years stand.
+    let found = tag("on February 30, 2019 and 2019-13-01", Some("2019-05-01"));
+    let surfaces: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.3)).collect();
+    assert_eq!(surfaces, [("2019", Year), ("2019", Year)]);
 }
 
 // ---- partial ---------------------------------------------------------------------------------
@@ -643,6 +646,383 @@ fn a_dateline_date_is_a_day_mention() {
     );
 }
 
+// ---- tense and direction ---------------------------------------------------------------------
+
+#[test]
+fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
+    // Friday 7 January 2000.
+    assert_one(
+        "the talks ended on Wednesday",
+        "2000-01-07",
+        "Wednesday",
+        "2000-01-05",
+        "2000-01-05",
+        Day,
+    );
+    assert_one(
+        "prices are expected to peak on Wednesday",
+        "2000-01-07",
+        "Wednesday",
+        "2000-01-12",
+        "2000-01-12",
+        Day,
+    );
+    assert_one(
+        "the envoy will arrive Monday",
+        "2020-01-13",
+        "Monday",
+        "2020-01-13",
+        "2020-01-13",
+        Day,
+    );
+}
+
+#[test]
+fn the_same_weekday_name_is_the_same_day_within_a_text() {
+    let found = tag(
+        "He said on Tuesday that talks would go on. They travel to Berlin later on Tuesday.",
+        Some("2019-05-08"),
+    );
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|m| m.1 == "2019-05-07"), "{found:?}");
+}
+
+#[test]
+fn a_bare_month_is_the_nearest_occurrence_unless_the_tense_says_otherwise() {
+    // "April" in a January article is this April, not last year's.
+    assert_one(
+        "elections in April",
+        "2020-01-15",
+        "April",
+        "2020-04-01",
+        "2020-04-30",
+        Month,
+    );
+    assert_one(
+        "the vote was held in December",
+        "2020-01-15",
+        "December",
+        "2019-12-01",
+        "2019-12-31",
+        Month,
+    );
+    assert_one(
+        "the summit will take place in December",
+        "2020-03-15",
+        "December",
+        "2020-12-01",
+        "2020-12-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
+    assert_one(
+        "declared a dividend payable Dec. 15 to holders",
+        "1989-10-26",
+        "Dec. 15",
+        "1989-12-15",
+        "1989-12-15",
+        Day,
+    );
+}
+
+// ---- years, decades, quarters, seasons -------------------------------------------------------
+
+#[test]
+fn decades_and_centuries_are_spans() {
+    assert_one(
+        "since the 1990s",
+        "2019-05-08",
+        "1990s",
+        "1990-01-01",
+        "1999-12-31",
+        Span,
+    );
+    assert_one(
+        "in the '80s",
+        "2019-05-08",
+        "'80s",
+        "1980-01-01",
+        "1989-12-31",
+        Span,
+    );
+    assert_one(
+        "the 20th century",
+        "2019-05-08",
+        "20th century",
+        "1901-01-01",
+        "2000-12-31",
+        Span,
+    );
+}
+
+#[test]
+fn a_year_in_words_is_that_year() {
+    assert_one(
+        "in nineteen ninety-six",
+        "1998-02-01",
+        "nineteen ninety-six",
+        "1996-01-01",
+        "1996-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn quarters_are_the_latest_begun_and_take_a_written_year() {
+    assert_one(
+        "third-quarter profit rose",
+        "1989-10-26",
+        "third-quarter",
+        "1989-07-01",
+        "1989-09-30",
+        Span,
+    );
+    assert_one(
+        "in the fourth quarter",
+        "1990-01-20",
+        "the fourth quarter",
+        "1989-10-01",
+        "1989-12-31",
+        Span,
+    );
+    assert_one(
+        "the first quarter of 1990",
+        "1989-10-26",
+        "the first quarter of 1990",
+        "1990-01-01",
+        "1990-03-31",
+        Span,
+    );
+    assert_one(
+        "in the first half",
+        "1989-10-26",
+        "the first half",
+        "1989-01-01",
+        "1989-06-30",
+        Span,
+    );
+}
+
+#[test]
+fn a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() {
+    let found = tag(
+        "Third-quarter net rose to $5 million from $4 million a year earlier.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (
+            found[1].0.as_str(),
+            found[1].1.as_str(),
+            found[1].2.as_str()
+        ),
+        ("a year earlier", "1988-07-01", "1988-09-30")
+    );
+    assert_one(
+        "in the year-earlier quarter",
+        "1989-10-26",
+        "the year-earlier quarter",
+        "1988-10-26",
+        "1988-10-26",
+        Day,
+    );
+}
+
+#[test]
+fn fiscal_years_are_the_written_year() {
+    assert_one(
+        "In fiscal 1989, the company",
+        "1989-10-26",
+        "fiscal 1989",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
+    assert_one(
+        "since last fall",
+        "1990-02-10",
+        "last fall",
+        "1989-09-01",
+        "1989-11-30",
+        Span,
+    );
+    assert_one(
+        "this summer",
+        "1989-10-10",
+        "this summer",
+        "1989-06-01",
+        "1989-08-31",
+        Span,
+    );
+    assert_one(
+        "in the winter of 1994",
+        "1998-02-01",
+        "the winter of 1994",
+        "1994-12-01",
+        "1995-02-28",
+        Span,
+    );
+    assert_none("the fall of the city and a fall in prices", "2019-05-08");
+}
+
+// ---- holidays --------------------------------------------------------------------------------
+
+#[test]
+fn movable_holidays_follow_their_calendar_rules() {
+    assert_one(
+        "before Thanksgiving Day",
+        "1998-11-02",
+        "Thanksgiving Day",
+        "1998-11-26",
+        "1998-11-26",
+        Day,
+    );
+    assert_one(
+        "during Easter week",
+        "2019-05-08",
+        "Easter week",
+        "2019-04-21",
+        "2019-04-27",
+        Span,
+    );
+    assert_one(
+        "on Good Friday",
+        "2020-05-01",
+        "Good Friday",
+        "2020-04-10",
+        "2020-04-10",
+        Day,
+    );
+    assert_one(
+        "by Christmas",
+        "2019-11-08",
+        "Christmas",
+        "2019-12-25",
+        "2019-12-25",
+        Day,
+    );
+    assert_none("on Christmas Island", "2019-11-08");
+}
+
+// ---- times of day ----------------------------------------------------------------------------
+
+#[test]
+fn times_of_day_are_the_day_they_fall_on() {
+    assert_one(
+        "at 10:35 a.m. the",
+        "1998-02-12",
+        "10:35 a.m.",
+        "1998-02-12",
+        "1998-02-12",
+        Day,
+    );
+    assert_one(
+        "the deadline, midnight on January 12",
+        "2020-01-05",
+        "midnight on January 12",
+        "2020-01-12",
+        "2020-01-12",
+        Day,
+    );
+    assert_one(
+        "clashes on Wednesday night",
+        "2019-05-10",
+        "Wednesday night",
+        "2019-05-08",
+        "2019-05-08",
+        Day,
+    );
+    assert_one(
+        "at 5 p.m. EST Nov. 9",
+        "1989-11-02",
+        "5 p.m. EST Nov. 9",
+        "1989-11-09",
+        "1989-11-09",
+        Day,
+    );
+}
+
+// ---- deictic and vague -----------------------------------------------------------------------
+
+#[test]
+fn now_and_currently_are_the_publication_day_marked_vague() {
+    let found = tag_dates(
+        "it is now under control and currently calm",
+        Some(ymd("2019-05-08")),
+    );
+    assert_eq!(found.len(), 2);
+    assert!(
+        found
+            .iter()
+            .all(|m| m.vague && m.interval.from == ymd("2019-05-08"))
+    );
+}
+
+#[test]
+fn recently_and_the_past_few_days_are_honest_vague_spans() {
+    let found = tag_dates(
+        "fighting recently resumed after the past few days of calm",
+        Some(ymd("2019-05-08")),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.vague && m.interval.to == ymd("2019-05-08"))
+    );
+    assert_eq!(found[0].interval.from, ymd("2019-02-07"));
+    assert_eq!(found[1].interval.from, ymd("2019-05-01"));
+}
+
+// ---- anchored and narrative ------------------------------------------------------------------
+
+#[test]
+fn anchored_expressions_read_against_the_last_date_given() {
+    let found = tag(
+        "The talks opened on March 3, 2015. That same day the envoy left; he returned the next \
+         day. Later that year the office closed.",
+        Some("2019-05-08"),
+    );
+    let got: Vec<_> = found
+        .iter()
+        .map(|m| (m.0.as_str(), m.1.as_str(), m.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("March 3, 2015", "2015-03-03", "2015-03-03"),
+            ("That same day", "2015-03-03", "2015-03-03"),
+            ("the next day", "2015-03-04", "2015-03-04"),
+            ("Later that year", "2015-03-04", "2015-12-31"),
+        ]
+    );
+}
+
+#[test]
+fn an_undated_text_reads_partial_dates_against_its_last_full_date() {
+    let found = tag(
+        "The siege began on March 19, 2011. On April 10 the rebels took the port, and two days \
+         later the airport.",
+        None,
+    );
+    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("March 19, 2011", "2011-03-19"),
+            ("April 10", "2011-04-10"),
+            ("two days later", "2011-04-12")
+        ]
+    );
+}
+
 // ---- not dates -------------------------------------------------------------------------------
 
 #[test]
@@ -668,14 +1048,22 @@ fn counts_and_money_are_not_years() {
 }
 
 #[test]
-fn a_bare_year_without_a_preposition_is_not_a_date() {
-    assert_none("the 2011 uprising and 2019 numbers", "2019-05-08");
+fn a_bare_year_before_a_noun_is_that_year_but_a_count_is_not() {
+    assert_one(
+        "the 2011 uprising",
+        "2019-05-08",
+        "2011",
+        "2011-01-01",
+        "2011-12-31",
+        Year,
+    );
+    assert_none("some 2000 troops and about 1990 families", "2019-05-08");
 }
 
 #[test]
-fn times_ratios_and_handles_are_not_dates() {
+fn ratios_scores_and_handles_are_not_dates() {
     assert_none(
-        "at 10:30 in a 50/50 venture, @BabakTaghvaee and #2019",
+        "a 50/50 venture, a 10:30 ratio, @BabakTaghvaee and #2019",
         "2019-05-08",
     );
 }
@@ -713,4 +1101,12 @@ fn a_ten_megabyte_line_is_tagged_in_one_linear_pass() {
     let text = unit.repeat(10 * 1024 * 1024 / unit.len());
     let found = tag_dates(&text, Some(ymd("2019-05-08")));
     assert_eq!(found.len(), 3 * (text.len() / unit.len()));
+}
+
+#[test]
+fn nested_periods_do_not_recurse_without_bound() {
+    let text = "the end of ".repeat(200_000) + "1990";
+    let found = tag_dates(&text, Some(ymd("2019-05-08")));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].interval.to, ymd("1990-12-31"));
 }
