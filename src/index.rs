@@ -25,7 +25,7 @@
 use chrono::NaiveDate;
 
 use crate::extract::dates::{Granularity, Interval};
-use crate::extract::{ArticleExtraction, ArticleIdx, Event};
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
 use crate::gazetteer::PlaceIdx;
 
 /// A day as a number (days since 0001-01-01, chrono's `num_days_from_ce`), cheap to compare.
@@ -71,6 +71,36 @@ impl TimeWindow {
     }
 }
 
+/// Which events the views count and list: all of them, or only those dated by their text (a
+/// date in their sentence, or carried from the preceding ones), leaving out the events dated
+/// only by their article's publication. One value held by the app's state and passed to every
+/// query that takes it, so the map, the timeline, the article list and the export agree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EventFilter {
+    #[default]
+    All,
+    DatedByText,
+}
+
+impl EventFilter {
+    /// Whether the filter lets `event` through (undated events are not publication-dated:
+    /// they pass, as the views list them apart anyway).
+    pub fn admits(self, event: &IndexedEvent) -> bool {
+        match self {
+            EventFilter::All => true,
+            EventFilter::DatedByText => !event.publication_dated(),
+        }
+    }
+
+    /// Of `all` events of which `publication` are publication-dated, how many pass.
+    pub fn count(self, all: u32, publication: u32) -> u32 {
+        match self {
+            EventFilter::All => all,
+            EventFilter::DatedByText => all.saturating_sub(publication),
+        }
+    }
+}
+
 /// One event as the index holds it: a small `Copy` record, the full [`Event`] stays in its
 /// article's extraction (see [`IndexedEvent::event`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,9 +116,19 @@ pub struct IndexedEvent {
     pub nth: u32,
     /// The interval's granularity (`Day` for an undated event, meaningless there).
     pub granularity: Granularity,
+    /// How the interval was obtained ([`Event::basis`]): it fits in the record's spare bytes.
+    pub basis: WhenBasis,
 }
 
+// The record stays 24 bytes with its basis (a million of them are the index's bulk).
+const _: () = assert!(std::mem::size_of::<IndexedEvent>() == 24);
+
 impl IndexedEvent {
+    /// Dated only by its article's publication date: no date in its sentence, none carried.
+    pub fn publication_dated(&self) -> bool {
+        self.basis == WhenBasis::Publication
+    }
+
     pub fn is_dated(&self) -> bool {
         self.from != DayNum::MAX
     }
@@ -150,44 +190,61 @@ impl PlaceAgg {
     }
 }
 
-/// Every place's count of events in a prefix of an event order, every `every` events.
+/// Every place's count of events in a prefix of an event order, and how many of them are
+/// publication-dated, every `every` events.
 #[derive(Clone, Debug, Default)]
 struct Checkpoints {
     every: usize,
-    /// Row `j` (of `places` counts) holds the counts of the first `j * every` events.
-    rows: Vec<u32>,
+    /// Row `j` (of `places` pairs `[events, publication-dated]`) holds the counts of the first
+    /// `j * every` events.
+    rows: Vec<[u32; 2]>,
+    /// Per row, the publication-dated events of the prefix, all places together.
+    publication: Vec<usize>,
     places: usize,
 }
 
 impl Checkpoints {
-    /// `slots` gives the place slot of each event of the order, in that order.
-    fn build(every: usize, places: usize, slots: impl ExactSizeIterator<Item = usize>) -> Self {
+    /// `events` gives the place slot of each event of the order, in that order, and whether it
+    /// is publication-dated.
+    fn build(
+        every: usize,
+        places: usize,
+        events: impl ExactSizeIterator<Item = (usize, bool)>,
+    ) -> Self {
         let every = every.max(1);
-        let n = slots.len();
+        let n = events.len();
         let mut rows = Vec::with_capacity((n / every + 1) * places);
-        let mut counts = vec![0u32; places];
-        for (i, slot) in slots.enumerate() {
+        let mut publication = Vec::with_capacity(n / every + 1);
+        let mut counts = vec![[0u32; 2]; places];
+        let mut pubs = 0;
+        for (i, (slot, is_pub)) in events.enumerate() {
             if i.is_multiple_of(every) {
                 rows.extend_from_slice(&counts);
+                publication.push(pubs);
             }
-            counts[slot] += 1;
+            counts[slot][0] += 1;
+            counts[slot][1] += u32::from(is_pub);
+            pubs += usize::from(is_pub);
         }
         if n.is_multiple_of(every) {
             rows.extend_from_slice(&counts);
+            publication.push(pubs);
         }
         Checkpoints {
             every,
             rows,
+            publication,
             places,
         }
     }
 
-    /// The checkpoint nearest to prefix length `len`: (its prefix length, its counts).
-    fn nearest(&self, len: usize) -> Option<(usize, &[u32])> {
+    /// The checkpoint nearest to prefix length `len`: (its prefix length, its publication-dated
+    /// events, its per-place counts).
+    fn nearest(&self, len: usize) -> Option<(usize, usize, &[[u32; 2]])> {
         let n_rows = self.rows.len().checked_div(self.places)?;
         let j = ((len + self.every / 2) / self.every).min(n_rows.checked_sub(1)?);
         let row = self.rows.get(j * self.places..(j + 1) * self.places)?;
-        Some((j * self.every, row))
+        Some((j * self.every, *self.publication.get(j)?, row))
     }
 }
 
@@ -217,6 +274,8 @@ pub struct Index {
     range: Option<(DayNum, DayNum)>,
     /// Events starting on each day of `range`.
     per_day: Vec<u32>,
+    /// Of those, the publication-dated ones.
+    per_day_publication: Vec<u32>,
     /// Publication days of the articles, by article index.
     published: Vec<Option<DayNum>>,
     /// Articles in publication order: dated ones by (day, index), then undated ones by index.
@@ -256,6 +315,7 @@ impl Index {
                     place: e.place,
                     nth: nth as u32,
                     granularity,
+                    basis: e.basis,
                 });
             }
         }
@@ -347,7 +407,13 @@ impl Index {
         // Stable: ties stay in start order.
         by_end.sort_by_key(|&i| events[i as usize].to);
         let every = 2 * places.len();
-        let slot_of = |i: usize| slot_dense[events[i].place.0 as usize] as usize;
+        let slot_of = |i: usize| {
+            let e = &events[i];
+            (
+                slot_dense[e.place.0 as usize] as usize,
+                e.publication_dated(),
+            )
+        };
         let started_checkpoints = Checkpoints::build(every, places.len(), (0..dated).map(slot_of));
         let ended_checkpoints = Checkpoints::build(
             every,
@@ -357,17 +423,19 @@ impl Index {
 
         let published: Vec<Option<DayNum>> = published.iter().map(|d| d.map(day_num)).collect();
         let range = timeline_range(&events[..dated], &published);
-        let per_day = match range {
+        let (per_day, per_day_publication) = match range {
             Some((start, end)) => {
                 let mut counts = vec![0u32; (end - start + 1) as usize];
+                let mut publication = vec![0u32; counts.len()];
                 for e in &events[..dated] {
                     if (start..=end).contains(&e.from) {
                         counts[(e.from - start) as usize] += 1;
+                        publication[(e.from - start) as usize] += u32::from(e.publication_dated());
                     }
                 }
-                counts
+                (counts, publication)
             }
-            None => Vec::new(),
+            None => (Vec::new(), Vec::new()),
         };
 
         let mut by_publication: Vec<ArticleIdx> =
@@ -417,6 +485,7 @@ impl Index {
             ended_checkpoints,
             range,
             per_day,
+            per_day_publication,
             published,
             by_publication,
             rank,
@@ -499,8 +568,13 @@ impl Index {
             .partition_point(|&i| self.events[i as usize].to < day)
     }
 
-    fn slot_of_event(&self, i: usize) -> usize {
-        self.slot_of_place[self.events[i].place.0 as usize] as usize
+    /// The place slot of `events[i]`, and whether it is publication-dated.
+    fn slot_of_event(&self, i: usize) -> (usize, bool) {
+        let e = &self.events[i];
+        (
+            self.slot_of_place[e.place.0 as usize] as usize,
+            e.publication_dated(),
+        )
     }
 
     /// The span the timeline shows: publication dates and the events near them. Background
@@ -513,6 +587,11 @@ impl Index {
     /// Events starting on each day of [`Index::timeline_range`].
     pub fn per_day(&self) -> &[u32] {
         &self.per_day
+    }
+
+    /// Of [`Index::per_day`], the publication-dated events on each day.
+    pub fn per_day_publication(&self) -> &[u32] {
+        &self.per_day_publication
     }
 
     pub fn published(&self, article: ArticleIdx) -> Option<NaiveDate> {
@@ -542,6 +621,16 @@ impl Index {
             .filter(move |&i| dated[i].overlaps(window))
     }
 
+    /// [`Index::events_in`], the events `filter` admits only.
+    pub fn events_matching(
+        &self,
+        window: TimeWindow,
+        filter: EventFilter,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.events_in(window)
+            .filter(move |&i| filter.admits(&self.events[i]))
+    }
+
     /// Per place, the number of events overlapping `window` (zero counts included).
     pub fn counts_in(&self, window: TimeWindow) -> impl Iterator<Item = (PlaceIdx, u32)> + '_ {
         self.places
@@ -549,12 +638,18 @@ impl Index {
             .map(move |agg| (agg.place, agg.count_in(window)))
     }
 
-    /// Articles with at least one event in `window` (at `place`, if given), or published in it,
-    /// in publication order; undated articles with a matching undated event come last.
-    pub fn articles_in(&self, window: TimeWindow, place: Option<PlaceIdx>) -> Vec<ArticleIdx> {
+    /// Articles with at least one event `filter` admits in `window` (at `place`, if given), or
+    /// published in it, in publication order; undated articles with a matching undated event
+    /// come last.
+    pub fn articles_in(
+        &self,
+        window: TimeWindow,
+        place: Option<PlaceIdx>,
+        filter: EventFilter,
+    ) -> Vec<ArticleIdx> {
         let rank_of = |e: &IndexedEvent| self.rank.get(e.article.0 as usize).copied();
         let Some(place) = place else {
-            return self.articles_in_window(window);
+            return self.articles_in_window(window, filter);
         };
         let Some(agg) = self.place(place) else {
             return Vec::new();
@@ -564,6 +659,7 @@ impl Index {
             .iter()
             .map(|&i| &self.events[i as usize])
             .filter(|e| !e.is_dated() || e.overlaps(window))
+            .filter(|e| filter.admits(e))
             .filter_map(rank_of)
             .collect();
         ranks.sort_unstable();
@@ -576,10 +672,12 @@ impl Index {
 
     /// [`Index::articles_in`] without a place: published in the window (or undated), or with an
     /// event in it.
-    fn articles_in_window(&self, window: TimeWindow) -> Vec<ArticleIdx> {
+    fn articles_in_window(&self, window: TimeWindow, filter: EventFilter) -> Vec<ArticleIdx> {
         if window.from <= self.earliest {
             // Cumulative: an event overlaps iff it starts by `window.to`, an article is
-            // published in the window iff by `window.to`.
+            // published in the window iff by `window.to`. (The filter changes nothing here: a
+            // publication-dated event starts on its article's publication day, which lists the
+            // article anyway.)
             return self
                 .by_publication
                 .iter()
@@ -594,7 +692,7 @@ impl Index {
         // Articles with an event in the window but published outside it (few: most events
         // are near their publication), as ranks.
         let mut others: Vec<u32> = self
-            .events_in(window)
+            .events_matching(window, filter)
             .filter_map(|i| self.rank.get(self.events[i].article.0 as usize).copied())
             .filter(|&r| {
                 let r = r as usize;
@@ -617,24 +715,33 @@ impl Index {
     }
 }
 
-/// Every place's count of events overlapping a window, kept up to date as the window moves.
+/// Every place's count of events overlapping a window, and how many of them are dated only by
+/// publication, kept up to date as the window moves.
 ///
 /// A count is `started - ended`: events at the place starting on or before the window's last day,
 /// minus those ending before its first day. Moving the window walks only the events whose start
 /// or end crosses its edges; when the nearest of the index's checkpoints is much closer than the
 /// last window, the counts start from that checkpoint instead, so no step walks more than about
-/// twice as many events as there are places.
+/// twice as many events as there are places. Each place keeps a pair `[events, publication-dated]`
+/// side by side, so the split costs one more add in the same cache line, not a second walk.
 #[derive(Clone, Debug, Default)]
 pub struct WindowCounts {
     window: Option<TimeWindow>,
     /// Dated events starting on or before `window.to` (a prefix of the dated events).
-    started_len: usize,
+    started: PrefixCounts,
     /// Dated events ending before `window.from` (a prefix of `Index::by_end`).
-    ended_len: usize,
-    started: Vec<u32>,
-    ended: Vec<u32>,
-    /// Events overlapping the window, all places together.
-    total: u64,
+    ended: PrefixCounts,
+}
+
+/// Per-place counts of a prefix of an event order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct PrefixCounts {
+    /// The prefix's length.
+    len: usize,
+    /// Its publication-dated events.
+    publication: usize,
+    /// Per place slot: `[events, publication-dated]`.
+    per_place: Vec<[u32; 2]>,
 }
 
 impl WindowCounts {
@@ -652,49 +759,61 @@ impl WindowCounts {
 
     /// Moves to `window`; returns whether anything was recomputed (false: same window).
     pub fn update(&mut self, index: &Index, window: TimeWindow) -> bool {
-        let fresh = self.window.is_none() || self.started.len() != index.places.len();
+        let fresh = self.window.is_none() || self.started.per_place.len() != index.places.len();
         if self.window == Some(window) && !fresh {
             return false;
         }
         if fresh {
-            self.started.clear();
-            self.started.resize(index.places.len(), 0);
-            self.ended.clear();
-            self.ended.resize(index.places.len(), 0);
-            self.started_len = 0;
-            self.ended_len = 0;
+            for prefix in [&mut self.started, &mut self.ended] {
+                prefix.per_place.clear();
+                prefix.per_place.resize(index.places.len(), [0, 0]);
+                prefix.len = 0;
+                prefix.publication = 0;
+            }
         }
-        let started_len = index.started_by(window.to);
         move_prefix(
             &mut self.started,
-            self.started_len,
-            started_len,
+            index.started_by(window.to),
             fresh,
             &index.started_checkpoints,
             |i| index.slot_of_event(i),
         );
-        let ended_len = index.ended_before(window.from);
         move_prefix(
             &mut self.ended,
-            self.ended_len,
-            ended_len,
+            index.ended_before(window.from),
             fresh,
             &index.ended_checkpoints,
             |j| index.slot_of_event(index.by_end[j] as usize),
         );
-        self.started_len = started_len;
-        self.ended_len = ended_len;
-        self.total = started_len.saturating_sub(ended_len) as u64;
         self.window = Some(window);
         true
     }
 
+    /// `[events, publication-dated]` overlapping the window at the place in `slot`.
+    fn pair(&self, slot: usize) -> [u32; 2] {
+        match (
+            self.started.per_place.get(slot),
+            self.ended.per_place.get(slot),
+        ) {
+            (Some(s), Some(e)) => [s[0].saturating_sub(e[0]), s[1].saturating_sub(e[1])],
+            _ => [0, 0],
+        }
+    }
+
     /// Events overlapping the window at the place in `slot` of [`Index::places`].
     pub fn count(&self, slot: usize) -> u32 {
-        match (self.started.get(slot), self.ended.get(slot)) {
-            (Some(s), Some(e)) => s.saturating_sub(*e),
-            _ => 0,
-        }
+        self.pair(slot)[0]
+    }
+
+    /// Of [`WindowCounts::count`], the events dated only by publication.
+    pub fn publication(&self, slot: usize) -> u32 {
+        self.pair(slot)[1]
+    }
+
+    /// Events `filter` admits overlapping the window at the place in `slot`.
+    pub fn count_as(&self, slot: usize, filter: EventFilter) -> u32 {
+        let [all, publication] = self.pair(slot);
+        filter.count(all, publication)
     }
 
     /// Events overlapping the window at `place` (0 when it has none or is not indexed).
@@ -704,40 +823,59 @@ impl WindowCounts {
 
     /// Events overlapping the window, all places together.
     pub fn total(&self) -> u64 {
-        self.total
+        self.started.len.saturating_sub(self.ended.len) as u64
+    }
+
+    /// Of [`WindowCounts::total`], the events dated only by publication.
+    pub fn total_publication(&self) -> u64 {
+        self.started
+            .publication
+            .saturating_sub(self.ended.publication) as u64
     }
 }
 
-/// Moves per-place `counts` of the first `from_len` events of an order to the first `to_len`:
-/// walks the events between, or copies the nearest checkpoint and walks from there when that
-/// is shorter (always when `fresh`: `counts` hold nothing yet). `slot_at(i)` is the place slot
-/// of the order's `i`th event.
+/// Moves `prefix` (per-place counts of the first `prefix.len` events of an order) to the first
+/// `to_len`: walks the events between, or copies the nearest checkpoint and walks from there
+/// when that is shorter (always when `fresh`: `prefix` holds nothing yet). `event_at(i)` is the
+/// place slot of the order's `i`th event and whether it is publication-dated.
 fn move_prefix(
-    counts: &mut [u32],
-    from_len: usize,
+    prefix: &mut PrefixCounts,
     to_len: usize,
     fresh: bool,
     checkpoints: &Checkpoints,
-    slot_at: impl Fn(usize) -> usize,
+    event_at: impl Fn(usize) -> (usize, bool),
 ) {
-    let mut at = from_len;
-    if let Some((cp_len, row)) = checkpoints.nearest(to_len) {
+    let from_len = prefix.len;
+    if let Some((cp_len, cp_publication, row)) = checkpoints.nearest(to_len) {
         // A copy of a row costs about as much as walking an eighth as many events (sequential
         // writes against scattered increments).
         if fresh || cp_len.abs_diff(to_len) + row.len() / 8 < from_len.abs_diff(to_len) {
-            counts.copy_from_slice(row);
-            at = cp_len;
+            prefix.per_place.copy_from_slice(row);
+            prefix.len = cp_len;
+            prefix.publication = cp_publication;
         }
     }
-    if to_len >= at {
-        for i in at..to_len {
-            counts[slot_at(i)] += 1;
+    let counts = &mut prefix.per_place;
+    let mut publication = prefix.publication;
+    if to_len >= prefix.len {
+        for i in prefix.len..to_len {
+            let (slot, is_pub) = event_at(i);
+            let c = &mut counts[slot];
+            c[0] += 1;
+            c[1] += u32::from(is_pub);
+            publication += usize::from(is_pub);
         }
     } else {
-        for i in to_len..at {
-            counts[slot_at(i)] -= 1;
+        for i in to_len..prefix.len {
+            let (slot, is_pub) = event_at(i);
+            let c = &mut counts[slot];
+            c[0] -= 1;
+            c[1] -= u32::from(is_pub);
+            publication -= usize::from(is_pub);
         }
     }
+    prefix.len = to_len;
+    prefix.publication = publication;
 }
 
 /// Publication days, and event days no more than 62 days before the first publication.
@@ -1057,10 +1195,14 @@ mod tests {
         s: &crate::synth::SyntheticEvents,
         w: TimeWindow,
         place: Option<PlaceIdx>,
+        filter: EventFilter,
     ) -> Vec<ArticleIdx> {
         let published: Vec<Option<DayNum>> = s.published.iter().map(|d| d.map(day_num)).collect();
         let mut hit = vec![false; published.len()];
         for e in s.extractions.iter().flat_map(|x| &x.events) {
+            if filter == EventFilter::DatedByText && e.basis == WhenBasis::Publication {
+                continue;
+            }
             let inside = match e.when {
                 Some(x) => w.contains_interval(day_num(x.from), day_num(x.to)),
                 None => place.is_some(),
@@ -1102,25 +1244,36 @@ mod tests {
             .iter()
             .max_by_key(|p| p.total())
             .map(|p| p.place);
+        let mut fewer_by_text = 0;
         for (k, w) in random_windows(&idx, 200, 13).into_iter().enumerate() {
-            assert_eq!(
-                idx.articles_in(w, None),
-                articles_scanned(&s, w, None),
-                "{w:?}"
-            );
             let place = if k % 2 == 0 {
                 busy
             } else {
                 idx.places().get(k % 7).map(|p| p.place)
             };
-            assert_eq!(
-                idx.articles_in(w, place),
-                articles_scanned(&s, w, place),
-                "{w:?}"
+            for filter in [EventFilter::All, EventFilter::DatedByText] {
+                assert_eq!(
+                    idx.articles_in(w, None, filter),
+                    articles_scanned(&s, w, None, filter),
+                    "{w:?} {filter:?}"
+                );
+                assert_eq!(
+                    idx.articles_in(w, place, filter),
+                    articles_scanned(&s, w, place, filter),
+                    "{w:?} {filter:?}"
+                );
+            }
+            fewer_by_text += usize::from(
+                idx.articles_in(w, place, EventFilter::DatedByText).len()
+                    < idx.articles_in(w, place, EventFilter::All).len(),
             );
         }
+        assert!(fewer_by_text > 0, "the filter drops articles somewhere");
         let w = TimeWindow::up_to(day("2100-01-01"));
-        assert_eq!(idx.articles_in(w, Some(PlaceIdx(u32::MAX))), Vec::new());
+        assert_eq!(
+            idx.articles_in(w, Some(PlaceIdx(u32::MAX)), EventFilter::All),
+            Vec::new()
+        );
     }
 
     #[test]
@@ -1135,10 +1288,32 @@ mod tests {
             let mut w = w;
             for _ in 0..3 {
                 counts.update(&idx, w);
+                // Publication-dated events per slot, from a scan of the window's events.
+                let mut publication = vec![0u32; idx.places().len()];
+                for i in idx.events_in(w) {
+                    let e = &idx.events[i];
+                    if e.basis == WhenBasis::Publication {
+                        publication[idx.slot(e.place).expect("indexed")] += 1;
+                    }
+                }
                 for (slot, agg) in idx.places().iter().enumerate() {
                     assert_eq!(counts.count(slot), agg.count_in(w), "{w:?}");
+                    assert_eq!(counts.publication(slot), publication[slot], "{w:?}");
+                    assert_eq!(
+                        counts.count_as(slot, EventFilter::DatedByText),
+                        agg.count_in(w) - publication[slot]
+                    );
                 }
                 assert_eq!(counts.total(), idx.events_in(w).count() as u64, "{w:?}");
+                assert_eq!(
+                    counts.total_publication(),
+                    u64::from(publication.iter().sum::<u32>()),
+                    "{w:?}"
+                );
+                assert_eq!(
+                    counts.total() - counts.total_publication(),
+                    idx.events_matching(w, EventFilter::DatedByText).count() as u64
+                );
                 let step = rng.below(5) as DayNum - 2;
                 w = TimeWindow {
                     from: w.from.saturating_add(step),
@@ -1174,6 +1349,58 @@ mod tests {
     }
 
     #[test]
+    fn publication_dated_events_are_counted_apart_by_place_day_and_filter() {
+        let dated_by = |mut e: Event, basis: WhenBasis| {
+            e.basis = basis;
+            e
+        };
+        // Place 1: one event dated by its sentence, one carried; place 2: only the
+        // publication date of article 0 (28 April).
+        let idx = index(
+            vec![
+                event(0, 1, "2019-04-20", "2019-04-20"),
+                dated_by(event(0, 1, "2019-04-27", "2019-04-27"), WhenBasis::Carried),
+                dated_by(
+                    event(0, 2, "2019-04-28", "2019-04-28"),
+                    WhenBasis::Publication,
+                ),
+                dated_by(
+                    event(0, 2, "2019-04-28", "2019-04-28"),
+                    WhenBasis::Publication,
+                ),
+            ],
+            &["2019-04-28"],
+        );
+        let w = TimeWindow::new(day("2019-04-19"), day("2019-04-30"));
+        let counts = WindowCounts::new(&idx, w);
+        let (one, two) = (
+            idx.slot(PlaceIdx(1)).expect("1"),
+            idx.slot(PlaceIdx(2)).expect("2"),
+        );
+        assert_eq!((counts.count(one), counts.publication(one)), (2, 0));
+        assert_eq!((counts.count(two), counts.publication(two)), (2, 2));
+        assert_eq!(counts.count_as(two, EventFilter::DatedByText), 0);
+        assert_eq!(counts.count_as(two, EventFilter::All), 2);
+        assert_eq!((counts.total(), counts.total_publication()), (4, 2));
+        assert_eq!(idx.events_matching(w, EventFilter::DatedByText).count(), 2);
+        // The histogram keeps the split per day.
+        let (start, _) = idx.timeline_range().expect("dated");
+        let on = |d: &str| (day_num(day(d)) - day_num(start)) as usize;
+        assert_eq!(idx.per_day()[on("2019-04-28")], 2);
+        assert_eq!(idx.per_day_publication()[on("2019-04-28")], 2);
+        assert_eq!(idx.per_day_publication()[on("2019-04-27")], 0);
+        // At place 2 the article is listed for its events only while they are shown.
+        assert_eq!(
+            idx.articles_in(w, Some(PlaceIdx(2)), EventFilter::All),
+            vec![ArticleIdx(0)]
+        );
+        assert!(
+            idx.articles_in(w, Some(PlaceIdx(2)), EventFilter::DatedByText)
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn background_years_stay_off_the_timeline() {
         let idx = index(
             vec![
@@ -1204,12 +1431,16 @@ mod tests {
             &["2019-04-28", "2019-05-08"],
         );
         let april = TimeWindow::new(day("2019-04-01"), day("2019-04-30"));
-        assert_eq!(idx.articles_in(april, None), vec![ArticleIdx(0)]);
+        let any = EventFilter::All;
+        assert_eq!(idx.articles_in(april, None, any), vec![ArticleIdx(0)]);
         assert_eq!(
-            idx.articles_in(april, Some(PlaceIdx(2))),
+            idx.articles_in(april, Some(PlaceIdx(2)), any),
             Vec::<ArticleIdx>::new()
         );
         let all = TimeWindow::up_to(day("2019-12-31"));
-        assert_eq!(idx.articles_in(all, Some(PlaceIdx(2))), vec![ArticleIdx(1)]);
+        assert_eq!(
+            idx.articles_in(all, Some(PlaceIdx(2)), any),
+            vec![ArticleIdx(1)]
+        );
     }
 }

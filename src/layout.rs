@@ -282,6 +282,9 @@ pub struct MarkerInput {
     pub at: UnitPoint,
     /// Events in the current window (0: drawn faded, no label unless `wants_label`).
     pub count: u32,
+    /// Of `count`, the events dated by the text (a date in their sentence, or carried); the
+    /// others are dated only by their article's publication.
+    pub dated_by_text: u32,
     /// Labels go by decreasing priority, and a crowded cell folds into its highest.
     pub priority: f32,
     pub wants_label: bool,
@@ -312,6 +315,16 @@ pub struct MarkerLayout {
     pub folded: u32,
     /// Their events in the window, together.
     pub folded_count: u32,
+    /// Events in the window dated by the text, this place's and the folded ones' together.
+    pub dated_by_text: u32,
+}
+
+impl MarkerLayout {
+    /// The marker has events in the window and none of them, its own or those folded into it,
+    /// is dated by the text: every one takes its article's publication date. Drawn hollow.
+    pub fn publication_only(&self) -> bool {
+        self.count > 0 && self.dated_by_text == 0
+    }
 }
 
 /// Layout knobs; the defaults match the map view's look.
@@ -563,6 +576,7 @@ pub fn layout_markers_around(
             label: None,
             folded: 0,
             folded_count: 0,
+            dated_by_text: k.dated_by_text,
         };
         if folding && !k.pinned {
             let cx = (((center.x + margin) / fold) as usize).min(fold_cols - 1);
@@ -573,17 +587,20 @@ pub fn layout_markers_around(
                 if k.priority > held.priority {
                     // The newcomer takes the cell; the holder folds into it.
                     let (folded, folded_count) = (h.folded + 1, h.folded_count + h.count);
+                    let dated_by_text = h.dated_by_text + laid.dated_by_text;
                     live[*cell as usize] = false;
                     *cell = out.len() as u32;
                     out.push(MarkerLayout {
                         folded,
                         folded_count,
+                        dated_by_text,
                         ..laid
                     });
                     live.push(true);
                 } else {
                     h.folded += 1;
                     h.folded_count += k.count;
+                    h.dated_by_text += k.dated_by_text;
                 }
                 continue;
             }
@@ -686,6 +703,7 @@ mod tests {
             place: PlaceIdx(i),
             at: UnitPoint::of(at),
             count,
+            dated_by_text: count,
             priority: count as f32,
             wants_label: count > 0,
             pinned: false,
@@ -879,5 +897,41 @@ mod tests {
             ..LayoutOptions::default()
         };
         assert_eq!(layout_markers(&xs, &v, &apart, label_size).len(), 4);
+    }
+
+    #[test]
+    fn a_marker_is_hollow_only_when_no_event_under_it_is_dated_by_the_text() {
+        let v = libya();
+        let publication_only = |mut k: MarkerInput| {
+            k.dated_by_text = 0;
+            k
+        };
+        // Benghazi alone, dated by publication only: hollow. Tripoli's busiest place is dated
+        // by publication only too, but a place folded into it is dated by the text: filled.
+        let xs = [
+            publication_only(input(0, LatLon::new(32.890, 13.190), 9)),
+            input(1, LatLon::new(32.891, 13.191), 2),
+            publication_only(input(2, LatLon::new(32.12, 20.07), 4)),
+            publication_only(input(3, LatLon::new(30.0, 15.0), 0)),
+        ];
+        let out = layout_markers(&xs, &v, &LayoutOptions::default(), label_size);
+        let by_place = |p: u32| out.iter().find(|m| m.place.0 == p).expect("laid out");
+        assert_eq!(by_place(0).folded, 1);
+        assert_eq!(by_place(0).dated_by_text, 2);
+        assert!(!by_place(0).publication_only());
+        assert!(by_place(2).publication_only());
+        assert!(
+            !by_place(3).publication_only(),
+            "no events in the window: faded, not hollow"
+        );
+        // The same group, the text-dated place the busier: it holds the cell, still filled.
+        let mut swapped = xs;
+        swapped[1].count = 20;
+        swapped[1].dated_by_text = 20;
+        swapped[1].priority = 20.0;
+        let out = layout_markers(&swapped, &v, &LayoutOptions::default(), label_size);
+        let holder = out.iter().find(|m| m.place.0 == 1).expect("holds the cell");
+        assert_eq!((holder.folded, holder.dated_by_text), (1, 20));
+        assert!(!holder.publication_only());
     }
 }

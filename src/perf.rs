@@ -467,13 +467,18 @@ pub fn scrub_step(
             continue;
         };
         let count = counts.count(slot);
+        let publication = counts.publication(slot);
         active += usize::from(count > 0);
         in_window += count;
+        // As the map does (`ui::derived::Marker::priority`): events dated by the text weigh
+        // twice those dated by publication only.
         inputs.push(MarkerInput {
             place,
             at,
             count,
-            priority: count as f32 * 10.0
+            dated_by_text: count - publication,
+            priority: (count - publication) as f32 * 10.0
+                + publication as f32 * 5.0
                 + data.totals.get(slot).copied().unwrap_or(0) as f32 * 0.01,
             wants_label: count > 0,
             pinned: false,

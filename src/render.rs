@@ -1,12 +1,15 @@
 //! Rendering scenes to PNG without a GUI (`newsatlas render`): offline basemap tiles composed
 //! for the scene's view, markers sized by the events in the scene's window and coloured by kind,
-//! place labels and the caption, encoded with tiny-skia.
+//! place labels and the caption, encoded with tiny-skia. As on the map, a marker whose events in
+//! the window are all dated only by their article's publication is drawn hollow (a ring), and a
+//! key in the corner says so when one is in view.
 //!
 //! Key decisions: the view is the app's (walkers' 256-px tiles, so zoom `z` is a world of
 //! `256 · 2^z` pixels), tiles are rendered one zoom level deeper than needed and scaled down, so
 //! lines stay crisp at fractional zooms; text is rasterized with `ab_glyph` from egui's default
 //! font bytes (plain data, no GUI); sizes scale with the image height (900 px = the app's sizes).
-//! The marker rule copies the app's (`ui::map::marker_radius`), which the core cannot import.
+//! The marker rule copies the app's (`ui::map::marker_radius`, `ui::map::draw_shape`), which the
+//! core cannot import.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,7 @@ use crate::basemap::{BasemapData, Style, render_tile};
 use crate::coord::LatLon;
 use crate::dataset::Dataset;
 use crate::gazetteer::{KindClass, PlaceIdx};
+use crate::index::WindowCounts;
 use crate::problem::Problem;
 use crate::scenes::{self, Scene};
 
@@ -234,7 +238,16 @@ struct Dot {
     place: PlaceIdx,
     at: (f32, f32),
     count: u32,
+    /// Of `count`, the events dated only by publication.
+    publication: u32,
     class: KindClass,
+}
+
+impl Dot {
+    /// Events in the window, all dated only by publication: drawn hollow.
+    fn hollow(&self) -> bool {
+        self.count > 0 && self.publication >= self.count
+    }
 }
 
 #[allow(clippy::many_single_char_names)] // image sizes and pixel positions
@@ -269,16 +282,19 @@ pub fn render_scene(
 
     // Markers: every place with events; the ones with events in the window sized by them.
     let window = scene.window();
+    let counts = WindowCounts::new(&dataset.index, window);
     let mut dots: Vec<Dot> = dataset
         .index
         .places()
         .iter()
-        .filter_map(|agg| {
+        .enumerate()
+        .filter_map(|(slot, agg)| {
             let place = places.get(agg.place.0 as usize)?;
             place.coord.is_valid().then(|| Dot {
                 place: agg.place,
                 at: view.px_from_lat_lon(place.coord),
-                count: agg.count_in(window),
+                count: counts.count(slot),
+                publication: counts.publication(slot),
                 class: place.kind.class(),
             })
         })
@@ -297,17 +313,23 @@ pub fn render_scene(
         Style::Light => [255, 255, 255, 255],
         Style::Dark => [10, 10, 10, 255],
     };
+    let mut any_hollow = false;
     for d in &dots {
         let r = radius(d);
         if d.at.0 < -r || d.at.1 < -r || d.at.0 > w as f32 + r || d.at.1 > h as f32 + r {
             continue;
         }
-        let fill = if d.count > 0 {
-            kind_color(d.class)
+        if d.hollow() {
+            hollow_circle(&mut pixmap, d.at, r, kind_color(d.class), outline, s);
+            any_hollow = true;
         } else {
-            FADED
-        };
-        circle(&mut pixmap, d.at, r, fill, outline, 2.5 * s);
+            let fill = if d.count > 0 {
+                kind_color(d.class)
+            } else {
+                FADED
+            };
+            circle(&mut pixmap, d.at, r, fill, outline, 2.5 * s);
+        }
         if Some(d.place) == selected {
             ring(&mut pixmap, d.at, r + 6.0 * s, SELECTED, 4.0 * s);
         }
@@ -338,9 +360,29 @@ pub fn render_scene(
         }
     }
 
+    if any_hollow {
+        // The key, top left: what a hollow marker means.
+        let key_px = 18.0 * s;
+        let r = 9.0 * s;
+        let at = (16.0 * s + r, 16.0 * s + r);
+        hollow_circle(&mut pixmap, at, r, SETTLEMENT, outline, s);
+        text.draw_with_halo(
+            &mut pixmap,
+            HOLLOW_KEY,
+            at.0 + r + 8.0 * s,
+            at.1 - key_px * 0.6,
+            key_px,
+            ink,
+            halo,
+        );
+    }
+
     draw_caption(&mut pixmap, text, scene, s);
     Ok((pixmap, unknown))
 }
+
+/// The slide's key for a hollow marker (as the app's legend says it).
+const HOLLOW_KEY: &str = "hollow: dated by publication only";
 
 fn draw_basemap(
     pixmap: &mut Pixmap,
@@ -406,6 +448,15 @@ fn circle(pixmap: &mut Pixmap, at: (f32, f32), r: f32, fill: Rgba, outline: Rgba
         ..Stroke::default()
     };
     pixmap.stroke_path(&path, &paint(outline), &stroke, Transform::identity(), None);
+}
+
+/// A hollow marker: a ring of `c` between two `outline` hairlines, open inside (the app's
+/// `ui::map::draw_shape` with `MarkerStyle::Hollow`).
+fn hollow_circle(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, outline: Rgba, s: f32) {
+    let band = (r * 0.3).clamp(2.5 * s, 5.0 * s);
+    ring(pixmap, at, r, outline, 1.5 * s);
+    ring(pixmap, at, r - band / 2.0 - 0.5 * s, c, band);
+    ring(pixmap, at, (r - band - 1.0 * s).max(1.0), outline, 1.5 * s);
 }
 
 fn ring(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, width: f32) {
@@ -574,6 +625,70 @@ mod tests {
         // One degree east at zoom 7 is 256·2^7/360 pixels to the right.
         let (x2, _) = v.px_from_lat_lon(LatLon::new(32.9, 14.2));
         assert!((x2 - x - 256.0 * 128.0 / 360.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_place_dated_only_by_publication_renders_as_a_ring_open_inside() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let ds = Dataset::load_bundled(root);
+        let (_, last) = ds.index.timeline_range().expect("dated seeds");
+        let window = crate::index::TimeWindow::up_to(last);
+        let counts = WindowCounts::new(&ds.index, window);
+        let places = ds.gazetteer.places();
+        // The busiest town whose events are all dated by publication only.
+        let (slot, _) = ds
+            .index
+            .places()
+            .iter()
+            .enumerate()
+            .filter(|(slot, agg)| {
+                counts.count(*slot) > 0
+                    && counts.publication(*slot) == counts.count(*slot)
+                    && places
+                        .get(agg.place.0 as usize)
+                        .is_some_and(|p| p.kind.class() == KindClass::Settlement)
+            })
+            .max_by_key(|(slot, _)| counts.count(*slot))
+            .expect("a town dated by publication only");
+        let place = &places[ds.index.places()[slot].place.0 as usize];
+        let scene = Scene {
+            name: "hollow".to_owned(),
+            caption: String::new(),
+            center: place.coord,
+            zoom: 9.0,
+            cursor: last,
+            half_window_days: 7,
+            mode: scenes::SceneMode::Cumulative,
+            place: None,
+            article: None,
+        };
+        let options = RenderOptions {
+            width: 800,
+            height: 600,
+            style: Style::Light,
+        };
+        let text = Text::new().expect("font");
+        let (pixmap, _) =
+            render_scene(&ds, &BasemapData::embedded(), &text, &scene, options).expect("renders");
+        let near = |p: tiny_skia::PremultipliedColorU8, c: Rgba| {
+            [p.red(), p.green(), p.blue()]
+                .iter()
+                .zip(c)
+                .all(|(a, b)| a.abs_diff(b) <= 30)
+        };
+        let at = |x: u32, y: u32| pixmap.pixel(x, y).expect("inside");
+        assert!(
+            !near(at(400, 300), SETTLEMENT),
+            "{}: open inside, got {:?}",
+            place.name,
+            at(400, 300)
+        );
+        // West of the centre (labels go east): the ring in the town colour.
+        assert!(
+            (380..400).any(|x| near(at(x, 300), SETTLEMENT)),
+            "{}: a ring around it",
+            place.name
+        );
     }
 
     #[test]

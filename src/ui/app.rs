@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::dataset::Dataset;
+use crate::index::EventFilter;
 
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
@@ -111,9 +112,24 @@ impl NewsAtlasApp {
 
     /// An app over an already loaded dataset, with default preferences (for tests and tools).
     pub fn with_dataset(ctx: &egui::Context, dataset: Dataset) -> NewsAtlasApp {
-        let mut app = NewsAtlasApp::empty(ctx, Prefs::default());
+        NewsAtlasApp::with_dataset_and_prefs(ctx, dataset, Prefs::default())
+    }
+
+    /// An app over an already loaded dataset with these preferences, as a restart would restore
+    /// them (for tests and tools).
+    pub fn with_dataset_and_prefs(
+        ctx: &egui::Context,
+        dataset: Dataset,
+        prefs: Prefs,
+    ) -> NewsAtlasApp {
+        let mut app = NewsAtlasApp::empty(ctx, prefs);
         app.install(dataset);
         app
+    }
+
+    /// The preferences as they would be saved now (for tests).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
     }
 
     fn empty(ctx: &egui::Context, prefs: Prefs) -> NewsAtlasApp {
@@ -152,6 +168,11 @@ impl NewsAtlasApp {
         let mut state = AppState::new(range);
         let p = &self.prefs;
         state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        state.event_filter = if p.show_publication_dated {
+            EventFilter::All
+        } else {
+            EventFilter::DatedByText
+        };
         self.state = state;
         self.model = Some(Model::new(dataset, self.generation));
     }
@@ -545,6 +566,9 @@ impl eframe::App for NewsAtlasApp {
             }
             changed |= self.state.apply(intent);
         }
+        // The switch is a preference: kept at once, so a rebuild (an import, a date override)
+        // installs the new data with it, and the next start too.
+        self.prefs.show_publication_dated = self.state.event_filter == EventFilter::All;
         if changed {
             // The views drew the old state this frame; draw the new one next.
             ctx.request_repaint();

@@ -3,8 +3,8 @@
 //! [`Model`] is built once per dataset (search text, publication days, bounds, timeline lanes).
 //! [`Derived`] is what the views draw for the current state (markers with their counts in the
 //! window, the article list, search hits, the selection's events); [`DerivedCache`] keys it by
-//! `(dataset generation, window, selected place, selected article, search)` and rebuilds it only
-//! when that key changes. When only the window changed (a scrub), it is updated in place: the
+//! `(dataset generation, window, selected place, selected article, search, event filter)` and
+//! rebuilds it only when that key changes. When only the window changed (a scrub), it is updated in place: the
 //! [`WindowCounts`] walk the events entering or leaving the window and the markers take their new
 //! counts, with no per-place search and no allocation per marker.
 
@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 
 use crate::coord::LatLon;
 use crate::dataset::Dataset;
-use crate::extract::ArticleIdx;
+use crate::extract::{ArticleIdx, WhenBasis};
 use crate::gazetteer::{KindClass, PlaceIdx};
-use crate::index::{TimeWindow, WindowCounts};
+use crate::index::{DayNum, EventFilter, TimeWindow, WindowCounts, date_of};
 use crate::layout::PlaceGrid;
 
 use super::state::AppState;
@@ -36,6 +36,39 @@ pub struct Model {
     /// Per slot of `index.places()`, the position of its marker in `Derived::markers`
     /// (`u32::MAX`: no marker, the place has no valid coordinate).
     marker_of_slot: Vec<u32>,
+    /// Per slot of `index.places()`, how its events were dated over all time (for the markers
+    /// when publication-dated events are hidden).
+    dating_of_slot: Vec<PlaceDating>,
+}
+
+/// A place's events over all time, as dated by the text or by publication only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlaceDating {
+    /// Events dated only by their article's publication.
+    pub publication: u32,
+    /// First and last day of the events dated by the text (or carried).
+    pub by_text: Option<(DayNum, DayNum)>,
+}
+
+impl PlaceDating {
+    /// One pass over the index's events (once per dataset).
+    fn of_slots(index: &crate::index::Index) -> Vec<PlaceDating> {
+        let mut out = vec![PlaceDating::default(); index.places().len()];
+        for e in index.dated_events() {
+            let Some(d) = index.slot(e.place).and_then(|s| out.get_mut(s)) else {
+                continue;
+            };
+            if e.publication_dated() {
+                d.publication += 1;
+            } else {
+                d.by_text = Some(
+                    d.by_text
+                        .map_or((e.from, e.to), |(f, l)| (f.min(e.from), l.max(e.to))),
+                );
+            }
+        }
+        out
+    }
 }
 
 impl Model {
@@ -69,6 +102,7 @@ impl Model {
             let p = gazetteer.get(agg.place.0 as usize)?;
             p.coord.is_valid().then_some((agg.place, p.coord))
         }));
+        let dating_of_slot = PlaceDating::of_slots(&dataset.index);
         Model {
             dataset,
             generation,
@@ -76,7 +110,36 @@ impl Model {
             timeline,
             grid,
             marker_of_slot,
+            dating_of_slot,
         }
+    }
+
+    /// How the events at the place in `slot` were dated over all time.
+    pub fn dating(&self, slot: usize) -> PlaceDating {
+        self.dating_of_slot.get(slot).copied().unwrap_or_default()
+    }
+
+    /// The events at `place` overlapping `window`, by how they were dated: `[by a date in
+    /// their sentence, carried from the preceding ones, by publication only]`. A walk over the
+    /// place's events, for one hovered marker, not per frame for every place.
+    pub fn dating_in(&self, place: PlaceIdx, window: TimeWindow) -> [u32; 3] {
+        let index = &self.dataset.index;
+        let mut out = [0u32; 3];
+        let Some(agg) = index.place(place) else {
+            return out;
+        };
+        for &i in &agg.events {
+            let Some(e) = index.events.get(i as usize).filter(|e| e.overlaps(window)) else {
+                continue;
+            };
+            match e.basis {
+                WhenBasis::Text => out[0] += 1,
+                WhenBasis::Carried => out[1] += 1,
+                WhenBasis::Publication => out[2] += 1,
+                WhenBasis::Undated => {}
+            }
+        }
+        out
     }
 
     /// Position in `Derived::markers` of the place's marker.
@@ -203,9 +266,11 @@ pub struct Marker {
     pub at: LatLon,
     pub name: String,
     pub class: KindClass,
-    /// Events in the current window.
+    /// Events in the current window (those the event filter admits).
     pub count: u32,
-    /// Events in the whole corpus.
+    /// Of `count`, the events dated only by publication (0 while they are hidden).
+    pub publication: u32,
+    /// Events in the whole corpus (those the event filter admits).
     pub total: u32,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
@@ -219,6 +284,27 @@ impl Marker {
     /// Active markers have events in the window; the others are drawn faded.
     pub fn active(&self) -> bool {
         self.count > 0
+    }
+
+    /// Every event in the window is dated only by publication: the marker is drawn hollow.
+    pub fn publication_only(&self) -> bool {
+        self.count > 0 && self.publication >= self.count
+    }
+
+    /// Events in the window dated by the text (a date in the sentence, or carried).
+    pub fn dated_by_text(&self) -> u32 {
+        self.count.saturating_sub(self.publication)
+    }
+
+    /// Label and folding priority: events dated by the text weigh twice those dated by
+    /// publication only, so a place the texts date wins a crowded spot over one they do not.
+    pub fn priority(&self) -> f32 {
+        f32::from(u8::from(self.selected)) * 1e6
+            + f32::from(u8::from(self.in_article)) * 1e5
+            + f32::from(u8::from(self.search_hit)) * 1e4
+            + self.dated_by_text() as f32 * 10.0
+            + self.publication as f32 * 5.0
+            + self.total as f32 * 0.01
     }
 
     /// Worth a label: active, or singled out by the selection or the search.
@@ -235,6 +321,7 @@ pub struct DerivedKey {
     place: Option<PlaceIdx>,
     article: Option<ArticleIdx>,
     search: String,
+    filter: EventFilter,
 }
 
 impl DerivedKey {
@@ -245,6 +332,7 @@ impl DerivedKey {
             place: state.selected_place,
             article: state.selected_article,
             search: state.search.trim().to_lowercase(),
+            filter: state.event_filter,
         }
     }
 }
@@ -258,7 +346,8 @@ pub struct Derived {
     /// lays them out and picks its own draw order).
     pub markers: Vec<Marker>,
     pub max_count: u32,
-    /// Every place's events in the window, moved along as the window moves.
+    /// Every place's events in the window, moved along as the window moves (all of them, with
+    /// the publication-dated ones counted apart; `key`'s filter says which the views show).
     pub counts: WindowCounts,
     /// The article list: in the window, at the selected place, matching the search.
     pub articles: Vec<ArticleIdx>,
@@ -286,6 +375,7 @@ impl Derived {
         let key = DerivedKey::of(model, state);
         let ds = &model.dataset;
         let window = key.window;
+        let filter = key.filter;
         let query = key.search.as_str();
         counts.update(&ds.index, window);
 
@@ -306,16 +396,27 @@ impl Derived {
             }
             let search_hit = !query.is_empty() && model.place_matches(agg.place, query);
             search_place_count += usize::from(search_hit);
+            let dating = model.dating(slot);
+            let total = agg.total() as u32;
+            let (total, first, last) = match filter {
+                EventFilter::All => (total, agg.first, agg.last),
+                EventFilter::DatedByText => (
+                    total.saturating_sub(dating.publication),
+                    dating.by_text.map(|(f, _)| date_of(f)),
+                    dating.by_text.map(|(_, l)| date_of(l)),
+                ),
+            };
             markers.push(Marker {
                 place: agg.place,
                 slot: slot as u32,
                 at: place.coord,
                 name: place.name.clone(),
                 class: place.kind.class(),
-                count: counts.count(slot),
-                total: agg.total() as u32,
-                first: agg.first,
-                last: agg.last,
+                count: counts.count_as(slot, filter),
+                publication: shown_publication(&counts, slot, filter),
+                total,
+                first,
+                last,
                 selected: key.place == Some(agg.place),
                 in_article: article_places.contains(&agg.place),
                 search_hit,
@@ -331,14 +432,21 @@ impl Derived {
         let articles = articles_listed(model, &key, &search_matches);
         let search_article_count = search_matches.iter().filter(|&&m| m).count();
 
+        let admitted = |i: &usize| ds.index.events.get(*i).is_some_and(|e| filter.admits(e));
         let place_events = match key.place.and_then(|p| ds.index.place(p)) {
-            Some(agg) => agg.events.iter().map(|&i| i as usize).collect(),
+            Some(agg) => agg
+                .events
+                .iter()
+                .map(|&i| i as usize)
+                .filter(admitted)
+                .collect(),
             None => Vec::new(),
         };
-        let article_events = match key.article {
+        let mut article_events = match key.article {
             Some(a) => ds.index.events_of_article(a, &ds.extractions),
             None => Vec::new(),
         };
+        article_events.retain(admitted);
 
         Derived {
             key,
@@ -356,6 +464,11 @@ impl Derived {
         }
     }
 
+    /// Which events these data count and list.
+    pub fn filter(&self) -> EventFilter {
+        self.key.filter
+    }
+
     pub fn marker(&self, place: PlaceIdx) -> Option<&Marker> {
         self.markers.iter().find(|m| m.place == place)
     }
@@ -367,7 +480,8 @@ impl Derived {
         self.counts.update(&model.dataset.index, key.window);
         let mut max_count = 0;
         for m in &mut self.markers {
-            m.count = self.counts.count(m.slot as usize);
+            m.count = self.counts.count_as(m.slot as usize, key.filter);
+            m.publication = shown_publication(&self.counts, m.slot as usize, key.filter);
             max_count = max_count.max(m.count);
         }
         self.max_count = max_count;
@@ -377,9 +491,21 @@ impl Derived {
     }
 }
 
+/// Publication-dated events in the window at `slot`, as the markers show them: none while the
+/// filter hides them.
+fn shown_publication(counts: &WindowCounts, slot: usize, filter: EventFilter) -> u32 {
+    match filter {
+        EventFilter::All => counts.publication(slot),
+        EventFilter::DatedByText => 0,
+    }
+}
+
 /// The article list: in the window, at the selected place, matching the search.
 fn articles_listed(model: &Model, key: &DerivedKey, search_matches: &[bool]) -> Vec<ArticleIdx> {
-    let mut articles = model.dataset.index.articles_in(key.window, key.place);
+    let mut articles = model
+        .dataset
+        .index
+        .articles_in(key.window, key.place, key.filter);
     if !key.search.is_empty() {
         articles.retain(|a| search_matches.get(a.0 as usize).copied().unwrap_or(false));
     }

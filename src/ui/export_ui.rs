@@ -40,8 +40,9 @@ impl Default for ExportDialog {
     }
 }
 
-/// The events of the current filter: dated events overlapping the window, at the selected place
-/// (if any), reported by an article of the article list (which applies the search), in time order.
+/// The events of the current filter: dated events overlapping the window that the event filter
+/// admits (publication-dated ones left out while they are hidden), at the selected place (if
+/// any), reported by an article of the article list (which applies the search), in time order.
 pub fn filtered_events<'m>(
     model: &'m Model,
     derived: &Derived,
@@ -50,7 +51,7 @@ pub fn filtered_events<'m>(
     let ds = &model.dataset;
     let listed: HashSet<ArticleIdx> = derived.articles.iter().copied().collect();
     ds.index
-        .events_in(state.window())
+        .events_matching(state.window(), state.event_filter)
         .filter_map(|i| ds.index.events.get(i))
         .filter(|e| state.selected_place.is_none_or(|p| e.place == p))
         .filter(|e| listed.contains(&e.article))
@@ -124,6 +125,9 @@ pub fn export_window(
             }
             if !state.search.trim().is_empty() {
                 filter.push(format!("matching “{}”", state.search.trim()));
+            }
+            if state.event_filter == crate::index::EventFilter::DatedByText {
+                filter.push("dated by the text only".to_owned());
             }
             ui.label(format!(
                 "{} event(s) in the current filter: {}",

@@ -1,5 +1,6 @@
 //! The map (walkers): one marker per place, sized by its events in the window and coloured and
-//! shaped by kind; markers that would cover each other fold into the most notable (its tooltip
+//! shaped by kind, filled when a text dates one of its events in the window and hollow (a ring)
+//! when every one of them takes its article's publication date; markers that would cover each other fold into the most notable (its tooltip
 //! says how many places it holds; zoom in to separate them); labels placed greedily by priority
 //! so they never pile up (they fan out with a leader line, or are dropped, the least notable
 //! first); hover tooltips; click to select; fit-to-corpus and fly-to animations; the basemap
@@ -20,6 +21,7 @@ use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projecto
 
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
+use crate::index::EventFilter;
 use crate::layout::{
     LayoutOptions, MarkerInput, MarkerLayout, ScreenPoint, ScreenRect, Viewport,
     layout_markers_around,
@@ -154,7 +156,7 @@ pub fn map_ui(
         model,
         derived,
         palette,
-        ..
+        state,
     } = data;
     let mut intents = Vec::new();
     let rect = ui.available_rect_before_wrap();
@@ -280,27 +282,47 @@ pub fn map_ui(
             markers_ui(
                 ui,
                 projector,
-                derived,
+                MarkerData {
+                    model,
+                    derived,
+                    window: state.window(),
+                },
                 laid,
                 palette,
                 &mut intents,
                 &mut hovered,
             );
-            overlay_ui(ui, palette, &attribution, status, &mut intents);
+            overlay_ui(
+                ui,
+                palette,
+                (derived, state.event_filter),
+                &attribution,
+                status,
+                &mut intents,
+            );
         });
     view.hovered = hovered;
     intents
 }
 
+/// What the markers' tooltips read besides the markers.
+#[derive(Clone, Copy)]
+struct MarkerData<'a> {
+    model: &'a Model,
+    derived: &'a Derived,
+    window: crate::index::TimeWindow,
+}
+
 fn markers_ui(
     ui: &mut Ui,
     projector: &Projector,
-    derived: &Derived,
+    data: MarkerData<'_>,
     laid: &[MarkerLayout],
     palette: &Palette,
     intents: &mut Vec<Intent>,
     hovered: &mut Option<crate::gazetteer::PlaceIdx>,
 ) {
+    let derived = data.derived;
     let clip = projector.clip_rect();
     let painter = ui.painter().with_clip_rect(clip);
     let font = label_font();
@@ -314,7 +336,7 @@ fn markers_ui(
         };
         let center = center_of(l);
         let r = l.radius_px;
-        draw_marker(&painter, center, r, m, palette);
+        draw_marker(&painter, center, r, m, marker_style(l), palette);
 
         let hit = Rect::from_center_size(center, Vec2::splat(2.0 * r.max(10.0)));
         if !clip.intersects(hit) {
@@ -346,7 +368,7 @@ fn markers_ui(
             *hovered = Some(m.place);
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
-        response.on_hover_ui(|ui| marker_tooltip_ui(ui, m, l));
+        response.on_hover_ui(|ui| marker_tooltip_ui(ui, data, m, l));
     }
 
     // Labels on top of every marker.
@@ -415,16 +437,12 @@ fn layout_map_markers(
         .filter_map(|(place, at)| {
             let i = model.marker_position(place)?;
             let m = derived.markers.get(i)?;
-            let priority = f32::from(u8::from(m.selected)) * 1e6
-                + f32::from(u8::from(m.in_article)) * 1e5
-                + f32::from(u8::from(m.search_hit)) * 1e4
-                + m.count as f32 * 10.0
-                + m.total as f32 * 0.01;
             Some(MarkerInput {
                 place: m.place,
                 at,
                 count: m.count,
-                priority,
+                dated_by_text: m.dated_by_text(),
+                priority: m.priority(),
                 wants_label: m.notable(),
                 pinned: m.selected || m.in_article || m.search_hit,
             })
@@ -454,14 +472,41 @@ fn layout_map_markers(
     laid
 }
 
-fn draw_shape(
+/// How a marker is drawn: by what its events in the window are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerStyle {
+    /// A text dates at least one of its events in the window: filled with its kind's colour.
+    Filled,
+    /// Every event in the window takes its article's publication date: a ring, open inside.
+    Hollow,
+    /// No event in the window.
+    Faded,
+}
+
+/// The style of a laid-out marker (its folded places count: one of them dated by the text
+/// fills it).
+pub fn marker_style(l: &MarkerLayout) -> MarkerStyle {
+    if l.count == 0 {
+        MarkerStyle::Faded
+    } else if l.publication_only() {
+        MarkerStyle::Hollow
+    } else {
+        MarkerStyle::Filled
+    }
+}
+
+/// Draws one marker shape. The map, the legend and (in tiny-skia) the rendered slides draw the
+/// same rule: filled, hollow (a ring of the kind's colour between two outline hairlines, open
+/// inside, so the basemap shows through) or faded.
+pub fn draw_shape(
     painter: &egui::Painter,
     center: Pos2,
     r: f32,
     class: KindClass,
-    active: bool,
+    style: MarkerStyle,
     palette: &Palette,
 ) {
+    let active = style != MarkerStyle::Faded;
     let fill = if active {
         palette.kind(class)
     } else {
@@ -473,6 +518,35 @@ fn draw_shape(
         palette.outline.gamma_multiply(0.5)
     };
     let stroke = Stroke::new(2.0, outline);
+    if style == MarkerStyle::Hollow {
+        let ring = (r * 0.3).clamp(2.5, 5.0);
+        let hairline = Stroke::new(1.5, outline);
+        match class {
+            KindClass::Facility => {
+                let diamond = |k: f32| {
+                    vec![
+                        center + vec2(0.0, -k),
+                        center + vec2(k, 0.0),
+                        center + vec2(0.0, k),
+                        center + vec2(-k, 0.0),
+                    ]
+                };
+                let k = r * 1.15;
+                painter.add(Shape::closed_line(diamond(k), hairline));
+                painter.add(Shape::closed_line(
+                    diamond(k - ring * 0.75 - 0.5),
+                    Stroke::new(ring, fill),
+                ));
+                painter.add(Shape::closed_line(diamond(k - 1.5 * ring - 1.0), hairline));
+            }
+            KindClass::Settlement | KindClass::Area => {
+                painter.circle_stroke(center, r, hairline);
+                painter.circle_stroke(center, r - ring / 2.0 - 0.5, Stroke::new(ring, fill));
+                painter.circle_stroke(center, (r - ring - 1.0).max(1.0), hairline);
+            }
+        }
+        return;
+    }
     match class {
         KindClass::Settlement => {
             painter.circle(center, r, fill, stroke);
@@ -493,8 +567,15 @@ fn draw_shape(
     }
 }
 
-fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palette: &Palette) {
-    draw_shape(painter, center, r, m.class, m.active(), palette);
+fn draw_marker(
+    painter: &egui::Painter,
+    center: Pos2,
+    r: f32,
+    m: &Marker,
+    style: MarkerStyle,
+    palette: &Palette,
+) {
+    draw_shape(painter, center, r, m.class, style, palette);
     let mut ring = r + 5.0;
     for (on, color) in [
         (m.selected, palette.selected),
@@ -508,12 +589,46 @@ fn draw_marker(painter: &egui::Painter, center: Pos2, r: f32, m: &Marker, palett
     }
 }
 
-fn marker_tooltip_ui(ui: &mut Ui, m: &Marker, laid: &MarkerLayout) {
+/// "3 events dated by the text, 2 by publication only", with the carried ones said apart:
+/// `dating` is `[by a date in the sentence, carried, by publication only]`.
+pub fn dating_text(dating: [u32; 3]) -> String {
+    let [text, carried, publication] = dating;
+    let events = |n: u32| if n == 1 { "event" } else { "events" };
+    let by_text = text + carried;
+    let mut out = match (by_text, publication) {
+        (0, 0) => return "no events in the window".to_owned(),
+        (0, p) => format!("{p} {} dated by publication only", events(p)),
+        (t, 0) => format!("{t} {} dated by the text", events(t)),
+        (t, p) => format!(
+            "{t} {} dated by the text, {p} by publication only",
+            events(t)
+        ),
+    };
+    if carried > 0 {
+        out = format!("{out} ({carried} carried from an earlier sentence)");
+    }
+    out
+}
+
+fn marker_tooltip_ui(ui: &mut Ui, data: MarkerData<'_>, m: &Marker, laid: &MarkerLayout) {
     ui.strong(&m.name);
-    ui.label(format!(
-        "{} event(s) in the window · {} in all",
-        m.count, m.total
-    ));
+    let filter = data.derived.filter();
+    let dating = data.model.dating_in(m.place, data.window);
+    let shown = match filter {
+        EventFilter::All => dating,
+        EventFilter::DatedByText => [dating[0], dating[1], 0],
+    };
+    ui.label(format!("In the window: {}", dating_text(shown)));
+    if filter == EventFilter::DatedByText && dating[2] > 0 {
+        ui.weak(format!(
+            "{} more dated by publication only, hidden",
+            dating[2]
+        ));
+    }
+    if laid.publication_only() {
+        ui.weak("Hollow: no sentence dates these events; they take the article's publication date");
+    }
+    ui.label(format!("{} event(s) in all", m.total));
     if laid.folded > 0 {
         ui.label(format!(
             "and {} nearby place(s) under this marker ({} event(s) in the window): zoom in",
@@ -547,13 +662,20 @@ fn buttons_rect(map: Rect) -> Rect {
     )
 }
 
-/// The legend box, bottom left (four rows).
+/// Rows of the legend: three kinds, hollow, faded, and the switch.
+const LEGEND_ROWS: f32 = 6.0;
+
+/// The legend box, bottom left.
 fn legend_rect(map: Rect) -> Rect {
     Rect::from_min_size(
-        map.left_bottom() + vec2(8.0, -(LEGEND_ROW * 4.0 + 14.0)),
-        vec2(230.0, LEGEND_ROW * 4.0 + 8.0),
+        map.left_bottom() + vec2(8.0, -(LEGEND_ROW * LEGEND_ROWS + 14.0)),
+        vec2(310.0, LEGEND_ROW * LEGEND_ROWS + 8.0),
     )
 }
+
+/// The text of the switch that shows or hides publication-dated events (its AccessKit label
+/// starts with it; while they are hidden it adds how many: "(55 hidden)").
+pub const PUBLICATION_SWITCH_LABEL: &str = "Publication-dated events";
 
 fn attribution_font() -> FontId {
     FontId::proportional(13.0)
@@ -568,6 +690,7 @@ fn attribution_rect(map: Rect, text: Vec2) -> Rect {
 fn overlay_ui(
     ui: &mut Ui,
     palette: &Palette,
+    (derived, filter): (&Derived, EventFilter),
     attribution: &str,
     status: Option<&str>,
     intents: &mut Vec<Intent>,
@@ -612,25 +735,43 @@ fn overlay_ui(
     painter.rect_filled(back, 3.0, palette.label_bg);
     painter.galley(back.min + vec2(4.0, 2.0), galley, palette.text);
 
-    // Legend, bottom left.
+    // Legend, bottom left, with the switch for publication-dated events as its last row.
     let font = FontId::proportional(15.0);
     let rows = [
-        (KindClass::Settlement, true, "city, district"),
-        (KindClass::Facility, true, "airport, base, site"),
-        (KindClass::Area, true, "country, region"),
-        (KindClass::Settlement, false, "no events in the window"),
+        (KindClass::Settlement, MarkerStyle::Filled, "city, district"),
+        (
+            KindClass::Facility,
+            MarkerStyle::Filled,
+            "airport, base, site",
+        ),
+        (KindClass::Area, MarkerStyle::Filled, "country, region"),
+        (
+            KindClass::Settlement,
+            MarkerStyle::Hollow,
+            "dated by publication only",
+        ),
+        (
+            KindClass::Settlement,
+            MarkerStyle::Faded,
+            "no events in the window",
+        ),
     ];
     let h = LEGEND_ROW;
     let box_rect = legend_rect(rect);
     painter.rect_filled(box_rect, 4.0, palette.label_bg);
-    for (i, (class, active, text)) in rows.into_iter().enumerate() {
+    for (i, (class, style, text)) in rows.into_iter().enumerate() {
         let y = box_rect.top() + 4.0 + h * i as f32 + h / 2.0;
+        let r = if style == MarkerStyle::Hollow {
+            7.5
+        } else {
+            6.0
+        };
         draw_shape(
             painter,
             pos2(box_rect.left() + 18.0, y),
-            6.0,
+            r,
             class,
-            active,
+            style,
             palette,
         );
         painter.text(
@@ -647,11 +788,57 @@ fn overlay_ui(
         Stroke::new(1.0, palette.weak_text.gamma_multiply(0.5)),
         StrokeKind::Inside,
     );
+    let switch_rect = Rect::from_min_size(
+        pos2(
+            box_rect.left() + 8.0,
+            box_rect.top() + 4.0 + h * (LEGEND_ROWS - 1.0),
+        ),
+        vec2(box_rect.width() - 12.0, h),
+    );
+    let mut shown = filter == EventFilter::All;
+    let hidden = derived.counts.total_publication();
+    let text = if shown || hidden == 0 {
+        PUBLICATION_SWITCH_LABEL.to_owned()
+    } else {
+        format!("{PUBLICATION_SWITCH_LABEL} ({hidden} hidden)")
+    };
+    let response = ui
+        .put(
+            switch_rect,
+            egui::Checkbox::new(&mut shown, egui::RichText::new(text).size(15.0)),
+        )
+        .on_hover_text(
+            "Events whose sentence gives no date take their article's publication date; \
+             they are drawn hollow and stacked apart on the timeline. Untick to show only \
+             events dated by the text, on the map, the timeline, the article list and in \
+             exports.",
+        );
+    if response.changed() {
+        intents.push(Intent::SetEventFilter(if shown {
+            EventFilter::All
+        } else {
+            EventFilter::DatedByText
+        }));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hover_says_how_the_events_were_dated() {
+        assert_eq!(
+            dating_text([3, 0, 2]),
+            "3 events dated by the text, 2 by publication only"
+        );
+        assert_eq!(dating_text([0, 0, 1]), "1 event dated by publication only");
+        assert_eq!(
+            dating_text([1, 2, 0]),
+            "3 events dated by the text (2 carried from an earlier sentence)"
+        );
+        assert_eq!(dating_text([0, 0, 0]), "no events in the window");
+    }
 
     #[test]
     fn fitting_libya_gives_a_country_scale_zoom() {

@@ -1,5 +1,7 @@
-//! The article pane (side): the filtered article list, then the selected article's text with its
-//! place mentions (click: select the place and fly the map there) and date expressions (hover:
+//! The article pane (side): the filtered article list, then the selected article's events (each
+//! with how its date was obtained: a date in its sentence, carried from an earlier one, or only
+//! the publication date) and its text with its place mentions (click: select the place and fly
+//! the map there; hover: the event's date and how it was obtained) and date expressions (hover:
 //! the resolved interval) highlighted, and search hits marked.
 //!
 //! The highlighted text is one galley; clickable spans are found from the galley's cursor
@@ -12,8 +14,9 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Rect, RichText, ScrollArea, Sense, Stroke, Ui, pos2};
 
 use crate::corpus::DateBasis;
-use crate::extract::ArticleIdx;
 use crate::extract::dates::{Granularity, Interval};
+use crate::extract::{ArticleIdx, Event, WhenBasis};
+use crate::index::EventFilter;
 
 use super::ViewData;
 use super::derived::{Model, find_ignoring_ascii_case};
@@ -54,6 +57,35 @@ pub fn interval_text(w: &Interval) -> String {
             w.to.format("%-d %b %Y")
         )
     }
+}
+
+/// How an event's date was obtained, in words: the expression it came from when a text dates it.
+pub fn event_dating_text(event: &Event, body: &str) -> String {
+    let expression = event
+        .date_mention
+        .and_then(|m| body.get(m.range()))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    match (event.basis, expression) {
+        (WhenBasis::Text, Some(e)) => format!("dated by the text: “{e}”"),
+        (WhenBasis::Text, None) => "dated by a date in its sentence".to_owned(),
+        (WhenBasis::Carried, Some(e)) => format!("carried from “{e}”"),
+        (WhenBasis::Carried, None) => "carried from an earlier sentence".to_owned(),
+        (WhenBasis::Publication, _) => {
+            "publication date only: its sentence gives no date".to_owned()
+        }
+        (WhenBasis::Undated, _) => {
+            "undated: no date in its sentence, none for the article".to_owned()
+        }
+    }
+}
+
+/// "4 Apr 2019 (day) · dated by the text: “on Thursday”".
+pub fn event_when_text(event: &Event, body: &str) -> String {
+    let when = event
+        .when
+        .as_ref()
+        .map_or_else(|| "no date".to_owned(), interval_text);
+    format!("{when} · {}", event_dating_text(event, body))
 }
 
 /// The AccessKit label of a place mention in the text.
@@ -307,6 +339,7 @@ fn article_ui(
             article.file.display()
         ));
     });
+    article_events_ui(ui, model, state.event_filter, a, palette, intents);
     ui.add_space(4.0);
 
     let dark = ui.visuals().dark_mode;
@@ -372,12 +405,24 @@ fn article_ui(
                             .places()
                             .get(mention.place.0 as usize)
                             .map_or("", |p| p.kind.as_str());
+                        // The event this mention belongs to: its place, in its sentence.
+                        let event = extraction.events.iter().find(|e| {
+                            e.place == mention.place && e.sentence.range().contains(&mention.start)
+                        });
                         response.on_hover_ui(|ui| {
                             ui.strong(&name);
                             ui.label(format!(
                                 "{kind} · match confidence {:.0} %",
                                 mention.confidence * 100.0
                             ));
+                            if let Some(e) = event {
+                                ui.label(format!("Event: {}", event_when_text(e, &article.body)));
+                                if e.basis == WhenBasis::Publication
+                                    && state.event_filter == EventFilter::DatedByText
+                                {
+                                    ui.weak("Hidden from the map and timeline by the switch");
+                                }
+                            }
                             ui.weak("Click: show on the map");
                         });
                     }
@@ -397,6 +442,94 @@ fn article_ui(
                     }
                 }
             }
+        });
+}
+
+/// The AccessKit label of the selected article's events list.
+pub const ARTICLE_EVENTS_LABEL: &str = "Events in this article";
+
+/// The selected article's events in text order: place, date and how the date was obtained.
+/// Publication-dated ones are marked hollow (○), as on the map, and left out while the switch
+/// hides them. Rows share one height, so a long article lays out only the rows in view.
+fn article_events_ui(
+    ui: &mut Ui,
+    model: &Model,
+    filter: EventFilter,
+    a: ArticleIdx,
+    palette: &Palette,
+    intents: &mut Vec<Intent>,
+) {
+    let ds = &model.dataset;
+    let (Some(article), Some(x)) = (
+        ds.articles.get(a.0 as usize),
+        ds.extractions.get(a.0 as usize),
+    ) else {
+        return;
+    };
+    let publication = x
+        .events
+        .iter()
+        .filter(|e| e.basis == WhenBasis::Publication)
+        .count();
+    let shown: Vec<&Event> = x
+        .events
+        .iter()
+        .filter(|e| filter == EventFilter::All || e.basis != WhenBasis::Publication)
+        .collect();
+    let by_text = x.events.len() - publication;
+    let mut title = format!(
+        "{ARTICLE_EVENTS_LABEL} ({by_text} dated by the text, {publication} by publication only"
+    );
+    if filter == EventFilter::DatedByText && publication > 0 {
+        title.push_str(", hidden");
+    }
+    title.push(')');
+    egui::CollapsingHeader::new(title)
+        .id_salt(("article events", a.0))
+        .default_open(false)
+        .show(ui, |ui| {
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            ScrollArea::vertical()
+                .id_salt(("article events list", a.0))
+                .max_height(150.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_height, shown.len(), |ui, rows| {
+                    for e in shown.get(rows).unwrap_or_default() {
+                        let hollow = e.basis == WhenBasis::Publication;
+                        let name = model.place_name(e.place);
+                        let mut job = LayoutJob::default();
+                        let body = FontId::proportional(15.0);
+                        job.append(
+                            if hollow { "○ " } else { "● " },
+                            0.0,
+                            fmt(body.clone(), palette.event),
+                        );
+                        job.append(&name, 0.0, fmt(body.clone(), palette.text));
+                        job.append(
+                            &format!(" · {}", event_when_text(e, &article.body)),
+                            0.0,
+                            fmt(
+                                body,
+                                if hollow {
+                                    palette.weak_text
+                                } else {
+                                    palette.text
+                                },
+                            ),
+                        );
+                        job.wrap.max_rows = 1;
+                        job.wrap.max_width = ui.available_width();
+                        let galley = ui.fonts_mut(|f| f.layout_job(job));
+                        let response = ui
+                            .add(egui::Label::new(galley).sense(Sense::click()))
+                            .on_hover_text(event_when_text(e, &article.body));
+                        if response.clicked()
+                            && let Some(at) = model.place_coord(e.place)
+                        {
+                            intents.push(Intent::FocusPlace { place: e.place, at });
+                        }
+                    }
+                });
         });
 }
 
@@ -529,6 +662,48 @@ mod tests {
             "date inferred"
         );
         assert_eq!(basis_text(&DateBasis::Undated), "undated");
+    }
+
+    #[test]
+    fn an_event_says_how_its_date_was_obtained() {
+        let body = "Fighting in Tripoli on Thursday. Misrata was calm.";
+        let d = chrono::NaiveDate::from_ymd_opt(2019, 4, 4).expect("date");
+        let mut e = Event {
+            article: ArticleIdx(0),
+            place: crate::gazetteer::PlaceIdx(1),
+            when: Some(Interval {
+                from: d,
+                to: d,
+                granularity: Granularity::Day,
+            }),
+            basis: WhenBasis::Text,
+            sentence: (0..32).into(),
+            mention: (12..19).into(),
+            date_mention: Some((20..31).into()),
+        };
+        assert_eq!(
+            event_dating_text(&e, body),
+            "dated by the text: “on Thursday”"
+        );
+        assert_eq!(
+            event_when_text(&e, body),
+            "4 Apr 2019 (day) · dated by the text: “on Thursday”"
+        );
+        e.basis = WhenBasis::Carried;
+        assert_eq!(event_dating_text(&e, body), "carried from “on Thursday”");
+        e.basis = WhenBasis::Publication;
+        e.date_mention = None;
+        assert_eq!(
+            event_dating_text(&e, body),
+            "publication date only: its sentence gives no date"
+        );
+        // A range outside the text says what it can, never panics.
+        e.basis = WhenBasis::Text;
+        e.date_mention = Some((400..410).into());
+        assert_eq!(
+            event_dating_text(&e, body),
+            "dated by a date in its sentence"
+        );
     }
 
     #[test]

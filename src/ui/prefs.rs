@@ -1,7 +1,8 @@
 //! Preferences that persist across runs, in one `#[serde(default)]` struct kept in eframe storage.
 //!
 //! Window size and panel widths are persisted by eframe and egui themselves; this holds the rest:
-//! theme, the last map view, the cursor, the window and the playback speed. Unknown or missing
+//! theme, the last map view, the cursor, the window, the playback speed and whether events dated
+//! only by publication are shown. Unknown or missing
 //! fields fall back to defaults, so an old or damaged entry never stops the app.
 
 use chrono::NaiveDate;
@@ -27,6 +28,9 @@ pub struct Prefs {
     pub half_window_days: u32,
     pub mode: WindowMode,
     pub speed_days_per_sec: f32,
+    /// Show events dated only by their article's publication (the switch under the map legend);
+    /// off: only events dated by their text.
+    pub show_publication_dated: bool,
 }
 
 impl Default for Prefs {
@@ -40,6 +44,7 @@ impl Default for Prefs {
             half_window_days: 7,
             mode: WindowMode::Window,
             speed_days_per_sec: 7.0,
+            show_publication_dated: true,
         }
     }
 }
@@ -66,5 +71,21 @@ mod tests {
         assert_eq!(prefs.half_window_days, 3);
         assert_eq!(prefs.theme, ThemeChoice::Dark);
         assert_eq!(prefs.map_center, None);
+        assert!(
+            prefs.show_publication_dated,
+            "an old entry shows every event"
+        );
+    }
+
+    #[test]
+    fn the_publication_switch_survives_a_round_trip() {
+        let prefs = Prefs {
+            show_publication_dated: false,
+            ..Prefs::default()
+        };
+        let text = serde_json::to_string(&prefs).expect("writes");
+        let back: Prefs = serde_json::from_str(&text).expect("reads");
+        assert!(!back.show_publication_dated);
+        assert_eq!(back, prefs);
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::coord::LatLon;
 use crate::extract::ArticleIdx;
 use crate::gazetteer::PlaceIdx;
-use crate::index::{DayNum, TimeWindow, date_of, day_num};
+use crate::index::{DayNum, EventFilter, TimeWindow, date_of, day_num};
 
 /// How the time window follows the cursor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +62,9 @@ pub enum Intent {
     TogglePlay,
     SetSpeed(f32),
     SetSearch(String),
+    /// Show every event, or only those dated by their text (the switch "Publication-dated
+    /// events"): one filter for the map, the timeline, the article list and the export.
+    SetEventFilter(EventFilter),
     FitAll,
     /// Zoom the map by this many levels (negative: out).
     Zoom(f64),
@@ -96,6 +99,8 @@ pub struct AppState {
     pub selected_place: Option<PlaceIdx>,
     pub selected_article: Option<ArticleIdx>,
     pub search: String,
+    /// Which events the views count, list and export (see [`EventFilter`]).
+    pub event_filter: EventFilter,
     /// For the map view to take on its next frame.
     pub map_request: Option<MapRequest>,
 }
@@ -117,6 +122,7 @@ impl AppState {
             selected_place: None,
             selected_article: None,
             search: String::new(),
+            event_filter: EventFilter::All,
             map_request: None,
         }
     }
@@ -198,6 +204,7 @@ impl AppState {
                 }
             }
             Intent::SetSearch(text) => self.search = text,
+            Intent::SetEventFilter(filter) => self.event_filter = filter,
             Intent::FitAll => self.map_request = Some(MapRequest::FitAll),
             Intent::Zoom(levels) => self.map_request = Some(MapRequest::ZoomBy(levels)),
             Intent::SetArticleDate { .. } => {}
@@ -382,6 +389,17 @@ mod tests {
         });
         assert_eq!(s.selected_place, Some(PlaceIdx(7)));
         assert_eq!(s.map_request, Some(MapRequest::FlyTo(tripoli)));
+    }
+
+    #[test]
+    fn the_event_filter_is_one_value_set_by_an_intent() {
+        let mut s = seeds_state();
+        assert_eq!(s.event_filter, EventFilter::All);
+        assert!(s.apply(Intent::SetEventFilter(EventFilter::DatedByText)));
+        assert_eq!(s.event_filter, EventFilter::DatedByText);
+        assert!(!s.apply(Intent::SetEventFilter(EventFilter::DatedByText)));
+        s.apply(Intent::SetEventFilter(EventFilter::All));
+        assert_eq!(s.event_filter, EventFilter::All);
     }
 
     #[test]

@@ -3,7 +3,10 @@
 //! events, the window band and the draggable cursor.
 //!
 //! Publication dates are drawn as triangles in their own lane in the "published" colour; event
-//! dates as histogram bars and spans in the "event" colour, so the two are never confused.
+//! dates as histogram bars and spans in the "event" colour, so the two are never confused. Each
+//! bar stacks the events dated by their text (solid, from the baseline) under those dated only by
+//! their article's publication (hollow, on top), as the map draws hollow markers for them; when
+//! the switch hides publication-dated events, the bars and the selection's marks leave them out.
 
 use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
@@ -11,7 +14,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind
 use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
 use crate::extract::dates::Granularity;
-use crate::index::{DayNum, date_of, day_num};
+use crate::index::{DayNum, EventFilter, date_of, day_num};
 
 use super::ViewData;
 use super::state::{AppState, Intent, MAX_HALF_WINDOW_DAYS, SPEEDS, WindowMode, parse_date_input};
@@ -337,30 +340,54 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         painter.rect_filled(band, 0.0, palette.window_band);
     }
 
-    // Histogram: per day, or per week when days are too narrow to see.
-    let per_day = model.dataset.index.per_day();
+    // Histogram: per day, or per week when days are too narrow to see; events dated by the
+    // text solid from the baseline, publication-dated ones hollow on top (or left out).
+    let filter = derived.filter();
+    let index = &model.dataset.index;
+    let per_day = index.per_day();
+    let per_day_publication = index.per_day_publication();
     let bucket = if axis.px_per_day >= 3.0 { 1 } else { 7 };
-    let buckets: Vec<(DayNum, u32)> = per_day
-        .chunks(bucket)
-        .enumerate()
-        .map(|(i, c)| (start + (i * bucket) as DayNum, c.iter().sum()))
-        .collect();
-    let max = buckets.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f32;
-    for &(day, n) in &buckets {
+    let buckets = histogram_buckets(per_day, per_day_publication, bucket, filter);
+    let max = buckets
+        .iter()
+        .map(|b| b.text + b.publication)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f32;
+    for (i, b) in buckets.iter().enumerate() {
+        let n = b.text + b.publication;
         if n == 0 {
             continue;
         }
+        let day = start + (i * bucket) as DayNum;
         let h = (n as f32 / max).sqrt() * hist.height();
+        let h_text = h * b.text as f32 / n as f32;
         let x0 = axis.x(day);
         let x1 = (axis.x(day + bucket as DayNum) - 1.0).max(x0 + 1.0);
-        let bar = Rect::from_min_max(pos2(x0, hist.bottom() - h), pos2(x1, hist.bottom()));
         let inside = window.contains_interval(day, day + bucket as DayNum - 1);
         let color = if inside {
             palette.event
         } else {
             palette.event.gamma_multiply(0.45)
         };
-        painter.rect_filled(bar, 0.0, color);
+        if b.text > 0 {
+            let bar = Rect::from_min_max(pos2(x0, hist.bottom() - h_text), pos2(x1, hist.bottom()));
+            painter.rect_filled(bar, 0.0, color);
+        }
+        if b.publication > 0 {
+            let top = Rect::from_min_max(
+                pos2(x0, hist.bottom() - h),
+                pos2(x1, hist.bottom() - h_text),
+            );
+            // Open on a wide bar (an outline over a faint fill); a bar of a few pixels cannot
+            // show an outline, so there the fill is lighter than the solid part, with a cap.
+            painter.rect_filled(top, 0.0, color.gamma_multiply(0.35));
+            if x1 - x0 >= 4.0 {
+                painter.rect_stroke(top, 0.0, Stroke::new(1.0, color), StrokeKind::Inside);
+            } else {
+                painter.line_segment([top.left_top(), top.right_top()], Stroke::new(1.0, color));
+            }
+        }
     }
 
     // Uncertain dates as spans, with end caps.
@@ -400,29 +427,41 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     // The selected place's and article's events, in the selection lane. They come in time
     // order, so events with the interval just drawn are skipped: they would paint the same mark
     // (a busy place has tens of thousands of events, on a few hundred days).
+    // Events dated only by publication are drawn hollow, as on the map (the derived lists hold
+    // none of them while they are hidden).
     let events = &model.dataset.index.events;
-    let mut last_mark: Option<(DayNum, DayNum, [u8; 4])> = None;
+    let mut last_mark: Option<(DayNum, DayNum, [u8; 4], bool)> = None;
     let mut mark = |i: usize, color: Color32, y: f32| {
-        let Some(w) = events.get(i).and_then(crate::index::IndexedEvent::when) else {
+        let Some(e) = events.get(i) else {
+            return;
+        };
+        let Some(w) = e.when() else {
             return;
         };
         let (f, t) = (day_num(w.from), day_num(w.to));
-        if t < start || f > end || last_mark == Some((f, t, color.to_array())) {
+        let hollow = e.publication_dated();
+        let key = Some((f, t, color.to_array(), hollow));
+        if t < start || f > end || last_mark == key {
             return;
         }
-        last_mark = Some((f, t, color.to_array()));
+        last_mark = key;
         if f == t {
             let x = axis.x_mid(f);
-            painter.add(Shape::convex_polygon(
-                vec![
-                    pos2(x, y - 5.0),
-                    pos2(x + 4.0, y),
-                    pos2(x, y + 5.0),
-                    pos2(x - 4.0, y),
-                ],
-                color,
-                Stroke::new(1.0, palette.outline),
-            ));
+            let diamond = vec![
+                pos2(x, y - 5.0),
+                pos2(x + 4.0, y),
+                pos2(x, y + 5.0),
+                pos2(x - 4.0, y),
+            ];
+            if hollow {
+                painter.add(Shape::closed_line(diamond, Stroke::new(1.5, color)));
+            } else {
+                painter.add(Shape::convex_polygon(
+                    diamond,
+                    color,
+                    Stroke::new(1.0, palette.outline),
+                ));
+            }
         } else {
             let r = Rect::from_x_y_ranges(
                 axis.x(f.max(start))..=axis.x(t.min(end) + 1),
@@ -488,6 +527,11 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         (spans_rect.center().y, "uncertain", palette.event),
     ];
     for (y, text, color) in lanes {
+        let y = if text == per && hist.height() >= 58.0 {
+            hist.top() + 10.0
+        } else {
+            y
+        };
         painter.text(
             pos2(full.left() + 4.0, y),
             Align2::LEFT_CENTER,
@@ -495,6 +539,37 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
             caption.clone(),
             color,
         );
+    }
+    // The histogram's key, under its caption when there is room: solid dated by the text,
+    // hollow by publication only (left out while hidden).
+    if hist.height() >= 58.0 {
+        let small = FontId::proportional(13.0);
+        let mut keys = vec![(false, "by the text")];
+        if filter == EventFilter::All {
+            keys.push((true, "by publication"));
+        }
+        for (k, (hollow, text)) in keys.into_iter().enumerate() {
+            let y = hist.top() + 28.0 + 16.0 * k as f32;
+            let swatch = Rect::from_center_size(pos2(full.left() + 9.0, y), vec2(9.0, 9.0));
+            if hollow {
+                painter.rect_filled(swatch, 0.0, palette.event.gamma_multiply(0.35));
+                painter.rect_stroke(
+                    swatch,
+                    0.0,
+                    Stroke::new(1.0, palette.event),
+                    StrokeKind::Inside,
+                );
+            } else {
+                painter.rect_filled(swatch, 0.0, palette.event);
+            }
+            painter.text(
+                pos2(full.left() + 17.0, y),
+                Align2::LEFT_CENTER,
+                text,
+                small.clone(),
+                weak,
+            );
+        }
     }
     painter.line_segment(
         [
@@ -536,17 +611,74 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     }
     if let Some(pos) = response.hover_pos() {
         let day = axis.day_at(pos.x);
-        let n = usize::try_from(day - start)
-            .ok()
-            .and_then(|i| per_day.get(i))
-            .copied()
-            .unwrap_or(0);
+        let on = |counts: &[u32]| {
+            usize::try_from(day - start)
+                .ok()
+                .and_then(|i| counts.get(i))
+                .copied()
+                .unwrap_or(0)
+        };
+        let (n, publication) = (on(per_day), on(per_day_publication));
         let published = model.timeline.published_on(day);
         response.on_hover_ui_at_pointer(|ui| {
             ui.strong(date_of(day).format("%A %-d %B %Y").to_string());
-            ui.label(format!("{n} event(s) starting this day"));
+            ui.label(format!(
+                "{} event(s) starting this day: {}",
+                filter.count(n, publication),
+                day_dating_text(n, publication, filter)
+            ));
             ui.label(format!("{published} article(s) published"));
         });
+    }
+}
+
+/// One histogram bar: events dated by the text and, stacked on them, those dated only by
+/// publication (0 while hidden).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bucket {
+    pub text: u32,
+    pub publication: u32,
+}
+
+/// Sums the per-day counts into buckets of `days` days, split by how the events were dated;
+/// with [`EventFilter::DatedByText`] the publication-dated ones are left out.
+pub fn histogram_buckets(
+    per_day: &[u32],
+    per_day_publication: &[u32],
+    days: usize,
+    filter: EventFilter,
+) -> Vec<Bucket> {
+    let days = days.max(1);
+    per_day
+        .chunks(days)
+        .enumerate()
+        .map(|(i, c)| {
+            let all: u32 = c.iter().sum();
+            let publication: u32 = per_day_publication
+                .get(i * days..(i * days + c.len()).min(per_day_publication.len()))
+                .map_or(0, |p| p.iter().sum());
+            let publication = publication.min(all);
+            Bucket {
+                text: all - publication,
+                publication: match filter {
+                    EventFilter::All => publication,
+                    EventFilter::DatedByText => 0,
+                },
+            }
+        })
+        .collect()
+}
+
+/// "3 dated by the text, 2 by publication only" for a day of `n` events of which `publication`
+/// are publication-dated.
+fn day_dating_text(n: u32, publication: u32, filter: EventFilter) -> String {
+    let text = n.saturating_sub(publication);
+    match filter {
+        EventFilter::All => format!("{text} dated by the text, {publication} by publication only"),
+        EventFilter::DatedByText if publication > 0 => {
+            format!("dated by the text ({publication} dated by publication only hidden)")
+        }
+        EventFilter::DatedByText => "dated by the text".to_owned(),
     }
 }
 
@@ -592,6 +724,53 @@ fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, w
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buckets_split_text_and_publication_dated_events_and_the_filter_drops_the_latter() {
+        let per_day = [3, 0, 2, 5, 1, 0, 0, 4];
+        let publication = [1, 0, 2, 0, 1, 0, 0, 0];
+        let days = histogram_buckets(&per_day, &publication, 1, EventFilter::All);
+        assert_eq!(
+            days[0],
+            Bucket {
+                text: 2,
+                publication: 1
+            }
+        );
+        assert_eq!(
+            days[2],
+            Bucket {
+                text: 0,
+                publication: 2
+            }
+        );
+        let weeks = histogram_buckets(&per_day, &publication, 7, EventFilter::All);
+        assert_eq!(
+            weeks,
+            vec![
+                Bucket {
+                    text: 7,
+                    publication: 4
+                },
+                Bucket {
+                    text: 4,
+                    publication: 0
+                }
+            ]
+        );
+        let text_only = histogram_buckets(&per_day, &publication, 7, EventFilter::DatedByText);
+        assert_eq!(
+            text_only[0],
+            Bucket {
+                text: 7,
+                publication: 0
+            }
+        );
+        assert_eq!(
+            day_dating_text(5, 2, EventFilter::All),
+            "3 dated by the text, 2 by publication only"
+        );
+    }
 
     #[test]
     fn the_day_axis_maps_both_ways() {

@@ -72,7 +72,11 @@ fn clicking_the_tripoli_marker_filters_the_article_list() {
     let shown = app.derived().expect("derived").articles.clone();
     assert_eq!(
         shown,
-        ds.index.articles_in(app.state().window(), Some(tripoli))
+        ds.index.articles_in(
+            app.state().window(),
+            Some(tripoli),
+            app.state().event_filter
+        )
     );
     assert!(!shown.is_empty() && shown.iter().all(|a| all.contains(a)));
     for a in &shown {

@@ -3,6 +3,7 @@
 #![cfg(feature = "gui")]
 
 mod briefing;
+mod dating;
 mod explore;
 mod import;
 mod pixels;

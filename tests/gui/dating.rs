@@ -1,0 +1,285 @@
+//! How the dates were obtained, on screen: events dated only by their article's publication are
+//! drawn hollow on the map and stacked apart on the timeline, and one switch ("Publication-dated
+//! events", in the map legend) hides them from the map, the timeline, the article list and the
+//! export. The real app over the bundled seeds, driven through AccessKit labels.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use newsatlas::dataset::Dataset;
+use newsatlas::extract::WhenBasis;
+use newsatlas::gazetteer::KindClass;
+use newsatlas::index::EventFilter;
+use newsatlas::ui::NewsAtlasApp;
+use newsatlas::ui::export_ui::filtered_events;
+use newsatlas::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
+use newsatlas::ui::prefs::Prefs;
+use newsatlas::ui::theme::{Palette, ThemeChoice};
+
+fn seeds() -> Dataset {
+    Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+fn app_with(prefs: Prefs) -> Harness<'static, NewsAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset_and_prefs(&cc.egui_ctx, seeds(), prefs));
+    harness.run();
+    harness
+}
+
+/// Everything up to the last day: every dated event is in the window.
+fn cumulative(harness: &mut Harness<'_, NewsAtlasApp>) {
+    harness.get_by_label("Cumulative").click();
+    harness.run();
+}
+
+fn switch(harness: &mut Harness<'_, NewsAtlasApp>) {
+    harness
+        .get_by_label_contains(PUBLICATION_SWITCH_LABEL)
+        .click();
+    harness.run();
+}
+
+/// Hovers the timeline strip from left to right until its tooltip says how the events of the
+/// day under the pointer were dated; returns that line.
+fn timeline_tooltip(harness: &mut Harness<'_, NewsAtlasApp>, needle: &str) -> Option<String> {
+    let strip = harness.get_by_label("Timeline").rect();
+    for k in 1..200 {
+        let x = strip.left() + strip.width() * k as f32 / 200.0;
+        harness.hover_at(egui::pos2(x, strip.center().y));
+        harness.run_steps(2);
+        if let Some(node) = harness
+            .query_all_by_label_contains("starting this day")
+            .next()
+        {
+            let text = node.accesskit_node().label().unwrap_or_default();
+            if text.contains(needle) {
+                return Some(text);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export() {
+    let mut harness = app_with(Prefs::default());
+    cumulative(&mut harness);
+    let before = {
+        let app = harness.state();
+        let d = app.derived().expect("derived");
+        assert_eq!(d.filter(), EventFilter::All);
+        let shown: u32 = d.markers.iter().map(|m| m.count).sum();
+        let publication: u32 = d.markers.iter().map(|m| m.publication).sum();
+        assert!(publication > 0, "the seeds have publication-dated events");
+        assert_eq!(u64::from(publication), d.counts.total_publication());
+        assert!(d.markers.iter().any(|m| m.publication_only()));
+        let exported = filtered_events(app.model().expect("loaded"), d, app.state());
+        assert!(exported.iter().any(|e| e.basis == WhenBasis::Publication));
+        (shown, publication, exported.len())
+    };
+    // The timeline's hover splits a publication day's events by how they were dated.
+    let line = timeline_tooltip(&mut harness, "by publication only").expect("a publication day");
+    assert!(line.contains("dated by the text"), "{line}");
+
+    switch(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.state().event_filter, EventFilter::DatedByText);
+    assert!(!app.prefs().show_publication_dated, "kept as a preference");
+    let d = app.derived().expect("derived");
+    let shown: u32 = d.markers.iter().map(|m| m.count).sum();
+    assert_eq!(shown, before.0 - before.1, "the map counts drop them");
+    assert!(d.markers.iter().all(|m| m.publication == 0));
+    assert!(!d.markers.iter().any(|m| m.publication_only()));
+    let ds = &app.model().expect("loaded").dataset;
+    assert!(
+        d.place_events
+            .iter()
+            .chain(&d.article_events)
+            .all(|&i| !ds.index.events[i].publication_dated())
+    );
+    let exported = filtered_events(app.model().expect("loaded"), d, app.state());
+    assert_eq!(exported.len(), before.2 - before.1 as usize);
+    assert!(exported.iter().all(|e| e.basis != WhenBasis::Publication));
+    // The switch's text says how many it hides.
+    assert!(
+        harness
+            .query_by_label_contains(&format!("({} hidden)", before.1))
+            .is_some()
+    );
+    // The timeline says so too, for a day that had publication-dated events.
+    let line = timeline_tooltip(&mut harness, "hidden").expect("a day with hidden events");
+    assert!(line.contains("dated by publication only hidden"), "{line}");
+
+    // Back on: every count returns.
+    switch(&mut harness);
+    let d = harness.state().derived().expect("derived");
+    assert_eq!(d.markers.iter().map(|m| m.count).sum::<u32>(), before.0);
+}
+
+#[test]
+fn a_place_named_only_in_undated_sentences_lists_no_article_once_they_are_hidden() {
+    let mut harness = app_with(Prefs::default());
+    cumulative(&mut harness);
+    let candidates: Vec<_> = {
+        let d = harness.state().derived().expect("derived");
+        d.markers
+            .iter()
+            .filter(|m| m.publication_only() && m.count == m.total)
+            .map(|m| (m.place, m.name.clone()))
+            .collect()
+    };
+    // The first of them with a marker on this view to click (labelled markers are widgets).
+    let (place, name) = candidates
+        .into_iter()
+        .find(|(_, name)| {
+            harness
+                .query_by_role_and_label(Role::Button, &marker_label(name))
+                .is_some()
+        })
+        .expect("a place named only in sentences without a date, labelled on the map");
+    harness
+        .get_by_role_and_label(Role::Button, &marker_label(&name))
+        .click_accesskit();
+    harness.run();
+    let d = harness.state().derived().expect("derived");
+    assert_eq!(harness.state().state().selected_place, Some(place));
+    assert!(!d.articles.is_empty());
+    switch(&mut harness);
+    let d = harness.state().derived().expect("derived");
+    assert!(
+        d.articles.is_empty(),
+        "{name}: only publication-dated events, hidden"
+    );
+    assert!(d.place_events.is_empty());
+}
+
+#[test]
+fn the_switch_survives_a_restart() {
+    let mut harness = app_with(Prefs::default());
+    switch(&mut harness);
+    let prefs = harness.state().prefs().clone();
+    assert!(!prefs.show_publication_dated);
+    drop(harness);
+
+    let harness = app_with(prefs);
+    assert_eq!(
+        harness.state().state().event_filter,
+        EventFilter::DatedByText
+    );
+    assert_eq!(
+        harness.state().derived().expect("derived").filter(),
+        EventFilter::DatedByText
+    );
+}
+
+#[test]
+fn the_article_pane_says_how_each_event_was_dated() {
+    let mut harness = app_with(Prefs::default());
+    cumulative(&mut harness);
+    let title = harness.state().model().expect("loaded").dataset.articles[0]
+        .title
+        .clone();
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    harness
+        .get_by_label_contains("Events in this article")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("publication date only")
+            .next()
+            .is_some(),
+        "a publication-dated event says so"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("dated by the text: “")
+            .next()
+            .is_some(),
+        "an event dated by its sentence quotes the expression"
+    );
+    switch(&mut harness);
+    assert!(
+        harness
+            .query_all_by_label_contains("publication date only")
+            .next()
+            .is_none(),
+        "hidden from the list"
+    );
+    assert!(harness.query_by_label_contains("hidden)").is_some());
+}
+
+type Rgba = [u8; 4];
+
+fn near(a: Rgba, b: egui::Color32, tolerance: u8) -> bool {
+    let b = b.to_array();
+    a.iter()
+        .zip(b)
+        .take(3)
+        .all(|(x, y)| x.abs_diff(y) <= tolerance)
+}
+
+/// A publication-only place gets a ring open inside (the sea shows through), a place dated by
+/// the text a filled disc, in pixels rendered with wgpu. No basemap: a plain sea under them.
+#[test]
+fn a_publication_only_place_is_drawn_hollow_and_a_text_dated_one_filled() {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .wgpu()
+        .build_eframe(|cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds()));
+    harness.run_steps(6);
+    cumulative(&mut harness);
+    let palette = Palette::of(ThemeChoice::Dark);
+    let (hollow, filled) = {
+        let d = harness.state().derived().expect("derived");
+        let settlements = |hollow: bool| -> Vec<String> {
+            let mut ms: Vec<_> = d
+                .markers
+                .iter()
+                .filter(|m| m.class == KindClass::Settlement && m.publication_only() == hollow)
+                .filter(|m| m.count > 0)
+                .collect();
+            ms.sort_by_key(|m| std::cmp::Reverse(m.count));
+            ms.iter().map(|m| m.name.clone()).collect()
+        };
+        (settlements(true), settlements(false))
+    };
+    let image = harness
+        .render()
+        .expect("a wgpu adapter (Mesa lavapipe or llvmpipe)");
+    let ppp = harness.ctx.pixels_per_point();
+    let pixel =
+        |p: egui::Pos2| -> Rgba { image.get_pixel((p.x * ppp) as u32, (p.y * ppp) as u32).0 };
+    // The first marker of each kind that has a widget (a label) on this view.
+    let find = |names: &[String]| {
+        names.iter().find_map(|name| {
+            harness
+                .query_by_role_and_label(Role::Button, &marker_label(name))
+                .map(|n| (name.clone(), n.rect()))
+        })
+    };
+    let (name, rect) = find(&hollow).expect("a hollow settlement marker on the map");
+    let c = rect.center();
+    assert!(
+        !near(pixel(c), palette.settlement, 40),
+        "{name}: the centre of a hollow marker is open, got {:?}",
+        pixel(c)
+    );
+    let ring = (0..(rect.width() / 2.0) as i32)
+        .map(|dx| pixel(c + egui::vec2(dx as f32, 0.0)))
+        .any(|p| near(p, palette.settlement, 40));
+    assert!(ring, "{name}: a ring of the settlement colour around it");
+
+    let (name, rect) = find(&filled).expect("a filled settlement marker on the map");
+    assert!(
+        near(pixel(rect.center()), palette.settlement, 40),
+        "{name}: a place dated by the text is filled, got {:?}",
+        pixel(rect.center())
+    );
+}
