@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -115,7 +114,8 @@ pub struct ExtractArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
-    /// Write to this file (atomically) instead of stdout
+    /// Write to this file (replaced whole, or written through when it is a device or FIFO); `-`
+    /// means stdout
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -287,7 +287,7 @@ fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec
         None => Gazetteer::load_bundled(&data),
         Some(curated) => {
             // Only opened here, so that an unreadable file is unusable input (exit 2).
-            fs::File::open(curated)
+            crate::corpus::open_regular(curated)
                 .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
             load_with_curated(&data, curated)
         }
@@ -356,7 +356,7 @@ fn run_extract(root: &Path, args: &ExtractArgs) -> Result<Outcome> {
         extractions: &extractions,
         base_dir: Some(root),
     };
-    match &args.out {
+    match args.out.as_deref().filter(|out| *out != Path::new("-")) {
         Some(out) => {
             write_atomically(out, |file| export::write(args.format, &source, file))?;
             let events: usize = extractions.iter().map(|x| x.events.len()).sum();
@@ -366,6 +366,7 @@ fn run_extract(root: &Path, args: &ExtractArgs) -> Result<Outcome> {
                 out.display()
             );
         }
+        // No `--out`, or `--out -`: standard output.
         None => match export::write(args.format, &source, io::stdout().lock()) {
             // `newsatlas extract | head` closes the pipe early; that is not an error.
             Err(ExportError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => {}
@@ -375,26 +376,32 @@ fn run_extract(root: &Path, args: &ExtractArgs) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Writes `path` through a temporary file in the same folder, synced and renamed into place.
+/// Writes the export to what `path` names (see [`crate::atomic::write_with`]): a regular file is
+/// replaced whole through a synced temporary file, keeping its permissions; a symbolic link's
+/// target is replaced, not the link; a device or FIFO is written through. A failure leaves the
+/// old file as it was.
 fn write_atomically(
     path: &Path,
-    write: impl FnOnce(&mut fs::File) -> Result<(), ExportError>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
 ) -> Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".newsatlas-export")
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot create a file in {}", folder.display()))?;
-    write(temp.as_file_mut()).with_context(|| format!("cannot write {}", path.display()))?;
-    temp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    let mut failure = None;
+    let written = crate::atomic::write_with(path, crate::atomic::Backup::None, |out| {
+        write(out).map_err(|e| match e {
+            ExportError::Io(err) => err,
+            other => {
+                let message = other.to_string();
+                failure = Some(other);
+                io::Error::other(message)
+            }
+        })
+    });
+    match (written, failure) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(export)) => {
+            Err(export).with_context(|| format!("cannot write {}", path.display()))
+        }
+        (Err(err), None) => Err(err).with_context(|| format!("cannot write {}", path.display())),
+    }
 }
 
 /// A name that looks like a place but is not in the gazetteer, over the whole corpus.
@@ -505,6 +512,7 @@ mod tests {
     use clap::CommandFactory;
 
     use super::*;
+    use std::fs;
 
     #[test]
     fn the_command_line_definition_is_consistent() {

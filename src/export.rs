@@ -7,6 +7,7 @@
 //! of events ("the events in the current filter") with the same schemas; output is streamed, never
 //! built in memory. Events whose place has invalid coordinates are left out of the map formats.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -250,8 +251,53 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
             .map(|m| slice(&article.body, &m.range()).trim()),
         sentence_start: event.sentence.start as usize,
         sentence_end: event.sentence.end as usize,
-        text: slice(&article.body, &event.sentence.range()).trim(),
+        text: event_text(&article.body, event),
     })
+}
+
+/// The most an event carries of its sentence, in bytes. Sentences have no length limit (a list of
+/// 17,000 place names can be one sentence), and every event of a sentence repeats its text: past
+/// this, an event carries a window around its mention, and `sentence_start`/`sentence_end` still
+/// give the whole sentence.
+pub const MAX_EVENT_TEXT_BYTES: usize = 600;
+
+/// The text an event carries: its sentence, trimmed, or a window of about
+/// [`MAX_EVENT_TEXT_BYTES`] around its place mention when the sentence is longer (cut at
+/// character boundaries, preferably at spaces). Never panics on a bad range: "" then.
+pub fn event_text<'t>(body: &'t str, event: &Event) -> &'t str {
+    let sentence = event.sentence.range();
+    let whole = slice(body, &sentence).trim();
+    if whole.len() <= MAX_EVENT_TEXT_BYTES {
+        return whole;
+    }
+    let mention = event.mention.range();
+    let half = MAX_EVENT_TEXT_BYTES / 2;
+    let centre = mention
+        .start
+        .midpoint(mention.end)
+        .clamp(sentence.start, sentence.end);
+    let mut from = centre.saturating_sub(half).max(sentence.start);
+    let mut to = (from + MAX_EVENT_TEXT_BYTES).min(sentence.end);
+    from = to.saturating_sub(MAX_EVENT_TEXT_BYTES).max(sentence.start);
+    while from < to && !body.is_char_boundary(from) {
+        from += 1;
+    }
+    while to > from && !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = slice(body, &(from..to));
+    // Whole words: drop the partial word at each cut end.
+    let start = if from > sentence.start {
+        window.find(' ').map_or(0, |i| i + 1)
+    } else {
+        0
+    };
+    let end = if to < sentence.end {
+        window.rfind(' ').unwrap_or(window.len())
+    } else {
+        window.len()
+    };
+    window.get(start..end.max(start)).unwrap_or(window).trim()
 }
 
 /// `text[range]`, or "" when the range does not fit the text (never a panic).
@@ -354,7 +400,7 @@ impl<'a> EventRow<'a> {
             article,
             place,
             event,
-            text: slice(&article.body, &event.sentence.range()).trim(),
+            text: event_text(&article.body, event),
         })
     }
 
@@ -538,7 +584,28 @@ struct CsvRow<'a> {
     text: &'a str,
 }
 
-/// One CSV row per event, with a header row (written even when there are no events).
+/// A text cell made safe for spreadsheets, as OWASP advises against CSV injection: control
+/// characters (tabs and line breaks included) become spaces, and a cell that would start with
+/// `=`, `+`, `-` or `@` (a formula to Excel, LibreOffice or Sheets) gets a leading `'`.
+fn csv_cell(text: &str) -> Cow<'_, str> {
+    let clean = if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
+    if clean.starts_with(['=', '+', '-', '@']) {
+        Cow::Owned(format!("'{clean}"))
+    } else {
+        clean
+    }
+}
+
+/// One CSV row per event, with a header row (written even when there are no events). Text cells
+/// go through [`csv_cell`].
 pub fn write_csv<'e>(
     source: &ExportSource<'_>,
     events: impl IntoIterator<Item = &'e Event>,
@@ -566,14 +633,18 @@ pub fn write_csv<'e>(
     ])?;
     for event in events {
         let row = EventRow::new(source, event)?;
+        let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));
+        let (place_id, name) = (csv_cell(&row.place.id), csv_cell(&row.place.name));
+        let country = row.place.country.as_deref().map(csv_cell);
+        let text = csv_cell(row.text);
         writer.serialize(CsvRow {
-            article: &row.article.id,
-            title: &row.article.title,
+            article: &article,
+            title: &title,
             published: row.article.published,
-            place_id: &row.place.id,
-            name: &row.place.name,
+            place_id: &place_id,
+            name: &name,
             kind: row.place.kind.as_str(),
-            country: row.place.country.as_deref(),
+            country: country.as_deref(),
             lat: row.place.coord.lat,
             lon: row.place.coord.lon,
             from: row.from(),
@@ -581,7 +652,7 @@ pub fn write_csv<'e>(
             date_basis: row.basis(),
             sentence_start: row.event.sentence.start as usize,
             sentence_end: row.event.sentence.end as usize,
-            text: row.text,
+            text: &text,
         })?;
     }
     writer.flush()?;
@@ -808,6 +879,47 @@ mod tests {
         );
         assert!(kml.contains("a &amp; &lt;co&gt;"));
         assert!(kml.contains("<coordinates>13.187,32.887</coordinates>"));
+    }
+
+    #[test]
+    fn an_event_in_a_huge_sentence_carries_a_window_around_its_mention() {
+        let names = "Tripoli, ".repeat(5_000);
+        let body = format!("Fighting in {names}and Misrata ended, then {names}.");
+        let at = body.find("Misrata").expect("mention");
+        let e = Event {
+            mention: (at..at + 7).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        let text = event_text(&body, &e);
+        assert!(text.len() <= MAX_EVENT_TEXT_BYTES, "{}", text.len());
+        assert!(text.len() > MAX_EVENT_TEXT_BYTES / 2, "{}", text.len());
+        assert!(text.contains("and Misrata ended"), "{text}");
+        assert!(
+            text.starts_with("Tripoli,") && text.ends_with("Tripoli,"),
+            "{text}"
+        );
+        // Multi-byte text is cut at character boundaries.
+        let body = "é".repeat(2_000);
+        let e = Event {
+            mention: (1_000..1_002).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        assert!(event_text(&body, &e).len() <= MAX_EVENT_TEXT_BYTES);
+        // A short sentence is whole.
+        let e = event(0, 0, 0..9, None);
+        assert_eq!(event_text(" Tripoli. ", &e), "Tripoli.");
+    }
+
+    #[test]
+    fn csv_cells_cannot_become_formulas_or_break_lines() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\t=1"), " =1");
+        assert_eq!(csv_cell("a\r\nb\u{1b}"), "a  b ");
+        assert_eq!(csv_cell("Tripoli"), "Tripoli");
+        assert!(matches!(csv_cell("Tripoli"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -60,16 +60,31 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
+        let file = self.file.display().to_string();
+        let file = escape_controls(&file);
+        let message = escape_controls(&self.message);
         match self.line {
-            Some(line) => write!(
-                f,
-                "{}:{line}: {kind}: {}",
-                self.file.display(),
-                self.message
-            ),
-            None => write!(f, "{}: {kind}: {}", self.file.display(), self.message),
+            Some(line) => write!(f, "{file}:{line}: {kind}: {message}"),
+            None => write!(f, "{file}: {kind}: {message}"),
         }
     }
+}
+
+/// `text` with control characters (ESC, BEL, newlines, ...) written as escapes (`\u{1b}`, `\n`),
+/// so a file name or a quoted line cannot forge or colour a line of the problem list.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// 1-based line number of a byte offset in `text`.
@@ -126,6 +141,23 @@ mod tests {
         let (line, what) = utf8_text(b"a\nb\nCaf\xE9".to_vec()).expect_err("latin-1");
         assert_eq!(line, 3);
         assert!(what.contains("0xe9 at byte 7"), "{what}");
+    }
+
+    #[test]
+    fn a_file_name_with_control_characters_cannot_forge_a_line() {
+        let p = Problem::error(
+            "evil\n/etc/x.txt:1: error: \u{1b}[31mfake",
+            Some(2),
+            "bad\u{7}",
+        );
+        let shown = p.to_string();
+        assert_eq!(shown.lines().count(), 1, "{shown}");
+        assert!(!shown.chars().any(char::is_control), "{shown}");
+        assert!(
+            shown.contains("\\n") && shown.contains("\\u{1b}"),
+            "{shown}"
+        );
+        assert_eq!(escape_controls("Tripoli, Libya"), "Tripoli, Libya");
     }
 
     #[test]

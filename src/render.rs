@@ -484,7 +484,8 @@ fn draw_caption(pixmap: &mut Pixmap, text: &Text, scene: &Scene, s: f32) {
         ),
         scenes::SceneMode::Cumulative => format!("up to {}", scene.cursor.format("%-d %B %Y")),
     };
-    let mut lines = text.wrap(&scene.caption, body_px, w - 2.0 * margin);
+    let caption = scenes::shown(&scene.caption, scenes::MAX_SHOWN_CAPTION_CHARS);
+    let mut lines = text.wrap(&caption, body_px, w - 2.0 * margin);
     lines.retain(|l| !l.trim().is_empty());
     lines.truncate(4);
     let band_h = margin * 1.5 + title_px * 1.25 + lines.len() as f32 * body_px * 1.3;
@@ -498,7 +499,8 @@ fn draw_caption(pixmap: &mut Pixmap, text: &Text, scene: &Scene, s: f32) {
     }
     let ink = [15, 15, 15, 255];
     let mut y = h - band_h + margin * 0.75;
-    text.draw(pixmap, &scene.name, margin, y, title_px, ink, true);
+    let name = scenes::shown(&scene.name, scenes::MAX_SHOWN_NAME_CHARS);
+    text.draw(pixmap, &name, margin, y, title_px, ink, true);
     let when_w = text.width(&when, body_px);
     text.draw(
         pixmap,
@@ -545,9 +547,24 @@ pub fn render_scenes_file(
     options: RenderOptions,
 ) -> anyhow::Result<RenderReport> {
     use anyhow::Context;
-    let bytes = std::fs::read(scenes_path)
-        .with_context(|| format!("cannot read the scenes file {}", scenes_path.display()))?;
-    let parsed = scenes::parse(&String::from_utf8_lossy(&bytes));
+    // The user-file read: a size limit, only regular files, UTF-8 checked with the line.
+    let text = match crate::atomic::read_user_file(scenes_path, crate::atomic::MAX_USER_FILE_BYTES)
+    {
+        Ok(Some(text)) => text,
+        Ok(None) => anyhow::bail!(
+            "cannot read the scenes file {}: it does not exist",
+            scenes_path.display()
+        ),
+        Err(failure) => {
+            let at = failure.line.map(|l| format!(":{l}")).unwrap_or_default();
+            anyhow::bail!(
+                "cannot read the scenes file {}{at}: {}",
+                scenes_path.display(),
+                failure.message
+            )
+        }
+    };
+    let parsed = scenes::parse(&text);
     let mut report = RenderReport::default();
     for (line, message) in parsed.problems {
         let problem = Problem::error(scenes_path, line, message);
@@ -579,7 +596,7 @@ pub fn render_scenes_file(
                     .encode_png()
                     .map_err(|e| e.to_string())
                     .and_then(|png| {
-                        crate::atomic::write_atomic(&path, &png).map_err(|e| e.to_string())
+                        crate::atomic::write_output(&path, &png).map_err(|e| e.to_string())
                     });
                 match written {
                     Ok(()) => report.written.push(path),

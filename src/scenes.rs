@@ -111,6 +111,20 @@ impl Scene {
     }
 }
 
+/// The most of a scene's name drawn anywhere (list, presenter, slides), in characters.
+pub const MAX_SHOWN_NAME_CHARS: usize = 120;
+/// The most of a scene's caption drawn anywhere, in characters.
+pub const MAX_SHOWN_CAPTION_CHARS: usize = 1_000;
+
+/// `text` cut to `max_chars` characters with "…", for drawing: a scenes file can hold a name of
+/// millions of characters, and laying that out exceeds the GPU's buffer limits.
+pub fn shown(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((at, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..at])),
+    }
+}
+
 /// `name` as a file name part: lower case ASCII letters and digits joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -214,9 +228,192 @@ pub fn to_toml(scenes: &[Scene]) -> String {
     )
 }
 
-/// Writes the scenes atomically (temp file, fsync, rename; the previous file kept as `.bak`).
+/// Writes the scenes atomically (temp file, fsync, rename; the previous file kept as `.bak`),
+/// replacing the whole file. The app saves with [`save_merged`], which keeps what it did not load.
 pub fn save(path: &Path, scenes: &[Scene]) -> io::Result<()> {
     crate::atomic::write_atomic(path, to_toml(scenes).as_bytes())
+}
+
+/// The keys a [`Scene`] is written with; any other key in a `[[scene]]` table is the user's (or a
+/// newer version's) and is kept as it is.
+const SCENE_KEYS: [&str; 9] = [
+    "name",
+    "caption",
+    "center",
+    "zoom",
+    "cursor",
+    "half_window_days",
+    "mode",
+    "place",
+    "article",
+];
+
+/// Saves this window's scenes into the file as it is on disk now, so that nothing this window did
+/// not load is lost: another window's scenes, a scene this window could not read, comments, keys
+/// and tables it does not know. A three-way merge by content, with `base` the scenes as this
+/// window last loaded or saved them and `mine` as they are now:
+/// - a scene in `mine` equal to one in `base` keeps its table on disk (comments and unknown keys
+///   with it); if another window deleted it meanwhile, it stays deleted;
+/// - a scene changed here (paired with a `base` scene of the same name) updates its table's
+///   known keys in place, or is added if the table is gone;
+/// - a new scene gets a new table; a scene deleted here loses its table;
+/// - every other table (added by another window, or unreadable) is kept, after this window's.
+///
+/// The file is written in `mine`'s order, then the others. Returns the scenes the file now holds
+/// (what the window should show and take as its next `base`). Nothing is written when the file
+/// on disk cannot be read or parsed: the error says why, and `mine` stays in memory.
+pub fn save_merged(path: &Path, base: &[Scene], mine: &[Scene]) -> Result<Vec<Scene>, String> {
+    let text = match crate::atomic::read_user_file(path, crate::atomic::MAX_USER_FILE_BYTES) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            return Err(format!(
+                "the file on disk cannot be read{at}: {}; not saved, so nothing is overwritten",
+                e.message
+            ));
+        }
+    };
+    let fresh = text.is_none();
+    let mut doc: toml_edit::DocumentMut =
+        text.unwrap_or_default()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| {
+                format!(
+                    "the file was changed by another program and no longer parses ({}); not saved, \
+                 so nothing is overwritten",
+                    e.message()
+                )
+            })?;
+    let disk: Vec<toml_edit::Table> = match doc.get("scene") {
+        None => Vec::new(),
+        Some(item) => match item.as_array_of_tables() {
+            Some(tables) => tables.iter().cloned().collect(),
+            None => {
+                return Err(
+                    "`scene` in the file on disk is not a list of [[scene]] tables; not saved"
+                        .to_owned(),
+                );
+            }
+        },
+    };
+    let tables = merge_tables(base, mine, disk)?;
+    let mut out = toml_edit::ArrayOfTables::new();
+    let mut scenes = Vec::new();
+    for mut table in tables {
+        crate::atomic::inline_subtables(&mut table);
+        if let Some(scene) = scene_of_table(&table) {
+            scenes.push(scene);
+        }
+        out.push(table);
+    }
+    doc.insert("scene", toml_edit::Item::ArrayOfTables(out));
+    let mut body = doc.to_string();
+    if fresh {
+        body.insert_str(
+            0,
+            "# newsatlas scenes: one [[scene]] table per saved view, in presentation order.\n",
+        );
+    }
+    crate::atomic::write_atomic(path, body.as_bytes())
+        .map_err(|e| format!("cannot write the file ({e})"))?;
+    Ok(scenes)
+}
+
+/// The tables of the merged file (see [`save_merged`]).
+fn merge_tables(
+    base: &[Scene],
+    mine: &[Scene],
+    disk: Vec<toml_edit::Table>,
+) -> Result<Vec<toml_edit::Table>, String> {
+    // Pair each of mine with the base scene it came from: equal first, then same name (changed).
+    let mut base_of_mine: Vec<Option<usize>> = vec![None; mine.len()];
+    let mut base_taken = vec![false; base.len()];
+    for (m, scene) in mine.iter().enumerate() {
+        if let Some(b) = (0..base.len()).find(|&b| !base_taken[b] && base[b] == *scene) {
+            base_of_mine[m] = Some(b);
+            base_taken[b] = true;
+        }
+    }
+    for (m, scene) in mine.iter().enumerate() {
+        if base_of_mine[m].is_none()
+            && let Some(b) = (0..base.len()).find(|&b| !base_taken[b] && base[b].name == scene.name)
+        {
+            base_of_mine[m] = Some(b);
+            base_taken[b] = true;
+        }
+    }
+    // Pair each table on disk with the base scene it still equals, if any.
+    let mut disk_of_base: Vec<Option<usize>> = vec![None; base.len()];
+    let mut disk_known = vec![false; disk.len()];
+    for (d, table) in disk.iter().enumerate() {
+        let Some(on_disk) = scene_of_table(table) else {
+            continue;
+        };
+        if let Some(b) = (0..base.len()).find(|&b| disk_of_base[b].is_none() && base[b] == on_disk)
+        {
+            disk_of_base[b] = Some(d);
+            disk_known[d] = true;
+        }
+    }
+    let mut slots: Vec<Option<toml_edit::Table>> = disk.into_iter().map(Some).collect();
+    let mut tables = Vec::with_capacity(mine.len() + slots.len());
+    for (m, scene) in mine.iter().enumerate() {
+        let from_disk = base_of_mine[m]
+            .and_then(|b| disk_of_base[b])
+            .and_then(|d| slots[d].take());
+        let changed = base_of_mine[m].is_none_or(|b| base[b] != *scene);
+        match from_disk {
+            Some(mut table) => {
+                if changed {
+                    set_scene_keys(&mut table, scene)?;
+                }
+                tables.push(table);
+            }
+            // Unchanged here and gone from disk: another window deleted it.
+            None if !changed => {}
+            None => tables.push(table_of_scene(scene)?),
+        }
+    }
+    // Tables this window never knew: another window's, or ones it could not read.
+    for (d, slot) in slots.into_iter().enumerate() {
+        if let Some(table) = slot
+            && !disk_known[d]
+        {
+            tables.push(table);
+        }
+    }
+    Ok(tables)
+}
+
+fn scene_of_table(table: &toml_edit::Table) -> Option<Scene> {
+    let scene: Scene = toml::from_str(&crate::atomic::table_text(table)).ok()?;
+    scene.validate().ok().map(|()| scene)
+}
+
+fn table_of_scene(scene: &Scene) -> Result<toml_edit::Table, String> {
+    let text = toml::to_string(scene).map_err(|e| format!("cannot write a scene ({e})"))?;
+    let doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("cannot write a scene ({})", e.message()))?;
+    let mut table = doc.as_table().clone();
+    table.set_implicit(false);
+    Ok(table)
+}
+
+/// Sets `table`'s known keys to `scene`'s values, in place: unknown keys and comments stay.
+fn set_scene_keys(table: &mut toml_edit::Table, scene: &Scene) -> Result<(), String> {
+    let new = table_of_scene(scene)?;
+    for key in SCENE_KEYS {
+        match new.get(key) {
+            Some(item) => {
+                table.insert(key, item.clone());
+            }
+            None => {
+                table.remove(key);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `scenes.toml.corrupt-N` next to `path`, the first that does not exist.
@@ -228,6 +425,21 @@ pub fn corrupt_path(path: &Path) -> PathBuf {
         .map(|n| path.with_file_name(format!("{name}.corrupt-{n}")))
         .find(|p| !p.exists())
         .unwrap_or_else(|| path.with_file_name(format!("{name}.corrupt")))
+}
+
+/// An earlier `scenes.toml.corrupt-N` with exactly the bytes `path` has now, if any.
+fn identical_copy(path: &Path) -> Option<PathBuf> {
+    let bytes = fs::read(path).ok()?;
+    (1..u32::MAX)
+        .map(|n| {
+            let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
+            path.with_file_name(format!("{}.corrupt-{n}", name.unwrap_or_default()))
+        })
+        .take_while(|p| p.exists())
+        .find(|p| {
+            fs::metadata(p).is_ok_and(|m| m.len() == bytes.len() as u64)
+                && fs::read(p).is_ok_and(|b| b == bytes)
+        })
 }
 
 /// What loading the user's scenes file gave.
@@ -299,11 +511,20 @@ pub fn load(path: &Path) -> LoadOutcome {
     if outcome.problems.is_empty() {
         return outcome;
     }
-    let aside = corrupt_path(path);
-    let kept = if parsed.readable {
-        fs::copy(path, &aside).map(|_| ())
-    } else {
-        fs::rename(path, &aside)
+    // One copy per distinct content: a file that keeps the same bad scene is not copied again
+    // at every launch.
+    let (aside, kept) = match identical_copy(path) {
+        Some(copy) if parsed.readable => (copy, Ok(())),
+        Some(copy) => (copy, fs::remove_file(path)),
+        None => {
+            let aside = corrupt_path(path);
+            let kept = if parsed.readable {
+                fs::copy(path, &aside).map(|_| ())
+            } else {
+                fs::rename(path, &aside)
+            };
+            (aside, kept)
+        }
     };
     match kept {
         Ok(()) => {
@@ -475,6 +696,108 @@ mod tests {
         }
     }
 
+    fn names(scenes: &[Scene]) -> Vec<&str> {
+        scenes.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn two_windows_saving_one_file_keep_each_others_scenes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        // Both windows start from the same (missing) file: an empty base.
+        let mut a = vec![scene("a1")];
+        let mut base_a = save_merged(&path, &[], &a).expect("a saves");
+        let mut b = vec![scene("b1")];
+        let mut base_b = save_merged(&path, &[], &b).expect("b saves");
+        assert_eq!(names(&base_b), ["b1", "a1"]);
+        a.push(scene("a2"));
+        base_a = save_merged(&path, &base_a, &a).expect("a saves again");
+        assert_eq!(names(&base_a), ["a1", "a2", "b1"]);
+        // B deletes its own scene; A's stay.
+        b = base_b.clone();
+        b.retain(|s| s.name != "b1");
+        base_b = save_merged(&path, &base_b, &b).expect("b deletes");
+        assert_eq!(names(&base_b), ["a1", "a2"]);
+        // A, not knowing, saves an edit of a1: b1 stays deleted, a1 is changed.
+        a = base_a.clone();
+        a[0].caption = "edited".to_owned();
+        let merged = save_merged(&path, &base_a, &a).expect("a edits");
+        assert_eq!(names(&merged), ["a1", "a2"]);
+        assert_eq!(merged[0].caption, "edited");
+        let loaded = load(&path);
+        assert_eq!(loaded.scenes, merged);
+        assert!(loaded.problems.is_empty());
+    }
+
+    #[test]
+    fn comments_unknown_keys_and_other_tables_survive_saves() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        let mut text = String::from("# my briefing for Monday\ntitle = \"Libya\"\n\n");
+        text.push_str(&to_toml(&[scene("one"), scene("two")]).replacen(
+            "[[scene]]\n",
+            "# keep this one first\n[[scene]]\nspeaker_notes = \"mention the drones\"\n",
+            1,
+        ));
+        text.push_str("\n[style]\ntheme = \"dark\"\n");
+        fs::write(&path, &text).expect("write");
+        let loaded = load(&path);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let base = loaded.scenes;
+        let mut mine = base.clone();
+        mine[0].zoom = 9.0; // Update the first scene
+        mine.push(scene("three"));
+        let saved = save_merged(&path, &base, &mine).expect("save");
+        assert_eq!(names(&saved), ["one", "two", "three"]);
+        let after = fs::read_to_string(&path).expect("read");
+        for kept in [
+            "# my briefing for Monday",
+            "title = \"Libya\"",
+            "# keep this one first",
+            "speaker_notes = \"mention the drones\"",
+            "[style]",
+            "theme = \"dark\"",
+        ] {
+            assert!(after.contains(kept), "{kept} lost:\n{after}");
+        }
+        assert_eq!(load(&path).scenes[0].zoom, 9.0);
+        // A second save keeps them too, and .bak holds the first save's text.
+        let again = save_merged(&path, &saved, &saved).expect("save");
+        assert_eq!(again, saved);
+        let bak = fs::read_to_string(crate::atomic::backup_path(&path)).expect("bak");
+        assert!(bak.contains("speaker_notes") && bak.contains("# keep this one first"));
+    }
+
+    #[test]
+    fn a_scene_this_window_could_not_read_is_kept_on_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        let mut text = to_toml(&[scene("good")]);
+        text.push_str("\n[[scene]]\nname = \"future\"\nzoom = \"high\"\n");
+        fs::write(&path, &text).expect("write");
+        let loaded = load(&path);
+        assert_eq!(names(&loaded.scenes), ["good"]);
+        let mut mine = loaded.scenes.clone();
+        mine.push(scene("new"));
+        let saved = save_merged(&path, &loaded.scenes, &mine).expect("save");
+        assert_eq!(names(&saved), ["good", "new"]);
+        assert!(
+            fs::read_to_string(&path)
+                .expect("read")
+                .contains("zoom = \"high\"")
+        );
+    }
+
+    #[test]
+    fn a_file_that_no_longer_parses_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        fs::write(&path, "[[scene]\n").expect("write");
+        let err = save_merged(&path, &[], &[scene("a")]).expect_err("refused");
+        assert!(err.contains("not saved"), "{err}");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "[[scene]\n");
+    }
+
     #[test]
     fn scenes_survive_a_save_and_a_load() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -557,6 +880,38 @@ mod tests {
         let aside = loaded.kept_aside.expect("a copy is kept");
         assert_eq!(fs::read_to_string(aside).expect("copy"), text);
         assert!(path.exists());
+    }
+
+    #[test]
+    fn shown_text_is_cut_at_a_character_with_an_ellipsis() {
+        assert_eq!(shown("Tripoli", 10), "Tripoli");
+        assert_eq!(shown("Ṭarābulus", 3), "Ṭar…");
+        let huge = "x".repeat(5_000_000);
+        assert_eq!(
+            shown(&huge, MAX_SHOWN_NAME_CHARS).chars().count(),
+            MAX_SHOWN_NAME_CHARS + 1
+        );
+    }
+
+    #[test]
+    fn a_file_with_the_same_bad_scene_is_kept_aside_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        let mut text = to_toml(&[scene("good")]);
+        text.push_str("\n[[scene]]\nname = \"bad\"\nzoom = \"high\"\n");
+        fs::write(&path, &text).expect("write");
+        let first = load(&path).kept_aside.expect("kept");
+        let second = load(&path).kept_aside.expect("kept");
+        assert_eq!(first, second, "the same content is not copied again");
+        fs::write(&path, format!("{text}# edited\n")).expect("write");
+        let third = load(&path).kept_aside.expect("kept");
+        assert_ne!(third, first, "new content gets its own copy");
+        let copies = fs::read_dir(dir.path())
+            .expect("ls")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .count();
+        assert_eq!(copies, 2);
     }
 
     #[test]

@@ -39,9 +39,13 @@ impl UserDataDir {
     }
 
     /// The platform's data folder for newsatlas (`~/.local/share/newsatlas` on Linux), if the
-    /// system has a home folder.
+    /// system has a home folder. Temporary files that a crashed save left there more than an hour
+    /// ago are removed (see [`crate::atomic::clean_stale_temps`]).
     pub fn platform() -> Option<UserDataDir> {
-        directories::ProjectDirs::from("", "", "newsatlas").map(|d| UserDataDir::at(d.data_dir()))
+        let user = directories::ProjectDirs::from("", "", "newsatlas")
+            .map(|d| UserDataDir::at(d.data_dir()))?;
+        crate::atomic::clean_stale_temps(&user.dir);
+        Some(user)
     }
 
     pub fn gazetteer(&self) -> PathBuf {
@@ -64,6 +68,10 @@ pub enum SaveError {
     Io { path: PathBuf, source: io::Error },
     #[error("cannot encode {path}: {message}")]
     Encode { path: PathBuf, message: String },
+    #[error(
+        "{path} was changed on disk and cannot be read now ({message}); it is not overwritten: fix or remove it, then try again"
+    )]
+    Changed { path: PathBuf, message: String },
 }
 
 /// Reads a user file; a missing file is `Ok(None)`. A file that cannot be read, is too large or
@@ -93,15 +101,108 @@ fn toml_problem(path: &Path, text: &str, err: &toml::de::Error) -> Problem {
     )
 }
 
-fn save_toml(path: &Path, header: &str, value: &impl Serialize) -> Result<(), SaveError> {
-    let body = toml::to_string(value).map_err(|e| SaveError::Encode {
+/// How [`save_merged`] reads and writes one kind of entry (a `[[place]]`, an `[[override]]`).
+struct EntryTables<'a> {
+    /// The array-of-tables key: `place`, `override`.
+    array: &'a str,
+    /// The keys that say which entry a table is (a place's `id`).
+    identity: &'a [&'a str],
+    /// Every key the app writes; other keys in a table are the user's and are kept.
+    known: &'a [&'a str],
+}
+
+/// Saves `entries` into the file as it is on disk now (re-read just before), editing it in place:
+/// an entry whose table is there (same identity keys) has its known keys set and keeps its other
+/// keys and comments; a new entry gets a new table; tables and entries this process did not load
+/// (another window's, or ones it does not understand) and comments are kept. A missing file is
+/// written with `header`. Returns the entries now in the file, as `T`, for the caller to hold.
+fn save_merged<T: Serialize + serde::de::DeserializeOwned>(
+    path: &Path,
+    header: &str,
+    shape: &EntryTables<'_>,
+    entries: &[T],
+) -> Result<Vec<T>, SaveError> {
+    let encode = |message: String| SaveError::Encode {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message,
+    };
+    let text = read_user_file(path, MAX_USER_FILE_BYTES).map_err(|e| SaveError::Changed {
+        path: path.to_path_buf(),
+        message: e.message,
     })?;
-    write_atomic(path, format!("{header}{body}").as_bytes()).map_err(|source| SaveError::Io {
+    let fresh = text.is_none();
+    let mut doc: toml_edit::DocumentMut =
+        text.unwrap_or_default()
+            .parse()
+            .map_err(|e: toml_edit::TomlError| SaveError::Changed {
+                path: path.to_path_buf(),
+                message: e.message().to_owned(),
+            })?;
+    let mut tables = match doc.remove(shape.array) {
+        None => toml_edit::ArrayOfTables::new(),
+        Some(toml_edit::Item::ArrayOfTables(tables)) => tables,
+        Some(_) => {
+            return Err(SaveError::Changed {
+                path: path.to_path_buf(),
+                message: format!(
+                    "`{}` is not a list of [[{}]] tables",
+                    shape.array, shape.array
+                ),
+            });
+        }
+    };
+    let identity = |table: &toml_edit::Table| -> Vec<Option<String>> {
+        shape
+            .identity
+            .iter()
+            .map(|k| table.get(k).and_then(|v| v.as_str()).map(str::to_owned))
+            .collect()
+    };
+    for entry in entries {
+        let text = toml::to_string(entry).map_err(|e| encode(e.to_string()))?;
+        let new: toml_edit::DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| encode(e.message().to_owned()))?;
+        let new = new.as_table();
+        let id = identity(new);
+        let found = tables.iter().position(|t| identity(t) == id);
+        match found.and_then(|i| tables.get_mut(i)) {
+            Some(table) => {
+                for key in shape.known {
+                    match new.get(key) {
+                        Some(item) => {
+                            table.insert(key, item.clone());
+                        }
+                        None => {
+                            table.remove(key);
+                        }
+                    }
+                }
+            }
+            None => {
+                let mut table = new.clone();
+                table.set_implicit(false);
+                tables.push(table);
+            }
+        }
+    }
+    for table in tables.iter_mut() {
+        crate::atomic::inline_subtables(table);
+    }
+    let held = tables
+        .iter()
+        .filter_map(|t| toml::from_str::<T>(&crate::atomic::table_text(t)).ok())
+        .collect();
+    doc.insert(shape.array, toml_edit::Item::ArrayOfTables(tables));
+    let mut body = doc.to_string();
+    if fresh {
+        body.insert_str(0, header);
+    }
+    write_atomic(path, body.as_bytes()).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    Ok(held)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,12 +253,6 @@ struct RawOverride {
     id: String,
     hash: String,
     date: toml::Spanned<String>,
-}
-
-#[derive(Serialize)]
-struct DatesFile<'a> {
-    #[serde(rename = "override")]
-    overrides: &'a [DateOverride],
 }
 
 const DATES_HEADER: &str = "# Publication dates you set in newsatlas, per article (file, id and a hash of its text).\n\
@@ -211,7 +306,7 @@ impl DateOverrides {
         for item in raw.overrides {
             let raw = item.into_inner();
             let line = line_of_offset(text, raw.date.span().start);
-            if let Ok(date) = NaiveDate::parse_from_str(raw.date.get_ref().trim(), "%Y-%m-%d") {
+            if let Some(date) = crate::corpus::parse_iso_date(raw.date.get_ref().trim()) {
                 out.entries.push(DateOverride {
                     file: raw.file,
                     id: raw.id,
@@ -279,18 +374,24 @@ impl DateOverrides {
         changed
     }
 
-    /// Writes the sidecar atomically, unless the file on disk was damaged.
-    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+    /// Writes the sidecar atomically, unless the file on disk was damaged, merged into the file
+    /// as it is now (see [`save_merged`]): another window's overrides and the user's comments
+    /// stay. Afterwards this holds every override in the file.
+    pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
         if self.damaged {
             return Err(SaveError::Damaged(path.to_path_buf()));
         }
-        save_toml(
+        self.entries = save_merged(
             path,
             DATES_HEADER,
-            &DatesFile {
-                overrides: &self.entries,
+            &EntryTables {
+                array: "override",
+                identity: &["file", "id", "hash"],
+                known: &["file", "id", "hash", "date"],
             },
-        )
+            &self.entries,
+        )?;
+        Ok(())
     }
 }
 
@@ -478,18 +579,37 @@ impl UserGazetteer {
         id
     }
 
-    /// Writes the file atomically (previous kept as `.bak`), unless the file on disk was damaged.
-    pub fn save(&self, path: &Path) -> Result<(), SaveError> {
+    /// Writes the file atomically (previous kept as `.bak`), unless the file on disk was damaged,
+    /// merged into the file as it is now (see [`save_merged`]): places added by another window,
+    /// comments and keys the app does not know (a `notes = ...`) stay.
+    pub fn save(&mut self, path: &Path) -> Result<(), SaveError> {
         if self.damaged {
             return Err(SaveError::Damaged(path.to_path_buf()));
         }
-        save_toml(
+        self.places = save_merged(
             path,
             GAZETTEER_HEADER,
-            &GazetteerFile {
-                places: self.places.clone(),
+            &EntryTables {
+                array: "place",
+                identity: &["id"],
+                known: &[
+                    "id",
+                    "name",
+                    "aliases",
+                    "kind",
+                    "lat",
+                    "lon",
+                    "country",
+                    "geonames_id",
+                    "icao",
+                    "population",
+                    "demonyms",
+                    "source",
+                ],
             },
-        )
+            &self.places,
+        )?;
+        Ok(())
     }
 }
 
@@ -705,6 +825,47 @@ mod tests {
     }
 
     #[test]
+    fn two_windows_setting_dates_keep_both_and_comments_stay() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = UserDataDir::at(dir.path()).dates();
+        let a = article("/news/a.txt", "Clashes near Tripoli.");
+        let b = article("/news/b.txt", "Talks in Moscow.");
+        // Both windows loaded the same (missing) file.
+        let (mut one, _) = DateOverrides::load(&path);
+        let (mut two, _) = DateOverrides::load(&path);
+        one.set(&a, day("2019-04-05"));
+        one.save(&path).expect("save");
+        let mut text = std::fs::read_to_string(&path).expect("read");
+        text.push_str("# checked against the wire copy\n");
+        text = text.replace("date = ", "checked_by = \"anna\"\ndate = ");
+        std::fs::write(&path, text).expect("write");
+        two.set(&b, day("2020-01-13"));
+        two.save(&path).expect("save");
+        let (back, problems) = DateOverrides::load(&path);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            back.date_for(&a),
+            Some(day("2019-04-05")),
+            "the first window's date"
+        );
+        assert_eq!(back.date_for(&b), Some(day("2020-01-13")));
+        assert_eq!(
+            two.date_for(&a),
+            Some(day("2019-04-05")),
+            "now held by the second"
+        );
+        // The first window changes its date again: in place, the user's key kept.
+        one.set(&a, day("2019-04-06"));
+        one.save(&path).expect("save");
+        let after = std::fs::read_to_string(&path).expect("read");
+        assert!(after.contains("checked_by = \"anna\""), "{after}");
+        assert!(after.contains("# checked against the wire copy"), "{after}");
+        let (back, _) = DateOverrides::load(&path);
+        assert_eq!(back.entries().len(), 2);
+        assert_eq!(back.date_for(&a), Some(day("2019-04-06")));
+    }
+
+    #[test]
     fn an_override_applies_as_a_user_date_only_to_the_same_text() {
         let mut o = DateOverrides::default();
         let a = article("/news/a.txt", "Clashes near Tripoli.");
@@ -758,11 +919,12 @@ mod tests {
         o.set(&article("/a.txt", "x"), day("2019-04-04"));
         o.save(&path).expect("save");
         let before = std::fs::read_to_string(&path).expect("read");
-        // A folder in the way of the temp file's rename: the write fails midway.
-        let blocked = dir.path().join("blocked.toml");
-        std::fs::create_dir_all(blocked.join("x")).expect("mkdir");
+        // A folder where the backup goes: the save fails after the new text is written to its
+        // temp file, before the rename, like a crash or a full disk in the middle of a save.
+        let bak = crate::atomic::backup_path(&path);
+        std::fs::create_dir_all(bak.join("x")).expect("mkdir");
         o.set(&article("/b.txt", "y"), day("2019-04-05"));
-        assert!(matches!(o.save(&blocked), Err(SaveError::Io { .. })));
+        assert!(matches!(o.save(&path), Err(SaveError::Io { .. })));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
         let (back, _) = DateOverrides::load(&path);
         assert_eq!(back.entries().len(), 1);
@@ -816,11 +978,47 @@ mod tests {
     }
 
     #[test]
+    fn adding_a_place_keeps_the_users_comments_and_keys() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("gazetteer.toml");
+        let text = "# my places\n[[place]]\nid = \"camp-x\"\nname = \"Camp X\"\nkind = \"site\"\n\
+                    lat = 32.1\nlon = 13.2\nnotes = \"from the field report\" # ask Ali\n";
+        std::fs::write(&path, text).expect("write");
+        let (mut ug, problems) = UserGazetteer::load(&path);
+        assert!(problems.is_empty(), "{problems:?}");
+        let g = bundled();
+        ug.add_place(
+            &NewPlace {
+                name: "Wadi Rabie".into(),
+                lat: 32.7,
+                lon: 13.3,
+                kind: PlaceKind::District,
+                country: "ly".into(),
+                aliases: Vec::new(),
+            },
+            &g,
+        );
+        ug.places[0].lat = 32.15;
+        ug.save(&path).expect("save");
+        let after = std::fs::read_to_string(&path).expect("read");
+        for kept in [
+            "# my places",
+            "notes = \"from the field report\" # ask Ali",
+            "lat = 32.15",
+        ] {
+            assert!(after.contains(kept), "{kept} lost:\n{after}");
+        }
+        let (back, problems) = UserGazetteer::load(&path);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back.places.len(), 2);
+    }
+
+    #[test]
     fn a_damaged_user_gazetteer_is_reported_and_not_overwritten() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("gazetteer.toml");
         std::fs::write(&path, "[[place]]\nid = \"x\"\nlat = \"north\"\n").expect("write");
-        let (ug, problems) = UserGazetteer::load(&path);
+        let (mut ug, problems) = UserGazetteer::load(&path);
         assert!(ug.is_damaged());
         assert!(problems[0].line.is_some(), "{}", problems[0]);
         assert!(matches!(ug.save(&path), Err(SaveError::Damaged(_))));

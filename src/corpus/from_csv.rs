@@ -9,12 +9,9 @@
 
 use std::cell::Cell;
 use std::collections::HashSet;
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::rc::Rc;
-
-use chrono::NaiveDate;
 
 use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, claim_id};
 use crate::problem::Problem;
@@ -58,7 +55,7 @@ impl<R: Read> Read for RowLimit<R> {
 }
 
 pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
-    match File::open(path) {
+    match super::read::open_regular(path) {
         Ok(file) => load_reader(path, file),
         Err(err) => (
             Corpus::default(),
@@ -246,9 +243,7 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
         let date = date.trim();
         if !date.is_empty() {
             // An ISO timestamp ("2019-04-09T10:00:00Z") gives its day.
-            let day = date
-                .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let day = date.get(..10).and_then(super::parse_iso_date);
             if let Some(day) = day {
                 article.published = Some(day);
                 article.date_basis = DateBasis::Header;
@@ -274,6 +269,7 @@ mod tests {
     use std::fs;
 
     use super::*;
+    use chrono::NaiveDate;
 
     fn csv_file(contents: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().expect("tempdir");

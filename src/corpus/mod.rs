@@ -30,7 +30,9 @@ use serde::Serialize;
 
 use crate::problem::Problem;
 
-pub use self::read::{MAX_ARTICLE_BYTES, ReadError, TextFile, decode, read_text_file};
+pub use self::read::{
+    MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_text_file,
+};
 
 /// How an article's publication date was obtained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -156,6 +158,24 @@ impl Corpus {
                 "no .txt or .md files in this folder (subfolders are not read)",
             ));
         }
+        let files = files
+            .into_iter()
+            .filter(|file| match link_outside(dir, file) {
+                Some(target) => {
+                    problems.push(Problem::warning(
+                        file,
+                        None,
+                        format!(
+                            "skipped: a link to {}, outside the folder (copy the file into the \
+                             folder to load it)",
+                            target.display()
+                        ),
+                    ));
+                    false
+                }
+                None => true,
+            })
+            .collect::<Vec<_>>();
         let (corpus, file_problems) = Corpus::load_files(&files);
         problems.extend(file_problems);
         (corpus, problems)
@@ -247,6 +267,15 @@ fn claim_id(ids: &mut HashSet<String>, wanted: &str) -> String {
     id
 }
 
+/// A `YYYY-MM-DD` date from outside data (headers, CSV cells, the user's files): years 1 to 9999
+/// only, the range every export format and spreadsheet reads; anything else is no date.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1..=9999).contains(&d.year()))
+}
+
 /// `.txt` and `.md` files directly in `dir`, sorted by name.
 fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -262,6 +291,19 @@ fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// Where `file`, a symbolic link in `dir`, leads when that is outside `dir` (a link in a shared
+/// folder to `/etc/passwd` or `/proc` is not an article the user chose). `None` for plain files,
+/// links within the folder and broken links (reported as unreadable when read).
+fn link_outside(dir: &Path, file: &Path) -> Option<PathBuf> {
+    let is_link = fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return None;
+    }
+    let target = fs::canonicalize(file).ok()?;
+    let root = fs::canonicalize(dir).ok()?;
+    (!target.starts_with(&root)).then_some(target)
 }
 
 /// Reads one article file; `None` (with a problem pushed) when it cannot be used.
@@ -479,6 +521,39 @@ mod tests {
             "{}",
             problems[0]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_folder_is_skipped_with_a_message_and_one_inside_is_read() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        let secret = write(
+            outside.path(),
+            "secret.txt",
+            b"date 2019-04-09\nTripoli secret",
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "a.txt", b"date 2019-04-09\nTripoli");
+        std::os::unix::fs::symlink(&secret, dir.path().join("b.txt")).expect("symlink");
+        std::os::unix::fs::symlink("a.txt", dir.path().join("c.txt")).expect("symlink");
+        let (corpus, problems) = Corpus::load_dir(dir.path());
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].file.ends_with("b.txt"));
+        assert!(problems[0].message.contains("outside the folder"));
+    }
+
+    #[test]
+    fn dates_outside_years_1_to_9999_are_no_dates() {
+        assert_eq!(
+            parse_iso_date("2019-04-04"),
+            NaiveDate::from_ymd_opt(2019, 4, 4)
+        );
+        assert_eq!(parse_iso_date("10000-01-01"), None);
+        assert_eq!(parse_iso_date("+12019-04-04"), None);
+        assert_eq!(parse_iso_date("0000-01-01"), None);
+        assert_eq!(parse_iso_date("2019-02-30"), None);
     }
 
     #[test]

@@ -34,9 +34,49 @@ pub struct TextFile {
     pub first_invalid_line: Option<usize>,
 }
 
+/// Opens `path` for reading only if it is a regular file (symbolic links followed). A FIFO would
+/// block the reader until some other process writes to it, a device such as `/dev/zero` never
+/// ends, and a folder is no text: they are refused before they are opened, with what they are.
+/// Every reader of outside files opens them through this.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            special_kind(&meta)
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a regular file"),
+        ));
+    }
+    File::open(path)
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "a special file"
+}
+
 /// Reads `path` as text, refusing files above `limit` bytes and files with NUL bytes.
 pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
-    let file = File::open(path)?;
+    let file = open_regular(path)?;
     let size = file.metadata()?.len();
     if size > limit {
         return Err(ReadError::TooLarge { size, limit });
@@ -110,6 +150,26 @@ mod tests {
         assert_eq!(file.text, "Tripoli\n \u{FFFD}t\u{FFFD}");
         assert!(file.lossy);
         assert_eq!(file.first_invalid_line, Some(2));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_or_a_device_is_refused_before_it_is_opened() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("article.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            // Opening a FIFO with no writer would block forever; this returns at once.
+            let err = read_text_file(&fifo, MAX_ARTICLE_BYTES).expect_err("a FIFO");
+            assert!(err.to_string().contains("FIFO"), "{err}");
+        }
+        let err = read_text_file(Path::new("/dev/zero"), MAX_ARTICLE_BYTES).expect_err("device");
+        assert!(err.to_string().contains("a device"), "{err}");
+        let err = read_text_file(dir.path(), MAX_ARTICLE_BYTES).expect_err("folder");
+        assert!(err.to_string().contains("a folder"), "{err}");
     }
 
     #[test]

@@ -240,9 +240,9 @@ fn header_block(text: &str, notes: &mut Vec<Note>) -> Option<Header> {
             "source" if header.source.is_some() => duplicate(notes),
             "source" => header.source = Some(value.to_string()).filter(|v| !v.is_empty()),
             _ if header.date.is_some() => duplicate(notes),
-            _ => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(date) => header.date = Some(date),
-                Err(_) => notes.push(Note {
+            _ => match super::parse_iso_date(value) {
+                Some(date) => header.date = Some(date),
+                None => notes.push(Note {
                     severity: Severity::Warning,
                     line: line_no,
                     message: format!("`date: {value}` is not a date, expected `date: YYYY-MM-DD`"),
@@ -295,7 +295,7 @@ fn date_token(text: &str) -> Option<DateToken> {
     }
     Some(DateToken {
         len: 4 + gap + 10,
-        date: NaiveDate::parse_from_str(candidate, "%Y-%m-%d").ok(),
+        date: super::parse_iso_date(candidate),
     })
 }
 

@@ -1,16 +1,20 @@
 //! File > Export events: the events in the current filter (time window, selected place, search)
 //! as `GeoJSON`, KML or CSV, with the schemas of `newsatlas extract` ([`export::write_events`]),
-//! to a typed path. The bytes are made in the frame (small); the file is written atomically on
-//! a named thread.
+//! to a typed path. The chosen events are copied in the frame; a named thread streams their
+//! encoding to the file (replaced whole, see [`crate::atomic::write_with`]), so an export is never
+//! held whole in memory.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use egui::RichText;
 
+use crate::corpus::Article;
 use crate::export::{self, ExportSource, Format};
-use crate::extract::{ArticleIdx, Event};
+use crate::extract::{ArticleExtraction, ArticleIdx, Event};
+use crate::gazetteer::Gazetteer;
 
 use super::derived::{Derived, Model};
 use super::state::AppState;
@@ -59,17 +63,48 @@ pub fn filtered_events<'m>(
         .collect()
 }
 
-/// Encodes `events` in `format`.
+/// What the export thread needs: the dataset's shared parts and the chosen events (copied: an
+/// event is a few dozen bytes, while its encoded text can be a hundred times that).
+struct ExportJob {
+    articles: Arc<Vec<Article>>,
+    gazetteer: Arc<Gazetteer>,
+    extractions: Arc<Vec<ArticleExtraction>>,
+    events: Vec<Event>,
+    format: Format,
+}
+
+impl ExportJob {
+    fn new(model: &Model, events: &[&Event], format: Format) -> ExportJob {
+        let ds = &model.dataset;
+        ExportJob {
+            articles: Arc::clone(&ds.articles),
+            gazetteer: Arc::clone(&ds.gazetteer),
+            extractions: Arc::clone(&ds.extractions),
+            events: events.iter().map(|e| (*e).clone()).collect(),
+            format,
+        }
+    }
+
+    /// Streams the export into `out`; nothing of it is held whole in memory.
+    fn write(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let source = ExportSource {
+            articles: &self.articles,
+            gazetteer: &self.gazetteer,
+            extractions: &self.extractions,
+            base_dir: None,
+        };
+        export::write_events(self.format, &source, &self.events, out).map_err(|e| match e {
+            export::ExportError::Io(err) => err,
+            other => std::io::Error::other(other.to_string()),
+        })
+    }
+}
+
+/// Encodes `events` in `format` in memory (tests; the window streams to the file instead).
 pub fn encode(model: &Model, events: &[&Event], format: Format) -> Result<Vec<u8>, String> {
-    let ds = &model.dataset;
-    let source = ExportSource {
-        articles: &ds.articles,
-        gazetteer: &ds.gazetteer,
-        extractions: &ds.extractions,
-        base_dir: None,
-    };
     let mut out = Vec::new();
-    export::write_events(format, &source, events.iter().copied(), &mut out)
+    ExportJob::new(model, events, format)
+        .write(&mut out)
         .map_err(|e| e.to_string())?;
     Ok(out)
 }
@@ -152,17 +187,11 @@ pub fn export_window(
             });
             let ready = dialog.writing.is_none() && !dialog.path.trim().is_empty();
             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                match encode(model, &events, dialog.format) {
-                    Ok(bytes) => {
-                        dialog.writing = Some(spawn_write(
-                            PathBuf::from(dialog.path.trim()),
-                            bytes,
-                            events.len(),
-                            ctx,
-                        ));
-                    }
-                    Err(e) => dialog.status = Some((e, true)),
-                }
+                dialog.writing = Some(spawn_write(
+                    PathBuf::from(dialog.path.trim()),
+                    ExportJob::new(model, &events, dialog.format),
+                    ctx,
+                ));
             }
             if let Some((text, error)) = &dialog.status {
                 let color = if *error {
@@ -178,8 +207,7 @@ pub fn export_window(
 
 fn spawn_write(
     path: PathBuf,
-    bytes: Vec<u8>,
-    n: usize,
+    job: ExportJob,
     ctx: &egui::Context,
 ) -> Receiver<Result<String, String>> {
     let (tx, rx) = sync_channel(1);
@@ -189,9 +217,12 @@ fn spawn_write(
         .spawn({
             let tx = tx.clone();
             move || {
-                let result = crate::atomic::write_atomic(&path, &bytes)
-                    .map(|()| format!("Wrote {n} event(s) to {}", path.display()))
-                    .map_err(|e| format!("Cannot write {}: {e}", path.display()));
+                let n = job.events.len();
+                let result = crate::atomic::write_with(&path, crate::atomic::Backup::None, |out| {
+                    job.write(out)
+                })
+                .map(|()| format!("Wrote {n} event(s) to {}", path.display()))
+                .map_err(|e| format!("Cannot write {}: {e}", path.display()));
                 let _ = tx.send(result);
                 ctx.request_repaint();
             }

@@ -104,6 +104,9 @@ struct Flight {
 /// Scenes, the presenter and exports: the app holds one and calls [`Briefing::frame`] each frame.
 pub struct Briefing {
     pub scenes: Vec<Scene>,
+    /// The scenes as last loaded from or saved to the file: what a save merges against, so that
+    /// another window's scenes in the same file are kept (`scenes::save_merged`).
+    base: Vec<Scene>,
     /// The scenes file; `None` keeps scenes in memory only (tests, no home folder).
     path: Option<PathBuf>,
     /// False when saving would overwrite a file that could not be read or kept aside.
@@ -129,6 +132,7 @@ impl Default for Briefing {
         let (tx, rx) = sync_channel(64);
         Briefing {
             scenes: Vec::new(),
+            base: Vec::new(),
             path: None,
             writable: true,
             problems: Vec::new(),
@@ -193,6 +197,7 @@ impl Briefing {
         };
         let outcome = scenes::load(&path);
         b.scenes = outcome.scenes;
+        b.base.clone_from(&b.scenes);
         b.writable = outcome.writable;
         b.show_panel = !outcome.problems.is_empty();
         if !outcome.problems.is_empty() {
@@ -435,8 +440,21 @@ impl Briefing {
             ));
             return;
         }
-        match scenes::save(path, &self.scenes) {
-            Ok(()) => self.notice = Some(done),
+        match scenes::save_merged(path, &self.base, &self.scenes) {
+            Ok(merged) => {
+                let others = merged.len().saturating_sub(self.scenes.len());
+                self.notice = Some(if others > 0 {
+                    format!("{done} {others} scene(s) saved by another window were added.")
+                } else {
+                    done
+                });
+                if merged != self.scenes {
+                    self.scenes.clone_from(&merged);
+                    self.current = self.current.filter(|&i| i < self.scenes.len());
+                    self.editing = self.editing.filter(|&i| i < self.scenes.len());
+                }
+                self.base = merged;
+            }
             Err(e) => {
                 let problem = Problem::error(path, None, format!("cannot save the scenes: {e}"));
                 self.notice = Some(problem.to_string());
@@ -633,11 +651,12 @@ impl Briefing {
 
     fn scene_row_ui(&mut self, ui: &mut Ui, i: usize, n: usize) {
         let current = self.current == Some(i);
-        let name = self.scenes[i].name.clone();
+        let name = scenes::shown(&self.scenes[i].name, scenes::MAX_SHOWN_NAME_CHARS).into_owned();
         ui.horizontal(|ui| {
+            let caption = scenes::shown(&self.scenes[i].caption, scenes::MAX_SHOWN_CAPTION_CHARS);
             let show = ui
                 .selectable_label(current, format!("{}. {name}", i + 1))
-                .on_hover_text(self.scenes[i].caption.as_str());
+                .on_hover_text(caption.as_ref());
             show.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
@@ -797,7 +816,7 @@ fn write_png(path: &Path, image: &egui::ColorImage) -> Result<PathBuf, String> {
     let png = pixmap
         .encode_png()
         .map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    crate::atomic::write_atomic(path, &png)
+    crate::atomic::write_output(path, &png)
         .map_err(|e| format!("{}: cannot write the PNG: {e}", path.display()))?;
     Ok(path.to_path_buf())
 }

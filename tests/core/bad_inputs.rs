@@ -692,7 +692,7 @@ fn a_damaged_or_non_utf8_user_gazetteer_is_reported_and_never_overwritten() {
         let dir = tempfile::tempdir().expect("tempdir");
         let user = UserDataDir::at(dir.path());
         fs::write(user.gazetteer(), bytes).expect("write");
-        let (places, problems) = UserGazetteer::load(&user.gazetteer());
+        let (mut places, problems) = UserGazetteer::load(&user.gazetteer());
         let p = problems.first().unwrap_or_else(|| panic!("{name}: no problem"));
         assert!(p.file.ends_with("gazetteer.toml"), "{name}: {p}");
         assert_eq!(p.line, line, "{name}: {p}");
@@ -712,7 +712,7 @@ fn a_non_utf8_date_overrides_file_is_reported_and_never_overwritten() {
     let bytes =
         b"[[override]]\nfile = \"caf\xE9.txt\"\nid = \"x\"\nhash = \"0\"\ndate = \"2019-04-09\"\n";
     fs::write(user.dates(), bytes).expect("write");
-    let (overrides, problems) = DateOverrides::load(&user.dates());
+    let (mut overrides, problems) = DateOverrides::load(&user.dates());
     let p = problem(&problems, "dates.toml", "not valid UTF-8");
     assert_eq!(p.line, Some(2));
     assert!(overrides.is_damaged());

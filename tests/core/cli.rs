@@ -174,6 +174,105 @@ fn out_writes_the_file_and_nothing_to_stdout() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn out_replaces_what_a_link_points_to_keeps_its_mode_and_writes_through_devices() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("real.csv");
+    fs::write(&real, "old").expect("write");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink("real.csv", &link).expect("symlink");
+    let output = newsatlas(&[
+        "extract",
+        "--format",
+        "csv",
+        "-o",
+        link.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .expect("read")
+            .starts_with("article,title")
+    );
+    assert_eq!(
+        fs::metadata(&real).expect("meta").permissions().mode() & 0o777,
+        0o644
+    );
+    assert!(
+        !dir.path().join("real.csv.bak").exists(),
+        "no backup of a re-made output"
+    );
+
+    // `-o /dev/null` writes into the device and leaves it a device.
+    let output = newsatlas(&["extract", "-o", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        fs::metadata("/dev/null")
+            .expect("meta")
+            .file_type()
+            .is_char_device()
+    );
+
+    // `-o -` is standard output.
+    let output = newsatlas(&["extract", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("{\"type\":\"article\""));
+    assert!(!Path::new(ROOT).join("-").exists());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_in_a_corpus_is_skipped_with_a_message_instead_of_hanging() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "date 2019-04-09\nClashes in Tripoli.",
+    )
+    .expect("write");
+    let fifo = dir.path().join("b.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return;
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsatlas"))
+        .args(["extract", "--corpus", dir.path().to_str().expect("utf-8")])
+        .current_dir(ROOT)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("extract hung on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().expect("output");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("b.txt") && stderr(&output).contains("FIFO"));
+    assert_eq!(
+        jsonl(&stdout(&output))
+            .iter()
+            .filter(|r| r["type"] == "article")
+            .count(),
+        1
+    );
+}
+
 #[test]
 fn a_missing_corpus_folder_is_unusable_input() {
     let output = newsatlas(&["extract", "--corpus", "/nonexistent/newsatlas-corpus"]);
