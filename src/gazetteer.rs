@@ -27,7 +27,12 @@ use toml::de::{DeTable, DeValue};
 use crate::coord::LatLon;
 use crate::problem::{Problem, line_of_offset};
 
+mod broad;
 pub mod names;
+mod stoplist;
+
+use broad::{BROAD_HEADER, parse_broad};
+use stoplist::BROAD_STOPLIST;
 
 pub use names::{NameHit, NameTarget};
 use names::{NameIndex, NameIndexBuilder};
@@ -162,106 +167,6 @@ impl NameRole {
     }
 }
 
-/// Broad-layer names that the matcher never looks for although they are not flagged `common`
-/// by the build script: first names and surnames in the news, news agencies named after towns
-/// ("Xinhua"), words that are capitalised in headlines, and short names that are mostly
-/// something else. Curated and user entries are not
-/// affected: put a place in `gazetteer.toml` to have it found.
-const BROAD_STOPLIST: &[&str] = &[
-    "abu",
-    "al",
-    "ali",
-    "ana",
-    "april",
-    "arab",
-    "ariel",
-    "aurora",
-    "bar",
-    "beda",
-    "bella",
-    "bo",
-    "burns",
-    "camp",
-    "carmen",
-    "charlotte",
-    "clinton",
-    "conte",
-    "cristina",
-    "david",
-    "de",
-    "del",
-    "diana",
-    "dolores",
-    "don",
-    "el",
-    "elena",
-    "eugene",
-    "florencia",
-    "franklin",
-    "friday",
-    "general",
-    "george",
-    "gloria",
-    "grace",
-    "hamilton",
-    "harrison",
-    "haftar",
-    "hope",
-    "irving",
-    "isabela",
-    "jackson",
-    "jefferson",
-    "jesus",
-    "june",
-    "la",
-    "laura",
-    "lincoln",
-    "lorraine",
-    "lucia",
-    "madison",
-    "maria",
-    "marion",
-    "mary",
-    "mercedes",
-    "miranda",
-    "monday",
-    "nancy",
-    "national",
-    "nelson",
-    "olivia",
-    "orlando",
-    "pilar",
-    "president",
-    "prince",
-    "rafael",
-    "regina",
-    "republic",
-    "salvador",
-    "san",
-    "santa",
-    "santiago",
-    "saturday",
-    "shelby",
-    "sunday",
-    "thursday",
-    "trinidad",
-    "tuesday",
-    "union",
-    "victoria",
-    "vienna",
-    "washington",
-    "wednesday",
-    // News agencies and outlets.
-    "aki",
-    "anadolu",
-    "ansa",
-    "efe",
-    "ians",
-    "sputnik",
-    "tass",
-    "xinhua",
-];
-
 /// All places, their ids and the index that finds their names in text.
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -370,12 +275,6 @@ enum RowError {
 
 const FIELDS: &str =
     "id, name, aliases, kind, lat, lon, country, geonames_id, icao, population, demonyms, source";
-
-const BROAD_HEADER: &str =
-    "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms\tadmin1";
-/// The header before the `admin1` column was added; such files still load (no parents).
-const BROAD_HEADER_V1: &str =
-    "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms";
 
 fn kind_list() -> String {
     let mut out = String::new();
@@ -766,152 +665,6 @@ fn read_text(path: &Path) -> Result<String, ReadFailure> {
         line: Some(line),
         message,
     })
-}
-
-fn split_list(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn parse_opt<T: std::str::FromStr>(
-    field: &'static str,
-    value: &str,
-    expected: &'static str,
-) -> Result<Option<T>, RowError> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    value.parse().map(Some).map_err(|_| RowError::BadValue {
-        field,
-        value: value.to_owned(),
-        expected,
-    })
-}
-
-fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError> {
-    let (fixed, admin1) = match (cols.len(), columns) {
-        (11, 11) => (cols, ""),
-        (12, 12) => (&cols[..11], cols[11]),
-        (found, expected) => return Err(RowError::Columns { found, expected }),
-    };
-    let [
-        id,
-        name,
-        kind,
-        lat,
-        lon,
-        country,
-        gid,
-        pop,
-        flags,
-        aliases,
-        demonyms,
-    ] = fixed
-    else {
-        return Err(RowError::Columns {
-            found: cols.len(),
-            expected: columns,
-        });
-    };
-    if !is_slug(id) {
-        return Err(RowError::BadId((*id).to_owned()));
-    }
-    if name.trim().is_empty() {
-        return Err(RowError::Empty("name"));
-    }
-    let kind = PlaceKind::parse(kind).ok_or_else(|| RowError::UnknownKind((*kind).to_owned()))?;
-    let lat =
-        parse_opt::<f64>("lat", lat, "a number of degrees")?.ok_or(RowError::Missing("lat"))?;
-    let lat = check_coord("lat", lat, 90.0)?;
-    let lon =
-        parse_opt::<f64>("lon", lon, "a number of degrees")?.ok_or(RowError::Missing("lon"))?;
-    let lon = check_coord("lon", lon, 180.0)?;
-    let country = if country.is_empty() {
-        None
-    } else if country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()) {
-        Some((*country).to_owned())
-    } else {
-        return Err(RowError::BadCountry((*country).to_owned()));
-    };
-    let icao = id.strip_prefix("icao:").map(str::to_ascii_uppercase);
-    let admin1 = match (&country, admin1.trim()) {
-        (Some(c), code) if !code.is_empty() => Some(format!("{c}.{code}")),
-        _ => None,
-    };
-    let has_flag = |want: &str| flags.split(',').any(|f| f.trim() == want);
-    let level = if has_flag("adm1") {
-        1
-    } else {
-        u8::from(has_flag("adm2")) * 2
-    };
-    Ok(Entry {
-        place: Place {
-            id: (*id).to_owned(),
-            name: name.trim().to_owned(),
-            aliases: split_list(aliases),
-            kind,
-            coord: LatLon::new(lat, lon),
-            country,
-            geonames_id: parse_opt("geonames_id", gid, "a whole number")?,
-            population: parse_opt("population", pop, "a whole number")?,
-            source: PlaceSource::Broad,
-            note: None,
-        },
-        icao,
-        demonyms: split_list(demonyms),
-        common_name: has_flag("common"),
-        admin1,
-        level,
-    })
-}
-
-/// Parses the broad layer (TSV with a header row). Bad rows are problems with their line.
-fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut entries = Vec::new();
-    let mut lines = text.lines().enumerate();
-    let columns = match lines.next() {
-        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER => 12,
-        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER_V1 => 11,
-        Some((_, header)) => {
-            problems.push(Problem::error(
-                file,
-                Some(1),
-                format!(
-                    "header is `{}`, expected `{BROAD_HEADER}`",
-                    header.replace('\t', "\\t")
-                ),
-            ));
-            return (entries, problems);
-        }
-        None => return (entries, problems),
-    };
-    let mut seen: FastSet<String> = FastSet::default();
-    let mut cols: Vec<&str> = Vec::with_capacity(11);
-    for (i, line) in lines {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        cols.clear();
-        cols.extend(line.split('\t'));
-        match broad_row(&cols, columns) {
-            Ok(entry) => {
-                if seen.insert(entry.place.id.clone()) {
-                    entries.push(entry);
-                } else {
-                    let msg = format!("duplicate id `{}`, expected each id once", entry.place.id);
-                    problems.push(Problem::error(file, Some(i + 1), msg));
-                }
-            }
-            Err(e) => problems.push(Problem::error(file, Some(i + 1), e.to_string())),
-        }
-    }
-    (entries, problems)
 }
 
 fn load_toml_file(path: &Path, source: PlaceSource, required: bool) -> (Vec<Entry>, Vec<Problem>) {

@@ -12,9 +12,18 @@
 //!   to another capitalised word is taken for part of a person's or organisation's name, and an
 //!   all-caps broad name counts only at the start of a line.
 //! - Demonyms ("Libyan") are never mentions, but they and unambiguous mentions are evidence of
-//!   countries ([`ContextCountries`]). Homonyms ("Tripoli": Libya or Lebanon) are resolved by
-//!   "X, Country" right after the name, then by the countries of the article, then by
-//!   population, with curated places preferred over broad ones.
+//!   countries ([`ContextCountries`]). Homonyms are resolved by the article's focus, the way
+//!   CLAVIN, Mordecai and the Edinburgh Geoparser do: an apposition right after the name
+//!   ("Paris, Tenn.", "Tripoli, Lebanon"), a division word ("Laurel County"), the divisions and
+//!   countries the article names (a dateline counts three times), spatial coherence with the
+//!   towns it names unambiguously, one sense per article, then a prior by kind and population
+//!   (curated over broad, primary names over alternate names). Each mention keeps its
+//!   [`Reason`].
+//! - Abbreviations ("U.S.", "Ky.", "NSW") match only with their exact case; a division's short
+//!   form only in apposition or after a preposition. Weak names (mostly persons: "Victoria")
+//!   need a place cue. Names inside street, square, hotel and airline names are not places.
+//! - The unknown-name finder (capitalised names that look like places but match nothing) lives
+//!   in [`unknown`].
 
 use serde::Serialize;
 
@@ -1499,12 +1508,15 @@ mod tests {
         );
     }
 
+    /// (file, [(surface, name, country)], surfaces that must not be places)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)], &'a [&'a str]);
+
     /// The new user's check (issue 11): hand-written articles on Sindh, Santiago,
     /// Kahramanmaraş and British Columbia put every place where it belongs.
     #[test]
     fn new_user_articles_put_every_place_where_it_belongs() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/new_user");
-        let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+        let cases: &[Case<'_>] = &[
             (
                 "sindh_floods.txt",
                 &[
