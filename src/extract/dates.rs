@@ -151,40 +151,87 @@ pub enum SentenceTense {
 }
 
 /// The tense of `sentence` (see [`SentenceTense`]); `None` when it has no tense word outside
-/// quotes.
+/// quotes. Reads words until the first tense word, so it costs a few words per sentence.
 pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
-    let toks = lexer::tokenize(sentence);
-    let tagger = Tagger {
-        text: sentence,
-        toks: &toks,
-        published: None,
-        reference: Cell::new(None),
-        weekdays: Cell::new([None; 7]),
-    };
+    let bytes = sentence.as_bytes();
     let mut quoted = false;
-    for (k, t) in toks.iter().enumerate() {
-        match t.kind {
-            Kind::Punct('\u{201c}') => quoted = true,
-            Kind::Punct('\u{201d}') => quoted = false,
-            Kind::Punct('"') => quoted = !quoted,
-            Kind::Word {
-                lex: Lex::Tense(cue),
-                ..
-            } if !quoted => {
-                let tense = match (cue, tagger.cue(k)) {
-                    (Cue::Perfect | Cue::Present, _) | (_, Some(Tense::Present)) => {
-                        SentenceTense::Present
-                    }
-                    (_, Some(Tense::Past)) => SentenceTense::Past,
-                    (_, Some(Tense::Future)) => SentenceTense::Future,
-                    (_, Some(Tense::Unknown) | None) => continue,
-                };
-                return Some(tense);
+    // (start, end) of the word before the current one, and the byte just before the current.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !b.is_ascii_alphabetic() {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if bytes[i..].starts_with("\u{201c}".as_bytes()) {
+                quoted = true;
+            } else if bytes[i..].starts_with("\u{201d}".as_bytes()) {
+                quoted = false;
             }
-            _ => {}
+            i += 1;
+            continue;
         }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &sentence[start..i];
+        if !quoted && let Lex::Tense(cue) = lexer::classify(word) {
+            let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
+            let hyphenated = start > 0 && bytes[start - 1] == b'-';
+            let next_word = sentence[i..]
+                .trim_start()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            let to_for =
+                next_word.eq_ignore_ascii_case("to") || next_word.eq_ignore_ascii_case("for");
+            let tense = match cue {
+                Cue::Perfect | Cue::Present => Some(SentenceTense::Present),
+                Cue::Future => Some(SentenceTense::Future),
+                Cue::Intent if to_for => Some(SentenceTense::Future),
+                Cue::Intent => None,
+                Cue::Past => {
+                    let article = ["the", "a", "an"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(prev_word));
+                    let passive = ["be", "been", "being"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(prev_word))
+                        && word.ends_with("ed");
+                    (!(hyphenated || article || passive)).then_some(SentenceTense::Past)
+                }
+            };
+            if tense.is_some() {
+                return tense;
+            }
+        }
+        prev = Some((start, i));
     }
     None
+}
+
+/// A capitalised word that names no actor: a function word, a title, a calendar word ("The",
+/// "President", "Tuesday").
+pub fn is_not_a_name(word: &str) -> bool {
+    matches!(
+        lexer::classify(word),
+        Lex::NotName
+            | Lex::Month { .. }
+            | Lex::Weekday(_)
+            | Lex::The
+            | Lex::A
+            | Lex::Prep(_)
+            | Lex::And
+            | Lex::This
+            | Lex::That
+            | Lex::Last
+            | Lex::Next
+            | Lex::Today
+            | Lex::Yesterday
+            | Lex::Tomorrow
+            | Lex::Tense(_)
+    )
 }
 
 /// The unit an interval counts in, finer than [`Granularity`]: what "a year earlier" keeps.
@@ -313,8 +360,9 @@ impl Tagger<'_> {
                     unit: Unit::Year,
                     plural: false,
                 } => self.year_earlier(i),
-                Lex::Other if cap => self.named_day(i).or_else(|| self.spelled_year(i)),
-                Lex::Other => self.at_present(i).or_else(|| self.spelled_year(i)),
+                Lex::Other if cap => self.named_day(i),
+                Lex::Century19 => self.spelled_year(i),
+                Lex::Present => self.at_present(i),
                 _ => None,
             },
             Kind::Punct('\'' | '\u{2019}') => self.decade(i),

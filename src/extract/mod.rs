@@ -213,6 +213,8 @@ fn events_of(
     let (places, dates) = (m.places, m.dates);
     let mut events = Vec::new();
     let mut episodes: Vec<Episode> = Vec::new();
+    // Reused from sentence to sentence: most sentences start no episode.
+    let (mut keys, mut weak): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
     for (si, sentence) in sentences.iter().enumerate() {
@@ -232,7 +234,7 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
-        let (keys, weak) = sentence_keys(text, sentence.start, m, first_place..last_place);
+        sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
         let date = pick_date(m.body, &dates[d..last_date], si == 0, published);
         let tense = dates::sentence_tense(text);
         for e in &mut episodes {
@@ -351,111 +353,16 @@ fn pick_date<'d>(
 
 /// Names that tie a sentence to an episode: its places, and capitalised words that are not
 /// function words, titles or calendar words (keyed on their first four letters, lower-cased),
-/// the first name first. Returns (all keys, the weak ones: countries and regions).
+/// the first name first, into `keys`; the weak ones (countries and regions) also into `weak`.
 fn sentence_keys(
     text: &str,
-    offset: usize,
     m: &Mentions<'_>,
     places: Range<usize>,
-) -> (Vec<u64>, Vec<u64>) {
-    const NOT_NAMES: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "or",
-        "meanwhile",
-        "however",
-        "after",
-        "before",
-        "according",
-        "as",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "there",
-        "last",
-        "next",
-        "during",
-        "since",
-        "while",
-        "when",
-        "for",
-        "from",
-        "with",
-        "by",
-        "of",
-        "to",
-        "more",
-        "than",
-        "also",
-        "some",
-        "many",
-        "most",
-        "if",
-        "then",
-        "thousands",
-        "no",
-        "prime",
-        "minister",
-        "president",
-        "foreign",
-        "deputy",
-        "general",
-        "government",
-        "national",
-        "united",
-        "nations",
-        "army",
-        "council",
-        "security",
-        "affairs",
-        "office",
-        "agency",
-        "ministry",
-        "forces",
-        "force",
-        "air",
-        "base",
-        "international",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "field",
-        "marshal",
-        "chief",
-        "interior",
-        "defence",
-        "defense",
-        "state",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "premier",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ];
-    let mut keys: Vec<u64> = Vec::new();
-    let mut weak: Vec<u64> = Vec::new();
+    keys: &mut Vec<u64>,
+    weak: &mut Vec<u64>,
+) {
+    keys.clear();
+    weak.clear();
     // A place is a name: its first capitalised word ("Raqqa" of "Raqqa province"), so "Turkey"
     // meets "Turkish" and "Syria" meets "Syrian".
     for k in places {
@@ -472,14 +379,24 @@ fn sentence_keys(
             }
         }
     }
-    let _ = offset;
     let mut subject = None;
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if !word.chars().next().is_some_and(char::is_uppercase) || word.chars().count() < 3 {
+    // Names start with a capital letter after a non-letter: scan the bytes for those starts
+    // (ASCII capitals; names in other scripts are found by their places only).
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts =
+            bytes[i].is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
             continue;
         }
-        let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-        if word.len() <= 13 && (listed(NOT_NAMES) || listed(CALENDAR)) {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &text[start..i];
+        if word.len() < 3 || dates::is_not_a_name(word) {
             continue;
         }
         if let Some(key) = name_key(word) {
@@ -495,31 +412,7 @@ fn sentence_keys(
     {
         keys.swap(0, at);
     }
-    (keys, weak)
 }
-
-/// Month and weekday names: capitalised, but no actors.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
 fn name_key(word: &str) -> Option<u64> {

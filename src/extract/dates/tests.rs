@@ -1110,3 +1110,20 @@ fn nested_periods_do_not_recurse_without_bound() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].interval.to, ymd("1990-12-31"));
 }
+
+#[test]
+fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
+    assert_eq!(
+        sentence_tense("ROME \u{2013} “Moscow is important,” Di Maio said."),
+        Some(SentenceTense::Past)
+    );
+    assert_eq!(
+        sentence_tense("The army has captured the airport."),
+        Some(SentenceTense::Present)
+    );
+    assert_eq!(
+        sentence_tense("Élan – the UN-backed government will meet."),
+        Some(SentenceTense::Future)
+    );
+    assert_eq!(sentence_tense("“Ça va…”"), None);
+}
