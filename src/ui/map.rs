@@ -652,8 +652,15 @@ fn marker_tooltip_ui(ui: &mut Ui, data: MarkerData<'_>, m: &Marker, laid: &Marke
 
 /// Zoom and fit buttons, stacked at the top right of the map.
 const BUTTON_SIZE: Vec2 = Vec2::new(44.0, 36.0);
-/// Height of a legend row.
-const LEGEND_ROW: f32 = 24.0;
+/// Height of a legend row, and its text size: smaller on a small map, so the legend (six rows)
+/// does not cover a third of it.
+fn legend_row(map: Rect) -> (f32, f32) {
+    if map.height() < 450.0 {
+        (19.0, 13.0)
+    } else {
+        (24.0, 15.0)
+    }
+}
 
 fn buttons_rect(map: Rect) -> Rect {
     Rect::from_min_size(
@@ -668,8 +675,11 @@ const LEGEND_ROWS: f32 = 6.0;
 /// The legend box, bottom left.
 fn legend_rect(map: Rect) -> Rect {
     Rect::from_min_size(
-        map.left_bottom() + vec2(8.0, -(LEGEND_ROW * LEGEND_ROWS + 14.0)),
-        vec2(310.0, LEGEND_ROW * LEGEND_ROWS + 8.0),
+        map.left_bottom() + vec2(8.0, -(legend_row(map).0 * LEGEND_ROWS + 14.0)),
+        vec2(
+            legend_row(map).1 * 20.0 + 10.0,
+            legend_row(map).0 * LEGEND_ROWS + 8.0,
+        ),
     )
 }
 
@@ -736,7 +746,8 @@ fn overlay_ui(
     painter.galley(back.min + vec2(4.0, 2.0), galley, palette.text);
 
     // Legend, bottom left, with the switch for publication-dated events as its last row.
-    let font = FontId::proportional(15.0);
+    let (h, text_size) = legend_row(rect);
+    let font = FontId::proportional(text_size);
     let rows = [
         (KindClass::Settlement, MarkerStyle::Filled, "city, district"),
         (
@@ -756,7 +767,6 @@ fn overlay_ui(
             "no events in the window",
         ),
     ];
-    let h = LEGEND_ROW;
     let box_rect = legend_rect(rect);
     painter.rect_filled(box_rect, 4.0, palette.label_bg);
     for (i, (class, style, text)) in rows.into_iter().enumerate() {
@@ -805,7 +815,7 @@ fn overlay_ui(
     let response = ui
         .put(
             switch_rect,
-            egui::Checkbox::new(&mut shown, egui::RichText::new(text).size(15.0)),
+            egui::Checkbox::new(&mut shown, egui::RichText::new(text).size(text_size)),
         )
         .on_hover_text(
             "Events whose sentence gives no date take their article's publication date; \

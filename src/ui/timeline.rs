@@ -546,7 +546,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         let small = FontId::proportional(13.0);
         let mut keys = vec![(false, "by the text")];
         if filter == EventFilter::All {
-            keys.push((true, "by publication"));
+            keys.push((true, "publication"));
         }
         for (k, (hollow, text)) in keys.into_iter().enumerate() {
             let y = hist.top() + 28.0 + 16.0 * k as f32;
