@@ -216,7 +216,7 @@ pub fn clean_stale_temps(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
-    let hour = std::time::Duration::from_secs(3600);
+    let hour = std::time::Duration::from_hours(1);
     let mut removed = 0;
     for entry in entries.filter_map(Result::ok) {
         if !entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
@@ -443,6 +443,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_device_or_fifo_is_written_through_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
         // /dev/null stays the system's device.
         write_output(Path::new("/dev/null"), b"discarded").expect("write to /dev/null");
         assert!(!fs::metadata("/dev/null").expect("meta").is_file());
@@ -462,7 +463,6 @@ mod tests {
         };
         write_output(&fifo, b"through").expect("write into the fifo");
         assert_eq!(reader.join().expect("reader"), b"through");
-        use std::os::unix::fs::FileTypeExt;
         assert!(fs::metadata(&fifo).expect("meta").file_type().is_fifo());
     }
 
@@ -486,7 +486,7 @@ mod tests {
         for p in [&stale, &fresh, &mine] {
             fs::write(p, "x").expect("write");
         }
-        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(2);
         File::options()
             .write(true)
             .open(&stale)

@@ -586,7 +586,7 @@ struct CsvRow<'a> {
 
 /// A text cell made safe for spreadsheets, as OWASP advises against CSV injection: control
 /// characters (tabs and line breaks included) become spaces, and a cell that would start with
-/// `=`, `+`, `-` or `@` (a formula to Excel, LibreOffice or Sheets) gets a leading `'`.
+/// `=`, `+`, `-` or `@` (a formula to Excel, `LibreOffice` or Sheets) gets a leading `'`.
 fn csv_cell(text: &str) -> Cow<'_, str> {
     let clean = if text.chars().any(char::is_control) {
         Cow::Owned(

@@ -166,24 +166,21 @@ fn save_merged<T: Serialize + serde::de::DeserializeOwned>(
         let new = new.as_table();
         let id = identity(new);
         let found = tables.iter().position(|t| identity(t) == id);
-        match found.and_then(|i| tables.get_mut(i)) {
-            Some(table) => {
-                for key in shape.known {
-                    match new.get(key) {
-                        Some(item) => {
-                            table.insert(key, item.clone());
-                        }
-                        None => {
-                            table.remove(key);
-                        }
+        if let Some(table) = found.and_then(|i| tables.get_mut(i)) {
+            for key in shape.known {
+                match new.get(key) {
+                    Some(item) => {
+                        table.insert(key, item.clone());
+                    }
+                    None => {
+                        table.remove(key);
                     }
                 }
             }
-            None => {
-                let mut table = new.clone();
-                table.set_implicit(false);
-                tables.push(table);
-            }
+        } else {
+            let mut table = new.clone();
+            table.set_implicit(false);
+            tables.push(table);
         }
     }
     for table in tables.iter_mut() {
@@ -860,9 +857,9 @@ mod tests {
         let after = std::fs::read_to_string(&path).expect("read");
         assert!(after.contains("checked_by = \"anna\""), "{after}");
         assert!(after.contains("# checked against the wire copy"), "{after}");
-        let (back, _) = DateOverrides::load(&path);
-        assert_eq!(back.entries().len(), 2);
-        assert_eq!(back.date_for(&a), Some(day("2019-04-06")));
+        let (reloaded, _) = DateOverrides::load(&path);
+        assert_eq!(reloaded.entries().len(), 2);
+        assert_eq!(reloaded.date_for(&a), Some(day("2019-04-06")));
     }
 
     #[test]
@@ -921,8 +918,8 @@ mod tests {
         let before = std::fs::read_to_string(&path).expect("read");
         // A folder where the backup goes: the save fails after the new text is written to its
         // temp file, before the rename, like a crash or a full disk in the middle of a save.
-        let bak = crate::atomic::backup_path(&path);
-        std::fs::create_dir_all(bak.join("x")).expect("mkdir");
+        let blocked_bak = crate::atomic::backup_path(&path);
+        std::fs::create_dir_all(blocked_bak.join("x")).expect("mkdir");
         o.set(&article("/b.txt", "y"), day("2019-04-05"));
         assert!(matches!(o.save(&path), Err(SaveError::Io { .. })));
         assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
