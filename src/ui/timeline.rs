@@ -432,14 +432,14 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     let events = &model.dataset.index.events;
     let mut last_mark: Option<(DayNum, DayNum, [u8; 4], bool)> = None;
     let mut mark = |i: usize, color: Color32, y: f32| {
-        let Some(e) = events.get(i) else {
+        let Some(event) = events.get(i) else {
             return;
         };
-        let Some(w) = e.when() else {
+        let Some(when) = event.when() else {
             return;
         };
-        let (f, t) = (day_num(w.from), day_num(w.to));
-        let hollow = e.publication_dated();
+        let (f, t) = (day_num(when.from), day_num(when.to));
+        let hollow = event.publication_dated();
         let key = Some((f, t, color.to_array(), hollow));
         if t < start || f > end || last_mark == key {
             return;

@@ -77,7 +77,11 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
         let publication: u32 = d.markers.iter().map(|m| m.publication).sum();
         assert!(publication > 0, "the seeds have publication-dated events");
         assert_eq!(u64::from(publication), d.counts.total_publication());
-        assert!(d.markers.iter().any(|m| m.publication_only()));
+        assert!(
+            d.markers
+                .iter()
+                .any(newsatlas::ui::derived::Marker::publication_only)
+        );
         let exported = filtered_events(app.model().expect("loaded"), d, app.state());
         assert!(exported.iter().any(|e| e.basis == WhenBasis::Publication));
         (shown, publication, exported.len())
@@ -94,7 +98,11 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
     let shown: u32 = d.markers.iter().map(|m| m.count).sum();
     assert_eq!(shown, before.0 - before.1, "the map counts drop them");
     assert!(d.markers.iter().all(|m| m.publication == 0));
-    assert!(!d.markers.iter().any(|m| m.publication_only()));
+    assert!(
+        !d.markers
+            .iter()
+            .any(newsatlas::ui::derived::Marker::publication_only)
+    );
     let ds = &app.model().expect("loaded").dataset;
     assert!(
         d.place_events
