@@ -215,6 +215,8 @@ fn events_of(
     let mut episodes: Vec<Episode> = Vec::new();
     // Reused from sentence to sentence: most sentences start no episode.
     let (mut keys, mut weak): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
+    let mut seen: std::collections::HashSet<crate::gazetteer::PlaceIdx> =
+        std::collections::HashSet::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
     for (si, sentence) in sentences.iter().enumerate() {
@@ -270,14 +272,10 @@ fn events_of(
                     let mut e = episodes.remove(k);
                     e.idle = 0;
                     for key in &keys {
-                        if !e.keys.contains(key) {
-                            e.keys.push(*key);
-                        }
+                        push_key(&mut e.keys, *key);
                     }
                     for key in &weak {
-                        if !e.weak.contains(key) {
-                            e.weak.push(*key);
-                        }
+                        push_key(&mut e.weak, *key);
                     }
                     let out = (Some(e.when), WhenBasis::Carried, Some(e.mention));
                     episodes.push(e);
@@ -290,11 +288,21 @@ fn events_of(
             }
         };
         let first_event = events.len();
+        // One event per place per sentence: a scan of the sentence's events while they are few,
+        // a set once a sentence lists many places (linear, whatever the sentence's length).
+        seen.clear();
         for mention in &places[first_place..last_place] {
-            let seen = events[first_event..]
-                .iter()
-                .any(|e: &Event| e.place == mention.place);
-            if !seen {
+            let seen_before = if events.len() - first_event < 16 {
+                events[first_event..]
+                    .iter()
+                    .any(|e: &Event| e.place == mention.place)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(events[first_event..].iter().map(|e| e.place));
+                }
+                !seen.insert(mention.place)
+            };
+            if !seen_before {
                 events.push(Event {
                     article,
                     place: mention.place,
@@ -352,6 +360,18 @@ fn pick_date<'d>(
 }
 
 /// Names that tie a sentence to an episode: its places, and capitalised words that are not
+/// The most names a sentence or an episode keeps for matching. A sentence can list thousands of
+/// names; the first few dozen decide whether it continues an episode, and a bound keeps the
+/// per-sentence work linear in the sentence's length.
+const MAX_KEYS: usize = 64;
+
+/// Adds `key` to `keys` once, up to [`MAX_KEYS`].
+fn push_key(keys: &mut Vec<u64>, key: u64) {
+    if keys.len() < MAX_KEYS && !keys.contains(&key) {
+        keys.push(key);
+    }
+}
+
 /// function words, titles or calendar words (keyed on their first four letters, lower-cased),
 /// the first name first, into `keys`; the weak ones (countries and regions) also into `weak`.
 fn sentence_keys(
@@ -371,11 +391,9 @@ fn sentence_keys(
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| w.chars().next().is_some_and(char::is_uppercase));
         if let Some(key) = word.and_then(name_key) {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-            if m.broad.get(k).copied().unwrap_or(false) && !weak.contains(&key) {
-                weak.push(key);
+            push_key(keys, key);
+            if m.broad.get(k).copied().unwrap_or(false) {
+                push_key(weak, key);
             }
         }
     }
@@ -401,9 +419,7 @@ fn sentence_keys(
         }
         if let Some(key) = name_key(word) {
             subject.get_or_insert(key);
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
+            push_key(keys, key);
         }
     }
     // The first name leads: it is most often the subject.

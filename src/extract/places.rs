@@ -182,6 +182,9 @@ impl Reason {
     }
 }
 
+/// The most unambiguous places kept as anchors for spatial coherence (see [`score`]).
+const MAX_ANCHORS: usize = 128;
+
 /// The article's geographic focus: its countries (with [`ContextCountries`]) and the
 /// first-level divisions it names or whose places it names unambiguously.
 #[derive(Clone, Debug, Default)]
@@ -297,8 +300,12 @@ pub fn find_places_with_context(
             if let Some(key) = g.admin1(p) {
                 focus.add_admin1(key, weight);
             }
-            if g.get(p).kind.class() != KindClass::Area || g.division_level(p) == 2 {
-                focus.anchors.push(g.get(p).coord);
+            let coord = g.get(p).coord;
+            let anchor = g.get(p).kind.class() != KindClass::Area || g.division_level(p) == 2;
+            // The first places named decide the article's ground; a bound keeps the coherence
+            // test linear in the number of mentions (a list of thousands of towns).
+            if anchor && focus.anchors.len() < MAX_ANCHORS && !focus.anchors.contains(&coord) {
+                focus.anchors.push(coord);
             }
         }
         if weight > 1
@@ -942,7 +949,7 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         && focus
             .anchors
             .iter()
-            .any(|a| a.distance_km(p.coord) < NEAR_KM && a.distance_km(p.coord) > 0.5)
+            .any(|a| (0.5..NEAR_KM).contains(&a.distance_km(p.coord)))
     {
         s += 1.5;
         if reason == Reason::Prior {
