@@ -647,7 +647,20 @@ mod tests {
     #[test]
     fn a_place_dated_only_by_publication_renders_as_a_ring_open_inside() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let ds = Dataset::load_bundled(root);
+        // Two articles: one sentence dated by its text, and towns named with no date at all
+        // (so dated by publication only, whatever the event-time rule carries in the seeds).
+        let dated = "title: dated\ndate: 2020-01-13\n\nOn Sunday, fighting resumed in Tripoli.\n";
+        let undated = "title: undated\ndate: 2020-01-13\n\nProtesters gathered in Misrata.\n";
+        let (a, _) = crate::corpus::Article::from_text("a", Path::new("a.txt"), dated);
+        let (b, _) = crate::corpus::Article::from_text("b", Path::new("b.txt"), undated);
+        let (gazetteer, _) = crate::gazetteer::Gazetteer::load_bundled(&root.join("data"));
+        let ds = Dataset::build(
+            crate::corpus::Corpus {
+                articles: vec![a, b],
+            },
+            std::sync::Arc::new(gazetteer),
+            Vec::new(),
+        );
         let (_, last) = ds.index.timeline_range().expect("dated seeds");
         let window = crate::index::TimeWindow::up_to(last);
         let counts = WindowCounts::new(&ds.index, window);
