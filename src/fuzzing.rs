@@ -7,6 +7,7 @@
 //! line inside the text, validated places with coordinates in range. A failed check panics, which
 //! is what the fuzzer looks for; the app itself never panics on bad input.
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -150,7 +151,14 @@ pub fn fuzz_gazetteer() -> &'static Gazetteer {
     static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let curated = std::fs::read_to_string(data.join("gazetteer.toml")).unwrap_or_default();
-        let broad = std::fs::read_to_string(data.join("places_broad.tsv")).unwrap_or_default();
+        // The broad layer ships gzipped; a plain file (a local rebuild) is read when present.
+        let broad = std::fs::read_to_string(data.join("places_broad.tsv")).unwrap_or_else(|_| {
+            let mut text = String::new();
+            if let Ok(file) = std::fs::File::open(data.join("places_broad.tsv.gz")) {
+                let _ = flate2::read::GzDecoder::new(file).read_to_string(&mut text);
+            }
+            text
+        });
         let mut text = String::new();
         // The curated layer as broad rows would lose its aliases; keep it as TOML and add the
         // broad rows as a second gazetteer's worth of places through the public loaders.
@@ -317,5 +325,19 @@ mod tests {
             }
         }
         assert!(!run("nope", b""));
+    }
+
+    #[test]
+    fn the_places_harness_matches_against_broad_rows_too() {
+        let g = fuzz_gazetteer();
+        let broad = g
+            .places()
+            .iter()
+            .filter(|p| p.id.starts_with("gn:"))
+            .count();
+        assert!(
+            broad > 1_000,
+            "{broad} broad rows: the gzipped layer was not read"
+        );
     }
 }
