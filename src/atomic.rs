@@ -77,6 +77,32 @@ pub fn table_text(table: &toml_edit::Table) -> String {
     doc.to_string()
 }
 
+/// `value` as one TOML table (a `[[scene]]` or `[[place]]` to be), or why it cannot be written.
+pub fn toml_table<T: serde::Serialize>(value: &T) -> Result<toml_edit::Table, String> {
+    let text = toml::to_string(value).map_err(|e| e.to_string())?;
+    let doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    let mut table = doc.as_table().clone();
+    table.set_implicit(false);
+    Ok(table)
+}
+
+/// Sets the `known` keys of `table` to their values in `new` (removing those `new` lacks), in
+/// place: every other key, and the comments, stay as the user left them.
+pub fn set_known_keys(table: &mut toml_edit::Table, new: &toml_edit::Table, known: &[&str]) {
+    for key in known {
+        match new.get(key) {
+            Some(item) => {
+                table.insert(key, item.clone());
+            }
+            None => {
+                table.remove(key);
+            }
+        }
+    }
+}
+
 /// Writes `table`'s sub-tables inline (`center = { lat = 1.0, lon = 2.0 }`). A table moved from
 /// one document to another keeps its sub-tables' positions in the first, which can print them
 /// under the wrong header; inline, a table is self-contained wherever it goes.

@@ -391,28 +391,12 @@ fn scene_of_table(table: &toml_edit::Table) -> Option<Scene> {
 }
 
 fn table_of_scene(scene: &Scene) -> Result<toml_edit::Table, String> {
-    let text = toml::to_string(scene).map_err(|e| format!("cannot write a scene ({e})"))?;
-    let doc: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| format!("cannot write a scene ({})", e.message()))?;
-    let mut table = doc.as_table().clone();
-    table.set_implicit(false);
-    Ok(table)
+    crate::atomic::toml_table(scene).map_err(|e| format!("cannot write a scene ({e})"))
 }
 
 /// Sets `table`'s known keys to `scene`'s values, in place: unknown keys and comments stay.
 fn set_scene_keys(table: &mut toml_edit::Table, scene: &Scene) -> Result<(), String> {
-    let new = table_of_scene(scene)?;
-    for key in SCENE_KEYS {
-        match new.get(key) {
-            Some(item) => {
-                table.insert(key, item.clone());
-            }
-            None => {
-                table.remove(key);
-            }
-        }
-    }
+    crate::atomic::set_known_keys(table, &table_of_scene(scene)?, &SCENE_KEYS);
     Ok(())
 }
 

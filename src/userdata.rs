@@ -159,28 +159,12 @@ fn save_merged<T: Serialize + serde::de::DeserializeOwned>(
             .collect()
     };
     for entry in entries {
-        let text = toml::to_string(entry).map_err(|e| encode(e.to_string()))?;
-        let new: toml_edit::DocumentMut = text
-            .parse()
-            .map_err(|e: toml_edit::TomlError| encode(e.message().to_owned()))?;
-        let new = new.as_table();
-        let id = identity(new);
+        let new = crate::atomic::toml_table(entry).map_err(encode)?;
+        let id = identity(&new);
         let found = tables.iter().position(|t| identity(t) == id);
-        if let Some(table) = found.and_then(|i| tables.get_mut(i)) {
-            for key in shape.known {
-                match new.get(key) {
-                    Some(item) => {
-                        table.insert(key, item.clone());
-                    }
-                    None => {
-                        table.remove(key);
-                    }
-                }
-            }
-        } else {
-            let mut table = new.clone();
-            table.set_implicit(false);
-            tables.push(table);
+        match found.and_then(|i| tables.get_mut(i)) {
+            Some(table) => crate::atomic::set_known_keys(table, &new, shape.known),
+            None => tables.push(new),
         }
     }
     for table in tables.iter_mut() {
