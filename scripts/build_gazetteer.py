@@ -38,6 +38,7 @@ import gzip
 import io
 import json
 import math
+import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -76,6 +77,14 @@ NOT_COMMON = {
 
 # Country forms of the news that no package lists (AP Stylebook and common usage). All-caps
 # forms must match exactly (the matcher's rule for abbreviations).
+# Demonyms where countryinfo has none (English usage, as in the CIA World Factbook).
+COUNTRY_DEMONYMS = {
+    "BA": "Bosnian",
+    "PS": "Palestinian",
+    "XK": "Kosovar",
+    "AG": "Antiguan",
+}
+
 COUNTRY_FORMS = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
@@ -175,6 +184,18 @@ def is_common_word(name: str) -> bool:
 
 def clean(name: str) -> str:
     return " ".join(name.replace("\t", " ").replace("|", " ").split())
+
+
+def demonym_forms(demonym: str) -> list[str]:
+    """The demonym and its plural noun where English has one: "Kenyan" -> "Kenyans", "Iraqi" ->
+    "Iraqis", "Cypriot" -> "Cypriots"; adjectives in -ese, -ish, -ch, -ss have none ("the
+    Chinese", "the British", "the Swiss")."""
+    if not demonym or not is_latin(demonym):
+        return []
+    forms = [demonym]
+    if re.search(r"(an|i|o|ot|er)$", demonym):
+        forms.append(demonym + "s")
+    return forms
 
 
 def useful_alias(alias: str, name: str) -> bool:
@@ -331,7 +352,8 @@ def main() -> int:
         for form in COUNTRY_FORMS.get(iso, []):
             if form.casefold() != c["name"].casefold() and form not in aliases:
                 aliases.append(form)
-        demonyms = [d for d in [clean(demonym)] if d and is_latin(d)]
+        demonyms = [f for d in (demonym or COUNTRY_DEMONYMS.get(iso, "")).split(",")
+                    for f in demonym_forms(clean(d))]
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "country", float(latlng[0]),
                                 float(latlng[1]), iso, gid, c["population"], [],
                                 aliases, demonyms)

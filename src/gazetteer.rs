@@ -143,7 +143,8 @@ pub struct Place {
 pub enum NameRole {
     /// The name or an alias of a place.
     Place(PlaceIdx),
-    /// A demonym ("Libyan") of a country: evidence of that country, never a place mention.
+    /// A demonym ("Libyan", "Europeans") of a country or continent: evidence of that country, and a
+    /// mention of the place that makes no event (see `extract::places::Reason::Demonym`).
     Demonym(PlaceIdx),
     /// A broad-layer name that is more often something else ("Victoria", "Jackson", "Tuesday"):
     /// a place mention only where the context says place ("in Victoria", "Jackson, Miss.").
@@ -171,7 +172,7 @@ impl NameRole {
 pub struct Gazetteer {
     places: Vec<Place>,
     by_id: FastMap<String, PlaceIdx>,
-    /// Demonyms per place (countries only), as written in the data file.
+    /// Demonyms per place (countries and continents), as written in the data file.
     demonyms: HashMap<PlaceIdx, Vec<String>>,
     /// Every name, alias and demonym, for finding them in text.
     names: NameIndex,

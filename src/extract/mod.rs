@@ -291,7 +291,10 @@ fn events_of(
         // One event per place per sentence: a scan of the sentence's events while they are few,
         // a set once a sentence lists many places (linear, whatever the sentence's length).
         seen.clear();
-        for mention in &places[first_place..last_place] {
+        for mention in places[first_place..last_place]
+            .iter()
+            .filter(|m| !m.is_demonym())
+        {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]
                     .iter()
@@ -386,6 +389,9 @@ fn sentence_keys(
     // A place is a name: its first capitalised word ("Raqqa" of "Raqqa province"), so "Turkey"
     // meets "Turkish" and "Syria" meets "Syrian".
     for k in places {
+        if m.places[k].is_demonym() {
+            continue; // its word is found as a name below, as before demonyms were mentions
+        }
         let surface = m.body.get(m.places[k].start..m.places[k].end).unwrap_or("");
         let word = surface
             .split(|c: char| !c.is_alphanumeric())

@@ -47,6 +47,13 @@ pub struct PlaceMention {
     pub reason: Reason,
 }
 
+impl PlaceMention {
+    /// A demonym ("Russian"): a reference to the place that makes no event there.
+    pub fn is_demonym(&self) -> bool {
+        self.reason == Reason::Demonym
+    }
+}
+
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
 /// article: the evidence used to choose between homonyms.
 ///
@@ -166,6 +173,10 @@ pub enum Reason {
     /// No context decides: the curated entry, or the largest place (countries and divisions
     /// before towns).
     Prior,
+    /// "Russian", "Palestinians": a demonym names the country (or continent) of a people, not a
+    /// place where something happened. Such a mention is kept (it is a reference to the place)
+    /// but makes no event.
+    Demonym,
 }
 
 impl Reason {
@@ -178,6 +189,7 @@ impl Reason {
             Reason::OneSense => "one_sense",
             Reason::NearOtherPlaces => "near_other_places",
             Reason::Prior => "prior",
+            Reason::Demonym => "demonym",
         }
     }
 }
@@ -197,6 +209,9 @@ struct Focus {
     /// Points of the towns, facilities and counties the article names unambiguously: a
     /// homonym near them wins (spatial coherence).
     anchors: Vec<LatLon>,
+    /// Readings of ambiguous names that lie close to a reading of another ambiguous name
+    /// ("Huntsville" and "Walker County": the Texas ones), sorted.
+    paired: Vec<PlaceIdx>,
 }
 
 impl Focus {
@@ -234,6 +249,7 @@ pub fn find_places_with_context(
         admin1: Vec::new(),
         anchors: Vec::new(),
         areas: ContextCountries::new(),
+        paired: Vec::new(),
     };
     let area_spans: Vec<Span> = spans
         .iter()
@@ -315,11 +331,13 @@ pub fn find_places_with_context(
             focus.countries.add(country, weight);
         }
     }
+    focus.paired = paired_readings(text, &spans, &cands, g);
     let mut out: Vec<PlaceMention> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
     for (span, (c, narrowed)) in spans.iter().zip(&cands) {
         if c.is_empty() {
+            out.extend(demonym_mention(text, span, g, &focus));
             continue;
         }
         let surface = text[span.start..span.end].to_lowercase();
@@ -345,9 +363,10 @@ pub fn find_places_with_context(
             }
         };
         if !*narrowed && far_from_focus(place, reason, c.len(), g, &focus) {
+            out.extend(demonym_mention(text, span, g, &focus));
             continue;
         }
-        let confidence = if span.embedded {
+        let confidence = if span.embedded || span.modifier {
             confidence * 0.5
         } else {
             confidence
@@ -365,6 +384,108 @@ pub fn find_places_with_context(
             reason,
         });
     }
+    out
+}
+
+/// The mention of the country (or continent) whose demonym the span is ("Russian" in "Russian
+/// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
+/// the span has no demonym reading.
+fn demonym_mention(
+    text: &str,
+    span: &Span,
+    g: &Gazetteer,
+    focus: &Focus,
+) -> Option<PlaceMention> {
+    if span.embedded || embedded_in_name(text, span.start, span.end) {
+        return None;
+    }
+    let mut c: Vec<(PlaceIdx, bool)> = span
+        .roles
+        .iter()
+        .filter(|(r, _)| matches!(r, NameRole::Demonym(_)))
+        .map(|&(r, _)| (r.idx(), true))
+        .collect();
+    c.sort_unstable();
+    c.dedup_by_key(|x| x.0);
+    if c.is_empty() {
+        return None;
+    }
+    let (place, confidence, _) = choose(&c, g, focus);
+    Some(PlaceMention {
+        start: span.start,
+        end: span.end,
+        place,
+        confidence,
+        reason: Reason::Demonym,
+    })
+}
+
+/// How close two readings of different ambiguous names must be to support each other: a town
+/// and the county it lies in, two neighbouring towns.
+const PAIR_KM: f64 = 60.0;
+/// Ambiguous names and readings per name compared for [`paired_readings`] (the most populous
+/// readings), which bounds the pairwise test.
+const MAX_PAIRED_NAMES: usize = 32;
+const MAX_PAIRED_READINGS: usize = 16;
+
+/// Readings of ambiguous names that lie within [`PAIR_KM`] of a reading of another ambiguous
+/// name. An article that names "Huntsville" and "Walker County" means the pair that lies
+/// together (both in Texas), though neither name settles anything alone: the joint reading
+/// with the smallest spread, as in Leidner's and CLAVIN's coherence heuristics. Countries and
+/// first-level divisions are too large for a point to say anything and are left out.
+fn paired_readings(
+    text: &str,
+    spans: &[Span],
+    cands: &[(Vec<(PlaceIdx, bool)>, bool)],
+    g: &Gazetteer,
+) -> Vec<PlaceIdx> {
+    // (surface, readings) per distinct ambiguous surface.
+    let mut names: Vec<(&str, Vec<(PlaceIdx, LatLon)>)> = Vec::new();
+    for (span, (c, narrowed)) in spans.iter().zip(cands) {
+        if c.len() < 2 || *narrowed {
+            continue;
+        }
+        let surface = text.get(span.start..span.end).unwrap_or("");
+        if names.iter().any(|(s, _)| s.eq_ignore_ascii_case(surface)) {
+            continue;
+        }
+        if names.len() == MAX_PAIRED_NAMES {
+            break;
+        }
+        let mut readings: Vec<(PlaceIdx, LatLon)> = c
+            .iter()
+            .map(|&(p, _)| p)
+            .filter(|&p| g.get(p).kind != PlaceKind::Country && g.division_level(p) != 1)
+            .map(|p| (p, g.get(p).coord))
+            .collect();
+        readings.sort_by_key(|&(p, _)| std::cmp::Reverse(g.get(p).population.unwrap_or(0)));
+        readings.truncate(MAX_PAIRED_READINGS);
+        if !readings.is_empty() {
+            names.push((surface, readings));
+        }
+    }
+    // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
+    let max_dlat = PAIR_KM / 111.0;
+    let mut out = Vec::new();
+    for (i, (_, a)) in names.iter().enumerate() {
+        for (j, (_, b)) in names.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            for &(p, pc) in a {
+                let close = b.iter().any(|&(q, qc)| {
+                    q != p
+                        && (pc.lat - qc.lat).abs() < max_dlat
+                        && pc.distance_km(qc) < PAIR_KM
+                });
+                if close {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -425,6 +546,9 @@ struct Span {
     end_with_word: usize,
     /// Inside an organisation's name ("Bank of Italy"): kept with a low confidence.
     embedded: bool,
+    /// Opens an organisation's name ("the Ohio Supreme Court"): the place is meant, with a low
+    /// confidence.
+    modifier: bool,
 }
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
@@ -747,11 +871,60 @@ fn accept(
         && !spelling.contains([' ', '-'])
         && inside_capitalised_run(text, start, end)
         && !place_context(text, start, end)
+        && !(is_area(place, g) && modifies_name(text, start, end))
     {
         return false;
     }
     true
 }
+
+/// A country or a first-level division: large enough that its name in front of an
+/// organisation's still means the place ("the Texas Forest Service").
+fn is_area(place: &crate::gazetteer::Place, g: &Gazetteer) -> bool {
+    let _ = g;
+    matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
+}
+
+/// Words before a name that opens an organisation's name: "the Ohio Supreme Court", "of Georgia
+/// Educators", "for Texas Children". A person's first name rarely follows them.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "The", "to", "with",
+];
+
+/// The name is the first word of a longer capitalised name after a determiner or preposition
+/// ("the Ohio Supreme Court", "the Georgia Bureau of Investigation") or after a compass word
+/// ("Northeast Georgia", "East Texas"): a modifier naming the place the organisation or area
+/// belongs to.
+fn modifies_name(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = neighbour_words(text, start, end);
+    let compass = before.is_some_and(|w| COMPASS_WORDS.contains(&w));
+    let opens_name = after.is_some_and(is_capitalised)
+        && before.is_some_and(|w| DETERMINERS.contains(&w));
+    compass || opens_name
+}
+
+/// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
+const COMPASS_WORDS: &[&str] = &[
+    "Central",
+    "Downstate",
+    "East",
+    "Eastern",
+    "North",
+    "Northeast",
+    "Northeastern",
+    "Northern",
+    "Northwest",
+    "Northwestern",
+    "South",
+    "Southeast",
+    "Southeastern",
+    "Southern",
+    "Southwest",
+    "Southwestern",
+    "Upstate",
+    "West",
+    "Western",
+];
 
 /// Words after a place name that make it a modifier of an institution of that place ("Paris
 /// High School", "Houston Police Department"): the place is still meant.
@@ -826,6 +999,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 division_word: word.is_some(),
                 end_with_word,
                 embedded: organisation_of(text, hit.start),
+                modifier: inside_capitalised_run(text, hit.start, hit.end)
+                    && modifies_name(text, hit.start, hit.end)
+                    && word_after(text, hit.end).is_some_and(is_capitalised),
             });
         }
     }
@@ -945,6 +1121,12 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         s += 3.0;
         reason = Reason::DivisionInArticle;
     }
+    if focus.paired.binary_search(&idx).is_ok() {
+        s += 1.5;
+        if reason == Reason::Prior || reason == Reason::CountryInArticle {
+            reason = Reason::NearOtherPlaces;
+        }
+    }
     if p.kind.class() != KindClass::Area
         && focus
             .anchors
@@ -1013,6 +1195,17 @@ mod tests {
         let g = bundled();
         find_places(text, g)
             .into_iter()
+            .filter(|m| !m.is_demonym())
+            .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).id.clone()))
+            .collect()
+    }
+
+    /// The demonym mentions of `text`: (surface, place id).
+    fn demonyms_found(text: &str) -> Vec<(String, String)> {
+        let g = bundled();
+        find_places(text, g)
+            .into_iter()
+            .filter(PlaceMention::is_demonym)
             .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).id.clone()))
             .collect()
     }
@@ -1068,8 +1261,64 @@ mod tests {
         assert!(found("The Romeo battalion and Tripolitans met.").is_empty());
         assert!(
             found("A Libyan official spoke to Italian media.").is_empty(),
-            "demonyms are no mentions"
+            "demonyms are no place mentions"
         );
+    }
+
+    #[test]
+    fn demonyms_are_mentions_of_their_country_or_continent() {
+        let text = "A Libyan official spoke to Italian media about Europeans and Palestinians, \
+                    but American Airlines flew on.";
+        let g = bundled();
+        let x = demonyms_found(text);
+        let ids: Vec<&str> = x.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(&ids[..3], ["country-ly", "country-it", "europe"]);
+        assert_eq!(x[3].0, "Palestinians", "the plural noun of a demonym");
+        assert_eq!(g.by_id(&x[3].1).map(|p| g.get(p).country.clone()), Some(Some("PS".into())));
+        assert_eq!(x.len(), 4, "not the first word of an airline's name: {x:?}");
+        assert!(
+            find_places(text, g)
+                .iter()
+                .all(|m| m.reason == Reason::Demonym && m.confidence > 0.0)
+        );
+    }
+
+    #[test]
+    fn a_state_opening_an_agency_name_is_the_state_with_a_low_confidence() {
+        let g = bundled();
+        let text = "The Texas Forest Service and the Ohio Supreme Court disagreed, said Georgia Smith.";
+        let m = find_places(text, g);
+        let got: Vec<(&str, f32)> = m
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.confidence))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}: not a person's first name");
+        assert_eq!((got[0].0, got[1].0), ("Texas", "Ohio"));
+        assert!(got.iter().all(|(_, c)| *c < 0.6));
+        let region = find_places("Schools in Northeast Texas closed.", g);
+        assert_eq!(region.len(), 1);
+        assert_eq!(g.get(region[0].place).kind, PlaceKind::AdminArea);
+    }
+
+    #[test]
+    fn two_ambiguous_names_that_lie_together_settle_each_other() {
+        let g = bundled();
+        // Huntsville (Alabama, Texas) and Walker County (Alabama, Georgia, Texas): only the Texas
+        // pair lies within a county's reach.
+        let text = "Burning is banned in Walker County. The Huntsville fire chief agreed.";
+        let m = find_places(text, g);
+        assert_eq!(m.len(), 2, "{m:?}");
+        for x in &m {
+            let p = g.get(x.place);
+            assert!(
+                (p.coord.lat - 30.7).abs() < 0.3 && (p.coord.lon + 95.55).abs() < 0.4,
+                "{} at {:?} ({:?})",
+                p.name,
+                p.coord,
+                x.reason
+            );
+            assert_eq!(x.reason, Reason::NearOtherPlaces);
+        }
     }
 
     #[test]
@@ -1287,6 +1536,7 @@ mod tests {
             let expected = locate(body, &article.places);
             let found: Vec<(usize, usize, String)> = find_places(body, g)
                 .into_iter()
+                .filter(|m| !m.is_demonym())
                 .map(|m| (m.start, m.end, g.get(m.place).id.clone()))
                 .collect();
             for f in &found {

@@ -382,7 +382,13 @@ impl Derived {
         let article_places: BTreeSet<PlaceIdx> = key
             .article
             .and_then(|a| ds.extractions.get(a.0 as usize))
-            .map(|x| x.places.iter().map(|m| m.place).collect())
+            .map(|x| {
+                x.places
+                    .iter()
+                    .filter(|m| !m.is_demonym())
+                    .map(|m| m.place)
+                    .collect()
+            })
             .unwrap_or_default();
 
         let mut markers = Vec::new();
