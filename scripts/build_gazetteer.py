@@ -50,6 +50,7 @@ import pycountry
 from countryinfo import CountryInfo
 from english_words import get_english_words_set
 from wordfreq import zipf_frequency
+import names as census_names
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "places_broad.tsv.gz"
 
@@ -59,6 +60,8 @@ BIG_CITY = 15000  # above this a place keeps up to MAX_ALIASES alternate names
 MAX_ALIASES = 12
 SMALL_ALIASES = 1
 COMMON_WORD_MIN_ZIPF = 3.5  # "nice" 5.4, "split" 4.7, "cork" 3.7; "tripoli" 3.3, "hun" 3.4
+ALIAS_WORD_MIN_ZIPF = 4.5  # "saturday" 5.3, "hamas" 4.6; "tripoli" 3.3
+DIVISION_WORD_MIN_ZIPF = 4.8  # "central" 5.6, "western" 5.2; "michigan" 4.5, "colorado" 4.5
 
 AIRPORT_COUNTRIES = {
     "LY", "TN", "DZ", "MA", "EG", "SD", "TD", "NE",
@@ -156,6 +159,26 @@ DIVISION_SUFFIXES = [" Province", " Governorate", " Region", " Oblast", " Distri
 LOWER_WORDS = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
 
 
+def person_names() -> set[str]:
+    """The common given names and surnames of the US Census 1990 name files (as packaged by
+    the PyPI `names` package, public domain): those borne by at least 1 in 10,000 people."""
+    folder = Path(census_names.__file__).parent
+    out = set()
+    for fname, min_percent in (("dist.all.last", 0.01), ("dist.female.first", 0.01),
+                               ("dist.male.first", 0.01)):
+        for line in (folder / fname).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and float(parts[1]) >= min_percent:
+                out.add(parts[0].casefold())
+    return out
+
+
+PERSON_NAMES = person_names()
+# Below this population a town named like a person ("Jones", "Flores", "Moore") is taken only
+# where the context says place; above it the town is what the news means (Jackson, Charlotte).
+PERSON_TOWN_MAX_POPULATION = 100_000
+
+
 def is_latin(name: str) -> bool:
     for ch in name:
         if ch.isascii():
@@ -207,6 +230,11 @@ def useful_alias(alias: str, name: str) -> bool:
     if len(alias.split()) > 4 or not is_latin(alias):
         return False
     if alias.casefold() == name.casefold():
+        return False
+    # An alternate name that is a person's name or a frequent word even when capitalised
+    # ("Hughes" for Brighton, "Saturday" for Lusaka Province) is an error or a rare usage.
+    if " " not in alias and (alias.casefold() in PERSON_NAMES
+                             or zipf_frequency(alias.lower(), "en") >= ALIAS_WORD_MIN_ZIPF):
         return False
     return not is_common_word(alias)
 
@@ -306,7 +334,10 @@ def main() -> int:
     division_admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
     # Demonyms and language names are never town names in the news ("English", "Canadian").
-    not_town = {fold(l.name) for l in pycountry.languages if " " not in l.name}
+    # Major languages only (those with a two-letter code): "Delaware", "Miami", "Ottawa" are
+    # also the names of small languages, and far more often the places.
+    not_town = {fold(l.name) for l in pycountry.languages
+                if " " not in l.name and hasattr(l, "alpha_2")}
     for iso in gc.get_countries():
         try:
             not_town.add(fold(CountryInfo(iso).demonym() or ""))
@@ -318,7 +349,9 @@ def main() -> int:
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]
-        common = is_common_word(c["name"]) or fold(c["name"]) in not_town
+        common = (is_common_word(c["name"]) or fold(c["name"]) in not_town
+                  or (c["name"].casefold() in PERSON_NAMES
+                      and c["population"] < PERSON_TOWN_MAX_POPULATION))
         flags = ["common"] if common else []
         limit = MAX_ALIASES if c["population"] >= BIG_CITY else SMALL_ALIASES
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"],
@@ -401,7 +434,10 @@ def main() -> int:
             pid = f"gn:{gid}" if gid else f"adm1:{slug}"
             if pid in rows:
                 continue
-            flags = ["adm1"] + (["common"] if is_common_word(name) or fold(name) in not_town else [])
+            # A state or province is named far more often than a word is used capitalised: only
+            # the most frequent words ("Central", "Western") mark it common, not "Michigan".
+            common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
+            flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, None, flags, aliases,
                             admin1=admin1 or f"={code}")
 

@@ -845,12 +845,13 @@ impl Gazetteer {
             for (spelling, common) in names {
                 let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
                 let abbreviation = names::is_abbreviation(spelling);
-                if broad && (common || (letters < 3 && !abbreviation)) {
+                if broad && letters < 3 && !abbreviation {
                     continue;
                 }
-                // A broad name that is mostly a person's name or a word of headlines is kept,
-                // but the matcher takes it only where the context says "place".
-                let role = if broad && stopped_word(spelling) {
+                // A broad name that is mostly a common word ("Reading", "Mobile"), a person's
+                // name or a word of headlines is kept, but the matcher takes it only where the
+                // context says "place" ("in Reading", "Mobile, Ala.").
+                let role = if broad && (common || stopped_word(spelling)) {
                     NameRole::Weak(idx)
                 } else {
                     NameRole::Place(idx)

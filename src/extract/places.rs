@@ -28,7 +28,7 @@
 use serde::Serialize;
 
 use crate::coord::LatLon;
-use crate::gazetteer::names::is_abbreviation;
+use crate::gazetteer::names::{NameHit, is_abbreviation};
 use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
 
 mod unknown;
@@ -604,6 +604,10 @@ fn case_matches(surface: &str, spelling: &str) -> bool {
     if surface == spelling {
         return true;
     }
+    // A one-word name is a name only capitalised, generic or not ("College", Alaska).
+    if !spelling.contains([' ', '-']) && is_capitalised(spelling) && !is_capitalised(surface) {
+        return false;
+    }
     let mut s_rest = surface;
     let mut p_rest = spelling;
     while let Some(p_start) = p_rest.find(char::is_alphanumeric) {
@@ -670,7 +674,8 @@ fn is_capitalised(word: &str) -> bool {
 /// "Sabratha Martyrs Brigade") is most likely part of a person's or organisation's name.
 fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
-    let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w));
+    let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w))
+        || after_given_name(text, start);
     let after_is_name = after.is_some_and(|w| {
         is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
     });
@@ -781,7 +786,8 @@ fn in_apposition(text: &str, start: usize) -> bool {
 /// The context says "place": a preposition before, an apposition after ("Jackson, Miss."), or a
 /// dateline.
 fn place_context(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start).is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+    let before = word_before(text, start)
+        .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
     let after = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ")
             .and_then(|r| r.chars().next())
@@ -810,6 +816,7 @@ fn accept(
     role: NameRole,
     spelling: &str,
     g: &Gazetteer,
+    weak_settled: bool,
 ) -> bool {
     let Some(surface) = text.get(start..end) else {
         return false;
@@ -864,8 +871,20 @@ fn accept(
     {
         return false;
     }
-    if matches!(role, NameRole::Weak(_)) && !place_context(text, start, end) {
+    if broad && place.kind == PlaceKind::City && named_thing_after_the(text, start, end) {
         return false;
+    }
+    if matches!(role, NameRole::Weak(_)) {
+        // "through August", "on Sunday", "across North Texas": a calendar or function word, or
+        // a compass word that opens a longer name, is never the place of that name.
+        let compass_of_name = COMPASS_WORDS.contains(&surface)
+            && word_after(text, end).is_some_and(is_capitalised);
+        if crate::extract::dates::is_not_a_name(surface) || compass_of_name {
+            return false;
+        }
+        if !weak_settled && !place_context(text, start, end) {
+            return false;
+        }
     }
     if broad
         && !spelling.contains([' ', '-'])
@@ -975,34 +994,79 @@ fn organisation_of(text: &str, start: usize) -> bool {
 }
 
 /// Every accepted occurrence, then the leftmost-longest of them, non-overlapping.
+///
+/// Two article-wide rules ("one sense per discourse") apply to names that are also people's
+/// names or words ([`NameRole::Weak`]): a name written as a person's surname anywhere in the
+/// article ("Sheila Moore", "Ms. Moore") is a person everywhere it stands without a place
+/// context; and a weak name the context shows to be a place once ("in Lancaster") is that place
+/// in its other occurrences too ("Lancaster police said").
 fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
+    let hits: Vec<NameHit<'_>> = g
+        .name_hits(text)
+        .into_iter()
+        .filter(|h| at_word_boundaries(text, h.start, h.end))
+        .collect();
+    let mut persons: Vec<&str> = Vec::new();
+    for h in &hits {
+        let surface = &text[h.start..h.end];
+        if !surface.contains(' ') && after_given_name(text, h.start) && !persons.contains(&surface)
+        {
+            persons.push(surface);
+        }
+    }
     let mut spans: Vec<Span> = Vec::new();
-    for hit in g.name_hits(text) {
-        if !at_word_boundaries(text, hit.start, hit.end) {
+    let mut weak_places: Vec<&str> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let surface = &text[hit.start..hit.end];
+        let person = persons.contains(&surface) && !strong_place_context(text, hit.start, hit.end);
+        let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
+            hit.targets()
+                .filter(|&(role, spelling)| {
+                    !(person && named_like_a_person(g, role.idx()))
+                        && accept(text, hit.start, hit.end, role, spelling, g, weak_settled)
+                })
+                .map(|(role, spelling)| {
+                    let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                    (role, primary)
+                })
+                .collect()
+        };
+        let mut roles = readings(false);
+        // A name read as a place ("Richmond" the city of Virginia) brings its weak readings
+        // along (the small Richmonds that are also surnames): which place is for the context.
+        if roles.iter().any(|(r, _)| matches!(r, NameRole::Place(_)))
+            && hit.targets().any(|(r, _)| matches!(r, NameRole::Weak(_)))
+        {
+            roles = readings(true);
+        }
+        if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
+            weak_places.push(surface);
+        } else if roles.is_empty() && !person && !speaks(text, hit.end) {
+            pending.push(i);
+        }
+        if !roles.is_empty() {
+            spans.push(span_of(text, hit, roles));
+        }
+    }
+    for i in pending {
+        let hit = &hits[i];
+        if !weak_places.contains(&&text[hit.start..hit.end]) {
             continue;
         }
         let roles: Vec<(NameRole, bool)> = hit
             .targets()
-            .filter(|&(role, spelling)| accept(text, hit.start, hit.end, role, spelling, g))
+            .filter(|&(role, spelling)| {
+                matches!(role, NameRole::Weak(_))
+                    && accept(text, hit.start, hit.end, role, spelling, g, true)
+            })
             .map(|(role, spelling)| {
                 let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
                 (role, primary)
             })
             .collect();
         if !roles.is_empty() {
-            let word = word_after(text, hit.end).filter(|w| DIVISION_WORDS.contains(w));
-            let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
-            spans.push(Span {
-                start: hit.start,
-                end: hit.end,
-                roles,
-                division_word: word.is_some(),
-                end_with_word,
-                embedded: organisation_of(text, hit.start),
-                modifier: inside_capitalised_run(text, hit.start, hit.end)
-                    && modifies_name(text, hit.start, hit.end)
-                    && word_after(text, hit.end).is_some_and(is_capitalised),
-            });
+            spans.push(span_of(text, hit, roles));
         }
     }
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -1013,6 +1077,128 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// The span of an accepted occurrence with its readings.
+fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
+    let word = word_after(text, hit.end).filter(|w| DIVISION_WORDS.contains(w));
+    let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
+    Span {
+        start: hit.start,
+        end: hit.end,
+        roles,
+        division_word: word.is_some(),
+        end_with_word,
+        embedded: organisation_of(text, hit.start),
+        modifier: inside_capitalised_run(text, hit.start, hit.end)
+            && modifies_name(text, hit.start, hit.end)
+            && word_after(text, hit.end).is_some_and(is_capitalised),
+    }
+}
+
+/// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
+/// a modifier ("the Paris attacks") names a street, river or feature, not a town (towns take
+/// no article in English; "The Hague" has it in its name).
+fn named_thing_after_the(text: &str, start: usize, end: usize) -> bool {
+    if word_before(text, start) != Some("the") {
+        return false;
+    }
+    match word_after(text, end) {
+        None => true,
+        Some(w) => {
+            PLACE_PREPOSITIONS.contains(&w)
+                || matches!(
+                    w,
+                    "and" | "or" | "of" | "on" | "for" | "with" | "was" | "is" | "were" | "are"
+                        | "has" | "had" | "toward" | "towards" | "until" | "where"
+                )
+        }
+    }
+}
+
+/// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
+fn speaks(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "added" | "asked" | "wrote" | "replied" | "argued"
+                | "explained" | "noted" | "stated" | "recalled" | "insisted"
+        )
+    })
+}
+
+/// Towns of this size or more are what the news means by their name even where it is a
+/// surname too (Jackson, Augusta); smaller ones yield to a person of that name in the article.
+const PERSON_TOWN_MAX_POPULATION: u64 = 100_000;
+
+/// A reading that a person of the same name in the article outweighs: a town of the broad
+/// layer below [`PERSON_TOWN_MAX_POPULATION`] (not a state or country: "Education Minnesota").
+fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx) -> bool {
+    let p = g.get(idx);
+    p.source == PlaceSource::Broad
+        && p.kind.class() != KindClass::Area
+        && p.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
+}
+
+/// A context that makes a name a place even where the article uses it as a person's name:
+/// "in Trapani", "Flores, Uruguay", a dateline.
+fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start)
+        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
+    let after = text.get(end..).is_some_and(|a| {
+        a.strip_prefix(", ")
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    before || after || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+}
+
+/// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
+const HONORIFICS: &[&str] = &[
+    "Capt", "Coach", "Col", "Det", "Dr", "Gen", "Gov", "Judge", "Lt", "Miss", "Mr", "Mrs", "Ms",
+    "Officer", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sheriff", "Trooper",
+];
+
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The occurrence at `start` follows a given name, an initial or an honorific: "Sheila D.
+/// Moore", "Mamie Underwood", "Ms. Underwood". A capitalised word that ends a sentence or is a
+/// function word ("In", "The") or a compass word is no given name.
+fn after_given_name(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    // "D." or "Ms." or "Sen.": an initial or an abbreviated title.
+    if let Some(b) = b.strip_suffix('.') {
+        let word_start = b
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &b[word_start..];
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        return initial || is_honorific(word);
+    }
+    let word_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &b[word_start..];
+    if is_honorific(word) {
+        return true;
+    }
+    // A given name: capitalised, lower-case after its first letter, not a function, compass or
+    // institution word, and not itself the start of the text or a sentence.
+    let given = word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&word)
+        && !COMPASS_WORDS.contains(&word)
+        && !INSTITUTION_WORDS.contains(&word)
+        && !DETERMINERS.contains(&word);
+    let sentence_start = b[..word_start].trim_end().is_empty()
+        || b[..word_start].trim_end().ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+    given && !sentence_start
 }
 
 /// "Tripoli, Lebanon", "Moscow, Idaho", "Athens, Ga.", "Pratica di Mare (Italy)": keep the
@@ -1298,6 +1484,46 @@ mod tests {
         let region = find_places("Schools in Northeast Texas closed.", g);
         assert_eq!(region.len(), 1);
         assert_eq!(g.get(region[0].place).kind, PlaceKind::AdminArea);
+    }
+
+    #[test]
+    fn a_surname_of_the_article_is_a_person_wherever_no_place_context_says_otherwise() {
+        let text = "Sheila D. Jones, 41, was charged. Jones told police she was home. \
+                    Ms. Welch agreed; Welch said nothing more.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+        // A context that says place still wins.
+        let placed = "Sheila Jones moved to Texas. She lives in Jones, Okla., now.";
+        assert!(found(placed).iter().any(|(s, _)| s == "Jones"), "{:?}", found(placed));
+    }
+
+    #[test]
+    fn a_weak_name_the_context_shows_to_be_a_place_is_that_place_throughout() {
+        let g = bundled();
+        let text = "Storms hit homes in Lancaster on Monday. Lancaster police said roads were shut.";
+        let m: Vec<_> = find_places(text, g)
+            .into_iter()
+            .filter(|m| &text[m.start..m.end] == "Lancaster")
+            .collect();
+        assert_eq!(m.len(), 2, "{m:?}");
+        // But a weak name that speaks is a person: "Victoria said".
+        let r = resolved("Victoria said no. Rain fell in Victoria.");
+        assert_eq!(r.iter().filter(|x| x.0 == "Victoria").count(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn states_and_cities_that_are_also_words_or_languages_are_found() {
+        let text = "Montana offered $69 a day. Firms moved to Colorado and Michigan, \
+                    and the EU and Miami followed.";
+        let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(surfaces, ["Montana", "Colorado", "Michigan", "EU", "Miami"]);
+    }
+
+    #[test]
+    fn a_name_after_the_that_is_no_modifier_is_no_town() {
+        let r = resolved("They marched along the Alameda toward the palace.");
+        assert!(r.iter().all(|x| x.0 != "Alameda"), "{r:?}");
+        let r = resolved("Survivors of the Paris attacks met in Paris.");
+        assert_eq!(r.iter().filter(|x| x.0 == "Paris").count(), 2, "{r:?}");
     }
 
     #[test]
