@@ -192,6 +192,22 @@ impl Reason {
             Reason::Demonym => "demonym",
         }
     }
+
+    /// Why, in words, for the hover of a mention.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::OnlyCandidate => "the only place of this name",
+            Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
+            Reason::DivisionInArticle => "inside a state or province the article names",
+            Reason::CountryInArticle => "in the country the article names most",
+            Reason::OneSense => "the place this name meant earlier in the article",
+            Reason::NearOtherPlaces => "near other places the article names",
+            Reason::Prior => "the best-known place of this name: nothing in the article decides",
+            Reason::Demonym => {
+                "named by its people (\"Russian\"): a reference, not where something happened"
+            }
+        }
+    }
 }
 
 /// The most unambiguous places kept as anchors for spatial coherence (see [`score`]).
@@ -1006,12 +1022,21 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         .into_iter()
         .filter(|h| at_word_boundaries(text, h.start, h.end))
         .collect();
-    let mut persons: Vec<&str> = Vec::new();
+    // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
+    // Flores", "Ms. Trapani"): then even a province of that name yields to the person.
+    let mut persons: Vec<(&str, bool)> = Vec::new();
     for h in &hits {
         let surface = &text[h.start..h.end];
-        if !surface.contains(' ') && after_given_name(text, h.start) && !persons.contains(&surface)
-        {
-            persons.push(surface);
+        if surface.contains(' ') {
+            continue;
+        }
+        let titled = after_initial_or_title(text, h.start);
+        if !titled && !after_given_name(text, h.start) {
+            continue;
+        }
+        match persons.iter_mut().find(|(s, _)| *s == surface) {
+            Some((_, t)) => *t |= titled,
+            None => persons.push((surface, titled)),
         }
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -1019,11 +1044,15 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut pending: Vec<usize> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let surface = &text[hit.start..hit.end];
-        let person = persons.contains(&surface) && !strong_place_context(text, hit.start, hit.end);
+        let person = persons
+            .iter()
+            .find(|(s, _)| *s == surface)
+            .filter(|_| !strong_place_context(text, hit.start, hit.end))
+            .map(|&(_, titled)| titled);
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
-                    !(person && named_like_a_person(g, role.idx()))
+                    !person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                         && accept(text, hit.start, hit.end, role, spelling, g, weak_settled)
                 })
                 .map(|(role, spelling)| {
@@ -1042,7 +1071,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
             weak_places.push(surface);
-        } else if roles.is_empty() && !person && !speaks(text, hit.end) {
+        } else if roles.is_empty() && person.is_none() && !speaks(text, hit.end) {
             pending.push(i);
         }
         if !roles.is_empty() {
@@ -1133,11 +1162,17 @@ const PERSON_TOWN_MAX_POPULATION: u64 = 100_000;
 
 /// A reading that a person of the same name in the article outweighs: a town of the broad
 /// layer below [`PERSON_TOWN_MAX_POPULATION`] (not a state or country: "Education Minnesota").
-fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx) -> bool {
+/// With `titled` (the surname follows an initial or a title), a division of the broad layer
+/// too ("testament to Trapani's work" after "John A. Trapani"), never a country.
+fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx, titled: bool) -> bool {
     let p = g.get(idx);
-    p.source == PlaceSource::Broad
-        && p.kind.class() != KindClass::Area
-        && p.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
+    if p.source != PlaceSource::Broad || p.kind == PlaceKind::Country {
+        return false;
+    }
+    if p.kind.class() == KindClass::Area {
+        return titled;
+    }
+    p.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
 }
 
 /// A context that makes a name a place even where the article uses it as a person's name:
@@ -1159,6 +1194,24 @@ const HONORIFICS: &[&str] = &[
     "Officer", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sheriff", "Trooper",
 ];
 
+/// The occurrence at `start` follows an initial or a title: "Sheila D. Moore", "Ms. Moore",
+/// "coach Ripley".
+fn after_initial_or_title(text: &str, start: usize) -> bool {
+    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let (b, dotted) = match b.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (b, false),
+    };
+    let word_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &b[word_start..];
+    let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || is_honorific(word)
+}
+
 fn is_honorific(word: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
@@ -1171,22 +1224,16 @@ fn after_given_name(text: &str, start: usize) -> bool {
     let Some(b) = before.strip_suffix(' ') else {
         return false;
     };
-    // "D." or "Ms." or "Sen.": an initial or an abbreviated title.
-    if let Some(b) = b.strip_suffix('.') {
-        let word_start = b
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
-        let word = &b[word_start..];
-        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        return initial || is_honorific(word);
+    if after_initial_or_title(text, start) {
+        return true;
+    }
+    if b.ends_with('.') {
+        return false;
     }
     let word_start = b
         .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
     let word = &b[word_start..];
-    if is_honorific(word) {
-        return true;
-    }
     // A given name: capitalised, lower-case after its first letter, not a function, compass or
     // institution word, and not itself the start of the text or a sentence.
     let given = word.chars().count() >= 3

@@ -415,6 +415,7 @@ fn article_ui(
                                 "{kind} · match confidence {:.0} %",
                                 mention.confidence * 100.0
                             ));
+                            ui.weak(format!("Why this place: {}", mention.reason.describe()));
                             if let Some(e) = event {
                                 ui.label(format!("Event: {}", event_when_text(e, &article.body)));
                                 if e.basis == WhenBasis::Publication

@@ -199,6 +199,19 @@ fn clicking_a_highlighted_mention_centres_the_map_on_its_place() {
         .expect("a Misrata mention")
         .click();
     harness.run();
+    // The hover says why the mention is this place.
+    harness
+        .get_all_by_label(&label)
+        .next()
+        .expect("a Misrata mention")
+        .hover();
+    for _ in 0..10 {
+        harness.step();
+    }
+    assert!(
+        harness.query_by_label_contains("Why this place: ").is_some(),
+        "the mention's hover gives the reason it was chosen"
+    );
     let app = harness.state();
     assert_eq!(app.state().selected_place, Some(misrata));
     let at = app
