@@ -123,8 +123,8 @@ COUNTRY_FORMS = {
 # USPS codes and AP Stylebook abbreviations of US states (AP spells out the eight short names).
 US_STATE_FORMS = {
     "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
-    "CO": ["Colo."], "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C.", "Washington D.C.",
-    "Washington, D.C."], "FL": ["Fla."], "GA": ["Ga."], "HI": [], "ID": [], "IL": ["Ill."],
+    "CO": ["Colo."], "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C.", "Washington D.C."],
+    "FL": ["Fla."], "GA": ["Ga."], "HI": [], "ID": [], "IL": ["Ill."],
     "IN": ["Ind."], "IA": [], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."],
     "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."],
     "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."],
@@ -233,6 +233,10 @@ def useful_alias(alias: str, name: str) -> bool:
     if len(alias.split()) > 4 or not is_latin(alias):
         return False
     if alias.casefold() == name.casefold():
+        return False
+    # "Washington, D.C.": a name with its container is two names, which the matcher reads as an
+    # apposition.
+    if "," in alias:
         return False
     # An alternate name that is a person's name or a frequent word even when capitalised
     # ("Hughes" for Brighton, "Saturday" for Lusaka Province) is an error or a rare usage.

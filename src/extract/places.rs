@@ -858,8 +858,18 @@ fn accept(
                     "in" | "across" | "near" | "of" | "from" | "outside" | "throughout"
                 )
             });
+            // "D-S.C.", "R-Ga.": a legislator's party and state.
+            let party_state = text
+                .get(..start)
+                .is_some_and(|b| b.ends_with("D-") || b.ends_with("R-") || b.ends_with("I-"));
+            let dotted = letters > 2 || spelling.contains('.');
             let ok = in_apposition(text, start)
-                || (after_preposition && (letters > 2 || spelling.contains('.')));
+                || party_state
+                || (dotted && after_preposition)
+                // "the S.C. Highway Patrol" (not "went to Mass. It was": a sentence ends).
+                || (dotted
+                    && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                    && word_after(text, end).is_some_and(is_capitalised));
             if !ok {
                 return false;
             }
@@ -1563,6 +1573,14 @@ mod tests {
                     and the EU and Miami followed.";
         let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(surfaces, ["Montana", "Colorado", "Michigan", "EU", "Miami"]);
+    }
+
+    #[test]
+    fn state_abbreviations_of_party_labels_and_agency_names_are_found() {
+        let text = "Rep. James Clyburn, D-S.C., agreed. The S.C. Highway Patrol and officials in \
+                    Washington, D.C., disagreed; 300 B.C. is a year.";
+        let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(surfaces, ["S.C.", "S.C.", "Washington", "D.C."]);
     }
 
     #[test]
