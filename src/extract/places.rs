@@ -455,6 +455,13 @@ fn paired_readings(
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
 ) -> Vec<PlaceIdx> {
+    let ambiguous = cands
+        .iter()
+        .filter(|(c, narrowed)| c.len() > 1 && !narrowed)
+        .count();
+    if ambiguous < 2 {
+        return Vec::new();
+    }
     // (surface, readings) per distinct ambiguous surface.
     let mut names: Vec<(&str, Vec<(PlaceIdx, LatLon)>)> = Vec::new();
     for (span, (c, narrowed)) in spans.iter().zip(cands) {
@@ -1027,10 +1034,19 @@ fn organisation_of(text: &str, start: usize) -> bool {
 /// context; and a weak name the context shows to be a place once ("in Lancaster") is that place
 /// in its other occurrences too ("Lancaster police said").
 fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
+    // A lower-case occurrence ("man", "reading") can only be a name spelled lower-case: most
+    // hits of a news text are such words, dropped here before any other test.
     let hits: Vec<NameHit<'_>> = g
         .name_hits(text)
         .into_iter()
-        .filter(|h| at_word_boundaries(text, h.start, h.end))
+        .filter(|h| {
+            let capital = text[h.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase());
+            (capital || h.targets().any(|(_, sp)| sp.starts_with(char::is_lowercase)))
+                && at_word_boundaries(text, h.start, h.end)
+        })
         .collect();
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person.
@@ -1041,7 +1057,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
-        if !titled && !after_given_name(text, h.start) {
+        if !titled && !after_given_name_word(text, h.start) {
             continue;
         }
         match persons.iter_mut().find(|(s, _)| *s == surface) {
@@ -1230,13 +1246,15 @@ fn is_honorific(word: &str) -> bool {
 /// Moore", "Mamie Underwood", "Ms. Underwood". A capitalised word that ends a sentence or is a
 /// function word ("In", "The") or a compass word is no given name.
 fn after_given_name(text: &str, start: usize) -> bool {
+    after_initial_or_title(text, start) || after_given_name_word(text, start)
+}
+
+/// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title.
+fn after_given_name_word(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     let Some(b) = before.strip_suffix(' ') else {
         return false;
     };
-    if after_initial_or_title(text, start) {
-        return true;
-    }
     if b.ends_with('.') {
         return false;
     }
