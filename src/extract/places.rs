@@ -816,7 +816,28 @@ fn place_context(text: &str, start: usize, end: usize) -> bool {
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
     });
-    before || after || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+    before
+        || after
+        || of_a_place(text, start)
+        || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
+        || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+}
+
+/// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
+const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
+
+/// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
+/// of Tripoli".
+const OF_A_PLACE: &[&str] = &[
+    "city", "county", "east", "formerly", "mayor", "native", "north", "outskirts", "people",
+    "resident", "residents", "south", "suburb", "suburbs", "town", "village", "west",
+];
+
+fn of_a_place(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(" of "))
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(|w| OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 /// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
@@ -950,9 +971,34 @@ const DETERMINERS: &[&str] = &[
 fn modifies_name(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     let compass = before.is_some_and(|w| COMPASS_WORDS.contains(&w));
-    let opens_name = after.is_some_and(is_capitalised)
-        && before.is_some_and(|w| DETERMINERS.contains(&w));
+    // After a determiner, a number ("230 Minnesota National Guard troops") or at the start of
+    // a sentence ("Minnesota Governor Tim Pawlenty").
+    let opens_name = match before {
+        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(is_capitalised),
+        // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
+        // is a person).
+        Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
+        None => sentence_starts_at(text, start) && after.is_some_and(is_public_body),
+        Some(_) => false,
+    };
     compass || opens_name
+}
+
+/// The first word of a public body's or office's name.
+fn is_public_body(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Agency", "Air", "Army", "Assembly", "Attorney", "Board", "Commission", "Court",
+        "Democrats", "Department", "Gov", "Governor", "Guard", "Highway", "House", "Legislature",
+        "National", "Police", "Public", "Republicans", "Secretary", "Senate", "State", "Supreme",
+        "University",
+    ];
+    WORDS.contains(&word)
+}
+
+/// A sentence (or the text, or a line) starts at `start`.
+fn sentence_starts_at(text: &str, start: usize) -> bool {
+    let b = text.get(..start).unwrap_or("").trim_end_matches([' ', '"', '“', '‘', '\'']);
+    b.is_empty() || b.ends_with(['.', '!', '?', '\n'])
 }
 
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
@@ -1599,6 +1645,20 @@ mod tests {
                     Washington, D.C., disagreed; 300 B.C. is a year.";
         let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
         assert_eq!(surfaces, ["S.C.", "S.C.", "Washington", "D.C."]);
+    }
+
+    #[test]
+    fn residents_natives_and_nouns_of_place_make_a_weak_name_a_place() {
+        for text in [
+            "She is survived by her mother, formerly of Lancaster.",
+            "The Lancaster native won.",
+            "The mayor of Lancaster spoke.",
+        ] {
+            assert!(found(text).iter().any(|(s, _)| s == "Lancaster"), "{text}");
+        }
+        assert!(found("Paris Hilton arrived late.").is_empty());
+        let gov = found("Minnesota Governor Tim Pawlenty toured. About 230 Minnesota National Guard troops helped.");
+        assert_eq!(gov.len(), 2, "{gov:?}");
     }
 
     #[test]
