@@ -171,8 +171,8 @@ pub fn fuzz_gazetteer() -> &'static Gazetteer {
             }
         }
         let (broad, _) = Gazetteer::from_broad_str(&text, Path::new("places_broad.tsv"));
-        let mut places = curated.places().to_vec();
-        places.extend(broad.places().iter().cloned());
+        let mut places: Vec<_> = curated.places().iter().map(|p| p.to_place()).collect();
+        places.extend(broad.places().iter().map(|p| p.to_place()));
         Gazetteer::from_places(places)
     });
     &GAZETTEER

@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, dates, places, sentences};
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::{Gazetteer, Places};
 use crate::index::{DayNum, Index, TimeWindow, WindowCounts, date_of};
 use crate::layout::{LayoutOptions, MarkerInput, PlaceGrid, Viewport, layout_markers};
 use crate::synth;
+use crate::synth::PlaceList;
 
 /// What to measure. [`BenchOptions::default`] is what `newsatlas bench` runs.
 #[derive(Clone, Debug)]
@@ -191,11 +192,11 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
     let (gazetteer, gazetteer_kind) = load_gazetteer(&options.root);
     let gazetteer_ms = ms(started.elapsed());
     let fallback;
-    let places: &[Place] = if let Some(g) = &gazetteer {
+    let places: Places<'_> = if let Some(g) = &gazetteer {
         g.places()
     } else {
-        fallback = synth::places(35_000, options.seed);
-        &fallback
+        fallback = Gazetteer::from_places(synth::places(35_000, options.seed));
+        fallback.places()
     };
     let mut report = BenchReport {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -396,7 +397,8 @@ pub fn thread_cpu_secs() -> Option<f64> {
 /// What a scrub step needs that is built once per dataset.
 pub struct ScrubData<'a> {
     pub index: &'a Index,
-    pub places: &'a [Place],
+    /// Bytes of each place's name, by place index (labels are measured by it).
+    pub name_lens: Vec<u16>,
     pub grid: PlaceGrid,
     /// Every indexed place's events in all time, by slot (as the map's markers keep them), so
     /// a step does not read each place's whole record for its priority.
@@ -404,17 +406,24 @@ pub struct ScrubData<'a> {
 }
 
 impl<'a> ScrubData<'a> {
-    pub fn new(index: &'a Index, places: &'a [Place]) -> ScrubData<'a> {
+    pub fn new(index: &'a Index, places: impl PlaceList) -> ScrubData<'a> {
         let grid = PlaceGrid::build(
             index
                 .places()
                 .iter()
-                .filter_map(|agg| Some((agg.place, places.get(agg.place.0 as usize)?.coord))),
+                .filter_map(|agg| Some((agg.place, places.coord_at(agg.place.0 as usize)?))),
         );
         let totals = index.places().iter().map(|p| p.total() as u32).collect();
+        let name_lens = (0..places.count())
+            .map(|i| {
+                places
+                    .name_at(i)
+                    .map_or(0, |n| u16::try_from(n.len()).unwrap_or(u16::MAX))
+            })
+            .collect();
         ScrubData {
             index,
-            places,
+            name_lens,
             grid,
             totals,
         }
@@ -487,9 +496,9 @@ pub fn scrub_step(
     let layout = layout_markers(&inputs, viewport, &options, |m| {
         // The caller measures text; ~7 points a character at the label size.
         let name = data
-            .places
+            .name_lens
             .get(m.place.0 as usize)
-            .map_or(0, |p| p.name.len());
+            .map_or(0, |&n| usize::from(n));
         (8.0 + 7.0 * name as f32, 18.0)
     });
     let projection = viewport.projection();
@@ -606,7 +615,7 @@ fn scrub_figures(
     }
 }
 
-fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigures {
+fn size_figures(places: Places<'_>, n: usize, steps: usize, seed: u64) -> SizeFigures {
     let t = Instant::now();
     let s = synth::events(places, n, seed);
     let synth_ms = ms(t.elapsed());
@@ -635,7 +644,7 @@ fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigu
 }
 
 /// Builds what the app holds for `n` events (extractions, index, place grid) and reports memory.
-pub fn memory_at(places: &[Place], n: usize, seed: u64) -> MemoryFigures {
+pub fn memory_at(places: Places<'_>, n: usize, seed: u64) -> MemoryFigures {
     let baseline_rss_mb = peak_rss_mb();
     let s = synth::events(places, n, seed);
     let index = Index::build(&s.extractions, &s.published);

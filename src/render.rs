@@ -680,7 +680,9 @@ mod tests {
             })
             .max_by_key(|(slot, _)| counts.count(*slot))
             .expect("a town dated by publication only");
-        let place = &places[ds.index.places()[slot].place.0 as usize];
+        let place = places
+            .get(ds.index.places()[slot].place.0 as usize)
+            .expect("the town's place");
         let scene = Scene {
             name: "hollow".to_owned(),
             caption: String::new(),

@@ -129,7 +129,7 @@ impl ContextCountries {
             for &(role, _) in &span.roles {
                 let idx = role.idx();
                 let place = g.get(idx);
-                if let Some(c) = place.country.as_deref() {
+                if let Some(c) = place.country {
                     ambiguous |= country.is_some_and(|first| first != c);
                     country = Some(c);
                 }
@@ -858,12 +858,12 @@ fn narrow_by_container(
         let Some(idx) = role.place() else { continue };
         let p = g.get(idx);
         match p.kind {
-            PlaceKind::Country => countries.extend(p.country.as_deref()),
+            PlaceKind::Country => countries.extend(p.country),
             PlaceKind::AdminArea => {
                 if let Some(key) = g.admin1(idx) {
                     divisions.push(key);
                 } else {
-                    countries.extend(p.country.as_deref());
+                    countries.extend(p.country);
                 }
             }
             _ => {}
@@ -1013,7 +1013,12 @@ mod tests {
         let g = bundled();
         find_places(text, g)
             .into_iter()
-            .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).id.clone()))
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_owned(),
+                    g.get(m.place).id.to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -1029,7 +1034,7 @@ mod tests {
         find_places(text, g)
             .into_iter()
             .find(|m| &text[m.start..m.end] == surface)
-            .and_then(|m| g.get(m.place).country.clone())
+            .and_then(|m| g.get(m.place).country.map(str::to_owned))
     }
 
     #[test]
@@ -1287,7 +1292,7 @@ mod tests {
             let expected = locate(body, &article.places);
             let found: Vec<(usize, usize, String)> = find_places(body, g)
                 .into_iter()
-                .map(|m| (m.start, m.end, g.get(m.place).id.clone()))
+                .map(|m| (m.start, m.end, g.get(m.place).id.to_owned()))
                 .collect();
             for f in &found {
                 if expected.contains(f) {
@@ -1352,8 +1357,8 @@ mod tests {
                 let p = g.get(m.place);
                 (
                     text[m.start..m.end].to_owned(),
-                    p.name.clone(),
-                    p.country.clone().unwrap_or_default(),
+                    p.name.to_owned(),
+                    p.country.unwrap_or_default().to_owned(),
                     p.kind.as_str(),
                     m.reason.as_str(),
                 )

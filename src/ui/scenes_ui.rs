@@ -749,7 +749,7 @@ fn capture(name: String, caption: String, model: &Model, state: &AppState, map: 
         place: state
             .selected_place
             .and_then(|p| ds.gazetteer.places().get(p.0 as usize))
-            .map(|p| p.id.clone()),
+            .map(|p| p.id.to_owned()),
         article: state
             .selected_article
             .and_then(|a| ds.articles.get(a.0 as usize))
