@@ -166,6 +166,9 @@ pub struct BenchReport {
     /// extraction or launch figures then).
     pub gazetteer: String,
     pub gazetteer_places: usize,
+    /// Heap the loaded gazetteer holds (place table, id table, name index), in MB.
+    #[serde(default)]
+    pub gazetteer_heap_mb: f64,
     pub extraction: Vec<ExtractionFigures>,
     pub sizes: Vec<SizeFigures>,
     pub launch: Option<LaunchFigures>,
@@ -209,6 +212,9 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
         threads: rayon::current_num_threads(),
         gazetteer: gazetteer_kind.to_owned(),
         gazetteer_places: places.len(),
+        gazetteer_heap_mb: gazetteer
+            .as_ref()
+            .map_or(0.0, |g| g.heap_bytes() as f64 / (1024.0 * 1024.0)),
         extraction: Vec::new(),
         sizes: Vec::new(),
         launch: None,
@@ -719,6 +725,12 @@ mod tests {
         if report.gazetteer == "bundled" {
             assert_eq!(report.extraction.len(), 2);
             assert!(report.extraction.iter().all(|x| x.events > 0));
+            assert!(
+                report.gazetteer_heap_mb > 1.0,
+                "{}",
+                report.gazetteer_heap_mb
+            );
+            assert!(report.launch.as_ref().is_some_and(|l| l.gazetteer_ms > 0.0));
         }
         let line = report.to_json_line();
         assert!(!line.contains('\n'));

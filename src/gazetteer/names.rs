@@ -415,8 +415,6 @@ impl NameIndexBuilder {
     }
 
     pub fn finish(self, arena: &str) -> NameIndex {
-        use rayon::prelude::*;
-
         // The entries part by part, each part in the order added (a counting sort).
         let mut starts = vec![0usize; PARTS + 1];
         for p in &self.pending {
@@ -441,7 +439,6 @@ impl NameIndexBuilder {
             *at += 1;
         }
         let parts: Vec<Part> = (0..PARTS)
-            .into_par_iter()
             .map(|i| Part::build(arena, &sorted[starts[i]..starts[i + 1]]))
             .collect();
         drop(sorted);
@@ -570,7 +567,7 @@ impl Part {
         }
         // At most half full: most lookups while matching are misses (ordinary words), and a
         // miss probes until it meets a free bucket.
-        let want = 2 * slots.len();
+        let want = slots.len() + slots.len() / 2;
         if table.capacity() < want {
             table.reserve(want - table.len(), |&j| hashes[j as usize]);
         }

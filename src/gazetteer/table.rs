@@ -46,20 +46,24 @@ const HAS_POPULATION: u8 = 2;
 const HAS_NOTE: u8 = 4;
 const HAS_COUNTRY: u8 = 8;
 
-/// One place: fixed size, strings as spans of the arena.
+/// A `u32` number field that does not fit: the value is in [`PlaceTable::big`].
+const BIG: u32 = u32::MAX;
+
+/// One place: fixed size (56 bytes), strings as spans of the arena. Numbers are `u32` (every
+/// `GeoNames` id and almost every population fits; the rest sit in a side table, exact), the
+/// aliases run to the next record's first alias, and notes (curated and user places only) are
+/// in a side list.
 #[derive(Clone, Copy, Debug)]
 struct Record {
     coord: LatLon,
-    geonames_id: u64,
-    population: u64,
     id: Span,
     name: Span,
-    note: Span,
-    /// The place's aliases are `alias_spans[aliases_start..aliases_start + aliases_len]`.
+    /// The place's aliases start at `alias_spans[aliases_start]`.
     aliases_start: u32,
-    aliases_len: u32,
     /// Index of its first-level division key (`u32::MAX` for none).
     admin1: u32,
+    geonames_id: u32,
+    population: u32,
     country: [u8; 2],
     kind: PlaceKind,
     source: PlaceSource,
@@ -91,6 +95,11 @@ pub(super) struct PlaceTable {
     arena: String,
     records: Vec<Record>,
     alias_spans: Vec<Span>,
+    /// Numbers that do not fit a record's `u32`: (place, 0 for the `GeoNames` id or 1 for the
+    /// population, value), in place order.
+    big: Vec<(u32, u8, u64)>,
+    /// Notes by place, in place order.
+    notes: Vec<(u32, Span)>,
 }
 
 impl PlaceTable {
@@ -100,6 +109,8 @@ impl PlaceTable {
             arena: String::with_capacity(bytes),
             records: Vec::with_capacity(places),
             alias_spans: Vec::with_capacity(aliases),
+            big: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -126,34 +137,40 @@ impl PlaceTable {
             let span = self.intern(alias);
             self.alias_spans.push(span);
         }
-        let aliases_len = offset(self.alias_spans.len()) - aliases_start;
-        let note = new.note.map(|n| self.intern(n)).unwrap_or_default();
+        let place = offset(self.records.len());
+        if let Some(note) = new.note {
+            let span = self.intern(note);
+            self.notes.push((place, span));
+        }
         let mut country = [0; 2];
         if let Some(c) = new.country
             && let [a, b] = c.as_bytes()
         {
             country = [*a, *b];
         }
-        let flags = if new.geonames_id.is_some() {
-            HAS_GEONAMES_ID
-        } else {
-            0
-        } | if new.population.is_some() {
-            HAS_POPULATION
-        } else {
-            0
-        } | if new.note.is_some() { HAS_NOTE } else { 0 }
-            | if country == [0; 2] { 0 } else { HAS_COUNTRY };
+        let mut small = |field: u8, value: Option<u64>| match value.map(u32::try_from) {
+            Some(Ok(n)) if n != BIG => n,
+            Some(_) => {
+                self.big.push((place, field, value.unwrap_or(0)));
+                BIG
+            }
+            None => 0,
+        };
+        let geonames_id = small(0, new.geonames_id);
+        let population = small(1, new.population);
+        let flag = |on: bool, flag: u8| if on { flag } else { 0 };
+        let flags = flag(new.geonames_id.is_some(), HAS_GEONAMES_ID)
+            | flag(new.population.is_some(), HAS_POPULATION)
+            | flag(new.note.is_some(), HAS_NOTE)
+            | flag(country != [0; 2], HAS_COUNTRY);
         self.records.push(Record {
             coord: new.coord,
-            geonames_id: new.geonames_id.unwrap_or(0),
-            population: new.population.unwrap_or(0),
             id,
             name,
-            note,
             aliases_start,
-            aliases_len,
             admin1: new.admin1,
+            geonames_id,
+            population,
             country,
             kind: new.kind,
             source: new.source,
@@ -171,6 +188,43 @@ impl PlaceTable {
         self.arena.shrink_to_fit();
         self.records.shrink_to_fit();
         self.alias_spans.shrink_to_fit();
+        self.big.shrink_to_fit();
+        self.notes.shrink_to_fit();
+    }
+
+    /// The alias spans of place `i`: up to the next place's first alias.
+    fn aliases_of(&self, i: usize) -> &[Span] {
+        let Some(r) = self.records.get(i) else {
+            return &[];
+        };
+        let end = self
+            .records
+            .get(i + 1)
+            .map_or(self.alias_spans.len(), |next| next.aliases_start as usize);
+        self.alias_spans
+            .get(r.aliases_start as usize..end)
+            .unwrap_or(&[])
+    }
+
+    /// A number field of place `i` stored as `n`.
+    fn number(&self, i: usize, field: u8, n: u32) -> u64 {
+        if n != BIG {
+            return u64::from(n);
+        }
+        let place = offset(i);
+        let at = self
+            .big
+            .partition_point(|&(p, f, _)| (p, f) < (place, field));
+        self.big.get(at).map_or(0, |&(_, _, value)| value)
+    }
+
+    fn note_of(&self, i: usize) -> &str {
+        let place = offset(i);
+        let at = self.notes.partition_point(|&(p, _)| p < place);
+        self.notes
+            .get(at)
+            .filter(|&&(p, _)| p == place)
+            .map_or("", |&(_, span)| span.text(&self.arena))
     }
 
     /// The id of place `i` (empty past the end).
@@ -180,13 +234,8 @@ impl PlaceTable {
 
     /// The spans of place `i`'s name and aliases.
     pub(super) fn name_spans(&self, i: usize) -> (Span, &[Span]) {
-        self.records.get(i).map_or((Span::default(), &[]), |r| {
-            let aliases = self
-                .alias_spans
-                .get(r.aliases_start as usize..(r.aliases_start + r.aliases_len) as usize)
-                .unwrap_or(&[]);
-            (r.name, aliases)
-        })
+        let name = self.records.get(i).map_or(Span::default(), |r| r.name);
+        (name, self.aliases_of(i))
     }
 
     /// The first-level division key index and division level of place `i`.
@@ -194,20 +243,17 @@ impl PlaceTable {
         self.records.get(i).map(|r| (r.admin1, r.level))
     }
 
+    #[inline]
     pub(super) fn get(&self, i: usize) -> Option<PlaceRef<'_>> {
         let r = self.records.get(i)?;
         let arena = self.arena.as_str();
         let has = |flag: u8| r.flags & flag != 0;
-        let aliases = self
-            .alias_spans
-            .get(r.aliases_start as usize..(r.aliases_start + r.aliases_len) as usize)
-            .unwrap_or(&[]);
         Some(PlaceRef {
             id: r.id.text(arena),
             name: r.name.text(arena),
             aliases: Aliases {
                 arena,
-                spans: aliases,
+                spans: self.aliases_of(i),
             },
             kind: r.kind,
             coord: r.coord,
@@ -216,10 +262,10 @@ impl PlaceTable {
             } else {
                 None
             },
-            geonames_id: has(HAS_GEONAMES_ID).then_some(r.geonames_id),
-            population: has(HAS_POPULATION).then_some(r.population),
+            geonames_id: has(HAS_GEONAMES_ID).then(|| self.number(i, 0, r.geonames_id)),
+            population: has(HAS_POPULATION).then(|| self.number(i, 1, r.population)),
             source: r.source,
-            note: has(HAS_NOTE).then(|| r.note.text(arena)),
+            note: has(HAS_NOTE).then(|| self.note_of(i)),
         })
     }
 
@@ -228,6 +274,8 @@ impl PlaceTable {
         self.arena.capacity()
             + self.records.capacity() * std::mem::size_of::<Record>()
             + self.alias_spans.capacity() * std::mem::size_of::<Span>()
+            + self.big.capacity() * std::mem::size_of::<(u32, u8, u64)>()
+            + self.notes.capacity() * std::mem::size_of::<(u32, Span)>()
     }
 }
 
@@ -515,6 +563,45 @@ mod tests {
         assert!(t.get(2).is_none());
         assert_eq!(t.id(1), "gn:1");
         assert_eq!(t.id(5), "");
+    }
+
+    #[test]
+    fn numbers_beyond_u32_and_notes_read_back_exactly() {
+        let mut t = PlaceTable::default();
+        let mut a = new_record("a", "A", &["A1", "A2"]);
+        a.population = Some(8_100_000_000);
+        a.geonames_id = Some(u64::from(u32::MAX));
+        a.note = Some("first");
+        t.push(a);
+        t.push(new_record("b", "B", &[]));
+        let mut c = new_record("c", "C", &["C1"]);
+        c.population = Some(u64::MAX);
+        c.geonames_id = Some(u64::from(u32::MAX) - 1);
+        c.note = Some("third");
+        t.push(c);
+        let (a, b, c) = (
+            t.get(0).expect("a"),
+            t.get(1).expect("b"),
+            t.get(2).expect("c"),
+        );
+        assert_eq!(
+            (a.population, a.geonames_id),
+            (Some(8_100_000_000), Some(u64::from(u32::MAX)))
+        );
+        assert_eq!(
+            (c.population, c.geonames_id),
+            (Some(u64::MAX), Some(u64::from(u32::MAX) - 1))
+        );
+        assert_eq!(
+            (a.note, b.note, c.note),
+            (Some("first"), None, Some("third"))
+        );
+        assert_eq!(
+            (a.aliases.len(), b.aliases.len(), c.aliases.len()),
+            (2, 0, 1)
+        );
+        assert_eq!(c.aliases, ["C1"]);
+        assert_eq!(std::mem::size_of::<Record>(), 56);
     }
 
     #[test]
