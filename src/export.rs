@@ -475,8 +475,8 @@ pub fn write_geojson<'e>(
             properties: FeatureProperties {
                 article: &row.article.id,
                 title: &row.article.title,
-                place_id: &row.place.id,
-                name: &row.place.name,
+                place_id: row.place.id,
+                name: row.place.name,
                 from: row.from(),
                 to: row.to(),
                 date_basis: row.basis(),
@@ -526,7 +526,7 @@ pub fn write_kml<'e>(
             continue;
         }
         writeln!(out, "  <Placemark>")?;
-        writeln!(out, "    <name>{}</name>", xml_escape(&row.place.name))?;
+        writeln!(out, "    <name>{}</name>", xml_escape(row.place.name))?;
         writeln!(
             out,
             "    <description>{}</description>",
@@ -634,8 +634,8 @@ pub fn write_csv<'e>(
     for event in events {
         let row = EventRow::new(source, event)?;
         let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));
-        let (place_id, name) = (csv_cell(&row.place.id), csv_cell(&row.place.name));
-        let country = row.place.country.as_deref().map(csv_cell);
+        let (place_id, name) = (csv_cell(row.place.id), csv_cell(row.place.name));
+        let country = row.place.country.map(csv_cell);
         let text = csv_cell(row.text);
         writer.serialize(CsvRow {
             article: &article,

@@ -128,7 +128,7 @@ pub fn gazetteer(data: &[u8]) {
             "place {} has no name",
             place.id
         );
-        let idx = gazetteer.by_id(&place.id);
+        let idx = gazetteer.by_id(place.id);
         assert_eq!(
             idx.map(|p| p.0 as usize),
             Some(i),

@@ -116,7 +116,18 @@ impl PlaceKind {
 
     /// The kind named `s` in a data file (`"air_base"`), if any.
     pub fn parse(s: &str) -> Option<PlaceKind> {
-        PlaceKind::ALL.into_iter().find(|k| k.as_str() == s)
+        // A match, not a scan of `ALL`: every broad row is parsed through here.
+        Some(match s {
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "admin_area" => PlaceKind::AdminArea,
+            "city" => PlaceKind::City,
+            "district" => PlaceKind::District,
+            "airport" => PlaceKind::Airport,
+            "air_base" => PlaceKind::AirBase,
+            "facility" => PlaceKind::Facility,
+            _ => return None,
+        })
     }
 }
 
@@ -640,6 +651,7 @@ struct ReadFailure {
 }
 
 impl ReadFailure {
+    #[allow(clippy::needless_pass_by_value)] // `map_err(ReadFailure::io)`
     fn io(e: std::io::Error) -> ReadFailure {
         ReadFailure {
             not_found: e.kind() == std::io::ErrorKind::NotFound,
@@ -978,6 +990,10 @@ impl Builder {
             self.admin1_key.push('.');
         }
         self.admin1_key.push_str(code);
+        // Rows come grouped by country and division: most repeat the previous row's key.
+        if self.admin1_keys.last() == Some(&self.admin1_key) {
+            return table::offset(self.admin1_keys.len() - 1);
+        }
         if let Some(&i) = self.admin1_ids.get(self.admin1_key.as_str()) {
             return i;
         }
@@ -1138,7 +1154,7 @@ impl Gazetteer {
     /// Builds a gazetteer from curated-format TOML text (handy for tests and the `check` command).
     pub fn from_toml_str(text: &str, file: &Path) -> (Gazetteer, Vec<Problem>) {
         let (entries, problems) = parse_toml_layer(text, file, PlaceSource::Curated);
-        (Gazetteer::merge(vec![entries]), problems)
+        (Gazetteer::merge(&[entries]), problems)
     }
 
     /// Builds a gazetteer from broad-layer TSV text (the fuzzers and the bad-input tests).
@@ -1163,12 +1179,12 @@ impl Gazetteer {
                 level: 0,
             })
             .collect();
-        Gazetteer::merge(vec![entries])
+        Gazetteer::merge(&[entries])
     }
 
     /// Merges layers given from the strongest to the weakest: an entry is dropped when a
     /// stronger layer already has its id, `GeoNames` id or ICAO code.
-    fn merge(layers: Vec<Vec<Entry>>) -> Gazetteer {
+    fn merge(layers: &[Vec<Entry>]) -> Gazetteer {
         let places = layers.iter().map(Vec::len).sum();
         let (aliases, bytes) = layers.iter().flatten().fold((0, 0), |(n, b), e| {
             let p = &e.place;
@@ -1176,7 +1192,7 @@ impl Gazetteer {
             (n + p.aliases.len(), b + text)
         });
         let mut builder = Builder::with_capacity(places, aliases, bytes);
-        for layer in &layers {
+        for layer in layers {
             builder.add_layer(layer);
         }
         builder.finish()
@@ -1201,6 +1217,7 @@ impl Gazetteer {
     }
 
     /// The place at `idx`. Panics when `idx` is not of this gazetteer (a bug, not bad data).
+    #[inline]
     pub fn get(&self, idx: PlaceIdx) -> PlaceRef<'_> {
         self.table.get(idx.0 as usize).unwrap_or_else(|| {
             panic!(
@@ -1691,6 +1708,15 @@ country = "LY"
     }
 
     #[test]
+    fn every_kind_parses_from_its_own_name_and_nothing_else_does() {
+        for k in PlaceKind::ALL {
+            assert_eq!(PlaceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(PlaceKind::parse("City"), None);
+        assert_eq!(PlaceKind::parse(""), None);
+    }
+
+    #[test]
     fn the_stoplist_is_lower_case_ascii_within_the_fast_check() {
         for w in BROAD_STOPLIST {
             assert!(
@@ -1749,7 +1775,7 @@ country = "LY"
             entry("icao:HLLM", "Mitiga Airport", None, PlaceSource::Broad),
             entry("gn:1", "Sabha", Some(1), PlaceSource::Broad),
         ];
-        let g = Gazetteer::merge(vec![user, curated, broad]);
+        let g = Gazetteer::merge(&[user, curated, broad]);
         let ids: Vec<&str> = g.places().iter().map(|p| p.id).collect();
         assert_eq!(ids, ["tripoli-ly", "mitiga-airport-ly", "gn:1"]);
         assert_eq!(
@@ -1772,7 +1798,7 @@ country = "LY"
             Some(2_210_247),
             PlaceSource::Broad,
         )];
-        let g = Gazetteer::merge(vec![curated, broad]);
+        let g = Gazetteer::merge(&[curated, broad]);
         assert_eq!(g.len(), 1);
         assert_eq!(g.get(PlaceIdx(0)).id, "tripoli-ly");
     }

@@ -641,7 +641,7 @@ mod tests {
 
     #[test]
     fn articles_for_events_cover_every_sentence() {
-        let s = events(&places(200, 5), 3_000, 6);
+        let s = events(places(200, 5), 3_000, 6);
         let xs = articles_for(&s);
         assert_eq!(xs.len(), s.extractions.len());
         for (a, x) in xs.iter().zip(&s.extractions) {
@@ -655,8 +655,8 @@ mod tests {
 
     #[test]
     fn a_gazetteer_without_usable_places_gives_nothing() {
-        assert!(articles(&Vec::new(), 3, 100, 1).is_empty());
-        assert_eq!(events(&Vec::new(), 100, 1).event_count(), 0);
+        assert!(articles(Vec::<Place>::new(), 3, 100, 1).is_empty());
+        assert_eq!(events(Vec::<Place>::new(), 100, 1).event_count(), 0);
     }
 
     #[test]

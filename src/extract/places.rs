@@ -310,7 +310,7 @@ pub fn find_places_with_context(
         }
         if weight > 1
             && let Some(&(p, _)) = c.first()
-            && let Some(country) = g.get(p).country.as_deref()
+            && let Some(country) = g.get(p).country
         {
             focus.countries.add(country, weight);
         }
@@ -392,10 +392,7 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p
-        .country
-        .as_deref()
-        .is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -883,12 +880,7 @@ fn narrow_by_container(
     let inside: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
-        .filter(|&(idx, _)| {
-            g.get(idx)
-                .country
-                .as_deref()
-                .is_some_and(|c| countries.contains(&c))
-        })
+        .filter(|&(idx, _)| g.get(idx).country.is_some_and(|c| countries.contains(&c)))
         .collect();
     if !inside.is_empty() && inside.len() < candidates.len() {
         *candidates = inside;
@@ -927,7 +919,7 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
     if !primary {
         s -= 1.0;
     }
-    if let Some(c) = p.country.as_deref() {
+    if let Some(c) = p.country {
         let ctx = &focus.countries;
         let max = ctx.max();
         if max > 0 && ctx.count(c) > 0 {

@@ -13,7 +13,7 @@ pub(super) const BROAD_HEADER_V1: &str =
     "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms";
 
 /// A validated broad row, borrowing its text from the file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct BroadRow<'t> {
     pub id: &'t str,
     /// Trimmed.

@@ -22,6 +22,7 @@ pub(super) struct Span {
 }
 
 impl Span {
+    #[inline]
     pub(super) fn text(self, arena: &str) -> &str {
         let start = self.start as usize;
         arena.get(start..start + self.len as usize).unwrap_or("")
@@ -193,6 +194,7 @@ impl PlaceTable {
     }
 
     /// The alias spans of place `i`: up to the next place's first alias.
+    #[inline]
     fn aliases_of(&self, i: usize) -> &[Span] {
         let Some(r) = self.records.get(i) else {
             return &[];
@@ -358,6 +360,15 @@ impl<'g> IntoIterator for Aliases<'g> {
     }
 }
 
+impl<'g> IntoIterator for &Aliases<'g> {
+    type Item = &'g str;
+    type IntoIter = AliasIter<'g>;
+
+    fn into_iter(self) -> AliasIter<'g> {
+        self.iter()
+    }
+}
+
 /// Iterator over [`Aliases`].
 #[derive(Clone)]
 pub struct AliasIter<'g> {
@@ -456,6 +467,15 @@ impl std::fmt::Debug for Places<'_> {
 }
 
 impl<'g> IntoIterator for Places<'g> {
+    type Item = PlaceRef<'g>;
+    type IntoIter = PlacesIter<'g>;
+
+    fn into_iter(self) -> PlacesIter<'g> {
+        self.iter()
+    }
+}
+
+impl<'g> IntoIterator for &Places<'g> {
     type Item = PlaceRef<'g>;
     type IntoIter = PlacesIter<'g>;
 
@@ -637,7 +657,7 @@ mod tests {
         let places = Places::new(&t);
         let ids: Vec<&str> = places.iter().map(|p| p.id).collect();
         assert_eq!(ids, ["a", "b", "c"]);
-        assert_eq!(places.iter().rev().next().map(|p| p.id), Some("c"));
+        assert_eq!(places.iter().next_back().map(|p| p.id), Some("c"));
         assert_eq!(places.iter().len(), 3);
         assert_eq!(places.iter().nth(1).map(|p| p.id), Some("b"));
     }

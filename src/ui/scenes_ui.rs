@@ -763,7 +763,11 @@ pub fn scene_intents(scene: &Scene, model: &Model) -> (Vec<Intent>, Vec<String>)
     let ds = &model.dataset;
     let mut unknown = Vec::new();
     let place = scene.place.as_ref().and_then(|id| {
-        let found = ds.gazetteer.places().iter().position(|p| &p.id == id);
+        let found = ds
+            .gazetteer
+            .places()
+            .iter()
+            .position(|p| p.id == id.as_str());
         if found.is_none() {
             unknown.push(format!("place {id}"));
         }
