@@ -65,12 +65,36 @@ struct Record {
     admin1: u32,
     geonames_id: u32,
     population: u32,
-    country: [u8; 2],
+    /// `(first letter - 'A') * 26 + (second letter - 'A')` of the country code, if any.
+    country: u16,
+    /// 1 + the place's index in [`PlaceTable::notes`]; 0 for none, [`NOTE_FAR`] past `u16`.
+    note: u16,
     kind: PlaceKind,
     source: PlaceSource,
     /// 1 for a first-level division, 2 for a second-level one, else 0.
     level: u8,
     flags: u8,
+}
+
+/// A record's `note` when the note is further down the list than a `u16` counts.
+const NOTE_FAR: u16 = u16::MAX;
+
+/// Every two-letter code `AA`..`ZZ` back to back, so a country is a slice of a static string,
+/// not text validated on every read.
+static COUNTRY_CODES: &str = match std::str::from_utf8(&country_code_bytes()) {
+    Ok(s) => s,
+    Err(_) => panic!("country codes are ASCII"),
+};
+
+const fn country_code_bytes() -> [u8; 26 * 26 * 2] {
+    let mut out = [0u8; 26 * 26 * 2];
+    let mut i = 0;
+    while i < 26 * 26 {
+        out[2 * i] = b'A' + (i / 26) as u8;
+        out[2 * i + 1] = b'A' + (i % 26) as u8;
+        i += 1;
+    }
+    out
 }
 
 /// A place's fields as given to [`PlaceTable::push`], borrowed from wherever they were read.
@@ -139,16 +163,19 @@ impl PlaceTable {
             self.alias_spans.push(span);
         }
         let place = offset(self.records.len());
-        if let Some(note) = new.note {
-            let span = self.intern(note);
-            self.notes.push((place, span));
-        }
-        let mut country = [0; 2];
+        let mut country = 0;
+        let mut has_country = false;
         if let Some(c) = new.country
-            && let [a, b] = c.as_bytes()
+            && let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.as_bytes()
         {
-            country = [*a, *b];
+            country = u16::from(a - b'A') * 26 + u16::from(b - b'A');
+            has_country = true;
         }
+        let note = if new.note.is_some() {
+            u16::try_from(self.notes.len()).map_or(NOTE_FAR, |n| n.saturating_add(1))
+        } else {
+            0
+        };
         let mut small = |field: u8, value: Option<u64>| match value.map(u32::try_from) {
             Some(Ok(n)) if n != BIG => n,
             Some(_) => {
@@ -163,7 +190,11 @@ impl PlaceTable {
         let flags = flag(new.geonames_id.is_some(), HAS_GEONAMES_ID)
             | flag(new.population.is_some(), HAS_POPULATION)
             | flag(new.note.is_some(), HAS_NOTE)
-            | flag(country != [0; 2], HAS_COUNTRY);
+            | flag(has_country, HAS_COUNTRY);
+        if let Some(note) = new.note {
+            let span = self.intern(note);
+            self.notes.push((place, span));
+        }
         self.records.push(Record {
             coord: new.coord,
             id,
@@ -173,6 +204,7 @@ impl PlaceTable {
             geonames_id,
             population,
             country,
+            note,
             kind: new.kind,
             source: new.source,
             level: new.level,
@@ -220,7 +252,13 @@ impl PlaceTable {
         self.big.get(at).map_or(0, |&(_, _, value)| value)
     }
 
-    fn note_of(&self, i: usize) -> &str {
+    #[inline]
+    fn note_of(&self, i: usize, note: u16) -> &str {
+        if note != NOTE_FAR
+            && let Some(&(_, span)) = self.notes.get(usize::from(note).wrapping_sub(1))
+        {
+            return span.text(&self.arena);
+        }
         let place = offset(i);
         let at = self.notes.partition_point(|&(p, _)| p < place);
         self.notes
@@ -260,14 +298,15 @@ impl PlaceTable {
             kind: r.kind,
             coord: r.coord,
             country: if has(HAS_COUNTRY) {
-                std::str::from_utf8(&r.country).ok()
+                let at = usize::from(r.country) * 2;
+                COUNTRY_CODES.get(at..at + 2)
             } else {
                 None
             },
             geonames_id: has(HAS_GEONAMES_ID).then(|| self.number(i, 0, r.geonames_id)),
             population: has(HAS_POPULATION).then(|| self.number(i, 1, r.population)),
             source: r.source,
-            note: has(HAS_NOTE).then(|| self.note_of(i)),
+            note: has(HAS_NOTE).then(|| self.note_of(i, r.note)),
         })
     }
 
@@ -622,6 +661,13 @@ mod tests {
         );
         assert_eq!(c.aliases, ["C1"]);
         assert_eq!(std::mem::size_of::<Record>(), 56);
+        for code in ["AA", "LY", "US", "ZZ"] {
+            let mut t = PlaceTable::default();
+            let mut r = new_record("x", "X", &[]);
+            r.country = Some(code);
+            t.push(r);
+            assert_eq!(t.get(0).and_then(|p| p.country), Some(code));
+        }
     }
 
     #[test]
