@@ -626,47 +626,47 @@ mod tests {
 
     #[test]
     fn numbers_beyond_u32_and_notes_read_back_exactly() {
-        let mut t = PlaceTable::default();
-        let mut a = new_record("a", "A", &["A1", "A2"]);
-        a.population = Some(8_100_000_000);
-        a.geonames_id = Some(u64::from(u32::MAX));
-        a.note = Some("first");
-        t.push(a);
-        t.push(new_record("b", "B", &[]));
-        let mut c = new_record("c", "C", &["C1"]);
-        c.population = Some(u64::MAX);
-        c.geonames_id = Some(u64::from(u32::MAX) - 1);
-        c.note = Some("third");
-        t.push(c);
-        let (a, b, c) = (
-            t.get(0).expect("a"),
-            t.get(1).expect("b"),
-            t.get(2).expect("c"),
+        let mut table = PlaceTable::default();
+        let mut first = new_record("a", "A", &["A1", "A2"]);
+        first.population = Some(8_100_000_000);
+        first.geonames_id = Some(u64::from(u32::MAX));
+        first.note = Some("first");
+        table.push(first);
+        table.push(new_record("b", "B", &[]));
+        let mut third = new_record("c", "C", &["C1"]);
+        third.population = Some(u64::MAX);
+        third.geonames_id = Some(u64::from(u32::MAX) - 1);
+        third.note = Some("third");
+        table.push(third);
+        let (pa, pb, pc) = (
+            table.get(0).expect("a"),
+            table.get(1).expect("b"),
+            table.get(2).expect("c"),
         );
         assert_eq!(
-            (a.population, a.geonames_id),
+            (pa.population, pa.geonames_id),
             (Some(8_100_000_000), Some(u64::from(u32::MAX)))
         );
         assert_eq!(
-            (c.population, c.geonames_id),
+            (pc.population, pc.geonames_id),
             (Some(u64::MAX), Some(u64::from(u32::MAX) - 1))
         );
         assert_eq!(
-            (a.note, b.note, c.note),
+            (pa.note, pb.note, pc.note),
             (Some("first"), None, Some("third"))
         );
         assert_eq!(
-            (a.aliases.len(), b.aliases.len(), c.aliases.len()),
+            (pa.aliases.len(), pb.aliases.len(), pc.aliases.len()),
             (2, 0, 1)
         );
-        assert_eq!(c.aliases, ["C1"]);
+        assert_eq!(pc.aliases, ["C1"]);
         assert_eq!(std::mem::size_of::<Record>(), 56);
         for code in ["AA", "LY", "US", "ZZ"] {
-            let mut t = PlaceTable::default();
-            let mut r = new_record("x", "X", &[]);
-            r.country = Some(code);
-            t.push(r);
-            assert_eq!(t.get(0).and_then(|p| p.country), Some(code));
+            let mut one = PlaceTable::default();
+            let mut row = new_record("x", "X", &[]);
+            row.country = Some(code);
+            one.push(row);
+            assert_eq!(one.get(0).and_then(|p| p.country), Some(code));
         }
     }
 
