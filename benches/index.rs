@@ -8,29 +8,29 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use newsatlas::gazetteer::{Gazetteer, Place};
+use newsatlas::gazetteer::Gazetteer;
 use newsatlas::index::{Index, WindowCounts};
 use newsatlas::perf::{
     ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, wide_viewport,
 };
 use newsatlas::synth;
 
-fn places() -> Vec<Place> {
+fn gazetteer() -> Gazetteer {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     if data.join("gazetteer.toml").is_file() {
-        let (g, _) = Gazetteer::load_bundled(&data);
-        g.places().to_vec()
+        Gazetteer::load_bundled(&data).0
     } else {
-        synth::places(35_000, synth::DEFAULT_SEED)
+        Gazetteer::from_places(synth::places(35_000, synth::DEFAULT_SEED))
     }
 }
 
 fn index(c: &mut Criterion) {
-    let places = places();
+    let gazetteer = gazetteer();
+    let places = gazetteer.places();
     let mut group = c.benchmark_group("index");
     group.sample_size(10);
     for n in synth::EVENT_SIZES {
-        let s = synth::events(&places, n, synth::DEFAULT_SEED);
+        let s = synth::events(places, n, synth::DEFAULT_SEED);
         group.measurement_time(Duration::from_secs(if n >= 1_000_000 { 12 } else { 4 }));
         group.throughput(criterion::Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("build", n), &s, |b, s| {
@@ -38,7 +38,7 @@ fn index(c: &mut Criterion) {
         });
 
         let index = Index::build(&s.extractions, &s.published);
-        let data = ScrubData::new(&index, &places);
+        let data = ScrubData::new(&index, places);
         let windows = sweep_windows(&index, 64);
         let jumps = jump_windows(&index, 64, synth::DEFAULT_SEED);
         for (name, viewport, windows) in [

@@ -19,7 +19,7 @@ use thiserror::Error;
 
 use crate::corpus::Article;
 use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
-use crate::gazetteer::{Gazetteer, Place, PlaceIdx};
+use crate::gazetteer::{Gazetteer, PlaceIdx, PlaceRef};
 
 /// An export format. The variants' doc comments are the `--format` help text, where backticks
 /// would show, hence the allowance.
@@ -107,7 +107,7 @@ impl<'a> ExportSource<'a> {
         })
     }
 
-    fn place(&self, idx: PlaceIdx) -> Result<&'a Place, ExportError> {
+    fn place(&self, idx: PlaceIdx) -> Result<PlaceRef<'a>, ExportError> {
         self.gazetteer.places().get(idx.0 as usize).ok_or_else(|| {
             ExportError::Inconsistent(format!(
                 "a mention names place {} of {}",
@@ -240,7 +240,7 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
     let place = source.place(event.place)?;
     Ok(Record::Event {
         article: &article.id,
-        place_id: &place.id,
+        place_id: place.id,
         lat: place.coord.lat,
         lon: place.coord.lon,
         from: event.when.map(|w| w.from),
@@ -331,12 +331,12 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
                 start: mention.start,
                 end: mention.end,
                 surface: slice(&article.body, &(mention.start..mention.end)),
-                place_id: &place.id,
-                name: &place.name,
+                place_id: place.id,
+                name: place.name,
                 lat: place.coord.lat,
                 lon: place.coord.lon,
                 kind: place.kind.as_str(),
-                country: place.country.as_deref(),
+                country: place.country,
                 // f32 -> f64 would print 0.8999999761581421 for 0.9.
                 confidence: (f64::from(mention.confidence) * 1000.0).round() / 1000.0,
                 reason: mention.reason.as_str(),
@@ -387,7 +387,7 @@ fn write_jsonl_events<'e>(
 /// The fields shared by the `GeoJSON`, KML and CSV rows of one event.
 struct EventRow<'a> {
     article: &'a Article,
-    place: &'a Place,
+    place: PlaceRef<'a>,
     event: &'a Event,
     text: &'a str,
 }
@@ -475,8 +475,8 @@ pub fn write_geojson<'e>(
             properties: FeatureProperties {
                 article: &row.article.id,
                 title: &row.article.title,
-                place_id: &row.place.id,
-                name: &row.place.name,
+                place_id: row.place.id,
+                name: row.place.name,
                 from: row.from(),
                 to: row.to(),
                 date_basis: row.basis(),
@@ -526,7 +526,7 @@ pub fn write_kml<'e>(
             continue;
         }
         writeln!(out, "  <Placemark>")?;
-        writeln!(out, "    <name>{}</name>", xml_escape(&row.place.name))?;
+        writeln!(out, "    <name>{}</name>", xml_escape(row.place.name))?;
         writeln!(
             out,
             "    <description>{}</description>",
@@ -542,7 +542,7 @@ pub fn write_kml<'e>(
         for (name, value) in [
             ("article", row.article.id.as_str()),
             ("title", row.article.title.as_str()),
-            ("place_id", row.place.id.as_str()),
+            ("place_id", row.place.id),
             ("date_basis", row.basis()),
         ] {
             writeln!(
@@ -634,8 +634,8 @@ pub fn write_csv<'e>(
     for event in events {
         let row = EventRow::new(source, event)?;
         let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));
-        let (place_id, name) = (csv_cell(&row.place.id), csv_cell(&row.place.name));
-        let country = row.place.country.as_deref().map(csv_cell);
+        let (place_id, name) = (csv_cell(row.place.id), csv_cell(row.place.name));
+        let country = row.place.country.map(csv_cell);
         let text = csv_cell(row.text);
         writer.serialize(CsvRow {
             article: &article,
@@ -670,7 +670,7 @@ mod tests {
     use crate::corpus::DateBasis;
     use crate::extract::dates::{DateMention, Granularity, Interval};
     use crate::extract::places::PlaceMention;
-    use crate::gazetteer::{PlaceKind, PlaceSource};
+    use crate::gazetteer::{Place, PlaceKind, PlaceSource};
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -128,7 +128,7 @@ pub fn gazetteer(data: &[u8]) {
             "place {} has no name",
             place.id
         );
-        let idx = gazetteer.by_id(&place.id);
+        let idx = gazetteer.by_id(place.id);
         assert_eq!(
             idx.map(|p| p.0 as usize),
             Some(i),
@@ -171,8 +171,8 @@ pub fn fuzz_gazetteer() -> &'static Gazetteer {
             }
         }
         let (broad, _) = Gazetteer::from_broad_str(&text, Path::new("places_broad.tsv"));
-        let mut places = curated.places().to_vec();
-        places.extend(broad.places().iter().cloned());
+        let mut places: Vec<_> = curated.places().iter().map(|p| p.to_place()).collect();
+        places.extend(broad.places().iter().map(|p| p.to_place()));
         Gazetteer::from_places(places)
     });
     &GAZETTEER

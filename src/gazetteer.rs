@@ -8,7 +8,11 @@
 //!   one, which wins over the broad one: a lower entry with the same id, `GeoNames` id or ICAO code
 //!   is dropped.
 //! - Raw rows ([`RawPlace`], straight from the file) are validated into [`Place`]s. A bad row is
-//!   a [`Problem`] with its file and line; the other rows still load.
+//!   a [`Problem`] with its file and line; the other rows still load. Broad rows are validated
+//!   in place ([`broad::BroadRow`] borrows the file's text) and go straight into the table.
+//! - One compact table ([`table`]) holds every place: a string arena and fixed-size records,
+//!   filled in one pass while the layers are merged, no allocation per place. Readers get
+//!   [`PlaceRef`] views; ids are found through a hash table of place numbers (no copied ids).
 //! - The name index ([`names`]) over every name, alias and demonym is built once, here, when the
 //!   gazetteer is built. It finds names ASCII-case-insensitively at word boundaries and reports
 //!   overlapping occurrences, so a long alias that fails the matcher's case rules never hides a
@@ -16,10 +20,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::hash::BuildHasher as _;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use hashbrown::HashTable;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -30,12 +36,15 @@ use crate::problem::{Problem, line_of_offset};
 mod broad;
 pub mod names;
 mod stoplist;
+mod table;
 
-use broad::{BROAD_HEADER, parse_broad};
+use broad::{BROAD_HEADER, BroadParser, BroadRow, parse_broad};
 use stoplist::BROAD_STOPLIST;
+use table::{NewRecord, PlaceTable, Span};
 
 pub use names::{NameHit, NameTarget};
 use names::{NameIndex, NameIndexBuilder};
+pub use table::{AliasIter, Aliases, PlaceRef, Places, PlacesIter};
 
 /// Hash maps and sets keyed by ids: foldhash instead of `SipHash` (the data files are ours or the
 /// user's, so hash flooding is no concern), a fixed seed so loads behave the same every time.
@@ -107,7 +116,18 @@ impl PlaceKind {
 
     /// The kind named `s` in a data file (`"air_base"`), if any.
     pub fn parse(s: &str) -> Option<PlaceKind> {
-        PlaceKind::ALL.into_iter().find(|k| k.as_str() == s)
+        // A match, not a scan of `ALL`: every broad row is parsed through here.
+        Some(match s {
+            "country" => PlaceKind::Country,
+            "region" => PlaceKind::Region,
+            "admin_area" => PlaceKind::AdminArea,
+            "city" => PlaceKind::City,
+            "district" => PlaceKind::District,
+            "airport" => PlaceKind::Airport,
+            "air_base" => PlaceKind::AirBase,
+            "facility" => PlaceKind::Facility,
+            _ => return None,
+        })
     }
 }
 
@@ -120,7 +140,8 @@ pub enum PlaceSource {
     User,
 }
 
-/// A validated place.
+/// A validated place, owned: what a gazetteer is built from ([`Gazetteer::from_places`]). A
+/// gazetteer hands out [`PlaceRef`]s, the same fields borrowed from its compact table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// Stable id, unique in the gazetteer: e.g. `tripoli-ly`, `gn:2210247`, `icao:HLLM`.
@@ -143,8 +164,8 @@ pub struct Place {
 pub enum NameRole {
     /// The name or an alias of a place.
     Place(PlaceIdx),
-    /// A demonym ("Libyan", "Europeans") of a country or continent: evidence of that country, and a
-    /// mention of the place that makes no event (see `extract::places::Reason::Demonym`).
+    /// A demonym ("Libyan", "Europeans") of a country or continent: evidence of that country,
+    /// and a mention of the place that makes no event (see `extract::places::Reason::Demonym`).
     Demonym(PlaceIdx),
     /// A broad-layer name that is more often something else ("Victoria", "Jackson", "Tuesday"):
     /// a place mention only where the context says place ("in Victoria", "Jackson, Miss.").
@@ -170,8 +191,10 @@ impl NameRole {
 
 /// All places, their ids and the index that finds their names in text.
 pub struct Gazetteer {
-    places: Vec<Place>,
-    by_id: FastMap<String, PlaceIdx>,
+    /// Every place, in [`PlaceIdx`] order: user, curated, then broad.
+    table: PlaceTable,
+    /// Place numbers, hashed by id (the ids live in the table's arena).
+    by_id: HashTable<u32>,
     /// Demonyms per place (countries and continents), as written in the data file.
     demonyms: HashMap<PlaceIdx, Vec<String>>,
     /// Every name, alias and demonym, for finding them in text.
@@ -179,16 +202,14 @@ pub struct Gazetteer {
     /// Every name and alias, lower-cased and sorted, for prefix search; built on the first
     /// search (most sessions never search, and the sort would slow every load).
     sorted_names: OnceLock<SortedNames>,
-    /// First-level division keys (`US.KY`), interned.
+    /// First-level division keys (`US.KY`), interned; places point at them by number.
     admin1_keys: Vec<String>,
-    /// Per place: its index in `admin1_keys` (`u32::MAX` for none) and its division level.
-    parents: Vec<(u32, u8)>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
+            .field("places", &self.table.len())
             .field("names", &self.names.len())
             .finish_non_exhaustive()
     }
@@ -630,22 +651,38 @@ struct ReadFailure {
     message: String,
 }
 
-fn read_text(path: &Path) -> Result<String, ReadFailure> {
-    let io_failure = |e: std::io::Error| ReadFailure {
-        not_found: e.kind() == std::io::ErrorKind::NotFound,
-        line: None,
-        message: e.to_string(),
-    };
-    let too_large = |size: u64| ReadFailure {
-        not_found: false,
-        line: None,
-        message: format!("the file is {size} bytes, above the limit of {MAX_GAZETTEER_BYTES}"),
-    };
-    let file = std::fs::File::open(path).map_err(io_failure)?;
-    let size = file.metadata().map_err(io_failure)?.len();
-    if size > MAX_GAZETTEER_BYTES {
-        return Err(too_large(size));
+impl ReadFailure {
+    #[allow(clippy::needless_pass_by_value)] // `map_err(ReadFailure::io)`
+    fn io(e: std::io::Error) -> ReadFailure {
+        ReadFailure {
+            not_found: e.kind() == std::io::ErrorKind::NotFound,
+            line: None,
+            message: e.to_string(),
+        }
     }
+
+    fn too_large(size: u64) -> ReadFailure {
+        ReadFailure {
+            not_found: false,
+            line: None,
+            message: format!("the file is {size} bytes, above the limit of {MAX_GAZETTEER_BYTES}"),
+        }
+    }
+}
+
+/// Opens a gazetteer file, refusing one above [`MAX_GAZETTEER_BYTES`].
+fn open_capped(path: &Path) -> Result<std::fs::File, ReadFailure> {
+    let file = std::fs::File::open(path).map_err(ReadFailure::io)?;
+    let size = file.metadata().map_err(ReadFailure::io)?.len();
+    if size > MAX_GAZETTEER_BYTES {
+        return Err(ReadFailure::too_large(size));
+    }
+    Ok(file)
+}
+
+fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    let (io_failure, too_large) = (ReadFailure::io, ReadFailure::too_large);
+    let file = open_capped(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_GAZETTEER_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -668,6 +705,100 @@ fn read_text(path: &Path) -> Result<String, ReadFailure> {
     })
 }
 
+/// A gzipped file's text comes in chunks of whole lines of about this size.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Decompresses a gzipped gazetteer file on a helper thread and hands its text to `each` in
+/// chunks of whole lines while the next chunk is decompressed, so decompression overlaps the
+/// parsing. The same limits and failures as [`read_text`]; on a failure `each` has seen the
+/// chunks before it.
+fn stream_gz_text(path: &Path, each: &mut dyn FnMut(&str)) -> Result<(), ReadFailure> {
+    let (io_failure, too_large) = (ReadFailure::io, ReadFailure::too_large);
+    let file = open_capped(path)?;
+    std::thread::scope(|scope| {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Result<Vec<u8>, ReadFailure>>(2);
+        scope.spawn(move || {
+            let limit = MAX_GAZETTEER_BYTES + 1;
+            let mut text =
+                flate2::read::GzDecoder::new(std::io::BufReader::new(file.take(limit))).take(limit);
+            let mut total: u64 = 0;
+            let mut carry: Vec<u8> = Vec::new();
+            loop {
+                let mut buf = std::mem::take(&mut carry);
+                let start = buf.len();
+                buf.resize(start + CHUNK_BYTES, 0);
+                let mut filled = start;
+                while filled < buf.len() {
+                    match text.read(&mut buf[filled..]) {
+                        Ok(0) => break,
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            let _ = chunks.send(Err(io_failure(e)));
+                            return;
+                        }
+                    }
+                }
+                total += (filled - start) as u64;
+                if total > MAX_GAZETTEER_BYTES {
+                    let _ = chunks.send(Err(too_large(total)));
+                    return;
+                }
+                let end = filled == start;
+                buf.truncate(filled);
+                if !end && let Some(newline) = memchr::memrchr(b'\n', &buf) {
+                    carry = buf.split_off(newline + 1);
+                } else if !end {
+                    // A line longer than a chunk: read on.
+                    carry = buf;
+                    continue;
+                }
+                if !buf.is_empty() && chunks.send(Ok(buf)).is_err() {
+                    return;
+                }
+                if end {
+                    return;
+                }
+            }
+        });
+        let mut bytes_before = 0;
+        let mut lines_before = 0;
+        for chunk in received {
+            let mut chunk = chunk?;
+            let bom = if bytes_before == 0 && chunk.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                chunk.drain(..3);
+                3
+            } else {
+                0
+            };
+            let lines = memchr::memchr_iter(b'\n', &chunk).count();
+            let len = chunk.len() + bom;
+            match String::from_utf8(chunk) {
+                Ok(text) => each(&text),
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let bytes = e.as_bytes();
+                    let line =
+                        lines_before + memchr::memchr_iter(b'\n', &bytes[..valid]).count() + 1;
+                    let message = format!(
+                        "the file is not valid UTF-8 (byte {:#04x} at byte {}), expected UTF-8 text",
+                        bytes.get(valid).copied().unwrap_or(0),
+                        bytes_before + valid + bom
+                    );
+                    return Err(ReadFailure {
+                        not_found: false,
+                        line: Some(line),
+                        message,
+                    });
+                }
+            }
+            bytes_before += len;
+            lines_before += lines;
+        }
+        Ok(())
+    })
+}
+
 fn load_toml_file(path: &Path, source: PlaceSource, required: bool) -> (Vec<Entry>, Vec<Problem>) {
     match read_text(path) {
         Ok(text) => parse_toml_layer(&text, path, source),
@@ -680,6 +811,265 @@ fn load_toml_file(path: &Path, source: PlaceSource, required: bool) -> (Vec<Entr
                 format!("cannot read the gazetteer: {}", e.message),
             )],
         ),
+    }
+}
+
+fn hash_id(id: &str) -> u64 {
+    Fast::default().hash_one(id.as_bytes())
+}
+
+/// Builds a [`Gazetteer`] layer by layer, strongest first (user, curated, broad), straight into
+/// the place table and the name index: an entry is dropped when a stronger layer already has its
+/// id, `GeoNames` id or ICAO code.
+struct Builder {
+    table: PlaceTable,
+    by_id: HashTable<u32>,
+    names: NameIndexBuilder,
+    demonyms: HashMap<PlaceIdx, Vec<String>>,
+    admin1_keys: Vec<String>,
+    admin1_ids: FastMap<String, u32>,
+    /// A scratch key for `admin1_ids` lookups.
+    admin1_key: String,
+    /// `GeoNames` ids and ICAO codes of the layers already finished.
+    gids: FastSet<u64>,
+    icaos: FastSet<String>,
+    /// The same of the layer being added: within a layer, two entries may share a `GeoNames` id
+    /// (a curated region may cite its main city); only weaker layers are shadowed.
+    layer_gids: Vec<u64>,
+    layer_icaos: Vec<String>,
+    /// Index of the first place of the layer being added.
+    layer_start: usize,
+    /// Ids of broad rows dropped for a stronger layer's twin (a later row with one is a repeat).
+    shadowed_ids: FastSet<String>,
+    stop: FastSet<&'static str>,
+}
+
+/// The stoplist's longest word, in bytes: longer spellings are never stopped.
+const STOP_MAX_LEN: usize = 16;
+
+/// A broad-layer name that is mostly a person's name or a word of headlines (`stop` holds
+/// [`BROAD_STOPLIST`]).
+fn is_stopped(stop: &FastSet<&'static str>, spelling: &str) -> bool {
+    if spelling.is_ascii() {
+        // Most names: look them up without lower-casing into a new String.
+        let mut buf = [0u8; STOP_MAX_LEN];
+        let Some(key) = buf.get_mut(..spelling.len()) else {
+            return false;
+        };
+        key.copy_from_slice(spelling.as_bytes());
+        key.make_ascii_lowercase();
+        std::str::from_utf8(key).is_ok_and(|k| stop.contains(k))
+    } else {
+        stop.contains(spelling.to_lowercase().as_str())
+    }
+}
+
+impl Builder {
+    /// A builder with room for about `places` places with `aliases` aliases and `bytes` bytes of
+    /// text.
+    fn with_capacity(places: usize, aliases: usize, bytes: usize) -> Builder {
+        Builder {
+            table: PlaceTable::with_capacity(places, aliases, bytes),
+            by_id: HashTable::with_capacity(places),
+            names: NameIndexBuilder::with_capacity(places + aliases),
+            demonyms: HashMap::new(),
+            admin1_keys: Vec::new(),
+            admin1_ids: FastMap::default(),
+            admin1_key: String::new(),
+            gids: FastSet::default(),
+            icaos: FastSet::default(),
+            layer_gids: Vec::new(),
+            layer_icaos: Vec::new(),
+            layer_start: 0,
+            shadowed_ids: FastSet::default(),
+            stop: BROAD_STOPLIST.iter().copied().collect(),
+        }
+    }
+
+    /// The place with `id` (whose [`hash_id`] is `hash`), if one was added.
+    fn find_id(&self, hash: u64, id: &str) -> Option<u32> {
+        let table = &self.table;
+        self.by_id
+            .find(hash, |&i| table.id(i as usize) == id)
+            .copied()
+    }
+
+    /// Adds the entries of one TOML layer (or of validated places), weaker than those before.
+    fn add_layer(&mut self, entries: &[Entry]) {
+        for entry in entries {
+            let place = &entry.place;
+            let dup_gid = place.geonames_id.is_some_and(|g| self.gids.contains(&g));
+            let dup_icao = entry.icao.as_ref().is_some_and(|i| self.icaos.contains(i));
+            let hash = hash_id(&place.id);
+            let shadowed = dup_gid || dup_icao || self.find_id(hash, &place.id).is_some();
+            // A shadowed entry's twins in weaker layers are shadowed too: the user's
+            // "tripoli-ly" replaces the curated one and with it the broad "gn:2210247".
+            self.layer_gids.extend(place.geonames_id);
+            self.layer_icaos.extend(entry.icao.clone());
+            if shadowed {
+                continue;
+            }
+            let admin1 = self.admin1_index(entry.admin1.as_deref(), None);
+            self.push(
+                hash,
+                NewRecord {
+                    id: &place.id,
+                    name: &place.name,
+                    aliases: place.aliases.iter().map(String::as_str),
+                    kind: place.kind,
+                    coord: place.coord,
+                    country: place.country.as_deref(),
+                    geonames_id: place.geonames_id,
+                    population: place.population,
+                    source: place.source,
+                    note: place.note.as_deref(),
+                    admin1,
+                    level: entry.level,
+                },
+                entry.common_name,
+                entry.demonyms.clone(),
+            );
+        }
+        self.end_layer();
+    }
+
+    fn end_layer(&mut self) {
+        self.gids.extend(self.layer_gids.drain(..));
+        self.icaos.extend(self.layer_icaos.drain(..));
+        self.layer_start = self.table.len();
+    }
+
+    /// Adds a row of the broad layer (the weakest). False when a row with its id came before in
+    /// this layer.
+    fn add_broad(&mut self, row: BroadRow<'_>) -> bool {
+        let hash = hash_id(row.id);
+        let earlier = self.find_id(hash, row.id);
+        if earlier.is_some_and(|i| i as usize >= self.layer_start)
+            || self.shadowed_ids.contains(row.id)
+        {
+            return false;
+        }
+        let shadowed = row.geonames_id.is_some_and(|g| self.gids.contains(&g))
+            || row.icao.is_some_and(|i| self.icaos.contains(i))
+            || earlier.is_some();
+        if shadowed {
+            self.shadowed_ids.insert(row.id.to_owned());
+            return true;
+        }
+        let admin1 = self.admin1_index(row.admin1, row.country);
+        let demonyms: Vec<String> = broad::split_list(row.demonyms).map(str::to_owned).collect();
+        self.push(
+            hash,
+            NewRecord {
+                id: row.id,
+                name: row.name,
+                aliases: broad::split_list(row.aliases),
+                kind: row.kind,
+                coord: row.coord,
+                country: row.country,
+                geonames_id: row.geonames_id,
+                population: row.population,
+                source: PlaceSource::Broad,
+                note: None,
+                admin1,
+                level: row.level,
+            },
+            row.common_name,
+            demonyms,
+        );
+        true
+    }
+
+    /// The number of a first-level division key: `code` whole (`US.KY`), or `country.code`.
+    fn admin1_index(&mut self, code: Option<&str>, country: Option<&str>) -> u32 {
+        let Some(code) = code else {
+            return u32::MAX;
+        };
+        self.admin1_key.clear();
+        if let Some(c) = country {
+            self.admin1_key.push_str(c);
+            self.admin1_key.push('.');
+        }
+        self.admin1_key.push_str(code);
+        // Rows come grouped by country and division: most repeat the previous row's key.
+        if self.admin1_keys.last() == Some(&self.admin1_key) {
+            return table::offset(self.admin1_keys.len() - 1);
+        }
+        if let Some(&i) = self.admin1_ids.get(self.admin1_key.as_str()) {
+            return i;
+        }
+        let i = table::offset(self.admin1_keys.len());
+        self.admin1_keys.push(self.admin1_key.clone());
+        self.admin1_ids.insert(self.admin1_key.clone(), i);
+        i
+    }
+
+    fn push<'a>(
+        &mut self,
+        hash: u64,
+        new: NewRecord<'a, impl Iterator<Item = &'a str>>,
+        common_name: bool,
+        demonyms: Vec<String>,
+    ) {
+        let i = self.table.len();
+        let idx = PlaceIdx(table::offset(i));
+        let broad = new.source == PlaceSource::Broad;
+        self.table.push(new);
+        let demonym_spans: Vec<Span> = demonyms.iter().map(|d| self.table.intern(d)).collect();
+        let Builder {
+            table, names, stop, ..
+        } = self;
+        let arena = table.arena();
+        let (name, aliases) = table.name_spans(i);
+        let spellings =
+            std::iter::once((name, common_name)).chain(aliases.iter().map(|&a| (a, false)));
+        for (span, common) in spellings {
+            let spelling = span.text(arena);
+            if broad && {
+                let letters = if spelling.is_ascii() {
+                    spelling.bytes().filter(u8::is_ascii_alphabetic).count()
+                } else {
+                    spelling.chars().filter(|c| c.is_alphabetic()).count()
+                };
+                letters < 3 && !names::is_abbreviation(spelling)
+            } {
+                continue;
+            }
+            // A broad name that is mostly a common word ("Reading", "Mobile"), a person's name
+            // or a word of headlines is kept, but the matcher takes it only where the context
+            // says "place" ("in Reading", "Mobile, Ala.").
+            let role = if broad && (common || is_stopped(stop, spelling)) {
+                NameRole::Weak(idx)
+            } else {
+                NameRole::Place(idx)
+            };
+            names.add(arena, span.start(), span.len(), role);
+        }
+        for d in demonym_spans {
+            names.add(arena, d.start(), d.len(), NameRole::Demonym(idx));
+        }
+        if !demonyms.is_empty() {
+            self.demonyms.insert(idx, demonyms);
+        }
+        let table = &self.table;
+        self.by_id
+            .insert_unique(hash, idx.0, |&i| hash_id(table.id(i as usize)));
+    }
+
+    fn finish(mut self) -> Gazetteer {
+        self.table.shrink_to_fit();
+        let table = &self.table;
+        self.by_id.shrink_to(0, |&i| hash_id(table.id(i as usize)));
+        self.admin1_keys.shrink_to_fit();
+        let names = self.names.finish(self.table.arena());
+        Gazetteer {
+            table: self.table,
+            by_id: self.by_id,
+            demonyms: self.demonyms,
+            names,
+            sorted_names: OnceLock::new(),
+            admin1_keys: self.admin1_keys,
+        }
     }
 }
 
@@ -699,54 +1089,80 @@ impl Gazetteer {
 
     /// Loads the curated layer, the broad layer and the user's additions, merges them (user over
     /// curated over broad) and builds the name index. A missing user file is no problem.
+    /// Problems come in file order: curated, broad, user.
     pub fn load(
         curated: &Path,
         broad: Option<&Path>,
         user: Option<&Path>,
     ) -> (Gazetteer, Vec<Problem>) {
         let (curated_entries, mut problems) = load_toml_file(curated, PlaceSource::Curated, true);
-        let broad_entries = match broad {
-            Some(path) => match read_text(path) {
-                Ok(text) => {
-                    let (entries, p) = parse_broad(&text, path);
-                    problems.extend(p);
-                    entries
-                }
+        let (user_entries, user_problems) = match user {
+            Some(path) => load_toml_file(path, PlaceSource::User, false),
+            None => (Vec::new(), Vec::new()),
+        };
+        // Room for the broad layer: about 78 bytes of text a row, one alias a row, a little
+        // under half the text names; a gzipped file is about a third of its text.
+        let broad_bytes = broad
+            .and_then(|path| {
+                let size = std::fs::metadata(path).ok()?.len();
+                let gzipped = path.extension().is_some_and(|e| e == "gz");
+                usize::try_from(size.min(MAX_GAZETTEER_BYTES))
+                    .ok()
+                    .map(|s| if gzipped { s * 3 } else { s })
+            })
+            .unwrap_or(0);
+        let rows = user_entries.len() + curated_entries.len() + broad_bytes / 78;
+        let start = |capacity: bool| {
+            let (places, bytes) = if capacity {
+                (rows, broad_bytes / 2)
+            } else {
+                (0, 0)
+            };
+            let mut builder = Builder::with_capacity(places, places, bytes);
+            builder.add_layer(&user_entries);
+            builder.add_layer(&curated_entries);
+            builder
+        };
+        let mut builder = start(true);
+        if let Some(path) = broad {
+            let mut parser = BroadParser::new(path);
+            let read = if path.extension().is_some_and(|e| e == "gz") {
+                stream_gz_text(path, &mut |chunk| {
+                    parser.feed(chunk, &mut |row| builder.add_broad(row));
+                })
+            } else {
+                read_text(path).map(|text| parser.feed(&text, &mut |row| builder.add_broad(row)))
+            };
+            match read {
+                Ok(()) => problems.extend(parser.finish()),
                 Err(e) => {
+                    // As if the file were absent: no rows from it (a gzipped file may have
+                    // given some before it failed), one problem.
+                    builder = start(false);
                     problems.push(Problem::error(
                         path,
                         e.line,
                         format!("cannot read the broad gazetteer: {}", e.message),
                     ));
-                    Vec::new()
                 }
-            },
-            None => Vec::new(),
-        };
-        let user_entries = match user {
-            Some(path) => {
-                let (entries, p) = load_toml_file(path, PlaceSource::User, false);
-                problems.extend(p);
-                entries
             }
-            None => Vec::new(),
-        };
-        (
-            Gazetteer::merge(vec![user_entries, curated_entries, broad_entries]),
-            problems,
-        )
+        }
+        problems.extend(user_problems);
+        (builder.finish(), problems)
     }
 
     /// Builds a gazetteer from curated-format TOML text (handy for tests and the `check` command).
     pub fn from_toml_str(text: &str, file: &Path) -> (Gazetteer, Vec<Problem>) {
         let (entries, problems) = parse_toml_layer(text, file, PlaceSource::Curated);
-        (Gazetteer::merge(vec![entries]), problems)
+        (Gazetteer::merge(&[entries]), problems)
     }
 
     /// Builds a gazetteer from broad-layer TSV text (the fuzzers and the bad-input tests).
     pub fn from_broad_str(text: &str, file: &Path) -> (Gazetteer, Vec<Problem>) {
-        let (entries, problems) = parse_broad(text, file);
-        (Gazetteer::merge(vec![entries]), problems)
+        let rows = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut builder = Builder::with_capacity(rows, rows, text.len() / 2);
+        let problems = parse_broad(text, file, |row| builder.add_broad(row));
+        (builder.finish(), problems)
     }
 
     /// Builds a gazetteer from places that are already validated. Of places with the same id only
@@ -763,158 +1179,83 @@ impl Gazetteer {
                 level: 0,
             })
             .collect();
-        Gazetteer::merge(vec![entries])
+        Gazetteer::merge(&[entries])
     }
 
     /// Merges layers given from the strongest to the weakest: an entry is dropped when a
     /// stronger layer already has its id, `GeoNames` id or ICAO code.
-    fn merge(layers: Vec<Vec<Entry>>) -> Gazetteer {
-        let total = layers.iter().map(Vec::len).sum();
-        let mut ids: FastSet<String> = FastSet::with_capacity_and_hasher(total, Fast::default());
-        let mut gids: FastSet<u64> = FastSet::with_capacity_and_hasher(total, Fast::default());
-        let mut icaos: FastSet<String> = FastSet::default();
-        let mut kept: Vec<Entry> = Vec::with_capacity(total);
-        for layer in layers {
-            let mut layer_gids = Vec::new();
-            let mut layer_icaos = Vec::new();
-            for entry in layer {
-                let dup_gid = entry.place.geonames_id.is_some_and(|g| gids.contains(&g));
-                let dup_icao = entry.icao.as_ref().is_some_and(|i| icaos.contains(i));
-                let shadowed = dup_gid || dup_icao || ids.contains(&entry.place.id);
-                // A shadowed entry's twins in weaker layers are shadowed too: the user's
-                // "tripoli-ly" replaces the curated one and with it the broad "gn:2210247".
-                layer_gids.extend(entry.place.geonames_id);
-                layer_icaos.extend(entry.icao.clone());
-                if shadowed {
-                    continue;
-                }
-                ids.insert(entry.place.id.clone());
-                kept.push(entry);
-            }
-            // Within a layer, two entries may share a GeoNames id (a city and its airport do not,
-            // but a curated region may cite its main city); only lower layers are shadowed.
-            gids.extend(layer_gids);
-            icaos.extend(layer_icaos);
-        }
-        Gazetteer::build(kept)
-    }
-
-    fn build(entries: Vec<Entry>) -> Gazetteer {
-        let mut places = Vec::with_capacity(entries.len());
-        let mut by_id = FastMap::with_capacity_and_hasher(entries.len(), Fast::default());
-        let mut demonyms = HashMap::new();
-        let (names, bytes) = entries.iter().fold((0, 0), |(n, b), e| {
-            let all = std::iter::once(&e.place.name)
-                .chain(&e.place.aliases)
-                .chain(&e.demonyms);
-            all.fold((n, b), |(n, b), s| (n + 1, b + s.len()))
+    fn merge(layers: &[Vec<Entry>]) -> Gazetteer {
+        let places = layers.iter().map(Vec::len).sum();
+        let (aliases, bytes) = layers.iter().flatten().fold((0, 0), |(n, b), e| {
+            let p = &e.place;
+            let text = p.id.len() + p.name.len() + p.aliases.iter().map(String::len).sum::<usize>();
+            (n + p.aliases.len(), b + text)
         });
-        let mut name_index = NameIndexBuilder::with_capacity(names, bytes);
-        let mut admin1_keys: Vec<String> = Vec::new();
-        let mut admin1_ids: FastMap<String, u32> = FastMap::default();
-        let mut parents = Vec::with_capacity(entries.len());
-        let stop: HashSet<&str> = BROAD_STOPLIST.iter().copied().collect();
-        // Most names are ASCII: look them up without lower-casing into a new String.
-        let stopped_word = |spelling: &str| {
-            if spelling.is_ascii() {
-                BROAD_STOPLIST
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(spelling))
-            } else {
-                stop.contains(spelling.to_lowercase().as_str())
-            }
-        };
-
-        for (i, entry) in entries.into_iter().enumerate() {
-            let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
-            let parent = match entry.admin1 {
-                Some(key) => {
-                    let next = u32::try_from(admin1_keys.len()).unwrap_or(u32::MAX);
-                    *admin1_ids.entry(key).or_insert_with_key(|k| {
-                        admin1_keys.push(k.clone());
-                        next
-                    })
-                }
-                None => u32::MAX,
-            };
-            parents.push((parent, entry.level));
-            let place = entry.place;
-            let broad = place.source == PlaceSource::Broad;
-            let names = std::iter::once((&place.name, entry.common_name))
-                .chain(place.aliases.iter().map(|a| (a, false)));
-            for (spelling, common) in names {
-                let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
-                let abbreviation = names::is_abbreviation(spelling);
-                if broad && letters < 3 && !abbreviation {
-                    continue;
-                }
-                // A broad name that is mostly a common word ("Reading", "Mobile"), a person's
-                // name or a word of headlines is kept, but the matcher takes it only where the
-                // context says "place" ("in Reading", "Mobile, Ala.").
-                let role = if broad && (common || stopped_word(spelling)) {
-                    NameRole::Weak(idx)
-                } else {
-                    NameRole::Place(idx)
-                };
-                name_index.add(spelling, role);
-            }
-            for d in &entry.demonyms {
-                name_index.add(d, NameRole::Demonym(idx));
-            }
-            if !entry.demonyms.is_empty() {
-                demonyms.insert(idx, entry.demonyms);
-            }
-            by_id.entry(place.id.clone()).or_insert(idx);
-            places.push(place);
+        let mut builder = Builder::with_capacity(places, aliases, bytes);
+        for layer in layers {
+            builder.add_layer(layer);
         }
-        Gazetteer {
-            places,
-            by_id,
-            demonyms,
-            names: name_index.finish(),
-            sorted_names: OnceLock::new(),
-            admin1_keys,
-            parents,
-        }
+        builder.finish()
     }
 
     /// The first-level division a place is in, or is, as `CC.code` (`US.KY`), where the data
     /// says.
     pub fn admin1(&self, idx: PlaceIdx) -> Option<&str> {
-        let (key, _) = *self.parents.get(idx.0 as usize)?;
+        let (key, _) = self.table.parent(idx.0 as usize)?;
         self.admin1_keys.get(key as usize).map(String::as_str)
     }
 
     /// 1 for a first-level division (state, province), 2 for a second-level one (a US county),
     /// 0 for anything else.
     pub fn division_level(&self, idx: PlaceIdx) -> u8 {
-        self.parents.get(idx.0 as usize).map_or(0, |p| p.1)
+        self.table.parent(idx.0 as usize).map_or(0, |p| p.1)
     }
 
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    /// Every place, in index order.
+    pub fn places(&self) -> Places<'_> {
+        Places::new(&self.table)
     }
 
-    pub fn get(&self, idx: PlaceIdx) -> &Place {
-        &self.places[idx.0 as usize]
+    /// The place at `idx`. Panics when `idx` is not of this gazetteer (a bug, not bad data).
+    #[inline]
+    pub fn get(&self, idx: PlaceIdx) -> PlaceRef<'_> {
+        self.table.get(idx.0 as usize).unwrap_or_else(|| {
+            panic!(
+                "place index {} out of range: the gazetteer has {} places",
+                idx.0,
+                self.table.len()
+            )
+        })
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {
-        self.by_id.get(id).copied()
+        let table = &self.table;
+        self.by_id
+            .find(hash_id(id), |&i| table.id(i as usize) == id)
+            .map(|&i| PlaceIdx(i))
     }
 
     /// Number of places.
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.table.len() == 0
+    }
+
+    /// Bytes the gazetteer holds on the heap: the place table, the id table and the name index
+    /// (not the prefix-search list, built on the first search). For `newsatlas bench`.
+    pub fn heap_bytes(&self) -> usize {
+        self.table.heap_bytes()
+            + self.by_id.capacity() * (std::mem::size_of::<u32>() + 1)
+            + self.names.heap_bytes()
+            + self.admin1_keys.iter().map(String::capacity).sum::<usize>()
     }
 
     /// Number of places from each layer: (user, curated, broad).
     pub fn layer_counts(&self) -> (usize, usize, usize) {
-        let count = |s| self.places.iter().filter(|p| p.source == s).count();
+        let count = |s| self.places().iter().filter(|p| p.source == s).count();
         (
             count(PlaceSource::User),
             count(PlaceSource::Curated),
@@ -936,7 +1277,7 @@ impl Gazetteer {
         }
         let mut found = self
             .sorted_names
-            .get_or_init(|| SortedNames::of(&self.places))
+            .get_or_init(|| SortedNames::of(self.places()))
             .starting_with(&prefix);
         found.sort_unstable();
         found.dedup();
@@ -955,7 +1296,7 @@ impl Gazetteer {
     /// letter or digit right before or after), overlapping, in no particular order. The matcher
     /// in `extract::places` filters them.
     pub fn name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
-        self.names.hits(text)
+        self.names.hits(self.table.arena(), text)
     }
 }
 
@@ -967,12 +1308,12 @@ struct SortedNames {
 }
 
 impl SortedNames {
-    fn of(places: &[Place]) -> SortedNames {
+    fn of(places: Places<'_>) -> SortedNames {
         let mut text = String::new();
         let mut names = Vec::new();
         for (i, place) in places.iter().enumerate() {
             let idx = PlaceIdx(u32::try_from(i).unwrap_or(u32::MAX));
-            for name in std::iter::once(&place.name).chain(&place.aliases) {
+            for name in std::iter::once(place.name).chain(place.aliases) {
                 let start = text.len();
                 text.push_str(&name.to_lowercase());
                 let len = text.len() - start;
@@ -1186,8 +1527,8 @@ country = "LY"
              gn:2\tBeta\tcity\tnorth\t20.0\tLY\t2\t\t\t\t\t\n\
              gn:3\tGamma\tcity\t10.0\n"
         );
-        let (entries, problems) = parse_broad(&text, Path::new("b.tsv"));
-        assert_eq!(entries.len(), 1);
+        let (g, problems) = Gazetteer::from_broad_str(&text, Path::new("b.tsv"));
+        assert_eq!(g.len(), 1);
         assert_eq!(lines_of(&problems), [Some(3), Some(4)]);
         assert!(problems[0].message.contains("`lat` is `north`"));
         assert!(
@@ -1195,6 +1536,209 @@ country = "LY"
                 .message
                 .contains("line has 4 columns, expected 12")
         );
+    }
+
+    #[test]
+    fn broad_rows_go_straight_into_the_table_with_their_division_and_flags() {
+        let text = format!(
+            "{BROAD_HEADER}\n\
+             adm1:ly-01\tBenghazi District\tadmin_area\t32.1\t20.1\tLY\t\t\tadm1\tBanghazi | \t\t01\n\
+             gn:88319\tBenghazi\tcity\t32.11486\t20.06859\tLY\t88319\t650629\t\tBengasi|Banghazi\t\t01\n\
+             gn:2\tHope\tcity\t1.0\t2.0\tUS\t2\t\tcommon\tHope Town\t\t\n\
+             country:ly\tLibya\tcountry\t27.0\t17.0\tLY\t2215636\t\t\t\tLibyan|Libyans\t\n"
+        );
+        let (g, problems) = Gazetteer::from_broad_str(&text, Path::new("b.tsv"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let district = g.by_id("adm1:ly-01").expect("district");
+        let city = g.by_id("gn:88319").expect("city");
+        assert_eq!(g.admin1(district), Some("LY.01"));
+        assert_eq!(g.admin1(city), Some("LY.01"));
+        assert_eq!((g.division_level(district), g.division_level(city)), (1, 0));
+        let b = g.get(city);
+        assert_eq!(b.aliases, ["Bengasi", "Banghazi"]);
+        assert_eq!(b.population, Some(650_629));
+        assert_eq!(b.geonames_id, Some(88_319));
+        assert_eq!(b.country, Some("LY"));
+        assert_eq!(
+            g.get(district).aliases,
+            ["Banghazi"],
+            "empty list items are dropped"
+        );
+        let libya = g.by_id("country:ly").expect("libya");
+        assert_eq!(g.demonyms(libya), ["Libyan", "Libyans"]);
+        assert!(g.by_id("gn:3").is_none());
+        // A name flagged common is indexed as weak (a place only in a place context); its
+        // aliases are names.
+        let found = |t: &str| -> Vec<String> {
+            g.name_hits(t)
+                .iter()
+                .flat_map(|h| h.targets().map(|(_, s)| s.to_owned()).collect::<Vec<_>>())
+                .collect()
+        };
+        let hope: Vec<NameRole> = g
+            .name_hits("Hope")
+            .iter()
+            .flat_map(|h| h.targets().map(|(r, _)| r).collect::<Vec<_>>())
+            .collect();
+        assert!(matches!(hope[..], [NameRole::Weak(_)]), "{hope:?}");
+        assert_eq!(
+            found("Hope Town"),
+            ["Hope", "Hope Town"],
+            "the weak name and the alias"
+        );
+        assert_eq!(found("the Libyans"), ["Libyans"]);
+        assert!(g.heap_bytes() > 0);
+    }
+
+    #[test]
+    fn a_repeated_broad_id_is_a_problem_even_when_a_curated_twin_shadowed_the_first() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let curated = dir.path().join("gazetteer.toml");
+        let broad = dir.path().join("places_broad.tsv");
+        std::fs::write(
+            &curated,
+            format!("{GOOD}\n[[place]]\nid = \"mitiga-ly\"\nname = \"Mitiga\"\nkind = \"airport\"\nlat = 32.89\nlon = 13.28\nicao = \"hllm\"\n"),
+        )
+        .expect("write");
+        std::fs::write(
+            &broad,
+            format!(
+                "{BROAD_HEADER}\n\
+                 gn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\t\n\
+                 icao:HLLM\tMitiga International Airport\tairport\t32.89\t13.27\tLY\t\t\t\t\t\t\n\
+                 misrata-ly\tMisrata\tcity\t32.3\t15.0\tLY\t\t\t\t\t\t\n\
+                 gn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\t\n\
+                 gn:1\tSabha\tcity\t27.0\t14.4\tLY\t1\t\t\t\t\t\n\
+                 gn:1\tSabha\tcity\t27.0\t14.4\tLY\t1\t\t\t\t\t\n"
+            ),
+        )
+        .expect("write");
+        let (g, problems) = Gazetteer::load(&curated, Some(&broad), None);
+        let ids: Vec<&str> = g.places().iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["tripoli-ly", "misrata-ly", "mitiga-ly", "gn:1"]);
+        assert_eq!(lines_of(&problems), [Some(5), Some(7)], "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.file == broad && p.message.contains("duplicate id"))
+        );
+        for (i, p) in g.places().iter().enumerate() {
+            assert_eq!(g.by_id(p.id), Some(PlaceIdx(i as u32)));
+        }
+        assert_eq!(g.layer_counts(), (0, 3, 1));
+    }
+
+    /// A broad file of `rows` rows (well over a chunk), with a bad row every 1000.
+    fn big_broad(rows: usize) -> String {
+        let mut text = format!("{BROAD_HEADER}\n");
+        for i in 1..=rows {
+            let lat = if i % 1000 == 0 { "north" } else { "10.5" };
+            let _ = writeln!(
+                text,
+                "gn:{i}\tPlace number {i}\tcity\t{lat}\t20.25\tLY\t{i}\t{i}\t\tAlias {i}|Other {i}\t\t0{}",
+                i % 7
+            );
+        }
+        text
+    }
+
+    fn gzip(text: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text).expect("gzip");
+        gz.finish().expect("gzip")
+    }
+
+    #[test]
+    fn a_gzipped_broad_layer_read_in_chunks_loads_as_the_plain_file_does() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let curated = dir.path().join("gazetteer.toml");
+        std::fs::write(&curated, GOOD).expect("write");
+        let text = big_broad(30_000);
+        assert!(text.len() > 2 * CHUNK_BYTES);
+        let plain = dir.path().join("places_broad.tsv");
+        let gzipped = dir.path().join("places_broad.tsv.gz");
+        std::fs::write(&plain, &text).expect("write");
+        std::fs::write(&gzipped, gzip(text.as_bytes())).expect("write");
+        let (a, pa) = Gazetteer::load(&curated, Some(&plain), None);
+        let (b, pb) = Gazetteer::load(&curated, Some(&gzipped), None);
+        assert_eq!(a.len(), 2 + 30_000 - 30);
+        assert!(a.places().iter().eq(b.places().iter()));
+        assert_eq!(lines_of(&pa), lines_of(&pb));
+        assert_eq!(pb.len(), 30);
+        assert_eq!(pb[29].line, Some(30_001));
+        let (x, y) = (
+            a.by_id("gn:29999").expect("a"),
+            b.by_id("gn:29999").expect("b"),
+        );
+        assert_eq!(a.admin1(x), b.admin1(y));
+        assert_eq!(
+            a.name_hits("Other 29999").len(),
+            b.name_hits("Other 29999").len()
+        );
+    }
+
+    #[test]
+    fn bad_utf8_late_in_a_gzipped_broad_layer_drops_the_whole_layer_with_its_line() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let curated = dir.path().join("gazetteer.toml");
+        std::fs::write(&curated, GOOD).expect("write");
+        let mut bytes = big_broad(30_000).into_bytes();
+        // A bad byte on line 25,002 (the 25,001st row), past the first chunks.
+        let at = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(25_000)
+            .map(|(i, _)| i + 5)
+            .expect("line");
+        bytes[at] = 0xff;
+        let gzipped = dir.path().join("places_broad.tsv.gz");
+        std::fs::write(&gzipped, gzip(&bytes)).expect("write");
+        let (g, problems) = Gazetteer::load(&curated, Some(&gzipped), None);
+        assert_eq!(g.len(), 2, "only the curated places");
+        assert_eq!(lines_of(&problems), [Some(25_002)], "{problems:?}");
+        assert!(
+            problems[0].message.contains(&format!("at byte {at}")),
+            "{}",
+            problems[0]
+        );
+        assert!(g.by_id("gn:1").is_none());
+        assert!(g.name_hits("Other 1").is_empty());
+
+        std::fs::write(&gzipped, b"not gzip at all").expect("write");
+        let (g, problems) = Gazetteer::load(&curated, Some(&gzipped), None);
+        assert_eq!(g.len(), 2);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .message
+                .starts_with("cannot read the broad gazetteer")
+        );
+    }
+
+    #[test]
+    fn every_kind_parses_from_its_own_name_and_nothing_else_does() {
+        for k in PlaceKind::ALL {
+            assert_eq!(PlaceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(PlaceKind::parse("City"), None);
+        assert_eq!(PlaceKind::parse(""), None);
+    }
+
+    #[test]
+    fn the_stoplist_is_lower_case_ascii_within_the_fast_check() {
+        for w in BROAD_STOPLIST {
+            assert!(
+                w.is_ascii() && w.to_ascii_lowercase() == *w && w.len() <= STOP_MAX_LEN,
+                "{w}"
+            );
+        }
+        let stop: FastSet<&'static str> = BROAD_STOPLIST.iter().copied().collect();
+        assert!(is_stopped(&stop, "Victoria"));
+        assert!(is_stopped(&stop, "TUESDAY"));
+        assert!(!is_stopped(&stop, "Victoriaville"));
+        assert!(!is_stopped(&stop, "Zürich"));
     }
 
     fn entry(id: &str, name: &str, gid: Option<u64>, source: PlaceSource) -> Entry {
@@ -1241,8 +1785,8 @@ country = "LY"
             entry("icao:HLLM", "Mitiga Airport", None, PlaceSource::Broad),
             entry("gn:1", "Sabha", Some(1), PlaceSource::Broad),
         ];
-        let g = Gazetteer::merge(vec![user, curated, broad]);
-        let ids: Vec<&str> = g.places().iter().map(|p| p.id.as_str()).collect();
+        let g = Gazetteer::merge(&[user, curated, broad]);
+        let ids: Vec<&str> = g.places().iter().map(|p| p.id).collect();
         assert_eq!(ids, ["tripoli-ly", "mitiga-airport-ly", "gn:1"]);
         assert_eq!(
             g.get(g.by_id("tripoli-ly").expect("tripoli")).name,
@@ -1264,9 +1808,9 @@ country = "LY"
             Some(2_210_247),
             PlaceSource::Broad,
         )];
-        let g = Gazetteer::merge(vec![curated, broad]);
+        let g = Gazetteer::merge(&[curated, broad]);
         assert_eq!(g.len(), 1);
-        assert_eq!(g.places()[0].id, "tripoli-ly");
+        assert_eq!(g.get(PlaceIdx(0)).id, "tripoli-ly");
     }
 
     #[test]
@@ -1299,7 +1843,7 @@ country = "LY"
         let (g, problems) = Gazetteer::load(&curated, Some(&broad), Some(&user));
         assert_eq!(lines_of(&problems), [Some(2)], "{problems:?}");
         assert_eq!(problems[0].file, curated);
-        let ids: Vec<&str> = g.places().iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<&str> = g.places().iter().map(|p| p.id).collect();
         assert_eq!(ids, ["wadi-rabie-ly", "gn:2210247"]);
         assert_eq!(g.get(PlaceIdx(0)).source, PlaceSource::User);
 
@@ -1362,7 +1906,8 @@ country = "LY"
     #[test]
     fn the_name_index_finds_what_a_brute_force_search_finds() {
         let (g, _) = bundled();
-        let keys: HashSet<&str> = g.names.keys().collect();
+        let keys: Vec<String> = g.names.keys(g.table.arena());
+        let keys: HashSet<&str> = keys.iter().map(String::as_str).collect();
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut text: String = crate::perf::seed_articles(&root.join("seeds"))

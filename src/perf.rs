@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Article;
 use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, dates, places, sentences};
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::{Gazetteer, Places};
 use crate::index::{DayNum, Index, TimeWindow, WindowCounts, date_of};
 use crate::layout::{LayoutOptions, MarkerInput, PlaceGrid, Viewport, layout_markers};
 use crate::synth;
+use crate::synth::PlaceList;
 
 /// What to measure. [`BenchOptions::default`] is what `newsatlas bench` runs.
 #[derive(Clone, Debug)]
@@ -165,6 +166,9 @@ pub struct BenchReport {
     /// extraction or launch figures then).
     pub gazetteer: String,
     pub gazetteer_places: usize,
+    /// Heap the loaded gazetteer holds (place table, id table, name index), in MB.
+    #[serde(default)]
+    pub gazetteer_heap_mb: f64,
     pub extraction: Vec<ExtractionFigures>,
     pub sizes: Vec<SizeFigures>,
     pub launch: Option<LaunchFigures>,
@@ -191,11 +195,11 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
     let (gazetteer, gazetteer_kind) = load_gazetteer(&options.root);
     let gazetteer_ms = ms(started.elapsed());
     let fallback;
-    let places: &[Place] = if let Some(g) = &gazetteer {
+    let places: Places<'_> = if let Some(g) = &gazetteer {
         g.places()
     } else {
-        fallback = synth::places(35_000, options.seed);
-        &fallback
+        fallback = Gazetteer::from_places(synth::places(35_000, options.seed));
+        fallback.places()
     };
     let mut report = BenchReport {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -208,6 +212,9 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
         threads: rayon::current_num_threads(),
         gazetteer: gazetteer_kind.to_owned(),
         gazetteer_places: places.len(),
+        gazetteer_heap_mb: gazetteer
+            .as_ref()
+            .map_or(0.0, |g| g.heap_bytes() as f64 / (1024.0 * 1024.0)),
         extraction: Vec::new(),
         sizes: Vec::new(),
         launch: None,
@@ -396,7 +403,8 @@ pub fn thread_cpu_secs() -> Option<f64> {
 /// What a scrub step needs that is built once per dataset.
 pub struct ScrubData<'a> {
     pub index: &'a Index,
-    pub places: &'a [Place],
+    /// Bytes of each place's name, by place index (labels are measured by it).
+    pub name_lens: Vec<u16>,
     pub grid: PlaceGrid,
     /// Every indexed place's events in all time, by slot (as the map's markers keep them), so
     /// a step does not read each place's whole record for its priority.
@@ -404,17 +412,24 @@ pub struct ScrubData<'a> {
 }
 
 impl<'a> ScrubData<'a> {
-    pub fn new(index: &'a Index, places: &'a [Place]) -> ScrubData<'a> {
+    pub fn new(index: &'a Index, places: impl PlaceList) -> ScrubData<'a> {
         let grid = PlaceGrid::build(
             index
                 .places()
                 .iter()
-                .filter_map(|agg| Some((agg.place, places.get(agg.place.0 as usize)?.coord))),
+                .filter_map(|agg| Some((agg.place, places.coord_at(agg.place.0 as usize)?))),
         );
         let totals = index.places().iter().map(|p| p.total() as u32).collect();
+        let name_lens = (0..places.count())
+            .map(|i| {
+                places
+                    .name_at(i)
+                    .map_or(0, |n| u16::try_from(n.len()).unwrap_or(u16::MAX))
+            })
+            .collect();
         ScrubData {
             index,
-            places,
+            name_lens,
             grid,
             totals,
         }
@@ -487,9 +502,9 @@ pub fn scrub_step(
     let layout = layout_markers(&inputs, viewport, &options, |m| {
         // The caller measures text; ~7 points a character at the label size.
         let name = data
-            .places
+            .name_lens
             .get(m.place.0 as usize)
-            .map_or(0, |p| p.name.len());
+            .map_or(0, |&n| usize::from(n));
         (8.0 + 7.0 * name as f32, 18.0)
     });
     let projection = viewport.projection();
@@ -606,7 +621,7 @@ fn scrub_figures(
     }
 }
 
-fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigures {
+fn size_figures(places: Places<'_>, n: usize, steps: usize, seed: u64) -> SizeFigures {
     let t = Instant::now();
     let s = synth::events(places, n, seed);
     let synth_ms = ms(t.elapsed());
@@ -635,7 +650,7 @@ fn size_figures(places: &[Place], n: usize, steps: usize, seed: u64) -> SizeFigu
 }
 
 /// Builds what the app holds for `n` events (extractions, index, place grid) and reports memory.
-pub fn memory_at(places: &[Place], n: usize, seed: u64) -> MemoryFigures {
+pub fn memory_at(places: Places<'_>, n: usize, seed: u64) -> MemoryFigures {
     let baseline_rss_mb = peak_rss_mb();
     let s = synth::events(places, n, seed);
     let index = Index::build(&s.extractions, &s.published);
@@ -710,6 +725,12 @@ mod tests {
         if report.gazetteer == "bundled" {
             assert_eq!(report.extraction.len(), 2);
             assert!(report.extraction.iter().all(|x| x.events > 0));
+            assert!(
+                report.gazetteer_heap_mb > 1.0,
+                "{}",
+                report.gazetteer_heap_mb
+            );
+            assert!(report.launch.as_ref().is_some_and(|l| l.gazetteer_ms > 0.0));
         }
         let line = report.to_json_line();
         assert!(!line.contains('\n'));

@@ -268,7 +268,7 @@ pub fn render_scene(
     let mut unknown = Vec::new();
     let places = dataset.gazetteer.places();
     let selected = scene.place.as_ref().and_then(|id| {
-        let found = places.iter().position(|p| &p.id == id);
+        let found = places.iter().position(|p| p.id == id.as_str());
         if found.is_none() {
             unknown.push(format!("place {id}"));
         }
@@ -349,14 +349,14 @@ pub fn render_scene(
             continue;
         };
         let r = radius(d);
-        let tw = text.width(&place.name, label_px);
+        let tw = text.width(place.name, label_px);
         let x = d.at.0 + r + 4.0 * s;
         let y = d.at.1 - label_px * 0.6;
         if x + tw < 0.0 || x > w as f32 || y + label_px < 0.0 || y > h as f32 {
             continue;
         }
         if collisions.try_take([x, y, x + tw, y + label_px * 1.2]) {
-            text.draw_with_halo(&mut pixmap, &place.name, x, y, label_px, ink, halo);
+            text.draw_with_halo(&mut pixmap, place.name, x, y, label_px, ink, halo);
         }
     }
 
@@ -680,7 +680,9 @@ mod tests {
             })
             .max_by_key(|(slot, _)| counts.count(*slot))
             .expect("a town dated by publication only");
-        let place = &places[ds.index.places()[slot].place.0 as usize];
+        let place = places
+            .get(ds.index.places()[slot].place.0 as usize)
+            .expect("the town's place");
         let scene = Scene {
             name: "hollow".to_owned(),
             caption: String::new(),

@@ -21,7 +21,7 @@ use crate::corpus::{Article, DateBasis};
 use crate::extract::dates::{DateMention, Granularity, Interval};
 use crate::extract::places::PlaceMention;
 use crate::extract::{ArticleExtraction, ArticleIdx, Event, TextSpan, WhenBasis};
-use crate::gazetteer::{Place, PlaceIdx, PlaceKind, PlaceSource};
+use crate::gazetteer::{Place, PlaceIdx, PlaceKind, PlaceSource, Places};
 
 /// The seed every benchmark uses, so figures are comparable between runs.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6174_6c73; // "newsatls"
@@ -97,27 +97,103 @@ fn publication_day(rng: &mut SplitMix64) -> NaiveDate {
     start + Days::new(rng.below(days) as u64)
 }
 
+/// What synthetic data needs of a list of places: a gazetteer's [`Places`] or owned [`Place`]s
+/// (`&places` of a `Vec<Place>`).
+pub trait PlaceList {
+    /// Number of places.
+    fn count(&self) -> usize;
+    /// Name, position and layer of place `i`, if there is one.
+    fn name_at(&self, i: usize) -> Option<&str>;
+    fn coord_at(&self, i: usize) -> Option<LatLon>;
+    fn source_at(&self, i: usize) -> Option<PlaceSource>;
+}
+
+impl PlaceList for [Place] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn name_at(&self, i: usize) -> Option<&str> {
+        self.get(i).map(|p| p.name.as_str())
+    }
+    fn coord_at(&self, i: usize) -> Option<LatLon> {
+        self.get(i).map(|p| p.coord)
+    }
+    fn source_at(&self, i: usize) -> Option<PlaceSource> {
+        self.get(i).map(|p| p.source)
+    }
+}
+
+impl PlaceList for Vec<Place> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn name_at(&self, i: usize) -> Option<&str> {
+        self.as_slice().name_at(i)
+    }
+    fn coord_at(&self, i: usize) -> Option<LatLon> {
+        self.as_slice().coord_at(i)
+    }
+    fn source_at(&self, i: usize) -> Option<PlaceSource> {
+        self.as_slice().source_at(i)
+    }
+}
+
+impl PlaceList for Places<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn name_at(&self, i: usize) -> Option<&str> {
+        self.get(i).map(|p| p.name)
+    }
+    fn coord_at(&self, i: usize) -> Option<LatLon> {
+        self.get(i).map(|p| p.coord)
+    }
+    fn source_at(&self, i: usize) -> Option<PlaceSource> {
+        self.get(i).map(|p| p.source)
+    }
+}
+
+impl<T: PlaceList + ?Sized> PlaceList for &T {
+    fn count(&self) -> usize {
+        (**self).count()
+    }
+    fn name_at(&self, i: usize) -> Option<&str> {
+        (**self).name_at(i)
+    }
+    fn coord_at(&self, i: usize) -> Option<LatLon> {
+        (**self).coord_at(i)
+    }
+    fn source_at(&self, i: usize) -> Option<PlaceSource> {
+        (**self).source_at(i)
+    }
+}
+
 /// Places to draw from, hot ones first: the curated (and user) places, then the broad layer.
 /// Only places with a valid coordinate and a name of at least three bytes are kept.
 #[derive(Clone, Debug)]
-pub struct PlacePool {
+pub struct PlacePool<P> {
     /// Curated and user places, in gazetteer order.
     hot: Vec<PlaceIdx>,
     /// Broad-layer places.
     broad: Vec<PlaceIdx>,
-    names: Vec<String>,
+    places: P,
 }
 
-impl PlacePool {
-    pub fn new(places: &[Place]) -> PlacePool {
+impl<P: PlaceList> PlacePool<P> {
+    pub fn new(places: P) -> PlacePool<P> {
         let mut hot = Vec::new();
         let mut broad = Vec::new();
-        for (i, p) in places.iter().enumerate() {
-            if !p.coord.is_valid() || p.name.len() < 3 {
+        for i in 0..places.count() {
+            let (Some(name), Some(coord), Some(source)) =
+                (places.name_at(i), places.coord_at(i), places.source_at(i))
+            else {
+                continue;
+            };
+            if !coord.is_valid() || name.len() < 3 {
                 continue;
             }
             let idx = PlaceIdx(i as u32);
-            match p.source {
+            match source {
                 PlaceSource::Broad => broad.push(idx),
                 PlaceSource::Curated | PlaceSource::User => hot.push(idx),
             }
@@ -127,11 +203,7 @@ impl PlacePool {
             let n = broad.len().min(150);
             hot = broad.drain(..n).collect();
         }
-        PlacePool {
-            hot,
-            broad,
-            names: places.iter().map(|p| p.name.clone()).collect(),
-        }
+        PlacePool { hot, broad, places }
     }
 
     pub fn len(&self) -> usize {
@@ -152,7 +224,7 @@ impl PlacePool {
     }
 
     pub fn name(&self, idx: PlaceIdx) -> &str {
-        &self.names[idx.0 as usize]
+        self.places.name_at(idx.0 as usize).unwrap_or("")
     }
 }
 
@@ -217,7 +289,12 @@ fn date_expression(rng: &mut SplitMix64, published: NaiveDate) -> String {
 }
 
 /// Fills one pattern.
-fn sentence(rng: &mut SplitMix64, pool: &PlacePool, published: NaiveDate, out: &mut String) {
+fn sentence<P: PlaceList>(
+    rng: &mut SplitMix64,
+    pool: &PlacePool<P>,
+    published: NaiveDate,
+    out: &mut String,
+) {
     let pattern = *rng.pick(PATTERNS);
     let mut rest = pattern;
     while let Some(at) = rest.find('{') {
@@ -245,7 +322,7 @@ fn sentence(rng: &mut SplitMix64, pool: &PlacePool, published: NaiveDate, out: &
 
 /// `n` synthetic articles of about `bytes_each` bytes, in paragraphs of two or three sentences,
 /// each published on a day of 2019-2020 (header basis). Empty when `places` has no usable place.
-pub fn articles(places: &[Place], n: usize, bytes_each: usize, seed: u64) -> Vec<Article> {
+pub fn articles(places: impl PlaceList, n: usize, bytes_each: usize, seed: u64) -> Vec<Article> {
     let pool = PlacePool::new(places);
     if pool.is_empty() {
         return Vec::new();
@@ -302,7 +379,7 @@ const SENTENCE_BYTES: usize = 160;
 /// extraction of the seeds: articles of 8 to 20 events, one event per distinct place per
 /// sentence, 55% dated by a date in their sentence (mostly days before publication, some weeks,
 /// months and spans), the rest by the publication date; 1% of articles are undated.
-pub fn events(places: &[Place], n_events: usize, seed: u64) -> SyntheticEvents {
+pub fn events(places: impl PlaceList, n_events: usize, seed: u64) -> SyntheticEvents {
     let pool = PlacePool::new(places);
     let mut rng = SplitMix64::new(seed ^ 0x5eed_e7e7);
     let mut extractions = Vec::with_capacity(n_events / 12 + 1);
@@ -564,7 +641,7 @@ mod tests {
 
     #[test]
     fn articles_for_events_cover_every_sentence() {
-        let s = events(&places(200, 5), 3_000, 6);
+        let s = events(places(200, 5), 3_000, 6);
         let xs = articles_for(&s);
         assert_eq!(xs.len(), s.extractions.len());
         for (a, x) in xs.iter().zip(&s.extractions) {
@@ -578,8 +655,8 @@ mod tests {
 
     #[test]
     fn a_gazetteer_without_usable_places_gives_nothing() {
-        assert!(articles(&[], 3, 100, 1).is_empty());
-        assert_eq!(events(&[], 100, 1).event_count(), 0);
+        assert!(articles(Vec::<Place>::new(), 3, 100, 1).is_empty());
+        assert_eq!(events(Vec::<Place>::new(), 100, 1).event_count(), 0);
     }
 
     #[test]

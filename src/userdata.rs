@@ -24,7 +24,7 @@ use crate::atomic::{MAX_USER_FILE_BYTES, read_user_file, write_atomic};
 use crate::corpus::{Article, DateBasis};
 use crate::extract::ArticleIdx;
 use crate::extract::places::unknown_place_names;
-use crate::gazetteer::{Gazetteer, Place, PlaceIdx, PlaceKind, user_gazetteer_path};
+use crate::gazetteer::{Gazetteer, PlaceIdx, PlaceKind, PlaceRef, user_gazetteer_path};
 use crate::problem::{Problem, line_of_offset};
 
 /// The user's data folder and the files in it. The folder is injectable (tests use a temp dir).
@@ -406,15 +406,15 @@ pub struct UserPlace {
 
 impl UserPlace {
     /// A user copy of a known place (to add aliases to it: the copy shadows the original).
-    pub fn copy_of(place: &Place, demonyms: &[String]) -> UserPlace {
+    pub fn copy_of(place: PlaceRef<'_>, demonyms: &[String]) -> UserPlace {
         UserPlace {
-            id: place.id.clone(),
-            name: place.name.clone(),
-            aliases: place.aliases.clone(),
+            id: place.id.to_owned(),
+            name: place.name.to_owned(),
+            aliases: place.aliases.to_vec(),
             kind: place.kind.as_str().to_owned(),
             lat: place.coord.lat,
             lon: place.coord.lon,
-            country: place.country.clone(),
+            country: place.country.map(str::to_owned),
             geonames_id: place.geonames_id,
             icao: place.id.strip_prefix("icao:").map(str::to_owned),
             population: place.population,
@@ -422,10 +422,7 @@ impl UserPlace {
             source: Some(format!(
                 "copy of `{}` with your aliases; {}",
                 place.id,
-                place
-                    .note
-                    .as_deref()
-                    .unwrap_or("coordinates as in the data")
+                place.note.unwrap_or("coordinates as in the data")
             )),
         }
     }
@@ -503,7 +500,7 @@ impl UserGazetteer {
     }
 
     /// Adds `surface` as an alias of a known place. Returns false when it already had it.
-    pub fn add_alias(&mut self, place: &Place, demonyms: &[String], surface: &str) -> bool {
+    pub fn add_alias(&mut self, place: PlaceRef<'_>, demonyms: &[String], surface: &str) -> bool {
         let surface = surface.trim();
         let slot = if let Some(i) = self.places.iter().position(|p| p.id == place.id) {
             i
@@ -719,7 +716,7 @@ pub fn suggest_places(name: &str, gazetteer: &Gazetteer, limit: usize) -> Vec<Su
         if seen.insert(idx) {
             out.push(Suggestion {
                 place: idx,
-                spelling: gazetteer.get(idx).name.clone(),
+                spelling: gazetteer.get(idx).name.to_owned(),
                 distance: 0,
             });
         }
@@ -733,8 +730,8 @@ pub fn suggest_places(name: &str, gazetteer: &Gazetteer, limit: usize) -> Vec<Su
                 continue;
             }
             let place = gazetteer.get(idx);
-            let best = std::iter::once(&place.name)
-                .chain(&place.aliases)
+            let best = std::iter::once(place.name)
+                .chain(place.aliases)
                 .map(|s| (edit_distance(&wanted, &normalise(s), max), s))
                 .min_by_key(|(d, _)| *d);
             if let Some((d, s)) = best
@@ -743,7 +740,7 @@ pub fn suggest_places(name: &str, gazetteer: &Gazetteer, limit: usize) -> Vec<Su
                 seen.insert(idx);
                 fuzzy.push(Suggestion {
                     place: idx,
-                    spelling: s.clone(),
+                    spelling: s.to_owned(),
                     distance: d.max(1),
                 });
             }
@@ -1034,7 +1031,7 @@ mod tests {
             "{:?}",
             found
                 .iter()
-                .map(|s| &g.get(s.place).name)
+                .map(|s| g.get(s.place).name)
                 .collect::<Vec<_>>()
         );
         let none = suggest_places("Wadi Rabii", &g, 5);

@@ -136,7 +136,7 @@ impl ContextCountries {
             for &(role, _) in &span.roles {
                 let idx = role.idx();
                 let place = g.get(idx);
-                if let Some(c) = place.country.as_deref() {
+                if let Some(c) = place.country {
                     ambiguous |= country.is_some_and(|first| first != c);
                     country = Some(c);
                 }
@@ -342,7 +342,7 @@ pub fn find_places_with_context(
         }
         if weight > 1
             && let Some(&(p, _)) = c.first()
-            && let Some(country) = g.get(p).country.as_deref()
+            && let Some(country) = g.get(p).country
         {
             focus.countries.add(country, weight);
         }
@@ -529,10 +529,7 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p
-        .country
-        .as_deref()
-        .is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -952,18 +949,12 @@ fn accept(
         && !spelling.contains([' ', '-'])
         && inside_capitalised_run(text, start, end)
         && !place_context(text, start, end)
-        && !(is_area(place, g) && modifies_name(text, start, end))
+        && !(matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
+            && modifies_name(text, start, end))
     {
         return false;
     }
     true
-}
-
-/// A country or a first-level division: large enough that its name in front of an
-/// organisation's still means the place ("the Texas Forest Service").
-fn is_area(place: &crate::gazetteer::Place, g: &Gazetteer) -> bool {
-    let _ = g;
-    matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
 }
 
 /// Words before a name that opens an organisation's name: "the Ohio Supreme Court", "of Georgia
@@ -1402,12 +1393,12 @@ fn narrow_by_container(
         let Some(idx) = role.place() else { continue };
         let p = g.get(idx);
         match p.kind {
-            PlaceKind::Country => countries.extend(p.country.as_deref()),
+            PlaceKind::Country => countries.extend(p.country),
             PlaceKind::AdminArea => {
                 if let Some(key) = g.admin1(idx) {
                     divisions.push(key);
                 } else {
-                    countries.extend(p.country.as_deref());
+                    countries.extend(p.country);
                 }
             }
             _ => {}
@@ -1427,12 +1418,7 @@ fn narrow_by_container(
     let inside: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
-        .filter(|&(idx, _)| {
-            g.get(idx)
-                .country
-                .as_deref()
-                .is_some_and(|c| countries.contains(&c))
-        })
+        .filter(|&(idx, _)| g.get(idx).country.is_some_and(|c| countries.contains(&c)))
         .collect();
     if !inside.is_empty() && inside.len() < candidates.len() {
         *candidates = inside;
@@ -1471,7 +1457,7 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
     if !primary {
         s -= 1.0;
     }
-    if let Some(c) = p.country.as_deref() {
+    if let Some(c) = p.country {
         let ctx = &focus.countries;
         let max = ctx.max();
         if max > 0 && ctx.count(c) > 0 {
@@ -1564,7 +1550,12 @@ mod tests {
         find_places(text, g)
             .into_iter()
             .filter(|m| !m.is_demonym())
-            .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).id.clone()))
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_owned(),
+                    g.get(m.place).id.to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -1574,7 +1565,12 @@ mod tests {
         find_places(text, g)
             .into_iter()
             .filter(PlaceMention::is_demonym)
-            .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).id.clone()))
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_owned(),
+                    g.get(m.place).id.to_owned(),
+                )
+            })
             .collect()
     }
 
@@ -1590,7 +1586,7 @@ mod tests {
         find_places(text, g)
             .into_iter()
             .find(|m| &text[m.start..m.end] == surface)
-            .and_then(|m| g.get(m.place).country.clone())
+            .and_then(|m| g.get(m.place).country.map(str::to_owned))
     }
 
     #[test]
@@ -1978,7 +1974,7 @@ mod tests {
             let found: Vec<(usize, usize, String)> = find_places(body, g)
                 .into_iter()
                 .filter(|m| !m.is_demonym())
-                .map(|m| (m.start, m.end, g.get(m.place).id.clone()))
+                .map(|m| (m.start, m.end, g.get(m.place).id.to_owned()))
                 .collect();
             for f in &found {
                 if expected.contains(f) {
@@ -2043,8 +2039,8 @@ mod tests {
                 let p = g.get(m.place);
                 (
                     text[m.start..m.end].to_owned(),
-                    p.name.clone(),
-                    p.country.clone().unwrap_or_default(),
+                    p.name.to_owned(),
+                    p.country.unwrap_or_default().to_owned(),
                     p.kind.as_str(),
                     m.reason.as_str(),
                 )

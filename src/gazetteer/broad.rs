@@ -1,11 +1,10 @@
 //! The broad layer's file format: tab-separated rows with a header (see `data/ATTRIBUTION.md`
-//! for the columns), parsed into validated entries; a bad row is a problem with its line.
+//! for the columns), validated row by row into [`BroadRow`]s that borrow from the text, so a row
+//! costs no allocation on its way into the place table; a bad row is a problem with its line.
 
 use std::path::Path;
 
-use super::{
-    Entry, FastSet, LatLon, Place, PlaceKind, PlaceSource, Problem, RowError, check_coord, is_slug,
-};
+use super::{LatLon, PlaceKind, Problem, RowError, check_coord, is_slug};
 
 pub(super) const BROAD_HEADER: &str =
     "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms\tadmin1";
@@ -13,13 +12,34 @@ pub(super) const BROAD_HEADER: &str =
 pub(super) const BROAD_HEADER_V1: &str =
     "id\tname\tkind\tlat\tlon\tcountry\tgeonames_id\tpopulation\tflags\taliases\tdemonyms";
 
-fn split_list(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+/// A validated broad row, borrowing its text from the file.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct BroadRow<'t> {
+    pub id: &'t str,
+    /// Trimmed.
+    pub name: &'t str,
+    /// `|`-separated, as in the file; see [`split_list`].
+    pub aliases: &'t str,
+    pub kind: PlaceKind,
+    pub coord: LatLon,
+    pub country: Option<&'t str>,
+    pub geonames_id: Option<u64>,
+    pub population: Option<u64>,
+    /// The ICAO code of an `icao:` id.
+    pub icao: Option<&'t str>,
+    /// `|`-separated, as in the file.
+    pub demonyms: &'t str,
+    /// The primary name is a common English word.
+    pub common_name: bool,
+    /// The first-level division code (`KY`) when the row has a country and one.
+    pub admin1: Option<&'t str>,
+    /// 1 for a first-level division, 2 for a second-level one (a US county), else 0.
+    pub level: u8,
+}
+
+/// The non-empty trimmed items of a `|`-separated list.
+pub(super) fn split_list(field: &str) -> impl Iterator<Item = &str> + Clone {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn parse_opt<T: std::str::FromStr>(
@@ -37,13 +57,13 @@ fn parse_opt<T: std::str::FromStr>(
     })
 }
 
-pub(super) fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError> {
+pub(super) fn broad_row<'t>(cols: &[&'t str], columns: usize) -> Result<BroadRow<'t>, RowError> {
     let (fixed, admin1) = match (cols.len(), columns) {
         (11, 11) => (cols, ""),
         (12, 12) => (&cols[..11], cols[11]),
         (found, expected) => return Err(RowError::Columns { found, expected }),
     };
-    let [
+    let &[
         id,
         name,
         kind,
@@ -63,12 +83,12 @@ pub(super) fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError
         });
     };
     if !is_slug(id) {
-        return Err(RowError::BadId((*id).to_owned()));
+        return Err(RowError::BadId(id.to_owned()));
     }
     if name.trim().is_empty() {
         return Err(RowError::Empty("name"));
     }
-    let kind = PlaceKind::parse(kind).ok_or_else(|| RowError::UnknownKind((*kind).to_owned()))?;
+    let kind = PlaceKind::parse(kind).ok_or_else(|| RowError::UnknownKind(kind.to_owned()))?;
     let lat =
         parse_opt::<f64>("lat", lat, "a number of degrees")?.ok_or(RowError::Missing("lat"))?;
     let lat = check_coord("lat", lat, 90.0)?;
@@ -78,13 +98,16 @@ pub(super) fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError
     let country = if country.is_empty() {
         None
     } else if country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()) {
-        Some((*country).to_owned())
+        Some(country)
     } else {
-        return Err(RowError::BadCountry((*country).to_owned()));
+        return Err(RowError::BadCountry(country.to_owned()));
     };
-    let icao = id.strip_prefix("icao:").map(str::to_ascii_uppercase);
-    let admin1 = match (&country, admin1.trim()) {
-        (Some(c), code) if !code.is_empty() => Some(format!("{c}.{code}")),
+    let geonames_id = parse_opt("geonames_id", gid, "a whole number")?;
+    let population = parse_opt("population", pop, "a whole number")?;
+    // `is_slug` lets only capitals and digits follow `icao:`.
+    let icao = id.strip_prefix("icao:");
+    let admin1 = match (country, admin1.trim()) {
+        (Some(_), code) if !code.is_empty() => Some(code),
         _ => None,
     };
     let has_flag = |want: &str| flags.split(',').any(|f| f.trim() == want);
@@ -93,68 +116,110 @@ pub(super) fn broad_row(cols: &[&str], columns: usize) -> Result<Entry, RowError
     } else {
         u8::from(has_flag("adm2")) * 2
     };
-    Ok(Entry {
-        place: Place {
-            id: (*id).to_owned(),
-            name: name.trim().to_owned(),
-            aliases: split_list(aliases),
-            kind,
-            coord: LatLon::new(lat, lon),
-            country,
-            geonames_id: parse_opt("geonames_id", gid, "a whole number")?,
-            population: parse_opt("population", pop, "a whole number")?,
-            source: PlaceSource::Broad,
-            note: None,
-        },
+    Ok(BroadRow {
+        id,
+        name: name.trim(),
+        aliases,
+        kind,
+        coord: LatLon::new(lat, lon),
+        country,
+        geonames_id,
+        population,
         icao,
-        demonyms: split_list(demonyms),
+        demonyms,
         common_name: has_flag("common"),
         admin1,
         level,
     })
 }
 
-/// Parses the broad layer (TSV with a header row). Bad rows are problems with their line.
-pub(super) fn parse_broad(text: &str, file: &Path) -> (Vec<Entry>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut entries = Vec::new();
-    let mut lines = text.lines().enumerate();
-    let columns = match lines.next() {
-        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER => 12,
-        Some((_, header)) if header.trim_end_matches('\r') == BROAD_HEADER_V1 => 11,
-        Some((_, header)) => {
-            problems.push(Problem::error(
-                file,
-                Some(1),
-                format!(
-                    "header is `{}`, expected `{BROAD_HEADER}`",
-                    header.replace('\t', "\\t")
-                ),
-            ));
-            return (entries, problems);
-        }
-        None => return (entries, problems),
-    };
-    let mut seen: FastSet<String> = FastSet::default();
-    let mut cols: Vec<&str> = Vec::with_capacity(11);
-    for (i, line) in lines {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        cols.clear();
-        cols.extend(line.split('\t'));
-        match broad_row(&cols, columns) {
-            Ok(entry) => {
-                if seen.insert(entry.place.id.clone()) {
-                    entries.push(entry);
-                } else {
-                    let msg = format!("duplicate id `{}`, expected each id once", entry.place.id);
-                    problems.push(Problem::error(file, Some(i + 1), msg));
-                }
-            }
-            Err(e) => problems.push(Problem::error(file, Some(i + 1), e.to_string())),
+/// Parses the broad layer (TSV with a header row) and hands each valid row to `add`; `add` says
+/// whether the row's id was new (a repeated id is a problem). Bad rows are problems with their
+/// line.
+pub(super) fn parse_broad<'t>(
+    text: &'t str,
+    file: &Path,
+    mut add: impl FnMut(BroadRow<'t>) -> bool,
+) -> Vec<Problem> {
+    let mut parser = BroadParser::new(file);
+    parser.feed(text, &mut add);
+    parser.finish()
+}
+
+/// The broad-layer parser fed in chunks of whole lines (as a file is decompressed): the
+/// same rows and problems as [`parse_broad`] on the whole text.
+pub(super) struct BroadParser<'f> {
+    file: &'f Path,
+    /// Columns per row once the header has been read; 0 after a bad header (nothing more is
+    /// read).
+    columns: Option<usize>,
+    /// Lines seen so far.
+    line: usize,
+    problems: Vec<Problem>,
+}
+
+impl<'f> BroadParser<'f> {
+    pub(super) fn new(file: &'f Path) -> Self {
+        Self {
+            file,
+            columns: None,
+            line: 0,
+            problems: Vec::new(),
         }
     }
-    (entries, problems)
+
+    /// Parses `chunk`: whole lines (only the last chunk may end without a newline).
+    pub(super) fn feed<'t>(&mut self, chunk: &'t str, add: &mut impl FnMut(BroadRow<'t>) -> bool) {
+        let mut cols: Vec<&'t str> = Vec::with_capacity(12);
+        for line in chunk.lines() {
+            self.line += 1;
+            let columns = match self.columns {
+                Some(0) => break,
+                Some(n) => n,
+                None => {
+                    let header = line.trim_end_matches('\r');
+                    self.columns = Some(if header == BROAD_HEADER {
+                        12
+                    } else if header == BROAD_HEADER_V1 {
+                        11
+                    } else {
+                        self.problems.push(Problem::error(
+                            self.file,
+                            Some(1),
+                            format!(
+                                "header is `{}`, expected `{BROAD_HEADER}`",
+                                header.replace('\t', "\\t")
+                            ),
+                        ));
+                        0
+                    });
+                    continue;
+                }
+            };
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                continue;
+            }
+            cols.clear();
+            cols.extend(line.split('\t'));
+            match broad_row(&cols, columns) {
+                Ok(row) => {
+                    let id = row.id;
+                    if !add(row) {
+                        let msg = format!("duplicate id `{id}`, expected each id once");
+                        self.problems
+                            .push(Problem::error(self.file, Some(self.line), msg));
+                    }
+                }
+                Err(e) => {
+                    self.problems
+                        .push(Problem::error(self.file, Some(self.line), e.to_string()));
+                }
+            }
+        }
+    }
+
+    pub(super) fn finish(self) -> Vec<Problem> {
+        self.problems
+    }
 }

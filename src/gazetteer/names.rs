@@ -12,36 +12,88 @@
 //!   so this finds exactly what an overlapping ASCII-case-insensitive Aho-Corasick automaton over
 //!   the same names finds at word boundaries, which is what the matcher used before; it builds in
 //!   a fraction of the time and memory.
-//! - Memory is a few flat arrays: keys and spellings in two arena strings, fixed-size slots, and
-//!   a table of `u32` slot numbers (hashbrown's `HashTable`, foldhash with a fixed seed). No
-//!   allocation per name.
+//! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
+//!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
+//!   they are spans of the gazetteer's string arena (a key is the ASCII-lower-cased text of a
+//!   spelling or of its start), passed in at build and search time. No allocation per name.
 
 use std::hash::{BuildHasher as _, Hasher as _};
 
 use hashbrown::HashTable;
 
-use super::NameRole;
+use super::table::offset;
+use super::{NameRole, PlaceIdx};
 
 /// One spelling of a name and what it stands for. Several targets share a key when spellings
 /// differ only in ASCII case, or when places share a name ("Tripoli").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameTarget {
-    pub role: NameRole,
-    /// Byte range of the spelling in [`NameIndex::spellings`].
+    /// The role's kind in the top two bits, its place in the rest (see [`pack_role`]).
+    role: u32,
+    /// Byte range of the spelling in the gazetteer's arena.
     spelling_start: u32,
     spelling_len: u32,
 }
 
+const ROLE_SHIFT: u32 = 30;
+const ROLE_PLACE_MASK: u32 = (1 << ROLE_SHIFT) - 1;
+
+/// A role in 32 bits: places are numbered far below 2^30 (the files are capped in size).
+fn pack_role(role: NameRole) -> u32 {
+    let (kind, idx) = match role {
+        NameRole::Place(idx) => (0, idx),
+        NameRole::Demonym(idx) => (1, idx),
+        NameRole::Weak(idx) => (2, idx),
+    };
+    (kind << ROLE_SHIFT) | (idx.0 & ROLE_PLACE_MASK)
+}
+
+fn unpack_role(packed: u32) -> NameRole {
+    let idx = PlaceIdx(packed & ROLE_PLACE_MASK);
+    match packed >> ROLE_SHIFT {
+        0 => NameRole::Place(idx),
+        1 => NameRole::Demonym(idx),
+        _ => NameRole::Weak(idx),
+    }
+}
+
+impl NameTarget {
+    pub fn role(&self) -> NameRole {
+        unpack_role(self.role)
+    }
+}
+
+/// The bit of [`Slot::key_len`] that says some longer name starts with this key followed by a
+/// token boundary.
+const IS_PREFIX: u32 = 1 << 31;
+
 /// One key in the table: a name (with targets), a prefix of longer names, or both.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
+    /// The key is the ASCII-lower-cased `arena[key_start..key_start + key length]`.
     key_start: u32,
+    /// Key length in bytes, and [`IS_PREFIX`].
     key_len: u32,
+    /// While building: the first and last pending target (`u32::MAX` for none). Built: the
+    /// slot's targets are `targets[targets_start..targets_start + targets_len]`; none when the
+    /// key is only a prefix of longer names.
     targets_start: u32,
-    /// 0 when the key is only a prefix of longer names.
     targets_len: u32,
-    /// Some longer name starts with this key followed by a token boundary.
-    is_prefix: bool,
+}
+
+impl Slot {
+    fn len(&self) -> usize {
+        (self.key_len & !IS_PREFIX) as usize
+    }
+
+    fn is_prefix(&self) -> bool {
+        self.key_len & IS_PREFIX != 0
+    }
+
+    fn key<'a>(&self, arena: &'a [u8]) -> &'a [u8] {
+        let start = self.key_start as usize;
+        arena.get(start..start + self.len()).unwrap_or(&[])
+    }
 }
 
 /// A raw occurrence of a key: `text[start..end]` is ASCII-case-insensitively equal to the
@@ -61,7 +113,7 @@ impl<'g> NameHit<'g> {
         let spellings = self.spellings;
         self.targets
             .iter()
-            .map(move |t| (t.role, spelling_of(spellings, t)))
+            .map(move |t| (t.role(), spelling_of(spellings, t)))
     }
 }
 
@@ -90,11 +142,6 @@ fn hash_key(state: &State, key: &[u8]) -> u64 {
     let mut h = state.build_hasher();
     h.write(key);
     h.finish()
-}
-
-fn offset(n: usize) -> u32 {
-    // The arenas of a gazetteer stay far below 4 GB; saturate rather than panic.
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The character at byte `pos` of `text` and its length (ASCII fast path).
@@ -138,16 +185,36 @@ fn is_alphanumeric_at(text: &str, pos: usize) -> bool {
     pos < text.len() && char_at(text, pos).0.is_alphanumeric()
 }
 
+/// `key` ASCII-lower-cased into `buf` (cleared first).
+fn lower_into<'b>(buf: &'b mut Vec<u8>, key: &[u8]) -> &'b [u8] {
+    buf.clear();
+    buf.extend_from_slice(key);
+    buf.make_ascii_lowercase();
+    buf
+}
+
+/// The table is cut by bits of a key's hash into this many parts, each a hash table of its own:
+/// a part is small enough to stay in cache while it is built, and the parts are built in
+/// parallel.
+const PART_BITS: u32 = 6;
+const PARTS: usize = 1 << PART_BITS;
+
+/// The part of a key: middle bits of its hash. Not the top bits, which `HashTable` keeps in its
+/// control bytes to tell keys apart (keys that agreed on them would all be compared), and not
+/// the low bits, which place a key in its part's table.
+fn part_of(hash: u64) -> usize {
+    ((hash >> 32) as usize) & (PARTS - 1)
+}
+
 /// Every name of the gazetteer, ready to be found in text.
 pub struct NameIndex {
-    /// Keys (ASCII-lower-cased names), back to back; prefixes point into the full keys.
-    keys: String,
-    /// Spellings as written in the data files, back to back.
-    spellings: String,
+    /// The slots of part 0, then of part 1, ...
     slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    /// Slot numbers, hashed by key.
-    table: HashTable<u32>,
+    /// Per part: its slot numbers (counted from the part's first slot), hashed by key.
+    tables: Vec<HashTable<u32>>,
+    /// Per part: the number of its first slot in `slots`.
+    bases: Vec<u32>,
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
     first_symbols: Vec<char>,
@@ -176,30 +243,49 @@ impl NameIndex {
         self.names == 0
     }
 
+    /// Bytes held on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.targets.capacity() * std::mem::size_of::<NameTarget>()
+            + self
+                .tables
+                .iter()
+                .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
+                .sum::<usize>()
+            + self.first_symbols.capacity() * std::mem::size_of::<char>()
+    }
+
     /// Every key that names something (not the prefix-only keys), for tests.
     #[cfg(test)]
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
-        self.slots[..self.names].iter().map(|slot| {
-            let start = slot.key_start as usize;
-            &self.keys[start..start + slot.key_len as usize]
-        })
+    pub(crate) fn keys(&self, arena: &str) -> Vec<String> {
+        self.slots
+            .iter()
+            .filter(|slot| slot.targets_len > 0)
+            .map(|slot| String::from_utf8_lossy(slot.key(arena.as_bytes())).to_ascii_lowercase())
+            .collect()
     }
 
-    fn key_of(&self, slot: &Slot) -> &[u8] {
-        let start = slot.key_start as usize;
-        &self.keys.as_bytes()[start..start + slot.key_len as usize]
-    }
-
-    fn find(&self, key: &[u8]) -> Option<&Slot> {
+    /// The slot of `key` (ASCII-lower-cased), whose text is in `arena`.
+    #[inline]
+    fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         let hash = hash_key(&self.state, key);
-        self.table
-            .find(hash, |&i| self.key_of(&self.slots[i as usize]) == key)
-            .map(|&i| &self.slots[i as usize])
+        let part = part_of(hash);
+        let base = *self.bases.get(part)? as usize;
+        let slots = self.slots.get(base..)?;
+        self.tables
+            .get(part)?
+            .find(hash, |&i| {
+                slots
+                    .get(i as usize)
+                    .is_some_and(|s| s.key(arena).eq_ignore_ascii_case(key))
+            })
+            .and_then(|&i| slots.get(i as usize))
     }
 
     /// Every occurrence in `text` of every key at word boundaries (no alphanumeric character
-    /// right before or right after), overlapping, in no particular order.
-    pub fn hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
+    /// right before or right after), overlapping, in no particular order. `arena` is the text
+    /// the index was built over.
+    pub fn hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
         let mut out = Vec::new();
         if self.names == 0 {
             return out;
@@ -216,7 +302,7 @@ impl NameIndex {
                         .binary_search(&char_at(text, pos).0)
                         .is_ok());
             if may_start {
-                self.hits_from(text, &lower, pos, end, &mut out);
+                self.hits_from(arena, text, &lower, pos, end, &mut out);
             }
             after_alphanumeric = alphanumeric;
             pos = end;
@@ -227,6 +313,7 @@ impl NameIndex {
     /// The keys starting at `start`, growing token by token from the first token's `end`.
     fn hits_from<'g>(
         &'g self,
+        arena: &'g str,
         text: &str,
         lower: &str,
         start: usize,
@@ -235,7 +322,7 @@ impl NameIndex {
     ) {
         let bytes = lower.as_bytes();
         while end - start <= self.max_key_len {
-            let Some(slot) = self.find(&bytes[start..end]) else {
+            let Some(slot) = self.find(arena.as_bytes(), &bytes[start..end]) else {
                 return;
             };
             if slot.targets_len > 0 && !is_alphanumeric_at(text, end) {
@@ -244,10 +331,10 @@ impl NameIndex {
                     start,
                     end,
                     targets: &self.targets[from..from + slot.targets_len as usize],
-                    spellings: &self.spellings,
+                    spellings: arena,
                 });
             }
-            if !slot.is_prefix || end >= text.len() {
+            if !slot.is_prefix() || end >= text.len() {
                 return;
             }
             end = token_at(text, end).1;
@@ -255,173 +342,239 @@ impl NameIndex {
     }
 }
 
+/// The role of a [`Pending`] entry that is a prefix of a name, not a name.
+const PREFIX_ENTRY: u32 = u32::MAX;
+
+/// A key as added: a name with its role, or a prefix of a name ([`PREFIX_ENTRY`]).
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    hash: u64,
+    start: u32,
+    len: u32,
+    role: u32,
+}
+
 /// Collects names, then builds the [`NameIndex`].
 #[derive(Default)]
 pub struct NameIndexBuilder {
-    keys: String,
-    spellings: String,
-    slots: Vec<Slot>,
-    table: HashTable<u32>,
     state: State,
-    /// (slot, target) in the order added.
-    pending: Vec<(u32, NameTarget)>,
+    /// Names and their prefixes in the order added.
+    pending: Vec<Pending>,
+    first_symbols: Vec<char>,
+    max_key_len: usize,
+    /// Scratch for lower-casing keys.
+    lower: Vec<u8>,
 }
 
 impl NameIndexBuilder {
-    /// A builder with room for about `names` names of `bytes` bytes in all.
-    pub fn with_capacity(names: usize, bytes: usize) -> Self {
+    /// A builder with room for about `names` names.
+    pub fn with_capacity(names: usize) -> Self {
         Self {
-            keys: String::with_capacity(bytes),
-            spellings: String::with_capacity(bytes),
-            // Prefixes of multi-word names take slots too.
-            slots: Vec::with_capacity(names + names / 4),
-            table: HashTable::with_capacity(names + names / 4),
-            state: State::default(),
-            pending: Vec::with_capacity(names),
+            // Prefixes of multi-word names take entries too.
+            pending: Vec::with_capacity(names + names / 2),
+            ..Self::default()
         }
     }
 
-    /// The slot of `keys[start..start + len]`, created if new; `created` says which.
-    fn slot_for(&mut self, start: usize, len: usize) -> (u32, bool) {
-        let Self {
-            keys,
-            slots,
-            table,
-            state,
-            ..
-        } = self;
-        let key = &keys.as_bytes()[start..start + len];
-        let hash = hash_key(state, key);
-        let key_of = |s: &Slot| {
-            let from = s.key_start as usize;
-            &keys.as_bytes()[from..from + s.key_len as usize]
-        };
-        if let Some(&i) = table.find(hash, |&i| key_of(&slots[i as usize]) == key) {
-            return (i, false);
-        }
-        let i = offset(slots.len());
-        slots.push(Slot {
-            key_start: offset(start),
-            key_len: offset(len),
-            targets_start: 0,
-            targets_len: 0,
-            is_prefix: false,
+    fn push(&mut self, arena: &[u8], start: u32, len: u32, role: u32) {
+        let raw = arena
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or(&[]);
+        let hash = hash_key(&self.state, lower_into(&mut self.lower, raw));
+        self.pending.push(Pending {
+            hash,
+            start,
+            len,
+            role,
         });
-        table.insert_unique(hash, i, |&j| hash_key(state, key_of(&slots[j as usize])));
-        (i, true)
     }
 
-    /// Adds `spelling` (found ASCII-case-insensitively) standing for `role`.
-    pub fn add(&mut self, spelling: &str, role: NameRole) {
-        if spelling.is_empty() {
+    /// Adds the spelling `arena[start..start + len]` (found ASCII-case-insensitively) standing
+    /// for `role`. The same `arena` (grown only at its end) must be given to every call, to
+    /// [`Self::finish`] and to [`NameIndex::hits`].
+    pub fn add(&mut self, arena: &str, start: u32, len: u32, role: NameRole) {
+        if len == 0 || len & IS_PREFIX != 0 {
             return;
         }
-        let start = self.keys.len();
-        self.keys.push_str(spelling);
-        self.keys[start..].make_ascii_lowercase();
-        let (slot, created) = self.slot_for(start, spelling.len());
-        if !created {
-            self.keys.truncate(start);
+        self.push(arena.as_bytes(), start, len, pack_role(role));
+        let spelling = arena
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or("");
+        self.max_key_len = self.max_key_len.max(spelling.len());
+        let (first, _) = char_at(spelling, 0);
+        if !first.is_alphanumeric() && !self.first_symbols.contains(&first) {
+            self.first_symbols.push(first);
         }
-        let spelling_start = offset(self.spellings.len());
-        self.spellings.push_str(spelling);
-        self.pending.push((
-            slot,
-            NameTarget {
-                role,
-                spelling_start,
-                spelling_len: offset(spelling.len()),
-            },
-        ));
+        // Every prefix of the name that ends at a token boundary, so lookups can stop early.
+        // (Tokens of the spelling are tokens of its key: lower-casing ASCII keeps them.)
+        let mut pos = token_at(spelling, 0).1;
+        while pos < spelling.len() {
+            self.push(arena.as_bytes(), start, offset(pos), PREFIX_ENTRY);
+            pos = token_at(spelling, pos).1;
+        }
     }
 
-    pub fn finish(mut self) -> NameIndex {
-        // Group the targets by slot, keeping the order they were added in, without repeats.
-        let mut pending = std::mem::take(&mut self.pending);
-        pending.sort_by_key(|&(slot, _)| slot);
-        let mut targets: Vec<NameTarget> = Vec::with_capacity(pending.len());
-        let mut group = 0;
-        while group < pending.len() {
-            let slot = pending[group].0;
+    pub fn finish(self, arena: &str) -> NameIndex {
+        // The entries part by part, each part in the order added (a counting sort).
+        let mut starts = vec![0usize; PARTS + 1];
+        for p in &self.pending {
+            starts[part_of(p.hash) + 1] += 1;
+        }
+        for i in 1..=PARTS {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![
+            Pending {
+                hash: 0,
+                start: 0,
+                len: 0,
+                role: 0
+            };
+            self.pending.len()
+        ];
+        for p in &self.pending {
+            let at = &mut next[part_of(p.hash)];
+            sorted[*at] = *p;
+            *at += 1;
+        }
+        let parts: Vec<Part> = (0..PARTS)
+            .map(|i| Part::build(arena, &sorted[starts[i]..starts[i + 1]]))
+            .collect();
+        drop(sorted);
+
+        let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
+        let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
+        let mut tables = Vec::with_capacity(PARTS);
+        let mut bases = Vec::with_capacity(PARTS);
+        for part in parts {
+            bases.push(offset(slots.len()));
+            let shift = offset(targets.len());
+            slots.extend(part.slots.into_iter().map(|mut s| {
+                s.targets_start += shift;
+                s
+            }));
+            targets.extend(part.targets);
+            tables.push(part.table);
+        }
+        let names = slots.iter().filter(|s| s.targets_len > 0).count();
+        let mut first_symbols = self.first_symbols;
+        first_symbols.sort_unstable();
+        NameIndex {
+            slots,
+            targets,
+            tables,
+            bases,
+            state: self.state,
+            first_symbols,
+            max_key_len: self.max_key_len,
+            names,
+        }
+    }
+}
+
+/// One part of the table while it is built.
+struct Part {
+    slots: Vec<Slot>,
+    targets: Vec<NameTarget>,
+    table: HashTable<u32>,
+}
+
+impl Part {
+    /// The slots and targets of `entries` (all of one part, in the order added): one slot per
+    /// key, its targets in the order added without repeats (the same role and spelling).
+    fn build(text: &str, entries: &[Pending]) -> Part {
+        let arena = text.as_bytes();
+        let mut slots: Vec<Slot> = Vec::new();
+        // The hash of each slot's key, for the table's rehashes.
+        let mut hashes: Vec<u64> = Vec::new();
+        let mut table: HashTable<u32> = HashTable::with_capacity(entries.len());
+        // The slot of each entry.
+        let mut slot_of = Vec::with_capacity(entries.len());
+        for e in entries {
+            let raw = arena
+                .get(e.start as usize..(e.start + e.len) as usize)
+                .unwrap_or(&[]);
+            let found = table
+                .find(e.hash, |&i| {
+                    slots[i as usize].key(arena).eq_ignore_ascii_case(raw)
+                })
+                .copied();
+            let slot = found.unwrap_or_else(|| {
+                let i = offset(slots.len());
+                slots.push(Slot {
+                    key_start: e.start,
+                    key_len: e.len,
+                    targets_start: 0,
+                    targets_len: 0,
+                });
+                hashes.push(e.hash);
+                table.insert_unique(e.hash, i, |&j| hashes[j as usize]);
+                i
+            });
+            if e.role == PREFIX_ENTRY {
+                slots[slot as usize].key_len |= IS_PREFIX;
+            } else {
+                slots[slot as usize].targets_len += 1;
+            }
+            slot_of.push(slot);
+        }
+        // Group the targets by slot (a counting sort keeps the order they were added in).
+        let mut at = 0;
+        for s in &mut slots {
+            s.targets_start = at;
+            at += s.targets_len;
+            s.targets_len = 0;
+        }
+        let mut grouped = vec![
+            NameTarget {
+                role: 0,
+                spelling_start: 0,
+                spelling_len: 0
+            };
+            at as usize
+        ];
+        for (e, &slot) in entries.iter().zip(&slot_of) {
+            if e.role == PREFIX_ENTRY {
+                continue;
+            }
+            let s = &mut slots[slot as usize];
+            grouped[(s.targets_start + s.targets_len) as usize] = NameTarget {
+                role: e.role,
+                spelling_start: e.start,
+                spelling_len: e.len,
+            };
+            s.targets_len += 1;
+        }
+        // Drop repeats, slot by slot.
+        let mut targets = Vec::with_capacity(grouped.len());
+        for s in &mut slots {
             let first = targets.len();
-            let mut next = group;
-            while next < pending.len() && pending[next].0 == slot {
-                let t = pending[next].1;
-                let repeat = targets[first..].iter().any(|u| {
-                    u.role == t.role
-                        && spelling_of(&self.spellings, u) == spelling_of(&self.spellings, &t)
+            let from = s.targets_start as usize;
+            for t in grouped
+                .get(from..from + s.targets_len as usize)
+                .unwrap_or(&[])
+            {
+                let repeat = targets[first..].iter().any(|u: &NameTarget| {
+                    u.role == t.role && spelling_of(text, u) == spelling_of(text, t)
                 });
                 if !repeat {
-                    targets.push(t);
+                    targets.push(*t);
                 }
-                next += 1;
             }
-            let s = &mut self.slots[slot as usize];
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
-            group = next;
         }
-        drop(pending);
-        // Drop the spellings of repeats: rewrite the arena in target order.
-        let mut spellings = String::with_capacity(self.spellings.len());
-        for t in &mut targets {
-            let s = spelling_of(&self.spellings, t);
-            t.spelling_start = offset(spellings.len());
-            spellings.push_str(s);
+        // At most half full: most lookups while matching are misses (ordinary words), and a
+        // miss probes until it meets a free bucket.
+        let want = slots.len() + slots.len() / 2;
+        if table.capacity() < want {
+            table.reserve(want - table.len(), |&j| hashes[j as usize]);
         }
-
-        // Every prefix of a name that ends at a token boundary, so lookups can stop early.
-        let names = self.slots.len();
-        let mut first_symbols = Vec::new();
-        let mut max_key_len = 0;
-        for i in 0..names {
-            let Slot {
-                key_start, key_len, ..
-            } = self.slots[i];
-            let (start, len) = (key_start as usize, key_len as usize);
-            max_key_len = max_key_len.max(len);
-            let key = &self.keys[start..start + len];
-            let (first, _) = char_at(key, 0);
-            if !first.is_alphanumeric() {
-                first_symbols.push(first);
-            }
-            let mut bounds = Vec::new();
-            let mut pos = 0;
-            while pos < len {
-                pos = token_at(key, pos).1;
-                if pos < len {
-                    bounds.push(pos);
-                }
-            }
-            for k in bounds {
-                let (slot, _) = self.slot_for(start, k);
-                self.slots[slot as usize].is_prefix = true;
-            }
-        }
-        first_symbols.sort_unstable();
-        first_symbols.dedup();
-        self.keys.shrink_to_fit();
-        spellings.shrink_to_fit();
-        self.slots.shrink_to_fit();
-        targets.shrink_to_fit();
-        let state = self.state;
-        let slots = &self.slots;
-        let keys = &self.keys;
-        self.table.shrink_to(0, |&j| {
-            let s = &slots[j as usize];
-            let from = s.key_start as usize;
-            hash_key(&state, &keys.as_bytes()[from..from + s.key_len as usize])
-        });
-        NameIndex {
-            keys: self.keys,
-            spellings,
-            slots: self.slots,
+        Part {
+            slots,
             targets,
-            table: self.table,
-            state,
-            first_symbols,
-            max_key_len,
-            names,
+            table,
         }
     }
 }
@@ -429,19 +582,27 @@ impl NameIndexBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::PlaceIdx;
 
-    fn index(names: &[&str]) -> NameIndex {
+    /// An index over `names` and the arena holding them.
+    fn index(names: &[&str]) -> (NameIndex, String) {
+        let mut arena = String::new();
         let mut b = NameIndexBuilder::default();
         for (i, n) in names.iter().enumerate() {
-            b.add(n, NameRole::Place(PlaceIdx(i as u32)));
+            let start = offset(arena.len());
+            arena.push_str(n);
+            b.add(
+                &arena,
+                start,
+                offset(n.len()),
+                NameRole::Place(PlaceIdx(i as u32)),
+            );
         }
-        b.finish()
+        (b.finish(&arena), arena)
     }
 
-    fn found(ix: &NameIndex, text: &str) -> Vec<(String, Vec<String>)> {
+    fn found((ix, arena): &(NameIndex, String), text: &str) -> Vec<(String, Vec<String>)> {
         let mut hits: Vec<(String, Vec<String>)> = ix
-            .hits(text)
+            .hits(arena, text)
             .iter()
             .map(|h| {
                 (
@@ -502,8 +663,42 @@ mod tests {
 
     #[test]
     fn an_empty_index_finds_nothing() {
-        let ix = NameIndexBuilder::default().finish();
-        assert!(ix.hits("Tripoli").is_empty());
+        let ix = NameIndexBuilder::default().finish("");
+        assert!(ix.hits("", "Tripoli").is_empty());
         assert_eq!(ix.len(), 0);
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_packed_form() {
+        for role in [
+            NameRole::Place(PlaceIdx(0)),
+            NameRole::Demonym(PlaceIdx(7)),
+            NameRole::Weak(PlaceIdx(ROLE_PLACE_MASK)),
+        ] {
+            assert_eq!(unpack_role(pack_role(role)), role);
+        }
+    }
+
+    #[test]
+    fn spellings_that_differ_in_case_share_a_key_and_repeats_are_dropped() {
+        let ix = index(&["Tripoli", "TRIPOLI", "Tripoli"]);
+        let got = found(&ix, "tripoli");
+        // The third name is another place, so it is no repeat of the first.
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, ["Tripoli", "TRIPOLI", "Tripoli"]);
+        assert_eq!(ix.0.len(), 1);
+        let mut arena = String::from("Sabha");
+        let mut b = NameIndexBuilder::default();
+        b.add(&arena, 0, 5, NameRole::Place(PlaceIdx(0)));
+        arena.push_str("Sabha");
+        b.add(&arena, 5, 5, NameRole::Place(PlaceIdx(0)));
+        let ix = b.finish(&arena);
+        let hits = ix.hits(&arena, "Sabha");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            hits[0].targets().count(),
+            1,
+            "the same role and spelling twice is one target"
+        );
     }
 }

@@ -157,7 +157,7 @@ impl Model {
             .gazetteer
             .places()
             .get(place.0 as usize)
-            .map_or_else(|| format!("place #{}", place.0), |p| p.name.clone())
+            .map_or_else(|| format!("place #{}", place.0), |p| p.name.to_owned())
     }
 
     pub fn place_coord(&self, place: PlaceIdx) -> Option<LatLon> {
@@ -416,7 +416,7 @@ impl Derived {
                 place: agg.place,
                 slot: slot as u32,
                 at: place.coord,
-                name: place.name.clone(),
+                name: place.name.to_owned(),
                 class: place.kind.class(),
                 count: counts.count_as(slot, filter),
                 publication: shown_publication(&counts, slot, filter),

@@ -234,7 +234,7 @@ fn form_ui(
                 "{} · {} · {} ({:.3}, {:.3})",
                 p.name,
                 p.kind.as_str(),
-                p.country.as_deref().unwrap_or("—"),
+                p.country.unwrap_or("—"),
                 p.coord.lat,
                 p.coord.lon
             );

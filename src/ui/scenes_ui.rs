@@ -749,7 +749,7 @@ fn capture(name: String, caption: String, model: &Model, state: &AppState, map: 
         place: state
             .selected_place
             .and_then(|p| ds.gazetteer.places().get(p.0 as usize))
-            .map(|p| p.id.clone()),
+            .map(|p| p.id.to_owned()),
         article: state
             .selected_article
             .and_then(|a| ds.articles.get(a.0 as usize))
@@ -763,7 +763,11 @@ pub fn scene_intents(scene: &Scene, model: &Model) -> (Vec<Intent>, Vec<String>)
     let ds = &model.dataset;
     let mut unknown = Vec::new();
     let place = scene.place.as_ref().and_then(|id| {
-        let found = ds.gazetteer.places().iter().position(|p| &p.id == id);
+        let found = ds
+            .gazetteer
+            .places()
+            .iter()
+            .position(|p| p.id == id.as_str());
         if found.is_none() {
             unknown.push(format!("place {id}"));
         }

@@ -233,9 +233,9 @@ mod tests {
             ui.fonts_mut(|fonts| {
                 let font = label_font();
                 for place in gazetteer.places() {
-                    for name in std::iter::once(&place.name).chain(&place.aliases) {
+                    for name in std::iter::once(place.name).chain(place.aliases) {
                         if !fonts.has_glyphs(&font, name) {
-                            missing.push(name.clone());
+                            missing.push(name.to_owned());
                         }
                     }
                 }

@@ -293,7 +293,7 @@ fn an_unreadable_article_is_reported_and_the_others_load() {
 fn bad_gazetteer_rows_are_reported_on_their_lines_and_the_good_ones_load() {
     let path = bad("data/gazetteer_bad.toml");
     let (gazetteer, problems) = Gazetteer::load(&path, None, None);
-    let ids: Vec<&str> = gazetteer.places().iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = gazetteer.places().iter().map(|p| p.id).collect();
     assert_eq!(
         ids,
         ["good-ly", "alpha-ly", "beta-ly"],

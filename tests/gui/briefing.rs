@@ -44,7 +44,10 @@ fn place_id(harness: &Harness<'_, NewsAtlasApp>, name: &str) -> (PlaceIdx, Strin
         .iter()
         .position(|p| p.name == name)
         .expect("place in gazetteer");
-    (PlaceIdx(i as u32), ds.gazetteer.places()[i].id.clone())
+    (
+        PlaceIdx(i as u32),
+        ds.gazetteer.get(PlaceIdx(i as u32)).id.to_owned(),
+    )
 }
 
 #[test]
