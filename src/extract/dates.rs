@@ -299,6 +299,8 @@ const FUTURE_TOLERANCE_DAYS: i64 = 31;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tense {
     Past,
+    /// A past verb right before the date: "ended Jan. 31".
+    PastAdjacent,
     Present,
     Future,
     Unknown,
@@ -473,7 +475,8 @@ impl Tagger<'_> {
         match cue {
             Cue::Past => {
                 // A participle as an adjective ("the UN-backed government", "a planned visit") or
-                // in the passive ("would be paid": the auxiliary before it decides).
+                // in the passive ("would be paid", "will be held": the auxiliary before it
+                // decides).
                 let hyphenated =
                     !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
                 let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
@@ -481,8 +484,7 @@ impl Tagger<'_> {
                     && ["be", "been", "being"]
                         .iter()
                         .any(|w| self.word_is(k - 1, w));
-                let participle = self.word(k).ends_with("ed");
-                (!(hyphenated || after_article || (passive && participle))).then_some(Tense::Past)
+                (!(hyphenated || after_article || passive)).then_some(Tense::Past)
             }
             Cue::Perfect => Some(Tense::Past),
             // "is to resume": a plan.
@@ -505,18 +507,36 @@ impl Tagger<'_> {
     }
 
     /// The tense of the clause around tokens `first..=last`: the nearest tense word before them in
-    /// their sentence, else the nearest after.
+    /// their sentence, else the nearest after. A past verb right before the date ("ended Jan.
+    /// 31", "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and
+    /// the date ("agreed to buy it in February", "are supposed to conclude by May") does not
+    /// date it: the infinitive's time is open.
     fn tense(&self, first: usize, last: usize) -> Tense {
         const REACH: usize = 20;
         let mut k = first;
+        let mut infinitive = false;
         for _ in 0..REACH {
             if k == 0 || self.starts_sentence(k) {
                 break;
             }
             k -= 1;
             if let Some(t) = self.cue(k) {
-                return t;
+                return match t {
+                    Tense::Past if infinitive => Tense::Unknown,
+                    Tense::Past
+                        if k + 1 == first
+                            || (k + 2 == first
+                                && matches!(
+                                    self.prev_prep(first),
+                                    Some(Prep::On | Prep::In | Prep::At | Prep::During)
+                                )) =>
+                    {
+                        Tense::PastAdjacent
+                    }
+                    t => t,
+                };
             }
+            infinitive |= self.infinitive_at(k);
         }
         for k in (last + 1..self.toks.len()).take(REACH) {
             if self.starts_sentence(k) {
@@ -527,6 +547,32 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// "to" + a bare verb at `k` ("to buy", "to conclude"): a lowercase word after "to" that is no
+    /// function word, number or date word, and not a plural ("to investors").
+    fn infinitive_at(&self, k: usize) -> bool {
+        if self.lex(k) != Some(Lex::Prep(Prep::To)) {
+            return false;
+        }
+        let Some(Token {
+            kind: Kind::Word {
+                lex: Lex::Other | Lex::Tense(_),
+                cap: false,
+            },
+            ..
+        }) = self.toks.get(k + 1)
+        else {
+            return false;
+        };
+        let w = self.word(k + 1);
+        !(w.ends_with('s') && !w.ends_with("ss"))
+            && ![
+                "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+                "which", "what", "whom", "some", "any", "all", "each", "every", "no",
+            ]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
     }
 
     /// Of the yearly occurrences of an expression (`occurrence(year)`), the one the tense of the
@@ -543,11 +589,22 @@ impl Tagger<'_> {
         let y = a.year();
         let candidates = [occurrence(y - 1), occurrence(y), occurrence(y + 1)];
         let cands = candidates.iter().flatten();
+        // A month or longer in a past clause has begun by the anchor, unless it is a deadline
+        // ("extended until mid-November", "through January").
+        let deadline = matches!(
+            self.prev_prep(first),
+            Some(Prep::Until | Prep::By | Prep::To)
+        );
+        let long = !deadline && cands.clone().next().is_some_and(|c| (c.to - c.from).num_days() > 7);
         // A tense word is a hint, not a proof ("said the vote would be held on May 5" is past
         // and future at once): it picks the direction only within a couple of months.
         let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
         let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
         match self.tense(first, last) {
+            // A past verb governing the date ("ended Jan. 31"), or a month or longer in a past
+            // clause ("bought it in February"): begun by the anchor.
+            Tense::PastAdjacent => cands.filter(|c| c.from <= a).max_by_key(|c| c.from),
+            Tense::Past if long => cands.filter(|c| c.from <= a).max_by_key(|c| c.from),
             Tense::Past => cands.filter(|c| c.from <= ahead).max_by_key(|c| c.from),
             Tense::Future => cands.filter(|c| c.to >= behind).min_by_key(|c| c.from),
             Tense::Present | Tense::Unknown => cands.min_by_key(|c| {

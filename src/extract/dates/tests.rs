@@ -728,6 +728,72 @@ fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
     );
 }
 
+#[test]
+fn a_month_in_a_past_clause_has_begun_by_publication_unless_an_infinitive_or_deadline_governs_it()
+{
+    // A past verb: the February before an October article, not the coming one.
+    assert_one(
+        "Since KKR bought RJR in February for $25 billion",
+        "1989-10-30",
+        "February",
+        "1989-02-01",
+        "1989-02-28",
+        Month,
+    );
+    // An infinitive between the verb and the month: the coming one.
+    assert_one(
+        "which agreed to purchase the line in February",
+        "1989-10-30",
+        "February",
+        "1990-02-01",
+        "1990-02-28",
+        Month,
+    );
+    // A deadline after a past verb may lie ahead.
+    assert_one(
+        "has extended the loans through January",
+        "1989-10-30",
+        "January",
+        "1990-01-01",
+        "1990-01-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_past_verb_right_before_a_day_dates_it_in_the_past() {
+    assert_one(
+        "In the fiscal year ended Jan. 31, the company",
+        "1989-10-31",
+        "Jan. 31",
+        "1989-01-31",
+        "1989-01-31",
+        Day,
+    );
+    // Not a direction preposition: "extended to Nov. 20" may lie ahead.
+    assert_one(
+        "extended to Nov. 20 its offer",
+        "1989-11-02",
+        "Nov. 20",
+        "1989-11-20",
+        "1989-11-20",
+        Day,
+    );
+}
+
+#[test]
+fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
+    // "paid" after "be" is no past tense: "will" decides.
+    assert_one(
+        "The dividend will be paid on Wednesday",
+        "2000-01-07",
+        "Wednesday",
+        "2000-01-12",
+        "2000-01-12",
+        Day,
+    );
+}
+
 // ---- years, decades, quarters, seasons -------------------------------------------------------
 
 #[test]
