@@ -813,10 +813,63 @@ impl Tagger<'_> {
     /// ", 2019" or " 2019" after a date: the year and its token.
     fn explicit_year(&self, i: usize) -> Option<(i32, usize)> {
         if self.punct(i) == Some(',') {
-            self.year_at(i + 1).map(|y| (y, i + 1))
+            self.year_word(i + 1)
         } else {
-            self.year_at(i).map(|y| (y, i))
+            self.year_word(i)
         }
+    }
+
+    /// A year in digits or in words ("1994", "nineteen ninety-four") at `i`, and its last token.
+    fn year_word(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some((y, i));
+        }
+        if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
+            return None;
+        }
+        let m = self.spelled_year(i)?;
+        Some((m.interval.from.year(), m.last))
+    }
+
+    /// A day of the month in words after a month name ("March eighth", "May twenty-first"):
+    /// the day and its last token.
+    fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
+        const ORDINALS: [&str; 19] = [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        ];
+        let ordinal = |k: usize| {
+            ORDINALS
+                .iter()
+                .position(|w| self.word_is(k, w))
+                .and_then(|p| u32::try_from(p + 1).ok())
+        };
+        if self.cap(i) {
+            return None;
+        }
+        if let Some(d) = ordinal(i) {
+            return Some((d, i));
+        }
+        let tens = match self.word(i).to_ascii_lowercase().as_str() {
+            "twentieth" => return Some((20, i)),
+            "thirtieth" => return Some((30, i)),
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let k = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+        let d = tens + ordinal(k)?;
+        (d <= 31).then_some((d, k))
+    }
+
+    /// `spelled_day`, unless the ordinal counts something ("May second-quarter results",
+    /// "in April first half").
+    fn spelled_day_of_month(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, last) = self.spelled_day(i)?;
+        let counts = self.hyphen(last + 1)
+            || matches!(self.lex(last + 1), Some(Lex::Unit { .. } | Lex::Half));
+        (!counts).then_some((d, last))
     }
 
     /// "last year" / "this year" after a yearless date: the year and the index of "year".
@@ -916,8 +969,7 @@ impl Tagger<'_> {
         } else {
             i + 1
         };
-        self.year_at(k)
-            .map(|y| (y, k))
+        self.year_word(k)
             .or_else(|| self.year_suffix(k))
             .or_else(|| {
                 (self.lex(k) == Some(Lex::Next) && self.single(k + 1, Unit::Year))
@@ -934,8 +986,12 @@ impl Tagger<'_> {
             let make = |y| NaiveDate::from_ymd_opt(y, 5, 1).map(calendar::day);
             return Some(self.at(i + 1, self.choose(i, i + 1, make)?));
         }
-        if let Some(day) = self.day_at(last + 1) {
-            last += 1;
+        if let Some((day, day_last)) = self
+            .day_at(last + 1)
+            .map(|d| (d, last + 1))
+            .or_else(|| self.spelled_day_of_month(last + 1))
+        {
+            last = day_last;
             let mut end = None;
             if let Some(k) = self.range_connector(last + 1, i) {
                 if let Some((m2, mlast)) = self.month_at(k, true) {
@@ -952,8 +1008,8 @@ impl Tagger<'_> {
             let interval = self.resolve_day((month, day), end, year, (i, last))?;
             return Some(self.at(year_last.unwrap_or(last), interval));
         }
-        if let Some(y) = self.year_at(last + 1) {
-            return Some(self.at(last + 1, calendar::month(y, month)?));
+        if let Some((y, y_last)) = self.year_word(last + 1) {
+            return Some(self.at(y_last, calendar::month(y, month)?));
         }
         // A bare month name: only in date-ish context.
         let (year, year_last) = self.trailing_year(last + 1, hint);
@@ -1462,8 +1518,8 @@ impl Tagger<'_> {
         let Some(Lex::Season(s)) = self.lex(i) else {
             return None;
         };
-        let (written, year_last) = match self.year_at(i + 1) {
-            Some(y) => (Some(y), Some(i + 1)),
+        let (written, year_last) = match self.year_word(i + 1) {
+            Some((y, last)) => (Some(y), Some(last)),
             None => self.trailing_year(i + 1, year),
         };
         let interval = if let Some(y) = written {

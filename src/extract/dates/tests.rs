@@ -837,6 +837,59 @@ fn a_year_in_words_is_that_year() {
 }
 
 #[test]
+fn a_year_in_words_completes_a_month_a_season_or_a_date() {
+    assert_one(
+        "January nineteen ninety-seven. Atlanta again.",
+        "1998-02-27",
+        "January nineteen ninety-seven",
+        "1997-01-01",
+        "1997-01-31",
+        Month,
+    );
+    assert_one(
+        "the level we saw in the winter of nineteen ninety-four.",
+        "1998-02-23",
+        "the winter of nineteen ninety-four",
+        "1994-12-01",
+        "1995-02-28",
+        Span,
+    );
+    assert_one(
+        "on March eighth, nineteen ninety-eight",
+        "1998-03-01",
+        "March eighth, nineteen ninety-eight",
+        "1998-03-08",
+        "1998-03-08",
+        Day,
+    );
+}
+
+#[test]
+fn a_day_in_words_after_a_month_is_that_day_but_not_an_ordinal_period() {
+    assert_one(
+        "is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "Sunday, March eighth",
+        "1998-03-08",
+        "1998-03-08",
+        Day,
+    );
+    assert_one(
+        "on May twenty-first",
+        "1998-03-05",
+        "May twenty-first",
+        "1998-05-21",
+        "1998-05-21",
+        Day,
+    );
+    // "second" counts the quarter here, it is no day of April.
+    assert_eq!(
+        tag("in April second-quarter sales fell", Some("1998-05-05"))[0].0,
+        "April"
+    );
+}
+
+#[test]
 fn quarters_are_the_latest_begun_and_take_a_written_year() {
     assert_one(
         "third-quarter profit rose",
