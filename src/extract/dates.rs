@@ -40,8 +40,8 @@
 //!   keeps the granularity of a quarter or period named just before it.
 //! - Deictic: "today", "tonight", "this morning": the anchor; "yesterday", "last night": the day
 //!   before; "tomorrow": after. "this/last/next week" (Monday to Sunday), "month", "quarter",
-//!   "year", "weekend"; "earlier this month" from the first to the anchor; "N days/weeks ago";
-//!   "the past two weeks".
+//!   "year", "weekend"; "earlier this month", "later this year": that month, that year; "N
+//!   days/weeks ago"; "the past two weeks".
 //! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
@@ -2193,22 +2193,19 @@ impl Tagger<'_> {
     fn earlier_later(&self, i: usize, which: Lex) -> Option<Match> {
         let earlier = which == Lex::Earlier;
         match self.lex(i + 1)? {
+            // "earlier this month": the month, as "this month" is ("earlier" places the event
+            // in it, it does not name a new period).
             Lex::This => {
                 let anchor = self.anchor_day()?;
-                let period = match self.lex(i + 2)? {
+                let (period, grain) = match self.lex(i + 2)? {
                     Lex::DayPart => return Some(self.at(i + 2, calendar::day(anchor))),
                     Lex::Unit {
                         unit,
                         plural: false,
-                    } => Self::unit_of(anchor, unit)?.0,
+                    } => Self::unit_of(anchor, unit)?,
                     _ => return None,
                 };
-                let interval = if earlier {
-                    calendar::span(period.from, anchor)?
-                } else {
-                    calendar::span(anchor, period.to)?
-                };
-                Some(self.grained(i + 2, interval, Grain::Span))
+                Some(self.grained(i + 2, period, grain))
             }
             Lex::That => {
                 let r = self.reference.get()?;

@@ -563,14 +563,22 @@ fn the_last_week_of_a_month_is_not_a_rolling_period() {
 }
 
 #[test]
-fn earlier_this_month_is_a_span_from_the_first_to_publication() {
+fn earlier_or_later_this_month_is_the_month() {
     assert_one(
         "earlier this month",
         "2019-04-19",
         "earlier this month",
         "2019-04-01",
+        "2019-04-30",
+        Month,
+    );
+    assert_one(
+        "later this year",
         "2019-04-19",
-        Span,
+        "later this year",
+        "2019-01-01",
+        "2019-12-31",
+        Year,
     );
 }
 
