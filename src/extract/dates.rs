@@ -557,7 +557,7 @@ impl Tagger<'_> {
         }
         let Some(Token {
             kind: Kind::Word {
-                lex: Lex::Other | Lex::Tense(_),
+                lex: Lex::Other | Lex::Tense(_) | Lex::Beginning | Lex::End,
                 cap: false,
             },
             ..
@@ -1534,6 +1534,7 @@ impl Tagger<'_> {
                 Some(
                     Prep::In
                         | Prep::By
+                        | Prep::Over
                         | Prep::During
                         | Prep::Since
                         | Prep::Until

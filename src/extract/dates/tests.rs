@@ -898,6 +898,36 @@ fn a_day_in_words_after_a_month_is_that_day_but_not_an_ordinal_period() {
 }
 
 #[test]
+fn for_over_and_into_introduce_a_bare_month_or_season() {
+    assert_one(
+        "The job figures for January extended a surge",
+        "1998-02-06",
+        "January",
+        "1998-01-01",
+        "1998-01-31",
+        Month,
+    );
+    assert_one(
+        "Over the summer, competitors offered discounts",
+        "1989-10-26",
+        "the summer",
+        "1989-06-01",
+        "1989-08-31",
+        Span,
+    );
+    assert_one(
+        "made it difficult to meet demand well into the summer.",
+        "1989-10-26",
+        "the summer",
+        "1989-06-01",
+        "1989-08-31",
+        Span,
+    );
+    // Still no date: a bare month name without such a word.
+    assert_none("the report, said May Smith, was late", "1989-10-26");
+}
+
+#[test]
 fn quarters_are_the_latest_begun_and_take_a_written_year() {
     assert_one(
         "third-quarter profit rose",
