@@ -1950,13 +1950,36 @@ impl Tagger<'_> {
         // "the quarter", "the period": the one under discussion; "the latest quarter": the last
         // one over.
         let latest = self.lex(i) == Some(Lex::Latest);
-        if !latest && let Some(r) = self.reference.get().filter(|r| r.grain == Grain::Quarter) {
-            return Some(self.grained(i + 1, r.interval, Grain::Quarter));
-        }
+        let q = match self.reference.get().filter(|r| r.grain == Grain::Quarter) {
+            Some(r) if !latest => r.interval,
+            _ => {
+                let d = calendar::add_months(self.anchor_day()?, -3)?;
+                calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?
+            }
+        };
         let _ = period;
-        let d = calendar::add_months(self.anchor_day()?, -3)?;
-        let q = calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?;
-        Some(self.grained(i + 1, q, Grain::Quarter))
+        Some(
+            self.year_ago_after(i + 1, q)
+                .unwrap_or_else(|| self.grained(i + 1, q, Grain::Quarter)),
+        )
+    }
+
+    /// "a year ago", "a year earlier" after a quarter ending at `last` ("the quarter a year
+    /// ago", "the third quarter a year earlier"): that quarter a year back, one comparison.
+    fn year_ago_after(&self, last: usize, quarter: Interval) -> Option<Match> {
+        let ago = self.lex(last + 1) == Some(Lex::A)
+            && self.single(last + 2, Unit::Year)
+            && matches!(self.lex(last + 3), Some(Lex::Ago | Lex::Earlier));
+        if !ago {
+            return None;
+        }
+        let r = Ref {
+            interval: quarter,
+            grain: Grain::Quarter,
+            tok: last,
+        };
+        let (interval, grain) = Self::year_before(r)?;
+        Some(self.comparison(last + 3, interval, grain))
     }
 
     /// "current quarter", "current year", "current month", "current week" (after "the").
@@ -2028,10 +2051,35 @@ impl Tagger<'_> {
             return Some(self.at(i + 2, calendar::day(end)));
         }
         let mut last = i + 2;
-        if self.single(last + 1, Unit::Quarter) || self.word_is(last + 1, "period") {
+        // "the year-ago third quarter": that quarter of the year before.
+        if matches!(self.lex(last + 1), Some(Lex::Ordinal(_)))
+            && let Some(m) = self.ordinal_period(last + 1, None)
+        {
+            let r = Ref {
+                interval: m.interval,
+                grain: m.grain,
+                tok: m.last,
+            };
+            let (interval, grain) = Self::year_before(r)?;
+            return Some(self.comparison(m.last, interval, grain));
+        }
+        let mut r = self.reference_or_publication()?;
+        if self.single(last + 1, Unit::Quarter) {
+            last += 1;
+            // "the year-ago quarter" after a day or month: the quarter holding it; with no date
+            // given yet, the quarter last over (as "the quarter").
+            if matches!(r.grain, Grain::Day | Grain::Week | Grain::Month) {
+                let d = if self.reference.get().is_some() {
+                    r.interval.from
+                } else {
+                    calendar::add_months(r.interval.from, -3)?
+                };
+                r.interval = calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?;
+                r.grain = Grain::Quarter;
+            }
+        } else if self.word_is(last + 1, "period") {
             last += 1;
         }
-        let r = self.reference_or_publication()?;
         let (interval, grain) = Self::year_before(r)?;
         Some(self.comparison(last, interval, grain))
     }

@@ -978,13 +978,44 @@ fn a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() {
         ),
         ("a year earlier", "1988-07-01", "1988-09-30")
     );
+    // A quarter a year back, also when no quarter was named: the one last over.
     assert_one(
         "in the year-earlier quarter",
         "1989-10-26",
         "the year-earlier quarter",
-        "1988-10-26",
-        "1988-10-26",
-        Day,
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+    let found = tag(
+        "a loss for the quarter ended Sept. 30. Coast earned $10 million in the year-ago quarter.",
+        Some("1989-11-01"),
+    );
+    assert_eq!(
+        (found[2].0.as_str(), found[2].1.as_str(), found[2].2.as_str()),
+        ("the year-ago quarter", "1988-07-01", "1988-09-30"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quarter_with_a_year_ago_is_one_comparison() {
+    assert_one(
+        "National Intergroup in the year-ago third quarter earned $22.5 million",
+        "1989-10-30",
+        "the year-ago third quarter",
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+    let found = tag(
+        "a loss for the third quarter. For the quarter a year ago, it earned $16 million.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (found[1].0.as_str(), found[1].1.as_str(), found[1].2.as_str()),
+        ("the quarter a year ago", "1988-07-01", "1988-09-30")
     );
 }
 
