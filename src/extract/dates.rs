@@ -332,11 +332,19 @@ impl Tagger<'_> {
             Kind::Word { lex, cap } => match lex {
                 Lex::Month { .. } if cap => self.month_first(i, None),
                 Lex::Weekday(_) if cap => self.weekday(i),
+                // "USA Today", "VOA Today": a capitalised word after a name is part of it.
+                Lex::Today | Lex::Tonight
+                    if cap && i > 0 && self.cap(i - 1) && !self.starts_sentence(i) =>
+                {
+                    None
+                }
                 Lex::Today | Lex::Tonight => {
                     let d = self.anchor_day()?;
                     Some(self.at(self.day_part_after(i), calendar::day(d)))
                 }
                 Lex::Yesterday => self.days_from_anchor(i, -1),
+                // "the people of tomorrow": the future at large.
+                Lex::Tomorrow if self.prev_prep(i) == Some(Prep::Of) => None,
                 Lex::Tomorrow => self.days_from_anchor(i, 1),
                 Lex::This | Lex::Last | Lex::Next => self.this_last_next(i, lex),
                 Lex::Earlier | Lex::Later => self.earlier_later(i, lex),
@@ -556,10 +564,11 @@ impl Tagger<'_> {
             return false;
         }
         let Some(Token {
-            kind: Kind::Word {
-                lex: Lex::Other | Lex::Tense(_) | Lex::Beginning | Lex::End,
-                cap: false,
-            },
+            kind:
+                Kind::Word {
+                    lex: Lex::Other | Lex::Tense(_) | Lex::Beginning | Lex::End,
+                    cap: false,
+                },
             ..
         }) = self.toks.get(k + 1)
         else {
@@ -595,7 +604,11 @@ impl Tagger<'_> {
             self.prev_prep(first),
             Some(Prep::Until | Prep::By | Prep::To)
         );
-        let long = !deadline && cands.clone().next().is_some_and(|c| (c.to - c.from).num_days() > 7);
+        let long = !deadline
+            && cands
+                .clone()
+                .next()
+                .is_some_and(|c| (c.to - c.from).num_days() > 7);
         // A tense word is a hint, not a proof ("said the vote would be held on May 5" is past
         // and future at once): it picks the direction only within a couple of months.
         let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
@@ -835,9 +848,25 @@ impl Tagger<'_> {
     /// the day and its last token.
     fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
         const ORDINALS: [&str; 19] = [
-            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-            "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
         ];
         let ordinal = |k: usize| {
             ORDINALS
@@ -1111,6 +1140,20 @@ impl Tagger<'_> {
             return None; // "of 2000 people", "by 1900 votes"
         }
         if prep.is_none() && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // "Orion 1980", "Vision 2030": a number in a name.
+        if prep.is_none()
+            && i > 0
+            && matches!(
+                self.toks[i - 1].kind,
+                Kind::Word {
+                    lex: Lex::Other,
+                    cap: true
+                }
+            )
+            && !self.starts_sentence(i - 1)
+        {
             return None;
         }
         if let Some(m) = self.period_of_year(i + 1, y) {
@@ -1908,7 +1951,9 @@ impl Tagger<'_> {
 
     /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.
     fn at_the_time(&self, i: usize, k: usize) -> Option<Match> {
-        if self.prev_prep(i) != Some(Prep::At) {
+        // Not "at the time Howes was captured": a clause says which time.
+        let clause = self.cap(k + 1) && !self.starts_sentence(k + 1);
+        if self.prev_prep(i) != Some(Prep::At) || clause {
             return None;
         }
         let r = self.reference.get()?;
@@ -1922,7 +1967,11 @@ impl Tagger<'_> {
         } else {
             i + 1
         };
-        if !self.word_is(last, "future") || self.prev_prep(i).is_none() {
+        // Not "the future of our peoples": a noun, not a time.
+        if !self.word_is(last, "future")
+            || self.prev_prep(i).is_none()
+            || self.lex(last + 1) == Some(Lex::Prep(Prep::Of))
+        {
             return None;
         }
         let d = self.anchor_day()?;
@@ -1933,7 +1982,10 @@ impl Tagger<'_> {
     /// "the past" after a preposition ("in the past", `i` at "past"): the ten years before,
     /// vague.
     fn the_past(&self, i: usize) -> Option<Match> {
-        if self.prev_prep(i - 1).is_none() || self.word_is(i + 1, "of") {
+        if self.prev_prep(i - 1).is_none()
+            || self.word_is(i + 1, "of")
+            || self.lex(i + 1) == Some(Lex::Century)
+        {
             return None;
         }
         let d = self.anchor_day()?;
@@ -2129,6 +2181,10 @@ impl Tagger<'_> {
         }
         let k = if which == Lex::Past { i } else { i + 1 };
         let next_cap = matches!(self.toks.get(k)?.kind, Kind::Word { cap: true, .. });
+        // "This Week With David Brinkley": a capitalised unit is a title's.
+        if next_cap && self.unit(k).is_some() {
+            return None;
+        }
         let anchor = self.anchor_day()?;
         match self.lex(k) {
             Some(Lex::Unit {

@@ -737,8 +737,7 @@ fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
 }
 
 #[test]
-fn a_month_in_a_past_clause_has_begun_by_publication_unless_an_infinitive_or_deadline_governs_it()
-{
+fn a_month_in_a_past_clause_has_begun_by_publication_unless_an_infinitive_or_deadline_governs_it() {
     // A past verb: the February before an October article, not the coming one.
     assert_one(
         "Since KKR bought RJR in February for $25 billion",
@@ -992,7 +991,11 @@ fn a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() {
         Some("1989-11-01"),
     );
     assert_eq!(
-        (found[2].0.as_str(), found[2].1.as_str(), found[2].2.as_str()),
+        (
+            found[2].0.as_str(),
+            found[2].1.as_str(),
+            found[2].2.as_str()
+        ),
         ("the year-ago quarter", "1988-07-01", "1988-09-30"),
         "{found:?}"
     );
@@ -1014,7 +1017,11 @@ fn a_quarter_with_a_year_ago_is_one_comparison() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(
-        (found[1].0.as_str(), found[1].1.as_str(), found[1].2.as_str()),
+        (
+            found[1].0.as_str(),
+            found[1].1.as_str(),
+            found[1].2.as_str()
+        ),
         ("the quarter a year ago", "1988-07-01", "1988-09-30")
     );
 }
@@ -1259,6 +1266,42 @@ fn ratios_scores_and_handles_are_not_dates() {
 #[test]
 fn may_the_verb_and_may_the_surname_are_not_months() {
     assert_none("Theresa May said talks may resume", "2019-05-08");
+}
+
+#[test]
+fn titles_names_and_nouns_that_look_like_dates_are_not_dates() {
+    // A television programme, a radio show, a company.
+    assert_none(
+        "Baker said on ABC-TV's \"This Week With David Brinkley\" that",
+        "1991-02-25",
+    );
+    assert_none("This is VOA Today.", "1998-03-31");
+    assert_none("a joint venture called Orion 1980, making", "1998-04-18");
+    // The future and tomorrow as nouns, the past as a century's adjective.
+    assert_none(
+        "that is important to the future of our peoples",
+        "1998-02-13",
+    );
+    assert_none(
+        "If I were choosing the people of tomorrow, I would",
+        "1989-11-02",
+    );
+    assert_none(
+        "one of the significant events of the past century",
+        "1989-11-01",
+    );
+    // "at the time" with its own clause names no earlier date.
+    let found = tag(
+        "in the late 1970s. At the time Howes was captured, the group was united.",
+        Some("1998-02-19"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Still dates: a sentence opening with "Today", "this week" in prose.
+    assert_eq!(tag("Today, the talks resume.", Some("1998-03-31")).len(), 1);
+    assert_eq!(
+        tag("the talks resume this week", Some("1998-03-31")).len(),
+        1
+    );
 }
 
 // ---- robustness ------------------------------------------------------------------------------
