@@ -1091,8 +1091,11 @@ impl Tagger<'_> {
             prep,
             Some(Prep::In | Prep::Since | Prep::Until | Prep::During)
         );
+        // "a 1971 Convention", "a 1990 Act": a year naming the title after it.
+        let titled = self.cap(i + 1) && self.lex(i + 1) == Some(Lex::Other);
         let counted = i > 0
-            && (matches!(self.lex(i - 1), Some(Lex::A | Lex::Count(_) | Lex::Few))
+            && (matches!(self.lex(i - 1), Some(Lex::Count(_) | Lex::Few))
+                || (self.lex(i - 1) == Some(Lex::A) && !titled)
                 || [
                     "about",
                     "some",
@@ -1570,21 +1573,28 @@ impl Tagger<'_> {
         } else {
             // "in the summer", "by fall", "during the winter"; not "the fall of the city",
             // "a fall in prices".
-            let the = i > 0 && self.lex(i - 1) == Some(Lex::The);
-            let prep = self.prev_prep(if the { i - 1 } else { i });
-            let ctx = matches!(
-                prep,
-                Some(
-                    Prep::In
-                        | Prep::By
-                        | Prep::Over
-                        | Prep::During
-                        | Prep::Since
-                        | Prep::Until
-                        | Prep::Before
-                        | Prep::After
-                )
-            );
+            // "of the early summer": the part word stands between.
+            let j = if i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)) {
+                i - 1
+            } else {
+                i
+            };
+            let the = j > 0 && self.lex(j - 1) == Some(Lex::The);
+            let prep = self.prev_prep(if the { j - 1 } else { j });
+            let ctx = (j < i && prep == Some(Prep::Of))
+                || matches!(
+                    prep,
+                    Some(
+                        Prep::In
+                            | Prep::By
+                            | Prep::Over
+                            | Prep::During
+                            | Prep::Since
+                            | Prep::Until
+                            | Prep::Before
+                            | Prep::After
+                    )
+                );
             if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
                 return None;
             }
@@ -1744,8 +1754,25 @@ impl Tagger<'_> {
             Lex::Fiscal if matches!(self.lex(k + 1), Some(Lex::Ordinal(_))) => {
                 self.ordinal_period(k + 1, None)
             }
+            // "the fiscal year", "the full year": the anchor's year (TimeML writes a fiscal year
+            // as the calendar year it is named by).
+            Lex::Fiscal | Lex::Other
+                if (self.lex(k) == Some(Lex::Fiscal) || self.word_is(k, "full"))
+                    && self.single(k + 1, Unit::Year)
+                    && !(self.word_is(k + 2, "ended") || self.word_is(k + 2, "ending")) =>
+            {
+                let y = self.anchor_year()?;
+                Some(self.at(k + 1, calendar::year(y)?))
+            }
             Lex::Next | Lex::Following | Lex::Previous => self.relative_unit(k),
             Lex::Same => self.same_unit(k),
+            // "the latest fiscal year": the last one over.
+            Lex::Latest
+                if self.lex(k + 1) == Some(Lex::Fiscal) && self.single(k + 2, Unit::Year) =>
+            {
+                let y = self.anchor_year()? - 1;
+                Some(self.at(k + 2, calendar::year(y)?))
+            }
             Lex::Latest => self.latest_quarter(k),
             Lex::Current => self.current_unit(k),
             Lex::End | Lex::Beginning => self.end_of(k),
@@ -2036,11 +2063,17 @@ impl Tagger<'_> {
 
     /// "current quarter", "current year", "current month", "current week" (after "the").
     fn current_unit(&self, i: usize) -> Option<Match> {
-        let (unit, false) = self.unit(i + 1)? else {
+        // "the current fiscal year".
+        let k = if self.lex(i + 1) == Some(Lex::Fiscal) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (unit, false) = self.unit(k)? else {
             return None;
         };
         let (interval, grain) = Self::unit_of(self.anchor_day()?, unit)?;
-        Some(self.grained(i + 1, interval, grain))
+        Some(self.grained(k, interval, grain))
     }
 
     /// "end of 1990", "end of the year", "end of this week", "beginning of March" (`i` at
@@ -2298,6 +2331,15 @@ impl Tagger<'_> {
     fn earlier_later(&self, i: usize, which: Lex) -> Option<Match> {
         let earlier = which == Lex::Earlier;
         match self.lex(i + 1)? {
+            // "earlier in the year", "later in the day": that unit of the last date given.
+            Lex::Prep(Prep::In) if self.lex(i + 2) == Some(Lex::The) => {
+                let (unit, false) = self.unit(i + 3)? else {
+                    return None;
+                };
+                let r = self.reference_or_publication()?;
+                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                Some(self.grained(i + 3, interval, grain))
+            }
             // "earlier this month": the month, as "this month" is ("earlier" places the event
             // in it, it does not name a new period).
             Lex::This => {
@@ -2479,6 +2521,9 @@ impl Tagger<'_> {
             (self.count_at(i)?, i + 1)
         };
         let (unit, _) = self.unit(unit_at)?;
+        // "a week or so ago": as "a week ago".
+        let or_so = self.word_is(unit_at + 1, "or") && self.word_is(unit_at + 2, "so");
+        let unit_at = if or_so { unit_at + 2 } else { unit_at };
         if self.lex(unit_at + 1) != Some(Lex::Ago) {
             return None;
         }

@@ -1067,6 +1067,84 @@ fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
     assert_none("the fall of the city and a fall in prices", "2019-05-08");
 }
 
+#[test]
+fn the_full_current_or_latest_fiscal_year_is_a_calendar_year() {
+    assert_one(
+        "forecast an earnings increase for the full year.",
+        "1989-10-30",
+        "the full year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "will result in lower earnings for the fiscal year.",
+        "1989-11-02",
+        "the fiscal year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "expects to post sales in the current fiscal year that are",
+        "1989-11-02",
+        "the current fiscal year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "27% of its sales in the latest fiscal year.",
+        "1989-10-26",
+        "the latest fiscal year",
+        "1988-01-01",
+        "1988-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn earlier_in_the_year_an_early_season_and_a_titled_year() {
+    assert_one(
+        "use was delayed earlier in the year by heavy rains",
+        "1989-10-26",
+        "earlier in the year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "from the low levels of the early summer, following",
+        "1989-10-26",
+        "early summer",
+        "1989-06-01",
+        "1989-07-01",
+        Span,
+    );
+    assert_one(
+        "overruled a 1971 Convention which gives",
+        "1998-02-27",
+        "1971",
+        "1971-01-01",
+        "1971-12-31",
+        Year,
+    );
+    // A count is still no year.
+    assert_none("a 2000 people marched", "1998-02-27");
+}
+
+#[test]
+fn a_unit_or_so_ago_is_as_the_unit_ago() {
+    assert_one(
+        "Then, a week or so ago, the general picked",
+        "1991-02-25",
+        "a week or so ago",
+        "1991-02-18",
+        "1991-02-18",
+        Day,
+    );
+}
+
 // ---- holidays --------------------------------------------------------------------------------
 
 #[test]
