@@ -108,6 +108,7 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         toks: &toks,
         published,
         reference: Cell::new(None),
+        past_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
     };
     let mut mentions = Vec::new();
@@ -122,11 +123,15 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                     vague: m.vague,
                 });
                 if !m.vague && !m.comparison {
-                    tagger.reference.set(Some(Ref {
+                    let r = Some(Ref {
                         interval: m.interval,
                         grain: m.grain,
                         tok: m.last,
-                    }));
+                    });
+                    tagger.reference.set(r);
+                    if published.is_none_or(|p| m.interval.to <= p) {
+                        tagger.past_reference.set(r);
+                    }
                 }
                 i = m.last + 1;
             }
@@ -311,6 +316,10 @@ struct Tagger<'t> {
     toks: &'t [Token],
     published: Option<NaiveDate>,
     reference: Cell<Option<Ref>>,
+    /// The last date given that was over by publication: what a comparison ("the year-ago
+    /// period") compares with, where a forecast in between ("losses through the third quarter
+    /// of 1990") is not.
+    past_reference: Cell<Option<Ref>>,
     /// Bare weekdays already resolved, Monday first: within one text the same weekday name is
     /// the same day ("said on Tuesday ... travel to Berlin later on Tuesday").
     weekdays: Cell<[Option<NaiveDate>; 7]>,
@@ -1194,8 +1203,11 @@ impl Tagger<'_> {
         if !(self.single(k, Unit::Quarter) || self.word_is(k, "period")) {
             return None;
         }
-        let r = self.reference.get().filter(|r| r.grain == Grain::Quarter)?;
-        let q = (r.interval.from.month() - 1) / 3 + 1;
+        // The quarter under discussion, else the one last over by the anchor.
+        let q = match self.reference.get().filter(|r| r.grain == Grain::Quarter) {
+            Some(r) => (r.interval.from.month() - 1) / 3 + 1,
+            None => (calendar::add_months(self.anchor_day()?, -3)?.month() - 1) / 3 + 1,
+        };
         Some(self.grained(k, calendar::quarter(year, q)?, Grain::Quarter))
     }
 
@@ -2148,7 +2160,10 @@ impl Tagger<'_> {
             let (interval, grain) = Self::year_before(r)?;
             return Some(self.comparison(m.last, interval, grain));
         }
-        let mut r = self.reference_or_publication()?;
+        let mut r = self
+            .past_reference
+            .get()
+            .or(self.reference_or_publication())?;
         if self.single(last + 1, Unit::Quarter) {
             last += 1;
             // "the year-ago quarter" after a day or month: the quarter holding it; with no date

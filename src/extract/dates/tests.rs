@@ -1002,6 +1002,33 @@ fn a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() {
 }
 
 #[test]
+fn a_comparison_skips_a_forecast_named_in_between() {
+    let found = tag(
+        "posted a drop in third-quarter profit. Analysts expect losses through the third \
+         quarter of 1990. In the year-ago period, it earned $101 million.",
+        Some("1989-10-26"),
+    );
+    let last = found.last().expect("mentions");
+    assert_eq!(
+        (last.0.as_str(), last.1.as_str(), last.2.as_str()),
+        ("the year-ago period", "1988-07-01", "1988-09-30"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_year_with_quarter_or_period_is_a_quarter_even_before_one_is_named() {
+    assert_one(
+        "Kirschner earned $376,000 in the 1988 quarter.",
+        "1989-10-30",
+        "1988 quarter",
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+}
+
+#[test]
 fn a_quarter_with_a_year_ago_is_one_comparison() {
     assert_one(
         "National Intergroup in the year-ago third quarter earned $22.5 million",
