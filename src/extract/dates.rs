@@ -584,13 +584,14 @@ impl Tagger<'_> {
             return false;
         };
         let w = self.word(k + 1);
-        !(w.ends_with('s') && !w.ends_with("ss"))
-            && ![
-                "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-                "which", "what", "whom", "some", "any", "all", "each", "every", "no",
-            ]
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d))
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        let determiner = [
+            "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "which",
+            "what", "whom", "some", "any", "all", "each", "every", "no",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d));
+        !plural && !determiner
     }
 
     /// Of the yearly occurrences of an expression (`occurrence(year)`), the one the tense of the
