@@ -2297,10 +2297,12 @@ impl Tagger<'_> {
                 }
                 let pub_month = anchor.month();
                 let y = anchor.year();
+                // "last February" in March is the year before: the month just over would be
+                // "last month" (and "next April" in March the April after next month).
                 let year = match step {
-                    -1 if month < pub_month => y,
+                    -1 if month + 1 < pub_month => y,
                     -1 => y - 1,
-                    1 if month > pub_month => y,
+                    1 if month > pub_month + 1 => y,
                     1 => y + 1,
                     _ => y,
                 };

@@ -725,6 +725,42 @@ fn a_bare_month_is_the_nearest_occurrence_unless_the_tense_says_otherwise() {
 }
 
 #[test]
+fn last_or_next_month_name_skips_the_month_next_to_publication() {
+    assert_one(
+        "two helicopters crashed last February.",
+        "1998-03-01",
+        "last February",
+        "1997-02-01",
+        "1997-02-28",
+        Month,
+    );
+    assert_one(
+        "the attack last January",
+        "1998-03-01",
+        "last January",
+        "1998-01-01",
+        "1998-01-31",
+        Month,
+    );
+    assert_one(
+        "elections next April",
+        "1998-03-01",
+        "next April",
+        "1999-04-01",
+        "1999-04-30",
+        Month,
+    );
+    assert_one(
+        "elections next May",
+        "1998-03-01",
+        "next May",
+        "1998-05-01",
+        "1998-05-31",
+        Month,
+    );
+}
+
+#[test]
 fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
     assert_one(
         "declared a dividend payable Dec. 15 to holders",
