@@ -40,8 +40,8 @@
 //!   keeps the granularity of a quarter or period named just before it.
 //! - Deictic: "today", "tonight", "this morning": the anchor; "yesterday", "last night": the day
 //!   before; "tomorrow": after. "this/last/next week" (Monday to Sunday), "month", "quarter",
-//!   "year", "weekend"; "earlier this month" from the first to the anchor; "N days/weeks ago";
-//!   "the past two weeks".
+//!   "year", "weekend"; "earlier this month", "later this year": that month, that year; "N
+//!   days/weeks ago"; "the past two weeks".
 //! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
@@ -108,6 +108,7 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         toks: &toks,
         published,
         reference: Cell::new(None),
+        past_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
     };
     let mut mentions = Vec::new();
@@ -122,11 +123,15 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                     vague: m.vague,
                 });
                 if !m.vague && !m.comparison {
-                    tagger.reference.set(Some(Ref {
+                    let r = Some(Ref {
                         interval: m.interval,
                         grain: m.grain,
                         tok: m.last,
-                    }));
+                    });
+                    tagger.reference.set(r);
+                    if published.is_none_or(|p| m.interval.to <= p) {
+                        tagger.past_reference.set(r);
+                    }
                 }
                 i = m.last + 1;
             }
@@ -299,6 +304,8 @@ const FUTURE_TOLERANCE_DAYS: i64 = 31;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tense {
     Past,
+    /// A past verb right before the date: "ended Jan. 31".
+    PastAdjacent,
     Present,
     Future,
     Unknown,
@@ -309,6 +316,10 @@ struct Tagger<'t> {
     toks: &'t [Token],
     published: Option<NaiveDate>,
     reference: Cell<Option<Ref>>,
+    /// The last date given that was over by publication: what a comparison ("the year-ago
+    /// period") compares with, where a forecast in between ("losses through the third quarter
+    /// of 1990") is not.
+    past_reference: Cell<Option<Ref>>,
     /// Bare weekdays already resolved, Monday first: within one text the same weekday name is
     /// the same day ("said on Tuesday ... travel to Berlin later on Tuesday").
     weekdays: Cell<[Option<NaiveDate>; 7]>,
@@ -330,11 +341,19 @@ impl Tagger<'_> {
             Kind::Word { lex, cap } => match lex {
                 Lex::Month { .. } if cap => self.month_first(i, None),
                 Lex::Weekday(_) if cap => self.weekday(i),
+                // "USA Today", "VOA Today": a capitalised word after a name is part of it.
+                Lex::Today | Lex::Tonight
+                    if cap && i > 0 && self.cap(i - 1) && !self.starts_sentence(i) =>
+                {
+                    None
+                }
                 Lex::Today | Lex::Tonight => {
                     let d = self.anchor_day()?;
                     Some(self.at(self.day_part_after(i), calendar::day(d)))
                 }
                 Lex::Yesterday => self.days_from_anchor(i, -1),
+                // "the people of tomorrow": the future at large.
+                Lex::Tomorrow if self.prev_prep(i) == Some(Prep::Of) => None,
                 Lex::Tomorrow => self.days_from_anchor(i, 1),
                 Lex::This | Lex::Last | Lex::Next => self.this_last_next(i, lex),
                 Lex::Earlier | Lex::Later => self.earlier_later(i, lex),
@@ -473,7 +492,8 @@ impl Tagger<'_> {
         match cue {
             Cue::Past => {
                 // A participle as an adjective ("the UN-backed government", "a planned visit") or
-                // in the passive ("would be paid": the auxiliary before it decides).
+                // in the passive ("would be paid", "will be held": the auxiliary before it
+                // decides).
                 let hyphenated =
                     !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
                 let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
@@ -481,8 +501,7 @@ impl Tagger<'_> {
                     && ["be", "been", "being"]
                         .iter()
                         .any(|w| self.word_is(k - 1, w));
-                let participle = self.word(k).ends_with("ed");
-                (!(hyphenated || after_article || (passive && participle))).then_some(Tense::Past)
+                (!(hyphenated || after_article || passive)).then_some(Tense::Past)
             }
             Cue::Perfect => Some(Tense::Past),
             // "is to resume": a plan.
@@ -505,18 +524,36 @@ impl Tagger<'_> {
     }
 
     /// The tense of the clause around tokens `first..=last`: the nearest tense word before them in
-    /// their sentence, else the nearest after.
+    /// their sentence, else the nearest after. A past verb right before the date ("ended Jan.
+    /// 31", "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and
+    /// the date ("agreed to buy it in February", "are supposed to conclude by May") does not
+    /// date it: the infinitive's time is open.
     fn tense(&self, first: usize, last: usize) -> Tense {
         const REACH: usize = 20;
         let mut k = first;
+        let mut infinitive = false;
         for _ in 0..REACH {
             if k == 0 || self.starts_sentence(k) {
                 break;
             }
             k -= 1;
             if let Some(t) = self.cue(k) {
-                return t;
+                return match t {
+                    Tense::Past if infinitive => Tense::Unknown,
+                    Tense::Past
+                        if k + 1 == first
+                            || (k + 2 == first
+                                && matches!(
+                                    self.prev_prep(first),
+                                    Some(Prep::On | Prep::In | Prep::At | Prep::During)
+                                )) =>
+                    {
+                        Tense::PastAdjacent
+                    }
+                    t => t,
+                };
             }
+            infinitive |= self.infinitive_at(k);
         }
         for k in (last + 1..self.toks.len()).take(REACH) {
             if self.starts_sentence(k) {
@@ -527,6 +564,34 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// "to" + a bare verb at `k` ("to buy", "to conclude"): a lowercase word after "to" that is no
+    /// function word, number or date word, and not a plural ("to investors").
+    fn infinitive_at(&self, k: usize) -> bool {
+        if self.lex(k) != Some(Lex::Prep(Prep::To)) {
+            return false;
+        }
+        let Some(Token {
+            kind:
+                Kind::Word {
+                    lex: Lex::Other | Lex::Tense(_) | Lex::Beginning | Lex::End,
+                    cap: false,
+                },
+            ..
+        }) = self.toks.get(k + 1)
+        else {
+            return false;
+        };
+        let w = self.word(k + 1);
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        let determiner = [
+            "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "which",
+            "what", "whom", "some", "any", "all", "each", "every", "no",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d));
+        !plural && !determiner
     }
 
     /// Of the yearly occurrences of an expression (`occurrence(year)`), the one the tense of the
@@ -543,11 +608,26 @@ impl Tagger<'_> {
         let y = a.year();
         let candidates = [occurrence(y - 1), occurrence(y), occurrence(y + 1)];
         let cands = candidates.iter().flatten();
+        // A month or longer in a past clause has begun by the anchor, unless it is a deadline
+        // ("extended until mid-November", "through January").
+        let deadline = matches!(
+            self.prev_prep(first),
+            Some(Prep::Until | Prep::By | Prep::To)
+        );
+        let long = !deadline
+            && cands
+                .clone()
+                .next()
+                .is_some_and(|c| (c.to - c.from).num_days() > 7);
         // A tense word is a hint, not a proof ("said the vote would be held on May 5" is past
         // and future at once): it picks the direction only within a couple of months.
         let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
         let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
         match self.tense(first, last) {
+            // A past verb governing the date ("ended Jan. 31"), or a month or longer in a past
+            // clause ("bought it in February"): begun by the anchor.
+            Tense::PastAdjacent => cands.filter(|c| c.from <= a).max_by_key(|c| c.from),
+            Tense::Past if long => cands.filter(|c| c.from <= a).max_by_key(|c| c.from),
             Tense::Past => cands.filter(|c| c.from <= ahead).max_by_key(|c| c.from),
             Tense::Future => cands.filter(|c| c.to >= behind).min_by_key(|c| c.from),
             Tense::Present | Tense::Unknown => cands.min_by_key(|c| {
@@ -756,10 +836,79 @@ impl Tagger<'_> {
     /// ", 2019" or " 2019" after a date: the year and its token.
     fn explicit_year(&self, i: usize) -> Option<(i32, usize)> {
         if self.punct(i) == Some(',') {
-            self.year_at(i + 1).map(|y| (y, i + 1))
+            self.year_word(i + 1)
         } else {
-            self.year_at(i).map(|y| (y, i))
+            self.year_word(i)
         }
+    }
+
+    /// A year in digits or in words ("1994", "nineteen ninety-four") at `i`, and its last token.
+    fn year_word(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some((y, i));
+        }
+        if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
+            return None;
+        }
+        let m = self.spelled_year(i)?;
+        Some((m.interval.from.year(), m.last))
+    }
+
+    /// A day of the month in words after a month name ("March eighth", "May twenty-first"):
+    /// the day and its last token.
+    fn spelled_day(&self, i: usize) -> Option<(u32, usize)> {
+        const ORDINALS: [&str; 19] = [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ];
+        let ordinal = |k: usize| {
+            ORDINALS
+                .iter()
+                .position(|w| self.word_is(k, w))
+                .and_then(|p| u32::try_from(p + 1).ok())
+        };
+        if self.cap(i) {
+            return None;
+        }
+        if let Some(d) = ordinal(i) {
+            return Some((d, i));
+        }
+        let tens = match self.word(i).to_ascii_lowercase().as_str() {
+            "twentieth" => return Some((20, i)),
+            "thirtieth" => return Some((30, i)),
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let k = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+        let d = tens + ordinal(k)?;
+        (d <= 31).then_some((d, k))
+    }
+
+    /// `spelled_day`, unless the ordinal counts something ("May second-quarter results",
+    /// "in April first half").
+    fn spelled_day_of_month(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, last) = self.spelled_day(i)?;
+        let counts = self.hyphen(last + 1)
+            || matches!(self.lex(last + 1), Some(Lex::Unit { .. } | Lex::Half));
+        (!counts).then_some((d, last))
     }
 
     /// "last year" / "this year" after a yearless date: the year and the index of "year".
@@ -859,8 +1008,7 @@ impl Tagger<'_> {
         } else {
             i + 1
         };
-        self.year_at(k)
-            .map(|y| (y, k))
+        self.year_word(k)
             .or_else(|| self.year_suffix(k))
             .or_else(|| {
                 (self.lex(k) == Some(Lex::Next) && self.single(k + 1, Unit::Year))
@@ -877,8 +1025,12 @@ impl Tagger<'_> {
             let make = |y| NaiveDate::from_ymd_opt(y, 5, 1).map(calendar::day);
             return Some(self.at(i + 1, self.choose(i, i + 1, make)?));
         }
-        if let Some(day) = self.day_at(last + 1) {
-            last += 1;
+        if let Some((day, day_last)) = self
+            .day_at(last + 1)
+            .map(|d| (d, last + 1))
+            .or_else(|| self.spelled_day_of_month(last + 1))
+        {
+            last = day_last;
             let mut end = None;
             if let Some(k) = self.range_connector(last + 1, i) {
                 if let Some((m2, mlast)) = self.month_at(k, true) {
@@ -895,8 +1047,8 @@ impl Tagger<'_> {
             let interval = self.resolve_day((month, day), end, year, (i, last))?;
             return Some(self.at(year_last.unwrap_or(last), interval));
         }
-        if let Some(y) = self.year_at(last + 1) {
-            return Some(self.at(last + 1, calendar::month(y, month)?));
+        if let Some((y, y_last)) = self.year_word(last + 1) {
+            return Some(self.at(y_last, calendar::month(y, month)?));
         }
         // A bare month name: only in date-ish context.
         let (year, year_last) = self.trailing_year(last + 1, hint);
@@ -949,8 +1101,11 @@ impl Tagger<'_> {
             prep,
             Some(Prep::In | Prep::Since | Prep::Until | Prep::During)
         );
+        // "a 1971 Convention", "a 1990 Act": a year naming the title after it.
+        let titled = self.cap(i + 1) && self.lex(i + 1) == Some(Lex::Other);
         let counted = i > 0
-            && (matches!(self.lex(i - 1), Some(Lex::A | Lex::Count(_) | Lex::Few))
+            && (matches!(self.lex(i - 1), Some(Lex::Count(_) | Lex::Few))
+                || (self.lex(i - 1) == Some(Lex::A) && !titled)
                 || [
                     "about",
                     "some",
@@ -1000,6 +1155,20 @@ impl Tagger<'_> {
         if prep.is_none() && !(1900..=2099).contains(&y) {
             return None;
         }
+        // "Orion 1980", "Vision 2030": a number in a name.
+        if prep.is_none()
+            && i > 0
+            && matches!(
+                self.toks[i - 1].kind,
+                Kind::Word {
+                    lex: Lex::Other,
+                    cap: true
+                }
+            )
+            && !self.starts_sentence(i - 1)
+        {
+            return None;
+        }
         if let Some(m) = self.period_of_year(i + 1, y) {
             return Some(m);
         }
@@ -1035,8 +1204,11 @@ impl Tagger<'_> {
         if !(self.single(k, Unit::Quarter) || self.word_is(k, "period")) {
             return None;
         }
-        let r = self.reference.get().filter(|r| r.grain == Grain::Quarter)?;
-        let q = (r.interval.from.month() - 1) / 3 + 1;
+        // The quarter under discussion, else the one last over by the anchor.
+        let q = match self.reference.get().filter(|r| r.grain == Grain::Quarter) {
+            Some(r) => (r.interval.from.month() - 1) / 3 + 1,
+            None => (calendar::add_months(self.anchor_day()?, -3)?.month() - 1) / 3 + 1,
+        };
         Some(self.grained(k, calendar::quarter(year, q)?, Grain::Quarter))
     }
 
@@ -1405,8 +1577,8 @@ impl Tagger<'_> {
         let Some(Lex::Season(s)) = self.lex(i) else {
             return None;
         };
-        let (written, year_last) = match self.year_at(i + 1) {
-            Some(y) => (Some(y), Some(i + 1)),
+        let (written, year_last) = match self.year_word(i + 1) {
+            Some((y, last)) => (Some(y), Some(last)),
             None => self.trailing_year(i + 1, year),
         };
         let interval = if let Some(y) = written {
@@ -1414,20 +1586,28 @@ impl Tagger<'_> {
         } else {
             // "in the summer", "by fall", "during the winter"; not "the fall of the city",
             // "a fall in prices".
-            let the = i > 0 && self.lex(i - 1) == Some(Lex::The);
-            let prep = self.prev_prep(if the { i - 1 } else { i });
-            let ctx = matches!(
-                prep,
-                Some(
-                    Prep::In
-                        | Prep::By
-                        | Prep::During
-                        | Prep::Since
-                        | Prep::Until
-                        | Prep::Before
-                        | Prep::After
-                )
-            );
+            // "of the early summer": the part word stands between.
+            let j = if i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)) {
+                i - 1
+            } else {
+                i
+            };
+            let the = j > 0 && self.lex(j - 1) == Some(Lex::The);
+            let prep = self.prev_prep(if the { j - 1 } else { j });
+            let ctx = (j < i && prep == Some(Prep::Of))
+                || matches!(
+                    prep,
+                    Some(
+                        Prep::In
+                            | Prep::By
+                            | Prep::Over
+                            | Prep::During
+                            | Prep::Since
+                            | Prep::Until
+                            | Prep::Before
+                            | Prep::After
+                    )
+                );
             if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
                 return None;
             }
@@ -1587,8 +1767,25 @@ impl Tagger<'_> {
             Lex::Fiscal if matches!(self.lex(k + 1), Some(Lex::Ordinal(_))) => {
                 self.ordinal_period(k + 1, None)
             }
+            // "the fiscal year", "the full year": the anchor's year (TimeML writes a fiscal year
+            // as the calendar year it is named by).
+            Lex::Fiscal | Lex::Other
+                if (self.lex(k) == Some(Lex::Fiscal) || self.word_is(k, "full"))
+                    && self.single(k + 1, Unit::Year)
+                    && !(self.word_is(k + 2, "ended") || self.word_is(k + 2, "ending")) =>
+            {
+                let y = self.anchor_year()?;
+                Some(self.at(k + 1, calendar::year(y)?))
+            }
             Lex::Next | Lex::Following | Lex::Previous => self.relative_unit(k),
             Lex::Same => self.same_unit(k),
+            // "the latest fiscal year": the last one over.
+            Lex::Latest
+                if self.lex(k + 1) == Some(Lex::Fiscal) && self.single(k + 2, Unit::Year) =>
+            {
+                let y = self.anchor_year()? - 1;
+                Some(self.at(k + 2, calendar::year(y)?))
+            }
             Lex::Latest => self.latest_quarter(k),
             Lex::Current => self.current_unit(k),
             Lex::End | Lex::Beginning => self.end_of(k),
@@ -1794,7 +1991,9 @@ impl Tagger<'_> {
 
     /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.
     fn at_the_time(&self, i: usize, k: usize) -> Option<Match> {
-        if self.prev_prep(i) != Some(Prep::At) {
+        // Not "at the time Howes was captured": a clause says which time.
+        let clause = self.cap(k + 1) && !self.starts_sentence(k + 1);
+        if self.prev_prep(i) != Some(Prep::At) || clause {
             return None;
         }
         let r = self.reference.get()?;
@@ -1808,7 +2007,11 @@ impl Tagger<'_> {
         } else {
             i + 1
         };
-        if !self.word_is(last, "future") || self.prev_prep(i).is_none() {
+        // Not "the future of our peoples": a noun, not a time.
+        if !self.word_is(last, "future")
+            || self.prev_prep(i).is_none()
+            || self.lex(last + 1) == Some(Lex::Prep(Prep::Of))
+        {
             return None;
         }
         let d = self.anchor_day()?;
@@ -1819,7 +2022,10 @@ impl Tagger<'_> {
     /// "the past" after a preposition ("in the past", `i` at "past"): the ten years before,
     /// vague.
     fn the_past(&self, i: usize) -> Option<Match> {
-        if self.prev_prep(i - 1).is_none() || self.word_is(i + 1, "of") {
+        if self.prev_prep(i - 1).is_none()
+            || self.word_is(i + 1, "of")
+            || self.lex(i + 1) == Some(Lex::Century)
+        {
             return None;
         }
         let d = self.anchor_day()?;
@@ -1836,22 +2042,51 @@ impl Tagger<'_> {
         // "the quarter", "the period": the one under discussion; "the latest quarter": the last
         // one over.
         let latest = self.lex(i) == Some(Lex::Latest);
-        if !latest && let Some(r) = self.reference.get().filter(|r| r.grain == Grain::Quarter) {
-            return Some(self.grained(i + 1, r.interval, Grain::Quarter));
-        }
+        let q = match self.reference.get().filter(|r| r.grain == Grain::Quarter) {
+            Some(r) if !latest => r.interval,
+            _ => {
+                let d = calendar::add_months(self.anchor_day()?, -3)?;
+                calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?
+            }
+        };
         let _ = period;
-        let d = calendar::add_months(self.anchor_day()?, -3)?;
-        let q = calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?;
-        Some(self.grained(i + 1, q, Grain::Quarter))
+        Some(
+            self.year_ago_after(i + 1, q)
+                .unwrap_or_else(|| self.grained(i + 1, q, Grain::Quarter)),
+        )
+    }
+
+    /// "a year ago", "a year earlier" after a quarter ending at `last` ("the quarter a year
+    /// ago", "the third quarter a year earlier"): that quarter a year back, one comparison.
+    fn year_ago_after(&self, last: usize, quarter: Interval) -> Option<Match> {
+        let ago = self.lex(last + 1) == Some(Lex::A)
+            && self.single(last + 2, Unit::Year)
+            && matches!(self.lex(last + 3), Some(Lex::Ago | Lex::Earlier));
+        if !ago {
+            return None;
+        }
+        let r = Ref {
+            interval: quarter,
+            grain: Grain::Quarter,
+            tok: last,
+        };
+        let (interval, grain) = Self::year_before(r)?;
+        Some(self.comparison(last + 3, interval, grain))
     }
 
     /// "current quarter", "current year", "current month", "current week" (after "the").
     fn current_unit(&self, i: usize) -> Option<Match> {
-        let (unit, false) = self.unit(i + 1)? else {
+        // "the current fiscal year".
+        let k = if self.lex(i + 1) == Some(Lex::Fiscal) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (unit, false) = self.unit(k)? else {
             return None;
         };
         let (interval, grain) = Self::unit_of(self.anchor_day()?, unit)?;
-        Some(self.grained(i + 1, interval, grain))
+        Some(self.grained(k, interval, grain))
     }
 
     /// "end of 1990", "end of the year", "end of this week", "beginning of March" (`i` at
@@ -1914,10 +2149,38 @@ impl Tagger<'_> {
             return Some(self.at(i + 2, calendar::day(end)));
         }
         let mut last = i + 2;
-        if self.single(last + 1, Unit::Quarter) || self.word_is(last + 1, "period") {
+        // "the year-ago third quarter": that quarter of the year before.
+        if matches!(self.lex(last + 1), Some(Lex::Ordinal(_)))
+            && let Some(m) = self.ordinal_period(last + 1, None)
+        {
+            let r = Ref {
+                interval: m.interval,
+                grain: m.grain,
+                tok: m.last,
+            };
+            let (interval, grain) = Self::year_before(r)?;
+            return Some(self.comparison(m.last, interval, grain));
+        }
+        let mut r = self
+            .past_reference
+            .get()
+            .or(self.reference_or_publication())?;
+        if self.single(last + 1, Unit::Quarter) {
+            last += 1;
+            // "the year-ago quarter" after a day or month: the quarter holding it; with no date
+            // given yet, the quarter last over (as "the quarter").
+            if matches!(r.grain, Grain::Day | Grain::Week | Grain::Month) {
+                let d = if self.reference.get().is_some() {
+                    r.interval.from
+                } else {
+                    calendar::add_months(r.interval.from, -3)?
+                };
+                r.interval = calendar::quarter(d.year(), (d.month() - 1) / 3 + 1)?;
+                r.grain = Grain::Quarter;
+            }
+        } else if self.word_is(last + 1, "period") {
             last += 1;
         }
-        let r = self.reference_or_publication()?;
         let (interval, grain) = Self::year_before(r)?;
         Some(self.comparison(last, interval, grain))
     }
@@ -1967,6 +2230,10 @@ impl Tagger<'_> {
         }
         let k = if which == Lex::Past { i } else { i + 1 };
         let next_cap = matches!(self.toks.get(k)?.kind, Kind::Word { cap: true, .. });
+        // "This Week With David Brinkley": a capitalised unit is a title's.
+        if next_cap && self.unit(k).is_some() {
+            return None;
+        }
         let anchor = self.anchor_day()?;
         match self.lex(k) {
             Some(Lex::Unit {
@@ -2030,10 +2297,12 @@ impl Tagger<'_> {
                 }
                 let pub_month = anchor.month();
                 let y = anchor.year();
+                // "last February" in March is the year before: the month just over would be
+                // "last month" (and "next April" in March the April after next month).
                 let year = match step {
-                    -1 if month < pub_month => y,
+                    -1 if month + 1 < pub_month => y,
                     -1 => y - 1,
-                    1 if month > pub_month => y,
+                    1 if month > pub_month + 1 => y,
                     1 => y + 1,
                     _ => y,
                 };
@@ -2080,22 +2349,28 @@ impl Tagger<'_> {
     fn earlier_later(&self, i: usize, which: Lex) -> Option<Match> {
         let earlier = which == Lex::Earlier;
         match self.lex(i + 1)? {
+            // "earlier in the year", "later in the day": that unit of the last date given.
+            Lex::Prep(Prep::In) if self.lex(i + 2) == Some(Lex::The) => {
+                let (unit, false) = self.unit(i + 3)? else {
+                    return None;
+                };
+                let r = self.reference_or_publication()?;
+                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                Some(self.grained(i + 3, interval, grain))
+            }
+            // "earlier this month": the month, as "this month" is ("earlier" places the event
+            // in it, it does not name a new period).
             Lex::This => {
                 let anchor = self.anchor_day()?;
-                let period = match self.lex(i + 2)? {
+                let (period, grain) = match self.lex(i + 2)? {
                     Lex::DayPart => return Some(self.at(i + 2, calendar::day(anchor))),
                     Lex::Unit {
                         unit,
                         plural: false,
-                    } => Self::unit_of(anchor, unit)?.0,
+                    } => Self::unit_of(anchor, unit)?,
                     _ => return None,
                 };
-                let interval = if earlier {
-                    calendar::span(period.from, anchor)?
-                } else {
-                    calendar::span(anchor, period.to)?
-                };
-                Some(self.grained(i + 2, interval, Grain::Span))
+                Some(self.grained(i + 2, period, grain))
             }
             Lex::That => {
                 let r = self.reference.get()?;
@@ -2264,6 +2539,9 @@ impl Tagger<'_> {
             (self.count_at(i)?, i + 1)
         };
         let (unit, _) = self.unit(unit_at)?;
+        // "a week or so ago": as "a week ago".
+        let or_so = self.word_is(unit_at + 1, "or") && self.word_is(unit_at + 2, "so");
+        let unit_at = if or_so { unit_at + 2 } else { unit_at };
         if self.lex(unit_at + 1) != Some(Lex::Ago) {
             return None;
         }

@@ -26,6 +26,9 @@ pub(super) enum Prep {
     To,
     From,
     Between,
+    /// "for", "over", "into", "throughout": a period the clause spans ("for October", "over the
+    /// summer", "well into the summer").
+    Over,
 }
 
 /// Calendar units that counts and deictic words attach to.
@@ -488,6 +491,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("to", Lex::Prep(Prep::To)),
     ("from", Lex::Prep(Prep::From)),
     ("between", Lex::Prep(Prep::Between)),
+    ("for", Lex::Prep(Prep::Over)),
+    ("over", Lex::Prep(Prep::Over)),
+    ("into", Lex::Prep(Prep::Over)),
+    ("throughout", Lex::Prep(Prep::Over)),
     ("and", Lex::And),
     ("the", Lex::The),
     ("a", Lex::A),
@@ -793,7 +800,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("there", Lex::NotName),
     ("while", Lex::NotName),
     ("when", Lex::NotName),
-    ("for", Lex::NotName),
     ("with", Lex::NotName),
     ("more", Lex::NotName),
     ("than", Lex::NotName),

@@ -563,14 +563,22 @@ fn the_last_week_of_a_month_is_not_a_rolling_period() {
 }
 
 #[test]
-fn earlier_this_month_is_a_span_from_the_first_to_publication() {
+fn earlier_or_later_this_month_is_the_month() {
     assert_one(
         "earlier this month",
         "2019-04-19",
         "earlier this month",
         "2019-04-01",
+        "2019-04-30",
+        Month,
+    );
+    assert_one(
+        "later this year",
         "2019-04-19",
-        Span,
+        "later this year",
+        "2019-01-01",
+        "2019-12-31",
+        Year,
     );
 }
 
@@ -717,6 +725,42 @@ fn a_bare_month_is_the_nearest_occurrence_unless_the_tense_says_otherwise() {
 }
 
 #[test]
+fn last_or_next_month_name_skips_the_month_next_to_publication() {
+    assert_one(
+        "two helicopters crashed last February.",
+        "1998-03-01",
+        "last February",
+        "1997-02-01",
+        "1997-02-28",
+        Month,
+    );
+    assert_one(
+        "the attack last January",
+        "1998-03-01",
+        "last January",
+        "1998-01-01",
+        "1998-01-31",
+        Month,
+    );
+    assert_one(
+        "elections next April",
+        "1998-03-01",
+        "next April",
+        "1999-04-01",
+        "1999-04-30",
+        Month,
+    );
+    assert_one(
+        "elections next May",
+        "1998-03-01",
+        "next May",
+        "1998-05-01",
+        "1998-05-31",
+        Month,
+    );
+}
+
+#[test]
 fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
     assert_one(
         "declared a dividend payable Dec. 15 to holders",
@@ -724,6 +768,71 @@ fn a_coming_date_in_a_past_clause_stays_in_the_publication_year() {
         "Dec. 15",
         "1989-12-15",
         "1989-12-15",
+        Day,
+    );
+}
+
+#[test]
+fn a_month_in_a_past_clause_has_begun_by_publication_unless_an_infinitive_or_deadline_governs_it() {
+    // A past verb: the February before an October article, not the coming one.
+    assert_one(
+        "Since KKR bought RJR in February for $25 billion",
+        "1989-10-30",
+        "February",
+        "1989-02-01",
+        "1989-02-28",
+        Month,
+    );
+    // An infinitive between the verb and the month: the coming one.
+    assert_one(
+        "which agreed to purchase the line in February",
+        "1989-10-30",
+        "February",
+        "1990-02-01",
+        "1990-02-28",
+        Month,
+    );
+    // A deadline after a past verb may lie ahead.
+    assert_one(
+        "has extended the loans through January",
+        "1989-10-30",
+        "January",
+        "1990-01-01",
+        "1990-01-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_past_verb_right_before_a_day_dates_it_in_the_past() {
+    assert_one(
+        "In the fiscal year ended Jan. 31, the company",
+        "1989-10-31",
+        "Jan. 31",
+        "1989-01-31",
+        "1989-01-31",
+        Day,
+    );
+    // Not a direction preposition: "extended to Nov. 20" may lie ahead.
+    assert_one(
+        "extended to Nov. 20 its offer",
+        "1989-11-02",
+        "Nov. 20",
+        "1989-11-20",
+        "1989-11-20",
+        Day,
+    );
+}
+
+#[test]
+fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
+    // "paid" after "be" is no past tense: "will" decides.
+    assert_one(
+        "The dividend will be paid on Wednesday",
+        "2000-01-07",
+        "Wednesday",
+        "2000-01-12",
+        "2000-01-12",
         Day,
     );
 }
@@ -768,6 +877,89 @@ fn a_year_in_words_is_that_year() {
         "1996-12-31",
         Year,
     );
+}
+
+#[test]
+fn a_year_in_words_completes_a_month_a_season_or_a_date() {
+    assert_one(
+        "January nineteen ninety-seven. Atlanta again.",
+        "1998-02-27",
+        "January nineteen ninety-seven",
+        "1997-01-01",
+        "1997-01-31",
+        Month,
+    );
+    assert_one(
+        "the level we saw in the winter of nineteen ninety-four.",
+        "1998-02-23",
+        "the winter of nineteen ninety-four",
+        "1994-12-01",
+        "1995-02-28",
+        Span,
+    );
+    assert_one(
+        "on March eighth, nineteen ninety-eight",
+        "1998-03-01",
+        "March eighth, nineteen ninety-eight",
+        "1998-03-08",
+        "1998-03-08",
+        Day,
+    );
+}
+
+#[test]
+fn a_day_in_words_after_a_month_is_that_day_but_not_an_ordinal_period() {
+    assert_one(
+        "is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "Sunday, March eighth",
+        "1998-03-08",
+        "1998-03-08",
+        Day,
+    );
+    assert_one(
+        "on May twenty-first",
+        "1998-03-05",
+        "May twenty-first",
+        "1998-05-21",
+        "1998-05-21",
+        Day,
+    );
+    // "second" counts the quarter here, it is no day of April.
+    assert_eq!(
+        tag("in April second-quarter sales fell", Some("1998-05-05"))[0].0,
+        "April"
+    );
+}
+
+#[test]
+fn for_over_and_into_introduce_a_bare_month_or_season() {
+    assert_one(
+        "The job figures for January extended a surge",
+        "1998-02-06",
+        "January",
+        "1998-01-01",
+        "1998-01-31",
+        Month,
+    );
+    assert_one(
+        "Over the summer, competitors offered discounts",
+        "1989-10-26",
+        "the summer",
+        "1989-06-01",
+        "1989-08-31",
+        Span,
+    );
+    assert_one(
+        "made it difficult to meet demand well into the summer.",
+        "1989-10-26",
+        "the summer",
+        "1989-06-01",
+        "1989-08-31",
+        Span,
+    );
+    // Still no date: a bare month name without such a word.
+    assert_none("the report, said May Smith, was late", "1989-10-26");
 }
 
 #[test]
@@ -821,13 +1013,79 @@ fn a_year_earlier_after_a_quarter_is_that_quarter_a_year_back() {
         ),
         ("a year earlier", "1988-07-01", "1988-09-30")
     );
+    // A quarter a year back, also when no quarter was named: the one last over.
     assert_one(
         "in the year-earlier quarter",
         "1989-10-26",
         "the year-earlier quarter",
-        "1988-10-26",
-        "1988-10-26",
-        Day,
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+    let found = tag(
+        "a loss for the quarter ended Sept. 30. Coast earned $10 million in the year-ago quarter.",
+        Some("1989-11-01"),
+    );
+    assert_eq!(
+        (
+            found[2].0.as_str(),
+            found[2].1.as_str(),
+            found[2].2.as_str()
+        ),
+        ("the year-ago quarter", "1988-07-01", "1988-09-30"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_comparison_skips_a_forecast_named_in_between() {
+    let found = tag(
+        "posted a drop in third-quarter profit. Analysts expect losses through the third \
+         quarter of 1990. In the year-ago period, it earned $101 million.",
+        Some("1989-10-26"),
+    );
+    let last = found.last().expect("mentions");
+    assert_eq!(
+        (last.0.as_str(), last.1.as_str(), last.2.as_str()),
+        ("the year-ago period", "1988-07-01", "1988-09-30"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_year_with_quarter_or_period_is_a_quarter_even_before_one_is_named() {
+    assert_one(
+        "Kirschner earned $376,000 in the 1988 quarter.",
+        "1989-10-30",
+        "1988 quarter",
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+}
+
+#[test]
+fn a_quarter_with_a_year_ago_is_one_comparison() {
+    assert_one(
+        "National Intergroup in the year-ago third quarter earned $22.5 million",
+        "1989-10-30",
+        "the year-ago third quarter",
+        "1988-07-01",
+        "1988-09-30",
+        Span,
+    );
+    let found = tag(
+        "a loss for the third quarter. For the quarter a year ago, it earned $16 million.",
+        Some("1989-10-26"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        (
+            found[1].0.as_str(),
+            found[1].1.as_str(),
+            found[1].2.as_str()
+        ),
+        ("the quarter a year ago", "1988-07-01", "1988-09-30")
     );
 }
 
@@ -870,6 +1128,84 @@ fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
         Span,
     );
     assert_none("the fall of the city and a fall in prices", "2019-05-08");
+}
+
+#[test]
+fn the_full_current_or_latest_fiscal_year_is_a_calendar_year() {
+    assert_one(
+        "forecast an earnings increase for the full year.",
+        "1989-10-30",
+        "the full year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "will result in lower earnings for the fiscal year.",
+        "1989-11-02",
+        "the fiscal year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "expects to post sales in the current fiscal year that are",
+        "1989-11-02",
+        "the current fiscal year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "27% of its sales in the latest fiscal year.",
+        "1989-10-26",
+        "the latest fiscal year",
+        "1988-01-01",
+        "1988-12-31",
+        Year,
+    );
+}
+
+#[test]
+fn earlier_in_the_year_an_early_season_and_a_titled_year() {
+    assert_one(
+        "use was delayed earlier in the year by heavy rains",
+        "1989-10-26",
+        "earlier in the year",
+        "1989-01-01",
+        "1989-12-31",
+        Year,
+    );
+    assert_one(
+        "from the low levels of the early summer, following",
+        "1989-10-26",
+        "early summer",
+        "1989-06-01",
+        "1989-07-01",
+        Span,
+    );
+    assert_one(
+        "overruled a 1971 Convention which gives",
+        "1998-02-27",
+        "1971",
+        "1971-01-01",
+        "1971-12-31",
+        Year,
+    );
+    // A count is still no year.
+    assert_none("a 2000 people marched", "1998-02-27");
+}
+
+#[test]
+fn a_unit_or_so_ago_is_as_the_unit_ago() {
+    assert_one(
+        "Then, a week or so ago, the general picked",
+        "1991-02-25",
+        "a week or so ago",
+        "1991-02-18",
+        "1991-02-18",
+        Day,
+    );
 }
 
 // ---- holidays --------------------------------------------------------------------------------
@@ -1071,6 +1407,42 @@ fn ratios_scores_and_handles_are_not_dates() {
 #[test]
 fn may_the_verb_and_may_the_surname_are_not_months() {
     assert_none("Theresa May said talks may resume", "2019-05-08");
+}
+
+#[test]
+fn titles_names_and_nouns_that_look_like_dates_are_not_dates() {
+    // A television programme, a radio show, a company.
+    assert_none(
+        "Baker said on ABC-TV's \"This Week With David Brinkley\" that",
+        "1991-02-25",
+    );
+    assert_none("This is VOA Today.", "1998-03-31");
+    assert_none("a joint venture called Orion 1980, making", "1998-04-18");
+    // The future and tomorrow as nouns, the past as a century's adjective.
+    assert_none(
+        "that is important to the future of our peoples",
+        "1998-02-13",
+    );
+    assert_none(
+        "If I were choosing the people of tomorrow, I would",
+        "1989-11-02",
+    );
+    assert_none(
+        "one of the significant events of the past century",
+        "1989-11-01",
+    );
+    // "at the time" with its own clause names no earlier date.
+    let found = tag(
+        "in the late 1970s. At the time Howes was captured, the group was united.",
+        Some("1998-02-19"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    // Still dates: a sentence opening with "Today", "this week" in prose.
+    assert_eq!(tag("Today, the talks resume.", Some("1998-03-31")).len(), 1);
+    assert_eq!(
+        tag("the talks resume this week", Some("1998-03-31")).len(),
+        1
+    );
 }
 
 // ---- robustness ------------------------------------------------------------------------------
