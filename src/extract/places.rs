@@ -431,6 +431,19 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
     })
 }
 
+/// A cheap necessary test for two points to lie within `km` (no sine or cosine): by the
+/// haversine formula, d >= 2R cos(max |lat|) sin(dlon / 2), and 2 sin(x / 2) >= 0.99 x for
+/// x <= 0.5 rad (larger gaps count as 0.5); cos(lat) >= 1 - lat^2 / 2.
+fn near_in_longitude(a: LatLon, b: LatLon, km: f64) -> bool {
+    let mut dlon = (a.lon - b.lon).abs();
+    if dlon > 180.0 {
+        dlon = 360.0 - dlon;
+    }
+    let lat = a.lat.abs().max(b.lat.abs()).to_radians();
+    let cos_lower = 1.0 - lat * lat / 2.0;
+    cos_lower <= 0.0 || 6371.0 * cos_lower * dlon.to_radians().min(0.5) * 0.99 <= km
+}
+
 /// How close two readings of different ambiguous names must be to support each other: a town
 /// and the county it lies in, two neighbouring towns.
 const PAIR_KM: f64 = 60.0;
@@ -470,14 +483,18 @@ fn paired_readings(
         if names.len() == MAX_PAIRED_NAMES {
             break;
         }
-        let mut readings: Vec<(PlaceIdx, LatLon)> = c
+        let mut readings: Vec<(u64, PlaceIdx, LatLon)> = c
             .iter()
-            .map(|&(p, _)| p)
-            .filter(|&p| g.get(p).kind != PlaceKind::Country && g.division_level(p) != 1)
-            .map(|p| (p, g.get(p).coord))
+            .filter_map(|&(p, _)| {
+                let place = g.get(p);
+                (place.kind != PlaceKind::Country && g.division_level(p) != 1)
+                    .then(|| (place.population.unwrap_or(0), p, place.coord))
+            })
             .collect();
-        readings.sort_by_key(|&(p, _)| std::cmp::Reverse(g.get(p).population.unwrap_or(0)));
+        readings.sort_by_key(|&(pop, _, _)| std::cmp::Reverse(pop));
         readings.truncate(MAX_PAIRED_READINGS);
+        let readings: Vec<(PlaceIdx, LatLon)> =
+            readings.into_iter().map(|(_, p, at)| (p, at)).collect();
         if !readings.is_empty() {
             names.push((surface, readings));
         }
@@ -492,7 +509,10 @@ fn paired_readings(
             }
             for &(p, pc) in a {
                 let close = b.iter().any(|&(q, qc)| {
-                    q != p && (pc.lat - qc.lat).abs() < max_dlat && pc.distance_km(qc) < PAIR_KM
+                    q != p
+                        && (pc.lat - qc.lat).abs() < max_dlat
+                        && near_in_longitude(pc, qc, PAIR_KM)
+                        && pc.distance_km(qc) < PAIR_KM
                 });
                 if close {
                     out.push(p);
@@ -687,8 +707,9 @@ fn is_capitalised(word: &str) -> bool {
 /// "Sabratha Martyrs Brigade") is most likely part of a person's or organisation's name.
 fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
+    // A capitalised word before is a given name already; what remains are initials and titles.
     let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w))
-        || after_given_name(text, start);
+        || after_initial_or_title(text, start);
     let after_is_name = after.is_some_and(|w| {
         is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
     });
@@ -1338,14 +1359,8 @@ fn is_honorific(word: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
-/// The occurrence at `start` follows a given name, an initial or an honorific: "Sheila D.
-/// Moore", "Mamie Underwood", "Ms. Underwood". A capitalised word that ends a sentence or is a
-/// function word ("In", "The") or a compass word is no given name.
-fn after_given_name(text: &str, start: usize) -> bool {
-    after_initial_or_title(text, start) || after_given_name_word(text, start)
-}
-
-/// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title.
+/// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title: a
+/// capitalised word that ends no sentence and is no function, compass or institution word.
 fn after_given_name_word(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     let Some(b) = before.strip_suffix(' ') else {
@@ -1482,10 +1497,11 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         }
     }
     if p.kind.class() != KindClass::Area
-        && focus
-            .anchors
-            .iter()
-            .any(|a| (0.5..NEAR_KM).contains(&a.distance_km(p.coord)))
+        && focus.anchors.iter().any(|a| {
+            near_in_longitude(*a, p.coord, NEAR_KM)
+                && (a.lat - p.coord.lat).abs() <= NEAR_KM / 111.0
+                && (0.5..NEAR_KM).contains(&a.distance_km(p.coord))
+        })
     {
         s += 1.5;
         if reason == Reason::Prior {
@@ -1639,8 +1655,8 @@ mod tests {
         assert_eq!(&ids[..3], ["country-ly", "country-it", "europe"]);
         assert_eq!(x[3].0, "Palestinians", "the plural noun of a demonym");
         assert_eq!(
-            g.by_id(&x[3].1).map(|p| g.get(p).country.clone()),
-            Some(Some("PS".into()))
+            g.by_id(&x[3].1).map(|p| g.get(p).country),
+            Some(Some("PS"))
         );
         assert_eq!(x.len(), 4, "not the first word of an airline's name: {x:?}");
         assert!(
@@ -1735,6 +1751,29 @@ mod tests {
         assert!(r.iter().all(|x| x.0 != "Alameda"), "{r:?}");
         let r = resolved("Survivors of the Paris attacks met in Paris.");
         assert_eq!(r.iter().filter(|x| x.0 == "Paris").count(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn the_cheap_longitude_test_never_rejects_points_within_reach() {
+        let pairs = [
+            (LatLon::new(30.7, -95.55), LatLon::new(30.74, -95.2)),
+            (LatLon::new(60.0, 10.0), LatLon::new(60.5, 11.0)),
+            (LatLon::new(-33.9, 151.2), LatLon::new(-34.4, 150.9)),
+            (LatLon::new(10.0, 179.8), LatLon::new(10.1, -179.9)),
+            (LatLon::new(80.0, 0.0), LatLon::new(80.0, 10.0)),
+        ];
+        for (a, b) in pairs {
+            for km in [60.0, 250.0] {
+                if a.distance_km(b) < km {
+                    assert!(near_in_longitude(a, b, km), "{a:?} {b:?} {km}");
+                }
+            }
+        }
+        assert!(!near_in_longitude(
+            LatLon::new(30.0, -95.0),
+            LatLon::new(30.0, -90.0),
+            250.0
+        ));
     }
 
     #[test]
