@@ -1654,10 +1654,7 @@ mod tests {
         let ids: Vec<&str> = x.iter().map(|(_, id)| id.as_str()).collect();
         assert_eq!(&ids[..3], ["country-ly", "country-it", "europe"]);
         assert_eq!(x[3].0, "Palestinians", "the plural noun of a demonym");
-        assert_eq!(
-            g.by_id(&x[3].1).map(|p| g.get(p).country),
-            Some(Some("PS"))
-        );
+        assert_eq!(g.by_id(&x[3].1).map(|p| g.get(p).country), Some(Some("PS")));
         assert_eq!(x.len(), 4, "not the first word of an airline's name: {x:?}");
         assert!(
             find_places(text, g)
