@@ -1,0 +1,263 @@
+//! Building a [`Gazetteer`] layer by layer, strongest first, straight into the place table
+//! and the name index.
+
+use super::*;
+
+pub(super) fn hash_id(id: &str) -> u64 {
+    Fast::default().hash_one(id.as_bytes())
+}
+
+/// Builds a [`Gazetteer`] layer by layer, strongest first (user, curated, broad), straight into
+/// the place table and the name index: an entry is dropped when a stronger layer already has its
+/// id, `GeoNames` id or ICAO code.
+pub(super) struct Builder {
+    pub(super) table: PlaceTable,
+    pub(super) by_id: HashTable<u32>,
+    pub(super) names: NameIndexBuilder,
+    pub(super) demonyms: HashMap<PlaceIdx, Vec<String>>,
+    pub(super) admin1_keys: Vec<String>,
+    pub(super) admin1_ids: FastMap<String, u32>,
+    /// A scratch key for `admin1_ids` lookups.
+    pub(super) admin1_key: String,
+    /// `GeoNames` ids and ICAO codes of the layers already finished.
+    pub(super) gids: FastSet<u64>,
+    pub(super) icaos: FastSet<String>,
+    /// The same of the layer being added: within a layer, two entries may share a `GeoNames` id
+    /// (a curated region may cite its main city); only weaker layers are shadowed.
+    pub(super) layer_gids: Vec<u64>,
+    pub(super) layer_icaos: Vec<String>,
+    /// Index of the first place of the layer being added.
+    pub(super) layer_start: usize,
+    /// Ids of broad rows dropped for a stronger layer's twin (a later row with one is a repeat).
+    pub(super) shadowed_ids: FastSet<String>,
+    pub(super) stop: FastSet<&'static str>,
+}
+
+/// The stoplist's longest word, in bytes: longer spellings are never stopped.
+pub(super) const STOP_MAX_LEN: usize = 16;
+
+/// A broad-layer name that is mostly a person's name or a word of headlines (`stop` holds
+/// [`BROAD_STOPLIST`]).
+pub(super) fn is_stopped(stop: &FastSet<&'static str>, spelling: &str) -> bool {
+    if spelling.is_ascii() {
+        // Most names: look them up without lower-casing into a new String.
+        let mut buf = [0u8; STOP_MAX_LEN];
+        let Some(key) = buf.get_mut(..spelling.len()) else {
+            return false;
+        };
+        key.copy_from_slice(spelling.as_bytes());
+        key.make_ascii_lowercase();
+        std::str::from_utf8(key).is_ok_and(|k| stop.contains(k))
+    } else {
+        stop.contains(spelling.to_lowercase().as_str())
+    }
+}
+
+impl Builder {
+    /// A builder with room for about `places` places with `aliases` aliases and `bytes` bytes of
+    /// text.
+    pub(super) fn with_capacity(places: usize, aliases: usize, bytes: usize) -> Builder {
+        Builder {
+            table: PlaceTable::with_capacity(places, aliases, bytes),
+            by_id: HashTable::with_capacity(places),
+            names: NameIndexBuilder::with_capacity(places + aliases),
+            demonyms: HashMap::new(),
+            admin1_keys: Vec::new(),
+            admin1_ids: FastMap::default(),
+            admin1_key: String::new(),
+            gids: FastSet::default(),
+            icaos: FastSet::default(),
+            layer_gids: Vec::new(),
+            layer_icaos: Vec::new(),
+            layer_start: 0,
+            shadowed_ids: FastSet::default(),
+            stop: BROAD_STOPLIST.iter().copied().collect(),
+        }
+    }
+
+    /// The place with `id` (whose [`hash_id`] is `hash`), if one was added.
+    pub(super) fn find_id(&self, hash: u64, id: &str) -> Option<u32> {
+        let table = &self.table;
+        self.by_id
+            .find(hash, |&i| table.id(i as usize) == id)
+            .copied()
+    }
+
+    /// Adds the entries of one TOML layer (or of validated places), weaker than those before.
+    pub(super) fn add_layer(&mut self, entries: &[Entry]) {
+        for entry in entries {
+            let place = &entry.place;
+            let dup_gid = place.geonames_id.is_some_and(|g| self.gids.contains(&g));
+            let dup_icao = entry.icao.as_ref().is_some_and(|i| self.icaos.contains(i));
+            let hash = hash_id(&place.id);
+            let shadowed = dup_gid || dup_icao || self.find_id(hash, &place.id).is_some();
+            // A shadowed entry's twins in weaker layers are shadowed too: the user's
+            // "tripoli-ly" replaces the curated one and with it the broad "gn:2210247".
+            self.layer_gids.extend(place.geonames_id);
+            self.layer_icaos.extend(entry.icao.clone());
+            if shadowed {
+                continue;
+            }
+            let admin1 = self.admin1_index(entry.admin1.as_deref(), None);
+            self.push(
+                hash,
+                NewRecord {
+                    id: &place.id,
+                    name: &place.name,
+                    aliases: place.aliases.iter().map(String::as_str),
+                    kind: place.kind,
+                    coord: place.coord,
+                    country: place.country.as_deref(),
+                    geonames_id: place.geonames_id,
+                    population: place.population,
+                    source: place.source,
+                    note: place.note.as_deref(),
+                    admin1,
+                    level: entry.level,
+                },
+                entry.common_name,
+                entry.demonyms.clone(),
+            );
+        }
+        self.end_layer();
+    }
+
+    pub(super) fn end_layer(&mut self) {
+        self.gids.extend(self.layer_gids.drain(..));
+        self.icaos.extend(self.layer_icaos.drain(..));
+        self.layer_start = self.table.len();
+    }
+
+    /// Adds a row of the broad layer (the weakest). False when a row with its id came before in
+    /// this layer.
+    pub(super) fn add_broad(&mut self, row: BroadRow<'_>) -> bool {
+        let hash = hash_id(row.id);
+        let earlier = self.find_id(hash, row.id);
+        if earlier.is_some_and(|i| i as usize >= self.layer_start)
+            || self.shadowed_ids.contains(row.id)
+        {
+            return false;
+        }
+        let shadowed = row.geonames_id.is_some_and(|g| self.gids.contains(&g))
+            || row.icao.is_some_and(|i| self.icaos.contains(i))
+            || earlier.is_some();
+        if shadowed {
+            self.shadowed_ids.insert(row.id.to_owned());
+            return true;
+        }
+        let admin1 = self.admin1_index(row.admin1, row.country);
+        let demonyms: Vec<String> = broad::split_list(row.demonyms).map(str::to_owned).collect();
+        self.push(
+            hash,
+            NewRecord {
+                id: row.id,
+                name: row.name,
+                aliases: broad::split_list(row.aliases),
+                kind: row.kind,
+                coord: row.coord,
+                country: row.country,
+                geonames_id: row.geonames_id,
+                population: row.population,
+                source: PlaceSource::Broad,
+                note: None,
+                admin1,
+                level: row.level,
+            },
+            row.common_name,
+            demonyms,
+        );
+        true
+    }
+
+    /// The number of a first-level division key: `code` whole (`US.KY`), or `country.code`.
+    pub(super) fn admin1_index(&mut self, code: Option<&str>, country: Option<&str>) -> u32 {
+        let Some(code) = code else {
+            return u32::MAX;
+        };
+        self.admin1_key.clear();
+        if let Some(c) = country {
+            self.admin1_key.push_str(c);
+            self.admin1_key.push('.');
+        }
+        self.admin1_key.push_str(code);
+        // Rows come grouped by country and division: most repeat the previous row's key.
+        if self.admin1_keys.last() == Some(&self.admin1_key) {
+            return table::offset(self.admin1_keys.len() - 1);
+        }
+        if let Some(&i) = self.admin1_ids.get(self.admin1_key.as_str()) {
+            return i;
+        }
+        let i = table::offset(self.admin1_keys.len());
+        self.admin1_keys.push(self.admin1_key.clone());
+        self.admin1_ids.insert(self.admin1_key.clone(), i);
+        i
+    }
+
+    pub(super) fn push<'a>(
+        &mut self,
+        hash: u64,
+        new: NewRecord<'a, impl Iterator<Item = &'a str>>,
+        common_name: bool,
+        demonyms: Vec<String>,
+    ) {
+        let i = self.table.len();
+        let idx = PlaceIdx(table::offset(i));
+        let broad = new.source == PlaceSource::Broad;
+        self.table.push(new);
+        let demonym_spans: Vec<Span> = demonyms.iter().map(|d| self.table.intern(d)).collect();
+        let Builder {
+            table, names, stop, ..
+        } = self;
+        let arena = table.arena();
+        let (name, aliases) = table.name_spans(i);
+        let spellings =
+            std::iter::once((name, common_name)).chain(aliases.iter().map(|&a| (a, false)));
+        for (span, common) in spellings {
+            let spelling = span.text(arena);
+            if broad && {
+                let letters = if spelling.is_ascii() {
+                    spelling.bytes().filter(u8::is_ascii_alphabetic).count()
+                } else {
+                    spelling.chars().filter(|c| c.is_alphabetic()).count()
+                };
+                letters < 3 && !names::is_abbreviation(spelling)
+            } {
+                continue;
+            }
+            // A broad name that is mostly a common word ("Reading", "Mobile"), a person's name
+            // or a word of headlines is kept, but the matcher takes it only where the context
+            // says "place" ("in Reading", "Mobile, Ala.").
+            let role = if broad && (common || is_stopped(stop, spelling)) {
+                NameRole::Weak(idx)
+            } else {
+                NameRole::Place(idx)
+            };
+            names.add(arena, span.start(), span.len(), role);
+        }
+        for d in demonym_spans {
+            names.add(arena, d.start(), d.len(), NameRole::Demonym(idx));
+        }
+        if !demonyms.is_empty() {
+            self.demonyms.insert(idx, demonyms);
+        }
+        let table = &self.table;
+        self.by_id
+            .insert_unique(hash, idx.0, |&i| hash_id(table.id(i as usize)));
+    }
+
+    pub(super) fn finish(mut self) -> Gazetteer {
+        self.table.shrink_to_fit();
+        let table = &self.table;
+        self.by_id.shrink_to(0, |&i| hash_id(table.id(i as usize)));
+        self.admin1_keys.shrink_to_fit();
+        let names = self.names.finish(self.table.arena());
+        Gazetteer {
+            table: self.table,
+            by_id: self.by_id,
+            demonyms: self.demonyms,
+            names,
+            sorted_names: OnceLock::new(),
+            admin1_keys: self.admin1_keys,
+        }
+    }
+}
