@@ -1,0 +1,563 @@
+//! What the words around a name say: word boundaries and case, the words before and after, and
+//! the contexts that make a name a place ("in", ", Ga.", "formerly of"), part of another name
+//! ("Plaza Italia", "the Ohio Supreme Court") or a person's ("Ms. Welch", "Victoria said").
+//! Pure functions of the text; the matcher in `extract::places` weighs them.
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|s| s.chars().next_back())
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|s| s.chars().next())
+}
+
+pub(super) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    !prev_char(text, start).is_some_and(char::is_alphanumeric)
+        && !next_char(text, end).is_some_and(char::is_alphanumeric)
+}
+
+pub(super) fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// Generic words of facility and area names whose case news writers vary ("Al-Watiya Air Base",
+/// "Al-Watiya air base"); the matcher ignores their case.
+const GENERIC_WORDS: &[&str] = &[
+    "air",
+    "airbase",
+    "airport",
+    "and",
+    "base",
+    "city",
+    "college",
+    "complex",
+    "district",
+    "gas",
+    "governorate",
+    "international",
+    "military",
+    "oil",
+    "plant",
+    "port",
+    "province",
+    "terminal",
+];
+
+/// True when `surface` has a capital at the start of every word where `spelling` has one,
+/// generic words aside (the name index already checked the letters, ignoring ASCII case).
+pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
+    if surface == spelling {
+        return true;
+    }
+    // A one-word name is a name only capitalised, generic or not ("College", Alaska).
+    if !spelling.contains([' ', '-']) && is_capitalised(spelling) && !is_capitalised(surface) {
+        return false;
+    }
+    let mut s_rest = surface;
+    let mut p_rest = spelling;
+    while let Some(p_start) = p_rest.find(char::is_alphanumeric) {
+        // ASCII-case-insensitive equality keeps byte offsets aligned.
+        let s_word_and_rest = &s_rest[p_start..];
+        let p_word_and_rest = &p_rest[p_start..];
+        let len = p_word_and_rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(p_word_and_rest.len());
+        let (s_word, p_word) = (&s_word_and_rest[..len], &p_word_and_rest[..len]);
+        let generic = GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word));
+        if !generic && is_capitalised(p_word) && !is_capitalised(s_word) {
+            return false;
+        }
+        s_rest = &s_word_and_rest[len..];
+        p_rest = &p_word_and_rest[len..];
+    }
+    true
+}
+
+pub(super) fn at_line_start(text: &str, start: usize) -> bool {
+    text.get(..start).is_none_or(|before| {
+        let line = before.rsplit('\n').next().unwrap_or("");
+        line.trim().is_empty()
+    })
+}
+
+/// Words that may stand capitalised before a place at the start of a sentence.
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "A", "About", "Across", "After", "Against", "Along", "Also", "An", "And", "Around", "As", "At",
+    "Before", "Behind", "Beyond", "Both", "But", "By", "Despite", "During", "East", "Eastern",
+    "For", "From", "In", "Inside", "Into", "Near", "North", "Northern", "Of", "On", "Or",
+    "Outside", "Over", "Since", "South", "Southern", "The", "Through", "To", "Toward", "Towards",
+    "Under", "Until", "Via", "West", "Western", "When", "Where", "While", "With", "Within",
+];
+
+/// The word right before `start` when only one space separates them, and the word right after
+/// `end` likewise.
+fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
+    let before = text
+        .get(..start)
+        .and_then(|b| b.strip_suffix(' '))
+        .map(|b| {
+            let from = b
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+            &b[from..]
+        });
+    let after = text.get(end..).and_then(|a| a.strip_prefix(' ')).map(|a| {
+        let to = a.find(|c: char| !c.is_alphanumeric()).unwrap_or(a.len());
+        &a[..to]
+    });
+    (
+        before.filter(|w| !w.is_empty()),
+        after.filter(|w| !w.is_empty()),
+    )
+}
+
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A one-word broad name inside a run of capitalised words ("Prime Minister Giuseppe Conte",
+/// "Sabratha Martyrs Brigade") is most likely part of a person's or organisation's name.
+pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = neighbour_words(text, start, end);
+    // A capitalised word before is a given name already; what remains are initials and titles.
+    let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w))
+        || after_initial_or_title(text, start);
+    let after_is_name = after.is_some_and(|w| {
+        is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
+    });
+    before_is_name || after_is_name
+}
+
+/// "Libya National Air Force", "Syria National Army": the country name is part of an
+/// organisation's name.
+pub(super) fn starts_organisation_name(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|a| a.strip_prefix(" National "))
+        .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words that, right before a name, make it part of a street, square, building or company name:
+/// "Plaza Italia", "Avenida Chile", "Air France". The name is not that place.
+const EMBEDDING_BEFORE: &[&str] = &[
+    "Air",
+    "Avenida",
+    "Avenue",
+    "Boulevard",
+    "Calle",
+    "Camino",
+    "Hotel",
+    "Paseo",
+    "Piazza",
+    "Place",
+    "Plaza",
+    "Plazuela",
+    "Praça",
+    "Rue",
+    "Via",
+    "Viale",
+];
+/// Words that, right after a name, make it part of a street, building or company name:
+/// "Italia Street", "Paris Hilton" is caught by the capitalised-run rule, these by any layer.
+const EMBEDDING_AFTER: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Ave",
+    "Avenue",
+    "Blvd",
+    "Boulevard",
+    "Drive",
+    "Hotel",
+    "Lane",
+    "Rd",
+    "Road",
+    "Square",
+    "St",
+    "Street",
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+];
+/// Organisation words before "of": "Bank of Italy" names Italy only loosely (tier B).
+const ORGANISATION_OF: &[&str] = &[
+    "Bank",
+    "Church",
+    "College",
+    "Council",
+    "Institute",
+    "Museum",
+    "School",
+    "University",
+];
+/// Division words after a name: "Laurel County", "Sindh Province".
+pub(super) const DIVISION_WORDS: &[&str] = &[
+    "Borough",
+    "County",
+    "District",
+    "Governorate",
+    "Oblast",
+    "Parish",
+    "Prefecture",
+    "Province",
+    "Region",
+    "State",
+    "Territory",
+    "state",
+];
+/// Lower-case words after which a name means a place: "in Victoria", "to Santiago".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across", "around", "at", "from", "in", "into", "near", "outside", "through", "to", "toward",
+    "towards", "visit", "visited", "within",
+];
+
+/// The word right after `end` (after one space), if any.
+pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
+    neighbour_words(text, end, end).1
+}
+
+/// The word right before `start` (before one space), if any.
+pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
+    neighbour_words(text, start, start).0
+}
+
+/// "Athens, Ga.", "Paris (Texas)", "EDMONTON, Alberta": the name follows a comma or an opening
+/// parenthesis, or starts a line.
+pub(super) fn in_apposition(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let t = before.trim_end_matches(' ');
+    t.ends_with(',') || t.ends_with('(') || at_line_start(text, start)
+}
+
+/// The context says "place": a preposition before, an apposition after ("Jackson, Miss."), or a
+/// dateline.
+pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start)
+        .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
+    let after = text.get(end..).is_some_and(|a| {
+        a.strip_prefix(", ")
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    before
+        || after
+        || of_a_place(text, start)
+        || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
+        || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+}
+
+/// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
+const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
+
+/// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
+/// of Tripoli".
+const OF_A_PLACE: &[&str] = &[
+    "city",
+    "county",
+    "east",
+    "formerly",
+    "mayor",
+    "native",
+    "north",
+    "outskirts",
+    "people",
+    "resident",
+    "residents",
+    "south",
+    "suburb",
+    "suburbs",
+    "town",
+    "village",
+    "west",
+];
+
+fn of_a_place(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(" of "))
+        .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+        .is_some_and(|w| OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
+/// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
+/// dateline name.
+pub(super) fn dateline_after(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|a| {
+        a.starts_with(", ")
+            || a.starts_with(" (")
+            || a.starts_with(" -")
+            || a.starts_with(" —")
+            || a.starts_with(" –")
+    })
+}
+
+/// Words before a name that opens an organisation's name: "the Ohio Supreme Court", "of Georgia
+/// Educators", "for Texas Children". A person's first name rarely follows them.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "The", "to", "with",
+];
+
+/// The name is the first word of a longer capitalised name after a determiner or preposition
+/// ("the Ohio Supreme Court", "the Georgia Bureau of Investigation") or after a compass word
+/// ("Northeast Georgia", "East Texas"): a modifier naming the place the organisation or area
+/// belongs to.
+pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = neighbour_words(text, start, end);
+    let compass = before.is_some_and(|w| COMPASS_WORDS.contains(&w));
+    // After a determiner, a number ("230 Minnesota National Guard troops") or at the start of
+    // a sentence ("Minnesota Governor Tim Pawlenty").
+    let opens_name = match before {
+        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(is_capitalised),
+        // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
+        // is a person).
+        Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
+        None => sentence_starts_at(text, start) && after.is_some_and(is_public_body),
+        Some(_) => false,
+    };
+    compass || opens_name
+}
+
+/// The first word of a public body's or office's name.
+fn is_public_body(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Agency",
+        "Air",
+        "Army",
+        "Assembly",
+        "Attorney",
+        "Board",
+        "Commission",
+        "Court",
+        "Democrats",
+        "Department",
+        "Gov",
+        "Governor",
+        "Guard",
+        "Highway",
+        "House",
+        "Legislature",
+        "National",
+        "Police",
+        "Public",
+        "Republicans",
+        "Secretary",
+        "Senate",
+        "State",
+        "Supreme",
+        "University",
+    ];
+    WORDS.contains(&word)
+}
+
+/// A sentence (or the text, or a line) starts at `start`.
+fn sentence_starts_at(text: &str, start: usize) -> bool {
+    let b = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '"', '“', '‘', '\'']);
+    b.is_empty() || b.ends_with(['.', '!', '?', '\n'])
+}
+
+/// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
+pub(super) const COMPASS_WORDS: &[&str] = &[
+    "Central",
+    "Downstate",
+    "East",
+    "Eastern",
+    "North",
+    "Northeast",
+    "Northeastern",
+    "Northern",
+    "Northwest",
+    "Northwestern",
+    "South",
+    "Southeast",
+    "Southeastern",
+    "Southern",
+    "Southwest",
+    "Southwestern",
+    "Upstate",
+    "West",
+    "Western",
+];
+
+/// Words after a place name that make it a modifier of an institution of that place ("Paris
+/// High School", "Houston Police Department"): the place is still meant.
+pub(super) const INSTITUTION_WORDS: &[&str] = &[
+    "Airport",
+    "Area",
+    "Board",
+    "City",
+    "College",
+    "Council",
+    "County",
+    "Courthouse",
+    "Department",
+    "District",
+    "Elementary",
+    "Fire",
+    "General",
+    "High",
+    "Hospital",
+    "Library",
+    "Mayor",
+    "Memorial",
+    "Middle",
+    "Municipal",
+    "Police",
+    "Public",
+    "Regional",
+    "Schools",
+    "Sheriff",
+    "Township",
+    "Village",
+];
+
+/// A street, square, hotel, airline or newspaper name around the occurrence.
+pub(super) fn embedded_in_name(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start).is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
+    let after = word_after(text, end)
+        .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
+    before || after
+}
+
+/// "Bank of Italy": an organisation named after a place.
+pub(super) fn organisation_of(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(" of "))
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| ORGANISATION_OF.contains(&w))
+}
+
+/// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
+/// a modifier ("the Paris attacks") names a street, river or feature, not a town (towns take
+/// no article in English; "The Hague" has it in its name).
+pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> bool {
+    if word_before(text, start) != Some("the") {
+        return false;
+    }
+    match word_after(text, end) {
+        None => true,
+        Some(w) => {
+            PLACE_PREPOSITIONS.contains(&w)
+                || matches!(
+                    w,
+                    "and"
+                        | "or"
+                        | "of"
+                        | "on"
+                        | "for"
+                        | "with"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "had"
+                        | "toward"
+                        | "towards"
+                        | "until"
+                        | "where"
+                )
+        }
+    }
+}
+
+/// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
+pub(super) fn speaks(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "asked"
+                | "wrote"
+                | "replied"
+                | "argued"
+                | "explained"
+                | "noted"
+                | "stated"
+                | "recalled"
+                | "insisted"
+        )
+    })
+}
+
+/// A context that makes a name a place even where the article uses it as a person's name:
+/// "in Trapani", "Flores, Uruguay", a dateline.
+pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start)
+        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
+    let after = text.get(end..).is_some_and(|a| {
+        a.strip_prefix(", ")
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    before || after || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+}
+
+/// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
+const HONORIFICS: &[&str] = &[
+    "Capt", "Coach", "Col", "Det", "Dr", "Gen", "Gov", "Judge", "Lt", "Miss", "Mr", "Mrs", "Ms",
+    "Officer", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sheriff", "Trooper",
+];
+
+/// The occurrence at `start` follows an initial or a title: "Sheila D. Moore", "Ms. Moore",
+/// "coach Ripley".
+pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
+    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let (b, dotted) = match b.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (b, false),
+    };
+    let word_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &b[word_start..];
+    let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || is_honorific(word)
+}
+
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title: a
+/// capitalised word that ends no sentence and is no function, compass or institution word.
+pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    if b.ends_with('.') {
+        return false;
+    }
+    let word_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &b[word_start..];
+    // A given name: capitalised, lower-case after its first letter, not a function, compass or
+    // institution word, and not itself the start of the text or a sentence.
+    let given = word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&word)
+        && !COMPASS_WORDS.contains(&word)
+        && !INSTITUTION_WORDS.contains(&word)
+        && !DETERMINERS.contains(&word);
+    let sentence_start = b[..word_start].trim_end().is_empty()
+        || b[..word_start]
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+    given && !sentence_start
+}
