@@ -29,6 +29,8 @@
 //! - The unknown-name finder (capitalised names that look like places but match nothing) lives
 //!   in [`unknown`].
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::coord::LatLon;
@@ -710,9 +712,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         .name_hits(text)
         .into_iter()
         .filter(|h| {
-            let capital = text[h.start..]
-                .chars()
-                .next()
+            let capital = text
+                .get(h.start..)
+                .and_then(|t| t.chars().next())
                 .is_some_and(|c| !c.is_lowercase());
             (capital
                 || h.targets()
@@ -721,32 +723,28 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         })
         .collect();
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
-    // Flores", "Ms. Trapani"): then even a province of that name yields to the person.
-    let mut persons: Vec<(&str, bool)> = Vec::new();
+    // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
+    // so that an article listing thousands of names stays linear.
+    let mut persons: HashMap<&str, bool> = HashMap::new();
     for h in &hits {
-        let surface = &text[h.start..h.end];
+        let surface = text.get(h.start..h.end).unwrap_or("");
         if surface.contains(' ') {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
-        if !titled && !after_given_name_word(text, h.start) {
-            continue;
-        }
-        match persons.iter_mut().find(|(s, _)| *s == surface) {
-            Some((_, t)) => *t |= titled,
-            None => persons.push((surface, titled)),
+        if titled || after_given_name_word(text, h.start) {
+            *persons.entry(surface).or_insert(false) |= titled;
         }
     }
     let mut spans: Vec<Span> = Vec::new();
-    let mut weak_places: Vec<&str> = Vec::new();
+    let mut weak_places: HashSet<&str> = HashSet::new();
     let mut pending: Vec<usize> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
-        let surface = &text[hit.start..hit.end];
+        let surface = text.get(hit.start..hit.end).unwrap_or("");
         let person = persons
-            .iter()
-            .find(|(s, _)| *s == surface)
-            .filter(|_| !strong_place_context(text, hit.start, hit.end))
-            .map(|&(_, titled)| titled);
+            .get(surface)
+            .copied()
+            .filter(|_| !strong_place_context(text, hit.start, hit.end));
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
@@ -768,7 +766,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             roles = readings(true);
         }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
-            weak_places.push(surface);
+            weak_places.insert(surface);
         } else if roles.is_empty() && person.is_none() && !speaks(text, hit.end) {
             pending.push(i);
         }
@@ -778,7 +776,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     for i in pending {
         let hit = &hits[i];
-        if !weak_places.contains(&&text[hit.start..hit.end]) {
+        if !weak_places.contains(text.get(hit.start..hit.end).unwrap_or("")) {
             continue;
         }
         let roles: Vec<(NameRole, bool)> = hit

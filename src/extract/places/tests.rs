@@ -762,3 +762,14 @@ fn new_user_articles_put_every_place_where_it_belongs() {
         }
     }
 }
+
+#[test]
+fn a_line_start_is_found_by_looking_back_over_blanks_only() {
+    assert!(at_line_start("ROME —", 0));
+    assert!(at_line_start("Title\n  ROME —", 8));
+    assert!(at_line_start("Title\r\n\tROME —", 8));
+    assert!(!at_line_start("The talks in ROME", 13));
+    // A one-line text of any length: the test looks back over the blanks before the name only.
+    let long = "word ".repeat(100_000) + "ROME";
+    assert!(!at_line_start(&long, long.len() - 4));
+}

@@ -81,9 +81,11 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
 }
 
 pub(super) fn at_line_start(text: &str, start: usize) -> bool {
+    // Only blanks may stand between the line's start and `start`: scan back over them alone
+    // (looking for the last newline first would make a one-line text quadratic).
     text.get(..start).is_none_or(|before| {
-        let line = before.rsplit('\n').next().unwrap_or("");
-        line.trim().is_empty()
+        let blank_trimmed = before.trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+        blank_trimmed.is_empty() || blank_trimmed.ends_with('\n')
     })
 }
 
