@@ -112,6 +112,24 @@ impl ArticleExtraction {
     }
 }
 
+/// Verbs that report speech: "said on Tuesday" dates the saying, not the event; "Victoria said"
+/// is a person speaking, not a place.
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+    "replied",
+    "argued",
+    "explained",
+    "noted",
+    "stated",
+    "recalled",
+    "insisted",
+];
+
 /// Extracts one article. `article` is stamped into the events.
 pub fn extract_article(
     article: ArticleIdx,
@@ -343,9 +361,7 @@ fn pick_date<'d>(
     let said = |m: &DateMention| {
         let before = body.get(m.start.saturating_sub(12)..m.start).unwrap_or("");
         let before = before.trim_end().trim_end_matches("on").trim_end();
-        ["said", "says", "told", "added", "stated"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        REPORTING_VERBS.iter().any(|w| before.ends_with(w))
     };
     let precise: Vec<&DateMention> = in_sentence
         .iter()

@@ -473,24 +473,7 @@ pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> boo
 
 /// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
 pub(super) fn speaks(text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| {
-        matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "added"
-                | "asked"
-                | "wrote"
-                | "replied"
-                | "argued"
-                | "explained"
-                | "noted"
-                | "stated"
-                | "recalled"
-                | "insisted"
-        )
-    })
+    word_after(text, end).is_some_and(|w| crate::extract::REPORTING_VERBS.contains(&w))
 }
 
 /// A context that makes a name a place even where the article uses it as a person's name:
