@@ -13,7 +13,7 @@ Sources (see data/ATTRIBUTION.md):
     centre of its outline's vertices), since GeoNames' county table is not packaged.
   - pycountry 26.2.16: ISO 3166-2 subdivision names as extra spellings of divisions.
   - countryinfo: a representative point (latlng) and the demonym for each country.
-  - airportsdata: airports with an ICAO code in Libya and the Mediterranean countries.
+  - airportsdata: every airport with an IATA code; around Libya, every one with an ICAO code.
   - english-words (web2 list) and wordfreq: flag names that are frequent lowercase English words
     ("Nice", "Split", "Mobile"), which the matcher takes only where the context says place.
   - names 0.3.0 (PyPI; the US Census Bureau's 1990 name frequency files, public domain): towns
@@ -64,6 +64,8 @@ MAX_ALIASES = 12
 SMALL_ALIASES = 1
 COMMON_WORD_MIN_ZIPF = 3.5  # "nice" 5.4, "split" 4.7, "cork" 3.7; "tripoli" 3.3, "hun" 3.4
 ALIAS_WORD_MIN_ZIPF = 4.5  # "saturday" 5.3, "hamas" 4.6; "tripoli" 3.3
+ALIAS_TOWN_MAX_POPULATION = 100_000  # below this a town's alternate may not be a word of English
+ALIAS_TOWN_WORD_MIN_ZIPF = 3.0  # "farmers" 4.4, "greens" 3.9, "evergreen" 3.4
 DIVISION_WORD_MIN_ZIPF = 4.8  # "central" 5.6, "western" 5.2; "michigan" 4.5, "colorado" 4.5
 
 AIRPORT_COUNTRIES = {
@@ -208,6 +210,12 @@ def is_common_word(name: str) -> bool:
             and zipf_frequency(word, "en") >= COMMON_WORD_MIN_ZIPF)
 
 
+def is_english_word(name: str) -> bool:
+    """A lower-case word of the dictionary or its plural ("farmers", "greens")."""
+    word = name.lower()
+    return word in LOWER_WORDS or (word.endswith("s") and word[:-1] in LOWER_WORDS)
+
+
 def clean(name: str) -> str:
     return " ".join(name.replace("\t", " ").replace("|", " ").split())
 
@@ -246,20 +254,61 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
+# Arab League members: their place names carry the Arabic article, which English news often
+# drops ("Al-Qamishli" is "Qamishli", "Ar-Raqqah" is "Raqqa").
+ARABIC_COUNTRIES = {
+    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS",
+    "QA", "SA", "SD", "SO", "SY", "TN", "YE",
+}
+ARABIC_ARTICLE = re.compile(r"^(?:a[lrsdtzn]|ash|adh|ath|e[lrsdtzn]|ech)[- ’'‘]+(?=\w{4})", re.I)
+
+
+def without_article(names: list[str]) -> list[str]:
+    """The names without the Arabic article in its transliterations ("Al Qāmishlī" ->
+    "Qāmishlī", "As-Suwayda" -> "Suwayda", "El Alamein" -> "Alamein"), first one each."""
+    out = []
+    for n in names:
+        m = ARABIC_ARTICLE.match(clean(n))
+        if m:
+            rest = clean(n)[m.end():]
+            if rest[:1].isupper() and rest not in out:
+                out.append(rest)
+    return out
+
+
 GENERIC_FIRST_WORDS: set[str] = set()  # filled in main(): "Wadi", "Sidi", "San", "Lake"
 
 
 def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
-               reserved: set[str] | frozenset = frozenset()) -> list[str]:
+               reserved: set[str] | frozenset = frozenset(), population: int | None = None,
+               named: dict[str, int] | None = None) -> list[str]:
     """Latin-script alternate names, at most `limit`. An alternate that is the name of a
     continent, country or first-level division (`reserved`, folded) is dropped: "Africa" as an
-    old name of Mahdia must never make a town win over the continent."""
+    old name of Mahdia must never make a town win over the continent.
+
+    For a town (`population` given), two more kinds are dropped: an alternate that is the name
+    of another town at least as big and of ALIAS_TOWN_MAX_POPULATION or more (`named`: folded
+    name -> largest population; "Charleston" listed for Charlestown, "Milwaukee" for
+    Milwaukie), and, below ALIAS_TOWN_MAX_POPULATION, a one-word alternate that is a frequent
+    word of English ("Farmers", "Greens", "Comma"): the big places' old names stay ("Bombay",
+    "Kiev"), and names that are no word ("Auschwitz")."""
     seen = {name.casefold()}
     out = []
     for alt in alternates:
         alt = clean(alt)
         if not useful_alias(alt, name) or alt.casefold() in seen or fold(alt) in reserved:
             continue
+        if population is not None:
+            bigger = named.get(fold(alt), -1) if named is not None else -1
+            if (fold(alt) != fold(name) and bigger >= population
+                    and bigger >= ALIAS_TOWN_MAX_POPULATION):
+                continue
+            one_word = " " not in alt and "-" not in alt
+            if one_word and sum(ch.isalpha() for ch in alt) <= 3:
+                continue  # "Lim" for Lima, "Wei" for Weifang: syllables, not names
+            if (one_word and population < ALIAS_TOWN_MAX_POPULATION and is_english_word(alt)
+                    and zipf_frequency(alt.lower(), "en") >= ALIAS_TOWN_WORD_MIN_ZIPF):
+                continue
         # "The Bank" for Portsmouth, "Wadi" for Wari, "Sidi" for Sidhi: an article-led alias or
         # a one-word alias that starts many place names is a generic word, not this place.
         if alt.startswith("The ") and not name.startswith("The "):
@@ -271,6 +320,46 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
         if len(out) >= limit:
             break
     return out
+
+
+BIG_AIRPORT_CITY = 500_000  # the city an airport serves, for its bare name to stand alone
+AIRPORT_SUFFIXES = [" International Airport", " Intl Airport", " Regional Airport", " Airport"]
+
+
+def airport_forms(name: str, city: str, sole: bool, named: dict[str, int],
+                  reserved: set[str]) -> list[str]:
+    """The shorter names the news gives an airport: "Heathrow" and "Heathrow Airport" for
+    "London Heathrow Airport", "Schiphol" for "Amsterdam Airport Schiphol", "Dulles
+    International Airport" (not "Dulles": a surname), "Dubai Airport" where the city has one.
+    A bare short name must be no word, surname, country or big town's name of its own."""
+    core, suffix = name, ""
+    for s in AIRPORT_SUFFIXES:
+        if core.endswith(s):
+            core, suffix = core[: -len(s)], s
+            break
+    if not suffix and " Airport " in core:  # "Amsterdam Airport Schiphol": the city is there
+        core, suffix = city + " " + core.split(" Airport ", 1)[1], " Airport"
+    if not suffix:
+        return []
+    rest = core
+    if city and core.startswith(city + " "):
+        rest = core[len(city) + 1:]
+    out = []
+    for s in dict.fromkeys([suffix, " Airport"]):
+        if rest and rest + s != name:
+            out.append(rest + s)
+    if city and sole and city + " Airport" != name and fold(city) not in reserved:
+        out.append(city + " Airport")
+    # The bare name only for the airports of big cities ("Heathrow", "O'Hare"; not "Pulliam"
+    # for Flagstaff), and where it is not the town's own name ("Lusambo Airport").
+    if (rest != core and named.get(fold(city), 0) >= BIG_AIRPORT_CITY
+            and len(rest.split()) == 1 and sum(ch.isalpha() for ch in rest) >= 5
+            and rest.casefold() not in PERSON_NAMES
+            and named.get(fold(rest), 0) < ALIAS_TOWN_MAX_POPULATION
+            and fold(rest) not in reserved and not is_common_word(rest)
+            and is_latin(rest)):
+        out.append(rest)
+    return [a for a in dict.fromkeys(out) if is_latin(a)]
 
 
 def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(), admin1=""):
@@ -353,6 +442,10 @@ def main() -> int:
     first_words = Counter(fold(c["name"].split()[0]) for c in cities.values()
                           if len(c["name"].split()) > 1)
     GENERIC_FIRST_WORDS.update(w for w, n in first_words.items() if n >= 5)
+    named: dict[str, int] = {}
+    for c in cities.values():
+        key = fold(c["name"])
+        named[key] = max(named.get(key, 0), c["population"])
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]
@@ -361,9 +454,13 @@ def main() -> int:
                       and c["population"] < PERSON_TOWN_MAX_POPULATION))
         flags = ["common"] if common else []
         limit = MAX_ALIASES if c["population"] >= BIG_CITY else SMALL_ALIASES
+        alternates = c["alternatenames"]
+        if c["countrycode"] in ARABIC_COUNTRIES:
+            alternates = without_article([c["name"], *alternates]) + alternates
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"],
                                 c["countrycode"], gid, c["population"], flags,
-                                aliases_of(c["name"], c["alternatenames"], limit, reserved),
+                                aliases_of(c["name"], alternates, limit, reserved,
+                                           c["population"], named),
                                 admin1=c.get("admin1code") or "")
         capitals.setdefault((c["countrycode"], c["name"]), c)
 
@@ -479,16 +576,23 @@ def main() -> int:
     else:
         print("no us-atlas counties file given: US counties left out", file=sys.stderr)
 
-    # Airports with an ICAO code.
+    # Airports: every one with an IATA code (the airports of scheduled flights, worldwide) and,
+    # around Libya, every one with an ICAO code.
+    by_city = Counter((a["country"], a["city"]) for a in airportsdata.load("IATA").values())
+    iata_icao = {a["icao"] for a in airportsdata.load("IATA").values() if a.get("icao")}
     for icao, a in airportsdata.load("ICAO").items():
-        if a["country"] not in AIRPORT_COUNTRIES or not (len(icao) == 4 and icao.isalnum() and icao.isupper()):
+        if not (len(icao) == 4 and icao.isalnum() and icao.isupper()):
+            continue
+        if a["country"] not in AIRPORT_COUNTRIES and icao not in iata_icao:
             continue
         name = clean(a["name"])
         low = name.lower()
         kind = "air_base" if ("air base" in low or "airbase" in low or "air force" in low
                               or low.endswith(" ab")) else "airport"
+        sole = by_city[(a["country"], a["city"])] == 1
+        aliases = airport_forms(name, clean(a["city"] or ""), sole, named, reserved)
         rows[f"icao:{icao}"] = row(f"icao:{icao}", name, kind, a["lat"], a["lon"], a["country"],
-                                   None, None, [], [])
+                                   None, None, [], aliases)
 
     buf = io.StringIO()
     buf.write("\t".join(HEADER) + "\n")

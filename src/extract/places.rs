@@ -45,7 +45,7 @@ use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
     after_initial_or_title, at_line_start, at_word_boundaries, case_matches, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    modifies_name, named_thing_after_the, organisation_of, place_context, speaks,
+    local_news_cue, modifies_name, named_thing_after_the, organisation_of, place_context, speaks,
     starts_organisation_name, strong_place_context, word_after, word_before,
 };
 
@@ -381,7 +381,7 @@ pub fn find_places_with_context(
         let (place, confidence, reason) = match earlier {
             Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
             _ => {
-                let (p, conf, why) = choose(c, g, &focus);
+                let (p, conf, why) = choose(c, g, &focus, span.cues.local);
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
@@ -396,7 +396,7 @@ pub fn find_places_with_context(
             out.extend(demonym_mention(text, span, g, &focus));
             continue;
         }
-        let confidence = if span.embedded || span.modifier {
+        let confidence = if span.cues.embedded || span.cues.modifier {
             confidence * 0.5
         } else {
             confidence
@@ -421,7 +421,7 @@ pub fn find_places_with_context(
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
 fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
-    if span.embedded || embedded_in_name(text, span.start, span.end) {
+    if span.cues.embedded || embedded_in_name(text, span.start, span.end) {
         return None;
     }
     let mut c: Vec<(PlaceIdx, bool)> = span
@@ -435,7 +435,7 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
     if c.is_empty() {
         return None;
     }
-    let (place, confidence, _) = choose(&c, g, focus);
+    let (place, confidence, _) = choose(&c, g, focus, false);
     Some(PlaceMention {
         start: span.start,
         end: span.end,
@@ -591,11 +591,20 @@ struct Span {
     /// mention includes the word (up to `end_with_word`).
     division_word: bool,
     end_with_word: usize,
+    cues: Cues,
+}
+
+/// What the words around an occurrence say of it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cues {
     /// Inside an organisation's name ("Bank of Italy"): kept with a low confidence.
     embedded: bool,
     /// Opens an organisation's name ("the Ohio Supreme Court"): the place is meant, with a low
     /// confidence.
     modifier: bool,
+    /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
+    /// a town of the name is as likely as a country.
+    local: bool,
 }
 
 /// Whether the occurrence `text[start..end]` may stand for `role` with this spelling.
@@ -658,6 +667,13 @@ fn accept(
         case_matches(surface, spelling)
     };
     if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
+        return false;
+    }
+    // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
+    if crate::extract::dates::is_not_a_name(surface)
+        && (text[end..].starts_with('.')
+            || word_after(text, end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+    {
         return false;
     }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
@@ -814,10 +830,13 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
         roles,
         division_word: word.is_some(),
         end_with_word,
-        embedded: organisation_of(text, hit.start),
-        modifier: inside_capitalised_run(text, hit.start, hit.end)
-            && modifies_name(text, hit.start, hit.end)
-            && word_after(text, hit.end).is_some_and(is_capitalised),
+        cues: Cues {
+            embedded: organisation_of(text, hit.start),
+            modifier: inside_capitalised_run(text, hit.start, hit.end)
+                && modifies_name(text, hit.start, hit.end)
+                && word_after(text, hit.end).is_some_and(is_capitalised),
+            local: local_news_cue(text, hit.start, hit.end),
+        },
     }
 }
 
@@ -901,6 +920,10 @@ fn default_population(kind: PlaceKind) -> u64 {
     }
 }
 
+/// What a country's reading gains over a town of the same name before the context speaks
+/// (log10 odds): about what the context gives a town (its state, country and neighbours).
+const COUNTRY_PRIOR: f64 = 3.0;
+
 /// How near a homonym must be to a place the article names for spatial coherence.
 const NEAR_KM: f64 = 250.0;
 
@@ -962,16 +985,29 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
     (s, reason)
 }
 
-/// The best candidate, the confidence in it and why.
+/// The best candidate, the confidence in it and why; `local`: the words around the mention
+/// are those of local news ([`Cues::local`]).
 fn choose(
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
     focus: &Focus,
+    local: bool,
 ) -> (PlaceIdx, f32, Reason) {
+    // A country's name means the country unless the context settles on a town of that name
+    // ("Mexico" the country in an article that names New York, where Mexico, N.Y. lies; the
+    // town wins in apposition: "Mexico, Mo."). States and provinces are not touched: "Georgia"
+    // is for the context.
+    let country = !local
+        && candidates
+            .iter()
+            .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country);
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
-            let (s, r) = score(idx, primary, g, focus);
+            let (mut s, r) = score(idx, primary, g, focus);
+            if country && g.get(idx).kind.class() != KindClass::Area {
+                s -= COUNTRY_PRIOR;
+            }
             (idx, s, r)
         })
         .collect();

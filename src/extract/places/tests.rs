@@ -773,3 +773,60 @@ fn a_line_start_is_found_by_looking_back_over_blanks_only() {
     let long = "word ".repeat(100_000) + "ROME";
     assert!(!at_line_start(&long, long.len() - 4));
 }
+
+#[test]
+fn a_country_name_is_the_country_unless_local_news_words_make_it_a_town() {
+    // New York is named, and Mexico, N.Y. is a town of that state: the country still wins.
+    let text = "He grew up in New York. Mexico is going to be a great power, said the candidate.";
+    assert_eq!(country_of_found(text, "Mexico").as_deref(), Some("MX"));
+    let g = bundled();
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Mexico")
+        .expect("Mexico found");
+    assert_eq!(g.get(m.place).kind, PlaceKind::Country);
+    // Local news: "Lebanon police" and a person's home after the age are a town's.
+    let local = "Terry Jolly, 60, Lebanon, was arrested in Boone County, Indiana. \
+                 Lebanon police said the man was held.";
+    let m = find_places(local, g)
+        .into_iter()
+        .filter(|m| &local[m.start..m.end] == "Lebanon")
+        .map(|m| g.get(m.place).kind)
+        .collect::<Vec<_>>();
+    assert!(
+        !m.is_empty() && m.iter().all(|k| *k != PlaceKind::Country),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
+    let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
+    assert!(
+        found(text).iter().all(|(s, _)| !s.starts_with("Nov")),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn airports_are_found_by_the_short_names_the_news_uses() {
+    let text = "Flights were grounded at Schiphol and at Heathrow Airport on Friday.";
+    let got = found(text);
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    assert!(ids.contains(&"icao:EHAM"), "{got:?}");
+    assert!(ids.contains(&"icao:EGLL"), "{got:?}");
+}
+
+#[test]
+fn arabic_place_names_are_found_without_their_article() {
+    // GeoNames lists "Al Qāmishlī"; the news writes "Qamishli".
+    assert_eq!(
+        country_of_found(
+            "Turkey shelled Qamishli and other towns on the border.",
+            "Qamishli"
+        )
+        .as_deref(),
+        Some("SY")
+    );
+}

@@ -471,6 +471,43 @@ pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> boo
     }
 }
 
+/// Words after a name that local news puts after a town's name, not a country's ("Lebanon
+/// police", "a Richmond man", "the Jordan school board").
+const LOCAL_AFTER: &[&str] = &[
+    "Elementary",
+    "High",
+    "Mayor",
+    "Middle",
+    "Police",
+    "Township",
+    "alderman",
+    "aldermen",
+    "boy",
+    "council",
+    "girl",
+    "man",
+    "mayor",
+    "police",
+    "school",
+    "schools",
+    "township",
+    "woman",
+];
+
+/// The words of local news around a name: one of [`LOCAL_AFTER`] follows, or it gives a
+/// person's home after the age ("Terry Jolly, 60, Lebanon, was arrested").
+pub(super) fn local_news_cue(text: &str, start: usize, end: usize) -> bool {
+    if word_after(text, end).is_some_and(|w| LOCAL_AFTER.contains(&w)) {
+        return true;
+    }
+    let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    before.strip_suffix(',').is_some_and(|b| {
+        let b = b.trim_end_matches(' ');
+        let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=3).contains(&digits) && b[..b.len() - digits].trim_end_matches(' ').ends_with(',')
+    })
+}
+
 /// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
 pub(super) fn speaks(text: &str, end: usize) -> bool {
     word_after(text, end).is_some_and(|w| crate::extract::REPORTING_VERBS.contains(&w))
