@@ -45,8 +45,8 @@ use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
     after_initial_or_title, at_line_start, at_word_boundaries, case_matches, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    local_news_cue, modifies_name, named_thing_after_the, organisation_of, place_context, speaks,
-    starts_organisation_name, strong_place_context, word_after, word_before,
+    local_news_cue, modifies_name, named_thing_after_the, opens_organisation, organisation_of,
+    place_context, speaks, starts_organisation_name, strong_place_context, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -702,16 +702,15 @@ fn accept(
             return false;
         }
     }
-    if broad
-        && !spelling.contains([' ', '-'])
-        && inside_capitalised_run(text, start, end)
-        && !place_context(text, start, end)
-        && !(matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
+    // Inside a run of capitalised words, a one-word name of the broad layer is a place only
+    // where the context says so or it opens an organisation of that place.
+    let in_run =
+        broad && !spelling.contains([' ', '-']) && inside_capitalised_run(text, start, end);
+    !in_run
+        || place_context(text, start, end)
+        || (matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
             && modifies_name(text, start, end))
-    {
-        return false;
-    }
-    true
+        || opens_organisation(text, start, end)
 }
 
 /// Every accepted occurrence, then the leftmost-longest of them, non-overlapping.
@@ -757,15 +756,17 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut pending: Vec<usize> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
-        let person = persons
-            .get(surface)
-            .copied()
-            .filter(|_| !strong_place_context(text, hit.start, hit.end));
+        let strong = strong_place_context(text, hit.start, hit.end);
+        let person = persons.get(surface).copied().filter(|_| !strong);
+        // "Wynne said": a small town does not speak, a person of its name does.
+        let speaker = !strong && speaks(text, hit.end);
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
-                    !person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
-                        && accept(text, hit.start, hit.end, role, spelling, g, weak_settled)
+                    let a_person = person
+                        .is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
+                        || (speaker && named_like_a_person(g, role.idx(), false));
+                    !a_person && accept(text, hit.start, hit.end, role, spelling, g, weak_settled)
                 })
                 .map(|(role, spelling)| {
                     let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
@@ -833,7 +834,8 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
         cues: Cues {
             embedded: organisation_of(text, hit.start),
             modifier: inside_capitalised_run(text, hit.start, hit.end)
-                && modifies_name(text, hit.start, hit.end)
+                && (modifies_name(text, hit.start, hit.end)
+                    || opens_organisation(text, hit.start, hit.end))
                 && word_after(text, hit.end).is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
         },

@@ -830,3 +830,27 @@ fn arabic_place_names_are_found_without_their_article() {
         Some("SY")
     );
 }
+
+#[test]
+fn a_town_opening_an_organisation_name_is_that_town_with_a_low_confidence() {
+    let text = "She was sentenced at Oxford Crown Court on Friday.";
+    let g = bundled();
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Oxford")
+        .expect("Oxford found");
+    assert_eq!(g.get(m.place).country, Some("GB"));
+    assert!(m.confidence < 0.5, "{}", m.confidence);
+    // A person's name is no organisation: "Paris Hilton" stays a person.
+    assert!(found("Paris Hilton arrived late.").is_empty());
+}
+
+#[test]
+fn a_small_town_that_speaks_is_a_person_of_that_name() {
+    assert!(found("\"We will see,\" Wynne said on Friday.").is_empty());
+    let text = "A spokesman for the city of Sevierville said the pool was closed.";
+    assert_eq!(
+        found(text).first().map(|(s, _)| s.as_str()),
+        Some("Sevierville")
+    );
+}

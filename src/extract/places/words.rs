@@ -325,6 +325,60 @@ pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
     compass || opens_name
 }
 
+/// The last word of an organisation's or building's name: "Oxford Crown Court", "Charleston
+/// Gold Dome Lions Club", "Columbus Government Center".
+const ORGANISATION_HEADS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Association",
+    "Authority",
+    "Bureau",
+    "Center",
+    "Centre",
+    "Chamber",
+    "Club",
+    "Commission",
+    "Committee",
+    "Council",
+    "Court",
+    "Foundation",
+    "Guard",
+    "Institute",
+    "League",
+    "Office",
+    "Service",
+    "Services",
+    "Society",
+    "Station",
+    "Trust",
+    "Union",
+];
+
+/// The name opens an organisation's or building's name whose last word, within the next four
+/// capitalised words, is one of [`ORGANISATION_HEADS`], and no capitalised word comes before
+/// it: the organisation is of that place ("Oxford Crown Court heard", "at the Gainesville
+/// Environmental Services office").
+pub(super) fn opens_organisation(text: &str, start: usize, end: usize) -> bool {
+    let (before, _) = neighbour_words(text, start, end);
+    if before.is_some_and(|w| is_capitalised(w) && !DETERMINERS.contains(&w)) {
+        return false;
+    }
+    let mut at = end;
+    for _ in 0..4 {
+        let Some(w) = word_after(text, at) else {
+            return false;
+        };
+        if !is_capitalised(w) {
+            return false;
+        }
+        if ORGANISATION_HEADS.contains(&w) {
+            return true;
+        }
+        at += 1 + w.len();
+    }
+    false
+}
+
 /// The first word of a public body's or office's name.
 fn is_public_body(word: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -514,7 +568,7 @@ pub(super) fn speaks(text: &str, end: usize) -> bool {
 }
 
 /// A context that makes a name a place even where the article uses it as a person's name:
-/// "in Trapani", "Flores, Uruguay", a dateline.
+/// "in Trapani", "Flores, Uruguay", "the city of Sevierville", a dateline.
 pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start)
         .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
@@ -523,7 +577,10 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
     });
-    before || after || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+    before
+        || after
+        || of_a_place(text, start)
+        || (at_line_start(text, start) && is_all_caps(&text[start..end]))
 }
 
 /// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
