@@ -854,3 +854,29 @@ fn a_small_town_that_speaks_is_a_person_of_that_name() {
         Some("Sevierville")
     );
 }
+
+#[test]
+fn islands_rivers_and_mountains_of_the_news_are_found() {
+    let text = "On Oahu, near Pearl Harbor, and along the Potomac River; west of the \
+                Appalachians, a ferry to Fire Island.";
+    let got: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+    for name in [
+        "Oahu",
+        "Pearl Harbor",
+        "Potomac River",
+        "Appalachians",
+        "Fire Island",
+    ] {
+        assert!(got.iter().any(|s| s == name), "{name} not in {got:?}");
+    }
+}
+
+#[test]
+fn a_name_after_an_elided_letter_is_part_of_a_surname() {
+    // "Toole" is not a place inside "O'Toole".
+    let got = found(
+        "Colin Macy-O’Toole, who captains a ferry to and from Fire Island, will appear. \
+         O'Toole said so.",
+    );
+    assert!(got.iter().all(|(s, _)| s != "Toole"), "{got:?}");
+}

@@ -12,7 +12,15 @@ fn next_char(text: &str, at: usize) -> Option<char> {
 }
 
 pub(super) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    !prev_char(text, start).is_some_and(char::is_alphanumeric)
+    // "O'Toole", "D’Angelo": one letter and an apostrophe open a surname.
+    let after_elision = text.get(..start).is_some_and(|b| {
+        let mut rev = b.chars().rev();
+        matches!(rev.next(), Some('\'' | '’'))
+            && rev.next().is_some_and(char::is_alphabetic)
+            && !rev.next().is_some_and(char::is_alphanumeric)
+    });
+    !after_elision
+        && !prev_char(text, start).is_some_and(char::is_alphanumeric)
         && !next_char(text, end).is_some_and(char::is_alphanumeric)
 }
 
