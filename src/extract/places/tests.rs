@@ -880,3 +880,13 @@ fn a_name_after_an_elided_letter_is_part_of_a_surname() {
     );
     assert!(got.iter().all(|(s, _)| s != "Toole"), "{got:?}");
 }
+
+#[test]
+fn demonyms_of_regions_and_divisions_are_mentions_of_them() {
+    let got = demonyms_found("Two Abkhaz servicemen, Kurdish fighters and Texan ranchers met.");
+    let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{got:?}");
+    assert!(ids.contains(&"kurdistan"), "{got:?}");
+    // They make no event: no non-demonym mention.
+    assert!(found("Kurdish fighters advanced.").is_empty());
+}
