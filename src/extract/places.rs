@@ -362,12 +362,51 @@ pub fn find_places_with_context(
         }
     }
     focus.paired = paired_readings(text, &spans, &cands, g);
+    let first = resolve(text, &spans, &cands, g, &focus);
+    // Spatial coherence, second round: a town chosen with confidence among several readings
+    // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
+    let known = focus.anchors.len();
+    for m in &first {
+        let p = g.get(m.place);
+        let chosen = matches!(
+            m.reason,
+            Reason::Prior
+                | Reason::CountryInArticle
+                | Reason::DivisionInArticle
+                | Reason::NearOtherPlaces
+        );
+        if chosen
+            && m.confidence >= SURE_ENOUGH
+            && p.kind.class() != KindClass::Area
+            && focus.anchors.len() < MAX_ANCHORS
+            && !focus.anchors.contains(&p.coord)
+        {
+            focus.anchors.push(p.coord);
+        }
+    }
+    if focus.anchors.len() == known {
+        return first;
+    }
+    resolve(text, &spans, &cands, g, &focus)
+}
+
+/// A chosen reading this confident anchors its neighbours in the second round.
+const SURE_ENOUGH: f32 = 0.6;
+
+/// Each span's place, from its candidates and the article's focus.
+fn resolve(
+    text: &str,
+    spans: &[Span],
+    cands: &[(Vec<(PlaceIdx, bool)>, bool)],
+    g: &Gazetteer,
+    focus: &Focus,
+) -> Vec<PlaceMention> {
     let mut out: Vec<PlaceMention> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
-    for (span, (c, narrowed)) in spans.iter().zip(&cands) {
+    for (span, (c, narrowed)) in spans.iter().zip(cands) {
         if c.is_empty() {
-            out.extend(demonym_mention(text, span, g, &focus));
+            out.extend(demonym_mention(text, span, g, focus));
             continue;
         }
         let surface = text[span.start..span.end].to_lowercase();
@@ -381,7 +420,7 @@ pub fn find_places_with_context(
         let (place, confidence, reason) = match earlier {
             Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
             _ => {
-                let (p, conf, why) = choose(c, g, &focus, span.cues.local);
+                let (p, conf, why) = choose(c, g, focus, span.cues.local);
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
@@ -392,8 +431,8 @@ pub fn find_places_with_context(
                 (p, conf, reason)
             }
         };
-        if !*narrowed && far_from_focus(place, reason, c.len(), g, &focus) {
-            out.extend(demonym_mention(text, span, g, &focus));
+        if !*narrowed && far_from_focus(place, reason, c.len(), g, focus) {
+            out.extend(demonym_mention(text, span, g, focus));
             continue;
         }
         let confidence = if span.cues.embedded || span.cues.modifier {
@@ -667,6 +706,18 @@ fn accept(
         case_matches(surface, spelling)
     };
     if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
+        return false;
+    }
+    // "Dublin City Council" is the council of the city of Dublin, whichever Dublin: an alternate
+    // name "Dublin City" must not settle it (a primary "Kansas City" stays).
+    if spelling
+        .len()
+        .checked_sub(5)
+        .and_then(|i| spelling.get(i..))
+        .is_some_and(|t| t.eq_ignore_ascii_case(" city"))
+        && place.name != spelling
+        && word_after(text, end).is_some_and(|w| INSTITUTION_WORDS.contains(&w) || w == "Hall")
+    {
         return false;
     }
     // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.

@@ -890,3 +890,17 @@ fn demonyms_of_regions_and_divisions_are_mentions_of_them() {
     // They make no event: no non-demonym mention.
     assert!(found("Kurdish fighters advanced.").is_empty());
 }
+
+#[test]
+fn a_confident_choice_anchors_its_neighbours_in_a_second_round() {
+    // "Toronto" is Ontario's (Canada is named); London near it is London, Ontario.
+    let text = "Flights landing in London after Canada and Europe agreed. London is a short \
+                drive from Toronto.";
+    assert_eq!(country_of_found(text, "London").as_deref(), Some("CA"));
+}
+
+#[test]
+fn an_alternate_name_ending_in_city_does_not_settle_a_city_council() {
+    let text = "A resolution began a discussion among Dublin City Council members in Ohio.";
+    assert_eq!(country_of_found(text, "Dublin").as_deref(), Some("US"));
+}
