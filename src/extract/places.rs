@@ -1045,26 +1045,13 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
             reason = Reason::NearOtherPlaces;
         }
     }
-    if matches!(p.kind, PlaceKind::Country | PlaceKind::AdminArea)
-        && level != 2
-        && focus.area_anchors.iter().any(|a| {
-            near_in_longitude(*a, p.coord, AREA_NEAR_KM)
-                && (a.lat - p.coord.lat).abs() <= AREA_NEAR_KM / 111.0
-                && (0.5..AREA_NEAR_KM).contains(&a.distance_km(p.coord))
-        })
-    {
-        s += 1.5;
-        if reason == Reason::Prior {
-            reason = Reason::NearOtherPlaces;
-        }
-    }
-    if p.kind.class() != KindClass::Area
-        && focus.anchors.iter().any(|a| {
-            near_in_longitude(*a, p.coord, NEAR_KM)
-                && (a.lat - p.coord.lat).abs() <= NEAR_KM / 111.0
-                && (0.5..NEAR_KM).contains(&a.distance_km(p.coord))
-        })
-    {
+    let area = matches!(p.kind, PlaceKind::Country | PlaceKind::AdminArea) && level != 2;
+    let near = if area {
+        near_any(&focus.area_anchors, p.coord, AREA_NEAR_KM)
+    } else {
+        p.kind.class() != KindClass::Area && near_any(&focus.anchors, p.coord, NEAR_KM)
+    };
+    if near {
         s += 1.5;
         if reason == Reason::Prior {
             reason = Reason::NearOtherPlaces;
@@ -1091,6 +1078,15 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
 
 /// A city this near a division's point of the same name is taken to lie in it.
 const CITY_IN_DIVISION_KM: f64 = 150.0;
+
+/// Some anchor lies within `km` of `p` (and is not `p` itself).
+fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
+    anchors.iter().any(|a| {
+        near_in_longitude(*a, p, km)
+            && (a.lat - p.lat).abs() <= km / 111.0
+            && (0.5..km).contains(&a.distance_km(p))
+    })
+}
 
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
 /// are those of local news ([`Cues::local`]).
