@@ -663,12 +663,27 @@ impl Tagger<'_> {
         Some(d)
     }
 
+    /// A bare weekday points the way of its clause's tense: past, the latest such day on or
+    /// before publication; future, the first on or after it; no tense word (or only a present
+    /// one: "the leaders meet Monday"), the nearer of the two, a coming day counting twice as
+    /// far as in [`Tagger::choose`] (news mostly reports what happened): one or two days ahead.
     fn weekday_direction(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
         match self.published {
-            Some(a) => match self.tense(first, last) {
-                Tense::Future => calendar::weekday_on_or_after(wd, a),
-                _ => calendar::weekday_on_or_before(wd, a),
-            },
+            Some(a) => {
+                let before = calendar::weekday_on_or_before(wd, a)?;
+                let after = calendar::weekday_on_or_after(wd, a)?;
+                match self.tense(first, last) {
+                    Tense::Future => Some(after),
+                    Tense::Past | Tense::PastAdjacent => Some(before),
+                    Tense::Present | Tense::Unknown => {
+                        Some(if 2 * (after - a).num_days() < (a - before).num_days() {
+                            after
+                        } else {
+                            before
+                        })
+                    }
+                }
+            }
             // A narrative moves forward: the first such day on or after the last day given.
             None => calendar::weekday_on_or_after(wd, self.anchor_day()?),
         }
@@ -1807,7 +1822,7 @@ impl Tagger<'_> {
             Lex::Unit {
                 unit: Unit::Year,
                 plural: false,
-            } if self.hyphen(k + 1) => self.year_earlier(k),
+            } if self.hyphen(k + 1) || self.year_end_at(k).is_some() => self.year_earlier(k),
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -1834,7 +1849,31 @@ impl Tagger<'_> {
             }
             Lex::Recent => self.recent_units(k),
             Lex::Season(_) => self.season(k, None),
+            // "in the morning", "by the afternoon": of the day the text speaks of; not "the
+            // morning of May 5", "the morning after the vote", "the evening news".
+            Lex::DayPart
+                if matches!(
+                    self.prev_prep(i),
+                    Some(Prep::In | Prep::By | Prep::During | Prep::Until)
+                ) && self.ends_phrase(k) =>
+            {
+                self.bare_day_part(i, k)
+            }
             _ => None,
+        }
+    }
+
+    /// Nothing qualifies the noun at `k`: a clause or sentence ends after it, or a verb or a
+    /// preposition other than "of", "after" and "before" follows.
+    fn ends_phrase(&self, k: usize) -> bool {
+        match self.toks.get(k + 1).map(|t| t.kind) {
+            None | Some(Kind::Punct(_)) => true,
+            Some(Kind::Word { lex, .. }) => match lex {
+                Lex::Prep(p) => !matches!(p, Prep::Of | Prep::After | Prep::Before),
+                Lex::Tense(_) => true,
+                _ => self.word_is(k + 1, "and"),
+            },
+            Some(Kind::Num(_)) => false,
         }
     }
 
@@ -1945,10 +1984,14 @@ impl Tagger<'_> {
         let r = self.reference.get()?;
         let (interval, grain) = match self.lex(i + 1)? {
             Lex::DayPart if r.grain == Grain::Day => (r.interval, Grain::Day),
+            // "that day" needs a day to point at, "that month" a date within one month: after
+            // "in 1987" or "in September", "that day" is a generic day ("redemptions are heavy
+            // that day"), not January 1 or September 1.
             Lex::Unit {
                 unit,
                 plural: false,
-            } => Self::unit_of(r.interval.from, unit)?,
+            } => Self::unit_of(r.interval.from, unit)
+                .filter(|(u, _)| u.from <= r.interval.to && r.interval.to <= u.to)?,
             _ => return None,
         };
         Some(self.grained(i + 1, interval, grain))
@@ -2129,24 +2172,23 @@ impl Tagger<'_> {
     }
 
     /// "year-earlier", "year-ago" (as in "the year-earlier quarter", "from $5 a year-ago"): the
-    /// reference a year back; "year-end": the end of the anchor's year.
+    /// reference a year back; "year-end", "year end", "year's end": the end of the anchor's year.
     fn year_earlier(&self, i: usize) -> Option<Match> {
-        if !self.hyphen(i + 1) {
-            return None;
-        }
-        let back = match self.lex(i + 2)? {
-            Lex::Earlier | Lex::Ago => true,
-            Lex::End => false,
-            _ => return None,
-        };
-        if !back {
+        if let Some(end) = self.year_end_at(i) {
             // "by year-end": December 31 of the anchor's year; "since year-end": the last one.
-            let a = self.anchor_day()?;
-            let mut end = NaiveDate::from_ymd_opt(a.year(), 12, 31)?;
-            if self.prev_prep(i) == Some(Prep::Since) {
-                end = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31)?;
+            // A fiscal year ends when the company says.
+            if i > 0 && self.lex(i - 1) == Some(Lex::Fiscal) {
+                return None;
             }
-            return Some(self.at(i + 2, calendar::day(end)));
+            let a = self.anchor_day()?;
+            let mut day = NaiveDate::from_ymd_opt(a.year(), 12, 31)?;
+            if self.prev_prep(i) == Some(Prep::Since) {
+                day = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31)?;
+            }
+            return Some(self.at(end, calendar::day(day)));
+        }
+        if !(self.hyphen(i + 1) && matches!(self.lex(i + 2)?, Lex::Earlier | Lex::Ago)) {
+            return None;
         }
         let mut last = i + 2;
         // "the year-ago third quarter": that quarter of the year before.
@@ -2183,6 +2225,33 @@ impl Tagger<'_> {
         }
         let (interval, grain) = Self::year_before(r)?;
         Some(self.comparison(last, interval, grain))
+    }
+
+    /// A day part with no day named ("by mid-afternoon", "in the morning"; `i` its first token,
+    /// `k` the day part): of the day the text gave last, in this sentence or the one before,
+    /// else of the anchor day.
+    fn bare_day_part(&self, i: usize, k: usize) -> Option<Match> {
+        let day = match self.reference.get() {
+            Some(r) if r.grain == Grain::Day && self.near(r.tok, i) => r.interval,
+            _ => calendar::day(self.anchor_day()?),
+        };
+        Some(self.at(k, day))
+    }
+
+    /// "year-end", "year end", "year's end" (`i` at "year"): the index of "end".
+    fn year_end_at(&self, i: usize) -> Option<usize> {
+        let k = if self.hyphen(i + 1) {
+            i + 2
+        } else if matches!(self.punct(i + 1), Some('\'' | '\u{2019}'))
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.word_is(i + 2, "s")
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        (self.lex(k) == Some(Lex::End) && (k == i + 2 || !self.adjacent(k))).then_some(k)
     }
 
     /// The reference shifted one year back, in its own unit.
@@ -2445,6 +2514,17 @@ impl Tagger<'_> {
                 NaiveDate::from_ymd_opt(y, to.0, to.1)?,
             )?;
             return Some(self.grained(k, interval, Grain::Span));
+        }
+        // "mid-afternoon yesterday", "early morning Tuesday": the day; "by mid-afternoon": the
+        // day the text speaks of.
+        if self.lex(k) == Some(Lex::DayPart) {
+            if let Some(Lex::Weekday(_) | Lex::Yesterday | Lex::Today | Lex::Tomorrow) =
+                self.lex(k + 1)
+                && let Some(m) = self.match_at(k + 1)
+            {
+                return Some(self.at(m.last, m.interval));
+            }
+            return self.bare_day_part(i, k);
         }
         // A decade ("mid-1990s"), a day ("early Monday", "late yesterday"), a period ("early
         // next year", "late last week"): the matching part of it.

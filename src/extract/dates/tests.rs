@@ -686,6 +686,37 @@ fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
 }
 
 #[test]
+fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double() {
+    // Friday 10 May 2019: Sunday is two days ahead (counted 4) and five back: ahead.
+    assert_one(
+        "the two leaders meet Sunday in Oslo",
+        "2019-05-10",
+        "Sunday",
+        "2019-05-12",
+        "2019-05-12",
+        Day,
+    );
+    // Monday is three days ahead (counted 6) and four back: back.
+    assert_one(
+        "the two leaders meet Monday in Oslo",
+        "2019-05-10",
+        "Monday",
+        "2019-05-06",
+        "2019-05-06",
+        Day,
+    );
+    // A past tense word keeps it back, however near the next one is.
+    assert_one(
+        "the two leaders met Sunday in Oslo",
+        "2019-05-10",
+        "Sunday",
+        "2019-05-05",
+        "2019-05-05",
+        Day,
+    );
+}
+
+#[test]
 fn the_same_weekday_name_is_the_same_day_within_a_text() {
     let found = tag(
         "He said on Tuesday that talks would go on. They travel to Berlin later on Tuesday.",
@@ -838,6 +869,27 @@ fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
 }
 
 // ---- years, decades, quarters, seasons -------------------------------------------------------
+
+#[test]
+fn year_end_apart_or_possessive_is_the_last_day_of_the_year() {
+    for (text, surface) in [
+        ("cut 900 jobs by year end, it said", "year end"),
+        ("should be in place by year's end.", "year's end"),
+        ("expects to close around year-end", "year-end"),
+    ] {
+        assert_one(text, "2021-03-04", surface, "2021-12-31", "2021-12-31", Day);
+    }
+    assert_one(
+        "its debt has doubled since year end",
+        "2021-03-04",
+        "year end",
+        "2020-12-31",
+        "2020-12-31",
+        Day,
+    );
+    // "the year ended": no end of a year, the words of a fiscal period.
+    assert_none("in the year ended in loss", "2021-03-04");
+}
 
 #[test]
 fn decades_and_centuries_are_spans() {
@@ -1285,6 +1337,47 @@ fn times_of_day_are_the_day_they_fall_on() {
     );
 }
 
+#[test]
+fn a_day_part_alone_is_of_the_day_the_text_speaks_of() {
+    // Friday 10 May 2019.
+    let found = tag(
+        "Police sealed the square on Tuesday. By mid-afternoon the crowd had gone.",
+        Some("2019-05-10"),
+    );
+    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [("Tuesday", "2019-05-07"), ("mid-afternoon", "2019-05-07")]
+    );
+    assert_one(
+        "By mid afternoon, the rebels held the port.",
+        "2019-05-10",
+        "mid afternoon",
+        "2019-05-10",
+        "2019-05-10",
+        Day,
+    );
+    assert_one(
+        "Buyers came back in the morning and prices rose.",
+        "2019-05-10",
+        "the morning",
+        "2019-05-10",
+        "2019-05-10",
+        Day,
+    );
+    assert_one(
+        "at early evening yesterday",
+        "2019-05-10",
+        "early evening yesterday",
+        "2019-05-09",
+        "2019-05-09",
+        Day,
+    );
+    // A day part that something else pins down, or a noun's modifier.
+    assert_none("in the morning after the vote", "2019-05-10");
+    assert_none("anchors of the evening news", "2019-05-10");
+}
+
 // ---- deictic and vague -----------------------------------------------------------------------
 
 #[test]
@@ -1337,6 +1430,24 @@ fn anchored_expressions_read_against_the_last_date_given() {
             ("That same day", "2015-03-03", "2015-03-03"),
             ("the next day", "2015-03-04", "2015-03-04"),
             ("Later that year", "2015-03-04", "2015-12-31"),
+        ]
+    );
+}
+
+#[test]
+fn that_day_or_month_needs_a_reference_within_one_day_or_month() {
+    let found = tag(
+        "The market fell hard in 1998. Traders who sold that day lost most. In May 2003 the fund \
+         closed; that month its manager left.",
+        Some("2019-05-08"),
+    );
+    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1998", "1998-01-01"),
+            ("May 2003", "2003-05-01"),
+            ("that month", "2003-05-01")
         ]
     );
 }
