@@ -333,6 +333,7 @@ impl Tagger<'_> {
                 .or_else(|| self.clock(i))
                 .or_else(|| self.ago(i))
                 .or_else(|| self.later_earlier_n(i))
+                .or_else(|| self.in_n_units(i))
                 .or_else(|| self.day_first(i, None))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.century(i))
@@ -365,6 +366,7 @@ impl Tagger<'_> {
                 Lex::A | Lex::Count(_) => self
                     .ago(i)
                     .or_else(|| self.later_earlier_n(i))
+                    .or_else(|| self.in_n_units(i))
                     .or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
@@ -496,7 +498,17 @@ impl Tagger<'_> {
                 // decides).
                 let hyphenated =
                     !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
-                let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
+                // "a planned visit", "a still unspecified date", "the newly elected council".
+                let article = |j: usize| matches!(self.lex(j), Some(Lex::The | Lex::A));
+                let adverb = |j: usize| {
+                    self.lex(j) == Some(Lex::Recently)
+                        || self.lex(j) == Some(Lex::Other) && !self.cap(j) && {
+                            let w = self.word(j);
+                            w.ends_with("ly") || ["still", "yet", "long", "once"].contains(&w)
+                        }
+                };
+                let after_article =
+                    k > 0 && (article(k - 1) || (k > 1 && adverb(k - 1) && article(k - 2)));
                 let passive = k > 0
                     && ["be", "been", "being"]
                         .iter()
@@ -2696,6 +2708,35 @@ impl Tagger<'_> {
             _ => return None,
         };
         Some(self.grained(i + 2, interval, grain))
+    }
+
+    /// "in five years", "in two weeks" in a future clause ("will be repaid in five years"):
+    /// that many units after the anchor, in that unit. Not "the first rise in five years", "the
+    /// highest in two weeks" (a span back), nor in a clause that is not future.
+    fn in_n_units(&self, i: usize) -> Option<Match> {
+        if self.prev_prep(i) != Some(Prep::In) {
+            return None;
+        }
+        let n = i32::try_from(self.count_at(i)?).ok()?;
+        let (unit, plural) = self.unit(i + 1)?;
+        if plural != (n != 1)
+            || matches!(self.lex(i + 2), Some(Lex::Ago | Lex::Earlier | Lex::Later))
+        {
+            return None;
+        }
+        // The noun phrase before "in": "the first rise", "the biggest drop", "a record high".
+        let span_back = (i.saturating_sub(4)..i.saturating_sub(1)).any(|k| {
+            let w = self.word(k);
+            w.ends_with("est") || ["first", "time", "record", "high", "low"].contains(&w)
+        });
+        if span_back || self.tense(i, i + 1) != Tense::Future {
+            return None;
+        }
+        if !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        let (interval, grain) = Self::unit_from(self.anchor_day()?, unit, n)?;
+        Some(self.grained(i + 1, interval, grain))
     }
 
     /// "the past two weeks", "the last 10 days", "the past week", "past 24 hours", "the past few

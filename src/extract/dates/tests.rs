@@ -856,6 +856,27 @@ fn a_past_verb_right_before_a_day_dates_it_in_the_past() {
 }
 
 #[test]
+fn a_participle_between_an_article_and_its_noun_is_no_tense_even_after_an_adverb() {
+    // "unspecified" modifies "date": "would" decides, and the January ahead is meant.
+    assert_one(
+        "the bonus would be paid on a still unspecified date in January",
+        "2021-10-26",
+        "January",
+        "2022-01-01",
+        "2022-01-31",
+        Month,
+    );
+    assert_one(
+        "the grant will fund a newly created post in January",
+        "2021-10-26",
+        "January",
+        "2022-01-01",
+        "2022-01-31",
+        Month,
+    );
+}
+
+#[test]
 fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
     // "paid" after "be" is no past tense: "will" decides.
     assert_one(
@@ -889,6 +910,32 @@ fn year_end_apart_or_possessive_is_the_last_day_of_the_year() {
     );
     // "the year ended": no end of a year, the words of a fiscal period.
     assert_none("in the year ended in loss", "2021-03-04");
+}
+
+#[test]
+fn in_n_units_in_a_future_clause_is_that_many_units_ahead() {
+    assert_one(
+        "the notes will be repaid in five years, it said",
+        "2021-03-04",
+        "five years",
+        "2026-01-01",
+        "2026-12-31",
+        Year,
+    );
+    assert_one(
+        "the bridge would reopen in two months",
+        "2021-03-04",
+        "two months",
+        "2021-05-01",
+        "2021-05-31",
+        Month,
+    );
+    // A span back, or a clause that is not future: no date.
+    assert_none(
+        "prices will post the first rise in five years",
+        "2021-03-04",
+    );
+    assert_none("prices fell in two years from their peak", "2021-03-04");
 }
 
 #[test]
