@@ -1080,13 +1080,35 @@ impl Tagger<'_> {
         // A bare month name: only in date-ish context.
         let (year, year_last) = self.trailing_year(last + 1, hint);
         let date_ish = self.prev_prep(i).is_some()
-            || (i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)));
+            || (i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)))
+            || (last == i && month != 5 && self.modifies_noun(i));
         let interval = match year {
             Some(y) => calendar::month(y, month)?,
             None if date_ish => self.choose(i, last, |y| calendar::month(y, month))?,
             None => return None,
         };
         Some(self.at(year_last.unwrap_or(last), interval))
+    }
+
+    /// The month name at `i` modifies a noun after a determiner: "a June agreement", "its March
+    /// report" (not "May", a name and a modal too often: "the May government").
+    fn modifies_noun(&self, i: usize) -> bool {
+        let determiner = i > 0
+            && (matches!(self.lex(i - 1), Some(Lex::A | Lex::The))
+                || ["its", "their", "his", "her", "our"]
+                    .iter()
+                    .any(|w| self.word_is(i - 1, w)));
+        let noun_after = matches!(
+            self.toks.get(i + 1).map(|t| (t.kind, t.space_before)),
+            Some((
+                Kind::Word {
+                    lex: Lex::Other,
+                    cap: false
+                },
+                true
+            ))
+        );
+        determiner && noun_after
     }
 
     /// "19 January 2020", "13th December 2019", "23 May", "4-6 April", "4 and 6 April" after

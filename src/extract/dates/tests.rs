@@ -939,6 +939,21 @@ fn in_n_units_in_a_future_clause_is_that_many_units_ahead() {
 }
 
 #[test]
+fn a_month_name_modifying_a_noun_is_that_month() {
+    assert_one(
+        "it acted under a June agreement with the union",
+        "2021-10-27",
+        "June",
+        "2021-06-01",
+        "2021-06-30",
+        Month,
+    );
+    // A name, or "May" (a name and a modal too often).
+    assert_none("a June Carter song", "2021-10-27");
+    assert_none("the May government fell", "2021-10-27");
+}
+
+#[test]
 fn decades_and_centuries_are_spans() {
     assert_one(
         "since the 1990s",
