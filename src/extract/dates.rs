@@ -1090,6 +1090,26 @@ impl Tagger<'_> {
         Some(self.at(year_last.unwrap_or(last), interval))
     }
 
+    /// "today is the eighth day of the strike", "it's the second day of talks" (`i` at the
+    /// ordinal, `k` at "day"): the day the sentence speaks in, the anchor. Not "the second day of
+    /// talks was calm", which says no day.
+    fn nth_day_is(&self, i: usize, k: usize) -> Option<Match> {
+        let before = if i > 0 && self.lex(i - 1) == Some(Lex::The) {
+            i - 1
+        } else {
+            i
+        };
+        let copula = before > 0
+            && (self.word_is(before - 1, "is")
+                || (self.word_is(before - 1, "s")
+                    && self.adjacent(before - 1)
+                    && matches!(self.punct(before.wrapping_sub(2)), Some('\'' | '\u{2019}'))));
+        if !copula {
+            return None;
+        }
+        Some(self.at(k, calendar::day(self.anchor_day()?)))
+    }
+
     /// The month name at `i` modifies a noun after a determiner: "a June agreement", "its March
     /// report" (not "May", a name and a modal too often: "the May government").
     fn modifies_noun(&self, i: usize) -> bool {
@@ -1567,6 +1587,9 @@ impl Tagger<'_> {
         let mut k = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
         if self.lex(k) == Some(Lex::Fiscal) {
             k += 1;
+        }
+        if self.single(k, Unit::Day) {
+            return self.nth_day_is(i, k);
         }
         let (count, k) = match self.lex(k) {
             Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),

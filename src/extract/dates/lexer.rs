@@ -107,7 +107,7 @@ pub(super) enum Lex {
     Ago,
     /// "morning", "afternoon", "evening".
     DayPart,
-    /// "first" ..= "fourth": quarters and halves.
+    /// "first" ..= "tenth": quarters and halves ("first" ..= "fourth"), "the eighth day".
     Ordinal(u32),
     Half,
     /// 0 spring, 1 summer, 2 fall/autumn, 3 winter.
@@ -661,6 +661,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("second", Lex::Ordinal(2)),
     ("third", Lex::Ordinal(3)),
     ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
     ("half", Lex::Half),
     ("spring", Lex::Season(0)),
     ("summer", Lex::Season(1)),

@@ -1440,6 +1440,27 @@ fn a_day_part_alone_is_of_the_day_the_text_speaks_of() {
     assert_none("anchors of the evening news", "2019-05-10");
 }
 
+#[test]
+fn the_nth_day_after_is_is_the_day_the_text_speaks_in() {
+    assert_one(
+        "This is the eighth day of the strike.",
+        "2021-03-04",
+        "the eighth day",
+        "2021-03-04",
+        "2021-03-04",
+        Day,
+    );
+    assert_one(
+        "It's the second day of talks in Oslo.",
+        "2021-03-04",
+        "the second day",
+        "2021-03-04",
+        "2021-03-04",
+        Day,
+    );
+    assert_none("the second day of talks was calm", "2021-03-04");
+}
+
 // ---- deictic and vague -----------------------------------------------------------------------
 
 #[test]
