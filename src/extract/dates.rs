@@ -230,6 +230,7 @@ pub fn is_not_a_name(word: &str) -> bool {
             | Lex::And
             | Lex::This
             | Lex::That
+            | Lex::Then
             | Lex::Last
             | Lex::Next
             | Lex::Today
@@ -376,6 +377,7 @@ impl Tagger<'_> {
                 Lex::Recently => self.recently(i),
                 Lex::Recent => self.recent_units(i),
                 Lex::That => self.that(i),
+                Lex::Then => self.then(i),
                 Lex::Noon | Lex::Midnight => self.clock_word(i),
                 Lex::Unit {
                     unit: Unit::Year,
@@ -2087,6 +2089,20 @@ impl Tagger<'_> {
         let r = self.reference_or_publication()?;
         let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
         Some(self.grained(i, interval, grain))
+    }
+
+    /// "until then", "by then", "since then", "before then": the last date given, if it was given
+    /// in this sentence or the one before ("terminate on Nov. 30. Until then, ..."); a "then"
+    /// further from its date is left alone.
+    fn then(&self, i: usize) -> Option<Match> {
+        if !matches!(
+            self.prev_prep(i),
+            Some(Prep::Until | Prep::By | Prep::Since | Prep::Before)
+        ) {
+            return None;
+        }
+        let r = self.reference.get().filter(|r| self.near(r.tok, i))?;
+        Some(self.grained(i, r.interval, r.grain))
     }
 
     /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.

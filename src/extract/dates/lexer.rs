@@ -123,6 +123,8 @@ pub(super) enum Lex {
     Few,
     Same,
     That,
+    /// "then": a date after "until", "by", "since", "before".
+    Then,
     /// "following", "next" is `Next`.
     Following,
     /// "previous", "prior", "preceding".
@@ -689,6 +691,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("several", Lex::Few),
     ("same", Lex::Same),
     ("that", Lex::That),
+    ("then", Lex::Then),
     ("following", Lex::Following),
     ("previous", Lex::Previous),
     ("prior", Lex::Previous),
@@ -814,7 +817,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("many", Lex::NotName),
     ("most", Lex::NotName),
     ("if", Lex::NotName),
-    ("then", Lex::NotName),
     ("thousands", Lex::NotName),
     ("no", Lex::NotName),
     ("prime", Lex::NotName),

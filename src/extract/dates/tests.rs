@@ -1536,6 +1536,22 @@ fn that_day_or_month_needs_a_reference_within_one_day_or_month() {
 }
 
 #[test]
+fn until_then_is_the_date_just_given() {
+    let found = tag(
+        "The offer expires on Nov. 30. Until then, holders may convert.",
+        Some("2021-10-30"),
+    );
+    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(got, [("Nov. 30", "2021-11-30"), ("then", "2021-11-30")]);
+    // A "then" that is no date, or far from any.
+    assert_none(
+        "The vote was close, and then the talks failed.",
+        "2021-10-30",
+    );
+    assert_none("Since then, the company has grown.", "2021-10-30");
+}
+
+#[test]
 fn an_undated_text_reads_partial_dates_against_its_last_full_date() {
     let found = tag(
         "The siege began on March 19, 2011. On April 10 the rebels took the port, and two days \
