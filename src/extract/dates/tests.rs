@@ -21,6 +21,20 @@ fn tag(text: &str, published: Option<&str>) -> Vec<(String, String, String, Gran
         .collect()
 }
 
+/// Asserts that the mentions in `text` are `want`, as (surface, first day).
+#[track_caller]
+fn assert_starts(text: &str, published: Option<&str>, want: &[(&str, &str)]) {
+    let got: Vec<_> = tag(text, published)
+        .into_iter()
+        .map(|m| (m.0, m.1))
+        .collect();
+    let want: Vec<_> = want
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
 /// Asserts that `text` holds exactly one mention, `surface`, meaning [from, to] at `granularity`.
 #[track_caller]
 fn assert_one(text: &str, published: &str, surface: &str, from: &str, to: &str, g: Granularity) {
@@ -1402,14 +1416,10 @@ fn times_of_day_are_the_day_they_fall_on() {
 #[test]
 fn a_day_part_alone_is_of_the_day_the_text_speaks_of() {
     // Friday 10 May 2019.
-    let found = tag(
+    assert_starts(
         "Police sealed the square on Tuesday. By mid-afternoon the crowd had gone.",
         Some("2019-05-10"),
-    );
-    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
-    assert_eq!(
-        got,
-        [("Tuesday", "2019-05-07"), ("mid-afternoon", "2019-05-07")]
+        &[("Tuesday", "2019-05-07"), ("mid-afternoon", "2019-05-07")],
     );
     assert_one(
         "By mid afternoon, the rebels held the port.",
@@ -1519,30 +1529,25 @@ fn anchored_expressions_read_against_the_last_date_given() {
 
 #[test]
 fn that_day_or_month_needs_a_reference_within_one_day_or_month() {
-    let found = tag(
+    assert_starts(
         "The market fell hard in 1998. Traders who sold that day lost most. In May 2003 the fund \
          closed; that month its manager left.",
         Some("2019-05-08"),
-    );
-    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+        &[
             ("1998", "1998-01-01"),
             ("May 2003", "2003-05-01"),
-            ("that month", "2003-05-01")
-        ]
+            ("that month", "2003-05-01"),
+        ],
     );
 }
 
 #[test]
 fn until_then_is_the_date_just_given() {
-    let found = tag(
+    assert_starts(
         "The offer expires on Nov. 30. Until then, holders may convert.",
         Some("2021-10-30"),
+        &[("Nov. 30", "2021-11-30"), ("then", "2021-11-30")],
     );
-    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
-    assert_eq!(got, [("Nov. 30", "2021-11-30"), ("then", "2021-11-30")]);
     // A "then" that is no date, or far from any.
     assert_none(
         "The vote was close, and then the talks failed.",
@@ -1553,19 +1558,15 @@ fn until_then_is_the_date_just_given() {
 
 #[test]
 fn an_undated_text_reads_partial_dates_against_its_last_full_date() {
-    let found = tag(
+    assert_starts(
         "The siege began on March 19, 2011. On April 10 the rebels took the port, and two days \
          later the airport.",
         None,
-    );
-    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+        &[
             ("March 19, 2011", "2011-03-19"),
             ("April 10", "2011-04-10"),
-            ("two days later", "2011-04-12")
-        ]
+            ("two days later", "2011-04-12"),
+        ],
     );
 }
 
