@@ -29,19 +29,25 @@
 //!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
 //!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
 //!   to", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
-//!   occurrence nearest to the anchor (a weekday: the latest on or before; quarters: the latest
-//!   begun).
+//!   occurrence nearest to the anchor, a coming one counting twice as far (a weekday: the latest
+//!   on or before unless it is one or two days ahead; quarters: the latest begun). A participle
+//!   between an article and its noun ("a still unspecified date") is no tense.
 //! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
 //!   "later that year", "two days later", "a year earlier", "the year-earlier quarter") are read
 //!   against the last date in the text (the publication date if there is none yet); "a year ago"
-//!   keeps the granularity of a quarter or period named just before it.
+//!   keeps the granularity of a quarter or period named just before it. "that day" and "that
+//!   month" need a reference within one day or month; "until then", "by then", "since then" are
+//!   the date given in this sentence or the one before; a day part alone ("by mid-afternoon",
+//!   "in the morning") is of the day given there, else of the anchor; "the eighth day" after
+//!   "is" is the anchor.
 //! - Deictic: "today", "tonight", "this morning": the anchor; "yesterday", "last night": the day
 //!   before; "tomorrow": after. "this/last/next week" (Monday to Sunday), "month", "quarter",
 //!   "year", "weekend"; "earlier this month", "later this year": that month, that year; "N
-//!   days/weeks ago"; "the past two weeks".
+//!   days/weeks ago"; "the past two weeks"; "year-end", "year end", "year's end"; "in five
+//!   years" in a future clause (that year); "a June agreement" (a month modifying a noun).
 //! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
