@@ -29,19 +29,25 @@
 //!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
 //!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
 //!   to", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
-//!   occurrence nearest to the anchor (a weekday: the latest on or before; quarters: the latest
-//!   begun).
+//!   occurrence nearest to the anchor, a coming one counting twice as far (a weekday: the latest
+//!   on or before unless it is one or two days ahead; quarters: the latest begun). A participle
+//!   between an article and its noun ("a still unspecified date") is no tense.
 //! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
 //!   "later that year", "two days later", "a year earlier", "the year-earlier quarter") are read
 //!   against the last date in the text (the publication date if there is none yet); "a year ago"
-//!   keeps the granularity of a quarter or period named just before it.
+//!   keeps the granularity of a quarter or period named just before it. "that day" and "that
+//!   month" need a reference within one day or month; "until then", "by then", "since then" are
+//!   the date given in this sentence or the one before; a day part alone ("by mid-afternoon",
+//!   "in the morning") is of the day given there, else of the anchor; "the eighth day" after
+//!   "is" is the anchor.
 //! - Deictic: "today", "tonight", "this morning": the anchor; "yesterday", "last night": the day
 //!   before; "tomorrow": after. "this/last/next week" (Monday to Sunday), "month", "quarter",
 //!   "year", "weekend"; "earlier this month", "later this year": that month, that year; "N
-//!   days/weeks ago"; "the past two weeks".
+//!   days/weeks ago"; "the past two weeks"; "year-end", "year end", "year's end"; "in five
+//!   years" in a future clause (that year); "a June agreement" (a month modifying a noun).
 //! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
@@ -230,6 +236,7 @@ pub fn is_not_a_name(word: &str) -> bool {
             | Lex::And
             | Lex::This
             | Lex::That
+            | Lex::Then
             | Lex::Last
             | Lex::Next
             | Lex::Today
@@ -333,6 +340,7 @@ impl Tagger<'_> {
                 .or_else(|| self.clock(i))
                 .or_else(|| self.ago(i))
                 .or_else(|| self.later_earlier_n(i))
+                .or_else(|| self.in_n_units(i))
                 .or_else(|| self.day_first(i, None))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.century(i))
@@ -365,6 +373,7 @@ impl Tagger<'_> {
                 Lex::A | Lex::Count(_) => self
                     .ago(i)
                     .or_else(|| self.later_earlier_n(i))
+                    .or_else(|| self.in_n_units(i))
                     .or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
@@ -374,6 +383,7 @@ impl Tagger<'_> {
                 Lex::Recently => self.recently(i),
                 Lex::Recent => self.recent_units(i),
                 Lex::That => self.that(i),
+                Lex::Then => self.then(i),
                 Lex::Noon | Lex::Midnight => self.clock_word(i),
                 Lex::Unit {
                     unit: Unit::Year,
@@ -496,7 +506,17 @@ impl Tagger<'_> {
                 // decides).
                 let hyphenated =
                     !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
-                let after_article = k > 0 && matches!(self.lex(k - 1), Some(Lex::The | Lex::A));
+                // "a planned visit", "a still unspecified date", "the newly elected council".
+                let article = |j: usize| matches!(self.lex(j), Some(Lex::The | Lex::A));
+                let adverb = |j: usize| {
+                    self.lex(j) == Some(Lex::Recently)
+                        || self.lex(j) == Some(Lex::Other) && !self.cap(j) && {
+                            let w = self.word(j);
+                            w.ends_with("ly") || ["still", "yet", "long", "once"].contains(&w)
+                        }
+                };
+                let after_article =
+                    k > 0 && (article(k - 1) || (k > 1 && adverb(k - 1) && article(k - 2)));
                 let passive = k > 0
                     && ["be", "been", "being"]
                         .iter()
@@ -663,12 +683,27 @@ impl Tagger<'_> {
         Some(d)
     }
 
+    /// A bare weekday points the way of its clause's tense: past, the latest such day on or
+    /// before publication; future, the first on or after it; no tense word (or only a present
+    /// one: "the leaders meet Monday"), the nearer of the two, a coming day counting twice as
+    /// far as in [`Tagger::choose`] (news mostly reports what happened): one or two days ahead.
     fn weekday_direction(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
         match self.published {
-            Some(a) => match self.tense(first, last) {
-                Tense::Future => calendar::weekday_on_or_after(wd, a),
-                _ => calendar::weekday_on_or_before(wd, a),
-            },
+            Some(a) => {
+                let before = calendar::weekday_on_or_before(wd, a)?;
+                let after = calendar::weekday_on_or_after(wd, a)?;
+                match self.tense(first, last) {
+                    Tense::Future => Some(after),
+                    Tense::Past | Tense::PastAdjacent => Some(before),
+                    Tense::Present | Tense::Unknown => {
+                        Some(if 2 * (after - a).num_days() < (a - before).num_days() {
+                            after
+                        } else {
+                            before
+                        })
+                    }
+                }
+            }
             // A narrative moves forward: the first such day on or after the last day given.
             None => calendar::weekday_on_or_after(wd, self.anchor_day()?),
         }
@@ -1053,13 +1088,55 @@ impl Tagger<'_> {
         // A bare month name: only in date-ish context.
         let (year, year_last) = self.trailing_year(last + 1, hint);
         let date_ish = self.prev_prep(i).is_some()
-            || (i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)));
+            || (i > 0 && matches!(self.lex(i - 1), Some(Lex::Early | Lex::Mid | Lex::Late)))
+            || (last == i && month != 5 && self.modifies_noun(i));
         let interval = match year {
             Some(y) => calendar::month(y, month)?,
             None if date_ish => self.choose(i, last, |y| calendar::month(y, month))?,
             None => return None,
         };
         Some(self.at(year_last.unwrap_or(last), interval))
+    }
+
+    /// "today is the eighth day of the strike", "it's the second day of talks" (`i` at the
+    /// ordinal, `k` at "day"): the day the sentence speaks in, the anchor. Not "the second day of
+    /// talks was calm", which says no day.
+    fn nth_day_is(&self, i: usize, k: usize) -> Option<Match> {
+        let before = if i > 0 && self.lex(i - 1) == Some(Lex::The) {
+            i - 1
+        } else {
+            i
+        };
+        let copula = before > 0
+            && (self.word_is(before - 1, "is")
+                || (self.word_is(before - 1, "s")
+                    && self.adjacent(before - 1)
+                    && matches!(self.punct(before.wrapping_sub(2)), Some('\'' | '\u{2019}'))));
+        if !copula {
+            return None;
+        }
+        Some(self.at(k, calendar::day(self.anchor_day()?)))
+    }
+
+    /// The month name at `i` modifies a noun after a determiner: "a June agreement", "its March
+    /// report" (not "May", a name and a modal too often: "the May government").
+    fn modifies_noun(&self, i: usize) -> bool {
+        let determiner = i > 0
+            && (matches!(self.lex(i - 1), Some(Lex::A | Lex::The))
+                || ["its", "their", "his", "her", "our"]
+                    .iter()
+                    .any(|w| self.word_is(i - 1, w)));
+        let noun_after = matches!(
+            self.toks.get(i + 1).map(|t| (t.kind, t.space_before)),
+            Some((
+                Kind::Word {
+                    lex: Lex::Other,
+                    cap: false
+                },
+                true
+            ))
+        );
+        determiner && noun_after
     }
 
     /// "19 January 2020", "13th December 2019", "23 May", "4-6 April", "4 and 6 April" after
@@ -1519,6 +1596,9 @@ impl Tagger<'_> {
         if self.lex(k) == Some(Lex::Fiscal) {
             k += 1;
         }
+        if self.single(k, Unit::Day) {
+            return self.nth_day_is(i, k);
+        }
         let (count, k) = match self.lex(k) {
             Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),
             _ => (1, k),
@@ -1807,7 +1887,7 @@ impl Tagger<'_> {
             Lex::Unit {
                 unit: Unit::Year,
                 plural: false,
-            } if self.hyphen(k + 1) => self.year_earlier(k),
+            } if self.hyphen(k + 1) || self.year_end_at(k).is_some() => self.year_earlier(k),
             Lex::Unit {
                 unit: Unit::Quarter,
                 plural: false,
@@ -1834,7 +1914,31 @@ impl Tagger<'_> {
             }
             Lex::Recent => self.recent_units(k),
             Lex::Season(_) => self.season(k, None),
+            // "in the morning", "by the afternoon": of the day the text speaks of; not "the
+            // morning of May 5", "the morning after the vote", "the evening news".
+            Lex::DayPart
+                if matches!(
+                    self.prev_prep(i),
+                    Some(Prep::In | Prep::By | Prep::During | Prep::Until)
+                ) && self.ends_phrase(k) =>
+            {
+                self.bare_day_part(i, k)
+            }
             _ => None,
+        }
+    }
+
+    /// Nothing qualifies the noun at `k`: a clause or sentence ends after it, or a verb or a
+    /// preposition other than "of", "after" and "before" follows.
+    fn ends_phrase(&self, k: usize) -> bool {
+        match self.toks.get(k + 1).map(|t| t.kind) {
+            None | Some(Kind::Punct(_)) => true,
+            Some(Kind::Word { lex, .. }) => match lex {
+                Lex::Prep(p) => !matches!(p, Prep::Of | Prep::After | Prep::Before),
+                Lex::Tense(_) => true,
+                _ => self.word_is(k + 1, "and"),
+            },
+            Some(Kind::Num(_)) => false,
         }
     }
 
@@ -1945,10 +2049,14 @@ impl Tagger<'_> {
         let r = self.reference.get()?;
         let (interval, grain) = match self.lex(i + 1)? {
             Lex::DayPart if r.grain == Grain::Day => (r.interval, Grain::Day),
+            // "that day" needs a day to point at, "that month" a date within one month: after
+            // "in 1987" or "in September", "that day" is a generic day ("redemptions are heavy
+            // that day"), not January 1 or September 1.
             Lex::Unit {
                 unit,
                 plural: false,
-            } => Self::unit_of(r.interval.from, unit)?,
+            } => Self::unit_of(r.interval.from, unit)
+                .filter(|(u, _)| u.from <= r.interval.to && r.interval.to <= u.to)?,
             _ => return None,
         };
         Some(self.grained(i + 1, interval, grain))
@@ -1987,6 +2095,20 @@ impl Tagger<'_> {
         let r = self.reference_or_publication()?;
         let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
         Some(self.grained(i, interval, grain))
+    }
+
+    /// "until then", "by then", "since then", "before then": the last date given, if it was given
+    /// in this sentence or the one before ("terminate on Nov. 30. Until then, ..."); a "then"
+    /// further from its date is left alone.
+    fn then(&self, i: usize) -> Option<Match> {
+        if !matches!(
+            self.prev_prep(i),
+            Some(Prep::Until | Prep::By | Prep::Since | Prep::Before)
+        ) {
+            return None;
+        }
+        let r = self.reference.get().filter(|r| self.near(r.tok, i))?;
+        Some(self.grained(i, r.interval, r.grain))
     }
 
     /// "at the time", "at that time" (`i` at "the"/"that", `k` at "time"): the last date given.
@@ -2129,24 +2251,23 @@ impl Tagger<'_> {
     }
 
     /// "year-earlier", "year-ago" (as in "the year-earlier quarter", "from $5 a year-ago"): the
-    /// reference a year back; "year-end": the end of the anchor's year.
+    /// reference a year back; "year-end", "year end", "year's end": the end of the anchor's year.
     fn year_earlier(&self, i: usize) -> Option<Match> {
-        if !self.hyphen(i + 1) {
-            return None;
-        }
-        let back = match self.lex(i + 2)? {
-            Lex::Earlier | Lex::Ago => true,
-            Lex::End => false,
-            _ => return None,
-        };
-        if !back {
+        if let Some(end) = self.year_end_at(i) {
             // "by year-end": December 31 of the anchor's year; "since year-end": the last one.
-            let a = self.anchor_day()?;
-            let mut end = NaiveDate::from_ymd_opt(a.year(), 12, 31)?;
-            if self.prev_prep(i) == Some(Prep::Since) {
-                end = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31)?;
+            // A fiscal year ends when the company says.
+            if i > 0 && self.lex(i - 1) == Some(Lex::Fiscal) {
+                return None;
             }
-            return Some(self.at(i + 2, calendar::day(end)));
+            let a = self.anchor_day()?;
+            let mut day = NaiveDate::from_ymd_opt(a.year(), 12, 31)?;
+            if self.prev_prep(i) == Some(Prep::Since) {
+                day = NaiveDate::from_ymd_opt(a.year() - 1, 12, 31)?;
+            }
+            return Some(self.at(end, calendar::day(day)));
+        }
+        if !(self.hyphen(i + 1) && matches!(self.lex(i + 2)?, Lex::Earlier | Lex::Ago)) {
+            return None;
         }
         let mut last = i + 2;
         // "the year-ago third quarter": that quarter of the year before.
@@ -2183,6 +2304,33 @@ impl Tagger<'_> {
         }
         let (interval, grain) = Self::year_before(r)?;
         Some(self.comparison(last, interval, grain))
+    }
+
+    /// A day part with no day named ("by mid-afternoon", "in the morning"; `i` its first token,
+    /// `k` the day part): of the day the text gave last, in this sentence or the one before,
+    /// else of the anchor day.
+    fn bare_day_part(&self, i: usize, k: usize) -> Option<Match> {
+        let day = match self.reference.get() {
+            Some(r) if r.grain == Grain::Day && self.near(r.tok, i) => r.interval,
+            _ => calendar::day(self.anchor_day()?),
+        };
+        Some(self.at(k, day))
+    }
+
+    /// "year-end", "year end", "year's end" (`i` at "year"): the index of "end".
+    fn year_end_at(&self, i: usize) -> Option<usize> {
+        let k = if self.hyphen(i + 1) {
+            i + 2
+        } else if matches!(self.punct(i + 1), Some('\'' | '\u{2019}'))
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.word_is(i + 2, "s")
+        {
+            i + 3
+        } else {
+            i + 1
+        };
+        (self.lex(k) == Some(Lex::End) && (k == i + 2 || !self.adjacent(k))).then_some(k)
     }
 
     /// The reference shifted one year back, in its own unit.
@@ -2446,6 +2594,17 @@ impl Tagger<'_> {
             )?;
             return Some(self.grained(k, interval, Grain::Span));
         }
+        // "mid-afternoon yesterday", "early morning Tuesday": the day; "by mid-afternoon": the
+        // day the text speaks of.
+        if self.lex(k) == Some(Lex::DayPart) {
+            if let Some(Lex::Weekday(_) | Lex::Yesterday | Lex::Today | Lex::Tomorrow) =
+                self.lex(k + 1)
+                && let Some(m) = self.match_at(k + 1)
+            {
+                return Some(self.at(m.last, m.interval));
+            }
+            return self.bare_day_part(i, k);
+        }
         // A decade ("mid-1990s"), a day ("early Monday", "late yesterday"), a period ("early
         // next year", "late last week"): the matching part of it.
         if self.prev_prep(k) == Some(Prep::On) || self.lex(k) == Some(Lex::Prep(Prep::On)) {
@@ -2616,6 +2775,35 @@ impl Tagger<'_> {
             _ => return None,
         };
         Some(self.grained(i + 2, interval, grain))
+    }
+
+    /// "in five years", "in two weeks" in a future clause ("will be repaid in five years"):
+    /// that many units after the anchor, in that unit. Not "the first rise in five years", "the
+    /// highest in two weeks" (a span back), nor in a clause that is not future.
+    fn in_n_units(&self, i: usize) -> Option<Match> {
+        if self.prev_prep(i) != Some(Prep::In) {
+            return None;
+        }
+        let n = i32::try_from(self.count_at(i)?).ok()?;
+        let (unit, plural) = self.unit(i + 1)?;
+        if plural != (n != 1)
+            || matches!(self.lex(i + 2), Some(Lex::Ago | Lex::Earlier | Lex::Later))
+        {
+            return None;
+        }
+        // The noun phrase before "in": "the first rise", "the biggest drop", "a record high".
+        let span_back = (i.saturating_sub(4)..i.saturating_sub(1)).any(|k| {
+            let w = self.word(k);
+            w.ends_with("est") || ["first", "time", "record", "high", "low"].contains(&w)
+        });
+        if span_back || self.tense(i, i + 1) != Tense::Future {
+            return None;
+        }
+        if !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        let (interval, grain) = Self::unit_from(self.anchor_day()?, unit, n)?;
+        Some(self.grained(i + 1, interval, grain))
     }
 
     /// "the past two weeks", "the last 10 days", "the past week", "past 24 hours", "the past few

@@ -107,7 +107,7 @@ pub(super) enum Lex {
     Ago,
     /// "morning", "afternoon", "evening".
     DayPart,
-    /// "first" ..= "fourth": quarters and halves.
+    /// "first" ..= "tenth": quarters and halves ("first" ..= "fourth"), "the eighth day".
     Ordinal(u32),
     Half,
     /// 0 spring, 1 summer, 2 fall/autumn, 3 winter.
@@ -123,6 +123,8 @@ pub(super) enum Lex {
     Few,
     Same,
     That,
+    /// "then": a date after "until", "by", "since", "before".
+    Then,
     /// "following", "next" is `Next`.
     Following,
     /// "previous", "prior", "preceding".
@@ -661,6 +663,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("second", Lex::Ordinal(2)),
     ("third", Lex::Ordinal(3)),
     ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
     ("half", Lex::Half),
     ("spring", Lex::Season(0)),
     ("summer", Lex::Season(1)),
@@ -683,6 +691,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("several", Lex::Few),
     ("same", Lex::Same),
     ("that", Lex::That),
+    ("then", Lex::Then),
     ("following", Lex::Following),
     ("previous", Lex::Previous),
     ("prior", Lex::Previous),
@@ -808,7 +817,6 @@ const WORDS: &[(&str, Lex)] = &[
     ("many", Lex::NotName),
     ("most", Lex::NotName),
     ("if", Lex::NotName),
-    ("then", Lex::NotName),
     ("thousands", Lex::NotName),
     ("no", Lex::NotName),
     ("prime", Lex::NotName),

@@ -21,6 +21,20 @@ fn tag(text: &str, published: Option<&str>) -> Vec<(String, String, String, Gran
         .collect()
 }
 
+/// Asserts that the mentions in `text` are `want`, as (surface, first day).
+#[track_caller]
+fn assert_starts(text: &str, published: Option<&str>, want: &[(&str, &str)]) {
+    let got: Vec<_> = tag(text, published)
+        .into_iter()
+        .map(|m| (m.0, m.1))
+        .collect();
+    let want: Vec<_> = want
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
 /// Asserts that `text` holds exactly one mention, `surface`, meaning [from, to] at `granularity`.
 #[track_caller]
 fn assert_one(text: &str, published: &str, surface: &str, from: &str, to: &str, g: Granularity) {
@@ -686,6 +700,37 @@ fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
 }
 
 #[test]
+fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double() {
+    // Friday 10 May 2019: Sunday is two days ahead (counted 4) and five back: ahead.
+    assert_one(
+        "the two leaders meet Sunday in Oslo",
+        "2019-05-10",
+        "Sunday",
+        "2019-05-12",
+        "2019-05-12",
+        Day,
+    );
+    // Monday is three days ahead (counted 6) and four back: back.
+    assert_one(
+        "the two leaders meet Monday in Oslo",
+        "2019-05-10",
+        "Monday",
+        "2019-05-06",
+        "2019-05-06",
+        Day,
+    );
+    // A past tense word keeps it back, however near the next one is.
+    assert_one(
+        "the two leaders met Sunday in Oslo",
+        "2019-05-10",
+        "Sunday",
+        "2019-05-05",
+        "2019-05-05",
+        Day,
+    );
+}
+
+#[test]
 fn the_same_weekday_name_is_the_same_day_within_a_text() {
     let found = tag(
         "He said on Tuesday that talks would go on. They travel to Berlin later on Tuesday.",
@@ -825,6 +870,27 @@ fn a_past_verb_right_before_a_day_dates_it_in_the_past() {
 }
 
 #[test]
+fn a_participle_between_an_article_and_its_noun_is_no_tense_even_after_an_adverb() {
+    // "unspecified" modifies "date": "would" decides, and the January ahead is meant.
+    assert_one(
+        "the bonus would be paid on a still unspecified date in January",
+        "2021-10-26",
+        "January",
+        "2022-01-01",
+        "2022-01-31",
+        Month,
+    );
+    assert_one(
+        "the grant will fund a newly created post in January",
+        "2021-10-26",
+        "January",
+        "2022-01-01",
+        "2022-01-31",
+        Month,
+    );
+}
+
+#[test]
 fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
     // "paid" after "be" is no past tense: "will" decides.
     assert_one(
@@ -838,6 +904,68 @@ fn an_irregular_participle_in_the_passive_leaves_the_tense_to_its_auxiliary() {
 }
 
 // ---- years, decades, quarters, seasons -------------------------------------------------------
+
+#[test]
+fn year_end_apart_or_possessive_is_the_last_day_of_the_year() {
+    for (text, surface) in [
+        ("cut 900 jobs by year end, it said", "year end"),
+        ("should be in place by year's end.", "year's end"),
+        ("expects to close around year-end", "year-end"),
+    ] {
+        assert_one(text, "2021-03-04", surface, "2021-12-31", "2021-12-31", Day);
+    }
+    assert_one(
+        "its debt has doubled since year end",
+        "2021-03-04",
+        "year end",
+        "2020-12-31",
+        "2020-12-31",
+        Day,
+    );
+    // "the year ended": no end of a year, the words of a fiscal period.
+    assert_none("in the year ended in loss", "2021-03-04");
+}
+
+#[test]
+fn in_n_units_in_a_future_clause_is_that_many_units_ahead() {
+    assert_one(
+        "the notes will be repaid in five years, it said",
+        "2021-03-04",
+        "five years",
+        "2026-01-01",
+        "2026-12-31",
+        Year,
+    );
+    assert_one(
+        "the bridge would reopen in two months",
+        "2021-03-04",
+        "two months",
+        "2021-05-01",
+        "2021-05-31",
+        Month,
+    );
+    // A span back, or a clause that is not future: no date.
+    assert_none(
+        "prices will post the first rise in five years",
+        "2021-03-04",
+    );
+    assert_none("prices fell in two years from their peak", "2021-03-04");
+}
+
+#[test]
+fn a_month_name_modifying_a_noun_is_that_month() {
+    assert_one(
+        "it acted under a June agreement with the union",
+        "2021-10-27",
+        "June",
+        "2021-06-01",
+        "2021-06-30",
+        Month,
+    );
+    // A name, or "May" (a name and a modal too often).
+    assert_none("a June Carter song", "2021-10-27");
+    assert_none("the May government fell", "2021-10-27");
+}
 
 #[test]
 fn decades_and_centuries_are_spans() {
@@ -1285,6 +1413,64 @@ fn times_of_day_are_the_day_they_fall_on() {
     );
 }
 
+#[test]
+fn a_day_part_alone_is_of_the_day_the_text_speaks_of() {
+    // Friday 10 May 2019.
+    assert_starts(
+        "Police sealed the square on Tuesday. By mid-afternoon the crowd had gone.",
+        Some("2019-05-10"),
+        &[("Tuesday", "2019-05-07"), ("mid-afternoon", "2019-05-07")],
+    );
+    assert_one(
+        "By mid afternoon, the rebels held the port.",
+        "2019-05-10",
+        "mid afternoon",
+        "2019-05-10",
+        "2019-05-10",
+        Day,
+    );
+    assert_one(
+        "Buyers came back in the morning and prices rose.",
+        "2019-05-10",
+        "the morning",
+        "2019-05-10",
+        "2019-05-10",
+        Day,
+    );
+    assert_one(
+        "at early evening yesterday",
+        "2019-05-10",
+        "early evening yesterday",
+        "2019-05-09",
+        "2019-05-09",
+        Day,
+    );
+    // A day part that something else pins down, or a noun's modifier.
+    assert_none("in the morning after the vote", "2019-05-10");
+    assert_none("anchors of the evening news", "2019-05-10");
+}
+
+#[test]
+fn the_nth_day_after_is_is_the_day_the_text_speaks_in() {
+    assert_one(
+        "This is the eighth day of the strike.",
+        "2021-03-04",
+        "the eighth day",
+        "2021-03-04",
+        "2021-03-04",
+        Day,
+    );
+    assert_one(
+        "It's the second day of talks in Oslo.",
+        "2021-03-04",
+        "the second day",
+        "2021-03-04",
+        "2021-03-04",
+        Day,
+    );
+    assert_none("the second day of talks was calm", "2021-03-04");
+}
+
 // ---- deictic and vague -----------------------------------------------------------------------
 
 #[test]
@@ -1342,20 +1528,45 @@ fn anchored_expressions_read_against_the_last_date_given() {
 }
 
 #[test]
+fn that_day_or_month_needs_a_reference_within_one_day_or_month() {
+    assert_starts(
+        "The market fell hard in 1998. Traders who sold that day lost most. In May 2003 the fund \
+         closed; that month its manager left.",
+        Some("2019-05-08"),
+        &[
+            ("1998", "1998-01-01"),
+            ("May 2003", "2003-05-01"),
+            ("that month", "2003-05-01"),
+        ],
+    );
+}
+
+#[test]
+fn until_then_is_the_date_just_given() {
+    assert_starts(
+        "The offer expires on Nov. 30. Until then, holders may convert.",
+        Some("2021-10-30"),
+        &[("Nov. 30", "2021-11-30"), ("then", "2021-11-30")],
+    );
+    // A "then" that is no date, or far from any.
+    assert_none(
+        "The vote was close, and then the talks failed.",
+        "2021-10-30",
+    );
+    assert_none("Since then, the company has grown.", "2021-10-30");
+}
+
+#[test]
 fn an_undated_text_reads_partial_dates_against_its_last_full_date() {
-    let found = tag(
+    assert_starts(
         "The siege began on March 19, 2011. On April 10 the rebels took the port, and two days \
          later the airport.",
         None,
-    );
-    let got: Vec<_> = found.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
-    assert_eq!(
-        got,
-        [
+        &[
             ("March 19, 2011", "2011-03-19"),
             ("April 10", "2011-04-10"),
-            ("two days later", "2011-04-12")
-        ]
+            ("two days later", "2011-04-12"),
+        ],
     );
 }
 
