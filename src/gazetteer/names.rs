@@ -20,6 +20,7 @@
 use std::hash::{BuildHasher as _, Hasher as _};
 
 use hashbrown::HashTable;
+use rayon::prelude::*;
 
 use super::table::offset;
 use super::{NameRole, PlaceIdx};
@@ -354,12 +355,15 @@ struct Pending {
     role: u32,
 }
 
-/// Collects names, then builds the [`NameIndex`].
+/// Collects names, then builds the [`NameIndex`]. Several builders, each over a run of the
+/// names, can be joined into one index ([`Self::finish_all`]), so the names of a large
+/// gazetteer are collected in parallel.
 #[derive(Default)]
 pub struct NameIndexBuilder {
     state: State,
-    /// Names and their prefixes in the order added.
-    pending: Vec<Pending>,
+    /// Names and their prefixes by part ([`part_of`] their hash), each part in the order added;
+    /// empty until the first name.
+    parts: Vec<Vec<Pending>>,
     first_symbols: Vec<char>,
     max_key_len: usize,
     /// Scratch for lower-casing keys.
@@ -367,26 +371,22 @@ pub struct NameIndexBuilder {
 }
 
 impl NameIndexBuilder {
-    /// A builder with room for about `names` names.
-    pub fn with_capacity(names: usize) -> Self {
-        Self {
-            // Prefixes of multi-word names take entries too.
-            pending: Vec::with_capacity(names + names / 2),
-            ..Self::default()
-        }
-    }
-
     fn push(&mut self, arena: &[u8], start: u32, len: u32, role: u32) {
         let raw = arena
             .get(start as usize..(start + len) as usize)
             .unwrap_or(&[]);
         let hash = hash_key(&self.state, lower_into(&mut self.lower, raw));
-        self.pending.push(Pending {
-            hash,
-            start,
-            len,
-            role,
-        });
+        if self.parts.len() < PARTS {
+            self.parts.resize_with(PARTS, Vec::new);
+        }
+        if let Some(part) = self.parts.get_mut(part_of(hash)) {
+            part.push(Pending {
+                hash,
+                start,
+                len,
+                role,
+            });
+        }
     }
 
     /// Adds the spelling `arena[start..start + len]` (found ASCII-case-insensitively) standing
@@ -415,33 +415,29 @@ impl NameIndexBuilder {
     }
 
     pub fn finish(self, arena: &str) -> NameIndex {
-        // The entries part by part, each part in the order added (a counting sort).
-        let mut starts = vec![0usize; PARTS + 1];
-        for p in &self.pending {
-            starts[part_of(p.hash) + 1] += 1;
-        }
-        for i in 1..=PARTS {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut sorted = vec![
-            Pending {
-                hash: 0,
-                start: 0,
-                len: 0,
-                role: 0
-            };
-            self.pending.len()
-        ];
-        for p in &self.pending {
-            let at = &mut next[part_of(p.hash)];
-            sorted[*at] = *p;
-            *at += 1;
-        }
+        Self::finish_all(vec![self], arena)
+    }
+
+    /// The index over the names of `builders`, as if one builder had been given all of them,
+    /// in order. Every builder must have been given the same `arena`.
+    pub fn finish_all(builders: Vec<Self>, arena: &str) -> NameIndex {
+        // The parts in parallel: this is most of the build after the files are read.
         let parts: Vec<Part> = (0..PARTS)
-            .map(|i| Part::build(arena, &sorted[starts[i]..starts[i + 1]]))
+            .into_par_iter()
+            .map(|p| {
+                let runs = builders.iter().filter_map(|b| b.parts.get(p));
+                let len = runs.clone().map(Vec::len).sum();
+                Part::build(arena, runs.flatten(), len)
+            })
             .collect();
-        drop(sorted);
+        let mut first_symbols: Vec<char> = Vec::new();
+        let mut max_key_len = 0;
+        for b in builders {
+            first_symbols.extend(b.first_symbols);
+            max_key_len = max_key_len.max(b.max_key_len);
+        }
+        first_symbols.sort_unstable();
+        first_symbols.dedup();
 
         let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
@@ -458,16 +454,14 @@ impl NameIndexBuilder {
             tables.push(part.table);
         }
         let names = slots.iter().filter(|s| s.targets_len > 0).count();
-        let mut first_symbols = self.first_symbols;
-        first_symbols.sort_unstable();
         NameIndex {
             slots,
             targets,
             tables,
             bases,
-            state: self.state,
+            state: State::default(),
             first_symbols,
-            max_key_len: self.max_key_len,
+            max_key_len,
             names,
         }
     }
@@ -483,15 +477,19 @@ struct Part {
 impl Part {
     /// The slots and targets of `entries` (all of one part, in the order added): one slot per
     /// key, its targets in the order added without repeats (the same role and spelling).
-    fn build(text: &str, entries: &[Pending]) -> Part {
+    fn build<'e>(
+        text: &str,
+        entries: impl Iterator<Item = &'e Pending> + Clone,
+        len: usize,
+    ) -> Part {
         let arena = text.as_bytes();
-        let mut slots: Vec<Slot> = Vec::new();
+        let mut slots: Vec<Slot> = Vec::with_capacity(len);
         // The hash of each slot's key, for the table's rehashes.
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut table: HashTable<u32> = HashTable::with_capacity(entries.len());
+        let mut hashes: Vec<u64> = Vec::with_capacity(len);
+        let mut table: HashTable<u32> = HashTable::with_capacity(len);
         // The slot of each entry.
-        let mut slot_of = Vec::with_capacity(entries.len());
-        for e in entries {
+        let mut slot_of = Vec::with_capacity(len);
+        for e in entries.clone() {
             let raw = arena
                 .get(e.start as usize..(e.start + e.len) as usize)
                 .unwrap_or(&[]);
@@ -534,7 +532,7 @@ impl Part {
             };
             at as usize
         ];
-        for (e, &slot) in entries.iter().zip(&slot_of) {
+        for (e, &slot) in entries.zip(&slot_of) {
             if e.role == PREFIX_ENTRY {
                 continue;
             }
