@@ -219,6 +219,9 @@ pub struct NameIndex {
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
     first_symbols: Vec<char>,
+    /// Non-alphanumeric characters that some names end with ("St.", "Bay)"), sorted. A key
+    /// ending in any other (a space, a hyphen) names nothing: it is only a prefix.
+    last_symbols: Vec<char>,
     /// Longest key in bytes.
     max_key_len: usize,
     /// Number of keys with targets.
@@ -253,7 +256,8 @@ impl NameIndex {
                 .iter()
                 .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
                 .sum::<usize>()
-            + self.first_symbols.capacity() * std::mem::size_of::<char>()
+            + (self.first_symbols.capacity() + self.last_symbols.capacity())
+                * std::mem::size_of::<char>()
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -338,7 +342,17 @@ impl NameIndex {
             if !slot.is_prefix() || end >= text.len() {
                 return;
             }
-            end = token_at(text, end).1;
+            let (alphanumeric, next) = token_at(text, end);
+            // "tripoli" + " ": a key ending in a symbol that no name ends with can only be a
+            // prefix ("tripoli " of "tripoli international"), and it is one if the longer key
+            // is a key at all: look up the longer key straight away.
+            let skip = !alphanumeric
+                && next < text.len()
+                && self
+                    .last_symbols
+                    .binary_search(&char_at(text, end).0)
+                    .is_err();
+            end = if skip { token_at(text, next).1 } else { next };
         }
     }
 }
@@ -365,6 +379,7 @@ pub struct NameIndexBuilder {
     /// empty until the first name.
     parts: Vec<Vec<Pending>>,
     first_symbols: Vec<char>,
+    last_symbols: Vec<char>,
     max_key_len: usize,
     /// Scratch for lower-casing keys.
     lower: Vec<u8>,
@@ -405,6 +420,12 @@ impl NameIndexBuilder {
         if !first.is_alphanumeric() && !self.first_symbols.contains(&first) {
             self.first_symbols.push(first);
         }
+        if let Some(last) = spelling.chars().next_back()
+            && !last.is_alphanumeric()
+            && !self.last_symbols.contains(&last)
+        {
+            self.last_symbols.push(last);
+        }
         // Every prefix of the name that ends at a token boundary, so lookups can stop early.
         // (Tokens of the spelling are tokens of its key: lower-casing ASCII keeps them.)
         let mut pos = token_at(spelling, 0).1;
@@ -430,14 +451,17 @@ impl NameIndexBuilder {
                 Part::build(arena, runs.flatten(), len)
             })
             .collect();
-        let mut first_symbols: Vec<char> = Vec::new();
+        let (mut first_symbols, mut last_symbols): (Vec<char>, Vec<char>) = (vec![], vec![]);
         let mut max_key_len = 0;
         for b in builders {
             first_symbols.extend(b.first_symbols);
+            last_symbols.extend(b.last_symbols);
             max_key_len = max_key_len.max(b.max_key_len);
         }
-        first_symbols.sort_unstable();
-        first_symbols.dedup();
+        for symbols in [&mut first_symbols, &mut last_symbols] {
+            symbols.sort_unstable();
+            symbols.dedup();
+        }
 
         let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
@@ -461,6 +485,7 @@ impl NameIndexBuilder {
             bases,
             state: State::default(),
             first_symbols,
+            last_symbols,
             max_key_len,
             names,
         }
@@ -657,6 +682,80 @@ mod tests {
         assert_eq!(found(&ix, "şanlıurfa").len(), 0);
         assert_eq!(found(&ix, "ŞanlIurfa").len(), 0);
         assert_eq!(found(&ix, "Şanlıurfa, Turkey").len(), 1);
+    }
+
+    /// Every name of `names` in `text`, ASCII-case-insensitively at word boundaries, found the
+    /// slow way.
+    fn naive(names: &[&str], text: &str) -> Vec<(String, Vec<String>)> {
+        let mut at = std::collections::BTreeMap::<(usize, usize), Vec<String>>::new();
+        for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            if text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            for name in names {
+                let end = start + name.len();
+                if text
+                    .get(start..end)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                    && !text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    at.entry((start, end)).or_default().push((*name).to_owned());
+                }
+            }
+        }
+        let mut out: Vec<(String, Vec<String>)> = at
+            .into_iter()
+            .map(|((start, end), mut spellings)| {
+                spellings.sort();
+                (text[start..end].to_owned(), spellings)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn hits_are_what_a_naive_search_finds() {
+        let names = [
+            "Tripoli",
+            "Tripoli International Airport",
+            "Al-Watiya",
+            "St. Louis",
+            "St.",
+            "Yanbu`",
+            "Port-",
+            "New  York",
+            "‘Irqah",
+            "Zürich",
+            "A B",
+        ];
+        let ix = index(&names);
+        for text in [
+            "Tripoli International Airport, tripoli  International, TRIPOLI-International",
+            "Al-Watiya al -Watiya al--watiya AL-WATIYA-base",
+            "St. Louis, St.Louis, st.  louis, St.",
+            "Yanbu` Yanbu`s Yanbu Port- Port-Said port",
+            "New York, New  York, new  york",
+            "‘Irqah x‘Irqah Zürich ZÜRICH zürich",
+            "A B A  B A-B AB a b",
+            "Tripoli",
+            "Tripoli ",
+            "Al-",
+        ] {
+            let mut got = found(&ix, text);
+            for (_, spellings) in &mut got {
+                spellings.sort();
+            }
+            got.sort();
+            assert_eq!(got, naive(&names, text), "in {text:?}");
+        }
     }
 
     #[test]
