@@ -1,7 +1,5 @@
 //! Building a [`Gazetteer`] layer by layer, strongest first, straight into the place table;
-//! the name index over the finished table, in parallel.
-
-use rayon::prelude::*;
+//! then the name index over the finished table.
 
 use super::*;
 
@@ -221,33 +219,22 @@ impl Builder {
             .insert_unique(hash, idx.0, |&i| hash_id(table.id(i as usize)));
     }
 
-    /// The name index over every place's name, aliases and demonyms, in place order. Built
-    /// after the table, in runs of places in parallel (the names are a third of a load's work).
+    /// The name index over every place's name, aliases and demonyms, in place order, built
+    /// after the table (its parts in parallel, see [`NameIndexBuilder::finish`]).
     fn name_index(&self) -> NameIndex {
-        const RUN: usize = 16 * 1024;
-        let runs = self.table.len().div_ceil(RUN);
-        let builders: Vec<NameIndexBuilder> = (0..runs)
-            .into_par_iter()
-            .map(|run| {
-                let places = run * RUN..((run + 1) * RUN).min(self.table.len());
-                let mut names = NameIndexBuilder::default();
-                let mut demonym = self
-                    .demonym_spans
-                    .partition_point(|&(p, _)| (p.0 as usize) < places.start);
-                for i in places {
-                    self.add_names(i, &mut names);
-                    while let Some(&(p, span)) = self.demonym_spans.get(demonym)
-                        && p.0 as usize == i
-                    {
-                        let arena = self.table.arena();
-                        names.add(arena, span.start(), span.len(), NameRole::Demonym(p));
-                        demonym += 1;
-                    }
-                }
-                names
-            })
-            .collect();
-        NameIndexBuilder::finish_all(builders, self.table.arena())
+        let mut names = NameIndexBuilder::default();
+        let mut demonyms = self.demonym_spans.iter().peekable();
+        for i in 0..self.table.len() {
+            self.add_names(i, &mut names);
+            while let Some(&&(p, span)) = demonyms.peek()
+                && p.0 as usize == i
+            {
+                let arena = self.table.arena();
+                names.add(arena, span.start(), span.len(), NameRole::Demonym(p));
+                demonyms.next();
+            }
+        }
+        names.finish(self.table.arena())
     }
 
     /// Adds place `i`'s name and aliases to `names`.
