@@ -454,13 +454,32 @@ fn sentence_keys(
 
 /// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
 fn name_key(word: &str) -> Option<u64> {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // Most names start with four ASCII letters: no char decoding or Unicode lower-casing.
+    let head = word.as_bytes().get(..4.min(word.len())).unwrap_or(&[]);
+    if head.is_ascii() && (head.len() == 4 || word.is_ascii()) {
+        let mut hash = FNV_OFFSET;
+        for b in head {
+            hash = fnv_step(hash, b.to_ascii_lowercase());
+        }
+        return (head.len() >= 3).then_some(hash);
+    }
+    name_key_of_chars(word)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// [`name_key`] character by character, whatever the script.
+fn name_key_of_chars(word: &str) -> Option<u64> {
+    let mut hash = FNV_OFFSET;
     let mut n = 0;
     for c in word.chars().flat_map(char::to_lowercase).take(4) {
         let mut buf = [0u8; 4];
         for b in c.encode_utf8(&mut buf).bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            hash = fnv_step(hash, b);
         }
         n += 1;
     }
@@ -525,6 +544,29 @@ pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Articl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_keys_of_ascii_words_are_those_of_their_characters() {
+        for word in [
+            "",
+            "Ab",
+            "Abc",
+            "ABCD",
+            "Turkey",
+            "Turkish",
+            "TURKEY",
+            "Zürich",
+            "Çorum",
+            "Abcé",
+            "Abé",
+            "İzmir",
+            "ΑΘΗΝΑ",
+            "a1b2c3",
+        ] {
+            assert_eq!(name_key(word), name_key_of_chars(word), "{word}");
+        }
+        assert_eq!(name_key("Turkey"), name_key("TURKISH"));
+    }
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

@@ -1,5 +1,5 @@
-//! Building a [`Gazetteer`] layer by layer, strongest first, straight into the place table
-//! and the name index.
+//! Building a [`Gazetteer`] layer by layer, strongest first, straight into the place table;
+//! then the name index over the finished table.
 
 use super::*;
 
@@ -8,12 +8,15 @@ pub(super) fn hash_id(id: &str) -> u64 {
 }
 
 /// Builds a [`Gazetteer`] layer by layer, strongest first (user, curated, broad), straight into
-/// the place table and the name index: an entry is dropped when a stronger layer already has its
-/// id, `GeoNames` id or ICAO code.
+/// the place table (an entry is dropped when a stronger layer already has its id, `GeoNames` id
+/// or ICAO code), then the name index over the table ([`Builder::finish`]).
 pub(super) struct Builder {
     pub(super) table: PlaceTable,
     pub(super) by_id: HashTable<u32>,
-    pub(super) names: NameIndexBuilder,
+    /// Whether each place's primary name is a common word (for its name's role).
+    pub(super) common_names: Vec<bool>,
+    /// Each place's demonyms in the arena, in place order.
+    pub(super) demonym_spans: Vec<(PlaceIdx, Span)>,
     pub(super) demonyms: HashMap<PlaceIdx, Vec<String>>,
     pub(super) admin1_keys: Vec<String>,
     pub(super) admin1_ids: FastMap<String, u32>,
@@ -60,7 +63,8 @@ impl Builder {
         Builder {
             table: PlaceTable::with_capacity(places, aliases, bytes),
             by_id: HashTable::with_capacity(places),
-            names: NameIndexBuilder::with_capacity(places + aliases),
+            common_names: Vec::with_capacity(places),
+            demonym_spans: Vec::new(),
             demonyms: HashMap::new(),
             admin1_keys: Vec::new(),
             admin1_ids: FastMap::default(),
@@ -200,16 +204,46 @@ impl Builder {
         common_name: bool,
         demonyms: Vec<String>,
     ) {
-        let i = self.table.len();
-        let idx = PlaceIdx(table::offset(i));
-        let broad = new.source == PlaceSource::Broad;
+        let idx = PlaceIdx(table::offset(self.table.len()));
         self.table.push(new);
-        let demonym_spans: Vec<Span> = demonyms.iter().map(|d| self.table.intern(d)).collect();
-        let Builder {
-            table, names, stop, ..
-        } = self;
-        let arena = table.arena();
-        let (name, aliases) = table.name_spans(i);
+        self.common_names.push(common_name);
+        for d in &demonyms {
+            let span = self.table.intern(d);
+            self.demonym_spans.push((idx, span));
+        }
+        if !demonyms.is_empty() {
+            self.demonyms.insert(idx, demonyms);
+        }
+        let table = &self.table;
+        self.by_id
+            .insert_unique(hash, idx.0, |&i| hash_id(table.id(i as usize)));
+    }
+
+    /// The name index over every place's name, aliases and demonyms, in place order, built
+    /// after the table (its parts in parallel, see [`NameIndexBuilder::finish`]).
+    fn name_index(&self) -> NameIndex {
+        let mut names = NameIndexBuilder::default();
+        let mut demonyms = self.demonym_spans.iter().peekable();
+        for i in 0..self.table.len() {
+            self.add_names(i, &mut names);
+            while let Some(&&(p, span)) = demonyms.peek()
+                && p.0 as usize == i
+            {
+                let arena = self.table.arena();
+                names.add(arena, span.start(), span.len(), NameRole::Demonym(p));
+                demonyms.next();
+            }
+        }
+        names.finish(self.table.arena())
+    }
+
+    /// Adds place `i`'s name and aliases to `names`.
+    fn add_names(&self, i: usize, names: &mut NameIndexBuilder) {
+        let idx = PlaceIdx(table::offset(i));
+        let broad = self.table.source(i) == Some(PlaceSource::Broad);
+        let common_name = self.common_names.get(i).copied().unwrap_or(false);
+        let arena = self.table.arena();
+        let (name, aliases) = self.table.name_spans(i);
         let spellings =
             std::iter::once((name, common_name)).chain(aliases.iter().map(|&a| (a, false)));
         for (span, common) in spellings {
@@ -227,22 +261,13 @@ impl Builder {
             // A broad name that is mostly a common word ("Reading", "Mobile"), a person's name
             // or a word of headlines is kept, but the matcher takes it only where the context
             // says "place" ("in Reading", "Mobile, Ala.").
-            let role = if broad && (common || is_stopped(stop, spelling)) {
+            let role = if broad && (common || is_stopped(&self.stop, spelling)) {
                 NameRole::Weak(idx)
             } else {
                 NameRole::Place(idx)
             };
             names.add(arena, span.start(), span.len(), role);
         }
-        for d in demonym_spans {
-            names.add(arena, d.start(), d.len(), NameRole::Demonym(idx));
-        }
-        if !demonyms.is_empty() {
-            self.demonyms.insert(idx, demonyms);
-        }
-        let table = &self.table;
-        self.by_id
-            .insert_unique(hash, idx.0, |&i| hash_id(table.id(i as usize)));
     }
 
     pub(super) fn finish(mut self) -> Gazetteer {
@@ -250,7 +275,7 @@ impl Builder {
         let table = &self.table;
         self.by_id.shrink_to(0, |&i| hash_id(table.id(i as usize)));
         self.admin1_keys.shrink_to_fit();
-        let names = self.names.finish(self.table.arena());
+        let names = self.name_index();
         Gazetteer {
             table: self.table,
             by_id: self.by_id,

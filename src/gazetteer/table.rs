@@ -272,6 +272,10 @@ impl PlaceTable {
         self.records.get(i).map_or("", |r| r.id.text(&self.arena))
     }
 
+    pub(super) fn source(&self, i: usize) -> Option<PlaceSource> {
+        self.records.get(i).map(|r| r.source)
+    }
+
     /// The spans of place `i`'s name and aliases.
     pub(super) fn name_spans(&self, i: usize) -> (Span, &[Span]) {
         let name = self.records.get(i).map_or(Span::default(), |r| r.name);
