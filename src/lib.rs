@@ -20,6 +20,7 @@ pub mod perf;
 pub mod problem;
 pub mod render;
 pub mod scenes;
+pub mod session;
 pub mod synth;
 pub mod userdata;
 

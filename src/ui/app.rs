@@ -9,21 +9,22 @@ use egui::{Key, Modifiers, RichText, Ui};
 use crate::dataset::Dataset;
 use crate::index::EventFilter;
 
+use super::ViewData;
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
-use super::derived::{DerivedCache, Model};
 use super::export_ui::{ExportDialog, export_window};
-use super::import::{GazetteerFiles, ImportState};
+use super::import::ImportState;
 use super::map::{MapView, map_ui};
 use super::missing::{MissingView, missing_window};
 use super::pane::{PaneView, article_pane_ui};
 use super::prefs::Prefs;
 use super::presenter;
 use super::scenes_ui::Briefing;
-use super::state::{AppState, Intent};
 use super::theme::{self, Palette};
 use super::timeline::{TimelineView, timeline_ui};
-use super::{RunOptions, ViewData};
+use crate::session::derived::{DerivedCache, Model};
+use crate::session::rebuild::{GazetteerFiles, RunOptions};
+use crate::session::state::{AppState, Intent};
 
 type LoadResult = Result<Dataset, String>;
 
@@ -59,12 +60,21 @@ pub struct NewsAtlasApp {
 }
 
 impl NewsAtlasApp {
-    /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread.
+    /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread, the
+    /// user's data from the platform's data folder.
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
+        NewsAtlasApp::new_with_user(cc, options, crate::userdata::UserDataDir::platform())
+    }
+
+    /// [`NewsAtlasApp::new`] with the user's data in `user` (`None`: nothing is read or saved).
+    pub fn new_with_user(
+        cc: &eframe::CreationContext<'_>,
+        options: RunOptions,
+        user: Option<crate::userdata::UserDataDir>,
+    ) -> NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
-        let files = GazetteerFiles::from_options(&options.root, options.gazetteer.as_deref());
-        app.import = ImportState::new(crate::userdata::UserDataDir::platform(), Some(files));
+        app.import = ImportState::new(user, Some(options.gazetteer_files()));
         app.loader = Some(spawn_loader(
             options,
             app.import.user.clone(),
@@ -203,7 +213,7 @@ impl NewsAtlasApp {
     }
 
     /// The data the views drew last frame (for tests).
-    pub fn derived(&self) -> Option<&super::derived::Derived> {
+    pub fn derived(&self) -> Option<&crate::session::derived::Derived> {
         self.derived.current()
     }
 
@@ -254,7 +264,7 @@ impl NewsAtlasApp {
             .is_some_and(|m| Arc::ptr_eq(&m.dataset.gazetteer, &done.dataset.gazetteer));
         self.install(done.dataset);
         if done.keep_view {
-            super::import::carry_view(&old, &mut self.state, same_places);
+            crate::session::state::carry_view(&old, &mut self.state, same_places);
         } else {
             self.state.apply(Intent::FitAll);
         }
@@ -608,7 +618,7 @@ fn spawn_loader(
             let tx = tx.clone();
             move || {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    super::import::load_with_user_data(&options, user.as_ref())
+                    crate::session::rebuild::load_with_user_data(&options, user.as_ref())
                 }))
                 .map_err(|panic| {
                     panic

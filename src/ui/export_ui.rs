@@ -16,8 +16,8 @@ use crate::export::{self, ExportSource, Format};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event};
 use crate::gazetteer::Gazetteer;
 
-use super::derived::{Derived, Model};
-use super::state::AppState;
+use crate::session::derived::{Derived, Model};
+use crate::session::state::AppState;
 
 /// AccessKit label of the path field.
 pub const EXPORT_PATH_LABEL: &str = "Export to";

@@ -30,9 +30,9 @@ use crate::layout::{
 use super::ViewData;
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
-use super::derived::{Derived, Marker, Model};
-use super::state::{Intent, MapRequest};
 use super::theme::{Palette, label_font};
+use crate::session::derived::{Derived, Marker, Model};
+use crate::session::state::{Intent, MapRequest};
 
 /// How long a fly-to or fit animation takes.
 const FLY_SECONDS: f64 = 0.6;
@@ -59,7 +59,7 @@ struct LayoutCache {
     markers: Vec<MarkerLayout>,
 }
 
-/// The map's own view state (not shared: the shared state is [`super::state::AppState`]).
+/// The map's own view state (not shared: the shared state is [`crate::session::state::AppState`]).
 pub struct MapView {
     pub memory: MapMemory,
     fly: Option<Fly>,

@@ -13,23 +13,13 @@ use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 use egui::{Pos2, Rect, RichText, Ui};
 
 use crate::coord::LatLon;
-use crate::gazetteer::{PlaceIdx, PlaceKind};
+use crate::gazetteer::PlaceKind;
 use crate::userdata::{
     MissingName, NewPlace, Suggestion, articles_text, missing_names, suggest_places,
 };
 
-use super::derived::Model;
-
-/// What the user chose to do about a missing name.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MissingFix {
-    /// `surface` becomes an alias of `place`.
-    AddAlias {
-        place: PlaceIdx,
-        surface: String,
-    },
-    AddPlace(NewPlace),
-}
+use crate::session::derived::Model;
+use crate::session::edits::MissingFix;
 
 /// AccessKit labels of the form's fields.
 pub const LAT_LABEL: &str = "Latitude";

@@ -19,9 +19,9 @@ use crate::extract::{ArticleIdx, Event, WhenBasis};
 use crate::index::EventFilter;
 
 use super::ViewData;
-use super::derived::{Model, find_ignoring_ascii_case};
-use super::state::Intent;
 use super::theme::Palette;
+use crate::session::derived::{Model, find_ignoring_ascii_case};
+use crate::session::state::Intent;
 
 /// How an article's publication date was obtained, in words.
 pub fn basis_text(basis: &DateBasis) -> &'static str {
@@ -189,8 +189,8 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
 fn article_list_ui(
     ui: &mut Ui,
     model: &Model,
-    derived: &super::derived::Derived,
-    state: &super::state::AppState,
+    derived: &crate::session::derived::Derived,
+    state: &crate::session::state::AppState,
     palette: &Palette,
     list_height: f32,
     intents: &mut Vec<Intent>,

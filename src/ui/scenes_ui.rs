@@ -18,10 +18,10 @@ use crate::gazetteer::PlaceIdx;
 use crate::problem::Problem;
 use crate::scenes::{self, Scene, SceneMode, Transition, View};
 
-use super::derived::Model;
 use super::map::{MapView, to_position};
 use super::presenter::{self, Presenter};
-use super::state::{AppState, Intent, WindowMode};
+use crate::session::derived::Model;
+use crate::session::state::{AppState, Intent, WindowMode};
 
 /// AccessKit labels of the panel's controls (tests and screen readers find them by these).
 pub const SCENES_BUTTON: &str = "Scenes";

@@ -74,7 +74,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
         assert!(
             d.markers
                 .iter()
-                .any(newsatlas::ui::derived::Marker::publication_only)
+                .any(newsatlas::session::derived::Marker::publication_only)
         );
         let exported = filtered_events(app.model().expect("loaded"), d, app.state());
         assert!(exported.iter().any(|e| e.basis == WhenBasis::Publication));
@@ -105,7 +105,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
     assert!(
         !d.markers
             .iter()
-            .any(newsatlas::ui::derived::Marker::publication_only)
+            .any(newsatlas::session::derived::Marker::publication_only)
     );
     let ds = &app.model().expect("loaded").dataset;
     assert!(

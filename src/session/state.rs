@@ -270,6 +270,19 @@ pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
     None
 }
 
+/// After a rebuild that should not disturb the user (a date set, a place added): the cursor,
+/// window and article selection carry over. Places are deselected when the gazetteer changed.
+pub fn carry_view(old: &AppState, new: &mut AppState, same_places: bool) {
+    new.apply(Intent::SetHalfWindow(old.half_window_days));
+    new.apply(Intent::SetMode(old.mode));
+    new.apply(Intent::Seek(old.cursor()));
+    new.selected_article = old.selected_article;
+    if same_places {
+        new.selected_place = old.selected_place;
+    }
+    new.search.clone_from(&old.search);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,13 @@
+//! The session: what the app holds between frames, with no GUI in it. The shared state and the
+//! intents that change it (`state`), the data derived from the dataset and the state (`derived`,
+//! `timeline`), loading with the user's own data and rebuilding after a change (`rebuild`), and
+//! the user's edits saved before a rebuild (`edits`). The app (`ui`) draws from it; the command
+//! line loads through it, so `newsatlas render` and `extract` see the user's places and dates.
+
+pub mod derived;
+pub mod edits;
+pub mod rebuild;
+pub mod state;
+pub mod timeline;
+
+pub use rebuild::{GazetteerFiles, RunOptions, load_with_user_data};
