@@ -244,13 +244,14 @@ fn run_render(
 ) -> Result<Outcome> {
     let (corpus, gazetteer, problems) = load_inputs(options, user)?;
     let dataset = crate::dataset::Dataset::build(corpus, std::sync::Arc::new(gazetteer), problems);
+    let model = crate::session::derived::Model::new(dataset, 1);
     let options = crate::render::RenderOptions {
         width: args.width,
         height: args.height,
         ..Default::default()
     };
-    let rendered = crate::render::render_scenes_file(&dataset, &args.scenes, &args.out, options)?;
-    let mut all = dataset.problems;
+    let rendered = crate::render::render_scenes_file(&model, &args.scenes, &args.out, options)?;
+    let mut all = model.dataset.problems;
     all.extend(rendered.problems);
     eprintln!(
         "wrote {} PNG(s) to {}",

@@ -1,12 +1,15 @@
 //! The session: what the app holds between frames, with no GUI in it. The shared state and the
 //! intents that change it (`state`), the data derived from the dataset and the state (`derived`,
 //! `timeline`), loading with the user's own data and rebuilding after a change (`rebuild`), and
-//! the user's edits saved before a rebuild (`edits`). The app (`ui`) draws from it; the command
+//! the user's edits saved before a rebuild (`edits`), the one marker pipeline the map, a
+//! rendered slide and the benchmark share (`markers`), and a saved scene as state (`scene`). The app (`ui`) draws from it; the command
 //! line loads through it, so `newsatlas render` and `extract` see the user's places and dates.
 
 pub mod derived;
 pub mod edits;
+pub mod markers;
 pub mod rebuild;
+pub mod scene;
 pub mod state;
 pub mod timeline;
 

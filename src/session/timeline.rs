@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
 use crate::extract::dates::Granularity;
-use crate::index::{DayNum, day_num};
+use crate::index::{DayNum, EventFilter, day_num};
 
 /// Number of lanes for uncertain-date spans; more overlap piles into the last lane.
 pub const SPAN_LANES: usize = 3;
@@ -93,4 +93,41 @@ impl TimelineData {
         let hi = self.published.partition_point(|p| p.0 <= day);
         hi - lo
     }
+}
+
+/// One histogram bar: events dated by the text and, stacked on them, those dated only by
+/// publication (0 while hidden).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bucket {
+    pub text: u32,
+    pub publication: u32,
+}
+
+/// Sums the per-day counts into buckets of `days` days, split by how the events were dated;
+/// with [`EventFilter::DatedByText`] the publication-dated ones are left out.
+pub fn histogram_buckets(
+    per_day: &[u32],
+    per_day_publication: &[u32],
+    days: usize,
+    filter: EventFilter,
+) -> Vec<Bucket> {
+    let days = days.max(1);
+    per_day
+        .chunks(days)
+        .enumerate()
+        .map(|(i, c)| {
+            let all: u32 = c.iter().sum();
+            let publication: u32 = per_day_publication
+                .get(i * days..(i * days + c.len()).min(per_day_publication.len()))
+                .map_or(0, |p| p.iter().sum());
+            let publication = publication.min(all);
+            Bucket {
+                text: all - publication,
+                publication: match filter {
+                    EventFilter::All => publication,
+                    EventFilter::DatedByText => 0,
+                },
+            }
+        })
+        .collect()
 }

@@ -13,8 +13,6 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use egui::{RichText, Ui};
 
 use crate::coord::LatLon;
-use crate::extract::ArticleIdx;
-use crate::gazetteer::PlaceIdx;
 use crate::problem::Problem;
 use crate::scenes::{self, Scene, SceneMode, Transition, View};
 
@@ -390,7 +388,7 @@ impl Briefing {
             return;
         };
         self.current = Some(index);
-        let (scene_intents, unknown) = scene_intents(scene, model);
+        let (scene_intents, unknown) = crate::session::scene::scene_intents(scene, model);
         intents.extend(scene_intents);
         self.notice = (!unknown.is_empty())
             .then(|| format!("“{}”: not in this data: {}", scene.name, unknown.join(", ")));
@@ -755,48 +753,6 @@ fn capture(name: String, caption: String, model: &Model, state: &AppState, map: 
             .and_then(|a| ds.articles.get(a.0 as usize))
             .map(|a| a.id.clone()),
     }
-}
-
-/// The intents that put the app in a scene's time window and selection, and the ids this data
-/// does not know (the scene still shows, without that selection).
-pub fn scene_intents(scene: &Scene, model: &Model) -> (Vec<Intent>, Vec<String>) {
-    let ds = &model.dataset;
-    let mut unknown = Vec::new();
-    let place = scene.place.as_ref().and_then(|id| {
-        let found = ds
-            .gazetteer
-            .places()
-            .iter()
-            .position(|p| p.id == id.as_str());
-        if found.is_none() {
-            unknown.push(format!("place {id}"));
-        }
-        found.map(|i| PlaceIdx(i as u32))
-    });
-    let article = scene.article.as_ref().and_then(|id| {
-        let found = ds.articles.iter().position(|a| &a.id == id);
-        if found.is_none() {
-            unknown.push(format!("article {id}"));
-        }
-        found.map(|i| ArticleIdx(i as u32))
-    });
-    let mut intents = vec![
-        Intent::SetMode(match scene.mode {
-            SceneMode::Window => WindowMode::Window,
-            SceneMode::Cumulative => WindowMode::Cumulative,
-        }),
-        Intent::SetHalfWindow(scene.half_window_days),
-        Intent::SelectPlace(place),
-    ];
-    intents.push(match article {
-        Some(article) => Intent::SelectArticle {
-            article,
-            date: None,
-        },
-        None => Intent::ClearArticle,
-    });
-    intents.push(Intent::Seek(scene.cursor));
-    (intents, unknown)
 }
 
 fn set_map_view(map: &mut MapView, center: LatLon, zoom: f64) {

@@ -212,7 +212,7 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
 
 /// Font for map labels.
 pub fn label_font() -> FontId {
-    FontId::proportional(17.0)
+    FontId::proportional(crate::session::markers::LABEL_FONT_PT)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::index::{DayNum, EventFilter, date_of, day_num};
-use crate::session::timeline::SPAN_LANES;
+use crate::session::timeline::{SPAN_LANES, histogram_buckets};
 
 use super::ViewData;
 use crate::session::state::{
@@ -543,43 +543,6 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     }
 }
 
-/// One histogram bar: events dated by the text and, stacked on them, those dated only by
-/// publication (0 while hidden).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Bucket {
-    pub text: u32,
-    pub publication: u32,
-}
-
-/// Sums the per-day counts into buckets of `days` days, split by how the events were dated;
-/// with [`EventFilter::DatedByText`] the publication-dated ones are left out.
-pub fn histogram_buckets(
-    per_day: &[u32],
-    per_day_publication: &[u32],
-    days: usize,
-    filter: EventFilter,
-) -> Vec<Bucket> {
-    let days = days.max(1);
-    per_day
-        .chunks(days)
-        .enumerate()
-        .map(|(i, c)| {
-            let all: u32 = c.iter().sum();
-            let publication: u32 = per_day_publication
-                .get(i * days..(i * days + c.len()).min(per_day_publication.len()))
-                .map_or(0, |p| p.iter().sum());
-            let publication = publication.min(all);
-            Bucket {
-                text: all - publication,
-                publication: match filter {
-                    EventFilter::All => publication,
-                    EventFilter::DatedByText => 0,
-                },
-            }
-        })
-        .collect()
-}
-
 /// "3 dated by the text, 2 by publication only" for a day of `n` events of which `publication`
 /// are publication-dated.
 fn day_dating_text(n: u32, publication: u32, filter: EventFilter) -> String {
@@ -635,6 +598,7 @@ fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, w
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::timeline::Bucket;
 
     #[test]
     fn buckets_split_text_and_publication_dated_events_and_the_filter_drops_the_latter() {

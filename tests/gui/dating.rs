@@ -12,12 +12,12 @@ use newsatlas::dataset::Dataset;
 use newsatlas::extract::WhenBasis;
 use newsatlas::gazetteer::KindClass;
 use newsatlas::index::EventFilter;
+use newsatlas::session::timeline::histogram_buckets;
 use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::export_ui::filtered_events;
 use newsatlas::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
 use newsatlas::ui::prefs::Prefs;
 use newsatlas::ui::theme::{Palette, ThemeChoice};
-use newsatlas::ui::timeline::histogram_buckets;
 
 fn seeds() -> Dataset {
     Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
