@@ -191,14 +191,18 @@ impl Progress {
     }
 }
 
-/// What a rebuild sends.
-pub enum JobMsg {
-    Progress(Progress),
-    Done(Box<Dataset>, String),
-}
-
 /// Runs a rebuild (on the caller's thread); `progress` is called from worker threads.
 pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset, String) {
+    rebuild_cancellable(input, progress, &|| false)
+}
+
+/// [`rebuild`], extracting nothing more once `cancelled` says so (the articles left are then
+/// empty: the caller drops such a result).
+pub fn rebuild_cancellable(
+    input: Rebuild,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> (Dataset, String) {
     let Rebuild {
         articles,
         extractions,
@@ -272,6 +276,9 @@ pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset
     let fresh: Vec<(usize, ArticleExtraction)> = todo
         .par_iter()
         .map(|&i| {
+            if cancelled() {
+                return (i, ArticleExtraction::default());
+            }
             let a = &articles[i];
             let idx = ArticleIdx(u32::try_from(i).unwrap_or(u32::MAX));
             let x = extract_article(idx, &a.body, a.published, &gazetteer);

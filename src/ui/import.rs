@@ -6,52 +6,36 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
+use crate::session::command::Command;
 use crate::session::derived::Model;
 use crate::session::edits::{self, MissingFix};
+use crate::session::job::{Job, JobPoll};
 use crate::session::rebuild::{
-    GazetteerChoice, GazetteerFiles, JobMsg, Progress, Rebuild, rebuild,
+    GazetteerChoice, GazetteerFiles, Progress, Rebuild, rebuild_cancellable,
 };
-use crate::session::state::{Intent, parse_date_input};
+use crate::session::state::parse_date_input;
 use crate::userdata::{DateOverrides, UserDataDir};
 
-/// Starts a rebuild on a named thread. Progress is sent with `try_send` (a full channel drops a
-/// progress message, never blocks extraction); the result is sent with `send`.
-pub fn spawn_rebuild(input: Rebuild, ctx: &egui::Context) -> Receiver<JobMsg> {
-    let (tx, rx) = sync_channel::<JobMsg>(16);
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("import-loader".to_owned())
-        .spawn({
-            let tx: SyncSender<JobMsg> = tx.clone();
-            move || {
-                let progress = |p: Progress| {
-                    if tx.try_send(JobMsg::Progress(p)).is_ok() {
-                        ctx.request_repaint();
-                    }
-                };
-                let (dataset, summary) = rebuild(input, &progress);
-                let _ = tx.send(JobMsg::Done(Box::new(dataset), summary));
-                ctx.request_repaint();
-            }
-        });
-    if spawned.is_err() {
-        // The receiver then reports "stopped without a result".
-        drop(tx);
-    }
-    rx
+/// Starts a rebuild as a background job: progress shown in the strip, a Cancel button, a panic
+/// reported in the status line.
+pub fn spawn_rebuild(input: Rebuild, ctx: &egui::Context) -> Job<(Dataset, String), Progress> {
+    let wake = ctx.clone();
+    Job::spawn(
+        "import-loader",
+        move || wake.request_repaint(),
+        move |cx| rebuild_cancellable(input, &|p| cx.progress(p), &|| cx.is_cancelled()),
+    )
 }
 
 /// A running rebuild.
 struct Running {
-    rx: Receiver<JobMsg>,
-    progress: Progress,
+    job: Job<(Dataset, String), Progress>,
     what: String,
     /// Keep the cursor, window and selection when the result is installed.
     keep_view: bool,
@@ -115,7 +99,7 @@ impl ImportState {
     }
 
     pub fn progress(&self) -> Option<Progress> {
-        self.job.as_ref().map(|j| j.progress)
+        self.job.as_ref().map(|j| j.job.progress())
     }
 
     pub fn open_dialog(&mut self) {
@@ -138,8 +122,7 @@ impl ImportState {
             return false;
         }
         self.job = Some(Running {
-            rx: spawn_rebuild(input, ctx),
-            progress: Progress::default(),
+            job: spawn_rebuild(input, ctx),
             what: what.to_owned(),
             keep_view,
         });
@@ -224,31 +207,37 @@ impl ImportState {
 
     /// Polls the running rebuild; returns its dataset when it is done.
     pub fn poll(&mut self, ctx: &egui::Context) -> Option<Finished> {
-        let job = self.job.as_mut()?;
-        loop {
-            match job.rx.try_recv() {
-                Ok(JobMsg::Progress(p)) => job.progress = p,
-                Ok(JobMsg::Done(dataset, summary)) => {
-                    let keep_view = job.keep_view;
-                    self.job = None;
-                    if !keep_view {
-                        self.message = Some((summary, false));
-                    }
-                    ctx.request_repaint();
-                    return Some(Finished {
-                        dataset: *dataset,
-                        keep_view,
-                    });
+        let running = self.job.as_mut()?;
+        match running.job.poll() {
+            JobPoll::Running => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                None
+            }
+            JobPoll::Done(_) if running.job.is_cancelled() => {
+                self.job = None;
+                self.message = Some((
+                    "Cancelled: the articles shown are unchanged (a saved date or place applies \
+                     at the next update)"
+                        .to_owned(),
+                    true,
+                ));
+                ctx.request_repaint();
+                None
+            }
+            JobPoll::Done((dataset, summary)) => {
+                let keep_view = running.keep_view;
+                self.job = None;
+                if !keep_view {
+                    self.message = Some((summary, false));
                 }
-                Err(TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                    return None;
-                }
-                Err(TryRecvError::Disconnected) => {
-                    self.job = None;
-                    self.message = Some(("The update stopped without a result".to_owned(), true));
-                    return None;
-                }
+                ctx.request_repaint();
+                Some(Finished { dataset, keep_view })
+            }
+            JobPoll::Failed(why) => {
+                self.job = None;
+                self.message = Some((format!("The update failed: {why}"), true));
+                ctx.request_repaint();
+                None
             }
         }
     }
@@ -298,16 +287,23 @@ impl ImportState {
     /// Extracting 3/12…"). A panel, not a window (windows skip their first frame to measure
     /// themselves): drawn after the dialogs, it shows in the very frame a job starts.
     pub fn progress_ui(&self, ui: &mut Ui) {
-        let Some(job) = &self.job else { return };
+        let Some(running) = &self.job else { return };
+        let progress = running.job.progress();
         egui::Panel::top("import progress").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(format!("{}: {}", job.what, job.progress.text()));
+                ui.label(format!("{}: {}", running.what, progress.text()));
                 ui.add(
-                    egui::ProgressBar::new(job.progress.fraction())
+                    egui::ProgressBar::new(progress.fraction())
                         .desired_width(280.0)
                         .show_percentage(),
                 );
+                if ui
+                    .add_enabled(!running.job.is_cancelled(), egui::Button::new("Cancel"))
+                    .clicked()
+                {
+                    running.job.cancel();
+                }
             });
         });
     }
@@ -316,7 +312,7 @@ impl ImportState {
     pub fn status_ui(&mut self, ui: &mut Ui) {
         if let Some((text, error)) = &self.message {
             let color = if *error {
-                egui::Color32::from_rgb(255, 170, 0)
+                super::theme::WARNING
             } else {
                 ui.visuals().weak_text_color()
             };
@@ -468,13 +464,13 @@ fn list_folder(dir: &Path) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
-/// The pane's "Set date" row for an article: a date field and a button. Returns the intent.
+/// The pane's "Set date" row for an article: a date field and a button. Returns the command.
 pub fn date_field_ui(
     ui: &mut Ui,
     field: &mut DateField,
     article: ArticleIdx,
     current: Option<NaiveDate>,
-) -> Option<Intent> {
+) -> Option<Command> {
     if field.article != Some(article) {
         field.article = Some(article);
         field.text = current
@@ -485,7 +481,7 @@ pub fn date_field_ui(
     let mut intent = None;
     ui.horizontal(|ui| {
         if current.is_none() {
-            ui.colored_label(egui::Color32::from_rgb(255, 170, 0), "undated");
+            ui.colored_label(super::theme::WARNING, "undated");
         }
         let label = ui.label(DATE_FIELD_LABEL);
         let r = ui
@@ -505,14 +501,14 @@ pub fn date_field_ui(
             match parse_date_input(&field.text) {
                 Some(date) => {
                     field.error = false;
-                    intent = Some(Intent::SetArticleDate { article, date });
+                    intent = Some(Command::SetArticleDate { article, date });
                 }
                 None => field.error = true,
             }
         }
         if field.error {
             ui.colored_label(
-                egui::Color32::from_rgb(255, 120, 80),
+                super::theme::INVALID_INPUT,
                 "expected a date like 2019-04-04",
             );
         }

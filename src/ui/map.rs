@@ -174,6 +174,10 @@ pub fn map_ui(
                 start_time: now,
             });
         }
+        Some(MapRequest::SetView { center, zoom }) => {
+            view.memory.center_at(to_position(center));
+            let _ = view.memory.set_zoom(zoom.clamp(1.0, 18.0));
+        }
         Some(MapRequest::ZoomBy(levels)) => {
             view.fly = None;
             let _ = view

@@ -22,9 +22,17 @@ use crate::session::state::{
 /// UI-only state of the timeline: the "Go to date" field.
 #[derive(Default)]
 pub struct TimelineView {
-    pub goto_text: String,
-    pub goto_focus: bool,
+    goto_text: String,
+    goto_focus: bool,
     pub goto_error: bool,
+}
+
+impl TimelineView {
+    /// Opens "Go to date" with `text` typed into it (digits typed while the map has the keys).
+    pub fn open_goto(&mut self, text: String) {
+        self.goto_text = text;
+        self.goto_focus = true;
+    }
 }
 
 pub const GOTO_LABEL: &str = "Go to date";
