@@ -26,7 +26,7 @@ use crate::gazetteer::{Place, PlaceIdx, PlaceKind, PlaceSource, Places};
 /// The seed every benchmark uses, so figures are comparable between runs.
 pub const DEFAULT_SEED: u64 = 0x6e65_7773_6174_6c73; // "newsatls"
 
-/// The sizes the issue asks for: 10k, 100k and 1M events.
+/// The sizes the budgets are measured at: 10k, 100k and 1M events.
 pub const EVENT_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
 /// `SplitMix64` (Steele, Lea, Flood 2014): tiny, fast, and good enough for test data.

@@ -13,7 +13,7 @@
 //! | `import.rs` | File > Open folder, drag and drop, "Set date", the background rebuild job |
 //! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
 //! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
-//! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its labels (basemap engineer's) |
+//! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its country labels |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 //! | `scenes_ui.rs` | `Briefing`: the scenes panel, stepping with an eased fly, PNG export |
 //! | `presenter.rs` | presenter mode: F5/Esc, full screen, projector palette, caption overlay |
