@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::index::{Index, WindowCounts};
+use newsatlas::index::Index;
 use newsatlas::perf::{
-    ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, wide_viewport,
+    ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, synthetic_model,
+    wide_viewport,
 };
 use newsatlas::synth;
 
@@ -25,7 +26,7 @@ fn gazetteer() -> Gazetteer {
 }
 
 fn index(c: &mut Criterion) {
-    let gazetteer = gazetteer();
+    let gazetteer = std::sync::Arc::new(gazetteer());
     let places = gazetteer.places();
     let mut group = c.benchmark_group("index");
     group.sample_size(10);
@@ -38,9 +39,10 @@ fn index(c: &mut Criterion) {
         });
 
         let index = Index::build(&s.extractions, &s.published);
-        let data = ScrubData::new(&index, places);
         let windows = sweep_windows(&index, 64);
         let jumps = jump_windows(&index, 64, synth::DEFAULT_SEED);
+        // The app's model and scrub: state, derived data, the one marker pipeline.
+        let mut data = ScrubData::new(synthetic_model(std::sync::Arc::clone(&gazetteer), s, index));
         for (name, viewport, windows) in [
             ("scrub_libya", libya_viewport(), &windows),
             ("scrub_wide", wide_viewport(), &windows),
@@ -49,11 +51,10 @@ fn index(c: &mut Criterion) {
             group.measurement_time(Duration::from_secs(3));
             group.throughput(criterion::Throughput::Elements(1));
             let mut i = 0;
-            let mut counts = WindowCounts::default();
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {
                     i = (i + 1) % windows.len();
-                    black_box(scrub_step(&data, &mut counts, windows[i], &viewport))
+                    black_box(scrub_step(&mut data, windows[i], &viewport))
                 });
             });
         }

@@ -6,7 +6,9 @@
 //! root, the corpus or the gazetteer cannot be read at all); `--out` is written through a temp file
 //! renamed into place, so a failed export never leaves half a file. The project root (the folder
 //! with `data/` and `seeds/`) is `--root`, else `$NEWSATLAS_ROOT`, else the folder the binary was
-//! built from.
+//! built from. Every command loads through the session layer (`session::rebuild`), as the app
+//! does: the user's gazetteer additions and date overrides (the user data folder, `--user-data`,
+//! else `$NEWSATLAS_USER_DATA`, else the platform's) apply to `extract`, `check` and `render` too.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -22,12 +24,15 @@ use crate::export::{self, ExportError, ExportSource, Format};
 use crate::extract::{extract_corpus, places::unknown_place_names};
 use crate::gazetteer::Gazetteer;
 use crate::problem::{Problem, Severity};
+use crate::session::RunOptions;
+use crate::session::rebuild::CURATED_FILE;
+use crate::userdata::UserDataDir;
 
 /// The environment variable that names the project root.
 pub const ROOT_ENV: &str = "NEWSATLAS_ROOT";
 
-/// The curated gazetteer file in `data/`, which `--gazetteer FILE` replaces.
-const CURATED_FILE: &str = "gazetteer.toml";
+/// The environment variable that names the user data folder.
+pub const USER_DATA_ENV: &str = "NEWSATLAS_USER_DATA";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +52,17 @@ pub struct Args {
                 the folder newsatlas was built from]"
     )]
     pub root: Option<PathBuf>,
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help = "The user data folder (gazetteer additions, date overrides) [env: NEWSATLAS_USER_DATA; \
+                default: the platform's, e.g. ~/.local/share/newsatlas]"
+    )]
+    pub user_data: Option<PathBuf>,
+    /// Use no user data folder: neither your gazetteer additions nor your date overrides
+    #[arg(long, global = true, conflicts_with = "user_data")]
+    pub no_user_data: bool,
     /// The app: open these articles (a folder of .txt/.md files or a .csv) instead of the seeds
     #[arg(long, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
@@ -163,39 +179,79 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 /// Runs parsed arguments. `Err` means unusable input (exit code 2).
 pub fn run(args: Args) -> Result<Outcome> {
+    let user = user_data(args.user_data.as_deref(), args.no_user_data);
+    let options = |corpus: &Option<PathBuf>, gazetteer: &Option<PathBuf>| -> Result<RunOptions> {
+        Ok(RunOptions {
+            root: resolve_root(args.root.as_deref())?,
+            corpus: corpus.clone(),
+            gazetteer: gazetteer.clone(),
+        })
+    };
     match args.command {
-        Some(Command::Extract(extract)) => {
-            let root = resolve_root(args.root.as_deref())?;
-            run_extract(&root, &extract)
-        }
+        Some(Command::Extract(extract)) => run_extract(
+            &options(&extract.corpus, &extract.gazetteer)?,
+            user.as_ref(),
+            &extract,
+        ),
         Some(Command::Check(check)) => {
-            let root = resolve_root(args.root.as_deref())?;
-            run_check(&root, &check)
+            run_check(&options(&check.corpus, &check.gazetteer)?, user.as_ref())
         }
-        Some(Command::Render(render)) => {
-            let root = resolve_root(args.root.as_deref())?;
-            run_render(&root, &render)
-        }
+        Some(Command::Render(render)) => run_render(
+            &options(&render.corpus, &render.gazetteer)?,
+            user.as_ref(),
+            &render,
+        ),
         Some(Command::Bench(bench)) => {
             let root = resolve_root(args.root.as_deref())?;
             Ok(run_bench(&root, &bench))
         }
-        None => run_app(args.root.as_deref(), args.corpus, args.gazetteer),
+        None => run_app(&options(&args.corpus, &args.gazetteer)?, user),
     }
 }
 
-fn run_render(root: &Path, args: &RenderArgs) -> Result<Outcome> {
-    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
-    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
+/// The user data folder: `flag`, else `$NEWSATLAS_USER_DATA`, else the platform's; none with
+/// `--no-user-data`.
+fn user_data(flag: Option<&Path>, none: bool) -> Option<UserDataDir> {
+    if none {
+        return None;
+    }
+    let env = std::env::var_os(USER_DATA_ENV).filter(|v| !v.is_empty());
+    match (flag, env) {
+        (Some(flag), _) => Some(UserDataDir::at(flag)),
+        (None, Some(env)) => Some(UserDataDir::at(env)),
+        (None, None) => UserDataDir::platform(),
+    }
+}
+
+/// The corpus and gazetteer of `options` with the user's data, as the app loads them, checked as
+/// the command line needs: an unusable corpus or gazetteer is an error (exit code 2). Problems
+/// come as the app lists them: the gazetteer's, then the corpus' (and the date overrides').
+fn load_inputs(
+    options: &RunOptions,
+    user: Option<&UserDataDir>,
+) -> Result<(Corpus, Gazetteer, Vec<Problem>)> {
+    // The corpus first: a missing corpus is found before the gazetteer is built.
+    let (corpus, corpus_problems) = load_corpus(options, user)?;
+    let (gazetteer, mut problems) = load_gazetteer(options, user)?;
     problems.extend(corpus_problems);
+    Ok((corpus, gazetteer, problems))
+}
+
+fn run_render(
+    options: &RunOptions,
+    user: Option<&UserDataDir>,
+    args: &RenderArgs,
+) -> Result<Outcome> {
+    let (corpus, gazetteer, problems) = load_inputs(options, user)?;
     let dataset = crate::dataset::Dataset::build(corpus, std::sync::Arc::new(gazetteer), problems);
+    let model = crate::session::derived::Model::new(dataset, 1);
     let options = crate::render::RenderOptions {
         width: args.width,
         height: args.height,
         ..Default::default()
     };
-    let rendered = crate::render::render_scenes_file(&dataset, &args.scenes, &args.out, options)?;
-    let mut all = dataset.problems;
+    let rendered = crate::render::render_scenes_file(&model, &args.scenes, &args.out, options)?;
+    let mut all = model.dataset.problems;
     all.extend(rendered.problems);
     eprintln!(
         "wrote {} PNG(s) to {}",
@@ -206,26 +262,13 @@ fn run_render(root: &Path, args: &RenderArgs) -> Result<Outcome> {
 }
 
 #[cfg(feature = "gui")]
-fn run_app(
-    root: Option<&Path>,
-    corpus: Option<PathBuf>,
-    gazetteer: Option<PathBuf>,
-) -> Result<Outcome> {
-    let root = resolve_root(root)?;
-    crate::ui::run(crate::ui::RunOptions {
-        root,
-        corpus,
-        gazetteer,
-    })?;
+fn run_app(options: &RunOptions, user: Option<UserDataDir>) -> Result<Outcome> {
+    crate::ui::run(options.clone(), user)?;
     Ok(Outcome::Fine)
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_app(
-    _root: Option<&Path>,
-    _corpus: Option<PathBuf>,
-    _gazetteer: Option<PathBuf>,
-) -> Result<Outcome> {
+fn run_app(_options: &RunOptions, _user: Option<UserDataDir>) -> Result<Outcome> {
     use clap::CommandFactory;
     let mut help = Args::command();
     help.print_help().context("cannot print the help")?;
@@ -257,18 +300,20 @@ pub fn resolve_root(flag: Option<&Path>) -> Result<PathBuf> {
     Ok(root)
 }
 
-/// The bundled seeds, or the folder or CSV file at `corpus`.
-fn load_corpus(root: &Path, corpus: Option<&Path>) -> Result<(Corpus, Vec<Problem>)> {
-    let Some(path) = corpus else {
-        return Ok(Corpus::load_bundled(root));
-    };
-    if !path.exists() {
+/// The bundled seeds, or the folder or CSV file the options name, with the user's date overrides.
+fn load_corpus(options: &RunOptions, user: Option<&UserDataDir>) -> Result<(Corpus, Vec<Problem>)> {
+    if let Some(path) = &options.corpus
+        && !path.exists()
+    {
         bail!(
             "the corpus {} does not exist, expected a folder of .txt/.md files or a .csv file",
             path.display()
         );
     }
-    let (corpus, problems) = Corpus::load_path(path);
+    let (corpus, problems) = crate::session::rebuild::load_corpus(options, user);
+    let Some(path) = options.corpus.as_deref() else {
+        return Ok((corpus, problems));
+    };
     // A folder or file that cannot be opened at all is unusable, not a problem in the data.
     if corpus.articles.is_empty()
         && let Some(fatal) = problems
@@ -280,18 +325,20 @@ fn load_corpus(root: &Path, corpus: Option<&Path>) -> Result<(Corpus, Vec<Proble
     Ok((corpus, problems))
 }
 
-/// The bundled gazetteer, with its curated file replaced by `curated` when given.
-fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec<Problem>)> {
-    let data = root.join("data");
-    let (gazetteer, problems) = match curated {
-        None => Gazetteer::load_bundled(&data),
-        Some(curated) => {
-            // Only opened here, so that an unreadable file is unusable input (exit 2).
-            crate::corpus::open_regular(curated)
-                .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
-            load_with_curated(&data, curated)
-        }
-    };
+/// The bundled gazetteer (its curated file replaced by the options' when given) with the user's
+/// additions.
+fn load_gazetteer(
+    options: &RunOptions,
+    user: Option<&UserDataDir>,
+) -> Result<(Gazetteer, Vec<Problem>)> {
+    let data = options.root.join("data");
+    let curated = options.gazetteer.as_deref();
+    if let Some(curated) = curated {
+        // Only opened here, so that an unreadable file is unusable input (exit 2).
+        crate::corpus::open_regular(curated)
+            .with_context(|| format!("cannot read the gazetteer {}", curated.display()))?;
+    }
+    let (gazetteer, problems) = crate::session::rebuild::load_gazetteer(options, user);
     if gazetteer.places().is_empty() {
         for problem in &problems {
             eprintln!("{}", shown(problem));
@@ -304,18 +351,6 @@ fn load_gazetteer(root: &Path, curated: Option<&Path>) -> Result<(Gazetteer, Vec
         );
     }
     Ok((gazetteer, problems))
-}
-
-/// Loads the gazetteer of `data` with `curated` in place of `data/gazetteer.toml`; the broad
-/// layer is found as [`Gazetteer::load_bundled`] finds it.
-fn load_with_curated(data: &Path, curated: &Path) -> (Gazetteer, Vec<Problem>) {
-    let plain = data.join("places_broad.tsv");
-    let broad = if plain.exists() {
-        plain
-    } else {
-        data.join("places_broad.tsv.gz")
-    };
-    Gazetteer::load(curated, Some(&broad), None)
 }
 
 /// A problem with its file shown relative to the current folder when it is inside it.
@@ -342,11 +377,13 @@ fn report(problems: &[Problem]) -> Outcome {
     }
 }
 
-fn run_extract(root: &Path, args: &ExtractArgs) -> Result<Outcome> {
-    // The corpus first: a missing corpus is found before the gazetteer is built.
-    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
-    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
-    problems.extend(corpus_problems);
+fn run_extract(
+    options: &RunOptions,
+    user: Option<&UserDataDir>,
+    args: &ExtractArgs,
+) -> Result<Outcome> {
+    let (corpus, gazetteer, problems) = load_inputs(options, user)?;
+    let root = options.root.as_path();
     let outcome = report(&problems);
 
     let extractions = extract_corpus(&corpus.articles, &gazetteer);
@@ -427,11 +464,8 @@ pub fn unknown_names(corpus: &Corpus, gazetteer: &Gazetteer) -> BTreeMap<String,
     names
 }
 
-fn run_check(root: &Path, args: &CheckArgs) -> Result<Outcome> {
-    // The corpus first: a missing corpus is found before the gazetteer is built.
-    let (corpus, corpus_problems) = load_corpus(root, args.corpus.as_deref())?;
-    let (gazetteer, mut problems) = load_gazetteer(root, args.gazetteer.as_deref())?;
-    problems.extend(corpus_problems);
+fn run_check(options: &RunOptions, user: Option<&UserDataDir>) -> Result<Outcome> {
+    let (corpus, gazetteer, problems) = load_inputs(options, user)?;
     let outcome = report(&problems);
 
     let names = unknown_names(&corpus, &gazetteer);

@@ -13,8 +13,7 @@
 //! [`CELL_PX`] cells) and against marker discs through a summed-area table of disc coverage
 //! (four lookups), never against every marker: O(n), not the O(n^2) of a pairwise test.
 
-use std::f64::consts::PI;
-
+use crate::basemap::mercator::{TILE_SIZE, lat_lon_from_world, world_from_lat_lon};
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceIdx;
 
@@ -88,7 +87,8 @@ pub struct Viewport {
 }
 
 /// A point in Web Mercator, as a share of the world: x east from the antimeridian, y south from
-/// ~85 N, both in `0..=1`. Computed once per place; a zoom only scales it.
+/// ~85 N, both in `0..=1` (the world units of [`crate::basemap::mercator`], the one projection
+/// the basemap, the scenes and the markers share). Computed once per place; a zoom only scales it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UnitPoint {
     pub x: f64,
@@ -104,35 +104,40 @@ impl UnitPoint {
                 y: f64::NAN,
             };
         }
-        let lat = at.lat.clamp(-85.051_128, 85.051_128).to_radians();
-        UnitPoint {
-            x: (at.lon + 180.0) / 360.0,
-            y: (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / PI) / 2.0,
-        }
+        let [x, y] = world_from_lat_lon(at);
+        UnitPoint { x, y }
     }
 }
 
 /// Web Mercator world pixels at `zoom`: x east from the antimeridian, y south from ~85 N.
 fn world_px(at: LatLon, zoom: f64) -> (f64, f64) {
-    let scale = 256.0 * zoom.exp2();
+    let scale = world_size_px(zoom);
     let u = UnitPoint::of(at);
     (u.x * scale, u.y * scale)
 }
 
 fn lat_of_world_y(y: f64, zoom: f64) -> f64 {
-    let scale = 256.0 * zoom.exp2();
-    let n = PI * (1.0 - 2.0 * y / scale);
-    n.sinh().atan().to_degrees()
+    lat_lon_from_world([0.0, y / world_size_px(zoom)]).lat
+}
+
+/// The world's width in pixels at `zoom` (walkers' and the basemap's 256-pixel tiles).
+fn world_size_px(zoom: f64) -> f64 {
+    f64::from(TILE_SIZE) * zoom.exp2()
 }
 
 impl Viewport {
+    /// The world's width in pixels (points) at this zoom.
+    pub fn world_size_px(&self) -> f64 {
+        world_size_px(self.zoom)
+    }
+
     pub fn screen_from_geo(&self, at: LatLon) -> ScreenPoint {
         self.projection().screen(UnitPoint::of(at))
     }
 
     /// The projection of this viewport, with its centre projected once.
     pub fn projection(&self) -> ScreenProjection {
-        let scale = 256.0 * self.zoom.exp2();
+        let scale = self.world_size_px();
         let c = UnitPoint::of(self.center);
         ScreenProjection {
             scale,
@@ -144,7 +149,7 @@ impl Viewport {
     /// South-west and north-east corners of what is visible, grown by `margin_px` on each side.
     pub fn geo_bounds(&self, margin_px: f32) -> (LatLon, LatLon) {
         let (cx, cy) = world_px(self.center, self.zoom);
-        let scale = 256.0 * self.zoom.exp2();
+        let scale = self.world_size_px();
         let half_w = f64::from(self.width_px / 2.0 + margin_px);
         let half_h = f64::from(self.height_px / 2.0 + margin_px);
         let lon_of = |x: f64| (x / scale * 360.0 - 180.0).clamp(-180.0, 180.0);

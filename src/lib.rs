@@ -8,20 +8,21 @@ pub mod atomic;
 pub mod basemap;
 pub mod cli;
 pub mod coord;
-pub mod corpus;
 pub mod dataset;
 pub mod export;
-pub mod extract;
 pub mod fuzzing;
-pub mod gazetteer;
 pub mod index;
 pub mod layout;
 pub mod perf;
+mod pipeline;
 pub mod problem;
 pub mod render;
 pub mod scenes;
+pub mod session;
 pub mod synth;
 pub mod userdata;
 
 #[cfg(feature = "gui")]
 pub mod ui;
+
+pub use pipeline::{corpus, extract, gazetteer};

@@ -8,8 +8,11 @@
 //! `256 · 2^z` pixels), tiles are rendered one zoom level deeper than needed and scaled down, so
 //! lines stay crisp at fractional zooms; text is rasterized with `ab_glyph` from egui's default
 //! font bytes (plain data, no GUI); sizes scale with the image height (900 px = the app's sizes).
-//! The marker rule copies the app's (`ui::map::marker_radius`, `ui::map::draw_shape`), which the
-//! core cannot import.
+//! The markers are the app's: the scene becomes the app's state (`session::scene`), and the
+//! markers, their sizes, folding and labels come from the one pipeline the map draws with
+//! (`session::markers::markers_in_view`), laid out in points (900 px high = 1 px a point) and
+//! scaled to the image. Only the drawing itself (`ui::map::draw_shape` in the app) is tiny-skia's
+//! here.
 
 use std::path::{Path, PathBuf};
 
@@ -18,15 +21,15 @@ use tiny_skia::{
     Color, FillRule, FilterQuality, Paint, PathBuilder, Pixmap, PixmapPaint, Stroke, Transform,
 };
 
-use crate::basemap::labels::Collisions;
-use crate::basemap::mercator::{TILE_SIZE, TileCoord, world_from_lat_lon};
+use crate::basemap::mercator::{TILE_SIZE, TileCoord};
 use crate::basemap::{BasemapData, Style, render_tile};
-use crate::coord::LatLon;
-use crate::dataset::Dataset;
-use crate::gazetteer::{KindClass, PlaceIdx};
+use crate::gazetteer::KindClass;
 use crate::index::WindowCounts;
+use crate::layout::{UnitPoint, Viewport};
 use crate::problem::Problem;
 use crate::scenes::{self, Scene};
+use crate::session::derived::{Derived, Model};
+use crate::session::markers::{LABEL_FONT_PT, LABEL_PAD, markers_in_view};
 
 /// Image size and basemap style of a render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +56,6 @@ const FACILITY: Rgba = [0, 95, 190, 255];
 const AREA: Rgba = [20, 130, 40, 255];
 const FADED: Rgba = [110, 110, 110, 150];
 const SELECTED: Rgba = [200, 0, 120, 255];
-const MAX_LABELS: usize = 40;
 
 fn kind_color(class: KindClass) -> Rgba {
     match class {
@@ -72,38 +74,6 @@ fn paint(c: Rgba) -> Paint<'static> {
     p.set_color(color(c));
     p.anti_alias = true;
     p
-}
-
-/// Where the view is: pixels of the output image from world units.
-#[derive(Clone, Copy, Debug)]
-struct Viewport {
-    center_world: [f64; 2],
-    /// Output pixels per world unit: `256 · 2^zoom`.
-    world_px: f64,
-    width: f64,
-    height: f64,
-}
-
-impl Viewport {
-    fn new(center: LatLon, zoom: f64, width: u32, height: u32) -> Viewport {
-        Viewport {
-            center_world: world_from_lat_lon(center),
-            world_px: f64::from(TILE_SIZE) * zoom.exp2(),
-            width: f64::from(width),
-            height: f64::from(height),
-        }
-    }
-
-    fn px_from_world(&self, w: [f64; 2]) -> (f32, f32) {
-        (
-            ((w[0] - self.center_world[0]) * self.world_px + self.width / 2.0) as f32,
-            ((w[1] - self.center_world[1]) * self.world_px + self.height / 2.0) as f32,
-        )
-    }
-
-    fn px_from_lat_lon(&self, p: LatLon) -> (f32, f32) {
-        self.px_from_world(world_from_lat_lon(p))
-    }
 }
 
 /// A loaded font and text drawing into a pixmap.
@@ -133,6 +103,12 @@ impl Text {
             last = Some(id);
         }
         x
+    }
+
+    /// Height of a line of text at `px` pixels.
+    pub fn line_height(&self, px: f32) -> f32 {
+        let scaled = self.font.as_scaled(PxScale::from(px));
+        scaled.ascent() - scaled.descent()
     }
 
     /// Draws `text` with its top-left at (`x`, `y`); `bold` draws it twice, a little apart.
@@ -233,27 +209,10 @@ fn blend(pixmap: &mut Pixmap, x: i64, y: i64, c: Rgba, coverage: f32) {
     data[i + 3] = (255.0 * a + f32::from(data[i + 3]) * (1.0 - a)).round() as u8;
 }
 
-/// One marker to draw.
-struct Dot {
-    place: PlaceIdx,
-    at: (f32, f32),
-    count: u32,
-    /// Of `count`, the events dated only by publication.
-    publication: u32,
-    class: KindClass,
-}
-
-impl Dot {
-    /// Events in the window, all dated only by publication: drawn hollow.
-    fn hollow(&self) -> bool {
-        self.count > 0 && self.publication >= self.count
-    }
-}
-
 #[allow(clippy::many_single_char_names)] // image sizes and pixel positions
-/// Renders one scene. `unknown` collects the scene's ids this data does not know.
+/// Renders one scene. The returned list names the scene's ids this data does not know.
 pub fn render_scene(
-    dataset: &Dataset,
+    model: &Model,
     basemap: &BasemapData,
     text: &Text,
     scene: &Scene,
@@ -262,102 +221,80 @@ pub fn render_scene(
     let (w, h) = (options.width.max(16), options.height.max(16));
     let mut pixmap = Pixmap::new(w, h).ok_or_else(|| format!("cannot make a {w}×{h} image"))?;
     let s = (h as f32 / 900.0).clamp(0.4, 4.0);
-    let view = Viewport::new(scene.center, scene.zoom, w, h);
-    draw_basemap(&mut pixmap, basemap, &view, scene.zoom, options.style)?;
-
-    let mut unknown = Vec::new();
-    let places = dataset.gazetteer.places();
-    let selected = scene.place.as_ref().and_then(|id| {
-        let found = places.iter().position(|p| p.id == id.as_str());
-        if found.is_none() {
-            unknown.push(format!("place {id}"));
-        }
-        found.map(|i| PlaceIdx(i as u32))
-    });
-    if let Some(id) = &scene.article
-        && !dataset.articles.iter().any(|a| &a.id == id)
-    {
-        unknown.push(format!("article {id}"));
-    }
-
-    // Markers: every place with events; the ones with events in the window sized by them.
-    let window = scene.window();
-    let counts = WindowCounts::new(&dataset.index, window);
-    let mut dots: Vec<Dot> = dataset
-        .index
-        .places()
-        .iter()
-        .enumerate()
-        .filter_map(|(slot, agg)| {
-            let place = places.get(agg.place.0 as usize)?;
-            place.coord.is_valid().then(|| Dot {
-                place: agg.place,
-                at: view.px_from_lat_lon(place.coord),
-                count: counts.count(slot),
-                publication: counts.publication(slot),
-                class: place.kind.class(),
-            })
-        })
-        .collect();
-    let max_count = dots.iter().map(|d| d.count).max().unwrap_or(0).max(1);
-    // Faded first, then the active ones, the biggest under the smaller.
-    dots.sort_by_key(|d| (d.count > 0, std::cmp::Reverse(d.count)));
-    let radius = |d: &Dot| {
-        if d.count > 0 {
-            (7.0 + 15.0 * (d.count as f32 / max_count as f32).sqrt()) * s
-        } else {
-            5.0 * s
-        }
+    let view = Viewport {
+        center: scene.center,
+        zoom: scene.zoom,
+        width_px: w as f32,
+        height_px: h as f32,
     };
+    draw_basemap(&mut pixmap, basemap, &view, options.style)?;
+
+    // The app's state for the scene, and the markers the map would draw: laid out in points.
+    let (state, unknown) = crate::session::scene::state_for_scene(model, scene);
+    let derived = Derived::build(model, &state, 0, WindowCounts::default());
+    let points = Viewport {
+        zoom: scene.zoom - f64::from(s).log2(),
+        width_px: w as f32 / s,
+        height_px: h as f32 / s,
+        ..view
+    };
+    let laid = markers_in_view(model, &derived, &points, &[], |name| {
+        (
+            text.width(name, LABEL_FONT_PT),
+            text.line_height(LABEL_FONT_PT),
+        )
+    })
+    .markers;
+
     let outline = match options.style {
         Style::Light => [255, 255, 255, 255],
         Style::Dark => [10, 10, 10, 255],
     };
     let mut any_hollow = false;
-    for d in &dots {
-        let r = radius(d);
-        if d.at.0 < -r || d.at.1 < -r || d.at.0 > w as f32 + r || d.at.1 > h as f32 + r {
+    for l in &laid {
+        let Some(m) = derived.markers.get(l.input) else {
             continue;
-        }
-        if d.hollow() {
-            hollow_circle(&mut pixmap, d.at, r, kind_color(d.class), outline, s);
+        };
+        let at = (l.center.x * s, l.center.y * s);
+        let r = l.radius_px * s;
+        if l.publication_only() {
+            hollow_circle(&mut pixmap, at, r, kind_color(m.class), outline, s);
             any_hollow = true;
         } else {
-            let fill = if d.count > 0 {
-                kind_color(d.class)
+            let fill = if m.active() {
+                kind_color(m.class)
             } else {
                 FADED
             };
-            circle(&mut pixmap, d.at, r, fill, outline, 2.5 * s);
+            circle(&mut pixmap, at, r, fill, outline, 2.5 * s);
         }
-        if Some(d.place) == selected {
-            ring(&mut pixmap, d.at, r + 6.0 * s, SELECTED, 4.0 * s);
+        if m.selected {
+            ring(&mut pixmap, at, r + 6.0 * s, SELECTED, 4.0 * s);
         }
     }
 
-    // Labels for the busiest active places, never overlapping.
+    // Labels where the layout put them, on top of every marker.
     let (ink, halo) = match options.style {
         Style::Light => ([20, 20, 20, 255], [255, 255, 255, 230]),
         Style::Dark => ([240, 240, 240, 255], [0, 0, 0, 230]),
     };
-    let mut collisions = Collisions::default();
-    let label_px = 20.0 * s;
-    let mut labelled: Vec<&Dot> = dots.iter().filter(|d| d.count > 0).collect();
-    labelled.sort_by_key(|d| std::cmp::Reverse(d.count));
-    for d in labelled.into_iter().take(MAX_LABELS) {
-        let Some(place) = places.get(d.place.0 as usize) else {
+    let label_px = LABEL_FONT_PT * s;
+    for l in &laid {
+        let (Some(p), Some(m)) = (l.label, derived.markers.get(l.input)) else {
             continue;
         };
-        let r = radius(d);
-        let tw = text.width(place.name, label_px);
-        let x = d.at.0 + r + 4.0 * s;
-        let y = d.at.1 - label_px * 0.6;
-        if x + tw < 0.0 || x > w as f32 || y + label_px < 0.0 || y > h as f32 {
-            continue;
+        let x = (l.center.x + p.offset_x_px + LABEL_PAD.0 / 2.0) * s;
+        let y = (l.center.y + p.offset_y_px + LABEL_PAD.1 / 2.0) * s;
+        if p.leader {
+            let (cx, cy) = (l.center.x * s, l.center.y * s);
+            let tw = text.width(&m.name, label_px);
+            let th = text.line_height(label_px);
+            let tx = cx.clamp(x, x + tw);
+            let ty = cy.clamp(y, y + th);
+            line(&mut pixmap, (cx, cy), (tx, ty), ink, 1.5 * s);
         }
-        if collisions.try_take([x, y, x + tw, y + label_px * 1.2]) {
-            text.draw_with_halo(&mut pixmap, place.name, x, y, label_px, ink, halo);
-        }
+        let c = if m.selected { SELECTED } else { ink };
+        text.draw_with_halo(&mut pixmap, &m.name, x, y, label_px, c, halo);
     }
 
     if any_hollow {
@@ -384,22 +321,24 @@ pub fn render_scene(
 /// The slide's key for a hollow marker (as the app's legend says it).
 const HOLLOW_KEY: &str = "hollow: dated by publication only";
 
+/// The basemap under `view` (in pixels of the image).
 fn draw_basemap(
     pixmap: &mut Pixmap,
     basemap: &BasemapData,
     view: &Viewport,
-    zoom: f64,
     style: Style,
 ) -> Result<(), String> {
     pixmap.fill(color(style.palette().sea));
     // One level deeper than the zoom, scaled down: crisp at fractional zooms.
-    let z = (zoom.ceil() as i64).clamp(0, 14) as u8;
+    let z = (view.zoom.ceil() as i64).clamp(0, 14) as u8;
     let n = 1i64 << z;
     let tile_world = 1.0 / n as f64;
-    let scale = (view.world_px * tile_world / f64::from(TILE_SIZE)) as f32;
-    let half_w = view.width / 2.0 / view.world_px;
-    let half_h = view.height / 2.0 / view.world_px;
-    let [cx, cy] = view.center_world;
+    let world_px = view.world_size_px();
+    let scale = (world_px * tile_world / f64::from(TILE_SIZE)) as f32;
+    let half_w = f64::from(view.width_px) / 2.0 / world_px;
+    let half_h = f64::from(view.height_px) / 2.0 / world_px;
+    let UnitPoint { x: cx, y: cy } = UnitPoint::of(view.center);
+    let projection = view.projection();
     let x0 = ((cx - half_w) / tile_world).floor() as i64;
     let x1 = ((cx + half_w) / tile_world).floor() as i64;
     let y0 = (((cy - half_h) / tile_world).floor() as i64).max(0);
@@ -418,7 +357,11 @@ fn draw_basemap(
             let Some(tile) = Pixmap::from_vec(tile.rgba, size) else {
                 continue;
             };
-            let (ox, oy) = view.px_from_world([tx as f64 * tile_world, ty as f64 * tile_world]);
+            let origin = projection.screen(UnitPoint {
+                x: tx as f64 * tile_world,
+                y: ty as f64 * tile_world,
+            });
+            let (ox, oy) = (origin.x, origin.y);
             pixmap.draw_pixmap(
                 0,
                 0,
@@ -457,6 +400,20 @@ fn hollow_circle(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, outline: 
     ring(pixmap, at, r, outline, 1.5 * s);
     ring(pixmap, at, r - band / 2.0 - 0.5 * s, c, band);
     ring(pixmap, at, (r - band - 1.0 * s).max(1.0), outline, 1.5 * s);
+}
+
+fn line(pixmap: &mut Pixmap, from: (f32, f32), to: (f32, f32), c: Rgba, width: f32) {
+    let mut path = PathBuilder::new();
+    path.move_to(from.0, from.1);
+    path.line_to(to.0, to.1);
+    let Some(path) = path.finish() else {
+        return;
+    };
+    let stroke = Stroke {
+        width,
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(&path, &paint(c), &stroke, Transform::identity(), None);
 }
 
 fn ring(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, width: f32) {
@@ -541,7 +498,7 @@ pub struct RenderReport {
 /// `Err` means the scenes file is unusable (unreadable, not TOML) or `out_dir` cannot be made;
 /// a bad scene or an unknown id is a problem in the report, and the other scenes still render.
 pub fn render_scenes_file(
-    dataset: &Dataset,
+    model: &Model,
     scenes_path: &Path,
     out_dir: &Path,
     options: RenderOptions,
@@ -579,7 +536,7 @@ pub fn render_scenes_file(
     let text = Text::new().map_err(anyhow::Error::msg)?;
     for (i, loaded) in parsed.scenes.iter().enumerate() {
         let scene = &loaded.scene;
-        match render_scene(dataset, &basemap, &text, scene, options) {
+        match render_scene(model, &basemap, &text, scene, options) {
             Ok((pixmap, unknown)) => {
                 for id in unknown {
                     report.problems.push(Problem::warning(
@@ -620,6 +577,8 @@ pub fn render_scenes_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coord::LatLon;
+    use crate::dataset::Dataset;
 
     #[test]
     fn text_is_measured_wider_for_longer_strings_and_wrapped_to_fit() {
@@ -636,11 +595,17 @@ mod tests {
 
     #[test]
     fn the_centre_of_the_view_is_the_centre_of_the_image() {
-        let v = Viewport::new(LatLon::new(32.9, 13.2), 7.0, 1600, 900);
-        let (x, y) = v.px_from_lat_lon(LatLon::new(32.9, 13.2));
+        let v = Viewport {
+            center: LatLon::new(32.9, 13.2),
+            zoom: 7.0,
+            width_px: 1600.0,
+            height_px: 900.0,
+        };
+        let p = v.screen_from_geo(LatLon::new(32.9, 13.2));
+        let (x, y) = (p.x, p.y);
         assert!((x - 800.0).abs() < 1e-3 && (y - 450.0).abs() < 1e-3);
         // One degree east at zoom 7 is 256·2^7/360 pixels to the right.
-        let (x2, _) = v.px_from_lat_lon(LatLon::new(32.9, 14.2));
+        let x2 = v.screen_from_geo(LatLon::new(32.9, 14.2)).x;
         assert!((x2 - x - 256.0 * 128.0 / 360.0).abs() < 0.01);
     }
 
@@ -683,10 +648,11 @@ mod tests {
         let place = places
             .get(ds.index.places()[slot].place.0 as usize)
             .expect("the town's place");
+        let (name, coord) = (place.name.to_owned(), place.coord);
         let scene = Scene {
             name: "hollow".to_owned(),
             caption: String::new(),
-            center: place.coord,
+            center: coord,
             zoom: 9.0,
             cursor: last,
             half_window_days: 7,
@@ -700,8 +666,9 @@ mod tests {
             style: Style::Light,
         };
         let text = Text::new().expect("font");
-        let (pixmap, _) =
-            render_scene(&ds, &BasemapData::embedded(), &text, &scene, options).expect("renders");
+        let model = Model::new(ds, 1);
+        let (pixmap, _) = render_scene(&model, &BasemapData::embedded(), &text, &scene, options)
+            .expect("renders");
         let near = |p: tiny_skia::PremultipliedColorU8, c: Rgba| {
             [p.red(), p.green(), p.blue()]
                 .iter()
@@ -712,14 +679,13 @@ mod tests {
         assert!(
             !near(at(400, 300), SETTLEMENT),
             "{}: open inside, got {:?}",
-            place.name,
+            name,
             at(400, 300)
         );
         // West of the centre (labels go east): the ring in the town colour.
         assert!(
             (380..400).any(|x| near(at(x, 300), SETTLEMENT)),
-            "{}: a ring around it",
-            place.name
+            "{name}: a ring around it"
         );
     }
 

@@ -1,36 +1,36 @@
-//! The eframe app: polls the loader, lays out the panels, collects the views' intents and applies
+//! The eframe app: polls the loader, lays out the panels, collects the views' commands and applies
 //! them in one place at the end of the frame.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use egui::{Key, Modifiers, RichText, Ui};
 
 use crate::dataset::Dataset;
 use crate::index::EventFilter;
 
+use super::ViewData;
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
-use super::derived::{DerivedCache, Model};
 use super::export_ui::{ExportDialog, export_window};
-use super::import::{GazetteerFiles, ImportState};
+use super::import::ImportState;
 use super::map::{MapView, map_ui};
 use super::missing::{MissingView, missing_window};
 use super::pane::{PaneView, article_pane_ui};
 use super::prefs::Prefs;
 use super::presenter;
 use super::scenes_ui::Briefing;
-use super::state::{AppState, Intent};
 use super::theme::{self, Palette};
 use super::timeline::{TimelineView, timeline_ui};
-use super::{RunOptions, ViewData};
-
-type LoadResult = Result<Dataset, String>;
+use crate::session::command::Command;
+use crate::session::derived::{DerivedCache, Model};
+use crate::session::job::{Job, JobPoll};
+use crate::session::rebuild::{GazetteerFiles, RunOptions};
+use crate::session::state::{AppState, Intent};
 
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
 pub struct NewsAtlasApp {
-    loader: Option<Receiver<LoadResult>>,
+    loader: Option<Job<Dataset>>,
     load_error: Option<String>,
     model: Option<Model>,
     generation: u64,
@@ -59,12 +59,21 @@ pub struct NewsAtlasApp {
 }
 
 impl NewsAtlasApp {
-    /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread.
+    /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread, the
+    /// user's data from the platform's data folder.
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
+        NewsAtlasApp::new_with_user(cc, options, crate::userdata::UserDataDir::platform())
+    }
+
+    /// [`NewsAtlasApp::new`] with the user's data in `user` (`None`: nothing is read or saved).
+    pub fn new_with_user(
+        cc: &eframe::CreationContext<'_>,
+        options: RunOptions,
+        user: Option<crate::userdata::UserDataDir>,
+    ) -> NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
-        let files = GazetteerFiles::from_options(&options.root, options.gazetteer.as_deref());
-        app.import = ImportState::new(crate::userdata::UserDataDir::platform(), Some(files));
+        app.import = ImportState::new(user, Some(options.gazetteer_files()));
         app.loader = Some(spawn_loader(
             options,
             app.import.user.clone(),
@@ -203,7 +212,7 @@ impl NewsAtlasApp {
     }
 
     /// The data the views drew last frame (for tests).
-    pub fn derived(&self) -> Option<&super::derived::Derived> {
+    pub fn derived(&self) -> Option<&crate::session::derived::Derived> {
         self.derived.current()
     }
 
@@ -221,23 +230,19 @@ impl NewsAtlasApp {
     }
 
     fn poll_loader(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.loader else { return };
-        match rx.try_recv() {
-            Ok(Ok(dataset)) => {
+        let Some(job) = &mut self.loader else { return };
+        match job.poll() {
+            JobPoll::Done(dataset) => {
                 self.loader = None;
                 self.install(dataset);
                 ctx.request_repaint();
             }
-            Ok(Err(message)) => {
+            JobPoll::Failed(message) => {
                 self.loader = None;
                 self.load_error = Some(message);
             }
-            Err(TryRecvError::Empty) => {
+            JobPoll::Running => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
-            Err(TryRecvError::Disconnected) => {
-                self.loader = None;
-                self.load_error = Some("the loader stopped without a result".to_owned());
             }
         }
     }
@@ -254,13 +259,13 @@ impl NewsAtlasApp {
             .is_some_and(|m| Arc::ptr_eq(&m.dataset.gazetteer, &done.dataset.gazetteer));
         self.install(done.dataset);
         if done.keep_view {
-            super::import::carry_view(&old, &mut self.state, same_places);
+            crate::session::state::carry_view(&old, &mut self.state, same_places);
         } else {
             self.state.apply(Intent::FitAll);
         }
     }
 
-    fn top_bar_ui(&mut self, ui: &mut Ui, intents: &mut Vec<Intent>) {
+    fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
             ui.heading(RichText::new("newsatlas").strong());
             ui.menu_button("File", |ui| {
@@ -301,7 +306,7 @@ impl NewsAtlasApp {
                 )
                 .labelled_by(label.id);
             if response.changed() {
-                intents.push(Intent::SetSearch(self.search_input.clone()));
+                commands.push(Intent::SetSearch(self.search_input.clone()).into());
             }
             if !self.state.search.trim().is_empty() {
                 if let Some(d) = self.derived.current() {
@@ -312,7 +317,7 @@ impl NewsAtlasApp {
                 }
                 if ui.button("×").on_hover_text("Clear the search").clicked() {
                     self.search_input.clear();
-                    intents.push(Intent::SetSearch(String::new()));
+                    commands.push(Intent::SetSearch(String::new()).into());
                 }
             }
             ui.separator();
@@ -322,7 +327,7 @@ impl NewsAtlasApp {
                 .on_hover_text("Show every place with events")
                 .clicked()
             {
-                intents.push(Intent::FitAll);
+                commands.push(Intent::FitAll.into());
             }
             let theme_label = match self.prefs.theme {
                 theme::ThemeChoice::Dark => "Light theme",
@@ -349,8 +354,7 @@ impl NewsAtlasApp {
             if let Some(model) = &self.model {
                 let n = model.dataset.problems.len();
                 if n > 0 {
-                    let text = RichText::new(format!("{n} problems"))
-                        .color(egui::Color32::from_rgb(255, 170, 0));
+                    let text = RichText::new(format!("{n} problems")).color(super::theme::WARNING);
                     if ui
                         .button(text)
                         .on_hover_text("Problems met while loading the data")
@@ -363,6 +367,27 @@ impl NewsAtlasApp {
                 }
             }
         });
+    }
+
+    /// Applies one command: the one place where what the views, the keys and the briefing ask
+    /// for changes the app. Returns whether a frame should follow to show the change.
+    fn apply(&mut self, command: Command, ctx: &egui::Context) -> bool {
+        match command {
+            Command::State(intent) => return self.state.apply(intent),
+            Command::Scene(command) => self.briefing.push(command),
+            Command::SetArticleDate { article, date } => {
+                if let Some(model) = &self.model {
+                    self.import.set_date(model, article, date, ctx);
+                }
+            }
+            Command::FixPlace(fix) => {
+                if let Some(model) = &self.model {
+                    self.import.fix_place(model, &fix, ctx);
+                }
+            }
+            Command::TypeDate(text) => self.timeline.open_goto(text),
+        }
+        true
     }
 
     /// Points the basemap at the chosen source (after a change of choice or theme).
@@ -390,7 +415,7 @@ impl NewsAtlasApp {
 
 /// The keyboard shortcuts, unless a text field has the keyboard. Keys are consumed here, before
 /// any widget sees them (so Space does not also press a focused button).
-fn keyboard_intents(ctx: &egui::Context, timeline: &mut TimelineView) -> Vec<Intent> {
+fn keyboard_commands(ctx: &egui::Context) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -427,11 +452,11 @@ fn keyboard_intents(ctx: &egui::Context, timeline: &mut TimelineView) -> Vec<Int
                 _ => None,
             })
             .collect();
+        let mut commands: Vec<Command> = intents.into_iter().map(Command::State).collect();
         if typed.starts_with(|c: char| c.is_ascii_digit()) {
-            timeline.goto_text = typed;
-            timeline.goto_focus = true;
+            commands.push(Command::TypeDate(typed));
         }
-        intents
+        commands
     })
 }
 
@@ -451,15 +476,15 @@ impl eframe::App for NewsAtlasApp {
         }
         self.poll_loader(&ctx);
         self.poll_import(&ctx);
-        let mut intents = Vec::new();
+        let mut commands: Vec<Command> = Vec::new();
         // Scenes first: the presenter's keys are consumed before the timeline's arrows, and a
         // frame that enters or leaves presenter mode already draws the new layout.
         if let Some(model) = &self.model {
-            intents.extend(self.briefing.frame(&ctx, model, &self.state, &mut self.map));
+            commands.extend(self.briefing.frame(&ctx, model, &self.state, &self.map));
         }
 
         if !self.briefing.presenting() {
-            egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut intents));
+            egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
         }
         self.import.drops_ui(&ctx, self.model.as_ref());
         self.import.dialog_ui(&ctx, self.model.as_ref());
@@ -481,10 +506,10 @@ impl eframe::App for NewsAtlasApp {
         } else {
             Palette::of(self.prefs.theme)
         };
-        intents.extend(keyboard_intents(&ctx, &mut self.timeline));
+        commands.extend(keyboard_commands(&ctx));
         if self.state.playing {
             let dt = ctx.input(|i| i.stable_dt).min(0.1);
-            intents.push(Intent::Advance { dt_secs: dt });
+            commands.push(Intent::Advance { dt_secs: dt }.into());
             ctx.request_repaint();
         }
 
@@ -509,7 +534,8 @@ impl eframe::App for NewsAtlasApp {
                 .min_size(170.0)
         };
         timeline_panel.show(ui, |ui| {
-            intents.extend(timeline_ui(ui, &mut self.timeline, data, presenting));
+            let intents = timeline_ui(ui, &mut self.timeline, data, presenting);
+            commands.extend(intents.into_iter().map(Command::State));
         });
         if !presenting {
             egui::Panel::right("articles")
@@ -517,13 +543,16 @@ impl eframe::App for NewsAtlasApp {
                 .default_size(480.0)
                 .min_size(280.0)
                 .show(ui, |ui| {
-                    intents.extend(article_pane_ui(ui, &mut self.pane, data));
+                    commands.extend(article_pane_ui(ui, &mut self.pane, data));
                 });
             if self.briefing.show_panel {
                 egui::Panel::left("scenes")
                     .resizable(true)
                     .default_size(300.0)
-                    .show(ui, |ui| self.briefing.panel_ui(ui));
+                    .show(ui, |ui| {
+                        let scene_commands = self.briefing.panel_ui(ui);
+                        commands.extend(scene_commands.into_iter().map(Command::Scene));
+                    });
             }
         }
         let mut map_click = None;
@@ -533,14 +562,15 @@ impl eframe::App for NewsAtlasApp {
                 map_click = super::missing::map_click(ui, map_rect, &self.map);
             }
             let basemap = self.basemap.as_mut();
-            intents.extend(map_ui(
+            let intents = map_ui(
                 ui,
                 &mut self.map,
                 data,
                 request,
                 basemap,
                 self.labels.as_ref(),
-            ));
+            );
+            commands.extend(intents.into_iter().map(Command::State));
         });
 
         if let Some(at) = map_click {
@@ -549,7 +579,7 @@ impl eframe::App for NewsAtlasApp {
         export_window(&ctx, &mut self.export, model, derived, &self.state);
         let busy = self.import.is_busy();
         if let Some(fix) = missing_window(&ctx, &mut self.missing, model, busy) {
-            self.import.fix_place(model, &fix, &ctx);
+            commands.push(Command::FixPlace(fix));
         }
         if presenting {
             self.briefing.overlay_ui(&ctx);
@@ -557,14 +587,8 @@ impl eframe::App for NewsAtlasApp {
 
         self.problems_window(&ctx);
         let mut changed = false;
-        for intent in intents {
-            if let Intent::SetArticleDate { article, date } = intent {
-                if let Some(model) = &self.model {
-                    self.import.set_date(model, article, date, &ctx);
-                }
-                continue;
-            }
-            changed |= self.state.apply(intent);
+        for command in commands {
+            changed |= self.apply(command, &ctx);
         }
         // The switch is a preference: kept at once, so a rebuild (an import, a date override)
         // installs the new data with it, and the next start too.
@@ -594,35 +618,16 @@ fn fallback_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
     (today, today)
 }
 
-/// Loads the dataset on a named thread; the result arrives on a bounded channel. A panic in the
-/// loader becomes an error message, so the app never hangs on "Loading…".
+/// Loads the dataset as a background job; a panic in the loader becomes an error message, so
+/// the app never hangs on "Loading…".
 fn spawn_loader(
     options: RunOptions,
     user: Option<crate::userdata::UserDataDir>,
     ctx: egui::Context,
-) -> Receiver<LoadResult> {
-    let (tx, rx) = sync_channel(1);
-    let spawned = std::thread::Builder::new()
-        .name("dataset-loader".to_owned())
-        .spawn({
-            let tx = tx.clone();
-            move || {
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    super::import::load_with_user_data(&options, user.as_ref())
-                }))
-                .map_err(|panic| {
-                    panic
-                        .downcast_ref::<&str>()
-                        .map(|s| (*s).to_owned())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "the loader panicked".to_owned())
-                });
-                let _ = tx.send(result);
-                ctx.request_repaint();
-            }
-        });
-    if let Err(e) = spawned {
-        let _ = tx.send(Err(format!("could not start the loader thread: {e}")));
-    }
-    rx
+) -> Job<Dataset> {
+    Job::spawn(
+        "dataset-loader",
+        move || ctx.request_repaint(),
+        move |_| crate::session::rebuild::load_with_user_data(&options, user.as_ref()),
+    )
 }

@@ -7,7 +7,6 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use egui::RichText;
 
@@ -16,8 +15,9 @@ use crate::export::{self, ExportSource, Format};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event};
 use crate::gazetteer::Gazetteer;
 
-use super::derived::{Derived, Model};
-use super::state::AppState;
+use crate::session::derived::{Derived, Model};
+use crate::session::job::{Job, JobPoll};
+use crate::session::state::AppState;
 
 /// AccessKit label of the path field.
 pub const EXPORT_PATH_LABEL: &str = "Export to";
@@ -28,7 +28,7 @@ pub struct ExportDialog {
     pub format: Format,
     pub path: String,
     status: Option<(String, bool)>,
-    writing: Option<Receiver<Result<String, String>>>,
+    writing: Option<Job<Result<String, String>>>,
 }
 
 impl Default for ExportDialog {
@@ -129,20 +129,19 @@ pub fn export_window(
     derived: &Derived,
     state: &AppState,
 ) {
-    if let Some(rx) = &dialog.writing {
-        match rx.try_recv() {
-            Ok(Ok(text)) => {
+    if let Some(job) = &mut dialog.writing {
+        match job.poll() {
+            JobPoll::Done(Ok(text)) => {
                 dialog.status = Some((text, false));
                 dialog.writing = None;
             }
-            Ok(Err(text)) => {
+            JobPoll::Done(Err(text)) | JobPoll::Failed(text) => {
                 dialog.status = Some((text, true));
                 dialog.writing = None;
             }
-            Err(TryRecvError::Empty) => {
+            JobPoll::Running => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
-            Err(TryRecvError::Disconnected) => dialog.writing = None,
         }
     }
     if !dialog.open {
@@ -195,7 +194,7 @@ pub fn export_window(
             }
             if let Some((text, error)) = &dialog.status {
                 let color = if *error {
-                    egui::Color32::from_rgb(255, 170, 0)
+                    super::theme::WARNING
                 } else {
                     ui.visuals().text_color()
                 };
@@ -205,32 +204,19 @@ pub fn export_window(
     dialog.open = open;
 }
 
-fn spawn_write(
-    path: PathBuf,
-    job: ExportJob,
-    ctx: &egui::Context,
-) -> Receiver<Result<String, String>> {
-    let (tx, rx) = sync_channel(1);
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("export-writer".to_owned())
-        .spawn({
-            let tx = tx.clone();
-            move || {
-                let n = job.events.len();
-                let result = crate::atomic::write_with(&path, crate::atomic::Backup::None, |out| {
-                    job.write(out)
-                })
+/// Writes the export as a background job (a panic is reported in the dialog).
+fn spawn_write(path: PathBuf, job: ExportJob, ctx: &egui::Context) -> Job<Result<String, String>> {
+    let wake = ctx.clone();
+    Job::spawn(
+        "export-writer",
+        move || wake.request_repaint(),
+        move |_| {
+            let n = job.events.len();
+            crate::atomic::write_with(&path, crate::atomic::Backup::None, |out| job.write(out))
                 .map(|()| format!("Wrote {n} event(s) to {}", path.display()))
-                .map_err(|e| format!("Cannot write {}: {e}", path.display()));
-                let _ = tx.send(result);
-                ctx.request_repaint();
-            }
-        });
-    if let Err(e) = spawned {
-        let _ = tx.send(Err(format!("cannot start the writer: {e}")));
-    }
-    rx
+                .map_err(|e| format!("Cannot write {}: {e}", path.display()))
+        },
+    )
 }
 
 #[cfg(test)]

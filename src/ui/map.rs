@@ -6,9 +6,10 @@
 //! first); hover tooltips; click to select; fit-to-corpus and fly-to animations; the basemap
 //! attribution.
 //!
-//! The layout is [`crate::layout::layout_markers`] over the places the [`PlaceGrid`] finds in
-//! the viewport (what `newsatlas bench` times as the scrub step), cached by (derived revision,
-//! viewport): an idle frame only draws. Only labelled, highlighted and hovered markers are
+//! The layout is the one marker pipeline, [`crate::session::markers::markers_in_view`] (the
+//! places the [`PlaceGrid`] finds in the viewport, laid out by [`crate::layout`]; what
+//! `newsatlas render` draws on a slide and `newsatlas bench` times as the scrub step), cached by
+//! (derived revision, viewport): an idle frame only draws. Only labelled, highlighted and hovered markers are
 //! widgets (with AccessKit labels); zoomed out over 30k places, thousands of widgets would cost
 //! more than the frame.
 //!
@@ -22,23 +23,20 @@ use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projecto
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
 use crate::index::EventFilter;
-use crate::layout::{
-    LayoutOptions, MarkerInput, MarkerLayout, ScreenPoint, ScreenRect, Viewport,
-    layout_markers_around,
-};
+use crate::layout::{MarkerLayout, ScreenPoint, ScreenRect, Viewport};
+use crate::session::markers::{LABEL_PAD, markers_in_view};
 
 use super::ViewData;
 use super::basemap_labels::MapLabels;
 use super::basemap_tiles::Basemap;
-use super::derived::{Derived, Marker, Model};
-use super::state::{Intent, MapRequest};
 use super::theme::{Palette, label_font};
+use crate::session::derived::{Derived, Marker, Model};
+use crate::session::state::{Intent, MapRequest};
 
 /// How long a fly-to or fit animation takes.
 const FLY_SECONDS: f64 = 0.6;
 /// Zoom a fly-to goes to at least, so a city is recognisable.
 const FLY_MIN_ZOOM: f64 = 7.0;
-const MAX_LABELS: usize = 60;
 
 /// A map view animation in progress.
 #[derive(Clone, Copy, Debug)]
@@ -59,7 +57,7 @@ struct LayoutCache {
     markers: Vec<MarkerLayout>,
 }
 
-/// The map's own view state (not shared: the shared state is [`super::state::AppState`]).
+/// The map's own view state (not shared: the shared state is [`crate::session::state::AppState`]).
 pub struct MapView {
     pub memory: MapMemory,
     fly: Option<Fly>,
@@ -175,6 +173,10 @@ pub fn map_ui(
                 to_zoom: zoom.max(FLY_MIN_ZOOM),
                 start_time: now,
             });
+        }
+        Some(MapRequest::SetView { center, zoom }) => {
+            view.memory.center_at(to_position(center));
+            let _ = view.memory.set_zoom(zoom.clamp(1.0, 18.0));
         }
         Some(MapRequest::ZoomBy(levels)) => {
             view.fly = None;
@@ -387,7 +389,7 @@ fn markers_ui(
         let galley = painter.layout_no_wrap(m.name.clone(), font.clone(), color);
         let rect = Rect::from_min_size(
             center + vec2(p.offset_x_px, p.offset_y_px),
-            galley.size() + vec2(8.0, 2.0),
+            galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1),
         );
         if !clip.intersects(rect) {
             continue;
@@ -416,8 +418,8 @@ fn viewport_of(projector: &Projector) -> Viewport {
     }
 }
 
-/// Lays out the markers of the places in `viewport` (a grid query, never every place), then
-/// orders them for drawing.
+/// Lays out the markers of the places in `viewport` with the one marker pipeline
+/// (`session::markers`), labels measured in the map's label font.
 fn layout_map_markers(
     ui: &Ui,
     model: &Model,
@@ -425,51 +427,15 @@ fn layout_map_markers(
     viewport: &Viewport,
     reserved: &[ScreenRect],
 ) -> Vec<MarkerLayout> {
-    let options = LayoutOptions {
-        max_labels: MAX_LABELS,
-        max_count: derived.max_count,
-        ..LayoutOptions::default()
-    };
-    let (sw, ne) = viewport.geo_bounds(options.margin_px);
-    let inputs: Vec<MarkerInput> = model
-        .grid
-        .query_units(sw, ne)
-        .filter_map(|(place, at)| {
-            let i = model.marker_position(place)?;
-            let m = derived.markers.get(i)?;
-            Some(MarkerInput {
-                place: m.place,
-                at,
-                count: m.count,
-                dated_by_text: m.dated_by_text(),
-                priority: m.priority(),
-                wants_label: m.notable(),
-                pinned: m.selected || m.in_article || m.search_hit,
-            })
-        })
-        .collect();
     let font = label_font();
     let painter = ui.painter();
-    let mut laid = layout_markers_around(&inputs, viewport, &options, reserved, |k| {
-        let name = model.place_name(k.place);
+    markers_in_view(model, derived, viewport, reserved, |name| {
         let size = painter
-            .layout_no_wrap(name, font.clone(), Color32::WHITE)
+            .layout_no_wrap(name.to_owned(), font.clone(), Color32::WHITE)
             .size();
-        (size.x + 8.0, size.y + 2.0)
-    });
-    // Back to positions in `derived.markers`, then draw order.
-    for l in &mut laid {
-        l.input = model
-            .marker_position(inputs[l.input].place)
-            .unwrap_or(usize::MAX);
-    }
-    laid.sort_by(|a, b| {
-        (a.count > 0)
-            .cmp(&(b.count > 0))
-            .then(b.count.cmp(&a.count))
-            .then(a.place.cmp(&b.place))
-    });
-    laid
+        (size.x, size.y)
+    })
+    .markers
 }
 
 /// How a marker is drawn: by what its events in the window are.

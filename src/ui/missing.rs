@@ -3,33 +3,26 @@
 //! suggestion (the name becomes an alias of that place) or add a new place (typed coordinates or
 //! "Place on map": the next map click sets them).
 //!
-//! The list is computed on a named thread once per dataset. A fix is returned as a
+//! The list is computed by a background job (`session::job`) once per dataset; a job that fails
+//! says so in the window. A fix is returned as a
 //! [`MissingFix`]; the app saves it in the user gazetteer and rebuilds in the background, so it
 //! applies to every occurrence in every article at once.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 use egui::{Pos2, Rect, RichText, Ui};
 
 use crate::coord::LatLon;
-use crate::gazetteer::{PlaceIdx, PlaceKind};
+use crate::gazetteer::PlaceKind;
 use crate::userdata::{
     MissingName, NewPlace, Suggestion, articles_text, missing_names, suggest_places,
 };
 
-use super::derived::Model;
+use crate::session::derived::Model;
+use crate::session::job::{Job, JobPoll};
 
-/// What the user chose to do about a missing name.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MissingFix {
-    /// `surface` becomes an alias of `place`.
-    AddAlias {
-        place: PlaceIdx,
-        surface: String,
-    },
-    AddPlace(NewPlace),
-}
+use super::theme::WARNING;
+use crate::session::edits::MissingFix;
 
 /// AccessKit labels of the form's fields.
 pub const LAT_LABEL: &str = "Latitude";
@@ -57,7 +50,9 @@ pub struct MissingView {
     pub placing: bool,
     /// (dataset generation, names).
     names: Option<(u64, Vec<MissingName>)>,
-    pending: Option<(u64, Receiver<Vec<MissingName>>)>,
+    pending: Option<(u64, Job<Vec<MissingName>>)>,
+    /// (dataset generation, why the count failed).
+    failed: Option<(u64, String)>,
     filter: String,
     form: Option<Form>,
 }
@@ -74,36 +69,36 @@ impl MissingView {
     /// Starts computing the list for `model` if it is not there yet; polls a running computation.
     pub fn refresh(&mut self, model: &Model, ctx: &egui::Context) {
         let generation = model.generation;
-        if let Some((g, rx)) = &self.pending {
-            match rx.try_recv() {
-                Ok(names) => {
+        if let Some((g, job)) = &mut self.pending {
+            match job.poll() {
+                JobPoll::Done(names) => {
                     self.names = Some((*g, names));
                     self.pending = None;
                 }
-                Err(TryRecvError::Empty) => {
+                JobPoll::Running => {
                     ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 }
-                Err(TryRecvError::Disconnected) => self.pending = None,
+                JobPoll::Failed(why) => {
+                    self.failed = Some((*g, why));
+                    self.pending = None;
+                }
             }
         }
         let have = self.names.as_ref().is_some_and(|(g, _)| *g == generation);
         let computing = self.pending.as_ref().is_some_and(|(g, _)| *g == generation);
-        if have || computing {
+        let failed = self.failed.as_ref().is_some_and(|(g, _)| *g == generation);
+        if have || computing || failed {
             return;
         }
         let articles = Arc::clone(&model.dataset.articles);
         let gazetteer = Arc::clone(&model.dataset.gazetteer);
-        let (tx, rx) = sync_channel(1);
-        let ctx2 = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("missing-places".to_owned())
-            .spawn(move || {
-                let _ = tx.send(missing_names(&articles, &gazetteer));
-                ctx2.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some((generation, rx));
-        }
+        let wake = ctx.clone();
+        let job = Job::spawn(
+            "missing-places",
+            move || wake.request_repaint(),
+            move |_| missing_names(&articles, &gazetteer),
+        );
+        self.pending = Some((generation, job));
     }
 
     /// Opens the form for `name` (used by the list, and by tests).
@@ -161,6 +156,10 @@ pub fn missing_window(
 
 fn list_ui(ui: &mut Ui, view: &mut MissingView, model: &Model) {
     let Some(names) = view.names(model.generation).map(<[MissingName]>::to_vec) else {
+        if let Some((_, why)) = view.failed.as_ref().filter(|(g, _)| *g == model.generation) {
+            ui.colored_label(WARNING, format!("The names could not be counted: {why}"));
+            return;
+        }
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("Looking for names the gazetteer does not know…");
@@ -307,7 +306,7 @@ fn form_ui(
         }
         if coords.is_none() && !(form.lat.is_empty() && form.lon.is_empty()) {
             ui.colored_label(
-                egui::Color32::from_rgb(255, 120, 80),
+                super::theme::INVALID_INPUT,
                 "latitude -90..90, longitude -180..180",
             );
         }

@@ -1,14 +1,12 @@
 //! The desktop app (feature `gui`): map, timeline and article pane over the core.
 //!
-//! One shared [`state::AppState`]; every view is a `*_ui` function that draws from it and from
-//! cached [`derived`] data and returns [`state::Intent`]s, which [`app::NewsAtlasApp`] applies in
+//! One shared [`state::AppState`] (in `crate::session`, with the cached [`derived`] data); every
+//! view is a `*_ui` function that draws from them and returns [`state::Intent`]s, which [`app::NewsAtlasApp`] applies in
 //! one place at the end of the frame. The dataset loads on a named thread.
 //!
 //! | file | owns |
 //! |---|---|
 //! | `app.rs` | the eframe app: loader polling, panel layout, keys, applying intents, saving prefs |
-//! | `state.rs` | cursor, window, playback, selection, search; `Intent` and `apply` (GUI-free, tested) |
-//! | `derived.rs` | `Model` (once per dataset) and `Derived` (per state), cached by their inputs |
 //! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
 //! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
@@ -23,7 +21,6 @@
 pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
-pub mod derived;
 pub mod export_ui;
 pub mod focus;
 pub mod import;
@@ -33,13 +30,13 @@ pub mod pane;
 pub mod prefs;
 pub mod presenter;
 pub mod scenes_ui;
-pub mod state;
 pub mod theme;
 pub mod timeline;
 
-use std::path::PathBuf;
-
 pub use app::NewsAtlasApp;
+
+use crate::session::rebuild::RunOptions;
+use crate::session::{derived, state};
 
 /// What every view reads in a frame: the data, what is derived from it, the shared state and the
 /// palette. Views read this and return intents; they never change it.
@@ -51,18 +48,9 @@ pub struct ViewData<'a> {
     pub palette: &'a theme::Palette,
 }
 
-/// What `newsatlas` (the binary) passes to the app.
-pub struct RunOptions {
-    /// The project root: the folder with `data/` and `seeds/`.
-    pub root: PathBuf,
-    /// Articles to open instead of the bundled seeds: a folder of .txt/.md files or a .csv file.
-    pub corpus: Option<PathBuf>,
-    /// A gazetteer file to use instead of `data/gazetteer.toml`.
-    pub gazetteer: Option<PathBuf>,
-}
-
-/// Opens the window and runs the app until it is closed.
-pub fn run(options: RunOptions) -> anyhow::Result<()> {
+/// Opens the window and runs the app until it is closed; `user` is where the user's gazetteer
+/// additions and date overrides live (`None`: nothing is read or saved).
+pub fn run(options: RunOptions, user: Option<crate::userdata::UserDataDir>) -> anyhow::Result<()> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("newsatlas")
@@ -74,7 +62,7 @@ pub fn run(options: RunOptions) -> anyhow::Result<()> {
     eframe::run_native(
         "newsatlas",
         native,
-        Box::new(|cc| Ok(Box::new(NewsAtlasApp::new(cc, options)))),
+        Box::new(|cc| Ok(Box::new(NewsAtlasApp::new_with_user(cc, options, user)))),
     )
     .map_err(|e| anyhow::anyhow!("the window failed: {e}"))
 }

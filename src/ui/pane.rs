@@ -19,9 +19,10 @@ use crate::extract::{ArticleIdx, Event, WhenBasis};
 use crate::index::EventFilter;
 
 use super::ViewData;
-use super::derived::{Model, find_ignoring_ascii_case};
-use super::state::Intent;
 use super::theme::Palette;
+use crate::session::command::Command;
+use crate::session::derived::{Model, find_ignoring_ascii_case};
+use crate::session::state::Intent;
 
 /// How an article's publication date was obtained, in words.
 pub fn basis_text(basis: &DateBasis) -> &'static str {
@@ -118,8 +119,9 @@ pub struct PaneView {
     date_field: super::import::DateField,
 }
 
-/// The article pane. Returns the intents of this frame.
-pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> Vec<Intent> {
+/// The article pane. Returns the commands of this frame.
+pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
     let ViewData {
         model,
         derived,
@@ -178,9 +180,13 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
 
     if let Some(a) = state.selected_article {
         ui.separator();
-        article_ui(ui, view, data, a, &mut intents);
+        article_ui(ui, view, data, a, &mut intents, &mut commands);
     }
     intents
+        .into_iter()
+        .map(Command::State)
+        .chain(commands)
+        .collect()
 }
 
 /// The article list: one row per article (publication date, how it was dated, outlet; the title
@@ -189,8 +195,8 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
 fn article_list_ui(
     ui: &mut Ui,
     model: &Model,
-    derived: &super::derived::Derived,
-    state: &super::state::AppState,
+    derived: &crate::session::derived::Derived,
+    state: &crate::session::state::AppState,
     palette: &Palette,
     list_height: f32,
     intents: &mut Vec<Intent>,
@@ -275,6 +281,7 @@ fn article_ui(
     data: ViewData<'_>,
     a: ArticleIdx,
     intents: &mut Vec<Intent>,
+    commands: &mut Vec<Command>,
 ) {
     let ViewData {
         model,
@@ -319,7 +326,7 @@ fn article_ui(
             ui.weak(byline);
         }
     });
-    intents.extend(super::import::date_field_ui(
+    commands.extend(super::import::date_field_ui(
         ui,
         &mut view.date_field,
         a,

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::coord::LatLon;
 
-use super::state::WindowMode;
 use super::theme::{BasemapChoice, ThemeChoice};
+use crate::session::state::WindowMode;
 
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "newsatlas.prefs";

@@ -1,12 +1,12 @@
 //! Presenter mode: full screen, large type, only the map, the timeline and the scene's caption.
 //! F5 enters, Esc leaves; PageDown/PageUp or →/← step through the scenes (the fly itself is
-//! [`super::scenes_ui::Briefing`]'s). Markers and labels get a projector palette: opaque outlines
+//! the briefing's, `scenes_ui`). Markers and labels get a projector palette: opaque outlines
 //! and label backgrounds, and everything a third larger through egui's zoom factor.
 
 use egui::{Align2, Color32, Key, Modifiers, RichText};
 
-use super::scenes_ui::SceneCommand;
 use super::theme::Palette;
+use crate::session::command::SceneCommand;
 
 /// How much larger everything is drawn while presenting.
 pub const PRESENTER_ZOOM: f32 = 1.35;

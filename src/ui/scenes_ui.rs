@@ -1,9 +1,10 @@
 //! The scenes panel and the briefing controller: saved scenes (save, show, rename, caption,
 //! reorder, delete), stepping with an eased fly, and PNG export of the view or of every scene.
 //!
-//! Views return [`SceneCommand`]s; [`Briefing::frame`] applies them in one place at the start of
-//! the next frame (before the map draws), turning them into the app's ordinary [`Intent`]s (seek,
-//! window, selection) plus a map transition it drives itself through the map's `MapMemory`.
+//! The panel returns [`SceneCommand`]s (in `session::command`), which the app applies with every
+//! other command: it queues them here, and [`Briefing::frame`] runs them at the start of the next
+//! frame (before the map draws), turning them into the app's ordinary commands (seek, window,
+//! selection, and the map's view for each step of the fly: the map itself is its one writer).
 //! The file format, loading and stepping rule live in the GUI-free [`crate::scenes`].
 
 use std::collections::VecDeque;
@@ -13,15 +14,15 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use egui::{RichText, Ui};
 
 use crate::coord::LatLon;
-use crate::extract::ArticleIdx;
-use crate::gazetteer::PlaceIdx;
 use crate::problem::Problem;
 use crate::scenes::{self, Scene, SceneMode, Transition, View};
 
-use super::derived::Model;
-use super::map::{MapView, to_position};
+use super::map::MapView;
 use super::presenter::{self, Presenter};
-use super::state::{AppState, Intent, WindowMode};
+use crate::session::command::{Command, SceneCommand};
+use crate::session::derived::Model;
+use crate::session::job::{Job, JobPoll};
+use crate::session::state::{AppState, Intent, WindowMode};
 
 /// AccessKit labels of the panel's controls (tests and screen readers find them by these).
 pub const SCENES_BUTTON: &str = "Scenes";
@@ -33,36 +34,6 @@ pub const EXPORT_PATH_LABEL: &str = "PNG file";
 pub const EXPORT_PNG_BUTTON: &str = "Export PNG…";
 pub const EXPORT_ALL_BUTTON: &str = "Export every scene";
 
-/// What the scenes panel and the presenter keys ask for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SceneCommand {
-    /// Save the current view as a new scene.
-    SaveCurrent {
-        name: String,
-        caption: String,
-    },
-    /// Show a scene, flying to it (`animate`) or jumping.
-    Show {
-        index: usize,
-        animate: bool,
-    },
-    /// Show the scene `delta` steps away from the current one.
-    Step(i32),
-    /// Replace a scene's view with the current one, keeping its name and caption.
-    Update(usize),
-    Rename(usize, String),
-    SetCaption(usize, String),
-    Delete(usize),
-    Move {
-        index: usize,
-        up: bool,
-    },
-    EnterPresenter,
-    LeavePresenter,
-    ExportCurrent,
-    ExportAll,
-}
-
 /// One screenshot to take: of the view as it is (`scene: None`) or after showing a scene.
 #[derive(Clone, Debug)]
 struct ShotJob {
@@ -70,10 +41,10 @@ struct ShotJob {
     scene: Option<usize>,
 }
 
-/// Messages from the screenshot callback and the PNG writer threads.
-enum ShotEvent {
-    Taken,
-    Written(Result<PathBuf, String>),
+/// What the screenshot callback hands over: the pixels of a job's screenshot.
+struct Taken {
+    path: PathBuf,
+    image: std::sync::Arc<egui::ColorImage>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -90,8 +61,10 @@ struct Export {
     current: Option<(ShotJob, ShotPhase)>,
     /// The export of every scene runs in the presenter's clean layout; leave it afterwards.
     leave_presenter_after: bool,
-    tx: SyncSender<ShotEvent>,
-    rx: Receiver<ShotEvent>,
+    tx: SyncSender<Taken>,
+    rx: Receiver<Taken>,
+    /// PNGs being encoded and written, one background job each.
+    writers: Vec<Job<Result<PathBuf, String>>>,
 }
 
 /// A fly in progress, driven by [`Briefing::frame`].
@@ -152,6 +125,7 @@ impl Default for Briefing {
                 leave_presenter_after: false,
                 tx,
                 rx,
+                writers: Vec::new(),
             },
         }
     }
@@ -246,17 +220,17 @@ impl Briefing {
         ctx: &egui::Context,
         model: &Model,
         state: &AppState,
-        map: &mut MapView,
-    ) -> Vec<Intent> {
+        map: &MapView,
+    ) -> Vec<Command> {
         let keys = presenter::presenter_keys(ctx, self.presenter.active);
         self.pending.extend(keys);
         let mut intents = Vec::new();
         for command in std::mem::take(&mut self.pending) {
             self.apply(command, ctx, model, state, map, &mut intents);
         }
-        self.fly(ctx, map, &mut intents);
+        self.fly(ctx, &mut intents);
         self.export_tick(ctx, model, state, map, &mut intents);
-        intents
+        intents.into_iter().map(Command::State).collect()
     }
 
     fn apply(
@@ -265,7 +239,7 @@ impl Briefing {
         ctx: &egui::Context,
         model: &Model,
         state: &AppState,
-        map: &mut MapView,
+        map: &MapView,
         intents: &mut Vec<Intent>,
     ) {
         let cursor_now = state.cursor_day();
@@ -383,14 +357,14 @@ impl Briefing {
         ctx: &egui::Context,
         model: &Model,
         cursor_now: crate::index::DayNum,
-        map: &mut MapView,
+        map: &MapView,
         intents: &mut Vec<Intent>,
     ) {
         let Some(scene) = self.scenes.get(index) else {
             return;
         };
         self.current = Some(index);
-        let (scene_intents, unknown) = scene_intents(scene, model);
+        let (scene_intents, unknown) = crate::session::scene::scene_intents(scene, model);
         intents.extend(scene_intents);
         self.notice = (!unknown.is_empty())
             .then(|| format!("“{}”: not in this data: {}", scene.name, unknown.join(", ")));
@@ -409,17 +383,23 @@ impl Briefing {
             });
         } else {
             self.flight = None;
-            set_map_view(map, to.center, to.zoom);
+            intents.push(Intent::SetMapView {
+                center: to.center,
+                zoom: to.zoom,
+            });
         }
         ctx.request_repaint();
     }
 
-    /// Advances the fly: the map view directly, the cursor through a seek.
-    fn fly(&mut self, ctx: &egui::Context, map: &mut MapView, intents: &mut Vec<Intent>) {
+    /// Advances the fly: the map's view and the cursor, as intents.
+    fn fly(&mut self, ctx: &egui::Context, intents: &mut Vec<Intent>) {
         let Some(flight) = self.flight else { return };
         let now = ctx.input(|i| i.time);
         let (view, done) = flight.transition.at(now - flight.start_time);
-        set_map_view(map, view.center, view.zoom);
+        intents.push(Intent::SetMapView {
+            center: view.center,
+            zoom: view.zoom,
+        });
         intents.push(Intent::Seek(scenes::view_date(view)));
         if done {
             self.flight = None;
@@ -472,21 +452,42 @@ impl Briefing {
         ctx: &egui::Context,
         model: &Model,
         state: &AppState,
-        map: &mut MapView,
+        map: &MapView,
         intents: &mut Vec<Intent>,
     ) {
-        while let Ok(event) = self.export.rx.try_recv() {
-            match event {
-                ShotEvent::Taken => self.export.current = None,
-                ShotEvent::Written(Ok(path)) => {
-                    self.notice = Some(format!("Wrote {}", path.display()));
-                }
-                ShotEvent::Written(Err(message)) => {
+        while let Ok(Taken { path, image }) = self.export.rx.try_recv() {
+            self.export.current = None;
+            let wake = ctx.clone();
+            self.export.writers.push(Job::spawn(
+                "png-export",
+                move || wake.request_repaint(),
+                move |_| write_png(&path, &image),
+            ));
+        }
+        let mut written = Vec::new();
+        self.export.writers.retain_mut(|job| match job.poll() {
+            JobPoll::Running => true,
+            JobPoll::Done(result) => {
+                written.push(result);
+                false
+            }
+            JobPoll::Failed(why) => {
+                written.push(Err(why));
+                false
+            }
+        });
+        for result in written {
+            match result {
+                Ok(path) => self.notice = Some(format!("Wrote {}", path.display())),
+                Err(message) => {
                     self.notice = Some(message.clone());
                     self.problems
                         .push(Problem::error("PNG export", None, message));
                 }
             }
+        }
+        if !self.export.writers.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let now = ctx.input(|i| i.time);
         if self.export.current.is_none() {
@@ -521,20 +522,8 @@ impl Briefing {
                 let tx = self.export.tx.clone();
                 let repaint = ctx.clone();
                 ctx.request_screenshot(move |image| {
-                    let _ = tx.send(ShotEvent::Taken);
-                    let writer = tx.clone();
-                    let spawned = std::thread::Builder::new()
-                        .name("png-export".to_owned())
-                        .spawn(move || {
-                            let result = write_png(&path, &image);
-                            let _ = writer.send(ShotEvent::Written(result));
-                            repaint.request_repaint();
-                        });
-                    if let Err(e) = spawned {
-                        let _ = tx.send(ShotEvent::Written(Err(format!(
-                            "cannot start the PNG writer: {e}"
-                        ))));
-                    }
+                    let _ = tx.send(Taken { path, image });
+                    repaint.request_repaint();
                 });
                 ctx.request_repaint();
             }
@@ -550,8 +539,9 @@ impl Briefing {
     }
 
     /// The scenes panel: save the view, the list (show, rename, caption, reorder, delete),
-    /// present, export. Returns nothing: its commands are applied next frame by [`Self::frame`].
-    pub fn panel_ui(&mut self, ui: &mut Ui) {
+    /// present, export. Returns its commands (the app queues them for [`Self::frame`]).
+    pub fn panel_ui(&mut self, ui: &mut Ui) -> Vec<SceneCommand> {
+        let mut commands = Vec::new();
         ui.heading("Scenes");
         ui.weak("Save views to step through in a briefing. F5 presents, Esc leaves.");
         ui.add_space(6.0);
@@ -577,7 +567,7 @@ impl Briefing {
                 .on_hover_text("Save the map view, the time window and the selection")
                 .clicked()
             {
-                self.pending.push(SceneCommand::SaveCurrent {
+                commands.push(SceneCommand::SaveCurrent {
                     name: std::mem::take(&mut self.new_name),
                     caption: std::mem::take(&mut self.new_caption),
                 });
@@ -588,7 +578,7 @@ impl Briefing {
                 .on_hover_text("Full screen, large type; PageDown/PageUp or Right/Left step")
                 .clicked()
             {
-                self.pending.push(SceneCommand::EnterPresenter);
+                commands.push(SceneCommand::EnterPresenter);
             }
         });
         if let Some(notice) = &self.notice {
@@ -604,7 +594,7 @@ impl Briefing {
                     ui.weak("No scenes yet.");
                 }
                 for i in 0..n {
-                    self.scene_row_ui(ui, i, n);
+                    self.scene_row_ui(ui, i, n, &mut commands);
                 }
             });
 
@@ -620,7 +610,7 @@ impl Briefing {
                 .on_hover_text("Save a screenshot of the window to this file")
                 .clicked()
             {
-                self.pending.push(SceneCommand::ExportCurrent);
+                commands.push(SceneCommand::ExportCurrent);
             }
             let folder = scenes_folder(&expand_home(&self.export.path_text));
             if ui
@@ -631,7 +621,7 @@ impl Briefing {
                 ))
                 .clicked()
             {
-                self.pending.push(SceneCommand::ExportAll);
+                commands.push(SceneCommand::ExportAll);
             }
             if busy {
                 ui.spinner();
@@ -643,13 +633,14 @@ impl Briefing {
                 ui.label(RichText::new(p.to_string()).monospace().small());
             }
         }
-        if !self.pending.is_empty() {
+        if !commands.is_empty() {
             // The commands are applied at the start of the next frame: make sure there is one.
             ui.ctx().request_repaint();
         }
+        commands
     }
 
-    fn scene_row_ui(&mut self, ui: &mut Ui, i: usize, n: usize) {
+    fn scene_row_ui(&mut self, ui: &mut Ui, i: usize, n: usize, commands: &mut Vec<SceneCommand>) {
         let current = self.current == Some(i);
         let name = scenes::shown(&self.scenes[i].name, scenes::MAX_SHOWN_NAME_CHARS).into_owned();
         ui.horizontal(|ui| {
@@ -666,7 +657,7 @@ impl Briefing {
                 )
             });
             if show.clicked() {
-                self.pending.push(SceneCommand::Show {
+                commands.push(SceneCommand::Show {
                     index: i,
                     animate: true,
                 });
@@ -679,10 +670,10 @@ impl Briefing {
                 r.on_hover_text(label).clicked()
             };
             if small(ui, i > 0, "Up", format!("Move {name} up")) {
-                self.pending.push(SceneCommand::Move { index: i, up: true });
+                commands.push(SceneCommand::Move { index: i, up: true });
             }
             if small(ui, i + 1 < n, "Down", format!("Move {name} down")) {
-                self.pending.push(SceneCommand::Move {
+                commands.push(SceneCommand::Move {
                     index: i,
                     up: false,
                 });
@@ -695,10 +686,10 @@ impl Briefing {
                 };
             }
             if small(ui, true, "Update", format!("Update {name} to this view")) {
-                self.pending.push(SceneCommand::Update(i));
+                commands.push(SceneCommand::Update(i));
             }
             if small(ui, true, "Delete", format!("Delete {name}")) {
-                self.pending.push(SceneCommand::Delete(i));
+                commands.push(SceneCommand::Delete(i));
             }
         });
         if self.editing == Some(i) {
@@ -708,7 +699,7 @@ impl Briefing {
                 .add(egui::TextEdit::singleline(&mut new_name).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             if r.changed() {
-                self.pending.push(SceneCommand::Rename(i, new_name));
+                commands.push(SceneCommand::Rename(i, new_name));
             }
             let mut caption = self.scenes[i].caption.clone();
             let label = ui.label("Caption");
@@ -720,7 +711,7 @@ impl Briefing {
                 )
                 .labelled_by(label.id);
             if r.changed() {
-                self.pending.push(SceneCommand::SetCaption(i, caption));
+                commands.push(SceneCommand::SetCaption(i, caption));
             }
         }
         ui.add_space(4.0);
@@ -755,53 +746,6 @@ fn capture(name: String, caption: String, model: &Model, state: &AppState, map: 
             .and_then(|a| ds.articles.get(a.0 as usize))
             .map(|a| a.id.clone()),
     }
-}
-
-/// The intents that put the app in a scene's time window and selection, and the ids this data
-/// does not know (the scene still shows, without that selection).
-pub fn scene_intents(scene: &Scene, model: &Model) -> (Vec<Intent>, Vec<String>) {
-    let ds = &model.dataset;
-    let mut unknown = Vec::new();
-    let place = scene.place.as_ref().and_then(|id| {
-        let found = ds
-            .gazetteer
-            .places()
-            .iter()
-            .position(|p| p.id == id.as_str());
-        if found.is_none() {
-            unknown.push(format!("place {id}"));
-        }
-        found.map(|i| PlaceIdx(i as u32))
-    });
-    let article = scene.article.as_ref().and_then(|id| {
-        let found = ds.articles.iter().position(|a| &a.id == id);
-        if found.is_none() {
-            unknown.push(format!("article {id}"));
-        }
-        found.map(|i| ArticleIdx(i as u32))
-    });
-    let mut intents = vec![
-        Intent::SetMode(match scene.mode {
-            SceneMode::Window => WindowMode::Window,
-            SceneMode::Cumulative => WindowMode::Cumulative,
-        }),
-        Intent::SetHalfWindow(scene.half_window_days),
-        Intent::SelectPlace(place),
-    ];
-    intents.push(match article {
-        Some(article) => Intent::SelectArticle {
-            article,
-            date: None,
-        },
-        None => Intent::ClearArticle,
-    });
-    intents.push(Intent::Seek(scene.cursor));
-    (intents, unknown)
-}
-
-fn set_map_view(map: &mut MapView, center: LatLon, zoom: f64) {
-    map.memory.center_at(to_position(center));
-    let _ = map.memory.set_zoom(zoom.clamp(1.0, 18.0));
 }
 
 /// Encodes a screenshot as PNG and writes it atomically.

@@ -210,9 +210,14 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
     });
 }
 
+/// Warnings in the text: "N problems", an undated article, a message that something failed.
+pub const WARNING: Color32 = Color32::from_rgb(255, 170, 0);
+/// A field whose text could not be read ("expected a date like 2019-04-04").
+pub const INVALID_INPUT: Color32 = Color32::from_rgb(255, 120, 80);
+
 /// Font for map labels.
 pub fn label_font() -> FontId {
-    FontId::proportional(17.0)
+    FontId::proportional(crate::session::markers::LABEL_FONT_PT)
 }
 
 #[cfg(test)]

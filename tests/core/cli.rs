@@ -10,11 +10,16 @@ use serde_json::Value;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Runs the binary with the default root (where it was built), whatever the caller's environment.
+/// A user data folder that does not exist: no gazetteer additions, no date overrides.
+const NO_USER_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/no-user-data");
+
+/// Runs the binary with the default root (where it was built) and no user data, whatever the
+/// caller's environment.
 fn newsatlas(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsatlas"))
         .args(args)
         .env_remove("NEWSATLAS_ROOT")
+        .env("NEWSATLAS_USER_DATA", NO_USER_DATA)
         .current_dir(ROOT)
         .output()
         .expect("the newsatlas binary runs")
@@ -478,5 +483,85 @@ fn render_writes_one_png_per_scene_at_the_asked_size() {
         stderr(&output).contains("scenes.toml:1"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// A scene selecting a place the user added (in the user data folder's gazetteer) renders with
+/// that place's marker and selection ring, and `extract` lists its events: the command line loads
+/// the user's data as the app does.
+#[test]
+fn render_and_extract_see_the_users_places_and_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let user = dir.path().join("user");
+    fs::create_dir(&user).expect("mkdir");
+    // A made-up name, so that no bundled layer knows it.
+    fs::write(
+        user.join("gazetteer.toml"),
+        "[[place]]\nid = \"user-qasr-zemlak\"\nname = \"Qasr Zemlak\"\nkind = \"city\"\n\
+         lat = 31.0\nlon = 14.0\ncountry = \"LY\"\n",
+    )
+    .expect("write");
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).expect("mkdir");
+    fs::write(
+        corpus.join("a.txt"),
+        "date 2019-04-05\n\nFighting was reported in Qasr Zemlak on Friday.\n",
+    )
+    .expect("write");
+    let scenes = dir.path().join("scenes.toml");
+    fs::write(
+        &scenes,
+        "[[scene]]\nname = \"Zemlak\"\ncenter = { lat = 31.0, lon = 14.0 }\nzoom = 7.0\n\
+         cursor = \"2019-04-05\"\nhalf_window_days = 3\nplace = \"user-qasr-zemlak\"\n",
+    )
+    .expect("write");
+    let out = dir.path().join("pngs");
+    let (user_arg, corpus_arg) = (user.to_string_lossy(), corpus.to_string_lossy());
+    let (scenes_arg, out_arg) = (scenes.to_string_lossy(), out.to_string_lossy());
+    let render = |user: &str| {
+        newsatlas(&[
+            "--user-data",
+            user,
+            "render",
+            "--corpus",
+            &corpus_arg,
+            "--scenes",
+            &scenes_arg,
+            "--out",
+            &out_arg,
+            "--width",
+            "400",
+            "--height",
+            "300",
+        ])
+    };
+    // The selection ring's colour (`render::SELECTED`) around the marker at the centre.
+    let ring_drawn = || {
+        let png = tiny_skia::Pixmap::load_png(out.join("01-zemlak.png")).expect("a PNG");
+        (140..260).any(|x| {
+            (90..210).any(|y| {
+                png.pixel(x, y)
+                    .is_some_and(|p| p.red() > 150 && p.green() < 60 && p.blue() > 80)
+            })
+        })
+    };
+
+    let without = render(NO_USER_DATA);
+    assert!(
+        stderr(&without).contains("user-qasr-zemlak"),
+        "without the user's data the place is unknown: {}",
+        stderr(&without)
+    );
+    assert!(!ring_drawn(), "no selected marker without the user's data");
+
+    let with = render(&user_arg);
+    assert_eq!(with.status.code(), Some(0), "{}", stderr(&with));
+    assert!(ring_drawn(), "the user's place is drawn selected");
+
+    let extract = newsatlas(&["--user-data", &user_arg, "extract", "--corpus", &corpus_arg]);
+    assert!(
+        stdout(&extract).contains("user-qasr-zemlak"),
+        "{}",
+        stdout(&extract)
     );
 }

@@ -165,7 +165,7 @@ fn page_down_steps_through_the_scenes_in_presenter_mode_and_escape_leaves() {
         assert_eq!(app.state().selected_place, Some(misrata));
         assert_eq!(
             app.state().mode,
-            newsatlas::ui::state::WindowMode::Cumulative
+            newsatlas::session::state::WindowMode::Cumulative
         );
         let c = app.map_view().center().expect("centre");
         assert!((c.lat - 32.3754).abs() < 1e-6 && (c.lon - 15.0925).abs() < 1e-6);

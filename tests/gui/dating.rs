@@ -12,12 +12,12 @@ use newsatlas::dataset::Dataset;
 use newsatlas::extract::WhenBasis;
 use newsatlas::gazetteer::KindClass;
 use newsatlas::index::EventFilter;
+use newsatlas::session::timeline::histogram_buckets;
 use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::export_ui::filtered_events;
 use newsatlas::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
 use newsatlas::ui::prefs::Prefs;
 use newsatlas::ui::theme::{Palette, ThemeChoice};
-use newsatlas::ui::timeline::histogram_buckets;
 
 fn seeds() -> Dataset {
     Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
@@ -74,7 +74,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
         assert!(
             d.markers
                 .iter()
-                .any(newsatlas::ui::derived::Marker::publication_only)
+                .any(newsatlas::session::derived::Marker::publication_only)
         );
         let exported = filtered_events(app.model().expect("loaded"), d, app.state());
         assert!(exported.iter().any(|e| e.basis == WhenBasis::Publication));
@@ -105,7 +105,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
     assert!(
         !d.markers
             .iter()
-            .any(newsatlas::ui::derived::Marker::publication_only)
+            .any(newsatlas::session::derived::Marker::publication_only)
     );
     let ds = &app.model().expect("loaded").dataset;
     assert!(

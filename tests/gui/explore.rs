@@ -11,11 +11,12 @@ use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::PlaceIdx;
 use newsatlas::index::{TimeWindow, day_num};
-use newsatlas::ui::derived::Marker;
+use newsatlas::session::RunOptions;
+use newsatlas::session::derived::Marker;
+use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::map::marker_label;
 use newsatlas::ui::pane::mention_label;
 use newsatlas::ui::timeline::GOTO_LABEL;
-use newsatlas::ui::{NewsAtlasApp, RunOptions};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

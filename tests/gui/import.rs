@@ -12,8 +12,9 @@ use newsatlas::corpus::{Corpus, DateBasis};
 use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::{Gazetteer, PlaceSource};
+use newsatlas::session::GazetteerFiles;
 use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::import::{DATE_FIELD_LABEL, GazetteerFiles, PATH_FIELD_LABEL};
+use newsatlas::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
 use newsatlas::ui::missing::{LAT_LABEL, LON_LABEL};
 use newsatlas::userdata::UserDataDir;
 

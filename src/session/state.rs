@@ -33,6 +33,8 @@ pub enum MapRequest {
     FlyTo(LatLon),
     /// Zoom in (positive) or out (negative) by this many levels.
     ZoomBy(f64),
+    /// Show this centre and zoom at once (a scene shown, a step of the fly between scenes).
+    SetView { center: LatLon, zoom: f64 },
 }
 
 /// Everything a view may ask for.
@@ -72,11 +74,10 @@ pub enum Intent {
     Advance {
         dt_secs: f32,
     },
-    /// Set an article's publication date (a command for the app: saved in the user's date
-    /// sidecar and applied by a rebuild; the shared state itself does not change).
-    SetArticleDate {
-        article: ArticleIdx,
-        date: NaiveDate,
+    /// Put the map at this centre and zoom on its next frame.
+    SetMapView {
+        center: LatLon,
+        zoom: f64,
     },
 }
 
@@ -207,7 +208,9 @@ impl AppState {
             Intent::SetEventFilter(filter) => self.event_filter = filter,
             Intent::FitAll => self.map_request = Some(MapRequest::FitAll),
             Intent::Zoom(levels) => self.map_request = Some(MapRequest::ZoomBy(levels)),
-            Intent::SetArticleDate { .. } => {}
+            Intent::SetMapView { center, zoom } => {
+                self.map_request = Some(MapRequest::SetView { center, zoom });
+            }
             Intent::Advance { dt_secs } => {
                 if self.playing && dt_secs.is_finite() && dt_secs > 0.0 {
                     self.play_carry_days += dt_secs * self.speed_days_per_sec;
@@ -268,6 +271,19 @@ pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// After a rebuild that should not disturb the user (a date set, a place added): the cursor,
+/// window and article selection carry over. Places are deselected when the gazetteer changed.
+pub fn carry_view(old: &AppState, new: &mut AppState, same_places: bool) {
+    new.apply(Intent::SetHalfWindow(old.half_window_days));
+    new.apply(Intent::SetMode(old.mode));
+    new.apply(Intent::Seek(old.cursor()));
+    new.selected_article = old.selected_article;
+    if same_places {
+        new.selected_place = old.selected_place;
+    }
+    new.search.clone_from(&old.search);
 }
 
 #[cfg(test)]

@@ -247,18 +247,23 @@ pub struct RawPlace {
     pub source: Option<String>,
 }
 
+/// The broad layer in a data folder: `places_broad.tsv`, else `places_broad.tsv.gz`. The one
+/// place that finds it (the app, the command line and [`Gazetteer::load_bundled`] use it).
+pub fn broad_layer_in(data_dir: &Path) -> PathBuf {
+    let plain = data_dir.join("places_broad.tsv");
+    if plain.exists() {
+        plain
+    } else {
+        data_dir.join("places_broad.tsv.gz")
+    }
+}
+
 impl Gazetteer {
     /// Loads `data/gazetteer.toml` and the broad layer (`places_broad.tsv`, or
     /// `places_broad.tsv.gz`) from a data directory.
     pub fn load_bundled(data_dir: &Path) -> (Gazetteer, Vec<Problem>) {
         let curated = data_dir.join("gazetteer.toml");
-        let plain = data_dir.join("places_broad.tsv");
-        let broad = if plain.exists() {
-            plain
-        } else {
-            data_dir.join("places_broad.tsv.gz")
-        };
-        Gazetteer::load(&curated, Some(&broad), None)
+        Gazetteer::load(&curated, Some(&broad_layer_in(data_dir)), None)
     }
 
     /// Loads the curated layer, the broad layer and the user's additions, merges them (user over

@@ -37,7 +37,7 @@ impl Span {
     }
 }
 
-pub(in crate::gazetteer) fn offset(n: usize) -> u32 {
+pub(in crate::pipeline::gazetteer) fn offset(n: usize) -> u32 {
     // The arena of a gazetteer stays far below 4 GB; saturate rather than panic.
     u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -313,6 +313,32 @@ impl Marker {
     }
 }
 
+/// What the marker layout reads of a marker: 16 bytes kept beside the markers (a [`Marker`] is
+/// over 100), because a viewport query zoomed out reads tens of thousands of them per scrub
+/// step, in the place grid's order, not the markers'.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct MarkerKey {
+    pub count: u32,
+    pub dated_by_text: u32,
+    pub priority: f32,
+    /// Worth a label ([`Marker::notable`]).
+    pub notable: bool,
+    /// Never folded: selected, mentioned by the selected article, or a search hit.
+    pub pinned: bool,
+}
+
+impl Marker {
+    pub fn key(&self) -> MarkerKey {
+        MarkerKey {
+            count: self.count,
+            dated_by_text: self.dated_by_text(),
+            priority: self.priority(),
+            notable: self.notable(),
+            pinned: self.selected || self.in_article || self.search_hit,
+        }
+    }
+}
+
 /// The inputs [`Derived`] depends on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DerivedKey {
@@ -345,6 +371,8 @@ pub struct Derived {
     /// One per place with events and a valid coordinate, in `index.places()` order (the map
     /// lays them out and picks its own draw order).
     pub markers: Vec<Marker>,
+    /// [`Marker::key`] of each of `markers`, same order.
+    pub keys: Vec<MarkerKey>,
     pub max_count: u32,
     /// Every place's events in the window, moved along as the window moves (all of them, with
     /// the publication-dated ones counted apart; `key`'s filter says which the views show).
@@ -429,6 +457,7 @@ impl Derived {
             });
         }
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
+        let keys = markers.iter().map(Marker::key).collect();
 
         let search_matches = if query.is_empty() {
             Vec::new()
@@ -458,6 +487,7 @@ impl Derived {
             key,
             revision,
             markers,
+            keys,
             max_count,
             counts,
             articles,
@@ -485,10 +515,11 @@ impl Derived {
     fn move_window(&mut self, model: &Model, key: DerivedKey, revision: u64) {
         self.counts.update(&model.dataset.index, key.window);
         let mut max_count = 0;
-        for m in &mut self.markers {
+        for (m, k) in self.markers.iter_mut().zip(&mut self.keys) {
             m.count = self.counts.count_as(m.slot as usize, key.filter);
             m.publication = shown_publication(&self.counts, m.slot as usize, key.filter);
             max_count = max_count.max(m.count);
+            *k = m.key();
         }
         self.max_count = max_count;
         self.articles = articles_listed(model, &key, &self.search_matches);

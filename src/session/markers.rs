@@ -1,0 +1,106 @@
+//! The one marker pipeline: the markers the map draws in a viewport, which `newsatlas render`
+//! draws on a slide and `newsatlas bench` times. The places in view come from the model's place
+//! grid (never every place), take their counts and flags from the derived markers, and are laid
+//! out by [`crate::layout`] (folding, sizes, labels); only measuring text is left to the caller.
+
+use crate::layout::{
+    LayoutOptions, MarkerInput, MarkerLayout, ScreenRect, Viewport, layout_markers_around,
+};
+
+use super::derived::{Derived, Model};
+
+/// Labels drawn at most.
+pub const MAX_LABELS: usize = 60;
+/// The size of a place label's text, in points (the map's label font; a slide scales it).
+pub const LABEL_FONT_PT: f32 = 17.0;
+/// Room around a label's text inside its box, in points: width, height.
+pub const LABEL_PAD: (f32, f32) = (8.0, 2.0);
+
+/// What [`markers_in_view`] found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarkersInView {
+    /// In draw order: faded markers first, then active ones, the busiest under the smaller.
+    /// `input` is the marker's position in `Derived::markers`.
+    pub markers: Vec<MarkerLayout>,
+    /// Places with a marker whose centre is in the viewport (or its margin), before folding.
+    pub places_in_view: usize,
+    /// Of those, the places with events in the window.
+    pub active_in_view: usize,
+    /// Their events in the window, together.
+    pub events_in_view: u32,
+}
+
+/// Lays out the markers of the places in `viewport`, with labels kept out of `reserved`.
+/// `text_size` measures a label's text (width, height in points at [`LABEL_FONT_PT`]); it is
+/// asked only for the labels tried.
+pub fn markers_in_view(
+    model: &Model,
+    derived: &Derived,
+    viewport: &Viewport,
+    reserved: &[ScreenRect],
+    mut text_size: impl FnMut(&str) -> (f32, f32),
+) -> MarkersInView {
+    let options = LayoutOptions {
+        max_labels: MAX_LABELS,
+        max_count: derived.max_count,
+        ..LayoutOptions::default()
+    };
+    let (sw, ne) = viewport.geo_bounds(options.margin_px);
+    let inputs: Vec<MarkerInput> = model
+        .grid
+        .query_units(sw, ne)
+        .filter_map(|(place, at)| {
+            let k = derived.keys.get(model.marker_position(place)?)?;
+            Some(MarkerInput {
+                place,
+                at,
+                count: k.count,
+                dated_by_text: k.dated_by_text,
+                priority: k.priority,
+                wants_label: k.notable,
+                pinned: k.pinned,
+            })
+        })
+        .collect();
+    let projection = viewport.projection();
+    let margin = options.margin_px;
+    let (mut places_in_view, mut active_in_view, mut events_in_view) = (0, 0, 0);
+    for k in &inputs {
+        let p = projection.screen(k.at);
+        if p.x >= -margin
+            && p.y >= -margin
+            && p.x <= viewport.width_px + margin
+            && p.y <= viewport.height_px + margin
+        {
+            places_in_view += 1;
+            active_in_view += usize::from(k.count > 0);
+            events_in_view += k.count;
+        }
+    }
+    let mut laid = layout_markers_around(&inputs, viewport, &options, reserved, |k| {
+        let name = model
+            .marker_position(k.place)
+            .and_then(|i| derived.markers.get(i))
+            .map_or("", |m| m.name.as_str());
+        let (w, h) = text_size(name);
+        (w + LABEL_PAD.0, h + LABEL_PAD.1)
+    });
+    // Back to positions in `derived.markers`, then draw order.
+    for l in &mut laid {
+        l.input = model
+            .marker_position(inputs[l.input].place)
+            .unwrap_or(usize::MAX);
+    }
+    laid.sort_by(|a, b| {
+        (a.count > 0)
+            .cmp(&(b.count > 0))
+            .then(b.count.cmp(&a.count))
+            .then(a.place.cmp(&b.place))
+    });
+    MarkersInView {
+        markers: laid,
+        places_in_view,
+        active_in_view,
+        events_in_view,
+    }
+}
