@@ -375,11 +375,11 @@ pub fn find_places_with_context(
         }
     }
     focus.paired = paired_readings(text, &spans, &cands, g);
-    let first = resolve(text, &spans, &cands, g, &focus);
+    let first = resolve(text, &spans, &cands, g, &focus, None);
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
     let known = focus.anchors.len();
-    for m in &first {
+    for m in first.iter().flatten() {
         let p = g.get(m.place);
         let chosen = matches!(
             m.reason,
@@ -397,35 +397,50 @@ pub fn find_places_with_context(
             focus.anchors.push(p.coord);
         }
     }
-    if focus.anchors.len() == known {
-        return first;
-    }
-    resolve(text, &spans, &cands, g, &focus)
+    let last = if focus.anchors.len() == known {
+        first
+    } else {
+        resolve(text, &spans, &cands, g, &focus, Some(&first))
+    };
+    last.into_iter().flatten().collect()
 }
 
 /// A chosen reading this confident anchors its neighbours in the second round.
 const SURE_ENOUGH: f32 = 0.6;
 
-/// Each span's place, from its candidates and the article's focus.
+/// Each span's place (or none), from its candidates and the article's focus. With `before`
+/// (the first round's result), only the spans that new anchors can change are chosen again:
+/// several readings, not all of them areas, no apposition.
 fn resolve(
     text: &str,
     spans: &[Span],
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
     focus: &Focus,
-) -> Vec<PlaceMention> {
-    let mut out: Vec<PlaceMention> = Vec::with_capacity(spans.len());
+    before: Option<&[Option<PlaceMention>]>,
+) -> Vec<Option<PlaceMention>> {
+    let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
-    for (span, (c, narrowed)) in spans.iter().zip(cands) {
+    for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
+        let open = !*narrowed
+            && c.len() > 1
+            && c.iter()
+                .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area);
+        if *narrowed && c.len() == 1 {
+            settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
+        }
+        if let Some(prev) = before.and_then(|b| b.get(i))
+            && !open
+        {
+            out.push(prev.clone());
+            continue;
+        }
         if c.is_empty() {
-            out.extend(demonym_mention(text, span, g, focus));
+            out.push(demonym_mention(text, span, g, focus));
             continue;
         }
         let surface = text[span.start..span.end].to_lowercase();
-        if *narrowed && c.len() == 1 {
-            settled.push((surface.clone(), c[0].0));
-        }
         let earlier = settled
             .iter()
             .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
@@ -445,7 +460,7 @@ fn resolve(
             }
         };
         if !*narrowed && far_from_focus(place, reason, c.len(), g, focus) {
-            out.extend(demonym_mention(text, span, g, focus));
+            out.push(demonym_mention(text, span, g, focus));
             continue;
         }
         let confidence = if span.cues.embedded || span.cues.modifier {
@@ -458,13 +473,13 @@ fn resolve(
         } else {
             span.end
         };
-        out.push(PlaceMention {
+        out.push(Some(PlaceMention {
             start: span.start,
             end,
             place,
             confidence,
             reason,
-        });
+        }));
     }
     out
 }
