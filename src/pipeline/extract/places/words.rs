@@ -251,16 +251,9 @@ pub(super) fn in_apposition(text: &str, start: usize) -> bool {
 pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start)
         .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
-    let after = text.get(end..).is_some_and(|a| {
-        a.strip_prefix(", ")
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
-    });
     before
-        || after
-        || of_a_place(text, start)
+        || placed_by_its_neighbours(text, start, end)
         || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
-        || (at_line_start(text, start) && is_all_caps(&text[start..end]))
 }
 
 /// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
@@ -580,13 +573,18 @@ pub(super) fn speaks(text: &str, end: usize) -> bool {
 pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start)
         .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
-    let after = text.get(end..).is_some_and(|a| {
+    before || placed_by_its_neighbours(text, start, end)
+}
+
+/// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
+/// or an all-caps dateline.
+fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
+    let apposition = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ")
             .and_then(|r| r.chars().next())
             .is_some_and(char::is_uppercase)
     });
-    before
-        || after
+    apposition
         || of_a_place(text, start)
         || (at_line_start(text, start) && is_all_caps(&text[start..end]))
 }
