@@ -437,16 +437,23 @@ def main() -> int:
 
     # GeoNames admin1 code of each countrystatecity division, by votes of shared cities.
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # The population of the GeoNames towns matched to each division's own towns.
+    matched_population: Counter = Counter()
     for c in cities.values():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
-        if not a1:
-            continue
-        for lat, lon, sc in csc_cities.get((cc, fold(c["name"])), ()):
-            if sc and km(lat, lon, c["latitude"], c["longitude"]) < 25:
+        near = {sc for lat, lon, sc in csc_cities.get((cc, fold(c["name"])), ())
+                if sc and km(lat, lon, c["latitude"], c["longitude"]) < 25}
+        for sc in near:
+            matched_population[(cc, sc)] += c["population"]
+            if a1:
                 votes[(cc, sc)][a1] += 1
     division_admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
+    # Where the divisions are finer than GeoNames admin1 (English counties all fall in "ENG"),
+    # the admin1 sum would give each county all of England: the sum of its matched towns, or an
+    # even share of the admin1 sum where that is more.
     admin1_population: Counter = Counter()
     for c in cities.values():
         if c.get("admin1code"):
@@ -565,7 +572,12 @@ def main() -> int:
             # the most frequent words ("Central", "Western") mark it common, not "Michigan".
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
-            pop = admin1_population.get((iso, admin1)) if admin1 else None
+            pop = matched_population.get((iso, code))
+            if admin1:
+                # Shared by n divisions: at least an even share of it (a region listed beside
+                # its own provinces has few towns of its own).
+                share = admin1_population[(iso, admin1)] // max(1, divisions_per_admin1[(iso, admin1)])
+                pop = max(pop or 0, share) or None
             rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
 
