@@ -43,10 +43,11 @@ mod words;
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
-    after_initial_or_title, at_line_start, at_word_boundaries, case_matches, dateline_after,
-    embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    local_news_cue, modifies_name, named_thing_after_the, opens_organisation, organisation_of,
-    place_context, speaks, starts_organisation_name, strong_place_context, word_after, word_before,
+    after_initial_or_title, at_line_start, at_word_boundaries, at_word_boundaries_of_a_name,
+    case_matches, dateline_after, embedded_in_name, in_apposition, inside_capitalised_run,
+    is_all_caps, is_capitalised, local_news_cue, modifies_name, named_thing_after_the,
+    opens_or_ends_capitalised_run, opens_organisation, organisation_of, place_context, speaks,
+    starts_organisation_name, strong_place_context, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -833,6 +834,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     let mut weak_places: HashSet<&str> = HashSet::new();
     let mut pending: Vec<usize> = Vec::new();
+    let mut unplaced: Vec<(usize, Option<bool>)> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
@@ -863,11 +865,66 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
             weak_places.insert(surface);
-        } else if roles.is_empty() && person.is_none() && !speaks(text, hit.end) {
-            pending.push(i);
+        } else if roles.is_empty() && !speaks(text, hit.end) {
+            if person.is_none() {
+                pending.push(i);
+            }
+            unplaced.push((i, person));
         }
         if !roles.is_empty() {
             spans.push(span_of(text, hit, roles));
+        }
+    }
+    // One sense per discourse for names inside runs of capitalised words: a name the article
+    // uses as a place elsewhere ("in Nashville") names that place where it opens or closes an
+    // organisation's name ("the Nashville Film Festival", "Education Minnesota") too.
+    let placed: HashSet<&str> = spans
+        .iter()
+        .filter(|s| {
+            s.roles.iter().any(|&(r, _)| match r {
+                NameRole::Place(p) => {
+                    let p = g.get(p);
+                    p.kind == PlaceKind::Country
+                        || p.population.unwrap_or(0) >= RUN_SETTLED_MIN_POPULATION
+                }
+                _ => false,
+            })
+        })
+        .filter_map(|s| text.get(s.start..s.end))
+        .filter(|s| !is_abbreviation(s))
+        .collect();
+    for (i, person) in unplaced {
+        let hit = &hits[i];
+        let surface = text.get(hit.start..hit.end).unwrap_or("");
+        if !placed.contains(surface)
+            || weak_places.contains(surface)
+            || !opens_or_ends_capitalised_run(text, hit.start, hit.end)
+            || !at_word_boundaries_of_a_name(text, hit.start, hit.end)
+        {
+            continue;
+        }
+        let roles: Vec<(NameRole, bool)> = hit
+            .targets()
+            .filter(|&(role, spelling)| {
+                // "Libya National Air Force" is no mention of Libya ("Minnesota National
+                // Guard" is of Minnesota).
+                let national_body = |p| {
+                    g.get(p).kind == PlaceKind::Country && starts_organisation_name(text, hit.end)
+                };
+                let a_person = |p| person.is_some_and(|titled| named_like_a_person(g, p, titled));
+                matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p))
+                    && spelling == surface
+                    && !embedded_in_name(text, hit.start, hit.end)
+            })
+            .map(|(role, spelling)| {
+                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                (role, primary)
+            })
+            .collect();
+        if !roles.is_empty() {
+            let mut span = span_of(text, hit, roles);
+            span.cues.modifier = true;
+            spans.push(span);
         }
     }
     for i in pending {
@@ -899,6 +956,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     chosen
 }
+
+/// Places this large (or countries) that the article names as places settle the name's
+/// occurrences inside runs of capitalised words.
+const RUN_SETTLED_MIN_POPULATION: u64 = 1_000;
 
 /// The span of an accepted occurrence with its readings.
 fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {

@@ -665,6 +665,42 @@ fn a_place_name_inside_a_street_square_company_or_person_name_is_not_that_place(
 }
 
 #[test]
+fn a_name_the_article_places_elsewhere_is_that_place_where_it_opens_or_ends_a_name() {
+    let text = "Floods hit Nashville on Sunday. The Nashville Film Festival was put off, \
+                said Tom Dooher of Education Nashville. Metro Nashville police closed roads. \
+                Nashville Electric Service crews worked.";
+    let g = bundled();
+    let m = find_places(text, g);
+    let at = |s: &str| {
+        m.iter()
+            .filter(|x| &text[x.start..x.end] == s)
+            .map(|x| (g.get(x.place).country.unwrap_or_default(), x.confidence))
+            .collect::<Vec<_>>()
+    };
+    let nashvilles = at("Nashville");
+    assert_eq!(nashvilles.len(), 4, "{m:?}");
+    assert!(nashvilles.iter().all(|(c, _)| *c == "US"), "{nashvilles:?}");
+    // Opening an organisation's name: meant, with a lower confidence; "Metro Nashville" is
+    // the city itself; "Education Nashville" (a capitalised word before) is left alone.
+    let confident: Vec<bool> = nashvilles.iter().map(|(_, conf)| *conf >= 0.6).collect();
+    assert_eq!(confident, [true, false, true, false], "{nashvilles:?}");
+    assert!(at("Metro").is_empty(), "{m:?}");
+}
+
+#[test]
+fn a_name_in_a_capitalised_run_stays_a_person_or_a_national_body() {
+    for text in [
+        "Fighting reached Libya in May. Jets of the Libya National Air Force flew.",
+        "Tourists left Hamid in May. The goal came from Abdel-Hamid Sami.",
+        "Virginia voted in May. The winner was Virginia L. Lane.",
+        "Rain fell on Paris in May. Brandon Paris Band played.",
+    ] {
+        let r = resolved(text);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+    }
+}
+
+#[test]
 fn names_of_continents_countries_and_states_never_make_a_small_town_win() {
     let r = resolved("Leaders from Asia and Africa met. Georgia and Ontario sent envoys.");
     let kind = |s: &str| resolved_as(&r, s).map(|x| x.3);

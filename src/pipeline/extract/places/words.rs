@@ -137,12 +137,47 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     // A capitalised word before is a given name already; what remains are initials and titles.
-    let before_is_name = before.is_some_and(|w| is_capitalised(w) && !FUNCTION_WORDS.contains(&w))
-        || after_initial_or_title(text, start);
+    let before_is_name = before.is_some_and(|w| {
+        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
+    }) || after_initial_or_title(text, start);
     let after_is_name = after.is_some_and(|w| {
         is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
     });
     before_is_name || after_is_name
+}
+
+/// Words before a town's name that make a longer name of the same place ("Metro Vancouver",
+/// "Greater Manchester", "Historic Dublin"): not a given name.
+const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Metropolitan"];
+
+/// The name opens a run of capitalised words ("Nashville Film Festival", "Education Minnesota"
+/// ends one, "Minnesota Twins" opens one): no given name, initial or title before it, and the
+/// word after is no initial ("Virginia L. Lane").
+pub(super) fn opens_or_ends_capitalised_run(text: &str, start: usize, end: usize) -> bool {
+    let (before, after) = neighbour_words(text, start, end);
+    let given_name_before = before.is_some_and(|w| {
+        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
+    }) || after_initial_or_title(text, start);
+    let initial_after = after.is_some_and(|w| w.chars().count() == 1)
+        && text.get(end..).is_some_and(|a| a.get(2..3) == Some("."));
+    !given_name_before && !initial_after
+}
+
+/// No hyphen or apostrophe joins the name to the word before ("Abdel-Hamid") or an apostrophe
+/// to the word after ("Baha'i"; a possessive "'s" is fine; "Gori-based" is), and it is no
+/// prefix of a longer area name ("Metro").
+pub(super) fn at_word_boundaries_of_a_name(text: &str, start: usize, end: usize) -> bool {
+    let joined_before = text
+        .get(..start)
+        .is_some_and(|b| b.ends_with(['-', '\'', '’']));
+    let joined_after = text
+        .get(end..)
+        .and_then(|a| a.strip_prefix(['\'', '’']))
+        .is_some_and(|a| a.starts_with(char::is_alphabetic) && !a.starts_with('s'));
+    let prefix = text
+        .get(start..end)
+        .is_some_and(|w| AREA_PREFIXES.contains(&w));
+    !joined_before && !joined_after && !prefix
 }
 
 /// "Libya National Air Force", "Syria National Army": the country name is part of an
