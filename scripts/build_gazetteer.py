@@ -67,6 +67,17 @@ ALIAS_WORD_MIN_ZIPF = 4.5  # "saturday" 5.3, "hamas" 4.6; "tripoli" 3.3
 ALIAS_TOWN_MAX_POPULATION = 100_000  # below this a town's alternate may not be a word of English
 ALIAS_TOWN_WORD_MIN_ZIPF = 3.0  # "farmers" 4.4, "greens" 3.9, "evergreen" 3.4
 DIVISION_WORD_MIN_ZIPF = 4.8  # "central" 5.6, "western" 5.2; "michigan" 4.5, "colorado" 4.5
+# Outside the US, a division named by one English word ("eastern" 4.8, "forest" 4.7, "gulf"
+# 4.3; not "kent" 4.2, "tibet" 3.5) or, when small, by an English phrase ("the valley" 4.7,
+# "east end" 5.1; not "northern territory"), or named like a person when small ("Paul"), is
+# a place only in context.
+DIVISION_WORD_OUTSIDE_US_MIN_ZIPF = 4.25
+DIVISION_PHRASE_MIN_ZIPF = 4.5
+SMALL_DIVISION = 100_000
+BIG_PLACE_PHRASE_ALIASES = 1_000_000  # "City of New York" stays an alternate of New York City
+ALIAS_TEXT_WORD_MIN_ZIPF = 3.5  # "hamas" 3.6, "waterloo" 3.5; "kiev" 3.5 is of a big city
+# Divisions whose name in countrystatecity lost its generic part, and so reads as a word.
+DIVISION_NAMES = {("RU", "Jewish"): "Jewish Autonomous Oblast"}
 
 AIRPORT_COUNTRIES = {
     "LY", "TN", "DZ", "MA", "EG", "SD", "TD", "NE",
@@ -233,6 +244,21 @@ def is_english_word(name: str) -> bool:
     return word in LOWER_WORDS or (word.endswith("s") and word[:-1] in LOWER_WORDS)
 
 
+PHRASE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"}
+PHRASE_WORD_MIN_ZIPF = 3.0  # "town" 4.9, "go" 6.0, "end" 5.3; "vila", "bela", "solent" rare
+
+
+def is_english_phrase(name: str) -> bool:
+    """Every word a frequent lower-case word of the dictionary or a small function word:
+    "To go", "New Town", "East End", "The Valley" (not "New York", "Vila Nova", "Lee on
+    Solent")."""
+    words = name.replace("-", " ").split()
+    return bool(words) and all(
+        w.lower() in PHRASE_GLUE
+        or (w.lower() in LOWER_WORDS and zipf_frequency(w.lower(), "en") >= PHRASE_WORD_MIN_ZIPF)
+        for w in words)
+
+
 def clean(name: str) -> str:
     return " ".join(name.replace("\t", " ").replace("|", " ").split())
 
@@ -298,7 +324,8 @@ GENERIC_FIRST_WORDS: set[str] = set()  # filled in main(): "Wadi", "Sidi", "San"
 
 def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
                reserved: set[str] | frozenset = frozenset(), population: int | None = None,
-               named: dict[str, int] | None = None) -> list[str]:
+               named: dict[str, int] | None = None,
+               phrase_aliases_ok: bool = False) -> list[str]:
     """Latin-script alternate names, at most `limit`. An alternate that is the name of a
     continent, country or first-level division (`reserved`, folded) is dropped: "Africa" as an
     old name of Mahdia must never make a town win over the continent.
@@ -308,7 +335,10 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
     name -> largest population; "Charleston" listed for Charlestown, "Milwaukee" for
     Milwaukie), and, below ALIAS_TOWN_MAX_POPULATION, a one-word alternate that is a frequent
     word of English ("Farmers", "Greens", "Comma"): the big places' old names stay ("Bombay",
-    "Kiev"), and names that are no word ("Auschwitz")."""
+    "Kiev"), and names that are no word ("Auschwitz").
+
+    An alternate made only of English words ("To go", "New Town") is dropped for every place
+    below BIG_PLACE_PHRASE_ALIASES but countries (`phrase_aliases_ok`)."""
     seen = {name.casefold()}
     out = []
     for alt in alternates:
@@ -325,6 +355,18 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
                 continue  # "Lim" for Lima, "Wei" for Weifang: syllables, not names
             if (one_word and population < ALIAS_TOWN_MAX_POPULATION and is_english_word(alt)
                     and zipf_frequency(alt.lower(), "en") >= ALIAS_TOWN_WORD_MIN_ZIPF):
+                continue
+        # "To go" for Muchinga, "New Town" for Wilmington, "Big Easy" for New Orleans: a
+        # translation or nickname made of English words reads as plain text; only the largest
+        # places keep one.
+        # Likewise a one-word alternate that is frequent in English text ("Hamas" for Hamm,
+        # "Waterloo" for Austin, "Frankfurt" for Frankfort).
+        small = population is None or population < BIG_PLACE_PHRASE_ALIASES
+        if not phrase_aliases_ok and small and fold(name) not in fold(alt) \
+                and fold(alt) not in fold(name):
+            if " " in alt and is_english_phrase(alt):
+                continue
+            if alt.isalpha() and zipf_frequency(alt.lower(), "en") >= ALIAS_TEXT_WORD_MIN_ZIPF:
                 continue
         # "The Bank" for Portsmouth, "Wadi" for Wari, "Sidi" for Sidhi: an article-led alias or
         # a one-word alias that starts many place names is a generic word, not this place.
@@ -515,7 +557,7 @@ def main() -> int:
                  getattr(pc, "name", None)] if pc else []
         gid = c["geonameid"]
         alias_src = [a for a in [official, *extra, *alts] if isinstance(a, str)]
-        aliases = aliases_of(c["name"], alias_src)
+        aliases = aliases_of(c["name"], alias_src, phrase_aliases_ok=True)
         for form in COUNTRY_FORMS.get(iso, []):
             if form.casefold() != c["name"].casefold() and form not in aliases:
                 aliases.append(form)
@@ -537,6 +579,7 @@ def main() -> int:
             except (TypeError, ValueError, KeyError):
                 continue
             name = clean(s["name"])
+            name = DIVISION_NAMES.get((iso, name), name)
             code = s.get("state_code") or ""
             kind_word = (s.get("type") or "").lower()
             if "city" in kind_word and iso not in ("US",):
@@ -571,13 +614,24 @@ def main() -> int:
             # A state or province is named far more often than a word is used capitalised: only
             # the most frequent words ("Central", "Western") mark it common, not "Michigan".
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
-            flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             pop = matched_population.get((iso, code))
             if admin1:
                 # Shared by n divisions: at least an even share of it (a region listed beside
                 # its own provinces has few towns of its own).
                 share = admin1_population[(iso, admin1)] // max(1, divisions_per_admin1[(iso, admin1)])
                 pop = max(pop or 0, share) or None
+            if iso != "US":
+                # Its states are named far more often than "michigan" is a word.
+                zipf = zipf_frequency(name.lower(), "en")
+                if " " in name:
+                    common = common or (is_english_phrase(name) and zipf >= DIVISION_PHRASE_MIN_ZIPF
+                                        and (pop or 0) < SMALL_DIVISION)
+                else:
+                    common = common or (is_english_phrase(name) and zipf >= DIVISION_WORD_OUTSIDE_US_MIN_ZIPF)
+                common = common or any(ch.isdigit() for ch in name)
+                common = common or (" " not in name and name.casefold() in PERSON_NAMES
+                                    and pop is not None and pop < SMALL_DIVISION)
+            flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
 

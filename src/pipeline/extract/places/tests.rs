@@ -688,6 +688,15 @@ fn a_name_the_article_places_elsewhere_is_that_place_where_it_opens_or_ends_a_na
 }
 
 #[test]
+fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
+    // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
+    // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
+    let text = "To go there was hard. I have it, she said. Hamas fired rockets. \
+                A Jewish family arrived. Eastern Redbud trees grow.";
+    assert_eq!(resolved(text), [], "{text}");
+}
+
+#[test]
 fn a_name_in_a_capitalised_run_stays_a_person_or_a_national_body() {
     for text in [
         "Fighting reached Libya in May. Jets of the Libya National Air Force flew.",
