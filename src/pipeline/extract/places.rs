@@ -986,17 +986,22 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
 /// surname too (Jackson, Augusta); smaller ones yield to a person of that name in the article.
 const PERSON_TOWN_MAX_POPULATION: u64 = 100_000;
 
+/// Divisions of this size or more are what the news means by their name even where a person
+/// of the article bears it ("Georgia", "Jackson" the county yields to "Andrew Jackson").
+const PERSON_DIVISION_MAX_POPULATION: u64 = 1_000_000;
+
 /// A reading that a person of the same name in the article outweighs: a town of the broad
-/// layer below [`PERSON_TOWN_MAX_POPULATION`] (not a state or country: "Education Minnesota").
-/// With `titled` (the surname follows an initial or a title), a division of the broad layer
-/// too ("testament to Trapani's work" after "John A. Trapani"), never a country.
+/// layer below [`PERSON_TOWN_MAX_POPULATION`] (not a state or country: "Education Minnesota"),
+/// or a division below [`PERSON_DIVISION_MAX_POPULATION`] ("testament to Trapani's work"
+/// after "Andrew Trapani"); with `titled` (the surname follows an initial or a title), any
+/// division of the broad layer; never a country.
 fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx, titled: bool) -> bool {
     let p = g.get(idx);
     if p.source != PlaceSource::Broad || p.kind == PlaceKind::Country {
         return false;
     }
     if p.kind.class() == KindClass::Area {
-        return titled;
+        return titled || p.population.unwrap_or(0) < PERSON_DIVISION_MAX_POPULATION;
     }
     p.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
 }

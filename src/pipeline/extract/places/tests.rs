@@ -688,6 +688,20 @@ fn a_name_the_article_places_elsewhere_is_that_place_where_it_opens_or_ends_a_na
 }
 
 #[test]
+fn a_province_named_like_a_person_of_the_article_is_that_person() {
+    let text = "Andrew Trapani grew up in Ohio. Trapani said he would produce movies.";
+    let r = resolved(text);
+    assert!(r.iter().all(|x| x.0 != "Trapani"), "{r:?}");
+    // A big division stays: "Georgia" is the state whoever bears the name.
+    let r = resolved("Ann Georgia spoke. Floods hit Georgia on Monday, officials in Atlanta said.");
+    assert_eq!(
+        resolved_as(&r, "Georgia").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
