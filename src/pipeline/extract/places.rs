@@ -947,6 +947,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             spans.push(span_of(text, hit, roles));
         }
     }
+    listed_divisions(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -955,6 +956,98 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
+/// list is the division of that name ("Barrow County"), whatever else it may name.
+fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
+    const PLURALS: &[(&str, &str)] = &[(" counties", " County"), (" parishes", " Parish")];
+    for &(plural, singular) in PLURALS {
+        let mut from = 0;
+        while let Some(at) = text
+            .get(from..)
+            .and_then(|t| t.find(plural))
+            .map(|i| from + i)
+        {
+            from = at + plural.len();
+            for (start, end) in listed_names_before(text, at) {
+                let Some(name) = text.get(start..end) else {
+                    continue;
+                };
+                let key = format!("{name}{singular}");
+                let roles: Vec<(NameRole, bool)> = g
+                    .name_hits(&key)
+                    .iter()
+                    .filter(|h| h.start == 0 && h.end == key.len())
+                    .flat_map(NameHit::targets)
+                    .filter_map(|(role, spelling)| match role {
+                        NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
+                            Some((role, g.get(p).name == spelling))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                if roles.is_empty() {
+                    continue;
+                }
+                spans.retain(|s| s.end <= start || end <= s.start);
+                spans.push(Span {
+                    start,
+                    end,
+                    roles,
+                    division_word: false,
+                    end_with_word: end,
+                    cues: Cues::default(),
+                });
+            }
+        }
+    }
+}
+
+/// The names of a list that ends at `at` ("Barrow, Jackson and Madison" before " counties"),
+/// last first: each of one to three capitalised words, joined by ", ", " and ", " or ".
+fn listed_names_before(text: &str, at: usize) -> Vec<(usize, usize)> {
+    // The start of the capitalised word that ends at `end`, if any.
+    let word_before = |end: usize| -> Option<usize> {
+        let head = text.get(..end)?;
+        let start = head
+            .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’')))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[start..];
+        (!word.is_empty() && is_capitalised(word) && !FUNCTION_WORDS.contains(&word))
+            .then_some(start)
+    };
+    let mut out = Vec::new();
+    let mut end = at;
+    while out.len() < 12 {
+        let Some(mut start) = word_before(end) else {
+            break;
+        };
+        for _ in 0..2 {
+            match start
+                .checked_sub(1)
+                .filter(|&i| text.get(i..start) == Some(" "))
+            {
+                Some(space) => match word_before(space) {
+                    Some(s) => start = s,
+                    None => break,
+                },
+                None => break,
+            }
+        }
+        out.push((start, end));
+        let head = text.get(..start).unwrap_or("");
+        let Some(sep) = [", and ", ", or ", " and ", " or ", ", "]
+            .into_iter()
+            .find(|sep| head.ends_with(sep))
+        else {
+            break;
+        };
+        end = start - sep.len();
+    }
+    out
 }
 
 /// Places this large (or countries) that the article names as places settle the name's

@@ -702,6 +702,31 @@ fn a_province_named_like_a_person_of_the_article_is_that_person() {
 }
 
 #[test]
+fn every_name_of_a_list_of_counties_or_parishes_is_that_division() {
+    let text = "School boards in Barrow, Jackson and Madison counties met. \
+                Rain hit Orleans and Jefferson parishes.";
+    let r = resolved(text);
+    for name in ["Barrow", "Jackson", "Madison"] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.1 == format!("{name} County") && x.2 == "US"),
+            "{name}: {r:?}"
+        );
+    }
+    for name in ["Orleans", "Jefferson"] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.1 == format!("{name} Parish")),
+            "{name}: {r:?}"
+        );
+    }
+    assert_eq!(
+        listed_names_before("the Otter Tail, Swift or Clay", 29),
+        [(25, 29), (16, 21), (4, 14)]
+    );
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
