@@ -150,6 +150,21 @@ DIVISION_DEMONYMS = {
     ("IT", "Sardinia"): ["Sardinian", "Sardinians"], ("AT", "Tyrol"): ["Tyrolean", "Tyroleans"],
 }
 
+# Short forms of big cities in news style (AP): matched with their exact case.
+CITY_FORMS = {
+    ("US", "Los Angeles"): ["L.A."],
+    ("US", "New York City"): ["NYC", "N.Y.C."],
+    ("US", "Philadelphia"): ["Philly", "Phila."],
+    ("US", "San Francisco"): ["S.F."],
+    ("US", "New Orleans"): ["NOLA"],
+}
+# Divisions named by a compass word ("Northwest" in Cameroon) are places only in context.
+COMPASS_NAMES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                 "southwest", "north-east", "north-west", "south-east", "south-west", "central",
+                 "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "far north", "north east", "north west",
+                 "south east", "south west"}
+
 # USPS codes and AP Stylebook abbreviations of US states (AP spells out the eight short names).
 US_STATE_FORMS = {
     "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
@@ -529,10 +544,12 @@ def main() -> int:
         alternates = c["alternatenames"]
         if c["countrycode"] in ARABIC_COUNTRIES:
             alternates = without_article([c["name"], *alternates]) + alternates
+        aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named)
+        if c["population"] >= named.get(fold(c["name"]), 0):
+            aliases += [f for f in CITY_FORMS.get((c["countrycode"], c["name"]), [])
+                        if f not in aliases]
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"],
-                                c["countrycode"], gid, c["population"], flags,
-                                aliases_of(c["name"], alternates, limit, reserved,
-                                           c["population"], named),
+                                c["countrycode"], gid, c["population"], flags, aliases,
                                 admin1=c.get("admin1code") or "")
         capitals.setdefault((c["countrycode"], c["name"]), c)
 
@@ -628,7 +645,7 @@ def main() -> int:
                                         and (pop or 0) < SMALL_DIVISION)
                 else:
                     common = common or (is_english_phrase(name) and zipf >= DIVISION_WORD_OUTSIDE_US_MIN_ZIPF)
-                common = common or any(ch.isdigit() for ch in name)
+                common = common or any(ch.isdigit() for ch in name) or fold(name) in COMPASS_NAMES
                 common = common or (" " not in name and name.casefold() in PERSON_NAMES
                                     and pop is not None and pop < SMALL_DIVISION)
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])

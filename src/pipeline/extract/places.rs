@@ -460,7 +460,12 @@ fn resolve(
                 (p, conf, reason)
             }
         };
-        if !*narrowed && far_from_focus(place, reason, c.len(), g, focus) {
+        // "Parkers Prairie" (not "Rolling Hills Country Club": a longer name goes on).
+        let several_words = text
+            .get(span.start..span.end)
+            .is_some_and(|t| t.contains(' '))
+            && !word_after(text, span.end).is_some_and(is_capitalised);
+        if !*narrowed && far_from_focus(place, reason, c.len(), several_words, g, focus) {
             out.push(demonym_mention(text, span, g, focus));
             continue;
         }
@@ -613,10 +618,13 @@ const TINY_TOWN: u64 = 5_000;
 
 /// A small town chosen only by its population in an article whose focus is elsewhere: most
 /// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
+/// A village named by several words ("Parkers Prairie", "New Concord") is rarely anything
+/// else, and stays.
 fn far_from_focus(
     place: PlaceIdx,
     reason: Reason,
     candidates: usize,
+    several_words: bool,
     g: &Gazetteer,
     focus: &Focus,
 ) -> bool {
@@ -633,7 +641,7 @@ fn far_from_focus(
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
     let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
-    if unsupported && elsewhere && p.population.unwrap_or(0) < TINY_TOWN {
+    if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
     }
     if candidates < 2 {
@@ -714,9 +722,16 @@ fn accept(
                 .get(..start)
                 .is_some_and(|b| b.ends_with("D-") || b.ends_with("R-") || b.ends_with("I-"));
             let dotted = letters > 2 || spelling.contains('.');
+            // "to D.C.", "Northwest D.C.": two dots make no word ("went to Mass. It was").
+            let two_dots = spelling.matches('.').count() >= 2;
+            let after_motion_or_compass = word_before(text, start).is_some_and(|w| {
+                matches!(w, "to" | "into" | "toward" | "towards" | "at" | "around")
+                    || COMPASS_WORDS.contains(&w)
+            });
             let ok = in_apposition(text, start)
                 || party_state
                 || (dotted && after_preposition)
+                || (two_dots && after_motion_or_compass)
                 // "the S.C. Highway Patrol" (not "went to Mass. It was": a sentence ends).
                 || (dotted
                     && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))

@@ -727,6 +727,21 @@ fn every_name_of_a_list_of_counties_or_parishes_is_that_division() {
 }
 
 #[test]
+fn news_short_forms_determiners_and_villages_of_several_words() {
+    let r = resolved(
+        "He rode from Norman to D.C. on Monday. Tour traces L.A.'s diversity. \
+         Another Gainesville business moved. A course is offered in Parkers Prairie.",
+    );
+    let name = |s: &str| resolved_as(&r, s).map(|x| x.1.as_str());
+    assert_eq!(name("D.C."), Some("District of Columbia"), "{r:?}");
+    assert_eq!(name("L.A."), Some("Los Angeles"), "{r:?}");
+    assert_eq!(name("Gainesville"), Some("Gainesville"), "{r:?}");
+    assert_eq!(name("Parkers Prairie"), Some("Parkers Prairie"), "{r:?}");
+    // One dot makes a word: "went to Mass." is church.
+    assert!(resolved("They went to Mass. It was cold.").is_empty());
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.

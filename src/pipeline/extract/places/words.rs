@@ -99,11 +99,13 @@ pub(super) fn at_line_start(text: &str, start: usize) -> bool {
 
 /// Words that may stand capitalised before a place at the start of a sentence.
 pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "Across", "After", "Against", "Along", "Also", "An", "And", "Around", "As", "At",
-    "Before", "Behind", "Beyond", "Both", "But", "By", "Despite", "During", "East", "Eastern",
-    "For", "From", "In", "Inside", "Into", "Near", "North", "Northern", "Of", "On", "Or",
-    "Outside", "Over", "Since", "South", "Southern", "The", "Through", "To", "Toward", "Towards",
-    "Under", "Until", "Via", "West", "Western", "When", "Where", "While", "With", "Within",
+    "A", "About", "Across", "After", "Against", "All", "Along", "Also", "An", "And", "Another",
+    "Around", "As", "At", "Before", "Behind", "Beyond", "Both", "But", "By", "Despite", "During",
+    "East", "Eastern", "Each", "Every", "For", "From", "Her", "His", "In", "Inside", "Into", "Its",
+    "Many", "Most", "My", "Near", "North", "Northern", "Of", "On", "Or", "Our", "Outside", "Over",
+    "Several", "Since", "Some", "South", "Southern", "That", "The", "Their", "These", "This",
+    "Those", "Through", "To", "Toward", "Towards", "Under", "Until", "Via", "West", "Western",
+    "When", "Where", "While", "With", "Within", "Your",
 ];
 
 /// The word right before `start` when only one space separates them, and the word right after
