@@ -339,10 +339,13 @@ pub fn find_places_with_context(
         };
         let sure = c.len() == 1 || *narrowed;
         for &(p, _) in c {
-            // A state or province among few readings ("Georgia": the country or the state).
+            // A state or province among few readings ("Georgia": the country or the state;
+            // not "Dublin" the county beside the city in it, which it would then support).
             if !sure
                 && c.len() <= 2
                 && g.division_level(p) == 1
+                && c.iter()
+                    .all(|&(q, _)| q == p || g.get(q).kind == PlaceKind::Country)
                 && let Some(key) = g.admin1(p)
             {
                 focus.add_admin1(key, 1);
@@ -752,15 +755,15 @@ fn accept(
     if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
         return false;
     }
-    // "Dublin City Council" is the council of the city of Dublin, whichever Dublin: an alternate
-    // name "Dublin City" must not settle it (a primary "Kansas City" stays).
+    // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
+    // an alternate name "Dublin City" must not settle it (a primary "Kansas City" stays).
     if spelling
         .len()
         .checked_sub(5)
         .and_then(|i| spelling.get(i..))
         .is_some_and(|t| t.eq_ignore_ascii_case(" city"))
         && place.name != spelling
-        && word_after(text, end).is_some_and(|w| INSTITUTION_WORDS.contains(&w) || w == "Hall")
+        && word_after(text, end).is_some_and(is_capitalised)
     {
         return false;
     }

@@ -742,6 +742,19 @@ fn news_short_forms_determiners_and_villages_of_several_words() {
 }
 
 #[test]
+fn an_office_of_the_city_of_a_name_settles_no_homonym() {
+    // "Dublin City" is an alternate name of Dublin, Ireland: "Dublin City Manager" must not
+    // make the article Irish.
+    let r = resolved(
+        "Columbus, Ohio - The Dublin City Manager resigned. Dublin residents met in Columbus.",
+    );
+    assert!(
+        r.iter().filter(|x| x.0 == "Dublin").all(|x| x.2 == "US"),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
