@@ -966,6 +966,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     listed_divisions(text, g, &mut spans);
+    defined_abbreviations(text, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -1020,6 +1021,62 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// Short forms that stand for several places ("SA": South Africa, South Australia, Saudi
+/// Arabia) or that are words elsewhere: each is taken only in an article that names one of its
+/// places in full, and then stands for the first of them it names.
+const ARTICLE_ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("SA", &["South Africa", "South Australia", "Saudi Arabia"]),
+    ("WA", &["Western Australia", "Washington"]),
+    ("NT", &["Northern Territory"]),
+    ("NI", &["Northern Ireland"]),
+    ("T&T", &["Trinidad and Tobago"]),
+    ("KZN", &["KwaZulu-Natal"]),
+    ("PNG", &["Papua New Guinea"]),
+    ("KSA", &["Saudi Arabia"]),
+    ("BiH", &["Bosnia and Herzegovina"]),
+    ("PEI", &["Prince Edward Island"]),
+];
+
+/// The occurrences of [`ARTICLE_ABBREVIATIONS`] in an article that names their place in full,
+/// with the readings of that full name.
+fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
+    let mut found: Vec<Span> = Vec::new();
+    for &(short, names) in ARTICLE_ABBREVIATIONS {
+        if !text.contains(short) {
+            continue;
+        }
+        let Some(full) = names.iter().find_map(|name| {
+            spans
+                .iter()
+                .find(|s| text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty())
+        }) else {
+            continue;
+        };
+        let mut from = 0;
+        while let Some(at) = text
+            .get(from..)
+            .and_then(|t| t.find(short))
+            .map(|i| from + i)
+        {
+            from = at + short.len();
+            let end = at + short.len();
+            let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '&')
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
+            if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
+                found.push(Span {
+                    start: at,
+                    end,
+                    roles: full.roles.clone(),
+                    division_word: false,
+                    end_with_word: end,
+                    cues: Cues::default(),
+                });
+            }
+        }
+    }
+    spans.extend(found);
 }
 
 /// The names of a list that ends at `at` ("Barrow, Jackson and Madison" before " counties"),

@@ -755,6 +755,19 @@ fn an_office_of_the_city_of_a_name_settles_no_homonym() {
 }
 
 #[test]
+fn an_ambiguous_short_form_stands_for_the_place_the_article_names_in_full() {
+    let r = resolved("Floods hit Western Australia. Wastewater in WA is diluted.");
+    assert_eq!(
+        resolved_as(&r, "WA").map(|x| x.1.as_str()),
+        Some("Western Australia")
+    );
+    let r = resolved("Trinidad and Tobago objected; T&T was absent.");
+    assert_eq!(resolved_as(&r, "T&T").map(|x| x.2.as_str()), Some("TT"));
+    // Undefined, it is no place: "SA" alone may be South Africa, South Australia or a company.
+    assert!(resolved("SA shares fell in WA trading.").is_empty());
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
