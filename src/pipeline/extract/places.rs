@@ -673,6 +673,20 @@ struct Span {
     cues: Cues,
 }
 
+impl Span {
+    /// A span with no division word after it and no cue from its neighbours.
+    fn bare(start: usize, end: usize, roles: Vec<(NameRole, bool)>) -> Span {
+        Span {
+            start,
+            end,
+            roles,
+            division_word: false,
+            end_with_word: end,
+            cues: Cues::default(),
+        }
+    }
+}
+
 /// What the words around an occurrence say of it.
 #[derive(Clone, Copy, Debug, Default)]
 struct Cues {
@@ -1010,14 +1024,7 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                     continue;
                 }
                 spans.retain(|s| s.end <= start || end <= s.start);
-                spans.push(Span {
-                    start,
-                    end,
-                    roles,
-                    division_word: false,
-                    end_with_word: end,
-                    cues: Cues::default(),
-                });
+                spans.push(Span::bare(start, end, roles));
             }
         }
     }
@@ -1065,14 +1072,7 @@ fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
             let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '&')
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
-                found.push(Span {
-                    start: at,
-                    end,
-                    roles: full.roles.clone(),
-                    division_word: false,
-                    end_with_word: end,
-                    cues: Cues::default(),
-                });
+                found.push(Span::bare(at, end, full.roles.clone()));
             }
         }
     }
