@@ -8,21 +8,17 @@ pub mod atomic;
 pub mod basemap;
 pub mod cli;
 pub mod coord;
-pub mod dataset;
-pub mod export;
-pub mod fuzzing;
 pub mod index;
-pub mod layout;
-pub mod perf;
+pub mod outputs;
 mod pipeline;
 pub mod problem;
-pub mod render;
-pub mod scenes;
 pub mod session;
-pub mod synth;
-pub mod userdata;
+pub mod tools;
 
 #[cfg(feature = "gui")]
 pub mod ui;
 
+pub use outputs::{export, render};
 pub use pipeline::{corpus, extract, gazetteer};
+pub use session::{dataset, layout, scenes, userdata};
+pub use tools::{fuzzing, perf, synth};

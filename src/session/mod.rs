@@ -7,13 +7,17 @@
 //! line loads through it, so `newsatlas render` and `extract` see the user's places and dates.
 
 pub mod command;
+pub mod dataset;
 pub mod derived;
 pub mod edits;
 pub mod job;
+pub mod layout;
 pub mod markers;
 pub mod rebuild;
 pub mod scene;
+pub mod scenes;
 pub mod state;
 pub mod timeline;
+pub mod userdata;
 
 pub use rebuild::{GazetteerFiles, RunOptions, load_with_user_data};
