@@ -10,11 +10,11 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use newsatlas::gazetteer::Gazetteer;
 use newsatlas::index::Index;
-use newsatlas::perf::{
+use newsatlas::tools::perf::{
     ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, synthetic_model,
     wide_viewport,
 };
-use newsatlas::synth;
+use newsatlas::tools::synth;
 
 fn gazetteer() -> Gazetteer {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");

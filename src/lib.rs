@@ -18,7 +18,4 @@ pub mod tools;
 #[cfg(feature = "gui")]
 pub mod ui;
 
-pub use outputs::{export, render};
 pub use pipeline::{corpus, extract, gazetteer};
-pub use session::{dataset, layout, scenes, userdata};
-pub use tools::{fuzzing, perf, synth};

@@ -767,7 +767,7 @@ fn timeline_range(
 mod tests {
     use super::*;
     use crate::extract::WhenBasis;
-    use crate::synth::SplitMix64;
+    use crate::tools::synth::SplitMix64;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -899,8 +899,8 @@ mod tests {
 
     #[test]
     fn events_are_in_the_order_of_a_stable_sort_by_time_article_and_sentence() {
-        let places = crate::synth::places(50, 1);
-        let s = crate::synth::events(&places, 3_000, 2);
+        let places = crate::tools::synth::places(50, 1);
+        let s = crate::tools::synth::events(&places, 3_000, 2);
         let idx = Index::build(&s.extractions, &s.published);
         let mut expected: Vec<Event> = s
             .extractions
@@ -933,8 +933,8 @@ mod tests {
 
     #[test]
     fn window_counts_follow_the_window_as_it_moves_and_jumps() {
-        let places = crate::synth::places(300, 3);
-        let s = crate::synth::events(&places, 20_000, 4);
+        let places = crate::tools::synth::places(300, 3);
+        let s = crate::tools::synth::events(&places, 20_000, 4);
         let idx = Index::build(&s.extractions, &s.published);
         let (a, b) = idx.timeline_range().expect("dated");
         let (a, b) = (day_num(a), day_num(b));
@@ -1031,8 +1031,8 @@ mod tests {
 
     #[test]
     fn events_in_lists_every_overlapping_event_once_in_time_order_long_ones_too() {
-        let places = crate::synth::places(200, 7);
-        let s = crate::synth::events(&places, 20_000, 8);
+        let places = crate::tools::synth::places(200, 7);
+        let s = crate::tools::synth::events(&places, 20_000, 8);
         let idx = Index::build(&s.extractions, &s.published);
         assert!(
             idx.dated_events()
@@ -1051,7 +1051,7 @@ mod tests {
 
     /// `articles_in` the slow way: a flag per article from a scan of the extractions, sorted.
     fn articles_scanned(
-        s: &crate::synth::SyntheticEvents,
+        s: &crate::tools::synth::SyntheticEvents,
         w: TimeWindow,
         place: Option<PlaceIdx>,
         filter: EventFilter,
@@ -1091,8 +1091,8 @@ mod tests {
 
     #[test]
     fn articles_in_agrees_with_a_scan_for_any_window_and_place() {
-        let places = crate::synth::places(100, 11);
-        let s = crate::synth::events(&places, 10_000, 12);
+        let places = crate::tools::synth::places(100, 11);
+        let s = crate::tools::synth::events(&places, 10_000, 12);
         let idx = Index::build(&s.extractions, &s.published);
         assert!(
             s.published.iter().any(Option::is_none),
@@ -1137,8 +1137,8 @@ mod tests {
 
     #[test]
     fn window_counts_match_a_recount_after_random_jumps_and_steps() {
-        let places = crate::synth::places(150, 21);
-        let s = crate::synth::events(&places, 30_000, 22);
+        let places = crate::tools::synth::places(150, 21);
+        let s = crate::tools::synth::events(&places, 30_000, 22);
         let idx = Index::build(&s.extractions, &s.published);
         let mut counts = WindowCounts::default();
         let mut rng = SplitMix64::new(23);
@@ -1192,8 +1192,8 @@ mod tests {
 
     #[test]
     fn an_articles_events_are_found_without_a_scan_in_time_order() {
-        let places = crate::synth::places(80, 31);
-        let s = crate::synth::events(&places, 5_000, 32);
+        let places = crate::tools::synth::places(80, 31);
+        let s = crate::tools::synth::events(&places, 5_000, 32);
         let idx = Index::build(&s.extractions, &s.published);
         for a in (0..s.extractions.len() as u32).map(ArticleIdx) {
             let scanned: Vec<usize> = (0..idx.events.len())

@@ -13,11 +13,11 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::coord::LatLon;
-use crate::dataset::Dataset;
 use crate::extract::{ArticleIdx, WhenBasis};
 use crate::gazetteer::{KindClass, PlaceIdx};
 use crate::index::{DayNum, EventFilter, TimeWindow, WindowCounts, date_of};
-use crate::layout::PlaceGrid;
+use crate::session::dataset::Dataset;
+use crate::session::layout::PlaceGrid;
 
 use super::state::AppState;
 use super::timeline::TimelineData;

@@ -14,12 +14,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus};
-use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, ArticleIdx, extract_article};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
-use crate::userdata::{DateOverrides, UserDataDir};
+use crate::session::dataset::Dataset;
+use crate::session::userdata::{DateOverrides, UserDataDir};
 
 use super::derived::Model;
 

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use egui::RichText;
 
 use crate::corpus::Article;
-use crate::export::{self, ExportSource, Format};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event};
 use crate::gazetteer::Gazetteer;
+use crate::outputs::export::{self, ExportSource, Format};
 
 use crate::session::derived::{Derived, Model};
 use crate::session::job::{Job, JobPoll};

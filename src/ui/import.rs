@@ -10,9 +10,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
 use crate::session::command::Command;
+use crate::session::dataset::Dataset;
 use crate::session::derived::Model;
 use crate::session::edits::{self, MissingFix};
 use crate::session::job::{Job, JobPoll};
@@ -20,7 +20,7 @@ use crate::session::rebuild::{
     GazetteerChoice, GazetteerFiles, Progress, Rebuild, rebuild_cancellable,
 };
 use crate::session::state::parse_date_input;
-use crate::userdata::{DateOverrides, UserDataDir};
+use crate::session::userdata::{DateOverrides, UserDataDir};
 
 /// Starts a rebuild as a background job: progress shown in the strip, a Cancel button, a panic
 /// reported in the status line.

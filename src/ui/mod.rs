@@ -50,7 +50,10 @@ pub struct ViewData<'a> {
 
 /// Opens the window and runs the app until it is closed; `user` is where the user's gazetteer
 /// additions and date overrides live (`None`: nothing is read or saved).
-pub fn run(options: RunOptions, user: Option<crate::userdata::UserDataDir>) -> anyhow::Result<()> {
+pub fn run(
+    options: RunOptions,
+    user: Option<crate::session::userdata::UserDataDir>,
+) -> anyhow::Result<()> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("newsatlas")

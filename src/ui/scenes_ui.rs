@@ -5,7 +5,7 @@
 //! other command: it queues them here, and [`Briefing::frame`] runs them at the start of the next
 //! frame (before the map draws), turning them into the app's ordinary commands (seek, window,
 //! selection, and the map's view for each step of the fly: the map itself is its one writer).
-//! The file format, loading and stepping rule live in the GUI-free [`crate::scenes`].
+//! The file format, loading and stepping rule live in the GUI-free [`crate::session::scenes`].
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use egui::{RichText, Ui};
 
 use crate::coord::LatLon;
 use crate::problem::Problem;
-use crate::scenes::{self, Scene, SceneMode, Transition, View};
+use crate::session::scenes::{self, Scene, SceneMode, Transition, View};
 
 use super::map::MapView;
 use super::presenter::{self, Presenter};

@@ -8,9 +8,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsatlas::coord::LatLon;
-use newsatlas::dataset::Dataset;
 use newsatlas::gazetteer::PlaceIdx;
-use newsatlas::scenes::{self, Scene, SceneMode};
+use newsatlas::session::dataset::Dataset;
+use newsatlas::session::scenes::{self, Scene, SceneMode};
 use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::scenes_ui::{
     EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, SAVE_SCENE_BUTTON, SCENE_NAME_LABEL,

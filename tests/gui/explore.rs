@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::PlaceIdx;
 use newsatlas::index::{TimeWindow, day_num};
 use newsatlas::session::RunOptions;
+use newsatlas::session::dataset::Dataset;
 use newsatlas::session::derived::Marker;
 use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::map::marker_label;
@@ -386,7 +386,7 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
 fn a_long_article_list_lays_out_only_the_rows_in_view() {
     use newsatlas::gazetteer::Gazetteer;
     use newsatlas::index::Index;
-    use newsatlas::synth;
+    use newsatlas::tools::synth;
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (gazetteer, _) = Gazetteer::load_bundled(&root.join("data"));

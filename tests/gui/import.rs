@@ -9,14 +9,14 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use newsatlas::corpus::{Corpus, DateBasis};
-use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::{Gazetteer, PlaceSource};
 use newsatlas::session::GazetteerFiles;
+use newsatlas::session::dataset::Dataset;
+use newsatlas::session::userdata::UserDataDir;
 use newsatlas::ui::NewsAtlasApp;
 use newsatlas::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
 use newsatlas::ui::missing::{LAT_LABEL, LON_LABEL};
-use newsatlas::userdata::UserDataDir;
 
 const CLASHES: &str = "title: Clashes in Wadi Rabie\ndate: 2019-04-05\n\n\
 Forces clashed with government units in Wadi Rabie, south of Tripoli, on Friday. \

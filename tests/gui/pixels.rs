@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use egui_kittest::Harness;
 use newsatlas::basemap::Style;
-use newsatlas::dataset::Dataset;
+use newsatlas::session::dataset::Dataset;
 use newsatlas::ui::NewsAtlasApp;
 
 type Rgba = [u8; 4];
