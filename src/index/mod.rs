@@ -22,6 +22,8 @@
 //!   `K` twice the number of places, so a jump costs a copy and a walk of at most `K / 2` events
 //!   (the checkpoints take about 2 bytes per dated event per order, ~4 MB at a million).
 
+use std::num::NonZeroU32;
+
 use chrono::NaiveDate;
 
 use crate::extract::dates::{Granularity, Interval};
@@ -41,6 +43,31 @@ pub fn day_num(date: NaiveDate) -> DayNum {
 
 pub fn date_of(day: DayNum) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
+}
+
+/// A place's position in [`Index::places`] (and in [`WindowCounts`]). Held as one more than the
+/// position, so that `Option<PlaceSlot>` (`None`: the place has no events) takes 4 bytes: the
+/// index keeps one per gazetteer position up to the largest place with events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PlaceSlot(NonZeroU32);
+
+impl PlaceSlot {
+    /// The slot at `position` (below the number of places with events, so within `u32`).
+    fn new(position: usize) -> Self {
+        PlaceSlot(NonZeroU32::MIN.saturating_add(position as u32))
+    }
+
+    fn get(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
+/// The slot of an indexed event's place: every such place has one, given while the index is
+/// built (a place without one is a bug, caught by the index's tests).
+fn slot_index(slots: &[Option<PlaceSlot>], place: PlaceIdx) -> usize {
+    let slot = slots.get(place.0 as usize).copied().flatten();
+    debug_assert!(slot.is_some(), "an indexed event's place has a slot");
+    slot.map_or(0, PlaceSlot::get)
 }
 
 /// Events spanning more days than this (`to - from`) are "long": kept apart for window scans.
@@ -263,9 +290,9 @@ pub struct Index {
     /// Longest span of the other dated events, to bound window scans.
     short_max_span: DayNum,
     places: Vec<PlaceAgg>,
-    /// Slot in `places` of each place index (`u32::MAX`: no events), dense: place indices are
+    /// Slot in `places` of each place index (`None`: no events), dense: place indices are
     /// gazetteer positions, so small.
-    slot_of_place: Vec<u32>,
+    slot_of_place: Vec<Option<PlaceSlot>>,
     /// Dated events (indices into `events`) sorted by end day: those that end before a day are
     /// a prefix.
     by_end: Vec<u32>,
@@ -340,15 +367,14 @@ impl Index {
         // Two passes, so every per-place vector is allocated once at its final size (growing
         // them by pushes would hold up to twice their size, and shrinking copies them).
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
-        let mut slot_dense = vec![u32::MAX; max_place + 1];
+        let mut slot_dense: Vec<Option<PlaceSlot>> = vec![None; max_place + 1];
         let mut sizes: Vec<(u32, u32)> = Vec::new();
         for event in &events {
-            let dense = &mut slot_dense[event.place.0 as usize];
-            if *dense == u32::MAX {
-                *dense = sizes.len() as u32;
+            let slot = *slot_dense[event.place.0 as usize].get_or_insert_with(|| {
                 sizes.push((0, 0));
-            }
-            let size = &mut sizes[*dense as usize];
+                PlaceSlot::new(sizes.len() - 1)
+            });
+            let size = &mut sizes[slot.get()];
             size.0 += 1;
             size.1 += u32::from(event.is_dated());
         }
@@ -369,7 +395,7 @@ impl Index {
         let mut long = Vec::new();
         let mut short_max_span = 0;
         for (i, event) in events.iter().enumerate() {
-            let slot = slot_dense[event.place.0 as usize] as usize;
+            let slot = slot_index(&slot_dense, event.place);
             let agg = &mut places[slot];
             agg.place = event.place;
             agg.events.push(i as u32);
@@ -427,10 +453,7 @@ impl Index {
         let every = 2 * places.len();
         let slot_of = |i: usize| {
             let e = &events[i];
-            (
-                slot_dense[e.place.0 as usize] as usize,
-                e.publication_dated(),
-            )
+            (slot_index(&slot_dense, e.place), e.publication_dated())
         };
         let started_checkpoints = Checkpoints::build(every, places.len(), (0..dated).map(slot_of));
         let ended_checkpoints = Checkpoints::build(
@@ -575,8 +598,9 @@ impl Index {
     pub fn slot(&self, place: PlaceIdx) -> Option<usize> {
         self.slot_of_place
             .get(place.0 as usize)
-            .filter(|&&s| s != u32::MAX)
-            .map(|&s| s as usize)
+            .copied()
+            .flatten()
+            .map(PlaceSlot::get)
     }
 
     /// How many dated events start on or before `day`.
@@ -594,7 +618,7 @@ impl Index {
     fn slot_of_event(&self, i: usize) -> (usize, bool) {
         let e = &self.events[i];
         (
-            self.slot_of_place[e.place.0 as usize] as usize,
+            slot_index(&self.slot_of_place, e.place),
             e.publication_dated(),
         )
     }
