@@ -514,8 +514,19 @@ fn run_check(options: &RunOptions, user: Option<&UserDataDir>) -> Result<Outcome
     Ok(outcome)
 }
 
+/// `newsatlas bench` in a build without the `bench` feature: says how to get it.
+#[cfg(not(feature = "bench"))]
+fn run_bench(_root: &Path, _args: &BenchArgs) -> Outcome {
+    eprintln!(
+        "error: this newsatlas was built without the `bench` feature; build it with \
+         `cargo build --release --no-default-features --features bench` (or the default features)"
+    );
+    Outcome::Problems
+}
+
 /// `newsatlas bench`: every figure in this process, then peak memory at the largest size from a
 /// fresh process of this same binary (earlier phases would inflate it here).
+#[cfg(feature = "bench")]
 fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
     let mut options = crate::tools::perf::BenchOptions {
         root: root.to_path_buf(),

