@@ -12,8 +12,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsatlas::corpus::Article;
 use newsatlas::extract::{dates, extract_corpus, places, sentences};
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::tools::perf::{repeat_to, seed_articles};
-use newsatlas::tools::synth;
+use newsatlas::perf::{repeat_to, seed_articles};
+use newsatlas::synth;
 
 const BYTES: usize = 1_000_000;
 

@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use newsatlas::Dataset;
+use newsatlas::Index;
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::index::Index;
-use newsatlas::session::dataset::Dataset;
-use newsatlas::tools::synth;
-use newsatlas::ui::NewsAtlasApp;
+use newsatlas::gui::NewsAtlasApp;
+use newsatlas::synth;
 
 fn synthetic_dataset(gazetteer: Gazetteer, n: usize) -> Dataset {
     let s = synth::events(gazetteer.places(), n, synth::DEFAULT_SEED);
@@ -59,8 +59,8 @@ fn frame(c: &mut Criterion) {
     let mb = |v: Option<f64>| v.map_or_else(|| "?".to_owned(), |v| format!("{v:.0} MB"));
     eprintln!(
         "memory with the 1M dataset: resident {}, peak {}",
-        mb(newsatlas::tools::perf::rss_mb()),
-        mb(newsatlas::tools::perf::peak_rss_mb())
+        mb(newsatlas::perf::rss_mb()),
+        mb(newsatlas::perf::peak_rss_mb())
     );
     let mut harness = Harness::builder()
         .with_size([1440.0, 900.0])
@@ -85,8 +85,8 @@ fn frame(c: &mut Criterion) {
     // The app's own additions (model, derived data, egui) on top of the dataset.
     eprintln!(
         "memory after the first frames: resident {}, peak {}",
-        mb(newsatlas::tools::perf::rss_mb()),
-        mb(newsatlas::tools::perf::peak_rss_mb())
+        mb(newsatlas::perf::rss_mb()),
+        mb(newsatlas::perf::peak_rss_mb())
     );
     let mut group = c.benchmark_group("frame_1m");
     group.sample_size(20);

@@ -8,13 +8,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use newsatlas::Index;
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::index::Index;
-use newsatlas::tools::perf::{
+use newsatlas::perf::{
     ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, synthetic_model,
     wide_viewport,
 };
-use newsatlas::tools::synth;
+use newsatlas::synth;
 
 fn gazetteer() -> Gazetteer {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");

@@ -7,7 +7,7 @@
 //! ```
 //! `--memory-only` measures peak memory in this fresh process and nothing else.
 
-use newsatlas::tools::perf::{BenchOptions, run_all};
+use newsatlas::perf::{BenchOptions, run_all};
 
 fn main() {
     let mut options = BenchOptions::default();

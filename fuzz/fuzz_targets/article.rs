@@ -1,3 +1,3 @@
 #![no_main]
-//! cargo fuzz run article: see newsatlas::tools::fuzzing::article.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::tools::fuzzing::article(data));
+//! cargo fuzz run article: see newsatlas::fuzzing::article.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::fuzzing::article(data));

@@ -1,3 +1,3 @@
 #![no_main]
-//! cargo fuzz run dates: see newsatlas::tools::fuzzing::dates.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::tools::fuzzing::dates(data));
+//! cargo fuzz run dates: see newsatlas::fuzzing::dates.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::fuzzing::dates(data));

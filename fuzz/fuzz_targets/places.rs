@@ -1,3 +1,3 @@
 #![no_main]
-//! cargo fuzz run places: see newsatlas::tools::fuzzing::places.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::tools::fuzzing::places(data));
+//! cargo fuzz run places: see newsatlas::fuzzing::places.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::fuzzing::places(data));

@@ -1,3 +1,3 @@
 #![no_main]
-//! cargo fuzz run scenes: see newsatlas::tools::fuzzing::scenes.
-libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::tools::fuzzing::scenes(data));
+//! cargo fuzz run scenes: see newsatlas::fuzzing::scenes.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsatlas::fuzzing::scenes(data));

@@ -20,4 +20,4 @@ pub mod state;
 pub mod timeline;
 pub mod userdata;
 
-pub use rebuild::{GazetteerFiles, RunOptions, load_with_user_data};
+pub use rebuild::RunOptions;

@@ -192,6 +192,7 @@ impl Progress {
 }
 
 /// Runs a rebuild (on the caller's thread); `progress` is called from worker threads.
+#[cfg(test)]
 pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset, String) {
     rebuild_cancellable(input, progress, &|| false)
 }

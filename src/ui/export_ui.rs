@@ -100,15 +100,6 @@ impl ExportJob {
     }
 }
 
-/// Encodes `events` in `format` in memory (tests; the window streams to the file instead).
-pub fn encode(model: &Model, events: &[&Event], format: Format) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    ExportJob::new(model, events, format)
-        .write(&mut out)
-        .map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
 fn with_extension(path: &str, format: Format) -> String {
     let p = PathBuf::from(path.trim());
     let known = ["geojson", "kml", "csv", "jsonl", "json"];

@@ -131,11 +131,6 @@ pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
     (from_position(proj.unproject(mid, 0.0)), zoom)
 }
 
-/// Marker radius in points: sqrt-scaled by the events in the window.
-pub fn marker_radius(m: &Marker, max_count: u32) -> f32 {
-    crate::session::layout::marker_radius_px(m.count, max_count)
-}
-
 /// The AccessKit label of a place's marker.
 pub fn marker_label(name: &str) -> String {
     format!("{name} on map")

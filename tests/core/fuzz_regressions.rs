@@ -1,11 +1,11 @@
 //! Every input the fuzzers found a failure with, replayed through the same harness
-//! (`newsatlas::tools::fuzzing`): `tests/fuzz_regressions/<target>/<file>`. A new finding is kept by
+//! (`newsatlas::fuzzing`): `tests/fuzz_regressions/<target>/<file>`. A new finding is kept by
 //! copying the crash file from `fuzz/artifacts/<target>/` there (see README.md, "Fuzzing").
 
 use std::fs;
 use std::path::Path;
 
-use newsatlas::tools::fuzzing;
+use newsatlas::fuzzing;
 
 #[test]
 fn every_kept_fuzz_finding_runs_through_its_harness_without_a_panic() {

@@ -29,7 +29,9 @@ pub use self::csv::write_csv;
 pub use self::geojson::write_geojson;
 pub use self::jsonl::write_jsonl;
 use self::jsonl::write_jsonl_events;
-pub use self::kml::{write_kml, xml_escape};
+pub use self::kml::write_kml;
+#[cfg(test)]
+use self::kml::xml_escape;
 
 /// An export format. The variants' doc comments are the `--format` help text, where backticks
 /// would show, hence the allowance.

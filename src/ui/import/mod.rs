@@ -25,8 +25,8 @@ mod date_field;
 mod open_folder;
 
 pub use date_field::{DATE_FIELD_LABEL, DateField, date_field_ui};
+pub use open_folder::PATH_FIELD_LABEL;
 pub(crate) use open_folder::expand_home;
-pub use open_folder::{PATH_FIELD_LABEL, importable};
 
 /// Starts a rebuild as a background job: progress shown in the strip, a Cancel button, a panic
 /// reported in the status line.

@@ -30,7 +30,6 @@ mod panel;
 mod png_export;
 
 use self::flight::Flight;
-pub use self::png_export::default_export_path;
 use self::png_export::scenes_folder;
 use self::png_export::{Export, ShotJob};
 use crate::ui::import::expand_home;
