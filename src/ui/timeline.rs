@@ -21,6 +21,7 @@ use crate::session::state::{
 
 /// UI-only state of the timeline: the "Go to date" field.
 #[derive(Default)]
+#[allow(clippy::struct_field_names)] // all three are the "Go to date" field's
 pub struct TimelineView {
     goto_text: String,
     goto_focus: bool,
