@@ -2,9 +2,9 @@
 //! `HiDPI` (512 px) tile at zoom 7. Assets are parsed before timing starts.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use newsatlas::basemap::mercator::tile_pixel_at;
-use newsatlas::basemap::{BasemapData, Detail, Style, render_tile};
-use newsatlas::coord::LatLon;
+use newsatlas::LatLon;
+use newsatlas::tile_pixel_at;
+use newsatlas::{BasemapData, Detail, Style, render_tile};
 use std::hint::black_box;
 
 fn render(c: &mut Criterion) {

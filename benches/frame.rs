@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use newsatlas::dataset::Dataset;
+use newsatlas::Dataset;
+use newsatlas::Index;
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::index::Index;
+use newsatlas::gui::NewsAtlasApp;
 use newsatlas::synth;
-use newsatlas::ui::NewsAtlasApp;
 
 fn synthetic_dataset(gazetteer: Gazetteer, n: usize) -> Dataset {
     let s = synth::events(gazetteer.places(), n, synth::DEFAULT_SEED);

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use newsatlas::Index;
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::index::Index;
 use newsatlas::perf::{
     ScrubData, jump_windows, libya_viewport, scrub_step, sweep_windows, synthetic_model,
     wide_viewport,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fills fuzz/corpus/<target>/ (gitignored) with starting inputs from seeds/, data/ and
-# tests/bad_inputs/, in the shape each harness reads (see src/fuzzing.rs). Run from anywhere.
+# tests/bad_inputs/, in the shape each harness reads (see src/tools/fuzzing.rs). Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 - <<'PY'

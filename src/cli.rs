@@ -20,13 +20,13 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::corpus::Corpus;
-use crate::export::{self, ExportError, ExportSource, Format};
 use crate::extract::{extract_corpus, places::unknown_place_names};
 use crate::gazetteer::Gazetteer;
+use crate::outputs::export::{self, ExportError, ExportSource, Format};
 use crate::problem::{Problem, Severity};
 use crate::session::RunOptions;
 use crate::session::rebuild::CURATED_FILE;
-use crate::userdata::UserDataDir;
+use crate::session::userdata::UserDataDir;
 
 /// The environment variable that names the project root.
 pub const ROOT_ENV: &str = "NEWSATLAS_ROOT";
@@ -243,14 +243,16 @@ fn run_render(
     args: &RenderArgs,
 ) -> Result<Outcome> {
     let (corpus, gazetteer, problems) = load_inputs(options, user)?;
-    let dataset = crate::dataset::Dataset::build(corpus, std::sync::Arc::new(gazetteer), problems);
+    let dataset =
+        crate::session::dataset::Dataset::build(corpus, std::sync::Arc::new(gazetteer), problems);
     let model = crate::session::derived::Model::new(dataset, 1);
-    let options = crate::render::RenderOptions {
+    let options = crate::outputs::render::RenderOptions {
         width: args.width,
         height: args.height,
         ..Default::default()
     };
-    let rendered = crate::render::render_scenes_file(&model, &args.scenes, &args.out, options)?;
+    let rendered =
+        crate::outputs::render::render_scenes_file(&model, &args.scenes, &args.out, options)?;
     let mut all = model.dataset.problems;
     all.extend(rendered.problems);
     eprintln!(
@@ -512,10 +514,21 @@ fn run_check(options: &RunOptions, user: Option<&UserDataDir>) -> Result<Outcome
     Ok(outcome)
 }
 
+/// `newsatlas bench` in a build without the `bench` feature: says how to get it.
+#[cfg(not(feature = "bench"))]
+fn run_bench(_root: &Path, _args: &BenchArgs) -> Outcome {
+    eprintln!(
+        "error: this newsatlas was built without the `bench` feature; build it with \
+         `cargo build --release --no-default-features --features bench` (or the default features)"
+    );
+    Outcome::Problems
+}
+
 /// `newsatlas bench`: every figure in this process, then peak memory at the largest size from a
 /// fresh process of this same binary (earlier phases would inflate it here).
+#[cfg(feature = "bench")]
 fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
-    let mut options = crate::perf::BenchOptions {
+    let mut options = crate::tools::perf::BenchOptions {
         root: root.to_path_buf(),
         extract_bytes: args.extract_bytes,
         memory_only: args.memory_only,
@@ -524,7 +537,7 @@ fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
     if !args.events.is_empty() {
         options.event_sizes.clone_from(&args.events);
     }
-    let mut report = crate::perf::run_all(&options);
+    let mut report = crate::tools::perf::run_all(&options);
     if !args.memory_only
         && let Ok(exe) = std::env::current_exe()
     {
@@ -535,7 +548,7 @@ fn run_bench(root: &Path, args: &BenchArgs) -> Outcome {
             .arg(root)
             .args(["bench", "--memory-only", "--events"]);
         child.arg(largest.to_string());
-        report.memory = crate::perf::memory_in_fresh_process(&mut child);
+        report.memory = crate::tools::perf::memory_in_fresh_process(&mut child);
     }
     println!("{}", report.to_json_line());
     Outcome::Fine

@@ -18,7 +18,5 @@ pub mod render;
 pub mod scheduler;
 pub mod worker;
 
-pub use data::{BasemapData, BasemapError, Detail};
-pub use labels::{CityLabel, CountryLabel};
-pub use mercator::{TILE_SIZE, TileCoord};
-pub use render::{Palette, Style, TileImage, render_tile};
+pub use data::{BasemapData, Detail};
+pub use render::{Style, render_tile};

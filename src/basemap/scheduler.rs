@@ -166,6 +166,7 @@ impl<T: Clone> TileScheduler<T> {
     }
 
     /// Rendered tiles held.
+    #[cfg(test)]
     pub fn ready_len(&self) -> usize {
         self.ready.len()
     }

@@ -22,6 +22,8 @@
 //!   `K` twice the number of places, so a jump costs a copy and a walk of at most `K / 2` events
 //!   (the checkpoints take about 2 bytes per dated event per order, ~4 MB at a million).
 
+use std::num::NonZeroU32;
+
 use chrono::NaiveDate;
 
 use crate::extract::dates::{Granularity, Interval};
@@ -41,6 +43,31 @@ pub fn day_num(date: NaiveDate) -> DayNum {
 
 pub fn date_of(day: DayNum) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
+}
+
+/// A place's position in [`Index::places`] (and in [`WindowCounts`]). Held as one more than the
+/// position, so that `Option<PlaceSlot>` (`None`: the place has no events) takes 4 bytes: the
+/// index keeps one per gazetteer position up to the largest place with events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PlaceSlot(NonZeroU32);
+
+impl PlaceSlot {
+    /// The slot at `position` (below the number of places with events, so within `u32`).
+    fn new(position: usize) -> Self {
+        PlaceSlot(NonZeroU32::MIN.saturating_add(position as u32))
+    }
+
+    fn get(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
+/// The slot of an indexed event's place: every such place has one, given while the index is
+/// built (a place without one is a bug, caught by the index's tests).
+fn slot_index(slots: &[Option<PlaceSlot>], place: PlaceIdx) -> usize {
+    let slot = slots.get(place.0 as usize).copied().flatten();
+    debug_assert!(slot.is_some(), "an indexed event's place has a slot");
+    slot.map_or(0, PlaceSlot::get)
 }
 
 /// Events spanning more days than this (`to - from`) are "long": kept apart for window scans.
@@ -263,9 +290,9 @@ pub struct Index {
     /// Longest span of the other dated events, to bound window scans.
     short_max_span: DayNum,
     places: Vec<PlaceAgg>,
-    /// Slot in `places` of each place index (`u32::MAX`: no events), dense: place indices are
+    /// Slot in `places` of each place index (`None`: no events), dense: place indices are
     /// gazetteer positions, so small.
-    slot_of_place: Vec<u32>,
+    slot_of_place: Vec<Option<PlaceSlot>>,
     /// Dated events (indices into `events`) sorted by end day: those that end before a day are
     /// a prefix.
     by_end: Vec<u32>,
@@ -340,15 +367,14 @@ impl Index {
         // Two passes, so every per-place vector is allocated once at its final size (growing
         // them by pushes would hold up to twice their size, and shrinking copies them).
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
-        let mut slot_dense = vec![u32::MAX; max_place + 1];
+        let mut slot_dense: Vec<Option<PlaceSlot>> = vec![None; max_place + 1];
         let mut sizes: Vec<(u32, u32)> = Vec::new();
         for event in &events {
-            let dense = &mut slot_dense[event.place.0 as usize];
-            if *dense == u32::MAX {
-                *dense = sizes.len() as u32;
+            let slot = *slot_dense[event.place.0 as usize].get_or_insert_with(|| {
                 sizes.push((0, 0));
-            }
-            let size = &mut sizes[*dense as usize];
+                PlaceSlot::new(sizes.len() - 1)
+            });
+            let size = &mut sizes[slot.get()];
             size.0 += 1;
             size.1 += u32::from(event.is_dated());
         }
@@ -369,7 +395,7 @@ impl Index {
         let mut long = Vec::new();
         let mut short_max_span = 0;
         for (i, event) in events.iter().enumerate() {
-            let slot = slot_dense[event.place.0 as usize] as usize;
+            let slot = slot_index(&slot_dense, event.place);
             let agg = &mut places[slot];
             agg.place = event.place;
             agg.events.push(i as u32);
@@ -427,10 +453,7 @@ impl Index {
         let every = 2 * places.len();
         let slot_of = |i: usize| {
             let e = &events[i];
-            (
-                slot_dense[e.place.0 as usize] as usize,
-                e.publication_dated(),
-            )
+            (slot_index(&slot_dense, e.place), e.publication_dated())
         };
         let started_checkpoints = Checkpoints::build(every, places.len(), (0..dated).map(slot_of));
         let ended_checkpoints = Checkpoints::build(
@@ -575,8 +598,9 @@ impl Index {
     pub fn slot(&self, place: PlaceIdx) -> Option<usize> {
         self.slot_of_place
             .get(place.0 as usize)
-            .filter(|&&s| s != u32::MAX)
-            .map(|&s| s as usize)
+            .copied()
+            .flatten()
+            .map(PlaceSlot::get)
     }
 
     /// How many dated events start on or before `day`.
@@ -594,7 +618,7 @@ impl Index {
     fn slot_of_event(&self, i: usize) -> (usize, bool) {
         let e = &self.events[i];
         (
-            self.slot_of_place[e.place.0 as usize] as usize,
+            slot_index(&self.slot_of_place, e.place),
             e.publication_dated(),
         )
     }
@@ -767,7 +791,7 @@ fn timeline_range(
 mod tests {
     use super::*;
     use crate::extract::WhenBasis;
-    use crate::synth::SplitMix64;
+    use crate::tools::synth::SplitMix64;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -899,8 +923,8 @@ mod tests {
 
     #[test]
     fn events_are_in_the_order_of_a_stable_sort_by_time_article_and_sentence() {
-        let places = crate::synth::places(50, 1);
-        let s = crate::synth::events(&places, 3_000, 2);
+        let places = crate::tools::synth::places(50, 1);
+        let s = crate::tools::synth::events(&places, 3_000, 2);
         let idx = Index::build(&s.extractions, &s.published);
         let mut expected: Vec<Event> = s
             .extractions
@@ -933,8 +957,8 @@ mod tests {
 
     #[test]
     fn window_counts_follow_the_window_as_it_moves_and_jumps() {
-        let places = crate::synth::places(300, 3);
-        let s = crate::synth::events(&places, 20_000, 4);
+        let places = crate::tools::synth::places(300, 3);
+        let s = crate::tools::synth::events(&places, 20_000, 4);
         let idx = Index::build(&s.extractions, &s.published);
         let (a, b) = idx.timeline_range().expect("dated");
         let (a, b) = (day_num(a), day_num(b));
@@ -1031,8 +1055,8 @@ mod tests {
 
     #[test]
     fn events_in_lists_every_overlapping_event_once_in_time_order_long_ones_too() {
-        let places = crate::synth::places(200, 7);
-        let s = crate::synth::events(&places, 20_000, 8);
+        let places = crate::tools::synth::places(200, 7);
+        let s = crate::tools::synth::events(&places, 20_000, 8);
         let idx = Index::build(&s.extractions, &s.published);
         assert!(
             idx.dated_events()
@@ -1051,7 +1075,7 @@ mod tests {
 
     /// `articles_in` the slow way: a flag per article from a scan of the extractions, sorted.
     fn articles_scanned(
-        s: &crate::synth::SyntheticEvents,
+        s: &crate::tools::synth::SyntheticEvents,
         w: TimeWindow,
         place: Option<PlaceIdx>,
         filter: EventFilter,
@@ -1091,8 +1115,8 @@ mod tests {
 
     #[test]
     fn articles_in_agrees_with_a_scan_for_any_window_and_place() {
-        let places = crate::synth::places(100, 11);
-        let s = crate::synth::events(&places, 10_000, 12);
+        let places = crate::tools::synth::places(100, 11);
+        let s = crate::tools::synth::events(&places, 10_000, 12);
         let idx = Index::build(&s.extractions, &s.published);
         assert!(
             s.published.iter().any(Option::is_none),
@@ -1137,8 +1161,8 @@ mod tests {
 
     #[test]
     fn window_counts_match_a_recount_after_random_jumps_and_steps() {
-        let places = crate::synth::places(150, 21);
-        let s = crate::synth::events(&places, 30_000, 22);
+        let places = crate::tools::synth::places(150, 21);
+        let s = crate::tools::synth::events(&places, 30_000, 22);
         let idx = Index::build(&s.extractions, &s.published);
         let mut counts = WindowCounts::default();
         let mut rng = SplitMix64::new(23);
@@ -1192,8 +1216,8 @@ mod tests {
 
     #[test]
     fn an_articles_events_are_found_without_a_scan_in_time_order() {
-        let places = crate::synth::places(80, 31);
-        let s = crate::synth::events(&places, 5_000, 32);
+        let places = crate::tools::synth::places(80, 31);
+        let s = crate::tools::synth::events(&places, 5_000, 32);
         let idx = Index::build(&s.extractions, &s.published);
         for a in (0..s.extractions.len() as u32).map(ArticleIdx) {
             let scanned: Vec<usize> = (0..idx.events.len())

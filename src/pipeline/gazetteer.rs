@@ -1035,7 +1035,7 @@ country = "LY"
         let keys: HashSet<&str> = keys.iter().map(String::as_str).collect();
         let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut text: String = crate::perf::seed_articles(&root.join("seeds"))
+        let mut text: String = crate::tools::perf::seed_articles(&root.join("seeds"))
             .iter()
             .map(|a| a.body.as_str())
             .collect::<Vec<_>>()

@@ -13,11 +13,11 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::coord::LatLon;
-use crate::dataset::Dataset;
 use crate::extract::{ArticleIdx, WhenBasis};
 use crate::gazetteer::{KindClass, PlaceIdx};
 use crate::index::{DayNum, EventFilter, TimeWindow, WindowCounts, date_of};
-use crate::layout::PlaceGrid;
+use crate::session::dataset::Dataset;
+use crate::session::layout::PlaceGrid;
 
 use super::state::AppState;
 use super::timeline::TimelineData;
@@ -34,8 +34,8 @@ pub struct Model {
     /// queries with their Web Mercator positions.
     pub grid: PlaceGrid,
     /// Per slot of `index.places()`, the position of its marker in `Derived::markers`
-    /// (`u32::MAX`: no marker, the place has no valid coordinate).
-    marker_of_slot: Vec<u32>,
+    /// (`None`: no marker, the place has no valid coordinate).
+    marker_of_slot: Vec<Option<u32>>,
     /// Per slot of `index.places()`, how its events were dated over all time (for the markers
     /// when publication-dated events are hidden).
     dating_of_slot: Vec<PlaceDating>,
@@ -95,7 +95,7 @@ impl Model {
             let valid = gazetteer
                 .get(agg.place.0 as usize)
                 .is_some_and(|p| p.coord.is_valid());
-            marker_of_slot.push(if valid { next } else { u32::MAX });
+            marker_of_slot.push(valid.then_some(next));
             next += u32::from(valid);
         }
         let grid = PlaceGrid::build(dataset.index.places().iter().filter_map(|agg| {
@@ -147,8 +147,9 @@ impl Model {
         let slot = self.dataset.index.slot(place)?;
         self.marker_of_slot
             .get(slot)
-            .filter(|&&i| i != u32::MAX)
-            .map(|&i| i as usize)
+            .copied()
+            .flatten()
+            .map(|i| i as usize)
     }
 
     /// The place's name, or its index when the gazetteer does not know it (never panics).

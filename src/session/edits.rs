@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::corpus::Article;
 use crate::gazetteer::{Gazetteer, PlaceIdx};
-use crate::userdata::{DateOverrides, NewPlace, UserDataDir, UserGazetteer};
+use crate::session::userdata::{DateOverrides, NewPlace, UserDataDir, UserGazetteer};
 
 /// What the user chose to do about a missing name.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,9 +1,9 @@
 //! The one marker pipeline: the markers the map draws in a viewport, which `newsatlas render`
 //! draws on a slide and `newsatlas bench` times. The places in view come from the model's place
 //! grid (never every place), take their counts and flags from the derived markers, and are laid
-//! out by [`crate::layout`] (folding, sizes, labels); only measuring text is left to the caller.
+//! out by [`crate::session::layout`] (folding, sizes, labels); only measuring text is left to the caller.
 
-use crate::layout::{
+use crate::session::layout::{
     LayoutOptions, MarkerInput, MarkerLayout, ScreenRect, Viewport, layout_markers_around,
 };
 

@@ -14,12 +14,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus};
-use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, ArticleIdx, extract_article};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
-use crate::userdata::{DateOverrides, UserDataDir};
+use crate::session::dataset::Dataset;
+use crate::session::userdata::{DateOverrides, UserDataDir};
 
 use super::derived::Model;
 
@@ -192,6 +192,7 @@ impl Progress {
 }
 
 /// Runs a rebuild (on the caller's thread); `progress` is called from worker threads.
+#[cfg(test)]
 pub fn rebuild(input: Rebuild, progress: &(dyn Fn(Progress) + Sync)) -> (Dataset, String) {
     rebuild_cancellable(input, progress, &|| false)
 }

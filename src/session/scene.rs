@@ -3,7 +3,7 @@
 
 use crate::extract::ArticleIdx;
 use crate::gazetteer::PlaceIdx;
-use crate::scenes::{Scene, SceneMode};
+use crate::session::scenes::{Scene, SceneMode};
 
 use super::derived::Model;
 use super::state::{AppState, Intent, WindowMode};

@@ -1,10 +1,10 @@
 //! What the timeline draws, computed once per dataset: the range, the publication days and the
 //! lanes of the uncertain-date spans. No egui: the timeline widget (`ui::timeline`) draws it.
 
-use crate::dataset::Dataset;
 use crate::extract::ArticleIdx;
 use crate::extract::dates::Granularity;
 use crate::index::{DayNum, EventFilter, day_num};
+use crate::session::dataset::Dataset;
 
 /// Number of lanes for uncertain-date spans; more overlap piles into the last lane.
 pub const SPAN_LANES: usize = 3;

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers, RichText, Ui};
 
-use crate::dataset::Dataset;
 use crate::index::EventFilter;
+use crate::session::dataset::Dataset;
 
 use super::ViewData;
 use super::basemap_labels::MapLabels;
@@ -62,14 +62,18 @@ impl NewsAtlasApp {
     /// The app as `run` starts it: preferences from eframe storage, data loaded on a thread, the
     /// user's data from the platform's data folder.
     pub fn new(cc: &eframe::CreationContext<'_>, options: RunOptions) -> NewsAtlasApp {
-        NewsAtlasApp::new_with_user(cc, options, crate::userdata::UserDataDir::platform())
+        NewsAtlasApp::new_with_user(
+            cc,
+            options,
+            crate::session::userdata::UserDataDir::platform(),
+        )
     }
 
     /// [`NewsAtlasApp::new`] with the user's data in `user` (`None`: nothing is read or saved).
     pub fn new_with_user(
         cc: &eframe::CreationContext<'_>,
         options: RunOptions,
-        user: Option<crate::userdata::UserDataDir>,
+        user: Option<crate::session::userdata::UserDataDir>,
     ) -> NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
@@ -79,7 +83,7 @@ impl NewsAtlasApp {
             app.import.user.clone(),
             cc.egui_ctx.clone(),
         ));
-        app.briefing = Briefing::load(crate::scenes::default_path());
+        app.briefing = Briefing::load(crate::session::scenes::default_path());
         app.x11_window = super::focus::x11_window(cc);
         app.ask_focus_at_frame = Some(2);
         app
@@ -90,7 +94,7 @@ impl NewsAtlasApp {
     #[must_use]
     pub fn with_user_data(
         mut self,
-        user: crate::userdata::UserDataDir,
+        user: crate::session::userdata::UserDataDir,
         files: GazetteerFiles,
     ) -> NewsAtlasApp {
         self.import = ImportState::new(Some(user), Some(files));
@@ -622,7 +626,7 @@ fn fallback_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
 /// the app never hangs on "Loading…".
 fn spawn_loader(
     options: RunOptions,
-    user: Option<crate::userdata::UserDataDir>,
+    user: Option<crate::session::userdata::UserDataDir>,
     ctx: egui::Context,
 ) -> Job<Dataset> {
     Job::spawn(

@@ -6,11 +6,11 @@
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Response, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector, lat_lon};
 
-use crate::basemap::Palette;
 use crate::basemap::labels::{
     CityLabel, Collisions, CountryLabel, city_min_zoom, country_fits, country_labels,
     country_labels_visible,
 };
+use crate::basemap::render::Palette;
 
 /// Labels ready to draw: countries (embedded) and cities (from the app), sorted by importance.
 pub struct MapLabels {

@@ -14,13 +14,15 @@ use walkers::{
     HttpOptions, HttpTiles, Map, MapMemory, Position, Stats, Tile, TileId, TilePiece, Tiles,
 };
 
+use crate::basemap::mercator::{TILE_SIZE, TileCoord};
 use crate::basemap::online::{
     MAX_TILE_CACHE_BYTES, NATURAL_EARTH_ATTRIBUTION, OnlineSource, Probe, Reachability, USER_AGENT,
     prune_tile_cache, status_line,
 };
+use crate::basemap::render::Palette;
 use crate::basemap::scheduler::{Lookup, TileKey, TileScheduler};
 use crate::basemap::worker::{RenderPool, SendError};
-use crate::basemap::{BasemapData, Palette, Style, TILE_SIZE, TileCoord};
+use crate::basemap::{BasemapData, Style};
 
 /// At most this many finished tiles become textures per frame (keeps frames smooth).
 const UPLOADS_PER_FRAME: usize = 8;
@@ -56,10 +58,6 @@ impl OfflineTiles {
         };
         tiles.prefetch_world();
         tiles
-    }
-
-    pub fn style(&self) -> Style {
-        self.style
     }
 
     /// Switch palette; tiles of the old style stay cached for switching back.
@@ -305,8 +303,10 @@ impl Basemap {
         basemap
     }
 
-    pub fn source(&self) -> &BasemapSource {
-        &self.source
+    /// True when the map is dark (for choosing overlay colours).
+    #[cfg(test)]
+    pub fn is_dark(&self) -> bool {
+        self.online.is_none() && self.offline.style == Style::Dark
     }
 
     /// Switch source. Online sources keep the current offline style underneath.
@@ -393,11 +393,6 @@ impl Basemap {
             BasemapSource::Offline(style) => style.palette(),
             BasemapSource::Online(_) => Style::Light.palette(),
         }
-    }
-
-    /// True when the map is dark (for choosing overlay colours).
-    pub fn is_dark(&self) -> bool {
-        self.online.is_none() && self.offline.style() == Style::Dark
     }
 }
 

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use egui::RichText;
 
 use crate::corpus::Article;
-use crate::export::{self, ExportSource, Format};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event};
 use crate::gazetteer::Gazetteer;
+use crate::outputs::export::{self, ExportSource, Format};
 
 use crate::session::derived::{Derived, Model};
 use crate::session::job::{Job, JobPoll};
@@ -98,15 +98,6 @@ impl ExportJob {
             other => std::io::Error::other(other.to_string()),
         })
     }
-}
-
-/// Encodes `events` in `format` in memory (tests; the window streams to the file instead).
-pub fn encode(model: &Model, events: &[&Event], format: Format) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    ExportJob::new(model, events, format)
-        .write(&mut out)
-        .map_err(|e| e.to_string())?;
-    Ok(out)
 }
 
 fn with_extension(path: &str, format: Format) -> String {

@@ -7,13 +7,13 @@
 //! attribution.
 //!
 //! The layout is the one marker pipeline, [`crate::session::markers::markers_in_view`] (the
-//! places the [`PlaceGrid`] finds in the viewport, laid out by [`crate::layout`]; what
+//! places the [`PlaceGrid`] finds in the viewport, laid out by [`crate::session::layout`]; what
 //! `newsatlas render` draws on a slide and `newsatlas bench` times as the scrub step), cached by
 //! (derived revision, viewport): an idle frame only draws. Only labelled, highlighted and hovered markers are
 //! widgets (with AccessKit labels); zoomed out over 30k places, thousands of widgets would cost
 //! more than the frame.
 //!
-//! [`PlaceGrid`]: crate::layout::PlaceGrid
+//! [`PlaceGrid`]: crate::session::layout::PlaceGrid
 
 use egui::{
     Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, pos2, vec2,
@@ -23,7 +23,7 @@ use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projecto
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
 use crate::index::EventFilter;
-use crate::layout::{MarkerLayout, ScreenPoint, ScreenRect, Viewport};
+use crate::session::layout::{MarkerLayout, ScreenPoint, ScreenRect, Viewport};
 use crate::session::markers::{LABEL_PAD, markers_in_view};
 
 use super::ViewData;
@@ -129,11 +129,6 @@ pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
     let zoom = zoom.clamp(2.0, 12.0);
     let mid = walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y()));
     (from_position(proj.unproject(mid, 0.0)), zoom)
-}
-
-/// Marker radius in points: sqrt-scaled by the events in the window.
-pub fn marker_radius(m: &Marker, max_count: u32) -> f32 {
-    crate::layout::marker_radius_px(m.count, max_count)
 }
 
 /// The AccessKit label of a place's marker.

@@ -14,7 +14,7 @@ use egui::{Pos2, Rect, RichText, Ui};
 
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceKind;
-use crate::userdata::{
+use crate::session::userdata::{
     MissingName, NewPlace, Suggestion, articles_text, missing_names, suggest_places,
 };
 

@@ -10,12 +10,12 @@
 //! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
 //! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
-//! | `import.rs` | File > Open folder, drag and drop, "Set date", the background rebuild job |
+//! | `import/` | the background rebuild job, its progress strip and status line (`mod.rs`); File > Open folder and drag and drop (`open_folder.rs`); the pane's "Set date" field (`date_field.rs`) |
 //! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
 //! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
 //! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its country labels |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
-//! | `scenes_ui.rs` | `Briefing`: the scenes panel, stepping with an eased fly, PNG export |
+//! | `scenes_ui/` | `Briefing`, applying the scene commands (`mod.rs`); the scenes panel and caption overlay (`panel.rs`); the eased fly between scenes (`flight.rs`); PNG export of the view or of every scene with its writer jobs (`png_export.rs`) |
 //! | `presenter.rs` | presenter mode: F5/Esc, full screen, projector palette, caption overlay |
 
 pub mod app;
@@ -50,7 +50,10 @@ pub struct ViewData<'a> {
 
 /// Opens the window and runs the app until it is closed; `user` is where the user's gazetteer
 /// additions and date overrides live (`None`: nothing is read or saved).
-pub fn run(options: RunOptions, user: Option<crate::userdata::UserDataDir>) -> anyhow::Result<()> {
+pub fn run(
+    options: RunOptions,
+    user: Option<crate::session::userdata::UserDataDir>,
+) -> anyhow::Result<()> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("newsatlas")

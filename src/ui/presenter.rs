@@ -113,11 +113,16 @@ pub fn overlay_ui(
             .show(ctx, |ui| {
                 frame.show(ui, |ui| {
                     ui.set_max_width(ctx.content_rect().width() * 0.7);
-                    let name = crate::scenes::shown(name, crate::scenes::MAX_SHOWN_NAME_CHARS);
+                    let name = crate::session::scenes::shown(
+                        name,
+                        crate::session::scenes::MAX_SHOWN_NAME_CHARS,
+                    );
                     ui.label(RichText::new(name).size(30.0).strong());
                     if !text.trim().is_empty() {
-                        let text =
-                            crate::scenes::shown(text, crate::scenes::MAX_SHOWN_CAPTION_CHARS);
+                        let text = crate::session::scenes::shown(
+                            text,
+                            crate::session::scenes::MAX_SHOWN_CAPTION_CHARS,
+                        );
                         ui.label(RichText::new(text).size(24.0));
                     }
                 });

@@ -21,6 +21,7 @@ use crate::session::state::{
 
 /// UI-only state of the timeline: the "Go to date" field.
 #[derive(Default)]
+#[allow(clippy::struct_field_names)] // all three are the "Go to date" field's
 pub struct TimelineView {
     goto_text: String,
     goto_focus: bool,
@@ -136,7 +137,7 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
             .hint_text("2019-04-04")
             .desired_width(130.0);
         if view.goto_error {
-            edit = edit.text_color(Color32::from_rgb(230, 60, 60));
+            edit = edit.text_color(super::theme::INVALID_INPUT);
         }
         let response = ui.add(edit).labelled_by(label.id);
         if view.goto_focus {

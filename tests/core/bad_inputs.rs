@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use newsatlas::corpus::{Corpus, DateBasis, MAX_ARTICLE_BYTES};
 use newsatlas::extract::{ArticleIdx, extract_article};
 use newsatlas::gazetteer::Gazetteer;
-use newsatlas::problem::{Problem, Severity};
 use newsatlas::scenes;
-use newsatlas::userdata::{DateOverrides, SaveError, UserDataDir, UserGazetteer};
+use newsatlas::{DateOverrides, SaveError, UserDataDir, UserGazetteer};
+use newsatlas::{Problem, Severity};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -579,7 +579,7 @@ fn a_failed_save_keeps_the_user_files(block: impl Fn(&Path) -> Option<Box<dyn Fn
     let gazetteer = Gazetteer::from_places(Vec::new());
     let mut places = UserGazetteer::default();
     places.add_place(
-        &newsatlas::userdata::NewPlace {
+        &newsatlas::NewPlace {
             name: "Wadi Rabie".to_owned(),
             aliases: vec!["Wadi Rabii".to_owned()],
             kind: newsatlas::gazetteer::PlaceKind::District,
@@ -732,6 +732,7 @@ fn every_bad_input_file_goes_through_every_parser_without_a_panic() {
     assert!(files.len() >= 12);
     for path in &files {
         let bytes = fs::read(path).expect("read");
+        #[cfg(feature = "fuzzing")]
         for target in newsatlas::fuzzing::TARGETS {
             assert!(newsatlas::fuzzing::run(target, &bytes), "{target}");
         }

@@ -6,4 +6,5 @@ mod bad_inputs;
 mod cli;
 mod corpus;
 mod dates_recall;
+#[cfg(feature = "fuzzing")]
 mod fuzz_regressions;

@@ -7,15 +7,15 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use newsatlas::coord::LatLon;
-use newsatlas::dataset::Dataset;
+use newsatlas::Dataset;
+use newsatlas::LatLon;
 use newsatlas::gazetteer::PlaceIdx;
-use newsatlas::scenes::{self, Scene, SceneMode};
-use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::scenes_ui::{
+use newsatlas::gui::NewsAtlasApp;
+use newsatlas::gui::{
     EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, SAVE_SCENE_BUTTON, SCENE_NAME_LABEL,
     SCENES_BUTTON,
 };
+use newsatlas::scenes::{self, Scene, SceneMode};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -56,7 +56,7 @@ fn the_save_scene_button_saves_the_view_and_selection_to_the_file() {
     let file = dir.path().join("scenes.toml");
     let mut harness = app(file.clone());
     harness
-        .get_by_role_and_label(Role::Button, &newsatlas::ui::map::marker_label("Tripoli"))
+        .get_by_role_and_label(Role::Button, &newsatlas::gui::marker_label("Tripoli"))
         .click_accesskit();
     harness.run();
     harness.get_by_label(SCENES_BUTTON).click();
@@ -163,10 +163,7 @@ fn page_down_steps_through_the_scenes_in_presenter_mode_and_escape_leaves() {
         assert_eq!(app.briefing().current, Some(1));
         assert_eq!(app.state().cursor(), day("2020-01-15"));
         assert_eq!(app.state().selected_place, Some(misrata));
-        assert_eq!(
-            app.state().mode,
-            newsatlas::session::state::WindowMode::Cumulative
-        );
+        assert_eq!(app.state().mode, newsatlas::WindowMode::Cumulative);
         let c = app.map_view().center().expect("centre");
         assert!((c.lat - 32.3754).abs() < 1e-6 && (c.lon - 15.0925).abs() < 1e-6);
         assert!((app.map_view().zoom() - 9.0).abs() < 1e-9);

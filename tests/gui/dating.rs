@@ -8,16 +8,16 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use newsatlas::dataset::Dataset;
+use newsatlas::Dataset;
+use newsatlas::EventFilter;
 use newsatlas::extract::WhenBasis;
 use newsatlas::gazetteer::KindClass;
-use newsatlas::index::EventFilter;
-use newsatlas::session::timeline::histogram_buckets;
-use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::export_ui::filtered_events;
-use newsatlas::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
-use newsatlas::ui::prefs::Prefs;
-use newsatlas::ui::theme::{Palette, ThemeChoice};
+use newsatlas::gui::NewsAtlasApp;
+use newsatlas::gui::Prefs;
+use newsatlas::gui::filtered_events;
+use newsatlas::gui::{PUBLICATION_SWITCH_LABEL, marker_label};
+use newsatlas::gui::{Palette, ThemeChoice};
+use newsatlas::histogram_buckets;
 
 fn seeds() -> Dataset {
     Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
@@ -71,11 +71,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
         let publication: u32 = d.markers.iter().map(|m| m.publication).sum();
         assert!(publication > 0, "the seeds have publication-dated events");
         assert_eq!(u64::from(publication), d.counts.total_publication());
-        assert!(
-            d.markers
-                .iter()
-                .any(newsatlas::session::derived::Marker::publication_only)
-        );
+        assert!(d.markers.iter().any(newsatlas::Marker::publication_only));
         let exported = filtered_events(app.model().expect("loaded"), d, app.state());
         assert!(exported.iter().any(|e| e.basis == WhenBasis::Publication));
         (shown, publication, exported.len())
@@ -102,11 +98,7 @@ fn the_switch_hides_publication_dated_events_from_map_timeline_lists_and_export(
     let shown: u32 = d.markers.iter().map(|m| m.count).sum();
     assert_eq!(shown, before.0 - before.1, "the map counts drop them");
     assert!(d.markers.iter().all(|m| m.publication == 0));
-    assert!(
-        !d.markers
-            .iter()
-            .any(newsatlas::session::derived::Marker::publication_only)
-    );
+    assert!(!d.markers.iter().any(newsatlas::Marker::publication_only));
     let ds = &app.model().expect("loaded").dataset;
     assert!(
         d.place_events

@@ -7,16 +7,16 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use newsatlas::dataset::Dataset;
+use newsatlas::Dataset;
+use newsatlas::Marker;
+use newsatlas::RunOptions;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::PlaceIdx;
-use newsatlas::index::{TimeWindow, day_num};
-use newsatlas::session::RunOptions;
-use newsatlas::session::derived::Marker;
-use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::map::marker_label;
-use newsatlas::ui::pane::mention_label;
-use newsatlas::ui::timeline::GOTO_LABEL;
+use newsatlas::gui::GOTO_LABEL;
+use newsatlas::gui::NewsAtlasApp;
+use newsatlas::gui::marker_label;
+use newsatlas::gui::mention_label;
+use newsatlas::{TimeWindow, day_num};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -383,9 +383,10 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
 /// A corpus of thousands of articles: only the rows in view of the article list are widgets,
 /// the count says how many are listed, and a row still selects its article.
 #[test]
+#[cfg(feature = "bench")]
 fn a_long_article_list_lays_out_only_the_rows_in_view() {
+    use newsatlas::Index;
     use newsatlas::gazetteer::Gazetteer;
-    use newsatlas::index::Index;
     use newsatlas::synth;
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -8,15 +8,15 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use newsatlas::Dataset;
+use newsatlas::GazetteerFiles;
+use newsatlas::UserDataDir;
 use newsatlas::corpus::{Corpus, DateBasis};
-use newsatlas::dataset::Dataset;
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::{Gazetteer, PlaceSource};
-use newsatlas::session::GazetteerFiles;
-use newsatlas::ui::NewsAtlasApp;
-use newsatlas::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
-use newsatlas::ui::missing::{LAT_LABEL, LON_LABEL};
-use newsatlas::userdata::UserDataDir;
+use newsatlas::gui::NewsAtlasApp;
+use newsatlas::gui::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
+use newsatlas::gui::{LAT_LABEL, LON_LABEL};
 
 const CLASHES: &str = "title: Clashes in Wadi Rabie\ndate: 2019-04-05\n\n\
 Forces clashed with government units in Wadi Rabie, south of Tripoli, on Friday. \
@@ -398,7 +398,7 @@ fn place_on_map_takes_the_coordinates_of_the_next_map_click() {
     let at = harness
         .get_by_role_and_label(
             egui::accesskit::Role::Button,
-            &newsatlas::ui::map::marker_label("Tripoli"),
+            &newsatlas::gui::marker_label("Tripoli"),
         )
         .rect()
         .center();

@@ -6,9 +6,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use egui_kittest::Harness;
-use newsatlas::basemap::Style;
-use newsatlas::dataset::Dataset;
-use newsatlas::ui::NewsAtlasApp;
+use newsatlas::Dataset;
+use newsatlas::Style;
+use newsatlas::gui::NewsAtlasApp;
 
 type Rgba = [u8; 4];
 

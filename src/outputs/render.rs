@@ -25,11 +25,11 @@ use crate::basemap::mercator::{TILE_SIZE, TileCoord};
 use crate::basemap::{BasemapData, Style, render_tile};
 use crate::gazetteer::KindClass;
 use crate::index::WindowCounts;
-use crate::layout::{UnitPoint, Viewport};
 use crate::problem::Problem;
-use crate::scenes::{self, Scene};
 use crate::session::derived::{Derived, Model};
+use crate::session::layout::{UnitPoint, Viewport};
 use crate::session::markers::{LABEL_FONT_PT, LABEL_PAD, markers_in_view};
+use crate::session::scenes::{self, Scene};
 
 /// Image size and basemap style of a render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -578,7 +578,7 @@ pub fn render_scenes_file(
 mod tests {
     use super::*;
     use crate::coord::LatLon;
-    use crate::dataset::Dataset;
+    use crate::session::dataset::Dataset;
 
     #[test]
     fn text_is_measured_wider_for_longer_strings_and_wrapped_to_fit() {

@@ -522,13 +522,8 @@ impl DiscCoverage {
     }
 }
 
-/// Projects the markers into `viewport`, culls those outside it (plus a margin), folds markers
-/// whose centres share a [`LayoutOptions::fold_px`] cell into the one of highest priority (pinned
-/// markers never fold), sizes them by count and places labels greedily: by decreasing priority,
-/// each label takes the first of 8 positions around its marker (then 8 further out, with a leader
-/// line) that meets neither a placed label nor another marker; labels that fit nowhere are
-/// dropped. `label_size` gives a marker's label width and height in points; it is asked only for
-/// the labels tried, so the caller measures text for a few dozen markers, not every one.
+/// [`layout_markers_around`] with nothing reserved (the tests).
+#[cfg(test)]
 pub fn layout_markers(
     markers: &[MarkerInput],
     viewport: &Viewport,
@@ -538,8 +533,15 @@ pub fn layout_markers(
     layout_markers_around(markers, viewport, options, &[], label_size)
 }
 
-/// [`layout_markers`], with labels kept out of `reserved` screen rectangles too (what the view
-/// draws over the map: its legend, buttons, attribution), so no label hides under them.
+/// Projects the markers into `viewport`, culls those outside it (plus a margin), folds markers
+/// whose centres share a [`LayoutOptions::fold_px`] cell into the one of highest priority (pinned
+/// markers never fold), sizes them by count and places labels greedily: by decreasing priority,
+/// each label takes the first of 8 positions around its marker (then 8 further out, with a leader
+/// line) that meets neither a placed label nor another marker; labels that fit nowhere are
+/// dropped. `label_size` gives a marker's label width and height in points; it is asked only for
+/// the labels tried, so the caller measures text for a few dozen markers, not every one.
+/// Labels are kept out of `reserved` screen rectangles too (what the view draws over the map:
+/// its legend, buttons, attribution), so no label hides under them.
 pub fn layout_markers_around(
     markers: &[MarkerInput],
     viewport: &Viewport,

@@ -21,18 +21,18 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
-use crate::dataset::Dataset;
 use crate::extract::{ArticleExtraction, dates, places, sentences};
 use crate::gazetteer::{Gazetteer, Places};
 use crate::index::{DayNum, Index, TimeWindow, date_of};
-use crate::layout::{PlaceGrid, Viewport};
-use crate::render::Text;
+use crate::outputs::render::Text;
+use crate::session::dataset::Dataset;
 use crate::session::derived::{DerivedCache, Model};
+use crate::session::layout::{PlaceGrid, Viewport};
 use crate::session::markers::{LABEL_FONT_PT, markers_in_view};
 use crate::session::state::{AppState, Intent};
 use crate::session::timeline::histogram_buckets;
-use crate::synth;
-use crate::synth::{PlaceList, SyntheticEvents};
+use crate::tools::synth;
+use crate::tools::synth::{PlaceList, SyntheticEvents};
 
 /// What to measure. [`BenchOptions::default`] is what `newsatlas bench` runs.
 #[derive(Clone, Debug)]

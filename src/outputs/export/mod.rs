@@ -7,19 +7,31 @@
 //! of events ("the events in the current filter") with the same schemas; output is streamed, never
 //! built in memory. Events whose place has invalid coordinates are left out of the map formats.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io::Write;
 use std::ops::Range;
 use std::path::Path;
 
-use chrono::NaiveDate;
-use serde::Serialize;
 use thiserror::Error;
 
 use crate::corpus::Article;
 use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
 use crate::gazetteer::{Gazetteer, PlaceIdx, PlaceRef};
+use chrono::NaiveDate;
+
+mod csv;
+mod geojson;
+mod jsonl;
+mod kml;
+
+#[cfg(test)]
+use self::csv::csv_cell;
+pub use self::csv::write_csv;
+pub use self::geojson::write_geojson;
+pub use self::jsonl::write_jsonl;
+use self::jsonl::write_jsonl_events;
+pub use self::kml::write_kml;
+#[cfg(test)]
+use self::kml::xml_escape;
 
 /// An export format. The variants' doc comments are the `--format` help text, where backticks
 /// would show, hence the allowance.
@@ -53,11 +65,11 @@ impl Format {
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("cannot write the export ({0})")]
-    Io(#[from] io::Error),
+    Io(#[from] std::io::Error),
     #[error("cannot write JSON ({0})")]
     Json(serde_json::Error),
     #[error("cannot write CSV ({0})")]
-    Csv(csv::Error),
+    Csv(::csv::Error),
     #[error("the data to export do not fit together: {0}")]
     Inconsistent(String),
 }
@@ -83,15 +95,15 @@ impl From<serde_json::Error> for ExportError {
     }
 }
 
-impl From<csv::Error> for ExportError {
-    fn from(err: csv::Error) -> Self {
+impl From<::csv::Error> for ExportError {
+    fn from(err: ::csv::Error) -> Self {
         if !err.is_io_error() {
             return ExportError::Csv(err);
         }
         match err.into_kind() {
-            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            ::csv::ErrorKind::Io(io) => ExportError::Io(io),
             // `is_io_error` said Io; keep whatever this is as an I/O error rather than panic.
-            other => ExportError::Io(io::Error::other(format!("{other:?}"))),
+            other => ExportError::Io(std::io::Error::other(format!("{other:?}"))),
         }
     }
 }
@@ -164,97 +176,6 @@ pub fn write_events<'e>(
         Format::Kml => write_kml(source, events, out),
     }
 }
-
-/// One JSON Lines record.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum Record<'a> {
-    Article {
-        id: &'a str,
-        file: String,
-        title: &'a str,
-        outlet: Option<&'a str>,
-        byline: Option<&'a str>,
-        published: Option<NaiveDate>,
-        date_basis: &'static str,
-    },
-    Place {
-        article: &'a str,
-        start: usize,
-        end: usize,
-        surface: &'a str,
-        place_id: &'a str,
-        name: &'a str,
-        lat: f64,
-        lon: f64,
-        kind: &'static str,
-        country: Option<&'a str>,
-        confidence: f64,
-        /// Why this place was chosen (`apposition`, `division_in_article`, ...).
-        reason: &'static str,
-    },
-    Date {
-        article: &'a str,
-        start: usize,
-        end: usize,
-        surface: &'a str,
-        from: NaiveDate,
-        to: NaiveDate,
-        granularity: crate::extract::dates::Granularity,
-        /// "now", "recently": the interval bounds the expression, it does not pin it down.
-        #[serde(skip_serializing_if = "std::ops::Not::not")]
-        vague: bool,
-    },
-    Event {
-        article: &'a str,
-        place_id: &'a str,
-        lat: f64,
-        lon: f64,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-        date_basis: WhenBasis,
-        /// The date expression the time came from: in the sentence (`text`) or before it
-        /// (`carried`).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        date_surface: Option<&'a str>,
-        sentence_start: usize,
-        sentence_end: usize,
-        text: &'a str,
-    },
-}
-
-fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record<'a> {
-    Record::Article {
-        id: &article.id,
-        file: source.file_of(article),
-        title: &article.title,
-        outlet: article.outlet.as_deref(),
-        byline: article.byline.as_deref(),
-        published: article.published,
-        date_basis: article.date_basis.as_str(),
-    }
-}
-
-fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'a>, ExportError> {
-    let article = source.article(event.article)?;
-    let place = source.place(event.place)?;
-    Ok(Record::Event {
-        article: &article.id,
-        place_id: place.id,
-        lat: place.coord.lat,
-        lon: place.coord.lon,
-        from: event.when.map(|w| w.from),
-        to: event.when.map(|w| w.to),
-        date_basis: event.basis,
-        date_surface: event
-            .date_mention
-            .map(|m| slice(&article.body, &m.range()).trim()),
-        sentence_start: event.sentence.start as usize,
-        sentence_end: event.sentence.end as usize,
-        text: event_text(&article.body, event),
-    })
-}
-
 /// The most an event carries of its sentence, in bytes. Sentences have no length limit (a list of
 /// 17,000 place names can be one sentence), and every event of a sentence repeats its text: past
 /// this, an event carries a window around its mention, and `sentence_start`/`sentence_end` still
@@ -305,85 +226,6 @@ fn slice<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
     text.get(range.clone()).unwrap_or("")
 }
 
-fn json_line(out: &mut impl Write, record: &Record<'_>) -> Result<(), ExportError> {
-    serde_json::to_writer(&mut *out, record)?;
-    out.write_all(b"\n")?;
-    Ok(())
-}
-
-/// JSON Lines of everything: per article, its record, then its place mentions, date mentions and
-/// events.
-pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), ExportError> {
-    if source.articles.len() != source.extractions.len() {
-        return Err(ExportError::Inconsistent(format!(
-            "{} articles but {} extractions",
-            source.articles.len(),
-            source.extractions.len()
-        )));
-    }
-    let mut out = io::BufWriter::new(out);
-    for (article, extraction) in source.articles.iter().zip(source.extractions) {
-        json_line(&mut out, &article_record(source, article))?;
-        for mention in &extraction.places {
-            let place = source.place(mention.place)?;
-            let record = Record::Place {
-                article: &article.id,
-                start: mention.start,
-                end: mention.end,
-                surface: slice(&article.body, &(mention.start..mention.end)),
-                place_id: place.id,
-                name: place.name,
-                lat: place.coord.lat,
-                lon: place.coord.lon,
-                kind: place.kind.as_str(),
-                country: place.country,
-                // f32 -> f64 would print 0.8999999761581421 for 0.9.
-                confidence: (f64::from(mention.confidence) * 1000.0).round() / 1000.0,
-                reason: mention.reason.as_str(),
-            };
-            json_line(&mut out, &record)?;
-        }
-        for mention in &extraction.dates {
-            let record = Record::Date {
-                article: &article.id,
-                start: mention.start,
-                end: mention.end,
-                surface: slice(&article.body, &(mention.start..mention.end)),
-                from: mention.interval.from,
-                to: mention.interval.to,
-                granularity: mention.interval.granularity,
-                vague: mention.vague,
-            };
-            json_line(&mut out, &record)?;
-        }
-        for event in &extraction.events {
-            json_line(&mut out, &event_record(source, event)?)?;
-        }
-    }
-    out.flush()?;
-    Ok(())
-}
-
-fn write_jsonl_events<'e>(
-    source: &ExportSource<'_>,
-    events: impl IntoIterator<Item = &'e Event>,
-    out: impl Write,
-) -> Result<(), ExportError> {
-    let mut out = io::BufWriter::new(out);
-    let mut written = HashSet::new();
-    for event in events {
-        if written.insert(event.article) {
-            json_line(
-                &mut out,
-                &article_record(source, source.article(event.article)?),
-            )?;
-        }
-        json_line(&mut out, &event_record(source, event)?)?;
-    }
-    out.flush()?;
-    Ok(())
-}
-
 /// The fields shared by the `GeoJSON`, KML and CSV rows of one event.
 struct EventRow<'a> {
     article: &'a Article,
@@ -422,255 +264,22 @@ impl<'a> EventRow<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct Feature<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    geometry: Geometry,
-    properties: FeatureProperties<'a>,
-}
-
-#[derive(Serialize)]
-struct Geometry {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    /// `GeoJSON` order: longitude first.
-    coordinates: [f64; 2],
-}
-
-#[derive(Serialize)]
-struct FeatureProperties<'a> {
-    article: &'a str,
-    title: &'a str,
-    place_id: &'a str,
-    name: &'a str,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    date_basis: &'static str,
-    text: &'a str,
-}
-
-/// A `GeoJSON` `FeatureCollection` of event points, one feature per line.
-pub fn write_geojson<'e>(
-    source: &ExportSource<'_>,
-    events: impl IntoIterator<Item = &'e Event>,
-    out: impl Write,
-) -> Result<(), ExportError> {
-    let mut out = io::BufWriter::new(out);
-    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-    let mut first = true;
-    for event in events {
-        let row = EventRow::new(source, event)?;
-        if !row.place.coord.is_valid() {
-            continue;
-        }
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        let feature = Feature {
-            kind: "Feature",
-            geometry: Geometry {
-                kind: "Point",
-                coordinates: [row.place.coord.lon, row.place.coord.lat],
-            },
-            properties: FeatureProperties {
-                article: &row.article.id,
-                title: &row.article.title,
-                place_id: row.place.id,
-                name: row.place.name,
-                from: row.from(),
-                to: row.to(),
-                date_basis: row.basis(),
-                text: row.text,
-            },
-        };
-        serde_json::to_writer(&mut out, &feature)?;
-    }
-    out.write_all(b"\n]}\n")?;
-    out.flush()?;
-    Ok(())
-}
-
-/// Escapes text for XML content and attribute values, dropping the control characters XML 1.0
-/// does not allow even escaped.
-pub fn xml_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&apos;"),
-            '\t' | '\n' | '\r' => escaped.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
-/// KML placemarks, each with a `<TimeSpan>` (begin and end days, inclusive) when dated.
-pub fn write_kml<'e>(
-    source: &ExportSource<'_>,
-    events: impl IntoIterator<Item = &'e Event>,
-    out: impl Write,
-) -> Result<(), ExportError> {
-    let mut out = io::BufWriter::new(out);
-    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-    writeln!(out, "<kml xmlns=\"http://www.opengis.net/kml/2.2\">")?;
-    writeln!(out, "<Document>")?;
-    writeln!(out, "  <name>newsatlas events</name>")?;
-    for event in events {
-        let row = EventRow::new(source, event)?;
-        if !row.place.coord.is_valid() {
-            continue;
-        }
-        writeln!(out, "  <Placemark>")?;
-        writeln!(out, "    <name>{}</name>", xml_escape(row.place.name))?;
-        writeln!(
-            out,
-            "    <description>{}</description>",
-            xml_escape(&format!("{}: {}", row.article.title, row.text))
-        )?;
-        if let (Some(from), Some(to)) = (row.from(), row.to()) {
-            writeln!(
-                out,
-                "    <TimeSpan><begin>{from}</begin><end>{to}</end></TimeSpan>"
-            )?;
-        }
-        writeln!(out, "    <ExtendedData>")?;
-        for (name, value) in [
-            ("article", row.article.id.as_str()),
-            ("title", row.article.title.as_str()),
-            ("place_id", row.place.id),
-            ("date_basis", row.basis()),
-        ] {
-            writeln!(
-                out,
-                "      <Data name=\"{name}\"><value>{}</value></Data>",
-                xml_escape(value)
-            )?;
-        }
-        writeln!(out, "    </ExtendedData>")?;
-        writeln!(
-            out,
-            "    <Point><coordinates>{},{}</coordinates></Point>",
-            row.place.coord.lon, row.place.coord.lat
-        )?;
-        writeln!(out, "  </Placemark>")?;
-    }
-    writeln!(out, "</Document>")?;
-    writeln!(out, "</kml>")?;
-    out.flush()?;
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct CsvRow<'a> {
-    article: &'a str,
-    title: &'a str,
-    published: Option<NaiveDate>,
-    place_id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    country: Option<&'a str>,
-    lat: f64,
-    lon: f64,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    date_basis: &'static str,
-    sentence_start: usize,
-    sentence_end: usize,
-    text: &'a str,
-}
-
-/// A text cell made safe for spreadsheets, as OWASP advises against CSV injection: control
-/// characters (tabs and line breaks included) become spaces, and a cell that would start with
-/// `=`, `+`, `-` or `@` (a formula to Excel, `LibreOffice` or Sheets) gets a leading `'`.
-fn csv_cell(text: &str) -> Cow<'_, str> {
-    let clean = if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    };
-    if clean.starts_with(['=', '+', '-', '@']) {
-        Cow::Owned(format!("'{clean}"))
-    } else {
-        clean
-    }
-}
-
-/// One CSV row per event, with a header row (written even when there are no events). Text cells
-/// go through [`csv_cell`].
-pub fn write_csv<'e>(
-    source: &ExportSource<'_>,
-    events: impl IntoIterator<Item = &'e Event>,
-    out: impl Write,
-) -> Result<(), ExportError> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(out);
-    writer.write_record([
-        "article",
-        "title",
-        "published",
-        "place_id",
-        "name",
-        "kind",
-        "country",
-        "lat",
-        "lon",
-        "from",
-        "to",
-        "date_basis",
-        "sentence_start",
-        "sentence_end",
-        "text",
-    ])?;
-    for event in events {
-        let row = EventRow::new(source, event)?;
-        let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));
-        let (place_id, name) = (csv_cell(row.place.id), csv_cell(row.place.name));
-        let country = row.place.country.map(csv_cell);
-        let text = csv_cell(row.text);
-        writer.serialize(CsvRow {
-            article: &article,
-            title: &title,
-            published: row.article.published,
-            place_id: &place_id,
-            name: &name,
-            kind: row.place.kind.as_str(),
-            country: country.as_deref(),
-            lat: row.place.coord.lat,
-            lon: row.place.coord.lon,
-            from: row.from(),
-            to: row.to(),
-            date_basis: row.basis(),
-            sentence_start: row.event.sentence.start as usize,
-            sentence_end: row.event.sentence.end as usize,
-            text: &text,
-        })?;
-    }
-    writer.flush()?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+    use std::io;
     use std::path::PathBuf;
 
     use serde_json::Value;
 
     use super::*;
+    // The csv crate, not the `csv` writer module the glob above brings in.
     use crate::coord::LatLon;
     use crate::corpus::DateBasis;
     use crate::extract::dates::{DateMention, Granularity, Interval};
     use crate::extract::places::PlaceMention;
     use crate::gazetteer::{Place, PlaceKind, PlaceSource};
+    use ::csv;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

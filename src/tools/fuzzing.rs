@@ -17,7 +17,7 @@ use crate::corpus::{self, Corpus};
 use crate::extract::{ArticleIdx, extract_article, places};
 use crate::gazetteer::Gazetteer;
 use crate::problem::Problem;
-use crate::{scenes, userdata};
+use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
 pub const TARGETS: [&str; 6] = [
