@@ -992,14 +992,17 @@ mod tests {
         let idx = Index::build(&s.extractions, &s.published);
         let mut counts = WindowCounts::default();
         let mut before: Vec<[u32; 2]> = Vec::new();
+        let (mut listed_all, mut listed_some) = (0, 0);
         for (i, w) in random_windows(&idx, 300, 7).into_iter().enumerate() {
             counts.update(&idx, w);
             let now: Vec<[u32; 2]> = (0..idx.places().len())
                 .map(|slot| [counts.count(slot), counts.publication(slot)])
                 .collect();
             match counts.changed() {
-                None => assert_eq!(i, 0, "only the first update starts over"),
+                None => listed_all += 1,
                 Some(changed) => {
+                    assert!(i > 0, "the first update starts over");
+                    listed_some += 1;
                     let listed: std::collections::HashSet<u32> = changed.iter().copied().collect();
                     assert_eq!(listed.len(), changed.len(), "each place once");
                     for (slot, (a, b)) in before.iter().zip(&now).enumerate() {

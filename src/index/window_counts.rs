@@ -21,7 +21,8 @@ pub struct WindowCounts {
     /// Dated events ending before `window.from` (a prefix of `Index::by_end`).
     ended: PrefixCounts,
     /// The place slots whose counts the last [`WindowCounts::update`] may have changed, each
-    /// once; `None` when it may have changed any (the counts started over).
+    /// once; `None` when it may have changed any (the counts started over or copied a
+    /// checkpoint).
     changed: Option<Vec<u32>>,
     /// Per place slot, the number of the update that last listed it in `changed` (so each
     /// slot is listed once without clearing a flag per place).
@@ -108,8 +109,8 @@ impl WindowCounts {
     }
 
     /// The place slots whose counts the last [`WindowCounts::update`] may have changed, each
-    /// once, in no particular order (a checkpoint copied lists the places whose counts it
-    /// changed); `None` when any may have (the counts started over): then look at every slot.
+    /// once, in no particular order; `None` when any may have (the counts started over, or a
+    /// far move copied a checkpoint): then look at every slot.
     pub fn changed(&self) -> Option<&[u32]> {
         self.changed.as_deref()
     }
@@ -200,17 +201,10 @@ fn move_prefix(
         // A copy of a row costs about as much as walking an eighth as many events (sequential
         // writes against scattered increments).
         if fresh || cp_len.abs_diff(to_len) + row.len() / 8 < from_len.abs_diff(to_len) {
-            if changes.all {
-                prefix.per_place.copy_from_slice(row);
-            } else {
-                // Copied place by place, to list the places whose counts differ.
-                for (slot, (now, then)) in prefix.per_place.iter_mut().zip(row).enumerate() {
-                    if now != then {
-                        *now = *then;
-                        changes.touch(slot);
-                    }
-                }
-            }
+            // A far move: listing the places it changes (comparing every place, then updating
+            // most markers one by one) costs more than updating every marker in order.
+            prefix.per_place.copy_from_slice(row);
+            changes.all = true;
             prefix.len = cp_len;
             prefix.publication = cp_publication;
         }
