@@ -993,7 +993,15 @@ mod tests {
         let mut counts = WindowCounts::default();
         let mut before: Vec<[u32; 2]> = Vec::new();
         let (mut listed_all, mut listed_some) = (0, 0);
-        for (i, w) in random_windows(&idx, 300, 7).into_iter().enumerate() {
+        // Each random window, then the same a day later (a near move).
+        let windows = random_windows(&idx, 300, 7).into_iter().flat_map(|w| {
+            let next = TimeWindow {
+                from: w.from.saturating_add(1),
+                to: w.to.saturating_add(1),
+            };
+            [w, next]
+        });
+        for (i, w) in windows.enumerate() {
             counts.update(&idx, w);
             let now: Vec<[u32; 2]> = (0..idx.places().len())
                 .map(|slot| [counts.count(slot), counts.publication(slot)])
@@ -1020,6 +1028,11 @@ mod tests {
             );
             before = now;
         }
+        // Both kinds of move were seen: far ones that start from a checkpoint, near ones listed.
+        assert!(
+            listed_all > 0 && listed_some > 250,
+            "{listed_all} far, {listed_some} listed"
+        );
     }
 
     /// Random windows over a synthetic corpus (with year-long events): short and long ones,
