@@ -36,8 +36,13 @@ const MAX_INDEX_BYTES: u64 = 1 << 30;
 const PREFIX: &str = "gazetteer-";
 const SUFFIX: &str = ".idx";
 
-/// The cache folder: `$NEWSATLAS_CACHE_DIR` (empty: no cache), else the platform's.
+/// The cache folder: `$NEWSATLAS_CACHE_DIR` (empty: no cache), else the platform's; none in
+/// this crate's unit tests.
 pub fn default_cache_dir() -> Option<PathBuf> {
+    if cfg!(test) {
+        // Unit tests never write into the user's cache (they pass a folder of their own).
+        return None;
+    }
     match std::env::var_os("NEWSATLAS_CACHE_DIR") {
         Some(dir) if dir.is_empty() => None,
         Some(dir) => Some(PathBuf::from(dir)),
