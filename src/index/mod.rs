@@ -1009,6 +1009,56 @@ mod tests {
         }
     }
 
+    #[test]
+    fn window_counts_list_every_place_whose_count_moved_once() {
+        let places = crate::synth::places(300, 5);
+        let s = crate::synth::events(&places, 20_000, 6);
+        let idx = Index::build(&s.extractions, &s.published);
+        let mut counts = WindowCounts::default();
+        let mut before: Vec<[u32; 2]> = Vec::new();
+        let (mut listed_all, mut listed_some) = (0, 0);
+        // Each random window, then the same a day later (a near move).
+        let windows = random_windows(&idx, 300, 7).into_iter().flat_map(|w| {
+            let next = TimeWindow {
+                from: w.from.saturating_add(1),
+                to: w.to.saturating_add(1),
+            };
+            [w, next]
+        });
+        for (i, w) in windows.enumerate() {
+            counts.update(&idx, w);
+            let now: Vec<[u32; 2]> = (0..idx.places().len())
+                .map(|slot| [counts.count(slot), counts.publication(slot)])
+                .collect();
+            match counts.changed() {
+                None => listed_all += 1,
+                Some(changed) => {
+                    assert!(i > 0, "the first update starts over");
+                    listed_some += 1;
+                    let listed: std::collections::HashSet<u32> = changed.iter().copied().collect();
+                    assert_eq!(listed.len(), changed.len(), "each place once");
+                    for (slot, (a, b)) in before.iter().zip(&now).enumerate() {
+                        if a != b {
+                            assert!(listed.contains(&(slot as u32)), "{w:?}: slot {slot}");
+                        }
+                    }
+                }
+            }
+            assert!(!counts.update(&idx, w));
+            assert_eq!(
+                counts.changed(),
+                Some(&[][..]),
+                "same window: nothing changed"
+            );
+            before = now;
+        }
+        // Both kinds of move were seen: far ones that start from a checkpoint, near ones listed.
+        assert!(
+            listed_all > 0 && listed_some > 250,
+            "{listed_all} far, {listed_some} listed"
+        );
+    }
+
     /// Random windows over a synthetic corpus (with year-long events): short and long ones,
     /// far jumps, the cumulative mode and windows before and after everything.
     fn random_windows(idx: &Index, n: usize, seed: u64) -> Vec<TimeWindow> {

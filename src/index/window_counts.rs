@@ -20,6 +20,15 @@ pub struct WindowCounts {
     pub(super) started: PrefixCounts,
     /// Dated events ending before `window.from` (a prefix of `Index::by_end`).
     ended: PrefixCounts,
+    /// The place slots whose counts the last [`WindowCounts::update`] may have changed, each
+    /// once; `None` when it may have changed any (the counts started over or copied a
+    /// checkpoint).
+    changed: Option<Vec<u32>>,
+    /// Per place slot, the number of the update that last listed it in `changed` (so each
+    /// slot is listed once without clearing a flag per place).
+    listed_in: Vec<u32>,
+    /// Updates so far (the numbers in `listed_in`; 0 is never one).
+    updates: u32,
 }
 
 /// Per-place counts of a prefix of an event order.
@@ -50,6 +59,8 @@ impl WindowCounts {
     pub fn update(&mut self, index: &Index, window: TimeWindow) -> bool {
         let fresh = self.window.is_none() || self.started.per_place.len() != index.places.len();
         if self.window == Some(window) && !fresh {
+            // Nothing moved: nothing changed.
+            self.changed.get_or_insert_with(Vec::new).clear();
             return false;
         }
         if fresh {
@@ -59,13 +70,30 @@ impl WindowCounts {
                 prefix.len = 0;
                 prefix.publication = 0;
             }
+            self.listed_in.clear();
+            self.listed_in.resize(index.places.len(), 0);
         }
+        self.updates = self.updates.wrapping_add(1);
+        if self.updates == 0 {
+            // After 2^32 updates: start the numbering over.
+            self.listed_in.fill(0);
+            self.updates = 1;
+        }
+        let mut changed = self.changed.take().unwrap_or_default();
+        changed.clear();
+        let mut tracker = Changes {
+            slots: changed,
+            listed_in: &mut self.listed_in,
+            update: self.updates,
+            all: fresh,
+        };
         move_prefix(
             &mut self.started,
             index.started_by(window.to),
             fresh,
             &index.started_checkpoints,
             |i| index.slot_of_event(i),
+            &mut tracker,
         );
         move_prefix(
             &mut self.ended,
@@ -73,9 +101,18 @@ impl WindowCounts {
             fresh,
             &index.ended_checkpoints,
             |j| index.slot_of_event(index.by_end[j] as usize),
+            &mut tracker,
         );
+        self.changed = (!tracker.all).then_some(tracker.slots);
         self.window = Some(window);
         true
+    }
+
+    /// The place slots whose counts the last [`WindowCounts::update`] may have changed, each
+    /// once, in no particular order; `None` when any may have (the counts started over, or a
+    /// far move copied a checkpoint): then look at every slot.
+    pub fn changed(&self) -> Option<&[u32]> {
+        self.changed.as_deref()
     }
 
     /// `[events, publication-dated]` overlapping the window at the place in `slot`.
@@ -123,6 +160,30 @@ impl WindowCounts {
     }
 }
 
+/// The slots an update touches.
+struct Changes<'a> {
+    slots: Vec<u32>,
+    listed_in: &'a mut Vec<u32>,
+    update: u32,
+    /// Any slot may have changed: `slots` is not kept.
+    all: bool,
+}
+
+impl Changes<'_> {
+    #[inline]
+    fn touch(&mut self, slot: usize) {
+        if self.all {
+            return;
+        }
+        if let Some(mark) = self.listed_in.get_mut(slot)
+            && *mark != self.update
+        {
+            *mark = self.update;
+            self.slots.push(slot as u32);
+        }
+    }
+}
+
 /// Moves `prefix` (per-place counts of the first `prefix.len` events of an order) to the first
 /// `to_len`: walks the events between, or copies the nearest checkpoint and walks from there
 /// when that is shorter (always when `fresh`: `prefix` holds nothing yet). `event_at(i)` is the
@@ -133,13 +194,17 @@ fn move_prefix(
     fresh: bool,
     checkpoints: &Checkpoints,
     event_at: impl Fn(usize) -> (usize, bool),
+    changes: &mut Changes<'_>,
 ) {
     let from_len = prefix.len;
     if let Some((cp_len, cp_publication, row)) = checkpoints.nearest(to_len) {
         // A copy of a row costs about as much as walking an eighth as many events (sequential
         // writes against scattered increments).
         if fresh || cp_len.abs_diff(to_len) + row.len() / 8 < from_len.abs_diff(to_len) {
+            // A far move: listing the places it changes (comparing every place, then updating
+            // most markers one by one) costs more than updating every marker in order.
             prefix.per_place.copy_from_slice(row);
+            changes.all = true;
             prefix.len = cp_len;
             prefix.publication = cp_publication;
         }
@@ -149,6 +214,7 @@ fn move_prefix(
     if to_len >= prefix.len {
         for i in prefix.len..to_len {
             let (slot, is_pub) = event_at(i);
+            changes.touch(slot);
             let c = &mut counts[slot];
             c[0] += 1;
             c[1] += u32::from(is_pub);
@@ -157,6 +223,7 @@ fn move_prefix(
     } else {
         for i in to_len..prefix.len {
             let (slot, is_pub) = event_at(i);
+            changes.touch(slot);
             let c = &mut counts[slot];
             c[0] -= 1;
             c[1] -= u32::from(is_pub);

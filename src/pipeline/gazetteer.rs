@@ -40,6 +40,8 @@ use crate::problem::{Problem, line_of_offset};
 
 mod broad;
 mod build;
+mod cache;
+mod codec;
 mod curated;
 mod files;
 pub mod names;
@@ -56,6 +58,7 @@ use broad::{BROAD_HEADER, BroadParser, BroadRow, parse_broad};
 use stoplist::BROAD_STOPLIST;
 use table::{NewRecord, PlaceTable, Span};
 
+pub use cache::default_cache_dir;
 pub use names::{NameHit, NameTarget};
 use names::{NameIndex, NameIndexBuilder};
 pub use table::{AliasIter, Aliases, PlaceRef, Places, PlacesIter};
@@ -328,6 +331,45 @@ impl Gazetteer {
         }
         problems.extend(user_problems);
         (builder.finish(), problems)
+    }
+
+    /// [`Gazetteer::load`] through the index file in `cache_dir` (see [`cache`]): read in one
+    /// go when one was written for these very files by this build, else built from the files
+    /// and written for the next load. An unusable index file is a warning and is replaced; a
+    /// failed write only logs (the next load builds again). `None`: no cache.
+    pub fn load_cached(
+        curated: &Path,
+        broad: Option<&Path>,
+        user: Option<&Path>,
+        cache_dir: Option<&Path>,
+    ) -> (Gazetteer, Vec<Problem>) {
+        let Some((dir, key)) =
+            cache_dir.and_then(|dir| Some((dir, cache::key_of(curated, broad, user)?)))
+        else {
+            return Gazetteer::load(curated, broad, user);
+        };
+        let path = cache::path_in(dir, key);
+        let note = match cache::read(&path, key) {
+            Ok(Some(loaded)) => return loaded,
+            Ok(None) => None,
+            Err(why) => {
+                let _ = std::fs::remove_file(&path);
+                Some(Problem::warning(
+                    &path,
+                    None,
+                    format!(
+                        "the gazetteer index cannot be used: {why}; it is built again from the \
+                         data files"
+                    ),
+                ))
+            }
+        };
+        let (gazetteer, mut problems) = Gazetteer::load(curated, broad, user);
+        if let Err(e) = cache::write(dir, key, &gazetteer, &problems) {
+            log::warn!("cannot write the gazetteer index in {}: {e}", dir.display());
+        }
+        problems.extend(note);
+        (gazetteer, problems)
     }
 
     /// Builds a gazetteer from curated-format TOML text (handy for tests and the `check` command).

@@ -246,6 +246,28 @@ impl PlaceGrid {
         })
     }
 
+    /// Like [`PlaceGrid::query_units`], with each place's entry number (its position in
+    /// [`PlaceGrid::entries`]), so that data kept beside the grid's entries is read in the
+    /// grid's order instead of looked up per place.
+    pub fn query_entries(
+        &self,
+        sw: LatLon,
+        ne: LatLon,
+    ) -> impl Iterator<Item = (usize, PlaceIdx, UnitPoint)> + '_ {
+        self.ranges(sw, ne).flat_map(move |r| {
+            let entries = r.clone();
+            entries
+                .zip(self.cells[r.clone()].iter().copied())
+                .zip(self.units[r].iter().copied())
+                .map(|((entry, place), at)| (entry, place, at))
+        })
+    }
+
+    /// The binned places, in the grid's order (cell by cell).
+    pub fn entries(&self) -> &[PlaceIdx] {
+        &self.cells
+    }
+
     /// Places binned in the grid.
     pub fn len(&self) -> usize {
         self.cells.len()

@@ -48,9 +48,9 @@ pub fn markers_in_view(
     let (sw, ne) = viewport.geo_bounds(options.margin_px);
     let inputs: Vec<MarkerInput> = model
         .grid
-        .query_units(sw, ne)
-        .filter_map(|(place, at)| {
-            let k = derived.keys.get(model.marker_position(place)?)?;
+        .query_entries(sw, ne)
+        .filter_map(|(entry, place, at)| {
+            let k = derived.keys.get(model.marker_of_entry(entry)?)?;
             Some(MarkerInput {
                 place,
                 at,

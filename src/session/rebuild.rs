@@ -62,10 +62,16 @@ impl GazetteerFiles {
         }
     }
 
-    /// Loads the layers, with the user's additions from `user` when given.
+    /// Loads the layers, with the user's additions from `user` when given, through the
+    /// gazetteer index cache ([`crate::gazetteer::default_cache_dir`]).
     pub fn load(&self, user: Option<&UserDataDir>) -> (Gazetteer, Vec<Problem>) {
         let user_file = user.map(UserDataDir::gazetteer);
-        Gazetteer::load(&self.curated, self.broad.as_deref(), user_file.as_deref())
+        Gazetteer::load_cached(
+            &self.curated,
+            self.broad.as_deref(),
+            user_file.as_deref(),
+            crate::gazetteer::default_cache_dir().as_deref(),
+        )
     }
 }
 

@@ -13,6 +13,9 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// A user data folder that does not exist: no gazetteer additions, no date overrides.
 const NO_USER_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/no-user-data");
 
+/// The gazetteer index cache of the tests (not the user's).
+const TEST_CACHE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/test-cache");
+
 /// Runs the binary with the default root (where it was built) and no user data, whatever the
 /// caller's environment.
 fn newsatlas(args: &[&str]) -> Output {
@@ -20,6 +23,7 @@ fn newsatlas(args: &[&str]) -> Output {
         .args(args)
         .env_remove("NEWSATLAS_ROOT")
         .env("NEWSATLAS_USER_DATA", NO_USER_DATA)
+        .env("NEWSATLAS_CACHE_DIR", TEST_CACHE)
         .current_dir(ROOT)
         .output()
         .expect("the newsatlas binary runs")
@@ -253,6 +257,7 @@ fn a_fifo_in_a_corpus_is_skipped_with_a_message_instead_of_hanging() {
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsatlas"))
         .args(["extract", "--corpus", dir.path().to_str().expect("utf-8")])
+        .env("NEWSATLAS_CACHE_DIR", TEST_CACHE)
         .current_dir(ROOT)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

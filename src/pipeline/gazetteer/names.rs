@@ -22,6 +22,7 @@ use std::hash::{BuildHasher as _, Hasher as _};
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
+use super::codec::{self, Damaged, Decoded, Reader, Writer, u32_at, u64_at};
 use super::table::offset;
 use super::{NameRole, PlaceIdx};
 
@@ -354,6 +355,142 @@ impl NameIndex {
                     .is_err();
             end = if skip { token_at(text, next).1 } else { next };
         }
+    }
+}
+
+impl NameIndex {
+    /// The value a key's hash must have for an index file written by another build to be
+    /// used: the stored hashes are only right if this build hashes keys the same way.
+    pub(super) fn hash_probe() -> u64 {
+        hash_key(&State::default(), b"newsatlas name index probe")
+    }
+
+    /// Writes the index to an index file ([`super::cache`]), with each slot's hash, so that
+    /// reading it back rebuilds the hash tables without hashing a key.
+    pub(super) fn encode(&self, arena: &str, w: &mut Writer) {
+        let mut lower = Vec::new();
+        w.len(self.slots.len());
+        for slot in &self.slots {
+            for n in [
+                slot.key_start,
+                slot.key_len,
+                slot.targets_start,
+                slot.targets_len,
+            ] {
+                w.u32(n);
+            }
+            w.u64(hash_key(
+                &self.state,
+                lower_into(&mut lower, slot.key(arena.as_bytes())),
+            ));
+        }
+        w.len(self.targets.len());
+        for t in &self.targets {
+            for n in [t.role, t.spelling_start, t.spelling_len] {
+                w.u32(n);
+            }
+        }
+        w.u32s(self.bases.iter().copied());
+        // Each part's table capacity, so the tables read back are the size they were built.
+        w.u32s(self.tables.iter().map(|t| offset(t.capacity())));
+        w.u32s(self.first_symbols.iter().map(|&c| u32::from(c)));
+        w.u32s(self.last_symbols.iter().map(|&c| u32::from(c)));
+        w.len(self.max_key_len);
+        w.len(self.names);
+    }
+
+    /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
+    /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
+    pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<NameIndex> {
+        const SLOT_BYTES: usize = 4 * 4 + 8;
+        let n = r.len(SLOT_BYTES)?;
+        let raw = r.take(n * SLOT_BYTES)?;
+        let mut slots = Vec::with_capacity(n);
+        let mut hashes = Vec::with_capacity(n);
+        for c in codec::chunks::<SLOT_BYTES>(raw) {
+            slots.push(Slot {
+                key_start: u32_at(c, 0),
+                key_len: u32_at(c, 4),
+                targets_start: u32_at(c, 8),
+                targets_len: u32_at(c, 12),
+            });
+            hashes.push(u64_at(c, 16));
+        }
+        let n = r.len(12)?;
+        let raw = r.take(n * 12)?;
+        let mut targets = Vec::with_capacity(n);
+        targets.extend(codec::chunks::<12>(raw).map(|c| NameTarget {
+            role: u32_at(c, 0),
+            spelling_start: u32_at(c, 4),
+            spelling_len: u32_at(c, 8),
+        }));
+        if slots.iter().any(|s| {
+            (s.targets_start as usize).saturating_add(s.targets_len as usize) > targets.len()
+        }) {
+            return Err(Damaged("a name's targets run past the list"));
+        }
+        let bases = r.u32s()?;
+        if bases.len() != PARTS
+            || bases.windows(2).any(|w| w[0] > w[1])
+            || bases.last().is_some_and(|&b| b as usize > slots.len())
+        {
+            return Err(Damaged("the name index's parts are out of order"));
+        }
+        let capacities = r.u32s()?;
+        if capacities.len() != PARTS {
+            return Err(Damaged("the name index's parts are missing"));
+        }
+        let symbols = |r: &mut Reader<'_>| -> Decoded<Vec<char>> {
+            r.u32s()?
+                .into_iter()
+                .map(|c| char::from_u32(c).ok_or(Damaged("a symbol is not a character")))
+                .collect()
+        };
+        let first_symbols = symbols(r)?;
+        let last_symbols = symbols(r)?;
+        let count = |r: &mut Reader<'_>| {
+            usize::try_from(r.u64()?).map_err(|_| Damaged("a count is too large"))
+        };
+        let max_key_len = count(r)?;
+        let names = count(r)?;
+        let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
+            .map(|p| {
+                let from = bases[p] as usize;
+                let to = bases.get(p + 1).map_or(slots.len(), |&b| b as usize);
+                from..to
+            })
+            .collect();
+        let mut tables: Vec<HashTable<u32>> = ranges
+            .iter()
+            .zip(&capacities)
+            .map(|(r, &capacity)| {
+                // A damaged capacity must not ask for a huge table.
+                let capacity = (capacity as usize).min(r.len() * 2 + 16);
+                HashTable::with_capacity(r.len().max(capacity))
+            })
+            .collect();
+        tables
+            .par_iter_mut()
+            .zip(&ranges)
+            .for_each(|(table, range)| {
+                let part = hashes.get(range.clone()).unwrap_or(&[]);
+                for (i, &hash) in part.iter().enumerate() {
+                    table.insert_unique(hash, offset(i), |&j| {
+                        part.get(j as usize).copied().unwrap_or(0)
+                    });
+                }
+            });
+        Ok(NameIndex {
+            slots,
+            targets,
+            tables,
+            bases,
+            state: State::default(),
+            first_symbols,
+            last_symbols,
+            max_key_len,
+            names,
+        })
     }
 }
 

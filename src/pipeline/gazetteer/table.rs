@@ -12,7 +12,11 @@
 
 use crate::coord::LatLon;
 
+use super::codec::{self, Damaged, Decoded, Reader, Writer, u32_at, u64_at};
 use super::{Place, PlaceKind, PlaceSource};
+
+/// Bytes of a [`Record`] in an index file.
+const RECORD_BYTES: usize = 16 + 8 * 4 + 2 + 2 + 4;
 
 /// A byte range of the arena.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -311,6 +315,142 @@ impl PlaceTable {
             population: has(HAS_POPULATION).then(|| self.number(i, 1, r.population)),
             source: r.source,
             note: has(HAS_NOTE).then(|| self.note_of(i, r.note)),
+        })
+    }
+
+    /// Writes the table to an index file ([`super::cache`]).
+    pub(super) fn encode(&self, w: &mut Writer) {
+        w.str(&self.arena);
+        w.len(self.records.len());
+        w.buf.reserve(self.records.len() * RECORD_BYTES);
+        for r in &self.records {
+            w.f64(r.coord.lat);
+            w.f64(r.coord.lon);
+            for n in [
+                r.id.start,
+                r.id.len,
+                r.name.start,
+                r.name.len,
+                r.aliases_start,
+                r.admin1,
+                r.geonames_id,
+                r.population,
+            ] {
+                w.u32(n);
+            }
+            w.u16(r.country);
+            w.u16(r.note);
+            w.u8(PlaceKind::ALL
+                .iter()
+                .position(|&k| k == r.kind)
+                .unwrap_or(0) as u8);
+            w.u8(match r.source {
+                PlaceSource::Broad => 0,
+                PlaceSource::Curated => 1,
+                PlaceSource::User => 2,
+            });
+            w.u8(r.level);
+            w.u8(r.flags);
+        }
+        w.len(self.alias_spans.len());
+        for span in &self.alias_spans {
+            w.u32(span.start);
+            w.u32(span.len);
+        }
+        w.len(self.big.len());
+        for &(place, field, value) in &self.big {
+            w.u32(place);
+            w.u8(field);
+            w.u64(value);
+        }
+        w.len(self.notes.len());
+        for &(place, span) in &self.notes {
+            w.u32(place);
+            w.u32(span.start);
+            w.u32(span.len);
+        }
+    }
+
+    /// Reads a table written by [`Self::encode`]. Spans are not trusted: one past the arena
+    /// reads as an empty string, as always.
+    pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<PlaceTable> {
+        let arena = r.str()?.to_owned();
+        let n = r.len(RECORD_BYTES)?;
+        let raw = r.take(n * RECORD_BYTES)?;
+        let mut records = Vec::with_capacity(n);
+        for c in codec::chunks::<RECORD_BYTES>(raw) {
+            let word = |i: usize| u32_at(c, 16 + 4 * i);
+            let [
+                country_lo,
+                country_hi,
+                note_lo,
+                note_hi,
+                kind,
+                source,
+                level,
+                flags,
+            ] = c[48..56].try_into().unwrap_or([0; 8]);
+            records.push(Record {
+                coord: LatLon {
+                    lat: f64::from_bits(u64_at(c, 0)),
+                    lon: f64::from_bits(u64_at(c, 8)),
+                },
+                id: Span {
+                    start: word(0),
+                    len: word(1),
+                },
+                name: Span {
+                    start: word(2),
+                    len: word(3),
+                },
+                aliases_start: word(4),
+                admin1: word(5),
+                geonames_id: word(6),
+                population: word(7),
+                country: u16::from_le_bytes([country_lo, country_hi]),
+                note: u16::from_le_bytes([note_lo, note_hi]),
+                kind: *PlaceKind::ALL
+                    .get(usize::from(kind))
+                    .ok_or(Damaged("an unknown kind of place"))?,
+                source: match source {
+                    0 => PlaceSource::Broad,
+                    1 => PlaceSource::Curated,
+                    2 => PlaceSource::User,
+                    _ => return Err(Damaged("an unknown layer")),
+                },
+                level,
+                flags,
+            });
+        }
+        let n = r.len(8)?;
+        let mut alias_spans = Vec::with_capacity(n);
+        alias_spans.extend(codec::chunks::<8>(r.take(n * 8)?).map(|c| Span {
+            start: u32_at(c, 0),
+            len: u32_at(c, 4),
+        }));
+        let n = r.len(13)?;
+        let mut big = Vec::with_capacity(n);
+        for _ in 0..n {
+            big.push((r.u32()?, r.u8()?, r.u64()?));
+        }
+        let n = r.len(12)?;
+        let mut notes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let place = r.u32()?;
+            notes.push((
+                place,
+                Span {
+                    start: r.u32()?,
+                    len: r.u32()?,
+                },
+            ));
+        }
+        Ok(PlaceTable {
+            arena,
+            records,
+            alias_spans,
+            big,
+            notes,
         })
     }
 
