@@ -180,6 +180,22 @@ impl Model {
         })
     }
 
+    /// The box of the places an article's events are at (see [`events_bounds`]), for the map to
+    /// bring into view when the article is selected.
+    pub fn article_bounds(&self, article: ArticleIdx) -> Option<(LatLon, LatLon)> {
+        let x = self.dataset.extractions.get(article.0 as usize)?;
+        let mut places: Vec<(LatLon, KindClass, u32)> = Vec::new();
+        for e in &x.events {
+            let Some(p) = self.dataset.gazetteer.places().get(e.place.0 as usize) else {
+                continue;
+            };
+            if p.coord.is_valid() {
+                places.push((p.coord, p.kind.class(), 1));
+            }
+        }
+        events_bounds(&places)
+    }
+
     /// Per article, whether its title or text contains `query`, ignoring case (Unicode simple
     /// case folding: "TRIPOLI", "tripoli" and "Tripoli" all match). Searched in place, in
     /// parallel, once per query: no lower-cased copy of the corpus is kept (at a million events
@@ -218,19 +234,14 @@ impl Model {
     }
 }
 
-/// The box the first view fits: where the corpus' events are. Countries and regions are left out
-/// when there are towns and sites (a country's centroid, such as Russia's in Siberia, is not where
-/// anything happened), and each place counts once per event, so that the box holds the central
-/// 90 % of the events on each axis: one passing mention of a far city does not zoom out the map.
+/// The box the first view fits: where the corpus' events are, as its markers show them. Each
+/// place counts once per event, so that the box holds the central 90 % of the events on each
+/// axis: one passing mention of a far city does not zoom out the map, while a country the corpus
+/// keeps naming (its marker sits at its centroid) is in view, as its marker is what a reader
+/// sees of it.
 pub fn events_bounds(places: &[(LatLon, KindClass, u32)]) -> Option<(LatLon, LatLon)> {
-    let concrete: Vec<_> = places.iter().filter(|p| p.1 != KindClass::Area).collect();
-    let chosen: Vec<_> = if concrete.is_empty() {
-        places.iter().collect()
-    } else {
-        concrete
-    };
-    let mut lats: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
-    let mut lons: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
+    let mut lats: Vec<(f64, u32)> = places.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
+    let mut lons: Vec<(f64, u32)> = places.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
     let (lat_lo, lat_hi) = weighted_span(&mut lats)?;
     let (lon_lo, lon_hi) = weighted_span(&mut lons)?;
     Some((LatLon::new(lat_lo, lon_lo), LatLon::new(lat_hi, lon_hi)))
@@ -623,7 +634,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_view_leaves_out_country_centroids_and_stray_mentions() {
+    fn the_first_view_holds_the_places_named_often_and_leaves_out_stray_mentions() {
         let tripoli = (LatLon::new(32.89, 13.19), KindClass::Settlement, 40);
         let misrata = (LatLon::new(32.38, 15.09), KindClass::Settlement, 20);
         let rome = (LatLon::new(41.9, 12.5), KindClass::Settlement, 20);
@@ -632,9 +643,14 @@ mod tests {
         let (sw, ne) =
             events_bounds(&[tripoli, misrata, rome, russia, washington]).expect("bounds");
         assert!(sw.lon > 0.0, "Washington's one mention is left out: {sw:?}");
-        assert!(ne.lat < 45.0, "Russia's centroid is left out: {ne:?}");
+        assert!(
+            ne.lat >= 61.5 && ne.lon >= 105.3,
+            "Russia, named 30 times, is in view: {ne:?}"
+        );
         assert!(sw.lat <= 32.38 && ne.lat >= 41.9 && ne.lon >= 15.09);
-        // Only countries: they are used.
+        let far_country = (LatLon::new(61.5, 105.3), KindClass::Area, 1);
+        let (_, ne) = events_bounds(&[tripoli, misrata, rome, far_country]).expect("bounds");
+        assert!(ne.lat < 45.0, "a country named once is left out: {ne:?}");
         assert!(events_bounds(&[russia]).is_some());
         assert!(events_bounds(&[]).is_none());
     }

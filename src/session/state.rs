@@ -35,6 +35,9 @@ pub enum MapRequest {
     ZoomBy(f64),
     /// Show this centre and zoom at once (a scene shown, a step of the fly between scenes).
     SetView { center: LatLon, zoom: f64 },
+    /// Bring the box `sw..ne` into view (an article's places): pan if it fits at the current
+    /// zoom, zoom out if it does not, nothing if it is in view already.
+    Reveal { sw: LatLon, ne: LatLon },
 }
 
 /// Everything a view may ask for.
@@ -53,6 +56,11 @@ pub enum Intent {
         date: Option<NaiveDate>,
     },
     ClearArticle,
+    /// Bring the box `sw..ne` into the map's view (the places of an article just selected).
+    RevealArea {
+        sw: LatLon,
+        ne: LatLon,
+    },
     /// Move the cursor to a day (clamped to the timeline).
     Seek(NaiveDate),
     /// Move the cursor by a number of days (negative: back).
@@ -182,6 +190,7 @@ impl AppState {
                 }
             }
             Intent::ClearArticle => self.selected_article = None,
+            Intent::RevealArea { sw, ne } => self.map_request = Some(MapRequest::Reveal { sw, ne }),
             Intent::Seek(date) => self.seek_day(day_num(date)),
             Intent::StepDays(days) => self.seek_day(self.cursor.saturating_add(days)),
             Intent::SeekStart => self.seek_day(self.start),

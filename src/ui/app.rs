@@ -25,7 +25,7 @@ use crate::session::command::Command;
 use crate::session::derived::{DerivedCache, Model};
 use crate::session::job::{Job, JobPoll};
 use crate::session::rebuild::{GazetteerFiles, RunOptions};
-use crate::session::state::{AppState, Intent};
+use crate::session::state::{AppState, Intent, WindowMode};
 
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
@@ -175,8 +175,23 @@ impl NewsAtlasApp {
             .timeline_range()
             .unwrap_or_else(fallback_range);
         let mut state = AppState::new(range);
-        let p = &self.prefs;
-        state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        let key = super::prefs::corpus_key(&dataset.articles);
+        let p = self.prefs.clone();
+        if p.corpus.as_deref() == Some(key.as_str()) {
+            state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        } else {
+            // Another corpus than the saved view's (or none): its opening view, every event up
+            // to its last day, fitted; the window width and the speed are the user's still.
+            state.restore(
+                None,
+                p.half_window_days,
+                WindowMode::Cumulative,
+                p.speed_days_per_sec,
+            );
+            state.apply(Intent::SeekEnd);
+            self.map = MapView::new(None, None);
+            self.prefs.corpus = Some(key);
+        }
         state.event_filter = if p.show_publication_dated {
             EventFilter::All
         } else {
@@ -222,6 +237,11 @@ impl NewsAtlasApp {
 
     pub fn map_view(&self) -> &MapView {
         &self.map
+    }
+
+    /// The map view, to put it somewhere (for tests).
+    pub fn map_view_mut(&mut self) -> &mut MapView {
+        &mut self.map
     }
 
     /// The attribution drawn on the map, when a basemap is shown.

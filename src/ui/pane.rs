@@ -254,14 +254,17 @@ fn article_list_ui(
             );
             let response = response.on_hover_text(article.title.as_str());
             if response.clicked() {
-                intents.push(if selected {
-                    Intent::ClearArticle
+                if selected {
+                    intents.push(Intent::ClearArticle);
                 } else {
-                    Intent::SelectArticle {
+                    intents.push(Intent::SelectArticle {
                         article: a,
                         date: model.article_date(a),
+                    });
+                    if let Some((sw, ne)) = model.article_bounds(a) {
+                        intents.push(Intent::RevealArea { sw, ne });
                     }
-                });
+                }
             }
         }
     });

@@ -1,0 +1,153 @@
+//! What a presenter puts on the wall: the opening view (every event up to the last day, fitted
+//! to the part of the map the legend and the buttons leave free), an article's places brought
+//! into view, and a saved view kept to the corpus it was saved over.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newsatlas::coord::LatLon;
+use newsatlas::dataset::Dataset;
+use newsatlas::session::state::WindowMode;
+use newsatlas::ui::NewsAtlasApp;
+use newsatlas::ui::prefs::{Prefs, corpus_key};
+
+fn seeds() -> Dataset {
+    Dataset::load_bundled(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+fn app_at(size: [f32; 2], prefs: Prefs) -> Harness<'static, NewsAtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(12)
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset_and_prefs(&cc.egui_ctx, seeds(), prefs));
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until the map has stopped flying (bounded).
+fn settle(harness: &mut Harness<'_, NewsAtlasApp>) {
+    harness.run();
+    for _ in 0..200 {
+        if !harness.state().map_view().is_animating() {
+            break;
+        }
+        harness.step();
+    }
+    harness.run();
+}
+
+fn coord_of(harness: &Harness<'_, NewsAtlasApp>, name: &str) -> LatLon {
+    let model = harness.state().model().expect("loaded");
+    let derived = harness.state().derived().expect("derived");
+    let m = derived
+        .markers
+        .iter()
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("a marker for {name}"));
+    assert!(m.active(), "{name} has events in the opening view");
+    model.place_coord(m.place).expect("a coordinate")
+}
+
+#[test]
+fn the_opening_view_shows_the_corpus_up_to_its_last_day_clear_of_the_legend() {
+    for size in [[1024.0, 640.0], [1280.0, 800.0], [1920.0, 1080.0]] {
+        let harness = app_at(size, Prefs::default());
+        let app = harness.state();
+        let state = app.state();
+        assert_eq!(state.mode, WindowMode::Cumulative, "{size:?}");
+        assert_eq!(state.cursor(), state.range().1, "{size:?}");
+        let free = app.map_view().free_area().expect("the map was shown");
+        for name in ["Libya", "Italy", "Russia", "France", "Tripoli", "Moscow"] {
+            let at = app
+                .map_view()
+                .screen_of(coord_of(&harness, name))
+                .expect("on the map");
+            assert!(
+                free.contains(at),
+                "{name} at {at:?}, outside the free area {free:?} at {size:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_legend_folds_and_unfolds() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    assert!(harness.state().map_view().legend_open());
+    let before = harness.state().map_view().free_area().expect("shown");
+    harness.get_by_label("Legend").click();
+    harness.run();
+    assert!(!harness.state().map_view().legend_open());
+    let after = harness.state().map_view().free_area().expect("shown");
+    assert!(after.area() > before.area(), "{after:?} vs {before:?}");
+    // On a small map it starts folded.
+    let small = app_at([1024.0, 640.0], Prefs::default());
+    assert!(!small.state().map_view().legend_open());
+}
+
+#[test]
+fn selecting_an_article_brings_its_places_into_view() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    // Zoom in far on Moscow, away from Libya.
+    harness
+        .state_mut()
+        .map_view_mut()
+        .show(LatLon::new(55.75, 37.6), 9.0);
+    settle(&mut harness);
+    let title = harness.state().model().expect("loaded").dataset.articles[2]
+        .title
+        .clone();
+    harness.get_by_label_contains(&title).click();
+    settle(&mut harness);
+    let app = harness.state();
+    let model = app.model().expect("loaded");
+    let (sw, ne) = model
+        .article_bounds(newsatlas::extract::ArticleIdx(2))
+        .expect("the article has places");
+    let free = app.map_view().free_area().expect("shown");
+    for corner in [sw, ne] {
+        let at = app.map_view().screen_of(corner).expect("shown");
+        assert!(free.contains(at), "{corner:?} at {at:?} outside {free:?}");
+    }
+}
+
+#[test]
+fn a_view_saved_over_another_corpus_is_not_restored() {
+    let saved = Prefs {
+        corpus: Some("3-0000000000000000".to_owned()),
+        map_center: Some(LatLon::new(-33.9, 151.2)),
+        map_zoom: Some(10.0),
+        cursor: NaiveDate::from_ymd_opt(2019, 5, 1),
+        mode: WindowMode::Window,
+        half_window_days: 3,
+        ..Prefs::default()
+    };
+    let harness = app_at([1280.0, 800.0], saved.clone());
+    let app = harness.state();
+    assert_eq!(app.state().mode, WindowMode::Cumulative);
+    assert_eq!(app.state().cursor(), app.state().range().1);
+    assert_eq!(
+        app.state().half_window_days,
+        3,
+        "the window width is the user's"
+    );
+    let center = app.map_view().center().expect("fitted");
+    assert!(center.lon > 0.0, "not Sydney: {center:?}");
+
+    // Over the corpus it was saved over, the view comes back.
+    let same = Prefs {
+        corpus: Some(corpus_key(&seeds().articles)),
+        ..saved
+    };
+    let harness = app_at([1280.0, 800.0], same);
+    let app = harness.state();
+    assert_eq!(app.state().mode, WindowMode::Window);
+    assert_eq!(
+        app.state().cursor(),
+        NaiveDate::from_ymd_opt(2019, 5, 1).expect("date")
+    );
+    let center = app.map_view().center().expect("restored");
+    assert!((center.lon - 151.2).abs() < 0.01, "{center:?}");
+}
