@@ -444,16 +444,36 @@ fn article_ui(
                         let response = ui.interact(
                             first,
                             ui.scope_id().with(("date", a.0, i)),
-                            Sense::hover(),
+                            Sense::click(),
                         );
+                        let surface = article.body.get(mention.start..mention.end).unwrap_or("");
+                        let label = date_label(surface);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, &label)
+                        });
+                        if response.hovered() {
+                            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                        }
+                        if response.clicked() {
+                            intents.push(Intent::SeekInterval {
+                                from: mention.interval.from,
+                                to: mention.interval.to,
+                            });
+                        }
                         response.on_hover_ui(|ui| {
                             ui.label(RichText::new("event date").color(palette.event).strong());
                             ui.label(interval_text(&mention.interval));
+                            ui.weak("Click: move the timeline's cursor there");
                         });
                     }
                 }
             }
         });
+}
+
+/// The AccessKit label of a date expression in the article text.
+pub fn date_label(surface: &str) -> String {
+    format!("date: {surface}")
 }
 
 /// The AccessKit label of the selected article's events list.

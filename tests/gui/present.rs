@@ -18,9 +18,11 @@ fn seeds() -> Dataset {
 }
 
 fn app_at(size: [f32; 2], prefs: Prefs) -> Harness<'static, NewsAtlasApp> {
+    // Frames 1/60 s apart, as on screen (two clicks make a double click).
     let mut harness = Harness::builder()
         .with_size(size)
-        .with_max_steps(12)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
         .build_eframe(move |cc| NewsAtlasApp::with_dataset_and_prefs(&cc.egui_ctx, seeds(), prefs));
     settle(&mut harness);
     harness
@@ -150,4 +152,146 @@ fn a_view_saved_over_another_corpus_is_not_restored() {
     );
     let center = app.map_view().center().expect("restored");
     assert!((center.lon - 151.2).abs() < 0.01, "{center:?}");
+}
+
+/// The days strip of the timeline: its rect, and the x of a fraction of the days it shows (the
+/// lane captions take the first 104 points).
+fn strip(harness: &Harness<'_, NewsAtlasApp>) -> egui::Rect {
+    harness.get_by_label("Timeline").rect()
+}
+
+fn x_at(rect: egui::Rect, share: f32) -> f32 {
+    let left = rect.left() + 8.0 + 96.0;
+    let right = rect.right() - 8.0;
+    left + (right - left) * share
+}
+
+fn wheel(harness: &mut Harness<'_, NewsAtlasApp>, at: egui::Pos2, delta_y: f32) {
+    harness.hover_at(at);
+    harness.step();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    for _ in 0..30 {
+        harness.step();
+    }
+}
+
+#[test]
+fn the_wheel_zooms_the_timeline_about_the_pointer_and_a_double_click_shows_it_all() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    let full = harness.state().state().timeline_view();
+    assert_eq!(full, harness.state().state().range_days());
+    let rect = strip(&harness);
+    let at = egui::pos2(x_at(rect, 0.25), rect.center().y);
+    let day_under = |v: (i32, i32)| f64::from(v.0) + f64::from(v.1 + 1 - v.0) * 0.25;
+    let before = day_under(full);
+    for _ in 0..4 {
+        wheel(&mut harness, at, 120.0);
+    }
+    let zoomed = harness.state().state().timeline_view();
+    assert!(
+        (zoomed.1 - zoomed.0) * 3 < full.1 - full.0,
+        "zoomed in: {zoomed:?} of {full:?}"
+    );
+    assert!(
+        (day_under(zoomed) - before).abs() <= 3.0,
+        "the day under the pointer stays there: {} vs {before}",
+        day_under(zoomed)
+    );
+    // Zoomed to a month or less, the axis labels days.
+    while {
+        let v = harness.state().state().timeline_view();
+        v.1 - v.0 > 31
+    } {
+        wheel(&mut harness, at, 120.0);
+    }
+    let v = harness.state().state().timeline_view();
+    assert!(v.1 - v.0 >= 6, "never under a week: {v:?}");
+    // Wheel the other way: out again, up to the whole timeline.
+    for _ in 0..12 {
+        wheel(&mut harness, at, -240.0);
+    }
+    assert_eq!(harness.state().state().timeline_view(), full);
+    for _ in 0..3 {
+        wheel(&mut harness, at, 120.0);
+    }
+    assert!(harness.state().state().timeline_zoomed());
+    harness.hover_at(at);
+    harness.step();
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert_eq!(
+        harness.state().state().timeline_view(),
+        full,
+        "double-click"
+    );
+}
+
+#[test]
+fn dragging_across_the_timeline_brushes_a_range_to_zoom_to() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    let full = harness.state().state().timeline_view();
+    let cursor = harness.state().state().cursor();
+    let rect = strip(&harness);
+    let (a, b) = (x_at(rect, 0.10), x_at(rect, 0.30));
+    let y = rect.center().y;
+    harness.hover_at(egui::pos2(a, y));
+    harness.step();
+    harness.drag_at(egui::pos2(a, y));
+    harness.step();
+    for x in [a + 20.0, f32::midpoint(a, b), b] {
+        harness.hover_at(egui::pos2(x, y));
+        harness.step();
+    }
+    harness.drop_at(egui::pos2(b, y));
+    harness.run();
+    let (from, to) = harness.state().state().timeline_view();
+    let span = f64::from(full.1 - full.0 + 1);
+    let expect_from = f64::from(full.0) + span * 0.10;
+    let expect_to = f64::from(full.0) + span * 0.30;
+    assert!(
+        (f64::from(from) - expect_from).abs() <= 2.0 && (f64::from(to) - expect_to).abs() <= 2.0,
+        "{from}..{to} vs {expect_from}..{expect_to}"
+    );
+    assert_eq!(
+        harness.state().state().cursor(),
+        cursor,
+        "brushing leaves the cursor"
+    );
+}
+
+#[test]
+fn clicking_a_date_in_the_text_moves_the_cursor_into_its_interval() {
+    let mut harness = app_at([1600.0, 1000.0], Prefs::default());
+    let title = harness.state().model().expect("loaded").dataset.articles[0]
+        .title
+        .clone();
+    harness.get_by_label_contains(&title).click();
+    harness.run();
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    let label = newsatlas::ui::pane::date_label("Saturday");
+    harness
+        .get_all_by_label(&label)
+        .next()
+        .expect("a date in the text")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().state().cursor(),
+        NaiveDate::from_ymd_opt(2019, 4, 27).expect("date"),
+        "'on Saturday' before 28 April 2019"
+    );
 }
