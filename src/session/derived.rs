@@ -394,6 +394,16 @@ pub struct Derived {
     pub search_article_count: usize,
     /// Per article, whether it matches the search (empty without a search).
     search_matches: Vec<bool>,
+    /// While a search is on: per marker slot, the window's events of the matching articles
+    /// (`[events, publication-dated]`), which the markers count instead of `counts`.
+    search_counts: Vec<[u32; 2]>,
+    /// While a search or a place narrows the events: the timeline's per-day counts of the
+    /// events let through (`[all, publication-dated]` per day of the timeline's range), drawn
+    /// instead of the index's.
+    pub per_day: Option<(Vec<u32>, Vec<u32>)>,
+    /// The events the filter lets through in the window, on the map: the sum of the markers'
+    /// counts (the selected place's alone when a place is selected).
+    pub shown_events: u64,
     pub search_place_count: usize,
     /// Places the selected article mentions.
     pub article_places: BTreeSet<PlaceIdx>,
@@ -430,6 +440,37 @@ impl Derived {
             })
             .unwrap_or_default();
 
+        let search_matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            model.articles_matching(query)
+        };
+        let matched = |a: ArticleIdx| search_matches.get(a.0 as usize).copied().unwrap_or(false);
+        let search_on = !query.is_empty();
+        let search_counts = if search_on {
+            counts_of_matches(model, window, filter, &search_matches)
+        } else {
+            Vec::new()
+        };
+        // Over all time, per slot, the events of the matching articles: their number, first and
+        // last day (for the markers' totals while a search is on).
+        let mut search_totals: Vec<(u32, Option<(DayNum, DayNum)>)> = Vec::new();
+        if search_on {
+            search_totals = vec![(0, None); ds.index.places().len()];
+            for e in ds.index.dated_events() {
+                if !(filter.admits(e) && matched(e.article)) {
+                    continue;
+                }
+                if let Some(t) = ds
+                    .index
+                    .slot(e.place)
+                    .and_then(|s| search_totals.get_mut(s))
+                {
+                    t.0 += 1;
+                    t.1 = Some(t.1.map_or((e.from, e.to), |(f, l)| (f.min(e.from), l.max(e.to))));
+                }
+            }
+        }
         let mut markers = Vec::new();
         let mut search_place_count = 0;
         for (slot, agg) in ds.index.places().iter().enumerate() {
@@ -443,22 +484,28 @@ impl Derived {
             search_place_count += usize::from(search_hit);
             let dating = model.dating(slot);
             let total = agg.total() as u32;
-            let (total, first, last) = match filter {
-                EventFilter::All => (total, agg.first, agg.last),
-                EventFilter::DatedByText => (
+            let (total, first, last) = match (search_totals.get(slot), filter) {
+                (Some(&(n, days)), _) => (
+                    n,
+                    days.map(|(f, _)| date_of(f)),
+                    days.map(|(_, l)| date_of(l)),
+                ),
+                (None, EventFilter::All) => (total, agg.first, agg.last),
+                (None, EventFilter::DatedByText) => (
                     total.saturating_sub(dating.publication),
                     dating.by_text.map(|(f, _)| date_of(f)),
                     dating.by_text.map(|(_, l)| date_of(l)),
                 ),
             };
+            let [count, publication] = shown_counts(&counts, &search_counts, slot, filter);
             markers.push(Marker {
                 place: agg.place,
                 slot: slot as u32,
                 at: place.coord,
                 name: place.name.to_owned(),
                 class: place.kind.class(),
-                count: counts.count_as(slot, filter),
-                publication: shown_publication(&counts, slot, filter),
+                count,
+                publication,
                 total,
                 first,
                 last,
@@ -469,12 +516,14 @@ impl Derived {
         }
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
         let keys = markers.iter().map(Marker::key).collect();
-
-        let search_matches = if query.is_empty() {
-            Vec::new()
-        } else {
-            model.articles_matching(query)
-        };
+        let shown_events = shown_events(&markers, key.place);
+        let per_day = (search_on || key.place.is_some()).then(|| {
+            filtered_per_day(model, |e| {
+                filter.admits(e)
+                    && (!search_on || matched(e.article))
+                    && key.place.is_none_or(|p| e.place == p)
+            })
+        });
         let articles = articles_listed(model, &key, &search_matches);
         let search_article_count = search_matches.iter().filter(|&&m| m).count();
 
@@ -504,6 +553,9 @@ impl Derived {
             articles,
             search_article_count,
             search_matches,
+            search_counts,
+            per_day,
+            shown_events,
             search_place_count,
             article_places,
             place_events,
@@ -516,6 +568,36 @@ impl Derived {
         self.key.filter
     }
 
+    /// Whether the filters in force (the date basis, the search, the selected place) let
+    /// `event` through: the one test behind the map's counts, the timeline's bars, the article
+    /// list and the export (the window is the caller's range).
+    pub fn admits(&self, event: &crate::index::IndexedEvent) -> bool {
+        self.key.filter.admits(event)
+            && (self.key.search.is_empty()
+                || self
+                    .search_matches
+                    .get(event.article.0 as usize)
+                    .copied()
+                    .unwrap_or(false))
+            && self.key.place.is_none_or(|p| event.place == p)
+    }
+
+    /// The articles with a search hit, anywhere in time, by date (undated last): what Enter
+    /// steps through.
+    pub fn search_hits(&self, model: &Model) -> Vec<ArticleIdx> {
+        let mut hits: Vec<ArticleIdx> = (0..self.search_matches.len())
+            .filter(|&i| self.search_matches[i])
+            .map(|i| ArticleIdx(i as u32))
+            .collect();
+        hits.sort_by_key(|&a| (model.article_date(a).is_none(), model.article_date(a), a.0));
+        hits
+    }
+
+    /// The search in force (trimmed, lower case; empty: none).
+    pub fn search(&self) -> &str {
+        &self.key.search
+    }
+
     pub fn marker(&self, place: PlaceIdx) -> Option<&Marker> {
         self.markers.iter().find(|m| m.place == place)
     }
@@ -525,27 +607,103 @@ impl Derived {
     /// list follows; the selection's events and the search counts stay.
     fn move_window(&mut self, model: &Model, key: DerivedKey, revision: u64) {
         self.counts.update(&model.dataset.index, key.window);
+        if !key.search.is_empty() {
+            self.search_counts =
+                counts_of_matches(model, key.window, key.filter, &self.search_matches);
+        }
         let mut max_count = 0;
         for (m, k) in self.markers.iter_mut().zip(&mut self.keys) {
-            m.count = self.counts.count_as(m.slot as usize, key.filter);
-            m.publication = shown_publication(&self.counts, m.slot as usize, key.filter);
+            [m.count, m.publication] = shown_counts(
+                &self.counts,
+                &self.search_counts,
+                m.slot as usize,
+                key.filter,
+            );
             max_count = max_count.max(m.count);
             *k = m.key();
         }
         self.max_count = max_count;
+        self.shown_events = shown_events(&self.markers, key.place);
         self.articles = articles_listed(model, &key, &self.search_matches);
         self.key = key;
         self.revision = revision;
     }
 }
 
-/// Publication-dated events in the window at `slot`, as the markers show them: none while the
-/// filter hides them.
-fn shown_publication(counts: &WindowCounts, slot: usize, filter: EventFilter) -> u32 {
+/// The events in the window at `slot` and, of them, the publication-dated ones, as the markers
+/// show them: of the articles matching the search while one is on (`search_counts`), and no
+/// publication-dated ones while the filter hides them.
+fn shown_counts(
+    counts: &WindowCounts,
+    search_counts: &[[u32; 2]],
+    slot: usize,
+    filter: EventFilter,
+) -> [u32; 2] {
+    let [all, publication] = if search_counts.is_empty() {
+        [counts.count(slot), counts.publication(slot)]
+    } else {
+        search_counts.get(slot).copied().unwrap_or_default()
+    };
     match filter {
-        EventFilter::All => counts.publication(slot),
-        EventFilter::DatedByText => 0,
+        EventFilter::All => [all, publication],
+        EventFilter::DatedByText => [all.saturating_sub(publication), 0],
     }
+}
+
+/// Per place slot, the events in `window` of the articles matching the search, and of them the
+/// publication-dated ones: a walk over the window's events (only while a search is on).
+fn counts_of_matches(
+    model: &Model,
+    window: TimeWindow,
+    filter: EventFilter,
+    matches: &[bool],
+) -> Vec<[u32; 2]> {
+    let index = &model.dataset.index;
+    let mut out = vec![[0u32; 2]; index.places().len()];
+    for i in index.events_matching(window, filter) {
+        let Some(e) = index.events.get(i) else {
+            continue;
+        };
+        if !matches.get(e.article.0 as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(c) = index.slot(e.place).and_then(|s| out.get_mut(s)) {
+            c[0] += 1;
+            c[1] += u32::from(e.publication_dated());
+        }
+    }
+    out
+}
+
+/// The events the map shows in the window: every marker's, or the selected place's alone.
+fn shown_events(markers: &[Marker], place: Option<PlaceIdx>) -> u64 {
+    markers
+        .iter()
+        .filter(|m| place.is_none_or(|p| m.place == p))
+        .map(|m| u64::from(m.count))
+        .sum()
+}
+
+/// The timeline's per-day counts (`[all, publication-dated]`, over the index's timeline range,
+/// by start day, as [`crate::index::Index::per_day`]) of the dated events `admit` lets through.
+fn filtered_per_day(
+    model: &Model,
+    admit: impl Fn(&crate::index::IndexedEvent) -> bool,
+) -> (Vec<u32>, Vec<u32>) {
+    let index = &model.dataset.index;
+    let len = index.per_day().len();
+    let (mut all, mut publication) = (vec![0u32; len], vec![0u32; len]);
+    let Some(start) = index.timeline_range().map(|r| crate::index::day_num(r.0)) else {
+        return (all, publication);
+    };
+    for e in index.dated_events().iter().filter(|e| admit(e)) {
+        let Some(i) = usize::try_from(e.from - start).ok().filter(|&i| i < len) else {
+            continue;
+        };
+        all[i] += 1;
+        publication[i] += u32::from(e.publication_dated());
+    }
+    (all, publication)
 }
 
 /// The article list: in the window, at the selected place, matching the search.

@@ -328,6 +328,25 @@ impl NewsAtlasApp {
             if response.changed() {
                 commands.push(Intent::SetSearch(self.search_input.clone()).into());
             }
+            // Enter / Shift+Enter: the next / previous article with a hit, selected and shown.
+            let (enter, back) = ui.input(|i| (i.key_pressed(Key::Enter), i.modifiers.shift));
+            if enter
+                && (response.lost_focus() || response.has_focus())
+                && !self.state.search.trim().is_empty()
+                && let (Some(model), Some(d)) = (&self.model, self.derived.current())
+            {
+                commands.extend(
+                    step_search_hits(
+                        model,
+                        &d.search_hits(model),
+                        self.state.selected_article,
+                        back,
+                    )
+                    .into_iter()
+                    .map(Command::State),
+                );
+                response.request_focus();
+            }
             if !self.state.search.trim().is_empty() {
                 if let Some(d) = self.derived.current() {
                     ui.label(format!(
@@ -575,6 +594,12 @@ impl eframe::App for NewsAtlasApp {
                     });
             }
         }
+        if !presenting {
+            egui::Panel::top("filters").show(ui, |ui| {
+                let intents = super::filters::filter_chips_ui(ui, data);
+                commands.extend(intents.into_iter().map(Command::State));
+            });
+        }
         let mut map_click = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let map_rect = ui.max_rect();
@@ -630,6 +655,36 @@ impl eframe::App for NewsAtlasApp {
         }
         self.prefs.save(storage);
     }
+}
+
+/// The intents that select the article after (or, `back`, before) `selected` among `listed`
+/// (the articles with a search hit), wrapping around, and bring its places into view.
+fn step_search_hits(
+    model: &Model,
+    listed: &[crate::extract::ArticleIdx],
+    selected: Option<crate::extract::ArticleIdx>,
+    back: bool,
+) -> Vec<Intent> {
+    let n = listed.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let at = selected.and_then(|a| listed.iter().position(|&x| x == a));
+    let next = match (at, back) {
+        (None, false) => 0,
+        (None, true) => n - 1,
+        (Some(i), false) => (i + 1) % n,
+        (Some(i), true) => (i + n - 1) % n,
+    };
+    let article = listed[next];
+    let mut intents = vec![Intent::SelectArticle {
+        article,
+        date: model.article_date(article),
+    }];
+    if let Some((sw, ne)) = model.article_bounds(article) {
+        intents.push(Intent::RevealArea { sw, ne });
+    }
+    intents
 }
 
 /// The timeline of a dataset with no dates at all: today.

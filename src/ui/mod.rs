@@ -13,6 +13,7 @@
 //! | `import.rs` | File > Open folder, drag and drop, "Set date", the background rebuild job |
 //! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
 //! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
+//! | `filters.rs` | the filters in force as removable chips over the map |
 //! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its country labels |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 //! | `scenes_ui.rs` | `Briefing`: the scenes panel, stepping with an eased fly, PNG export |
@@ -22,6 +23,7 @@ pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
 pub mod export_ui;
+pub mod filters;
 pub mod focus;
 pub mod import;
 pub mod map;

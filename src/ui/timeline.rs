@@ -300,8 +300,12 @@ fn strip_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>, intents: &
     // text solid from the baseline, publication-dated ones hollow on top (or left out).
     let filter = derived.filter();
     let index = &model.dataset.index;
-    let per_day = index.per_day();
-    let per_day_publication = index.per_day_publication();
+    // The bars count what the filters let through: the index's counts, or the derived ones
+    // while a search or a place narrows the events.
+    let (per_day, per_day_publication) = match &derived.per_day {
+        Some((all, publication)) => (all.as_slice(), publication.as_slice()),
+        None => (index.per_day(), index.per_day_publication()),
+    };
     let bucket = BUCKET_DAYS
         .into_iter()
         .find(|&d| d as f32 * axis.px_per_day >= 3.0)

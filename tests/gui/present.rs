@@ -295,3 +295,110 @@ fn clicking_a_date_in_the_text_moves_the_cursor_into_its_interval() {
         "'on Saturday' before 28 April 2019"
     );
 }
+
+#[test]
+fn a_search_filters_the_map_the_timeline_and_the_export_alike_and_shows_as_a_chip() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    let before = harness.state().derived().expect("derived").shown_events;
+    harness.get_by_label("Search").focus();
+    // Two of the five seeds name him (every one names Haftar).
+    harness.get_by_label("Search").type_text("Putin");
+    harness.run();
+    let app = harness.state();
+    let model = app.model().expect("loaded");
+    let derived = app.derived().expect("derived");
+    let ds = &model.dataset;
+    let window = app.state().window();
+    let putin: Vec<bool> = ds
+        .articles
+        .iter()
+        .map(|a| a.title.contains("Putin") || a.body.contains("Putin"))
+        .collect();
+    assert!(putin.iter().any(|&h| h) && !putin.iter().all(|&h| h));
+    // The map: every marker counts the window's events of the matching articles only.
+    for m in &derived.markers {
+        let expected = ds
+            .index
+            .events_in(window)
+            .map(|i| &ds.index.events[i])
+            .filter(|e| e.place == m.place && putin[e.article.0 as usize])
+            .count() as u32;
+        assert_eq!(m.count, expected, "{}", m.name);
+    }
+    let on_map: u64 = derived.markers.iter().map(|m| u64::from(m.count)).sum();
+    assert!(on_map > 0 && on_map < before, "{on_map} of {before}");
+    assert_eq!(derived.shown_events, on_map);
+    // The export: the same events.
+    let exported = newsatlas::ui::export_ui::filtered_events(model, derived, app.state());
+    assert_eq!(exported.len() as u64, on_map, "export agrees with the map");
+    assert!(exported.iter().all(|e| putin[e.article.0 as usize]));
+    // The timeline: its bars count the matching articles' events only.
+    let (per_day, _) = derived.per_day.as_ref().expect("the timeline is filtered");
+    let bars: u32 = per_day.iter().sum();
+    let (start, end) = app.state().range_days();
+    let expected = ds
+        .index
+        .dated_events()
+        .iter()
+        .filter(|e| putin[e.article.0 as usize] && (start..=end).contains(&e.from))
+        .count() as u32;
+    assert_eq!(bars, expected);
+    assert!(bars < ds.index.per_day().iter().sum::<u32>());
+
+    // Enter steps through the articles with a hit; Shift+Enter goes back.
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let first = harness
+        .state()
+        .state()
+        .selected_article
+        .expect("a hit selected");
+    assert!(putin[first.0 as usize]);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let second = harness
+        .state()
+        .state()
+        .selected_article
+        .expect("a hit selected");
+    assert!(putin[second.0 as usize]);
+    assert_ne!(first, second);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().state().selected_article, Some(first));
+
+    // The chip takes the search off, everywhere.
+    harness
+        .get_by_label(&newsatlas::ui::filters::chip_label("“Putin”"))
+        .click();
+    harness.run();
+    let derived = harness.state().derived().expect("derived");
+    assert!(harness.state().state().search.is_empty());
+    assert!(derived.per_day.is_none());
+}
+
+#[test]
+fn the_window_and_the_date_basis_show_as_chips_that_remove_them() {
+    let mut harness = app_at([1280.0, 800.0], Prefs::default());
+    harness.get_by_label("Window ±").click();
+    harness.run();
+    let text = newsatlas::ui::timeline::window_text(harness.state().state());
+    harness
+        .get_by_label(&newsatlas::ui::filters::chip_label(&text))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state().mode, WindowMode::Cumulative);
+    harness
+        .get_by_label_contains(newsatlas::ui::map::PUBLICATION_SWITCH_LABEL)
+        .click();
+    harness.run();
+    let label = newsatlas::ui::filters::chip_label("dated by the text only");
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(
+        harness.state().state().event_filter,
+        newsatlas::index::EventFilter::All
+    );
+}
