@@ -286,7 +286,7 @@ impl NewsAtlasApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.heading(RichText::new("newsatlas").strong());
             ui.menu_button("File", |ui| {
                 // "Missing places (N)" is counted in the background once the menu is looked at
@@ -368,28 +368,30 @@ impl NewsAtlasApp {
             {
                 commands.push(Intent::FitAll.into());
             }
-            let theme_label = match self.prefs.theme {
-                theme::ThemeChoice::Dark => "Light theme",
-                theme::ThemeChoice::Light => "Dark theme",
-            };
-            if ui.button(theme_label).clicked() {
-                self.prefs.theme = self.prefs.theme.toggled();
-                theme::apply(ui.ctx(), self.prefs.theme);
-                self.sync_basemap();
-            }
-            if self.basemap.is_some() {
-                let before = self.prefs.basemap;
-                egui::ComboBox::from_label("Basemap")
-                    .selected_text(before.name())
-                    .show_ui(ui, |ui| {
-                        for choice in theme::BasemapChoice::ALL {
-                            ui.selectable_value(&mut self.prefs.basemap, choice, choice.name());
-                        }
-                    });
-                if self.prefs.basemap != before {
+            // Theme and basemap in one menu, so the bar holds on one line at 1024 points.
+            ui.menu_button("View", |ui| {
+                let theme_label = match self.prefs.theme {
+                    theme::ThemeChoice::Dark => "Light theme",
+                    theme::ThemeChoice::Light => "Dark theme",
+                };
+                if ui.button(theme_label).clicked() {
+                    self.prefs.theme = self.prefs.theme.toggled();
+                    theme::apply(ui.ctx(), self.prefs.theme);
                     self.sync_basemap();
+                    ui.close();
                 }
-            }
+                if self.basemap.is_some() {
+                    ui.separator();
+                    ui.weak("Basemap");
+                    let before = self.prefs.basemap;
+                    for choice in theme::BasemapChoice::ALL {
+                        ui.radio_value(&mut self.prefs.basemap, choice, choice.name());
+                    }
+                    if self.prefs.basemap != before {
+                        self.sync_basemap();
+                    }
+                }
+            });
             if let Some(model) = &self.model {
                 let n = model.dataset.problems.len();
                 if n > 0 {
@@ -401,8 +403,6 @@ impl NewsAtlasApp {
                     {
                         self.show_problems = !self.show_problems;
                     }
-                } else {
-                    ui.weak("no problems");
                 }
             }
         });

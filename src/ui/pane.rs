@@ -414,7 +414,7 @@ fn article_ui(
                             .gazetteer
                             .places()
                             .get(mention.place.0 as usize)
-                            .map_or("", |p| p.kind.as_str());
+                            .map_or_else(String::new, |p| p.kind.as_str().replace('_', " "));
                         // The event this mention belongs to: its place, in its sentence.
                         let event = extraction.events.iter().find(|e| {
                             e.place == mention.place && e.sentence.range().contains(&mention.start)

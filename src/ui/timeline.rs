@@ -47,6 +47,18 @@ impl TimelineView {
 }
 
 pub const GOTO_LABEL: &str = "Go to date";
+/// Why a typed date turned red, and what is understood.
+pub const GOTO_ERROR: &str =
+    "Not a date: try 2019-04-04, 4.4.2019, 4 April 2019, April 2019 or 2019-04";
+
+/// "1 day/s", "7 days/s".
+pub fn speed_text(days_per_sec: f32) -> String {
+    if (days_per_sec - 1.0).abs() < f32::EPSILON {
+        "1 day/s".to_owned()
+    } else {
+        format!("{days_per_sec} days/s")
+    }
+}
 
 /// The timeline panel. Returns the intents of this frame. While `presenting`, the transport
 /// controls give way to one line saying which days the map shows.
@@ -78,20 +90,20 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         if button(ui, "Start", "First day (Home)") {
             intents.push(Intent::SeekStart);
         }
-        if button(ui, "« week", "Back a week (Shift+Left)") {
+        if button(ui, "−7", "Back a week (Shift+Left)") {
             intents.push(Intent::StepDays(-7));
         }
-        if button(ui, "‹ day", "Back a day (Left)") {
+        if button(ui, "−1", "Back a day (Left)") {
             intents.push(Intent::StepDays(-1));
         }
         let play = if state.playing { "Pause" } else { "Play" };
         if button(ui, play, "Play or pause (Space)") {
             intents.push(Intent::TogglePlay);
         }
-        if button(ui, "day ›", "Forward a day (Right)") {
+        if button(ui, "+1", "Forward a day (Right)") {
             intents.push(Intent::StepDays(1));
         }
-        if button(ui, "week »", "Forward a week (Shift+Right)") {
+        if button(ui, "+7", "Forward a week (Shift+Right)") {
             intents.push(Intent::StepDays(7));
         }
         if button(ui, "End", "Last day (End)") {
@@ -99,16 +111,18 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         }
 
         ui.separator();
-        egui::ComboBox::from_label("Speed")
-            .selected_text(format!("{} days/s", state.speed_days_per_sec))
+        egui::ComboBox::from_id_salt("Speed")
+            .selected_text(speed_text(state.speed_days_per_sec))
             .show_ui(ui, |ui| {
                 for speed in SPEEDS {
                     let on = (state.speed_days_per_sec - speed).abs() < f32::EPSILON;
-                    if ui.selectable_label(on, format!("{speed} days/s")).clicked() {
+                    if ui.selectable_label(on, speed_text(speed)).clicked() {
                         intents.push(Intent::SetSpeed(speed));
                     }
                 }
-            });
+            })
+            .response
+            .on_hover_text("Playback speed");
 
         ui.separator();
         let windowed = state.mode == WindowMode::Window;
@@ -145,11 +159,16 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         let label = ui.label(GOTO_LABEL);
         let mut edit = egui::TextEdit::singleline(&mut view.goto_text)
             .hint_text("2019-04-04")
-            .desired_width(130.0);
+            .desired_width(100.0);
         if view.goto_error {
             edit = edit.text_color(Color32::from_rgb(230, 60, 60));
         }
-        let response = ui.add(edit).labelled_by(label.id);
+        let mut response = ui.add(edit).labelled_by(label.id);
+        if view.goto_error {
+            response = response.on_hover_text(GOTO_ERROR);
+            ui.colored_label(Color32::from_rgb(230, 60, 60), "not a date")
+                .on_hover_text(GOTO_ERROR);
+        }
         if view.goto_focus {
             response.request_focus();
             view.goto_focus = false;
@@ -790,6 +809,12 @@ mod tests {
             day_dating_text(5, 2, EventFilter::All),
             "3 dated by the text, 2 by publication only"
         );
+    }
+
+    #[test]
+    fn speeds_read_in_the_right_number() {
+        assert_eq!(speed_text(1.0), "1 day/s");
+        assert_eq!(speed_text(7.0), "7 days/s");
     }
 
     #[test]

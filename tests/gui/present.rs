@@ -402,3 +402,17 @@ fn the_window_and_the_date_basis_show_as_chips_that_remove_them() {
         newsatlas::index::EventFilter::All
     );
 }
+
+#[test]
+fn a_date_that_cannot_be_read_says_why() {
+    let mut harness = app_at([1024.0, 640.0], Prefs::default());
+    let label = newsatlas::ui::timeline::GOTO_LABEL;
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text("31.02.2020");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label("not a date").is_some());
+    assert!(harness.state().state().cursor() == harness.state().state().range().1);
+}
