@@ -619,7 +619,7 @@ impl eframe::App for NewsAtlasApp {
         });
 
         if let Some(at) = map_click {
-            self.missing.map_clicked(at);
+            self.missing.map_clicked(at, model);
         }
         export_window(&ctx, &mut self.export, model, derived, &self.state);
         let busy = self.import.is_busy();
