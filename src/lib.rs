@@ -67,15 +67,16 @@ pub use tools::{perf, synth};
 pub mod gui {
     pub use crate::ui::NewsAtlasApp;
     pub use crate::ui::export_ui::filtered_events;
+    pub use crate::ui::filters::chip_label;
     pub use crate::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
     pub use crate::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
     pub use crate::ui::missing::{LAT_LABEL, LON_LABEL};
-    pub use crate::ui::pane::mention_label;
-    pub use crate::ui::prefs::Prefs;
+    pub use crate::ui::pane::{date_label, mention_label};
+    pub use crate::ui::prefs::{Prefs, corpus_key};
     pub use crate::ui::scenes_ui::{
         EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, SAVE_SCENE_BUTTON,
         SCENE_NAME_LABEL, SCENES_BUTTON,
     };
     pub use crate::ui::theme::{Palette, ThemeChoice};
-    pub use crate::ui::timeline::GOTO_LABEL;
+    pub use crate::ui::timeline::{GOTO_LABEL, window_text};
 }

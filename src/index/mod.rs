@@ -1011,8 +1011,8 @@ mod tests {
 
     #[test]
     fn window_counts_list_every_place_whose_count_moved_once() {
-        let places = crate::synth::places(300, 5);
-        let s = crate::synth::events(&places, 20_000, 6);
+        let places = crate::tools::synth::places(300, 5);
+        let s = crate::tools::synth::events(&places, 20_000, 6);
         let idx = Index::build(&s.extractions, &s.published);
         let mut counts = WindowCounts::default();
         let mut before: Vec<[u32; 2]> = Vec::new();

@@ -168,7 +168,7 @@ impl Model {
     }
 
     /// Position in `Derived::markers` of the marker of the place at `entry` of the grid
-    /// ([`crate::layout::PlaceGrid::query_entries`]).
+    /// ([`crate::session::layout::PlaceGrid::query_entries`]).
     #[inline]
     pub fn marker_of_entry(&self, entry: usize) -> Option<usize> {
         self.marker_of_entry
@@ -205,6 +205,22 @@ impl Model {
                 .get(article.0 as usize)
                 .and_then(|x| x.events.iter().filter_map(|e| e.when).map(|w| w.from).min())
         })
+    }
+
+    /// The box of the places an article's events are at (see [`events_bounds`]), for the map to
+    /// bring into view when the article is selected.
+    pub fn article_bounds(&self, article: ArticleIdx) -> Option<(LatLon, LatLon)> {
+        let x = self.dataset.extractions.get(article.0 as usize)?;
+        let mut places: Vec<(LatLon, KindClass, u32)> = Vec::new();
+        for e in &x.events {
+            let Some(p) = self.dataset.gazetteer.places().get(e.place.0 as usize) else {
+                continue;
+            };
+            if p.coord.is_valid() {
+                places.push((p.coord, p.kind.class(), 1));
+            }
+        }
+        events_bounds(&places)
     }
 
     /// Per article, whether its title or text contains `query`, ignoring case (Unicode simple
@@ -245,19 +261,14 @@ impl Model {
     }
 }
 
-/// The box the first view fits: where the corpus' events are. Countries and regions are left out
-/// when there are towns and sites (a country's centroid, such as Russia's in Siberia, is not where
-/// anything happened), and each place counts once per event, so that the box holds the central
-/// 90 % of the events on each axis: one passing mention of a far city does not zoom out the map.
+/// The box the first view fits: where the corpus' events are, as its markers show them. Each
+/// place counts once per event, so that the box holds the central 90 % of the events on each
+/// axis: one passing mention of a far city does not zoom out the map, while a country the corpus
+/// keeps naming (its marker sits at its centroid) is in view, as its marker is what a reader
+/// sees of it.
 pub fn events_bounds(places: &[(LatLon, KindClass, u32)]) -> Option<(LatLon, LatLon)> {
-    let concrete: Vec<_> = places.iter().filter(|p| p.1 != KindClass::Area).collect();
-    let chosen: Vec<_> = if concrete.is_empty() {
-        places.iter().collect()
-    } else {
-        concrete
-    };
-    let mut lats: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
-    let mut lons: Vec<(f64, u32)> = chosen.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
+    let mut lats: Vec<(f64, u32)> = places.iter().map(|p| (p.0.lat, p.2.max(1))).collect();
+    let mut lons: Vec<(f64, u32)> = places.iter().map(|p| (p.0.lon, p.2.max(1))).collect();
     let (lat_lo, lat_hi) = weighted_span(&mut lats)?;
     let (lon_lo, lon_hi) = weighted_span(&mut lons)?;
     Some((LatLon::new(lat_lo, lon_lo), LatLon::new(lat_hi, lon_hi)))
@@ -410,6 +421,16 @@ pub struct Derived {
     pub search_article_count: usize,
     /// Per article, whether it matches the search (empty without a search).
     search_matches: Vec<bool>,
+    /// While a search is on: per marker slot, the window's events of the matching articles
+    /// (`[events, publication-dated]`), which the markers count instead of `counts`.
+    search_counts: Vec<[u32; 2]>,
+    /// While a search or a place narrows the events: the timeline's per-day counts of the
+    /// events let through (`[all, publication-dated]` per day of the timeline's range), drawn
+    /// instead of the index's.
+    pub per_day: Option<(Vec<u32>, Vec<u32>)>,
+    /// The events the filter lets through in the window, on the map: the sum of the markers'
+    /// counts (the selected place's alone when a place is selected).
+    pub shown_events: u64,
     pub search_place_count: usize,
     /// Places the selected article mentions.
     pub article_places: BTreeSet<PlaceIdx>,
@@ -446,6 +467,37 @@ impl Derived {
             })
             .unwrap_or_default();
 
+        let search_matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            model.articles_matching(query)
+        };
+        let matched = |a: ArticleIdx| search_matches.get(a.0 as usize).copied().unwrap_or(false);
+        let search_on = !query.is_empty();
+        let search_counts = if search_on {
+            counts_of_matches(model, window, filter, &search_matches)
+        } else {
+            Vec::new()
+        };
+        // Over all time, per slot, the events of the matching articles: their number, first and
+        // last day (for the markers' totals while a search is on).
+        let mut search_totals: Vec<(u32, Option<(DayNum, DayNum)>)> = Vec::new();
+        if search_on {
+            search_totals = vec![(0, None); ds.index.places().len()];
+            for e in ds.index.dated_events() {
+                if !(filter.admits(e) && matched(e.article)) {
+                    continue;
+                }
+                if let Some(t) = ds
+                    .index
+                    .slot(e.place)
+                    .and_then(|s| search_totals.get_mut(s))
+                {
+                    t.0 += 1;
+                    t.1 = Some(t.1.map_or((e.from, e.to), |(f, l)| (f.min(e.from), l.max(e.to))));
+                }
+            }
+        }
         let mut markers = Vec::new();
         let mut search_place_count = 0;
         for (slot, agg) in ds.index.places().iter().enumerate() {
@@ -459,22 +511,28 @@ impl Derived {
             search_place_count += usize::from(search_hit);
             let dating = model.dating(slot);
             let total = agg.total() as u32;
-            let (total, first, last) = match filter {
-                EventFilter::All => (total, agg.first, agg.last),
-                EventFilter::DatedByText => (
+            let (total, first, last) = match (search_totals.get(slot), filter) {
+                (Some(&(n, days)), _) => (
+                    n,
+                    days.map(|(f, _)| date_of(f)),
+                    days.map(|(_, l)| date_of(l)),
+                ),
+                (None, EventFilter::All) => (total, agg.first, agg.last),
+                (None, EventFilter::DatedByText) => (
                     total.saturating_sub(dating.publication),
                     dating.by_text.map(|(f, _)| date_of(f)),
                     dating.by_text.map(|(_, l)| date_of(l)),
                 ),
             };
+            let [count, publication] = shown_counts(&counts, &search_counts, slot, filter);
             markers.push(Marker {
                 place: agg.place,
                 slot: slot as u32,
                 at: place.coord,
                 name: place.name.to_owned(),
                 class: place.kind.class(),
-                count: counts.count_as(slot, filter),
-                publication: shown_publication(&counts, slot, filter),
+                count,
+                publication,
                 total,
                 first,
                 last,
@@ -485,12 +543,14 @@ impl Derived {
         }
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
         let keys = markers.iter().map(Marker::key).collect();
-
-        let search_matches = if query.is_empty() {
-            Vec::new()
-        } else {
-            model.articles_matching(query)
-        };
+        let shown_events = shown_events(&markers, key.place);
+        let per_day = (search_on || key.place.is_some()).then(|| {
+            filtered_per_day(model, |e| {
+                filter.admits(e)
+                    && (!search_on || matched(e.article))
+                    && key.place.is_none_or(|p| e.place == p)
+            })
+        });
         let articles = articles_listed(model, &key, &search_matches);
         let search_article_count = search_matches.iter().filter(|&&m| m).count();
 
@@ -520,6 +580,9 @@ impl Derived {
             articles,
             search_article_count,
             search_matches,
+            search_counts,
+            per_day,
+            shown_events,
             search_place_count,
             article_places,
             place_events,
@@ -532,6 +595,36 @@ impl Derived {
         self.key.filter
     }
 
+    /// Whether the filters in force (the date basis, the search, the selected place) let
+    /// `event` through: the one test behind the map's counts, the timeline's bars, the article
+    /// list and the export (the window is the caller's range).
+    pub fn admits(&self, event: &crate::index::IndexedEvent) -> bool {
+        self.key.filter.admits(event)
+            && (self.key.search.is_empty()
+                || self
+                    .search_matches
+                    .get(event.article.0 as usize)
+                    .copied()
+                    .unwrap_or(false))
+            && self.key.place.is_none_or(|p| event.place == p)
+    }
+
+    /// The articles with a search hit, anywhere in time, by date (undated last): what Enter
+    /// steps through.
+    pub fn search_hits(&self, model: &Model) -> Vec<ArticleIdx> {
+        let mut hits: Vec<ArticleIdx> = (0..self.search_matches.len())
+            .filter(|&i| self.search_matches[i])
+            .map(|i| ArticleIdx(i as u32))
+            .collect();
+        hits.sort_by_key(|&a| (model.article_date(a).is_none(), model.article_date(a), a.0));
+        hits
+    }
+
+    /// The search in force (trimmed, lower case; empty: none).
+    pub fn search(&self) -> &str {
+        &self.key.search
+    }
+
     pub fn marker(&self, place: PlaceIdx) -> Option<&Marker> {
         self.markers.iter().find(|m| m.place == place)
     }
@@ -541,14 +634,23 @@ impl Derived {
     /// list follows; the selection's events and the search counts stay.
     fn move_window(&mut self, model: &Model, key: DerivedKey, revision: u64) {
         self.counts.update(&model.dataset.index, key.window);
+        if !key.search.is_empty() {
+            self.search_counts =
+                counts_of_matches(model, key.window, key.filter, &self.search_matches);
+        }
         let filter = key.filter;
-        let counts = &self.counts;
+        let (counts, search_counts) = (&self.counts, &self.search_counts);
         let take_counts = |m: &mut Marker, k: &mut MarkerKey| {
-            m.count = counts.count_as(m.slot as usize, filter);
-            m.publication = shown_publication(counts, m.slot as usize, filter);
+            [m.count, m.publication] = shown_counts(counts, search_counts, m.slot as usize, filter);
             *k = m.key();
         };
-        if let Some(changed) = counts.changed() {
+        // While a search is on, its counts are recounted whole: every marker takes them.
+        let changed = if search_counts.is_empty() {
+            counts.changed()
+        } else {
+            None
+        };
+        if let Some(changed) = changed {
             // Only the places whose counts moved (a scrub step touches a few of ~100k); the
             // largest count is kept unless the marker that had it shrank.
             let mut max_count = self.max_count;
@@ -579,19 +681,87 @@ impl Derived {
             }
             self.max_count = self.keys.iter().map(|k| k.count).max().unwrap_or(0);
         }
+        self.shown_events = shown_events(&self.markers, key.place);
         self.articles = articles_listed(model, &key, &self.search_matches);
         self.key = key;
         self.revision = revision;
     }
 }
 
-/// Publication-dated events in the window at `slot`, as the markers show them: none while the
-/// filter hides them.
-fn shown_publication(counts: &WindowCounts, slot: usize, filter: EventFilter) -> u32 {
+/// The events in the window at `slot` and, of them, the publication-dated ones, as the markers
+/// show them: of the articles matching the search while one is on (`search_counts`), and no
+/// publication-dated ones while the filter hides them.
+fn shown_counts(
+    counts: &WindowCounts,
+    search_counts: &[[u32; 2]],
+    slot: usize,
+    filter: EventFilter,
+) -> [u32; 2] {
+    let [all, publication] = if search_counts.is_empty() {
+        [counts.count(slot), counts.publication(slot)]
+    } else {
+        search_counts.get(slot).copied().unwrap_or_default()
+    };
     match filter {
-        EventFilter::All => counts.publication(slot),
-        EventFilter::DatedByText => 0,
+        EventFilter::All => [all, publication],
+        EventFilter::DatedByText => [all.saturating_sub(publication), 0],
     }
+}
+
+/// Per place slot, the events in `window` of the articles matching the search, and of them the
+/// publication-dated ones: a walk over the window's events (only while a search is on).
+fn counts_of_matches(
+    model: &Model,
+    window: TimeWindow,
+    filter: EventFilter,
+    matches: &[bool],
+) -> Vec<[u32; 2]> {
+    let index = &model.dataset.index;
+    let mut out = vec![[0u32; 2]; index.places().len()];
+    for i in index.events_matching(window, filter) {
+        let Some(e) = index.events.get(i) else {
+            continue;
+        };
+        if !matches.get(e.article.0 as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(c) = index.slot(e.place).and_then(|s| out.get_mut(s)) {
+            c[0] += 1;
+            c[1] += u32::from(e.publication_dated());
+        }
+    }
+    out
+}
+
+/// The events the map shows in the window: every marker's, or the selected place's alone.
+fn shown_events(markers: &[Marker], place: Option<PlaceIdx>) -> u64 {
+    markers
+        .iter()
+        .filter(|m| place.is_none_or(|p| m.place == p))
+        .map(|m| u64::from(m.count))
+        .sum()
+}
+
+/// The timeline's per-day counts (`[all, publication-dated]`, over the index's timeline range,
+/// by start day, as [`crate::index::Index::per_day`]) of the dated events `admit` lets through.
+fn filtered_per_day(
+    model: &Model,
+    admit: impl Fn(&crate::index::IndexedEvent) -> bool,
+) -> (Vec<u32>, Vec<u32>) {
+    let index = &model.dataset.index;
+    let len = index.per_day().len();
+    let (mut all, mut publication) = (vec![0u32; len], vec![0u32; len]);
+    let Some(start) = index.timeline_range().map(|r| crate::index::day_num(r.0)) else {
+        return (all, publication);
+    };
+    for e in index.dated_events().iter().filter(|e| admit(e)) {
+        let Some(i) = usize::try_from(e.from - start).ok().filter(|&i| i < len) else {
+            continue;
+        };
+        all[i] += 1;
+        publication[i] += u32::from(e.publication_dated());
+    }
+    (all, publication)
 }
 
 /// The article list: in the window, at the selected place, matching the search.
@@ -682,12 +852,12 @@ mod tests {
     #[test]
     fn moving_the_window_gives_the_markers_a_rebuild_gives() {
         use crate::session::state::Intent;
-        let places = crate::synth::places(400, 11);
+        let places = crate::tools::synth::places(400, 11);
         let gazetteer = std::sync::Arc::new(crate::gazetteer::Gazetteer::from_places(places));
-        let s = crate::synth::events(gazetteer.places(), 30_000, 12);
+        let s = crate::tools::synth::events(gazetteer.places(), 30_000, 12);
         let index = crate::index::Index::build(&s.extractions, &s.published);
         let (a, b) = index.timeline_range().expect("dated");
-        let model = crate::perf::synthetic_model(gazetteer, s, index);
+        let model = crate::tools::perf::synthetic_model(gazetteer, s, index);
         let mut state = AppState::new((a, b));
         let mut cache = DerivedCache::default();
         let days = (b - a).num_days();
@@ -710,7 +880,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_view_leaves_out_country_centroids_and_stray_mentions() {
+    fn the_first_view_holds_the_places_named_often_and_leaves_out_stray_mentions() {
         let tripoli = (LatLon::new(32.89, 13.19), KindClass::Settlement, 40);
         let misrata = (LatLon::new(32.38, 15.09), KindClass::Settlement, 20);
         let rome = (LatLon::new(41.9, 12.5), KindClass::Settlement, 20);
@@ -719,9 +889,14 @@ mod tests {
         let (sw, ne) =
             events_bounds(&[tripoli, misrata, rome, russia, washington]).expect("bounds");
         assert!(sw.lon > 0.0, "Washington's one mention is left out: {sw:?}");
-        assert!(ne.lat < 45.0, "Russia's centroid is left out: {ne:?}");
+        assert!(
+            ne.lat >= 61.5 && ne.lon >= 105.3,
+            "Russia, named 30 times, is in view: {ne:?}"
+        );
         assert!(sw.lat <= 32.38 && ne.lat >= 41.9 && ne.lon >= 15.09);
-        // Only countries: they are used.
+        let far_country = (LatLon::new(61.5, 105.3), KindClass::Area, 1);
+        let (_, ne) = events_bounds(&[tripoli, misrata, rome, far_country]).expect("bounds");
+        assert!(ne.lat < 45.0, "a country named once is left out: {ne:?}");
         assert!(events_bounds(&[russia]).is_some());
         assert!(events_bounds(&[]).is_none());
     }

@@ -35,6 +35,9 @@ pub enum MapRequest {
     ZoomBy(f64),
     /// Show this centre and zoom at once (a scene shown, a step of the fly between scenes).
     SetView { center: LatLon, zoom: f64 },
+    /// Bring the box `sw..ne` into view (an article's places): pan if it fits at the current
+    /// zoom, zoom out if it does not, nothing if it is in view already.
+    Reveal { sw: LatLon, ne: LatLon },
 }
 
 /// Everything a view may ask for.
@@ -53,8 +56,27 @@ pub enum Intent {
         date: Option<NaiveDate>,
     },
     ClearArticle,
+    /// Bring the box `sw..ne` into the map's view (the places of an article just selected).
+    RevealArea {
+        sw: LatLon,
+        ne: LatLon,
+    },
     /// Move the cursor to a day (clamped to the timeline).
     Seek(NaiveDate),
+    /// Move the cursor into an interval (a date clicked in the text): to its middle day, with
+    /// the timeline's view moved to show it.
+    SeekInterval {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// Show the days `from..=to` on the timeline (a zoom, a pan, a brushed range), clamped to
+    /// the timeline and to at least [`MIN_TIMELINE_VIEW_DAYS`].
+    ShowTimeline {
+        from: DayNum,
+        to: DayNum,
+    },
+    /// Show the whole timeline again.
+    ResetTimeline,
     /// Move the cursor by a number of days (negative: back).
     StepDays(i32),
     SeekStart,
@@ -84,12 +106,16 @@ pub enum Intent {
 /// Playback speeds offered in the UI, in days per second.
 pub const SPEEDS: [f32; 5] = [1.0, 3.0, 7.0, 14.0, 30.0];
 pub const MAX_HALF_WINDOW_DAYS: u32 = 365;
+/// The timeline zooms in to a week at most.
+pub const MIN_TIMELINE_VIEW_DAYS: DayNum = 7;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// First and last day of the timeline (inclusive), `start <= end`.
     start: DayNum,
     end: DayNum,
+    /// The days the timeline shows (inclusive), within `start..=end`.
+    view: (DayNum, DayNum),
     cursor: DayNum,
     pub half_window_days: u32,
     pub mode: WindowMode,
@@ -114,6 +140,7 @@ impl AppState {
         Self {
             start,
             end,
+            view: (start, end),
             cursor: end,
             half_window_days: 7,
             mode: WindowMode::Window,
@@ -134,6 +161,37 @@ impl AppState {
 
     pub fn range_days(&self) -> (DayNum, DayNum) {
         (self.start, self.end)
+    }
+
+    /// The days the timeline shows (inclusive): the whole timeline unless zoomed.
+    pub fn timeline_view(&self) -> (DayNum, DayNum) {
+        self.view
+    }
+
+    /// Whether the timeline shows less than all of it.
+    pub fn timeline_zoomed(&self) -> bool {
+        self.view != (self.start, self.end)
+    }
+
+    /// Sets the timeline's view to `from..=to`, widened to the minimum span and shifted or cut
+    /// to fit the timeline.
+    fn show_days(&mut self, from: DayNum, to: DayNum) {
+        let (from, to) = (from.min(to), from.max(to));
+        let full = self.end - self.start;
+        let span = (to - from).max(MIN_TIMELINE_VIEW_DAYS - 1).min(full);
+        let mid = from + (to - from) / 2;
+        let from = (mid - span / 2).clamp(self.start, self.end - span);
+        self.view = (from, from + span);
+    }
+
+    /// Pans the timeline's view, keeping its span, so that `day` is in it.
+    fn keep_in_view(&mut self, day: DayNum) {
+        let (from, to) = self.view;
+        if day < from {
+            self.show_days(day, day + (to - from));
+        } else if day > to {
+            self.show_days(day - (to - from), day);
+        }
     }
 
     pub fn cursor(&self) -> NaiveDate {
@@ -164,6 +222,7 @@ impl AppState {
     fn seek_day(&mut self, day: DayNum) {
         self.cursor = day.clamp(self.start, self.end);
         self.play_carry_days = 0.0;
+        self.keep_in_view(self.cursor);
     }
 
     /// Applies one intent. Returns whether anything changed.
@@ -182,7 +241,19 @@ impl AppState {
                 }
             }
             Intent::ClearArticle => self.selected_article = None,
+            Intent::RevealArea { sw, ne } => self.map_request = Some(MapRequest::Reveal { sw, ne }),
             Intent::Seek(date) => self.seek_day(day_num(date)),
+            Intent::SeekInterval { from, to } => {
+                let (from, to) = (day_num(from), day_num(to));
+                let (lo, hi) = (from.min(to), from.max(to));
+                self.seek_day(lo + (hi - lo) / 2);
+                let (v_from, v_to) = self.view;
+                if lo < v_from || hi > v_to {
+                    self.show_days(lo.min(v_from), hi.max(v_to));
+                }
+            }
+            Intent::ShowTimeline { from, to } => self.show_days(from, to),
+            Intent::ResetTimeline => self.view = (self.start, self.end),
             Intent::StepDays(days) => self.seek_day(self.cursor.saturating_add(days)),
             Intent::SeekStart => self.seek_day(self.start),
             Intent::SeekEnd => self.seek_day(self.end),
@@ -217,6 +288,7 @@ impl AppState {
                     let whole = self.play_carry_days.floor();
                     self.play_carry_days -= whole;
                     self.cursor = (self.cursor + whole as DayNum).min(self.end);
+                    self.keep_in_view(self.cursor);
                     if self.cursor >= self.end {
                         self.playing = false;
                         self.play_carry_days = 0.0;
@@ -279,6 +351,10 @@ pub fn carry_view(old: &AppState, new: &mut AppState, same_places: bool) {
     new.apply(Intent::SetHalfWindow(old.half_window_days));
     new.apply(Intent::SetMode(old.mode));
     new.apply(Intent::Seek(old.cursor()));
+    if old.timeline_zoomed() {
+        let (from, to) = old.timeline_view();
+        new.apply(Intent::ShowTimeline { from, to });
+    }
     new.selected_article = old.selected_article;
     if same_places {
         new.selected_place = old.selected_place;
@@ -416,6 +492,74 @@ mod tests {
         assert!(!s.apply(Intent::SetEventFilter(EventFilter::DatedByText)));
         s.apply(Intent::SetEventFilter(EventFilter::All));
         assert_eq!(s.event_filter, EventFilter::All);
+    }
+
+    #[test]
+    fn the_timeline_view_zooms_to_a_week_at_least_and_stays_in_the_timeline() {
+        let mut s = seeds_state();
+        let (start, end) = s.range_days();
+        assert_eq!(s.timeline_view(), (start, end));
+        assert!(!s.timeline_zoomed());
+        let may = day_num(day("2019-05-01"));
+        s.apply(Intent::ShowTimeline {
+            from: may,
+            to: may + 30,
+        });
+        assert_eq!(s.timeline_view(), (may, may + 30));
+        assert!(s.timeline_zoomed());
+        s.apply(Intent::ShowTimeline {
+            from: may,
+            to: may + 1,
+        });
+        let (f, t) = s.timeline_view();
+        assert_eq!(t - f + 1, MIN_TIMELINE_VIEW_DAYS);
+        s.apply(Intent::ShowTimeline {
+            from: start - 100,
+            to: start - 50,
+        });
+        assert_eq!(s.timeline_view().0, start, "shifted into the timeline");
+        s.apply(Intent::ShowTimeline {
+            from: start - 1000,
+            to: end + 1000,
+        });
+        assert_eq!(s.timeline_view(), (start, end), "cut to the timeline");
+        s.apply(Intent::ShowTimeline {
+            from: may,
+            to: may + 30,
+        });
+        s.apply(Intent::ResetTimeline);
+        assert_eq!(s.timeline_view(), (start, end));
+    }
+
+    #[test]
+    fn the_timeline_view_follows_the_cursor_out_of_it() {
+        let mut s = seeds_state();
+        let may = day_num(day("2019-05-01"));
+        s.apply(Intent::ShowTimeline {
+            from: may,
+            to: may + 30,
+        });
+        s.apply(Intent::Seek(day("2019-07-10")));
+        let (f, t) = s.timeline_view();
+        assert_eq!(t - f, 30, "same span");
+        assert!((f..=t).contains(&s.cursor_day()));
+    }
+
+    #[test]
+    fn a_date_clicked_in_the_text_puts_the_cursor_in_its_interval_and_in_view() {
+        let mut s = seeds_state();
+        let may = day_num(day("2019-05-01"));
+        s.apply(Intent::ShowTimeline {
+            from: may,
+            to: may + 10,
+        });
+        s.apply(Intent::SeekInterval {
+            from: day("2019-10-01"),
+            to: day("2019-10-31"),
+        });
+        assert_eq!(s.cursor(), day("2019-10-16"));
+        let (f, t) = s.timeline_view();
+        assert!(f <= day_num(day("2019-10-01")) && t >= day_num(day("2019-10-31")));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::session::command::Command;
 use crate::session::derived::{DerivedCache, Model};
 use crate::session::job::{Job, JobPoll};
 use crate::session::rebuild::{GazetteerFiles, RunOptions};
-use crate::session::state::{AppState, Intent};
+use crate::session::state::{AppState, Intent, WindowMode};
 
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
@@ -179,8 +179,23 @@ impl NewsAtlasApp {
             .timeline_range()
             .unwrap_or_else(fallback_range);
         let mut state = AppState::new(range);
-        let p = &self.prefs;
-        state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        let key = super::prefs::corpus_key(&dataset.articles);
+        let p = self.prefs.clone();
+        if p.corpus.as_deref() == Some(key.as_str()) {
+            state.restore(p.cursor, p.half_window_days, p.mode, p.speed_days_per_sec);
+        } else {
+            // Another corpus than the saved view's (or none): its opening view, every event up
+            // to its last day, fitted; the window width and the speed are the user's still.
+            state.restore(
+                None,
+                p.half_window_days,
+                WindowMode::Cumulative,
+                p.speed_days_per_sec,
+            );
+            state.apply(Intent::SeekEnd);
+            self.map = MapView::new(None, None);
+            self.prefs.corpus = Some(key);
+        }
         state.event_filter = if p.show_publication_dated {
             EventFilter::All
         } else {
@@ -228,6 +243,11 @@ impl NewsAtlasApp {
         &self.map
     }
 
+    /// The map view, to put it somewhere (for tests).
+    pub fn map_view_mut(&mut self) -> &mut MapView {
+        &mut self.map
+    }
+
     /// The attribution drawn on the map, when a basemap is shown.
     pub fn basemap_attribution(&self) -> Option<String> {
         self.basemap.as_ref().map(Basemap::attribution)
@@ -270,7 +290,7 @@ impl NewsAtlasApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.heading(RichText::new("newsatlas").strong());
             ui.menu_button("File", |ui| {
                 // "Missing places (N)" is counted in the background once the menu is looked at
@@ -312,6 +332,25 @@ impl NewsAtlasApp {
             if response.changed() {
                 commands.push(Intent::SetSearch(self.search_input.clone()).into());
             }
+            // Enter / Shift+Enter: the next / previous article with a hit, selected and shown.
+            let (enter, back) = ui.input(|i| (i.key_pressed(Key::Enter), i.modifiers.shift));
+            if enter
+                && (response.lost_focus() || response.has_focus())
+                && !self.state.search.trim().is_empty()
+                && let (Some(model), Some(d)) = (&self.model, self.derived.current())
+            {
+                commands.extend(
+                    step_search_hits(
+                        model,
+                        &d.search_hits(model),
+                        self.state.selected_article,
+                        back,
+                    )
+                    .into_iter()
+                    .map(Command::State),
+                );
+                response.request_focus();
+            }
             if !self.state.search.trim().is_empty() {
                 if let Some(d) = self.derived.current() {
                     ui.label(format!(
@@ -333,28 +372,30 @@ impl NewsAtlasApp {
             {
                 commands.push(Intent::FitAll.into());
             }
-            let theme_label = match self.prefs.theme {
-                theme::ThemeChoice::Dark => "Light theme",
-                theme::ThemeChoice::Light => "Dark theme",
-            };
-            if ui.button(theme_label).clicked() {
-                self.prefs.theme = self.prefs.theme.toggled();
-                theme::apply(ui.ctx(), self.prefs.theme);
-                self.sync_basemap();
-            }
-            if self.basemap.is_some() {
-                let before = self.prefs.basemap;
-                egui::ComboBox::from_label("Basemap")
-                    .selected_text(before.name())
-                    .show_ui(ui, |ui| {
-                        for choice in theme::BasemapChoice::ALL {
-                            ui.selectable_value(&mut self.prefs.basemap, choice, choice.name());
-                        }
-                    });
-                if self.prefs.basemap != before {
+            // Theme and basemap in one menu, so the bar holds on one line at 1024 points.
+            ui.menu_button("View", |ui| {
+                let theme_label = match self.prefs.theme {
+                    theme::ThemeChoice::Dark => "Light theme",
+                    theme::ThemeChoice::Light => "Dark theme",
+                };
+                if ui.button(theme_label).clicked() {
+                    self.prefs.theme = self.prefs.theme.toggled();
+                    theme::apply(ui.ctx(), self.prefs.theme);
                     self.sync_basemap();
+                    ui.close();
                 }
-            }
+                if self.basemap.is_some() {
+                    ui.separator();
+                    ui.weak("Basemap");
+                    let before = self.prefs.basemap;
+                    for choice in theme::BasemapChoice::ALL {
+                        ui.radio_value(&mut self.prefs.basemap, choice, choice.name());
+                    }
+                    if self.prefs.basemap != before {
+                        self.sync_basemap();
+                    }
+                }
+            });
             if let Some(model) = &self.model {
                 let n = model.dataset.problems.len();
                 if n > 0 {
@@ -366,8 +407,6 @@ impl NewsAtlasApp {
                     {
                         self.show_problems = !self.show_problems;
                     }
-                } else {
-                    ui.weak("no problems");
                 }
             }
         });
@@ -559,6 +598,12 @@ impl eframe::App for NewsAtlasApp {
                     });
             }
         }
+        if !presenting {
+            egui::Panel::top("filters").show(ui, |ui| {
+                let intents = super::filters::filter_chips_ui(ui, data);
+                commands.extend(intents.into_iter().map(Command::State));
+            });
+        }
         let mut map_click = None;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let map_rect = ui.max_rect();
@@ -578,7 +623,7 @@ impl eframe::App for NewsAtlasApp {
         });
 
         if let Some(at) = map_click {
-            self.missing.map_clicked(at);
+            self.missing.map_clicked(at, model);
         }
         export_window(&ctx, &mut self.export, model, derived, &self.state);
         let busy = self.import.is_busy();
@@ -614,6 +659,36 @@ impl eframe::App for NewsAtlasApp {
         }
         self.prefs.save(storage);
     }
+}
+
+/// The intents that select the article after (or, `back`, before) `selected` among `listed`
+/// (the articles with a search hit), wrapping around, and bring its places into view.
+fn step_search_hits(
+    model: &Model,
+    listed: &[crate::extract::ArticleIdx],
+    selected: Option<crate::extract::ArticleIdx>,
+    back: bool,
+) -> Vec<Intent> {
+    let n = listed.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let at = selected.and_then(|a| listed.iter().position(|&x| x == a));
+    let next = match (at, back) {
+        (None, false) => 0,
+        (None, true) => n - 1,
+        (Some(i), false) => (i + 1) % n,
+        (Some(i), true) => (i + n - 1) % n,
+    };
+    let article = listed[next];
+    let mut intents = vec![Intent::SelectArticle {
+        article,
+        date: model.article_date(article),
+    }];
+    if let Some((sw, ne)) = model.article_bounds(article) {
+        intents.push(Intent::RevealArea { sw, ne });
+    }
+    intents
 }
 
 /// The timeline of a dataset with no dates at all: today.

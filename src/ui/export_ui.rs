@@ -4,14 +4,13 @@
 //! encoding to the file (replaced whole, see [`crate::atomic::write_with`]), so an export is never
 //! held whole in memory.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use egui::RichText;
 
 use crate::corpus::Article;
-use crate::extract::{ArticleExtraction, ArticleIdx, Event};
+use crate::extract::{ArticleExtraction, Event};
 use crate::gazetteer::Gazetteer;
 use crate::outputs::export::{self, ExportSource, Format};
 
@@ -44,21 +43,20 @@ impl Default for ExportDialog {
     }
 }
 
-/// The events of the current filter: dated events overlapping the window that the event filter
-/// admits (publication-dated ones left out while they are hidden), at the selected place (if
-/// any), reported by an article of the article list (which applies the search), in time order.
+/// The events of the current filter: dated events overlapping the window that the filters in
+/// force let through ([`Derived::admits`]: the date basis, the search, the selected place), in
+/// time order. The same test as the map's counts and the timeline's bars, so an export holds
+/// what is on screen.
 pub fn filtered_events<'m>(
     model: &'m Model,
     derived: &Derived,
     state: &AppState,
 ) -> Vec<&'m Event> {
     let ds = &model.dataset;
-    let listed: HashSet<ArticleIdx> = derived.articles.iter().copied().collect();
     ds.index
         .events_matching(state.window(), state.event_filter)
         .filter_map(|i| ds.index.events.get(i))
-        .filter(|e| state.selected_place.is_none_or(|p| e.place == p))
-        .filter(|e| listed.contains(&e.article))
+        .filter(|e| derived.admits(e))
         .filter_map(|e| e.event(&ds.extractions))
         .collect()
 }

@@ -66,6 +66,11 @@ pub struct MapView {
     pending_fit: bool,
     /// Hovered marker, to draw its tooltip.
     pub hovered: Option<crate::gazetteer::PlaceIdx>,
+    /// The legend shows its rows (else one "Legend" button); `None` until the map's size is
+    /// known: open unless the map is small.
+    legend_open: Option<bool>,
+    /// The map's rect in the last frame (for the free area and tests).
+    last_rect: Option<Rect>,
 }
 
 impl MapView {
@@ -86,7 +91,40 @@ impl MapView {
             layout: None,
             pending_fit,
             hovered: None,
+            legend_open: None,
+            last_rect: None,
         }
+    }
+
+    /// Where `p` was on screen in the last frame (for tests), if the map was shown.
+    pub fn screen_of(&self, p: LatLon) -> Option<Pos2> {
+        let rect = self.last_rect?;
+        let center = self.center()?;
+        let proj = MercatorProjection;
+        let c = proj.project(to_position(center), self.zoom());
+        let q = proj.project(to_position(p), self.zoom());
+        Some(rect.center() + vec2((q.x() - c.x()) as f32, (q.y() - c.y()) as f32))
+    }
+
+    /// The part of the map the legend, the buttons and the attribution leave free, on screen
+    /// (for tests), if the map was shown.
+    pub fn free_area(&self) -> Option<Rect> {
+        let rect = self.last_rect?;
+        Some(free_rect(rect.size(), self.legend_open()).translate(rect.min.to_vec2()))
+    }
+
+    /// Puts the map at `center` and `zoom` at once (for tests and tools; the app goes through
+    /// [`MapRequest::SetView`]).
+    pub fn show(&mut self, center: LatLon, zoom: f64) {
+        self.fly = None;
+        self.pending_fit = false;
+        self.memory.center_at(to_position(center));
+        let _ = self.memory.set_zoom(zoom.clamp(1.0, 18.0));
+    }
+
+    /// Whether the legend shows its rows (for tests).
+    pub fn legend_open(&self) -> bool {
+        self.legend_open.unwrap_or(true)
     }
 
     /// The map centre, once it has one.
@@ -111,24 +149,99 @@ pub fn from_position(p: Position) -> LatLon {
     LatLon::new(p.y(), p.x())
 }
 
-/// Centre and zoom that show the box `sw..ne` inside `size` points, with a margin.
-pub fn fit_bounds(sw: LatLon, ne: LatLon, size: Vec2) -> (LatLon, f64) {
+/// Margin kept between a fitted box and the edges of the area left free, in points (a marker's
+/// disc and its label stick out of its point): labels are wide, so more on the sides.
+const FIT_MARGIN: Vec2 = Vec2::new(64.0, 36.0);
+
+/// Centre and zoom of a map of `map_size` points that show the box `sw..ne` inside `free` (a part
+/// of the map, in points from its top left corner: what the legend and the buttons leave free),
+/// with a margin.
+pub fn fit_bounds(sw: LatLon, ne: LatLon, map_size: Vec2, free: Rect) -> (LatLon, f64) {
     let proj = MercatorProjection;
     let a = proj.project(to_position(sw), 0.0);
     let b = proj.project(to_position(ne), 0.0);
     let (dx, dy) = ((a.x() - b.x()).abs(), (a.y() - b.y()).abs());
     let (w, h) = (
-        f64::from(size.x - 120.0).max(100.0),
-        f64::from(size.y - 120.0).max(100.0),
+        f64::from(free.width() - 2.0 * FIT_MARGIN.x).max(60.0),
+        f64::from(free.height() - 2.0 * FIT_MARGIN.y).max(60.0),
     );
     let zoom = if dx < 1e-9 && dy < 1e-9 {
         8.0
     } else {
         (w / dx.max(1e-9)).min(h / dy.max(1e-9)).log2()
     };
-    let zoom = zoom.clamp(2.0, 12.0);
-    let mid = walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y()));
-    (from_position(proj.unproject(mid, 0.0)), zoom)
+    let zoom = zoom.clamp(1.0, 12.0);
+    centred_in(
+        walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y())),
+        zoom,
+        map_size,
+        free,
+    )
+}
+
+/// The map centre (and `zoom`) that puts the point `at` (Web Mercator pixels at zoom 0) at the
+/// centre of `free`.
+fn centred_in(at: walkers::Pixels, zoom: f64, map_size: Vec2, free: Rect) -> (LatLon, f64) {
+    let scale = 2f64.powf(zoom);
+    let off = free.center() - (map_size / 2.0).to_pos2();
+    let mid = walkers::Pixels::new(
+        at.x() - f64::from(off.x) / scale,
+        at.y() - f64::from(off.y) / scale,
+    );
+    (from_position(MercatorProjection.unproject(mid, 0.0)), zoom)
+}
+
+/// Where the map should go to bring the box `sw..ne` into the free area, from `view` (centre,
+/// zoom): `None` when it is in view already; the same zoom, panned, when the box fits at it; else
+/// zoomed out until it fits (never zoomed in).
+pub fn reveal(
+    sw: LatLon,
+    ne: LatLon,
+    view: (LatLon, f64),
+    map_size: Vec2,
+    free: Rect,
+) -> Option<(LatLon, f64)> {
+    let (center, zoom) = view;
+    let proj = MercatorProjection;
+    let c = proj.project(to_position(center), zoom);
+    let half = map_size / 2.0;
+    let on_screen = |p: LatLon| {
+        let q = proj.project(to_position(p), zoom);
+        pos2(
+            (q.x() - c.x()) as f32 + half.x,
+            (q.y() - c.y()) as f32 + half.y,
+        )
+    };
+    let shown = Rect::from_two_pos(on_screen(sw), on_screen(ne));
+    let inner = free.shrink2(FIT_MARGIN / 2.0);
+    if inner.contains_rect(shown) {
+        return None;
+    }
+    let (fit_center, fit_zoom) = fit_bounds(sw, ne, map_size, free);
+    if fit_zoom >= zoom {
+        let a = proj.project(to_position(sw), 0.0);
+        let b = proj.project(to_position(ne), 0.0);
+        let box_mid =
+            walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y()));
+        Some(centred_in(box_mid, zoom, map_size, free))
+    } else {
+        Some((fit_center, fit_zoom))
+    }
+}
+
+/// The part of a map of `size` points (from its top left) that the legend, the buttons and the
+/// attribution leave free: above the legend or right of it, whichever is the larger.
+pub fn free_rect(size: Vec2, legend_open: bool) -> Rect {
+    let map = Rect::from_min_size(Pos2::ZERO, size);
+    let legend = legend_rect(map, legend_open);
+    let right = size.x - BUTTON_SIZE.x - 20.0;
+    let above = Rect::from_min_max(pos2(8.0, 8.0), pos2(right, legend.top() - 4.0));
+    let beside = Rect::from_min_max(pos2(legend.right() + 4.0, 8.0), pos2(right, size.y - 24.0));
+    if above.area() >= beside.area() {
+        above
+    } else {
+        beside
+    }
 }
 
 /// The AccessKit label of a place's marker.
@@ -179,12 +292,29 @@ pub fn map_ui(
                 .memory
                 .set_zoom((view.zoom() + levels).clamp(1.0, 18.0));
         }
-        None => {}
+        Some(MapRequest::Reveal { .. }) | None => {}
+    }
+    let legend_open = *view
+        .legend_open
+        .get_or_insert(rect.height() >= LEGEND_OPEN_MIN_HEIGHT);
+    let free = free_rect(rect.size(), legend_open);
+    view.last_rect = Some(rect);
+    if let Some(MapRequest::Reveal { sw, ne }) = request
+        && let Some(center) = view.center()
+        && let Some(to) = reveal(sw, ne, (center, view.zoom()), rect.size(), free)
+    {
+        view.fly = Some(Fly {
+            from: center,
+            to: to.0,
+            from_zoom: view.zoom(),
+            to_zoom: to.1,
+            start_time: now,
+        });
     }
     if view.pending_fit && rect.width() > 50.0 && rect.height() > 50.0 {
         view.pending_fit = false;
         if let Some((sw, ne)) = model.bounds {
-            let (to, to_zoom) = fit_bounds(sw, ne, rect.size());
+            let (to, to_zoom) = fit_bounds(sw, ne, rect.size(), free);
             match view.center() {
                 // First view: jump; later fits: fly.
                 None => {
@@ -232,6 +362,7 @@ pub fn map_ui(
     let label_palette = basemap.as_ref().map(|b| b.palette());
     let mut hovered = None;
     let layout = &mut view.layout;
+    let mut legend_open = legend_open;
     let mut map = match basemap {
         Some(b) => b.map(&mut view.memory, to_position(fallback)),
         None => Map::new(None, &mut view.memory, to_position(fallback)),
@@ -239,8 +370,11 @@ pub fn map_ui(
     if let (Some(map_labels), Some(p)) = (map_labels, label_palette) {
         map = map.with_plugin(map_labels.plugin(p));
     }
-    map.double_click_to_zoom(true)
-        .show(ui, |ui, response, projector, _memory| {
+    // The wheel zooms about the pointer, as on every web map (walkers' default pans with the
+    // wheel and zooms with Ctrl+wheel).
+    map.double_click_to_zoom(true).zoom_with_ctrl(false).show(
+        ui,
+        |ui, response, projector, _memory| {
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Map"));
             let viewport = viewport_of(projector);
             let stale = layout
@@ -255,7 +389,7 @@ pub fn map_ui(
                     .layout_no_wrap(attribution.clone(), attribution_font(), Color32::WHITE)
                     .size();
                 let reserved = [
-                    legend_rect(map),
+                    legend_rect(map, legend_open),
                     buttons_rect(map),
                     attribution_rect(map, text),
                 ]
@@ -295,10 +429,13 @@ pub fn map_ui(
                 (derived, state.event_filter),
                 &attribution,
                 status,
+                &mut legend_open,
                 &mut intents,
             );
-        });
+        },
+    );
     view.hovered = hovered;
+    view.legend_open = Some(legend_open);
     intents
 }
 
@@ -623,6 +760,9 @@ fn legend_row(map: Rect) -> (f32, f32) {
     }
 }
 
+/// Below this map height the legend starts folded into its button.
+const LEGEND_OPEN_MIN_HEIGHT: f32 = 420.0;
+
 fn buttons_rect(map: Rect) -> Rect {
     Rect::from_min_size(
         map.right_top() + vec2(-BUTTON_SIZE.x - 10.0, 10.0),
@@ -633,16 +773,24 @@ fn buttons_rect(map: Rect) -> Rect {
 /// Rows of the legend: three kinds, hollow, faded, and the switch.
 const LEGEND_ROWS: f32 = 6.0;
 
-/// The legend box, bottom left.
-fn legend_rect(map: Rect) -> Rect {
+/// The legend box, bottom left: its rows, or (folded) one "Legend" button.
+fn legend_rect(map: Rect, open: bool) -> Rect {
+    let (h, text) = legend_row(map);
+    if !open {
+        return Rect::from_min_size(
+            map.left_bottom() + vec2(8.0, -(h + 16.0)),
+            vec2(96.0, h + 8.0),
+        );
+    }
+    let rows = LEGEND_ROWS + 1.0;
     Rect::from_min_size(
-        map.left_bottom() + vec2(8.0, -(legend_row(map).0 * LEGEND_ROWS + 14.0)),
-        vec2(
-            legend_row(map).1 * 20.0 + 10.0,
-            legend_row(map).0 * LEGEND_ROWS + 8.0,
-        ),
+        map.left_bottom() + vec2(8.0, -(h * rows + 14.0)),
+        vec2(text * 20.0 + 10.0, h * rows + 8.0),
     )
 }
+
+/// The AccessKit label of the button that folds and unfolds the legend.
+pub const LEGEND_TOGGLE_LABEL: &str = "Legend";
 
 /// The text of the switch that shows or hides publication-dated events (its AccessKit label
 /// starts with it; while they are hidden it adds how many: "(55 hidden)").
@@ -664,6 +812,7 @@ fn overlay_ui(
     (derived, filter): (&Derived, EventFilter),
     attribution: &str,
     status: Option<&str>,
+    legend_open: &mut bool,
     intents: &mut Vec<Intent>,
 ) {
     let rect = ui.max_rect();
@@ -706,9 +855,35 @@ fn overlay_ui(
     painter.rect_filled(back, 3.0, palette.label_bg);
     painter.galley(back.min + vec2(4.0, 2.0), galley, palette.text);
 
-    // Legend, bottom left, with the switch for publication-dated events as its last row.
+    // Legend, bottom left, under its fold button, with the switch for publication-dated events
+    // as its last row.
     let (h, text_size) = legend_row(rect);
     let font = FontId::proportional(text_size);
+    let box_rect = legend_rect(rect, *legend_open);
+    painter.rect_filled(box_rect, 4.0, palette.label_bg);
+    let toggle_rect = Rect::from_min_size(box_rect.min + vec2(4.0, 4.0), vec2(88.0, h));
+    let arrow = if *legend_open { "▾" } else { "▸" };
+    let toggle = ui
+        .put(
+            toggle_rect,
+            egui::Button::new(egui::RichText::new(format!("{arrow} Legend")).size(text_size))
+                .frame(false),
+        )
+        .on_hover_text(if *legend_open {
+            "Fold the legend"
+        } else {
+            "Show the legend"
+        });
+    toggle.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, *legend_open, LEGEND_TOGGLE_LABEL)
+    });
+    if toggle.clicked() {
+        *legend_open = !*legend_open;
+    }
+    if !*legend_open {
+        return;
+    }
+    let painter = ui.painter();
     let rows = [
         (KindClass::Settlement, MarkerStyle::Filled, "city, district"),
         (
@@ -728,10 +903,9 @@ fn overlay_ui(
             "no events in the window",
         ),
     ];
-    let box_rect = legend_rect(rect);
-    painter.rect_filled(box_rect, 4.0, palette.label_bg);
+    let top = box_rect.top() + h;
     for (i, (class, style, text)) in rows.into_iter().enumerate() {
-        let y = box_rect.top() + 4.0 + h * i as f32 + h / 2.0;
+        let y = top + 4.0 + h * i as f32 + h / 2.0;
         let r = if style == MarkerStyle::Hollow {
             7.5
         } else {
@@ -760,10 +934,7 @@ fn overlay_ui(
         StrokeKind::Inside,
     );
     let switch_rect = Rect::from_min_size(
-        pos2(
-            box_rect.left() + 8.0,
-            box_rect.top() + 4.0 + h * (LEGEND_ROWS - 1.0),
-        ),
+        pos2(box_rect.left() + 8.0, top + 4.0 + h * (LEGEND_ROWS - 1.0)),
         vec2(box_rect.width() - 12.0, h),
     );
     let mut shown = filter == EventFilter::All;
@@ -813,18 +984,78 @@ mod tests {
 
     #[test]
     fn fitting_libya_gives_a_country_scale_zoom() {
+        let size = vec2(1000.0, 700.0);
+        let whole = Rect::from_min_size(Pos2::ZERO, size);
         let (c, z) = fit_bounds(
             LatLon::new(25.0, 10.0),
             LatLon::new(33.0, 25.0),
-            vec2(1000.0, 700.0),
+            size,
+            whole,
         );
         assert!((4.0..7.0).contains(&z), "{z}");
         assert!((c.lon - 17.5).abs() < 0.01 && (25.0..33.0).contains(&c.lat));
         let (_, z_point) = fit_bounds(
             LatLon::new(32.9, 13.2),
             LatLon::new(32.9, 13.2),
-            vec2(1000.0, 700.0),
+            size,
+            whole,
         );
         assert!((z_point - 8.0).abs() < 1e-9);
+    }
+
+    /// Where `p` lands on a map of `size` at `view`, in points from its top left.
+    fn screen_of(p: LatLon, view: (LatLon, f64), size: Vec2) -> Pos2 {
+        let proj = MercatorProjection;
+        let c = proj.project(to_position(view.0), view.1);
+        let q = proj.project(to_position(p), view.1);
+        pos2(
+            (q.x() - c.x()) as f32 + size.x / 2.0,
+            (q.y() - c.y()) as f32 + size.y / 2.0,
+        )
+    }
+
+    #[test]
+    fn a_fit_puts_the_box_in_the_area_the_legend_leaves_free() {
+        let size = vec2(540.0, 340.0);
+        let (sw, ne) = (LatLon::new(25.0, 2.0), LatLon::new(60.0, 100.0));
+        for open in [true, false] {
+            let free = free_rect(size, open);
+            let legend = legend_rect(Rect::from_min_size(Pos2::ZERO, size), open);
+            assert!(!free.intersects(legend), "{free:?} {legend:?}");
+            let view = fit_bounds(sw, ne, size, free);
+            for corner in [
+                sw,
+                ne,
+                LatLon::new(sw.lat, ne.lon),
+                LatLon::new(ne.lat, sw.lon),
+            ] {
+                let at = screen_of(corner, view, size);
+                assert!(free.contains(at), "{corner:?} at {at:?} outside {free:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn revealing_pans_when_the_box_fits_and_zooms_out_when_it_does_not() {
+        let size = vec2(800.0, 600.0);
+        let free = free_rect(size, true);
+        let rome = (LatLon::new(41.8, 12.4), LatLon::new(41.95, 12.6));
+        let over_rome = fit_bounds(rome.0, rome.1, size, free);
+        assert_eq!(reveal(rome.0, rome.1, over_rome, size, free), None);
+        let tripoli = (LatLon::new(32.8, 13.1), LatLon::new(32.95, 13.3));
+        let at_zoom_5 = (over_rome.0, 5.0);
+        let (to, z) = reveal(tripoli.0, tripoli.1, at_zoom_5, size, free).expect("moves");
+        assert!((z - 5.0).abs() < 1e-9, "the box fits: same zoom");
+        assert!(free.contains(screen_of(tripoli.0, (to, z), size)));
+        let libya_and_russia = (LatLon::new(25.0, 13.0), LatLon::new(60.0, 100.0));
+        let (_, z) = reveal(
+            libya_and_russia.0,
+            libya_and_russia.1,
+            at_zoom_5,
+            size,
+            free,
+        )
+        .expect("moves");
+        assert!(z < 5.0, "zoomed out to fit: {z}");
     }
 }

@@ -109,21 +109,64 @@ impl MissingView {
             lat: String::new(),
             lon: String::new(),
             kind: PlaceKind::District,
-            country: "LY".to_owned(),
+            country: focus_country(model, name).unwrap_or_default(),
             aliases: String::new(),
             suggestions,
         });
         self.placing = false;
     }
 
-    /// A map click while placing: fills the coordinates.
-    pub fn map_clicked(&mut self, at: LatLon) {
+    /// A map click while placing: fills the coordinates, and the country from the nearest
+    /// place the gazetteer knows there.
+    pub fn map_clicked(&mut self, at: LatLon, model: &Model) {
         if let Some(form) = &mut self.form {
             form.lat = format!("{:.5}", at.lat);
             form.lon = format!("{:.5}", at.lon);
+            if let Some(country) = country_near(model, at) {
+                form.country = country;
+            }
         }
         self.placing = false;
     }
+}
+
+/// The country most of the events are in, in the articles that use `name`: the likeliest
+/// country of a place they name and the gazetteer does not know.
+fn focus_country(model: &Model, name: &str) -> Option<String> {
+    let ds = &model.dataset;
+    let places = ds.gazetteer.places();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (article, x) in ds.articles.iter().zip(ds.extractions.iter()) {
+        if !article.body.contains(name) {
+            continue;
+        }
+        for e in &x.events {
+            if let Some(c) = places.get(e.place.0 as usize).and_then(|p| p.country) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(c, n)| (n, std::cmp::Reverse(c)))
+        .map(|(c, _)| c.to_owned())
+}
+
+/// The country of the gazetteer's place nearest to `at` (within about 3 degrees).
+fn country_near(model: &Model, at: LatLon) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for p in model.dataset.gazetteer.places() {
+        let Some(country) = p.country else { continue };
+        let (dlat, dlon) = (
+            p.coord.lat - at.lat,
+            (p.coord.lon - at.lon) * at.lat.to_radians().cos(),
+        );
+        let d = dlat * dlat + dlon * dlon;
+        if d < 9.0 && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, country));
+        }
+    }
+    best.map(|(_, c)| c.to_owned())
 }
 
 /// The window. Returns a fix when the user made one.
@@ -269,7 +312,7 @@ fn form_ui(
                 }
             });
         ui.end_row();
-        labelled_field(ui, COUNTRY_LABEL, &mut form.country, "LY");
+        labelled_field(ui, COUNTRY_LABEL, &mut form.country, "e.g. FR");
         labelled_field(ui, ALIASES_LABEL, &mut form.aliases, "comma-separated");
     });
     let coords = parse_coords(&form.lat, &form.lon);
@@ -396,6 +439,18 @@ pub fn menu_text(view: &MissingView, generation: Option<u64>) -> RichText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_place_takes_its_country_from_the_articles_or_the_map_click() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let model = Model::new(crate::session::dataset::Dataset::load_bundled(root), 1);
+        assert_eq!(focus_country(&model, "Haftar").as_deref(), Some("LY"));
+        assert_eq!(focus_country(&model, "no such name anywhere"), None);
+        let near_paris = LatLon::new(48.86, 2.35);
+        assert_eq!(country_near(&model, near_paris).as_deref(), Some("FR"));
+        let mid_pacific = LatLon::new(-30.0, -140.0);
+        assert_eq!(country_near(&model, mid_pacific), None);
+    }
 
     #[test]
     fn the_centre_of_the_map_is_its_centre_and_east_is_right() {

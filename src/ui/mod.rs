@@ -13,6 +13,7 @@
 //! | `import/` | the background rebuild job, its progress strip and status line (`mod.rs`); File > Open folder and drag and drop (`open_folder.rs`); the pane's "Set date" field (`date_field.rs`) |
 //! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
 //! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
+//! | `filters.rs` | the filters in force as removable chips over the map |
 //! | `basemap_tiles.rs`, `basemap_labels.rs` | the offline basemap and its country labels |
 //! | `prefs.rs`, `theme.rs` | persisted preferences; light/dark palettes and presenter type sizes |
 //! | `scenes_ui/` | `Briefing`, applying the scene commands (`mod.rs`); the scenes panel and caption overlay (`panel.rs`); the eased fly between scenes (`flight.rs`); PNG export of the view or of every scene with its writer jobs (`png_export.rs`) |
@@ -22,6 +23,7 @@ pub mod app;
 pub mod basemap_labels;
 pub mod basemap_tiles;
 pub mod export_ui;
+pub mod filters;
 pub mod focus;
 pub mod import;
 pub mod map;

@@ -254,14 +254,17 @@ fn article_list_ui(
             );
             let response = response.on_hover_text(article.title.as_str());
             if response.clicked() {
-                intents.push(if selected {
-                    Intent::ClearArticle
+                if selected {
+                    intents.push(Intent::ClearArticle);
                 } else {
-                    Intent::SelectArticle {
+                    intents.push(Intent::SelectArticle {
                         article: a,
                         date: model.article_date(a),
+                    });
+                    if let Some((sw, ne)) = model.article_bounds(a) {
+                        intents.push(Intent::RevealArea { sw, ne });
                     }
-                });
+                }
             }
         }
     });
@@ -411,7 +414,7 @@ fn article_ui(
                             .gazetteer
                             .places()
                             .get(mention.place.0 as usize)
-                            .map_or("", |p| p.kind.as_str());
+                            .map_or_else(String::new, |p| p.kind.as_str().replace('_', " "));
                         // The event this mention belongs to: its place, in its sentence.
                         let event = extraction.events.iter().find(|e| {
                             e.place == mention.place && e.sentence.range().contains(&mention.start)
@@ -441,16 +444,36 @@ fn article_ui(
                         let response = ui.interact(
                             first,
                             ui.scope_id().with(("date", a.0, i)),
-                            Sense::hover(),
+                            Sense::click(),
                         );
+                        let surface = article.body.get(mention.start..mention.end).unwrap_or("");
+                        let label = date_label(surface);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, &label)
+                        });
+                        if response.hovered() {
+                            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                        }
+                        if response.clicked() {
+                            intents.push(Intent::SeekInterval {
+                                from: mention.interval.from,
+                                to: mention.interval.to,
+                            });
+                        }
                         response.on_hover_ui(|ui| {
                             ui.label(RichText::new("event date").color(palette.event).strong());
                             ui.label(interval_text(&mention.interval));
+                            ui.weak("Click: move the timeline's cursor there");
                         });
                     }
                 }
             }
         });
+}
+
+/// The AccessKit label of a date expression in the article text.
+pub fn date_label(surface: &str) -> String {
+    format!("date: {surface}")
 }
 
 /// The AccessKit label of the selected article's events list.

@@ -21,6 +21,9 @@ pub const STORAGE_KEY: &str = "newsatlas.prefs";
 pub struct Prefs {
     pub theme: ThemeChoice,
     pub basemap: BasemapChoice,
+    /// The corpus the map view, the cursor and the window mode below were left on
+    /// ([`corpus_key`]); another corpus opens on its own opening view instead.
+    pub corpus: Option<String>,
     /// Last map centre and zoom; `None` fits the corpus on start.
     pub map_center: Option<LatLon>,
     pub map_zoom: Option<f64>,
@@ -38,6 +41,7 @@ impl Default for Prefs {
         Self {
             theme: ThemeChoice::Dark,
             basemap: BasemapChoice::Auto,
+            corpus: None,
             map_center: None,
             map_zoom: None,
             cursor: None,
@@ -59,6 +63,24 @@ impl Prefs {
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, self);
     }
+}
+
+/// A short fingerprint of a corpus: its articles' ids and files (FNV-1a, stable across runs and
+/// builds), so that a view saved over one corpus is not restored over another.
+pub fn corpus_key(articles: &[crate::corpus::Article]) -> String {
+    let mut ids: Vec<(&str, std::borrow::Cow<'_, str>)> = articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.file.to_string_lossy()))
+        .collect();
+    ids.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (id, file) in ids {
+        for byte in id.bytes().chain([0]).chain(file.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{}-{hash:016x}", articles.len())
 }
 
 #[cfg(test)]

@@ -8,24 +8,35 @@
 //! their article's publication (hollow, on top), as the map draws hollow markers for them; when
 //! the switch hides publication-dated events, the bars and the selection's marks leave them out.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::index::{DayNum, EventFilter, date_of, day_num};
-use crate::session::timeline::{SPAN_LANES, histogram_buckets};
+use crate::session::timeline::{SPAN_LANES, axis_ticks, histogram_buckets, zoomed_view};
 
 use super::ViewData;
 use crate::session::state::{
     AppState, Intent, MAX_HALF_WINDOW_DAYS, SPEEDS, WindowMode, parse_date_input,
 };
 
-/// UI-only state of the timeline: the "Go to date" field.
+/// UI-only state of the timeline: the "Go to date" field and the gesture in progress.
 #[derive(Default)]
 #[allow(clippy::struct_field_names)] // all three are the "Go to date" field's
 pub struct TimelineView {
     goto_text: String,
     goto_focus: bool,
     pub goto_error: bool,
+    /// A drag in progress: moving the cursor, or brushing a range from this day.
+    drag: Option<StripDrag>,
+    /// Wheel zoom not yet worth a day (log of the factor), and pan not yet worth a day.
+    zoom_carry: f64,
+    pan_carry: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum StripDrag {
+    Cursor,
+    Brush(DayNum),
 }
 
 impl TimelineView {
@@ -37,6 +48,18 @@ impl TimelineView {
 }
 
 pub const GOTO_LABEL: &str = "Go to date";
+/// Why a typed date turned red, and what is understood.
+pub const GOTO_ERROR: &str =
+    "Not a date: try 2019-04-04, 4.4.2019, 4 April 2019, April 2019 or 2019-04";
+
+/// "1 day/s", "7 days/s".
+pub fn speed_text(days_per_sec: f32) -> String {
+    if (days_per_sec - 1.0).abs() < f32::EPSILON {
+        "1 day/s".to_owned()
+    } else {
+        format!("{days_per_sec} days/s")
+    }
+}
 
 /// The timeline panel. Returns the intents of this frame. While `presenting`, the transport
 /// controls give way to one line saying which days the map shows.
@@ -57,7 +80,7 @@ pub fn timeline_ui(
         controls_ui(ui, view, data.state, &mut intents);
     }
     ui.add_space(4.0);
-    strip_ui(ui, data, &mut intents);
+    strip_ui(ui, view, data, &mut intents);
     intents
 }
 
@@ -68,20 +91,20 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         if button(ui, "Start", "First day (Home)") {
             intents.push(Intent::SeekStart);
         }
-        if button(ui, "« week", "Back a week (Shift+Left)") {
+        if button(ui, "−7", "Back a week (Shift+Left)") {
             intents.push(Intent::StepDays(-7));
         }
-        if button(ui, "‹ day", "Back a day (Left)") {
+        if button(ui, "−1", "Back a day (Left)") {
             intents.push(Intent::StepDays(-1));
         }
         let play = if state.playing { "Pause" } else { "Play" };
         if button(ui, play, "Play or pause (Space)") {
             intents.push(Intent::TogglePlay);
         }
-        if button(ui, "day ›", "Forward a day (Right)") {
+        if button(ui, "+1", "Forward a day (Right)") {
             intents.push(Intent::StepDays(1));
         }
-        if button(ui, "week »", "Forward a week (Shift+Right)") {
+        if button(ui, "+7", "Forward a week (Shift+Right)") {
             intents.push(Intent::StepDays(7));
         }
         if button(ui, "End", "Last day (End)") {
@@ -89,16 +112,18 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         }
 
         ui.separator();
-        egui::ComboBox::from_label("Speed")
-            .selected_text(format!("{} days/s", state.speed_days_per_sec))
+        egui::ComboBox::from_id_salt("Speed")
+            .selected_text(speed_text(state.speed_days_per_sec))
             .show_ui(ui, |ui| {
                 for speed in SPEEDS {
                     let on = (state.speed_days_per_sec - speed).abs() < f32::EPSILON;
-                    if ui.selectable_label(on, format!("{speed} days/s")).clicked() {
+                    if ui.selectable_label(on, speed_text(speed)).clicked() {
                         intents.push(Intent::SetSpeed(speed));
                     }
                 }
-            });
+            })
+            .response
+            .on_hover_text("Playback speed");
 
         ui.separator();
         let windowed = state.mode == WindowMode::Window;
@@ -135,11 +160,16 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         let label = ui.label(GOTO_LABEL);
         let mut edit = egui::TextEdit::singleline(&mut view.goto_text)
             .hint_text("2019-04-04")
-            .desired_width(130.0);
+            .desired_width(100.0);
         if view.goto_error {
             edit = edit.text_color(super::theme::INVALID_INPUT);
         }
-        let response = ui.add(edit).labelled_by(label.id);
+        let mut response = ui.add(edit).labelled_by(label.id);
+        if view.goto_error {
+            response = response.on_hover_text(GOTO_ERROR);
+            ui.colored_label(Color32::from_rgb(230, 60, 60), "not a date")
+                .on_hover_text(GOTO_ERROR);
+        }
         if view.goto_focus {
             response.request_focus();
             view.goto_focus = false;
@@ -203,13 +233,31 @@ impl DayAxis {
         self.x(day) + self.px_per_day * 0.5
     }
 
+    /// The fractional day at `x` (for zooming about the pointer).
+    fn day_f(&self, x: f32) -> f64 {
+        f64::from(self.start) + f64::from((x - self.left) / self.px_per_day)
+    }
+
     fn day_at(&self, x: f32) -> DayNum {
         let d = ((x - self.left) / self.px_per_day).floor() as DayNum;
         (self.start + d).clamp(self.start, self.end)
     }
 }
 
-fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
+/// Histogram buckets, in days, from the finest: a bucket is drawn at least 3 points wide.
+const BUCKET_DAYS: [usize; 5] = [1, 7, 30, 91, 365];
+
+fn bucket_caption(days: usize) -> &'static str {
+    match days {
+        1 => "events / day",
+        7 => "events / week",
+        30 => "events / month",
+        91 => "events / quarter",
+        _ => "events / year",
+    }
+}
+
+fn strip_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     let ViewData {
         model,
         derived,
@@ -219,19 +267,27 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     let height = ui.available_height().clamp(110.0, 220.0);
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
-    let (start, end) = state.range_days();
+    let (range_start, _) = state.range_days();
+    // The days shown: the whole timeline, or the part zoomed to.
+    let (start, end) = state.timeline_view();
     response.widget_info(|| {
-        egui::WidgetInfo::slider(true, f64::from(state.cursor_day() - start), "Timeline")
+        egui::WidgetInfo::slider(
+            true,
+            f64::from(state.cursor_day() - range_start),
+            "Timeline",
+        )
     });
-    let painter = ui.painter_at(rect);
+    let frame_painter = ui.painter_at(rect);
     let visuals = ui.visuals();
-    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    frame_painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
 
     // A gutter on the left names the lanes; the days use the rest.
     let full = rect.shrink2(vec2(8.0, 4.0));
     let gutter_w = 96.0;
     let inner = Rect::from_min_max(pos2(full.left() + gutter_w, full.top()), full.max);
     let axis = DayAxis::new(inner, start, end);
+    // What is drawn for days is cut at the gutter (a zoomed view shows part of a bar or span).
+    let painter = frame_painter.with_clip_rect(inner.expand2(vec2(4.0, 0.0)));
     let pub_lane = Rect::from_min_size(inner.min, vec2(inner.width(), 16.0));
     let axis_h = 22.0;
     let span_lane_h = 7.0;
@@ -264,10 +320,24 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     // text solid from the baseline, publication-dated ones hollow on top (or left out).
     let filter = derived.filter();
     let index = &model.dataset.index;
-    let per_day = index.per_day();
-    let per_day_publication = index.per_day_publication();
-    let bucket = if axis.px_per_day >= 3.0 { 1 } else { 7 };
-    let buckets = histogram_buckets(per_day, per_day_publication, bucket, filter);
+    // The bars count what the filters let through: the index's counts, or the derived ones
+    // while a search or a place narrows the events.
+    let (per_day, per_day_publication) = match &derived.per_day {
+        Some((all, publication)) => (all.as_slice(), publication.as_slice()),
+        None => (index.per_day(), index.per_day_publication()),
+    };
+    let bucket = BUCKET_DAYS
+        .into_iter()
+        .find(|&d| d as f32 * axis.px_per_day >= 3.0)
+        .unwrap_or(365);
+    // The buckets of the days shown, aligned on the timeline's first day so that they do not
+    // change as the view pans.
+    let first = usize::try_from(start - range_start).unwrap_or(0) / bucket * bucket;
+    let last = usize::try_from(end - range_start + 1)
+        .unwrap_or(0)
+        .min(per_day.len());
+    let shown = |counts: &'_ [u32]| counts.get(first.min(last)..last).unwrap_or(&[]).to_vec();
+    let buckets = histogram_buckets(&shown(per_day), &shown(per_day_publication), bucket, filter);
     let max = buckets
         .iter()
         .map(|b| b.text + b.publication)
@@ -279,7 +349,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         if n == 0 {
             continue;
         }
-        let day = start + (i * bucket) as DayNum;
+        let day = range_start + (first + i * bucket) as DayNum;
         let h = (n as f32 / max).sqrt() * hist.height();
         let h_text = h * b.text as f32 / n as f32;
         let x0 = axis.x(day);
@@ -423,11 +493,11 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         ));
     }
 
-    // Month ticks and labels.
+    // Calendar ticks and labels, and a faint line at each new year.
     axis_ui(
         &painter,
         &axis,
-        axis_rect,
+        (axis_rect, inner),
         visuals.text_color(),
         visuals.weak_text_color(),
     );
@@ -435,11 +505,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     // Lane captions, in the gutter.
     let caption = FontId::proportional(14.0);
     let weak = visuals.weak_text_color();
-    let per = if bucket == 1 {
-        "events / day"
-    } else {
-        "events / week"
-    };
+    let per = bucket_caption(bucket);
     let lanes = [
         (pub_lane.center().y, "published", palette.published),
         (hist.center().y, per, palette.event),
@@ -452,7 +518,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         } else {
             y
         };
-        painter.text(
+        frame_painter.text(
             pos2(full.left() + 4.0, y),
             Align2::LEFT_CENTER,
             text,
@@ -472,17 +538,11 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
             let y = hist.top() + 28.0 + 16.0 * k as f32;
             let swatch = Rect::from_center_size(pos2(full.left() + 9.0, y), vec2(9.0, 9.0));
             if hollow {
-                painter.rect_filled(swatch, 0.0, palette.event.gamma_multiply(0.35));
-                painter.rect_stroke(
-                    swatch,
-                    0.0,
-                    Stroke::new(1.0, palette.event),
-                    StrokeKind::Inside,
-                );
+                outlined(&frame_painter, swatch, palette.event, 0.35);
             } else {
-                painter.rect_filled(swatch, 0.0, palette.event);
+                frame_painter.rect_filled(swatch, 0.0, palette.event);
             }
-            painter.text(
+            frame_painter.text(
                 pos2(full.left() + 17.0, y),
                 Align2::LEFT_CENTER,
                 text,
@@ -491,7 +551,7 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
             );
         }
     }
-    painter.line_segment(
+    frame_painter.line_segment(
         [
             pos2(inner.left() - 4.0, full.top()),
             pos2(inner.left() - 4.0, full.bottom()),
@@ -499,40 +559,53 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
         Stroke::new(1.0, weak.gamma_multiply(0.5)),
     );
 
-    // The cursor.
+    // A zoomed view says what it shows and how to see everything again.
+    if state.timeline_zoomed() {
+        frame_painter.text(
+            pos2(full.left() + 4.0, full.bottom() - 2.0),
+            Align2::LEFT_BOTTOM,
+            "zoomed · double-click: all",
+            FontId::proportional(11.0),
+            weak,
+        );
+    }
+
+    // The cursor (when in view).
     let cx = axis.x_mid(state.cursor_day());
-    painter.line_segment(
-        [pos2(cx, inner.top()), pos2(cx, inner.bottom() - axis_h)],
-        Stroke::new(3.0, palette.cursor),
-    );
-    let label = state.cursor().format("%-d %b %Y").to_string();
-    let font = FontId::proportional(16.0);
-    let galley = painter.layout_no_wrap(label, font, palette.outline);
-    let left = (cx - galley.size().x / 2.0 - 4.0)
-        .clamp(inner.left(), inner.right() - galley.size().x - 8.0);
-    let tag = Rect::from_min_size(pos2(left, hist.top()), galley.size() + vec2(8.0, 2.0));
-    painter.rect_filled(tag, 3.0, palette.cursor);
-    painter.galley(tag.min + vec2(4.0, 1.0), galley, palette.outline);
-    painter.rect_stroke(
+    if (start..=end).contains(&state.cursor_day()) {
+        painter.line_segment(
+            [pos2(cx, inner.top()), pos2(cx, inner.bottom() - axis_h)],
+            Stroke::new(3.0, palette.cursor),
+        );
+        let label = state.cursor().format("%-d %b %Y").to_string();
+        let font = FontId::proportional(16.0);
+        let galley = painter.layout_no_wrap(label, font, palette.outline);
+        let left = (cx - galley.size().x / 2.0 - 4.0)
+            .clamp(inner.left(), inner.right() - galley.size().x - 8.0);
+        let tag = Rect::from_min_size(pos2(left, hist.top()), galley.size() + vec2(8.0, 2.0));
+        painter.rect_filled(tag, 3.0, palette.cursor);
+        painter.galley(tag.min + vec2(4.0, 1.0), galley, palette.outline);
+    }
+    frame_painter.rect_stroke(
         rect,
         4.0,
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
         StrokeKind::Inside,
     );
 
-    // Click or drag anywhere on the strip to move the cursor.
-    if let Some(pos) = response.interact_pointer_pos()
-        && (response.clicked() || response.dragged())
+    strip_gestures(ui, view, (&response, &axis, cx), state, intents);
+    if let Some(StripDrag::Brush(from)) = view.drag
+        && let Some(pos) = response.interact_pointer_pos()
     {
-        let day = axis.day_at(pos.x);
-        if day != state.cursor_day() {
-            intents.push(Intent::Seek(date_of(day)));
-        }
+        let to = axis.day_at(pos.x);
+        let (a, b) = (from.min(to), from.max(to));
+        let brushed = Rect::from_x_y_ranges(axis.x(a)..=axis.x(b + 1), inner.y_range());
+        outlined(&painter, brushed, palette.cursor, 0.2);
     }
     if let Some(pos) = response.hover_pos() {
         let day = axis.day_at(pos.x);
         let on = |counts: &[u32]| {
-            usize::try_from(day - start)
+            usize::try_from(day - range_start)
                 .ok()
                 .and_then(|i| counts.get(i))
                 .copied()
@@ -552,6 +625,97 @@ fn strip_ui(ui: &mut Ui, data: ViewData<'_>, intents: &mut Vec<Intent>) {
     }
 }
 
+/// A box outlined in `color`, filled with it faded to `fill_share`.
+fn outlined(painter: &egui::Painter, rect: Rect, color: Color32, fill_share: f32) {
+    painter.rect_filled(rect, 0.0, color.gamma_multiply(fill_share));
+    painter.rect_stroke(rect, 0.0, Stroke::new(1.0, color), StrokeKind::Inside);
+}
+
+/// The strip's gestures: a click moves the cursor; a drag from the cursor moves it, a drag
+/// elsewhere brushes a range the view then zooms to; the wheel (or a pinch) zooms about the
+/// pointer, a sideways wheel (Shift+wheel) pans; a double-click shows the whole timeline.
+fn strip_gestures(
+    ui: &Ui,
+    view: &mut TimelineView,
+    (response, axis, cursor_x): (&egui::Response, &DayAxis, f32),
+    state: &AppState,
+    intents: &mut Vec<Intent>,
+) {
+    let shown = state.timeline_view();
+    if response.double_clicked() {
+        view.drag = None;
+        intents.push(Intent::ResetTimeline);
+        return;
+    }
+    // A drag starts where the button went down (the pointer has moved on by the time it counts
+    // as a drag).
+    let press = ui.input(|i| i.pointer.press_origin());
+    if response.drag_started()
+        && let Some(pos) = press.or_else(|| response.interact_pointer_pos())
+    {
+        view.drag = Some(if (pos.x - cursor_x).abs() <= 12.0 {
+            StripDrag::Cursor
+        } else {
+            StripDrag::Brush(axis.day_at(pos.x))
+        });
+    }
+    let at = response.interact_pointer_pos().map(|p| axis.day_at(p.x));
+    match (view.drag, at) {
+        (Some(StripDrag::Cursor), Some(day)) if response.dragged() && day != state.cursor_day() => {
+            intents.push(Intent::Seek(date_of(day)));
+        }
+        (Some(StripDrag::Brush(from)), Some(to)) if response.drag_stopped() && from != to => {
+            intents.push(Intent::ShowTimeline {
+                from: from.min(to),
+                to: from.max(to),
+            });
+        }
+        (None, Some(day)) if response.clicked() && day != state.cursor_day() => {
+            intents.push(Intent::Seek(date_of(day)));
+        }
+        _ => {}
+    }
+    if response.drag_stopped() || !response.is_pointer_button_down_on() && !response.dragged() {
+        view.drag = None;
+    }
+
+    let Some(pos) = response.hover_pos() else {
+        view.zoom_carry = 0.0;
+        view.pan_carry = 0.0;
+        return;
+    };
+    let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+    if (pinch - 1.0).abs() > 1e-4 {
+        view.zoom_carry -= f64::from(pinch).ln();
+    } else {
+        view.zoom_carry -= f64::from(scroll.y) * 0.004;
+    }
+    view.pan_carry -= scroll.x / axis.px_per_day;
+    if scroll != egui::Vec2::ZERO || (pinch - 1.0).abs() > 1e-4 {
+        ui.ctx()
+            .input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+    }
+    let zoomed = zoomed_view(shown, axis.day_f(pos.x), view.zoom_carry.exp());
+    let zoomed = if zoomed.1 - zoomed.0 < crate::session::state::MIN_TIMELINE_VIEW_DAYS - 1 {
+        shown
+    } else {
+        zoomed
+    };
+    let pan = view.pan_carry.trunc() as DayNum;
+    let wanted = (zoomed.0 + pan, zoomed.1 + pan);
+    if wanted != shown {
+        view.zoom_carry = 0.0;
+        view.pan_carry -= pan as f32;
+        intents.push(Intent::ShowTimeline {
+            from: wanted.0,
+            to: wanted.1,
+        });
+    } else if view.zoom_carry.abs() > 3.0 {
+        // At a limit (the whole timeline, a week): forget what is beyond it.
+        view.zoom_carry = 0.0;
+    }
+}
+
 /// "3 dated by the text, 2 by publication only" for a day of `n` events of which `publication`
 /// are publication-dated.
 fn day_dating_text(n: u32, publication: u32, filter: EventFilter) -> String {
@@ -565,42 +729,34 @@ fn day_dating_text(n: u32, publication: u32, filter: EventFilter) -> String {
     }
 }
 
-fn axis_ui(painter: &egui::Painter, axis: &DayAxis, rect: Rect, text: Color32, weak: Color32) {
-    let first = date_of(axis.start);
-    let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
+fn axis_ui(
+    painter: &egui::Painter,
+    axis: &DayAxis,
+    (rect, strip): (Rect, Rect),
+    text: Color32,
+    weak: Color32,
+) {
     let font = FontId::proportional(14.0);
-    let min_gap = 60.0;
-    let mut last_label_x: Option<f32> = None;
-    while day_num(month) <= axis.end {
-        let d = day_num(month);
-        if d >= axis.start {
-            let x = axis.x(d);
+    for tick in axis_ticks(axis.start, axis.end, axis.px_per_day) {
+        let x = axis.x(tick.day);
+        let new_year = date_of(tick.day).ordinal() == 1;
+        if new_year {
             painter.line_segment(
-                [pos2(x, rect.top()), pos2(x, rect.top() + 6.0)],
-                Stroke::new(1.0, weak),
+                [pos2(x, strip.top()), pos2(x, rect.top())],
+                Stroke::new(1.0, weak.gamma_multiply(0.35)),
             );
-            if last_label_x.is_none_or(|last| x - last >= min_gap) {
-                let label = if month.month() == 1 || last_label_x.is_none() {
-                    month.format("%b %Y").to_string()
-                } else {
-                    month.format("%b").to_string()
-                };
-                painter.text(
-                    Pos2::new(x + 2.0, rect.top() + 4.0),
-                    Align2::LEFT_TOP,
-                    label,
-                    font.clone(),
-                    text,
-                );
-                last_label_x = Some(x);
-            }
         }
-        month = month
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(NaiveDate::MAX);
-        if month == NaiveDate::MAX {
-            break;
-        }
+        painter.line_segment(
+            [pos2(x, rect.top()), pos2(x, rect.top() + 6.0)],
+            Stroke::new(1.0, weak),
+        );
+        painter.text(
+            Pos2::new(x + 2.0, rect.top() + 4.0),
+            Align2::LEFT_TOP,
+            tick.label,
+            font.clone(),
+            text,
+        );
     }
 }
 
@@ -654,6 +810,12 @@ mod tests {
             day_dating_text(5, 2, EventFilter::All),
             "3 dated by the text, 2 by publication only"
         );
+    }
+
+    #[test]
+    fn speeds_read_in_the_right_number() {
+        assert_eq!(speed_text(1.0), "1 day/s");
+        assert_eq!(speed_text(7.0), "7 days/s");
     }
 
     #[test]

@@ -113,6 +113,8 @@ fn clicking_the_tripoli_marker_filters_the_article_list() {
 #[test]
 fn moving_the_cursor_into_february_2020_activates_that_articles_places() {
     let mut harness = app();
+    harness.get_by_label("Window ±").click();
+    harness.run();
     go_to(&mut harness, "2019-04-20");
     go_to(&mut harness, "2020-02-19");
     let app = harness.state();

@@ -7,3 +7,4 @@ mod dating;
 mod explore;
 mod import;
 mod pixels;
+mod present;
