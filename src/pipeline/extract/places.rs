@@ -46,7 +46,7 @@ use words::{
     after_initial_or_title, at_line_start, at_word_boundaries, at_word_boundaries_of_a_name,
     case_matches, dateline_after, embedded_in_name, in_apposition, inside_capitalised_run,
     is_all_caps, is_capitalised, local_news_cue, modifies_name, named_thing_after_the,
-    opens_or_ends_capitalised_run, opens_organisation, organisation_of, place_context, speaks,
+    opens_capitalised_run, opens_organisation, organisation_of, place_context, speaks,
     starts_organisation_name, strong_place_context, word_after, word_before,
 };
 
@@ -930,7 +930,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         if !placed.contains(surface)
             || weak_places.contains(surface)
-            || !opens_or_ends_capitalised_run(text, hit.start, hit.end)
+            || !opens_capitalised_run(text, hit.start, hit.end)
             || !at_word_boundaries_of_a_name(text, hit.start, hit.end)
         {
             continue;

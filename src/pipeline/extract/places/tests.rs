@@ -665,7 +665,7 @@ fn a_place_name_inside_a_street_square_company_or_person_name_is_not_that_place(
 }
 
 #[test]
-fn a_name_the_article_places_elsewhere_is_that_place_where_it_opens_or_ends_a_name() {
+fn a_name_the_article_places_elsewhere_is_that_place_where_it_opens_a_name() {
     let text = "Floods hit Nashville on Sunday. The Nashville Film Festival was put off, \
                 said Tom Dooher of Education Nashville. Metro Nashville police closed roads. \
                 Nashville Electric Service crews worked.";

@@ -152,10 +152,10 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
 /// "Greater Manchester", "Historic Dublin"): not a given name.
 const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Metropolitan"];
 
-/// The name opens a run of capitalised words ("Nashville Film Festival", "Education Minnesota"
-/// ends one, "Minnesota Twins" opens one): no given name, initial or title before it, and the
-/// word after is no initial ("Virginia L. Lane").
-pub(super) fn opens_or_ends_capitalised_run(text: &str, start: usize, end: usize) -> bool {
+/// The name may open a run of capitalised words ("Nashville Film Festival", "Minnesota Twins"):
+/// no given name, initial or title before it ("Education Nashville", "Andy Trapani" are left
+/// alone), and the word after is no initial ("Virginia L. Lane").
+pub(super) fn opens_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     let given_name_before = before.is_some_and(|w| {
         is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
