@@ -519,6 +519,13 @@ impl Gazetteer {
     pub fn name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
         self.names.hits(self.table.arena(), text)
     }
+
+    /// The [`Self::name_hits`] that may be a name as written: all but those starting with a
+    /// lower-case word that no spelling starts with in lower case (see
+    /// [`names::NameIndex::capitalised_hits`]).
+    pub fn capitalised_name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
+        self.names.capitalised_hits(self.table.arena(), text)
+    }
 }
 
 /// The path of the user's gazetteer inside a user data directory.

@@ -187,7 +187,7 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
             i += 1;
         }
         let word = &sentence[start..i];
-        if !quoted && let Lex::Tense(cue) = lexer::classify(word) {
+        if !quoted && let Lex::Tense(cue) = lexer::classify_letters(sentence, start, i) {
             let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
             let hyphenated = start > 0 && bytes[start - 1] == b'-';
             let next_word = sentence[i..]

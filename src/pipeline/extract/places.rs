@@ -29,6 +29,7 @@
 //! - The unknown-name finder (capitalised names that look like places but match nothing) lives
 //!   in [`unknown`].
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -700,16 +701,94 @@ struct Cues {
     local: bool,
 }
 
-/// Whether the occurrence `text[start..end]` may stand for `role` with this spelling.
-fn accept(
-    text: &str,
+/// An occurrence `text[start..end]` of a name, and what its neighbours say, each worked out
+/// once when first asked: a name has up to hundreds of targets ("Springfield"), and
+/// [`accept`] asks the same questions of the occurrence for each.
+struct Site<'t> {
+    text: &'t str,
     start: usize,
     end: usize,
+    starts_organisation: OnceCell<bool>,
+    embedded: OnceCell<bool>,
+    place_context: OnceCell<bool>,
+    in_run: OnceCell<bool>,
+    modifies: OnceCell<bool>,
+    opens_organisation: OnceCell<bool>,
+    thing_after_the: OnceCell<bool>,
+    name_word_after: OnceCell<bool>,
+}
+
+impl<'t> Site<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> Site<'t> {
+        Site {
+            text,
+            start,
+            end,
+            starts_organisation: OnceCell::new(),
+            embedded: OnceCell::new(),
+            place_context: OnceCell::new(),
+            in_run: OnceCell::new(),
+            modifies: OnceCell::new(),
+            opens_organisation: OnceCell::new(),
+            thing_after_the: OnceCell::new(),
+            name_word_after: OnceCell::new(),
+        }
+    }
+
+    fn ask(&self, cell: &OnceCell<bool>, f: fn(&str, usize, usize) -> bool) -> bool {
+        *cell.get_or_init(|| f(self.text, self.start, self.end))
+    }
+
+    fn starts_organisation(&self) -> bool {
+        self.ask(&self.starts_organisation, |t, _, e| {
+            starts_organisation_name(t, e)
+        })
+    }
+
+    fn embedded(&self) -> bool {
+        self.ask(&self.embedded, embedded_in_name)
+    }
+
+    fn place_context(&self) -> bool {
+        self.ask(&self.place_context, place_context)
+    }
+
+    fn in_run(&self) -> bool {
+        self.ask(&self.in_run, inside_capitalised_run)
+    }
+
+    fn modifies(&self) -> bool {
+        self.ask(&self.modifies, modifies_name)
+    }
+
+    fn opens_organisation(&self) -> bool {
+        self.ask(&self.opens_organisation, opens_organisation)
+    }
+
+    fn thing_after_the(&self) -> bool {
+        self.ask(&self.thing_after_the, named_thing_after_the)
+    }
+
+    /// A capitalised word follows that is neither an institution's word nor a function word
+    /// ("Paris Hilton", not "Paris Police" or "Paris The").
+    fn name_word_after(&self) -> bool {
+        self.ask(&self.name_word_after, |t, _, e| {
+            word_after(t, e).is_some_and(|w| {
+                is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
+            })
+        })
+    }
+}
+
+/// Whether the occurrence `text[start..end]` may stand for `role` with this spelling.
+fn accept(
+    site: &Site<'_>,
     role: NameRole,
     spelling: &str,
     g: &Gazetteer,
     weak_settled: bool,
 ) -> bool {
+    let (text, start, end) = (site.text, site.start, site.end);
     let Some(surface) = text.get(start..end) else {
         return false;
     };
@@ -757,7 +836,7 @@ fn accept(
                 return false;
             }
         }
-        return !starts_organisation_name(text, end);
+        return !site.starts_organisation();
     }
     let case_ok = if surface == spelling {
         true
@@ -766,7 +845,7 @@ fn accept(
     } else {
         case_matches(surface, spelling)
     };
-    if !case_ok || starts_organisation_name(text, end) || embedded_in_name(text, start, end) {
+    if !case_ok || site.starts_organisation() || site.embedded() {
         return false;
     }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
@@ -792,14 +871,12 @@ fn accept(
     if !broad
         && place.kind == PlaceKind::City
         && !spelling.contains([' ', '-'])
-        && word_after(text, end).is_some_and(|w| {
-            is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
-        })
-        && !place_context(text, start, end)
+        && site.name_word_after()
+        && !site.place_context()
     {
         return false;
     }
-    if broad && place.kind == PlaceKind::City && named_thing_after_the(text, start, end) {
+    if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
     if matches!(role, NameRole::Weak(_)) {
@@ -810,19 +887,17 @@ fn accept(
         if crate::extract::dates::is_not_a_name(surface) || compass_of_name {
             return false;
         }
-        if !weak_settled && !place_context(text, start, end) {
+        if !weak_settled && !site.place_context() {
             return false;
         }
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run =
-        broad && !spelling.contains([' ', '-']) && inside_capitalised_run(text, start, end);
+    let in_run = broad && !spelling.contains([' ', '-']) && site.in_run();
     !in_run
-        || place_context(text, start, end)
-        || (matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea)
-            && modifies_name(text, start, end))
-        || opens_organisation(text, start, end)
+        || site.place_context()
+        || (matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea) && site.modifies())
+        || site.opens_organisation()
 }
 
 /// Every accepted occurrence, then the leftmost-longest of them, non-overlapping.
@@ -836,7 +911,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // A lower-case occurrence ("man", "reading") can only be a name spelled lower-case: most
     // hits of a news text are such words, dropped here before any other test.
     let hits: Vec<NameHit<'_>> = g
-        .name_hits(text)
+        .capitalised_name_hits(text)
         .into_iter()
         .filter(|h| {
             let capital = text
@@ -873,13 +948,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let person = persons.get(surface).copied().filter(|_| !strong);
         // "Wynne said": a small town does not speak, a person of its name does.
         let speaker = !strong && speaks(text, hit.end);
+        let site = Site::new(text, hit.start, hit.end);
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
                     let a_person = person
                         .is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                         || (speaker && named_like_a_person(g, role.idx(), false));
-                    !a_person && accept(text, hit.start, hit.end, role, spelling, g, weak_settled)
+                    !a_person && accept(&site, role, spelling, g, weak_settled)
                 })
                 .map(|(role, spelling)| {
                     let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
@@ -964,11 +1040,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if !weak_places.contains(text.get(hit.start..hit.end).unwrap_or("")) {
             continue;
         }
+        let site = Site::new(text, hit.start, hit.end);
         let roles: Vec<(NameRole, bool)> = hit
             .targets()
             .filter(|&(role, spelling)| {
-                matches!(role, NameRole::Weak(_))
-                    && accept(text, hit.start, hit.end, role, spelling, g, true)
+                matches!(role, NameRole::Weak(_)) && accept(&site, role, spelling, g, true)
             })
             .map(|(role, spelling)| {
                 let primary = role.place().is_some_and(|p| g.get(p).name == spelling);

@@ -38,12 +38,29 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             }
             i = j;
         } else {
+            // On to the next byte that may break a line or end a sentence.
             i += 1;
+            while bytes.get(i).is_some_and(|&b| !MAY_END[usize::from(b)]) {
+                i += 1;
+            }
         }
     }
     push_trimmed(text, seg_start..bytes.len(), &mut out);
     out
 }
+
+/// The first bytes of a line break or a terminator: `\n`, `\r`, `.`, `!`, `?` and 0xE2 (of
+/// U+2028, U+2029 and `…`).
+const MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &text[range.clone()];

@@ -227,6 +227,22 @@ pub struct NameIndex {
     max_key_len: usize,
     /// Number of keys with targets.
     names: usize,
+    /// A bit per [`lower_bit`] of the hash of each first word of a spelling that starts with a
+    /// lower-case letter ("al-Watiya", "de la Paz"): a lower-case word of a text whose bit is
+    /// clear starts no such spelling, and [`Self::capitalised_hits`] looks no further there.
+    lower_first: Vec<u64>,
+}
+
+/// Bits in [`NameIndex::lower_first`]: a few thousand first words set a few percent of them.
+const LOWER_BITS: usize = 1 << 16;
+
+fn lower_bit(hash: u64) -> usize {
+    (hash as usize) & (LOWER_BITS - 1)
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits.get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 impl std::fmt::Debug for NameIndex {
@@ -259,6 +275,7 @@ impl NameIndex {
                 .sum::<usize>()
             + (self.first_symbols.capacity() + self.last_symbols.capacity())
                 * std::mem::size_of::<char>()
+            + self.lower_first.capacity() * std::mem::size_of::<u64>()
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -292,14 +309,45 @@ impl NameIndex {
     /// right before or right after), overlapping, in no particular order. `arena` is the text
     /// the index was built over.
     pub fn hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
+        self.hits_where(arena, text, false)
+    }
+
+    /// The [`Self::hits`] that may stand for a name as written: those starting with a character
+    /// that is not a lower-case letter, and those starting with a lower-case word that some
+    /// spelling starts with in lower case (maybe a few more: the test is by a bit of the
+    /// word's hash). Most words of a text are lower-case, and this skips them with one hash.
+    pub fn capitalised_hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
+        self.hits_where(arena, text, true)
+    }
+
+    fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
         let mut out = Vec::new();
         if self.names == 0 {
             return out;
         }
         let lower = text.to_ascii_lowercase();
+        // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
+        // of a text's tokens, and each is decided here without a call.
+        let ascii_first: u128 = self
+            .first_symbols
+            .iter()
+            .filter(|c| c.is_ascii())
+            .fold(0, |bits, &c| bits | (1u128 << (c as u32)));
+        let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
         while pos < text.len() {
+            if let Some(&b) = bytes.get(pos)
+                && b < 0x80
+                && !b.is_ascii_alphanumeric()
+            {
+                if !after_alphanumeric && ascii_first & (1u128 << b) != 0 {
+                    self.hits_from(arena, text, &lower, pos, pos + 1, &mut out);
+                }
+                after_alphanumeric = false;
+                pos += 1;
+                continue;
+            }
             let (alphanumeric, end) = token_at(text, pos);
             let may_start = !after_alphanumeric
                 && (alphanumeric
@@ -307,7 +355,14 @@ impl NameIndex {
                         .first_symbols
                         .binary_search(&char_at(text, pos).0)
                         .is_ok());
-            if may_start {
+            let skip = capitalised
+                && alphanumeric
+                && char_at(text, pos).0.is_lowercase()
+                && !has_bit(
+                    &self.lower_first,
+                    lower_bit(hash_key(&self.state, &lower.as_bytes()[pos..end])),
+                );
+            if may_start && !skip {
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
             }
             after_alphanumeric = alphanumeric;
@@ -397,6 +452,13 @@ impl NameIndex {
         w.u32s(self.last_symbols.iter().map(|&c| u32::from(c)));
         w.len(self.max_key_len);
         w.len(self.names);
+        // Each 64-bit word as two `u32`, low half first.
+        let halves: Vec<u32> = self
+            .lower_first
+            .iter()
+            .flat_map(|&b| [b as u32, (b >> 32) as u32])
+            .collect();
+        w.u32s(halves.into_iter());
     }
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
@@ -453,6 +515,14 @@ impl NameIndex {
         };
         let max_key_len = count(r)?;
         let names = count(r)?;
+        let halves = r.u32s()?;
+        if halves.len() != LOWER_BITS / 32 {
+            return Err(Damaged("the name index's first-word bits are missing"));
+        }
+        let lower_first: Vec<u64> = halves
+            .chunks_exact(2)
+            .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
+            .collect();
         let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
             .map(|p| {
                 let from = bases[p] as usize;
@@ -490,6 +560,7 @@ impl NameIndex {
             last_symbols,
             max_key_len,
             names,
+            lower_first,
         })
     }
 }
@@ -518,6 +589,8 @@ pub struct NameIndexBuilder {
     max_key_len: usize,
     /// Scratch for lower-casing keys.
     lower: Vec<u8>,
+    /// See [`NameIndex::lower_first`]; empty until the first such spelling.
+    lower_first: Vec<u64>,
 }
 
 impl NameIndexBuilder {
@@ -554,6 +627,17 @@ impl NameIndexBuilder {
         let (first, _) = char_at(spelling, 0);
         if !first.is_alphanumeric() && !self.first_symbols.contains(&first) {
             self.first_symbols.push(first);
+        }
+        if first.is_lowercase() {
+            let word = spelling
+                .as_bytes()
+                .get(..token_at(spelling, 0).1)
+                .unwrap_or(&[]);
+            let bit = lower_bit(hash_key(&self.state, lower_into(&mut self.lower, word)));
+            self.lower_first.resize(LOWER_BITS / 64, 0);
+            if let Some(w) = self.lower_first.get_mut(bit / 64) {
+                *w |= 1 << (bit % 64);
+            }
         }
         if let Some(last) = spelling.chars().next_back()
             && !last.is_alphanumeric()
@@ -614,6 +698,11 @@ impl NameIndexBuilder {
             last_symbols,
             max_key_len: self.max_key_len,
             names,
+            lower_first: if self.lower_first.is_empty() {
+                vec![0; LOWER_BITS / 64]
+            } else {
+                self.lower_first
+            },
         }
     }
 }
@@ -907,6 +996,59 @@ mod tests {
             }
             got.sort();
             assert_eq!(got, naive(&names, text), "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn capitalised_hits_are_the_hits_a_name_as_written_may_be() {
+        let names = [
+            "Tripoli",
+            "al-Watiya",
+            "de la Paz",
+            "Reading",
+            "reading room",
+            "Man",
+            "St. Louis",
+            "‘Irqah",
+        ];
+        let ix = index(&names);
+        let text = "tripoli Tripoli al-watiya Al-Watiya de la paz DE LA PAZ reading Reading \
+                    man Man st. louis ‘Irqah 12 Tripoli";
+        let mut want: Vec<(usize, usize)> =
+            ix.0.hits(&ix.1, text)
+                .into_iter()
+                .filter(|h| {
+                    !text[h.start..].starts_with(char::is_lowercase)
+                        || h.targets()
+                            .any(|(_, sp)| sp.starts_with(char::is_lowercase))
+                })
+                .map(|h| (h.start, h.end))
+                .collect();
+        let mut got: Vec<(usize, usize)> =
+            ix.0.capitalised_hits(&ix.1, text)
+                .into_iter()
+                .map(|h| (h.start, h.end))
+                .collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        // Every wanted hit is found; a lower-case word whose hash bit is shared may add more.
+        assert!(
+            want.iter().all(|w| got.contains(w)),
+            "{got:?} lacks some of {want:?}"
+        );
+        let surfaces: Vec<&str> = got.iter().map(|&(s, e)| &text[s..e]).collect();
+        for skipped in ["tripoli", "man", "st. louis"] {
+            assert!(!surfaces.contains(&skipped), "{surfaces:?}");
+        }
+        for kept in [
+            "al-watiya",
+            "de la paz",
+            "reading",
+            "Tripoli",
+            "DE LA PAZ",
+            "‘Irqah",
+        ] {
+            assert!(surfaces.contains(&kept), "{kept} in {surfaces:?}");
         }
     }
 

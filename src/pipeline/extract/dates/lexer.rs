@@ -5,7 +5,6 @@
 //! the number as not a date. Whitespace is dropped but remembered as `space_before`, so patterns
 //! can tell "F.1" and "3,400" from "in 2011, and".
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::Weekday;
@@ -210,7 +209,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[start..i];
             let cap = word.chars().next().is_some_and(char::is_uppercase);
             Kind::Word {
-                lex: classify(word),
+                lex: classify_letters(text, start, i),
                 cap,
             }
         } else {
@@ -859,40 +858,98 @@ const WORDS: &[(&str, Lex)] = &[
     ("premier", Lex::NotName),
 ];
 
-/// The words of [`WORDS`] in a hash table: one hash and one comparison a word, whatever the
-/// size of the vocabulary (a `match` on byte strings compares them one after another).
-fn vocabulary() -> &'static HashMap<&'static [u8], Lex, foldhash::fast::FixedState> {
-    static TABLE: OnceLock<HashMap<&'static [u8], Lex, foldhash::fast::FixedState>> =
-        OnceLock::new();
+/// Longest word of [`WORDS`] in bytes; longer words are looked up no further.
+const MAX_WORD: usize = 12;
+
+/// Slots of [`vocabulary`]'s table: a power of two, several times the number of words, so a
+/// probe sequence is short.
+const VOCABULARY_BITS: u32 = 11;
+
+/// A word of up to [`MAX_WORD`] ASCII bytes, lower-cased, packed into one integer with its
+/// length in the top byte (so no two words share a key, and 0 is no word's key).
+fn pack_word(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    // Byte by byte: a `copy_from_slice` of a variable length is a call to `memcpy`.
+    for (dst, src) in buf.iter_mut().zip(bytes.iter().take(MAX_WORD)) {
+        *dst = src.to_ascii_lowercase();
+    }
+    buf[15] = bytes.len().min(MAX_WORD) as u8;
+    u128::from_le_bytes(buf)
+}
+
+fn slot_of(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - VOCABULARY_BITS)) as usize
+}
+
+/// The words of [`WORDS`] in an open-addressing table keyed by [`pack_word`]: a word costs
+/// one multiplication and a comparison or two of integers, whatever the vocabulary's size.
+fn vocabulary() -> &'static [(u128, Lex)] {
+    static TABLE: OnceLock<Vec<(u128, Lex)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::with_capacity_and_hasher(
-            WORDS.len(),
-            foldhash::fast::FixedState::with_seed(0x6461_7465),
-        );
+        let size = 1usize << VOCABULARY_BITS;
+        let mut table = vec![(0u128, Lex::Other); size];
         for (word, lex) in WORDS {
-            map.insert(word.as_bytes(), *lex);
+            if word.len() > MAX_WORD {
+                continue;
+            }
+            let key = pack_word(word.as_bytes());
+            let mut at = slot_of(key);
+            // A repeated word keeps its last meaning.
+            while table[at].0 != 0 && table[at].0 != key {
+                at = (at + 1) & (size - 1);
+            }
+            table[at] = (key, *lex);
         }
-        map
+        table
     })
 }
 
 /// What `word` means to the tagger, ignoring case.
 pub(super) fn classify(word: &str) -> Lex {
-    const MAX: usize = 12;
     let bytes = word.as_bytes();
     if !bytes.is_ascii() {
         return Lex::Other;
     }
-    if bytes.len() > MAX {
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
         return past_participle(bytes);
     }
-    let mut buf = [0u8; MAX];
-    for (dst, src) in buf.iter_mut().zip(bytes) {
-        *dst = src.to_ascii_lowercase();
+    look_up(pack_word(bytes), bytes)
+}
+
+/// [`classify`] of `text[start..end]`, a run of letters (ASCII or not, as the tokenizers cut
+/// them). Where 16 bytes of `text` follow `start`, the word is packed with a few integer
+/// operations: masked to its length and lower-cased by setting bit 5 of each byte, which is
+/// what lower-casing does to an ASCII letter.
+pub(super) fn classify_letters(text: &str, start: usize, end: usize) -> Lex {
+    let bytes = text.as_bytes();
+    let len = end.saturating_sub(start);
+    if (1..=MAX_WORD).contains(&len)
+        && let Some(chunk) = bytes.get(start..start + 16)
+        && let Ok(chunk) = <[u8; 16]>::try_from(chunk)
+    {
+        let mask = (1u128 << (8 * len)) - 1;
+        let raw = u128::from_le_bytes(chunk) & mask;
+        if raw & u128::from_le_bytes([0x80; 16]) != 0 {
+            return Lex::Other;
+        }
+        let key = (raw | (u128::from_le_bytes([0x20; 16]) & mask)) | ((len as u128) << 120);
+        return look_up(key, bytes.get(start..end).unwrap_or(&[]));
     }
-    match vocabulary().get(&buf[..bytes.len()]) {
-        Some(lex) => *lex,
-        None => past_participle(bytes),
+    text.get(start..end).map_or(Lex::Other, classify)
+}
+
+/// The meaning of the packed word `key` (whose bytes are `bytes`).
+fn look_up(key: u128, bytes: &[u8]) -> Lex {
+    let table = vocabulary();
+    let mask = table.len() - 1;
+    let mut at = slot_of(key);
+    loop {
+        match table.get(at) {
+            Some(&(k, lex)) if k == key => return lex,
+            Some(&(0, _)) | None => return past_participle(bytes),
+            Some(_) => at = (at + 1) & mask,
+        }
     }
 }
 
@@ -917,6 +974,38 @@ fn past_participle(bytes: &[u8]) -> Lex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_vocabulary_word_is_found_in_any_case_and_others_are_not() {
+        let mut last = std::collections::HashMap::new();
+        for (word, lex) in WORDS {
+            last.insert(*word, *lex);
+        }
+        for (word, lex) in &last {
+            if word.len() > MAX_WORD {
+                continue;
+            }
+            assert_eq!(classify(word), *lex, "{word}");
+            assert_eq!(classify(&word.to_ascii_uppercase()), *lex, "{word}");
+        }
+        for other in [
+            "Tripoli", "xyzzy", "", "launched", "Launched", "speed", "Mayy",
+        ] {
+            assert_eq!(
+                classify(other),
+                past_participle(other.as_bytes()),
+                "{other}"
+            );
+        }
+        // Packed from the text around them: the same meanings, near the end of a text too.
+        let text = "On Tuesday MAY launched Tripoli été yesterday";
+        let mut at = 0;
+        for word in text.split(' ') {
+            let lex = classify_letters(text, at, at + word.len());
+            assert_eq!(lex, classify(word), "{word}");
+            at += word.len() + 1;
+        }
+    }
 
     #[test]
     fn an_ordinal_suffix_is_part_of_the_number_and_other_letters_glue_it() {
