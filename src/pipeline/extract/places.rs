@@ -457,7 +457,16 @@ fn resolve(
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
-                    Reason::OnlyCandidate
+                    // A lone reading near another place the article names is supported by
+                    // it: "moved to Middlestown", a village beside the Dewsbury named.
+                    let p = g.get(c[0].0);
+                    if p.kind.class() != KindClass::Area
+                        && near_any(&focus.anchors, p.coord, PAIR_KM)
+                    {
+                        Reason::NearOtherPlaces
+                    } else {
+                        Reason::OnlyCandidate
+                    }
                 } else {
                     why
                 };
@@ -509,7 +518,7 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
         .collect();
     c.sort_unstable();
     c.dedup_by_key(|x| x.0);
-    if c.is_empty() {
+    if c.is_empty() || names_people(text, span, g, &c) {
         return None;
     }
     let (place, confidence, _) = choose(&c, g, focus, false);
@@ -519,6 +528,27 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
         place,
         confidence,
         reason: Reason::Demonym,
+    })
+}
+
+/// A plural demonym names people, not a place: "rural Mexicans", "many Nigerians" (not
+/// "Mexican troops", "the Swiss"). It is plural when the word without its last "s" is a
+/// demonym of the same place.
+fn names_people(text: &str, span: &Span, g: &Gazetteer, places: &[(PlaceIdx, bool)]) -> bool {
+    let Some(singular) = text
+        .get(span.start..span.end)
+        .and_then(|w| w.strip_suffix('s'))
+        .filter(|w| !w.ends_with('s'))
+    else {
+        return false;
+    };
+    g.name_hits(singular).iter().any(|h| {
+        h.start == 0
+            && h.end == singular.len()
+            && h.targets().any(|(r, spelling)| {
+                matches!(r, NameRole::Demonym(p) if places.iter().any(|&(q, _)| q == p))
+                    && spelling == singular
+            })
     })
 }
 
@@ -1265,6 +1295,7 @@ fn narrow_by_container(
     }
     let mut countries: Vec<&str> = Vec::new();
     let mut divisions: Vec<&str> = Vec::new();
+    let mut division_points: Vec<(Option<&str>, LatLon)> = Vec::new();
     for (role, _) in &next.roles {
         let Some(idx) = role.place() else { continue };
         let p = g.get(idx);
@@ -1273,6 +1304,7 @@ fn narrow_by_container(
             PlaceKind::AdminArea => {
                 if let Some(key) = g.admin1(idx) {
                     divisions.push(key);
+                    division_points.push((p.country, p.coord));
                 } else {
                     countries.extend(p.country);
                 }
@@ -1280,11 +1312,23 @@ fn narrow_by_container(
             _ => {}
         }
     }
+    // A curated town carries no division: it lies in one named after it when it is of the
+    // division's country and near its point ("Washington, D.C.").
+    let curated_inside = |idx: PlaceIdx| {
+        let p = g.get(idx);
+        p.source != PlaceSource::Broad
+            && g.admin1(idx).is_none()
+            && p.kind.class() != KindClass::Area
+            && division_points
+                .iter()
+                .any(|&(c, at)| c == p.country && at.distance_km(p.coord) < CITY_IN_DIVISION_KM)
+    };
     let in_division: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
         .filter(|&(idx, _)| {
-            g.division_level(idx) != 1 && g.admin1(idx).is_some_and(|k| divisions.contains(&k))
+            g.division_level(idx) != 1
+                && (g.admin1(idx).is_some_and(|k| divisions.contains(&k)) || curated_inside(idx))
         })
         .collect();
     if !in_division.is_empty() {
