@@ -45,10 +45,10 @@ pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
     after_initial_or_title, at_line_start, at_word_boundaries, at_word_boundaries_of_a_name,
-    case_matches, dateline_after, embedded_in_name, in_apposition, inside_capitalised_run,
-    is_all_caps, is_capitalised, local_news_cue, modifies_name, named_thing_after_the,
-    opens_capitalised_run, opens_organisation, organisation_of, place_context, speaks,
-    starts_organisation_name, strong_place_context, word_after, word_before,
+    case_matches, closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
+    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
+    named_thing_after_the, opens_capitalised_run, opens_organisation, organisation_of,
+    place_context, speaks, starts_organisation_name, strong_place_context, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -915,6 +915,11 @@ fn accept(
         let compass_of_name =
             COMPASS_WORDS.contains(&surface) && word_after(text, end).is_some_and(is_capitalised);
         if crate::extract::dates::is_not_a_name(surface) || compass_of_name {
+            return false;
+        }
+        // A word-like name closing a longer capitalised name is that name's last word, not a
+        // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle".
+        if closes_capitalised_run(text, start) {
             return false;
         }
         if !weak_settled && !site.place_context() {

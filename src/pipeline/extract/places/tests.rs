@@ -1084,3 +1084,17 @@ fn a_curated_town_is_inside_the_division_named_after_it() {
         .map(|m| (bundled().get(m.place).id, m.reason));
     assert_eq!(washington, Some(("washington-us", Reason::Apposition)));
 }
+
+#[test]
+fn a_word_like_town_closing_a_longer_name_is_no_place() {
+    // "University" (Florida) and "Cathedral" (Saskatchewan) are towns, and a comma after a
+    // name often says "place": not after the words of a longer name.
+    let got = found(
+        "Accepted to Florida Atlantic University, California State and the Manila Cathedral, she left.",
+    );
+    let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+    assert!(
+        !surfaces.contains(&"University") && !surfaces.contains(&"Cathedral"),
+        "{surfaces:?}"
+    );
+}

@@ -148,6 +148,14 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
     before_is_name || after_is_name
 }
 
+/// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
+/// "Florida Atlantic University" (not "The", "Greater", a title).
+pub(super) fn closes_capitalised_run(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|w| {
+        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
+    })
+}
+
 /// Words before a town's name that make a longer name of the same place ("Metro Vancouver",
 /// "Greater Manchester", "Historic Dublin"): not a given name.
 const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Metropolitan"];
