@@ -205,6 +205,11 @@ DIVISION_SUFFIXES = [" Province", " Governorate", " Region", " Oblast", " Distri
                      " Krai", " Republic", " Voivodeship", " Autonomous Region"]
 
 LOWER_WORDS = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+# The dictionary spells American: its British forms too ("centre", "harbour", "organise"). A
+# form no one writes has no word frequency, and every test below also asks for one.
+LOWER_WORDS |= ({w[:-2] + "re" for w in LOWER_WORDS if w.endswith("er") and len(w) > 4}
+                | {w[:-2] + "our" for w in LOWER_WORDS if w.endswith("or") and len(w) > 4}
+                | {w[:-3] + "ise" for w in LOWER_WORDS if w.endswith("ize") and len(w) > 5})
 
 
 def person_names() -> set[str]:
