@@ -690,6 +690,9 @@ fn far_from_focus(
     p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
 }
 
+/// The population from which a town's name in capitals is taken anywhere in the text.
+const ALL_CAPS_MIN_POPULATION: u64 = 100_000;
+
 /// An accepted occurrence of one or more names at the same place in the text.
 #[derive(Clone, Debug)]
 struct Span {
@@ -838,10 +841,17 @@ fn accept(
         let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
         if division {
             let after_preposition = word_before(text, start).is_some_and(|w| {
-                matches!(
-                    w,
-                    "in" | "across" | "near" | "of" | "from" | "outside" | "throughout"
-                )
+                [
+                    "in",
+                    "across",
+                    "near",
+                    "of",
+                    "from",
+                    "outside",
+                    "throughout",
+                ]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
             });
             // "D-S.C.", "R-Ga.": a legislator's party and state.
             let party_state = text
@@ -858,10 +868,11 @@ fn accept(
                 || party_state
                 || (dotted && after_preposition)
                 || (two_dots && after_motion_or_compass)
-                // "the S.C. Highway Patrol" (not "went to Mass. It was": a sentence ends).
+                // "the S.C. Highway Patrol", "the B.C. border" (not "went to Mass. It was": a
+                // sentence ends).
                 || (dotted
                     && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                    && word_after(text, end).is_some_and(is_capitalised));
+                    && (two_dots || word_after(text, end).is_some_and(is_capitalised)));
             if !ok {
                 return false;
             }
@@ -871,7 +882,32 @@ fn accept(
     let case_ok = if surface == spelling {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
-        !broad || at_line_start(text, start) || dateline_after(text, end)
+        // Capitals for emphasis name a large place by its name ("Paranaque" of "Paranaque
+        // City", not an alias) where a capitalised line, an article or a preposition shows a
+        // name: "TICKETS NEW JERSEY!!", "A PARANAQUE court", "in DALLAS" (not "said DALLAS
+        // was a code word"); a short all-caps word is more often an acronym.
+        let by_name = place.name == spelling
+            || place
+                .name
+                .strip_prefix(spelling)
+                .is_some_and(|rest| rest.starts_with(' '));
+        let large = by_name
+            && (matches!(place.kind, PlaceKind::Country)
+                || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1)
+                || place.population.unwrap_or(0) >= ALL_CAPS_MIN_POPULATION);
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        let shown = || {
+            let caps =
+                |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+            word_before(text, start).is_some_and(|w| {
+                caps(w) || ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w))
+            }) || word_after(text, end).is_some_and(caps)
+                || site.place_context()
+        };
+        !broad
+            || at_line_start(text, start)
+            || dateline_after(text, end)
+            || (large && letters >= 5 && shown())
     } else {
         case_matches(surface, spelling)
     };

@@ -1098,3 +1098,13 @@ fn a_word_like_town_closing_a_longer_name_is_no_place() {
         "{surfaces:?}"
     );
 }
+
+#[test]
+fn capitals_for_emphasis_name_large_places_and_dotted_forms_follow_the() {
+    let got = found(
+        "A PARANAQUE court ruled. In D.C., murals fade. Across the B.C. border, snow. \
+         However, California Governor Jerry Brown spoke. A NOMA shop.",
+    );
+    let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(surfaces, ["PARANAQUE", "D.C.", "B.C.", "California"]);
+}

@@ -365,7 +365,9 @@ pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
         // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
         // is a person).
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
-        None => sentence_starts_at(text, start) && after.is_some_and(is_public_body),
+        // At the start of a sentence or after punctuation ("However, California Governor
+        // Jerry Brown").
+        None => after.is_some_and(is_public_body),
         Some(_) => false,
     };
     compass || opens_name
@@ -430,9 +432,11 @@ fn is_public_body(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "Agency",
         "Air",
+        "Archbishop",
         "Army",
         "Assembly",
         "Attorney",
+        "Bishop",
         "Board",
         "Commission",
         "Court",
@@ -444,26 +448,24 @@ fn is_public_body(word: &str) -> bool {
         "Highway",
         "House",
         "Legislature",
+        "Mayor",
+        "Minister",
         "National",
         "Police",
+        "Premier",
+        "President",
+        "Prime",
         "Public",
         "Republicans",
         "Secretary",
         "Senate",
+        "Senator",
+        "Sheriff",
         "State",
         "Supreme",
         "University",
     ];
     WORDS.contains(&word)
-}
-
-/// A sentence (or the text, or a line) starts at `start`.
-fn sentence_starts_at(text: &str, start: usize) -> bool {
-    let b = text
-        .get(..start)
-        .unwrap_or("")
-        .trim_end_matches([' ', '"', '“', '‘', '\'']);
-    b.is_empty() || b.ends_with(['.', '!', '?', '\n'])
 }
 
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
