@@ -413,7 +413,11 @@ pub fn corrupt_path(path: &Path) -> PathBuf {
 
 /// An earlier `scenes.toml.corrupt-N` with exactly the bytes `path` has now, if any.
 fn identical_copy(path: &Path) -> Option<PathBuf> {
-    let bytes = fs::read(path).ok()?;
+    let limit = crate::corpus::Limit {
+        bytes: crate::atomic::MAX_USER_FILE_BYTES,
+        what: "this file",
+    };
+    let bytes = crate::corpus::read_file(path, limit).ok()?;
     (1..u32::MAX)
         .map(|n| {
             let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
@@ -422,7 +426,7 @@ fn identical_copy(path: &Path) -> Option<PathBuf> {
         .take_while(|p| p.exists())
         .find(|p| {
             fs::metadata(p).is_ok_and(|m| m.len() == bytes.len() as u64)
-                && fs::read(p).is_ok_and(|b| b == bytes)
+                && crate::corpus::read_file(p, limit).is_ok_and(|b| b == bytes)
         })
 }
 

@@ -283,6 +283,89 @@ fn a_fifo_in_a_corpus_is_skipped_with_a_message_instead_of_hanging() {
     );
 }
 
+/// Runs the binary with `args` and the environment `env`, failing the test if it runs for more
+/// than a minute (a read that blocks on a FIFO would never end).
+#[cfg(target_os = "linux")]
+fn newsatlas_within_a_minute(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsatlas"));
+    command
+        .args(args)
+        .env_remove("NEWSATLAS_ROOT")
+        .env("NEWSATLAS_USER_DATA", NO_USER_DATA)
+        .env("NEWSATLAS_CACHE_DIR", TEST_CACHE)
+        .current_dir(ROOT)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_mins(1) {
+            let _ = child.kill();
+            panic!("newsatlas {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn fifos_as_user_files_a_csv_corpus_or_a_scenes_file_are_refused_instead_of_hanging() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let user = dir.path().join("user");
+    fs::create_dir_all(&user).expect("mkdir");
+    let fifos = [
+        user.join("gazetteer.toml"),
+        user.join("dates.toml"),
+        dir.path().join("corpus.csv"),
+        dir.path().join("scenes.toml"),
+    ];
+    for fifo in &fifos {
+        let made = Command::new("mkfifo")
+            .arg(fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return; // no mkfifo here
+        }
+    }
+    let output = newsatlas_within_a_minute(
+        &["extract", "-o", "/dev/null"],
+        &[("NEWSATLAS_USER_DATA", &user)],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for name in ["gazetteer.toml", "dates.toml"] {
+        assert!(
+            stderr(&output)
+                .lines()
+                .any(|l| l.contains(name) && l.contains("FIFO")),
+            "{name}: {}",
+            stderr(&output)
+        );
+    }
+    let csv = fifos[2].to_str().expect("utf-8");
+    let output = newsatlas_within_a_minute(&["extract", "--corpus", csv], &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+    let scenes = fifos[3].to_str().expect("utf-8");
+    let out = dir.path().join("slides");
+    let output = newsatlas_within_a_minute(
+        &[
+            "render",
+            "--scenes",
+            scenes,
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+}
+
 #[test]
 fn a_missing_corpus_folder_is_unusable_input() {
     let output = newsatlas(&["extract", "--corpus", "/nonexistent/newsatlas-corpus"]);

@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::problem::Problem;
 
 pub use self::read::{
-    MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_text_file,
+    Limit, MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_file, read_text_file,
 };
 
 /// How an article's publication date was obtained.
