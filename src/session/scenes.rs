@@ -107,6 +107,13 @@ impl Scene {
                 ZOOM_RANGE.end()
             ));
         }
+        let year = chrono::Datelike::year(&self.cursor);
+        if !(1..=9999).contains(&year) {
+            return Err(format!(
+                "cursor {} is outside the years 1 to 9999, expected YYYY-MM-DD",
+                self.cursor
+            ));
+        }
         Ok(())
     }
 }
@@ -868,6 +875,17 @@ mod tests {
         let aside = loaded.kept_aside.expect("a copy is kept");
         assert_eq!(fs::read_to_string(aside).expect("copy"), text);
         assert!(path.exists());
+    }
+
+    #[test]
+    fn a_scene_dated_past_the_year_9999_is_skipped_with_a_message() {
+        let text = "[[scene]]\nname = \"far\"\ncenter = { lat = 1.0, lon = 2.0 }\nzoom = 5.0\n\
+                    cursor = \"+12019-04-04\"\n";
+        let parsed = parse(text);
+        assert!(parsed.scenes.is_empty());
+        let (line, message) = &parsed.problems[0];
+        assert_eq!(*line, Some(1));
+        assert!(message.contains("outside the years 1 to 9999"), "{message}");
     }
 
     #[test]

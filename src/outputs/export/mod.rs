@@ -201,6 +201,10 @@ pub const MAX_EVENT_TEXT_BYTES: usize = 600;
 /// The least window an event of a long sentence carries: its mention and a few words around it.
 pub const MIN_EVENT_TEXT_BYTES: usize = 80;
 
+/// The most the events of one sentence carry together when each carries the whole sentence (four
+/// events of a 600-byte sentence, twelve of a 200-byte one); past this, each carries a window.
+pub const MAX_SENTENCE_TEXT_BYTES: usize = 4 * MAX_EVENT_TEXT_BYTES;
+
 /// How many bytes of its sentence each of `events` events of one sentence of `sentence_bytes`
 /// carries when the sentence is longer than [`MAX_EVENT_TEXT_BYTES`]: together they carry about
 /// twice the sentence (each at least [`MIN_EVENT_TEXT_BYTES`], at most the maximum), so the text
@@ -210,26 +214,32 @@ pub fn event_text_budget(sentence_bytes: usize, events: usize) -> usize {
 }
 
 /// The text an event carries: its sentence, trimmed, or a window around its place mention when
-/// the sentence is longer than [`MAX_EVENT_TEXT_BYTES`] (see [`event_text_range`]).
+/// the sentence is long or shared by many events (see [`event_text_range`]).
 pub fn event_text<'t>(body: &'t str, event: &Event, sharing: usize) -> &'t str {
     slice(body, &event_text_range(body, event, sharing).0)
 }
 
-/// Where the text an event carries lies in `body`, and whether it is a window cut from a longer
-/// sentence: the sentence, trimmed, when it has at most [`MAX_EVENT_TEXT_BYTES`]; else about
-/// [`event_text_budget`] bytes around the mention for the `sharing` events of its sentence, the
-/// mention always whole, cut at character boundaries and, outside the mention, at spaces. A
-/// range that does not fit the text gives `0..0` (never a panic).
+/// Where the text an event carries lies in `body`, and whether it is a window cut from its
+/// sentence: the sentence, trimmed, when it has at most [`MAX_EVENT_TEXT_BYTES`] and its
+/// `sharing` events carry at most [`MAX_SENTENCE_TEXT_BYTES`] together; else about
+/// [`event_text_budget`] bytes around the mention, the mention always whole, cut at character
+/// boundaries and, outside the mention, at spaces. A range that does not fit the text gives
+/// `0..0` (never a panic).
 pub fn event_text_range(body: &str, event: &Event, sharing: usize) -> (Range<usize>, bool) {
     let sentence = event.sentence.range();
     if body.get(sentence.clone()).is_none() {
         return (0..0, false);
     }
     let whole = trimmed(body, sentence.clone());
-    if whole.len() <= MAX_EVENT_TEXT_BYTES {
+    if whole.len() <= MAX_EVENT_TEXT_BYTES
+        && whole.len().saturating_mul(sharing.max(1)) <= MAX_SENTENCE_TEXT_BYTES
+    {
         return (whole, false);
     }
     let budget = event_text_budget(sentence.len(), sharing);
+    if whole.len() <= budget {
+        return (whole, false);
+    }
     let mention = event.mention.range();
     let mention = (sentence.start <= mention.start
         && mention.end <= sentence.end
@@ -599,6 +609,21 @@ mod tests {
             !event_text_range(&body[..100], &e, 1).1,
             "a range past the text is no window"
         );
+        // A short sentence listing many places: each event gets a window.
+        let body = format!("{}Rome.", "Paris, Tunis, ".repeat(30));
+        let at = body.find("Rome").expect("mention");
+        let e = Event {
+            mention: (at..at + 4).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        assert_eq!(
+            event_text(&body, &e, 4),
+            body.as_str(),
+            "four events: whole"
+        );
+        let (range, cut) = event_text_range(&body, &e, 60);
+        assert!(cut && range.len() <= MIN_EVENT_TEXT_BYTES, "{range:?}");
+        assert!(body[range].ends_with("Rome."));
         assert_eq!(event_text_budget(1_000, 10), 200);
         assert_eq!(event_text_budget(100_000, 2), MAX_EVENT_TEXT_BYTES);
     }
