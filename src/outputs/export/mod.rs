@@ -176,6 +176,54 @@ pub fn write(
     }
 }
 
+/// Writes everything in `format`, as [`write`] does, for `articles` extracted `chunk` of them at a
+/// time by `extract` (one extraction per article of the slice it gets, in order), so that only
+/// one chunk's extraction is held in memory however many articles there are. Returns how many
+/// events were written.
+pub fn write_in_chunks(
+    format: Format,
+    articles: &[Article],
+    gazetteer: &Gazetteer,
+    base_dir: Option<&Path>,
+    chunk: usize,
+    extract: impl Fn(&[Article]) -> Vec<ArticleExtraction>,
+    out: impl Write,
+) -> Result<usize, ExportError> {
+    let mut out = std::io::BufWriter::new(out);
+    match format {
+        Format::Jsonl => {}
+        Format::Geojson => geojson::geojson_start(&mut out)?,
+        Format::Csv => csv::csv_header(&mut out)?,
+        Format::Kml => kml::kml_start(&mut out)?,
+    }
+    let (mut events, mut first) = (0, true);
+    for part in articles.chunks(chunk.max(1)) {
+        let extractions = extract(part);
+        let source = ExportSource {
+            articles: part,
+            gazetteer,
+            extractions: &extractions,
+            base_dir,
+        };
+        events += extractions.iter().map(|x| x.events.len()).sum::<usize>();
+        match format {
+            Format::Jsonl => write_jsonl(&source, &mut out)?,
+            Format::Geojson => {
+                geojson::geojson_features(&source, source.all_events(), &mut out, &mut first)?;
+            }
+            Format::Csv => csv::csv_rows(&source, source.all_events(), &mut out)?,
+            Format::Kml => kml::kml_placemarks(&source, source.all_events(), &mut out)?,
+        }
+    }
+    match format {
+        Format::Jsonl | Format::Csv => {}
+        Format::Geojson => geojson::geojson_end(&mut out)?,
+        Format::Kml => kml::kml_end(&mut out)?,
+    }
+    out.flush()?;
+    Ok(events)
+}
+
 /// Writes only `events` (e.g. those in the app's current filter) with the same schemas. JSON Lines
 /// then holds each event's article record (before its first event) and the events, without the
 /// mention records.
@@ -553,6 +601,50 @@ mod tests {
         );
         assert!(kml.contains("a &amp; &lt;co&gt;"));
         assert!(kml.contains("<coordinates>13.187,32.887</coordinates>"));
+    }
+
+    #[test]
+    fn written_in_chunks_every_format_is_what_one_pass_writes() {
+        let fx = Fixture::new();
+        // What an extractor gives for a slice of the articles: indices from 0 in the slice.
+        let extract = |part: &[Article]| -> Vec<ArticleExtraction> {
+            part.iter()
+                .enumerate()
+                .map(|(local, a)| {
+                    let i = fx
+                        .articles
+                        .iter()
+                        .position(|b| b.id == a.id)
+                        .expect("known");
+                    let mut x = fx.extractions[i].clone();
+                    for e in &mut x.events {
+                        e.article = ArticleIdx(local as u32);
+                    }
+                    x
+                })
+                .collect()
+        };
+        for format in [Format::Jsonl, Format::Csv, Format::Geojson, Format::Kml] {
+            for chunk in [1, 2, 100] {
+                let mut out = Vec::new();
+                let events = write_in_chunks(
+                    format,
+                    &fx.articles,
+                    &fx.gazetteer,
+                    Some(Path::new("/project")),
+                    chunk,
+                    extract,
+                    &mut out,
+                )
+                .expect("export");
+                assert_eq!(events, 3);
+                assert_eq!(
+                    String::from_utf8(out).expect("UTF-8"),
+                    fx.export(format),
+                    "{format:?} in chunks of {chunk}"
+                );
+            }
+        }
     }
 
     #[test]
