@@ -743,3 +743,15 @@ fn every_bad_input_file_goes_through_every_parser_without_a_panic() {
     }
     let _ = std::io::stderr().flush();
 }
+
+#[test]
+fn an_unknown_key_in_a_gazetteer_place_is_a_warning_and_the_place_loads() {
+    let path = Path::new("gazetteer.toml");
+    let text = "# my places\n[[place]]\nid = \"camp-x\"\nname = \"Camp X\"\nkind = \"city\"\n\
+                lat = 32.1\nlon = 13.2\nnotes = \"from the field report\"\n";
+    let (g, problems) = Gazetteer::from_toml_str(text, path);
+    assert_eq!(g.places().len(), 1);
+    let p = problem(&problems, "gazetteer.toml", "unknown field `notes` ignored");
+    assert_eq!((p.severity, p.line), (Severity::Warning, Some(8)));
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+}
