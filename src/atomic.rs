@@ -223,6 +223,19 @@ pub fn write_with(
     Ok(())
 }
 
+/// Runs `f` while holding an exclusive lock on the folder of `path` (an advisory `flock`, where
+/// the platform can open a folder), so that two windows saving the same user file one after the
+/// other each re-read what the other wrote instead of racing between the read and the rename. A
+/// folder that cannot be opened or locked (missing yet, another platform) is no lock: `f` runs.
+pub fn with_folder_locked<T>(path: &Path, f: impl FnOnce() -> T) -> T {
+    let lock = File::open(folder_of(path))
+        .ok()
+        .filter(|dir| dir.lock().is_ok());
+    let out = f();
+    drop(lock); // closing the folder releases the lock
+    out
+}
+
 /// Removes this module's temporary files older than an hour from `dir` (left by a process killed
 /// between write and rename; a younger one may belong to another running window). Returns how
 /// many were removed. Errors are ignored: cleaning is best effort.

@@ -270,6 +270,11 @@ const SCENE_KEYS: [&str; 9] = [
 /// (what the window should show and take as its next `base`). Nothing is written when the file
 /// on disk cannot be read or parsed: the error says why, and `mine` stays in memory.
 pub fn save_merged(path: &Path, base: &[Scene], mine: &[Scene]) -> Result<Vec<Scene>, String> {
+    crate::atomic::with_folder_locked(path, || merge_and_write(path, base, mine))
+}
+
+/// [`save_merged`] under the folder's lock.
+fn merge_and_write(path: &Path, base: &[Scene], mine: &[Scene]) -> Result<Vec<Scene>, String> {
     let text = match crate::atomic::read_user_file(path, crate::atomic::MAX_USER_FILE_BYTES) {
         Ok(text) => text,
         Err(e) => {
@@ -722,6 +727,25 @@ mod tests {
         let loaded = load(&path);
         assert_eq!(loaded.scenes, merged);
         assert!(loaded.problems.is_empty());
+    }
+
+    #[test]
+    fn windows_saving_at_the_same_moment_keep_every_scene() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        std::thread::scope(|scope| {
+            for i in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    let mine = vec![scene(&format!("w{i}"))];
+                    save_merged(path, &[], &mine).expect("saves");
+                });
+            }
+        });
+        let loaded = load(&path);
+        let mut saved = names(&loaded.scenes);
+        saved.sort_unstable();
+        assert_eq!(saved, ["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7"]);
     }
 
     #[test]
