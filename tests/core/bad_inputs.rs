@@ -755,3 +755,39 @@ fn an_unknown_key_in_a_gazetteer_place_is_a_warning_and_the_place_loads() {
     assert_eq!((p.severity, p.line), (Severity::Warning, Some(8)));
     assert_eq!(problems.len(), 1, "{}", listing(&problems));
 }
+
+#[test]
+fn a_save_keeps_comments_unknown_keys_other_tables_and_a_scene_it_could_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("scenes.toml");
+    let original = fs::read_to_string(bad("data").join("scenes_commented.toml")).expect("read");
+    fs::write(&path, &original).expect("write");
+    let outcome = scenes::load(&path);
+    assert_eq!(outcome.scenes.len(), 1, "{}", listing(&outcome.problems));
+    problem(
+        &outcome.problems,
+        "scenes.toml",
+        "outside the years 1 to 9999",
+    );
+    let mut mine = outcome.scenes.clone();
+    let mut added = mine[0].clone();
+    added.name = "Misrata".to_owned();
+    mine.push(added);
+    let merged = scenes::save_merged(&path, &outcome.scenes, &mine).expect("saves");
+    assert_eq!(merged.len(), 2);
+    let after = fs::read_to_string(&path).expect("read");
+    for kept in [
+        "# The user's notes on this briefing: kept by every save.",
+        "owner = \"desk\"   # an unknown top-level key",
+        "colour = \"red\"     # a key this version does not know",
+        "cursor = \"+12019-04-09\"",
+        "[extra]",
+        "name = \"Misrata\"",
+    ] {
+        assert!(after.contains(kept), "{kept} lost:\n{after}");
+    }
+    // The second save keeps the first's text as .bak, comments and all.
+    scenes::save_merged(&path, &merged, &merged).expect("saves again");
+    let bak = fs::read_to_string(dir.path().join("scenes.toml.bak")).expect("bak");
+    assert!(bak.contains("# The user's notes"), "{bak}");
+}

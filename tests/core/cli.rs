@@ -653,3 +653,64 @@ fn render_and_extract_see_the_users_places_and_dates() {
         stdout(&extract)
     );
 }
+
+#[test]
+fn hostile_csv_cells_cannot_become_formulas_and_lose_their_control_characters() {
+    let corpus = Path::new(ROOT).join("tests/bad_inputs/data/formula_cells.csv");
+    let output = newsatlas(&[
+        "extract",
+        "--corpus",
+        corpus.to_str().expect("utf-8"),
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let mut rows = 0;
+    for row in reader.records() {
+        let row = row.expect("a CSV row");
+        rows += 1;
+        for (i, cell) in row.iter().enumerate() {
+            // lat and lon are numbers.
+            if i != 7 && i != 8 {
+                assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+            }
+            assert!(!cell.chars().any(char::is_control), "{cell:?}");
+        }
+    }
+    assert_eq!(rows, 2);
+}
+
+#[test]
+fn one_sentence_listing_hundreds_of_places_gives_an_export_a_few_times_its_size() {
+    let article = Path::new(ROOT).join("tests/bad_inputs/data/place_list.txt");
+    let input = fs::metadata(&article).expect("meta").len() as usize;
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(&article, dir.path().join("a.txt")).expect("copy");
+    // jsonl also has one record per place mention (about 230 bytes for a name of 7): its event
+    // records are what must stay bounded.
+    for (format, most) in [("csv", 5), ("geojson", 8), ("kml", 12), ("jsonl", 8)] {
+        let output = newsatlas(&[
+            "extract",
+            "--corpus",
+            dir.path().to_str().expect("utf-8"),
+            "--format",
+            format,
+            "-o",
+            "-",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = stdout(&output);
+        let size: usize = text
+            .lines()
+            .filter(|l| format != "jsonl" || l.starts_with("{\"type\":\"event\""))
+            .map(|l| l.len() + 1)
+            .sum();
+        assert!(
+            size <= most * input,
+            "{format}: {size} bytes for an article of {input}"
+        );
+    }
+}
