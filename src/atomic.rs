@@ -3,7 +3,7 @@
 //! read defensively (a size limit, UTF-8 checked with the line of the first bad byte).
 
 use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::problem::utf8_text;
@@ -26,35 +26,23 @@ pub struct ReadFailure {
 /// A file above `limit` bytes or not UTF-8 is a [`ReadFailure`]: the caller then keeps it as it is
 /// and never saves over it.
 pub fn read_user_file(path: &Path, limit: u64) -> Result<Option<String>, ReadFailure> {
-    let failure = |message: String| ReadFailure {
-        line: None,
-        message,
-        lossy_text: None,
+    let limit = crate::corpus::Limit {
+        bytes: limit,
+        what: "this file",
     };
-    let file = match crate::corpus::open_regular(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(failure(format!("cannot read the file ({e})"))),
+    let bytes = match crate::corpus::read_file(path, limit) {
+        Ok(bytes) => bytes,
+        Err(crate::corpus::ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => {
+            return Err(ReadFailure {
+                line: None,
+                message: e.to_string(),
+                lossy_text: None,
+            });
+        }
     };
-    let too_large = |size: u64| {
-        failure(format!(
-            "the file is {size} bytes, above the limit of {limit} bytes for this file"
-        ))
-    };
-    let size = file
-        .metadata()
-        .map_err(|e| failure(format!("cannot read the file ({e})")))?
-        .len();
-    if size > limit {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| failure(format!("cannot read the file ({e})")))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
     let lossy = String::from_utf8_lossy(&bytes)
         .trim_start_matches('\u{feff}')
         .to_owned();
@@ -233,6 +221,19 @@ pub fn write_with(
     tmp.persist(&target).map_err(|e| e.error)?;
     sync_folder(&dir);
     Ok(())
+}
+
+/// Runs `f` while holding an exclusive lock on the folder of `path` (an advisory `flock`, where
+/// the platform can open a folder), so that two windows saving the same user file one after the
+/// other each re-read what the other wrote instead of racing between the read and the rename. A
+/// folder that cannot be opened or locked (missing yet, another platform) is no lock: `f` runs.
+pub fn with_folder_locked<T>(path: &Path, f: impl FnOnce() -> T) -> T {
+    let lock = File::open(folder_of(path))
+        .ok()
+        .filter(|dir| dir.lock().is_ok());
+    let out = f();
+    drop(lock); // closing the folder releases the lock
+    out
 }
 
 /// Removes this module's temporary files older than an hour from `dir` (left by a process killed

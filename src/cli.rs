@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand};
 use crate::corpus::Corpus;
 use crate::extract::{extract_corpus, places::unknown_place_names};
 use crate::gazetteer::Gazetteer;
-use crate::outputs::export::{self, ExportError, ExportSource, Format};
+use crate::outputs::export::{self, ExportError, Format};
 use crate::problem::{Problem, Severity};
 use crate::session::RunOptions;
 use crate::session::rebuild::CURATED_FILE;
@@ -388,17 +388,26 @@ fn run_extract(
     let root = options.root.as_path();
     let outcome = report(&problems);
 
-    let extractions = extract_corpus(&corpus.articles, &gazetteer);
-    let source = ExportSource {
-        articles: &corpus.articles,
-        gazetteer: &gazetteer,
-        extractions: &extractions,
-        base_dir: Some(root),
+    // Extracted and written a chunk of articles at a time: a corpus of millions of rows never
+    // holds every article's mentions and events at once.
+    let write = |out: &mut dyn Write| {
+        export::write_in_chunks(
+            args.format,
+            &corpus.articles,
+            &gazetteer,
+            Some(root),
+            EXTRACT_CHUNK_ARTICLES,
+            |part| extract_corpus(part, &gazetteer),
+            out,
+        )
     };
     match args.out.as_deref().filter(|out| *out != Path::new("-")) {
         Some(out) => {
-            write_atomically(out, |file| export::write(args.format, &source, file))?;
-            let events: usize = extractions.iter().map(|x| x.events.len()).sum();
+            let mut events = 0;
+            write_atomically(out, |file| {
+                events = write(file)?;
+                Ok(())
+            })?;
             eprintln!(
                 "wrote {events} events from {} articles to {}",
                 corpus.articles.len(),
@@ -406,14 +415,20 @@ fn run_extract(
             );
         }
         // No `--out`, or `--out -`: standard output.
-        None => match export::write(args.format, &source, io::stdout().lock()) {
+        None => match write(&mut io::stdout().lock()) {
             // `newsatlas extract | head` closes the pipe early; that is not an error.
             Err(ExportError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => {}
-            other => other.context("cannot write to stdout")?,
+            other => {
+                other.context("cannot write to stdout")?;
+            }
         },
     }
     Ok(outcome)
 }
+
+/// How many articles `extract` extracts and writes at a time: enough to keep every core busy,
+/// few enough that their mentions and events take little memory beside the corpus.
+const EXTRACT_CHUNK_ARTICLES: usize = 2048;
 
 /// Writes the export to what `path` names (see [`crate::atomic::write_with`]): a regular file is
 /// replaced whole through a synced temporary file, keeping its permissions; a symbolic link's

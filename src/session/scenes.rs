@@ -107,6 +107,13 @@ impl Scene {
                 ZOOM_RANGE.end()
             ));
         }
+        let year = chrono::Datelike::year(&self.cursor);
+        if !(1..=9999).contains(&year) {
+            return Err(format!(
+                "cursor {} is outside the years 1 to 9999, expected YYYY-MM-DD",
+                self.cursor
+            ));
+        }
         Ok(())
     }
 }
@@ -263,6 +270,11 @@ const SCENE_KEYS: [&str; 9] = [
 /// (what the window should show and take as its next `base`). Nothing is written when the file
 /// on disk cannot be read or parsed: the error says why, and `mine` stays in memory.
 pub fn save_merged(path: &Path, base: &[Scene], mine: &[Scene]) -> Result<Vec<Scene>, String> {
+    crate::atomic::with_folder_locked(path, || merge_and_write(path, base, mine))
+}
+
+/// [`save_merged`] under the folder's lock.
+fn merge_and_write(path: &Path, base: &[Scene], mine: &[Scene]) -> Result<Vec<Scene>, String> {
     let text = match crate::atomic::read_user_file(path, crate::atomic::MAX_USER_FILE_BYTES) {
         Ok(text) => text,
         Err(e) => {
@@ -413,7 +425,11 @@ pub fn corrupt_path(path: &Path) -> PathBuf {
 
 /// An earlier `scenes.toml.corrupt-N` with exactly the bytes `path` has now, if any.
 fn identical_copy(path: &Path) -> Option<PathBuf> {
-    let bytes = fs::read(path).ok()?;
+    let limit = crate::corpus::Limit {
+        bytes: crate::atomic::MAX_USER_FILE_BYTES,
+        what: "this file",
+    };
+    let bytes = crate::corpus::read_file(path, limit).ok()?;
     (1..u32::MAX)
         .map(|n| {
             let name = path.file_name().map(|f| f.to_string_lossy().into_owned());
@@ -422,7 +438,7 @@ fn identical_copy(path: &Path) -> Option<PathBuf> {
         .take_while(|p| p.exists())
         .find(|p| {
             fs::metadata(p).is_ok_and(|m| m.len() == bytes.len() as u64)
-                && fs::read(p).is_ok_and(|b| b == bytes)
+                && crate::corpus::read_file(p, limit).is_ok_and(|b| b == bytes)
         })
 }
 
@@ -714,6 +730,25 @@ mod tests {
     }
 
     #[test]
+    fn windows_saving_at_the_same_moment_keep_every_scene() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("scenes.toml");
+        std::thread::scope(|scope| {
+            for i in 0..8 {
+                let path = &path;
+                scope.spawn(move || {
+                    let mine = vec![scene(&format!("w{i}"))];
+                    save_merged(path, &[], &mine).expect("saves");
+                });
+            }
+        });
+        let loaded = load(&path);
+        let mut saved = names(&loaded.scenes);
+        saved.sort_unstable();
+        assert_eq!(saved, ["w0", "w1", "w2", "w3", "w4", "w5", "w6", "w7"]);
+    }
+
+    #[test]
     fn comments_unknown_keys_and_other_tables_survive_saves() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("scenes.toml");
@@ -864,6 +899,17 @@ mod tests {
         let aside = loaded.kept_aside.expect("a copy is kept");
         assert_eq!(fs::read_to_string(aside).expect("copy"), text);
         assert!(path.exists());
+    }
+
+    #[test]
+    fn a_scene_dated_past_the_year_9999_is_skipped_with_a_message() {
+        let text = "[[scene]]\nname = \"far\"\ncenter = { lat = 1.0, lon = 2.0 }\nzoom = 5.0\n\
+                    cursor = \"+12019-04-04\"\n";
+        let parsed = parse(text);
+        assert!(parsed.scenes.is_empty());
+        let (line, message) = &parsed.problems[0];
+        assert_eq!(*line, Some(1));
+        assert!(message.contains("outside the years 1 to 9999"), "{message}");
     }
 
     #[test]

@@ -331,14 +331,16 @@ pub fn parse_date_input(text: &str) -> Option<NaiveDate> {
     for f in FULL {
         // A short year ("0020") means the pattern matched the wrong shape.
         if let Ok(d) = NaiveDate::parse_from_str(&t, f)
-            && d.year() >= 1000
+            && (1000..=9999).contains(&d.year())
         {
             return Some(d);
         }
     }
     // Month precision: add a day and parse again.
     for f in ["%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(&format!("1 {t}"), &format!("%d {f}")) {
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("1 {t}"), &format!("%d {f}"))
+            && (1..=9999).contains(&d.year())
+        {
             return Some(d.with_day(1).unwrap_or(d));
         }
     }
@@ -581,6 +583,16 @@ mod tests {
         assert_eq!(parse_date_input("2020-02"), Some(day("2020-02-01")));
         assert_eq!(parse_date_input("feb 2020"), Some(day("2020-02-01")));
         assert_eq!(parse_date_input("yesterday"), None);
+        // Years past 9999 are no date (no export format or spreadsheet reads them).
+        for far in [
+            "12019-04-04",
+            "+12019-04-04",
+            "4 April 12019",
+            "12019-04",
+            "April 12019",
+        ] {
+            assert_eq!(parse_date_input(far), None, "{far}");
+        }
         assert_eq!(parse_date_input(""), None);
     }
 }

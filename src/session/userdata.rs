@@ -122,6 +122,16 @@ fn save_merged<T: Serialize + serde::de::DeserializeOwned>(
     shape: &EntryTables<'_>,
     entries: &[T],
 ) -> Result<Vec<T>, SaveError> {
+    crate::atomic::with_folder_locked(path, || merge_and_write(path, header, shape, entries))
+}
+
+/// [`save_merged`] under the folder's lock.
+fn merge_and_write<T: Serialize + serde::de::DeserializeOwned>(
+    path: &Path,
+    header: &str,
+    shape: &EntryTables<'_>,
+    entries: &[T],
+) -> Result<Vec<T>, SaveError> {
     let encode = |message: String| SaveError::Encode {
         path: path.to_path_buf(),
         message,

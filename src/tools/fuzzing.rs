@@ -20,13 +20,14 @@ use crate::problem::Problem;
 use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 6] = [
+pub const TARGETS: [&str; 7] = [
     "article",
     "gazetteer",
     "places",
     "dates",
     "scenes",
     "csv_import",
+    "export",
 ];
 
 /// Runs the harness of the target `name` on `data`; false when there is no such target.
@@ -38,6 +39,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "dates" => dates(data),
         "scenes" => scenes(data),
         "csv_import" => csv_import(data),
+        "export" => export(data),
         _ => return false,
     }
     true
@@ -306,6 +308,88 @@ pub fn csv_import(data: &[u8]) {
         assert!(ids.insert(&article.id), "id {} is not unique", article.id);
         assert_eq!(article.file, path);
     }
+}
+
+/// An article's bytes through the extraction and every export format: each writes without an
+/// error; jsonl is one JSON object per line whose event text lies where `text_start`/`text_end`
+/// say; no CSV cell could be a formula or holds a control character; and the events' text stays
+/// within the bounds `export::event_text_range` promises (so no output explodes).
+pub fn export(data: &[u8]) {
+    use crate::outputs::export::{self, ExportSource, Format};
+    let text = String::from_utf8_lossy(data);
+    let path = Path::new("fuzz/export.txt");
+    let (article, _) = corpus::Article::from_text("fuzz", path, &text);
+    let gazetteer = fuzz_gazetteer();
+    let extraction = extract_article(ArticleIdx(0), &article.body, article.published, gazetteer);
+    let sentences = extraction.sentences.len();
+    let events = extraction.events.len();
+    let (articles, extractions) = ([article], [extraction]);
+    let source = ExportSource {
+        articles: &articles,
+        gazetteer,
+        extractions: &extractions,
+        base_dir: None,
+    };
+    let body = &articles[0].body;
+    let mut event_text_bytes = 0;
+    for format in [Format::Jsonl, Format::Csv, Format::Geojson, Format::Kml] {
+        let mut out = Vec::new();
+        if let Err(e) = export::write(format, &source, &mut out) {
+            panic!("{format:?} export failed: {e}");
+        }
+        let Ok(out) = String::from_utf8(out) else {
+            panic!("{format:?} export is not UTF-8");
+        };
+        match format {
+            Format::Jsonl => {
+                for line in out.lines() {
+                    let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
+                        panic!("a jsonl line is not JSON: {line}");
+                    };
+                    if record["type"] != "event" {
+                        continue;
+                    }
+                    let text = record["text"].as_str().unwrap_or_default();
+                    assert!(text.len() <= export::MAX_EVENT_TEXT_BYTES.max(body.len()));
+                    event_text_bytes += text.len();
+                    if let (Some(start), Some(end)) =
+                        (record["text_start"].as_u64(), record["text_end"].as_u64())
+                    {
+                        let range = start as usize..end as usize;
+                        assert_eq!(body.get(range), Some(text), "text_start/text_end");
+                    }
+                }
+            }
+            Format::Csv => {
+                let mut reader = ::csv::Reader::from_reader(out.as_bytes());
+                for row in reader.records() {
+                    let Ok(row) = row else {
+                        panic!("the CSV export does not parse");
+                    };
+                    for (i, cell) in row.iter().enumerate() {
+                        // Columns 7 and 8 are lat and lon, numbers that may be negative.
+                        let text_cell = !matches!(i, 7 | 8);
+                        assert!(
+                            !(text_cell && cell.starts_with(['=', '+', '-', '@'])),
+                            "a CSV cell could be a formula: {cell}"
+                        );
+                        assert!(!cell.chars().any(char::is_control), "a control character");
+                    }
+                }
+            }
+            Format::Geojson | Format::Kml => {}
+        }
+    }
+    // Whole sentences up to MAX_SENTENCE_TEXT_BYTES each, windows of about twice their
+    // sentence, and at least MIN_EVENT_TEXT_BYTES (and the mention) per event.
+    let bound = sentences * export::MAX_SENTENCE_TEXT_BYTES
+        + 2 * body.len()
+        + events * (export::MIN_EVENT_TEXT_BYTES + 64);
+    assert!(
+        event_text_bytes <= bound,
+        "the events carry {event_text_bytes} bytes of text for a {} byte body",
+        body.len()
+    );
 }
 
 #[cfg(test)]

@@ -743,3 +743,51 @@ fn every_bad_input_file_goes_through_every_parser_without_a_panic() {
     }
     let _ = std::io::stderr().flush();
 }
+
+#[test]
+fn an_unknown_key_in_a_gazetteer_place_is_a_warning_and_the_place_loads() {
+    let path = Path::new("gazetteer.toml");
+    let text = "# my places\n[[place]]\nid = \"camp-x\"\nname = \"Camp X\"\nkind = \"city\"\n\
+                lat = 32.1\nlon = 13.2\nnotes = \"from the field report\"\n";
+    let (g, problems) = Gazetteer::from_toml_str(text, path);
+    assert_eq!(g.places().len(), 1);
+    let p = problem(&problems, "gazetteer.toml", "unknown field `notes` ignored");
+    assert_eq!((p.severity, p.line), (Severity::Warning, Some(8)));
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+}
+
+#[test]
+fn a_save_keeps_comments_unknown_keys_other_tables_and_a_scene_it_could_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("scenes.toml");
+    let original = fs::read_to_string(bad("data").join("scenes_commented.toml")).expect("read");
+    fs::write(&path, &original).expect("write");
+    let outcome = scenes::load(&path);
+    assert_eq!(outcome.scenes.len(), 1, "{}", listing(&outcome.problems));
+    problem(
+        &outcome.problems,
+        "scenes.toml",
+        "outside the years 1 to 9999",
+    );
+    let mut mine = outcome.scenes.clone();
+    let mut added = mine[0].clone();
+    added.name = "Misrata".to_owned();
+    mine.push(added);
+    let merged = scenes::save_merged(&path, &outcome.scenes, &mine).expect("saves");
+    assert_eq!(merged.len(), 2);
+    let after = fs::read_to_string(&path).expect("read");
+    for kept in [
+        "# The user's notes on this briefing: kept by every save.",
+        "owner = \"desk\"   # an unknown top-level key",
+        "colour = \"red\"     # a key this version does not know",
+        "cursor = \"+12019-04-09\"",
+        "[extra]",
+        "name = \"Misrata\"",
+    ] {
+        assert!(after.contains(kept), "{kept} lost:\n{after}");
+    }
+    // The second save keeps the first's text as .bak, comments and all.
+    scenes::save_merged(&path, &merged, &merged).expect("saves again");
+    let bak = fs::read_to_string(dir.path().join("scenes.toml.bak")).expect("bak");
+    assert!(bak.contains("# The user's notes"), "{bak}");
+}

@@ -283,6 +283,89 @@ fn a_fifo_in_a_corpus_is_skipped_with_a_message_instead_of_hanging() {
     );
 }
 
+/// Runs the binary with `args` and the environment `env`, failing the test if it runs for more
+/// than a minute (a read that blocks on a FIFO would never end).
+#[cfg(target_os = "linux")]
+fn newsatlas_within_a_minute(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsatlas"));
+    command
+        .args(args)
+        .env_remove("NEWSATLAS_ROOT")
+        .env("NEWSATLAS_USER_DATA", NO_USER_DATA)
+        .env("NEWSATLAS_CACHE_DIR", TEST_CACHE)
+        .current_dir(ROOT)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_mins(1) {
+            let _ = child.kill();
+            panic!("newsatlas {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn fifos_as_user_files_a_csv_corpus_or_a_scenes_file_are_refused_instead_of_hanging() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let user = dir.path().join("user");
+    fs::create_dir_all(&user).expect("mkdir");
+    let fifos = [
+        user.join("gazetteer.toml"),
+        user.join("dates.toml"),
+        dir.path().join("corpus.csv"),
+        dir.path().join("scenes.toml"),
+    ];
+    for fifo in &fifos {
+        let made = Command::new("mkfifo")
+            .arg(fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return; // no mkfifo here
+        }
+    }
+    let output = newsatlas_within_a_minute(
+        &["extract", "-o", "/dev/null"],
+        &[("NEWSATLAS_USER_DATA", &user)],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for name in ["gazetteer.toml", "dates.toml"] {
+        assert!(
+            stderr(&output)
+                .lines()
+                .any(|l| l.contains(name) && l.contains("FIFO")),
+            "{name}: {}",
+            stderr(&output)
+        );
+    }
+    let csv = fifos[2].to_str().expect("utf-8");
+    let output = newsatlas_within_a_minute(&["extract", "--corpus", csv], &[]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+    let scenes = fifos[3].to_str().expect("utf-8");
+    let out = dir.path().join("slides");
+    let output = newsatlas_within_a_minute(
+        &[
+            "render",
+            "--scenes",
+            scenes,
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
+}
+
 #[test]
 fn a_missing_corpus_folder_is_unusable_input() {
     let output = newsatlas(&["extract", "--corpus", "/nonexistent/newsatlas-corpus"]);
@@ -569,4 +652,65 @@ fn render_and_extract_see_the_users_places_and_dates() {
         "{}",
         stdout(&extract)
     );
+}
+
+#[test]
+fn hostile_csv_cells_cannot_become_formulas_and_lose_their_control_characters() {
+    let corpus = Path::new(ROOT).join("tests/bad_inputs/data/formula_cells.csv");
+    let output = newsatlas(&[
+        "extract",
+        "--corpus",
+        corpus.to_str().expect("utf-8"),
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let mut rows = 0;
+    for row in reader.records() {
+        let row = row.expect("a CSV row");
+        rows += 1;
+        for (i, cell) in row.iter().enumerate() {
+            // lat and lon are numbers.
+            if i != 7 && i != 8 {
+                assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+            }
+            assert!(!cell.chars().any(char::is_control), "{cell:?}");
+        }
+    }
+    assert_eq!(rows, 2);
+}
+
+#[test]
+fn one_sentence_listing_hundreds_of_places_gives_an_export_a_few_times_its_size() {
+    let article = Path::new(ROOT).join("tests/bad_inputs/data/place_list.txt");
+    let input = fs::metadata(&article).expect("meta").len() as usize;
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(&article, dir.path().join("a.txt")).expect("copy");
+    // jsonl also has one record per place mention (about 230 bytes for a name of 7): its event
+    // records are what must stay bounded.
+    for (format, most) in [("csv", 5), ("geojson", 8), ("kml", 12), ("jsonl", 8)] {
+        let output = newsatlas(&[
+            "extract",
+            "--corpus",
+            dir.path().to_str().expect("utf-8"),
+            "--format",
+            format,
+            "-o",
+            "-",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let text = stdout(&output);
+        let size: usize = text
+            .lines()
+            .filter(|l| format != "jsonl" || l.starts_with("{\"type\":\"event\""))
+            .map(|l| l.len() + 1)
+            .sum();
+        assert!(
+            size <= most * input,
+            "{format}: {size} bytes for an article of {input}"
+        );
+    }
 }

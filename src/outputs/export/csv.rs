@@ -55,6 +55,14 @@ pub fn write_csv<'e>(
     events: impl IntoIterator<Item = &'e Event>,
     out: impl Write,
 ) -> Result<(), ExportError> {
+    let mut out = std::io::BufWriter::new(out);
+    csv_header(&mut out)?;
+    csv_rows(source, events, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+pub(super) fn csv_header(out: &mut impl Write) -> Result<(), ExportError> {
     let mut writer = ::csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
@@ -75,6 +83,19 @@ pub fn write_csv<'e>(
         "sentence_end",
         "text",
     ])?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// The rows of `events`, without the header.
+pub(super) fn csv_rows<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
     for event in events {
         let row = EventRow::new(source, event)?;
         let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));

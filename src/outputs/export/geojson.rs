@@ -44,15 +44,32 @@ pub fn write_geojson<'e>(
     out: impl Write,
 ) -> Result<(), ExportError> {
     let mut out = io::BufWriter::new(out);
+    geojson_start(&mut out)?;
+    geojson_features(source, events, &mut out, &mut true)?;
+    geojson_end(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+pub(super) fn geojson_start(out: &mut impl Write) -> Result<(), ExportError> {
     out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-    let mut first = true;
+    Ok(())
+}
+
+/// The features of `events`; `first` says whether none was written before (no comma then).
+pub(super) fn geojson_features<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: &mut impl Write,
+    first: &mut bool,
+) -> Result<(), ExportError> {
     for event in events {
         let row = EventRow::new(source, event)?;
         if !row.place.coord.is_valid() {
             continue;
         }
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
+        out.write_all(if *first { b"\n" } else { b",\n" })?;
+        *first = false;
         let feature = Feature {
             kind: "Feature",
             geometry: Geometry {
@@ -70,9 +87,12 @@ pub fn write_geojson<'e>(
                 text: row.text,
             },
         };
-        serde_json::to_writer(&mut out, &feature)?;
+        serde_json::to_writer(&mut *out, &feature)?;
     }
+    Ok(())
+}
+
+pub(super) fn geojson_end(out: &mut impl Write) -> Result<(), ExportError> {
     out.write_all(b"\n]}\n")?;
-    out.flush()?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{ExportError, ExportSource, event_text, slice};
+use super::{ExportError, ExportSource, event_text_range, slice};
 use crate::corpus::Article;
 use crate::extract::{Event, WhenBasis};
 
@@ -65,6 +65,12 @@ enum Record<'a> {
         date_surface: Option<&'a str>,
         sentence_start: usize,
         sentence_end: usize,
+        /// Where `text` lies in the article, only when it is a window cut from a sentence longer
+        /// than `export::MAX_EVENT_TEXT_BYTES` (else `text` is the sentence, trimmed).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text_start: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text_end: Option<usize>,
         text: &'a str,
     },
 }
@@ -84,6 +90,7 @@ fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record
 fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'a>, ExportError> {
     let article = source.article(event.article)?;
     let place = source.place(event.place)?;
+    let (text, cut) = event_text_range(&article.body, event, source.events_sharing_sentence(event));
     Ok(Record::Event {
         article: &article.id,
         place_id: place.id,
@@ -97,7 +104,9 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
             .map(|m| slice(&article.body, &m.range()).trim()),
         sentence_start: event.sentence.start as usize,
         sentence_end: event.sentence.end as usize,
-        text: event_text(&article.body, event),
+        text_start: cut.then_some(text.start),
+        text_end: cut.then_some(text.end),
+        text: slice(&article.body, &text),
     })
 }
 

@@ -31,10 +31,26 @@ pub fn write_kml<'e>(
     out: impl Write,
 ) -> Result<(), ExportError> {
     let mut out = io::BufWriter::new(out);
+    kml_start(&mut out)?;
+    kml_placemarks(source, events, &mut out)?;
+    kml_end(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+pub(super) fn kml_start(out: &mut impl Write) -> Result<(), ExportError> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<kml xmlns=\"http://www.opengis.net/kml/2.2\">")?;
     writeln!(out, "<Document>")?;
     writeln!(out, "  <name>newsatlas events</name>")?;
+    Ok(())
+}
+
+pub(super) fn kml_placemarks<'e>(
+    source: &ExportSource<'_>,
+    events: impl IntoIterator<Item = &'e Event>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
     for event in events {
         let row = EventRow::new(source, event)?;
         if !row.place.coord.is_valid() {
@@ -74,8 +90,11 @@ pub fn write_kml<'e>(
         )?;
         writeln!(out, "  </Placemark>")?;
     }
+    Ok(())
+}
+
+pub(super) fn kml_end(out: &mut impl Write) -> Result<(), ExportError> {
     writeln!(out, "</Document>")?;
     writeln!(out, "</kml>")?;
-    out.flush()?;
     Ok(())
 }

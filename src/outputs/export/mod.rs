@@ -141,6 +141,22 @@ impl<'a> ExportSource<'a> {
             .join("/")
     }
 
+    /// How many events of `event`'s article come from its sentence (at least 1). An article's
+    /// events are listed sentence by sentence, so this is two binary searches.
+    fn events_sharing_sentence(&self, event: &Event) -> usize {
+        let Some(x) = self.extractions.get(event.article.0 as usize) else {
+            return 1;
+        };
+        let start = event.sentence.range().start;
+        let first = x
+            .events
+            .partition_point(|e| e.sentence.range().start < start);
+        let after = x
+            .events
+            .partition_point(|e| e.sentence.range().start <= start);
+        after.saturating_sub(first).max(1)
+    }
+
     /// Every event of every article, in article order.
     pub fn all_events(&self) -> impl Iterator<Item = &'a Event> + 'a {
         self.extractions.iter().flat_map(|x| x.events.iter())
@@ -158,6 +174,54 @@ pub fn write(
         Format::Jsonl => write_jsonl(source, out),
         _ => write_events(format, source, source.all_events(), out),
     }
+}
+
+/// Writes everything in `format`, as [`write`] does, for `articles` extracted `chunk` of them at a
+/// time by `extract` (one extraction per article of the slice it gets, in order), so that only
+/// one chunk's extraction is held in memory however many articles there are. Returns how many
+/// events were written.
+pub fn write_in_chunks(
+    format: Format,
+    articles: &[Article],
+    gazetteer: &Gazetteer,
+    base_dir: Option<&Path>,
+    chunk: usize,
+    extract: impl Fn(&[Article]) -> Vec<ArticleExtraction>,
+    out: impl Write,
+) -> Result<usize, ExportError> {
+    let mut out = std::io::BufWriter::new(out);
+    match format {
+        Format::Jsonl => {}
+        Format::Geojson => geojson::geojson_start(&mut out)?,
+        Format::Csv => csv::csv_header(&mut out)?,
+        Format::Kml => kml::kml_start(&mut out)?,
+    }
+    let (mut events, mut first) = (0, true);
+    for part in articles.chunks(chunk.max(1)) {
+        let extractions = extract(part);
+        let source = ExportSource {
+            articles: part,
+            gazetteer,
+            extractions: &extractions,
+            base_dir,
+        };
+        events += extractions.iter().map(|x| x.events.len()).sum::<usize>();
+        match format {
+            Format::Jsonl => write_jsonl(&source, &mut out)?,
+            Format::Geojson => {
+                geojson::geojson_features(&source, source.all_events(), &mut out, &mut first)?;
+            }
+            Format::Csv => csv::csv_rows(&source, source.all_events(), &mut out)?,
+            Format::Kml => kml::kml_placemarks(&source, source.all_events(), &mut out)?,
+        }
+    }
+    match format {
+        Format::Jsonl | Format::Csv => {}
+        Format::Geojson => geojson::geojson_end(&mut out)?,
+        Format::Kml => kml::kml_end(&mut out)?,
+    }
+    out.flush()?;
+    Ok(events)
 }
 
 /// Writes only `events` (e.g. those in the app's current filter) with the same schemas. JSON Lines
@@ -182,43 +246,92 @@ pub fn write_events<'e>(
 /// give the whole sentence.
 pub const MAX_EVENT_TEXT_BYTES: usize = 600;
 
-/// The text an event carries: its sentence, trimmed, or a window of about
-/// [`MAX_EVENT_TEXT_BYTES`] around its place mention when the sentence is longer (cut at
-/// character boundaries, preferably at spaces). Never panics on a bad range: "" then.
-pub fn event_text<'t>(body: &'t str, event: &Event) -> &'t str {
+/// The least window an event of a long sentence carries: its mention and a few words around it.
+pub const MIN_EVENT_TEXT_BYTES: usize = 80;
+
+/// The most the events of one sentence carry together when each carries the whole sentence (four
+/// events of a 600-byte sentence, twelve of a 200-byte one); past this, each carries a window.
+pub const MAX_SENTENCE_TEXT_BYTES: usize = 4 * MAX_EVENT_TEXT_BYTES;
+
+/// How many bytes of its sentence each of `events` events of one sentence of `sentence_bytes`
+/// carries when the sentence is longer than [`MAX_EVENT_TEXT_BYTES`]: together they carry about
+/// twice the sentence (each at least [`MIN_EVENT_TEXT_BYTES`], at most the maximum), so the text
+/// of an export grows with its input, not with the square of a sentence's places.
+pub fn event_text_budget(sentence_bytes: usize, events: usize) -> usize {
+    (2 * sentence_bytes / events.max(1)).clamp(MIN_EVENT_TEXT_BYTES, MAX_EVENT_TEXT_BYTES)
+}
+
+/// The text an event carries: its sentence, trimmed, or a window around its place mention when
+/// the sentence is long or shared by many events (see [`event_text_range`]).
+pub fn event_text<'t>(body: &'t str, event: &Event, sharing: usize) -> &'t str {
+    slice(body, &event_text_range(body, event, sharing).0)
+}
+
+/// Where the text an event carries lies in `body`, and whether it is a window cut from its
+/// sentence: the sentence, trimmed, when it has at most [`MAX_EVENT_TEXT_BYTES`] and its
+/// `sharing` events carry at most [`MAX_SENTENCE_TEXT_BYTES`] together; else about
+/// [`event_text_budget`] bytes around the mention, the mention always whole, cut at character
+/// boundaries and, outside the mention, at spaces. A range that does not fit the text gives
+/// `0..0` (never a panic).
+pub fn event_text_range(body: &str, event: &Event, sharing: usize) -> (Range<usize>, bool) {
     let sentence = event.sentence.range();
-    let whole = slice(body, &sentence).trim();
-    if whole.len() <= MAX_EVENT_TEXT_BYTES {
-        return whole;
+    if body.get(sentence.clone()).is_none() {
+        return (0..0, false);
+    }
+    let whole = trimmed(body, sentence.clone());
+    if whole.len() <= MAX_EVENT_TEXT_BYTES
+        && whole.len().saturating_mul(sharing.max(1)) <= MAX_SENTENCE_TEXT_BYTES
+    {
+        return (whole, false);
+    }
+    let budget = event_text_budget(sentence.len(), sharing);
+    if whole.len() <= budget {
+        return (whole, false);
     }
     let mention = event.mention.range();
-    let half = MAX_EVENT_TEXT_BYTES / 2;
+    let mention = (sentence.start <= mention.start
+        && mention.end <= sentence.end
+        && body.get(mention.clone()).is_some())
+    .then_some(mention);
     let centre = mention
-        .start
-        .midpoint(mention.end)
-        .clamp(sentence.start, sentence.end);
-    let mut from = centre.saturating_sub(half).max(sentence.start);
-    let mut to = (from + MAX_EVENT_TEXT_BYTES).min(sentence.end);
-    from = to.saturating_sub(MAX_EVENT_TEXT_BYTES).max(sentence.start);
+        .as_ref()
+        .map_or(sentence.start, |m| m.start.midpoint(m.end));
+    let mut from = centre.saturating_sub(budget / 2).max(sentence.start);
+    let mut to = (from + budget).min(sentence.end);
+    from = to.saturating_sub(budget).max(sentence.start);
+    if let Some(m) = &mention {
+        from = from.min(m.start);
+        to = to.max(m.end);
+    }
     while from < to && !body.is_char_boundary(from) {
         from += 1;
     }
     while to > from && !body.is_char_boundary(to) {
         to -= 1;
     }
-    let window = slice(body, &(from..to));
-    // Whole words: drop the partial word at each cut end.
-    let start = if from > sentence.start {
-        window.find(' ').map_or(0, |i| i + 1)
-    } else {
-        0
-    };
-    let end = if to < sentence.end {
-        window.rfind(' ').unwrap_or(window.len())
-    } else {
-        window.len()
-    };
-    window.get(start..end.max(start)).unwrap_or(window).trim()
+    // Whole words: drop the partial word at each cut end, never a part of the mention.
+    let (keep_from, keep_to) = mention.as_ref().map_or((to, from), |m| (m.start, m.end));
+    if from > sentence.start
+        && let Some(i) = body
+            .get(from..keep_from.max(from))
+            .and_then(|t| t.find(' '))
+    {
+        from += i + 1;
+    }
+    if to < sentence.end
+        && let Some(i) = body.get(keep_to.min(to)..to).and_then(|t| t.rfind(' '))
+    {
+        to = keep_to.min(to) + i;
+    }
+    (trimmed(body, from..to), true)
+}
+
+/// `range` of `body` without the white space at its ends (`range` on character boundaries).
+fn trimmed(body: &str, range: Range<usize>) -> Range<usize> {
+    let text = slice(body, &range);
+    let start = range.start + (text.len() - text.trim_start().len());
+    let end = range.end - (text.len() - text.trim_end().len());
+    start..end.max(start)
 }
 
 /// `text[range]`, or "" when the range does not fit the text (never a panic).
@@ -242,7 +355,7 @@ impl<'a> EventRow<'a> {
             article,
             place,
             event,
-            text: event_text(&article.body, event),
+            text: event_text(&article.body, event, source.events_sharing_sentence(event)),
         })
     }
 
@@ -491,6 +604,50 @@ mod tests {
     }
 
     #[test]
+    fn written_in_chunks_every_format_is_what_one_pass_writes() {
+        let fx = Fixture::new();
+        // What an extractor gives for a slice of the articles: indices from 0 in the slice.
+        let extract = |part: &[Article]| -> Vec<ArticleExtraction> {
+            part.iter()
+                .enumerate()
+                .map(|(local, a)| {
+                    let i = fx
+                        .articles
+                        .iter()
+                        .position(|b| b.id == a.id)
+                        .expect("known");
+                    let mut x = fx.extractions[i].clone();
+                    for e in &mut x.events {
+                        e.article = ArticleIdx(local as u32);
+                    }
+                    x
+                })
+                .collect()
+        };
+        for format in [Format::Jsonl, Format::Csv, Format::Geojson, Format::Kml] {
+            for chunk in [1, 2, 100] {
+                let mut out = Vec::new();
+                let events = write_in_chunks(
+                    format,
+                    &fx.articles,
+                    &fx.gazetteer,
+                    Some(Path::new("/project")),
+                    chunk,
+                    extract,
+                    &mut out,
+                )
+                .expect("export");
+                assert_eq!(events, 3);
+                assert_eq!(
+                    String::from_utf8(out).expect("UTF-8"),
+                    fx.export(format),
+                    "{format:?} in chunks of {chunk}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn an_event_in_a_huge_sentence_carries_a_window_around_its_mention() {
         let names = "Tripoli, ".repeat(5_000);
         let body = format!("Fighting in {names}and Misrata ended, then {names}.");
@@ -499,7 +656,7 @@ mod tests {
             mention: (at..at + 7).into(),
             ..event(0, 0, 0..body.len(), None)
         };
-        let text = event_text(&body, &e);
+        let text = event_text(&body, &e, 1);
         assert!(text.len() <= MAX_EVENT_TEXT_BYTES, "{}", text.len());
         assert!(text.len() > MAX_EVENT_TEXT_BYTES / 2, "{}", text.len());
         assert!(text.contains("and Misrata ended"), "{text}");
@@ -513,10 +670,54 @@ mod tests {
             mention: (1_000..1_002).into(),
             ..event(0, 0, 0..body.len(), None)
         };
-        assert!(event_text(&body, &e).len() <= MAX_EVENT_TEXT_BYTES);
+        assert!(event_text(&body, &e, 1).len() <= MAX_EVENT_TEXT_BYTES);
         // A short sentence is whole.
         let e = event(0, 0, 0..9, None);
-        assert_eq!(event_text(" Tripoli. ", &e), "Tripoli.");
+        assert_eq!(event_text(" Tripoli. ", &e, 1), "Tripoli.");
+        // Many events of one long sentence share about twice its length.
+        let body = format!("Fighting in {names}and Misrata ended.");
+        let at = body.find("Misrata").expect("mention");
+        let e = Event {
+            mention: (at..at + 7).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        let text = event_text(&body, &e, 5_000);
+        assert!(text.len() <= MIN_EVENT_TEXT_BYTES, "{}", text.len());
+        assert!(text.contains("Misrata"), "{text}");
+        let (range, cut) = event_text_range(&body, &e, 5_000);
+        assert!(cut && &body[range] == text);
+        assert_eq!(event_text_budget(body.len(), 5_000), MIN_EVENT_TEXT_BYTES);
+        // A mention longer than the window stays whole.
+        let long = "Presidente Nicolau Lobato International Airport of the Democratic Republic \
+                    of Timor-Leste in Dili";
+        let body = format!("Flights from {names}{long} resumed, {names}.");
+        let at = body.find(long).expect("mention");
+        let e = Event {
+            mention: (at..at + long.len()).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        assert_eq!(event_text(&body, &e, 10_000), long);
+        assert!(
+            !event_text_range(&body[..100], &e, 1).1,
+            "a range past the text is no window"
+        );
+        // A short sentence listing many places: each event gets a window.
+        let body = format!("{}Rome.", "Paris, Tunis, ".repeat(30));
+        let at = body.find("Rome").expect("mention");
+        let e = Event {
+            mention: (at..at + 4).into(),
+            ..event(0, 0, 0..body.len(), None)
+        };
+        assert_eq!(
+            event_text(&body, &e, 4),
+            body.as_str(),
+            "four events: whole"
+        );
+        let (range, cut) = event_text_range(&body, &e, 60);
+        assert!(cut && range.len() <= MIN_EVENT_TEXT_BYTES, "{range:?}");
+        assert!(body[range].ends_with("Rome."));
+        assert_eq!(event_text_budget(1_000, 10), 200);
+        assert_eq!(event_text_budget(100_000, 2), MAX_EVENT_TEXT_BYTES);
     }
 
     #[test]

@@ -48,7 +48,14 @@ pub fn load(root: &Path) -> (Corpus, Vec<Problem>) {
     let mut corpus = Corpus::default();
     let mut described = HashSet::new();
 
-    match std::fs::read_to_string(&manifest_path) {
+    let manifest_limit = super::Limit {
+        bytes: 16 * 1024 * 1024,
+        what: "the article list",
+    };
+    let read = super::read_file(&manifest_path, manifest_limit)
+        .map_err(|e| (None, e.to_string()))
+        .and_then(|bytes| crate::problem::utf8_text(bytes).map_err(|(line, e)| (Some(line), e)));
+    match read {
         Ok(source) => match toml::from_str::<RawManifest>(&source) {
             Ok(manifest) => {
                 let mut ids = HashSet::new();
@@ -70,10 +77,10 @@ pub fn load(root: &Path) -> (Corpus, Vec<Problem>) {
                 ));
             }
         },
-        Err(err) => problems.push(Problem::error(
+        Err((line, err)) => problems.push(Problem::error(
             &manifest_path,
-            None,
-            format!("cannot read the article list ({err}); the seeds are loaded without their descriptions"),
+            line,
+            format!("cannot read the article list: {err}; the seeds are loaded without their descriptions"),
         )),
     }
 

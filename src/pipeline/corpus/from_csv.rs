@@ -216,7 +216,19 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
             ));
         }
 
-        let mut id = id.trim().to_string();
+        let mut capped = |value: &str, what: &str| {
+            let (value, cut) = super::capped_label(value.trim(), what);
+            if let Some(message) = cut {
+                problems.push(Problem::warning(path, line, message));
+            }
+            value.to_string()
+        };
+        let (id, title, source) = (
+            capped(&id, "id"),
+            capped(&title, "title"),
+            capped(&source, "source"),
+        );
+        let mut id = id;
         if id.is_empty() {
             id = claim_id(&mut ids, &format!("{stem}-{}", row + 1));
         } else if ids.contains(&id) {
@@ -232,13 +244,11 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
         }
         let (mut article, cell_problems) = Article::from_text(&id, path, &text);
         problems.extend(cell_problems.into_iter().map(|p| Problem { line, ..p }));
-        let title = title.trim();
         if !title.is_empty() {
-            article.title = title.to_string();
+            article.title = title;
         }
-        let source = source.trim();
         if !source.is_empty() {
-            article.outlet = Some(source.to_string());
+            article.outlet = Some(source);
         }
         let date = date.trim();
         if !date.is_empty() {
@@ -268,6 +278,7 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
 mod tests {
     use std::fs;
 
+    use super::super::MAX_LABEL_CHARS;
     use super::*;
     use chrono::NaiveDate;
 
@@ -352,6 +363,30 @@ mod tests {
         assert_eq!(ids, ["a-3", "a", "a-3-2", "import-4"]);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].message.contains("this one is `a-3-2`"));
+    }
+
+    #[test]
+    fn a_title_source_or_id_of_megabytes_is_cut_with_a_warning() {
+        let long = "=x".repeat(3 * MAX_LABEL_CHARS);
+        let (_dir, path) = csv_file(
+            format!("title,date,text,source,id\n{long},2019-04-08,Tripoli,{long},{long}\n")
+                .as_bytes(),
+        );
+        let (corpus, problems) = Corpus::load_csv(&path);
+        let a = &corpus.articles[0];
+        for label in [
+            a.title.as_str(),
+            a.id.as_str(),
+            a.outlet.as_deref().unwrap_or(""),
+        ] {
+            assert_eq!(label.chars().count(), MAX_LABEL_CHARS, "{label}");
+        }
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].message.contains("above the limit of 500"),
+            "{problems:?}"
+        );
+        assert_eq!(problems[0].line, Some(2));
     }
 
     #[test]

@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::problem::Problem;
 
 pub use self::read::{
-    MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_text_file,
+    Limit, MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_file, read_text_file,
 };
 
 /// How an article's publication date was obtained.
@@ -265,6 +265,24 @@ fn claim_id(ids: &mut HashSet<String>, wanted: &str) -> String {
     }
     ids.insert(id.clone());
     id
+}
+
+/// The most characters of an article's title, outlet or id that are kept: each is repeated in
+/// every exported event and drawn in the app, and a CSV cell or header line can hold megabytes.
+pub const MAX_LABEL_CHARS: usize = 500;
+
+/// `value` cut to [`MAX_LABEL_CHARS`] characters, and a warning naming `what` when it was cut.
+pub(crate) fn capped_label<'v>(value: &'v str, what: &str) -> (&'v str, Option<String>) {
+    match value.char_indices().nth(MAX_LABEL_CHARS) {
+        None => (value, None),
+        Some((at, _)) => (
+            &value[..at],
+            Some(format!(
+                "the {what} is {} characters, above the limit of {MAX_LABEL_CHARS}; only its start is kept",
+                value.chars().count()
+            )),
+        ),
+    }
 }
 
 /// A `YYYY-MM-DD` date from outside data (headers, CSV cells, the user's files): years 1 to 9999

@@ -1,5 +1,8 @@
-//! Reading one text file defensively: a size limit, binary files refused, a UTF-8 byte order mark
-//! stripped, invalid UTF-8 decoded lossily (and said so).
+//! Reading files defensively. [`read_file`] is the one way a file from outside is read whole
+//! (articles, user files, gazetteer files, the index cache, the seeds' manifest): only regular
+//! files are opened, and nothing above a size limit is read. [`read_text_file`] adds what
+//! articles need: binary files refused, a UTF-8 byte order mark stripped, invalid UTF-8 decoded
+//! lossily (and said so).
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -15,10 +18,27 @@ pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 pub enum ReadError {
     #[error("cannot read the file ({0})")]
     Io(#[from] io::Error),
-    #[error("the file is {size} bytes, above the limit of {limit} bytes for one article")]
-    TooLarge { size: u64, limit: u64 },
+    #[error("the file is {size} bytes, above the limit of {} bytes for {}", limit.bytes, limit.what)]
+    TooLarge { size: u64, limit: Limit },
     #[error("the file looks binary (a NUL byte at byte {offset}){hint}, expected UTF-8 text")]
     Binary { offset: usize, hint: &'static str },
+}
+
+/// How many bytes of a file are read at most, and what kind of file the limit is for (said in the
+/// message when a file is above it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub bytes: u64,
+    /// "one article", "this file", "a gazetteer file": ends "above the limit of N bytes for …".
+    pub what: &'static str,
+}
+
+impl Limit {
+    /// The limit of one article ([`MAX_ARTICLE_BYTES`]).
+    pub const ARTICLE: Limit = Limit {
+        bytes: MAX_ARTICLE_BYTES,
+        what: "one article",
+    };
 }
 
 /// A decoded text file.
@@ -74,23 +94,41 @@ fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
     "a special file"
 }
 
-/// Reads `path` as text, refusing files above `limit` bytes and files with NUL bytes.
-pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
+/// Reads the whole of `path`: refused before it is opened when it is not a regular file (see
+/// [`open_regular`]), and refused by its size, or once more than `limit.bytes` were read from a
+/// file that grows, without reading past the limit. Every whole-file read of outside data goes
+/// through this; the caller decides what the bytes are (text, an index, a PDF).
+pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, ReadError> {
     let file = open_regular(path)?;
-    let size = file.metadata()?.len();
-    if size > limit {
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        // Swapped for something else between the check and the open.
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "it is not a regular file").into());
+    }
+    let size = meta.len();
+    if size > limit.bytes {
         return Err(ReadError::TooLarge { size, limit });
     }
-    // The metadata can be wrong (special files, a file still growing): never read past the limit.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(limit.bytes + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit.bytes {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
             limit,
         });
     }
-    decode(bytes)
+    Ok(bytes)
+}
+
+/// Reads `path` as an article's text, refusing files above `limit` bytes and files with NUL bytes.
+pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
+    decode(read_file(
+        path,
+        Limit {
+            bytes: limit,
+            ..Limit::ARTICLE
+        },
+    )?)
 }
 
 /// Decodes file bytes: binary refused, BOM stripped, invalid UTF-8 replaced.
@@ -170,6 +208,28 @@ mod tests {
         assert!(err.to_string().contains("a device"), "{err}");
         let err = read_text_file(dir.path(), MAX_ARTICLE_BYTES).expect_err("folder");
         assert!(err.to_string().contains("a folder"), "{err}");
+    }
+
+    #[test]
+    fn read_file_refuses_a_file_above_its_limit_and_says_for_what() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("gazetteer.toml");
+        std::fs::write(&path, "0123456789").expect("write");
+        let limit = |bytes| Limit {
+            bytes,
+            what: "a gazetteer file",
+        };
+        assert_eq!(
+            read_file(&path, limit(10)).expect("at the limit"),
+            b"0123456789"
+        );
+        let err = read_file(&path, limit(9)).expect_err("above the limit");
+        assert_eq!(
+            err.to_string(),
+            "the file is 10 bytes, above the limit of 9 bytes for a gazetteer file"
+        );
+        let err = read_file(&dir.path().join("missing"), limit(9)).expect_err("missing");
+        assert!(matches!(err, ReadError::Io(ref e) if e.kind() == io::ErrorKind::NotFound));
     }
 
     #[test]

@@ -226,7 +226,14 @@ fn header_block(text: &str, notes: &mut Vec<Note>) -> Option<Header> {
             break;
         };
         keys += 1;
-        let value = value.trim();
+        let (value, cut) = super::capped_label(value.trim(), &format!("`{key}:` value"));
+        if let Some(message) = cut {
+            notes.push(Note {
+                severity: Severity::Warning,
+                line: line_no,
+                message,
+            });
+        }
         let duplicate = |notes: &mut Vec<Note>| {
             notes.push(Note {
                 severity: Severity::Warning,

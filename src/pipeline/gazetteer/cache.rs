@@ -19,7 +19,7 @@
 //!   is rehashed (it is small).
 
 use std::hash::BuildHasher as _;
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::codec::{Damaged, Decoded, Reader, Writer};
@@ -69,14 +69,18 @@ pub(super) fn key_of(curated: &Path, broad: Option<&Path>, user: Option<&Path>) 
     input.extend_from_slice(&meta.len().to_le_bytes());
     input.extend_from_slice(&modified.as_nanos().to_le_bytes());
     let mut part = |path: Option<&Path>, required: bool| -> Option<()> {
-        match path.map(std::fs::read) {
+        match path.map(|path| crate::corpus::read_file(path, super::files::GAZETTEER_LIMIT)) {
             Some(Ok(bytes)) => {
                 input.push(1);
                 input.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
                 input.extend_from_slice(&checksum_of(&bytes).to_le_bytes());
             }
             // A missing user file is no problem: the index is that of no additions.
-            Some(Err(e)) if !required && e.kind() == std::io::ErrorKind::NotFound => input.push(0),
+            Some(Err(crate::corpus::ReadError::Io(e)))
+                if !required && e.kind() == std::io::ErrorKind::NotFound =>
+            {
+                input.push(0);
+            }
             Some(Err(_)) => return None,
             None => input.push(0),
         }
@@ -108,20 +112,17 @@ pub(super) fn path_in(dir: &Path, key: u128) -> PathBuf {
 /// Reads the index at `path` for `key`: `Ok(None)` when there is none, `Err` when it cannot
 /// be used (damaged, truncated, of another build).
 pub(super) fn read(path: &Path, key: u128) -> Result<Option<(Gazetteer, Vec<Problem>)>, String> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot open it ({e})")),
+    let limit = crate::corpus::Limit {
+        bytes: MAX_INDEX_BYTES,
+        what: "the gazetteer index",
     };
-    // Room for the whole file at once: growing the buffer would copy it several times.
-    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_INDEX_BYTES);
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.take(MAX_INDEX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read it ({e})"))?;
-    if bytes.len() as u64 > MAX_INDEX_BYTES {
-        return Err(format!("it is above {MAX_INDEX_BYTES} bytes"));
-    }
+    let bytes = match crate::corpus::read_file(path, limit) {
+        Ok(bytes) => bytes,
+        Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     decode(&bytes, key)
         .map(Some)
         .map_err(|Damaged(why)| why.to_owned())
@@ -261,7 +262,12 @@ pub(super) fn write(
 ) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let bytes = encode(g, problems, key);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // Named like the app's other temporary files, so one left by a process killed before the
+    // rename is removed later (here, or when the app starts).
+    crate::atomic::clean_stale_temps(dir);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(crate::atomic::TEMP_PREFIX)
+        .tempfile_in(dir)?;
     tmp.write_all(&bytes)?;
     let path = path_in(dir, key);
     tmp.persist(&path).map_err(|e| e.error)?;

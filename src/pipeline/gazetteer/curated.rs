@@ -53,7 +53,7 @@ pub(super) enum RowError {
         "alias `{alias}` repeats {what} of the same place (ignoring case), expected each spelling once"
     )]
     AliasCollision { alias: String, what: &'static str },
-    #[error("unknown field `{0}`, expected one of {FIELDS}")]
+    #[error("unknown field `{0}` ignored (it stays in the file), expected one of {FIELDS}")]
     UnknownField(String),
     #[error("line has {found} columns, expected {expected} ({BROAD_HEADER})")]
     Columns { found: usize, expected: usize },
@@ -186,8 +186,13 @@ pub(super) fn raw_from_table(
             }
             Ok(())
         })();
-        if let Err(e) = result {
-            problems.push(Problem::error(file, Some(line), e.to_string()));
+        match result {
+            Ok(()) => {}
+            // A note of the user's own (`notes = "…"`) leaves the place whole: only a warning.
+            Err(e @ RowError::UnknownField(_)) => {
+                problems.push(Problem::warning(file, Some(line), e.to_string()));
+            }
+            Err(e) => problems.push(Problem::error(file, Some(line), e.to_string())),
         }
     }
     raw

@@ -32,9 +32,30 @@ impl ReadFailure {
     }
 }
 
-/// Opens a gazetteer file, refusing one above [`MAX_GAZETTEER_BYTES`].
+/// The limit of one gazetteer file, for [`crate::corpus::read_file`].
+pub(super) const GAZETTEER_LIMIT: crate::corpus::Limit = crate::corpus::Limit {
+    bytes: MAX_GAZETTEER_BYTES,
+    what: "a gazetteer file",
+};
+
+impl From<crate::corpus::ReadError> for ReadFailure {
+    fn from(e: crate::corpus::ReadError) -> ReadFailure {
+        match e {
+            crate::corpus::ReadError::Io(e) => ReadFailure::io(e),
+            crate::corpus::ReadError::TooLarge { size, .. } => ReadFailure::too_large(size),
+            other @ crate::corpus::ReadError::Binary { .. } => ReadFailure {
+                not_found: false,
+                line: None,
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+/// Opens a gazetteer file, refusing one that is not a regular file (a FIFO would block the load)
+/// or is above [`MAX_GAZETTEER_BYTES`].
 pub(super) fn open_capped(path: &Path) -> Result<std::fs::File, ReadFailure> {
-    let file = std::fs::File::open(path).map_err(ReadFailure::io)?;
+    let file = crate::corpus::open_regular(path).map_err(ReadFailure::io)?;
     let size = file.metadata().map_err(ReadFailure::io)?.len();
     if size > MAX_GAZETTEER_BYTES {
         return Err(ReadFailure::too_large(size));
@@ -44,11 +65,7 @@ pub(super) fn open_capped(path: &Path) -> Result<std::fs::File, ReadFailure> {
 
 pub(super) fn read_text(path: &Path) -> Result<String, ReadFailure> {
     let (io_failure, too_large) = (ReadFailure::io, ReadFailure::too_large);
-    let file = open_capped(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_GAZETTEER_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_failure)?;
+    let mut bytes = crate::corpus::read_file(path, GAZETTEER_LIMIT)?;
     if path.extension().is_some_and(|e| e == "gz") {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())
