@@ -32,7 +32,7 @@ use crate::session::state::{AppState, Intent, WindowMode};
 pub struct NewsAtlasApp {
     loader: Option<Job<Dataset>>,
     load_error: Option<String>,
-    model: Option<Model>,
+    model: Option<std::sync::Arc<Model>>,
     generation: u64,
     state: AppState,
     derived: DerivedCache,
@@ -202,7 +202,7 @@ impl NewsAtlasApp {
             EventFilter::DatedByText
         };
         self.state = state;
-        self.model = Some(Model::new(dataset, self.generation));
+        self.model = Some(std::sync::Arc::new(Model::new(dataset, self.generation)));
     }
 
     /// Keeps the scenes in `path` instead of the user's data folder (for tests and tools).
@@ -227,7 +227,7 @@ impl NewsAtlasApp {
     }
 
     pub fn model(&self) -> Option<&Model> {
-        self.model.as_ref()
+        self.model.as_deref()
     }
 
     /// The data the views drew last frame (for tests).
@@ -529,8 +529,8 @@ impl eframe::App for NewsAtlasApp {
         if !self.briefing.presenting() {
             egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
         }
-        self.import.drops_ui(&ctx, self.model.as_ref());
-        self.import.dialog_ui(&ctx, self.model.as_ref());
+        self.import.drops_ui(&ctx, self.model.as_deref());
+        self.import.dialog_ui(&ctx, self.model.as_deref());
         self.import.progress_ui(ui);
 
         let Some(model) = &self.model else {
