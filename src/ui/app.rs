@@ -119,7 +119,7 @@ impl NewsAtlasApp {
             ctx,
             self.prefs.basemap.source(self.prefs.theme),
         ));
-        self.labels = Some(MapLabels::new(Vec::new()));
+        self.labels = Some(MapLabels::for_model(self.model.as_deref()));
         self
     }
 
@@ -203,6 +203,9 @@ impl NewsAtlasApp {
         };
         self.state = state;
         self.model = Some(std::sync::Arc::new(Model::new(dataset, self.generation)));
+        if self.labels.is_some() {
+            self.labels = Some(MapLabels::for_model(self.model.as_deref()));
+        }
     }
 
     /// Keeps the scenes in `path` instead of the user's data folder (for tests and tools).
