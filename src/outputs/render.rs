@@ -489,6 +489,7 @@ fn legend_layout(text: &Text, hollow: bool, s: f32) -> LegendLayout {
     }
 }
 
+#[allow(clippy::many_single_char_names)] // pixel math: x, y, r, c, s
 fn draw_legend(
     pixmap: &mut Pixmap,
     text: &Text,
