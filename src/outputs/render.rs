@@ -320,6 +320,7 @@ pub fn render_scene(
     // What the caption and the legend should not cover: markers (weighted more) and labels.
     let mut obstacles: Vec<(Area, f32)> = Vec::with_capacity(laid.len() * 2);
     let mut any_hollow = false;
+    let mut any_faded = false;
     for l in &laid {
         let Some(m) = derived.markers.get(l.input) else {
             continue;
@@ -331,6 +332,7 @@ pub fn render_scene(
             hollow_circle(&mut pixmap, at, r, colors.kind(m.class), colors.outline, s);
             any_hollow = true;
         } else {
+            any_faded |= !m.active();
             let fill = if m.active() {
                 colors.kind(m.class)
             } else {
@@ -375,7 +377,7 @@ pub fn render_scene(
     let caption_at = freest_corner(image, caption.size, margin, &obstacles);
     draw_caption(&mut pixmap, text, &caption, caption_at, &colors);
     obstacles.push((caption_at, f32::MAX / 1e6));
-    let legend = legend_layout(text, any_hollow, s);
+    let legend = legend_layout(text, any_hollow, any_faded, s);
     let legend_at = freest_corner(image, legend.size, margin, &obstacles);
     draw_legend(&mut pixmap, text, &legend, legend_at, &colors, s);
     Ok((pixmap, unknown))
@@ -454,18 +456,22 @@ const LEGEND_ROWS: [(KindClass, &str); 3] = [
 /// The slide's key for a hollow marker (as the app's legend says it).
 const HOLLOW_KEY: &str = "dated by publication only";
 
+/// The slide's key for a marker with no events in the window (as the app's legend says it).
+const FADED_KEY: &str = "no events in the window";
+
 /// The basemap's credit, the legend's last line.
 const CREDIT: &str = "Basemap: Natural Earth";
 
 struct LegendLayout {
     size: (f32, f32),
     hollow: bool,
+    faded: bool,
     row_h: f32,
     text_px: f32,
     pad: f32,
 }
 
-fn legend_layout(text: &Text, hollow: bool, s: f32) -> LegendLayout {
+fn legend_layout(text: &Text, hollow: bool, faded: bool, s: f32) -> LegendLayout {
     let text_px = 17.0 * s;
     let row_h = 26.0 * s;
     let pad = 10.0 * s;
@@ -476,13 +482,17 @@ fn legend_layout(text: &Text, hollow: bool, s: f32) -> LegendLayout {
     if hollow {
         widest = widest.max(text.width(HOLLOW_KEY, text_px) + 30.0 * s);
     }
-    let rows = LEGEND_ROWS.len() as f32 + if hollow { 1.0 } else { 0.0 };
+    if faded {
+        widest = widest.max(text.width(FADED_KEY, text_px) + 30.0 * s);
+    }
+    let rows = (LEGEND_ROWS.len() + usize::from(hollow) + usize::from(faded)) as f32;
     LegendLayout {
         size: (
             widest + 2.0 * pad,
             rows * row_h + text.line_height(13.0 * s) + 2.0 * pad,
         ),
         hollow,
+        faded,
         row_h,
         text_px,
         pad,
@@ -533,6 +543,21 @@ fn draw_legend(
         );
         y += legend.row_h;
     }
+    if legend.faded {
+        let c = (x + r, y + legend.row_h / 2.0);
+        circle(pixmap, c, r * 0.6, colors.faded, colors.outline, 1.5 * s);
+        let tx = x + 30.0 * s;
+        text.draw(
+            pixmap,
+            FADED_KEY,
+            tx,
+            y + text_dy,
+            legend.text_px,
+            colors.ink,
+            false,
+        );
+        y += legend.row_h;
+    }
     text.draw(pixmap, CREDIT, x, y, 13.0 * s, colors.weak_ink, false);
 }
 
@@ -564,6 +589,7 @@ fn draw_basemap(
     let x1 = ((cx + half_w) / tile_world).floor() as i64;
     let y0 = (((cy - half_h) / tile_world).floor() as i64).max(0);
     let y1 = (((cy + half_h) / tile_world).floor() as i64).min(n - 1);
+    let overlap = scale + 1.0 / TILE_SIZE as f32;
     let quality = PixmapPaint {
         quality: FilterQuality::Bilinear,
         ..PixmapPaint::default()
@@ -588,7 +614,9 @@ fn draw_basemap(
                 0,
                 tile.as_ref(),
                 &quality,
-                Transform::from_row(scale, 0.0, 0.0, scale, ox, oy),
+                // One pixel more each way: neighbouring tiles overlap instead of leaving a
+                // half-covered (lighter) hairline where they meet at a fractional position.
+                Transform::from_row(overlap, 0.0, 0.0, overlap, ox, oy),
                 None,
             );
         }
