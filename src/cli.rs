@@ -93,16 +93,28 @@ pub struct RenderArgs {
     /// The folder to write the PNGs to (created when missing)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    /// Width of each PNG in pixels (the app's export uses the same default)
+    #[arg(long, default_value_t = crate::outputs::render::DEFAULT_SLIDE_SIZE.0, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub width: u32,
-    #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(16..=8192))]
+    /// Height of each PNG in pixels; a slide shows the same area at any size, sharper when larger
+    #[arg(long, default_value_t = crate::outputs::render::DEFAULT_SLIDE_SIZE.1, value_parser = clap::value_parser!(u32).range(16..=8192))]
     pub height: u32,
+    /// The basemap's style: light (default, as the app's export) or dark
+    #[arg(long, value_enum, default_value_t = SlideStyle::Light)]
+    pub style: SlideStyle,
     /// Articles to count events in instead of the bundled seeds: a folder or a .csv file
     #[arg(long, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
     /// A gazetteer file to use instead of data/gazetteer.toml
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+}
+
+/// The style of a rendered slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SlideStyle {
+    Light,
+    Dark,
 }
 
 #[derive(Debug, clap::Args)]
@@ -249,7 +261,10 @@ fn run_render(
     let options = crate::outputs::render::RenderOptions {
         width: args.width,
         height: args.height,
-        ..Default::default()
+        style: match args.style {
+            SlideStyle::Light => crate::basemap::Style::Light,
+            SlideStyle::Dark => crate::basemap::Style::Dark,
+        },
     };
     let rendered =
         crate::outputs::render::render_scenes_file(&model, &args.scenes, &args.out, options)?;

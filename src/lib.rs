@@ -66,6 +66,7 @@ pub use tools::{perf, synth};
 #[cfg(feature = "gui")]
 pub mod gui {
     pub use crate::ui::NewsAtlasApp;
+    pub use crate::ui::app::ARTICLE_PANE_TOGGLE;
     pub use crate::ui::export_ui::filtered_events;
     pub use crate::ui::filters::chip_label;
     pub use crate::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};

@@ -166,7 +166,11 @@ impl Layer {
                         for ring in &rings {
                             push_coast(ring, &mut layer.coast);
                         }
-                        let rings = rings.into_iter().filter(|r| r.len() >= 3).collect();
+                        let rings = rings
+                            .iter()
+                            .flat_map(|r| split_at_antimeridian(r))
+                            .filter(|r| r.len() >= 3)
+                            .collect();
                         split_polygon(
                             rings,
                             [0.0, 0.0, 1.0, 1.0],
@@ -175,8 +179,14 @@ impl Layer {
                             &mut layer.land,
                         );
                     }
-                    1 => rings.iter().for_each(|l| push_line(l, &mut layer.coast)),
-                    2 => rings.iter().for_each(|l| push_line(l, &mut layer.borders)),
+                    1 => rings
+                        .iter()
+                        .flat_map(|l| runs_without_wraps(l))
+                        .for_each(|l| push_line(l, &mut layer.coast)),
+                    2 => rings
+                        .iter()
+                        .flat_map(|l| runs_without_wraps(l))
+                        .for_each(|l| push_line(l, &mut layer.borders)),
                     other => return Err(r.error(&format!("unknown layer kind {other}"))),
                 }
             }
@@ -360,6 +370,58 @@ fn push_coast(ring: &[WorldPoint], out: &mut Vec<LinePiece>) {
     push_line(&run, out);
 }
 
+/// An edge longer than half the world in x is a wrap across the antimeridian, not a line
+/// across the map.
+fn is_wrap(a: WorldPoint, b: WorldPoint) -> bool {
+    (a[0] - b[0]).abs() > 0.5
+}
+
+/// A line cut where it wraps across the antimeridian, so no stroke runs across the world.
+fn runs_without_wraps(points: &[WorldPoint]) -> impl Iterator<Item = &[WorldPoint]> {
+    points
+        .chunk_by(|a, b| !is_wrap(*a, *b))
+        .filter(|run| run.len() >= 2)
+}
+
+/// A land ring that crosses the antimeridian (Chukotka, Fiji), as rings inside the world: the
+/// ring is unwrapped (x made continuous, so it runs past 0 or 1) and clipped to the world and
+/// to the world's copy beside it, shifted back. Left as it is, its wrap edges make a sliver
+/// across the whole world that the even-odd fill turns into a band or a seam. A ring that goes
+/// once around the world (x does not come back to where it started) is left as it is.
+fn split_at_antimeridian(ring: &[WorldPoint]) -> Vec<Vec<WorldPoint>> {
+    let Some(&first) = ring.first() else {
+        return Vec::new();
+    };
+    if !ring.windows(2).any(|w| is_wrap(w[0], w[1])) && !is_wrap(ring[ring.len() - 1], first) {
+        return vec![ring.to_vec()];
+    }
+    let mut unwrapped = Vec::with_capacity(ring.len());
+    let mut shift = 0.0f32;
+    let mut prev = first;
+    for &p in ring {
+        if p[0] - prev[0] > 0.5 {
+            shift -= 1.0;
+        } else if prev[0] - p[0] > 0.5 {
+            shift += 1.0;
+        }
+        unwrapped.push([p[0] + shift, p[1]]);
+        prev = p;
+    }
+    let last = unwrapped[unwrapped.len() - 1];
+    if (last[0] - first[0]).abs() > 0.5 {
+        return vec![ring.to_vec()];
+    }
+    let world = [0.0, 0.0, 1.0, 1.0];
+    [-1.0f32, 0.0, 1.0]
+        .iter()
+        .map(|dx| {
+            let moved: Vec<WorldPoint> = unwrapped.iter().map(|p| [p[0] + dx, p[1]]).collect();
+            clip_ring(&moved, world)
+        })
+        .filter(|r| r.len() >= 3)
+        .collect()
+}
+
 /// Cut a polygon along the tile grid until each piece is small, so a zoom-10 tile in Libya does
 /// not walk the whole of Afro-Eurasia. Cuts follow tile edges, which are pixel edges at every
 /// zoom >= `zoom - 8`, and the renderer fills all pieces of a tile as one even-odd path, so the
@@ -521,5 +583,47 @@ mod tests {
                 piece.bbox
             );
         }
+    }
+
+    #[test]
+    fn no_land_ring_runs_across_the_world_at_any_detail() {
+        let data = BasemapData::embedded();
+        for detail in Detail::ALL {
+            let layer = data.layer(detail).expect("embedded asset parses");
+            for piece in &layer.land {
+                for ring in &piece.rings {
+                    let wrap = ring.windows(2).find(|w| is_wrap(w[0], w[1]));
+                    assert!(
+                        wrap.is_none(),
+                        "{detail:?}: an edge {wrap:?} across the world"
+                    );
+                }
+            }
+            for line in layer.coast.iter().chain(&layer.borders) {
+                assert!(!line.points.windows(2).any(|w| is_wrap(w[0], w[1])));
+            }
+        }
+    }
+
+    #[test]
+    fn a_ring_across_the_antimeridian_becomes_two_rings_inside_the_world() {
+        // A square from x 0.95 to 1.05 (written 0.95, 0.05): half on each side.
+        let ring = vec![
+            [0.95, 0.4],
+            [0.05, 0.4],
+            [0.05, 0.5],
+            [0.95, 0.5],
+            [0.95, 0.4],
+        ];
+        let parts = split_at_antimeridian(&ring);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        for part in &parts {
+            let b = bbox_of(part);
+            assert!(b[2] - b[0] <= 0.05 + 1e-6, "{b:?}");
+            assert!(b[0] >= 0.0 && b[2] <= 1.0);
+        }
+        // A ring that does not cross is kept whole.
+        let inside = vec![[0.2, 0.2], [0.3, 0.2], [0.3, 0.3], [0.2, 0.2]];
+        assert_eq!(split_at_antimeridian(&inside), vec![inside]);
     }
 }

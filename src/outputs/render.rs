@@ -4,10 +4,18 @@
 //! the window are all dated only by their article's publication is drawn hollow (a ring), and a
 //! key in the corner says so when one is in view.
 //!
+//! This is the one drawing path of a slide: `newsatlas render` and the app's "Export PNG…" and
+//! "Export every scene" all call [`render_scene`], so the same scene gives the same picture
+//! whichever wrote it, and an export never shows the app's controls or moves the user's view.
+//!
 //! Key decisions: the view is the app's (walkers' 256-px tiles, so zoom `z` is a world of
-//! `256 · 2^z` pixels), tiles are rendered one zoom level deeper than needed and scaled down, so
-//! lines stay crisp at fractional zooms; text is rasterized with `ab_glyph` from egui's default
-//! font bytes (plain data, no GUI); sizes scale with the image height (900 px = the app's sizes).
+//! `256 · 2^z` points), and a slide is the scene's view on a map 900 points high
+//! ([`REFERENCE_HEIGHT_PT`]) scaled to the image, so a slide shows the same area and the same
+//! marker, label and text sizes at any size, only sharper when larger (1920×1080 by default, a
+//! projector's). Tiles are rendered one zoom level deeper than needed and scaled down, so lines
+//! stay crisp at fractional zooms; text is rasterized with `ab_glyph` from egui's default font
+//! bytes (plain data, no GUI). The caption and the legend go in the corners the markers and
+//! their labels leave freest.
 //! The markers are the app's: the scene becomes the app's state (`session::scene`), and the
 //! markers, their sizes, folding and labels come from the one pipeline the map draws with
 //! (`session::markers::markers_in_view`), laid out in points (900 px high = 1 px a point) and
@@ -39,29 +47,90 @@ pub struct RenderOptions {
     pub style: Style,
 }
 
+/// The default slide: a projector's 1920×1080, light.
+pub const DEFAULT_SLIDE_SIZE: (u32, u32) = (1920, 1080);
+
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
-            width: 1600,
-            height: 900,
+            width: DEFAULT_SLIDE_SIZE.0,
+            height: DEFAULT_SLIDE_SIZE.1,
             style: Style::Light,
         }
     }
 }
 
+/// A slide is the scene's view on a map this many points high, scaled to the image's height.
+pub const REFERENCE_HEIGHT_PT: f32 = 900.0;
+
+/// The zoom at which a slide of `options`' shape shows all of a map of `map_size_pt` points
+/// (width, height) at `zoom`: what "Export PNG…" gives the view it captures.
+pub fn slide_zoom_for_view(zoom: f64, map_size_pt: (f32, f32), options: RenderOptions) -> f64 {
+    let (w, h) = (options.width.max(16) as f32, options.height.max(16) as f32);
+    let slide_w_pt = REFERENCE_HEIGHT_PT * w / h;
+    let ratio =
+        (slide_w_pt / map_size_pt.0.max(1.0)).min(REFERENCE_HEIGHT_PT / map_size_pt.1.max(1.0));
+    zoom + f64::from(ratio).log2()
+}
+
 type Rgba = [u8; 4];
 
-const SETTLEMENT: Rgba = [205, 60, 0, 255];
-const FACILITY: Rgba = [0, 95, 190, 255];
-const AREA: Rgba = [20, 130, 40, 255];
-const FADED: Rgba = [110, 110, 110, 150];
-const SELECTED: Rgba = [200, 0, 120, 255];
+/// The marker colours of a style: the app's palette of the same name (`ui::theme::Palette`).
+#[derive(Clone, Copy, Debug)]
+struct Colors {
+    settlement: Rgba,
+    facility: Rgba,
+    area: Rgba,
+    faded: Rgba,
+    selected: Rgba,
+    outline: Rgba,
+    ink: Rgba,
+    weak_ink: Rgba,
+    halo: Rgba,
+    /// The caption's and the legend's boxes.
+    panel: Rgba,
+}
 
-fn kind_color(class: KindClass) -> Rgba {
-    match class {
-        KindClass::Settlement => SETTLEMENT,
-        KindClass::Facility => FACILITY,
-        KindClass::Area => AREA,
+const LIGHT: Colors = Colors {
+    settlement: [205, 60, 0, 255],
+    facility: [0, 95, 190, 255],
+    area: [20, 130, 40, 255],
+    faded: [90, 90, 90, 110],
+    selected: [200, 0, 120, 255],
+    outline: [255, 255, 255, 255],
+    ink: [15, 15, 15, 255],
+    weak_ink: [80, 84, 92, 255],
+    halo: [255, 255, 255, 230],
+    panel: [255, 255, 255, 225],
+};
+
+const DARK: Colors = Colors {
+    settlement: [255, 120, 60, 255],
+    facility: [90, 200, 255, 255],
+    area: [120, 230, 120, 255],
+    faded: [150, 150, 150, 110],
+    selected: [255, 230, 0, 255],
+    outline: [10, 10, 10, 255],
+    ink: [240, 240, 240, 255],
+    weak_ink: [170, 176, 186, 255],
+    halo: [0, 0, 0, 230],
+    panel: [20, 24, 30, 225],
+};
+
+impl Colors {
+    fn of(style: Style) -> Colors {
+        match style {
+            Style::Light => LIGHT,
+            Style::Dark => DARK,
+        }
+    }
+
+    fn kind(&self, class: KindClass) -> Rgba {
+        match class {
+            KindClass::Settlement => self.settlement,
+            KindClass::Facility => self.facility,
+            KindClass::Area => self.area,
+        }
     }
 }
 
@@ -220,10 +289,11 @@ pub fn render_scene(
 ) -> Result<(Pixmap, Vec<String>), String> {
     let (w, h) = (options.width.max(16), options.height.max(16));
     let mut pixmap = Pixmap::new(w, h).ok_or_else(|| format!("cannot make a {w}×{h} image"))?;
-    let s = (h as f32 / 900.0).clamp(0.4, 4.0);
+    // Image pixels per point: the slide is a map REFERENCE_HEIGHT_PT points high, scaled.
+    let s = h as f32 / REFERENCE_HEIGHT_PT;
     let view = Viewport {
         center: scene.center,
-        zoom: scene.zoom,
+        zoom: scene.zoom + f64::from(s).log2(),
         width_px: w as f32,
         height_px: h as f32,
     };
@@ -233,7 +303,7 @@ pub fn render_scene(
     let (state, unknown) = crate::session::scene::state_for_scene(model, scene);
     let derived = Derived::build(model, &state, 0, WindowCounts::default());
     let points = Viewport {
-        zoom: scene.zoom - f64::from(s).log2(),
+        zoom: scene.zoom,
         width_px: w as f32 / s,
         height_px: h as f32 / s,
         ..view
@@ -246,38 +316,36 @@ pub fn render_scene(
     })
     .markers;
 
-    let outline = match options.style {
-        Style::Light => [255, 255, 255, 255],
-        Style::Dark => [10, 10, 10, 255],
-    };
+    let colors = Colors::of(options.style);
+    // What the caption and the legend should not cover: markers (weighted more) and labels.
+    let mut obstacles: Vec<(Area, f32)> = Vec::with_capacity(laid.len() * 2);
     let mut any_hollow = false;
+    let mut any_faded = false;
     for l in &laid {
         let Some(m) = derived.markers.get(l.input) else {
             continue;
         };
         let at = (l.center.x * s, l.center.y * s);
         let r = l.radius_px * s;
+        obstacles.push((Area::around(at, r), if m.active() { 4.0 } else { 1.0 }));
         if l.publication_only() {
-            hollow_circle(&mut pixmap, at, r, kind_color(m.class), outline, s);
+            hollow_circle(&mut pixmap, at, r, colors.kind(m.class), colors.outline, s);
             any_hollow = true;
         } else {
+            any_faded |= !m.active();
             let fill = if m.active() {
-                kind_color(m.class)
+                colors.kind(m.class)
             } else {
-                FADED
+                colors.faded
             };
-            circle(&mut pixmap, at, r, fill, outline, 2.5 * s);
+            circle(&mut pixmap, at, r, fill, colors.outline, 2.5 * s);
         }
         if m.selected {
-            ring(&mut pixmap, at, r + 6.0 * s, SELECTED, 4.0 * s);
+            ring(&mut pixmap, at, r + 6.0 * s, colors.selected, 4.0 * s);
         }
     }
 
     // Labels where the layout put them, on top of every marker.
-    let (ink, halo) = match options.style {
-        Style::Light => ([20, 20, 20, 255], [255, 255, 255, 230]),
-        Style::Dark => ([240, 240, 240, 255], [0, 0, 0, 230]),
-    };
     let label_px = LABEL_FONT_PT * s;
     for l in &laid {
         let (Some(p), Some(m)) = (l.label, derived.markers.get(l.input)) else {
@@ -285,41 +353,219 @@ pub fn render_scene(
         };
         let x = (l.center.x + p.offset_x_px + LABEL_PAD.0 / 2.0) * s;
         let y = (l.center.y + p.offset_y_px + LABEL_PAD.1 / 2.0) * s;
+        let tw = text.width(&m.name, label_px);
+        let th = text.line_height(label_px);
+        obstacles.push((Area { x, y, w: tw, h: th }, 2.0));
         if p.leader {
             let (cx, cy) = (l.center.x * s, l.center.y * s);
-            let tw = text.width(&m.name, label_px);
-            let th = text.line_height(label_px);
             let tx = cx.clamp(x, x + tw);
             let ty = cy.clamp(y, y + th);
-            line(&mut pixmap, (cx, cy), (tx, ty), ink, 1.5 * s);
+            line(&mut pixmap, (cx, cy), (tx, ty), colors.ink, 1.5 * s);
         }
-        let c = if m.selected { SELECTED } else { ink };
-        text.draw_with_halo(&mut pixmap, &m.name, x, y, label_px, c, halo);
+        let c = if m.selected {
+            colors.selected
+        } else {
+            colors.ink
+        };
+        text.draw_with_halo(&mut pixmap, &m.name, x, y, label_px, c, colors.halo);
     }
 
-    if any_hollow {
-        // The key, top left: what a hollow marker means.
-        let key_px = 18.0 * s;
-        let r = 9.0 * s;
-        let at = (16.0 * s + r, 16.0 * s + r);
-        hollow_circle(&mut pixmap, at, r, SETTLEMENT, outline, s);
-        text.draw_with_halo(
-            &mut pixmap,
-            HOLLOW_KEY,
-            at.0 + r + 8.0 * s,
-            at.1 - key_px * 0.6,
-            key_px,
-            ink,
-            halo,
-        );
-    }
-
-    draw_caption(&mut pixmap, text, scene, s);
+    // The caption, then the legend, each in the corner the markers leave freest.
+    let image = (w as f32, h as f32);
+    let margin = 16.0 * s;
+    let caption = caption_layout(text, scene, image.0, s);
+    let caption_at = freest_corner(image, caption.size, margin, &obstacles);
+    draw_caption(&mut pixmap, text, &caption, caption_at, &colors);
+    obstacles.push((caption_at, f32::MAX / 1e6));
+    let legend = legend_layout(text, any_hollow, any_faded, s);
+    let legend_at = freest_corner(image, legend.size, margin, &obstacles);
+    draw_legend(&mut pixmap, text, &legend, legend_at, &colors, s);
     Ok((pixmap, unknown))
 }
 
+/// A rectangle of the image, in pixels from its top left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Area {
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+}
+
+impl Area {
+    fn around(at: (f32, f32), r: f32) -> Area {
+        Area {
+            x: at.0 - r,
+            y: at.1 - r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        }
+    }
+
+    fn overlap(&self, other: &Area) -> f32 {
+        let w = (self.x + self.w).min(other.x + other.w) - self.x.max(other.x);
+        let h = (self.y + self.h).min(other.y + other.h) - self.y.max(other.y);
+        w.max(0.0) * h.max(0.0)
+    }
+}
+
+/// Of the four corners of an `image` (inset by `margin`), where a box of `size` covers the
+/// least of the weighted `obstacles`; ties go to the first of bottom left, bottom right, top
+/// left, top right (where a reader looks for a caption first).
+fn freest_corner(
+    image: (f32, f32),
+    size: (f32, f32),
+    margin: f32,
+    obstacles: &[(Area, f32)],
+) -> Area {
+    let (w, h) = size;
+    let left = margin;
+    let right = (image.0 - margin - w).max(margin);
+    let top = margin;
+    let bottom = (image.1 - margin - h).max(margin);
+    let corners = [(left, bottom), (right, bottom), (left, top), (right, top)];
+    let mut best: Option<(f32, Area)> = None;
+    for (x, y) in corners {
+        let area = Area { x, y, w, h };
+        let covered: f32 = obstacles
+            .iter()
+            .map(|(o, weight)| area.overlap(o) * weight)
+            .sum();
+        if best.is_none_or(|(least, _)| covered < least) {
+            best = Some((covered, area));
+        }
+    }
+    best.map_or(
+        Area {
+            x: left,
+            y: bottom,
+            w,
+            h,
+        },
+        |(_, area)| area,
+    )
+}
+
+/// The legend's rows: what each colour and the hollow ring mean (the app's legend's words).
+const LEGEND_ROWS: [(KindClass, &str); 3] = [
+    (KindClass::Settlement, "city, district"),
+    (KindClass::Facility, "airport, base, site"),
+    (KindClass::Area, "country, region"),
+];
+
 /// The slide's key for a hollow marker (as the app's legend says it).
-const HOLLOW_KEY: &str = "hollow: dated by publication only";
+const HOLLOW_KEY: &str = "dated by publication only";
+
+/// The slide's key for a marker with no events in the window (as the app's legend says it).
+const FADED_KEY: &str = "no events in the window";
+
+/// The basemap's credit, the legend's last line.
+const CREDIT: &str = "Basemap: Natural Earth";
+
+struct LegendLayout {
+    size: (f32, f32),
+    hollow: bool,
+    faded: bool,
+    row_h: f32,
+    text_px: f32,
+    pad: f32,
+}
+
+fn legend_layout(text: &Text, hollow: bool, faded: bool, s: f32) -> LegendLayout {
+    let text_px = 17.0 * s;
+    let row_h = 26.0 * s;
+    let pad = 10.0 * s;
+    let mut widest = text.width(CREDIT, 13.0 * s);
+    for (_, label) in LEGEND_ROWS {
+        widest = widest.max(text.width(label, text_px) + 30.0 * s);
+    }
+    if hollow {
+        widest = widest.max(text.width(HOLLOW_KEY, text_px) + 30.0 * s);
+    }
+    if faded {
+        widest = widest.max(text.width(FADED_KEY, text_px) + 30.0 * s);
+    }
+    let rows = (LEGEND_ROWS.len() + usize::from(hollow) + usize::from(faded)) as f32;
+    LegendLayout {
+        size: (
+            widest + 2.0 * pad,
+            rows * row_h + text.line_height(13.0 * s) + 2.0 * pad,
+        ),
+        hollow,
+        faded,
+        row_h,
+        text_px,
+        pad,
+    }
+}
+
+#[allow(clippy::many_single_char_names)] // pixel math: x, y, r, c, s
+fn draw_legend(
+    pixmap: &mut Pixmap,
+    text: &Text,
+    legend: &LegendLayout,
+    at: Area,
+    colors: &Colors,
+    s: f32,
+) {
+    fill_box(pixmap, at, colors.panel);
+    let r = 8.0 * s;
+    let x = at.x + legend.pad;
+    let mut y = at.y + legend.pad;
+    let text_dy = (legend.row_h - text.line_height(legend.text_px)) / 2.0;
+    for (class, label) in LEGEND_ROWS {
+        let c = (x + r, y + legend.row_h / 2.0);
+        circle(pixmap, c, r, colors.kind(class), colors.outline, 2.0 * s);
+        let tx = x + 30.0 * s;
+        text.draw(
+            pixmap,
+            label,
+            tx,
+            y + text_dy,
+            legend.text_px,
+            colors.ink,
+            false,
+        );
+        y += legend.row_h;
+    }
+    if legend.hollow {
+        let c = (x + r, y + legend.row_h / 2.0);
+        hollow_circle(pixmap, c, r, colors.settlement, colors.outline, s);
+        let tx = x + 30.0 * s;
+        text.draw(
+            pixmap,
+            HOLLOW_KEY,
+            tx,
+            y + text_dy,
+            legend.text_px,
+            colors.ink,
+            false,
+        );
+        y += legend.row_h;
+    }
+    if legend.faded {
+        let c = (x + r, y + legend.row_h / 2.0);
+        circle(pixmap, c, r * 0.6, colors.faded, colors.outline, 1.5 * s);
+        let tx = x + 30.0 * s;
+        text.draw(
+            pixmap,
+            FADED_KEY,
+            tx,
+            y + text_dy,
+            legend.text_px,
+            colors.ink,
+            false,
+        );
+        y += legend.row_h;
+    }
+    text.draw(pixmap, CREDIT, x, y, 13.0 * s, colors.weak_ink, false);
+}
+
+fn fill_box(pixmap: &mut Pixmap, at: Area, c: Rgba) {
+    if let Some(rect) = tiny_skia::Rect::from_xywh(at.x, at.y, at.w, at.h) {
+        pixmap.fill_rect(rect, &paint(c), Transform::identity(), None);
+    }
+}
 
 /// The basemap under `view` (in pixels of the image).
 fn draw_basemap(
@@ -343,6 +589,7 @@ fn draw_basemap(
     let x1 = ((cx + half_w) / tile_world).floor() as i64;
     let y0 = (((cy - half_h) / tile_world).floor() as i64).max(0);
     let y1 = (((cy + half_h) / tile_world).floor() as i64).min(n - 1);
+    let overlap = scale + 1.0 / TILE_SIZE as f32;
     let quality = PixmapPaint {
         quality: FilterQuality::Bilinear,
         ..PixmapPaint::default()
@@ -367,7 +614,9 @@ fn draw_basemap(
                 0,
                 tile.as_ref(),
                 &quality,
-                Transform::from_row(scale, 0.0, 0.0, scale, ox, oy),
+                // One pixel more each way: neighbouring tiles overlap instead of leaving a
+                // half-covered (lighter) hairline where they meet at a fractional position.
+                Transform::from_row(overlap, 0.0, 0.0, overlap, ox, oy),
                 None,
             );
         }
@@ -427,12 +676,24 @@ fn ring(pixmap: &mut Pixmap, at: (f32, f32), r: f32, c: Rgba, width: f32) {
     pixmap.stroke_path(&path, &paint(c), &stroke, Transform::identity(), None);
 }
 
-/// The scene's name, caption and time window in a band along the bottom.
-fn draw_caption(pixmap: &mut Pixmap, text: &Text, scene: &Scene, s: f32) {
-    let (w, h) = (pixmap.width() as f32, pixmap.height() as f32);
-    let title_px = 32.0 * s;
-    let body_px = 24.0 * s;
-    let margin = 20.0 * s;
+/// The caption box's text, wrapped, and its size.
+struct CaptionLayout {
+    size: (f32, f32),
+    title: String,
+    /// The time window, under the title (`None`: the title is the time window).
+    when: Option<String>,
+    lines: Vec<String>,
+    title_px: f32,
+    body_px: f32,
+    pad: f32,
+}
+
+/// The scene's name, time window and caption (at most four lines), in a box at most 45% of the
+/// image wide (wider only when the image is narrow), so it fits a corner.
+fn caption_layout(text: &Text, scene: &Scene, image_w: f32, s: f32) -> CaptionLayout {
+    let title_px = 30.0 * s;
+    let body_px = 22.0 * s;
+    let pad = 14.0 * s;
     let when = match scene.mode {
         scenes::SceneMode::Window => format!(
             "{} ± {} days",
@@ -441,50 +702,106 @@ fn draw_caption(pixmap: &mut Pixmap, text: &Text, scene: &Scene, s: f32) {
         ),
         scenes::SceneMode::Cumulative => format!("up to {}", scene.cursor.format("%-d %B %Y")),
     };
+    let name = scenes::shown(&scene.name, scenes::MAX_SHOWN_NAME_CHARS);
+    let (title, when) = if name.trim().is_empty() {
+        (when, None)
+    } else {
+        (name.into_owned(), Some(when))
+    };
+    let max_w = (image_w - 32.0 * s).min((image_w * 0.45).max(560.0 * s));
     let caption = scenes::shown(&scene.caption, scenes::MAX_SHOWN_CAPTION_CHARS);
-    let mut lines = text.wrap(&caption, body_px, w - 2.0 * margin);
+    let mut lines = text.wrap(&caption, body_px, max_w - 2.0 * pad);
     lines.retain(|l| !l.trim().is_empty());
     lines.truncate(4);
-    let band_h = margin * 1.5 + title_px * 1.25 + lines.len() as f32 * body_px * 1.3;
-    if let Some(rect) = tiny_skia::Rect::from_xywh(0.0, h - band_h, w, band_h) {
-        pixmap.fill_rect(
-            rect,
-            &paint([255, 255, 255, 225]),
-            Transform::identity(),
-            None,
-        );
+    let mut widest = text.width(&title, title_px);
+    if let Some(when) = &when {
+        widest = widest.max(text.width(when, body_px));
     }
-    let ink = [15, 15, 15, 255];
-    let mut y = h - band_h + margin * 0.75;
-    let name = scenes::shown(&scene.name, scenes::MAX_SHOWN_NAME_CHARS);
-    text.draw(pixmap, &name, margin, y, title_px, ink, true);
-    let when_w = text.width(&when, body_px);
+    for l in &lines {
+        widest = widest.max(text.width(l, body_px));
+    }
+    let rows = lines.len() as f32 + if when.is_some() { 1.0 } else { 0.0 };
+    CaptionLayout {
+        size: (
+            widest.min(max_w - 2.0 * pad) + 2.0 * pad,
+            2.0 * pad + title_px * 1.25 + rows * body_px * 1.3,
+        ),
+        title,
+        when,
+        lines,
+        title_px,
+        body_px,
+        pad,
+    }
+}
+
+/// The caption box at `at`.
+fn draw_caption(
+    pixmap: &mut Pixmap,
+    text: &Text,
+    caption: &CaptionLayout,
+    at: Area,
+    colors: &Colors,
+) {
+    fill_box(pixmap, at, colors.panel);
+    let x = at.x + caption.pad;
+    let mut y = at.y + caption.pad;
     text.draw(
         pixmap,
-        &when,
-        w - margin - when_w,
-        y + (title_px - body_px) / 2.0,
-        body_px,
-        [60, 60, 60, 255],
-        false,
+        &caption.title,
+        x,
+        y,
+        caption.title_px,
+        colors.ink,
+        true,
     );
-    y += title_px * 1.25;
-    for line in &lines {
-        text.draw(pixmap, line, margin, y, body_px, ink, false);
-        y += body_px * 1.3;
+    y += caption.title_px * 1.25;
+    if let Some(when) = &caption.when {
+        text.draw(pixmap, when, x, y, caption.body_px, colors.weak_ink, false);
+        y += caption.body_px * 1.3;
     }
-    let credit = "Basemap: Natural Earth";
-    let credit_px = 13.0 * s;
-    let cw = text.width(credit, credit_px);
-    text.draw_with_halo(
-        pixmap,
-        credit,
-        w - cw - 8.0 * s,
-        h - band_h - credit_px * 1.6,
-        credit_px,
-        [60, 60, 60, 255],
-        [255, 255, 255, 200],
-    );
+    for line in &caption.lines {
+        text.draw(pixmap, line, x, y, caption.body_px, colors.ink, false);
+        y += caption.body_px * 1.3;
+    }
+}
+
+/// Why a slide was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideError {
+    /// The picture could not be made (a size too large, a basemap asset unreadable).
+    Render(String),
+    /// The PNG could not be encoded or written.
+    Write(String),
+}
+
+impl std::fmt::Display for SlideError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SlideError::Render(e) => write!(f, "not rendered: {e}"),
+            SlideError::Write(e) => write!(f, "cannot write the PNG: {e}"),
+        }
+    }
+}
+
+/// Renders `scene` and writes it as a PNG at `path` (replaced whole, never half written): the
+/// one way a slide reaches a file, for `newsatlas render` and the app's exports alike. Returns
+/// the scene's ids this data does not know.
+pub fn write_scene_png(
+    model: &Model,
+    basemap: &BasemapData,
+    text: &Text,
+    scene: &Scene,
+    options: RenderOptions,
+    path: &Path,
+) -> Result<Vec<String>, SlideError> {
+    let (pixmap, unknown) =
+        render_scene(model, basemap, text, scene, options).map_err(SlideError::Render)?;
+    let png = pixmap
+        .encode_png()
+        .map_err(|e| SlideError::Write(e.to_string()))?;
+    crate::atomic::write_output(path, &png).map_err(|e| SlideError::Write(e.to_string()))?;
+    Ok(unknown)
 }
 
 /// What `render_scenes_file` did.
@@ -536,8 +853,9 @@ pub fn render_scenes_file(
     let text = Text::new().map_err(anyhow::Error::msg)?;
     for (i, loaded) in parsed.scenes.iter().enumerate() {
         let scene = &loaded.scene;
-        match render_scene(model, &basemap, &text, scene, options) {
-            Ok((pixmap, unknown)) => {
+        let path = out_dir.join(scenes::export_file_name(i, scene));
+        match write_scene_png(model, &basemap, &text, scene, options, &path) {
+            Ok(unknown) => {
                 for id in unknown {
                     report.problems.push(Problem::warning(
                         scenes_path,
@@ -548,23 +866,14 @@ pub fn render_scenes_file(
                         ),
                     ));
                 }
-                let path = out_dir.join(scenes::export_file_name(i, scene));
-                let written = pixmap
-                    .encode_png()
-                    .map_err(|e| e.to_string())
-                    .and_then(|png| {
-                        crate::atomic::write_output(&path, &png).map_err(|e| e.to_string())
-                    });
-                match written {
-                    Ok(()) => report.written.push(path),
-                    Err(e) => report.problems.push(Problem::error(
-                        &path,
-                        None,
-                        format!("cannot write the PNG: {e}"),
-                    )),
-                }
+                report.written.push(path);
             }
-            Err(e) => report.problems.push(Problem::error(
+            Err(SlideError::Write(e)) => report.problems.push(Problem::error(
+                &path,
+                None,
+                format!("cannot write the PNG: {e}"),
+            )),
+            Err(SlideError::Render(e)) => report.problems.push(Problem::error(
                 scenes_path,
                 Some(loaded.line),
                 format!("scene “{}” not rendered: {e}", scene.name),
@@ -677,14 +986,14 @@ mod tests {
         };
         let at = |x: u32, y: u32| pixmap.pixel(x, y).expect("inside");
         assert!(
-            !near(at(400, 300), SETTLEMENT),
+            !near(at(400, 300), LIGHT.settlement),
             "{}: open inside, got {:?}",
             name,
             at(400, 300)
         );
         // West of the centre (labels go east): the ring in the town colour.
         assert!(
-            (380..400).any(|x| near(at(x, 300), SETTLEMENT)),
+            (380..400).any(|x| near(at(x, 300), LIGHT.settlement)),
             "{name}: a ring around it"
         );
     }

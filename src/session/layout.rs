@@ -698,7 +698,13 @@ pub fn layout_markers_around(
                     h,
                 );
                 let own = ScreenRect::around(c, r);
-                if !labels.hits(&rect.expand(2.0)) && discs.covered(&rect, &own) == 0 {
+                // A label cut by the edge of the map reads as another name ("ondon"): a marker
+                // near the edge takes a position inside (its own can hang out: it is cut too).
+                let on_map = rect.min.x >= 0.0
+                    && rect.min.y >= 0.0
+                    && rect.max.x <= viewport.width_px
+                    && rect.max.y <= viewport.height_px;
+                if on_map && !labels.hits(&rect.expand(2.0)) && discs.covered(&rect, &own) == 0 {
                     labels.insert(rect);
                     out[j].label = Some(LabelPlacement {
                         offset_x_px: dx,
@@ -717,6 +723,21 @@ pub fn layout_markers_around(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marker_by_the_right_edge_puts_its_label_inside_the_map() {
+        let view = libya();
+        // A marker 20 px from the right edge: east of it (the first choice) there is no room.
+        let px_per_degree = 256.0 * 64.0 / 360.0;
+        let at = LatLon::new(29.0, 17.0 + 680.0 / px_per_degree);
+        let laid = layout_markers(&[input(0, at, 5)], &view, &LayoutOptions::default(), |_| {
+            (120.0, 20.0)
+        });
+        let label = laid[0].label.expect("a label");
+        assert!((laid[0].center.x - 1380.0).abs() < 1.0);
+        let right = laid[0].center.x + label.offset_x_px + 120.0;
+        assert!(right <= view.width_px, "{label:?}");
+    }
 
     fn libya() -> Viewport {
         Viewport {

@@ -27,12 +27,15 @@ use crate::session::job::{Job, JobPoll};
 use crate::session::rebuild::{GazetteerFiles, RunOptions};
 use crate::session::state::{AppState, Intent, WindowMode};
 
+/// The View menu's switch that shows or folds the article pane (its AccessKit label).
+pub const ARTICLE_PANE_TOGGLE: &str = "Article pane";
+
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
 pub struct NewsAtlasApp {
     loader: Option<Job<Dataset>>,
     load_error: Option<String>,
-    model: Option<Model>,
+    model: Option<std::sync::Arc<Model>>,
     generation: u64,
     state: AppState,
     derived: DerivedCache,
@@ -119,7 +122,7 @@ impl NewsAtlasApp {
             ctx,
             self.prefs.basemap.source(self.prefs.theme),
         ));
-        self.labels = Some(MapLabels::new(Vec::new()));
+        self.labels = Some(MapLabels::for_model(self.model.as_deref()));
         self
     }
 
@@ -202,7 +205,10 @@ impl NewsAtlasApp {
             EventFilter::DatedByText
         };
         self.state = state;
-        self.model = Some(Model::new(dataset, self.generation));
+        self.model = Some(std::sync::Arc::new(Model::new(dataset, self.generation)));
+        if self.labels.is_some() {
+            self.labels = Some(MapLabels::for_model(self.model.as_deref()));
+        }
     }
 
     /// Keeps the scenes in `path` instead of the user's data folder (for tests and tools).
@@ -227,7 +233,7 @@ impl NewsAtlasApp {
     }
 
     pub fn model(&self) -> Option<&Model> {
-        self.model.as_ref()
+        self.model.as_deref()
     }
 
     /// The data the views drew last frame (for tests).
@@ -319,7 +325,6 @@ impl NewsAtlasApp {
                     ui.close();
                 }
             });
-            self.import.status_ui(ui);
             ui.separator();
             let label = ui.label("Search");
             let response = ui
@@ -384,6 +389,8 @@ impl NewsAtlasApp {
                     self.sync_basemap();
                     ui.close();
                 }
+                ui.checkbox(&mut self.prefs.show_articles, ARTICLE_PANE_TOGGLE)
+                    .on_hover_text("Fold the article pane away for more map");
                 if self.basemap.is_some() {
                     ui.separator();
                     ui.weak("Basemap");
@@ -529,8 +536,8 @@ impl eframe::App for NewsAtlasApp {
         if !self.briefing.presenting() {
             egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
         }
-        self.import.drops_ui(&ctx, self.model.as_ref());
-        self.import.dialog_ui(&ctx, self.model.as_ref());
+        self.import.drops_ui(&ctx, self.model.as_deref());
+        self.import.dialog_ui(&ctx, self.model.as_deref());
         self.import.progress_ui(ui);
 
         let Some(model) = &self.model else {
@@ -576,11 +583,27 @@ impl eframe::App for NewsAtlasApp {
                 .default_size(230.0)
                 .min_size(170.0)
         };
+        if !presenting {
+            // One line for messages under everything, always there: a message that comes or
+            // goes moves no control and no panel.
+            egui::Panel::bottom("status bar")
+                .resizable(false)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if !self.import.status_ui(ui) {
+                            match &self.briefing.notice {
+                                Some(notice) => ui.weak(notice),
+                                None => ui.weak("Ready"),
+                            };
+                        }
+                    });
+                });
+        }
         timeline_panel.show(ui, |ui| {
             let intents = timeline_ui(ui, &mut self.timeline, data, presenting);
             commands.extend(intents.into_iter().map(Command::State));
         });
-        if !presenting {
+        if !presenting && self.prefs.show_articles {
             egui::Panel::right("articles")
                 .resizable(true)
                 .default_size(480.0)
@@ -588,15 +611,15 @@ impl eframe::App for NewsAtlasApp {
                 .show(ui, |ui| {
                     commands.extend(article_pane_ui(ui, &mut self.pane, data));
                 });
-            if self.briefing.show_panel {
-                egui::Panel::left("scenes")
-                    .resizable(true)
-                    .default_size(300.0)
-                    .show(ui, |ui| {
-                        let scene_commands = self.briefing.panel_ui(ui);
-                        commands.extend(scene_commands.into_iter().map(Command::Scene));
-                    });
-            }
+        }
+        if !presenting && self.briefing.show_panel {
+            egui::Panel::left("scenes")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    let scene_commands = self.briefing.panel_ui(ui);
+                    commands.extend(scene_commands.into_iter().map(Command::Scene));
+                });
         }
         if !presenting {
             egui::Panel::top("filters").show(ui, |ui| {

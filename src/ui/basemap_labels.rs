@@ -12,6 +12,10 @@ use crate::basemap::labels::{
 };
 use crate::basemap::render::Palette;
 
+/// Towns smaller than this get no basemap label: the list stays a few tens of thousands, walked
+/// in a frame, and a town that small shows once an article names it (as a marker).
+pub const MIN_LABELLED_POPULATION: u64 = 15_000;
+
 /// Labels ready to draw: countries (embedded) and cities (from the app), sorted by importance.
 pub struct MapLabels {
     countries: Vec<CountryLabel>,
@@ -38,6 +42,29 @@ impl MapLabels {
             cities,
             font_scale: 1.0,
         }
+    }
+
+    /// The basemap's place names for `model`'s gazetteer: its towns of at least
+    /// [`MIN_LABELLED_POPULATION`] people, each shown from the zoom its size earns
+    /// ([`city_min_zoom`]), so names appear as the map zooms in, offline like the rest of it.
+    pub fn for_model(model: Option<&crate::session::derived::Model>) -> Self {
+        let cities = model.map_or_else(Vec::new, |m| {
+            m.dataset
+                .gazetteer
+                .places()
+                .iter()
+                .filter(|p| p.kind.class() == crate::gazetteer::KindClass::Settlement)
+                .filter_map(|p| {
+                    let population = p.population.filter(|&n| n >= MIN_LABELLED_POPULATION)?;
+                    Some(CityLabel {
+                        name: p.name.to_owned(),
+                        position: p.coord,
+                        population,
+                    })
+                })
+                .collect()
+        });
+        Self::new(cities)
     }
 
     /// A plugin for `Map::with_plugin`, drawing in the colours of `palette`.
@@ -148,4 +175,38 @@ fn draw_with_halo(
         painter.galley_with_override_text_color(at + vec2(dx, dy), galley.clone(), halo);
     }
     painter.galley(at, galley.clone(), text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_basemap_names_the_gazetteers_towns_bigger_first_and_none_before_the_data() {
+        assert!(MapLabels::for_model(None).cities.is_empty());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let model = crate::session::derived::Model::new(
+            crate::session::dataset::Dataset::load_bundled(root),
+            1,
+        );
+        let labels = MapLabels::for_model(Some(&model));
+        // Far more towns than the seeds name: the basemap's names, not the markers'.
+        assert!(labels.cities.len() > 10_000, "{}", labels.cities.len());
+        assert!(
+            labels
+                .cities
+                .iter()
+                .all(|c| c.population >= MIN_LABELLED_POPULATION)
+        );
+        let rank = |name: &str| labels.cities.iter().position(|c| c.name == name);
+        let (tripoli, sirte) = (
+            rank("Tripoli").expect("Tripoli"),
+            rank("Sirte").expect("Sirte"),
+        );
+        assert!(tripoli < sirte, "a bigger town first");
+        assert!(
+            city_min_zoom(labels.cities[tripoli].population)
+                < city_min_zoom(labels.cities[sirte].population)
+        );
+    }
 }

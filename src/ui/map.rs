@@ -113,6 +113,11 @@ impl MapView {
         Some(free_rect(rect.size(), self.legend_open()).translate(rect.min.to_vec2()))
     }
 
+    /// The map's size in points in the last frame, if it was shown.
+    pub fn size(&self) -> Option<Vec2> {
+        self.last_rect.map(|r| r.size())
+    }
+
     /// Puts the map at `center` and `zoom` at once (for tests and tools; the app goes through
     /// [`MapRequest::SetView`]).
     pub fn show(&mut self, center: LatLon, zoom: f64) {

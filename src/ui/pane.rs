@@ -164,7 +164,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
     ui.separator();
 
     let list_height = if state.selected_article.is_some() {
-        ui.available_height() * 0.35
+        ui.available_height() * 0.25
     } else {
         ui.available_height()
     };

@@ -34,6 +34,8 @@ pub struct Prefs {
     /// Show events dated only by their article's publication (the switch under the map legend);
     /// off: only events dated by their text.
     pub show_publication_dated: bool,
+    /// The article pane is shown (View > Article pane folds it away for more map).
+    pub show_articles: bool,
 }
 
 impl Default for Prefs {
@@ -49,6 +51,7 @@ impl Default for Prefs {
             mode: WindowMode::Window,
             speed_days_per_sec: 7.0,
             show_publication_dated: true,
+            show_articles: true,
         }
     }
 }

@@ -210,21 +210,6 @@ fn a_damaged_scenes_file_is_kept_aside_and_the_app_says_so() {
     assert!(!file.exists());
 }
 
-/// A harness that renders with wgpu (lavapipe in CI), so screenshot requests are fulfilled.
-fn rendering_app(scenes_file: PathBuf) -> Harness<'static, NewsAtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_max_steps(40)
-        .wgpu()
-        .build_eframe(move |cc| {
-            NewsAtlasApp::with_dataset(&cc.egui_ctx, seeds())
-                .with_scenes_file(scenes_file)
-                .with_basemap(&cc.egui_ctx)
-        });
-    harness.run();
-    harness
-}
-
 /// Replaces the text of the field labelled `label`, as a user does: click, select all, type.
 fn retype(harness: &mut Harness<'_, NewsAtlasApp>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
@@ -236,7 +221,7 @@ fn retype(harness: &mut Harness<'_, NewsAtlasApp>, label: &str, text: &str) {
 
 /// Steps frames (bounded) until every file in `paths` exists and the export is over.
 fn step_until_written(harness: &mut Harness<'_, NewsAtlasApp>, paths: &[PathBuf]) {
-    for _ in 0..2000 {
+    for _ in 0..4000 {
         harness.step();
         if paths.iter().all(|p| p.exists()) && !harness.state().briefing().exporting() {
             return;
@@ -250,48 +235,128 @@ fn step_until_written(harness: &mut Harness<'_, NewsAtlasApp>, paths: &[PathBuf]
     );
 }
 
-fn png_size(path: &Path) -> (u32, u32) {
-    let pixmap = tiny_skia::Pixmap::load_png(path).expect("a readable PNG");
-    (pixmap.width(), pixmap.height())
+fn png(path: &Path) -> tiny_skia::Pixmap {
+    tiny_skia::Pixmap::load_png(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What the user looks at: the map's centre and zoom, the cursor, the window, the selection,
+/// the scene shown and presenter mode.
+fn the_view(harness: &Harness<'_, NewsAtlasApp>) -> String {
+    let app = harness.state();
+    let s = app.state();
+    format!(
+        "{:?} {:.9} {} {} {:?} {:?} {:?} {}",
+        app.map_view().center(),
+        app.map_view().zoom(),
+        s.cursor(),
+        s.half_window_days,
+        s.mode,
+        s.selected_place,
+        app.briefing().current,
+        app.briefing().presenting()
+    )
 }
 
 #[test]
-fn export_png_and_export_every_scene_write_the_pictures() {
+fn exports_are_slides_drawn_as_render_draws_them_at_1920_by_1080_and_the_view_stays() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("scenes.toml");
     let probe = app(dir.path().join("unused.toml"));
     scenes::save(&file, &two_scenes(&probe)).expect("save");
     drop(probe);
-    let mut harness = rendering_app(file);
+    let mut harness = app(file.clone());
+    // The user's own view: Tripoli selected, a day stepped, no scene shown.
+    harness
+        .get_by_role_and_label(Role::Button, &newsatlas::gui::marker_label("Tripoli"))
+        .click_accesskit();
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
     harness.get_by_label(SCENES_BUTTON).click();
     harness.run();
+    let before = the_view(&harness);
 
     // One path for both: the view goes to briefing.png, the scenes to the folder briefing/.
     let view = dir.path().join("briefing.png");
     retype(&mut harness, EXPORT_PATH_LABEL, &view.display().to_string());
     harness.get_by_label(EXPORT_PNG_BUTTON).click();
     step_until_written(&mut harness, std::slice::from_ref(&view));
-    let (w, h) = png_size(&view);
-    assert!(w >= 1200 && h >= 800, "{w}×{h}");
-    assert!(!harness.state().briefing().presenting());
+    let shot = png(&view);
+    assert_eq!((shot.width(), shot.height()), (1920, 1080));
+    assert_eq!(the_view(&harness), before);
 
     harness.get_by_label(EXPORT_ALL_BUTTON).click();
-    let shots = [
-        dir.path().join("briefing/01-tripoli.png"),
-        dir.path().join("briefing/02-misrata.png"),
-    ];
-    step_until_written(&mut harness, &shots);
-    for shot in &shots {
-        assert_eq!(png_size(shot), (w, h), "{}", shot.display());
-    }
-    // Each scene was shown for its picture; the presenter layout was left afterwards.
-    let app = harness.state();
-    assert_eq!(app.briefing().current, Some(1));
-    assert_eq!(app.state().cursor(), day("2020-01-15"));
-    assert!(!app.briefing().presenting());
+    // The click's frame queues the command, the next one starts the job.
+    harness.step();
+    harness.step();
     assert!(
-        app.briefing().problems.is_empty(),
-        "{:?}",
-        app.briefing().problems
+        harness.state().briefing().exporting(),
+        "written in the background"
     );
+    let names = ["01-tripoli.png", "02-misrata.png"];
+    let shots: Vec<PathBuf> = names
+        .iter()
+        .map(|n| dir.path().join("briefing").join(n))
+        .collect();
+    step_until_written(&mut harness, &shots);
+    // The user's view was never moved: no scene shown, no presenter, the same map and time.
+    assert_eq!(the_view(&harness), before);
+    assert!(
+        harness.state().briefing().problems.is_empty(),
+        "{:?}",
+        harness.state().briefing().problems
+    );
+
+    // `newsatlas render` of the same scenes file draws the same pictures, pixel for pixel.
+    let cli = dir.path().join("cli");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_newsatlas"))
+        .arg("--no-user-data")
+        .arg("render")
+        .arg("--scenes")
+        .arg(&file)
+        .arg("--out")
+        .arg(&cli)
+        .env_remove("NEWSATLAS_ROOT")
+        .env("NEWSATLAS_CACHE_DIR", dir.path().join("cache"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the newsatlas binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (name, app_png) in names.iter().zip(&shots) {
+        let (from_app, from_cli) = (png(app_png), png(&cli.join(name)));
+        assert_eq!(
+            (from_app.width(), from_app.height()),
+            (1920, 1080),
+            "{name}"
+        );
+        assert!(
+            from_app.data() == from_cli.data(),
+            "{name}: the app's slide differs"
+        );
+    }
+}
+
+#[test]
+fn f5_starts_the_briefing_at_its_first_scene_whichever_was_shown_last() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scenes.toml");
+    let probe = app(dir.path().join("unused.toml"));
+    scenes::save(&file, &two_scenes(&probe)).expect("save");
+    drop(probe);
+    let mut harness = app(file);
+    harness.get_by_label(SCENES_BUTTON).click();
+    harness.run();
+    harness.get_by_label("Show scene Misrata").click();
+    harness.run();
+    assert_eq!(harness.state().briefing().current, Some(1));
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let app = harness.state();
+    assert!(app.briefing().presenting());
+    assert_eq!(app.briefing().current, Some(0));
+    assert_eq!(app.state().cursor(), day("2019-04-20"));
 }

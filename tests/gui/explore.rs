@@ -432,3 +432,34 @@ fn a_long_article_list_lays_out_only_the_rows_in_view() {
     harness.run();
     assert_eq!(harness.state().state().selected_article, Some(listed[0]));
 }
+
+#[test]
+fn the_view_menu_folds_the_article_pane_for_more_map_and_messages_have_their_own_line() {
+    let mut harness = app();
+    let width = |h: &Harness<'_, NewsAtlasApp>| h.state().map_view().size().expect("shown").x;
+    let before = width(&harness);
+    assert!(
+        harness
+            .query_all_by_label_contains("Articles (")
+            .next()
+            .is_some()
+    );
+    // The status bar: one line under everything, there before any message.
+    assert!(harness.query_by_label("Ready").is_some());
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness
+        .get_by_label(newsatlas::gui::ARTICLE_PANE_TOGGLE)
+        .click();
+    harness.run();
+    assert!(!harness.state().prefs().show_articles);
+    assert!(
+        harness
+            .query_all_by_label_contains("Articles (")
+            .next()
+            .is_none(),
+        "the pane is folded"
+    );
+    assert!(width(&harness) > before + 200.0, "the map takes its room");
+}

@@ -261,8 +261,13 @@ impl ImportState {
     }
 
     /// The status line: the last message (errors in orange).
-    pub fn status_ui(&mut self, ui: &mut Ui) {
-        if let Some((text, error)) = &self.message {
+    /// The last import message (and a button to dismiss it), if there is one; says whether
+    /// it drew one.
+    pub fn status_ui(&mut self, ui: &mut Ui) -> bool {
+        let Some((text, error)) = &self.message else {
+            return false;
+        };
+        {
             let color = if *error {
                 super::theme::WARNING
             } else {
@@ -273,5 +278,6 @@ impl ImportState {
                 self.message = None;
             }
         }
+        true
     }
 }

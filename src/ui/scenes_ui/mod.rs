@@ -12,6 +12,7 @@
 //! (`png_export`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::Ui;
 
@@ -31,7 +32,7 @@ mod png_export;
 
 use self::flight::Flight;
 use self::png_export::scenes_folder;
-use self::png_export::{Export, ShotJob};
+use self::png_export::{Export, Slide};
 use crate::ui::import::expand_home;
 
 /// AccessKit labels of the panel's controls (tests and screen readers find them by these).
@@ -43,6 +44,8 @@ pub const PRESENT_BUTTON: &str = "Present (F5)";
 pub const EXPORT_PATH_LABEL: &str = "PNG file";
 pub const EXPORT_PNG_BUTTON: &str = "Export PNG…";
 pub const EXPORT_ALL_BUTTON: &str = "Export every scene";
+pub const EXPORT_WIDTH_LABEL: &str = "Slide width";
+pub const EXPORT_HEIGHT_LABEL: &str = "Slide height";
 
 /// Scenes, the presenter and exports: the app holds one and calls [`Briefing::frame`] each frame.
 pub struct Briefing {
@@ -155,7 +158,7 @@ impl Briefing {
     pub fn frame(
         &mut self,
         ctx: &egui::Context,
-        model: &Model,
+        model: &Arc<Model>,
         state: &AppState,
         map: &MapView,
     ) -> Vec<Command> {
@@ -166,7 +169,7 @@ impl Briefing {
             self.apply(command, ctx, model, state, map, &mut intents);
         }
         self.fly(ctx, &mut intents);
-        self.export_tick(ctx, model, state, map, &mut intents);
+        self.export_tick();
         intents.into_iter().map(Command::State).collect()
     }
 
@@ -174,7 +177,7 @@ impl Briefing {
         &mut self,
         command: SceneCommand,
         ctx: &egui::Context,
-        model: &Model,
+        model: &Arc<Model>,
         state: &AppState,
         map: &MapView,
         intents: &mut Vec<Intent>,
@@ -250,19 +253,26 @@ impl Briefing {
             }
             SceneCommand::EnterPresenter => {
                 self.presenter.enter(ctx, true);
-                // Open on the scene last shown, else the first.
-                let start = self.current.or((!self.scenes.is_empty()).then_some(0));
-                if let Some(i) = start {
-                    self.show(i, true, ctx, model, cursor_now, map, intents);
+                // A briefing starts at its beginning, whichever scene was shown last.
+                if !self.scenes.is_empty() {
+                    self.show(0, true, ctx, model, cursor_now, map, intents);
                 }
             }
             SceneCommand::LeavePresenter => {
                 self.presenter.leave(ctx);
-                self.export.queue.clear();
             }
             SceneCommand::ExportCurrent => {
+                // The view as it is, drawn as a slide that shows all of the map's area.
+                let mut scene = capture(String::new(), String::new(), model, state, map);
+                if let Some(size) = map.size() {
+                    scene.zoom = crate::outputs::render::slide_zoom_for_view(
+                        scene.zoom,
+                        (size.x, size.y),
+                        self.export.options(),
+                    );
+                }
                 let path = expand_home(&self.export.path_text);
-                self.export.queue.push_back(ShotJob { path, scene: None });
+                self.start_export(ctx, model, vec![Slide { path, scene }]);
             }
             SceneCommand::ExportAll => {
                 if self.scenes.is_empty() {
@@ -270,17 +280,16 @@ impl Briefing {
                     return;
                 }
                 let folder = scenes_folder(&expand_home(&self.export.path_text));
-                for (i, s) in self.scenes.iter().enumerate() {
-                    self.export.queue.push_back(ShotJob {
-                        path: folder.join(scenes::export_file_name(i, s)),
-                        scene: Some(i),
-                    });
-                }
-                // The scenes are shot in the presenter's clean layout (map, timeline, caption).
-                if !self.presenter.active {
-                    self.presenter.enter(ctx, false);
-                    self.export.leave_presenter_after = true;
-                }
+                let slides = self
+                    .scenes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, scene)| Slide {
+                        path: folder.join(scenes::export_file_name(i, scene)),
+                        scene: scene.clone(),
+                    })
+                    .collect();
+                self.start_export(ctx, model, slides);
             }
         }
     }

@@ -3,10 +3,13 @@
 
 use egui::{RichText, Ui};
 
+use super::png_export;
 use super::{
-    Briefing, EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, PRESENT_BUTTON,
-    SAVE_SCENE_BUTTON, SCENE_CAPTION_LABEL, SCENE_NAME_LABEL, expand_home, scenes_folder,
+    Briefing, EXPORT_ALL_BUTTON, EXPORT_HEIGHT_LABEL, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON,
+    EXPORT_WIDTH_LABEL, PRESENT_BUTTON, SAVE_SCENE_BUTTON, SCENE_CAPTION_LABEL, SCENE_NAME_LABEL,
+    expand_home, scenes_folder,
 };
+use crate::basemap::Style;
 use crate::session::command::SceneCommand;
 use crate::session::scenes;
 use crate::ui::presenter;
@@ -78,10 +81,38 @@ impl Briefing {
         ui.add(egui::TextEdit::singleline(&mut self.export.path_text).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         ui.horizontal_wrapped(|ui| {
+            let max = png_export::MAX_SLIDE_SIDE;
+            ui.add(
+                egui::DragValue::new(&mut self.export.width)
+                    .range(16..=max)
+                    .suffix(" px"),
+            )
+            .on_hover_text(EXPORT_WIDTH_LABEL)
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, EXPORT_WIDTH_LABEL)
+            });
+            ui.label("×");
+            ui.add(
+                egui::DragValue::new(&mut self.export.height)
+                    .range(16..=max)
+                    .suffix(" px"),
+            )
+            .on_hover_text(EXPORT_HEIGHT_LABEL)
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::SpinButton, true, EXPORT_HEIGHT_LABEL)
+            });
+            ui.selectable_value(&mut self.export.style, Style::Light, "Light")
+                .on_hover_text("Slides on the light basemap");
+            ui.selectable_value(&mut self.export.style, Style::Dark, "Dark")
+                .on_hover_text("Slides on the dark basemap");
+        });
+        ui.horizontal_wrapped(|ui| {
             let busy = self.exporting();
             if ui
                 .add_enabled(!busy, egui::Button::new(EXPORT_PNG_BUTTON))
-                .on_hover_text("Save a screenshot of the window to this file")
+                .on_hover_text(
+                    "Save the map as it is now as a slide (no buttons; the size above) to this file",
+                )
                 .clicked()
             {
                 commands.push(SceneCommand::ExportCurrent);
@@ -90,15 +121,19 @@ impl Briefing {
             if ui
                 .add_enabled(!busy && n > 0, egui::Button::new(EXPORT_ALL_BUTTON))
                 .on_hover_text(format!(
-                    "Show each scene and save it as {}/01-<name>.png …",
+                    "Save each scene as a slide, {}/01-<name>.png …, as `newsatlas render` \
+                     draws it; your view stays as it is",
                     folder.display()
                 ))
                 .clicked()
             {
                 commands.push(SceneCommand::ExportAll);
             }
-            if busy {
+            if let Some(p) = self.export.progress() {
                 ui.spinner();
+                if p.of > 1 {
+                    ui.label(format!("{}/{}", p.done, p.of));
+                }
             }
         });
         if !self.problems.is_empty() {

@@ -1,66 +1,75 @@
-//! PNG export of the view or of every scene: a queue of screenshots, each taken once the fly
-//! has ended and the tiles have arrived, then encoded and written on a background job.
+//! PNG export of the view or of every scene. Both go through the slide renderer that
+//! `newsatlas render` uses (`outputs::render::write_scene_png`) on one background job: the
+//! picture is drawn from the scene, not taken from the screen, so it carries none of the app's
+//! controls, has the size chosen here (1920×1080 by default), looks the same as the command
+//! line's slide of the same scene, and the user's view (scene, map, time) is never moved.
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::Arc;
 
+use crate::basemap::{BasemapData, Style};
+use crate::outputs::render::{self, DEFAULT_SLIDE_SIZE, RenderOptions, Text};
 use crate::problem::Problem;
-
-use super::Briefing;
 use crate::session::derived::Model;
 use crate::session::job::{Job, JobPoll};
-use crate::session::state::{AppState, Intent};
-use crate::ui::map::MapView;
+use crate::session::scenes::Scene;
 
-/// One screenshot to take: of the view as it is (`scene: None`) or after showing a scene.
+use super::Briefing;
+
+/// One slide to write: a scene (a saved one, or the view as it is) and its file.
 #[derive(Clone, Debug)]
-pub(super) struct ShotJob {
+pub(super) struct Slide {
     pub(super) path: PathBuf,
-    pub(super) scene: Option<usize>,
+    pub(super) scene: Scene,
 }
 
-/// What the screenshot callback hands over: the pixels of a job's screenshot.
-struct Taken {
-    path: PathBuf,
-    image: std::sync::Arc<egui::ColorImage>,
+/// What the export job reports: slides written so far, of how many.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Progress {
+    pub(super) done: usize,
+    pub(super) of: usize,
 }
 
-#[derive(Clone, Copy, Debug)]
-enum ShotPhase {
-    /// Waiting for the fly to end and the tiles to arrive.
-    Settling { until: f64 },
-    /// Screenshot requested; waiting for the pixels.
-    Requested,
-}
+/// Each slide's outcome: the file written and the scene's ids this data lacks, or why not.
+type Outcomes = Vec<Result<(PathBuf, Vec<String>), String>>;
 
-/// The PNG export's queue and writers, held by the [`Briefing`].
+/// The PNG export's settings and its running job, held by the [`Briefing`].
 pub(super) struct Export {
     pub(super) path_text: String,
-    pub(super) queue: VecDeque<ShotJob>,
-    current: Option<(ShotJob, ShotPhase)>,
-    /// The export of every scene runs in the presenter's clean layout; leave it afterwards.
-    pub(super) leave_presenter_after: bool,
-    tx: SyncSender<Taken>,
-    rx: Receiver<Taken>,
-    /// PNGs being encoded and written, one background job each.
-    writers: Vec<Job<Result<PathBuf, String>>>,
+    /// The slides' size in pixels and basemap style.
+    pub(super) width: u32,
+    pub(super) height: u32,
+    pub(super) style: Style,
+    job: Option<Job<Outcomes, Progress>>,
 }
 
 impl Export {
     pub(super) fn new() -> Export {
-        let (tx, rx) = sync_channel(64);
         Export {
             path_text: default_export_path().display().to_string(),
-            queue: VecDeque::new(),
-            current: None,
-            leave_presenter_after: false,
-            tx,
-            rx,
-            writers: Vec::new(),
+            width: DEFAULT_SLIDE_SIZE.0,
+            height: DEFAULT_SLIDE_SIZE.1,
+            style: Style::Light,
+            job: None,
         }
     }
+
+    pub(super) fn options(&self) -> RenderOptions {
+        RenderOptions {
+            width: self.width.clamp(16, MAX_SLIDE_SIDE),
+            height: self.height.clamp(16, MAX_SLIDE_SIDE),
+            style: self.style,
+        }
+    }
+
+    /// Where the job is, while one runs.
+    pub(super) fn progress(&self) -> Option<Progress> {
+        self.job.as_ref().map(Job::progress)
+    }
 }
+
+/// The largest side of a slide, as `newsatlas render --width/--height` allow.
+pub(super) const MAX_SLIDE_SIDE: u32 = 8192;
 
 /// `~/newsatlas-<today>.png`.
 pub fn default_export_path() -> PathBuf {
@@ -78,117 +87,111 @@ pub(super) fn scenes_folder(png: &Path) -> PathBuf {
 }
 
 impl Briefing {
-    /// Runs the screenshot queue: show the job's scene, wait for the fly and the tiles, take
-    /// the screenshot (the callback hands the pixels to a writer thread), then the next job.
-    pub(super) fn export_tick(
+    /// Starts writing `slides` on a background job (one at a time: the buttons are disabled
+    /// while it runs).
+    pub(super) fn start_export(
         &mut self,
         ctx: &egui::Context,
-        model: &Model,
-        state: &AppState,
-        map: &MapView,
-        intents: &mut Vec<Intent>,
+        model: &Arc<Model>,
+        slides: Vec<Slide>,
     ) {
-        while let Ok(Taken { path, image }) = self.export.rx.try_recv() {
-            self.export.current = None;
-            let wake = ctx.clone();
-            self.export.writers.push(Job::spawn(
-                "png-export",
-                move || wake.request_repaint(),
-                move |_| write_png(&path, &image),
-            ));
+        if self.export.job.is_some() || slides.is_empty() {
+            return;
         }
+        let model = Arc::clone(model);
+        let options = self.export.options();
+        let wake = ctx.clone();
+        self.notice = Some(format!("Writing {} PNG(s)…", slides.len()));
+        self.export.job = Some(Job::spawn(
+            "png-export",
+            move || wake.request_repaint(),
+            move |job| write_slides(&model, &slides, options, job),
+        ));
+    }
+
+    /// Polls the export job: when it is over, says what was written and lists what failed.
+    pub(super) fn export_tick(&mut self) {
+        let Some(job) = &mut self.export.job else {
+            return;
+        };
+        let outcomes = match job.poll() {
+            JobPoll::Running => return,
+            JobPoll::Done(outcomes) => outcomes,
+            JobPoll::Failed(why) => vec![Err(why)],
+        };
+        self.export.job = None;
         let mut written = Vec::new();
-        self.export.writers.retain_mut(|job| match job.poll() {
-            JobPoll::Running => true,
-            JobPoll::Done(result) => {
-                written.push(result);
-                false
-            }
-            JobPoll::Failed(why) => {
-                written.push(Err(why));
-                false
-            }
-        });
-        for result in written {
-            match result {
-                Ok(path) => self.notice = Some(format!("Wrote {}", path.display())),
+        for outcome in outcomes {
+            match outcome {
+                Ok((path, unknown)) => {
+                    if !unknown.is_empty() {
+                        self.problems.push(Problem::warning(
+                            &path,
+                            None,
+                            format!("drawn without {}: not in this data", unknown.join(", ")),
+                        ));
+                    }
+                    written.push(path);
+                }
                 Err(message) => {
-                    self.notice = Some(message.clone());
                     self.problems
                         .push(Problem::error("PNG export", None, message));
                 }
             }
         }
-        if !self.export.writers.is_empty() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        let now = ctx.input(|i| i.time);
-        if self.export.current.is_none() {
-            let Some(job) = self.export.queue.pop_front() else {
-                if self.export.leave_presenter_after {
-                    self.export.leave_presenter_after = false;
-                    self.presenter.leave(ctx);
-                }
-                return;
-            };
-            // Offline tiles render on background threads: give them a moment after the jump.
-            let settle = if let Some(i) = job.scene {
-                self.show(i, false, ctx, model, state.cursor_day(), map, intents);
-                1.5
-            } else {
-                0.1
-            };
-            self.export.current = Some((
-                job,
-                ShotPhase::Settling {
-                    until: now + settle,
-                },
-            ));
-        }
-        let Some((job, phase)) = &mut self.export.current else {
-            return;
-        };
-        match *phase {
-            ShotPhase::Settling { until } if now >= until && self.flight.is_none() => {
-                *phase = ShotPhase::Requested;
-                let path = job.path.clone();
-                let tx = self.export.tx.clone();
-                let repaint = ctx.clone();
-                ctx.request_screenshot(move |image| {
-                    let _ = tx.send(Taken { path, image });
-                    repaint.request_repaint();
-                });
-                ctx.request_repaint();
-            }
-            ShotPhase::Settling { .. } | ShotPhase::Requested => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
-        }
+        self.notice = Some(match written.as_slice() {
+            [] => "No PNG written: see the problems below.".to_owned(),
+            [one] => format!("Wrote {}", one.display()),
+            [first, ..] => format!(
+                "Wrote {} PNGs to {}",
+                written.len(),
+                first.parent().unwrap_or(first).display()
+            ),
+        });
     }
 
-    /// Whether screenshots are queued or being taken.
+    /// Whether an export is being written.
     pub fn exporting(&self) -> bool {
-        self.export.current.is_some() || !self.export.queue.is_empty()
+        self.export.job.is_some()
     }
 }
 
-/// Encodes a screenshot as PNG and writes it atomically.
-fn write_png(path: &Path, image: &egui::ColorImage) -> Result<PathBuf, String> {
-    let [w, h] = image.size;
-    // egui colours are premultiplied RGBA, which is what a tiny-skia pixmap holds.
-    let data: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(egui::Color32::to_array)
-        .collect();
-    let size = tiny_skia::IntSize::from_wh(w as u32, h as u32)
-        .ok_or_else(|| format!("{}: the screenshot is empty", path.display()))?;
-    let pixmap = tiny_skia::Pixmap::from_vec(data, size)
-        .ok_or_else(|| format!("{}: the screenshot has the wrong size", path.display()))?;
-    let png = pixmap
-        .encode_png()
-        .map_err(|e| format!("{}: cannot encode the PNG: {e}", path.display()))?;
-    crate::atomic::write_output(path, &png)
-        .map_err(|e| format!("{}: cannot write the PNG: {e}", path.display()))?;
-    Ok(path.to_path_buf())
+/// Renders and writes each slide in turn (the basemap's layers and the font loaded once).
+fn write_slides(
+    model: &Model,
+    slides: &[Slide],
+    options: RenderOptions,
+    job: &crate::session::job::JobContext<Progress>,
+) -> Outcomes {
+    let basemap = BasemapData::embedded();
+    let text = match Text::new() {
+        Ok(text) => text,
+        Err(e) => return vec![Err(e)],
+    };
+    let mut outcomes = Vec::with_capacity(slides.len());
+    for (i, slide) in slides.iter().enumerate() {
+        if job.is_cancelled() {
+            break;
+        }
+        if let Some(dir) = slide.path.parent()
+            && !dir.as_os_str().is_empty()
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            outcomes.push(Err(format!(
+                "{}: cannot create the folder: {e}",
+                dir.display()
+            )));
+            continue;
+        }
+        let outcome =
+            render::write_scene_png(model, &basemap, &text, &slide.scene, options, &slide.path)
+                .map(|unknown| (slide.path.clone(), unknown))
+                .map_err(|e| format!("{}: {e}", slide.path.display()));
+        outcomes.push(outcome);
+        job.progress(Progress {
+            done: i + 1,
+            of: slides.len(),
+        });
+    }
+    outcomes
 }
