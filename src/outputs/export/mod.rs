@@ -316,6 +316,7 @@ mod tests {
             body: body.to_string(),
             body_offset: 0,
             note: None,
+            url: None,
         }
     }
 

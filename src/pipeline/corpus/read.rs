@@ -76,6 +76,12 @@ fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
 
 /// Reads `path` as text, refusing files above `limit` bytes and files with NUL bytes.
 pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
+    decode(read_bytes(path, limit)?)
+}
+
+/// The bytes of the regular file `path`, refusing files above `limit` bytes (never reading past
+/// it, whatever the metadata says).
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = open_regular(path)?;
     let size = file.metadata()?.len();
     if size > limit {
@@ -90,7 +96,7 @@ pub fn read_text_file(path: &Path, limit: u64) -> Result<TextFile, ReadError> {
             limit,
         });
     }
-    decode(bytes)
+    Ok(bytes)
 }
 
 /// Decodes file bytes: binary refused, BOM stripped, invalid UTF-8 replaced.
