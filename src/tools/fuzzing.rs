@@ -20,7 +20,7 @@ use crate::problem::Problem;
 use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "article",
     "gazetteer",
     "places",
@@ -29,6 +29,7 @@ pub const TARGETS: [&str; 8] = [
     "csv_import",
     "html",
     "feed",
+    "pdf",
 ];
 
 /// Runs the harness of the target `name` on `data`; false when there is no such target.
@@ -42,6 +43,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "csv_import" => csv_import(data),
         "html" => html(data),
         "feed" => feed(data),
+        "pdf" => pdf(data),
         _ => return false,
     }
     true
@@ -353,6 +355,16 @@ pub fn html(data: &[u8]) {
                 .any(|p| p.severity == crate::problem::Severity::Error),
             "a page refused without an error"
         );
+    }
+}
+
+/// Bytes as a PDF through the PDF reader (lopdf, the page limits, the metadata).
+pub fn pdf(data: &[u8]) {
+    let path = Path::new("fuzz/report.pdf");
+    let (article, problems) = corpus::article_from_pdf("report", path, data);
+    check_problems(&problems, path, usize::MAX);
+    if let Some(article) = article {
+        check_loaded(&article, path);
     }
 }
 

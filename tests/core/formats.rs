@@ -92,8 +92,20 @@ fn a_folder_of_pages_and_feeds_loads_every_item_with_its_date_outlet_and_address
     assert_eq!(santiago.byline.as_deref(), Some("M. Rojas"));
     let quito = by_id("andes_desk-2");
     assert_eq!(quito.published, date(2019, 10, 14), "the updated date");
-    assert_eq!(corpus.articles.len(), 7);
-    assert!(problems.is_empty(), "{problems:?}");
+    let sitrep = by_id("niger_delta_sitrep");
+    assert_eq!(sitrep.published, date(2022, 10, 14));
+    assert_eq!(sitrep.outlet.as_deref(), Some("Relief Coordination Office"));
+    assert!(
+        sitrep
+            .body
+            .contains("In Yenagoa, the state capital of Bayelsa")
+    );
+    assert_eq!(by_id("no_metadata_report").published, date(2023, 3, 3));
+    assert_eq!(corpus.articles.len(), 9);
+    // The scanned PDF is the one problem: it has no text to read.
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].file.ends_with("scanned_letter.pdf"));
+    assert!(problems[0].message.contains("no text layer"));
 }
 
 #[test]
@@ -141,6 +153,7 @@ fn extract_on_the_folder_puts_each_item_on_the_map_with_its_date() {
     assert!(event_at("south_asia_wire-1", "Kathmandu"));
     assert!(event_at("andes_desk-1", "Santiago"));
     assert!(event_at("valparaiso_fires_latin1", "Valparaíso"));
+    assert!(event_at("niger_delta_sitrep", "Yenagoa"));
 }
 
 #[test]
@@ -151,6 +164,7 @@ fn bad_pages_and_feeds_are_reported_by_name_and_the_good_ones_load() {
     fs::write(d.join("broken.rss"), b"<rss><channel><item><title>x</item>").expect("write");
     fs::write(d.join("empty.html"), b"").expect("write");
     fs::create_dir(d.join("folder.txt")).expect("mkdir");
+    fs::write(d.join("locked.pdf"), b"%PDF-1.4\ngarbage").expect("write");
     fs::copy(fixtures().join("beira_cyclone.html"), d.join("good.html")).expect("copy");
     let (corpus, problems) = Corpus::load_dir(d);
     let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
@@ -171,7 +185,8 @@ fn bad_pages_and_feeds_are_reported_by_name_and_the_good_ones_load() {
         about("folder.txt", "a folder named like an article"),
         "{all:#?}"
     );
-    assert_eq!(problems.len(), 4, "{all:#?}");
+    assert!(about("locked.pdf", "not a readable PDF"), "{all:#?}");
+    assert_eq!(problems.len(), 5, "{all:#?}");
 }
 
 #[test]

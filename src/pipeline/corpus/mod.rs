@@ -14,16 +14,18 @@
 //!   Binary files, files above [`MAX_ARTICLE_BYTES`] and unreadable files are reported and
 //!   skipped. One bad file never stops a load.
 //! - **Folders are not recursive**: article files (any case: `.txt`, `.md`, saved pages `.html`,
-//!   `.htm`, `.xhtml`, feeds `.rss`, `.atom`, `.xml`) directly in the folder, sorted by name.
+//!   `.htm`, `.xhtml`, feeds `.rss`, `.atom`, `.xml`, PDF reports `.pdf`) directly in the
+//!   folder, sorted by name.
 //!   Other files are ignored; a subfolder named like an article (`x.txt/`) is reported.
 //! - **One dispatcher**: [`Format::of`] picks the reader by the file's extension, for a folder's
 //!   files, a dropped file and `--corpus FILE` alike. Each format's reader is its own module
-//!   (`html`, `feed`) and returns articles and problems, never panics out.
+//!   (`html`, `feed`, `pdf`) and returns articles and problems, never panics out.
 
 mod bundled;
 mod feed;
 mod from_csv;
 pub mod html;
+mod pdf;
 mod read;
 pub mod text;
 
@@ -38,6 +40,7 @@ use crate::problem::Problem;
 
 pub use self::feed::{MAX_FEED_BYTES, SUMMARY_ONLY_NOTE, articles_from_feed};
 pub use self::html::{MAX_HTML_ELEMENTS, article_from_html};
+pub use self::pdf::{MAX_PDF_BYTES, MAX_PDF_PAGES, article_from_pdf};
 pub use self::read::{
     MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_bytes, read_text_file,
 };
@@ -51,6 +54,8 @@ pub enum Format {
     Html,
     /// `.rss`, `.atom`, `.xml`, `.json`: an RSS, Atom or JSON feed, one article per item.
     Feed,
+    /// `.pdf`: a report with a text layer ([`pdf`]).
+    Pdf,
     /// `.csv`: one article per row.
     Csv,
 }
@@ -63,6 +68,7 @@ impl Format {
             "txt" | "md" => Format::Text,
             "html" | "htm" | "xhtml" => Format::Html,
             "rss" | "atom" | "xml" | "json" => Format::Feed,
+            "pdf" => Format::Pdf,
             "csv" => Format::Csv,
             _ => return None,
         })
@@ -72,7 +78,7 @@ impl Format {
     /// when given by itself: a folder's may be anything).
     fn in_folders(path: &Path) -> bool {
         match Format::of(path) {
-            Some(Format::Text | Format::Html) => true,
+            Some(Format::Text | Format::Html | Format::Pdf) => true,
             Some(Format::Feed) => !path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json")),
@@ -203,7 +209,7 @@ impl Corpus {
                     None,
                     format!(
                         "cannot read the folder ({err}), expected a folder of article files \
-                         (.txt, .md, .html, .rss, .atom, .xml)"
+                         (.txt, .md, .html, .rss, .atom, .xml, .pdf)"
                     ),
                 ));
                 return (Corpus::default(), problems);
@@ -213,7 +219,7 @@ impl Corpus {
             problems.push(Problem::warning(
                 dir,
                 None,
-                "no article files (.txt, .md, .html, .rss, .atom, .xml) in this folder \
+                "no article files (.txt, .md, .html, .rss, .atom, .xml, .pdf) in this folder \
                  (subfolders are not read)",
             ));
         }
@@ -379,6 +385,14 @@ fn load_any(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
             let (articles, p) = feed::articles_from_feed(&stem, path, &bytes);
             problems.extend(p);
             articles
+        }
+        Some(Format::Pdf) => {
+            let Some(bytes) = read_or_report(path, MAX_PDF_BYTES, problems) else {
+                return Vec::new();
+            };
+            let (article, p) = pdf::article_from_pdf(&stem, path, &bytes);
+            problems.extend(p);
+            article.into_iter().collect()
         }
         Some(Format::Csv) => {
             let (corpus, p) = from_csv::load(path);
