@@ -3,6 +3,7 @@
 //! real dates, outlets and addresses; bad files of each format are reported by name, the good
 //! ones kept.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -193,11 +194,12 @@ fn bad_pages_and_feeds_are_reported_by_name_and_the_good_ones_load() {
 fn a_feed_of_100000_items_loads_every_item() {
     let mut rss = String::from("<rss version=\"2.0\"><channel><title>Big</title>\n");
     for i in 0..100_000 {
-        rss.push_str(&format!(
+        let _ = writeln!(
+            rss,
             "<item><title>Item {i}</title><link>https://big.example/{i}</link>\
              <pubDate>Tue, 09 Apr 2019 10:00:00 GMT</pubDate>\
-             <description>Fighting near Sirte, item {i}.</description></item>\n"
-        ));
+             <description>Fighting near Sirte, item {i}.</description></item>"
+        );
     }
     rss.push_str("</channel></rss>");
     let dir = tempfile::tempdir().expect("tempdir");

@@ -233,7 +233,7 @@ fn info_dict(doc: &Document) -> Option<&lopdf::Dictionary> {
     }
 }
 
-/// A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (read as Latin-1,
+/// A PDF text string: UTF-16BE after a byte order mark, else `PDFDocEncoding` (read as Latin-1,
 /// which it matches for letters).
 fn pdf_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
