@@ -340,6 +340,9 @@ fn article_ui(
                 .on_hover_text("where the article was published");
         }
     });
+    if let Some(note) = &article.note {
+        ui.weak(note);
+    }
     commands.extend(super::import::date_field_ui(
         ui,
         &mut view.date_field,
