@@ -74,5 +74,14 @@ for i, p in enumerate(seeds):
     w.writerow([p.stem, "2019-04-%02d" % (i + 1), p.read_text(), "AFP", p.stem])
 put("csv_import", "seeds.csv", buf.getvalue().encode())
 put("csv_import", "small.csv", b'\xef\xbb\xbfTitle,Date,Text\r\n"A ""quoted"" one",2019-04-08T10:00:00Z,"Two\r\nlines"\r\nB,,x\r\n')
+formats = root / "tests" / "fixtures" / "formats"
+for p in sorted(formats.glob("*.htm*")):
+    put("html", p.name, p.read_bytes())
+for p in sorted(formats.glob("*")):
+    if p.suffix in (".rss", ".atom", ".xml", ".json"):
+        put("feed", p.name, p.read_bytes())
+for p in sorted(formats.glob("*.pdf")):
+    put("pdf", p.name, p.read_bytes())
+put("feed", "tiny.json", b'{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","content_text":"Sirte","date_published":"2020-01-06T10:00:00Z"}]}')
 print("seeded", {t.name: len(list(t.iterdir())) for t in sorted(out.iterdir())})
 PY

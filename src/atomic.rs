@@ -26,13 +26,13 @@ pub struct ReadFailure {
 /// A file above `limit` bytes or not UTF-8 is a [`ReadFailure`]: the caller then keeps it as it is
 /// and never saves over it.
 pub fn read_user_file(path: &Path, limit: u64) -> Result<Option<String>, ReadFailure> {
-    let limit = crate::corpus::Limit {
+    let limit = crate::read::Limit {
         bytes: limit,
         what: "this file",
     };
-    let bytes = match crate::corpus::read_file(path, limit) {
+    let bytes = match crate::read::read_file(path, limit) {
         Ok(bytes) => bytes,
-        Err(crate::corpus::ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+        Err(crate::read::ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
             return Ok(None);
         }
         Err(e) => {

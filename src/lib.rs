@@ -24,6 +24,7 @@ mod index;
 mod outputs;
 mod pipeline;
 mod problem;
+mod read;
 mod session;
 mod tools;
 #[cfg(feature = "gui")]

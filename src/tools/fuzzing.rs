@@ -20,7 +20,7 @@ use crate::problem::Problem;
 use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 7] = [
+pub const TARGETS: [&str; 10] = [
     "article",
     "gazetteer",
     "places",
@@ -28,6 +28,9 @@ pub const TARGETS: [&str; 7] = [
     "scenes",
     "csv_import",
     "export",
+    "html",
+    "feed",
+    "pdf",
 ];
 
 /// Runs the harness of the target `name` on `data`; false when there is no such target.
@@ -40,6 +43,9 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "scenes" => scenes(data),
         "csv_import" => csv_import(data),
         "export" => export(data),
+        "html" => html(data),
+        "feed" => feed(data),
+        "pdf" => pdf(data),
         _ => return false,
     }
     true
@@ -390,6 +396,73 @@ pub fn export(data: &[u8]) {
         "the events carry {event_text_bytes} bytes of text for a {} byte body",
         body.len()
     );
+}
+
+/// A loaded article's invariants: its file, a title, a date in years 1 to 9999 exactly when it
+/// is dated, a body with text.
+fn check_loaded(article: &corpus::Article, path: &Path) {
+    use chrono::Datelike as _;
+    assert_eq!(article.file, path);
+    assert!(
+        !article.title.trim().is_empty(),
+        "an article without a title"
+    );
+    assert_eq!(
+        article.published.is_some(),
+        article.date_basis != corpus::DateBasis::Undated,
+        "the date and its basis disagree"
+    );
+    if let Some(d) = article.published {
+        assert!((1..=9999).contains(&d.year()), "a date out of range: {d}");
+    }
+    assert_eq!(
+        article.body_offset, 0,
+        "a page's body is not a slice of the file"
+    );
+}
+
+/// Bytes saved as a web page through the HTML reader (decoding, the main text, the metadata).
+pub fn html(data: &[u8]) {
+    let path = Path::new("fuzz/page.html");
+    let (article, problems) = corpus::article_from_html("page", path, data);
+    check_problems(&problems, path, usize::MAX);
+    if let Some(article) = article {
+        check_loaded(&article, path);
+        assert!(
+            article.body.chars().any(char::is_alphanumeric),
+            "a page loaded without text"
+        );
+    } else {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.severity == crate::problem::Severity::Error),
+            "a page refused without an error"
+        );
+    }
+}
+
+/// Bytes as a PDF through the PDF reader (lopdf, the page limits, the metadata).
+pub fn pdf(data: &[u8]) {
+    let path = Path::new("fuzz/report.pdf");
+    let (article, problems) = corpus::article_from_pdf("report", path, data);
+    check_problems(&problems, path, usize::MAX);
+    if let Some(article) = article {
+        check_loaded(&article, path);
+    }
+}
+
+/// Bytes as an RSS, Atom or JSON feed through the feed reader: every item an article with a
+/// unique id.
+pub fn feed(data: &[u8]) {
+    let path = Path::new("fuzz/feed.xml");
+    let (articles, problems) = corpus::articles_from_feed("feed", path, data);
+    check_problems(&problems, path, usize::MAX);
+    let mut ids = std::collections::HashSet::new();
+    for article in &articles {
+        check_loaded(article, path);
+        assert!(ids.insert(&article.id), "id {} is not unique", article.id);
+    }
 }
 
 #[cfg(test)]

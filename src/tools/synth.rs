@@ -355,6 +355,7 @@ pub fn articles(places: impl PlaceList, n: usize, bytes_each: usize, seed: u64) 
                 body,
                 body_offset: 0,
                 note: None,
+                url: None,
             }
         })
         .collect()
@@ -495,6 +496,7 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
                 body,
                 body_offset: 0,
                 note: None,
+                url: None,
             }
         })
         .collect()

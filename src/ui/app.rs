@@ -537,6 +537,7 @@ impl eframe::App for NewsAtlasApp {
             egui::Panel::top("top bar").show(ui, |ui| self.top_bar_ui(ui, &mut commands));
         }
         self.import.drops_ui(&ctx, self.model.as_deref());
+        self.import.paste_ui(&ctx, self.model.as_deref());
         self.import.dialog_ui(&ctx, self.model.as_deref());
         self.import.progress_ui(ui);
 

@@ -36,6 +36,7 @@ pub fn basis_text(basis: &DateBasis) -> &'static str {
         } => "dateline, year inferred",
         DateBasis::Inferred { .. } => "date inferred",
         DateBasis::UserOverride => "date set by you",
+        DateBasis::Metadata { .. } => "date from the file's metadata",
         DateBasis::Undated => "undated",
     }
 }
@@ -319,8 +320,14 @@ fn article_ui(
                 .strong(),
         );
         let basis = ui.weak(format!("({})", basis_text(&article.date_basis)));
-        if let DateBasis::Inferred { reason } = &article.date_basis {
-            basis.on_hover_text(reason);
+        match &article.date_basis {
+            DateBasis::Inferred { reason } => {
+                basis.on_hover_text(reason);
+            }
+            DateBasis::Metadata { field } => {
+                basis.on_hover_text(format!("from {field}"));
+            }
+            _ => {}
         }
         if let Some(outlet) = &article.outlet {
             ui.label(outlet);
@@ -328,7 +335,14 @@ fn article_ui(
         if let Some(byline) = &article.byline {
             ui.weak(byline);
         }
+        if let Some(url) = &article.url {
+            ui.weak(url)
+                .on_hover_text("where the article was published");
+        }
     });
+    if let Some(note) = &article.note {
+        ui.weak(note);
+    }
     commands.extend(super::import::date_field_ui(
         ui,
         &mut view.date_field,

@@ -6,5 +6,6 @@ mod bad_inputs;
 mod cli;
 mod corpus;
 mod dates_recall;
+mod formats;
 #[cfg(feature = "fuzzing")]
 mod fuzz_regressions;

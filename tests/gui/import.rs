@@ -327,8 +327,9 @@ impl egui::DroppedFile for DroppedPath {
 fn dropping_files_on_the_window_imports_the_articles_and_names_what_it_skipped() {
     let user = tempfile::tempdir().expect("tempdir");
     let articles = articles_dir();
-    let pdf = articles.path().join("report.pdf");
-    std::fs::write(&pdf, b"%PDF-1.4").expect("write");
+    let picture = articles.path().join("photo.png");
+    std::fs::write(&picture, b"\x89PNG\r\n\x1a\n").expect("write");
+    let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
     let csv = articles.path().join("wire.csv");
     std::fs::write(
         &csv,
@@ -350,7 +351,14 @@ fn dropping_files_on_the_window_imports_the_articles_and_names_what_it_skipped()
             .is_some()
     );
     harness.input_mut().hovered_files.clear();
-    for path in [articles.path().join("01_clashes.txt"), csv, pdf] {
+    for path in [
+        articles.path().join("01_clashes.txt"),
+        csv,
+        picture,
+        formats.join("beira_cyclone.html"),
+        formats.join("south_asia_wire.rss"),
+        formats.join("niger_delta_sitrep.pdf"),
+    ] {
         harness
             .input_mut()
             .dropped_files
@@ -363,7 +371,7 @@ fn dropping_files_on_the_window_imports_the_articles_and_names_what_it_skipped()
             .import_state()
             .message
             .as_ref()
-            .is_some_and(|(m, error)| *error && m.contains("report.pdf")),
+            .is_some_and(|(m, error)| *error && m.contains("photo.png")),
         "the file that is not an article is named: {:?}",
         harness.state().import_state().message
     );
@@ -371,9 +379,23 @@ fn dropping_files_on_the_window_imports_the_articles_and_names_what_it_skipped()
 
     let ds = &harness.state().model().expect("loaded").dataset;
     let titles: Vec<&str> = ds.articles.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles.len(), 2, "{titles:?} {:?}", ds.problems);
-    assert!(titles.contains(&"Clashes in Wadi Rabie"), "{titles:?}");
-    assert!(titles.contains(&"Airstrike on Mitiga"), "{titles:?}");
+    // The text file, the CSV row, the page, the feed's three items and the PDF.
+    assert_eq!(titles.len(), 7, "{titles:?} {:?}", ds.problems);
+    for title in [
+        "Clashes in Wadi Rabie",
+        "Airstrike on Mitiga",
+        "Cyclone floods Beira as rivers burst their banks",
+        "Earthquake shakes Kathmandu valley",
+        "Situation Report No. 12: Flooding in the Niger delta",
+    ] {
+        assert!(titles.contains(&title), "{title} not in {titles:?}");
+    }
+    let page = ds
+        .articles
+        .iter()
+        .find(|a| a.id == "beira_cyclone")
+        .expect("the page");
+    assert_eq!(page.published, Some(day("2019-03-18")));
     assert!(
         harness
             .query_by_label_contains("Airstrike on Mitiga")
@@ -435,5 +457,49 @@ fn place_on_map_takes_the_coordinates_of_the_next_map_click() {
     assert!(
         harness.query_by_label("Place on map").is_some(),
         "placing ends with the click"
+    );
+}
+
+#[test]
+fn pasting_text_on_the_window_makes_an_article_titled_by_its_first_line() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let empty = Dataset::build(Corpus::default(), gazetteer(), Vec::new());
+    let mut harness = app(empty, user.path());
+    harness.input_mut().events.push(egui::Event::Paste(
+        "Curfew in Tripoli\n\nTRIPOLI, April 9 2019 (Wire) - A curfew was declared in Tripoli \
+         on Tuesday after shelling near Mitiga."
+            .to_owned(),
+    ));
+    harness.step();
+    wait_until_idle(&mut harness);
+    let ds = &harness.state().model().expect("loaded").dataset;
+    let titles: Vec<&str> = ds.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Curfew in Tripoli"], "{:?}", ds.problems);
+    assert!(ds.articles[0].file.starts_with(user.path().join("pasted")));
+    // A pasted address is not fetched: one line says why, nothing else changes.
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Paste("https://news.example/a".to_owned()));
+    harness.step();
+    assert!(
+        harness
+            .state()
+            .import_state()
+            .message
+            .as_ref()
+            .is_some_and(|(m, error)| *error && m.contains("web address")),
+        "{:?}",
+        harness.state().import_state().message
+    );
+    assert_eq!(
+        harness
+            .state()
+            .model()
+            .expect("loaded")
+            .dataset
+            .articles
+            .len(),
+        1
     );
 }

@@ -23,6 +23,9 @@ enum Record<'a> {
         byline: Option<&'a str>,
         published: Option<NaiveDate>,
         date_basis: &'static str,
+        /// The page or feed item the article was published at, when its file says.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<&'a str>,
     },
     Place {
         article: &'a str,
@@ -84,6 +87,7 @@ fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record
         byline: article.byline.as_deref(),
         published: article.published,
         date_basis: article.date_basis.as_str(),
+        url: article.url.as_deref(),
     }
 }
 

@@ -429,6 +429,7 @@ mod tests {
             body: body.to_string(),
             body_offset: 0,
             note: None,
+            url: None,
         }
     }
 

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::text;
-use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, read_text_file, text_files_in};
+use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, article_files_in, read_text_file};
 use crate::problem::{Problem, line_of_offset};
 
 /// The manifest, relative to the project root.
@@ -85,11 +85,16 @@ pub fn load(root: &Path) -> (Corpus, Vec<Problem>) {
     }
 
     // Seeds the manifest does not describe still load, with the folder rules.
-    match text_files_in(&seeds_dir) {
+    match article_files_in(&seeds_dir, &mut problems) {
         Ok(files) => {
             for path in files.into_iter().filter(|p| !described.contains(p)) {
-                let (mut extra, file_problems) = Corpus::load_file(&path);
-                if !extra.articles.is_empty() {
+                let (
+                    Corpus {
+                        articles: mut extra,
+                    },
+                    file_problems,
+                ) = Corpus::load_file(&path);
+                if !extra.is_empty() {
                     problems.push(Problem::warning(
                         &path,
                         None,
@@ -97,7 +102,7 @@ pub fn load(root: &Path) -> (Corpus, Vec<Problem>) {
                     ));
                 }
                 problems.extend(file_problems);
-                corpus.articles.append(&mut extra.articles);
+                corpus.articles.append(&mut extra);
             }
         }
         Err(err) => problems.push(Problem::error(
@@ -263,6 +268,7 @@ impl Ctx<'_> {
             body: text_file.text[parsed.body_start..].to_string(),
             body_offset: text_file.bom_len + parsed.body_start,
             note,
+            url: None,
         })
     }
 

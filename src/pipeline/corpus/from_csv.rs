@@ -55,7 +55,7 @@ impl<R: Read> Read for RowLimit<R> {
 }
 
 pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
-    match super::read::open_regular(path) {
+    match crate::read::open_regular(path) {
         Ok(file) => load_reader(path, file),
         Err(err) => (
             Corpus::default(),

@@ -13,12 +13,19 @@
 //!   [`DateBasis::Undated`]; an empty file loads as an empty undated article with a warning.
 //!   Binary files, files above [`MAX_ARTICLE_BYTES`] and unreadable files are reported and
 //!   skipped. One bad file never stops a load.
-//! - **Folders are not recursive**: `.txt` and `.md` files (any case) directly in the folder,
-//!   sorted by name. Subfolders and other files are ignored.
+//! - **Folders are not recursive**: article files (any case: `.txt`, `.md`, saved pages `.html`,
+//!   `.htm`, `.xhtml`, feeds `.rss`, `.atom`, `.xml`, PDF reports `.pdf`) directly in the
+//!   folder, sorted by name.
+//!   Other files are ignored; a subfolder named like an article (`x.txt/`) is reported.
+//! - **One dispatcher**: [`Format::of`] picks the reader by the file's extension, for a folder's
+//!   files, a dropped file and `--corpus FILE` alike. Each format's reader is its own module
+//!   (`html`, `feed`, `pdf`) and returns articles and problems, never panics out.
 
 mod bundled;
+mod feed;
 mod from_csv;
-mod read;
+pub mod html;
+mod pdf;
 pub mod text;
 
 use std::collections::HashSet;
@@ -30,9 +37,54 @@ use serde::Serialize;
 
 use crate::problem::Problem;
 
-pub use self::read::{
+pub use self::feed::{MAX_FEED_BYTES, SUMMARY_ONLY_NOTE, articles_from_feed};
+pub use self::html::{MAX_HTML_ELEMENTS, article_from_html};
+pub use self::pdf::{MAX_PDF_BYTES, MAX_PDF_PAGES, article_from_pdf};
+pub use crate::read::{
     Limit, MAX_ARTICLE_BYTES, ReadError, TextFile, decode, open_regular, read_file, read_text_file,
 };
+
+/// The kinds of article file, by extension (any case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, `.md`: the text rules ([`text`]).
+    Text,
+    /// `.html`, `.htm`, `.xhtml`: a page saved from a browser ([`html`]).
+    Html,
+    /// `.rss`, `.atom`, `.xml`, `.json`: an RSS, Atom or JSON feed, one article per item.
+    Feed,
+    /// `.pdf`: a report with a text layer ([`pdf`]).
+    Pdf,
+    /// `.csv`: one article per row.
+    Csv,
+}
+
+impl Format {
+    /// The format of `path` by its extension; `None` for other files.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "md" => Format::Text,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "rss" | "atom" | "xml" | "json" => Format::Feed,
+            "pdf" => Format::Pdf,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+
+    /// Whether a folder load reads files of this format (a CSV or a `.json` file is read only
+    /// when given by itself: a folder's may be anything).
+    fn in_folders(path: &Path) -> bool {
+        match Format::of(path) {
+            Some(Format::Text | Format::Html | Format::Pdf) => true,
+            Some(Format::Feed) => !path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+            Some(Format::Csv) | None => false,
+        }
+    }
+}
 
 /// How an article's publication date was obtained.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -46,18 +98,23 @@ pub enum DateBasis {
     Inferred { reason: String },
     /// Set by the user in the app (kept in a sidecar file, never in the source text).
     UserOverride,
+    /// Written in the file's metadata: a web page's `article:published_time`, JSON-LD
+    /// `datePublished` or `<time datetime>`, a feed item's date, a PDF's creation date; `field`
+    /// names which.
+    Metadata { field: String },
     /// No date could be found. Shown as undated, never given today's date.
     Undated,
 }
 
 impl DateBasis {
-    /// Short machine name: `header`, `dateline`, `inferred`, `user`, `undated`.
+    /// Short machine name: `header`, `dateline`, `inferred`, `user`, `metadata`, `undated`.
     pub fn as_str(&self) -> &'static str {
         match self {
             DateBasis::Header => "header",
             DateBasis::Dateline { .. } => "dateline",
             DateBasis::Inferred { .. } => "inferred",
             DateBasis::UserOverride => "user",
+            DateBasis::Metadata { .. } => "metadata",
             DateBasis::Undated => "undated",
         }
     }
@@ -81,6 +138,10 @@ pub struct Article {
     pub body_offset: usize,
     /// A remark for the reader: a descriptive title, how a year was inferred, cited sources.
     pub note: Option<String>,
+    /// Where the article was published on the web, when its file says (a saved page's
+    /// `og:url` or canonical link, a feed item's link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Article {
@@ -117,6 +178,7 @@ impl Article {
             body,
             body_offset: parsed.body_start,
             note: None,
+            url: None,
         };
         (article, problems)
     }
@@ -135,17 +197,18 @@ impl Corpus {
         bundled::load(root)
     }
 
-    /// Any folder of `.txt`/`.md` files (not recursive), sorted by file name.
+    /// Any folder of article files (not recursive), sorted by file name.
     pub fn load_dir(dir: &Path) -> (Corpus, Vec<Problem>) {
         let mut problems = Vec::new();
-        let files = match text_files_in(dir) {
+        let files = match article_files_in(dir, &mut problems) {
             Ok(files) => files,
             Err(err) => {
                 problems.push(Problem::error(
                     dir,
                     None,
                     format!(
-                        "cannot read the folder ({err}), expected a folder of .txt or .md files"
+                        "cannot read the folder ({err}), expected a folder of article files \
+                         (.txt, .md, .html, .rss, .atom, .xml, .pdf)"
                     ),
                 ));
                 return (Corpus::default(), problems);
@@ -155,7 +218,8 @@ impl Corpus {
             problems.push(Problem::warning(
                 dir,
                 None,
-                "no .txt or .md files in this folder (subfolders are not read)",
+                "no article files (.txt, .md, .html, .rss, .atom, .xml, .pdf) in this folder \
+                 (subfolders are not read)",
             ));
         }
         let files = files
@@ -181,7 +245,7 @@ impl Corpus {
         (corpus, problems)
     }
 
-    /// Listed `.txt`/`.md` files with the folder rules, in the order given: a file that cannot be
+    /// Listed article files, each by its format, in the order given: a file that cannot be
     /// read (one that vanished since the folder was listed, say) is reported and skipped; two
     /// files with one stem get distinct ids.
     pub fn load_files(files: &[PathBuf]) -> (Corpus, Vec<Problem>) {
@@ -190,28 +254,26 @@ impl Corpus {
         let mut ids = HashSet::new();
         for path in files {
             let path = path.as_path();
-            let Some((mut article, file_problems)) = load_file(path, &mut problems) else {
-                continue;
-            };
-            problems.extend(file_problems);
-            if ids.contains(&article.id) {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| article.id.clone(), |n| n.to_string_lossy().into_owned());
-                let unique = claim_id(&mut ids, &name);
-                problems.push(Problem::warning(
-                    path,
-                    None,
-                    format!(
-                        "another file has the id `{}`; this one is `{unique}`",
-                        article.id
-                    ),
-                ));
-                article.id = unique;
-            } else {
-                ids.insert(article.id.clone());
+            for mut article in load_any(path, &mut problems) {
+                if ids.contains(&article.id) {
+                    let name = path
+                        .file_name()
+                        .map_or_else(|| article.id.clone(), |n| n.to_string_lossy().into_owned());
+                    let unique = claim_id(&mut ids, &name);
+                    problems.push(Problem::warning(
+                        path,
+                        None,
+                        format!(
+                            "another file has the id `{}`; this one is `{unique}`",
+                            article.id
+                        ),
+                    ));
+                    article.id = unique;
+                } else {
+                    ids.insert(article.id.clone());
+                }
+                corpus.articles.push(article);
             }
-            corpus.articles.push(article);
         }
         (corpus, problems)
     }
@@ -227,25 +289,18 @@ impl Corpus {
         from_csv::load_reader(path, reader)
     }
 
-    /// One `.txt`/`.md` file with the folder rules.
+    /// One article file by its format (a file of no known format with the text rules).
     pub fn load_file(path: &Path) -> (Corpus, Vec<Problem>) {
         let mut problems = Vec::new();
-        let mut corpus = Corpus::default();
-        if let Some((article, file_problems)) = load_file(path, &mut problems) {
-            problems.extend(file_problems);
-            corpus.articles.push(article);
-        }
-        (corpus, problems)
+        let articles = load_any(path, &mut problems);
+        (Corpus { articles }, problems)
     }
 
-    /// A folder, a `.csv` file or a single text file, by what `path` is.
+    /// A folder, a `.csv` file or a single article file, by what `path` is.
     pub fn load_path(path: &Path) -> (Corpus, Vec<Problem>) {
         if path.is_dir() {
             Corpus::load_dir(path)
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        {
+        } else if Format::of(path) == Some(Format::Csv) {
             Corpus::load_csv(path)
         } else {
             Corpus::load_file(path)
@@ -294,21 +349,100 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
         .filter(|d| (1..=9999).contains(&d.year()))
 }
 
-/// `.txt` and `.md` files directly in `dir`, sorted by name.
-fn text_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The article files directly in `dir`, sorted by name; a folder named like one (`x.txt/`) is
+/// reported, not read.
+fn article_files_in(dir: &Path, problems: &mut Vec<Problem>) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
+    let mut folders = Vec::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        let wanted = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+        if !Format::in_folders(&path) {
+            continue;
+        }
         // `is_dir` follows symlinks; a broken symlink is kept so that it is reported as unreadable.
-        if wanted && !path.is_dir() {
+        if path.is_dir() {
+            folders.push(path);
+        } else {
             files.push(path);
         }
     }
     files.sort();
+    folders.sort();
+    for folder in folders {
+        problems.push(Problem::warning(
+            &folder,
+            None,
+            "skipped: a folder named like an article file (folders inside a folder are not \
+             read; open it by itself to load its articles)",
+        ));
+    }
     Ok(files)
+}
+
+/// The articles of one file by its format; problems pushed (nothing returned) when it cannot be
+/// used.
+fn load_any(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
+    let stem = path.file_stem().map_or_else(
+        || "article".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    match Format::of(path) {
+        Some(Format::Html) => {
+            let Some(bytes) = read_or_report(path, MAX_ARTICLE_BYTES, problems) else {
+                return Vec::new();
+            };
+            let (article, p) = html::article_from_html(&stem, path, &bytes);
+            problems.extend(p);
+            article.into_iter().collect()
+        }
+        Some(Format::Feed) => {
+            let Some(bytes) = read_or_report(path, MAX_FEED_BYTES, problems) else {
+                return Vec::new();
+            };
+            let (articles, p) = feed::articles_from_feed(&stem, path, &bytes);
+            problems.extend(p);
+            articles
+        }
+        Some(Format::Pdf) => {
+            let Some(bytes) = read_or_report(path, MAX_PDF_BYTES, problems) else {
+                return Vec::new();
+            };
+            let (article, p) = pdf::article_from_pdf(&stem, path, &bytes);
+            problems.extend(p);
+            article.into_iter().collect()
+        }
+        Some(Format::Csv) => {
+            let (corpus, p) = from_csv::load(path);
+            problems.extend(p);
+            corpus.articles
+        }
+        Some(Format::Text) | None => match load_file(path, problems) {
+            Some((article, p)) => {
+                problems.extend(p);
+                vec![article]
+            }
+            None => Vec::new(),
+        },
+    }
+}
+
+/// The bytes of `path` (at most `limit`), or `None` with the problem pushed.
+fn read_or_report(path: &Path, limit: u64, problems: &mut Vec<Problem>) -> Option<Vec<u8>> {
+    read_file(
+        path,
+        Limit {
+            bytes: limit,
+            what: "this file",
+        },
+    )
+    .map_err(|err| {
+        problems.push(Problem::error(
+            path,
+            None,
+            format!("{err}; the file is skipped"),
+        ));
+    })
+    .ok()
 }
 
 /// Where `file`, a symbolic link in `dir`, leads when that is outside `dir` (a link in a shared

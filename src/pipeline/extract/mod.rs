@@ -63,7 +63,7 @@ pub struct Event {
 
 /// A byte range in an article body, as two `u32`: half a `Range<usize>`, and `Copy`. Events and
 /// sentences are the most numerous records a dataset keeps (a million events at the largest
-/// benchmark size), and bodies are far below 4 GB (`corpus::read::MAX_ARTICLE_BYTES`); an offset
+/// benchmark size), and bodies are far below 4 GB (`corpus::MAX_ARTICLE_BYTES`); an offset
 /// beyond `u32::MAX` would saturate, and slicing with it finds nothing rather than the wrong text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct TextSpan {

@@ -23,6 +23,7 @@ use crate::session::userdata::{DateOverrides, UserDataDir};
 
 mod date_field;
 mod open_folder;
+mod paste;
 
 pub use date_field::{DATE_FIELD_LABEL, DateField, date_field_ui};
 pub use open_folder::PATH_FIELD_LABEL;

@@ -32,7 +32,7 @@ impl ImportState {
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.heading(format!("Drop to add {hovered} item(s) to the articles"));
-                        ui.label(".txt and .md files, folders of them, or a CSV with title, date and text columns");
+                        ui.label(FORMATS_HINT);
                     });
                 });
         }
@@ -42,7 +42,8 @@ impl ImportState {
             let names: Vec<String> = ignored.iter().map(|p| p.display().to_string()).collect();
             self.message = Some((
                 format!(
-                    "Not articles (expected .txt, .md, .csv or a folder): {}",
+                    "Not articles (expected .txt, .md, .html, .rss, .atom, .xml, .json, .pdf, .csv \
+                     or a folder): {}",
                     names.join(", ")
                 ),
                 true,
@@ -64,7 +65,7 @@ impl ImportState {
             .open(&mut open)
             .default_width(560.0)
             .show(ctx, |ui| {
-                ui.label("A folder of .txt/.md articles, a CSV file (title, date, text columns) or one text file.");
+                ui.label(FORMATS_HINT);
                 ui.horizontal(|ui| {
                     let label = ui.label(PATH_FIELD_LABEL);
                     let r = ui
@@ -145,14 +146,13 @@ impl ImportState {
     }
 }
 
+/// What can be opened or dropped, in one line.
+const FORMATS_HINT: &str = "Text (.txt, .md), saved web pages (.html), feeds (.rss, .atom, .xml, \
+                            .json), PDF reports, a CSV with title, date and text columns, or a folder of them";
+
 /// Whether a dropped path is something the corpus loader reads.
 pub fn importable(path: &Path) -> bool {
-    path.is_dir()
-        || path.extension().is_some_and(|e| {
-            ["txt", "md", "csv"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        })
+    path.is_dir() || crate::corpus::Format::of(path).is_some()
 }
 
 /// A path typed by the user, with a leading `~/` meaning the home folder.
