@@ -478,7 +478,21 @@ fn resolve(
             .get(span.start..span.end)
             .is_some_and(|t| t.contains(' '))
             && !word_after(text, span.end).is_some_and(is_capitalised);
-        if !*narrowed && far_from_focus(place, reason, c.len(), several_words, g, focus) {
+        // "BAIKONUR, Kazakhstan": the words after it place it.
+        let apposition = text
+            .get(span.end..)
+            .and_then(|a| a.strip_prefix(", "))
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        if !*narrowed
+            && far_from_focus(
+                place,
+                reason,
+                c.len(),
+                (several_words, apposition),
+                g,
+                focus,
+            )
+        {
             out.push(demonym_mention(text, span, g, focus));
             continue;
         }
@@ -646,6 +660,11 @@ fn paired_readings(
     out
 }
 
+/// A lone reading of a name below this population, this far from every place the article
+/// names, in a country it never names, is left out (see [`far_from_focus`]).
+const LONE_FAR_MAX_POPULATION: u64 = 100_000;
+const LONE_FAR_KM: f64 = 2_500.0;
+
 /// Below this population a town needs support from the article (its country, a division, a
 /// neighbour, an apposition) to be taken.
 const TINY_TOWN: u64 = 5_000;
@@ -653,12 +672,13 @@ const TINY_TOWN: u64 = 5_000;
 /// A small town chosen only by its population in an article whose focus is elsewhere: most
 /// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
 /// A village named by several words ("Parkers Prairie", "New Concord") is rarely anything
-/// else, and stays.
+/// else, and stays. `words`: (named by several words, followed by an apposition such as
+/// "BAIKONUR, Kazakhstan").
 fn far_from_focus(
     place: PlaceIdx,
     reason: Reason,
     candidates: usize,
-    several_words: bool,
+    (several_words, apposition): (bool, bool),
     g: &Gazetteer,
     focus: &Focus,
 ) -> bool {
@@ -679,7 +699,18 @@ fn far_from_focus(
         return true;
     }
     if candidates < 2 {
-        return false;
+        // The one town of its name, in a country the article never names and a continent
+        // away from every place it does name, is most likely another place the gazetteer
+        // lacks ("Buzi" of Mozambique in a story on Beira, read as Buzi of Taiwan).
+        return unsupported
+            && elsewhere
+            && !several_words
+            && !apposition
+            && p.population.unwrap_or(0) < LONE_FAR_MAX_POPULATION
+            && focus.areas.max() >= 1
+            && focus.anchors.len() >= 3
+            && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
+            && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM);
     }
     // Chosen by its size alone, a town must be large to stand against the article's focus.
     let limit = if reason == Reason::Prior {

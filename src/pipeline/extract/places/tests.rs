@@ -1108,3 +1108,18 @@ fn capitals_for_emphasis_name_large_places_and_dotted_forms_follow_the() {
     let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(surfaces, ["PARANAQUE", "D.C.", "B.C.", "California"]);
 }
+
+#[test]
+fn a_lone_small_town_a_continent_away_from_the_article_is_left_out() {
+    // The gazetteer's only Buzi is in Taiwan; the story's is in Mozambique.
+    let story = "Cyclone Idai hit Beira in Mozambique. Flooding cut off Buzi and Chimoio, and \
+                 rivers rose in Zimbabwe's Chimanimani and Harare.";
+    let got = found(story);
+    assert!(got.iter().all(|(s, _)| s != "Buzi"), "{got:?}");
+    // Its own country beside it places it anyway.
+    let dateline = found("BAIKONUR, Kazakhstan — A Soyuz lifted off for Moscow and Houston.");
+    assert!(
+        dateline.iter().any(|(s, _)| s == "BAIKONUR"),
+        "{dateline:?}"
+    );
+}
