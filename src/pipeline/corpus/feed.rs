@@ -14,7 +14,6 @@
 //!   items is fine); a feed that does not parse is one error naming the file.
 
 use std::fmt::Write as _;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -33,23 +32,13 @@ pub const SUMMARY_ONLY_NOTE: &str =
 /// Every item of the feed in `bytes` as an article; problems name `path` and the item.
 pub fn articles_from_feed(stem: &str, path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let parsed = catch_unwind(AssertUnwindSafe(|| feed_rs::parser::parse(bytes)));
-    let feed = match parsed {
-        Ok(Ok(feed)) => feed,
-        Ok(Err(err)) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                format!("not a readable RSS, Atom or JSON feed ({err}); the file is skipped"),
-            ));
-            return (Vec::new(), problems);
-        }
-        Err(_) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                "the feed reader failed on this file; the file is skipped",
-            ));
+    let feed = match super::read_guarded(path, "feed", || {
+        feed_rs::parser::parse(bytes)
+            .map_err(|err| format!("not a readable RSS, Atom or JSON feed ({err})"))
+    }) {
+        Ok(feed) => feed,
+        Err(problem) => {
+            problems.push(problem);
             return (Vec::new(), problems);
         }
     };

@@ -24,7 +24,6 @@
 //! The body is the extracted text, not a slice of the file: `body_offset` is 0 and a problem's
 //! line, when there is one, is a line of that text.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -62,23 +61,10 @@ pub fn article_from_html(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article
             return (None, problems);
         }
     };
-    let page = catch_unwind(AssertUnwindSafe(|| read_page(&html)));
-    let page = match page {
-        Ok(Ok(page)) => page,
-        Ok(Err(why)) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                format!("{why}; the file is skipped"),
-            ));
-            return (None, problems);
-        }
-        Err(_) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                "the HTML reader failed on this page; the file is skipped",
-            ));
+    let page = match super::read_guarded(path, "HTML", || read_page(&html)) {
+        Ok(page) => page,
+        Err(problem) => {
+            problems.push(problem);
             return (None, problems);
         }
     };

@@ -426,6 +426,25 @@ fn load_any(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
     }
 }
 
+/// Runs a third-party reader (HTML, feed, PDF) that may panic on hostile input: its error, or
+/// its panic, becomes a problem naming `path` ("the {reader} reader failed on this file").
+fn read_guarded<T>(
+    path: &Path,
+    reader: &str,
+    read: impl FnOnce() -> Result<T, String>,
+) -> Result<T, Problem> {
+    let why = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(Ok(value)) => return Ok(value),
+        Ok(Err(why)) => why,
+        Err(_) => format!("the {reader} reader failed on this file"),
+    };
+    Err(Problem::error(
+        path,
+        None,
+        format!("{why}; the file is skipped"),
+    ))
+}
+
 /// The bytes of `path` (at most `limit`), or `None` with the problem pushed.
 fn read_or_report(path: &Path, limit: u64, problems: &mut Vec<Problem>) -> Option<Vec<u8>> {
     read_file(

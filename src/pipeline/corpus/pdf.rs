@@ -15,7 +15,6 @@
 //!   inside the PDF library is caught and reported as a failure on that file.
 
 use std::fmt::Write as _;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -39,23 +38,10 @@ const FIRST_PAGE_DATE_CHARS: usize = 600;
 /// Reads a PDF. `None` (with the reason in the problems) when it holds no text.
 pub fn article_from_pdf(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let read = catch_unwind(AssertUnwindSafe(|| read_pdf(bytes)));
-    let pdf = match read {
-        Ok(Ok(pdf)) => pdf,
-        Ok(Err(why)) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                format!("{why}; the file is skipped"),
-            ));
-            return (None, problems);
-        }
-        Err(_) => {
-            problems.push(Problem::error(
-                path,
-                None,
-                "the PDF reader failed on this file; the file is skipped",
-            ));
+    let pdf = match super::read_guarded(path, "PDF", || read_pdf(bytes)) {
+        Ok(pdf) => pdf,
+        Err(problem) => {
+            problems.push(problem);
             return (None, problems);
         }
     };
