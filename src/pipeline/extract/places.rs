@@ -38,6 +38,7 @@ use crate::coord::LatLon;
 use crate::gazetteer::names::{NameHit, is_abbreviation};
 use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
 
+mod person_names;
 mod unknown;
 mod words;
 
@@ -47,8 +48,9 @@ use words::{
     after_initial_or_title, at_line_start, at_word_boundaries, at_word_boundaries_of_a_name,
     case_matches, closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
     inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_capitalised_run, opens_organisation, organisation_of,
-    place_context, speaks, starts_organisation_name, strong_place_context, word_after, word_before,
+    named_thing_after_the, opens_capitalised_run, opens_organisation, opens_person_name,
+    organisation_of, place_context, speaks, starts_organisation_name, strong_place_context,
+    word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -236,6 +238,9 @@ struct Focus {
     countries: ContextCountries,
     /// `CC.code` keys of divisions, with their weight.
     admin1: Vec<(String, u32)>,
+    /// The divisions that unambiguous mentions name or lie in ("CAMP MURRAY, Wash.", "Tacoma,
+    /// Washington"): a state of an ambiguous name among them wins over a city elsewhere.
+    sure_admin1: Vec<String>,
     /// Countries named by countries, divisions, regions and demonyms only (not by towns).
     areas: ContextCountries,
     /// Points of the towns, facilities and counties the article names unambiguously: a
@@ -283,6 +288,7 @@ pub fn find_places_with_context(
     let mut focus = Focus {
         countries: ContextCountries::from_spans(&spans, g),
         admin1: Vec::new(),
+        sure_admin1: Vec::new(),
         anchors: Vec::new(),
         area_anchors: Vec::new(),
         areas: ContextCountries::new(),
@@ -303,6 +309,9 @@ pub fn find_places_with_context(
     focus.countries.extend(extra);
     // Candidates per span, narrowed by appositions and division words.
     let mut cands: Vec<(Vec<(PlaceIdx, bool)>, bool)> = Vec::with_capacity(spans.len());
+    // The containers of the towns an apposition just settled ("Tacoma, Washington": the state
+    // Tacoma lies in, not the capital): (first-level divisions, countries).
+    let mut container: Option<(Vec<&str>, Vec<&str>)> = None;
     for (i, span) in spans.iter().enumerate() {
         let mut c: Vec<(PlaceIdx, bool)> = span
             .roles
@@ -312,7 +321,27 @@ pub fn find_places_with_context(
         c.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         c.dedup_by_key(|x| x.0);
         let mut narrowed = false;
-        if c.len() > 1 {
+        if let Some((divisions, countries)) = container.take()
+            && c.len() > 1
+        {
+            let holds: Vec<(PlaceIdx, bool)> = c
+                .iter()
+                .copied()
+                .filter(|&(p, _)| match g.get(p).kind {
+                    PlaceKind::Country => g.get(p).country.is_some_and(|k| countries.contains(&k)),
+                    PlaceKind::AdminArea => {
+                        g.division_level(p) == 1
+                            && g.admin1(p).is_some_and(|k| divisions.contains(&k))
+                    }
+                    _ => false,
+                })
+                .collect();
+            if !holds.is_empty() {
+                c = holds;
+                narrowed = true;
+            }
+        }
+        if c.len() > 1 && !narrowed {
             if span.division_word {
                 let divisions: Vec<(PlaceIdx, bool)> = c
                     .iter()
@@ -325,6 +354,11 @@ pub fn find_places_with_context(
             }
             if let Some(next) = spans.get(i + 1) {
                 narrowed = narrow_by_container(text, span, next, g, &mut c);
+                if narrowed {
+                    let divisions = c.iter().filter_map(|&(p, _)| g.admin1(p)).collect();
+                    let countries = c.iter().filter_map(|&(p, _)| g.get(p).country).collect();
+                    container = Some((divisions, countries));
+                }
             }
         }
         cands.push((c, narrowed));
@@ -355,6 +389,9 @@ pub fn find_places_with_context(
         if sure && let Some(&(p, _)) = c.first() {
             if let Some(key) = g.admin1(p) {
                 focus.add_admin1(key, weight);
+                if !focus.sure_admin1.iter().any(|k| k == key) {
+                    focus.sure_admin1.push(key.to_owned());
+                }
             }
             let coord = g.get(p).coord;
             let anchor = g.get(p).kind.class() != KindClass::Area || g.division_level(p) == 2;
@@ -1045,11 +1082,16 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut pending: Vec<usize> = Vec::new();
     let mut unplaced: Vec<(usize, Option<bool>)> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
+        // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
+        if opens_person_name(text, hit.start, hit.end) {
+            continue;
+        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
-        // "Wynne said": a small town does not speak, a person of its name does.
-        let speaker = !strong && speaks(text, hit.end);
+        // "Wynne said": a small town does not speak, a person of its name does ("who was from
+        // Dewsbury said" is the town: a preposition places it).
+        let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
         let site = Site::new(text, hit.start, hit.end);
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
@@ -1476,6 +1518,13 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
     if level != 1
         && let Some(key) = g.admin1(idx)
         && focus.admin1(key) > 0
+    {
+        s += 3.0;
+        reason = Reason::DivisionInArticle;
+    }
+    if level == 1
+        && let Some(key) = g.admin1(idx)
+        && focus.sure_admin1.iter().any(|k| k == key)
     {
         s += 3.0;
         reason = Reason::DivisionInArticle;

@@ -1123,3 +1123,72 @@ fn a_lone_small_town_a_continent_away_from_the_article_is_left_out() {
         "{dateline:?}"
     );
 }
+
+#[test]
+fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
+    // "Washington" after a town of Washington state is the state, not the capital.
+    let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
+    let washington = f
+        .iter()
+        .find(|(s, _)| s == "Washington")
+        .map(|(_, id)| id.as_str());
+    assert_eq!(washington, Some("gn:5815135"), "{f:?}");
+}
+
+#[test]
+fn a_state_the_article_places_its_towns_in_wins_over_a_city_of_its_name_elsewhere() {
+    let text = "CAMP MURRAY, Wash. - The team's primary focus has been at home in Washington.";
+    let f = found(text);
+    let washington = f
+        .iter()
+        .find(|(s, _)| s == "Washington")
+        .map(|(_, id)| id.as_str());
+    assert_eq!(washington, Some("gn:5815135"), "{f:?}");
+    // Without a town or a short form of the state, Washington is the capital.
+    let f = found("Officials in Washington said the sanctions would stay.");
+    assert_eq!(f, pairs(&[("Washington", "washington-us")]));
+}
+
+#[test]
+fn a_given_name_and_a_surname_name_a_person_not_the_place_of_the_given_name() {
+    let f = found("Senators took aim at Scott Pruitt's decisions; write to Elizabeth Sullivan.");
+    assert!(f.is_empty(), "{f:?}");
+    let f = found("Officers Ron Smith and Chad Walker met Jordan Dyer, 17, of Huntsville, Texas.");
+    assert!(
+        !f.iter().any(|(s, _)| s == "Chad" || s == "Jordan"),
+        "{f:?}"
+    );
+    // A place word after the name keeps the place; a given name alone is for the context.
+    let f = found("They hiked to Victoria Falls and then flew to Chad.");
+    assert!(f.iter().any(|(s, _)| s.starts_with("Victoria")), "{f:?}");
+    assert!(f.iter().any(|(s, _)| s == "Chad"), "{f:?}");
+}
+
+#[test]
+fn name_forms_match_the_sorted_lists() {
+    for list in [person_names::GIVEN_NAMES, person_names::SURNAMES] {
+        assert!(list.windows(2).all(|w| w[0] < w[1]));
+    }
+    assert!(words::opens_person_name("Chad Walker said", 0, 4));
+    assert!(words::opens_person_name("Scott McDonald's car", 0, 5));
+    assert!(!words::opens_person_name("Chad said", 0, 4));
+    assert!(!words::opens_person_name("Jackson County", 0, 7));
+}
+
+#[test]
+fn a_town_after_a_preposition_is_a_town_though_a_verb_of_speech_follows() {
+    let f = found("Barry, who was from Dewsbury said: \"She had beautiful hair.\"");
+    assert!(f.iter().any(|(s, _)| s == "Dewsbury"), "{f:?}");
+    let f = found("\"We will rebuild,\" Dewsbury said on Tuesday.");
+    assert!(!f.iter().any(|(s, _)| s == "Dewsbury"), "{f:?}");
+}
+
+#[test]
+fn a_surname_in_a_list_of_people_is_no_apposition() {
+    let f =
+        found("Coach Matt Shaul, C.J. McArthur, Chad Foster, Trent Olds, Blake Allen and others.");
+    assert!(!f.iter().any(|(s, _)| s == "Olds"), "{f:?}");
+    // A state after a town stays an apposition, even one named like a person.
+    let f = found("She grew up in Augusta, Georgia, and moved to Athens, Ga.");
+    assert!(f.iter().any(|(s, _)| s == "Augusta"), "{f:?}");
+}

@@ -3,6 +3,8 @@
 //! ("Plaza Italia", "the Ohio Supreme Court") or a person's ("Ms. Welch", "Victoria said").
 //! Pure functions of the text; the matcher in `extract::places` weighs them.
 
+use super::person_names::{GIVEN_NAMES, SURNAMES};
+
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
@@ -626,10 +628,12 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
 fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
+    // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore".
     let apposition = text.get(end..).is_some_and(|a| {
-        a.strip_prefix(", ")
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
+        a.strip_prefix(", ").is_some_and(|r| {
+            let word = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
+            r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
+        })
     });
     apposition
         || of_a_place(text, start)
@@ -692,4 +696,54 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '“', '\n']);
     given && !sentence_start
+}
+
+/// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
+/// Falls", "Jackson Hole", "Virginia Beach" (surnames too, but not after a given name here).
+const PLACE_NAME_WORDS: &[&str] = &[
+    "Bay", "Beach", "Bridge", "Falls", "Gardens", "Harbor", "Harbour", "Heights", "Hill", "Hills",
+    "Hole", "Island", "Islands", "Lake", "Mills", "Mount", "Park", "Point", "Port", "Ridge",
+    "River", "Springs", "Station", "Valley", "Woods",
+];
+
+/// The capitalised form of a word for the name lists: `MCDONALD`, `McDonald` -> `Mcdonald`.
+fn name_form(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// `text[start..end]` is a common given name and the word after it a common surname: the two
+/// name a person ("Scott Pruitt", "Chad Walker", "Victoria Vivians" is left: no common
+/// surname), not the place named like the given name.
+pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
+    let Some(given) = text.get(start..end) else {
+        return false;
+    };
+    if !is_capitalised(given) || is_all_caps(given) || given.contains([' ', '-', '.']) {
+        return false;
+    }
+    let Some(next) = word_after(text, end) else {
+        return false;
+    };
+    let surname = next
+        .trim_end_matches(['\'', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    if !is_capitalised(surname)
+        || is_all_caps(surname)
+        || DIVISION_WORDS.contains(&surname)
+        || INSTITUTION_WORDS.contains(&surname)
+        || EMBEDDING_AFTER.contains(&surname)
+        || PLACE_NAME_WORDS.contains(&surname)
+        || COMPASS_WORDS.contains(&surname)
+    {
+        return false;
+    }
+    let listed = |list: &[&str], w: &str| list.binary_search(&name_form(w).as_str()).is_ok();
+    listed(GIVEN_NAMES, given) && listed(SURNAMES, surname)
 }
