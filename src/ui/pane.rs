@@ -393,8 +393,10 @@ fn article_ui(
         .auto_shrink([false, false])
         .max_height(ui.available_height())
         .show(ui, |ui| {
+            // One line each above the text (the whole note on hover).
             if let Some(note) = &article.note {
-                ui.weak(note);
+                ui.add(egui::Label::new(RichText::new(note).weak()).truncate())
+                    .on_hover_text(note.as_str());
             }
             commands.extend(super::import::date_field_ui(
                 ui,
@@ -403,19 +405,26 @@ fn article_ui(
                 ds.index.published(a),
             ));
             article_events_ui(ui, model, state.event_filter, a, palette, intents);
-            ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
                 ui.label(
                     RichText::new("event dates")
                         .color(palette.event)
                         .background_color(palette.date_bg),
                 );
                 ui.label(RichText::new("places").background_color(palette.mention_bg));
-                ui.weak(format!(
-                    "{} events · {} places · {}",
-                    extraction.events.len(),
-                    extraction.places.len(),
-                    article.file.display()
-                ));
+                let file = article.file.display().to_string();
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} events · {} places · {file}",
+                            extraction.events.len(),
+                            extraction.places.len(),
+                        ))
+                        .weak(),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(file);
             });
             if let Some(whole) = text.clipped_from {
                 ui.label(
@@ -708,7 +717,7 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
         .collect();
     bytes.sort_unstable();
     bytes.dedup();
-    let mut chars_at = Vec::with_capacity(bytes.len());
+    let mut char_counts = Vec::with_capacity(bytes.len());
     let mut walk = body.char_indices().map(|(b, _)| b).chain([body.len()]);
     let mut chars = 0;
     let mut next = walk.next();
@@ -719,13 +728,13 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
             chars += 1;
             next = walk.next();
         }
-        chars_at.push(chars);
+        char_counts.push(chars);
     }
     let char_at = |byte: usize| {
         bytes
             .binary_search(&byte)
             .ok()
-            .and_then(|i| chars_at.get(i).copied())
+            .and_then(|i| char_counts.get(i).copied())
             .unwrap_or(0)
     };
     let mut spans = Vec::new();

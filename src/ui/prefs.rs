@@ -16,6 +16,9 @@ use crate::session::state::WindowMode;
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "newsatlas.prefs";
 
+// The switches are independent on/off choices of the user, kept as the flat fields older
+// entries already hold (an enum or a state machine would not fit them).
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
