@@ -146,6 +146,16 @@ impl Viewport {
         }
     }
 
+    /// The point on the ground under the screen point `p` (points from the top left).
+    pub fn geo_from_screen(&self, p: ScreenPoint) -> LatLon {
+        let projection = self.projection();
+        let scale = projection.scale;
+        lat_lon_from_world([
+            (f64::from(p.x) + projection.left) / scale,
+            (f64::from(p.y) + projection.top) / scale,
+        ])
+    }
+
     /// South-west and north-east corners of what is visible, grown by `margin_px` on each side.
     pub fn geo_bounds(&self, margin_px: f32) -> (LatLon, LatLon) {
         let (cx, cy) = world_px(self.center, self.zoom);
@@ -723,6 +733,19 @@ pub fn layout_markers_around(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screen_point_goes_back_to_the_ground_it_shows() {
+        let viewport = Viewport {
+            center: LatLon::new(32.9, 13.2),
+            zoom: 6.5,
+            width_px: 800.0,
+            height_px: 600.0,
+        };
+        let misrata = LatLon::new(32.38, 15.09);
+        let back = viewport.geo_from_screen(viewport.screen_from_geo(misrata));
+        assert!((back.lat - misrata.lat).abs() < 1e-4 && (back.lon - misrata.lon).abs() < 1e-4);
+    }
 
     #[test]
     fn a_marker_by_the_right_edge_puts_its_label_inside_the_map() {

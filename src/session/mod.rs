@@ -5,7 +5,7 @@
 //!   every change arrives as.
 //! - `derived`, `timeline`: what is derived from the dataset and the state.
 //! - `layout`, `markers`: the marker layout and the one marker pipeline the map, a rendered slide
-//!   and the benchmark share.
+//!   and the benchmark share; `spread`: markers at one spot fanned out on a click.
 //! - `rebuild`: loading with the user's own data and rebuilding after a change; `edits`: the
 //!   user's edits saved before a rebuild; `userdata`: the user's files themselves.
 //! - `scenes`: the scenes file, stepping and transitions; `scene`: a saved scene as state.
@@ -24,6 +24,7 @@ pub mod markers;
 pub mod rebuild;
 pub mod scene;
 pub mod scenes;
+pub mod spread;
 pub mod state;
 pub mod timeline;
 pub mod userdata;

@@ -101,6 +101,24 @@ pub enum Intent {
         center: LatLon,
         zoom: f64,
     },
+    /// Fan out the markers at one spot (a click on a marker that holds several places).
+    OpenSpread(Spread),
+    /// Fold fanned-out markers back (a click elsewhere, Esc, a zoom).
+    CloseSpread,
+}
+
+/// Markers fanned out around a point (found and placed by [`crate::session::spread`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spread {
+    /// The clicked marker's place: the legs start there.
+    pub center: LatLon,
+    /// The map zoom the spread was opened at.
+    pub zoom: f64,
+    /// The places fanned out: those with events in the window first (the busiest first), then
+    /// the others; at most [`crate::session::spread::MAX_SPREAD_PLACES`].
+    pub places: Vec<PlaceIdx>,
+    /// Places under the marker left out beyond [`crate::session::spread::MAX_SPREAD_PLACES`].
+    pub left_out: usize,
 }
 
 /// Playback speeds offered in the UI, in days per second.
@@ -130,6 +148,8 @@ pub struct AppState {
     pub event_filter: EventFilter,
     /// For the map view to take on its next frame.
     pub map_request: Option<MapRequest>,
+    /// Markers fanned out on the map, if any ([`crate::session::spread`]).
+    pub spread: Option<Spread>,
 }
 
 impl AppState {
@@ -152,6 +172,7 @@ impl AppState {
             search: String::new(),
             event_filter: EventFilter::All,
             map_request: None,
+            spread: None,
         }
     }
 
@@ -282,6 +303,8 @@ impl AppState {
             Intent::SetMapView { center, zoom } => {
                 self.map_request = Some(MapRequest::SetView { center, zoom });
             }
+            Intent::OpenSpread(spread) => self.spread = Some(spread),
+            Intent::CloseSpread => self.spread = None,
             Intent::Advance { dt_secs } => {
                 if self.playing && dt_secs.is_finite() && dt_secs > 0.0 {
                     self.play_carry_days += dt_secs * self.speed_days_per_sec;

@@ -29,6 +29,12 @@ use crate::session::state::{AppState, Intent, WindowMode};
 
 /// The View menu's switch that shows or folds the article pane (its AccessKit label).
 pub const ARTICLE_PANE_TOGGLE: &str = "Article pane";
+/// The status bar's button that shows or folds the timeline (its AccessKit label; View >
+/// Timeline does the same).
+pub const TIMELINE_TOGGLE: &str = "Timeline panel";
+/// The View menu's switch that shows or folds the scenes panel (the "Scenes" button does the
+/// same).
+pub const SCENES_PANEL_TOGGLE: &str = "Scenes panel";
 
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
@@ -87,6 +93,7 @@ impl NewsAtlasApp {
             cc.egui_ctx.clone(),
         ));
         app.briefing = Briefing::load(crate::session::scenes::default_path());
+        app.briefing.show_panel |= app.prefs.show_scenes;
         app.x11_window = super::focus::x11_window(cc);
         app.ask_focus_at_frame = Some(2);
         app
@@ -215,6 +222,7 @@ impl NewsAtlasApp {
     #[must_use]
     pub fn with_scenes_file(mut self, path: std::path::PathBuf) -> NewsAtlasApp {
         self.briefing = Briefing::load(Some(path));
+        self.briefing.show_panel |= self.prefs.show_scenes;
         self
     }
 
@@ -225,6 +233,11 @@ impl NewsAtlasApp {
 
     pub fn briefing_mut(&mut self) -> &mut Briefing {
         &mut self.briefing
+    }
+
+    /// The article pane's own state (for tests).
+    pub fn pane_view(&self) -> &PaneView {
+        &self.pane
     }
 
     /// The shared state (for tests).
@@ -391,6 +404,10 @@ impl NewsAtlasApp {
                 }
                 ui.checkbox(&mut self.prefs.show_articles, ARTICLE_PANE_TOGGLE)
                     .on_hover_text("Fold the article pane away for more map");
+                ui.checkbox(&mut self.prefs.show_timeline, "Timeline")
+                    .on_hover_text("Fold the timeline away for more map");
+                ui.checkbox(&mut self.briefing.show_panel, SCENES_PANEL_TOGGLE)
+                    .on_hover_text("Saved views for a briefing; F5 presents them");
                 if self.basemap.is_some() {
                     ui.separator();
                     ui.weak("Basemap");
@@ -465,7 +482,8 @@ impl NewsAtlasApp {
 
 /// The keyboard shortcuts, unless a text field has the keyboard. Keys are consumed here, before
 /// any widget sees them (so Space does not also press a focused button).
-fn keyboard_commands(ctx: &egui::Context) -> Vec<Command> {
+/// Esc folds fanned-out markers back when `spread_open`, else clears the selection.
+fn keyboard_commands(ctx: &egui::Context, spread_open: bool) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -490,8 +508,12 @@ fn keyboard_commands(ctx: &egui::Context) -> Vec<Command> {
             intents.push(Intent::SeekEnd);
         }
         if count(Modifiers::NONE, Key::Escape) > 0 {
-            intents.push(Intent::SelectPlace(None));
-            intents.push(Intent::ClearArticle);
+            if spread_open {
+                intents.push(Intent::CloseSpread);
+            } else {
+                intents.push(Intent::SelectPlace(None));
+                intents.push(Intent::ClearArticle);
+            }
         }
         // Typing a digit opens "Go to date" with it.
         let typed: String = i
@@ -557,7 +579,7 @@ impl eframe::App for NewsAtlasApp {
         } else {
             Palette::of(self.prefs.theme)
         };
-        commands.extend(keyboard_commands(&ctx));
+        commands.extend(keyboard_commands(&ctx, self.state.spread.is_some()));
         if self.state.playing {
             let dt = ctx.input(|i| i.stable_dt).min(0.1);
             commands.push(Intent::Advance { dt_secs: dt }.into());
@@ -574,6 +596,7 @@ impl eframe::App for NewsAtlasApp {
         };
 
         // The presenter's timeline is the strip under one line of dates: no controls, more map.
+        // A small window starts with a lower timeline, so the map and the article keep room.
         let timeline_panel = if presenting {
             egui::Panel::bottom("timeline presenting")
                 .resizable(false)
@@ -581,7 +604,7 @@ impl eframe::App for NewsAtlasApp {
         } else {
             egui::Panel::bottom("timeline")
                 .resizable(true)
-                .default_size(230.0)
+                .default_size((ctx.content_rect().height() * 0.3).clamp(170.0, 230.0))
                 .min_size(170.0)
         };
         if !presenting {
@@ -591,19 +614,55 @@ impl eframe::App for NewsAtlasApp {
                 .resizable(false)
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        if !self.import.status_ui(ui) {
-                            match &self.briefing.notice {
-                                Some(notice) => ui.weak(notice),
-                                None => ui.weak("Ready"),
-                            };
-                        }
+                        // The timeline's switch, right; with the timeline folded, the time
+                        // window it would show.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let open = self.prefs.show_timeline;
+                            let response = ui
+                                .selectable_label(
+                                    open,
+                                    if open { "▾ Timeline" } else { "▸ Timeline" },
+                                )
+                                .on_hover_text(if open {
+                                    "Fold the timeline away for more map"
+                                } else {
+                                    "Show the timeline"
+                                });
+                            response.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::Role::Button,
+                                    true,
+                                    open,
+                                    TIMELINE_TOGGLE,
+                                )
+                            });
+                            if response.clicked() {
+                                self.prefs.show_timeline = !open;
+                            }
+                            if !open {
+                                ui.strong(super::timeline::window_text(&self.state));
+                            }
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    if !self.import.status_ui(ui) {
+                                        match &self.briefing.notice {
+                                            Some(notice) => ui.weak(notice),
+                                            None => ui.weak("Ready"),
+                                        };
+                                    }
+                                },
+                            );
+                        });
                     });
                 });
         }
-        timeline_panel.show(ui, |ui| {
-            let intents = timeline_ui(ui, &mut self.timeline, data, presenting);
-            commands.extend(intents.into_iter().map(Command::State));
-        });
+        if presenting || self.prefs.show_timeline {
+            timeline_panel.show(ui, |ui| {
+                let intents = timeline_ui(ui, &mut self.timeline, data, presenting);
+                commands.extend(intents.into_iter().map(Command::State));
+            });
+        }
         if !presenting && self.prefs.show_articles {
             egui::Panel::right("articles")
                 .resizable(true)
@@ -666,6 +725,7 @@ impl eframe::App for NewsAtlasApp {
         // The switch is a preference: kept at once, so a rebuild (an import, a date override)
         // installs the new data with it, and the next start too.
         self.prefs.show_publication_dated = self.state.event_filter == EventFilter::All;
+        self.prefs.show_scenes = self.briefing.show_panel;
         if changed {
             // The views drew the old state this frame; draw the new one next.
             ctx.request_repaint();

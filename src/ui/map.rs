@@ -3,7 +3,9 @@
 //! when every one of them takes its article's publication date; markers that would cover each other fold into the most notable (its tooltip
 //! says how many places it holds; zoom in to separate them); labels placed greedily by priority
 //! so they never pile up (they fan out with a leader line, or are dropped, the least notable
-//! first); hover tooltips; click to select; fit-to-corpus and fly-to animations; the basemap
+//! first); hover tooltips; click to select (and, on a marker holding several places, fan them
+//! out around it: [`crate::session::spread`]); fit-to-corpus and fly-to animations; a view kept
+//! (or fitted again) when a panel opening or closing changes the map's size; the basemap
 //! attribution.
 //!
 //! The layout is the one marker pipeline, [`crate::session::markers::markers_in_view`] (the
@@ -25,6 +27,7 @@ use crate::gazetteer::KindClass;
 use crate::index::EventFilter;
 use crate::session::layout::{MarkerLayout, ScreenPoint, ScreenRect, Viewport};
 use crate::session::markers::{LABEL_PAD, markers_in_view};
+use crate::session::spread::{Spread, leg_offsets, spread_at, spread_radius_px};
 
 use super::ViewData;
 use super::basemap_labels::MapLabels;
@@ -46,6 +49,32 @@ struct Fly {
     from_zoom: f64,
     to_zoom: f64,
     start_time: f64,
+    /// A fit to the corpus: its end is remembered as the fitted view.
+    fit: bool,
+}
+
+/// A view kept across changes of the map's size (a panel opened or closed, the window resized).
+#[derive(Clone, Copy, Debug)]
+struct KeptView {
+    /// The view before the first change, and the map's size then.
+    center: LatLon,
+    zoom: f64,
+    size: Vec2,
+    /// The view the last change left (while the map shows it, the user has not moved it).
+    adjusted: (LatLon, f64),
+}
+
+/// Whether two views (centre, zoom) are the same, up to rounding.
+fn same_view(a: (LatLon, f64), b: (LatLon, f64)) -> bool {
+    (a.0.lat - b.0.lat).abs() < 1e-7 && (a.0.lon - b.0.lon).abs() < 1e-7 && (a.1 - b.1).abs() < 1e-7
+}
+
+/// The zoom that keeps what a map of `old` points showed at `zoom` in view on a map of `new`
+/// points around the same centre: lower when the map shrank, never higher than `zoom`, so a
+/// panel opened and closed again brings back the view from before.
+pub fn kept_zoom(zoom: f64, old: Vec2, new: Vec2) -> f64 {
+    let ratio = f64::from((new.x / old.x.max(1.0)).min(new.y / old.y.max(1.0)));
+    (zoom + ratio.log2().min(0.0)).clamp(1.0, 18.0)
 }
 
 /// Markers laid out for one (derived revision, viewport).
@@ -71,6 +100,11 @@ pub struct MapView {
     legend_open: Option<bool>,
     /// The map's rect in the last frame (for the free area and tests).
     last_rect: Option<Rect>,
+    /// The view the last fit to the corpus left: while it is shown, a change of the map's size
+    /// fits again.
+    fitted: Option<(LatLon, f64)>,
+    /// The view kept across changes of the map's size.
+    kept: Option<KeptView>,
 }
 
 impl MapView {
@@ -93,6 +127,8 @@ impl MapView {
             hovered: None,
             legend_open: None,
             last_rect: None,
+            fitted: None,
+            kept: None,
         }
     }
 
@@ -249,6 +285,53 @@ pub fn free_rect(size: Vec2, legend_open: bool) -> Rect {
     }
 }
 
+/// When the map's size changed since the last frame (a panel opened or closed, the window
+/// resized): a map showing the fit to the corpus fits again into the new free area `free`; any
+/// other view keeps what it showed in view ([`kept_zoom`]), and comes back as it was when the
+/// map grows back before the user moves it.
+/// Returns the new zoom when it changed.
+fn keep_view_on_resize(
+    view: &mut MapView,
+    size: Vec2,
+    free: Rect,
+    bounds: Option<(LatLon, LatLon)>,
+) -> Option<f64> {
+    let old = view.last_rect.map(|r| r.size())?;
+    if (old - size).length() < 0.5 || view.fly.is_some() || view.pending_fit {
+        return None;
+    }
+    let center = view.center()?;
+    let zoom_before = view.zoom();
+    let now = (center, view.zoom());
+    if let (Some(fitted), Some((sw, ne))) = (view.fitted, bounds)
+        && same_view(fitted, now)
+    {
+        let (to, zoom) = fit_bounds(sw, ne, size, free);
+        view.memory.center_at(to_position(to));
+        let _ = view.memory.set_zoom(zoom);
+        view.fitted = view.center().map(|c| (c, view.zoom()));
+        view.kept = None;
+        return ((view.zoom() - zoom_before).abs() > 1e-9).then_some(view.zoom());
+    }
+    let base = match view.kept {
+        Some(k) if same_view(k.adjusted, now) => k,
+        _ => KeptView {
+            center,
+            zoom: now.1,
+            size: old,
+            adjusted: now,
+        },
+    };
+    let zoom = kept_zoom(base.zoom, base.size, size);
+    view.memory.center_at(to_position(base.center));
+    let _ = view.memory.set_zoom(zoom);
+    let adjusted = view
+        .center()
+        .map_or((base.center, zoom), |c| (c, view.zoom()));
+    view.kept = Some(KeptView { adjusted, ..base });
+    ((view.zoom() - zoom_before).abs() > 1e-9).then_some(view.zoom())
+}
+
 /// The AccessKit label of a place's marker.
 pub fn marker_label(name: &str) -> String {
     format!("{name} on map")
@@ -285,6 +368,7 @@ pub fn map_ui(
                 from_zoom: zoom,
                 to_zoom: zoom.max(FLY_MIN_ZOOM),
                 start_time: now,
+                fit: false,
             });
         }
         Some(MapRequest::SetView { center, zoom }) => {
@@ -303,6 +387,19 @@ pub fn map_ui(
         .legend_open
         .get_or_insert(rect.height() >= LEGEND_OPEN_MIN_HEIGHT);
     let free = free_rect(rect.size(), legend_open);
+    // A zoom that keeps the view over a change of the map's size carries fanned-out markers
+    // along (they fold back on a zoom of the user's only).
+    let resized_zoom = if request.is_none() {
+        keep_view_on_resize(view, rect.size(), free, model.bounds)
+    } else {
+        None
+    };
+    if let (Some(zoom), Some(spread)) = (resized_zoom, &state.spread) {
+        intents.push(Intent::OpenSpread(Spread {
+            zoom,
+            ..spread.clone()
+        }));
+    }
     view.last_rect = Some(rect);
     if let Some(MapRequest::Reveal { sw, ne }) = request
         && let Some(center) = view.center()
@@ -314,6 +411,7 @@ pub fn map_ui(
             from_zoom: view.zoom(),
             to_zoom: to.1,
             start_time: now,
+            fit: false,
         });
     }
     if view.pending_fit && rect.width() > 50.0 && rect.height() > 50.0 {
@@ -325,6 +423,7 @@ pub fn map_ui(
                 None => {
                     view.memory.center_at(to_position(to));
                     let _ = view.memory.set_zoom(to_zoom);
+                    view.fitted = view.center().map(|c| (c, view.zoom()));
                 }
                 Some(from) => {
                     view.fly = Some(Fly {
@@ -333,6 +432,7 @@ pub fn map_ui(
                         from_zoom: view.zoom(),
                         to_zoom,
                         start_time: now,
+                        fit: true,
                     });
                 }
             }
@@ -351,6 +451,9 @@ pub fn map_ui(
             .set_zoom(fly.from_zoom + (fly.to_zoom - fly.from_zoom) * e);
         if t >= 1.0 {
             view.fly = None;
+            if fly.fit {
+                view.fitted = view.center().map(|c| (c, view.zoom()));
+            }
         } else {
             ui.ctx().request_repaint();
         }
@@ -415,19 +518,43 @@ pub fn map_ui(
                 });
             }
             let laid = layout.as_ref().map_or(&[][..], |l| l.markers.as_slice());
+            let marker_data = MarkerData {
+                model,
+                derived,
+                window: state.window(),
+                spread: state.spread.as_ref(),
+            };
             markers_ui(
                 ui,
                 projector,
-                MarkerData {
-                    model,
-                    derived,
-                    window: state.window(),
-                },
+                marker_data,
                 laid,
                 palette,
                 &mut intents,
                 &mut hovered,
             );
+            if let Some(spread) = &state.spread {
+                let spread = Spread {
+                    zoom: resized_zoom.unwrap_or(spread.zoom),
+                    ..spread.clone()
+                };
+                spread_ui(
+                    ui,
+                    projector,
+                    marker_data,
+                    &spread,
+                    palette,
+                    &mut intents,
+                    &mut hovered,
+                );
+            }
+            // A click on the map itself (no marker, no button) folds fanned-out markers back.
+            if state.spread.is_some()
+                && response.clicked()
+                && intents.iter().all(|i| matches!(i, Intent::OpenSpread(_)))
+            {
+                intents.push(Intent::CloseSpread);
+            }
             overlay_ui(
                 ui,
                 palette,
@@ -450,6 +577,8 @@ struct MarkerData<'a> {
     model: &'a Model,
     derived: &'a Derived,
     window: crate::index::TimeWindow,
+    /// Markers fanned out, if any.
+    spread: Option<&'a Spread>,
 }
 
 fn markers_ui(
@@ -487,21 +616,9 @@ fn markers_ui(
         if !(under_pointer || l.label.is_some() || m.selected || m.in_article || m.search_hit) {
             continue;
         }
-        let response = ui.interact(
-            hit,
-            ui.scope_id().with(("marker", m.place.0)),
-            Sense::click(),
-        );
-        let label = marker_label(&m.name);
-        let selected = m.selected;
-        response
-            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        let response = marker_widget(ui, hit, ("marker", m), &marker_label(&m.name));
         if response.clicked() {
-            intents.push(Intent::SelectPlace(if m.selected {
-                None
-            } else {
-                Some(m.place)
-            }));
+            intents.extend(marker_click(projector, data, m, l));
         }
         if response.hovered() {
             *hovered = Some(m.place);
@@ -541,6 +658,150 @@ fn markers_ui(
         }
         painter.rect_filled(rect, 4.0, palette.label_bg);
         painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+    }
+}
+
+/// What a click on the laid-out marker `l` (of `m`) does: fold back its fanned-out markers when
+/// they are open; else clear the selection when it is selected; else select it and, when it
+/// holds several places (folded into it or at nearly the same point), fan them out.
+fn marker_click(
+    projector: &Projector,
+    data: MarkerData<'_>,
+    m: &Marker,
+    l: &MarkerLayout,
+) -> Vec<Intent> {
+    if data.spread.is_some_and(|s| s.center == m.at) {
+        return vec![Intent::CloseSpread];
+    }
+    if m.selected {
+        return vec![Intent::SelectPlace(None), Intent::CloseSpread];
+    }
+    // Folded places lie in the marker's fold cell: up to its diagonal from the centre.
+    let reach = l.radius_px.max(
+        crate::session::layout::LayoutOptions::default().fold_px * std::f32::consts::SQRT_2 + 1.0,
+    );
+    let viewport = viewport_of(projector);
+    let fan = spread_at(data.model, data.derived, &viewport, (m.at, l.center), reach)
+        .map_or(Intent::CloseSpread, Intent::OpenSpread);
+    vec![Intent::SelectPlace(Some(m.place)), fan]
+}
+
+/// A marker's clickable area `hit`, a button named `label` (selected with its place) for
+/// AccessKit; `salt` tells the map's markers from the fanned-out ones.
+fn marker_widget(
+    ui: &mut Ui,
+    hit: Rect,
+    (salt, m): (&str, &Marker),
+    label: &str,
+) -> egui::Response {
+    let response = ui.interact(hit, ui.scope_id().with((salt, m.place.0)), Sense::click());
+    let selected = m.selected;
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, label));
+    response
+}
+
+/// The AccessKit label of a fanned-out marker (apart from its marker's, which may be a widget
+/// too).
+pub fn spread_marker_label(name: &str) -> String {
+    format!("{name} on map, fanned out")
+}
+
+/// Draws the fanned-out markers of `spread` over the map: a veil over the spot, a leg from it
+/// to each marker, the markers (click: select; hover: the tooltip) and how many were left out.
+/// A zoom since it was opened folds it back.
+fn spread_ui(
+    ui: &mut Ui,
+    projector: &Projector,
+    data: MarkerData<'_>,
+    spread: &Spread,
+    palette: &Palette,
+    intents: &mut Vec<Intent>,
+    hovered: &mut Option<crate::gazetteer::PlaceIdx>,
+) {
+    if (spread.zoom - projector.zoom()).abs() > 1e-6 {
+        intents.push(Intent::CloseSpread);
+        return;
+    }
+    let (model, derived) = (data.model, data.derived);
+    let clip = projector.clip_rect();
+    let painter = ui.painter().with_clip_rect(clip);
+    let at = viewport_of(projector).screen_from_geo(spread.center);
+    let center = pos2(at.x, at.y) + clip.min.to_vec2();
+    let markers: Vec<&Marker> = spread
+        .places
+        .iter()
+        .filter_map(|&p| derived.markers.get(model.marker_position(p)?))
+        .collect();
+    let radii: Vec<f32> = markers
+        .iter()
+        .map(|m| spread_radius_px(m.count, derived))
+        .collect();
+    let offsets = leg_offsets(&radii);
+    let reach = offsets
+        .iter()
+        .zip(&radii)
+        .map(|(o, r)| o.x.hypot(o.y) + r)
+        .fold(0.0f32, f32::max);
+    painter.circle_filled(center, reach + 8.0, palette.label_bg.gamma_multiply(0.75));
+    let leg = Stroke::new(1.5, palette.text.gamma_multiply(0.7));
+    for o in &offsets {
+        painter.line_segment([center, center + vec2(o.x, o.y)], leg);
+    }
+    painter.circle_filled(center, 3.0, palette.text);
+    for ((m, o), r) in markers.iter().zip(&offsets).zip(&radii) {
+        let p = center + vec2(o.x, o.y);
+        let style = if m.count == 0 {
+            MarkerStyle::Faded
+        } else if m.publication_only() {
+            MarkerStyle::Hollow
+        } else {
+            MarkerStyle::Filled
+        };
+        draw_marker(&painter, p, *r, m, style, palette);
+        let hit = Rect::from_center_size(p, Vec2::splat(2.0 * r.max(10.0)));
+        let response = marker_widget(ui, hit, ("spread marker", m), &spread_marker_label(&m.name));
+        if response.clicked() {
+            intents.push(Intent::SelectPlace(if m.selected {
+                None
+            } else {
+                Some(m.place)
+            }));
+        }
+        if response.hovered() {
+            *hovered = Some(m.place);
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            let galley = painter.layout_no_wrap(m.name.clone(), label_font(), palette.text);
+            let rect = Rect::from_min_size(
+                p + vec2(r + 4.0, -galley.size().y / 2.0),
+                galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1),
+            );
+            painter.rect_filled(rect, 4.0, palette.label_bg);
+            painter.galley(rect.center() - galley.size() / 2.0, galley, palette.text);
+        }
+        response.on_hover_ui(|ui| {
+            let alone = MarkerLayout {
+                place: m.place,
+                input: 0,
+                center: ScreenPoint { x: p.x, y: p.y },
+                radius_px: *r,
+                count: m.count,
+                label: None,
+                folded: 0,
+                folded_count: 0,
+                dated_by_text: m.count.saturating_sub(m.publication),
+            };
+            marker_tooltip_ui(ui, data, m, &alone);
+        });
+    }
+    if spread.left_out > 0 {
+        let text = format!("and {} more here: zoom in", spread.left_out);
+        let galley = painter.layout_no_wrap(text, FontId::proportional(15.0), palette.text);
+        let rect = Rect::from_center_size(
+            center + vec2(0.0, reach + 18.0),
+            galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1),
+        );
+        painter.rect_filled(rect, 4.0, palette.label_bg);
+        painter.galley(rect.center() - galley.size() / 2.0, galley, palette.text);
     }
 }
 
@@ -734,7 +995,8 @@ fn marker_tooltip_ui(ui: &mut Ui, data: MarkerData<'_>, m: &Marker, laid: &Marke
     ui.label(format!("{} event(s) in all", m.total));
     if laid.folded > 0 {
         ui.label(format!(
-            "and {} nearby place(s) under this marker ({} event(s) in the window): zoom in",
+            "and {} nearby place(s) under this marker ({} event(s) in the window): zoom in \
+             to see them apart",
             laid.folded, laid.folded_count
         ));
     }
@@ -750,7 +1012,11 @@ fn marker_tooltip_ui(ui: &mut Ui, data: MarkerData<'_>, m: &Marker, laid: &Marke
             ui.label("no dated events");
         }
     }
-    ui.weak("Click to select");
+    ui.weak(if laid.folded > 0 {
+        "Click to select it and fan out the places under it"
+    } else {
+        "Click to select"
+    });
 }
 
 /// Zoom and fit buttons, stacked at the top right of the map.
@@ -985,6 +1251,16 @@ mod tests {
             "3 events dated by the text (2 carried from an earlier sentence)"
         );
         assert_eq!(dating_text([0, 0, 0]), "no events in the window");
+    }
+
+    #[test]
+    fn a_shrinking_map_zooms_out_to_keep_its_view_and_a_growing_one_never_zooms_in() {
+        let (old, z) = (vec2(800.0, 600.0), 5.0);
+        let narrower = kept_zoom(z, old, vec2(400.0, 600.0));
+        assert!((narrower - 4.0).abs() < 1e-9, "{narrower}");
+        assert!((kept_zoom(z, old, vec2(800.0, 900.0)) - z).abs() < 1e-9);
+        assert!((kept_zoom(z, old, old) - z).abs() < 1e-9);
+        assert!(kept_zoom(1.2, old, vec2(10.0, 10.0)) >= 1.0);
     }
 
     #[test]

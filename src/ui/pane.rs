@@ -104,13 +104,26 @@ enum SpanKind {
     Date(usize),
 }
 
+/// The most of an article's body the pane draws, in bytes: a longer one (up to the 20 MB an
+/// article may have, maybe on one line) would take seconds to lay out and more vertices than the
+/// GPU takes in one buffer. About 15,000 words.
+pub const MAX_SHOWN_TEXT_BYTES: usize = 100_000;
+
 /// The laid-out text of one article, cached.
 struct TextCache {
     key: (u64, ArticleIdx, String, bool),
     job: LayoutJob,
     /// Char ranges of the interactive spans.
     spans: Vec<(Range<usize>, SpanKind)>,
+    /// Bytes of the body in `job`.
+    shown_bytes: usize,
+    /// The body's whole length when it was cut at [`MAX_SHOWN_TEXT_BYTES`].
+    clipped_from: Option<usize>,
 }
+
+/// Below this height (in points, under the pane's heading) a selected article takes the whole
+/// pane instead of sharing it with the list.
+const SHORT_PANE_HEIGHT: f32 = 560.0;
 
 /// UI-only state of the pane.
 #[derive(Default)]
@@ -118,11 +131,22 @@ pub struct PaneView {
     text: Option<TextCache>,
     /// The "Set date" field (`import.rs`).
     date_field: super::import::DateField,
+    /// Where the selected article's text was shown in the last frame.
+    text_area: Option<Rect>,
+}
+
+impl PaneView {
+    /// The part of the pane the selected article's text scrolled in, in the last frame (for
+    /// tests); `None` with no article selected.
+    pub fn text_area(&self) -> Option<Rect> {
+        self.text_area
+    }
 }
 
 /// The article pane. Returns the commands of this frame.
 pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
+    view.text_area = None;
     let ViewData {
         model,
         derived,
@@ -164,20 +188,28 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
     });
     ui.separator();
 
-    let list_height = if state.selected_article.is_some() {
-        ui.available_height() * 0.25
-    } else {
-        ui.available_height()
-    };
-    article_list_ui(
-        ui,
-        model,
-        derived,
-        state,
-        palette,
-        list_height,
-        &mut intents,
-    );
+    // A selected article shares the pane with the list (a quarter of it); in a short pane it
+    // takes the whole pane, so its text can be read ("× Close" brings the list back).
+    let short = ui.available_height() < SHORT_PANE_HEIGHT;
+    match state.selected_article {
+        Some(_) if short => {}
+        selected => {
+            let list_height = if selected.is_some() {
+                ui.available_height() * 0.25
+            } else {
+                ui.available_height()
+            };
+            article_list_ui(
+                ui,
+                model,
+                derived,
+                state,
+                palette,
+                list_height,
+                &mut intents,
+            );
+        }
+    }
 
     if let Some(a) = state.selected_article {
         ui.separator();
@@ -300,15 +332,19 @@ fn article_ui(
     ) else {
         return;
     };
-    // The title wraps: a long one must not widen the pane.
-    if ui
-        .button("× Close")
-        .on_hover_text("Close the article")
-        .clicked()
-    {
-        intents.push(Intent::ClearArticle);
-    }
-    ui.add(egui::Label::new(RichText::new(&article.title).heading()).wrap());
+    // What stays above the text is kept short, so the text takes the rest of the pane: the
+    // title on one line beside "× Close" (whole on hover), then one wrapped line of metadata.
+    ui.horizontal(|ui| {
+        if ui
+            .button("× Close")
+            .on_hover_text("Close the article")
+            .clicked()
+        {
+            intents.push(Intent::ClearArticle);
+        }
+        ui.add(egui::Label::new(RichText::new(&article.title).heading()).truncate())
+            .on_hover_text(article.title.as_str());
+    });
     ui.horizontal_wrapped(|ui| {
         let published = ds.index.published(a).map_or_else(
             || "undated".to_owned(),
@@ -340,32 +376,6 @@ fn article_ui(
                 .on_hover_text("where the article was published");
         }
     });
-    if let Some(note) = &article.note {
-        ui.weak(note);
-    }
-    commands.extend(super::import::date_field_ui(
-        ui,
-        &mut view.date_field,
-        a,
-        ds.index.published(a),
-    ));
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new("event dates")
-                .color(palette.event)
-                .background_color(palette.date_bg),
-        );
-        ui.label(RichText::new("places").background_color(palette.mention_bg));
-        ui.weak(format!(
-            "{} events · {} places · {}",
-            extraction.events.len(),
-            extraction.places.len(),
-            article.file.display()
-        ));
-    });
-    article_events_ui(ui, model, state.event_filter, a, palette, intents);
-    ui.add_space(4.0);
-
     let dark = ui.visuals().dark_mode;
     let key = (model.generation, a, state.search.trim().to_owned(), dark);
     if view.text.as_ref().is_none_or(|t| t.key != key) {
@@ -375,10 +385,58 @@ fn article_ui(
         return;
     };
 
-    ScrollArea::vertical()
+    // The text takes all the height left in the pane; the article's note, its date field, its
+    // events, the key to its colours and where it comes from scroll with it, above it.
+    let date_field = &mut view.date_field;
+    let shown = ScrollArea::vertical()
         .id_salt(("article text", a.0))
         .auto_shrink([false, false])
+        .max_height(ui.available_height())
         .show(ui, |ui| {
+            // One line each above the text (the whole note on hover).
+            if let Some(note) = &article.note {
+                ui.add(egui::Label::new(RichText::new(note).weak()).truncate())
+                    .on_hover_text(note.as_str());
+            }
+            commands.extend(super::import::date_field_ui(
+                ui,
+                date_field,
+                a,
+                ds.index.published(a),
+            ));
+            article_events_ui(ui, model, state.event_filter, a, palette, intents);
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("event dates")
+                        .color(palette.event)
+                        .background_color(palette.date_bg),
+                );
+                ui.label(RichText::new("places").background_color(palette.mention_bg));
+                let file = article.file.display().to_string();
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} events · {} places · {file}",
+                            extraction.events.len(),
+                            extraction.places.len(),
+                        ))
+                        .weak(),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(file);
+            });
+            if let Some(whole) = text.clipped_from {
+                ui.label(
+                    RichText::new(format!(
+                        "Showing the first {} KB of {} KB: the text is too long to draw whole \
+                         (its places, dates and events above cover all of it).",
+                        text.shown_bytes / 1000,
+                        whole / 1000
+                    ))
+                    .color(super::theme::WARNING),
+                );
+            }
             let mut job = text.job.clone();
             job.wrap.max_width = ui.available_width();
             let galley = ui.painter().layout_job(job);
@@ -483,6 +541,7 @@ fn article_ui(
                 }
             }
         });
+    view.text_area = Some(shown.inner_rect);
 }
 
 /// The AccessKit label of a date expression in the article text.
@@ -595,8 +654,14 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
             ),
             job: LayoutJob::default(),
             spans: Vec::new(),
+            shown_bytes: 0,
+            clipped_from: None,
         };
     };
+    let whole = body.len();
+    let body = body
+        .get(..shown_prefix_len(body, MAX_SHOWN_TEXT_BYTES))
+        .unwrap_or("");
     let valid = |r: &Range<usize>| {
         r.start < r.end
             && r.end <= body.len()
@@ -643,8 +708,35 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
         job.append(piece, 0.0, format);
     }
 
-    // Byte offsets to char offsets, for the galley's cursors.
-    let char_at = |byte: usize| body.get(..byte).map_or(0, |p| p.chars().count());
+    // Byte offsets to char offsets, for the galley's cursors: one walk over the text.
+    let mut bytes: Vec<usize> = places
+        .iter()
+        .chain(&dates)
+        .filter(|r| valid(r))
+        .flat_map(|r| [r.start, r.end])
+        .collect();
+    bytes.sort_unstable();
+    bytes.dedup();
+    let mut char_counts = Vec::with_capacity(bytes.len());
+    let mut walk = body.char_indices().map(|(b, _)| b).chain([body.len()]);
+    let mut chars = 0;
+    let mut next = walk.next();
+    for &b in &bytes {
+        while let Some(at) = next
+            && at < b
+        {
+            chars += 1;
+            next = walk.next();
+        }
+        char_counts.push(chars);
+    }
+    let char_at = |byte: usize| {
+        bytes
+            .binary_search(&byte)
+            .ok()
+            .and_then(|i| char_counts.get(i).copied())
+            .unwrap_or(0)
+    };
     let mut spans = Vec::new();
     for (i, r) in places.iter().enumerate().filter(|(_, r)| valid(r)) {
         spans.push((char_at(r.start)..char_at(r.end), SpanKind::Place(i)));
@@ -661,7 +753,25 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
         ),
         job,
         spans,
+        shown_bytes: body.len(),
+        clipped_from: (body.len() < whole).then_some(whole),
     }
+}
+
+/// The length of the longest prefix of `text` of at most `max` bytes that ends at a char boundary
+/// (at a line end or a space when one is in its last 2,000 bytes, so no word is cut).
+fn shown_prefix_len(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let tail_from = end.saturating_sub(2_000);
+    text.get(tail_from..end)
+        .and_then(|tail| tail.rfind(['\n', ' ']))
+        .map_or(end, |i| tail_from + i)
 }
 
 /// Rectangles (galley-relative) covering chars `range`, one per row it spans.
@@ -693,6 +803,22 @@ fn span_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_at_a_space_within_the_limit_and_a_short_one_kept_whole() {
+        assert_eq!(shown_prefix_len("short", 100), 5);
+        let long = "é word ".repeat(50_000);
+        let n = shown_prefix_len(&long, MAX_SHOWN_TEXT_BYTES);
+        assert!(
+            n <= MAX_SHOWN_TEXT_BYTES && n > MAX_SHOWN_TEXT_BYTES - 10,
+            "{n}"
+        );
+        assert!(long.is_char_boundary(n) && long[n..].starts_with(' '));
+        // One word without a space: cut at a char boundary.
+        let one = "é".repeat(MAX_SHOWN_TEXT_BYTES);
+        let n = shown_prefix_len(&one, MAX_SHOWN_TEXT_BYTES - 1);
+        assert!(one.is_char_boundary(n) && n >= MAX_SHOWN_TEXT_BYTES - 2);
+    }
 
     #[test]
     fn date_bases_read_as_words() {

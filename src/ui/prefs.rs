@@ -1,8 +1,8 @@
 //! Preferences that persist across runs, in one `#[serde(default)]` struct kept in eframe storage.
 //!
 //! Window size and panel widths are persisted by eframe and egui themselves; this holds the rest:
-//! theme, the last map view, the cursor, the window, the playback speed and whether events dated
-//! only by publication are shown. Unknown or missing
+//! theme, the last map view, the cursor, the window, the playback speed, whether events dated
+//! only by publication are shown, and which panels (articles, timeline, scenes) are open. Unknown or missing
 //! fields fall back to defaults, so an old or damaged entry never stops the app.
 
 use chrono::NaiveDate;
@@ -16,6 +16,9 @@ use crate::session::state::WindowMode;
 /// The eframe storage key.
 pub const STORAGE_KEY: &str = "newsatlas.prefs";
 
+// The switches are independent on/off choices of the user, kept as the flat fields older
+// entries already hold (an enum or a state machine would not fit them).
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
@@ -36,6 +39,10 @@ pub struct Prefs {
     pub show_publication_dated: bool,
     /// The article pane is shown (View > Article pane folds it away for more map).
     pub show_articles: bool,
+    /// The timeline is shown (View > Timeline, or its button in the status bar).
+    pub show_timeline: bool,
+    /// The scenes panel is shown (the "Scenes" button, or View > Scenes panel).
+    pub show_scenes: bool,
 }
 
 impl Default for Prefs {
@@ -52,6 +59,8 @@ impl Default for Prefs {
             speed_days_per_sec: 7.0,
             show_publication_dated: true,
             show_articles: true,
+            show_timeline: true,
+            show_scenes: false,
         }
     }
 }
@@ -100,6 +109,20 @@ mod tests {
             prefs.show_publication_dated,
             "an old entry shows every event"
         );
+    }
+
+    #[test]
+    fn an_old_entry_opens_the_timeline_and_folds_the_scenes_panel() {
+        let prefs: Prefs = serde_json::from_str(r#"{"show_articles": false}"#).expect("parses");
+        assert!(prefs.show_timeline && !prefs.show_scenes && !prefs.show_articles);
+        let folded = Prefs {
+            show_timeline: false,
+            show_scenes: true,
+            ..Prefs::default()
+        };
+        let text = serde_json::to_string(&folded).expect("writes");
+        let back: Prefs = serde_json::from_str(&text).expect("reads");
+        assert_eq!(back, folded);
     }
 
     #[test]

@@ -8,3 +8,4 @@ mod explore;
 mod import;
 mod pixels;
 mod present;
+mod view_layout;

@@ -15,18 +15,27 @@ fn seeds() -> Dataset {
 }
 
 fn app_at(size: [f32; 2], prefs: Prefs) -> Harness<'static, NewsAtlasApp> {
+    app_over(size, seeds(), prefs)
+}
+
+/// The app over `dataset` in a window of `size`, settled after its first fit.
+pub(crate) fn app_over(
+    size: [f32; 2],
+    dataset: Dataset,
+    prefs: Prefs,
+) -> Harness<'static, NewsAtlasApp> {
     // Frames 1/60 s apart, as on screen (two clicks make a double click).
     let mut harness = Harness::builder()
         .with_size(size)
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(120)
-        .build_eframe(move |cc| NewsAtlasApp::with_dataset_and_prefs(&cc.egui_ctx, seeds(), prefs));
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset_and_prefs(&cc.egui_ctx, dataset, prefs));
     settle(&mut harness);
     harness
 }
 
 /// Steps until the map has stopped flying (bounded).
-fn settle(harness: &mut Harness<'_, NewsAtlasApp>) {
+pub(crate) fn settle(harness: &mut Harness<'_, NewsAtlasApp>) {
     harness.run();
     for _ in 0..200 {
         if !harness.state().map_view().is_animating() {
