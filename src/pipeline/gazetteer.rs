@@ -442,6 +442,7 @@ impl Gazetteer {
     /// The place at `idx`. Panics when `idx` is not of this gazetteer (a bug, not bad data).
     /// Always inlined: a caller reading one field computes only that one (see
     /// `table::PlaceTable::get`).
+    #[allow(clippy::inline_always)] // measured: 9% of the extraction's cycles went here
     #[inline(always)]
     pub fn get(&self, idx: PlaceIdx) -> PlaceRef<'_> {
         match self.table.get(idx.0 as usize) {

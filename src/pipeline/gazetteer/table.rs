@@ -310,6 +310,7 @@ impl PlaceTable {
     /// Always inlined, as is [`super::Gazetteer::get`]: the place matcher asks a place for one
     /// or two fields at a time (its kind, its population) tens of thousands of times an
     /// article set, and inlined, the fields it does not read are never computed.
+    #[allow(clippy::inline_always)] // measured: 9% of the extraction's cycles went here
     #[inline(always)]
     pub(super) fn get(&self, i: usize) -> Option<PlaceRef<'_>> {
         let r = self.records.get(i)?;

@@ -874,6 +874,8 @@ const VOCABULARY_BITS: u32 = 11;
 /// A word of up to [`MAX_WORD`] ASCII bytes, lower-cased, packed into one integer with its
 /// length in the top byte (so no two words share a key, and 0 is no word's key).
 fn pack_word(bytes: &[u8]) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
     let len = bytes.len().min(MAX_WORD);
     let mut buf = [0u8; 16];
     buf[..len].copy_from_slice(&bytes[..len]);
@@ -888,8 +890,6 @@ fn pack_word(bytes: &[u8]) -> u128 {
     }
     // Every byte below 0x80: those from 'A' to 'Z' get bit 5, all 16 at once. Adding 0x3F to a
     // byte sets its top bit from 'A' on, adding 0x25 from '[' on; neither carries out of a byte.
-    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
-    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
     let from_a = (raw & LOW7) + u128::from_le_bytes([0x80 - b'A'; 16]);
     let past_z = (raw & LOW7) + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
     let upper = from_a & !past_z & TOP;
