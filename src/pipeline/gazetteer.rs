@@ -421,6 +421,7 @@ impl Gazetteer {
 
     /// The first-level division a place is in, or is, as `CC.code` (`US.KY`), where the data
     /// says.
+    #[inline]
     pub fn admin1(&self, idx: PlaceIdx) -> Option<&str> {
         let (key, _) = self.table.parent(idx.0 as usize)?;
         self.admin1_keys.get(key as usize).map(String::as_str)
@@ -428,6 +429,7 @@ impl Gazetteer {
 
     /// 1 for a first-level division (state, province), 2 for a second-level one (a US county),
     /// 0 for anything else.
+    #[inline]
     pub fn division_level(&self, idx: PlaceIdx) -> u8 {
         self.table.parent(idx.0 as usize).map_or(0, |p| p.1)
     }
@@ -438,15 +440,25 @@ impl Gazetteer {
     }
 
     /// The place at `idx`. Panics when `idx` is not of this gazetteer (a bug, not bad data).
-    #[inline]
+    /// Always inlined: a caller reading one field computes only that one (see
+    /// `table::PlaceTable::get`).
+    #[allow(clippy::inline_always)] // measured: 9% of the extraction's cycles went here
+    #[inline(always)]
     pub fn get(&self, idx: PlaceIdx) -> PlaceRef<'_> {
-        self.table.get(idx.0 as usize).unwrap_or_else(|| {
-            panic!(
-                "place index {} out of range: the gazetteer has {} places",
-                idx.0,
-                self.table.len()
-            )
-        })
+        match self.table.get(idx.0 as usize) {
+            Some(place) => place,
+            None => self.out_of_range(idx),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn out_of_range(&self, idx: PlaceIdx) -> ! {
+        panic!(
+            "place index {} out of range: the gazetteer has {} places",
+            idx.0,
+            self.table.len()
+        )
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {

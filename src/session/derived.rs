@@ -40,6 +40,9 @@ pub struct Model {
     /// `Derived::markers`: a viewport query reads it beside the grid instead of looking up
     /// each place's slot and marker (two scattered reads per place, ~90k places zoomed out).
     marker_of_entry: Vec<Option<u32>>,
+    /// The inverse of `marker_of_entry`: per marker, its entry of `grid` (`u32::MAX` for none),
+    /// where `Derived::keys` keeps its key.
+    entry_of_marker: Vec<u32>,
     /// Per slot of `index.places()`, how its events were dated over all time (for the markers
     /// when publication-dated events are hidden).
     dating_of_slot: Vec<PlaceDating>,
@@ -115,7 +118,13 @@ impl Model {
                     .slot(place)
                     .and_then(|slot| marker_of_slot.get(slot).copied().flatten())
             })
-            .collect();
+            .collect::<Vec<Option<u32>>>();
+        let mut entry_of_marker = vec![u32::MAX; next as usize];
+        for (entry, marker) in marker_of_entry.iter().enumerate() {
+            if let Some(at) = marker.and_then(|m| entry_of_marker.get_mut(m as usize)) {
+                *at = u32::try_from(entry).unwrap_or(u32::MAX);
+            }
+        }
         let dating_of_slot = PlaceDating::of_slots(&dataset.index);
         Model {
             dataset,
@@ -125,6 +134,7 @@ impl Model {
             grid,
             marker_of_slot,
             marker_of_entry,
+            entry_of_marker,
             dating_of_slot,
         }
     }
@@ -176,6 +186,17 @@ impl Model {
             .copied()
             .flatten()
             .map(|i| i as usize)
+    }
+
+    /// The entry of `grid` of the marker at `marker` of `Derived::markers` (where
+    /// `Derived::keys` keeps its key).
+    #[inline]
+    fn entry_of_marker(&self, marker: usize) -> Option<usize> {
+        self.entry_of_marker
+            .get(marker)
+            .copied()
+            .filter(|&e| e != u32::MAX)
+            .map(|e| e as usize)
     }
 
     /// The place's name, or its index when the gazetteer does not know it (never panics).
@@ -409,7 +430,10 @@ pub struct Derived {
     /// One per place with events and a valid coordinate, in `index.places()` order (the map
     /// lays them out and picks its own draw order).
     pub markers: Vec<Marker>,
-    /// [`Marker::key`] of each of `markers`, same order.
+    /// [`Marker::key`] of each of `markers`, in the order of the place grid's entries
+    /// (`keys[e]` is the key of the marker of entry `e`, see [`Model::marker_of_entry`]): a
+    /// viewport query zoomed out reads tens of thousands of them per scrub step, and reads
+    /// them in order instead of one scattered read per place.
     pub keys: Vec<MarkerKey>,
     pub max_count: u32,
     /// Every place's events in the window, moved along as the window moves (all of them, with
@@ -542,7 +566,12 @@ impl Derived {
             });
         }
         let max_count = markers.iter().map(|m| m.count).max().unwrap_or(0);
-        let keys = markers.iter().map(Marker::key).collect();
+        let mut keys = vec![MarkerKey::default(); model.grid.len()];
+        for (i, m) in markers.iter().enumerate() {
+            if let Some(k) = model.entry_of_marker(i).and_then(|e| keys.get_mut(e)) {
+                *k = m.key();
+            }
+        }
         let shown_events = shown_events(&markers, key.place);
         let per_day = (search_on || key.place.is_some()).then(|| {
             filtered_per_day(model, |e| {
@@ -640,9 +669,8 @@ impl Derived {
         }
         let filter = key.filter;
         let (counts, search_counts) = (&self.counts, &self.search_counts);
-        let take_counts = |m: &mut Marker, k: &mut MarkerKey| {
+        let take_counts = |m: &mut Marker| {
             [m.count, m.publication] = shown_counts(counts, search_counts, m.slot as usize, filter);
-            *k = m.key();
         };
         // While a search is on, its counts are recounted whole: every marker takes them.
         let changed = if search_counts.is_empty() {
@@ -655,33 +683,46 @@ impl Derived {
             // largest count is kept unless the marker that had it shrank.
             let mut max_count = self.max_count;
             let mut rescan = false;
+            // The sum of the shown counts moves by the changed markers' differences (the
+            // selected place is the same as before: only the window moved).
+            let mut shown = self.shown_events;
             for &slot in changed {
                 let Some(Some(i)) = model.marker_of_slot.get(slot as usize).copied() else {
                     continue;
                 };
-                let (Some(m), Some(k)) = (
-                    self.markers.get_mut(i as usize),
-                    self.keys.get_mut(i as usize),
-                ) else {
+                let Some(m) = self.markers.get_mut(i as usize) else {
                     continue;
                 };
                 let before = m.count;
-                take_counts(m, k);
+                take_counts(m);
+                if let Some(k) = model
+                    .entry_of_marker(i as usize)
+                    .and_then(|e| self.keys.get_mut(e))
+                {
+                    *k = m.key();
+                }
+                if key.place.is_none_or(|p| m.place == p) {
+                    shown = shown - u64::from(before) + u64::from(m.count);
+                }
                 rescan |= before == self.max_count && m.count < before;
                 max_count = max_count.max(m.count);
             }
+            self.shown_events = shown;
             self.max_count = if rescan {
                 self.keys.iter().map(|k| k.count).max().unwrap_or(0)
             } else {
                 max_count
             };
         } else {
-            for (m, k) in self.markers.iter_mut().zip(&mut self.keys) {
-                take_counts(m, k);
+            for (i, m) in self.markers.iter_mut().enumerate() {
+                take_counts(m);
+                if let Some(k) = model.entry_of_marker(i).and_then(|e| self.keys.get_mut(e)) {
+                    *k = m.key();
+                }
             }
             self.max_count = self.keys.iter().map(|k| k.count).max().unwrap_or(0);
+            self.shown_events = shown_events(&self.markers, key.place);
         }
-        self.shown_events = shown_events(&self.markers, key.place);
         self.articles = articles_listed(model, &key, &self.search_matches);
         self.key = key;
         self.revision = revision;
@@ -870,11 +911,22 @@ mod tests {
             if i == 30 {
                 state.apply(Intent::SetEventFilter(EventFilter::DatedByText));
             }
+            if i == 45 {
+                // The sum of the shown counts follows one place while it is selected.
+                let busiest = model
+                    .dataset
+                    .index
+                    .places()
+                    .iter()
+                    .max_by_key(|p| p.total());
+                state.apply(Intent::SelectPlace(busiest.map(|p| p.place)));
+            }
             let moved = cache.get(&model, &state);
             let built = Derived::build(&model, &state, 0, WindowCounts::default());
             assert_eq!(moved.markers, built.markers, "step {i}");
             assert_eq!(moved.keys, built.keys, "step {i}");
             assert_eq!(moved.max_count, built.max_count, "step {i}");
+            assert_eq!(moved.shown_events, built.shown_events, "step {i}");
         }
         assert!(cache.rebuilds() > 50);
     }

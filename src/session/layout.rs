@@ -601,6 +601,10 @@ pub fn layout_markers_around(
     };
     let mut out: Vec<MarkerLayout> = Vec::new();
     let mut live: Vec<bool> = Vec::new();
+    // The priority of each of `out`, beside it: a newcomer is compared with the holder of its
+    // cell here rather than through the holder's input (a scattered read into tens of
+    // thousands of inputs zoomed out).
+    let mut priority: Vec<f32> = Vec::new();
     for (i, k) in markers.iter().enumerate() {
         let center = projection.screen(k.at);
         if !inside(center) {
@@ -622,8 +626,11 @@ pub fn layout_markers_around(
             let cy = (((center.y + margin) / fold) as usize).min(fold_rows - 1);
             let cell = &mut holder[cy * fold_cols + cx];
             if let Some(h) = out.get_mut(*cell as usize) {
-                let held = &markers[h.input];
-                if k.priority > held.priority {
+                let held = priority
+                    .get(*cell as usize)
+                    .copied()
+                    .unwrap_or(f32::INFINITY);
+                if k.priority > held {
                     // The newcomer takes the cell; the holder folds into it.
                     let (folded, folded_count) = (h.folded + 1, h.folded_count + h.count);
                     let dated_by_text = h.dated_by_text + laid.dated_by_text;
@@ -636,6 +643,7 @@ pub fn layout_markers_around(
                         ..laid
                     });
                     live.push(true);
+                    priority.push(k.priority);
                 } else {
                     h.folded += 1;
                     h.folded_count += k.count;
@@ -647,6 +655,7 @@ pub fn layout_markers_around(
         }
         out.push(laid);
         live.push(true);
+        priority.push(k.priority);
     }
     let mut out: Vec<MarkerLayout> = out
         .into_iter()

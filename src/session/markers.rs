@@ -50,7 +50,8 @@ pub fn markers_in_view(
         .grid
         .query_entries(sw, ne)
         .filter_map(|(entry, place, at)| {
-            let k = derived.keys.get(model.marker_of_entry(entry)?)?;
+            model.marker_of_entry(entry)?;
+            let k = derived.keys.get(entry)?;
             Some(MarkerInput {
                 place,
                 at,

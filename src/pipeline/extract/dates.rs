@@ -174,10 +174,13 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
         if !b.is_ascii_alphabetic() {
             if b == b'"' {
                 quoted = !quoted;
-            } else if bytes[i..].starts_with("\u{201c}".as_bytes()) {
-                quoted = true;
-            } else if bytes[i..].starts_with("\u{201d}".as_bytes()) {
-                quoted = false;
+            } else if b == 0xE2 {
+                // The first byte of the curly quotes U+201C and U+201D.
+                if bytes[i..].starts_with("\u{201c}".as_bytes()) {
+                    quoted = true;
+                } else if bytes[i..].starts_with("\u{201d}".as_bytes()) {
+                    quoted = false;
+                }
             }
             i += 1;
             continue;
@@ -187,7 +190,10 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
             i += 1;
         }
         let word = &sentence[start..i];
-        if !quoted && let Lex::Tense(cue) = lexer::classify_letters(sentence, start, i) {
+        if !quoted
+            && lexer::may_be_tense(word.as_bytes())
+            && let Lex::Tense(cue) = lexer::classify_letters(sentence, start, i)
+        {
             let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
             let hyphenated = start > 0 && bytes[start - 1] == b'-';
             let next_word = sentence[i..]

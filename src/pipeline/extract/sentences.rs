@@ -39,10 +39,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             i = j;
         } else {
             // On to the next byte that may break a line or end a sentence.
-            i += 1;
-            while bytes.get(i).is_some_and(|&b| !MAY_END[usize::from(b)]) {
-                i += 1;
-            }
+            i = next_may_end(bytes, i + 1);
         }
     }
     push_trimmed(text, seg_start..bytes.len(), &mut out);
@@ -50,7 +47,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The first bytes of a line break or a terminator: `\n`, `\r`, `.`, `!`, `?` and 0xE2 (of
-/// U+2028, U+2029 and `…`).
+/// U+2028, U+2029 and `…`); what [`next_may_end`] looks for (the tests hold it to this table).
+#[cfg(test)]
 const MAY_END: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\n' as usize] = true;
@@ -61,6 +59,18 @@ const MAY_END: [bool; 256] = {
     t[0xE2] = true;
     t
 };
+
+/// The position of the first byte that may break a line or end a sentence (`\n`, `\r`, `.`,
+/// `!`, `?`, or 0xE2, the first byte of U+2028, U+2029 and `…`) at or after `from` (`bytes.len()` if none):
+/// two vectorised searches of three bytes each, the second only up to the first's find.
+fn next_may_end(bytes: &[u8], from: usize) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let first = memchr::memchr3(b'.', b'\n', 0xE2, rest).unwrap_or(rest.len());
+    let second = memchr::memchr3(b'!', b'?', b'\r', &rest[..first]).unwrap_or(first);
+    from + second
+}
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &text[range.clone()];
@@ -179,6 +189,18 @@ fn is_initials(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_for_a_possible_end_stops_where_the_byte_table_says() {
+        let text = "Gen. Haftar\r\nsaid … “no!” Why? U.S.\u{2028}x\u{2029}y – done";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let by_table = (from..bytes.len())
+                .find(|&i| MAY_END[usize::from(bytes[i])])
+                .unwrap_or(bytes.len());
+            assert_eq!(next_may_end(bytes, from), by_table, "from {from}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)

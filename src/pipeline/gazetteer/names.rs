@@ -158,13 +158,43 @@ fn char_at(text: &str, pos: usize) -> (char, usize) {
     }
 }
 
+/// Per byte: an ASCII letter or digit.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The token starting at `pos`: whether it is a run of alphanumerics, and where it ends.
+#[inline]
 fn token_at(text: &str, pos: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    // Most tokens are runs of ASCII letters: a byte at a time through a table, and done unless
+    // a non-ASCII character follows (which may continue the run).
+    let mut end = pos;
+    while let Some(&b) = bytes.get(end)
+        && ASCII_ALPHANUMERIC[usize::from(b)]
+    {
+        end += 1;
+    }
+    if end > pos && bytes.get(end).is_none_or(u8::is_ascii) {
+        return (true, end);
+    }
+    token_at_by_chars(text, pos)
+}
+
+/// [`token_at`] character by character, where a non-ASCII character starts or continues it.
+#[inline(never)]
+fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
     let (c, width) = char_at(text, pos);
     if !c.is_alphanumeric() {
         return (false, pos + width);
     }
-    let bytes = text.as_bytes();
     let mut end = pos + width;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
@@ -1049,6 +1079,57 @@ mod tests {
             "‘Irqah",
         ] {
             assert!(surfaces.contains(&kept), "{kept} in {surfaces:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_runs_of_alphanumeric_characters_or_single_others() {
+        // By characters, as the tokens are defined: what the byte-table fast path must give.
+        fn naive(text: &str, pos: usize) -> (bool, usize) {
+            let mut chars = text[pos..].char_indices();
+            let Some((_, c)) = chars.next() else {
+                return (false, pos + 1);
+            };
+            if !c.is_alphanumeric() {
+                return (false, pos + c.len_utf8());
+            }
+            let end = chars
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(i, _)| pos + i);
+            (true, end)
+        }
+        let texts = [
+            "U.S. officials in São Paulo, Kahramanmaraş and Ṭarābulus said",
+            "O'Toole’s well-known 4th-quarter NATO-led BAIKONUR, Kazakhstan —",
+            "Zürich2019 naïve x\u{2013}y 東京 Al-Qāmishlī 10:35 a.m. end",
+            "a",
+            "é",
+        ];
+        for text in texts {
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(token_at(text, pos), naive(text, pos), "{text:?} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_short_capitals_or_end_in_a_dot() {
+        for s in [
+            "U.S.", "Ky.", "W.Va.", "NSW", "KY", "DRC", "Calif.", "ÉU", "Wash.",
+        ] {
+            assert!(is_abbreviation(s), "{s}");
+        }
+        for s in [
+            "Tripoli",
+            "New York",
+            "Ky",
+            "NEW YORK",
+            "A",
+            "Massachusetts.",
+            "Émile",
+            "USAID",
+        ] {
+            assert!(!is_abbreviation(s), "{s}");
         }
     }
 

@@ -242,6 +242,12 @@ fn starts_alphabetic(text: &str, i: usize) -> bool {
 /// End of the run of alphabetic characters starting at `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
+    // ASCII letters in a tight loop: most words end here.
+    while let Some(&b) = bytes.get(i)
+        && b.is_ascii_alphabetic()
+    {
+        i += 1;
+    }
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
@@ -868,13 +874,27 @@ const VOCABULARY_BITS: u32 = 11;
 /// A word of up to [`MAX_WORD`] ASCII bytes, lower-cased, packed into one integer with its
 /// length in the top byte (so no two words share a key, and 0 is no word's key).
 fn pack_word(bytes: &[u8]) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
+    let len = bytes.len().min(MAX_WORD);
     let mut buf = [0u8; 16];
-    // Byte by byte: a `copy_from_slice` of a variable length is a call to `memcpy`.
-    for (dst, src) in buf.iter_mut().zip(bytes.iter().take(MAX_WORD)) {
-        *dst = src.to_ascii_lowercase();
+    buf[..len].copy_from_slice(&bytes[..len]);
+    buf[15] = len as u8;
+    let raw = u128::from_le_bytes(buf);
+    if !bytes[..len].is_ascii() {
+        // Only ASCII letters change case (as `to_ascii_lowercase` does byte by byte).
+        for b in &mut buf[..len] {
+            *b = b.to_ascii_lowercase();
+        }
+        return u128::from_le_bytes(buf);
     }
-    buf[15] = bytes.len().min(MAX_WORD) as u8;
-    u128::from_le_bytes(buf)
+    // Every byte below 0x80: those from 'A' to 'Z' get bit 5, all 16 at once. Adding 0x3F to a
+    // byte sets its top bit from 'A' on, adding 0x25 from '[' on; neither carries out of a byte.
+    let from_a = (raw & LOW7) + u128::from_le_bytes([0x80 - b'A'; 16]);
+    let past_z = (raw & LOW7) + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
+    let upper = from_a & !past_z & TOP;
+    // The length byte (at most 12) is below 'A' and stays as it is.
+    raw | (upper >> 2)
 }
 
 fn slot_of(key: u128) -> usize {
@@ -884,11 +904,24 @@ fn slot_of(key: u128) -> usize {
 
 /// The words of [`WORDS`] in an open-addressing table keyed by [`pack_word`]: a word costs
 /// one multiplication and a comparison or two of integers, whatever the vocabulary's size.
-fn vocabulary() -> &'static [(u128, Lex)] {
-    static TABLE: OnceLock<Vec<(u128, Lex)>> = OnceLock::new();
+struct Vocabulary {
+    table: Vec<(u128, Lex)>,
+    /// A bit per slot of `table`, set when the slot holds a word. Most words of a text are in no
+    /// slot, and this answers for them from 256 bytes instead of the 64 KB table, which does not
+    /// stay in the L1 cache beside the text and the name index.
+    occupied: [u64; (1 << VOCABULARY_BITS) / 64],
+    /// Per word length, a bit per first letter (`a` = bit 0) of the words whose meaning is a
+    /// [`Lex::Tense`]: a word whose length and first letter set no bit is no tense word unless
+    /// it ends in "-ed" ([`past_participle`]).
+    tense_starts: [u32; MAX_WORD + 1],
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static TABLE: OnceLock<Vocabulary> = OnceLock::new();
     TABLE.get_or_init(|| {
         let size = 1usize << VOCABULARY_BITS;
         let mut table = vec![(0u128, Lex::Other); size];
+        let mut tense_starts = [0u32; MAX_WORD + 1];
         for (word, lex) in WORDS {
             if word.len() > MAX_WORD {
                 continue;
@@ -900,9 +933,43 @@ fn vocabulary() -> &'static [(u128, Lex)] {
                 at = (at + 1) & (size - 1);
             }
             table[at] = (key, *lex);
+            if matches!(lex, Lex::Tense(_)) {
+                tense_starts[word.len()] |= first_letter_bit(word.as_bytes());
+            }
         }
-        table
+        let mut occupied = [0u64; (1 << VOCABULARY_BITS) / 64];
+        for (at, &(key, _)) in table.iter().enumerate() {
+            if key != 0 {
+                occupied[at / 64] |= 1 << (at % 64);
+            }
+        }
+        Vocabulary {
+            table,
+            occupied,
+            tense_starts,
+        }
     })
+}
+
+/// The bit of a word's first letter, case ignored (`a` = bit 0); all bits for any other first
+/// byte, so that such a word is never ruled out.
+fn first_letter_bit(word: &[u8]) -> u32 {
+    match word.first() {
+        Some(b) if b.is_ascii_alphabetic() => 1 << (b.to_ascii_lowercase() - b'a'),
+        _ => u32::MAX,
+    }
+}
+
+/// Whether `word` (ASCII letters) may be a [`Lex::Tense`]: false only when it is not one. A
+/// cheap test before [`classify_letters`] for a caller that wants tense words alone.
+pub(super) fn may_be_tense(word: &[u8]) -> bool {
+    let ends_ed = word.len() >= 2 && word[word.len() - 2..].eq_ignore_ascii_case(b"ed");
+    ends_ed
+        || word.len() > MAX_WORD
+        || vocabulary()
+            .tense_starts
+            .get(word.len())
+            .is_some_and(|bits| bits & first_letter_bit(word) != 0)
 }
 
 /// What `word` means to the tagger, ignoring case.
@@ -941,9 +1008,17 @@ pub(super) fn classify_letters(text: &str, start: usize, end: usize) -> Lex {
 
 /// The meaning of the packed word `key` (whose bytes are `bytes`).
 fn look_up(key: u128, bytes: &[u8]) -> Lex {
-    let table = vocabulary();
+    let vocabulary = vocabulary();
+    let table = vocabulary.table.as_slice();
     let mask = table.len() - 1;
     let mut at = slot_of(key);
+    if vocabulary
+        .occupied
+        .get(at / 64)
+        .is_some_and(|bits| bits & (1 << (at % 64)) == 0)
+    {
+        return past_participle(bytes);
+    }
     loop {
         match table.get(at) {
             Some(&(k, lex)) if k == key => return lex,
@@ -1005,6 +1080,66 @@ mod tests {
             assert_eq!(lex, classify(word), "{word}");
             at += word.len() + 1;
         }
+    }
+
+    #[test]
+    fn a_packed_word_is_its_bytes_lower_cased_with_its_length() {
+        fn by_bytes(bytes: &[u8]) -> u128 {
+            let mut buf = [0u8; 16];
+            for (dst, src) in buf.iter_mut().zip(bytes.iter().take(MAX_WORD)) {
+                *dst = src.to_ascii_lowercase();
+            }
+            buf[15] = bytes.len().min(MAX_WORD) as u8;
+            u128::from_le_bytes(buf)
+        }
+        // Every ASCII byte at every position, and words with non-ASCII bytes.
+        let all: Vec<u8> = (0..128).collect();
+        for window in all.windows(MAX_WORD).chain(all.windows(3)) {
+            assert_eq!(pack_word(window), by_bytes(window), "{window:?}");
+        }
+        for word in ["été", "Zürich", "ÀÉÎ", "MAY", "internationally", "", "@[`{"] {
+            assert_eq!(
+                pack_word(word.as_bytes()),
+                by_bytes(word.as_bytes()),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_runs_over_alphabetic_characters_of_any_script() {
+        let text = "Misrata’s Ṭarābulus naïve Zürich2019 O'Toole U.S. 東京x well-known é";
+        let starts = (0..text.len()).filter(|&i| text.is_char_boundary(i));
+        for start in starts.filter(|&i| starts_alphabetic(text, i)) {
+            let by_chars = text[start..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_alphabetic())
+                .map_or(text.len(), |(i, _)| start + i);
+            assert_eq!(word_end(text, start), by_chars, "at {start}");
+        }
+    }
+
+    #[test]
+    fn a_word_ruled_out_as_a_tense_word_is_none() {
+        let mut words: Vec<String> = WORDS.iter().map(|(w, _)| (*w).to_owned()).collect();
+        words.extend(
+            "Launched launched bed Bed seed proceeded WAS Said said has Has will WILL would \
+             Tripoli expected Expected xyzzy internationalised a I be been being"
+                .split_whitespace()
+                .map(str::to_owned),
+        );
+        let uppers: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+        let mut tense = 0;
+        for word in words.iter().chain(&uppers) {
+            if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            let is_tense = matches!(classify(word), Lex::Tense(_));
+            tense += usize::from(is_tense);
+            assert!(!is_tense || may_be_tense(word.as_bytes()), "{word}");
+        }
+        assert!(tense > 20, "the list holds tense words: {tense}");
+        assert!(!may_be_tense(b"xyzzy") && !may_be_tense(b"Qqqq"));
     }
 
     #[test]
