@@ -70,10 +70,10 @@ pub mod gui {
     pub use crate::ui::app::ARTICLE_PANE_TOGGLE;
     pub use crate::ui::export_ui::filtered_events;
     pub use crate::ui::filters::chip_label;
-    pub use crate::ui::import::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
+    pub use crate::ui::import::{DATE_FIELD_LABEL, FOLLOW_LINKS_LABEL, PATH_FIELD_LABEL};
     pub use crate::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label};
     pub use crate::ui::missing::{LAT_LABEL, LON_LABEL};
-    pub use crate::ui::pane::{date_label, mention_label};
+    pub use crate::ui::pane::{TEXT_PART_BYTES, date_label, mention_label};
     pub use crate::ui::prefs::{Prefs, corpus_key};
     pub use crate::ui::scenes_ui::{
         EXPORT_ALL_BUTTON, EXPORT_PATH_LABEL, EXPORT_PNG_BUTTON, SAVE_SCENE_BUTTON,

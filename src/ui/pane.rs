@@ -6,7 +6,10 @@
 //!
 //! The highlighted text is one galley; clickable spans are found from the galley's cursor
 //! positions, so the text wraps and selects like ordinary text. The layout job is cached per
-//! (dataset, article, search, theme), not rebuilt every frame.
+//! (dataset, article, search, theme, part), not rebuilt every frame. A text longer than
+//! [`TEXT_PART_BYTES`] is laid out one part at a time, with buttons to the other parts: a 20 MB
+//! one-line article would otherwise be one galley of millions of glyphs (a vertex buffer above
+//! what wgpu allows, and seconds per frame).
 
 use std::ops::Range;
 
@@ -104,9 +107,50 @@ enum SpanKind {
     Date(usize),
 }
 
+/// The most bytes of an article's text laid out at once (about 30 screens of text); longer texts
+/// are shown one part at a time.
+pub const TEXT_PART_BYTES: usize = 64 * 1024;
+
+/// The byte range of part `part` (0-based) of `body`: parts end at a multiple of
+/// [`TEXT_PART_BYTES`], moved back to the last space or line break within 256 bytes before it
+/// (else to a character boundary), so a word is rarely cut.
+fn part_range(body: &str, part: usize) -> Range<usize> {
+    // Where part `n - 1` ends and part `n` starts (n >= 1).
+    let boundary = |n: usize| -> usize {
+        let at = n.saturating_mul(TEXT_PART_BYTES);
+        if at >= body.len() {
+            return body.len();
+        }
+        let lowest = at - 256;
+        if let Some(i) = body.as_bytes()[lowest..at]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+        {
+            // After an ASCII byte: a character boundary.
+            return lowest + i + 1;
+        }
+        (lowest..=at)
+            .rev()
+            .find(|&i| body.is_char_boundary(i))
+            .unwrap_or(lowest)
+    };
+    let start = if part == 0 { 0 } else { boundary(part) };
+    start..boundary(part + 1).max(start)
+}
+
+/// Bits of what covers a byte of the text shown: a date, a place mention, a search hit.
+const DATE: u8 = 1;
+const PLACE: u8 = 2;
+const HIT: u8 = 4;
+
+/// How many parts `body` is shown in.
+fn part_count(body: &str) -> usize {
+    body.len().div_ceil(TEXT_PART_BYTES).max(1)
+}
+
 /// The laid-out text of one article, cached.
 struct TextCache {
-    key: (u64, ArticleIdx, String, bool),
+    key: (u64, ArticleIdx, String, bool, usize),
     job: LayoutJob,
     /// Char ranges of the interactive spans.
     spans: Vec<(Range<usize>, SpanKind)>,
@@ -116,6 +160,8 @@ struct TextCache {
 #[derive(Default)]
 pub struct PaneView {
     text: Option<TextCache>,
+    /// The part of a long article's text that is shown: (article, part).
+    part: (ArticleIdx, usize),
     /// The "Set date" field (`import.rs`).
     date_field: super::import::DateField,
 }
@@ -366,10 +412,20 @@ fn article_ui(
     article_events_ui(ui, model, state.event_filter, a, palette, intents);
     ui.add_space(4.0);
 
+    if view.part.0 != a {
+        view.part = (a, 0);
+    }
+    text_parts_ui(ui, &mut view.part.1, &article.body);
     let dark = ui.visuals().dark_mode;
-    let key = (model.generation, a, state.search.trim().to_owned(), dark);
+    let key = (
+        model.generation,
+        a,
+        state.search.trim().to_owned(),
+        dark,
+        view.part.1,
+    );
     if view.text.as_ref().is_none_or(|t| t.key != key) {
-        view.text = Some(build_text(model, a, &key.2, palette, ui));
+        view.text = Some(build_text(model, &key, palette));
     }
     let Some(text) = view.text.as_ref() else {
         return;
@@ -578,45 +634,99 @@ fn article_events_ui(
         });
 }
 
-/// Builds the highlighted layout job and the interactive spans of one article.
-fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui: &Ui) -> TextCache {
+/// A line saying which part of a long text is shown, with buttons to the previous and next
+/// parts; nothing for a text of one part.
+fn text_parts_ui(ui: &mut Ui, part: &mut usize, body: &str) {
+    let parts = part_count(body);
+    if parts <= 1 {
+        return;
+    }
+    *part = (*part).min(parts - 1);
+    let range = part_range(body, *part);
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "A long text ({} KB): part {} of {parts} is shown (bytes {}–{}).",
+            body.len() / 1024,
+            *part + 1,
+            range.start,
+            range.end
+        ));
+        if ui
+            .add_enabled(*part > 0, egui::Button::new("◀ Previous part"))
+            .clicked()
+        {
+            *part -= 1;
+        }
+        if ui
+            .add_enabled(*part + 1 < parts, egui::Button::new("Next part ▶"))
+            .clicked()
+        {
+            *part += 1;
+        }
+    });
+}
+
+/// Builds the highlighted layout job and the interactive spans of the part of the article's
+/// text that `key` names (generation, article, search, dark mode, part).
+fn build_text(
+    model: &Model,
+    key: &(u64, ArticleIdx, String, bool, usize),
+    palette: &Palette,
+) -> TextCache {
+    let (_, a, search, _, part) = key;
     let ds = &model.dataset;
-    let body = ds
+    let whole = ds
         .articles
         .get(a.0 as usize)
         .map_or("", |x| x.body.as_str());
     let Some(x) = ds.extractions.get(a.0 as usize) else {
         return TextCache {
-            key: (
-                model.generation,
-                a,
-                search.to_owned(),
-                ui.visuals().dark_mode,
-            ),
+            key: key.clone(),
             job: LayoutJob::default(),
             spans: Vec::new(),
         };
     };
-    let valid = |r: &Range<usize>| {
-        r.start < r.end
-            && r.end <= body.len()
-            && body.is_char_boundary(r.start)
-            && body.is_char_boundary(r.end)
+    let shown = part_range(whole, *part);
+    let body = &whole[shown.clone()];
+    // Ranges of the whole text inside the part shown, as offsets in it (a mention across a
+    // part's edge is left plain).
+    let local = |r: Range<usize>| -> Option<Range<usize>> {
+        let inside = r.start < r.end
+            && shown.start <= r.start
+            && r.end <= shown.end
+            && whole.is_char_boundary(r.start)
+            && whole.is_char_boundary(r.end);
+        inside.then(|| r.start - shown.start..r.end - shown.start)
     };
-    let places: Vec<Range<usize>> = x.places.iter().map(|m| m.start..m.end).collect();
-    let dates: Vec<Range<usize>> = x.dates.iter().map(|m| m.start..m.end).collect();
+    let places: Vec<(usize, Range<usize>)> = x
+        .places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| local(m.start..m.end).map(|r| (i, r)))
+        .collect();
+    let dates: Vec<(usize, Range<usize>)> = x
+        .dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| local(m.start..m.end).map(|r| (i, r)))
+        .collect();
     let hits = find_ignoring_ascii_case(body, search);
 
-    // Cut the body at every boundary, then style each piece by what covers it.
+    // What covers each byte (bits: a date, a place, a search hit); the body is cut at every
+    // range's ends, so a piece is covered whole or not at all and its first byte says which.
+    let mut cover = vec![0u8; body.len()];
     let mut cuts: Vec<usize> = vec![0, body.len()];
-    for r in places
+    let ranges = dates
         .iter()
-        .chain(&dates)
-        .chain(&hits)
-        .filter(|r| valid(r))
-    {
+        .map(|(_, r)| (r, DATE))
+        .chain(places.iter().map(|(_, r)| (r, PLACE)))
+        .chain(hits.iter().map(|r| (r, HIT)));
+    for (r, bit) in ranges {
         cuts.push(r.start);
         cuts.push(r.end);
+        for c in &mut cover[r.clone()] {
+            *c |= bit;
+        }
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -627,38 +737,47 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
         let Some(piece) = body.get(s..e) else {
             continue;
         };
-        let covers = |rs: &[Range<usize>]| rs.iter().any(|r| r.start <= s && e <= r.end);
+        let covered = cover.get(s).copied().unwrap_or(0);
         let mut format = fmt(font.clone(), palette.text);
-        if covers(&dates) {
+        if covered & DATE != 0 {
             format.background = palette.date_bg;
             format.underline = Stroke::new(1.5, palette.event);
         }
-        if covers(&places) {
+        if covered & PLACE != 0 {
             format.background = palette.mention_bg;
             format.underline = Stroke::new(2.0, palette.settlement);
         }
-        if covers(&hits) {
+        if covered & HIT != 0 {
             format.background = palette.search_hit.gamma_multiply(0.45);
         }
         job.append(piece, 0.0, format);
     }
 
-    // Byte offsets to char offsets, for the galley's cursors.
-    let char_at = |byte: usize| body.get(..byte).map_or(0, |p| p.chars().count());
-    let mut spans = Vec::new();
-    for (i, r) in places.iter().enumerate().filter(|(_, r)| valid(r)) {
-        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Place(i)));
+    // Byte offsets to char offsets (for the galley's cursors), in one pass over the part.
+    let mut offsets: Vec<usize> = places
+        .iter()
+        .chain(&dates)
+        .flat_map(|(_, r)| [r.start, r.end])
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars_at = Vec::with_capacity(offsets.len());
+    let (mut byte, mut chars) = (0, 0);
+    for &o in &offsets {
+        chars += body.get(byte..o).map_or(0, |p| p.chars().count());
+        byte = o;
+        chars_at.push(chars);
     }
-    for (i, r) in dates.iter().enumerate().filter(|(_, r)| valid(r)) {
-        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Date(i)));
+    let char_at = |b: usize| offsets.binary_search(&b).map_or(0, |i| chars_at[i]);
+    let mut spans = Vec::new();
+    for (i, r) in &places {
+        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Place(*i)));
+    }
+    for (i, r) in &dates {
+        spans.push((char_at(r.start)..char_at(r.end), SpanKind::Date(*i)));
     }
     TextCache {
-        key: (
-            model.generation,
-            a,
-            search.to_owned(),
-            ui.visuals().dark_mode,
-        ),
+        key: key.clone(),
         job,
         spans,
     }
@@ -693,6 +812,34 @@ fn span_rects(galley: &Galley, range: Range<usize>) -> Vec<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_in_parts_that_cover_it_once_at_spaces_or_char_boundaries() {
+        let words = "Tripoli é ".repeat(30_000); // 330,000 bytes, two-byte chars among them
+        let n = part_count(&words);
+        assert_eq!(n, words.len().div_ceil(TEXT_PART_BYTES));
+        let mut next = 0;
+        for part in 0..n {
+            let r = part_range(&words, part);
+            assert_eq!(r.start, next, "part {part} starts where the last ended");
+            assert!(r.len() <= TEXT_PART_BYTES && r.len() > TEXT_PART_BYTES - 300 || part == n - 1);
+            assert!(words.get(r.clone()).is_some());
+            if r.end < words.len() {
+                assert_eq!(
+                    &words[r.end - 1..r.end],
+                    " ",
+                    "part {part} ends after a space"
+                );
+            }
+            next = r.end;
+        }
+        assert_eq!(next, words.len());
+        let one_word = "é".repeat(100_000);
+        let r = part_range(&one_word, 0);
+        assert!(one_word.is_char_boundary(r.end) && r.end <= TEXT_PART_BYTES);
+        assert_eq!(part_range("short", 0), 0..5);
+        assert_eq!(part_count(""), 1);
+    }
 
     #[test]
     fn date_bases_read_as_words() {
