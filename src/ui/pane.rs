@@ -161,7 +161,7 @@ struct TextCache {
 pub struct PaneView {
     text: Option<TextCache>,
     /// The part of a long article's text that is shown: (article, part).
-    part: (ArticleIdx, usize),
+    part: Option<(ArticleIdx, usize)>,
     /// The "Set date" field (`import.rs`).
     date_field: super::import::DateField,
 }
@@ -412,17 +412,19 @@ fn article_ui(
     article_events_ui(ui, model, state.event_filter, a, palette, intents);
     ui.add_space(4.0);
 
-    if view.part.0 != a {
-        view.part = (a, 0);
-    }
-    text_parts_ui(ui, &mut view.part.1, &article.body);
+    let part = match &mut view.part {
+        Some((shown, part)) if *shown == a => part,
+        other => &mut other.insert((a, 0)).1,
+    };
+    text_parts_ui(ui, part, &article.body);
+    let part = *part;
     let dark = ui.visuals().dark_mode;
     let key = (
         model.generation,
         a,
         state.search.trim().to_owned(),
         dark,
-        view.part.1,
+        part,
     );
     if view.text.as_ref().is_none_or(|t| t.key != key) {
         view.text = Some(build_text(model, &key, palette));
