@@ -82,6 +82,10 @@ for p in sorted(formats.glob("*")):
         put("feed", p.name, p.read_bytes())
 for p in sorted(formats.glob("*.pdf")):
     put("pdf", p.name, p.read_bytes())
+for p in sorted((root / "tests" / "bad_inputs" / "feeds").glob("*")):
+    put("feed", p.name, p.read_bytes())
+for p in sorted((root / "tests" / "bad_inputs" / "pdfs").glob("*.pdf")):
+    put("pdf", p.name, p.read_bytes())
 put("feed", "tiny.json", b'{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","content_text":"Sirte","date_published":"2020-01-06T10:00:00Z"}]}')
 print("seeded", {t.name: len(list(t.iterdir())) for t in sorted(out.iterdir())})
 PY

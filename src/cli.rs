@@ -63,6 +63,11 @@ pub struct Args {
     /// Use no user data folder: neither your gazetteer additions nor your date overrides
     #[arg(long, global = true, conflicts_with = "user_data")]
     pub no_user_data: bool,
+    /// Read the links in a corpus folder that lead outside it (skipped by default, with a
+    /// message); links into /proc, /sys and /dev and links to anything but a regular file are
+    /// never read. In the app, this ticks the same box of File > Open folder
+    #[arg(long, global = true)]
+    pub follow_outside_links: bool,
     /// The app: open these articles (a folder of .txt/.md files or a .csv) instead of the seeds
     #[arg(long, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
@@ -197,6 +202,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             root: resolve_root(args.root.as_deref())?,
             corpus: corpus.clone(),
             gazetteer: gazetteer.clone(),
+            corpus_options: crate::corpus::LoadOptions {
+                follow_outside_links: args.follow_outside_links,
+            },
         })
     };
     match args.command {

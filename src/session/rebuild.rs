@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, LoadOptions};
 use crate::extract::{ArticleExtraction, ArticleIdx, extract_article};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub corpus: Option<PathBuf>,
     /// A gazetteer file to use instead of `data/gazetteer.toml`.
     pub gazetteer: Option<PathBuf>,
+    /// How folders of articles are read (`--follow-outside-links`).
+    pub corpus_options: LoadOptions,
 }
 
 impl RunOptions {
@@ -79,7 +81,7 @@ impl GazetteerFiles {
 /// then those of the overrides file.
 pub fn load_corpus(options: &RunOptions, user: Option<&UserDataDir>) -> (Corpus, Vec<Problem>) {
     let (mut corpus, mut problems) = match &options.corpus {
-        Some(path) => Corpus::load_path(path),
+        Some(path) => Corpus::load_path_with(path, options.corpus_options),
         None => Corpus::load_bundled(&options.root),
     };
     if let Some(user) = user {
@@ -125,6 +127,8 @@ pub struct Rebuild {
     pub extractions: Arc<Vec<ArticleExtraction>>,
     /// Folders, CSV files and text files to add.
     pub add: Vec<PathBuf>,
+    /// How the folders in `add` are read.
+    pub add_options: LoadOptions,
     pub gazetteer: GazetteerChoice,
     pub dates: DateOverrides,
     pub problems: Vec<Problem>,
@@ -142,6 +146,7 @@ impl Rebuild {
                 articles: Arc::clone(&m.dataset.articles),
                 extractions: Arc::clone(&m.dataset.extractions),
                 add: Vec::new(),
+                add_options: LoadOptions::default(),
                 gazetteer,
                 dates,
                 problems: m.dataset.problems.clone(),
@@ -150,6 +155,7 @@ impl Rebuild {
                 articles: Arc::default(),
                 extractions: Arc::default(),
                 add: Vec::new(),
+                add_options: LoadOptions::default(),
                 gazetteer,
                 dates,
                 problems: Vec::new(),
@@ -214,6 +220,7 @@ pub fn rebuild_cancellable(
         articles,
         extractions,
         add,
+        add_options,
         gazetteer,
         dates,
         mut problems,
@@ -237,7 +244,7 @@ pub fn rebuild_cancellable(
             done: i,
             total: add.len(),
         });
-        let (corpus, p) = Corpus::load_path(path);
+        let (corpus, p) = Corpus::load_path_with(path, add_options);
         problems.extend(p);
         for article in corpus.articles {
             if !known.insert((article.file.clone(), article.id.clone())) {
@@ -366,6 +373,7 @@ mod tests {
             articles: Arc::default(),
             extractions: Arc::default(),
             add: vec![dir.path().to_path_buf(), dir.path().join("a.txt")],
+            add_options: LoadOptions::default(),
             gazetteer: GazetteerChoice::Keep(g),
             dates: DateOverrides::default(),
             problems: Vec::new(),

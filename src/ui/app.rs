@@ -87,6 +87,7 @@ impl NewsAtlasApp {
         let prefs = Prefs::load(cc.storage);
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
         app.import = ImportState::new(user, Some(options.gazetteer_files()));
+        app.import.follow_outside_links = options.corpus_options.follow_outside_links;
         app.loader = Some(spawn_loader(
             options,
             app.import.user.clone(),

@@ -714,3 +714,47 @@ fn one_sentence_listing_hundreds_of_places_gives_an_export_a_few_times_its_size(
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn extract_reads_links_out_of_the_corpus_folder_only_with_follow_outside_links() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let story = outside.path().join("story.txt");
+    fs::write(
+        &story,
+        "date 2019-04-09\nClashes were reported in Tripoli.\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(&story, dir.path().join("story.txt")).expect("symlink");
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.txt")).expect("symlink");
+    let corpus = dir.path().display().to_string();
+    let articles = |output: &Output| {
+        jsonl(&stdout(output))
+            .into_iter()
+            .filter(|r| r["type"] == "article")
+            .count()
+    };
+
+    let skipped = newsatlas(&["extract", "--corpus", &corpus]);
+    assert_eq!(articles(&skipped), 0);
+    let err = stderr(&skipped);
+    assert!(
+        err.contains("story.txt") && err.contains("--follow-outside-links"),
+        "{err}"
+    );
+
+    let followed = newsatlas(&["extract", "--follow-outside-links", "--corpus", &corpus]);
+    assert_eq!(articles(&followed), 1, "{}", stderr(&followed));
+    let out = stdout(&followed);
+    assert!(out.contains("Tripoli"));
+    let err = stderr(&followed);
+    assert!(
+        err.contains("env.txt") && err.contains("a system folder"),
+        "{err}"
+    );
+    assert!(!err.contains("story.txt"), "{err}");
+
+    let help = stdout(&newsatlas(&["extract", "--help"]));
+    assert!(help.contains("--follow-outside-links"), "{help}");
+}

@@ -211,3 +211,117 @@ fn a_feed_of_100000_items_loads_every_item() {
     assert_eq!(corpus.articles[99_999].id, "big-100000");
     assert_eq!(corpus.articles[99_999].published, date(2019, 4, 9));
 }
+
+fn bad_feed(name: &str) -> PathBuf {
+    Path::new(ROOT).join("tests/bad_inputs/feeds").join(name)
+}
+
+#[test]
+fn a_feed_broken_halfway_keeps_the_items_before_and_after_the_break() {
+    let path = bad_feed("broken_halfway.rss");
+    let (corpus, problems) = Corpus::load_path(&path);
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    // Item 3's title has no end tag; the two items before it and the two after are kept, with
+    // their numbers in the feed (so their saved dates stay theirs).
+    assert_eq!(
+        ids,
+        [
+            "broken_halfway-1",
+            "broken_halfway-2",
+            "broken_halfway-4",
+            "broken_halfway-5"
+        ],
+        "{all:#?}"
+    );
+    assert_eq!(
+        corpus.articles[0].outlet.as_deref(),
+        Some("Pacific Coast Bulletin")
+    );
+    assert_eq!(
+        corpus.articles[1].body,
+        "Ferries across the sound stopped in Seattle."
+    );
+    assert_eq!(problems.len(), 2, "{all:#?}");
+    assert!(
+        all[0].starts_with(&format!(
+            "{}:19: error: the feed breaks at item 3 (",
+            path.display()
+        )) && all[0].ends_with("4 of 5 items kept"),
+        "{all:#?}"
+    );
+    assert!(all[1].contains(":19: error: item 3 is skipped"), "{all:#?}");
+}
+
+#[test]
+fn a_feed_cut_off_in_its_last_item_keeps_the_ones_before() {
+    let path = bad_feed("cut_off.atom");
+    let (corpus, problems) = Corpus::load_path(&path);
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let titles: Vec<&str> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Protest in Santiago", "Quake felt in Lima"],
+        "{all:#?}"
+    );
+    assert_eq!(
+        corpus.articles[0].outlet.as_deref(),
+        Some("Andes Evening Desk")
+    );
+    assert_eq!(problems.len(), 2, "{all:#?}");
+    assert!(all[0].contains("the feed breaks at item 3"), "{all:#?}");
+    assert!(
+        all[1].contains(":19: error: item 3 is skipped: it is cut off"),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_feed_items_date_is_the_day_where_it_was_stamped_not_in_utc() {
+    // 21:30 at -07:00 on 9 April is 04:30 UTC on 10 April; 22:45 at -03:00 on 1 March is 01:45
+    // UTC on 2 March. Each item lands on its own day.
+    let (rss, _) = Corpus::load_path(&bad_feed("broken_halfway.rss"));
+    let days: Vec<_> = rss.articles.iter().map(|a| a.published).collect();
+    assert_eq!(
+        days,
+        [
+            date(2019, 4, 9),
+            date(2019, 4, 10),
+            date(2019, 4, 11),
+            date(2019, 4, 12)
+        ]
+    );
+    assert!(
+        matches!(&rss.articles[0].date_basis, DateBasis::Metadata { field } if field.contains("its own time zone")),
+        "{:?}",
+        rss.articles[0].date_basis
+    );
+    let (atom, _) = Corpus::load_path(&bad_feed("cut_off.atom"));
+    assert_eq!(atom.articles[0].published, date(2020, 3, 1));
+    assert_eq!(atom.articles[1].published, date(2020, 3, 2));
+}
+
+#[test]
+fn a_pdf_locked_with_a_password_gives_the_password_message_and_a_restricted_one_loads() {
+    // Made by tests/bad_inputs/pdfs/make_locked.sh with qpdf (AES-256).
+    let dir = Path::new(ROOT).join("tests/bad_inputs/pdfs");
+    let locked = dir.join("locked_report.pdf");
+    let (corpus, problems) = Corpus::load_path(&locked);
+    assert!(corpus.articles.is_empty());
+    let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        all,
+        [format!(
+            "{}: error: the PDF is locked with a password; save an unlocked copy to load it; the \
+             file is skipped",
+            locked.display()
+        )]
+    );
+    let (corpus, problems) = Corpus::load_path(&dir.join("restricted_report.pdf"));
+    assert_eq!(corpus.articles.len(), 1, "{problems:?}");
+    assert!(
+        corpus.articles[0].body.contains("Yenagoa"),
+        "{}",
+        corpus.articles[0].body
+    );
+}

@@ -363,6 +363,7 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
                     root,
                     corpus: None,
                     gazetteer: None,
+                    corpus_options: newsatlas::corpus::LoadOptions::default(),
                 },
             )
         });

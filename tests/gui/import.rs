@@ -15,7 +15,7 @@ use newsatlas::corpus::{Corpus, DateBasis};
 use newsatlas::extract::ArticleIdx;
 use newsatlas::gazetteer::{Gazetteer, PlaceSource};
 use newsatlas::gui::NewsAtlasApp;
-use newsatlas::gui::{DATE_FIELD_LABEL, PATH_FIELD_LABEL};
+use newsatlas::gui::{DATE_FIELD_LABEL, FOLLOW_LINKS_LABEL, PATH_FIELD_LABEL};
 use newsatlas::gui::{LAT_LABEL, LON_LABEL};
 
 const CLASHES: &str = "title: Clashes in Wadi Rabie\ndate: 2019-04-05\n\n\
@@ -152,6 +152,69 @@ fn importing_a_folder_shows_progress_then_its_articles_in_the_list() {
             .is_some(),
         "the outcome is reported"
     );
+}
+
+/// Opens File > Open folder, types `dir` when given (the field keeps the last path typed),
+/// ticks "Read links that lead outside the folder" when `follow` says so, opens and waits for
+/// the import.
+fn open_folder_with_links(
+    harness: &mut Harness<'_, NewsAtlasApp>,
+    dir: Option<&Path>,
+    follow: bool,
+) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open folder…").click();
+    harness.run();
+    if let Some(dir) = dir {
+        harness.get_by_label(PATH_FIELD_LABEL).focus();
+        harness.run();
+        harness
+            .get_by_label(PATH_FIELD_LABEL)
+            .type_text(&dir.display().to_string());
+        harness.run();
+    }
+    if follow {
+        harness.get_by_label(FOLLOW_LINKS_LABEL).click();
+        harness.run();
+    }
+    harness.get_by_label("Replace the articles").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run_steps(2);
+    wait_until_idle(harness);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_open_dialogs_checkbox_reads_links_that_lead_outside_the_folder() {
+    let user = tempfile::tempdir().expect("tempdir");
+    let elsewhere = articles_dir();
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("01_clashes.txt"),
+        dir.path().join("linked.txt"),
+    )
+    .expect("symlink");
+    let empty = Dataset::build(Corpus::default(), gazetteer(), Vec::new());
+    let mut harness = app(empty, user.path());
+
+    open_folder_with_links(&mut harness, Some(dir.path()), false);
+    let ds = &harness.state().model().expect("loaded").dataset;
+    assert!(ds.articles.is_empty());
+    assert!(
+        ds.problems
+            .iter()
+            .any(|p| p.message.contains("outside the folder")),
+        "{:?}",
+        ds.problems
+    );
+
+    open_folder_with_links(&mut harness, None, true);
+    let ds = &harness.state().model().expect("loaded").dataset;
+    let titles: Vec<&str> = ds.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Clashes in Wadi Rabie"], "{:?}", ds.problems);
+    assert!(harness.state().import_state().follow_outside_links);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod briefing;
 mod dating;
 mod explore;
+mod hostile;
 mod import;
 mod pixels;
 mod present;

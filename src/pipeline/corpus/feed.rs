@@ -6,24 +6,36 @@
 //!   note then says so), HTML turned into plain text with paragraphs kept apart; the title is
 //!   the item's title. An item with neither text nor title is reported and skipped.
 //! - **Date**: the item's published date, else its updated date (`DateBasis::Metadata` names
-//!   which); `feed-rs` gives them in UTC, so an item stamped late in the evening west of
-//!   Greenwich takes the next day. An item without either loads undated.
+//!   which), on the calendar of the time zone the item is stamped in: `feed-rs` gives instants in
+//!   UTC, so the item's own text (found by [`feed_items`](super::feed_items)) is read again for
+//!   its offset, and "Tue, 09 Apr 2019 22:30 -0700" is 9 April, not 10 April. When the text
+//!   cannot be matched to the instant, the UTC day is taken and the basis says "(UTC)". An item
+//!   without either date loads undated.
 //! - **Ids**: `<file stem>-<item number>` (1-based, in feed order), so each item has its own
 //!   saved date; the link is the article's `url`; the outlet is the feed's title.
 //! - **Bounds**: the file is read up to [`MAX_FEED_BYTES`] and parsed whole (a feed of 100,000
-//!   items is fine); a feed that does not parse is one error naming the file.
+//!   items is fine).
+//! - **A broken feed keeps its good items.** When an XML feed does not parse whole, each of its
+//!   items is parsed alone (with the feed's header and the end tags it needs), so the items
+//!   before and after the break are kept; one error names the file, the line and the item where
+//!   it broke and how many were kept, and each unreadable or cut-off item is reported by number
+//!   (the first [`MAX_ITEM_PROBLEMS`]). A feed with no readable item is one error.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use feed_rs::model::{Entry, Feed};
 
+use super::feed_items::{self, ItemSpan};
 use super::{Article, DateBasis};
 use crate::problem::Problem;
 
 /// Feeds above this size are refused: a year of a busy outlet's items is a few megabytes.
 pub const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many unreadable items of a broken feed are reported one by one (the rest are counted).
+pub const MAX_ITEM_PROBLEMS: usize = 20;
 
 /// The note of an article whose feed carried only the item's summary.
 pub const SUMMARY_ONLY_NOTE: &str =
@@ -32,48 +44,163 @@ pub const SUMMARY_ONLY_NOTE: &str =
 /// Every item of the feed in `bytes` as an article; problems name `path` and the item.
 pub fn articles_from_feed(stem: &str, path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let feed = match super::read_guarded(path, "feed", || {
-        feed_rs::parser::parse(bytes)
-            .map_err(|err| format!("not a readable RSS, Atom or JSON feed ({err})"))
-    }) {
+    let feed = match parse(path, bytes) {
         Ok(feed) => feed,
-        Err(problem) => {
-            problems.push(problem);
-            return (Vec::new(), problems);
-        }
+        Err(problem) => return item_by_item(stem, path, bytes, problem),
     };
     let outlet = feed_title(&feed);
     if feed.entries.is_empty() {
         problems.push(Problem::warning(path, None, "the feed has no items"));
     }
+    // The date texts of each item as written, in order, for the items' own time zones.
+    let raw_dates: Vec<Vec<String>> = if bytes.trim_ascii_start().starts_with(b"{") {
+        feed_items::json_item_dates(bytes)
+    } else {
+        feed_items::item_spans(bytes)
+            .iter()
+            .map(|span| {
+                feed_items::xml_item_dates(&bytes[span.start..span.end.unwrap_or(bytes.len())])
+            })
+            .collect()
+    };
     let mut articles = Vec::with_capacity(feed.entries.len());
-    let mut undated = 0;
     for (i, entry) in feed.entries.iter().enumerate() {
         let n = i + 1;
-        match item_article(stem, path, n, entry, outlet.as_deref()) {
-            Some(article) => {
-                if article.published.is_none() {
-                    undated += 1;
-                }
-                articles.push(article);
-            }
-            None => problems.push(Problem::warning(
-                path,
-                None,
-                format!("item {n} has no title and no text; it is skipped"),
-            )),
+        let raw = raw_dates.get(i).map_or(&[][..], Vec::as_slice);
+        match item_article(stem, path, n, entry, raw, outlet.as_deref()) {
+            Some(article) => articles.push(article),
+            None => problems.push(skipped_empty(path, n)),
         }
     }
-    if undated > 0 {
-        problems.push(Problem::warning(
+    problems.extend(undated_warning(path, &articles, feed.entries.len()));
+    (articles, problems)
+}
+
+/// `bytes` parsed whole by `feed-rs`, or the problem naming `path`.
+fn parse(path: &Path, bytes: &[u8]) -> Result<Feed, Problem> {
+    super::read_guarded(path, "feed", || {
+        feed_rs::parser::parse(bytes)
+            .map_err(|err| format!("not a readable RSS, Atom or JSON feed ({err})"))
+    })
+}
+
+fn skipped_empty(path: &Path, n: usize) -> Problem {
+    Problem::warning(
+        path,
+        None,
+        format!("item {n} has no title and no text; it is skipped"),
+    )
+}
+
+fn undated_warning(path: &Path, articles: &[Article], items: usize) -> Option<Problem> {
+    let undated = articles.iter().filter(|a| a.published.is_none()).count();
+    (undated > 0).then(|| {
+        Problem::warning(
             path,
             None,
             format!(
-                "{undated} of {} items have no published or updated date; they load undated",
-                feed.entries.len()
+                "{undated} of {items} items have no published or updated date; they load undated"
+            ),
+        )
+    })
+}
+
+/// A feed that did not parse whole (`broken` says why), read one item at a time: each item is
+/// parsed alone between the feed's header (what comes before the first item) and the end tags
+/// that header leaves open. The items that parse are kept.
+fn item_by_item(
+    stem: &str,
+    path: &Path,
+    bytes: &[u8],
+    broken: Problem,
+) -> (Vec<Article>, Vec<Problem>) {
+    let spans = if bytes.trim_ascii_start().starts_with(b"<") {
+        feed_items::item_spans(bytes)
+    } else {
+        Vec::new()
+    };
+    let Some(first) = spans.first() else {
+        return (Vec::new(), vec![broken]);
+    };
+    let header = &bytes[..first.start];
+    let closers = feed_items::closing_tags(header);
+    let alone = |item: &[u8]| -> Result<Feed, Problem> {
+        let mut doc = Vec::with_capacity(header.len() + item.len() + closers.len());
+        doc.extend_from_slice(header);
+        doc.extend_from_slice(item);
+        doc.extend_from_slice(&closers);
+        parse(path, &doc)
+    };
+    let outlet = alone(b"").ok().as_ref().and_then(feed_title);
+    let mut articles = Vec::new();
+    let mut bad: Vec<(usize, usize, String)> = Vec::new(); // (item, line, why)
+    for (i, &ItemSpan { start, end }) in spans.iter().enumerate() {
+        let n = i + 1;
+        let line = feed_items::line_at(bytes, start);
+        let Some(end) = end else {
+            bad.push((
+                n,
+                line,
+                "it is cut off (the file ends, or the next item starts, before its end tag)"
+                    .to_owned(),
+            ));
+            continue;
+        };
+        let item = &bytes[start..end];
+        match alone(item) {
+            Ok(feed) if feed.entries.len() == 1 => {
+                let raw = feed_items::xml_item_dates(item);
+                match item_article(stem, path, n, &feed.entries[0], &raw, outlet.as_deref()) {
+                    Some(article) => articles.push(article),
+                    None => bad.push((n, line, "it has no title and no text".to_owned())),
+                }
+            }
+            Ok(_) => bad.push((n, line, "it is not one feed item".to_owned())),
+            Err(problem) => bad.push((n, line, problem.message)),
+        }
+    }
+    if articles.is_empty() {
+        let mut only = broken;
+        let _ = write!(
+            only.message,
+            "; none of its {} items could be read alone",
+            spans.len()
+        );
+        return (Vec::new(), vec![only]);
+    }
+    let mut problems = Vec::with_capacity(bad.len().min(MAX_ITEM_PROBLEMS) + 2);
+    let (at, line) = match bad.first() {
+        Some((n, line, _)) => (format!("at item {n}"), Some(*line)),
+        None => ("outside its items".to_owned(), None),
+    };
+    problems.push(Problem::error(
+        path,
+        line,
+        format!(
+            "the feed breaks {at} ({}); each item was read alone: {} of {} items kept",
+            broken.message,
+            articles.len(),
+            spans.len()
+        ),
+    ));
+    for (n, line, why) in bad.iter().take(MAX_ITEM_PROBLEMS) {
+        problems.push(Problem::error(
+            path,
+            Some(*line),
+            format!("item {n} is skipped: {why}"),
+        ));
+    }
+    if bad.len() > MAX_ITEM_PROBLEMS {
+        problems.push(Problem::error(
+            path,
+            None,
+            format!(
+                "{} more items are skipped as unreadable",
+                bad.len() - MAX_ITEM_PROBLEMS
             ),
         ));
     }
+    problems.extend(undated_warning(path, &articles, spans.len()));
     (articles, problems)
 }
 
@@ -89,6 +216,7 @@ fn item_article(
     path: &Path,
     n: usize,
     entry: &Entry,
+    raw_dates: &[String],
     outlet: Option<&str>,
 ) -> Option<Article> {
     let title = entry
@@ -115,7 +243,7 @@ fn item_article(
     if title.is_empty() && body.is_empty() {
         return None;
     }
-    let (published, date_basis) = item_date(entry);
+    let (published, date_basis) = item_date(entry, raw_dates);
     let url = entry
         .links
         .iter()
@@ -153,25 +281,39 @@ fn item_article(
     })
 }
 
-fn item_date(entry: &Entry) -> (Option<NaiveDate>, DateBasis) {
-    let day = |t: &DateTime<Utc>| Some(t.date_naive()).filter(|d| (1..=9999).contains(&d.year()));
-    if let Some(d) = entry.published.as_ref().and_then(day) {
-        return (
-            Some(d),
-            DateBasis::Metadata {
-                field: "the feed item's published date (UTC)".to_owned(),
-            },
-        );
-    }
-    if let Some(d) = entry.updated.as_ref().and_then(day) {
-        return (
-            Some(d),
-            DateBasis::Metadata {
-                field: "the feed item's updated date (UTC)".to_owned(),
-            },
-        );
+/// The item's published (else updated) day, in the time zone its own text gives when one of
+/// `raw_dates` (the item's date texts as written) is that instant; else the UTC day.
+fn item_date(entry: &Entry, raw_dates: &[String]) -> (Option<NaiveDate>, DateBasis) {
+    let in_range = |d: NaiveDate| Some(d).filter(|d| (1..=9999).contains(&d.year()));
+    for (instant, what) in [(&entry.published, "published"), (&entry.updated, "updated")] {
+        let Some(instant) = instant else {
+            continue;
+        };
+        let (day, zone) = match local_day(instant, raw_dates) {
+            Some(day) => (day, "its own time zone"),
+            None => (instant.date_naive(), "UTC"),
+        };
+        if let Some(day) = in_range(day) {
+            return (
+                Some(day),
+                DateBasis::Metadata {
+                    field: format!("the feed item's {what} date ({zone})"),
+                },
+            );
+        }
     }
     (None, DateBasis::Undated)
+}
+
+/// The calendar day of `instant` where it was stamped: the first of `raw_dates` that reads (RFC
+/// 2822 as RSS writes, RFC 3339 as Atom and JSON Feed write) as the same instant.
+fn local_day(instant: &DateTime<Utc>, raw_dates: &[String]) -> Option<NaiveDate> {
+    raw_dates.iter().find_map(|text| {
+        let stamped: DateTime<FixedOffset> = DateTime::parse_from_rfc2822(text)
+            .or_else(|_| DateTime::parse_from_rfc3339(text))
+            .ok()?;
+        (stamped.with_timezone(&Utc) == *instant).then(|| stamped.date_naive())
+    })
 }
 
 /// The text of an HTML fragment (or of plain text, which parses as itself), paragraphs kept
@@ -265,6 +407,48 @@ mod tests {
         assert_eq!(articles[0].body, "Forces entered Sirte.");
         assert_eq!(articles[0].outlet.as_deref(), Some("JSON desk"));
         assert_eq!(articles[0].published, NaiveDate::from_ymd_opt(2020, 1, 6));
+    }
+
+    #[test]
+    fn an_evening_item_west_of_greenwich_keeps_its_own_day() {
+        let rss = br#"<rss version="2.0"><channel><title>T</title>
+<item><title>Late</title><description>Text.</description><pubDate>Tue, 09 Apr 2019 22:00:00 -0500</pubDate></item>
+<item><title>Zulu</title><description>Text.</description><pubDate>Tue, 09 Apr 2019 22:00:00 GMT</pubDate></item>
+<item><title>East</title><description>Text.</description><pubDate>Wed, 10 Apr 2019 01:00:00 +0300</pubDate></item>
+</channel></rss>"#;
+        let (articles, problems) = load(rss);
+        assert!(problems.is_empty(), "{problems:?}");
+        let days: Vec<_> = articles.iter().map(|a| a.published).collect();
+        assert_eq!(
+            days,
+            [
+                NaiveDate::from_ymd_opt(2019, 4, 9),
+                NaiveDate::from_ymd_opt(2019, 4, 9),
+                NaiveDate::from_ymd_opt(2019, 4, 10)
+            ]
+        );
+        let json = br#"{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[
+{"id":"1","content_text":"Sirte","date_published":"2020-01-06T21:00:00-05:00"}]}"#;
+        let (articles, _) = load(json);
+        assert_eq!(articles[0].published, NaiveDate::from_ymd_opt(2020, 1, 6));
+        assert!(
+            matches!(&articles[0].date_basis, DateBasis::Metadata { field } if field == "the feed item's published date (its own time zone)")
+        );
+    }
+
+    #[test]
+    fn an_item_whose_date_text_cannot_be_matched_takes_the_utc_day_and_says_so() {
+        assert_eq!(local_day(&Utc::now(), &["not a date".to_owned()]), None);
+        let instant = DateTime::parse_from_rfc3339("2019-04-10T03:00:00Z")
+            .expect("date")
+            .with_timezone(&Utc);
+        let other = ["2019-04-09T21:00:00-05:00".to_owned()]; // 02:00 UTC: another instant
+        assert_eq!(local_day(&instant, &other), None);
+        let same = ["2019-04-09T22:00:00-05:00".to_owned()];
+        assert_eq!(
+            local_day(&instant, &same),
+            NaiveDate::from_ymd_opt(2019, 4, 9)
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@
 
 mod bundled;
 mod feed;
+mod feed_items;
 mod from_csv;
 pub mod html;
 mod pdf;
@@ -184,6 +185,16 @@ impl Article {
     }
 }
 
+/// How a folder is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Read the folder's symbolic links that lead outside it (`--follow-outside-links`, the
+    /// "Open articles" dialog's checkbox). Off by default: a link in a shared folder to
+    /// `/etc/passwd` is not an article the user chose. Links into `/proc`, `/sys` and `/dev` are
+    /// never read, and a link to anything but a regular file is refused by [`read_file`].
+    pub follow_outside_links: bool,
+}
+
 /// Loaded articles.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
@@ -197,8 +208,14 @@ impl Corpus {
         bundled::load(root)
     }
 
-    /// Any folder of article files (not recursive), sorted by file name.
+    /// Any folder of article files (not recursive), sorted by file name; links that lead outside
+    /// the folder are skipped with a warning.
     pub fn load_dir(dir: &Path) -> (Corpus, Vec<Problem>) {
+        Corpus::load_dir_with(dir, LoadOptions::default())
+    }
+
+    /// [`Corpus::load_dir`] with `options` (whether links leading outside the folder are read).
+    pub fn load_dir_with(dir: &Path, options: LoadOptions) -> (Corpus, Vec<Problem>) {
         let mut problems = Vec::new();
         let files = match article_files_in(dir, &mut problems) {
             Ok(files) => files,
@@ -225,15 +242,18 @@ impl Corpus {
         let files = files
             .into_iter()
             .filter(|file| match link_outside(dir, file) {
+                Some(target) if options.follow_outside_links && !in_system_folder(&target) => true,
                 Some(target) => {
+                    let why = if options.follow_outside_links {
+                        "a system folder, which is never read"
+                    } else {
+                        "outside the folder (copy the file into the folder, or pass \
+                         --follow-outside-links, to load it)"
+                    };
                     problems.push(Problem::warning(
                         file,
                         None,
-                        format!(
-                            "skipped: a link to {}, outside the folder (copy the file into the \
-                             folder to load it)",
-                            target.display()
-                        ),
+                        format!("skipped: a link to {}, {why}", target.display()),
                     ));
                     false
                 }
@@ -298,8 +318,13 @@ impl Corpus {
 
     /// A folder, a `.csv` file or a single article file, by what `path` is.
     pub fn load_path(path: &Path) -> (Corpus, Vec<Problem>) {
+        Corpus::load_path_with(path, LoadOptions::default())
+    }
+
+    /// [`Corpus::load_path`] with `options` for a folder's links.
+    pub fn load_path_with(path: &Path, options: LoadOptions) -> (Corpus, Vec<Problem>) {
         if path.is_dir() {
-            Corpus::load_dir(path)
+            Corpus::load_dir_with(path, options)
         } else if Format::of(path) == Some(Format::Csv) {
             Corpus::load_csv(path)
         } else {
@@ -475,6 +500,15 @@ fn link_outside(dir: &Path, file: &Path) -> Option<PathBuf> {
     let target = fs::canonicalize(file).ok()?;
     let root = fs::canonicalize(dir).ok()?;
     (!target.starts_with(&root)).then_some(target)
+}
+
+/// Whether `target` (a canonical path) lies in a folder of the system's pseudo files (`/proc`,
+/// `/sys`, `/dev`): their "regular" files are views of the running system, never articles, and
+/// some block or never end when read.
+fn in_system_folder(target: &Path) -> bool {
+    ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|root| target.starts_with(root))
 }
 
 /// Reads one article file; `None` (with a problem pushed) when it cannot be used.
@@ -713,6 +747,37 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].file.ends_with("b.txt"));
         assert!(problems[0].message.contains("outside the folder"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn with_follow_outside_links_a_link_out_of_the_folder_is_read_but_never_one_into_proc() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        let other = write(outside.path(), "other.txt", b"date 2019-04-09\nTripoli");
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(&other, dir.path().join("b.txt")).expect("symlink");
+        std::os::unix::fs::symlink("/proc/self/status", dir.path().join("p.txt")).expect("symlink");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("z.txt")).expect("symlink");
+        let follow = LoadOptions {
+            follow_outside_links: true,
+        };
+        let (corpus, problems) = Corpus::load_dir_with(dir.path(), follow);
+        let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(corpus.articles[0].body, "Tripoli");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        for (p, name) in problems.iter().zip(["p.txt", "z.txt"]) {
+            assert!(p.file.ends_with(name), "{p}");
+            assert!(p.message.contains("a system folder"), "{p}");
+        }
+        // The default still skips it, and says how to load it.
+        let (corpus, problems) = Corpus::load_path(dir.path());
+        assert!(corpus.articles.is_empty());
+        assert!(
+            problems[0].message.contains("--follow-outside-links"),
+            "{}",
+            problems[0]
+        );
     }
 
     #[test]

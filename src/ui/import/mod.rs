@@ -26,8 +26,8 @@ mod open_folder;
 mod paste;
 
 pub use date_field::{DATE_FIELD_LABEL, DateField, date_field_ui};
-pub use open_folder::PATH_FIELD_LABEL;
 pub(crate) use open_folder::expand_home;
+pub use open_folder::{FOLLOW_LINKS_LABEL, PATH_FIELD_LABEL};
 
 /// Starts a rebuild as a background job: progress shown in the strip, a Cancel button, a panic
 /// reported in the status line.
@@ -65,6 +65,8 @@ pub struct ImportState {
     dialog_open: bool,
     path_text: String,
     add_to_corpus: bool,
+    /// The dialog's "Read links that lead outside the folder" box (`--follow-outside-links`).
+    pub follow_outside_links: bool,
     /// The listing of the typed folder, cached per path text.
     listing: Option<(String, Result<Vec<String>, String>)>,
     recent: Vec<PathBuf>,
@@ -151,6 +153,7 @@ impl ImportState {
         }
         self.recent.truncate(8);
         input.add = paths;
+        input.add_options.follow_outside_links = self.follow_outside_links;
         self.start(input, "Importing", false, ctx);
     }
 

@@ -11,6 +11,9 @@ use crate::session::derived::Model;
 /// The AccessKit label of the import dialog's path field.
 pub const PATH_FIELD_LABEL: &str = "Folder or file";
 
+/// The import dialog's checkbox for reading links that lead outside the folder.
+pub const FOLLOW_LINKS_LABEL: &str = "Read links that lead outside the folder";
+
 impl ImportState {
     /// Files dropped on the window are added to the corpus; files hovering show a hint.
     pub fn drops_ui(&mut self, ctx: &egui::Context, model: Option<&Model>) {
@@ -84,6 +87,11 @@ impl ImportState {
                     ui.radio_value(&mut self.add_to_corpus, false, "Replace the articles");
                     ui.radio_value(&mut self.add_to_corpus, true, "Add to the articles");
                 });
+                ui.checkbox(&mut self.follow_outside_links, FOLLOW_LINKS_LABEL)
+                    .on_hover_text(
+                        "A folder's links to files elsewhere are skipped unless this is ticked \
+                         (--follow-outside-links). Links into /proc, /sys and /dev are never read.",
+                    );
                 if !self.recent.is_empty() {
                     ui.separator();
                     ui.weak("Recent");
