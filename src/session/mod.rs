@@ -10,6 +10,8 @@
 //!   user's edits saved before a rebuild; `userdata`: the user's files themselves.
 //! - `scenes`: the scenes file, stepping and transitions; `scene`: a saved scene as state.
 //! - `job`: the one background job type (progress, cancellation, a caught panic reported).
+//! - `fetch` (feature `online`, on with the app): a page or a feed fetched by its address, only
+//!   when the user allowed going online, kept in a cache folder as an article file.
 //!
 //! The app (`ui`) draws from it; the command line loads through it, so `newsatlas render` and
 //! `extract` see the user's places and dates.
@@ -18,6 +20,8 @@ pub mod command;
 pub mod dataset;
 pub mod derived;
 pub mod edits;
+#[cfg(feature = "online")]
+pub mod fetch;
 pub mod job;
 pub mod layout;
 pub mod markers;

@@ -64,6 +64,8 @@ pub struct NewsAtlasApp {
     /// arrows and typed dates work at once, also where no window manager hands focus over
     /// (a kiosk session, Xvfb).
     ask_focus_at_frame: Option<u64>,
+    /// The window was fitted to the screen once (or needed no fitting).
+    fitted_to_screen: bool,
     x11_window: Option<u32>,
 }
 
@@ -88,6 +90,7 @@ impl NewsAtlasApp {
         let mut app = NewsAtlasApp::empty(&cc.egui_ctx, prefs).with_basemap(&cc.egui_ctx);
         app.import = ImportState::new(user, Some(options.gazetteer_files()));
         app.import.follow_outside_links = options.corpus_options.follow_outside_links;
+        app.import.allow_online = app.prefs.allow_online;
         app.loader = Some(spawn_loader(
             options,
             app.import.user.clone(),
@@ -178,6 +181,7 @@ impl NewsAtlasApp {
             missing: MissingView::default(),
             export: ExportDialog::default(),
             ask_focus_at_frame: None,
+            fitted_to_screen: false,
             x11_window: None,
             prefs,
         }
@@ -320,6 +324,14 @@ impl NewsAtlasApp {
                 }
                 if ui.button("Open folder…").clicked() {
                     self.import.open_dialog();
+                    ui.close();
+                }
+                if ui
+                    .button("Open URL…")
+                    .on_hover_text("A page, feed or PDF by its address (asks before going online)")
+                    .clicked()
+                {
+                    self.import.open_url_dialog(None);
                     ui.close();
                 }
                 let has_data = self.model.is_some();
@@ -533,6 +545,49 @@ fn keyboard_commands(ctx: &egui::Context, spread_open: bool) -> Vec<Command> {
     })
 }
 
+/// Fills the screen with the window when it opened neither maximized nor fitting the screen: with
+/// no window manager the maximize request is lost and the window keeps its default size, a black
+/// border around it on a large screen or cut off on a small one. A window the user or the window
+/// manager sized (maximized, or within a tenth of the screen) is left alone. Returns whether it
+/// asked for a new size.
+fn fit_window_to_screen(ctx: &egui::Context) -> bool {
+    let (monitor, inner, maximized, fullscreen) = ctx.input(|i| {
+        let v = i.viewport();
+        (
+            v.monitor_size,
+            v.inner_rect.map(|r| r.size()),
+            v.maximized,
+            v.fullscreen,
+        )
+    });
+    let (Some(monitor), Some(inner)) = (monitor, inner) else {
+        return false;
+    };
+    if maximized == Some(true) || fullscreen == Some(true) {
+        return false;
+    }
+    let Some(size) = screen_fitting_size(monitor, inner) else {
+        return false;
+    };
+    log::info!(
+        "the window was not maximized: fitting it to the screen, {:.0}x{:.0}",
+        size.x,
+        size.y
+    );
+    ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+    ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+    true
+}
+
+/// The size to give a window of `inner` points on a screen of `monitor` points, when it needs one:
+/// larger than the screen, or more than a tenth smaller in both directions.
+fn screen_fitting_size(monitor: egui::Vec2, inner: egui::Vec2) -> Option<egui::Vec2> {
+    let usable = monitor.x > 0.0 && monitor.y > 0.0;
+    let too_big = inner.x > monitor.x + 1.0 || inner.y > monitor.y + 1.0;
+    let too_small = inner.x < monitor.x * 0.9 && inner.y < monitor.y * 0.9;
+    (usable && (too_big || too_small)).then_some(monitor)
+}
+
 impl eframe::App for NewsAtlasApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -541,7 +596,17 @@ impl eframe::App for NewsAtlasApp {
             .is_some_and(|n| ctx.cumulative_frame_nr() >= n)
         {
             self.ask_focus_at_frame = None;
-            if let Some(window) = self.x11_window {
+            if !self.fitted_to_screen {
+                // First fit, then take the focus a few frames later: the X server may hand the
+                // focus back to the root while an unmanaged window is moved and resized.
+                self.fitted_to_screen = true;
+                if fit_window_to_screen(&ctx) {
+                    self.ask_focus_at_frame = Some(ctx.cumulative_frame_nr() + 5);
+                }
+            }
+            if self.ask_focus_at_frame.is_none()
+                && let Some(window) = self.x11_window
+            {
                 super::focus::take_focus_if_unmanaged(window);
             }
         } else if self.ask_focus_at_frame.is_some() {
@@ -562,6 +627,9 @@ impl eframe::App for NewsAtlasApp {
         self.import.drops_ui(&ctx, self.model.as_deref());
         self.import.paste_ui(&ctx, self.model.as_deref());
         self.import.dialog_ui(&ctx, self.model.as_deref());
+        self.import.url_dialog_ui(&ctx);
+        self.import.poll_fetch(&ctx, self.model.as_deref());
+        self.prefs.allow_online = self.import.allow_online;
         self.import.progress_ui(ui);
 
         let Some(model) = &self.model else {
@@ -794,4 +862,41 @@ fn spawn_loader(
         move || ctx.request_repaint(),
         move |_| crate::session::rebuild::load_with_user_data(&options, user.as_ref()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::screen_fitting_size;
+    use egui::vec2;
+
+    #[test]
+    fn a_window_is_fitted_to_a_screen_it_overflows_or_leaves_mostly_empty() {
+        let big = vec2(1920.0, 1080.0);
+        assert_eq!(
+            screen_fitting_size(big, vec2(1440.0, 900.0)),
+            Some(big),
+            "the default size on a projector's screen"
+        );
+        let small = vec2(1024.0, 640.0);
+        assert_eq!(
+            screen_fitting_size(small, vec2(1440.0, 900.0)),
+            Some(small),
+            "cut off"
+        );
+        assert_eq!(
+            screen_fitting_size(big, vec2(1900.0, 1040.0)),
+            None,
+            "maximized by a panel-holding window manager"
+        );
+        assert_eq!(
+            screen_fitting_size(big, vec2(1000.0, 1060.0)),
+            None,
+            "tiled to half the screen"
+        );
+        assert_eq!(
+            screen_fitting_size(vec2(0.0, 0.0), vec2(1440.0, 900.0)),
+            None,
+            "no monitor known"
+        );
+    }
 }

@@ -524,25 +524,28 @@ pub fn map_ui(
                 window: state.window(),
                 spread: state.spread.as_ref(),
             };
+            let spread = state.spread.as_ref().map(|spread| Spread {
+                zoom: resized_zoom.unwrap_or(spread.zoom),
+                ..spread.clone()
+            });
+            let fan = spread
+                .as_ref()
+                .map(|s| SpreadGeometry::of(projector, marker_data, s));
             markers_ui(
                 ui,
                 projector,
                 marker_data,
-                laid,
+                (laid, fan.as_ref().map(SpreadGeometry::veil)),
                 palette,
                 &mut intents,
                 &mut hovered,
             );
-            if let Some(spread) = &state.spread {
-                let spread = Spread {
-                    zoom: resized_zoom.unwrap_or(spread.zoom),
-                    ..spread.clone()
-                };
+            if let (Some(spread), Some(fan)) = (&spread, &fan) {
                 spread_ui(
                     ui,
                     projector,
                     marker_data,
-                    &spread,
+                    (spread, fan),
                     palette,
                     &mut intents,
                     &mut hovered,
@@ -585,7 +588,7 @@ fn markers_ui(
     ui: &mut Ui,
     projector: &Projector,
     data: MarkerData<'_>,
-    laid: &[MarkerLayout],
+    (laid, veil): (&[MarkerLayout], Option<(Pos2, f32)>),
     palette: &Palette,
     intents: &mut Vec<Intent>,
     hovered: &mut Option<crate::gazetteer::PlaceIdx>,
@@ -648,6 +651,11 @@ fn markers_ui(
         if !clip.intersects(rect) {
             continue;
         }
+        // Markers fanned out cover their spot: a label there would sit among their legs and
+        // their own labels.
+        if veil.is_some_and(|(c, r)| rect.distance_to_pos(c) < r || center.distance(c) < r) {
+            continue;
+        }
         if p.leader {
             let target = rect.clamp(center);
             let dir = (target - center).normalized();
@@ -706,14 +714,62 @@ pub fn spread_marker_label(name: &str) -> String {
     format!("{name} on map, fanned out")
 }
 
+/// Where the fanned-out markers of a spread are drawn: the spot, each marker with its point and
+/// radius, and how far the fan reaches from the spot.
+struct SpreadGeometry<'a> {
+    center: Pos2,
+    legs: Vec<(&'a Marker, Pos2, f32)>,
+    reach: f32,
+}
+
+impl<'a> SpreadGeometry<'a> {
+    fn of(projector: &Projector, data: MarkerData<'a>, spread: &Spread) -> SpreadGeometry<'a> {
+        let (model, derived) = (data.model, data.derived);
+        let clip = projector.clip_rect();
+        let at = viewport_of(projector).screen_from_geo(spread.center);
+        let center = pos2(at.x, at.y) + clip.min.to_vec2();
+        let markers: Vec<&Marker> = spread
+            .places
+            .iter()
+            .filter_map(|&p| derived.markers.get(model.marker_position(p)?))
+            .collect();
+        let radii: Vec<f32> = markers
+            .iter()
+            .map(|m| spread_radius_px(m.count, derived))
+            .collect();
+        let offsets = leg_offsets(&radii);
+        let reach = offsets
+            .iter()
+            .zip(&radii)
+            .map(|(o, r)| o.x.hypot(o.y) + r)
+            .fold(0.0f32, f32::max);
+        let legs = markers
+            .into_iter()
+            .zip(&offsets)
+            .zip(radii)
+            .map(|((m, o), r)| (m, center + vec2(o.x, o.y), r))
+            .collect();
+        SpreadGeometry {
+            center,
+            legs,
+            reach,
+        }
+    }
+
+    /// The disc the fan's veil covers: no map label is drawn in it.
+    fn veil(&self) -> (Pos2, f32) {
+        (self.center, self.reach + 8.0)
+    }
+}
+
 /// Draws the fanned-out markers of `spread` over the map: a veil over the spot, a leg from it
-/// to each marker, the markers (click: select; hover: the tooltip) and how many were left out.
-/// A zoom since it was opened folds it back.
+/// to each marker, the markers with their names on the outer side (click: select; hover: the
+/// tooltip) and how many were left out. A zoom since it was opened folds it back.
 fn spread_ui(
     ui: &mut Ui,
     projector: &Projector,
     data: MarkerData<'_>,
-    spread: &Spread,
+    (spread, fan): (&Spread, &SpreadGeometry<'_>),
     palette: &Palette,
     intents: &mut Vec<Intent>,
     hovered: &mut Option<crate::gazetteer::PlaceIdx>,
@@ -722,34 +778,16 @@ fn spread_ui(
         intents.push(Intent::CloseSpread);
         return;
     }
-    let (model, derived) = (data.model, data.derived);
     let clip = projector.clip_rect();
     let painter = ui.painter().with_clip_rect(clip);
-    let at = viewport_of(projector).screen_from_geo(spread.center);
-    let center = pos2(at.x, at.y) + clip.min.to_vec2();
-    let markers: Vec<&Marker> = spread
-        .places
-        .iter()
-        .filter_map(|&p| derived.markers.get(model.marker_position(p)?))
-        .collect();
-    let radii: Vec<f32> = markers
-        .iter()
-        .map(|m| spread_radius_px(m.count, derived))
-        .collect();
-    let offsets = leg_offsets(&radii);
-    let reach = offsets
-        .iter()
-        .zip(&radii)
-        .map(|(o, r)| o.x.hypot(o.y) + r)
-        .fold(0.0f32, f32::max);
-    painter.circle_filled(center, reach + 8.0, palette.label_bg.gamma_multiply(0.75));
+    let (center, veil_radius) = fan.veil();
+    painter.circle_filled(center, veil_radius, palette.label_bg.gamma_multiply(0.9));
     let leg = Stroke::new(1.5, palette.text.gamma_multiply(0.7));
-    for o in &offsets {
-        painter.line_segment([center, center + vec2(o.x, o.y)], leg);
+    for (_, p, _) in &fan.legs {
+        painter.line_segment([center, *p], leg);
     }
     painter.circle_filled(center, 3.0, palette.text);
-    for ((m, o), r) in markers.iter().zip(&offsets).zip(&radii) {
-        let p = center + vec2(o.x, o.y);
+    for &(m, p, r) in &fan.legs {
         let style = if m.count == 0 {
             MarkerStyle::Faded
         } else if m.publication_only() {
@@ -757,7 +795,7 @@ fn spread_ui(
         } else {
             MarkerStyle::Filled
         };
-        draw_marker(&painter, p, *r, m, style, palette);
+        draw_marker(&painter, p, r, m, style, palette);
         let hit = Rect::from_center_size(p, Vec2::splat(2.0 * r.max(10.0)));
         let response = marker_widget(ui, hit, ("spread marker", m), &spread_marker_label(&m.name));
         if response.clicked() {
@@ -770,20 +808,13 @@ fn spread_ui(
         if response.hovered() {
             *hovered = Some(m.place);
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-            let galley = painter.layout_no_wrap(m.name.clone(), label_font(), palette.text);
-            let rect = Rect::from_min_size(
-                p + vec2(r + 4.0, -galley.size().y / 2.0),
-                galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1),
-            );
-            painter.rect_filled(rect, 4.0, palette.label_bg);
-            painter.galley(rect.center() - galley.size() / 2.0, galley, palette.text);
         }
         response.on_hover_ui(|ui| {
             let alone = MarkerLayout {
                 place: m.place,
                 input: 0,
                 center: ScreenPoint { x: p.x, y: p.y },
-                radius_px: *r,
+                radius_px: r,
                 count: m.count,
                 label: None,
                 folded: 0,
@@ -793,11 +824,36 @@ fn spread_ui(
             marker_tooltip_ui(ui, data, m, &alone);
         });
     }
+    // Names after every marker, so no marker covers one: on the side away from the spot.
+    for &(m, p, r) in &fan.legs {
+        let color = if m.selected {
+            palette.selected
+        } else {
+            palette.text
+        };
+        let galley = painter.layout_no_wrap(m.name.clone(), label_font(), color);
+        let size = galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1);
+        // Outward, unless that side would leave the map.
+        let outward_left = p.x < center.x - 1.0;
+        let left = if outward_left {
+            p.x - r - 4.0 - size.x >= clip.min.x
+        } else {
+            p.x + r + 4.0 + size.x > clip.max.x
+        };
+        let min = if left {
+            p + vec2(-r - 4.0 - size.x, -size.y / 2.0)
+        } else {
+            p + vec2(r + 4.0, -size.y / 2.0)
+        };
+        let rect = Rect::from_min_size(min, size);
+        painter.rect_filled(rect, 4.0, palette.label_bg);
+        painter.galley(rect.center() - galley.size() / 2.0, galley, color);
+    }
     if spread.left_out > 0 {
         let text = format!("and {} more here: zoom in", spread.left_out);
         let galley = painter.layout_no_wrap(text, FontId::proportional(15.0), palette.text);
         let rect = Rect::from_center_size(
-            center + vec2(0.0, reach + 18.0),
+            center + vec2(0.0, fan.reach + 18.0),
             galley.size() + vec2(LABEL_PAD.0, LABEL_PAD.1),
         );
         painter.rect_filled(rect, 4.0, palette.label_bg);

@@ -10,7 +10,7 @@
 //! | `map.rs` | `map_ui`: markers, label layout, tooltips, fit and fly-to, attribution, legend |
 //! | `timeline.rs` | `timeline_ui`: transport, window, "Go to date", the painted strip |
 //! | `pane.rs` | `article_pane_ui`: the article list and the highlighted text |
-//! | `import/` | the background rebuild job, its progress strip and status line (`mod.rs`); File > Open folder and drag and drop (`open_folder.rs`); the pane's "Set date" field (`date_field.rs`) |
+//! | `import/` | the background rebuild job, its progress strip and status line (`mod.rs`); File > Open folder and drag and drop (`open_folder.rs`); File > Open URL and pasted links, fetched only when the user allowed it (`open_url.rs`); pasted text (`paste.rs`); the pane's "Set date" field (`date_field.rs`) |
 //! | `missing.rs` | the "Missing places" window: unknown names, suggestions, adding places |
 //! | `export_ui.rs` | File > Export events: the current filter as GeoJSON, KML or CSV |
 //! | `filters.rs` | the filters in force as removable chips over the map |
@@ -61,7 +61,11 @@ pub fn run(
             .with_title("newsatlas")
             .with_app_id("newsatlas")
             .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([900.0, 600.0]),
+            .with_min_inner_size([900.0, 600.0])
+            // A map wants the whole screen; where no window manager maximizes it (a kiosk, a
+            // projector box, Xvfb), the app fits itself to the screen on its second frame
+            // (`fit_window_to_screen`).
+            .with_maximized(true),
         ..Default::default()
     };
     eframe::run_native(

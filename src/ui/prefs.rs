@@ -43,6 +43,8 @@ pub struct Prefs {
     pub show_timeline: bool,
     /// The scenes panel is shown (the "Scenes" button, or View > Scenes panel).
     pub show_scenes: bool,
+    /// The user allowed fetching the addresses they open (File > Open URL); off: fully offline.
+    pub allow_online: bool,
 }
 
 impl Default for Prefs {
@@ -61,6 +63,7 @@ impl Default for Prefs {
             show_articles: true,
             show_timeline: true,
             show_scenes: false,
+            allow_online: false,
         }
     }
 }

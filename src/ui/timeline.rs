@@ -159,7 +159,8 @@ fn controls_ui(ui: &mut Ui, view: &mut TimelineView, state: &AppState, intents: 
         ui.separator();
         let label = ui.label(GOTO_LABEL);
         let mut edit = egui::TextEdit::singleline(&mut view.goto_text)
-            .hint_text("2019-04-04")
+            // The cursor's day: a date of this corpus in the form the field takes.
+            .hint_text(state.cursor().format("%Y-%m-%d").to_string())
             .desired_width(100.0);
         if view.goto_error {
             edit = edit.text_color(super::theme::INVALID_INPUT);

@@ -539,21 +539,20 @@ fn pasting_text_on_the_window_makes_an_article_titled_by_its_first_line() {
     let titles: Vec<&str> = ds.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["Curfew in Tripoli"], "{:?}", ds.problems);
     assert!(ds.articles[0].file.starts_with(user.path().join("pasted")));
-    // A pasted address is not fetched: one line says why, nothing else changes.
+    // A pasted address is not fetched without consent: the Open URL dialog asks, nothing else
+    // changes.
     harness
         .input_mut()
         .events
         .push(egui::Event::Paste("https://news.example/a".to_owned()));
     harness.step();
+    harness.run();
+    assert!(!harness.state().import_state().is_fetching());
     assert!(
         harness
-            .state()
-            .import_state()
-            .message
-            .as_ref()
-            .is_some_and(|(m, error)| *error && m.contains("web address")),
-        "{:?}",
-        harness.state().import_state().message
+            .query_by_label(newsatlas::gui::ONLINE_BOX_LABEL)
+            .is_some(),
+        "the dialog asks before going online"
     );
     assert_eq!(
         harness
@@ -565,4 +564,92 @@ fn pasting_text_on_the_window_makes_an_article_titled_by_its_first_line() {
             .len(),
         1
     );
+}
+
+/// Answers one HTTP request on the loopback with `body` as `content_type`; returns the address.
+fn serve_once(content_type: &'static str, body: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        let Ok((mut stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+            line.clear();
+        }
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(body.as_bytes());
+    });
+    format!("http://127.0.0.1:{port}/story")
+}
+
+#[test]
+fn open_url_fetches_only_after_the_user_allows_it_then_imports_the_page() {
+    use newsatlas::gui::{ONLINE_BOX_LABEL, URL_FIELD_LABEL};
+    const PAGE: &str = "<html><head><title>Clashes near Gharyan</title>\
+        <meta property=\"article:published_time\" content=\"2019-06-26T10:00:00Z\"></head>\
+        <body><nav>Home | World | Sport</nav><article><h1>Clashes near Gharyan</h1>\
+        <p>Forces clashed near Gharyan, south of Tripoli, on Wednesday, residents said. \
+        The fighting went on into the night and families left for the coast.</p>\
+        <p>Officials in Tripoli said the town was back under their control by the evening, \
+        and ambulances took the wounded to hospitals in the capital.</p></article></body></html>";
+    let url = serve_once("text/html; charset=utf-8", PAGE);
+    let user = tempfile::tempdir().expect("tempdir");
+    let articles = articles_dir();
+    let mut harness = app(loaded(articles.path()), user.path());
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open URL…").click();
+    harness.run();
+    harness.get_by_label(URL_FIELD_LABEL).focus();
+    harness.run();
+    harness.get_by_label(URL_FIELD_LABEL).type_text(&url);
+    harness.run();
+    // Offline by default: Fetch does nothing until the box is ticked.
+    harness.get_by_label("Fetch").click();
+    harness.run();
+    assert!(
+        !harness.state().import_state().is_fetching(),
+        "fetched without consent"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Tick the box to fetch")
+            .is_some()
+    );
+
+    harness.get_by_label(ONLINE_BOX_LABEL).click();
+    harness.run();
+    harness.get_by_label("Fetch").click();
+    for _ in 0..1500 {
+        harness.step();
+        if !harness.state().import_state().is_fetching() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    wait_until_idle(&mut harness);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Clashes near Gharyan")
+            .is_some(),
+        "the fetched page is in the article list"
+    );
+    let fetched = user.path().join("fetched");
+    let copies: Vec<_> = std::fs::read_dir(&fetched)
+        .expect("the fetched folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy kept in {}", fetched.display());
 }

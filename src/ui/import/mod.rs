@@ -23,11 +23,13 @@ use crate::session::userdata::{DateOverrides, UserDataDir};
 
 mod date_field;
 mod open_folder;
+mod open_url;
 mod paste;
 
 pub use date_field::{DATE_FIELD_LABEL, DateField, date_field_ui};
 pub(crate) use open_folder::expand_home;
 pub use open_folder::{FOLLOW_LINKS_LABEL, PATH_FIELD_LABEL};
+pub use open_url::{ONLINE_BOX_LABEL, URL_FIELD_LABEL};
 
 /// Starts a rebuild as a background job: progress shown in the strip, a Cancel button, a panic
 /// reported in the status line.
@@ -67,6 +69,10 @@ pub struct ImportState {
     add_to_corpus: bool,
     /// The dialog's "Read links that lead outside the folder" box (`--follow-outside-links`).
     pub follow_outside_links: bool,
+    /// The user allowed fetching the addresses they open (File > Open URL, a pasted link);
+    /// off by default, kept in the preferences.
+    pub allow_online: bool,
+    url: open_url::OpenUrl,
     /// The listing of the typed folder, cached per path text.
     listing: Option<(String, Result<Vec<String>, String>)>,
     recent: Vec<PathBuf>,

@@ -2,7 +2,8 @@
 //! saved as a `.txt` file in the data folder's `pasted/` (so it is there at the next start, and a
 //! date set for it sticks) and added like a dropped file. The text rules apply: the first short
 //! line is the title; a `date:` header, a `date YYYY-MM-DD` line or a dateline dates it, else it
-//! loads undated and the pane's "Article date" field asks for a date.
+//! loads undated and the pane's "Article date" field asks for a date. A pasted web address is
+//! fetched (`open_url`) when the user allowed going online, else the Open URL dialog asks.
 
 use std::path::PathBuf;
 
@@ -28,12 +29,9 @@ impl ImportState {
             return;
         }
         if is_web_address(text) {
-            self.message = Some((
-                "A web address was pasted: save the page from the browser (File > Save Page As) \
-                 and drop the .html file; the app does not go online"
-                    .to_owned(),
-                true,
-            ));
+            // Fetched when the user allowed going online; else File > Open URL asks.
+            let text = text.to_owned();
+            self.fetch_or_ask(&text, ctx);
             return;
         }
         if text.len() as u64 > MAX_ARTICLE_BYTES {
