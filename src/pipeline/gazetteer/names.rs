@@ -122,6 +122,14 @@ impl<'g> NameHit<'g> {
 /// An abbreviation or postal form: "U.S.", "Ky.", "W.Va.", "NSW", "KY". Such spellings match
 /// only with their exact case.
 pub fn is_abbreviation(spelling: &str) -> bool {
+    if spelling.is_ascii() {
+        return is_ascii_abbreviation(spelling.as_bytes());
+    }
+    is_abbreviation_by_chars(spelling)
+}
+
+/// [`is_abbreviation`] character by character, for any spelling.
+fn is_abbreviation_by_chars(spelling: &str) -> bool {
     let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
     let upper = spelling
         .chars()
@@ -129,6 +137,24 @@ pub fn is_abbreviation(spelling: &str) -> bool {
         .all(char::is_uppercase);
     (upper && (2..=4).contains(&letters) && !spelling.contains(' '))
         || (spelling.ends_with('.') && letters <= 6)
+}
+
+/// [`is_abbreviation`] of an ASCII spelling, in one pass over its bytes that stops at the first
+/// lower-case letter of a spelling without a final dot ("Springfield" is decided at its "p").
+fn is_ascii_abbreviation(spelling: &[u8]) -> bool {
+    let dotted = spelling.last() == Some(&b'.');
+    let mut letters = 0;
+    let mut upper = true;
+    for &b in spelling {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            upper &= b.is_ascii_uppercase();
+            if !upper && !dotted {
+                return false;
+            }
+        }
+    }
+    (upper && (2..=4).contains(&letters) && !spelling.contains(&b' ')) || (dotted && letters <= 6)
 }
 
 fn spelling_of<'s>(spellings: &'s str, t: &NameTarget) -> &'s str {
@@ -1130,6 +1156,47 @@ mod tests {
             "USAID",
         ] {
             assert!(!is_abbreviation(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_abbreviation_test_agrees_with_the_one_by_characters() {
+        for s in [
+            "",
+            ".",
+            "U.S.",
+            "u.s.",
+            "Ky.",
+            "Ky",
+            "KY",
+            "K",
+            "NSW",
+            "NSWX",
+            "NSWXY",
+            "N S",
+            "W.Va.",
+            "St.",
+            "Mt. Hood",
+            "Massachusetts.",
+            "Calif.",
+            "CALIF.",
+            "Springfield",
+            "S2",
+            "X-1",
+            "DRC.",
+            "A.B.C.D.E.F.G.",
+            "aB.",
+            "New York",
+            "USAID",
+            "D-",
+            "1990s",
+        ] {
+            assert!(s.is_ascii());
+            assert_eq!(
+                is_ascii_abbreviation(s.as_bytes()),
+                is_abbreviation_by_chars(s),
+                "{s:?}"
+            );
         }
     }
 

@@ -717,6 +717,18 @@ fn name_form(word: &str) -> String {
     })
 }
 
+/// `word` without the possessive endings "'s" and "’s" (each repeated as often as it ends
+/// the word, the way `trim_end_matches` with the string does, without building a searcher).
+fn trim_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
+}
+
 /// `text[start..end]` is a common given name and the word after it a common surname: the two
 /// name a person ("Scott Pruitt", "Chad Walker", "Victoria Vivians" is left: no common
 /// surname), not the place named like the given name.
@@ -730,10 +742,7 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     let Some(next) = word_after(text, end) else {
         return false;
     };
-    let surname = next
-        .trim_end_matches(['\'', '’'])
-        .trim_end_matches("'s")
-        .trim_end_matches("’s");
+    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
     if !is_capitalised(surname)
         || is_all_caps(surname)
         || DIVISION_WORDS.contains(&surname)
