@@ -213,12 +213,29 @@ fn token_at(text: &str, pos: usize) -> (bool, usize) {
     token_at_by_chars(text, pos)
 }
 
+/// Unicode's General Punctuation block (spaces, dashes, curly quotes, ellipsis): no letter or
+/// digit is in it, and news text is full of its quotes and dashes, which the standard library
+/// decides by a search of its tables.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
+/// [`char::is_alphanumeric`], deciding General Punctuation without a table search.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
+/// [`char::is_alphabetic`], deciding General Punctuation without a table search.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
+
 /// [`token_at`] character by character, where a non-ASCII character starts or continues it.
 #[inline(never)]
 fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let (c, width) = char_at(text, pos);
-    if !c.is_alphanumeric() {
+    if !is_alphanumeric(c) {
         return (false, pos + width);
     }
     let mut end = pos + width;
@@ -230,7 +247,7 @@ fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
             end += 1;
         } else {
             let (c, width) = char_at(text, end);
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 break;
             }
             end += width;
@@ -240,7 +257,7 @@ fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
 }
 
 fn is_alphanumeric_at(text: &str, pos: usize) -> bool {
-    pos < text.len() && char_at(text, pos).0.is_alphanumeric()
+    pos < text.len() && is_alphanumeric(char_at(text, pos).0)
 }
 
 /// `key` ASCII-lower-cased into `buf` (cleared first).
@@ -1197,6 +1214,19 @@ mod tests {
                 is_abbreviation_by_chars(s),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        for c in [
+            'a', 'É', 'ß', '東', '٣', '\u{2070}', '\u{2071}', '’', '—', '1', ' ',
+        ] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use chrono::Weekday;
 
+use crate::gazetteer::names::is_alphabetic;
+
 /// Prepositions and connectors that give a bare number or month a date-ish context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Prep {
@@ -298,7 +300,7 @@ fn ascii_word_at(bytes: &[u8], start: usize) -> Option<(usize, Lex)> {
 }
 
 fn starts_alphabetic(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(char::is_alphabetic)
+    text[i..].chars().next().is_some_and(is_alphabetic)
 }
 
 /// End of the run of alphabetic characters starting at `i`.
@@ -316,7 +318,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
             i += 1;
         } else if b >= 0x80 {
             match text[i..].chars().next() {
-                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                Some(c) if is_alphabetic(c) => i += c.len_utf8(),
                 _ => break,
             }
         } else {

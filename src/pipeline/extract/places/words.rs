@@ -4,6 +4,7 @@
 //! Pure functions of the text; the matcher in `extract::places` weighs them.
 
 use super::person_names::{GIVEN_NAMES, SURNAMES};
+use crate::gazetteer::names::is_alphanumeric;
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
@@ -284,7 +285,7 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
 /// [`word_after`] character by character.
 fn word_after_by_chars(text: &str, end: usize) -> Option<&str> {
     let a = text.get(end..)?.strip_prefix(' ')?;
-    let to = a.find(|c: char| !c.is_alphanumeric()).unwrap_or(a.len());
+    let to = a.find(|c: char| !is_alphanumeric(c)).unwrap_or(a.len());
     Some(&a[..to]).filter(|w| !w.is_empty())
 }
 
@@ -311,7 +312,7 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
 fn word_before_by_chars(text: &str, start: usize) -> Option<&str> {
     let b = text.get(..start)?.strip_suffix(' ')?;
     let from = b
-        .rfind(|c: char| !c.is_alphanumeric())
+        .rfind(|c: char| !is_alphanumeric(c))
         .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
     Some(&b[from..]).filter(|w| !w.is_empty())
 }
