@@ -1040,7 +1040,7 @@ fn accept(
 }
 
 /// The hasher of the matcher's sets of an article's words: foldhash, several times faster than
-/// the default SipHash on short keys, with a seed per process (an article cannot be written to
+/// the default `SipHash` on short keys, with a seed per process (an article cannot be written to
 /// collide). The sets are only looked up, never iterated: their order is no concern.
 type WordState = foldhash::fast::RandomState;
 

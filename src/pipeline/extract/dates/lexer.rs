@@ -248,7 +248,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 /// The bytes of `chunk` that are ASCII letters, as the top bit of each byte (all others clear).
 ///
 /// Each byte below 0x80 gets bit 5 set, which takes 'A'..='Z' to 'a'..='z' and no other byte
-/// into that range ('@' and '[' become '`' and '{'); adding 0x1F then sets its top bit from 'a'
+/// into that range ('@' and '[' become the bytes 0x60 and 0x7B); adding 0x1F then sets its top bit from 'a'
 /// on and adding 0x05 from '{' on, and neither sum carries out of its byte.
 fn ascii_letters(chunk: u128) -> u128 {
     const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
