@@ -186,9 +186,7 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i = lexer::ascii_letters_end(bytes, start);
         let word = &sentence[start..i];
         if !quoted
             && lexer::may_be_tense(word.as_bytes())

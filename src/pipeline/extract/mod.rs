@@ -428,7 +428,12 @@ fn sentence_keys(
         let starts =
             bytes[i].is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
         if !starts {
-            i += 1;
+            // Most of a sentence is lower-case: 16 bytes without a capital start no name.
+            i += if no_ascii_capital(bytes.get(i..i + 16)) {
+                16
+            } else {
+                1
+            };
             continue;
         }
         let start = i;
@@ -450,6 +455,21 @@ fn sentence_keys(
     {
         keys.swap(0, at);
     }
+}
+
+/// `chunk` is 16 bytes and none of them is an ASCII capital letter. Each byte below 0x80 plus
+/// 0x3F has its top bit set from 'A' on, plus 0x25 from '[' on, and neither sum carries out of
+/// its byte; bytes from 0x80 on are masked out.
+fn no_ascii_capital(chunk: Option<&[u8]>) -> bool {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
+    let Some(Ok(chunk)) = chunk.map(<[u8; 16]>::try_from) else {
+        return false;
+    };
+    let raw = u128::from_le_bytes(chunk);
+    let from_a = (raw & LOW7) + u128::from_le_bytes([0x80 - b'A'; 16]);
+    let past_z = (raw & LOW7) + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
+    from_a & !past_z & !raw & TOP == 0
 }
 
 /// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
@@ -544,6 +564,20 @@ pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Articl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sixteen_bytes_without_a_capital_are_told_at_once() {
+        let bytes: Vec<u8> = (0u8..=255)
+            .chain(b"only lower-case words here, no capitals".iter().copied())
+            .collect();
+        for at in 0..bytes.len() {
+            let chunk = bytes.get(at..at + 16);
+            let naive = chunk.is_some_and(|c| !c.iter().any(u8::is_ascii_uppercase));
+            assert_eq!(no_ascii_capital(chunk), naive, "at {at}");
+        }
+        assert!(no_ascii_capital(Some(b"@[`{ abc xyz 0-9".as_slice())));
+        assert!(!no_ascii_capital(Some(b"abc".as_slice())));
+    }
 
     #[test]
     fn name_keys_of_ascii_words_are_those_of_their_characters() {

@@ -122,6 +122,14 @@ impl<'g> NameHit<'g> {
 /// An abbreviation or postal form: "U.S.", "Ky.", "W.Va.", "NSW", "KY". Such spellings match
 /// only with their exact case.
 pub fn is_abbreviation(spelling: &str) -> bool {
+    if spelling.is_ascii() {
+        return is_ascii_abbreviation(spelling.as_bytes());
+    }
+    is_abbreviation_by_chars(spelling)
+}
+
+/// [`is_abbreviation`] character by character, for any spelling.
+fn is_abbreviation_by_chars(spelling: &str) -> bool {
     let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
     let upper = spelling
         .chars()
@@ -129,6 +137,24 @@ pub fn is_abbreviation(spelling: &str) -> bool {
         .all(char::is_uppercase);
     (upper && (2..=4).contains(&letters) && !spelling.contains(' '))
         || (spelling.ends_with('.') && letters <= 6)
+}
+
+/// [`is_abbreviation`] of an ASCII spelling, in one pass over its bytes that stops at the first
+/// lower-case letter of a spelling without a final dot ("Springfield" is decided at its "p").
+fn is_ascii_abbreviation(spelling: &[u8]) -> bool {
+    let dotted = spelling.last() == Some(&b'.');
+    let mut letters = 0;
+    let mut upper = true;
+    for &b in spelling {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            upper &= b.is_ascii_uppercase();
+            if !upper && !dotted {
+                return false;
+            }
+        }
+    }
+    (upper && (2..=4).contains(&letters) && !spelling.contains(&b' ')) || (dotted && letters <= 6)
 }
 
 fn spelling_of<'s>(spellings: &'s str, t: &NameTarget) -> &'s str {
@@ -187,12 +213,29 @@ fn token_at(text: &str, pos: usize) -> (bool, usize) {
     token_at_by_chars(text, pos)
 }
 
+/// Unicode's General Punctuation block (spaces, dashes, curly quotes, ellipsis): no letter or
+/// digit is in it, and news text is full of its quotes and dashes, which the standard library
+/// decides by a search of its tables.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
+/// [`char::is_alphanumeric`], deciding General Punctuation without a table search.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
+/// [`char::is_alphabetic`], deciding General Punctuation without a table search.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+}
+
 /// [`token_at`] character by character, where a non-ASCII character starts or continues it.
 #[inline(never)]
 fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
     let (c, width) = char_at(text, pos);
-    if !c.is_alphanumeric() {
+    if !is_alphanumeric(c) {
         return (false, pos + width);
     }
     let mut end = pos + width;
@@ -204,7 +247,7 @@ fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
             end += 1;
         } else {
             let (c, width) = char_at(text, end);
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 break;
             }
             end += width;
@@ -214,7 +257,7 @@ fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
 }
 
 fn is_alphanumeric_at(text: &str, pos: usize) -> bool {
-    pos < text.len() && char_at(text, pos).0.is_alphanumeric()
+    pos < text.len() && is_alphanumeric(char_at(text, pos).0)
 }
 
 /// `key` ASCII-lower-cased into `buf` (cleared first).
@@ -1130,6 +1173,60 @@ mod tests {
             "USAID",
         ] {
             assert!(!is_abbreviation(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_abbreviation_test_agrees_with_the_one_by_characters() {
+        for s in [
+            "",
+            ".",
+            "U.S.",
+            "u.s.",
+            "Ky.",
+            "Ky",
+            "KY",
+            "K",
+            "NSW",
+            "NSWX",
+            "NSWXY",
+            "N S",
+            "W.Va.",
+            "St.",
+            "Mt. Hood",
+            "Massachusetts.",
+            "Calif.",
+            "CALIF.",
+            "Springfield",
+            "S2",
+            "X-1",
+            "DRC.",
+            "A.B.C.D.E.F.G.",
+            "aB.",
+            "New York",
+            "USAID",
+            "D-",
+            "1990s",
+        ] {
+            assert!(s.is_ascii());
+            assert_eq!(
+                is_ascii_abbreviation(s.as_bytes()),
+                is_abbreviation_by_chars(s),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        for c in [
+            'a', 'É', 'ß', '東', '٣', '\u{2070}', '\u{2071}', '’', '—', '1', ' ',
+        ] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use chrono::Weekday;
 
+use crate::gazetteer::names::is_alphabetic;
+
 /// Prepositions and connectors that give a bare number or month a date-ish context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Prep {
@@ -204,6 +206,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             let (num, end) = lex_number(text, i);
             i = end;
             Kind::Num(num)
+        } else if b.is_ascii_alphabetic()
+            && let Some((end, lex)) = ascii_word_at(bytes, i)
+        {
+            i = end;
+            Kind::Word {
+                lex,
+                cap: b.is_ascii_uppercase(),
+            }
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alphabetic(text, i)) {
             i = word_end(text, i);
             let word = &text[start..i];
@@ -235,8 +245,62 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The bytes of `chunk` that are ASCII letters, as the top bit of each byte (all others clear).
+///
+/// Each byte below 0x80 gets bit 5 set, which takes 'A'..='Z' to 'a'..='z' and no other byte
+/// into that range ('@' and '[' become the bytes 0x60 and 0x7B); adding 0x1F then sets its top bit from 'a'
+/// on and adding 0x05 from '{' on, and neither sum carries out of its byte.
+fn ascii_letters(chunk: u128) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
+    let folded = (chunk & LOW7) | u128::from_le_bytes([0x20; 16]);
+    let from_a = folded + u128::from_le_bytes([0x80 - b'a'; 16]);
+    let past_z = folded + u128::from_le_bytes([0x80 - b'z' - 1; 16]);
+    from_a & !past_z & !chunk & TOP
+}
+
+/// The end of the run of ASCII letters starting at `start` (`start` itself if none): from one
+/// 16-byte load where 16 bytes follow and the run ends within them, else byte by byte.
+pub(super) fn ascii_letters_end(bytes: &[u8], start: usize) -> usize {
+    if let Some(chunk) = bytes.get(start..start + 16)
+        && let Ok(chunk) = <[u8; 16]>::try_from(chunk)
+    {
+        let not_letters =
+            !ascii_letters(u128::from_le_bytes(chunk)) & u128::from_le_bytes([0x80; 16]);
+        if not_letters != 0 {
+            return start + (not_letters.trailing_zeros() / 8) as usize;
+        }
+    }
+    let mut end = start;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    end
+}
+
+/// The ASCII word starting at `start` (an ASCII letter), its end and meaning, from one 16-byte
+/// load: what [`word_end`] and [`classify_letters`] give, without a loop. `None` where fewer
+/// than 16 bytes follow, the run of letters is 16 or longer, or a non-ASCII byte ends it (it
+/// may continue the word): the caller takes the general path there.
+fn ascii_word_at(bytes: &[u8], start: usize) -> Option<(usize, Lex)> {
+    let chunk = u128::from_le_bytes(bytes.get(start..start + 16)?.try_into().ok()?);
+    let not_letters = !ascii_letters(chunk) & u128::from_le_bytes([0x80; 16]);
+    // Every byte's top bit is bit 7 of its byte: the first non-letter is byte `len`.
+    let len = (not_letters.trailing_zeros() / 8) as usize;
+    if len >= 16 || (chunk >> (8 * len)) as u8 >= 0x80 {
+        return None;
+    }
+    let word = bytes.get(start..start + len)?;
+    if len > MAX_WORD {
+        return Some((start + len, past_participle(word)));
+    }
+    let mask = (1u128 << (8 * len)) - 1;
+    let key = (chunk & mask) | (u128::from_le_bytes([0x20; 16]) & mask) | ((len as u128) << 120);
+    Some((start + len, look_up(key, word)))
+}
+
 fn starts_alphabetic(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_some_and(char::is_alphabetic)
+    text[i..].chars().next().is_some_and(is_alphabetic)
 }
 
 /// End of the run of alphabetic characters starting at `i`.
@@ -254,7 +318,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
             i += 1;
         } else if b >= 0x80 {
             match text[i..].chars().next() {
-                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                Some(c) if is_alphabetic(c) => i += c.len_utf8(),
                 _ => break,
             }
         } else {
@@ -1104,6 +1168,68 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_read_from_one_load_is_the_word_of_the_general_path() {
+        // Every ASCII byte after every word length, words of the vocabulary in either case,
+        // words running into non-ASCII letters, and words too long for one load.
+        let mut texts: Vec<String> = Vec::new();
+        for len in 1..=17 {
+            for b in 0u8..128 {
+                let word: String = "Internationalisation".chars().take(len).collect();
+                texts.push(format!("{word}{}{}", char::from(b), " ".repeat(16)));
+            }
+        }
+        for (word, _) in WORDS {
+            texts.push(format!("{word}, and more text after it"));
+            texts.push(format!(
+                "{}. And more text after it",
+                word.to_ascii_uppercase()
+            ));
+        }
+        for t in [
+            "Zürich is far enough",
+            "naïve or not at all",
+            "Misrata’s port is far",
+        ] {
+            texts.push(t.to_owned());
+        }
+        for text in &texts {
+            for start in (0..text.len()).filter(|&i| text.as_bytes()[i].is_ascii_alphabetic()) {
+                let Some((end, lex)) = ascii_word_at(text.as_bytes(), start) else {
+                    continue;
+                };
+                assert_eq!(end, word_end(text, start), "{text:?} at {start}");
+                assert_eq!(
+                    lex,
+                    classify_letters(text, start, end),
+                    "{text:?} at {start}"
+                );
+            }
+        }
+        // Runs of ASCII letters, near the end of a text and not.
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                let by_bytes = (start..bytes.len())
+                    .find(|&i| !bytes[i].is_ascii_alphabetic())
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    ascii_letters_end(bytes, start),
+                    by_bytes,
+                    "{text:?} at {start}"
+                );
+            }
+        }
+        // Where the general path must answer.
+        assert_eq!(ascii_word_at("Zürich is far enough".as_bytes(), 0), None);
+        assert_eq!(ascii_word_at(b"short", 0), None);
+        assert_eq!(ascii_word_at(b"Internationalisations are", 0), None);
+        assert_eq!(
+            ascii_word_at(b"May 5 was a Tuesday", 0),
+            Some((3, classify("May")))
+        );
     }
 
     #[test]

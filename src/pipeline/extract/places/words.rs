@@ -4,6 +4,7 @@
 //! Pure functions of the text; the matcher in `extract::places` weighs them.
 
 use super::person_names::{GIVEN_NAMES, SURNAMES};
+use crate::gazetteer::names::is_alphanumeric;
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
@@ -113,23 +114,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 /// The word right before `start` when only one space separates them, and the word right after
 /// `end` likewise.
 fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
-    let before = text
-        .get(..start)
-        .and_then(|b| b.strip_suffix(' '))
-        .map(|b| {
-            let from = b
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
-            &b[from..]
-        });
-    let after = text.get(end..).and_then(|a| a.strip_prefix(' ')).map(|a| {
-        let to = a.find(|c: char| !c.is_alphanumeric()).unwrap_or(a.len());
-        &a[..to]
-    });
-    (
-        before.filter(|w| !w.is_empty()),
-        after.filter(|w| !w.is_empty()),
-    )
+    (word_before(text, start), word_after(text, end))
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -275,14 +260,61 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "towards", "visit", "visited", "within",
 ];
 
-/// The word right after `end` (after one space), if any.
+/// The word right after `end` (after one space), if any: the alphanumeric characters up to
+/// the next other one.
 pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
-    neighbour_words(text, end, end).1
+    // Most words are ASCII: their bytes are tested alone, and only a word running into a
+    // non-ASCII byte is read by characters.
+    let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b' ') {
+        return None;
+    }
+    let from = end + 1;
+    let to = from
+        + bytes
+            .get(from..)?
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - from);
+    if bytes.get(to).is_none_or(|&b| b < 0x80) {
+        return text.get(from..to).filter(|w| !w.is_empty());
+    }
+    word_after_by_chars(text, end)
 }
 
-/// The word right before `start` (before one space), if any.
+/// [`word_after`] character by character.
+fn word_after_by_chars(text: &str, end: usize) -> Option<&str> {
+    let a = text.get(end..)?.strip_prefix(' ')?;
+    let to = a.find(|c: char| !is_alphanumeric(c)).unwrap_or(a.len());
+    Some(&a[..to]).filter(|w| !w.is_empty())
+}
+
+/// The word right before `start` (before one space), if any: the alphanumeric characters back
+/// to the one before them.
 pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
-    neighbour_words(text, start, start).0
+    let bytes = text.as_bytes();
+    let to = start.checked_sub(1)?;
+    if bytes.get(to) != Some(&b' ') {
+        return None;
+    }
+    let head = bytes.get(..to)?;
+    let from = head
+        .iter()
+        .rposition(|b| !b.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    if from == 0 || head[from - 1] < 0x80 {
+        return text.get(from..to).filter(|w| !w.is_empty());
+    }
+    word_before_by_chars(text, start)
+}
+
+/// [`word_before`] character by character.
+fn word_before_by_chars(text: &str, start: usize) -> Option<&str> {
+    let b = text.get(..start)?.strip_suffix(' ')?;
+    let from = b
+        .rfind(|c: char| !is_alphanumeric(c))
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    Some(&b[from..]).filter(|w| !w.is_empty())
 }
 
 /// "Athens, Ga.", "Paris (Texas)", "EDMONTON, Alberta": the name follows a comma or an opening
@@ -717,6 +749,18 @@ fn name_form(word: &str) -> String {
     })
 }
 
+/// `word` without the possessive endings "'s" and "’s" (each repeated as often as it ends
+/// the word, the way `trim_end_matches` with the string does, without building a searcher).
+fn trim_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
+}
+
 /// `text[start..end]` is a common given name and the word after it a common surname: the two
 /// name a person ("Scott Pruitt", "Chad Walker", "Victoria Vivians" is left: no common
 /// surname), not the place named like the given name.
@@ -730,10 +774,7 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     let Some(next) = word_after(text, end) else {
         return false;
     };
-    let surname = next
-        .trim_end_matches(['\'', '’'])
-        .trim_end_matches("'s")
-        .trim_end_matches("’s");
+    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
     if !is_capitalised(surname)
         || is_all_caps(surname)
         || DIVISION_WORDS.contains(&surname)
@@ -746,4 +787,56 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     }
     let listed = |list: &[&str], w: &str| list.binary_search(&name_form(w).as_str()).is_ok();
     listed(GIVEN_NAMES, given) && listed(SURNAMES, surname)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_neighbour_words_by_bytes_are_those_by_characters() {
+        let texts = [
+            "in Tripoli, Libya; the U.S. and Zürich 2019 naïve O'Toole",
+            " Misrata’s port  near Ṭarābulus east of 東京 x é",
+            "Zürich Paris Zürich",
+            "a b",
+            " ",
+            "",
+        ];
+        for text in texts {
+            for at in 0..=text.len() + 1 {
+                assert_eq!(
+                    word_after(text, at),
+                    word_after_by_chars(text, at),
+                    "{text:?} after {at}"
+                );
+                assert_eq!(
+                    word_before(text, at),
+                    word_before_by_chars(text, at),
+                    "{text:?} before {at}"
+                );
+            }
+        }
+        assert_eq!(word_before("in Tripoli", 3), Some("in"));
+        assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
+        assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn possessive_endings_go_however_often_they_end_the_word() {
+        for word in [
+            "McDonald's",
+            "McDonald’s",
+            "Jones's's",
+            "Bus",
+            "'s",
+            "Chris",
+        ] {
+            assert_eq!(
+                trim_possessive(word),
+                word.trim_end_matches("'s").trim_end_matches("’s"),
+                "{word}"
+            );
+        }
+    }
 }
