@@ -141,8 +141,8 @@ pub fn kept_copies(cache_dir: &Path) -> Vec<KeptCopy> {
     let index = Index::load(cache_dir);
     let mut kept: Vec<KeptCopy> = index
         .entries
-        .iter()
-        .filter_map(|(url, _)| {
+        .keys()
+        .filter_map(|url| {
             let (entry, path) = index.kept(cache_dir, url)?;
             Some(KeptCopy {
                 url: url.clone(),
@@ -151,7 +151,7 @@ pub fn kept_copies(cache_dir: &Path) -> Vec<KeptCopy> {
             })
         })
         .collect();
-    kept.sort_by(|a, b| b.fetched.cmp(&a.fetched));
+    kept.sort_by_key(|k| std::cmp::Reverse(k.fetched));
     kept
 }
 

@@ -57,6 +57,8 @@ pub struct Finished {
 }
 
 /// Import, drops, date overrides and the rebuild job.
+// The dialogs' switches are independent yes/no answers the user sets one by one.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Default)]
 pub struct ImportState {
     /// Where `dates.toml` and the user gazetteer live; `None`: nothing is saved.

@@ -42,7 +42,7 @@ impl ImportState {
         self.url.open = true;
         self.url.kept = fetch::kept_copies(&fetch_dir(self.user.as_ref().map(|u| u.dir.clone())));
         if let Some(u) = url {
-            self.url.text = u.to_owned();
+            u.clone_into(&mut self.url.text);
         }
     }
 
