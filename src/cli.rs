@@ -74,6 +74,8 @@ pub struct Args {
     /// The app: use this gazetteer file instead of data/gazetteer.toml
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    // Help text, where backticks would show.
+    #[allow(clippy::doc_markdown)]
     /// The app: open these events instead of articles: a GeoParquet file (as `extract --format
     /// parquet` writes) or a folder of them (partitioned output of an engine)
     #[arg(long, value_name = "PATH", conflicts_with = "corpus")]

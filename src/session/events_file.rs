@@ -1,6 +1,6 @@
-//! Opening events from GeoParquet: what `newsatlas extract --format parquet` writes, a
+//! Opening events from `GeoParquet`: what `newsatlas extract --format parquet` writes, a
 //! partitioned folder of such files from a distributed job, or any engine's file with point
-//! geometries (DuckDB, GeoPandas, Spark). The events become a [`Dataset`] the map, the timeline
+//! geometries (`DuckDB`, `GeoPandas`, Spark). The events become a [`Dataset`] the map, the timeline
 //! and the article pane work on as on extracted articles.
 //!
 //! Key decisions:
@@ -463,7 +463,7 @@ fn check_row_group(
                     group + 1
                 )
             };
-            if u64::try_from(cc.compressed_size()).map_or(true, |n| n > file_len) {
+            if !u64::try_from(cc.compressed_size()).is_ok_and(|n| n <= file_len) {
                 return Err(format!(
                     "{}: damaged: it claims {} bytes, the file has {file_len}",
                     at(),
@@ -781,7 +781,7 @@ impl Builder {
         let schema = meta.schema();
         let col = |i: Option<usize>| -> Option<&dyn Array> {
             let name = schema.field(i?).name();
-            batch.column_by_name(name).map(|c| c.as_ref())
+            batch.column_by_name(name).map(Arc::as_ref)
         };
         let geometry = col(columns.geometry).and_then(Bytes::of);
         let (lat, lon) = (col(columns.lat), col(columns.lon));

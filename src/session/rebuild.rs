@@ -34,7 +34,7 @@ pub struct RunOptions {
     pub gazetteer: Option<PathBuf>,
     /// How folders of articles are read (`--follow-outside-links`).
     pub corpus_options: LoadOptions,
-    /// Events to open instead of articles (`--events`): a GeoParquet file or a folder of them
+    /// Events to open instead of articles (`--events`): a `GeoParquet` file or a folder of them
     /// (see [`super::events_file`]).
     pub events: Option<PathBuf>,
 }
@@ -154,7 +154,7 @@ pub struct Rebuild {
     pub add: Vec<PathBuf>,
     /// How the folders in `add` are read.
     pub add_options: LoadOptions,
-    /// Events to open instead of the data (a GeoParquet file or folder, see
+    /// Events to open instead of the data (a `GeoParquet` file or folder, see
     /// [`super::events_file`]): the rebuild then reads only them; when they cannot be opened
     /// the current data stays, with the reason.
     pub events: Option<PathBuf>,
@@ -203,7 +203,7 @@ pub enum Stage {
     Gazetteer,
     Extracting,
     Indexing,
-    /// Reading events from GeoParquet: `done` rows of `total`.
+    /// Reading events from `GeoParquet`: `done` rows of `total`.
     Events,
 }
 

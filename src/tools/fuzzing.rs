@@ -385,7 +385,8 @@ pub fn export(data: &[u8]) {
                     }
                 }
             }
-            Format::Geojson | Format::Kml => {}
+            // A folder of files, not in this loop (the geoparquet target reads what it writes).
+            Format::Geojson | Format::Kml | Format::Parquet => {}
         }
     }
     // Whole sentences up to MAX_SENTENCE_TEXT_BYTES each, windows of about twice their
@@ -467,7 +468,7 @@ pub fn feed(data: &[u8]) {
     }
 }
 
-/// Bytes as a GeoParquet events file through the app's reader (`--events`, File > Open): an
+/// Bytes as a `GeoParquet` events file through the app's reader (`--events`, File > Open): an
 /// error names the file; an opened dataset has every event on a known article and place, its
 /// sentence and mention inside the article's text, and is indexed whole.
 pub fn geoparquet(data: &[u8]) {

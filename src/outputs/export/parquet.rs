@@ -1,6 +1,6 @@
 //! Parquet: a folder of four files with the JSON Lines fields, for engines and GIS tools that read
-//! columns (DuckDB, GeoPandas, Spark, QGIS):
-//! - `events.parquet`, a GeoParquet 1.1 file: the event fields, the place's `place_name`, a
+//! columns (`DuckDB`, `GeoPandas`, Spark, QGIS):
+//! - `events.parquet`, a `GeoParquet` 1.1 file: the event fields, the place's `place_name`, a
 //!   `geometry` column of WKB points (lon, lat in OGC:CRS84, written out as PROJJSON) and a
 //!   `bbox` covering column (`xmin`, `ymin`, `xmax`, `ymax`) that lets readers skip row groups;
 //! - `articles.parquet`, `places.parquet` (place mentions), `dates.parquet` (date mentions).
@@ -10,7 +10,7 @@
 //! a time (one row group per chunk at most), so memory stays that of one chunk; each file is
 //! written to a temporary file in the folder and renamed over the old one only when whole (a
 //! failed write leaves the old files as they were). An event whose place has no valid
-//! coordinates keeps its row, with a null geometry and bbox (GeoParquet allows them).
+//! coordinates keeps its row, with a null geometry and bbox (`GeoParquet` allows them).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -42,7 +42,7 @@ pub const DATES_FILE: &str = "dates.parquet";
 /// The bbox covering column of `events.parquet` (its geometry column is [`GEOMETRY_COLUMN`]).
 pub const BBOX_COLUMN: &str = "bbox";
 
-/// OGC:CRS84 (WGS 84, longitude then latitude) as PROJJSON, as GeoParquet wants a CRS written.
+/// OGC:CRS84 (WGS 84, longitude then latitude) as PROJJSON, as `GeoParquet` wants a CRS written.
 const CRS84_PROJJSON: &str = r#"{"$schema":"https://proj.org/schemas/v0.7/projjson.schema.json","type":"GeographicCRS","name":"WGS 84 (CRS84)","datum":{"type":"GeodeticReferenceFrame","name":"World Geodetic System 1984","ellipsoid":{"name":"WGS 84","semi_major_axis":6378137,"inverse_flattening":298.257223563}},"coordinate_system":{"subtype":"ellipsoidal","axis":[{"name":"Geodetic longitude","abbreviation":"Lon","direction":"east","unit":"degree"},{"name":"Geodetic latitude","abbreviation":"Lat","direction":"north","unit":"degree"}]},"scope":"Not known.","area":"World.","bbox":{"south_latitude":-90,"west_longitude":-180,"north_latitude":90,"east_longitude":180},"id":{"authority":"OGC","code":"CRS84"}}"#;
 
 /// A point as WKB (little-endian, 2D): what the `geometry` column holds.
@@ -156,13 +156,9 @@ fn batch(schema: &SchemaRef, columns: Vec<ArrayRef>) -> Result<RecordBatch, Expo
         .map_err(|e| ExportError::Inconsistent(format!("cannot build a Parquet batch ({e})")))
 }
 
+/// A Parquet writer's error as an I/O error naming the file (what the writer fails on is output).
 fn parquet_error(file: &str, err: &parquet::errors::ParquetError) -> ExportError {
-    match err {
-        parquet::errors::ParquetError::External(e) => {
-            ExportError::Io(std::io::Error::other(format!("{file}: {e}")))
-        }
-        other => ExportError::Io(std::io::Error::other(format!("{file}: {other}"))),
-    }
+    ExportError::Io(std::io::Error::other(format!("{file}: {err}")))
 }
 
 /// One of the four files, written to a temporary file beside its final name.
@@ -175,7 +171,8 @@ struct Part {
 impl Part {
     fn new(dir: &Path, name: &'static str, schema: SchemaRef) -> Result<Part, ExportError> {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(&format!(".{name}.")).suffix(".tmp");
+        let prefix = format!(".{name}.");
+        builder.prefix(&prefix).suffix(".tmp");
         // 0666 less the umask, as any program's new file (a temporary file is 0600).
         #[cfg(unix)]
         {
@@ -232,7 +229,7 @@ impl Extent {
     }
 }
 
-/// The GeoParquet 1.1 `geo` metadata of `events.parquet`.
+/// The `GeoParquet` 1.1 `geo` metadata of `events.parquet`.
 pub fn geo_metadata(extent: Option<[f64; 4]>) -> String {
     let crs: serde_json::Value =
         serde_json::from_str(CRS84_PROJJSON).unwrap_or(serde_json::Value::Null);
@@ -338,79 +335,79 @@ impl Writers {
     }
 
     fn add_mentions(&mut self, source: &ExportSource<'_>) -> Result<(), ExportError> {
-        let mut p_article = StringBuilder::new();
-        let (mut p_start, mut p_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut p_surface, mut p_id, mut p_name) = (
+        let mut place_article = StringBuilder::new();
+        let (mut place_start, mut place_end) = (Int64Builder::new(), Int64Builder::new());
+        let (mut place_surface, mut place_id_col, mut place_name_col) = (
             StringBuilder::new(),
             StringBuilder::new(),
             StringBuilder::new(),
         );
-        let (mut p_lat, mut p_lon, mut p_conf) = (
+        let (mut place_lat, mut place_lon, mut place_confidence) = (
             Float64Builder::new(),
             Float64Builder::new(),
             Float64Builder::new(),
         );
-        let (mut p_kind, mut p_country, mut p_reason) = (
+        let (mut place_kind, mut place_country, mut place_reason) = (
             StringBuilder::new(),
             StringBuilder::new(),
             StringBuilder::new(),
         );
-        let mut d_article = StringBuilder::new();
-        let (mut d_start, mut d_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut d_surface, mut d_gran) = (StringBuilder::new(), StringBuilder::new());
-        let (mut d_from, mut d_to) = (Date32Builder::new(), Date32Builder::new());
-        let mut d_vague = BooleanBuilder::new();
+        let mut date_article = StringBuilder::new();
+        let (mut date_start, mut date_end) = (Int64Builder::new(), Int64Builder::new());
+        let (mut date_surface, mut date_granularity) = (StringBuilder::new(), StringBuilder::new());
+        let (mut date_from, mut date_to) = (Date32Builder::new(), Date32Builder::new());
+        let mut date_vague = BooleanBuilder::new();
         for (article, x) in source.articles.iter().zip(source.extractions) {
             for m in &x.places {
                 let place = source.place(m.place)?;
-                p_article.append_value(&article.id);
-                p_start.append_value(offset(m.start));
-                p_end.append_value(offset(m.end));
-                p_surface.append_value(slice(&article.body, &(m.start..m.end)));
-                p_id.append_value(place.id);
-                p_name.append_value(place.name);
-                p_lat.append_value(place.coord.lat);
-                p_lon.append_value(place.coord.lon);
-                p_kind.append_value(place.kind.as_str());
-                p_country.append_option(place.country);
+                place_article.append_value(&article.id);
+                place_start.append_value(offset(m.start));
+                place_end.append_value(offset(m.end));
+                place_surface.append_value(slice(&article.body, &(m.start..m.end)));
+                place_id_col.append_value(place.id);
+                place_name_col.append_value(place.name);
+                place_lat.append_value(place.coord.lat);
+                place_lon.append_value(place.coord.lon);
+                place_kind.append_value(place.kind.as_str());
+                place_country.append_option(place.country);
                 // As JSON Lines writes it: f32 rounded to three decimals.
-                p_conf.append_value((f64::from(m.confidence) * 1000.0).round() / 1000.0);
-                p_reason.append_value(m.reason.as_str());
+                place_confidence.append_value((f64::from(m.confidence) * 1000.0).round() / 1000.0);
+                place_reason.append_value(m.reason.as_str());
             }
             for m in &x.dates {
-                d_article.append_value(&article.id);
-                d_start.append_value(offset(m.start));
-                d_end.append_value(offset(m.end));
-                d_surface.append_value(slice(&article.body, &(m.start..m.end)));
-                d_from.append_value(date32(m.interval.from));
-                d_to.append_value(date32(m.interval.to));
-                d_gran.append_value(granularity_name(m.interval.granularity));
-                d_vague.append_value(m.vague);
+                date_article.append_value(&article.id);
+                date_start.append_value(offset(m.start));
+                date_end.append_value(offset(m.end));
+                date_surface.append_value(slice(&article.body, &(m.start..m.end)));
+                date_from.append_value(date32(m.interval.from));
+                date_to.append_value(date32(m.interval.to));
+                date_granularity.append_value(granularity_name(m.interval.granularity));
+                date_vague.append_value(m.vague);
             }
         }
         self.places.write(vec![
-            Arc::new(p_article.finish()),
-            Arc::new(p_start.finish()),
-            Arc::new(p_end.finish()),
-            Arc::new(p_surface.finish()),
-            Arc::new(p_id.finish()),
-            Arc::new(p_name.finish()),
-            Arc::new(p_lat.finish()),
-            Arc::new(p_lon.finish()),
-            Arc::new(p_kind.finish()),
-            Arc::new(p_country.finish()),
-            Arc::new(p_conf.finish()),
-            Arc::new(p_reason.finish()),
+            Arc::new(place_article.finish()),
+            Arc::new(place_start.finish()),
+            Arc::new(place_end.finish()),
+            Arc::new(place_surface.finish()),
+            Arc::new(place_id_col.finish()),
+            Arc::new(place_name_col.finish()),
+            Arc::new(place_lat.finish()),
+            Arc::new(place_lon.finish()),
+            Arc::new(place_kind.finish()),
+            Arc::new(place_country.finish()),
+            Arc::new(place_confidence.finish()),
+            Arc::new(place_reason.finish()),
         ])?;
         self.dates.write(vec![
-            Arc::new(d_article.finish()),
-            Arc::new(d_start.finish()),
-            Arc::new(d_end.finish()),
-            Arc::new(d_surface.finish()),
-            Arc::new(d_from.finish()),
-            Arc::new(d_to.finish()),
-            Arc::new(d_gran.finish()),
-            Arc::new(d_vague.finish()),
+            Arc::new(date_article.finish()),
+            Arc::new(date_start.finish()),
+            Arc::new(date_end.finish()),
+            Arc::new(date_surface.finish()),
+            Arc::new(date_from.finish()),
+            Arc::new(date_to.finish()),
+            Arc::new(date_granularity.finish()),
+            Arc::new(date_vague.finish()),
         ])
     }
 
@@ -427,10 +424,10 @@ impl Writers {
             StringBuilder::new(),
             StringBuilder::new(),
         );
-        let (mut s_start, mut s_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut t_start, mut t_end) = (Int64Builder::new(), Int64Builder::new());
+        let (mut sentence_start, mut sentence_end) = (Int64Builder::new(), Int64Builder::new());
+        let (mut window_start, mut window_end) = (Int64Builder::new(), Int64Builder::new());
         let mut geometry = BinaryBuilder::new();
-        let mut bbox: [Float64Builder; 4] = Default::default();
+        let mut bbox: [Float64Builder; 4] = std::array::from_fn(|_| Float64Builder::new());
         let mut bbox_valid = Vec::new();
         for event in source.all_events() {
             let a = source.article(event.article)?;
@@ -450,10 +447,10 @@ impl Writers {
                     .date_mention
                     .map(|m| slice(&a.body, &m.range()).trim()),
             );
-            s_start.append_value(i64::from(event.sentence.start));
-            s_end.append_value(i64::from(event.sentence.end));
-            t_start.append_option(cut.then_some(offset(range.start)));
-            t_end.append_option(cut.then_some(offset(range.end)));
+            sentence_start.append_value(i64::from(event.sentence.start));
+            sentence_end.append_value(i64::from(event.sentence.end));
+            window_start.append_option(cut.then_some(offset(range.start)));
+            window_end.append_option(cut.then_some(offset(range.end)));
             text.append_value(slice(&a.body, &range));
             let (x, y) = (place.coord.lon, place.coord.lat);
             let valid = place.coord.is_valid();
@@ -487,10 +484,10 @@ impl Writers {
             Arc::new(to.finish()),
             Arc::new(basis.finish()),
             Arc::new(surface.finish()),
-            Arc::new(s_start.finish()),
-            Arc::new(s_end.finish()),
-            Arc::new(t_start.finish()),
-            Arc::new(t_end.finish()),
+            Arc::new(sentence_start.finish()),
+            Arc::new(sentence_end.finish()),
+            Arc::new(window_start.finish()),
+            Arc::new(window_end.finish()),
             Arc::new(text.finish()),
             Arc::new(geometry.finish()),
             Arc::new(bbox),
