@@ -9,7 +9,7 @@
 //! - `rebuild`: loading with the user's own data and rebuilding after a change; `edits`: the
 //!   user's edits saved before a rebuild; `userdata`: the user's files themselves.
 //! - `scenes`: the scenes file, stepping and transitions; `scene`: a saved scene as state.
-//! - `events_file`: events opened from GeoParquet (`--events`, File > Open) as a dataset.
+//! - `events_file`: events opened from `GeoParquet` (`--events`, File > Open) as a dataset.
 //! - `job`: the one background job type (progress, cancellation, a caught panic reported).
 //!
 //! The app (`ui`) draws from it; the command line loads through it, so `newsatlas render` and

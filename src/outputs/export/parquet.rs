@@ -32,7 +32,7 @@ use crate::extract::ArticleExtraction;
 use crate::extract::dates::Granularity;
 use crate::gazetteer::Gazetteer;
 // The names and the date encoding the app's reader shares.
-pub use crate::session::events_file::{EVENTS_FILE, GEOMETRY_COLUMN, date32, from_date32};
+pub use crate::session::events_file::{EVENTS_FILE, GEOMETRY_COLUMN, date32};
 
 /// The file names in the output folder besides [`EVENTS_FILE`].
 pub const ARTICLES_FILE: &str = "articles.parquet";
@@ -558,6 +558,7 @@ pub(crate) mod tests {
 
     use super::*;
     use crate::extract::extract_corpus;
+    use crate::session::events_file::from_date32;
 
     const GAZETTEER: &str = "[[place]]\nid = \"tripoli-ly\"\nname = \"Tripoli\"\nkind = \"city\"\n\
         lat = 32.8872\nlon = 13.1913\ncountry = \"LY\"\n\n[[place]]\nid = \"misrata-ly\"\n\
