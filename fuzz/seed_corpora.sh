@@ -87,5 +87,15 @@ for p in sorted((root / "tests" / "bad_inputs" / "feeds").glob("*")):
 for p in sorted((root / "tests" / "bad_inputs" / "pdfs").glob("*.pdf")):
     put("pdf", p.name, p.read_bytes())
 put("feed", "tiny.json", b'{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","content_text":"Sirte","date_published":"2020-01-06T10:00:00Z"}]}')
+# geoparquet: the seeds' events.parquet as `newsatlas extract --format parquet` writes it (when
+# a release build is there; build it with `cargo build --release --no-default-features`).
+import subprocess, tempfile
+exe = root / "target" / "release" / "newsatlas"
+if exe.exists():
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([str(exe), "extract", "--no-user-data", "--root", str(root.resolve()),
+                        "--format", "parquet", "--out", tmp], check=True, stderr=subprocess.DEVNULL)
+        for name in ("events", "places", "articles"):
+            put("geoparquet", f"{name}.parquet", (pathlib.Path(tmp) / f"{name}.parquet").read_bytes())
 print("seeded", {t.name: len(list(t.iterdir())) for t in sorted(out.iterdir())})
 PY

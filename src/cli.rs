@@ -74,6 +74,12 @@ pub struct Args {
     /// The app: use this gazetteer file instead of data/gazetteer.toml
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+    // Help text, where backticks would show.
+    #[allow(clippy::doc_markdown)]
+    /// The app: open these events instead of articles: a GeoParquet file (as `extract --format
+    /// parquet` writes) or a folder of them (partitioned output of an engine)
+    #[arg(long, value_name = "PATH", conflicts_with = "corpus")]
+    pub events: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -148,7 +154,7 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
     /// Write to this file (replaced whole, or written through when it is a device or FIFO); `-`
-    /// means stdout
+    /// means stdout. With `--format parquet`, the folder to write the four files to
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -205,6 +211,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             corpus_options: crate::corpus::LoadOptions {
                 follow_outside_links: args.follow_outside_links,
             },
+            events: None,
         })
     };
     match args.command {
@@ -225,7 +232,11 @@ pub fn run(args: Args) -> Result<Outcome> {
             let root = resolve_root(args.root.as_deref())?;
             Ok(run_bench(&root, &bench))
         }
-        None => run_app(&options(&args.corpus, &args.gazetteer)?, user),
+        None => {
+            let mut options = options(&args.corpus, &args.gazetteer)?;
+            options.events.clone_from(&args.events);
+            run_app(&options, user)
+        }
     }
 }
 
@@ -410,6 +421,28 @@ fn run_extract(
     let (corpus, gazetteer, problems) = load_inputs(options, user)?;
     let root = options.root.as_path();
     let outcome = report(&problems);
+
+    if args.format == Format::Parquet {
+        let Some(dir) = args.out.as_deref().filter(|out| *out != Path::new("-")) else {
+            anyhow::bail!("--format parquet writes a folder of files: give it with --out DIR");
+        };
+        let events = export::parquet::write_parquet_in_chunks(
+            dir,
+            &corpus.articles,
+            &gazetteer,
+            Some(root),
+            EXTRACT_CHUNK_ARTICLES,
+            |part| extract_corpus(part, &gazetteer),
+        )
+        .with_context(|| format!("cannot write {}", dir.display()))?;
+        eprintln!(
+            "wrote {events} events from {} articles to {} (GeoParquet events, Parquet articles, \
+             place and date mentions)",
+            corpus.articles.len(),
+            dir.display()
+        );
+        return Ok(outcome);
+    }
 
     // Extracted and written a chunk of articles at a time: a corpus of millions of rows never
     // holds every article's mentions and events at once.

@@ -9,6 +9,7 @@
 //! - `rebuild`: loading with the user's own data and rebuilding after a change; `edits`: the
 //!   user's edits saved before a rebuild; `userdata`: the user's files themselves.
 //! - `scenes`: the scenes file, stepping and transitions; `scene`: a saved scene as state.
+//! - `events_file`: events opened from `GeoParquet` (`--events`, File > Open) as a dataset.
 //! - `job`: the one background job type (progress, cancellation, a caught panic reported).
 //! - `fetch` (feature `online`, on with the app): a page or a feed fetched by its address, only
 //!   when the user allowed going online, kept in a cache folder as an article file.
@@ -20,6 +21,7 @@ pub mod command;
 pub mod dataset;
 pub mod derived;
 pub mod edits;
+pub mod events_file;
 #[cfg(feature = "online")]
 pub mod fetch;
 pub mod job;

@@ -34,6 +34,9 @@ pub struct RunOptions {
     pub gazetteer: Option<PathBuf>,
     /// How folders of articles are read (`--follow-outside-links`).
     pub corpus_options: LoadOptions,
+    /// Events to open instead of articles (`--events`): a `GeoParquet` file or a folder of them
+    /// (see [`super::events_file`]).
+    pub events: Option<PathBuf>,
 }
 
 impl RunOptions {
@@ -104,10 +107,32 @@ pub fn load_gazetteer(
 /// corpus and gazetteer, with the user's gazetteer additions and date overrides applied.
 /// Problems come in this order: the gazetteer's, the corpus', the date overrides'.
 pub fn load_with_user_data(options: &RunOptions, user: Option<&UserDataDir>) -> Dataset {
+    if let Some(events) = &options.events {
+        return open_events_or_nothing(events, &|_| {}, &|| false);
+    }
     let (gazetteer, mut problems) = load_gazetteer(options, user);
     let (corpus, corpus_problems) = load_corpus(options, user);
     problems.extend(corpus_problems);
     Dataset::build(corpus, Arc::new(gazetteer), problems)
+}
+
+/// The events of `path` as a dataset ([`super::events_file::load_events`]); when they cannot be
+/// opened, an empty dataset whose one problem says why (the app shows it).
+pub fn open_events_or_nothing(
+    path: &Path,
+    progress: &dyn Fn(super::events_file::ReadProgress),
+    cancelled: &dyn Fn() -> bool,
+) -> Dataset {
+    super::events_file::load_events(path, progress, cancelled).unwrap_or_else(|message| {
+        let problems = vec![Problem::error(path, None, message)];
+        Dataset {
+            articles: Arc::default(),
+            gazetteer: Arc::new(Gazetteer::from_places(Vec::new())),
+            extractions: Arc::default(),
+            index: Index::build(&[], &[]),
+            problems,
+        }
+    })
 }
 
 /// Which gazetteer a rebuild uses.
@@ -129,6 +154,10 @@ pub struct Rebuild {
     pub add: Vec<PathBuf>,
     /// How the folders in `add` are read.
     pub add_options: LoadOptions,
+    /// Events to open instead of the data (a `GeoParquet` file or folder, see
+    /// [`super::events_file`]): the rebuild then reads only them; when they cannot be opened
+    /// the current data stays, with the reason.
+    pub events: Option<PathBuf>,
     pub gazetteer: GazetteerChoice,
     pub dates: DateOverrides,
     pub problems: Vec<Problem>,
@@ -147,6 +176,7 @@ impl Rebuild {
                 extractions: Arc::clone(&m.dataset.extractions),
                 add: Vec::new(),
                 add_options: LoadOptions::default(),
+                events: None,
                 gazetteer,
                 dates,
                 problems: m.dataset.problems.clone(),
@@ -156,6 +186,7 @@ impl Rebuild {
                 extractions: Arc::default(),
                 add: Vec::new(),
                 add_options: LoadOptions::default(),
+                events: None,
                 gazetteer,
                 dates,
                 problems: Vec::new(),
@@ -172,6 +203,8 @@ pub enum Stage {
     Gazetteer,
     Extracting,
     Indexing,
+    /// Reading events from `GeoParquet`: `done` rows of `total`.
+    Events,
 }
 
 /// How far a rebuild is.
@@ -191,14 +224,17 @@ impl Progress {
             Stage::Gazetteer => "Loading the gazetteer…".to_owned(),
             Stage::Extracting => format!("Extracting {}/{}…", self.done, self.total),
             Stage::Indexing => "Indexing…".to_owned(),
+            Stage::Events => format!("Reading events {}/{}…", self.done, self.total),
         }
     }
 
     pub fn fraction(&self) -> f32 {
         match self.stage {
             Stage::Starting | Stage::Reading | Stage::Gazetteer => 0.0,
-            Stage::Extracting if self.total > 0 => self.done as f32 / self.total as f32,
-            Stage::Extracting | Stage::Indexing => 1.0,
+            Stage::Extracting | Stage::Events if self.total > 0 => {
+                self.done as f32 / self.total as f32
+            }
+            Stage::Extracting | Stage::Indexing | Stage::Events => 1.0,
         }
     }
 }
@@ -221,10 +257,37 @@ pub fn rebuild_cancellable(
         extractions,
         add,
         add_options,
+        events,
         gazetteer,
         dates,
         mut problems,
     } = input;
+    let mut failed = None;
+    if let Some(path) = events {
+        let read = |p: super::events_file::ReadProgress| {
+            progress(Progress {
+                stage: Stage::Events,
+                done: p.rows,
+                total: p.total,
+            });
+        };
+        match super::events_file::load_events(&path, &read, &|| cancelled()) {
+            Ok(dataset) => {
+                let summary = format!(
+                    "Opened {} event(s) of {} article(s) from {}",
+                    dataset.index.events.len(),
+                    dataset.articles.len(),
+                    path.display()
+                );
+                return (dataset, summary);
+            }
+            Err(message) => {
+                // The current data stays; the reason is listed with its problems.
+                failed = Some(format!("Cannot open {}: {message}", path.display()));
+                problems.push(Problem::error(&path, None, message));
+            }
+        }
+    }
     // The copies are made here, off the UI thread (which still shows the current dataset).
     let mut articles = Arc::unwrap_or_clone(articles);
     // One per article; `None` means "extract again".
@@ -322,7 +385,9 @@ pub fn rebuild_cancellable(
     // Problems met again (the gazetteer's, on a reload) are listed once.
     let mut seen = HashSet::new();
     problems.retain(|p| seen.insert(p.to_string()));
-    let summary = if add.is_empty() {
+    let summary = if let Some(failed) = failed {
+        failed
+    } else if add.is_empty() {
         format!("Updated: {total} article(s) extracted again")
     } else {
         format!("Added {added} article(s)")
@@ -374,6 +439,7 @@ mod tests {
             extractions: Arc::default(),
             add: vec![dir.path().to_path_buf(), dir.path().join("a.txt")],
             add_options: LoadOptions::default(),
+            events: None,
             gazetteer: GazetteerChoice::Keep(g),
             dates: DateOverrides::default(),
             problems: Vec::new(),

@@ -20,7 +20,7 @@ use crate::problem::Problem;
 use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 10] = [
+pub const TARGETS: [&str; 11] = [
     "article",
     "gazetteer",
     "places",
@@ -31,6 +31,7 @@ pub const TARGETS: [&str; 10] = [
     "html",
     "feed",
     "pdf",
+    "geoparquet",
 ];
 
 /// Runs the harness of the target `name` on `data`; false when there is no such target.
@@ -46,6 +47,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "html" => html(data),
         "feed" => feed(data),
         "pdf" => pdf(data),
+        "geoparquet" => geoparquet(data),
         _ => return false,
     }
     true
@@ -383,7 +385,8 @@ pub fn export(data: &[u8]) {
                     }
                 }
             }
-            Format::Geojson | Format::Kml => {}
+            // A folder of files, not in this loop (the geoparquet target reads what it writes).
+            Format::Geojson | Format::Kml | Format::Parquet => {}
         }
     }
     // Whole sentences up to MAX_SENTENCE_TEXT_BYTES each, windows of about twice their
@@ -465,6 +468,50 @@ pub fn feed(data: &[u8]) {
     }
 }
 
+/// Bytes as a `GeoParquet` events file through the app's reader (`--events`, File > Open): an
+/// error names the file; an opened dataset has every event on a known article and place, its
+/// sentence and mention inside the article's text, and is indexed whole.
+pub fn geoparquet(data: &[u8]) {
+    let Ok(dir) = tempfile::tempdir() else { return };
+    let path = dir.path().join("events.parquet");
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    match crate::session::events_file::load_events_at_most(&path, 10_000, &|_| {}, &|| false) {
+        Err(message) => assert!(
+            message.contains("events.parquet"),
+            "an error that does not name the file: {message}"
+        ),
+        Ok(ds) => {
+            assert_eq!(ds.articles.len(), ds.extractions.len());
+            let mut events = 0;
+            for (a, x) in ds.articles.iter().zip(ds.extractions.iter()) {
+                for e in &x.events {
+                    events += 1;
+                    assert!((e.place.0 as usize) < ds.gazetteer.len(), "unknown place");
+                    assert!(ds.gazetteer.get(e.place).coord.is_valid(), "a bad point");
+                    check_range(
+                        &a.body,
+                        e.sentence.start as usize,
+                        e.sentence.end as usize,
+                        "sentence",
+                    );
+                    check_range(
+                        &a.body,
+                        e.mention.start as usize,
+                        e.mention.end as usize,
+                        "mention",
+                    );
+                }
+            }
+            assert_eq!(ds.index.events.len(), events, "not every event is indexed");
+            for p in &ds.problems {
+                assert!(!p.message.is_empty(), "a problem without a message");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +529,27 @@ mod tests {
             }
         }
         assert!(!run("nope", b""));
+    }
+
+    #[test]
+    fn the_geoparquet_harness_survives_a_real_file_cut_and_flipped() {
+        use crate::outputs::export::parquet::{EVENTS_FILE, tests::written};
+        let (dir, ..) = written();
+        let whole = std::fs::read(dir.path().join(EVENTS_FILE)).expect("read");
+        geoparquet(&whole);
+        // Every prefix length class, and a byte flipped at positions across the file (the data
+        // pages, the footer, its length).
+        for len in (0..whole.len()).step_by(97) {
+            geoparquet(&whole[..len]);
+        }
+        for at in (0..whole.len())
+            .step_by(53)
+            .chain(whole.len().saturating_sub(12)..whole.len())
+        {
+            let mut bad = whole.clone();
+            bad[at] ^= 0x5a;
+            geoparquet(&bad);
+        }
     }
 
     #[test]

@@ -364,6 +364,7 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
                     corpus: None,
                     gazetteer: None,
                     corpus_options: newsatlas::corpus::LoadOptions::default(),
+                    events: None,
                 },
             )
         });

@@ -66,7 +66,7 @@ fn loaded(dir: &Path) -> Dataset {
 }
 
 /// Steps frames until the background update is done.
-fn wait_until_idle(harness: &mut Harness<'_, NewsAtlasApp>) {
+pub(crate) fn wait_until_idle(harness: &mut Harness<'_, NewsAtlasApp>) {
     for _ in 0..1500 {
         harness.step();
         if !harness.state().import_state().is_busy() {
@@ -157,7 +157,7 @@ fn importing_a_folder_shows_progress_then_its_articles_in_the_list() {
 /// Opens File > Open folder, types `dir` when given (the field keeps the last path typed),
 /// ticks "Read links that lead outside the folder" when `follow` says so, opens and waits for
 /// the import.
-fn open_folder_with_links(
+pub(crate) fn open_folder_with_links(
     harness: &mut Harness<'_, NewsAtlasApp>,
     dir: Option<&Path>,
     follow: bool,
@@ -374,7 +374,7 @@ fn setting_a_date_on_an_undated_article_moves_it_into_the_timeline() {
 
 /// A file dropped by the window system (as egui-winit's native handle: a path to read).
 #[derive(Debug)]
-struct DroppedPath(PathBuf);
+pub(crate) struct DroppedPath(pub(crate) PathBuf);
 
 impl egui::DroppedFile for DroppedPath {
     fn path(&self) -> &Path {

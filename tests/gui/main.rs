@@ -4,6 +4,7 @@
 
 mod briefing;
 mod dating;
+mod events;
 mod explore;
 mod hostile;
 mod import;

@@ -22,6 +22,7 @@ mod csv;
 mod geojson;
 mod jsonl;
 mod kml;
+pub mod parquet;
 
 #[cfg(test)]
 use self::csv::csv_cell;
@@ -46,6 +47,8 @@ pub enum Format {
     Csv,
     /// KML placemarks with time spans, for Google Earth.
     Kml,
+    /// A folder (--out DIR) of GeoParquet events and Parquet articles, place and date mentions.
+    Parquet,
 }
 
 impl Format {
@@ -56,6 +59,7 @@ impl Format {
             Format::Geojson => "geojson",
             Format::Csv => "csv",
             Format::Kml => "kml",
+            Format::Parquet => "parquet",
         }
     }
 }
@@ -172,6 +176,7 @@ pub fn write(
 ) -> Result<(), ExportError> {
     match format {
         Format::Jsonl => write_jsonl(source, out),
+        Format::Parquet => Err(not_a_stream()),
         _ => write_events(format, source, source.all_events(), out),
     }
 }
@@ -189,14 +194,49 @@ pub fn write_in_chunks(
     extract: impl Fn(&[Article]) -> Vec<ArticleExtraction>,
     out: impl Write,
 ) -> Result<usize, ExportError> {
+    if format == Format::Parquet {
+        return Err(not_a_stream());
+    }
     let mut out = std::io::BufWriter::new(out);
     match format {
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Parquet => {}
         Format::Geojson => geojson::geojson_start(&mut out)?,
         Format::Csv => csv::csv_header(&mut out)?,
         Format::Kml => kml::kml_start(&mut out)?,
     }
-    let (mut events, mut first) = (0, true);
+    let mut first = true;
+    let events = for_each_chunk(articles, gazetteer, base_dir, chunk, extract, |source| {
+        let source = *source;
+        match format {
+            Format::Jsonl | Format::Parquet => write_jsonl(&source, &mut out)?,
+            Format::Geojson => {
+                geojson::geojson_features(&source, source.all_events(), &mut out, &mut first)?;
+            }
+            Format::Csv => csv::csv_rows(&source, source.all_events(), &mut out)?,
+            Format::Kml => kml::kml_placemarks(&source, source.all_events(), &mut out)?,
+        }
+        Ok(())
+    })?;
+    match format {
+        Format::Jsonl | Format::Csv | Format::Parquet => {}
+        Format::Geojson => geojson::geojson_end(&mut out)?,
+        Format::Kml => kml::kml_end(&mut out)?,
+    }
+    out.flush()?;
+    Ok(events)
+}
+
+/// Extracts `articles` `chunk` of them at a time with `extract` and hands each chunk with its
+/// extractions to `write`; returns how many events were extracted.
+pub(super) fn for_each_chunk(
+    articles: &[Article],
+    gazetteer: &Gazetteer,
+    base_dir: Option<&Path>,
+    chunk: usize,
+    extract: impl Fn(&[Article]) -> Vec<ArticleExtraction>,
+    mut write: impl FnMut(&ExportSource<'_>) -> Result<(), ExportError>,
+) -> Result<usize, ExportError> {
+    let mut events = 0;
     for part in articles.chunks(chunk.max(1)) {
         let extractions = extract(part);
         let source = ExportSource {
@@ -206,21 +246,8 @@ pub fn write_in_chunks(
             base_dir,
         };
         events += extractions.iter().map(|x| x.events.len()).sum::<usize>();
-        match format {
-            Format::Jsonl => write_jsonl(&source, &mut out)?,
-            Format::Geojson => {
-                geojson::geojson_features(&source, source.all_events(), &mut out, &mut first)?;
-            }
-            Format::Csv => csv::csv_rows(&source, source.all_events(), &mut out)?,
-            Format::Kml => kml::kml_placemarks(&source, source.all_events(), &mut out)?,
-        }
+        write(&source)?;
     }
-    match format {
-        Format::Jsonl | Format::Csv => {}
-        Format::Geojson => geojson::geojson_end(&mut out)?,
-        Format::Kml => kml::kml_end(&mut out)?,
-    }
-    out.flush()?;
     Ok(events)
 }
 
@@ -238,7 +265,15 @@ pub fn write_events<'e>(
         Format::Geojson => write_geojson(source, events, out),
         Format::Csv => write_csv(source, events, out),
         Format::Kml => write_kml(source, events, out),
+        Format::Parquet => Err(not_a_stream()),
     }
+}
+
+/// Parquet is a folder of files ([`parquet::write_parquet`]), not one stream.
+fn not_a_stream() -> ExportError {
+    ExportError::Inconsistent(
+        "Parquet is written as a folder of files (--out DIR), not to one stream".to_owned(),
+    )
 }
 /// The most an event carries of its sentence, in bytes. Sentences have no length limit (a list of
 /// 17,000 place names can be one sentence), and every event of a sentence repeats its text: past
@@ -339,6 +374,16 @@ fn slice<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
     text.get(range.clone()).unwrap_or("")
 }
 
+/// How an event's `date_basis` is written in the exports.
+pub fn when_basis_name(basis: WhenBasis) -> &'static str {
+    match basis {
+        WhenBasis::Text => "text",
+        WhenBasis::Carried => "carried",
+        WhenBasis::Publication => "publication",
+        WhenBasis::Undated => "undated",
+    }
+}
+
 /// The fields shared by the `GeoJSON`, KML and CSV rows of one event.
 struct EventRow<'a> {
     article: &'a Article,
@@ -368,12 +413,7 @@ impl<'a> EventRow<'a> {
     }
 
     fn basis(&self) -> &'static str {
-        match self.event.basis {
-            WhenBasis::Text => "text",
-            WhenBasis::Carried => "carried",
-            WhenBasis::Publication => "publication",
-            WhenBasis::Undated => "undated",
-        }
+        when_basis_name(self.event.basis)
     }
 }
 

@@ -160,6 +160,14 @@ impl ImportState {
             self.recent.insert(0, p.clone());
         }
         self.recent.truncate(8);
+        // GeoParquet events (a file, or a folder of them) are opened instead of the data.
+        if let [path] = paths.as_slice()
+            && crate::session::events_file::is_events_path(path)
+        {
+            input.events = Some(path.clone());
+            self.start(input, "Opening events", false, ctx);
+            return;
+        }
         input.add = paths;
         input.add_options.follow_outside_links = self.follow_outside_links;
         self.start(input, "Importing", false, ctx);

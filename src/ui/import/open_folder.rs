@@ -45,8 +45,8 @@ impl ImportState {
             let names: Vec<String> = ignored.iter().map(|p| p.display().to_string()).collect();
             self.message = Some((
                 format!(
-                    "Not articles (expected .txt, .md, .html, .rss, .atom, .xml, .json, .pdf, .csv \
-                     or a folder): {}",
+                    "Not articles (expected .txt, .md, .html, .rss, .atom, .xml, .json, .pdf, .csv, \
+                     GeoParquet events (.parquet) or a folder): {}",
                     names.join(", ")
                 ),
                 true,
@@ -156,11 +156,14 @@ impl ImportState {
 
 /// What can be opened or dropped, in one line.
 const FORMATS_HINT: &str = "Text (.txt, .md), saved web pages (.html), feeds (.rss, .atom, .xml, \
-                            .json), PDF reports, a CSV with title, date and text columns, or a folder of them";
+                            .json), PDF reports, a CSV with title, date and text columns, or a folder of them; \
+                            or GeoParquet events (.parquet, or a folder of them) to open instead";
 
 /// Whether a dropped path is something the corpus loader reads.
 pub fn importable(path: &Path) -> bool {
-    path.is_dir() || crate::corpus::Format::of(path).is_some()
+    path.is_dir()
+        || crate::corpus::Format::of(path).is_some()
+        || crate::session::events_file::is_events_path(path)
 }
 
 /// A path typed by the user, with a leading `~/` meaning the home folder.
