@@ -14,6 +14,10 @@
 //! - **Articles**: one per distinct `article`, its body the distinct texts of its events one after
 //!   the other (a sentence shared by consecutive events is kept once), so the pane shows each
 //!   event's sentence where the file carries it. Places: one per distinct (id, point).
+//! - **Beside the events**: an `articles` and a `places` table (a `.parquet` file or a folder of
+//!   parts, as the CLI and the distributed job write them) give the articles their titles,
+//!   outlets and publication dates and the places their kinds and countries; without them the
+//!   ids stand for titles and every place is drawn as a city.
 //! - **Bounded**: read one row group at a time in batches; at most [`MAX_EVENTS`] events and
 //!   [`MAX_TEXT_BYTES`] of text (each text cut to [`MAX_ROW_TEXT_BYTES`]); past that the rest is
 //!   left out with a message saying so.
@@ -77,6 +81,8 @@ pub const MAX_FILES: usize = 100_000;
 pub const MAX_CHUNK_BYTES: i64 = 1 << 30;
 /// Rows decoded at a time.
 const BATCH_ROWS: usize = 8192;
+/// At most this much of a title, outlet, byline or address from the articles table.
+const MAX_COMPANION_TEXT_BYTES: usize = 1000;
 /// How deep a partitioned folder is searched.
 const MAX_DEPTH: usize = 8;
 
@@ -842,6 +848,111 @@ impl Builder {
         }
     }
 
+    /// Titles, outlets and publication dates of the articles, and kinds and countries of the
+    /// places, from the tables written beside the events ([`companion_files`]), when there are
+    /// any; only rows whose article or place the events name are used. A table that cannot be
+    /// read is a warning naming it; the events stay.
+    fn add_companions(&mut self, path: &Path) {
+        let max_rows = self.max_events.saturating_mul(4);
+        for file in companion_files(path, "articles") {
+            let (by_article, articles) = (&self.by_article, &mut self.articles);
+            let result = read_table(
+                &file,
+                &[
+                    "id",
+                    "title",
+                    "outlet",
+                    "byline",
+                    "published",
+                    "date_basis",
+                    "url",
+                ],
+                max_rows,
+                &mut |cols, rows| {
+                    let text = |k: usize| cols[k].and_then(Strings::of);
+                    let (id, title, outlet, byline, basis, url) =
+                        (text(0), text(1), text(2), text(3), text(5), text(6));
+                    let Some(id) = id else { return };
+                    for i in 0..rows {
+                        let Some(&a) = id.get(i).and_then(|id| by_article.get(id)) else {
+                            continue;
+                        };
+                        let Some(article) = articles.get_mut(a as usize) else {
+                            continue;
+                        };
+                        let field = |c: &Option<Strings<'_>>| {
+                            c.as_ref()
+                                .and_then(|c| c.get(i))
+                                .map(str::trim)
+                                .filter(|t| !t.is_empty())
+                                .map(|t| cut(t, MAX_COMPANION_TEXT_BYTES).to_owned())
+                        };
+                        if let Some(title) = field(&title) {
+                            article.title = title;
+                        }
+                        article.outlet = field(&outlet).or(article.outlet.take());
+                        article.byline = field(&byline).or(article.byline.take());
+                        article.url = field(&url).or(article.url.take());
+                        if let Some(published) = cols[4].and_then(|c| date(c, i)) {
+                            article.published = Some(published);
+                            let basis = basis.as_ref().and_then(|b| b.get(i));
+                            article.date_basis = parse_article_basis(basis);
+                        }
+                    }
+                },
+            );
+            if let Err(why) = result {
+                self.problems.push(Problem::warning(
+                    &file,
+                    None,
+                    format!("{why}; the articles keep their ids as titles"),
+                ));
+            }
+        }
+        for file in companion_files(path, "places") {
+            let (place_ids, places) = (&self.place_ids, &mut self.places);
+            let result = read_table(
+                &file,
+                &["place_id", "kind", "country"],
+                max_rows,
+                &mut |cols, rows| {
+                    let text = |k: usize| cols[k].and_then(Strings::of);
+                    let (Some(id), kind, country) = (text(0), text(1), text(2)) else {
+                        return;
+                    };
+                    for i in 0..rows {
+                        let Some(&p) = id.get(i).and_then(|id| place_ids.get(id)) else {
+                            continue;
+                        };
+                        let Some(place) = places.get_mut(p as usize) else {
+                            continue;
+                        };
+                        if let Some(kind) = kind
+                            .as_ref()
+                            .and_then(|k| k.get(i))
+                            .and_then(PlaceKind::parse)
+                        {
+                            place.kind = kind;
+                        }
+                        if let Some(c) = country.as_ref().and_then(|c| c.get(i))
+                            && c.len() == 2
+                            && c.bytes().all(|b| b.is_ascii_alphabetic())
+                        {
+                            place.country = Some(c.to_ascii_uppercase());
+                        }
+                    }
+                },
+            );
+            if let Err(why) = result {
+                self.problems.push(Problem::warning(
+                    &file,
+                    None,
+                    format!("{why}; the places are shown as cities"),
+                ));
+            }
+        }
+    }
+
     fn finish(mut self, path: &Path) -> Dataset {
         if self.skipped > 0 {
             self.problems.push(Problem::warning(
@@ -935,7 +1046,95 @@ pub fn load_events_at_most(
             ),
         ));
     }
+    builder.add_companions(path);
     Ok(builder.finish(path))
+}
+
+/// The tables `name` (`articles`, `places`) written beside the events at `path`: a
+/// `<name>.parquet` file, or a `<name>/` folder of parts, in the events' folder or, when that
+/// folder is itself `events/`, in its parent (the layouts of `newsatlas extract --format
+/// parquet` and of the distributed job).
+fn companion_files(path: &Path, name: &str) -> Vec<PathBuf> {
+    let dir = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    let mut dirs: Vec<&Path> = dir.into_iter().collect();
+    if let Some(d) = dir
+        && d.file_name().is_some_and(|n| n == "events")
+        && let Some(up) = d.parent()
+    {
+        dirs.push(up);
+    }
+    for d in dirs {
+        let file = d.join(format!("{name}.parquet"));
+        if file.is_file() {
+            return vec![file];
+        }
+        let parts = d.join(name);
+        if parts.is_dir() {
+            let mut files = Vec::new();
+            parquet_files(&parts, 0, &mut files, MAX_FILES);
+            return files;
+        }
+    }
+    Vec::new()
+}
+
+/// Reads the `columns` of `file` batch by batch (a column the file lacks is `None`), at most
+/// `max_rows` rows; `each` gets every batch's columns and its number of rows.
+fn read_table(
+    file: &Path,
+    columns: &[&str],
+    max_rows: usize,
+    each: &mut dyn FnMut(&[Option<&dyn Array>], usize),
+) -> Result<(), String> {
+    let handle = File::open(file).map_err(|e| format!("cannot open it ({e})"))?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(handle)
+        .map_err(|e| format!("not a readable Parquet file ({e})"))?;
+    let schema = Arc::clone(builder.schema());
+    let roots: Vec<usize> = columns
+        .iter()
+        .filter_map(|c| schema.index_of(c).ok())
+        .collect();
+    let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
+    let reader = builder
+        .with_projection(mask)
+        .with_batch_size(BATCH_ROWS)
+        .build()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    let mut rows = 0usize;
+    for batch in reader {
+        let batch = batch.map_err(|e| format!("cannot be read ({e})"))?;
+        let cols: Vec<Option<&dyn Array>> = columns
+            .iter()
+            .map(|c| batch.column_by_name(c).map(Arc::as_ref))
+            .collect();
+        each(&cols, batch.num_rows());
+        rows += batch.num_rows();
+        if rows >= max_rows {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// An article's `date_basis` as the exports write it.
+fn parse_article_basis(s: Option<&str>) -> DateBasis {
+    match s {
+        Some("header") => DateBasis::Header,
+        Some("dateline") => DateBasis::Dateline {
+            year_inferred: false,
+        },
+        Some("inferred") => DateBasis::Inferred {
+            reason: "as the file says".to_owned(),
+        },
+        Some("user") => DateBasis::UserOverride,
+        _ => DateBasis::Metadata {
+            field: "published".to_owned(),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -974,6 +1173,12 @@ mod tests {
             assert_eq!(g.basis, w.basis);
             let (gp, wp) = (ds.gazetteer.get(g.place), gazetteer.get(w.place));
             assert_eq!((gp.id, gp.name, gp.coord), (wp.id, wp.name, wp.coord));
+            // From the articles and places tables beside the events.
+            assert_eq!(
+                (&ga.title, ga.published, &ga.outlet),
+                (&wa.title, wa.published, &wa.outlet)
+            );
+            assert_eq!((gp.kind, gp.country), (wp.kind, wp.country));
             let sentence = wa.body[w.sentence.range()].trim();
             assert_eq!(
                 &ga.body[g.sentence.range()],
@@ -992,6 +1197,13 @@ mod tests {
         // The events file alone opens the same way.
         let alone = load_events(&dir.path().join(EVENTS_FILE), &nothing, &never).expect("file");
         assert_eq!(alone.index.events.len(), want.len());
+        assert_eq!(alone.articles[0].title, ds.articles[0].title);
+        // Without the tables beside it, ids stand for titles and places are cities.
+        let bare = tempfile::tempdir().expect("tempdir");
+        std::fs::copy(dir.path().join(EVENTS_FILE), bare.path().join("x.parquet")).expect("copy");
+        let bare = load_events(bare.path(), &nothing, &never).expect("bare");
+        assert!(bare.articles.iter().all(|a| a.title == a.id));
+        assert!(bare.problems.is_empty(), "{:?}", bare.problems);
     }
 
     #[test]

@@ -106,9 +106,21 @@ pub fn load_gazetteer(
 /// The dataset as the app starts with it (and as `newsatlas render` draws it): the options'
 /// corpus and gazetteer, with the user's gazetteer additions and date overrides applied.
 /// Problems come in this order: the gazetteer's, the corpus', the date overrides'.
-pub fn load_with_user_data(options: &RunOptions, user: Option<&UserDataDir>) -> Dataset {
+/// `progress` hears how far the reading of events (`--events`) is.
+pub fn load_with_user_data(
+    options: &RunOptions,
+    user: Option<&UserDataDir>,
+    progress: &dyn Fn(Progress),
+) -> Dataset {
     if let Some(events) = &options.events {
-        return open_events_or_nothing(events, &|_| {}, &|| false);
+        let read = |p: super::events_file::ReadProgress| {
+            progress(Progress {
+                stage: Stage::Events,
+                done: p.rows,
+                total: p.total,
+            });
+        };
+        return open_events_or_nothing(events, &read, &|| false);
     }
     let (gazetteer, mut problems) = load_gazetteer(options, user);
     let (corpus, corpus_problems) = load_corpus(options, user);

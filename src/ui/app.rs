@@ -39,7 +39,7 @@ pub const SCENES_PANEL_TOGGLE: &str = "Scenes panel";
 /// The desktop app. Construct with [`NewsAtlasApp::new`] (loads on a thread) or, in tests,
 /// [`NewsAtlasApp::with_dataset`] (synchronous).
 pub struct NewsAtlasApp {
-    loader: Option<Job<Dataset>>,
+    loader: Option<Job<Dataset, crate::session::rebuild::Progress>>,
     load_error: Option<String>,
     model: Option<std::sync::Arc<Model>>,
     generation: u64,
@@ -636,7 +636,23 @@ impl eframe::App for NewsAtlasApp {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.centered_and_justified(|ui| match &self.load_error {
                     Some(e) => ui.label(RichText::new(format!("Loading failed: {e}")).size(24.0)),
-                    None => ui.label(RichText::new("Loading…").size(28.0)),
+                    None => {
+                        // Reading a large events file takes seconds: say how far it is.
+                        let progress = self.loader.as_ref().map(Job::progress).unwrap_or_default();
+                        if progress.total > 0 {
+                            ui.vertical_centered(|ui| {
+                                ui.label(RichText::new(progress.text()).size(28.0));
+                                ui.add(
+                                    egui::ProgressBar::new(progress.fraction())
+                                        .desired_width(360.0)
+                                        .show_percentage(),
+                                );
+                            })
+                            .response
+                        } else {
+                            ui.label(RichText::new("Loading…").size(28.0))
+                        }
+                    }
                 });
             });
             return;
@@ -783,7 +799,7 @@ impl eframe::App for NewsAtlasApp {
             commands.push(Command::FixPlace(fix));
         }
         if presenting {
-            self.briefing.overlay_ui(&ctx);
+            self.briefing.overlay_ui(&ctx, self.map.busy_areas());
         }
 
         self.problems_window(&ctx);
@@ -856,11 +872,15 @@ fn spawn_loader(
     options: RunOptions,
     user: Option<crate::session::userdata::UserDataDir>,
     ctx: egui::Context,
-) -> Job<Dataset> {
+) -> Job<Dataset, crate::session::rebuild::Progress> {
     Job::spawn(
         "dataset-loader",
         move || ctx.request_repaint(),
-        move |_| crate::session::rebuild::load_with_user_data(&options, user.as_ref()),
+        move |job| {
+            crate::session::rebuild::load_with_user_data(&options, user.as_ref(), &|p| {
+                job.progress(p);
+            })
+        },
     )
 }
 

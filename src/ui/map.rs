@@ -149,6 +149,31 @@ impl MapView {
         Some(free_rect(rect.size(), self.legend_open()).translate(rect.min.to_vec2()))
     }
 
+    /// What the map showed in the last frame that an overlay should keep clear of: the map's
+    /// rect and, on screen, the markers with events in the window with (roughly) their labels,
+    /// the legend and the zoom buttons. `None` before the map was shown.
+    pub fn busy_areas(&self) -> Option<(Rect, Vec<Rect>)> {
+        let rect = self.last_rect?;
+        let mut busy = vec![legend_rect(rect, self.legend_open()), buttons_rect(rect)];
+        for l in self.layout.iter().flat_map(|l| &l.markers) {
+            if l.count == 0 {
+                continue;
+            }
+            let center = rect.min + vec2(l.center.x, l.center.y);
+            busy.push(Rect::from_center_size(
+                center,
+                Vec2::splat(2.0 * l.radius_px),
+            ));
+            if let Some(p) = l.label {
+                busy.push(Rect::from_min_size(
+                    center + vec2(p.offset_x_px, p.offset_y_px),
+                    LABEL_SIZE_GUESS,
+                ));
+            }
+        }
+        Some((rect, busy))
+    }
+
     /// The map's size in points in the last frame, if it was shown.
     pub fn size(&self) -> Option<Vec2> {
         self.last_rect.map(|r| r.size())
@@ -1086,6 +1111,9 @@ fn legend_row(map: Rect) -> (f32, f32) {
         (24.0, 15.0)
     }
 }
+
+/// A label's size as overlays reckon with it (the layout keeps only where a label goes).
+const LABEL_SIZE_GUESS: Vec2 = vec2(110.0, 22.0);
 
 /// Below this map height the legend starts folded into its button.
 const LEGEND_OPEN_MIN_HEIGHT: f32 = 420.0;

@@ -168,7 +168,9 @@ impl<'a> ExportSource<'a> {
 }
 
 /// Writes everything in `format`: for JSON Lines every article with its place mentions, date
-/// mentions and events; for the other formats every event.
+/// mentions and events; for the other formats every event. (The CLI and the app stream
+/// through [`for_each_chunk`] instead; this is for the fuzz harness and tests.)
+#[cfg(any(test, feature = "fuzzing"))]
 pub fn write(
     format: Format,
     source: &ExportSource<'_>,

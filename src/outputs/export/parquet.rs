@@ -536,7 +536,9 @@ pub fn write_parquet_in_chunks(
     Ok(events)
 }
 
-/// Writes everything of `source` (articles with their extractions) to the Parquet folder `dir`.
+/// Writes everything of `source` (articles with their extractions) to the Parquet folder `dir`
+/// (for tests; the CLI writes in chunks, [`write_parquet_in_chunks`]).
+#[cfg(test)]
 pub fn write_parquet(dir: &Path, source: &ExportSource<'_>) -> Result<usize, ExportError> {
     let mut writers = Writers::create(dir)?;
     writers.add(source)?;

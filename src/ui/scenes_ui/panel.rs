@@ -228,12 +228,13 @@ impl Briefing {
 }
 
 impl Briefing {
-    /// The presenter's caption and "scene 2/5" over the map.
-    pub fn overlay_ui(&self, ctx: &egui::Context) {
+    /// The presenter's caption and "scene 2/5" over the map, the caption where it covers the
+    /// least of what the map shows (`busy`: the map's rect and what is drawn on it).
+    pub fn overlay_ui(&self, ctx: &egui::Context, busy: Option<(egui::Rect, Vec<egui::Rect>)>) {
         let caption = self
             .current
             .and_then(|i| self.scenes.get(i))
             .map(|s| (s.name.as_str(), s.caption.as_str()));
-        presenter::overlay_ui(ctx, caption, self.current, self.scenes.len());
+        presenter::overlay_ui(ctx, caption, (self.current, self.scenes.len()), busy);
     }
 }
