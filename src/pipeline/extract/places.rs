@@ -1095,11 +1095,22 @@ fn accept(
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
     let in_run = broad && !spelling.contains([' ', '-']) && site.in_run();
+    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
+    // a parish or a district of a few thousand people is more likely a name's first word
+    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
+    let modifying_area = match place.kind {
+        PlaceKind::Country => true,
+        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
+        _ => false,
+    };
     !in_run
         || site.place_context()
-        || (matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea) && site.modifies())
+        || (modifying_area && site.modifies())
         || site.opens_organisation()
 }
+
+/// The population from which a division opening a longer name is taken for the place.
+const MODIFIER_AREA_MIN_POPULATION: u64 = 100_000;
 
 /// The hasher of the matcher's sets of an article's words: foldhash, several times faster than
 /// the default `SipHash` on short keys, with a seed per process (an article cannot be written to

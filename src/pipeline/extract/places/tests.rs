@@ -1241,3 +1241,12 @@ fn a_surname_the_article_gives_a_person_is_no_town_unless_used_as_one() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|a| a == &found[0]), "{found:?}");
 }
+
+#[test]
+fn a_small_division_opening_a_longer_name_is_that_name_s_first_word() {
+    let text = "Police found a lab in the Cascade Motel, and the Trinity Episcopal Church \
+                opened its pantry after a talk with Michael Durr.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    let state = "The ruling of the Ohio Supreme Court stands.";
+    assert_eq!(country_of_found(state, "Ohio").as_deref(), Some("US"));
+}
