@@ -147,7 +147,7 @@ impl ContextCountries {
 
     fn from_spans(spans: &[Span], g: &Gazetteer) -> Self {
         let mut ctx = ContextCountries::new();
-        for span in spans.iter().filter(|s| !s.cues.partial) {
+        for span in spans.iter().filter(|s| !s.cues.partial()) {
             // The one country of the span's candidates, if they agree on one.
             let mut country: Option<&str> = None;
             let mut ambiguous = false;
@@ -298,7 +298,7 @@ pub fn find_places_with_context(
     let area_spans: Vec<Span> = spans
         .iter()
         .filter(|s| {
-            !s.cues.partial
+            !s.cues.partial()
                 && s.roles.iter().all(|&(r, _)| match r {
                     NameRole::Demonym(_) => true,
                     _ => g.get(r.idx()).kind.class() == KindClass::Area,
@@ -368,7 +368,7 @@ pub fn find_places_with_context(
     // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
     // dateline counts three times.
     for (span, (c, narrowed)) in spans.iter().zip(&cands) {
-        if span.cues.partial {
+        if span.cues.partial() {
             continue;
         }
         let weight = if at_line_start(text, span.start) && is_all_caps(&text[span.start..span.end])
@@ -453,7 +453,7 @@ pub fn find_places_with_context(
     last.into_iter().flatten().collect()
 }
 
-/// A name read in part ([`Cues::partial`]: only as a division where it opens a longer name, or
+/// A name read in part ([`Reading::Part`]: only as a division where it opens a longer name, or
 /// without the towns a person's name hid) takes the place its other occurrences in the article
 /// were given ("the Dublin Arts Council" in a story of Dublin, Ohio); one that a person of the
 /// name hid in part, and that the article never uses as a place otherwise, is the person.
@@ -462,14 +462,14 @@ fn same_sense_for_partial_readings(
     spans: &[Span],
     mentions: &mut [Option<PlaceMention>],
 ) {
-    if !spans.iter().any(|s| s.cues.partial) {
+    if !spans.iter().any(|s| s.cues.partial()) {
         return;
     }
     // (surface, place) of the occurrences read in full, first of each surface.
     let mut full: Vec<(&str, PlaceIdx)> = Vec::new();
     for (span, m) in spans.iter().zip(mentions.iter()) {
         if let Some(m) = m
-            && !span.cues.partial
+            && !span.cues.partial()
             && !m.is_demonym()
             && let Some(surface) = text.get(span.start..span.end)
             && !full.iter().any(|(s, _)| *s == surface)
@@ -478,7 +478,7 @@ fn same_sense_for_partial_readings(
         }
     }
     for (span, slot) in spans.iter().zip(mentions.iter_mut()) {
-        if !span.cues.partial {
+        if !span.cues.partial() {
             continue;
         }
         let surface = text.get(span.start..span.end).unwrap_or("");
@@ -494,7 +494,7 @@ fn same_sense_for_partial_readings(
             }
             // "Elizabeth Fairfield ... Fairfield could spend 98 years in prison": a name the
             // article never uses as a place where no person could be meant is that person.
-            None if span.cues.person => *slot = None,
+            None if span.cues.reading == Reading::PartForAPerson => *slot = None,
             None => {}
         }
     }
@@ -853,15 +853,31 @@ struct Cues {
     /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
     /// a town of the name is as likely as a country.
     local: bool,
-    /// Some readings were left out for what the words around say, not for the place: only the
-    /// division or country readings of a name that towns bear too, where it opens a longer
-    /// name ("the Dublin Arts Council": the county of Dublin, Ireland, as a modifier, while
-    /// every town Dublin was left out as part of a name), or the readings left after the
+    /// Whether some readings were left out for what the words around say, not for the place.
+    reading: Reading,
+}
+
+/// How much of a name's readings an occurrence kept ([`Cues::reading`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Reading {
+    /// Every reading the name's spelling allows.
+    #[default]
+    Whole,
+    /// Only the division or country readings of a name that towns bear too, where it opens a
+    /// longer name ("the Dublin Arts Council": the county of Dublin, Ireland, as a modifier,
+    /// while every town Dublin was left out as part of a name), or the readings left after the
     /// small towns were taken for a person of the name. What is left says nothing of the
     /// article's ground, and the name means what it means elsewhere in the article.
-    partial: bool,
-    /// Readings were left out because a person of the article bears the name.
-    person: bool,
+    Part,
+    /// Like `Part`, the towns left out for a person the article names for certain ("Elizabeth
+    /// Fairfield"): where the article never uses the name as a place, the person is meant.
+    PartForAPerson,
+}
+
+impl Cues {
+    fn partial(self) -> bool {
+        self.reading != Reading::Whole
+    }
 }
 
 /// An occurrence `text[start..end]` of a name, and what its neighbours say, each worked out
@@ -1226,14 +1242,19 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 && hit
                     .targets()
                     .any(|(r, _)| r.place().is_some() && a_person(r));
-            span.cues.person = person_dropped
+            let for_a_person = person_dropped
                 && named_persons.contains(surface)
                 && span.roles.iter().all(|&(r, _)| {
                     r.place()
                         .is_some_and(|p| g.get(p).kind.class() != KindClass::Area)
                 });
-            span.cues.partial =
-                person_dropped || only_areas_of_a_town_name(&site, hit, &span.roles, g);
+            span.cues.reading = if for_a_person {
+                Reading::PartForAPerson
+            } else if person_dropped || only_areas_of_a_town_name(&site, hit, &span.roles, g) {
+                Reading::Part
+            } else {
+                Reading::Whole
+            };
             spans.push(span);
         }
     }
@@ -1322,7 +1343,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
 }
 
 /// The readings taken of a one-word name inside a run of capitalised words are divisions or
-/// countries only, while towns of the broad layer bear the name too (see [`Cues::partial`]).
+/// countries only, while towns of the broad layer bear the name too (see [`Reading::Part`]).
 fn only_areas_of_a_town_name(
     site: &Site<'_>,
     hit: &NameHit<'_>,
@@ -1488,8 +1509,7 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
                     || opens_organisation(text, hit.start, hit.end))
                 && word_after(text, hit.end).is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
-            partial: false,
-            person: false,
+            reading: Reading::Whole,
         },
     }
 }
