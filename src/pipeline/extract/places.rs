@@ -1186,15 +1186,6 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if opens_person_name(text, hit.start, hit.end) {
             continue;
         }
-        // "the Kremlin said", "White House aides": a building standing for the people in it
-        // is no place, whatever else bears its name (White House, Tennessee).
-        if hit.targets().any(|(r, _)| {
-            r.place()
-                .is_some_and(|p| g.get(p).kind == PlaceKind::Facility)
-        }) && stands_for_its_occupants(text, hit.start, hit.end)
-        {
-            continue;
-        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
@@ -1224,6 +1215,16 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             && hit.targets().any(|(r, _)| matches!(r, NameRole::Weak(_)))
         {
             roles = readings(true);
+        }
+        // "the Kremlin said", "White House aides": a building standing for the people in it
+        // is no place, whatever else bears its name (White House, Tennessee). Asked only of the
+        // few occurrences read as a building.
+        if roles.iter().any(|(r, _)| {
+            r.place()
+                .is_some_and(|p| g.get(p).kind == PlaceKind::Facility)
+        }) && stands_for_its_occupants(text, hit.start, hit.end)
+        {
+            continue;
         }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
             weak_places.insert(surface);
