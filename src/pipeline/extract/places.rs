@@ -45,12 +45,13 @@ mod words;
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
-    after_initial_or_title, at_line_start, at_word_boundaries, at_word_boundaries_of_a_name,
-    case_matches, closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
-    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_capitalised_run, opens_organisation, opens_person_name,
-    organisation_of, place_context, speaks, starts_organisation_name, strong_place_context,
-    word_after, word_before,
+    after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
+    at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
+    embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
+    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run,
+    opens_organisation, opens_person_name, organisation_of, place_context, speaks,
+    stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
+    word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -146,7 +147,7 @@ impl ContextCountries {
 
     fn from_spans(spans: &[Span], g: &Gazetteer) -> Self {
         let mut ctx = ContextCountries::new();
-        for span in spans {
+        for span in spans.iter().filter(|s| !s.cues.partial()) {
             // The one country of the span's candidates, if they agree on one.
             let mut country: Option<&str> = None;
             let mut ambiguous = false;
@@ -297,10 +298,11 @@ pub fn find_places_with_context(
     let area_spans: Vec<Span> = spans
         .iter()
         .filter(|s| {
-            s.roles.iter().all(|&(r, _)| match r {
-                NameRole::Demonym(_) => true,
-                _ => g.get(r.idx()).kind.class() == KindClass::Area,
-            })
+            !s.cues.partial()
+                && s.roles.iter().all(|&(r, _)| match r {
+                    NameRole::Demonym(_) => true,
+                    _ => g.get(r.idx()).kind.class() == KindClass::Area,
+                })
         })
         .cloned()
         .collect();
@@ -366,6 +368,9 @@ pub fn find_places_with_context(
     // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
     // dateline counts three times.
     for (span, (c, narrowed)) in spans.iter().zip(&cands) {
+        if span.cues.partial() {
+            continue;
+        }
         let weight = if at_line_start(text, span.start) && is_all_caps(&text[span.start..span.end])
         {
             3
@@ -439,12 +444,60 @@ pub fn find_places_with_context(
             focus.anchors.push(p.coord);
         }
     }
-    let last = if focus.anchors.len() == known {
+    let mut last = if focus.anchors.len() == known {
         first
     } else {
         resolve(text, &spans, &cands, g, &focus, Some(&first))
     };
+    same_sense_for_partial_readings(text, &spans, &mut last);
     last.into_iter().flatten().collect()
+}
+
+/// A name read in part ([`Reading::Part`]: only as a division where it opens a longer name, or
+/// without the towns a person's name hid) takes the place its other occurrences in the article
+/// were given ("the Dublin Arts Council" in a story of Dublin, Ohio); one that a person of the
+/// name hid in part, and that the article never uses as a place otherwise, is the person.
+fn same_sense_for_partial_readings(
+    text: &str,
+    spans: &[Span],
+    mentions: &mut [Option<PlaceMention>],
+) {
+    if !spans.iter().any(|s| s.cues.partial()) {
+        return;
+    }
+    // (surface, place) of the occurrences read in full, first of each surface.
+    let mut full: Vec<(&str, PlaceIdx)> = Vec::new();
+    for (span, m) in spans.iter().zip(mentions.iter()) {
+        if let Some(m) = m
+            && !span.cues.partial()
+            && !m.is_demonym()
+            && let Some(surface) = text.get(span.start..span.end)
+            && !full.iter().any(|(s, _)| *s == surface)
+        {
+            full.push((surface, m.place));
+        }
+    }
+    for (span, slot) in spans.iter().zip(mentions.iter_mut()) {
+        if !span.cues.partial() {
+            continue;
+        }
+        let surface = text.get(span.start..span.end).unwrap_or("");
+        match full.iter().find(|(s, _)| *s == surface) {
+            Some(&(_, place)) => {
+                if let Some(m) = slot.as_mut()
+                    && m.place != place
+                {
+                    m.place = place;
+                    m.reason = Reason::OneSense;
+                    m.end = span.end;
+                }
+            }
+            // "Elizabeth Fairfield ... Fairfield could spend 98 years in prison": a name the
+            // article never uses as a place where no person could be meant is that person.
+            None if span.cues.reading == Reading::PartForAPerson => *slot = None,
+            None => {}
+        }
+    }
 }
 
 /// A chosen reading this confident anchors its neighbours in the second round.
@@ -800,6 +853,31 @@ struct Cues {
     /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
     /// a town of the name is as likely as a country.
     local: bool,
+    /// Whether some readings were left out for what the words around say, not for the place.
+    reading: Reading,
+}
+
+/// How much of a name's readings an occurrence kept ([`Cues::reading`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Reading {
+    /// Every reading the name's spelling allows.
+    #[default]
+    Whole,
+    /// Only the division or country readings of a name that towns bear too, where it opens a
+    /// longer name ("the Dublin Arts Council": the county of Dublin, Ireland, as a modifier,
+    /// while every town Dublin was left out as part of a name), or the readings left after the
+    /// small towns were taken for a person of the name. What is left says nothing of the
+    /// article's ground, and the name means what it means elsewhere in the article.
+    Part,
+    /// Like `Part`, the towns left out for a person the article names for certain ("Elizabeth
+    /// Fairfield"): where the article never uses the name as a place, the person is meant.
+    PartForAPerson,
+}
+
+impl Cues {
+    fn partial(self) -> bool {
+        self.reading != Reading::Whole
+    }
 }
 
 /// An occurrence `text[start..end]` of a name, and what its neighbours say, each worked out
@@ -1033,11 +1111,22 @@ fn accept(
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
     let in_run = broad && !spelling.contains([' ', '-']) && site.in_run();
+    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
+    // a parish or a district of a few thousand people is more likely a name's first word
+    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
+    let modifying_area = match place.kind {
+        PlaceKind::Country => true,
+        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
+        _ => false,
+    };
     !in_run
         || site.place_context()
-        || (matches!(place.kind, PlaceKind::Country | PlaceKind::AdminArea) && site.modifies())
+        || (modifying_area && site.modifies())
         || site.opens_organisation()
 }
+
+/// The population from which a division opening a longer name is taken for the place.
+const MODIFIER_AREA_MIN_POPULATION: u64 = 100_000;
 
 /// The hasher of the matcher's sets of an article's words: foldhash, several times faster than
 /// the default `SipHash` on short keys, with a seed per process (an article cannot be written to
@@ -1072,6 +1161,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
     // so that an article listing thousands of names stays linear.
     let mut persons: HashMap<&str, bool, WordState> = HashMap::default();
+    // The surnames that follow a title, an initial or a common given name ("Elizabeth
+    // Fairfield"): a person of the article for certain.
+    let mut named_persons: HashSet<&str, WordState> = HashSet::default();
     for h in &hits {
         let surface = text.get(h.start..h.end).unwrap_or("");
         if surface.contains(' ') {
@@ -1080,6 +1172,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let titled = after_initial_or_title(text, h.start);
         if titled || after_given_name_word(text, h.start) {
             *persons.entry(surface).or_insert(false) |= titled;
+            if titled || after_listed_given_name(text, h.start) {
+                named_persons.insert(surface);
+            }
         }
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -1098,13 +1193,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // Dewsbury said" is the town: a preposition places it).
         let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
         let site = Site::new(text, hit.start, hit.end);
+        let a_person = |role: NameRole| {
+            person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
+                || (speaker && named_like_a_person(g, role.idx(), false))
+        };
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
-                    let a_person = person
-                        .is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
-                        || (speaker && named_like_a_person(g, role.idx(), false));
-                    !a_person && accept(&site, role, spelling, g, weak_settled)
+                    !a_person(role) && accept(&site, role, spelling, g, weak_settled)
                 })
                 .map(|(role, spelling)| {
                     let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
@@ -1120,6 +1216,16 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         {
             roles = readings(true);
         }
+        // "the Kremlin said", "White House aides": a building standing for the people in it
+        // is no place, whatever else bears its name (White House, Tennessee). Asked only of the
+        // few occurrences read as a building.
+        if roles.iter().any(|(r, _)| {
+            r.place()
+                .is_some_and(|p| g.get(p).kind == PlaceKind::Facility)
+        }) && stands_for_its_occupants(text, hit.start, hit.end)
+        {
+            continue;
+        }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
             weak_places.insert(surface);
         } else if roles.is_empty() && !speaks(text, hit.end) {
@@ -1129,7 +1235,28 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             unplaced.push((i, person));
         }
         if !roles.is_empty() {
-            spans.push(span_of(text, hit, roles));
+            let mut span = span_of(text, hit, roles);
+            // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
+            // person while the Irish capital stays) leave a choice that says nothing of the
+            // article's ground either.
+            let person_dropped = (person.is_some() || speaker)
+                && hit
+                    .targets()
+                    .any(|(r, _)| r.place().is_some() && a_person(r));
+            let for_a_person = person_dropped
+                && named_persons.contains(surface)
+                && span.roles.iter().all(|&(r, _)| {
+                    r.place()
+                        .is_some_and(|p| g.get(p).kind.class() != KindClass::Area)
+                });
+            span.cues.reading = if for_a_person {
+                Reading::PartForAPerson
+            } else if person_dropped || only_areas_of_a_town_name(&site, hit, &span.roles, g) {
+                Reading::Part
+            } else {
+                Reading::Whole
+            };
+            spans.push(span);
         }
     }
     // One sense per discourse for names inside runs of capitalised words: a name the article
@@ -1214,6 +1341,29 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// The readings taken of a one-word name inside a run of capitalised words are divisions or
+/// countries only, while towns of the broad layer bear the name too (see [`Reading::Part`]).
+fn only_areas_of_a_town_name(
+    site: &Site<'_>,
+    hit: &NameHit<'_>,
+    roles: &[(NameRole, bool)],
+    g: &Gazetteer,
+) -> bool {
+    let is_area = |p: PlaceIdx| g.get(p).kind.class() == KindClass::Area;
+    let one_word = site
+        .text
+        .get(site.start..site.end)
+        .is_some_and(|w| !w.contains([' ', '-']));
+    one_word
+        && roles.iter().all(|&(r, _)| r.place().is_none_or(is_area))
+        && hit.targets().any(|(r, _)| {
+            r.place()
+                .is_some_and(|p| !is_area(p) && g.get(p).source == PlaceSource::Broad)
+        })
+        && site.in_run()
+        && !site.place_context()
 }
 
 /// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
@@ -1360,6 +1510,7 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
                     || opens_organisation(text, hit.start, hit.end))
                 && word_after(text, hit.end).is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
+            reading: Reading::Whole,
         },
     }
 }

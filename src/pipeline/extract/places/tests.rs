@@ -1192,3 +1192,61 @@ fn a_surname_in_a_list_of_people_is_no_apposition() {
     let f = found("She grew up in Augusta, Georgia, and moved to Athens, Ga.");
     assert!(f.iter().any(|(s, _)| s == "Augusta"), "{f:?}");
 }
+
+#[test]
+fn a_name_opening_an_organisation_means_what_it_means_elsewhere_in_the_article() {
+    // "Dublin" opening "Dublin Singers" is read only as Ireland's county (towns in a run of
+    // capitals are left out): that reading must neither make the story Irish nor stand
+    // against the Dublin of Ohio the rest of the article names.
+    let text = "The Dublin Singers gave a concert on Sunday. Dublin council members met on \
+                Monday to discuss the budget, and the Dublin Arts Council awarded grants. \
+                The suburb is one of the fastest growing in Ohio.";
+    let g = bundled();
+    let dublins: Vec<Option<String>> = find_places(text, g)
+        .into_iter()
+        .filter(|m| &text[m.start..m.end] == "Dublin")
+        .map(|m| g.get(m.place).country.map(str::to_owned))
+        .collect();
+    assert!(dublins.len() >= 2, "{dublins:?}");
+    assert!(
+        dublins.iter().all(|c| c.as_deref() == Some("US")),
+        "{dublins:?}"
+    );
+}
+
+#[test]
+fn a_seat_of_power_speaking_is_no_place_but_a_visit_there_is() {
+    let said = "The Kremlin said the talks would resume, and White House aides agreed.";
+    assert!(found(said).is_empty(), "{:?}", found(said));
+    let visit = "The governors dined at the White House on Friday.";
+    assert_eq!(found(visit), pairs(&[("White House", "white-house")]));
+}
+
+#[test]
+fn a_surname_the_article_gives_a_person_is_no_town_unless_used_as_one() {
+    let g = bundled();
+    let person = "A plea deal was offered to Martha Denton on Monday. Denton could face ten \
+                  years in prison, and Denton declined to comment.";
+    let dentons = |text: &str| -> Vec<String> {
+        find_places(text, g)
+            .into_iter()
+            .filter(|m| &text[m.start..m.end] == "Denton")
+            .map(|m| g.get(m.place).id.to_owned())
+            .collect()
+    };
+    assert!(dentons(person).is_empty(), "{:?}", dentons(person));
+    // Named as a place once, the name is that place where the person could be meant too.
+    let place = "Martha Denton moved to Denton, Texas, last year. Denton has grown fast.";
+    let found = dentons(place);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|a| a == &found[0]), "{found:?}");
+}
+
+#[test]
+fn a_small_division_opening_a_longer_name_is_that_name_s_first_word() {
+    let text = "Police found a lab in the Cascade Motel, and the Trinity Episcopal Church \
+                opened its pantry after a talk with Michael Durr.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    let state = "The ruling of the Ohio Supreme Court stands.";
+    assert_eq!(country_of_found(state, "Ohio").as_deref(), Some("US"));
+}
