@@ -96,7 +96,9 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="newsatlas-dask-test-") as tmp:
         tmp = Path(tmp)
-        env = dict(os.environ, NEWSATLAS_CACHE_DIR=str(tmp / "cache"))
+        # The gazetteer index cache in the temporary folder, for this process and its children.
+        os.environ["NEWSATLAS_CACHE_DIR"] = str(tmp / "cache")
+        env = dict(os.environ)
         if not args.no_build:
             build_wheel(tmp, args.release, args.target_dir)
 
@@ -165,6 +167,34 @@ def main():
                  max(b[2] for b in boxes), max(b[3] for b in boxes)]
         check(union == want_geo["columns"]["geometry"]["bbox"],
               "the partitions' bboxes make up the CLI's")
+
+        # The input column types the Extractor takes give the same rows: text as large_string,
+        # `published` as ISO text or timestamps instead of dates; a RecordBatch as a Table.
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        import newsatlas
+
+        ex = newsatlas.Extractor(gazetteer_dir=str(REPO / "data"), user_gazetteer=str(user))
+        table = pq.read_table(articles)
+        base = canonical_rows(ex.extract(table)["events"])
+        published = table.column("published")
+        variants = {
+            "large_string text": table.set_column(
+                1, "text", table.column("text").cast(pa.large_string())),
+            "ISO text dates": table.set_column(
+                2, "published", pa.array([d.isoformat() + "T10:00:00Z" if d else None
+                                          for d in published.to_pylist()], pa.string())),
+            "timestamps": table.set_column(2, "published", published.cast(pa.timestamp("ms"))),
+            "a RecordBatch": table.combine_chunks().to_batches()[0],
+        }
+        for what, variant in variants.items():
+            check(canonical_rows(ex.extract(variant)["events"]) == base,
+                  f"the Extractor reads {what} as the same articles")
+        try:
+            ex.extract(table.drop_columns(["id"]))
+            check(False, "a table without `id` is refused")
+        except ValueError as err:
+            check("no `id` column" in str(err), f"a table without `id` is refused: {err}")
 
         if failures:
             sys.exit(f"FAIL: {len(failures)} check(s) failed")
