@@ -52,6 +52,16 @@ pub use session::state::WindowMode;
 pub use session::timeline::histogram_buckets;
 pub use session::userdata::{DateOverrides, NewPlace, SaveError, UserDataDir, UserGazetteer};
 
+// Columnar output: the record batches `extract --format parquet` writes, which the Python
+// package (python/) hands to pyarrow, and the `GeoParquet` metadata of its events.
+pub use outputs::export::parquet::{
+    ARTICLES_FILE, DATES_FILE, EVENTS_FILE, PLACES_FILE, ParquetBatches, extract_batches,
+    geo_metadata, record_batches,
+};
+pub use outputs::export::{ExportError, ExportSource};
+// The app's reader of such events (`--events`, File > Open), for examples/open_events.rs.
+pub use session::events_file::{ReadProgress, load_events};
+
 // The offline basemap.
 pub use basemap::mercator::tile_pixel_at;
 pub use basemap::{BasemapData, Detail, Style, render_tile};

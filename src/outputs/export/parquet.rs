@@ -193,13 +193,18 @@ impl Part {
         })
     }
 
-    fn write(&mut self, columns: Vec<ArrayRef>) -> Result<(), ExportError> {
-        let batch = batch(&self.schema, columns)?;
+    fn write(&mut self, batch: &RecordBatch) -> Result<(), ExportError> {
+        if batch.schema() != self.schema {
+            return Err(ExportError::Inconsistent(format!(
+                "a batch for {} has another schema",
+                self.name
+            )));
+        }
         if batch.num_rows() == 0 {
             return Ok(());
         }
         self.writer
-            .write(&batch)
+            .write(batch)
             .map_err(|e| parquet_error(self.name, &e))?;
         // One row group per chunk of articles: the writer holds no more than one chunk's rows.
         self.writer
@@ -288,210 +293,16 @@ impl Writers {
     }
 
     fn add(&mut self, source: &ExportSource<'_>) -> Result<(), ExportError> {
-        if source.articles.len() != source.extractions.len() {
-            return Err(ExportError::Inconsistent(format!(
-                "{} articles but {} extractions",
-                source.articles.len(),
-                source.extractions.len()
-            )));
+        let batches = record_batches(source)?;
+        self.articles.write(&batches.articles)?;
+        self.places.write(&batches.places)?;
+        self.dates.write(&batches.dates)?;
+        self.events.write(&batches.events)?;
+        if let Some([xmin, ymin, xmax, ymax]) = batches.extent {
+            self.extent.add(xmin, ymin);
+            self.extent.add(xmax, ymax);
         }
-        self.add_articles(source)?;
-        self.add_mentions(source)?;
-        self.add_events(source)
-    }
-
-    fn add_articles(&mut self, source: &ExportSource<'_>) -> Result<(), ExportError> {
-        let n = source.articles.len();
-        let mut id = StringBuilder::with_capacity(n, n * 16);
-        let mut file = StringBuilder::with_capacity(n, n * 32);
-        let mut title = StringBuilder::with_capacity(n, n * 48);
-        let (mut outlet, mut byline, mut basis, mut url) = (
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        let mut published = Date32Builder::with_capacity(n);
-        for a in source.articles {
-            id.append_value(&a.id);
-            file.append_value(source.file_of(a));
-            title.append_value(&a.title);
-            outlet.append_option(a.outlet.as_deref());
-            byline.append_option(a.byline.as_deref());
-            published.append_option(a.published.map(date32));
-            basis.append_value(a.date_basis.as_str());
-            url.append_option(a.url.as_deref());
-        }
-        self.articles.write(vec![
-            Arc::new(id.finish()),
-            Arc::new(file.finish()),
-            Arc::new(title.finish()),
-            Arc::new(outlet.finish()),
-            Arc::new(byline.finish()),
-            Arc::new(published.finish()),
-            Arc::new(basis.finish()),
-            Arc::new(url.finish()),
-        ])
-    }
-
-    fn add_mentions(&mut self, source: &ExportSource<'_>) -> Result<(), ExportError> {
-        let mut place_article = StringBuilder::new();
-        let (mut place_start, mut place_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut place_surface, mut place_id_col, mut place_name_col) = (
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        let (mut place_lat, mut place_lon, mut place_confidence) = (
-            Float64Builder::new(),
-            Float64Builder::new(),
-            Float64Builder::new(),
-        );
-        let (mut place_kind, mut place_country, mut place_reason) = (
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        let mut date_article = StringBuilder::new();
-        let (mut date_start, mut date_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut date_surface, mut date_granularity) = (StringBuilder::new(), StringBuilder::new());
-        let (mut date_from, mut date_to) = (Date32Builder::new(), Date32Builder::new());
-        let mut date_vague = BooleanBuilder::new();
-        for (article, x) in source.articles.iter().zip(source.extractions) {
-            for m in &x.places {
-                let place = source.place(m.place)?;
-                place_article.append_value(&article.id);
-                place_start.append_value(offset(m.start));
-                place_end.append_value(offset(m.end));
-                place_surface.append_value(slice(&article.body, &(m.start..m.end)));
-                place_id_col.append_value(place.id);
-                place_name_col.append_value(place.name);
-                place_lat.append_value(place.coord.lat);
-                place_lon.append_value(place.coord.lon);
-                place_kind.append_value(place.kind.as_str());
-                place_country.append_option(place.country);
-                // As JSON Lines writes it: f32 rounded to three decimals.
-                place_confidence.append_value((f64::from(m.confidence) * 1000.0).round() / 1000.0);
-                place_reason.append_value(m.reason.as_str());
-            }
-            for m in &x.dates {
-                date_article.append_value(&article.id);
-                date_start.append_value(offset(m.start));
-                date_end.append_value(offset(m.end));
-                date_surface.append_value(slice(&article.body, &(m.start..m.end)));
-                date_from.append_value(date32(m.interval.from));
-                date_to.append_value(date32(m.interval.to));
-                date_granularity.append_value(granularity_name(m.interval.granularity));
-                date_vague.append_value(m.vague);
-            }
-        }
-        self.places.write(vec![
-            Arc::new(place_article.finish()),
-            Arc::new(place_start.finish()),
-            Arc::new(place_end.finish()),
-            Arc::new(place_surface.finish()),
-            Arc::new(place_id_col.finish()),
-            Arc::new(place_name_col.finish()),
-            Arc::new(place_lat.finish()),
-            Arc::new(place_lon.finish()),
-            Arc::new(place_kind.finish()),
-            Arc::new(place_country.finish()),
-            Arc::new(place_confidence.finish()),
-            Arc::new(place_reason.finish()),
-        ])?;
-        self.dates.write(vec![
-            Arc::new(date_article.finish()),
-            Arc::new(date_start.finish()),
-            Arc::new(date_end.finish()),
-            Arc::new(date_surface.finish()),
-            Arc::new(date_from.finish()),
-            Arc::new(date_to.finish()),
-            Arc::new(date_granularity.finish()),
-            Arc::new(date_vague.finish()),
-        ])
-    }
-
-    fn add_events(&mut self, source: &ExportSource<'_>) -> Result<(), ExportError> {
-        let (mut article, mut place_id, mut place_name) = (
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        let (mut lat, mut lon) = (Float64Builder::new(), Float64Builder::new());
-        let (mut from, mut to) = (Date32Builder::new(), Date32Builder::new());
-        let (mut basis, mut surface, mut text) = (
-            StringBuilder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        let (mut sentence_start, mut sentence_end) = (Int64Builder::new(), Int64Builder::new());
-        let (mut window_start, mut window_end) = (Int64Builder::new(), Int64Builder::new());
-        let mut geometry = BinaryBuilder::new();
-        let mut bbox: [Float64Builder; 4] = std::array::from_fn(|_| Float64Builder::new());
-        let mut bbox_valid = Vec::new();
-        for event in source.all_events() {
-            let a = source.article(event.article)?;
-            let place = source.place(event.place)?;
-            let (range, cut) =
-                event_text_range(&a.body, event, source.events_sharing_sentence(event));
-            article.append_value(&a.id);
-            place_id.append_value(place.id);
-            place_name.append_value(place.name);
-            lat.append_value(place.coord.lat);
-            lon.append_value(place.coord.lon);
-            from.append_option(event.when.map(|w| date32(w.from)));
-            to.append_option(event.when.map(|w| date32(w.to)));
-            basis.append_value(when_basis_name(event.basis));
-            surface.append_option(
-                event
-                    .date_mention
-                    .map(|m| slice(&a.body, &m.range()).trim()),
-            );
-            sentence_start.append_value(i64::from(event.sentence.start));
-            sentence_end.append_value(i64::from(event.sentence.end));
-            window_start.append_option(cut.then_some(offset(range.start)));
-            window_end.append_option(cut.then_some(offset(range.end)));
-            text.append_value(slice(&a.body, &range));
-            let (x, y) = (place.coord.lon, place.coord.lat);
-            let valid = place.coord.is_valid();
-            if valid {
-                geometry.append_value(wkb_point(x, y));
-                self.extent.add(x, y);
-            } else {
-                geometry.append_null();
-            }
-            // A null struct still holds (ignored) child values.
-            for (b, v) in bbox.iter_mut().zip([x, y, x, y]) {
-                b.append_value(if valid { v } else { 0.0 });
-            }
-            bbox_valid.push(valid);
-        }
-        let bbox_children: Vec<ArrayRef> = bbox
-            .iter_mut()
-            .map(|b| Arc::new(b.finish()) as ArrayRef)
-            .collect();
-        let bbox = StructArray::try_new(bbox_fields(), bbox_children, Some(bbox_valid.into()))
-            .map_err(|e| {
-                ExportError::Inconsistent(format!("cannot build the bbox column ({e})"))
-            })?;
-        self.events.write(vec![
-            Arc::new(article.finish()),
-            Arc::new(place_id.finish()),
-            Arc::new(place_name.finish()),
-            Arc::new(lat.finish()),
-            Arc::new(lon.finish()),
-            Arc::new(from.finish()),
-            Arc::new(to.finish()),
-            Arc::new(basis.finish()),
-            Arc::new(surface.finish()),
-            Arc::new(sentence_start.finish()),
-            Arc::new(sentence_end.finish()),
-            Arc::new(window_start.finish()),
-            Arc::new(window_end.finish()),
-            Arc::new(text.finish()),
-            Arc::new(geometry.finish()),
-            Arc::new(bbox),
-        ])
+        Ok(())
     }
 
     /// Writes the footers, then renames each whole file over its final name.
@@ -514,6 +325,264 @@ impl Writers {
         }
         Ok(())
     }
+}
+
+/// The four tables of a chunk of articles as record batches with the schemas above: what the
+/// Parquet files hold, and what the Python package (`python/`) hands to pyarrow; one code path
+/// builds both.
+#[derive(Debug)]
+pub struct ParquetBatches {
+    pub articles: RecordBatch,
+    pub places: RecordBatch,
+    pub dates: RecordBatch,
+    pub events: RecordBatch,
+    /// The extent of the events' points (xmin, ymin, xmax, ymax), for [`geo_metadata`]; none
+    /// when no event has a valid point.
+    pub extent: Option<[f64; 4]>,
+}
+
+/// The record batches of `source`'s articles, place and date mentions and events.
+pub fn record_batches(source: &ExportSource<'_>) -> Result<ParquetBatches, ExportError> {
+    if source.articles.len() != source.extractions.len() {
+        return Err(ExportError::Inconsistent(format!(
+            "{} articles but {} extractions",
+            source.articles.len(),
+            source.extractions.len()
+        )));
+    }
+    let articles = articles_batch(source)?;
+    let (places, dates) = mention_batches(source)?;
+    let mut extent = Extent::default();
+    let events = events_batch(source, &mut extent)?;
+    Ok(ParquetBatches {
+        articles,
+        places,
+        dates,
+        events,
+        extent: extent.0,
+    })
+}
+
+fn articles_batch(source: &ExportSource<'_>) -> Result<RecordBatch, ExportError> {
+    let n = source.articles.len();
+    let mut id = StringBuilder::with_capacity(n, n * 16);
+    let mut file = StringBuilder::with_capacity(n, n * 32);
+    let mut title = StringBuilder::with_capacity(n, n * 48);
+    let (mut outlet, mut byline, mut basis, mut url) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let mut published = Date32Builder::with_capacity(n);
+    for a in source.articles {
+        id.append_value(&a.id);
+        file.append_value(source.file_of(a));
+        title.append_value(&a.title);
+        outlet.append_option(a.outlet.as_deref());
+        byline.append_option(a.byline.as_deref());
+        published.append_option(a.published.map(date32));
+        basis.append_value(a.date_basis.as_str());
+        url.append_option(a.url.as_deref());
+    }
+    batch(
+        &articles_schema(),
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(file.finish()),
+            Arc::new(title.finish()),
+            Arc::new(outlet.finish()),
+            Arc::new(byline.finish()),
+            Arc::new(published.finish()),
+            Arc::new(basis.finish()),
+            Arc::new(url.finish()),
+        ],
+    )
+}
+
+fn mention_batches(source: &ExportSource<'_>) -> Result<(RecordBatch, RecordBatch), ExportError> {
+    let mut place_article = StringBuilder::new();
+    let (mut place_start, mut place_end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut place_surface, mut place_id_col, mut place_name_col) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let (mut place_lat, mut place_lon, mut place_confidence) = (
+        Float64Builder::new(),
+        Float64Builder::new(),
+        Float64Builder::new(),
+    );
+    let (mut place_kind, mut place_country, mut place_reason) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let mut date_article = StringBuilder::new();
+    let (mut date_start, mut date_end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut date_surface, mut date_granularity) = (StringBuilder::new(), StringBuilder::new());
+    let (mut date_from, mut date_to) = (Date32Builder::new(), Date32Builder::new());
+    let mut date_vague = BooleanBuilder::new();
+    for (article, x) in source.articles.iter().zip(source.extractions) {
+        for m in &x.places {
+            let place = source.place(m.place)?;
+            place_article.append_value(&article.id);
+            place_start.append_value(offset(m.start));
+            place_end.append_value(offset(m.end));
+            place_surface.append_value(slice(&article.body, &(m.start..m.end)));
+            place_id_col.append_value(place.id);
+            place_name_col.append_value(place.name);
+            place_lat.append_value(place.coord.lat);
+            place_lon.append_value(place.coord.lon);
+            place_kind.append_value(place.kind.as_str());
+            place_country.append_option(place.country);
+            // As JSON Lines writes it: f32 rounded to three decimals.
+            place_confidence.append_value((f64::from(m.confidence) * 1000.0).round() / 1000.0);
+            place_reason.append_value(m.reason.as_str());
+        }
+        for m in &x.dates {
+            date_article.append_value(&article.id);
+            date_start.append_value(offset(m.start));
+            date_end.append_value(offset(m.end));
+            date_surface.append_value(slice(&article.body, &(m.start..m.end)));
+            date_from.append_value(date32(m.interval.from));
+            date_to.append_value(date32(m.interval.to));
+            date_granularity.append_value(granularity_name(m.interval.granularity));
+            date_vague.append_value(m.vague);
+        }
+    }
+    let places = batch(
+        &places_schema(),
+        vec![
+            Arc::new(place_article.finish()),
+            Arc::new(place_start.finish()),
+            Arc::new(place_end.finish()),
+            Arc::new(place_surface.finish()),
+            Arc::new(place_id_col.finish()),
+            Arc::new(place_name_col.finish()),
+            Arc::new(place_lat.finish()),
+            Arc::new(place_lon.finish()),
+            Arc::new(place_kind.finish()),
+            Arc::new(place_country.finish()),
+            Arc::new(place_confidence.finish()),
+            Arc::new(place_reason.finish()),
+        ],
+    )?;
+    let dates = batch(
+        &dates_schema(),
+        vec![
+            Arc::new(date_article.finish()),
+            Arc::new(date_start.finish()),
+            Arc::new(date_end.finish()),
+            Arc::new(date_surface.finish()),
+            Arc::new(date_from.finish()),
+            Arc::new(date_to.finish()),
+            Arc::new(date_granularity.finish()),
+            Arc::new(date_vague.finish()),
+        ],
+    )?;
+    Ok((places, dates))
+}
+
+fn events_batch(
+    source: &ExportSource<'_>,
+    extent: &mut Extent,
+) -> Result<RecordBatch, ExportError> {
+    let (mut article, mut place_id, mut place_name) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let (mut lat, mut lon) = (Float64Builder::new(), Float64Builder::new());
+    let (mut from, mut to) = (Date32Builder::new(), Date32Builder::new());
+    let (mut basis, mut surface, mut text) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let (mut sentence_start, mut sentence_end) = (Int64Builder::new(), Int64Builder::new());
+    let (mut window_start, mut window_end) = (Int64Builder::new(), Int64Builder::new());
+    let mut geometry = BinaryBuilder::new();
+    let mut bbox: [Float64Builder; 4] = std::array::from_fn(|_| Float64Builder::new());
+    let mut bbox_valid = Vec::new();
+    for event in source.all_events() {
+        let a = source.article(event.article)?;
+        let place = source.place(event.place)?;
+        let (range, cut) = event_text_range(&a.body, event, source.events_sharing_sentence(event));
+        article.append_value(&a.id);
+        place_id.append_value(place.id);
+        place_name.append_value(place.name);
+        lat.append_value(place.coord.lat);
+        lon.append_value(place.coord.lon);
+        from.append_option(event.when.map(|w| date32(w.from)));
+        to.append_option(event.when.map(|w| date32(w.to)));
+        basis.append_value(when_basis_name(event.basis));
+        surface.append_option(
+            event
+                .date_mention
+                .map(|m| slice(&a.body, &m.range()).trim()),
+        );
+        sentence_start.append_value(i64::from(event.sentence.start));
+        sentence_end.append_value(i64::from(event.sentence.end));
+        window_start.append_option(cut.then_some(offset(range.start)));
+        window_end.append_option(cut.then_some(offset(range.end)));
+        text.append_value(slice(&a.body, &range));
+        let (x, y) = (place.coord.lon, place.coord.lat);
+        let valid = place.coord.is_valid();
+        if valid {
+            geometry.append_value(wkb_point(x, y));
+            extent.add(x, y);
+        } else {
+            geometry.append_null();
+        }
+        // A null struct still holds (ignored) child values.
+        for (b, v) in bbox.iter_mut().zip([x, y, x, y]) {
+            b.append_value(if valid { v } else { 0.0 });
+        }
+        bbox_valid.push(valid);
+    }
+    let bbox_children: Vec<ArrayRef> = bbox
+        .iter_mut()
+        .map(|b| Arc::new(b.finish()) as ArrayRef)
+        .collect();
+    let bbox = StructArray::try_new(bbox_fields(), bbox_children, Some(bbox_valid.into()))
+        .map_err(|e| ExportError::Inconsistent(format!("cannot build the bbox column ({e})")))?;
+    batch(
+        &events_schema(),
+        vec![
+            Arc::new(article.finish()),
+            Arc::new(place_id.finish()),
+            Arc::new(place_name.finish()),
+            Arc::new(lat.finish()),
+            Arc::new(lon.finish()),
+            Arc::new(from.finish()),
+            Arc::new(to.finish()),
+            Arc::new(basis.finish()),
+            Arc::new(surface.finish()),
+            Arc::new(sentence_start.finish()),
+            Arc::new(sentence_end.finish()),
+            Arc::new(window_start.finish()),
+            Arc::new(window_end.finish()),
+            Arc::new(text.finish()),
+            Arc::new(geometry.finish()),
+            Arc::new(bbox),
+        ],
+    )
+}
+
+/// Extracts `articles` with `gazetteer` and returns their record batches, article files as
+/// given: the Python package's `Extractor.extract`, the same rows as `extract --format parquet`.
+pub fn extract_batches(
+    articles: &[Article],
+    gazetteer: &Gazetteer,
+) -> Result<ParquetBatches, ExportError> {
+    let extractions = crate::extract::extract_corpus(articles, gazetteer);
+    record_batches(&ExportSource {
+        articles,
+        gazetteer,
+        extractions: &extractions,
+        base_dir: None,
+    })
 }
 
 /// Writes the Parquet folder `dir` (created when missing) for `articles` extracted `chunk` of
@@ -588,6 +657,20 @@ pub(crate) mod tests {
         (articles, gazetteer, extractions)
     }
 
+    /// What the sample exports, article files as given.
+    fn source_of<'a>(
+        articles: &'a [Article],
+        gazetteer: &'a Gazetteer,
+        extractions: &'a [ArticleExtraction],
+    ) -> ExportSource<'a> {
+        ExportSource {
+            articles,
+            gazetteer,
+            extractions,
+            base_dir: None,
+        }
+    }
+
     /// The sample written to a temporary folder.
     pub(crate) fn written() -> (
         tempfile::TempDir,
@@ -597,13 +680,7 @@ pub(crate) mod tests {
     ) {
         let (articles, gazetteer, extractions) = sample();
         let dir = tempfile::tempdir().expect("tempdir");
-        let source = ExportSource {
-            articles: &articles,
-            gazetteer: &gazetteer,
-            extractions: &extractions,
-            base_dir: None,
-        };
-        write_parquet(dir.path(), &source).expect("write");
+        write_parquet(dir.path(), &source_of(&articles, &gazetteer, &extractions)).expect("write");
         (dir, articles, gazetteer, extractions)
     }
 
@@ -718,6 +795,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_record_batches_are_what_the_files_hold() {
+        let (dir, articles, gazetteer, extractions) = written();
+        let source = source_of(&articles, &gazetteer, &extractions);
+        let built = record_batches(&source).expect("batches");
+        assert_eq!(built.extent, Some([13.1913, 32.3754, 15.0925, 32.8872]));
+        assert_eq!(
+            extract_batches(&articles, &gazetteer)
+                .expect("extract")
+                .events,
+            built.events
+        );
+        for (file, batch) in [
+            (EVENTS_FILE, &built.events),
+            (ARTICLES_FILE, &built.articles),
+            (PLACES_FILE, &built.places),
+            (DATES_FILE, &built.dates),
+        ] {
+            let reader = ParquetRecordBatchReaderBuilder::try_new(
+                fs::File::open(dir.path().join(file)).expect("open"),
+            )
+            .expect("parquet")
+            .build()
+            .expect("reader");
+            let read: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
+            assert!(batch.num_rows() > 0, "{file}");
+            assert_eq!(read.len(), 1, "{file}: one chunk, one batch");
+            assert_eq!(read[0].columns(), batch.columns(), "{file}");
+        }
+    }
+
+    #[test]
     fn the_events_file_carries_geoparquet_1_1_metadata() {
         let (dir, ..) = written();
         let file = fs::File::open(dir.path().join(EVENTS_FILE)).expect("open");
@@ -746,12 +854,7 @@ pub(crate) mod tests {
     #[test]
     fn a_failed_write_leaves_the_old_files_and_no_temporary_file() {
         let (dir, articles, gazetteer, extractions) = written();
-        let source = ExportSource {
-            articles: &articles,
-            gazetteer: &gazetteer,
-            extractions: &extractions,
-            base_dir: None,
-        };
+        let source = source_of(&articles, &gazetteer, &extractions);
         let before = fs::read(dir.path().join(EVENTS_FILE)).expect("read");
         // One extraction too few: inconsistent data fails the write midway.
         let bad = ExportSource {
