@@ -1082,13 +1082,16 @@ fn companion_files(path: &Path, name: &str) -> Vec<PathBuf> {
     Vec::new()
 }
 
+/// What [`read_table`] calls with each batch: its columns (in the order asked) and its rows.
+type BatchFn<'f> = dyn FnMut(&[Option<&dyn Array>], usize) + 'f;
+
 /// Reads the `columns` of `file` batch by batch (a column the file lacks is `None`), at most
 /// `max_rows` rows; `each` gets every batch's columns and its number of rows.
 fn read_table(
     file: &Path,
     columns: &[&str],
     max_rows: usize,
-    each: &mut dyn FnMut(&[Option<&dyn Array>], usize),
+    each: &mut BatchFn<'_>,
 ) -> Result<(), String> {
     let handle = File::open(file).map_err(|e| format!("cannot open it ({e})"))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(handle)
