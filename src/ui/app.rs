@@ -634,24 +634,24 @@ impl eframe::App for NewsAtlasApp {
 
         let Some(model) = &self.model else {
             egui::CentralPanel::default().show(ui, |ui| {
-                ui.centered_and_justified(|ui| match &self.load_error {
-                    Some(e) => ui.label(RichText::new(format!("Loading failed: {e}")).size(24.0)),
-                    None => {
-                        // Reading a large events file takes seconds: say how far it is.
-                        let progress = self.loader.as_ref().map(Job::progress).unwrap_or_default();
-                        if progress.total > 0 {
-                            ui.vertical_centered(|ui| {
-                                ui.label(RichText::new(progress.text()).size(28.0));
-                                ui.add(
-                                    egui::ProgressBar::new(progress.fraction())
-                                        .desired_width(360.0)
-                                        .show_percentage(),
-                                );
-                            })
-                            .response
-                        } else {
-                            ui.label(RichText::new("Loading…").size(28.0))
-                        }
+                ui.centered_and_justified(|ui| {
+                    if let Some(e) = &self.load_error {
+                        ui.label(RichText::new(format!("Loading failed: {e}")).size(24.0));
+                        return;
+                    }
+                    // Reading a large events file takes seconds: say how far it is.
+                    let progress = self.loader.as_ref().map(Job::progress).unwrap_or_default();
+                    if progress.total > 0 {
+                        ui.vertical_centered(|ui| {
+                            ui.label(RichText::new(progress.text()).size(28.0));
+                            ui.add(
+                                egui::ProgressBar::new(progress.fraction())
+                                    .desired_width(360.0)
+                                    .show_percentage(),
+                            );
+                        });
+                    } else {
+                        ui.label(RichText::new("Loading…").size(28.0));
                     }
                 });
             });

@@ -1,4 +1,4 @@
-//! GeoParquet events opened in the real app (`egui_kittest`): a file dropped on the window and a
+//! `GeoParquet` events opened in the real app (`egui_kittest`): a file dropped on the window and a
 //! partitioned folder typed in File > Open, as an engine other than newsatlas writes them.
 
 use std::path::Path;
@@ -29,7 +29,7 @@ fn april_2019(day: i32) -> i32 {
     17_987 + day - 1
 }
 
-/// A GeoParquet events file of `rows` (article, place, lon, lat, day of April 2019, sentence).
+/// A `GeoParquet` events file of `rows` (article, place, lon, lat, day of April 2019, sentence).
 fn write_events(path: &Path, rows: &[(&str, &str, f64, f64, i32, &str)]) {
     let schema = Arc::new(Schema::new(vec![
         Field::new("article", DataType::Utf8, false),
