@@ -5,7 +5,8 @@
 //!
 //! Key decisions:
 //! - **What is read**: a `.parquet` file, or a folder: its `events.parquet` when it has one (the
-//!   CLI's output folder), else every `.parquet` file under it (partitions such as
+//!   CLI's output folder), else its `events/` folder's parts when it has one (the distributed
+//!   job's output folder), else every `.parquet` file under it (partitions such as
 //!   `year=2024/part-0.parquet`), in path order. Only the columns used are read.
 //! - **Columns**: the point is the `geo` metadata's primary column (default `geometry`, WKB), or
 //!   `lat`/`lon` numbers when there is no geometry column. Every other column is optional:
@@ -153,8 +154,15 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
     if events.is_file() {
         return Ok(vec![events]);
     }
+    // The distributed job's folder: `events/` beside `articles/`, `places/` and `dates/`.
+    let parts = path.join("events");
+    let root = if parts.is_dir() {
+        parts
+    } else {
+        path.to_path_buf()
+    };
     let mut files = Vec::new();
-    parquet_files(path, 0, &mut files, MAX_FILES + 1);
+    parquet_files(&root, 0, &mut files, MAX_FILES + 1);
     if files.is_empty() {
         return Err(format!(
             "{} has no .parquet files (expected GeoParquet events, e.g. from `newsatlas extract \
@@ -1201,6 +1209,20 @@ mod tests {
         let alone = load_events(&dir.path().join(EVENTS_FILE), &nothing, &never).expect("file");
         assert_eq!(alone.index.events.len(), want.len());
         assert_eq!(alone.articles[0].title, ds.articles[0].title);
+        // The distributed job's layout: `events/` and `articles/` folders of parts, opened from
+        // the top folder or from `events/`.
+        let job = tempfile::tempdir().expect("tempdir");
+        for (name, file) in [("events", EVENTS_FILE), ("articles", "articles.parquet")] {
+            std::fs::create_dir(job.path().join(name)).expect("mkdir");
+            let to = job.path().join(name).join("part-00000.parquet");
+            std::fs::copy(dir.path().join(file), to).expect("copy");
+        }
+        for at in [job.path().to_path_buf(), job.path().join("events")] {
+            let opened = load_events(&at, &nothing, &never).expect("job folder");
+            assert_eq!(opened.index.events.len(), want.len());
+            assert_eq!(opened.articles[0].title, ds.articles[0].title);
+            assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+        }
         // Without the tables beside it, ids stand for titles and places are cities.
         let bare = tempfile::tempdir().expect("tempdir");
         std::fs::copy(dir.path().join(EVENTS_FILE), bare.path().join("x.parquet")).expect("copy");
