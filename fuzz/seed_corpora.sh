@@ -86,6 +86,12 @@ for p in sorted((root / "tests" / "bad_inputs" / "feeds").glob("*")):
     put("feed", p.name, p.read_bytes())
 for p in sorted((root / "tests" / "bad_inputs" / "pdfs").glob("*.pdf")):
     put("pdf", p.name, p.read_bytes())
+# event_csv: a 0 byte then an ACLED-style CSV, a 1 byte then GDELT-style tab-separated rows.
+for p in sorted(formats.glob("*")):
+    if p.suffix == ".csv":
+        put("event_csv", p.name, b"\0" + p.read_bytes())
+    if p.name.endswith(".export.CSV"):
+        put("event_csv", p.name, b"\1" + p.read_bytes())
 put("feed", "tiny.json", b'{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1","content_text":"Sirte","date_published":"2020-01-06T10:00:00Z"}]}')
 # geoparquet: the seeds' events.parquet as `newsatlas extract --format parquet` writes it (when
 # a release build is there; build it with `cargo build --release --no-default-features`).

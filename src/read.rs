@@ -4,9 +4,11 @@
 //! articles need: binary files refused, a UTF-8 byte order mark stripped, invalid UTF-8 decoded
 //! lossily (and said so).
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
+use std::rc::Rc;
 
 use thiserror::Error;
 
@@ -168,6 +170,81 @@ pub fn decode(bytes: Vec<u8>) -> Result<TextFile, ReadError> {
         lossy: first_invalid_line.is_some(),
         first_invalid_line,
     })
+}
+
+/// A CSV reader's input that refuses to hand out more than `limit` bytes past the start of the
+/// row being read (a runaway quote cannot pull a whole file into memory), made by
+/// [`row_limited`]; its [`RowMeter`] is told where each row starts.
+pub struct RowLimit<R> {
+    inner: R,
+    meter: RowMeter,
+    last_byte: u8,
+}
+
+/// What a [`RowLimit`] has read, shared with the loop that reads the rows.
+#[derive(Clone)]
+pub struct RowMeter {
+    consumed: Rc<Cell<u64>>,
+    row_start: Rc<Cell<u64>>,
+    /// Whether the first line ends in CRLF, once a line end has been seen.
+    crlf: Rc<Cell<Option<bool>>>,
+    limit: u64,
+}
+
+/// `inner` limited to `limit` bytes per row, and the meter to tell it where rows start.
+pub fn row_limited<R: Read>(inner: R, limit: u64) -> (RowLimit<R>, RowMeter) {
+    let meter = RowMeter {
+        consumed: Rc::new(Cell::new(0)),
+        row_start: Rc::new(Cell::new(0)),
+        crlf: Rc::new(Cell::new(None)),
+        limit,
+    };
+    let reader = RowLimit {
+        inner,
+        meter: meter.clone(),
+        last_byte: 0,
+    };
+    (reader, meter)
+}
+
+impl RowMeter {
+    /// The next row starts at byte `byte` of the input.
+    pub fn start_row(&self, byte: u64) {
+        self.row_start.set(byte);
+    }
+
+    /// Whether the row being read went past the limit (then the reader's error is this).
+    pub fn over(&self) -> bool {
+        self.consumed.get() > self.row_start.get() + self.limit
+    }
+
+    /// The csv crate starts a row that follows a CRLF at its `\n`, one line early: in a file whose
+    /// lines end in CRLF, add this (1) to its line numbers. (A file mixing line ends may be one
+    /// off on some rows.)
+    pub fn line_fix(&self) -> usize {
+        usize::from(self.crlf.get() == Some(true))
+    }
+}
+
+impl<R: Read> Read for RowLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.meter.over() {
+            return Err(io::Error::other("row too long"));
+        }
+        let n = self.inner.read(buf)?;
+        if self.meter.crlf.get().is_none()
+            && let Some(i) = memchr::memchr(b'\n', &buf[..n])
+        {
+            let before = if i == 0 { self.last_byte } else { buf[i - 1] };
+            self.meter.crlf.set(Some(before == b'\r'));
+        }
+        if n > 0 {
+            self.last_byte = buf[n - 1];
+        }
+        let consumed = &self.meter.consumed;
+        consumed.set(consumed.get() + n as u64);
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

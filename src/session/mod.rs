@@ -10,6 +10,7 @@
 //!   user's edits saved before a rebuild; `userdata`: the user's files themselves.
 //! - `scenes`: the scenes file, stepping and transitions; `scene`: a saved scene as state.
 //! - `events_file`: events opened from `GeoParquet` (`--events`, File > Open) as a dataset.
+//! - `recorded`: an event dataset (ACLED, GDELT) opened as a layer beside the articles.
 //! - `job`: the one background job type (progress, cancellation, a caught panic reported).
 //! - `fetch` (feature `online`, on with the app): a page or a feed fetched by its address, only
 //!   when the user allowed going online, kept in a cache folder as an article file.
@@ -28,6 +29,7 @@ pub mod job;
 pub mod layout;
 pub mod markers;
 pub mod rebuild;
+pub mod recorded;
 pub mod scene;
 pub mod scenes;
 pub mod spread;

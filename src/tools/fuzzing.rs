@@ -20,7 +20,7 @@ use crate::problem::Problem;
 use crate::session::{scenes, userdata};
 
 /// The fuzz targets, by name (the names of the files in `fuzz/fuzz_targets/`).
-pub const TARGETS: [&str; 11] = [
+pub const TARGETS: [&str; 12] = [
     "article",
     "gazetteer",
     "places",
@@ -32,6 +32,7 @@ pub const TARGETS: [&str; 11] = [
     "feed",
     "pdf",
     "geoparquet",
+    "event_csv",
 ];
 
 /// Runs the harness of the target `name` on `data`; false when there is no such target.
@@ -48,6 +49,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "feed" => feed(data),
         "pdf" => pdf(data),
         "geoparquet" => geoparquet(data),
+        "event_csv" => event_csv(data),
         _ => return false,
     }
     true
@@ -316,6 +318,57 @@ pub fn csv_import(data: &[u8]) {
         assert!(ids.insert(&article.id), "id {} is not unique", article.id);
         assert_eq!(article.file, path);
     }
+}
+
+/// Bytes as an event dataset (`session::recorded`): the first byte picks ACLED's CSV (even) or
+/// GDELT's tab-separated layout (odd), the rest is the file. Every record is dated, has a valid
+/// coordinate and a line in the file, records come sorted by day, problems name the file and a
+/// line in it, and the queries the map and the timeline make hold their bounds.
+pub fn event_csv(data: &[u8]) {
+    use crate::index::{DayNum, TimeWindow};
+    use crate::session::layout::Viewport;
+    use crate::session::recorded::{self, MAX_CELL_CHARS, Source};
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let source = if pick % 2 == 0 {
+        Source::Acled
+    } else {
+        Source::Gdelt
+    };
+    let path = Path::new("fuzz/events.csv");
+    let layer = recorded::load_reader(path, source, rest);
+    let lines = memchr::memchr2_iter(b'\n', b'\r', rest).count() + 1;
+    check_problems(&layer.problems, path, lines);
+    let records = layer.records();
+    for pair in records.windows(2) {
+        assert!(pair[0].day <= pair[1].day, "records out of order");
+    }
+    for r in records {
+        assert!(r.at.is_valid(), "{:?}", r.at);
+        assert!(r.line >= 1 && r.line as usize <= lines, "line {}", r.line);
+        for cell in [&r.location, &r.kind, &r.notes, &r.source] {
+            assert!(cell.chars().count() <= 2 * MAX_CELL_CHARS + 64);
+            assert!(!cell.chars().any(char::is_control), "{cell:?}");
+        }
+    }
+    let all = TimeWindow {
+        from: DayNum::MIN,
+        to: DayNum::MAX,
+    };
+    assert_eq!(layer.in_window(all), 0..records.len());
+    let view = Viewport {
+        center: crate::coord::LatLon::new(0.0, 0.0),
+        zoom: 1.0,
+        width_px: 512.0,
+        height_px: 512.0,
+    };
+    let cells = recorded::cells(&layer, all, None, &view, 22.0);
+    let binned: u64 = cells.iter().map(|c| u64::from(c.count)).sum();
+    assert!(binned <= records.len() as u64);
+    let mask = layer.matching("a", None);
+    let weeks = layer.bucket_counts(records.first().map_or(0, |r| r.day), 7, 8, mask.as_deref());
+    assert!(weeks.iter().map(|&n| n as usize).sum::<usize>() <= records.len());
 }
 
 /// An article's bytes through the extraction and every export format: each writes without an

@@ -7,14 +7,13 @@
 //! dateline in it still counts when the `date` cell is empty); `body_offset` is then an offset in
 //! the cell. Problems carry the line where the row starts.
 
-use std::cell::Cell;
 use std::collections::HashSet;
-use std::io::{self, Read};
+use std::io::Read;
 use std::path::Path;
-use std::rc::Rc;
 
 use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, claim_id};
 use crate::problem::Problem;
+use crate::read::row_limited;
 
 const REQUIRED: [&str; 3] = ["title", "date", "text"];
 
@@ -22,37 +21,6 @@ const REQUIRED: [&str; 3] = ["title", "date", "text"];
 /// longer than this is refused while it is read, so a runaway quote cannot pull a whole file into
 /// memory.
 pub const MAX_CSV_ROW_BYTES: u64 = MAX_ARTICLE_BYTES + 1024 * 1024;
-
-/// The CSV reader's input: refuses to hand out more than [`MAX_CSV_ROW_BYTES`] past the start of
-/// the row being read (`row_start`, set by the loader before each row).
-struct RowLimit<R> {
-    inner: R,
-    consumed: Rc<Cell<u64>>,
-    row_start: Rc<Cell<u64>>,
-    /// Whether the first line ends in CRLF, once a line end has been seen.
-    crlf: Rc<Cell<Option<bool>>>,
-    last_byte: u8,
-}
-
-impl<R: Read> Read for RowLimit<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.consumed.get() > self.row_start.get() + MAX_CSV_ROW_BYTES {
-            return Err(io::Error::other("row too long"));
-        }
-        let n = self.inner.read(buf)?;
-        if self.crlf.get().is_none()
-            && let Some(i) = memchr::memchr(b'\n', &buf[..n])
-        {
-            let before = if i == 0 { self.last_byte } else { buf[i - 1] };
-            self.crlf.set(Some(before == b'\r'));
-        }
-        if n > 0 {
-            self.last_byte = buf[n - 1];
-        }
-        self.consumed.set(self.consumed.get() + n as u64);
-        Ok(n)
-    }
-}
 
 pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
     match crate::read::open_regular(path) {
@@ -72,16 +40,7 @@ pub fn load(path: &Path) -> (Corpus, Vec<Problem>) {
 pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut corpus = Corpus::default();
-    let consumed = Rc::new(Cell::new(0));
-    let row_start = Rc::new(Cell::new(0));
-    let crlf = Rc::new(Cell::new(None));
-    let input = RowLimit {
-        inner: input,
-        consumed: Rc::clone(&consumed),
-        row_start: Rc::clone(&row_start),
-        crlf: Rc::clone(&crlf),
-        last_byte: 0,
-    };
+    let (input, meter) = row_limited(input, MAX_CSV_ROW_BYTES);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let headers: Vec<String> = match reader.byte_headers() {
         Ok(headers) => headers
@@ -130,18 +89,15 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
         .map_or_else(|| "csv".to_string(), |s| s.to_string_lossy().into_owned());
     let mut ids = HashSet::new();
 
-    // The csv crate starts a row that follows a CRLF at its `\n`, one line early: in a file
-    // whose lines end in CRLF, its line numbers are one more. (A file mixing line ends may be one
-    // off on some rows.)
-    let line_fix = usize::from(crlf.get() == Some(true));
+    let line_fix = meter.line_fix();
     let mut record = csv::ByteRecord::new();
     for row in 0_usize.. {
         let row_line = reader.position().line() as usize + line_fix;
-        row_start.set(reader.position().byte());
+        meter.start_row(reader.position().byte());
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(err) if consumed.get() > row_start.get() + MAX_CSV_ROW_BYTES => {
+            Err(err) if meter.over() => {
                 problems.push(Problem::error(
                     path,
                     Some(row_line),
