@@ -80,6 +80,10 @@ pub struct Args {
     /// parquet` writes) or a folder of them (partitioned output of an engine)
     #[arg(long, value_name = "PATH", conflicts_with = "corpus")]
     pub events: Option<PathBuf>,
+    /// The app: open this event dataset as a layer beside the articles: an ACLED CSV export or
+    /// a GDELT events file (`*.export.CSV`); File > Open folder and a drop do the same
+    #[arg(long, value_name = "FILE")]
+    pub layer: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -212,6 +216,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 follow_outside_links: args.follow_outside_links,
             },
             events: None,
+            layer: None,
         })
     };
     match args.command {
@@ -235,6 +240,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => {
             let mut options = options(&args.corpus, &args.gazetteer)?;
             options.events.clone_from(&args.events);
+            options.layer.clone_from(&args.layer);
             run_app(&options, user)
         }
     }

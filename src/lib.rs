@@ -82,7 +82,9 @@ pub mod gui {
     pub use crate::ui::filters::chip_label;
     pub use crate::ui::import::{DATE_FIELD_LABEL, FOLLOW_LINKS_LABEL, PATH_FIELD_LABEL};
     pub use crate::ui::import::{ONLINE_BOX_LABEL, URL_FIELD_LABEL};
-    pub use crate::ui::map::{PUBLICATION_SWITCH_LABEL, marker_label, spread_marker_label};
+    pub use crate::ui::map::{
+        LAYER_SWITCH_LABEL, PUBLICATION_SWITCH_LABEL, marker_label, spread_marker_label,
+    };
     pub use crate::ui::missing::{LAT_LABEL, LON_LABEL};
     pub use crate::ui::pane::{MAX_SHOWN_TEXT_BYTES, date_label, mention_label};
     pub use crate::ui::prefs::{Prefs, corpus_key};

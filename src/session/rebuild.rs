@@ -37,6 +37,9 @@ pub struct RunOptions {
     /// Events to open instead of articles (`--events`): a `GeoParquet` file or a folder of them
     /// (see [`super::events_file`]).
     pub events: Option<PathBuf>,
+    /// An event dataset (ACLED CSV, GDELT events) the app opens as a layer beside the data
+    /// (`--layer`, see [`super::recorded`]).
+    pub layer: Option<PathBuf>,
 }
 
 impl RunOptions {

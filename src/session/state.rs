@@ -90,6 +90,8 @@ pub enum Intent {
     /// events"): one filter for the map, the timeline, the article list and the export.
     SetEventFilter(EventFilter),
     FitAll,
+    /// Show or hide the event dataset's layer (ACLED, GDELT) beside the articles.
+    ShowLayer(bool),
     /// Zoom the map by this many levels (negative: out).
     Zoom(f64),
     /// Time passed while playing (seconds); the cursor advances by `speed × dt` days.
@@ -150,6 +152,8 @@ pub struct AppState {
     pub map_request: Option<MapRequest>,
     /// Markers fanned out on the map, if any ([`crate::session::spread`]).
     pub spread: Option<Spread>,
+    /// The event dataset's layer is hidden (its legend row unticked).
+    pub hide_layer: bool,
 }
 
 impl AppState {
@@ -173,6 +177,7 @@ impl AppState {
             event_filter: EventFilter::All,
             map_request: None,
             spread: None,
+            hide_layer: false,
         }
     }
 
@@ -298,6 +303,7 @@ impl AppState {
             }
             Intent::SetSearch(text) => self.search = text,
             Intent::SetEventFilter(filter) => self.event_filter = filter,
+            Intent::ShowLayer(show) => self.hide_layer = !show,
             Intent::FitAll => self.map_request = Some(MapRequest::FitAll),
             Intent::Zoom(levels) => self.map_request = Some(MapRequest::ZoomBy(levels)),
             Intent::SetMapView { center, zoom } => {
@@ -385,6 +391,7 @@ pub fn carry_view(old: &AppState, new: &mut AppState, same_places: bool) {
         new.selected_place = old.selected_place;
     }
     new.search.clone_from(&old.search);
+    new.hide_layer = old.hide_layer;
 }
 
 #[cfg(test)]

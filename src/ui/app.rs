@@ -67,6 +67,8 @@ pub struct NewsAtlasApp {
     /// The window was fitted to the screen once (or needed no fitting).
     fitted_to_screen: bool,
     x11_window: Option<u32>,
+    /// An event dataset (ACLED, GDELT) shown beside the articles.
+    layer: Option<crate::session::recorded::LayerView>,
 }
 
 impl NewsAtlasApp {
@@ -91,6 +93,9 @@ impl NewsAtlasApp {
         app.import = ImportState::new(user, Some(options.gazetteer_files()));
         app.import.follow_outside_links = options.corpus_options.follow_outside_links;
         app.import.allow_online = app.prefs.allow_online;
+        if let Some(path) = options.layer.clone() {
+            app.import.open_layer(path, &cc.egui_ctx);
+        }
         app.loader = Some(spawn_loader(
             options,
             app.import.user.clone(),
@@ -183,6 +188,7 @@ impl NewsAtlasApp {
             ask_focus_at_frame: None,
             fitted_to_screen: false,
             x11_window: None,
+            layer: None,
             prefs,
         }
     }
@@ -434,7 +440,8 @@ impl NewsAtlasApp {
                 }
             });
             if let Some(model) = &self.model {
-                let n = model.dataset.problems.len();
+                let n = model.dataset.problems.len()
+                    + self.layer.as_ref().map_or(0, |l| l.layer.problems.len());
                 if n > 0 {
                     let text = RichText::new(format!("{n} problems")).color(super::theme::WARNING);
                     if ui
@@ -479,7 +486,15 @@ impl NewsAtlasApp {
 
     fn problems_window(&mut self, ctx: &egui::Context) {
         let Some(model) = &self.model else { return };
-        let problems = &model.dataset.problems;
+        if !self.show_problems {
+            return;
+        }
+        let layer = self
+            .layer
+            .as_ref()
+            .map_or(&[][..], |l| l.layer.problems.as_slice());
+        let problems: Vec<&crate::problem::Problem> =
+            model.dataset.problems.iter().chain(layer).collect();
         egui::Window::new(format!("{} problems", problems.len()))
             .open(&mut self.show_problems)
             .default_size([720.0, 400.0])
@@ -614,6 +629,9 @@ impl eframe::App for NewsAtlasApp {
         }
         self.poll_loader(&ctx);
         self.poll_import(&ctx);
+        if let Some(layer) = self.import.poll_layer() {
+            self.layer = Some(crate::session::recorded::LayerView::new(layer));
+        }
         let mut commands: Vec<Command> = Vec::new();
         // Scenes first: the presenter's keys are consumed before the timeline's arrows, and a
         // frame that enters or leaves presenter mode already draws the new layout.
@@ -673,11 +691,16 @@ impl eframe::App for NewsAtlasApp {
 
         let request = self.state.map_request.take();
         let derived = self.derived.get(model, &self.state);
+        if let Some(layer) = &mut self.layer {
+            let near = self.state.selected_place.and_then(|p| model.place_coord(p));
+            layer.update(&self.state.search, near);
+        }
         let data = ViewData {
             model,
             derived,
             state: &self.state,
             palette: &palette,
+            layer: self.layer.as_ref(),
         };
 
         // The presenter's timeline is the strip under one line of dates: no controls, more map.

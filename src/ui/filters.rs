@@ -73,6 +73,22 @@ pub fn filter_chips_ui(ui: &mut Ui, data: ViewData<'_>) -> Vec<Intent> {
                 "The events the filters let through, in the window: on the map, in the \
                  timeline's bars and in File > Export events",
             );
+        if let Some(layer) = data.layer.filter(|_| !data.state.hide_layer) {
+            let n = layer.count_in(data.state.window());
+            ui.label(
+                RichText::new(format!(
+                    "· {n} {} record{}",
+                    layer.layer.source.name(),
+                    if n == 1 { "" } else { "s" }
+                ))
+                .color(data.palette.recorded),
+            )
+            .on_hover_text(format!(
+                "The records of {} the same filters let through: the window, the search and the \
+                 selected place",
+                layer.layer.file_name()
+            ));
+        }
         let chips = chips(data);
         if chips.is_empty() {
             ui.weak("· no filter: every event up to the last day");

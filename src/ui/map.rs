@@ -22,11 +22,14 @@ use egui::{
 };
 use walkers::{Map, MapMemory, MercatorProjection, Position, Projection, Projector, lat_lon};
 
+use std::sync::Arc;
+
 use crate::coord::LatLon;
 use crate::gazetteer::KindClass;
 use crate::index::EventFilter;
 use crate::session::layout::{MarkerLayout, ScreenPoint, ScreenRect, Viewport};
 use crate::session::markers::{LABEL_PAD, markers_in_view};
+use crate::session::recorded::{self, LayerView};
 use crate::session::spread::{Spread, leg_offsets, spread_at, spread_radius_px};
 
 use super::ViewData;
@@ -105,6 +108,16 @@ pub struct MapView {
     fitted: Option<(LatLon, f64)>,
     /// The view kept across changes of the map's size.
     kept: Option<KeptView>,
+    /// An event dataset is shown: the legend has a row for it.
+    layer_row: bool,
+    /// The layer's records binned for the last view, window and filters.
+    layer_cells: Option<LayerCells>,
+}
+
+/// The layer's cells for one viewport, window and mask (see `session::recorded::cells`).
+struct LayerCells {
+    key: (Viewport, crate::index::TimeWindow, u64, usize),
+    cells: Vec<recorded::Cell>,
 }
 
 impl MapView {
@@ -129,6 +142,8 @@ impl MapView {
             last_rect: None,
             fitted: None,
             kept: None,
+            layer_row: false,
+            layer_cells: None,
         }
     }
 
@@ -146,7 +161,10 @@ impl MapView {
     /// (for tests), if the map was shown.
     pub fn free_area(&self) -> Option<Rect> {
         let rect = self.last_rect?;
-        Some(free_rect(rect.size(), self.legend_open()).translate(rect.min.to_vec2()))
+        Some(
+            free_rect(rect.size(), self.legend_open(), self.layer_row)
+                .translate(rect.min.to_vec2()),
+        )
     }
 
     /// What the map showed in the last frame that an overlay should keep clear of: the map's
@@ -154,7 +172,10 @@ impl MapView {
     /// the legend and the zoom buttons. `None` before the map was shown.
     pub fn busy_areas(&self) -> Option<(Rect, Vec<Rect>)> {
         let rect = self.last_rect?;
-        let mut busy = vec![legend_rect(rect, self.legend_open()), buttons_rect(rect)];
+        let mut busy = vec![
+            legend_rect(rect, self.legend_open(), self.layer_row),
+            buttons_rect(rect),
+        ];
         for l in self.layout.iter().flat_map(|l| &l.markers) {
             if l.count == 0 {
                 continue;
@@ -297,9 +318,9 @@ pub fn reveal(
 
 /// The part of a map of `size` points (from its top left) that the legend, the buttons and the
 /// attribution leave free: above the legend or right of it, whichever is the larger.
-pub fn free_rect(size: Vec2, legend_open: bool) -> Rect {
+pub fn free_rect(size: Vec2, legend_open: bool, layer_row: bool) -> Rect {
     let map = Rect::from_min_size(Pos2::ZERO, size);
-    let legend = legend_rect(map, legend_open);
+    let legend = legend_rect(map, legend_open, layer_row);
     let right = size.x - BUTTON_SIZE.x - 20.0;
     let above = Rect::from_min_max(pos2(8.0, 8.0), pos2(right, legend.top() - 4.0));
     let beside = Rect::from_min_max(pos2(legend.right() + 4.0, 8.0), pos2(right, size.y - 24.0));
@@ -376,6 +397,7 @@ pub fn map_ui(
         derived,
         palette,
         state,
+        layer,
     } = data;
     let mut intents = Vec::new();
     let rect = ui.available_rect_before_wrap();
@@ -411,7 +433,9 @@ pub fn map_ui(
     let legend_open = *view
         .legend_open
         .get_or_insert(rect.height() >= LEGEND_OPEN_MIN_HEIGHT);
-    let free = free_rect(rect.size(), legend_open);
+    view.layer_row = layer.is_some();
+    let layer_row = view.layer_row;
+    let free = free_rect(rect.size(), legend_open, layer_row);
     // A zoom that keeps the view over a change of the map's size carries fanned-out markers
     // along (they fold back on a zoom of the user's only).
     let resized_zoom = if request.is_none() {
@@ -495,6 +519,8 @@ pub fn map_ui(
     let label_palette = basemap.as_ref().map(|b| b.palette());
     let mut hovered = None;
     let layout = &mut view.layout;
+    let layer_cache = &mut view.layer_cells;
+    let shown_layer = layer.filter(|_| !state.hide_layer);
     let mut legend_open = legend_open;
     let mut map = match basemap {
         Some(b) => b.map(&mut view.memory, to_position(fallback)),
@@ -522,7 +548,7 @@ pub fn map_ui(
                     .layout_no_wrap(attribution.clone(), attribution_font(), Color32::WHITE)
                     .size();
                 let reserved = [
-                    legend_rect(map, legend_open),
+                    legend_rect(map, legend_open, layer_row),
                     buttons_rect(map),
                     attribution_rect(map, text),
                 ]
@@ -541,6 +567,16 @@ pub fn map_ui(
                     viewport,
                     markers: layout_map_markers(ui, model, derived, &viewport, &reserved),
                 });
+            }
+            // The event dataset's records under the articles' markers.
+            if let Some(shown) = shown_layer {
+                layer_ui(
+                    ui,
+                    projector,
+                    (shown, state.window(), &viewport),
+                    layer_cache,
+                    palette,
+                );
             }
             let laid = layout.as_ref().map_or(&[][..], |l| l.markers.as_slice());
             let marker_data = MarkerData {
@@ -587,6 +623,7 @@ pub fn map_ui(
                 ui,
                 palette,
                 (derived, state.event_filter),
+                layer.map(|l| (l, state.window(), !state.hide_layer)),
                 &attribution,
                 status,
                 &mut legend_open,
@@ -1128,8 +1165,9 @@ fn buttons_rect(map: Rect) -> Rect {
 /// Rows of the legend: three kinds, hollow, faded, and the switch.
 const LEGEND_ROWS: f32 = 6.0;
 
-/// The legend box, bottom left: its rows, or (folded) one "Legend" button.
-fn legend_rect(map: Rect, open: bool) -> Rect {
+/// The legend box, bottom left: its rows (one more for an event dataset's layer), or (folded)
+/// one "Legend" button.
+fn legend_rect(map: Rect, open: bool, layer_row: bool) -> Rect {
     let (h, text) = legend_row(map);
     if !open {
         return Rect::from_min_size(
@@ -1137,7 +1175,7 @@ fn legend_rect(map: Rect, open: bool) -> Rect {
             vec2(96.0, h + 8.0),
         );
     }
-    let rows = LEGEND_ROWS + 1.0;
+    let rows = LEGEND_ROWS + 1.0 + if layer_row { 1.0 } else { 0.0 };
     Rect::from_min_size(
         map.left_bottom() + vec2(8.0, -(h * rows + 14.0)),
         vec2(text * 20.0 + 10.0, h * rows + 8.0),
@@ -1165,6 +1203,7 @@ fn overlay_ui(
     ui: &mut Ui,
     palette: &Palette,
     (derived, filter): (&Derived, EventFilter),
+    layer: Option<(&LayerView, crate::index::TimeWindow, bool)>,
     attribution: &str,
     status: Option<&str>,
     legend_open: &mut bool,
@@ -1214,7 +1253,7 @@ fn overlay_ui(
     // as its last row.
     let (h, text_size) = legend_row(rect);
     let font = FontId::proportional(text_size);
-    let box_rect = legend_rect(rect, *legend_open);
+    let box_rect = legend_rect(rect, *legend_open, layer.is_some());
     painter.rect_filled(box_rect, 4.0, palette.label_bg);
     let toggle_rect = Rect::from_min_size(box_rect.min + vec2(4.0, 4.0), vec2(88.0, h));
     let arrow = if *legend_open { "▾" } else { "▸" };
@@ -1317,6 +1356,160 @@ fn overlay_ui(
             EventFilter::DatedByText
         }));
     }
+    // The event dataset's row: its square, and the switch that shows or hides it.
+    if let Some((view, window, mut visible)) = layer {
+        let row = switch_rect.translate(vec2(0.0, h));
+        let square = Rect::from_center_size(
+            pos2(box_rect.right() - 16.0, row.center().y),
+            Vec2::splat(10.0),
+        );
+        let painter = ui.painter();
+        painter.rect_filled(square, 1.5, palette.recorded);
+        painter.rect_stroke(
+            square,
+            1.5,
+            Stroke::new(1.0, palette.outline),
+            StrokeKind::Outside,
+        );
+        let text = layer_switch_text(view, window);
+        let response = ui
+            .put(
+                row.with_max_x(square.left() - 4.0),
+                egui::Checkbox::new(&mut visible, egui::RichText::new(text).size(text_size)),
+            )
+            .on_hover_text(format!(
+                "{} records from {} ({} in all): what the dataset records, beside what the \
+                 articles say. They follow the time window, the search (in their location, type, \
+                 actors and notes) and the selected place (within {} km).",
+                view.layer.source.name(),
+                view.layer.file_name(),
+                view.layer.len(),
+                recorded::NEAR_KM
+            ));
+        if response.changed() {
+            intents.push(Intent::ShowLayer(visible));
+        }
+    }
+}
+
+/// The layer's legend row: "ACLED records (1,234)" with the number in the window and filters.
+pub fn layer_switch_text(view: &LayerView, window: crate::index::TimeWindow) -> String {
+    format!(
+        "{LAYER_SWITCH_LABEL}: {} ({})",
+        view.layer.source.name(),
+        view.count_in(window)
+    )
+}
+
+/// The start of the layer switch's label (AccessKit), e.g. "Recorded events: ACLED (12)".
+pub const LAYER_SWITCH_LABEL: &str = "Recorded events";
+
+/// Records of the layer are binned into squares of this many points.
+const LAYER_CELL_PX: f32 = 22.0;
+
+/// Half the side of a layer square holding `count` records.
+fn layer_square_half(count: u32) -> f32 {
+    (3.5 + 1.6 * (count.max(1) as f32).log2()).min(11.0)
+}
+
+/// Draws the event dataset's records in the window, binned per screen cell (cached for one view,
+/// window and filter), and a tooltip for the square under the pointer.
+fn layer_ui(
+    ui: &mut Ui,
+    projector: &Projector,
+    (view, window, viewport): (&LayerView, crate::index::TimeWindow, &Viewport),
+    cache: &mut Option<LayerCells>,
+    palette: &Palette,
+) {
+    let key = (
+        *viewport,
+        window,
+        view.generation,
+        Arc::as_ptr(&view.layer) as usize,
+    );
+    if cache.as_ref().is_none_or(|c| c.key != key) {
+        *cache = Some(LayerCells {
+            key,
+            cells: recorded::cells(&view.layer, window, view.mask(), viewport, LAYER_CELL_PX),
+        });
+    }
+    let Some(cells) = cache.as_ref().map(|c| &c.cells) else {
+        return;
+    };
+    let clip = projector.clip_rect();
+    let painter = ui.painter().with_clip_rect(clip);
+    let origin = clip.min.to_vec2();
+    let hover_at = ui.input(|i| i.pointer.hover_pos());
+    let mut hovered = None;
+    for cell in cells {
+        let half = layer_square_half(cell.count);
+        let square = Rect::from_center_size(pos2(cell.x, cell.y) + origin, Vec2::splat(2.0 * half));
+        painter.rect_filled(square, 1.5, palette.recorded.gamma_multiply(0.85));
+        painter.rect_stroke(
+            square,
+            1.5,
+            Stroke::new(1.0, palette.outline),
+            StrokeKind::Outside,
+        );
+        if hover_at.is_some_and(|p| square.expand(2.0).contains(p)) {
+            hovered = Some((square, cell));
+        }
+    }
+    if let Some((square, cell)) = hovered {
+        let response = ui.interact(
+            square,
+            egui::Id::new("recorded square"),
+            egui::Sense::hover(),
+        );
+        response.on_hover_ui(|ui| layer_tooltip_ui(ui, &view.layer, cell));
+    }
+}
+
+/// What a layer square holds: how many records, and the first few with what the dataset says.
+fn layer_tooltip_ui(ui: &mut Ui, layer: &recorded::Layer, cell: &recorded::Cell) {
+    ui.set_max_width(420.0);
+    let mut head = format!(
+        "{} {} record{} here in the window",
+        cell.count,
+        layer.source.name(),
+        if cell.count == 1 { "" } else { "s" }
+    );
+    if cell.fatalities > 0 {
+        head.push_str(&format!(", {} fatalities", cell.fatalities));
+    }
+    ui.strong(head);
+    for &i in &cell.sample {
+        let Some(r) = layer.records().get(i as usize) else {
+            continue;
+        };
+        ui.separator();
+        ui.label(
+            egui::RichText::new(format!("{} · {}", r.date().format("%-d %b %Y"), r.kind)).strong(),
+        );
+        let place: Vec<&str> = [&*r.location, &*r.actors]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !place.is_empty() {
+            ui.label(place.join(" · "));
+        }
+        if !r.notes.is_empty() {
+            let notes: String = r.notes.chars().take(240).collect();
+            let more = if notes.len() < r.notes.len() {
+                "…"
+            } else {
+                ""
+            };
+            ui.weak(format!("{notes}{more}"));
+        }
+        if !r.source.is_empty() {
+            ui.weak(format!("Source: {} (line {})", r.source, r.line));
+        }
+    }
+    let rest = cell.count as usize - cell.sample.len();
+    if rest > 0 {
+        ui.weak(format!("… and {rest} more"));
+    }
 }
 
 #[cfg(test)]
@@ -1384,8 +1577,8 @@ mod tests {
         let size = vec2(540.0, 340.0);
         let (sw, ne) = (LatLon::new(25.0, 2.0), LatLon::new(60.0, 100.0));
         for open in [true, false] {
-            let free = free_rect(size, open);
-            let legend = legend_rect(Rect::from_min_size(Pos2::ZERO, size), open);
+            let free = free_rect(size, open, false);
+            let legend = legend_rect(Rect::from_min_size(Pos2::ZERO, size), open, false);
             assert!(!free.intersects(legend), "{free:?} {legend:?}");
             let view = fit_bounds(sw, ne, size, free);
             for corner in [
@@ -1403,7 +1596,7 @@ mod tests {
     #[test]
     fn revealing_pans_when_the_box_fits_and_zooms_out_when_it_does_not() {
         let size = vec2(800.0, 600.0);
-        let free = free_rect(size, true);
+        let free = free_rect(size, true, false);
         let rome = (LatLon::new(41.8, 12.4), LatLon::new(41.95, 12.6));
         let over_rome = fit_bounds(rome.0, rome.1, size, free);
         assert_eq!(reveal(rome.0, rome.1, over_rome, size, free), None);

@@ -48,6 +48,8 @@ pub struct ViewData<'a> {
     pub derived: &'a derived::Derived,
     pub state: &'a state::AppState,
     pub palette: &'a theme::Palette,
+    /// An event dataset shown beside the articles (ACLED, GDELT), if one is open.
+    pub layer: Option<&'a crate::session::recorded::LayerView>,
 }
 
 /// Opens the window and runs the app until it is closed; `user` is where the user's gazetteer

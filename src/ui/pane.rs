@@ -152,6 +152,7 @@ pub fn article_pane_ui(ui: &mut Ui, view: &mut PaneView, data: ViewData<'_>) -> 
         derived,
         state,
         palette,
+        ..
     } = data;
     let mut intents = Vec::new();
     let ds = &model.dataset;

@@ -101,6 +101,8 @@ pub struct Palette {
     pub mention_bg: Color32,
     pub date_bg: Color32,
     pub label_bg: Color32,
+    /// An event dataset's records (ACLED, GDELT): squares on the map, a line on the timeline.
+    pub recorded: Color32,
 }
 
 impl Palette {
@@ -124,6 +126,7 @@ impl Palette {
                 mention_bg: Color32::from_rgba_unmultiplied(255, 120, 60, 70),
                 date_bg: Color32::from_rgba_unmultiplied(255, 170, 70, 45),
                 label_bg: Color32::from_rgba_unmultiplied(0, 0, 0, 170),
+                recorded: Color32::from_rgb(190, 150, 255),
             },
             ThemeChoice::Light => Palette {
                 sea: Color32::from_rgb(196, 222, 240),
@@ -143,6 +146,7 @@ impl Palette {
                 mention_bg: Color32::from_rgba_unmultiplied(205, 60, 0, 50),
                 date_bg: Color32::from_rgba_unmultiplied(200, 100, 0, 40),
                 label_bg: Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+                recorded: Color32::from_rgb(100, 50, 175),
             },
         }
     }

@@ -264,6 +264,7 @@ fn strip_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>, intents: &
         derived,
         state,
         palette,
+        layer,
     } = data;
     let height = ui.available_height().clamp(110.0, 220.0);
     let (rect, response) =
@@ -378,6 +379,35 @@ fn strip_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>, intents: &
             } else {
                 painter.line_segment([top.left_top(), top.right_top()], Stroke::new(1.0, color));
             }
+        }
+    }
+
+    // The event dataset's records per bucket: a line over the bars, on its own scale.
+    if let Some(layer) = layer.filter(|_| !state.hide_layer) {
+        let counts = layer.layer.bucket_counts(
+            range_start + first as DayNum,
+            bucket,
+            buckets.len().max(1),
+            layer.mask(),
+        );
+        let top = counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+        let points: Vec<egui::Pos2> = counts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &n)| {
+                let day = range_start + (first + i * bucket) as DayNum;
+                let y = hist.bottom() - (n as f32 / top).sqrt() * (hist.height() - 2.0);
+                [
+                    pos2(axis.x(day), y),
+                    pos2(axis.x(day + bucket as DayNum), y),
+                ]
+            })
+            .collect();
+        if points.len() >= 2 {
+            painter.add(egui::Shape::line(
+                points,
+                Stroke::new(1.5, palette.recorded),
+            ));
         }
     }
 
@@ -511,6 +541,13 @@ fn strip_ui(ui: &mut Ui, view: &mut TimelineView, data: ViewData<'_>, intents: &
         (pub_lane.center().y, "published", palette.published),
         (hist.center().y, per, palette.event),
         (sel_lane.center().y, "selection", palette.selected),
+        (
+            hist.bottom() - 8.0,
+            layer
+                .filter(|_| !state.hide_layer)
+                .map_or("", |l| l.layer.source.name()),
+            palette.recorded,
+        ),
         (spans_rect.center().y, "uncertain", palette.event),
     ];
     for (y, text, color) in lanes {

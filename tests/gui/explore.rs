@@ -365,6 +365,7 @@ fn the_app_loads_on_a_thread_and_says_so_meanwhile() {
                     gazetteer: None,
                     corpus_options: newsatlas::corpus::LoadOptions::default(),
                     events: None,
+                    layer: None,
                 },
             )
         });

@@ -8,6 +8,7 @@ mod events;
 mod explore;
 mod hostile;
 mod import;
+mod layer;
 mod pixels;
 mod present;
 mod view_layout;

@@ -22,6 +22,7 @@ use crate::session::rebuild::{
 use crate::session::userdata::{DateOverrides, UserDataDir};
 
 mod date_field;
+mod layer;
 mod open_folder;
 mod open_url;
 mod paste;
@@ -81,6 +82,8 @@ pub struct ImportState {
     job: Option<Running>,
     /// The last outcome, shown in the status line: (text, `is_error`).
     pub message: Option<(String, bool)>,
+    /// An event dataset being read as a layer.
+    layer: layer::LayerLoad,
 }
 
 impl ImportState {
@@ -160,6 +163,15 @@ impl ImportState {
             self.recent.insert(0, p.clone());
         }
         self.recent.truncate(8);
+        // Event datasets (ACLED, GDELT) open as a layer beside the articles, not as articles.
+        let (layers, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|p| layer::is_layer_file(p));
+        if let Some(path) = layers.into_iter().last() {
+            self.open_layer(path, ctx);
+        }
+        if paths.is_empty() {
+            return;
+        }
         // GeoParquet events (a file, or a folder of them) are opened instead of the data.
         if let [path] = paths.as_slice()
             && crate::session::events_file::is_events_path(path)

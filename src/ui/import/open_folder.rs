@@ -46,7 +46,7 @@ impl ImportState {
             self.message = Some((
                 format!(
                     "Not articles (expected .txt, .md, .html, .rss, .atom, .xml, .json, .pdf, .csv, \
-                     GeoParquet events (.parquet) or a folder): {}",
+                     GeoParquet events (.parquet), ACLED or GDELT events, or a folder): {}",
                     names.join(", ")
                 ),
                 true,
@@ -157,13 +157,15 @@ impl ImportState {
 /// What can be opened or dropped, in one line.
 const FORMATS_HINT: &str = "Text (.txt, .md), saved web pages (.html), feeds (.rss, .atom, .xml, \
                             .json), PDF reports, a CSV with title, date and text columns, or a folder of them; \
-                            or GeoParquet events (.parquet, or a folder of them) to open instead";
+                            or GeoParquet events (.parquet, or a folder of them) to open instead; \
+                            an ACLED CSV export or a GDELT events file opens as a layer beside the articles";
 
 /// Whether a dropped path is something the corpus loader reads.
 pub fn importable(path: &Path) -> bool {
     path.is_dir()
         || crate::corpus::Format::of(path).is_some()
         || crate::session::events_file::is_events_path(path)
+        || super::layer::is_layer_file(path)
 }
 
 /// A path typed by the user, with a leading `~/` meaning the home folder.
