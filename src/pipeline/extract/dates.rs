@@ -123,8 +123,8 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
-                    start: toks[i].start,
-                    end: toks[m.last].end,
+                    start: toks[i].start as usize,
+                    end: toks[m.last].end as usize,
                     interval: m.interval,
                     vague: m.vague,
                 });
@@ -742,7 +742,7 @@ impl Tagger<'_> {
         self.toks
             .get(i)
             .filter(|t| matches!(t.kind, Kind::Word { .. }))
-            .and_then(|t| self.text.get(t.start..t.end))
+            .and_then(|t| self.text.get(t.start as usize..t.end as usize))
             .unwrap_or("")
     }
 

@@ -145,9 +145,9 @@ impl ContextCountries {
         self.counts.iter().map(|(_, n)| *n).max().unwrap_or(0)
     }
 
-    fn from_spans(spans: &[Span], g: &Gazetteer) -> Self {
+    fn from_spans<'s>(spans: impl IntoIterator<Item = &'s Span>, g: &Gazetteer) -> Self {
         let mut ctx = ContextCountries::new();
-        for span in spans.iter().filter(|s| !s.cues.partial()) {
+        for span in spans.into_iter().filter(|s| !s.cues.partial()) {
             // The one country of the span's candidates, if they agree on one.
             let mut country: Option<&str> = None;
             let mut ambiguous = false;
@@ -295,18 +295,15 @@ pub fn find_places_with_context(
         areas: ContextCountries::new(),
         paired: Vec::new(),
     };
-    let area_spans: Vec<Span> = spans
-        .iter()
-        .filter(|s| {
-            !s.cues.partial()
-                && s.roles.iter().all(|&(r, _)| match r {
-                    NameRole::Demonym(_) => true,
-                    _ => g.get(r.idx()).kind.class() == KindClass::Area,
-                })
-        })
-        .cloned()
-        .collect();
-    focus.areas = ContextCountries::from_spans(&area_spans, g);
+    // (Borrowed, not cloned: a span's readings are a vector of their own.)
+    let area_spans = spans.iter().filter(|s| {
+        !s.cues.partial()
+            && s.roles.iter().all(|&(r, _)| match r {
+                NameRole::Demonym(_) => true,
+                _ => g.get(r.idx()).kind.class() == KindClass::Area,
+            })
+    });
+    focus.areas = ContextCountries::from_spans(area_spans, g);
     focus.areas.extend(extra);
     focus.countries.extend(extra);
     // Candidates per span, narrowed by appositions and division words.
@@ -500,6 +497,11 @@ fn same_sense_for_partial_readings(
     }
 }
 
+/// What [`choose`] is asked: the candidates and whether local news words surround the name.
+type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool);
+/// What [`choose`] answers: the place, the confidence in it and why.
+type Choice = (PlaceIdx, f32, Reason);
+
 /// A chosen reading this confident anchors its neighbours in the second round.
 const SURE_ENOUGH: f32 = 0.6;
 
@@ -517,6 +519,9 @@ fn resolve(
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
+    // `choose` is a function of the candidates and the focus: a name the article repeats is
+    // weighed once per round.
+    let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         let open = !*narrowed
             && c.len() > 1
@@ -535,15 +540,22 @@ fn resolve(
             out.push(demonym_mention(text, span, g, focus));
             continue;
         }
-        let surface = text[span.start..span.end].to_lowercase();
-        let earlier = settled
-            .iter()
-            .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
-            .map(|(_, p)| *p);
+        // (Most articles settle nothing: then the surface is not lower-cased at all.)
+        let earlier = if settled.is_empty() {
+            None
+        } else {
+            let surface = text[span.start..span.end].to_lowercase();
+            settled
+                .iter()
+                .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
+                .map(|(_, p)| *p)
+        };
         let (place, confidence, reason) = match earlier {
             Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
             _ => {
-                let (p, conf, why) = choose(c, g, focus, span.cues.local);
+                let (p, conf, why) = *chosen
+                    .entry((c.as_slice(), span.cues.local))
+                    .or_insert_with(|| choose(c, g, focus, span.cues.local));
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {

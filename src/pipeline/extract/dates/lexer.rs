@@ -154,7 +154,8 @@ pub(super) enum Lex {
 pub(super) struct Num {
     /// Saturates at `u32::MAX`; only small values matter.
     pub value: u32,
-    pub digits: usize,
+    /// Saturates at `u32::MAX`.
+    pub digits: u32,
     /// Followed by letters that are not an ordinal suffix ("1AD"): never a date.
     pub glued: bool,
     /// Followed by "s": a decade ("1990s", "90s").
@@ -174,15 +175,23 @@ pub(super) enum Kind {
     Punct(char),
 }
 
+/// A token's byte offsets are `u32` (saturating; articles are far below 4 GB, see
+/// `corpus::MAX_ARTICLE_BYTES`): a token is 28 bytes instead of 48, and an article's tokens are
+/// written once and read by every rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Token {
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
     pub kind: Kind,
     /// Whitespace (or the start of the text) precedes this token.
     pub space_before: bool,
     /// A line break precedes this token: a paragraph or a heading ends there.
     pub newline_before: bool,
+}
+
+/// A byte offset as a token keeps it.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Splits `text` into tokens in one pass; linear in the length of `text`.
@@ -233,8 +242,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             Kind::Punct(c)
         };
         tokens.push(Token {
-            start,
-            end: i,
+            start: offset(start),
+            end: offset(i),
             kind,
             space_before,
             newline_before,
@@ -338,7 +347,7 @@ fn lex_number(text: &str, start: usize) -> (Num, usize) {
             .saturating_add(u32::from(bytes[i] - b'0'));
         i += 1;
     }
-    let digits = i - start;
+    let digits = u32::try_from(i - start).unwrap_or(u32::MAX);
     let (mut glued, mut decade, mut meridiem) = (false, false, 0);
     if i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
         let letters_end = word_end(text, i);
@@ -1295,7 +1304,7 @@ mod tests {
         let text = "\u{201c}April\u{201d} \u{2013}x";
         let toks = tokenize(text);
         assert_eq!(toks[0].kind, Kind::Punct('\u{201c}'));
-        assert_eq!(&text[toks[1].start..toks[1].end], "April");
+        assert_eq!(&text[toks[1].start as usize..toks[1].end as usize], "April");
         assert_eq!(toks[2].kind, Kind::Punct('\u{201d}'));
         assert_eq!(toks[3].kind, Kind::Punct('\u{2013}'));
         assert!(toks[3].space_before);

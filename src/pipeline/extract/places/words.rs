@@ -798,8 +798,7 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
 /// census list): "Elizabeth Fairfield" names a person for certain, "Baseball Toronto" does not.
 pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
     after_given_name_word(text, start)
-        && word_before(text, start)
-            .is_some_and(|w| GIVEN_NAMES.binary_search(&name_form(w).as_str()).is_ok())
+        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
 }
 
 /// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
@@ -819,6 +818,26 @@ fn name_form(word: &str) -> String {
             .chain(chars.flat_map(char::to_lowercase))
             .collect()
     })
+}
+
+/// The [`name_form`] of `word` is in the sorted `list`. An ASCII word (most are) is put in its
+/// form on the stack: this is asked of most capitalised words of an article.
+fn listed_name(list: &[&str], word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if word.is_ascii()
+        && let Some(form) = buf.get_mut(..bytes.len())
+    {
+        for (i, (to, from)) in form.iter_mut().zip(bytes).enumerate() {
+            *to = if i == 0 {
+                from.to_ascii_uppercase()
+            } else {
+                from.to_ascii_lowercase()
+            };
+        }
+        return std::str::from_utf8(form).is_ok_and(|f| list.binary_search(&f).is_ok());
+    }
+    list.binary_search(&name_form(word).as_str()).is_ok()
 }
 
 /// `word` without the possessive endings "'s" and "’s" (each repeated as often as it ends
@@ -857,8 +876,7 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let listed = |list: &[&str], w: &str| list.binary_search(&name_form(w).as_str()).is_ok();
-    listed(GIVEN_NAMES, given) && listed(SURNAMES, surname)
+    listed_name(GIVEN_NAMES, given) && listed_name(SURNAMES, surname)
 }
 
 #[cfg(test)]
@@ -926,6 +944,32 @@ mod tests {
                 .unwrap_or("");
             assert!(!at(text, name), "{text}");
         }
+    }
+
+    #[test]
+    fn a_listed_name_is_found_by_its_name_form_on_the_stack_or_not() {
+        for word in [
+            "Scott",
+            "SCOTT",
+            "sCOTT",
+            "Pruitt",
+            "McDonald",
+            "Zoë",
+            "ZOË",
+            "",
+            "X",
+            "Xyzzyq",
+            "Abcdefghijklmnopqrstuvwxyzabcdefghij",
+        ] {
+            for list in [GIVEN_NAMES, SURNAMES] {
+                assert_eq!(
+                    listed_name(list, word),
+                    list.binary_search(&name_form(word).as_str()).is_ok(),
+                    "{word}"
+                );
+            }
+        }
+        assert!(listed_name(GIVEN_NAMES, "SCOTT"));
     }
 
     #[test]

@@ -1,0 +1,94 @@
+//! Where extraction's CPU time goes on a folder of texts: each stage alone, one thread, in CPU
+//! seconds of the thread. `cargo run --release --no-default-features --features bench --example
+//! stages_cpu -- DIR [PASSES]`.
+
+use std::path::Path;
+
+use newsatlas::extract::{ArticleIdx, dates, extract_article, places, sentences};
+use newsatlas::gazetteer::Gazetteer;
+use newsatlas::perf::{seed_articles, thread_cpu_secs};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args.get(1).map_or("seeds", String::as_str);
+    let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    let (g, _) = Gazetteer::load_cached(
+        &data.join("gazetteer.toml"),
+        Some(&newsatlas::gazetteer::broad_layer_in(&data)),
+        None,
+        newsatlas::gazetteer::default_cache_dir().as_deref(),
+    );
+    let articles = seed_articles(Path::new(dir));
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    let hits: usize = articles
+        .iter()
+        .map(|a| g.capitalised_name_hits(&a.body).len())
+        .sum();
+    let targets: usize = articles
+        .iter()
+        .map(|a| {
+            g.capitalised_name_hits(&a.body)
+                .iter()
+                .map(|h| h.targets().count())
+                .sum::<usize>()
+        })
+        .sum();
+    println!(
+        "{} articles, {} bytes, {} hits, {} targets",
+        articles.len(),
+        bytes,
+        hits,
+        targets
+    );
+    let time = |name: &str, f: &dyn Fn() -> usize| {
+        let _ = f();
+        let t = thread_cpu_secs().unwrap_or(0.0);
+        let mut n = 0;
+        for _ in 0..passes {
+            n += std::hint::black_box(f());
+        }
+        let s = thread_cpu_secs().unwrap_or(0.0) - t;
+        println!(
+            "{name:>10}: {:7.1} ms/pass {:6.1} MB/s ({n})",
+            s * 1e3 / passes as f64,
+            (bytes * passes) as f64 / 1e6 / s
+        );
+    };
+    time("all", &|| {
+        articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                extract_article(ArticleIdx(i as u32), &a.body, a.published, &g)
+                    .events
+                    .len()
+            })
+            .sum()
+    });
+    time("places", &|| {
+        articles
+            .iter()
+            .map(|a| places::find_places(&a.body, &g).len())
+            .sum()
+    });
+    time("hits", &|| {
+        articles
+            .iter()
+            .map(|a| g.capitalised_name_hits(&a.body).len())
+            .sum()
+    });
+    time("dates", &|| {
+        articles
+            .iter()
+            .map(|a| dates::tag_dates(&a.body, a.published).len())
+            .sum()
+    });
+    time("sentences", &|| {
+        articles
+            .iter()
+            .map(|a| sentences::split_sentences(&a.body).len())
+            .sum()
+    });
+}
