@@ -1458,7 +1458,7 @@ fn layer_ui(
     if let Some((square, cell)) = hovered {
         let response = ui.interact(
             square,
-            egui::Id::new("recorded square"),
+            ui.scope_id().with("recorded square"),
             egui::Sense::hover(),
         );
         response.on_hover_ui(|ui| layer_tooltip_ui(ui, &view.layer, cell));

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use newsatlas::Dataset;
 use newsatlas::corpus::Corpus;
 use newsatlas::gazetteer::Gazetteer;
