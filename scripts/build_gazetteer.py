@@ -340,6 +340,9 @@ def without_article(names: list[str]) -> list[str]:
 
 
 GENERIC_FIRST_WORDS: set[str] = set()  # filled in main(): "Wadi", "Sidi", "San", "Lake"
+# Names of major languages and countries' demonyms, folded (filled in main()): never a town's
+# alternate name ("Igbo" for Igbo-Ukwu, "Kazakh" for Petropavl, "Hausa" for Haouza).
+PEOPLE_WORDS: set[str] = set()
 
 
 def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
@@ -393,6 +396,10 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
         if alt.startswith("The ") and not name.startswith("The "):
             continue
         if " " not in alt and fold(alt) in GENERIC_FIRST_WORDS:
+            continue
+        # The name of a people or a language is not a place's, unless it is the place's own
+        # name in other letters ("Pali" for Pāli).
+        if fold(alt) in PEOPLE_WORDS and fold(alt) != fold(name):
             continue
         seen.add(alt.casefold())
         out.append(alt)
@@ -531,6 +538,7 @@ def main() -> int:
             not_town.add(fold(CountryInfo(iso).demonym() or ""))
         except Exception:
             pass
+    PEOPLE_WORDS.update(not_town)
     first_words = Counter(fold(c["name"].split()[0]) for c in cities.values()
                           if len(c["name"].split()) > 1)
     GENERIC_FIRST_WORDS.update(w for w, n in first_words.items() if n >= 5)
@@ -538,6 +546,10 @@ def main() -> int:
     for c in cities.values():
         key = fold(c["name"])
         named[key] = max(named.get(key, 0), c["population"])
+    # Names a city shares with its country or one of its country's first-level divisions: the
+    # news tells the city by "City" ("Quebec City", "Oaxaca City", "Kuwait City").
+    area_names = {(iso, fold(c["name"])) for iso, c in gc.get_countries().items()}
+    area_names |= {(iso, fold(clean(s["name"]))) for iso, st in states.items() for s in st}
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]
@@ -550,6 +562,12 @@ def main() -> int:
         if c["countrycode"] in ARABIC_COUNTRIES:
             alternates = without_article([c["name"], *alternates]) + alternates
         aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named)
+        if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
+                and is_latin(c["name"])):
+            city_form = "".join(ch for ch in unicodedata.normalize("NFKD", c["name"])
+                                if not unicodedata.combining(ch)) + " City"
+            if city_form.casefold() not in {a.casefold() for a in aliases}:
+                aliases.append(city_form)
         if c["population"] >= named.get(fold(c["name"]), 0):
             aliases += [f for f in CITY_FORMS.get((c["countrycode"], c["name"]), [])
                         if f not in aliases]

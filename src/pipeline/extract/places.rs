@@ -586,14 +586,14 @@ fn resolve(
             .and_then(|a| a.strip_prefix(", "))
             .is_some_and(|a| a.starts_with(char::is_uppercase));
         if !*narrowed
-            && far_from_focus(
+            && (far_from_focus(
                 place,
                 reason,
                 c.len(),
                 (several_words, apposition),
                 g,
                 focus,
-            )
+            ) || unsupported_side_reading(text, span, place, reason, cands, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus));
             continue;
@@ -821,6 +821,133 @@ fn far_from_focus(
         50_000
     };
     p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
+}
+
+/// Below this population a town named only by one of its alternate names needs support from
+/// the article (see [`unsupported_side_reading`]); above it the old or foreign name is what
+/// the news means ("Kiev", "Bombay").
+const ALIAS_ONLY_MAX_POPULATION: u64 = 1_000_000;
+
+/// A reading nothing in the article supports (no apposition, division, neighbour or earlier
+/// sense; its country never named by a country, division or demonym) that is a side reading of
+/// its name, most likely something else here: a town below [`ALIAS_ONLY_MAX_POPULATION`] named
+/// only by an alternate name (a club "Ismaili" read as Ismayilli, "Hamid" as Isparta), where
+/// no place bears it as its own name, unless the alternate is a form of the name ("Clacton" of
+/// Clacton-on-Sea, "Mt. Pleasant", "Qamishli") or the article names the town otherwise or a
+/// place near it.
+fn unsupported_side_reading(
+    text: &str,
+    span: &Span,
+    place: PlaceIdx,
+    reason: Reason,
+    all: &[(Vec<(PlaceIdx, bool)>, bool)],
+    g: &Gazetteer,
+    focus: &Focus,
+) -> bool {
+    let p = g.get(place);
+    let unsupported = matches!(
+        reason,
+        Reason::Prior | Reason::OnlyCandidate | Reason::CountryInArticle
+    );
+    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
+    if p.source != PlaceSource::Broad || !unsupported || !elsewhere {
+        return false;
+    }
+    match p.kind {
+        PlaceKind::City => {
+            let surface = text.get(span.start..span.end).unwrap_or("");
+            // The article names the place by its own name too, or another name settles on a
+            // place in its division or near it.
+            let supported = || {
+                let key = g.admin1(place);
+                let named = all
+                    .iter()
+                    .any(|(c, _)| c.iter().any(|&(q, primary)| q == place && primary));
+                named
+                    || all
+                        .iter()
+                        .filter(|(c, narrowed)| {
+                            (c.len() == 1 || *narrowed) && !c.iter().any(|&(q, _)| q == place)
+                        })
+                        .flat_map(|(c, _)| c.iter())
+                        .any(|&(q, _)| {
+                            (key.is_some() && g.admin1(q) == key)
+                                || g.get(q).coord.distance_km(p.coord) < NEAR_KM
+                        })
+            };
+            // A span read in part takes its sense from the article's other occurrences.
+            !span.cues.partial()
+                && !span
+                    .roles
+                    .iter()
+                    .any(|&(r, primary)| primary && r.place().is_some())
+                && p.population.unwrap_or(0) < ALIAS_ONLY_MAX_POPULATION
+                && !same_name_words(surface, p.name)
+                && !one_letter_apart(surface, p.name)
+                && !supported()
+        }
+        _ => false,
+    }
+}
+
+/// Words of place names that say what kind of place it is, not which ("Calamba City", "City of
+/// Calamba"), the short forms of "Mount", "Saint", "Fort", and the Arabic article ("Al
+/// Qāmishlī").
+const NAME_KIND_WORDS: &[&str] = &[
+    "city", "of", "the", "town", "county", "mount", "mt", "saint", "st", "ste", "fort", "ft", "al",
+    "el", "ar", "as", "ash", "ad", "an", "at", "az",
+];
+
+/// One name's words (kind words aside, case and accents ignored) are all words of the other
+/// ("Quebec City" and "Québec"):
+/// "Athens-Clarke County" and "Athens", "Clacton" and "Clacton-on-Sea", "Mt. Pleasant" and
+/// "Mount Pleasant" are forms of one name; "Adena" and "Aden", "Auschwitz" and "Oswiecim" are
+/// not.
+fn same_name_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !NAME_KIND_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    // "Quebec" and "Québec", "Qamishli" and "Qāmishlī": accented letters make no other word
+    // (a letter outside ASCII stands for any one letter).
+    let same = |x: &String, y: &String| {
+        x.chars().count() == y.chars().count()
+            && x.chars()
+                .zip(y.chars())
+                .all(|(a, b)| a == b || !a.is_ascii() || !b.is_ascii())
+    };
+    let within = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same(x, y)));
+    let (wa, wb) = (words(a), words(b));
+    !wa.is_empty() && !wb.is_empty() && (within(&wa, &wb) || within(&wb, &wa))
+}
+
+/// Two spellings of one name, one letter added, dropped or changed ("Cookville" for
+/// Cookeville, "Adena" for Aden), case ignored.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        // One letter changed: the rest after it agrees.
+        return short.get(head + 1..) == long.get(head + 1..) || head == short.len();
+    }
+    // One letter added to the longer: skipping it, the rest agrees.
+    short.get(head..) == long.get(head + 1..)
 }
 
 /// The population from which a town's name in capitals is taken anywhere in the text.
@@ -1228,6 +1355,23 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         {
             roles = readings(true);
         }
+        // "Mississippi State started the game", "Ohio State's coach": a US state's name before
+        // a bare "State" names its university or team (not "the Ohio State University", where
+        // the state is a modifier, nor "New York State", where a city bears the name).
+        if names_a_state_school(text, hit.end) && !place_context(text, hit.start, hit.end) {
+            let city_of_the_name = hit.targets().any(|(r, _)| {
+                r.place().is_some_and(|p| {
+                    g.get(p).kind == PlaceKind::City
+                        && g.get(p).population.unwrap_or(0) >= STATE_SCHOOL_CITY_POPULATION
+                })
+            });
+            if !city_of_the_name {
+                roles.retain(|&(r, _)| {
+                    r.place()
+                        .is_none_or(|p| g.get(p).country != Some("US") || g.division_level(p) != 1)
+                });
+            }
+        }
         // "the Kremlin said", "White House aides": a building standing for the people in it
         // is no place, whatever else bears its name (White House, Tennessee). Asked only of the
         // few occurrences read as a building.
@@ -1353,6 +1497,21 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// A city this large bearing a state's name makes "X State" the state ("New York State").
+const STATE_SCHOOL_CITY_POPULATION: u64 = 100_000;
+
+/// "State" follows the name at `end` and no capitalised word follows it: "Ohio State won",
+/// "Ohio State's coach" (not "Ohio State University", "Ohio state").
+fn names_a_state_school(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(" State")) else {
+        return false;
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    !word_after(text, end + " State".len()).is_some_and(is_capitalised)
 }
 
 /// The readings taken of a one-word name inside a run of capitalised words are divisions or
