@@ -433,9 +433,10 @@ pub fn load_reader(path: &Path, source: Source, input: impl std::io::Read) -> La
         }
         let parsed = match source {
             Source::Gdelt => gdelt_row(&row),
-            Source::Acled => match &columns {
-                Some(columns) => acled_row(columns, &row),
-                None => {
+            Source::Acled => {
+                if let Some(columns) = &columns {
+                    acled_row(columns, &row)
+                } else {
                     match AcledColumns::of(&row) {
                         Ok((found, unknown)) => {
                             if !unknown.is_empty() {
@@ -459,7 +460,7 @@ pub fn load_reader(path: &Path, source: Source, input: impl std::io::Read) -> La
                     }
                     continue;
                 }
-            },
+            }
         };
         match parsed {
             Ok(mut record) => {
@@ -841,7 +842,10 @@ LBY4,2019-06-26,2019,Battles,,,,Libya,,Gharyan,,13.02,,,,\n";
         let layer = load_reader(Path::new("acled.csv"), Source::Acled, ACLED.as_bytes());
         assert_eq!(layer.len(), 2, "{:?}", layer.problems);
         let first = &layer.records()[0];
-        assert_eq!(first.date(), NaiveDate::from_ymd_opt(2019, 4, 20).unwrap());
+        assert_eq!(
+            first.date(),
+            NaiveDate::from_ymd_opt(2019, 4, 20).expect("test value")
+        );
         assert_eq!(&*first.location, "Ain Zara, Tripoli, Libya");
         assert_eq!(&*first.kind, "Battles: Armed clash");
         assert_eq!(&*first.actors, "LNA – GNA");
@@ -849,7 +853,10 @@ LBY4,2019-06-26,2019,Battles,,,,Libya,,Gharyan,,13.02,,,,\n";
         assert_eq!(first.fatalities, Some(4));
         assert_eq!(first.line, 2);
         let second = &layer.records()[1];
-        assert_eq!(second.date(), NaiveDate::from_ymd_opt(2020, 1, 5).unwrap());
+        assert_eq!(
+            second.date(),
+            NaiveDate::from_ymd_opt(2020, 1, 5).expect("test value")
+        );
         assert_eq!(&*second.location, "Tripoli, Libya");
         let messages: Vec<String> = layer.problems.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
@@ -872,7 +879,10 @@ LBY4,2019-06-26,2019,Battles,,,,Libya,,Gharyan,,13.02,,,,\n";
         assert_eq!(layer.len(), 2);
         // Sorted by day.
         let (a, b) = (&layer.records()[0], &layer.records()[1]);
-        assert_eq!(a.date(), NaiveDate::from_ymd_opt(2019, 4, 20).unwrap());
+        assert_eq!(
+            a.date(),
+            NaiveDate::from_ymd_opt(2019, 4, 20).expect("test value")
+        );
         assert_eq!(&*a.kind, "Consult (CAMEO 040)");
         assert_eq!(&*b.kind, "Fight (CAMEO 190)");
         assert_eq!(&*b.actors, "LIBYA – TURKEY");
@@ -901,7 +911,7 @@ LBY4,2019-06-26,2019,Battles,,,,Libya,,Gharyan,,13.02,,,,\n";
     #[test]
     fn windows_searches_and_cells_select_the_records() {
         let layer = load_reader(Path::new("a.csv"), Source::Acled, ACLED.as_bytes());
-        let day = |y, m, d| day_num(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let day = |y, m, d| day_num(NaiveDate::from_ymd_opt(y, m, d).expect("date"));
         let april = TimeWindow {
             from: day(2019, 4, 1),
             to: day(2019, 4, 30),
@@ -913,15 +923,17 @@ LBY4,2019-06-26,2019,Battles,,,,Libya,,Gharyan,,13.02,,,,\n";
         };
         assert_eq!(layer.in_window(all), 0..2);
         // The search reads notes and actors, in any case.
-        let mask = layer.matching("ACADEMY", None).unwrap();
+        let mask = layer.matching("ACADEMY", None).expect("test value");
         assert_eq!(mask, vec![false, true]);
         assert!(layer.matching("  ", None).is_none());
         // Ain Zara is 10 km from Tripoli's centre, Tripoli's record at it.
         let near = layer
             .matching("", Some(LatLon::new(32.8872, 13.1913)))
-            .unwrap();
+            .expect("test value");
         assert_eq!(near, vec![true, true]);
-        let far = layer.matching("", Some(LatLon::new(41.9, 12.5))).unwrap();
+        let far = layer
+            .matching("", Some(LatLon::new(41.9, 12.5)))
+            .expect("test value");
         assert_eq!(far, vec![false, false]);
         // Weeks from 1 April 2019 over 45 weeks: the strike of 5 January 2020 in week 39.
         let weeks = layer.bucket_counts(day(2019, 4, 1), 7, 45, None);

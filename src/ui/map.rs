@@ -622,8 +622,11 @@ pub fn map_ui(
             overlay_ui(
                 ui,
                 palette,
-                (derived, state.event_filter),
-                layer.map(|l| (l, state.window(), !state.hide_layer)),
+                (
+                    derived,
+                    state.event_filter,
+                    layer.map(|l| (l, state.window(), !state.hide_layer)),
+                ),
                 &attribution,
                 status,
                 &mut legend_open,
@@ -1202,8 +1205,11 @@ fn attribution_rect(map: Rect, text: Vec2) -> Rect {
 fn overlay_ui(
     ui: &mut Ui,
     palette: &Palette,
-    (derived, filter): (&Derived, EventFilter),
-    layer: Option<(&LayerView, crate::index::TimeWindow, bool)>,
+    (derived, filter, layer): (
+        &Derived,
+        EventFilter,
+        Option<(&LayerView, crate::index::TimeWindow, bool)>,
+    ),
     attribution: &str,
     status: Option<&str>,
     legend_open: &mut bool,
@@ -1475,7 +1481,7 @@ fn layer_tooltip_ui(ui: &mut Ui, layer: &recorded::Layer, cell: &recorded::Cell)
         if cell.count == 1 { "" } else { "s" }
     );
     if cell.fatalities > 0 {
-        head.push_str(&format!(", {} fatalities", cell.fatalities));
+        head = format!("{head}, {} fatalities", cell.fatalities);
     }
     ui.strong(head);
     for &i in &cell.sample {
