@@ -92,7 +92,10 @@ fn a_dropped_acled_export_is_a_layer_that_follows_the_window_the_search_and_the_
     );
     // The bad row and the unknown column are counted with the data's problems (their texts,
     // naming the file and line, are checked in session::recorded's unit tests).
-    assert!(message.0.contains("(2 problems, see Problems)"), "{message:?}");
+    assert!(
+        message.0.contains("(2 problems, see Problems)"),
+        "{message:?}"
+    );
     assert!(harness.query_by_label("2 problems").is_some());
 
     // The window: the app opens on everything up to the articles' last day.
