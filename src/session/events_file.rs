@@ -1011,9 +1011,14 @@ pub fn load_events_at_most(
     let total: usize = files
         .iter()
         .filter_map(|f| {
-            let handle = File::open(f).ok()?;
-            let meta = ArrowReaderMetadata::load(&handle, ArrowReaderOptions::new()).ok()?;
-            usize::try_from(meta.metadata().file_metadata().num_rows()).ok()
+            decoding(f, || {
+                let handle = File::open(f).map_err(|e| e.to_string())?;
+                let meta = ArrowReaderMetadata::load(&handle, ArrowReaderOptions::new())
+                    .map_err(|e| e.to_string())?;
+                usize::try_from(meta.metadata().file_metadata().num_rows())
+                    .map_err(|e| e.to_string())
+            })
+            .ok()
         })
         .sum();
     let mut builder = Builder::new();
@@ -1024,7 +1029,9 @@ pub fn load_events_at_most(
         if builder.full || cancelled() {
             break;
         }
-        match builder.read_file(file, read, total, progress, cancelled) {
+        match decoding(file, || {
+            builder.read_file(file, read, total, progress, cancelled)
+        }) {
             Ok(n) => read += n,
             Err(message) => failures.push((file.clone(), message)),
         }
@@ -1054,8 +1061,32 @@ pub fn load_events_at_most(
             ),
         ));
     }
-    builder.add_companions(path);
+    if let Err(message) = decoding(path, || {
+        builder.add_companions(path);
+        Ok(())
+    }) {
+        builder.problems.push(Problem::warning(
+            path,
+            None,
+            format!("the tables beside the events were not all read: {message}"),
+        ));
+    }
     Ok(builder.finish(path))
+}
+
+/// Runs `work` on the Parquet data of `file`, with a panic of the decoder turned into an error
+/// naming the file. The `parquet` crate asserts on some damaged data instead of returning an
+/// error (a run-length header longer than the format allows, found by the `geoparquet` fuzz
+/// target: `tests/fuzz_regressions/geoparquet/`); a damaged file must not take the app down.
+/// Batches are decoded before any of their rows is added, so what was read before stays whole.
+fn decoding<T>(file: &Path, work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        Err(format!(
+            "{}: damaged Parquet data, the decoder stopped ({})",
+            file.display(),
+            super::job::panic_message(&*panic)
+        ))
+    })
 }
 
 /// The tables `name` (`articles`, `places`) written beside the events at `path`: a
