@@ -15,12 +15,13 @@ use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::corpus::Corpus;
-use crate::extract::{extract_corpus, places::unknown_place_names};
+use crate::corpus::{Article, Corpus};
+use crate::extract::{extract_corpus, list_problems, places::unknown_place_names};
 use crate::gazetteer::Gazetteer;
 use crate::outputs::export::{self, ExportError, Format};
 use crate::problem::{Problem, Severity};
@@ -426,7 +427,22 @@ fn run_extract(
 ) -> Result<Outcome> {
     let (corpus, gazetteer, problems) = load_inputs(options, user)?;
     let root = options.root.as_path();
-    let outcome = report(&problems);
+    let mut outcome = report(&problems);
+    // Lists cut to their first places are reported as their chunk is extracted.
+    let lists = AtomicBool::new(false);
+    let extract = |part: &[Article]| {
+        let extractions = extract_corpus(part, &gazetteer);
+        let found: Vec<Problem> = part
+            .iter()
+            .zip(&extractions)
+            .flat_map(|(article, x)| list_problems(article, x))
+            .collect();
+        if !found.is_empty() {
+            report(&found);
+            lists.store(true, Ordering::Relaxed);
+        }
+        extractions
+    };
 
     if args.format == Format::Parquet {
         let Some(dir) = args.out.as_deref().filter(|out| *out != Path::new("-")) else {
@@ -438,7 +454,7 @@ fn run_extract(
             &gazetteer,
             Some(root),
             EXTRACT_CHUNK_ARTICLES,
-            |part| extract_corpus(part, &gazetteer),
+            extract,
         )
         .with_context(|| format!("cannot write {}", dir.display()))?;
         eprintln!(
@@ -447,6 +463,9 @@ fn run_extract(
             corpus.articles.len(),
             dir.display()
         );
+        if lists.load(Ordering::Relaxed) {
+            outcome = Outcome::Problems;
+        }
         return Ok(outcome);
     }
 
@@ -459,7 +478,7 @@ fn run_extract(
             &gazetteer,
             Some(root),
             EXTRACT_CHUNK_ARTICLES,
-            |part| extract_corpus(part, &gazetteer),
+            extract,
             out,
         )
     };
@@ -484,6 +503,9 @@ fn run_extract(
                 other.context("cannot write to stdout")?;
             }
         },
+    }
+    if lists.load(Ordering::Relaxed) {
+        outcome = Outcome::Problems;
     }
     Ok(outcome)
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::corpus::{Article, Corpus};
-use crate::extract::{ArticleExtraction, ArticleIdx, Event, extract_corpus};
+use crate::extract::{ArticleExtraction, ArticleIdx, Event, extract_corpus, list_problems};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
@@ -27,8 +27,11 @@ pub struct Dataset {
 
 impl Dataset {
     /// Extracts every article and indexes the result.
-    pub fn build(corpus: Corpus, gazetteer: Arc<Gazetteer>, problems: Vec<Problem>) -> Dataset {
+    pub fn build(corpus: Corpus, gazetteer: Arc<Gazetteer>, mut problems: Vec<Problem>) -> Dataset {
         let extractions = extract_corpus(&corpus.articles, &gazetteer);
+        for (article, x) in corpus.articles.iter().zip(&extractions) {
+            problems.extend(list_problems(article, x));
+        }
         let published: Vec<_> = corpus.articles.iter().map(|a| a.published).collect();
         let index = Index::build(&extractions, &published);
         Dataset {

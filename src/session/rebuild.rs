@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus, LoadOptions};
-use crate::extract::{ArticleExtraction, ArticleIdx, extract_article};
+use crate::extract::{ArticleExtraction, ArticleIdx, extract_article, list_problems};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
@@ -395,6 +395,9 @@ pub fn rebuild_cancellable(
         .into_iter()
         .map(Option::unwrap_or_default)
         .collect();
+    for (article, x) in articles.iter().zip(&extractions) {
+        problems.extend(list_problems(article, x));
+    }
     let published: Vec<_> = articles.iter().map(|a| a.published).collect();
     let index = Index::build(&extractions, &published);
     // Problems met again (the gazetteer's, on a reload) are listed once.

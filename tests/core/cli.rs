@@ -689,9 +689,9 @@ fn one_sentence_listing_hundreds_of_places_gives_an_export_a_few_times_its_size(
     let input = fs::metadata(&article).expect("meta").len() as usize;
     let dir = tempfile::tempdir().expect("tempdir");
     fs::copy(&article, dir.path().join("a.txt")).expect("copy");
-    // jsonl also has one record per place mention (about 230 bytes for a name of 7): its event
-    // records are what must stay bounded.
-    for (format, most) in [("csv", 5), ("geojson", 8), ("kml", 12), ("jsonl", 8)] {
+    // The sentence names 900 places: a list, of which the first hundred are kept, so every
+    // output, mention records and all, stays within a few times the article's size.
+    for (format, most) in [("csv", 3), ("geojson", 3), ("kml", 4), ("jsonl", 5)] {
         let output = newsatlas(&[
             "extract",
             "--corpus",
@@ -701,17 +701,24 @@ fn one_sentence_listing_hundreds_of_places_gives_an_export_a_few_times_its_size(
             "-o",
             "-",
         ]);
-        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-        let text = stdout(&output);
-        let size: usize = text
-            .lines()
-            .filter(|l| format != "jsonl" || l.starts_with("{\"type\":\"event\""))
-            .map(|l| l.len() + 1)
-            .sum();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            err.contains("a.txt") && err.contains("900 places named") && err.contains("first 100"),
+            "{err}"
+        );
+        let size = output.stdout.len();
         assert!(
             size <= most * input,
             "{format}: {size} bytes for an article of {input}"
         );
+        if format == "jsonl" {
+            let places = jsonl(&stdout(&output))
+                .into_iter()
+                .filter(|r| r["type"] == "place")
+                .count();
+            assert_eq!(places, 100);
+        }
     }
 }
 

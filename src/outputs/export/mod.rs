@@ -526,6 +526,7 @@ mod tests {
                     event(0, 0, 0..31, Some(april_4)),
                     event(0, 2, 32..48, Some(april_4)),
                 ],
+                lists: Vec::new(),
             };
             let undated = ArticleExtraction {
                 events: vec![event(1, 1, 0..13, None)],

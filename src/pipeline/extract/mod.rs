@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::corpus::Article;
 use crate::gazetteer::{Gazetteer, PlaceIdx};
+use crate::problem::Problem;
 
 use self::dates::{DateMention, Granularity, Interval};
 use self::places::PlaceMention;
@@ -99,6 +100,25 @@ pub struct ArticleExtraction {
     pub sentences: Vec<TextSpan>,
     /// Events without their article index (see [`Extraction`] for corpus-wide events).
     pub events: Vec<Event>,
+    /// Sentences (or columns of names) that named more than [`MAX_PLACES_PER_SENTENCE`] places:
+    /// lists, of which only the first places were kept (see [`keep_lists_short`]).
+    pub lists: Vec<ListSentence>,
+}
+
+/// The most place mentions kept of one list: a sentence, or a column of names one per line. A
+/// list naming more is a directory or a table, not a report that something happened at each
+/// place: news sentences name a handful (at most 10 distinct places in any sentence of the 788
+/// articles of the two geoparsing development sets), and a list of thousands would otherwise put
+/// thousands of markers, place records and events in every output, 20 to 60 times the size of
+/// its text.
+pub const MAX_PLACES_PER_SENTENCE: usize = 100;
+
+/// A sentence, or a column of names, cut to its first [`MAX_PLACES_PER_SENTENCE`] place mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ListSentence {
+    pub sentence: TextSpan,
+    /// How many place mentions it had.
+    pub places: u32,
 }
 
 impl ArticleExtraction {
@@ -109,6 +129,7 @@ impl ArticleExtraction {
         self.dates.shrink_to_fit();
         self.sentences.shrink_to_fit();
         self.events.shrink_to_fit();
+        self.lists.shrink_to_fit();
     }
 }
 
@@ -137,9 +158,10 @@ pub fn extract_article(
     published: Option<NaiveDate>,
     gazetteer: &Gazetteer,
 ) -> ArticleExtraction {
-    let places = places::find_places(body, gazetteer);
+    let mut places = places::find_places(body, gazetteer);
     let dates = dates::tag_dates(body, published);
     let sentences = sentences::split_sentences(body);
+    let lists = keep_lists_short(body, &mut places, &sentences);
     // Countries and regions are weak evidence that two sentences tell the same episode: a story
     // about Libya names Libya in most of them.
     let broad: Vec<bool> = places
@@ -167,9 +189,139 @@ pub fn extract_article(
         dates,
         sentences: sentences.into_iter().map(TextSpan::new).collect(),
         events,
+        lists,
     };
     x.shrink_to_fit();
     x
+}
+
+/// Keeps the first [`MAX_PLACES_PER_SENTENCE`] place mentions of each list and returns the lists
+/// that had more (`places` and `sentences` in text order). A list is a sentence, or a run of
+/// rows of a column (each line is a sentence of its own): lines that are nothing but place names
+/// or short lines that do not end like a sentence (see [`column_line`]).
+fn keep_lists_short(
+    body: &str,
+    places: &mut Vec<PlaceMention>,
+    sentences: &[Range<usize>],
+) -> Vec<ListSentence> {
+    let mut lists = Vec::new();
+    // Index ranges of `places` to drop, in order.
+    let mut cut: Vec<Range<usize>> = Vec::new();
+    let mut end_list = |text: Range<usize>, mentions: Range<usize>| {
+        if mentions.len() > MAX_PLACES_PER_SENTENCE {
+            lists.push(ListSentence {
+                sentence: TextSpan::new(text),
+                places: u32::try_from(mentions.len()).unwrap_or(u32::MAX),
+            });
+            cut.push(mentions.start + MAX_PLACES_PER_SENTENCE..mentions.end);
+        }
+    };
+    // The list being read: its text, its mentions, and whether it is a column of names.
+    let mut list: Option<(Range<usize>, Range<usize>, bool)> = None;
+    let mut p = 0;
+    for sentence in sentences {
+        while p < places.len() && places[p].start < sentence.start {
+            p += 1;
+        }
+        let first = p;
+        while p < places.len() && places[p].start < sentence.end {
+            p += 1;
+        }
+        let names = column_line(body, sentence, &places[first..p]);
+        match &mut list {
+            Some((text, mentions, true)) if names => {
+                text.end = sentence.end;
+                mentions.end = p;
+            }
+            _ => {
+                if let Some((text, mentions, _)) = list.take() {
+                    end_list(text, mentions);
+                }
+                list = Some((sentence.clone(), first..p, names));
+            }
+        }
+    }
+    if let Some((text, mentions, _)) = list {
+        end_list(text, mentions);
+    }
+    if !cut.is_empty() {
+        let (mut i, mut c) = (0, 0);
+        places.retain(|_| {
+            while c < cut.len() && cut[c].end <= i {
+                c += 1;
+            }
+            let keep = cut.get(c).is_none_or(|r| !r.contains(&i));
+            i += 1;
+            keep
+        });
+    }
+    lists
+}
+
+/// The longest line without a closing terminator that is read as a row of a column.
+const MAX_COLUMN_LINE_BYTES: usize = 80;
+
+/// Whether `sentence` of `body` can be a row of a column of names or a table: nothing but names
+/// (see [`only_names`]), or a short line that does not end like a sentence ("Carmen Grande",
+/// "Sindh 1,200 45").
+fn column_line(body: &str, sentence: &Range<usize>, mentions: &[PlaceMention]) -> bool {
+    let text = body.get(sentence.clone()).unwrap_or("");
+    let ends_sentence = text
+        .trim_end_matches(['"', '\'', ')', ']', '\u{201d}', '\u{2019}'])
+        .ends_with(['.', '!', '?', '\u{2026}']);
+    (!mentions.is_empty() && only_names(body, sentence, mentions))
+        || (text.len() <= MAX_COLUMN_LINE_BYTES && !ends_sentence)
+}
+
+/// Whether `sentence` of `body` has no letter outside its place `mentions` (sorted, inside it):
+/// "Tripoli", "- Misrata, Libya", "3. Sirte". Most sentences fail at once on their length.
+fn only_names(body: &str, sentence: &Range<usize>, mentions: &[PlaceMention]) -> bool {
+    let named: usize = mentions.iter().map(|m| m.end.saturating_sub(m.start)).sum();
+    if sentence.len() > named + 4 * mentions.len() + 8 {
+        return false;
+    }
+    let mut at = sentence.start;
+    let gaps = mentions
+        .iter()
+        .map(|m| (m.start, m.end))
+        .chain(std::iter::once((sentence.end, sentence.end)));
+    for (start, end) in gaps {
+        let gap = body.get(at..start.max(at)).unwrap_or("");
+        if gap.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        at = at.max(end);
+    }
+    true
+}
+
+/// A warning for each list of `extraction` cut to its first places, naming the article's file
+/// and the list's opening words.
+pub fn list_problems(article: &Article, extraction: &ArticleExtraction) -> Vec<Problem> {
+    extraction
+        .lists
+        .iter()
+        .map(|list| {
+            let text = article.body.get(list.sentence.range()).unwrap_or("");
+            let mut opening: String = text.chars().take(60).collect();
+            if opening.len() < text.len() {
+                opening.push('…');
+            }
+            Problem::warning(
+                &article.file,
+                None,
+                format!(
+                    "{} places named in one sentence or column of names of {} characters \
+                     (\"{}\"): only the first {} are kept, as a list that long is not a report \
+                     of events",
+                    list.places,
+                    text.chars().count(),
+                    opening,
+                    MAX_PLACES_PER_SENTENCE
+                ),
+            )
+        })
+        .collect()
 }
 
 /// What the event builder reads: the body and its mentions (`broad[i]`: `places[i]` is a
@@ -564,6 +716,138 @@ pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Articl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mention(start: usize) -> PlaceMention {
+        PlaceMention {
+            start,
+            end: start + 4,
+            place: PlaceIdx(u32::try_from(start).unwrap_or(0)),
+            confidence: 0.9,
+            reason: places::Reason::Prior,
+        }
+    }
+
+    #[test]
+    fn a_sentence_naming_more_places_than_the_most_keeps_its_first() {
+        // A list of 150 places in the first sentence, three in the second, 101 in the third.
+        let mut places: Vec<PlaceMention> = (0..150).map(|i| mention(i * 6)).collect();
+        places.extend([1000, 1010, 1020].map(mention));
+        places.extend((0..101).map(|i| mention(2000 + i * 6)));
+        let sentences = [0..990, 995..1100, 2000..2700];
+        let body = "x".repeat(2700);
+        let lists = keep_lists_short(&body, &mut places, &sentences);
+        assert_eq!(
+            lists,
+            [
+                ListSentence {
+                    sentence: TextSpan::new(0..990),
+                    places: 150
+                },
+                ListSentence {
+                    sentence: TextSpan::new(2000..2700),
+                    places: 101
+                }
+            ]
+        );
+        let starts: Vec<usize> = places.iter().map(|m| m.start).collect();
+        let expected: Vec<usize> = (0..100)
+            .map(|i| i * 6)
+            .chain([1000, 1010, 1020])
+            .chain((0..100).map(|i| 2000 + i * 6))
+            .collect();
+        assert_eq!(starts, expected);
+
+        // At the most, nothing is cut.
+        let mut places: Vec<PlaceMention> = (0..100).map(|i| mention(i * 6)).collect();
+        assert!(keep_lists_short(&body, &mut places, std::slice::from_ref(&(0..990))).is_empty());
+        assert_eq!(places.len(), 100);
+    }
+
+    #[test]
+    fn a_column_of_names_one_per_line_is_one_list() {
+        // "Abcd" on each of 150 lines, then a line that is a sentence, then 20 more names.
+        let mut body = String::new();
+        let mut sentences = Vec::new();
+        let mut places = Vec::new();
+        let line = |body: &mut String, text: &str| {
+            let start = body.len();
+            body.push_str(text);
+            body.push('\n');
+            start..start + text.len()
+        };
+        for i in 0..150 {
+            let text = if i % 2 == 0 { "- Abcd" } else { "Abcd, Efgh" };
+            let s = line(&mut body, text);
+            places.push(mention(s.start + text.len() - 4));
+            if i % 2 == 1 {
+                places.insert(places.len() - 1, mention(s.start));
+            }
+            sentences.push(s);
+        }
+        let told = line(&mut body, "Fighting was reported in Abcd.");
+        places.push(mention(told.start + 25));
+        sentences.push(told);
+        for _ in 0..20 {
+            let s = line(&mut body, "Abcd");
+            places.push(mention(s.start));
+            sentences.push(s);
+        }
+        let lists = keep_lists_short(&body, &mut places, &sentences);
+        assert_eq!(lists.len(), 1, "{lists:?}");
+        assert_eq!(lists[0].places, 225);
+        assert_eq!(
+            lists[0].sentence.range(),
+            sentences[0].start..sentences[149].end
+        );
+        // The first hundred of the column, the told sentence's place and the 20 after it.
+        assert_eq!(places.len(), 100 + 1 + 20);
+        assert!(
+            !column_line(&body, &sentences[150], &places[100..101]),
+            "a sentence with words is not a row"
+        );
+        let row = |text: &str| column_line(text, &(0..text.len()), &[]);
+        assert!(row("Carmen Grande"), "a short line of unknown names");
+        assert!(row("Sindh 1,200 45"), "a table's row");
+        assert!(!row("The army withdrew."));
+        assert!(!row("\"The army withdrew.\""));
+        assert!(!row(&"A long line of words without an end ".repeat(3)));
+    }
+
+    #[test]
+    fn a_cut_list_is_a_warning_naming_the_file_and_the_sentence() {
+        let body = format!("Lists\u{1b}[2J named {} here.", "Xa, ".repeat(200));
+        let article = Article {
+            id: "lists".to_owned(),
+            file: "corpus/lists.txt".into(),
+            title: String::new(),
+            outlet: None,
+            byline: None,
+            published: None,
+            date_basis: crate::corpus::DateBasis::Undated,
+            body: body.clone(),
+            body_offset: 0,
+            note: None,
+            url: None,
+        };
+        let x = ArticleExtraction {
+            lists: vec![ListSentence {
+                sentence: TextSpan::new(0..body.len()),
+                places: 200,
+            }],
+            ..ArticleExtraction::default()
+        };
+        let problems = list_problems(&article, &x);
+        assert_eq!(problems.len(), 1);
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("corpus/lists.txt: warning:"), "{shown}");
+        assert!(shown.contains("200 places named"), "{shown}");
+        assert!(shown.contains("first 100"), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}'),
+            "control characters are escaped: {shown}"
+        );
+        assert!(shown.len() < 400, "{shown}");
+    }
 
     #[test]
     fn sixteen_bytes_without_a_capital_are_told_at_once() {
