@@ -12,8 +12,10 @@
 //!   so this finds exactly what an overlapping ASCII-case-insensitive Aho-Corasick automaton over
 //!   the same names finds at word boundaries, which is what the matcher used before; it builds in
 //!   a fraction of the time and memory.
-//! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
-//!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
+//! - Memory is a few flat arrays: fixed-size targets and tables of fixed-size slots
+//!   (hashbrown's `HashTable`, foldhash with a fixed seed). A slot sits in its table's bucket,
+//!   not behind a slot number: a found key costs one load fewer (the table's lookups are mostly
+//!   cache misses). Keys and spellings are not copied:
 //!   they are spans of the gazetteer's string arena (a key is the ASCII-lower-cased text of a
 //!   spelling or of its start), passed in at build and search time. No allocation per name.
 
@@ -172,6 +174,15 @@ fn hash_key(state: &State, key: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The hash of `slot`'s key, for a table that grows (tables are made with room for their slots,
+/// so this is a fallback).
+fn rehash(arena: &str, slot: &Slot) -> u64 {
+    hash_key(
+        &State::default(),
+        &slot.key(arena.as_bytes()).to_ascii_lowercase(),
+    )
+}
+
 /// The character at byte `pos` of `text` and its length (ASCII fast path).
 fn char_at(text: &str, pos: usize) -> (char, usize) {
     match text.as_bytes().get(pos) {
@@ -283,13 +294,9 @@ fn part_of(hash: u64) -> usize {
 
 /// Every name of the gazetteer, ready to be found in text.
 pub struct NameIndex {
-    /// The slots of part 0, then of part 1, ...
-    slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    /// Per part: its slot numbers (counted from the part's first slot), hashed by key.
-    tables: Vec<HashTable<u32>>,
-    /// Per part: the number of its first slot in `slots`.
-    bases: Vec<u32>,
+    /// Per part: its slots, hashed by key.
+    tables: Vec<HashTable<Slot>>,
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
     first_symbols: Vec<char>,
@@ -322,7 +329,10 @@ impl std::fmt::Debug for NameIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameIndex")
             .field("names", &self.names)
-            .field("slots", &self.slots.len())
+            .field(
+                "slots",
+                &self.tables.iter().map(HashTable::len).sum::<usize>(),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -339,12 +349,11 @@ impl NameIndex {
 
     /// Bytes held on the heap.
     pub fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<Slot>()
-            + self.targets.capacity() * std::mem::size_of::<NameTarget>()
+        self.targets.capacity() * std::mem::size_of::<NameTarget>()
             + self
                 .tables
                 .iter()
-                .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
+                .map(|t| t.capacity() * (std::mem::size_of::<Slot>() + 1))
                 .sum::<usize>()
             + (self.first_symbols.capacity() + self.last_symbols.capacity())
                 * std::mem::size_of::<char>()
@@ -354,8 +363,9 @@ impl NameIndex {
     /// Every key that names something (not the prefix-only keys), for tests.
     #[cfg(test)]
     pub(crate) fn keys(&self, arena: &str) -> Vec<String> {
-        self.slots
+        self.tables
             .iter()
+            .flat_map(HashTable::iter)
             .filter(|slot| slot.targets_len > 0)
             .map(|slot| String::from_utf8_lossy(slot.key(arena.as_bytes())).to_ascii_lowercase())
             .collect()
@@ -365,17 +375,9 @@ impl NameIndex {
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         let hash = hash_key(&self.state, key);
-        let part = part_of(hash);
-        let base = *self.bases.get(part)? as usize;
-        let slots = self.slots.get(base..)?;
         self.tables
-            .get(part)?
-            .find(hash, |&i| {
-                slots
-                    .get(i as usize)
-                    .is_some_and(|s| s.key(arena).eq_ignore_ascii_case(key))
-            })
-            .and_then(|&i| slots.get(i as usize))
+            .get(part_of(hash))?
+            .find(hash, |s| s.key(arena).eq_ignore_ascii_case(key))
     }
 
     /// Every occurrence in `text` of every key at word boundaries (no alphanumeric character
@@ -497,8 +499,9 @@ impl NameIndex {
     /// reading it back rebuilds the hash tables without hashing a key.
     pub(super) fn encode(&self, arena: &str, w: &mut Writer) {
         let mut lower = Vec::new();
-        w.len(self.slots.len());
-        for slot in &self.slots {
+        w.len(self.tables.iter().map(HashTable::len).sum());
+        // Part by part, each in its table's order.
+        for slot in self.tables.iter().flat_map(HashTable::iter) {
             for n in [
                 slot.key_start,
                 slot.key_len,
@@ -518,7 +521,17 @@ impl NameIndex {
                 w.u32(n);
             }
         }
-        w.u32s(self.bases.iter().copied());
+        // Per part: the number of its first slot.
+        let bases: Vec<u32> = self
+            .tables
+            .iter()
+            .scan(0, |base, t| {
+                let first = *base;
+                *base += t.len();
+                Some(offset(first))
+            })
+            .collect();
+        w.u32s(bases.into_iter());
         // Each part's table capacity, so the tables read back are the size they were built.
         w.u32s(self.tables.iter().map(|t| offset(t.capacity())));
         w.u32s(self.first_symbols.iter().map(|&c| u32::from(c)));
@@ -536,7 +549,7 @@ impl NameIndex {
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
     /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
-    pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<NameIndex> {
+    pub(super) fn decode(r: &mut Reader<'_>, arena: &str) -> Decoded<NameIndex> {
         const SLOT_BYTES: usize = 4 * 4 + 8;
         let n = r.len(SLOT_BYTES)?;
         let raw = r.take(n * SLOT_BYTES)?;
@@ -603,7 +616,7 @@ impl NameIndex {
                 from..to
             })
             .collect();
-        let mut tables: Vec<HashTable<u32>> = ranges
+        let mut tables: Vec<HashTable<Slot>> = ranges
             .iter()
             .zip(&capacities)
             .map(|(r, &capacity)| {
@@ -617,17 +630,15 @@ impl NameIndex {
             .zip(&ranges)
             .for_each(|(table, range)| {
                 let part = hashes.get(range.clone()).unwrap_or(&[]);
-                for (i, &hash) in part.iter().enumerate() {
-                    table.insert_unique(hash, offset(i), |&j| {
-                        part.get(j as usize).copied().unwrap_or(0)
-                    });
+                let part_slots = slots.get(range.clone()).unwrap_or(&[]);
+                for (&slot, &hash) in part_slots.iter().zip(part) {
+                    // The table has room for the part: the rehash is never needed.
+                    table.insert_unique(hash, slot, |s| rehash(arena, s));
                 }
             });
         Ok(NameIndex {
-            slots,
             targets,
             tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -746,26 +757,21 @@ impl NameIndexBuilder {
             symbols.sort_unstable();
         }
 
-        let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
         let mut tables = Vec::with_capacity(PARTS);
-        let mut bases = Vec::with_capacity(PARTS);
-        for part in parts {
-            bases.push(offset(slots.len()));
+        let mut names = 0;
+        for mut part in parts {
             let shift = offset(targets.len());
-            slots.extend(part.slots.into_iter().map(|mut s| {
+            for s in &mut part.table {
                 s.targets_start += shift;
-                s
-            }));
+                names += usize::from(s.targets_len > 0);
+            }
             targets.extend(part.targets);
             tables.push(part.table);
         }
-        let names = slots.iter().filter(|s| s.targets_len > 0).count();
         NameIndex {
-            slots,
             targets,
             tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -792,6 +798,8 @@ struct Scratch {
     slot_of: Vec<u32>,
     grouped: Vec<NameTarget>,
     targets: Vec<NameTarget>,
+    /// The finished table: the slots in their buckets.
+    slot_table: HashTable<Slot>,
 }
 
 impl Scratch {
@@ -803,15 +811,15 @@ impl Scratch {
             slot_of: Vec::with_capacity(len),
             grouped: Vec::with_capacity(len),
             targets: Vec::with_capacity(len),
+            slot_table: HashTable::with_capacity(len + len / 2),
         }
     }
 }
 
 /// One part of the table while it is built.
 struct Part {
-    slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    table: HashTable<u32>,
+    table: HashTable<Slot>,
 }
 
 impl Part {
@@ -828,6 +836,7 @@ impl Part {
             mut slot_of,
             mut grouped,
             mut targets,
+            slot_table: mut finished,
         } = scratch;
         for e in entries {
             let raw = arena
@@ -902,16 +911,19 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
-        // At most half full: most lookups while matching are misses (ordinary words), and a
-        // miss probes until it meets a free bucket.
+        // At most two thirds full: most lookups while matching are misses (ordinary words),
+        // and a miss probes until it meets a free bucket.
         let want = slots.len() + slots.len() / 2;
-        if table.capacity() < want {
-            table.reserve(want - table.len(), |&j| hashes[j as usize]);
+        if finished.capacity() < want {
+            finished.reserve(want - finished.len(), |s| rehash(text, s));
         }
+        for (&slot, &hash) in slots.iter().zip(&hashes) {
+            finished.insert_unique(hash, slot, |s| rehash(text, s));
+        }
+        drop(table);
         Part {
-            slots,
             targets,
-            table,
+            table: finished,
         }
     }
 }
