@@ -381,7 +381,7 @@ fn events_of(
         granularity: Granularity::Day,
     });
     let (places, dates) = (m.places, m.dates);
-    let mut events = Vec::new();
+    let mut events = Vec::with_capacity(places.len());
     let mut episodes: Vec<Episode> = Vec::new();
     // Reused from sentence to sentence: most sentences start no episode.
     let (mut keys, mut weak): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());

@@ -1034,6 +1034,7 @@ struct Site<'t> {
     opens_organisation: OnceCell<bool>,
     thing_after_the: OnceCell<bool>,
     name_word_after: OnceCell<bool>,
+    not_a_name: OnceCell<bool>,
 }
 
 impl<'t> Site<'t> {
@@ -1050,6 +1051,7 @@ impl<'t> Site<'t> {
             opens_organisation: OnceCell::new(),
             thing_after_the: OnceCell::new(),
             name_word_after: OnceCell::new(),
+            not_a_name: OnceCell::new(),
         }
     }
 
@@ -1081,6 +1083,14 @@ impl<'t> Site<'t> {
 
     fn opens_organisation(&self) -> bool {
         self.ask(&self.opens_organisation, opens_organisation)
+    }
+
+    /// The occurrence is a function, title or calendar word ("Nov", "Sunday", "The").
+    fn not_a_name(&self) -> bool {
+        self.ask(&self.not_a_name, |t, s, e| {
+            t.get(s..e)
+                .is_some_and(crate::extract::dates::is_not_a_name)
+        })
     }
 
     fn thing_after_the(&self) -> bool {
@@ -1212,7 +1222,7 @@ fn accept(
         return false;
     }
     // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
-    if crate::extract::dates::is_not_a_name(surface)
+    if site.not_a_name()
         && (text[end..].starts_with('.')
             || word_after(text, end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
     {
@@ -1235,7 +1245,7 @@ fn accept(
         // a compass word that opens a longer name, is never the place of that name.
         let compass_of_name =
             COMPASS_WORDS.contains(&surface) && word_after(text, end).is_some_and(is_capitalised);
-        if crate::extract::dates::is_not_a_name(surface) || compass_of_name {
+        if site.not_a_name() || compass_of_name {
             return false;
         }
         // A word-like name closing a longer capitalised name is that name's last word, not a
@@ -1282,20 +1292,17 @@ type WordState = foldhash::fast::RandomState;
 fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // A lower-case occurrence ("man", "reading") can only be a name spelled lower-case: most
     // hits of a news text are such words, dropped here before any other test.
-    let hits: Vec<NameHit<'_>> = g
-        .capitalised_name_hits(text)
-        .into_iter()
-        .filter(|h| {
-            let capital = text
-                .get(h.start..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(|c| !c.is_lowercase());
-            (capital
-                || h.targets()
-                    .any(|(_, sp)| sp.starts_with(char::is_lowercase)))
-                && at_word_boundaries(text, h.start, h.end)
-        })
-        .collect();
+    let mut hits: Vec<NameHit<'_>> = g.capitalised_name_hits(text);
+    hits.retain(|h| {
+        let capital = text
+            .get(h.start..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !c.is_lowercase());
+        (capital
+            || h.targets()
+                .any(|(_, sp)| sp.starts_with(char::is_lowercase)))
+            && at_word_boundaries(text, h.start, h.end)
+    });
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
     // so that an article listing thousands of names stays linear.
@@ -1316,10 +1323,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             }
         }
     }
-    let mut spans: Vec<Span> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(hits.len());
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
     let mut unplaced: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut accepted: Vec<bool> = Vec::new();
     for (i, hit) in hits.iter().enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(text, hit.start, hit.end) {
@@ -1336,25 +1344,35 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                 || (speaker && named_like_a_person(g, role.idx(), false))
         };
-        let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
-            hit.targets()
-                .filter(|&(role, spelling)| {
-                    !a_person(role) && accept(&site, role, spelling, g, weak_settled)
-                })
-                .map(|(role, spelling)| {
-                    let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
-                    (role, primary)
-                })
-                .collect()
-        };
-        let mut roles = readings(false);
+        // Each target asked once; `accepted` is reused from hit to hit.
+        accepted.clear();
+        accepted
+            .extend(hit.targets().map(|(role, spelling)| {
+                !a_person(role) && accept(&site, role, spelling, g, false)
+            }));
         // A name read as a place ("Richmond" the city of Virginia) brings its weak readings
         // along (the small Richmonds that are also surnames): which place is for the context.
-        if roles.iter().any(|(r, _)| matches!(r, NameRole::Place(_)))
-            && hit.targets().any(|(r, _)| matches!(r, NameRole::Weak(_)))
+        // Only a weak reading's answer depends on that.
+        if hit
+            .targets()
+            .zip(accepted.iter())
+            .any(|((r, _), &ok)| ok && matches!(r, NameRole::Place(_)))
         {
-            roles = readings(true);
+            for ((role, spelling), ok) in hit.targets().zip(accepted.iter_mut()) {
+                if matches!(role, NameRole::Weak(_)) {
+                    *ok = !a_person(role) && accept(&site, role, spelling, g, true);
+                }
+            }
         }
+        let mut roles: Vec<(NameRole, bool)> = hit
+            .targets()
+            .zip(accepted.iter())
+            .filter(|&(_, &ok)| ok)
+            .map(|((role, spelling), _)| {
+                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                (role, primary)
+            })
+            .collect();
         // "Mississippi State started the game", "Ohio State's coach": a US state's name before
         // a bare "State" names its university or team (not "the Ohio State University", where
         // the state is a modifier, nor "New York State", where a city bears the name).

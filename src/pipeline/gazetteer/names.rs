@@ -12,8 +12,10 @@
 //!   so this finds exactly what an overlapping ASCII-case-insensitive Aho-Corasick automaton over
 //!   the same names finds at word boundaries, which is what the matcher used before; it builds in
 //!   a fraction of the time and memory.
-//! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
-//!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
+//! - Memory is a few flat arrays: fixed-size targets and tables of fixed-size slots
+//!   (hashbrown's `HashTable`, foldhash with a fixed seed). A slot sits in its table's bucket,
+//!   not behind a slot number: a found key costs one load fewer (the table's lookups are mostly
+//!   cache misses). Keys and spellings are not copied:
 //!   they are spans of the gazetteer's string arena (a key is the ASCII-lower-cased text of a
 //!   spelling or of its start), passed in at build and search time. No allocation per name.
 
@@ -172,6 +174,15 @@ fn hash_key(state: &State, key: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The hash of `slot`'s key, for a table that grows (tables are made with room for their slots,
+/// so this is a fallback).
+fn rehash(arena: &str, slot: &Slot) -> u64 {
+    hash_key(
+        &State::default(),
+        &slot.key(arena.as_bytes()).to_ascii_lowercase(),
+    )
+}
+
 /// The character at byte `pos` of `text` and its length (ASCII fast path).
 fn char_at(text: &str, pos: usize) -> (char, usize) {
     match text.as_bytes().get(pos) {
@@ -283,13 +294,9 @@ fn part_of(hash: u64) -> usize {
 
 /// Every name of the gazetteer, ready to be found in text.
 pub struct NameIndex {
-    /// The slots of part 0, then of part 1, ...
-    slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    /// Per part: its slot numbers (counted from the part's first slot), hashed by key.
-    tables: Vec<HashTable<u32>>,
-    /// Per part: the number of its first slot in `slots`.
-    bases: Vec<u32>,
+    /// Per part: its slots, hashed by key.
+    tables: Vec<HashTable<Slot>>,
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
     first_symbols: Vec<char>,
@@ -322,7 +329,10 @@ impl std::fmt::Debug for NameIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameIndex")
             .field("names", &self.names)
-            .field("slots", &self.slots.len())
+            .field(
+                "slots",
+                &self.tables.iter().map(HashTable::len).sum::<usize>(),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -339,12 +349,11 @@ impl NameIndex {
 
     /// Bytes held on the heap.
     pub fn heap_bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<Slot>()
-            + self.targets.capacity() * std::mem::size_of::<NameTarget>()
+        self.targets.capacity() * std::mem::size_of::<NameTarget>()
             + self
                 .tables
                 .iter()
-                .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
+                .map(|t| t.capacity() * (std::mem::size_of::<Slot>() + 1))
                 .sum::<usize>()
             + (self.first_symbols.capacity() + self.last_symbols.capacity())
                 * std::mem::size_of::<char>()
@@ -354,8 +363,9 @@ impl NameIndex {
     /// Every key that names something (not the prefix-only keys), for tests.
     #[cfg(test)]
     pub(crate) fn keys(&self, arena: &str) -> Vec<String> {
-        self.slots
+        self.tables
             .iter()
+            .flat_map(HashTable::iter)
             .filter(|slot| slot.targets_len > 0)
             .map(|slot| String::from_utf8_lossy(slot.key(arena.as_bytes())).to_ascii_lowercase())
             .collect()
@@ -365,17 +375,9 @@ impl NameIndex {
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         let hash = hash_key(&self.state, key);
-        let part = part_of(hash);
-        let base = *self.bases.get(part)? as usize;
-        let slots = self.slots.get(base..)?;
         self.tables
-            .get(part)?
-            .find(hash, |&i| {
-                slots
-                    .get(i as usize)
-                    .is_some_and(|s| s.key(arena).eq_ignore_ascii_case(key))
-            })
-            .and_then(|&i| slots.get(i as usize))
+            .get(part_of(hash))?
+            .find(hash, |s| s.key(arena).eq_ignore_ascii_case(key))
     }
 
     /// Every occurrence in `text` of every key at word boundaries (no alphanumeric character
@@ -394,10 +396,11 @@ impl NameIndex {
     }
 
     fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
-        let mut out = Vec::new();
         if self.names == 0 {
-            return out;
+            return Vec::new();
         }
+        // News text has a hit every hundred bytes or so: room for most articles' hits at once.
+        let mut out = Vec::with_capacity(text.len() / 64 + 8);
         let lower = text.to_ascii_lowercase();
         // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
         // of a text's tokens, and each is decided here without a call.
@@ -497,8 +500,9 @@ impl NameIndex {
     /// reading it back rebuilds the hash tables without hashing a key.
     pub(super) fn encode(&self, arena: &str, w: &mut Writer) {
         let mut lower = Vec::new();
-        w.len(self.slots.len());
-        for slot in &self.slots {
+        w.len(self.tables.iter().map(HashTable::len).sum());
+        // Part by part, each in its table's order.
+        for slot in self.tables.iter().flat_map(HashTable::iter) {
             for n in [
                 slot.key_start,
                 slot.key_len,
@@ -518,7 +522,17 @@ impl NameIndex {
                 w.u32(n);
             }
         }
-        w.u32s(self.bases.iter().copied());
+        // Per part: the number of its first slot.
+        let bases: Vec<u32> = self
+            .tables
+            .iter()
+            .scan(0, |base, t| {
+                let first = *base;
+                *base += t.len();
+                Some(offset(first))
+            })
+            .collect();
+        w.u32s(bases.into_iter());
         // Each part's table capacity, so the tables read back are the size they were built.
         w.u32s(self.tables.iter().map(|t| offset(t.capacity())));
         w.u32s(self.first_symbols.iter().map(|&c| u32::from(c)));
@@ -536,21 +550,21 @@ impl NameIndex {
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
     /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
-    pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<NameIndex> {
+    pub(super) fn decode(r: &mut Reader<'_>, arena: &str) -> Decoded<NameIndex> {
         const SLOT_BYTES: usize = 4 * 4 + 8;
-        let n = r.len(SLOT_BYTES)?;
-        let raw = r.take(n * SLOT_BYTES)?;
-        let mut slots = Vec::with_capacity(n);
-        let mut hashes = Vec::with_capacity(n);
-        for c in codec::chunks::<SLOT_BYTES>(raw) {
-            slots.push(Slot {
+        // A slot and its key's hash, read straight into the tables below: no list of all the
+        // slots is made (freed memory would stay in the process).
+        let slot_at = |c: &[u8; SLOT_BYTES]| {
+            let slot = Slot {
                 key_start: u32_at(c, 0),
                 key_len: u32_at(c, 4),
                 targets_start: u32_at(c, 8),
                 targets_len: u32_at(c, 12),
-            });
-            hashes.push(u64_at(c, 16));
-        }
+            };
+            (slot, u64_at(c, 16))
+        };
+        let slot_count = r.len(SLOT_BYTES)?;
+        let raw_slots = r.take(slot_count * SLOT_BYTES)?;
         let n = r.len(12)?;
         let raw = r.take(n * 12)?;
         let mut targets = Vec::with_capacity(n);
@@ -559,7 +573,8 @@ impl NameIndex {
             spelling_start: u32_at(c, 4),
             spelling_len: u32_at(c, 8),
         }));
-        if slots.iter().any(|s| {
+        if codec::chunks::<SLOT_BYTES>(raw_slots).any(|c| {
+            let (s, _) = slot_at(c);
             (s.targets_start as usize).saturating_add(s.targets_len as usize) > targets.len()
         }) {
             return Err(Damaged("a name's targets run past the list"));
@@ -567,7 +582,7 @@ impl NameIndex {
         let bases = r.u32s()?;
         if bases.len() != PARTS
             || bases.windows(2).any(|w| w[0] > w[1])
-            || bases.last().is_some_and(|&b| b as usize > slots.len())
+            || bases.last().is_some_and(|&b| b as usize > slot_count)
         {
             return Err(Damaged("the name index's parts are out of order"));
         }
@@ -599,11 +614,11 @@ impl NameIndex {
         let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
             .map(|p| {
                 let from = bases[p] as usize;
-                let to = bases.get(p + 1).map_or(slots.len(), |&b| b as usize);
+                let to = bases.get(p + 1).map_or(slot_count, |&b| b as usize);
                 from..to
             })
             .collect();
-        let mut tables: Vec<HashTable<u32>> = ranges
+        let mut tables: Vec<HashTable<Slot>> = ranges
             .iter()
             .zip(&capacities)
             .map(|(r, &capacity)| {
@@ -616,18 +631,17 @@ impl NameIndex {
             .par_iter_mut()
             .zip(&ranges)
             .for_each(|(table, range)| {
-                let part = hashes.get(range.clone()).unwrap_or(&[]);
-                for (i, &hash) in part.iter().enumerate() {
-                    table.insert_unique(hash, offset(i), |&j| {
-                        part.get(j as usize).copied().unwrap_or(0)
-                    });
+                let part = raw_slots
+                    .get(range.start * SLOT_BYTES..range.end * SLOT_BYTES)
+                    .unwrap_or(&[]);
+                for (slot, hash) in codec::chunks::<SLOT_BYTES>(part).map(slot_at) {
+                    // The table has room for the part: the rehash is never needed.
+                    table.insert_unique(hash, slot, |s| rehash(arena, s));
                 }
             });
         Ok(NameIndex {
-            slots,
             targets,
             tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -746,26 +760,30 @@ impl NameIndexBuilder {
             symbols.sort_unstable();
         }
 
-        let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
         let mut tables = Vec::with_capacity(PARTS);
-        let mut bases = Vec::with_capacity(PARTS);
+        let mut names = 0;
+        // The tables are allocated here, by the calling thread (see [`Scratch`]), each part's
+        // buffers freed as soon as its table is filled.
         for part in parts {
-            bases.push(offset(slots.len()));
             let shift = offset(targets.len());
-            slots.extend(part.slots.into_iter().map(|mut s| {
-                s.targets_start += shift;
-                s
-            }));
+            // At most two thirds full: most lookups while matching are misses (ordinary words),
+            // and a miss probes until it meets a free bucket.
+            let mut table = HashTable::with_capacity(part.slots.len() + part.slots.len() / 2);
+            for (&slot, &hash) in part.slots.iter().zip(&part.hashes) {
+                let slot = Slot {
+                    targets_start: slot.targets_start + shift,
+                    ..slot
+                };
+                names += usize::from(slot.targets_len > 0);
+                table.insert_unique(hash, slot, |s| rehash(arena, s));
+            }
             targets.extend(part.targets);
-            tables.push(part.table);
+            tables.push(table);
         }
-        let names = slots.iter().filter(|s| s.targets_len > 0).count();
         NameIndex {
-            slots,
             targets,
             tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -810,8 +828,9 @@ impl Scratch {
 /// One part of the table while it is built.
 struct Part {
     slots: Vec<Slot>,
+    /// The hash of each slot's key.
+    hashes: Vec<u64>,
     targets: Vec<NameTarget>,
-    table: HashTable<u32>,
 }
 
 impl Part {
@@ -902,16 +921,11 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
-        // At most half full: most lookups while matching are misses (ordinary words), and a
-        // miss probes until it meets a free bucket.
-        let want = slots.len() + slots.len() / 2;
-        if table.capacity() < want {
-            table.reserve(want - table.len(), |&j| hashes[j as usize]);
-        }
+        drop(table);
         Part {
             slots,
+            hashes,
             targets,
-            table,
         }
     }
 }
