@@ -138,11 +138,7 @@ impl<'a> ExportSource<'a> {
             .base_dir
             .and_then(|base| article.file.strip_prefix(base).ok())
             .unwrap_or(&article.file);
-        // Forward slashes on every system, so exports compare equal across machines.
-        path.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        slashed(path)
     }
 
     /// How many events of `event`'s article come from its sentence (at least 1). An article's
@@ -269,6 +265,23 @@ pub fn write_events<'e>(
         Format::Kml => write_kml(source, events, out),
         Format::Parquet => Err(not_a_stream()),
     }
+}
+
+/// `path` with forward slashes on every system, so exports compare equal across machines: an
+/// absolute path keeps one leading slash ("/tmp/a.txt", not "//tmp/a.txt").
+fn slashed(path: &Path) -> String {
+    let mut out = String::new();
+    for component in path.components() {
+        if component == std::path::Component::RootDir {
+            out.push('/');
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        out.push_str(&component.as_os_str().to_string_lossy());
+    }
+    out
 }
 
 /// Parquet is a folder of files ([`parquet::write_parquet`]), not one stream.
@@ -567,6 +580,14 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).expect("a JSON line"))
             .collect()
+    }
+
+    #[test]
+    fn a_file_is_written_with_forward_slashes_and_one_leading_slash() {
+        assert_eq!(slashed(Path::new("seeds/a.txt")), "seeds/a.txt");
+        assert_eq!(slashed(Path::new("/tmp/corpus/a.txt")), "/tmp/corpus/a.txt");
+        assert_eq!(slashed(Path::new("./a.txt")), "./a.txt");
+        assert_eq!(slashed(Path::new("a.txt")), "a.txt");
     }
 
     #[test]
