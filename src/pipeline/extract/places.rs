@@ -48,7 +48,7 @@ use words::{
     after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
     at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run,
+    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
     opens_organisation, opens_person_name, organisation_of, place_context, speaks,
     stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
     word_before,
@@ -623,7 +623,11 @@ fn resolve(
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
 fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
-    if span.cues.embedded || embedded_in_name(text, span.start, span.end) {
+    // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
+    if span.cues.embedded
+        || embedded_in_name(text, span.start, span.end)
+        || opens_named_body(text, span.end)
+    {
         return None;
     }
     let mut c: Vec<(PlaceIdx, bool)> = span
@@ -1230,6 +1234,12 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "Western governments", "Route 31 South", "the Near East bureau": a compass word alone is
+    // a direction or an adjective, not the division of some country named by it ("Western" of
+    // Uganda, "South" of Lebanon).
+    if broad && COMPASS_WORDS.contains(&surface) {
+        return false;
+    }
     if matches!(role, NameRole::Weak(_)) {
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
@@ -1303,6 +1313,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // The surnames that follow a title, an initial or a common given name ("Elizabeth
     // Fairfield"): a person of the article for certain.
     let mut named_persons: HashSet<&str, WordState> = HashSet::default();
+    // The surnames that follow a common given name ("Andrew Jordan"; not "Miss America"):
+    // these outweigh even a country of the name.
+    let mut given_surnames: HashSet<&str, WordState> = HashSet::default();
     for h in &hits {
         let surface = text.get(h.start..h.end).unwrap_or("");
         if surface.contains(' ') {
@@ -1311,8 +1324,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let titled = after_initial_or_title(text, h.start);
         if titled || after_given_name_word(text, h.start) {
             *persons.entry(surface).or_insert(false) |= titled;
-            if titled || after_listed_given_name(text, h.start) {
+            let given = after_listed_given_name(text, h.start);
+            if titled || given {
                 named_persons.insert(surface);
+            }
+            if given {
+                given_surnames.insert(surface);
             }
         }
     }
@@ -1332,9 +1349,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // Dewsbury said" is the town: a preposition places it).
         let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
         let site = Site::new(text, hit.start, hit.end);
+        // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
+        // Holland") is that person even where a country bears it, unless a place context says
+        // otherwise ("flew to Jordan").
+        let certain_person = !strong && given_surnames.contains(surface);
         let a_person = |role: NameRole| {
             person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                 || (speaker && named_like_a_person(g, role.idx(), false))
+                || (certain_person
+                    && role
+                        .place()
+                        .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
+                    && !place_context(text, hit.start, hit.end))
         };
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()

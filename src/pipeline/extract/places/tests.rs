@@ -1345,3 +1345,45 @@ fn forms_of_one_name_are_told_from_other_names() {
     assert!(!one_letter_apart("Ismaili", "Ismayilli"));
     assert!(!one_letter_apart("Kiev", "Kyiv"));
 }
+
+#[test]
+fn a_demonym_opening_the_name_of_a_body_or_agreement_is_no_mention() {
+    let text = "The story was filed by the Canadian Press. The European Investment Bank lent more, \
+                the talks on the North American Free Trade Agreement stalled and the British \
+                Touring Car Championship opens today.";
+    assert!(
+        demonyms_found(text).is_empty(),
+        "{:?}",
+        demonyms_found(text)
+    );
+    // Offices of state speak for the country, and a possessive ends the name.
+    let offices = "The Brazilian Foreign Ministry replied, as did the Italian Senate's \
+                   friendship group and Kenyan farmers.";
+    let got: Vec<String> = demonyms_found(offices)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(got, ["Brazilian", "Italian", "Kenyan"]);
+}
+
+#[test]
+fn a_country_named_like_a_person_of_the_article_is_that_person() {
+    let text = "Driver Andrew Jordan won twice. Jordan said the car was quick, and reporter \
+                Mark Holland agreed. Holland covered the race.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // A place context still names the country, and a title alone does not hide it.
+    let placed = "Andrew Jordan flew to Jordan on Monday. Miss America visited Kenya.";
+    let got: Vec<String> = found(placed).into_iter().map(|(s, _)| s).collect();
+    assert!(got.contains(&"Jordan".to_owned()), "{got:?}");
+    assert!(got.contains(&"America".to_owned()), "{got:?}");
+}
+
+#[test]
+fn a_compass_word_alone_is_no_division() {
+    let text = "Western governments and Eastern partners met on Route 9 South near the Central \
+                bureau.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // Where the compass word is part of a longer name, the name is found.
+    let longer = "Floods hit Western Australia and the Northern Cape.";
+    assert_eq!(found(longer).len(), 2, "{:?}", found(longer));
+}
