@@ -1333,6 +1333,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             }
         }
     }
+    // Where names end: a name joined by a hyphen to a word that is no name ends a
+    // double-barrelled name ("Pat Hugley-Green"), not one joined to another place
+    // ("Fargo-Moorhead", "Paris-Henry County").
+    let hit_ends: HashSet<usize, WordState> = hits.iter().map(|h| h.end).collect();
     let mut spans: Vec<Span> = Vec::new();
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
@@ -1362,10 +1366,21 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                         .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
                     && !place_context(text, hit.start, hit.end))
         };
+        let joined =
+            joined_to_a_word(text, hit.start).is_some_and(|hyphen| !hit_ends.contains(&hyphen));
+        let second_part = |role: NameRole| {
+            joined
+                && role.place().is_some_and(|p| {
+                    let p = g.get(p);
+                    p.source == PlaceSource::Broad && p.kind != PlaceKind::Country
+                })
+        };
         let readings = |weak_settled: bool| -> Vec<(NameRole, bool)> {
             hit.targets()
                 .filter(|&(role, spelling)| {
-                    !a_person(role) && accept(&site, role, spelling, g, weak_settled)
+                    !a_person(role)
+                        && !second_part(role)
+                        && accept(&site, role, spelling, g, weak_settled)
                 })
                 .map(|(role, spelling)| {
                     let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
@@ -1523,6 +1538,24 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// The name at `start` follows a hyphen that joins it to a capitalised word in lower case after
+/// its first letter ("Hugley-Green", "Cel-River Road"; not a party label: "D-Chisholm",
+/// "DFL-Minneapolis"): the hyphen's offset.
+fn joined_to_a_word(text: &str, start: usize) -> Option<usize> {
+    let hyphen = start.checked_sub(1)?;
+    let before = text.get(..hyphen)?;
+    if text.get(hyphen..start) != Some("-") {
+        return None;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let lower_after_first =
+        word.chars().count() >= 2 && word.chars().skip(1).all(char::is_lowercase);
+    (is_capitalised(word) && lower_after_first).then_some(hyphen)
 }
 
 /// A city this large bearing a state's name makes "X State" the state ("New York State").

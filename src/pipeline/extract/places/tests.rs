@@ -1387,3 +1387,14 @@ fn a_compass_word_alone_is_no_division() {
     let longer = "Floods hit Western Australia and the Northern Cape.";
     assert_eq!(found(longer).len(), 2, "{:?}", found(longer));
 }
+
+#[test]
+fn a_town_joined_by_a_hyphen_to_a_word_that_is_no_name_ends_a_double_barrelled_name() {
+    let text = "Board member Ann Brummel-Lawton and Jo Hugley-Green kept their seats.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // Joined to another place, or after a party label, the town is found.
+    let places = "Floods reached Fargo-Moorhead, said Sen. Ann Olive, R-Moorpark.";
+    let got: Vec<String> = found(places).into_iter().map(|(s, _)| s).collect();
+    assert!(got.contains(&"Moorhead".to_owned()), "{got:?}");
+    assert!(got.contains(&"Moorpark".to_owned()), "{got:?}");
+}
