@@ -49,8 +49,8 @@ use words::{
     at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
     local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, place_context, speaks,
-    stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
+    opens_organisation, opens_person_name, organisation_of, place_context, region_opens_named_body,
+    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
     word_before,
 };
 
@@ -1232,6 +1232,11 @@ fn accept(
         return false;
     }
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
+        return false;
+    }
+    // "the Cauvery Management Board", "the EU Aviation Strategy", "the Pacific Coast
+    // Federation": a region, river or sea opening a body's name is not that place.
+    if place.kind == PlaceKind::Region && region_opens_named_body(text, end) {
         return false;
     }
     // "Western governments", "Route 31 South", "the Near East bureau": a compass word alone is

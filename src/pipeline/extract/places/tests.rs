@@ -1398,3 +1398,19 @@ fn a_town_joined_by_a_hyphen_to_a_word_that_is_no_name_ends_a_double_barrelled_n
     assert!(got.contains(&"Moorhead".to_owned()), "{got:?}");
     assert!(got.contains(&"Moorpark".to_owned()), "{got:?}");
 }
+
+#[test]
+fn a_region_opening_the_name_of_a_body_is_no_mention_of_the_region() {
+    let g = bundled();
+    let text = "The Mediterranean Water Regulation Committee met, and the Sahara Management \
+                Board replied.";
+    let regions: Vec<&str> = find_places(text, g)
+        .iter()
+        .filter(|m| g.get(m.place).kind == PlaceKind::Region)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert!(regions.is_empty(), "{regions:?}");
+    // The region itself, or a region with a part of it named after it, is found.
+    let plain = "Boats crossed the Mediterranean. Dust from the Sahara reached Spain.";
+    assert_eq!(found(plain).len(), 3, "{:?}", found(plain));
+}

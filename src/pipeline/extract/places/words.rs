@@ -507,12 +507,37 @@ const NAME_INNER_WORDS: &[&str] = &["and", "for", "of", "on"];
 /// the head, none of them a possessive ("the Italian Senate's friendship group" is the
 /// senate's).
 pub(super) fn opens_named_body(text: &str, end: usize) -> bool {
+    ends_in_head(text, end, &[])
+}
+
+/// More heads of names a region, river or sea opens: "the Cauvery Management Board", "the
+/// Pacific Coast Federation", "Florida Atlantic University" (not "the Thames Valley", nor an
+/// "Agency" of Pakistan's tribal areas, which are the place).
+const REGION_BODY_HEADS: &[&str] = &[
+    "Board",
+    "Committee",
+    "Council",
+    "Federation",
+    "Hospital",
+    "Mission",
+    "Tribunal",
+    "University",
+];
+
+/// A region, river or sea opening a body's name ([`NAMED_BODY_HEADS`], [`REGION_BODY_HEADS`]):
+/// the name is the body's, not the place's.
+pub(super) fn region_opens_named_body(text: &str, end: usize) -> bool {
+    ends_in_head(text, end, REGION_BODY_HEADS)
+}
+
+/// The words after `end` reach, within five words, one of [`NAMED_BODY_HEADS`] or `more`.
+fn ends_in_head(text: &str, end: usize, more: &[&str]) -> bool {
     let mut at = end;
     for _ in 0..5 {
         let Some(w) = word_after(text, at) else {
             return false;
         };
-        if NAMED_BODY_HEADS.contains(&w) {
+        if NAMED_BODY_HEADS.contains(&w) || more.contains(&w) {
             return true;
         }
         let inner = NAME_INNER_WORDS.contains(&w) && at > end;
