@@ -423,6 +423,9 @@ pub fn find_places_with_context(
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
     let known = focus.anchors.len();
+    let known_divisions = focus.admin1.len();
+    // Divisions chosen with confidence, with their number of mentions.
+    let mut chosen_divisions: Vec<(&str, u32)> = Vec::new();
     for m in first.iter().flatten() {
         let p = g.get(m.place);
         let chosen = matches!(
@@ -440,11 +443,40 @@ pub fn find_places_with_context(
         {
             focus.anchors.push(p.coord);
         }
+        if chosen
+            && m.confidence >= SURE_ENOUGH
+            && p.kind == PlaceKind::AdminArea
+            && g.division_level(m.place) == 1
+            && let Some(key) = g.admin1(m.place)
+            && focus.admin1(key) == 0
+        {
+            match chosen_divisions.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => chosen_divisions.push((key, 1)),
+            }
+        }
     }
-    let mut last = if focus.anchors.len() == known {
+    // A state or province the article names again and again, chosen with confidence over towns
+    // of its name ("Iowa" over Iowa, Louisiana), is a division the article names, as an
+    // unambiguous one is: its counties and towns win ("Montgomery County" of Iowa). Named once,
+    // it says too little to outweigh the divisions named for certain.
+    for (key, n) in chosen_divisions {
+        if n >= 2 {
+            focus.add_admin1(key, 1);
+        }
+    }
+    let new_divisions = focus.admin1.len() != known_divisions;
+    let mut last = if focus.anchors.len() == known && !new_divisions {
         first
     } else {
-        resolve(text, &spans, &cands, g, &focus, Some(&first))
+        resolve(
+            text,
+            &spans,
+            &cands,
+            g,
+            &focus,
+            Some((&first, new_divisions)),
+        )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
     last.into_iter().flatten().collect()
@@ -506,15 +538,16 @@ type Choice = (PlaceIdx, f32, Reason);
 const SURE_ENOUGH: f32 = 0.6;
 
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
-/// (the first round's result), only the spans that new anchors can change are chosen again:
-/// several readings, not all of them areas, no apposition.
+/// (the first round's result, and whether the focus gained divisions since), only the spans
+/// that new anchors or divisions can change are chosen again: several readings, no apposition,
+/// and not all of them areas unless divisions were added.
 fn resolve(
     text: &str,
     spans: &[Span],
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
     focus: &Focus,
-    before: Option<&[Option<PlaceMention>]>,
+    before: Option<(&[Option<PlaceMention>], bool)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
@@ -523,14 +556,17 @@ fn resolve(
     // weighed once per round.
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
+        // New divisions can change a choice between areas too ("Montgomery County").
+        let areas_too = before.is_some_and(|(_, divisions)| divisions);
         let open = !*narrowed
             && c.len() > 1
-            && c.iter()
-                .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area);
+            && (areas_too
+                || c.iter()
+                    .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area));
         if *narrowed && c.len() == 1 {
             settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
         }
-        if let Some(prev) = before.and_then(|b| b.get(i))
+        if let Some(prev) = before.and_then(|(b, _)| b.get(i))
             && !open
         {
             out.push(prev.clone());

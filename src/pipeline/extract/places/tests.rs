@@ -1414,3 +1414,16 @@ fn a_region_opening_the_name_of_a_body_is_no_mention_of_the_region() {
     let plain = "Boats crossed the Mediterranean. Dust from the Sahara reached Spain.";
     assert_eq!(found(plain).len(), 3, "{:?}", found(plain));
 }
+
+#[test]
+fn a_state_the_article_names_again_and_again_places_its_towns() {
+    let g = bundled();
+    let text = "Farmers from Iowa met buyers from Illinois on Monday. Iowa growers in Fairfield \
+                said yields fell.";
+    let town = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Fairfield")
+        .map(|m| g.get(m.place).coord);
+    let iowa = |p: LatLon| (40.3..43.6).contains(&p.lat) && (-96.7..-90.1).contains(&p.lon);
+    assert!(town.is_some_and(iowa), "{town:?}");
+}
