@@ -48,9 +48,9 @@ use words::{
     after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
     at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run,
-    opens_organisation, opens_person_name, organisation_of, place_context, speaks,
-    stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
+    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
+    opens_organisation, opens_person_name, organisation_of, place_context, region_opens_named_body,
+    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
     word_before,
 };
 
@@ -423,6 +423,9 @@ pub fn find_places_with_context(
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
     let known = focus.anchors.len();
+    let known_divisions = focus.admin1.len();
+    // Divisions chosen with confidence, with their number of mentions.
+    let mut chosen_divisions: Vec<(&str, u32)> = Vec::new();
     for m in first.iter().flatten() {
         let p = g.get(m.place);
         let chosen = matches!(
@@ -440,11 +443,40 @@ pub fn find_places_with_context(
         {
             focus.anchors.push(p.coord);
         }
+        if chosen
+            && m.confidence >= SURE_ENOUGH
+            && p.kind == PlaceKind::AdminArea
+            && g.division_level(m.place) == 1
+            && let Some(key) = g.admin1(m.place)
+            && focus.admin1(key) == 0
+        {
+            match chosen_divisions.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => chosen_divisions.push((key, 1)),
+            }
+        }
     }
-    let mut last = if focus.anchors.len() == known {
+    // A state or province the article names again and again, chosen with confidence over towns
+    // of its name ("Iowa" over Iowa, Louisiana), is a division the article names, as an
+    // unambiguous one is: its counties and towns win ("Montgomery County" of Iowa). Named once,
+    // it says too little to outweigh the divisions named for certain.
+    for (key, n) in chosen_divisions {
+        if n >= 2 {
+            focus.add_admin1(key, 1);
+        }
+    }
+    let new_divisions = focus.admin1.len() != known_divisions;
+    let mut last = if focus.anchors.len() == known && !new_divisions {
         first
     } else {
-        resolve(text, &spans, &cands, g, &focus, Some(&first))
+        resolve(
+            text,
+            &spans,
+            &cands,
+            g,
+            &focus,
+            Some((&first, new_divisions)),
+        )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
     last.into_iter().flatten().collect()
@@ -506,15 +538,16 @@ type Choice = (PlaceIdx, f32, Reason);
 const SURE_ENOUGH: f32 = 0.6;
 
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
-/// (the first round's result), only the spans that new anchors can change are chosen again:
-/// several readings, not all of them areas, no apposition.
+/// (the first round's result, and whether the focus gained divisions since), only the spans
+/// that new anchors or divisions can change are chosen again: several readings, no apposition,
+/// and not all of them areas unless divisions were added.
 fn resolve(
     text: &str,
     spans: &[Span],
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
     focus: &Focus,
-    before: Option<&[Option<PlaceMention>]>,
+    before: Option<(&[Option<PlaceMention>], bool)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
@@ -523,14 +556,17 @@ fn resolve(
     // weighed once per round.
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
+        // New divisions can change a choice between areas too ("Montgomery County").
+        let areas_too = before.is_some_and(|(_, divisions)| divisions);
         let open = !*narrowed
             && c.len() > 1
-            && c.iter()
-                .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area);
+            && (areas_too
+                || c.iter()
+                    .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area));
         if *narrowed && c.len() == 1 {
             settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
         }
-        if let Some(prev) = before.and_then(|b| b.get(i))
+        if let Some(prev) = before.and_then(|(b, _)| b.get(i))
             && !open
         {
             out.push(prev.clone());
@@ -623,7 +659,11 @@ fn resolve(
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
 fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
-    if span.cues.embedded || embedded_in_name(text, span.start, span.end) {
+    // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
+    if span.cues.embedded
+        || embedded_in_name(text, span.start, span.end)
+        || opens_named_body(text, span.end)
+    {
         return None;
     }
     let mut c: Vec<(PlaceIdx, bool)> = span
@@ -1240,6 +1280,17 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "the Cauvery Management Board", "the EU Aviation Strategy", "the Pacific Coast
+    // Federation": a region, river or sea opening a body's name is not that place.
+    if place.kind == PlaceKind::Region && region_opens_named_body(text, end) {
+        return false;
+    }
+    // "Western governments", "Route 31 South", "the Near East bureau": a compass word alone is
+    // a direction or an adjective, not the division of some country named by it ("Western" of
+    // Uganda, "South" of Lebanon).
+    if broad && COMPASS_WORDS.contains(&surface) {
+        return false;
+    }
     if matches!(role, NameRole::Weak(_)) {
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
@@ -1310,6 +1361,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // The surnames that follow a title, an initial or a common given name ("Elizabeth
     // Fairfield"): a person of the article for certain.
     let mut named_persons: HashSet<&str, WordState> = HashSet::default();
+    // The surnames that follow a common given name ("Andrew Jordan"; not "Miss America"):
+    // these outweigh even a country of the name.
+    let mut given_surnames: HashSet<&str, WordState> = HashSet::default();
     for h in &hits {
         let surface = text.get(h.start..h.end).unwrap_or("");
         if surface.contains(' ') {
@@ -1318,11 +1372,19 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let titled = after_initial_or_title(text, h.start);
         if titled || after_given_name_word(text, h.start) {
             *persons.entry(surface).or_insert(false) |= titled;
-            if titled || after_listed_given_name(text, h.start) {
+            let given = after_listed_given_name(text, h.start);
+            if titled || given {
                 named_persons.insert(surface);
+            }
+            if given {
+                given_surnames.insert(surface);
             }
         }
     }
+    // Where names end: a name joined by a hyphen to a word that is no name ends a
+    // double-barrelled name ("Pat Hugley-Green"), not one joined to another place
+    // ("Fargo-Moorhead", "Paris-Henry County").
+    let hit_ends: HashSet<usize, WordState> = hits.iter().map(|h| h.end).collect();
     let mut spans: Vec<Span> = Vec::with_capacity(hits.len());
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
@@ -1340,16 +1402,33 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // Dewsbury said" is the town: a preposition places it).
         let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
         let site = Site::new(text, hit.start, hit.end);
+        // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
+        // Holland") is that person even where a country bears it, unless a place context says
+        // otherwise ("flew to Jordan").
+        let certain_person = !strong && given_surnames.contains(surface);
         let a_person = |role: NameRole| {
             person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                 || (speaker && named_like_a_person(g, role.idx(), false))
+                || (certain_person
+                    && role
+                        .place()
+                        .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
+                    && !place_context(text, hit.start, hit.end))
+        };
+        let joined =
+            joined_to_a_word(text, hit.start).is_some_and(|hyphen| !hit_ends.contains(&hyphen));
+        let second_part = |role: NameRole| {
+            joined
+                && role.place().is_some_and(|p| {
+                    let p = g.get(p);
+                    p.source == PlaceSource::Broad && p.kind != PlaceKind::Country
+                })
         };
         // Each target asked once; `accepted` is reused from hit to hit.
         accepted.clear();
-        accepted
-            .extend(hit.targets().map(|(role, spelling)| {
-                !a_person(role) && accept(&site, role, spelling, g, false)
-            }));
+        accepted.extend(hit.targets().map(|(role, spelling)| {
+            !a_person(role) && !second_part(role) && accept(&site, role, spelling, g, false)
+        }));
         // A name read as a place ("Richmond" the city of Virginia) brings its weak readings
         // along (the small Richmonds that are also surnames): which place is for the context.
         // Only a weak reading's answer depends on that.
@@ -1360,7 +1439,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         {
             for ((role, spelling), ok) in hit.targets().zip(accepted.iter_mut()) {
                 if matches!(role, NameRole::Weak(_)) {
-                    *ok = !a_person(role) && accept(&site, role, spelling, g, true);
+                    *ok = !a_person(role)
+                        && !second_part(role)
+                        && accept(&site, role, spelling, g, true);
                 }
             }
         }
@@ -1515,6 +1596,24 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     chosen
+}
+
+/// The name at `start` follows a hyphen that joins it to a capitalised word in lower case after
+/// its first letter ("Hugley-Green", "Cel-River Road"; not a party label: "D-Chisholm",
+/// "DFL-Minneapolis"): the hyphen's offset.
+fn joined_to_a_word(text: &str, start: usize) -> Option<usize> {
+    let hyphen = start.checked_sub(1)?;
+    let before = text.get(..hyphen)?;
+    if text.get(hyphen..start) != Some("-") {
+        return None;
+    }
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let lower_after_first =
+        word.chars().count() >= 2 && word.chars().skip(1).all(char::is_lowercase);
+    (is_capitalised(word) && lower_after_first).then_some(hyphen)
 }
 
 /// A city this large bearing a state's name makes "X State" the state ("New York State").

@@ -1345,3 +1345,85 @@ fn forms_of_one_name_are_told_from_other_names() {
     assert!(!one_letter_apart("Ismaili", "Ismayilli"));
     assert!(!one_letter_apart("Kiev", "Kyiv"));
 }
+
+#[test]
+fn a_demonym_opening_the_name_of_a_body_or_agreement_is_no_mention() {
+    let text = "The story was filed by the Canadian Press. The European Investment Bank lent more, \
+                the talks on the North American Free Trade Agreement stalled and the British \
+                Touring Car Championship opens today.";
+    assert!(
+        demonyms_found(text).is_empty(),
+        "{:?}",
+        demonyms_found(text)
+    );
+    // Offices of state speak for the country, and a possessive ends the name.
+    let offices = "The Brazilian Foreign Ministry replied, as did the Italian Senate's \
+                   friendship group and Kenyan farmers.";
+    let got: Vec<String> = demonyms_found(offices)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(got, ["Brazilian", "Italian", "Kenyan"]);
+}
+
+#[test]
+fn a_country_named_like_a_person_of_the_article_is_that_person() {
+    let text = "Driver Andrew Jordan won twice. Jordan said the car was quick, and reporter \
+                Mark Holland agreed. Holland covered the race.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // A place context still names the country, and a title alone does not hide it.
+    let placed = "Andrew Jordan flew to Jordan on Monday. Miss America visited Kenya.";
+    let got: Vec<String> = found(placed).into_iter().map(|(s, _)| s).collect();
+    assert!(got.contains(&"Jordan".to_owned()), "{got:?}");
+    assert!(got.contains(&"America".to_owned()), "{got:?}");
+}
+
+#[test]
+fn a_compass_word_alone_is_no_division() {
+    let text = "Western governments and Eastern partners met on Route 9 South near the Central \
+                bureau.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // Where the compass word is part of a longer name, the name is found.
+    let longer = "Floods hit Western Australia and the Northern Cape.";
+    assert_eq!(found(longer).len(), 2, "{:?}", found(longer));
+}
+
+#[test]
+fn a_town_joined_by_a_hyphen_to_a_word_that_is_no_name_ends_a_double_barrelled_name() {
+    let text = "Board member Ann Brummel-Lawton and Jo Hugley-Green kept their seats.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // Joined to another place, or after a party label, the town is found.
+    let places = "Floods reached Fargo-Moorhead, said Sen. Ann Olive, R-Moorpark.";
+    let got: Vec<String> = found(places).into_iter().map(|(s, _)| s).collect();
+    assert!(got.contains(&"Moorhead".to_owned()), "{got:?}");
+    assert!(got.contains(&"Moorpark".to_owned()), "{got:?}");
+}
+
+#[test]
+fn a_region_opening_the_name_of_a_body_is_no_mention_of_the_region() {
+    let g = bundled();
+    let text = "The Mediterranean Water Regulation Committee met, and the Sahara Management \
+                Board replied.";
+    let regions: Vec<&str> = find_places(text, g)
+        .iter()
+        .filter(|m| g.get(m.place).kind == PlaceKind::Region)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert!(regions.is_empty(), "{regions:?}");
+    // The region itself, or a region with a part of it named after it, is found.
+    let plain = "Boats crossed the Mediterranean. Dust from the Sahara reached Spain.";
+    assert_eq!(found(plain).len(), 3, "{:?}", found(plain));
+}
+
+#[test]
+fn a_state_the_article_names_again_and_again_places_its_towns() {
+    let g = bundled();
+    let text = "Farmers from Iowa met buyers from Illinois on Monday. Iowa growers in Fairfield \
+                said yields fell.";
+    let town = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Fairfield")
+        .map(|m| g.get(m.place).coord);
+    let iowa = |p: LatLon| (40.3..43.6).contains(&p.lat) && (-96.7..-90.1).contains(&p.lon);
+    assert!(town.is_some_and(iowa), "{town:?}");
+}

@@ -461,6 +461,100 @@ pub(super) fn opens_organisation(text: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// The last word of the name of a body, event, agreement or business a demonym can open
+/// ("the Canadian Press", "the European Investment Bank", "the British Touring Car
+/// Championship", "the North American Free Trade Agreement"): such a name is the thing, not the
+/// country or continent. Offices of state are not among them ("the French Foreign Ministry",
+/// "the Russian President" speak for the country).
+const NAMED_BODY_HEADS: &[&str] = &[
+    "Agreement",
+    "Association",
+    "Bank",
+    "Championship",
+    "Commission",
+    "Competition",
+    "Conference",
+    "Convention",
+    "Corp",
+    "Corporation",
+    "Court",
+    "Cross",
+    "Defenders",
+    "Fund",
+    "Grill",
+    "Group",
+    "Inc",
+    "Institute",
+    "League",
+    "Legion",
+    "Marketplace",
+    "Observatory",
+    "Party",
+    "Press",
+    "Restaurant",
+    "School",
+    "Service",
+    "Services",
+    "Strategy",
+];
+
+/// Lower-case words inside a body's name: "Court of Human Rights", "Fund for Strategic
+/// Investments".
+const NAME_INNER_WORDS: &[&str] = &["and", "for", "of", "on"];
+
+/// The words after `end` make, within four more words, the name of a body, event or agreement
+/// ([`NAMED_BODY_HEADS`]): capitalised words (or the lower-case joining words of a name) up to
+/// the head, none of them a possessive ("the Italian Senate's friendship group" is the
+/// senate's).
+pub(super) fn opens_named_body(text: &str, end: usize) -> bool {
+    ends_in_head(text, end, &[])
+}
+
+/// More heads of names a region, river or sea opens: "the Cauvery Management Board", "the
+/// Pacific Coast Federation", "Florida Atlantic University" (not "the Thames Valley", nor an
+/// "Agency" of Pakistan's tribal areas, which are the place).
+const REGION_BODY_HEADS: &[&str] = &[
+    "Board",
+    "Committee",
+    "Council",
+    "Federation",
+    "Hospital",
+    "Mission",
+    "Tribunal",
+    "University",
+];
+
+/// A region, river or sea opening a body's name ([`NAMED_BODY_HEADS`], [`REGION_BODY_HEADS`]):
+/// the name is the body's, not the place's.
+pub(super) fn region_opens_named_body(text: &str, end: usize) -> bool {
+    ends_in_head(text, end, REGION_BODY_HEADS)
+}
+
+/// The words after `end` reach, within five words, one of [`NAMED_BODY_HEADS`] or `more`.
+fn ends_in_head(text: &str, end: usize, more: &[&str]) -> bool {
+    let mut at = end;
+    for _ in 0..5 {
+        let Some(w) = word_after(text, at) else {
+            return false;
+        };
+        if NAMED_BODY_HEADS.contains(&w) || more.contains(&w) {
+            return true;
+        }
+        let inner = NAME_INNER_WORDS.contains(&w) && at > end;
+        if !(is_capitalised(w) || inner) {
+            return false;
+        }
+        at += 1 + w.len();
+        if text
+            .get(at..)
+            .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// The first word of a public body's or office's name.
 fn is_public_body(word: &str) -> bool {
     const WORDS: &[&str] = &[
