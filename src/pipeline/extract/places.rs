@@ -1395,6 +1395,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if opens_person_name(text, hit.start, hit.end) {
             continue;
         }
+        // "United Russia", "a United Ireland": a place after "United" that does not make a
+        // longer name with it ("United Kingdom" and "United Arab Emirates" are found whole)
+        // names a party, a club or a cause.
+        if word_before(text, hit.start) == Some("United") {
+            continue;
+        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);

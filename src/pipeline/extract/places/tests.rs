@@ -1427,3 +1427,13 @@ fn a_state_the_article_names_again_and_again_places_its_towns() {
     let iowa = |p: LatLon| (40.3..43.6).contains(&p.lat) && (-96.7..-90.1).contains(&p.lon);
     assert!(town.is_some_and(iowa), "{town:?}");
 }
+
+#[test]
+fn a_place_after_united_that_makes_no_longer_name_is_a_party_or_cause() {
+    let text = "Members of United Russia voted, and a United Ireland rally met in Belfast.";
+    let got: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(got, ["Belfast"], "{got:?}");
+    let whole = "Troops from the United Kingdom and the United Arab Emirates reached Russia.";
+    let got: Vec<String> = found(whole).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(got, ["United Kingdom", "United Arab Emirates", "Russia"], "{got:?}");
+}
