@@ -15,7 +15,8 @@ pub const PATH_FIELD_LABEL: &str = "Folder or file";
 pub const FOLLOW_LINKS_LABEL: &str = "Read links that lead outside the folder";
 
 impl ImportState {
-    /// Files dropped on the window are added to the corpus; files hovering show a hint.
+    /// Files dropped on the window are added (articles to the corpus, an events file opened, an
+    /// event dataset as a layer); files hovering show a hint.
     pub fn drops_ui(&mut self, ctx: &egui::Context, model: Option<&Model>) {
         let (hovered, dropped) = ctx.input(|i| {
             (
@@ -34,7 +35,7 @@ impl ImportState {
                 .order(egui::Order::Foreground)
                 .show(ctx, |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.heading(format!("Drop to add {hovered} item(s) to the articles"));
+                        ui.heading(format!("Drop to add {hovered} item(s)"));
                         ui.label(FORMATS_HINT);
                     });
                 });
