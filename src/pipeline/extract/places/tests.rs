@@ -1435,5 +1435,9 @@ fn a_place_after_united_that_makes_no_longer_name_is_a_party_or_cause() {
     assert_eq!(got, ["Belfast"], "{got:?}");
     let whole = "Troops from the United Kingdom and the United Arab Emirates reached Russia.";
     let got: Vec<String> = found(whole).into_iter().map(|(s, _)| s).collect();
-    assert_eq!(got, ["United Kingdom", "United Arab Emirates", "Russia"], "{got:?}");
+    assert_eq!(
+        got,
+        ["United Kingdom", "United Arab Emirates", "Russia"],
+        "{got:?}"
+    );
 }
