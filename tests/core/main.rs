@@ -9,3 +9,4 @@ mod dates_recall;
 mod formats;
 #[cfg(feature = "fuzzing")]
 mod fuzz_regressions;
+mod new_user;
