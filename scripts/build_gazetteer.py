@@ -421,6 +421,38 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
     return out
 
 
+NAMESAKE_MIN_POPULATION = 50_000  # a division named after its city: the city is a big one
+NAMESAKE_MAX_KM = 200
+NAMESAKE_ENDINGS = ("a", "ka", "ska", "skaya", "skiy", "sky", "skyi")
+
+
+def namesake_city(division: str, lat: float, lon: float,
+                  towns: list[tuple[str, float, float, int]]) -> str | None:
+    """The city a division is named after where the division's name is the city's with an
+    adjective's ending ("Donetska" for Donetsk, "Kharkivska" for Kharkiv, "Odeska" for Odesa):
+    the news says "Donetsk Oblast" or "the Donetsk region". The biggest such city within
+    NAMESAKE_MAX_KM of the division's point, in its own spelling, or None."""
+    d = fold(division)
+    # A division named like a town is that town's namesake already ("Tirana", "Sofia"): a
+    # shorter alternate of the town ("Tiran") is no other name of it.
+    if any(fold(form) == d for form, _, _, _ in towns):
+        return None
+    best = None
+    for form, tlat, tlon, pop in towns:
+        t = fold(form)
+        # The adjective drops the town's final vowels: "Odeska" for Odesa, "Sumska" for Sumy.
+        stems = {t, t.rstrip("aeiyo")}
+        if not any(len(st) >= 4 and d.startswith(st) and d[len(st):] in NAMESAKE_ENDINGS
+                   and (d[len(st):] != "a" or st.endswith("sk"))  # not "Daraa" for "Dara"
+                   for st in stems):
+            continue
+        if km(lat, lon, tlat, tlon) > NAMESAKE_MAX_KM:
+            continue
+        if best is None or pop > best[1]:
+            best = (form, pop)
+    return best[0] if best else None
+
+
 SPELLING_MIN_RATIO = 0.8  # "zaporizhzhia"/"zaporizhzhya" 0.92, "kiev"/"kyiv" 0.75
 
 
@@ -640,6 +672,17 @@ def main() -> int:
                                 aliases, demonyms)
 
     # First-level divisions of every country.
+    towns_by_country: dict[str, list[tuple[str, float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        if c["population"] >= NAMESAKE_MIN_POPULATION:
+            # The town's name and other spellings of it ("Mykolaiv"), not its other names.
+            forms = [c["name"], *(a for a in aliases_of(c["name"], c["alternatenames"],
+                                                        MAX_ALIASES, reserved, c["population"],
+                                                        named, variants=BIG_VARIANTS)
+                                  if is_spelling_of(a, c["name"]))]
+            for form in forms:
+                towns_by_country[c["countrycode"]].append(
+                    (form, c["latitude"], c["longitude"], c["population"]))
     us_states = {s["code"]: s for s in gc.get_us_states().values()}
     for iso, st in sorted(states.items()):
         subdiv = {}
@@ -670,6 +713,9 @@ def main() -> int:
                 alts.append(clean(subdiv[iso2]))
             aliases = aliases_of(name, alts, 6)
             aliases += [f for f in OTHER_DIVISION_FORMS.get((iso, name), []) if f not in aliases]
+            namesake = namesake_city(name, lat, lon, towns_by_country.get(iso, []))
+            if namesake and fold(namesake) not in reserved and namesake not in aliases:
+                aliases.append(namesake)
             gid = None
             admin1 = division_admin1.get((iso, code), "")
             if iso == "US":

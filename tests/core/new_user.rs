@@ -92,6 +92,8 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Bakhmut", "Bakhmut", "UA"),
                 // GeoNames spells it Zaporizhzhya; the news spelling is one of its alternates.
                 ("Zaporizhzhia", "Zaporizhzhya", "UA"),
+                // The oblast named after the city, with news style's lower-case "region".
+                ("Donetsk region", "Donetska", "UA"),
                 ("Black Sea", "Black Sea", ""),
             ],
             &["Erdogan", "Tayyip"],

@@ -239,7 +239,8 @@ const ORGANISATION_OF: &[&str] = &[
     "School",
     "University",
 ];
-/// Division words after a name: "Laurel County", "Sindh Province".
+/// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
+/// news style writes ("Lagos state", "the Donetsk region", "Idlib province").
 pub(super) const DIVISION_WORDS: &[&str] = &[
     "Borough",
     "County",
@@ -252,6 +253,10 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
     "Region",
     "State",
     "Territory",
+    "governorate",
+    "oblast",
+    "province",
+    "region",
     "state",
 ];
 /// Lower-case words after which a name means a place: "in Victoria", "to Santiago".
