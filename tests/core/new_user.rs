@@ -78,7 +78,7 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Port Harcourt", "Port Harcourt", "NG"),
                 ("Lagos State", "Lagos", "NG"),
             ],
-            &["Tinubu", "Obi", "Atiku", "Labour"],
+            &["Tinubu", "Obi", "Atiku", "Labour", "African"],
         ),
         (
             "odesa_drones",

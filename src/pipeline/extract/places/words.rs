@@ -468,7 +468,8 @@ pub(super) fn opens_organisation(text: &str, start: usize, end: usize) -> bool {
 
 /// The last word of the name of a body, event, agreement or business a demonym can open
 /// ("the Canadian Press", "the European Investment Bank", "the British Touring Car
-/// Championship", "the North American Free Trade Agreement"): such a name is the thing, not the
+/// Championship", "the North American Free Trade Agreement", "the African Union", "the Asian
+/// Games"): such a name is the thing, not the
 /// country or continent. Offices of state are not among them ("the French Foreign Ministry",
 /// "the Russian President" speak for the country).
 const NAMED_BODY_HEADS: &[&str] = &[
@@ -484,8 +485,10 @@ const NAMED_BODY_HEADS: &[&str] = &[
     "Corporation",
     "Court",
     "Cross",
+    "Cup",
     "Defenders",
     "Fund",
+    "Games",
     "Grill",
     "Group",
     "Inc",
@@ -501,6 +504,7 @@ const NAMED_BODY_HEADS: &[&str] = &[
     "Service",
     "Services",
     "Strategy",
+    "Union",
 ];
 
 /// Lower-case words inside a body's name: "Court of Human Rights", "Fund for Strategic
@@ -1009,6 +1013,19 @@ mod tests {
         assert_eq!(word_before("in Tripoli", 3), Some("in"));
         assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
         assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn a_union_a_cup_or_games_a_demonym_opens_are_bodies_and_events() {
+        let opens = |text: &str, demonym: &str| {
+            let end = text.find(demonym).map_or(0, |s| s + demonym.len());
+            opens_named_body(text, end)
+        };
+        assert!(opens("The African Union met in Addis Ababa.", "African"));
+        assert!(opens("She won gold at the Asian Games in May.", "Asian"));
+        assert!(opens("They lost the Egyptian Cup final.", "Egyptian"));
+        assert!(!opens("African leaders met in Addis Ababa.", "African"));
+        assert!(!opens("The African Development summit ended.", "African"));
     }
 
     #[test]
