@@ -111,7 +111,9 @@ COUNTRY_FORMS = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "United States of America", "America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    # "Congo" alone is both (AP style uses it for the larger one): the article's places decide.
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
+           "Congo"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea", "ROK"],
     "KP": ["North Korea", "DPRK"],
@@ -453,6 +455,21 @@ def namesake_city(division: str, lat: float, lon: float,
     return best[0] if best else None
 
 
+FRENCH_COMPASS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+
+
+def english_compass_form(name: str) -> str | None:
+    """The English form of a division named in French by a compass point and a name: "North
+    Kivu" for Nord-Kivu, "South Ubangi" for Sud-Ubangi (not "Nord-Ouest" or "Centre-Est",
+    which are compass points only)."""
+    head, sep, rest = name.partition("-")
+    if not sep or head not in FRENCH_COMPASS or not rest[:1].isupper():
+        return None
+    if rest.split("-")[0] in FRENCH_COMPASS or rest.split("-")[0] == "Centre":
+        return None
+    return f"{FRENCH_COMPASS[head]} {rest}"
+
+
 SPELLING_MIN_RATIO = 0.8  # "zaporizhzhia"/"zaporizhzhya" 0.92, "kiev"/"kyiv" 0.75
 
 
@@ -705,6 +722,9 @@ def main() -> int:
             for suffix in DIVISION_SUFFIXES:
                 if name.endswith(suffix) and len(name) > len(suffix) + 3:
                     alts.append(name[: -len(suffix)])
+            english = english_compass_form(name)
+            if english:
+                alts.append(english)
             native = clean(s.get("native") or "")
             if native and is_latin(native):
                 alts.append(native)

@@ -1,6 +1,7 @@
 //! A new user's own articles, through the binary: hand-written news about places and years far
 //! from the bundled corpus (a cyclone in Bangladesh, an election in Nigeria, drone strikes on
-//! Odesa, bushfires in Australia, protests in Peru; `tests/fixtures/new_user/`). Each named
+//! Odesa, bushfires in Australia, protests in Peru, outbreaks of Ebola and cholera, a storm in
+//! East Texas; `tests/fixtures/new_user/`). Each named
 //! place must land in the right country, names of people and organisations must not become
 //! places, and events must carry the day the text gives, not the publication date.
 
@@ -126,6 +127,54 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Bolivia", "Bolivia", "BO"),
             ],
             &["Castillo", "Boluarte", "Congress"],
+        ),
+        (
+            "goma_ebola",
+            &[
+                ("GENEVA", "Geneva", "CH"),
+                ("Goma", "Goma", "CD"),
+                // "Congo" alone is either country: here the article's places are in the larger.
+                ("Congo", "Democratic Republic of the Congo", "CD"),
+                ("Butembo", "Butembo", "CD"),
+                ("North Kivu", "Nord-Kivu", "CD"),
+                ("Ituri", "Ituri", "CD"),
+                ("Kampala", "Kampala", "UG"),
+                ("Kasese", "Kasese", "UG"),
+                ("Guinea", "Guinea", "GN"),
+                ("Liberia", "Liberia", "LR"),
+                ("Sierra Leone", "Sierra Leone", "SL"),
+            ],
+            &["World Health", "Ebola"],
+        ),
+        (
+            "cholera_outbreaks",
+            &[
+                ("Port-au-Prince", "Port-au-Prince", "HT"),
+                ("Artibonite", "Artibonite", "HT"),
+                ("Taiz", "Taiz", "YE"),
+                ("Aleppo governorate", "Aleppo", "SY"),
+                ("Deir ez-Zor", "Deir ez-Zor", "SY"),
+                ("Raqqa", "Raqqa", "SY"),
+                ("Akkar", "Akkar", "LB"),
+                ("Nsanje", "Nsanje", "MW"),
+                ("Lilongwe", "Lilongwe", "MW"),
+                ("Blantyre", "Blantyre", "MW"),
+            ],
+            // "the Pan American Health Organization" is a body, not the United States.
+            &["American"],
+        ),
+        (
+            "east_texas_storm",
+            &[
+                ("TYLER", "Tyler", "US"),
+                ("Smith County", "Smith County", "US"),
+                ("Lindale", "Lindale", "US"),
+                ("Whitehouse", "Whitehouse", "US"),
+                ("Longview", "Longview", "US"),
+                ("Shreveport", "Shreveport", "US"),
+                ("Bossier City", "Bossier City", "US"),
+            ],
+            &["Abbott", "Oncor", "Greg"],
         ),
     ];
     for (article, expected, absent) in cases {

@@ -497,6 +497,8 @@ const NAMED_BODY_HEADS: &[&str] = &[
     "Legion",
     "Marketplace",
     "Observatory",
+    "Organisation",
+    "Organization",
     "Party",
     "Press",
     "Restaurant",
@@ -1024,6 +1026,10 @@ mod tests {
         assert!(opens("The African Union met in Addis Ababa.", "African"));
         assert!(opens("She won gold at the Asian Games in May.", "Asian"));
         assert!(opens("They lost the Egyptian Cup final.", "Egyptian"));
+        assert!(opens(
+            "the Pan American Health Organization said",
+            "American"
+        ));
         assert!(!opens("African leaders met in Addis Ababa.", "African"));
         assert!(!opens("The African Development summit ended.", "African"));
     }
