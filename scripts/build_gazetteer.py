@@ -528,7 +528,45 @@ def airport_forms(name: str, city: str, sole: bool, named: dict[str, int],
     return [a for a in dict.fromkeys(out) if is_latin(a)]
 
 
+# Letters NFKD does not take apart, and the apostrophes of transliterations.
+ASCII_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                               "Đ": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i",
+                               "ħ": "h", "Ħ": "H", "þ": "th", "ð": "d", "‘": "'", "’": "'",
+                               "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'"})
+
+
+def ascii_form(name: str) -> str | None:
+    """The name as English news often prints it, without its diacritics ("Sao Paulo",
+    "Kahramanmaras", "Khan Yunis"), where that differs from the name and is plain ASCII."""
+    if name.isascii():
+        return None
+    out = "".join(ch for ch in unicodedata.normalize("NFKD", name.translate(ASCII_LETTERS))
+                  if not unicodedata.combining(ch))
+    return out if out.isascii() and out != name else None
+
+
+def plain_is_word(plain: str) -> bool:
+    """A one-word plain form that is a person's name or an English word, or of three letters
+    or fewer (a syllable: "Chu" for Chũ)."""
+    if " " not in plain and "-" not in plain and sum(ch.isalpha() for ch in plain) <= 3:
+        return True
+    for word in re.split(r"[ \-']+", plain):
+        if not word:
+            continue
+        if word.casefold() in PERSON_NAMES or word.lower() in LOWER_WORDS:
+            return " " not in plain and "-" not in plain
+    return False
+
+
 def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(), admin1=""):
+    # Every name also without its diacritics: the news drops them, and the matcher compares
+    # letters as written.
+    # Not where the plain form is a word or a person's name ("God" for Göd, "Bush" for Būsh,
+    # "Sale" for Salé, "Leon" for León): those stay found only by their own letters.
+    plain = ascii_form(clean(name))
+    if plain and not plain_is_word(plain) \
+            and plain.casefold() not in {a.casefold() for a in aliases}:
+        aliases = [*aliases, plain]
     return [pid, clean(name), kind, f"{lat:.5f}", f"{lon:.5f}", country or "",
             str(gid) if gid else "", str(pop) if pop else "", ",".join(flags),
             "|".join(aliases), "|".join(demonyms), admin1]
