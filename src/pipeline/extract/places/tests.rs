@@ -937,6 +937,21 @@ fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
 }
 
 #[test]
+fn korean_is_south_korea_and_the_formal_name_of_the_north_is_the_north() {
+    let text = "Korean exporters met envoys of the Democratic People's Republic of Korea in Seoul.";
+    assert_eq!(
+        demonyms_found(text),
+        pairs(&[("Korean", "country-kr")]),
+        "{:?}",
+        find_places(text, bundled())
+    );
+    assert_eq!(
+        country_of_found(text, "Democratic People's Republic of Korea").as_deref(),
+        Some("KP")
+    );
+}
+
+#[test]
 fn airports_are_found_by_the_short_names_the_news_uses() {
     let text = "Flights were grounded at Schiphol and at Heathrow Airport on Friday.";
     let got = found(text);
