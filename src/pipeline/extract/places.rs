@@ -1268,6 +1268,14 @@ fn accept(
     {
         return false;
     }
+    // "Sens. Tom Udall and Martin Heinrich", "Reps. Smith and Jones": a title in the plural
+    // with its dot before a name is no town ("Sens" of France).
+    if text.get(end..).is_some_and(|a| a.starts_with(". "))
+        && surface.strip_suffix('s').is_some_and(words::is_honorific)
+        && word_after(text, end + 1).is_some_and(is_capitalised)
+    {
+        return false;
+    }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City

@@ -937,6 +937,21 @@ fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
 }
 
 #[test]
+fn a_title_in_the_plural_before_names_is_no_town() {
+    let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
+    assert!(
+        found(text).iter().all(|(s, _)| !s.starts_with("Sens")),
+        "{:?}",
+        found(text)
+    );
+    assert!(
+        found("They drove from Sens to Lyon.")
+            .iter()
+            .any(|(s, _)| s == "Sens")
+    );
+}
+
+#[test]
 fn korean_is_south_korea_and_the_formal_name_of_the_north_is_the_north() {
     let text = "Korean exporters met envoys of the Democratic People's Republic of Korea in Seoul.";
     assert_eq!(

@@ -853,7 +853,7 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
     initial || is_honorific(word)
 }
 
-fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
