@@ -807,6 +807,31 @@ fn paired_readings(
 const LONE_FAR_MAX_POPULATION: u64 = 100_000;
 const LONE_FAR_KM: f64 = 2_500.0;
 
+/// A lower-case word follows that is no function word or verb of being: the name before it is
+/// an adjective ("Canadian pension", "Indian waters"; not "Canadian on Monday", "Canadian
+/// residents").
+fn adjective_before_noun(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+            && !matches!(
+                w,
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "said"
+                    | "native"
+                    | "natives"
+                    | "resident"
+                    | "residents"
+            )
+    })
+}
+
+/// A town under this population spelled like a country's or region's demonym ("Canadian",
+/// Texas) is taken only where a place context shows it.
+const DEMONYM_TOWN_POPULATION: u64 = 100_000;
+
 /// Below this population a town needs support from the article (its country, a division, a
 /// neighbour, an apposition) to be taken.
 const TINY_TOWN: u64 = 5_000;
@@ -1468,6 +1493,22 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 (role, primary)
             })
             .collect();
+        // "Canadian pension obligations", "in Indian waters": the demonym of a country or
+        // region is that adjective, not a small town spelled like it (Canadian, Texas), unless
+        // a place context shows the town ("in Canadian on Monday", "Canadian, Texas").
+        if roles.iter().any(|&(r, _)| {
+            matches!(r, NameRole::Demonym(p)
+                if matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::Region))
+        }) && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+        {
+            roles.retain(|&(r, _)| {
+                r.place().is_none_or(|p| {
+                    let p = g.get(p);
+                    p.kind != PlaceKind::City
+                        || p.population.unwrap_or(0) >= DEMONYM_TOWN_POPULATION
+                })
+            });
+        }
         // "Mississippi State started the game", "Ohio State's coach": a US state's name before
         // a bare "State" names its university or team (not "the Ohio State University", where
         // the state is a modifier, nor "New York State", where a city bears the name).

@@ -937,6 +937,20 @@ fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
 }
 
 #[test]
+fn a_demonym_is_no_small_town_spelled_like_it_without_a_place_context() {
+    let text =
+        "The firm moved $5 million in Canadian pension plans to insurers in the United States.";
+    assert_eq!(
+        demonyms_found(text),
+        pairs(&[("Canadian", "gn:6251999")]),
+        "{:?}",
+        find_places(text, bundled())
+    );
+    let town = "The storm hit Canadian, Texas, on Monday.";
+    assert_eq!(country_of_found(town, "Canadian").as_deref(), Some("US"));
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(
