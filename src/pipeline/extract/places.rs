@@ -626,7 +626,7 @@ fn resolve(
                 place,
                 reason,
                 c.len(),
-                (several_words, apposition),
+                (several_words, apposition, span.cues.partial()),
                 g,
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus))
@@ -840,16 +840,21 @@ const TINY_TOWN: u64 = 5_000;
 /// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
 /// A village named by several words ("Parkers Prairie", "New Concord") is rarely anything
 /// else, and stays. `words`: (named by several words, followed by an apposition such as
-/// "BAIKONUR, Kazakhstan").
+/// "BAIKONUR, Kazakhstan", read in part). A small division far from the article is left out
+/// too ([`far_division`]).
 fn far_from_focus(
     place: PlaceIdx,
     reason: Reason,
     candidates: usize,
-    (several_words, apposition): (bool, bool),
+    (several_words, apposition, partial): (bool, bool, bool),
     g: &Gazetteer,
     focus: &Focus,
 ) -> bool {
     let p = g.get(place);
+    // (A name read in part takes the sense of its other occurrences later: kept.)
+    if p.source == PlaceSource::Broad && p.kind == PlaceKind::AdminArea {
+        return !partial && far_division(p, reason, apposition, focus);
+    }
     if p.source != PlaceSource::Broad || p.kind != PlaceKind::City {
         return false;
     }
@@ -886,6 +891,29 @@ fn far_from_focus(
         50_000
     };
     p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
+}
+
+/// A division under this population may be left out by [`far_division`].
+const FAR_DIVISION_MAX_POPULATION: u64 = 1_000_000;
+
+/// A small division chosen by its size alone or as the only reading of its name, in a country
+/// the article never names (by a country, division or demonym) while it names others, a
+/// continent away from every place and area it names: most likely the name means something
+/// else here ("the West Coast" of American news read as the Gambian region, "Lot" as the
+/// French department in a story of Illinois).
+fn far_division(
+    p: crate::gazetteer::PlaceRef<'_>,
+    reason: Reason,
+    apposition: bool,
+    focus: &Focus,
+) -> bool {
+    matches!(reason, Reason::Prior | Reason::OnlyCandidate)
+        && !apposition
+        && p.country.is_some_and(|c| focus.areas.count(c) == 0)
+        && p.population.unwrap_or(0) < FAR_DIVISION_MAX_POPULATION
+        && focus.areas.max() >= 2
+        && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
+        && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM)
 }
 
 /// Below this population a town named only by one of its alternate names needs support from

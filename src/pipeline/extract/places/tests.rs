@@ -937,6 +937,22 @@ fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
 }
 
 #[test]
+fn a_small_division_a_continent_away_from_the_article_is_left_out() {
+    let text = "Ohio and Indiana farmers met in Columbus, Ohio. Prices on the West Coast rose, \
+                Ohio officials said, and Indiana growers agreed.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "West Coast"),
+        "{:?}",
+        found(text)
+    );
+    let gambian = "Farmers in Gambia said the West Coast region had rain.";
+    assert_eq!(
+        country_of_found(gambian, "West Coast").as_deref(),
+        Some("GM")
+    );
+}
+
+#[test]
 fn a_demonym_is_no_small_town_spelled_like_it_without_a_place_context() {
     let text =
         "The firm moved $5 million in Canadian pension plans to insurers in the United States.";
