@@ -1329,6 +1329,16 @@ fn accept(
     {
         return false;
     }
+    // "Police said", "the Commissioner of Police", "concerns in Congress": a word for a public
+    // body is that body, not a town spelled like it (Police, Poland; Congress, Arizona),
+    // unless an apposition or "the town of" shows the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && words::names_a_public_body(surface)
+        && !words::placed_by_its_neighbours(text, start, end)
+    {
+        return false;
+    }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City

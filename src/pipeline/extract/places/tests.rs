@@ -967,6 +967,22 @@ fn a_demonym_is_no_small_town_spelled_like_it_without_a_place_context() {
 }
 
 #[test]
+fn a_word_for_a_public_body_is_that_body_not_a_town() {
+    let text = "Police said the Commissioner of Police told Congress in Lagos, Nigeria.";
+    assert!(
+        found(text)
+            .iter()
+            .all(|(s, _)| s != "Police" && s != "Congress"),
+        "{:?}",
+        found(text)
+    );
+    assert_eq!(
+        country_of_found("The port of Police, Poland, was busy.", "Police").as_deref(),
+        Some("PL")
+    );
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(
