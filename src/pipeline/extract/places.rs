@@ -626,7 +626,7 @@ fn resolve(
                 place,
                 reason,
                 c.len(),
-                (several_words, apposition),
+                (several_words, apposition, span.cues.partial()),
                 g,
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus))
@@ -807,6 +807,31 @@ fn paired_readings(
 const LONE_FAR_MAX_POPULATION: u64 = 100_000;
 const LONE_FAR_KM: f64 = 2_500.0;
 
+/// A lower-case word follows that is no function word or verb of being: the name before it is
+/// an adjective ("Canadian pension", "Indian waters"; not "Canadian on Monday", "Canadian
+/// residents").
+fn adjective_before_noun(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_lowercase())
+            && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+            && !matches!(
+                w,
+                "is" | "was"
+                    | "has"
+                    | "had"
+                    | "said"
+                    | "native"
+                    | "natives"
+                    | "resident"
+                    | "residents"
+            )
+    })
+}
+
+/// A town under this population spelled like a country's or region's demonym ("Canadian",
+/// Texas) is taken only where a place context shows it.
+const DEMONYM_TOWN_POPULATION: u64 = 100_000;
+
 /// Below this population a town needs support from the article (its country, a division, a
 /// neighbour, an apposition) to be taken.
 const TINY_TOWN: u64 = 5_000;
@@ -815,16 +840,21 @@ const TINY_TOWN: u64 = 5_000;
 /// likely a name that means something else here ("Alameda" in Santiago), so it is left out.
 /// A village named by several words ("Parkers Prairie", "New Concord") is rarely anything
 /// else, and stays. `words`: (named by several words, followed by an apposition such as
-/// "BAIKONUR, Kazakhstan").
+/// "BAIKONUR, Kazakhstan", read in part). A small division far from the article is left out
+/// too ([`far_division`]).
 fn far_from_focus(
     place: PlaceIdx,
     reason: Reason,
     candidates: usize,
-    (several_words, apposition): (bool, bool),
+    (several_words, apposition, partial): (bool, bool, bool),
     g: &Gazetteer,
     focus: &Focus,
 ) -> bool {
     let p = g.get(place);
+    // (A name read in part takes the sense of its other occurrences later: kept.)
+    if p.source == PlaceSource::Broad && p.kind == PlaceKind::AdminArea {
+        return !partial && far_division(p, reason, apposition, focus);
+    }
     if p.source != PlaceSource::Broad || p.kind != PlaceKind::City {
         return false;
     }
@@ -861,6 +891,29 @@ fn far_from_focus(
         50_000
     };
     p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
+}
+
+/// A division under this population may be left out by [`far_division`].
+const FAR_DIVISION_MAX_POPULATION: u64 = 1_000_000;
+
+/// A small division chosen by its size alone or as the only reading of its name, in a country
+/// the article never names (by a country, division or demonym) while it names others, a
+/// continent away from every place and area it names: most likely the name means something
+/// else here ("the West Coast" of American news read as the Gambian region, "Lot" as the
+/// French department in a story of Illinois).
+fn far_division(
+    p: crate::gazetteer::PlaceRef<'_>,
+    reason: Reason,
+    apposition: bool,
+    focus: &Focus,
+) -> bool {
+    matches!(reason, Reason::Prior | Reason::OnlyCandidate)
+        && !apposition
+        && p.country.is_some_and(|c| focus.areas.count(c) == 0)
+        && p.population.unwrap_or(0) < FAR_DIVISION_MAX_POPULATION
+        && focus.areas.max() >= 2
+        && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
+        && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM)
 }
 
 /// Below this population a town named only by one of its alternate names needs support from
@@ -1268,6 +1321,24 @@ fn accept(
     {
         return false;
     }
+    // "Sens. Tom Udall and Martin Heinrich", "Reps. Smith and Jones": a title in the plural
+    // with its dot before a name is no town ("Sens" of France).
+    if text.get(end..).is_some_and(|a| a.starts_with(". "))
+        && surface.strip_suffix('s').is_some_and(words::is_honorific)
+        && word_after(text, end + 1).is_some_and(is_capitalised)
+    {
+        return false;
+    }
+    // "Police said", "the Commissioner of Police", "concerns in Congress": a word for a public
+    // body is that body, not a town spelled like it (Police, Poland; Congress, Arizona),
+    // unless an apposition or "the town of" shows the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && words::names_a_public_body(surface)
+        && !words::placed_by_its_neighbours(text, start, end)
+    {
+        return false;
+    }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City
@@ -1460,6 +1531,22 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 (role, primary)
             })
             .collect();
+        // "Canadian pension obligations", "in Indian waters": the demonym of a country or
+        // region is that adjective, not a small town spelled like it (Canadian, Texas), unless
+        // a place context shows the town ("in Canadian on Monday", "Canadian, Texas").
+        if roles.iter().any(|&(r, _)| {
+            matches!(r, NameRole::Demonym(p)
+                if matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::Region))
+        }) && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+        {
+            roles.retain(|&(r, _)| {
+                r.place().is_none_or(|p| {
+                    let p = g.get(p);
+                    p.kind != PlaceKind::City
+                        || p.population.unwrap_or(0) >= DEMONYM_TOWN_POPULATION
+                })
+            });
+        }
         // "Mississippi State started the game", "Ohio State's coach": a US state's name before
         // a bare "State" names its university or team (not "the Ohio State University", where
         // the state is a modifier, nor "New York State", where a city bears the name).

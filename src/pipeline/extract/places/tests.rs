@@ -937,6 +937,82 @@ fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
 }
 
 #[test]
+fn a_small_division_a_continent_away_from_the_article_is_left_out() {
+    let text = "Ohio and Indiana farmers met in Columbus, Ohio. Prices on the West Coast rose, \
+                Ohio officials said, and Indiana growers agreed.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "West Coast"),
+        "{:?}",
+        found(text)
+    );
+    let gambian = "Farmers in Gambia said the West Coast region had rain.";
+    assert_eq!(
+        country_of_found(gambian, "West Coast").as_deref(),
+        Some("GM")
+    );
+}
+
+#[test]
+fn a_demonym_is_no_small_town_spelled_like_it_without_a_place_context() {
+    let text =
+        "The firm moved $5 million in Canadian pension plans to insurers in the United States.";
+    assert_eq!(
+        demonyms_found(text),
+        pairs(&[("Canadian", "gn:6251999")]),
+        "{:?}",
+        find_places(text, bundled())
+    );
+    let town = "The storm hit Canadian, Texas, on Monday.";
+    assert_eq!(country_of_found(town, "Canadian").as_deref(), Some("US"));
+}
+
+#[test]
+fn a_word_for_a_public_body_is_that_body_not_a_town() {
+    let text = "Police said the Commissioner of Police told Congress in Lagos, Nigeria.";
+    assert!(
+        found(text)
+            .iter()
+            .all(|(s, _)| s != "Police" && s != "Congress"),
+        "{:?}",
+        found(text)
+    );
+    assert_eq!(
+        country_of_found("The port of Police, Poland, was busy.", "Police").as_deref(),
+        Some("PL")
+    );
+}
+
+#[test]
+fn a_title_in_the_plural_before_names_is_no_town() {
+    let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
+    assert!(
+        found(text).iter().all(|(s, _)| !s.starts_with("Sens")),
+        "{:?}",
+        found(text)
+    );
+    assert!(
+        found("They drove from Sens to Lyon.")
+            .iter()
+            .any(|(s, _)| s == "Sens")
+    );
+}
+
+#[test]
+fn korean_is_south_korea_and_the_formal_name_of_the_north_is_the_north() {
+    let text = "Korean exporters met envoys of the Democratic People's Republic of Korea in Seoul.";
+    assert_eq!(
+        demonyms_found(text),
+        pairs(&[("Korean", "country-kr")]),
+        "{:?}",
+        find_places(text, bundled())
+    );
+    assert_eq!(
+        country_of_found(text, "Democratic People's Republic of Korea").as_deref(),
+        Some("KP")
+    );
+}
+
+#[test]
 fn airports_are_found_by_the_short_names_the_news_uses() {
     let text = "Flights were grounded at Schiphol and at Heathrow Airport on Friday.";
     let got = found(text);

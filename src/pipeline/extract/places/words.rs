@@ -607,6 +607,25 @@ fn is_public_body(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// A word that names a public body or force ("Police said", "told Congress", "in
+/// Parliament"), whatever town bears it as its name.
+pub(super) fn names_a_public_body(word: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "Army",
+        "Assembly",
+        "Cabinet",
+        "Congress",
+        "Council",
+        "Government",
+        "Ministry",
+        "Navy",
+        "Parliament",
+        "Police",
+        "Senate",
+    ];
+    BODIES.contains(&word)
+}
+
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "Central",
@@ -827,7 +846,7 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
 
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
-fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
     // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore".
     let apposition = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ").is_some_and(|r| {
@@ -864,7 +883,7 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
     initial || is_honorific(word)
 }
 
-fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
