@@ -396,11 +396,10 @@ impl NameIndex {
     }
 
     fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
+        let mut out = Vec::new();
         if self.names == 0 {
-            return Vec::new();
+            return out;
         }
-        // News text has a hit every hundred bytes or so: room for most articles' hits at once.
-        let mut out = Vec::with_capacity(text.len() / 64 + 8);
         let lower = text.to_ascii_lowercase();
         // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
         // of a text's tokens, and each is decided here without a call.
@@ -552,19 +551,19 @@ impl NameIndex {
     /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
     pub(super) fn decode(r: &mut Reader<'_>, arena: &str) -> Decoded<NameIndex> {
         const SLOT_BYTES: usize = 4 * 4 + 8;
-        // A slot and its key's hash, read straight into the tables below: no list of all the
-        // slots is made (freed memory would stay in the process).
-        let slot_at = |c: &[u8; SLOT_BYTES]| {
-            let slot = Slot {
+        let n = r.len(SLOT_BYTES)?;
+        let raw = r.take(n * SLOT_BYTES)?;
+        let mut slots = Vec::with_capacity(n);
+        let mut hashes = Vec::with_capacity(n);
+        for c in codec::chunks::<SLOT_BYTES>(raw) {
+            slots.push(Slot {
                 key_start: u32_at(c, 0),
                 key_len: u32_at(c, 4),
                 targets_start: u32_at(c, 8),
                 targets_len: u32_at(c, 12),
-            };
-            (slot, u64_at(c, 16))
-        };
-        let slot_count = r.len(SLOT_BYTES)?;
-        let raw_slots = r.take(slot_count * SLOT_BYTES)?;
+            });
+            hashes.push(u64_at(c, 16));
+        }
         let n = r.len(12)?;
         let raw = r.take(n * 12)?;
         let mut targets = Vec::with_capacity(n);
@@ -573,8 +572,7 @@ impl NameIndex {
             spelling_start: u32_at(c, 4),
             spelling_len: u32_at(c, 8),
         }));
-        if codec::chunks::<SLOT_BYTES>(raw_slots).any(|c| {
-            let (s, _) = slot_at(c);
+        if slots.iter().any(|s| {
             (s.targets_start as usize).saturating_add(s.targets_len as usize) > targets.len()
         }) {
             return Err(Damaged("a name's targets run past the list"));
@@ -582,7 +580,7 @@ impl NameIndex {
         let bases = r.u32s()?;
         if bases.len() != PARTS
             || bases.windows(2).any(|w| w[0] > w[1])
-            || bases.last().is_some_and(|&b| b as usize > slot_count)
+            || bases.last().is_some_and(|&b| b as usize > slots.len())
         {
             return Err(Damaged("the name index's parts are out of order"));
         }
@@ -614,7 +612,7 @@ impl NameIndex {
         let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
             .map(|p| {
                 let from = bases[p] as usize;
-                let to = bases.get(p + 1).map_or(slot_count, |&b| b as usize);
+                let to = bases.get(p + 1).map_or(slots.len(), |&b| b as usize);
                 from..to
             })
             .collect();
@@ -631,10 +629,9 @@ impl NameIndex {
             .par_iter_mut()
             .zip(&ranges)
             .for_each(|(table, range)| {
-                let part = raw_slots
-                    .get(range.start * SLOT_BYTES..range.end * SLOT_BYTES)
-                    .unwrap_or(&[]);
-                for (slot, hash) in codec::chunks::<SLOT_BYTES>(part).map(slot_at) {
+                let part = hashes.get(range.clone()).unwrap_or(&[]);
+                let part_slots = slots.get(range.clone()).unwrap_or(&[]);
+                for (&slot, &hash) in part_slots.iter().zip(part) {
                     // The table has room for the part: the rehash is never needed.
                     table.insert_unique(hash, slot, |s| rehash(arena, s));
                 }
@@ -763,23 +760,14 @@ impl NameIndexBuilder {
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
         let mut tables = Vec::with_capacity(PARTS);
         let mut names = 0;
-        // The tables are allocated here, by the calling thread (see [`Scratch`]), each part's
-        // buffers freed as soon as its table is filled.
-        for part in parts {
+        for mut part in parts {
             let shift = offset(targets.len());
-            // At most two thirds full: most lookups while matching are misses (ordinary words),
-            // and a miss probes until it meets a free bucket.
-            let mut table = HashTable::with_capacity(part.slots.len() + part.slots.len() / 2);
-            for (&slot, &hash) in part.slots.iter().zip(&part.hashes) {
-                let slot = Slot {
-                    targets_start: slot.targets_start + shift,
-                    ..slot
-                };
-                names += usize::from(slot.targets_len > 0);
-                table.insert_unique(hash, slot, |s| rehash(arena, s));
+            for s in &mut part.table {
+                s.targets_start += shift;
+                names += usize::from(s.targets_len > 0);
             }
             targets.extend(part.targets);
-            tables.push(table);
+            tables.push(part.table);
         }
         NameIndex {
             targets,
@@ -810,6 +798,8 @@ struct Scratch {
     slot_of: Vec<u32>,
     grouped: Vec<NameTarget>,
     targets: Vec<NameTarget>,
+    /// The finished table: the slots in their buckets.
+    slot_table: HashTable<Slot>,
 }
 
 impl Scratch {
@@ -821,16 +811,15 @@ impl Scratch {
             slot_of: Vec::with_capacity(len),
             grouped: Vec::with_capacity(len),
             targets: Vec::with_capacity(len),
+            slot_table: HashTable::with_capacity(len + len / 2),
         }
     }
 }
 
 /// One part of the table while it is built.
 struct Part {
-    slots: Vec<Slot>,
-    /// The hash of each slot's key.
-    hashes: Vec<u64>,
     targets: Vec<NameTarget>,
+    table: HashTable<Slot>,
 }
 
 impl Part {
@@ -847,6 +836,7 @@ impl Part {
             mut slot_of,
             mut grouped,
             mut targets,
+            slot_table: mut finished,
         } = scratch;
         for e in entries {
             let raw = arena
@@ -921,11 +911,19 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
+        // At most two thirds full: most lookups while matching are misses (ordinary words),
+        // and a miss probes until it meets a free bucket.
+        let want = slots.len() + slots.len() / 2;
+        if finished.capacity() < want {
+            finished.reserve(want - finished.len(), |s| rehash(text, s));
+        }
+        for (&slot, &hash) in slots.iter().zip(&hashes) {
+            finished.insert_unique(hash, slot, |s| rehash(text, s));
+        }
         drop(table);
         Part {
-            slots,
-            hashes,
             targets,
+            table: finished,
         }
     }
 }
