@@ -188,7 +188,7 @@ fn decode(bytes: &[u8], key: u128) -> Decoded<(Gazetteer, Vec<Problem>)> {
             message,
         });
     }
-    let names = NameIndex::decode(&mut r, table.arena())?;
+    let names = NameIndex::decode(&mut r)?;
     if !r.is_empty() {
         return Err(Damaged("it has bytes after its end"));
     }

@@ -12,10 +12,8 @@
 //!   so this finds exactly what an overlapping ASCII-case-insensitive Aho-Corasick automaton over
 //!   the same names finds at word boundaries, which is what the matcher used before; it builds in
 //!   a fraction of the time and memory.
-//! - Memory is a few flat arrays: fixed-size targets and tables of fixed-size slots
-//!   (hashbrown's `HashTable`, foldhash with a fixed seed). A slot sits in its table's bucket,
-//!   not behind a slot number: a found key costs one load fewer (the table's lookups are mostly
-//!   cache misses). Keys and spellings are not copied:
+//! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
+//!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
 //!   they are spans of the gazetteer's string arena (a key is the ASCII-lower-cased text of a
 //!   spelling or of its start), passed in at build and search time. No allocation per name.
 
@@ -174,15 +172,6 @@ fn hash_key(state: &State, key: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The hash of `slot`'s key, for a table that grows (tables are made with room for their slots,
-/// so this is a fallback).
-fn rehash(arena: &str, slot: &Slot) -> u64 {
-    hash_key(
-        &State::default(),
-        &slot.key(arena.as_bytes()).to_ascii_lowercase(),
-    )
-}
-
 /// The character at byte `pos` of `text` and its length (ASCII fast path).
 fn char_at(text: &str, pos: usize) -> (char, usize) {
     match text.as_bytes().get(pos) {
@@ -294,9 +283,13 @@ fn part_of(hash: u64) -> usize {
 
 /// Every name of the gazetteer, ready to be found in text.
 pub struct NameIndex {
+    /// The slots of part 0, then of part 1, ...
+    slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    /// Per part: its slots, hashed by key.
-    tables: Vec<HashTable<Slot>>,
+    /// Per part: its slot numbers (counted from the part's first slot), hashed by key.
+    tables: Vec<HashTable<u32>>,
+    /// Per part: the number of its first slot in `slots`.
+    bases: Vec<u32>,
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
     first_symbols: Vec<char>,
@@ -329,10 +322,7 @@ impl std::fmt::Debug for NameIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameIndex")
             .field("names", &self.names)
-            .field(
-                "slots",
-                &self.tables.iter().map(HashTable::len).sum::<usize>(),
-            )
+            .field("slots", &self.slots.len())
             .finish_non_exhaustive()
     }
 }
@@ -349,11 +339,12 @@ impl NameIndex {
 
     /// Bytes held on the heap.
     pub fn heap_bytes(&self) -> usize {
-        self.targets.capacity() * std::mem::size_of::<NameTarget>()
+        self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.targets.capacity() * std::mem::size_of::<NameTarget>()
             + self
                 .tables
                 .iter()
-                .map(|t| t.capacity() * (std::mem::size_of::<Slot>() + 1))
+                .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
                 .sum::<usize>()
             + (self.first_symbols.capacity() + self.last_symbols.capacity())
                 * std::mem::size_of::<char>()
@@ -363,9 +354,8 @@ impl NameIndex {
     /// Every key that names something (not the prefix-only keys), for tests.
     #[cfg(test)]
     pub(crate) fn keys(&self, arena: &str) -> Vec<String> {
-        self.tables
+        self.slots
             .iter()
-            .flat_map(HashTable::iter)
             .filter(|slot| slot.targets_len > 0)
             .map(|slot| String::from_utf8_lossy(slot.key(arena.as_bytes())).to_ascii_lowercase())
             .collect()
@@ -375,9 +365,17 @@ impl NameIndex {
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         let hash = hash_key(&self.state, key);
+        let part = part_of(hash);
+        let base = *self.bases.get(part)? as usize;
+        let slots = self.slots.get(base..)?;
         self.tables
-            .get(part_of(hash))?
-            .find(hash, |s| s.key(arena).eq_ignore_ascii_case(key))
+            .get(part)?
+            .find(hash, |&i| {
+                slots
+                    .get(i as usize)
+                    .is_some_and(|s| s.key(arena).eq_ignore_ascii_case(key))
+            })
+            .and_then(|&i| slots.get(i as usize))
     }
 
     /// Every occurrence in `text` of every key at word boundaries (no alphanumeric character
@@ -499,9 +497,8 @@ impl NameIndex {
     /// reading it back rebuilds the hash tables without hashing a key.
     pub(super) fn encode(&self, arena: &str, w: &mut Writer) {
         let mut lower = Vec::new();
-        w.len(self.tables.iter().map(HashTable::len).sum());
-        // Part by part, each in its table's order.
-        for slot in self.tables.iter().flat_map(HashTable::iter) {
+        w.len(self.slots.len());
+        for slot in &self.slots {
             for n in [
                 slot.key_start,
                 slot.key_len,
@@ -521,17 +518,7 @@ impl NameIndex {
                 w.u32(n);
             }
         }
-        // Per part: the number of its first slot.
-        let bases: Vec<u32> = self
-            .tables
-            .iter()
-            .scan(0, |base, t| {
-                let first = *base;
-                *base += t.len();
-                Some(offset(first))
-            })
-            .collect();
-        w.u32s(bases.into_iter());
+        w.u32s(self.bases.iter().copied());
         // Each part's table capacity, so the tables read back are the size they were built.
         w.u32s(self.tables.iter().map(|t| offset(t.capacity())));
         w.u32s(self.first_symbols.iter().map(|&c| u32::from(c)));
@@ -549,7 +536,7 @@ impl NameIndex {
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
     /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
-    pub(super) fn decode(r: &mut Reader<'_>, arena: &str) -> Decoded<NameIndex> {
+    pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<NameIndex> {
         const SLOT_BYTES: usize = 4 * 4 + 8;
         let n = r.len(SLOT_BYTES)?;
         let raw = r.take(n * SLOT_BYTES)?;
@@ -616,7 +603,7 @@ impl NameIndex {
                 from..to
             })
             .collect();
-        let mut tables: Vec<HashTable<Slot>> = ranges
+        let mut tables: Vec<HashTable<u32>> = ranges
             .iter()
             .zip(&capacities)
             .map(|(r, &capacity)| {
@@ -630,15 +617,17 @@ impl NameIndex {
             .zip(&ranges)
             .for_each(|(table, range)| {
                 let part = hashes.get(range.clone()).unwrap_or(&[]);
-                let part_slots = slots.get(range.clone()).unwrap_or(&[]);
-                for (&slot, &hash) in part_slots.iter().zip(part) {
-                    // The table has room for the part: the rehash is never needed.
-                    table.insert_unique(hash, slot, |s| rehash(arena, s));
+                for (i, &hash) in part.iter().enumerate() {
+                    table.insert_unique(hash, offset(i), |&j| {
+                        part.get(j as usize).copied().unwrap_or(0)
+                    });
                 }
             });
         Ok(NameIndex {
+            slots,
             targets,
             tables,
+            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -757,21 +746,26 @@ impl NameIndexBuilder {
             symbols.sort_unstable();
         }
 
+        let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
         let mut tables = Vec::with_capacity(PARTS);
-        let mut names = 0;
-        for mut part in parts {
+        let mut bases = Vec::with_capacity(PARTS);
+        for part in parts {
+            bases.push(offset(slots.len()));
             let shift = offset(targets.len());
-            for s in &mut part.table {
+            slots.extend(part.slots.into_iter().map(|mut s| {
                 s.targets_start += shift;
-                names += usize::from(s.targets_len > 0);
-            }
+                s
+            }));
             targets.extend(part.targets);
             tables.push(part.table);
         }
+        let names = slots.iter().filter(|s| s.targets_len > 0).count();
         NameIndex {
+            slots,
             targets,
             tables,
+            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -798,8 +792,6 @@ struct Scratch {
     slot_of: Vec<u32>,
     grouped: Vec<NameTarget>,
     targets: Vec<NameTarget>,
-    /// The finished table: the slots in their buckets.
-    slot_table: HashTable<Slot>,
 }
 
 impl Scratch {
@@ -811,15 +803,15 @@ impl Scratch {
             slot_of: Vec::with_capacity(len),
             grouped: Vec::with_capacity(len),
             targets: Vec::with_capacity(len),
-            slot_table: HashTable::with_capacity(len + len / 2),
         }
     }
 }
 
 /// One part of the table while it is built.
 struct Part {
+    slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    table: HashTable<Slot>,
+    table: HashTable<u32>,
 }
 
 impl Part {
@@ -836,7 +828,6 @@ impl Part {
             mut slot_of,
             mut grouped,
             mut targets,
-            slot_table: mut finished,
         } = scratch;
         for e in entries {
             let raw = arena
@@ -911,19 +902,16 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
-        // At most two thirds full: most lookups while matching are misses (ordinary words),
-        // and a miss probes until it meets a free bucket.
+        // At most half full: most lookups while matching are misses (ordinary words), and a
+        // miss probes until it meets a free bucket.
         let want = slots.len() + slots.len() / 2;
-        if finished.capacity() < want {
-            finished.reserve(want - finished.len(), |s| rehash(text, s));
+        if table.capacity() < want {
+            table.reserve(want - table.len(), |&j| hashes[j as usize]);
         }
-        for (&slot, &hash) in slots.iter().zip(&hashes) {
-            finished.insert_unique(hash, slot, |s| rehash(text, s));
-        }
-        drop(table);
         Part {
+            slots,
             targets,
-            table: finished,
+            table,
         }
     }
 }
