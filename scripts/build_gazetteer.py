@@ -479,7 +479,10 @@ def is_spelling_of(alt: str, name: str) -> bool:
     name with letters added or taken away at its end."""
     a = "".join(ch for ch in fold(alt) if ch.isalpha())
     b = "".join(ch for ch in fold(name) if ch.isalpha())
-    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 3:
+    if not a or not b or abs(len(a) - len(b)) > 3:
+        return False
+    # The same first letter, or one that transliterations swap ("Kiryat" for Qiryat).
+    if a[0] != b[0] and {a[0], b[0]} != {"k", "q"}:
         return False
     # One the other with letters added is an inflection, not a spelling: "Ripley's",
     # "Donetske", "Pavlikeniai".

@@ -1,9 +1,10 @@
 //! A new user's own articles, through the binary: hand-written news about places and years far
 //! from the bundled corpus (a cyclone in Bangladesh, an election in Nigeria, drone strikes on
 //! Odesa, bushfires in Australia, protests in Peru, outbreaks of Ebola and cholera, a storm in
-//! East Texas, a heat wave written without diacritics; `tests/fixtures/new_user/`). Each named
-//! place must land in the right country, names of people and organisations must not become
-//! places, and events must carry the day the text gives, not the publication date.
+//! East Texas, a heat wave written without diacritics, strikes on Gaza, fighting in Darfur;
+//! `tests/fixtures/new_user/`). Each named place must land in the right country, names of
+//! people and organisations must not become places, and events must carry the day the text
+//! gives, not the publication date.
 
 use std::path::Path;
 use std::process::Command;
@@ -190,6 +191,31 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Asuncion", "Asunción", "PY"),
             ],
             &["Celsius"],
+        ),
+        (
+            "gaza_strikes",
+            &[
+                ("JERUSALEM", "Jerusalem", "IL"),
+                ("Khan Younis", "Khān Yūnis", "PS"),
+                ("Jenin", "Jenin", "PS"),
+                ("Nablus", "Nablus", "PS"),
+                ("Doha", "Doha", "QA"),
+                // GeoNames spells it with a Q; the news with a K.
+                ("Kiryat Shmona", "Qiryat Shmona", "IL"),
+            ],
+            &["Hamas", "Hezbollah"],
+        ),
+        (
+            "darfur_fighting",
+            &[
+                ("KHARTOUM", "Khartoum", "SD"),
+                ("West Darfur", "West Darfur", "SD"),
+                ("Adre", "Adré", "TD"),
+                ("Omdurman", "Omdurman", "SD"),
+                ("Jeddah", "Jeddah", "SA"),
+                ("Wadi Halfa", "Wadi Halfa", "SD"),
+            ],
+            &["Rapid Support"],
         ),
     ];
     for (article, expected, absent) in cases {
