@@ -1,10 +1,10 @@
 //! A new user's own articles, through the binary: hand-written news about places and years far
 //! from the bundled corpus (a cyclone in Bangladesh, an election in Nigeria, drone strikes on
 //! Odesa, bushfires in Australia, protests in Peru, outbreaks of Ebola and cholera, a storm in
-//! East Texas, a heat wave written without diacritics, strikes on Gaza, fighting in Darfur;
-//! `tests/fixtures/new_user/`). Each named place must land in the right country, names of
-//! people and organisations must not become places, and events must carry the day the text
-//! gives, not the publication date.
+//! East Texas, a heat wave written without diacritics, strikes on Gaza, fighting in Darfur, a
+//! hurricane in Acapulco; `tests/fixtures/new_user/`). Each named place must land in the right
+//! country, names of people and organisations must not become places, and events must carry the
+//! day the text gives, not the publication date.
 
 use std::path::Path;
 use std::process::Command;
@@ -216,6 +216,19 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Wadi Halfa", "Wadi Halfa", "SD"),
             ],
             &["Rapid Support"],
+        ),
+        (
+            "acapulco_hurricane",
+            &[
+                ("ACAPULCO", "Acapulco de Juárez", "MX"),
+                ("Mexico City", "Mexico City", "MX"),
+                ("Guerrero state", "Guerrero", "MX"),
+                ("Chilpancingo", "Chilpancingo", "MX"),
+                ("Coyuca de Benitez", "Coyuca de Benítez", "MX"),
+                // The range whole, not a California town named like its first two words.
+                ("Sierra Madre del Sur", "Sierra Madre del Sur", "MX"),
+            ],
+            &["Otis", "Obrador"],
         ),
     ];
     for (article, expected, absent) in cases {
