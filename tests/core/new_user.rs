@@ -2,9 +2,9 @@
 //! from the bundled corpus (a cyclone in Bangladesh, an election in Nigeria, drone strikes on
 //! Odesa, bushfires in Australia, protests in Peru, outbreaks of Ebola and cholera, a storm in
 //! East Texas, a heat wave written without diacritics, strikes on Gaza, fighting in Darfur, a
-//! hurricane in Acapulco; `tests/fixtures/new_user/`). Each named place must land in the right
-//! country, names of people and organisations must not become places, and events must carry the
-//! day the text gives, not the publication date.
+//! hurricane in Acapulco, landslides in Kerala; `tests/fixtures/new_user/`). Each named place
+//! must land in the right country, names of people and organisations must not become places,
+//! and events must carry the day the text gives, not the publication date.
 
 use std::path::Path;
 use std::process::Command;
@@ -229,6 +229,21 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Sierra Madre del Sur", "Sierra Madre del Sur", "MX"),
             ],
             &["Otis", "Obrador"],
+        ),
+        (
+            "kerala_landslides",
+            &[
+                ("THIRUVANANTHAPURAM", "Thiruvananthapuram", "IN"),
+                ("Kerala", "Kerala", "IN"),
+                ("Kozhikode", "Kozhikode", "IN"),
+                ("Kannur", "Kannur", "IN"),
+                ("New Delhi", "New Delhi", "IN"),
+                // After a sentence's capitalised first word, which is no given name.
+                ("Karnataka", "Karnataka", "IN"),
+                ("Tamil Nadu", "Tamil Nadu", "IN"),
+                ("Kochi", "Kochi", "IN"),
+            ],
+            &["Modi", "Narendra"],
         ),
     ];
     for (article, expected, absent) in cases {

@@ -101,14 +101,85 @@ pub(super) fn at_line_start(text: &str, start: usize) -> bool {
 }
 
 /// Words that may stand capitalised before a place at the start of a sentence.
+/// ("Neighbouring Karnataka sent teams", "Nearby Odesa was hit", "Rural Sindh").
 pub(super) const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "Across", "After", "Against", "All", "Along", "Also", "An", "And", "Another",
-    "Around", "As", "At", "Before", "Behind", "Beyond", "Both", "But", "By", "Despite", "During",
-    "East", "Eastern", "Each", "Every", "For", "From", "Her", "His", "In", "Inside", "Into", "Its",
-    "Many", "Most", "My", "Near", "North", "Northern", "Of", "On", "Or", "Our", "Outside", "Over",
-    "Several", "Since", "Some", "South", "Southern", "That", "The", "Their", "These", "This",
-    "Those", "Through", "To", "Toward", "Towards", "Under", "Until", "Via", "West", "Western",
-    "When", "Where", "While", "With", "Within", "Your",
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "All",
+    "Along",
+    "Also",
+    "An",
+    "And",
+    "Another",
+    "Around",
+    "As",
+    "At",
+    "Before",
+    "Behind",
+    "Beyond",
+    "Both",
+    "But",
+    "By",
+    "Coastal",
+    "Despite",
+    "During",
+    "East",
+    "Eastern",
+    "Each",
+    "Every",
+    "For",
+    "From",
+    "Her",
+    "His",
+    "In",
+    "Inside",
+    "Into",
+    "Its",
+    "Many",
+    "Most",
+    "My",
+    "Near",
+    "Nearby",
+    "Neighboring",
+    "Neighbouring",
+    "North",
+    "Northern",
+    "Of",
+    "On",
+    "Or",
+    "Our",
+    "Outside",
+    "Over",
+    "Rural",
+    "Several",
+    "Since",
+    "Some",
+    "South",
+    "Southern",
+    "That",
+    "The",
+    "Their",
+    "These",
+    "This",
+    "Those",
+    "Through",
+    "To",
+    "Toward",
+    "Towards",
+    "Under",
+    "Until",
+    "Via",
+    "West",
+    "Western",
+    "When",
+    "Where",
+    "While",
+    "With",
+    "Within",
+    "Your",
 ];
 
 /// The word right before `start` when only one space separates them, and the word right after
@@ -1034,6 +1105,23 @@ mod tests {
         assert_eq!(word_before("in Tripoli", 3), Some("in"));
         assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
         assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn a_sentence_opening_adjective_is_no_given_name_before_a_place() {
+        for text in [
+            "Neighbouring Karnataka sent teams.",
+            "Neighboring Karnataka sent teams.",
+            "Nearby Karnataka sent teams.",
+            "Rural Karnataka had no power.",
+        ] {
+            let start = text.find("Karnataka").unwrap_or(0);
+            assert!(
+                !inside_capitalised_run(text, start, start + "Karnataka".len()),
+                "{text}"
+            );
+        }
+        assert!(inside_capitalised_run("Jordan Henderson scored.", 0, 6));
     }
 
     #[test]
