@@ -1415,6 +1415,30 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // A lower-case occurrence ("man", "reading") can only be a name spelled lower-case: most
     // hits of a news text are such words, dropped here before any other test.
     let mut hits: Vec<NameHit<'_>> = g.capitalised_name_hits(text);
+    // "Sam Gallagher of Birmingham City", "the Manchester City bus": in a football report a
+    // town's alternate name in "City" is the club, and no part of it the town (a primary
+    // "Kansas City", "Quebec City" of an article on the town stays), unless the words before
+    // place it: "the trip to Birmingham City" is to the club's ground, in the town.
+    let venue = |t: &str, s: usize, e: usize| {
+        strong_place_context(t, s, e) || matches!(word_before(t, s), Some("to" | "at"))
+    };
+    if words::football_article(text) {
+        let clubs: Vec<(usize, usize)> =
+            hits.iter()
+                .filter(|h| {
+                    h.targets().any(|(role, spelling)| {
+                        spelling.ends_with(" City")
+                            && role.place().is_some_and(|p| g.get(p).name != spelling)
+                    }) && !h.targets().any(|(role, spelling)| {
+                        role.place().is_some_and(|p| g.get(p).name == spelling)
+                    }) && !venue(text, h.start, h.end)
+                })
+                .map(|h| (h.start, h.end))
+                .collect();
+        if !clubs.is_empty() {
+            hits.retain(|h| !clubs.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        }
+    }
     hits.retain(|h| {
         let capital = text
             .get(h.start..)

@@ -1522,3 +1522,20 @@ fn a_place_after_united_that_makes_no_longer_name_is_a_party_or_cause() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_town_club_in_a_football_report_is_no_place() {
+    let report = "The striker joined Manchester City last summer. Fans of Leeds FC cheered.";
+    assert!(
+        found(report)
+            .iter()
+            .all(|(s, _)| !s.starts_with("Manchester")),
+        "{:?}",
+        found(report)
+    );
+    // The club's ground is in the town; without football words the name is the town's.
+    let trip = "The striker faces a trip to Manchester City on Saturday.";
+    assert!(found(trip).iter().any(|(s, _)| s.starts_with("Manchester")));
+    let news = "She joined Manchester City last summer. Rain fell on Monday.";
+    assert!(found(news).iter().any(|(s, _)| s.starts_with("Manchester")));
+}
