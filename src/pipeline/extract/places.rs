@@ -1351,6 +1351,20 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
+    // capitalised word for a park or a feature of the land opens the name of that place,
+    // which the gazetteer does not know; it is seldom in the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && !spelling.contains([' ', '-'])
+        && word_after(text, end).is_some_and(|w| {
+            text.get(end..).is_some_and(|a| a.starts_with(' ')) && words::FEATURE_WORDS.contains(&w)
+        })
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
     // "the Cauvery Management Board", "the EU Aviation Strategy", "the Pacific Coast
     // Federation": a region, river or sea opening a body's name is not that place.
     if place.kind == PlaceKind::Region && region_opens_named_body(text, end) {
@@ -1395,6 +1409,10 @@ fn accept(
         || (modifying_area && site.modifies())
         || site.opens_organisation()
 }
+
+/// Below this population a town's name before a feature word ("Park", "Lake") is taken for
+/// the first word of the feature's name.
+const FEATURE_NAME_TOWN_POPULATION: u64 = 20_000;
 
 /// The population from which a division opening a longer name is taken for the place.
 const MODIFIER_AREA_MIN_POPULATION: u64 = 100_000;

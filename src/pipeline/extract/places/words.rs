@@ -607,6 +607,14 @@ fn is_public_body(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// Capitalised words for a park or a feature of the land that close a place's name ("Hopkins
+/// Park", "Star Lake", "Canaan Valley").
+pub(super) const FEATURE_WORDS: &[&str] = &[
+    "Park", "Colony", "Valley", "Lake", "Farm", "Farms", "Creek", "Springs", "Heights", "Hills",
+    "Falls", "Ridge", "Mountain", "Orchard", "Gardens", "Estates", "Forest", "Acres", "Woods",
+    "Meadows",
+];
+
 /// Words that only a report on association football uses: a club named for its town
 /// ("Birmingham City", "Manchester City") is then the club.
 const FOOTBALL_WORDS: &[&str] = &[
