@@ -1351,6 +1351,20 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
+    // capitalised word for a park or a feature of the land opens the name of that place,
+    // which the gazetteer does not know; it is seldom in the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && !spelling.contains([' ', '-'])
+        && word_after(text, end).is_some_and(|w| {
+            text.get(end..).is_some_and(|a| a.starts_with(' ')) && words::FEATURE_WORDS.contains(&w)
+        })
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
     // "the Cauvery Management Board", "the EU Aviation Strategy", "the Pacific Coast
     // Federation": a region, river or sea opening a body's name is not that place.
     if place.kind == PlaceKind::Region && region_opens_named_body(text, end) {
@@ -1396,6 +1410,10 @@ fn accept(
         || site.opens_organisation()
 }
 
+/// Below this population a town's name before a feature word ("Park", "Lake") is taken for
+/// the first word of the feature's name.
+const FEATURE_NAME_TOWN_POPULATION: u64 = 20_000;
+
 /// The population from which a division opening a longer name is taken for the place.
 const MODIFIER_AREA_MIN_POPULATION: u64 = 100_000;
 
@@ -1415,6 +1433,30 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // A lower-case occurrence ("man", "reading") can only be a name spelled lower-case: most
     // hits of a news text are such words, dropped here before any other test.
     let mut hits: Vec<NameHit<'_>> = g.capitalised_name_hits(text);
+    // "Sam Gallagher of Birmingham City", "the Manchester City bus": in a football report a
+    // town's alternate name in "City" is the club, and no part of it the town (a primary
+    // "Kansas City", "Quebec City" of an article on the town stays), unless the words before
+    // place it: "the trip to Birmingham City" is to the club's ground, in the town.
+    let venue = |t: &str, s: usize, e: usize| {
+        strong_place_context(t, s, e) || matches!(word_before(t, s), Some("to" | "at"))
+    };
+    if words::football_article(text) {
+        let clubs: Vec<(usize, usize)> =
+            hits.iter()
+                .filter(|h| {
+                    h.targets().any(|(role, spelling)| {
+                        spelling.ends_with(" City")
+                            && role.place().is_some_and(|p| g.get(p).name != spelling)
+                    }) && !h.targets().any(|(role, spelling)| {
+                        role.place().is_some_and(|p| g.get(p).name == spelling)
+                    }) && !venue(text, h.start, h.end)
+                })
+                .map(|h| (h.start, h.end))
+                .collect();
+        if !clubs.is_empty() {
+            hits.retain(|h| !clubs.iter().any(|&(s, e)| s <= h.start && h.end <= e));
+        }
+    }
     hits.retain(|h| {
         let capital = text
             .get(h.start..)

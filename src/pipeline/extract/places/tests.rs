@@ -1379,15 +1379,18 @@ fn town_with_an_alternate_name(population: u64) -> Gazetteer {
     ])
 }
 
+/// The ids found in `text` with [`town_with_an_alternate_name`] of `population`.
+fn town_ids(text: &str, population: u64) -> Vec<String> {
+    let g = town_with_an_alternate_name(population);
+    find_places(text, &g)
+        .into_iter()
+        .map(|m| g.get(m.place).id.to_owned())
+        .collect()
+}
+
 #[test]
 fn a_small_town_named_only_by_an_alternate_name_needs_the_articles_support() {
-    let ids = |text: &str, population| -> Vec<String> {
-        let g = town_with_an_alternate_name(population);
-        find_places(text, &g)
-            .into_iter()
-            .map(|m| g.get(m.place).id.to_owned())
-            .collect()
-    };
+    let ids = town_ids;
     // Nothing in the article places it: most likely something else of that name.
     assert_eq!(
         ids("Varnholm won the match on Sunday.", 20_000),
@@ -1521,4 +1524,34 @@ fn a_place_after_united_that_makes_no_longer_name_is_a_party_or_cause() {
         ["United Kingdom", "United Arab Emirates", "Russia"],
         "{got:?}"
     );
+}
+
+#[test]
+fn a_town_club_in_a_football_report_is_no_place() {
+    let report = "The striker joined Manchester City last summer. Fans of Leeds FC cheered.";
+    assert!(
+        found(report)
+            .iter()
+            .all(|(s, _)| !s.starts_with("Manchester")),
+        "{:?}",
+        found(report)
+    );
+    // The club's ground is in the town; without football words the name is the town's.
+    let trip = "The striker faces a trip to Manchester City on Saturday.";
+    assert!(found(trip).iter().any(|(s, _)| s.starts_with("Manchester")));
+    let news = "She joined Manchester City last summer. Rain fell on Monday.";
+    assert!(found(news).iter().any(|(s, _)| s.starts_with("Manchester")));
+}
+
+#[test]
+fn a_small_town_name_opening_a_feature_name_is_no_town() {
+    let ids = town_ids;
+    let text = "Volunteers from Norway worked at Kvernby Woods on Sunday.";
+    // A small town's name opens the name of the woods, though "at" places it.
+    assert!(!ids(text, 5_000).contains(&"gn:1".to_owned()));
+    // A large town's name is its own: the woods are likely the town's.
+    assert!(ids(text, 50_000).contains(&"gn:1".to_owned()));
+    // "in" places it: the words are left to the town's reading.
+    let placed = "Volunteers from Norway met in Kvernby Woods on Sunday.";
+    assert!(ids(placed, 5_000).contains(&"gn:1".to_owned()));
 }

@@ -678,6 +678,41 @@ fn is_public_body(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// Capitalised words for a park or a feature of the land that close a place's name ("Hopkins
+/// Park", "Star Lake", "Canaan Valley").
+pub(super) const FEATURE_WORDS: &[&str] = &[
+    "Park", "Colony", "Valley", "Lake", "Farm", "Farms", "Creek", "Springs", "Heights", "Hills",
+    "Falls", "Ridge", "Mountain", "Orchard", "Gardens", "Estates", "Forest", "Acres", "Woods",
+    "Meadows",
+];
+
+/// Words that only a report on association football uses: a club named for its town
+/// ("Birmingham City", "Manchester City") is then the club.
+const FOOTBALL_WORDS: &[&str] = &[
+    "FC",
+    "UEFA",
+    "FIFA",
+    "Premier League",
+    "Champions League",
+    "striker",
+    "strikers",
+    "midfielder",
+    "midfielders",
+    "goalkeeper",
+];
+
+/// The article reports on association football ([`FOOTBALL_WORDS`], as whole words).
+pub(super) fn football_article(text: &str) -> bool {
+    FOOTBALL_WORDS.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            let before = text.get(..at).and_then(|b| b.chars().next_back());
+            let after = text.get(at + w.len()..).and_then(|a| a.chars().next());
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// A word that names a public body or force ("Police said", "told Congress", "in
 /// Parliament"), whatever town bears it as its name.
 pub(super) fn names_a_public_body(word: &str) -> bool {
