@@ -226,6 +226,55 @@ impl RowMeter {
     }
 }
 
+/// What [`RowMeter::next_row`] read.
+#[derive(Debug)]
+pub enum CsvRow {
+    /// A row, now in the record; it starts on this line.
+    Row { line: usize },
+    /// The input ended.
+    End,
+    /// A row that cannot be read; the rows after it still can.
+    Bad { line: usize, message: String },
+    /// Reading stops at this row: it passed the row limit, or the input failed.
+    Stop { line: usize, message: String },
+}
+
+impl RowMeter {
+    /// Reads the next row of `reader`, made over this meter's [`RowLimit`], into `record`: the
+    /// one way a row-limited CSV file is read row by row, lines counted with [`Self::line_fix`].
+    pub fn next_row<R: Read>(
+        &self,
+        reader: &mut csv::Reader<RowLimit<R>>,
+        record: &mut csv::ByteRecord,
+    ) -> CsvRow {
+        let line = reader.position().line() as usize + self.line_fix();
+        self.start_row(reader.position().byte());
+        match reader.read_byte_record(record) {
+            Ok(true) => CsvRow::Row { line },
+            Ok(false) => CsvRow::End,
+            Err(err) if self.over() => CsvRow::Stop {
+                line,
+                message: format!(
+                    "the row starting here is above the limit of {} bytes (an unclosed quote?); \
+                     it and the rest of the file are skipped ({err})",
+                    self.limit
+                ),
+            },
+            Err(err) => {
+                let line = err
+                    .position()
+                    .map_or(line, |p| p.line() as usize + self.line_fix());
+                let message = format!("cannot read this row ({err})");
+                if matches!(err.kind(), csv::ErrorKind::Io(_)) {
+                    CsvRow::Stop { line, message }
+                } else {
+                    CsvRow::Bad { line, message }
+                }
+            }
+        }
+    }
+}
+
 impl<R: Read> Read for RowLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.meter.over() {
@@ -319,5 +368,49 @@ mod tests {
     fn utf16_gets_a_hint() {
         let err = decode(b"\xFF\xFET\x00r\x00".to_vec()).expect_err("binary");
         assert!(err.to_string().contains("UTF-16"), "{err}");
+    }
+
+    /// Reads every row of `text` with a 40-byte row limit: each step's kind and line.
+    fn rows_of(text: &str) -> Vec<(&'static str, usize)> {
+        let (input, meter) = row_limited(text.as_bytes(), 40);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(false)
+            .from_reader(input);
+        let mut record = csv::ByteRecord::new();
+        let mut steps = Vec::new();
+        loop {
+            match meter.next_row(&mut reader, &mut record) {
+                CsvRow::Row { line } => steps.push(("row", line)),
+                CsvRow::End => break,
+                CsvRow::Bad { line, .. } => steps.push(("bad", line)),
+                CsvRow::Stop { line, message } => {
+                    assert!(message.contains("above the limit of 40 bytes"), "{message}");
+                    steps.push(("stop", line));
+                    break;
+                }
+            }
+        }
+        steps
+    }
+
+    #[test]
+    fn csv_rows_are_counted_by_line_and_a_runaway_quote_stops_the_reading() {
+        assert_eq!(
+            rows_of("a,b\nc,d\n\"e\nf\",g\nh,i\n"),
+            [("row", 1), ("row", 2), ("row", 3), ("row", 5)]
+        );
+        // CRLF line ends count the same lines.
+        assert_eq!(
+            rows_of("a,b\r\nc,d\r\n\"e\r\nf\",g\r\nh,i\r\n"),
+            [("row", 1), ("row", 2), ("row", 3), ("row", 5)]
+        );
+        // A row of the wrong length is skipped; the next one is read.
+        assert_eq!(
+            rows_of("a,b\nc\nd,e\n"),
+            [("row", 1), ("bad", 2), ("row", 3)]
+        );
+        let runaway = format!("a,b\n\"{}\nc,d\n", "x\n".repeat(40));
+        assert_eq!(rows_of(&runaway), [("row", 1), ("stop", 2)]);
     }
 }

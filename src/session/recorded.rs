@@ -24,7 +24,7 @@ use super::layout::{UnitPoint, Viewport};
 use crate::coord::LatLon;
 use crate::index::{DayNum, TimeWindow, day_num};
 use crate::problem::Problem;
-use crate::read::{open_regular, row_limited};
+use crate::read::{CsvRow, open_regular, row_limited};
 
 /// Rows read at most from one file: a year of ACLED for the whole world is about 200,000, a day
 /// of GDELT about 150,000. Past this the rest of the file is skipped with a warning.
@@ -394,33 +394,20 @@ pub fn load_reader(path: &Path, source: Source, input: impl std::io::Read) -> La
         skipped: 0,
     };
     let mut columns = None;
-    let line_fix = meter.line_fix();
     let mut row = csv::ByteRecord::new();
     loop {
-        let line = reader.position().line() as usize + line_fix;
-        meter.start_row(reader.position().byte());
-        match reader.read_byte_record(&mut row) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(err) if meter.over() => {
-                out.problem(
-                    line,
-                    format!(
-                        "the row starting here is above the limit of {MAX_ROW_BYTES} bytes (an \
-                         unclosed quote?); it and the rest of the file are skipped ({err})"
-                    ),
-                );
-                break;
-            }
-            Err(err) => {
-                let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
-                out.problem(line, format!("cannot read this row ({err})"));
-                if fatal {
-                    break;
-                }
+        let line = match meter.next_row(&mut reader, &mut row) {
+            CsvRow::Row { line } => line,
+            CsvRow::End => break,
+            CsvRow::Bad { line, message } => {
+                out.problem(line, message);
                 continue;
             }
-        }
+            CsvRow::Stop { line, message } => {
+                out.problem(line, message);
+                break;
+            }
+        };
         if out.records.len() >= MAX_RECORDS {
             out.problems.push(Problem::warning(
                 path,

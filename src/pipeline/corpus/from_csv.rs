@@ -13,7 +13,7 @@ use std::path::Path;
 
 use super::{Article, Corpus, DateBasis, MAX_ARTICLE_BYTES, claim_id};
 use crate::problem::Problem;
-use crate::read::row_limited;
+use crate::read::{CsvRow, row_limited};
 
 const REQUIRED: [&str; 3] = ["title", "date", "text"];
 
@@ -89,40 +89,23 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
         .map_or_else(|| "csv".to_string(), |s| s.to_string_lossy().into_owned());
     let mut ids = HashSet::new();
 
-    let line_fix = meter.line_fix();
     let mut record = csv::ByteRecord::new();
     for row in 0_usize.. {
-        let row_line = reader.position().line() as usize + line_fix;
-        meter.start_row(reader.position().byte());
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(err) if meter.over() => {
-                problems.push(Problem::error(
-                    path,
-                    Some(row_line),
-                    format!(
-                        "the row starting here is above the limit of {MAX_CSV_ROW_BYTES} bytes \
-                         (an unclosed quote?); it and the rest of the file are skipped ({err})"
-                    ),
-                ));
-                break;
-            }
-            Err(err) => {
-                let line = err.position().map(|p| p.line() as usize + line_fix);
-                let fatal = matches!(err.kind(), csv::ErrorKind::Io(_));
-                problems.push(Problem::error(
-                    path,
-                    line.or(Some(row_line)),
-                    format!("cannot read this row ({err})"),
-                ));
-                if fatal {
-                    break;
-                }
+        match meter.next_row(&mut reader, &mut record) {
+            CsvRow::Row { .. } => {}
+            CsvRow::End => break,
+            CsvRow::Bad { line, message } => {
+                problems.push(Problem::error(path, Some(line), message));
                 continue;
             }
+            CsvRow::Stop { line, message } => {
+                problems.push(Problem::error(path, Some(line), message));
+                break;
+            }
         }
-        let line = record.position().map(|p| p.line() as usize + line_fix);
+        let line = record
+            .position()
+            .map(|p| p.line() as usize + meter.line_fix());
         if record.iter().any(|field| field.contains(&0)) {
             problems.push(Problem::error(
                 path,
