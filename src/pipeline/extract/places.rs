@@ -1353,13 +1353,15 @@ fn accept(
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
-    // which the gazetteer does not know; it is seldom in the town.
+    // which the gazetteer does not know; it is seldom in the town. So for a college
+    // ("Cornell University", "Smith College"): mostly named for a person, not the town.
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !spelling.contains([' ', '-'])
         && word_after(text, end).is_some_and(|w| {
-            text.get(end..).is_some_and(|a| a.starts_with(' ')) && words::FEATURE_WORDS.contains(&w)
+            text.get(end..).is_some_and(|a| a.starts_with(' '))
+                && (words::FEATURE_WORDS.contains(&w) || words::COLLEGE_WORDS.contains(&w))
         })
         && !strong_place_context(text, start, end)
     {
