@@ -1353,13 +1353,15 @@ fn accept(
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
-    // which the gazetteer does not know; it is seldom in the town.
+    // which the gazetteer does not know; it is seldom in the town. So for a college
+    // ("Cornell University", "Smith College"): mostly named for a person, not the town.
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !spelling.contains([' ', '-'])
         && word_after(text, end).is_some_and(|w| {
-            text.get(end..).is_some_and(|a| a.starts_with(' ')) && words::FEATURE_WORDS.contains(&w)
+            text.get(end..).is_some_and(|a| a.starts_with(' '))
+                && (words::FEATURE_WORDS.contains(&w) || words::COLLEGE_WORDS.contains(&w))
         })
         && !strong_place_context(text, start, end)
     {
@@ -1790,14 +1792,23 @@ fn only_areas_of_a_town_name(
 }
 
 /// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
-/// list is the division of that name ("Barrow County"), whatever else it may name.
+/// list is the division of that name ("Barrow County"), whatever else it may name. A state's or
+/// country's name alone is whose divisions they are ("Indiana counties": not Indiana County).
 fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     const PLURALS: &[(&str, &str)] = &[(" counties", " County"), (" parishes", " Parish")];
     for &(plural, singular) in PLURALS {
         // `memmem` scans the text with vector instructions: a `str::find` per plural was a
         // tenth of the matcher's own work.
         for at in memchr::memmem::find_iter(text.as_bytes(), plural) {
-            for (start, end) in listed_names_before(text, at) {
+            let names = listed_names_before(text, at);
+            if let [(start, end)] = names[..]
+                && text
+                    .get(start..end)
+                    .is_some_and(|name| names_a_state_or_country(name, g))
+            {
+                continue;
+            }
+            for (start, end) in names {
                 let Some(name) = text.get(start..end) else {
                     continue;
                 };
@@ -1822,6 +1833,22 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// `name` is the primary name of a first-level division or a country ("Indiana", "Kenya").
+fn names_a_state_or_country(name: &str, g: &Gazetteer) -> bool {
+    g.name_hits(name)
+        .iter()
+        .filter(|h| h.start == 0 && h.end == name.len())
+        .flat_map(NameHit::targets)
+        .any(|(role, spelling)| match role {
+            NameRole::Place(p) => {
+                let place = g.get(p);
+                place.name == spelling
+                    && (place.kind == PlaceKind::Country || g.division_level(p) == 1)
+            }
+            _ => false,
+        })
 }
 
 /// Short forms that stand for several places ("SA": South Africa, South Australia, Saudi

@@ -1555,3 +1555,28 @@ fn a_small_town_name_opening_a_feature_name_is_no_town() {
     let placed = "Volunteers from Norway met in Kvernby Woods on Sunday.";
     assert!(ids(placed, 5_000).contains(&"gn:1".to_owned()));
 }
+
+#[test]
+fn a_small_town_name_opening_a_college_name_is_no_town() {
+    let ids = town_ids;
+    let text = "Volunteers from Norway studied at Kvernby University until May.";
+    // A small town's name opens the college's name, mostly a founder's.
+    assert!(!ids(text, 5_000).contains(&"gn:1".to_owned()));
+    assert!(!ids("A Kvernby College student from Norway won.", 5_000).contains(&"gn:1".to_owned()));
+    // A large town's name is its own: the college is likely in the town.
+    assert!(ids(text, 50_000).contains(&"gn:1".to_owned()));
+}
+
+#[test]
+fn a_state_alone_before_counties_is_the_state() {
+    let r = resolved("Jobless rates rose in most Indiana counties in February.");
+    let x = resolved_as(&r, "Indiana");
+    assert!(
+        x.is_some_and(|x| x.1 == "Indiana" && x.3 == "admin_area"),
+        "{r:?}"
+    );
+    // In a list the name is still the county.
+    let r = resolved("Rain hit Armstrong and Indiana counties in February.");
+    let x = resolved_as(&r, "Indiana");
+    assert!(x.is_some_and(|x| x.1 == "Indiana County"), "{r:?}");
+}

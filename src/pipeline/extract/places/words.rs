@@ -686,6 +686,9 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "Meadows",
 ];
 
+/// Capitalised words that close a college's name ("Cornell University", "Smith College").
+pub(super) const COLLEGE_WORDS: &[&str] = &["University", "College"];
+
 /// Words that only a report on association football uses: a club named for its town
 /// ("Birmingham City", "Manchester City") is then the club.
 const FOOTBALL_WORDS: &[&str] = &[
