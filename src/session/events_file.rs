@@ -606,7 +606,7 @@ impl Builder {
             },
             body: String::new(),
             body_offset: 0,
-            note: Some(format!("Events read from {}", file.display())),
+            note: Some(format!("Events read from {}", file.display()).into()),
             url: None,
         });
         self.extractions.push(ArticleExtraction::default());
@@ -898,9 +898,10 @@ impl Builder {
                         if let Some(title) = field(&title) {
                             article.title = title;
                         }
-                        article.outlet = field(&outlet).or(article.outlet.take());
-                        article.byline = field(&byline).or(article.byline.take());
-                        article.url = field(&url).or(article.url.take());
+                        let boxed = |c| field(c).map(String::into_boxed_str);
+                        article.outlet = boxed(&outlet).or(article.outlet.take());
+                        article.byline = boxed(&byline).or(article.byline.take());
+                        article.url = boxed(&url).or(article.url.take());
                         if let Some(published) = cols[4].and_then(|c| date(c, i)) {
                             article.published = Some(published);
                             let basis = basis.as_ref().and_then(|b| b.get(i));

@@ -366,13 +366,13 @@ fn article_ui(
             }
             _ => {}
         }
-        if let Some(outlet) = &article.outlet {
+        if let Some(outlet) = article.outlet.as_deref() {
             ui.label(outlet);
         }
-        if let Some(byline) = &article.byline {
+        if let Some(byline) = article.byline.as_deref() {
             ui.weak(byline);
         }
-        if let Some(url) = &article.url {
+        if let Some(url) = article.url.as_deref() {
             ui.weak(url)
                 .on_hover_text("where the article was published");
         }
@@ -395,9 +395,9 @@ fn article_ui(
         .max_height(ui.available_height())
         .show(ui, |ui| {
             // One line each above the text (the whole note on hover).
-            if let Some(note) = &article.note {
+            if let Some(note) = article.note.as_deref() {
                 ui.add(egui::Label::new(RichText::new(note).weak()).truncate())
-                    .on_hover_text(note.as_str());
+                    .on_hover_text(note);
             }
             commands.extend(super::import::date_field_ui(
                 ui,

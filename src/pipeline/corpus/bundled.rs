@@ -261,13 +261,13 @@ impl Ctx<'_> {
             id,
             file: path,
             title,
-            outlet,
-            byline,
+            outlet: outlet.map(Into::into),
+            byline: byline.map(Into::into),
             published,
             date_basis,
             body: text_file.text[parsed.body_start..].to_string(),
             body_offset: text_file.bom_len + parsed.body_start,
-            note,
+            note: note.map(Into::into),
             url: None,
         })
     }

@@ -270,14 +270,14 @@ fn item_article(
         } else {
             title
         },
-        outlet: outlet.map(str::to_owned),
-        byline: byline.filter(|b| !b.is_empty()),
+        outlet: outlet.map(Into::into),
+        byline: byline.filter(|b| !b.is_empty()).map(Into::into),
         published,
         date_basis,
         body,
         body_offset: 0,
-        note,
-        url,
+        note: note.map(Into::into),
+        url: url.map(Into::into),
     })
 }
 

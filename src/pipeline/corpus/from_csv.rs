@@ -187,7 +187,7 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
             article.title = title;
         }
         if !source.is_empty() {
-            article.outlet = Some(source);
+            article.outlet = Some(source.into());
         }
         let date = date.trim();
         if !date.is_empty() {

@@ -91,14 +91,14 @@ pub fn article_from_html(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article
         id: id.to_owned(),
         file: path.to_path_buf(),
         title,
-        outlet: page.site_name.or(rules.outlet),
-        byline: page.byline.or(rules.byline),
+        outlet: page.site_name.or(rules.outlet).map(Into::into),
+        byline: page.byline.or(rules.byline).map(Into::into),
         published,
         date_basis,
         body,
         body_offset: 0,
         note: None,
-        url: page.url,
+        url: page.url.map(Into::into),
     };
     (Some(article), problems)
 }
