@@ -902,8 +902,9 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
-        // At most half full: most lookups while matching are misses (ordinary words), and a
-        // miss probes until it meets a free bucket.
+        // Room for half as many keys again (at most two thirds of the capacity used): most
+        // lookups while matching are misses (ordinary words), and a miss probes until it meets
+        // a free bucket.
         let want = slots.len() + slots.len() / 2;
         if table.capacity() < want {
             table.reserve(want - table.len(), |&j| hashes[j as usize]);
