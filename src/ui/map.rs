@@ -44,6 +44,11 @@ const FLY_SECONDS: f64 = 0.6;
 /// Zoom a fly-to goes to at least, so a city is recognisable.
 const FLY_MIN_ZOOM: f64 = 7.0;
 
+/// The lowest zoom the map goes to: walkers' own floor, where the whole world is 256 points wide,
+/// so a world-wide corpus fits a small window whole (a fit stopping at zoom 1, 512 points, cut
+/// the Americas' markers off at 1024x640).
+const MIN_ZOOM: f64 = 0.0;
+
 /// A map view animation in progress.
 #[derive(Clone, Copy, Debug)]
 struct Fly {
@@ -77,7 +82,7 @@ fn same_view(a: (LatLon, f64), b: (LatLon, f64)) -> bool {
 /// panel opened and closed again brings back the view from before.
 pub fn kept_zoom(zoom: f64, old: Vec2, new: Vec2) -> f64 {
     let ratio = f64::from((new.x / old.x.max(1.0)).min(new.y / old.y.max(1.0)));
-    (zoom + ratio.log2().min(0.0)).clamp(1.0, 18.0)
+    (zoom + ratio.log2().min(0.0)).clamp(MIN_ZOOM, 18.0)
 }
 
 /// Markers laid out for one (derived revision, viewport).
@@ -206,7 +211,7 @@ impl MapView {
         self.fly = None;
         self.pending_fit = false;
         self.memory.center_at(to_position(center));
-        let _ = self.memory.set_zoom(zoom.clamp(1.0, 18.0));
+        let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, 18.0));
     }
 
     /// Whether the legend shows its rows (for tests).
@@ -257,7 +262,7 @@ pub fn fit_bounds(sw: LatLon, ne: LatLon, map_size: Vec2, free: Rect) -> (LatLon
     } else {
         (w / dx.max(1e-9)).min(h / dy.max(1e-9)).log2()
     };
-    let zoom = zoom.clamp(1.0, 12.0);
+    let zoom = zoom.clamp(MIN_ZOOM, 12.0);
     centred_in(
         walkers::Pixels::new(f64::midpoint(a.x(), b.x()), f64::midpoint(a.y(), b.y())),
         zoom,
@@ -420,13 +425,13 @@ pub fn map_ui(
         }
         Some(MapRequest::SetView { center, zoom }) => {
             view.memory.center_at(to_position(center));
-            let _ = view.memory.set_zoom(zoom.clamp(1.0, 18.0));
+            let _ = view.memory.set_zoom(zoom.clamp(MIN_ZOOM, 18.0));
         }
         Some(MapRequest::ZoomBy(levels)) => {
             view.fly = None;
             let _ = view
                 .memory
-                .set_zoom((view.zoom() + levels).clamp(1.0, 18.0));
+                .set_zoom((view.zoom() + levels).clamp(MIN_ZOOM, 18.0));
         }
         Some(MapRequest::Reveal { .. }) | None => {}
     }
@@ -1543,7 +1548,7 @@ mod tests {
         assert!((narrower - 4.0).abs() < 1e-9, "{narrower}");
         assert!((kept_zoom(z, old, vec2(800.0, 900.0)) - z).abs() < 1e-9);
         assert!((kept_zoom(z, old, old) - z).abs() < 1e-9);
-        assert!(kept_zoom(1.2, old, vec2(10.0, 10.0)) >= 1.0);
+        assert!((kept_zoom(1.2, old, vec2(10.0, 10.0)) - MIN_ZOOM).abs() < 1e-9);
     }
 
     #[test]
@@ -1596,6 +1601,21 @@ mod tests {
                 let at = screen_of(corner, view, size);
                 assert!(free.contains(at), "{corner:?} at {at:?} outside {free:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_world_wide_corpus_fits_a_small_window_whole() {
+        // The map of a 1024x640 window with the article pane open, the legend folded.
+        let size = vec2(545.0, 345.0);
+        let free = free_rect(size, false, false);
+        // Markers from Lima to Christchurch.
+        let (sw, ne) = (LatLon::new(-43.5, -77.0), LatLon::new(55.8, 172.6));
+        let view = fit_bounds(sw, ne, size, free);
+        assert!(view.1 < 1.0, "zoomed out below 1: {}", view.1);
+        for corner in [sw, ne] {
+            let at = screen_of(corner, view, size);
+            assert!(free.contains(at), "{corner:?} at {at:?} outside {free:?}");
         }
     }
 
