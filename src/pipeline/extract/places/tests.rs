@@ -1580,3 +1580,19 @@ fn a_state_alone_before_counties_is_the_state() {
     let x = resolved_as(&r, "Indiana");
     assert!(x.is_some_and(|x| x.1 == "Indiana County"), "{r:?}");
 }
+
+#[test]
+fn saint_st_mount_and_fort_spell_one_name_either_way() {
+    let r = resolved("The hearing is in Saint Croix County next week.");
+    assert_eq!(
+        resolved_as(&r, "Saint Croix County").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+    let r = resolved("She moved to Ft. Worth after college.");
+    assert_eq!(
+        resolved_as(&r, "Ft. Worth").map(|x| x.1.as_str()),
+        Some("Fort Worth"),
+        "{r:?}"
+    );
+}
