@@ -1128,6 +1128,9 @@ struct Site<'t> {
     thing_after_the: OnceCell<bool>,
     name_word_after: OnceCell<bool>,
     not_a_name: OnceCell<bool>,
+    /// A town and the first-level division it lies in, side by side without a comma
+    /// ("Maiduguri Borno State"): neither is the word of a longer name.
+    beside_division: bool,
 }
 
 impl<'t> Site<'t> {
@@ -1145,6 +1148,7 @@ impl<'t> Site<'t> {
             thing_after_the: OnceCell::new(),
             name_word_after: OnceCell::new(),
             not_a_name: OnceCell::new(),
+            beside_division: false,
         }
     }
 
@@ -1397,7 +1401,7 @@ fn accept(
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run = broad && !spelling.contains([' ', '-']) && site.in_run();
+    let in_run = broad && !spelling.contains([' ', '-']) && !site.beside_division && site.in_run();
     // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
     // a parish or a district of a few thousand people is more likely a name's first word
     // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
@@ -1519,10 +1523,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
+        let beside_division = town_beside_its_division(text, &hits, i, g);
         // "Wynne said": a small town does not speak, a person of its name does ("who was from
         // Dewsbury said" is the town: a preposition places it).
         let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
-        let site = Site::new(text, hit.start, hit.end);
+        let mut site = Site::new(text, hit.start, hit.end);
+        site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
         // Holland") is that person even where a country bears it, unless a place context says
         // otherwise ("flew to Jordan").
@@ -1628,6 +1634,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         if !roles.is_empty() {
             let mut span = span_of(text, hit, roles);
+            span.cues.modifier &= !beside_division;
             // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
             // person while the Irish capital stays) leave a choice that says nothing of the
             // article's ground either.
@@ -1734,6 +1741,51 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     chosen
 }
+
+/// `hits[i]` and a hit right after it, one space between, are a town and the first-level
+/// division it lies in ("Ikeja Lagos State", "Peshawar Khyber Pakhtunkhwa"), or `hits[i]` is
+/// that division after such a town: news of some countries writes them so, without a comma.
+/// `hits` is in order of start.
+fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gazetteer) -> bool {
+    let Some(hit) = hits.get(i) else {
+        return false;
+    };
+    let town_in = |town: &NameHit<'_>, division: &NameHit<'_>| {
+        let keys: Vec<&str> = division
+            .targets()
+            .filter_map(|(r, _)| r.place())
+            .filter(|&p| g.division_level(p) == 1)
+            .filter_map(|p| g.admin1(p))
+            .collect();
+        !keys.is_empty()
+            && town.targets().filter_map(|(r, _)| r.place()).any(|p| {
+                g.get(p).kind.class() != KindClass::Area
+                    && g.admin1(p).is_some_and(|k| keys.contains(&k))
+            })
+    };
+    let starting_at = |at: usize| {
+        let from = hits.partition_point(|h| h.start < at);
+        hits[from..].iter().take_while(move |h| h.start == at)
+    };
+    let after = text.as_bytes().get(hit.end) == Some(&b' ')
+        && starting_at(hit.end + 1).any(|next| town_in(hit, next));
+    after
+        || hit
+            .start
+            .checked_sub(1)
+            .filter(|&gap| text.as_bytes().get(gap) == Some(&b' '))
+            .is_some_and(|gap| {
+                // (Names are short: the hits that may end at the gap start just before it.)
+                hits[..i.min(hits.len())]
+                    .iter()
+                    .rev()
+                    .take_while(|h| h.start + MAX_NAME_BYTES >= gap)
+                    .any(|before| before.end == gap && town_in(before, hit))
+            })
+}
+
+/// The longest town name [`town_beside_its_division`] looks back for, in bytes.
+const MAX_NAME_BYTES: usize = 64;
 
 /// The name at `start` follows a hyphen that joins it to a capitalised word in lower case after
 /// its first letter ("Hugley-Green", "Cel-River Road"; not a party label: "D-Chisholm",
@@ -1999,7 +2051,10 @@ fn narrow_by_container(
     candidates: &mut Vec<(PlaceIdx, bool)>,
 ) -> bool {
     let gap = text.get(span.end..next.start).unwrap_or("");
-    if !matches!(gap.trim(), "," | "(") {
+    // "Ikeja Lagos State": a town before its division without a comma is placed by it too, but
+    // a country after a space may open another name.
+    let spaced = gap == " ";
+    if !matches!(gap.trim(), "," | "(") && !spaced {
         return false;
     }
     let mut countries: Vec<&str> = Vec::new();
@@ -2043,6 +2098,9 @@ fn narrow_by_container(
     if !in_division.is_empty() {
         *candidates = in_division;
         return true;
+    }
+    if spaced {
+        return false;
     }
     let inside: Vec<(PlaceIdx, bool)> = candidates
         .iter()

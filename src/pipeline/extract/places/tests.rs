@@ -1596,3 +1596,14 @@ fn saint_st_mount_and_fort_spell_one_name_either_way() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_town_before_its_state_without_a_comma_is_placed_by_it() {
+    let r = resolved("Gunmen attacked a market in Maiduguri Borno State on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Maiduguri").map(|x| x.2.as_str()),
+        Some("NG"),
+        "{r:?}"
+    );
+    assert!(resolved_as(&r, "Borno State").is_some(), "{r:?}");
+}
