@@ -86,6 +86,16 @@ pub struct ContextCountries {
     with_admin_area: Vec<String>,
 }
 
+/// The state an overseas territory with a country code of its own belongs to: the territories
+/// of the United States, and the overseas departments and collectivities of France (ISO 3166).
+fn sovereign_of(iso: &str) -> Option<&'static str> {
+    match iso {
+        "AS" | "GU" | "MP" | "PR" | "UM" | "VI" => Some("US"),
+        "BL" | "GF" | "GP" | "MF" | "MQ" | "NC" | "PF" | "PM" | "RE" | "WF" | "YT" => Some("FR"),
+        _ => None,
+    }
+}
+
 impl ContextCountries {
     pub fn new() -> Self {
         Self::default()
@@ -139,6 +149,12 @@ impl ContextCountries {
         let mut out: Vec<(&str, u32)> = self.counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         out
+    }
+
+    /// Mentions of the country `iso` or of the state it is a territory of: a story of the
+    /// United States names Guam or Saipan (GU, MP in `GeoNames`) as places at home.
+    fn count_with_sovereign(&self, iso: &str) -> u32 {
+        self.count(iso) + sovereign_of(iso).map_or(0, |s| self.count(s))
     }
 
     fn max(&self) -> u32 {
@@ -865,7 +881,9 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p
+        .country
+        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -909,7 +927,8 @@ fn far_division(
 ) -> bool {
     matches!(reason, Reason::Prior | Reason::OnlyCandidate)
         && !apposition
-        && p.country.is_some_and(|c| focus.areas.count(c) == 0)
+        && p.country
+            .is_some_and(|c| focus.areas.count_with_sovereign(c) == 0)
         && p.population.unwrap_or(0) < FAR_DIVISION_MAX_POPULATION
         && focus.areas.max() >= 2
         && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
@@ -942,7 +961,9 @@ fn unsupported_side_reading(
         reason,
         Reason::Prior | Reason::OnlyCandidate | Reason::CountryInArticle
     );
-    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p
+        .country
+        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
     if p.source != PlaceSource::Broad || !unsupported || !elsewhere {
         return false;
     }

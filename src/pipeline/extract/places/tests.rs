@@ -1607,3 +1607,17 @@ fn a_town_before_its_state_without_a_comma_is_placed_by_it() {
     );
     assert!(resolved_as(&r, "Borno State").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_territory_of_a_country_the_article_names_is_at_home_there() {
+    let r = resolved(
+        "Swimmers from Yakima, Wash., competed in Denver, Oregon and Utah this year. Next \
+         season the club flies to Saipan and then to Japan; earlier meets took it to Saipan, \
+         Guam and Alaska.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Saipan").map(|x| x.2.as_str()),
+        Some("MP"),
+        "{r:?}"
+    );
+}
