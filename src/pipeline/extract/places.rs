@@ -1752,7 +1752,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     listed_divisions(text, g, &mut spans);
-    defined_abbreviations(text, &mut spans);
+    defined_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -1942,15 +1942,24 @@ const ARTICLE_ABBREVIATIONS: &[(&str, &[&str])] = &[
 
 /// The occurrences of [`ARTICLE_ABBREVIATIONS`] in an article that names their place in full,
 /// with the readings of that full name.
-fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
+fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     let mut found: Vec<Span> = Vec::new();
     // The full names are looked for first, among the few spans: most articles name none, and
     // then the text is not scanned for the short form at all.
     for &(short, names) in ARTICLE_ABBREVIATIONS {
-        let Some(full) = names.iter().find_map(|name| {
-            spans
-                .iter()
-                .find(|s| text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty())
+        // The full name, or a demonym of its place ("South Africans" for "SA").
+        let Some(roles) = names.iter().find_map(|name| {
+            spans.iter().find_map(|s| {
+                if text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty() {
+                    return Some(s.roles.clone());
+                }
+                s.roles.iter().find_map(|&(r, _)| match r {
+                    NameRole::Demonym(p) if g.get(p).name == *name => {
+                        Some(vec![(NameRole::Place(p), true)])
+                    }
+                    _ => None,
+                })
+            })
         }) else {
             continue;
         };
@@ -1959,7 +1968,7 @@ fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
             let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '&')
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
-                found.push(Span::bare(at, end, full.roles.clone()));
+                found.push(Span::bare(at, end, roles.clone()));
             }
         }
     }

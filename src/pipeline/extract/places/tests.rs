@@ -1621,3 +1621,13 @@ fn a_territory_of_a_country_the_article_names_is_at_home_there() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_short_form_also_stands_for_the_place_of_a_demonym_the_article_uses() {
+    let r = resolved("Many South Africans voted early. SA has eleven official languages.");
+    assert_eq!(
+        resolved_as(&r, "SA").map(|x| x.2.as_str()),
+        Some("ZA"),
+        "{r:?}"
+    );
+}
