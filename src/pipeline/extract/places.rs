@@ -86,6 +86,16 @@ pub struct ContextCountries {
     with_admin_area: Vec<String>,
 }
 
+/// The state an overseas territory with a country code of its own belongs to: the territories
+/// of the United States, and the overseas departments and collectivities of France (ISO 3166).
+fn sovereign_of(iso: &str) -> Option<&'static str> {
+    match iso {
+        "AS" | "GU" | "MP" | "PR" | "UM" | "VI" => Some("US"),
+        "BL" | "GF" | "GP" | "MF" | "MQ" | "NC" | "PF" | "PM" | "RE" | "WF" | "YT" => Some("FR"),
+        _ => None,
+    }
+}
+
 impl ContextCountries {
     pub fn new() -> Self {
         Self::default()
@@ -139,6 +149,12 @@ impl ContextCountries {
         let mut out: Vec<(&str, u32)> = self.counts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         out
+    }
+
+    /// Mentions of the country `iso` or of the state it is a territory of: a story of the
+    /// United States names Guam or Saipan (GU, MP in `GeoNames`) as places at home.
+    fn count_with_sovereign(&self, iso: &str) -> u32 {
+        self.count(iso) + sovereign_of(iso).map_or(0, |s| self.count(s))
     }
 
     fn max(&self) -> u32 {
@@ -865,7 +881,9 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p
+        .country
+        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -909,7 +927,8 @@ fn far_division(
 ) -> bool {
     matches!(reason, Reason::Prior | Reason::OnlyCandidate)
         && !apposition
-        && p.country.is_some_and(|c| focus.areas.count(c) == 0)
+        && p.country
+            .is_some_and(|c| focus.areas.count_with_sovereign(c) == 0)
         && p.population.unwrap_or(0) < FAR_DIVISION_MAX_POPULATION
         && focus.areas.max() >= 2
         && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
@@ -942,7 +961,9 @@ fn unsupported_side_reading(
         reason,
         Reason::Prior | Reason::OnlyCandidate | Reason::CountryInArticle
     );
-    let elsewhere = p.country.is_none_or(|c| focus.areas.count(c) == 0);
+    let elsewhere = p
+        .country
+        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
     if p.source != PlaceSource::Broad || !unsupported || !elsewhere {
         return false;
     }
@@ -1128,6 +1149,9 @@ struct Site<'t> {
     thing_after_the: OnceCell<bool>,
     name_word_after: OnceCell<bool>,
     not_a_name: OnceCell<bool>,
+    /// A town and the first-level division it lies in, side by side without a comma
+    /// ("Maiduguri Borno State"): neither is the word of a longer name.
+    beside_division: bool,
 }
 
 impl<'t> Site<'t> {
@@ -1145,6 +1169,7 @@ impl<'t> Site<'t> {
             thing_after_the: OnceCell::new(),
             name_word_after: OnceCell::new(),
             not_a_name: OnceCell::new(),
+            beside_division: false,
         }
     }
 
@@ -1397,7 +1422,7 @@ fn accept(
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run = broad && !spelling.contains([' ', '-']) && site.in_run();
+    let in_run = broad && !spelling.contains([' ', '-']) && !site.beside_division && site.in_run();
     // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
     // a parish or a district of a few thousand people is more likely a name's first word
     // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
@@ -1519,10 +1544,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
+        let beside_division = town_beside_its_division(text, &hits, i, g);
         // "Wynne said": a small town does not speak, a person of its name does ("who was from
         // Dewsbury said" is the town: a preposition places it).
         let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
-        let site = Site::new(text, hit.start, hit.end);
+        let mut site = Site::new(text, hit.start, hit.end);
+        site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
         // Holland") is that person even where a country bears it, unless a place context says
         // otherwise ("flew to Jordan").
@@ -1628,6 +1655,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         if !roles.is_empty() {
             let mut span = span_of(text, hit, roles);
+            span.cues.modifier &= !beside_division;
             // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
             // person while the Irish capital stays) leave a choice that says nothing of the
             // article's ground either.
@@ -1724,7 +1752,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     listed_divisions(text, g, &mut spans);
-    defined_abbreviations(text, &mut spans);
+    defined_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -1734,6 +1762,51 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     chosen
 }
+
+/// `hits[i]` and a hit right after it, one space between, are a town and the first-level
+/// division it lies in ("Ikeja Lagos State", "Peshawar Khyber Pakhtunkhwa"), or `hits[i]` is
+/// that division after such a town: news of some countries writes them so, without a comma.
+/// `hits` is in order of start.
+fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gazetteer) -> bool {
+    let Some(hit) = hits.get(i) else {
+        return false;
+    };
+    let town_in = |town: &NameHit<'_>, division: &NameHit<'_>| {
+        let keys: Vec<&str> = division
+            .targets()
+            .filter_map(|(r, _)| r.place())
+            .filter(|&p| g.division_level(p) == 1)
+            .filter_map(|p| g.admin1(p))
+            .collect();
+        !keys.is_empty()
+            && town.targets().filter_map(|(r, _)| r.place()).any(|p| {
+                g.get(p).kind.class() != KindClass::Area
+                    && g.admin1(p).is_some_and(|k| keys.contains(&k))
+            })
+    };
+    let starting_at = |at: usize| {
+        let from = hits.partition_point(|h| h.start < at);
+        hits[from..].iter().take_while(move |h| h.start == at)
+    };
+    let after = text.as_bytes().get(hit.end) == Some(&b' ')
+        && starting_at(hit.end + 1).any(|next| town_in(hit, next));
+    after
+        || hit
+            .start
+            .checked_sub(1)
+            .filter(|&gap| text.as_bytes().get(gap) == Some(&b' '))
+            .is_some_and(|gap| {
+                // (Names are short: the hits that may end at the gap start just before it.)
+                hits[..i.min(hits.len())]
+                    .iter()
+                    .rev()
+                    .take_while(|h| h.start + MAX_NAME_BYTES >= gap)
+                    .any(|before| before.end == gap && town_in(before, hit))
+            })
+}
+
+/// The longest town name [`town_beside_its_division`] looks back for, in bytes.
+const MAX_NAME_BYTES: usize = 64;
 
 /// The name at `start` follows a hyphen that joins it to a capitalised word in lower case after
 /// its first letter ("Hugley-Green", "Cel-River Road"; not a party label: "D-Chisholm",
@@ -1869,15 +1942,24 @@ const ARTICLE_ABBREVIATIONS: &[(&str, &[&str])] = &[
 
 /// The occurrences of [`ARTICLE_ABBREVIATIONS`] in an article that names their place in full,
 /// with the readings of that full name.
-fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
+fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     let mut found: Vec<Span> = Vec::new();
     // The full names are looked for first, among the few spans: most articles name none, and
     // then the text is not scanned for the short form at all.
     for &(short, names) in ARTICLE_ABBREVIATIONS {
-        let Some(full) = names.iter().find_map(|name| {
-            spans
-                .iter()
-                .find(|s| text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty())
+        // The full name, or a demonym of its place ("South Africans" for "SA").
+        let Some(roles) = names.iter().find_map(|name| {
+            spans.iter().find_map(|s| {
+                if text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty() {
+                    return Some(s.roles.clone());
+                }
+                s.roles.iter().find_map(|&(r, _)| match r {
+                    NameRole::Demonym(p) if g.get(p).name == *name => {
+                        Some(vec![(NameRole::Place(p), true)])
+                    }
+                    _ => None,
+                })
+            })
         }) else {
             continue;
         };
@@ -1886,7 +1968,7 @@ fn defined_abbreviations(text: &str, spans: &mut Vec<Span>) {
             let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '&')
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
-                found.push(Span::bare(at, end, full.roles.clone()));
+                found.push(Span::bare(at, end, roles.clone()));
             }
         }
     }
@@ -1999,7 +2081,10 @@ fn narrow_by_container(
     candidates: &mut Vec<(PlaceIdx, bool)>,
 ) -> bool {
     let gap = text.get(span.end..next.start).unwrap_or("");
-    if !matches!(gap.trim(), "," | "(") {
+    // "Ikeja Lagos State": a town before its division without a comma is placed by it too, but
+    // a country after a space may open another name.
+    let spaced = gap == " ";
+    if !matches!(gap.trim(), "," | "(") && !spaced {
         return false;
     }
     let mut countries: Vec<&str> = Vec::new();
@@ -2043,6 +2128,9 @@ fn narrow_by_container(
     if !in_division.is_empty() {
         *candidates = in_division;
         return true;
+    }
+    if spaced {
+        return false;
     }
     let inside: Vec<(PlaceIdx, bool)> = candidates
         .iter()

@@ -99,7 +99,8 @@ impl Slot {
 }
 
 /// A raw occurrence of a key: `text[start..end]` is ASCII-case-insensitively equal to the
-/// spellings of `targets`, and sits at word boundaries.
+/// spellings of `targets` (or is one of them with another spelling of its opening "Saint",
+/// "Mount" or "Fort": see [`PREFIX_LOOKUPS`]), and sits at word boundaries.
 #[derive(Clone, Copy, Debug)]
 pub struct NameHit<'g> {
     pub start: usize,
@@ -436,7 +437,11 @@ impl NameIndex {
                     lower_bit(hash_key(&self.state, &lower.as_bytes()[pos..end])),
                 );
             if may_start && !skip {
+                let first = out.len();
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
+                if alphanumeric && end - pos <= 5 {
+                    self.prefix_variant_hits(arena, &lower, pos, end, first, &mut out);
+                }
             }
             after_alphanumeric = alphanumeric;
             pos = end;
@@ -486,7 +491,129 @@ impl NameIndex {
     }
 }
 
+/// Words that open place names in a full and a short spelling, lower-case, each with a dot and
+/// without: "Saint Croix County", "St. Croix County" and "St Croix County" name one place.
+const PREFIX_SPELLINGS: &[&[&str]] = &[
+    &["saint", "st.", "st"],
+    &["mount", "mt.", "mt"],
+    &["fort", "ft.", "ft"],
+];
+
+/// The spellings of [`PREFIX_SPELLINGS`] looked up for the one a text writes, where the data
+/// spells a name one way only: the short form with its dot (the data has "St. Croix County"
+/// only, and only "Fort Worth", "Mount Shasta"). Not the full "Saint" for "St.": the data gives
+/// "St." to the places that write it, and "St. Patrick" of a text is a saint more often than
+/// Saint Patrick, the parish of Dominica.
+const PREFIX_LOOKUPS: &[(&str, &[&str])] = &[
+    ("saint", &["st."]),
+    ("st", &["st."]),
+    ("mt", &["mount", "mt."]),
+    ("mt.", &["mount"]),
+    ("ft", &["fort", "ft."]),
+    ("ft.", &["fort"]),
+];
+
+/// The prefix word at `pos` of `lower` as written (with its dot, if any) and the spellings to
+/// look up for it ([`PREFIX_LOOKUPS`]).
+fn prefix_spellings(
+    lower: &str,
+    pos: usize,
+    end: usize,
+) -> Option<(&str, &'static [&'static str])> {
+    if !matches!(lower.as_bytes().get(pos), Some(b's' | b'm' | b'f')) {
+        return None;
+    }
+    let dotted = lower.as_bytes().get(end) == Some(&b'.');
+    let written = if dotted {
+        lower.get(pos..=end)?
+    } else {
+        lower.get(pos..end)?
+    };
+    PREFIX_LOOKUPS
+        .iter()
+        .find(|(w, _)| *w == written)
+        .map(|&(_, others)| (written, others))
+}
+
+/// `surface` and `spelling` open with two spellings of one prefix word ("Saint Croix", "St.
+/// Croix"): the rest of each, after the prefix word and its space; the prefix as written is
+/// capitalised.
+pub fn after_prefix_spellings<'a, 'b>(
+    surface: &'a str,
+    spelling: &'b str,
+) -> Option<(&'a str, &'b str)> {
+    let split = |s: &str| -> Option<(usize, usize)> {
+        let word = s.find(' ')?;
+        let head = s.get(..word)?.to_ascii_lowercase();
+        let group = PREFIX_SPELLINGS
+            .iter()
+            .position(|g| g.contains(&head.as_str()))?;
+        Some((group, word + 1))
+    };
+    let (a, at) = split(surface)?;
+    let (b, bt) = split(spelling)?;
+    let capital = surface.starts_with(|c: char| c.is_ascii_uppercase());
+    (a == b && capital && surface.get(..at)? != spelling.get(..bt)?)
+        .then(|| Some((surface.get(at..)?, spelling.get(bt..)?)))
+        .flatten()
+}
+
 impl NameIndex {
+    /// The hits of the other spellings of a prefix word at `pos` ("St. Croix County" where the
+    /// text says "Saint Croix County"), at the offsets of the text, where the text's own
+    /// spelling has no hit of the same length. Only hits that reach past the prefix word count.
+    /// `first`: where the hits at `pos` of the text's own spelling begin in `out`.
+    fn prefix_variant_hits<'g>(
+        &'g self,
+        arena: &'g str,
+        lower: &str,
+        pos: usize,
+        end: usize,
+        first: usize,
+        out: &mut Vec<NameHit<'g>>,
+    ) {
+        let Some((written, others)) = prefix_spellings(lower, pos, end) else {
+            return;
+        };
+        let rest_at = pos + written.len();
+        if lower.as_bytes().get(rest_at) != Some(&b' ') {
+            return;
+        }
+        // A few bytes more than the longest key: the test that a hit ends at a word's end
+        // looks at the character after it.
+        let mut cut = (rest_at + self.max_key_len + 8).min(lower.len());
+        while !lower.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let rest = &lower[rest_at..cut];
+        let mut buf = String::with_capacity(6 + rest.len());
+        let mut found = Vec::new();
+        for &other in others {
+            buf.clear();
+            buf.push_str(other);
+            buf.push_str(rest);
+            let first_end = token_at(&buf, 0).1;
+            found.clear();
+            self.hits_from(arena, &buf, &buf, 0, first_end, &mut found);
+            for hit in &found {
+                if hit.end <= other.len() + 1 {
+                    continue;
+                }
+                let at_end = pos + hit.end - other.len() + written.len();
+                if !out[first..]
+                    .iter()
+                    .any(|h| h.start == pos && h.end == at_end)
+                {
+                    out.push(NameHit {
+                        start: pos,
+                        end: at_end,
+                        ..*hit
+                    });
+                }
+            }
+        }
+    }
+
     /// The value a key's hash must have for an index file written by another build to be
     /// used: the stored hashes are only right if this build hashes keys the same way.
     pub(super) fn hash_probe() -> u64 {
@@ -1034,6 +1161,39 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_prefix_word_is_found_in_its_other_spellings() {
+        let ix = index(&[
+            "St. Croix County",
+            "Saint Croix",
+            "Mount Vernon",
+            "St. Louis",
+            "Saint Louis",
+        ]);
+        let got = found(
+            &ix,
+            "in Saint Croix County, St Louis, Mt. Vernon and Saint Louis.",
+        );
+        let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            vec![
+                ("Mt. Vernon".to_owned(), names(&["Mount Vernon"])),
+                ("Saint Croix".to_owned(), names(&["Saint Croix"])),
+                (
+                    "Saint Croix County".to_owned(),
+                    names(&["St. Croix County"])
+                ),
+                ("Saint Louis".to_owned(), names(&["Saint Louis"])),
+                ("St Louis".to_owned(), names(&["St. Louis"])),
+            ]
+        );
+        // Not a prefix word, nor one joined to the next word; "St." is not looked up as "Saint".
+        assert!(found(&ix, "Stanford, St.Louis").is_empty());
+        let ix = index(&["Saint Patrick"]);
+        assert!(found(&ix, "St. Patrick").is_empty());
     }
 
     #[test]

@@ -1580,3 +1580,54 @@ fn a_state_alone_before_counties_is_the_state() {
     let x = resolved_as(&r, "Indiana");
     assert!(x.is_some_and(|x| x.1 == "Indiana County"), "{r:?}");
 }
+
+#[test]
+fn saint_st_mount_and_fort_spell_one_name_either_way() {
+    let r = resolved("The hearing is in Saint Croix County next week.");
+    assert_eq!(
+        resolved_as(&r, "Saint Croix County").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+    let r = resolved("She moved to Ft. Worth after college.");
+    assert_eq!(
+        resolved_as(&r, "Ft. Worth").map(|x| x.1.as_str()),
+        Some("Fort Worth"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_town_before_its_state_without_a_comma_is_placed_by_it() {
+    let r = resolved("Gunmen attacked a market in Maiduguri Borno State on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Maiduguri").map(|x| x.2.as_str()),
+        Some("NG"),
+        "{r:?}"
+    );
+    assert!(resolved_as(&r, "Borno State").is_some(), "{r:?}");
+}
+
+#[test]
+fn a_territory_of_a_country_the_article_names_is_at_home_there() {
+    let r = resolved(
+        "Swimmers from Yakima, Wash., competed in Denver, Oregon and Utah this year. Next \
+         season the club flies to Saipan and then to Japan; earlier meets took it to Saipan, \
+         Guam and Alaska.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Saipan").map(|x| x.2.as_str()),
+        Some("MP"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_short_form_also_stands_for_the_place_of_a_demonym_the_article_uses() {
+    let r = resolved("Many South Africans voted early. SA has eleven official languages.");
+    assert_eq!(
+        resolved_as(&r, "SA").map(|x| x.2.as_str()),
+        Some("ZA"),
+        "{r:?}"
+    );
+}

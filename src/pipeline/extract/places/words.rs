@@ -67,6 +67,12 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
     if surface == spelling {
         return true;
     }
+    // "Saint Croix County" for "St. Croix County": the rest decides.
+    if let Some((surface, spelling)) =
+        crate::gazetteer::names::after_prefix_spellings(surface, spelling)
+    {
+        return case_matches(surface, spelling);
+    }
     // A one-word name is a name only capitalised, generic or not ("College", Alaska).
     if !spelling.contains([' ', '-']) && is_capitalised(spelling) && !is_capitalised(surface) {
         return false;
