@@ -1467,22 +1467,23 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let venue = |t: &str, s: usize, e: usize| {
         strong_place_context(t, s, e) || matches!(word_before(t, s), Some("to" | "at"))
     };
-    if words::football_article(text) {
-        let clubs: Vec<(usize, usize)> =
-            hits.iter()
-                .filter(|h| {
-                    h.targets().any(|(role, spelling)| {
-                        spelling.ends_with(" City")
-                            && role.place().is_some_and(|p| g.get(p).name != spelling)
-                    }) && !h.targets().any(|(role, spelling)| {
-                        role.place().is_some_and(|p| g.get(p).name == spelling)
-                    }) && !venue(text, h.start, h.end)
-                })
-                .map(|h| (h.start, h.end))
-                .collect();
-        if !clubs.is_empty() {
-            hits.retain(|h| !clubs.iter().any(|&(s, e)| s <= h.start && h.end <= e));
-        }
+    // (The few hits that could be clubs first: most articles have none, and then the text is
+    // not searched for football words at all.)
+    let clubs: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| {
+            h.targets().any(|(role, spelling)| {
+                spelling.ends_with(" City")
+                    && role.place().is_some_and(|p| g.get(p).name != spelling)
+            }) && !h
+                .targets()
+                .any(|(role, spelling)| role.place().is_some_and(|p| g.get(p).name == spelling))
+                && !venue(text, h.start, h.end)
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !clubs.is_empty() && words::football_article(text) {
+        hits.retain(|h| !clubs.iter().any(|&(s, e)| s <= h.start && h.end <= e));
     }
     hits.retain(|h| {
         let capital = text

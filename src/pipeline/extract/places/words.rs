@@ -710,10 +710,12 @@ const FOOTBALL_WORDS: &[&str] = &[
     "goalkeeper",
 ];
 
-/// The article reports on association football ([`FOOTBALL_WORDS`], as whole words).
+/// The article reports on association football ([`FOOTBALL_WORDS`], as whole words). Each word
+/// is looked for with `memmem` (vectorised; `str::match_indices` cost an eighth of the whole
+/// extraction's instructions on news text, as most articles have none of the words).
 pub(super) fn football_article(text: &str) -> bool {
     FOOTBALL_WORDS.iter().any(|w| {
-        text.match_indices(w).any(|(at, _)| {
+        memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).any(|at| {
             let before = text.get(..at).and_then(|b| b.chars().next_back());
             let after = text.get(at + w.len()..).and_then(|a| a.chars().next());
             before.is_none_or(|c| !c.is_alphanumeric())
