@@ -1239,8 +1239,10 @@ fn accept(
         return false;
     };
     let Some(idx) = role.place() else {
-        // Demonyms: the same case rules, nothing else.
-        return case_matches(surface, spelling) || is_all_caps(surface);
+        // Demonyms: the same case rules, and no first word of a place's own name ("the
+        // Spanish Quarter").
+        return (case_matches(surface, spelling) || is_all_caps(surface))
+            && !words::opens_feature_name(text, end);
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
@@ -1389,6 +1391,15 @@ fn accept(
                 && (words::FEATURE_WORDS.contains(&w) || words::COLLEGE_WORDS.contains(&w))
         })
         && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
+    // "a Kansas Colony man", "the Nevada Orchard area": a country or state opening a two-word
+    // name of a feature of the land or a quarter is the first word of that place's name (a
+    // longer name the gazetteer knows, "Virginia Beach", wins as the longer span).
+    if (place.kind == PlaceKind::Country
+        || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
+        && words::opens_feature_name(text, end)
     {
         return false;
     }

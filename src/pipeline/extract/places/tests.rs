@@ -1631,3 +1631,22 @@ fn a_short_form_also_stands_for_the_place_of_a_demonym_the_article_uses() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_state_or_country_opening_a_feature_name_is_not_that_place() {
+    let has = |text: &str, name: &str| found(text).iter().any(|(s, _)| s == name);
+    // "Kansas Colony", "Nevada Orchard": the name of a place of its own, not the state.
+    assert!(!has("A Kansas Colony man was charged on Monday.", "Kansas"));
+    assert!(!has("Deputies searched the Nevada Orchard area.", "Nevada"));
+    // A demonym opening a quarter's name is not the country.
+    let d = demonyms_found("They walked the Spanish Quarter street grid.");
+    assert!(!d.iter().any(|(s, _)| s == "Spanish"), "{d:?}");
+    // A longer run goes on to an organisation or a team: the state is its modifier.
+    assert!(has("The Texas Forest Service warned of fires.", "Texas"));
+    assert!(has(
+        "She played for the Kansas Valley Hawks in May.",
+        "Kansas"
+    ));
+    // The state before any other word is the state.
+    assert!(has("Kansas wildfires burned on Monday.", "Kansas"));
+}
