@@ -1380,8 +1380,9 @@ fn accept(
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
-    // which the gazetteer does not know; it is seldom in the town. So for a college
-    // ("Cornell University", "Smith College"): mostly named for a person, not the town.
+    // which the gazetteer does not know; it is seldom in the town. So for a college, a school
+    // or a library ("Cornell University", "Lyle Elementary", "Bates Library"): mostly named
+    // for a person, not the town.
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION

@@ -704,8 +704,17 @@ pub(super) fn opens_feature_name(text: &str, end: usize) -> bool {
         && !word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
 }
 
-/// Capitalised words that close a college's name ("Cornell University", "Smith College").
-pub(super) const COLLEGE_WORDS: &[&str] = &["University", "College"];
+/// Capitalised words that close the name of a college, a school or a library ("Cornell
+/// University", "Smith College", "Hale Academy", "Lyle Elementary", "Reagan Middle", "Bates
+/// Library"): mostly a founder's, a donor's or a figure's name.
+pub(super) const COLLEGE_WORDS: &[&str] = &[
+    "University",
+    "College",
+    "Academy",
+    "Elementary",
+    "Middle",
+    "Library",
+];
 
 /// Words that only a report on association football uses: a club named for its town
 /// ("Birmingham City", "Manchester City") is then the club.
