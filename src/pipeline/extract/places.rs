@@ -1389,7 +1389,9 @@ fn accept(
         && !spelling.contains([' ', '-'])
         && word_after(text, end).is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
-                && (words::FEATURE_WORDS.contains(&w) || words::COLLEGE_WORDS.contains(&w))
+                && (words::FEATURE_WORDS.contains(&w)
+                    || words::COLLEGE_WORDS.contains(&w)
+                    || words::VENUE_WORDS.contains(&w))
         })
         && !strong_place_context(text, start, end)
     {

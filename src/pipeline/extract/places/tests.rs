@@ -1563,8 +1563,17 @@ fn a_small_town_name_opening_a_college_name_is_no_town() {
     // A small town's name opens the college's name, mostly a founder's.
     assert!(!ids(text, 5_000).contains(&"gn:1".to_owned()));
     assert!(!ids("A Kvernby College student from Norway won.", 5_000).contains(&"gn:1".to_owned()));
-    // So for a school or a library.
-    for school in ["Academy", "Elementary", "Middle", "Library"] {
+    // So for a school, a library, a club or a venue.
+    for school in [
+        "Academy",
+        "Elementary",
+        "Middle",
+        "Library",
+        "Club",
+        "Golf",
+        "Stadium",
+        "Mall",
+    ] {
         let text = format!("Volunteers from Norway painted Kvernby {school} on Sunday.");
         assert!(!ids(&text, 5_000).contains(&"gn:1".to_owned()), "{school}");
     }

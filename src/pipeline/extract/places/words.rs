@@ -716,6 +716,10 @@ pub(super) const COLLEGE_WORDS: &[&str] = &[
     "Library",
 ];
 
+/// Capitalised words that close the name of a club, a course or a venue ("Hale Golf Club",
+/// "the Lyle Club", "Bates Stadium", "Coles Mall"): mostly a founder's or a figure's name.
+pub(super) const VENUE_WORDS: &[&str] = &["Club", "Golf", "Stadium", "Mall"];
+
 /// Words that only a report on association football uses: a club named for its town
 /// ("Birmingham City", "Manchester City") is then the club.
 const FOOTBALL_WORDS: &[&str] = &[
