@@ -1239,8 +1239,10 @@ fn accept(
         return false;
     };
     let Some(idx) = role.place() else {
-        // Demonyms: the same case rules, nothing else.
-        return case_matches(surface, spelling) || is_all_caps(surface);
+        // Demonyms: the same case rules, and no first word of a place's own name ("the
+        // Spanish Quarter").
+        return (case_matches(surface, spelling) || is_all_caps(surface))
+            && !words::opens_feature_name(text, end);
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
@@ -1378,17 +1380,29 @@ fn accept(
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
-    // which the gazetteer does not know; it is seldom in the town. So for a college
-    // ("Cornell University", "Smith College"): mostly named for a person, not the town.
+    // which the gazetteer does not know; it is seldom in the town. So for a college, a school
+    // or a library ("Cornell University", "Lyle Elementary", "Bates Library"): mostly named
+    // for a person, not the town.
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !spelling.contains([' ', '-'])
         && word_after(text, end).is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
-                && (words::FEATURE_WORDS.contains(&w) || words::COLLEGE_WORDS.contains(&w))
+                && (words::FEATURE_WORDS.contains(&w)
+                    || words::COLLEGE_WORDS.contains(&w)
+                    || words::VENUE_WORDS.contains(&w))
         })
         && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
+    // "a Kansas Colony man", "the Nevada Orchard area": a country or state opening a two-word
+    // name of a feature of the land or a quarter is the first word of that place's name (a
+    // longer name the gazetteer knows, "Virginia Beach", wins as the longer span).
+    if (place.kind == PlaceKind::Country
+        || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
+        && words::opens_feature_name(text, end)
     {
         return false;
     }

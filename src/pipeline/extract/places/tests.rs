@@ -1563,6 +1563,20 @@ fn a_small_town_name_opening_a_college_name_is_no_town() {
     // A small town's name opens the college's name, mostly a founder's.
     assert!(!ids(text, 5_000).contains(&"gn:1".to_owned()));
     assert!(!ids("A Kvernby College student from Norway won.", 5_000).contains(&"gn:1".to_owned()));
+    // So for a school, a library, a club or a venue.
+    for school in [
+        "Academy",
+        "Elementary",
+        "Middle",
+        "Library",
+        "Club",
+        "Golf",
+        "Stadium",
+        "Mall",
+    ] {
+        let text = format!("Volunteers from Norway painted Kvernby {school} on Sunday.");
+        assert!(!ids(&text, 5_000).contains(&"gn:1".to_owned()), "{school}");
+    }
     // A large town's name is its own: the college is likely in the town.
     assert!(ids(text, 50_000).contains(&"gn:1".to_owned()));
 }
@@ -1630,4 +1644,23 @@ fn a_short_form_also_stands_for_the_place_of_a_demonym_the_article_uses() {
         Some("ZA"),
         "{r:?}"
     );
+}
+
+#[test]
+fn a_state_or_country_opening_a_feature_name_is_not_that_place() {
+    let has = |text: &str, name: &str| found(text).iter().any(|(s, _)| s == name);
+    // "Kansas Colony", "Nevada Orchard": the name of a place of its own, not the state.
+    assert!(!has("A Kansas Colony man was charged on Monday.", "Kansas"));
+    assert!(!has("Deputies searched the Nevada Orchard area.", "Nevada"));
+    // A demonym opening a quarter's name is not the country.
+    let d = demonyms_found("They walked the Spanish Quarter street grid.");
+    assert!(!d.iter().any(|(s, _)| s == "Spanish"), "{d:?}");
+    // A longer run goes on to an organisation or a team: the state is its modifier.
+    assert!(has("The Texas Forest Service warned of fires.", "Texas"));
+    assert!(has(
+        "She played for the Kansas Valley Hawks in May.",
+        "Kansas"
+    ));
+    // The state before any other word is the state.
+    assert!(has("Kansas wildfires burned on Monday.", "Kansas"));
 }

@@ -692,8 +692,33 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "Meadows",
 ];
 
-/// Capitalised words that close a college's name ("Cornell University", "Smith College").
-pub(super) const COLLEGE_WORDS: &[&str] = &["University", "College"];
+/// The name is the first word of a two-word name of a place of its own that ends in a word
+/// for a feature of the land or a town's quarter ([`FEATURE_WORDS`], "Quarter"): "a Kansas
+/// Colony man", "the Nevada Orchard area", "the Spanish Quarter street grid". A longer
+/// capitalised run goes on to an organisation ("the Texas Forest Service") and is left alone.
+pub(super) fn opens_feature_name(text: &str, end: usize) -> bool {
+    let Some(w) = word_after(text, end) else {
+        return false;
+    };
+    (FEATURE_WORDS.contains(&w) || w == "Quarter")
+        && !word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
+}
+
+/// Capitalised words that close the name of a college, a school or a library ("Cornell
+/// University", "Smith College", "Hale Academy", "Lyle Elementary", "Reagan Middle", "Bates
+/// Library"): mostly a founder's, a donor's or a figure's name.
+pub(super) const COLLEGE_WORDS: &[&str] = &[
+    "University",
+    "College",
+    "Academy",
+    "Elementary",
+    "Middle",
+    "Library",
+];
+
+/// Capitalised words that close the name of a club, a course or a venue ("Hale Golf Club",
+/// "the Lyle Club", "Bates Stadium", "Coles Mall"): mostly a founder's or a figure's name.
+pub(super) const VENUE_WORDS: &[&str] = &["Club", "Golf", "Stadium", "Mall"];
 
 /// Words that only a report on association football uses: a club named for its town
 /// ("Birmingham City", "Manchester City") is then the club.
