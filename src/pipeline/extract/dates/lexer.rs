@@ -249,8 +249,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             space_before,
             newline_before,
         });
-        space_before = false;
         newline_before = false;
+        // Most tokens are followed by one space: taken here, without a turn of the loop.
+        space_before = bytes.get(i) == Some(&b' ');
+        i += usize::from(space_before);
     }
     tokens
 }
@@ -294,6 +296,23 @@ pub(super) fn ascii_letters_end(bytes: &[u8], start: usize) -> usize {
 /// may continue the word): the caller takes the general path there.
 fn ascii_word_at(vocabulary: &Vocabulary, bytes: &[u8], start: usize) -> Option<(usize, Lex)> {
     let chunk = u128::from_le_bytes(bytes.get(start..start + 16)?.try_into().ok()?);
+    // Most words end within their first 8 bytes: decided on the low half alone (the low 64 bits
+    // of each sum in `ascii_letters` depend on the low halves only, so this is 64-bit work).
+    let low = chunk as u64;
+    let not_letters = !(ascii_letters(u128::from(low)) as u64) & u64::from_le_bytes([0x80; 8]);
+    if not_letters != 0 {
+        let len = (not_letters.trailing_zeros() / 8) as usize;
+        if (low >> (8 * len)) as u8 >= 0x80 {
+            return None;
+        }
+        let mask = (1u64 << (8 * len)) - 1;
+        let key = u128::from((low & mask) | (u64::from_le_bytes([0x20; 8]) & mask))
+            | ((len as u128) << 120);
+        return Some((
+            start + len,
+            look_up(vocabulary, key, bytes.get(start..start + len)?),
+        ));
+    }
     let not_letters = !ascii_letters(chunk) & u128::from_le_bytes([0x80; 16]);
     // Every byte's top bit is bit 7 of its byte: the first non-letter is byte `len`.
     let len = (not_letters.trailing_zeros() / 8) as usize;
