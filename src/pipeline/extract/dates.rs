@@ -120,6 +120,10 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_date(toks[i].kind) {
+            i += 1;
+            continue;
+        }
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
@@ -145,6 +149,23 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         }
     }
     mentions
+}
+
+/// Whether [`Tagger::match_at`] may match at a token of this kind: false for most of a text's
+/// tokens (a lower-case word of no meaning to the tagger, a preposition, a tense or title word,
+/// punctuation other than an apostrophe), where it returns `None` at once. Decided here without
+/// the call, whose setup costs more than the test.
+fn may_start_date(kind: Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::Word {
+            lex: Lex::Other,
+            cap: false,
+        } | Kind::Word {
+            lex: Lex::Prep(_) | Lex::And | Lex::Tense(_) | Lex::NotName,
+            ..
+        }
+    ) && !matches!(kind, Kind::Punct(c) if c != '\'' && c != '\u{2019}')
 }
 
 /// The tense of a sentence's reporting frame, for the event builder: the first tense word outside

@@ -408,7 +408,6 @@ fn events_of(
         let text = m.body.get(sentence.clone()).unwrap_or("");
         sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
         let date = pick_date(m.body, &dates[d..last_date], si == 0, published);
-        let tense = dates::sentence_tense(text);
         for e in &mut episodes {
             e.idle += 1;
         }
@@ -430,10 +429,14 @@ fn events_of(
             }
             (Some(dm.interval), WhenBasis::Text, Some(mention))
         } else {
-            if matches!(
-                tense,
-                Some(dates::SentenceTense::Present | dates::SentenceTense::Future)
-            ) {
+            // The tense is read only when it can clear something: most sentences have a date
+            // or follow none.
+            if !episodes.is_empty()
+                && matches!(
+                    dates::sentence_tense(text),
+                    Some(dates::SentenceTense::Present | dates::SentenceTense::Future)
+                )
+            {
                 episodes.clear();
             }
             episodes.retain(|e| e.idle <= MAX_IDLE);

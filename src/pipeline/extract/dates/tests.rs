@@ -1710,3 +1710,28 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
 }
+
+#[test]
+fn a_token_ruled_out_as_a_date_start_matches_nothing() {
+    let text = "On Tuesday, the minister said in Paris that by 5 March and since the 1990s, \
+                prices had risen 3% in the third quarter of 2019 and were expected to fall \
+                next year; “It’s late,” he said, two weeks ago at noon. Shares rose in '08 \
+                (about 40) since then, from January to mid-2020, until now.";
+    let toks = lexer::tokenize(text);
+    let tagger = Tagger {
+        text,
+        toks: &toks,
+        published: Some(ymd("2021-06-15")),
+        reference: Cell::new(None),
+        past_reference: Cell::new(None),
+        weekdays: Cell::new([None; 7]),
+    };
+    let mut ruled_out = 0;
+    for (i, tok) in toks.iter().enumerate() {
+        if !may_start_date(tok.kind) {
+            ruled_out += 1;
+            assert!(tagger.match_at(i).is_none(), "{tok:?}");
+        }
+    }
+    assert!(ruled_out > toks.len() / 2);
+}
