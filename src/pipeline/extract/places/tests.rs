@@ -625,6 +625,31 @@ fn a_state_abbreviation_counts_only_in_apposition_or_after_a_preposition() {
 }
 
 #[test]
+fn a_state_abbreviation_before_a_noun_or_a_route_number_or_opening_a_sentence_counts() {
+    let text = "Retired Ga. teacher wins prize. The bill died. N.C. House leaders blamed a \
+                wreck on S.C. 9 near the line.";
+    let r = resolved(text);
+    for (surface, name) in [
+        ("Ga.", "Georgia"),
+        ("N.C.", "North Carolina"),
+        ("S.C.", "South Carolina"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| x.1.as_str()),
+            Some(name),
+            "{r:?}"
+        );
+    }
+    // A year or a century before it makes an era, not a province.
+    for text in [
+        "Founded in 44 B.C. and rebuilt later.",
+        "In the fifth century B.C. the city grew.",
+    ] {
+        assert!(resolved(text).iter().all(|x| x.0 != "B.C."), "{text}");
+    }
+}
+
+#[test]
 fn a_division_word_after_a_name_makes_it_the_division() {
     let r = resolved("Deputies in Laurel County and officials of Sindh Province met.");
     let laurel = resolved_as(&r, "Laurel County").expect("Laurel County");
