@@ -195,6 +195,20 @@ fn residents_natives_and_nouns_of_place_make_a_weak_name_a_place() {
 }
 
 #[test]
+fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
+    for text in [
+        "Former Oregon Gov. John Kitzhaber spoke.",
+        "She met Oregon Gov. Kate Brown.",
+        "Six Oregon Highway Patrol troopers came.",
+        "An Oregon Ranger found the hikers.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Oregon"), "{text}");
+    }
+    // A given name before it makes a person's name.
+    assert!(found("Ella Oregon Gov spoke.").is_empty());
+}
+
+#[test]
 fn a_name_after_the_that_is_no_modifier_is_no_town() {
     let r = resolved("They marched along the Alameda toward the palace.");
     assert!(r.iter().all(|x| x.0 != "Alameda"), "{r:?}");

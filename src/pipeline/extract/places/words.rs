@@ -135,8 +135,12 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "East",
     "Eastern",
     "Each",
+    "Eight",
     "Every",
+    "Five",
     "For",
+    "Former",
+    "Four",
     "From",
     "Her",
     "His",
@@ -151,6 +155,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Nearby",
     "Neighboring",
     "Neighbouring",
+    "Nine",
     "North",
     "Northern",
     "Of",
@@ -160,21 +165,26 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Outside",
     "Over",
     "Rural",
+    "Seven",
     "Several",
     "Since",
+    "Six",
     "Some",
     "South",
     "Southern",
+    "Ten",
     "That",
     "The",
     "Their",
     "These",
     "This",
     "Those",
+    "Three",
     "Through",
     "To",
     "Toward",
     "Towards",
+    "Two",
     "Under",
     "Until",
     "Via",
@@ -481,6 +491,12 @@ pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
         // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
         // is a person).
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
+        // After a lower-case word or a capitalised function word ("met Arkansas Gov. Mike
+        // Beebe", "Former Ohio Gov. Bob Taft", "Eight Ohio Highway Patrol troopers"), only a
+        // public body or office follows (not a given name: "Ella Texas Gov" is no office).
+        Some(w) if !is_capitalised(w) || FUNCTION_WORDS.contains(&w) => {
+            after.is_some_and(is_public_body)
+        }
         // At the start of a sentence or after punctuation ("However, California Governor
         // Jerry Brown").
         None => after.is_some_and(is_public_body),
@@ -670,6 +686,7 @@ fn is_public_body(word: &str) -> bool {
         "Police",
         "Premier",
         "President",
+        "Ranger",
         "Prime",
         "Public",
         "Republicans",
