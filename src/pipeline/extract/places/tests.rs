@@ -209,6 +209,12 @@ fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
 }
 
 #[test]
+fn a_weekday_beside_a_name_opens_no_longer_name() {
+    let text = "Storms hit a farm in central Oregon Saturday.";
+    assert!(found(text).iter().any(|(s, _)| s == "Oregon"), "{text}");
+}
+
+#[test]
 fn a_name_after_the_that_is_no_modifier_is_no_town() {
     let r = resolved("They marched along the Alameda toward the palace.");
     assert!(r.iter().all(|x| x.0 != "Alameda"), "{r:?}");

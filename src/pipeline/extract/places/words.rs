@@ -106,8 +106,9 @@ pub(super) fn at_line_start(text: &str, start: usize) -> bool {
     })
 }
 
-/// Words that may stand capitalised before a place at the start of a sentence.
-/// ("Neighbouring Karnataka sent teams", "Nearby Odesa was hit", "Rural Sindh").
+/// Words that may stand capitalised before a place at the start of a sentence, no given names
+/// ("Neighbouring Karnataka sent teams", "Nearby Odesa was hit", "Rural Sindh", "Three Ohio
+/// troopers", "Former Ohio Gov.", "Sunday Akron police said").
 pub(super) const FUNCTION_WORDS: &[&str] = &[
     "A",
     "About",
@@ -141,6 +142,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "For",
     "Former",
     "Four",
+    "Friday",
     "From",
     "Her",
     "His",
@@ -149,6 +151,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Into",
     "Its",
     "Many",
+    "Monday",
     "Most",
     "My",
     "Near",
@@ -165,6 +168,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Outside",
     "Over",
     "Rural",
+    "Saturday",
     "Seven",
     "Several",
     "Since",
@@ -172,23 +176,27 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Some",
     "South",
     "Southern",
+    "Sunday",
     "Ten",
     "That",
     "The",
     "Their",
     "These",
     "This",
+    "Thursday",
     "Those",
     "Three",
     "Through",
     "To",
     "Toward",
     "Towards",
+    "Tuesday",
     "Two",
     "Under",
     "Until",
     "Via",
     "West",
+    "Wednesday",
     "Western",
     "When",
     "Where",
@@ -196,6 +204,17 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "With",
     "Within",
     "Your",
+];
+
+/// The days of the week, which news writes right after a place ("in Dayton Monday").
+const WEEKDAYS: &[&str] = &[
+    "Friday",
+    "Monday",
+    "Saturday",
+    "Sunday",
+    "Thursday",
+    "Tuesday",
+    "Wednesday",
 ];
 
 /// The word right before `start` when only one space separates them, and the word right after
@@ -216,8 +235,12 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
     let before_is_name = before.is_some_and(|w| {
         is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
     }) || after_initial_or_title(text, start);
+    // A weekday after it opens no name ("in central Ohio Saturday"; "Kanye West" does).
     let after_is_name = after.is_some_and(|w| {
-        is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
+        is_capitalised(w)
+            && !INSTITUTION_WORDS.contains(&w)
+            && !DIVISION_WORDS.contains(&w)
+            && !WEEKDAYS.contains(&w)
     });
     before_is_name || after_is_name
 }
