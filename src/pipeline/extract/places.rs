@@ -1876,8 +1876,10 @@ fn names_a_state_school(text: &str, end: usize) -> bool {
     !word_after(text, end + " State".len()).is_some_and(is_capitalised)
 }
 
-/// The readings taken of a one-word name inside a run of capitalised words are divisions or
-/// countries only, while towns of the broad layer bear the name too (see [`Reading::Part`]).
+/// The readings the words around a one-word name left (inside a run of capitalised words, or
+/// joined to one) are divisions, countries or curated towns only, while towns of the broad
+/// layer bear the name too (see [`Reading::Part`]): "the Paris-Henry County Heritage Center"
+/// keeps only the French capital, which says nothing of a story set in Paris, Tennessee.
 fn only_areas_of_a_town_name(
     site: &Site<'_>,
     hit: &NameHit<'_>,
@@ -1890,12 +1892,14 @@ fn only_areas_of_a_town_name(
         .get(site.start..site.end)
         .is_some_and(|w| !w.contains([' ', '-']));
     one_word
-        && roles.iter().all(|&(r, _)| r.place().is_none_or(is_area))
+        && roles.iter().all(|&(r, _)| {
+            r.place()
+                .is_none_or(|p| is_area(p) || g.get(p).source != PlaceSource::Broad)
+        })
         && hit.targets().any(|(r, _)| {
             r.place()
                 .is_some_and(|p| !is_area(p) && g.get(p).source == PlaceSource::Broad)
         })
-        && site.in_run()
         && !site.place_context()
 }
 

@@ -1341,6 +1341,21 @@ fn a_name_opening_an_organisation_means_what_it_means_elsewhere_in_the_article()
 }
 
 #[test]
+fn a_curated_city_left_alone_by_a_hyphenated_name_says_nothing_of_the_ground() {
+    // In "the Paris-Henry County Museum" only the French capital is left of "Paris": that
+    // reading must not make a Tennessee story French.
+    let text = "Paris and Henry County officials met on Monday. Later the class toured the \
+                Paris-Henry County Museum.";
+    let g = bundled();
+    let countries: Vec<Option<&str>> = find_places(text, g)
+        .into_iter()
+        .filter(|m| &text[m.start..m.end] == "Paris")
+        .map(|m| g.get(m.place).country)
+        .collect();
+    assert_eq!(countries, vec![Some("US"), Some("US")]);
+}
+
+#[test]
 fn a_seat_of_power_speaking_is_no_place_but_a_visit_there_is() {
     let said = "The Kremlin said the talks would resume, and White House aides agreed.";
     assert!(found(said).is_empty(), "{:?}", found(said));
