@@ -1395,6 +1395,16 @@ fn accept(
     {
         return false;
     }
+    // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
+    // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
+    // of" shows the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && crate::extract::dates::is_holiday(surface)
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }

@@ -1356,6 +1356,14 @@ fn a_curated_city_left_alone_by_a_hyphenated_name_says_nothing_of_the_ground() {
 }
 
 #[test]
+fn a_holiday_is_no_town_unless_the_words_around_place_it() {
+    let f = found("Shoppers spent less at Christmas and stayed home for Easter.");
+    assert!(f.is_empty(), "{f:?}");
+    let f = found("She moved to Christmas, Fla., last year.");
+    assert!(f.iter().any(|(s, _)| s == "Christmas"), "{f:?}");
+}
+
+#[test]
 fn a_seat_of_power_speaking_is_no_place_but_a_visit_there_is() {
     let said = "The Kremlin said the talks would resume, and White House aides agreed.";
     assert!(found(said).is_empty(), "{:?}", found(said));
