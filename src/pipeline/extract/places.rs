@@ -268,7 +268,7 @@ struct Focus {
     /// country, beside Alabama the state).
     area_anchors: Vec<LatLon>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
-    /// ("Huntsville" and "Walker County": the Texas ones), sorted.
+    /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
     paired: Vec<PlaceIdx>,
 }
 
@@ -813,10 +813,23 @@ fn paired_readings(
             }
         }
     }
+    // Once per other name close by: the readings of a cluster of names count them.
     out.sort_unstable();
-    out.dedup();
     out
 }
+
+/// How many other ambiguous names have a reading close to `idx` ([`Focus::paired`]).
+fn paired_names(paired: &[PlaceIdx], idx: PlaceIdx) -> usize {
+    paired.partition_point(|&p| p <= idx) - paired.partition_point(|&p| p < idx)
+}
+
+/// What a reading close to a reading of another ambiguous name gains, and what each further
+/// such name adds, up to [`PAIR_MAX_NAMES`] names: in "Logan Elementary ... Greene County
+/// ... Rogersville or Springfield" the four readings that lie together (Missouri's) outweigh
+/// a pair elsewhere.
+const PAIR_BONUS: f64 = 1.5;
+const PAIR_EXTRA: f64 = 0.75;
+const PAIR_MAX_NAMES: usize = 3;
 
 /// A lone reading of a name below this population, this far from every place the article
 /// names, in a country it never names, is left out (see [`far_from_focus`]).
@@ -2219,8 +2232,15 @@ const NEAR_KM: f64 = 250.0;
 
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
-/// the score and the context bonus that decided most.
-fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Reason) {
+/// the score and the context bonus that decided most. `max_pairs`: how many paired names
+/// count (see [`PAIR_MAX_NAMES`]).
+fn score(
+    idx: PlaceIdx,
+    primary: bool,
+    g: &Gazetteer,
+    focus: &Focus,
+    max_pairs: usize,
+) -> (f64, Reason) {
     let p = g.get(idx);
     let level = g.division_level(idx);
     let population = match (p.population, level) {
@@ -2261,8 +2281,9 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         s += 3.0;
         reason = Reason::DivisionInArticle;
     }
-    if focus.paired.binary_search(&idx).is_ok() {
-        s += 1.5;
+    let pairs = paired_names(&focus.paired, idx);
+    if pairs > 0 {
+        s += PAIR_BONUS + PAIR_EXTRA * (pairs.min(max_pairs) - 1) as f64;
         if reason == Reason::Prior || reason == Reason::CountryInArticle {
             reason = Reason::NearOtherPlaces;
         }
@@ -2326,10 +2347,20 @@ fn choose(
         && candidates
             .iter()
             .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country);
+    // A cluster of names settles among towns and counties; against a country or a state of
+    // the name ("Florida" beside New York and Riverdale) one neighbour counts, as for a pair.
+    let max_pairs = if candidates
+        .iter()
+        .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country || g.division_level(idx) == 1)
+    {
+        1
+    } else {
+        PAIR_MAX_NAMES
+    };
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
-            let (mut s, r) = score(idx, primary, g, focus);
+            let (mut s, r) = score(idx, primary, g, focus, max_pairs);
             if country {
                 match g.get(idx).kind {
                     PlaceKind::Country => {}

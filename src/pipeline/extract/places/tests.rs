@@ -1364,6 +1364,23 @@ fn a_holiday_is_no_town_unless_the_words_around_place_it() {
 }
 
 #[test]
+fn a_cluster_of_ambiguous_names_outweighs_a_pair_elsewhere() {
+    // Rogersville, Springfield and Greene County lie together in Missouri; Rogersville of
+    // Tennessee pairs only with a Greene County there.
+    let text =
+        "Buses run from Rogersville and Logan to Springfield, and Greene County pays for them.";
+    let g = bundled();
+    let rogersville = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Rogersville")
+        .map(|m| g.get(m.place).coord);
+    assert!(
+        rogersville.is_some_and(|c| c.lon < -90.0),
+        "{rogersville:?}"
+    );
+}
+
+#[test]
 fn a_seat_of_power_speaking_is_no_place_but_a_visit_there_is() {
     let said = "The Kremlin said the talks would resume, and White House aides agreed.";
     assert!(found(said).is_empty(), "{:?}", found(said));
