@@ -271,6 +271,11 @@ pub fn is_not_a_name(word: &str) -> bool {
     )
 }
 
+/// `word` names a holiday ("Christmas", "Easter"): a date, not the town spelled like it.
+pub fn is_holiday(word: &str) -> bool {
+    matches!(lexer::classify(word), Lex::Holiday(_))
+}
+
 /// The unit an interval counts in, finer than [`Granularity`]: what "a year earlier" keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Grain {

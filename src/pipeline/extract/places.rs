@@ -268,7 +268,7 @@ struct Focus {
     /// country, beside Alabama the state).
     area_anchors: Vec<LatLon>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
-    /// ("Huntsville" and "Walker County": the Texas ones), sorted.
+    /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
     paired: Vec<PlaceIdx>,
 }
 
@@ -813,10 +813,23 @@ fn paired_readings(
             }
         }
     }
+    // Once per other name close by: the readings of a cluster of names count them.
     out.sort_unstable();
-    out.dedup();
     out
 }
+
+/// How many other ambiguous names have a reading close to `idx` ([`Focus::paired`]).
+fn paired_names(paired: &[PlaceIdx], idx: PlaceIdx) -> usize {
+    paired.partition_point(|&p| p <= idx) - paired.partition_point(|&p| p < idx)
+}
+
+/// What a reading close to a reading of another ambiguous name gains, and what each further
+/// such name adds, up to [`PAIR_MAX_NAMES`] names: in "Logan Elementary ... Greene County
+/// ... Rogersville or Springfield" the four readings that lie together (Missouri's) outweigh
+/// a pair elsewhere.
+const PAIR_BONUS: f64 = 1.5;
+const PAIR_EXTRA: f64 = 0.75;
+const PAIR_MAX_NAMES: usize = 3;
 
 /// A lone reading of a name below this population, this far from every place the article
 /// names, in a country it never names, is left out (see [`far_from_focus`]).
@@ -1279,8 +1292,28 @@ fn accept(
                 matches!(w, "to" | "into" | "toward" | "towards" | "at" | "around")
                     || COMPASS_WORDS.contains(&w)
             });
+            // "Ga. pastor", "another Neb. jail", "S.C. 6": a lower-case word or a route number
+            // after the final dot shows the dot ends no sentence (not after a year or a
+            // century: "44 B.C. the", "the 5th century B.C. when").
+            let era = word_before(text, start).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || ["century", "centuries", "millennium"]
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(w))
+            });
+            let noun_or_route_after = spelling.ends_with('.')
+                && word_after(text, end).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase) || w.bytes().all(|b| b.is_ascii_digit())
+                });
+            // "S.C. House Republicans think": two dots opening a sentence make no word.
+            let opens_sentence = text
+                .get(..start)
+                .map(|b| b.trim_end_matches(' '))
+                .is_some_and(|b| b.ends_with(['.', '!', '?']));
             let ok = in_apposition(text, start)
                 || party_state
+                || (dotted && !era && noun_or_route_after)
+                || (two_dots && opens_sentence)
                 || (dotted && after_preposition)
                 || (two_dots && after_motion_or_compass)
                 // "the S.C. Highway Patrol", "the B.C. border" (not "went to Mass. It was": a
@@ -1372,6 +1405,16 @@ fn accept(
         && !spelling.contains([' ', '-'])
         && site.name_word_after()
         && !site.place_context()
+    {
+        return false;
+    }
+    // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
+    // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
+    // of" shows the town.
+    if broad
+        && place.kind == PlaceKind::City
+        && crate::extract::dates::is_holiday(surface)
+        && !strong_place_context(text, start, end)
     {
         return false;
     }
@@ -1856,8 +1899,10 @@ fn names_a_state_school(text: &str, end: usize) -> bool {
     !word_after(text, end + " State".len()).is_some_and(is_capitalised)
 }
 
-/// The readings taken of a one-word name inside a run of capitalised words are divisions or
-/// countries only, while towns of the broad layer bear the name too (see [`Reading::Part`]).
+/// The readings the words around a one-word name left (inside a run of capitalised words, or
+/// joined to one) are divisions, countries or curated towns only, while towns of the broad
+/// layer bear the name too (see [`Reading::Part`]): "the Paris-Henry County Heritage Center"
+/// keeps only the French capital, which says nothing of a story set in Paris, Tennessee.
 fn only_areas_of_a_town_name(
     site: &Site<'_>,
     hit: &NameHit<'_>,
@@ -1870,12 +1915,14 @@ fn only_areas_of_a_town_name(
         .get(site.start..site.end)
         .is_some_and(|w| !w.contains([' ', '-']));
     one_word
-        && roles.iter().all(|&(r, _)| r.place().is_none_or(is_area))
+        && roles.iter().all(|&(r, _)| {
+            r.place()
+                .is_none_or(|p| is_area(p) || g.get(p).source != PlaceSource::Broad)
+        })
         && hit.targets().any(|(r, _)| {
             r.place()
                 .is_some_and(|p| !is_area(p) && g.get(p).source == PlaceSource::Broad)
         })
-        && site.in_run()
         && !site.place_context()
 }
 
@@ -2185,8 +2232,15 @@ const NEAR_KM: f64 = 250.0;
 
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
-/// the score and the context bonus that decided most.
-fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Reason) {
+/// the score and the context bonus that decided most. `max_pairs`: how many paired names
+/// count (see [`PAIR_MAX_NAMES`]).
+fn score(
+    idx: PlaceIdx,
+    primary: bool,
+    g: &Gazetteer,
+    focus: &Focus,
+    max_pairs: usize,
+) -> (f64, Reason) {
     let p = g.get(idx);
     let level = g.division_level(idx);
     let population = match (p.population, level) {
@@ -2227,8 +2281,9 @@ fn score(idx: PlaceIdx, primary: bool, g: &Gazetteer, focus: &Focus) -> (f64, Re
         s += 3.0;
         reason = Reason::DivisionInArticle;
     }
-    if focus.paired.binary_search(&idx).is_ok() {
-        s += 1.5;
+    let pairs = paired_names(&focus.paired, idx);
+    if pairs > 0 {
+        s += PAIR_BONUS + PAIR_EXTRA * (pairs.min(max_pairs) - 1) as f64;
         if reason == Reason::Prior || reason == Reason::CountryInArticle {
             reason = Reason::NearOtherPlaces;
         }
@@ -2292,10 +2347,20 @@ fn choose(
         && candidates
             .iter()
             .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country);
+    // A cluster of names settles among towns and counties; against a country or a state of
+    // the name ("Florida" beside New York and Riverdale) one neighbour counts, as for a pair.
+    let max_pairs = if candidates
+        .iter()
+        .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country || g.division_level(idx) == 1)
+    {
+        1
+    } else {
+        PAIR_MAX_NAMES
+    };
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
-            let (mut s, r) = score(idx, primary, g, focus);
+            let (mut s, r) = score(idx, primary, g, focus, max_pairs);
             if country {
                 match g.get(idx).kind {
                     PlaceKind::Country => {}
