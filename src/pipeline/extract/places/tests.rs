@@ -1664,3 +1664,24 @@ fn a_state_or_country_opening_a_feature_name_is_not_that_place() {
     // The state before any other word is the state.
     assert!(has("Kansas wildfires burned on Monday.", "Kansas"));
 }
+
+#[test]
+fn one_part_of_a_country_named_by_two_places_is_that_country() {
+    let r =
+        resolved("The delegation flew home to Trinidad. Troops patrolled Bosnia and Herzegovina.");
+    for surface in ["Trinidad", "Herzegovina"] {
+        assert!(r.iter().all(|x| x.0 != surface || x.2 != "BO"), "{r:?}");
+    }
+    assert_eq!(
+        resolved_as(&r, "Trinidad").map(|x| x.2.as_str()),
+        Some("TT")
+    );
+    let r = resolved("Peacekeepers stayed in Bosnia for years.");
+    assert_eq!(resolved_as(&r, "Bosnia").map(|x| x.2.as_str()), Some("BA"));
+    // A part that is a country of its own or a people keeps its sense; a part that is a
+    // person's name needs a place cue.
+    let r = resolved("Serbia and Turks met. Photo by Lena Trinidad/Agency.");
+    assert_eq!(resolved_as(&r, "Serbia").map(|x| x.2.as_str()), Some("RS"));
+    assert_eq!(resolved_as(&r, "Turks").map(|x| x.2.as_str()), Some("TR"));
+    assert!(resolved_as(&r, "Trinidad").is_none(), "{r:?}");
+}
