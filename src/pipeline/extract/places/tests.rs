@@ -1685,3 +1685,12 @@ fn one_part_of_a_country_named_by_two_places_is_that_country() {
     assert_eq!(resolved_as(&r, "Turks").map(|x| x.2.as_str()), Some("TR"));
     assert!(resolved_as(&r, "Trinidad").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_dateline_with_a_doubled_comma_is_a_dateline() {
+    let r = resolved("TIJUANA & SAN DIEGO,, MARCH 3, 2018 -- Work on the pipes starts soon.");
+    assert_eq!(
+        resolved_as(&r, "SAN DIEGO").map(|x| x.2.as_str()),
+        Some("US")
+    );
+}

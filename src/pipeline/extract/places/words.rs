@@ -450,10 +450,10 @@ fn of_a_place(text: &str, start: usize) -> bool {
 }
 
 /// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
-/// dateline name.
+/// dateline name; a doubled comma is a typo ("OSLO,, May 2 --").
 pub(super) fn dateline_after(text: &str, end: usize) -> bool {
     text.get(end..).is_some_and(|a| {
-        a.starts_with(", ")
+        a.trim_start_matches(',').len() < a.len() && a.trim_start_matches(',').starts_with(' ')
             || a.starts_with(" (")
             || a.starts_with(" -")
             || a.starts_with(" —")
