@@ -1694,3 +1694,14 @@ fn a_dateline_with_a_doubled_comma_is_a_dateline() {
         Some("US")
     );
 }
+
+#[test]
+fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
+    // The full stop after "Lelystad" is lost.
+    let r =
+        resolved("Ministers said a second airport was needed near Lelystad The plan was dropped.");
+    assert_eq!(
+        resolved_as(&r, "Lelystad").map(|x| x.2.as_str()),
+        Some("NL")
+    );
+}

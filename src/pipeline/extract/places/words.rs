@@ -207,10 +207,19 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
         is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
     }) || after_initial_or_title(text, start);
     let after_is_name = after.is_some_and(|w| {
-        is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !DIVISION_WORDS.contains(&w)
+        is_capitalised(w)
+            && !INSTITUTION_WORDS.contains(&w)
+            && !DIVISION_WORDS.contains(&w)
+            && !SENTENCE_OPENERS.contains(&w)
     });
     before_is_name || after_is_name
 }
+
+/// Capitalised words after a name that open the next sentence where its full stop is lost
+/// ("flights to Lelystad Last year rose"), never words of the same name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "An", "Last", "Next", "That", "The", "These", "This", "Those",
+];
 
 /// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
 /// "Florida Atlantic University" (not "The", "Greater", a title).
