@@ -1712,6 +1712,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         .filter_map(|s| text.get(s.start..s.end))
         .filter(|s| !is_abbreviation(s))
         .collect();
+    let unplaced_weak: Vec<usize> = unplaced
+        .iter()
+        .filter(|&&(_, person)| person.is_none())
+        .map(|&(i, _)| i)
+        .collect();
     for (i, person) in unplaced {
         let hit = &hits[i];
         let surface = text.get(hit.start..hit.end).unwrap_or("");
@@ -1767,6 +1772,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     listed_divisions(text, g, &mut spans);
+    divisions_listed_together(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
@@ -1921,6 +1927,70 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
             }
         }
     }
+}
+
+/// A first-level division whose name is mostly a word or a person's ([`NameRole::Weak`]: "North
+/// West", "Victoria"), joined by "and" or a comma to a first-level division of the same country
+/// the article names, is that division: "the North West and Limpopo", "Victoria and New South
+/// Wales". `unplaced`: the hits left without a reading, in order of start.
+fn divisions_listed_together(
+    text: &str,
+    hits: &[NameHit<'_>],
+    unplaced: &[usize],
+    g: &Gazetteer,
+    spans: &mut Vec<Span>,
+) {
+    const JOINS: [&str; 2] = [" and ", ", "];
+    let division = |p: PlaceIdx| {
+        let place = g.get(p);
+        (place.kind == PlaceKind::AdminArea && g.division_level(p) == 1).then_some(place.country)
+    };
+    let mut found: Vec<Span> = Vec::new();
+    for hit in unplaced.iter().filter_map(|&i| hits.get(i)) {
+        let weak_divisions = hit
+            .targets()
+            .any(|(r, _)| matches!(r, NameRole::Weak(p) if division(p).is_some()));
+        if !weak_divisions || spans.iter().any(|s| s.start < hit.end && hit.start < s.end) {
+            continue;
+        }
+        let after = JOINS.iter().find_map(|j| {
+            text.get(hit.end..)
+                .filter(|a| a.starts_with(j))
+                .map(|_| hit.end + j.len())
+        });
+        let before = JOINS
+            .iter()
+            .find_map(|j| text.get(..hit.start).and_then(|b| b.strip_suffix(j)))
+            .map(str::len);
+        let countries: Vec<&str> = spans
+            .iter()
+            .filter(|s| Some(s.start) == after || Some(s.end) == before)
+            .flat_map(|s| &s.roles)
+            .filter_map(|&(r, _)| r.place().and_then(division).flatten())
+            .collect();
+        if countries.is_empty() {
+            continue;
+        }
+        let surface = text.get(hit.start..hit.end).unwrap_or("");
+        let roles: Vec<(NameRole, bool)> = hit
+            .targets()
+            .filter_map(|(role, spelling)| match role {
+                NameRole::Weak(p)
+                    if spelling == surface
+                        && division(p)
+                            .flatten()
+                            .is_some_and(|c| countries.contains(&c)) =>
+                {
+                    Some((role, g.get(p).name == spelling))
+                }
+                _ => None,
+            })
+            .collect();
+        if !roles.is_empty() {
+            found.push(span_of(text, hit, roles));
+        }
+    }
+    spans.extend(found);
 }
 
 /// `name` is the primary name of a first-level division or a country ("Indiana", "Kenya").

@@ -1705,3 +1705,21 @@ fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
         Some("NL")
     );
 }
+
+#[test]
+fn a_division_named_by_a_word_is_that_division_listed_with_another_of_its_country() {
+    let r = resolved("Mines scarred farmland in the North West and Limpopo, a study found.");
+    assert_eq!(
+        resolved_as(&r, "North West").map(|x| (x.2.as_str(), x.3)),
+        Some(("ZA", "admin_area"))
+    );
+    let r = resolved("Bushfires burned in Victoria and New South Wales.");
+    assert_eq!(
+        resolved_as(&r, "Victoria").map(|x| x.2.as_str()),
+        Some("AU")
+    );
+    // Alone, the words stay words.
+    let r = resolved("Victoria said the North West of the city was calm.");
+    assert!(resolved_as(&r, "Victoria").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "North West").is_none(), "{r:?}");
+}
