@@ -1279,8 +1279,28 @@ fn accept(
                 matches!(w, "to" | "into" | "toward" | "towards" | "at" | "around")
                     || COMPASS_WORDS.contains(&w)
             });
+            // "Ga. pastor", "another Neb. jail", "S.C. 6": a lower-case word or a route number
+            // after the final dot shows the dot ends no sentence (not after a year or a
+            // century: "44 B.C. the", "the 5th century B.C. when").
+            let era = word_before(text, start).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || ["century", "centuries", "millennium"]
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(w))
+            });
+            let noun_or_route_after = spelling.ends_with('.')
+                && word_after(text, end).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase) || w.bytes().all(|b| b.is_ascii_digit())
+                });
+            // "S.C. House Republicans think": two dots opening a sentence make no word.
+            let opens_sentence = text
+                .get(..start)
+                .map(|b| b.trim_end_matches(' '))
+                .is_some_and(|b| b.ends_with(['.', '!', '?']));
             let ok = in_apposition(text, start)
                 || party_state
+                || (dotted && !era && noun_or_route_after)
+                || (two_dots && opens_sentence)
                 || (dotted && after_preposition)
                 || (two_dots && after_motion_or_compass)
                 // "the S.C. Highway Patrol", "the B.C. border" (not "went to Mass. It was": a

@@ -195,6 +195,26 @@ fn residents_natives_and_nouns_of_place_make_a_weak_name_a_place() {
 }
 
 #[test]
+fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
+    for text in [
+        "Former Oregon Gov. John Kitzhaber spoke.",
+        "She met Oregon Gov. Kate Brown.",
+        "Six Oregon Highway Patrol troopers came.",
+        "An Oregon Ranger found the hikers.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Oregon"), "{text}");
+    }
+    // A given name before it makes a person's name.
+    assert!(found("Ella Oregon Gov spoke.").is_empty());
+}
+
+#[test]
+fn a_weekday_beside_a_name_opens_no_longer_name() {
+    let text = "Storms hit a farm in central Oregon Saturday.";
+    assert!(found(text).iter().any(|(s, _)| s == "Oregon"), "{text}");
+}
+
+#[test]
 fn a_name_after_the_that_is_no_modifier_is_no_town() {
     let r = resolved("They marched along the Alameda toward the palace.");
     assert!(r.iter().all(|x| x.0 != "Alameda"), "{r:?}");
@@ -622,6 +642,31 @@ fn a_state_abbreviation_counts_only_in_apposition_or_after_a_preposition() {
             .iter()
             .all(|x| x.0 != "Mass.")
     );
+}
+
+#[test]
+fn a_state_abbreviation_before_a_noun_or_a_route_number_or_opening_a_sentence_counts() {
+    let text = "Retired Ga. teacher wins prize. The bill died. N.C. House leaders blamed a \
+                wreck on S.C. 9 near the line.";
+    let r = resolved(text);
+    for (surface, name) in [
+        ("Ga.", "Georgia"),
+        ("N.C.", "North Carolina"),
+        ("S.C.", "South Carolina"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| x.1.as_str()),
+            Some(name),
+            "{r:?}"
+        );
+    }
+    // A year or a century before it makes an era, not a province.
+    for text in [
+        "Founded in 44 B.C. and rebuilt later.",
+        "In the fifth century B.C. the city grew.",
+    ] {
+        assert!(resolved(text).iter().all(|x| x.0 != "B.C."), "{text}");
+    }
 }
 
 #[test]

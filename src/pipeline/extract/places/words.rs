@@ -106,8 +106,9 @@ pub(super) fn at_line_start(text: &str, start: usize) -> bool {
     })
 }
 
-/// Words that may stand capitalised before a place at the start of a sentence.
-/// ("Neighbouring Karnataka sent teams", "Nearby Odesa was hit", "Rural Sindh").
+/// Words that may stand capitalised before a place at the start of a sentence, no given names
+/// ("Neighbouring Karnataka sent teams", "Nearby Odesa was hit", "Rural Sindh", "Three Ohio
+/// troopers", "Former Ohio Gov.", "Sunday Akron police said").
 pub(super) const FUNCTION_WORDS: &[&str] = &[
     "A",
     "About",
@@ -135,8 +136,13 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "East",
     "Eastern",
     "Each",
+    "Eight",
     "Every",
+    "Five",
     "For",
+    "Former",
+    "Four",
+    "Friday",
     "From",
     "Her",
     "His",
@@ -145,12 +151,14 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Into",
     "Its",
     "Many",
+    "Monday",
     "Most",
     "My",
     "Near",
     "Nearby",
     "Neighboring",
     "Neighbouring",
+    "Nine",
     "North",
     "Northern",
     "Of",
@@ -160,25 +168,35 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Outside",
     "Over",
     "Rural",
+    "Saturday",
+    "Seven",
     "Several",
     "Since",
+    "Six",
     "Some",
     "South",
     "Southern",
+    "Sunday",
+    "Ten",
     "That",
     "The",
     "Their",
     "These",
     "This",
+    "Thursday",
     "Those",
+    "Three",
     "Through",
     "To",
     "Toward",
     "Towards",
+    "Tuesday",
+    "Two",
     "Under",
     "Until",
     "Via",
     "West",
+    "Wednesday",
     "Western",
     "When",
     "Where",
@@ -186,6 +204,17 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "With",
     "Within",
     "Your",
+];
+
+/// The days of the week, which news writes right after a place ("in Dayton Monday").
+const WEEKDAYS: &[&str] = &[
+    "Friday",
+    "Monday",
+    "Saturday",
+    "Sunday",
+    "Thursday",
+    "Tuesday",
+    "Wednesday",
 ];
 
 /// The word right before `start` when only one space separates them, and the word right after
@@ -206,11 +235,13 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
     let before_is_name = before.is_some_and(|w| {
         is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
     }) || after_initial_or_title(text, start);
+    // A weekday after it opens no name ("in central Ohio Saturday"; "Kanye West" does).
     let after_is_name = after.is_some_and(|w| {
         is_capitalised(w)
             && !INSTITUTION_WORDS.contains(&w)
             && !DIVISION_WORDS.contains(&w)
             && !SENTENCE_OPENERS.contains(&w)
+            && !WEEKDAYS.contains(&w)
     });
     before_is_name || after_is_name
 }
@@ -490,6 +521,12 @@ pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
         // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
         // is a person).
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
+        // After a lower-case word or a capitalised function word ("met Arkansas Gov. Mike
+        // Beebe", "Former Ohio Gov. Bob Taft", "Eight Ohio Highway Patrol troopers"), only a
+        // public body or office follows (not a given name: "Ella Texas Gov" is no office).
+        Some(w) if !is_capitalised(w) || FUNCTION_WORDS.contains(&w) => {
+            after.is_some_and(is_public_body)
+        }
         // At the start of a sentence or after punctuation ("However, California Governor
         // Jerry Brown").
         None => after.is_some_and(is_public_body),
@@ -679,6 +716,7 @@ fn is_public_body(word: &str) -> bool {
         "Police",
         "Premier",
         "President",
+        "Ranger",
         "Prime",
         "Public",
         "Republicans",
