@@ -815,6 +815,39 @@ fn an_ambiguous_short_form_stands_for_the_place_the_article_names_in_full() {
 }
 
 #[test]
+fn a_state_code_stands_for_its_state_in_a_story_of_its_country() {
+    let r = resolved(
+        "Tests near Kalgoorlie and Karratha found bacteria. Sewage in WA is treated; the ACT \
+         government and NT rangers helped.",
+    );
+    assert_eq!(
+        resolved_as(&r, "WA").map(|x| x.1.as_str()),
+        Some("Western Australia")
+    );
+    assert_eq!(resolved_as(&r, "ACT").map(|x| x.2.as_str()), Some("AU"));
+    assert_eq!(resolved_as(&r, "NT").map(|x| x.2.as_str()), Some("AU"));
+    let r = resolved("Crews from Kamloops and Kelowna went on. Fires in BC spread to AB.");
+    assert_eq!(
+        resolved_as(&r, "BC").map(|x| x.1.as_str()),
+        Some("British Columbia")
+    );
+    assert_eq!(resolved_as(&r, "AB").map(|x| x.1.as_str()), Some("Alberta"));
+    // Not in a story of another country, nor beside a name, an all-caps word or a year.
+    let r = resolved("Seattle police said sewage in WA is treated.");
+    assert!(resolved_as(&r, "WA").is_none(), "{r:?}");
+    let r = resolved(
+        "Kamloops and Kelowna opened a Service BC desk; Airbus SA built a 300 BC \
+         replica. TURN ON THE LIGHTS.",
+    );
+    assert!(
+        ["BC", "SA", "ON"]
+            .iter()
+            .all(|s| resolved_as(&r, s).is_none()),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
