@@ -2085,9 +2085,10 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
 }
 
 /// Short forms of first-level divisions in the press of their own country (Australian state
-/// forms, Canada Post codes) that are words, acronyms or other states' codes elsewhere: "WA"
-/// is Washington in a story of the United States, "SA" a company, "ACT" a law, "BC" an era.
-/// Each is taken only in an article whose focus is its country: (form, ISO code, division).
+/// forms, Canada Post codes, "J&K", "KPK", "FCT") that are words, acronyms or other states'
+/// codes elsewhere: "WA" is Washington in a story of the United States, "SA" a company, "ACT"
+/// a law, "BC" an era. Each is taken only in an article whose focus is its country: (form,
+/// ISO code, division).
 const FOCUS_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("WA", "AU", "Western Australia"),
     ("SA", "AU", "South Australia"),
@@ -2103,6 +2104,9 @@ const FOCUS_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("QC", "CA", "Quebec"),
     ("NB", "CA", "New Brunswick"),
     ("NS", "CA", "Nova Scotia"),
+    ("J&K", "IN", "Jammu and Kashmir"),
+    ("KPK", "PK", "Khyber Pakhtunkhwa"),
+    ("FCT", "NG", "Abuja Federal Capital Territory"),
 ];
 
 /// The occurrences of [`FOCUS_ABBREVIATIONS`] in an article whose unambiguous mentions name

@@ -832,6 +832,11 @@ fn a_state_code_stands_for_its_state_in_a_story_of_its_country() {
         Some("British Columbia")
     );
     assert_eq!(resolved_as(&r, "AB").map(|x| x.1.as_str()), Some("Alberta"));
+    let r = resolved("Troops in Anantnag and Kupwara were on alert after a raid in J&K.");
+    assert_eq!(
+        resolved_as(&r, "J&K").map(|x| x.1.as_str()),
+        Some("Jammu and Kashmir")
+    );
     // Not in a story of another country, nor beside a name, an all-caps word or a year.
     let r = resolved("Seattle police said sewage in WA is treated.");
     assert!(resolved_as(&r, "WA").is_none(), "{r:?}");
