@@ -24,8 +24,10 @@
 //!   (curated over broad, primary names over alternate names). Each mention keeps its
 //!   [`Reason`].
 //! - Abbreviations ("U.S.", "Ky.", "NSW") match only with their exact case; a division's short
-//!   form only in apposition or after a preposition. Weak names (mostly persons: "Victoria")
-//!   need a place cue. Names inside street, square, hotel and airline names are not places.
+//!   form only in apposition or after a preposition; a state code that is a word or another
+//!   state's code elsewhere ("WA", "BC") only in a story of its country. Weak names (mostly
+//!   persons: "Victoria") need a place cue. Names inside street, square, hotel and airline
+//!   names are not places.
 //! - The unknown-name finder (capitalised names that look like places but match nothing) lives
 //!   in [`unknown`].
 
@@ -301,9 +303,11 @@ pub fn find_places_with_context(
     extra: &ContextCountries,
 ) -> Vec<PlaceMention> {
     let g = gazetteer;
-    let spans = accepted_spans(text, g);
+    let mut spans = accepted_spans(text, g);
+    let countries = ContextCountries::from_spans(&spans, g);
+    focus_abbreviations(text, g, &countries, &mut spans);
     let mut focus = Focus {
-        countries: ContextCountries::from_spans(&spans, g),
+        countries,
         admin1: Vec::new(),
         sure_admin1: Vec::new(),
         anchors: Vec::new(),
@@ -1755,6 +1759,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         .filter_map(|s| text.get(s.start..s.end))
         .filter(|s| !is_abbreviation(s))
         .collect();
+    let unplaced_weak: Vec<usize> = unplaced
+        .iter()
+        .filter(|&&(_, person)| person.is_none())
+        .map(|&(i, _)| i)
+        .collect();
     for (i, person) in unplaced {
         let hit = &hits[i];
         let surface = text.get(hit.start..hit.end).unwrap_or("");
@@ -1810,6 +1819,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     listed_divisions(text, g, &mut spans);
+    divisions_listed_together(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
@@ -1970,6 +1980,70 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     }
 }
 
+/// A first-level division whose name is mostly a word or a person's ([`NameRole::Weak`]: "North
+/// West", "Victoria"), joined by "and" or a comma to a first-level division of the same country
+/// the article names, is that division: "the North West and Limpopo", "Victoria and New South
+/// Wales". `unplaced`: the hits left without a reading, in order of start.
+fn divisions_listed_together(
+    text: &str,
+    hits: &[NameHit<'_>],
+    unplaced: &[usize],
+    g: &Gazetteer,
+    spans: &mut Vec<Span>,
+) {
+    const JOINS: [&str; 2] = [" and ", ", "];
+    let division = |p: PlaceIdx| {
+        let place = g.get(p);
+        (place.kind == PlaceKind::AdminArea && g.division_level(p) == 1).then_some(place.country)
+    };
+    let mut found: Vec<Span> = Vec::new();
+    for hit in unplaced.iter().filter_map(|&i| hits.get(i)) {
+        let weak_divisions = hit
+            .targets()
+            .any(|(r, _)| matches!(r, NameRole::Weak(p) if division(p).is_some()));
+        if !weak_divisions || spans.iter().any(|s| s.start < hit.end && hit.start < s.end) {
+            continue;
+        }
+        let after = JOINS.iter().find_map(|j| {
+            text.get(hit.end..)
+                .filter(|a| a.starts_with(j))
+                .map(|_| hit.end + j.len())
+        });
+        let before = JOINS
+            .iter()
+            .find_map(|j| text.get(..hit.start).and_then(|b| b.strip_suffix(j)))
+            .map(str::len);
+        let countries: Vec<&str> = spans
+            .iter()
+            .filter(|s| Some(s.start) == after || Some(s.end) == before)
+            .flat_map(|s| &s.roles)
+            .filter_map(|&(r, _)| r.place().and_then(division).flatten())
+            .collect();
+        if countries.is_empty() {
+            continue;
+        }
+        let surface = text.get(hit.start..hit.end).unwrap_or("");
+        let roles: Vec<(NameRole, bool)> = hit
+            .targets()
+            .filter_map(|(role, spelling)| match role {
+                NameRole::Weak(p)
+                    if spelling == surface
+                        && division(p)
+                            .flatten()
+                            .is_some_and(|c| countries.contains(&c)) =>
+                {
+                    Some((role, g.get(p).name == spelling))
+                }
+                _ => None,
+            })
+            .collect();
+        if !roles.is_empty() {
+            found.push(span_of(text, hit, roles));
+        }
+    }
+    spans.extend(found);
+}
+
 /// `name` is the primary name of a first-level division or a country ("Indiana", "Kenya").
 fn names_a_state_or_country(name: &str, g: &Gazetteer) -> bool {
     g.name_hits(name)
@@ -2035,6 +2109,109 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
         }
     }
     spans.extend(found);
+}
+
+/// Short forms of first-level divisions in the press of their own country (Australian state
+/// forms, Canada Post codes, "J&K", "KPK", "FCT") that are words, acronyms or other states'
+/// codes elsewhere: "WA" is Washington in a story of the United States, "SA" a company, "ACT"
+/// a law, "BC" an era. Each is taken only in an article whose focus is its country: (form,
+/// ISO code, division).
+const FOCUS_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("WA", "AU", "Western Australia"),
+    ("SA", "AU", "South Australia"),
+    ("NT", "AU", "Northern Territory"),
+    ("ACT", "AU", "Australian Capital Territory"),
+    ("VIC", "AU", "Victoria"),
+    ("TAS", "AU", "Tasmania"),
+    ("BC", "CA", "British Columbia"),
+    ("AB", "CA", "Alberta"),
+    ("SK", "CA", "Saskatchewan"),
+    ("MB", "CA", "Manitoba"),
+    ("ON", "CA", "Ontario"),
+    ("QC", "CA", "Quebec"),
+    ("NB", "CA", "New Brunswick"),
+    ("NS", "CA", "Nova Scotia"),
+    ("J&K", "IN", "Jammu and Kashmir"),
+    ("KPK", "PK", "Khyber Pakhtunkhwa"),
+    ("FCT", "NG", "Abuja Federal Capital Territory"),
+];
+
+/// The occurrences of [`FOCUS_ABBREVIATIONS`] in an article whose unambiguous mentions name
+/// one country more than any other ("Sewage in WA is treated" in a story of Kalgoorlie and
+/// Karratha, Western Australia), where they stand alone: not beside another capitalised or
+/// all-caps word ("Airbus SA", "the Service BC desk", "TURN ON THE"), nor after a number
+/// ("300 BC").
+/// `spans` are the accepted ones, in order, and stay so.
+fn focus_abbreviations(
+    text: &str,
+    g: &Gazetteer,
+    countries: &ContextCountries,
+    spans: &mut Vec<Span>,
+) {
+    let ranked = countries.ranked();
+    let Some(&(focus, n)) = ranked.first() else {
+        return;
+    };
+    if ranked.get(1).is_some_and(|&(_, m)| m == n) {
+        return;
+    }
+    let mut found: Vec<Span> = Vec::new();
+    for &(short, _, name) in FOCUS_ABBREVIATIONS.iter().filter(|f| f.1 == focus) {
+        let mut division: Option<PlaceIdx> = None;
+        for at in memchr::memmem::find_iter(text.as_bytes(), short) {
+            let end = at + short.len();
+            let bounded = !text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '&')
+                && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
+            let alone = |w: Option<&str>| {
+                w.is_none_or(|w| {
+                    !is_all_caps(w) && (!is_capitalised(w) || FUNCTION_WORDS.contains(&w))
+                })
+            };
+            // "300 BC", "the fifth century BC": an era.
+            let era = word_before(text, at).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || ["century", "centuries", "millennium"]
+                        .iter()
+                        .any(|e| e.eq_ignore_ascii_case(w))
+            });
+            if !bounded
+                || era
+                || !alone(word_before(text, at))
+                || !alone(word_after(text, end))
+                || spans.iter().any(|s| s.start < end && at < s.end)
+            {
+                continue;
+            }
+            if division.is_none() {
+                division = division_of(g, name, focus);
+            }
+            let Some(p) = division else {
+                break;
+            };
+            found.push(Span::bare(at, end, vec![(NameRole::Place(p), false)]));
+        }
+    }
+    if !found.is_empty() {
+        spans.extend(found);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
+/// The first-level division of country `iso` whose primary name is `name`.
+fn division_of(g: &Gazetteer, name: &str, iso: &str) -> Option<PlaceIdx> {
+    g.name_hits(name)
+        .iter()
+        .filter(|h| h.start == 0 && h.end == name.len())
+        .flat_map(NameHit::targets)
+        .find_map(|(role, spelling)| {
+            let p = role.place()?;
+            let place = g.get(p);
+            (place.name == spelling
+                && spelling == name
+                && place.country == Some(iso)
+                && g.division_level(p) == 1)
+                .then_some(p)
+        })
 }
 
 /// The names of a list that ends at `at` ("Barrow, Jackson and Madison" before " counties"),

@@ -224,8 +224,27 @@ impl Builder {
     fn name_index(&self) -> NameIndex {
         let mut names = NameIndexBuilder::default();
         let mut demonyms = self.demonym_spans.iter().peekable();
+        let mut parts = self.country_parts().into_iter().peekable();
         for i in 0..self.table.len() {
             self.add_names(i, &mut names);
+            while let Some(&(p, start, len)) = parts.peek()
+                && p == i
+            {
+                let idx = PlaceIdx(table::offset(i));
+                let arena = self.table.arena();
+                let part = arena
+                    .get(start as usize..(start + len) as usize)
+                    .unwrap_or("");
+                // As in `add_names`: a part that is mostly a person's name ("Trinidad") is
+                // taken only where the context says "place".
+                let role = if is_stopped(&self.stop, part) {
+                    NameRole::Weak(idx)
+                } else {
+                    NameRole::Place(idx)
+                };
+                names.add(arena, start, len, role);
+                parts.next();
+            }
             while let Some(&&(p, span)) = demonyms.peek()
                 && p.0 as usize == i
             {
@@ -235,6 +254,82 @@ impl Builder {
             }
         }
         names.finish(self.table.arena())
+    }
+
+    /// The parts of the names of countries of two places joined by "and" ("Trinidad and
+    /// Tobago", "Bosnia and Herzegovina"), as (place, start, length) in the arena, in place
+    /// order: the news calls such a country, or its main island, by one part ("the ministry in
+    /// Trinidad", "troops in Bosnia"). A part names the country unless it already names a place
+    /// of that country ("Tobago", a division), a country or first-level division elsewhere
+    /// ("Serbia" of "Serbia and Montenegro") or a people ("Turks" of "Turks and Caicos
+    /// Islands").
+    fn country_parts(&self) -> Vec<(usize, u32, u32)> {
+        let arena = self.table.arena();
+        let mut parts: Vec<(usize, u32, u32, &str)> = Vec::new();
+        for i in 0..self.table.len() {
+            let Some(place) = self.table.get(i) else {
+                continue;
+            };
+            if place.kind != PlaceKind::Country || !place.name.contains(" and ") {
+                continue;
+            }
+            let (name, _) = self.table.name_spans(i);
+            let mut at = 0usize;
+            for part in place.name.split(" and ") {
+                let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+                if part.starts_with(char::is_uppercase)
+                    && letters >= 3
+                    && let (Ok(off), Ok(len)) = (u32::try_from(at), u32::try_from(part.len()))
+                {
+                    parts.push((i, name.start() + off, len, country_iso(place.country)));
+                }
+                at += part.len() + " and ".len();
+            }
+        }
+        if parts.is_empty() {
+            return Vec::new();
+        }
+        let text = |&(_, start, len, _): &(usize, u32, u32, &str)| {
+            arena
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or("")
+        };
+        let mut by_text: FastMap<&str, Vec<usize>> = FastMap::default();
+        for (k, part) in parts.iter().enumerate() {
+            by_text.entry(text(part)).or_default().push(k);
+        }
+        let mut taken: FastSet<usize> = FastSet::default();
+        for j in 0..self.table.len() {
+            let Some(place) = self.table.get(j) else {
+                continue;
+            };
+            let spellings = std::iter::once(place.name).chain(place.aliases.iter());
+            for k in spellings.filter_map(|t| by_text.get(t)).flatten() {
+                let Some(part) = parts.get(*k) else {
+                    continue;
+                };
+                let wide = place.kind == PlaceKind::Country
+                    || (place.kind == PlaceKind::AdminArea
+                        && self.table.parent(j).is_some_and(|(_, level)| level <= 1));
+                if part.0 != j && (wide || country_iso(place.country) == part.3) {
+                    taken.insert(*k);
+                }
+            }
+        }
+        for &(_, span) in &self.demonym_spans {
+            let d = span.text(arena);
+            for (k, part) in parts.iter().enumerate() {
+                if text(part) == d {
+                    taken.insert(k);
+                }
+            }
+        }
+        parts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !taken.contains(k))
+            .map(|(_, &(i, start, len, _))| (i, start, len))
+            .collect()
     }
 
     /// Adds place `i`'s name and aliases to `names`.
@@ -285,4 +380,9 @@ impl Builder {
             admin1_keys: self.admin1_keys,
         }
     }
+}
+
+/// A place's country code, "" for none.
+fn country_iso(country: Option<&str>) -> &str {
+    country.unwrap_or("")
 }

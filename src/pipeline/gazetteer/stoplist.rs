@@ -88,6 +88,7 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "union",
     "victoria",
     "vienna",
+    "wallis",
     "washington",
     "wednesday",
     // News agencies and outlets.

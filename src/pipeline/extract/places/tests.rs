@@ -815,6 +815,44 @@ fn an_ambiguous_short_form_stands_for_the_place_the_article_names_in_full() {
 }
 
 #[test]
+fn a_state_code_stands_for_its_state_in_a_story_of_its_country() {
+    let r = resolved(
+        "Tests near Kalgoorlie and Karratha found bacteria. Sewage in WA is treated; the ACT \
+         government and NT rangers helped.",
+    );
+    assert_eq!(
+        resolved_as(&r, "WA").map(|x| x.1.as_str()),
+        Some("Western Australia")
+    );
+    assert_eq!(resolved_as(&r, "ACT").map(|x| x.2.as_str()), Some("AU"));
+    assert_eq!(resolved_as(&r, "NT").map(|x| x.2.as_str()), Some("AU"));
+    let r = resolved("Crews from Kamloops and Kelowna went on. Fires in BC spread to AB.");
+    assert_eq!(
+        resolved_as(&r, "BC").map(|x| x.1.as_str()),
+        Some("British Columbia")
+    );
+    assert_eq!(resolved_as(&r, "AB").map(|x| x.1.as_str()), Some("Alberta"));
+    let r = resolved("Troops in Anantnag and Kupwara were on alert after a raid in J&K.");
+    assert_eq!(
+        resolved_as(&r, "J&K").map(|x| x.1.as_str()),
+        Some("Jammu and Kashmir")
+    );
+    // Not in a story of another country, nor beside a name, an all-caps word or a year.
+    let r = resolved("Seattle police said sewage in WA is treated.");
+    assert!(resolved_as(&r, "WA").is_none(), "{r:?}");
+    let r = resolved(
+        "Kamloops and Kelowna opened a Service BC desk; Airbus SA built a 300 BC \
+         replica. TURN ON THE LIGHTS.",
+    );
+    assert!(
+        ["BC", "SA", "ON"]
+            .iter()
+            .all(|s| resolved_as(&r, s).is_none()),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn plain_english_words_and_phrases_are_no_alternate_names_of_places() {
     // Glosses and nicknames among the registries' alternate names ("To go" for Muchinga,
     // "Hamas" for Hamm, "New Town" for Wilmington) and divisions named by a word.
@@ -1748,4 +1786,63 @@ fn a_state_or_country_opening_a_feature_name_is_not_that_place() {
     ));
     // The state before any other word is the state.
     assert!(has("Kansas wildfires burned on Monday.", "Kansas"));
+}
+
+#[test]
+fn one_part_of_a_country_named_by_two_places_is_that_country() {
+    let r =
+        resolved("The delegation flew home to Trinidad. Troops patrolled Bosnia and Herzegovina.");
+    for surface in ["Trinidad", "Herzegovina"] {
+        assert!(r.iter().all(|x| x.0 != surface || x.2 != "BO"), "{r:?}");
+    }
+    assert_eq!(
+        resolved_as(&r, "Trinidad").map(|x| x.2.as_str()),
+        Some("TT")
+    );
+    let r = resolved("Peacekeepers stayed in Bosnia for years.");
+    assert_eq!(resolved_as(&r, "Bosnia").map(|x| x.2.as_str()), Some("BA"));
+    // A part that is a country of its own or a people keeps its sense; a part that is a
+    // person's name needs a place cue.
+    let r = resolved("Serbia and Turks met. Photo by Lena Trinidad/Agency.");
+    assert_eq!(resolved_as(&r, "Serbia").map(|x| x.2.as_str()), Some("RS"));
+    assert_eq!(resolved_as(&r, "Turks").map(|x| x.2.as_str()), Some("TR"));
+    assert!(resolved_as(&r, "Trinidad").is_none(), "{r:?}");
+}
+
+#[test]
+fn a_dateline_with_a_doubled_comma_is_a_dateline() {
+    let r = resolved("TIJUANA & SAN DIEGO,, MARCH 3, 2018 -- Work on the pipes starts soon.");
+    assert_eq!(
+        resolved_as(&r, "SAN DIEGO").map(|x| x.2.as_str()),
+        Some("US")
+    );
+}
+
+#[test]
+fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
+    // The full stop after "Lelystad" is lost.
+    let r =
+        resolved("Ministers said a second airport was needed near Lelystad The plan was dropped.");
+    assert_eq!(
+        resolved_as(&r, "Lelystad").map(|x| x.2.as_str()),
+        Some("NL")
+    );
+}
+
+#[test]
+fn a_division_named_by_a_word_is_that_division_listed_with_another_of_its_country() {
+    let r = resolved("Mines scarred farmland in the North West and Limpopo, a study found.");
+    assert_eq!(
+        resolved_as(&r, "North West").map(|x| (x.2.as_str(), x.3)),
+        Some(("ZA", "admin_area"))
+    );
+    let r = resolved("Bushfires burned in Victoria and New South Wales.");
+    assert_eq!(
+        resolved_as(&r, "Victoria").map(|x| x.2.as_str()),
+        Some("AU")
+    );
+    // Alone, the words stay words.
+    let r = resolved("Victoria said the North West of the city was calm.");
+    assert!(resolved_as(&r, "Victoria").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "North West").is_none(), "{r:?}");
 }

@@ -240,10 +240,17 @@ pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bo
         is_capitalised(w)
             && !INSTITUTION_WORDS.contains(&w)
             && !DIVISION_WORDS.contains(&w)
+            && !SENTENCE_OPENERS.contains(&w)
             && !WEEKDAYS.contains(&w)
     });
     before_is_name || after_is_name
 }
+
+/// Capitalised words after a name that open the next sentence where its full stop is lost
+/// ("flights to Lelystad Last year rose"), never words of the same name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "A", "An", "Last", "Next", "That", "The", "These", "This", "Those",
+];
 
 /// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
 /// "Florida Atlantic University" (not "The", "Greater", a title).
@@ -483,10 +490,10 @@ fn of_a_place(text: &str, start: usize) -> bool {
 }
 
 /// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
-/// dateline name.
+/// dateline name; a doubled comma is a typo ("OSLO,, May 2 --").
 pub(super) fn dateline_after(text: &str, end: usize) -> bool {
     text.get(end..).is_some_and(|a| {
-        a.starts_with(", ")
+        a.trim_start_matches(',').len() < a.len() && a.trim_start_matches(',').starts_with(' ')
             || a.starts_with(" (")
             || a.starts_with(" -")
             || a.starts_with(" —")
