@@ -1608,8 +1608,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let person = persons.get(surface).copied().filter(|_| !strong);
         let beside_division = town_beside_its_division(text, &hits, i, g);
         // "Wynne said": a small town does not speak, a person of its name does ("who was from
-        // Dewsbury said" is the town: a preposition places it).
-        let speaker = !strong && speaks(text, hit.end) && !place_context(text, hit.start, hit.end);
+        // Dewsbury said" is the town: a preposition places it). No person's name has "of"
+        // inside ("officials visiting Port of Spain said": the town, not Spain).
+        let speaker = !strong
+            && speaks(text, hit.end)
+            && !place_context(text, hit.start, hit.end)
+            && !surface.contains(" of ");
         let mut site = Site::new(text, hit.start, hit.end);
         site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill

@@ -1846,3 +1846,13 @@ fn a_division_named_by_a_word_is_that_division_listed_with_another_of_its_countr
     assert!(resolved_as(&r, "Victoria").is_none(), "{r:?}");
     assert!(resolved_as(&r, "North West").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_name_with_of_inside_before_said_is_the_place_not_a_speaker() {
+    let r = resolved("Officials visiting Port of Spain said the roads were closed.");
+    assert_eq!(
+        resolved_as(&r, "Port of Spain").map(|x| x.2.as_str()),
+        Some("TT")
+    );
+    assert!(resolved_as(&r, "Spain").is_none(), "{r:?}");
+}
