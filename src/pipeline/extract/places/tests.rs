@@ -1846,3 +1846,31 @@ fn a_division_named_by_a_word_is_that_division_listed_with_another_of_its_countr
     assert!(resolved_as(&r, "Victoria").is_none(), "{r:?}");
     assert!(resolved_as(&r, "North West").is_none(), "{r:?}");
 }
+
+#[test]
+fn an_all_caps_dateline_run_on_after_its_headline_is_a_place() {
+    let text = "Board approves new budget. HAMILTON — The school board voted on Tuesday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "HAMILTON"),
+        "{:?}",
+        found(text)
+    );
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(words::dateline_after_headline(text, start, start + 8));
+    let text = "Title\nBoard approves budget. HAMILTON-- The board voted.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(words::dateline_after_headline(text, start, start + 8));
+    // Deeper in a paragraph a capitalised word before a dash is no dateline.
+    let text = "The board met on Monday. The vote was close. HAMILTON — who chairs it — abstained.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(!words::dateline_after_headline(text, start, start + 8));
+    assert!(
+        !found(text).iter().any(|(s, _)| s == "HAMILTON"),
+        "{:?}",
+        found(text)
+    );
+    // Nor one without a dash after it.
+    let text = "Board approves budget. HAMILTON said the vote was close.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(!words::dateline_after_headline(text, start, start + 8));
+}
