@@ -1359,6 +1359,7 @@ fn accept(
         !broad
             || at_line_start(text, start)
             || dateline_after(text, end)
+            || words::dateline_after_headline(text, start, end)
             || (large && letters >= 5 && shown())
     } else {
         case_matches(surface, spelling)

@@ -1856,3 +1856,31 @@ fn a_name_with_of_inside_before_said_is_the_place_not_a_speaker() {
     );
     assert!(resolved_as(&r, "Spain").is_none(), "{r:?}");
 }
+
+#[test]
+fn an_all_caps_dateline_run_on_after_its_headline_is_a_place() {
+    let text = "Board approves new budget. HAMILTON — The school board voted on Tuesday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "HAMILTON"),
+        "{:?}",
+        found(text)
+    );
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(words::dateline_after_headline(text, start, start + 8));
+    let text = "Title\nBoard approves budget. HAMILTON-- The board voted.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(words::dateline_after_headline(text, start, start + 8));
+    // Deeper in a paragraph a capitalised word before a dash is no dateline.
+    let text = "The board met on Monday. The vote was close. HAMILTON — who chairs it — abstained.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(!words::dateline_after_headline(text, start, start + 8));
+    assert!(
+        !found(text).iter().any(|(s, _)| s == "HAMILTON"),
+        "{:?}",
+        found(text)
+    );
+    // Nor one without a dash after it.
+    let text = "Board approves budget. HAMILTON said the vote was close.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(!words::dateline_after_headline(text, start, start + 8));
+}

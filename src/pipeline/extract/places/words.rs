@@ -1045,7 +1045,51 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
     });
     apposition
         || of_a_place(text, start)
-        || (at_line_start(text, start) && is_all_caps(&text[start..end]))
+        || (is_all_caps(&text[start..end])
+            && (at_line_start(text, start) || dateline_after_headline(text, start, end)))
+}
+
+/// Bytes a headline run into its dateline's line may take ("Budget approved. HAMILTON — The
+/// board voted"): a title pasted on one line with the article's first words.
+const HEADLINE_MAX_BYTES: usize = 300;
+
+/// "Board approves budget. HAMILTON — The board ...": an all-caps name followed by a dash,
+/// right after the one sentence that opens its line (a headline run into the dateline, as
+/// copied articles often are), is a dateline as one at the start of a line is. Not a name
+/// deeper in a paragraph ("... said. NATO — the alliance"): only a short first sentence of a
+/// line may stand before it.
+pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> bool {
+    let dash = text.get(end..).is_some_and(|a| {
+        a.trim_start_matches(' ')
+            .starts_with(['\u{2014}', '\u{2013}', '-'])
+    });
+    if !dash {
+        return false;
+    }
+    let Some(before) = text.get(..start).map(|b| b.trim_end_matches(' ')) else {
+        return false;
+    };
+    if !before.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    // The headline: from the line's start, within a bounded look back (a one-line text of any
+    // length stays linear).
+    let mut from = before.len().saturating_sub(HEADLINE_MAX_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let line = match window.rfind('\n') {
+        Some(nl) => &window[nl + 1..],
+        None if from == 0 => window,
+        None => return false,
+    };
+    // One sentence: no sentence end inside it but the last ("U.S." ends no sentence).
+    let inner = &line[..line.len().saturating_sub(1)];
+    !line.trim().is_empty()
+        && !inner.contains(". ")
+        && !inner.contains("! ")
+        && !inner.contains("? ")
 }
 
 /// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
