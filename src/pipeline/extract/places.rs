@@ -52,8 +52,8 @@ use words::{
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
     local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
     opens_organisation, opens_person_name, organisation_of, place_context, region_opens_named_body,
-    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, word_after,
-    word_before,
+    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, who_follows,
+    word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -1608,11 +1608,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
         let beside_division = town_beside_its_division(text, &hits, i, g);
-        // "Wynne said": a small town does not speak, a person of its name does ("who was from
-        // Dewsbury said" is the town: a preposition places it). No person's name has "of"
-        // inside ("officials visiting Port of Spain said": the town, not Spain).
+        // "Wynne said", "founded by Wynne, who": a small town does not speak, a person of its
+        // name does ("who was from Dewsbury said" is the town: a preposition places it). No
+        // person's name has "of" inside ("officials visiting Port of Spain said": the town,
+        // not Spain).
         let speaker = !strong
-            && speaks(text, hit.end)
+            && (speaks(text, hit.end) || who_follows(text, hit.end))
             && !place_context(text, hit.start, hit.end)
             && !surface.contains(" of ");
         let mut site = Site::new(text, hit.start, hit.end);
@@ -1629,6 +1630,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                         .place()
                         .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
                     && !place_context(text, hit.start, hit.end))
+                // "Laura French said", "Mr. English": a demonym the article gives a person as a
+                // surname for certain is that person's name after the given name or title and
+                // where it speaks ("French said"), not as an adjective ("the French economy").
+                || (matches!(role, NameRole::Demonym(_))
+                    && named_persons.contains(surface)
+                    && (after_listed_given_name(text, hit.start)
+                        || after_initial_or_title(text, hit.start)
+                        || speaker))
         };
         let joined =
             joined_to_a_word(text, hit.start).is_some_and(|hyphen| !hit_ends.contains(&hyphen));

@@ -149,6 +149,40 @@ fn a_surname_of_the_article_is_a_person_wherever_no_place_context_says_otherwise
 }
 
 #[test]
+fn a_name_a_relative_who_follows_is_a_person() {
+    let text = "The award was started by Shelby, who retired last year.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    // A preposition still places the town: its people are "of Shelby, who".
+    let placed = "The driver, a man from Shelby, who was not hurt, called police.";
+    assert!(
+        found(placed).iter().any(|(s, _)| s == "Shelby"),
+        "{:?}",
+        found(placed)
+    );
+}
+
+#[test]
+fn two_names_before_streets_in_the_plural_are_streets() {
+    let text = "A truck overturned near Windsor and Canton roads on Friday.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    let town = "Flooding closed schools in Windsor and along two roads on Friday.";
+    assert_eq!(found(town).len(), 1, "{:?}", found(town));
+}
+
+#[test]
+fn a_demonym_the_article_gives_a_person_as_a_surname_is_that_person_there() {
+    let text = "Spokeswoman Laura French said the plan was sound. French said more money was \
+                needed. The French government agreed.";
+    let got: Vec<usize> = find_places(text, bundled())
+        .into_iter()
+        .filter(PlaceMention::is_demonym)
+        .map(|m| m.start)
+        .collect();
+    // Only the adjective of "The French government" is the country's.
+    assert_eq!(got, text.rfind("French").into_iter().collect::<Vec<_>>());
+}
+
+#[test]
 fn a_weak_name_the_context_shows_to_be_a_place_is_that_place_throughout() {
     let g = bundled();
     let text = "Storms hit homes in Lancaster on Monday. Lancaster police said roads were shut.";

@@ -875,7 +875,39 @@ pub(super) fn embedded_in_name(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start).is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
     let after = word_after(text, end)
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
-    before || after
+    before || after || one_of_two_streets(text, start, end)
+}
+
+/// Street words in the plural, after two names joined by "and" ([`one_of_two_streets`]).
+const STREET_PLURALS: &[&str] = &[
+    "avenues",
+    "boulevards",
+    "drives",
+    "lanes",
+    "roads",
+    "streets",
+];
+
+/// "at the corner of Lakeview and Harrison streets", "near Rivers and Stokes avenues": two
+/// names joined by "and" before a street word in the plural are two streets, neither a town.
+fn one_of_two_streets(text: &str, start: usize, end: usize) -> bool {
+    let street_after =
+        |at: usize| word_after(text, at).is_some_and(|w| STREET_PLURALS.contains(&w));
+    // The second name: "and Harrison streets" (only asked where "and" comes before).
+    if matches!(word_before(text, start), Some("and" | "&")) && street_after(end) {
+        return true;
+    }
+    // The first name: "Lakeview and Harrison streets".
+    let Some(rest) = text
+        .get(end..)
+        .and_then(|a| a.strip_prefix(" and ").or_else(|| a.strip_prefix(" & ")))
+    else {
+        return false;
+    };
+    let second = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    rest.starts_with(char::is_uppercase) && street_after(text.len() - rest.len() + second)
 }
 
 /// "Bank of Italy": an organisation named after a place.
@@ -1023,6 +1055,12 @@ pub(super) fn stands_for_its_occupants(text: &str, start: usize, end: usize) -> 
 /// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
 pub(super) fn speaks(text: &str, end: usize) -> bool {
     word_after(text, end).is_some_and(|w| crate::extract::REPORTING_VERBS.contains(&w))
+}
+
+/// ", who" follows: "founded by Colton, who died in 1984": a person, not a town (a place takes
+/// "which" or "where"; a town's people are "of Roswell, who", which a preposition places).
+pub(super) fn who_follows(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|a| a.starts_with(", who "))
 }
 
 /// A context that makes a name a place even where the article uses it as a person's name:
