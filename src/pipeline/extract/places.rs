@@ -1299,12 +1299,7 @@ fn accept(
             // "Ga. pastor", "another Neb. jail", "S.C. 6": a lower-case word or a route number
             // after the final dot shows the dot ends no sentence (not after a year or a
             // century: "44 B.C. the", "the 5th century B.C. when").
-            let era = word_before(text, start).is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-                    || ["century", "centuries", "millennium"]
-                        .iter()
-                        .any(|e| e.eq_ignore_ascii_case(w))
-            });
+            let era = after_a_year_or_century(text, start);
             let noun_or_route_after = spelling.ends_with('.')
                 && word_after(text, end).is_some_and(|w| {
                     w.starts_with(char::is_lowercase) || w.bytes().all(|b| b.is_ascii_digit())
@@ -2182,12 +2177,7 @@ fn focus_abbreviations(
                 })
             };
             // "300 BC", "the fifth century BC": an era.
-            let era = word_before(text, at).is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-                    || ["century", "centuries", "millennium"]
-                        .iter()
-                        .any(|e| e.eq_ignore_ascii_case(w))
-            });
+            let era = after_a_year_or_century(text, at);
             if !bounded
                 || era
                 || !alone(word_before(text, at))
@@ -2209,6 +2199,17 @@ fn focus_abbreviations(
         spans.extend(found);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// A number or "century" stands right before `at`: what follows is an era ("44 B.C.", "the
+/// fifth century BC"), not a state's short form.
+fn after_a_year_or_century(text: &str, at: usize) -> bool {
+    word_before(text, at).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || ["century", "centuries", "millennium"]
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The first-level division of country `iso` whose primary name is `name`.
