@@ -51,9 +51,9 @@ use words::{
     at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
     embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
     local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, place_context, region_opens_named_body,
-    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, who_follows,
-    word_after, word_before,
+    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
+    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
+    strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -1599,6 +1599,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if word_before(text, hit.start) == Some("United") {
             continue;
         }
+        // "Rep. Charles Rangel, D-N.Y.": a legislator's surname before the party label.
+        if party_label_after(text, hit.end) {
+            continue;
+        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let strong = strong_place_context(text, hit.start, hit.end);
         let person = persons.get(surface).copied().filter(|_| !strong);
@@ -1617,9 +1621,17 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // Holland") is that person even where a country bears it, unless a place context says
         // otherwise ("flew to Jordan").
         let certain_person = !strong && given_surnames.contains(surface);
+        // "Rep. Charles Rangel ... Rangel said": a person the article names for certain who
+        // speaks is that person, whatever town bears the name (a country may speak for its
+        // government: "Jordan said").
+        let certain_speaker = speaker && named_persons.contains(surface);
         let a_person = |role: NameRole| {
             person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
                 || (speaker && named_like_a_person(g, role.idx(), false))
+                || (certain_speaker
+                    && role
+                        .place()
+                        .is_some_and(|p| g.get(p).kind != PlaceKind::Country))
                 || (certain_person
                     && role
                         .place()

@@ -1074,13 +1074,15 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
 pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
-    // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore".
+    // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore"; nor a person's name
+    // before a comma: "Linda Sumner, R-Raleigh", "Bobby E. Horton, Mayor Pro Tem" (no town is
+    // written after a given name or a title).
     let apposition = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ").is_some_and(|r| {
             let word = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
             r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
         })
-    });
+    }) && !after_a_persons_first_names(text, start);
     apposition
         || of_a_place(text, start)
         || (is_all_caps(&text[start..end])
@@ -1128,6 +1130,46 @@ pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> b
         && !inner.contains(". ")
         && !inner.contains("! ")
         && !inner.contains("? ")
+}
+
+/// The occurrence at `start` follows a common given name, a title or a middle initial after a
+/// capitalised word: "Linda Sumner", "Rep. Pomeroy", "Bobby E. Horton" (not "N. Charleston",
+/// where a lone initial abbreviates a compass word).
+pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
+    if after_listed_given_name(text, start) {
+        return true;
+    }
+    if !after_initial_or_title(text, start) {
+        return false;
+    }
+    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let b = b.strip_suffix('.').unwrap_or(b);
+    let word_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    if is_honorific(&b[word_start..]) {
+        return true;
+    }
+    // An initial: a capitalised word must stand before it ("Bobby E.").
+    word_before(text, word_start).is_some_and(|w| is_capitalised(w) && !is_all_caps(w))
+}
+
+/// ", D-Hardy", " (R-Texas)", ", I-Vt.": a legislator's party and home follow the name at
+/// `end`, which is the legislator's surname, never a place.
+pub(super) fn party_label_after(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    let Some(rest) = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(" ("))
+    else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
