@@ -47,13 +47,14 @@ mod words;
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
-    after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
-    at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
-    embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
-    local_news_cue, modifies_name, named_thing_after_the, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
-    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
-    strong_place_context, who_follows, word_after, word_before,
+    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
+    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
+    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
+    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
+    named_thing_after_the, opens_capitalised_run, opens_named_body, opens_organisation,
+    opens_person_name, organisation_of, party_label_after, place_context, region_opens_named_body,
+    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, who_follows,
+    word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -1577,6 +1578,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             if given {
                 given_surnames.insert(surface);
             }
+        } else if after_listed_given_name_opening_sentence(text, h.start) {
+            persons.entry(surface).or_insert(false);
         }
     }
     // Where names end: a name joined by a hyphen to a word that is no name ends a

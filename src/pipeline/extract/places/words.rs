@@ -1203,12 +1203,24 @@ pub(super) fn is_honorific(word: &str) -> bool {
 /// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title: a
 /// capitalised word that ends no sentence and is no function, compass or institution word.
 pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
+    given_name_word_before(text, start).is_some_and(|opens_sentence| !opens_sentence)
+}
+
+/// "Larry Grayson, though: ...": a common given name opening a sentence before the name at
+/// `start` makes it a surname too (not certain enough to outweigh a country: "Will Jordan
+/// agree?").
+pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
+    given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
+        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
+}
+
+/// The word before `start` looks like a given name (see [`after_given_name_word`]): whether it
+/// opens the text or a sentence.
+fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     let before = text.get(..start).unwrap_or("");
-    let Some(b) = before.strip_suffix(' ') else {
-        return false;
-    };
+    let b = before.strip_suffix(' ')?;
     if b.ends_with('.') {
-        return false;
+        return None;
     }
     let word_start = b
         .rfind(|c: char| !c.is_alphanumeric())
@@ -1228,7 +1240,7 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
         || b[..word_start]
             .trim_end()
             .ends_with(['.', '!', '?', ':', '"', '“', '\n']);
-    given && !sentence_start
+    given.then_some(sentence_start)
 }
 
 /// The word before `start` is a common given name ([`after_given_name_word`] and in the
