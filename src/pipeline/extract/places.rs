@@ -1582,6 +1582,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             persons.entry(surface).or_insert(false);
         }
     }
+    // "Notre Dame coach Muffet McGraw": a name whose coach or players the article speaks of
+    // is a team's there and throughout, not a small town's (a city of the name stays: a
+    // city's team is a use of the city).
+    let teams: HashSet<&str, WordState> = hits
+        .iter()
+        .filter(|h| words::team_role_after(text, h.end))
+        .filter_map(|h| text.get(h.start..h.end))
+        .collect();
     // Where names end: a name joined by a hyphen to a word that is no name ends a
     // double-barrelled name ("Pat Hugley-Green"), not one joined to another place
     // ("Fargo-Moorhead", "Paris-Henry County").
@@ -1719,6 +1727,22 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     r.place()
                         .is_none_or(|p| g.get(p).country != Some("US") || g.division_level(p) != 1)
                 });
+            }
+        }
+        // "the Obama administration", "Obama-era rules": a leader's name, whatever town
+        // bears it; a team's name, where no place context says otherwise.
+        let team = !teams.is_empty() && teams.contains(surface) && !strong;
+        if team || words::names_a_leaders_term(text, hit.end) {
+            roles.retain(|&(r, _)| {
+                r.place().is_none_or(|p| {
+                    let p = g.get(p);
+                    p.kind != PlaceKind::City
+                        || (team && p.population.unwrap_or(0) >= PERSON_TOWN_MAX_POPULATION)
+                })
+            });
+            // (Nor is the occurrence a place by another occurrence's context.)
+            if roles.is_empty() {
+                continue;
             }
         }
         // "the Kremlin said", "White House aides": a building standing for the people in it

@@ -1918,3 +1918,80 @@ fn an_all_caps_dateline_run_on_after_its_headline_is_a_place() {
     let start = text.find("HAMILTON").unwrap_or(0);
     assert!(!words::dateline_after_headline(text, start, start + 8));
 }
+
+#[test]
+fn a_surname_after_a_given_name_or_title_before_a_comma_is_no_town() {
+    // The comma after a person's name is no apposition of a place.
+    let text = "The bill was backed by Wendy Sumner, Rep. Dale Pomeroy, and others on the panel.";
+    let r = found(text);
+    assert!(
+        r.iter().all(|(s, _)| s != "Sumner" && s != "Pomeroy"),
+        "{r:?}"
+    );
+    let text = "Members present were Mayor Bobby E. Horton, Eric L. Fowler and Cathy Brandt.";
+    let r = found(text);
+    assert!(
+        r.iter().all(|(s, _)| s != "Horton" && s != "Fowler"),
+        "{r:?}"
+    );
+    // A town's apposition stays: "in Sumner, Wash." names the town.
+    let text = "The festival opened in Sumner, Wash., on Friday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Sumner"),
+        "{:?}",
+        found(text)
+    );
+    assert!(words::after_a_persons_first_names("Bobby E. Horton", 9));
+    assert!(!words::after_a_persons_first_names("to N. Charleston", 6));
+}
+
+#[test]
+fn a_name_before_a_party_label_is_a_legislator() {
+    let text = "A tax on the bonuses was proposed by Rep. Walter Rangel, D-N.Y., on Tuesday.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Rangel"), "{r:?}");
+    assert!(words::party_label_after("Rangel, D-N.Y.", 6));
+    assert!(words::party_label_after("Boxer (R-Texas)", 5));
+    assert!(!words::party_label_after("Dallas, Texas", 6));
+}
+
+#[test]
+fn a_person_the_article_names_who_speaks_is_that_person_whatever_town_bears_the_name() {
+    let text = "Councillor Maria Rangel opened the meeting. Rangel said the budget was tight.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Rangel"), "{r:?}");
+}
+
+#[test]
+fn a_given_name_opening_a_sentence_makes_the_next_word_a_surname() {
+    let text = "The show ran for years. Larry Grayson, though, was the one viewers loved. \
+                In the studio, Grayson understood the audience.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Grayson"), "{r:?}");
+}
+
+#[test]
+fn a_leaders_term_is_no_town() {
+    let text = "The rule was imposed in the last days of the Obama administration. Oil firms \
+                said the Obama-era rule made little sense.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Obama"), "{r:?}");
+    assert!(words::names_a_leaders_term("Obama-era rule", 5));
+    assert!(words::names_a_leaders_term("the Obama administration", 9));
+    assert!(!words::names_a_leaders_term("Obama-erased", 5));
+}
+
+#[test]
+fn a_name_whose_coach_or_players_are_spoken_of_is_a_team_not_a_small_town() {
+    let text = "Notre Dame won the final 70-68 on Sunday. \"We never gave up,\" Notre Dame coach \
+                Ann Smith said. Notre Dame will host the next round.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Notre Dame"), "{r:?}");
+    // A city's team is a use of the city.
+    let text = "Chicago coach Ann Smith said the team would travel to Chicago on Monday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Chicago"),
+        "{:?}",
+        found(text)
+    );
+}

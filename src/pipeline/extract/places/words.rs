@@ -1174,9 +1174,70 @@ pub(super) fn party_label_after(text: &str, end: usize) -> bool {
 
 /// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
 const HONORIFICS: &[&str] = &[
-    "Capt", "Coach", "Col", "Det", "Dr", "Gen", "Gov", "Judge", "Lt", "Miss", "Mr", "Mrs", "Ms",
-    "Officer", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sheriff", "Trooper",
+    "Capt",
+    "Coach",
+    "Col",
+    "Det",
+    "Dr",
+    "Gen",
+    "Gov",
+    "Governor",
+    "Judge",
+    "Lt",
+    "Mayor",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Officer",
+    "President",
+    "Prof",
+    "Rep",
+    "Rev",
+    "Sen",
+    "Senator",
+    "Sgt",
+    "Sheriff",
+    "Trooper",
 ];
+
+/// "the Obama administration", "Obama-era rules": a name before these words is a leader's,
+/// whose term they name, not a town's.
+pub(super) fn names_a_leaders_term(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    if let Some(rest) = after.strip_prefix("-era") {
+        return !rest.starts_with(char::is_alphanumeric);
+    }
+    word_after(text, end) == Some("administration")
+}
+
+/// Words after a team's name that name its people: "Notre Dame coach Muffet McGraw", "a
+/// Villanova player".
+const TEAM_ROLES: &[&str] = &[
+    "coach",
+    "coaches",
+    "forward",
+    "forwards",
+    "goalkeeper",
+    "guard",
+    "guards",
+    "linebacker",
+    "pitcher",
+    "player",
+    "players",
+    "quarterback",
+    "star",
+    "stars",
+    "striker",
+];
+
+/// A word for a team's player or coach follows the name at `end`: "Notre Dame coach", "the
+/// Clemson quarterback".
+pub(super) fn team_role_after(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| TEAM_ROLES.contains(&w))
+}
 
 /// The occurrence at `start` follows an initial or a title: "Sheila D. Moore", "Ms. Moore",
 /// "coach Ripley".
