@@ -1960,6 +1960,11 @@ fn a_person_the_article_names_who_speaks_is_that_person_whatever_town_bears_the_
     let text = "Councillor Maria Rangel opened the meeting. Rangel said the budget was tight.";
     let r = found(text);
     assert!(r.iter().all(|(s, _)| s != "Rangel"), "{r:?}");
+    // A title's dot before the given name ends no sentence.
+    let text =
+        "The tax was proposed by Rep. Walter Rangel of the committee. Rangel said it was fair.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Rangel"), "{r:?}");
 }
 
 #[test]

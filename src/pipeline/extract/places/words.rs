@@ -1297,10 +1297,16 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
         && !INSTITUTION_WORDS.contains(&word)
         && !AREA_PREFIXES.contains(&word)
         && !DETERMINERS.contains(&word);
-    let sentence_start = b[..word_start].trim_end().is_empty()
-        || b[..word_start]
-            .trim_end()
-            .ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+    let head = b[..word_start].trim_end();
+    // A title's dot ends no sentence: "Rep. Charles Rangel".
+    let titled = head.strip_suffix('.').is_some_and(|h| {
+        let from = h
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| i + h[i..].chars().next().map_or(1, char::len_utf8));
+        is_honorific(&h[from..])
+    });
+    let sentence_start =
+        head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled);
     given.then_some(sentence_start)
 }
 
