@@ -1615,7 +1615,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
-        let strong = strong_place_context(text, hit.start, hit.end);
+        let mut strong = strong_place_context(text, hit.start, hit.end);
+        // "McKinney, Holstein and Ross voted": a surname the article gives a person for
+        // certain, before a comma, is placed by what follows only where that is a name of the
+        // gazetteer ("Jackson, Miss.").
+        if strong
+            && named_persons.contains(surface)
+            && words::placed_only_by_an_apposition(text, hit.start, hit.end)
+        {
+            let at = hit.end + 2;
+            let from = hits.partition_point(|h| h.start < at);
+            strong = hits.get(from).is_some_and(|h| h.start == at);
+        }
         let person = persons.get(surface).copied().filter(|_| !strong);
         let beside_division = town_beside_its_division(text, &hits, i, g);
         // "Wynne said", "founded by Wynne, who": a small town does not speak, a person of its

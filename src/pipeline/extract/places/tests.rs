@@ -2000,3 +2000,18 @@ fn a_name_whose_coach_or_players_are_spoken_of_is_a_team_not_a_small_town() {
         found(text)
     );
 }
+
+#[test]
+fn a_named_persons_surname_before_a_comma_and_no_place_is_in_a_list_of_people() {
+    let text = "The car was driven by David Arvin of Denver. Arvin, Dunaway and a passenger \
+                were hurt.";
+    let r = found(text);
+    assert!(r.iter().all(|(s, _)| s != "Arvin"), "{r:?}");
+    // A place after the comma still places the name.
+    let text = "The car was driven by David Arvin. Buyers from Arvin, California, came too.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Arvin"),
+        "{:?}",
+        found(text)
+    );
+}

@@ -1071,6 +1071,19 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
     before || placed_by_its_neighbours(text, start, end)
 }
 
+/// [`strong_place_context`] holds by a comma and a capitalised word after the name alone
+/// ("McKinney, Holstein and Ross voted no"; "Jackson, Miss."): the words after must be a place
+/// for that.
+pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize) -> bool {
+    let before = word_before(text, start)
+        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
+    !before
+        && text.get(end..).is_some_and(|a| a.starts_with(", "))
+        && !of_a_place(text, start)
+        && !(is_all_caps(&text[start..end])
+            && (at_line_start(text, start) || dateline_after_headline(text, start, end)))
+}
+
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
 pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
@@ -1136,7 +1149,8 @@ pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> b
 /// capitalised word: "Linda Sumner", "Rep. Pomeroy", "Bobby E. Horton" (not "N. Charleston",
 /// where a lone initial abbreviates a compass word).
 pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
-    if after_listed_given_name(text, start) {
+    if after_listed_given_name(text, start) || after_listed_given_name_opening_sentence(text, start)
+    {
         return true;
     }
     if !after_initial_or_title(text, start) {
