@@ -1582,7 +1582,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             persons.entry(surface).or_insert(false);
         }
     }
-    // "Notre Dame coach Muffet McGraw": a name whose coach or players the article speaks of
+    // "Notre Dame coach Ann Smith": a name whose coach or players the article speaks of
     // is a team's there and throughout, not a small town's (a city of the name stays: a
     // city's team is a use of the city).
     let teams: HashSet<&str, WordState> = hits
@@ -1610,13 +1610,13 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if word_before(text, hit.start) == Some("United") {
             continue;
         }
-        // "Rep. Charles Rangel, D-N.Y.": a legislator's surname before the party label.
+        // "Rep. Walter Bingham, D-Ore.": a legislator's surname before the party label.
         if party_label_after(text, hit.end) {
             continue;
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let mut strong = strong_place_context(text, hit.start, hit.end);
-        // "McKinney, Holstein and Ross voted": a surname the article gives a person for
+        // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
         if strong
@@ -1643,7 +1643,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // Holland") is that person even where a country bears it, unless a place context says
         // otherwise ("flew to Jordan").
         let certain_person = !strong && given_surnames.contains(surface);
-        // "Rep. Charles Rangel ... Rangel said": a person the article names for certain who
+        // "Rep. Walter Bingham ... Bingham said": a person the article names for certain who
         // speaks is that person, whatever town bears the name (a country may speak for its
         // government: "Jordan said").
         let certain_speaker = speaker && named_persons.contains(surface);

@@ -1928,7 +1928,7 @@ fn a_surname_after_a_given_name_or_title_before_a_comma_is_no_town() {
         r.iter().all(|(s, _)| s != "Sumner" && s != "Pomeroy"),
         "{r:?}"
     );
-    let text = "Members present were Mayor Bobby E. Horton, Eric L. Fowler and Cathy Brandt.";
+    let text = "Members present were Mayor Alan E. Horton, Ruth L. Fowler and Cathy Brandt.";
     let r = found(text);
     assert!(
         r.iter().all(|(s, _)| s != "Horton" && s != "Fowler"),
@@ -1941,7 +1941,7 @@ fn a_surname_after_a_given_name_or_title_before_a_comma_is_no_town() {
         "{:?}",
         found(text)
     );
-    assert!(words::after_a_persons_first_names("Bobby E. Horton", 9));
+    assert!(words::after_a_persons_first_names("Alan E. Horton", 8));
     assert!(!words::after_a_persons_first_names("to N. Charleston", 6));
 }
 
@@ -1969,7 +1969,7 @@ fn a_person_the_article_names_who_speaks_is_that_person_whatever_town_bears_the_
 
 #[test]
 fn a_given_name_opening_a_sentence_makes_the_next_word_a_surname() {
-    let text = "The show ran for years. Larry Grayson, though, was the one viewers loved. \
+    let text = "The show ran for years. Peter Grayson, though, was the one viewers loved. \
                 In the studio, Grayson understood the audience.";
     let r = found(text);
     assert!(r.iter().all(|(s, _)| s != "Grayson"), "{r:?}");
@@ -1977,8 +1977,8 @@ fn a_given_name_opening_a_sentence_makes_the_next_word_a_surname() {
 
 #[test]
 fn a_leaders_term_is_no_town() {
-    let text = "The rule was imposed in the last days of the Obama administration. Oil firms \
-                said the Obama-era rule made little sense.";
+    let text = "Regulators wrote the limits under the Obama administration. Drillers called \
+                the Obama-era limits costly.";
     let r = found(text);
     assert!(r.iter().all(|(s, _)| s != "Obama"), "{r:?}");
     assert!(words::names_a_leaders_term("Obama-era rule", 5));
@@ -2003,12 +2003,12 @@ fn a_name_whose_coach_or_players_are_spoken_of_is_a_team_not_a_small_town() {
 
 #[test]
 fn a_named_persons_surname_before_a_comma_and_no_place_is_in_a_list_of_people() {
-    let text = "The car was driven by David Arvin of Denver. Arvin, Dunaway and a passenger \
+    let text = "The car was driven by Paul Arvin of Denver. Arvin, Dunaway and a passenger \
                 were hurt.";
     let r = found(text);
     assert!(r.iter().all(|(s, _)| s != "Arvin"), "{r:?}");
     // A place after the comma still places the name.
-    let text = "The car was driven by David Arvin. Buyers from Arvin, California, came too.";
+    let text = "The car was driven by Paul Arvin. Buyers from Arvin, California, came too.";
     assert!(
         found(text).iter().any(|(s, _)| s == "Arvin"),
         "{:?}",

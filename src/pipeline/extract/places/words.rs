@@ -1072,7 +1072,7 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
 }
 
 /// [`strong_place_context`] holds by a comma and a capitalised word after the name alone
-/// ("McKinney, Holstein and Ross voted no"; "Jackson, Miss."): the words after must be a place
+/// ("Arvin, Dunaway and Ross voted no"; "Jackson, Miss."): the words after must be a place
 /// for that.
 pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize) -> bool {
     let before = word_before(text, start)
@@ -1088,7 +1088,7 @@ pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize)
 /// or an all-caps dateline.
 pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
     // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore"; nor a person's name
-    // before a comma: "Linda Sumner, R-Raleigh", "Bobby E. Horton, Mayor Pro Tem" (no town is
+    // before a comma: "Wendy Sumner, R-Salem", "Alan E. Fowler, Mayor of the town" (no town is
     // written after a given name or a title).
     let apposition = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ").is_some_and(|r| {
@@ -1146,7 +1146,7 @@ pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> b
 }
 
 /// The occurrence at `start` follows a common given name, a title or a middle initial after a
-/// capitalised word: "Linda Sumner", "Rep. Pomeroy", "Bobby E. Horton" (not "N. Charleston",
+/// capitalised word: "Wendy Sumner", "Rep. Bingham", "Alan E. Fowler" (not "N. Charleston",
 /// where a lone initial abbreviates a compass word).
 pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
     if after_listed_given_name(text, start) || after_listed_given_name_opening_sentence(text, start)
@@ -1166,7 +1166,7 @@ pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
     if is_honorific(&b[word_start..]) {
         return true;
     }
-    // An initial: a capitalised word must stand before it ("Bobby E.").
+    // An initial: a capitalised word must stand before it ("Alan E.").
     word_before(text, word_start).is_some_and(|w| is_capitalised(w) && !is_all_caps(w))
 }
 
@@ -1227,7 +1227,7 @@ pub(super) fn names_a_leaders_term(text: &str, end: usize) -> bool {
     word_after(text, end) == Some("administration")
 }
 
-/// Words after a team's name that name its people: "Notre Dame coach Muffet McGraw", "a
+/// Words after a team's name that name its people: "Notre Dame coach Ann Smith", "a
 /// Villanova player".
 const TEAM_ROLES: &[&str] = &[
     "coach",
@@ -1281,7 +1281,7 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| !opens_sentence)
 }
 
-/// "Larry Grayson, though: ...": a common given name opening a sentence before the name at
+/// "Peter Grayson, though, ...": a common given name opening a sentence before the name at
 /// `start` makes it a surname too (not certain enough to outweigh a country: "Will Jordan
 /// agree?").
 pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
@@ -1312,7 +1312,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
         && !AREA_PREFIXES.contains(&word)
         && !DETERMINERS.contains(&word);
     let head = b[..word_start].trim_end();
-    // A title's dot ends no sentence: "Rep. Charles Rangel".
+    // A title's dot ends no sentence: "Rep. Walter Bingham".
     let titled = head.strip_suffix('.').is_some_and(|h| {
         let from = h
             .rfind(|c: char| !c.is_alphanumeric())
