@@ -1066,22 +1066,29 @@ pub(super) fn who_follows(text: &str, end: usize) -> bool {
 /// A context that makes a name a place even where the article uses it as a person's name:
 /// "in Trapani", "Flores, Uruguay", "the city of Sevierville", a dateline.
 pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start)
-        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
-    before || placed_by_its_neighbours(text, start, end)
+    strong_preposition_before(text, start) || placed_by_its_neighbours(text, start, end)
+}
+
+/// "in", "near", "outside", "across", "throughout" stands right before `start`.
+fn strong_preposition_before(text: &str, start: usize) -> bool {
+    word_before(text, start)
+        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"))
+}
+
+/// `text[start..end]` is an all-caps dateline name: at a line's start or after a headline.
+fn dateline_name(text: &str, start: usize, end: usize) -> bool {
+    is_all_caps(&text[start..end])
+        && (at_line_start(text, start) || dateline_after_headline(text, start, end))
 }
 
 /// [`strong_place_context`] holds by a comma and a capitalised word after the name alone
 /// ("Arvin, Dunaway and Ross voted no"; "Jackson, Miss."): the words after must be a place
 /// for that.
 pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start)
-        .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"));
-    !before
+    !strong_preposition_before(text, start)
         && text.get(end..).is_some_and(|a| a.starts_with(", "))
         && !of_a_place(text, start)
-        && !(is_all_caps(&text[start..end])
-            && (at_line_start(text, start) || dateline_after_headline(text, start, end)))
+        && !dateline_name(text, start, end)
 }
 
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
@@ -1096,10 +1103,7 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
             r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
         })
     }) && !after_a_persons_first_names(text, start);
-    apposition
-        || of_a_place(text, start)
-        || (is_all_caps(&text[start..end])
-            && (at_line_start(text, start) || dateline_after_headline(text, start, end)))
+    apposition || of_a_place(text, start) || dateline_name(text, start, end)
 }
 
 /// Bytes a headline run into its dateline's line may take ("Budget approved. HAMILTON — The
