@@ -601,9 +601,16 @@ fn resolve(
             None
         } else {
             let surface = text[span.start..span.end].to_lowercase();
+            // A town placed by its state for want of a reading there ("Bethel, Vt.") is that
+            // town again: its later readings are all elsewhere.
             settled
                 .iter()
-                .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
+                .find(|(s, p)| {
+                    *s == surface
+                        && (c.iter().any(|(q, _)| q == p)
+                            || g.division_level(*p) == 1
+                                && c.iter().all(|&(q, _)| g.admin1(q) != g.admin1(*p)))
+                })
                 .map(|(_, p)| *p)
         };
         let (place, confidence, reason) = match earlier {

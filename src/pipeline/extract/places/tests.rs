@@ -1939,6 +1939,14 @@ fn a_town_the_gazetteer_lacks_in_the_state_named_next_is_placed_by_the_state() {
         ("Minnesota", "admin_area", "apposition"),
         "{r:?}"
     );
+    // And so is its later mention, alone.
+    let later: Vec<_> = r.iter().filter(|m| m.0 == "Tripoli").collect();
+    assert_eq!(later.len(), 2, "{r:?}");
+    assert_eq!(
+        (later[1].1.as_str(), later[1].4),
+        ("Minnesota", "one_sense"),
+        "{r:?}"
+    );
     // A list of states and towns is no apposition.
     let text = "They toured New York, North Carolina and Boston, Maine, Ohio and Texas.";
     let r = resolved(text);
