@@ -602,9 +602,16 @@ fn resolve(
             None
         } else {
             let surface = text[span.start..span.end].to_lowercase();
+            // A town placed by its state for want of a reading there ("Bethel, Vt.") is that
+            // town again: its later readings are all elsewhere.
             settled
                 .iter()
-                .find(|(s, p)| *s == surface && c.iter().any(|(q, _)| q == p))
+                .find(|(s, p)| {
+                    *s == surface
+                        && (c.iter().any(|(q, _)| q == p)
+                            || g.division_level(*p) == 1
+                                && c.iter().all(|&(q, _)| g.admin1(q) != g.admin1(*p)))
+                })
                 .map(|(_, p)| *p)
         };
         let (place, confidence, reason) = match earlier {
@@ -2436,6 +2443,10 @@ fn narrow_by_container(
     if spaced {
         return false;
     }
+    if let Some(division) = division_of_missing_town(text, span, next, g, candidates) {
+        *candidates = vec![(division, true)];
+        return true;
+    }
     let inside: Vec<(PlaceIdx, bool)> = candidates
         .iter()
         .copied()
@@ -2559,6 +2570,44 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
             && (g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k))
                 || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
     })
+}
+
+/// "Spencer Lewis of Bethel, Vt., declined": a town named with its state or province, where
+/// no town of its name lies in the gazetteer, is placed by the division (its best-known
+/// point), not taken for a homonym elsewhere. Not where the name is also an area of the
+/// division's country (a list: "New York, North Carolina"), only one division after a comma,
+/// and not a
+/// list going on ("Boston, Maine and Vermont", "Boston, Maine, Ohio").
+fn division_of_missing_town(
+    text: &str,
+    span: &Span,
+    next: &Span,
+    g: &Gazetteer,
+    candidates: &[(PlaceIdx, bool)],
+) -> Option<PlaceIdx> {
+    if text.get(span.end..next.start) != Some(", ") {
+        return None;
+    }
+    let mut division = None;
+    for (role, _) in &next.roles {
+        let idx = role.place()?;
+        if g.division_level(idx) != 1 || division.is_some_and(|d| d != idx) {
+            return None;
+        }
+        division = Some(idx);
+    }
+    let country = g.get(division?).country;
+    if candidates.iter().any(|&(idx, _)| {
+        g.get(idx).kind.class() == KindClass::Area && g.get(idx).country == country
+    }) {
+        return None;
+    }
+    let after = text.get(next.end..).unwrap_or("");
+    let list_goes_on = word_after(text, next.end).is_some_and(|w| matches!(w, "and" | "or"))
+        || after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(char::is_uppercase));
+    if list_goes_on { None } else { division }
 }
 
 /// A city this near a division's point of the same name is taken to lie in it.

@@ -2015,3 +2015,46 @@ fn a_named_persons_surname_before_a_comma_and_no_place_is_in_a_list_of_people() 
         found(text)
     );
 }
+
+#[test]
+fn a_dateline_dash_read_from_windows_1252_as_latin_1_ends_a_dateline() {
+    // The em dash 0x97 of a Windows-1252 page read as Latin-1 is the control U+0097.
+    let text = "Council backs the new budget. HAMILTON \u{97} The school board voted on Tuesday.";
+    let start = text.find("HAMILTON").unwrap_or(0);
+    assert!(words::dateline_after_headline(text, start, start + 8));
+    assert!(words::dateline_after("ROME \u{96} Italy said", 4));
+}
+
+#[test]
+fn a_town_the_gazetteer_lacks_in_the_state_named_next_is_placed_by_the_state() {
+    // No Tripoli lies in Minnesota: the state, not Libya's or Iowa's Tripoli.
+    let text = "Mary Smith of Tripoli, Minn., said the storm was over. She stayed in Tripoli.";
+    let r = resolved(text);
+    let m = resolved_as(&r, "Tripoli").expect("Tripoli");
+    assert_eq!(
+        (m.1.as_str(), m.3, m.4),
+        ("Minnesota", "admin_area", "apposition"),
+        "{r:?}"
+    );
+    // And so is its later mention, alone.
+    let later: Vec<_> = r.iter().filter(|m| m.0 == "Tripoli").collect();
+    assert_eq!(later.len(), 2, "{r:?}");
+    assert_eq!(
+        (later[1].1.as_str(), later[1].4),
+        ("Minnesota", "one_sense"),
+        "{r:?}"
+    );
+    // A list of states and towns is no apposition.
+    let text = "They toured New York, North Carolina and Boston, Maine, Ohio and Texas.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "New York").map(|m| m.3),
+        Some("city"),
+        "{r:?}"
+    );
+    assert_eq!(
+        resolved_as(&r, "Boston").map(|m| m.1.as_str()),
+        Some("Boston"),
+        "{r:?}"
+    );
+}

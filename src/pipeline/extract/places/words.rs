@@ -495,11 +495,14 @@ pub(super) fn dateline_after(text: &str, end: usize) -> bool {
     text.get(end..).is_some_and(|a| {
         a.trim_start_matches(',').len() < a.len() && a.trim_start_matches(',').starts_with(' ')
             || a.starts_with(" (")
-            || a.starts_with(" -")
-            || a.starts_with(" —")
-            || a.starts_with(" –")
+            || a.strip_prefix(' ').is_some_and(|a| a.starts_with(DASHES))
     })
 }
+
+/// Dashes that end a dateline: the hyphen, the em and en dashes, and the Windows-1252 em and
+/// en dashes (bytes 0x97, 0x96) of a page read as Latin-1, which become the control
+/// characters U+0097 and U+0096 ("NEWARK \u{97} It was").
+const DASHES: [char; 5] = ['-', '\u{2014}', '\u{2013}', '\u{97}', '\u{96}'];
 
 /// Words before a name that opens an organisation's name: "the Ohio Supreme Court", "of Georgia
 /// Educators", "for Texas Children". A person's first name rarely follows them.
@@ -1116,10 +1119,9 @@ const HEADLINE_MAX_BYTES: usize = 300;
 /// deeper in a paragraph ("... said. NATO — the alliance"): only a short first sentence of a
 /// line may stand before it.
 pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> bool {
-    let dash = text.get(end..).is_some_and(|a| {
-        a.trim_start_matches(' ')
-            .starts_with(['\u{2014}', '\u{2013}', '-'])
-    });
+    let dash = text
+        .get(end..)
+        .is_some_and(|a| a.trim_start_matches(' ').starts_with(DASHES));
     if !dash {
         return false;
     }
