@@ -200,6 +200,14 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 #[inline]
 fn token_at(text: &str, pos: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
+    // A space or an ASCII symbol is a token of its own (the space after each word of a name
+    // that may go on): decided here, not by the call for non-ASCII text.
+    if let Some(&b) = bytes.get(pos)
+        && b < 0x80
+        && !ASCII_ALPHANUMERIC[usize::from(b)]
+    {
+        return (false, pos + 1);
+    }
     // Most tokens are runs of ASCII letters: a byte at a time through a table, and done unless
     // a non-ASCII character follows (which may continue the run).
     let mut end = pos;
