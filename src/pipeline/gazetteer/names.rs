@@ -403,10 +403,11 @@ impl NameIndex {
     }
 
     fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
-        let mut out = Vec::new();
         if self.names == 0 {
-            return out;
+            return Vec::new();
         }
+        // News holds a hit every few dozen bytes: room for one per 64 spares most regrowth.
+        let mut out = Vec::with_capacity(text.len() / 64 + 1);
         let lower = text.to_ascii_lowercase();
         // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
         // of a text's tokens, and each is decided here without a call.
