@@ -250,8 +250,19 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
 /// A capitalised word that names no actor: a function word, a title, a calendar word ("The",
 /// "President", "Tuesday").
 pub fn is_not_a_name(word: &str) -> bool {
+    names_no_actor(lexer::classify(word))
+}
+
+/// [`is_not_a_name`] of `text[start..end]`, a run of ASCII letters and digits: the word is
+/// packed from the text around it ([`lexer::classify_letters`]), not copied out first. Digits
+/// pack as [`lexer::classify`] packs them.
+pub fn is_not_a_name_at(text: &str, start: usize, end: usize) -> bool {
+    names_no_actor(lexer::classify_letters(text, start, end))
+}
+
+fn names_no_actor(lex: Lex) -> bool {
     matches!(
-        lexer::classify(word),
+        lex,
         Lex::NotName
             | Lex::Month { .. }
             | Lex::Weekday(_)

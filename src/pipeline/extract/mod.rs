@@ -596,7 +596,7 @@ fn sentence_keys(
             i += 1;
         }
         let word = &text[start..i];
-        if word.len() < 3 || dates::is_not_a_name(word) {
+        if word.len() < 3 || dates::is_not_a_name_at(text, start, i) {
             continue;
         }
         if let Some(key) = name_key(word) {
