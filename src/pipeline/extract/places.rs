@@ -1402,7 +1402,7 @@ fn accept(
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City
-        && !spelling.contains([' ', '-'])
+        && !words::has_space_or_hyphen(spelling)
         && site.name_word_after()
         && !site.place_context()
     {
@@ -1429,7 +1429,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
-        && !spelling.contains([' ', '-'])
+        && !words::has_space_or_hyphen(spelling)
         && word_after(text, end).is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
                 && (words::FEATURE_WORDS.contains(&w)
@@ -1479,7 +1479,8 @@ fn accept(
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run = broad && !spelling.contains([' ', '-']) && !site.beside_division && site.in_run();
+    let in_run =
+        broad && !words::has_space_or_hyphen(spelling) && !site.beside_division && site.in_run();
     // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
     // a parish or a district of a few thousand people is more likely a name's first word
     // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
