@@ -332,11 +332,14 @@ pub fn find_places_with_context(
     // Tacoma lies in, not the capital): (first-level divisions, countries).
     let mut container: Option<(Vec<&str>, Vec<&str>)> = None;
     for (i, span) in spans.iter().enumerate() {
-        let mut c: Vec<(PlaceIdx, bool)> = span
-            .roles
-            .iter()
-            .filter_map(|&(r, primary)| r.place().map(|p| (p, primary)))
-            .collect();
+        // Room for every role up front: a common name has hundreds, and a collected filter
+        // would regrow its list several times.
+        let mut c: Vec<(PlaceIdx, bool)> = Vec::with_capacity(span.roles.len());
+        c.extend(
+            span.roles
+                .iter()
+                .filter_map(|&(r, primary)| r.place().map(|p| (p, primary))),
+        );
         c.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         c.dedup_by_key(|x| x.0);
         let mut narrowed = false;
@@ -1665,15 +1668,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 }
             }
         }
-        let mut roles: Vec<(NameRole, bool)> = hit
-            .targets()
-            .zip(accepted.iter())
-            .filter(|&(_, &ok)| ok)
-            .map(|((role, spelling), _)| {
-                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
-                (role, primary)
-            })
-            .collect();
+        // (Sized up front: a collected filter would regrow the list for a common name.)
+        let mut roles: Vec<(NameRole, bool)> =
+            Vec::with_capacity(accepted.iter().filter(|&&ok| ok).count());
+        roles.extend(
+            hit.targets()
+                .zip(accepted.iter())
+                .filter(|&(_, &ok)| ok)
+                .map(|((role, spelling), _)| {
+                    let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                    (role, primary)
+                }),
+        );
         // "Canadian pension obligations", "in Indian waters": the demonym of a country or
         // region is that adjective, not a small town spelled like it (Canadian, Texas), unless
         // a place context shows the town ("in Canadian on Monday", "Canadian, Texas").
