@@ -250,8 +250,19 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
 /// A capitalised word that names no actor: a function word, a title, a calendar word ("The",
 /// "President", "Tuesday").
 pub fn is_not_a_name(word: &str) -> bool {
+    names_no_actor(lexer::classify(word))
+}
+
+/// [`is_not_a_name`] of `text[start..end]`, a run of ASCII letters and digits: the word is
+/// packed from the text around it ([`lexer::classify_letters`]), not copied out first. Digits
+/// pack as [`lexer::classify`] packs them.
+pub fn is_not_a_name_at(text: &str, start: usize, end: usize) -> bool {
+    names_no_actor(lexer::classify_letters(text, start, end))
+}
+
+fn names_no_actor(lex: Lex) -> bool {
     matches!(
-        lexer::classify(word),
+        lex,
         Lex::NotName
             | Lex::Month { .. }
             | Lex::Weekday(_)
@@ -419,7 +430,17 @@ impl Tagger<'_> {
                     unit: Unit::Year,
                     plural: false,
                 } => self.year_earlier(i),
-                Lex::Other if cap => self.named_day(i),
+                // (Most capitalised words are names: the day names' first letters rule them out
+                // before the call.)
+                Lex::Other
+                    if cap
+                        && matches!(
+                            self.text.as_bytes().get(self.toks[i].start as usize),
+                            Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
+                        ) =>
+                {
+                    self.named_day(i)
+                }
                 Lex::Century19 => self.spelled_year(i),
                 Lex::Present => self.at_present(i),
                 _ => None,
@@ -1575,7 +1596,8 @@ impl Tagger<'_> {
         let w = self.word(i);
         let apostrophe_s =
             |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
-        // (month, day) or a rule, and the index of the last word.
+        // (month, day) or a rule, and the index of the last word. (The first letters of these
+        // words are tested before the call, in `match_at`.)
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
                 if self.word_is(i + 4, "eve") {

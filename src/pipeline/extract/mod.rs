@@ -583,12 +583,9 @@ fn sentence_keys(
         let starts =
             bytes[i].is_ascii_uppercase() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
         if !starts {
-            // Most of a sentence is lower-case: 16 bytes without a capital start no name.
-            i += if no_ascii_capital(bytes.get(i..i + 16)) {
-                16
-            } else {
-                1
-            };
+            // Most of a sentence is lower-case: on to the next capital of the 16 bytes, or past
+            // them all.
+            i += step_to_capital(bytes.get(i..i + 16));
             continue;
         }
         let start = i;
@@ -596,7 +593,7 @@ fn sentence_keys(
             i += 1;
         }
         let word = &text[start..i];
-        if word.len() < 3 || dates::is_not_a_name(word) {
+        if word.len() < 3 || dates::is_not_a_name_at(text, start, i) {
             continue;
         }
         if let Some(key) = name_key(word) {
@@ -612,19 +609,25 @@ fn sentence_keys(
     }
 }
 
-/// `chunk` is 16 bytes and none of them is an ASCII capital letter. Each byte below 0x80 plus
-/// 0x3F has its top bit set from 'A' on, plus 0x25 from '[' on, and neither sum carries out of
-/// its byte; bytes from 0x80 on are masked out.
-fn no_ascii_capital(chunk: Option<&[u8]>) -> bool {
+/// How far a scan for capitals may step over the 16 bytes `chunk`: to its first ASCII capital
+/// letter (at least one byte), all 16 bytes when it has none, one byte when fewer than 16 bytes
+/// are left. Each byte below 0x80 plus 0x3F has its top bit set from 'A' on, plus 0x25 from '['
+/// on, and neither sum carries out of its byte; bytes from 0x80 on are masked out.
+fn step_to_capital(chunk: Option<&[u8]>) -> usize {
     const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
     const TOP: u128 = u128::from_le_bytes([0x80; 16]);
     let Some(Ok(chunk)) = chunk.map(<[u8; 16]>::try_from) else {
-        return false;
+        return 1;
     };
     let raw = u128::from_le_bytes(chunk);
     let from_a = (raw & LOW7) + u128::from_le_bytes([0x80 - b'A'; 16]);
     let past_z = (raw & LOW7) + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
-    from_a & !past_z & !raw & TOP == 0
+    let capitals = from_a & !past_z & !raw & TOP;
+    if capitals == 0 {
+        16
+    } else {
+        ((capitals.trailing_zeros() / 8) as usize).max(1)
+    }
 }
 
 /// The key of a name: its first four letters, lower-cased, hashed (FNV-1a).
@@ -853,17 +856,26 @@ mod tests {
     }
 
     #[test]
-    fn sixteen_bytes_without_a_capital_are_told_at_once() {
+    fn the_scan_for_capitals_steps_to_the_next_one() {
         let bytes: Vec<u8> = (0u8..=255)
-            .chain(b"only lower-case words here, no capitals".iter().copied())
+            .chain(
+                b"only lower-case words here, no capitals; then A Capital"
+                    .iter()
+                    .copied(),
+            )
             .collect();
         for at in 0..bytes.len() {
             let chunk = bytes.get(at..at + 16);
-            let naive = chunk.is_some_and(|c| !c.iter().any(u8::is_ascii_uppercase));
-            assert_eq!(no_ascii_capital(chunk), naive, "at {at}");
+            let naive = chunk.map_or(1, |c| {
+                c.iter()
+                    .position(u8::is_ascii_uppercase)
+                    .map_or(16, |p| p.max(1))
+            });
+            assert_eq!(step_to_capital(chunk), naive, "at {at}");
         }
-        assert!(no_ascii_capital(Some(b"@[`{ abc xyz 0-9".as_slice())));
-        assert!(!no_ascii_capital(Some(b"abc".as_slice())));
+        assert_eq!(step_to_capital(Some(b"@[`{ abc xyz 0-9".as_slice())), 16);
+        assert_eq!(step_to_capital(Some(b"said Mr Smith to".as_slice())), 5);
+        assert_eq!(step_to_capital(Some(b"abc".as_slice())), 1);
     }
 
     #[test]

@@ -333,11 +333,14 @@ pub fn find_places_with_context(
     // Tacoma lies in, not the capital): (first-level divisions, countries).
     let mut container: Option<(Vec<&str>, Vec<&str>)> = None;
     for (i, span) in spans.iter().enumerate() {
-        let mut c: Vec<(PlaceIdx, bool)> = span
-            .roles
-            .iter()
-            .filter_map(|&(r, primary)| r.place().map(|p| (p, primary)))
-            .collect();
+        // Room for every role up front: a common name has hundreds, and a collected filter
+        // would regrow its list several times.
+        let mut c: Vec<(PlaceIdx, bool)> = Vec::with_capacity(span.roles.len());
+        c.extend(
+            span.roles
+                .iter()
+                .filter_map(|&(r, primary)| r.place().map(|p| (p, primary))),
+        );
         c.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         c.dedup_by_key(|x| x.0);
         let mut narrowed = false;
@@ -1410,7 +1413,7 @@ fn accept(
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City
-        && !spelling.contains([' ', '-'])
+        && !words::has_space_or_hyphen(spelling)
         && site.name_word_after()
         && !site.place_context()
     {
@@ -1437,7 +1440,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
-        && !spelling.contains([' ', '-'])
+        && !words::has_space_or_hyphen(spelling)
         && word_after(text, end).is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
                 && (words::FEATURE_WORDS.contains(&w)
@@ -1487,7 +1490,8 @@ fn accept(
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run = broad && !spelling.contains([' ', '-']) && !site.beside_division && site.in_run();
+    let in_run =
+        broad && !words::has_space_or_hyphen(spelling) && !site.beside_division && site.in_run();
     // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
     // a parish or a district of a few thousand people is more likely a name's first word
     // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
@@ -1705,15 +1709,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 }
             }
         }
-        let mut roles: Vec<(NameRole, bool)> = hit
-            .targets()
-            .zip(accepted.iter())
-            .filter(|&(_, &ok)| ok)
-            .map(|((role, spelling), _)| {
-                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
-                (role, primary)
-            })
-            .collect();
+        // (Sized up front: a collected filter would regrow the list for a common name.)
+        let mut roles: Vec<(NameRole, bool)> =
+            Vec::with_capacity(accepted.iter().filter(|&&ok| ok).count());
+        roles.extend(
+            hit.targets()
+                .zip(accepted.iter())
+                .filter(|&(_, &ok)| ok)
+                .map(|((role, spelling), _)| {
+                    let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                    (role, primary)
+                }),
+        );
         // "Canadian pension obligations", "in Indian waters": the demonym of a country or
         // region is that adjective, not a small town spelled like it (Canadian, Texas), unless
         // a place context shows the town ("in Canadian on Monday", "Canadian, Texas").

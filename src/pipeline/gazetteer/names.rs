@@ -200,6 +200,14 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 #[inline]
 fn token_at(text: &str, pos: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
+    // A space or an ASCII symbol is a token of its own (the space after each word of a name
+    // that may go on): decided here, not by the call for non-ASCII text.
+    if let Some(&b) = bytes.get(pos)
+        && b < 0x80
+        && !ASCII_ALPHANUMERIC[usize::from(b)]
+    {
+        return (false, pos + 1);
+    }
     // Most tokens are runs of ASCII letters: a byte at a time through a table, and done unless
     // a non-ASCII character follows (which may continue the run).
     let mut end = pos;
@@ -395,10 +403,11 @@ impl NameIndex {
     }
 
     fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
-        let mut out = Vec::new();
         if self.names == 0 {
-            return out;
+            return Vec::new();
         }
+        // News holds a hit every few dozen bytes: room for one per 64 spares most regrowth.
+        let mut out = Vec::with_capacity(text.len() / 64 + 1);
         let lower = text.to_ascii_lowercase();
         // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
         // of a text's tokens, and each is decided here without a call.
