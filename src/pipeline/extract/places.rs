@@ -51,10 +51,10 @@ use words::{
     at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
     closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
     inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_capitalised_run, opens_named_body, opens_organisation,
-    opens_person_name, organisation_of, party_label_after, place_context, region_opens_named_body,
-    speaks, stands_for_its_occupants, starts_organisation_name, strong_place_context, who_follows,
-    word_after, word_before,
+    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
+    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
+    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
+    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -1893,6 +1893,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     listed_divisions(text, g, &mut spans);
     divisions_listed_together(text, &hits, &unplaced_weak, g, &mut spans);
+    towns_listed_with_places(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
@@ -2104,6 +2105,100 @@ fn divisions_listed_together(
                         && division(p)
                             .flatten()
                             .is_some_and(|c| countries.contains(&c)) =>
+                {
+                    Some((role, g.get(p).name == spelling))
+                }
+                _ => None,
+            })
+            .collect();
+        if !roles.is_empty() {
+            found.push(span_of(text, hit, roles));
+        }
+    }
+    spans.extend(found);
+}
+
+/// How near a town mostly named like a person must lie to a place it is listed with.
+const LISTED_TOWN_KM: f64 = 300.0;
+
+/// A town whose name is mostly a person's ([`NameRole::Weak`]: "Merritt", "Clinton"), listed
+/// with a place the article reads as one, in a list that a place preposition opens, is a town
+/// near that place: "near Kamloops and Merritt", "between Merritt and Peachland", "in Peachland,
+/// Merritt and Penticton", "Jackson and Clinton, Miss.". Not "Smith and Merritt" (no place in
+/// the list), nor a Clinton a continent away from the places listed with it, nor one beside a
+/// name of several countries ("between Paris and Clinton"). `unplaced`: the hits left without a
+/// reading, in order of start.
+fn towns_listed_with_places(
+    text: &str,
+    hits: &[NameHit<'_>],
+    unplaced: &[usize],
+    g: &Gazetteer,
+    spans: &mut Vec<Span>,
+) {
+    const JOINS: [&str; 5] = [", and ", ", or ", " and ", " or ", ", "];
+    let mut found: Vec<Span> = Vec::new();
+    for hit in unplaced.iter().filter_map(|&i| hits.get(i)) {
+        if !hit.targets().any(|(r, _)| matches!(r, NameRole::Weak(_)))
+            || spans.iter().any(|s| s.start < hit.end && hit.start < s.end)
+        {
+            continue;
+        }
+        // The list items right before and after the name, and where the list starts.
+        let before = JOINS
+            .iter()
+            .find_map(|j| text.get(..hit.start).and_then(|b| b.strip_suffix(j)))
+            .map(str::len);
+        let after = JOINS.iter().find_map(|j| {
+            text.get(hit.end..)
+                .filter(|a| a.starts_with(j))
+                .map(|_| hit.end + j.len())
+        });
+        let list_start = match before {
+            Some(end) => listed_names_before(text, end)
+                .last()
+                .map_or(hit.start, |&(start, _)| start),
+            None => hit.start,
+        };
+        // "Jackson and Clinton, Miss.": a state after the list's last name places the list.
+        let placed_after = after.is_some_and(|a| {
+            spans
+                .iter()
+                .any(|s| s.start == a && placed_by_its_neighbours(text, s.start, s.end))
+        });
+        if !opens_a_list_of_places(text, list_start) && !placed_after {
+            continue;
+        }
+        // The neighbours' readings, where each neighbour's lie in one country: a name of many
+        // lands ("Paris") proves no town near one of them.
+        let anchors: Vec<LatLon> = spans
+            .iter()
+            .filter(|s| Some(s.start) == after || Some(s.end) == before)
+            .filter(|s| {
+                let mut countries = s.roles.iter().filter_map(|&(r, _)| match r {
+                    NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).country),
+                    NameRole::Demonym(_) => None,
+                });
+                countries
+                    .next()
+                    .is_some_and(|first| countries.all(|c| c == first))
+            })
+            .flat_map(|s| &s.roles)
+            .filter_map(|&(r, _)| match r {
+                NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).coord),
+                NameRole::Demonym(_) => None,
+            })
+            .collect();
+        if anchors.is_empty() {
+            continue;
+        }
+        let surface = text.get(hit.start..hit.end).unwrap_or("");
+        let roles: Vec<(NameRole, bool)> = hit
+            .targets()
+            .filter_map(|(role, spelling)| match role {
+                NameRole::Weak(p)
+                    if spelling == surface
+                        && g.get(p).kind.class() != KindClass::Area
+                        && near_any(&anchors, g.get(p).coord, LISTED_TOWN_KM) =>
                 {
                     Some((role, g.get(p).name == spelling))
                 }

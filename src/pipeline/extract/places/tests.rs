@@ -2058,3 +2058,20 @@ fn a_town_the_gazetteer_lacks_in_the_state_named_next_is_placed_by_the_state() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_town_named_like_a_person_listed_with_a_place_after_a_preposition_is_a_town() {
+    // Alone, "Merritt" is mostly a surname and needs a place cue of its own.
+    let r = resolved("The fire crossed the highway between Merritt and Peachland on Sunday.");
+    assert_eq!(resolved_as(&r, "Merritt").map(|x| x.2.as_str()), Some("CA"));
+    let r = resolved("Smoke lay near Peachland, Merritt and Penticton all week.");
+    assert_eq!(resolved_as(&r, "Merritt").map(|x| x.2.as_str()), Some("CA"));
+    // No place in the list, or no preposition before it: people.
+    let r = resolved("He thanked Smith and Merritt for the report.");
+    assert!(resolved_as(&r, "Merritt").is_none(), "{r:?}");
+    let r = resolved("Peachland and Merritt signed the letter.");
+    assert!(resolved_as(&r, "Merritt").is_none(), "{r:?}");
+    // A name of several countries proves no town near one of them.
+    let r = resolved("The talks between Paris and Clinton went on for hours.");
+    assert!(resolved_as(&r, "Clinton").is_none(), "{r:?}");
+}

@@ -382,6 +382,15 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "towards", "visit", "visited", "within",
 ];
 
+/// The word before `start` opens a list of places: a place preposition, or "between" ("between
+/// Merritt and Peachland", which alone could join two people).
+pub(super) fn opens_a_list_of_places(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|w| {
+        w.eq_ignore_ascii_case("between")
+            || PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w))
+    })
+}
+
 /// The word right after `end` (after one space), if any: the alphanumeric characters up to
 /// the next other one.
 pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
