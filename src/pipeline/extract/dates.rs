@@ -2087,6 +2087,11 @@ impl Tagger<'_> {
             return None;
         };
         let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+        // "Voting ran last week. Two states vote on the same day.": the day is one of the
+        // reference's, not known which; the first would be a claim the text does not make.
+        if r.interval.to > interval.to {
+            return Some(self.grained(i + 1, r.interval, r.grain));
+        }
         Some(self.grained(i + 1, interval, grain))
     }
 

@@ -1528,6 +1528,20 @@ fn anchored_expressions_read_against_the_last_date_given() {
 }
 
 #[test]
+fn the_same_day_after_a_week_is_a_day_of_that_week_not_its_first() {
+    let found = tag(
+        "Voting in the north began last week. Two states vote on the same day.",
+        Some("2019-05-08"),
+    );
+    let same_day = found.iter().find(|m| m.0 == "the same day");
+    assert_eq!(
+        same_day.map(|m| (m.1.as_str(), m.2.as_str())),
+        Some(("2019-04-29", "2019-05-05")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn that_day_or_month_needs_a_reference_within_one_day_or_month() {
     assert_starts(
         "The market fell hard in 1998. Traders who sold that day lost most. In May 2003 the fund \
