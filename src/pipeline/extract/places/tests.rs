@@ -431,6 +431,17 @@ fn wadi_rabie_is_reported_as_an_unknown_place() {
 }
 
 #[test]
+fn a_natural_features_name_is_an_unknown_place_without_a_cue() {
+    let text = "The drought lowered Quellan Lake, and a boat ran aground on Verlo Island. \
+                Lake Tamsworth will be drained. Varro Street stayed open.";
+    let names: Vec<String> = unknown_place_names(text, bundled())
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(names, ["Quellan Lake", "Verlo Island", "Lake Tamsworth"]);
+}
+
+#[test]
 fn demonyms_months_and_known_places_are_not_unknown_places() {
     let text = "Officials in Tripoli said in April that Libyan forces from Misrata were in Sirte.";
     assert!(unknown_place_names(text, bundled()).is_empty());

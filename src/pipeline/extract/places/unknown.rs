@@ -145,6 +145,25 @@ const NAME_CONNECTORS: &[&str] = &[
     "ash", "at",
 ];
 
+/// Words that end a natural feature's name, which is a place whatever word comes before it:
+/// "lowered Gatun Lake", "landed on Fortune Island".
+const FEATURE_TAILS: &[&str] = &[
+    "Bay",
+    "Canal",
+    "Desert",
+    "Island",
+    "Islands",
+    "Lake",
+    "Mountains",
+    "Peninsula",
+    "Plateau",
+    "River",
+    "Strait",
+    "Valley",
+];
+/// Words that open one: "Lake Springfield", "Mount Sinjar", "Cape Horn".
+const FEATURE_HEADS: &[&str] = &["Cape", "Lake", "Mount", "Mt"];
+
 /// Suffixes after which the word before names a place: "Tobruk-based".
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-held", "-controlled"];
 
@@ -268,6 +287,18 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
             && let Some(last) = run_from(k + 1)
         {
             push(k + 1, last);
+        }
+        // "Gatun Lake", "Lake Springfield": a feature's name of two or three words, where a
+        // run of names starts.
+        let run_starts = k == 0
+            || !only_spaces(ws[k - 1].end, ws[k].start)
+            || !(is_name_word(ws[k - 1].text) || NAME_CONNECTORS.contains(&ws[k - 1].text));
+        if run_starts
+            && let Some(last) = run_from(k)
+            && (1..=2).contains(&(last - k))
+            && (FEATURE_TAILS.contains(&ws[last].text) || FEATURE_HEADS.contains(&w))
+        {
+            push(k, last);
         }
         // "Tarhuna-based": the name before "-based" or "-held".
         let suffix = text.get(ws[k].end..).unwrap_or("");
