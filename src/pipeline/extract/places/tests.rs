@@ -229,6 +229,29 @@ fn residents_natives_and_nouns_of_place_make_a_weak_name_a_place() {
 }
 
 #[test]
+fn of_after_a_persons_name_gives_where_that_person_lives() {
+    for (text, town) in [
+        (
+            "In Pennsylvania, the driver, Ann Kowalski of Jeannette, was hurt.",
+            "Jeannette",
+        ),
+        (
+            "In California, Peter Lowe, 19, of Martinez, was arrested.",
+            "Martinez",
+        ),
+        (
+            "A court in London heard that Miss Doyle, of Hayes, was not a target.",
+            "Hayes",
+        ),
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == town), "{text}");
+    }
+    // A capitalised word after the name opens a longer name: "of Martinez Monumental".
+    let text = "In California, Peter Lowe of Martinez Monumental won the race.";
+    assert!(!found(text).iter().any(|(s, _)| s == "Martinez"), "{text}");
+}
+
+#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",

@@ -489,6 +489,42 @@ fn of_a_place(text: &str, start: usize) -> bool {
         .is_some_and(|w| OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
+/// "Christopher Bowers, 19, of Martinez", "Miss Doyle, of Hayes,", "James Tauber of Nelson":
+/// "of" after a person's name (a given name and a surname, or a name or an age before a comma)
+/// gives where that person lives. Not "the Bank of Nelson" nor "Smith of Nelson Mandela
+/// Foundation": a capitalised word after the name opens a longer name.
+fn home_of_a_person(text: &str, start: usize, end: usize) -> bool {
+    // Cheapest first: most names follow no "of".
+    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(" of ")) else {
+        return false;
+    };
+    if word_after(text, end).is_some_and(is_capitalised) {
+        return false;
+    }
+    if let Some(b) = b.strip_suffix(',') {
+        // ", 19, of": an age after the person's name.
+        let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=3).contains(&digits) && b[..b.len() - digits].ends_with(", ") {
+            return true;
+        }
+        // "Miss Doyle, of": a capitalised name before the comma (not "the case, of").
+        let word = b
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return is_capitalised(word) && !is_all_caps(word) && !FUNCTION_WORDS.contains(&word);
+    }
+    // "James Tauber of": a surname after a listed given name, an initial or a title.
+    let surname_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let surname = &b[surname_start..];
+    is_capitalised(surname)
+        && !is_all_caps(surname)
+        && (after_listed_given_name(text, surname_start)
+            || after_initial_or_title(text, surname_start))
+}
+
 /// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
 /// dateline name; a doubled comma is a typo ("OSLO,, May 2 --").
 pub(super) fn dateline_after(text: &str, end: usize) -> bool {
@@ -1088,6 +1124,7 @@ pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize)
     !strong_preposition_before(text, start)
         && text.get(end..).is_some_and(|a| a.starts_with(", "))
         && !of_a_place(text, start)
+        && !home_of_a_person(text, start, end)
         && !dateline_name(text, start, end)
 }
 
@@ -1103,7 +1140,10 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
             r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
         })
     }) && !after_a_persons_first_names(text, start);
-    apposition || of_a_place(text, start) || dateline_name(text, start, end)
+    apposition
+        || of_a_place(text, start)
+        || home_of_a_person(text, start, end)
+        || dateline_name(text, start, end)
 }
 
 /// Bytes a headline run into its dateline's line may take ("Budget approved. HAMILTON — The
