@@ -252,6 +252,23 @@ fn of_after_a_persons_name_gives_where_that_person_lives() {
 }
 
 #[test]
+fn a_name_before_a_noun_for_a_person_is_that_persons_home() {
+    for text in [
+        "Police in Ohio said a Hamilton woman was hurt.",
+        "The two Hamilton men found in Ohio were brothers.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Hamilton"), "{text}");
+    }
+    // The family of a surname, and a capitalised word after, are no home.
+    for text in [
+        "In Ohio the Hamilton family met.",
+        "In Ohio the Hamilton Man award went to Ann Kowalski.",
+    ] {
+        assert!(!found(text).iter().any(|(s, _)| s == "Hamilton"), "{text}");
+    }
+}
+
+#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",
