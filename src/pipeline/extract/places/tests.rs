@@ -269,6 +269,17 @@ fn a_name_before_a_noun_for_a_person_is_that_persons_home() {
 }
 
 #[test]
+fn a_name_before_area_region_or_community_is_a_place() {
+    for text in [
+        "Storms in Oklahoma will miss the Lindsay area.",
+        "Farms in Oklahoma feed the Lindsay region.",
+        "Bankers in Oklahoma thanked the Lindsay community.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Lindsay"), "{text}");
+    }
+}
+
+#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",

@@ -456,7 +456,12 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
         || placed_by_its_neighbours(text, start, end)
         || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
         || person_of_the_town_after(text, start, end)
+        || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
 }
+
+/// Lower-case words after a name for the land around a town: "the Lindsay area", "the
+/// Charlotte region", "the Gratis community".
+const AREA_WORDS: &[&str] = &["area", "areas", "communities", "community", "region"];
 
 /// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
