@@ -229,6 +229,63 @@ fn residents_natives_and_nouns_of_place_make_a_weak_name_a_place() {
 }
 
 #[test]
+fn of_after_a_persons_name_gives_where_that_person_lives() {
+    for (text, town) in [
+        (
+            "In Pennsylvania, the driver, Ann Kowalski of Jeannette, was hurt.",
+            "Jeannette",
+        ),
+        (
+            "In California, Peter Lowe, 19, of Martinez, was arrested.",
+            "Martinez",
+        ),
+        (
+            "A court in London heard that Miss Doyle, of Hayes, was not a target.",
+            "Hayes",
+        ),
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == town), "{text}");
+    }
+    // A capitalised word after the name opens a longer name: "of Martinez Monumental".
+    let text = "In California, Peter Lowe of Martinez Monumental won the race.";
+    assert!(!found(text).iter().any(|(s, _)| s == "Martinez"), "{text}");
+}
+
+#[test]
+fn a_name_before_a_noun_for_a_person_is_that_persons_home() {
+    for text in [
+        "Police in Ohio said a Hamilton woman was hurt.",
+        "The two Hamilton men found in Ohio were brothers.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Hamilton"), "{text}");
+    }
+    // The family of a surname, and a capitalised word after, are no home.
+    for text in [
+        "In Ohio the Hamilton family met.",
+        "In Ohio the Hamilton Man award went to Ann Kowalski.",
+    ] {
+        assert!(!found(text).iter().any(|(s, _)| s == "Hamilton"), "{text}");
+    }
+}
+
+#[test]
+fn a_name_before_area_region_or_community_is_a_place() {
+    for text in [
+        "Storms in Oklahoma will miss the Lindsay area.",
+        "Farms in Oklahoma feed the Lindsay region.",
+        "Bankers in Oklahoma thanked the Lindsay community.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Lindsay"), "{text}");
+    }
+}
+
+#[test]
+fn a_name_before_police_is_the_town_of_that_force() {
+    let text = "In West Virginia, a Dunbar police officer stopped the van.";
+    assert!(found(text).iter().any(|(s, _)| s == "Dunbar"), "{text}");
+}
+
+#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",

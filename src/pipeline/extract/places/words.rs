@@ -471,10 +471,37 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
     before
         || placed_by_its_neighbours(text, start, end)
         || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
+        || person_of_the_town_after(text, start, end)
+        || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
+        || police_of_the_town_after(text, end)
 }
+
+/// "Hudson police say", "a Dunbar police officer": a town's police force.
+fn police_of_the_town_after(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| w == "police")
+}
+
+/// Lower-case words after a name for the land around a town: "the Lindsay area", "the
+/// Charlotte region", "the Gratis community".
+const AREA_WORDS: &[&str] = &["area", "areas", "communities", "community", "region"];
 
 /// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
+
+/// Lower-case nouns for a person after a name that make the name the person's home in local
+/// news: "a Charlotte woman", "the two Hamilton men". (Not "family", "boys" nor "sisters":
+/// "the Jackson family" is a family of that surname.)
+const PERSON_OF_A_TOWN: &[&str] = &[
+    "boy", "girl", "man", "men", "teen", "teenager", "woman", "women",
+];
+
+/// "Charlotte woman rescued", "a Lancaster girl's body": a name before a noun for a person is
+/// where the person lives (the word is lower-case: "Iron Man" is no town).
+fn person_of_the_town_after(text: &str, start: usize, end: usize) -> bool {
+    // (Not the last word of a longer name: "a South Side man".)
+    word_after(text, end).is_some_and(|w| PERSON_OF_A_TOWN.contains(&w))
+        && !word_before(text, start).is_some_and(|w| COMPASS_WORDS.contains(&w))
+}
 
 /// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
 /// of Tripoli".
@@ -503,6 +530,42 @@ fn of_a_place(text: &str, start: usize) -> bool {
         .and_then(|b| b.strip_suffix(" of "))
         .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
         .is_some_and(|w| OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
+/// "Christopher Bowers, 19, of Martinez", "Miss Doyle, of Hayes,", "James Tauber of Nelson":
+/// "of" after a person's name (a given name and a surname, or a name or an age before a comma)
+/// gives where that person lives. Not "the Bank of Nelson" nor "Smith of Nelson Mandela
+/// Foundation": a capitalised word after the name opens a longer name.
+fn home_of_a_person(text: &str, start: usize, end: usize) -> bool {
+    // Cheapest first: most names follow no "of".
+    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(" of ")) else {
+        return false;
+    };
+    if word_after(text, end).is_some_and(is_capitalised) {
+        return false;
+    }
+    if let Some(b) = b.strip_suffix(',') {
+        // ", 19, of": an age after the person's name.
+        let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=3).contains(&digits) && b[..b.len() - digits].ends_with(", ") {
+            return true;
+        }
+        // "Miss Doyle, of": a capitalised name before the comma (not "the case, of").
+        let word = b
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return is_capitalised(word) && !is_all_caps(word) && !FUNCTION_WORDS.contains(&word);
+    }
+    // "James Tauber of": a surname after a listed given name, an initial or a title.
+    let surname_start = b
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let surname = &b[surname_start..];
+    is_capitalised(surname)
+        && !is_all_caps(surname)
+        && (after_listed_given_name(text, surname_start)
+            || after_initial_or_title(text, surname_start))
 }
 
 /// "EDMONTON, Alberta —", "CHARLESTON, W.Va. (AP)", "KABUL —": what follows an all-caps
@@ -1107,6 +1170,7 @@ pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize)
     !strong_preposition_before(text, start)
         && text.get(end..).is_some_and(|a| a.starts_with(", "))
         && !of_a_place(text, start)
+        && !home_of_a_person(text, start, end)
         && !dateline_name(text, start, end)
 }
 
@@ -1122,7 +1186,10 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
             r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
         })
     }) && !after_a_persons_first_names(text, start);
-    apposition || of_a_place(text, start) || dateline_name(text, start, end)
+    apposition
+        || of_a_place(text, start)
+        || home_of_a_person(text, start, end)
+        || dateline_name(text, start, end)
 }
 
 /// Bytes a headline run into its dateline's line may take ("Budget approved. HAMILTON — The
