@@ -471,7 +471,6 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
     before
         || placed_by_its_neighbours(text, start, end)
         || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
-        || person_of_the_town_after(text, start, end)
         || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
         || police_of_the_town_after(text, end)
 }
@@ -487,21 +486,6 @@ const AREA_WORDS: &[&str] = &["area", "areas", "communities", "community", "regi
 
 /// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
-
-/// Lower-case nouns for a person after a name that make the name the person's home in local
-/// news: "a Charlotte woman", "the two Hamilton men". (Not "family", "boys" nor "sisters":
-/// "the Jackson family" is a family of that surname.)
-const PERSON_OF_A_TOWN: &[&str] = &[
-    "boy", "girl", "man", "men", "teen", "teenager", "woman", "women",
-];
-
-/// "Charlotte woman rescued", "a Lancaster girl's body": a name before a noun for a person is
-/// where the person lives (the word is lower-case: "Iron Man" is no town).
-fn person_of_the_town_after(text: &str, start: usize, end: usize) -> bool {
-    // (Not the last word of a longer name: "a South Side man".)
-    word_after(text, end).is_some_and(|w| PERSON_OF_A_TOWN.contains(&w))
-        && !word_before(text, start).is_some_and(|w| COMPASS_WORDS.contains(&w))
-}
 
 /// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
 /// of Tripoli".
