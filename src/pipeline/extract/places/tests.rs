@@ -263,12 +263,6 @@ fn a_name_before_area_region_or_community_is_a_place() {
 }
 
 #[test]
-fn a_name_before_police_is_the_town_of_that_force() {
-    let text = "In West Virginia, a Dunbar police officer stopped the van.";
-    assert!(found(text).iter().any(|(s, _)| s == "Dunbar"), "{text}");
-}
-
-#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",

@@ -472,12 +472,6 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
         || placed_by_its_neighbours(text, start, end)
         || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
         || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
-        || police_of_the_town_after(text, end)
-}
-
-/// "Hudson police say", "a Dunbar police officer": a town's police force.
-fn police_of_the_town_after(text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| w == "police")
 }
 
 /// Lower-case words after a name for the land around a town: "the Lindsay area", "the
