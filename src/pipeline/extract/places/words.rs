@@ -474,9 +474,10 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
         || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
 }
 
-/// Lower-case words after a name for the land around a town: "the Lindsay area", "the
-/// Charlotte region", "the Gratis community".
-const AREA_WORDS: &[&str] = &["area", "areas", "communities", "community", "region"];
+/// Lower-case words after a name for the land around a town: "the Lindsay area". Not
+/// "community" nor "region", which follow peoples as often ("the Roma community", "the Arab
+/// region").
+const AREA_WORDS: &[&str] = &["area", "areas"];
 
 /// Words after a name that make it a place: "an Augusta native", "Lancaster residents".
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
