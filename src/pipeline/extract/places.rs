@@ -551,7 +551,7 @@ fn same_sense_for_partial_readings(
 }
 
 /// What [`choose`] is asked: the candidates and whether local news words surround the name.
-type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool);
+type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool, bool);
 /// What [`choose`] answers: the place, the confidence in it and why.
 type Choice = (PlaceIdx, f32, Reason);
 
@@ -576,6 +576,7 @@ fn resolve(
     // `choose` is a function of the candidates and the focus: a name the article repeats is
     // weighed once per round.
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
+    let local_names = locally_reported_names(text, spans);
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
         let areas_too = before.is_some_and(|(_, divisions)| divisions);
@@ -610,9 +611,13 @@ fn resolve(
         let (place, confidence, reason) = match earlier {
             Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
             _ => {
+                let local_name = !local_names.is_empty()
+                    && text
+                        .get(span.start..span.end)
+                        .is_some_and(|t| local_names.contains(&t));
                 let (p, conf, why) = *chosen
-                    .entry((c.as_slice(), span.cues.local))
-                    .or_insert_with(|| choose(c, g, focus, span.cues.local));
+                    .entry((c.as_slice(), span.cues.local, local_name))
+                    .or_insert_with(|| choose(c, g, focus, span.cues.local, local_name));
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
@@ -698,7 +703,7 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
     if c.is_empty() || names_people(text, span, g, &c) {
         return None;
     }
-    let (place, confidence, _) = choose(&c, g, focus, false);
+    let (place, confidence, _) = choose(&c, g, focus, false, false);
     Some(PlaceMention {
         start: span.start,
         end: span.end,
@@ -2573,13 +2578,56 @@ fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
     })
 }
 
+/// The names that words of local news mark somewhere in the article ([`Cues::local`]: "Paris
+/// police", "a Paris man"): the article reports on the town of that name.
+fn locally_reported_names<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
+    spans
+        .iter()
+        .filter(|s| s.cues.local)
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect()
+}
+
+/// What a town near the article's other places gains where the article reports on a town of
+/// its name ([`locally_reported_names`]): local news is about the town next to the places it
+/// names, not a famous namesake a continent away ("Paris police" in a story that names
+/// Dallas).
+const LOCAL_NEAR_BONUS: f64 = 2.0;
+
+/// Raises the towns near the article's other places in another country than the best
+/// reading's, for a name the article reports on as a town ([`LOCAL_NEAR_BONUS`]). A namesake in
+/// the same country gains nothing: the anchors may be the name's own quarters ("North
+/// Arlington" beside "Arlington").
+fn local_town_over_namesake_abroad(
+    mut scored: Vec<(PlaceIdx, f64, Reason)>,
+    g: &Gazetteer,
+    focus: &Focus,
+) -> Vec<(PlaceIdx, f64, Reason)> {
+    let Some(&(best, _, _)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        return scored;
+    };
+    let abroad = g.get(best).country;
+    for (idx, s, _) in &mut scored {
+        let p = g.get(*idx);
+        if p.kind == PlaceKind::City
+            && p.country != abroad
+            && near_any(&focus.anchors, p.coord, NEAR_KM)
+        {
+            *s += LOCAL_NEAR_BONUS;
+        }
+    }
+    scored
+}
+
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
-/// are those of local news ([`Cues::local`]).
+/// are those of local news ([`Cues::local`]); `local_name`: such words stand by the name
+/// somewhere in the article.
 fn choose(
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
     focus: &Focus,
     local: bool,
+    local_name: bool,
 ) -> (PlaceIdx, f32, Reason) {
     // A country's name means the country unless the context settles on a town or a state of
     // that name ("Mexico" the country in an article that names New York, where Mexico, N.Y.
@@ -2613,9 +2661,15 @@ fn choose(
             if capital_of_division(idx, candidates, g) {
                 s -= COUNTRY_PRIOR;
             }
+
             (idx, s, r)
         })
         .collect();
+    let scored = if local_name {
+        local_town_over_namesake_abroad(scored, g, focus)
+    } else {
+        scored
+    };
     let (best, best_score, reason) = scored
         .iter()
         .copied()

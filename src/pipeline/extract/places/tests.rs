@@ -1044,6 +1044,16 @@ fn a_country_name_is_the_country_unless_local_news_words_make_it_a_town() {
 }
 
 #[test]
+fn a_town_local_news_reports_on_is_the_one_near_the_places_named_not_a_namesake_abroad() {
+    let text = "Two teenagers were hurt on a county road late Friday. Paris police said one of \
+                them was flown to a hospital in Dallas.";
+    assert_eq!(country_of_found(text, "Paris").as_deref(), Some("US"));
+    // Without words of local news, the capital stays.
+    let text = "The exhibition moves from Paris to a museum in Dallas next year.";
+    assert_eq!(country_of_found(text, "Paris").as_deref(), Some("FR"));
+}
+
+#[test]
 fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
     let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
     assert!(
