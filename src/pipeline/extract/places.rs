@@ -1446,6 +1446,16 @@ fn accept(
     {
         return false;
     }
+    // "Bains and Grants Town residents": see [`opens_a_town_name`].
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && !spelling.contains([' ', '-'])
+        && opens_a_town_name(text, end)
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
     // "a Kansas Colony man", "the Nevada Orchard area": a country or state opening a two-word
     // name of a feature of the land or a quarter is the first word of that place's name (a
     // longer name the gazetteer knows, "Virginia Beach", wins as the longer span).
@@ -1499,6 +1509,37 @@ fn accept(
         || (modifying_area && site.modifies())
         || site.opens_organisation()
 }
+
+/// "Grants Town residents", "the Grants Town constituency": a one-word name before "Town" is
+/// the first word of a place's own name ("X Town") that the gazetteer lacks, seldom the town of
+/// the first word, unless one of the town's offices follows ("Lowell Town Hall", "Groton Town
+/// Council").
+fn opens_a_town_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|a| a.strip_prefix(" Town")) else {
+        return false;
+    };
+    !rest.starts_with(|c: char| c.is_alphanumeric())
+        && !word_after(text, end + " Town".len()).is_some_and(|w| TOWN_OFFICES.contains(&w))
+}
+
+/// The offices and bodies of a town that follow "X Town" ([`opens_a_town_name`]).
+const TOWN_OFFICES: &[&str] = &[
+    "Administrator",
+    "Attorney",
+    "Board",
+    "Clerk",
+    "Council",
+    "Councillor",
+    "Councilman",
+    "Councilor",
+    "Councilwoman",
+    "Court",
+    "Hall",
+    "Manager",
+    "Meeting",
+    "Office",
+    "Supervisor",
+];
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
 /// the first word of the feature's name.

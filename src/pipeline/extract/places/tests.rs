@@ -1054,6 +1054,23 @@ fn a_town_local_news_reports_on_is_the_one_near_the_places_named_not_a_namesake_
 }
 
 #[test]
+fn a_small_towns_name_before_town_opens_another_places_name_unless_an_office_follows() {
+    let text =
+        "The clinic opened for Grants Town voters, and the Grants Town constituency cheered.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "Grants"),
+        "{:?}",
+        found(text)
+    );
+    let text = "The Grants Town Council met on Monday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Grants"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
     let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
     assert!(
