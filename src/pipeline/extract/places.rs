@@ -1414,6 +1414,17 @@ fn accept(
     {
         return false;
     }
+    // "according to Frederick Wu", "in thrall to Ben Elton": a small town named like a common
+    // given name, before a word that may be a surname, is the person's given name even after
+    // a preposition (a large city keeps its name: "Dallas Cowboys", "Alexandria Zoo").
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < GIVEN_NAME_TOWN_POPULATION
+        && words::opens_person_name_with_any_surname(text, start, end)
+        && !words::placed_by_its_neighbours(text, start, end)
+    {
+        return false;
+    }
     // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
     // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
     // of" shows the town.
@@ -1540,6 +1551,10 @@ const TOWN_OFFICES: &[&str] = &[
     "Office",
     "Supervisor",
 ];
+
+/// Below this population a town named like a given name, before a word that may be a surname,
+/// is taken for the person ([`words::opens_person_name_with_any_surname`]).
+const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
 /// the first word of the feature's name.

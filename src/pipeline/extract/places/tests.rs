@@ -1071,6 +1071,23 @@ fn a_small_towns_name_before_town_opens_another_places_name_unless_an_office_fol
 }
 
 #[test]
+fn a_small_town_named_like_a_given_name_before_a_surname_is_the_person() {
+    let text = "The plan was drafted according to Frederick Quellmark, a consultant from Ohio.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "Frederick"),
+        "{:?}",
+        found(text)
+    );
+    // In apposition, the town stays.
+    let text = "Police in Frederick, Md., said the road was closed.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Frederick"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
     let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
     assert!(
