@@ -1365,7 +1365,8 @@ fn accept(
     } else {
         case_matches(surface, spelling)
     };
-    if !case_ok || site.starts_organisation() || site.embedded() {
+    if !case_ok || site.starts_organisation() || site.embedded() || opens_a_journal_name(text, end)
+    {
         return false;
     }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
@@ -1519,6 +1520,16 @@ fn accept(
         || site.place_context()
         || (modifying_area && site.modifies())
         || site.opens_organisation()
+}
+
+/// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
+/// "Times" or "Herald" after a name, [`words::embedded_in_name`]), not the town.
+fn opens_a_journal_name(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| {
+        let rest = rest.strip_prefix(" State").unwrap_or(rest);
+        rest.strip_prefix(" Journal")
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// "Grants Town residents", "the Grants Town constituency": a one-word name before "Town" is

@@ -1088,6 +1088,18 @@ fn a_small_town_named_like_a_given_name_before_a_surname_is_the_person() {
 }
 
 #[test]
+fn a_town_opening_a_journals_name_is_the_newspaper() {
+    let text = "The vote was reported by the Akron Journal and the Toledo State Journal.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    let text = "The vote was held in Akron on Monday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Akron"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
     let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
     assert!(
