@@ -554,7 +554,7 @@ fn same_sense_for_partial_readings(
 }
 
 /// What [`choose`] is asked: the candidates and whether local news words surround the name.
-type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool);
+type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool, bool);
 /// What [`choose`] answers: the place, the confidence in it and why.
 type Choice = (PlaceIdx, f32, Reason);
 
@@ -579,6 +579,7 @@ fn resolve(
     // `choose` is a function of the candidates and the focus: a name the article repeats is
     // weighed once per round.
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
+    let local_names = locally_reported_names(text, spans);
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
         let areas_too = before.is_some_and(|(_, divisions)| divisions);
@@ -620,9 +621,13 @@ fn resolve(
         let (place, confidence, reason) = match earlier {
             Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
             _ => {
+                let local_name = !local_names.is_empty()
+                    && text
+                        .get(span.start..span.end)
+                        .is_some_and(|t| local_names.contains(&t));
                 let (p, conf, why) = *chosen
-                    .entry((c.as_slice(), span.cues.local))
-                    .or_insert_with(|| choose(c, g, focus, span.cues.local));
+                    .entry((c.as_slice(), span.cues.local, local_name))
+                    .or_insert_with(|| choose(c, g, focus, span.cues.local, local_name));
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
@@ -708,7 +713,7 @@ fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Opt
     if c.is_empty() || names_people(text, span, g, &c) {
         return None;
     }
-    let (place, confidence, _) = choose(&c, g, focus, false);
+    let (place, confidence, _) = choose(&c, g, focus, false, false);
     Some(PlaceMention {
         start: span.start,
         end: span.end,
@@ -1370,7 +1375,8 @@ fn accept(
     } else {
         case_matches(surface, spelling)
     };
-    if !case_ok || site.starts_organisation() || site.embedded() {
+    if !case_ok || site.starts_organisation() || site.embedded() || opens_a_journal_name(text, end)
+    {
         return false;
     }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
@@ -1419,6 +1425,17 @@ fn accept(
     {
         return false;
     }
+    // "according to Frederick Wu", "in thrall to Ben Elton": a small town named like a common
+    // given name, before a word that may be a surname, is the person's given name even after
+    // a preposition (a large city keeps its name: "Dallas Cowboys", "Alexandria Zoo").
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < GIVEN_NAME_TOWN_POPULATION
+        && words::opens_person_name_with_any_surname(text, start, end)
+        && !words::placed_by_its_neighbours(text, start, end)
+    {
+        return false;
+    }
     // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
     // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
     // of" shows the town.
@@ -1447,6 +1464,16 @@ fn accept(
                     || words::COLLEGE_WORDS.contains(&w)
                     || words::VENUE_WORDS.contains(&w))
         })
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
+    // "Bains and Grants Town residents": see [`opens_a_town_name`].
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && !spelling.contains([' ', '-'])
+        && opens_a_town_name(text, end)
         && !strong_place_context(text, start, end)
     {
         return false;
@@ -1505,6 +1532,51 @@ fn accept(
         || (modifying_area && site.modifies())
         || site.opens_organisation()
 }
+
+/// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
+/// "Times" or "Herald" after a name, [`words::embedded_in_name`]), not the town.
+fn opens_a_journal_name(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| {
+        let rest = rest.strip_prefix(" State").unwrap_or(rest);
+        rest.strip_prefix(" Journal")
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// "Grants Town residents", "the Grants Town constituency": a one-word name before "Town" is
+/// the first word of a place's own name ("X Town") that the gazetteer lacks, seldom the town of
+/// the first word, unless one of the town's offices follows ("Lowell Town Hall", "Groton Town
+/// Council").
+fn opens_a_town_name(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|a| a.strip_prefix(" Town")) else {
+        return false;
+    };
+    !rest.starts_with(|c: char| c.is_alphanumeric())
+        && !word_after(text, end + " Town".len()).is_some_and(|w| TOWN_OFFICES.contains(&w))
+}
+
+/// The offices and bodies of a town that follow "X Town" ([`opens_a_town_name`]).
+const TOWN_OFFICES: &[&str] = &[
+    "Administrator",
+    "Attorney",
+    "Board",
+    "Clerk",
+    "Council",
+    "Councillor",
+    "Councilman",
+    "Councilor",
+    "Councilwoman",
+    "Court",
+    "Hall",
+    "Manager",
+    "Meeting",
+    "Office",
+    "Supervisor",
+];
+
+/// Below this population a town named like a given name, before a word that may be a surname,
+/// is taken for the person ([`words::opens_person_name_with_any_surname`]).
+const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
 /// the first word of the feature's name.
@@ -2724,13 +2796,56 @@ fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
     })
 }
 
+/// The names that words of local news mark somewhere in the article ([`Cues::local`]: "Paris
+/// police", "a Paris man"): the article reports on the town of that name.
+fn locally_reported_names<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
+    spans
+        .iter()
+        .filter(|s| s.cues.local)
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect()
+}
+
+/// What a town near the article's other places gains where the article reports on a town of
+/// its name ([`locally_reported_names`]): local news is about the town next to the places it
+/// names, not a famous namesake a continent away ("Paris police" in a story that names
+/// Dallas).
+const LOCAL_NEAR_BONUS: f64 = 2.0;
+
+/// Raises the towns near the article's other places in another country than the best
+/// reading's, for a name the article reports on as a town ([`LOCAL_NEAR_BONUS`]). A namesake in
+/// the same country gains nothing: the anchors may be the name's own quarters ("North
+/// Arlington" beside "Arlington").
+fn local_town_over_namesake_abroad(
+    mut scored: Vec<(PlaceIdx, f64, Reason)>,
+    g: &Gazetteer,
+    focus: &Focus,
+) -> Vec<(PlaceIdx, f64, Reason)> {
+    let Some(&(best, _, _)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        return scored;
+    };
+    let abroad = g.get(best).country;
+    for (idx, s, _) in &mut scored {
+        let p = g.get(*idx);
+        if p.kind == PlaceKind::City
+            && p.country != abroad
+            && near_any(&focus.anchors, p.coord, NEAR_KM)
+        {
+            *s += LOCAL_NEAR_BONUS;
+        }
+    }
+    scored
+}
+
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
-/// are those of local news ([`Cues::local`]).
+/// are those of local news ([`Cues::local`]); `local_name`: such words stand by the name
+/// somewhere in the article.
 fn choose(
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
     focus: &Focus,
     local: bool,
+    local_name: bool,
 ) -> (PlaceIdx, f32, Reason) {
     // A country's name means the country unless the context settles on a town or a state of
     // that name ("Mexico" the country in an article that names New York, where Mexico, N.Y.
@@ -2764,9 +2879,15 @@ fn choose(
             if capital_of_division(idx, candidates, g) {
                 s -= COUNTRY_PRIOR;
             }
+
             (idx, s, r)
         })
         .collect();
+    let scored = if local_name {
+        local_town_over_namesake_abroad(scored, g, focus)
+    } else {
+        scored
+    };
     let (best, best_score, reason) = scored
         .iter()
         .copied()

@@ -91,6 +91,10 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "wallis",
     "washington",
     "wednesday",
+    // The climate pattern, named like a village of Baja California: English news means the
+    // pattern ("a strong El Niño"). A non-ASCII spelling is looked up lower-cased.
+    "el nino",
+    "el niño",
     // News agencies and outlets.
     "aki",
     "anadolu",

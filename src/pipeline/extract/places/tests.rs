@@ -1091,6 +1091,62 @@ fn a_country_name_is_the_country_unless_local_news_words_make_it_a_town() {
 }
 
 #[test]
+fn a_town_local_news_reports_on_is_the_one_near_the_places_named_not_a_namesake_abroad() {
+    let text = "Two teenagers were hurt on a county road late Friday. Paris police said one of \
+                them was flown to a hospital in Dallas.";
+    assert_eq!(country_of_found(text, "Paris").as_deref(), Some("US"));
+    // Without words of local news, the capital stays.
+    let text = "The exhibition moves from Paris to a museum in Dallas next year.";
+    assert_eq!(country_of_found(text, "Paris").as_deref(), Some("FR"));
+}
+
+#[test]
+fn a_small_towns_name_before_town_opens_another_places_name_unless_an_office_follows() {
+    let text =
+        "The clinic opened for Grants Town voters, and the Grants Town constituency cheered.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "Grants"),
+        "{:?}",
+        found(text)
+    );
+    let text = "The Grants Town Council met on Monday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Grants"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_small_town_named_like_a_given_name_before_a_surname_is_the_person() {
+    let text = "The plan was drafted according to Frederick Quellmark, a consultant from Ohio.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "Frederick"),
+        "{:?}",
+        found(text)
+    );
+    // In apposition, the town stays.
+    let text = "Police in Frederick, Md., said the road was closed.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Frederick"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_town_opening_a_journals_name_is_the_newspaper() {
+    let text = "The vote was reported by the Akron Journal and the Toledo State Journal.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+    let text = "The vote was held in Akron on Monday.";
+    assert!(
+        found(text).iter().any(|(s, _)| s == "Akron"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_month_abbreviation_before_a_dot_or_a_day_is_a_date_not_a_town() {
     let text = "The vote is set for Nov. 3 in Dushanbe, and the count ends Nov 5.";
     assert!(

@@ -1477,6 +1477,45 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     listed_name(GIVEN_NAMES, given) && listed_name(SURNAMES, surname)
 }
 
+/// `text[start..end]` is a common given name and the word after it could be a surname: a
+/// capitalised word, not an acronym, that is no word of a place's, an office's, a body's or a
+/// building's name, nor a calendar or function word ("according to Frederick Wu", "took a
+/// shot at Donald Trump's plan"; not "Alexandria Police", "Jackson Township", "Clinton
+/// April 4"). Looser than [`opens_person_name`]: the caller asks it of small towns only.
+pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: usize) -> bool {
+    let Some(given) = text.get(start..end) else {
+        return false;
+    };
+    if !is_capitalised(given) || is_all_caps(given) || !listed_name(GIVEN_NAMES, given) {
+        return false;
+    }
+    let Some(next) = word_after(text, end) else {
+        return false;
+    };
+    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
+    is_capitalised(surname)
+        && !is_all_caps(surname)
+        && surname.chars().skip(1).all(char::is_lowercase)
+        && ![
+            DIVISION_WORDS,
+            INSTITUTION_WORDS,
+            EMBEDDING_AFTER,
+            PLACE_NAME_WORDS,
+            COMPASS_WORDS,
+            FEATURE_WORDS,
+            ORGANISATION_HEADS,
+            NAMED_BODY_HEADS,
+            REGION_BODY_HEADS,
+            COLLEGE_WORDS,
+            VENUE_WORDS,
+            FUNCTION_WORDS,
+        ]
+        .iter()
+        .any(|list| list.contains(&surname))
+        && surname != "Town"
+        && !crate::extract::dates::is_not_a_name(surname)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
