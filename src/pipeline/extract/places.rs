@@ -1472,7 +1472,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
-        && !spelling.contains([' ', '-'])
+        && !words::has_space_or_hyphen(spelling)
         && opens_a_town_name(text, end)
         && !strong_place_context(text, start, end)
     {
@@ -2750,8 +2750,7 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
 /// no town of its name lies in the gazetteer, is placed by the division (its best-known
 /// point), not taken for a homonym elsewhere. Not where the name is also an area of the
 /// division's country (a list: "New York, North Carolina"), only one division after a comma,
-/// and not a
-/// list going on ("Boston, Maine and Vermont", "Boston, Maine, Ohio").
+/// and not a list going on ("Boston, Maine and Vermont", "Boston, Maine, Ohio").
 fn division_of_missing_town(
     text: &str,
     span: &Span,
