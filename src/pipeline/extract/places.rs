@@ -1449,6 +1449,16 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "a fellow ally in the Gulf", "along the Coast": a division named by a bare word for a
+    // body of water or a shore, after "the", is that water or shore (the Persian Gulf, the
+    // coast the story is about), not the division (Gulf, Papua New Guinea).
+    if broad
+        && place.kind == PlaceKind::AdminArea
+        && words::names_water_or_shore(surface)
+        && word_before(text, start) == Some("the")
+    {
+        return false;
+    }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
     // which the gazetteer does not know; it is seldom in the town. So for a college, a school
@@ -1800,6 +1810,21 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             matches!(r, NameRole::Demonym(p)
                 if matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::Region))
         }) && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+        {
+            roles.retain(|&(r, _)| {
+                r.place().is_none_or(|p| {
+                    let p = g.get(p);
+                    p.kind != PlaceKind::City
+                        || p.population.unwrap_or(0) >= DEMONYM_TOWN_POPULATION
+                })
+            });
+        }
+        // "an Arab woman", "Cherokee artists", "Roma families": the name of a people that is
+        // no country's demonym is that people's adjective too, not a small town spelled like it
+        // (Arab, Alabama; Cherokee, Iowa), unless a place context shows the town ("in Arab on
+        // Monday", "Cherokee, Iowa").
+        if words::is_ethnonym(surface)
+            && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
         {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {

@@ -1204,6 +1204,43 @@ fn a_word_for_a_public_body_is_that_body_not_a_town() {
 }
 
 #[test]
+fn a_public_body_before_a_titled_person_is_no_town() {
+    let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
+    assert!(
+        found(text)
+            .iter()
+            .all(|(s, _)| s != "Police" && s != "Metro"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_people_named_as_an_adjective_is_no_small_town() {
+    let text = "Scholars in Cairo praised the role of women in Arab culture, and Navajo \
+                weavers showed rugs to an Arab delegation in Egypt.";
+    assert!(
+        found(text)
+            .iter()
+            .all(|(s, _)| s != "Arab" && s != "Navajo"),
+        "{:?}",
+        found(text)
+    );
+    let town = "The storm hit Arab, Alabama, on Monday.";
+    assert_eq!(country_of_found(town, "Arab").as_deref(), Some("US"));
+}
+
+#[test]
+fn the_gulf_alone_is_the_water_not_a_province_named_gulf() {
+    let text = "Tankers crossed the Gulf, near Qatar and Iran, on Sunday.";
+    assert!(
+        found(text).iter().all(|(s, _)| s != "Gulf"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(

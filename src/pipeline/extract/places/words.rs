@@ -869,11 +869,48 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
         "Government",
         "Ministry",
         "Navy",
+        // "Metro police", "Metro said": a city's transit or police service.
+        "Metro",
         "Parliament",
         "Police",
         "Senate",
     ];
     BODIES.contains(&word)
+}
+
+/// Names of peoples that are no country's demonym, each borne by small towns too ("Arab",
+/// Alabama; "Navajo", New Mexico): an adjective before a noun names the people.
+pub(super) fn is_ethnonym(word: &str) -> bool {
+    const PEOPLES: &[&str] = &[
+        "Aboriginal",
+        "Apache",
+        "Arab",
+        "Bedouin",
+        "Berber",
+        "Cherokee",
+        "Comanche",
+        "Hispanic",
+        "Inuit",
+        "Kurd",
+        "Latino",
+        "Maori",
+        "Mohawk",
+        "Navajo",
+        "Roma",
+        "Seneca",
+        "Sioux",
+        "Tamil",
+        "Zulu",
+    ];
+    PEOPLES.contains(&word)
+}
+
+/// A bare capitalised word for a body of water or a shore ("the Gulf", "the Coast").
+pub(super) fn names_water_or_shore(word: &str) -> bool {
+    matches!(
+        word,
+        "Bay" | "Channel" | "Coast" | "Delta" | "Gulf" | "Lake" | "Sea" | "Sound" | "Strait"
+    )
 }
 
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
@@ -1153,6 +1190,10 @@ pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize)
         && !dateline_name(text, start, end)
 }
 
+/// Titles that open a person's name after a comma ("the Commissioner of Police, Mr. Ade"): no
+/// place is written so, as "Jackson, Miss." or "Paris, Tex." is.
+const PERSONAL_TITLES: &[&str] = &["Dr", "Mr", "Mrs", "Ms", "Prof", "Sir"];
+
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
 pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
@@ -1162,7 +1203,9 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
     let apposition = text.get(end..).is_some_and(|a| {
         a.strip_prefix(", ").is_some_and(|r| {
             let word = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
-            r.starts_with(char::is_uppercase) && !opens_person_name(text, end + 2, end + 2 + word)
+            r.starts_with(char::is_uppercase)
+                && !opens_person_name(text, end + 2, end + 2 + word)
+                && !PERSONAL_TITLES.contains(&&r[..word])
         })
     }) && !after_a_persons_first_names(text, start);
     apposition
