@@ -647,6 +647,11 @@ fn resolve(
                 (p, conf, reason)
             }
         };
+        let (place, reason) = if span.cues.team && !*narrowed {
+            team_city(place, reason, c, g)
+        } else {
+            (place, reason)
+        };
         // "Parkers Prairie" (not "Rolling Hills Country Club": a longer name goes on).
         let several_words = text
             .get(span.start..span.end)
@@ -689,6 +694,43 @@ fn resolve(
         }));
     }
     out
+}
+
+/// A team's city is a large city: a town under this population chosen for the article's
+/// division or neighbours yields to a city of [`TEAM_CITY_POPULATION`] of its name.
+const TEAM_TOWN_MAX_POPULATION: u64 = 100_000;
+const TEAM_CITY_POPULATION: u64 = 300_000;
+
+/// "Mississippi State outlasted Louisville", "at home against Portland": a name a team plays
+/// against is a team, and a team of the name is a large city's, not a small town's in the
+/// state of the story's dateline or of the other team (Louisville, Ohio; Portland, Texas). The
+/// largest city of the name in the same country wins over such a town.
+fn team_city(
+    place: PlaceIdx,
+    reason: Reason,
+    candidates: &[(PlaceIdx, bool)],
+    g: &Gazetteer,
+) -> (PlaceIdx, Reason) {
+    let p = g.get(place);
+    if p.kind != PlaceKind::City
+        || p.population.unwrap_or(0) >= TEAM_TOWN_MAX_POPULATION
+        || !matches!(
+            reason,
+            Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::CountryInArticle
+        )
+    {
+        return (place, reason);
+    }
+    candidates
+        .iter()
+        .map(|&(q, _)| (q, g.get(q)))
+        .filter(|(_, q)| {
+            q.kind == PlaceKind::City
+                && q.country == p.country
+                && q.population.unwrap_or(0) >= TEAM_CITY_POPULATION
+        })
+        .max_by_key(|(_, q)| q.population.unwrap_or(0))
+        .map_or((place, reason), |(q, _)| (q, Reason::Prior))
 }
 
 /// The mention of the country (or continent) whose demonym the span is ("Russian" in "Russian
@@ -1139,6 +1181,8 @@ struct Cues {
     /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
     /// a town of the name is as likely as a country.
     local: bool,
+    /// A team's words around it ("against Louisville", "Portland coach"): a city's team.
+    team: bool,
     /// Whether some readings were left out for what the words around say, not for the place.
     reading: Reading,
 }
@@ -2552,6 +2596,7 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
                     || opens_organisation(text, hit.start, hit.end))
                 && word_after(text, hit.end).is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
+            team: words::opponent_before(text, hit.start) || words::team_role_after(text, hit.end),
             reading: Reading::Whole,
         },
     }

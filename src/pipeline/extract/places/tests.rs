@@ -1241,6 +1241,25 @@ fn the_gulf_alone_is_the_water_not_a_province_named_gulf() {
 }
 
 #[test]
+fn a_team_played_against_is_a_large_citys_not_a_small_town_of_the_dateline_state() {
+    let g = bundled();
+    let text = "COLUMBUS, Ohio (AP) - Tennessee outlasted Louisville 70-64 in overtime on \
+                Friday to reach the final in Ohio.";
+    let at = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Louisville")
+        .map(|m| g.get(m.place).coord);
+    // Louisville, Kentucky, not the village of Ohio.
+    assert!(at.is_some_and(|p| p.lat < 39.0), "{at:?}");
+    let town = "COLUMBUS, Ohio - The council of Louisville, Ohio, met on Friday.";
+    let at = find_places(town, g)
+        .into_iter()
+        .find(|m| &town[m.start..m.end] == "Louisville")
+        .map(|m| g.get(m.place).coord);
+    assert!(at.is_some_and(|p| p.lat > 40.0), "{at:?}");
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(

@@ -1364,6 +1364,28 @@ pub(super) fn team_role_after(text: &str, end: usize) -> bool {
     word_after(text, end).is_some_and(|w| TEAM_ROLES.contains(&w))
 }
 
+/// A word before the name at `start` makes it a team's opponent: "against Louisville",
+/// "outlasted Portland", "beat Memphis 70-64".
+pub(super) fn opponent_before(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|w| {
+        matches!(
+            w,
+            "against"
+                | "beat"
+                | "beating"
+                | "beats"
+                | "defeated"
+                | "defeating"
+                | "edged"
+                | "outlasted"
+                | "routed"
+                | "swept"
+                | "versus"
+                | "vs"
+        )
+    })
+}
+
 /// The occurrence at `start` follows an initial or a title: "Sheila D. Moore", "Ms. Moore",
 /// "coach Ripley".
 pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
