@@ -344,6 +344,16 @@ pub fn find_places_with_context(
         c.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         c.dedup_by_key(|x| x.0);
         let mut narrowed = false;
+        // "the church, 400 S. Locust St., Lebanon": the name after a street address is its
+        // town, not a country or state of the name.
+        if c.len() > 1
+            && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
+            && c.iter()
+                .any(|&(p, _)| g.get(p).kind.class() == KindClass::Area)
+            && words::town_of_an_address(text, span.start)
+        {
+            c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
+        }
         if let Some((divisions, countries)) = container.take()
             && c.len() > 1
         {

@@ -1260,6 +1260,14 @@ fn a_team_played_against_is_a_large_citys_not_a_small_town_of_the_dateline_state
 }
 
 #[test]
+fn a_name_after_a_street_address_is_a_town_not_a_country() {
+    let text = "A service will be held at the chapel, 212 N. Walnut St., Lebanon, on Friday.";
+    assert_eq!(country_of_found(text, "Lebanon").as_deref(), Some("US"));
+    let country = "The envoy flew from Cyprus to Lebanon on Friday.";
+    assert_eq!(country_of_found(country, "Lebanon").as_deref(), Some("LB"));
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(

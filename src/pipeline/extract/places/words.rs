@@ -1083,8 +1083,47 @@ pub(super) fn local_news_cue(text: &str, start: usize, end: usize) -> bool {
     before.strip_suffix(',').is_some_and(|b| {
         let b = b.trim_end_matches(' ');
         let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        (1..=3).contains(&digits) && b[..b.len() - digits].trim_end_matches(' ').ends_with(',')
+        ((1..=3).contains(&digits) && b[..b.len() - digits].trim_end_matches(' ').ends_with(','))
+            || after_street_address(b)
     })
+}
+
+/// "the church, 400 S. Locust St., Lebanon": a street address and a comma stand right before
+/// `start`.
+pub(super) fn town_of_an_address(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(", "))
+        .is_some_and(after_street_address)
+}
+
+/// "400 S. Locust St.", "2517 Memphis Street": `b` (the text before a comma) ends in a street
+/// address, a house number and a street's name, so the name after the comma is its town.
+fn after_street_address(b: &str) -> bool {
+    let b = b.strip_suffix('.').unwrap_or(b);
+    let Some(at) = b.rfind(' ') else {
+        return false;
+    };
+    if !matches!(
+        &b[at + 1..],
+        "Ave"
+            | "Avenue"
+            | "Blvd"
+            | "Boulevard"
+            | "Dr"
+            | "Drive"
+            | "Lane"
+            | "Rd"
+            | "Road"
+            | "St"
+            | "Street"
+    ) {
+        return false;
+    }
+    // A house number opens the address within a few words: "400 S. Locust".
+    b[..at]
+        .rsplit(' ')
+        .take(4)
+        .any(|w| w.len() <= 5 && !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Words after a building's name that make it the institution housed there: "White House
