@@ -1462,10 +1462,11 @@ fn accept(
     }
     // "Police said", "the Commissioner of Police", "concerns in Congress": a word for a public
     // body is that body, not a town spelled like it (Police, Poland; Congress, Arizona),
-    // unless an apposition or "the town of" shows the town.
+    // unless an apposition or "the town of" shows the town; so for a common thing ("fell to
+    // Earth", "the Chamber of Commerce").
     if broad
         && place.kind == PlaceKind::City
-        && words::names_a_public_body(surface)
+        && (words::names_a_public_body(surface) || words::names_a_common_thing(surface))
         && !words::placed_by_its_neighbours(text, start, end)
     {
         return false;

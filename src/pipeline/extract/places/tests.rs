@@ -1268,6 +1268,18 @@ fn a_name_after_a_street_address_is_a_town_not_a_country() {
 }
 
 #[test]
+fn a_common_thing_is_no_town_spelled_like_it() {
+    let text = "The capsule returned to Earth near the new Lakes Parkway, officials in Texas said.";
+    assert!(
+        found(text)
+            .iter()
+            .all(|(s, _)| s != "Earth" && s != "Parkway"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(

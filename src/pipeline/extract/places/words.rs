@@ -878,6 +878,12 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
     BODIES.contains(&word)
 }
 
+/// A capitalised word for a thing that small towns bear as their name: the planet ("return to
+/// Earth"), a road ("Governors' Parkway"), trade ("the Chamber of Commerce").
+pub(super) fn names_a_common_thing(word: &str) -> bool {
+    matches!(word, "Commerce" | "Earth" | "Parkway")
+}
+
 /// Names of peoples that are no country's demonym, each borne by small towns too ("Arab",
 /// Alabama; "Navajo", New Mexico): an adjective before a noun names the people.
 pub(super) fn is_ethnonym(word: &str) -> bool {
