@@ -354,6 +354,16 @@ pub fn find_places_with_context(
         {
             c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
         }
+        // "central Washington", "eastern Georgia": a part of a state or a country named by
+        // a compass adjective is of that area, not of a city or town of the name.
+        if c.len() > 1
+            && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
+            && c.iter()
+                .any(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1)
+            && word_before(text, span.start).is_some_and(words::is_compass_adjective)
+        {
+            c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1);
+        }
         if let Some((divisions, countries)) = container.take()
             && c.len() > 1
         {

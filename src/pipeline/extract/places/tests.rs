@@ -1280,6 +1280,17 @@ fn a_common_thing_is_no_town_spelled_like_it() {
 }
 
 #[test]
+fn a_compass_adjective_before_a_state_name_is_of_the_state() {
+    let g = bundled();
+    let text = "The team drove to central Washington to search the orchards on Monday.";
+    let kind = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Washington")
+        .map(|m| g.get(m.place).kind);
+    assert_eq!(kind, Some(PlaceKind::AdminArea));
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(

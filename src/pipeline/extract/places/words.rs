@@ -919,6 +919,23 @@ pub(super) fn names_water_or_shore(word: &str) -> bool {
     )
 }
 
+/// A lower-case word for a part of an area by direction: "central Washington", "eastern
+/// Kentucky".
+pub(super) fn is_compass_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "central"
+            | "eastern"
+            | "northeastern"
+            | "northern"
+            | "northwestern"
+            | "southeastern"
+            | "southern"
+            | "southwestern"
+            | "western"
+    )
+}
+
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "Central",
