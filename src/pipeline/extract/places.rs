@@ -667,10 +667,10 @@ fn resolve(
                 (p, conf, reason)
             }
         };
-        let (place, reason) = if span.cues.team && !*narrowed {
-            team_city(place, reason, c, g)
-        } else {
+        let (place, reason) = if *narrowed {
             (place, reason)
+        } else {
+            team_city(text, span, place, reason, c, g)
         };
         // "Parkers Prairie" (not "Rolling Hills Country Club": a longer name goes on).
         let several_words = text
@@ -726,18 +726,22 @@ const TEAM_CITY_POPULATION: u64 = 300_000;
 /// state of the story's dateline or of the other team (Louisville, Ohio; Portland, Texas). The
 /// largest city of the name in the same country wins over such a town.
 fn team_city(
+    text: &str,
+    span: &Span,
     place: PlaceIdx,
     reason: Reason,
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
 ) -> (PlaceIdx, Reason) {
     let p = g.get(place);
+    // (The words around are read last: few mentions are small towns chosen so.)
     if p.kind != PlaceKind::City
         || p.population.unwrap_or(0) >= TEAM_TOWN_MAX_POPULATION
         || !matches!(
             reason,
             Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::CountryInArticle
         )
+        || !(words::opponent_before(text, span.start) || words::team_role_after(text, span.end))
     {
         return (place, reason);
     }
@@ -1201,8 +1205,6 @@ struct Cues {
     /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
     /// a town of the name is as likely as a country.
     local: bool,
-    /// A team's words around it ("against Louisville", "Portland coach"): a city's team.
-    team: bool,
     /// Whether some readings were left out for what the words around say, not for the place.
     reading: Reading,
 }
@@ -2617,7 +2619,6 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
                     || opens_organisation(text, hit.start, hit.end))
                 && word_after(text, hit.end).is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
-            team: words::opponent_before(text, hit.start) || words::team_role_after(text, hit.end),
             reading: Reading::Whole,
         },
     }
