@@ -3,8 +3,46 @@
 //! ("Plaza Italia", "the Ohio Supreme Court") or a person's ("Ms. Welch", "Victoria said").
 //! Pure functions of the text; the matcher in `extract::places` weighs them.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::person_names::{GIVEN_NAMES, SURNAMES};
 use crate::gazetteer::names::is_alphanumeric;
+
+/// Fixed word lists as one hash set, built on first use: a word is decided by one hash probe
+/// instead of a binary search's dozen string comparisons (the name lists have 1,300-1,600
+/// entries) or a scan of every entry (the lists a given name's neighbour must miss), and these
+/// are asked of most capitalised words of an article.
+pub(super) struct WordSet {
+    lists: &'static [&'static [&'static str]],
+    set: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>>,
+}
+
+impl WordSet {
+    const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+        Self {
+            lists,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// `word` (its bytes) is an entry of one of the lists.
+    fn contains(&self, word: &[u8]) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.lists
+                    .iter()
+                    .flat_map(|list| list.iter().map(|w| w.as_bytes()))
+                    .collect()
+            })
+            .contains(word)
+    }
+}
+
+/// [`GIVEN_NAMES`] for [`listed_name`].
+static GIVEN_NAME_SET: WordSet = WordSet::new(&[GIVEN_NAMES]);
+/// [`SURNAMES`] for [`listed_name`].
+static SURNAME_SET: WordSet = WordSet::new(&[SURNAMES]);
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
@@ -1354,7 +1392,7 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
 /// agree?").
 pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
-        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
+        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
 
 /// The word before `start` looks like a given name (see [`after_given_name_word`]): whether it
@@ -1374,11 +1412,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     let given = word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
-        && !FUNCTION_WORDS.contains(&word)
-        && !COMPASS_WORDS.contains(&word)
-        && !INSTITUTION_WORDS.contains(&word)
-        && !AREA_PREFIXES.contains(&word)
-        && !DETERMINERS.contains(&word);
+        && !NO_GIVEN_NAME.contains(word.as_bytes());
     let head = b[..word_start].trim_end();
     // A title's dot ends no sentence: "Rep. Walter Bingham".
     let titled = head.strip_suffix('.').is_some_and(|h| {
@@ -1396,7 +1430,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
 /// census list): "Elizabeth Fairfield" names a person for certain, "Baseball Toronto" does not.
 pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
     after_given_name_word(text, start)
-        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
+        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
 
 /// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
@@ -1406,6 +1440,41 @@ const PLACE_NAME_WORDS: &[&str] = &[
     "Hole", "Island", "Islands", "Lake", "Mills", "Mount", "Park", "Point", "Port", "Ridge",
     "River", "Springs", "Station", "Valley", "Woods",
 ];
+
+/// The words that are no given name before a name ([`given_name_word_before`]).
+static NO_GIVEN_NAME: WordSet = WordSet::new(&[
+    FUNCTION_WORDS,
+    COMPASS_WORDS,
+    INSTITUTION_WORDS,
+    AREA_PREFIXES,
+    DETERMINERS,
+]);
+
+/// The words after a given name that make no listed surname of it ([`opens_person_name`]).
+static NO_LISTED_SURNAME: WordSet = WordSet::new(&[
+    DIVISION_WORDS,
+    INSTITUTION_WORDS,
+    EMBEDDING_AFTER,
+    PLACE_NAME_WORDS,
+    COMPASS_WORDS,
+]);
+
+/// The words after a given name that make no surname of it
+/// ([`opens_person_name_with_any_surname`]).
+static NO_SURNAME: WordSet = WordSet::new(&[
+    DIVISION_WORDS,
+    INSTITUTION_WORDS,
+    EMBEDDING_AFTER,
+    PLACE_NAME_WORDS,
+    COMPASS_WORDS,
+    FEATURE_WORDS,
+    ORGANISATION_HEADS,
+    NAMED_BODY_HEADS,
+    REGION_BODY_HEADS,
+    COLLEGE_WORDS,
+    VENUE_WORDS,
+    FUNCTION_WORDS,
+]);
 
 /// The capitalised form of a word for the name lists: `MCDONALD`, `McDonald` -> `Mcdonald`.
 fn name_form(word: &str) -> String {
@@ -1418,9 +1487,9 @@ fn name_form(word: &str) -> String {
     })
 }
 
-/// The [`name_form`] of `word` is in the sorted `list`. An ASCII word (most are) is put in its
+/// The [`name_form`] of `word` is in `list`. An ASCII word (most are) is put in its
 /// form on the stack: this is asked of most capitalised words of an article.
-fn listed_name(list: &[&str], word: &str) -> bool {
+fn listed_name(list: &WordSet, word: &str) -> bool {
     let bytes = word.as_bytes();
     let mut buf = [0u8; 32];
     if word.is_ascii()
@@ -1433,9 +1502,9 @@ fn listed_name(list: &[&str], word: &str) -> bool {
                 from.to_ascii_lowercase()
             };
         }
-        return std::str::from_utf8(form).is_ok_and(|f| list.binary_search(&f).is_ok());
+        return list.contains(form);
     }
-    list.binary_search(&name_form(word).as_str()).is_ok()
+    list.contains(name_form(word).as_bytes())
 }
 
 /// `word` without the possessive endings "'s" and "’s" (each repeated as often as it ends
@@ -1466,15 +1535,11 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
     if !is_capitalised(surname)
         || is_all_caps(surname)
-        || DIVISION_WORDS.contains(&surname)
-        || INSTITUTION_WORDS.contains(&surname)
-        || EMBEDDING_AFTER.contains(&surname)
-        || PLACE_NAME_WORDS.contains(&surname)
-        || COMPASS_WORDS.contains(&surname)
+        || NO_LISTED_SURNAME.contains(surname.as_bytes())
     {
         return false;
     }
-    listed_name(GIVEN_NAMES, given) && listed_name(SURNAMES, surname)
+    listed_name(&GIVEN_NAME_SET, given) && listed_name(&SURNAME_SET, surname)
 }
 
 /// `text[start..end]` is a common given name and the word after it could be a surname: a
@@ -1486,7 +1551,7 @@ pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: 
     let Some(given) = text.get(start..end) else {
         return false;
     };
-    if !is_capitalised(given) || is_all_caps(given) || !listed_name(GIVEN_NAMES, given) {
+    if !is_capitalised(given) || is_all_caps(given) || !listed_name(&GIVEN_NAME_SET, given) {
         return false;
     }
     let Some(next) = word_after(text, end) else {
@@ -1496,22 +1561,7 @@ pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: 
     is_capitalised(surname)
         && !is_all_caps(surname)
         && surname.chars().skip(1).all(char::is_lowercase)
-        && ![
-            DIVISION_WORDS,
-            INSTITUTION_WORDS,
-            EMBEDDING_AFTER,
-            PLACE_NAME_WORDS,
-            COMPASS_WORDS,
-            FEATURE_WORDS,
-            ORGANISATION_HEADS,
-            NAMED_BODY_HEADS,
-            REGION_BODY_HEADS,
-            COLLEGE_WORDS,
-            VENUE_WORDS,
-            FUNCTION_WORDS,
-        ]
-        .iter()
-        .any(|list| list.contains(&surname))
+        && !NO_SURNAME.contains(surname.as_bytes())
         && surname != "Town"
         && !crate::extract::dates::is_not_a_name(surname)
 }
@@ -1632,15 +1682,15 @@ mod tests {
             "Xyzzyq",
             "Abcdefghijklmnopqrstuvwxyzabcdefghij",
         ] {
-            for list in [GIVEN_NAMES, SURNAMES] {
+            for (set, list) in [(&GIVEN_NAME_SET, GIVEN_NAMES), (&SURNAME_SET, SURNAMES)] {
                 assert_eq!(
-                    listed_name(list, word),
+                    listed_name(set, word),
                     list.binary_search(&name_form(word).as_str()).is_ok(),
                     "{word}"
                 );
             }
         }
-        assert!(listed_name(GIVEN_NAMES, "SCOTT"));
+        assert!(listed_name(&GIVEN_NAME_SET, "SCOTT"));
     }
 
     #[test]
