@@ -30,10 +30,16 @@ impl WordSet {
     fn contains(&self, word: &[u8]) -> bool {
         self.set
             .get_or_init(|| {
-                self.lists
-                    .iter()
-                    .flat_map(|list| list.iter().map(|w| w.as_bytes()))
-                    .collect()
+                let mut set = HashSet::with_capacity_and_hasher(
+                    self.lists.iter().map(|list| list.len()).sum(),
+                    foldhash::fast::FixedState::default(),
+                );
+                set.extend(
+                    self.lists
+                        .iter()
+                        .flat_map(|list| list.iter().map(|w| w.as_bytes())),
+                );
+                set
             })
             .contains(word)
     }
@@ -270,17 +276,12 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     // A capitalised word before is a given name already; what remains are initials and titles.
-    let before_is_name = before.is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    }) || after_initial_or_title(text, start);
+    let before_is_name = before
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
+        || after_initial_or_title(text, start);
     // A weekday after it opens no name ("in central Ohio Saturday"; "Kanye West" does).
-    let after_is_name = after.is_some_and(|w| {
-        is_capitalised(w)
-            && !INSTITUTION_WORDS.contains(&w)
-            && !DIVISION_WORDS.contains(&w)
-            && !SENTENCE_OPENERS.contains(&w)
-            && !WEEKDAYS.contains(&w)
-    });
+    let after_is_name =
+        after.is_some_and(|w| is_capitalised(w) && !NO_NAME_AFTER.contains(w.as_bytes()));
     before_is_name || after_is_name
 }
 
@@ -293,10 +294,22 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
 /// "Florida Atlantic University" (not "The", "Greater", a title).
 pub(super) fn closes_capitalised_run(text: &str, start: usize) -> bool {
-    word_before(text, start).is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    })
+    word_before(text, start)
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
 }
+
+/// Capitalised words before a name that are no name of their own ([`FUNCTION_WORDS`],
+/// [`AREA_PREFIXES`]).
+static NO_NAME_BEFORE: WordSet = WordSet::new(&[FUNCTION_WORDS, AREA_PREFIXES]);
+
+/// Capitalised words after a name that continue no run of names in
+/// [`inside_capitalised_run`].
+static NO_NAME_AFTER: WordSet = WordSet::new(&[
+    INSTITUTION_WORDS,
+    DIVISION_WORDS,
+    SENTENCE_OPENERS,
+    WEEKDAYS,
+]);
 
 /// Words before a town's name that make a longer name of the same place ("Metro Vancouver",
 /// "Greater Manchester", "Historic Dublin"): not a given name.
@@ -307,9 +320,9 @@ const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Me
 /// alone), and the word after is no initial ("Virginia L. Lane").
 pub(super) fn opens_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
-    let given_name_before = before.is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    }) || after_initial_or_title(text, start);
+    let given_name_before = before
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
+        || after_initial_or_title(text, start);
     let initial_after = after.is_some_and(|w| w.chars().count() == 1)
         && text.get(end..).is_some_and(|a| a.get(2..3) == Some("."));
     !given_name_before && !initial_after
@@ -1266,9 +1279,7 @@ pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
         return false;
     };
     let b = b.strip_suffix('.').unwrap_or(b);
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     if is_honorific(&b[word_start..]) {
         return true;
     }
@@ -1369,16 +1380,56 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
         Some(b) => (b, true),
         None => (b, false),
     };
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
     let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     initial || is_honorific(word)
 }
 
+/// Where the run of alphanumeric characters that ends `b` starts (`b.len()` when none
+/// does). An ASCII run (most are) is read by bytes; one reaching a non-ASCII byte goes back
+/// character by character.
+fn alphanumeric_run_start(b: &str) -> usize {
+    let bytes = b.as_bytes();
+    let mut from = bytes.len();
+    while let Some(x) = from.checked_sub(1).and_then(|i| bytes.get(i))
+        && x.is_ascii_alphanumeric()
+    {
+        from -= 1;
+    }
+    if from == 0 || bytes[from - 1] < 0x80 {
+        return from;
+    }
+    alphanumeric_run_start_by_chars(b)
+}
+
+/// [`alphanumeric_run_start`] character by character.
+fn alphanumeric_run_start_by_chars(b: &str) -> usize {
+    b.rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// `word` is one of the [`HONORIFICS`] but for ASCII case. Asked of the word before most
+/// capitalised names: one hash probe of the word folded on the stack, not a comparison with
+/// each title.
 pub(super) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+    static FOLDED: OnceLock<HashSet<Box<[u8]>, foldhash::fast::FixedState>> = OnceLock::new();
+    let set = FOLDED.get_or_init(|| {
+        HONORIFICS
+            .iter()
+            .map(|h| h.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect()
+    });
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(folded) => {
+            for (to, from) in folded.iter_mut().zip(word.as_bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            set.contains(&*folded)
+        }
+        None => set.contains(word.to_ascii_lowercase().as_bytes()),
+    }
 }
 
 /// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title: a
@@ -1403,9 +1454,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     if b.ends_with('.') {
         return None;
     }
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
     // A given name: capitalised, lower-case after its first letter, not a function, compass or
     // institution word, and not itself the start of the text or a sentence.
@@ -1416,9 +1465,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     let head = b[..word_start].trim_end();
     // A title's dot ends no sentence: "Rep. Walter Bingham".
     let titled = head.strip_suffix('.').is_some_and(|h| {
-        let from = h
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |i| i + h[i..].chars().next().map_or(1, char::len_utf8));
+        let from = alphanumeric_run_start(h);
         is_honorific(&h[from..])
     });
     let sentence_start =
@@ -1597,6 +1644,46 @@ mod tests {
         assert_eq!(word_before("in Tripoli", 3), Some("in"));
         assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
         assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn an_alphanumeric_run_starts_where_it_does_by_characters() {
+        for text in [
+            "in Tripoli",
+            "Dr",
+            "Rep. Walter",
+            "Ṭarābulus",
+            "east of 東京",
+            "naïve",
+            "Zürich2019",
+            "a é",
+            "end ",
+            "",
+        ] {
+            for at in 0..=text.len() {
+                if let Some(b) = text.get(..at) {
+                    assert_eq!(
+                        alphanumeric_run_start(b),
+                        alphanumeric_run_start_by_chars(b),
+                        "{b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_is_found_whatever_its_ascii_case() {
+        let long = "Senator".repeat(10);
+        for word in [
+            "Dr", "dr", "DR", "Senator", "SENATOR", "Sen.", "Sena", "", "Dré", &long,
+        ] {
+            assert_eq!(
+                is_honorific(word),
+                HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)),
+                "{word}"
+            );
+        }
     }
 
     #[test]
