@@ -452,6 +452,19 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
         return None;
     }
     let from = end + 1;
+    // A word shorter than 8 bytes (most are) ends within one 8-byte load.
+    if let Some(chunk) = bytes.get(from..from + 8)
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            let to = from + (stops.trailing_zeros() / 8) as usize;
+            if bytes.get(to).is_some_and(|&b| b < 0x80) {
+                return text.get(from..to).filter(|w| !w.is_empty());
+            }
+            return word_after_by_chars(text, end);
+        }
+    }
     let to = from
         + bytes
             .get(from..)?
@@ -462,6 +475,25 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
         return text.get(from..to).filter(|w| !w.is_empty());
     }
     word_after_by_chars(text, end)
+}
+
+/// The top bit of each byte of a 64-bit word.
+const TOP_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The bytes of `chunk` that are ASCII letters or digits, as the top bit of each byte (all
+/// others clear). Each byte's sums stay below 0x100, so no carry crosses into the next byte:
+/// a byte below 0x80 with bit 5 set is in 'a'..='z' exactly when it is a letter either case,
+/// and adding 0x1F sets its top bit from 'a' on, 0x05 from '{' on; likewise 0x50 from '0' on
+/// and 0x46 from ':' on. Bytes from 0x80 on are cleared by `!chunk`.
+fn ascii_alphanumerics(chunk: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    let low = chunk & LOW7;
+    let folded = low | u64::from_le_bytes([0x20; 8]);
+    let from_a = folded + u64::from_le_bytes([0x80 - b'a'; 8]);
+    let past_z = folded + u64::from_le_bytes([0x80 - b'z' - 1; 8]);
+    let from_0 = low + u64::from_le_bytes([0x80 - b'0'; 8]);
+    let past_9 = low + u64::from_le_bytes([0x80 - b'9' - 1; 8]);
+    ((from_a & !past_z) | (from_0 & !past_9)) & !chunk & TOP_BITS
 }
 
 /// [`word_after`] character by character.
@@ -480,6 +512,21 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
         return None;
     }
     let head = bytes.get(..to)?;
+    // A word shorter than 8 bytes (most are) starts within the 8 bytes before the space.
+    if let Some(chunk) = to.checked_sub(8).and_then(|at| head.get(at..))
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            // The last stop byte, counted from the load's first byte.
+            let last = (63 - stops.leading_zeros()) as usize / 8;
+            let from = to - 8 + last + 1;
+            if head[from - 1] < 0x80 {
+                return text.get(from..to).filter(|w| !w.is_empty());
+            }
+            return word_before_by_chars(text, start);
+        }
+    }
     let from = head
         .iter()
         .rposition(|b| !b.is_ascii_alphanumeric())
@@ -1391,7 +1438,21 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
 /// character by character.
 fn alphanumeric_run_start(b: &str) -> usize {
     let bytes = b.as_bytes();
-    let mut from = bytes.len();
+    let len = bytes.len();
+    // A run shorter than 8 bytes (most are) starts within the last 8 bytes.
+    if let Some(chunk) = len.checked_sub(8).and_then(|at| bytes.get(at..))
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            let from = len - 8 + (63 - stops.leading_zeros()) as usize / 8 + 1;
+            if bytes[from - 1] < 0x80 {
+                return from;
+            }
+            return alphanumeric_run_start_by_chars(b);
+        }
+    }
+    let mut from = len;
     while let Some(x) = from.checked_sub(1).and_then(|i| bytes.get(i))
         && x.is_ascii_alphanumeric()
     {
@@ -1623,6 +1684,8 @@ mod tests {
             "in Tripoli, Libya; the U.S. and Zürich 2019 naïve O'Toole",
             " Misrata’s port  near Ṭarābulus east of 東京 x é",
             "Zürich Paris Zürich",
+            "Abcdefghijklmnop 12345678901 x9y Ωmega; 7-Eleven [Qz] `az@{AZ`/:0",
+            "a Zürichsee München b Ωmega c 東京 d",
             "a b",
             " ",
             "",
@@ -1656,6 +1719,10 @@ mod tests {
             "east of 東京",
             "naïve",
             "Zürich2019",
+            "said Senator",
+            "Abcdefghijkl",
+            "the 東京Abcdefgh",
+            "x Zürichsee",
             "a é",
             "end ",
             "",
@@ -1683,6 +1750,23 @@ mod tests {
                 HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn the_alphanumerics_of_a_load_are_those_byte_by_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b' '; 8];
+                chunk[at] = b;
+                let marks = ascii_alphanumerics(u64::from_le_bytes(chunk));
+                let expected = if b.is_ascii_alphanumeric() {
+                    0x80u64 << (8 * at)
+                } else {
+                    0
+                };
+                assert_eq!(marks, expected, "{b:#x} at {at}");
+            }
         }
     }
 
