@@ -72,6 +72,23 @@ pub(super) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 pub(super) fn is_all_caps(s: &str) -> bool {
+    // By bytes while they are ASCII (most words are, and most are decided at their second
+    // letter); a non-ASCII byte sends the word to the test by characters.
+    let mut letters = 0;
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return is_all_caps_by_chars(s);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
+}
+
+/// [`is_all_caps`] character by character.
+fn is_all_caps_by_chars(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if c.is_lowercase() {
@@ -1767,6 +1784,16 @@ mod tests {
                 };
                 assert_eq!(marks, expected, "{b:#x} at {at}");
             }
+        }
+    }
+
+    #[test]
+    fn a_word_is_all_caps_by_bytes_as_by_characters() {
+        for word in [
+            "NATO", "U.S.", "A", "Ohio", "ABC-tv", "", "42", "AB12", "É", "ÉTATS", "NÎmes",
+            "Zürich", "ZÜRICH", "OK Ü", "x",
+        ] {
+            assert_eq!(is_all_caps(word), is_all_caps_by_chars(word), "{word}");
         }
     }
 
