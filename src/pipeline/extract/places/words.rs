@@ -1491,13 +1491,40 @@ fn alphanumeric_run_start_by_chars(b: &str) -> usize {
 /// capitalised names: one hash probe of the word folded on the stack, not a comparison with
 /// each title.
 pub(super) fn is_honorific(word: &str) -> bool {
-    static FOLDED: OnceLock<HashSet<Box<[u8]>, foldhash::fast::FixedState>> = OnceLock::new();
-    let set = FOLDED.get_or_init(|| {
-        HONORIFICS
-            .iter()
-            .map(|h| h.to_ascii_lowercase().into_bytes().into_boxed_slice())
-            .collect()
+    /// The titles folded, and per length below 32 a bit per folded first letter of a title of
+    /// that length: most words before a name ("in", "the", "said") are ruled out by the bit.
+    struct Titles {
+        folded: HashSet<Box<[u8]>, foldhash::fast::FixedState>,
+        starts: [u32; 32],
+    }
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        let mut starts = [0u32; 32];
+        for h in HONORIFICS {
+            if let (Some(bits), Some(first)) = (starts.get_mut(h.len()), h.bytes().next()) {
+                let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+                if letter < 26 {
+                    *bits |= 1 << letter;
+                }
+            }
+        }
+        Titles {
+            folded: HONORIFICS
+                .iter()
+                .map(|h| h.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                .collect(),
+            starts,
+        }
     });
+    // Only a title of the word's length and first letter can match it (where the word is a
+    // letter's and shorter than 32 bytes, every such title set its bit).
+    if let (Some(bits), Some(first)) = (titles.starts.get(word.len()), word.bytes().next()) {
+        let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+        if letter < 26 && bits & (1 << letter) == 0 {
+            return false;
+        }
+    }
+    let set = &titles.folded;
     let mut buf = [0u8; 16];
     match buf.get_mut(..word.len()) {
         Some(folded) => {
@@ -1540,15 +1567,19 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
         && !NO_GIVEN_NAME.contains(word.as_bytes());
+    // (What opens a sentence is asked only of a given name, and a title only after a dot.)
+    if !given {
+        return None;
+    }
     let head = b[..word_start].trim_end();
     // A title's dot ends no sentence: "Rep. Walter Bingham".
-    let titled = head.strip_suffix('.').is_some_and(|h| {
-        let from = alphanumeric_run_start(h);
-        is_honorific(&h[from..])
-    });
-    let sentence_start =
-        head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled);
-    given.then_some(sentence_start)
+    let titled = || {
+        head.strip_suffix('.').is_some_and(|h| {
+            let from = alphanumeric_run_start(h);
+            is_honorific(&h[from..])
+        })
+    };
+    Some(head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled()))
 }
 
 /// The word before `start` is a common given name ([`after_given_name_word`] and in the
@@ -1760,7 +1791,8 @@ mod tests {
     fn a_title_is_found_whatever_its_ascii_case() {
         let long = "Senator".repeat(10);
         for word in [
-            "Dr", "dr", "DR", "Senator", "SENATOR", "Sen.", "Sena", "", "Dré", &long,
+            "Dr", "dr", "DR", "Senator", "SENATOR", "Sen.", "Sena", "", "Dré", &long, "the", "in",
+            "Mayor", "mAYOR", "Mayo", "1r", "Éd",
         ] {
             assert_eq!(
                 is_honorific(word),
