@@ -536,7 +536,7 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
         let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
         if stops != 0 {
             // The last stop byte, counted from the load's first byte.
-            let last = (63 - stops.leading_zeros()) as usize / 8;
+            let last = stops.ilog2() as usize / 8;
             let from = to - 8 + last + 1;
             if head[from - 1] < 0x80 {
                 return text.get(from..to).filter(|w| !w.is_empty());
@@ -1462,7 +1462,7 @@ fn alphanumeric_run_start(b: &str) -> usize {
     {
         let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
         if stops != 0 {
-            let from = len - 8 + (63 - stops.leading_zeros()) as usize / 8 + 1;
+            let from = len - 8 + stops.ilog2() as usize / 8 + 1;
             if bytes[from - 1] < 0x80 {
                 return from;
             }
