@@ -123,10 +123,7 @@ impl<'g> NameHit<'g> {
 /// An abbreviation or postal form: "U.S.", "Ky.", "W.Va.", "NSW", "KY". Such spellings match
 /// only with their exact case.
 pub fn is_abbreviation(spelling: &str) -> bool {
-    if spelling.is_ascii() {
-        return is_ascii_abbreviation(spelling.as_bytes());
-    }
-    is_abbreviation_by_chars(spelling)
+    is_ascii_abbreviation(spelling.as_bytes()).unwrap_or_else(|| is_abbreviation_by_chars(spelling))
 }
 
 /// [`is_abbreviation`] character by character, for any spelling.
@@ -142,20 +139,28 @@ fn is_abbreviation_by_chars(spelling: &str) -> bool {
 
 /// [`is_abbreviation`] of an ASCII spelling, in one pass over its bytes that stops at the first
 /// lower-case letter of a spelling without a final dot ("Springfield" is decided at its "p").
-fn is_ascii_abbreviation(spelling: &[u8]) -> bool {
+/// `None` at a non-ASCII byte met before the answer: that spelling is for
+/// [`is_abbreviation_by_chars`].
+fn is_ascii_abbreviation(spelling: &[u8]) -> Option<bool> {
     let dotted = spelling.last() == Some(&b'.');
     let mut letters = 0;
     let mut upper = true;
     for &b in spelling {
+        if b >= 0x80 {
+            return None;
+        }
         if b.is_ascii_alphabetic() {
             letters += 1;
             upper &= b.is_ascii_uppercase();
             if !upper && !dotted {
-                return false;
+                return Some(false);
             }
         }
     }
-    (upper && (2..=4).contains(&letters) && !spelling.contains(&b' ')) || (dotted && letters <= 6)
+    Some(
+        (upper && (2..=4).contains(&letters) && !spelling.contains(&b' '))
+            || (dotted && letters <= 6),
+    )
 }
 
 fn spelling_of<'s>(spellings: &'s str, t: &NameTarget) -> &'s str {
@@ -1381,9 +1386,14 @@ mod tests {
             assert!(s.is_ascii());
             assert_eq!(
                 is_ascii_abbreviation(s.as_bytes()),
-                is_abbreviation_by_chars(s),
+                Some(is_abbreviation_by_chars(s)),
                 "{s:?}"
             );
+        }
+        // A non-ASCII spelling: decided by characters unless a lower-case ASCII letter of an
+        // undotted spelling settles it first.
+        for s in ["Zürich", "ZÜR", "ÉU.", "Öl", "São Paulo", "Ångström.", "AÉ"] {
+            assert_eq!(is_abbreviation(s), is_abbreviation_by_chars(s), "{s:?}");
         }
     }
 

@@ -3,8 +3,52 @@
 //! ("Plaza Italia", "the Ohio Supreme Court") or a person's ("Ms. Welch", "Victoria said").
 //! Pure functions of the text; the matcher in `extract::places` weighs them.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::person_names::{GIVEN_NAMES, SURNAMES};
 use crate::gazetteer::names::is_alphanumeric;
+
+/// Fixed word lists as one hash set, built on first use: a word is decided by one hash probe
+/// instead of a binary search's dozen string comparisons (the name lists have 1,300-1,600
+/// entries) or a scan of every entry (the lists a given name's neighbour must miss), and these
+/// are asked of most capitalised words of an article.
+pub(super) struct WordSet {
+    lists: &'static [&'static [&'static str]],
+    set: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>>,
+}
+
+impl WordSet {
+    const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+        Self {
+            lists,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// `word` (its bytes) is an entry of one of the lists.
+    fn contains(&self, word: &[u8]) -> bool {
+        self.set
+            .get_or_init(|| {
+                let mut set = HashSet::with_capacity_and_hasher(
+                    self.lists.iter().map(|list| list.len()).sum(),
+                    foldhash::fast::FixedState::default(),
+                );
+                set.extend(
+                    self.lists
+                        .iter()
+                        .flat_map(|list| list.iter().map(|w| w.as_bytes())),
+                );
+                set
+            })
+            .contains(word)
+    }
+}
+
+/// [`GIVEN_NAMES`] for [`listed_name`].
+static GIVEN_NAME_SET: WordSet = WordSet::new(&[GIVEN_NAMES]);
+/// [`SURNAMES`] for [`listed_name`].
+static SURNAME_SET: WordSet = WordSet::new(&[SURNAMES]);
 
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
@@ -28,6 +72,23 @@ pub(super) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 }
 
 pub(super) fn is_all_caps(s: &str) -> bool {
+    // By bytes while they are ASCII (most words are, and most are decided at their second
+    // letter); a non-ASCII byte sends the word to the test by characters.
+    let mut letters = 0;
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return is_all_caps_by_chars(s);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters >= 2
+}
+
+/// [`is_all_caps`] character by character.
+fn is_all_caps_by_chars(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if c.is_lowercase() {
@@ -232,17 +293,12 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
     // A capitalised word before is a given name already; what remains are initials and titles.
-    let before_is_name = before.is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    }) || after_initial_or_title(text, start);
+    let before_is_name = before
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
+        || after_initial_or_title(text, start);
     // A weekday after it opens no name ("in central Ohio Saturday"; "Kanye West" does).
-    let after_is_name = after.is_some_and(|w| {
-        is_capitalised(w)
-            && !INSTITUTION_WORDS.contains(&w)
-            && !DIVISION_WORDS.contains(&w)
-            && !SENTENCE_OPENERS.contains(&w)
-            && !WEEKDAYS.contains(&w)
-    });
+    let after_is_name =
+        after.is_some_and(|w| is_capitalised(w) && !NO_NAME_AFTER.contains(w.as_bytes()));
     before_is_name || after_is_name
 }
 
@@ -255,10 +311,22 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
 /// "Florida Atlantic University" (not "The", "Greater", a title).
 pub(super) fn closes_capitalised_run(text: &str, start: usize) -> bool {
-    word_before(text, start).is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    })
+    word_before(text, start)
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
 }
+
+/// Capitalised words before a name that are no name of their own ([`FUNCTION_WORDS`],
+/// [`AREA_PREFIXES`]).
+static NO_NAME_BEFORE: WordSet = WordSet::new(&[FUNCTION_WORDS, AREA_PREFIXES]);
+
+/// Capitalised words after a name that continue no run of names in
+/// [`inside_capitalised_run`].
+static NO_NAME_AFTER: WordSet = WordSet::new(&[
+    INSTITUTION_WORDS,
+    DIVISION_WORDS,
+    SENTENCE_OPENERS,
+    WEEKDAYS,
+]);
 
 /// Words before a town's name that make a longer name of the same place ("Metro Vancouver",
 /// "Greater Manchester", "Historic Dublin"): not a given name.
@@ -269,9 +337,9 @@ const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Me
 /// alone), and the word after is no initial ("Virginia L. Lane").
 pub(super) fn opens_capitalised_run(text: &str, start: usize, end: usize) -> bool {
     let (before, after) = neighbour_words(text, start, end);
-    let given_name_before = before.is_some_and(|w| {
-        is_capitalised(w) && !FUNCTION_WORDS.contains(&w) && !AREA_PREFIXES.contains(&w)
-    }) || after_initial_or_title(text, start);
+    let given_name_before = before
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
+        || after_initial_or_title(text, start);
     let initial_after = after.is_some_and(|w| w.chars().count() == 1)
         && text.get(end..).is_some_and(|a| a.get(2..3) == Some("."));
     !given_name_before && !initial_after
@@ -401,6 +469,19 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
         return None;
     }
     let from = end + 1;
+    // A word shorter than 8 bytes (most are) ends within one 8-byte load.
+    if let Some(chunk) = bytes.get(from..from + 8)
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            let to = from + (stops.trailing_zeros() / 8) as usize;
+            if bytes.get(to).is_some_and(|&b| b < 0x80) {
+                return text.get(from..to).filter(|w| !w.is_empty());
+            }
+            return word_after_by_chars(text, end);
+        }
+    }
     let to = from
         + bytes
             .get(from..)?
@@ -411,6 +492,25 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
         return text.get(from..to).filter(|w| !w.is_empty());
     }
     word_after_by_chars(text, end)
+}
+
+/// The top bit of each byte of a 64-bit word.
+const TOP_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The bytes of `chunk` that are ASCII letters or digits, as the top bit of each byte (all
+/// others clear). Each byte's sums stay below 0x100, so no carry crosses into the next byte:
+/// a byte below 0x80 with bit 5 set is in 'a'..='z' exactly when it is a letter either case,
+/// and adding 0x1F sets its top bit from 'a' on, 0x05 from '{' on; likewise 0x50 from '0' on
+/// and 0x46 from ':' on. Bytes from 0x80 on are cleared by `!chunk`.
+fn ascii_alphanumerics(chunk: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    let low = chunk & LOW7;
+    let folded = low | u64::from_le_bytes([0x20; 8]);
+    let from_a = folded + u64::from_le_bytes([0x80 - b'a'; 8]);
+    let past_z = folded + u64::from_le_bytes([0x80 - b'z' - 1; 8]);
+    let from_0 = low + u64::from_le_bytes([0x80 - b'0'; 8]);
+    let past_9 = low + u64::from_le_bytes([0x80 - b'9' - 1; 8]);
+    ((from_a & !past_z) | (from_0 & !past_9)) & !chunk & TOP_BITS
 }
 
 /// [`word_after`] character by character.
@@ -429,6 +529,21 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
         return None;
     }
     let head = bytes.get(..to)?;
+    // A word shorter than 8 bytes (most are) starts within the 8 bytes before the space.
+    if let Some(chunk) = to.checked_sub(8).and_then(|at| head.get(at..))
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            // The last stop byte, counted from the load's first byte.
+            let last = stops.ilog2() as usize / 8;
+            let from = to - 8 + last + 1;
+            if head[from - 1] < 0x80 {
+                return text.get(from..to).filter(|w| !w.is_empty());
+            }
+            return word_before_by_chars(text, start);
+        }
+    }
     let from = head
         .iter()
         .rposition(|b| !b.is_ascii_alphanumeric())
@@ -1333,9 +1448,7 @@ pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
         return false;
     };
     let b = b.strip_suffix('.').unwrap_or(b);
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     if is_honorific(&b[word_start..]) {
         return true;
     }
@@ -1458,16 +1571,97 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
         Some(b) => (b, true),
         None => (b, false),
     };
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
     let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     initial || is_honorific(word)
 }
 
+/// Where the run of alphanumeric characters that ends `b` starts (`b.len()` when none
+/// does). An ASCII run (most are) is read by bytes; one reaching a non-ASCII byte goes back
+/// character by character.
+fn alphanumeric_run_start(b: &str) -> usize {
+    let bytes = b.as_bytes();
+    let len = bytes.len();
+    // A run shorter than 8 bytes (most are) starts within the last 8 bytes.
+    if let Some(chunk) = len.checked_sub(8).and_then(|at| bytes.get(at..))
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            let from = len - 8 + stops.ilog2() as usize / 8 + 1;
+            if bytes[from - 1] < 0x80 {
+                return from;
+            }
+            return alphanumeric_run_start_by_chars(b);
+        }
+    }
+    let mut from = len;
+    while let Some(x) = from.checked_sub(1).and_then(|i| bytes.get(i))
+        && x.is_ascii_alphanumeric()
+    {
+        from -= 1;
+    }
+    if from == 0 || bytes[from - 1] < 0x80 {
+        return from;
+    }
+    alphanumeric_run_start_by_chars(b)
+}
+
+/// [`alphanumeric_run_start`] character by character.
+fn alphanumeric_run_start_by_chars(b: &str) -> usize {
+    b.rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// `word` is one of the [`HONORIFICS`] but for ASCII case. Asked of the word before most
+/// capitalised names: one hash probe of the word folded on the stack, not a comparison with
+/// each title.
 pub(super) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word))
+    /// The titles folded, and per length below 32 a bit per folded first letter of a title of
+    /// that length: most words before a name ("in", "the", "said") are ruled out by the bit.
+    struct Titles {
+        folded: HashSet<Box<[u8]>, foldhash::fast::FixedState>,
+        starts: [u32; 32],
+    }
+    static TITLES: OnceLock<Titles> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        let mut starts = [0u32; 32];
+        for h in HONORIFICS {
+            if let (Some(bits), Some(first)) = (starts.get_mut(h.len()), h.bytes().next()) {
+                let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+                if letter < 26 {
+                    *bits |= 1 << letter;
+                }
+            }
+        }
+        Titles {
+            folded: HONORIFICS
+                .iter()
+                .map(|h| h.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                .collect(),
+            starts,
+        }
+    });
+    // Only a title of the word's length and first letter can match it (where the word is a
+    // letter's and shorter than 32 bytes, every such title set its bit).
+    if let (Some(bits), Some(first)) = (titles.starts.get(word.len()), word.bytes().next()) {
+        let letter = first.to_ascii_lowercase().wrapping_sub(b'a');
+        if letter < 26 && bits & (1 << letter) == 0 {
+            return false;
+        }
+    }
+    let set = &titles.folded;
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(folded) => {
+            for (to, from) in folded.iter_mut().zip(word.as_bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            set.contains(&*folded)
+        }
+        None => set.contains(word.to_ascii_lowercase().as_bytes()),
+    }
 }
 
 /// The word before `start` is a given name ("Mamie Underwood"), not an initial or a title: a
@@ -1481,7 +1675,7 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
 /// agree?").
 pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
-        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
+        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
 
 /// The word before `start` looks like a given name (see [`after_given_name_word`]): whether it
@@ -1492,38 +1686,34 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     if b.ends_with('.') {
         return None;
     }
-    let word_start = b
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
     // A given name: capitalised, lower-case after its first letter, not a function, compass or
     // institution word, and not itself the start of the text or a sentence.
     let given = word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
-        && !FUNCTION_WORDS.contains(&word)
-        && !COMPASS_WORDS.contains(&word)
-        && !INSTITUTION_WORDS.contains(&word)
-        && !AREA_PREFIXES.contains(&word)
-        && !DETERMINERS.contains(&word);
+        && !NO_GIVEN_NAME.contains(word.as_bytes());
+    // (What opens a sentence is asked only of a given name, and a title only after a dot.)
+    if !given {
+        return None;
+    }
     let head = b[..word_start].trim_end();
     // A title's dot ends no sentence: "Rep. Walter Bingham".
-    let titled = head.strip_suffix('.').is_some_and(|h| {
-        let from = h
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |i| i + h[i..].chars().next().map_or(1, char::len_utf8));
-        is_honorific(&h[from..])
-    });
-    let sentence_start =
-        head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled);
-    given.then_some(sentence_start)
+    let titled = || {
+        head.strip_suffix('.').is_some_and(|h| {
+            let from = alphanumeric_run_start(h);
+            is_honorific(&h[from..])
+        })
+    };
+    Some(head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled()))
 }
 
 /// The word before `start` is a common given name ([`after_given_name_word`] and in the
 /// census list): "Elizabeth Fairfield" names a person for certain, "Baseball Toronto" does not.
 pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
     after_given_name_word(text, start)
-        && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
+        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
 
 /// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
@@ -1533,6 +1723,41 @@ const PLACE_NAME_WORDS: &[&str] = &[
     "Hole", "Island", "Islands", "Lake", "Mills", "Mount", "Park", "Point", "Port", "Ridge",
     "River", "Springs", "Station", "Valley", "Woods",
 ];
+
+/// The words that are no given name before a name ([`given_name_word_before`]).
+static NO_GIVEN_NAME: WordSet = WordSet::new(&[
+    FUNCTION_WORDS,
+    COMPASS_WORDS,
+    INSTITUTION_WORDS,
+    AREA_PREFIXES,
+    DETERMINERS,
+]);
+
+/// The words after a given name that make no listed surname of it ([`opens_person_name`]).
+static NO_LISTED_SURNAME: WordSet = WordSet::new(&[
+    DIVISION_WORDS,
+    INSTITUTION_WORDS,
+    EMBEDDING_AFTER,
+    PLACE_NAME_WORDS,
+    COMPASS_WORDS,
+]);
+
+/// The words after a given name that make no surname of it
+/// ([`opens_person_name_with_any_surname`]).
+static NO_SURNAME: WordSet = WordSet::new(&[
+    DIVISION_WORDS,
+    INSTITUTION_WORDS,
+    EMBEDDING_AFTER,
+    PLACE_NAME_WORDS,
+    COMPASS_WORDS,
+    FEATURE_WORDS,
+    ORGANISATION_HEADS,
+    NAMED_BODY_HEADS,
+    REGION_BODY_HEADS,
+    COLLEGE_WORDS,
+    VENUE_WORDS,
+    FUNCTION_WORDS,
+]);
 
 /// The capitalised form of a word for the name lists: `MCDONALD`, `McDonald` -> `Mcdonald`.
 fn name_form(word: &str) -> String {
@@ -1545,9 +1770,9 @@ fn name_form(word: &str) -> String {
     })
 }
 
-/// The [`name_form`] of `word` is in the sorted `list`. An ASCII word (most are) is put in its
+/// The [`name_form`] of `word` is in `list`. An ASCII word (most are) is put in its
 /// form on the stack: this is asked of most capitalised words of an article.
-fn listed_name(list: &[&str], word: &str) -> bool {
+fn listed_name(list: &WordSet, word: &str) -> bool {
     let bytes = word.as_bytes();
     let mut buf = [0u8; 32];
     if word.is_ascii()
@@ -1560,9 +1785,9 @@ fn listed_name(list: &[&str], word: &str) -> bool {
                 from.to_ascii_lowercase()
             };
         }
-        return std::str::from_utf8(form).is_ok_and(|f| list.binary_search(&f).is_ok());
+        return list.contains(form);
     }
-    list.binary_search(&name_form(word).as_str()).is_ok()
+    list.contains(name_form(word).as_bytes())
 }
 
 /// `word` without the possessive endings "'s" and "’s" (each repeated as often as it ends
@@ -1593,15 +1818,11 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
     let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
     if !is_capitalised(surname)
         || is_all_caps(surname)
-        || DIVISION_WORDS.contains(&surname)
-        || INSTITUTION_WORDS.contains(&surname)
-        || EMBEDDING_AFTER.contains(&surname)
-        || PLACE_NAME_WORDS.contains(&surname)
-        || COMPASS_WORDS.contains(&surname)
+        || NO_LISTED_SURNAME.contains(surname.as_bytes())
     {
         return false;
     }
-    listed_name(GIVEN_NAMES, given) && listed_name(SURNAMES, surname)
+    listed_name(&GIVEN_NAME_SET, given) && listed_name(&SURNAME_SET, surname)
 }
 
 /// `text[start..end]` is a common given name and the word after it could be a surname: a
@@ -1613,7 +1834,7 @@ pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: 
     let Some(given) = text.get(start..end) else {
         return false;
     };
-    if !is_capitalised(given) || is_all_caps(given) || !listed_name(GIVEN_NAMES, given) {
+    if !is_capitalised(given) || is_all_caps(given) || !listed_name(&GIVEN_NAME_SET, given) {
         return false;
     }
     let Some(next) = word_after(text, end) else {
@@ -1623,22 +1844,7 @@ pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: 
     is_capitalised(surname)
         && !is_all_caps(surname)
         && surname.chars().skip(1).all(char::is_lowercase)
-        && ![
-            DIVISION_WORDS,
-            INSTITUTION_WORDS,
-            EMBEDDING_AFTER,
-            PLACE_NAME_WORDS,
-            COMPASS_WORDS,
-            FEATURE_WORDS,
-            ORGANISATION_HEADS,
-            NAMED_BODY_HEADS,
-            REGION_BODY_HEADS,
-            COLLEGE_WORDS,
-            VENUE_WORDS,
-            FUNCTION_WORDS,
-        ]
-        .iter()
-        .any(|list| list.contains(&surname))
+        && !NO_SURNAME.contains(surname.as_bytes())
         && surname != "Town"
         && !crate::extract::dates::is_not_a_name(surname)
 }
@@ -1653,6 +1859,8 @@ mod tests {
             "in Tripoli, Libya; the U.S. and Zürich 2019 naïve O'Toole",
             " Misrata’s port  near Ṭarābulus east of 東京 x é",
             "Zürich Paris Zürich",
+            "Abcdefghijklmnop 12345678901 x9y Ωmega; 7-Eleven [Qz] `az@{AZ`/:0",
+            "a Zürichsee München b Ωmega c 東京 d",
             "a b",
             " ",
             "",
@@ -1674,6 +1882,78 @@ mod tests {
         assert_eq!(word_before("in Tripoli", 3), Some("in"));
         assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
         assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn an_alphanumeric_run_starts_where_it_does_by_characters() {
+        for text in [
+            "in Tripoli",
+            "Dr",
+            "Rep. Walter",
+            "Ṭarābulus",
+            "east of 東京",
+            "naïve",
+            "Zürich2019",
+            "said Senator",
+            "Abcdefghijkl",
+            "the 東京Abcdefgh",
+            "x Zürichsee",
+            "a é",
+            "end ",
+            "",
+        ] {
+            for at in 0..=text.len() {
+                if let Some(b) = text.get(..at) {
+                    assert_eq!(
+                        alphanumeric_run_start(b),
+                        alphanumeric_run_start_by_chars(b),
+                        "{b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_is_found_whatever_its_ascii_case() {
+        let long = "Senator".repeat(10);
+        for word in [
+            "Dr", "dr", "DR", "Senator", "SENATOR", "Sen.", "Sena", "", "Dré", &long, "the", "in",
+            "Mayor", "mAYOR", "Mayo", "1r", "Éd",
+        ] {
+            assert_eq!(
+                is_honorific(word),
+                HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_alphanumerics_of_a_load_are_those_byte_by_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b' '; 8];
+                chunk[at] = b;
+                let marks = ascii_alphanumerics(u64::from_le_bytes(chunk));
+                let expected = if b.is_ascii_alphanumeric() {
+                    0x80u64 << (8 * at)
+                } else {
+                    0
+                };
+                assert_eq!(marks, expected, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_is_all_caps_by_bytes_as_by_characters() {
+        for word in [
+            "NATO", "U.S.", "A", "Ohio", "ABC-tv", "", "42", "AB12", "É", "ÉTATS", "NÎmes",
+            "Zürich", "ZÜRICH", "OK Ü", "x",
+        ] {
+            assert_eq!(is_all_caps(word), is_all_caps_by_chars(word), "{word}");
+        }
     }
 
     #[test]
@@ -1759,15 +2039,15 @@ mod tests {
             "Xyzzyq",
             "Abcdefghijklmnopqrstuvwxyzabcdefghij",
         ] {
-            for list in [GIVEN_NAMES, SURNAMES] {
+            for (set, list) in [(&GIVEN_NAME_SET, GIVEN_NAMES), (&SURNAME_SET, SURNAMES)] {
                 assert_eq!(
-                    listed_name(list, word),
+                    listed_name(set, word),
                     list.binary_search(&name_form(word).as_str()).is_ok(),
                     "{word}"
                 );
             }
         }
-        assert!(listed_name(GIVEN_NAMES, "SCOTT"));
+        assert!(listed_name(&GIVEN_NAME_SET, "SCOTT"));
     }
 
     #[test]
