@@ -1416,6 +1416,15 @@ fn accept(
     {
         return false;
     }
+    // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
+    // another name is a firm's.
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
+        && words::joined_by_ampersand(text, start, end)
+    {
+        return false;
+    }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City

@@ -2193,3 +2193,10 @@ fn a_region_split_into_divisions_by_compass_is_found_whole() {
         );
     }
 }
+
+#[test]
+fn a_small_town_joined_by_an_ampersand_names_a_firm() {
+    let r = resolved("Shares of Johnson & Johnson fell while Marks & Spencer rose in London.");
+    assert!(resolved_as(&r, "Johnson").is_none(), "{r:?}");
+    assert_eq!(resolved_as(&r, "London").map(|x| x.2.as_str()), Some("GB"));
+}

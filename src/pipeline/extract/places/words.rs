@@ -857,6 +857,21 @@ pub(super) fn football_article(text: &str) -> bool {
     })
 }
 
+/// "Johnson & Johnson", "Marks & Spencer": a name joined by an ampersand to a capitalised word
+/// names a firm or a partnership.
+pub(super) fn joined_by_ampersand(text: &str, start: usize, end: usize) -> bool {
+    let after = text
+        .get(end..)
+        .and_then(|a| a.strip_prefix(" & "))
+        .is_some_and(|a| a.starts_with(char::is_uppercase));
+    after
+        || text
+            .get(..start)
+            .and_then(|b| b.strip_suffix(" & "))
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(is_capitalised)
+}
+
 /// A word that names a public body or force ("Police said", "told Congress", "in
 /// Parliament"), whatever town bears it as its name.
 pub(super) fn names_a_public_body(word: &str) -> bool {
