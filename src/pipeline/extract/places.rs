@@ -192,6 +192,52 @@ impl ContextCountries {
     }
 }
 
+/// Towns abroad under this population named after a country or a state do not make its name
+/// ambiguous evidence ([`namesake_towns_abroad`]).
+const NAMESAKE_TOWN_MAX_POPULATION: u64 = 100_000;
+
+/// A state or province from this population is what its name means beside small towns
+/// abroad; smaller divisions (English boroughs such as Wakefield) often name the towns meant.
+const NAMESAKE_DIVISION_MIN_POPULATION: u64 = 1_000_000;
+
+/// The country of a name's one country or first-level-division reading by its own name, where
+/// every reading in another country is a town below [`NAMESAKE_TOWN_MAX_POPULATION`]: news
+/// that names "Australia" or "Queensland" means the country or the state, not the Cuban or
+/// Canadian village named after it.
+fn namesake_towns_abroad<'g>(roles: &[(NameRole, bool)], g: &'g Gazetteer) -> Option<&'g str> {
+    let mut major: Option<&str> = None;
+    for &(role, primary) in roles {
+        // (Not a name that is mostly a common word: "North Side".)
+        let NameRole::Place(idx) = role else { continue };
+        let p = g.get(idx);
+        let area = p.kind == PlaceKind::Country
+            || (p.kind == PlaceKind::AdminArea
+                && g.division_level(idx) == 1
+                && p.population.unwrap_or(0) >= NAMESAKE_DIVISION_MIN_POPULATION);
+        if primary && area {
+            let c = p.country?;
+            if major.is_some_and(|m| m != c) {
+                return None;
+            }
+            major = Some(c);
+        }
+    }
+    let major = major?;
+    // (Only a name with readings abroad: one of a single country is evidence already.)
+    let mut abroad = false;
+    roles
+        .iter()
+        .all(|&(role, _)| {
+            let p = g.get(role.idx());
+            let home = p.country == Some(major);
+            abroad |= !home;
+            home || (p.kind == PlaceKind::City
+                && p.population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION)
+        })
+        .then_some(major)
+        .filter(|_| abroad)
+}
+
 /// Why a place was chosen for a mention: shown on hover and exported (`reason`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -263,6 +309,9 @@ struct Focus {
     sure_admin1: Vec<String>,
     /// Countries named by countries, divisions, regions and demonyms only (not by towns).
     areas: ContextCountries,
+    /// Countries named by their own or a state's name that small towns abroad share
+    /// ([`namesake_towns_abroad`]): support for towns there, no focus of the article.
+    namesakes: ContextCountries,
     /// Points of the towns, facilities and counties the article names unambiguously: a
     /// homonym near them wins (spatial coherence).
     anchors: Vec<LatLon>,
@@ -314,6 +363,7 @@ pub fn find_places_with_context(
         anchors: Vec::new(),
         area_anchors: Vec::new(),
         areas: ContextCountries::new(),
+        namesakes: ContextCountries::new(),
         paired: Vec::new(),
     };
     // (Borrowed, not cloned: a span's readings are a vector of their own.)
@@ -325,6 +375,14 @@ pub fn find_places_with_context(
             })
     });
     focus.areas = ContextCountries::from_spans(area_spans, g);
+    // A country's or state's own name is its country even where small towns abroad bear it
+    // too ("Australia" of Cuba, "Queensland" of Alberta): support for its towns, though no
+    // focus of the article (a story of Lebanon, Tennessee names "Lebanon" throughout).
+    for s in spans.iter().filter(|s| !s.cues.partial()) {
+        if let Some(c) = namesake_towns_abroad(&s.roles, g) {
+            focus.namesakes.add(c, 1);
+        }
+    }
     focus.areas.extend(extra);
     focus.countries.extend(extra);
     // Candidates per span, narrowed by appositions and division words.
@@ -914,9 +972,9 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p
-        .country
-        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
+    let elsewhere = p.country.is_none_or(|c| {
+        focus.areas.count_with_sovereign(c) == 0 && focus.namesakes.count_with_sovereign(c) == 0
+    });
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;

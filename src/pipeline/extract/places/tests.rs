@@ -2195,6 +2195,23 @@ fn a_region_split_into_divisions_by_compass_is_found_whole() {
 }
 
 #[test]
+fn a_country_named_like_villages_abroad_supports_its_small_towns() {
+    // Cuba has a town "Australia", Alberta one "Queensland": the country and the state are
+    // still what the story names, and its villages stand.
+    let r = resolved(
+        "Floods cut off Cooktown and Mossman in the far north. Australia sent aircraft, and \
+         the rest of Queensland was spared.",
+    );
+    for town in ["Cooktown", "Mossman"] {
+        assert_eq!(
+            resolved_as(&r, town).map(|x| x.2.as_str()),
+            Some("AU"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
 fn a_small_town_joined_by_an_ampersand_names_a_firm() {
     let r = resolved("Shares of Johnson & Johnson fell while Marks & Spencer rose in London.");
     assert!(resolved_as(&r, "Johnson").is_none(), "{r:?}");
