@@ -2959,6 +2959,8 @@ fn choose(
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
+    let (best, best_score, reason) =
+        world_city_over_village(&scored, g, (best, best_score, reason));
     // Share of the best among all candidates, reading scores as log10 odds.
     let total: f64 = scored
         .iter()
@@ -2971,6 +2973,36 @@ fn choose(
         0.95
     };
     (best, (base * share) as f32, reason)
+}
+
+/// A city from this population is what its name means even where a village in the article's
+/// state or country bears the name ([`world_city_over_village`]).
+const WORLD_CITY_POPULATION: u64 = 1_000_000;
+
+/// "seized across from San Diego" in a story of Sinaloa: a village below [`TINY_TOWN`] that wins
+/// only by lying where the article is does not stand against a city of a million of its name
+/// (a town of some size in the state named, "Paris" of Texas, keeps its ground).
+fn world_city_over_village(
+    scored: &[(PlaceIdx, f64, Reason)],
+    g: &Gazetteer,
+    best: (PlaceIdx, f64, Reason),
+) -> (PlaceIdx, f64, Reason) {
+    let p = g.get(best.0);
+    if p.source != PlaceSource::Broad
+        || p.kind != PlaceKind::City
+        || p.population.unwrap_or(0) >= TINY_TOWN
+    {
+        return best;
+    }
+    scored
+        .iter()
+        .copied()
+        .filter(|&(idx, _, _)| {
+            let q = g.get(idx);
+            q.kind == PlaceKind::City && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+        })
+        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
+        .map_or(best, |(idx, _, _)| (idx, best.1, Reason::Prior))
 }
 
 #[cfg(test)]

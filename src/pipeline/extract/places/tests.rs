@@ -2217,3 +2217,18 @@ fn a_small_town_joined_by_an_ampersand_names_a_firm() {
     assert!(resolved_as(&r, "Johnson").is_none(), "{r:?}");
     assert_eq!(resolved_as(&r, "London").map(|x| x.2.as_str()), Some("GB"));
 }
+
+#[test]
+fn a_world_city_outweighs_a_village_of_its_name_in_the_state_named() {
+    let r = resolved(
+        "Gunmen burned trucks in Culiacan, Sinaloa. In Tijuana, across from San Diego, police \
+         seized drugs bound for Los Angeles.",
+    );
+    for city in ["San Diego", "Los Angeles"] {
+        assert_eq!(
+            resolved_as(&r, city).map(|x| x.2.as_str()),
+            Some("US"),
+            "{r:?}"
+        );
+    }
+}
