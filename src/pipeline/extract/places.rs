@@ -1783,10 +1783,13 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // name does ("who was from Dewsbury said" is the town: a preposition places it). No
         // person's name has "of" inside ("officials visiting Port of Spain said": the town,
         // not Spain).
+        // ("residents of Jabalia and Beit Lahia said": a name of several words that is no
+        // given name and a surname does not speak.)
         let speaker = !strong
             && (speaks(text, hit.end) || who_follows(text, hit.end))
             && !place_context(text, hit.start, hit.end)
-            && !surface.contains(" of ");
+            && !surface.contains(" of ")
+            && words::could_be_a_full_name(surface);
         let mut site = Site::new(text, hit.start, hit.end);
         site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill

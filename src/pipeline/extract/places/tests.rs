@@ -2232,3 +2232,16 @@ fn a_world_city_outweighs_a_village_of_its_name_in_the_state_named() {
         );
     }
 }
+
+#[test]
+fn a_place_of_several_words_that_is_no_persons_name_does_not_speak() {
+    let r = resolved("Residents of Jabalia and Beit Lahia said the shelling went on all night.");
+    assert_eq!(
+        resolved_as(&r, "Beit Lahia").map(|x| x.2.as_str()),
+        Some("PS"),
+        "{r:?}"
+    );
+    // A surname of several words speaks.
+    let r = resolved("\"We will carry this on,\" St. Clair said.");
+    assert!(resolved_as(&r, "St. Clair").is_none(), "{r:?}");
+}

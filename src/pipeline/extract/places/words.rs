@@ -1414,6 +1414,21 @@ pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
         && word_before(text, start).is_some_and(|w| listed_name(GIVEN_NAMES, w))
 }
 
+/// A name of several words that could be a person's name: its first word is a listed given
+/// name ("Morgan Hill") or opens a surname ("St. Clair", "Van Buren", "Al Amin"); not "Beit
+/// Lahia", "Lagos Island", "Port Douglas".
+pub(super) fn could_be_a_full_name(surface: &str) -> bool {
+    surface.split_once(' ').is_none_or(|(first, _)| {
+        SURNAME_PARTICLES.contains(&first) || listed_name(GIVEN_NAMES, first)
+    })
+}
+
+/// First words of surnames of several words.
+const SURNAME_PARTICLES: &[&str] = &[
+    "Abu", "Al", "Ben", "Bin", "Da", "De", "Del", "Della", "Des", "Di", "Du", "El", "La", "Le",
+    "Mac", "Saint", "St", "St.", "Van", "Von",
+];
+
 /// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
 /// Falls", "Jackson Hole", "Virginia Beach" (surnames too, but not after a given name here).
 const PLACE_NAME_WORDS: &[&str] = &[
