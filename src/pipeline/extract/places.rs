@@ -1535,6 +1535,18 @@ fn accept(
     {
         return false;
     }
+    // "Kaziranga National Park", "the Dunmore Valley Farms": a town named by words for a
+    // feature of the land, after a capitalised word, closes the longer name of that feature.
+    if broad
+        && place.kind == PlaceKind::City
+        && spelling
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| words::FEATURE_WORDS.contains(&last))
+        && closes_capitalised_run(text, start)
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
     // "Bains and Grants Town residents": see [`opens_a_town_name`].
     if broad
         && place.kind == PlaceKind::City

@@ -2245,3 +2245,10 @@ fn a_place_of_several_words_that_is_no_persons_name_does_not_speak() {
     let r = resolved("\"We will carry this on,\" St. Clair said.");
     assert!(resolved_as(&r, "St. Clair").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_town_named_by_feature_words_after_a_capitalised_word_closes_the_features_name() {
+    let r = resolved("Rhinos fled the water in Kaziranga National Park in Assam.");
+    assert!(resolved_as(&r, "National Park").is_none(), "{r:?}");
+    assert_eq!(resolved_as(&r, "Assam").map(|x| x.2.as_str()), Some("IN"));
+}
