@@ -2821,9 +2821,11 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
     }
     candidates.iter().any(|&(c, _)| {
         let city = g.get(c);
+        // (Close by, across a disputed line too: Jerusalem of Israel beside the Palestinian
+        // governorate of its name.)
         city.kind == PlaceKind::City
-            && city.country == d.country
-            && (g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k))
+            && ((city.country == d.country
+                && g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k)))
                 || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
     })
 }

@@ -2252,3 +2252,18 @@ fn a_town_named_by_feature_words_after_a_capitalised_word_closes_the_features_na
     assert!(resolved_as(&r, "National Park").is_none(), "{r:?}");
     assert_eq!(resolved_as(&r, "Assam").map(|x| x.2.as_str()), Some("IN"));
 }
+
+#[test]
+fn a_city_beside_a_division_of_its_name_across_a_border_is_the_city() {
+    let r = resolved(
+        "JERUSALEM, April 17 - Troops raided Jenin and Nablus while strikes hit Khan Younis. \
+         Residents of Jabalia and Beit Lahia fled. Settlers burned cars near Ramallah, Hebron \
+         and Bethlehem.",
+    );
+    let m = resolved_as(&r, "JERUSALEM");
+    assert_eq!(
+        m.map(|m| (m.2.as_str(), m.3)),
+        Some(("IL", "city")),
+        "{r:?}"
+    );
+}
