@@ -1474,6 +1474,10 @@ fn accept(
     {
         return false;
     }
+    // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
+    if broad && place.kind == PlaceKind::City && words::names_a_river(text, end) {
+        return false;
+    }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
     // another name is a firm's.
     if broad

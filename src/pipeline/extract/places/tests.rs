@@ -2267,3 +2267,18 @@ fn a_city_beside_a_division_of_its_name_across_a_border_is_the_city() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_town_named_before_a_lower_case_river_is_the_river() {
+    let r = resolved("Evacuations were ordered along the Taquari and Jacui rivers in the south.");
+    assert!(resolved_as(&r, "Jacui").is_none(), "{r:?}");
+    let r = resolved("Floods swept the Juba river valley in Somalia.");
+    assert!(resolved_as(&r, "Juba").is_none(), "{r:?}");
+    // A river's bank is the town's.
+    let r = resolved("Sandbags lined the Fargo riverfront in North Dakota.");
+    assert_eq!(
+        resolved_as(&r, "Fargo").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+}

@@ -857,6 +857,23 @@ pub(super) fn football_article(text: &str) -> bool {
     })
 }
 
+/// "the Juba river", "the Taquari and Jacui rivers": a lower-case "river" after the name, or
+/// after the next name of a pair, makes it a river's name.
+pub(super) fn names_a_river(text: &str, end: usize) -> bool {
+    if word_after(text, end).is_some_and(|w| w == "river" || w == "rivers") {
+        return true;
+    }
+    // (A pair: " and Jacui rivers".)
+    text.get(end..)
+        .and_then(|a| a.strip_prefix(" and "))
+        .filter(|a| a.starts_with(char::is_uppercase))
+        .and_then(|a| a.split_once(' '))
+        .is_some_and(|(_, a)| {
+            a.strip_prefix("rivers")
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        })
+}
+
 /// "Johnson & Johnson", "Marks & Spencer": a name joined by an ampersand to a capitalised word
 /// names a firm or a partnership.
 pub(super) fn joined_by_ampersand(text: &str, start: usize, end: usize) -> bool {
