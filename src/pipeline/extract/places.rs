@@ -192,6 +192,52 @@ impl ContextCountries {
     }
 }
 
+/// Towns abroad under this population named after a country or a state do not make its name
+/// ambiguous evidence ([`namesake_towns_abroad`]).
+const NAMESAKE_TOWN_MAX_POPULATION: u64 = 100_000;
+
+/// A state or province from this population is what its name means beside small towns
+/// abroad; smaller divisions (English boroughs such as Wakefield) often name the towns meant.
+const NAMESAKE_DIVISION_MIN_POPULATION: u64 = 1_000_000;
+
+/// The country of a name's one country or first-level-division reading by its own name, where
+/// every reading in another country is a town below [`NAMESAKE_TOWN_MAX_POPULATION`]: news
+/// that names "Australia" or "Queensland" means the country or the state, not the Cuban or
+/// Canadian village named after it.
+fn namesake_towns_abroad<'g>(roles: &[(NameRole, bool)], g: &'g Gazetteer) -> Option<&'g str> {
+    let mut major: Option<&str> = None;
+    for &(role, primary) in roles {
+        // (Not a name that is mostly a common word: "North Side".)
+        let NameRole::Place(idx) = role else { continue };
+        let p = g.get(idx);
+        let area = p.kind == PlaceKind::Country
+            || (p.kind == PlaceKind::AdminArea
+                && g.division_level(idx) == 1
+                && p.population.unwrap_or(0) >= NAMESAKE_DIVISION_MIN_POPULATION);
+        if primary && area {
+            let c = p.country?;
+            if major.is_some_and(|m| m != c) {
+                return None;
+            }
+            major = Some(c);
+        }
+    }
+    let major = major?;
+    // (Only a name with readings abroad: one of a single country is evidence already.)
+    let mut abroad = false;
+    roles
+        .iter()
+        .all(|&(role, _)| {
+            let p = g.get(role.idx());
+            let home = p.country == Some(major);
+            abroad |= !home;
+            home || (p.kind == PlaceKind::City
+                && p.population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION)
+        })
+        .then_some(major)
+        .filter(|_| abroad)
+}
+
 /// Why a place was chosen for a mention: shown on hover and exported (`reason`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -263,6 +309,9 @@ struct Focus {
     sure_admin1: Vec<String>,
     /// Countries named by countries, divisions, regions and demonyms only (not by towns).
     areas: ContextCountries,
+    /// Countries named by their own or a state's name that small towns abroad share
+    /// ([`namesake_towns_abroad`]): support for towns there, no focus of the article.
+    namesakes: ContextCountries,
     /// Points of the towns, facilities and counties the article names unambiguously: a
     /// homonym near them wins (spatial coherence).
     anchors: Vec<LatLon>,
@@ -314,6 +363,7 @@ pub fn find_places_with_context(
         anchors: Vec::new(),
         area_anchors: Vec::new(),
         areas: ContextCountries::new(),
+        namesakes: ContextCountries::new(),
         paired: Vec::new(),
     };
     // (Borrowed, not cloned: a span's readings are a vector of their own.)
@@ -325,6 +375,14 @@ pub fn find_places_with_context(
             })
     });
     focus.areas = ContextCountries::from_spans(area_spans, g);
+    // A country's or state's own name is its country even where small towns abroad bear it
+    // too ("Australia" of Cuba, "Queensland" of Alberta): support for its towns, though no
+    // focus of the article (a story of Lebanon, Tennessee names "Lebanon" throughout).
+    for s in spans.iter().filter(|s| !s.cues.partial()) {
+        if let Some(c) = namesake_towns_abroad(&s.roles, g) {
+            focus.namesakes.add(c, 1);
+        }
+    }
     focus.areas.extend(extra);
     focus.countries.extend(extra);
     // Candidates per span, narrowed by appositions and division words.
@@ -980,9 +1038,9 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p
-        .country
-        .is_none_or(|c| focus.areas.count_with_sovereign(c) == 0);
+    let elsewhere = p.country.is_none_or(|c| {
+        focus.areas.count_with_sovereign(c) == 0 && focus.namesakes.count_with_sovereign(c) == 0
+    });
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -1483,6 +1541,19 @@ fn accept(
     {
         return false;
     }
+    // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
+    if broad && place.kind == PlaceKind::City && words::names_a_river(text, end) {
+        return false;
+    }
+    // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
+    // another name is a firm's.
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
+        && words::joined_by_ampersand(text, start, end)
+    {
+        return false;
+    }
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City
@@ -1541,6 +1612,18 @@ fn accept(
                     || words::COLLEGE_WORDS.contains(&w)
                     || words::VENUE_WORDS.contains(&w))
         })
+        && !strong_place_context(text, start, end)
+    {
+        return false;
+    }
+    // "Kaziranga National Park", "the Dunmore Valley Farms": a town named by words for a
+    // feature of the land, after a capitalised word, closes the longer name of that feature.
+    if broad
+        && place.kind == PlaceKind::City
+        && spelling
+            .rsplit_once(' ')
+            .is_some_and(|(_, last)| words::FEATURE_WORDS.contains(&last))
+        && closes_capitalised_run(text, start)
         && !strong_place_context(text, start, end)
     {
         return false;
@@ -1793,10 +1876,13 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // name does ("who was from Dewsbury said" is the town: a preposition places it). No
         // person's name has "of" inside ("officials visiting Port of Spain said": the town,
         // not Spain).
+        // ("residents of Jabalia and Beit Lahia said": a name of several words that is no
+        // given name and a surname does not speak.)
         let speaker = !strong
             && (speaks(text, hit.end) || who_follows(text, hit.end))
             && !place_context(text, hit.start, hit.end)
-            && !surface.contains(" of ");
+            && !surface.contains(" of ")
+            && words::could_be_a_full_name(surface);
         let mut site = Site::new(text, hit.start, hit.end);
         site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
@@ -2831,9 +2917,11 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
     }
     candidates.iter().any(|&(c, _)| {
         let city = g.get(c);
+        // (Close by, across a disputed line too: Jerusalem of Israel beside the Palestinian
+        // governorate of its name.)
         city.kind == PlaceKind::City
-            && city.country == d.country
-            && (g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k))
+            && ((city.country == d.country
+                && g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k)))
                 || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
     })
 }
@@ -2984,6 +3072,8 @@ fn choose(
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
+    let (best, best_score, reason) =
+        world_city_over_village(&scored, g, (best, best_score, reason));
     // Share of the best among all candidates, reading scores as log10 odds.
     let total: f64 = scored
         .iter()
@@ -2996,6 +3086,36 @@ fn choose(
         0.95
     };
     (best, (base * share) as f32, reason)
+}
+
+/// A city from this population is what its name means even where a village in the article's
+/// state or country bears the name ([`world_city_over_village`]).
+const WORLD_CITY_POPULATION: u64 = 1_000_000;
+
+/// "seized across from San Diego" in a story of Sinaloa: a village below [`TINY_TOWN`] that wins
+/// only by lying where the article is does not stand against a city of a million of its name
+/// (a town of some size in the state named, "Paris" of Texas, keeps its ground).
+fn world_city_over_village(
+    scored: &[(PlaceIdx, f64, Reason)],
+    g: &Gazetteer,
+    best: (PlaceIdx, f64, Reason),
+) -> (PlaceIdx, f64, Reason) {
+    let p = g.get(best.0);
+    if p.source != PlaceSource::Broad
+        || p.kind != PlaceKind::City
+        || p.population.unwrap_or(0) >= TINY_TOWN
+    {
+        return best;
+    }
+    scored
+        .iter()
+        .copied()
+        .filter(|&(idx, _, _)| {
+            let q = g.get(idx);
+            q.kind == PlaceKind::City && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+        })
+        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
+        .map_or(best, |(idx, _, _)| (idx, best.1, Reason::Prior))
 }
 
 #[cfg(test)]

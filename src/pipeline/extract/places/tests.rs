@@ -2280,3 +2280,92 @@ fn a_region_split_into_divisions_by_compass_is_found_whole() {
         );
     }
 }
+
+#[test]
+fn a_country_named_like_villages_abroad_supports_its_small_towns() {
+    // Cuba has a town "Australia", Alberta one "Queensland": the country and the state are
+    // still what the story names, and its villages stand.
+    let r = resolved(
+        "Floods cut off Cooktown and Mossman in the far north. Australia sent aircraft, and \
+         the rest of Queensland was spared.",
+    );
+    for town in ["Cooktown", "Mossman"] {
+        assert_eq!(
+            resolved_as(&r, town).map(|x| x.2.as_str()),
+            Some("AU"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_small_town_joined_by_an_ampersand_names_a_firm() {
+    let r = resolved("Shares of Johnson & Johnson fell while Marks & Spencer rose in London.");
+    assert!(resolved_as(&r, "Johnson").is_none(), "{r:?}");
+    assert_eq!(resolved_as(&r, "London").map(|x| x.2.as_str()), Some("GB"));
+}
+
+#[test]
+fn a_world_city_outweighs_a_village_of_its_name_in_the_state_named() {
+    let r = resolved(
+        "Gunmen burned trucks in Culiacan, Sinaloa. In Tijuana, across from San Diego, police \
+         seized drugs bound for Los Angeles.",
+    );
+    for city in ["San Diego", "Los Angeles"] {
+        assert_eq!(
+            resolved_as(&r, city).map(|x| x.2.as_str()),
+            Some("US"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_of_several_words_that_is_no_persons_name_does_not_speak() {
+    let r = resolved("Residents of Jabalia and Beit Lahia said the shelling went on all night.");
+    assert_eq!(
+        resolved_as(&r, "Beit Lahia").map(|x| x.2.as_str()),
+        Some("PS"),
+        "{r:?}"
+    );
+    // A surname of several words speaks.
+    let r = resolved("\"We will carry this on,\" St. Clair said.");
+    assert!(resolved_as(&r, "St. Clair").is_none(), "{r:?}");
+}
+
+#[test]
+fn a_town_named_by_feature_words_after_a_capitalised_word_closes_the_features_name() {
+    let r = resolved("Rhinos fled the water in Kaziranga National Park in Assam.");
+    assert!(resolved_as(&r, "National Park").is_none(), "{r:?}");
+    assert_eq!(resolved_as(&r, "Assam").map(|x| x.2.as_str()), Some("IN"));
+}
+
+#[test]
+fn a_city_beside_a_division_of_its_name_across_a_border_is_the_city() {
+    let r = resolved(
+        "JERUSALEM, April 17 - Troops raided Jenin and Nablus while strikes hit Khan Younis. \
+         Residents of Jabalia and Beit Lahia fled. Settlers burned cars near Ramallah, Hebron \
+         and Bethlehem.",
+    );
+    let m = resolved_as(&r, "JERUSALEM");
+    assert_eq!(
+        m.map(|m| (m.2.as_str(), m.3)),
+        Some(("IL", "city")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_town_named_before_a_lower_case_river_is_the_river() {
+    let r = resolved("Evacuations were ordered along the Taquari and Jacui rivers in the south.");
+    assert!(resolved_as(&r, "Jacui").is_none(), "{r:?}");
+    let r = resolved("Floods swept the Juba river valley in Somalia.");
+    assert!(resolved_as(&r, "Juba").is_none(), "{r:?}");
+    // A river's bank is the town's.
+    let r = resolved("Sandbags lined the Fargo riverfront in North Dakota.");
+    assert_eq!(
+        resolved_as(&r, "Fargo").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+}

@@ -972,6 +972,38 @@ pub(super) fn football_article(text: &str) -> bool {
     })
 }
 
+/// "the Juba river", "the Taquari and Jacui rivers": a lower-case "river" after the name, or
+/// after the next name of a pair, makes it a river's name.
+pub(super) fn names_a_river(text: &str, end: usize) -> bool {
+    if word_after(text, end).is_some_and(|w| w == "river" || w == "rivers") {
+        return true;
+    }
+    // (A pair: " and Jacui rivers".)
+    text.get(end..)
+        .and_then(|a| a.strip_prefix(" and "))
+        .filter(|a| a.starts_with(char::is_uppercase))
+        .and_then(|a| a.split_once(' '))
+        .is_some_and(|(_, a)| {
+            a.strip_prefix("rivers")
+                .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        })
+}
+
+/// "Johnson & Johnson", "Marks & Spencer": a name joined by an ampersand to a capitalised word
+/// names a firm or a partnership.
+pub(super) fn joined_by_ampersand(text: &str, start: usize, end: usize) -> bool {
+    let after = text
+        .get(end..)
+        .and_then(|a| a.strip_prefix(" & "))
+        .is_some_and(|a| a.starts_with(char::is_uppercase));
+    after
+        || text
+            .get(..start)
+            .and_then(|b| b.strip_suffix(" & "))
+            .and_then(|b| b.rsplit(' ').next())
+            .is_some_and(is_capitalised)
+}
+
 /// A word that names a public body or force ("Police said", "told Congress", "in
 /// Parliament"), whatever town bears it as its name.
 pub(super) fn names_a_public_body(word: &str) -> bool {
@@ -1715,6 +1747,21 @@ pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
     after_given_name_word(text, start)
         && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
+
+/// A name of several words that could be a person's name: its first word is a listed given
+/// name ("Morgan Hill") or opens a surname ("St. Clair", "Van Buren", "Al Amin"); not "Beit
+/// Lahia", "Lagos Island", "Port Douglas".
+pub(super) fn could_be_a_full_name(surface: &str) -> bool {
+    surface.split_once(' ').is_none_or(|(first, _)| {
+        SURNAME_PARTICLES.contains(&first) || listed_name(GIVEN_NAMES, first)
+    })
+}
+
+/// First words of surnames of several words.
+const SURNAME_PARTICLES: &[&str] = &[
+    "Abu", "Al", "Ben", "Bin", "Da", "De", "Del", "Della", "Des", "Di", "Du", "El", "La", "Le",
+    "Mac", "Saint", "St", "St.", "Van", "Von",
+];
 
 /// Words after a given name that make a place's name, not a person's, of the pair: "Victoria
 /// Falls", "Jackson Hole", "Virginia Beach" (surnames too, but not after a given name here).
