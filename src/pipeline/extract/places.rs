@@ -1306,6 +1306,13 @@ struct Site<'t> {
     thing_after_the: OnceCell<bool>,
     name_word_after: OnceCell<bool>,
     not_a_name: OnceCell<bool>,
+    strong_place_context: OnceCell<bool>,
+    placed_by_its_neighbours: OnceCell<bool>,
+    closes_run: OnceCell<bool>,
+    opens_feature_name: OnceCell<bool>,
+    names_a_river: OnceCell<bool>,
+    joined_by_ampersand: OnceCell<bool>,
+    opens_person_name_with_any_surname: OnceCell<bool>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
@@ -1326,6 +1333,13 @@ impl<'t> Site<'t> {
             thing_after_the: OnceCell::new(),
             name_word_after: OnceCell::new(),
             not_a_name: OnceCell::new(),
+            strong_place_context: OnceCell::new(),
+            placed_by_its_neighbours: OnceCell::new(),
+            closes_run: OnceCell::new(),
+            opens_feature_name: OnceCell::new(),
+            names_a_river: OnceCell::new(),
+            joined_by_ampersand: OnceCell::new(),
+            opens_person_name_with_any_surname: OnceCell::new(),
             beside_division: false,
         }
     }
@@ -1368,6 +1382,39 @@ impl<'t> Site<'t> {
         })
     }
 
+    fn strong_place_context(&self) -> bool {
+        self.ask(&self.strong_place_context, strong_place_context)
+    }
+
+    fn placed_by_its_neighbours(&self) -> bool {
+        self.ask(&self.placed_by_its_neighbours, placed_by_its_neighbours)
+    }
+
+    fn closes_capitalised_run(&self) -> bool {
+        self.ask(&self.closes_run, |t, s, _| closes_capitalised_run(t, s))
+    }
+
+    fn opens_feature_name(&self) -> bool {
+        self.ask(&self.opens_feature_name, |t, _, e| {
+            words::opens_feature_name(t, e)
+        })
+    }
+
+    fn names_a_river(&self) -> bool {
+        self.ask(&self.names_a_river, |t, _, e| words::names_a_river(t, e))
+    }
+
+    fn joined_by_ampersand(&self) -> bool {
+        self.ask(&self.joined_by_ampersand, words::joined_by_ampersand)
+    }
+
+    fn opens_person_name_with_any_surname(&self) -> bool {
+        self.ask(
+            &self.opens_person_name_with_any_surname,
+            words::opens_person_name_with_any_surname,
+        )
+    }
+
     fn thing_after_the(&self) -> bool {
         self.ask(&self.thing_after_the, named_thing_after_the)
     }
@@ -1399,7 +1446,7 @@ fn accept(
         // Demonyms: the same case rules, and no first word of a place's own name ("the
         // Spanish Quarter").
         return (case_matches(surface, spelling) || is_all_caps(surface))
-            && !words::opens_feature_name(text, end);
+            && !site.opens_feature_name();
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
@@ -1537,12 +1584,12 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && (words::names_a_public_body(surface) || words::names_a_common_thing(surface))
-        && !words::placed_by_its_neighbours(text, start, end)
+        && !site.placed_by_its_neighbours()
     {
         return false;
     }
     // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
-    if broad && place.kind == PlaceKind::City && words::names_a_river(text, end) {
+    if broad && place.kind == PlaceKind::City && site.names_a_river() {
         return false;
     }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
@@ -1550,7 +1597,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
-        && words::joined_by_ampersand(text, start, end)
+        && site.joined_by_ampersand()
     {
         return false;
     }
@@ -1569,8 +1616,8 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < GIVEN_NAME_TOWN_POPULATION
-        && words::opens_person_name_with_any_surname(text, start, end)
-        && !words::placed_by_its_neighbours(text, start, end)
+        && site.opens_person_name_with_any_surname()
+        && !site.placed_by_its_neighbours()
     {
         return false;
     }
@@ -1580,7 +1627,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && crate::extract::dates::is_holiday(surface)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1612,7 +1659,7 @@ fn accept(
                     || words::COLLEGE_WORDS.contains(&w)
                     || words::VENUE_WORDS.contains(&w))
         })
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1620,11 +1667,12 @@ fn accept(
     // feature of the land, after a capitalised word, closes the longer name of that feature.
     if broad
         && place.kind == PlaceKind::City
+        // (The occurrence's test first: it is worked out once for all the name's targets.)
+        && site.closes_capitalised_run()
         && spelling
             .rsplit_once(' ')
             .is_some_and(|(_, last)| words::FEATURE_WORDS.contains(&last))
-        && closes_capitalised_run(text, start)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1634,7 +1682,7 @@ fn accept(
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
         && opens_a_town_name(text, end)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1643,7 +1691,7 @@ fn accept(
     // longer name the gazetteer knows, "Virginia Beach", wins as the longer span).
     if (place.kind == PlaceKind::Country
         || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
-        && words::opens_feature_name(text, end)
+        && site.opens_feature_name()
     {
         return false;
     }
@@ -1668,7 +1716,7 @@ fn accept(
         }
         // A word-like name closing a longer capitalised name is that name's last word, not a
         // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle".
-        if closes_capitalised_run(text, start) {
+        if site.closes_capitalised_run() {
             return false;
         }
         if !weak_settled && !site.place_context() {
@@ -1858,7 +1906,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
-        let mut strong = strong_place_context(text, hit.start, hit.end);
+        // The occurrence's tests, each worked out once for the rules below and `accept`.
+        let mut site = Site::new(text, hit.start, hit.end);
+        let mut strong = site.strong_place_context();
         // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
@@ -1880,10 +1930,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // given name and a surname does not speak.)
         let speaker = !strong
             && (speaks(text, hit.end) || who_follows(text, hit.end))
-            && !place_context(text, hit.start, hit.end)
+            && !site.place_context()
             && !surface.contains(" of ")
             && words::could_be_a_full_name(surface);
-        let mut site = Site::new(text, hit.start, hit.end);
         site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
         // Holland") is that person even where a country bears it, unless a place context says
@@ -1904,7 +1953,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     && role
                         .place()
                         .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
-                    && !place_context(text, hit.start, hit.end))
+                    && !site.place_context())
                 // "Laura French said", "Mr. English": a demonym the article gives a person as a
                 // surname for certain is that person's name after the given name or title and
                 // where it speaks ("French said"), not as an adjective ("the French economy").
@@ -1962,7 +2011,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if roles.iter().any(|&(r, _)| {
             matches!(r, NameRole::Demonym(p)
                 if matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::Region))
-        }) && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+        }) && (!site.place_context() || adjective_before_noun(text, hit.end))
         {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {
@@ -1977,7 +2026,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // (Arab, Alabama; Cherokee, Iowa), unless a place context shows the town ("in Arab on
         // Monday", "Cherokee, Iowa").
         if words::is_ethnonym(surface)
-            && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+            && (!site.place_context() || adjective_before_noun(text, hit.end))
         {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {
@@ -1990,7 +2039,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // "Mississippi State started the game", "Ohio State's coach": a US state's name before
         // a bare "State" names its university or team (not "the Ohio State University", where
         // the state is a modifier, nor "New York State", where a city bears the name).
-        if names_a_state_school(text, hit.end) && !place_context(text, hit.start, hit.end) {
+        if names_a_state_school(text, hit.end) && !site.place_context() {
             let city_of_the_name = hit.targets().any(|(r, _)| {
                 r.place().is_some_and(|p| {
                     g.get(p).kind == PlaceKind::City
