@@ -881,6 +881,13 @@ fn near_in_longitude(a: LatLon, b: LatLon, km: f64) -> bool {
     cos_lower <= 0.0 || 6371.0 * cos_lower * dlon.to_radians().min(0.5) * 0.99 <= km
 }
 
+/// `a` and `b` lie within `km` of each other: the great-circle distance asked only of points
+/// whose gaps in latitude (a degree is at least 111 km of the distance) and longitude
+/// ([`near_in_longitude`]) allow it, as most pairs of an article's readings do not.
+fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
+    (a.lat - b.lat).abs() <= km / 111.0 && near_in_longitude(a, b, km) && a.distance_km(b) < km
+}
+
 /// How close two readings of different ambiguous names must be to support each other: a town
 /// and the county it lies in, two neighbouring towns.
 const PAIR_KM: f64 = 60.0;
@@ -1143,7 +1150,7 @@ fn unsupported_side_reading(
                         .flat_map(|(c, _)| c.iter())
                         .any(|&(q, _)| {
                             (key.is_some() && g.admin1(q) == key)
-                                || g.get(q).coord.distance_km(p.coord) < NEAR_KM
+                                || within_km(g.get(q).coord, p.coord, NEAR_KM)
                         })
             };
             // A span read in part takes its sense from the article's other occurrences.
@@ -2827,7 +2834,7 @@ fn narrow_by_container(
             && p.kind.class() != KindClass::Area
             && division_points
                 .iter()
-                .any(|&(c, at)| c == p.country && at.distance_km(p.coord) < CITY_IN_DIVISION_KM)
+                .any(|&(c, at)| c == p.country && within_km(at, p.coord, CITY_IN_DIVISION_KM))
     };
     let in_division: Vec<(PlaceIdx, bool)> = candidates
         .iter()
@@ -2971,7 +2978,7 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
         city.kind == PlaceKind::City
             && ((city.country == d.country
                 && g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k)))
-                || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
+                || within_km(city.coord, d.coord, CITY_IN_DIVISION_KM))
     })
 }
 
