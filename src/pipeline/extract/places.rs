@@ -46,15 +46,15 @@ mod words;
 
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
-    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
-    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
-    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
-    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
-    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
-    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
-    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
+    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_initial_or_title,
+    after_listed_given_name, after_listed_given_name_opening_sentence, at_line_start,
+    at_word_boundaries, at_word_boundaries_of_a_name, case_matches, closes_capitalised_run,
+    dateline_after, embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps,
+    is_capitalised, local_news_cue, modifies_name, named_thing_after_the, opens_a_list_of_places,
+    opens_capitalised_run, opens_named_body, opens_organisation, opens_person_name,
+    organisation_of, party_label_after, place_context, placed_by_its_neighbours,
+    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
+    strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -1867,7 +1867,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
-        if titled || after_given_name_word(text, h.start) {
+        // [`after_given_name_word`] and its sentence-opening twin, from one reading of the
+        // word before.
+        let given_word = words::given_name_word_before(text, h.start);
+        if titled || given_word == Some(false) {
             *persons.entry(surface).or_insert(false) |= titled;
             let given = after_listed_given_name(text, h.start);
             if titled || given {
@@ -1876,7 +1879,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             if given {
                 given_surnames.insert(surface);
             }
-        } else if after_listed_given_name_opening_sentence(text, h.start) {
+        } else if given_word == Some(true)
+            && after_listed_given_name_opening_sentence(text, h.start)
+        {
             persons.entry(surface).or_insert(false);
         }
     }
@@ -2095,7 +2100,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             unplaced.push((i, person));
         }
         if !roles.is_empty() {
-            let mut span = span_of(text, hit, roles);
+            let mut span = span_at(&site, hit, roles);
             span.cues.modifier &= !beside_division;
             // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
             // person while the Irish capital stays) leave a choice that says nothing of the
@@ -2194,7 +2199,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             })
             .collect();
         if !roles.is_empty() {
-            spans.push(span_of(text, hit, roles));
+            spans.push(span_at(&site, hit, roles));
         }
     }
     listed_divisions(text, g, &mut spans);
@@ -2746,7 +2751,14 @@ const RUN_SETTLED_MIN_POPULATION: u64 = 1_000;
 
 /// The span of an accepted occurrence with its readings.
 fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
-    let word = word_after(text, hit.end).filter(|w| DIVISION_WORDS.contains(w));
+    span_at(&Site::new(text, hit.start, hit.end), hit, roles)
+}
+
+/// [`span_of`] with the occurrence's tests that `accept` may have worked out already.
+fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
+    let text = site.text;
+    let after = word_after(text, hit.end);
+    let word = after.filter(|w| DIVISION_WORDS.contains(w));
     let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
     Span {
         start: hit.start,
@@ -2756,10 +2768,9 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
         end_with_word,
         cues: Cues {
             embedded: organisation_of(text, hit.start),
-            modifier: inside_capitalised_run(text, hit.start, hit.end)
-                && (modifies_name(text, hit.start, hit.end)
-                    || opens_organisation(text, hit.start, hit.end))
-                && word_after(text, hit.end).is_some_and(is_capitalised),
+            modifier: site.in_run()
+                && (site.modifies() || site.opens_organisation())
+                && after.is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
             reading: Reading::Whole,
         },
