@@ -1320,6 +1320,8 @@ struct Site<'t> {
     names_a_river: OnceCell<bool>,
     joined_by_ampersand: OnceCell<bool>,
     opens_person_name_with_any_surname: OnceCell<bool>,
+    /// The word after the occurrence ([`word_after`]).
+    after: OnceCell<Option<&'t str>>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
@@ -1347,6 +1349,7 @@ impl<'t> Site<'t> {
             names_a_river: OnceCell::new(),
             joined_by_ampersand: OnceCell::new(),
             opens_person_name_with_any_surname: OnceCell::new(),
+            after: OnceCell::new(),
             beside_division: false,
         }
     }
@@ -1422,6 +1425,10 @@ impl<'t> Site<'t> {
         )
     }
 
+    fn word_after(&self) -> Option<&'t str> {
+        *self.after.get_or_init(|| word_after(self.text, self.end))
+    }
+
     fn thing_after_the(&self) -> bool {
         self.ask(&self.thing_after_the, named_thing_after_the)
     }
@@ -1495,7 +1502,7 @@ fn accept(
             // century: "44 B.C. the", "the 5th century B.C. when").
             let era = after_a_year_or_century(text, start);
             let noun_or_route_after = spelling.ends_with('.')
-                && word_after(text, end).is_some_and(|w| {
+                && site.word_after().is_some_and(|w| {
                     w.starts_with(char::is_lowercase) || w.bytes().all(|b| b.is_ascii_digit())
                 });
             // "S.C. House Republicans think": two dots opening a sentence make no word.
@@ -1513,7 +1520,7 @@ fn accept(
                 // sentence ends).
                 || (dotted
                     && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                    && (two_dots || word_after(text, end).is_some_and(is_capitalised)));
+                    && (two_dots || site.word_after().is_some_and(is_capitalised)));
             if !ok {
                 return false;
             }
@@ -1542,7 +1549,7 @@ fn accept(
                 |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
             word_before(text, start).is_some_and(|w| {
                 caps(w) || ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w))
-            }) || word_after(text, end).is_some_and(caps)
+            }) || site.word_after().is_some_and(caps)
                 || site.place_context()
         };
         !broad
@@ -1565,14 +1572,16 @@ fn accept(
         .and_then(|i| spelling.get(i..))
         .is_some_and(|t| t.eq_ignore_ascii_case(" city"))
         && place.name != spelling
-        && word_after(text, end).is_some_and(is_capitalised)
+        && site.word_after().is_some_and(is_capitalised)
     {
         return false;
     }
     // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
     if site.not_a_name()
         && (text[end..].starts_with('.')
-            || word_after(text, end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+            || site
+                .word_after()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
     {
         return false;
     }
@@ -1660,7 +1669,7 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
-        && word_after(text, end).is_some_and(|w| {
+        && site.word_after().is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
                 && (words::FEATURE_WORDS.contains(&w)
                     || words::COLLEGE_WORDS.contains(&w)
@@ -1717,7 +1726,7 @@ fn accept(
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
         let compass_of_name =
-            COMPASS_WORDS.contains(&surface) && word_after(text, end).is_some_and(is_capitalised);
+            COMPASS_WORDS.contains(&surface) && site.word_after().is_some_and(is_capitalised);
         if site.not_a_name() || compass_of_name {
             return false;
         }
@@ -2757,7 +2766,7 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
 /// [`span_of`] with the occurrence's tests that `accept` may have worked out already.
 fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
     let text = site.text;
-    let after = word_after(text, hit.end);
+    let after = site.word_after();
     let word = after.filter(|w| DIVISION_WORDS.contains(w));
     let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
     Span {
