@@ -46,15 +46,15 @@ mod words;
 
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
-    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_given_name_word,
-    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
-    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
-    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
-    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
-    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
-    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
+    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_initial_or_title,
+    after_listed_given_name, after_listed_given_name_opening_sentence, at_line_start,
+    at_word_boundaries, at_word_boundaries_of_a_name, case_matches, closes_capitalised_run,
+    dateline_after, embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps,
+    is_capitalised, local_news_cue, modifies_name, named_thing_after_the, opens_a_list_of_places,
+    opens_capitalised_run, opens_named_body, opens_organisation, opens_person_name,
+    organisation_of, party_label_after, place_context, placed_by_its_neighbours,
+    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
+    strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -881,6 +881,13 @@ fn near_in_longitude(a: LatLon, b: LatLon, km: f64) -> bool {
     cos_lower <= 0.0 || 6371.0 * cos_lower * dlon.to_radians().min(0.5) * 0.99 <= km
 }
 
+/// `a` and `b` lie within `km` of each other: the great-circle distance asked only of points
+/// whose gaps in latitude (a degree is at least 111 km of the distance) and longitude
+/// ([`near_in_longitude`]) allow it, as most pairs of an article's readings do not.
+fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
+    (a.lat - b.lat).abs() <= km / 111.0 && near_in_longitude(a, b, km) && a.distance_km(b) < km
+}
+
 /// How close two readings of different ambiguous names must be to support each other: a town
 /// and the county it lies in, two neighbouring towns.
 const PAIR_KM: f64 = 60.0;
@@ -1143,7 +1150,7 @@ fn unsupported_side_reading(
                         .flat_map(|(c, _)| c.iter())
                         .any(|&(q, _)| {
                             (key.is_some() && g.admin1(q) == key)
-                                || g.get(q).coord.distance_km(p.coord) < NEAR_KM
+                                || within_km(g.get(q).coord, p.coord, NEAR_KM)
                         })
             };
             // A span read in part takes its sense from the article's other occurrences.
@@ -1306,6 +1313,15 @@ struct Site<'t> {
     thing_after_the: OnceCell<bool>,
     name_word_after: OnceCell<bool>,
     not_a_name: OnceCell<bool>,
+    strong_place_context: OnceCell<bool>,
+    placed_by_its_neighbours: OnceCell<bool>,
+    closes_run: OnceCell<bool>,
+    opens_feature_name: OnceCell<bool>,
+    names_a_river: OnceCell<bool>,
+    joined_by_ampersand: OnceCell<bool>,
+    opens_person_name_with_any_surname: OnceCell<bool>,
+    /// The word after the occurrence ([`word_after`]).
+    after: OnceCell<Option<&'t str>>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
@@ -1326,6 +1342,14 @@ impl<'t> Site<'t> {
             thing_after_the: OnceCell::new(),
             name_word_after: OnceCell::new(),
             not_a_name: OnceCell::new(),
+            strong_place_context: OnceCell::new(),
+            placed_by_its_neighbours: OnceCell::new(),
+            closes_run: OnceCell::new(),
+            opens_feature_name: OnceCell::new(),
+            names_a_river: OnceCell::new(),
+            joined_by_ampersand: OnceCell::new(),
+            opens_person_name_with_any_surname: OnceCell::new(),
+            after: OnceCell::new(),
             beside_division: false,
         }
     }
@@ -1368,6 +1392,43 @@ impl<'t> Site<'t> {
         })
     }
 
+    fn strong_place_context(&self) -> bool {
+        self.ask(&self.strong_place_context, strong_place_context)
+    }
+
+    fn placed_by_its_neighbours(&self) -> bool {
+        self.ask(&self.placed_by_its_neighbours, placed_by_its_neighbours)
+    }
+
+    fn closes_capitalised_run(&self) -> bool {
+        self.ask(&self.closes_run, |t, s, _| closes_capitalised_run(t, s))
+    }
+
+    fn opens_feature_name(&self) -> bool {
+        self.ask(&self.opens_feature_name, |t, _, e| {
+            words::opens_feature_name(t, e)
+        })
+    }
+
+    fn names_a_river(&self) -> bool {
+        self.ask(&self.names_a_river, |t, _, e| words::names_a_river(t, e))
+    }
+
+    fn joined_by_ampersand(&self) -> bool {
+        self.ask(&self.joined_by_ampersand, words::joined_by_ampersand)
+    }
+
+    fn opens_person_name_with_any_surname(&self) -> bool {
+        self.ask(
+            &self.opens_person_name_with_any_surname,
+            words::opens_person_name_with_any_surname,
+        )
+    }
+
+    fn word_after(&self) -> Option<&'t str> {
+        *self.after.get_or_init(|| word_after(self.text, self.end))
+    }
+
     fn thing_after_the(&self) -> bool {
         self.ask(&self.thing_after_the, named_thing_after_the)
     }
@@ -1399,7 +1460,7 @@ fn accept(
         // Demonyms: the same case rules, and no first word of a place's own name ("the
         // Spanish Quarter").
         return (case_matches(surface, spelling) || is_all_caps(surface))
-            && !words::opens_feature_name(text, end);
+            && !site.opens_feature_name();
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
@@ -1441,7 +1502,7 @@ fn accept(
             // century: "44 B.C. the", "the 5th century B.C. when").
             let era = after_a_year_or_century(text, start);
             let noun_or_route_after = spelling.ends_with('.')
-                && word_after(text, end).is_some_and(|w| {
+                && site.word_after().is_some_and(|w| {
                     w.starts_with(char::is_lowercase) || w.bytes().all(|b| b.is_ascii_digit())
                 });
             // "S.C. House Republicans think": two dots opening a sentence make no word.
@@ -1459,7 +1520,7 @@ fn accept(
                 // sentence ends).
                 || (dotted
                     && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                    && (two_dots || word_after(text, end).is_some_and(is_capitalised)));
+                    && (two_dots || site.word_after().is_some_and(is_capitalised)));
             if !ok {
                 return false;
             }
@@ -1488,7 +1549,7 @@ fn accept(
                 |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
             word_before(text, start).is_some_and(|w| {
                 caps(w) || ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w))
-            }) || word_after(text, end).is_some_and(caps)
+            }) || site.word_after().is_some_and(caps)
                 || site.place_context()
         };
         !broad
@@ -1511,14 +1572,16 @@ fn accept(
         .and_then(|i| spelling.get(i..))
         .is_some_and(|t| t.eq_ignore_ascii_case(" city"))
         && place.name != spelling
-        && word_after(text, end).is_some_and(is_capitalised)
+        && site.word_after().is_some_and(is_capitalised)
     {
         return false;
     }
     // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
     if site.not_a_name()
         && (text[end..].starts_with('.')
-            || word_after(text, end).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+            || site
+                .word_after()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
     {
         return false;
     }
@@ -1537,12 +1600,12 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && (words::names_a_public_body(surface) || words::names_a_common_thing(surface))
-        && !words::placed_by_its_neighbours(text, start, end)
+        && !site.placed_by_its_neighbours()
     {
         return false;
     }
     // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
-    if broad && place.kind == PlaceKind::City && words::names_a_river(text, end) {
+    if broad && place.kind == PlaceKind::City && site.names_a_river() {
         return false;
     }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
@@ -1550,7 +1613,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < PERSON_TOWN_MAX_POPULATION
-        && words::joined_by_ampersand(text, start, end)
+        && site.joined_by_ampersand()
     {
         return false;
     }
@@ -1569,8 +1632,8 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < GIVEN_NAME_TOWN_POPULATION
-        && words::opens_person_name_with_any_surname(text, start, end)
-        && !words::placed_by_its_neighbours(text, start, end)
+        && site.opens_person_name_with_any_surname()
+        && !site.placed_by_its_neighbours()
     {
         return false;
     }
@@ -1580,7 +1643,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && crate::extract::dates::is_holiday(surface)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1606,13 +1669,13 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
-        && word_after(text, end).is_some_and(|w| {
+        && site.word_after().is_some_and(|w| {
             text.get(end..).is_some_and(|a| a.starts_with(' '))
                 && (words::FEATURE_WORDS.contains(&w)
                     || words::COLLEGE_WORDS.contains(&w)
                     || words::VENUE_WORDS.contains(&w))
         })
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1620,11 +1683,12 @@ fn accept(
     // feature of the land, after a capitalised word, closes the longer name of that feature.
     if broad
         && place.kind == PlaceKind::City
+        // (The occurrence's test first: it is worked out once for all the name's targets.)
+        && site.closes_capitalised_run()
         && spelling
             .rsplit_once(' ')
             .is_some_and(|(_, last)| words::FEATURE_WORDS.contains(&last))
-        && closes_capitalised_run(text, start)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1634,7 +1698,7 @@ fn accept(
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
         && opens_a_town_name(text, end)
-        && !strong_place_context(text, start, end)
+        && !site.strong_place_context()
     {
         return false;
     }
@@ -1643,7 +1707,7 @@ fn accept(
     // longer name the gazetteer knows, "Virginia Beach", wins as the longer span).
     if (place.kind == PlaceKind::Country
         || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
-        && words::opens_feature_name(text, end)
+        && site.opens_feature_name()
     {
         return false;
     }
@@ -1662,13 +1726,13 @@ fn accept(
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
         let compass_of_name =
-            COMPASS_WORDS.contains(&surface) && word_after(text, end).is_some_and(is_capitalised);
+            COMPASS_WORDS.contains(&surface) && site.word_after().is_some_and(is_capitalised);
         if site.not_a_name() || compass_of_name {
             return false;
         }
         // A word-like name closing a longer capitalised name is that name's last word, not a
         // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle".
-        if closes_capitalised_run(text, start) {
+        if site.closes_capitalised_run() {
             return false;
         }
         if !weak_settled && !site.place_context() {
@@ -1812,7 +1876,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
-        if titled || after_given_name_word(text, h.start) {
+        // [`after_given_name_word`] and its sentence-opening twin, from one reading of the
+        // word before.
+        let given_word = words::given_name_word_before(text, h.start);
+        if titled || given_word == Some(false) {
             *persons.entry(surface).or_insert(false) |= titled;
             let given = after_listed_given_name(text, h.start);
             if titled || given {
@@ -1821,7 +1888,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             if given {
                 given_surnames.insert(surface);
             }
-        } else if after_listed_given_name_opening_sentence(text, h.start) {
+        } else if given_word == Some(true)
+            && after_listed_given_name_opening_sentence(text, h.start)
+        {
             persons.entry(surface).or_insert(false);
         }
     }
@@ -1858,7 +1927,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             continue;
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
-        let mut strong = strong_place_context(text, hit.start, hit.end);
+        // The occurrence's tests, each worked out once for the rules below and `accept`.
+        let mut site = Site::new(text, hit.start, hit.end);
+        let mut strong = site.strong_place_context();
         // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
@@ -1880,10 +1951,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // given name and a surname does not speak.)
         let speaker = !strong
             && (speaks(text, hit.end) || who_follows(text, hit.end))
-            && !place_context(text, hit.start, hit.end)
+            && !site.place_context()
             && !surface.contains(" of ")
             && words::could_be_a_full_name(surface);
-        let mut site = Site::new(text, hit.start, hit.end);
         site.beside_division = beside_division;
         // A name the article gives a person for certain ("Andrew Jordan", "reporter Bill
         // Holland") is that person even where a country bears it, unless a place context says
@@ -1904,7 +1974,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     && role
                         .place()
                         .is_some_and(|p| g.get(p).kind == PlaceKind::Country)
-                    && !place_context(text, hit.start, hit.end))
+                    && !site.place_context())
                 // "Laura French said", "Mr. English": a demonym the article gives a person as a
                 // surname for certain is that person's name after the given name or title and
                 // where it speaks ("French said"), not as an adjective ("the French economy").
@@ -1962,7 +2032,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if roles.iter().any(|&(r, _)| {
             matches!(r, NameRole::Demonym(p)
                 if matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::Region))
-        }) && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+        }) && (!site.place_context() || adjective_before_noun(text, hit.end))
         {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {
@@ -1977,7 +2047,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // (Arab, Alabama; Cherokee, Iowa), unless a place context shows the town ("in Arab on
         // Monday", "Cherokee, Iowa").
         if words::is_ethnonym(surface)
-            && (!place_context(text, hit.start, hit.end) || adjective_before_noun(text, hit.end))
+            && (!site.place_context() || adjective_before_noun(text, hit.end))
         {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {
@@ -1990,7 +2060,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // "Mississippi State started the game", "Ohio State's coach": a US state's name before
         // a bare "State" names its university or team (not "the Ohio State University", where
         // the state is a modifier, nor "New York State", where a city bears the name).
-        if names_a_state_school(text, hit.end) && !place_context(text, hit.start, hit.end) {
+        if names_a_state_school(text, hit.end) && !site.place_context() {
             let city_of_the_name = hit.targets().any(|(r, _)| {
                 r.place().is_some_and(|p| {
                     g.get(p).kind == PlaceKind::City
@@ -2039,7 +2109,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             unplaced.push((i, person));
         }
         if !roles.is_empty() {
-            let mut span = span_of(text, hit, roles);
+            let mut span = span_at(&site, hit, roles);
             span.cues.modifier &= !beside_division;
             // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
             // person while the Irish capital stays) leave a choice that says nothing of the
@@ -2138,7 +2208,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             })
             .collect();
         if !roles.is_empty() {
-            spans.push(span_of(text, hit, roles));
+            spans.push(span_at(&site, hit, roles));
         }
     }
     listed_divisions(text, g, &mut spans);
@@ -2690,7 +2760,14 @@ const RUN_SETTLED_MIN_POPULATION: u64 = 1_000;
 
 /// The span of an accepted occurrence with its readings.
 fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
-    let word = word_after(text, hit.end).filter(|w| DIVISION_WORDS.contains(w));
+    span_at(&Site::new(text, hit.start, hit.end), hit, roles)
+}
+
+/// [`span_of`] with the occurrence's tests that `accept` may have worked out already.
+fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
+    let text = site.text;
+    let after = site.word_after();
+    let word = after.filter(|w| DIVISION_WORDS.contains(w));
     let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
     Span {
         start: hit.start,
@@ -2700,10 +2777,9 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
         end_with_word,
         cues: Cues {
             embedded: organisation_of(text, hit.start),
-            modifier: inside_capitalised_run(text, hit.start, hit.end)
-                && (modifies_name(text, hit.start, hit.end)
-                    || opens_organisation(text, hit.start, hit.end))
-                && word_after(text, hit.end).is_some_and(is_capitalised),
+            modifier: site.in_run()
+                && (site.modifies() || site.opens_organisation())
+                && after.is_some_and(is_capitalised),
             local: local_news_cue(text, hit.start, hit.end),
             reading: Reading::Whole,
         },
@@ -2778,7 +2854,7 @@ fn narrow_by_container(
             && p.kind.class() != KindClass::Area
             && division_points
                 .iter()
-                .any(|&(c, at)| c == p.country && at.distance_km(p.coord) < CITY_IN_DIVISION_KM)
+                .any(|&(c, at)| c == p.country && within_km(at, p.coord, CITY_IN_DIVISION_KM))
     };
     let in_division: Vec<(PlaceIdx, bool)> = candidates
         .iter()
@@ -2922,7 +2998,7 @@ fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazet
         city.kind == PlaceKind::City
             && ((city.country == d.country
                 && g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k)))
-                || city.coord.distance_km(d.coord) < CITY_IN_DIVISION_KM)
+                || within_km(city.coord, d.coord, CITY_IN_DIVISION_KM))
     })
 }
 

@@ -1469,8 +1469,8 @@ pub(super) fn dateline_after_headline(text: &str, start: usize, end: usize) -> b
 /// capitalised word: "Wendy Sumner", "Rep. Bingham", "Alan E. Fowler" (not "N. Charleston",
 /// where a lone initial abbreviates a compass word).
 pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
-    if after_listed_given_name(text, start) || after_listed_given_name_opening_sentence(text, start)
-    {
+    // (A listed given name, opening a sentence or not: the word's shape is read once.)
+    if given_name_word_before(text, start).is_some() && listed_given_name_before(text, start) {
         return true;
     }
     if !after_initial_or_title(text, start) {
@@ -1707,12 +1707,17 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
 /// agree?").
 pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
-        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
+        && listed_given_name_before(text, start)
+}
+
+/// The word before `start` is in the census list of given names, whatever its case or place.
+pub(super) fn listed_given_name_before(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
 }
 
 /// The word before `start` looks like a given name (see [`after_given_name_word`]): whether it
 /// opens the text or a sentence.
-fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
+pub(super) fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     let before = text.get(..start).unwrap_or("");
     let b = before.strip_suffix(' ')?;
     if b.ends_with('.') {
@@ -1744,8 +1749,7 @@ fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
 /// The word before `start` is a common given name ([`after_given_name_word`] and in the
 /// census list): "Elizabeth Fairfield" names a person for certain, "Baseball Toronto" does not.
 pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
-    after_given_name_word(text, start)
-        && word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
+    after_given_name_word(text, start) && listed_given_name_before(text, start)
 }
 
 /// A name of several words that could be a person's name: its first word is a listed given
