@@ -1753,7 +1753,7 @@ pub(super) fn after_listed_given_name(text: &str, start: usize) -> bool {
 /// Lahia", "Lagos Island", "Port Douglas".
 pub(super) fn could_be_a_full_name(surface: &str) -> bool {
     surface.split_once(' ').is_none_or(|(first, _)| {
-        SURNAME_PARTICLES.contains(&first) || listed_name(GIVEN_NAMES, first)
+        SURNAME_PARTICLES.contains(&first) || listed_name(&GIVEN_NAME_SET, first)
     })
 }
 
