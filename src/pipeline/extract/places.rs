@@ -1541,8 +1541,18 @@ fn accept(
     {
         return false;
     }
-    // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
+    // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
+    // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && words::names_a_river(text, end) {
+        return false;
+    }
+    // "the Lagoa dos Patos lagoon", "Ponta da Barra": a town's one-word name before a lower-case
+    // Romance particle and a capitalised word is the first word of a longer name.
+    if broad
+        && place.kind == PlaceKind::City
+        && !words::has_space_or_hyphen(spelling)
+        && words::opens_name_with_particle(text, end)
+    {
         return false;
     }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
@@ -1644,6 +1654,15 @@ fn accept(
     if (place.kind == PlaceKind::Country
         || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
         && words::opens_feature_name(text, end)
+    {
+        return false;
+    }
+    // "the Uruguay River", "the Niger Delta", "Lake Turkana": a country or a state named
+    // beside a capitalised word for running or still water names that water, which may lie
+    // far from the area's middle or outside it (a river, a delta, a lake across borders).
+    if (place.kind == PlaceKind::Country
+        || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
+        && words::names_water_beside(text, start, end)
     {
         return false;
     }
@@ -2106,7 +2125,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     g.get(p).kind == PlaceKind::Country && starts_organisation_name(text, hit.end)
                 };
                 let a_person = |p| person.is_some_and(|titled| named_like_a_person(g, p, titled));
-                matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p))
+                // "Uruguay ... the Uruguay River": the area's name beside a word for water is
+                // the water's (see `accept`).
+                let water = |p| {
+                    (g.get(p).kind == PlaceKind::Country
+                        || (g.get(p).kind == PlaceKind::AdminArea && g.division_level(p) == 1))
+                        && words::names_water_beside(text, hit.start, hit.end)
+                };
+                matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p) && !water(p))
                     && spelling == surface
                     && !embedded_in_name(text, hit.start, hit.end)
             })
