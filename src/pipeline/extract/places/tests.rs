@@ -2391,3 +2391,15 @@ fn a_town_named_before_a_lower_case_lagoon_is_the_lagoon() {
     let r = resolved("Boats crossed the Lagoa dos Patos lagoon near Pelotas in Brazil.");
     assert!(r.iter().all(|x| !x.0.starts_with("Lagoa")), "{r:?}");
 }
+
+#[test]
+fn a_division_named_rio_after_the_is_the_river() {
+    let r = resolved("Ferries on the Rio Negro near Manaus stopped as the water fell in Brazil.");
+    assert!(resolved_as(&r, "Rio Negro").is_none(), "{r:?}");
+    let r = resolved("Farmers in Rio Negro province, Argentina, lost their apple harvest.");
+    assert!(resolved_as(&r, "Rio Negro province").is_some(), "{r:?}");
+    // Also where the province is named elsewhere in the article.
+    let text = "Rio Negro province, Argentina, sent boats. Ferries on the Rio Negro stopped.";
+    let r = resolved(text);
+    assert!(r.iter().all(|x| x.0 != "Rio Negro"), "{r:?}");
+}
