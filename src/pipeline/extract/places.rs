@@ -1604,8 +1604,18 @@ fn accept(
     {
         return false;
     }
-    // "the Juba river", "the Taquari and Jacui rivers": a river, not a town of its name.
+    // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
+    // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
+        return false;
+    }
+    // "the Lagoa dos Patos lagoon", "Ponta da Barra": a town's one-word name before a lower-case
+    // Romance particle and a capitalised word is the first word of a longer name.
+    if broad
+        && place.kind == PlaceKind::City
+        && !words::has_space_or_hyphen(spelling)
+        && words::opens_name_with_particle(text, end)
+    {
         return false;
     }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
@@ -1660,6 +1670,12 @@ fn accept(
     {
         return false;
     }
+    // "the Rio Negro at Manaus", "the Rio Grande": "Rio" is a river, and a division or a town
+    // of a river's two-word name takes no "the" in English (a longer "the Rio de Janeiro
+    // state" is the state as a modifier).
+    if place.kind != PlaceKind::Region && river_after_the(text, start, spelling) {
+        return false;
+    }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
     // capitalised word for a park or a feature of the land opens the name of that place,
     // which the gazetteer does not know; it is seldom in the town. So for a college, a school
@@ -1708,6 +1724,15 @@ fn accept(
     if (place.kind == PlaceKind::Country
         || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
         && site.opens_feature_name()
+    {
+        return false;
+    }
+    // "the Uruguay River", "the Niger Delta", "Lake Turkana": a country or a state named
+    // beside a capitalised word for running or still water names that water, which may lie
+    // far from the area's middle or outside it (a river, a delta, a lake across borders).
+    if (place.kind == PlaceKind::Country
+        || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
+        && words::names_water_beside(text, start, end)
     {
         return false;
     }
@@ -1801,6 +1826,15 @@ const TOWN_OFFICES: &[&str] = &[
 /// Below this population a town named like a given name, before a word that may be a surname,
 /// is taken for the person ([`words::opens_person_name_with_any_surname`]).
 const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
+
+/// "the Rio Negro": a two-word name opening with "Rio" after "the" (see `accept`).
+fn river_after_the(text: &str, start: usize, spelling: &str) -> bool {
+    spelling
+        .strip_prefix("Rio ")
+        .or_else(|| spelling.strip_prefix("Río "))
+        .is_some_and(|rest| !rest.contains(' '))
+        && word_before(text, start) == Some("the")
+}
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
 /// the first word of the feature's name.
@@ -2176,7 +2210,16 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     g.get(p).kind == PlaceKind::Country && starts_organisation_name(text, hit.end)
                 };
                 let a_person = |p| person.is_some_and(|titled| named_like_a_person(g, p, titled));
-                matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p))
+                // "Uruguay ... the Uruguay River", "Rio Negro province ... the Rio Negro": the
+                // area's name beside a word for water is the water's (see `accept`).
+                let water = |p| {
+                    (g.get(p).kind == PlaceKind::Country
+                        || (g.get(p).kind == PlaceKind::AdminArea && g.division_level(p) == 1))
+                        && words::names_water_beside(text, hit.start, hit.end)
+                        || g.get(p).kind != PlaceKind::Region
+                            && river_after_the(text, hit.start, surface)
+                };
+                matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p) && !water(p))
                     && spelling == surface
                     && !embedded_in_name(text, hit.start, hit.end)
             })

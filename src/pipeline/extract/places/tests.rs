@@ -2369,3 +2369,37 @@ fn a_town_named_before_a_lower_case_river_is_the_river() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_country_or_state_beside_a_word_for_water_is_that_water() {
+    // Also where the country is named on its own elsewhere in the article.
+    let text = "Uruguay closed a bridge on the Uruguay River after heavy rain.";
+    let r = resolved(text);
+    assert_eq!(r.iter().filter(|x| x.0 == "Uruguay").count(), 1, "{r:?}");
+    let r = resolved("Gunmen attacked a pipeline in the Niger Delta Development zone.");
+    assert!(resolved_as(&r, "Niger").is_none(), "{r:?}");
+    let r = resolved("In Kenya, herders near Lake Turkana lost their cattle.");
+    assert!(resolved_as(&r, "Turkana").is_none(), "{r:?}");
+    // The country named on its own is still the country.
+    let r = resolved("Flooding in Niger displaced thousands, officials said.");
+    assert!(resolved_as(&r, "Niger").is_some(), "{r:?}");
+}
+
+#[test]
+fn a_town_named_before_a_lower_case_lagoon_is_the_lagoon() {
+    // Nor is its first word a town of its own ("Lagoa").
+    let r = resolved("Boats crossed the Lagoa dos Patos lagoon near Pelotas in Brazil.");
+    assert!(r.iter().all(|x| !x.0.starts_with("Lagoa")), "{r:?}");
+}
+
+#[test]
+fn a_division_named_rio_after_the_is_the_river() {
+    let r = resolved("Ferries on the Rio Negro near Manaus stopped as the water fell in Brazil.");
+    assert!(resolved_as(&r, "Rio Negro").is_none(), "{r:?}");
+    let r = resolved("Farmers in Rio Negro province, Argentina, lost their apple harvest.");
+    assert!(resolved_as(&r, "Rio Negro province").is_some(), "{r:?}");
+    // Also where the province is named elsewhere in the article.
+    let text = "Rio Negro province, Argentina, sent boats. Ferries on the Rio Negro stopped.";
+    let r = resolved(text);
+    assert!(r.iter().all(|x| x.0 != "Rio Negro"), "{r:?}");
+}

@@ -972,10 +972,13 @@ pub(super) fn football_article(text: &str) -> bool {
     })
 }
 
-/// "the Juba river", "the Taquari and Jacui rivers": a lower-case "river" after the name, or
-/// after the next name of a pair, makes it a river's name.
+/// "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": a lower-case
+/// "river" (or "lagoon", "lake", "delta") after the name, or "rivers" after the next name of a
+/// pair, makes it that water's name.
 pub(super) fn names_a_river(text: &str, end: usize) -> bool {
-    if word_after(text, end).is_some_and(|w| w == "river" || w == "rivers") {
+    if word_after(text, end)
+        .is_some_and(|w| matches!(w, "river" | "rivers" | "lagoon" | "lake" | "delta"))
+    {
         return true;
     }
     // (A pair: " and Jacui rivers".)
@@ -987,6 +990,27 @@ pub(super) fn names_a_river(text: &str, end: usize) -> bool {
             a.strip_prefix("rivers")
                 .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
         })
+}
+
+/// "Lagoa dos Patos", "Ponta da Barra": a lower-case Romance particle, then a capitalised word,
+/// after the name.
+pub(super) fn opens_name_with_particle(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        matches!(w, "da" | "das" | "de" | "del" | "do" | "dos" | "di" | "du")
+            && word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
+    })
+}
+
+/// "the Uruguay River", "the Niger Delta", "Lake Turkana": a capitalised word for a river, a
+/// delta, a lagoon, a strait or a lake right after the name, or "Lake" right before it, makes
+/// the name that water's. (A bay or a gulf takes its coast's name and lies by it: left out.)
+pub(super) fn names_water_beside(text: &str, start: usize, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| {
+        matches!(
+            w,
+            "River" | "Rivers" | "Delta" | "Lagoon" | "Strait" | "Straits" | "Lake"
+        )
+    }) || word_before(text, start) == Some("Lake")
 }
 
 /// "Johnson & Johnson", "Marks & Spencer": a name joined by an ampersand to a capitalised word
