@@ -1950,6 +1950,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if opens_person_name(text, hit.start, hit.end) {
             continue;
         }
+        // "her son Chad", "daughters North and Chicago", "Mason's father": a relative is a
+        // person.
+        if words::named_as_a_relative(text, hit.start, hit.end) {
+            continue;
+        }
         // "United Russia", "a United Ireland": a place after "United" that does not make a
         // longer name with it ("United Kingdom" and "United Arab Emirates" are found whole)
         // names a party, a club or a cause.

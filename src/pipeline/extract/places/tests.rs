@@ -162,6 +162,32 @@ fn a_name_a_relative_who_follows_is_a_person() {
 }
 
 #[test]
+fn a_name_given_as_a_relative_is_a_person() {
+    for text in [
+        "The singer posed with her daughters Ella and Chicago at the party.",
+        "He leaves his wife, Georgia, and two sons.",
+        "The crash killed his children, Hailey, 6, and Caleb, 4.",
+        "Her son Chad was not hurt.",
+        "Police said Mason's father drove the car.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // A place that describes the relative, or a preposition, still places the town.
+    for text in [
+        "Her husband, a Chicago police officer, was not hurt.",
+        "His wife, Chicago native Ann Bell, spoke first.",
+        "Her son in Chicago was not hurt.",
+        "Chicago's mayor thanked the firefighters.",
+    ] {
+        assert!(
+            found(text).iter().any(|(s, _)| s == "Chicago"),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
 fn two_names_before_streets_in_the_plural_are_streets() {
     let text = "A truck overturned near Windsor and Canton roads on Friday.";
     assert!(found(text).is_empty(), "{:?}", found(text));

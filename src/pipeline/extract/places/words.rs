@@ -1394,6 +1394,109 @@ pub(super) fn who_follows(text: &str, end: usize) -> bool {
     text.get(end..).is_some_and(|a| a.starts_with(", who "))
 }
 
+/// Words for a relative: a name right after one ("her son Chad", "his children, Hailey, 6, and
+/// Caleb", "daughters North and Chicago") or a name's relative ("Mason's father") is a person.
+/// A town has no son or wife; "the sister city of", "sister cities" put a lower-case word
+/// between, and a capitalised "Mother Russia" is no relative.
+const KIN_WORDS: &[&str] = &[
+    "aunt",
+    "baby",
+    "boyfriend",
+    "brother",
+    "brothers",
+    "child",
+    "children",
+    "cousin",
+    "daughter",
+    "daughters",
+    "father",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "girlfriend",
+    "granddaughter",
+    "grandchildren",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
+    "stepdaughter",
+    "stepson",
+    "twins",
+    "uncle",
+    "widow",
+    "widower",
+    "wife",
+];
+
+/// "her son Chad", "his mother, Fatima.", "his children, Hailey, 6, and Caleb", "daughters
+/// North and Chicago", "Mason's father": `text[start..end]` names a relative of someone, or
+/// someone's relative follows it, so it is a person, not the town or country of its name. A
+/// place that describes the relative ("her husband, a Chicago police officer"; "his wife,
+/// Boston native Jane Roe") has a lower-case word after it that is no verb or preposition.
+pub(super) fn named_as_a_relative(text: &str, start: usize, end: usize) -> bool {
+    let Some(after) = text.get(end..) else {
+        return false;
+    };
+    if let Some(a) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    {
+        return KIN_WORDS.contains(&first_word(a));
+    }
+    let next = after.strip_prefix(' ').map(first_word);
+    if next.is_some_and(|w| !is_capitalised(w) && !AFTER_A_RELATIVE.contains(&w)) {
+        return false;
+    }
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    kin_before(before)
+        || before
+            .strip_suffix(" and ")
+            .map(|b| b.strip_suffix(',').unwrap_or(b))
+            .is_some_and(|b| {
+                let first = last_word(b);
+                is_capitalised(first) && kin_before(&b[..b.len() - first.len()])
+            })
+}
+
+/// Words a relative's name may take right after it ("her son Chad was hurt", "daughters North
+/// and Chicago", "his wife Georgia at the party"): a verb, "and", "who", a preposition.
+const AFTER_A_RELATIVE: &[&str] = &[
+    "and", "at", "died", "from", "had", "has", "in", "is", "lives", "on", "said", "says", "to",
+    "was", "who", "with",
+];
+
+/// `before` (the text up to a name) ends with a word for a relative and one space or a comma
+/// and a space ("son Chad", "mother, Fatima").
+fn kin_before(before: &str) -> bool {
+    before
+        .strip_suffix(", ")
+        .or_else(|| before.strip_suffix(' '))
+        .is_some_and(|b| KIN_WORDS.contains(&last_word(b)))
+}
+
+/// The letters and digits that end `s`.
+fn last_word(s: &str) -> &str {
+    let from = s
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    &s[from..]
+}
+
+/// The letters and digits that open `s`.
+fn first_word(s: &str) -> &str {
+    let to = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..to]
+}
+
 /// A context that makes a name a place even where the article uses it as a person's name:
 /// "in Trapani", "Flores, Uruguay", "the city of Sevierville", a dateline.
 pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
