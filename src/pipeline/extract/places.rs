@@ -1236,7 +1236,8 @@ const ALL_CAPS_MIN_POPULATION: u64 = 100_000;
 struct Span {
     start: usize,
     end: usize,
-    /// What the name may stand for, and whether the spelling is the place's primary name.
+    /// What the name may stand for, and whether the spelling is the place's primary name (as
+    /// written or without its accents).
     roles: Vec<(NameRole, bool)>,
     /// A division word follows ("Laurel County", "Sindh Province"): divisions win, and the
     /// mention includes the word (up to `end_with_word`).
@@ -2061,7 +2062,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 .zip(accepted.iter())
                 .filter(|&(_, &ok)| ok)
                 .map(|((role, spelling), _)| {
-                    let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                    let primary = role
+                        .place()
+                        .is_some_and(|p| words::is_name_as_printed(g.get(p).name, spelling));
                     (role, primary)
                 }),
         );
@@ -2229,7 +2232,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     && !embedded_in_name(text, hit.start, hit.end)
             })
             .map(|(role, spelling)| {
-                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                let primary = role
+                    .place()
+                    .is_some_and(|p| words::is_name_as_printed(g.get(p).name, spelling));
                 (role, primary)
             })
             .collect();
@@ -2251,7 +2256,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 matches!(role, NameRole::Weak(_)) && accept(&site, role, spelling, g, true)
             })
             .map(|(role, spelling)| {
-                let primary = role.place().is_some_and(|p| g.get(p).name == spelling);
+                let primary = role
+                    .place()
+                    .is_some_and(|p| words::is_name_as_printed(g.get(p).name, spelling));
                 (role, primary)
             })
             .collect();

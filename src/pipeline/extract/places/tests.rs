@@ -2429,3 +2429,11 @@ fn a_division_named_rio_after_the_is_the_river() {
     let r = resolved(text);
     assert!(r.iter().all(|x| x.0 != "Rio Negro"), "{r:?}");
 }
+
+#[test]
+fn a_name_printed_without_its_accents_counts_as_the_places_own_name() {
+    // The Chilean port, named by its own name without the accent, outweighs a smaller town
+    // whose name is spelled so.
+    let text = "The freighter sailed from Valparaiso on Monday with a cargo of copper.";
+    assert_eq!(country_of_found(text, "Valparaiso").as_deref(), Some("CL"));
+}
