@@ -2437,3 +2437,10 @@ fn a_name_printed_without_its_accents_counts_as_the_places_own_name() {
     let text = "The freighter sailed from Valparaiso on Monday with a cargo of copper.";
     assert_eq!(country_of_found(text, "Valparaiso").as_deref(), Some("CL"));
 }
+
+#[test]
+fn a_preposition_before_a_compass_adjective_places_the_name_after_it() {
+    let text = "Fire crews worked through the night in western Victoria, where three towns \
+                were told to leave.";
+    assert_eq!(country_of_found(text, "Victoria").as_deref(), Some("AU"));
+}

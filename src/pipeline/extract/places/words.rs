@@ -578,10 +578,10 @@ pub(super) fn in_apposition(text: &str, start: usize) -> bool {
     t.ends_with(',') || t.ends_with('(') || at_line_start(text, start)
 }
 
-/// The context says "place": a preposition before, an apposition after ("Jackson, Miss."), or a
-/// dateline.
+/// The context says "place": a preposition before (also before a compass adjective: "across
+/// northern Victoria"), an apposition after ("Jackson, Miss."), or a dateline.
 pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start)
+    let before = word_before(text, before_compass_adjective(text, start))
         .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
     before
         || placed_by_its_neighbours(text, start, end)
@@ -1090,6 +1090,15 @@ pub(super) fn names_water_or_shore(word: &str) -> bool {
     )
 }
 
+/// Where the word before `start` begins when it is a compass adjective ("in western|Victoria"),
+/// else `start`: the words before a part of an area are those before the area.
+fn before_compass_adjective(text: &str, start: usize) -> usize {
+    match word_before(text, start) {
+        Some(w) if is_compass_adjective(w) => start.saturating_sub(w.len() + 1),
+        _ => start,
+    }
+}
+
 /// A lower-case word for a part of an area by direction: "central Washington", "eastern
 /// Kentucky".
 pub(super) fn is_compass_adjective(word: &str) -> bool {
@@ -1503,9 +1512,10 @@ pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool
     strong_preposition_before(text, start) || placed_by_its_neighbours(text, start, end)
 }
 
-/// "in", "near", "outside", "across", "throughout" stands right before `start`.
+/// "in", "near", "outside", "across", "throughout" stands right before `start`, or before a
+/// compass adjective there ("in western Victoria").
 fn strong_preposition_before(text: &str, start: usize) -> bool {
-    word_before(text, start)
+    word_before(text, before_compass_adjective(text, start))
         .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"))
 }
 
