@@ -515,9 +515,7 @@ fn ascii_alphanumerics(chunk: u64) -> u64 {
 
 /// [`word_after`] character by character.
 fn word_after_by_chars(text: &str, end: usize) -> Option<&str> {
-    let a = text.get(end..)?.strip_prefix(' ')?;
-    let to = a.find(|c: char| !is_alphanumeric(c)).unwrap_or(a.len());
-    Some(&a[..to]).filter(|w| !w.is_empty())
+    Some(first_word(text.get(end..)?.strip_prefix(' ')?)).filter(|w| !w.is_empty())
 }
 
 /// The word right before `start` (before one space), if any: the alphanumeric characters back
@@ -556,11 +554,7 @@ pub(super) fn word_before(text: &str, start: usize) -> Option<&str> {
 
 /// [`word_before`] character by character.
 fn word_before_by_chars(text: &str, start: usize) -> Option<&str> {
-    let b = text.get(..start)?.strip_suffix(' ')?;
-    let from = b
-        .rfind(|c: char| !is_alphanumeric(c))
-        .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
-    Some(&b[from..]).filter(|w| !w.is_empty())
+    Some(last_word(text.get(..start)?.strip_suffix(' ')?)).filter(|w| !w.is_empty())
 }
 
 /// `spelling` holds a space or a hyphen: it is more than one word. What
@@ -1492,17 +1486,19 @@ fn kin_before(before: &str) -> bool {
         .is_some_and(|b| KIN_WORDS.contains(&last_word(b)))
 }
 
-/// The letters and digits that end `s`.
+/// The letters and digits that end `s` (empty if none): [`word_before`]'s word without its
+/// space.
 fn last_word(s: &str) -> &str {
     let from = s
-        .rfind(|c: char| !c.is_alphanumeric())
+        .rfind(|c: char| !is_alphanumeric(c))
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
     &s[from..]
 }
 
-/// The letters and digits that open `s`.
+/// The letters and digits that open `s` (empty if none): [`word_after`]'s word without its
+/// space.
 fn first_word(s: &str) -> &str {
-    let to = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let to = s.find(|c: char| !is_alphanumeric(c)).unwrap_or(s.len());
     &s[..to]
 }
 
