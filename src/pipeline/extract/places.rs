@@ -422,6 +422,20 @@ pub fn find_places_with_context(
         {
             c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1);
         }
+        // "Oregon and Washington laws", "Victoria or New South Wales": a name joined by "and"
+        // or "or" to one that can be a state or province of the same country is one too, not
+        // a small town of its name (Washington, Georgia, in a story from Atlanta); a large
+        // city keeps its reading ("New York and Washington").
+        if c.len() > 1
+            && let Some(country) = coordinated_division_country(text, &spans, i, &c, g)
+        {
+            c.retain(|&(p, _)| {
+                let p = g.get(p);
+                p.kind.class() == KindClass::Area
+                    || p.country != Some(country)
+                    || p.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
+            });
+        }
         if let Some((divisions, countries)) = container.take()
             && c.len() > 1
         {
@@ -773,6 +787,64 @@ fn resolve(
     }
     out
 }
+
+/// A town of a name joined by "and" or "or" to a state's or province's name is dropped for
+/// the division of its name below this population ([`coordinated_division_country`]).
+const COORDINATED_TOWN_MAX_POPULATION: u64 = 100_000;
+
+/// The country of a first-level division the span `spans[i]` can be, where the span next to it
+/// joined by " and " or " or " can be a first-level division of that country too ("Oregon and
+/// Washington", "Idaho, Washington or Montana") and no large city; not before a plural
+/// division word ("Clay and Douglas counties").
+fn coordinated_division_country<'g>(
+    text: &str,
+    spans: &[Span],
+    i: usize,
+    candidates: &[(PlaceIdx, bool)],
+    g: &'g Gazetteer,
+) -> Option<&'g str> {
+    let span = &spans[i];
+    let joined = |a: &Span, b: &Span| matches!(text.get(a.end..b.start), Some(" and " | " or "));
+    let before = i
+        .checked_sub(1)
+        .map(|j| &spans[j])
+        .filter(|b| joined(b, span));
+    let after = spans.get(i + 1).filter(|a| joined(span, a));
+    if before.is_none() && after.is_none() {
+        return None;
+    }
+    let last = after.unwrap_or(span);
+    if word_after(text, last.end).is_some_and(|w| PLURAL_DIVISION_WORDS.contains(&w)) {
+        return None;
+    }
+    let division_countries = |roles: &mut dyn Iterator<Item = PlaceIdx>| -> Vec<&'g str> {
+        roles
+            .filter(|&p| g.division_level(p) == 1 && g.get(p).kind == PlaceKind::AdminArea)
+            .filter_map(|p| g.get(p).country)
+            .collect()
+    };
+    let own = division_countries(&mut candidates.iter().map(|&(p, _)| p));
+    if own.is_empty() {
+        return None;
+    }
+    // (A neighbour that can be a large city may be one: "New York and Washington".)
+    let large_city = |p: PlaceIdx| {
+        let p = g.get(p);
+        p.kind == PlaceKind::City && p.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
+    };
+    [before, after].into_iter().flatten().find_map(|other| {
+        let places = || other.roles.iter().filter_map(|&(r, _)| r.place());
+        if places().any(large_city) {
+            return None;
+        }
+        let theirs = division_countries(&mut places());
+        own.iter().copied().find(|c| theirs.contains(c))
+    })
+}
+
+/// The plural words after a list of divisions' names that make them second-level divisions.
+const PLURAL_DIVISION_WORDS: &[&str] =
+    &["counties", "parishes", "townships", "districts", "boroughs"];
 
 /// A team's city is a large city: a town under this population chosen for the article's
 /// division or neighbours yields to a city of [`TEAM_CITY_POPULATION`] of its name.

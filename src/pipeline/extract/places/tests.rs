@@ -291,6 +291,35 @@ fn a_name_before_area_is_a_place() {
 }
 
 #[test]
+fn a_name_joined_to_a_states_name_by_and_or_or_is_a_state_too() {
+    let g = bundled();
+    // (kind, division level) of the first mention of `surface`.
+    let read_as = |text: &str, surface: &str| {
+        find_places(text, g)
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == surface)
+            .map(|m| (g.get(m.place).kind, g.division_level(m.place)))
+    };
+    let state = Some((PlaceKind::AdminArea, 1));
+    let ohio = "COLUMBUS, Ohio - Farmers across Ohio say new rules go too far. Similar rules \
+                passed last year in Maryland and Delaware.";
+    assert_eq!(read_as(ohio, "Delaware"), state, "not Delaware, Ohio");
+    let minnesota = "MINNEAPOLIS - Minnesota lawmakers want a tax like Wisconsin's. Shoppers \
+                     drive to Iowa or Wyoming for cheaper goods, a Minnesota senator said.";
+    assert_eq!(
+        read_as(minnesota, "Wyoming"),
+        state,
+        "not Wyoming, Minnesota"
+    );
+    // Alone, or before a plural division word, the town of the story's state stays.
+    let alone = "COLUMBUS, Ohio - Farmers across Ohio met in Delaware on Monday.";
+    assert_eq!(read_as(alone, "Delaware"), Some((PlaceKind::City, 0)));
+    let counties =
+        "COLUMBUS, Ohio - Rain closed roads across Ohio, in Union and Delaware counties.";
+    assert_ne!(read_as(counties, "Delaware"), state);
+}
+
+#[test]
 fn a_state_before_an_office_after_a_verb_a_number_or_former_is_the_state() {
     for text in [
         "Former Oregon Gov. John Kitzhaber spoke.",
