@@ -254,6 +254,9 @@ pub enum Reason {
     OneSense,
     /// Near towns the article names unambiguously (spatial coherence).
     NearOtherPlaces,
+    /// In a country whose money the article counts in ("$2 million", "£40"), in an article
+    /// that names no country.
+    Currency,
     /// No context decides: the curated entry, or the largest place (countries and divisions
     /// before towns).
     Prior,
@@ -272,6 +275,7 @@ impl Reason {
             Reason::CountryInArticle => "country_in_article",
             Reason::OneSense => "one_sense",
             Reason::NearOtherPlaces => "near_other_places",
+            Reason::Currency => "currency",
             Reason::Prior => "prior",
             Reason::Demonym => "demonym",
         }
@@ -286,6 +290,7 @@ impl Reason {
             Reason::CountryInArticle => "in the country the article names most",
             Reason::OneSense => "the place this name meant earlier in the article",
             Reason::NearOtherPlaces => "near other places the article names",
+            Reason::Currency => "in a country of the money the article counts in ($, £)",
             Reason::Prior => "the best-known place of this name: nothing in the article decides",
             Reason::Demonym => {
                 "named by its people (\"Russian\"): a reference, not where something happened"
@@ -322,6 +327,8 @@ struct Focus {
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
     /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
     paired: Vec<PlaceIdx>,
+    /// The countries of the money the article counts in ([`words::currency_countries`]).
+    currency: Vec<&'static str>,
 }
 
 impl Focus {
@@ -365,6 +372,7 @@ pub fn find_places_with_context(
         areas: ContextCountries::new(),
         namesakes: ContextCountries::new(),
         paired: Vec::new(),
+        currency: words::currency_countries(text),
     };
     // (Borrowed, not cloned: a span's readings are a vector of their own.)
     let area_spans = spans.iter().filter(|s| {
@@ -3038,6 +3046,12 @@ const AREA_NEAR_KM: f64 = 800.0;
 /// How near a homonym must be to a place the article names for spatial coherence.
 const NEAR_KM: f64 = 250.0;
 
+/// What a place in a country of the article's money gains (log10 odds) where the article
+/// names no country: a hint, less than a country the article names gives, enough for a large town over a somewhat larger namesake
+/// abroad (Birmingham, Alabama, in a story counting in dollars) but not for London, Ontario
+/// over London.
+const CURRENCY_BONUS: f64 = 1.0;
+
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
 /// the score and the context bonus that decided most. `max_pairs`: how many paired names
@@ -3106,6 +3120,15 @@ fn score(
         s += 1.5;
         if reason == Reason::Prior {
             reason = Reason::NearOtherPlaces;
+        }
+    }
+    if let Some(c) = p.country
+        && focus.countries.max() == 0
+        && focus.currency.contains(&c)
+    {
+        s += CURRENCY_BONUS;
+        if reason == Reason::Prior {
+            reason = Reason::Currency;
         }
     }
     (s, reason)

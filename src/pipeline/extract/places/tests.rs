@@ -291,6 +291,42 @@ fn a_name_before_area_is_a_place() {
 }
 
 #[test]
+fn the_money_an_article_counts_in_hints_at_its_country_where_it_names_none() {
+    let dollars = "The Birmingham festival cut its two-day passes to $100 on Monday.";
+    assert_eq!(
+        country_of_found(dollars, "Birmingham").as_deref(),
+        Some("US")
+    );
+    let pounds = "The Birmingham festival cut its two-day passes to £100 on Monday.";
+    assert_eq!(
+        country_of_found(pounds, "Birmingham").as_deref(),
+        Some("GB")
+    );
+    // A country the article names decides; the hint is no more than a hint.
+    let named = "The Birmingham festival cut its passes to $100, the biggest cut in Britain.";
+    assert_eq!(country_of_found(named, "Birmingham").as_deref(), Some("GB"));
+    let london = "Shares of the insurer rose to $40 in London on Monday.";
+    assert_eq!(country_of_found(london, "London").as_deref(), Some("GB"));
+}
+
+#[test]
+fn the_currencies_of_a_text_are_read_from_the_sign_before_a_figure() {
+    assert_eq!(
+        words::currency_countries("It cost $5."),
+        ["US", "CA", "AU", "NZ"]
+    );
+    assert_eq!(
+        words::currency_countries("It cost US$5 or C$7."),
+        ["US", "CA"]
+    );
+    assert_eq!(
+        words::currency_countries("A fine of £40 in São Paulo"),
+        ["GB"]
+    );
+    assert!(words::currency_countries("HK$5, R$10, a $ sign, São Paulo, $").is_empty());
+}
+
+#[test]
 fn a_name_joined_to_a_states_name_by_and_or_or_is_a_state_too() {
     let g = bundled();
     // (kind, division level) of the first mention of `surface`.

@@ -2101,6 +2101,51 @@ fn plain_letter(c: char) -> char {
         .map_or(c, |&(_, plain)| plain)
 }
 
+/// The countries whose money `text` counts in: "$" before a figure is the dollar of the
+/// United States, Canada, Australia and New Zealand alike, "US$", "C$", "A$" and "NZ$" of one
+/// of them, "£" the pound of the United Kingdom; other prefixed dollars ("HK$", "R$") and
+/// other currencies say nothing here. Read in one pass of the bytes.
+pub(super) fn currency_countries(text: &str) -> Vec<&'static str> {
+    const DOLLAR: &[&str] = &["US", "CA", "AU", "NZ"];
+    let bytes = text.as_bytes();
+    let mut found: Vec<&'static str> = Vec::new();
+    for i in memchr::memchr2_iter(b'$', 0xA3, bytes) {
+        if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let countries: &[&'static str] = if bytes[i] == 0xA3 {
+            // (0xA3 after 0xC2 is "£"; after another lead byte it ends another letter: "ã".)
+            if i == 0 || bytes[i - 1] != 0xC2 {
+                continue;
+            }
+            &["GB"]
+        } else {
+            let letters = bytes[..i]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            match &bytes[i - letters..i] {
+                b"" => DOLLAR,
+                b"US" => &["US"],
+                b"C" | b"CA" | b"CAD" | b"Can" | b"CDN" => &["CA"],
+                b"A" | b"AU" | b"AUD" => &["AU"],
+                b"NZ" => &["NZ"],
+                _ => &[],
+            }
+        };
+        for &c in countries {
+            if !found.contains(&c) {
+                found.push(c);
+            }
+        }
+        if found.len() == DOLLAR.len() + 1 {
+            break;
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
