@@ -1438,6 +1438,10 @@ const KIN_WORDS: &[&str] = &[
     "wife",
 ];
 
+/// [`KIN_WORDS`] for [`named_as_a_relative`], asked of the word before most names: one hash
+/// probe, not a scan of the list.
+static KIN: WordSet = WordSet::new(&[KIN_WORDS]);
+
 /// "her son Chad", "his mother, Fatima.", "his children, Hailey, 6, and Caleb", "daughters
 /// North and Chicago", "Mason's father": `text[start..end]` names a relative of someone, or
 /// someone's relative follows it, so it is a person, not the town or country of its name. A
@@ -1451,10 +1455,10 @@ pub(super) fn named_as_a_relative(text: &str, start: usize, end: usize) -> bool 
         .strip_prefix("'s ")
         .or_else(|| after.strip_prefix("’s "))
     {
-        return KIN_WORDS.contains(&first_word(a));
+        return KIN.contains(first_word(a).as_bytes());
     }
     let next = after.strip_prefix(' ').map(first_word);
-    if next.is_some_and(|w| !is_capitalised(w) && !AFTER_A_RELATIVE.contains(&w)) {
+    if next.is_some_and(|w| !is_capitalised(w) && !may_follow_a_relative(w)) {
         return false;
     }
     let Some(before) = text.get(..start) else {
@@ -1471,11 +1475,29 @@ pub(super) fn named_as_a_relative(text: &str, start: usize, end: usize) -> bool 
 }
 
 /// Words a relative's name may take right after it ("her son Chad was hurt", "daughters North
-/// and Chicago", "his wife Georgia at the party"): a verb, "and", "who", a preposition.
-const AFTER_A_RELATIVE: &[&str] = &[
-    "and", "at", "died", "from", "had", "has", "in", "is", "lives", "on", "said", "says", "to",
-    "was", "who", "with",
-];
+/// and Chicago", "his wife Georgia at the party"): a verb, "and", "who", a preposition. Asked
+/// of most names followed by a lower-case word: a `matches!`, not a scan of a list.
+fn may_follow_a_relative(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "at"
+            | "died"
+            | "from"
+            | "had"
+            | "has"
+            | "in"
+            | "is"
+            | "lives"
+            | "on"
+            | "said"
+            | "says"
+            | "to"
+            | "was"
+            | "who"
+            | "with"
+    )
+}
 
 /// `before` (the text up to a name) ends with a word for a relative and one space or a comma
 /// and a space ("son Chad", "mother, Fatima").
@@ -1483,12 +1505,27 @@ fn kin_before(before: &str) -> bool {
     before
         .strip_suffix(", ")
         .or_else(|| before.strip_suffix(' '))
-        .is_some_and(|b| KIN_WORDS.contains(&last_word(b)))
+        .is_some_and(|b| KIN.contains(last_word(b).as_bytes()))
 }
 
 /// The letters and digits that end `s` (empty if none): [`word_before`]'s word without its
 /// space.
 fn last_word(s: &str) -> &str {
+    // Most words are ASCII: back over ASCII letters and digits a byte at a time, by characters
+    // only where a non-ASCII byte stops that.
+    let bytes = s.as_bytes();
+    let from = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    if from > 0 && bytes[from - 1] >= 0x80 {
+        return last_word_by_chars(s);
+    }
+    &s[from..]
+}
+
+/// [`last_word`] character by character.
+fn last_word_by_chars(s: &str) -> &str {
     let from = s
         .rfind(|c: char| !is_alphanumeric(c))
         .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
@@ -1498,6 +1535,20 @@ fn last_word(s: &str) -> &str {
 /// The letters and digits that open `s` (empty if none): [`word_after`]'s word without its
 /// space.
 fn first_word(s: &str) -> &str {
+    // As [`last_word`]: ASCII letters and digits a byte at a time, characters where needed.
+    let bytes = s.as_bytes();
+    let to = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if bytes.get(to).is_some_and(|&b| b >= 0x80) {
+        return first_word_by_chars(s);
+    }
+    &s[..to]
+}
+
+/// [`first_word`] character by character.
+fn first_word_by_chars(s: &str) -> &str {
     let to = s.find(|c: char| !is_alphanumeric(c)).unwrap_or(s.len());
     &s[..to]
 }
@@ -2179,6 +2230,58 @@ mod tests {
         assert_eq!(word_before("in Tripoli", 3), Some("in"));
         assert_eq!(word_after("Zürich Paris", 7), Some("Paris"));
         assert_eq!(word_after("east of 東京", 7), Some("東京"));
+    }
+
+    #[test]
+    fn the_first_and_last_words_by_bytes_are_those_by_characters() {
+        for text in [
+            "son Chad",
+            "his fiancée, Zoë",
+            "Zürich's mother",
+            "x Zürichsee",
+            "Ωmega; naïve 2019",
+            "the 東京Abcdefgh",
+            "é",
+            " a",
+            "b ",
+            "",
+        ] {
+            for at in 0..=text.len() {
+                if let (Some(head), Some(tail)) = (text.get(..at), text.get(at..)) {
+                    assert_eq!(last_word(head), last_word_by_chars(head), "{head:?}");
+                    assert_eq!(first_word(tail), first_word_by_chars(tail), "{tail:?}");
+                }
+            }
+        }
+        assert_eq!(last_word("his fiancée"), "fiancée");
+        assert_eq!(first_word("Zoë, 6"), "Zoë");
+    }
+
+    #[test]
+    fn a_name_beside_any_word_for_a_relative_is_a_relative() {
+        for word in KIN_WORDS {
+            let text = format!("her {word} Chad was hurt");
+            let start = word.len() + 5;
+            assert!(named_as_a_relative(&text, start, start + 4), "{text}");
+            let text = format!("Chad's {word} was hurt");
+            assert!(named_as_a_relative(&text, 0, 4), "{text}");
+        }
+        for word in ["sister city", "mayor", "Mother"] {
+            let text = format!("the {word} Chad was");
+            let start = word.len() + 5;
+            assert!(!named_as_a_relative(&text, start, start + 4), "{text}");
+        }
+        // Each word that may follow a relative's name keeps it one; another lower-case word
+        // does not ("his wife Georgia native").
+        let mut kept = 0;
+        for next in [
+            "and", "at", "died", "from", "had", "has", "in", "is", "lives", "on", "said", "says",
+            "to", "was", "who", "with", "native", "police",
+        ] {
+            let text = format!("his wife Georgia {next} it");
+            kept += usize::from(named_as_a_relative(&text, 9, 16));
+        }
+        assert_eq!(kept, 16);
     }
 
     #[test]
