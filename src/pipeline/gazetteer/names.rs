@@ -213,18 +213,53 @@ fn token_at(text: &str, pos: usize) -> (bool, usize) {
     {
         return (false, pos + 1);
     }
-    // Most tokens are runs of ASCII letters: a byte at a time through a table, and done unless
-    // a non-ASCII character follows (which may continue the run).
-    let mut end = pos;
-    while let Some(&b) = bytes.get(end)
-        && ASCII_ALPHANUMERIC[usize::from(b)]
-    {
-        end += 1;
-    }
+    // Most tokens are runs of ASCII letters: eight bytes a load, and done unless a non-ASCII
+    // character follows (which may continue the run).
+    let end = ascii_alphanumeric_end(bytes, pos);
     if end > pos && bytes.get(end).is_none_or(u8::is_ascii) {
         return (true, end);
     }
     token_at_by_chars(text, pos)
+}
+
+/// The top bit of each byte of a 64-bit word.
+pub(crate) const TOP_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The bytes of `chunk` that are ASCII letters or digits, as the top bit of each byte (all
+/// others clear). Each byte's sums stay below 0x100, so no carry crosses into the next byte:
+/// a byte below 0x80 with bit 5 set is in 'a'..='z' exactly when it is a letter either case,
+/// and adding 0x1F sets its top bit from 'a' on, 0x05 from '{' on; likewise 0x50 from '0' on
+/// and 0x46 from ':' on. Bytes from 0x80 on are cleared by `!chunk`.
+pub(crate) fn ascii_alphanumerics(chunk: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    let low = chunk & LOW7;
+    let folded = low | u64::from_le_bytes([0x20; 8]);
+    let from_a = folded + u64::from_le_bytes([0x80 - b'a'; 8]);
+    let past_z = folded + u64::from_le_bytes([0x80 - b'z' - 1; 8]);
+    let from_0 = low + u64::from_le_bytes([0x80 - b'0'; 8]);
+    let past_9 = low + u64::from_le_bytes([0x80 - b'9' - 1; 8]);
+    ((from_a & !past_z) | (from_0 & !past_9)) & !chunk & TOP_BITS
+}
+
+/// The end of the run of ASCII letters and digits from `pos` (`pos` itself where none starts
+/// there): eight bytes a load, and most words end within the first.
+#[inline]
+fn ascii_alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = bytes.get(pos..pos + 8)
+        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+    {
+        let stops = !ascii_alphanumerics(u64::from_le_bytes(chunk)) & TOP_BITS;
+        if stops != 0 {
+            return pos + (stops.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while let Some(&b) = bytes.get(pos)
+        && ASCII_ALPHANUMERIC[usize::from(b)]
+    {
+        pos += 1;
+    }
+    pos
 }
 
 /// Unicode's General Punctuation block (spaces, dashes, curly quotes, ellipsis): no letter or
@@ -1301,6 +1336,23 @@ mod tests {
     }
 
     #[test]
+    fn the_alphanumerics_of_a_load_are_those_byte_by_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b' '; 8];
+                chunk[at] = b;
+                let marks = ascii_alphanumerics(u64::from_le_bytes(chunk));
+                let expected = if b.is_ascii_alphanumeric() {
+                    0x80u64 << (8 * at)
+                } else {
+                    0
+                };
+                assert_eq!(marks, expected, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
     fn tokens_are_runs_of_alphanumeric_characters_or_single_others() {
         // By characters, as the tokens are defined: what the byte-table fast path must give.
         fn naive(text: &str, pos: usize) -> (bool, usize) {
@@ -1322,6 +1374,9 @@ mod tests {
             "Zürich2019 naïve x\u{2013}y 東京 Al-Qāmishlī 10:35 a.m. end",
             "a",
             "é",
+            // Runs across the eight-byte loads, ending in ASCII, in non-ASCII, at the end.
+            "Abcdefgh Abcdefghi Abcdefghijklmnopq 1234567890123456789 Zürichseeufer Grossmünster",
+            "Kahramanmaraşxyz Abcdefgh\u{2014}Abcdefghijklmnop\u{e9}x Abcdefghijklmnopqrstuvw",
         ];
         for text in texts {
             for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {

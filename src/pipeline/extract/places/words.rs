@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::person_names::{GIVEN_NAMES, SURNAMES};
-use crate::gazetteer::names::is_alphanumeric;
+use crate::gazetteer::names::{TOP_BITS, ascii_alphanumerics, is_alphanumeric};
 
 /// Fixed word lists as one hash set, built on first use: a word is decided by one hash probe
 /// instead of a binary search's dozen string comparisons (the name lists have 1,300-1,600
@@ -492,25 +492,6 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<&str> {
         return text.get(from..to).filter(|w| !w.is_empty());
     }
     word_after_by_chars(text, end)
-}
-
-/// The top bit of each byte of a 64-bit word.
-const TOP_BITS: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// The bytes of `chunk` that are ASCII letters or digits, as the top bit of each byte (all
-/// others clear). Each byte's sums stay below 0x100, so no carry crosses into the next byte:
-/// a byte below 0x80 with bit 5 set is in 'a'..='z' exactly when it is a letter either case,
-/// and adding 0x1F sets its top bit from 'a' on, 0x05 from '{' on; likewise 0x50 from '0' on
-/// and 0x46 from ':' on. Bytes from 0x80 on are cleared by `!chunk`.
-fn ascii_alphanumerics(chunk: u64) -> u64 {
-    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
-    let low = chunk & LOW7;
-    let folded = low | u64::from_le_bytes([0x20; 8]);
-    let from_a = folded + u64::from_le_bytes([0x80 - b'a'; 8]);
-    let past_z = folded + u64::from_le_bytes([0x80 - b'z' - 1; 8]);
-    let from_0 = low + u64::from_le_bytes([0x80 - b'0'; 8]);
-    let past_9 = low + u64::from_le_bytes([0x80 - b'9' - 1; 8]);
-    ((from_a & !past_z) | (from_0 & !past_9)) & !chunk & TOP_BITS
 }
 
 /// [`word_after`] character by character.
@@ -2326,23 +2307,6 @@ mod tests {
                 HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word)),
                 "{word}"
             );
-        }
-    }
-
-    #[test]
-    fn the_alphanumerics_of_a_load_are_those_byte_by_byte() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = [b' '; 8];
-                chunk[at] = b;
-                let marks = ascii_alphanumerics(u64::from_le_bytes(chunk));
-                let expected = if b.is_ascii_alphanumeric() {
-                    0x80u64 << (8 * at)
-                } else {
-                    0
-                };
-                assert_eq!(marks, expected, "{b:#x} at {at}");
-            }
         }
     }
 
