@@ -1401,6 +1401,12 @@ struct Site<'t> {
     names_a_river: OnceCell<bool>,
     joined_by_ampersand: OnceCell<bool>,
     opens_person_name_with_any_surname: OnceCell<bool>,
+    opens_a_journal_name: OnceCell<bool>,
+    public_body_or_common_thing: OnceCell<bool>,
+    opens_name_with_particle: OnceCell<bool>,
+    feature_word_after: OnceCell<bool>,
+    opens_a_town_name: OnceCell<bool>,
+    compass_word: OnceCell<bool>,
     /// The word after the occurrence ([`word_after`]).
     after: OnceCell<Option<&'t str>>,
     /// A town and the first-level division it lies in, side by side without a comma
@@ -1430,6 +1436,12 @@ impl<'t> Site<'t> {
             names_a_river: OnceCell::new(),
             joined_by_ampersand: OnceCell::new(),
             opens_person_name_with_any_surname: OnceCell::new(),
+            opens_a_journal_name: OnceCell::new(),
+            public_body_or_common_thing: OnceCell::new(),
+            opens_name_with_particle: OnceCell::new(),
+            feature_word_after: OnceCell::new(),
+            opens_a_town_name: OnceCell::new(),
+            compass_word: OnceCell::new(),
             after: OnceCell::new(),
             beside_division: false,
         }
@@ -1508,6 +1520,50 @@ impl<'t> Site<'t> {
 
     fn word_after(&self) -> Option<&'t str> {
         *self.after.get_or_init(|| word_after(self.text, self.end))
+    }
+
+    fn opens_a_journal_name(&self) -> bool {
+        self.ask(&self.opens_a_journal_name, |t, _, e| {
+            opens_a_journal_name(t, e)
+        })
+    }
+
+    /// The occurrence is a word for a public body or a common thing ("Police", "Earth").
+    fn names_a_public_body_or_common_thing(&self) -> bool {
+        self.ask(&self.public_body_or_common_thing, |t, s, e| {
+            let surface = t.get(s..e).unwrap_or("");
+            words::names_a_public_body(surface) || words::names_a_common_thing(surface)
+        })
+    }
+
+    fn opens_name_with_particle(&self) -> bool {
+        self.ask(&self.opens_name_with_particle, |t, _, e| {
+            words::opens_name_with_particle(t, e)
+        })
+    }
+
+    /// A space and a capitalised word for a feature of the land, a college or a venue follow
+    /// ("Hopkins Park", "Lyle Elementary", "Bates Stadium").
+    fn feature_word_after(&self) -> bool {
+        self.ask(&self.feature_word_after, |t, _, e| {
+            word_after(t, e).is_some_and(|w| {
+                t.get(e..).is_some_and(|a| a.starts_with(' '))
+                    && (words::FEATURE_WORDS.contains(&w)
+                        || words::COLLEGE_WORDS.contains(&w)
+                        || words::VENUE_WORDS.contains(&w))
+            })
+        })
+    }
+
+    fn opens_a_town_name(&self) -> bool {
+        self.ask(&self.opens_a_town_name, |t, _, e| opens_a_town_name(t, e))
+    }
+
+    /// The occurrence is a compass word alone ("North", "Western").
+    fn compass_word(&self) -> bool {
+        self.ask(&self.compass_word, |t, s, e| {
+            t.get(s..e).is_some_and(|w| COMPASS_WORDS.contains(&w))
+        })
     }
 
     fn thing_after_the(&self) -> bool {
@@ -1641,8 +1697,7 @@ fn accept(
     } else {
         case_matches(surface, spelling)
     };
-    if !case_ok || site.starts_organisation() || site.embedded() || opens_a_journal_name(text, end)
-    {
+    if !case_ok || site.starts_organisation() || site.embedded() || site.opens_a_journal_name() {
         return false;
     }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
@@ -1680,7 +1735,7 @@ fn accept(
     // Earth", "the Chamber of Commerce").
     if broad
         && place.kind == PlaceKind::City
-        && (words::names_a_public_body(surface) || words::names_a_common_thing(surface))
+        && site.names_a_public_body_or_common_thing()
         && !site.placed_by_its_neighbours()
     {
         return false;
@@ -1695,7 +1750,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && !words::has_space_or_hyphen(spelling)
-        && words::opens_name_with_particle(text, end)
+        && site.opens_name_with_particle()
     {
         return false;
     }
@@ -1766,12 +1821,7 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
-        && site.word_after().is_some_and(|w| {
-            text.get(end..).is_some_and(|a| a.starts_with(' '))
-                && (words::FEATURE_WORDS.contains(&w)
-                    || words::COLLEGE_WORDS.contains(&w)
-                    || words::VENUE_WORDS.contains(&w))
-        })
+        && site.feature_word_after()
         && !site.strong_place_context()
     {
         return false;
@@ -1794,7 +1844,7 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && !words::has_space_or_hyphen(spelling)
-        && opens_a_town_name(text, end)
+        && site.opens_a_town_name()
         && !site.strong_place_context()
     {
         return false;
@@ -1825,14 +1875,13 @@ fn accept(
     // "Western governments", "Route 31 South", "the Near East bureau": a compass word alone is
     // a direction or an adjective, not the division of some country named by it ("Western" of
     // Uganda, "South" of Lebanon).
-    if broad && COMPASS_WORDS.contains(&surface) {
+    if broad && site.compass_word() {
         return false;
     }
     if matches!(role, NameRole::Weak(_)) {
         // "through August", "on Sunday", "across North Texas": a calendar or function word, or
         // a compass word that opens a longer name, is never the place of that name.
-        let compass_of_name =
-            COMPASS_WORDS.contains(&surface) && site.word_after().is_some_and(is_capitalised);
+        let compass_of_name = site.compass_word() && site.word_after().is_some_and(is_capitalised);
         if site.not_a_name() || compass_of_name {
             return false;
         }
