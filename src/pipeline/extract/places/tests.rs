@@ -291,6 +291,24 @@ fn a_name_before_area_is_a_place() {
 }
 
 #[test]
+fn a_title_that_is_never_abbreviated_ends_its_sentence_before_a_name() {
+    // "Judge." and "Mayor." end sentences; the town opening the next one is a town.
+    for text in [
+        "Hyles unseats Turner for Municipal Court Judge. Dayton attorney Stephen Hyles won.",
+        "She ran for Mayor. Dayton voters chose her rival.",
+    ] {
+        assert!(found(text).iter().any(|(s, _)| s == "Dayton"), "{text}");
+    }
+    // An abbreviated title's dot ends no sentence, and a title without a dot opens a name.
+    for text in [
+        "The bill was filed by Sen. Dayton on Monday.",
+        "The case went before Judge Dayton on Monday.",
+    ] {
+        assert!(!found(text).iter().any(|(s, _)| s == "Dayton"), "{text}");
+    }
+}
+
+#[test]
 fn the_money_an_article_counts_in_hints_at_its_country_where_it_names_none() {
     let dollars = "The Birmingham festival cut its two-day passes to $100 on Monday.";
     assert_eq!(

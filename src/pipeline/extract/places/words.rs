@@ -1644,9 +1644,12 @@ pub(super) fn after_a_persons_first_names(text: &str, start: usize) -> bool {
     let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
         return false;
     };
-    let b = b.strip_suffix('.').unwrap_or(b);
+    let (b, dotted) = match b.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (b, false),
+    };
     let word_start = alphanumeric_run_start(b);
-    if is_honorific(&b[word_start..]) {
+    if is_title_before(&b[word_start..], dotted) {
         return true;
     }
     // An initial: a capitalised word must stand before it ("Alan E.").
@@ -1771,7 +1774,32 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
     let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
     let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || is_honorific(word)
+    initial || is_title_before(word, dotted)
+}
+
+/// Titles written out, never abbreviated: after one of them a dot ends a sentence ("ran for
+/// Judge. Dayton voters ..."), where after "Dr." or "Sen." it does not.
+const UNABBREVIATED_HONORIFICS: &[&str] = &[
+    "Coach",
+    "Governor",
+    "Judge",
+    "Mayor",
+    "Miss",
+    "Officer",
+    "President",
+    "Senator",
+    "Sheriff",
+    "Trooper",
+];
+
+/// `word` is a title before a name, `dotted` when a dot follows it: "Sen." and "Sen" are,
+/// "Judge" is but "Judge." is a sentence's last word.
+fn is_title_before(word: &str, dotted: bool) -> bool {
+    is_honorific(word)
+        && !(dotted
+            && UNABBREVIATED_HONORIFICS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(word)))
 }
 
 /// Where the run of alphanumeric characters that ends `b` starts (`b.len()` when none
@@ -1905,7 +1933,7 @@ pub(super) fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
     let titled = || {
         head.strip_suffix('.').is_some_and(|h| {
             let from = alphanumeric_run_start(h);
-            is_honorific(&h[from..])
+            is_title_before(&h[from..], true)
         })
     };
     Some(head.is_empty() || (head.ends_with(['.', '!', '?', ':', '"', '“', '\n']) && !titled()))
