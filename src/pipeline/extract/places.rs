@@ -513,7 +513,12 @@ pub fn find_places_with_context(
             }
         }
         if sure && let Some(&(p, _)) = c.first() {
-            if let Some(key) = g.admin1(p) {
+            // A metropolis named in passing ("flights between Chicago and Moscow") says
+            // nothing of the state the story is in, unless it is the dateline.
+            let metropolis = g.get(p).kind == PlaceKind::City
+                && g.get(p).population.unwrap_or(0) >= METROPOLIS_POPULATION
+                && weight == 1;
+            if !metropolis && let Some(key) = g.admin1(p) {
                 focus.add_admin1(key, weight);
                 if !focus.sure_admin1.iter().any(|k| k == key) {
                     focus.sure_admin1.push(key.to_owned());
@@ -795,6 +800,11 @@ fn resolve(
     }
     out
 }
+
+/// A city named unambiguously makes its state or province one the article names (its towns
+/// win there) only below this population or as the dateline: "flights between Chicago and
+/// Moscow ... Atlanta" is not a story from Illinois.
+const METROPOLIS_POPULATION: u64 = 300_000;
 
 /// A town of a name joined by "and" or "or" to a state's or province's name is dropped for
 /// the division of its name below this population ([`coordinated_division_country`]).

@@ -291,6 +291,27 @@ fn a_name_before_area_is_a_place() {
 }
 
 #[test]
+fn a_name_after_the_that_opens_a_hyphenated_modifier_is_a_place() {
+    for text in [
+        "The contract went to the Houston-based firm that runs the port.",
+        "Evan Heller, of the Dallas-based weather service, said the fires spread.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .any(|(s, _)| s == "Houston" || s == "Dallas"),
+            "{text}"
+        );
+    }
+    // A name after "the" that ends its phrase is still a feature, not the town.
+    assert!(
+        !found("They marched along the Alameda.")
+            .iter()
+            .any(|(s, _)| s == "Alameda")
+    );
+}
+
+#[test]
 fn a_title_that_is_never_abbreviated_ends_its_sentence_before_a_name() {
     // "Judge." and "Mayor." end sentences; the town opening the next one is a town.
     for text in [
@@ -773,6 +794,24 @@ fn a_town_inside_a_division_the_article_names_wins() {
         .expect("Richmond");
     assert_eq!(bundled().admin1(m.place), Some("US.KY"));
     assert_eq!(m.reason, Reason::DivisionInArticle);
+}
+
+#[test]
+fn a_metropolis_named_in_passing_makes_no_state_the_articles() {
+    // Dallas (1.3M) is no reason to read Richmond as Richmond, Texas (12k, far from Dallas).
+    let text = "The airline flies from Dallas to Moscow. In Richmond, the mayor said fares rose.";
+    let m = find_places(text, bundled())
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Richmond")
+        .expect("Richmond");
+    assert_ne!(bundled().admin1(m.place), Some("US.TX"));
+    // A smaller city named unambiguously still does: the story is local to its state.
+    let text = "Officials in Lexington met Monday. In Richmond, the mayor said roads were closed.";
+    let m = find_places(text, bundled())
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Richmond")
+        .expect("Richmond");
+    assert_eq!(bundled().admin1(m.place), Some("US.KY"));
 }
 
 #[test]

@@ -1195,10 +1195,19 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
 }
 
 /// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
-/// a modifier ("the Paris attacks") names a street, river or feature, not a town (towns take
+/// a modifier ("the Paris attacks", "the Houston-based firm") names a street, river or feature, not a town (towns take
 /// no article in English; "The Hague" has it in its name).
 pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> bool {
     if word_before(text, start) != Some("the") {
+        return false;
+    }
+    // "the Houston-based firm", "the Jordan-Syria border": a hyphen joins the name to the
+    // modifier it opens.
+    if text
+        .get(end..)
+        .and_then(|a| a.strip_prefix('-'))
+        .is_some_and(|a| a.starts_with(char::is_alphanumeric))
+    {
         return false;
     }
     match word_after(text, end) {
