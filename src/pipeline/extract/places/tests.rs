@@ -2565,6 +2565,12 @@ fn a_brazilian_state_is_found_by_its_name_without_accents_where_the_context_says
     assert!(resolved_as(&r, "Para").is_none(), "{r:?}");
 }
 #[test]
+fn a_headland_of_sailing_news_is_the_cape_not_a_town_named_after_it() {
+    let r = resolved("The yachts rounded Cape Horn on Tuesday in 40-knot winds.");
+    let x = resolved_as(&r, "Cape Horn");
+    assert!(x.is_some_and(|x| x.2 == "CL"), "{r:?}");
+}
+#[test]
 fn a_capitalised_department_of_is_a_body_not_a_place_cue() {
     let r = resolved("The Department of Justice opened an inquiry into the sale in March.");
     assert!(resolved_as(&r, "Justice").is_none(), "{r:?}");
