@@ -425,12 +425,13 @@ const ORGANISATION_OF: &[&str] = &[
     "University",
 ];
 /// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
-/// news style writes ("Lagos state", "the Donetsk region", "Idlib province").
+/// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai").
 pub(super) const DIVISION_WORDS: &[&str] = &[
     "Borough",
     "County",
     "District",
     "Governorate",
+    "Krai",
     "Oblast",
     "Parish",
     "Prefecture",
@@ -439,6 +440,7 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
     "State",
     "Territory",
     "governorate",
+    "krai",
     "oblast",
     "province",
     "region",
