@@ -78,6 +78,10 @@ DIVISION_WORD_MIN_ZIPF = 4.8  # "central" 5.6, "western" 5.2; "michigan" 4.5, "c
 DIVISION_WORD_OUTSIDE_US_MIN_ZIPF = 4.25
 DIVISION_PHRASE_MIN_ZIPF = 4.5
 SMALL_DIVISION = 100_000
+# A division this big keeps its plain-letter name even where that is a word of English ("Para"
+# for Pará, "Paraiba", "Cordoba"): the English-language news prints it so. The matcher's
+# stoplist makes the frequent ones ("para") places only where the context says place.
+PLAIN_WORD_DIVISION = 1_000_000
 BIG_PLACE_PHRASE_ALIASES = 1_000_000  # "City of New York" stays an alternate of New York City
 ALIAS_TEXT_WORD_MIN_ZIPF = 3.5  # "hamas" 3.6, "waterloo" 3.5; "kiev" 3.5 is of a big city
 # Divisions whose name in countrystatecity lost its generic part, and so reads as a word.
@@ -471,13 +475,58 @@ def english_compass_form(name: str) -> str | None:
     return f"{FRENCH_COMPASS[head]} {rest}"
 
 
+# Indonesian and Malay name a province by its island and a position word after it ("Jawa
+# Barat", "Sulawesi Tenggara"); English-language news puts the English word first and spells
+# the two big islands in English: "West Java", "Southeast Sulawesi", "East Nusa Tenggara",
+# "Highland Papua" (the provinces' official English names).
+MALAY_POSITION_WORDS = {"Utara": "North", "Selatan": "South", "Barat": "West", "Timur": "East",
+                        "Tengah": "Central", "Tenggara": "Southeast", "Barat Daya": "Southwest",
+                        "Pegunungan": "Highland"}
+MALAY_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+MALAY_COUNTRIES = {"ID", "MY", "BN"}
+
+
+def english_malay_form(name: str, wholes: set[str]) -> str | None:
+    """The English form of an Indonesian or Malay division name: "West Java" for Jawa Barat,
+    "Southwest Papua" for Papua Barat Daya, "Riau Islands" for Kepulauan Riau ("kepulauan":
+    islands); None where the name has no such word. The name before the position word must
+    be that of a division or island group of the country (`wholes`): "Nusa Tenggara" is one
+    name ("southeast islands"), not Nusa in the southeast."""
+    words = name.split()
+    if len(words) >= 2 and words[0] == "Kepulauan":
+        return " ".join(words[1:]) + " Islands"
+    for n in (2, 1):
+        head, tail = " ".join(words[:-n]), " ".join(words[-n:])
+        if head in wholes and tail in MALAY_POSITION_WORDS:
+            return f"{MALAY_POSITION_WORDS[tail]} {MALAY_ISLANDS.get(head, head)}"
+    return None
+
+
+# Mexican states' official names add the hero they honour after "de" ("Coahuila de Zaragoza",
+# "Michoacán de Ocampo", "Veracruz de Ignacio de la Llave"); the news names the state by what
+# comes before it. Not where that is a word for the kind of place ("Ciudad de México",
+# "Estado de México").
+HONOURING_NAME_COUNTRIES = {"MX"}
+GENERIC_HEADS = {"Ciudad", "Estado", "Distrito", "Región", "Isla"}
+
+
+def short_division_name(name: str) -> str | None:
+    """"Michoacán" for Michoacán de Ocampo: the one word before " de ", unless it is a word
+    for the kind of place."""
+    head, sep, _ = name.partition(" de ")
+    if not sep or " " in head or head in GENERIC_HEADS or not head[:1].isupper():
+        return None
+    return head
+
+
 OBLAST_WORDS = ("область", "oblast")
 
 
 def english_division_name(name: str, english: str | None, namesake: str | None,
                           native: str) -> str:
     """The name a division goes by in English-language news: the English form of a French
-    compass-named one ("North Kivu" for Nord-Kivu), and "X Oblast" for an oblast whose native
+    compass-named one ("North Kivu" for Nord-Kivu) or an Indonesian one ("West Java" for Jawa
+    Barat), and "X Oblast" for an oblast whose native
     name says so, X its city where it is named by the city's adjective ("Donetsk Oblast" for
     Donetska, whose native name is "Донецька область"; "Sumska Oblast" for Sumska); otherwise
     the source's own name."""
@@ -684,6 +733,7 @@ def main() -> int:
         reserved.add(fold(c["name"]))
     for forms in COUNTRY_FORMS.values():
         reserved.update(fold(f) for f in forms)
+    country_names = set(reserved)
     for st in states.values():
         for s in st:
             reserved.add(fold(clean(s["name"])))
@@ -832,8 +882,13 @@ def main() -> int:
                 if name.endswith(suffix) and len(name) > len(suffix) + 3:
                     alts.append(name[: -len(suffix)])
             english = english_compass_form(name)
+            if english is None and iso in MALAY_COUNTRIES:
+                english = english_malay_form(name, {clean(w["name"]) for w in st})
             if english:
                 alts.append(english)
+            short = short_division_name(name) if iso in HONOURING_NAME_COUNTRIES else None
+            if short:
+                alts += [short, *filter(None, [ascii_form(short)])]
             native = clean(s.get("native") or "")
             if native and is_latin(native):
                 alts.append(native)
@@ -884,6 +939,12 @@ def main() -> int:
                 common = common or any(ch.isdigit() for ch in name) or fold(name) in COMPASS_NAMES
                 common = common or (" " not in name and name.casefold() in PERSON_NAMES
                                     and pop is not None and pop < SMALL_DIVISION)
+            plain = ascii_form(name)
+            if (plain and (pop or 0) >= PLAIN_WORD_DIVISION and plain_is_word(plain)
+                    and sum(ch.isalpha() for ch in plain) > 3
+                    and plain.casefold() not in PERSON_NAMES and fold(plain) not in country_names
+                    and plain not in aliases):
+                aliases.append(plain)
             flags = ["adm1"] + (["common"] if common or fold(name) in not_town else [])
             rows[pid] = row(pid, shown, "admin_area", lat, lon, iso, gid, pop, flags, aliases,
                             DIVISION_DEMONYMS.get((iso, name), []), admin1=admin1 or f"={code}")

@@ -2527,17 +2527,28 @@ fn only_areas_of_a_town_name(
 /// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
 /// list is the division of that name ("Barrow County"), whatever else it may name. A state's or
 /// country's name alone is whose divisions they are ("Indiana counties": not Indiana County).
+/// Likewise a list of two or more names before "states", "regions", "provinces" or "oblasts"
+/// names first-level divisions ("Zamfara and Katsina states", "the Bryansk and Belgorod
+/// regions"), not the towns they are named after; one name alone may be a group ("Gulf states").
 fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
-    const PLURALS: &[(&str, &str)] = &[(" counties", " County"), (" parishes", " Parish")];
+    const PLURALS: &[(&str, &str)] = &[
+        (" counties", " County"),
+        (" parishes", " Parish"),
+        (" states", ""),
+        (" regions", ""),
+        (" provinces", ""),
+        (" oblasts", ""),
+    ];
     for &(plural, singular) in PLURALS {
         // `memmem` scans the text with vector instructions: a `str::find` per plural was a
         // tenth of the matcher's own work.
         for at in memchr::memmem::find_iter(text.as_bytes(), plural) {
             let names = listed_names_before(text, at);
             if let [(start, end)] = names[..]
-                && text
-                    .get(start..end)
-                    .is_some_and(|name| names_a_state_or_country(name, g))
+                && (singular.is_empty()
+                    || text
+                        .get(start..end)
+                        .is_some_and(|name| names_a_state_or_country(name, g)))
             {
                 continue;
             }
@@ -2555,7 +2566,17 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                         NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
                             Some((role, g.get(p).name == spelling))
                         }
+                        // A division named like a word ("Delta", "Plateau") is one in such
+                        // a list.
+                        NameRole::Weak(p) if singular.is_empty() && g.division_level(p) == 1 => {
+                            Some((NameRole::Place(p), g.get(p).name == spelling))
+                        }
                         _ => None,
+                    })
+                    .filter(|&(role, _)| {
+                        // Before "states" or "regions": first-level divisions only.
+                        !singular.is_empty()
+                            || role.place().is_some_and(|p| g.division_level(p) == 1)
                     })
                     .collect();
                 if roles.is_empty() {
@@ -2928,9 +2949,16 @@ fn listed_names_before(text: &str, at: usize) -> Vec<(usize, usize)> {
                 .checked_sub(1)
                 .filter(|&i| text.get(i..start) == Some(" "))
             {
+                // "Russia's Bryansk and Belgorod regions": a possessive is whose list it is.
                 Some(space) => match word_before(space) {
-                    Some(s) => start = s,
-                    None => break,
+                    Some(s)
+                        if !text
+                            .get(s..space)
+                            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) =>
+                    {
+                        start = s;
+                    }
+                    _ => break,
                 },
                 None => break,
             }

@@ -69,6 +69,7 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "nelson",
     "olivia",
     "orlando",
+    "para",
     "pilar",
     "president",
     "prince",

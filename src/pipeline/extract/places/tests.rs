@@ -2566,3 +2566,83 @@ fn a_preposition_before_a_compass_adjective_places_the_name_after_it() {
                 were told to leave.";
     assert_eq!(country_of_found(text, "Victoria").as_deref(), Some("AU"));
 }
+
+#[test]
+fn an_indonesian_province_is_found_by_the_english_name_the_news_uses() {
+    let r = resolved("Floods hit South Sulawesi, West Java and East Nusa Tenggara on Monday.");
+    for name in ["South Sulawesi", "West Java", "East Nusa Tenggara"] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.1 == name && x.2 == "ID" && x.3 == "admin_area"),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_mexican_state_is_found_by_the_short_name_the_news_uses() {
+    let r = resolved("Mexico sent troops to Michoacan and Coahuila on Monday.");
+    for (surface, name) in [
+        ("Michoacan", "Michoacán de Ocampo"),
+        ("Coahuila", "Coahuila de Zaragoza"),
+    ] {
+        let x = resolved_as(&r, surface);
+        assert!(
+            x.is_some_and(|x| x.1 == name && x.3 == "admin_area"),
+            "{surface}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn every_name_of_a_list_before_states_or_regions_is_a_first_level_division() {
+    let r = resolved(
+        "Drones struck Russia's Bryansk and Belgorod regions overnight. \
+         Bandits raided villages in Nigeria's Zamfara and Katsina states.",
+    );
+    for (name, country) in [("Bryansk", "RU"), ("Belgorod", "RU"), ("Katsina", "NG")] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.2 == country && x.3 == "admin_area"),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn one_name_before_states_is_a_group_of_countries_not_a_division() {
+    let r = resolved("Oil ministers of the Gulf states met on Monday.");
+    assert!(resolved_as(&r, "Gulf").is_none(), "{r:?}");
+}
+
+#[test]
+fn a_russian_krai_is_the_division_named_before_it() {
+    let r = resolved("A refinery burned in Krasnodar Krai on Sunday.");
+    let x = resolved_as(&r, "Krasnodar Krai");
+    assert!(x.is_some_and(|x| x.3 == "admin_area"), "{r:?}");
+}
+
+#[test]
+fn a_brazilian_state_is_found_by_its_name_without_accents_where_the_context_says_place() {
+    let r = resolved("Fires in the state of Para rose by a third, officials in Brasilia said.");
+    let x = resolved_as(&r, "Para");
+    assert!(
+        x.is_some_and(|x| x.1 == "Pará" && x.3 == "admin_area"),
+        "{r:?}"
+    );
+    let r = resolved("Para swimming made its debut at the Games on Monday.");
+    assert!(resolved_as(&r, "Para").is_none(), "{r:?}");
+}
+
+#[test]
+fn a_headland_of_sailing_news_is_the_cape_not_a_town_named_after_it() {
+    let r = resolved("The yachts rounded Cape Horn on Tuesday in 40-knot winds.");
+    let x = resolved_as(&r, "Cape Horn");
+    assert!(x.is_some_and(|x| x.2 == "CL"), "{r:?}");
+}
+
+#[test]
+fn a_capitalised_department_of_is_a_body_not_a_place_cue() {
+    let r = resolved("The Department of Justice opened an inquiry into the sale in March.");
+    assert!(resolved_as(&r, "Justice").is_none(), "{r:?}");
+}

@@ -425,12 +425,13 @@ const ORGANISATION_OF: &[&str] = &[
     "University",
 ];
 /// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
-/// news style writes ("Lagos state", "the Donetsk region", "Idlib province").
+/// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai").
 pub(super) const DIVISION_WORDS: &[&str] = &[
     "Borough",
     "County",
     "District",
     "Governorate",
+    "Krai",
     "Oblast",
     "Parish",
     "Prefecture",
@@ -439,6 +440,7 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
     "State",
     "Territory",
     "governorate",
+    "krai",
     "oblast",
     "province",
     "region",
@@ -594,11 +596,18 @@ const OF_A_PLACE: &[&str] = &[
     "west",
 ];
 
+/// Division nouns before "of" that take a place in lower case only: "the state of Para", "the
+/// province of Bengkulu", "the capital of Victoria"; capitalised they open the name of a body
+/// ("the Department of Justice", "Secretary of State").
+const OF_A_DIVISION: &[&str] = &["capital", "department", "province", "region", "state"];
+
 fn of_a_place(text: &str, start: usize) -> bool {
     text.get(..start)
         .and_then(|b| b.strip_suffix(" of "))
         .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
-        .is_some_and(|w| OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)))
+        .is_some_and(|w| {
+            OF_A_PLACE.iter().any(|n| n.eq_ignore_ascii_case(w)) || OF_A_DIVISION.contains(&w)
+        })
 }
 
 /// "Christopher Bowers, 19, of Martinez", "Miss Doyle, of Hayes,", "James Tauber of Nelson":
