@@ -84,8 +84,17 @@ SMALL_DIVISION = 100_000
 PLAIN_WORD_DIVISION = 1_000_000
 BIG_PLACE_PHRASE_ALIASES = 1_000_000  # "City of New York" stays an alternate of New York City
 ALIAS_TEXT_WORD_MIN_ZIPF = 3.5  # "hamas" 3.6, "waterloo" 3.5; "kiev" 3.5 is of a big city
-# Divisions whose name in countrystatecity lost its generic part, and so reads as a word.
-DIVISION_NAMES = {("RU", "Jewish"): "Jewish Autonomous Oblast"}
+# Divisions whose name in countrystatecity lost its generic part, and so reads as a word, or
+# is left as its people's adjective ("Chechen" for the Chechen Republic): the English name the
+# news uses (the CIA World Factbook's and the Russian Federation's own English forms).
+DIVISION_NAMES = {
+    ("RU", "Jewish"): "Jewish Autonomous Oblast",
+    ("RU", "Chechen"): "Chechnya",
+    ("RU", "Chuvash"): "Chuvashia",
+    ("RU", "Udmurt"): "Udmurtia",
+    ("RU", "Kabardino-Balkar"): "Kabardino-Balkaria",
+    ("RU", "Karachay-Cherkess"): "Karachay-Cherkessia",
+}
 
 AIRPORT_COUNTRIES = {
     "LY", "TN", "DZ", "MA", "EG", "SD", "TD", "NE",
