@@ -312,6 +312,35 @@ fn a_name_after_the_that_opens_a_hyphenated_modifier_is_a_place() {
 }
 
 #[test]
+fn a_russian_republic_goes_by_its_english_name_not_its_peoples_adjective() {
+    for (text, name) in [
+        ("Fighting spread to Chechnya last week.", "Chechnya"),
+        ("Floods hit Udmurtia on Monday.", "Udmurtia"),
+    ] {
+        assert_eq!(
+            country_of_found(text, name).as_deref(),
+            Some("RU"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_party_member_after_a_town_is_from_that_town() {
+    for text in [
+        "Rep. Tom Hawk, a Topeka Democrat, backs the bill.",
+        "A Wichita Republican filed the bill on Monday.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .any(|(s, _)| s == "Topeka" || s == "Wichita"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_title_that_is_never_abbreviated_ends_its_sentence_before_a_name() {
     // "Judge." and "Mayor." end sentences; the town opening the next one is a town.
     for text in [

@@ -326,7 +326,21 @@ static NO_NAME_AFTER: WordSet = WordSet::new(&[
     DIVISION_WORDS,
     SENTENCE_OPENERS,
     WEEKDAYS,
+    PARTY_MEMBERS,
 ]);
+
+/// A party's members after a place: "a Topeka Democrat", "a Kettering Republican", "a Toronto
+/// Liberal" are from there, not of a name that runs on.
+const PARTY_MEMBERS: &[&str] = &[
+    "Conservative",
+    "Conservatives",
+    "Democrat",
+    "Democrats",
+    "Liberal",
+    "Liberals",
+    "Republican",
+    "Republicans",
+];
 
 /// Words before a town's name that make a longer name of the same place ("Metro Vancouver",
 /// "Greater Manchester", "Historic Dublin"): not a given name.
