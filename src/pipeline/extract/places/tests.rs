@@ -341,6 +341,30 @@ fn a_party_member_after_a_town_is_from_that_town() {
 }
 
 #[test]
+fn a_towns_police_or_mayor_after_a_name_like_a_persons_makes_it_the_town() {
+    for text in [
+        "A Dunbar police officer pulled over the car on Route 9.",
+        "The Hamilton mayor said the road would reopen.",
+        "The road is closed northeast of Hamilton until Friday.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .any(|(s, _)| s == "Dunbar" || s == "Hamilton"),
+            "{text}"
+        );
+    }
+    // A person's name before other words is still a person; a title is no town's.
+    assert!(
+        !found("Alexander Hamilton wrote the essay.")
+            .iter()
+            .any(|(s, _)| s == "Hamilton")
+    );
+    let vice = "The vote was cast by Vice Mayor Ray Melton.";
+    assert!(!found(vice).iter().any(|(s, _)| s == "Vice"), "{vice}");
+}
+
+#[test]
 fn a_title_that_is_never_abbreviated_ends_its_sentence_before_a_name() {
     // "Judge." and "Mayor." end sentences; the town opening the next one is a town.
     for text in [

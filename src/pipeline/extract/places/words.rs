@@ -576,9 +576,14 @@ pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
     before
         || placed_by_its_neighbours(text, start, end)
-        || word_after(text, end).is_some_and(|w| RESIDENT_WORDS.contains(&w))
-        || word_after(text, end).is_some_and(|w| AREA_WORDS.contains(&w))
+        || word_after(text, end).is_some_and(|w| {
+            RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
+        })
 }
+
+/// A town's police and elected officers after its name, in lower case ("Dunbar police", "the
+/// Lincoln mayor", "Jackson aldermen"); capitalised they may open a title ("Vice Mayor").
+const TOWN_OFFICERS: &[&str] = &["alderman", "aldermen", "mayor", "police"];
 
 /// Lower-case words after a name for the land around a town: "the Lindsay area". Not
 /// "community" nor "region", which follow peoples as often ("the Roma community", "the Arab
@@ -598,11 +603,15 @@ const OF_A_PLACE: &[&str] = &[
     "mayor",
     "native",
     "north",
+    "northeast",
+    "northwest",
     "outskirts",
     "people",
     "resident",
     "residents",
     "south",
+    "southeast",
+    "southwest",
     "suburb",
     "suburbs",
     "town",
