@@ -365,6 +365,20 @@ fn a_towns_police_or_mayor_after_a_name_like_a_persons_makes_it_the_town() {
 }
 
 #[test]
+fn a_particle_inside_a_name_matches_in_either_case() {
+    assert!(words::case_matches("Deir el-Balah", "Deir El Balah"));
+    assert!(words::case_matches("Ras al-Khaimah", "Ras Al Khaimah"));
+    // Only inside the name: the first word and the other words keep their capitals.
+    assert!(!words::case_matches("el Paso", "El Paso"));
+    assert!(!words::case_matches("Deir el balah", "Deir El Balah"));
+    let text = "Strikes hit homes in Deir el Balah overnight.";
+    assert_eq!(
+        country_of_found(text, "Deir el Balah").as_deref(),
+        Some("PS")
+    );
+}
+
+#[test]
 fn a_title_that_is_never_abbreviated_ends_its_sentence_before_a_name() {
     // "Judge." and "Mayor." end sentences; the town opening the next one is a town.
     for text in [

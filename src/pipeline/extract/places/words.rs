@@ -140,6 +140,7 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
     }
     let mut s_rest = surface;
     let mut p_rest = spelling;
+    let mut first = true;
     while let Some(p_start) = p_rest.find(char::is_alphanumeric) {
         // ASCII-case-insensitive equality keeps byte offsets aligned.
         let s_word_and_rest = &s_rest[p_start..];
@@ -148,15 +149,29 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(p_word_and_rest.len());
         let (s_word, p_word) = (&s_word_and_rest[..len], &p_word_and_rest[..len]);
-        let generic = GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word));
+        let generic = GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word))
+            || (!first
+                && INNER_PARTICLES
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(p_word)));
         if !generic && is_capitalised(p_word) && !is_capitalised(s_word) {
             return false;
         }
         s_rest = &s_word_and_rest[len..];
         p_rest = &p_word_and_rest[len..];
+        first = false;
     }
     true
 }
+
+/// Articles and particles inside a name, which transliterations and sources capitalise or not
+/// ("Deir El Balah" and "Deir el-Balah", "Ras Al Khaimah" and "Ras al-Khaimah", "Rio De
+/// Janeiro"): the matcher ignores their case after the name's first word.
+const INNER_PARTICLES: &[&str] = &[
+    "ad", "al", "an", "ar", "as", "ash", "at", "az", "d", "da", "das", "de", "del", "della", "der",
+    "des", "di", "do", "dos", "du", "ed", "el", "en", "er", "es", "ez", "l", "la", "las", "le",
+    "les", "los", "van", "von", "y",
+];
 
 pub(super) fn at_line_start(text: &str, start: usize) -> bool {
     // Only blanks may stand between the line's start and `start`: scan back over them alone
