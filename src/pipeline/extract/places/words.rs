@@ -149,12 +149,15 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(p_word_and_rest.len());
         let (s_word, p_word) = (&s_word_and_rest[..len], &p_word_and_rest[..len]);
-        let generic = GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word))
-            || (!first
-                && INNER_PARTICLES
+        // (The word lists are read only for a word whose capital the surface lacks.)
+        if is_capitalised(p_word)
+            && !is_capitalised(s_word)
+            && !GENERIC_WORDS.iter().any(|g| g.eq_ignore_ascii_case(p_word))
+            && (first
+                || !INNER_PARTICLES
                     .iter()
-                    .any(|g| g.eq_ignore_ascii_case(p_word)));
-        if !generic && is_capitalised(p_word) && !is_capitalised(s_word) {
+                    .any(|g| g.eq_ignore_ascii_case(p_word)))
+        {
             return false;
         }
         s_rest = &s_word_and_rest[len..];
