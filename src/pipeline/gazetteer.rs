@@ -14,7 +14,7 @@
 //!   filled in one pass while the layers are merged, no allocation per place. Readers get
 //!   [`PlaceRef`] views; ids are found through a hash table of place numbers (no copied ids).
 //! - The name index ([`names`]) over every name, alias and demonym is built once, here, when the
-//!   gazetteer is built. It finds names ASCII-case-insensitively at word boundaries and reports
+//!   gazetteer is built. It finds names case-insensitively at word boundaries and reports
 //!   overlapping occurrences, so a long alias that fails the matcher's case rules never hides a
 //!   shorter name at the same place; the matcher then keeps the leftmost-longest accepted ones.
 //!

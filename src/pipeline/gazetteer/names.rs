@@ -8,13 +8,14 @@
 //!   end). From such a start the key grows token by token ("tripoli", "tripoli ", "tripoli
 //!   international", ...) and is looked up in the table; it stops as soon as the key is no
 //!   name's prefix at a token boundary. Most words start no name, so a word costs one lookup.
-//! - Keys are ASCII-lower-cased (the text is lower-cased once per call, byte offsets unchanged),
-//!   so this finds exactly what an overlapping ASCII-case-insensitive Aho-Corasick automaton over
-//!   the same names finds at word boundaries, which is what the matcher used before; it builds in
-//!   a fraction of the time and memory.
+//! - Keys are lower-cased ([`lower_in_place`]: ASCII letters, and other letters whose lower case
+//!   has the same length in UTF-8, so "VIÑA DEL MAR" finds "Viña del Mar"); the text is
+//!   lower-cased once per call with its byte offsets unchanged. This finds what an overlapping
+//!   case-insensitive Aho-Corasick automaton over the same names finds at word boundaries, and
+//!   builds in a fraction of its time and memory.
 //! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
 //!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
-//!   they are spans of the gazetteer's string arena (a key is the ASCII-lower-cased text of a
+//!   they are spans of the gazetteer's string arena (a key is the lower-cased text of a
 //!   spelling or of its start), passed in at build and search time. No allocation per name.
 
 use std::hash::{BuildHasher as _, Hasher as _};
@@ -27,7 +28,7 @@ use super::table::offset;
 use super::{NameRole, PlaceIdx};
 
 /// One spelling of a name and what it stands for. Several targets share a key when spellings
-/// differ only in ASCII case, or when places share a name ("Tripoli").
+/// differ only in case, or when places share a name ("Tripoli").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameTarget {
     /// The role's kind in the top two bits, its place in the rest (see [`pack_role`]).
@@ -72,7 +73,7 @@ const IS_PREFIX: u32 = 1 << 31;
 /// One key in the table: a name (with targets), a prefix of longer names, or both.
 #[derive(Clone, Copy, Debug)]
 struct Slot {
-    /// The key is the ASCII-lower-cased `arena[key_start..key_start + key length]`.
+    /// The key is the lower-cased `arena[key_start..key_start + key length]`.
     key_start: u32,
     /// Key length in bytes, and [`IS_PREFIX`].
     key_len: u32,
@@ -98,7 +99,7 @@ impl Slot {
     }
 }
 
-/// A raw occurrence of a key: `text[start..end]` is ASCII-case-insensitively equal to the
+/// A raw occurrence of a key: `text[start..end]` is case-insensitively equal to the
 /// spellings of `targets` (or is one of them with another spelling of its opening "Saint",
 /// "Mount" or "Fort": see [`PREFIX_LOOKUPS`]), and sits at word boundaries.
 #[derive(Clone, Copy, Debug)]
@@ -309,12 +310,112 @@ fn is_alphanumeric_at(text: &str, pos: usize) -> bool {
     pos < text.len() && is_alphanumeric(char_at(text, pos).0)
 }
 
-/// `key` ASCII-lower-cased into `buf` (cleared first).
+/// `key` lower-cased ([`lower_in_place`]) into `buf` (cleared first).
 fn lower_into<'b>(buf: &'b mut Vec<u8>, key: &[u8]) -> &'b [u8] {
     buf.clear();
     buf.extend_from_slice(key);
-    buf.make_ascii_lowercase();
+    lower_in_place(buf);
     buf
+}
+
+/// Lower-cases UTF-8 `bytes` in place: ASCII letters, and every other letter whose lower case
+/// is one letter of the same length in UTF-8 ("Ñ", "Ü", "Ş", "Д"), so that a key found in the
+/// lower-cased text is found at the text's own offsets: an all-caps "VIÑA DEL MAR" or "BOGOTÁ"
+/// is the name "Viña del Mar" or "Bogotá" as "PARIS" is "Paris". (The few letters whose lower
+/// case is longer or shorter, "İ" and "ẞ", are left as they are.)
+fn lower_in_place(bytes: &mut [u8]) {
+    bytes.make_ascii_lowercase();
+    lower_beyond_ascii(bytes, 0);
+}
+
+/// `text` lower-cased as [`lower_in_place`] does, in a new string.
+fn lower_text(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    // Most texts have no capital beyond ASCII: no second pass and no check of the bytes.
+    let Some((first, _, _)) = next_capital_beyond_ascii(text.as_bytes(), 0) else {
+        return lower;
+    };
+    let mut bytes = lower.into_bytes();
+    lower_beyond_ascii(&mut bytes, first);
+    // (Letters are replaced by letters of the same length: still UTF-8.)
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_ascii_lowercase())
+}
+
+/// The capitals beyond ASCII of `bytes` from `at` on lower-cased ([`lower_in_place`]).
+fn lower_beyond_ascii(bytes: &mut [u8], mut at: usize) {
+    while let Some((lead, width, lower)) = next_capital_beyond_ascii(bytes, at) {
+        if let Some(slot) = bytes.get_mut(lead..lead + width) {
+            lower.encode_utf8(slot);
+        }
+        at = lead + width;
+    }
+}
+
+/// The next letter from `at` (a character boundary) on that is not ASCII and has a lower case
+/// of one letter of the same length: where it starts, its length and its lower case. ASCII is
+/// skipped eight bytes at a time, and characters of general punctuation (curly quotes, dashes)
+/// without being decoded.
+fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usize, char)> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    loop {
+        while let Some(chunk) = bytes
+            .get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            let high = u64::from_le_bytes(chunk) & HIGH_BITS;
+            if high != 0 {
+                at += (high.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
+        }
+        let lead = at + bytes.get(at..)?.iter().position(|&b| b >= 0x80)?;
+        let width = match bytes.get(lead) {
+            Some(0xC0..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            Some(0xF0..=0xF7) => 4,
+            _ => 1,
+        };
+        at = lead + width;
+        // U+2000..U+2FFF: punctuation, symbols and arrows, with no letter news spells a name in.
+        if bytes.get(lead) == Some(&0xE2) {
+            continue;
+        }
+        let Some(c) = bytes
+            .get(lead..lead + width)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next())
+        else {
+            continue;
+        };
+        if !c.is_uppercase() {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next())
+            && l.len_utf8() == width
+        {
+            return Some((lead, width, l));
+        }
+    }
+}
+
+/// Two keys are one key whatever their case ([`lower_in_place`]). Keys of ASCII letters, and
+/// keys differing in ASCII case only, are told apart without a copy.
+fn same_key(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    let (mut x, mut y) = (a.to_vec(), b.to_vec());
+    lower_in_place(&mut x);
+    lower_in_place(&mut y);
+    x == y
 }
 
 /// The table is cut by bits of a key's hash into this many parts, each a hash table of its own:
@@ -377,7 +478,7 @@ impl std::fmt::Debug for NameIndex {
 }
 
 impl NameIndex {
-    /// Number of distinct keys (names up to ASCII case).
+    /// Number of distinct keys (names up to case).
     pub fn len(&self) -> usize {
         self.names
     }
@@ -406,11 +507,15 @@ impl NameIndex {
         self.slots
             .iter()
             .filter(|slot| slot.targets_len > 0)
-            .map(|slot| String::from_utf8_lossy(slot.key(arena.as_bytes())).to_ascii_lowercase())
+            .map(|slot| {
+                let mut key = slot.key(arena.as_bytes()).to_vec();
+                lower_in_place(&mut key);
+                String::from_utf8_lossy(&key).into_owned()
+            })
             .collect()
     }
 
-    /// The slot of `key` (ASCII-lower-cased), whose text is in `arena`.
+    /// The slot of `key` (lower-cased, [`lower_in_place`]), whose text is in `arena`.
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         let hash = hash_key(&self.state, key);
@@ -422,7 +527,7 @@ impl NameIndex {
             .find(hash, |&i| {
                 slots
                     .get(i as usize)
-                    .is_some_and(|s| s.key(arena).eq_ignore_ascii_case(key))
+                    .is_some_and(|s| same_key(s.key(arena), key))
             })
             .and_then(|&i| slots.get(i as usize))
     }
@@ -448,7 +553,7 @@ impl NameIndex {
         }
         // News holds a hit every few dozen bytes: room for one per 64 spares most regrowth.
         let mut out = Vec::with_capacity(text.len() / 64 + 1);
-        let lower = text.to_ascii_lowercase();
+        let lower = lower_text(text);
         // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
         // of a text's tokens, and each is decided here without a call.
         let ascii_first: u128 = self
@@ -870,7 +975,7 @@ impl NameIndexBuilder {
         }
     }
 
-    /// Adds the spelling `arena[start..start + len]` (found ASCII-case-insensitively) standing
+    /// Adds the spelling `arena[start..start + len]` (found case-insensitively) standing
     /// for `role`. The same `arena` (grown only at its end) must be given to every call, to
     /// [`Self::finish`] and to [`NameIndex::hits`].
     pub fn add(&mut self, arena: &str, start: u32, len: u32, role: NameRole) {
@@ -1019,9 +1124,7 @@ impl Part {
                 .get(e.start as usize..(e.start + e.len) as usize)
                 .unwrap_or(&[]);
             let found = table
-                .find(e.hash, |&i| {
-                    slots[i as usize].key(arena).eq_ignore_ascii_case(raw)
-                })
+                .find(e.hash, |&i| same_key(slots[i as usize].key(arena), raw))
                 .copied();
             let slot = found.unwrap_or_else(|| {
                 let i = offset(slots.len());
@@ -1176,16 +1279,61 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_letters_must_match_exactly() {
-        let ix = index(&["Şanlıurfa"]);
-        assert!(found(&ix, "ŞANLIURFA").is_empty());
-        assert_eq!(found(&ix, "şanlıurfa").len(), 0);
-        assert_eq!(found(&ix, "ŞanlIurfa").len(), 0);
-        assert_eq!(found(&ix, "Şanlıurfa, Turkey").len(), 1);
+    fn letters_beyond_ascii_match_in_either_case() {
+        let ix = index(&["Viña del Mar", "Bogotá", "Århus", "Şanlıurfa", "Днепр"]);
+        let surfaces =
+            |text: &str| -> Vec<String> { found(&ix, text).into_iter().map(|(s, _)| s).collect() };
+        assert_eq!(surfaces("VIÑA DEL MAR, Chile"), ["VIÑA DEL MAR"]);
+        assert_eq!(surfaces("BOGOTÁ, bogotá"), ["BOGOTÁ", "bogotá"]);
+        assert_eq!(surfaces("ÅRHUS, århus"), ["ÅRHUS", "århus"]);
+        assert_eq!(surfaces("ДНЕПР"), ["ДНЕПР"]);
+        assert_eq!(surfaces("şanlıurfa"), ["şanlıurfa"]);
+        // A dotless "ı" has no capital of its own: "I" lower-cases to "i", another letter.
+        assert!(surfaces("ŞANLIURFA").is_empty());
+        assert!(surfaces("ŞanlIurfa").is_empty());
     }
 
-    /// Every name of `names` in `text`, ASCII-case-insensitively at word boundaries, found the
-    /// slow way.
+    #[test]
+    fn lower_casing_keeps_every_letter_at_its_offset() {
+        for text in [
+            "VIÑA DEL MAR",
+            "İSTANBUL ẞ Æ Ø Ǆ ΣΟΦΙΑ",
+            "“QUOTED” ÀÉÎÕÜ",
+            "\u{10400}x",
+        ] {
+            let mut lower = text.as_bytes().to_vec();
+            lower_in_place(&mut lower);
+            let lower = String::from_utf8(lower).unwrap_or_default();
+            assert_eq!(lower, lower_text(text), "{text}");
+            assert_eq!(lower.len(), text.len(), "{text}");
+            for (a, b) in text.char_indices().zip(lower.char_indices()) {
+                assert_eq!(a.0, b.0, "{text}");
+            }
+        }
+        let mut lower = "VIÑA DEL MAR, ΣΟΦΙΑ, Ǆ".as_bytes().to_vec();
+        lower_in_place(&mut lower);
+        assert_eq!(
+            String::from_utf8(lower).unwrap_or_default(),
+            "viña del mar, σοφια, ǆ"
+        );
+    }
+
+    /// `s` lower-cased character by character, a letter only where its lower case is one
+    /// letter of the same length.
+    fn fold_by_chars(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    /// Every name of `names` in `text`, case-insensitively (letters whose lower case has the
+    /// same length) at word boundaries, found the slow way.
     fn naive(names: &[&str], text: &str) -> Vec<(String, Vec<String>)> {
         let mut at = std::collections::BTreeMap::<(usize, usize), Vec<String>>::new();
         for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
@@ -1200,7 +1348,7 @@ mod tests {
                 let end = start + name.len();
                 if text
                     .get(start..end)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                    .is_some_and(|s| fold_by_chars(s) == fold_by_chars(name))
                     && !text[end..]
                         .chars()
                         .next()
@@ -1278,7 +1426,7 @@ mod tests {
             "St. Louis, St.Louis, st.  louis, St.",
             "Yanbu` Yanbu`s Yanbu Port- Port-Said port",
             "New York, New  York, new  york",
-            "‘Irqah x‘Irqah Zürich ZÜRICH zürich",
+            "‘Irqah x‘Irqah Zürich ZÜRICH zürich ZüRİCH",
             "A B A  B A-B AB a b",
             "Tripoli",
             "Tripoli ",

@@ -568,6 +568,31 @@ fn an_all_caps_dateline_is_a_place() {
 }
 
 #[test]
+fn an_all_caps_dateline_with_letters_beyond_ascii_is_a_place() {
+    let ids = |text: &str| -> Vec<String> { found(text).into_iter().map(|(_, id)| id).collect() };
+    let g = bundled();
+    let id_of = |name: &str, country: &str| -> String {
+        g.places()
+            .iter()
+            .find(|p| p.name == name && p.country == Some(country))
+            .map(|p| p.id.to_owned())
+            .unwrap_or_default()
+    };
+    // Not "Del Mar" of California inside "VIÑA DEL MAR".
+    let vina = found("VIÑA DEL MAR, Chile — Fires burned on Monday.");
+    assert_eq!(
+        vina.first(),
+        Some(&("VIÑA DEL MAR".to_owned(), id_of("Viña del Mar", "CL")))
+    );
+    assert_eq!(vina.len(), 2, "{vina:?}");
+    assert_eq!(ids("BOGOTÁ — The talks resumed."), [id_of("Bogotá", "CO")]);
+    assert_eq!(
+        ids("DÜSSELDORF (Reuters) - Shares fell."),
+        [id_of("Düsseldorf", "DE")]
+    );
+}
+
+#[test]
 fn the_longest_name_wins() {
     let text = "They captured Tripoli International Airport and held eastern Libya.";
     assert_eq!(
