@@ -3180,7 +3180,16 @@ fn score(
         && let Some(key) = g.admin1(idx)
         && focus.admin1(key) > 0
     {
-        s += 3.0;
+        // The division the article names most (a dateline's counts three times) gives the
+        // most: a county of the dateline's state over one of a state named in passing.
+        let max = focus
+            .admin1
+            .iter()
+            .map(|&(_, n)| n)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        s += 2.0 + f64::from(focus.admin1(key)) / f64::from(max);
         reason = Reason::DivisionInArticle;
     }
     if level == 1

@@ -593,6 +593,20 @@ fn an_all_caps_dateline_with_letters_beyond_ascii_is_a_place() {
 }
 
 #[test]
+fn a_county_of_the_dateline_state_wins_over_one_of_a_state_named_in_passing() {
+    // Jefferson County of Oregon (about 24,000 people) and of Idaho (about 30,000): the
+    // dateline's state counts three times, a state named once in passing once.
+    let g = bundled();
+    let text = "SALEM, Ore. — Officials met on Monday. Visitors came from Idaho for the fair. \
+                Roads in Jefferson County were closed after the storm.";
+    let county = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Jefferson County")
+        .map(|m| m.place);
+    assert_eq!(county.and_then(|p| g.admin1(p)), Some("US.OR"));
+}
+
+#[test]
 fn the_longest_name_wins() {
     let text = "They captured Tripoli International Airport and held eastern Libya.";
     assert_eq!(
