@@ -2163,8 +2163,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                         || after_initial_or_title(text, hit.start)
                         || speaker))
         };
-        let joined =
-            joined_to_a_word(text, hit.start).is_some_and(|hyphen| !hit_ends.contains(&hyphen));
+        let joined = joined_to_a_word(text, hit.start)
+            .or_else(|| after_an_article_inside_a_name(text, hit.start))
+            .is_some_and(|hyphen| !hit_ends.contains(&hyphen));
         let second_part = |role: NameRole| {
             joined
                 && role.place().is_some_and(|p| {
@@ -2480,6 +2481,29 @@ fn joined_to_a_word(text: &str, start: usize) -> Option<usize> {
     let lower_after_first =
         word.chars().count() >= 2 && word.chars().skip(1).all(char::is_lowercase);
     (is_capitalised(word) && lower_after_first).then_some(hyphen)
+}
+
+/// The Arabic article, joined by a hyphen to the word after it ("al-Juma", "el-Balah").
+const JOINED_ARTICLES: &[&str] = &[
+    "ad", "al", "an", "ar", "as", "ash", "at", "az", "ed", "el", "en", "er", "es", "et", "ul", "ur",
+];
+
+/// "Souq al-Juma", "Bab al-Aziziya": the name at `start` follows a lower-case article joined to
+/// it by a hyphen, after a capitalised word (no possessive): it is the end of a longer name, not
+/// a place of its own (Juma is another name of Yuma, Arizona). Returns where the capitalised
+/// word ends, which no other name may end at for this to hold ("Sirte al-...").
+fn after_an_article_inside_a_name(text: &str, start: usize) -> Option<usize> {
+    let before = text.get(..start)?.strip_suffix('-')?;
+    let article = JOINED_ARTICLES.iter().find(|a| {
+        before.ends_with(**a)
+            && !before[..before.len() - a.len()].ends_with(|c: char| c.is_alphanumeric())
+    })?;
+    let head = before
+        .get(..before.len() - article.len())?
+        .strip_suffix(' ')?;
+    let word = head.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    let possessive = head.ends_with("'s") || head.ends_with("’s");
+    (is_capitalised(word) && !possessive).then_some(head.len())
 }
 
 /// A city this large bearing a state's name makes "X State" the state ("New York State").

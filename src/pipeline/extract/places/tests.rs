@@ -607,6 +607,23 @@ fn a_county_of_the_dateline_state_wins_over_one_of_a_state_named_in_passing() {
 }
 
 #[test]
+fn a_name_after_an_article_inside_a_longer_name_is_no_place_of_its_own() {
+    // "Juma" is another name of Yuma, Arizona; "Sadr" one of Sadr City.
+    let surfaces =
+        |text: &str| -> Vec<String> { found(text).into_iter().map(|(s, _)| s).collect() };
+    assert_eq!(
+        surfaces("Shells fell on Souq al-Juma and Abu Salim."),
+        ["Abu Salim"]
+    );
+    assert!(surfaces("The cleric Muqtada al-Sadr declared a truce.").is_empty());
+    // The article alone before a name is no longer name: "al-Asabaa" is Asabaa.
+    assert_eq!(
+        surfaces("Fighters withdrew to Tarhuna and al-Asabaa."),
+        ["Tarhuna", "Asabaa"]
+    );
+}
+
+#[test]
 fn the_longest_name_wins() {
     let text = "They captured Tripoli International Airport and held eastern Libya.";
     assert_eq!(
