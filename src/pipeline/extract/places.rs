@@ -812,8 +812,10 @@ const COORDINATED_TOWN_MAX_POPULATION: u64 = 100_000;
 
 /// The country of a first-level division the span `spans[i]` can be, where the span next to it
 /// joined by " and " or " or " can be a first-level division of that country too ("Oregon and
-/// Washington", "Idaho, Washington or Montana") and no large city; not before a plural
-/// division word ("Clay and Douglas counties").
+/// Washington", "Idaho, Washington or Montana", "Oaxaca and Morelos") or is a large city only
+/// ("Chicago and Washington" leaves Washington's towns to the context); not before a plural
+/// division word ("Clay and Douglas counties"). Large cities of the name keep their reading
+/// ("New York and Washington", "Maryland, Virginia and Washington": Washington, D.C.).
 fn coordinated_division_country<'g>(
     text: &str,
     spans: &[Span],
@@ -845,14 +847,16 @@ fn coordinated_division_country<'g>(
     if own.is_empty() {
         return None;
     }
-    // (A neighbour that can be a large city may be one: "New York and Washington".)
+    // (A neighbour that can only be a large city among areas is one: "Chicago and Washington".)
     let large_city = |p: PlaceIdx| {
         let p = g.get(p);
         p.kind == PlaceKind::City && p.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
     };
     [before, after].into_iter().flatten().find_map(|other| {
         let places = || other.roles.iter().filter_map(|&(r, _)| r.place());
-        if places().any(large_city) {
+        // (A neighbour that is a large city or a state, "New York", says no more than a
+        // state does.)
+        if places().any(large_city) && !places().any(|p| g.division_level(p) == 1) {
             return None;
         }
         let theirs = division_countries(&mut places());

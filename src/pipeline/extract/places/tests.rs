@@ -624,6 +624,31 @@ fn a_name_after_an_article_inside_a_longer_name_is_no_place_of_its_own() {
 }
 
 #[test]
+fn a_name_joined_to_a_state_that_is_also_a_large_city_is_a_state_too() {
+    let g = bundled();
+    let kinds = |text: &str| -> Vec<(String, PlaceKind)> {
+        find_places(text, g)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_owned(), g.get(m.place).kind))
+            .collect()
+    };
+    // Oaxaca is a state and a city of 260,000; Morelos a state and small towns.
+    assert!(
+        kinds("Soldiers were sent from Oaxaca and Morelos.")
+            .contains(&("Morelos".to_owned(), PlaceKind::AdminArea))
+    );
+    assert!(
+        kinds("He backs Oregon and Washington laws on assisted dying.")
+            .contains(&("Washington".to_owned(), PlaceKind::AdminArea))
+    );
+    // Washington, D.C. stays where it is the large city meant.
+    assert!(
+        kinds("Flights between New York and Washington were cancelled.")
+            .contains(&("Washington".to_owned(), PlaceKind::City))
+    );
+}
+
+#[test]
 fn the_longest_name_wins() {
     let text = "They captured Tripoli International Airport and held eastern Libya.";
     assert_eq!(
