@@ -464,6 +464,19 @@ pub fn find_places_with_context(
                 narrowed = true;
             }
         }
+        // "Hodeidah province", "Herat province": a division word after a name that is only a
+        // city's is the division the city names (the governorate of Al Hudaydah, whose
+        // capital it is), where the data has one of the city's own name.
+        if span.division_word && c.iter().all(|&(p, _)| g.division_level(p) == 0) {
+            let mut namesakes: Vec<(PlaceIdx, bool)> = c
+                .iter()
+                .filter_map(|&(p, primary)| namesake_division(g, p).map(|d| (d, primary)))
+                .collect();
+            namesakes.dedup_by_key(|x| x.0);
+            if !namesakes.is_empty() {
+                c = namesakes;
+            }
+        }
         if c.len() > 1 && !narrowed {
             if span.division_word {
                 let divisions: Vec<(PlaceIdx, bool)> = c
@@ -2948,6 +2961,28 @@ fn division_of(g: &Gazetteer, name: &str, iso: &str) -> Option<PlaceIdx> {
                 && place.country == Some(iso)
                 && g.division_level(p) == 1)
                 .then_some(p)
+        })
+}
+
+/// The first-level division a city lies in and is named like (its name is the division's name
+/// or one of its other names): "Al Ḩudaydah" the city and the governorate.
+fn namesake_division(g: &Gazetteer, city: PlaceIdx) -> Option<PlaceIdx> {
+    let place = g.get(city);
+    if place.kind != PlaceKind::City {
+        return None;
+    }
+    let key = g.admin1(city)?;
+    let name = place.name;
+    g.name_hits(name)
+        .iter()
+        .filter(|h| h.start == 0 && h.end == name.len())
+        .flat_map(NameHit::targets)
+        .find_map(|(role, _)| {
+            let d = role.place()?;
+            (g.division_level(d) == 1
+                && g.get(d).country == place.country
+                && g.admin1(d) == Some(key))
+            .then_some(d)
         })
 }
 

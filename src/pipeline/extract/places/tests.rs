@@ -649,6 +649,26 @@ fn a_name_joined_to_a_state_that_is_also_a_large_city_is_a_state_too() {
 }
 
 #[test]
+fn a_division_word_after_a_city_names_the_division_named_after_it() {
+    let g = bundled();
+    let text = "U.S. forces destroyed missiles in Hodeidah province on Monday.";
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| text[m.start..].starts_with("Hodeidah"));
+    let m = m.expect("Hodeidah is found");
+    assert_eq!(&text[m.start..m.end], "Hodeidah province");
+    assert_eq!(g.division_level(m.place), 1);
+    assert_eq!(g.get(m.place).country, Some("YE"));
+    // The city alone stays the city.
+    let text = "Ships docked in Hodeidah, Yemen, on Monday.";
+    let city = find_places(text, g)
+        .into_iter()
+        .next()
+        .map(|m| g.get(m.place).kind);
+    assert_eq!(city, Some(PlaceKind::City));
+}
+
+#[test]
 fn the_longest_name_wins() {
     let text = "They captured Tripoli International Airport and held eastern Libya.";
     assert_eq!(
