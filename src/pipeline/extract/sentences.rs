@@ -144,6 +144,9 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
     if next.is_lowercase() {
         return false; // "U.S. officials", "airplane! pic.twitter.com"
     }
+    if next == '(' && wire_tag_then_dash(rest.trim_start()) {
+        return false; // "ROLLING FORK, Miss. (AP) - A tornado": the dateline opens the sentence
+    }
     let single_period = run_end - run_start == 1 && text.as_bytes()[run_start] == b'.';
     if !single_period {
         return true;
@@ -156,6 +159,26 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
         return false;
     }
     !(BEFORE_NUMBERS.contains(&word) && next.is_ascii_digit())
+}
+
+/// Longest parenthesised wire-service tag after a dateline ("(AP)", "(Thomson Reuters
+/// Foundation)").
+const MAX_WIRE_TAG: usize = 40;
+
+/// `rest` opens with a short parenthesised tag followed by a dash: "(AP) - ", "(Reuters) —",
+/// what follows a dateline.
+fn wire_tag_then_dash(rest: &str) -> bool {
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find(')') else {
+        return false;
+    };
+    close <= MAX_WIRE_TAG
+        && !inner[..close].contains(['(', '.', '\n'])
+        && inner[close + 1..]
+            .trim_start_matches(' ')
+            .starts_with(['-', '–', '—'])
 }
 
 /// The alphanumeric-and-dots word that ends at `end` (empty if longer than `MAX_ABBREVIATION`).
@@ -224,6 +247,26 @@ mod tests {
         assert_eq!(
             sentences("The U.S. and the U.N. Security Council met. Then"),
             ["The U.S. and the U.N. Security Council met.", "Then"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_ending_in_an_abbreviation_opens_the_sentence_after_its_wire_tag() {
+        assert_eq!(
+            sentences("ROLLING FORK, Miss. (AP) - A tornado hit late Friday. It moved on."),
+            [
+                "ROLLING FORK, Miss. (AP) - A tornado hit late Friday.",
+                "It moved on."
+            ]
+        );
+        // A parenthesis after a full stop is otherwise a sentence of its own.
+        assert_eq!(
+            sentences("The vote failed. (Reporting by Ann Lee; editing by Tom Fox.) Next."),
+            [
+                "The vote failed.",
+                "(Reporting by Ann Lee; editing by Tom Fox.)",
+                "Next."
+            ]
         );
     }
 
