@@ -2782,6 +2782,23 @@ const ARTICLE_ABBREVIATIONS: &[(&str, &[&str])] = &[
 /// The occurrences of [`ARTICLE_ABBREVIATIONS`] in an article that names their place in full,
 /// with the readings of that full name.
 fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
+    // Most articles name no full name of the list: one pass over the spans tells, instead of
+    // one per full name.
+    let is_full_name = |name: &str| {
+        ARTICLE_ABBREVIATIONS
+            .iter()
+            .any(|(_, names)| names.contains(&name))
+    };
+    let names_any = spans.iter().any(|s| {
+        (!s.roles.is_empty() && text.get(s.start..s.end).is_some_and(is_full_name))
+            || s.roles.iter().any(|&(r, _)| match r {
+                NameRole::Demonym(p) => is_full_name(g.get(p).name),
+                _ => false,
+            })
+    });
+    if !names_any {
+        return;
+    }
     let mut found: Vec<Span> = Vec::new();
     // The full names are looked for first, among the few spans: most articles name none, and
     // then the text is not scanned for the short form at all.
