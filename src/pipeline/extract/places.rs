@@ -1750,6 +1750,8 @@ fn accept(
     {
         return false;
     }
+    // (The spelling's words counted once: several rules below ask.)
+    let one_word = !words::has_space_or_hyphen(spelling);
     // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
     // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
@@ -1757,11 +1759,7 @@ fn accept(
     }
     // "the Lagoa dos Patos lagoon", "Ponta da Barra": a town's one-word name before a lower-case
     // Romance particle and a capitalised word is the first word of a longer name.
-    if broad
-        && place.kind == PlaceKind::City
-        && !words::has_space_or_hyphen(spelling)
-        && site.opens_name_with_particle()
-    {
+    if broad && place.kind == PlaceKind::City && one_word && site.opens_name_with_particle() {
         return false;
     }
     // "Johnson & Johnson", "Marks & Spencer": a small town's name joined by an ampersand to
@@ -1776,7 +1774,7 @@ fn accept(
     // "Paris Hilton": a curated town followed by a name word is a person's name too.
     if !broad
         && place.kind == PlaceKind::City
-        && !words::has_space_or_hyphen(spelling)
+        && one_word
         && site.name_word_after()
         && !site.place_context()
     {
@@ -1830,7 +1828,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
-        && !words::has_space_or_hyphen(spelling)
+        && one_word
         && site.feature_word_after()
         && !site.strong_place_context()
     {
@@ -1853,7 +1851,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
-        && !words::has_space_or_hyphen(spelling)
+        && one_word
         && site.opens_a_town_name()
         && !site.strong_place_context()
     {
@@ -1906,8 +1904,7 @@ fn accept(
     }
     // Inside a run of capitalised words, a one-word name of the broad layer is a place only
     // where the context says so or it opens an organisation of that place.
-    let in_run =
-        broad && !words::has_space_or_hyphen(spelling) && !site.beside_division && site.in_run();
+    let in_run = broad && one_word && !site.beside_division && site.in_run();
     // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
     // a parish or a district of a few thousand people is more likely a name's first word
     // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
