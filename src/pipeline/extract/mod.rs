@@ -589,9 +589,7 @@ fn sentence_keys(
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        i = crate::gazetteer::names::ascii_alphanumeric_end(bytes, i);
         let word = &text[start..i];
         if word.len() < 3 || dates::is_not_a_name_at(text, start, i) {
             continue;

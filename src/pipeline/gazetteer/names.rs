@@ -244,7 +244,7 @@ pub(crate) fn ascii_alphanumerics(chunk: u64) -> u64 {
 /// The end of the run of ASCII letters and digits from `pos` (`pos` itself where none starts
 /// there): eight bytes a load, and most words end within the first.
 #[inline]
-fn ascii_alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
+pub(crate) fn ascii_alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
     while let Some(chunk) = bytes.get(pos..pos + 8)
         && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
     {
