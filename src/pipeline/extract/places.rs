@@ -33,6 +33,7 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -2536,52 +2537,69 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
         (" provinces", ""),
         (" oblasts", ""),
     ];
-    for &(plural, singular) in PLURALS {
-        // `memmem` scans the text with vector instructions: a `str::find` per plural was a
-        // tenth of the matcher's own work.
-        for at in memchr::memmem::find_iter(text.as_bytes(), plural) {
-            let names = listed_names_before(text, at);
-            if let [(start, end)] = names[..]
-                && (singular.is_empty()
-                    || text
-                        .get(start..end)
-                        .is_some_and(|name| names_a_state_or_country(name, g)))
-            {
+    // One vectorised scan of the text finds every plural (a `memmem` scan per plural was three
+    // percent of the extraction's instructions, a `str::find` per plural a tenth of the
+    // matcher's own work). No plural holds a space after its first byte, so no two occurrences
+    // overlap and the scan misses none. They are taken plural by plural, each in text order, as
+    // before: `spans` changes from one to the next.
+    static PLURAL_WORDS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        let alternatives: Vec<String> = PLURALS.iter().map(|(p, _)| regex::escape(p)).collect();
+        regex::bytes::Regex::new(&alternatives.join("|")).expect("plain words make a pattern")
+    });
+    let mut found: Vec<(usize, usize)> = PLURAL_WORDS
+        .find_iter(text.as_bytes())
+        .filter_map(|m| {
+            let k = PLURALS
+                .iter()
+                .position(|(p, _)| p.as_bytes() == m.as_bytes())?;
+            Some((k, m.start()))
+        })
+        .collect();
+    found.sort_unstable();
+    for (k, at) in found {
+        let Some(&(_, singular)) = PLURALS.get(k) else {
+            continue;
+        };
+        let names = listed_names_before(text, at);
+        if let [(start, end)] = names[..]
+            && (singular.is_empty()
+                || text
+                    .get(start..end)
+                    .is_some_and(|name| names_a_state_or_country(name, g)))
+        {
+            continue;
+        }
+        for (start, end) in names {
+            let Some(name) = text.get(start..end) else {
+                continue;
+            };
+            let key = format!("{name}{singular}");
+            let roles: Vec<(NameRole, bool)> = g
+                .name_hits(&key)
+                .iter()
+                .filter(|h| h.start == 0 && h.end == key.len())
+                .flat_map(NameHit::targets)
+                .filter_map(|(role, spelling)| match role {
+                    NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
+                        Some((role, g.get(p).name == spelling))
+                    }
+                    // A division named like a word ("Delta", "Plateau") is one in such
+                    // a list.
+                    NameRole::Weak(p) if singular.is_empty() && g.division_level(p) == 1 => {
+                        Some((NameRole::Place(p), g.get(p).name == spelling))
+                    }
+                    _ => None,
+                })
+                .filter(|&(role, _)| {
+                    // Before "states" or "regions": first-level divisions only.
+                    !singular.is_empty() || role.place().is_some_and(|p| g.division_level(p) == 1)
+                })
+                .collect();
+            if roles.is_empty() {
                 continue;
             }
-            for (start, end) in names {
-                let Some(name) = text.get(start..end) else {
-                    continue;
-                };
-                let key = format!("{name}{singular}");
-                let roles: Vec<(NameRole, bool)> = g
-                    .name_hits(&key)
-                    .iter()
-                    .filter(|h| h.start == 0 && h.end == key.len())
-                    .flat_map(NameHit::targets)
-                    .filter_map(|(role, spelling)| match role {
-                        NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
-                            Some((role, g.get(p).name == spelling))
-                        }
-                        // A division named like a word ("Delta", "Plateau") is one in such
-                        // a list.
-                        NameRole::Weak(p) if singular.is_empty() && g.division_level(p) == 1 => {
-                            Some((NameRole::Place(p), g.get(p).name == spelling))
-                        }
-                        _ => None,
-                    })
-                    .filter(|&(role, _)| {
-                        // Before "states" or "regions": first-level divisions only.
-                        !singular.is_empty()
-                            || role.place().is_some_and(|p| g.division_level(p) == 1)
-                    })
-                    .collect();
-                if roles.is_empty() {
-                    continue;
-                }
-                spans.retain(|s| s.end <= start || end <= s.start);
-                spans.push(Span::bare(start, end, roles));
-            }
+            spans.retain(|s| s.end <= start || end <= s.start);
+            spans.push(Span::bare(start, end, roles));
         }
     }
 }
