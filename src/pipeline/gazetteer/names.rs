@@ -340,11 +340,11 @@ pub struct NameIndex {
     /// Per part: the number of its first slot in `slots`.
     bases: Vec<u32>,
     state: State,
-    /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
-    first_symbols: Vec<char>,
-    /// Non-alphanumeric characters that some names end with ("St.", "Bay)"), sorted. A key
-    /// ending in any other (a space, a hyphen) names nothing: it is only a prefix.
-    last_symbols: Vec<char>,
+    /// Non-alphanumeric characters that some names start with ("‘Irqah").
+    first_symbols: Symbols,
+    /// Non-alphanumeric characters that some names end with ("St.", "Bay)"). A key ending in
+    /// any other (a space, a hyphen) names nothing: it is only a prefix.
+    last_symbols: Symbols,
     /// Longest key in bytes.
     max_key_len: usize,
     /// Number of keys with targets.
@@ -353,6 +353,51 @@ pub struct NameIndex {
     /// lower-case letter ("al-Watiya", "de la Paz"): a lower-case word of a text whose bit is
     /// clear starts no such spelling, and [`Self::capitalised_hits`] looks no further there.
     lower_first: Vec<u64>,
+}
+
+/// A set of characters: sorted, and its ASCII members as bits too. Most characters the scan
+/// asks about are a space or ASCII punctuation, decided by one bit instead of a search.
+#[derive(Clone, Debug, Default)]
+struct Symbols {
+    sorted: Vec<char>,
+    ascii: u128,
+}
+
+impl Symbols {
+    fn new(mut chars: Vec<char>) -> Self {
+        chars.sort_unstable();
+        let ascii = chars
+            .iter()
+            .filter(|c| c.is_ascii())
+            .fold(0, |bits, &c| bits | (1u128 << u32::from(c)));
+        Symbols {
+            sorted: chars,
+            ascii,
+        }
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1u128 << u32::from(c)) != 0
+        } else {
+            self.sorted.binary_search(&c).is_ok()
+        }
+    }
+
+    /// Whether the ASCII byte `b` is in the set.
+    #[inline]
+    fn contains_ascii(&self, b: u8) -> bool {
+        b < 0x80 && self.ascii & (1u128 << b) != 0
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, char> {
+        self.sorted.iter()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.sorted.capacity() * std::mem::size_of::<char>()
+    }
 }
 
 /// Bits in [`NameIndex::lower_first`]: a few thousand first words set a few percent of them.
@@ -395,8 +440,8 @@ impl NameIndex {
                 .iter()
                 .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
                 .sum::<usize>()
-            + (self.first_symbols.capacity() + self.last_symbols.capacity())
-                * std::mem::size_of::<char>()
+            + self.first_symbols.heap_bytes()
+            + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
     }
 
@@ -449,13 +494,6 @@ impl NameIndex {
         // News holds a hit every few dozen bytes: room for one per 64 spares most regrowth.
         let mut out = Vec::with_capacity(text.len() / 64 + 1);
         let lower = text.to_ascii_lowercase();
-        // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
-        // of a text's tokens, and each is decided here without a call.
-        let ascii_first: u128 = self
-            .first_symbols
-            .iter()
-            .filter(|c| c.is_ascii())
-            .fold(0, |bits, &c| bits | (1u128 << (c as u32)));
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
@@ -464,7 +502,8 @@ impl NameIndex {
                 && b < 0x80
                 && !b.is_ascii_alphanumeric()
             {
-                if !after_alphanumeric && ascii_first & (1u128 << b) != 0 {
+                // (Spaces and punctuation are most of a text's tokens: each decided by a bit.)
+                if !after_alphanumeric && self.first_symbols.contains_ascii(b) {
                     self.hits_from(arena, text, &lower, pos, pos + 1, &mut out);
                 }
                 after_alphanumeric = false;
@@ -473,11 +512,7 @@ impl NameIndex {
             }
             let (alphanumeric, end) = token_at(text, pos);
             let may_start = !after_alphanumeric
-                && (alphanumeric
-                    || self
-                        .first_symbols
-                        .binary_search(&char_at(text, pos).0)
-                        .is_ok());
+                && (alphanumeric || self.first_symbols.contains(char_at(text, pos).0));
             let skip = capitalised
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
@@ -540,10 +575,7 @@ impl NameIndex {
             // is a key at all: look up the longer key straight away.
             let skip = !alphanumeric
                 && next < text.len()
-                && self
-                    .last_symbols
-                    .binary_search(&char_at(text, end).0)
-                    .is_err();
+                && !self.last_symbols.contains(char_at(text, end).0);
             end = if skip { token_at(text, next).1 } else { next };
         }
     }
@@ -766,8 +798,8 @@ impl NameIndex {
                 .map(|c| char::from_u32(c).ok_or(Damaged("a symbol is not a character")))
                 .collect()
         };
-        let first_symbols = symbols(r)?;
-        let last_symbols = symbols(r)?;
+        let first_symbols = Symbols::new(symbols(r)?);
+        let last_symbols = Symbols::new(symbols(r)?);
         let count = |r: &mut Reader<'_>| {
             usize::try_from(r.u64()?).map_err(|_| Damaged("a count is too large"))
         };
@@ -926,10 +958,8 @@ impl NameIndexBuilder {
                 Part::build(arena, entries, scratch)
             })
             .collect();
-        let (mut first_symbols, mut last_symbols) = (self.first_symbols, self.last_symbols);
-        for symbols in [&mut first_symbols, &mut last_symbols] {
-            symbols.sort_unstable();
-        }
+        let first_symbols = Symbols::new(self.first_symbols);
+        let last_symbols = Symbols::new(self.last_symbols);
 
         let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
