@@ -384,6 +384,16 @@ pub struct NameIndex {
     /// lower-case letter ("al-Watiya", "de la Paz"): a lower-case word of a text whose bit is
     /// clear starts no such spelling, and [`Self::capitalised_hits`] looks no further there.
     lower_first: Vec<u64>,
+    /// The same first words by their shape: per first byte, a bit per byte length
+    /// ([`length_bit`]). Asked before the hash: few words share the first byte and length of
+    /// one of these few words, and a word that shares none is decided without hashing it.
+    lower_shapes: Vec<u32>,
+}
+
+/// The bit of a word's byte length in [`NameIndex::lower_shapes`] (lengths from 31 on share
+/// one).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// A set of characters: sorted, and its ASCII members as bits too. Most characters the scan
@@ -474,6 +484,18 @@ impl NameIndex {
             + self.first_symbols.heap_bytes()
             + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
+            + self.lower_shapes.capacity() * std::mem::size_of::<u32>()
+    }
+
+    /// The lower-case word `word` (ASCII-lower-cased) may open a spelling that starts in lower
+    /// case: its first byte and length, then a bit of its hash, say so (maybe for a few others
+    /// too).
+    #[inline]
+    fn may_open_lower_case_spelling(&self, word: &[u8]) -> bool {
+        word.first()
+            .and_then(|&b| self.lower_shapes.get(usize::from(b)))
+            .is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
+            && has_bit(&self.lower_first, lower_bit(hash_key(&self.state, word)))
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -517,7 +539,8 @@ impl NameIndex {
     /// The [`Self::hits`] that may stand for a name as written: those starting with a character
     /// that is not a lower-case letter, and those starting with a lower-case word that some
     /// spelling starts with in lower case (maybe a few more: the test is by a bit of the
-    /// word's hash). Most words of a text are lower-case, and this skips them with one hash.
+    /// word's hash). Most words of a text are lower-case, and this skips most of them by their
+    /// first byte and length, the rest with one hash.
     pub fn capitalised_hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
         self.hits_where(arena, text, true)
     }
@@ -551,10 +574,7 @@ impl NameIndex {
             let skip = capitalised
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
-                && !has_bit(
-                    &self.lower_first,
-                    lower_bit(hash_key(&self.state, &lower.as_bytes()[pos..end])),
-                );
+                && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end]);
             if may_start && !skip {
                 let first = out.len();
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
@@ -784,6 +804,7 @@ impl NameIndex {
             .flat_map(|&b| [b as u32, (b >> 32) as u32])
             .collect();
         w.u32s(halves.into_iter());
+        w.u32s(self.lower_shapes.iter().copied());
     }
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
@@ -848,6 +869,10 @@ impl NameIndex {
             .chunks_exact(2)
             .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
             .collect();
+        let lower_shapes = r.u32s()?;
+        if lower_shapes.len() != 256 {
+            return Err(Damaged("the name index's first-word shapes are missing"));
+        }
         let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
             .map(|p| {
                 let from = bases[p] as usize;
@@ -886,6 +911,7 @@ impl NameIndex {
             max_key_len,
             names,
             lower_first,
+            lower_shapes,
         })
     }
 }
@@ -916,6 +942,8 @@ pub struct NameIndexBuilder {
     lower: Vec<u8>,
     /// See [`NameIndex::lower_first`]; empty until the first such spelling.
     lower_first: Vec<u64>,
+    /// See [`NameIndex::lower_shapes`]; empty until the first such spelling.
+    lower_shapes: Vec<u32>,
 }
 
 impl NameIndexBuilder {
@@ -958,10 +986,17 @@ impl NameIndexBuilder {
                 .as_bytes()
                 .get(..token_at(spelling, 0).1)
                 .unwrap_or(&[]);
-            let bit = lower_bit(hash_key(&self.state, lower_into(&mut self.lower, word)));
+            let word = lower_into(&mut self.lower, word);
+            let bit = lower_bit(hash_key(&self.state, word));
             self.lower_first.resize(LOWER_BITS / 64, 0);
             if let Some(w) = self.lower_first.get_mut(bit / 64) {
                 *w |= 1 << (bit % 64);
+            }
+            self.lower_shapes.resize(256, 0);
+            if let Some(&b) = word.first()
+                && let Some(lengths) = self.lower_shapes.get_mut(usize::from(b))
+            {
+                *lengths |= length_bit(word.len());
             }
         }
         if let Some(last) = spelling.chars().next_back()
@@ -1025,6 +1060,11 @@ impl NameIndexBuilder {
                 vec![0; LOWER_BITS / 64]
             } else {
                 self.lower_first
+            },
+            lower_shapes: if self.lower_shapes.is_empty() {
+                vec![0; 256]
+            } else {
+                self.lower_shapes
             },
         }
     }

@@ -2300,7 +2300,13 @@ mod tests {
                 }
             }
         }
-        for spelling in ["", "Ōsaka-shi", "São Paulo", "Zürich", "Kaziranga National Park"] {
+        for spelling in [
+            "",
+            "Ōsaka-shi",
+            "São Paulo",
+            "Zürich",
+            "Kaziranga National Park",
+        ] {
             assert_eq!(
                 has_space_or_hyphen(spelling),
                 spelling.contains([' ', '-']),
