@@ -568,6 +568,22 @@ impl NameIndex {
                 pos += 1;
                 continue;
             }
+            // Most words of a text are lower-case and open no spelling: such a word of ASCII
+            // letters and digits, and the space or symbol after it, are passed over here, as
+            // the tests below would pass them.
+            if capitalised
+                && let Some(&b) = bytes.get(pos)
+                && b.is_ascii_lowercase()
+            {
+                let end = ascii_alphanumeric_end(bytes, pos);
+                if bytes.get(end).is_none_or(u8::is_ascii)
+                    && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
+                {
+                    pos = end + usize::from(end < bytes.len());
+                    after_alphanumeric = false;
+                    continue;
+                }
+            }
             let (alphanumeric, end) = token_at(text, pos);
             let may_start = !after_alphanumeric
                 && (alphanumeric || self.first_symbols.contains(char_at(text, pos).0));
