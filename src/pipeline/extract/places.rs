@@ -2077,7 +2077,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // Where names end: a name joined by a hyphen to a word that is no name ends a
     // double-barrelled name ("Pat Hugley-Green"), not one joined to another place
     // ("Fargo-Moorhead", "Paris-Henry County").
-    let hit_ends: HashSet<usize, WordState> = hits.iter().map(|h| h.end).collect();
+    // (Gathered at the first hyphen that asks: most articles join no name so.)
+    let hit_ends: OnceCell<HashSet<usize, WordState>> = OnceCell::new();
     let mut spans: Vec<Span> = Vec::with_capacity(hits.len());
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
@@ -2161,8 +2162,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                         || after_initial_or_title(text, hit.start)
                         || speaker))
         };
-        let joined =
-            joined_to_a_word(text, hit.start).is_some_and(|hyphen| !hit_ends.contains(&hyphen));
+        let joined = joined_to_a_word(text, hit.start).is_some_and(|hyphen| {
+            !hit_ends
+                .get_or_init(|| hits.iter().map(|h| h.end).collect())
+                .contains(&hyphen)
+        });
         let second_part = |role: NameRole| {
             joined
                 && role.place().is_some_and(|p| {
