@@ -1901,9 +1901,10 @@ impl Tagger<'_> {
             }
             // "the fiscal year", "the full year": the anchor's year (TimeML writes a fiscal year
             // as the calendar year it is named by).
+            // (The year asked first: "the" opens many phrases, and few go on with a year.)
             Lex::Fiscal | Lex::Other
-                if (self.lex(k) == Some(Lex::Fiscal) || self.word_is(k, "full"))
-                    && self.single(k + 1, Unit::Year)
+                if self.single(k + 1, Unit::Year)
+                    && (self.lex(k) == Some(Lex::Fiscal) || self.word_is(k, "full"))
                     && !(self.word_is(k + 2, "ended") || self.word_is(k + 2, "ending")) =>
             {
                 let y = self.anchor_year()?;

@@ -406,7 +406,8 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
-        sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
+        // The sentence's names (`keys`, `weak`) are read only where an episode starts or may
+        // go on: most sentences have no date and follow none.
         let date = pick_date(m.body, &dates[d..last_date], si == 0, published);
         for e in &mut episodes {
             e.idle += 1;
@@ -416,6 +417,7 @@ fn events_of(
             if dm.vague {
                 episodes.clear(); // "now", "recently": back to the present
             } else {
+                sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
                     when: dm.interval,
                     mention,
@@ -440,7 +442,13 @@ fn events_of(
                 episodes.clear();
             }
             episodes.retain(|e| e.idle <= MAX_IDLE);
-            match continued_episode(&episodes, &keys, &weak, continues_frame(text)) {
+            let continued = if episodes.is_empty() {
+                None // (what `continued_episode` finds among no episodes)
+            } else {
+                sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
+                continued_episode(&episodes, &keys, &weak, continues_frame(text))
+            };
+            match continued {
                 Some(k) => {
                     let mut e = episodes.remove(k);
                     e.idle = 0;
@@ -589,9 +597,7 @@ fn sentence_keys(
             continue;
         }
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        i = crate::gazetteer::names::ascii_alphanumeric_end(bytes, i);
         let word = &text[start..i];
         if word.len() < 3 || dates::is_not_a_name_at(text, start, i) {
             continue;

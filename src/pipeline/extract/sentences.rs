@@ -158,7 +158,7 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
     if TITLES.contains(&word) || is_initials(word) {
         return false;
     }
-    !(BEFORE_NUMBERS.contains(&word) && next.is_ascii_digit())
+    !(next.is_ascii_digit() && BEFORE_NUMBERS.contains(&word))
 }
 
 /// Longest parenthesised wire-service tag after a dateline ("(AP)", "(Thomson Reuters
@@ -183,6 +183,24 @@ fn wire_tag_then_dash(rest: &str) -> bool {
 
 /// The alphanumeric-and-dots word that ends at `end` (empty if longer than `MAX_ABBREVIATION`).
 fn word_before(text: &str, end: usize) -> &str {
+    // Most such words are ASCII: read by bytes, and by characters only where a non-ASCII
+    // byte is met before the word's start (it may be a letter of the word).
+    let bytes = text.as_bytes();
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.') {
+        start -= 1;
+        if end - start > MAX_ABBREVIATION {
+            return "";
+        }
+    }
+    if start == 0 || bytes[start - 1] < 0x80 {
+        return &text[start..end];
+    }
+    word_before_by_chars(text, end)
+}
+
+/// [`word_before`] character by character.
+fn word_before_by_chars(text: &str, end: usize) -> &str {
     let head = &text[..end];
     let mut start = end;
     for (idx, c) in head.char_indices().rev() {
@@ -214,6 +232,23 @@ fn is_initials(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_before_by_bytes_is_the_one_by_characters() {
+        for text in [
+            "Gen. Haftar met U.S. envoys in Zürich. Café.au.lait e.g. 3.5 ÉTATS-UNIS. x",
+            "abcdefghijklmnopq. abcdefghijklmnop. Ωmega. naïve. 東京. ...",
+            "",
+        ] {
+            for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                assert_eq!(
+                    word_before(text, end),
+                    word_before_by_chars(text, end),
+                    "{text:?} at {end}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_search_for_a_possible_end_stops_where_the_byte_table_says() {

@@ -245,7 +245,7 @@ pub(crate) fn ascii_alphanumerics(chunk: u64) -> u64 {
 /// The end of the run of ASCII letters and digits from `pos` (`pos` itself where none starts
 /// there): eight bytes a load, and most words end within the first.
 #[inline]
-fn ascii_alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
+pub(crate) fn ascii_alphanumeric_end(bytes: &[u8], mut pos: usize) -> usize {
     while let Some(chunk) = bytes.get(pos..pos + 8)
         && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
     {
@@ -308,6 +308,37 @@ fn token_at_by_chars(text: &str, pos: usize) -> (bool, usize) {
 
 fn is_alphanumeric_at(text: &str, pos: usize) -> bool {
     pos < text.len() && is_alphanumeric(char_at(text, pos).0)
+}
+
+/// `stored` ASCII-lower-cased is `lower` (itself ASCII-lower-cased): what
+/// `stored.eq_ignore_ascii_case(lower)` tells, eight bytes a load instead of one.
+fn lower_eq(stored: &[u8], lower: &[u8]) -> bool {
+    if stored.len() != lower.len() {
+        return false;
+    }
+    let (stored_chunks, stored_rest) = stored.as_chunks::<8>();
+    let (lower_chunks, lower_rest) = lower.as_chunks::<8>();
+    stored_chunks
+        .iter()
+        .zip(lower_chunks)
+        .all(|(s, l)| ascii_lower_chunk(u64::from_le_bytes(*s)) == u64::from_le_bytes(*l))
+        && stored_rest
+            .iter()
+            .zip(lower_rest)
+            .all(|(s, l)| s.to_ascii_lowercase() == *l)
+}
+
+/// The eight bytes of `chunk` with each ASCII capital made lower-case. Each byte below 0x80
+/// plus 0x3F has its top bit set from 'A' on, plus 0x25 from '[' on, and neither sum carries
+/// out of its byte; bytes from 0x80 on are left as they are, as `to_ascii_lowercase` leaves
+/// them.
+fn ascii_lower_chunk(chunk: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    let low = chunk & LOW7;
+    let from_a = low + u64::from_le_bytes([0x80 - b'A'; 8]);
+    let past_z = low + u64::from_le_bytes([0x80 - b'Z' - 1; 8]);
+    let capitals = from_a & !past_z & !chunk & TOP_BITS;
+    chunk | (capitals >> 2)
 }
 
 /// `key` lower-cased ([`lower_in_place`]) into `buf` (cleared first).
@@ -441,11 +472,11 @@ pub struct NameIndex {
     /// Per part: the number of its first slot in `slots`.
     bases: Vec<u32>,
     state: State,
-    /// Non-alphanumeric characters that some names start with ("‘Irqah"), sorted.
-    first_symbols: Vec<char>,
-    /// Non-alphanumeric characters that some names end with ("St.", "Bay)"), sorted. A key
-    /// ending in any other (a space, a hyphen) names nothing: it is only a prefix.
-    last_symbols: Vec<char>,
+    /// Non-alphanumeric characters that some names start with ("‘Irqah").
+    first_symbols: Symbols,
+    /// Non-alphanumeric characters that some names end with ("St.", "Bay)"). A key ending in
+    /// any other (a space, a hyphen) names nothing: it is only a prefix.
+    last_symbols: Symbols,
     /// Longest key in bytes.
     max_key_len: usize,
     /// Number of keys with targets.
@@ -454,6 +485,61 @@ pub struct NameIndex {
     /// lower-case letter ("al-Watiya", "de la Paz"): a lower-case word of a text whose bit is
     /// clear starts no such spelling, and [`Self::capitalised_hits`] looks no further there.
     lower_first: Vec<u64>,
+    /// The same first words by their shape: per first byte, a bit per byte length
+    /// ([`length_bit`]). Asked before the hash: few words share the first byte and length of
+    /// one of these few words, and a word that shares none is decided without hashing it.
+    lower_shapes: Vec<u32>,
+}
+
+/// The bit of a word's byte length in [`NameIndex::lower_shapes`] (lengths from 31 on share
+/// one).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+/// A set of characters: sorted, and its ASCII members as bits too. Most characters the scan
+/// asks about are a space or ASCII punctuation, decided by one bit instead of a search.
+#[derive(Clone, Debug, Default)]
+struct Symbols {
+    sorted: Vec<char>,
+    ascii: u128,
+}
+
+impl Symbols {
+    fn new(mut chars: Vec<char>) -> Self {
+        chars.sort_unstable();
+        let ascii = chars
+            .iter()
+            .filter(|c| c.is_ascii())
+            .fold(0, |bits, &c| bits | (1u128 << u32::from(c)));
+        Symbols {
+            sorted: chars,
+            ascii,
+        }
+    }
+
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1u128 << u32::from(c)) != 0
+        } else {
+            self.sorted.binary_search(&c).is_ok()
+        }
+    }
+
+    /// Whether the ASCII byte `b` is in the set.
+    #[inline]
+    fn contains_ascii(&self, b: u8) -> bool {
+        b < 0x80 && self.ascii & (1u128 << b) != 0
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, char> {
+        self.sorted.iter()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.sorted.capacity() * std::mem::size_of::<char>()
+    }
 }
 
 /// Bits in [`NameIndex::lower_first`]: a few thousand first words set a few percent of them.
@@ -496,9 +582,21 @@ impl NameIndex {
                 .iter()
                 .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
                 .sum::<usize>()
-            + (self.first_symbols.capacity() + self.last_symbols.capacity())
-                * std::mem::size_of::<char>()
+            + self.first_symbols.heap_bytes()
+            + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
+            + self.lower_shapes.capacity() * std::mem::size_of::<u32>()
+    }
+
+    /// The lower-case word `word` (ASCII-lower-cased) may open a spelling that starts in lower
+    /// case: its first byte and length, then a bit of its hash, say so (maybe for a few others
+    /// too).
+    #[inline]
+    fn may_open_lower_case_spelling(&self, word: &[u8]) -> bool {
+        word.first()
+            .and_then(|&b| self.lower_shapes.get(usize::from(b)))
+            .is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
+            && has_bit(&self.lower_first, lower_bit(hash_key(&self.state, word)))
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -518,6 +616,10 @@ impl NameIndex {
     /// The slot of `key` (lower-cased, [`lower_in_place`]), whose text is in `arena`.
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
+        debug_assert!(
+            !key.iter().any(u8::is_ascii_uppercase),
+            "keys are lower-cased"
+        );
         let hash = hash_key(&self.state, key);
         let part = part_of(hash);
         let base = *self.bases.get(part)? as usize;
@@ -525,9 +627,11 @@ impl NameIndex {
         self.tables
             .get(part)?
             .find(hash, |&i| {
-                slots
-                    .get(i as usize)
-                    .is_some_and(|s| same_key(s.key(arena), key))
+                slots.get(i as usize).is_some_and(|s| {
+                    let stored = s.key(arena);
+                    // (A key with letters beyond ASCII may differ in their case only.)
+                    lower_eq(stored, key) || (!stored.is_ascii() && same_key(stored, key))
+                })
             })
             .and_then(|&i| slots.get(i as usize))
     }
@@ -542,7 +646,8 @@ impl NameIndex {
     /// The [`Self::hits`] that may stand for a name as written: those starting with a character
     /// that is not a lower-case letter, and those starting with a lower-case word that some
     /// spelling starts with in lower case (maybe a few more: the test is by a bit of the
-    /// word's hash). Most words of a text are lower-case, and this skips them with one hash.
+    /// word's hash). Most words of a text are lower-case, and this skips most of them by their
+    /// first byte and length, the rest with one hash.
     pub fn capitalised_hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
         self.hits_where(arena, text, true)
     }
@@ -554,13 +659,6 @@ impl NameIndex {
         // News holds a hit every few dozen bytes: room for one per 64 spares most regrowth.
         let mut out = Vec::with_capacity(text.len() / 64 + 1);
         let lower = lower_text(text);
-        // The ASCII symbols some name starts with, as bits: spaces and punctuation are most
-        // of a text's tokens, and each is decided here without a call.
-        let ascii_first: u128 = self
-            .first_symbols
-            .iter()
-            .filter(|c| c.is_ascii())
-            .fold(0, |bits, &c| bits | (1u128 << (c as u32)));
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
@@ -569,27 +667,37 @@ impl NameIndex {
                 && b < 0x80
                 && !b.is_ascii_alphanumeric()
             {
-                if !after_alphanumeric && ascii_first & (1u128 << b) != 0 {
+                // (Spaces and punctuation are most of a text's tokens: each decided by a bit.)
+                if !after_alphanumeric && self.first_symbols.contains_ascii(b) {
                     self.hits_from(arena, text, &lower, pos, pos + 1, &mut out);
                 }
                 after_alphanumeric = false;
                 pos += 1;
                 continue;
             }
+            // Most words of a text are lower-case and open no spelling: such a word of ASCII
+            // letters and digits, and the space or symbol after it, are passed over here, as
+            // the tests below would pass them.
+            if capitalised
+                && let Some(&b) = bytes.get(pos)
+                && b.is_ascii_lowercase()
+            {
+                let end = ascii_alphanumeric_end(bytes, pos);
+                if bytes.get(end).is_none_or(u8::is_ascii)
+                    && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
+                {
+                    pos = end + usize::from(end < bytes.len());
+                    after_alphanumeric = false;
+                    continue;
+                }
+            }
             let (alphanumeric, end) = token_at(text, pos);
             let may_start = !after_alphanumeric
-                && (alphanumeric
-                    || self
-                        .first_symbols
-                        .binary_search(&char_at(text, pos).0)
-                        .is_ok());
+                && (alphanumeric || self.first_symbols.contains(char_at(text, pos).0));
             let skip = capitalised
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
-                && !has_bit(
-                    &self.lower_first,
-                    lower_bit(hash_key(&self.state, &lower.as_bytes()[pos..end])),
-                );
+                && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end]);
             if may_start && !skip {
                 let first = out.len();
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
@@ -645,10 +753,7 @@ impl NameIndex {
             // is a key at all: look up the longer key straight away.
             let skip = !alphanumeric
                 && next < text.len()
-                && self
-                    .last_symbols
-                    .binary_search(&char_at(text, end).0)
-                    .is_err();
+                && !self.last_symbols.contains(char_at(text, end).0);
             end = if skip { token_at(text, next).1 } else { next };
         }
     }
@@ -822,6 +927,7 @@ impl NameIndex {
             .flat_map(|&b| [b as u32, (b >> 32) as u32])
             .collect();
         w.u32s(halves.into_iter());
+        w.u32s(self.lower_shapes.iter().copied());
     }
 
     /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
@@ -871,8 +977,8 @@ impl NameIndex {
                 .map(|c| char::from_u32(c).ok_or(Damaged("a symbol is not a character")))
                 .collect()
         };
-        let first_symbols = symbols(r)?;
-        let last_symbols = symbols(r)?;
+        let first_symbols = Symbols::new(symbols(r)?);
+        let last_symbols = Symbols::new(symbols(r)?);
         let count = |r: &mut Reader<'_>| {
             usize::try_from(r.u64()?).map_err(|_| Damaged("a count is too large"))
         };
@@ -886,6 +992,10 @@ impl NameIndex {
             .chunks_exact(2)
             .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
             .collect();
+        let lower_shapes = r.u32s()?;
+        if lower_shapes.len() != 256 {
+            return Err(Damaged("the name index's first-word shapes are missing"));
+        }
         let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
             .map(|p| {
                 let from = bases[p] as usize;
@@ -924,6 +1034,7 @@ impl NameIndex {
             max_key_len,
             names,
             lower_first,
+            lower_shapes,
         })
     }
 }
@@ -954,6 +1065,8 @@ pub struct NameIndexBuilder {
     lower: Vec<u8>,
     /// See [`NameIndex::lower_first`]; empty until the first such spelling.
     lower_first: Vec<u64>,
+    /// See [`NameIndex::lower_shapes`]; empty until the first such spelling.
+    lower_shapes: Vec<u32>,
 }
 
 impl NameIndexBuilder {
@@ -996,10 +1109,17 @@ impl NameIndexBuilder {
                 .as_bytes()
                 .get(..token_at(spelling, 0).1)
                 .unwrap_or(&[]);
-            let bit = lower_bit(hash_key(&self.state, lower_into(&mut self.lower, word)));
+            let word = lower_into(&mut self.lower, word);
+            let bit = lower_bit(hash_key(&self.state, word));
             self.lower_first.resize(LOWER_BITS / 64, 0);
             if let Some(w) = self.lower_first.get_mut(bit / 64) {
                 *w |= 1 << (bit % 64);
+            }
+            self.lower_shapes.resize(256, 0);
+            if let Some(&b) = word.first()
+                && let Some(lengths) = self.lower_shapes.get_mut(usize::from(b))
+            {
+                *lengths |= length_bit(word.len());
             }
         }
         if let Some(last) = spelling.chars().next_back()
@@ -1031,10 +1151,8 @@ impl NameIndexBuilder {
                 Part::build(arena, entries, scratch)
             })
             .collect();
-        let (mut first_symbols, mut last_symbols) = (self.first_symbols, self.last_symbols);
-        for symbols in [&mut first_symbols, &mut last_symbols] {
-            symbols.sort_unstable();
-        }
+        let first_symbols = Symbols::new(self.first_symbols);
+        let last_symbols = Symbols::new(self.last_symbols);
 
         let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
@@ -1065,6 +1183,11 @@ impl NameIndexBuilder {
                 vec![0; LOWER_BITS / 64]
             } else {
                 self.lower_first
+            },
+            lower_shapes: if self.lower_shapes.is_empty() {
+                vec![0; 256]
+            } else {
+                self.lower_shapes
             },
         }
     }
@@ -1507,6 +1630,46 @@ mod tests {
                     0
                 };
                 assert_eq!(marks, expected, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_load_lower_cased_is_its_bytes_lower_cased() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b'Q'; 8];
+                chunk[at] = b;
+                let mut expected = chunk;
+                expected.make_ascii_lowercase();
+                assert_eq!(
+                    ascii_lower_chunk(u64::from_le_bytes(chunk)),
+                    u64::from_le_bytes(expected),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_stored_key_matches_a_lower_cased_key_as_eq_ignore_ascii_case_says() {
+        let stored = [
+            "Tripoli",
+            "TRIPOLI INTERNATIONAL",
+            "São Paulo",
+            "St. Croix County",
+            "",
+            "x",
+            "@[`{",
+        ];
+        for a in stored {
+            for b in stored {
+                let lower = b.to_ascii_lowercase();
+                assert_eq!(
+                    lower_eq(a.as_bytes(), lower.as_bytes()),
+                    a.eq_ignore_ascii_case(&lower),
+                    "{a:?} {lower:?}"
+                );
             }
         }
     }
