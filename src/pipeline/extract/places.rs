@@ -1285,7 +1285,8 @@ const NAME_KIND_WORDS: &[&str] = &[
 ];
 
 /// One name's words (kind words aside, case and accents ignored) are all words of the other
-/// ("Quebec City" and "Québec"):
+/// ("Quebec City" and "Québec"), or the two names' words are, one by one, other
+/// transliterations of each other ([`same_consonants`]: "Deir el-Balah" and "Dayr al Balaḩ"):
 /// "Athens-Clarke County" and "Athens", "Clacton" and "Clacton-on-Sea", "Mt. Pleasant" and
 /// "Mount Pleasant" are forms of one name; "Adena" and "Aden", "Auschwitz" and "Oswiecim" are
 /// not.
@@ -1307,7 +1308,73 @@ fn same_name_words(a: &str, b: &str) -> bool {
     };
     let within = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same(x, y)));
     let (wa, wb) = (words(a), words(b));
-    !wa.is_empty() && !wb.is_empty() && (within(&wa, &wb) || within(&wb, &wa))
+    // A word transliterated another way only in its place among as many words: "Belar" is no
+    // form of "Dayr al Balaḩ".
+    let transliterated = || {
+        wa.len() == wb.len()
+            && wa
+                .iter()
+                .zip(&wb)
+                .all(|(x, y)| same(x, y) || same_consonants(x, y))
+    };
+    !wa.is_empty() && !wb.is_empty() && (within(&wa, &wb) || within(&wb, &wa) || transliterated())
+}
+
+/// Below this many consonants a word's vowels are most of it: "Aya" and "Oyo" are no
+/// transliterations of one word.
+const MIN_CONSONANTS: usize = 2;
+
+/// Two lower-case words that are transliterations of one word: the same consonants in the same
+/// order with vowels between them in the same places, whichever vowels, as the romanisations
+/// of Arabic, Hebrew or Persian differ ("deir", "dier" and "dayr"; "y" and a run of vowels
+/// count as one vowel). A consonant with a mark is that consonant ("ḩ" is "h", "ş" "s"), a
+/// vowel with a mark a vowel; the apostrophes of "ʿ" and "ʾ" are left out. Each word needs
+/// [`MIN_CONSONANTS`]. A doubled letter counts twice: "ismaili" and "ismayilli" differ, as do
+/// "ahmad" and "aḩmadī" (a last vowel) and "kiryat" and "qiryat".
+fn same_consonants(a: &str, b: &str) -> bool {
+    /// A consonant as its ASCII letter, a vowel as `None`; apostrophes are skipped.
+    fn sounds(w: &str) -> impl Iterator<Item = Option<char>> + '_ {
+        let mut after_vowel = false;
+        w.chars().filter_map(move |c| {
+            let sound = match c {
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' => None,
+                c if c.is_ascii_alphanumeric() => Some(c),
+                c => match marked_consonant(c) {
+                    Some(plain) => Some(plain),
+                    None if c.is_alphabetic() && !matches!(c, 'ʿ' | 'ʾ' | 'ʼ') => None,
+                    None => return None,
+                },
+            };
+            let repeat = sound.is_none() && after_vowel;
+            after_vowel = sound.is_none();
+            (!repeat).then_some(sound)
+        })
+    }
+    let consonants = |w: &str| sounds(w).flatten().count();
+    consonants(a) >= MIN_CONSONANTS && consonants(b) >= MIN_CONSONANTS && sounds(a).eq(sounds(b))
+}
+
+/// The ASCII letter of a lower-case consonant with a mark, as transliterations write them
+/// (Latin-1, Latin Extended-A and the dotted and underlined letters of Arabic and Indic
+/// romanisation); None for any other character.
+fn marked_consonant(c: char) -> Option<char> {
+    Some(match c {
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' | 'ḍ' | 'ḏ' | 'ḑ' => 'd',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' => 'g',
+        'ĥ' | 'ħ' | 'ḥ' | 'ḩ' | 'ḫ' | 'ẖ' => 'h',
+        'ĵ' => 'j',
+        'ķ' | 'ḳ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' | 'ḷ' => 'l',
+        'ṃ' => 'm',
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ṅ' | 'ṇ' => 'n',
+        'ŕ' | 'ŗ' | 'ř' | 'ṛ' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ṣ' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' | 'ṭ' | 'ṯ' => 't',
+        'ŵ' => 'w',
+        'ź' | 'ż' | 'ž' | 'ẓ' | 'ẕ' => 'z',
+        _ => return None,
+    })
 }
 
 /// Two spellings of one name, one letter added, dropped or changed ("Cookville" for
