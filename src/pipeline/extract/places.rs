@@ -1309,9 +1309,12 @@ fn same_name_words(a: &str, b: &str) -> bool {
     let within = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same(x, y)));
     let (wa, wb) = (words(a), words(b));
     // A word transliterated another way only in its place among as many words: "Belar" is no
-    // form of "Dayr al Balaḩ".
+    // form of "Dayr al Balaḩ". Names of two words or more only: a one-word alternate name
+    // close to the name by its consonants is as often a firm's or a person's ("Shoney's" of
+    // Shonē, Ethiopia).
     let transliterated = || {
         wa.len() == wb.len()
+            && wa.len() >= 2
             && wa
                 .iter()
                 .zip(&wb)

@@ -9,7 +9,8 @@
 //!   international", ...) and is looked up in the table; it stops as soon as the key is no
 //!   name's prefix at a token boundary. Most words start no name, so a word costs one lookup.
 //! - Keys are lower-cased ([`lower_in_place`]: ASCII letters, and other letters whose lower case
-//!   has the same length in UTF-8, so "VIÑA DEL MAR" finds "Viña del Mar"); the text is
+//!   has the same length in UTF-8, so "VIÑA DEL MAR" finds "Viña del Mar"), a hyphen read as a
+//!   space ("Sharm El Sheikh" finds "Sharm el-Sheikh"); the text is
 //!   lower-cased once per call with its byte offsets unchanged. This finds what an overlapping
 //!   case-insensitive Aho-Corasick automaton over the same names finds at word boundaries, and
 //!   builds in a fraction of its time and memory.
@@ -349,19 +350,33 @@ fn lower_into<'b>(buf: &'b mut Vec<u8>, key: &[u8]) -> &'b [u8] {
     buf
 }
 
-/// Lower-cases UTF-8 `bytes` in place: ASCII letters, and every other letter whose lower case
+/// Lower-cases UTF-8 `bytes` in place, a hyphen as a space ([`hyphens_as_spaces`]): ASCII
+/// letters, and every other letter whose lower case
 /// is one letter of the same length in UTF-8 ("Ñ", "Ü", "Ş", "Д"), so that a key found in the
 /// lower-cased text is found at the text's own offsets: an all-caps "VIÑA DEL MAR" or "BOGOTÁ"
 /// is the name "Viña del Mar" or "Bogotá" as "PARIS" is "Paris". (The few letters whose lower
 /// case is longer or shorter, "İ" and "ẞ", are left as they are.)
 fn lower_in_place(bytes: &mut [u8]) {
     bytes.make_ascii_lowercase();
+    hyphens_as_spaces(bytes);
     lower_beyond_ascii(bytes, 0);
+}
+
+/// A hyphen and a space between a name's words are one ("Sharm el-Sheikh" and "Sharm El
+/// Sheikh", "Winston-Salem" and "Winston Salem"): the sources and the news each write one or
+/// the other, so keys read every hyphen as a space.
+fn hyphens_as_spaces(bytes: &mut [u8]) {
+    for b in bytes.iter_mut().filter(|b| **b == b'-') {
+        *b = b' ';
+    }
 }
 
 /// `text` lower-cased as [`lower_in_place`] does, in a new string.
 fn lower_text(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
+    let mut lower = text.to_ascii_lowercase();
+    if memchr::memchr(b'-', lower.as_bytes()).is_some() {
+        lower = lower.replace('-', " ");
+    }
     // Most texts have no capital beyond ASCII: no second pass and no check of the bytes.
     let Some((first, _, _)) = next_capital_beyond_ascii(text.as_bytes(), 0) else {
         return lower;
@@ -431,17 +446,14 @@ fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usiz
     }
 }
 
-/// Two keys are one key whatever their case ([`lower_in_place`]). Keys of ASCII letters, and
-/// keys differing in ASCII case only, are told apart without a copy.
+/// Two keys are one key whatever their case and hyphens ([`lower_in_place`]). Keys differing
+/// in ASCII case only are told apart without a copy.
 fn same_key(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     if a.eq_ignore_ascii_case(b) {
         return true;
-    }
-    if a.is_ascii() && b.is_ascii() {
-        return false;
     }
     let (mut x, mut y) = (a.to_vec(), b.to_vec());
     lower_in_place(&mut x);
@@ -629,8 +641,10 @@ impl NameIndex {
             .find(hash, |&i| {
                 slots.get(i as usize).is_some_and(|s| {
                     let stored = s.key(arena);
-                    // (A key with letters beyond ASCII may differ in their case only.)
-                    lower_eq(stored, key) || (!stored.is_ascii() && same_key(stored, key))
+                    // (A key with letters beyond ASCII may differ in their case only, one with
+                    // a hyphen have a space there.)
+                    lower_eq(stored, key)
+                        || ((!stored.is_ascii() || stored.contains(&b'-')) && same_key(stored, key))
                 })
             })
             .and_then(|&i| slots.get(i as usize))
@@ -1402,6 +1416,21 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_and_a_space_between_words_of_a_name_are_one() {
+        let ix = index(&["Kafr el-Zayt", "Vella Nova"]);
+        let got = found(
+            &ix,
+            "From Kafr El Zayt to Kafr el-Zayt, Vella-Nova, Kafr-el Zayt; not Kafrel Zayt.",
+        );
+        let surfaces: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            surfaces,
+            ["Kafr El Zayt", "Kafr el-Zayt", "Kafr-el Zayt", "Vella-Nova"]
+        );
+        assert!(got.iter().all(|(_, spellings)| spellings.len() == 1));
+    }
+
+    #[test]
     fn letters_beyond_ascii_match_in_either_case() {
         let ix = index(&["Viña del Mar", "Bogotá", "Århus", "Şanlıurfa", "Днепр"]);
         let surfaces =
@@ -1445,6 +1474,7 @@ mod tests {
     /// letter of the same length.
     fn fold_by_chars(s: &str) -> String {
         s.chars()
+            .map(|c| if c == '-' { ' ' } else { c })
             .map(|c| {
                 let mut l = c.to_lowercase();
                 match (l.next(), l.next()) {
