@@ -1110,18 +1110,7 @@ country = "LY"
              Zürich, ZÜRICH, Tripolitania, (Misrata) [Sirte] 'Benghazi' Ra's Lanuf ŞANLIURFA BOGOTÁ VIÑA DEL MAR ÅRHUS",
         );
         // Lower-cased character by character, as the index lower-cases by bytes.
-        let fold = |s: &str| -> String {
-            s.chars()
-                .map(|c| if c == '-' { ' ' } else { c })
-                .map(|c| {
-                    let mut l = c.to_lowercase();
-                    match (l.next(), l.next()) {
-                        (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                        _ => c,
-                    }
-                })
-                .collect()
-        };
+        let fold = names::tests::fold_by_chars;
         let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
         let alnum_before = |i: usize| {
             text[..i]

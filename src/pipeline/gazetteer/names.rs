@@ -1343,7 +1343,7 @@ impl Part {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// An index over `names` and the arena holding them.
@@ -1471,8 +1471,9 @@ mod tests {
     }
 
     /// `s` lower-cased character by character, a letter only where its lower case is one
-    /// letter of the same length.
-    fn fold_by_chars(s: &str) -> String {
+    /// letter of the same length, a hyphen as a space: the oracle of what [`lower_in_place`]
+    /// does by bytes (also for the gazetteer's brute-force test).
+    pub(crate) fn fold_by_chars(s: &str) -> String {
         s.chars()
             .map(|c| if c == '-' { ' ' } else { c })
             .map(|c| {
