@@ -2427,6 +2427,15 @@ fn a_dateline_with_a_doubled_comma_is_a_dateline() {
 }
 
 #[test]
+fn a_sentence_adverb_opening_a_sentence_is_no_word_of_the_name_after() {
+    // "Then Mizdah" is no two-word name whose last word is the town.
+    let r =
+        resolved("Fighting spread across Libya. Then Mizdah fell. Meanwhile Kiklah was shelled.");
+    assert_eq!(resolved_as(&r, "Mizdah").map(|x| x.2.as_str()), Some("LY"));
+    assert_eq!(resolved_as(&r, "Kiklah").map(|x| x.2.as_str()), Some("LY"));
+}
+
+#[test]
 fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
     // The full stop after "Lelystad" is lost.
     let r =
