@@ -221,6 +221,9 @@ pub struct Gazetteer {
     sorted_names: OnceLock<SortedNames>,
     /// First-level division keys (`US.KY`), interned; places point at them by number.
     admin1_keys: Vec<String>,
+    /// Each country's population by its ISO code, sorted by code; made on the first ask (the
+    /// first extraction), not at every load.
+    country_populations: OnceLock<Vec<(String, u64)>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -459,6 +462,26 @@ impl Gazetteer {
             idx.0,
             self.table.len()
         )
+    }
+
+    /// The population of the country with ISO code `iso` (upper case), where the data says.
+    pub fn country_population(&self, iso: &str) -> Option<u64> {
+        let all = self.country_populations.get_or_init(|| {
+            let mut all: Vec<(String, u64)> = Vec::new();
+            for p in self.places() {
+                if p.kind == PlaceKind::Country
+                    && let (Some(c), Some(n)) = (p.country, p.population)
+                    && !all.iter().any(|(k, _)| k == c)
+                {
+                    all.push((c.to_owned(), n));
+                }
+            }
+            all.sort_unstable();
+            all
+        });
+        all.binary_search_by(|(k, _)| k.as_str().cmp(iso))
+            .ok()
+            .map(|i| all[i].1)
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {
@@ -1047,6 +1070,18 @@ country = "LY"
 
     fn bundled() -> (Gazetteer, Vec<Problem>) {
         Gazetteer::load_bundled(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+    }
+
+    #[test]
+    fn a_countrys_population_is_found_by_its_code() {
+        let (g, _) = bundled();
+        // The curated entry (first) speaks for the United States; Malta is of the broad layer.
+        assert_eq!(g.country_population("US"), Some(327_167_434));
+        assert!(
+            g.country_population("MT")
+                .is_some_and(|n| n > 100_000 && n < 2_000_000)
+        );
+        assert_eq!(g.country_population("XX"), None);
     }
 
     #[test]

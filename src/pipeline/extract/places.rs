@@ -315,6 +315,9 @@ struct Focus {
     sure_admin1: Vec<String>,
     /// Countries named by countries, divisions, regions and demonyms only (not by towns).
     areas: ContextCountries,
+    /// Countries named by their divisions and by towns smaller than a metropolis (not by
+    /// their own names or by cities such as New York that any story may name in passing).
+    ground: ContextCountries,
     /// Countries named by their own or a state's name that small towns abroad share
     /// ([`namesake_towns_abroad`]): support for towns there, no focus of the article.
     namesakes: ContextCountries,
@@ -371,6 +374,7 @@ pub fn find_places_with_context(
         anchors: Vec::new(),
         area_anchors: Vec::new(),
         areas: ContextCountries::new(),
+        ground: ContextCountries::new(),
         namesakes: ContextCountries::new(),
         paired: Vec::new(),
         currency: words::currency_countries(text),
@@ -384,6 +388,19 @@ pub fn find_places_with_context(
             })
     });
     focus.areas = ContextCountries::from_spans(area_spans, g);
+    // Divisions and towns below a metropolis: a story at the United Nations in New York is
+    // not set there.
+    let ground_spans = spans.iter().filter(|s| {
+        !s.cues.partial()
+            && s.roles.iter().all(|&(r, _)| {
+                let p = g.get(r.idx());
+                matches!(r, NameRole::Place(_))
+                    && !matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                    && (p.kind.class() == KindClass::Area
+                        || p.population.unwrap_or(0) < METROPOLIS_POPULATION)
+            })
+    });
+    focus.ground = ContextCountries::from_spans(ground_spans, g);
     // A country's or state's own name is its country even where small towns abroad bear it
     // too ("Australia" of Cuba, "Queensland" of Alberta): support for its towns, though no
     // focus of the article (a story of Lebanon, Tennessee names "Lebanon" throughout).
@@ -561,7 +578,8 @@ pub fn find_places_with_context(
             focus.countries.add(country, weight);
         }
     }
-    focus.paired = paired_readings(text, &spans, &cands, g);
+    let top = focus.countries.ranked().first().map(|&(c, _)| c.to_owned());
+    focus.paired = paired_readings(text, &spans, &cands, g, top.as_deref());
     let first = resolve(text, &spans, &cands, g, &focus, None);
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
@@ -1014,6 +1032,7 @@ fn paired_readings(
     spans: &[Span],
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
+    top: Option<&str>,
 ) -> Vec<PlaceIdx> {
     let ambiguous = cands
         .iter()
@@ -1035,11 +1054,17 @@ fn paired_readings(
         if names.len() == MAX_PAIRED_NAMES {
             break;
         }
+        // A name of a country ("Malta", "Lebanon") is the country unless the article is
+        // mostly about the country its towns of that name lie in ("Lebanon Police" in an Ohio
+        // story): towns of the name elsewhere (a village in Illinois) place nothing near them.
+        let country_name = c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country);
         let mut readings: Vec<(u64, PlaceIdx, LatLon)> = c
             .iter()
             .filter_map(|&(p, _)| {
                 let place = g.get(p);
-                (place.kind != PlaceKind::Country && g.division_level(p) != 1)
+                (place.kind != PlaceKind::Country
+                    && g.division_level(p) != 1
+                    && (!country_name || place.country.is_some() && place.country == top))
                     .then(|| (place.population.unwrap_or(0), p, place.coord))
             })
             .collect();
@@ -3287,6 +3312,27 @@ fn default_population(kind: PlaceKind) -> u64 {
     }
 }
 
+/// What a town gains in the country the article names most (less in one it names less).
+const COUNTRY_BONUS: f64 = 2.0;
+
+/// How much of [`COUNTRY_BONUS`] a country named by its name alone gives its towns: all of
+/// it up to a country of [`FULL_BONUS_POPULATION`], less in larger ones, by how much naming
+/// the country narrows the world's places (log10 of the world's population over the
+/// country's): naming Lebanon says more of where "Tripoli" is than naming the United States
+/// says of "Geneva".
+fn country_size_factor(g: &Gazetteer, iso: &str) -> f64 {
+    let full = FULL_BONUS_POPULATION;
+    match g.country_population(iso) {
+        Some(n) if n as f64 > full => ((WORLD_POPULATION / n as f64).log10()
+            / (WORLD_POPULATION / full).log10())
+        .clamp(0.0, 1.0),
+        _ => 1.0,
+    }
+}
+
+const WORLD_POPULATION: f64 = 7.8e9;
+const FULL_BONUS_POPULATION: f64 = 5.0e7;
+
 /// What a country's reading gains over a town of the same name before the context speaks
 /// (log10 odds): about what the context gives a town (its state, country and neighbours).
 const COUNTRY_PRIOR: f64 = 3.0;
@@ -3338,11 +3384,21 @@ fn score(
     if let Some(c) = p.country {
         let ctx = &focus.countries;
         let max = ctx.max();
+        // A large country named only by its own name or a metropolis ("the United States
+        // objected at the Security Council in New York") is an actor of the story more than
+        // its ground: its towns gain less ("Geneva" stays Swiss), and a state of it named by a
+        // metropolis's name ("New York") adds nothing.
+        let named_only = p.kind != PlaceKind::Country && focus.ground.count(c) == 0;
         if max > 0 && ctx.count(c) > 0 {
-            s += 2.0 * f64::from(ctx.count(c)) / f64::from(max);
+            let size = if named_only {
+                country_size_factor(g, c)
+            } else {
+                1.0
+            };
+            s += COUNTRY_BONUS * size * f64::from(ctx.count(c)) / f64::from(max);
             reason = Reason::CountryInArticle;
         }
-        if ctx.with_admin_area.iter().any(|a| a == c) {
+        if !named_only && ctx.with_admin_area.iter().any(|a| a == c) {
             s += 1.0;
         }
     }

@@ -378,6 +378,7 @@ impl Builder {
             names,
             sorted_names: OnceLock::new(),
             admin1_keys: self.admin1_keys,
+            country_populations: OnceLock::new(),
         }
     }
 }

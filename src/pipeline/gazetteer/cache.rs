@@ -205,6 +205,7 @@ fn decode(bytes: &[u8], key: u128) -> Decoded<(Gazetteer, Vec<Problem>)> {
             names,
             sorted_names: OnceLock::new(),
             admin1_keys,
+            country_populations: OnceLock::new(),
         },
         problems,
     ))

@@ -2436,6 +2436,25 @@ fn a_sentence_adverb_opening_a_sentence_is_no_word_of_the_name_after() {
 }
 
 #[test]
+fn a_country_named_only_as_an_actor_does_not_pull_world_cities_to_its_villages() {
+    // The United States, named alone or with New York, is an actor: Geneva is Switzerland's.
+    let r = resolved(
+        "The talks stalled. The United States objected. In Geneva, the agency called for calm.",
+    );
+    assert_eq!(resolved_as(&r, "Geneva").map(|x| x.2.as_str()), Some("CH"));
+    let r = resolved(
+        "Fighting in Libya drove migrants to sea. The Libyan coast guard took some back; others \
+         reached Malta. The United States objected at the Security Council in New York. In \
+         Geneva, the refugee agency called for calm.",
+    );
+    assert_eq!(resolved_as(&r, "Geneva").map(|x| x.2.as_str()), Some("CH"));
+    // A state of the country named makes it the story's ground.
+    let r =
+        resolved("The talks stalled. Officials in Illinois objected. In Geneva, the council met.");
+    assert_eq!(resolved_as(&r, "Geneva").map(|x| x.2.as_str()), Some("US"));
+}
+
+#[test]
 fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
     // The full stop after "Lelystad" is lost.
     let r =
