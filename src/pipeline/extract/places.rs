@@ -1505,6 +1505,9 @@ struct Site<'t> {
     feature_word_after: OnceCell<bool>,
     opens_a_town_name: OnceCell<bool>,
     compass_word: OnceCell<bool>,
+    abbreviation: OnceCell<bool>,
+    one_word: OnceCell<bool>,
+    holiday: OnceCell<bool>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
@@ -1536,6 +1539,9 @@ impl<'t> Site<'t> {
             feature_word_after: OnceCell::new(),
             opens_a_town_name: OnceCell::new(),
             compass_word: OnceCell::new(),
+            abbreviation: OnceCell::new(),
+            one_word: OnceCell::new(),
+            holiday: OnceCell::new(),
             beside_division: false,
         }
     }
@@ -1665,6 +1671,27 @@ impl<'t> Site<'t> {
         })
     }
 
+    /// The occurrence as written is an abbreviation ([`is_abbreviation`]).
+    fn abbreviation(&self) -> bool {
+        self.ask(&self.abbreviation, |at| {
+            is_abbreviation(at.text.get(at.start..at.end).unwrap_or(""))
+        })
+    }
+
+    /// The occurrence as written is one word ([`words::has_space_or_hyphen`]).
+    fn one_word(&self) -> bool {
+        self.ask(&self.one_word, |at| {
+            !words::has_space_or_hyphen(at.text.get(at.start..at.end).unwrap_or(""))
+        })
+    }
+
+    /// The occurrence is a holiday's name ("Christmas", "Easter").
+    fn holiday(&self) -> bool {
+        self.ask(&self.holiday, |at| {
+            crate::extract::dates::is_holiday(at.text.get(at.start..at.end).unwrap_or(""))
+        })
+    }
+
     fn thing_after_the(&self) -> bool {
         self.ask(&self.thing_after_the, named_thing_after_the)
     }
@@ -1700,10 +1727,18 @@ fn accept(
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
-    if is_abbreviation(spelling) {
+    // Most targets are spelled as the text writes them: what their spelling is, the occurrence
+    // is, worked out once for them all.
+    let as_written = surface == spelling;
+    let abbreviation = if as_written {
+        site.abbreviation()
+    } else {
+        is_abbreviation(spelling)
+    };
+    if abbreviation {
         // "U.S.", "NSW", "Ky.": exact case; a division's short form ("Ga.", "KY", "B.C.")
         // only in apposition or after a preposition, never after a number ("300 B.C.").
-        if surface != spelling {
+        if !as_written {
             return false;
         }
         let division = place.kind == PlaceKind::AdminArea;
@@ -1763,7 +1798,7 @@ fn accept(
         }
         return !site.starts_organisation();
     }
-    let case_ok = if surface == spelling {
+    let case_ok = if as_written {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
         // Capitals for emphasis name a large place by its name ("Paranaque" of "Paranaque
@@ -1840,7 +1875,11 @@ fn accept(
         return false;
     }
     // (The spelling's words counted once: several rules below ask.)
-    let one_word = !words::has_space_or_hyphen(spelling);
+    let one_word = if as_written {
+        site.one_word()
+    } else {
+        !words::has_space_or_hyphen(spelling)
+    };
     // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
     // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
@@ -1883,11 +1922,7 @@ fn accept(
     // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
     // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
     // of" shows the town.
-    if broad
-        && place.kind == PlaceKind::City
-        && crate::extract::dates::is_holiday(surface)
-        && !site.strong_place_context()
-    {
+    if broad && place.kind == PlaceKind::City && site.holiday() && !site.strong_place_context() {
         return false;
     }
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
