@@ -1546,7 +1546,11 @@ impl<'t> Site<'t> {
         }
     }
 
-    fn ask(&self, cell: &OnceCell<bool>, f: fn(&Occurrence<'_>) -> bool) -> bool {
+    /// The answer in `cell`, worked out by `f` the first time. Generic, so that each question
+    /// inlines: an answer already known costs a load, not a call (`accept` asks about a dozen a
+    /// target).
+    #[inline]
+    fn ask(&self, cell: &OnceCell<bool>, f: impl FnOnce(&Occurrence<'t>) -> bool) -> bool {
         *cell.get_or_init(|| f(&self.at))
     }
 
