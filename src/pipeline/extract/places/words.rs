@@ -2151,23 +2151,28 @@ fn trim_possessive(mut word: &str) -> &str {
 /// name a person ("Scott Pruitt", "Chad Walker", "Victoria Vivians" is left: no common
 /// surname), not the place named like the given name.
 pub(super) fn opens_person_name(at: &Occurrence<'_>) -> bool {
+    // (The word after first: most names have none, or a lower-case one.)
+    let Some(surname) = capitalised_word_after(at) else {
+        return false;
+    };
     let Some(given) = at.text.get(at.start..at.end) else {
         return false;
     };
     if !is_capitalised(given) || is_all_caps(given) || given.contains([' ', '-', '.']) {
         return false;
     }
-    let Some(next) = at.after else {
-        return false;
-    };
-    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
-    if !is_capitalised(surname)
-        || is_all_caps(surname)
-        || NO_LISTED_SURNAME.contains(surname.as_bytes())
-    {
+    if is_all_caps(surname) || NO_LISTED_SURNAME.contains(surname.as_bytes()) {
         return false;
     }
     listed_name(&GIVEN_NAME_SET, given) && listed_name(&SURNAME_SET, surname)
+}
+
+/// The word after the occurrence without a possessive ending, where it is capitalised: the
+/// surname, if the occurrence is a given name.
+fn capitalised_word_after<'t>(at: &Occurrence<'t>) -> Option<&'t str> {
+    at.after
+        .map(|next| trim_possessive(next.trim_end_matches(['\'', '’'])))
+        .filter(|surname| is_capitalised(surname))
 }
 
 /// `text[start..end]` is a common given name and the word after it could be a surname: a
@@ -2176,18 +2181,16 @@ pub(super) fn opens_person_name(at: &Occurrence<'_>) -> bool {
 /// shot at Donald Trump's plan"; not "Alexandria Police", "Jackson Township", "Clinton
 /// April 4"). Looser than [`opens_person_name`]: the caller asks it of small towns only.
 pub(super) fn opens_person_name_with_any_surname(at: &Occurrence<'_>) -> bool {
+    let Some(surname) = capitalised_word_after(at) else {
+        return false;
+    };
     let Some(given) = at.text.get(at.start..at.end) else {
         return false;
     };
     if !is_capitalised(given) || is_all_caps(given) || !listed_name(&GIVEN_NAME_SET, given) {
         return false;
     }
-    let Some(next) = at.after else {
-        return false;
-    };
-    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
-    is_capitalised(surname)
-        && !is_all_caps(surname)
+    !is_all_caps(surname)
         && surname.chars().skip(1).all(char::is_lowercase)
         && !NO_SURNAME.contains(surname.as_bytes())
         && surname != "Town"
