@@ -1748,7 +1748,7 @@ fn accept(
         let division = place.kind == PlaceKind::AdminArea;
         let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
         if division {
-            let after_preposition = word_before(text, start).is_some_and(|w| {
+            let after_preposition = site.at.before.is_some_and(|w| {
                 [
                     "in",
                     "across",
@@ -1768,7 +1768,7 @@ fn accept(
             let dotted = letters > 2 || spelling.contains('.');
             // "to D.C.", "Northwest D.C.": two dots make no word ("went to Mass. It was").
             let two_dots = spelling.matches('.').count() >= 2;
-            let after_motion_or_compass = word_before(text, start).is_some_and(|w| {
+            let after_motion_or_compass = site.at.before.is_some_and(|w| {
                 matches!(w, "to" | "into" | "toward" | "towards" | "at" | "around")
                     || COMPASS_WORDS.contains(&w)
             });
@@ -1794,7 +1794,7 @@ fn accept(
                 // "the S.C. Highway Patrol", "the B.C. border" (not "went to Mass. It was": a
                 // sentence ends).
                 || (dotted
-                    && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                    && site.at.before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
                     && (two_dots || site.word_after().is_some_and(is_capitalised)));
             if !ok {
                 return false;
@@ -1822,7 +1822,7 @@ fn accept(
         let shown = || {
             let caps =
                 |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
-            word_before(text, start).is_some_and(|w| {
+            site.at.before.is_some_and(|w| {
                 caps(w) || ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w))
             }) || site.word_after().is_some_and(caps)
                 || site.place_context()
@@ -1938,14 +1938,14 @@ fn accept(
     if broad
         && place.kind == PlaceKind::AdminArea
         && words::names_water_or_shore(surface)
-        && word_before(text, start) == Some("the")
+        && site.at.before == Some("the")
     {
         return false;
     }
     // "the Rio Negro at Manaus", "the Rio Grande": "Rio" is a river, and a division or a town
     // of a river's two-word name takes no "the" in English (a longer "the Rio de Janeiro
     // state" is the state as a modifier).
-    if place.kind != PlaceKind::Region && river_after_the(text, start, spelling) {
+    if place.kind != PlaceKind::Region && river_after_the(&site.at, spelling) {
         return false;
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
@@ -2093,12 +2093,12 @@ const TOWN_OFFICES: &[&str] = &[
 const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// "the Rio Negro": a two-word name opening with "Rio" after "the" (see `accept`).
-fn river_after_the(text: &str, start: usize, spelling: &str) -> bool {
+fn river_after_the(at: &Occurrence<'_>, spelling: &str) -> bool {
     spelling
         .strip_prefix("Rio ")
         .or_else(|| spelling.strip_prefix("Río "))
         .is_some_and(|rest| !rest.contains(' '))
-        && word_before(text, start) == Some("the")
+        && at.before == Some("the")
 }
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
@@ -2495,8 +2495,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     (g.get(p).kind == PlaceKind::Country
                         || (g.get(p).kind == PlaceKind::AdminArea && g.division_level(p) == 1))
                         && words::names_water_beside(at)
-                        || g.get(p).kind != PlaceKind::Region
-                            && river_after_the(text, hit.start, surface)
+                        || g.get(p).kind != PlaceKind::Region && river_after_the(at, surface)
                 };
                 matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p) && !water(p))
                     && spelling == surface
