@@ -47,15 +47,15 @@ mod words;
 
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
-    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, after_initial_or_title,
-    after_listed_given_name, after_listed_given_name_opening_sentence, at_line_start,
-    at_word_boundaries, at_word_boundaries_of_a_name, case_matches, closes_capitalised_run,
-    dateline_after, embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps,
-    is_capitalised, local_news_cue, modifies_name, named_thing_after_the, opens_a_list_of_places,
-    opens_capitalised_run, opens_named_body, opens_organisation, opens_person_name,
-    organisation_of, party_label_after, place_context, placed_by_its_neighbours,
-    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
-    strong_place_context, who_follows, word_after, word_before,
+    COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, Occurrence,
+    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
+    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
+    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
+    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
+    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
+    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
+    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
+    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -925,7 +925,8 @@ fn team_city(
             reason,
             Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::CountryInArticle
         )
-        || !(words::opponent_before(text, span.start) || words::team_role_after(text, span.end))
+        || !(words::opponent_before(text, span.start)
+            || words::team_role_after(&Occurrence::new(text, span.start, span.end)))
     {
         return (place, reason);
     }
@@ -947,7 +948,7 @@ fn team_city(
 fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
     // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
     if span.cues.embedded
-        || embedded_in_name(text, span.start, span.end)
+        || embedded_in_name(&Occurrence::new(text, span.start, span.end))
         || opens_named_body(text, span.end)
     {
         return None;
@@ -1505,9 +1506,8 @@ impl Cues {
 /// once when first asked: a name has up to hundreds of targets ("Springfield"), and
 /// [`accept`] asks the same questions of the occurrence for each.
 struct Site<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
+    /// The occurrence and the words right around it.
+    at: Occurrence<'t>,
     starts_organisation: OnceCell<bool>,
     embedded: OnceCell<bool>,
     place_context: OnceCell<bool>,
@@ -1530,19 +1530,18 @@ struct Site<'t> {
     feature_word_after: OnceCell<bool>,
     opens_a_town_name: OnceCell<bool>,
     compass_word: OnceCell<bool>,
-    /// The word after the occurrence ([`word_after`]).
-    after: OnceCell<Option<&'t str>>,
+    abbreviation: OnceCell<bool>,
+    one_word: OnceCell<bool>,
+    holiday: OnceCell<bool>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
 }
 
 impl<'t> Site<'t> {
-    fn new(text: &'t str, start: usize, end: usize) -> Site<'t> {
+    fn new(at: Occurrence<'t>) -> Site<'t> {
         Site {
-            text,
-            start,
-            end,
+            at,
             starts_organisation: OnceCell::new(),
             embedded: OnceCell::new(),
             place_context: OnceCell::new(),
@@ -1565,18 +1564,24 @@ impl<'t> Site<'t> {
             feature_word_after: OnceCell::new(),
             opens_a_town_name: OnceCell::new(),
             compass_word: OnceCell::new(),
-            after: OnceCell::new(),
+            abbreviation: OnceCell::new(),
+            one_word: OnceCell::new(),
+            holiday: OnceCell::new(),
             beside_division: false,
         }
     }
 
-    fn ask(&self, cell: &OnceCell<bool>, f: fn(&str, usize, usize) -> bool) -> bool {
-        *cell.get_or_init(|| f(self.text, self.start, self.end))
+    /// The answer in `cell`, worked out by `f` the first time. Generic, so that each question
+    /// inlines: an answer already known costs a load, not a call (`accept` asks about a dozen a
+    /// target).
+    #[inline]
+    fn ask(&self, cell: &OnceCell<bool>, f: impl FnOnce(&Occurrence<'t>) -> bool) -> bool {
+        *cell.get_or_init(|| f(&self.at))
     }
 
     fn starts_organisation(&self) -> bool {
-        self.ask(&self.starts_organisation, |t, _, e| {
-            starts_organisation_name(t, e)
+        self.ask(&self.starts_organisation, |at| {
+            starts_organisation_name(at.text, at.end)
         })
     }
 
@@ -1602,8 +1607,9 @@ impl<'t> Site<'t> {
 
     /// The occurrence is a function, title or calendar word ("Nov", "Sunday", "The").
     fn not_a_name(&self) -> bool {
-        self.ask(&self.not_a_name, |t, s, e| {
-            t.get(s..e)
+        self.ask(&self.not_a_name, |at| {
+            at.text
+                .get(at.start..at.end)
                 .is_some_and(crate::extract::dates::is_not_a_name)
         })
     }
@@ -1617,21 +1623,21 @@ impl<'t> Site<'t> {
     }
 
     fn closes_capitalised_run(&self) -> bool {
-        self.ask(&self.closes_run, |t, s, _| closes_capitalised_run(t, s))
+        self.ask(&self.closes_run, closes_capitalised_run)
     }
 
     fn opens_feature_name(&self) -> bool {
-        self.ask(&self.opens_feature_name, |t, _, e| {
-            words::opens_feature_name(t, e)
-        })
+        self.ask(&self.opens_feature_name, words::opens_feature_name)
     }
 
     fn names_a_river(&self) -> bool {
-        self.ask(&self.names_a_river, |t, _, e| words::names_a_river(t, e))
+        self.ask(&self.names_a_river, words::names_a_river)
     }
 
     fn joined_by_ampersand(&self) -> bool {
-        self.ask(&self.joined_by_ampersand, words::joined_by_ampersand)
+        self.ask(&self.joined_by_ampersand, |at| {
+            words::joined_by_ampersand(at.text, at.start, at.end)
+        })
     }
 
     fn opens_person_name_with_any_surname(&self) -> bool {
@@ -1642,35 +1648,36 @@ impl<'t> Site<'t> {
     }
 
     fn word_after(&self) -> Option<&'t str> {
-        *self.after.get_or_init(|| word_after(self.text, self.end))
+        self.at.after
     }
 
     fn opens_a_journal_name(&self) -> bool {
-        self.ask(&self.opens_a_journal_name, |t, _, e| {
-            opens_a_journal_name(t, e)
+        self.ask(&self.opens_a_journal_name, |at| {
+            opens_a_journal_name(at.text, at.end)
         })
     }
 
     /// The occurrence is a word for a public body or a common thing ("Police", "Earth").
     fn names_a_public_body_or_common_thing(&self) -> bool {
-        self.ask(&self.public_body_or_common_thing, |t, s, e| {
-            let surface = t.get(s..e).unwrap_or("");
+        self.ask(&self.public_body_or_common_thing, |at| {
+            let surface = at.text.get(at.start..at.end).unwrap_or("");
             words::names_a_public_body(surface) || words::names_a_common_thing(surface)
         })
     }
 
     fn opens_name_with_particle(&self) -> bool {
-        self.ask(&self.opens_name_with_particle, |t, _, e| {
-            words::opens_name_with_particle(t, e)
-        })
+        self.ask(
+            &self.opens_name_with_particle,
+            words::opens_name_with_particle,
+        )
     }
 
     /// A space and a capitalised word for a feature of the land, a college or a venue follow
     /// ("Hopkins Park", "Lyle Elementary", "Bates Stadium").
     fn feature_word_after(&self) -> bool {
-        self.ask(&self.feature_word_after, |t, _, e| {
-            word_after(t, e).is_some_and(|w| {
-                t.get(e..).is_some_and(|a| a.starts_with(' '))
+        self.ask(&self.feature_word_after, |at| {
+            at.after.is_some_and(|w| {
+                at.text.get(at.end..).is_some_and(|a| a.starts_with(' '))
                     && (words::FEATURE_WORDS.contains(&w)
                         || words::COLLEGE_WORDS.contains(&w)
                         || words::VENUE_WORDS.contains(&w))
@@ -1679,13 +1686,38 @@ impl<'t> Site<'t> {
     }
 
     fn opens_a_town_name(&self) -> bool {
-        self.ask(&self.opens_a_town_name, |t, _, e| opens_a_town_name(t, e))
+        self.ask(&self.opens_a_town_name, |at| {
+            opens_a_town_name(at.text, at.end)
+        })
     }
 
     /// The occurrence is a compass word alone ("North", "Western").
     fn compass_word(&self) -> bool {
-        self.ask(&self.compass_word, |t, s, e| {
-            t.get(s..e).is_some_and(|w| COMPASS_WORDS.contains(&w))
+        self.ask(&self.compass_word, |at| {
+            at.text
+                .get(at.start..at.end)
+                .is_some_and(|w| COMPASS_WORDS.contains(&w))
+        })
+    }
+
+    /// The occurrence as written is an abbreviation ([`is_abbreviation`]).
+    fn abbreviation(&self) -> bool {
+        self.ask(&self.abbreviation, |at| {
+            is_abbreviation(at.text.get(at.start..at.end).unwrap_or(""))
+        })
+    }
+
+    /// The occurrence as written is one word ([`words::has_space_or_hyphen`]).
+    fn one_word(&self) -> bool {
+        self.ask(&self.one_word, |at| {
+            !words::has_space_or_hyphen(at.text.get(at.start..at.end).unwrap_or(""))
+        })
+    }
+
+    /// The occurrence is a holiday's name ("Christmas", "Easter").
+    fn holiday(&self) -> bool {
+        self.ask(&self.holiday, |at| {
+            crate::extract::dates::is_holiday(at.text.get(at.start..at.end).unwrap_or(""))
         })
     }
 
@@ -1696,8 +1728,8 @@ impl<'t> Site<'t> {
     /// A capitalised word follows that is neither an institution's word nor a function word
     /// ("Paris Hilton", not "Paris Police" or "Paris The").
     fn name_word_after(&self) -> bool {
-        self.ask(&self.name_word_after, |t, _, e| {
-            word_after(t, e).is_some_and(|w| {
+        self.ask(&self.name_word_after, |at| {
+            at.after.is_some_and(|w| {
                 is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
             })
         })
@@ -1712,7 +1744,7 @@ fn accept(
     g: &Gazetteer,
     weak_settled: bool,
 ) -> bool {
-    let (text, start, end) = (site.text, site.start, site.end);
+    let (text, start, end) = (site.at.text, site.at.start, site.at.end);
     let Some(surface) = text.get(start..end) else {
         return false;
     };
@@ -1724,16 +1756,24 @@ fn accept(
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
-    if is_abbreviation(spelling) {
+    // Most targets are spelled as the text writes them: what their spelling is, the occurrence
+    // is, worked out once for them all.
+    let as_written = surface == spelling;
+    let abbreviation = if as_written {
+        site.abbreviation()
+    } else {
+        is_abbreviation(spelling)
+    };
+    if abbreviation {
         // "U.S.", "NSW", "Ky.": exact case; a division's short form ("Ga.", "KY", "B.C.")
         // only in apposition or after a preposition, never after a number ("300 B.C.").
-        if surface != spelling {
+        if !as_written {
             return false;
         }
         let division = place.kind == PlaceKind::AdminArea;
         let letters = spelling.chars().filter(|c| c.is_alphabetic()).count();
         if division {
-            let after_preposition = word_before(text, start).is_some_and(|w| {
+            let after_preposition = site.at.before.is_some_and(|w| {
                 [
                     "in",
                     "across",
@@ -1753,7 +1793,7 @@ fn accept(
             let dotted = letters > 2 || spelling.contains('.');
             // "to D.C.", "Northwest D.C.": two dots make no word ("went to Mass. It was").
             let two_dots = spelling.matches('.').count() >= 2;
-            let after_motion_or_compass = word_before(text, start).is_some_and(|w| {
+            let after_motion_or_compass = site.at.before.is_some_and(|w| {
                 matches!(w, "to" | "into" | "toward" | "towards" | "at" | "around")
                     || COMPASS_WORDS.contains(&w)
             });
@@ -1779,7 +1819,7 @@ fn accept(
                 // "the S.C. Highway Patrol", "the B.C. border" (not "went to Mass. It was": a
                 // sentence ends).
                 || (dotted
-                    && word_before(text, start).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                    && site.at.before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
                     && (two_dots || site.word_after().is_some_and(is_capitalised)));
             if !ok {
                 return false;
@@ -1787,7 +1827,7 @@ fn accept(
         }
         return !site.starts_organisation();
     }
-    let case_ok = if surface == spelling {
+    let case_ok = if as_written {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
         // Capitals for emphasis name a large place by its name ("Paranaque" of "Paranaque
@@ -1807,7 +1847,7 @@ fn accept(
         let shown = || {
             let caps =
                 |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
-            word_before(text, start).is_some_and(|w| {
+            site.at.before.is_some_and(|w| {
                 caps(w) || ["a", "an", "the"].iter().any(|a| a.eq_ignore_ascii_case(w))
             }) || site.word_after().is_some_and(caps)
                 || site.place_context()
@@ -1864,7 +1904,11 @@ fn accept(
         return false;
     }
     // (The spelling's words counted once: several rules below ask.)
-    let one_word = !words::has_space_or_hyphen(spelling);
+    let one_word = if as_written {
+        site.one_word()
+    } else {
+        !words::has_space_or_hyphen(spelling)
+    };
     // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
     // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
@@ -1907,11 +1951,7 @@ fn accept(
     // "spent a lot of money at Christmas", "home for Easter": a holiday's name is the holiday,
     // not a town spelled like it (Christmas, Florida), unless an apposition, "in" or "the town
     // of" shows the town.
-    if broad
-        && place.kind == PlaceKind::City
-        && crate::extract::dates::is_holiday(surface)
-        && !site.strong_place_context()
-    {
+    if broad && place.kind == PlaceKind::City && site.holiday() && !site.strong_place_context() {
         return false;
     }
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
@@ -1923,14 +1963,14 @@ fn accept(
     if broad
         && place.kind == PlaceKind::AdminArea
         && words::names_water_or_shore(surface)
-        && word_before(text, start) == Some("the")
+        && site.at.before == Some("the")
     {
         return false;
     }
     // "the Rio Negro at Manaus", "the Rio Grande": "Rio" is a river, and a division or a town
     // of a river's two-word name takes no "the" in English (a longer "the Rio de Janeiro
     // state" is the state as a modifier).
-    if place.kind != PlaceKind::Region && river_after_the(text, start, spelling) {
+    if place.kind != PlaceKind::Region && river_after_the(&site.at, spelling) {
         return false;
     }
     // "Hopkins Park", "Star Lake", "Canaan Valley": a small town's one-word name before a
@@ -1984,7 +2024,7 @@ fn accept(
     // far from the area's middle or outside it (a river, a delta, a lake across borders).
     if (place.kind == PlaceKind::Country
         || (place.kind == PlaceKind::AdminArea && g.division_level(idx) == 1))
-        && words::names_water_beside(text, start, end)
+        && words::names_water_beside(&site.at)
     {
         return false;
     }
@@ -2078,12 +2118,12 @@ const TOWN_OFFICES: &[&str] = &[
 const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// "the Rio Negro": a two-word name opening with "Rio" after "the" (see `accept`).
-fn river_after_the(text: &str, start: usize, spelling: &str) -> bool {
+fn river_after_the(at: &Occurrence<'_>, spelling: &str) -> bool {
     spelling
         .strip_prefix("Rio ")
         .or_else(|| spelling.strip_prefix("Río "))
         .is_some_and(|rest| !rest.contains(' '))
-        && word_before(text, start) == Some("the")
+        && at.before == Some("the")
 }
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
@@ -2113,9 +2153,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // town's alternate name in "City" is the club, and no part of it the town (a primary
     // "Kansas City", "Quebec City" of an article on the town stays), unless the words before
     // place it: "the trip to Birmingham City" is to the club's ground, in the town.
-    let venue = |t: &str, s: usize, e: usize| {
-        strong_place_context(t, s, e) || matches!(word_before(t, s), Some("to" | "at"))
-    };
+    let venue =
+        |at: &Occurrence<'_>| strong_place_context(at) || matches!(at.before, Some("to" | "at"));
     // (The few hits that could be clubs first: most articles have none, and then the text is
     // not searched for football words at all.)
     let clubs: Vec<(usize, usize)> = hits
@@ -2127,7 +2166,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             }) && !h
                 .targets()
                 .any(|(role, spelling)| role.place().is_some_and(|p| g.get(p).name == spelling))
-                && !venue(text, h.start, h.end)
+                && !venue(&Occurrence::new(text, h.start, h.end))
         })
         .map(|h| (h.start, h.end))
         .collect();
@@ -2144,6 +2183,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 .any(|(_, sp)| sp.starts_with(char::is_lowercase)))
             && at_word_boundaries(text, h.start, h.end)
     });
+    // The words around each occurrence, read once for the rules below.
+    let occurrences: Vec<Occurrence<'_>> = hits
+        .iter()
+        .map(|h| Occurrence::new(text, h.start, h.end))
+        .collect();
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
     // so that an article listing thousands of names stays linear.
@@ -2181,10 +2225,10 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // "Notre Dame coach Ann Smith": a name whose coach or players the article speaks of
     // is a team's there and throughout, not a small town's (a city of the name stays: a
     // city's team is a use of the city).
-    let teams: HashSet<&str, WordState> = hits
+    let teams: HashSet<&str, WordState> = occurrences
         .iter()
-        .filter(|h| words::team_role_after(text, h.end))
-        .filter_map(|h| text.get(h.start..h.end))
+        .filter(|at| words::team_role_after(at))
+        .filter_map(|at| text.get(at.start..at.end))
         .collect();
     // Where names end: a name joined by a hyphen to a word that is no name ends a
     // double-barrelled name ("Pat Hugley-Green"), not one joined to another place
@@ -2196,9 +2240,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut pending: Vec<usize> = Vec::new();
     let mut unplaced: Vec<(usize, Option<bool>)> = Vec::new();
     let mut accepted: Vec<bool> = Vec::new();
-    for (i, hit) in hits.iter().enumerate() {
+    for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
-        if opens_person_name(text, hit.start, hit.end) {
+        if opens_person_name(at) {
             continue;
         }
         // "her son Chad", "daughters North and Chicago", "Mason's father": a relative is a
@@ -2209,7 +2253,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // "United Russia", "a United Ireland": a place after "United" that does not make a
         // longer name with it ("United Kingdom" and "United Arab Emirates" are found whole)
         // names a party, a club or a cause.
-        if word_before(text, hit.start) == Some("United") {
+        if at.before == Some("United") {
             continue;
         }
         // "Rep. Walter Bingham, D-Ore.": a legislator's surname before the party label.
@@ -2218,15 +2262,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         // The occurrence's tests, each worked out once for the rules below and `accept`.
-        let mut site = Site::new(text, hit.start, hit.end);
+        let mut site = Site::new(*at);
         let mut strong = site.strong_place_context();
         // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
-        if strong
-            && named_persons.contains(surface)
-            && words::placed_only_by_an_apposition(text, hit.start, hit.end)
-        {
+        if strong && named_persons.contains(surface) && words::placed_only_by_an_apposition(at) {
             let at = hit.end + 2;
             let from = hits.partition_point(|h| h.start < at);
             strong = hits.get(from).is_some_and(|h| h.start == at);
@@ -2240,7 +2281,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // ("residents of Jabalia and Beit Lahia said": a name of several words that is no
         // given name and a surname does not speak.)
         let speaker = !strong
-            && (speaks(text, hit.end) || who_follows(text, hit.end))
+            && (speaks(at) || who_follows(text, hit.end))
             && !site.place_context()
             && !surface.contains(" of ")
             && words::could_be_a_full_name(surface);
@@ -2374,7 +2415,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // "the Obama administration", "Obama-era rules": a leader's name, whatever town
         // bears it; a team's name, where no place context says otherwise.
         let team = !teams.is_empty() && teams.contains(surface) && !strong;
-        if team || words::names_a_leaders_term(text, hit.end) {
+        if team || words::names_a_leaders_term(at) {
             roles.retain(|&(r, _)| {
                 r.place().is_none_or(|p| {
                     let p = g.get(p);
@@ -2399,7 +2440,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
         if roles.iter().any(|(r, _)| matches!(r, NameRole::Weak(_))) {
             weak_places.insert(surface);
-        } else if roles.is_empty() && !speaks(text, hit.end) {
+        } else if roles.is_empty() && !speaks(at) {
             if person.is_none() {
                 pending.push(i);
             }
@@ -2455,11 +2496,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         .map(|&(i, _)| i)
         .collect();
     for (i, person) in unplaced {
-        let hit = &hits[i];
+        let (hit, at) = (&hits[i], &occurrences[i]);
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         if !placed.contains(surface)
             || weak_places.contains(surface)
-            || !opens_capitalised_run(text, hit.start, hit.end)
+            || !opens_capitalised_run(at)
             || !at_word_boundaries_of_a_name(text, hit.start, hit.end)
         {
             continue;
@@ -2478,13 +2519,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 let water = |p| {
                     (g.get(p).kind == PlaceKind::Country
                         || (g.get(p).kind == PlaceKind::AdminArea && g.division_level(p) == 1))
-                        && words::names_water_beside(text, hit.start, hit.end)
-                        || g.get(p).kind != PlaceKind::Region
-                            && river_after_the(text, hit.start, surface)
+                        && words::names_water_beside(at)
+                        || g.get(p).kind != PlaceKind::Region && river_after_the(at, surface)
                 };
                 matches!(role, NameRole::Place(p) if !national_body(p) && !a_person(p) && !water(p))
                     && spelling == surface
-                    && !embedded_in_name(text, hit.start, hit.end)
+                    && !embedded_in_name(at)
             })
             .map(|(role, spelling)| {
                 let primary = role
@@ -2504,7 +2544,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if !weak_places.contains(text.get(hit.start..hit.end).unwrap_or("")) {
             continue;
         }
-        let site = Site::new(text, hit.start, hit.end);
+        let site = Site::new(occurrences[i]);
         let roles: Vec<(NameRole, bool)> = hit
             .targets()
             .filter(|&(role, spelling)| {
@@ -2648,8 +2688,9 @@ fn only_areas_of_a_town_name(
 ) -> bool {
     let is_area = |p: PlaceIdx| g.get(p).kind.class() == KindClass::Area;
     let one_word = site
+        .at
         .text
-        .get(site.start..site.end)
+        .get(site.at.start..site.at.end)
         .is_some_and(|w| !w.contains([' ', '-']));
     one_word
         && roles.iter().all(|&(r, _)| {
@@ -2852,9 +2893,9 @@ fn towns_listed_with_places(
         };
         // "Jackson and Clinton, Miss.": a state after the list's last name places the list.
         let placed_after = after.is_some_and(|a| {
-            spans
-                .iter()
-                .any(|s| s.start == a && placed_by_its_neighbours(text, s.start, s.end))
+            spans.iter().any(|s| {
+                s.start == a && placed_by_its_neighbours(&Occurrence::new(text, s.start, s.end))
+            })
         });
         if !opens_a_list_of_places(text, list_start) && !placed_after {
             continue;
@@ -3177,12 +3218,16 @@ const RUN_SETTLED_MIN_POPULATION: u64 = 1_000;
 
 /// The span of an accepted occurrence with its readings.
 fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
-    span_at(&Site::new(text, hit.start, hit.end), hit, roles)
+    span_at(
+        &Site::new(Occurrence::new(text, hit.start, hit.end)),
+        hit,
+        roles,
+    )
 }
 
 /// [`span_of`] with the occurrence's tests that `accept` may have worked out already.
 fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
-    let text = site.text;
+    let text = site.at.text;
     let after = site.word_after();
     let word = after.filter(|w| DIVISION_WORDS.contains(w));
     let end_with_word = word.map_or(hit.end, |w| hit.end + 1 + w.len());
@@ -3197,7 +3242,7 @@ fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> 
             modifier: site.in_run()
                 && (site.modifies() || site.opens_organisation())
                 && after.is_some_and(is_capitalised),
-            local: local_news_cue(text, hit.start, hit.end),
+            local: local_news_cue(&site.at),
             reading: Reading::Whole,
         },
     }

@@ -1918,10 +1918,13 @@ fn name_forms_match_the_sorted_lists() {
     for list in [person_names::GIVEN_NAMES, person_names::SURNAMES] {
         assert!(list.windows(2).all(|w| w[0] < w[1]));
     }
-    assert!(words::opens_person_name("Chad Walker said", 0, 4));
-    assert!(words::opens_person_name("Scott McDonald's car", 0, 5));
-    assert!(!words::opens_person_name("Chad said", 0, 4));
-    assert!(!words::opens_person_name("Jackson County", 0, 7));
+    // The occurrence `text[..end]` opens a person's name.
+    let opens_person_name =
+        |text: &str, end: usize| words::opens_person_name(&words::Occurrence::new(text, 0, end));
+    assert!(opens_person_name("Chad Walker said", 4));
+    assert!(opens_person_name("Scott McDonald's car", 5));
+    assert!(!opens_person_name("Chad said", 4));
+    assert!(!opens_person_name("Jackson County", 7));
 }
 
 #[test]
@@ -2583,9 +2586,12 @@ fn a_leaders_term_is_no_town() {
                 the Obama-era limits costly.";
     let r = found(text);
     assert!(r.iter().all(|(s, _)| s != "Obama"), "{r:?}");
-    assert!(words::names_a_leaders_term("Obama-era rule", 5));
-    assert!(words::names_a_leaders_term("the Obama administration", 9));
-    assert!(!words::names_a_leaders_term("Obama-erased", 5));
+    let names_a_leaders_term = |text: &str, start: usize, end: usize| {
+        words::names_a_leaders_term(&words::Occurrence::new(text, start, end))
+    };
+    assert!(names_a_leaders_term("Obama-era rule", 0, 5));
+    assert!(names_a_leaders_term("the Obama administration", 4, 9));
+    assert!(!names_a_leaders_term("Obama-erased", 0, 5));
 }
 
 #[test]

@@ -338,10 +338,29 @@ const WEEKDAYS: &[&str] = &[
     "Wednesday",
 ];
 
-/// The word right before `start` when only one space separates them, and the word right after
-/// `end` likewise.
-fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
-    (word_before(text, start), word_after(text, end))
+/// An occurrence `text[start..end]` of a name and the words right around it, read once: the
+/// rules below ask for them a dozen times an occurrence.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Occurrence<'t> {
+    pub(super) text: &'t str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The word right before `start` ([`word_before`]).
+    pub(super) before: Option<&'t str>,
+    /// The word right after `end` ([`word_after`]).
+    pub(super) after: Option<&'t str>,
+}
+
+impl<'t> Occurrence<'t> {
+    pub(super) fn new(text: &'t str, start: usize, end: usize) -> Occurrence<'t> {
+        Occurrence {
+            text,
+            start,
+            end,
+            before: word_before(text, start),
+            after: word_after(text, end),
+        }
+    }
 }
 
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -350,8 +369,8 @@ pub(super) fn is_capitalised(word: &str) -> bool {
 
 /// A one-word broad name inside a run of capitalised words ("Prime Minister Giuseppe Conte",
 /// "Sabratha Martyrs Brigade") is most likely part of a person's or organisation's name.
-pub(super) fn inside_capitalised_run(text: &str, start: usize, end: usize) -> bool {
-    let (before, after) = neighbour_words(text, start, end);
+pub(super) fn inside_capitalised_run(at: &Occurrence<'_>) -> bool {
+    let (text, start, before, after) = (at.text, at.start, at.before, at.after);
     // A capitalised word before is a given name already; what remains are initials and titles.
     let before_is_name = before
         .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
@@ -370,8 +389,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// A capitalised word that may be part of a name stands right before: "Manila Cathedral",
 /// "Florida Atlantic University" (not "The", "Greater", a title).
-pub(super) fn closes_capitalised_run(text: &str, start: usize) -> bool {
-    word_before(text, start)
+pub(super) fn closes_capitalised_run(at: &Occurrence<'_>) -> bool {
+    at.before
         .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
 }
 
@@ -409,8 +428,8 @@ const AREA_PREFIXES: &[&str] = &["Downtown", "Greater", "Historic", "Metro", "Me
 /// The name may open a run of capitalised words ("Nashville Film Festival", "Minnesota Twins"):
 /// no given name, initial or title before it ("Education Nashville", "Andy Trapani" are left
 /// alone), and the word after is no initial ("Virginia L. Lane").
-pub(super) fn opens_capitalised_run(text: &str, start: usize, end: usize) -> bool {
-    let (before, after) = neighbour_words(text, start, end);
+pub(super) fn opens_capitalised_run(at: &Occurrence<'_>) -> bool {
+    let (text, start, end, before, after) = (at.text, at.start, at.end, at.before, at.after);
     let given_name_before = before
         .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
         || after_initial_or_title(text, start);
@@ -644,12 +663,12 @@ pub(super) fn in_apposition(text: &str, start: usize) -> bool {
 
 /// The context says "place": a preposition before (also before a compass adjective: "across
 /// northern Victoria"), an apposition after ("Jackson, Miss."), or a dateline.
-pub(super) fn place_context(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, before_compass_adjective(text, start))
+pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
+    let before = word_before_compass_adjective(at)
         .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
     before
-        || placed_by_its_neighbours(text, start, end)
-        || word_after(text, end).is_some_and(|w| {
+        || placed_by_its_neighbours(at)
+        || at.after.is_some_and(|w| {
             RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
         })
 }
@@ -710,12 +729,13 @@ fn of_a_place(text: &str, start: usize) -> bool {
 /// "of" after a person's name (a given name and a surname, or a name or an age before a comma)
 /// gives where that person lives. Not "the Bank of Nelson" nor "Smith of Nelson Mandela
 /// Foundation": a capitalised word after the name opens a longer name.
-fn home_of_a_person(text: &str, start: usize, end: usize) -> bool {
+fn home_of_a_person(at: &Occurrence<'_>) -> bool {
+    let text = at.text;
     // Cheapest first: most names follow no "of".
-    let Some(b) = text.get(..start).and_then(|b| b.strip_suffix(" of ")) else {
+    let Some(b) = text.get(..at.start).and_then(|b| b.strip_suffix(" of ")) else {
         return false;
     };
-    if word_after(text, end).is_some_and(is_capitalised) {
+    if at.after.is_some_and(is_capitalised) {
         return false;
     }
     if let Some(b) = b.strip_suffix(',') {
@@ -767,8 +787,8 @@ const DETERMINERS: &[&str] = &[
 /// ("the Ohio Supreme Court", "the Georgia Bureau of Investigation") or after a compass word
 /// ("Northeast Georgia", "East Texas"): a modifier naming the place the organisation or area
 /// belongs to.
-pub(super) fn modifies_name(text: &str, start: usize, end: usize) -> bool {
-    let (before, after) = neighbour_words(text, start, end);
+pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
+    let (before, after) = (at.before, at.after);
     let compass = before.is_some_and(|w| COMPASS_WORDS.contains(&w));
     // After a determiner, a number ("230 Minnesota National Guard troops") or at the start of
     // a sentence ("Minnesota Governor Tim Pawlenty").
@@ -824,14 +844,16 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// capitalised words, is one of [`ORGANISATION_HEADS`], and no capitalised word comes before
 /// it: the organisation is of that place ("Oxford Crown Court heard", "at the Gainesville
 /// Environmental Services office").
-pub(super) fn opens_organisation(text: &str, start: usize, end: usize) -> bool {
-    let (before, _) = neighbour_words(text, start, end);
-    if before.is_some_and(|w| is_capitalised(w) && !DETERMINERS.contains(&w)) {
+pub(super) fn opens_organisation(occurrence: &Occurrence<'_>) -> bool {
+    if occurrence
+        .before
+        .is_some_and(|w| is_capitalised(w) && !DETERMINERS.contains(&w))
+    {
         return false;
     }
-    let mut at = end;
+    let mut at = occurrence.end;
     for _ in 0..4 {
-        let Some(w) = word_after(text, at) else {
+        let Some(w) = word_after(occurrence.text, at) else {
             return false;
         };
         if !is_capitalised(w) {
@@ -999,12 +1021,12 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
 /// for a feature of the land or a town's quarter ([`FEATURE_WORDS`], "Quarter"): "a Kansas
 /// Colony man", "the Nevada Orchard area", "the Spanish Quarter street grid". A longer
 /// capitalised run goes on to an organisation ("the Texas Forest Service") and is left alone.
-pub(super) fn opens_feature_name(text: &str, end: usize) -> bool {
-    let Some(w) = word_after(text, end) else {
+pub(super) fn opens_feature_name(at: &Occurrence<'_>) -> bool {
+    let Some(w) = at.after else {
         return false;
     };
     (FEATURE_WORDS.contains(&w) || w == "Quarter")
-        && !word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
+        && !word_after(at.text, at.end + 1 + w.len()).is_some_and(is_capitalised)
 }
 
 /// Capitalised words that close the name of a college, a school or a library ("Cornell
@@ -1055,8 +1077,10 @@ pub(super) fn football_article(text: &str) -> bool {
 /// "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": a lower-case
 /// "river" (or "lagoon", "lake", "delta") after the name, or "rivers" after the next name of a
 /// pair, makes it that water's name.
-pub(super) fn names_a_river(text: &str, end: usize) -> bool {
-    if word_after(text, end)
+pub(super) fn names_a_river(at: &Occurrence<'_>) -> bool {
+    let (text, end) = (at.text, at.end);
+    if at
+        .after
         .is_some_and(|w| matches!(w, "river" | "rivers" | "lagoon" | "lake" | "delta"))
     {
         return true;
@@ -1074,23 +1098,23 @@ pub(super) fn names_a_river(text: &str, end: usize) -> bool {
 
 /// "Lagoa dos Patos", "Ponta da Barra": a lower-case Romance particle, then a capitalised word,
 /// after the name.
-pub(super) fn opens_name_with_particle(text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| {
+pub(super) fn opens_name_with_particle(at: &Occurrence<'_>) -> bool {
+    at.after.is_some_and(|w| {
         matches!(w, "da" | "das" | "de" | "del" | "do" | "dos" | "di" | "du")
-            && word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
+            && word_after(at.text, at.end + 1 + w.len()).is_some_and(is_capitalised)
     })
 }
 
 /// "the Uruguay River", "the Niger Delta", "Lake Turkana": a capitalised word for a river, a
 /// delta, a lagoon, a strait or a lake right after the name, or "Lake" right before it, makes
 /// the name that water's. (A bay or a gulf takes its coast's name and lies by it: left out.)
-pub(super) fn names_water_beside(text: &str, start: usize, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| {
+pub(super) fn names_water_beside(at: &Occurrence<'_>) -> bool {
+    at.after.is_some_and(|w| {
         matches!(
             w,
             "River" | "Rivers" | "Delta" | "Lagoon" | "Strait" | "Straits" | "Lake"
         )
-    }) || word_before(text, start) == Some("Lake")
+    }) || at.before == Some("Lake")
 }
 
 /// "Johnson & Johnson", "Marks & Spencer": a name joined by an ampersand to a capitalised word
@@ -1170,12 +1194,14 @@ pub(super) fn names_water_or_shore(word: &str) -> bool {
     )
 }
 
-/// Where the word before `start` begins when it is a compass adjective ("in western|Victoria"),
-/// else `start`: the words before a part of an area are those before the area.
-fn before_compass_adjective(text: &str, start: usize) -> usize {
-    match word_before(text, start) {
-        Some(w) if is_compass_adjective(w) => start.saturating_sub(w.len() + 1),
-        _ => start,
+/// The word before the occurrence, or before the compass adjective there ("in|western
+/// Victoria"): the words before a part of an area are those before the area.
+fn word_before_compass_adjective<'t>(at: &Occurrence<'t>) -> Option<&'t str> {
+    match at.before {
+        Some(w) if is_compass_adjective(w) => {
+            word_before(at.text, at.start.saturating_sub(w.len() + 1))
+        }
+        before => before,
     }
 }
 
@@ -1252,11 +1278,12 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// A street, square, hotel, airline or newspaper name around the occurrence.
-pub(super) fn embedded_in_name(text: &str, start: usize, end: usize) -> bool {
-    let before = word_before(text, start).is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
-    let after = word_after(text, end)
+pub(super) fn embedded_in_name(at: &Occurrence<'_>) -> bool {
+    let before = at.before.is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
+    let after = at
+        .after
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
-    before || after || one_of_two_streets(text, start, end)
+    before || after || one_of_two_streets(at)
 }
 
 /// Street words in the plural, after two names joined by "and" ([`one_of_two_streets`]).
@@ -1271,11 +1298,12 @@ const STREET_PLURALS: &[&str] = &[
 
 /// "at the corner of Lakeview and Harrison streets", "near Rivers and Stokes avenues": two
 /// names joined by "and" before a street word in the plural are two streets, neither a town.
-fn one_of_two_streets(text: &str, start: usize, end: usize) -> bool {
-    let street_after =
-        |at: usize| word_after(text, at).is_some_and(|w| STREET_PLURALS.contains(&w));
+fn one_of_two_streets(occurrence: &Occurrence<'_>) -> bool {
+    let (text, end) = (occurrence.text, occurrence.end);
+    let street = |w: Option<&str>| w.is_some_and(|w| STREET_PLURALS.contains(&w));
+    let street_after = |at: usize| street(word_after(text, at));
     // The second name: "and Harrison streets" (only asked where "and" comes before).
-    if matches!(word_before(text, start), Some("and" | "&")) && street_after(end) {
+    if matches!(occurrence.before, Some("and" | "&")) && street(occurrence.after) {
         return true;
     }
     // The first name: "Lakeview and Harrison streets".
@@ -1302,8 +1330,9 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
 /// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
 /// a modifier ("the Paris attacks", "the Houston-based firm") names a street, river or feature, not a town (towns take
 /// no article in English; "The Hague" has it in its name).
-pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> bool {
-    if word_before(text, start) != Some("the") {
+pub(super) fn named_thing_after_the(at: &Occurrence<'_>) -> bool {
+    let (text, end) = (at.text, at.end);
+    if at.before != Some("the") {
         return false;
     }
     // "the Houston-based firm", "the Jordan-Syria border": a hyphen joins the name to the
@@ -1315,7 +1344,7 @@ pub(super) fn named_thing_after_the(text: &str, start: usize, end: usize) -> boo
     {
         return false;
     }
-    match word_after(text, end) {
+    match at.after {
         None => true,
         Some(w) => {
             PLACE_PREPOSITIONS.contains(&w)
@@ -1367,11 +1396,11 @@ const LOCAL_AFTER: &[&str] = &[
 
 /// The words of local news around a name: one of [`LOCAL_AFTER`] follows, or it gives a
 /// person's home after the age ("Terry Jolly, 60, Lebanon, was arrested").
-pub(super) fn local_news_cue(text: &str, start: usize, end: usize) -> bool {
-    if word_after(text, end).is_some_and(|w| LOCAL_AFTER.contains(&w)) {
+pub(super) fn local_news_cue(at: &Occurrence<'_>) -> bool {
+    if at.after.is_some_and(|w| LOCAL_AFTER.contains(&w)) {
         return true;
     }
-    let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    let before = at.text.get(..at.start).unwrap_or("").trim_end_matches(' ');
     before.strip_suffix(',').is_some_and(|b| {
         let b = b.trim_end_matches(' ');
         let digits = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
@@ -1482,8 +1511,9 @@ pub(super) fn stands_for_its_occupants(text: &str, start: usize, end: usize) -> 
 }
 
 /// A reporting verb follows: "Victoria said", "Flores told reporters": a person speaks.
-pub(super) fn speaks(text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| crate::extract::REPORTING_VERBS.contains(&w))
+pub(super) fn speaks(at: &Occurrence<'_>) -> bool {
+    at.after
+        .is_some_and(|w| crate::extract::REPORTING_VERBS.contains(&w))
 }
 
 /// ", who" follows: "founded by Colton, who died in 1984": a person, not a town (a place takes
@@ -1650,14 +1680,14 @@ fn first_word_by_chars(s: &str) -> &str {
 
 /// A context that makes a name a place even where the article uses it as a person's name:
 /// "in Trapani", "Flores, Uruguay", "the city of Sevierville", a dateline.
-pub(super) fn strong_place_context(text: &str, start: usize, end: usize) -> bool {
-    strong_preposition_before(text, start) || placed_by_its_neighbours(text, start, end)
+pub(super) fn strong_place_context(at: &Occurrence<'_>) -> bool {
+    strong_preposition_before(at) || placed_by_its_neighbours(at)
 }
 
 /// "in", "near", "outside", "across", "throughout" stands right before `start`, or before a
 /// compass adjective there ("in western Victoria").
-fn strong_preposition_before(text: &str, start: usize) -> bool {
-    word_before(text, before_compass_adjective(text, start))
+fn strong_preposition_before(at: &Occurrence<'_>) -> bool {
+    word_before_compass_adjective(at)
         .is_some_and(|w| matches!(w, "in" | "near" | "outside" | "across" | "throughout"))
 }
 
@@ -1670,11 +1700,12 @@ fn dateline_name(text: &str, start: usize, end: usize) -> bool {
 /// [`strong_place_context`] holds by a comma and a capitalised word after the name alone
 /// ("Arvin, Dunaway and Ross voted no"; "Jackson, Miss."): the words after must be a place
 /// for that.
-pub(super) fn placed_only_by_an_apposition(text: &str, start: usize, end: usize) -> bool {
-    !strong_preposition_before(text, start)
+pub(super) fn placed_only_by_an_apposition(at: &Occurrence<'_>) -> bool {
+    let (text, start, end) = (at.text, at.start, at.end);
+    !strong_preposition_before(at)
         && text.get(end..).is_some_and(|a| a.starts_with(", "))
         && !of_a_place(text, start)
-        && !home_of_a_person(text, start, end)
+        && !home_of_a_person(at)
         && !dateline_name(text, start, end)
 }
 
@@ -1684,7 +1715,8 @@ const PERSONAL_TITLES: &[&str] = &["Dr", "Mr", "Mrs", "Ms", "Prof", "Sir"];
 
 /// What both place contexts share: an apposition after ("Jackson, Miss."), "the city of X",
 /// or an all-caps dateline.
-pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn placed_by_its_neighbours(at: &Occurrence<'_>) -> bool {
+    let (text, start, end) = (at.text, at.start, at.end);
     // Not a list of people: "Trent Olds, Blake Allen, Preston Elmore"; nor a person's name
     // before a comma: "Wendy Sumner, R-Salem", "Alan E. Fowler, Mayor of the town" (no town is
     // written after a given name or a title).
@@ -1692,14 +1724,11 @@ pub(super) fn placed_by_its_neighbours(text: &str, start: usize, end: usize) -> 
         a.strip_prefix(", ").is_some_and(|r| {
             let word = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
             r.starts_with(char::is_uppercase)
-                && !opens_person_name(text, end + 2, end + 2 + word)
+                && !opens_person_name(&Occurrence::new(text, end + 2, end + 2 + word))
                 && !PERSONAL_TITLES.contains(&&r[..word])
         })
     }) && !after_a_persons_first_names(text, start);
-    apposition
-        || of_a_place(text, start)
-        || home_of_a_person(text, start, end)
-        || dateline_name(text, start, end)
+    apposition || of_a_place(text, start) || home_of_a_person(at) || dateline_name(text, start, end)
 }
 
 /// Bytes a headline run into its dateline's line may take ("Budget approved. HAMILTON — The
@@ -1817,14 +1846,14 @@ const HONORIFICS: &[&str] = &[
 
 /// "the Obama administration", "Obama-era rules": a name before these words is a leader's,
 /// whose term they name, not a town's.
-pub(super) fn names_a_leaders_term(text: &str, end: usize) -> bool {
-    let Some(after) = text.get(end..) else {
+pub(super) fn names_a_leaders_term(at: &Occurrence<'_>) -> bool {
+    let Some(after) = at.text.get(at.end..) else {
         return false;
     };
     if let Some(rest) = after.strip_prefix("-era") {
         return !rest.starts_with(char::is_alphanumeric);
     }
-    word_after(text, end) == Some("administration")
+    at.after == Some("administration")
 }
 
 /// Words after a team's name that name its people: "Notre Dame coach Ann Smith", "a
@@ -1849,8 +1878,8 @@ const TEAM_ROLES: &[&str] = &[
 
 /// A word for a team's player or coach follows the name at `end`: "Notre Dame coach", "the
 /// Clemson quarterback".
-pub(super) fn team_role_after(text: &str, end: usize) -> bool {
-    word_after(text, end).is_some_and(|w| TEAM_ROLES.contains(&w))
+pub(super) fn team_role_after(at: &Occurrence<'_>) -> bool {
+    at.after.is_some_and(|w| TEAM_ROLES.contains(&w))
 }
 
 /// A word before the name at `start` makes it a team's opponent: "against Louisville",
@@ -2163,24 +2192,29 @@ fn trim_possessive(mut word: &str) -> &str {
 /// `text[start..end]` is a common given name and the word after it a common surname: the two
 /// name a person ("Scott Pruitt", "Chad Walker", "Victoria Vivians" is left: no common
 /// surname), not the place named like the given name.
-pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
-    let Some(given) = text.get(start..end) else {
+pub(super) fn opens_person_name(at: &Occurrence<'_>) -> bool {
+    // (The word after first: most names have none, or a lower-case one.)
+    let Some(surname) = capitalised_word_after(at) else {
+        return false;
+    };
+    let Some(given) = at.text.get(at.start..at.end) else {
         return false;
     };
     if !is_capitalised(given) || is_all_caps(given) || given.contains([' ', '-', '.']) {
         return false;
     }
-    let Some(next) = word_after(text, end) else {
-        return false;
-    };
-    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
-    if !is_capitalised(surname)
-        || is_all_caps(surname)
-        || NO_LISTED_SURNAME.contains(surname.as_bytes())
-    {
+    if is_all_caps(surname) || NO_LISTED_SURNAME.contains(surname.as_bytes()) {
         return false;
     }
     listed_name(&GIVEN_NAME_SET, given) && listed_name(&SURNAME_SET, surname)
+}
+
+/// The word after the occurrence without a possessive ending, where it is capitalised: the
+/// surname, if the occurrence is a given name.
+fn capitalised_word_after<'t>(at: &Occurrence<'t>) -> Option<&'t str> {
+    at.after
+        .map(|next| trim_possessive(next.trim_end_matches(['\'', '’'])))
+        .filter(|surname| is_capitalised(surname))
 }
 
 /// `text[start..end]` is a common given name and the word after it could be a surname: a
@@ -2188,19 +2222,17 @@ pub(super) fn opens_person_name(text: &str, start: usize, end: usize) -> bool {
 /// building's name, nor a calendar or function word ("according to Frederick Wu", "took a
 /// shot at Donald Trump's plan"; not "Alexandria Police", "Jackson Township", "Clinton
 /// April 4"). Looser than [`opens_person_name`]: the caller asks it of small towns only.
-pub(super) fn opens_person_name_with_any_surname(text: &str, start: usize, end: usize) -> bool {
-    let Some(given) = text.get(start..end) else {
+pub(super) fn opens_person_name_with_any_surname(at: &Occurrence<'_>) -> bool {
+    let Some(surname) = capitalised_word_after(at) else {
+        return false;
+    };
+    let Some(given) = at.text.get(at.start..at.end) else {
         return false;
     };
     if !is_capitalised(given) || is_all_caps(given) || !listed_name(&GIVEN_NAME_SET, given) {
         return false;
     }
-    let Some(next) = word_after(text, end) else {
-        return false;
-    };
-    let surname = trim_possessive(next.trim_end_matches(['\'', '’']));
-    is_capitalised(surname)
-        && !is_all_caps(surname)
+    !is_all_caps(surname)
         && surname.chars().skip(1).all(char::is_lowercase)
         && !NO_SURNAME.contains(surname.as_bytes())
         && surname != "Town"
@@ -2505,11 +2537,15 @@ mod tests {
         ] {
             let start = text.find("Karnataka").unwrap_or(0);
             assert!(
-                !inside_capitalised_run(text, start, start + "Karnataka".len()),
+                !inside_capitalised_run(&Occurrence::new(text, start, start + "Karnataka".len())),
                 "{text}"
             );
         }
-        assert!(inside_capitalised_run("Jordan Henderson scored.", 0, 6));
+        assert!(inside_capitalised_run(&Occurrence::new(
+            "Jordan Henderson scored.",
+            0,
+            6
+        )));
     }
 
     #[test]
