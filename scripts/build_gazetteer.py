@@ -364,6 +364,41 @@ def without_article(names: list[str]) -> list[str]:
     return out
 
 
+# An Arabic article that takes the sound of the letter after it ("As-Sawani", "Az Zawiyah",
+# "Ash Shati"): the news writes it "Al-" as often.
+ASSIMILATED_ARTICLE = re.compile(r"^(?:a[rsdtzn]|ash|adh|ath|e[rsdtzn])[- ’'‘]+(?=\w{4})", re.I)
+
+
+# A town from this population is named without its article too ("Sawani"); below it the bare
+# word is more often a club's or a party's ("Ittihad", "Wahda").
+BARE_NAME_MIN_POPULATION = 5000
+
+
+def arabic_spellings(name: str, stripped: list[str], population: int) -> list[str]:
+    """Other ways English news writes the name of a town in an Arab country, as plain ASCII:
+    the name without its article ("Sawani" for As Sawānī, from `stripped`, the names
+    `without_article` gave) from BARE_NAME_MIN_POPULATION, with the article as "Al" ("Al
+    Sawani"), and without the final "h" of a feminine ending ("Kikla" for Kiklah, "Zuwara"
+    for Zuwārah)."""
+    forms = []
+    base = [clean(name), *(stripped[:1] if population >= BARE_NAME_MIN_POPULATION else [])]
+    m = ASSIMILATED_ARTICLE.match(clean(name))
+    if m:
+        base.append("Al " + clean(name)[m.end():])
+    for form in base:
+        forms.append(form)
+        words = form.split(" ")
+        last = words[-1]
+        if len(last) >= 5 and last.endswith("ah") and last[-3].isalpha():
+            forms.append(" ".join([*words[:-1], last[:-1]]))
+    out = []
+    for form in forms:
+        plain = ascii_form(form) or form
+        if plain.isascii() and plain != clean(name) and plain not in out:
+            out.append(plain)
+    return out
+
+
 GENERIC_FIRST_WORDS: set[str] = set()  # filled in main(): "Wadi", "Sidi", "San", "Lake"
 # Names of major languages and countries' demonyms, folded (filled in main()): never a town's
 # alternate name ("Igbo" for Igbo-Ukwu, "Kazakh" for Petropavl, "Hausa" for Haouza).
@@ -813,10 +848,20 @@ def main() -> int:
         flags = ["common"] if common else []
         limit = MAX_ALIASES if c["population"] >= BIG_CITY else SMALL_ALIASES
         alternates = c["alternatenames"]
+        spellings = []
         if c["countrycode"] in ARABIC_COUNTRIES:
-            alternates = without_article([c["name"], *alternates]) + alternates
+            stripped = without_article([c["name"], *alternates])
+            alternates = stripped + alternates
+            spellings = arabic_spellings(c["name"], stripped, c["population"])
         aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named,
                              variants=BIG_VARIANTS if c["population"] >= BIG_CITY else SMALL_VARIANTS)
+        # The news's own spellings of the name beyond the alias limit, where no other town of
+        # that size or more has the name and it is no word or person's name.
+        known = {a.casefold() for a in aliases} | {clean(c["name"]).casefold()}
+        aliases += [f for f in spellings
+                    if f.casefold() not in known and fold(f) not in reserved
+                    and named.get(fold(f), -1) < c["population"] and not plain_is_word(f)
+                    and not is_common_word(f)]
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
                 and is_latin(c["name"])):
             city_form = "".join(ch for ch in unicodedata.normalize("NFKD", c["name"])

@@ -2329,6 +2329,19 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     p.source == PlaceSource::Broad && p.kind != PlaceKind::Country
                 })
         };
+        // "Al-Khadim air base", "el-Feel": a name after the Arabic article is of the Arab
+        // world, not a town elsewhere that bears its last word (Khadim, another name of Hadim
+        // in Turkey).
+        let arabic = after_an_arabic_article(text, hit.start);
+        let second_part = |role: NameRole| {
+            second_part(role)
+                || (arabic
+                    && role.place().is_some_and(|p| {
+                        let p = g.get(p);
+                        p.source == PlaceSource::Broad
+                            && !p.country.is_some_and(|c| ARABIC_SPEAKING.contains(&c))
+                    }))
+        };
         // Each target asked once; `accepted` is reused from hit to hit.
         accepted.clear();
         accepted.extend(hit.targets().map(|(role, spelling)| {
@@ -2660,6 +2673,26 @@ fn after_an_article_inside_a_name(text: &str, start: usize) -> Option<usize> {
     let possessive = head.ends_with("'s") || head.ends_with("’s");
     (is_capitalised(word) && !possessive).then_some(head.len())
 }
+
+/// The name at `start` follows the Arabic article joined to it by a hyphen, as a word of its
+/// own: "Al-Khadim", "el-Feel", "in al-Aziziya".
+fn after_an_arabic_article(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start).and_then(|b| b.strip_suffix('-')) else {
+        return false;
+    };
+    ["al", "Al", "el", "El"].iter().any(|a| {
+        before.strip_suffix(a).is_some_and(|head| {
+            !head.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
+        })
+    })
+}
+
+/// The countries where Arabic is an official language (the Arab League's members, Chad) and
+/// Israel, whose Arab towns' names carry the article too.
+const ARABIC_SPEAKING: &[&str] = &[
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM",
+    "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE",
+];
 
 /// A city this large bearing a state's name makes "X State" the state ("New York State").
 const STATE_SCHOOL_CITY_POPULATION: u64 = 100_000;

@@ -2458,6 +2458,17 @@ fn a_country_named_only_as_an_actor_does_not_pull_world_cities_to_its_villages()
 }
 
 #[test]
+fn arabic_town_names_are_found_as_the_news_spells_them() {
+    // "As Sawānī" and "Kiklah" in the data; the news writes "Sawani", "Al-Sawani", "Kikla".
+    let r = resolved("Fighting in Libya reached Sawani, then Al-Sawani again, and Kikla.");
+    assert_eq!(resolved_as(&r, "Sawani").map(|x| x.2.as_str()), Some("LY"));
+    assert_eq!(resolved_as(&r, "Kikla").map(|x| x.2.as_str()), Some("LY"));
+    // After the Arabic article, a name is of the Arab world, not Hadim of Turkey (Khadim).
+    let r = resolved("Fighting in Libya went on. Al-Khadim air base was used by drones.");
+    assert!(resolved_as(&r, "Khadim").is_none(), "{r:?}");
+}
+
+#[test]
 fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
     // The full stop after "Lelystad" is lost.
     let r =
