@@ -328,6 +328,8 @@ struct Focus {
     /// division of an ambiguous name near them wins ("Georgia" beside Azerbaijan is the
     /// country, beside Alabama the state).
     area_anchors: Vec<LatLon>,
+    /// The points of the countries among [`Focus::area_anchors`], by ISO code.
+    country_points: Vec<(String, LatLon)>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
     /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
     paired: Vec<PlaceIdx>,
@@ -373,6 +375,7 @@ pub fn find_places_with_context(
         sure_admin1: Vec::new(),
         anchors: Vec::new(),
         area_anchors: Vec::new(),
+        country_points: Vec::new(),
         areas: ContextCountries::new(),
         ground: ContextCountries::new(),
         namesakes: ContextCountries::new(),
@@ -569,6 +572,11 @@ pub fn find_places_with_context(
                 && !focus.area_anchors.contains(&coord)
             {
                 focus.area_anchors.push(coord);
+                if g.get(p).kind == PlaceKind::Country
+                    && let Some(iso) = g.get(p).country
+                {
+                    focus.country_points.push((iso.to_owned(), coord));
+                }
             }
         }
         if weight > 1
@@ -1748,6 +1756,11 @@ fn accept(
     let Some(surface) = text.get(start..end) else {
         return false;
     };
+    // "Lassa fever", "West Nile virus", "Spanish flu", "Lyme disease": a disease named after a
+    // place is no mention of it.
+    if site.at.after.is_some_and(|w| DISEASE_WORDS.contains(&w)) {
+        return false;
+    }
     let Some(idx) = role.place() else {
         // Demonyms: the same case rules, and no first word of a place's own name ("the
         // Spanish Quarter").
@@ -2651,6 +2664,9 @@ fn joined_to_a_word(text: &str, start: usize) -> Option<usize> {
     (is_capitalised(word) && lower_after_first).then_some(hyphen)
 }
 
+/// The words after a place's name that make it a disease's ([`accept`]).
+const DISEASE_WORDS: &[&str] = &["disease", "fever", "flu", "virus", "viruses"];
+
 /// The Arabic article, joined by a hyphen to the word after it ("al-Juma", "el-Balah").
 const JOINED_ARTICLES: &[&str] = &[
     "ad", "al", "an", "ar", "as", "ash", "at", "az", "ed", "el", "en", "er", "es", "et", "ul", "ur",
@@ -3512,7 +3528,21 @@ fn score(
     }
     let area = matches!(p.kind, PlaceKind::Country | PlaceKind::AdminArea) && level != 2;
     let near = if area {
-        near_any(&focus.area_anchors, p.coord, AREA_NEAR_KM)
+        // (A division is not near its own country's point: the country's bonus says that.)
+        let own = (p.kind == PlaceKind::AdminArea)
+            .then(|| {
+                let c = p.country?;
+                focus
+                    .country_points
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map(|&(_, at)| at)
+            })
+            .flatten();
+        focus
+            .area_anchors
+            .iter()
+            .any(|&a| Some(a) != own && near_any(std::slice::from_ref(&a), p.coord, AREA_NEAR_KM))
     } else {
         p.kind.class() != KindClass::Area && near_any(&focus.anchors, p.coord, NEAR_KM)
     };

@@ -2469,6 +2469,24 @@ fn arabic_town_names_are_found_as_the_news_spells_them() {
 }
 
 #[test]
+fn a_disease_named_after_a_place_is_no_mention_of_it() {
+    let r = resolved(
+        "In Nigeria, Lassa fever spread. West Nile virus and the Spanish flu were studied.",
+    );
+    assert!(resolved_as(&r, "Lassa").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Nile").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Spanish").is_none(), "{r:?}");
+    assert_eq!(resolved_as(&r, "Nigeria").map(|x| x.2.as_str()), Some("NG"));
+}
+
+#[test]
+fn a_capital_named_like_its_province_is_the_city_beside_its_countrys_name() {
+    // The province's point lies near Saudi Arabia's own point: no evidence for the province.
+    let r = resolved("Saudi Arabia reported two cases in Riyadh.");
+    assert_eq!(resolved_as(&r, "Riyadh").map(|x| x.3), Some("city"));
+}
+
+#[test]
 fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
     // The full stop after "Lelystad" is lost.
     let r =
