@@ -3489,7 +3489,11 @@ fn score(
             } else {
                 1.0
             };
-            s += COUNTRY_BONUS * size * f64::from(ctx.count(c)) / f64::from(max);
+            // Relative to the most named country, and to half of all the article's country
+            // mentions: in a round-up of a dozen countries none is the story's ground.
+            let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
+            let denom = f64::from(max).max(f64::from(total) / 2.0);
+            s += COUNTRY_BONUS * size * f64::from(ctx.count(c)) / denom;
             reason = Reason::CountryInArticle;
         }
         if !named_only && ctx.with_admin_area.iter().any(|a| a == c) {

@@ -2487,6 +2487,22 @@ fn a_capital_named_like_its_province_is_the_city_beside_its_countrys_name() {
 }
 
 #[test]
+fn a_country_among_many_in_a_round_up_is_no_ground_for_world_cities_namesakes() {
+    let r = resolved(
+        "Bird flu spread in China and Vietnam, Ebola in Congo and Uganda, cholera in Yemen and \
+         Somalia, dengue in Bangladesh and the Philippines. The World Health Organization in \
+         Geneva said measles had killed dozens in Samoa, Madagascar, Ukraine and Romania. \
+         Brazil, India, Nigeria, Chad and Pakistan reported cases. In the United States, \
+         outbreaks hit Kentucky, West Virginia and Florida.",
+    );
+    assert_eq!(resolved_as(&r, "Geneva").map(|x| x.2.as_str()), Some("CH"));
+    assert_eq!(
+        resolved_as(&r, "Kentucky").map(|x| x.2.as_str()),
+        Some("US")
+    );
+}
+
+#[test]
 fn a_word_that_opens_the_next_sentence_is_no_word_of_the_name_before() {
     // The full stop after "Lelystad" is lost.
     let r =
