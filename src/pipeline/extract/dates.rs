@@ -1798,6 +1798,11 @@ impl Tagger<'_> {
         const UNITS: [&str; 9] = [
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         ];
+        // A year in words opens with "eighteen", "nineteen", "two" ("two thousand") or "twenty":
+        // asked of the token's meaning first, as "a" and the other counts come here too.
+        if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
+            return None;
+        }
         let find = |list: &[&str], k: usize| {
             list.iter()
                 .position(|w| self.word_is(k, w))

@@ -1008,6 +1008,32 @@ fn a_year_in_words_is_that_year() {
 }
 
 #[test]
+fn a_year_in_words_opens_with_any_of_its_words_in_any_case() {
+    // `spelled_year` asks the first token's meaning before its words: each word that opens a
+    // year in words has a meaning it lets through.
+    for word in ["eighteen", "nineteen", "two", "twenty"] {
+        let capitalised = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
+        for w in [word.to_owned(), word.to_ascii_uppercase(), capitalised] {
+            assert!(
+                matches!(lexer::classify(&w), Lex::Century19 | Lex::Count(2 | 20)),
+                "{w}"
+            );
+        }
+    }
+    for (text, year) in [
+        ("in Eighteen hundred", "1800"),
+        ("in NINETEEN ninety-six", "1996"),
+        ("in two thousand and five", "2005"),
+        ("in Twenty twelve", "2012"),
+    ] {
+        let got = tag(text, Some("2020-06-01"));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, format!("{year}-01-01"), "{text}");
+    }
+    assert!(tag("in a hundred ninety-six", Some("2020-06-01")).is_empty());
+}
+
+#[test]
 fn a_year_in_words_completes_a_month_a_season_or_a_date() {
     assert_one(
         "January nineteen ninety-seven. Atlanta again.",
