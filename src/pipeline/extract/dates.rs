@@ -120,7 +120,7 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start_date(toks[i].kind) {
+        if !may_start_date(text, &toks[i]) {
             i += 1;
             continue;
         }
@@ -151,21 +151,33 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     mentions
 }
 
-/// Whether [`Tagger::match_at`] may match at a token of this kind: false for most of a text's
-/// tokens (a lower-case word of no meaning to the tagger, a preposition, a tense or title word,
-/// punctuation other than an apostrophe), where it returns `None` at once. Decided here without
-/// the call, whose setup costs more than the test.
-fn may_start_date(kind: Kind) -> bool {
-    !matches!(
-        kind,
+/// Whether [`Tagger::match_at`] may match at `tok`: false for most of a text's tokens (a
+/// lower-case word of no meaning to the tagger, a preposition, a tense or title word, punctuation
+/// other than an apostrophe, a capitalised word of no meaning that opens no named day), where it
+/// returns `None` at once. Decided here without the call, whose setup costs more than the test.
+fn may_start_date(text: &str, tok: &Token) -> bool {
+    match tok.kind {
         Kind::Word {
             lex: Lex::Other,
-            cap: false,
-        } | Kind::Word {
+            cap,
+        } => cap && may_open_named_day(text, tok),
+        Kind::Word {
             lex: Lex::Prep(_) | Lex::And | Lex::Tense(_) | Lex::NotName,
             ..
-        }
-    ) && !matches!(kind, Kind::Punct(c) if c != '\'' && c != '\u{2019}')
+        } => false,
+        Kind::Punct(c) => c == '\'' || c == '\u{2019}',
+        Kind::Word { .. } | Kind::Num(_) => true,
+    }
+}
+
+/// The capitalised word `tok` may open a day [`Tagger::named_day`] knows by its name: "New
+/// Year's Day", "Good Friday", "Valentine's Day", "Memorial Day", "Labor Day", "Veterans Day",
+/// "Boxing Day" (most capitalised words are names: their first letters rule them out).
+fn may_open_named_day(text: &str, tok: &Token) -> bool {
+    matches!(
+        text.as_bytes().get(tok.start as usize),
+        Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
+    )
 }
 
 /// The tense of a sentence's reporting frame, for the event builder: the first tense word outside
@@ -430,15 +442,7 @@ impl Tagger<'_> {
                     unit: Unit::Year,
                     plural: false,
                 } => self.year_earlier(i),
-                // (Most capitalised words are names: the day names' first letters rule them out
-                // before the call.)
-                Lex::Other
-                    if cap
-                        && matches!(
-                            self.text.as_bytes().get(self.toks[i].start as usize),
-                            Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
-                        ) =>
-                {
+                Lex::Other if cap && may_open_named_day(self.text, &self.toks[i]) => {
                     self.named_day(i)
                 }
                 Lex::Century19 => self.spelled_year(i),
@@ -1597,7 +1601,7 @@ impl Tagger<'_> {
         let apostrophe_s =
             |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
         // (month, day) or a rule, and the index of the last word. (The first letters of these
-        // words are tested before the call, in `match_at`.)
+        // words are tested before the call: `may_open_named_day`.)
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
                 if self.word_is(i + 4, "eve") {

@@ -1401,6 +1401,27 @@ fn movable_holidays_follow_their_calendar_rules() {
     assert_none("on Christmas Island", "2019-11-08");
 }
 
+#[test]
+fn every_named_day_passes_the_first_letter_test() {
+    // `may_open_named_day` rules out capitalised words by their first letter before
+    // `named_day` reads them: each day it knows must get through.
+    for day in [
+        "New Year's Day",
+        "New Year's Eve",
+        "Good Friday",
+        "Valentine's Day",
+        "Memorial Day",
+        "Labor Day",
+        "Veterans Day",
+        "Boxing Day",
+    ] {
+        let text = format!("on {day}");
+        let got = tag(&text, Some("2020-06-01"));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, day, "{text}");
+    }
+}
+
 // ---- times of day ----------------------------------------------------------------------------
 
 #[test]
@@ -1756,7 +1777,8 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
     let text = "On Tuesday, the minister said in Paris that by 5 March and since the 1990s, \
                 prices had risen 3% in the third quarter of 2019 and were expected to fall \
                 next year; “It’s late,” he said, two weeks ago at noon. Shares rose in '08 \
-                (about 40) since then, from January to mid-2020, until now.";
+                (about 40) since then, from January to mid-2020, until now. Nadia Lamb of \
+                Boston met Grace Vance in Tripoli on Labor Day, New Year's Eve and Good Friday.";
     let toks = lexer::tokenize(text);
     let tagger = Tagger {
         text,
@@ -1768,7 +1790,7 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
     };
     let mut ruled_out = 0;
     for (i, tok) in toks.iter().enumerate() {
-        if !may_start_date(tok.kind) {
+        if !may_start_date(text, tok) {
             ruled_out += 1;
             assert!(tagger.match_at(i).is_none(), "{tok:?}");
         }
