@@ -423,11 +423,17 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                Lex::A | Lex::Count(_) => self
-                    .ago(i)
-                    .or_else(|| self.later_earlier_n(i))
-                    .or_else(|| self.in_n_units(i))
-                    .or_else(|| self.spelled_year(i)),
+                // "a week ago", "a few years ago", "two days later", "in five years": a unit or
+                // "few" follows the count; else only a year in words ("two thousand") may.
+                Lex::A | Lex::Count(_)
+                    if self.unit(i + 1).is_some() || self.lex(i + 1) == Some(Lex::Few) =>
+                {
+                    self.ago(i)
+                        .or_else(|| self.later_earlier_n(i))
+                        .or_else(|| self.in_n_units(i))
+                        .or_else(|| self.spelled_year(i))
+                }
+                Lex::A | Lex::Count(_) => self.spelled_year(i),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
                 Lex::Fiscal => self.fiscal(i),

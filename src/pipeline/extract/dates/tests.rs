@@ -1402,6 +1402,25 @@ fn movable_holidays_follow_their_calendar_rules() {
 }
 
 #[test]
+fn a_count_of_units_is_read_after_a_or_a_number_word() {
+    // `match_at` tries the counted forms only where a unit or "few" follows the count.
+    for (text, surface) in [
+        ("it opened a week ago.", "a week ago"),
+        ("it opened a few years ago.", "a few years ago"),
+        ("it opened A FEW years ago.", "A FEW years ago"),
+        ("they met two days later.", "two days later"),
+        ("it rose from a year earlier.", "a year earlier"),
+        ("the notes will be repaid in five years.", "five years"),
+        ("it closed twenty twelve.", "twenty twelve"),
+    ] {
+        let got = tag(text, Some("2020-06-10"));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, surface, "{text}");
+    }
+    assert!(tag("a man and two women met a few friends", Some("2020-06-10")).is_empty());
+}
+
+#[test]
 fn every_named_day_passes_the_first_letter_test() {
     // `may_open_named_day` rules out capitalised words by their first letter before
     // `named_day` reads them: each day it knows must get through.
