@@ -391,9 +391,7 @@ impl Tagger<'_> {
             Kind::Num(_) => self
                 .iso(i)
                 .or_else(|| self.clock(i))
-                .or_else(|| self.ago(i))
-                .or_else(|| self.later_earlier_n(i))
-                .or_else(|| self.in_n_units(i))
+                .or_else(|| self.counted_units(i))
                 .or_else(|| self.day_first(i, None))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.century(i))
@@ -423,17 +421,7 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                // "a week ago", "a few years ago", "two days later", "in five years": a unit or
-                // "few" follows the count; else only a year in words ("two thousand") may.
-                Lex::A | Lex::Count(_)
-                    if self.unit(i + 1).is_some() || self.lex(i + 1) == Some(Lex::Few) =>
-                {
-                    self.ago(i)
-                        .or_else(|| self.later_earlier_n(i))
-                        .or_else(|| self.in_n_units(i))
-                        .or_else(|| self.spelled_year(i))
-                }
-                Lex::A | Lex::Count(_) => self.spelled_year(i),
+                Lex::A | Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
                 Lex::Fiscal => self.fiscal(i),
@@ -2735,6 +2723,19 @@ impl Tagger<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A count and its unit at `i`: [`Tagger::ago`], [`Tagger::later_earlier_n`],
+    /// [`Tagger::in_n_units`]. Each reads a unit after the count ("a few" before it in "a few
+    /// years ago"): where neither a unit nor "few" follows, as after most counts and most "a"s
+    /// ("a man"), none is asked.
+    fn counted_units(&self, i: usize) -> Option<Match> {
+        if self.unit(i + 1).is_none() && self.lex(i + 1) != Some(Lex::Few) {
+            return None;
+        }
+        self.ago(i)
+            .or_else(|| self.later_earlier_n(i))
+            .or_else(|| self.in_n_units(i))
     }
 
     /// `n` units back from `published`, as the start of a rolling period.
