@@ -118,12 +118,13 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         weekdays: Cell::new([None; 7]),
     };
     let mut mentions = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !may_start_date(text, &toks[i]) {
-            i += 1;
-            continue;
-        }
+    // The scan: from `from`, on to the next token where a date may start.
+    let mut from = 0;
+    while let Some(skipped) = toks
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|t| may_start_date(text, t)))
+    {
+        let i = from + skipped;
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
@@ -143,9 +144,9 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                         tagger.past_reference.set(r);
                     }
                 }
-                i = m.last + 1;
+                from = m.last + 1;
             }
-            None => i += 1,
+            None => from = i + 1,
         }
     }
     mentions
