@@ -1959,8 +1959,17 @@ impl Tagger<'_> {
                 unit: unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year),
                 plural: false,
             } => self.the_unit(k, unit),
-            Lex::Other if self.word_is(k, "future") || self.word_is(k, "near") => self.future(i),
-            Lex::Other if self.word_is(k, "time") => self.at_the_time(i, k),
+            // (The word read once: "the" and a plain word are most of what comes here.)
+            Lex::Other => {
+                let w = self.word(k);
+                if w.eq_ignore_ascii_case("future") || w.eq_ignore_ascii_case("near") {
+                    self.future(i)
+                } else if w.eq_ignore_ascii_case("time") {
+                    self.at_the_time(i, k)
+                } else {
+                    None
+                }
+            }
             Lex::Past
                 if !matches!(
                     self.lex(k + 1),
