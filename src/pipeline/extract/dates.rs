@@ -792,8 +792,14 @@ impl Tagger<'_> {
             .unwrap_or("")
     }
 
+    /// The word at `i` is `w` (a word, ASCII case ignored). The length is compared first, from
+    /// the token's offsets: most words asked about are not the one asked for.
     fn word_is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        debug_assert!(!w.is_empty());
+        self.toks
+            .get(i)
+            .is_some_and(|t| (t.end - t.start) as usize == w.len())
+            && self.word(i).eq_ignore_ascii_case(w)
     }
 
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
