@@ -228,18 +228,19 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
         {
             let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
             let hyphenated = start > 0 && bytes[start - 1] == b'-';
-            let next_word = sentence[i..]
-                .trim_start()
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("");
-            let to_for =
-                next_word.eq_ignore_ascii_case("to") || next_word.eq_ignore_ascii_case("for");
             let tense = match cue {
                 Cue::Perfect | Cue::Present => Some(SentenceTense::Present),
                 Cue::Future => Some(SentenceTense::Future),
-                Cue::Intent if to_for => Some(SentenceTense::Future),
-                Cue::Intent => None,
+                Cue::Intent => {
+                    let next_word = sentence[i..]
+                        .trim_start()
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    let to_for = next_word.eq_ignore_ascii_case("to")
+                        || next_word.eq_ignore_ascii_case("for");
+                    to_for.then_some(SentenceTense::Future)
+                }
                 Cue::Past => {
                     let article = ["the", "a", "an"]
                         .iter()
