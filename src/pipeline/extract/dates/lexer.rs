@@ -978,11 +978,13 @@ fn pack_word(bytes: &[u8]) -> u128 {
     const TOP: u128 = u128::from_le_bytes([0x80; 16]);
     let word = &bytes[..bytes.len().min(MAX_WORD)];
     let len = word.len();
-    let (low, high) = if let (Some(first), Some(last)) = (word.first_chunk(), word.last_chunk()) {
+    let (low, high) = if let (Some(first), Some(last)) =
+        (word.first_chunk::<8>(), word.last_chunk::<8>())
+    {
         // Bytes 8.. are the top `len - 8` of the last eight (in two shifts: none when `len` is 8).
         let high = (u64::from_le_bytes(*last) >> (8 * (15 - len))) >> 8;
         (u64::from_le_bytes(*first), high)
-    } else if let (Some(first), Some(last)) = (word.first_chunk(), word.last_chunk()) {
+    } else if let (Some(first), Some(last)) = (word.first_chunk::<4>(), word.last_chunk::<4>()) {
         let last = u64::from(u32::from_le_bytes(*last)) << (8 * (len - 4));
         (u64::from(u32::from_le_bytes(*first)) | last, 0)
     } else {
