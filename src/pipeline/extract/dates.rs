@@ -118,12 +118,13 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         weekdays: Cell::new([None; 7]),
     };
     let mut mentions = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !may_start_date(toks[i].kind) {
-            i += 1;
-            continue;
-        }
+    // The scan: from `from`, on to the next token where a date may start.
+    let mut from = 0;
+    while let Some(skipped) = toks
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|t| may_start_date(text, t)))
+    {
+        let i = from + skipped;
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
@@ -143,29 +144,41 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
                         tagger.past_reference.set(r);
                     }
                 }
-                i = m.last + 1;
+                from = m.last + 1;
             }
-            None => i += 1,
+            None => from = i + 1,
         }
     }
     mentions
 }
 
-/// Whether [`Tagger::match_at`] may match at a token of this kind: false for most of a text's
-/// tokens (a lower-case word of no meaning to the tagger, a preposition, a tense or title word,
-/// punctuation other than an apostrophe), where it returns `None` at once. Decided here without
-/// the call, whose setup costs more than the test.
-fn may_start_date(kind: Kind) -> bool {
-    !matches!(
-        kind,
+/// Whether [`Tagger::match_at`] may match at `tok`: false for most of a text's tokens (a
+/// lower-case word of no meaning to the tagger, a preposition, a tense or title word, punctuation
+/// other than an apostrophe, a capitalised word of no meaning that opens no named day), where it
+/// returns `None` at once. Decided here without the call, whose setup costs more than the test.
+fn may_start_date(text: &str, tok: &Token) -> bool {
+    match tok.kind {
         Kind::Word {
             lex: Lex::Other,
-            cap: false,
-        } | Kind::Word {
+            cap,
+        } => cap && may_open_named_day(text, tok),
+        Kind::Word {
             lex: Lex::Prep(_) | Lex::And | Lex::Tense(_) | Lex::NotName,
             ..
-        }
-    ) && !matches!(kind, Kind::Punct(c) if c != '\'' && c != '\u{2019}')
+        } => false,
+        Kind::Punct(c) => c == '\'' || c == '\u{2019}',
+        Kind::Word { .. } | Kind::Num(_) => true,
+    }
+}
+
+/// The capitalised word `tok` may open a day [`Tagger::named_day`] knows by its name: "New
+/// Year's Day", "Good Friday", "Valentine's Day", "Memorial Day", "Labor Day", "Veterans Day",
+/// "Boxing Day" (most capitalised words are names: their first letters rule them out).
+fn may_open_named_day(text: &str, tok: &Token) -> bool {
+    matches!(
+        text.as_bytes().get(tok.start as usize),
+        Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
+    )
 }
 
 /// The tense of a sentence's reporting frame, for the event builder: the first tense word outside
@@ -215,18 +228,19 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
         {
             let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
             let hyphenated = start > 0 && bytes[start - 1] == b'-';
-            let next_word = sentence[i..]
-                .trim_start()
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .next()
-                .unwrap_or("");
-            let to_for =
-                next_word.eq_ignore_ascii_case("to") || next_word.eq_ignore_ascii_case("for");
             let tense = match cue {
                 Cue::Perfect | Cue::Present => Some(SentenceTense::Present),
                 Cue::Future => Some(SentenceTense::Future),
-                Cue::Intent if to_for => Some(SentenceTense::Future),
-                Cue::Intent => None,
+                Cue::Intent => {
+                    let next_word = sentence[i..]
+                        .trim_start()
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    let to_for = next_word.eq_ignore_ascii_case("to")
+                        || next_word.eq_ignore_ascii_case("for");
+                    to_for.then_some(SentenceTense::Future)
+                }
                 Cue::Past => {
                     let article = ["the", "a", "an"]
                         .iter()
@@ -379,9 +393,7 @@ impl Tagger<'_> {
             Kind::Num(_) => self
                 .iso(i)
                 .or_else(|| self.clock(i))
-                .or_else(|| self.ago(i))
-                .or_else(|| self.later_earlier_n(i))
-                .or_else(|| self.in_n_units(i))
+                .or_else(|| self.counted_units(i))
                 .or_else(|| self.day_first(i, None))
                 .or_else(|| self.decade(i))
                 .or_else(|| self.century(i))
@@ -411,11 +423,7 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                Lex::A | Lex::Count(_) => self
-                    .ago(i)
-                    .or_else(|| self.later_earlier_n(i))
-                    .or_else(|| self.in_n_units(i))
-                    .or_else(|| self.spelled_year(i)),
+                Lex::A | Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
                 Lex::Fiscal => self.fiscal(i),
@@ -430,15 +438,7 @@ impl Tagger<'_> {
                     unit: Unit::Year,
                     plural: false,
                 } => self.year_earlier(i),
-                // (Most capitalised words are names: the day names' first letters rule them out
-                // before the call.)
-                Lex::Other
-                    if cap
-                        && matches!(
-                            self.text.as_bytes().get(self.toks[i].start as usize),
-                            Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
-                        ) =>
-                {
+                Lex::Other if cap && may_open_named_day(self.text, &self.toks[i]) => {
                     self.named_day(i)
                 }
                 Lex::Century19 => self.spelled_year(i),
@@ -793,8 +793,14 @@ impl Tagger<'_> {
             .unwrap_or("")
     }
 
+    /// The word at `i` is `w` (a word, ASCII case ignored). The length is compared first, from
+    /// the token's offsets: most words asked about are not the one asked for.
     fn word_is(&self, i: usize, w: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(w)
+        debug_assert!(!w.is_empty());
+        self.toks
+            .get(i)
+            .is_some_and(|t| (t.end - t.start) as usize == w.len())
+            && self.word(i).eq_ignore_ascii_case(w)
     }
 
     fn unit(&self, i: usize) -> Option<(Unit, bool)> {
@@ -1597,7 +1603,7 @@ impl Tagger<'_> {
         let apostrophe_s =
             |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
         // (month, day) or a rule, and the index of the last word. (The first letters of these
-        // words are tested before the call, in `match_at`.)
+        // words are tested before the call: `may_open_named_day`.)
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
                 if self.word_is(i + 4, "eve") {
@@ -1798,6 +1804,11 @@ impl Tagger<'_> {
         const UNITS: [&str; 9] = [
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         ];
+        // A year in words opens with "eighteen", "nineteen", "two" ("two thousand") or "twenty":
+        // asked of the token's meaning first, as "a" and the other counts come here too.
+        if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
+            return None;
+        }
         let find = |list: &[&str], k: usize| {
             list.iter()
                 .position(|w| self.word_is(k, w))
@@ -1955,8 +1966,17 @@ impl Tagger<'_> {
                 unit: unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year),
                 plural: false,
             } => self.the_unit(k, unit),
-            Lex::Other if self.word_is(k, "future") || self.word_is(k, "near") => self.future(i),
-            Lex::Other if self.word_is(k, "time") => self.at_the_time(i, k),
+            // (The word read once: "the" and a plain word are most of what comes here.)
+            Lex::Other => {
+                let w = self.word(k);
+                if w.eq_ignore_ascii_case("future") || w.eq_ignore_ascii_case("near") {
+                    self.future(i)
+                } else if w.eq_ignore_ascii_case("time") {
+                    self.at_the_time(i, k)
+                } else {
+                    None
+                }
+            }
             Lex::Past
                 if !matches!(
                     self.lex(k + 1),
@@ -2720,6 +2740,19 @@ impl Tagger<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A count and its unit at `i`: [`Tagger::ago`], [`Tagger::later_earlier_n`],
+    /// [`Tagger::in_n_units`]. Each reads a unit after the count ("a few" before it in "a few
+    /// years ago"): where neither a unit nor "few" follows, as after most counts and most "a"s
+    /// ("a man"), none is asked.
+    fn counted_units(&self, i: usize) -> Option<Match> {
+        if self.unit(i + 1).is_none() && self.lex(i + 1) != Some(Lex::Few) {
+            return None;
+        }
+        self.ago(i)
+            .or_else(|| self.later_earlier_n(i))
+            .or_else(|| self.in_n_units(i))
     }
 
     /// `n` units back from `published`, as the start of a rolling period.

@@ -17,6 +17,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     // News sentences run well over a hundred bytes: room for one per 128 bytes spares most of
     // the regrowth from an empty list.
     let mut out = Vec::with_capacity(bytes.len() / 128 + 1);
+    let mut may_end = MayEnd::new(bytes);
     let mut seg_start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -41,7 +42,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             i = j;
         } else {
             // On to the next byte that may break a line or end a sentence.
-            i = next_may_end(bytes, i + 1);
+            i = may_end.next(i + 1);
         }
     }
     push_trimmed(text, seg_start..bytes.len(), &mut out);
@@ -49,7 +50,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The first bytes of a line break or a terminator: `\n`, `\r`, `.`, `!`, `?` and 0xE2 (of
-/// U+2028, U+2029 and `…`); what [`next_may_end`] looks for (the tests hold it to this table).
+/// U+2028, U+2029 and `…`); what [`MayEnd`] looks for (the tests hold it to this table).
 #[cfg(test)]
 const MAY_END: [bool; 256] = {
     let mut t = [false; 256];
@@ -62,16 +63,43 @@ const MAY_END: [bool; 256] = {
     t
 };
 
-/// The position of the first byte that may break a line or end a sentence (`\n`, `\r`, `.`,
-/// `!`, `?`, or 0xE2, the first byte of U+2028, U+2029 and `…`) at or after `from` (`bytes.len()` if none):
-/// two vectorised searches of three bytes each, the second only up to the first's find.
-fn next_may_end(bytes: &[u8], from: usize) -> usize {
-    let Some(rest) = bytes.get(from..) else {
-        return bytes.len();
-    };
-    let first = memchr::memchr3(b'.', b'\n', 0xE2, rest).unwrap_or(rest.len());
-    let second = memchr::memchr3(b'!', b'?', b'\r', &rest[..first]).unwrap_or(first);
-    from + second
+/// The search for the bytes that may break a line or end a sentence (`\n`, `\r`, `.`, `!`, `?`,
+/// or 0xE2, the first byte of U+2028, U+2029 and `…`): two vectorised searches of three bytes
+/// each. `!`, `?` and `\r` are rare: where one was found is kept, and that search runs again
+/// only once a search starts past it (or before where it started), not at every stop of the scan.
+struct MayEnd<'t> {
+    bytes: &'t [u8],
+    /// Where the last search for `!`, `?` and `\r` started, and the first of them it found
+    /// (`bytes.len()` if none): none lies in `rare_from..rare`.
+    rare_from: usize,
+    rare: usize,
+}
+
+impl<'t> MayEnd<'t> {
+    fn new(bytes: &'t [u8]) -> MayEnd<'t> {
+        MayEnd {
+            bytes,
+            rare_from: 0,
+            rare: Self::find(bytes, 0, [b'!', b'?', b'\r']),
+        }
+    }
+
+    /// The position of the first such byte at or after `from` (`bytes.len()` if none).
+    fn next(&mut self, from: usize) -> usize {
+        if !(self.rare_from..=self.rare).contains(&from) {
+            self.rare_from = from;
+            self.rare = Self::find(self.bytes, from, [b'!', b'?', b'\r']);
+        }
+        Self::find(self.bytes, from, [b'.', b'\n', 0xE2]).min(self.rare)
+    }
+
+    /// The first of `needles` at or after `from` (`bytes.len()` if none).
+    fn find(bytes: &[u8], from: usize, [a, b, c]: [u8; 3]) -> usize {
+        bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr3(a, b, c, rest))
+            .map_or(bytes.len(), |k| from + k)
+    }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -114,17 +142,28 @@ fn closer_len(bytes: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Titles and other abbreviations that a capitalised word usually follows.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm",
-    "Brig", "Cmdr", "Gov", "Sen", "Rep", "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "vs",
-    "Messrs", "approx",
-];
+///
+/// (A `match` rather than a list's `contains`: each arm compares a length and a few bytes
+/// inline, where `contains` calls `memcmp` for every entry of the same length.)
+#[rustfmt::skip]
+fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Lt" | "Maj" | "Capt" | "Sgt"
+            | "Cpl" | "Adm" | "Brig" | "Cmdr" | "Gov" | "Sen" | "Rep" | "Pres" | "Rev" | "Hon"
+            | "St" | "Mt" | "Ft" | "Jr" | "Sr" | "vs" | "Messrs" | "approx"
+    )
+}
 
 /// Abbreviations that end a sentence unless a number follows ("No. 5", "Jan. 5").
-const BEFORE_NUMBERS: &[&str] = &[
-    "No", "Nos", "Vol", "Art", "Fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec",
-];
+#[rustfmt::skip]
+fn is_before_number(word: &str) -> bool {
+    matches!(
+        word,
+        "No" | "Nos" | "Vol" | "Art" | "Fig" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul"
+            | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    )
+}
 
 /// Longest word we look back over for an abbreviation; longer words are never abbreviations.
 const MAX_ABBREVIATION: usize = 16;
@@ -155,10 +194,10 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
     if word.is_empty() {
         return true;
     }
-    if TITLES.contains(&word) || is_initials(word) {
+    if is_title(word) || is_initials(word) {
         return false;
     }
-    !(next.is_ascii_digit() && BEFORE_NUMBERS.contains(&word))
+    !(next.is_ascii_digit() && is_before_number(word))
 }
 
 /// Longest parenthesised wire-service tag after a dateline ("(AP)", "(Thomson Reuters
@@ -254,11 +293,19 @@ mod tests {
     fn the_search_for_a_possible_end_stops_where_the_byte_table_says() {
         let text = "Gen. Haftar\r\nsaid … “no!” Why? U.S.\u{2028}x\u{2029}y – done";
         let bytes = text.as_bytes();
-        for from in 0..=bytes.len() {
-            let by_table = (from..bytes.len())
+        let by_table = |from: usize| {
+            (from..bytes.len())
                 .find(|&i| MAY_END[usize::from(bytes[i])])
-                .unwrap_or(bytes.len());
-            assert_eq!(next_may_end(bytes, from), by_table, "from {from}");
+                .unwrap_or(bytes.len())
+        };
+        // Searches forward from every byte, as the scan makes them, and then backward, and
+        // from every byte after a fresh start.
+        let mut may_end = MayEnd::new(bytes);
+        for from in (0..=bytes.len() + 1).chain((0..=bytes.len()).rev()) {
+            assert_eq!(may_end.next(from), by_table(from), "from {from}");
+        }
+        for from in 0..=bytes.len() {
+            assert_eq!(MayEnd::new(bytes).next(from), by_table(from), "from {from}");
         }
     }
 

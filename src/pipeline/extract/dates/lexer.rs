@@ -966,30 +966,42 @@ const MAX_WORD: usize = 12;
 /// probe sequence is short.
 const VOCABULARY_BITS: u32 = 11;
 
-/// A word of up to [`MAX_WORD`] ASCII bytes, lower-cased, packed into one integer with its
-/// length in the top byte (so no two words share a key, and 0 is no word's key).
+/// A word of up to [`MAX_WORD`] bytes (longer words: their first [`MAX_WORD`]), ASCII letters
+/// lower-cased, packed into one integer with its length in the top byte (so no two words share
+/// a key, and 0 is no word's key). Non-ASCII bytes are kept as they are, top bit and all.
+///
+/// Read with two loads that overlap where the word is shorter than both (the bytes they share
+/// are the same bytes), not copied through a buffer: the lexer's callers classify words one at
+/// a time ([`classify`]).
 fn pack_word(bytes: &[u8]) -> u128 {
     const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
     const TOP: u128 = u128::from_le_bytes([0x80; 16]);
-    let len = bytes.len().min(MAX_WORD);
-    let mut buf = [0u8; 16];
-    buf[..len].copy_from_slice(&bytes[..len]);
-    buf[15] = len as u8;
-    let raw = u128::from_le_bytes(buf);
-    if !bytes[..len].is_ascii() {
-        // Only ASCII letters change case (as `to_ascii_lowercase` does byte by byte).
-        for b in &mut buf[..len] {
-            *b = b.to_ascii_lowercase();
-        }
-        return u128::from_le_bytes(buf);
-    }
-    // Every byte below 0x80: those from 'A' to 'Z' get bit 5, all 16 at once. Adding 0x3F to a
-    // byte sets its top bit from 'A' on, adding 0x25 from '[' on; neither carries out of a byte.
+    let word = &bytes[..bytes.len().min(MAX_WORD)];
+    let len = word.len();
+    let (low, high) = if let (Some(first), Some(last)) =
+        (word.first_chunk::<8>(), word.last_chunk::<8>())
+    {
+        // Bytes 8.. are the top `len - 8` of the last eight (in two shifts: none when `len` is 8).
+        let high = (u64::from_le_bytes(*last) >> (8 * (15 - len))) >> 8;
+        (u64::from_le_bytes(*first), high)
+    } else if let (Some(first), Some(last)) = (word.first_chunk::<4>(), word.last_chunk::<4>()) {
+        let last = u64::from(u32::from_le_bytes(*last)) << (8 * (len - 4));
+        (u64::from(u32::from_le_bytes(*first)) | last, 0)
+    } else {
+        let low = word
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        (low, 0)
+    };
+    let raw = u128::from(low) | (u128::from(high) << 64);
+    // Bytes from 'A' to 'Z' get bit 5, all 16 at once. Adding 0x3F to a byte below 0x80 sets
+    // its top bit from 'A' on, adding 0x25 from '[' on; neither carries out of a byte; bytes from
+    // 0x80 on are masked out. The length byte (at most 12) is below 'A' and stays as it is.
     let from_a = (raw & LOW7) + u128::from_le_bytes([0x80 - b'A'; 16]);
     let past_z = (raw & LOW7) + u128::from_le_bytes([0x80 - b'Z' - 1; 16]);
-    let upper = from_a & !past_z & TOP;
-    // The length byte (at most 12) is below 'A' and stays as it is.
-    raw | (upper >> 2)
+    let upper = from_a & !past_z & !raw & TOP;
+    raw | (upper >> 2) | ((len as u128) << 120)
 }
 
 fn slot_of(key: u128) -> usize {
@@ -1070,13 +1082,19 @@ pub(super) fn may_be_tense(word: &[u8]) -> bool {
 /// What `word` means to the tagger, ignoring case.
 pub(super) fn classify(word: &str) -> Lex {
     let bytes = word.as_bytes();
-    if !bytes.is_ascii() {
+    if bytes.is_empty() || bytes.len() > MAX_WORD {
+        return if bytes.is_ascii() {
+            past_participle(bytes)
+        } else {
+            Lex::Other
+        };
+    }
+    let key = pack_word(bytes);
+    // The packed bytes keep their top bits: a set one is a non-ASCII byte of the word.
+    if key & u128::from_le_bytes([0x80; 16]) != 0 {
         return Lex::Other;
     }
-    if bytes.is_empty() || bytes.len() > MAX_WORD {
-        return past_participle(bytes);
-    }
-    look_up(vocabulary(), pack_word(bytes), bytes)
+    look_up(vocabulary(), key, bytes)
 }
 
 /// [`classify`] of `text[start..end]`, a run of letters (ASCII or not, as the tokenizers cut

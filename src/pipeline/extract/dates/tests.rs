@@ -45,6 +45,16 @@ fn assert_one(text: &str, published: &str, surface: &str, from: &str, to: &str, 
     );
 }
 
+/// Asserts that `text` holds exactly one mention, `surface`, whatever it means.
+#[track_caller]
+fn assert_surface(text: &str, published: &str, surface: &str) {
+    let got: Vec<String> = tag(text, Some(published))
+        .into_iter()
+        .map(|m| m.0)
+        .collect();
+    assert_eq!(got, [surface], "in {text:?}");
+}
+
 #[track_caller]
 fn assert_none(text: &str, published: &str) {
     assert_eq!(tag(text, Some(published)), vec![], "in {text:?}");
@@ -1008,6 +1018,34 @@ fn a_year_in_words_is_that_year() {
 }
 
 #[test]
+fn a_year_in_words_opens_with_any_of_its_words_in_any_case() {
+    // `spelled_year` asks the first token's meaning before its words: each word that opens a
+    // year in words has a meaning it lets through.
+    for word in ["eighteen", "nineteen", "two", "twenty"] {
+        let capitalised = format!("{}{}", word[..1].to_ascii_uppercase(), &word[1..]);
+        for w in [word.to_owned(), word.to_ascii_uppercase(), capitalised] {
+            assert!(
+                matches!(lexer::classify(&w), Lex::Century19 | Lex::Count(2 | 20)),
+                "{w}"
+            );
+        }
+    }
+    for (text, year) in [
+        ("in Eighteen hundred", "1800"),
+        ("in NINETEEN ninety-six", "1996"),
+        ("in two thousand and five", "2005"),
+        ("in Twenty twelve", "2012"),
+    ] {
+        assert_starts(
+            text,
+            Some("2020-06-01"),
+            &[(&text[3..], &format!("{year}-01-01"))],
+        );
+    }
+    assert!(tag("in a hundred ninety-six", Some("2020-06-01")).is_empty());
+}
+
+#[test]
 fn a_year_in_words_completes_a_month_a_season_or_a_date() {
     assert_one(
         "January nineteen ninety-seven. Atlanta again.",
@@ -1375,6 +1413,45 @@ fn movable_holidays_follow_their_calendar_rules() {
     assert_none("on Christmas Island", "2019-11-08");
 }
 
+#[test]
+fn a_count_of_units_is_read_after_a_or_a_number() {
+    // `counted_units` tries the counted forms only where a unit or "few" follows the count.
+    for (text, surface) in [
+        ("it opened 10 days ago.", "10 days ago"),
+        ("they met 3 weeks later.", "3 weeks later"),
+        ("the bonds will mature in 5 years.", "5 years"),
+        ("it opened a week ago.", "a week ago"),
+        ("it opened a few years ago.", "a few years ago"),
+        ("it opened A FEW years ago.", "A FEW years ago"),
+        ("they met two days later.", "two days later"),
+        ("it rose from a year earlier.", "a year earlier"),
+        ("the notes will be repaid in five years.", "five years"),
+        ("it closed twenty twelve.", "twenty twelve"),
+    ] {
+        assert_surface(text, "2020-06-10", surface);
+    }
+    assert!(tag("a man and two women met a few friends", Some("2020-06-10")).is_empty());
+    assert!(tag("the 10 men met 3 few times", Some("2020-06-10")).is_empty());
+}
+
+#[test]
+fn every_named_day_passes_the_first_letter_test() {
+    // `may_open_named_day` rules out capitalised words by their first letter before
+    // `named_day` reads them: each day it knows must get through.
+    for day in [
+        "New Year's Day",
+        "New Year's Eve",
+        "Good Friday",
+        "Valentine's Day",
+        "Memorial Day",
+        "Labor Day",
+        "Veterans Day",
+        "Boxing Day",
+    ] {
+        assert_surface(&format!("on {day}"), "2020-06-01", day);
+    }
+}
+
 // ---- times of day ----------------------------------------------------------------------------
 
 #[test]
@@ -1730,7 +1807,8 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
     let text = "On Tuesday, the minister said in Paris that by 5 March and since the 1990s, \
                 prices had risen 3% in the third quarter of 2019 and were expected to fall \
                 next year; “It’s late,” he said, two weeks ago at noon. Shares rose in '08 \
-                (about 40) since then, from January to mid-2020, until now.";
+                (about 40) since then, from January to mid-2020, until now. Nadia Lamb of \
+                Boston met Grace Vance in Tripoli on Labor Day, New Year's Eve and Good Friday.";
     let toks = lexer::tokenize(text);
     let tagger = Tagger {
         text,
@@ -1742,7 +1820,7 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
     };
     let mut ruled_out = 0;
     for (i, tok) in toks.iter().enumerate() {
-        if !may_start_date(tok.kind) {
+        if !may_start_date(text, tok) {
             ruled_out += 1;
             assert!(tagger.match_at(i).is_none(), "{tok:?}");
         }
