@@ -222,7 +222,8 @@ pub struct Gazetteer {
     /// First-level division keys (`US.KY`), interned; places point at them by number.
     admin1_keys: Vec<String>,
     /// Each country's population by its ISO code, sorted by code; made on the first ask (the
-    /// first extraction), not at every load.
+    /// first extraction), not at every load, from the countries with demonyms (every country
+    /// of the data has some).
     country_populations: OnceLock<Vec<(String, u64)>>,
 }
 
@@ -468,7 +469,11 @@ impl Gazetteer {
     pub fn country_population(&self, iso: &str) -> Option<u64> {
         let all = self.country_populations.get_or_init(|| {
             let mut all: Vec<(String, u64)> = Vec::new();
-            for p in self.places() {
+            // Countries are among the few places with demonyms: no walk over every place. In
+            // index order, so a stronger layer's entry comes first.
+            let mut with_demonyms: Vec<PlaceIdx> = self.demonyms.keys().copied().collect();
+            with_demonyms.sort_unstable();
+            for p in with_demonyms.into_iter().map(|idx| self.get(idx)) {
                 if p.kind == PlaceKind::Country
                     && let (Some(c), Some(n)) = (p.country, p.population)
                     && !all.iter().any(|(k, _)| k == c)
