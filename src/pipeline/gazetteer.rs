@@ -222,8 +222,8 @@ pub struct Gazetteer {
     /// First-level division keys (`US.KY`), interned; places point at them by number.
     admin1_keys: Vec<String>,
     /// Each country's population by its ISO code, sorted by code; made on the first ask (the
-    /// first extraction), not at every load, from the countries with demonyms (every country
-    /// of the data has some).
+    /// first extraction), not at every load, from the countries with demonyms (all but ten
+    /// small or former territories of the bundled data have some; those have no entry).
     country_populations: OnceLock<Vec<(String, u64)>>,
 }
 
