@@ -785,6 +785,18 @@ fn wadi_rabie_is_reported_as_an_unknown_place() {
 }
 
 #[test]
+fn a_name_between_two_places_of_a_list_is_an_unknown_place() {
+    let text = "Exports stopped at Sirte, Ras Lanuf, Qarvella, Brega and Tobruk. In Tripoli, \
+                Dalia Harwen said the ports of Misrata, Zelvor and Sirte were calm.";
+    let names: Vec<String> = unknown_place_names(text, bundled())
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    // Not "Dalia Harwen": no place follows her name.
+    assert_eq!(names, ["Qarvella", "Zelvor"]);
+}
+
+#[test]
 fn a_natural_features_name_is_an_unknown_place_without_a_cue() {
     let text = "The drought lowered Quellan Lake, and a boat ran aground on Verlo Island. \
                 Lake Tamsworth will be drained. Varro Street stayed open.";

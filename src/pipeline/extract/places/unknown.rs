@@ -288,6 +288,14 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
         {
             push(k + 1, last);
         }
+        // "Es Sider, Ras Lanuf, Brega, Hariga and Zueitina": a name between two places of a
+        // list (a person's name after a place, "In Paris, Jean Dupont said", has no place
+        // after it).
+        if let Some(last) = run_from(k)
+            && in_a_list_of_places(text, ws[k].start, ws[last].end, &known)
+        {
+            push(k, last);
+        }
         // "Gatun Lake", "Lake Springfield": a feature's name of two or three words, where a
         // run of names starts.
         let run_starts = k == 0
@@ -321,6 +329,30 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
     out.retain(|u| !is_demonym_phrase(&u.name, gazetteer));
     out.sort_by_key(|u| u.start);
     out
+}
+
+/// The list separators between two places: "A, B", "A and B", "A, and B", "A or B".
+const LIST_SEPARATORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
+
+/// The name at `start..end` stands between two names the gazetteer knows as places, separated
+/// from each by a list separator, the one before by a comma ("Brega, Hariga and Zueitina").
+fn in_a_list_of_places(text: &str, start: usize, end: usize, known: &[Span]) -> bool {
+    let Some(before) = text.get(..start).and_then(|b| b.strip_suffix(", ")) else {
+        return false;
+    };
+    let after = text.get(end..).unwrap_or("");
+    let Some(next) = LIST_SEPARATORS
+        .iter()
+        .find_map(|sep| after.strip_prefix(sep))
+        .map(|rest| text.len() - rest.len())
+    else {
+        return false;
+    };
+    // (Places by name, not a demonym or a town named like a surname: "Russian, North Ossetian
+    // and Georgian", "Day, Edwards, Gipson and Miller".)
+    let a_place = |s: &Span| s.roles.iter().any(|(r, _)| matches!(r, NameRole::Place(_)));
+    known.iter().any(|s| s.end == before.len() && a_place(s))
+        && known.iter().any(|s| s.start == next && a_place(s))
 }
 
 /// A name that is a demonym of the gazetteer ("Libyan"), not a place.
