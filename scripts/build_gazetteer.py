@@ -378,8 +378,8 @@ def arabic_spellings(name: str, stripped: list[str], population: int) -> list[st
     """Other ways English news writes the name of a town in an Arab country, as plain ASCII:
     the name without its article ("Sawani" for As Sawānī, from `stripped`, the names
     `without_article` gave) from BARE_NAME_MIN_POPULATION, with the article as "Al" ("Al
-    Sawani"), and without the final "h" of a feminine ending ("Kikla" for Kiklah, "Zuwara"
-    for Zuwārah)."""
+    Sawani"), without the final "h" of a feminine ending ("Kikla" for Kiklah, "Zuwara" for
+    Zuwārah), and with the French "ou" for a lone "u" ("Salloum")."""
     forms = []
     base = [clean(name), *(stripped[:1] if population >= BARE_NAME_MIN_POPULATION else [])]
     m = ASSIMILATED_ARTICLE.match(clean(name))
@@ -396,6 +396,19 @@ def arabic_spellings(name: str, stripped: list[str], population: int) -> list[st
         plain = ascii_form(form) or form
         if plain.isascii() and plain != clean(name) and plain not in out:
             out.append(plain)
+    # The French transliteration writes a lone "u" of the last word as "ou" ("Salloum" for
+    # Sallum, "Tartous", "Marsa Matrouh"), from BARE_NAME_MIN_POPULATION.
+    if population >= BARE_NAME_MIN_POPULATION:
+        for form in [ascii_form(clean(name)) or clean(name), *out]:
+            words = form.split(" ")
+            last = words[-1]
+            at = last.find("u")
+            french_already = any(d in form.lower() for d in ("ou", "ue", "eu"))
+            if (form.isascii() and not french_already and last.count("u") == 1 and at > 0
+                    and last[at - 1].lower() not in "oqa" and len(last) >= 4):
+                french = " ".join([*words[:-1], last[:at] + "ou" + last[at + 1:]])
+                if french not in out:
+                    out.append(french)
     return out
 
 

@@ -1318,8 +1318,9 @@ const NAME_KIND_WORDS: &[&str] = &[
     "el", "ar", "as", "ash", "ad", "an", "at", "az",
 ];
 
-/// One name's words (kind words aside, case and accents ignored) are all words of the other
-/// ("Quebec City" and "Québec"), or the two names' words are, one by one, other
+/// One name's words (kind words aside, case and accents ignored, French "ou" as "u") are all
+/// words of the other ("Quebec City" and "Québec", "Salloum" and "As Sallūm"), or the two
+/// names' words are, one by one, other
 /// transliterations of each other ([`same_consonants`]: "Deir el-Balah" and "Dayr al Balaḩ"):
 /// "Athens-Clarke County" and "Athens", "Clacton" and "Clacton-on-Sea", "Mt. Pleasant" and
 /// "Mount Pleasant" are forms of one name; "Adena" and "Aden", "Auschwitz" and "Oswiecim" are
@@ -1334,11 +1335,17 @@ fn same_name_words(a: &str, b: &str) -> bool {
     };
     // "Quebec" and "Québec", "Qamishli" and "Qāmishlī": accented letters make no other word
     // (a letter outside ASCII stands for any one letter).
-    let same = |x: &String, y: &String| {
+    let letters = |x: &str, y: &str| {
         x.chars().count() == y.chars().count()
             && x.chars()
                 .zip(y.chars())
                 .all(|(a, b)| a == b || !a.is_ascii() || !b.is_ascii())
+    };
+    // The French transliteration's "ou" is the English "u": "Salloum" and "Sallūm".
+    let same = |x: &String, y: &String| {
+        letters(x, y)
+            || ((x.contains("ou") || y.contains("ou"))
+                && letters(&x.replace("ou", "u"), &y.replace("ou", "u")))
     };
     let within = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same(x, y)));
     let (wa, wb) = (words(a), words(b));

@@ -2475,6 +2475,9 @@ fn arabic_town_names_are_found_as_the_news_spells_them() {
     let r = resolved("Fighting in Libya reached Sawani, then Al-Sawani again, and Kikla.");
     assert_eq!(resolved_as(&r, "Sawani").map(|x| x.2.as_str()), Some("LY"));
     assert_eq!(resolved_as(&r, "Kikla").map(|x| x.2.as_str()), Some("LY"));
+    // The French "ou": As Sallūm is "Salloum".
+    let r = resolved("Egypt sent troops to its border near Salloum.");
+    assert_eq!(resolved_as(&r, "Salloum").map(|x| x.2.as_str()), Some("EG"));
     // After the Arabic article, a name is of the Arab world, not Hadim of Turkey (Khadim).
     let r = resolved("Fighting in Libya went on. Al-Khadim air base was used by drones.");
     assert!(resolved_as(&r, "Khadim").is_none(), "{r:?}");
