@@ -3422,16 +3422,18 @@ const COUNTRY_BONUS: f64 = 2.0;
 /// country's): naming Lebanon says more of where "Tripoli" is than naming the United States
 /// says of "Geneva".
 fn country_size_factor(g: &Gazetteer, iso: &str) -> f64 {
-    let full = FULL_BONUS_POPULATION;
     match g.country_population(iso) {
-        Some(n) if n as f64 > full => ((WORLD_POPULATION / n as f64).log10()
-            / (WORLD_POPULATION / full).log10())
+        Some(n) if n as f64 > FULL_BONUS_POPULATION => ((WORLD_POPULATION / n as f64).log10()
+            / (WORLD_POPULATION / FULL_BONUS_POPULATION).log10())
         .clamp(0.0, 1.0),
         _ => 1.0,
     }
 }
 
+/// The world's population, for [`country_size_factor`] (about that of the data's countries).
 const WORLD_POPULATION: f64 = 7.8e9;
+/// Up to this population a country named by its name alone gives its towns the whole
+/// [`COUNTRY_BONUS`] ([`country_size_factor`]).
 const FULL_BONUS_POPULATION: f64 = 5.0e7;
 
 /// What a country's reading gains over a town of the same name before the context speaks
