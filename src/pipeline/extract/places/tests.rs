@@ -223,6 +223,31 @@ fn a_weak_name_the_context_shows_to_be_a_place_is_that_place_throughout() {
 }
 
 #[test]
+fn a_weak_name_owning_an_office_or_a_border_is_a_place() {
+    // "Victoria's premier", "the premier of Victoria": only a place has a premier.
+    for text in [
+        "Victoria's premier said the fires were the worst in decades.",
+        "The premier of Victoria said the fires were the worst in decades.",
+        "Victoria’s northern border was closed to traffic on Monday.",
+    ] {
+        let r = resolved(text);
+        assert_eq!(
+            resolved_as(&r, "Victoria").map(|x| x.2.as_str()),
+            Some("AU"),
+            "{text}: {r:?}"
+        );
+    }
+    // A person's things stay a person's: "Victoria's husband", "Victoria's speech".
+    for text in [
+        "Victoria's husband said the fires were the worst in decades.",
+        "Victoria's speech about the border was short.",
+    ] {
+        let r = resolved(text);
+        assert!(resolved_as(&r, "Victoria").is_none(), "{text}: {r:?}");
+    }
+}
+
+#[test]
 fn states_and_cities_that_are_also_words_or_languages_are_found() {
     let text = "Montana offered $69 a day. Firms moved to Colorado and Michigan, \
                 and the EU and Miami followed.";

@@ -671,7 +671,42 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || at.after.is_some_and(|w| {
             RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
         })
+        || owns_a_territorial_noun(at)
 }
+
+/// "Victoria's premier", "Jackson's mayor", "Ontario's northern border": a possessive before
+/// a lower-case noun that only a place owns (its offices, parliament, capital, borders and
+/// coast), never a person.
+fn owns_a_territorial_noun(at: &Occurrence<'_>) -> bool {
+    let Some(rest) = at.text.get(at.end..) else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let noun = first_word(rest);
+    TERRITORIAL_NOUNS.contains(&noun)
+        || (is_compass_adjective(noun)
+            && first_word(rest[noun.len()..].trim_start_matches(' ')).starts_with("border"))
+}
+
+/// Lower-case nouns that a place owns and a person does not: "Victoria's premier", "the
+/// state's capital" ([`owns_a_territorial_noun`]).
+const TERRITORIAL_NOUNS: &[&str] = &[
+    "borders",
+    "border",
+    "capital",
+    "coast",
+    "coastline",
+    "governor",
+    "legislature",
+    "mayor",
+    "parliament",
+    "premier",
+];
 
 /// A town's police and elected officers after its name, in lower case ("Dunbar police", "the
 /// Lincoln mayor", "Jackson aldermen"); capitalised they may open a title ("Vice Mayor").
@@ -711,10 +746,21 @@ const OF_A_PLACE: &[&str] = &[
     "west",
 ];
 
-/// Division nouns before "of" that take a place in lower case only: "the state of Para", "the
-/// province of Bengkulu", "the capital of Victoria"; capitalised they open the name of a body
-/// ("the Department of Justice", "Secretary of State").
-const OF_A_DIVISION: &[&str] = &["capital", "department", "province", "region", "state"];
+/// Division nouns and offices before "of" that take a place in lower case only: "the state of
+/// Para", "the province of Bengkulu", "the capital of Victoria", "the premier of Victoria";
+/// capitalised they open the name of a body or a title ("the Department of Justice",
+/// "Secretary of State", "Governor of the Bank").
+const OF_A_DIVISION: &[&str] = &[
+    "capital",
+    "department",
+    "governor",
+    "legislature",
+    "parliament",
+    "premier",
+    "province",
+    "region",
+    "state",
+];
 
 fn of_a_place(text: &str, start: usize) -> bool {
     text.get(..start)
