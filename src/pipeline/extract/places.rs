@@ -3743,12 +3743,18 @@ fn choose(
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     let (best, best_score, reason) =
         world_city_over_village(&scored, g, (best, best_score, reason));
-    // Share of the best among all candidates, reading scores as log10 odds.
-    let total: f64 = scored
+    // Share of the best among all candidates, reading scores as log10 odds; a reading that
+    // puts the marker where the best does (Hong Kong the territory and the city, Kuwait the
+    // country and its capital) agrees with it rather than standing against it.
+    let here = g.get(best).coord;
+    let (agreeing, total) = scored
         .iter()
-        .map(|(_, s, _)| 10f64.powf(s - best_score))
-        .sum();
-    let share = 1.0 / total;
+        .fold((0.0, 0.0), |(agreeing, total), &(idx, s, _)| {
+            let odds = 10f64.powf(s - best_score);
+            let agrees = idx == best || within_km(g.get(idx).coord, here, SAME_MARKER_KM);
+            (agreeing + if agrees { odds } else { 0.0 }, total + odds)
+        });
+    let share = agreeing / total;
     let base = if g.get(best).source == PlaceSource::Broad {
         0.8
     } else {
@@ -3756,6 +3762,9 @@ fn choose(
     };
     (best, (base * share) as f32, reason)
 }
+
+/// Readings this close put one marker for a reader of the map ([`choose`]'s confidence).
+const SAME_MARKER_KM: f64 = 25.0;
 
 /// A city from this population is what its name means even where a village in the article's
 /// state or country bears the name ([`world_city_over_village`]).
