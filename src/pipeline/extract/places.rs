@@ -2007,6 +2007,17 @@ fn accept(
     {
         return false;
     }
+    // "through Flinders Chase National Park", "in Tama Hills Nature Reserve": a small town's
+    // name opening a longer name of a park or a reserve is that name's first word, whatever
+    // the preposition before (it says where the park is).
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && one_word
+        && words::opens_longer_feature_name(&site.at)
+    {
+        return false;
+    }
     // "Kaziranga National Park", "the Dunmore Valley Farms": a town named by words for a
     // feature of the land, after a capitalised word, closes the longer name of that feature.
     if broad

@@ -258,6 +258,15 @@ fn readings_that_put_one_marker_do_not_lower_the_confidence() {
 }
 
 #[test]
+fn a_small_town_opening_a_longer_name_of_a_park_is_not_that_town() {
+    let f = found("Two fires burned through Flinders Chase National Park on Monday.");
+    assert!(f.iter().all(|(s, _)| s != "Flinders"), "{f:?}");
+    // The town itself, or a park named by the town alone, stays a place where the words say so.
+    let f = found("Two fires burned near Flinders on Monday.");
+    assert!(f.iter().any(|(s, _)| s == "Flinders"), "{f:?}");
+}
+
+#[test]
 fn states_and_cities_that_are_also_words_or_languages_are_found() {
     let text = "Montana offered $69 a day. Firms moved to Colorado and Michigan, \
                 and the EU and Miami followed.";

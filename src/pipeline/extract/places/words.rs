@@ -1075,6 +1075,33 @@ pub(super) fn opens_feature_name(at: &Occurrence<'_>) -> bool {
         && !word_after(at.text, at.end + 1 + w.len()).is_some_and(is_capitalised)
 }
 
+/// The name opens a longer name of a park, a reserve or a feature of the land: one or two
+/// capitalised words, then a word for such a feature ("Flinders Chase National Park", "Hyde
+/// Street Park", "Tama Hills Nature Reserve"). Such a place is named for a person or the land
+/// as often as for a town, and it seldom lies in the town of its first word.
+pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
+    let Some(mut w) = at.after else {
+        return false;
+    };
+    let mut end = at.end + 1 + w.len();
+    for _ in 0..2 {
+        if !is_capitalised(w) || is_all_caps(w) || FUNCTION_WORDS.contains(&w) {
+            return false;
+        }
+        let Some(next) = word_after(at.text, end) else {
+            return false;
+        };
+        if FEATURE_WORDS.contains(&next) || RESERVE_WORDS.contains(&next) {
+            return true;
+        }
+        (w, end) = (next, end + 1 + next.len());
+    }
+    false
+}
+
+/// Words that close the name of protected land ([`opens_longer_feature_name`]).
+const RESERVE_WORDS: &[&str] = &["Preserve", "Reserve", "Sanctuary", "Wilderness"];
+
 /// Capitalised words that close the name of a college, a school or a library ("Cornell
 /// University", "Smith College", "Hale Academy", "Lyle Elementary", "Reagan Middle", "Bates
 /// Library"): mostly a founder's, a donor's or a figure's name.
