@@ -267,6 +267,38 @@ fn a_small_town_opening_a_longer_name_of_a_park_is_not_that_town() {
 }
 
 #[test]
+fn a_division_before_a_lone_surname_after_and_or_a_preposition_is_a_person() {
+    for text in [
+        "On Wednesday, Erdogan and Vladimir Putin, meeting in Istanbul, called for a truce.",
+        "Cakes and pies will be auctioned by Virginia Chapin after the meal.",
+    ] {
+        let f = found(text);
+        assert!(
+            f.iter().all(|(s, _)| s != "Vladimir" && s != "Virginia"),
+            "{text}: {f:?}"
+        );
+    }
+    // A longer name, a body's word or water after it keeps the division as its modifier.
+    for (text, name) in [
+        (
+            "He stood in the dock of Belfast Magistrate's Court on Monday.",
+            "Belfast",
+        ),
+        (
+            "Remains were found on Delaware Bay beach in the south.",
+            "Delaware",
+        ),
+        (
+            "He was praised by Virginia Governor Ralph Northam.",
+            "Virginia",
+        ),
+    ] {
+        let f = found(text);
+        assert!(f.iter().any(|(s, _)| s == name), "{text}: {f:?}");
+    }
+}
+
+#[test]
 fn states_and_cities_that_are_also_words_or_languages_are_found() {
     let text = "Montana offered $69 a day. Firms moved to Colorado and Michigan, \
                 and the EU and Miami followed.";

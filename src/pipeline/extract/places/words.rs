@@ -839,7 +839,21 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
     // After a determiner, a number ("230 Minnesota National Guard troops") or at the start of
     // a sentence ("Minnesota Governor Tim Pawlenty").
     let opens_name = match before {
-        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(is_capitalised),
+        // After an article any capitalised word goes on with the name ("the Ohio Supreme
+        // Court", "the Georgia Bureau"); after "and" or a preposition, a lone capitalised word
+        // may be a surname ("Erdogan and Vladimir Putin", "auctioned by Virginia Chapin"): it
+        // must be a body's word, a feature of the land or water ("on Delaware Bay"), or the
+        // name go on ("of Belfast Magistrate's Court").
+        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(|a| {
+            is_capitalised(a)
+                && (matches!(w, "a" | "an" | "the" | "The")
+                    || is_public_body(a)
+                    || ORGANISATION_HEADS.contains(&a)
+                    || NAMED_BODY_HEADS.contains(&a)
+                    || FEATURE_WORDS.contains(&a)
+                    || LAND_AND_WATER_AFTER.contains(&a)
+                    || name_goes_on(at.text, at.end + 1 + a.len()))
+        }),
         // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
         // is a person).
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
@@ -855,6 +869,32 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
         Some(_) => false,
     };
     compass || opens_name
+}
+
+/// Capitalised words for land and water that a state or a country names ("Delaware Bay", "the
+/// Texas Coast"), beside [`FEATURE_WORDS`].
+const LAND_AND_WATER_AFTER: &[&str] = &[
+    "Basin",
+    "Bay",
+    "Coast",
+    "Delta",
+    "Gulf",
+    "Lake",
+    "Peninsula",
+    "River",
+    "Sea",
+];
+
+/// A capitalised word follows `end`, after a space or a possessive ("Belfast Magistrate's
+/// Court"): the name goes on.
+fn name_goes_on(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    rest.strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// The last word of an organisation's or building's name: "Oxford Crown Court", "Charleston
