@@ -205,27 +205,36 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        // ASCII words are most tokens: asked about first, and pushed here.
+        if b.is_ascii_alphabetic()
+            && let Some((end, lex)) = ascii_word_at(vocabulary, bytes, i)
+        {
+            tokens.push(Token {
+                start: offset(start),
+                end: offset(end),
+                kind: Kind::Word {
+                    lex,
+                    cap: b.is_ascii_uppercase(),
+                },
+                space_before,
+                newline_before,
+            });
+            newline_before = false;
+            space_before = bytes.get(end) == Some(&b' ');
+            i = end + usize::from(space_before);
+            continue;
+        }
+        let kind = if b.is_ascii_whitespace() {
             space_before = true;
             newline_before |= b == b'\n' || b == b'\r';
             i += 1;
             continue;
-        }
-        let start = i;
-        let kind = if b.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             let (num, end) = lex_number(text, i);
             i = end;
             Kind::Num(num)
-        } else if b.is_ascii_alphabetic()
-            && let Some((end, lex)) = ascii_word_at(vocabulary, bytes, i)
-        {
-            i = end;
-            Kind::Word {
-                lex,
-                cap: b.is_ascii_uppercase(),
-            }
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alphabetic(text, i)) {
             i = word_end(text, i);
             let word = &text[start..i];
