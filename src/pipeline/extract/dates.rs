@@ -423,7 +423,9 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                Lex::A | Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
+                // (A year in words never opens with "a": `spelled_year` is not asked.)
+                Lex::A => self.counted_units(i),
+                Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
                 Lex::Fiscal => self.fiscal(i),
@@ -1805,7 +1807,7 @@ impl Tagger<'_> {
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         ];
         // A year in words opens with "eighteen", "nineteen", "two" ("two thousand") or "twenty":
-        // asked of the token's meaning first, as "a" and the other counts come here too.
+        // asked of the token's meaning first, as the other counts come here too.
         if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
             return None;
         }
