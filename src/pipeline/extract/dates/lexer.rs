@@ -1043,7 +1043,11 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static TABLE: OnceLock<Vocabulary> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = Box::new([(0u128, Lex::Other); VOCABULARY_SLOTS]);
+        // Built from a vector: `Box::new` would build the 64 KB array on the stack first.
+        let slots = vec![(0u128, Lex::Other); VOCABULARY_SLOTS];
+        let Ok(mut table) = Box::<[(u128, Lex); VOCABULARY_SLOTS]>::try_from(slots) else {
+            unreachable!("the vector has VOCABULARY_SLOTS slots")
+        };
         let mut tense_starts = [0u32; MAX_WORD + 1];
         for (word, lex) in WORDS {
             if word.len() > MAX_WORD {
