@@ -173,11 +173,12 @@ fn may_start_date(text: &str, tok: &Token) -> bool {
 
 /// The capitalised word `tok` may open a day [`Tagger::named_day`] knows by its name: "New
 /// Year's Day", "Good Friday", "Valentine's Day", "Memorial Day", "Labor Day", "Veterans Day",
-/// "Boxing Day" (most capitalised words are names: their first letters rule them out).
+/// "Boxing Day" (most capitalised words are names: their first two letters rule them out).
 fn may_open_named_day(text: &str, tok: &Token) -> bool {
+    let start = tok.start as usize;
     matches!(
-        text.as_bytes().get(tok.start as usize),
-        Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
+        text.as_bytes().get(start..start + 2),
+        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo")
     )
 }
 
@@ -1604,7 +1605,7 @@ impl Tagger<'_> {
         let w = self.word(i);
         let apostrophe_s =
             |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
-        // (month, day) or a rule, and the index of the last word. (The first letters of these
+        // (month, day) or a rule, and the index of the last word. (The first two letters of these
         // words are tested before the call: `may_open_named_day`.)
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
