@@ -1225,10 +1225,25 @@ impl Tagger<'_> {
         Some(self.at(year_last.unwrap_or(mlast), interval))
     }
 
+    /// The year at `i` is a vehicle's model year: after an article or a possessive, before a
+    /// maker's name ("a 2001 Mercury Sabre", "his 2006 Ford pickup"), not a time the text
+    /// speaks of ("In 2006 Ford sold more cars" has no article).
+    fn model_year(&self, i: usize) -> bool {
+        i > 0
+            && self.cap(i + 1)
+            && ["a", "an", "the", "his", "her", "their", "my", "our", "your"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w))
+            && VEHICLE_MAKERS.contains(&self.word(i + 1))
+    }
+
     /// A year standing alone: after a preposition ("in 2011", "since 2011", "of 2011"), or
     /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
         let y = self.year_at(i)?;
+        if self.model_year(i) {
+            return None;
+        }
         let prep = self.prev_prep(i);
         if prep == Some(Prep::To) && self.lex(i + 1).is_some() {
             return None; // "to 2000 people"
@@ -2927,6 +2942,57 @@ impl Tagger<'_> {
         Some(self.grained(unit_at, interval, Grain::Span))
     }
 }
+
+/// Makers of cars, trucks and motorcycles whose names follow a model year in news of crashes
+/// and thefts ([`Tagger::model_year`]).
+const VEHICLE_MAKERS: &[&str] = &[
+    "Acura",
+    "Audi",
+    "BMW",
+    "Buick",
+    "Cadillac",
+    "Chevrolet",
+    "Chevy",
+    "Chrysler",
+    "Dodge",
+    "Fiat",
+    "Ford",
+    "GMC",
+    "Harley",
+    "Honda",
+    "Hummer",
+    "Hyundai",
+    "Infiniti",
+    "Isuzu",
+    "Jaguar",
+    "Jeep",
+    "Kawasaki",
+    "Kia",
+    "Lexus",
+    "Lincoln",
+    "Mazda",
+    "Mercedes",
+    "Mercury",
+    "Mini",
+    "Mitsubishi",
+    "Nissan",
+    "Oldsmobile",
+    "Peugeot",
+    "Plymouth",
+    "Pontiac",
+    "Porsche",
+    "Renault",
+    "Saab",
+    "Saturn",
+    "Scion",
+    "Subaru",
+    "Suzuki",
+    "Tesla",
+    "Toyota",
+    "Volkswagen",
+    "Volvo",
+    "Yamaha",
+];
 
 #[cfg(test)]
 mod tests;
