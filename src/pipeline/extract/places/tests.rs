@@ -299,6 +299,21 @@ fn a_division_before_a_lone_surname_after_and_or_a_preposition_is_a_person() {
 }
 
 #[test]
+fn the_air_bases_of_the_libyan_war_are_found_by_their_news_names() {
+    let r = resolved(
+        "Forces seized the Ghardabiya air base south of Sirte, and drones struck Tamanhint \
+         near Sabha.",
+    );
+    for name in ["Ghardabiya Air Base", "Tamanhint Air Base"] {
+        assert!(
+            r.iter()
+                .any(|x| x.1 == name && x.2 == "LY" && x.3 == "air_base"),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn states_and_cities_that_are_also_words_or_languages_are_found() {
     let text = "Montana offered $69 a day. Firms moved to Colorado and Michigan, \
                 and the EU and Miami followed.";
