@@ -416,12 +416,13 @@ fn events_of(
         }
         let (when, basis, date_mention) = if let Some(dm) = date {
             let mention = TextSpan::new(dm.start..dm.end);
+            let when = event_time(m.body, dm, published);
             if dm.vague {
                 episodes.clear(); // "now", "recently": back to the present
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
-                    when: dm.interval,
+                    when,
                     mention,
                     keys: keys.clone(),
                     weak: weak.clone(),
@@ -431,7 +432,7 @@ fn events_of(
                     episodes.remove(0);
                 }
             }
-            (Some(dm.interval), WhenBasis::Text, Some(mention))
+            (Some(when), WhenBasis::Text, Some(mention))
         } else {
             // The tense is read only when it can clear something: most sentences have a date
             // or follow none.
@@ -498,8 +499,12 @@ fn events_of(
                         clause_date(m.body, sentence, in_sentence, mention, si == 0, published)
                     })
                     .flatten()
+                    .filter(|dm| when.is_none_or(|w| !contains(dm.interval, w)))
                 {
-                    Some(dm) => (Some(dm.interval), Some(TextSpan::new(dm.start..dm.end))),
+                    Some(dm) => (
+                        Some(event_time(m.body, dm, published)),
+                        Some(TextSpan::new(dm.start..dm.end)),
+                    ),
                     None => (when, date_mention),
                 };
                 events.push(Event {
@@ -607,6 +612,27 @@ fn clause_date<'d>(
         published,
     )
     .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+}
+
+/// The time an event takes from the date mention `dm`: its interval, or, after "since" ("has
+/// held out since last year", "fighting since April"), the stretch from that time to the
+/// publication, which the sentence speaks of as a whole.
+fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Interval {
+    let since = body.get(..dm.start).is_some_and(|b| {
+        let b = b.trim_end();
+        b.len() >= 5
+            && b.is_char_boundary(b.len() - 5)
+            && b[b.len() - 5..].eq_ignore_ascii_case("since")
+            && !b[..b.len() - 5].ends_with(char::is_alphanumeric)
+    });
+    match published {
+        Some(day) if since && day > dm.interval.to => Interval {
+            from: dm.interval.from,
+            to: day,
+            granularity: Granularity::Span,
+        },
+        _ => dm.interval,
+    }
 }
 
 /// `outer` holds all of `inner`: "this month" of a sentence dated Thursday says nothing new.
@@ -1102,10 +1128,16 @@ mod tests {
             ]
         );
         // A clock time or a coarser time around the sentence's adds nothing of its own.
-        let body = "On April 20, a forum meets at the Durant Center (7:30 p.m.), and in \
-                    Alexandria, the fifth this month.";
+        let body = "On April 20, a forum meets at the Durant Center in Alexandria (7:30 p.m.).";
         let e = events(body, &[("Alexandria", 1)], "2019-04-10");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-20")))]);
+        let body = "A bomb exploded in Baghdad on Thursday, the fifth attack in Iraq this month.";
+        let e = events(body, &[("Baghdad", 1), ("Iraq", 2)], "2019-05-20");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-05-16"))),
+            "{e:?}"
+        );
         // One time, however many clauses: every place takes it.
         let body = "On Monday, forces shelled Sirte, and Misrata, too.";
         let e = events(body, &[("Sirte", 1), ("Misrata", 2)], "2019-11-20");
@@ -1114,6 +1146,19 @@ mod tests {
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_time_after_since_runs_to_the_publication() {
+        let body = "Militias have held Tarhuna since last year.";
+        let e = events(body, &[("Tarhuna", 1)], "2020-04-14");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2019-01-01"), day("2020-04-14")));
+        assert_eq!(when.granularity, Granularity::Span);
+        // Without "since" the year is the year.
+        let body = "Militias took Tarhuna last year.";
+        let e = events(body, &[("Tarhuna", 1)], "2020-04-14");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-12-31")));
     }
 
     #[test]
