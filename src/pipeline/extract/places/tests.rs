@@ -888,6 +888,36 @@ fn a_name_between_two_places_of_a_list_is_an_unknown_place() {
 }
 
 #[test]
+fn the_names_listed_after_a_cued_unknown_place_are_unknown_places_too() {
+    let names = |text: &str| -> Vec<String> {
+        unknown_place_names(text, bundled())
+            .into_iter()
+            .map(|u| u.name)
+            .collect()
+    };
+    assert_eq!(
+        names("Fires tore through Quarnby, Vellet and Tobruk overnight."),
+        ["Quarnby", "Vellet"]
+    );
+    assert_eq!(
+        names("The blockade shut the fields of Zarqel and El Ferrow in January."),
+        ["Zarqel", "El Ferrow"]
+    );
+    // A sentence's opening preposition is no part of the name.
+    assert_eq!(
+        names("On Verlo Island, two fires burned."),
+        ["Verlo Island"]
+    );
+    // Not a list of places: a person's party label, firms, roads, a channel, a date.
+    assert!(names("Praise came from Brent Quoggs, D-Braxton, a sponsor of the bill.").is_empty());
+    assert_eq!(
+        names("The fire is near Crabgrass, Owens and Harris roads."),
+        ["Crabgrass"]
+    );
+    assert!(names("Tickets are available through Ticketmaster through Jan. 2.").is_empty());
+}
+
+#[test]
 fn a_natural_features_name_is_an_unknown_place_without_a_cue() {
     let text = "The drought lowered Quellan Lake, and a boat ran aground on Verlo Island. \
                 Lake Tamsworth will be drained. Varro Street stayed open.";

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::words::{COMPASS_WORDS, FUNCTION_WORDS};
 use super::{Span, accepted_spans, is_all_caps, is_capitalised};
 use crate::gazetteer::{Gazetteer, NameRole};
 
@@ -17,6 +18,37 @@ pub struct UnknownName {
 /// Words after which a capitalised name is likely a place.
 pub(super) const PLACE_CUES: &[&str] = &[
     "in", "at", "near", "from", "outside", "around", "towards", "toward",
+];
+/// Verbs of moving and spreading after which "through X" names a place ("tore through
+/// Cobargo"; not "available through Ticketmaster", "through Jan. 2").
+const MOTION_BEFORE_THROUGH: &[&str] = &[
+    "burned",
+    "burning",
+    "cut",
+    "drove",
+    "marched",
+    "moved",
+    "passed",
+    "raged",
+    "ripped",
+    "spread",
+    "swept",
+    "tore",
+    "travelled",
+    "traveled",
+    "went",
+];
+/// Plural nouns after a list of names that make the names streets or schools, not places:
+/// "Crabgrass, Owens and Harris roads", "Deer Run and Thomas elementary schools".
+const LIST_OF_THINGS: &[&str] = &[
+    "avenues",
+    "drives",
+    "elementary",
+    "highways",
+    "lanes",
+    "roads",
+    "schools",
+    "streets",
 ];
 /// Nouns that, followed by "of", introduce a place: "the town of X".
 const PLACE_NOUNS: &[&str] = &[
@@ -34,6 +66,16 @@ const PLACE_NOUNS: &[&str] = &[
     "municipality",
     "oasis",
     "port",
+    // Plurals open a list: "the fields of Sharara and El Feel" ([`list_after`]).
+    "areas",
+    "districts",
+    "fields",
+    "ports",
+    "provinces",
+    "regions",
+    "suburbs",
+    "towns",
+    "villages",
 ];
 /// Verbs and nouns of movement after which "to X" names a place.
 const MOTION_BEFORE_TO: &[&str] = &[
@@ -224,6 +266,15 @@ fn is_name_word(w: &str) -> bool {
     is_capitalised(core) && !NOT_PLACE_WORDS.contains(&core) && !is_all_caps(core)
 }
 
+/// A name word that may open a name: not a capitalised preposition or adverb opening a sentence
+/// ("On Kangaroo Island"; a compass word may: "East Gippsland"), nor a calendar word or title
+/// ("through Jan. 2").
+fn opens_name(w: &str) -> bool {
+    is_name_word(w)
+        && (!FUNCTION_WORDS.contains(&w) || COMPASS_WORDS.contains(&w))
+        && !crate::extract::dates::is_not_a_name(w)
+}
+
 /// Capitalised names that look like places ("in Wadi Rabii", "the town of X") and match nothing.
 pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName> {
     let ws = words(text);
@@ -232,7 +283,7 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
     let only_spaces =
         |a: usize, b: usize| text.get(a..b).is_some_and(|g| g.chars().all(|c| c == ' '));
     let mut out: Vec<UnknownName> = Vec::new();
-    let mut push = |first: usize, last: usize| {
+    let push = |out: &mut Vec<UnknownName>, first: usize, last: usize| {
         let (start, end) = (ws[first].start, ws[last].end);
         if covered(start, end) || out.iter().any(|u| u.start == start) {
             return;
@@ -246,7 +297,7 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
     // The run of name words starting at word `k`: capitalised words and connectors between
     // them, separated by single spaces, at most five words.
     let run_from = |k: usize| -> Option<usize> {
-        if !ws.get(k).is_some_and(|w| is_name_word(w.text)) {
+        if !ws.get(k).is_some_and(|w| opens_name(w.text)) {
             return None;
         }
         let mut last = k;
@@ -276,6 +327,9 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
     for k in 0..ws.len() {
         let w = ws[k].text;
         let cue = PLACE_CUES.contains(&w)
+            || (w == "through"
+                && k > 0
+                && MOTION_BEFORE_THROUGH.contains(&ws[k - 1].text.to_lowercase().as_str()))
             || (w == "to"
                 && k > 0
                 && MOTION_BEFORE_TO.contains(&ws[k - 1].text.to_lowercase().as_str()))
@@ -286,7 +340,41 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
             && only_spaces(ws[k].end, ws.get(k + 1).map_or(ws[k].end, |n| n.start))
             && let Some(last) = run_from(k + 1)
         {
-            push(k + 1, last);
+            push(&mut out, k + 1, last);
+            // "tore through Cobargo, Quaama and Batemans Bay", "the fields of Sharara and El
+            // Feel": the names listed after the first, where the first is a place's whole
+            // name, known or not ("at Lombard Odier, Abn Amro and ..." lists firms).
+            let plural = w == "of" && ws[k - 1].text.ends_with('s');
+            let (first_start, first_end) = (ws[k + 1].start, ws[last].end);
+            let whole = !covered(first_start, first_end)
+                || known
+                    .iter()
+                    .any(|s| s.start == first_start && s.end == first_end);
+            let mut items: Vec<(usize, usize, &str)> = Vec::new();
+            let mut prev = last;
+            while whole && items.len() < 8 {
+                let Some((next, sep)) = list_after(text, &ws, prev) else {
+                    break;
+                };
+                let Some(next_last) = run_from(next) else {
+                    break;
+                };
+                items.push((next, next_last, sep));
+                prev = next_last;
+            }
+            // A list is closed by "and" or "or" after a comma ("A, B and C"), or follows a
+            // plural noun ("the fields of A and B"): "in Paris, Jean Dupont said", "Brent
+            // Boggs, D-Braxton, a sponsor" and "met in Rome and Conte said" list nothing; nor
+            // do names before "roads" or "schools".
+            let closed = items.last().is_some_and(|&(_, _, sep)| sep != ", ")
+                && items.iter().any(|&(_, _, sep)| sep == ", ");
+            let things =
+                word_after_end(text, ws[prev].end).is_some_and(|n| LIST_OF_THINGS.contains(&n));
+            if (plural || closed) && !things {
+                for &(next, next_last, _) in &items {
+                    push(&mut out, next, next_last);
+                }
+            }
         }
         // "Es Sider, Ras Lanuf, Brega, Hariga and Zueitina": a name between two places of a
         // list (a person's name after a place, "In Paris, Jean Dupont said", has no place
@@ -294,19 +382,19 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
         if let Some(last) = run_from(k)
             && in_a_list_of_places(text, ws[k].start, ws[last].end, &known)
         {
-            push(k, last);
+            push(&mut out, k, last);
         }
         // "Gatun Lake", "Lake Springfield": a feature's name of two or three words, where a
         // run of names starts.
         let run_starts = k == 0
             || !only_spaces(ws[k - 1].end, ws[k].start)
-            || !(is_name_word(ws[k - 1].text) || NAME_CONNECTORS.contains(&ws[k - 1].text));
+            || !(opens_name(ws[k - 1].text) || NAME_CONNECTORS.contains(&ws[k - 1].text));
         if run_starts
             && let Some(last) = run_from(k)
             && (1..=2).contains(&(last - k))
             && (FEATURE_TAILS.contains(&ws[last].text) || FEATURE_HEADS.contains(&w))
         {
-            push(k, last);
+            push(&mut out, k, last);
         }
         // "Tarhuna-based": the name before "-based" or "-held".
         let suffix = text.get(ws[k].end..).unwrap_or("");
@@ -323,12 +411,34 @@ pub fn unknown_place_names(text: &str, gazetteer: &Gazetteer) -> Vec<UnknownName
             while first < k && !is_name_word(ws[first].text) {
                 first += 1;
             }
-            push(first, k);
+            push(&mut out, first, k);
         }
     }
     out.retain(|u| !is_demonym_phrase(&u.name, gazetteer));
     out.sort_by_key(|u| u.start);
     out
+}
+
+/// The lower-case word after a space at `end`, if any.
+fn word_after_end(text: &str, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    let to = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    Some(&rest[..to]).filter(|w| w.starts_with(char::is_lowercase))
+}
+
+/// The word after the list separator that follows word `last`, and the separator: "Cobargo,
+/// Quaama" gives Quaama's index and ", ".
+fn list_after<'s>(text: &str, ws: &[Word<'_>], last: usize) -> Option<(usize, &'s str)> {
+    let end = ws.get(last)?.end;
+    let after = text.get(end..)?;
+    let sep = LIST_SEPARATORS
+        .iter()
+        .find(|sep| after.starts_with(**sep))?;
+    let at = end + sep.len();
+    let next = ws[last + 1..].iter().position(|w| w.start == at)? + last + 1;
+    Some((next, sep))
 }
 
 /// The list separators between two places: "A, B", "A and B", "A, and B", "A or B".
