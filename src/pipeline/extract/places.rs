@@ -3635,11 +3635,13 @@ fn division_of_missing_town(
 /// A city this near a division's point of the same name is taken to lie in it.
 const CITY_IN_DIVISION_KM: f64 = 150.0;
 
-/// Some anchor lies within `km` of `p` (and is not `p` itself).
+/// Some anchor lies within `km` of `p` (and is not `p` itself). The gap in latitude first: it
+/// is the cheapest test, and most anchors of an article lie degrees away from a reading.
 fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
+    let max_dlat = km / 111.0;
     anchors.iter().any(|a| {
-        near_in_longitude(*a, p, km)
-            && (a.lat - p.lat).abs() <= km / 111.0
+        (a.lat - p.lat).abs() <= max_dlat
+            && near_in_longitude(*a, p, km)
             && (0.5..km).contains(&a.distance_km(p))
     })
 }
@@ -3695,6 +3697,15 @@ fn choose(
     local: bool,
     local_name: bool,
 ) -> (PlaceIdx, f32, Reason) {
+    // A lone reading is the choice, with all the confidence its layer allows: no score can
+    // share it out (the callers give such a mention a reason of their own).
+    if let &[(only, _)] = candidates {
+        return (
+            only,
+            layer_confidence(g, only) as f32,
+            Reason::OnlyCandidate,
+        );
+    }
     // A country's name means the country unless the context settles on a town or a state of
     // that name ("Mexico" the country in an article that names New York, where Mexico, N.Y.
     // lies; the town wins in apposition: "Mexico, Mo."; "Georgia" is the state only where the
@@ -3749,12 +3760,16 @@ fn choose(
         .map(|(_, s, _)| 10f64.powf(s - best_score))
         .sum();
     let share = 1.0 / total;
-    let base = if g.get(best).source == PlaceSource::Broad {
+    (best, (layer_confidence(g, best) * share) as f32, reason)
+}
+
+/// The confidence in a reading that has no rival: lower for the broad layer's places.
+fn layer_confidence(g: &Gazetteer, idx: PlaceIdx) -> f64 {
+    if g.get(idx).source == PlaceSource::Broad {
         0.8
     } else {
         0.95
-    };
-    (best, (base * share) as f32, reason)
+    }
 }
 
 /// A city from this population is what its name means even where a village in the article's
