@@ -2139,11 +2139,12 @@ const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// "the Rio Negro": a two-word name opening with "Rio" after "the" (see `accept`).
 fn river_after_the(at: &Occurrence<'_>, spelling: &str) -> bool {
-    spelling
-        .strip_prefix("Rio ")
-        .or_else(|| spelling.strip_prefix("Río "))
-        .is_some_and(|rest| !rest.contains(' '))
-        && at.before == Some("the")
+    // (The word before first: it is known, and seldom "the".)
+    at.before == Some("the")
+        && spelling
+            .strip_prefix("Rio ")
+            .or_else(|| spelling.strip_prefix("Río "))
+            .is_some_and(|rest| !rest.contains(' '))
 }
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
@@ -3458,15 +3459,49 @@ const NEAR_KM: f64 = 250.0;
 /// over London.
 const CURRENCY_BONUS: f64 = 1.0;
 
+/// What [`score`] weighs each reading against: the focus's most named country and division,
+/// worked out once a choice rather than once a reading.
+struct Weights {
+    /// Mentions of the most named country (0 where the article names none).
+    country_max: u32,
+    /// What a country's mentions are divided by: the most named country's, or half of all the
+    /// article's country mentions where that is more (in a round-up of a dozen countries none
+    /// is the story's ground).
+    country_denom: f64,
+    /// The weight of the division the article names most (at least 1; a dateline's counts
+    /// three times).
+    admin1_max: u32,
+}
+
+impl Weights {
+    fn of(focus: &Focus) -> Weights {
+        let ctx = &focus.countries;
+        let country_max = ctx.max();
+        let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
+        Weights {
+            country_max,
+            country_denom: f64::from(country_max).max(f64::from(total) / 2.0),
+            admin1_max: focus
+                .admin1
+                .iter()
+                .map(|&(_, n)| n)
+                .max()
+                .unwrap_or(1)
+                .max(1),
+        }
+    }
+}
+
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
-/// the score and the context bonus that decided most. `max_pairs`: how many paired names
-/// count (see [`PAIR_MAX_NAMES`]).
+/// the score and the context bonus that decided most. `weights`: those of `focus`;
+/// `max_pairs`: how many paired names count (see [`PAIR_MAX_NAMES`]).
 fn score(
     idx: PlaceIdx,
     primary: bool,
     g: &Gazetteer,
     focus: &Focus,
+    weights: &Weights,
     max_pairs: usize,
 ) -> (f64, Reason) {
     let p = g.get(idx);
@@ -3486,23 +3521,25 @@ fn score(
     }
     if let Some(c) = p.country {
         let ctx = &focus.countries;
-        let max = ctx.max();
         // A large country named only by its own name or a metropolis ("the United States
         // objected at the Security Council in New York") is an actor of the story more than
         // its ground: its towns gain less ("Geneva" stays Swiss), and a state of it named by a
         // metropolis's name ("New York") adds nothing.
         let named_only = p.kind != PlaceKind::Country && focus.ground.count(c) == 0;
-        if max > 0 && ctx.count(c) > 0 {
+        let mentions = if weights.country_max > 0 {
+            ctx.count(c)
+        } else {
+            0
+        };
+        if mentions > 0 {
             let size = if named_only {
                 country_size_factor(g, c)
             } else {
                 1.0
             };
             // Relative to the most named country, and to half of all the article's country
-            // mentions: in a round-up of a dozen countries none is the story's ground.
-            let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
-            let denom = f64::from(max).max(f64::from(total) / 2.0);
-            s += COUNTRY_BONUS * size * f64::from(ctx.count(c)) / denom;
+            // mentions ([`Weights::country_denom`]).
+            s += COUNTRY_BONUS * size * f64::from(mentions) / weights.country_denom;
             reason = Reason::CountryInArticle;
         }
         if !named_only && ctx.with_admin_area.iter().any(|a| a == c) {
@@ -3515,14 +3552,7 @@ fn score(
     {
         // The division the article names most (a dateline's counts three times) gives the
         // most: a county of the dateline's state over one of a state named in passing.
-        let max = focus
-            .admin1
-            .iter()
-            .map(|&(_, n)| n)
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        s += 2.0 + f64::from(focus.admin1(key)) / f64::from(max);
+        s += 2.0 + f64::from(focus.admin1(key)) / f64::from(weights.admin1_max);
         reason = Reason::DivisionInArticle;
     }
     if level == 1
@@ -3566,7 +3596,7 @@ fn score(
         }
     }
     if let Some(c) = p.country
-        && focus.countries.max() == 0
+        && weights.country_max == 0
         && focus.currency.contains(&c)
     {
         s += CURRENCY_BONUS;
@@ -3724,10 +3754,11 @@ fn choose(
     } else {
         PAIR_MAX_NAMES
     };
+    let weights = Weights::of(focus);
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
-            let (mut s, r) = score(idx, primary, g, focus, max_pairs);
+            let (mut s, r) = score(idx, primary, g, focus, &weights, max_pairs);
             if country {
                 match g.get(idx).kind {
                     PlaceKind::Country => {}
