@@ -2243,6 +2243,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             persons.entry(surface).or_insert(false);
         }
     }
+    debug_assert!(
+        named_persons.iter().all(|s| persons.contains_key(s))
+            && given_surnames.iter().all(|s| named_persons.contains(s)),
+        "a person named for certain is a person of the article"
+    );
     // "Notre Dame coach Ann Smith": a name whose coach or players the article speaks of
     // is a team's there and throughout, not a small town's (a city of the name stays: a
     // city's team is a use of the city).
@@ -2284,7 +2289,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         // The occurrence's tests, each worked out once for the rules below and `accept`.
         let mut site = Site::new(*at);
-        let mut strong = site.strong_place_context();
+        // "Wynne said", "founded by Wynne, who": the occurrence speaks (see `speaker`).
+        let voiced = speaks(at) || who_follows(text, hit.end);
+        // A place context that outweighs a person of the name: asked only of a name the article
+        // gives a person (`named_persons` and `given_surnames` are among `persons`), a team or a
+        // voice, as the rules below ask it of no other (most names are none of these; `accept`
+        // asks the site itself where a rule of its own needs it).
+        let mut strong = (persons.contains_key(surface) || teams.contains(surface) || voiced)
+            && site.strong_place_context();
         // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
@@ -2302,7 +2314,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // ("residents of Jabalia and Beit Lahia said": a name of several words that is no
         // given name and a surname does not speak.)
         let speaker = !strong
-            && (speaks(at) || who_follows(text, hit.end))
+            && voiced
             && !site.place_context()
             && !surface.contains(" of ")
             && words::could_be_a_full_name(surface);
