@@ -1895,12 +1895,13 @@ fn accept(
     {
         return false;
     }
-    // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
-    if site.not_a_name()
-        && (text[end..].starts_with('.')
-            || site
-                .word_after()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+    // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date. (What
+    // follows first: it is at hand, and most names have neither.)
+    if (text[end..].starts_with('.')
+        || site
+            .word_after()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+        && site.not_a_name()
     {
         return false;
     }
