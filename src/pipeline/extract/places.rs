@@ -1847,6 +1847,12 @@ fn accept(
         }
         return !site.starts_organisation();
     }
+    // A weak name (a word or a person's name too) is a place only where the context says so or
+    // another occurrence settled it ([`accepted_spans`]). Asked before the rules below, which
+    // a weak name would otherwise pass through for nothing.
+    if matches!(role, NameRole::Weak(_)) && !weak_settled && !site.place_context() {
+        return false;
+    }
     let case_ok = if as_written {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
@@ -2070,9 +2076,6 @@ fn accept(
         // A word-like name closing a longer capitalised name is that name's last word, not a
         // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle".
         if site.closes_capitalised_run() {
-            return false;
-        }
-        if !weak_settled && !site.place_context() {
             return false;
         }
     }
