@@ -1889,6 +1889,31 @@ fn accept(
     if !case_ok || site.starts_organisation() || site.embedded() || site.opens_a_journal_name() {
         return false;
     }
+    // (The spelling's words counted once: several rules below ask.)
+    let one_word = if as_written {
+        site.one_word()
+    } else {
+        !words::has_space_or_hyphen(spelling)
+    };
+    // Inside a run of capitalised words, a one-word name of the broad layer is a place only
+    // where the context says so or it opens an organisation of that place. (Asked before the
+    // rules of words around the name below: such a name most often ends here.)
+    let in_run = broad && one_word && !site.beside_division && site.in_run();
+    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
+    // a parish or a district of a few thousand people is more likely a name's first word
+    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
+    let modifying_area = match place.kind {
+        PlaceKind::Country => true,
+        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
+        _ => false,
+    };
+    if in_run
+        && !site.place_context()
+        && !(modifying_area && site.modifies())
+        && !site.opens_organisation()
+    {
+        return false;
+    }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
     // an alternate name "Dublin City" must not settle it (a primary "Kansas City" stays).
     if spelling
@@ -1930,12 +1955,6 @@ fn accept(
     {
         return false;
     }
-    // (The spelling's words counted once: several rules below ask.)
-    let one_word = if as_written {
-        site.one_word()
-    } else {
-        !words::has_space_or_hyphen(spelling)
-    };
     // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
     // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
@@ -2079,21 +2098,7 @@ fn accept(
             return false;
         }
     }
-    // Inside a run of capitalised words, a one-word name of the broad layer is a place only
-    // where the context says so or it opens an organisation of that place.
-    let in_run = broad && one_word && !site.beside_division && site.in_run();
-    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
-    // a parish or a district of a few thousand people is more likely a name's first word
-    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
-    let modifying_area = match place.kind {
-        PlaceKind::Country => true,
-        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
-        _ => false,
-    };
-    !in_run
-        || site.place_context()
-        || (modifying_area && site.modifies())
-        || site.opens_organisation()
+    true
 }
 
 /// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
