@@ -2651,9 +2651,13 @@ fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gaze
                     && g.admin1(p).is_some_and(|k| keys.contains(&k))
             })
     };
+    // (The hits after `hit` that start where the next word does: a few steps on from `i`, as
+    // only the hits inside `hit` start between.)
     let starting_at = |at: usize| {
-        let from = hits.partition_point(|h| h.start < at);
-        hits[from..].iter().take_while(move |h| h.start == at)
+        hits[i + 1..]
+            .iter()
+            .skip_while(move |h| h.start < at)
+            .take_while(move |h| h.start == at)
     };
     let after = text.as_bytes().get(hit.end) == Some(&b' ')
         && starting_at(hit.end + 1).any(|next| town_in(hit, next));
