@@ -1907,11 +1907,11 @@ fn accept(
         PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
         _ => false,
     };
-    if in_run
-        && !site.place_context()
-        && !(modifying_area && site.modifies())
-        && !site.opens_organisation()
-    {
+    let placed_in_run = !in_run
+        || site.place_context()
+        || (modifying_area && site.modifies())
+        || site.opens_organisation();
+    if !placed_in_run {
         return false;
     }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
