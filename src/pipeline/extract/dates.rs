@@ -173,11 +173,12 @@ fn may_start_date(text: &str, tok: &Token) -> bool {
 
 /// The capitalised word `tok` may open a day [`Tagger::named_day`] knows by its name: "New
 /// Year's Day", "Good Friday", "Valentine's Day", "Memorial Day", "Labor Day", "Veterans Day",
-/// "Boxing Day" (most capitalised words are names: their first letters rule them out).
+/// "Boxing Day" (most capitalised words are names: their first two letters rule them out).
 fn may_open_named_day(text: &str, tok: &Token) -> bool {
+    let start = tok.start as usize;
     matches!(
-        text.as_bytes().get(tok.start as usize),
-        Some(b'N' | b'G' | b'V' | b'M' | b'L' | b'B')
+        text.as_bytes().get(start..start + 2),
+        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo")
     )
 }
 
@@ -423,7 +424,9 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
-                Lex::A | Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
+                // (A year in words never opens with "a": `spelled_year` is not asked.)
+                Lex::A => self.counted_units(i),
+                Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
                 Lex::Ordinal(_) => self.ordinal_period(i, None),
                 Lex::Season(_) => self.season(i, None),
                 Lex::Fiscal => self.fiscal(i),
@@ -1222,10 +1225,25 @@ impl Tagger<'_> {
         Some(self.at(year_last.unwrap_or(mlast), interval))
     }
 
+    /// The year at `i` is a vehicle's model year: after an article or a possessive, before a
+    /// maker's name ("a 2001 Mercury Sabre", "his 2006 Ford pickup"), not a time the text
+    /// speaks of ("In 2006 Ford sold more cars" has no article).
+    fn model_year(&self, i: usize) -> bool {
+        i > 0
+            && self.cap(i + 1)
+            && ["a", "an", "the", "his", "her", "their", "my", "our", "your"]
+                .iter()
+                .any(|w| self.word_is(i - 1, w))
+            && VEHICLE_MAKERS.contains(&self.word(i + 1))
+    }
+
     /// A year standing alone: after a preposition ("in 2011", "since 2011", "of 2011"), or
     /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
         let y = self.year_at(i)?;
+        if self.model_year(i) {
+            return None;
+        }
         let prep = self.prev_prep(i);
         if prep == Some(Prep::To) && self.lex(i + 1).is_some() {
             return None; // "to 2000 people"
@@ -1602,7 +1620,7 @@ impl Tagger<'_> {
         let w = self.word(i);
         let apostrophe_s =
             |k: usize| matches!(self.punct(k), Some('\'' | '\u{2019}')) && self.word_is(k + 1, "s");
-        // (month, day) or a rule, and the index of the last word. (The first letters of these
+        // (month, day) or a rule, and the index of the last word. (The first two letters of these
         // words are tested before the call: `may_open_named_day`.)
         let (rule, last): (fn(i32) -> Option<NaiveDate>, usize) = match w {
             "New" if self.single(i + 1, Unit::Year) && apostrophe_s(i + 2) => {
@@ -1805,7 +1823,7 @@ impl Tagger<'_> {
             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
         ];
         // A year in words opens with "eighteen", "nineteen", "two" ("two thousand") or "twenty":
-        // asked of the token's meaning first, as "a" and the other counts come here too.
+        // asked of the token's meaning first, as the other counts come here too.
         if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
             return None;
         }
@@ -2924,6 +2942,57 @@ impl Tagger<'_> {
         Some(self.grained(unit_at, interval, Grain::Span))
     }
 }
+
+/// Makers of cars, trucks and motorcycles whose names follow a model year in news of crashes
+/// and thefts ([`Tagger::model_year`]).
+const VEHICLE_MAKERS: &[&str] = &[
+    "Acura",
+    "Audi",
+    "BMW",
+    "Buick",
+    "Cadillac",
+    "Chevrolet",
+    "Chevy",
+    "Chrysler",
+    "Dodge",
+    "Fiat",
+    "Ford",
+    "GMC",
+    "Harley",
+    "Honda",
+    "Hummer",
+    "Hyundai",
+    "Infiniti",
+    "Isuzu",
+    "Jaguar",
+    "Jeep",
+    "Kawasaki",
+    "Kia",
+    "Lexus",
+    "Lincoln",
+    "Mazda",
+    "Mercedes",
+    "Mercury",
+    "Mini",
+    "Mitsubishi",
+    "Nissan",
+    "Oldsmobile",
+    "Peugeot",
+    "Plymouth",
+    "Pontiac",
+    "Porsche",
+    "Renault",
+    "Saab",
+    "Saturn",
+    "Scion",
+    "Subaru",
+    "Suzuki",
+    "Tesla",
+    "Toyota",
+    "Volkswagen",
+    "Volvo",
+    "Yamaha",
+];
 
 #[cfg(test)]
 mod tests;

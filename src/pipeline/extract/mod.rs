@@ -4,7 +4,8 @@
 //! An event is the claim "this sentence of this article says something happened at this place,
 //! at this time": one per (sentence, place). Its time is the one its sentence speaks of, and the
 //! basis of that time is kept (see [`events_of`] for the rule):
-//! 1. a date expression in the sentence (`text`);
+//! 1. a date expression in the sentence (`text`); in a sentence of two times, the one of the
+//!    place's own clause;
 //! 2. else the time carried from the preceding text while the sentence continues the same
 //!    episode (`carried`);
 //! 3. else the publication date (`publication`), or none for an undated article (`undated`).
@@ -357,7 +358,8 @@ const MAX_IDLE: u32 = 3;
 /// 1. **text**: a date expression in the sentence: the first that is neither vague ("now",
 ///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
 ///    when another date is there ("said on Tuesday that the army entered Tabqa in October");
-///    else the first vague one.
+///    else the first vague one. Where the sentence names two different precise times, a place
+///    whose own clause has one takes it ([`clause_date`]).
 /// 2. **carried**: no date in the sentence, but it continues an episode of the preceding text:
 ///    its reporting frame is in the past tense or has no tense (not "is", "has captured", "will":
 ///    those switch back to the present and end every episode), and it shares a place or an actor
@@ -469,6 +471,10 @@ fn events_of(
             }
         };
         let first_event = events.len();
+        // A sentence that speaks of two times dates each place by the time of its own clause
+        // where that clause has one (see [`clause_date`]).
+        let in_sentence = &dates[d..last_date];
+        let two_times = basis == WhenBasis::Text && speaks_of_two_times(in_sentence);
         // One event per place per sentence: a scan of the sentence's events while they are few,
         // a set once a sentence lists many places (linear, whatever the sentence's length).
         seen.clear();
@@ -487,6 +493,15 @@ fn events_of(
                 !seen.insert(mention.place)
             };
             if !seen_before {
+                let (when, date_mention) = match two_times
+                    .then(|| {
+                        clause_date(m.body, sentence, in_sentence, mention, si == 0, published)
+                    })
+                    .flatten()
+                {
+                    Some(dm) => (Some(dm.interval), Some(TextSpan::new(dm.start..dm.end))),
+                    None => (when, date_mention),
+                };
                 events.push(Event {
                     article,
                     place: mention.place,
@@ -541,7 +556,79 @@ fn pick_date<'d>(
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
 }
 
-/// Names that tie a sentence to an episode: its places, and capitalised words that are not
+/// Two date mentions of the sentence are precise and name different times: the sentence may
+/// tell of two events ("Beijing said on Sunday ..., and soldiers cleared roads in Kowloon Tong
+/// on Saturday").
+fn speaks_of_two_times(in_sentence: &[DateMention]) -> bool {
+    let mut precise = in_sentence.iter().filter(|m| !m.vague);
+    precise
+        .next()
+        .is_some_and(|first| precise.any(|m| m.interval != first.interval))
+}
+
+/// The date of the clause `mention` stands in, where that clause has one: the clause runs
+/// between the nearest ", " or "; " on either side that lies outside every date mention
+/// ("March 31, 2018" is one date) and within the sentence. "Beijing said on Sunday that it
+/// would not yield, and soldiers cleared roads in Kowloon Tong on Saturday": Beijing on
+/// Sunday, Kowloon Tong on Saturday; "On Monday the envoy, who had visited Benghazi in
+/// December, flew to Tripoli": Benghazi in December, and Tripoli, in a clause without a date,
+/// keeps the sentence's Monday (`None`). The clause's dates are read as a sentence's are
+/// ([`pick_date`]), but a vague one ("recently") or a clock time alone ("(7:30 p.m.)") does not
+/// override the sentence's.
+fn clause_date<'d>(
+    body: &str,
+    sentence: &Range<usize>,
+    in_sentence: &'d [DateMention],
+    mention: &PlaceMention,
+    first_sentence: bool,
+    published: Option<NaiveDate>,
+) -> Option<&'d DateMention> {
+    let inside_a_date = |at: usize| in_sentence.iter().any(|m| m.start <= at && at < m.end);
+    let is_break = |at: usize| {
+        let b = body.as_bytes();
+        matches!(b.get(at), Some(b',' | b';')) && b.get(at + 1) == Some(&b' ') && !inside_a_date(at)
+    };
+    let from = (sentence.start..mention.start)
+        .rev()
+        .find(|&at| is_break(at))
+        .map_or(sentence.start, |at| at + 1);
+    let to = (mention.end..sentence.end)
+        .find(|&at| is_break(at))
+        .unwrap_or(sentence.end);
+    let first = in_sentence.iter().position(|m| m.start >= from)?;
+    let last = in_sentence[first..]
+        .iter()
+        .position(|m| m.end > to)
+        .map_or(in_sentence.len(), |k| first + k);
+    pick_date(
+        body,
+        in_sentence.get(first..last)?,
+        first_sentence,
+        published,
+    )
+    .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+}
+
+/// `outer` holds all of `inner`: "this month" of a sentence dated Thursday says nothing new.
+fn contains(outer: Interval, inner: Interval) -> bool {
+    outer.from <= inner.from && inner.to <= outer.to
+}
+
+/// A clock time alone ("7:30 p.m.", "10 am", "noon"): its day is the one the text spoke of
+/// last, not a time of its own.
+fn clock_time_only(surface: &str) -> bool {
+    let lower = surface.to_ascii_lowercase();
+    if matches!(lower.as_str(), "noon" | "midnight") {
+        return true;
+    }
+    let digits = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower)
+        .trim_end();
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
 /// The most names a sentence or an episode keeps for matching. A sentence can list thousands of
 /// names; the first few dozen decide whether it continues an episode, and a bound keeps the
 /// per-sentence work linear in the sentence's length.
@@ -554,6 +641,7 @@ fn push_key(keys: &mut Vec<u64>, key: u64) {
     }
 }
 
+/// Names that tie a sentence to an episode: its places, and capitalised words that are not
 /// function words, titles or calendar words (keyed on their first four letters, lower-cased),
 /// the first name first, into `keys`; the weak ones (countries and regions) also into `weak`.
 fn sentence_keys(
@@ -984,6 +1072,48 @@ mod tests {
             ]
         );
         assert_eq!(e[0].date_mention.map(|m| &body[m.range()]), Some("Tuesday"));
+    }
+
+    #[test]
+    fn a_sentence_of_two_times_dates_each_place_by_its_own_clause() {
+        let body = "Beijing said on Sunday that it would not yield, and soldiers cleared roads in \
+                    Kowloon Tong on Saturday.";
+        let e = events(body, &[("Beijing", 1), ("Kowloon Tong", 2)], "2019-11-18");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-11-17"))),
+                (WhenBasis::Text, Some(day("2019-11-16")))
+            ]
+        );
+        assert_eq!(
+            e[1].date_mention.map(|m| &body[m.range()]),
+            Some("Saturday")
+        );
+        // A clause without a date keeps the sentence's; a date's own comma splits nothing.
+        let body = "On Monday the envoy, who had visited Benghazi on March 31, 2019, flew to \
+                    Tripoli.";
+        let e = events(body, &[("Benghazi", 1), ("Tripoli", 2)], "2019-11-18");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-03-31"))),
+                (WhenBasis::Text, Some(day("2019-11-18")))
+            ]
+        );
+        // A clock time or a coarser time around the sentence's adds nothing of its own.
+        let body = "On April 20, a forum meets at the Durant Center (7:30 p.m.), and in \
+                    Alexandria, the fifth this month.";
+        let e = events(body, &[("Alexandria", 1)], "2019-04-10");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-20")))]);
+        // One time, however many clauses: every place takes it.
+        let body = "On Monday, forces shelled Sirte, and Misrata, too.";
+        let e = events(body, &[("Sirte", 1), ("Misrata", 2)], "2019-11-20");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -2033,6 +2033,17 @@ fn accept(
     {
         return false;
     }
+    // "through Flinders Chase National Park", "in Tama Hills Nature Reserve": a small town's
+    // name opening a longer name of a park or a reserve is that name's first word, whatever
+    // the preposition before (it says where the park is).
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
+        && one_word
+        && words::opens_longer_feature_name(&site.at)
+    {
+        return false;
+    }
     // "Kaziranga National Park", "the Dunmore Valley Farms": a town named by words for a
     // feature of the land, after a capitalised word, closes the longer name of that feature.
     if broad
@@ -3810,12 +3821,18 @@ fn choose(
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     let (best, best_score, reason) =
         world_city_over_village(&scored, g, (best, best_score, reason));
-    // Share of the best among all candidates, reading scores as log10 odds.
-    let total: f64 = scored
+    // Share of the best among all candidates, reading scores as log10 odds; a reading that
+    // puts the marker where the best does (Hong Kong the territory and the city, Kuwait the
+    // country and its capital) agrees with it rather than standing against it.
+    let here = g.get(best).coord;
+    let (agreeing, total) = scored
         .iter()
-        .map(|(_, s, _)| 10f64.powf(s - best_score))
-        .sum();
-    let share = 1.0 / total;
+        .fold((0.0, 0.0), |(agreeing, total), &(idx, s, _)| {
+            let odds = 10f64.powf(s - best_score);
+            let agrees = idx == best || within_km(g.get(idx).coord, here, SAME_MARKER_KM);
+            (agreeing + if agrees { odds } else { 0.0 }, total + odds)
+        });
+    let share = agreeing / total;
     (best, (layer_confidence(g, best) * share) as f32, reason)
 }
 
@@ -3827,6 +3844,9 @@ fn layer_confidence(g: &Gazetteer, idx: PlaceIdx) -> f64 {
         0.95
     }
 }
+
+/// Readings this close put one marker for a reader of the map ([`choose`]'s confidence).
+const SAME_MARKER_KM: f64 = 25.0;
 
 /// A city from this population is what its name means even where a village in the article's
 /// state or country bears the name ([`world_city_over_village`]).

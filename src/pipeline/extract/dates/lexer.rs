@@ -175,9 +175,9 @@ pub(super) enum Kind {
     Punct(char),
 }
 
-/// A token's byte offsets are `u32` (saturating; articles are far below 4 GB, see
-/// `corpus::MAX_ARTICLE_BYTES`): a token is 28 bytes instead of 48, and an article's tokens are
-/// written once and read by every rule.
+/// A token's byte offsets are `u32` ([`tokenize`] reads a text's first 4 GB; articles are far
+/// below, see `corpus::MAX_ARTICLE_BYTES`): a token is 28 bytes instead of 48, and an article's
+/// tokens are written once and read by every rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Token {
     pub start: u32,
@@ -189,13 +189,17 @@ pub(super) struct Token {
     pub newline_before: bool,
 }
 
-/// A byte offset as a token keeps it.
+/// A byte offset as a token keeps it: an offset into the text [`tokenize`] reads, which ends
+/// by 4 GB, so the cast loses nothing (and costs no test per token, as a saturating one did).
 fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    debug_assert!(u32::try_from(at).is_ok());
+    at as u32
 }
 
-/// Splits `text` into tokens in one pass; linear in the length of `text`.
+/// Splits `text` (its first 4 GB: see [`Token`]) into tokens in one pass; linear in the length
+/// of `text`.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    let text = &text[..text.floor_char_boundary(u32::MAX as usize)];
     let bytes = text.as_bytes();
     // News runs about one token per 5 bytes (a word and its space, or a symbol): a guess of
     // one per 4 avoids the regrowth (a copy of every token so far) that one per 6 made in
@@ -205,27 +209,36 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
+    while let Some(&b) = bytes.get(i) {
+        let start = i;
+        // ASCII words are most tokens: asked about first, and pushed here.
+        if b.is_ascii_alphabetic()
+            && let Some((end, lex)) = ascii_word_at(vocabulary, bytes, i)
+        {
+            tokens.push(Token {
+                start: offset(start),
+                end: offset(end),
+                kind: Kind::Word {
+                    lex,
+                    cap: b.is_ascii_uppercase(),
+                },
+                space_before,
+                newline_before,
+            });
+            newline_before = false;
+            space_before = bytes.get(end) == Some(&b' ');
+            i = end + usize::from(space_before);
+            continue;
+        }
+        let kind = if b.is_ascii_whitespace() {
             space_before = true;
             newline_before |= b == b'\n' || b == b'\r';
             i += 1;
             continue;
-        }
-        let start = i;
-        let kind = if b.is_ascii_digit() {
+        } else if b.is_ascii_digit() {
             let (num, end) = lex_number(text, i);
             i = end;
             Kind::Num(num)
-        } else if b.is_ascii_alphabetic()
-            && let Some((end, lex)) = ascii_word_at(vocabulary, bytes, i)
-        {
-            i = end;
-            Kind::Word {
-                lex,
-                cap: b.is_ascii_uppercase(),
-            }
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alphabetic(text, i)) {
             i = word_end(text, i);
             let word = &text[start..i];
@@ -962,9 +975,10 @@ const WORDS: &[(&str, Lex)] = &[
 /// Longest word of [`WORDS`] in bytes; longer words are looked up no further.
 const MAX_WORD: usize = 12;
 
-/// Slots of [`vocabulary`]'s table: a power of two, several times the number of words, so a
+/// Slots of [`vocabulary`]'s table, as a power of two: several times the number of words, so a
 /// probe sequence is short.
 const VOCABULARY_BITS: u32 = 11;
+const VOCABULARY_SLOTS: usize = 1 << VOCABULARY_BITS;
 
 /// A word of up to [`MAX_WORD`] bytes (longer words: their first [`MAX_WORD`]), ASCII letters
 /// lower-cased, packed into one integer with its length in the top byte (so no two words share
@@ -1004,6 +1018,7 @@ fn pack_word(bytes: &[u8]) -> u128 {
     raw | (upper >> 2) | ((len as u128) << 120)
 }
 
+/// The first slot of [`vocabulary`]'s table to probe for `key`: below [`VOCABULARY_SLOTS`].
 fn slot_of(key: u128) -> usize {
     let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - VOCABULARY_BITS)) as usize
@@ -1012,11 +1027,13 @@ fn slot_of(key: u128) -> usize {
 /// The words of [`WORDS`] in an open-addressing table keyed by [`pack_word`]: a word costs
 /// one multiplication and a comparison or two of integers, whatever the vocabulary's size.
 struct Vocabulary {
-    table: Vec<(u128, Lex)>,
+    /// Of a fixed size: a slot from [`slot_of`], or the next one wrapped round, is in bounds
+    /// without a check.
+    table: Box<[(u128, Lex); VOCABULARY_SLOTS]>,
     /// A bit per slot of `table`, set when the slot holds a word. Most words of a text are in no
     /// slot, and this answers for them from 256 bytes instead of the 64 KB table, which does not
     /// stay in the L1 cache beside the text and the name index.
-    occupied: [u64; (1 << VOCABULARY_BITS) / 64],
+    occupied: [u64; VOCABULARY_SLOTS / 64],
     /// Per word length, a bit per first letter (`a` = bit 0) of the words whose meaning is a
     /// [`Lex::Tense`]: a word whose length and first letter set no bit is no tense word unless
     /// it ends in "-ed" ([`past_participle`]).
@@ -1026,8 +1043,11 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static TABLE: OnceLock<Vocabulary> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let size = 1usize << VOCABULARY_BITS;
-        let mut table = vec![(0u128, Lex::Other); size];
+        // Built from a vector: `Box::new` would build the 64 KB array on the stack first.
+        let slots = vec![(0u128, Lex::Other); VOCABULARY_SLOTS];
+        let Ok(mut table) = Box::<[(u128, Lex); VOCABULARY_SLOTS]>::try_from(slots) else {
+            unreachable!("the vector has VOCABULARY_SLOTS slots")
+        };
         let mut tense_starts = [0u32; MAX_WORD + 1];
         for (word, lex) in WORDS {
             if word.len() > MAX_WORD {
@@ -1037,14 +1057,14 @@ fn vocabulary() -> &'static Vocabulary {
             let mut at = slot_of(key);
             // A repeated word keeps its last meaning.
             while table[at].0 != 0 && table[at].0 != key {
-                at = (at + 1) & (size - 1);
+                at = (at + 1) % VOCABULARY_SLOTS;
             }
             table[at] = (key, *lex);
             if matches!(lex, Lex::Tense(_)) {
                 tense_starts[word.len()] |= first_letter_bit(word.as_bytes());
             }
         }
-        let mut occupied = [0u64; (1 << VOCABULARY_BITS) / 64];
+        let mut occupied = [0u64; VOCABULARY_SLOTS / 64];
         for (at, &(key, _)) in table.iter().enumerate() {
             if key != 0 {
                 occupied[at / 64] |= 1 << (at % 64);
@@ -1124,21 +1144,15 @@ pub(super) fn classify_letters(text: &str, start: usize, end: usize) -> Lex {
 #[allow(clippy::inline_always)] // measured: the lexer's instructions over GWN 18.9M -> 18.0M
 #[inline(always)]
 fn look_up(vocabulary: &Vocabulary, key: u128, bytes: &[u8]) -> Lex {
-    let table = vocabulary.table.as_slice();
-    let mask = table.len() - 1;
     let mut at = slot_of(key);
-    if vocabulary
-        .occupied
-        .get(at / 64)
-        .is_some_and(|bits| bits & (1 << (at % 64)) == 0)
-    {
+    if vocabulary.occupied[at / 64] & (1 << (at % 64)) == 0 {
         return past_participle(bytes);
     }
     loop {
-        match table.get(at) {
-            Some(&(k, lex)) if k == key => return lex,
-            Some(&(0, _)) | None => return past_participle(bytes),
-            Some(_) => at = (at + 1) & mask,
+        match vocabulary.table[at] {
+            (k, lex) if k == key => return lex,
+            (0, _) => return past_participle(bytes),
+            _ => at = (at + 1) % VOCABULARY_SLOTS,
         }
     }
 }

@@ -1827,3 +1827,22 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
     }
     assert!(ruled_out > toks.len() / 2);
 }
+
+#[test]
+fn a_model_year_before_a_makers_name_is_no_date() {
+    assert_none(
+        "A deputy stopped a 2001 Mercury Sabre on the highway.",
+        "2009-03-20",
+    );
+    assert_none("His 2006 Ford pickup was found burned.", "2009-03-20");
+    // Without an article the year is a time; a year before another title stays one too.
+    assert_one(
+        "In 2006 Ford sold more trucks than ever.",
+        "2009-03-20",
+        "2006",
+        "2006-01-01",
+        "2006-12-31",
+        Year,
+    );
+    assert_surface("It was a 1971 Convention on drugs.", "2009-03-20", "1971");
+}

@@ -671,7 +671,42 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || at.after.is_some_and(|w| {
             RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
         })
+        || owns_a_territorial_noun(at)
 }
+
+/// "Victoria's premier", "Jackson's mayor", "Ontario's northern border": a possessive before
+/// a lower-case noun that only a place owns (its offices, parliament, capital, borders and
+/// coast), never a person.
+fn owns_a_territorial_noun(at: &Occurrence<'_>) -> bool {
+    let Some(rest) = at.text.get(at.end..) else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let noun = first_word(rest);
+    TERRITORIAL_NOUNS.contains(&noun)
+        || (is_compass_adjective(noun)
+            && first_word(rest[noun.len()..].trim_start_matches(' ')).starts_with("border"))
+}
+
+/// Lower-case nouns that a place owns and a person does not: "Victoria's premier", "the
+/// state's capital" ([`owns_a_territorial_noun`]).
+const TERRITORIAL_NOUNS: &[&str] = &[
+    "borders",
+    "border",
+    "capital",
+    "coast",
+    "coastline",
+    "governor",
+    "legislature",
+    "mayor",
+    "parliament",
+    "premier",
+];
 
 /// A town's police and elected officers after its name, in lower case ("Dunbar police", "the
 /// Lincoln mayor", "Jackson aldermen"); capitalised they may open a title ("Vice Mayor").
@@ -711,10 +746,21 @@ const OF_A_PLACE: &[&str] = &[
     "west",
 ];
 
-/// Division nouns before "of" that take a place in lower case only: "the state of Para", "the
-/// province of Bengkulu", "the capital of Victoria"; capitalised they open the name of a body
-/// ("the Department of Justice", "Secretary of State").
-const OF_A_DIVISION: &[&str] = &["capital", "department", "province", "region", "state"];
+/// Division nouns and offices before "of" that take a place in lower case only: "the state of
+/// Para", "the province of Bengkulu", "the capital of Victoria", "the premier of Victoria";
+/// capitalised they open the name of a body or a title ("the Department of Justice",
+/// "Secretary of State", "Governor of the Bank").
+const OF_A_DIVISION: &[&str] = &[
+    "capital",
+    "department",
+    "governor",
+    "legislature",
+    "parliament",
+    "premier",
+    "province",
+    "region",
+    "state",
+];
 
 fn of_a_place(text: &str, start: usize) -> bool {
     text.get(..start)
@@ -793,7 +839,21 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
     // After a determiner, a number ("230 Minnesota National Guard troops") or at the start of
     // a sentence ("Minnesota Governor Tim Pawlenty").
     let opens_name = match before {
-        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(is_capitalised),
+        // After an article any capitalised word goes on with the name ("the Ohio Supreme
+        // Court", "the Georgia Bureau"); after "and" or a preposition, a lone capitalised word
+        // may be a surname ("Erdogan and Vladimir Putin", "auctioned by Virginia Chapin"): it
+        // must be a body's word, a feature of the land or water ("on Delaware Bay"), or the
+        // name go on ("of Belfast Magistrate's Court").
+        Some(w) if DETERMINERS.contains(&w) => after.is_some_and(|a| {
+            is_capitalised(a)
+                && (matches!(w, "a" | "an" | "the" | "The")
+                    || is_public_body(a)
+                    || ORGANISATION_HEADS.contains(&a)
+                    || NAMED_BODY_HEADS.contains(&a)
+                    || FEATURE_WORDS.contains(&a)
+                    || LAND_AND_WATER_AFTER.contains(&a)
+                    || name_goes_on(at.text, at.end + 1 + a.len()))
+        }),
         // Where no determiner shows a name begins, only a public body follows ("Paris Hilton"
         // is a person).
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
@@ -809,6 +869,32 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
         Some(_) => false,
     };
     compass || opens_name
+}
+
+/// Capitalised words for land and water that a state or a country names ("Delaware Bay", "the
+/// Texas Coast"), beside [`FEATURE_WORDS`].
+const LAND_AND_WATER_AFTER: &[&str] = &[
+    "Basin",
+    "Bay",
+    "Coast",
+    "Delta",
+    "Gulf",
+    "Lake",
+    "Peninsula",
+    "River",
+    "Sea",
+];
+
+/// A capitalised word follows `end`, after a space or a possessive ("Belfast Magistrate's
+/// Court"): the name goes on.
+fn name_goes_on(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    rest.strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// The last word of an organisation's or building's name: "Oxford Crown Court", "Charleston
@@ -1028,6 +1114,33 @@ pub(super) fn opens_feature_name(at: &Occurrence<'_>) -> bool {
     (FEATURE_WORDS.contains(&w) || w == "Quarter")
         && !word_after(at.text, at.end + 1 + w.len()).is_some_and(is_capitalised)
 }
+
+/// The name opens a longer name of a park, a reserve or a feature of the land: one or two
+/// capitalised words, then a word for such a feature ("Flinders Chase National Park", "Hyde
+/// Street Park", "Tama Hills Nature Reserve"). Such a place is named for a person or the land
+/// as often as for a town, and it seldom lies in the town of its first word.
+pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
+    let Some(mut w) = at.after else {
+        return false;
+    };
+    let mut end = at.end + 1 + w.len();
+    for _ in 0..2 {
+        if !is_capitalised(w) || is_all_caps(w) || FUNCTION_WORDS.contains(&w) {
+            return false;
+        }
+        let Some(next) = word_after(at.text, end) else {
+            return false;
+        };
+        if FEATURE_WORDS.contains(&next) || RESERVE_WORDS.contains(&next) {
+            return true;
+        }
+        (w, end) = (next, end + 1 + next.len());
+    }
+    false
+}
+
+/// Words that close the name of protected land ([`opens_longer_feature_name`]).
+const RESERVE_WORDS: &[&str] = &["Preserve", "Reserve", "Sanctuary", "Wilderness"];
 
 /// Capitalised words that close the name of a college, a school or a library ("Cornell
 /// University", "Smith College", "Hale Academy", "Lyle Elementary", "Reagan Middle", "Bates
