@@ -1847,6 +1847,12 @@ fn accept(
         }
         return !site.starts_organisation();
     }
+    // A weak name (a word or a person's name too) is a place only where the context says so or
+    // another occurrence settled it ([`accepted_spans`]). Asked before the rules below, which
+    // a weak name would otherwise pass through for nothing.
+    if matches!(role, NameRole::Weak(_)) && !weak_settled && !site.place_context() {
+        return false;
+    }
     let case_ok = if as_written {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {
@@ -1883,6 +1889,31 @@ fn accept(
     if !case_ok || site.starts_organisation() || site.embedded() || site.opens_a_journal_name() {
         return false;
     }
+    // (The spelling's words counted once: several rules below ask.)
+    let one_word = if as_written {
+        site.one_word()
+    } else {
+        !words::has_space_or_hyphen(spelling)
+    };
+    // Inside a run of capitalised words, a one-word name of the broad layer is a place only
+    // where the context says so or it opens an organisation of that place. (Asked before the
+    // rules of words around the name below: such a name most often ends here.)
+    let in_run = broad && one_word && !site.beside_division && site.in_run();
+    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
+    // a parish or a district of a few thousand people is more likely a name's first word
+    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
+    let modifying_area = match place.kind {
+        PlaceKind::Country => true,
+        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
+        _ => false,
+    };
+    let placed_in_run = !in_run
+        || site.place_context()
+        || (modifying_area && site.modifies())
+        || site.opens_organisation();
+    if !placed_in_run {
+        return false;
+    }
     // "Dublin City Council", "Dublin City Manager" are of the city of Dublin, whichever Dublin:
     // an alternate name "Dublin City" must not settle it (a primary "Kansas City" stays).
     if spelling
@@ -1895,12 +1926,13 @@ fn accept(
     {
         return false;
     }
-    // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date.
-    if site.not_a_name()
-        && (text[end..].starts_with('.')
-            || site
-                .word_after()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+    // "Nov. 3", "Sept 30": a calendar word with a dot or a number after it is a date. (What
+    // follows first: it is at hand, and most names have neither.)
+    if (text[end..].starts_with('.')
+        || site
+            .word_after()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+        && site.not_a_name()
     {
         return false;
     }
@@ -1923,12 +1955,6 @@ fn accept(
     {
         return false;
     }
-    // (The spelling's words counted once: several rules below ask.)
-    let one_word = if as_written {
-        site.one_word()
-    } else {
-        !words::has_space_or_hyphen(spelling)
-    };
     // "the Juba river", "the Taquari and Jacui rivers", "the Lagoa dos Patos lagoon": that
     // water, not a town of its name.
     if broad && place.kind == PlaceKind::City && site.names_a_river() {
@@ -2082,25 +2108,8 @@ fn accept(
         if site.closes_capitalised_run() {
             return false;
         }
-        if !weak_settled && !site.place_context() {
-            return false;
-        }
     }
-    // Inside a run of capitalised words, a one-word name of the broad layer is a place only
-    // where the context says so or it opens an organisation of that place.
-    let in_run = broad && one_word && !site.beside_division && site.in_run();
-    // A division opening a longer name is meant ("the Ohio Supreme Court") where it is large:
-    // a parish or a district of a few thousand people is more likely a name's first word
-    // ("the Trinity Episcopal Church", "with Michael Durr", "the Cascade Motel").
-    let modifying_area = match place.kind {
-        PlaceKind::Country => true,
-        PlaceKind::AdminArea => place.population.unwrap_or(0) >= MODIFIER_AREA_MIN_POPULATION,
-        _ => false,
-    };
-    !in_run
-        || site.place_context()
-        || (modifying_area && site.modifies())
-        || site.opens_organisation()
+    true
 }
 
 /// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
@@ -2150,11 +2159,12 @@ const GIVEN_NAME_TOWN_POPULATION: u64 = 100_000;
 
 /// "the Rio Negro": a two-word name opening with "Rio" after "the" (see `accept`).
 fn river_after_the(at: &Occurrence<'_>, spelling: &str) -> bool {
-    spelling
-        .strip_prefix("Rio ")
-        .or_else(|| spelling.strip_prefix("Río "))
-        .is_some_and(|rest| !rest.contains(' '))
-        && at.before == Some("the")
+    // (The word before first: it is known, and seldom "the".)
+    at.before == Some("the")
+        && spelling
+            .strip_prefix("Rio ")
+            .or_else(|| spelling.strip_prefix("Río "))
+            .is_some_and(|rest| !rest.contains(' '))
 }
 
 /// Below this population a town's name before a feature word ("Park", "Lake") is taken for
@@ -2253,6 +2263,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             persons.entry(surface).or_insert(false);
         }
     }
+    debug_assert!(
+        named_persons.iter().all(|s| persons.contains_key(s))
+            && given_surnames.iter().all(|s| named_persons.contains(s)),
+        "a person named for certain is a person of the article"
+    );
     // "Notre Dame coach Ann Smith": a name whose coach or players the article speaks of
     // is a team's there and throughout, not a small town's (a city of the name stays: a
     // city's team is a use of the city).
@@ -2294,7 +2309,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         // The occurrence's tests, each worked out once for the rules below and `accept`.
         let mut site = Site::new(*at);
-        let mut strong = site.strong_place_context();
+        // "Wynne said", "founded by Wynne, who": the occurrence speaks (see `speaker`).
+        let voiced = speaks(at) || who_follows(text, hit.end);
+        // A place context that outweighs a person of the name: asked only of a name the article
+        // gives a person (`named_persons` and `given_surnames` are among `persons`), a team or a
+        // voice, as the rules below ask it of no other (most names are none of these; `accept`
+        // asks the site itself where a rule of its own needs it).
+        let mut strong = (persons.contains_key(surface) || teams.contains(surface) || voiced)
+            && site.strong_place_context();
         // "Arvin, Dunaway and Ross voted": a surname the article gives a person for
         // certain, before a comma, is placed by what follows only where that is a name of the
         // gazetteer ("Jackson, Miss.").
@@ -2312,7 +2334,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // ("residents of Jabalia and Beit Lahia said": a name of several words that is no
         // given name and a surname does not speak.)
         let speaker = !strong
-            && (speaks(at) || who_follows(text, hit.end))
+            && voiced
             && !site.place_context()
             && !surface.contains(" of ")
             && words::could_be_a_full_name(surface);
@@ -2640,9 +2662,13 @@ fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gaze
                     && g.admin1(p).is_some_and(|k| keys.contains(&k))
             })
     };
+    // (The hits after `hit` that start where the next word does: a few steps on from `i`, as
+    // only the hits inside `hit` start between.)
     let starting_at = |at: usize| {
-        let from = hits.partition_point(|h| h.start < at);
-        hits[from..].iter().take_while(move |h| h.start == at)
+        hits[i + 1..]
+            .iter()
+            .skip_while(move |h| h.start < at)
+            .take_while(move |h| h.start == at)
     };
     let after = text.as_bytes().get(hit.end) == Some(&b' ')
         && starting_at(hit.end + 1).any(|next| town_in(hit, next));
@@ -3469,15 +3495,49 @@ const NEAR_KM: f64 = 250.0;
 /// over London.
 const CURRENCY_BONUS: f64 = 1.0;
 
+/// What [`score`] weighs each reading against: the focus's most named country and division,
+/// worked out once a choice rather than once a reading.
+struct Weights {
+    /// Mentions of the most named country (0 where the article names none).
+    country_max: u32,
+    /// What a country's mentions are divided by: the most named country's, or half of all the
+    /// article's country mentions where that is more (in a round-up of a dozen countries none
+    /// is the story's ground).
+    country_denom: f64,
+    /// The weight of the division the article names most (at least 1; a dateline's counts
+    /// three times).
+    admin1_max: u32,
+}
+
+impl Weights {
+    fn of(focus: &Focus) -> Weights {
+        let ctx = &focus.countries;
+        let country_max = ctx.max();
+        let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
+        Weights {
+            country_max,
+            country_denom: f64::from(country_max).max(f64::from(total) / 2.0),
+            admin1_max: focus
+                .admin1
+                .iter()
+                .map(|&(_, n)| n)
+                .max()
+                .unwrap_or(1)
+                .max(1),
+        }
+    }
+}
+
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
-/// the score and the context bonus that decided most. `max_pairs`: how many paired names
-/// count (see [`PAIR_MAX_NAMES`]).
+/// the score and the context bonus that decided most. `weights`: those of `focus`;
+/// `max_pairs`: how many paired names count (see [`PAIR_MAX_NAMES`]).
 fn score(
     idx: PlaceIdx,
     primary: bool,
     g: &Gazetteer,
     focus: &Focus,
+    weights: &Weights,
     max_pairs: usize,
 ) -> (f64, Reason) {
     let p = g.get(idx);
@@ -3497,23 +3557,25 @@ fn score(
     }
     if let Some(c) = p.country {
         let ctx = &focus.countries;
-        let max = ctx.max();
         // A large country named only by its own name or a metropolis ("the United States
         // objected at the Security Council in New York") is an actor of the story more than
         // its ground: its towns gain less ("Geneva" stays Swiss), and a state of it named by a
         // metropolis's name ("New York") adds nothing.
         let named_only = p.kind != PlaceKind::Country && focus.ground.count(c) == 0;
-        if max > 0 && ctx.count(c) > 0 {
+        let mentions = if weights.country_max > 0 {
+            ctx.count(c)
+        } else {
+            0
+        };
+        if mentions > 0 {
             let size = if named_only {
                 country_size_factor(g, c)
             } else {
                 1.0
             };
             // Relative to the most named country, and to half of all the article's country
-            // mentions: in a round-up of a dozen countries none is the story's ground.
-            let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
-            let denom = f64::from(max).max(f64::from(total) / 2.0);
-            s += COUNTRY_BONUS * size * f64::from(ctx.count(c)) / denom;
+            // mentions ([`Weights::country_denom`]).
+            s += COUNTRY_BONUS * size * f64::from(mentions) / weights.country_denom;
             reason = Reason::CountryInArticle;
         }
         if !named_only && ctx.with_admin_area.iter().any(|a| a == c) {
@@ -3526,14 +3588,7 @@ fn score(
     {
         // The division the article names most (a dateline's counts three times) gives the
         // most: a county of the dateline's state over one of a state named in passing.
-        let max = focus
-            .admin1
-            .iter()
-            .map(|&(_, n)| n)
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        s += 2.0 + f64::from(focus.admin1(key)) / f64::from(max);
+        s += 2.0 + f64::from(focus.admin1(key)) / f64::from(weights.admin1_max);
         reason = Reason::DivisionInArticle;
     }
     if level == 1
@@ -3577,7 +3632,7 @@ fn score(
         }
     }
     if let Some(c) = p.country
-        && focus.countries.max() == 0
+        && weights.country_max == 0
         && focus.currency.contains(&c)
     {
         s += CURRENCY_BONUS;
@@ -3646,11 +3701,13 @@ fn division_of_missing_town(
 /// A city this near a division's point of the same name is taken to lie in it.
 const CITY_IN_DIVISION_KM: f64 = 150.0;
 
-/// Some anchor lies within `km` of `p` (and is not `p` itself).
+/// Some anchor lies within `km` of `p` (and is not `p` itself). The gap in latitude first: it
+/// is the cheapest test, and most anchors of an article lie degrees away from a reading.
 fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
+    let max_dlat = km / 111.0;
     anchors.iter().any(|a| {
-        near_in_longitude(*a, p, km)
-            && (a.lat - p.lat).abs() <= km / 111.0
+        (a.lat - p.lat).abs() <= max_dlat
+            && near_in_longitude(*a, p, km)
             && (0.5..km).contains(&a.distance_km(p))
     })
 }
@@ -3706,6 +3763,15 @@ fn choose(
     local: bool,
     local_name: bool,
 ) -> (PlaceIdx, f32, Reason) {
+    // A lone reading is the choice, with all the confidence its layer allows: no score can
+    // share it out (the callers give such a mention a reason of their own).
+    if let &[(only, _)] = candidates {
+        return (
+            only,
+            layer_confidence(g, only) as f32,
+            Reason::OnlyCandidate,
+        );
+    }
     // A country's name means the country unless the context settles on a town or a state of
     // that name ("Mexico" the country in an article that names New York, where Mexico, N.Y.
     // lies; the town wins in apposition: "Mexico, Mo."; "Georgia" is the state only where the
@@ -3724,10 +3790,11 @@ fn choose(
     } else {
         PAIR_MAX_NAMES
     };
+    let weights = Weights::of(focus);
     let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
         .iter()
         .map(|&(idx, primary)| {
-            let (mut s, r) = score(idx, primary, g, focus, max_pairs);
+            let (mut s, r) = score(idx, primary, g, focus, &weights, max_pairs);
             if country {
                 match g.get(idx).kind {
                     PlaceKind::Country => {}
@@ -3766,12 +3833,16 @@ fn choose(
             (agreeing + if agrees { odds } else { 0.0 }, total + odds)
         });
     let share = agreeing / total;
-    let base = if g.get(best).source == PlaceSource::Broad {
+    (best, (layer_confidence(g, best) * share) as f32, reason)
+}
+
+/// The confidence in a reading that has no rival: lower for the broad layer's places.
+fn layer_confidence(g: &Gazetteer, idx: PlaceIdx) -> f64 {
+    if g.get(idx).source == PlaceSource::Broad {
         0.8
     } else {
         0.95
-    };
-    (best, (base * share) as f32, reason)
+    }
 }
 
 /// Readings this close put one marker for a reader of the map ([`choose`]'s confidence).
