@@ -588,23 +588,31 @@ fn clause_date<'d>(
     first_sentence: bool,
     published: Option<NaiveDate>,
 ) -> Option<&'d DateMention> {
-    let inside_a_date = |at: usize| in_sentence.iter().any(|m| m.start <= at && at < m.end);
+    // (The mentions are sorted and do not overlap: the one that may hold `at` is the last that
+    // starts at or before it.)
+    let inside_a_date = |at: usize| {
+        let k = in_sentence.partition_point(|m| m.start <= at);
+        k > 0 && at < in_sentence[k - 1].end
+    };
     let is_break = |at: usize| {
         let b = body.as_bytes();
         matches!(b.get(at), Some(b',' | b';')) && b.get(at + 1) == Some(&b' ') && !inside_a_date(at)
     };
-    let from = (sentence.start..mention.start)
+    // A clause is looked for within CLAUSE_REACH bytes either side, so a sentence of megabytes
+    // (a text without full stops) costs no more per place than a sentence of news.
+    let (low, high) = (
+        sentence
+            .start
+            .max(mention.start.saturating_sub(CLAUSE_REACH)),
+        sentence.end.min(mention.end.saturating_add(CLAUSE_REACH)),
+    );
+    let from = (low..mention.start)
         .rev()
         .find(|&at| is_break(at))
-        .map_or(sentence.start, |at| at + 1);
-    let to = (mention.end..sentence.end)
-        .find(|&at| is_break(at))
-        .unwrap_or(sentence.end);
-    let first = in_sentence.iter().position(|m| m.start >= from)?;
-    let last = in_sentence[first..]
-        .iter()
-        .position(|m| m.end > to)
-        .map_or(in_sentence.len(), |k| first + k);
+        .map_or(low, |at| at + 1);
+    let to = (mention.end..high).find(|&at| is_break(at)).unwrap_or(high);
+    let first = in_sentence.partition_point(|m| m.start < from);
+    let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
     pick_date(
         body,
         in_sentence.get(first..last)?,
@@ -613,6 +621,10 @@ fn clause_date<'d>(
     )
     .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
 }
+
+/// How far [`clause_date`] looks for the ends of a place's clause, in bytes: news clauses run a
+/// few dozen words.
+const CLAUSE_REACH: usize = 600;
 
 /// The time an event takes from the date mention `dm`: its interval, or, after "since" ("has
 /// held out since last year", "fighting since April"), the stretch from that time to the
