@@ -42,6 +42,7 @@ use crate::gazetteer::names::{NameHit, is_abbreviation};
 use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
 
 mod person_names;
+mod sites;
 mod unknown;
 mod words;
 
@@ -245,6 +246,9 @@ fn namesake_towns_abroad<'g>(roles: &[(NameRole, bool)], g: &'g Gazetteer) -> Op
 pub enum Reason {
     /// The only place with this name.
     OnlyCandidate,
+    /// A street, building or venue named with the town it lies in ("the Barclays Center in
+    /// Brooklyn"), or named again in the article: a mention of that town.
+    SiteInTown,
     /// "Paris, Texas", "Athens, Ga.", "Tripoli (Lebanon)": the place inside the one named next.
     Apposition,
     /// A place inside a state or province the article names.
@@ -271,6 +275,7 @@ impl Reason {
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::OnlyCandidate => "only_candidate",
+            Reason::SiteInTown => "site_in_town",
             Reason::Apposition => "apposition",
             Reason::DivisionInArticle => "division_in_article",
             Reason::CountryInArticle => "country_in_article",
@@ -286,6 +291,9 @@ impl Reason {
     pub fn describe(self) -> &'static str {
         match self {
             Reason::OnlyCandidate => "the only place of this name",
+            Reason::SiteInTown => {
+                "a street, building or venue in this town (\"the Barclays Center in Brooklyn\"), shown at the town"
+            }
             Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
@@ -648,7 +656,9 @@ pub fn find_places_with_context(
         )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
-    last.into_iter().flatten().collect()
+    let mut mentions: Vec<PlaceMention> = last.into_iter().flatten().collect();
+    sites::add_sites_in_towns(text, g, &mut mentions);
+    mentions
 }
 
 /// A name read in part ([`Reading::Part`]: only as a division where it opens a longer name, or

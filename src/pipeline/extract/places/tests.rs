@@ -3097,3 +3097,78 @@ fn a_capitalised_department_of_is_a_body_not_a_place_cue() {
     let r = resolved("The Department of Justice opened an inquiry into the sale in March.");
     assert!(resolved_as(&r, "Justice").is_none(), "{r:?}");
 }
+
+/// The town of each mention of `surface` in `text`, with its reason.
+fn towns_of(text: &str, surface: &str) -> Vec<(String, &'static str)> {
+    let g = bundled();
+    find_places(text, g)
+        .into_iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .map(|m| (g.get(m.place).name.to_owned(), m.reason.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_site_named_with_its_town_is_a_mention_of_the_town() {
+    let text = "Fans clashed after a news conference at the Barclays Center in Brooklyn on \
+                Thursday. Police cleared the loading dock at the Barclays Center an hour later.";
+    let site = towns_of(text, "Barclays Center");
+    assert_eq!(site.len(), 2, "{site:?}");
+    assert!(
+        site.iter()
+            .all(|(t, r)| t == "Brooklyn" && *r == "site_in_town"),
+        "{site:?}"
+    );
+    // After a town's possessive, after a comma, after "at".
+    for (text, surface, town) in [
+        (
+            "Smog was measured near Seoul's Jamsil Stadium, where a game was called off.",
+            "Jamsil Stadium",
+            "Seoul",
+        ),
+        (
+            "He made his debut at the Convention Centre, Dublin with a solo concert.",
+            "Convention Centre",
+            "Dublin",
+        ),
+        (
+            "A new clinic has opened at Derry’s Altnagelvin Hospital.",
+            "Altnagelvin Hospital",
+            "Derry",
+        ),
+        (
+            "She teaches at the University of St. Thomas in Houston, Texas.",
+            "University of St. Thomas",
+            "Houston",
+        ),
+    ] {
+        let got = towns_of(text, surface);
+        assert_eq!(
+            got.first().map(|(t, _)| t.as_str()),
+            Some(town),
+            "{text}: {got:?}"
+        );
+    }
+    // A place inside the site's name is not a place of its own.
+    let text = "Shops on Oxford Street in London were closed.";
+    assert_eq!(
+        towns_of(text, "Oxford Street")
+            .first()
+            .map(|(t, _)| t.as_str()),
+        Some("London")
+    );
+    assert!(towns_of(text, "Oxford").is_empty());
+}
+
+#[test]
+fn no_site_without_a_site_word_or_before_a_person() {
+    // A person whose surname is a site word ("Lane", "Hall"), an organisation without one, two
+    // sites joined by "and", a town that opens a longer name.
+    let text = "Nathan Lane in New York said the Bipartisan Group in Washington agreed.";
+    assert!(towns_of(text, "Nathan Lane").is_empty());
+    assert!(towns_of(text, "Bipartisan Group").is_empty());
+    let text = "She was accepted to Smith College and Boston University in Boston.";
+    assert!(towns_of(text, "Smith College and Boston University").is_empty());
+    let text = "Funds went to the Dubai Security Center, Dubai Police and others.";
+    assert!(towns_of(text, "Dubai Security Center").is_empty());
+}

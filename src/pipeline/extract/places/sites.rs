@@ -1,0 +1,374 @@
+//! Sites in towns: a street, building or venue the gazetteer does not have, named with the town
+//! it lies in ("the Barclays Center in Brooklyn", "Kamenné Square in Bratislava", "Derry's
+//! Altnagelvin Hospital", "the Convention Centre, Dublin"), is a mention of that town: what the
+//! sentence tells happened there. The site's other mentions in the article, without the town
+//! ("fighters stormed the Barclays Center"), are the same site (one sense per article).
+//!
+//! A site name is a run of capitalised words closed by a word for a street, building or venue
+//! ([`TAIL_HEADS`]: "Royal Street", "Jamsil Stadium", "Crossroads Correctional Center"), or
+//! opened by one before "of" ("University of Perpetual Help", "Museum of Ice Cream"). Place names
+//! inside it are not places of their own ("Oxford Street in London" is not Oxford; "the Russian
+//! Embassy in London" is in London).
+
+use super::person_names::GIVEN_NAMES;
+use super::words::FUNCTION_WORDS;
+use super::{PlaceMention, Reason};
+use crate::gazetteer::{Gazetteer, PlaceKind};
+
+/// Capitalised words that close the name of a street, building or venue.
+const TAIL_HEADS: &[&str] = &[
+    "Abbey",
+    "Academy",
+    "Arena",
+    "Ave",
+    "Ave.",
+    "Avenue",
+    "Ballpark",
+    "Basilica",
+    "Blvd",
+    "Blvd.",
+    "Boulevard",
+    "Bridge",
+    "Building",
+    "Cafe",
+    "Campus",
+    "Castle",
+    "Cathedral",
+    "Cemetery",
+    "Center",
+    "Centre",
+    "Chapel",
+    "Church",
+    "Clinic",
+    "Club",
+    "College",
+    "Complex",
+    "Consulate",
+    "Court",
+    "Courthouse",
+    "Drive",
+    "Embassy",
+    "Estate",
+    "Factory",
+    "Gallery",
+    "Garden",
+    "Gardens",
+    "Graveyard",
+    "Hall",
+    "Highway",
+    "Hospital",
+    "Hotel",
+    "Infirmary",
+    "Jail",
+    "Lane",
+    "Library",
+    "Mall",
+    "Market",
+    "Mosque",
+    "Museum",
+    "Palace",
+    "Park",
+    "Parkway",
+    "Penitentiary",
+    "Pier",
+    "Plaza",
+    "Prison",
+    "Racecourse",
+    "Rd",
+    "Rd.",
+    "Restaurant",
+    "Road",
+    "School",
+    "Square",
+    "St",
+    "St.",
+    "Stadium",
+    "Station",
+    "Street",
+    "Studio",
+    "Studios",
+    "Synagogue",
+    "Temple",
+    "Terrace",
+    "Theater",
+    "Theatre",
+    "Tower",
+    "University",
+    "Wharf",
+    "Zoo",
+];
+
+/// Capitalised words that open the name of a building or body before "of" ("University of
+/// Perpetual Help", "Museum of Ice Cream", "Palais des Nations", "Church of St Mary").
+const LEAD_HEADS: &[&str] = &[
+    "Cathedral",
+    "Church",
+    "Gallery",
+    "Hospital",
+    "Library",
+    "Museum",
+    "Palace",
+    "Palais",
+    "Temple",
+    "University",
+];
+
+/// Words that join the capitalised words of a site's name ("University of Perpetual Help").
+/// ("and" would join two sites into one: "Smith College and Bates Hall in Lewiston".)
+const CONNECTORS: &[&str] = &["de", "del", "della", "des", "di", "du", "la", "le", "of"];
+
+/// Closing words that are surnames as well: after a given name alone, a person ("Nathan Lane
+/// in New York", "Arsenio Hall, Los Angeles").
+const SURNAME_HEADS: &[&str] = &[
+    "Bridge", "Castle", "Chapel", "Church", "Court", "Garden", "Hall", "Lane", "Park", "Street",
+    "Temple", "Tower",
+];
+
+/// Abbreviations with a full stop that a site's name may hold ("N. Bedford Drive", "22nd St.").
+const DOTTED: &[&str] = &["Ave.", "Blvd.", "Ft.", "Mt.", "Rd.", "St."];
+
+/// At most this many words in a site's name.
+const MAX_SITE_WORDS: usize = 7;
+
+/// At most this many different sites per article are looked for again by name.
+const MAX_SITES: usize = 32;
+
+/// Adds to `mentions` (sorted by start, non-overlapping) the sites named with their town (see
+/// the module's note) and the site's other mentions, each as a mention of the town; place
+/// mentions inside a site's name give way to it.
+pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<PlaceMention>) {
+    let mut sites: Vec<PlaceMention> = Vec::new();
+    for m in mentions.iter() {
+        if m.reason == Reason::Demonym
+            || !matches!(g.get(m.place).kind, PlaceKind::City | PlaceKind::District)
+            || !names_a_town(text, m)
+        {
+            continue;
+        }
+        let site =
+            site_before_town(text, m.start).or_else(|| site_after_possessive_town(text, m.end));
+        if let Some((start, end)) = site {
+            sites.push(PlaceMention {
+                start,
+                end,
+                place: m.place,
+                confidence: m.confidence,
+                reason: Reason::SiteInTown,
+            });
+        }
+    }
+    if sites.is_empty() {
+        return;
+    }
+    // A site that overlaps a place the gazetteer has (an airport, a facility) or a place it does
+    // not hold whole is left alone.
+    sites.retain(|s| {
+        mentions
+            .iter()
+            .filter(|m| m.start < s.end && s.start < m.end)
+            .all(|m| {
+                s.start <= m.start
+                    && m.end <= s.end
+                    && (m.start, m.end) != (s.start, s.end)
+                    && !matches!(
+                        g.get(m.place).kind,
+                        PlaceKind::Airport | PlaceKind::AirBase | PlaceKind::Facility
+                    )
+            })
+    });
+    sites.sort_by_key(|s| s.start);
+    sites.dedup_by(|b, a| b.start < a.end);
+    let mut again: Vec<PlaceMention> = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
+    for s in &sites {
+        let name = &text[s.start..s.end];
+        if named.len() >= MAX_SITES || named.contains(&name) {
+            continue;
+        }
+        named.push(name);
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let taken = |m: &PlaceMention| m.start < end && at < m.end;
+            if stands_alone(text, at, end)
+                && !mentions.iter().any(taken)
+                && !sites.iter().any(taken)
+                && !again.iter().any(taken)
+            {
+                again.push(PlaceMention {
+                    start: at,
+                    end,
+                    ..s.clone()
+                });
+            }
+        }
+    }
+    sites.append(&mut again);
+    mentions.retain(|m| !sites.iter().any(|s| s.start <= m.start && m.end <= s.end));
+    mentions.append(&mut sites);
+    mentions.sort_by_key(|m| m.start);
+}
+
+/// The mention reads as a town's name where a site may be placed: not itself a site's name
+/// ("Royal Street at Washington Square", a square a town's alternate name matched), not the
+/// start of a longer name ("the Security Center, Dubai Police").
+fn names_a_town(text: &str, m: &PlaceMention) -> bool {
+    let surface = &text[m.start..m.end];
+    let last = surface.rsplit(' ').next().unwrap_or(surface);
+    let longer = text[m.end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_uppercase);
+    !TAIL_HEADS.contains(&last) && !longer
+}
+
+/// The site's name that ends right before the town at `town` ("Barclays Center in Brooklyn",
+/// "Agriculture Park at Wana", "the Convention Centre, Dublin"): its span.
+fn site_before_town(text: &str, town: usize) -> Option<(usize, usize)> {
+    let before = text.get(..town)?;
+    let end = [", ", " in ", " at "]
+        .iter()
+        .find_map(|sep| before.strip_suffix(sep))?
+        .len();
+    let words = words_before(text, end);
+    site_of(&words)
+}
+
+/// The site's name right after a town's possessive ("Derry's Altnagelvin Hospital", "Seoul's
+/// Jamsil Stadium"): its span.
+fn site_after_possessive_town(text: &str, town: usize) -> Option<(usize, usize)> {
+    let after = text.get(town..)?;
+    let rest = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))?;
+    let start = text.len() - rest.len();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = start;
+    while words.len() < MAX_SITE_WORDS {
+        let tail = &text[at..];
+        let len = tail.find(' ').unwrap_or(tail.len());
+        let raw = &tail[..len];
+        // The last word may carry the sentence's punctuation ("Jamsil Stadium, where").
+        let word = raw.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '\u{201d}']);
+        let word = if DOTTED.contains(&raw) { raw } else { word };
+        if !site_word(word) {
+            break;
+        }
+        words.push((at, word));
+        if word.len() != raw.len() || len == tail.len() {
+            break;
+        }
+        at += len + 1;
+    }
+    // The longest run that is a site's name.
+    while !words.is_empty() {
+        if let Some(span) = site_of(&words) {
+            return Some(span);
+        }
+        words.pop();
+    }
+    None
+}
+
+/// The words (start, word) of the capitalised run that ends at `end`, in text order.
+fn words_before(text: &str, end: usize) -> Vec<(usize, &str)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = end;
+    while words.len() < MAX_SITE_WORDS {
+        let head = &text[..at];
+        // The run stops at a line break: "Paris.\nBarclays Center" starts at "Barclays".
+        let space = head.rfind(char::is_whitespace);
+        let start = space.map_or(0, |k| {
+            k + head[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[start..];
+        if !site_word(word) {
+            break;
+        }
+        words.push((start, word));
+        match space {
+            Some(k) if head[k..].starts_with(' ') => at = k,
+            _ => break,
+        }
+    }
+    words.reverse();
+    words
+}
+
+/// A word that may stand in a site's name: a capitalised word, a number ("2700", "22nd",
+/// "A120"), or a joining word; letters, digits, apostrophes and hyphens, or one of the
+/// abbreviations of [`DOTTED`] or an initial ("N.").
+fn site_word(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if CONNECTORS.contains(&word) || DOTTED.contains(&word) {
+        return true;
+    }
+    if word.len() == 2 && first.is_ascii_uppercase() && word.ends_with('.') {
+        return true;
+    }
+    (first.is_uppercase() || first.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '&'))
+}
+
+/// The span of the site's name in `words` (a capitalised run in text order): the run without
+/// its opening joining or function words ("In", "The"), where it is closed by a site word or
+/// opened by one before "of"; `None` for a run that names no site or names a person ("Nathan
+/// Lane").
+fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
+    let opening = |w: &str| {
+        CONNECTORS.contains(&w)
+            || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 2
+            || FUNCTION_WORDS.contains(&w)
+    };
+    let first = words.iter().position(|&(_, w)| !opening(w))?;
+    let words = &words[first..];
+    let &(start, first_word) = words.first()?;
+    let &(last_start, last_word) = words.last()?;
+    if words.len() < 2 || CONNECTORS.contains(&last_word) {
+        return None;
+    }
+    let closed = TAIL_HEADS.contains(&last_word);
+    let opened = LEAD_HEADS.contains(&first_word)
+        && words
+            .get(1)
+            .is_some_and(|&(_, w)| matches!(w, "of" | "de" | "des" | "du" | "di" | "del"));
+    if !closed && !opened {
+        return None;
+    }
+    if words.len() == 2
+        && SURNAME_HEADS.contains(&last_word)
+        && GIVEN_NAMES.binary_search(&first_word).is_ok()
+    {
+        return None;
+    }
+    Some((start, last_start + last_word.len()))
+}
+
+/// The name at `start..end` is not part of a longer capitalised name ("the Barclays Center",
+/// not "the Old Barclays Center Road").
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let word_before = text[..start].trim_end_matches(' ');
+    let capital_before = word_before.len() + 1 == start
+        && word_before
+            .rsplit(' ')
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+        && !word_before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| FUNCTION_WORDS.contains(&w));
+    let capital_after = text[end..]
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_uppercase);
+    !capital_before && !capital_after
+}
