@@ -8,7 +8,9 @@
 //! ([`TAIL_HEADS`]: "Royal Street", "Jamsil Stadium", "Crossroads Correctional Center"), or
 //! opened by one before "of" ("University of Perpetual Help", "Museum of Ice Cream"). Place names
 //! inside it are not places of their own ("Oxford Street in London" is not Oxford; "the Russian
-//! Embassy in London" is in London).
+//! Embassy in London" is in London). A road's number is a site too ("the A120 at Coggeshall"),
+//! and a name before a possessive and a building's word is its patron, no town ("St George's
+//! Chapel" is not St. George, Utah).
 
 use super::person_names::GIVEN_NAMES;
 use super::words::FUNCTION_WORDS;
@@ -137,6 +139,7 @@ const MAX_SITES: usize = 32;
 /// the module's note) and the site's other mentions, each as a mention of the town; place
 /// mentions inside a site's name give way to it.
 pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<PlaceMention>) {
+    mentions.retain(|m| !names_a_buildings_patron(text, m.end));
     let mut sites: Vec<PlaceMention> = Vec::new();
     for m in mentions.iter() {
         if m.reason == Reason::Demonym
@@ -208,6 +211,50 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     mentions.sort_by_key(|m| m.start);
 }
 
+/// Words for a building named after its patron saint or founder ("St George's Chapel", "St.
+/// Peter's Basilica").
+const PATRON_HEADS: &[&str] = &[
+    "Abbey",
+    "Academy",
+    "Basilica",
+    "Cathedral",
+    "Chapel",
+    "Church",
+    "College",
+    "Hospital",
+    "School",
+];
+
+/// The name ending at `end` is followed by a possessive and a building's word ("St George's
+/// Chapel", "St Patrick's Cathedral"): a saint or founder, not a town (a town's building has a
+/// name of its own: "Derry's Altnagelvin Hospital").
+fn names_a_buildings_patron(text: &str, end: usize) -> bool {
+    let Some(rest) = after_possessive(text, end) else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    PATRON_HEADS.contains(&word)
+}
+
+/// The text after a possessive "'s " at `end`.
+fn after_possessive(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..)?;
+    after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+}
+
+/// A road's number: "A120", "M25", "I-95".
+fn is_road_number(word: &str) -> bool {
+    let ([b'A' | b'B' | b'M', digits @ ..] | [b'I', b'-', digits @ ..]) = word.as_bytes() else {
+        return false;
+    };
+    (1..=4).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+}
+
 /// The mention reads as a town's name where a site may be placed: not itself a site's name
 /// ("Royal Street at Washington Square", a square a town's alternate name matched), not the
 /// start of a longer name ("the Security Center, Dubai Police").
@@ -236,10 +283,7 @@ fn site_before_town(text: &str, town: usize) -> Option<(usize, usize)> {
 /// The site's name right after a town's possessive ("Derry's Altnagelvin Hospital", "Seoul's
 /// Jamsil Stadium"): its span.
 fn site_after_possessive_town(text: &str, town: usize) -> Option<(usize, usize)> {
-    let after = text.get(town..)?;
-    let rest = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))?;
+    let rest = after_possessive(text, town)?;
     let start = text.len() - rest.len();
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut at = start;
@@ -327,6 +371,10 @@ fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
     let words = &words[first..];
     let &(start, first_word) = words.first()?;
     let &(last_start, last_word) = words.last()?;
+    // "on the A120 at Coggeshall": a road's number alone.
+    if words.len() == 1 && is_road_number(first_word) {
+        return Some((start, start + first_word.len()));
+    }
     if words.len() < 2 || CONNECTORS.contains(&last_word) {
         return None;
     }

@@ -3172,3 +3172,24 @@ fn no_site_without_a_site_word_or_before_a_person() {
     let text = "Funds went to the Dubai Security Center, Dubai Police and others.";
     assert!(towns_of(text, "Dubai Security Center").is_empty());
 }
+
+#[test]
+fn a_road_number_with_its_town_and_a_patron_saint_before_a_building() {
+    let text = "A cyclist was hurt on the M8 at Glasgow. The M8 reopened at noon.";
+    let road = towns_of(text, "M8");
+    assert_eq!(road.len(), 2, "{road:?}");
+    assert!(road.iter().all(|(t, _)| t == "Glasgow"), "{road:?}");
+    // A saint's name before a building's word is no town (St. George, Utah); a town before
+    // "Cathedral" or "Castle" names the town's building.
+    let text = "The wedding takes place in St George’s Chapel. Mass was said at the Manila \
+                Cathedral and tourists queued at Edinburgh Castle.";
+    assert!(towns_of(text, "St George").is_empty(), "{:?}", found(text));
+    assert_eq!(
+        towns_of(text, "Manila").first().map(|(t, _)| t.as_str()),
+        Some("Manila")
+    );
+    assert_eq!(
+        towns_of(text, "Edinburgh").first().map(|(t, _)| t.as_str()),
+        Some("Edinburgh")
+    );
+}

@@ -1364,9 +1364,12 @@ pub(super) const COMPASS_WORDS: &[&str] = &[
 /// Words after a place name that make it a modifier of an institution of that place ("Paris
 /// High School", "Houston Police Department"): the place is still meant.
 pub(super) const INSTITUTION_WORDS: &[&str] = &[
+    "Abbey",
     "Airport",
     "Area",
     "Board",
+    "Castle",
+    "Cathedral",
     "City",
     "College",
     "Council",
@@ -1383,6 +1386,7 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "Mayor",
     "Memorial",
     "Middle",
+    "Minster",
     "Municipal",
     "Police",
     "Public",
