@@ -3193,3 +3193,19 @@ fn a_road_number_with_its_town_and_a_patron_saint_before_a_building() {
         Some("Edinburgh")
     );
 }
+
+#[test]
+fn a_country_in_a_romance_organisations_name_is_named_loosely() {
+    let g = bundled();
+    let text = "Police fired tear gas near the Universidad de Chile on Friday.";
+    let m = find_places(text, g);
+    let chile = m.iter().find(|m| &text[m.start..m.end] == "Chile");
+    assert!(chile.is_none_or(|m| m.confidence < 0.5), "{m:?}");
+    let plain = "Police fired tear gas in Chile on Friday.";
+    let m = find_places(plain, g);
+    assert!(
+        m.iter()
+            .any(|m| &plain[m.start..m.end] == "Chile" && m.confidence >= 0.5),
+        "{m:?}"
+    );
+}

@@ -517,6 +517,21 @@ const ORGANISATION_OF: &[&str] = &[
     "School",
     "University",
 ];
+/// The same in the languages whose names news keeps untranslated, before "de", "di", "du",
+/// "da", "do", "del" or "des": "Universidad de Chile", "Banque de France".
+const ORGANISATION_OF_ROMANCE: &[&str] = &[
+    "Banca",
+    "Banco",
+    "Banque",
+    "Iglesia",
+    "Instituto",
+    "Institut",
+    "Museo",
+    "Universidad",
+    "Universidade",
+    "Università",
+    "Université",
+];
 /// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
 /// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai").
 pub(super) const DIVISION_WORDS: &[&str] = &[
@@ -1441,10 +1456,20 @@ fn one_of_two_streets(occurrence: &Occurrence<'_>) -> bool {
 
 /// "Bank of Italy": an organisation named after a place.
 pub(super) fn organisation_of(text: &str, start: usize) -> bool {
-    text.get(..start)
-        .and_then(|b| b.strip_suffix(" of "))
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    if let Some(b) = before.strip_suffix(" of ") {
+        return b
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| ORGANISATION_OF.contains(&w));
+    }
+    [" de ", " di ", " du ", " da ", " do ", " del ", " des "]
+        .iter()
+        .find_map(|of| before.strip_suffix(of))
         .and_then(|b| b.rsplit(' ').next())
-        .is_some_and(|w| ORGANISATION_OF.contains(&w))
+        .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
 }
 
 /// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
