@@ -163,6 +163,19 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     if sites.is_empty() {
         return;
     }
+    // "The Colony Theatre in Los Angeles": a site's name opened by "The" that a place's name
+    // holds too ("The Colony", Texas) takes it back.
+    for s in &mut sites {
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.start < s.start && s.start < m.end)
+            && text[m.start..s.start]
+                .strip_suffix(' ')
+                .is_some_and(|w| FUNCTION_WORDS.contains(&w))
+        {
+            s.start = m.start;
+        }
+    }
     // A site that overlaps a place the gazetteer has (an airport, a facility) or a place it does
     // not hold whole is left alone.
     sites.retain(|s| {
@@ -211,8 +224,8 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     mentions.sort_by_key(|m| m.start);
 }
 
-/// Words for a building named after its patron saint or founder ("St George's Chapel", "St.
-/// Peter's Basilica").
+/// Words for a building or business named after its patron saint, founder or owner ("St
+/// George's Chapel", "St. Peter's Basilica", "Wilson's Farm").
 const PATRON_HEADS: &[&str] = &[
     "Abbey",
     "Academy",
@@ -221,8 +234,12 @@ const PATRON_HEADS: &[&str] = &[
     "Chapel",
     "Church",
     "College",
+    "Farm",
+    "Farms",
     "Hospital",
+    "Restaurant",
     "School",
+    "Store",
 ];
 
 /// The name ending at `end` is followed by a possessive and a building's word ("St George's

@@ -3209,3 +3209,17 @@ fn a_country_in_a_romance_organisations_name_is_named_loosely() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_sites_name_may_open_with_the_and_a_farm_is_its_owners() {
+    let text = "Winners get awards at The Colony Theatre in Los Angeles on April 4.";
+    let site = towns_of(text, "The Colony Theatre");
+    assert_eq!(
+        site.first().map(|(t, _)| t.as_str()),
+        Some("Los Angeles"),
+        "{:?}",
+        found(text)
+    );
+    let text = "Puppies were taken from Wilson's Farm near Fredericton overnight.";
+    assert!(towns_of(text, "Wilson").is_empty(), "{:?}", found(text));
+}
