@@ -166,9 +166,8 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     // "The Colony Theatre in Los Angeles": a site's name opened by "The" that a place's name
     // holds too ("The Colony", Texas) takes it back.
     for s in &mut sites {
-        if let Some(m) = mentions
-            .iter()
-            .find(|m| m.start < s.start && s.start < m.end)
+        if let Some(m) = overlapping(mentions, s.start, s.start + 1).first()
+            && m.start < s.start
             && text[m.start..s.start]
                 .strip_suffix(' ')
                 .is_some_and(|w| FUNCTION_WORDS.contains(&w))
@@ -179,21 +178,20 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     // A site that overlaps a place the gazetteer has (an airport, a facility) or a place it does
     // not hold whole is left alone.
     sites.retain(|s| {
-        mentions
-            .iter()
-            .filter(|m| m.start < s.end && s.start < m.end)
-            .all(|m| {
-                s.start <= m.start
-                    && m.end <= s.end
-                    && (m.start, m.end) != (s.start, s.end)
-                    && !matches!(
-                        g.get(m.place).kind,
-                        PlaceKind::Airport | PlaceKind::AirBase | PlaceKind::Facility
-                    )
-            })
+        overlapping(mentions, s.start, s.end).iter().all(|m| {
+            s.start <= m.start
+                && m.end <= s.end
+                && (m.start, m.end) != (s.start, s.end)
+                && !matches!(
+                    g.get(m.place).kind,
+                    PlaceKind::Airport | PlaceKind::AirBase | PlaceKind::Facility
+                )
+        })
     });
     sites.sort_by_key(|s| s.start);
     sites.dedup_by(|b, a| b.start < a.end);
+    // The sites' other mentions, found by name; binary searches keep this linear in the
+    // mentions however often a name recurs.
     let mut again: Vec<PlaceMention> = Vec::new();
     let mut named: Vec<&str> = Vec::new();
     for s in &sites {
@@ -204,11 +202,9 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
         named.push(name);
         for (at, _) in text.match_indices(name) {
             let end = at + name.len();
-            let taken = |m: &PlaceMention| m.start < end && at < m.end;
             if stands_alone(text, at, end)
-                && !mentions.iter().any(taken)
-                && !sites.iter().any(taken)
-                && !again.iter().any(taken)
+                && overlapping(mentions, at, end).is_empty()
+                && overlapping(&sites, at, end).is_empty()
             {
                 again.push(PlaceMention {
                     start: at,
@@ -218,10 +214,24 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
             }
         }
     }
+    again.sort_by_key(|s| s.start);
+    again.dedup_by(|b, a| b.start < a.end);
     sites.append(&mut again);
-    mentions.retain(|m| !sites.iter().any(|s| s.start <= m.start && m.end <= s.end));
+    sites.sort_by_key(|s| s.start);
+    mentions.retain(|m| {
+        let k = sites.partition_point(|s| s.start <= m.start);
+        !(k > 0 && m.end <= sites[k - 1].end)
+    });
     mentions.append(&mut sites);
     mentions.sort_by_key(|m| m.start);
+}
+
+/// The mentions of `sorted` (sorted by start, none overlapping another, so their ends are
+/// sorted too) that overlap `start..end`.
+fn overlapping(sorted: &[PlaceMention], start: usize, end: usize) -> &[PlaceMention] {
+    let first = sorted.partition_point(|m| m.end <= start);
+    let count = sorted[first..].partition_point(|m| m.start < end);
+    &sorted[first..first + count]
 }
 
 /// Words for a building or business named after its patron saint, founder or owner ("St
