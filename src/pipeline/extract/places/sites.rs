@@ -144,13 +144,14 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     for m in mentions.iter() {
         if m.reason == Reason::Demonym
             || !matches!(g.get(m.place).kind, PlaceKind::City | PlaceKind::District)
-            || !names_a_town(text, m)
         {
             continue;
         }
         let site =
             site_before_town(text, m.start).or_else(|| site_after_possessive_town(text, m.end));
-        if let Some((start, end)) = site {
+        if let Some((start, end)) = site
+            && names_a_town(text, m)
+        {
             sites.push(PlaceMention {
                 start,
                 end,
