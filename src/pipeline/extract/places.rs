@@ -587,8 +587,17 @@ pub fn find_places_with_context(
                 }
             }
         }
+        // A dateline of several readings ("HOUSTON": Texas's, and a village in Scotland) speaks
+        // for the country of its largest, the one a dateline names (not of the first in the
+        // gazetteer's order).
+        let dateline = if sure {
+            c.first()
+        } else {
+            c.iter()
+                .max_by_key(|&&(q, _)| g.get(q).population.unwrap_or(0))
+        };
         if weight > 1
-            && let Some(&(p, _)) = c.first()
+            && let Some(&(p, _)) = dateline
             && let Some(country) = g.get(p).country
         {
             focus.countries.add(country, weight);
@@ -923,8 +932,8 @@ const PLURAL_DIVISION_WORDS: &[&str] =
 const TEAM_TOWN_MAX_POPULATION: u64 = 100_000;
 const TEAM_CITY_POPULATION: u64 = 300_000;
 
-/// "Mississippi State outlasted Louisville", "at home against Portland": a name a team plays
-/// against is a team, and a team of the name is a large city's, not a small town's in the
+/// "Mississippi State outlasted Louisville", "at home against Portland", "the Portland Trail
+/// Blazers": a name a team plays against or before a team's name is a team, and a team of the name is a large city's, not a small town's in the
 /// state of the story's dateline or of the other team (Louisville, Ohio; Portland, Texas). The
 /// largest city of the name in the same country wins over such a town.
 fn team_city(
@@ -944,7 +953,8 @@ fn team_city(
             Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::CountryInArticle
         )
         || !(words::opponent_before(text, span.start)
-            || words::team_role_after(&Occurrence::new(text, span.start, span.end)))
+            || words::team_role_after(&Occurrence::new(text, span.start, span.end))
+            || words::team_name_after(text, span.end))
     {
         return (place, reason);
     }

@@ -3223,3 +3223,33 @@ fn a_sites_name_may_open_with_the_and_a_farm_is_its_owners() {
     let text = "Puppies were taken from Wilson's Farm near Fredericton overnight.";
     assert!(towns_of(text, "Wilson").is_empty(), "{:?}", found(text));
 }
+
+#[test]
+fn a_town_before_a_teams_name_is_the_large_citys_team_and_a_datelines_country_its_largest() {
+    // The dateline's state holds a small Portland; the team is the large city's.
+    let text = "HOUSTON (AP) - Chris Paul lifted the Houston Rockets to a 96-94 win over the \
+                Portland Trail Blazers on Monday. The Rockets swept their series with Portland.";
+    let g = bundled();
+    let m = find_places(text, g);
+    // Portland, Oregon (not Portland, Texas, nor Portland in Dorset for a dateline's
+    // Scottish namesake village).
+    let oregon = |m: &PlaceMention| {
+        let c = g.get(m.place).coord;
+        (44.0..47.0).contains(&c.lat) && c.lon < -120.0
+    };
+    let p: Vec<&PlaceMention> = m
+        .iter()
+        .filter(|m| &text[m.start..m.end] == "Portland")
+        .collect();
+    assert!(p.len() == 2 && p.iter().all(|m| oregon(m)), "{m:?}");
+    let text = "HOUSTON (AP) - The Rockets swept their series with Portland.";
+    let m = find_places(text, g);
+    assert!(
+        m.iter()
+            .any(|m| &text[m.start..m.end] == "Portland" && g.get(m.place).country == Some("US")),
+        "{m:?}"
+    );
+    // A part of a town is no team: "Portland Heights".
+    assert!(!words::team_name_after("in Portland Heights today", 10));
+    assert!(words::team_name_after("the Portland Trail Blazers won", 12));
+}

@@ -2027,6 +2027,79 @@ pub(super) fn team_role_after(at: &Occurrence<'_>) -> bool {
     at.after.is_some_and(|w| TEAM_ROLES.contains(&w))
 }
 
+/// Plural capitalised words after a town's name that name a part of it, a body or a business,
+/// not a team ("Portland Heights", "Springfield Public Schools", "Seattle Times", "Dallas
+/// Apartments").
+const NOT_TEAM_PLURALS: &[&str] = &[
+    "Acres",
+    "Affairs",
+    "Airlines",
+    "Airways",
+    "Apartments",
+    "Awards",
+    "Commons",
+    "Crossings",
+    "Docks",
+    "Downs",
+    "Elections",
+    "Estates",
+    "Falls",
+    "Farms",
+    "Flats",
+    "Games",
+    "Gardens",
+    "Glades",
+    "Heights",
+    "Hills",
+    "Holdings",
+    "Homes",
+    "Industries",
+    "Islands",
+    "Keys",
+    "Lakes",
+    "Meadows",
+    "Mills",
+    "Motors",
+    "News",
+    "Oaks",
+    "Olympics",
+    "Parks",
+    "Partners",
+    "Pines",
+    "Plains",
+    "Rapids",
+    "Sales",
+    "Sands",
+    "Schools",
+    "Services",
+    "Shoals",
+    "Springs",
+    "Studios",
+    "Suites",
+    "Systems",
+    "Times",
+    "Towers",
+    "Villas",
+    "Woods",
+];
+
+/// A team's name follows the town's name at `end`: one or two capitalised words, the last a
+/// plural ("the Portland Trail Blazers", "the Houston Rockets").
+pub(super) fn team_name_after(text: &str, end: usize) -> bool {
+    let Some(first) = word_after(text, end) else {
+        return false;
+    };
+    let second = word_after(text, end + 1 + first.len()).filter(|w| is_capitalised(w));
+    let last = second.unwrap_or(first);
+    let plural = |w: &str| {
+        w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !NOT_TEAM_PLURALS.contains(&w)
+    };
+    is_capitalised(first)
+        && !is_all_caps(first)
+        && second.is_none_or(|w| !is_all_caps(w))
+        && plural(last)
+}
+
 /// A word before the name at `start` makes it a team's opponent: "against Louisville",
 /// "outlasted Portland", "beat Memphis 70-64".
 pub(super) fn opponent_before(text: &str, start: usize) -> bool {
