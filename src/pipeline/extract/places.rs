@@ -1745,7 +1745,7 @@ impl<'t> Site<'t> {
     fn name_word_after(&self) -> bool {
         self.ask(&self.name_word_after, |at| {
             at.after.is_some_and(|w| {
-                is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
+                is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !words::is_function_word(w)
             })
         })
     }
@@ -3174,7 +3174,7 @@ fn focus_abbreviations(
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             let alone = |w: Option<&str>| {
                 w.is_none_or(|w| {
-                    !is_all_caps(w) && (!is_capitalised(w) || FUNCTION_WORDS.contains(&w))
+                    !is_all_caps(w) && (!is_capitalised(w) || words::is_function_word(w))
                 })
             };
             // "300 BC", "the fifth century BC": an era.
@@ -3264,7 +3264,7 @@ fn listed_names_before(text: &str, at: usize) -> Vec<(usize, usize)> {
                 i + head[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &head[start..];
-        (!word.is_empty() && is_capitalised(word) && !FUNCTION_WORDS.contains(&word))
+        (!word.is_empty() && is_capitalised(word) && !words::is_function_word(word))
             .then_some(start)
     };
     let mut out = Vec::new();

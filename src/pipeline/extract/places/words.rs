@@ -327,6 +327,15 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Your",
 ];
 
+/// [`FUNCTION_WORDS`] as a set: the rules ask it of most capitalised words near a name, and a
+/// scan of the list compared a word with each of its 140 entries.
+static FUNCTION_WORD_SET: WordSet = WordSet::new(&[FUNCTION_WORDS]);
+
+/// `word` is one of [`FUNCTION_WORDS`] (as written, case and all).
+pub(super) fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORD_SET.contains(word.as_bytes())
+}
+
 /// The days of the week, which news writes right after a place ("in Dayton Monday").
 const WEEKDAYS: &[&str] = &[
     "Friday",
@@ -795,7 +804,7 @@ fn home_of_a_person(at: &Occurrence<'_>) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        return is_capitalised(word) && !is_all_caps(word) && !FUNCTION_WORDS.contains(&word);
+        return is_capitalised(word) && !is_all_caps(word) && !is_function_word(word);
     }
     // "James Tauber of": a surname after a listed given name, an initial or a title.
     let surname_start = b
@@ -860,9 +869,7 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
         // After a lower-case word or a capitalised function word ("met Arkansas Gov. Mike
         // Beebe", "Former Ohio Gov. Bob Taft", "Eight Ohio Highway Patrol troopers"), only a
         // public body or office follows (not a given name: "Ella Texas Gov" is no office).
-        Some(w) if !is_capitalised(w) || FUNCTION_WORDS.contains(&w) => {
-            after.is_some_and(is_public_body)
-        }
+        Some(w) if !is_capitalised(w) || is_function_word(w) => after.is_some_and(is_public_body),
         // At the start of a sentence or after punctuation ("However, California Governor
         // Jerry Brown").
         None => after.is_some_and(is_public_body),
@@ -1125,7 +1132,7 @@ pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
     };
     let mut end = at.end + 1 + w.len();
     for _ in 0..2 {
-        if !is_capitalised(w) || is_all_caps(w) || FUNCTION_WORDS.contains(&w) {
+        if !is_capitalised(w) || is_all_caps(w) || is_function_word(w) {
             return false;
         }
         let Some(next) = word_after(at.text, end) else {
