@@ -1536,6 +1536,7 @@ struct Site<'t> {
     placed_by_its_neighbours: OnceCell<bool>,
     closes_run: OnceCell<bool>,
     opens_feature_name: OnceCell<bool>,
+    opens_longer_feature_name: OnceCell<bool>,
     names_a_river: OnceCell<bool>,
     joined_by_ampersand: OnceCell<bool>,
     opens_person_name_with_any_surname: OnceCell<bool>,
@@ -1570,6 +1571,7 @@ impl<'t> Site<'t> {
             placed_by_its_neighbours: OnceCell::new(),
             closes_run: OnceCell::new(),
             opens_feature_name: OnceCell::new(),
+            opens_longer_feature_name: OnceCell::new(),
             names_a_river: OnceCell::new(),
             joined_by_ampersand: OnceCell::new(),
             opens_person_name_with_any_surname: OnceCell::new(),
@@ -1643,6 +1645,14 @@ impl<'t> Site<'t> {
 
     fn opens_feature_name(&self) -> bool {
         self.ask(&self.opens_feature_name, words::opens_feature_name)
+    }
+
+    /// (Asked of each small town an occurrence may name, and the same for all of them.)
+    fn opens_longer_feature_name(&self) -> bool {
+        self.ask(
+            &self.opens_longer_feature_name,
+            words::opens_longer_feature_name,
+        )
     }
 
     fn names_a_river(&self) -> bool {
@@ -2040,7 +2050,7 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && one_word
-        && words::opens_longer_feature_name(&site.at)
+        && site.opens_longer_feature_name()
     {
         return false;
     }
