@@ -15,7 +15,21 @@ use crate::gazetteer::names::{TOP_BITS, ascii_alphanumerics, is_alphanumeric};
 /// are asked of most capitalised words of an article.
 pub(super) struct WordSet {
     lists: &'static [&'static [&'static str]],
-    set: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>>,
+    set: OnceLock<Words>,
+}
+
+/// The words of a [`WordSet`], and per length below 32 a bit per shape of first byte
+/// ([`first_byte_bit`]) of the words of that length: most words asked of a short list ("in",
+/// "the", a name before a kin word) set no bit and are ruled out without a hash.
+struct Words {
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    shapes: [u32; 32],
+}
+
+/// A bit for the first byte of `word` (its low five bits: letters of either case share one),
+/// bit 0 for an empty word.
+fn first_byte_bit(word: &[u8]) -> u32 {
+    word.first().map_or(1, |&b| 1 << (b & 31))
 }
 
 impl WordSet {
@@ -28,20 +42,30 @@ impl WordSet {
 
     /// `word` (its bytes) is an entry of one of the lists.
     fn contains(&self, word: &[u8]) -> bool {
-        self.set
-            .get_or_init(|| {
-                let mut set = HashSet::with_capacity_and_hasher(
-                    self.lists.iter().map(|list| list.len()).sum(),
-                    foldhash::fast::FixedState::default(),
-                );
-                set.extend(
-                    self.lists
-                        .iter()
-                        .flat_map(|list| list.iter().map(|w| w.as_bytes())),
-                );
-                set
-            })
-            .contains(word)
+        let set = self.set.get_or_init(|| {
+            let mut words = HashSet::with_capacity_and_hasher(
+                self.lists.iter().map(|list| list.len()).sum(),
+                foldhash::fast::FixedState::default(),
+            );
+            let mut shapes = [0u32; 32];
+            for word in self.lists.iter().flat_map(|list| list.iter()) {
+                let word = word.as_bytes();
+                if let Some(bits) = shapes.get_mut(word.len()) {
+                    *bits |= first_byte_bit(word);
+                }
+                words.insert(word);
+            }
+            Words { words, shapes }
+        });
+        // (Words of 32 bytes or more have no bits: the set answers for them.)
+        if set
+            .shapes
+            .get(word.len())
+            .is_some_and(|&bits| bits & first_byte_bit(word) == 0)
+        {
+            return false;
+        }
+        set.words.contains(word)
     }
 }
 
