@@ -676,7 +676,7 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
-        while pos < text.len() {
+        'scan: while pos < text.len() {
             if let Some(&b) = bytes.get(pos)
                 && b < 0x80
                 && !b.is_ascii_alphanumeric()
@@ -691,18 +691,24 @@ impl NameIndex {
             }
             // Most words of a text are lower-case and open no spelling: such a word of ASCII
             // letters and digits, and the space or symbol after it, are passed over here, as
-            // the tests below would pass them.
+            // the tests below would pass them; a run of them in a loop of its own. A word that
+            // may open a spelling goes on to the tests below.
             if capitalised
                 && let Some(&b) = bytes.get(pos)
                 && b.is_ascii_lowercase()
             {
-                let end = ascii_alphanumeric_end(bytes, pos);
-                if bytes.get(end).is_none_or(u8::is_ascii)
-                    && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
-                {
+                loop {
+                    let end = ascii_alphanumeric_end(bytes, pos);
+                    if !(bytes.get(end).is_none_or(u8::is_ascii)
+                        && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end]))
+                    {
+                        break;
+                    }
                     pos = end + usize::from(end < bytes.len());
                     after_alphanumeric = false;
-                    continue;
+                    if !bytes.get(pos).is_some_and(u8::is_ascii_lowercase) {
+                        continue 'scan;
+                    }
                 }
             }
             let (alphanumeric, end) = token_at(text, pos);
