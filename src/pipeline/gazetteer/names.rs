@@ -474,6 +474,18 @@ fn same_key(a: &[u8], b: &[u8]) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
+    // Lower-cased on the stack where the keys fit (a lookup meets such a pair at most hash
+    // probes of a name beyond ASCII or with a hyphen: thousands an article of such names).
+    const ON_STACK: usize = 128;
+    if a.len() <= ON_STACK {
+        let (mut x, mut y) = ([0u8; ON_STACK], [0u8; ON_STACK]);
+        let (x, y) = (&mut x[..a.len()], &mut y[..b.len()]);
+        x.copy_from_slice(a);
+        y.copy_from_slice(b);
+        lower_in_place(x);
+        lower_in_place(y);
+        return x == y;
+    }
     let (mut x, mut y) = (a.to_vec(), b.to_vec());
     lower_in_place(&mut x);
     lower_in_place(&mut y);
