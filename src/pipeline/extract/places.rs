@@ -723,7 +723,9 @@ fn resolve(
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
     // `choose` is a function of the candidates and the focus: a name the article repeats is
     // weighed once per round.
-    let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
+    // (Sized for a choice per span: grown from empty, it was rehashed a few times an article.)
+    let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
+        HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
