@@ -882,7 +882,7 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
                 && (matches!(w, "a" | "an" | "the" | "The")
                     || is_public_body(a)
                     || ORGANISATION_HEADS.contains(&a)
-                    || NAMED_BODY_HEADS.contains(&a)
+                    || NAMED_BODY_HEAD_SET.contains(a.as_bytes())
                     || FEATURE_WORDS.contains(&a)
                     || LAND_AND_WATER_AFTER.contains(&a)
                     || name_goes_on(at.text, at.end + 1 + a.len()))
@@ -1027,6 +1027,9 @@ const NAMED_BODY_HEADS: &[&str] = &[
     "Union",
 ];
 
+/// [`NAMED_BODY_HEADS`] as a set: asked of up to five words after most names.
+static NAMED_BODY_HEAD_SET: WordSet = WordSet::new(&[NAMED_BODY_HEADS]);
+
 /// Lower-case words inside a body's name: "Court of Human Rights", "Fund for Strategic
 /// Investments".
 const NAME_INNER_WORDS: &[&str] = &["and", "for", "of", "on"];
@@ -1066,7 +1069,7 @@ fn ends_in_head(text: &str, end: usize, more: &[&str]) -> bool {
         let Some(w) = word_after(text, at) else {
             return false;
         };
-        if NAMED_BODY_HEADS.contains(&w) || more.contains(&w) {
+        if NAMED_BODY_HEAD_SET.contains(w.as_bytes()) || more.contains(&w) {
             return true;
         }
         let inner = NAME_INNER_WORDS.contains(&w) && at > end;
