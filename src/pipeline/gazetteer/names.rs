@@ -468,15 +468,15 @@ fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usiz
 /// Two keys are one key whatever their case and hyphens ([`lower_in_place`]). Keys differing
 /// in ASCII case only are told apart without a copy.
 fn same_key(a: &[u8], b: &[u8]) -> bool {
+    // Lower-cased on the stack where the keys fit (a lookup meets such a pair at most hash
+    // probes of a name beyond ASCII or with a hyphen: thousands an article of such names).
+    const ON_STACK: usize = 128;
     if a.len() != b.len() {
         return false;
     }
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
-    // Lower-cased on the stack where the keys fit (a lookup meets such a pair at most hash
-    // probes of a name beyond ASCII or with a hyphen: thousands an article of such names).
-    const ON_STACK: usize = 128;
     if a.len() <= ON_STACK {
         let (mut x, mut y) = ([0u8; ON_STACK], [0u8; ON_STACK]);
         let (x, y) = (&mut x[..a.len()], &mut y[..b.len()]);
@@ -730,8 +730,8 @@ impl NameIndex {
             {
                 loop {
                     let end = ascii_alphanumeric_end(bytes, pos);
-                    if !(bytes.get(end).is_none_or(u8::is_ascii)
-                        && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end]))
+                    if !bytes.get(end).is_none_or(u8::is_ascii)
+                        || self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
                     {
                         break;
                     }
