@@ -484,11 +484,14 @@ impl Gazetteer {
             all.sort_unstable();
             all
         });
-        // (Byte by byte, inline: the codes are two bytes, and `str::cmp` called `memcmp` for
-        // each step of a search asked of every reading a score weighs.)
-        all.binary_search_by(|(k, _)| k.bytes().cmp(iso.bytes()))
-            .ok()
-            .map(|i| all[i].1)
+        // (Two-byte codes as pairs of bytes, inline: `str::cmp` called `memcmp` for each step
+        // of a search asked of every reading a score weighs.)
+        all.binary_search_by(|(k, _)| match (k.as_bytes(), iso.as_bytes()) {
+            (&[a0, a1], &[b0, b1]) => (a0, a1).cmp(&(b0, b1)),
+            (a, b) => a.cmp(b),
+        })
+        .ok()
+        .map(|i| all[i].1)
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {
