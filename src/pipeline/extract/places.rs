@@ -742,7 +742,9 @@ fn resolve(
     let mut settled: Vec<(String, PlaceIdx)> = Vec::new();
     // `choose` is a function of the candidates and the focus: a name the article repeats is
     // weighed once per round.
-    let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> = HashMap::default();
+    // (Sized for a choice per span: grown from empty, it was rehashed a few times an article.)
+    let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
+        HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
@@ -1556,6 +1558,7 @@ struct Site<'t> {
     placed_by_its_neighbours: OnceCell<bool>,
     closes_run: OnceCell<bool>,
     opens_feature_name: OnceCell<bool>,
+    opens_longer_feature_name: OnceCell<bool>,
     names_a_river: OnceCell<bool>,
     joined_by_ampersand: OnceCell<bool>,
     opens_person_name_with_any_surname: OnceCell<bool>,
@@ -1590,6 +1593,7 @@ impl<'t> Site<'t> {
             placed_by_its_neighbours: OnceCell::new(),
             closes_run: OnceCell::new(),
             opens_feature_name: OnceCell::new(),
+            opens_longer_feature_name: OnceCell::new(),
             names_a_river: OnceCell::new(),
             joined_by_ampersand: OnceCell::new(),
             opens_person_name_with_any_surname: OnceCell::new(),
@@ -1663,6 +1667,14 @@ impl<'t> Site<'t> {
 
     fn opens_feature_name(&self) -> bool {
         self.ask(&self.opens_feature_name, words::opens_feature_name)
+    }
+
+    /// (Asked of each small town an occurrence may name, and the same for all of them.)
+    fn opens_longer_feature_name(&self) -> bool {
+        self.ask(
+            &self.opens_longer_feature_name,
+            words::opens_longer_feature_name,
+        )
     }
 
     fn names_a_river(&self) -> bool {
@@ -1765,7 +1777,7 @@ impl<'t> Site<'t> {
     fn name_word_after(&self) -> bool {
         self.ask(&self.name_word_after, |at| {
             at.after.is_some_and(|w| {
-                is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !FUNCTION_WORDS.contains(&w)
+                is_capitalised(w) && !INSTITUTION_WORDS.contains(&w) && !words::is_function_word(w)
             })
         })
     }
@@ -2060,7 +2072,7 @@ fn accept(
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && one_word
-        && words::opens_longer_feature_name(&site.at)
+        && site.opens_longer_feature_name()
     {
         return false;
     }
@@ -3194,7 +3206,7 @@ fn focus_abbreviations(
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             let alone = |w: Option<&str>| {
                 w.is_none_or(|w| {
-                    !is_all_caps(w) && (!is_capitalised(w) || FUNCTION_WORDS.contains(&w))
+                    !is_all_caps(w) && (!is_capitalised(w) || words::is_function_word(w))
                 })
             };
             // "300 BC", "the fifth century BC": an era.
@@ -3284,7 +3296,7 @@ fn listed_names_before(text: &str, at: usize) -> Vec<(usize, usize)> {
                 i + head[i..].chars().next().map_or(1, char::len_utf8)
             });
         let word = &head[start..];
-        (!word.is_empty() && is_capitalised(word) && !FUNCTION_WORDS.contains(&word))
+        (!word.is_empty() && is_capitalised(word) && !words::is_function_word(word))
             .then_some(start)
     };
     let mut out = Vec::new();

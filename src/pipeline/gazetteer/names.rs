@@ -317,16 +317,35 @@ fn lower_eq(stored: &[u8], lower: &[u8]) -> bool {
     if stored.len() != lower.len() {
         return false;
     }
+    let chunk_eq = |s: u64, l: u64| ascii_lower_chunk(s) == l;
+    // The bytes after the last whole chunk: as the last eight bytes, which overlap the chunk
+    // before (bytes compared twice compare the same); a key shorter than eight bytes (most
+    // are) as its first and last four, or byte by byte below four.
     let (stored_chunks, stored_rest) = stored.as_chunks::<8>();
-    let (lower_chunks, lower_rest) = lower.as_chunks::<8>();
-    stored_chunks
-        .iter()
-        .zip(lower_chunks)
-        .all(|(s, l)| ascii_lower_chunk(u64::from_le_bytes(*s)) == u64::from_le_bytes(*l))
-        && stored_rest
+    let (lower_chunks, _) = lower.as_chunks::<8>();
+    let rest_eq = if stored_rest.is_empty() {
+        true
+    } else if let (Some(s), Some(l)) = (stored.last_chunk::<8>(), lower.last_chunk::<8>()) {
+        chunk_eq(u64::from_le_bytes(*s), u64::from_le_bytes(*l))
+    } else if let (Some(s0), Some(s1), Some(l0), Some(l1)) = (
+        stored.first_chunk::<4>(),
+        stored.last_chunk::<4>(),
+        lower.first_chunk::<4>(),
+        lower.last_chunk::<4>(),
+    ) {
+        let word = |b: &[u8; 4]| u64::from(u32::from_le_bytes(*b));
+        chunk_eq(word(s0), word(l0)) && chunk_eq(word(s1), word(l1))
+    } else {
+        stored
             .iter()
-            .zip(lower_rest)
+            .zip(lower)
             .all(|(s, l)| s.to_ascii_lowercase() == *l)
+    };
+    rest_eq
+        && stored_chunks
+            .iter()
+            .zip(lower_chunks)
+            .all(|(s, l)| chunk_eq(u64::from_le_bytes(*s), u64::from_le_bytes(*l)))
 }
 
 /// The eight bytes of `chunk` with each ASCII capital made lower-case. Each byte below 0x80
@@ -449,11 +468,23 @@ fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usiz
 /// Two keys are one key whatever their case and hyphens ([`lower_in_place`]). Keys differing
 /// in ASCII case only are told apart without a copy.
 fn same_key(a: &[u8], b: &[u8]) -> bool {
+    // Lower-cased on the stack where the keys fit (a lookup meets such a pair at most hash
+    // probes of a name beyond ASCII or with a hyphen: thousands an article of such names).
+    const ON_STACK: usize = 128;
     if a.len() != b.len() {
         return false;
     }
     if a.eq_ignore_ascii_case(b) {
         return true;
+    }
+    if a.len() <= ON_STACK {
+        let (mut x, mut y) = ([0u8; ON_STACK], [0u8; ON_STACK]);
+        let (x, y) = (&mut x[..a.len()], &mut y[..b.len()]);
+        x.copy_from_slice(a);
+        y.copy_from_slice(b);
+        lower_in_place(x);
+        lower_in_place(y);
+        return x == y;
     }
     let (mut x, mut y) = (a.to_vec(), b.to_vec());
     lower_in_place(&mut x);
@@ -676,7 +707,7 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
-        while pos < text.len() {
+        'scan: while pos < text.len() {
             if let Some(&b) = bytes.get(pos)
                 && b < 0x80
                 && !b.is_ascii_alphanumeric()
@@ -691,18 +722,24 @@ impl NameIndex {
             }
             // Most words of a text are lower-case and open no spelling: such a word of ASCII
             // letters and digits, and the space or symbol after it, are passed over here, as
-            // the tests below would pass them.
+            // the tests below would pass them; a run of them in a loop of its own. A word that
+            // may open a spelling goes on to the tests below.
             if capitalised
                 && let Some(&b) = bytes.get(pos)
                 && b.is_ascii_lowercase()
             {
-                let end = ascii_alphanumeric_end(bytes, pos);
-                if bytes.get(end).is_none_or(u8::is_ascii)
-                    && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
-                {
+                loop {
+                    let end = ascii_alphanumeric_end(bytes, pos);
+                    if !bytes.get(end).is_none_or(u8::is_ascii)
+                        || self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
+                    {
+                        break;
+                    }
                     pos = end + usize::from(end < bytes.len());
                     after_alphanumeric = false;
-                    continue;
+                    if !bytes.get(pos).is_some_and(u8::is_ascii_lowercase) {
+                        continue 'scan;
+                    }
                 }
             }
             let (alphanumeric, end) = token_at(text, pos);
@@ -1700,6 +1737,27 @@ pub(crate) mod tests {
                     lower_eq(a.as_bytes(), lower.as_bytes()),
                     a.eq_ignore_ascii_case(&lower),
                     "{a:?} {lower:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn keys_of_every_length_match_only_where_every_byte_does() {
+        // The chunks, the overlapping last chunk and the two halves of a short key: a difference
+        // at any byte of any length is seen.
+        let text = "Abc-DEFghij KLMnop.qrsTUVw";
+        for len in 0..=text.len() {
+            let stored = &text.as_bytes()[..len];
+            let lower = stored.to_ascii_lowercase();
+            assert!(lower_eq(stored, &lower), "{len}");
+            for at in 0..len {
+                let mut other = lower.clone();
+                other[at] ^= 0x01;
+                assert_eq!(
+                    lower_eq(stored, &other),
+                    stored.eq_ignore_ascii_case(&other),
+                    "{len} {at}"
                 );
             }
         }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::words::{COMPASS_WORDS, FUNCTION_WORDS};
+use super::words::{COMPASS_WORDS, is_function_word};
 use super::{Span, accepted_spans, is_all_caps, is_capitalised};
 use crate::gazetteer::{Gazetteer, NameRole};
 
@@ -271,7 +271,7 @@ fn is_name_word(w: &str) -> bool {
 /// ("through Jan. 2").
 fn opens_name(w: &str) -> bool {
     is_name_word(w)
-        && (!FUNCTION_WORDS.contains(&w) || COMPASS_WORDS.contains(&w))
+        && (!is_function_word(w) || COMPASS_WORDS.contains(&w))
         && !crate::extract::dates::is_not_a_name(w)
 }
 

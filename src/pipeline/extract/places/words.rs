@@ -15,7 +15,21 @@ use crate::gazetteer::names::{TOP_BITS, ascii_alphanumerics, is_alphanumeric};
 /// are asked of most capitalised words of an article.
 pub(super) struct WordSet {
     lists: &'static [&'static [&'static str]],
-    set: OnceLock<HashSet<&'static [u8], foldhash::fast::FixedState>>,
+    set: OnceLock<Words>,
+}
+
+/// The words of a [`WordSet`], and per length below 32 a bit per shape of first byte
+/// ([`first_byte_bit`]) of the words of that length: most words asked of a short list ("in",
+/// "the", a name before a kin word) set no bit and are ruled out without a hash.
+struct Words {
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
+    shapes: [u32; 32],
+}
+
+/// A bit for the first byte of `word` (its low five bits: letters of either case share one),
+/// bit 0 for an empty word.
+fn first_byte_bit(word: &[u8]) -> u32 {
+    word.first().map_or(1, |&b| 1 << (b & 31))
 }
 
 impl WordSet {
@@ -28,20 +42,30 @@ impl WordSet {
 
     /// `word` (its bytes) is an entry of one of the lists.
     fn contains(&self, word: &[u8]) -> bool {
-        self.set
-            .get_or_init(|| {
-                let mut set = HashSet::with_capacity_and_hasher(
-                    self.lists.iter().map(|list| list.len()).sum(),
-                    foldhash::fast::FixedState::default(),
-                );
-                set.extend(
-                    self.lists
-                        .iter()
-                        .flat_map(|list| list.iter().map(|w| w.as_bytes())),
-                );
-                set
-            })
-            .contains(word)
+        let set = self.set.get_or_init(|| {
+            let mut words = HashSet::with_capacity_and_hasher(
+                self.lists.iter().map(|list| list.len()).sum(),
+                foldhash::fast::FixedState::default(),
+            );
+            let mut shapes = [0u32; 32];
+            for word in self.lists.iter().flat_map(|list| list.iter()) {
+                let word = word.as_bytes();
+                if let Some(bits) = shapes.get_mut(word.len()) {
+                    *bits |= first_byte_bit(word);
+                }
+                words.insert(word);
+            }
+            Words { words, shapes }
+        });
+        // (Words of 32 bytes or more have no bits: the set answers for them.)
+        if set
+            .shapes
+            .get(word.len())
+            .is_some_and(|&bits| bits & first_byte_bit(word) == 0)
+        {
+            return false;
+        }
+        set.words.contains(word)
     }
 }
 
@@ -326,6 +350,15 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "Yesterday",
     "Your",
 ];
+
+/// [`FUNCTION_WORDS`] as a set: the rules ask it of most capitalised words near a name, and a
+/// scan of the list compared a word with each of its 140 entries.
+static FUNCTION_WORD_SET: WordSet = WordSet::new(&[FUNCTION_WORDS]);
+
+/// `word` is one of [`FUNCTION_WORDS`] (as written, case and all).
+pub(super) fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORD_SET.contains(word.as_bytes())
+}
 
 /// The days of the week, which news writes right after a place ("in Dayton Monday").
 const WEEKDAYS: &[&str] = &[
@@ -810,7 +843,7 @@ fn home_of_a_person(at: &Occurrence<'_>) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        return is_capitalised(word) && !is_all_caps(word) && !FUNCTION_WORDS.contains(&word);
+        return is_capitalised(word) && !is_all_caps(word) && !is_function_word(word);
     }
     // "James Tauber of": a surname after a listed given name, an initial or a title.
     let surname_start = b
@@ -864,7 +897,7 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
                 && (matches!(w, "a" | "an" | "the" | "The")
                     || is_public_body(a)
                     || ORGANISATION_HEADS.contains(&a)
-                    || NAMED_BODY_HEADS.contains(&a)
+                    || NAMED_BODY_HEAD_SET.contains(a.as_bytes())
                     || FEATURE_WORDS.contains(&a)
                     || LAND_AND_WATER_AFTER.contains(&a)
                     || name_goes_on(at.text, at.end + 1 + a.len()))
@@ -875,9 +908,7 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
         // After a lower-case word or a capitalised function word ("met Arkansas Gov. Mike
         // Beebe", "Former Ohio Gov. Bob Taft", "Eight Ohio Highway Patrol troopers"), only a
         // public body or office follows (not a given name: "Ella Texas Gov" is no office).
-        Some(w) if !is_capitalised(w) || FUNCTION_WORDS.contains(&w) => {
-            after.is_some_and(is_public_body)
-        }
+        Some(w) if !is_capitalised(w) || is_function_word(w) => after.is_some_and(is_public_body),
         // At the start of a sentence or after punctuation ("However, California Governor
         // Jerry Brown").
         None => after.is_some_and(is_public_body),
@@ -1011,6 +1042,9 @@ const NAMED_BODY_HEADS: &[&str] = &[
     "Union",
 ];
 
+/// [`NAMED_BODY_HEADS`] as a set: asked of up to five words after most names.
+static NAMED_BODY_HEAD_SET: WordSet = WordSet::new(&[NAMED_BODY_HEADS]);
+
 /// Lower-case words inside a body's name: "Court of Human Rights", "Fund for Strategic
 /// Investments".
 const NAME_INNER_WORDS: &[&str] = &["and", "for", "of", "on"];
@@ -1050,7 +1084,7 @@ fn ends_in_head(text: &str, end: usize, more: &[&str]) -> bool {
         let Some(w) = word_after(text, at) else {
             return false;
         };
-        if NAMED_BODY_HEADS.contains(&w) || more.contains(&w) {
+        if NAMED_BODY_HEAD_SET.contains(w.as_bytes()) || more.contains(&w) {
             return true;
         }
         let inner = NAME_INNER_WORDS.contains(&w) && at > end;
@@ -1140,7 +1174,7 @@ pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
     };
     let mut end = at.end + 1 + w.len();
     for _ in 0..2 {
-        if !is_capitalised(w) || is_all_caps(w) || FUNCTION_WORDS.contains(&w) {
+        if !is_capitalised(w) || is_all_caps(w) || is_function_word(w) {
             return false;
         }
         let Some(next) = word_after(at.text, end) else {
