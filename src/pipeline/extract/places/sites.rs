@@ -305,8 +305,45 @@ fn site_before_town(text: &str, town: usize) -> Option<(usize, usize)> {
         .find_map(|sep| before.strip_suffix(sep))?
         .len();
     let words = words_before(text, end);
-    site_of(&words)
+    if let Some(site) = site_of(&words) {
+        return Some(site);
+    }
+    // "the Al-Khadra hospital in Tripoli", "Seasons restaurant in Washington Township": a
+    // lower-case word for a building after a capitalised name.
+    let head_start = text[..end].rfind(' ')? + 1;
+    if !LOWER_HEADS.contains(&&text[head_start..end]) {
+        return None;
+    }
+    let words = words_before(text, head_start - 1);
+    let first = words.iter().position(|&(_, w)| !opening_word(w))?;
+    let (start, last) = (words[first].0, words.last()?.1);
+    (!CONNECTORS.contains(&last)).then_some((start, end))
 }
+
+/// Lower-case words for a building after a capitalised name ("the Al-Khadra hospital",
+/// "Seasons restaurant") in [`site_before_town`].
+const LOWER_HEADS: &[&str] = &[
+    "arena",
+    "cathedral",
+    "cemetery",
+    "center",
+    "centre",
+    "church",
+    "clinic",
+    "factory",
+    "hospital",
+    "hotel",
+    "market",
+    "mosque",
+    "museum",
+    "prison",
+    "refinery",
+    "restaurant",
+    "school",
+    "shrine",
+    "stadium",
+    "temple",
+];
 
 /// The site's name right after a town's possessive ("Derry's Altnagelvin Hospital", "Seoul's
 /// Jamsil Stadium"): its span.
@@ -390,12 +427,7 @@ fn site_word(word: &str) -> bool {
 /// opened by one before "of"; `None` for a run that names no site or names a person ("Nathan
 /// Lane").
 fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
-    let opening = |w: &str| {
-        CONNECTORS.contains(&w)
-            || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 2
-            || FUNCTION_WORDS.contains(&w)
-    };
-    let first = words.iter().position(|&(_, w)| !opening(w))?;
+    let first = words.iter().position(|&(_, w)| !opening_word(w))?;
     let words = &words[first..];
     let &(start, first_word) = words.first()?;
     let &(last_start, last_word) = words.last()?;
@@ -421,6 +453,14 @@ fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
         return None;
     }
     Some((start, last_start + last_word.len()))
+}
+
+/// A word a site's name does not open with: a joining word, a short number, a function word
+/// ("In", "The").
+fn opening_word(w: &str) -> bool {
+    CONNECTORS.contains(&w)
+        || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 2
+        || FUNCTION_WORDS.contains(&w)
 }
 
 /// The name at `start..end` is not part of a longer capitalised name ("the Barclays Center",

@@ -3253,3 +3253,15 @@ fn a_town_before_a_teams_name_is_the_large_citys_team_and_a_datelines_country_it
     assert!(!words::team_name_after("in Portland Heights today", 10));
     assert!(words::team_name_after("the Portland Trail Blazers won", 12));
 }
+
+#[test]
+fn a_name_and_a_lower_case_buildings_word_with_its_town_is_a_site() {
+    let text = "Shells hit the Al-Khadra hospital in Tripoli on Monday. Doctors at the Al-Khadra \
+                hospital said two died. A police station in Misrata was closed.";
+    let site = towns_of(text, "Al-Khadra hospital");
+    assert_eq!(site.len(), 2, "{:?}", found(text));
+    assert!(site.iter().all(|(t, _)| t == "Tripoli"), "{site:?}");
+    // A lower-case word before the building's word names no site.
+    assert!(towns_of(text, "police station").is_empty());
+    assert_eq!(towns_of(text, "Misrata").len(), 1);
+}
