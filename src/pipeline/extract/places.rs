@@ -291,9 +291,10 @@ impl Reason {
     pub fn describe(self) -> &'static str {
         match self {
             Reason::OnlyCandidate => "the only place of this name",
-            Reason::SiteInTown => {
-                "a street, building or venue in this town (\"the Barclays Center in Brooklyn\"), shown at the town"
-            }
+            Reason::SiteInTown => concat!(
+                "a street, building or venue in this town (\"the Barclays Center in Brooklyn\"), ",
+                "shown at the town"
+            ),
             Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
@@ -935,9 +936,10 @@ const TEAM_TOWN_MAX_POPULATION: u64 = 100_000;
 const TEAM_CITY_POPULATION: u64 = 300_000;
 
 /// "Mississippi State outlasted Louisville", "at home against Portland", "the Portland Trail
-/// Blazers": a name a team plays against or before a team's name is a team, and a team of the name is a large city's, not a small town's in the
-/// state of the story's dateline or of the other team (Louisville, Ohio; Portland, Texas). The
-/// largest city of the name in the same country wins over such a town.
+/// Blazers": a name a team plays against, or before a team's name, is a team, and a team of
+/// the name is a large city's, not a small town's in the state of the story's dateline or of
+/// the other team (Louisville, Ohio; Portland, Texas). The largest city of the name in the same
+/// country wins over such a town.
 fn team_city(
     text: &str,
     span: &Span,
