@@ -13,7 +13,7 @@
 //! Chapel" is not St. George, Utah).
 
 use super::person_names::GIVEN_NAMES;
-use super::words::FUNCTION_WORDS;
+use super::words::{FUNCTION_WORDS, after_possessive};
 use super::{PlaceMention, Reason};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 
@@ -265,14 +265,6 @@ fn names_a_buildings_patron(text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     PATRON_HEADS.contains(&word)
-}
-
-/// The text after a possessive "'s " at `end`.
-fn after_possessive(text: &str, end: usize) -> Option<&str> {
-    let after = text.get(end..)?;
-    after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
 }
 
 /// A road's number: "A120", "M25", "I-95".

@@ -722,17 +722,19 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || owns_a_territorial_noun(at)
 }
 
+/// The text after a possessive "'s " (straight or curly apostrophe) right at `end`.
+pub(super) fn after_possessive(text: &str, end: usize) -> Option<&str> {
+    let after = text.get(end..)?;
+    after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+}
+
 /// "Victoria's premier", "Jackson's mayor", "Ontario's northern border": a possessive before
 /// a lower-case noun that only a place owns (its offices, parliament, capital, borders and
 /// coast), never a person.
 fn owns_a_territorial_noun(at: &Occurrence<'_>) -> bool {
-    let Some(rest) = at.text.get(at.end..) else {
-        return false;
-    };
-    let Some(rest) = rest
-        .strip_prefix("'s ")
-        .or_else(|| rest.strip_prefix("’s "))
-    else {
+    let Some(rest) = after_possessive(at.text, at.end) else {
         return false;
     };
     let noun = first_word(rest);
@@ -1755,10 +1757,7 @@ pub(super) fn named_as_a_relative(text: &str, start: usize, end: usize) -> bool 
     let Some(after) = text.get(end..) else {
         return false;
     };
-    if let Some(a) = after
-        .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("’s "))
-    {
+    if let Some(a) = after_possessive(text, end) {
         return KIN.contains(first_word(a).as_bytes());
     }
     let next = after.strip_prefix(' ').map(first_word);
