@@ -3853,14 +3853,20 @@ fn choose(
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
+    let village = best;
     let (best, best_score, reason) =
         world_city_over_village(&scored, g, (best, best_score, reason));
+    // A village the world city was chosen over is no rival to it ("Riyadh" in a story of
+    // Sudan, where a Khartoum neighbourhood bears the name, is the Saudi capital, with the
+    // confidence of a city that wins on its own).
+    let dismissed = (best != village).then_some(village);
     // Share of the best among all candidates, reading scores as log10 odds; a reading that
     // puts the marker where the best does (Hong Kong the territory and the city, Kuwait the
     // country and its capital) agrees with it rather than standing against it.
     let here = g.get(best).coord;
     let (agreeing, total) = scored
         .iter()
+        .filter(|&&(idx, _, _)| Some(idx) != dismissed)
         .fold((0.0, 0.0), |(agreeing, total), &(idx, s, _)| {
             let odds = 10f64.powf(s - best_score);
             let agrees = idx == best || within_km(g.get(idx).coord, here, SAME_MARKER_KM);
@@ -3909,7 +3915,7 @@ fn world_city_over_village(
             q.kind == PlaceKind::City && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
         })
         .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
-        .map_or(best, |(idx, _, _)| (idx, best.1, Reason::Prior))
+        .map_or(best, |(idx, s, _)| (idx, s, Reason::Prior))
 }
 
 #[cfg(test)]

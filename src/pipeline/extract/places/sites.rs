@@ -13,7 +13,7 @@
 //! Chapel" is not St. George, Utah).
 
 use super::person_names::GIVEN_NAMES;
-use super::words::{FUNCTION_WORDS, after_possessive};
+use super::words::{COMPASS_WORDS, FUNCTION_WORDS, after_possessive};
 use super::{PlaceMention, Reason};
 use crate::gazetteer::{Gazetteer, PlaceKind};
 
@@ -408,6 +408,14 @@ fn site_word(word: &str) -> bool {
     if word.len() == 2 && first.is_ascii_uppercase() && word.ends_with('.') {
         return true;
     }
+    // "the Vatican-owned Bambino Gesu Hospital", "a London-based Cafe": a place and what it
+    // does to the site, not a word of its name.
+    if word
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
+    {
+        return false;
+    }
     (first.is_uppercase() || first.is_ascii_digit())
         && word
             .chars()
@@ -448,11 +456,12 @@ fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
 }
 
 /// A word a site's name does not open with: a joining word, a short number, a function word
-/// ("In", "The").
+/// ("In", "The"), but for a direction, which opens many ("the South Hospital in El Fasher",
+/// "North Station").
 fn opening_word(w: &str) -> bool {
     CONNECTORS.contains(&w)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 2
-        || FUNCTION_WORDS.contains(&w)
+        || FUNCTION_WORDS.contains(&w) && !COMPASS_WORDS.contains(&w)
 }
 
 /// The name at `start..end` is not part of a longer capitalised name ("the Barclays Center",

@@ -2920,6 +2920,21 @@ fn a_world_city_outweighs_a_village_of_its_name_in_the_state_named() {
 }
 
 #[test]
+fn a_world_city_chosen_over_a_village_keeps_a_citys_confidence() {
+    // Riyadh is also a neighbourhood of Khartoum: in a story of Sudan the Saudi capital is
+    // chosen, and the village it was chosen over does not leave it at no confidence at all.
+    let g = bundled();
+    let text = "Fighting reached Omdurman and Khartoum, Sudan. Washington and Riyadh hosted \
+                talks in Jeddah that collapsed.";
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Riyadh")
+        .expect("Riyadh is found");
+    assert_eq!(g.get(m.place).country, Some("SA"));
+    assert!(m.confidence > 0.5, "{}", m.confidence);
+}
+
+#[test]
 fn a_place_of_several_words_that_is_no_persons_name_does_not_speak() {
     let r = resolved("Residents of Jabalia and Beit Lahia said the shelling went on all night.");
     assert_eq!(
@@ -3140,6 +3155,17 @@ fn a_site_named_with_its_town_is_a_mention_of_the_town() {
             "She teaches at the University of St. Thomas in Houston, Texas.",
             "University of St. Thomas",
             "Houston",
+        ),
+        // A direction opens a site's name; a place before "-owned" is no word of it.
+        (
+            "Doctors said the South Hospital in El Fasher received the wounded.",
+            "South Hospital",
+            "El Fasher",
+        ),
+        (
+            "They flew him to the Vatican-owned Bambino Gesu Hospital in Rome.",
+            "Bambino Gesu Hospital",
+            "Rome",
         ),
     ] {
         let got = towns_of(text, surface);
