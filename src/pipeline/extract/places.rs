@@ -41,6 +41,7 @@ use crate::coord::LatLon;
 use crate::gazetteer::names::{NameHit, is_abbreviation};
 use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, PlaceSource};
 
+mod bare_seas;
 mod person_names;
 mod sites;
 mod unknown;
@@ -249,6 +250,9 @@ pub enum Reason {
     /// A street, building or venue named with the town it lies in ("the Barclays Center in
     /// Brooklyn"), or named again in the article: a mention of that town.
     SiteInTown,
+    /// "the Gulf", "the Channel": the sea of that bare name whose shores the article's other
+    /// places are on (the Persian Gulf beside Kuwait, the Gulf of Mexico beside Louisiana).
+    SeaBesidePlaces,
     /// "Paris, Texas", "Athens, Ga.", "Tripoli (Lebanon)": the place inside the one named next.
     Apposition,
     /// A place inside a state or province the article names.
@@ -276,6 +280,7 @@ impl Reason {
         match self {
             Reason::OnlyCandidate => "only_candidate",
             Reason::SiteInTown => "site_in_town",
+            Reason::SeaBesidePlaces => "sea_beside_places",
             Reason::Apposition => "apposition",
             Reason::DivisionInArticle => "division_in_article",
             Reason::CountryInArticle => "country_in_article",
@@ -295,6 +300,9 @@ impl Reason {
                 "a street, building or venue in this town (\"the Barclays Center in Brooklyn\"), ",
                 "shown at the town"
             ),
+            Reason::SeaBesidePlaces => {
+                "\"the Gulf\", \"the Channel\": the sea of this name beside the places the article names"
+            }
             Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
@@ -668,6 +676,7 @@ pub fn find_places_with_context(
     same_sense_for_partial_readings(text, &spans, &mut last);
     let mut mentions: Vec<PlaceMention> = last.into_iter().flatten().collect();
     sites::add_sites_in_towns(text, g, &mut mentions);
+    bare_seas::add_bare_seas(text, g, &mut mentions);
     mentions
 }
 

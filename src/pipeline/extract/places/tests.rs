@@ -1726,9 +1726,12 @@ fn a_people_named_as_an_adjective_is_no_small_town() {
 
 #[test]
 fn the_gulf_alone_is_the_water_not_a_province_named_gulf() {
+    // (Gulf Province, Papua New Guinea.)
     let text = "Tankers crossed the Gulf, near Qatar and Iran, on Sunday.";
-    assert!(
-        found(text).iter().all(|(s, _)| s != "Gulf"),
+    assert_eq!(seas_of(text, "Gulf"), ["Persian Gulf"], "{:?}", found(text));
+    assert_eq!(
+        found(text).iter().filter(|(s, _)| s == "Gulf").count(),
+        1,
         "{:?}",
         found(text)
     );
@@ -3290,4 +3293,35 @@ fn a_name_and_a_lower_case_buildings_word_with_its_town_is_a_site() {
     // A lower-case word before the building's word names no site.
     assert!(towns_of(text, "police station").is_empty());
     assert_eq!(towns_of(text, "Misrata").len(), 1);
+}
+
+/// The sea of each bare word `word` in `text` (its gazetteer name).
+fn seas_of(text: &str, word: &str) -> Vec<String> {
+    let g = bundled();
+    find_places(text, g)
+        .into_iter()
+        .filter(|m| &text[m.start..m.end] == word && m.reason == Reason::SeaBesidePlaces)
+        .map(|m| g.get(m.place).name.to_owned())
+        .collect()
+}
+
+#[test]
+fn a_bare_gulf_or_channel_is_the_sea_beside_the_articles_places() {
+    let text = "Saudi Arabia imposed an embargo on a fellow ally in the Gulf, Qatar. Kuwait \
+                and other Gulf states mediated.";
+    assert_eq!(seas_of(text, "Gulf"), ["Persian Gulf", "Persian Gulf"]);
+    let text = "Shrimpers in Louisiana and Texas said the Gulf was warmer than ever.";
+    assert_eq!(seas_of(text, "Gulf"), ["Gulf of Mexico"]);
+    let text = "A boy swam across the Channel from Calais to Britain.";
+    assert_eq!(seas_of(text, "Channel"), ["English Channel"]);
+    // The start of a longer name; no shore named; as many places on two seas' shores.
+    for text in [
+        "Veterans of the Gulf War met in Kuwait. The Gulf Cooperation Council met in Qatar.",
+        "The Channel Tunnel reopened between Folkestone and Calais.",
+        "Officials handle Southwest Asia and the Gulf, and climate change.",
+        "Oil from Kuwait and Texas crossed the Gulf.",
+    ] {
+        assert!(seas_of(text, "Gulf").is_empty(), "{text}");
+        assert!(seas_of(text, "Channel").is_empty(), "{text}");
+    }
 }
