@@ -10,6 +10,7 @@
 //!    episode (`carried`);
 //! 3. else the publication date (`publication`), or none for an undated article (`undated`).
 
+mod clauses;
 pub mod dates;
 pub mod places;
 pub mod sentences;
@@ -359,7 +360,9 @@ const MAX_IDLE: u32 = 3;
 ///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
 ///    when another date is there ("said on Tuesday that the army entered Tabqa in October");
 ///    else the first vague one. Where the sentence names two different precise times, a place
-///    whose own clause has one takes it ([`clause_date`]).
+///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
+///    about something the sentence names dates only that clause's places
+///    ([`clauses::ConfinedClause`]).
 /// 2. **carried**: no date in the sentence, but it continues an episode of the preceding text:
 ///    its reporting frame is in the past tense or has no tense (not "is", "has captured", "will":
 ///    those switch back to the present and end every episode), and it shares a place or an actor
@@ -389,6 +392,9 @@ fn events_of(
     let (mut keys, mut weak): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
     let mut seen: std::collections::HashSet<crate::gazetteer::PlaceIdx> =
         std::collections::HashSet::new();
+    // Reused: the clauses that confine a date, and the sentence's other dates.
+    let mut confined: Vec<clauses::ConfinedClause> = Vec::new();
+    let mut free_dates: Vec<DateMention> = Vec::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
     for (si, sentence) in sentences.iter().enumerate() {
@@ -410,7 +416,18 @@ fn events_of(
         let text = m.body.get(sentence.clone()).unwrap_or("");
         // The sentence's names (`keys`, `weak`) are read only where an episode starts or may
         // go on: most sentences have no date and follow none.
-        let date = pick_date(m.body, &dates[d..last_date], si == 0, published);
+        // A date told of a clause about something the sentence names ("..., where the old
+        // airport was destroyed in 2014") is not the sentence's: it dates only that clause's
+        // places (see [`clauses::ConfinedClause`]).
+        let in_sentence = &dates[d..last_date];
+        clauses::confined_clauses(m.body, sentence, in_sentence, &mut confined);
+        let own_dates = if confined.is_empty() {
+            in_sentence
+        } else {
+            clauses::unconfined_dates(in_sentence, &confined, &mut free_dates);
+            &free_dates[..]
+        };
+        let date = pick_date(m.body, own_dates, si == 0, published);
         for e in &mut episodes {
             e.idle += 1;
         }
@@ -473,8 +490,7 @@ fn events_of(
         };
         let first_event = events.len();
         // A sentence that speaks of two times dates each place by the time of its own clause
-        // where that clause has one (see [`clause_date`]).
-        let in_sentence = &dates[d..last_date];
+        // where that clause has one (see [`clauses::clause_date`]).
         let two_times = basis == WhenBasis::Text && speaks_of_two_times(in_sentence);
         // One event per place per sentence: a scan of the sentence's events while they are few,
         // a set once a sentence lists many places (linear, whatever the sentence's length).
@@ -494,18 +510,39 @@ fn events_of(
                 !seen.insert(mention.place)
             };
             if !seen_before {
-                let (when, date_mention) = match two_times
-                    .then(|| {
-                        clause_date(m.body, sentence, in_sentence, mention, si == 0, published)
-                    })
-                    .flatten()
-                    .filter(|dm| when.is_none_or(|w| !contains(dm.interval, w)))
-                {
-                    Some(dm) => (
+                // (Its first mention in the sentence decides, as for the other dates: "Israel
+                // understands that the Golan Heights, which Israel captured in 1967, ...".)
+                let confined_date = clauses::clause_of(&confined, m.body, mention).and_then(|c| {
+                    pick_date(m.body, &in_sentence[c.dates.clone()], si == 0, published)
+                });
+                let (when, date_mention, basis) = if let Some(dm) = confined_date {
+                    (
                         Some(event_time(m.body, dm, published)),
                         Some(TextSpan::new(dm.start..dm.end)),
-                    ),
-                    None => (when, date_mention),
+                        WhenBasis::Text,
+                    )
+                } else {
+                    match two_times
+                        .then(|| {
+                            clauses::clause_date(
+                                m.body,
+                                sentence,
+                                in_sentence,
+                                mention,
+                                si == 0,
+                                published,
+                            )
+                        })
+                        .flatten()
+                        .filter(|dm| when.is_none_or(|w| !contains(dm.interval, w)))
+                    {
+                        Some(dm) => (
+                            Some(event_time(m.body, dm, published)),
+                            Some(TextSpan::new(dm.start..dm.end)),
+                            basis,
+                        ),
+                        None => (when, date_mention, basis),
+                    }
                 };
                 events.push(Event {
                     article,
@@ -525,7 +562,7 @@ fn events_of(
 
 /// The date a sentence speaks of, of its date mentions (see [`events_of`]). `first_sentence`:
 /// the sentence may hold the article's dateline.
-fn pick_date<'d>(
+pub(super) fn pick_date<'d>(
     body: &str,
     in_sentence: &'d [DateMention],
     first_sentence: bool,
@@ -571,61 +608,6 @@ fn speaks_of_two_times(in_sentence: &[DateMention]) -> bool {
         .is_some_and(|first| precise.any(|m| m.interval != first.interval))
 }
 
-/// The date of the clause `mention` stands in, where that clause has one: the clause runs
-/// between the nearest ", " or "; " on either side that lies outside every date mention
-/// ("March 31, 2018" is one date) and within the sentence. "Beijing said on Sunday that it
-/// would not yield, and soldiers cleared roads in Kowloon Tong on Saturday": Beijing on
-/// Sunday, Kowloon Tong on Saturday; "On Monday the envoy, who had visited Benghazi in
-/// December, flew to Tripoli": Benghazi in December, and Tripoli, in a clause without a date,
-/// keeps the sentence's Monday (`None`). The clause's dates are read as a sentence's are
-/// ([`pick_date`]), but a vague one ("recently") or a clock time alone ("(7:30 p.m.)") does not
-/// override the sentence's.
-fn clause_date<'d>(
-    body: &str,
-    sentence: &Range<usize>,
-    in_sentence: &'d [DateMention],
-    mention: &PlaceMention,
-    first_sentence: bool,
-    published: Option<NaiveDate>,
-) -> Option<&'d DateMention> {
-    // (The mentions are sorted and do not overlap: the one that may hold `at` is the last that
-    // starts at or before it.)
-    let inside_a_date = |at: usize| {
-        let k = in_sentence.partition_point(|m| m.start <= at);
-        k > 0 && at < in_sentence[k - 1].end
-    };
-    let is_break = |at: usize| {
-        let b = body.as_bytes();
-        matches!(b.get(at), Some(b',' | b';')) && b.get(at + 1) == Some(&b' ') && !inside_a_date(at)
-    };
-    // A clause is looked for within CLAUSE_REACH bytes either side, so a sentence of megabytes
-    // (a text without full stops) costs no more per place than a sentence of news.
-    let (low, high) = (
-        sentence
-            .start
-            .max(mention.start.saturating_sub(CLAUSE_REACH)),
-        sentence.end.min(mention.end.saturating_add(CLAUSE_REACH)),
-    );
-    let from = (low..mention.start)
-        .rev()
-        .find(|&at| is_break(at))
-        .map_or(low, |at| at + 1);
-    let to = (mention.end..high).find(|&at| is_break(at)).unwrap_or(high);
-    let first = in_sentence.partition_point(|m| m.start < from);
-    let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
-    pick_date(
-        body,
-        in_sentence.get(first..last)?,
-        first_sentence,
-        published,
-    )
-    .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
-}
-
-/// How far [`clause_date`] looks for the ends of a place's clause, in bytes: news clauses run a
-/// few dozen words.
-const CLAUSE_REACH: usize = 600;
-
 /// The time an event takes from the date mention `dm`: its interval, or, after "since" ("has
 /// held out since last year", "fighting since April"), the stretch from that time to the
 /// publication, which the sentence speaks of as a whole.
@@ -650,21 +632,6 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
 /// `outer` holds all of `inner`: "this month" of a sentence dated Thursday says nothing new.
 fn contains(outer: Interval, inner: Interval) -> bool {
     outer.from <= inner.from && inner.to <= outer.to
-}
-
-/// A clock time alone ("7:30 p.m.", "10 am", "noon"): its day is the one the text spoke of
-/// last, not a time of its own.
-fn clock_time_only(surface: &str) -> bool {
-    let lower = surface.to_ascii_lowercase();
-    if matches!(lower.as_str(), "noon" | "midnight") {
-        return true;
-    }
-    let digits = ["a.m.", "p.m.", "am", "pm"]
-        .iter()
-        .find_map(|s| lower.strip_suffix(s))
-        .unwrap_or(&lower)
-        .trim_end();
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b':')
 }
 
 /// The most names a sentence or an episode keeps for matching. A sentence can list thousands of
@@ -1153,6 +1120,47 @@ mod tests {
         // One time, however many clauses: every place takes it.
         let body = "On Monday, forces shelled Sirte, and Misrata, too.";
         let e = events(body, &[("Sirte", 1), ("Misrata", 2)], "2019-11-20");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_of_a_clause_about_something_named_dates_only_that_clause() {
+        // The only date of the sentence, in a "where" clause about the road: not Ain Zara's.
+        let body = "Fighting has raged for months in Ain Zara and along the airport road, where \
+                    the old airport was destroyed in 2014.";
+        let e = events(body, &[("Ain Zara", 1)], "2019-07-03");
+        assert_eq!(
+            bases(&e),
+            [(WhenBasis::Publication, Some(day("2019-07-03")))]
+        );
+        // Inside the clause, and the place the clause tells of ("X, where"; "X police, who").
+        let body = "The LNA holds Sabha, while Derna was taken last year.";
+        let e = events(body, &[("Sabha", 1), ("Derna", 2)], "2019-07-03");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2019-07-03"))),
+                (WhenBasis::Text, Some(day("2018-01-01")))
+            ]
+        );
+        let body = "The strike hit Tajoura, where a centre was bombed in July.";
+        let e = events(body, &[("Tajoura", 1)], "2019-09-03");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-07-01")))]);
+        let body = "The case went to Raytown police, who on Monday made no statement.";
+        let e = events(body, &[("Raytown", 1)], "2009-03-25");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2009-03-23")))]);
+        // "which" tells of the thing the place was named with.
+        let body = "The visit came amid attacks in Tunisia in 2015, which forced a state of \
+                    emergency still in force in 2018.";
+        let e = events(body, &[("Tunisia", 1)], "2018-04-03");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2015-01-01")))]);
+        // "while" with a participle is a time of the sentence's own event.
+        let body = "The minister, while visiting Rome on Monday, met Haftar in Benghazi.";
+        let e = events(body, &[("Rome", 1), ("Benghazi", 2)], "2019-11-20");
         assert!(
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
