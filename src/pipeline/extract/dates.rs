@@ -697,6 +697,14 @@ impl Tagger<'_> {
         // and future at once): it picks the direction only within a couple of months.
         let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
         let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
+        // "since April": a time that has begun by the anchor, whatever the tense ("have been
+        // trying to seize Tripoli since April" in January is the April before).
+        if self.prev_prep(first) == Some(Prep::Since) {
+            return cands
+                .filter(|c| c.from <= a)
+                .max_by_key(|c| c.from)
+                .copied();
+        }
         match self.tense(first, last) {
             // A past verb governing the date ("ended Jan. 31"), or a month or longer in a past
             // clause ("bought it in February"): begun by the anchor.

@@ -369,7 +369,8 @@ const MAX_IDLE: u32 = 3;
 ///    (a capitalised name, compared on its first four letters so "Turkey" meets "Turkish") with
 ///    an episode told in the last few sentences, across paragraphs; a country or region named on
 ///    both sides is not enough alone. A sentence opening with a pronoun ("He", "They") or a
-///    quotation mark continues the episode of the sentence just before.
+///    quotation mark continues the episode of the sentence just before. A sentence in the past
+///    tense continues no episode dated after the publication (a summit "on Sunday" to come).
 ///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
 ///    the episode was dated by.
 /// 3. **publication**: otherwise (or **undated** when the article has no date).
@@ -453,20 +454,26 @@ fn events_of(
         } else {
             // The tense is read only when it can clear something: most sentences have a date
             // or follow none.
-            if !episodes.is_empty()
-                && matches!(
-                    dates::sentence_tense(text),
-                    Some(dates::SentenceTense::Present | dates::SentenceTense::Future)
-                )
-            {
+            let tense = if episodes.is_empty() {
+                None
+            } else {
+                dates::sentence_tense(text)
+            };
+            if matches!(
+                tense,
+                Some(dates::SentenceTense::Present | dates::SentenceTense::Future)
+            ) {
                 episodes.clear();
             }
             episodes.retain(|e| e.idle <= MAX_IDLE);
+            // A sentence in the past tense tells of no time still to come ("Germany will host
+            // a summit on Sunday. Conte, who met Haftar last week, said Italy backed it.").
+            let not_after = published.filter(|_| tense == Some(dates::SentenceTense::Past));
             let continued = if episodes.is_empty() {
                 None // (what `continued_episode` finds among no episodes)
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
-                continued_episode(&episodes, &keys, &weak, continues_frame(text))
+                continued_episode(&episodes, &keys, &weak, continues_frame(text), not_after)
             };
             match continued {
                 Some(k) => {
@@ -777,15 +784,21 @@ fn continues_frame(text: &str) -> bool {
     ["He", "She", "They", "His", "Her", "Their"].contains(&first)
 }
 
-/// The episode a sentence with `keys` continues, if any (see [`events_of`]).
+/// The episode a sentence with `keys` continues, if any (see [`events_of`]); `not_after`: the
+/// latest time it may have begun (a past-tense sentence's publication day).
 fn continued_episode(
     episodes: &[Episode],
     keys: &[u64],
     weak: &[u64],
     pronoun: bool,
+    not_after: Option<NaiveDate>,
 ) -> Option<usize> {
+    let possible = |e: &Episode| not_after.is_none_or(|day| e.when.from <= day);
     let mut best: Option<(usize, usize)> = None;
     for (k, e) in episodes.iter().enumerate() {
+        if !possible(e) {
+            continue;
+        }
         let shared: Vec<&u64> = keys.iter().filter(|key| e.keys.contains(key)).collect();
         // The sentence's first name (its subject, most often) counts twice.
         let subject = keys.first().is_some_and(|key| e.keys.contains(key));
@@ -805,7 +818,7 @@ fn continued_episode(
     let previous = episodes
         .len()
         .checked_sub(1)
-        .filter(|&k| pronoun && episodes[k].idle <= 1);
+        .filter(|&k| pronoun && episodes[k].idle <= 1 && possible(&episodes[k]));
     previous.or(best.map(|(k, _)| k))
 }
 
@@ -1165,6 +1178,25 @@ mod tests {
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_past_sentence_does_not_carry_a_time_still_to_come() {
+        let body = "Germany will host a summit in Berlin on Sunday. Conte, who met Haftar in Rome \
+                    last week, said Italy backed the summit in Berlin.";
+        let e = events(
+            body,
+            &[("Berlin", 1), ("Rome", 2), ("Italy", 3)],
+            "2020-01-14",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-19"))),
+                (WhenBasis::Text, Some(day("2020-01-06"))),
+                (WhenBasis::Publication, Some(day("2020-01-14")))
+            ]
         );
     }
 

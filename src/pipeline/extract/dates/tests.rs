@@ -318,6 +318,15 @@ fn a_bare_month_after_a_preposition_is_that_month_of_the_plausible_year() {
         "2020-03-31",
         Month,
     );
+    // After "since", a month that has begun, however near the next one is.
+    assert_one(
+        "have been trying to seize Tripoli since April.",
+        "2020-01-14",
+        "April",
+        "2019-04-01",
+        "2019-04-30",
+        Month,
+    );
 }
 
 #[test]
