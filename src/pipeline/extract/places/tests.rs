@@ -3335,3 +3335,11 @@ fn a_bare_gulf_or_channel_is_the_sea_beside_the_articles_places() {
         assert!(seas_of(text, "Channel").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn the_duma_is_moscows_parliament_in_a_russian_story_and_douma_in_a_syrian_one() {
+    let russian = "Lawmakers in Moscow sent an open letter to the Duma calling for a vote.";
+    assert_eq!(country_of_found(russian, "Duma").as_deref(), Some("RU"));
+    let syrian = "A chemical attack in Duma, near Damascus, killed dozens, Syrian rescuers said.";
+    assert_eq!(country_of_found(syrian, "Duma").as_deref(), Some("SY"));
+}
