@@ -770,18 +770,29 @@ fn name_key_of_chars(word: &str) -> Option<u64> {
     (n >= 3).then_some(hash)
 }
 
-/// The sentence opens with a pronoun ("He expressed ...") or a quotation mark (a quote goes on
-/// in the speaker's frame): it continues the sentence before it.
+/// The sentence opens with a pronoun ("He expressed ..."), a quotation mark (a quote goes on in
+/// the speaker's frame) or words that tell what came right after ("Then", "Within days", "Hours
+/// later", "Soon after"; not "Later", which may be years on): it continues the sentence before
+/// it.
 fn continues_frame(text: &str) -> bool {
     if text.starts_with(['"', '\u{201c}']) {
         return true;
     }
-    let first = text
+    let mut words = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    ["He", "She", "They", "His", "Her", "Their"].contains(&first)
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    if ["He", "She", "They", "His", "Her", "Their", "Then"].contains(&first) {
+        return true;
+    }
+    let second = words.next().unwrap_or("");
+    match first {
+        "Soon" | "Shortly" => matches!(second, "after" | "afterwards" | "afterward" | "thereafter"),
+        "Within" => matches!(second, "minutes" | "hours" | "days" | "weeks"),
+        "Minutes" | "Hours" | "Days" | "Weeks" => second == "later",
+        _ => false,
+    }
 }
 
 /// The episode a sentence with `keys` continues, if any (see [`events_of`]); `not_after`: the
@@ -1178,6 +1189,25 @@ mod tests {
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn words_of_what_came_right_after_continue_the_sentence_before() {
+        let body = "Haftar ordered his forces to march on Tripoli on April 4, 2019. Within days \
+                    his troops were stopped at Ain Zara. Later they moved to Sirte.";
+        let e = events(
+            body,
+            &[("Tripoli", 1), ("Ain Zara", 2), ("Sirte", 3)],
+            "2020-06-10",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-04-04"))),
+                (WhenBasis::Carried, Some(day("2019-04-04"))),
+                (WhenBasis::Publication, Some(day("2020-06-10")))
+            ]
         );
     }
 
