@@ -3343,3 +3343,22 @@ fn the_duma_is_moscows_parliament_in_a_russian_story_and_douma_in_a_syrian_one()
     let syrian = "A chemical attack in Duma, near Damascus, killed dozens, Syrian rescuers said.";
     assert_eq!(country_of_found(syrian, "Duma").as_deref(), Some("SY"));
 }
+
+#[test]
+fn the_uae_drone_base_and_the_sirte_front_town_are_in_the_curated_layer() {
+    let text = "Drones flying from al-Khadim air base near Marj struck GNA positions, while LNA \
+                forces advanced from Bin Jawad toward Sirte.";
+    let found = found(text);
+    assert!(
+        found
+            .iter()
+            .any(|(s, id)| s == "Khadim air base" && id == "al-khadim-airbase-ly"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, id)| s == "Bin Jawad" && id == "bin-jawad-ly"),
+        "{found:?}"
+    );
+}
