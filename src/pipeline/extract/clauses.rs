@@ -10,6 +10,23 @@ use super::dates::DateMention;
 use super::pick_date;
 use super::places::PlaceMention;
 
+/// The last clause break ([`clause_break`]) in `within`; memchr finds the commas and
+/// semicolons.
+fn last_break(body: &str, in_sentence: &[DateMention], within: Range<usize>) -> Option<usize> {
+    let bytes = body.as_bytes().get(within.clone())?;
+    memchr::memrchr2_iter(b',', b';', bytes)
+        .map(|i| within.start + i)
+        .find(|&at| clause_break(body, in_sentence, at))
+}
+
+/// The first clause break ([`clause_break`]) in `within`.
+fn first_break(body: &str, in_sentence: &[DateMention], within: Range<usize>) -> Option<usize> {
+    let bytes = body.as_bytes().get(within.clone())?;
+    memchr::memchr2_iter(b',', b';', bytes)
+        .map(|i| within.start + i)
+        .find(|&at| clause_break(body, in_sentence, at))
+}
+
 /// A ", " or "; " at `at` that lies outside every date mention of the sentence ("March 31,
 /// 2018" is one date): where a clause ends; also a comma before a closing quotation mark
 /// (",\u{201d} Bogdanov told").
@@ -46,7 +63,6 @@ pub(super) fn clause_date<'d>(
     first_sentence: bool,
     published: Option<NaiveDate>,
 ) -> Option<&'d DateMention> {
-    let is_break = |at: usize| clause_break(body, in_sentence, at);
     // A clause is looked for within CLAUSE_REACH bytes either side, so a sentence of megabytes
     // (a text without full stops) costs no more per place than a sentence of news.
     let (low, high) = (
@@ -55,11 +71,8 @@ pub(super) fn clause_date<'d>(
             .max(mention.start.saturating_sub(CLAUSE_REACH)),
         sentence.end.min(mention.end.saturating_add(CLAUSE_REACH)),
     );
-    let from = (low..mention.start)
-        .rev()
-        .find(|&at| is_break(at))
-        .map_or(low, |at| at + 1);
-    let to = (mention.end..high).find(|&at| is_break(at)).unwrap_or(high);
+    let from = last_break(body, in_sentence, low..mention.start).map_or(low, |at| at + 1);
+    let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
     let first = in_sentence.partition_point(|m| m.start < from);
     let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
     pick_date(
@@ -145,10 +158,7 @@ pub(super) fn confined_clauses(
     while k < in_sentence.len() {
         let dm = &in_sentence[k];
         let low = sentence.start.max(dm.start.saturating_sub(CLAUSE_REACH));
-        let Some(comma) = (low..dm.start)
-            .rev()
-            .find(|&at| clause_break(body, in_sentence, at))
-        else {
+        let Some(comma) = last_break(body, in_sentence, low..dm.start) else {
             k += 1;
             continue;
         };
@@ -166,9 +176,7 @@ pub(super) fn confined_clauses(
             continue;
         }
         let high = sentence.end.min(dm.end.saturating_add(CLAUSE_REACH));
-        let end = (dm.end..high)
-            .find(|&at| clause_break(body, in_sentence, at))
-            .unwrap_or(high);
+        let end = first_break(body, in_sentence, dm.end..high).unwrap_or(high);
         let last = k + in_sentence[k..].partition_point(|m| m.end <= end);
         out.push(ConfinedClause {
             span: comma..end,

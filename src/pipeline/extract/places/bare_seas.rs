@@ -3,6 +3,10 @@
 //! of Dover and Calais. No gazetteer can hold such a word as a name (any sea may be "the Gulf"),
 //! so the places the article names around it decide, and where they do not, nothing is placed.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::{PlaceMention, Reason};
 use crate::gazetteer::Gazetteer;
 
@@ -56,6 +60,13 @@ const GULF_NOUNS: &[&str] = &[
     "states",
 ];
 
+/// The finders of the bare words of [`BARE`].
+static FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+    BARE.iter()
+        .map(|(word, _)| memmem::Finder::new(word.as_bytes()))
+        .collect()
+});
+
 /// A mention of the sea's own name counts this many times the shore's places.
 const OWN_NAME_WEIGHT: u32 = 3;
 
@@ -66,9 +77,11 @@ const CONFIDENCE: f32 = 0.8;
 /// whose sea the article's other places show, as a mention of that sea.
 pub(super) fn add_bare_seas(text: &str, g: &Gazetteer, mentions: &mut Vec<PlaceMention>) {
     let mut added: Vec<PlaceMention> = Vec::new();
-    for &(word, senses) in BARE {
+    for (&(word, senses), finder) in BARE.iter().zip(FINDERS.iter()) {
         let mut sea: Option<Option<(usize, f32)>> = None;
-        for (at, _) in text.match_indices(word) {
+        // (memchr's finders, built once: most articles hold no such word, and a plain
+        // `match_indices` over every article cost 4% of the extraction.)
+        for at in finder.find_iter(text.as_bytes()) {
             let end = at + word.len();
             if !stands_for_the_sea(text, at, end, word) || overlaps(mentions, at, end) {
                 continue;
