@@ -415,8 +415,6 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
-        // The sentence's names (`keys`, `weak`) are read only where an episode starts or may
-        // go on: most sentences have no date and follow none.
         // A date told of a clause about something the sentence names ("..., where the old
         // airport was destroyed in 2014") is not the sentence's: it dates only that clause's
         // places (see [`clauses::ConfinedClause`]).
@@ -428,6 +426,8 @@ fn events_of(
             clauses::unconfined_dates(in_sentence, &confined, &mut free_dates);
             &free_dates[..]
         };
+        // The sentence's names (`keys`, `weak`) are read only where an episode starts or may
+        // go on: most sentences have no date and follow none.
         let date = pick_date(m.body, own_dates, si == 0, published);
         for e in &mut episodes {
             e.idle += 1;
