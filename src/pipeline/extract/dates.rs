@@ -698,14 +698,14 @@ impl Tagger<'_> {
         let ahead = calendar::add_days(a, PAST_TOLERANCE_DAYS)?;
         let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
         // "since April": a time that has begun by the anchor, whatever the tense ("have been
-        // trying to seize Tripoli since April" in January is the April before).
-        if self.prev_prep(first) == Some(Prep::Since) {
-            return cands
-                .filter(|c| c.from <= a)
-                .max_by_key(|c| c.from)
-                .copied();
-        }
-        match self.tense(first, last) {
+        // trying to seize Tripoli since April" in January is the April before), as after a past
+        // verb.
+        let tense = if self.prev_prep(first) == Some(Prep::Since) {
+            Tense::PastAdjacent
+        } else {
+            self.tense(first, last)
+        };
+        match tense {
             // A past verb governing the date ("ended Jan. 31"), or a month or longer in a past
             // clause ("bought it in February"): begun by the anchor.
             Tense::PastAdjacent => cands.filter(|c| c.from <= a).max_by_key(|c| c.from),
