@@ -2473,6 +2473,15 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                     (role, primary)
                 }),
         );
+        // "the Niger and Benue rivers", "the Congo river": the river the gazetteer has by that
+        // name ("Niger River"), not the country or division named after it. (Towns are left
+        // out by `accept` already; a name with no river of its own keeps its readings.)
+        if site.names_a_river()
+            && let Some(river) = river_named(g, surface)
+        {
+            roles.clear();
+            roles.push((NameRole::Place(river), true));
+        }
         // "Canadian pension obligations", "in Indian waters": the demonym of a country or
         // region is that adjective, not a small town spelled like it (Canadian, Texas), unless
         // a place context shows the town ("in Canadian on Monday", "Canadian, Texas").
@@ -2799,6 +2808,24 @@ const ARABIC_SPEAKING: &[&str] = &[
 
 /// A city this large bearing a state's name makes "X State" the state ("New York State").
 const STATE_SCHOOL_CITY_POPULATION: u64 = 100_000;
+
+/// The river the gazetteer names "X River" or "River X" for the name `x` ("Niger River" for
+/// "the Niger and Benue rivers"). Asked only where the text calls the name a river.
+fn river_named(g: &Gazetteer, x: &str) -> Option<PlaceIdx> {
+    [format!("{x} River"), format!("River {x}")]
+        .iter()
+        .find_map(|name| {
+            g.name_hits(name)
+                .iter()
+                .filter(|h| h.start == 0 && h.end == name.len())
+                .flat_map(NameHit::targets)
+                .find_map(|(role, _)| {
+                    role.place().filter(|&p| {
+                        matches!(role, NameRole::Place(_)) && g.get(p).kind == PlaceKind::Region
+                    })
+                })
+        })
+}
 
 /// "State" follows the name at `end` and no capitalised word follows it: "Ohio State won",
 /// "Ohio State's coach" (not "Ohio State University", "Ohio state").
