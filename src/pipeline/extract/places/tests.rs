@@ -2983,6 +2983,56 @@ fn a_city_beside_a_division_of_its_name_across_a_border_is_the_city() {
 }
 
 #[test]
+fn a_country_named_as_a_river_is_the_river_of_its_name() {
+    let text = "Floods spread as the Niger and Benue rivers burst their banks in Nigeria.";
+    let f = found(text);
+    assert!(
+        f.contains(&("Niger".to_owned(), "niger-river".to_owned())),
+        "{f:?}"
+    );
+    let f = found("Boats sank on the Congo river near Kinshasa.");
+    assert!(
+        f.contains(&("Congo".to_owned(), "congo-river".to_owned())),
+        "{f:?}"
+    );
+    // Without the word, the country.
+    let f = found("Aid reached Niger and Chad.");
+    assert!(
+        f.iter().any(|(s, id)| s == "Niger" && id != "niger-river"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_feature_word_closing_a_name_is_no_given_name() {
+    // "Agriculture Park Wana" names no person Wana: the town stays a town throughout.
+    let r = resolved(
+        "The army chief toured South Waziristan. The projects include a market at Wana. \
+         Agriculture Park Wana comprises many shops.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Wana").map(|x| x.2.as_str()),
+        Some("PK"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_landmark_named_alone_is_the_landmark() {
+    let r = resolved("The wedding takes place on 19 May in St George's Chapel at Windsor Castle.");
+    assert_eq!(
+        resolved_as(&r, "Windsor Castle").map(|x| x.2.as_str()),
+        Some("GB"),
+        "{r:?}"
+    );
+    let f = found("Aides said the Oval Office meeting ran long.");
+    assert!(
+        f.contains(&("Oval Office".to_owned(), "white-house".to_owned())),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn a_town_named_before_a_lower_case_river_is_the_river() {
     let r = resolved("Evacuations were ordered along the Taquari and Jacui rivers in the south.");
     assert!(resolved_as(&r, "Jacui").is_none(), "{r:?}");

@@ -2323,6 +2323,18 @@ pub(super) fn given_name_word_before(text: &str, start: usize) -> Option<bool> {
         return None;
     }
     let head = b[..word_start].trim_end();
+    // "Agriculture Park Wana": a word for a feature or venue closing a capitalised name is the
+    // name's, not a given name ("Park Geun-hye said" opens its sentence and stays).
+    if (FEATURE_WORDS.contains(&word) || VENUE_WORDS.contains(&word))
+        && head
+            .rsplit(' ')
+            .next()
+            .filter(|w| !w.ends_with('.'))
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
     // A title's dot ends no sentence: "Rep. Walter Bingham".
     let titled = || {
         head.strip_suffix('.').is_some_and(|h| {
