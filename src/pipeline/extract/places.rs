@@ -43,6 +43,7 @@ use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, Plac
 
 mod bare_seas;
 mod person_names;
+mod short_forms;
 mod sites;
 mod unknown;
 mod words;
@@ -676,6 +677,7 @@ pub fn find_places_with_context(
     same_sense_for_partial_readings(text, &spans, &mut last);
     let mut mentions: Vec<PlaceMention> = last.into_iter().flatten().collect();
     sites::add_sites_in_towns(text, g, &mut mentions);
+    short_forms::add_short_forms(text, g, &mut mentions);
     bare_seas::add_bare_seas(text, g, &mut mentions);
     mentions
 }

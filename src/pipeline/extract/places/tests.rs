@@ -3412,3 +3412,33 @@ fn the_uae_drone_base_and_the_sirte_front_town_are_in_the_curated_layer() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_towns_first_word_later_is_that_town() {
+    let text =
+        "Fans in Rio de Janeiro cheered. Truckers blocked the road linking Rio and Sao Paulo.";
+    let f = found(text);
+    assert_eq!(
+        f.iter().filter(|(_, id)| id == "gn:3451190").count(),
+        2,
+        "Rio is Rio de Janeiro: {f:?}"
+    );
+    let f =
+        found("Talks opened in Addis Ababa on Monday. Delegates in Addis said progress was slow.");
+    assert!(
+        f.contains(&("Addis".to_owned(), "gn:344979".to_owned())),
+        "{f:?}"
+    );
+    // A person's name, a name of its own and a division of the name are left alone.
+    let f = found("Fans in Rio de Janeiro cheered. Rio Ferdinand said the team played well.");
+    assert!(!f.iter().any(|(s, _)| s == "Rio"), "{f:?}");
+    let r = resolved("She moved from Kansas City to Denver. In Kansas, farmers struggled.");
+    assert_eq!(
+        resolved_as(&r, "Kansas").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    // Two towns of the article share the word: neither.
+    let f = found("Rio Branco flooded and Rio de Janeiro sweltered. In Rio, schools closed.");
+    assert!(!f.iter().any(|(s, _)| s == "Rio"), "{f:?}");
+}
