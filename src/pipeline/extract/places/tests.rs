@@ -3353,6 +3353,12 @@ fn a_name_and_a_lower_case_buildings_word_with_its_town_is_a_site() {
     // A lower-case word before the building's word names no site.
     assert!(towns_of(text, "police station").is_empty());
     assert_eq!(towns_of(text, "Misrata").len(), 1);
+    let text = "Their first date was at the Pioneer cinema in Dewsbury.";
+    let site = towns_of(text, "Pioneer cinema");
+    assert!(
+        site.iter().all(|(t, _)| t == "Dewsbury") && site.len() == 1,
+        "{site:?}"
+    );
 }
 
 /// The sea of each bare word `word` in `text` (its gazetteer name).
