@@ -251,6 +251,10 @@ pub enum Reason {
     /// A street, building or venue named with the town it lies in ("the Barclays Center in
     /// Brooklyn"), or named again in the article: a mention of that town.
     SiteInTown,
+    /// A street, building or venue named without a town, in a sentence naming no other place,
+    /// in a story under a town's dateline ("WINNIPEG — ... the 200 block of River Avenue"): a
+    /// mention of that town.
+    SiteUnderDateline,
     /// "the Gulf", "the Channel": the sea of that bare name whose shores the article's other
     /// places are on (the Persian Gulf beside Kuwait, the Gulf of Mexico beside Louisiana).
     SeaBesidePlaces,
@@ -281,6 +285,7 @@ impl Reason {
         match self {
             Reason::OnlyCandidate => "only_candidate",
             Reason::SiteInTown => "site_in_town",
+            Reason::SiteUnderDateline => "site_under_dateline",
             Reason::SeaBesidePlaces => "sea_beside_places",
             Reason::Apposition => "apposition",
             Reason::DivisionInArticle => "division_in_article",
@@ -300,6 +305,10 @@ impl Reason {
             Reason::SiteInTown => concat!(
                 "a street, building or venue in this town (\"the Barclays Center in Brooklyn\"), ",
                 "shown at the town"
+            ),
+            Reason::SiteUnderDateline => concat!(
+                "a street, building or venue of a story datelined in this town (\"WINNIPEG — ... ",
+                "River Avenue\"), shown at the town"
             ),
             Reason::SeaBesidePlaces => {
                 "\"the Gulf\", \"the Channel\": the sea of this name beside the places the article names"

@@ -13,9 +13,12 @@
 //! Chapel" is not St. George, Utah).
 
 use super::person_names::GIVEN_NAMES;
-use super::words::{COMPASS_WORDS, FUNCTION_WORDS, after_possessive};
+use super::words::{
+    COMPASS_WORDS, FUNCTION_WORDS, after_possessive, at_line_start, dateline_after_headline,
+    is_all_caps, is_honorific,
+};
 use super::{PlaceMention, Reason};
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
 
 /// Capitalised words that close the name of a street, building or venue.
 const TAIL_HEADS: &[&str] = &[
@@ -161,6 +164,7 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
             });
         }
     }
+    sites_under_dateline(text, g, mentions, &mut sites);
     if sites.is_empty() {
         return;
     }
@@ -225,6 +229,169 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     });
     mentions.append(&mut sites);
     mentions.sort_by_key(|m| m.start);
+}
+
+/// Adds to `sites` the sites named without a town in a story under a town's dateline
+/// ("WINNIPEG — Crews were called to the 200 block of River Avenue"): each is a mention of the
+/// town of the last dateline before it, where its sentence names no other place (a sentence
+/// naming one may tell of a site there) and the site's name holds no place's name. A
+/// dateline is a town's name opening a line in capitals; a story without one is left alone.
+fn sites_under_dateline(
+    text: &str,
+    g: &Gazetteer,
+    mentions: &[PlaceMention],
+    sites: &mut Vec<PlaceMention>,
+) {
+    let datelines: Vec<&PlaceMention> = mentions
+        .iter()
+        .filter(|m| {
+            m.reason != Reason::Demonym
+                && matches!(g.get(m.place).kind, PlaceKind::City | PlaceKind::District)
+                && is_all_caps(&text[m.start..m.end])
+                && (at_line_start(text, m.start) || dateline_after_headline(text, m.start, m.end))
+        })
+        .collect();
+    let Some(first) = datelines.first() else {
+        return;
+    };
+    let mut found = 0;
+    let mut at = first.end;
+    // Each capitalised word that may close a site's name, after the first dateline.
+    // (By bytes: every word of `TAIL_HEADS` opens with an ASCII capital.)
+    while let Some(k) = text
+        .as_bytes()
+        .get(at..)
+        .and_then(|rest| rest.iter().position(u8::is_ascii_uppercase))
+    {
+        let start = at + k;
+        let len = text[start..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .unwrap_or(text.len() - start);
+        at = start + len.max(1);
+        let word = &text[start..start + len];
+        let word = if DOTTED.contains(&word) {
+            word
+        } else {
+            word.trim_end_matches('.')
+        };
+        let after_word = text[start + word.len()..].chars().next();
+        if !TAIL_HEADS.contains(&word)
+            || NOT_LOCAL_HEADS.contains(&word)
+            || text[..start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+            || after_word.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
+            continue;
+        }
+        let end = start + word.len();
+        let words = words_before(text, end);
+        let Some((site_start, site_end)) = site_of(&words) else {
+            continue;
+        };
+        // (A title opens no site: "President Park". A site the article places in a town
+        // elsewhere is there: "the Barclays Center ... the Barclays Center in Brooklyn".)
+        if site_end != end
+            || sites
+                .iter()
+                .any(|s| text[s.start..s.end] == text[site_start..site_end])
+            || words
+                .iter()
+                .find(|&&(s, _)| s == site_start)
+                .is_some_and(|&(_, w)| is_honorific(w.trim_end_matches('.')))
+            || !overlapping(mentions, site_start, site_end).is_empty()
+            || names_a_land_or_people(g, &text[site_start..site_end])
+            || sites
+                .iter()
+                .any(|s| s.start < site_end && site_start < s.end)
+        {
+            continue;
+        }
+        let (from, to) = sentence_around(text, site_start, site_end);
+        if overlapping(mentions, from, to)
+            .iter()
+            .any(|m| m.reason != Reason::Demonym && !datelines.iter().any(|d| d.start == m.start))
+        {
+            continue;
+        }
+        let Some(town) = datelines.iter().rev().find(|d| d.end <= site_start) else {
+            continue;
+        };
+        sites.push(PlaceMention {
+            start: site_start,
+            end: site_end,
+            place: town.place,
+            confidence: town.confidence,
+            reason: Reason::SiteUnderDateline,
+        });
+        found += 1;
+        if found >= MAX_SITES {
+            break;
+        }
+    }
+}
+
+/// A word of the site's name is a people's name or a country's or division's (the matcher did
+/// not take it there): a body that may sit far from the dateline's town ("the European Court"
+/// in a Moscow story sits in Strasbourg). Streets are named after places everywhere ("Washington
+/// Drive"): not asked of them.
+fn names_a_land_or_people(g: &Gazetteer, site: &str) -> bool {
+    let last = site.rsplit(' ').next().unwrap_or(site);
+    if STREET_HEADS.contains(&last) {
+        return false;
+    }
+    site.split(' ')
+        .filter(|w| w.len() >= 3 && !TAIL_HEADS.contains(w))
+        .any(|w| {
+            g.name_hits(w).iter().any(|h| {
+                h.start == 0
+                    && h.end == w.len()
+                    && h.targets().any(|(role, _)| {
+                        matches!(role, NameRole::Demonym(_))
+                            || role.place().is_some_and(|p| {
+                                matches!(
+                                    g.get(p).kind,
+                                    PlaceKind::Country | PlaceKind::AdminArea | PlaceKind::Region
+                                )
+                            })
+                    })
+            })
+        })
+}
+
+/// Words closing a street's name.
+const STREET_HEADS: &[&str] = &[
+    "Ave",
+    "Ave.",
+    "Avenue",
+    "Blvd",
+    "Blvd.",
+    "Boulevard",
+    "Drive",
+    "Highway",
+    "Lane",
+    "Parkway",
+    "Rd",
+    "Rd.",
+    "Road",
+    "St",
+    "St.",
+    "Street",
+    "Terrace",
+];
+
+/// Words closing the name of a body that often lies away from the town a story is datelined
+/// in: a university a professor is "at", an embassy of a country abroad.
+const NOT_LOCAL_HEADS: &[&str] = &["Academy", "College", "Consulate", "Embassy", "University"];
+
+/// The sentence around `start..end`, roughly: from the last full stop, question or exclamation
+/// mark before a space, or line break, before it to the next after it (an abbreviation's dot
+/// may cut it short, which only makes the test of its other places stricter).
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '.' | '?' | '!' | '\n');
+    let from = text[..start].rfind(|c: char| stop(c)).map_or(0, |k| k + 1);
+    let to = text[end..]
+        .find(|c: char| stop(c))
+        .map_or(text.len(), |k| end + k);
+    (from, to)
 }
 
 /// The mentions of `sorted` (sorted by start, none overlapping another, so their ends are

@@ -3448,3 +3448,32 @@ fn a_towns_first_word_later_is_that_town() {
     let f = found("Rio Branco flooded and Rio de Janeiro sweltered. In Rio, schools closed.");
     assert!(!f.iter().any(|(s, _)| s == "Rio"), "{f:?}");
 }
+
+#[test]
+fn a_site_without_its_town_under_a_dateline_is_in_the_datelines_town() {
+    let text = "WINNIPEG — Crews were called to the 200 block of River Avenue early Saturday. \
+                Smoke was visible.\nOfficials said a second fire broke out on Assiniboine \
+                Avenue near the Health Sciences Centre in Brandon.\nA judge at the European \
+                Court ruled on Friday.";
+    assert_eq!(
+        towns_of(text, "River Avenue"),
+        vec![("Winnipeg".to_owned(), "site_under_dateline")]
+    );
+    // A sentence naming another place may tell of a site there; a body named by a people or a
+    // country may sit far away.
+    assert!(towns_of(text, "Assiniboine Avenue").is_empty());
+    assert!(towns_of(text, "European Court").is_empty());
+    // A headline run into the dateline, and a site placed in its town elsewhere in the article.
+    let text = "Council backs plan. HAMILTON — Fans met at the Barclays Center on Monday. \
+                Later the Barclays Center in Brooklyn was closed.";
+    let site = towns_of(text, "Barclays Center");
+    assert_eq!(site.len(), 2, "{site:?}");
+    assert!(
+        site.iter()
+            .all(|(t, r)| t == "Brooklyn" && *r == "site_in_town"),
+        "{site:?}"
+    );
+    // Without a dateline, nothing.
+    let text = "Crews were called to the 200 block of River Avenue early Saturday.";
+    assert!(towns_of(text, "River Avenue").is_empty());
+}
