@@ -255,6 +255,7 @@ fn sites_under_dateline(
         return;
     };
     let mut found = 0;
+    let mut heads = 0;
     let mut at = first.end;
     // Each capitalised word that may close a site's name, after the first dateline.
     // (By bytes: every word of `TAIL_HEADS` opens with an ASCII capital.)
@@ -281,6 +282,10 @@ fn sites_under_dateline(
             || after_word.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '\'')
         {
             continue;
+        }
+        heads += 1;
+        if heads > MAX_DATELINE_HEADS {
+            break;
         }
         let end = start + word.len();
         let words = words_before(text, end);
@@ -383,16 +388,29 @@ const STREET_HEADS: &[&str] = &[
 const NOT_LOCAL_HEADS: &[&str] = &["Academy", "College", "Consulate", "Embassy", "University"];
 
 /// The sentence around `start..end`, roughly: from the last full stop, question or exclamation
-/// mark before a space, or line break, before it to the next after it (an abbreviation's dot
-/// may cut it short, which only makes the test of its other places stricter).
+/// mark or line break before it to the next after it (an abbreviation's dot may cut it short:
+/// then fewer of its places are seen).
 fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '.' | '?' | '!' | '\n');
-    let from = text[..start].rfind(|c: char| stop(c)).map_or(0, |k| k + 1);
-    let to = text[end..]
-        .find(|c: char| stop(c))
-        .map_or(text.len(), |k| end + k);
+    let stop = |b: &u8| matches!(b, b'.' | b'?' | b'!' | b'\n');
+    // (Within a bounded reach each way: a text of one endless sentence stays linear.)
+    let reach = start.saturating_sub(SENTENCE_REACH);
+    let from = text.as_bytes()[reach..start]
+        .iter()
+        .rposition(stop)
+        .map_or(reach, |k| reach + k + 1);
+    let until = (end + SENTENCE_REACH).min(text.len());
+    let to = text.as_bytes()[end..until]
+        .iter()
+        .position(stop)
+        .map_or(until, |k| end + k);
     (from, to)
 }
+
+/// How far [`sentence_around`] looks each way, in bytes: longer than any sentence of the news.
+const SENTENCE_REACH: usize = 2000;
+
+/// At most this many words that may close a site are looked at under datelines per article.
+const MAX_DATELINE_HEADS: usize = 256;
 
 /// The mentions of `sorted` (sorted by start, none overlapping another, so their ends are
 /// sorted too) that overlap `start..end`.
