@@ -33,7 +33,7 @@ fn first_byte_bit(word: &[u8]) -> u32 {
 }
 
 impl WordSet {
-    const fn new(lists: &'static [&'static [&'static str]]) -> Self {
+    pub(super) const fn new(lists: &'static [&'static [&'static str]]) -> Self {
         Self {
             lists,
             set: OnceLock::new(),
@@ -41,7 +41,7 @@ impl WordSet {
     }
 
     /// `word` (its bytes) is an entry of one of the lists.
-    fn contains(&self, word: &[u8]) -> bool {
+    pub(super) fn contains(&self, word: &[u8]) -> bool {
         let set = self.set.get_or_init(|| {
             let mut words = HashSet::with_capacity_and_hasher(
                 self.lists.iter().map(|list| list.len()).sum(),
