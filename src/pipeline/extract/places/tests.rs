@@ -3477,3 +3477,18 @@ fn a_site_without_its_town_under_a_dateline_is_in_the_datelines_town() {
     let text = "Crews were called to the 200 block of River Avenue early Saturday.";
     assert!(towns_of(text, "River Avenue").is_empty());
 }
+
+#[test]
+fn the_islamic_republic_is_iran_unless_another_is_named_in_full() {
+    let f = found("Tehran said the Islamic Republic would not negotiate.");
+    assert!(
+        f.contains(&("Islamic Republic".to_owned(), "country-ir".to_owned())),
+        "{f:?}"
+    );
+    let r = resolved("The Islamic Republic of Pakistan signed the accord.");
+    assert_eq!(
+        resolved_as(&r, "Islamic Republic of Pakistan").map(|x| x.2.as_str()),
+        Some("PK"),
+        "{r:?}"
+    );
+}
