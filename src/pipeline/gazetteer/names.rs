@@ -417,24 +417,11 @@ fn lower_beyond_ascii(bytes: &mut [u8], mut at: usize) {
 }
 
 /// The next letter from `at` (a character boundary) on that is not ASCII and has a lower case
-/// of one letter of the same length: where it starts, its length and its lower case. ASCII is
-/// skipped eight bytes at a time, and characters of general punctuation (curly quotes, dashes)
-/// without being decoded.
+/// of one letter of the same length: where it starts, its length and its lower case. Only the
+/// characters [`next_letter_lead`] stops at are decoded.
 fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usize, char)> {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     loop {
-        while let Some(chunk) = bytes
-            .get(at..at + 8)
-            .and_then(|c| <[u8; 8]>::try_from(c).ok())
-        {
-            let high = u64::from_le_bytes(chunk) & HIGH_BITS;
-            if high != 0 {
-                at += (high.trailing_zeros() / 8) as usize;
-                break;
-            }
-            at += 8;
-        }
-        let lead = at + bytes.get(at..)?.iter().position(|&b| b >= 0x80)?;
+        let lead = next_letter_lead(bytes, at)?;
         let width = match bytes.get(lead) {
             Some(0xC0..=0xDF) => 2,
             Some(0xE0..=0xEF) => 3,
@@ -442,10 +429,6 @@ fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usiz
             _ => 1,
         };
         at = lead + width;
-        // U+2000..U+2FFF: punctuation, symbols and arrows, with no letter news spells a name in.
-        if bytes.get(lead) == Some(&0xE2) {
-            continue;
-        }
         let Some(c) = bytes
             .get(lead..lead + width)
             .and_then(|b| std::str::from_utf8(b).ok())
@@ -463,6 +446,38 @@ fn next_capital_beyond_ascii(bytes: &[u8], mut at: usize) -> Option<(usize, usiz
             return Some((lead, width, l));
         }
     }
+}
+
+/// The first byte from `at` on that opens a character of two or more bytes (0xC0 and up) other
+/// than one of U+2000..U+2FFF (lead byte 0xE2: punctuation, symbols and arrows, with no letter
+/// news spells a name in): where a capital beyond ASCII may start. Sixteen bytes a step, curly
+/// quotes and dashes included: most news has such punctuation on every line and no other
+/// character beyond ASCII.
+fn next_letter_lead(bytes: &[u8], at: usize) -> Option<usize> {
+    const TOP: u128 = u128::from_le_bytes([0x80; 16]);
+    const LOW7: u128 = u128::from_le_bytes([0x7F; 16]);
+    let rest = bytes.get(at..)?;
+    let mut step = 0;
+    for chunk in rest.as_chunks::<16>().0 {
+        let x = u128::from_le_bytes(*chunk);
+        // Bytes with their two top bits set (0xC0 and up): bit 6 shifted onto bit 7.
+        let leads = x & (x << 1) & TOP;
+        if leads != 0 {
+            // Bytes other than 0xE2: a byte's low seven bits plus 0x7F carry into its top bit
+            // exactly when they are not all clear, and no sum carries out of its byte.
+            let d = x ^ u128::from_le_bytes([0xE2; 16]);
+            let not_e2 = (((d & LOW7) + LOW7) | d) & TOP;
+            let wanted = leads & not_e2;
+            if wanted != 0 {
+                return Some(at + step + (wanted.trailing_zeros() / 8) as usize);
+            }
+        }
+        step += 16;
+    }
+    rest.get(step..)?
+        .iter()
+        .position(|&b| b >= 0xC0 && b != 0xE2)
+        .map(|k| at + step + k)
 }
 
 /// Two keys are one key whatever their case and hyphens ([`lower_in_place`]). Keys differing
@@ -1465,6 +1480,32 @@ pub(crate) mod tests {
             ["Kafr El Zayt", "Kafr el-Zayt", "Kafr-el Zayt", "Vella-Nova"]
         );
         assert!(got.iter().all(|(_, spellings)| spellings.len() == 1));
+    }
+
+    #[test]
+    fn the_search_for_letters_beyond_ascii_stops_where_a_byte_by_byte_search_does() {
+        // Each piece at every offset in a 16-byte step, and past the last whole step.
+        let pieces = [
+            "“quoted” — ",
+            "Zürich ",
+            "ÅRHUS ",
+            "Днепр ",
+            "naïve ",
+            "ascii only ",
+        ];
+        for piece in pieces {
+            for pad in 0..40 {
+                let text = format!("{}{piece}{}", "x".repeat(pad), "y".repeat(pad % 7));
+                let bytes = text.as_bytes();
+                for at in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let expected = bytes[at..]
+                        .iter()
+                        .position(|&b| b >= 0xC0 && b != 0xE2)
+                        .map(|k| at + k);
+                    assert_eq!(next_letter_lead(bytes, at), expected, "{text:?} from {at}");
+                }
+            }
+        }
     }
 
     #[test]
