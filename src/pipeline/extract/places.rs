@@ -88,9 +88,51 @@ impl PlaceMention {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContextCountries {
     /// ISO alpha-2 code (upper case) and its number of mentions, in order of first mention.
-    counts: Vec<(String, u32)>,
+    counts: Vec<(Code, u32)>,
     /// Countries with a mention of one of their provinces or states ("Idaho").
-    with_admin_area: Vec<String>,
+    with_admin_area: Vec<Code>,
+}
+
+/// A country code as a [`ContextCountries`] keeps it: inline where it is two bytes (every ISO
+/// alpha-2 code), on the heap otherwise (a code from outside is kept as given). An article's
+/// contexts take in a code for most names they weigh, and a string allocated and freed for each
+/// cost more than the rest of their bookkeeping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Code {
+    Pair([u8; 2]),
+    Other(String),
+}
+
+impl Code {
+    fn new(iso: &str) -> Code {
+        match *iso.as_bytes() {
+            [a, b] => Code::Pair([a, b]),
+            _ => Code::Other(iso.to_owned()),
+        }
+    }
+
+    /// `iso` with its ASCII letters upper-cased.
+    fn upper(iso: &str) -> Code {
+        match *iso.as_bytes() {
+            [a, b] => Code::Pair([a.to_ascii_uppercase(), b.to_ascii_uppercase()]),
+            _ => Code::Other(iso.to_ascii_uppercase()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Code::Pair(pair) => pair,
+            Code::Other(iso) => iso.as_bytes(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // (Two bytes of a string, changed only in ASCII case: a string still.)
+            Code::Pair(pair) => std::str::from_utf8(pair).unwrap_or(""),
+            Code::Other(iso) => iso,
+        }
+    }
 }
 
 /// The state an overseas territory with a country code of its own belongs to: the territories
@@ -120,26 +162,30 @@ impl ContextCountries {
         match self
             .counts
             .iter_mut()
-            .find(|(k, _)| k.eq_ignore_ascii_case(iso))
+            .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(iso.as_bytes()))
         {
             Some((_, count)) => *count += n,
-            None => self.counts.push((iso.to_ascii_uppercase(), n)),
+            None => self.counts.push((Code::upper(iso), n)),
         }
     }
 
     fn add_admin_area(&mut self, iso: &str) {
-        if !self.with_admin_area.iter().any(|c| c == iso) {
-            self.with_admin_area.push(iso.to_owned());
+        if !self
+            .with_admin_area
+            .iter()
+            .any(|c| c.as_bytes() == iso.as_bytes())
+        {
+            self.with_admin_area.push(Code::new(iso));
         }
     }
 
     /// Adds all the evidence of `other`.
     pub fn extend(&mut self, other: &ContextCountries) {
         for (iso, n) in &other.counts {
-            self.add(iso, *n);
+            self.add(iso.as_str(), *n);
         }
         for iso in &other.with_admin_area {
-            self.add_admin_area(iso);
+            self.add_admin_area(iso.as_str());
         }
     }
 
@@ -147,7 +193,7 @@ impl ContextCountries {
     pub fn count(&self, iso: &str) -> u32 {
         self.counts
             .iter()
-            .find_map(|(k, n)| (k == iso).then_some(*n))
+            .find_map(|(k, n)| (k.as_bytes() == iso.as_bytes()).then_some(*n))
             .unwrap_or(0)
     }
 
@@ -3659,7 +3705,12 @@ fn score(
             s += COUNTRY_BONUS * size * f64::from(mentions) / weights.country_denom;
             reason = Reason::CountryInArticle;
         }
-        if !named_only && ctx.with_admin_area.iter().any(|a| a == c) {
+        if !named_only
+            && ctx
+                .with_admin_area
+                .iter()
+                .any(|a| a.as_bytes() == c.as_bytes())
+        {
             s += 1.0;
         }
     }

@@ -862,6 +862,24 @@ fn context_countries_count_demonyms_and_unambiguous_names() {
 }
 
 #[test]
+fn context_countries_take_codes_in_any_case_and_of_any_length() {
+    let mut ctx = ContextCountries::new();
+    ctx.add("us", 1);
+    ctx.add("US", 2);
+    ctx.add("Uk", 1);
+    ctx.add("xkx", 4);
+    assert_eq!(ctx.count("US"), 3);
+    assert_eq!(ctx.count("UK"), 1);
+    assert_eq!(ctx.count("XKX"), 4);
+    assert_eq!(ctx.count("us"), 0, "keys are upper case");
+    assert_eq!(ctx.ranked(), [("XKX", 4), ("US", 3), ("UK", 1)]);
+    let mut more = ContextCountries::new();
+    more.add("GB", 1);
+    more.extend(&ctx);
+    assert_eq!(more.ranked(), [("XKX", 4), ("US", 3), ("GB", 1), ("UK", 1)]);
+}
+
+#[test]
 fn wadi_rabie_is_reported_as_an_unknown_place() {
     let text = "Heavy clashes were reported in Wadi Rabie and near Ain Zara on Monday, and \
                 Qasr Zilwa-based fighters moved to Sidi Assid from Souq al-Zilwa.";
