@@ -379,13 +379,14 @@ const MAX_ANCHORS: usize = 128;
 /// The article's geographic focus: its countries (with [`ContextCountries`]) and the
 /// first-level divisions it names or whose places it names unambiguously.
 #[derive(Clone, Debug, Default)]
-struct Focus {
+struct Focus<'g> {
     countries: ContextCountries,
-    /// `CC.code` keys of divisions, with their weight.
-    admin1: Vec<(String, u32)>,
+    /// `CC.code` keys of divisions, with their weight. (The keys and codes of a focus are the
+    /// gazetteer's own strings, borrowed: no string is allocated and freed for each.)
+    admin1: Vec<(&'g str, u32)>,
     /// The divisions that unambiguous mentions name or lie in ("CAMP MURRAY, Wash.", "Tacoma,
     /// Washington"): a state of an ambiguous name among them wins over a city elsewhere.
-    sure_admin1: Vec<String>,
+    sure_admin1: Vec<&'g str>,
     /// Countries named by countries, divisions, regions and demonyms only (not by towns).
     areas: ContextCountries,
     /// Countries named by their divisions and by towns smaller than a metropolis (not by
@@ -402,7 +403,7 @@ struct Focus {
     /// country, beside Alabama the state).
     area_anchors: Vec<LatLon>,
     /// The points of the countries among [`Focus::area_anchors`], by ISO code.
-    country_points: Vec<(String, LatLon)>,
+    country_points: Vec<(&'g str, LatLon)>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
     /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
     paired: Vec<PlaceIdx>,
@@ -410,18 +411,18 @@ struct Focus {
     currency: Vec<&'static str>,
 }
 
-impl Focus {
-    fn add_admin1(&mut self, key: &str, n: u32) {
-        match self.admin1.iter_mut().find(|(k, _)| k == key) {
+impl<'g> Focus<'g> {
+    fn add_admin1(&mut self, key: &'g str, n: u32) {
+        match self.admin1.iter_mut().find(|(k, _)| *k == key) {
             Some((_, c)) => *c += n,
-            None => self.admin1.push((key.to_owned(), n)),
+            None => self.admin1.push((key, n)),
         }
     }
 
     fn admin1(&self, key: &str) -> u32 {
         self.admin1
             .iter()
-            .find_map(|(k, n)| (k == key).then_some(*n))
+            .find_map(|&(k, n)| (k == key).then_some(n))
             .unwrap_or(0)
     }
 }
@@ -627,8 +628,8 @@ pub fn find_places_with_context(
                 && weight == 1;
             if !metropolis && let Some(key) = g.admin1(p) {
                 focus.add_admin1(key, weight);
-                if !focus.sure_admin1.iter().any(|k| k == key) {
-                    focus.sure_admin1.push(key.to_owned());
+                if !focus.sure_admin1.contains(&key) {
+                    focus.sure_admin1.push(key);
                 }
             }
             let coord = g.get(p).coord;
@@ -648,7 +649,7 @@ pub fn find_places_with_context(
                 if g.get(p).kind == PlaceKind::Country
                     && let Some(iso) = g.get(p).country
                 {
-                    focus.country_points.push((iso.to_owned(), coord));
+                    focus.country_points.push((iso, coord));
                 }
             }
         }
@@ -801,7 +802,7 @@ fn resolve(
     spans: &[Span],
     cands: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
     before: Option<(&[Option<PlaceMention>], bool)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
@@ -1043,7 +1044,12 @@ fn team_city(
 /// The mention of the country (or continent) whose demonym the span is ("Russian" in "Russian
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
-fn demonym_mention(text: &str, span: &Span, g: &Gazetteer, focus: &Focus) -> Option<PlaceMention> {
+fn demonym_mention(
+    text: &str,
+    span: &Span,
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+) -> Option<PlaceMention> {
     // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
     if span.cues.embedded
         || embedded_in_name(&Occurrence::new(text, span.start, span.end))
@@ -1260,7 +1266,7 @@ fn far_from_focus(
     candidates: usize,
     (several_words, apposition, partial): (bool, bool, bool),
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
 ) -> bool {
     let p = g.get(place);
     // (A name read in part takes the sense of its other occurrences later: kept.)
@@ -1319,7 +1325,7 @@ fn far_division(
     p: crate::gazetteer::PlaceRef<'_>,
     reason: Reason,
     apposition: bool,
-    focus: &Focus,
+    focus: &Focus<'_>,
 ) -> bool {
     matches!(reason, Reason::Prior | Reason::OnlyCandidate)
         && !apposition
@@ -1350,7 +1356,7 @@ fn unsupported_side_reading(
     reason: Reason,
     all: &[(Vec<(PlaceIdx, bool)>, bool)],
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
 ) -> bool {
     let p = g.get(place);
     let unsupported = matches!(
@@ -3637,7 +3643,7 @@ struct Weights {
 }
 
 impl Weights {
-    fn of(focus: &Focus) -> Weights {
+    fn of(focus: &Focus<'_>) -> Weights {
         let ctx = &focus.countries;
         let country_max = ctx.max();
         let total: u32 = ctx.counts.iter().map(|(_, n)| *n).sum();
@@ -3663,7 +3669,7 @@ fn score(
     idx: PlaceIdx,
     primary: bool,
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
     weights: &Weights,
     max_pairs: usize,
 ) -> (f64, Reason) {
@@ -3725,7 +3731,7 @@ fn score(
     }
     if level == 1
         && let Some(key) = g.admin1(idx)
-        && focus.sure_admin1.iter().any(|k| k == key)
+        && focus.sure_admin1.contains(&key)
     {
         s += 3.0;
         reason = Reason::DivisionInArticle;
@@ -3746,7 +3752,7 @@ fn score(
                 focus
                     .country_points
                     .iter()
-                    .find(|(k, _)| k == c)
+                    .find(|&&(k, _)| k == c)
                     .map(|&(_, at)| at)
             })
             .flatten();
@@ -3867,7 +3873,7 @@ const LOCAL_NEAR_BONUS: f64 = 2.0;
 fn local_town_over_namesake_abroad(
     mut scored: Vec<(PlaceIdx, f64, Reason)>,
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
 ) -> Vec<(PlaceIdx, f64, Reason)> {
     let Some(&(best, _, _)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
         return scored;
@@ -3891,7 +3897,7 @@ fn local_town_over_namesake_abroad(
 fn choose(
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
-    focus: &Focus,
+    focus: &Focus<'_>,
     local: bool,
     local_name: bool,
 ) -> (PlaceIdx, f32, Reason) {
