@@ -264,20 +264,21 @@ fn sites_under_dateline(
     // every word of `TAIL_HEADS` is ASCII and opens with a capital; a word running into other
     // bytes is none of them.)
     let bytes = text.as_bytes();
+    let joined =
+        |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-');
     while let Some(start) = next_capital(bytes, at) {
-        let len = bytes[start..]
-            .iter()
-            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
-            .unwrap_or(bytes.len() - start);
-        at = start + len.max(1);
-        let joined = |b: Option<&u8>| {
-            b.is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-')
-        };
+        at = start + 1;
+        // (Most capitals fail here, before their word's end is looked for.)
         if joined(start.checked_sub(1).and_then(|k| bytes.get(k)))
             || !word_of_a_name_before(bytes, start)
         {
             continue;
         }
+        let len = bytes[start..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'.'))
+            .unwrap_or(bytes.len() - start);
+        at = start + len.max(1);
         // ("St." closes a name with its dot, "Street." without the sentence's.)
         let word = &bytes[start..start + len];
         let word = if TAIL_HEAD_SET.contains(word) {
