@@ -136,18 +136,21 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The words around say place: a place preposition before ("in Rio", "from Sharm"), or a
-/// place of the article joined by "and" or a comma ("linking Rio and Sao Paulo").
+/// place of the article joined by "and" or a comma ("linking Rio and Sao Paulo"). `mentions`
+/// are sorted by start and apart, so by their ends too.
 fn placed_by_its_words(text: &str, start: usize, end: usize, mentions: &[PlaceMention]) -> bool {
     if opens_a_list_of_places(text, start) {
         return true;
     }
     let joined_after = [" and ", ", "].iter().any(|sep| {
         let at = end + sep.len();
-        text[end..].starts_with(sep) && mentions.iter().any(|m| m.start == at)
+        text[end..].starts_with(sep) && mentions.binary_search_by_key(&at, |m| m.start).is_ok()
     });
     let joined_before = word_before(text, start) == Some("and")
         && start >= 5
-        && mentions.iter().any(|m| m.end == start - 5);
+        && mentions
+            .binary_search_by_key(&(start - 5), |m| m.end)
+            .is_ok();
     joined_after || joined_before
 }
 

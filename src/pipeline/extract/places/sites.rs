@@ -322,13 +322,17 @@ fn sites_under_dateline(
             continue;
         }
         let (from, to) = sentence_around(text, site_start, site_end);
-        if overlapping(mentions, from, to)
-            .iter()
-            .any(|m| m.reason != Reason::Demonym && !datelines.iter().any(|d| d.start == m.start))
-        {
+        if overlapping(mentions, from, to).iter().any(|m| {
+            m.reason != Reason::Demonym
+                && datelines
+                    .binary_search_by_key(&m.start, |d| d.start)
+                    .is_err()
+        }) {
             continue;
         }
-        let Some(town) = datelines.iter().rev().find(|d| d.end <= site_start) else {
+        // (The datelines are sorted and apart, so by their ends too.)
+        let before = datelines.partition_point(|d| d.end <= site_start);
+        let Some(town) = before.checked_sub(1).map(|k| datelines[k]) else {
             continue;
         };
         sites.push(PlaceMention {
