@@ -51,7 +51,7 @@ pub(super) fn add_short_forms(text: &str, g: &Gazetteer, mentions: &mut Vec<Plac
                 }
             }
             None => {
-                if forms.len() < MAX_FORMS && may_stand_for_the_town(first, g) {
+                if forms.len() < MAX_FORMS && may_stand_alone(first) {
                     forms.push((first, m));
                 }
             }
@@ -64,11 +64,18 @@ pub(super) fn add_short_forms(text: &str, g: &Gazetteer, mentions: &mut Vec<Plac
     let mut added: Vec<PlaceMention> = Vec::new();
     let mut changed: Vec<(usize, PlaceMention)> = Vec::new();
     for &(form, full) in &forms {
-        for (at, _) in text[full.end..].match_indices(form) {
+        // Whether the word is a large place's own name, asked (of the gazetteer, the costly
+        // test) only once a standing-alone occurrence is found: most first words never stand
+        // alone again ("Los" of "Los Angeles").
+        let mut own_name: Option<bool> = None;
+        for at in memchr::memmem::find_iter(&text.as_bytes()[full.end..], form.as_bytes()) {
             let start = full.end + at;
             let end = start + form.len();
             if !stands_alone(text, start, end) || !placed_by_its_words(text, start, end, mentions) {
                 continue;
+            }
+            if *own_name.get_or_insert_with(|| names_a_place_of_its_own(form, g)) {
+                break;
             }
             let short = PlaceMention {
                 start,
@@ -100,26 +107,31 @@ pub(super) fn add_short_forms(text: &str, g: &Gazetteer, mentions: &mut Vec<Plac
 }
 
 /// The first word of a town's name may stand for the town: a capitalised word of three
-/// letters or more that opens no other names and is no large place's own name.
-fn may_stand_for_the_town(word: &str, g: &Gazetteer) -> bool {
+/// letters or more that opens no other names.
+fn may_stand_alone(word: &str) -> bool {
     word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
         && !OPENING_WORDS.contains(&word)
         && !FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
-        && !g.name_hits(word).iter().any(|h| {
-            h.start == 0
-                && h.end == word.len()
-                && h.targets().any(|(role, _)| {
-                    matches!(role, NameRole::Place(_))
-                        && role.place().is_some_and(|p| {
-                            let p = g.get(p);
-                            p.source != PlaceSource::Broad
-                                || p.kind != PlaceKind::City
-                                || p.population.unwrap_or(0) >= OWN_TOWN_POPULATION
-                        })
-                })
-        })
+}
+
+/// The word is a large place's own name in the gazetteer (or a curated place's, a division's or
+/// a country's): the matcher has decided it where it stands ("Kansas", "Porto").
+fn names_a_place_of_its_own(word: &str, g: &Gazetteer) -> bool {
+    g.name_hits(word).iter().any(|h| {
+        h.start == 0
+            && h.end == word.len()
+            && h.targets().any(|(role, _)| {
+                matches!(role, NameRole::Place(_))
+                    && role.place().is_some_and(|p| {
+                        let p = g.get(p);
+                        p.source != PlaceSource::Broad
+                            || p.kind != PlaceKind::City
+                            || p.population.unwrap_or(0) >= OWN_TOWN_POPULATION
+                    })
+            })
+    })
 }
 
 /// The word at `start..end` stands alone: no letter or hyphen joins it to the text around, and
