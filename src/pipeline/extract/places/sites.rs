@@ -18,8 +18,8 @@ use super::words::{
     dateline_after_headline, is_all_caps, is_honorific,
 };
 use super::{PlaceMention, Reason};
-use crate::gazetteer::names::TOP_BITS;
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
+use crate::pipeline::extract::step_to_capital;
 
 /// Capitalised words that close the name of a street, building or venue.
 const TAIL_HEADS: &[&str] = &[
@@ -438,34 +438,16 @@ fn word_of_a_name_before(bytes: &[u8], start: usize) -> bool {
 /// in: a university a professor is "at", an embassy of a country abroad.
 const NOT_LOCAL_HEADS: &[&str] = &["Academy", "College", "Consulate", "Embassy", "University"];
 
-/// The first ASCII capital at or after `from`: eight bytes a load (a story's text is mostly
-/// lower-case letters, spaces and punctuation).
+/// The first ASCII capital at or after `from`, stepping over lower-case text by the event
+/// builder's 16-byte scan ([`step_to_capital`]).
 fn next_capital(bytes: &[u8], mut from: usize) -> Option<usize> {
-    while let Some(chunk) = bytes.get(from..from + 8)
-        && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
-    {
-        let capitals = ascii_capitals(u64::from_le_bytes(chunk));
-        if capitals != 0 {
-            return Some(from + (capitals.trailing_zeros() / 8) as usize);
+    while let Some(&b) = bytes.get(from) {
+        if b.is_ascii_uppercase() {
+            return Some(from);
         }
-        from += 8;
+        from += step_to_capital(bytes.get(from..from + 16));
     }
-    bytes
-        .get(from..)?
-        .iter()
-        .position(u8::is_ascii_uppercase)
-        .map(|k| from + k)
-}
-
-/// The bytes of `chunk` that are ASCII capitals, as the top bit of each byte (all others
-/// clear). With each byte's top bit set first, subtracting 0x41 or 0x5B borrows from no other
-/// byte, and leaves the top bit set exactly where the low seven bits are at least 'A' or at
-/// least '[' respectively; bytes from 0x80 on are cleared by `!chunk`.
-fn ascii_capitals(chunk: u64) -> u64 {
-    let high = chunk | TOP_BITS;
-    let from_a = high - u64::from_le_bytes([b'A'; 8]);
-    let past_z = high - u64::from_le_bytes([b'Z' + 1; 8]);
-    from_a & !past_z & !chunk & TOP_BITS
+    None
 }
 
 /// The sentence around `start..end`, roughly: from the last full stop, question or exclamation
@@ -773,7 +755,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_capitals_found_eight_bytes_a_load_are_those_found_one_by_one() {
+    fn the_capitals_found_by_steps_are_those_found_one_by_one() {
         let text = "a@[`{ AZ z\u{e9}Caf\u{c9} x Street, 9 Q\n_Mixed up words Abc Zeta end Y";
         let bytes = text.as_bytes();
         for from in 0..=bytes.len() {
@@ -782,10 +764,6 @@ mod tests {
                 .position(u8::is_ascii_uppercase)
                 .map(|k| from + k);
             assert_eq!(next_capital(bytes, from), slow, "from {from}");
-        }
-        for b in 0..=255u8 {
-            let found = ascii_capitals(u64::from_le_bytes([b; 8])) != 0;
-            assert_eq!(found, b.is_ascii_uppercase(), "byte {b:#x}");
         }
     }
 }
