@@ -223,6 +223,51 @@ fn a_weak_name_the_context_shows_to_be_a_place_is_that_place_throughout() {
 }
 
 #[test]
+fn a_weak_name_qualifying_a_counted_person_or_divided_by_a_compass_point_is_a_place() {
+    // Names that are people's names too (Charlotte, Madison, Augusta, Hamilton): a person
+    // from there, counted, or a part of the town by direction.
+    for (text, surface) in [
+        (
+            "Crews rescued a Charlotte woman from the river.",
+            "Charlotte",
+        ),
+        ("A Madison man was arrested on Friday.", "Madison"),
+        ("The crash killed an Augusta teenager.", "Augusta"),
+        (
+            "Two Hamilton women died hours apart, the coroner said.",
+            "Hamilton",
+        ),
+        ("Flooding hit southwest Charlotte on Monday.", "Charlotte"),
+        ("Police closed roads in south Jackson.", "Jackson"),
+        ("Fire damages N.W. Rochester house.", "Rochester"),
+        (
+            "Fire damaged a home in N.W. Rochester on Monday.",
+            "Rochester",
+        ),
+        ("Senior U.S. Military Official Visits Georgia.", "Georgia"),
+    ] {
+        let r = resolved(text);
+        assert!(resolved_as(&r, surface).is_some(), "{text}: {r:?}");
+    }
+    // A person stays a person: a family ("the Hamilton women"), a given name before its
+    // surname, an initial before a surname ("W. Rochester"), an adjective of a people after a
+    // compass adjective ("the southern English city").
+    for (text, surface) in [
+        ("Charlotte Smith said the river rose fast.", "Charlotte"),
+        (
+            "The letter was signed by W. Rochester on Monday.",
+            "Rochester",
+        ),
+        ("Madison said she was a Charlotte fan.", "Madison"),
+    ] {
+        let r = resolved(text);
+        assert!(resolved_as(&r, surface).is_none(), "{text}: {r:?}");
+    }
+    let r = resolved("They were found in the southern English city of Salisbury.");
+    assert!(resolved_as(&r, "English").is_none(), "{r:?}");
+}
+
+#[test]
 fn a_weak_name_owning_an_office_or_a_border_is_a_place() {
     // "Victoria's premier", "the premier of Victoria": only a place has a premier.
     for text in [

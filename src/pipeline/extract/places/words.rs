@@ -590,7 +590,7 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
 /// Lower-case words after which a name means a place: "in Victoria", "to Santiago".
 const PLACE_PREPOSITIONS: &[&str] = &[
     "across", "around", "at", "from", "in", "into", "near", "outside", "through", "to", "toward",
-    "towards", "visit", "visited", "within",
+    "towards", "visit", "visited", "visits", "within",
 ];
 
 /// The word before `start` opens a list of places: a place preposition, or "between" ("between
@@ -720,6 +720,73 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
             RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
         })
         || owns_a_territorial_noun(at)
+        || home_of_a_counted_person(at)
+        || part_by_direction(at)
+}
+
+/// Lower-case words for a person a town's name may qualify: "a Charlotte woman".
+const PERSON_NOUNS: &[&str] = &[
+    "boy",
+    "boys",
+    "couple",
+    "father",
+    "girl",
+    "girls",
+    "man",
+    "men",
+    "mother",
+    "motorist",
+    "teen",
+    "teenager",
+    "teenagers",
+    "teens",
+    "toddler",
+    "woman",
+    "women",
+];
+
+/// "a Charlotte woman", "An Augusta teenager", "two Hamilton women": a name between "a" or a
+/// small number and a word for a person says where that person is from (a given name is
+/// never written so; "the Hamilton women" may be a family and is left alone).
+fn home_of_a_counted_person(at: &Occurrence<'_>) -> bool {
+    // (The word before first: it rules out most names at once.)
+    at.before.is_some_and(|w| {
+        [
+            "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(w))
+    }) && at.after.is_some_and(|w| PERSON_NOUNS.contains(&w))
+}
+
+/// "northwest Rochester", "in southwest Charlotte", "a N.W. Rochester house": a lower-case
+/// compass point, as a word or two letters, right before a name makes it the area that
+/// direction divides, never a person.
+fn part_by_direction(at: &Occurrence<'_>) -> bool {
+    match at.before {
+        // (Not "southern", "eastern": adjectives qualify peoples too, "the southern English
+        // city".)
+        Some(w) => matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "NE"
+                | "NW"
+                | "SE"
+                | "SW"
+        ),
+        None => at.text.get(..at.start).is_some_and(|before| {
+            ["N.E. ", "N.W. ", "S.E. ", "S.W. "]
+                .iter()
+                .any(|d| before.ends_with(d))
+        }),
+    }
 }
 
 /// The text after a possessive "'s " (straight or curly apostrophe) right at `end`.
@@ -2167,8 +2234,20 @@ pub(super) fn after_initial_or_title(text: &str, start: usize) -> bool {
     };
     let word_start = alphanumeric_run_start(b);
     let word = &b[word_start..];
-    let initial = dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let initial = dotted
+        && word.chars().count() == 1
+        && word.chars().all(char::is_uppercase)
+        && !compass_initials(b);
     initial || is_title_before(word, dotted)
+}
+
+/// "N.W", "S.E" (their last dot stripped) at a word's start: a direction written as
+/// initials ("N.W. Rochester", "S.E. Washington"), not a person's.
+fn compass_initials(b: &str) -> bool {
+    ["N.E", "N.W", "S.E", "S.W"].iter().any(|d| {
+        b.strip_suffix(d)
+            .is_some_and(|r| !r.ends_with(|c: char| c.is_alphanumeric() || c == '.'))
+    })
 }
 
 /// Titles written out, never abbreviated: after one of them a dot ends a sentence ("ran for
