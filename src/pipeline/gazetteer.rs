@@ -225,6 +225,10 @@ pub struct Gazetteer {
     /// first extraction), not at every load, from the countries with demonyms (all but ten
     /// small or former territories of the bundled data have some; those have no entry).
     country_populations: OnceLock<Vec<(String, u64)>>,
+    /// The first-level division of each [`Self::admin1_keys`] entry, by its number (the first
+    /// in index order: a stronger layer's wins); made on the first ask, which few articles
+    /// make.
+    divisions_by_key: OnceLock<Vec<Option<PlaceIdx>>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -492,6 +496,24 @@ impl Gazetteer {
         })
         .ok()
         .map(|i| all[i].1)
+    }
+
+    /// The first-level division (state, province, oblast) that holds `idx`, by the admin1 key
+    /// the data gives it; `idx` itself for a first-level division.
+    pub fn division_holding(&self, idx: PlaceIdx) -> Option<PlaceIdx> {
+        let (key, _) = self.table.parent(idx.0 as usize)?;
+        let all = self.divisions_by_key.get_or_init(|| {
+            let mut all = vec![None; self.admin1_keys.len()];
+            for i in 0..self.table.len() {
+                if let Some((key, 1)) = self.table.parent(i)
+                    && let Some(slot @ None) = all.get_mut(key as usize)
+                {
+                    *slot = Some(PlaceIdx(table::offset(i)));
+                }
+            }
+            all
+        });
+        all.get(key as usize).copied().flatten()
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {

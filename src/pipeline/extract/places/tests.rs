@@ -3555,3 +3555,44 @@ fn the_islamic_republic_is_iran_unless_another_is_named_in_full() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_region_named_after_its_seat_is_the_division_the_data_spells_otherwise() {
+    // The data spells these oblasts in Ukrainian ("Zaporizka Oblast", "Dnipropetrovska
+    // Oblast", "Sumska Oblast"); the news names them after their seats.
+    let text = "Drones hit the Zaporizhzhia region and the Dnipropetrovsk region of Ukraine.";
+    let r = resolved(text);
+    for (surface, name) in [
+        ("Zaporizhzhia region", "Zaporizka Oblast"),
+        ("Dnipropetrovsk region", "Dnipropetrovska Oblast"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| (x.1.as_str(), x.3)),
+            Some((name, "admin_area")),
+            "{r:?}"
+        );
+    }
+    let r = resolved("Shelling hit the Sumy, Zaporizhzhia and Kharkiv regions overnight.");
+    for (surface, name) in [
+        ("Sumy", "Sumska Oblast"),
+        ("Zaporizhzhia", "Zaporizka Oblast"),
+        ("Kharkiv", "Kharkiv Oblast"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| x.1.as_str()),
+            Some(name),
+            "{r:?}"
+        );
+    }
+    // A town that is no division's seat keeps its reading: "the Kasese district" (Uganda's
+    // districts are not in the data), and "the Charlotte region" is no state.
+    let r = resolved("Rains hit the Kasese district of Uganda on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Kasese").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+    assert!(!same_stem("Charlotte", "North Carolina"));
+    assert!(same_stem("Sumy", "Sumska Oblast"));
+    assert!(!same_stem("Suva", "Sumska Oblast"));
+}
