@@ -899,7 +899,7 @@ fn resolve(
             .get(span.end..)
             .and_then(|a| a.strip_prefix(", "))
             .is_some_and(|a| a.starts_with(char::is_uppercase));
-        if !*narrowed
+        if (!*narrowed
             && (far_from_focus(
                 place,
                 reason,
@@ -907,7 +907,8 @@ fn resolve(
                 (several_words, apposition, span.cues.partial()),
                 g,
                 focus,
-            ) || unsupported_side_reading(text, span, place, reason, cands, g, focus))
+            ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)))
+            || county_abroad(place, span.division_word, g, focus)
         {
             out.push(demonym_mention(text, span, g, focus));
             continue;
@@ -1314,6 +1315,39 @@ fn far_from_focus(
         50_000
     };
     p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
+}
+
+/// "Police in Middlesex County and Elgin County" in a story of Ontario: a county (the data has
+/// the United States' counties only), or a town read for "X County" where the data has no
+/// county of the name, in an article that places nothing else in its country (no other
+/// country or division, no more than one name in any of its states) and at least three names
+/// in a division of another country it names, is most likely a county of that country the
+/// gazetteer lacks.
+fn county_abroad(place: PlaceIdx, division_word: bool, g: &Gazetteer, focus: &Focus<'_>) -> bool {
+    if g.division_level(place) != 2 && !(division_word && g.get(place).kind == PlaceKind::City) {
+        return false;
+    }
+    let Some(country) = g.get(place).country else {
+        return false;
+    };
+    let of_country = |key: &str| {
+        key.strip_prefix(country)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    // (A county counts once for its country and, named in one state only, for its state:
+    // by itself.)
+    focus.areas.count_with_sovereign(country) <= 1
+        && !focus
+            .admin1
+            .iter()
+            .any(|&(key, n)| n >= 2 && of_country(key))
+        && focus.admin1.iter().any(|&(key, n)| {
+            n >= 3
+                && !of_country(key)
+                && key
+                    .split_once('.')
+                    .is_some_and(|(other, _)| focus.areas.count_with_sovereign(other) >= 1)
+        })
 }
 
 /// A division under this population may be left out by [`far_division`].

@@ -3596,3 +3596,31 @@ fn a_region_named_after_its_seat_is_the_division_the_data_spells_otherwise() {
     assert!(same_stem("Sumy", "Sumska Oblast"));
     assert!(!same_stem("Suva", "Sumska Oblast"));
 }
+
+#[test]
+fn a_county_of_a_country_the_data_lacks_is_no_us_county() {
+    // Ontario's counties are not in the data; the United States' of the same names are.
+    let text = "LONDON, Ont. — Freezing rain coated southwestern Ontario on Tuesday. Sarnia, \
+                Woodstock and Strathroy lost power.\n\nPolice in Middlesex County and Elgin \
+                County closed several rural roads.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Sarnia").map(|x| x.2.as_str()),
+        Some("CA"),
+        "{r:?}"
+    );
+    assert!(resolved_as(&r, "Middlesex County").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Elgin").is_none(), "{r:?}");
+    // In an American story the county stays, its state named or not.
+    for text in [
+        "Police in Middlesex County closed several roads near Trenton, N.J., on Tuesday.",
+        "York County man pleads guilty. A judge of New Kent County Circuit Court sentenced \
+         him; his friends had driven from Florida and Alabama to Virginia.",
+    ] {
+        let r = resolved(text);
+        assert!(
+            r.iter().any(|x| x.0.ends_with("County") && x.2 == "US"),
+            "{text}: {r:?}"
+        );
+    }
+}
