@@ -1012,6 +1012,11 @@ def main() -> int:
                 common = common or any(ch.isdigit() for ch in name) or fold(name) in COMPASS_NAMES
                 common = common or (" " not in name and name.casefold() in PERSON_NAMES
                                     and pop is not None and pop < SMALL_DIVISION)
+            # "Anbar province", "the Jawf and Marib provinces": an Arab country's division named
+            # without its article, as towns are (`without_article`).
+            if iso in ARABIC_COUNTRIES:
+                aliases += [a for a in without_article([name, *aliases])
+                            if a not in aliases and a != shown]
             plain = ascii_form(name)
             if (plain and (pop or 0) >= PLAIN_WORD_DIVISION and plain_is_word(plain)
                     and sum(ch.isalpha() for ch in plain) > 3

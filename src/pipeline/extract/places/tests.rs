@@ -3624,3 +3624,20 @@ fn a_county_of_a_country_the_data_lacks_is_no_us_county() {
         );
     }
 }
+
+#[test]
+fn an_arab_countrys_division_is_named_without_its_article_too() {
+    // The data names them "Al Anbar", "Al Jawf"; English news often drops the article.
+    let r = resolved("Marines patrolled Anbar province in western Iraq on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Anbar province").map(|x| (x.1.as_str(), x.2.as_str(), x.3)),
+        Some(("Al Anbar", "IQ", "admin_area")),
+        "{r:?}"
+    );
+    let r = resolved("Fighting spread to the Jawf and Marib provinces of Yemen.");
+    assert_eq!(
+        resolved_as(&r, "Jawf").map(|x| (x.2.as_str(), x.3)),
+        Some(("YE", "admin_area")),
+        "{r:?}"
+    );
+}
