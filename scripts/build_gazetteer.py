@@ -342,6 +342,10 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
+# The ISO 3166-2 codes of the United Kingdom's nations, which GeoNames uses as its admin1 codes.
+UK_NATIONS = {"ENG", "NIR", "SCT", "WLS"}
+
+
 # Arab League members: their place names carry the Arabic article, which English news often
 # drops ("Al-Qamishli" is "Qamishli", "Ar-Raqqah" is "Raqqa").
 ARABIC_COUNTRIES = {
@@ -996,6 +1000,13 @@ def main() -> int:
             # the most frequent words ("Central", "Western") mark it common, not "Michigan".
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
             pop = matched_population.get((iso, code))
+            # The UK's nations are GeoNames' admin1 of Britain under their ISO codes, though no
+            # vote ties them (countrystatecity lists no towns of their own): tied here, Wales
+            # holds Cardiff ("Perth, Scotland" is not Perth, Australia), and the sum of its
+            # towns ranks it above Wales, South Yorkshire.
+            if iso == "GB" and code in UK_NATIONS:
+                admin1 = code
+                pop = admin1_population.get((iso, code)) or pop
             if admin1:
                 # Shared by n divisions: at least an even share of it (a region listed beside
                 # its own provinces has few towns of its own).

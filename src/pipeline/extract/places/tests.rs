@@ -3641,3 +3641,24 @@ fn an_arab_countrys_division_is_named_without_its_article_too() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_uks_nations_hold_their_towns_and_outrank_villages_of_their_names() {
+    // "Perth, Scotland" is the Scottish town, not Perth, Australia.
+    let r = resolved("He was born in Newport, Wales, and later moved to Perth, Scotland.");
+    assert_eq!(
+        resolved_as(&r, "Perth").map(|x| x.2.as_str()),
+        Some("GB"),
+        "{r:?}"
+    );
+    // Wales the nation, not Wales, South Yorkshire, in a story naming English counties.
+    let r = resolved(
+        "Flood warnings were issued in Derbyshire and Yorkshire. In Wales, Powys and Gwynedd \
+         saw heavy rain.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Wales").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+}
