@@ -342,6 +342,9 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
+# The share of a division's tied parts that must share one GeoNames admin1 to tie it there.
+PARENT_TIE_SHARE = 0.8
+
 # The ISO 3166-2 codes of the United Kingdom's nations, which GeoNames uses as its admin1 codes.
 UK_NATIONS = {"ENG", "NIR", "SCT", "WLS"}
 
@@ -823,6 +826,24 @@ def main() -> int:
             if a1:
                 votes[(cc, sc)][a1] += 1
     division_admin1 = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # A division listed with its own parts and no towns of its own (Andalusia beside Sevilla
+    # province, Tuscany beside Firenze) gets no vote: it is tied through its parts (ISO
+    # 3166-2's parent codes, from pycountry) where at least PARENT_TIE_SHARE of its tied parts
+    # agree, so "Seville, Andalusia" is read inside Andalusia.
+    parts_admin1: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for sub in pycountry.subdivisions:
+        parent = getattr(sub, "parent_code", None)
+        if not parent or "-" not in parent or "-" not in sub.code:
+            continue
+        iso, code = sub.code.split("-", 1)
+        tied = division_admin1.get((iso, code))
+        if tied:
+            parts_admin1[(iso, parent.split("-", 1)[1])][tied] += 1
+    parent_admin1 = {}
+    for key, tally in parts_admin1.items():
+        a1, n = tally.most_common(1)[0]
+        if key not in division_admin1 and n >= PARENT_TIE_SHARE * sum(tally.values()):
+            parent_admin1[key] = a1
     divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
@@ -985,6 +1006,9 @@ def main() -> int:
                 aliases = [name] + [a for a in aliases if a != shown]
             gid = None
             admin1 = division_admin1.get((iso, code), "")
+            parent_tied = not admin1 and (iso, code) in parent_admin1
+            if parent_tied:
+                admin1 = parent_admin1[(iso, code)]
             if iso == "US":
                 admin1 = code
                 if code in us_states:
@@ -1000,6 +1024,9 @@ def main() -> int:
             # the most frequent words ("Central", "Western") mark it common, not "Michigan".
             common = is_common_word(name) and zipf_frequency(name.lower(), "en") >= DIVISION_WORD_MIN_ZIPF
             pop = matched_population.get((iso, code))
+            if parent_tied:
+                # The parent of its tied parts is that admin1 as a whole: all its towns.
+                pop = admin1_population.get((iso, admin1)) or pop
             # The UK's nations are GeoNames' admin1 of Britain under their ISO codes, though no
             # vote ties them (countrystatecity lists no towns of their own): tied here, Wales
             # holds Cardiff ("Perth, Scotland" is not Perth, Australia), and the sum of its

@@ -3662,3 +3662,24 @@ fn the_uks_nations_hold_their_towns_and_outrank_villages_of_their_names() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_region_listed_beside_its_own_provinces_holds_their_towns() {
+    // Andalusia and Tuscany are listed beside Sevilla and Firenze provinces, with no towns of
+    // their own: tied through their parts, they hold their towns ("Florence, Tuscany" is not
+    // Florence, Alabama).
+    let r = resolved(
+        "Farmers in Piedmont reported drought. Florence, Tuscany, was closed. Seville, \
+         Andalusia, hit 45C. Normandy was spared.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Florence").map(|x| (x.2.as_str(), x.4)),
+        Some(("IT", "apposition")),
+        "{r:?}"
+    );
+    // Normandy the region now outweighs Normandy, Missouri.
+    assert!(
+        resolved_as(&r, "Normandy").is_none_or(|x| x.2 == "FR"),
+        "{r:?}"
+    );
+}
