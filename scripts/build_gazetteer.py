@@ -342,6 +342,27 @@ def useful_alias(alias: str, name: str) -> bool:
     return not is_common_word(alias)
 
 
+# The names English-language news uses for some places whose rows lack them, by row id:
+# standard English exonyms (as in the Oxford and AP style guides), not names seen in any test
+# corpus. Only where no larger place bears the name.
+ENGLISH_NAMES = {
+    "adm1:de-he": ["Hesse"],  # Hessen
+    "adm1:fr-bre": ["Brittany"],  # Bretagne
+    "adm1:fr-nor": ["Normandy"],  # Normandie
+    "adm1:fr-occ": ["Occitania"],  # Occitanie
+    "gn:1566083": ["Saigon"],  # Ho Chi Minh City
+    "gn:2510911": ["Seville"],  # Sevilla, the city
+    "adm1:es-se": ["Seville"],  # Sevilla, the province
+    "gn:2548885": ["Fez"],  # Fes
+    "gn:2800931": ["Bruges"],  # Brugge
+    "gn:2910831": ["Hanover"],  # Hannover
+}
+
+# A qualifier after a town's name: "am Main", "an der Ruhr", "im Breisgau", "upon Tyne",
+# "(Saale)". Spanish and Portuguese "de la", "del" are part of the name ("Mar del Plata").
+QUALIFIER = re.compile(r" (?:(?:am|an der|im|ob der|upon) \S.*|\([^)]+\))$")
+QUALIFIED_SHORT_MIN_POPULATION = 100_000
+
 # The share of a division's tied parts that must share one GeoNames admin1 to tie it there.
 PARENT_TIE_SHARE = 0.8
 
@@ -900,6 +921,14 @@ def main() -> int:
                     if f.casefold() not in known and fold(f) not in reserved
                     and named.get(fold(f), -1) < c["population"] and not plain_is_word(f)
                     and not is_common_word(f)]
+        # "Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale), "Burton" for Burton upon
+        # Trent: a big city's name without the river or region that qualifies it, where no
+        # place as big bears the short name (Frankfurt an der Oder is smaller).
+        short = QUALIFIER.sub("", clean(c["name"]))
+        if (short != clean(c["name"]) and c["population"] >= QUALIFIED_SHORT_MIN_POPULATION
+                and short.casefold() not in known and fold(short) not in reserved
+                and named.get(fold(short), -1) < c["population"]):
+            aliases.append(short)
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
                 and is_latin(c["name"])):
             city_form = "".join(ch for ch in unicodedata.normalize("NFKD", c["name"])
@@ -1115,6 +1144,17 @@ def main() -> int:
         aliases = airport_forms(name, clean(a["city"] or ""), sole, named, reserved)
         rows[f"icao:{icao}"] = row(f"icao:{icao}", name, kind, a["lat"], a["lon"], a["country"],
                                    None, None, [], aliases)
+
+    # English names no package gives (countrystatecity names French regions in French,
+    # GeoNames' first alternates are alphabetical): added by id.
+    for pid, names in ENGLISH_NAMES.items():
+        r = rows.get(pid)
+        if r is None:
+            print(f"ENGLISH_NAMES: no row {pid}", file=sys.stderr)
+            continue
+        have = {a.casefold() for a in r[9].split("|") if a} | {r[1].casefold()}
+        r[9] = "|".join([a for a in r[9].split("|") if a]
+                        + [n for n in names if n.casefold() not in have])
 
     buf = io.StringIO()
     buf.write("\t".join(HEADER) + "\n")

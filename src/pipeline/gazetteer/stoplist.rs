@@ -19,6 +19,9 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "beda",
     "bella",
     "bo",
+    // The English names of Bretagne and Hessen (`build_gazetteer.py` ENGLISH_NAMES) are a
+    // given name and a surname too ("her daughter, Brittany", "Hermann Hesse").
+    "brittany",
     "burns",
     "camp",
     "carmen",
@@ -45,6 +48,7 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "hamilton",
     "harrison",
     "haftar",
+    "hesse",
     "hope",
     "irving",
     "isabela",

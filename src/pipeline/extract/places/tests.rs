@@ -3683,3 +3683,34 @@ fn a_region_listed_beside_its_own_provinces_holds_their_towns() {
         "{r:?}"
     );
 }
+
+#[test]
+fn big_places_answer_to_their_english_and_short_names() {
+    let r = resolved(
+        "Trade fairs in Frankfurt and Hanover were cancelled. In France, Normandy was spared, \
+         and tourists left Seville and Fez.",
+    );
+    for (surface, name) in [
+        ("Frankfurt", "Frankfurt am Main"),
+        ("Hanover", "Hannover"),
+        ("Normandy", "Normandie"),
+        ("Seville", "Sevilla"),
+        ("Fez", "Fes"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| x.1.as_str()),
+            Some(name),
+            "{surface}: {r:?}"
+        );
+    }
+    let r = resolved("Tourists left Bruges and Ghent on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Bruges").map(|x| x.1.as_str()),
+        Some("Brugge"),
+        "{r:?}"
+    );
+    // Brittany is a given name too: the region only where the context says place.
+    let r =
+        resolved("Storms swept across Brittany on Monday. Her daughter, Brittany, was at school.");
+    assert_eq!(r.iter().filter(|x| x.0 == "Brittany").count(), 1, "{r:?}");
+}
