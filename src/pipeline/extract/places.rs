@@ -1996,6 +1996,15 @@ fn accept(
     if matches!(role, NameRole::Weak(_)) && !weak_settled && !site.place_context() {
         return false;
     }
+    // "an e-mail to Brittany Zwicker", "according to Madison Reed": a weak name that is a
+    // given name, before a word that may be a surname, is the person's even after a
+    // preposition or where another occurrence is the place.
+    if matches!(role, NameRole::Weak(_))
+        && site.opens_person_name_with_any_surname()
+        && !site.placed_by_its_neighbours()
+    {
+        return false;
+    }
     let case_ok = if as_written {
         true
     } else if is_all_caps(surface) && !is_all_caps(spelling) {

@@ -3714,3 +3714,23 @@ fn big_places_answer_to_their_english_and_short_names() {
         resolved("Storms swept across Brittany on Monday. Her daughter, Brittany, was at school.");
     assert_eq!(r.iter().filter(|x| x.0 == "Brittany").count(), 1, "{r:?}");
 }
+
+#[test]
+fn a_weak_name_before_a_surname_is_a_given_name_even_after_a_preposition() {
+    for text in [
+        "Send an e-mail to Brittany Zwicker by Friday.",
+        "Roads were shut in Victoria on Monday. The team met in Victoria Vivians' room.",
+        "The board voted in 1996, according to Charlotte Connaughton of the turnpike board.",
+    ] {
+        let r = resolved(text);
+        let places = r
+            .iter()
+            .filter(|x| x.0 == "Brittany" || x.0 == "Charlotte")
+            .count()
+            + usize::from(r.iter().filter(|x| x.0 == "Victoria").count() > 1);
+        assert_eq!(places, 0, "{text}: {r:?}");
+    }
+    // Not a feature or a body after the name: "in Charlotte County", "in Victoria Park".
+    let r = resolved("Flooding closed roads in Jackson Township and in Madison on Monday.");
+    assert!(resolved_as(&r, "Madison").is_some(), "{r:?}");
+}
