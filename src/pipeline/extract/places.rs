@@ -488,15 +488,21 @@ pub fn find_places_with_context(
     }
     focus.areas.extend(extra);
     focus.countries.extend(extra);
-    // Candidates per span, narrowed by appositions and division words.
-    let mut cands: Vec<(Vec<(PlaceIdx, bool)>, bool)> = Vec::with_capacity(spans.len());
+    // Candidates per span, narrowed by appositions and division words: one list for all the
+    // spans, each span's a range of it, built in a scratch list reused from span to span, so
+    // that a span costs no allocation of its own. A span's candidates are among its roles: the
+    // room for every role, taken up front, is enough for the list and the scratch alike.
+    let (all_roles, most_roles) = spans.iter().fold((0, 0), |(all, most), s| {
+        (all + s.roles.len(), most.max(s.roles.len()))
+    });
+    let mut all_cands: Vec<(PlaceIdx, bool)> = Vec::with_capacity(all_roles);
+    let mut ranges: Vec<(std::ops::Range<usize>, bool)> = Vec::with_capacity(spans.len());
+    let mut c: Vec<(PlaceIdx, bool)> = Vec::with_capacity(most_roles);
     // The containers of the towns an apposition just settled ("Tacoma, Washington": the state
     // Tacoma lies in, not the capital): (first-level divisions, countries).
     let mut container: Option<(Vec<&str>, Vec<&str>)> = None;
     for (i, span) in spans.iter().enumerate() {
-        // Room for every role up front: a common name has hundreds, and a collected filter
-        // would regrow its list several times.
-        let mut c: Vec<(PlaceIdx, bool)> = Vec::with_capacity(span.roles.len());
+        c.clear();
         c.extend(
             span.roles
                 .iter()
@@ -595,8 +601,14 @@ pub fn find_places_with_context(
                 }
             }
         }
-        cands.push((c, narrowed));
+        let from = all_cands.len();
+        all_cands.extend_from_slice(&c);
+        ranges.push((from..all_cands.len(), narrowed));
     }
+    let cands: Vec<(&[(PlaceIdx, bool)], bool)> = ranges
+        .into_iter()
+        .map(|(range, narrowed)| (&all_cands[range], narrowed))
+        .collect();
     // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
     // dateline counts three times.
     for (span, (c, narrowed)) in spans.iter().zip(&cands) {
@@ -610,7 +622,7 @@ pub fn find_places_with_context(
             1
         };
         let sure = c.len() == 1 || *narrowed;
-        for &(p, _) in c {
+        for &(p, _) in *c {
             // A state or province among few readings ("Georgia": the country or the state;
             // not "Dublin" the county beside the city in it, which it would then support).
             if !sure
@@ -803,7 +815,7 @@ const SURE_ENOUGH: f32 = 0.6;
 fn resolve(
     text: &str,
     spans: &[Span],
-    cands: &[(Vec<(PlaceIdx, bool)>, bool)],
+    cands: &[(&[(PlaceIdx, bool)], bool)],
     g: &Gazetteer,
     focus: &Focus<'_>,
     before: Option<(&[Option<PlaceMention>], bool)>,
@@ -863,7 +875,7 @@ fn resolve(
                         .get(span.start..span.end)
                         .is_some_and(|t| local_names.contains(&t));
                 let (p, conf, why) = *chosen
-                    .entry((c.as_slice(), span.cues.local, local_name))
+                    .entry((*c, span.cues.local, local_name))
                     .or_insert_with(|| choose(c, g, focus, span.cues.local, local_name));
                 let reason = if *narrowed {
                     Reason::Apposition
@@ -1139,7 +1151,7 @@ const MAX_PAIRED_READINGS: usize = 16;
 fn paired_readings(
     text: &str,
     spans: &[Span],
-    cands: &[(Vec<(PlaceIdx, bool)>, bool)],
+    cands: &[(&[(PlaceIdx, bool)], bool)],
     g: &Gazetteer,
     top: Option<&str>,
 ) -> Vec<PlaceIdx> {
@@ -1391,7 +1403,7 @@ fn unsupported_side_reading(
     span: &Span,
     place: PlaceIdx,
     reason: Reason,
-    all: &[(Vec<(PlaceIdx, bool)>, bool)],
+    all: &[(&[(PlaceIdx, bool)], bool)],
     g: &Gazetteer,
     focus: &Focus<'_>,
 ) -> bool {
