@@ -590,17 +590,13 @@ pub(super) fn pick_date<'d>(
         let before = before.trim_end().trim_end_matches("on").trim_end();
         REPORTING_VERBS.iter().any(|w| before.ends_with(w))
     };
-    let precise: Vec<&DateMention> = in_sentence
-        .iter()
-        .filter(|m| !m.vague && !dateline(m))
-        .collect();
+    // (An iterator made twice, not a list: most sentences have one date or none.)
+    let precise = || in_sentence.iter().filter(|m| !m.vague && !dateline(m));
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
-    precise
-        .iter()
+    precise()
         .find(|m| !said(m))
-        .or_else(|| precise.first())
-        .copied()
+        .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
 }
@@ -810,16 +806,17 @@ fn continued_episode(
         if !possible(e) {
             continue;
         }
-        let shared: Vec<&u64> = keys.iter().filter(|key| e.keys.contains(key)).collect();
+        // The names shared with the episode, and the strong ones among them: weak only when a
+        // country or region on both sides ("Libya" and "Libya"); "Turkey" meeting "Turkish" is
+        // a name. (Counted in one pass: a list of them cost an allocation per episode.)
+        let (mut shared, mut strong) = (0, 0);
+        for key in keys.iter().filter(|key| e.keys.contains(key)) {
+            shared += 1;
+            strong += usize::from(!(weak.contains(key) && e.weak.contains(key)));
+        }
         // The sentence's first name (its subject, most often) counts twice.
         let subject = keys.first().is_some_and(|key| e.keys.contains(key));
-        // Weak only when a country or region on both sides ("Libya" and "Libya"); "Turkey"
-        // meeting "Turkish" is a name.
-        let strong = shared
-            .iter()
-            .filter(|key| !(weak.contains(key) && e.weak.contains(key)))
-            .count();
-        let score = shared.len() + usize::from(subject);
+        let score = shared + usize::from(subject);
         let ok = strong >= 1 || score >= 2;
         if ok && best.is_none_or(|(_, s)| score >= s) {
             best = Some((k, score));
