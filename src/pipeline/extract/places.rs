@@ -808,6 +808,13 @@ type Choice = (PlaceIdx, f32, Reason);
 /// A chosen reading this confident anchors its neighbours in the second round.
 const SURE_ENOUGH: f32 = 0.6;
 
+/// Lists [`resolve`] reuses from span to span, so that a span's choice costs no allocation:
+/// the demonym readings of [`demonym_mention`] and the scores of [`choose`].
+struct Scratch {
+    demonyms: Vec<(PlaceIdx, bool)>,
+    scored: Vec<(PlaceIdx, f64, Reason)>,
+}
+
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
 /// (the first round's result, and whether the focus gained divisions since), only the spans
 /// that new anchors or divisions can change are chosen again: several readings, no apposition,
@@ -829,6 +836,11 @@ fn resolve(
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
+    // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
+    let mut scratch = Scratch {
+        demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
+        scored: Vec::with_capacity(cands.iter().map(|(c, _)| c.len()).max().unwrap_or(0)),
+    };
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
         let areas_too = before.is_some_and(|(_, divisions)| divisions);
@@ -847,7 +859,7 @@ fn resolve(
             continue;
         }
         if c.is_empty() {
-            out.push(demonym_mention(text, span, g, focus));
+            out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;
         }
         // (Most articles settle nothing: then the surface is not lower-cased at all.)
@@ -876,7 +888,15 @@ fn resolve(
                         .is_some_and(|t| local_names.contains(&t));
                 let (p, conf, why) = *chosen
                     .entry((*c, span.cues.local, local_name))
-                    .or_insert_with(|| choose(c, g, focus, span.cues.local, local_name));
+                    .or_insert_with(|| {
+                        choose(
+                            c,
+                            g,
+                            focus,
+                            (span.cues.local, local_name),
+                            &mut scratch.scored,
+                        )
+                    });
                 let reason = if *narrowed {
                     Reason::Apposition
                 } else if c.len() == 1 {
@@ -922,7 +942,7 @@ fn resolve(
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)))
             || county_abroad(place, span.division_word, g, focus)
         {
-            out.push(demonym_mention(text, span, g, focus));
+            out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;
         }
         let confidence = if span.cues.embedded || span.cues.modifier {
@@ -1065,6 +1085,7 @@ fn demonym_mention(
     span: &Span,
     g: &Gazetteer,
     focus: &Focus<'_>,
+    scratch: &mut Scratch,
 ) -> Option<PlaceMention> {
     // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
     if span.cues.embedded
@@ -1073,18 +1094,20 @@ fn demonym_mention(
     {
         return None;
     }
-    let mut c: Vec<(PlaceIdx, bool)> = span
-        .roles
-        .iter()
-        .filter(|(r, _)| matches!(r, NameRole::Demonym(_)))
-        .map(|&(r, _)| (r.idx(), true))
-        .collect();
+    let c = &mut scratch.demonyms;
+    c.clear();
+    c.extend(
+        span.roles
+            .iter()
+            .filter(|(r, _)| matches!(r, NameRole::Demonym(_)))
+            .map(|&(r, _)| (r.idx(), true)),
+    );
     c.sort_unstable();
     c.dedup_by_key(|x| x.0);
-    if c.is_empty() || names_people(text, span, g, &c) {
+    if c.is_empty() || names_people(text, span, g, c) {
         return None;
     }
-    let (place, confidence, _) = choose(&c, g, focus, false, false);
+    let (place, confidence, _) = choose(c, g, focus, (false, false), &mut scratch.scored);
     Some(PlaceMention {
         start: span.start,
         end: span.end,
@@ -3970,15 +3993,15 @@ const LOCAL_NEAR_BONUS: f64 = 2.0;
 /// the same country gains nothing: the anchors may be the name's own quarters ("North
 /// Arlington" beside "Arlington").
 fn local_town_over_namesake_abroad(
-    mut scored: Vec<(PlaceIdx, f64, Reason)>,
+    scored: &mut [(PlaceIdx, f64, Reason)],
     g: &Gazetteer,
     focus: &Focus<'_>,
-) -> Vec<(PlaceIdx, f64, Reason)> {
+) {
     let Some(&(best, _, _)) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
-        return scored;
+        return;
     };
     let abroad = g.get(best).country;
-    for (idx, s, _) in &mut scored {
+    for (idx, s, _) in scored {
         let p = g.get(*idx);
         if p.kind == PlaceKind::City
             && p.country != abroad
@@ -3987,18 +4010,17 @@ fn local_town_over_namesake_abroad(
             *s += LOCAL_NEAR_BONUS;
         }
     }
-    scored
 }
 
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
 /// are those of local news ([`Cues::local`]); `local_name`: such words stand by the name
-/// somewhere in the article.
+/// somewhere in the article. `scored`: a list to work in ([`Scratch::scored`]).
 fn choose(
     candidates: &[(PlaceIdx, bool)],
     g: &Gazetteer,
     focus: &Focus<'_>,
-    local: bool,
-    local_name: bool,
+    (local, local_name): (bool, bool),
+    scored: &mut Vec<(PlaceIdx, f64, Reason)>,
 ) -> (PlaceIdx, f32, Reason) {
     // A lone reading is the choice, with all the confidence its layer allows: no score can
     // share it out (the callers give such a mention a reason of their own).
@@ -4028,37 +4050,32 @@ fn choose(
         PAIR_MAX_NAMES
     };
     let weights = Weights::of(focus);
-    let scored: Vec<(PlaceIdx, f64, Reason)> = candidates
-        .iter()
-        .map(|&(idx, primary)| {
-            let (mut s, r) = score(idx, primary, g, focus, &weights, max_pairs);
-            if country {
-                match g.get(idx).kind {
-                    PlaceKind::Country => {}
-                    PlaceKind::AdminArea => s -= COUNTRY_OVER_DIVISION,
-                    _ => s -= COUNTRY_PRIOR,
-                }
+    scored.clear();
+    scored.extend(candidates.iter().map(|&(idx, primary)| {
+        let (mut s, r) = score(idx, primary, g, focus, &weights, max_pairs);
+        if country {
+            match g.get(idx).kind {
+                PlaceKind::Country => {}
+                PlaceKind::AdminArea => s -= COUNTRY_OVER_DIVISION,
+                _ => s -= COUNTRY_PRIOR,
             }
-            if capital_of_division(idx, candidates, g) {
-                s -= COUNTRY_PRIOR;
-            }
+        }
+        if capital_of_division(idx, candidates, g) {
+            s -= COUNTRY_PRIOR;
+        }
 
-            (idx, s, r)
-        })
-        .collect();
-    let scored = if local_name {
-        local_town_over_namesake_abroad(scored, g, focus)
-    } else {
-        scored
-    };
+        (idx, s, r)
+    }));
+    if local_name {
+        local_town_over_namesake_abroad(scored, g, focus);
+    }
     let (best, best_score, reason) = scored
         .iter()
         .copied()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     let village = best;
-    let (best, best_score, reason) =
-        world_city_over_village(&scored, g, (best, best_score, reason));
+    let (best, best_score, reason) = world_city_over_village(scored, g, (best, best_score, reason));
     // A village the world city was chosen over is no rival to it ("Riyadh" in a story of
     // Sudan, where a Khartoum neighbourhood bears the name, is the Saudi capital, with the
     // confidence of a city that wins on its own).
