@@ -1185,8 +1185,12 @@ fn paired_readings(
     if ambiguous < 2 {
         return Vec::new();
     }
-    // (surface, readings) per distinct ambiguous surface.
-    let mut names: Vec<(&str, Vec<(PlaceIdx, LatLon)>)> = Vec::new();
+    // (surface, readings) per distinct ambiguous surface, the readings a range of `all`: one
+    // list for all the names, filled from a scratch list reused from name to name, so that a
+    // name costs no allocation of its own.
+    let mut names: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    let mut all: Vec<(PlaceIdx, LatLon)> = Vec::new();
+    let mut readings: Vec<(u64, PlaceIdx, LatLon)> = Vec::new();
     for (span, (c, narrowed)) in spans.iter().zip(cands) {
         if c.len() < 2 || *narrowed {
             continue;
@@ -1202,22 +1206,20 @@ fn paired_readings(
         // mostly about the country its towns of that name lie in ("Lebanon Police" in an Ohio
         // story): towns of the name elsewhere (a village in Illinois) place nothing near them.
         let country_name = c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country);
-        let mut readings: Vec<(u64, PlaceIdx, LatLon)> = c
-            .iter()
-            .filter_map(|&(p, _)| {
-                let place = g.get(p);
-                (place.kind != PlaceKind::Country
-                    && g.division_level(p) != 1
-                    && (!country_name || place.country.is_some() && place.country == top))
-                    .then(|| (place.population.unwrap_or(0), p, place.coord))
-            })
-            .collect();
+        readings.clear();
+        readings.extend(c.iter().filter_map(|&(p, _)| {
+            let place = g.get(p);
+            (place.kind != PlaceKind::Country
+                && g.division_level(p) != 1
+                && (!country_name || place.country.is_some() && place.country == top))
+                .then(|| (place.population.unwrap_or(0), p, place.coord))
+        }));
         readings.sort_by_key(|&(pop, _, _)| std::cmp::Reverse(pop));
         readings.truncate(MAX_PAIRED_READINGS);
-        let readings: Vec<(PlaceIdx, LatLon)> =
-            readings.into_iter().map(|(_, p, at)| (p, at)).collect();
         if !readings.is_empty() {
-            names.push((surface, readings));
+            let from = all.len();
+            all.extend(readings.iter().map(|&(_, p, at)| (p, at)));
+            names.push((surface, from..all.len()));
         }
     }
     // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
@@ -1228,7 +1230,8 @@ fn paired_readings(
             if i == j {
                 continue;
             }
-            for &(p, pc) in a {
+            let b = &all[b.clone()];
+            for &(p, pc) in &all[a.clone()] {
                 let close = b.iter().any(|&(q, qc)| {
                     q != p
                         && (pc.lat - qc.lat).abs() < max_dlat
