@@ -746,7 +746,10 @@ pub fn find_places_with_context(
         )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
-    let mut mentions: Vec<PlaceMention> = last.into_iter().flatten().collect();
+    // (Room for a mention per span up front: a flattened list gives no length to collect
+    // into, and grew from nothing several times.)
+    let mut mentions: Vec<PlaceMention> = Vec::with_capacity(last.len());
+    mentions.extend(last.into_iter().flatten());
     sites::add_sites_in_towns(text, g, &mut mentions);
     short_forms::add_short_forms(text, g, &mut mentions);
     bare_seas::add_bare_seas(text, g, &mut mentions);
