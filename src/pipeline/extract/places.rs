@@ -1624,6 +1624,66 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
 /// The population from which a town's name in capitals is taken anywhere in the text.
 const ALL_CAPS_MIN_POPULATION: u64 = 100_000;
 
+/// A span's readings ([`Span::roles`]), a slice to read. Most names have one or two: those are
+/// kept inline, as a list of its own cost every span an allocation and a free (a third of an
+/// article's allocations); longer lists (a common name has hundreds) are on the heap.
+#[derive(Clone, Debug)]
+enum Roles {
+    /// `len` readings (at most two), the rest of `roles` filler.
+    Inline {
+        len: u8,
+        roles: [(NameRole, bool); 2],
+    },
+    Heap(Vec<(NameRole, bool)>),
+}
+
+impl Roles {
+    fn from_slice(roles: &[(NameRole, bool)]) -> Roles {
+        match *roles {
+            [one] => Roles::Inline {
+                len: 1,
+                roles: [one, one],
+            },
+            [first, second] => Roles::Inline {
+                len: 2,
+                roles: [first, second],
+            },
+            // (An empty list allocates nothing.)
+            _ => Roles::Heap(roles.to_vec()),
+        }
+    }
+}
+
+impl From<Vec<(NameRole, bool)>> for Roles {
+    fn from(roles: Vec<(NameRole, bool)>) -> Roles {
+        if (1..=2).contains(&roles.len()) {
+            Roles::from_slice(&roles)
+        } else {
+            Roles::Heap(roles)
+        }
+    }
+}
+
+impl std::ops::Deref for Roles {
+    type Target = [(NameRole, bool)];
+
+    fn deref(&self) -> &[(NameRole, bool)] {
+        match self {
+            Roles::Inline { len, roles } => roles.get(..usize::from(*len)).unwrap_or(&[]),
+            Roles::Heap(roles) => roles,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Roles {
+    type Item = &'a (NameRole, bool);
+    type IntoIter = std::slice::Iter<'a, (NameRole, bool)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// An accepted occurrence of one or more names at the same place in the text.
 #[derive(Clone, Debug)]
 struct Span {
@@ -1631,7 +1691,7 @@ struct Span {
     end: usize,
     /// What the name may stand for, and whether the spelling is the place's primary name (as
     /// written or without its accents).
-    roles: Vec<(NameRole, bool)>,
+    roles: Roles,
     /// A division word follows ("Laurel County", "Sindh Province"): divisions win, and the
     /// mention includes the word (up to `end_with_word`).
     division_word: bool,
@@ -1641,11 +1701,11 @@ struct Span {
 
 impl Span {
     /// A span with no division word after it and no cue from its neighbours.
-    fn bare(start: usize, end: usize, roles: Vec<(NameRole, bool)>) -> Span {
+    fn bare(start: usize, end: usize, roles: impl Into<Roles>) -> Span {
         Span {
             start,
             end,
-            roles,
+            roles: roles.into(),
             division_word: false,
             end_with_word: end,
             cues: Cues::default(),
@@ -2479,6 +2539,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut pending: Vec<usize> = Vec::new();
     let mut unplaced: Vec<(usize, Option<bool>)> = Vec::new();
     let mut accepted: Vec<bool> = Vec::new();
+    // A hit's readings, reused from hit to hit: a span keeps a copy ([`Roles`]).
+    let mut roles: Vec<(NameRole, bool)> = Vec::new();
     for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
@@ -2609,9 +2671,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 }
             }
         }
-        // (Sized up front: a collected filter would regrow the list for a common name.)
-        let mut roles: Vec<(NameRole, bool)> =
-            Vec::with_capacity(accepted.iter().filter(|&&ok| ok).count());
+        roles.clear();
         roles.extend(
             hit.targets()
                 .zip(accepted.iter())
@@ -2715,7 +2775,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             unplaced.push((i, person));
         }
         if !roles.is_empty() {
-            let mut span = span_at(&site, hit, roles);
+            let mut span = span_at(&site, hit, Roles::from_slice(&roles));
             span.cues.modifier &= !beside_division;
             // Readings left out as a person's name ("Historic Dublin" of Ohio taken for a
             // person while the Irish capital stays) leave a choice that says nothing of the
@@ -3337,7 +3397,7 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
         let Some(roles) = names.iter().find_map(|name| {
             spans.iter().find_map(|s| {
                 if text.get(s.start..s.end) == Some(*name) && !s.roles.is_empty() {
-                    return Some(s.roles.clone());
+                    return Some(s.roles.to_vec());
                 }
                 s.roles.iter().find_map(|&(r, _)| match r {
                     NameRole::Demonym(p) if g.get(p).name == *name => {
@@ -3571,7 +3631,7 @@ fn listed_names_before(text: &str, at: usize) -> Vec<(usize, usize)> {
 const RUN_SETTLED_MIN_POPULATION: u64 = 1_000;
 
 /// The span of an accepted occurrence with its readings.
-fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
+fn span_of(text: &str, hit: &NameHit<'_>, roles: impl Into<Roles>) -> Span {
     span_at(
         &Site::new(Occurrence::new(text, hit.start, hit.end)),
         hit,
@@ -3580,7 +3640,7 @@ fn span_of(text: &str, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span 
 }
 
 /// [`span_of`] with the occurrence's tests that `accept` may have worked out already.
-fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> Span {
+fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: impl Into<Roles>) -> Span {
     let text = site.at.text;
     let after = site.word_after();
     let word = after.filter(|w| DIVISION_WORDS.contains(w));
@@ -3588,7 +3648,7 @@ fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: Vec<(NameRole, bool)>) -> 
     Span {
         start: hit.start,
         end: hit.end,
-        roles,
+        roles: roles.into(),
         division_word: word.is_some(),
         end_with_word,
         cues: Cues {
