@@ -204,6 +204,16 @@ impl ContextCountries {
         out
     }
 
+    /// The first of [`Self::ranked`], without a list of them all: the most mentioned country,
+    /// of those mentioned equally often the first by its code.
+    fn top(&self) -> Option<&str> {
+        self.counts
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .min_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)))
+            .map(|(k, _)| k)
+    }
+
     /// Mentions of the country `iso` or of the state it is a territory of: a story of the
     /// United States names Guam or Saipan (GU, MP in `GeoNames`) as places at home.
     fn count_with_sovereign(&self, iso: &str) -> u32 {
@@ -684,8 +694,8 @@ pub fn find_places_with_context(
             focus.countries.add(country, weight);
         }
     }
-    let top = focus.countries.ranked().first().map(|&(c, _)| c.to_owned());
-    focus.paired = paired_readings(text, &spans, &cands, g, top.as_deref());
+    let top = focus.countries.top();
+    focus.paired = paired_readings(text, &spans, &cands, g, top);
     let first = resolve(text, &spans, &cands, g, &focus, None);
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).

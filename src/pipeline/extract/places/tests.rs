@@ -925,6 +925,19 @@ fn context_countries_take_codes_in_any_case_and_of_any_length() {
 }
 
 #[test]
+fn the_top_country_is_the_first_ranked_ties_going_by_code() {
+    let mut ctx = ContextCountries::new();
+    assert_eq!(ctx.top(), None);
+    ctx.add("US", 2);
+    ctx.add("GB", 2);
+    ctx.add("FR", 1);
+    assert_eq!(ctx.top(), Some("GB"));
+    assert_eq!(ctx.top(), ctx.ranked().first().map(|&(c, _)| c));
+    ctx.add("us", 1);
+    assert_eq!(ctx.top(), Some("US"));
+}
+
+#[test]
 fn wadi_rabie_is_reported_as_an_unknown_place() {
     let text = "Heavy clashes were reported in Wadi Rabie and near Ain Zara on Monday, and \
                 Qasr Zilwa-based fighters moved to Sidi Assid from Souq al-Zilwa.";
