@@ -2,7 +2,8 @@
 //! from the bundled corpus (a cyclone in Bangladesh, an election in Nigeria, drone strikes on
 //! Odesa, bushfires in Australia, protests in Peru, outbreaks of Ebola and cholera, a storm in
 //! East Texas, a heat wave written without diacritics, strikes on Gaza, fighting in Darfur, a
-//! hurricane in Acapulco, landslides in Kerala; `tests/fixtures/new_user/`). Each named place
+//! hurricane in Acapulco, landslides in Kerala, an ice storm in Ontario, Storm Babet in Britain,
+//! a heat wave in southern Europe, strikes on Ukraine's regions; `tests/fixtures/new_user/`). Each named place
 //! must land in the right country, names of people and organisations must not become places,
 //! and events must carry the day the text gives, not the publication date.
 
@@ -246,6 +247,59 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
                 ("Kochi", "Kochi", "IN"),
             ],
             &["Modi", "Narendra"],
+        ),
+        (
+            // Ontario's counties are not in the data: no US county of their names instead.
+            "ontario_ice_storm",
+            &[
+                ("LONDON", "London", "CA"),
+                ("Sarnia", "Sarnia", "CA"),
+                ("St. Thomas", "St. Thomas", "CA"),
+                ("Strathroy", "Strathroy", "CA"),
+                ("Ingersoll", "Ingersoll", "CA"),
+                ("Guelph", "Guelph", "CA"),
+            ],
+            &["Middlesex County", "Elgin", "Western University"],
+        ),
+        (
+            // The UK's nations hold their towns and outrank villages of their names.
+            "storm_babet",
+            &[
+                ("Brechin", "Brechin", "GB"),
+                ("Angus", "Angus", "GB"),
+                ("Retford", "Retford", "GB"),
+                ("Stonehaven", "Stonehaven", "GB"),
+                ("Wales", "Wales", "GB"),
+                ("Powys", "Powys", "GB"),
+                ("Perth", "Perth", "GB"),
+            ],
+            &["Met Office", "Babet"],
+        ),
+        (
+            // Regions listed beside their own provinces, English names of regions and cities.
+            "europe_heat",
+            &[
+                ("Florence", "Florence", "IT"),
+                ("Seville", "Sevilla", "ES"),
+                ("Navarre", "Navarre", "ES"),
+                ("Normandy", "Normandie", "FR"),
+                ("Occitania", "Occitanie", "FR"),
+                ("Frankfurt", "Frankfurt am Main", "DE"),
+                ("Hanover", "Hannover", "DE"),
+            ],
+            &[],
+        ),
+        (
+            // Oblasts named after their seats, which the data spells in Ukrainian.
+            "ukraine_regions",
+            &[
+                ("Donetsk region", "Donetsk Oblast", "UA"),
+                ("Sumy", "Sumska Oblast", "UA"),
+                ("Dnipropetrovsk", "Dnipropetrovska Oblast", "UA"),
+                ("Zaporizhzhia region", "Zaporizka Oblast", "UA"),
+                ("Kupiansk", "Kupyansk", "UA"),
+            ],
+            &[],
         ),
     ];
     for (article, expected, absent) in cases {
