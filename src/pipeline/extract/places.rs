@@ -2141,8 +2141,14 @@ fn accept(
             }) || site.word_after().is_some_and(caps)
                 || site.place_context()
         };
+        // At a line's start, not before a lower-case word: "NATO leaders met" opens a
+        // sentence with an acronym (Nato, a Philippine village), "KABUL (Reuters)" or a
+        // line of capitals names a place.
         !broad
-            || at_line_start(text, start)
+            || (at_line_start(text, start)
+                && !site
+                    .word_after()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase)))
             || dateline_after(text, end)
             || words::dateline_after_headline(text, start, end)
             || (large && letters >= 5 && shown())

@@ -3747,3 +3747,23 @@ fn a_weak_name_before_a_surname_is_a_given_name_even_after_a_preposition() {
     let r = resolved("Flooding closed roads in Jackson Township and in Madison on Monday.");
     assert!(resolved_as(&r, "Madison").is_some(), "{r:?}");
 }
+
+#[test]
+fn an_acronym_opening_a_line_before_a_lower_case_word_is_no_place() {
+    // "NATO leaders met": Nato is a Philippine village; "NICE to tidy neighborhoods": a
+    // program's acronym, not Nice. A dateline or a line of its own stays a place.
+    let r = resolved("NATO leaders met in Vilnius on Tuesday.\n\nNICE to tidy neighborhoods.");
+    assert!(resolved_as(&r, "NATO").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "NICE").is_none(), "{r:?}");
+    let r = resolved("KABUL (Reuters) - A blast hit the city.\n\nBEIRUT\nThe port reopened.");
+    assert_eq!(
+        resolved_as(&r, "KABUL").map(|x| x.2.as_str()),
+        Some("AF"),
+        "{r:?}"
+    );
+    assert_eq!(
+        resolved_as(&r, "BEIRUT").map(|x| x.2.as_str()),
+        Some("LB"),
+        "{r:?}"
+    );
+}
