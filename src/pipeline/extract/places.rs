@@ -944,7 +944,7 @@ fn resolve(
             .get(span.end..)
             .and_then(|a| a.strip_prefix(", "))
             .is_some_and(|a| a.starts_with(char::is_uppercase));
-        if (!*narrowed
+        if !*narrowed
             && (far_from_focus(
                 place,
                 reason,
@@ -952,8 +952,8 @@ fn resolve(
                 (several_words, apposition, span.cues.partial()),
                 g,
                 focus,
-            ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)))
-            || county_abroad(place, span.division_word, g, focus)
+            ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
+                || county_abroad(place, span.division_word, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;

@@ -3624,6 +3624,16 @@ fn a_county_of_a_country_the_data_lacks_is_no_us_county() {
     );
     assert!(resolved_as(&r, "Middlesex County").is_none(), "{r:?}");
     assert!(resolved_as(&r, "Elgin").is_none(), "{r:?}");
+    // Named with its state, a county stays even in a Canadian story.
+    let r = resolved(
+        "LONDON, Ont. — Freezing rain coated southwestern Ontario on Tuesday. Sarnia, \
+         Woodstock and Strathroy lost power. Crews came from Middlesex County, N.J., to help.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Middlesex County").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
     // In an American story the county stays, its state named or not.
     for text in [
         "Police in Middlesex County closed several roads near Trenton, N.J., on Tuesday.",
