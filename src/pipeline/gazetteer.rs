@@ -499,7 +499,8 @@ impl Gazetteer {
     }
 
     /// The first-level division (state, province, oblast) that holds `idx`, by the admin1 key
-    /// the data gives it; `idx` itself for a first-level division.
+    /// the data gives it: the first of that key in index order, where several share it (the
+    /// English counties and England). A first-level division alone with its key holds itself.
     pub fn division_holding(&self, idx: PlaceIdx) -> Option<PlaceIdx> {
         let (key, _) = self.table.parent(idx.0 as usize)?;
         let all = self.divisions_by_key.get_or_init(|| {
