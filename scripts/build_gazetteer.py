@@ -100,6 +100,16 @@ DIVISION_NAMES = {
     ("RU", "Udmurt"): "Udmurtia",
     ("RU", "Kabardino-Balkar"): "Kabardino-Balkaria",
     ("RU", "Karachay-Cherkess"): "Karachay-Cherkessia",
+    # Ukraine's oblasts that countrystatecity names by the bare Ukrainian adjective, where no
+    # town of the same stem ties the English name (as "Donetska" gets "Donetsk Oblast").
+    ("UA", "Chernivetska"): "Chernivtsi Oblast",
+    ("UA", "Dnipropetrovska"): "Dnipropetrovsk Oblast",
+    ("UA", "Kirovohradska"): "Kirovohrad Oblast",
+    ("UA", "Rivnenska"): "Rivne Oblast",
+    ("UA", "Sumska"): "Sumy Oblast",
+    ("UA", "Volynska"): "Volyn Oblast",
+    ("UA", "Zakarpatska"): "Zakarpattia Oblast",
+    ("UA", "Zaporizka"): "Zaporizhzhia Oblast",
 }
 
 AIRPORT_COUNTRIES = {

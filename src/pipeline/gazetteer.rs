@@ -225,10 +225,6 @@ pub struct Gazetteer {
     /// first extraction), not at every load, from the countries with demonyms (all but ten
     /// small or former territories of the bundled data have some; those have no entry).
     country_populations: OnceLock<Vec<(String, u64)>>,
-    /// The first-level division of each [`Self::admin1_keys`] entry, by its number (the first
-    /// in index order: a stronger layer's wins); made on the first ask, which few articles
-    /// make.
-    divisions_by_key: OnceLock<Vec<Option<PlaceIdx>>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -496,25 +492,6 @@ impl Gazetteer {
         })
         .ok()
         .map(|i| all[i].1)
-    }
-
-    /// The first-level division (state, province, oblast) that holds `idx`, by the admin1 key
-    /// the data gives it: the first of that key in index order, where several share it (the
-    /// English counties and England). A first-level division alone with its key holds itself.
-    pub fn division_holding(&self, idx: PlaceIdx) -> Option<PlaceIdx> {
-        let (key, _) = self.table.parent(idx.0 as usize)?;
-        let all = self.divisions_by_key.get_or_init(|| {
-            let mut all = vec![None; self.admin1_keys.len()];
-            for i in 0..self.table.len() {
-                if let Some((key, 1)) = self.table.parent(i)
-                    && let Some(slot @ None) = all.get_mut(key as usize)
-                {
-                    *slot = Some(PlaceIdx(table::offset(i)));
-                }
-            }
-            all
-        });
-        all.get(key as usize).copied().flatten()
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {

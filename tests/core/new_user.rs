@@ -290,13 +290,13 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
             &[],
         ),
         (
-            // Oblasts named after their seats, which the data spells in Ukrainian.
+            // Oblasts named after their seats, by their English names.
             "ukraine_regions",
             &[
                 ("Donetsk region", "Donetsk Oblast", "UA"),
-                ("Sumy", "Sumska Oblast", "UA"),
-                ("Dnipropetrovsk", "Dnipropetrovska Oblast", "UA"),
-                ("Zaporizhzhia region", "Zaporizka Oblast", "UA"),
+                ("Sumy", "Sumy Oblast", "UA"),
+                ("Dnipropetrovsk", "Dnipropetrovsk Oblast", "UA"),
+                ("Zaporizhzhia region", "Zaporizhzhia Oblast", "UA"),
                 ("Kupiansk", "Kupyansk", "UA"),
             ],
             &[],

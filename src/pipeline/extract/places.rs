@@ -581,10 +581,7 @@ pub fn find_places_with_context(
         if span.division_word && c.iter().all(|&(p, _)| g.division_level(p) == 0) {
             let mut namesakes: Vec<(PlaceIdx, bool)> = c
                 .iter()
-                .filter_map(|&(p, primary)| {
-                    namesake_division(g, p, text.get(span.start..span.end).unwrap_or(""))
-                        .map(|d| (d, primary))
-                })
+                .filter_map(|&(p, primary)| namesake_division(g, p).map(|d| (d, primary)))
                 .collect();
             namesakes.dedup_by_key(|x| x.0);
             if !namesakes.is_empty() {
@@ -3176,7 +3173,7 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                     .filter(|h| h.start == 0 && h.end == key.len())
                     .flat_map(NameHit::targets)
                 {
-                    if let Some(d) = role.place().and_then(|p| namesake_division(g, p, name))
+                    if let Some(d) = role.place().and_then(|p| namesake_division(g, p))
                         && !namesakes.iter().any(|&(r, _)| r == NameRole::Place(d))
                     {
                         namesakes.push((NameRole::Place(d), true));
@@ -3547,11 +3544,8 @@ fn division_of(g: &Gazetteer, name: &str, iso: &str) -> Option<PlaceIdx> {
 }
 
 /// The first-level division a city lies in and is named like (its name is the division's name
-/// or one of its other names): "Al Ḩudaydah" the city and the governorate. Else the division
-/// whose name is an inflected form of the city's or of `spelling` (its name as written):
-/// "Zaporizka Oblast" of Zaporizhzhia, "Sumska Oblast" of Sumy, "Kirovohradska Oblast" of
-/// Kirovohrad, as the data spells the oblasts named after their seats.
-fn namesake_division(g: &Gazetteer, city: PlaceIdx, spelling: &str) -> Option<PlaceIdx> {
+/// or one of its other names): "Al Ḩudaydah" the city and the governorate.
+fn namesake_division(g: &Gazetteer, city: PlaceIdx) -> Option<PlaceIdx> {
     let place = g.get(city);
     if place.kind != PlaceKind::City {
         return None;
@@ -3569,24 +3563,6 @@ fn namesake_division(g: &Gazetteer, city: PlaceIdx, spelling: &str) -> Option<Pl
                 && g.admin1(d) == Some(key))
             .then_some(d)
         })
-        .or_else(|| {
-            let d = g.division_holding(city)?;
-            let division = g.get(d).name;
-            (d != city && (same_stem(name, division) || same_stem(spelling, division))).then_some(d)
-        })
-}
-
-/// `division` opens with the stem of `town`: they share their first six letters, or all of a
-/// short name's but its last ("Zaporizhzhia" and "Zaporizka", "Sumy" and "Sumska", "Rivne"
-/// and "Rivnenska"; not "Charlotte" and "North Carolina").
-fn same_stem(town: &str, division: &str) -> bool {
-    let shared = town
-        .chars()
-        .zip(division.chars())
-        .take_while(|(a, b)| a.to_lowercase().eq(b.to_lowercase()) && a.is_alphabetic())
-        .count();
-    let letters = town.chars().count();
-    shared >= 6 || (letters >= 4 && shared + 1 >= letters)
 }
 
 /// The names of a list that ends at `at` ("Barrow, Jackson and Madison" before " counties"),

@@ -379,7 +379,6 @@ impl Builder {
             sorted_names: OnceLock::new(),
             admin1_keys: self.admin1_keys,
             country_populations: OnceLock::new(),
-            divisions_by_key: OnceLock::new(),
         }
     }
 }

@@ -206,7 +206,6 @@ fn decode(bytes: &[u8], key: u128) -> Decoded<(Gazetteer, Vec<Problem>)> {
             sorted_names: OnceLock::new(),
             admin1_keys,
             country_populations: OnceLock::new(),
-            divisions_by_key: OnceLock::new(),
         },
         problems,
     ))
