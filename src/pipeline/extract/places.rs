@@ -3163,26 +3163,6 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                     !singular.is_empty() || role.place().is_some_and(|p| g.division_level(p) == 1)
                 })
                 .collect();
-            // "the Kyiv, Zaporizhzhia and Dnipropetrovsk regions": a name that is only a
-            // city's is the division named after it, where the data has one.
-            let roles = if roles.is_empty() && singular.is_empty() {
-                let mut namesakes: Vec<(NameRole, bool)> = Vec::new();
-                for (role, _) in g
-                    .name_hits(&key)
-                    .iter()
-                    .filter(|h| h.start == 0 && h.end == key.len())
-                    .flat_map(NameHit::targets)
-                {
-                    if let Some(d) = role.place().and_then(|p| namesake_division(g, p))
-                        && !namesakes.iter().any(|&(r, _)| r == NameRole::Place(d))
-                    {
-                        namesakes.push((NameRole::Place(d), true));
-                    }
-                }
-                namesakes
-            } else {
-                roles
-            };
             if roles.is_empty() {
                 continue;
             }
