@@ -311,6 +311,10 @@ pub enum Reason {
     /// in a story under a town's dateline ("WINNIPEG — ... the 200 block of River Avenue"): a
     /// mention of that town.
     SiteUnderDateline,
+    /// A street, building or venue named without a town, outside a dateline's reach: a mention
+    /// of the town its sentence names, or else of the town the story named last before it (or
+    /// first after it): "Police closed Royal Street" in a story of New Orleans.
+    SiteNearTown,
     /// "the Gulf", "the Channel": the sea of that bare name whose shores the article's other
     /// places are on (the Persian Gulf beside Kuwait, the Gulf of Mexico beside Louisiana).
     SeaBesidePlaces,
@@ -337,11 +341,20 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// A street, building or venue shown at its town, not a name of the town itself.
+    pub fn is_site(self) -> bool {
+        matches!(
+            self,
+            Reason::SiteInTown | Reason::SiteUnderDateline | Reason::SiteNearTown
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::OnlyCandidate => "only_candidate",
             Reason::SiteInTown => "site_in_town",
             Reason::SiteUnderDateline => "site_under_dateline",
+            Reason::SiteNearTown => "site_near_town",
             Reason::SeaBesidePlaces => "sea_beside_places",
             Reason::Apposition => "apposition",
             Reason::DivisionInArticle => "division_in_article",
@@ -365,6 +378,10 @@ impl Reason {
             Reason::SiteUnderDateline => concat!(
                 "a street, building or venue of a story datelined in this town (\"WINNIPEG — ... ",
                 "River Avenue\"), shown at the town"
+            ),
+            Reason::SiteNearTown => concat!(
+                "a street, building or venue the gazetteer lacks, in the town the story names ",
+                "beside it, shown at the town"
             ),
             Reason::SeaBesidePlaces => {
                 "\"the Gulf\", \"the Channel\": the sea of this name beside the places the article names"

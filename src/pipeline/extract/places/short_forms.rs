@@ -34,10 +34,9 @@ pub(super) fn add_short_forms(text: &str, g: &Gazetteer, mentions: &mut Vec<Plac
     let mut shared: Vec<&str> = Vec::new();
     for m in mentions.iter() {
         // (A site shown at its town is no name of the town: "McGill University in Montreal".)
-        if matches!(
-            m.reason,
-            Reason::Demonym | Reason::SiteInTown | Reason::SiteUnderDateline
-        ) || g.get(m.place).kind != PlaceKind::City
+        if m.reason == Reason::Demonym
+            || m.reason.is_site()
+            || g.get(m.place).kind != PlaceKind::City
         {
             continue;
         }

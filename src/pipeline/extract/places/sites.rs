@@ -2,7 +2,10 @@
 //! it lies in ("the Barclays Center in Brooklyn", "Kamenné Square in Bratislava", "Derry's
 //! Altnagelvin Hospital", "the Convention Centre, Dublin"), is a mention of that town: what the
 //! sentence tells happened there. The site's other mentions in the article, without the town
-//! ("fighters stormed the Barclays Center"), are the same site (one sense per article).
+//! ("fighters stormed the Barclays Center"), are the same site (one sense per article). A site
+//! never named with a town is a mention of the town of the story's dateline, or of the town
+//! named beside it ([`sites_without_town`]): a marker at the town, whose hover says it shows a
+//! site there.
 //!
 //! A site name is a run of capitalised words closed by a word for a street, building or venue
 //! ([`TAIL_HEADS`]: "Royal Street", "Jamsil Stadium", "Crossroads Correctional Center"), or
@@ -14,7 +17,7 @@
 
 use super::person_names::GIVEN_NAMES;
 use super::words::{
-    COMPASS_WORDS, FUNCTION_WORDS, WordSet, after_possessive, at_line_start,
+    COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
     dateline_after_headline, is_all_caps, is_honorific,
 };
 use super::{PlaceMention, Reason};
@@ -165,7 +168,7 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
             });
         }
     }
-    sites_under_dateline(text, g, mentions, &mut sites);
+    sites_without_town(text, g, mentions, &mut sites);
     if sites.is_empty() {
         return;
     }
@@ -234,35 +237,60 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
     mentions.sort_by_key(|m| m.start);
 }
 
-/// Adds to `sites` the sites named without a town in a story under a town's dateline
-/// ("WINNIPEG — Crews were called to the 200 block of River Avenue"): each is a mention of the
-/// town of the last dateline before it, where its sentence names no other place (a sentence
-/// naming one may tell of a site there) and the site's name holds no place's name. A
-/// dateline is a town's name opening a line in capitals; a story without one is left alone.
-fn sites_under_dateline(
+/// Adds to `sites` the sites named without a town (see [`Reason::SiteUnderDateline`] and
+/// [`Reason::SiteNearTown`]):
+/// - in a story under a town's dateline ("WINNIPEG — Crews were called to the 200 block of
+///   River Avenue"), a site whose sentence names no other place (a sentence naming one may tell
+///   of a site there) is a mention of the town of the last dateline before it; a dateline is a
+///   town's name opening a line in capitals;
+/// - any other is a mention of the town its sentence names nearest to it, or else of the town
+///   the story named last before it, or else first after it: a story tells of a site where it
+///   stands ("Crews closed Royal Street" after "New Orleans"). Only a town read with some
+///   certainty ([`MIN_NEAR_TOWN_CONFIDENCE`], by the prior alone only a city) takes a
+///   site, and not where the sentence names a country or division the town is not in
+///   ("treated at the Bambino Gesu Hospital in Italy" after "Liverpool").
+///
+/// A site whose name holds a place's name, or a people's, a country's or a division's, or that
+/// names a body often far from the story's towns ([`NOT_LOCAL_HEADS`]: a university, an
+/// embassy) is left alone.
+fn sites_without_town(
     text: &str,
     g: &Gazetteer,
     mentions: &[PlaceMention],
     sites: &mut Vec<PlaceMention>,
 ) {
+    let is_town = |m: &PlaceMention| {
+        m.reason != Reason::Demonym
+            && matches!(g.get(m.place).kind, PlaceKind::City | PlaceKind::District)
+    };
     let datelines: Vec<&PlaceMention> = mentions
         .iter()
         .filter(|m| {
-            m.reason != Reason::Demonym
-                && matches!(g.get(m.place).kind, PlaceKind::City | PlaceKind::District)
+            is_town(m)
                 && is_all_caps(&text[m.start..m.end])
                 && (at_line_start(text, m.start) || dateline_after_headline(text, m.start, m.end))
         })
         .collect();
-    let Some(first) = datelines.first() else {
-        return;
+    let towns: Vec<&PlaceMention> = mentions
+        .iter()
+        .filter(|m| is_town(m) && !names_a_site(text, m))
+        .collect();
+    // A town read doubtfully does not carry a site: the site is left out rather than placed
+    // at a town further away.
+    let sure = |m: &PlaceMention| {
+        m.confidence >= MIN_NEAR_TOWN_CONFIDENCE
+            && (m.reason != Reason::Prior
+                || g.get(m.place).population.unwrap_or(0) >= PRIOR_TOWN_MIN_POPULATION)
     };
+    if datelines.is_empty() && towns.is_empty() {
+        return;
+    }
     let mut found = 0;
     let mut heads = 0;
-    let mut at = first.end;
-    // Each capitalised word that may close a site's name, after the first dateline. (By bytes:
-    // every word of `TAIL_HEADS` is ASCII and opens with a capital; a word running into other
-    // bytes is none of them.)
+    let mut at = 0;
+    // Each capitalised word that may close a site's name. (By bytes: every word of
+    // `TAIL_HEADS` is ASCII and opens with a capital; a word running into other bytes is none
+    // of them.)
     let bytes = text.as_bytes();
     let joined =
         |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-');
@@ -296,19 +324,24 @@ fn sites_under_dateline(
             continue;
         }
         heads += 1;
-        if heads > MAX_DATELINE_HEADS {
+        if heads > MAX_SITE_HEADS {
             break;
         }
         let words = words_before(text, end);
         let Some((site_start, site_end)) = site_of(&words) else {
             continue;
         };
+        if site_end != end {
+            continue;
+        }
+        let Some((site_start, site_end)) = whole_site(text, &words, site_start, site_end) else {
+            continue;
+        };
         // (A title opens no site: "President Park". A site the article places in a town
         // elsewhere is there: "the Barclays Center ... the Barclays Center in Brooklyn".)
-        if site_end != end
-            || sites
-                .iter()
-                .any(|s| text[s.start..s.end] == text[site_start..site_end])
+        if sites
+            .iter()
+            .any(|s| text[s.start..s.end] == text[site_start..site_end])
             || words
                 .iter()
                 .find(|&&(s, _)| s == site_start)
@@ -318,29 +351,59 @@ fn sites_under_dateline(
             || sites
                 .iter()
                 .any(|s| s.start < site_end && site_start < s.end)
+            || names_a_national_body(&text[site_start..site_end])
+            || in_title_case_line(text, site_start)
         {
             continue;
         }
         let (from, to) = sentence_around(text, site_start, site_end);
-        if overlapping(mentions, from, to).iter().any(|m| {
-            m.reason != Reason::Demonym
-                && datelines
-                    .binary_search_by_key(&m.start, |d| d.start)
-                    .is_err()
-        }) {
-            continue;
-        }
+        let others = overlapping(mentions, from, to);
+        let is_dateline = |m: &PlaceMention| {
+            datelines
+                .binary_search_by_key(&m.start, |d| d.start)
+                .is_ok()
+        };
         // (The datelines are sorted and apart, so by their ends too.)
         let before = datelines.partition_point(|d| d.end <= site_start);
-        let Some(town) = before.checked_sub(1).map(|k| datelines[k]) else {
+        let dateline = before.checked_sub(1).map(|k| datelines[k]);
+        let placed = match dateline {
+            Some(town)
+                if others
+                    .iter()
+                    .all(|m| m.reason == Reason::Demonym || is_dateline(m)) =>
+            {
+                Some((town, Reason::SiteUnderDateline, town.confidence))
+            }
+            _ => town_near(&towns, from, to, site_start, site_end)
+                .filter(|town| sure(town))
+                .filter(|town| {
+                    let country = g.get(town.place).country;
+                    others.iter().all(|m| {
+                        m.reason == Reason::Demonym
+                            || !matches!(
+                                g.get(m.place).kind,
+                                PlaceKind::Country | PlaceKind::AdminArea
+                            )
+                            || g.get(m.place).country == country
+                    })
+                })
+                .map(|town| {
+                    (
+                        town,
+                        Reason::SiteNearTown,
+                        town.confidence * NEAR_TOWN_CONFIDENCE_SHARE,
+                    )
+                }),
+        };
+        let Some((town, reason, confidence)) = placed else {
             continue;
         };
         sites.push(PlaceMention {
             start: site_start,
             end: site_end,
             place: town.place,
-            confidence: town.confidence,
-            reason: Reason::SiteUnderDateline,
+            confidence,
+            reason,
         });
         found += 1;
         if found >= MAX_SITES {
@@ -349,11 +412,192 @@ fn sites_under_dateline(
     }
 }
 
+/// The whole name of the site the scan read at `start..end` (`words`: the capitalised run
+/// ending at `end`), or `None` where it is part of a longer name the scan cannot read whole:
+/// - "the Guildhall School of Music": the name goes on after "of" (not "of the ...");
+/// - "Eglinton Avenue West", "22nd St. North": a direction closes a street's name;
+/// - "the Boys and Girls Club", "a Health and Wellbeing Campus": one name holds "and", unless
+///   a site's name stands before it ("Smith College and Bates Hall", "Eglinton Avenue West and
+///   Dubonet Drive");
+/// - "Residents of Hawthorne Boulevard", "Judge Mary Grace O'Brien of Prince William Circuit
+///   Court": the name opens after an "of" inside the run, unless a word that opens a site's
+///   name before "of" opens the run ("Museum of Science Building");
+/// - `None` where another capitalised word follows (a person's name or title: "Circuit Court
+///   Judge Smith", but for a weekday: "arrested on 14th St. Thursday") or a court's "grand
+///   jury".
+fn whole_site(
+    text: &str,
+    words: &[(usize, &str)],
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let first = words
+        .iter()
+        .find(|&&(s, _)| s == start)
+        .map_or("", |&(_, w)| w);
+    let mut start = start;
+    if !LEAD_HEADS.contains(&first)
+        && let Some(k) = words.iter().rposition(|&(s, w)| s > start && w == "of")
+    {
+        let &(after_of, _) = words.get(k + 1)?;
+        start = after_of;
+    }
+    let mut end = end;
+    if text[end..].starts_with(" of ") {
+        let run = words_after(text, end + " of ".len());
+        let &(last_start, last) = run.last()?;
+        end = last_start + last.len();
+    }
+    if let Some(w) = next_word(text, end)
+        && matches!(w, "North" | "South" | "East" | "West")
+    {
+        end += 1 + w.len();
+    }
+    if let Some(w) = next_word(text, end)
+        && ((w.starts_with(char::is_uppercase) && !WEEKDAYS.contains(&w))
+            || (w == "grand" && text[end..].starts_with(" grand jur")))
+    {
+        return None;
+    }
+    if let Some(before) = text[..start]
+        .strip_suffix(" and ")
+        .or_else(|| text[..start].strip_suffix(" & "))
+    {
+        let run = words_before(text, before.len());
+        let named = run.iter().position(|&(_, w)| !opening_word(w));
+        if let Some(k) = named
+            && !run.iter().any(|(_, w)| TAIL_HEADS.contains(w))
+        {
+            start = run[k].0;
+        }
+    }
+    Some((start, end))
+}
+
+/// The word right after `end` if a space opens it: up to the next space, without the
+/// sentence's punctuation.
+fn next_word(text: &str, end: usize) -> Option<&str> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let word = rest.split(' ').next().unwrap_or(rest);
+    let word = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '\u{201d}']);
+    (!word.is_empty()).then_some(word)
+}
+
+/// The words (start, word) of the capitalised run that opens at `start`, in text order, ending
+/// at the first word that carries punctuation or a joining word (which does not close it).
+fn words_after(text: &str, start: usize) -> Vec<(usize, &str)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = start;
+    while words.len() < MAX_SITE_WORDS {
+        let tail = &text[at..];
+        let len = tail.find([' ', '\n']).unwrap_or(tail.len());
+        let raw = &tail[..len];
+        let word = raw.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"', '\u{201d}']);
+        if !site_word(word) || (words.is_empty() && CONNECTORS.contains(&word)) {
+            break;
+        }
+        words.push((at, word));
+        if word.len() != raw.len() || !tail[len..].starts_with(' ') {
+            break;
+        }
+        at += len + 1;
+    }
+    while words.last().is_some_and(|&(_, w)| CONNECTORS.contains(&w)) {
+        words.pop();
+    }
+    words
+}
+
+/// The line around `at` is a headline in title case ("Crew Blasts Off to Space Station", "New
+/// School Board Hopefuls Square Off"): every word capitalised but a few short ones, so a site's
+/// closing word there may be a verb or a noun of the sentence.
+fn in_title_case_line(text: &str, at: usize) -> bool {
+    let from = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let to = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    if to - from > MAX_HEADLINE_BYTES {
+        return false;
+    }
+    let (mut capitalised, mut lower) = (0, 0);
+    for w in text[from..to].split_whitespace() {
+        if w.starts_with(char::is_lowercase) {
+            // (A short word stays lower-case in a headline: "to", "of", "with".)
+            if w.len() > 4 {
+                return false;
+            }
+            lower += 1;
+        } else if w.starts_with(char::is_uppercase) {
+            capitalised += 1;
+        }
+    }
+    capitalised >= 4 && capitalised > 2 * lower
+}
+
+/// A headline is no longer than this, in bytes.
+const MAX_HEADLINE_BYTES: usize = 160;
+
+/// A court of a nation or of nations ("the Supreme Court", "the International Criminal
+/// Court"): a body acting, seldom a building in the story's town.
+fn names_a_national_body(site: &str) -> bool {
+    site.ends_with(" Court")
+        && site.split(' ').any(|w| {
+            matches!(
+                w,
+                "Supreme" | "International" | "Federal" | "Constitutional" | "European" | "High"
+            )
+        })
+}
+
+/// The town a site at `site_start..site_end`, in the sentence `from..to`, is placed at by
+/// [`Reason::SiteNearTown`]: of `towns` (sorted by start), the one in the sentence nearest to
+/// the site, or else the last before it, or else the first after it.
+fn town_near<'m>(
+    towns: &[&'m PlaceMention],
+    from: usize,
+    to: usize,
+    site_start: usize,
+    site_end: usize,
+) -> Option<&'m PlaceMention> {
+    let k = towns.partition_point(|t| t.start < site_start);
+    let before = k.checked_sub(1).map(|k| towns[k]);
+    let after = towns.get(k).copied();
+    let gap = |t: &PlaceMention| {
+        if t.end <= site_start {
+            site_start - t.end
+        } else {
+            t.start.saturating_sub(site_end)
+        }
+    };
+    let in_sentence = [before, after]
+        .into_iter()
+        .flatten()
+        .filter(|t| from <= t.start && t.end <= to)
+        .min_by_key(|t| gap(t));
+    in_sentence.or(before).or(after)
+}
+
+/// A town read no surer than this takes no site named near it ([`Reason::SiteNearTown`]): a
+/// site would carry a doubtful reading further.
+const MIN_NEAR_TOWN_CONFIDENCE: f32 = 0.4;
+
+/// A town read by the prior alone (nothing in the article decided) takes a site named near it
+/// only from this population: a city of the name ("Winnipeg", "London"), not "North Side",
+/// Anguilla.
+const PRIOR_TOWN_MIN_POPULATION: u64 = 100_000;
+
+/// A site placed at the town named near it is surer of the town than of the site: its
+/// confidence is this share of the town's.
+const NEAR_TOWN_CONFIDENCE_SHARE: f32 = 0.75;
+
 /// A word of the site's name is a people's name or a country's or division's (the matcher did
 /// not take it there): a body that may sit far from the dateline's town ("the European Court"
 /// in a Moscow story sits in Strasbourg). Streets are named after places everywhere ("Washington
 /// Drive"): not asked of them.
 fn names_a_land_or_people(g: &Gazetteer, site: &str) -> bool {
+    // (The direction closing a street's name: "Eglinton Avenue West".)
+    let site = ["North", "South", "East", "West"]
+        .iter()
+        .find_map(|d| site.strip_suffix(d)?.strip_suffix(' '))
+        .unwrap_or(site);
     let last = site.rsplit(' ').next().unwrap_or(site);
     if STREET_HEADS.contains(&last) {
         return false;
@@ -398,7 +642,7 @@ const STREET_HEADS: &[&str] = &[
     "Terrace",
 ];
 
-/// [`TAIL_HEADS`] as a set, for the scan of a whole story in [`sites_under_dateline`].
+/// [`TAIL_HEADS`] as a set, for the scan of a whole story in [`sites_without_town`].
 static TAIL_HEAD_SET: WordSet = WordSet::new(&[TAIL_HEADS]);
 
 /// The word before `start` (one space before it) may be a word of a site's name
@@ -472,8 +716,9 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// How far [`sentence_around`] looks each way, in bytes: longer than any sentence of the news.
 const SENTENCE_REACH: usize = 2000;
 
-/// At most this many words that may close a site are looked at under datelines per article.
-const MAX_DATELINE_HEADS: usize = 256;
+/// At most this many words that may close a site are looked at per article by
+/// [`sites_without_town`].
+const MAX_SITE_HEADS: usize = 256;
 
 /// The mentions of `sorted` (sorted by start, none overlapping another, so their ends are
 /// sorted too) that overlap `start..end`.
@@ -521,6 +766,13 @@ fn is_road_number(word: &str) -> bool {
         return false;
     };
     (1..=4).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit)
+}
+
+/// The mention's name closes with a site's word: a square or street the gazetteer holds as a
+/// town's alternate name ("Washington Square"), no town a story is set in.
+fn names_a_site(text: &str, m: &PlaceMention) -> bool {
+    let surface = &text[m.start..m.end];
+    TAIL_HEADS.contains(&surface.rsplit(' ').next().unwrap_or(surface))
 }
 
 /// The mention reads as a town's name where a site may be placed: not itself a site's name
@@ -706,14 +958,28 @@ fn site_of(words: &[(usize, &str)]) -> Option<(usize, usize)> {
     if !closed && !opened {
         return None;
     }
-    if words.len() == 2
-        && SURNAME_HEADS.contains(&last_word)
-        && GIVEN_NAMES.binary_search(&first_word).is_ok()
-    {
+    if SURNAME_HEADS.contains(&last_word) && names_a_person(&words[..words.len() - 1]) {
         return None;
     }
     Some((start, last_start + last_word.len()))
 }
+
+/// The words before a closing word that is a surname too ([`SURNAME_HEADS`]) name a person: a
+/// given name and initials ("Nathan Lane", "Krystal D. Hall"), or a title ("Commissioner Joe
+/// Hall").
+fn names_a_person(words: &[(usize, &str)]) -> bool {
+    let Some(&(_, first)) = words.first() else {
+        return false;
+    };
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+    (GIVEN_NAMES.binary_search(&first).is_ok() && words[1..].iter().all(|&(_, w)| initial(w)))
+        || words
+            .iter()
+            .any(|&(_, w)| is_honorific(w) || TITLE_WORDS.contains(&w))
+}
+
+/// Words for an office before a person's name that [`is_honorific`] does not hold.
+const TITLE_WORDS: &[&str] = &["Commissioner", "Councilman", "Councilwoman", "Supervisor"];
 
 /// A word a site's name does not open with: a joining word, a short number, a function word
 /// ("In", "The"), but for a direction, which opens many ("the South Hospital in El Fasher",
@@ -733,7 +999,10 @@ fn stands_alone(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let word_before = text[..start].trim_end_matches(' ');
+    // (A word closing the sentence before is no part of the name: "closed Royal Street.
+    // Royal Street reopened".)
     let capital_before = word_before.len() + 1 == start
+        && !word_before.ends_with(['.', '!', '?'])
         && word_before
             .rsplit(' ')
             .next()

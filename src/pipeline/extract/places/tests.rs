@@ -3535,9 +3535,12 @@ fn a_site_without_its_town_under_a_dateline_is_in_the_datelines_town() {
         towns_of(text, "River Avenue"),
         vec![("Winnipeg".to_owned(), "site_under_dateline")]
     );
-    // A sentence naming another place may tell of a site there; a body named by a people or a
+    // A sentence naming another town tells of a site there; a body named by a people or a
     // country may sit far away.
-    assert!(towns_of(text, "Assiniboine Avenue").is_empty());
+    assert_eq!(
+        towns_of(text, "Assiniboine Avenue"),
+        vec![("Brandon".to_owned(), "site_near_town")]
+    );
     assert!(towns_of(text, "European Court").is_empty());
     // A headline run into the dateline, and a site placed in its town elsewhere in the article.
     let text = "Council backs plan. HAMILTON — Fans met at the Barclays Center on Monday. \
@@ -3549,9 +3552,123 @@ fn a_site_without_its_town_under_a_dateline_is_in_the_datelines_town() {
             .all(|(t, r)| t == "Brooklyn" && *r == "site_in_town"),
         "{site:?}"
     );
-    // Without a dateline, nothing.
+    // Without a dateline or a town, nothing.
     let text = "Crews were called to the 200 block of River Avenue early Saturday.";
     assert!(towns_of(text, "River Avenue").is_empty());
+}
+
+#[test]
+fn a_site_without_its_town_is_in_the_town_the_story_names_beside_it() {
+    // The town of its sentence, else the last named before it, else the first after it.
+    let text = "Firefighters in Winnipeg battled a blaze on Assiniboine Avenue. Residents of \
+                Hawthorne Boulevard were evacuated. In Brandon, a fire damaged a shop on \
+                Rosser Avenue.";
+    assert_eq!(
+        towns_of(text, "Assiniboine Avenue"),
+        vec![("Winnipeg".to_owned(), "site_near_town")]
+    );
+    assert_eq!(
+        towns_of(text, "Hawthorne Boulevard"),
+        vec![("Winnipeg".to_owned(), "site_near_town")]
+    );
+    assert_eq!(
+        towns_of(text, "Rosser Avenue"),
+        vec![("Brandon".to_owned(), "site_near_town")]
+    );
+    let text = "Two firefighters were taken to the Grace General Hospital. The fire in \
+                Winnipeg was out by dawn.";
+    assert_eq!(
+        towns_of(text, "Grace General Hospital"),
+        vec![("Winnipeg".to_owned(), "site_near_town")]
+    );
+    // Its later mentions are the same site.
+    let text = "Crews in Winnipeg closed Assiniboine Avenue. Assiniboine Avenue reopened later.";
+    assert_eq!(towns_of(text, "Assiniboine Avenue").len(), 2);
+}
+
+#[test]
+fn a_site_is_not_placed_near_a_town_where_its_name_or_sentence_says_otherwise() {
+    // No mention overlaps the site's name.
+    let none = |text: &str, site: &str| {
+        let at = text.find(site).expect("the site is in the text");
+        let over: Vec<String> = find_places(text, bundled())
+            .into_iter()
+            .filter(|m| m.start < at + site.len() && at < m.end)
+            .map(|m| text[m.start..m.end].to_owned())
+            .collect();
+        assert!(over.is_empty(), "{site} in {text:?}: {over:?}");
+    };
+    // The sentence names a country the town is not in.
+    none(
+        "The boy lived in Winnipeg. He was flown to the Bambino Gesu Hospital in Italy.",
+        "Bambino Gesu Hospital",
+    );
+    // A court of the nation, a university or an embassy may sit far from the story's towns.
+    none(
+        "Protesters gathered in Winnipeg. The Supreme Court ruled on Friday.",
+        "Supreme Court",
+    );
+    none(
+        "She grew up in Winnipeg and studies at Carleton University.",
+        "Carleton University",
+    );
+    // A person's name closed by a word for a site.
+    none(
+        "In Winnipeg, Commissioner Joe Hall said the plan would go ahead.",
+        "Joe Hall",
+    );
+    none(
+        "In Winnipeg, Krystal D. Hall said the plan would go ahead.",
+        "Krystal D. Hall",
+    );
+    // The name goes on: a title and a person, a court's grand jury.
+    none(
+        "A Winnipeg man appeared before Circuit Court Judge Ann Smith.",
+        "Circuit Court",
+    );
+    none(
+        "A Winnipeg man was indicted by a Circuit Court grand jury.",
+        "Circuit Court",
+    );
+    // A headline in title case.
+    none(
+        "Crew Blasts Off to Space Station\nThe rocket left Baikonur on Monday.",
+        "Space Station",
+    );
+    // A town that is read by the prior alone, unless a big city.
+    none(
+        "Residents of North Side met at the Grand Hotel.",
+        "Grand Hotel",
+    );
+}
+
+#[test]
+fn a_site_name_near_a_town_is_read_whole() {
+    let text = "She grew up in Dublin, Ireland, and studied at the Guildhall School of Music.";
+    assert_eq!(
+        towns_of(text, "Guildhall School of Music"),
+        vec![("Dublin".to_owned(), "site_near_town")]
+    );
+    let text = "Police in Toronto were called to Eglinton Avenue West and Dubonet Drive. \
+                Volunteers in Chicago run the Boys and Girls Club.";
+    assert_eq!(
+        towns_of(text, "Eglinton Avenue West"),
+        vec![("Toronto".to_owned(), "site_near_town")]
+    );
+    assert_eq!(
+        towns_of(text, "Dubonet Drive"),
+        vec![("Toronto".to_owned(), "site_near_town")]
+    );
+    assert_eq!(
+        towns_of(text, "Boys and Girls Club"),
+        vec![("Chicago".to_owned(), "site_near_town")]
+    );
+    // A weekday after a street's name does not go on with it.
+    let text = "Three men in Chattanooga were arrested on 14th St. Thursday afternoon.";
+    assert_eq!(
+        towns_of(text, "14th St."),
+        vec![("Chattanooga".to_owned(), "site_near_town")]
+    );
 }
 
 #[test]

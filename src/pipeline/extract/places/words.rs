@@ -361,7 +361,7 @@ pub(super) fn is_function_word(word: &str) -> bool {
 }
 
 /// The days of the week, which news writes right after a place ("in Dayton Monday").
-const WEEKDAYS: &[&str] = &[
+pub(super) const WEEKDAYS: &[&str] = &[
     "Friday",
     "Monday",
     "Saturday",
