@@ -248,7 +248,8 @@ pub(super) fn add_sites_in_towns(text: &str, g: &Gazetteer, mentions: &mut Vec<P
 ///   stands ("Crews closed Royal Street" after "New Orleans"). Only a town read with some
 ///   certainty ([`MIN_NEAR_TOWN_CONFIDENCE`], by the prior alone only a city) takes a
 ///   site, and not where the sentence names a country or division the town is not in
-///   ("treated at the Bambino Gesu Hospital in Italy" after "Liverpool").
+///   ("treated at the Bambino Gesu Hospital in Italy" after "Liverpool"); a town outside the
+///   site's sentence must lie in the country most of the article's towns are in.
 ///
 /// A site whose name holds a place's name, or a people's, a country's or a division's, or that
 /// names a body often far from the story's towns ([`NOT_LOCAL_HEADS`]: a university, an
@@ -275,6 +276,25 @@ fn sites_without_town(
         .iter()
         .filter(|m| is_town(m) && !names_a_site(text, m))
         .collect();
+    // The country most of the article's towns are in: a site whose sentence names no town is
+    // placed at a town there only (a town abroad read so is often a misreading: "Toronto" in a
+    // story of Dublin, Ohio).
+    let main_country = {
+        let mut counts: Vec<(Option<&str>, usize)> = Vec::new();
+        for t in &towns {
+            let c = g.get(t.place).country;
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        // (The first of the most: `max_by_key` keeps the last of equals.)
+        counts
+            .iter()
+            .rev()
+            .max_by_key(|&&(_, n)| n)
+            .and_then(|&(c, _)| c)
+    };
     // A town read doubtfully does not carry a site: the site is left out rather than placed
     // at a town further away.
     let sure = |m: &PlaceMention| {
@@ -375,7 +395,10 @@ fn sites_without_town(
                 Some((town, Reason::SiteUnderDateline, town.confidence))
             }
             _ => town_near(&towns, from, to, site_start, site_end)
-                .filter(|town| sure(town))
+                .filter(|&(town, in_sentence)| {
+                    sure(town) && (in_sentence || g.get(town.place).country == main_country)
+                })
+                .map(|(town, _)| town)
                 .filter(|town| {
                     let country = g.get(town.place).country;
                     others.iter().all(|m| {
@@ -549,14 +572,14 @@ fn names_a_national_body(site: &str) -> bool {
 
 /// The town a site at `site_start..site_end`, in the sentence `from..to`, is placed at by
 /// [`Reason::SiteNearTown`]: of `towns` (sorted by start), the one in the sentence nearest to
-/// the site, or else the last before it, or else the first after it.
+/// the site (`true`), or else the last before it, or else the first after it (`false`).
 fn town_near<'m>(
     towns: &[&'m PlaceMention],
     from: usize,
     to: usize,
     site_start: usize,
     site_end: usize,
-) -> Option<&'m PlaceMention> {
+) -> Option<(&'m PlaceMention, bool)> {
     let k = towns.partition_point(|t| t.start < site_start);
     let before = k.checked_sub(1).map(|k| towns[k]);
     let after = towns.get(k).copied();
@@ -572,7 +595,9 @@ fn town_near<'m>(
         .flatten()
         .filter(|t| from <= t.start && t.end <= to)
         .min_by_key(|t| gap(t));
-    in_sentence.or(before).or(after)
+    in_sentence
+        .map(|t| (t, true))
+        .or(before.or(after).map(|t| (t, false)))
 }
 
 /// A town read no surer than this takes no site named near it ([`Reason::SiteNearTown`]): a

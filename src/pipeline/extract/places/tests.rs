@@ -3635,6 +3635,12 @@ fn a_site_is_not_placed_near_a_town_where_its_name_or_sentence_says_otherwise() 
         "Crew Blasts Off to Space Station\nThe rocket left Baikonur on Monday.",
         "Space Station",
     );
+    // A town abroad, outside the site's sentence, in a story of another country's towns.
+    none(
+        "Police in Columbus and Dayton, Ohio, made arrests. A fan from Toronto cheered. \
+         Residents of Sawmill Road were evacuated.",
+        "Sawmill Road",
+    );
     // A town that is read by the prior alone, unless a big city.
     none(
         "Residents of North Side met at the Grand Hotel.",
