@@ -371,7 +371,7 @@ fn sites_without_town(
             || sites
                 .iter()
                 .any(|s| s.start < site_end && site_start < s.end)
-            || names_a_national_body(&text[site_start..site_end])
+            || names_a_body(&text[site_start..site_end])
             || in_title_case_line(text, site_start)
         {
             continue;
@@ -440,8 +440,8 @@ fn sites_without_town(
 /// - "the Guildhall School of Music": the name goes on after "of" (not "of the ...");
 /// - "Eglinton Avenue West", "22nd St. North": a direction closes a street's name;
 /// - "the Boys and Girls Club", "a Health and Wellbeing Campus": one name holds "and", unless
-///   a site's name stands before it ("Smith College and Bates Hall", "Eglinton Avenue West and
-///   Dubonet Drive");
+///   a site's name or "of" stands before it ("Smith College and Bates Hall", "Eglinton Avenue
+///   West and Dubonet Drive", "the 16th Line of East Zorra and Oxford Road");
 /// - "Residents of Hawthorne Boulevard", "Judge Mary Grace O'Brien of Prince William Circuit
 ///   Court": the name opens after an "of" inside the run, unless a word that opens a site's
 ///   name before "of" opens the run ("Museum of Science Building");
@@ -489,7 +489,9 @@ fn whole_site(
         let run = words_before(text, before.len());
         let named = run.iter().position(|&(_, w)| !opening_word(w));
         if let Some(k) = named
-            && !run.iter().any(|(_, w)| TAIL_HEADS.contains(w))
+            && !run
+                .iter()
+                .any(|&(_, w)| TAIL_HEADS.contains(&w) || w == "of")
         {
             start = run[k].0;
         }
@@ -558,16 +560,33 @@ fn in_title_case_line(text: &str, at: usize) -> bool {
 /// A headline is no longer than this, in bytes.
 const MAX_HEADLINE_BYTES: usize = 160;
 
-/// A court of a nation or of nations ("the Supreme Court", "the International Criminal
-/// Court"): a body acting, seldom a building in the story's town.
-fn names_a_national_body(site: &str) -> bool {
-    site.ends_with(" Court")
+/// A body acting, seldom a building in the story's town: a court of a nation or of nations
+/// ("the Supreme Court", "the International Criminal Court"), a church named by its
+/// denomination alone ("the Catholic Church"), a space station.
+fn names_a_body(site: &str) -> bool {
+    let national_court = site.ends_with(" Court")
         && site.split(' ').any(|w| {
             matches!(
                 w,
                 "Supreme" | "International" | "Federal" | "Constitutional" | "European" | "High"
             )
-        })
+        });
+    let denomination = site.strip_suffix(" Church").is_some_and(|d| {
+        matches!(
+            d,
+            "Anglican"
+                | "Baptist"
+                | "Catholic"
+                | "Coptic"
+                | "Episcopal"
+                | "Lutheran"
+                | "Methodist"
+                | "Mormon"
+                | "Orthodox"
+                | "Presbyterian"
+        )
+    });
+    national_court || denomination || site.ends_with("Space Station")
 }
 
 /// The town a site at `site_start..site_end`, in the sentence `from..to`, is placed at by
