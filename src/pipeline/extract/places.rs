@@ -2266,6 +2266,17 @@ fn accept(
     {
         return false;
     }
+    // "Prime Minister Pedro Sánchez", "Gov. Santa Anna": a town's name of several words right
+    // after a person's title or initial is that person's name (a one-word name is weighed
+    // with the article's other uses of it in [`accepted_spans`]).
+    if broad
+        && place.kind == PlaceKind::City
+        && !one_word
+        && after_initial_or_title(text, start)
+        && !site.strong_place_context()
+    {
+        return false;
+    }
     // "according to Frederick Wu", "in thrall to Ben Elton": a small town named like a common
     // given name, before a word that may be a surname, is the person's given name even after
     // a preposition (a large city keeps its name: "Dallas Cowboys", "Alexandria Zoo").

@@ -3905,3 +3905,13 @@ fn an_acronym_opening_a_line_before_a_lower_case_word_is_no_place() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_towns_name_of_several_words_after_a_title_is_a_person() {
+    let f = found("Prime Minister Pedro Sánchez visited the emergency centre in Valencia.");
+    assert!(!f.iter().any(|(s, _)| s == "Pedro Sánchez"), "{f:?}");
+    assert!(f.iter().any(|(s, _)| s == "Valencia"), "{f:?}");
+    // Not the town after a preposition or without a title.
+    let f = found("The storm reached San Pedro Sula on Monday.");
+    assert!(f.iter().any(|(s, _)| s == "San Pedro Sula"), "{f:?}");
+}

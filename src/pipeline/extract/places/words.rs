@@ -2062,7 +2062,9 @@ pub(super) fn party_label_after(text: &str, end: usize) -> bool {
 
 /// Titles and honorifics before a surname ("Ms. Moore", "Sen. Graham", "Coach Taylor").
 const HONORIFICS: &[&str] = &[
+    "Ambassador",
     "Capt",
+    "Chancellor",
     "Coach",
     "Col",
     "Det",
@@ -2073,11 +2075,13 @@ const HONORIFICS: &[&str] = &[
     "Judge",
     "Lt",
     "Mayor",
+    "Minister",
     "Miss",
     "Mr",
     "Mrs",
     "Ms",
     "Officer",
+    "Premier",
     "President",
     "Prof",
     "Rep",
@@ -2253,12 +2257,16 @@ fn compass_initials(b: &str) -> bool {
 /// Titles written out, never abbreviated: after one of them a dot ends a sentence ("ran for
 /// Judge. Dayton voters ..."), where after "Dr." or "Sen." it does not.
 const UNABBREVIATED_HONORIFICS: &[&str] = &[
+    "Ambassador",
+    "Chancellor",
     "Coach",
     "Governor",
     "Judge",
     "Mayor",
+    "Minister",
     "Miss",
     "Officer",
+    "Premier",
     "President",
     "Senator",
     "Sheriff",
