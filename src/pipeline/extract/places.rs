@@ -3121,9 +3121,10 @@ fn only_areas_of_a_town_name(
 /// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
 /// list is the division of that name ("Barrow County"), whatever else it may name. A state's or
 /// country's name alone is whose divisions they are ("Indiana counties": not Indiana County).
-/// Likewise a list of two or more names before "states", "regions", "provinces" or "oblasts"
-/// names first-level divisions ("Zamfara and Katsina states", "the Bryansk and Belgorod
-/// regions"), not the towns they are named after; one name alone may be a group ("Gulf states").
+/// Likewise a list of two or more names before "states", "regions", "provinces", "oblasts",
+/// "prefectures", "governorates" or "cantons" names first-level divisions ("Zamfara and
+/// Katsina states", "the Bryansk and Belgorod regions", "Toyama and Niigata prefectures"), not
+/// the towns they are named after; one name alone may be a group ("Gulf states").
 fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     const PLURALS: &[(&str, &str)] = &[
         (" counties", " County"),
@@ -3132,6 +3133,9 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
         (" regions", ""),
         (" provinces", ""),
         (" oblasts", ""),
+        (" prefectures", ""),
+        (" governorates", ""),
+        (" cantons", ""),
     ];
     // One vectorised scan of the text finds every plural (a `memmem` scan per plural was three
     // percent of the extraction's instructions, a `str::find` per plural a tenth of the

@@ -3915,3 +3915,18 @@ fn a_towns_name_of_several_words_after_a_title_is_a_person() {
     let f = found("The storm reached San Pedro Sula on Monday.");
     assert!(f.iter().any(|(s, _)| s == "San Pedro Sula"), "{f:?}");
 }
+
+#[test]
+fn towns_listed_before_prefectures_or_governorates_are_those_divisions() {
+    let r = resolved("Waves reached parts of Toyama and Niigata prefectures on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Toyama").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    assert_eq!(
+        resolved_as(&r, "Niigata").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+}
