@@ -2038,9 +2038,10 @@ fn accept(
     }
     let Some(idx) = role.place() else {
         // Demonyms: the same case rules, and no first word of a place's own name ("the
-        // Spanish Quarter").
+        // Spanish Quarter", "the French Broad River").
         return (case_matches(surface, spelling) || is_all_caps(surface))
-            && !site.opens_feature_name();
+            && !site.opens_feature_name()
+            && !words::opens_water_or_land_name(&site.at);
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;

@@ -3930,3 +3930,11 @@ fn towns_listed_before_prefectures_or_governorates_are_those_divisions() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_demonym_opening_a_features_longer_name_is_no_mention_of_its_country() {
+    let r = resolved("The French Broad River crested at more than 24 feet in Asheville.");
+    assert!(resolved_as(&r, "French").is_none(), "{r:?}");
+    let r = resolved("The French economy grew.");
+    assert!(resolved_as(&r, "French").is_some(), "{r:?}");
+}

@@ -1257,6 +1257,39 @@ pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
     false
 }
 
+/// A people's name opens a longer name of water or land: one or two capitalised words, then a
+/// word for a river, a lake, a bay or a range that ends the run ("the French Broad River").
+/// The people's country is not meant.
+pub(super) fn opens_water_or_land_name(at: &Occurrence<'_>) -> bool {
+    const WATER_OR_LAND: &[&str] = &[
+        "Bay",
+        "Canal",
+        "Creek",
+        "Island",
+        "Islands",
+        "Lake",
+        "Mountains",
+        "River",
+    ];
+    let Some(mut w) = at.after else {
+        return false;
+    };
+    let mut end = at.end + 1 + w.len();
+    for _ in 0..2 {
+        if !is_capitalised(w) || is_all_caps(w) || is_function_word(w) {
+            return false;
+        }
+        let Some(next) = word_after(at.text, end) else {
+            return false;
+        };
+        if WATER_OR_LAND.contains(&next) || FEATURE_WORDS.contains(&next) {
+            return !word_after(at.text, end + 1 + next.len()).is_some_and(is_capitalised);
+        }
+        (w, end) = (next, end + 1 + next.len());
+    }
+    false
+}
+
 /// Words that close the name of protected land ([`opens_longer_feature_name`]).
 const RESERVE_WORDS: &[&str] = &["Preserve", "Reserve", "Sanctuary", "Wilderness"];
 
