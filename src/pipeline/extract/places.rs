@@ -2173,6 +2173,16 @@ fn accept(
     if !case_ok || site.starts_organisation() || site.embedded() || site.opens_a_journal_name() {
         return false;
     }
+    // "the Emirates Stadium", "outside the Yemen Embassy in London": a country's name before a
+    // word for a building names the building (for a sponsor, for the nation an embassy
+    // serves), not a place in that country where anything happened.
+    if place.kind == PlaceKind::Country
+        && site
+            .word_after()
+            .is_some_and(|w| words::BUILDING_WORDS.contains(&w))
+    {
+        return false;
+    }
     // (The spelling's words counted once: several rules below ask.)
     let one_word = if as_written {
         site.one_word()

@@ -3938,3 +3938,15 @@ fn a_demonym_opening_a_features_longer_name_is_no_mention_of_its_country() {
     let r = resolved("The French economy grew.");
     assert!(resolved_as(&r, "French").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_countrys_name_before_a_word_for_a_building_is_no_mention_of_the_country() {
+    let r = resolved("Arsenal beat Manchester City 5-1 at the Emirates Stadium in London.");
+    assert!(resolved_as(&r, "Emirates").is_none(), "{r:?}");
+    let r = resolved("Protesters gathered outside the Yemen Embassy in London.");
+    assert!(resolved_as(&r, "Yemen").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "London").is_some(), "{r:?}");
+    // The country itself, and a country named before another word, stay.
+    let r = resolved("Yemen Airways flights resumed. The war in Yemen goes on.");
+    assert!(resolved_as(&r, "Yemen").is_some(), "{r:?}");
+}

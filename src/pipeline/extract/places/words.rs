@@ -1257,6 +1257,22 @@ pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
     false
 }
 
+/// Capitalised words for a building after a name: "the Emirates Stadium", "the Yemen Embassy".
+pub(super) const BUILDING_WORDS: &[&str] = &[
+    "Arena",
+    "Building",
+    "Center",
+    "Centre",
+    "Consulate",
+    "Embassy",
+    "Hotel",
+    "Museum",
+    "Stadium",
+    "Theater",
+    "Theatre",
+    "Tower",
+];
+
 /// A people's name opens a longer name of water or land: one or two capitalised words, then a
 /// word for a river, a lake, a bay or a range that ends the run ("the French Broad River").
 /// The people's country is not meant.
