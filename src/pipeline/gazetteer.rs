@@ -221,10 +221,62 @@ pub struct Gazetteer {
     sorted_names: OnceLock<SortedNames>,
     /// First-level division keys (`US.KY`), interned; places point at them by number.
     admin1_keys: Vec<String>,
-    /// Each country's population by its ISO code, sorted by code; made on the first ask (the
-    /// first extraction), not at every load, from the countries with demonyms (all but ten
-    /// small or former territories of the bundled data have some; those have no entry).
-    country_populations: OnceLock<Vec<(String, u64)>>,
+    /// Each country's population by its ISO code; made on the first ask (the first
+    /// extraction), not at every load, from the countries with demonyms (all but ten small or
+    /// former territories of the bundled data have some; those have no entry).
+    country_populations: OnceLock<CountryPopulations>,
+}
+
+/// Countries' populations by ISO code: a code of two capital letters (every code of the data)
+/// indexes a table, any other is searched for. Asked of nearly every reading a score weighs,
+/// where a binary search over the codes took more instructions than the rest of the lookup.
+#[derive(Debug)]
+struct CountryPopulations {
+    /// Per code of two capital letters, at `26 * first + second` (letters counted from 'A').
+    pairs: Vec<Option<u64>>,
+    /// Other codes, sorted.
+    others: Vec<(String, u64)>,
+}
+
+impl CountryPopulations {
+    /// Where the two-capital code `iso` sits in [`Self::pairs`]; `None` for any other code.
+    fn pair_slot(iso: &str) -> Option<usize> {
+        match *iso.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+                Some(26 * usize::from(a - b'A') + usize::from(b - b'A'))
+            }
+            _ => None,
+        }
+    }
+
+    /// From (code, population) pairs; a code's first entry wins.
+    fn new(entries: impl IntoIterator<Item = (String, u64)>) -> Self {
+        let mut pairs = vec![None; 26 * 26];
+        let mut others: Vec<(String, u64)> = Vec::new();
+        for (code, n) in entries {
+            match Self::pair_slot(&code).and_then(|i| pairs.get_mut(i)) {
+                Some(slot) => {
+                    slot.get_or_insert(n);
+                }
+                None if !others.iter().any(|(k, _)| *k == code) => others.push((code, n)),
+                None => {}
+            }
+        }
+        others.sort_unstable();
+        CountryPopulations { pairs, others }
+    }
+
+    fn get(&self, iso: &str) -> Option<u64> {
+        match Self::pair_slot(iso) {
+            Some(i) => self.pairs.get(i).copied().flatten(),
+            None => self
+                .others
+                .binary_search_by(|(k, _)| k.as_str().cmp(iso))
+                .ok()
+                .and_then(|i| self.others.get(i))
+                .map(|&(_, n)| n),
+        }
+    }
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -467,31 +519,21 @@ impl Gazetteer {
 
     /// The population of the country with ISO code `iso` (upper case), where the data says.
     pub fn country_population(&self, iso: &str) -> Option<u64> {
-        let all = self.country_populations.get_or_init(|| {
-            let mut all: Vec<(String, u64)> = Vec::new();
-            // Countries are among the few places with demonyms: no walk over every place. In
-            // index order, so a stronger layer's entry comes first.
-            let mut with_demonyms: Vec<PlaceIdx> = self.demonyms.keys().copied().collect();
-            with_demonyms.sort_unstable();
-            for p in with_demonyms.into_iter().map(|idx| self.get(idx)) {
-                if p.kind == PlaceKind::Country
-                    && let (Some(c), Some(n)) = (p.country, p.population)
-                    && !all.iter().any(|(k, _)| k == c)
-                {
-                    all.push((c.to_owned(), n));
-                }
-            }
-            all.sort_unstable();
-            all
-        });
-        // (Two-byte codes as pairs of bytes, inline: `str::cmp` called `memcmp` for each step
-        // of a search asked of every reading a score weighs.)
-        all.binary_search_by(|(k, _)| match (k.as_bytes(), iso.as_bytes()) {
-            (&[a0, a1], &[b0, b1]) => (a0, a1).cmp(&(b0, b1)),
-            (a, b) => a.cmp(b),
-        })
-        .ok()
-        .map(|i| all[i].1)
+        self.country_populations
+            .get_or_init(|| {
+                // Countries are among the few places with demonyms: no walk over every place.
+                // In index order, so a stronger layer's entry comes first.
+                let mut with_demonyms: Vec<PlaceIdx> = self.demonyms.keys().copied().collect();
+                with_demonyms.sort_unstable();
+                CountryPopulations::new(with_demonyms.into_iter().filter_map(|idx| {
+                    let p = self.get(idx);
+                    match (p.kind, p.country, p.population) {
+                        (PlaceKind::Country, Some(c), Some(n)) => Some((c.to_owned(), n)),
+                        _ => None,
+                    }
+                }))
+            })
+            .get(iso)
     }
 
     pub fn by_id(&self, id: &str) -> Option<PlaceIdx> {
