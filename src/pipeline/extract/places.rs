@@ -828,7 +828,23 @@ fn same_sense_for_partial_readings(
 }
 
 /// What [`choose`] is asked: the candidates and whether local news words surround the name.
-type ChoiceKey<'c> = (&'c [(PlaceIdx, bool)], bool, bool);
+/// Equal when all of that is equal; hashed by the candidates' number, the first and the last
+/// alone (with the flags): a name of many readings ("Washington") has dozens, and hashing each
+/// cost more than the lookup saved. Lists that share those three are told apart by `Eq`.
+#[derive(PartialEq, Eq)]
+struct ChoiceKey<'c>(&'c [(PlaceIdx, bool)], bool, bool);
+
+impl std::hash::Hash for ChoiceKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let Self(candidates, local, local_name) = self;
+        candidates.len().hash(state);
+        candidates.first().hash(state);
+        candidates.last().hash(state);
+        local.hash(state);
+        local_name.hash(state);
+    }
+}
+
 /// What [`choose`] answers: the place, the confidence in it and why.
 type Choice = (PlaceIdx, f32, Reason);
 
@@ -914,7 +930,7 @@ fn resolve(
                         .get(span.start..span.end)
                         .is_some_and(|t| local_names.contains(&t));
                 let (p, conf, why) = *chosen
-                    .entry((*c, span.cues.local, local_name))
+                    .entry(ChoiceKey(c, span.cues.local, local_name))
                     .or_insert_with(|| {
                         choose(
                             c,
