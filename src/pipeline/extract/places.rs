@@ -1267,27 +1267,51 @@ fn paired_readings(
     }
     // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
     let max_dlat = PAIR_KM / 111.0;
+    // Every reading with its name's number, by latitude: the readings within `max_dlat` of one
+    // are a run around it, so each reading is held against its neighbours in latitude only,
+    // not against every reading of every other name (up to 32 names of 16 readings each).
+    let mut by_lat: Vec<(LatLon, usize, PlaceIdx)> = names
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, range))| {
+            all.get(range.clone())
+                .unwrap_or(&[])
+                .iter()
+                .map(move |&(p, at)| (at, i, p))
+        })
+        .collect();
+    by_lat.sort_unstable_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
+    const _: () = assert!(MAX_PAIRED_NAMES <= u64::BITS as usize, "a bit per name");
     let mut out = Vec::new();
-    for (i, (_, a)) in names.iter().enumerate() {
-        for (j, (_, b)) in names.iter().enumerate() {
-            if i == j {
-                continue;
+    for (k, &(pc, i, p)) in by_lat.iter().enumerate() {
+        // The other names with a reading close to this one, a bit each.
+        let mut close_names: u64 = 0;
+        let mut weigh = |&(qc, j, q): &(LatLon, usize, PlaceIdx)| {
+            // (The coordinates in the order, and the tests, of the pairwise comparison this
+            // replaces: the same pairs are found close.)
+            if j != i
+                && close_names & (1 << j) == 0
+                && q != p
+                && near_in_longitude(pc, qc, PAIR_KM)
+                && pc.distance_km(qc) < PAIR_KM
+            {
+                close_names |= 1 << j;
             }
-            let b = &all[b.clone()];
-            for &(p, pc) in &all[a.clone()] {
-                let close = b.iter().any(|&(q, qc)| {
-                    q != p
-                        && (pc.lat - qc.lat).abs() < max_dlat
-                        && near_in_longitude(pc, qc, PAIR_KM)
-                        && pc.distance_km(qc) < PAIR_KM
-                });
-                if close {
-                    out.push(p);
-                }
-            }
-        }
+        };
+        let in_reach =
+            |&&(qc, _, _): &&(LatLon, usize, PlaceIdx)| (pc.lat - qc.lat).abs() < max_dlat;
+        by_lat[..k]
+            .iter()
+            .rev()
+            .take_while(in_reach)
+            .for_each(&mut weigh);
+        by_lat[k + 1..]
+            .iter()
+            .take_while(in_reach)
+            .for_each(&mut weigh);
+        // Once per other name close by: the readings of a cluster of names count them.
+        out.extend(std::iter::repeat_n(p, close_names.count_ones() as usize));
     }
-    // Once per other name close by: the readings of a cluster of names count them.
     out.sort_unstable();
     out
 }
