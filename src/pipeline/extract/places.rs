@@ -138,9 +138,12 @@ impl Code {
 /// The state an overseas territory with a country code of its own belongs to: the territories
 /// of the United States, and the overseas departments and collectivities of France (ISO 3166).
 fn sovereign_of(iso: &str) -> Option<&'static str> {
-    match iso {
-        "AS" | "GU" | "MP" | "PR" | "UM" | "VI" => Some("US"),
-        "BL" | "GF" | "GP" | "MF" | "MQ" | "NC" | "PF" | "PM" | "RE" | "WF" | "YT" => Some("FR"),
+    // (By bytes: a match of strings compared the code with each in turn, a library call each.)
+    match iso.as_bytes() {
+        b"AS" | b"GU" | b"MP" | b"PR" | b"UM" | b"VI" => Some("US"),
+        b"BL" | b"GF" | b"GP" | b"MF" | b"MQ" | b"NC" | b"PF" | b"PM" | b"RE" | b"WF" | b"YT" => {
+            Some("FR")
+        }
         _ => None,
     }
 }
@@ -191,6 +194,15 @@ impl ContextCountries {
 
     /// Mentions of the country `iso`.
     pub fn count(&self, iso: &str) -> u32 {
+        // A two-byte code (every ISO code) compared as a pair of bytes, inline: asked of most
+        // readings a score weighs, where comparing slices called the library for each key.
+        if let &[a, b] = iso.as_bytes() {
+            return self
+                .counts
+                .iter()
+                .find_map(|(k, n)| matches!(k, Code::Pair(pair) if *pair == [a, b]).then_some(*n))
+                .unwrap_or(0);
+        }
         self.counts
             .iter()
             .find_map(|(k, n)| (k.as_bytes() == iso.as_bytes()).then_some(*n))
@@ -1130,13 +1142,8 @@ fn demonym_mention(
     focus: &Focus<'_>,
     scratch: &mut Scratch,
 ) -> Option<PlaceMention> {
-    // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
-    if span.cues.embedded
-        || embedded_in_name(&Occurrence::new(text, span.start, span.end))
-        || opens_named_body(text, span.end)
-    {
-        return None;
-    }
+    // A span of no demonym reading (a town left out as far from the article's places) is none:
+    // decided by its readings before the words around it are read.
     let c = &mut scratch.demonyms;
     c.clear();
     c.extend(
@@ -1145,9 +1152,19 @@ fn demonym_mention(
             .filter(|(r, _)| matches!(r, NameRole::Demonym(_)))
             .map(|&(r, _)| (r.idx(), true)),
     );
+    if c.is_empty() {
+        return None;
+    }
+    // "the Canadian Press", "the European Investment Bank": the first word of a body's name.
+    if span.cues.embedded
+        || embedded_in_name(&Occurrence::new(text, span.start, span.end))
+        || opens_named_body(text, span.end)
+    {
+        return None;
+    }
     c.sort_unstable();
     c.dedup_by_key(|x| x.0);
-    if c.is_empty() || names_people(text, span, g, c) {
+    if names_people(text, span, g, c) {
         return None;
     }
     let (place, confidence, _) = choose(c, g, focus, (false, false), &mut scratch.scored);
