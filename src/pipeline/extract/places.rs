@@ -161,23 +161,40 @@ impl ContextCountries {
 
     /// Adds `n` mentions of the country with ISO code `iso` (e.g. from a title or a corpus).
     pub fn add(&mut self, iso: &str, n: u32) {
-        // Keys are upper-cased on insertion, so this finds the key `iso.to_ascii_uppercase()`.
-        match self
-            .counts
-            .iter_mut()
-            .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(iso.as_bytes()))
-        {
+        // Keys are upper-cased on insertion, so this finds the key `iso.to_ascii_uppercase()`:
+        // for a two-byte code (every ISO code) as the pair of bytes it is kept as, compared
+        // inline (a comparison of slices called the library for each key).
+        let found = match *iso.as_bytes() {
+            [a, b] => {
+                let pair = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+                self.counts
+                    .iter_mut()
+                    .find(|(k, _)| matches!(k, Code::Pair(p) if *p == pair))
+            }
+            _ => self
+                .counts
+                .iter_mut()
+                .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(iso.as_bytes())),
+        };
+        match found {
             Some((_, count)) => *count += n,
             None => self.counts.push((Code::upper(iso), n)),
         }
     }
 
     fn add_admin_area(&mut self, iso: &str) {
-        if !self
-            .with_admin_area
-            .iter()
-            .any(|c| c.as_bytes() == iso.as_bytes())
-        {
+        // (A two-byte code as a pair of bytes, as in `add`.)
+        let known = match *iso.as_bytes() {
+            [a, b] => self
+                .with_admin_area
+                .iter()
+                .any(|c| matches!(c, Code::Pair(p) if *p == [a, b])),
+            _ => self
+                .with_admin_area
+                .iter()
+                .any(|c| c.as_bytes() == iso.as_bytes()),
+        };
+        if !known {
             self.with_admin_area.push(Code::new(iso));
         }
     }
