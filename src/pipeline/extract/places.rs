@@ -1265,9 +1265,13 @@ fn paired_readings(
     // (surface, readings) per distinct ambiguous surface, the readings a range of `all`: one
     // list for all the names, filled from a scratch list reused from name to name, so that a
     // name costs no allocation of its own.
-    let mut names: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
-    let mut all: Vec<(PlaceIdx, LatLon)> = Vec::new();
-    let mut readings: Vec<(u64, PlaceIdx, LatLon)> = Vec::new();
+    // (Each list sized up front for what it can hold: grown from empty, each was regrown a few
+    // times in most articles with two ambiguous names.)
+    let most_names = ambiguous.min(MAX_PAIRED_NAMES);
+    let mut names: Vec<(&str, std::ops::Range<usize>)> = Vec::with_capacity(most_names);
+    let mut all: Vec<(PlaceIdx, LatLon)> = Vec::with_capacity(most_names * MAX_PAIRED_READINGS);
+    let most_readings = cands.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut readings: Vec<(u64, PlaceIdx, LatLon)> = Vec::with_capacity(most_readings);
     for (span, (c, narrowed)) in spans.iter().zip(cands) {
         if c.len() < 2 || *narrowed {
             continue;
