@@ -1241,6 +1241,8 @@ const PAIR_KM: f64 = 60.0;
 /// Ambiguous names and readings per name compared for [`paired_readings`] (the most populous
 /// readings), which bounds the pairwise test.
 const MAX_PAIRED_NAMES: usize = 32;
+// ([`paired_readings`] keeps a bit per name in a `u64`.)
+const _: () = assert!(MAX_PAIRED_NAMES <= u64::BITS as usize, "a bit per name");
 const MAX_PAIRED_READINGS: usize = 16;
 
 /// Readings of ambiguous names that lie within [`PAIR_KM`] of a reading of another ambiguous
@@ -1319,7 +1321,6 @@ fn paired_readings(
         })
         .collect();
     by_lat.sort_unstable_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
-    const _: () = assert!(MAX_PAIRED_NAMES <= u64::BITS as usize, "a bit per name");
     let mut out = Vec::new();
     for (k, &(pc, i, p)) in by_lat.iter().enumerate() {
         // The other names with a reading close to this one, a bit each.
