@@ -18,7 +18,7 @@
 use super::person_names::GIVEN_NAMES;
 use super::words::{
     COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
-    dateline_after_headline, is_all_caps, is_honorific,
+    dateline_after_headline, is_all_caps, is_function_word, is_honorific,
 };
 use super::{PlaceMention, Reason};
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
@@ -316,8 +316,10 @@ fn sites_without_town(
         |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-');
     while let Some(start) = next_capital(bytes, at) {
         at = start + 1;
-        // (Most capitals fail here, before their word's end is looked for.)
-        if joined(start.checked_sub(1).and_then(|k| bytes.get(k)))
+        // (Most capitals fail here, by their first two letters, before the words around them
+        // are read.)
+        if !may_open_a_tail_head(bytes, start)
+            || joined(start.checked_sub(1).and_then(|k| bytes.get(k)))
             || !word_of_a_name_before(bytes, start)
         {
             continue;
@@ -537,8 +539,22 @@ fn words_after(text: &str, start: usize) -> Vec<(usize, &str)> {
 /// School Board Hopefuls Square Off"): every word capitalised but a few short ones, so a site's
 /// closing word there may be a verb or a noun of the sentence.
 fn in_title_case_line(text: &str, at: usize) -> bool {
-    let from = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    let to = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    // (Looked for within a headline's length each way: a story is often one long line.)
+    let bytes = text.as_bytes();
+    let reach = at.saturating_sub(MAX_HEADLINE_BYTES);
+    let Some(from) = (match memchr::memrchr(b'\n', &bytes[reach..at]) {
+        Some(k) => Some(reach + k + 1),
+        None => (reach == 0).then_some(0),
+    }) else {
+        return false;
+    };
+    let until = (at + MAX_HEADLINE_BYTES).min(text.len());
+    let Some(to) = (match memchr::memchr(b'\n', &bytes[at..until]) {
+        Some(k) => Some(at + k),
+        None => (until == text.len()).then_some(until),
+    }) else {
+        return false;
+    };
     if to - from > MAX_HEADLINE_BYTES {
         return false;
     }
@@ -685,6 +701,28 @@ const STREET_HEADS: &[&str] = &[
     "Street",
     "Terrace",
 ];
+
+/// The capital at `start` and the lower-case letter after it open a word of [`TAIL_HEADS`]
+/// (every one opens so: "Street", "St.", "Rd"), by a table of a bit per pair of letters.
+fn may_open_a_tail_head(bytes: &[u8], start: usize) -> bool {
+    const PAIRS: [u32; 26] = {
+        let mut table = [0u32; 26];
+        let mut k = 0;
+        while k < TAIL_HEADS.len() {
+            let w = TAIL_HEADS[k].as_bytes();
+            assert!(w.len() >= 2 && w[0].is_ascii_uppercase() && w[1].is_ascii_lowercase());
+            table[(w[0] - b'A') as usize] |= 1 << (w[1] - b'a');
+            k += 1;
+        }
+        table
+    };
+    match (bytes.get(start), bytes.get(start + 1)) {
+        (Some(&a @ b'A'..=b'Z'), Some(&b @ b'a'..=b'z')) => {
+            PAIRS[(a - b'A') as usize] & (1 << (b - b'a')) != 0
+        }
+        _ => false,
+    }
+}
 
 /// [`TAIL_HEADS`] as a set, for the scan of a whole story in [`sites_without_town`].
 static TAIL_HEAD_SET: WordSet = WordSet::new(&[TAIL_HEADS]);
@@ -1031,7 +1069,7 @@ const TITLE_WORDS: &[&str] = &["Commissioner", "Councilman", "Councilwoman", "Su
 fn opening_word(w: &str) -> bool {
     CONNECTORS.contains(&w)
         || w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 2
-        || FUNCTION_WORDS.contains(&w) && !COMPASS_WORDS.contains(&w)
+        || is_function_word(w) && !COMPASS_WORDS.contains(&w)
 }
 
 /// The name at `start..end` is not part of a longer capitalised name ("the Barclays Center",
