@@ -191,32 +191,41 @@ impl IndexedEvent {
     }
 }
 
-/// What the index knows of one place.
+/// What the index knows of one place. The place's events and days sit in three vectors of the
+/// [`Index`] shared by all places, each place's run at the offsets kept here
+/// ([`Index::place_events`], [`Index::place_count_in`]): a place record holds no vectors of its
+/// own, because most places have one or two events, and three vectors each (72 bytes of headers,
+/// three heap blocks of at least 32 bytes) cost more than their events (about 100,000 places at
+/// a million events).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceAgg {
     pub place: PlaceIdx,
-    /// Dated events' start days, sorted.
-    froms: Vec<DayNum>,
-    /// Dated events' end days, sorted.
-    tos: Vec<DayNum>,
-    /// All the place's events (indices into [`Index::events`]), in time order.
-    pub events: Vec<u32>,
+    /// The place's events: `Index::place_events[events.0..events.1]` (indices into
+    /// [`Index::events`], in time order).
+    events: (u32, u32),
+    /// The place's dated events' start days (sorted) and end days (sorted):
+    /// `Index::place_froms[dated.0..dated.1]` and `Index::place_tos[dated.0..dated.1]`.
+    dated: (u32, u32),
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
     /// Distinct articles with an event at this place.
     pub articles: u32,
 }
 
+// Kept small: one per place with events.
+const _: () = assert!(std::mem::size_of::<PlaceAgg>() == 32);
+
 impl PlaceAgg {
     pub fn total(&self) -> usize {
-        self.events.len()
+        (self.events.1 - self.events.0) as usize
     }
 
-    /// Events at this place overlapping `window`: two binary searches.
-    pub fn count_in(&self, window: TimeWindow) -> u32 {
-        let started = self.froms.partition_point(|&d| d <= window.to);
-        let ended_before = self.tos.partition_point(|&d| d < window.from);
-        started.saturating_sub(ended_before) as u32
+    fn events_range(&self) -> std::ops::Range<usize> {
+        self.events.0 as usize..self.events.1 as usize
+    }
+
+    fn dated_range(&self) -> std::ops::Range<usize> {
+        self.dated.0 as usize..self.dated.1 as usize
     }
 }
 
@@ -290,6 +299,13 @@ pub struct Index {
     /// Longest span of the other dated events, to bound window scans.
     short_max_span: DayNum,
     places: Vec<PlaceAgg>,
+    /// Every place's events (indices into `events`), place by place in slot order, each place's
+    /// in time order (see [`PlaceAgg`]).
+    place_events: Vec<u32>,
+    /// Every place's dated events' start days, place by place, each place's sorted.
+    place_froms: Vec<DayNum>,
+    /// Every place's dated events' end days, place by place, each place's sorted.
+    place_tos: Vec<DayNum>,
     /// Slot in `places` of each place index (`None`: no events), dense: place indices are
     /// gazetteer positions, so small.
     slot_of_place: Vec<Option<PlaceSlot>>,
@@ -364,62 +380,73 @@ impl Index {
         });
         let dated = events.partition_point(IndexedEvent::is_dated);
 
-        // Two passes, so every per-place vector is allocated once at its final size (growing
-        // them by pushes would hold up to twice their size, and shrinking copies them).
+        // Two passes: the first counts each place's events, which gives each place its run in
+        // the shared vectors; the second writes every event into its place's run. Every
+        // vector is allocated once at its final size.
         let max_place = events.iter().map(|e| e.place.0).max().unwrap_or(0) as usize;
         let mut slot_dense: Vec<Option<PlaceSlot>> = vec![None; max_place + 1];
-        let mut sizes: Vec<(u32, u32)> = Vec::new();
+        let mut places: Vec<PlaceAgg> = Vec::new();
         for event in &events {
             let slot = *slot_dense[event.place.0 as usize].get_or_insert_with(|| {
-                sizes.push((0, 0));
-                PlaceSlot::new(sizes.len() - 1)
+                places.push(PlaceAgg {
+                    place: event.place,
+                    events: (0, 0),
+                    dated: (0, 0),
+                    first: None,
+                    last: None,
+                    articles: 0,
+                });
+                PlaceSlot::new(places.len() - 1)
             });
-            let size = &mut sizes[slot.get()];
-            size.0 += 1;
-            size.1 += u32::from(event.is_dated());
+            let agg = &mut places[slot.get()];
+            // Sizes for now; turned into offsets below.
+            agg.events.1 += 1;
+            agg.dated.1 += u32::from(event.is_dated());
         }
-        let mut places: Vec<PlaceAgg> = sizes
-            .iter()
-            .map(|&(all, dated)| PlaceAgg {
-                place: PlaceIdx(0),
-                froms: Vec::with_capacity(dated as usize),
-                tos: Vec::with_capacity(dated as usize),
-                events: Vec::with_capacity(all as usize),
-                first: None,
-                last: None,
-                articles: 0,
-            })
-            .collect();
-        drop(sizes);
-        let mut spans: Vec<Option<(DayNum, DayNum)>> = vec![None; places.len()];
+        places.shrink_to_fit();
+        // Each place's run starts where the previous one's ends; `.1` is the place's write
+        // position while the runs are filled, and its end after.
+        let (mut all_at, mut dated_at) = (0u32, 0u32);
+        for agg in &mut places {
+            let (all, dated) = (agg.events.1, agg.dated.1);
+            agg.events = (all_at, all_at);
+            agg.dated = (dated_at, dated_at);
+            all_at += all;
+            dated_at += dated;
+        }
+        let mut place_events = vec![0u32; events.len()];
+        let mut place_froms = vec![0; dated];
+        let mut place_tos = vec![0; dated];
         let mut long = Vec::new();
         let mut short_max_span = 0;
         for (i, event) in events.iter().enumerate() {
-            let slot = slot_index(&slot_dense, event.place);
-            let agg = &mut places[slot];
-            agg.place = event.place;
-            agg.events.push(i as u32);
+            let agg = &mut places[slot_index(&slot_dense, event.place)];
+            place_events[agg.events.1 as usize] = i as u32;
+            agg.events.1 += 1;
             if let Some((from, to)) = event.days() {
                 if to - from > LONG_SPAN_DAYS {
                     long.push(i as u32);
                 } else {
                     short_max_span = short_max_span.max(to - from);
                 }
-                agg.froms.push(from);
-                agg.tos.push(to);
-                let span = &mut spans[slot];
-                *span = Some(span.map_or((from, to), |(f, l)| (f.min(from), l.max(to))));
+                place_froms[agg.dated.1 as usize] = from;
+                place_tos[agg.dated.1 as usize] = to;
+                agg.dated.1 += 1;
             }
         }
         // Per article, the last place slot (plus one) that counted it: distinct articles per
         // place, one place at a time, without a set per place.
         let mut counted_at = vec![0u32; extractions.len()];
-        for (slot, (agg, span)) in places.iter_mut().zip(spans).enumerate() {
+        for (slot, agg) in places.iter_mut().enumerate() {
             // froms are already sorted (events are); tos need their own sort.
-            agg.tos.sort_unstable();
-            agg.first = span.map(|(f, _)| date_of(f));
-            agg.last = span.map(|(_, l)| date_of(l));
-            for &i in &agg.events {
+            let (froms, tos) = (
+                &place_froms[agg.dated_range()],
+                &mut place_tos[agg.dated_range()],
+            );
+            tos.sort_unstable();
+            agg.first = froms.first().map(|&f| date_of(f));
+            agg.last = tos.last().map(|&l| date_of(l));
+            for &i in &place_events[agg.events_range()] {
                 let article = events[i as usize].article.0 as usize;
                 if let Some(seen) = counted_at.get_mut(article)
                     && *seen != slot as u32 + 1
@@ -447,7 +474,8 @@ impl Index {
         debug_assert!(
             places
                 .iter()
-                .all(|p| p.froms.is_sorted() && p.tos.is_sorted()),
+                .all(|p| place_froms[p.dated_range()].is_sorted()
+                    && place_tos[p.dated_range()].is_sorted()),
             "per-place start and end days sorted"
         );
         let every = 2 * places.len();
@@ -524,6 +552,9 @@ impl Index {
             long,
             short_max_span,
             places,
+            place_events,
+            place_froms,
+            place_tos,
             slot_of_place: slot_dense,
             by_end,
             started_checkpoints,
@@ -588,6 +619,22 @@ impl Index {
     /// Every place with at least one event.
     pub fn places(&self) -> &[PlaceAgg] {
         &self.places
+    }
+
+    /// The events at the place of `agg` (indices into [`Index::events`]), in time order.
+    pub fn place_events(&self, agg: &PlaceAgg) -> &[u32] {
+        self.place_events
+            .get(agg.events_range())
+            .unwrap_or_default()
+    }
+
+    /// Events at the place of `agg` overlapping `window`: two binary searches.
+    pub fn place_count_in(&self, agg: &PlaceAgg, window: TimeWindow) -> u32 {
+        let froms = self.place_froms.get(agg.dated_range()).unwrap_or_default();
+        let tos = self.place_tos.get(agg.dated_range()).unwrap_or_default();
+        let started = froms.partition_point(|&d| d <= window.to);
+        let ended_before = tos.partition_point(|&d| d < window.from);
+        started.saturating_sub(ended_before) as u32
     }
 
     pub fn place(&self, place: PlaceIdx) -> Option<&PlaceAgg> {
@@ -681,7 +728,7 @@ impl Index {
     pub fn counts_in(&self, window: TimeWindow) -> impl Iterator<Item = (PlaceIdx, u32)> + '_ {
         self.places
             .iter()
-            .map(move |agg| (agg.place, agg.count_in(window)))
+            .map(move |agg| (agg.place, self.place_count_in(agg, window)))
     }
 
     /// Articles with at least one event `filter` admits in `window` (at `place`, if given), or
@@ -700,8 +747,8 @@ impl Index {
         let Some(agg) = self.place(place) else {
             return Vec::new();
         };
-        let mut ranks: Vec<u32> = agg
-            .events
+        let mut ranks: Vec<u32> = self
+            .place_events(agg)
             .iter()
             .map(|&i| &self.events[i as usize])
             .filter(|e| !e.is_dated() || e.overlaps(window))
@@ -867,7 +914,7 @@ mod tests {
         );
         let count = |a: &str, b: &str| {
             idx.place(PlaceIdx(1))
-                .map(|p| p.count_in(TimeWindow::new(day(a), day(b))))
+                .map(|p| idx.place_count_in(p, TimeWindow::new(day(a), day(b))))
         };
         assert_eq!(count("2019-04-09", "2019-04-19"), Some(1));
         assert_eq!(count("2019-04-09", "2019-04-20"), Some(2));
@@ -908,7 +955,7 @@ mod tests {
                             .is_some_and(|x| w.contains_interval(day_num(x.from), day_num(x.to)))
                     })
                     .count();
-                assert_eq!(agg.count_in(w) as usize, scanned);
+                assert_eq!(idx.place_count_in(agg, w) as usize, scanned);
             }
             let scanned_all = events
                 .iter()
@@ -964,8 +1011,8 @@ mod tests {
         let (a, b) = (day_num(a), day_num(b));
         let check = |counts: &WindowCounts, w: TimeWindow| {
             for (slot, agg) in idx.places().iter().enumerate() {
-                assert_eq!(counts.count(slot), agg.count_in(w), "{w:?}");
-                assert_eq!(counts.count_of(&idx, agg.place), agg.count_in(w));
+                assert_eq!(counts.count(slot), idx.place_count_in(agg, w), "{w:?}");
+                assert_eq!(counts.count_of(&idx, agg.place), idx.place_count_in(agg, w));
             }
             assert_eq!(counts.total(), idx.events_in(w).count() as u64);
         };
@@ -1230,11 +1277,11 @@ mod tests {
                     }
                 }
                 for (slot, agg) in idx.places().iter().enumerate() {
-                    assert_eq!(counts.count(slot), agg.count_in(w), "{w:?}");
+                    assert_eq!(counts.count(slot), idx.place_count_in(agg, w), "{w:?}");
                     assert_eq!(counts.publication(slot), publication[slot], "{w:?}");
                     assert_eq!(
                         counts.count_as(slot, EventFilter::DatedByText),
-                        agg.count_in(w) - publication[slot]
+                        idx.place_count_in(agg, w) - publication[slot]
                     );
                 }
                 assert_eq!(counts.total(), idx.events_in(w).count() as u64, "{w:?}");
@@ -1349,7 +1396,7 @@ mod tests {
         assert_eq!(idx.per_day().iter().sum::<u32>(), 1);
         assert_eq!(
             idx.place(PlaceIdx(1))
-                .map(|p| p.count_in(TimeWindow::up_to(day("2019-04-19")))),
+                .map(|p| idx.place_count_in(p, TimeWindow::up_to(day("2019-04-19")))),
             Some(1)
         );
     }

@@ -153,7 +153,7 @@ impl Model {
         let Some(agg) = index.place(place) else {
             return out;
         };
-        for &i in &agg.events {
+        for &i in index.place_events(agg) {
             let Some(e) = index.events.get(i as usize).filter(|e| e.overlaps(window)) else {
                 continue;
             };
@@ -585,8 +585,9 @@ impl Derived {
 
         let admitted = |i: &usize| ds.index.events.get(*i).is_some_and(|e| filter.admits(e));
         let place_events = match key.place.and_then(|p| ds.index.place(p)) {
-            Some(agg) => agg
-                .events
+            Some(agg) => ds
+                .index
+                .place_events(agg)
                 .iter()
                 .map(|&i| i as usize)
                 .filter(admitted)
