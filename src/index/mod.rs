@@ -1,13 +1,14 @@
-//! The index: compact event records sorted by time, per-place sorted start/end days, a per-day
-//! histogram, the articles in publication order.
+//! The index: compact event records sorted by time, each place's events, a per-day histogram,
+//! the articles in publication order.
 //!
 //! Built once per change of data, never per frame. The events are held once, in the extractions;
 //! the index keeps a 24-byte [`IndexedEvent`] per event (days as numbers, article, place, and the
 //! event's position in its article's extraction, to reach the full [`Event`]).
 //!
-//! - A time-window query per place is two binary searches: the events overlapping `[a, b]` are
-//!   those with `from <= b` minus those with `to < a` (every event has `from <= to`), so counts
-//!   never scan events.
+//! - Each place's events are one run of a vector shared by all places (no vector per place:
+//!   most places have one or two events). A count for one place ([`Index::place_count_in`]) is a
+//!   binary search and a walk over its events; the views keep every place's count in a
+//!   [`WindowCounts`] instead (below), so no per-place day lists are kept for it.
 //! - [`Index::events_in`] scans the dated events starting from `a - s` to `b`, where `s` is the
 //!   longest span of a *short* event (at most [`LONG_SPAN_DAYS`]); the few long events ("in
 //!   2019": a year) sit in their own list, so one of them does not make every query scan a year.
@@ -191,21 +192,19 @@ impl IndexedEvent {
     }
 }
 
-/// What the index knows of one place. The place's events and days sit in three vectors of the
-/// [`Index`] shared by all places, each place's run at the offsets kept here
-/// ([`Index::place_events`], [`Index::place_count_in`]): a place record holds no vectors of its
-/// own, because most places have one or two events, and three vectors each (72 bytes of headers,
-/// three heap blocks of at least 32 bytes) cost more than their events (about 100,000 places at
-/// a million events).
+/// What the index knows of one place. The place's events sit in one vector of the [`Index`]
+/// shared by all places, each place's run at the offsets kept here ([`Index::place_events`]): a
+/// place record holds no vector of its own, because most places have one or two events, and a
+/// vector each (24 bytes of header, a heap block of at least 32 bytes) costs more than their
+/// events (about 100,000 places at a million events).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceAgg {
     pub place: PlaceIdx,
     /// The place's events: `Index::place_events[events.0..events.1]` (indices into
-    /// [`Index::events`], in time order).
+    /// [`Index::events`], in time order: the dated ones first).
     events: (u32, u32),
-    /// The place's dated events' start days (sorted) and end days (sorted):
-    /// `Index::place_froms[dated.0..dated.1]` and `Index::place_tos[dated.0..dated.1]`.
-    dated: (u32, u32),
+    /// How many of them are dated.
+    dated: u32,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
     /// Distinct articles with an event at this place.
@@ -213,7 +212,7 @@ pub struct PlaceAgg {
 }
 
 // Kept small: one per place with events.
-const _: () = assert!(std::mem::size_of::<PlaceAgg>() == 32);
+const _: () = assert!(std::mem::size_of::<PlaceAgg>() == 28);
 
 impl PlaceAgg {
     pub fn total(&self) -> usize {
@@ -222,10 +221,6 @@ impl PlaceAgg {
 
     fn events_range(&self) -> std::ops::Range<usize> {
         self.events.0 as usize..self.events.1 as usize
-    }
-
-    fn dated_range(&self) -> std::ops::Range<usize> {
-        self.dated.0 as usize..self.dated.1 as usize
     }
 }
 
@@ -302,10 +297,6 @@ pub struct Index {
     /// Every place's events (indices into `events`), place by place in slot order, each place's
     /// in time order (see [`PlaceAgg`]).
     place_events: Vec<u32>,
-    /// Every place's dated events' start days, place by place, each place's sorted.
-    place_froms: Vec<DayNum>,
-    /// Every place's dated events' end days, place by place, each place's sorted.
-    place_tos: Vec<DayNum>,
     /// Slot in `places` of each place index (`None`: no events), dense: place indices are
     /// gazetteer positions, so small.
     slot_of_place: Vec<Option<PlaceSlot>>,
@@ -391,7 +382,7 @@ impl Index {
                 places.push(PlaceAgg {
                     place: event.place,
                     events: (0, 0),
-                    dated: (0, 0),
+                    dated: 0,
                     first: None,
                     last: None,
                     articles: 0,
@@ -401,22 +392,18 @@ impl Index {
             let agg = &mut places[slot.get()];
             // Sizes for now; turned into offsets below.
             agg.events.1 += 1;
-            agg.dated.1 += u32::from(event.is_dated());
+            agg.dated += u32::from(event.is_dated());
         }
         places.shrink_to_fit();
         // Each place's run starts where the previous one's ends; `.1` is the place's write
         // position while the runs are filled, and its end after.
-        let (mut all_at, mut dated_at) = (0u32, 0u32);
+        let mut all_at = 0u32;
         for agg in &mut places {
-            let (all, dated) = (agg.events.1, agg.dated.1);
+            let all = agg.events.1;
             agg.events = (all_at, all_at);
-            agg.dated = (dated_at, dated_at);
             all_at += all;
-            dated_at += dated;
         }
         let mut place_events = vec![0u32; events.len()];
-        let mut place_froms = vec![0; dated];
-        let mut place_tos = vec![0; dated];
         let mut long = Vec::new();
         let mut short_max_span = 0;
         for (i, event) in events.iter().enumerate() {
@@ -429,23 +416,23 @@ impl Index {
                 } else {
                     short_max_span = short_max_span.max(to - from);
                 }
-                place_froms[agg.dated.1 as usize] = from;
-                place_tos[agg.dated.1 as usize] = to;
-                agg.dated.1 += 1;
             }
         }
         // Per article, the last place slot (plus one) that counted it: distinct articles per
         // place, one place at a time, without a set per place.
         let mut counted_at = vec![0u32; extractions.len()];
         for (slot, agg) in places.iter_mut().enumerate() {
-            // froms are already sorted (events are); tos need their own sort.
-            let (froms, tos) = (
-                &place_froms[agg.dated_range()],
-                &mut place_tos[agg.dated_range()],
-            );
-            tos.sort_unstable();
-            agg.first = froms.first().map(|&f| date_of(f));
-            agg.last = tos.last().map(|&l| date_of(l));
+            let run = &place_events[agg.events_range()];
+            // The dated events come first, in start order.
+            let dated_days = run[..agg.dated as usize]
+                .iter()
+                .map(|&i| &events[i as usize]);
+            agg.first = run
+                .first()
+                .map(|&i| &events[i as usize])
+                .filter(|e| e.is_dated())
+                .map(|e| date_of(e.from));
+            agg.last = dated_days.map(|e| e.to).max().map(date_of);
             for &i in &place_events[agg.events_range()] {
                 let article = events[i as usize].article.0 as usize;
                 if let Some(seen) = counted_at.get_mut(article)
@@ -472,11 +459,14 @@ impl Index {
             "the end order sorted by end day"
         );
         debug_assert!(
-            places
-                .iter()
-                .all(|p| place_froms[p.dated_range()].is_sorted()
-                    && place_tos[p.dated_range()].is_sorted()),
-            "per-place start and end days sorted"
+            places.iter().all(|p| {
+                let run = &place_events[p.events_range()];
+                let (dated, undated) = run.split_at(p.dated as usize);
+                run.is_sorted()
+                    && dated.iter().all(|&i| events[i as usize].is_dated())
+                    && !undated.iter().any(|&i| events[i as usize].is_dated())
+            }),
+            "each place's events in time order, the dated ones first"
         );
         let every = 2 * places.len();
         let slot_of = |i: usize| {
@@ -553,8 +543,6 @@ impl Index {
             short_max_span,
             places,
             place_events,
-            place_froms,
-            place_tos,
             slot_of_place: slot_dense,
             by_end,
             started_checkpoints,
@@ -628,13 +616,22 @@ impl Index {
             .unwrap_or_default()
     }
 
-    /// Events at the place of `agg` overlapping `window`: two binary searches.
+    /// Events at the place of `agg` overlapping `window`: a binary search for those starting by
+    /// its end, then a walk over them. For one place now and then; the views keep every
+    /// place's count in a [`WindowCounts`], moved with the window.
     pub fn place_count_in(&self, agg: &PlaceAgg, window: TimeWindow) -> u32 {
-        let froms = self.place_froms.get(agg.dated_range()).unwrap_or_default();
-        let tos = self.place_tos.get(agg.dated_range()).unwrap_or_default();
-        let started = froms.partition_point(|&d| d <= window.to);
-        let ended_before = tos.partition_point(|&d| d < window.from);
-        started.saturating_sub(ended_before) as u32
+        let dated = self
+            .place_events(agg)
+            .get(..agg.dated as usize)
+            .unwrap_or_default();
+        let day = |i: u32, f: fn(&IndexedEvent) -> DayNum| {
+            self.events.get(i as usize).map_or(DayNum::MAX, f)
+        };
+        let started = dated.partition_point(|&i| day(i, |e| e.from) <= window.to);
+        dated[..started]
+            .iter()
+            .filter(|&&i| day(i, |e| e.to) >= window.from)
+            .count() as u32
     }
 
     pub fn place(&self, place: PlaceIdx) -> Option<&PlaceAgg> {
@@ -724,7 +721,8 @@ impl Index {
             .filter(move |&i| filter.admits(&self.events[i]))
     }
 
-    /// Per place, the number of events overlapping `window` (zero counts included).
+    /// Per place, the number of events overlapping `window` (zero counts included): a walk over
+    /// the places' events ([`Index::place_count_in`]); a scrub keeps a [`WindowCounts`] instead.
     pub fn counts_in(&self, window: TimeWindow) -> impl Iterator<Item = (PlaceIdx, u32)> + '_ {
         self.places
             .iter()
