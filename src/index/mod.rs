@@ -2,7 +2,7 @@
 //! the articles in publication order.
 //!
 //! Built once per change of data, never per frame. The events are held once, in the extractions;
-//! the index keeps a 24-byte [`IndexedEvent`] per event (days as numbers, article, place, and the
+//! the index keeps a 20-byte [`IndexedEvent`] per event (days as numbers, article, place, and the
 //! event's position in its article's extraction, to reach the full [`Event`]).
 //!
 //! - Each place's events are one run of a vector shared by all places (no vector per place:
@@ -143,21 +143,85 @@ pub struct IndexedEvent {
     /// The article, which is also the position of its extraction in the extractions indexed.
     pub article: ArticleIdx,
     pub place: PlaceIdx,
-    /// Position in its article's `ArticleExtraction::events`.
-    pub nth: u32,
-    /// The interval's granularity (`Day` for an undated event, meaningless there).
-    pub granularity: Granularity,
-    /// How the interval was obtained ([`Event::basis`]): it fits in the record's spare bytes.
-    pub basis: WhenBasis,
+    /// Position in its article's `ArticleExtraction::events` (the high bits), the interval's
+    /// granularity and how it was obtained ([`Event::basis`]) in one word: see
+    /// [`IndexedEvent::nth`], [`IndexedEvent::granularity`], [`IndexedEvent::basis`].
+    packed: u32,
 }
 
-// The record stays 24 bytes with its basis (a million of them are the index's bulk).
-const _: () = assert!(std::mem::size_of::<IndexedEvent>() == 24);
+// 20 bytes: a million of them are the index's bulk.
+const _: () = assert!(std::mem::size_of::<IndexedEvent>() == 20);
+
+/// Bits of [`IndexedEvent::packed`] below the event's position: 3 for the granularity, 2 for the
+/// basis.
+const PACKED_LOW_BITS: u32 = 5;
+
+/// Events of one article the index can hold: 2^27 (134 million). An article's text is at most
+/// 20 MB (`read::MAX_ARTICLE_BYTES`), so it names far fewer places; an events file could list
+/// more in one article, but not in memory (52 bytes an event, 7 GB).
+pub const MAX_EVENTS_PER_ARTICLE: usize = 1 << (32 - PACKED_LOW_BITS);
 
 impl IndexedEvent {
+    fn new(
+        days: (DayNum, DayNum),
+        article: ArticleIdx,
+        place: PlaceIdx,
+        nth: usize,
+        granularity: Granularity,
+        basis: WhenBasis,
+    ) -> IndexedEvent {
+        debug_assert!(nth < MAX_EVENTS_PER_ARTICLE, "checked by Index::build");
+        let granularity = match granularity {
+            Granularity::Day => 0,
+            Granularity::Week => 1,
+            Granularity::Month => 2,
+            Granularity::Year => 3,
+            Granularity::Span => 4,
+        };
+        let basis = match basis {
+            WhenBasis::Text => 0,
+            WhenBasis::Carried => 1,
+            WhenBasis::Publication => 2,
+            WhenBasis::Undated => 3,
+        };
+        IndexedEvent {
+            from: days.0,
+            to: days.1,
+            article,
+            place,
+            packed: ((nth as u32) << PACKED_LOW_BITS) | (granularity << 2) | basis,
+        }
+    }
+
+    /// Position in its article's `ArticleExtraction::events`.
+    pub fn nth(&self) -> u32 {
+        self.packed >> PACKED_LOW_BITS
+    }
+
+    /// The interval's granularity (`Day` for an undated event, meaningless there).
+    pub fn granularity(&self) -> Granularity {
+        match (self.packed >> 2) & 0b111 {
+            0 => Granularity::Day,
+            1 => Granularity::Week,
+            2 => Granularity::Month,
+            3 => Granularity::Year,
+            _ => Granularity::Span,
+        }
+    }
+
+    /// How the interval was obtained ([`Event::basis`]).
+    pub fn basis(&self) -> WhenBasis {
+        match self.packed & 0b11 {
+            0 => WhenBasis::Text,
+            1 => WhenBasis::Carried,
+            2 => WhenBasis::Publication,
+            _ => WhenBasis::Undated,
+        }
+    }
+
     /// Dated only by its article's publication date: no date in its sentence, none carried.
     pub fn publication_dated(&self) -> bool {
-        self.basis == WhenBasis::Publication
+        self.packed & 0b11 == 2
     }
 
     pub fn is_dated(&self) -> bool {
@@ -174,7 +238,7 @@ impl IndexedEvent {
         self.is_dated().then(|| Interval {
             from: date_of(self.from),
             to: date_of(self.to),
-            granularity: self.granularity,
+            granularity: self.granularity(),
         })
     }
 
@@ -188,7 +252,7 @@ impl IndexedEvent {
         extractions
             .get(self.article.0 as usize)?
             .events
-            .get(self.nth as usize)
+            .get(self.nth() as usize)
     }
 }
 
@@ -336,24 +400,28 @@ impl Index {
     /// Builds the index; `published` gives each article's publication date, by article index.
     /// `extractions[i]` holds article `i`'s events (as a dataset keeps them).
     pub fn build(extractions: &[ArticleExtraction], published: &[Option<NaiveDate>]) -> Index {
-        let total: usize = extractions.iter().map(|x| x.events.len()).sum();
+        // An article's events past `MAX_EVENTS_PER_ARTICLE` are not indexed (none can be read
+        // from a text; see there).
+        fn held(x: &ArticleExtraction) -> &[Event] {
+            &x.events[..x.events.len().min(MAX_EVENTS_PER_ARTICLE)]
+        }
+        let total: usize = extractions.iter().map(|x| held(x).len()).sum();
         let mut events: Vec<IndexedEvent> = Vec::with_capacity(total);
         for (a, x) in extractions.iter().enumerate() {
-            for (nth, e) in x.events.iter().enumerate() {
+            for (nth, e) in held(x).iter().enumerate() {
                 let (from, to, granularity) = e
                     .when
                     .map_or((DayNum::MAX, DayNum::MAX, Granularity::Day), |w| {
                         (day_num(w.from), day_num(w.to), w.granularity)
                     });
-                events.push(IndexedEvent {
-                    from,
-                    to,
-                    article: ArticleIdx(a as u32),
-                    place: e.place,
-                    nth: nth as u32,
+                events.push(IndexedEvent::new(
+                    (from, to),
+                    ArticleIdx(a as u32),
+                    e.place,
+                    nth,
                     granularity,
-                    basis: e.basis,
-                });
+                    e.basis,
+                ));
             }
         }
         // The order a stable sort by (from, to, article, sentence start) gives: undated events
@@ -367,7 +435,7 @@ impl Index {
             (a.from, a.to, a.article)
                 .cmp(&(b.from, b.to, b.article))
                 .then_with(|| sentence_start(a).cmp(&sentence_start(b)))
-                .then(a.nth.cmp(&b.nth))
+                .then(a.nth().cmp(&b.nth()))
         });
         let dated = events.partition_point(IndexedEvent::is_dated);
 
@@ -597,7 +665,7 @@ impl Index {
             let found = self.events[lo..]
                 .iter()
                 .take_while(|c| (c.from, c.to, c.article) == key)
-                .position(|c| c.nth as usize == nth);
+                .position(|c| c.nth() as usize == nth);
             out.extend(found.map(|k| lo + k));
         }
         out.sort_unstable();
@@ -1270,7 +1338,7 @@ mod tests {
                 let mut publication = vec![0u32; idx.places().len()];
                 for i in idx.events_in(w) {
                     let e = &idx.events[i];
-                    if e.basis == WhenBasis::Publication {
+                    if e.basis() == WhenBasis::Publication {
                         publication[idx.slot(e.place).expect("indexed")] += 1;
                     }
                 }

@@ -157,7 +157,7 @@ impl Model {
             let Some(e) = index.events.get(i as usize).filter(|e| e.overlaps(window)) else {
                 continue;
             };
-            match e.basis {
+            match e.basis() {
                 WhenBasis::Text => out[0] += 1,
                 WhenBasis::Carried => out[1] += 1,
                 WhenBasis::Publication => out[2] += 1,
