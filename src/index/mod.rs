@@ -21,7 +21,7 @@
 //!   a walk over the delta only. A long jump starts from the nearest checkpoint instead: the
 //!   index keeps every place's started (ended) count every `K` events in start (end) order,
 //!   `K` twice the number of places, so a jump costs a copy and a walk of at most `K / 2` events
-//!   (the checkpoints take about 2 bytes per dated event per order, ~4 MB at a million).
+//!   (the checkpoints take about 4 bytes per dated event per order, ~4 MB at a million).
 
 use std::num::NonZeroU32;
 
@@ -288,15 +288,20 @@ impl PlaceAgg {
     }
 }
 
+/// Per place slot, `[events, publication-dated]`.
+type PlaceCounts = [[u32; 2]];
+
 /// Every place's count of events in a prefix of an event order, and how many of them are
 /// publication-dated, every `every` events.
 #[derive(Clone, Debug, Default)]
 struct Checkpoints {
     every: usize,
-    /// Row `j` (of `places` pairs `[events, publication-dated]`) holds the counts of the first
-    /// `j * every` events.
+    /// Row `j - 1` (of `places` pairs `[events, publication-dated]`) holds the counts of the
+    /// first `j * every` events, for `j >= 1`; the checkpoint `j = 0`, all zeros, is not stored
+    /// (a row per place, 0.8 MB at a million events).
     rows: Vec<[u32; 2]>,
-    /// Per row, the publication-dated events of the prefix, all places together.
+    /// Per checkpoint `j` (from 0), the publication-dated events of the prefix, all places
+    /// together.
     publication: Vec<usize>,
     places: usize,
 }
@@ -311,13 +316,15 @@ impl Checkpoints {
     ) -> Self {
         let every = every.max(1);
         let n = events.len();
-        let mut rows = Vec::with_capacity((n / every + 1) * places);
+        let mut rows = Vec::with_capacity((n / every) * places);
         let mut publication = Vec::with_capacity(n / every + 1);
         let mut counts = vec![[0u32; 2]; places];
         let mut pubs = 0;
         for (i, (slot, is_pub)) in events.enumerate() {
             if i.is_multiple_of(every) {
-                rows.extend_from_slice(&counts);
+                if i > 0 {
+                    rows.extend_from_slice(&counts);
+                }
                 publication.push(pubs);
             }
             counts[slot][0] += 1;
@@ -325,7 +332,9 @@ impl Checkpoints {
             pubs += usize::from(is_pub);
         }
         if n.is_multiple_of(every) {
-            rows.extend_from_slice(&counts);
+            if n > 0 {
+                rows.extend_from_slice(&counts);
+            }
             publication.push(pubs);
         }
         Checkpoints {
@@ -337,11 +346,16 @@ impl Checkpoints {
     }
 
     /// The checkpoint nearest to prefix length `len`: (its prefix length, its publication-dated
-    /// events, its per-place counts).
-    fn nearest(&self, len: usize) -> Option<(usize, usize, &[[u32; 2]])> {
-        let n_rows = self.rows.len().checked_div(self.places)?;
-        let j = ((len + self.every / 2) / self.every).min(n_rows.checked_sub(1)?);
-        let row = self.rows.get(j * self.places..(j + 1) * self.places)?;
+    /// events, its per-place counts: `None` for the empty prefix, all zeros).
+    fn nearest(&self, len: usize) -> Option<(usize, usize, Option<&PlaceCounts>)> {
+        if self.places == 0 {
+            return None;
+        }
+        let j = ((len + self.every / 2) / self.every).min(self.publication.len().checked_sub(1)?);
+        let row = match j.checked_sub(1) {
+            Some(r) => Some(self.rows.get(r * self.places..(r + 1) * self.places)?),
+            None => None,
+        };
         Some((j * self.every, *self.publication.get(j)?, row))
     }
 }

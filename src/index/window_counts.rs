@@ -200,10 +200,14 @@ fn move_prefix(
     if let Some((cp_len, cp_publication, row)) = checkpoints.nearest(to_len) {
         // A copy of a row costs about as much as walking an eighth as many events (sequential
         // writes against scattered increments).
-        if fresh || cp_len.abs_diff(to_len) + row.len() / 8 < from_len.abs_diff(to_len) {
+        if fresh || cp_len.abs_diff(to_len) + prefix.per_place.len() / 8 < from_len.abs_diff(to_len)
+        {
             // A far move: listing the places it changes (comparing every place, then updating
             // most markers one by one) costs more than updating every marker in order.
-            prefix.per_place.copy_from_slice(row);
+            match row {
+                Some(row) => prefix.per_place.copy_from_slice(row),
+                None => prefix.per_place.fill([0, 0]),
+            }
             changes.all = true;
             prefix.len = cp_len;
             prefix.publication = cp_publication;
