@@ -1238,23 +1238,28 @@ pub(super) fn opens_feature_name(at: &Occurrence<'_>) -> bool {
 /// Street Park", "Tama Hills Nature Reserve"). Such a place is named for a person or the land
 /// as often as for a town, and it seldom lies in the town of its first word.
 pub(super) fn opens_longer_feature_name(at: &Occurrence<'_>) -> bool {
-    let Some(mut w) = at.after else {
-        return false;
-    };
+    closing_word_after_run(at, |w| {
+        FEATURE_WORDS.contains(&w) || RESERVE_WORDS.contains(&w)
+    })
+    .is_some()
+}
+
+/// After the name at `at`: one or two capitalised words (not all caps, not function words),
+/// then a word `closes` accepts; the end of that closing word.
+fn closing_word_after_run(at: &Occurrence<'_>, closes: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut w = at.after?;
     let mut end = at.end + 1 + w.len();
     for _ in 0..2 {
         if !is_capitalised(w) || is_all_caps(w) || is_function_word(w) {
-            return false;
+            return None;
         }
-        let Some(next) = word_after(at.text, end) else {
-            return false;
-        };
-        if FEATURE_WORDS.contains(&next) || RESERVE_WORDS.contains(&next) {
-            return true;
+        let next = word_after(at.text, end)?;
+        if closes(next) {
+            return Some(end + 1 + next.len());
         }
         (w, end) = (next, end + 1 + next.len());
     }
-    false
+    None
 }
 
 /// Capitalised words for a building after a name: "the Emirates Stadium", "the Yemen Embassy".
@@ -1287,23 +1292,10 @@ pub(super) fn opens_water_or_land_name(at: &Occurrence<'_>) -> bool {
         "Mountains",
         "River",
     ];
-    let Some(mut w) = at.after else {
-        return false;
-    };
-    let mut end = at.end + 1 + w.len();
-    for _ in 0..2 {
-        if !is_capitalised(w) || is_all_caps(w) || is_function_word(w) {
-            return false;
-        }
-        let Some(next) = word_after(at.text, end) else {
-            return false;
-        };
-        if WATER_OR_LAND.contains(&next) || FEATURE_WORDS.contains(&next) {
-            return !word_after(at.text, end + 1 + next.len()).is_some_and(is_capitalised);
-        }
-        (w, end) = (next, end + 1 + next.len());
-    }
-    false
+    closing_word_after_run(at, |w| {
+        WATER_OR_LAND.contains(&w) || FEATURE_WORDS.contains(&w)
+    })
+    .is_some_and(|end| !word_after(at.text, end).is_some_and(is_capitalised))
 }
 
 /// Words that close the name of protected land ([`opens_longer_feature_name`]).
