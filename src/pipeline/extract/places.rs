@@ -591,14 +591,20 @@ pub fn find_places_with_context(
         // or "or" to one that can be a state or province of the same country is one too, not
         // a small town of its name (Washington, Georgia, in a story from Atlanta); a large
         // city keeps its reading ("New York and Washington").
-        if c.len() > 1
-            && let Some(country) = coordinated_division_country(text, &spans, i, &c, g)
-        {
+        if c.len() > 1 && coordinated_division_country(text, &spans, i, &c, g).is_some() {
+            // (Small towns of the name abroad go too: "Ontario and New Brunswick" is no town
+            // of New Jersey. A town in the division of its name stays: "Žilina, Nitra, Prešov
+            // and Košice" are the towns as much as their regions.)
+            let divisions: Vec<&str> = c
+                .iter()
+                .filter(|&&(p, _)| g.division_level(p) == 1)
+                .filter_map(|&(p, _)| g.admin1(p))
+                .collect();
             c.retain(|&(p, _)| {
-                let p = g.get(p);
-                p.kind.class() == KindClass::Area
-                    || p.country != Some(country)
-                    || p.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
+                let place = g.get(p);
+                place.kind.class() == KindClass::Area
+                    || place.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
+                    || g.admin1(p).is_some_and(|k| divisions.contains(&k))
             });
         }
         if let Some((divisions, countries)) = container.take()
@@ -633,6 +639,15 @@ pub fn find_places_with_context(
             if !namesakes.is_empty() {
                 c = namesakes;
             }
+            // "Nyanza Province" in a story of Kenya: a division word after the name of towns
+            // abroad only (Nyanza of Rwanda) names a division the data lacks, not those towns.
+            let abroad = |&(p, _): &(PlaceIdx, bool)| {
+                g.division_level(p) == 0
+                    && g.get(p).country.is_none_or(|k| focus.areas.count(k) == 0)
+            };
+            if !focus.areas.counts.is_empty() && c.iter().all(abroad) {
+                c.clear();
+            }
         }
         if c.len() > 1 && !narrowed {
             if span.division_word {
@@ -646,7 +661,7 @@ pub fn find_places_with_context(
                 }
             }
             if let Some(next) = spans.get(i + 1) {
-                narrowed = narrow_by_container(text, span, next, g, &mut c);
+                narrowed = narrow_by_container(text, span, next, spans.get(i + 2), g, &mut c);
                 if narrowed {
                     let divisions = c.iter().filter_map(|&(p, _)| g.admin1(p)).collect();
                     let countries = c.iter().filter_map(|&(p, _)| g.get(p).country).collect();
@@ -1061,12 +1076,24 @@ fn coordinated_division_country<'g>(
     g: &'g Gazetteer,
 ) -> Option<&'g str> {
     let span = &spans[i];
-    let joined = |a: &Span, b: &Span| matches!(text.get(a.end..b.start), Some(" and " | " or "));
-    let before = i
-        .checked_sub(1)
-        .map(|j| &spans[j])
-        .filter(|b| joined(b, span));
-    let after = spans.get(i + 1).filter(|a| joined(span, a));
+    let gap = |a: &Span, b: &Span| text.get(a.end..b.start);
+    let conjoined =
+        |a: &Span, b: &Span| matches!(gap(a, b), Some(" and " | " or " | ", and " | ", or "));
+    let listed = |a: &Span, b: &Span| conjoined(a, b) || gap(a, b) == Some(", ");
+    // Two names with a comma between are a list where a third is listed beside them ("Utah,
+    // Virginia, Washington, West Virginia and Wyoming"), not a town and its state
+    // ("Washington, Pennsylvania").
+    let joined = |j: usize| {
+        let (Some(a), Some(b)) = (spans.get(j), spans.get(j + 1)) else {
+            return false;
+        };
+        conjoined(a, b)
+            || (listed(a, b)
+                && (j.checked_sub(1).is_some_and(|k| listed(&spans[k], a))
+                    || spans.get(j + 2).is_some_and(|c| listed(b, c))))
+    };
+    let before = i.checked_sub(1).filter(|&j| joined(j)).map(|j| &spans[j]);
+    let after = spans.get(i + 1).filter(|_| joined(i));
     if before.is_none() && after.is_none() {
         return None;
     }
@@ -2178,7 +2205,12 @@ fn accept(
                 .get(..start)
                 .map(|b| b.trim_end_matches(' '))
                 .is_some_and(|b| b.ends_with(['.', '!', '?']));
+            // "NSW", "QLD", "PEI": three capitals and no dot spell no word and no sentence's
+            // end; such a short form is the division wherever it stands ("the NSW
+            // government", "regional NSW", "except NSW and Queensland").
+            let capitals = letters >= 3 && spelling.bytes().all(|b| b.is_ascii_uppercase());
             let ok = in_apposition(text, start)
+                || capitals
                 || party_state
                 || (dotted && !era && noun_or_route_after)
                 || (two_dots && opens_sentence)
@@ -2478,6 +2510,18 @@ fn accept(
     // a direction or an adjective, not the division of some country named by it ("Western" of
     // Uganda, "South" of Lebanon).
     if broad && site.compass_word() {
+        return false;
+    }
+    // "South West England", "North East Lincolnshire": compass words before a name are part
+    // of a region's name, not the district of some country called "South West"; "North
+    // Eastern Province": a name opening with a compass word right after another compass word
+    // is the tail of a longer name, not Saudi Arabia's Eastern Province.
+    if words::inside_compass_name(&site.at) {
+        return false;
+    }
+    // "at Bali airport", "Cairo airport": a town's name and the plain noun, not an airport of
+    // that name elsewhere (Bali Airport of Cameroon): the town's own name stands for it.
+    if place.kind == PlaceKind::Airport && !as_written && surface.ends_with(" airport") {
         return false;
     }
     if matches!(role, NameRole::Weak(_)) {
@@ -3786,6 +3830,7 @@ fn narrow_by_container(
     text: &str,
     span: &Span,
     next: &Span,
+    after_next: Option<&Span>,
     g: &Gazetteer,
     candidates: &mut Vec<(PlaceIdx, bool)>,
 ) -> bool {
@@ -3841,7 +3886,7 @@ fn narrow_by_container(
     if spaced {
         return false;
     }
-    if let Some(division) = division_of_missing_town(text, span, next, g, candidates) {
+    if let Some(division) = division_of_missing_town(text, span, next, after_next, g, candidates) {
         *candidates = vec![(division, true)];
         return true;
     }
@@ -3850,6 +3895,16 @@ fn narrow_by_container(
         .copied()
         .filter(|&(idx, _)| g.get(idx).country.is_some_and(|c| countries.contains(&c)))
         .collect();
+    // "Mexico, China, Japan": a country's name before a country's is a list of countries,
+    // not a town of the name in the second ("China" of Japan); a state of the name is still
+    // one ("Georgia, USA").
+    let a_country = |&(idx, _): &(PlaceIdx, bool)| g.get(idx).kind == PlaceKind::Country;
+    let only_towns = inside
+        .iter()
+        .all(|&(idx, _)| g.get(idx).kind.class() != KindClass::Area);
+    if candidates.iter().any(a_country) && only_towns {
+        return false;
+    }
     if !inside.is_empty() && inside.len() < candidates.len() {
         *candidates = inside;
         return true;
@@ -4090,31 +4145,58 @@ fn division_of_missing_town(
     text: &str,
     span: &Span,
     next: &Span,
+    after_next: Option<&Span>,
     g: &Gazetteer,
     candidates: &[(PlaceIdx, bool)],
 ) -> Option<PlaceIdx> {
     if text.get(span.end..next.start) != Some(", ") {
         return None;
     }
+    // (One division of the name; towns of the name abroad are no matter: "Stroud, Ontario"
+    // names the province, not Ontario of California. A town of the name in the division's
+    // country may be meant: "Webb-Lawton, Dublin Arts Council".)
     let mut division = None;
     for (role, _) in &next.roles {
         let idx = role.place()?;
-        if g.division_level(idx) != 1 || division.is_some_and(|d| d != idx) {
+        if g.division_level(idx) != 1 {
+            if g.get(idx).kind != PlaceKind::City {
+                return None;
+            }
+            continue;
+        }
+        if division.is_some_and(|d| d != idx) {
             return None;
         }
         division = Some(idx);
     }
     let country = g.get(division?).country;
+    if next.roles.iter().any(|&(role, _)| {
+        role.place()
+            .is_some_and(|idx| g.division_level(idx) != 1 && g.get(idx).country == country)
+    }) {
+        return None;
+    }
     if candidates.iter().any(|&(idx, _)| {
         g.get(idx).kind.class() == KindClass::Area && g.get(idx).country == country
     }) {
         return None;
     }
     let after = text.get(next.end..).unwrap_or("");
+    // ("Stroud, Ontario, Canada": the division's own country after it goes on with the
+    // address, not with a list.)
+    let its_country = after_next.is_some_and(|a| {
+        a.start == next.end + 2
+            && a.roles.iter().any(|&(r, _)| {
+                r.place().is_some_and(|p| {
+                    g.get(p).kind == PlaceKind::Country && g.get(p).country == country
+                })
+            })
+    });
     let list_goes_on = word_after(text, next.end).is_some_and(|w| matches!(w, "and" | "or"))
-        || after
-            .strip_prefix(", ")
-            .is_some_and(|a| a.starts_with(char::is_uppercase));
+        || (!its_country
+            && after
+                .strip_prefix(", ")
+                .is_some_and(|a| a.starts_with(char::is_uppercase)));
     if list_goes_on { None } else { division }
 }
 

@@ -3950,3 +3950,104 @@ fn a_countrys_name_before_a_word_for_a_building_is_no_mention_of_the_country() {
     let r = resolved("Yemen Airways flights resumed. The war in Yemen goes on.");
     assert!(resolved_as(&r, "Yemen").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_divisions_short_form_of_three_capitals_is_found_without_a_preposition() {
+    let text = "The NSW government confirmed it. Racing resumes in all states except NSW and \
+                Queensland. Horses were tested in regional NSW.";
+    let r = resolved(text);
+    let nsw: Vec<_> = r.iter().filter(|x| x.0 == "NSW").collect();
+    assert_eq!(nsw.len(), 3, "{r:?}");
+    assert!(nsw.iter().all(|x| x.1 == "New South Wales"), "{r:?}");
+}
+
+#[test]
+fn countries_listed_with_commas_are_countries_not_a_town_in_the_next() {
+    let r = resolved("Officials in Mexico, China, Japan, Ukraine and Brazil report cases.");
+    assert_eq!(
+        resolved_as(&r, "China").map(|x| (x.2.as_str(), x.3)),
+        Some(("CN", "country")),
+        "{r:?}"
+    );
+    // A state of the name before its country is still the state.
+    let r = resolved("She moved to Georgia, USA, last year.");
+    assert_eq!(
+        resolved_as(&r, "Georgia").map(|x| (x.2.as_str(), x.3)),
+        Some(("US", "admin_area")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn states_listed_with_commas_are_states_not_towns_of_a_neighbours_state() {
+    let text = "Cases were found in Ohio, Oregon, South Carolina, Utah, Virginia, Washington, \
+                West Virginia and Wyoming.";
+    let r = resolved(text);
+    for state in ["Oregon", "Washington", "Wyoming"] {
+        assert_eq!(
+            resolved_as(&r, state).map(|x| x.3),
+            Some("admin_area"),
+            "{state}: {r:?}"
+        );
+    }
+    let text = "Illnesses occurred in British Columbia, Alberta, Manitoba, Ontario and New \
+                Brunswick. New Jersey had cases too.";
+    let r = resolved(text);
+    for province in ["Ontario", "New Brunswick"] {
+        assert_eq!(
+            resolved_as(&r, province).map(|x| (x.2.as_str(), x.3)),
+            Some(("CA", "admin_area")),
+            "{province}: {r:?}"
+        );
+    }
+    // Two names alone are a town and its state.
+    let r = resolved("He works in Washington, Pennsylvania, as a nurse.");
+    assert_eq!(
+        resolved_as(&r, "Washington").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_town_named_with_its_province_and_country_but_missing_is_placed_by_the_province() {
+    let r = resolved("His truck was pulled over in Stroud, Ontario, Canada, on Friday.");
+    assert_eq!(
+        resolved_as(&r, "Stroud").map(|x| (x.1.as_str(), x.2.as_str())),
+        Some(("Ontario", "CA")),
+        "{r:?}"
+    );
+    // A name after a comma that is a town of the division's country is no division of it.
+    let r = resolved("Nina Webb-Lawton, Dublin Arts Council board member, said so.");
+    assert!(
+        resolved_as(&r, "Lawton").is_none_or(|x| x.1 != "Dublin"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_towns_name_and_the_plain_word_airport_is_the_town_not_an_airport_elsewhere() {
+    let r = resolved("She was caught at Bali airport importing drugs from Australia.");
+    assert_eq!(
+        resolved_as(&r, "Bali").map(|x| x.2.as_str()),
+        Some("ID"),
+        "{r:?}"
+    );
+    assert!(r.iter().all(|x| x.3 != "airport"), "{r:?}");
+}
+
+#[test]
+fn a_division_word_after_the_name_of_towns_abroad_only_is_no_mention() {
+    let r = resolved("In Kenya, 45 people died in Nyanza Province, officials said.");
+    assert!(resolved_as(&r, "Nyanza Province").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Nyanza").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Kenya").is_some(), "{r:?}");
+}
+
+#[test]
+fn compass_words_before_a_name_are_part_of_a_longer_name() {
+    let r = resolved("A dog was rescued in a caravan park in Cornwall in South West England.");
+    assert!(resolved_as(&r, "South West").is_none(), "{r:?}");
+    let r = resolved("Twelve died in North Eastern Province, Kenya officials said.");
+    assert!(resolved_as(&r, "Eastern Province").is_none(), "{r:?}");
+}

@@ -1497,6 +1497,24 @@ pub(super) fn is_compass_adjective(word: &str) -> bool {
     )
 }
 
+/// The occurrence is made of compass words alone before another capitalised word ("South
+/// West|England"), or opens with a compass word right after another ("North|Eastern
+/// Province"): either way a piece of a longer name.
+pub(super) fn inside_compass_name(at: &Occurrence<'_>) -> bool {
+    let Some(surface) = at.text.get(at.start..at.end) else {
+        return false;
+    };
+    let compass = |w: &str| COMPASS_WORDS.contains(&w);
+    let Some(first) = surface.split([' ', '-']).next() else {
+        return false;
+    };
+    if !compass(first) {
+        return false;
+    }
+    let only_compass = surface.split([' ', '-']).all(compass);
+    (only_compass && at.after.is_some_and(is_capitalised)) || at.before.is_some_and(compass)
+}
+
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
 pub(super) const COMPASS_WORDS: &[&str] = &[
     "Central",
