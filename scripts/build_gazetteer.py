@@ -265,6 +265,9 @@ PERSON_NAMES = person_names()
 # Below this population a town named like a person ("Jones", "Flores", "Moore") is taken only
 # where the context says place; above it the town is what the news means (Jackson, Charlotte).
 PERSON_TOWN_MAX_POPULATION = 100_000
+NUMBERED_NON_TOWN = re.compile(r"^(?:Highway|Hwy|Route|Ct|Census Tract) \d+$")
+# From this population a city keeps an alternate name that is a person's name too.
+PERSON_ALIAS_MIN_POPULATION = 1_000_000
 
 
 def is_latin(name: str) -> bool:
@@ -330,7 +333,7 @@ def demonym_forms(demonym: str) -> list[str]:
     return forms
 
 
-def useful_alias(alias: str, name: str) -> bool:
+def useful_alias(alias: str, name: str, person_ok: bool = False) -> bool:
     letters = sum(ch.isalpha() for ch in alias)
     if letters < 3 or not alias[:1].isalpha() or not alias[:1].isupper():
         return False
@@ -346,7 +349,7 @@ def useful_alias(alias: str, name: str) -> bool:
         return False
     # An alternate name that is a person's name or a frequent word even when capitalised
     # ("Hughes" for Brighton, "Saturday" for Lusaka Province) is an error or a rare usage.
-    if " " not in alias and (alias.casefold() in PERSON_NAMES
+    if " " not in alias and ((alias.casefold() in PERSON_NAMES and not person_ok)
                              or zipf_frequency(alias.lower(), "en") >= ALIAS_WORD_MIN_ZIPF):
         return False
     return not is_common_word(alias)
@@ -365,6 +368,7 @@ ENGLISH_NAMES = {
     "adm1:es-se": ["Seville"],  # Sevilla, the province
     "gn:2548885": ["Fez"],  # Fes
     "gn:2800931": ["Bruges"],  # Brugge
+    "gn:109223": ["Medina"],  # Madinah
     "gn:2910831": ["Hanover"],  # Hannover
 }
 
@@ -480,7 +484,10 @@ def aliases_of(name: str, alternates: list[str], limit: int = MAX_ALIASES,
     out = []
     for alt in alternates:
         alt = clean(alt)
-        if not useful_alias(alt, name) or alt.casefold() in seen or fold(alt) in reserved:
+        # A city of a million or more is what the news means by its own names, even one that
+        # is a person's too ("Medina" for Madinah): the matcher weighs the person by context.
+        person_ok = population is not None and population >= PERSON_ALIAS_MIN_POPULATION
+        if not useful_alias(alt, name, person_ok) or alt.casefold() in seen or fold(alt) in reserved:
             continue
         if population is not None:
             bigger = named.get(fold(alt), -1) if named is not None else -1
@@ -911,6 +918,10 @@ def main() -> int:
     capitals = {}
     for c in cities.values():
         gid = c["geonameid"]
+        # "Highway 11", "Ct 0001": a road's or a census tract's number listed as a populated
+        # place is no town a text names (it would put "Highway 11" of any story in one spot).
+        if NUMBERED_NON_TOWN.match(c["name"]):
+            continue
         common = (is_common_word(c["name"]) or fold(c["name"]) in not_town
                   or (c["name"].casefold() in PERSON_NAMES
                       and c["population"] < PERSON_TOWN_MAX_POPULATION))
