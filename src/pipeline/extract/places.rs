@@ -649,6 +649,14 @@ pub fn find_places_with_context(
                 c.clear();
             }
         }
+        // "the state of Washington", "New York Governor Andrew Cuomo": called a state or
+        // province, the name is one where it can be.
+        if c.len() > 1
+            && c.iter().any(|&(p, _)| g.division_level(p) == 1)
+            && words::called_a_division(&Occurrence::new(text, span.start, span.end))
+        {
+            c.retain(|&(p, _)| g.division_level(p) == 1);
+        }
         if c.len() > 1 && !narrowed {
             if span.division_word {
                 let divisions: Vec<(PlaceIdx, bool)> = c

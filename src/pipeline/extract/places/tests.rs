@@ -4051,3 +4051,34 @@ fn compass_words_before_a_name_are_part_of_a_longer_name() {
     let r = resolved("Twelve died in North Eastern Province, Kenya officials said.");
     assert!(resolved_as(&r, "Eastern Province").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_name_called_a_state_or_province_is_the_division() {
+    let r = resolved("The first case was found in 2003 in the state of Washington.");
+    assert_eq!(
+        resolved_as(&r, "Washington").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    let text = "Women will be sent to hospitals in the province of Ontario. Buffalo, New York, \
+                may take some.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Ontario").map(|x| (x.2.as_str(), x.3)),
+        Some(("CA", "admin_area")),
+        "{r:?}"
+    );
+    let r = resolved("New York Governor Andrew Cuomo declared an emergency.");
+    assert_eq!(
+        resolved_as(&r, "New York").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    // Not called so, the city stays.
+    let r = resolved("The flight from New York landed.");
+    assert_eq!(
+        resolved_as(&r, "New York").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+}

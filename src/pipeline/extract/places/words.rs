@@ -1497,6 +1497,29 @@ pub(super) fn is_compass_adjective(word: &str) -> bool {
     )
 }
 
+/// The words around the occurrence call it a state or province: "the state of Washington",
+/// "the province of Ontario", "New York Governor Andrew Cuomo", "Washington state".
+pub(super) fn called_a_division(at: &Occurrence<'_>) -> bool {
+    let before = at.text.get(..at.start).unwrap_or("");
+    let of_division = [
+        "state of ",
+        "State of ",
+        "province of ",
+        "Province of ",
+        "states of ",
+        "provinces of ",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p));
+    of_division
+        || at.after.is_some_and(|w| {
+            matches!(
+                w,
+                "Governor" | "governor" | "Gov" | "state" | "province" | "Legislature"
+            )
+        })
+}
+
 /// The occurrence is made of compass words alone before another capitalised word ("South
 /// West|England"), or opens with a compass word right after another ("North|Eastern
 /// Province"): either way a piece of a longer name.
