@@ -591,10 +591,13 @@ pub fn find_places_with_context(
         // or "or" to one that can be a state or province of the same country is one too, not
         // a small town of its name (Washington, Georgia, in a story from Atlanta); a large
         // city keeps its reading ("New York and Washington").
-        if c.len() > 1 && coordinated_division_country(text, &spans, i, &c, g).is_some() {
+        if c.len() > 1
+            && let Some(beside_areas_only) = coordinated_division(text, &spans, i, &c, g)
+        {
             // (Small towns of the name abroad go too: "Ontario and New Brunswick" is no town
-            // of New Jersey. A town in the division of its name stays: "Žilina, Nitra, Prešov
-            // and Košice" are the towns as much as their regions.)
+            // of New Jersey. A town in the division of its name stays beside names that may
+            // be towns too: "Žilina, Nitra, Prešov and Košice" are the towns as much as their
+            // regions; beside names of states only, "Ekiti, Osun and Ondo" are states.)
             let divisions: Vec<&str> = c
                 .iter()
                 .filter(|&&(p, _)| g.division_level(p) == 1)
@@ -602,9 +605,14 @@ pub fn find_places_with_context(
                 .collect();
             c.retain(|&(p, _)| {
                 let place = g.get(p);
-                place.kind.class() == KindClass::Area
-                    || place.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
-                    || g.admin1(p).is_some_and(|k| divisions.contains(&k))
+                if place.kind.class() == KindClass::Area {
+                    return true;
+                }
+                if g.admin1(p).is_some_and(|k| divisions.contains(&k)) {
+                    !beside_areas_only
+                } else {
+                    place.population.unwrap_or(0) >= COORDINATED_TOWN_MAX_POPULATION
+                }
             });
         }
         if let Some((divisions, countries)) = container.take()
@@ -1067,22 +1075,24 @@ fn resolve(
 const METROPOLIS_POPULATION: u64 = 300_000;
 
 /// A town of a name joined by "and" or "or" to a state's or province's name is dropped for
-/// the division of its name below this population ([`coordinated_division_country`]).
+/// the division of its name below this population ([`coordinated_division`]).
 const COORDINATED_TOWN_MAX_POPULATION: u64 = 100_000;
 
-/// The country of a first-level division the span `spans[i]` can be, where the span next to it
-/// joined by " and " or " or " can be a first-level division of that country too ("Oregon and
-/// Washington", "Idaho, Washington or Montana", "Oaxaca and Morelos") or is a large city only
-/// ("Chicago and Washington" leaves Washington's towns to the context); not before a plural
-/// division word ("Clay and Douglas counties"). Large cities of the name keep their reading
-/// ("New York and Washington", "Maryland, Virginia and Washington": Washington, D.C.).
-fn coordinated_division_country<'g>(
+/// The span `spans[i]` can be a first-level division, and the span next to it in a list
+/// (joined by " and " or " or ", or by commas in a list of three or more) can be a division of
+/// the same country too ("Oregon and Washington", "Idaho, Washington or Montana", "Oaxaca and
+/// Morelos"), unless that one is a large city only ("Chicago and Washington" leaves
+/// Washington's towns to the context); not before a plural division word ("Clay and Douglas
+/// counties"). Large cities of the name keep their reading ("New York and Washington",
+/// "Maryland, Virginia and Washington": Washington, D.C.). `Some(true)` where that neighbour
+/// can be nothing but an area (a state, a country), `Some(false)` where it may be a town too.
+fn coordinated_division(
     text: &str,
     spans: &[Span],
     i: usize,
     candidates: &[(PlaceIdx, bool)],
-    g: &'g Gazetteer,
-) -> Option<&'g str> {
+    g: &Gazetteer,
+) -> Option<bool> {
     let span = &spans[i];
     let gap = |a: &Span, b: &Span| text.get(a.end..b.start);
     let conjoined =
@@ -1109,7 +1119,7 @@ fn coordinated_division_country<'g>(
     if word_after(text, last.end).is_some_and(|w| PLURAL_DIVISION_WORDS.contains(&w)) {
         return None;
     }
-    let division_countries = |roles: &mut dyn Iterator<Item = PlaceIdx>| -> Vec<&'g str> {
+    let division_countries = |roles: &mut dyn Iterator<Item = PlaceIdx>| -> Vec<&str> {
         roles
             .filter(|&p| g.division_level(p) == 1 && g.get(p).kind == PlaceKind::AdminArea)
             .filter_map(|p| g.get(p).country)
@@ -1132,7 +1142,9 @@ fn coordinated_division_country<'g>(
             return None;
         }
         let theirs = division_countries(&mut places());
-        own.iter().copied().find(|c| theirs.contains(c))
+        own.iter()
+            .any(|c| theirs.contains(c))
+            .then(|| places().all(|p| g.get(p).kind.class() == KindClass::Area))
     })
 }
 
@@ -2525,6 +2537,16 @@ fn accept(
     // Eastern Province": a name opening with a compass word right after another compass word
     // is the tail of a longer name, not Saudi Arabia's Eastern Province.
     if words::inside_compass_name(&site.at) {
+        return false;
+    }
+    // "Norfolk Southern", "Georgia Southern", "Kansas City Southern": a place's name before a
+    // capitalised compass adjective names a railway, a college or a company (English puts the
+    // adjective of a part first: "Southern California").
+    if site
+        .at
+        .after
+        .is_some_and(|w| matches!(w, "Southern" | "Northern" | "Eastern" | "Western"))
+    {
         return false;
     }
     // "at Bali airport", "Cairo airport": a town's name and the plain noun, not an airport of

@@ -4082,3 +4082,23 @@ fn a_name_called_a_state_or_province_is_the_division() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_city_listed_among_states_only_is_the_state_of_its_name() {
+    let r = resolved("Tinubu led in early counts from Ekiti, Osun and Ondo in Nigeria.");
+    assert_eq!(
+        resolved_as(&r, "Ondo").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    // Beside names that may be towns too, the town of the name stays a reading.
+    let r = resolved("The chain sold its stores in Zilina, Nitra, Presov and Kosice, Slovakia.");
+    assert!(r.iter().any(|x| x.3 == "city"), "{r:?}");
+}
+
+#[test]
+fn a_place_before_a_capitalised_compass_adjective_names_a_company() {
+    let r = resolved("Norfolk Southern, based in Atlanta, said it would pay for hotel rooms.");
+    assert!(resolved_as(&r, "Norfolk").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Atlanta").is_some(), "{r:?}");
+}
