@@ -665,6 +665,9 @@ pub fn find_places_with_context(
         {
             c.retain(|&(p, _)| g.division_level(p) == 1);
         }
+        if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
+            narrowed = within_place(next, g, &mut c);
+        }
         if c.len() > 1 && !narrowed {
             if span.division_word {
                 let divisions: Vec<(PlaceIdx, bool)> = c
@@ -3942,6 +3945,65 @@ fn narrow_by_container(
     false
 }
 
+/// "Paris in Texas", "now at Ajax in Amsterdam": a town said to be in a place lies in it, and a
+/// name whose towns all lie elsewhere is none of them (a club, a building there). The towns of
+/// `candidates` in a country `next` is or lies in (read from its countries, divisions and
+/// cities of [`WITHIN_CITY_POPULATION`]); none left where every town lies outside those
+/// countries. The candidates are kept where `next` names no country that way. Whether some
+/// were dropped and some kept.
+fn within_place(next: &Span, g: &Gazetteer, candidates: &mut Vec<(PlaceIdx, bool)>) -> bool {
+    let mut countries: Vec<&str> = Vec::new();
+    for (role, _) in &next.roles {
+        let Some(idx) = role.place() else { continue };
+        let p = g.get(idx);
+        let counts = p.kind.class() == KindClass::Area
+            || p.population.unwrap_or(0) >= WITHIN_CITY_POPULATION;
+        if counts && let Some(c) = p.country {
+            countries.push(c);
+        }
+    }
+    if countries.is_empty() {
+        return false;
+    }
+    let inside =
+        |&(idx, _): &(PlaceIdx, bool)| g.get(idx).country.is_some_and(|c| countries.contains(&c));
+    if candidates.iter().any(inside) {
+        let kept: Vec<(PlaceIdx, bool)> = candidates.iter().copied().filter(inside).collect();
+        let narrowed = kept.len() < candidates.len();
+        *candidates = kept;
+        return narrowed;
+    }
+    candidates.clear();
+    false
+}
+
+/// `spans[i]` is followed by " in " and the next span, and all its readings are towns (a
+/// country or a state is in no town).
+fn said_to_be_in<'s>(
+    text: &str,
+    spans: &'s [Span],
+    i: usize,
+    candidates: &[(PlaceIdx, bool)],
+    g: &Gazetteer,
+) -> Option<&'s Span> {
+    let next = spans.get(i + 1)?;
+    // ("St. Gregory of Narek in Vatican": a place in a name's "of" is not what the "in" places;
+    // "the town of Kalam in Swat" is.)
+    let in_a_name = word_before(text, spans[i].start).is_some_and(|w| w == "of")
+        && word_before(text, spans[i].start.saturating_sub(3)).is_some_and(is_capitalised);
+    (!in_a_name
+        && text.get(spans[i].end..next.start) == Some(" in ")
+        && !candidates.is_empty()
+        && candidates
+            .iter()
+            .all(|&(idx, _)| g.get(idx).kind.class() != KindClass::Area))
+    .then_some(next)
+}
+
+/// A city of this population after "in" says which country the name before it is in
+/// ([`within_place`]); a smaller one shares its name with too many places.
+const WITHIN_CITY_POPULATION: u64 = 100_000;
+
 fn default_population(kind: PlaceKind) -> u64 {
     match kind {
         PlaceKind::Country | PlaceKind::Region => 10_000_000,
@@ -4031,14 +4093,15 @@ impl Weights {
 /// A log10-odds-like score: population (a prior by kind where there is none), curated over
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
 /// the score and the context bonus that decided most. `weights`: those of `focus`;
-/// `max_pairs`: how many paired names count (see [`PAIR_MAX_NAMES`]).
+/// `(min_pairs, max_pairs)`: how many paired names it takes to count, and how many count (see
+/// [`PAIR_MAX_NAMES`]).
 fn score(
     idx: PlaceIdx,
     primary: bool,
     g: &Gazetteer,
     focus: &Focus<'_>,
     weights: &Weights,
-    max_pairs: usize,
+    (min_pairs, max_pairs): (usize, usize),
 ) -> (f64, Reason) {
     let p = g.get(idx);
     let level = g.division_level(idx);
@@ -4104,8 +4167,16 @@ fn score(
         reason = Reason::DivisionInArticle;
     }
     let pairs = paired_names(&focus.paired, idx);
-    if pairs > 0 {
-        s += PAIR_BONUS + PAIR_EXTRA * (pairs.min(max_pairs) - 1) as f64;
+    // (A town in a state the article names needs one neighbour even against a country:
+    // "LEBANON (AP)" of a story that names Ohio.)
+    let min_pairs =
+        if min_pairs > 1 && level != 1 && g.admin1(idx).is_some_and(|key| focus.admin1(key) > 0) {
+            1
+        } else {
+            min_pairs
+        };
+    if pairs >= min_pairs.max(1) {
+        s += PAIR_BONUS + PAIR_EXTRA * pairs.min(max_pairs).saturating_sub(min_pairs) as f64;
         if reason == Reason::Prior || reason == Reason::CountryInArticle {
             reason = Reason::NearOtherPlaces;
         }
@@ -4311,20 +4382,24 @@ fn choose(
         && candidates
             .iter()
             .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country);
-    // A cluster of names settles among towns and counties; against a country or a state of
-    // the name ("Florida" beside New York and Riverdale) one neighbour counts, as for a pair.
-    let max_pairs = if candidates
+    // A cluster of names settles among towns and counties; against a state of the name
+    // ("Florida" beside New York and Riverdale) one neighbour counts, as for a pair; against a
+    // country two must ("Jamaica" in a story of Houston is the island, though Jamaica of
+    // Queens lies beside a Freeport of New York and Freeport is named).
+    let pairs = if country {
+        (2, 2)
+    } else if candidates
         .iter()
         .any(|&(idx, _)| g.get(idx).kind == PlaceKind::Country || g.division_level(idx) == 1)
     {
-        1
+        (1, 1)
     } else {
-        PAIR_MAX_NAMES
+        (1, PAIR_MAX_NAMES)
     };
     let weights = Weights::of(focus);
     scored.clear();
     scored.extend(candidates.iter().map(|&(idx, primary)| {
-        let (mut s, r) = score(idx, primary, g, focus, &weights, max_pairs);
+        let (mut s, r) = score(idx, primary, g, focus, &weights, pairs);
         if country {
             match g.get(idx).kind {
                 PlaceKind::Country => {}

@@ -18,7 +18,7 @@
 use super::person_names::GIVEN_NAMES;
 use super::words::{
     COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
-    dateline_after_headline, is_all_caps, is_function_word, is_honorific,
+    dateline_after_headline, is_all_caps, is_function_word, is_honorific, word_before,
 };
 use super::{PlaceMention, Reason};
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
@@ -272,9 +272,19 @@ fn sites_without_town(
                 && (at_line_start(text, m.start) || dateline_after_headline(text, m.start, m.end))
         })
         .collect();
+    // ("a 2-0 win over Brighton at the Etihad Stadium": a town a team beats or plays against is
+    // that team, not where the match is.)
+    let opponent = |m: &PlaceMention| {
+        word_before(text, m.start).is_some_and(|w| {
+            matches!(
+                w,
+                "over" | "against" | "beat" | "beating" | "beats" | "vs" | "v"
+            )
+        })
+    };
     let towns: Vec<&PlaceMention> = mentions
         .iter()
-        .filter(|m| is_town(m) && !names_a_site(text, m))
+        .filter(|m| is_town(m) && !names_a_site(text, m) && !opponent(m))
         .collect();
     // The country most of the article's towns are in: a site whose sentence names no town is
     // placed at a town there only (a town abroad read so is often a misreading: "Toronto" in a
@@ -388,11 +398,15 @@ fn sites_without_town(
         // (The datelines are sorted and apart, so by their ends too.)
         let before = datelines.partition_point(|d| d.end <= site_start);
         let dateline = before.checked_sub(1).map(|k| datelines[k]);
+        // (A site in the dateline's own sentence is in its town, whatever other towns the
+        // sentence names: "MANCHESTER, England — City won over Brighton at the Etihad Stadium,
+        // while Arsenal drew in London".)
         let placed = match dateline {
             Some(town)
                 if others
                     .iter()
-                    .all(|m| m.reason == Reason::Demonym || is_dateline(m)) =>
+                    .all(|m| m.reason == Reason::Demonym || is_dateline(m))
+                    || others.iter().any(|m| m.start == town.start) =>
             {
                 Some((town, Reason::SiteUnderDateline, town.confidence))
             }

@@ -4102,3 +4102,52 @@ fn a_place_before_a_capitalised_compass_adjective_names_a_company() {
     assert!(resolved_as(&r, "Norfolk").is_none(), "{r:?}");
     assert!(resolved_as(&r, "Atlanta").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_town_said_to_be_in_a_place_it_is_not_in_is_none_of_its_towns() {
+    let r = resolved("Henderson, the former Liverpool captain now at Ajax in Amsterdam, watched.");
+    assert!(resolved_as(&r, "Ajax").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Amsterdam").is_some(), "{r:?}");
+    // The town in the place named stays, and narrows to it.
+    let r = resolved("The show moved to Paris in Texas last year.");
+    assert_eq!(
+        resolved_as(&r, "Paris").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_countrys_name_needs_two_neighbours_to_be_a_town_beside_them() {
+    let text = "HOUSTON — Power was cut in Galveston and Freeport. Beryl earlier struck \
+                Jamaica and Mexico.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Jamaica").map(|x| x.3),
+        Some("country"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_site_in_the_datelines_sentence_is_in_the_datelines_town() {
+    let text = "MANCHESTER, England — City won 2-0 over Brighton at the Etihad Stadium on \
+                Saturday, while Arsenal drew in London.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Etihad Stadium").map(|x| x.1.as_str()),
+        Some("Manchester"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_town_a_team_beats_carries_no_site_of_the_match() {
+    let text = "Fans cheered the 2-0 win over Brighton at the Amex Stadium. Later the team flew \
+                home.";
+    let r = resolved(text);
+    assert!(
+        resolved_as(&r, "Amex Stadium").is_none_or(|x| x.1 != "Brighton"),
+        "{r:?}"
+    );
+}
