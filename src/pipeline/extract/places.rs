@@ -2565,8 +2565,9 @@ fn accept(
             return false;
         }
         // A word-like name closing a longer capitalised name is that name's last word, not a
-        // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle".
-        if site.closes_capitalised_run() {
+        // town: "Manila Cathedral", "Florida Atlantic University", "Reagan Middle"; so is one
+        // opening it: "taken to Legacy Emanuel Medical Center".
+        if site.closes_capitalised_run() || words::runs_on_into_a_name(&site.at) {
             return false;
         }
     }

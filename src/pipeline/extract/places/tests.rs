@@ -4151,3 +4151,15 @@ fn a_town_a_team_beats_carries_no_site_of_the_match() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_word_like_town_opening_a_longer_capitalised_name_is_that_names_first_word() {
+    let text = "PORTLAND, Ore. — Two firefighters were taken to Legacy Emanuel Medical Center.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Legacy").is_none(), "{r:?}");
+    let r = resolved("Chelsea, who lost to Real Madrid in midweek, travel north on Sunday.");
+    assert!(resolved_as(&r, "Real").is_none(), "{r:?}");
+    // A date after the name opens no longer name.
+    let r = resolved("A re-enactment is planned in Clinton April 4 by the historical society.");
+    assert!(resolved_as(&r, "Clinton").is_some(), "{r:?}");
+}

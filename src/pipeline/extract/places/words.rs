@@ -427,6 +427,14 @@ pub(super) fn closes_capitalised_run(at: &Occurrence<'_>) -> bool {
         .is_some_and(|w| is_capitalised(w) && !NO_NAME_BEFORE.contains(w.as_bytes()))
 }
 
+/// A capitalised word that may be part of a name stands right after: "Legacy Emanuel Medical
+/// Center" (not a word for an institution of the place, a division, a weekday, a party's
+/// member, or the next sentence's opening: see [`NO_NAME_AFTER`]).
+pub(super) fn runs_on_into_a_name(at: &Occurrence<'_>) -> bool {
+    at.after
+        .is_some_and(|w| is_capitalised(w) && !NO_NAME_AFTER.contains(w.as_bytes()))
+}
+
 /// Capitalised words before a name that are no name of their own ([`FUNCTION_WORDS`],
 /// [`AREA_PREFIXES`]).
 static NO_NAME_BEFORE: WordSet = WordSet::new(&[FUNCTION_WORDS, AREA_PREFIXES]);
@@ -438,8 +446,25 @@ static NO_NAME_AFTER: WordSet = WordSet::new(&[
     DIVISION_WORDS,
     SENTENCE_OPENERS,
     WEEKDAYS,
+    MONTHS,
     PARTY_MEMBERS,
 ]);
+
+/// The months, after a name a date ("planned in Clinton April 4"), no part of it.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A party's members after a place: "a Topeka Democrat", "a Kettering Republican", "a Toronto
 /// Liberal" are from there, not of a name that runs on.
