@@ -907,6 +907,17 @@ impl Tagger<'_> {
         self.year_value(i)
     }
 
+    /// A four-digit year from 1000 to 1799 at `i`: a history's years, read where nothing else
+    /// a number can be ([`Self::year_word`], [`Self::bare_year`]).
+    fn early_year_at(&self, i: usize) -> Option<i32> {
+        let n = self.num(i)?;
+        let ok = n.digits == 4
+            && (1000..1800).contains(&n.value)
+            && self.clean_before(i)
+            && self.clean_after(i);
+        ok.then(|| i32::try_from(n.value).ok()).flatten()
+    }
+
     /// A four-digit year at `i` that may follow a hyphen ("mid-2020").
     fn year_value(&self, i: usize) -> Option<i32> {
         let n = self.num(i)?;
@@ -946,8 +957,10 @@ impl Tagger<'_> {
     }
 
     /// A year in digits or in words ("1994", "nineteen ninety-four") at `i`, and its last token.
+    /// Asked where a date goes on (after a month, a day, a season, "of"), where a year before
+    /// 1800 is one too ("July 4, 1776", "the summer of 1588").
     fn year_word(&self, i: usize) -> Option<(i32, usize)> {
-        if let Some(y) = self.year_at(i) {
+        if let Some(y) = self.year_at(i).or_else(|| self.early_year_at(i)) {
             return Some((y, i));
         }
         if !matches!(self.lex(i), Some(Lex::Century19 | Lex::Count(2 | 20))) {
@@ -1019,6 +1032,12 @@ impl Tagger<'_> {
         let y = match self.lex(i)? {
             Lex::Last => self.anchor_year()? - 1,
             Lex::This => self.anchor_year()?,
+            // "(December of) that year", "the same year": the year of the last date given.
+            Lex::That => self.reference.get()?.interval.from.year(),
+            Lex::The if self.lex(i + 1) == Some(Lex::Same) => {
+                let y = self.reference_or_publication()?.interval.from.year();
+                return self.single(i + 2, Unit::Year).then_some((y, i + 2));
+            }
             _ => return None,
         };
         self.single(i + 1, Unit::Year).then_some((y, i + 1))
@@ -1245,10 +1264,27 @@ impl Tagger<'_> {
             && VEHICLE_MAKERS.contains(&self.word(i + 1))
     }
 
+    /// A year before 1800 standing alone ("In 1776, ...", "until 1453.", "since 1066 the"): after
+    /// "in", "since", "until" or "during", and before a stop, a capitalised word or "the" (not
+    /// "in 1500 cases").
+    fn early_year_alone(&self, i: usize) -> Option<i32> {
+        let y = self.early_year_at(i)?;
+        let prep = matches!(
+            self.prev_prep(i),
+            Some(Prep::In | Prep::Since | Prep::Until | Prep::During)
+        );
+        let after = match self.toks.get(i + 1).map(|t| t.kind) {
+            None | Some(Kind::Punct(_)) => true,
+            Some(Kind::Word { lex, cap }) => cap || lex == Lex::The,
+            Some(Kind::Num(_)) => false,
+        };
+        (prep && after).then_some(y)
+    }
+
     /// A year standing alone: after a preposition ("in 2011", "since 2011", "of 2011"), or
     /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
-        let y = self.year_at(i)?;
+        let y = self.year_at(i).or_else(|| self.early_year_alone(i))?;
         if self.model_year(i) {
             return None;
         }
@@ -1398,7 +1434,12 @@ impl Tagger<'_> {
         let Kind::Num(n) = self.toks.get(k)?.kind else {
             return None;
         };
-        if !n.decade || !self.clean_before(i) || n.value % 10 != 0 {
+        // ("mid-1990s": a part word and a hyphen may stand right before.)
+        let after_part = i >= 2
+            && matches!(self.punct(i - 1), Some('-' | '\u{2010}' | '\u{2011}'))
+            && self.adjacent(i)
+            && matches!(self.lex(i - 2), Some(Lex::Early | Lex::Mid | Lex::Late));
+        if !n.decade || !(self.clean_before(i) || after_part) || n.value % 10 != 0 {
             return None;
         }
         let start = match (n.digits, century) {

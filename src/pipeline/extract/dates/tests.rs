@@ -1855,3 +1855,48 @@ fn a_model_year_before_a_makers_name_is_no_date() {
     );
     assert_surface("It was a 1971 Convention on drugs.", "2009-03-20", "1971");
 }
+
+#[test]
+fn years_before_1800_are_read_where_a_date_goes_on_or_after_in() {
+    assert_starts(
+        "On the 4th of July 1776 the declaration was signed.",
+        Some("2024-03-10"),
+        &[("4th of July 1776", "1776-07-04")],
+    );
+    assert_starts(
+        "The fleet sailed on July 29, 1588.",
+        Some("2024-03-10"),
+        &[("July 29, 1588", "1588-07-29")],
+    );
+    assert_starts(
+        "In 1453, the city fell.",
+        Some("2024-03-10"),
+        &[("1453", "1453-01-01")],
+    );
+    // A count after "in" is no year.
+    assert_none("The disease was found in 1500 cases.", "2024-03-10");
+}
+
+#[test]
+fn a_month_of_that_year_is_of_the_year_last_given() {
+    assert_starts(
+        "In 1812 the army reached Moscow, and by December of that year it had retreated.",
+        Some("2024-03-10"),
+        &[
+            ("1812", "1812-01-01"),
+            ("December of that year", "1812-12-01"),
+        ],
+    );
+}
+
+#[test]
+fn a_part_of_a_decade_is_read_after_its_hyphen() {
+    assert_one(
+        "The mid-1990s saw war in Bosnia.",
+        "2024-03-10",
+        "mid-1990s",
+        "1993-05-02",
+        "1996-08-31",
+        Granularity::Span,
+    );
+}
