@@ -1038,6 +1038,19 @@ impl Tagger<'_> {
                 let y = self.reference_or_publication()?.interval.from.year();
                 return self.single(i + 2, Unit::Year).then_some((y, i + 2));
             }
+            // "(the spring of) the following year", "the previous year".
+            Lex::The => {
+                let step = if self.word_is(i + 1, "following") || self.lex(i + 1) == Some(Lex::Next)
+                {
+                    1
+                } else if self.word_is(i + 1, "previous") || self.word_is(i + 1, "preceding") {
+                    -1
+                } else {
+                    return None;
+                };
+                let y = self.reference_or_publication()?.interval.from.year() + step;
+                return self.single(i + 2, Unit::Year).then_some((y, i + 2));
+            }
             _ => return None,
         };
         self.single(i + 1, Unit::Year).then_some((y, i + 1))

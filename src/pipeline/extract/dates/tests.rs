@@ -1900,3 +1900,15 @@ fn a_part_of_a_decade_is_read_after_its_hyphen() {
         Granularity::Span,
     );
 }
+
+#[test]
+fn a_part_of_the_following_year_is_of_the_year_after_the_last_date_given() {
+    assert_starts(
+        "The city fell on 9 September 1855. In the spring of the following year, peace came.",
+        None,
+        &[
+            ("9 September 1855", "1855-09-09"),
+            ("the spring of the following year", "1856-03-01"),
+        ],
+    );
+}
