@@ -3988,12 +3988,14 @@ fn said_to_be_in<'s>(
     g: &Gazetteer,
 ) -> Option<&'s Span> {
     let next = spans.get(i + 1)?;
+    if text.get(spans[i].end..next.start) != Some(" in ") {
+        return None;
+    }
     // ("St. Gregory of Narek in Vatican": a place in a name's "of" is not what the "in" places;
     // "the town of Kalam in Swat" is.)
     let in_a_name = word_before(text, spans[i].start).is_some_and(|w| w == "of")
         && word_before(text, spans[i].start.saturating_sub(3)).is_some_and(is_capitalised);
     (!in_a_name
-        && text.get(spans[i].end..next.start) == Some(" in ")
         && !candidates.is_empty()
         && candidates
             .iter()
