@@ -1103,8 +1103,13 @@ def main() -> int:
             # "Anbar province", "the Jawf and Marib provinces": an Arab country's division named
             # without its article, as towns are (`without_article`).
             if iso in ARABIC_COUNTRIES:
-                aliases += [a for a in without_article([name, *aliases])
-                            if a not in aliases and a != shown]
+                stripped = without_article([name, *aliases])
+                aliases += [a for a in stripped if a not in aliases and a != shown]
+                # The plain-letter spellings towns get too ("Daqahliya" for Ad Daqahlīyah), of
+                # five letters or more ("Baha" for Al Bahah would be the Baha'i faith's).
+                aliases += [a for a in arabic_spellings(name, stripped, pop or 0)
+                            if a not in aliases and a != shown and fold(a) not in country_names
+                            and not plain_is_word(a) and sum(ch.isalpha() for ch in a) >= 5]
             plain = ascii_form(name)
             if (plain and (pop or 0) >= PLAIN_WORD_DIVISION and plain_is_word(plain)
                     and sum(ch.isalpha() for ch in plain) > 3
