@@ -635,10 +635,15 @@ pub fn find_places_with_context(
                 narrowed = true;
             }
         }
-        // "Hodeidah province", "Herat province": a division word after a name that is only a
-        // city's is the division the city names (the governorate of Al Hudaydah, whose
-        // capital it is), where the data has one of the city's own name.
-        if span.division_word && c.iter().all(|&(p, _)| g.division_level(p) == 0) {
+        // "Hodeidah province", "Herat province", "the province of Herat": a division word
+        // after (or before) a name that is only a city's is the division the city names (the
+        // governorate of Al Hudaydah, whose capital it is), where the data has one of the
+        // city's own name.
+        let only_towns = !c.is_empty() && c.iter().all(|&(p, _)| g.division_level(p) == 0);
+        if only_towns
+            && (span.division_word
+                || words::called_a_division(&Occurrence::new(text, span.start, span.end)))
+        {
             let mut namesakes: Vec<(PlaceIdx, bool)> = c
                 .iter()
                 .filter_map(|&(p, primary)| namesake_division(g, p).map(|d| (d, primary)))
@@ -647,8 +652,9 @@ pub fn find_places_with_context(
             if !namesakes.is_empty() {
                 c = namesakes;
             }
-            // "Nyanza Province" in a story of Kenya: a division word after the name of towns
-            // abroad only (Nyanza of Rwanda) names a division the data lacks, not those towns.
+            // "Nyanza Province", "the provinces of Nyanza, Rift Valley" in a story of Kenya: a
+            // division word by the name of towns abroad only (Nyanza of Rwanda) names a division
+            // the data lacks, not those towns.
             let abroad = |&(p, _): &(PlaceIdx, bool)| {
                 g.division_level(p) == 0
                     && g.get(p).country.is_none_or(|k| focus.areas.count(k) == 0)

@@ -4042,6 +4042,8 @@ fn a_division_word_after_the_name_of_towns_abroad_only_is_no_mention() {
     assert!(resolved_as(&r, "Nyanza Province").is_none(), "{r:?}");
     assert!(resolved_as(&r, "Nyanza").is_none(), "{r:?}");
     assert!(resolved_as(&r, "Kenya").is_some(), "{r:?}");
+    let r = resolved("In Kenya, cases were reported in the provinces of Nyanza and Coast.");
+    assert!(resolved_as(&r, "Nyanza").is_none(), "{r:?}");
 }
 
 #[test]
