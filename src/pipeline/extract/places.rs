@@ -1288,7 +1288,7 @@ fn near_in_longitude(a: LatLon, b: LatLon, km: f64) -> bool {
 /// whose gaps in latitude (a degree is at least 111 km of the distance) and longitude
 /// ([`near_in_longitude`]) allow it, as most pairs of an article's readings do not.
 fn within_km(a: LatLon, b: LatLon, km: f64) -> bool {
-    (a.lat - b.lat).abs() <= km / 111.0 && near_in_longitude(a, b, km) && a.distance_km(b) < km
+    (a.lat - b.lat).abs() <= km / 111.0 && near_in_longitude(a, b, km) && a.closer_than_km(b, km)
 }
 
 /// How close two readings of different ambiguous names must be to support each other: a town
@@ -1388,7 +1388,7 @@ fn paired_readings(
                 && close_names & (1 << j) == 0
                 && q != p
                 && near_in_longitude(pc, qc, PAIR_KM)
-                && pc.distance_km(qc) < PAIR_KM
+                && pc.closer_than_km(qc, PAIR_KM)
             {
                 close_names |= 1 << j;
             }
@@ -4320,7 +4320,8 @@ fn near_any(anchors: &[LatLon], p: LatLon, km: f64) -> bool {
     anchors.iter().any(|a| {
         (a.lat - p.lat).abs() <= max_dlat
             && near_in_longitude(*a, p, km)
-            && (0.5..km).contains(&a.distance_km(p))
+            && a.closer_than_km(p, km)
+            && !a.closer_than_km(p, 0.5)
     })
 }
 
