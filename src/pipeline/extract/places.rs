@@ -4445,7 +4445,9 @@ fn choose(
         .iter()
         .filter(|&&(idx, _, _)| Some(idx) != dismissed)
         .fold((0.0, 0.0), |(agreeing, total), &(idx, s, _)| {
-            let odds = 10f64.powf(s - best_score);
+            // (10^0 is 1 exactly: the best's own odds, and its equals', without libm's pow.)
+            let gap = s - best_score;
+            let odds = if gap == 0.0 { 1.0 } else { 10f64.powf(gap) };
             let agrees = idx == best || within_km(g.get(idx).coord, here, SAME_MARKER_KM);
             (agreeing + if agrees { odds } else { 0.0 }, total + odds)
         });

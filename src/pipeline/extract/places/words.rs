@@ -1559,6 +1559,15 @@ pub(super) fn inside_compass_name(at: &Occurrence<'_>) -> bool {
     let Some(surface) = at.text.get(at.start..at.end) else {
         return false;
     };
+    // (Most occurrences are ruled out by their first byte, before their words are split and
+    // compared.)
+    if !surface
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| opens_like_a_compass_word(b))
+    {
+        return false;
+    }
     let compass = |w: &str| COMPASS_WORDS.contains(&w);
     let Some(first) = surface.split([' ', '-']).next() else {
         return false;
@@ -1569,6 +1578,25 @@ pub(super) fn inside_compass_name(at: &Occurrence<'_>) -> bool {
     let only_compass = surface.split([' ', '-']).all(compass);
     (only_compass && at.after.is_some_and(is_capitalised)) || at.before.is_some_and(compass)
 }
+
+/// `b` is the first byte of some compass word ([`COMPASS_WORDS`]).
+const fn opens_like_a_compass_word(b: u8) -> bool {
+    matches!(b, b'C' | b'D' | b'E' | b'N' | b'S' | b'U' | b'W')
+}
+
+// ([`inside_compass_name`] rules words out by [`opens_like_a_compass_word`]: it must know every
+// compass word's first byte.)
+const _: () = {
+    let mut i = 0;
+    while i < COMPASS_WORDS.len() {
+        assert!(
+            !COMPASS_WORDS[i].is_empty()
+                && opens_like_a_compass_word(COMPASS_WORDS[i].as_bytes()[0]),
+            "a compass word opens with a byte opens_like_a_compass_word does not know"
+        );
+        i += 1;
+    }
+};
 
 /// Parts of a country or state named by direction: "Northeast Georgia", "Central Texas".
 pub(super) const COMPASS_WORDS: &[&str] = &[
