@@ -70,6 +70,15 @@ impl LatLon {
                 return false;
             }
         }
+        self.exactly_closer_than_km(other, km)
+    }
+
+    /// `closer_than_km`'s answer by the haversine itself, for the few pairs the bounds leave
+    /// open. Kept out of line: inlined, the compiler hoisted the cosine of a point's latitude
+    /// out of the callers' loops over anchors and paid it on every call.
+    #[cold]
+    #[inline(never)]
+    fn exactly_closer_than_km(self, other: LatLon, km: f64) -> bool {
         self.distance_km(other) < km
     }
 }
