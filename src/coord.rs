@@ -62,7 +62,11 @@ impl LatLon {
             sin_sq_lower(half_dlat) + cos_lower(lat1) * cos_lower(lat2) * sin_sq_lower(half_dlon);
         let t = km / (2.0 * RADIUS_KM);
         let sin_t_lower = t - t * t * t / 6.0;
-        if km.is_finite() && t <= 1.0 {
+        // (The cosine bounds hold, and the cosines are not negative, for latitudes within
+        // ±90°: anything else, and a NaN, is left to the exact formula.)
+        let in_range =
+            lat1.abs() <= std::f64::consts::FRAC_PI_2 && lat2.abs() <= std::f64::consts::FRAC_PI_2;
+        if in_range && km.is_finite() && t <= 1.0 {
             if h_upper < sin_t_lower * sin_t_lower * (1.0 - MARGIN) {
                 return true;
             }
@@ -116,7 +120,17 @@ mod tests {
                 (a.lon + (next() - 0.5) * 2.0 * spread + 180.0).rem_euclid(360.0) - 180.0,
             );
             let d = a.distance_km(b);
-            for km in [0.5, 25.0, 60.0, 150.0, 250.0, 800.0, d, d * (1.0 + 1e-12)] {
+            for km in [
+                0.5,
+                25.0,
+                60.0,
+                150.0,
+                250.0,
+                800.0,
+                2500.0,
+                d,
+                d * (1.0 + 1e-12),
+            ] {
                 assert_eq!(
                     a.closer_than_km(b, km),
                     d < km,
