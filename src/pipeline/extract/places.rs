@@ -921,10 +921,40 @@ type Choice = (PlaceIdx, f32, Reason);
 const SURE_ENOUGH: f32 = 0.6;
 
 /// Lists [`resolve`] reuses from span to span, so that a span's choice costs no allocation:
-/// the demonym readings of [`demonym_mention`] and the scores of [`choose`].
-struct Scratch {
+/// the demonym readings of [`demonym_mention`] and the scores of [`choose`]; and the countries'
+/// size factors [`score`] has worked out.
+struct Scratch<'g> {
     demonyms: Vec<(PlaceIdx, bool)>,
     scored: Vec<(PlaceIdx, f64, Reason)>,
+    factors: CountryFactors<'g>,
+}
+
+/// The size factors of countries ([`country_size_factor`]) [`score`] has worked out in a round
+/// of [`resolve`]: a round scores readings in the same few countries for every list of
+/// candidates (over the GWN articles 1,400 factors, a lookup of the country's population and
+/// a logarithm each, of a few countries an article). The same function of the same country:
+/// the scores are unchanged.
+struct CountryFactors<'g> {
+    /// Each country's size factor, by its ISO code, as first asked.
+    country_factors: Vec<(&'g str, f64)>,
+}
+
+impl<'g> CountryFactors<'g> {
+    fn new() -> Self {
+        CountryFactors {
+            country_factors: Vec::new(),
+        }
+    }
+
+    /// [`country_size_factor`] of the country `iso`.
+    fn get(&mut self, g: &Gazetteer, iso: &'g str) -> f64 {
+        if let Some(&(_, factor)) = self.country_factors.iter().find(|(c, _)| *c == iso) {
+            return factor;
+        }
+        let factor = country_size_factor(g, iso);
+        self.country_factors.push((iso, factor));
+        factor
+    }
 }
 
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
@@ -952,6 +982,7 @@ fn resolve(
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
         scored: Vec::with_capacity(cands.iter().map(|(c, _)| c.len()).max().unwrap_or(0)),
+        factors: CountryFactors::new(),
     };
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
@@ -1006,7 +1037,7 @@ fn resolve(
                             g,
                             focus,
                             (span.cues.local, local_name),
-                            &mut scratch.scored,
+                            (&mut scratch.scored, &mut scratch.factors),
                         )
                     });
                 let reason = if *narrowed {
@@ -1208,12 +1239,12 @@ fn team_city(
 /// The mention of the country (or continent) whose demonym the span is ("Russian" in "Russian
 /// troops", "Palestinians"), unless it opens an organisation's name ("American Airlines") or
 /// the span has no demonym reading.
-fn demonym_mention(
+fn demonym_mention<'g>(
     text: &str,
     span: &Span,
-    g: &Gazetteer,
+    g: &'g Gazetteer,
     focus: &Focus<'_>,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'g>,
 ) -> Option<PlaceMention> {
     // A span of no demonym reading (a town left out as far from the article's places) is none:
     // decided by its readings before the words around it are read.
@@ -1240,7 +1271,13 @@ fn demonym_mention(
     if names_people(text, span, g, c) {
         return None;
     }
-    let (place, confidence, _) = choose(c, g, focus, (false, false), &mut scratch.scored);
+    let (place, confidence, _) = choose(
+        c,
+        g,
+        focus,
+        (false, false),
+        (&mut scratch.scored, &mut scratch.factors),
+    );
     Some(PlaceMention {
         start: span.start,
         end: span.end,
@@ -4103,14 +4140,14 @@ impl Weights {
 /// broad, primary names over alternate names, the article's countries and divisions. Returns
 /// the score and the context bonus that decided most. `weights`: those of `focus`;
 /// `(min_pairs, max_pairs)`: how many paired names it takes to count, and how many count (see
-/// [`PAIR_MAX_NAMES`]).
-fn score(
+/// [`PAIR_MAX_NAMES`]); `factors`: the round's country size factors ([`CountryFactors`]).
+fn score<'g>(
     idx: PlaceIdx,
     primary: bool,
-    g: &Gazetteer,
+    g: &'g Gazetteer,
     focus: &Focus<'_>,
-    weights: &Weights,
-    (min_pairs, max_pairs): (usize, usize),
+    (weights, (min_pairs, max_pairs)): (&Weights, (usize, usize)),
+    factors: &mut CountryFactors<'g>,
 ) -> (f64, Reason) {
     let p = g.get(idx);
     let level = g.division_level(idx);
@@ -4140,11 +4177,7 @@ fn score(
             0
         };
         if mentions > 0 {
-            let size = if named_only {
-                country_size_factor(g, c)
-            } else {
-                1.0
-            };
+            let size = if named_only { factors.get(g, c) } else { 1.0 };
             // Relative to the most named country, and to half of all the article's country
             // mentions ([`Weights::country_denom`]).
             s += COUNTRY_BONUS * size * f64::from(mentions) / weights.country_denom;
@@ -4367,13 +4400,14 @@ fn local_town_over_namesake_abroad(
 
 /// The best candidate, the confidence in it and why; `local`: the words around the mention
 /// are those of local news ([`Cues::local`]); `local_name`: such words stand by the name
-/// somewhere in the article. `scored`: a list to work in ([`Scratch::scored`]).
-fn choose(
+/// somewhere in the article. `scored`: a list to work in ([`Scratch::scored`]); `factors`:
+/// the round's country size factors ([`CountryFactors`]).
+fn choose<'g>(
     candidates: &[(PlaceIdx, bool)],
-    g: &Gazetteer,
+    g: &'g Gazetteer,
     focus: &Focus<'_>,
     (local, local_name): (bool, bool),
-    scored: &mut Vec<(PlaceIdx, f64, Reason)>,
+    (scored, factors): (&mut Vec<(PlaceIdx, f64, Reason)>, &mut CountryFactors<'g>),
 ) -> (PlaceIdx, f32, Reason) {
     // A lone reading is the choice, with all the confidence its layer allows: no score can
     // share it out (the callers give such a mention a reason of their own).
@@ -4409,7 +4443,7 @@ fn choose(
     let weights = Weights::of(focus);
     scored.clear();
     scored.extend(candidates.iter().map(|&(idx, primary)| {
-        let (mut s, r) = score(idx, primary, g, focus, &weights, pairs);
+        let (mut s, r) = score(idx, primary, g, focus, (&weights, pairs), factors);
         if country {
             match g.get(idx).kind {
                 PlaceKind::Country => {}

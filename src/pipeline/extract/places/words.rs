@@ -1549,13 +1549,6 @@ pub(super) fn called_a_division(at: &Occurrence<'_>) -> bool {
 /// West|England"), or opens with a compass word right after another ("North|Eastern
 /// Province"): either way a piece of a longer name.
 pub(super) fn inside_compass_name(at: &Occurrence<'_>) -> bool {
-    // (Asked of every occurrence: most open with no compass word's first letter.)
-    if !matches!(
-        at.text.as_bytes().get(at.start),
-        Some(b'C' | b'D' | b'E' | b'N' | b'S' | b'U' | b'W')
-    ) {
-        return false;
-    }
     let Some(surface) = at.text.get(at.start..at.end) else {
         return false;
     };
