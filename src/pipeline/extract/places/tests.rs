@@ -4165,3 +4165,17 @@ fn a_word_like_town_opening_a_longer_capitalised_name_is_that_names_first_word()
     let r = resolved("A re-enactment is planned in Clinton April 4 by the historical society.");
     assert!(resolved_as(&r, "Clinton").is_some(), "{r:?}");
 }
+
+#[test]
+fn the_oil_ports_of_libya_are_found_by_their_news_names() {
+    let r = resolved(
+        "Forces loyal to Haftar shut down the oil terminals at Brega, Ras Lanuf, Sidra and \
+         Hariga on Saturday.",
+    );
+    for name in ["Brega", "Ras Lanuf", "Sidra", "Hariga"] {
+        assert!(
+            r.iter().any(|x| x.0 == name && x.2 == "LY"),
+            "{name}: {r:?}"
+        );
+    }
+}
