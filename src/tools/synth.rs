@@ -261,22 +261,8 @@ fn date_expression(rng: &mut SplitMix64, published: NaiveDate) -> String {
         "Saturday",
         "Sunday",
     ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let back = published - Days::new(rng.below(20) as u64);
-    let month = MONTHS[back.month0() as usize];
+    let month = crate::extract::dates::MONTH_NAMES[back.month0() as usize];
     match rng.below(8) {
         0 | 1 => format!("on {}", rng.pick(&WEEKDAYS)),
         2 => format!("on {month} {}", back.day()),

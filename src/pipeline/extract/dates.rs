@@ -262,6 +262,23 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
     None
 }
 
+/// The months' English names, January first: the one list the tagger's neighbours share (the
+/// place matcher's words that open no name, the synthetic articles' dates).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A capitalised word that names no actor: a function word, a title, a calendar word ("The",
 /// "President", "Tuesday").
 pub fn is_not_a_name(word: &str) -> bool {

@@ -446,25 +446,10 @@ static NO_NAME_AFTER: WordSet = WordSet::new(&[
     DIVISION_WORDS,
     SENTENCE_OPENERS,
     WEEKDAYS,
-    MONTHS,
+    // (After a name, a month is a date's: "planned in Clinton April 4".)
+    &crate::extract::dates::MONTH_NAMES,
     PARTY_MEMBERS,
 ]);
-
-/// The months, after a name a date ("planned in Clinton April 4"), no part of it.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A party's members after a place: "a Topeka Democrat", "a Kettering Republican", "a Toronto
 /// Liberal" are from there, not of a name that runs on.
