@@ -639,11 +639,16 @@ pub fn find_places_with_context(
         // after (or before) a name that is only a city's is the division the city names (the
         // governorate of Al Hudaydah, whose capital it is), where the data has one of the
         // city's own name.
+        // (Whether the words around call the name a division: read once for the two rules
+        // that ask, and only when one does.)
+        let called = OnceCell::new();
+        let called_a_division = || {
+            *called.get_or_init(|| {
+                words::called_a_division(&Occurrence::new(text, span.start, span.end))
+            })
+        };
         let only_towns = !c.is_empty() && c.iter().all(|&(p, _)| g.division_level(p) == 0);
-        if only_towns
-            && (span.division_word
-                || words::called_a_division(&Occurrence::new(text, span.start, span.end)))
-        {
+        if only_towns && (span.division_word || called_a_division()) {
             let mut namesakes: Vec<(PlaceIdx, bool)> = c
                 .iter()
                 .filter_map(|&(p, primary)| namesake_division(g, p).map(|d| (d, primary)))
@@ -665,10 +670,7 @@ pub fn find_places_with_context(
         }
         // "the state of Washington", "New York Governor Andrew Cuomo": called a state or
         // province, the name is one where it can be.
-        if c.len() > 1
-            && c.iter().any(|&(p, _)| g.division_level(p) == 1)
-            && words::called_a_division(&Occurrence::new(text, span.start, span.end))
-        {
+        if c.len() > 1 && c.iter().any(|&(p, _)| g.division_level(p) == 1) && called_a_division() {
             c.retain(|&(p, _)| g.division_level(p) == 1);
         }
         if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
