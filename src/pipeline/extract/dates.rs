@@ -74,6 +74,8 @@ use serde::{Deserialize, Serialize};
 
 use lexer::{Cue, Holiday, Kind, Lex, Num, Prep, Token, Unit};
 
+use super::sentences;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
@@ -380,6 +382,18 @@ const PAST_TOLERANCE_DAYS: i64 = 100;
 /// it to the year after ("said it would" also reports the past).
 const FUTURE_TOLERANCE_DAYS: i64 = 31;
 
+/// Verbs that put something off: in the past tense before "until" and a date, that date is to
+/// come ("postponed until Tuesday morning any action").
+const PUT_OFF: &[&str] = &[
+    "postponed",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "extended",
+    "suspended",
+    "recessed",
+];
+
 /// What the clause around an expression says about its time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tense {
@@ -410,6 +424,7 @@ impl Tagger<'_> {
         match self.toks[i].kind {
             Kind::Num(_) => self
                 .iso(i)
+                .or_else(|| self.coordinated_day(i))
                 .or_else(|| self.clock(i))
                 .or_else(|| self.counted_units(i))
                 .or_else(|| self.day_first(i, None))
@@ -471,6 +486,29 @@ impl Tagger<'_> {
     }
 
     // ---- results ---------------------------------------------------------------------------
+
+    /// "April 24 and 25", "on May 3 or 4": a day of the month just named, after "and" or "or".
+    fn coordinated_day(&self, i: usize) -> Option<Match> {
+        let n = self.num(i)?;
+        if n.digits > 2 || i < 2 || !(self.word_is(i - 1, "and") || self.word_is(i - 1, "or")) {
+            return None;
+        }
+        let r = self.reference.get()?;
+        if r.tok != i - 2 || r.grain != Grain::Day || !self.clean_after(i) {
+            return None;
+        }
+        // (Not "April 24 and 25 people", "May 3 and 4 p.m.".)
+        if matches!(
+            self.toks.get(i + 1).map(|t| t.kind),
+            Some(Kind::Word { cap: false, .. })
+        ) {
+            return None;
+        }
+        let day = r.interval.from;
+        let n = Some(n.value).filter(|&v| v > day.day() && !n.glued)?;
+        let d = NaiveDate::from_ymd_opt(day.year(), day.month(), n)?;
+        Some(self.at(i, calendar::day(d)))
+    }
 
     fn at(&self, last: usize, interval: Interval) -> Match {
         self.grained(last, interval, Grain::of(interval.granularity))
@@ -560,7 +598,19 @@ impl Tagger<'_> {
             || (k > 0
                 && t.space_before
                 && matches!(self.punct(k - 1), Some('.' | '!' | '?'))
-                && !matches!(t.kind, Kind::Word { cap: false, .. }))
+                && !matches!(t.kind, Kind::Word { cap: false, .. })
+                && !self.after_abbreviation(k - 1))
+    }
+
+    /// The full stop at `k` closes a title or an initial ("Roe vs. Wade", "Gen. Haftar", "John
+    /// F. Kennedy", "U.S. President"), not a sentence: the sentence splitter's rule.
+    fn after_abbreviation(&self, k: usize) -> bool {
+        if self.punct(k) != Some('.') || k == 0 || !self.adjacent(k) {
+            return false;
+        }
+        let w = self.word(k - 1);
+        let initial = w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+        initial || sentences::is_title(w)
     }
 
     /// The tense word at `k`, if it is one here.
@@ -570,26 +620,29 @@ impl Tagger<'_> {
         };
         let next_to_for =
             matches!(self.lex(k + 1), Some(Lex::Prep(Prep::To))) || self.word_is(k + 1, "for");
+        // A participle as an adjective: "a planned visit", "a still unspecified date", "the newly
+        // elected council".
+        let after_article = || {
+            let article = |j: usize| matches!(self.lex(j), Some(Lex::The | Lex::A));
+            let adverb = |j: usize| {
+                self.lex(j) == Some(Lex::Recently)
+                    || self.lex(j) == Some(Lex::Other) && !self.cap(j) && {
+                        let w = self.word(j);
+                        w.ends_with("ly") || ["still", "yet", "long", "once"].contains(&w)
+                    }
+            };
+            k > 0 && (article(k - 1) || (k > 1 && adverb(k - 1) && article(k - 2)))
+        };
         match cue {
             Cue::Past => {
                 // A participle as an adjective ("the UN-backed government", "a planned visit") or
-                // in the passive ("would be paid", "will be held": the auxiliary before it
-                // decides).
+                // in the passive ("would be paid", "will be held", "when the case is heard in
+                // May": the auxiliary before it decides).
                 let hyphenated =
                     !self.toks[k].space_before && k > 0 && matches!(self.punct(k - 1), Some('-'));
-                // "a planned visit", "a still unspecified date", "the newly elected council".
-                let article = |j: usize| matches!(self.lex(j), Some(Lex::The | Lex::A));
-                let adverb = |j: usize| {
-                    self.lex(j) == Some(Lex::Recently)
-                        || self.lex(j) == Some(Lex::Other) && !self.cap(j) && {
-                            let w = self.word(j);
-                            w.ends_with("ly") || ["still", "yet", "long", "once"].contains(&w)
-                        }
-                };
-                let after_article =
-                    k > 0 && (article(k - 1) || (k > 1 && adverb(k - 1) && article(k - 2)));
+                let after_article = after_article();
                 let passive = k > 0
-                    && ["be", "been", "being"]
+                    && ["be", "been", "being", "is", "are", "am"]
                         .iter()
                         .any(|w| self.word_is(k - 1, w));
                 (!(hyphenated || after_article || passive)).then_some(Tense::Past)
@@ -609,7 +662,26 @@ impl Tagger<'_> {
             {
                 Some(Tense::Past)
             }
+            // "vacation plans for the trip": a noun, the plans of whatever time the clause says.
+            Cue::Intent
+                if self.word_is(k + 1, "for")
+                    && (self.word_is(k, "plans") || self.word_is(k, "plan")) =>
+            {
+                None
+            }
             Cue::Intent if next_to_for => Some(Tense::Future),
+            // "has scheduled a news conference Thursday", "planned a rally on Saturday": a verb of
+            // arranging with its object arranges what is still to come (not "a planned visit").
+            Cue::Intent
+                if ["scheduled", "planned", "schedules"]
+                    .iter()
+                    .any(|w| self.word_is(k, w))
+                    && matches!(self.lex(k + 1), Some(Lex::A | Lex::The))
+                    && k > 0
+                    && !after_article() =>
+            {
+                Some(Tense::Future)
+            }
             Cue::Intent => None,
         }
     }
@@ -630,6 +702,13 @@ impl Tagger<'_> {
             k -= 1;
             if let Some(t) = self.cue(k) {
                 return match t {
+                    // "postponed until Tuesday", "adjourned until Monday": put off to a day to come.
+                    Tense::Past
+                        if self.prev_prep(first) == Some(Prep::Until)
+                            && PUT_OFF.iter().any(|w| self.word_is(k, w)) =>
+                    {
+                        Tense::Future
+                    }
                     Tense::Past if infinitive => Tense::Unknown,
                     Tense::Past
                         if k + 1 == first
@@ -746,45 +825,78 @@ impl Tagger<'_> {
         .copied()
     }
 
-    /// The date a bare weekday at `i` means.
+    /// The date a bare weekday at `first..=last` means: in a dated text, the same day throughout,
+    /// the way most of its clauses point by a future tense or a past verb right before the name
+    /// ([`Tagger::weekday_by_its_clauses`]: "would get around Wednesday's ruling", then "Cuba
+    /// predicted Wednesday", "was announced Wednesday": the Wednesday past), on a tie the way its
+    /// first clause's tense does: past, the latest such day on or before publication; future,
+    /// the first on or after it; no tense word (or only a present one: "the leaders meet
+    /// Monday"), the nearer of the two ([`nearer_weekday`]). An undated text is a narrative
+    /// moving forward: the first such day on or after the last day given.
     fn weekday_date(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
-        if self.published.is_none() {
-            return self.weekday_direction(wd, first, last);
-        }
+        let Some(a) = self.published else {
+            return calendar::weekday_on_or_after(wd, self.anchor_day()?);
+        };
         let slot = wd.num_days_from_monday() as usize;
         let mut seen = self.weekdays.get();
         if let Some(d) = seen[slot] {
             return Some(d);
         }
-        let d = self.weekday_direction(wd, first, last)?;
+        let forward =
+            self.weekday_by_its_clauses(wd, first)
+                .or_else(|| match self.tense(first, last) {
+                    Tense::Future => Some(true),
+                    Tense::Past | Tense::PastAdjacent => Some(false),
+                    Tense::Present | Tense::Unknown => None,
+                });
+        let d = match forward {
+            Some(true) => calendar::weekday_on_or_after(wd, a)?,
+            Some(false) => calendar::weekday_on_or_before(wd, a)?,
+            None => nearer_weekday(wd, a)?,
+        };
         seen[slot] = Some(d);
         self.weekdays.set(seen);
         Some(d)
     }
 
-    /// A bare weekday points the way of its clause's tense: past, the latest such day on or
-    /// before publication; future, the first on or after it; no tense word (or only a present
-    /// one: "the leaders meet Monday"), the nearer of the two, a coming day counting twice as
-    /// far as in [`Tagger::choose`] (news mostly reports what happened): one or two days ahead.
-    fn weekday_direction(&self, wd: Weekday, first: usize, last: usize) -> Option<NaiveDate> {
-        match self.published {
-            Some(a) => {
-                let before = calendar::weekday_on_or_before(wd, a)?;
-                let after = calendar::weekday_on_or_after(wd, a)?;
-                match self.tense(first, last) {
-                    Tense::Future => Some(after),
-                    Tense::Past | Tense::PastAdjacent => Some(before),
-                    Tense::Present | Tense::Unknown => {
-                        Some(if 2 * (after - a).num_days() < (a - before).num_days() {
-                            after
-                        } else {
-                            before
-                        })
-                    }
-                }
+    /// "Wednesday's ruling": a possessive after the word at `i`.
+    fn possessive_after(&self, i: usize) -> bool {
+        matches!(self.punct(i + 1), Some('\'' | '\u{2019}'))
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.word_is(i + 2, "s")
+    }
+
+    /// Whether more of the clauses naming the weekday `wd` from token `first` on send it forward
+    /// by a future tense (`Some(true)`) than back by a past verb right before the name
+    /// (`Some(false)`, "predicted Wednesday", "died on Tuesday"; a past verb further off is weak
+    /// evidence: "extended its deadline until 9 a.m. EST Tuesday"), or the other way; `None` on a
+    /// tie. Not counted: a weekday dated by the date after it ("Thursday, Jan. 6") and a
+    /// possessive one, whose clause is another's ("would get around Wednesday's ruling").
+    fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> Option<bool> {
+        let (mut past, mut future) = (0u32, 0u32);
+        for i in first..self.toks.len() {
+            if !(self.lex(i) == Some(Lex::Weekday(wd)) && self.cap(i)) || self.possessive_after(i) {
+                continue;
             }
-            // A narrative moves forward: the first such day on or after the last day given.
-            None => calendar::weekday_on_or_after(wd, self.anchor_day()?),
+            let k = if self.punct(i + 1) == Some(',') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if matches!(self.lex(k), Some(Lex::Month { .. })) || self.num(k).is_some() {
+                continue;
+            }
+            match self.tense(i, self.day_part_after(i)) {
+                Tense::Future => future += 1,
+                Tense::PastAdjacent => past += 1,
+                Tense::Past | Tense::Present | Tense::Unknown => {}
+            }
+        }
+        match past.cmp(&future) {
+            std::cmp::Ordering::Greater => Some(false),
+            std::cmp::Ordering::Less => Some(true),
+            std::cmp::Ordering::Equal => None,
         }
     }
 
@@ -1283,15 +1395,41 @@ impl Tagger<'_> {
     }
 
     /// The year at `i` is a vehicle's model year: after an article or a possessive, before a
-    /// maker's name ("a 2001 Mercury Sabre", "his 2006 Ford pickup"), not a time the text
-    /// speaks of ("In 2006 Ford sold more cars" has no article).
+    /// maker's name or a word for a vehicle, maybe after its colour ("a 2001 Mercury Sabre", "his
+    /// 2006 Ford pickup", "a 2003 pickup", "a 1993 brown Cadillac", "Kopp's 1987 Chevrolet"),
+    /// not a time the text speaks of ("In 2006 Ford sold more cars" has no article).
     fn model_year(&self, i: usize) -> bool {
+        const VEHICLES: &[&str] = &[
+            "pickup",
+            "truck",
+            "car",
+            "sedan",
+            "van",
+            "minivan",
+            "SUV",
+            "motorcycle",
+            "coupe",
+            "convertible",
+            "hatchback",
+            "wagon",
+            "vehicle",
+        ];
+        const COLOURS: &[&str] = &[
+            "black", "white", "red", "blue", "silver", "gray", "grey", "green", "gold", "brown",
+            "maroon", "tan", "beige", "yellow", "orange", "purple", "dark", "light",
+        ];
+        let vehicle = |k: usize| {
+            let w = self.word(k);
+            (self.cap(k) && VEHICLE_MAKERS.contains(&w)) || VEHICLES.contains(&w)
+        };
+        // ("Kopp's 1987 Chevrolet": a possessive too.)
+        let possessive = i > 2 && self.possessive_after(i - 3);
         i > 0
-            && self.cap(i + 1)
-            && ["a", "an", "the", "his", "her", "their", "my", "our", "your"]
-                .iter()
-                .any(|w| self.word_is(i - 1, w))
-            && VEHICLE_MAKERS.contains(&self.word(i + 1))
+            && (possessive
+                || ["a", "an", "the", "his", "her", "their", "my", "our", "your"]
+                    .iter()
+                    .any(|w| self.word_is(i - 1, w)))
+            && (vehicle(i + 1) || (COLOURS.contains(&self.word(i + 1)) && vehicle(i + 2)))
     }
 
     /// A year before 1800 standing alone ("In 1776, ...", "until 1453.", "since 1066 the"): after
@@ -1327,11 +1465,14 @@ impl Tagger<'_> {
             prep,
             Some(Prep::In | Prep::Since | Prep::Until | Prep::During)
         );
-        // "a 1971 Convention", "a 1990 Act": a year naming the title after it.
+        // "a 1971 Convention", "a 1990 Act": a year naming the title after it; "a 1996 law", "a
+        // 2018 report": a year before a singular noun that is no unit of measure ("a 1500 percent
+        // rise" is a count).
         let titled = self.cap(i + 1) && self.lex(i + 1) == Some(Lex::Other);
+        let dated_noun = (1900..=2099).contains(&y) && self.singular_noun_but_no_unit(i + 1);
         let counted = i > 0
             && (matches!(self.lex(i - 1), Some(Lex::Count(_) | Lex::Few))
-                || (self.lex(i - 1) == Some(Lex::A) && !titled)
+                || (self.lex(i - 1) == Some(Lex::A) && !titled && !dated_noun)
                 || [
                     "about",
                     "some",
@@ -1412,7 +1553,69 @@ impl Tagger<'_> {
                 return Some(self.at(i + 2, calendar::years(y, y2)?));
             }
         }
+        // "a 2000 graduate ... at the time of the fire": a year that only describes a thing gives
+        // the text no time to go on from.
+        if dated_noun && self.lex(i - 1) == Some(Lex::A) {
+            return Some(self.comparison(i, calendar::year(y)?, Grain::Year));
+        }
         Some(self.at(i, calendar::year(y)?))
+    }
+
+    /// The word at `i` is a lower-case singular noun, by its form ("law", "report"; not "laws",
+    /// "people", not an adverb in "-ly"), and no unit a count measures in ("percent", "km").
+    fn singular_noun_but_no_unit(&self, i: usize) -> bool {
+        const UNITS: &[&str] = &[
+            "percent",
+            "per",
+            "km",
+            "kilometer",
+            "kilometre",
+            "mile",
+            "meter",
+            "metre",
+            "foot",
+            "yard",
+            "ton",
+            "tonne",
+            "pound",
+            "kilogram",
+            "kg",
+            "lb",
+            "dollar",
+            "euro",
+            "acre",
+            "hectare",
+            "square",
+            "mph",
+            "cc",
+            "hp",
+            "point",
+            "degree",
+            "word",
+            "page",
+            "member",
+            // Plurals without an "s": "a 2000 people marched" is a count.
+            "people",
+            "men",
+            "women",
+            "children",
+            "police",
+            "personnel",
+            "staff",
+            "troops",
+        ];
+        if !matches!(
+            self.toks.get(i).map(|t| t.kind),
+            Some(Kind::Word {
+                lex: Lex::Other,
+                cap: false,
+            })
+        ) {
+            return false;
+        }
+        let w = self.word(i);
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        !plural && !w.ends_with("ly") && !UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))
     }
 
     /// "'s first quarter", "'s quarter", " quarter", " period" after a year at `i - 1`: that
@@ -3020,6 +3223,21 @@ impl Tagger<'_> {
         }
         Some(self.grained(unit_at, interval, Grain::Span))
     }
+}
+
+/// Of the weekday `wd` on or before `published` and the one on or after it, the nearer, a coming
+/// day counting twice as far as in [`Tagger::choose`] (news mostly reports what happened): one
+/// or two days ahead.
+fn nearer_weekday(wd: Weekday, published: NaiveDate) -> Option<NaiveDate> {
+    let before = calendar::weekday_on_or_before(wd, published)?;
+    let after = calendar::weekday_on_or_after(wd, published)?;
+    Some(
+        if 2 * (after - published).num_days() < (published - before).num_days() {
+            after
+        } else {
+            before
+        },
+    )
 }
 
 /// Makers of cars, trucks and motorcycles whose names follow a model year in news of crashes

@@ -146,7 +146,7 @@ fn closer_len(bytes: &[u8], i: usize) -> Option<usize> {
 /// (A `match` rather than a list's `contains`: each arm compares a length and a few bytes
 /// inline, where `contains` calls `memcmp` for every entry of the same length.)
 #[rustfmt::skip]
-fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     matches!(
         word,
         "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Lt" | "Maj" | "Capt" | "Sgt"

@@ -760,6 +760,150 @@ fn the_same_weekday_name_is_the_same_day_within_a_text() {
 }
 
 #[test]
+fn a_weekday_goes_the_way_most_of_its_clauses_send_it() {
+    // Friday 7 January 2000: "would" before the first Wednesday, past verbs right before the
+    // others; a possessive's clause is another's ("get around Wednesday's ruling").
+    let found = tag(
+        "His relatives said they would look for ways to get around Wednesday's ruling. Cuba \
+         predicted Wednesday that exiles would resist. Since the decision was announced \
+         Wednesday, they have appealed.",
+        Some("2000-01-07"),
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|m| m.1 == "2000-01-05"), "{found:?}");
+    // One clause with a tense word against none: that clause decides.
+    let found = tag(
+        "The council meets Monday. The mayor will present the budget on Monday.",
+        Some("2019-05-10"),
+    );
+    assert!(found.iter().all(|m| m.1 == "2019-05-13"), "{found:?}");
+}
+
+#[test]
+fn arranging_putting_off_and_the_passive_point_the_way_of_the_date() {
+    // Thursday 30 March 2000.
+    assert_one(
+        "officials postponed until Tuesday morning any action on the case",
+        "2000-03-30",
+        "Tuesday morning",
+        "2000-04-04",
+        "2000-04-04",
+        Day,
+    );
+    // Wednesday 5 May 1999.
+    assert_one(
+        "the prosecutor has scheduled a news conference Thursday",
+        "1999-05-05",
+        "Thursday",
+        "1999-05-06",
+        "1999-05-06",
+        Day,
+    );
+    // Friday 7 January 2000.
+    assert_one(
+        "protesters planned a large demonstration on Saturday",
+        "2000-01-07",
+        "Saturday",
+        "2000-01-08",
+        "2000-01-08",
+        Day,
+    );
+    // "plans for" is a noun: the clause's past tense decides.
+    assert_one(
+        "On Friday, when she set aside vacation plans for the hastily planned trip, she flew.",
+        "1998-08-17",
+        "Friday",
+        "1998-08-14",
+        "1998-08-14",
+        Day,
+    );
+    // A participle after "is" is passive: the present auxiliary decides, and May is the next.
+    assert_one(
+        "they may lose when the case is heard in May",
+        "2000-03-29",
+        "May",
+        "2000-05-01",
+        "2000-05-31",
+        Month,
+    );
+    // "a planned visit" stays no tense word: the past verb decides.
+    assert_one(
+        "a memorial service planned at the university for Saturday was canceled",
+        "1999-10-24",
+        "Saturday",
+        "1999-10-23",
+        "1999-10-23",
+        Day,
+    );
+}
+
+#[test]
+fn a_title_before_a_full_stop_does_not_end_the_sentence_for_the_tense() {
+    // Sunday 25 October 1998: the past verb after "Roe vs. Wade" is in the same sentence.
+    assert_one(
+        "In January, a week after the anniversary of Roe vs. Wade, a clinic was bombed.",
+        "1998-10-25",
+        "January",
+        "1998-01-01",
+        "1998-01-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_year_before_a_singular_noun_after_a_is_that_year_and_a_model_year_is_none() {
+    assert_one(
+        "A 1996 law named for him tightened the embargo.",
+        "2000-01-07",
+        "1996",
+        "1996-01-01",
+        "1996-12-31",
+        Year,
+    );
+    assert_one(
+        "violations stemming from a 2002 campaign",
+        "2009-03-23",
+        "2002",
+        "2002-01-01",
+        "2002-12-31",
+        Year,
+    );
+    assert_none("a 1500 percent rise in prices", "2009-03-23");
+    assert_none("driving a 2003 pickup west of town", "2009-03-24");
+    assert_none("A 1993 brown Cadillac was traveling south", "2009-03-31");
+    assert_none("Kopp's 1987 Chevrolet Cavalier was found", "1999-01-22");
+    // Such a year describes a thing: "the time" after it is still the publication day.
+    let found = tag(
+        "Butler, a 2000 graduate of the high school, was home at the time of the fire.",
+        Some("2009-03-24"),
+    );
+    assert_eq!(found[0].0, "2000", "{found:?}");
+    assert!(found[1..].iter().all(|m| m.1 == "2009-03-24"), "{found:?}");
+    let without = tag(
+        "Butler, a graduate of the high school, was home at the time of the fire.",
+        Some("2009-03-24"),
+    );
+    assert_eq!(found[1..], without[..], "{found:?}");
+}
+
+#[test]
+fn a_second_day_after_and_is_a_day_of_the_same_month() {
+    let found = tag(
+        "at the summit on April 24 and 25, and at 8 p.m. May 1 or 2.",
+        Some("1999-02-10"),
+    );
+    let days: Vec<&str> = found.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(
+        days,
+        ["1999-04-24", "1999-04-25", "1999-05-01", "1999-05-02"],
+        "{found:?}"
+    );
+    // Not a count after the date.
+    let found = tag("on April 24 and 25 people were hurt", Some("1999-02-10"));
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn a_bare_month_is_the_nearest_occurrence_unless_the_tense_says_otherwise() {
     // "April" in a January article is this April, not last year's.
     assert_one(
