@@ -1111,6 +1111,10 @@ fn resolve(
     out
 }
 
+/// A town's name before a word for a weapon is the weapon's below this population
+/// ([`words::names_a_weapon`]).
+const WEAPON_TOWN_MAX_POPULATION: u64 = 100_000;
+
 /// A city named unambiguously makes its state or province one the article names (its towns
 /// win there) only below this population or as the dateline: "flights between Chicago and
 /// Moscow ... Atlanta" is not a story from Illinois.
@@ -2424,6 +2428,18 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && site.names_a_public_body_or_common_thing()
+        && !site.placed_by_its_neighbours()
+    {
+        return false;
+    }
+    // "Russian-made Pantsir air defence systems", "Tomahawk missiles": a weapon of the name, not
+    // a town (Krasnoarmeysk, one of whose old names is Pantsir; Tomahawk, Wisconsin), unless an
+    // apposition or "the town of" shows the town. A large town before "missile strike" is the
+    // place struck ("the Kramatorsk missile strike").
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < WEAPON_TOWN_MAX_POPULATION
+        && words::names_a_weapon(text, end)
         && !site.placed_by_its_neighbours()
     {
         return false;

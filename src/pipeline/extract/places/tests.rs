@@ -1784,6 +1784,27 @@ fn a_word_for_a_public_body_is_that_body_not_a_town() {
 }
 
 #[test]
+fn a_weapon_of_a_towns_name_is_no_town_but_a_place_struck_stays() {
+    let text = "Russian-made Pantsir air defence systems were destroyed near Al-Watiya, and the \
+                navy fired Tomahawk missiles at Tripoli.";
+    let got = found(text);
+    assert!(
+        got.iter().all(|(s, _)| s != "Pantsir" && s != "Tomahawk"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(s, _)| s == "Al-Watiya"), "{got:?}");
+    // A town before a missile strike is the town struck.
+    assert_eq!(
+        country_of_found(
+            "The Tomahawk missile strike on Monday shook Wisconsin.",
+            "Tomahawk"
+        )
+        .as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(

@@ -1435,6 +1435,57 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
     BODIES.contains(&word)
 }
 
+/// The words after a name ending at `end` make it a weapon's: "Pantsir air defence systems",
+/// "Tomahawk missiles", "Grad rocket launchers", "Stinger anti-aircraft missiles"; not a missile
+/// or rocket strike, attack or fire, where the name is the place struck ("Chaplyne rocket
+/// attack").
+pub(super) fn names_a_weapon(text: &str, end: usize) -> bool {
+    const AFTER: &[&str] = &[
+        " air defence",
+        " air defense",
+        " air-defence",
+        " air-defense",
+        " anti-aircraft",
+        " anti-tank",
+        " anti-ship",
+        " surface-to-air",
+        " cruise missile",
+        " ballistic missile",
+        " missile",
+        " rocket",
+        " launcher",
+        " howitzer",
+        " interceptor",
+    ];
+    const ATTACKS: &[&str] = &[
+        "strike", "strikes", "attack", "attacks", "fire", "barrage", "barrages", "salvo", "salvos",
+        "hit", "hits", "raid", "raids",
+    ];
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let Some(weapon) = AFTER
+        .iter()
+        .find(|w| starts_with_ignoring_ascii_case(rest, w))
+    else {
+        return false;
+    };
+    // The word after the weapon's word ("missiles", "missile strike"): past its plural "s".
+    let from = end + weapon.len();
+    let noun_end = text.get(from..).map_or(from, |r| {
+        from + r.len()
+            - r.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len()
+    });
+    !word_after(text, noun_end).is_some_and(|w| ATTACKS.contains(&w))
+}
+
+fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// A capitalised word for a thing that small towns bear as their name: the planet ("return to
 /// Earth"), a road ("Governors' Parkway"), trade ("the Chamber of Commerce").
 pub(super) fn names_a_common_thing(word: &str) -> bool {
