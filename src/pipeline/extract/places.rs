@@ -676,7 +676,22 @@ pub fn find_places_with_context(
         if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
             narrowed = within_place(next, g, &mut c);
         }
-        if c.len() > 1 && !narrowed {
+        // ("Holliday, Mo.", "Detroit, Texas": a lone town of the name elsewhere, where the data
+        // lacks the one the apposition places, yields to that division too; not a common word
+        // read as a town ("Still, Hawaii's experience"), and not a town near the division's
+        // point, which may lie in it where the data files it under another ("Silverstone,
+        // Northamptonshire", whose first-level division in the data is England).)
+        let lone_town = c.len() == 1
+            && g.get(c[0].0).kind.class() != KindClass::Area
+            && span
+                .roles
+                .iter()
+                .all(|&(r, _)| matches!(r, NameRole::Place(_)))
+            && spans
+                .get(i + 1)
+                .is_some_and(|next| !listed_on(text, next.end));
+        let lone = lone_town.then(|| c[0]);
+        if (c.len() > 1 || lone_town) && !narrowed {
             if span.division_word {
                 let divisions: Vec<(PlaceIdx, bool)> = c
                     .iter()
@@ -689,6 +704,18 @@ pub fn find_places_with_context(
             }
             if let Some(next) = spans.get(i + 1) {
                 narrowed = narrow_by_container(text, span, next, spans.get(i + 2), g, &mut c);
+                if let (Some(town), [(division, _)]) = (lone, c.as_slice())
+                    && town.0 != *division
+                    && g.get(town.0).country == g.get(*division).country
+                    && within_km(
+                        g.get(town.0).coord,
+                        g.get(*division).coord,
+                        CITY_IN_DIVISION_KM,
+                    )
+                {
+                    c = vec![town];
+                    narrowed = false;
+                }
                 if narrowed {
                     let divisions = c.iter().filter_map(|&(p, _)| g.admin1(p)).collect();
                     let countries = c.iter().filter_map(|&(p, _)| g.get(p).country).collect();
@@ -4359,6 +4386,16 @@ fn division_of_missing_town(
                 .strip_prefix(", ")
                 .is_some_and(|a| a.starts_with(char::is_uppercase)));
     if list_goes_on { None } else { division }
+}
+
+/// A list goes on after the name ending at `end` ("Naivasha, Nakuru and Bunyala", "Kisumu,
+/// Nakuru, Naivasha"): no apposition ends there.
+fn listed_on(text: &str, end: usize) -> bool {
+    word_after(text, end).is_some_and(|w| matches!(w, "and" | "or"))
+        || text
+            .get(end..)
+            .and_then(|a| a.strip_prefix(", "))
+            .is_some_and(|a| a.starts_with(char::is_uppercase))
 }
 
 /// A city this near a division's point of the same name is taken to lie in it.

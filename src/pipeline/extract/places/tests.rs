@@ -1805,6 +1805,31 @@ fn a_weapon_of_a_towns_name_is_no_town_but_a_place_struck_stays() {
 }
 
 #[test]
+fn a_lone_town_elsewhere_yields_to_the_state_an_apposition_names() {
+    let g = bundled();
+    let name_of = |text: &str, surface: &str| {
+        find_places(text, g)
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == surface)
+            .map(|m| g.get(m.place).name.to_owned())
+    };
+    // The data has a Holliday in Texas only: "Holliday, Mo." is a place in Missouri.
+    let text = "HOLLIDAY, Mo. — A man was hurt two miles south of Holliday, Missouri.";
+    assert_eq!(name_of(text, "HOLLIDAY").as_deref(), Some("Missouri"));
+    assert_eq!(name_of(text, "Holliday").as_deref(), Some("Missouri"));
+    // A list goes on: the town stays a town of the list.
+    let list = "Floods hit Kisumu, Naivasha, Nakuru and Bunyala in Kenya.";
+    assert_eq!(name_of(list, "Nakuru").as_deref(), Some("Nakuru"));
+    // A common word before a comma is no town of the state after it.
+    let still = "Still, Hawaii's experience serves as a caution.";
+    assert!(
+        found(still).iter().all(|(s, _)| s != "Still"),
+        "{:?}",
+        found(still)
+    );
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(
