@@ -668,6 +668,17 @@ pub fn find_places_with_context(
                 c.clear();
             }
         }
+        // "the city of Turkey", "the town of Lebanon": called a town, the name is no country
+        // where a town bears it (Turkey, Texas). (A division stays: "the central town of Karak"
+        // is in the governorate of its name where the data lacks the town.)
+        if c.len() > 1
+            && c.iter()
+                .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area)
+            && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country)
+            && words::called_a_town(&Occurrence::new(text, span.start, span.end))
+        {
+            c.retain(|&(p, _)| g.get(p).kind != PlaceKind::Country);
+        }
         // "the state of Washington", "New York Governor Andrew Cuomo": called a state or
         // province, the name is one where it can be.
         if c.len() > 1 && c.iter().any(|&(p, _)| g.division_level(p) == 1) && called_a_division() {

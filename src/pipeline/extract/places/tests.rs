@@ -1830,6 +1830,14 @@ fn a_lone_town_elsewhere_yields_to_the_state_an_apposition_names() {
 }
 
 #[test]
+fn a_name_called_a_town_is_no_country_where_a_town_bears_it() {
+    let text = "Police in the town of Lebanon said a fire destroyed a barn on Monday.";
+    assert_eq!(country_of_found(text, "Lebanon").as_deref(), Some("US"));
+    let country = "Police in Lebanon said a fire destroyed a barn on Monday.";
+    assert_eq!(country_of_found(country, "Lebanon").as_deref(), Some("LB"));
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(

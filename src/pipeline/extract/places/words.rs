@@ -1581,6 +1581,23 @@ pub(super) fn called_a_division(at: &Occurrence<'_>) -> bool {
         })
 }
 
+/// The words before the occurrence call it a town: "the city of Turkey" (of Texas), "the town
+/// of Lebanon", "the Village of Georgia".
+pub(super) fn called_a_town(at: &Occurrence<'_>) -> bool {
+    let before = at.text.get(..at.start).unwrap_or("");
+    let Some(head) = before.strip_suffix(" of ") else {
+        return false;
+    };
+    [
+        "city", "City", "town", "Town", "village", "Village", "township", "Township",
+    ]
+    .iter()
+    .any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '"', '\u{201c}']))
+    })
+}
+
 /// The occurrence is made of compass words alone before another capitalised word ("South
 /// West|England"), or opens with a compass word right after another ("North|Eastern
 /// Province"): either way a piece of a longer name.
