@@ -561,15 +561,26 @@ const ORGANISATION_OF: &[&str] = &[
     "University",
 ];
 /// The same in the languages whose names news keeps untranslated, before "de", "di", "du",
-/// "da", "do", "del" or "des": "Universidad de Chile", "Banque de France".
+/// "da", "do", "del" or "des": "Universidad de Chile", "Banque de France", and the buildings and
+/// events so named ("the Stade de France", "the Tour de France", "Palacio de Chile").
 const ORGANISATION_OF_ROMANCE: &[&str] = &[
     "Banca",
     "Banco",
     "Banque",
+    "Estadio",
+    "Estádio",
+    "Gare",
     "Iglesia",
     "Instituto",
     "Institut",
     "Museo",
+    "Palacio",
+    "Palais",
+    "Palazzo",
+    "Stade",
+    "Stadio",
+    "Teatro",
+    "Tour",
     "Universidad",
     "Universidade",
     "Università",
