@@ -3201,6 +3201,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     divisions_listed_together(text, &hits, &unplaced_weak, g, &mut spans);
     towns_listed_with_places(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
+    county_abbreviations(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -3707,6 +3708,95 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                 && !text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '&');
             if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
                 found.push(Span::bare(at, end, roles.clone()));
+            }
+        }
+    }
+    spans.extend(found);
+}
+
+/// "PLYMOUTH CO. -", "deputies in Woodbury Co.": the county the data has as "X County", read
+/// from the capitalised words (up to three) before " Co." or " CO.". A span of its own that
+/// outweighs the shorter name inside it; a company ("Ford Motor Co.") has no county of its name.
+fn county_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
+    const MAX_WORDS: usize = 3;
+    let mut found: Vec<Span> = Vec::new();
+    for pattern in [" Co.", " CO."] {
+        for at in memchr::memmem::find_iter(text.as_bytes(), pattern) {
+            let end = at + pattern.len();
+            if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            // The capitalised words right before, nearest first.
+            let mut starts: Vec<usize> = Vec::with_capacity(MAX_WORDS);
+            let mut word_end = at;
+            while starts.len() < MAX_WORDS {
+                let head = &text[..word_end];
+                let start = head
+                    .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+                    .map_or(0, |k| {
+                        k + head[k..].chars().next().map_or(1, char::len_utf8)
+                    });
+                if start == word_end || !text[start..].starts_with(char::is_uppercase) {
+                    break;
+                }
+                starts.push(start);
+                if start == 0 || !text[..start].ends_with(' ') {
+                    break;
+                }
+                word_end = start - 1;
+            }
+            // The longest name with a county of the data.
+            let county = starts.iter().rev().find_map(|&start| {
+                let key = format!("{} County", &text[start..at]);
+                let roles: Vec<(NameRole, bool)> = g
+                    .name_hits(&key)
+                    .iter()
+                    .filter(|h| h.start == 0 && h.end == key.len())
+                    .flat_map(|h| h.targets())
+                    .filter_map(|(r, _)| r.place())
+                    .filter(|&p| g.get(p).kind == PlaceKind::AdminArea)
+                    .map(|p| (NameRole::Place(p), true))
+                    .collect();
+                (!roles.is_empty()).then_some((start, roles))
+            });
+            // A dateline or headline, a place preposition before, or local news words after
+            // ("a Loudon Co. man", "Woodbury Co. deputies"): not a company ("Crane Co., of
+            // Chicago, bought the plant", "including Crane Co., which").
+            let placed = |start: usize| {
+                at_line_start(text, start)
+                    || words::opens_a_list_of_places(text, start)
+                    || word_after(text, end).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "man"
+                                | "woman"
+                                | "men"
+                                | "women"
+                                | "boy"
+                                | "girl"
+                                | "teen"
+                                | "resident"
+                                | "residents"
+                                | "deputies"
+                                | "deputy"
+                                | "sheriff"
+                                | "Sheriff"
+                                | "commissioners"
+                                | "Commission"
+                                | "officials"
+                                | "schools"
+                                | "school"
+                                | "jail"
+                                | "court"
+                                | "fair"
+                                | "line"
+                        )
+                    })
+            };
+            if let Some((start, roles)) = county.filter(|&(start, _)| placed(start)) {
+                let mut span = Span::bare(start, end, roles);
+                span.division_word = true;
+                found.push(span);
             }
         }
     }

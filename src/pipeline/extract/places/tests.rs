@@ -1838,6 +1838,35 @@ fn a_name_called_a_town_is_no_country_where_a_town_bears_it() {
 }
 
 #[test]
+fn a_county_written_co_is_the_county_but_a_company_is_none() {
+    let g = bundled();
+    let text = "PLYMOUTH CO. - A farm was robbed. Deputies in Woodbury Co. helped, and a Loudon \
+                Co. man was held. Crane Co., of Chicago, bought the plant.";
+    let m = find_places(text, g);
+    let named = |surface: &str| {
+        m.iter()
+            .find(|m| &text[m.start..m.end] == surface)
+            .map(|m| (g.get(m.place).name.to_owned(), g.get(m.place).country))
+    };
+    assert_eq!(
+        named("PLYMOUTH CO."),
+        Some(("Plymouth County".to_owned(), Some("US")))
+    );
+    assert_eq!(
+        named("Woodbury Co."),
+        Some(("Woodbury County".to_owned(), Some("US")))
+    );
+    assert_eq!(
+        named("Loudon Co."),
+        Some(("Loudon County".to_owned(), Some("US")))
+    );
+    assert!(
+        m.iter().all(|m| !text[m.start..m.end].starts_with("Crane")),
+        "{m:?}"
+    );
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(
