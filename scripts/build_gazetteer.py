@@ -376,6 +376,8 @@ ENGLISH_NAMES = {
 # "(Saale)". Spanish and Portuguese "de la", "del" are part of the name ("Mar del Plata").
 QUALIFIER = re.compile(r" (?:(?:am|an der|im|ob der|upon) \S.*|\([^)]+\))$")
 QUALIFIED_SHORT_MIN_POPULATION = 100_000
+# A qualified city's short name is kept unless a place this many times as big bears it.
+QUALIFIED_SHORT_RIVAL_FACTOR = 2
 
 # The share of a division's tied parts that must share one GeoNames admin1 to tie it there.
 PARENT_TIE_SHARE = 0.8
@@ -942,13 +944,14 @@ def main() -> int:
                     if f.casefold() not in known and fold(f) not in reserved
                     and named.get(fold(f), -1) < c["population"] and not plain_is_word(f)
                     and not is_common_word(f)]
-        # "Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale), "Burton" for Burton upon
-        # Trent: a big city's name without the river or region that qualifies it, where no
-        # place as big bears the short name (Frankfurt an der Oder is smaller).
+        # "Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale), "Newcastle" for Newcastle
+        # upon Tyne: a big city's name without the river or region that qualifies it, where no
+        # place twice as big bears the short name (Frankfurt an der Oder is smaller; Newcastle of
+        # New South Wales, 1.7 times as big, is for the article's context to tell apart).
         short = QUALIFIER.sub("", clean(c["name"]))
         if (short != clean(c["name"]) and c["population"] >= QUALIFIED_SHORT_MIN_POPULATION
                 and short.casefold() not in known and fold(short) not in reserved
-                and named.get(fold(short), -1) < c["population"]):
+                and named.get(fold(short), -1) < QUALIFIED_SHORT_RIVAL_FACTOR * c["population"]):
             aliases.append(short)
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
                 and is_latin(c["name"])):
