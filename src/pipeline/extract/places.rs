@@ -1589,13 +1589,19 @@ fn far_from_focus(
             && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
             && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM);
     }
-    // Chosen by its size alone, a town must be large to stand against the article's focus.
+    // Chosen by its size alone, a town must be large to stand against the article's focus;
+    // one its neighbours or its division chose stands where it is a town of some size
+    // ("Edmonton, south of Cairns" in a story naming New Zealand twice), not a village
+    // ("Barca" of Soria beside Madrid in a story of the club).
     let limit = if reason == Reason::Prior {
         200_000
     } else {
         50_000
     };
-    p.population.unwrap_or(0) < limit && focus.areas.max() >= 2 && elsewhere
+    p.population.unwrap_or(0) < limit
+        && focus.areas.max() >= 2
+        && elsewhere
+        && (unsupported || p.population.unwrap_or(0) < TINY_TOWN)
 }
 
 /// "Police in Middlesex County and Elgin County" in a story of Ontario: a county (the data has

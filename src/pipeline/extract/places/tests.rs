@@ -1867,6 +1867,13 @@ fn a_county_written_co_is_the_county_but_a_company_is_none() {
 }
 
 #[test]
+fn a_town_its_neighbours_choose_stands_against_another_countrys_focus() {
+    let text = "A man admitted stabbing a New Zealand national at a house in Edmonton, south of \
+                Cairns. He dumped the body near Yarrabah. New Zealand police helped.";
+    assert_eq!(country_of_found(text, "Edmonton").as_deref(), Some("AU"));
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(
