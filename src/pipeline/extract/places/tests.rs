@@ -1874,6 +1874,26 @@ fn a_town_its_neighbours_choose_stands_against_another_countrys_focus() {
 }
 
 #[test]
+fn a_province_before_a_portfolios_office_is_named() {
+    for (text, name) in [
+        (
+            "Quebec Health Minister Gaetan Barrette said Sunday.",
+            "Quebec",
+        ),
+        (
+            "Officials said Ontario Finance Minister Charles Sousa met reporters.",
+            "Ontario",
+        ),
+    ] {
+        assert_eq!(
+            country_of_found(text, name).as_deref(),
+            Some("CA"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_public_body_before_a_titled_person_is_no_town() {
     let text = "The Commissioner of Police, Mr. Tunde Ola, met Metro officers in Lagos.";
     assert!(

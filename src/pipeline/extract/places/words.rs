@@ -997,14 +997,35 @@ pub(super) fn modifies_name(at: &Occurrence<'_>) -> bool {
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => after.is_some_and(is_public_body),
         // After a lower-case word or a capitalised function word ("met Arkansas Gov. Mike
         // Beebe", "Former Ohio Gov. Bob Taft", "Eight Ohio Highway Patrol troopers"), only a
-        // public body or office follows (not a given name: "Ella Texas Gov" is no office).
-        Some(w) if !is_capitalised(w) || is_function_word(w) => after.is_some_and(is_public_body),
+        // public body or office follows (not a given name: "Ella Texas Gov" is no office), or a
+        // portfolio's office ("Quebec Health Minister Gaetan Barrette").
+        Some(w) if !is_capitalised(w) || is_function_word(w) => {
+            after.is_some_and(is_public_body) || portfolio_office_after(at)
+        }
         // At the start of a sentence or after punctuation ("However, California Governor
-        // Jerry Brown").
-        None => after.is_some_and(is_public_body),
+        // Jerry Brown", "Ontario Finance Minister Charles Sousa").
+        None => after.is_some_and(is_public_body) || portfolio_office_after(at),
         Some(_) => false,
     };
     compass || opens_name
+}
+
+/// A capitalised word and then an office after the occurrence: "Quebec Health Minister",
+/// "Texas Agriculture Commissioner", "Ohio Transportation Department" (a portfolio's office of
+/// the place).
+fn portfolio_office_after(at: &Occurrence<'_>) -> bool {
+    const OFFICES: &[&str] = &[
+        "Minister",
+        "Ministry",
+        "Secretary",
+        "Commissioner",
+        "Department",
+        "Director",
+    ];
+    at.after.is_some_and(|a| {
+        is_capitalised(a)
+            && word_after(at.text, at.end + 1 + a.len()).is_some_and(|o| OFFICES.contains(&o))
+    })
 }
 
 /// Capitalised words for land and water that a state or a country names ("Delaware Bay", "the
