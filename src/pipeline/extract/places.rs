@@ -684,6 +684,35 @@ pub fn find_places_with_context(
         if c.len() > 1 && c.iter().any(|&(p, _)| g.division_level(p) == 1) && called_a_division() {
             c.retain(|&(p, _)| g.division_level(p) == 1);
         }
+        // "the Cincinnati suburb of West Chester", "Giza's Haram district", "Douma, a suburb of
+        // Damascus": a part of a city lies by it; where none of its readings does (the data
+        // lacks Ohio's West Chester), it is placed at the city.
+        // (Not a country or a state: "the Cacuaco district of Angola's capital", "Alvin, Texas,
+        // a Houston suburb".)
+        if !c.is_empty()
+            && c.iter()
+                .all(|&(p, _)| g.get(p).kind.class() != KindClass::Area)
+            && let Some(cities) = city_of_a_part(text, &spans, i, g)
+        {
+            let near: Vec<(PlaceIdx, bool)> = c
+                .iter()
+                .copied()
+                .filter(|&(p, _)| {
+                    cities
+                        .iter()
+                        .any(|&q| within_km(g.get(p).coord, g.get(q).coord, PART_OF_CITY_KM))
+                })
+                .collect();
+            let changed = near.len() != c.len();
+            if near.is_empty() {
+                c = cities.into_iter().map(|q| (q, true)).collect();
+            } else {
+                c = near;
+            }
+            // (Settled by the words around it, where they changed its readings: the reason
+            // says so.)
+            narrowed = changed && c.len() == 1;
+        }
         if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
             narrowed = within_place(next, g, &mut c);
         }
@@ -4503,6 +4532,65 @@ fn listed_on(text: &str, end: usize) -> bool {
             .get(end..)
             .and_then(|a| a.strip_prefix(", "))
             .is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// Words for a part of a city ("the Cincinnati suburb of West Chester").
+const PARTS_OF_A_CITY: &[&str] = &[
+    "suburb",
+    "suburbs",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "quarter",
+    "outskirts",
+];
+
+/// A part of a city lies this near the city's point ([`city_of_a_part`]).
+const PART_OF_CITY_KM: f64 = 60.0;
+
+/// A city (of [`WITHIN_CITY_POPULATION`] or more) is this large to have parts that news names
+/// by it.
+const CITY_WITH_PARTS_MIN_POPULATION: u64 = 100_000;
+
+/// The readings of the city `spans[i]` is called a part of: "the {city} suburb of {i}",
+/// "{city}'s {i} district", "{i}, a suburb of {city}", "{i}, a {city} suburb". Cities of
+/// [`CITY_WITH_PARTS_MIN_POPULATION`] or more only; `None` where the words say no such thing.
+fn city_of_a_part(text: &str, spans: &[Span], i: usize, g: &Gazetteer) -> Option<Vec<PlaceIdx>> {
+    let span = spans.get(i)?;
+    let part_word = |w: &str| PARTS_OF_A_CITY.contains(&w);
+    let gap = |a: &Span, b: &Span| text.get(a.end..b.start);
+    let before = i.checked_sub(1).and_then(|k| spans.get(k));
+    let after = spans.get(i + 1);
+    let city = before
+        .filter(|b| {
+            gap(b, span).is_some_and(|g| {
+                g.strip_prefix(' ')
+                    .and_then(|g| g.strip_suffix(" of "))
+                    .is_some_and(part_word)
+                    || (matches!(g, "'s " | "\u{2019}s ")
+                        && word_after(text, span.end).is_some_and(part_word))
+            })
+        })
+        .or_else(|| {
+            after.filter(|a| {
+                gap(span, a).is_some_and(|g| {
+                    g.strip_prefix(", a ")
+                        .and_then(|g| g.strip_suffix(" of "))
+                        .is_some_and(part_word)
+                        || (g == ", a " && word_after(text, a.end).is_some_and(part_word))
+                })
+            })
+        })?;
+    let cities: Vec<PlaceIdx> = city
+        .roles
+        .iter()
+        .filter_map(|&(r, _)| r.place())
+        .filter(|&p| {
+            g.get(p).kind == PlaceKind::City
+                && g.get(p).population.unwrap_or(0) >= CITY_WITH_PARTS_MIN_POPULATION
+        })
+        .collect();
+    (!cities.is_empty()).then_some(cities)
 }
 
 /// A city this near a division's point of the same name is taken to lie in it.
