@@ -67,7 +67,7 @@
 mod calendar;
 mod lexer;
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -118,6 +118,7 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         reference: Cell::new(None),
         past_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
+        weekday_tokens: OnceCell::new(),
     };
     let mut mentions = Vec::new();
     // The scan: from `from`, on to the next token where a date may start.
@@ -417,6 +418,9 @@ struct Tagger<'t> {
     /// Bare weekdays already resolved, Monday first: within one text the same weekday name is
     /// the same day ("said on Tuesday ... travel to Berlin later on Tuesday").
     weekdays: Cell<[Option<NaiveDate>; 7]>,
+    /// The capitalised weekday names of the text, by token number (gathered at the first bare
+    /// weekday: most texts have none).
+    weekday_tokens: OnceCell<Vec<u32>>,
 }
 
 impl Tagger<'_> {
@@ -875,8 +879,20 @@ impl Tagger<'_> {
     /// possessive one, whose clause is another's ("would get around Wednesday's ruling").
     fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> Option<bool> {
         let (mut past, mut future) = (0u32, 0u32);
-        for i in first..self.toks.len() {
-            if !(self.lex(i) == Some(Lex::Weekday(wd)) && self.cap(i)) || self.possessive_after(i) {
+        let named = self.weekday_tokens.get_or_init(|| {
+            (0..self.toks.len())
+                .filter(|&i| matches!(self.lex(i), Some(Lex::Weekday(_))) && self.cap(i))
+                .map(|i| i as u32)
+                .collect()
+        });
+        let from = named.partition_point(|&i| (i as usize) < first);
+        // (Named once, the weekday has only its first clause to go by: the caller reads it.)
+        let this = |&i: &u32| self.lex(i as usize) == Some(Lex::Weekday(wd));
+        if named[from..].iter().filter(|i| this(i)).nth(1).is_none() {
+            return None;
+        }
+        for i in named[from..].iter().map(|&i| i as usize) {
+            if self.lex(i) != Some(Lex::Weekday(wd)) || self.possessive_after(i) {
                 continue;
             }
             let k = if self.punct(i + 1) == Some(',') {

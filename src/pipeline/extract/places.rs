@@ -3755,84 +3755,91 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
 fn county_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     const MAX_WORDS: usize = 3;
     let mut found: Vec<Span> = Vec::new();
-    for pattern in [" Co.", " CO."] {
-        for at in memchr::memmem::find_iter(text.as_bytes(), pattern) {
-            let end = at + pattern.len();
-            if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
-                continue;
+    // (Found by their full stops, one fast scan: a text has a full stop every sentence and
+    // few of them close " Co" or " CO".)
+    let bytes = text.as_bytes();
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        let Some(at) = dot.checked_sub(3) else {
+            continue;
+        };
+        if !matches!(bytes.get(at..dot), Some(b" Co" | b" CO")) {
+            continue;
+        }
+        let end = dot + 1;
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        // The capitalised words right before, nearest first.
+        let mut starts: Vec<usize> = Vec::with_capacity(MAX_WORDS);
+        let mut word_end = at;
+        while starts.len() < MAX_WORDS {
+            let head = &text[..word_end];
+            let start = head
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+                .map_or(0, |k| {
+                    k + head[k..].chars().next().map_or(1, char::len_utf8)
+                });
+            if start == word_end || !text[start..].starts_with(char::is_uppercase) {
+                break;
             }
-            // The capitalised words right before, nearest first.
-            let mut starts: Vec<usize> = Vec::with_capacity(MAX_WORDS);
-            let mut word_end = at;
-            while starts.len() < MAX_WORDS {
-                let head = &text[..word_end];
-                let start = head
-                    .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-                    .map_or(0, |k| {
-                        k + head[k..].chars().next().map_or(1, char::len_utf8)
-                    });
-                if start == word_end || !text[start..].starts_with(char::is_uppercase) {
-                    break;
-                }
-                starts.push(start);
-                if start == 0 || !text[..start].ends_with(' ') {
-                    break;
-                }
-                word_end = start - 1;
+            starts.push(start);
+            if start == 0 || !text[..start].ends_with(' ') {
+                break;
             }
-            // The longest name with a county of the data.
-            let county = starts.iter().rev().find_map(|&start| {
-                let key = format!("{} County", &text[start..at]);
-                let roles: Vec<(NameRole, bool)> = g
-                    .name_hits(&key)
-                    .iter()
-                    .filter(|h| h.start == 0 && h.end == key.len())
-                    .flat_map(|h| h.targets())
-                    .filter_map(|(r, _)| r.place())
-                    .filter(|&p| g.get(p).kind == PlaceKind::AdminArea)
-                    .map(|p| (NameRole::Place(p), true))
-                    .collect();
-                (!roles.is_empty()).then_some((start, roles))
-            });
-            // A dateline or headline, a place preposition before, or local news words after
-            // ("a Loudon Co. man", "Woodbury Co. deputies"): not a company ("Crane Co., of
-            // Chicago, bought the plant", "including Crane Co., which").
-            let placed = |start: usize| {
-                at_line_start(text, start)
-                    || words::opens_a_list_of_places(text, start)
-                    || word_after(text, end).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "man"
-                                | "woman"
-                                | "men"
-                                | "women"
-                                | "boy"
-                                | "girl"
-                                | "teen"
-                                | "resident"
-                                | "residents"
-                                | "deputies"
-                                | "deputy"
-                                | "sheriff"
-                                | "Sheriff"
-                                | "commissioners"
-                                | "Commission"
-                                | "officials"
-                                | "schools"
-                                | "school"
-                                | "jail"
-                                | "court"
-                                | "fair"
-                                | "line"
-                        )
-                    })
-            };
-            if let Some((start, roles)) = county.filter(|&(start, _)| placed(start)) {
-                let mut span = Span::bare(start, end, roles);
-                span.division_word = true;
-                found.push(span);
-            }
+            word_end = start - 1;
+        }
+        // The longest name with a county of the data.
+        let county = starts.iter().rev().find_map(|&start| {
+            let key = format!("{} County", &text[start..at]);
+            let roles: Vec<(NameRole, bool)> = g
+                .name_hits(&key)
+                .iter()
+                .filter(|h| h.start == 0 && h.end == key.len())
+                .flat_map(|h| h.targets())
+                .filter_map(|(r, _)| r.place())
+                .filter(|&p| g.get(p).kind == PlaceKind::AdminArea)
+                .map(|p| (NameRole::Place(p), true))
+                .collect();
+            (!roles.is_empty()).then_some((start, roles))
+        });
+        // A dateline or headline, a place preposition before, or local news words after
+        // ("a Loudon Co. man", "Woodbury Co. deputies"): not a company ("Crane Co., of
+        // Chicago, bought the plant", "including Crane Co., which").
+        let placed = |start: usize| {
+            at_line_start(text, start)
+                || words::opens_a_list_of_places(text, start)
+                || word_after(text, end).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "man"
+                            | "woman"
+                            | "men"
+                            | "women"
+                            | "boy"
+                            | "girl"
+                            | "teen"
+                            | "resident"
+                            | "residents"
+                            | "deputies"
+                            | "deputy"
+                            | "sheriff"
+                            | "Sheriff"
+                            | "commissioners"
+                            | "Commission"
+                            | "officials"
+                            | "schools"
+                            | "school"
+                            | "jail"
+                            | "court"
+                            | "fair"
+                            | "line"
+                    )
+                })
+        };
+        if let Some((start, roles)) = county.filter(|&(start, _)| placed(start)) {
+            let mut span = Span::bare(start, end, roles);
+            span.division_word = true;
+            found.push(span);
         }
     }
     spans.extend(found);

@@ -1970,6 +1970,7 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
         reference: Cell::new(None),
         past_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
+        weekday_tokens: OnceCell::new(),
     };
     let mut ruled_out = 0;
     for (i, tok) in toks.iter().enumerate() {

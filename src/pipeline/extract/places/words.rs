@@ -1472,50 +1472,52 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
 /// or rocket strike, attack or fire, where the name is the place struck ("Chaplyne rocket
 /// attack").
 pub(super) fn names_a_weapon(text: &str, end: usize) -> bool {
-    const AFTER: &[&str] = &[
-        " air defence",
-        " air defense",
-        " air-defence",
-        " air-defense",
-        " anti-aircraft",
-        " anti-tank",
-        " anti-ship",
-        " surface-to-air",
-        " cruise missile",
-        " ballistic missile",
-        " missile",
-        " rocket",
-        " launcher",
-        " howitzer",
-        " interceptor",
-    ];
     const ATTACKS: &[&str] = &[
         "strike", "strikes", "attack", "attacks", "fire", "barrage", "barrages", "salvo", "salvos",
         "hit", "hits", "raid", "raids",
     ];
-    let Some(rest) = text.get(end..) else {
+    // (Most words after a name are none of these: their first letter rules most out, one
+    // `match` on the word after the rest, and only a weapon's word reads on.)
+    if !matches!(
+        text.as_bytes().get(end..end + 2),
+        Some([
+            b' ',
+            b'a' | b'b' | b'c' | b'h' | b'i' | b'l' | b'm' | b'r' | b's'
+        ])
+    ) {
+        return false;
+    }
+    let Some(first) = word_after(text, end) else {
         return false;
     };
-    let Some(weapon) = AFTER
-        .iter()
-        .find(|w| starts_with_ignoring_ascii_case(rest, w))
-    else {
-        return false;
+    let from = end + 1 + first.len();
+    let rest = text.get(from..).unwrap_or("");
+    let tail = match first {
+        "missile" | "missiles" | "rocket" | "rockets" | "launcher" | "launchers" | "howitzer"
+        | "howitzers" | "interceptor" | "interceptors" => 0,
+        "air" => [" defence", " defense", "-defence", "-defense"]
+            .iter()
+            .find(|t| rest.starts_with(*t))
+            .map_or(usize::MAX, |t| t.len()),
+        "anti" => ["-aircraft", "-tank", "-ship"]
+            .iter()
+            .find(|t| rest.starts_with(*t))
+            .map_or(usize::MAX, |t| t.len()),
+        "surface" if rest.starts_with("-to-air") => "-to-air".len(),
+        "cruise" | "ballistic" if rest.starts_with(" missile") => " missile".len(),
+        _ => return false,
     };
-    // The word after the weapon's word ("missiles", "missile strike"): past its plural "s".
-    let from = end + weapon.len();
-    let noun_end = text.get(from..).map_or(from, |r| {
-        from + r.len()
+    if tail == usize::MAX {
+        return false;
+    }
+    // The word after the weapon's words ("missiles", "missile strike"): past a plural "s".
+    let after = from + tail;
+    let noun_end = text.get(after..).map_or(after, |r| {
+        after + r.len()
             - r.trim_start_matches(|c: char| c.is_ascii_alphabetic())
                 .len()
     });
     !word_after(text, noun_end).is_some_and(|w| ATTACKS.contains(&w))
-}
-
-fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A capitalised word for a thing that small towns bear as their name: the planet ("return to
