@@ -878,6 +878,14 @@ impl Tagger<'_> {
     /// tie. Not counted: a weekday dated by the date after it ("Thursday, Jan. 6") and a
     /// possessive one, whose clause is another's ("would get around Wednesday's ruling").
     fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> Option<bool> {
+        // (Most texts name a weekday once: its full name found twice after the first, by one
+        // fast scan of the text, lets the tokens be read at all.)
+        let from_byte = self.toks.get(first).map_or(0, |t| t.start as usize);
+        let full = WEEKDAY_FINDERS[wd.num_days_from_monday() as usize]
+            .find_iter(self.text.as_bytes().get(from_byte..).unwrap_or(&[]));
+        if full.take(2).count() < 2 {
+            return None;
+        }
         let (mut past, mut future) = (0u32, 0u32);
         let named = self.weekday_tokens.get_or_init(|| {
             (0..self.toks.len())
@@ -3240,6 +3248,21 @@ impl Tagger<'_> {
         Some(self.grained(unit_at, interval, Grain::Span))
     }
 }
+
+/// Finders of the weekdays' full names, Monday first ([`Tagger::weekday_by_its_clauses`]).
+static WEEKDAY_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+    std::sync::LazyLock::new(|| {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .map(|d| memchr::memmem::Finder::new(d.as_bytes()))
+    });
 
 /// Of the weekday `wd` on or before `published` and the one on or after it, the nearer, a coming
 /// day counting twice as far as in [`Tagger::choose`] (news mostly reports what happened): one
