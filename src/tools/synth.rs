@@ -252,15 +252,7 @@ const PATTERNS: &[&str] = &[
 
 /// A date expression the temporal tagger resolves, relative to publication.
 fn date_expression(rng: &mut SplitMix64, published: NaiveDate) -> String {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
+    const WEEKDAYS: [&str; 7] = crate::extract::dates::WEEKDAY_NAMES;
     let back = published - Days::new(rng.below(20) as u64);
     let month = crate::extract::dates::MONTH_NAMES[back.month0() as usize];
     match rng.below(8) {

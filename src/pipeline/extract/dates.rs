@@ -282,6 +282,17 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The weekdays' English names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// A capitalised word that names no actor: a function word, a title, a calendar word ("The",
 /// "President", "Tuesday").
 pub fn is_not_a_name(word: &str) -> bool {
@@ -896,9 +907,7 @@ impl Tagger<'_> {
         let from = named.partition_point(|&i| (i as usize) < first);
         // (Named once, the weekday has only its first clause to go by: the caller reads it.)
         let this = |&i: &u32| self.lex(i as usize) == Some(Lex::Weekday(wd));
-        if named[from..].iter().filter(|i| this(i)).nth(1).is_none() {
-            return None;
-        }
+        named[from..].iter().filter(|i| this(i)).nth(1)?;
         for i in named[from..].iter().map(|&i| i as usize) {
             if self.lex(i) != Some(Lex::Weekday(wd)) || self.possessive_after(i) {
                 continue;
@@ -3251,18 +3260,7 @@ impl Tagger<'_> {
 
 /// Finders of the weekdays' full names, Monday first ([`Tagger::weekday_by_its_clauses`]).
 static WEEKDAY_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 7]> =
-    std::sync::LazyLock::new(|| {
-        [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-        .map(|d| memchr::memmem::Finder::new(d.as_bytes()))
-    });
+    std::sync::LazyLock::new(|| WEEKDAY_NAMES.map(|d| memchr::memmem::Finder::new(d.as_bytes())));
 
 /// Of the weekday `wd` on or before `published` and the one on or after it, the nearer, a coming
 /// day counting twice as far as in [`Tagger::choose`] (news mostly reports what happened): one

@@ -3795,7 +3795,7 @@ fn county_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
                 .name_hits(&key)
                 .iter()
                 .filter(|h| h.start == 0 && h.end == key.len())
-                .flat_map(|h| h.targets())
+                .flat_map(NameHit::targets)
                 .filter_map(|(r, _)| r.place())
                 .filter(|&p| g.get(p).kind == PlaceKind::AdminArea)
                 .map(|p| (NameRole::Place(p), true))

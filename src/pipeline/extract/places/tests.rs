@@ -50,6 +50,15 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The name of the place found for the first mention spelled `surface`.
+fn name_of_found(text: &str, surface: &str) -> Option<String> {
+    let g = bundled();
+    find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == surface)
+        .map(|m| g.get(m.place).name.to_owned())
+}
+
 fn country_of_found(text: &str, surface: &str) -> Option<String> {
     let g = bundled();
     find_places(text, g)
@@ -1806,20 +1815,13 @@ fn a_weapon_of_a_towns_name_is_no_town_but_a_place_struck_stays() {
 
 #[test]
 fn a_lone_town_elsewhere_yields_to_the_state_an_apposition_names() {
-    let g = bundled();
-    let name_of = |text: &str, surface: &str| {
-        find_places(text, g)
-            .into_iter()
-            .find(|m| &text[m.start..m.end] == surface)
-            .map(|m| g.get(m.place).name.to_owned())
-    };
     // The data has a Holliday in Texas only: "Holliday, Mo." is a place in Missouri.
     let text = "HOLLIDAY, Mo. — A man was hurt two miles south of Holliday, Missouri.";
-    assert_eq!(name_of(text, "HOLLIDAY").as_deref(), Some("Missouri"));
-    assert_eq!(name_of(text, "Holliday").as_deref(), Some("Missouri"));
+    assert_eq!(name_of_found(text, "HOLLIDAY").as_deref(), Some("Missouri"));
+    assert_eq!(name_of_found(text, "Holliday").as_deref(), Some("Missouri"));
     // A list goes on: the town stays a town of the list.
     let list = "Floods hit Kisumu, Naivasha, Nakuru and Bunyala in Kenya.";
-    assert_eq!(name_of(list, "Nakuru").as_deref(), Some("Nakuru"));
+    assert_eq!(name_of_found(list, "Nakuru").as_deref(), Some("Nakuru"));
     // A common word before a comma is no town of the state after it.
     let still = "Still, Hawaii's experience serves as a caution.";
     assert!(
@@ -1895,25 +1897,21 @@ fn a_province_before_a_portfolios_office_is_named() {
 
 #[test]
 fn a_part_of_a_city_lies_by_the_city() {
-    let g = bundled();
-    let name_of = |text: &str, surface: &str| {
-        find_places(text, g)
-            .into_iter()
-            .find(|m| &text[m.start..m.end] == surface)
-            .map(|m| g.get(m.place).name.to_owned())
-    };
     // The data lacks Ohio's West Chester and Giza's Haram: the city, not a namesake far away.
     let text = "Abdulkader, 22, from the Cincinnati suburb of West Chester, pleaded guilty.";
-    assert_eq!(name_of(text, "West Chester").as_deref(), Some("Cincinnati"));
+    assert_eq!(
+        name_of_found(text, "West Chester").as_deref(),
+        Some("Cincinnati")
+    );
     let text = "Two bombs killed six police officers in Giza's Haram district on Friday.";
-    assert_eq!(name_of(text, "Haram").as_deref(), Some("Giza"));
+    assert_eq!(name_of_found(text, "Haram").as_deref(), Some("Giza"));
     // A part the data has stays itself; a country or a state after the words is no part.
     let text = "Shelling hit the Tripoli suburb of Tajoura on Monday.";
-    assert_eq!(name_of(text, "Tajoura").as_deref(), Some("Tajoura"));
+    assert_eq!(name_of_found(text, "Tajoura").as_deref(), Some("Tajoura"));
     let text = "It began in the Cacuaco district of Angola's capital city Luanda.";
-    assert_eq!(name_of(text, "Angola").as_deref(), Some("Angola"));
+    assert_eq!(name_of_found(text, "Angola").as_deref(), Some("Angola"));
     let text = "The pair are from Alvin, Texas, a Houston suburb far from here.";
-    assert_eq!(name_of(text, "Texas").as_deref(), Some("Texas"));
+    assert_eq!(name_of_found(text, "Texas").as_deref(), Some("Texas"));
 }
 
 #[test]
