@@ -4555,8 +4555,7 @@ const PARTS_OF_A_CITY: &[&str] = &[
 /// A part of a city lies this near the city's point ([`city_of_a_part`]).
 const PART_OF_CITY_KM: f64 = 60.0;
 
-/// A city (of [`WITHIN_CITY_POPULATION`] or more) is this large to have parts that news names
-/// by it.
+/// A city is this large to have parts that news names by it ([`city_of_a_part`]).
 const CITY_WITH_PARTS_MIN_POPULATION: u64 = 100_000;
 
 /// The readings of the city `spans[i]` is called a part of: "the {city} suburb of {i}",
