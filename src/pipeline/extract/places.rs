@@ -4512,7 +4512,6 @@ fn division_of_missing_town(
     }) {
         return None;
     }
-    let after = text.get(next.end..).unwrap_or("");
     // ("Stroud, Ontario, Canada": the division's own country after it goes on with the
     // address, not with a list.)
     let its_country = after_next.is_some_and(|a| {
@@ -4523,11 +4522,11 @@ fn division_of_missing_town(
                 })
             })
     });
-    let list_goes_on = word_after(text, next.end).is_some_and(|w| matches!(w, "and" | "or"))
-        || (!its_country
-            && after
-                .strip_prefix(", ")
-                .is_some_and(|a| a.starts_with(char::is_uppercase)));
+    let list_goes_on = if its_country {
+        word_after(text, next.end).is_some_and(|w| matches!(w, "and" | "or"))
+    } else {
+        listed_on(text, next.end)
+    };
     if list_goes_on { None } else { division }
 }
 
