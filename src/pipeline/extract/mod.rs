@@ -766,16 +766,53 @@ fn name_key_of_chars(word: &str) -> Option<u64> {
     (n >= 3).then_some(hash)
 }
 
+/// Nouns of a happening that a sentence opening "The meeting ...", "This attack ..." refers back
+/// to: the one the sentence before told ("Leaders agreed in Berlin on Sunday ... The meeting
+/// brought together Putin, Erdogan ...").
+const EVENT_NOUNS: &[&str] = &[
+    "ambush",
+    "assault",
+    "attack",
+    "attacks",
+    "battle",
+    "blast",
+    "bombing",
+    "bombings",
+    "ceasefire",
+    "clashes",
+    "conference",
+    "crash",
+    "deal",
+    "explosion",
+    "fighting",
+    "incident",
+    "meeting",
+    "offensive",
+    "raid",
+    "raids",
+    "rally",
+    "shelling",
+    "shooting",
+    "siege",
+    "strike",
+    "strikes",
+    "summit",
+    "talks",
+    "truce",
+    "visit",
+];
+
 /// The sentence opens with a pronoun ("He expressed ..."), a quotation mark (a quote goes on in
-/// the speaker's frame) or words that tell what came right after ("Then", "Within days", "Hours
-/// later", "Soon after"; not "Later", which may be years on): it continues the sentence before
-/// it.
+/// the speaker's frame), words that tell what came right after ("Then", "Within days", "Hours
+/// later", "Soon after"; not "Later", which may be years on) or a happening named as the one
+/// just told ("The meeting", "The deadly attack", one word between; not "This week's attack",
+/// which has a time of its own): it continues the sentence before it.
 fn continues_frame(text: &str) -> bool {
     if text.starts_with(['"', '\u{201c}']) {
         return true;
     }
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut words = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
@@ -787,6 +824,19 @@ fn continues_frame(text: &str) -> bool {
         "Soon" | "Shortly" => matches!(second, "after" | "afterwards" | "afterward" | "thereafter"),
         "Within" => matches!(second, "minutes" | "hours" | "days" | "weeks"),
         "Minutes" | "Hours" | "Days" | "Weeks" => second == "later",
+        "The" | "This" | "That" => {
+            // Words as written between spaces: "two-day" is one.
+            let mut written = text
+                .split_whitespace()
+                .skip(1)
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            let second = written.next().unwrap_or("");
+            EVENT_NOUNS.contains(&second)
+                || (second.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && written
+                        .next()
+                        .is_some_and(|third| EVENT_NOUNS.contains(&third)))
+        }
         _ => false,
     }
 }
@@ -1301,6 +1351,39 @@ mod tests {
             e[2].date_mention.map(|m| &body[m.range()]),
             Some("Last year, in October")
         );
+    }
+
+    #[test]
+    fn a_happening_named_as_the_one_just_told_carries_its_time() {
+        let body = "Leaders met in Berlin on Sunday. The meeting brought together envoys from \
+                    Russia and Algeria. The deadly blast hit Sirte. Egypt sent aid.";
+        let e = events(
+            body,
+            &[
+                ("Berlin", 1),
+                ("Russia", 2),
+                ("Algeria", 3),
+                ("Sirte", 4),
+                ("Egypt", 5),
+            ],
+            "2020-01-20",
+        );
+        assert!(
+            e[1..4].iter().all(|e| e.basis == WhenBasis::Carried),
+            "{e:?}"
+        );
+        assert!(
+            e[1..4]
+                .iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2020-01-19")))
+        );
+        // Neither a name shared nor a happening named: the publication day.
+        assert_eq!(e[4].basis, WhenBasis::Publication);
+        // One word between at most, and a happening of its own time is not the one just told.
+        assert!(continues_frame("The two-hour meeting ended."));
+        assert!(!continues_frame("The long two-hour meeting ended."));
+        assert!(!continues_frame("This week's attack was the worst."));
+        assert!(!continues_frame("The Syrian army entered Tabqa."));
     }
 
     #[test]
