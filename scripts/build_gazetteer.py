@@ -745,10 +745,16 @@ def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(
     # letters as written.
     # Not where the plain form is a word or a person's name ("God" for Göd, "Bush" for Būsh,
     # "Sale" for Salé, "Leon" for León): those stay found only by their own letters.
-    plain = ascii_form(clean(name))
-    if plain and not plain_is_word(plain) \
-            and plain.casefold() not in {a.casefold() for a in aliases}:
-        aliases = [*aliases, plain]
+    # So are its alternate names that are spellings of its name ("Hadramawt" for the alternate
+    # Ḩaḑramawt of Hadhramaut; not "Chambre a coucher", a translation gone wrong).
+    # (Against the alternate names only: "Weissenborn" casefolds as "Weißenborn" does.)
+    have = {a.casefold() for a in aliases}
+    for form in [clean(name), *aliases]:
+        plain = ascii_form(form)
+        if plain and not plain_is_word(plain) and plain.casefold() not in have \
+                and (form == clean(name) or is_spelling_of(plain, name)):
+            have.add(plain.casefold())
+            aliases = [*aliases, plain]
     return [pid, clean(name), kind, f"{lat:.5f}", f"{lon:.5f}", country or "",
             str(gid) if gid else "", str(pop) if pop else "", ",".join(flags),
             "|".join(aliases), "|".join(demonyms), admin1]
