@@ -889,6 +889,32 @@ country = "LY"
         assert_eq!(g.layer_counts(), (0, 3, 1));
     }
 
+    #[test]
+    fn a_curated_place_takes_the_division_of_its_broad_twin() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let curated = dir.path().join("gazetteer.toml");
+        let broad = dir.path().join("places_broad.tsv");
+        std::fs::write(&curated, GOOD).expect("write");
+        // Tripoli's twin (the curated one's GeoNames id) lies in division 77; a twin of
+        // another country gives nothing (Misrata has no GeoNames id to match).
+        std::fs::write(
+            &broad,
+            format!(
+                "{BROAD_HEADER}\n\
+                 gn:2210247\tTripoli\tcity\t32.88\t13.18\tLY\t2210247\t1\t\t\t\t77\n\
+                 adm1:ly-77\tTripoli District\tadmin_area\t32.7\t13.1\tLY\t\t1\tadm1\t\t\t77\n"
+            ),
+        )
+        .expect("write");
+        let (g, _) = Gazetteer::load(&curated, Some(&broad), None);
+        let tripoli = g.by_id("tripoli-ly").expect("tripoli");
+        assert_eq!(g.admin1(tripoli), Some("LY.77"));
+        assert_eq!(g.division_level(tripoli), 0);
+        let misrata = g.by_id("misrata-ly").expect("misrata");
+        assert_eq!(g.admin1(misrata), None);
+        assert!(g.by_id("gn:2210247").is_none(), "the twin is shadowed");
+    }
+
     /// A broad file of `rows` rows (well over a chunk), with a bad row every 1000.
     fn big_broad(rows: usize) -> String {
         let mut text = format!("{BROAD_HEADER}\n");

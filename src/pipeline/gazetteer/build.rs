@@ -24,6 +24,8 @@ pub(super) struct Builder {
     pub(super) admin1_key: String,
     /// `GeoNames` ids and ICAO codes of the layers already finished.
     pub(super) gids: FastSet<u64>,
+    /// The place of each `GeoNames` id a TOML layer gave (the first, if two share one).
+    pub(super) gid_places: FastMap<u64, u32>,
     pub(super) icaos: FastSet<String>,
     /// The same of the layer being added: within a layer, two entries may share a `GeoNames` id
     /// (a curated region may cite its main city); only weaker layers are shadowed.
@@ -70,6 +72,7 @@ impl Builder {
             admin1_ids: FastMap::default(),
             admin1_key: String::new(),
             gids: FastSet::default(),
+            gid_places: FastMap::default(),
             icaos: FastSet::default(),
             layer_gids: Vec::new(),
             layer_icaos: Vec::new(),
@@ -103,6 +106,10 @@ impl Builder {
                 continue;
             }
             let admin1 = self.admin1_index(entry.admin1.as_deref(), None);
+            if let Some(gid) = place.geonames_id {
+                let at = table::offset(self.table.len());
+                self.gid_places.entry(gid).or_insert(at);
+            }
             self.push(
                 hash,
                 NewRecord {
@@ -146,6 +153,7 @@ impl Builder {
             || row.icao.is_some_and(|i| self.icaos.contains(i))
             || earlier.is_some();
         if shadowed {
+            self.inherit_division(&row);
             self.shadowed_ids.insert(row.id.to_owned());
             return true;
         }
@@ -171,6 +179,29 @@ impl Builder {
             demonyms,
         );
         true
+    }
+
+    /// A TOML layer's twin of the broad `row` (the same `GeoNames` id) that names no division
+    /// lies in the row's: the curated "Riyadh" is of the province of Riyadh, as a town of the
+    /// broad layer would be (its division's namesake yields to it, and the division's other
+    /// names support it).
+    fn inherit_division(&mut self, row: &BroadRow<'_>) {
+        let (Some(gid), Some(_)) = (row.geonames_id, row.admin1) else {
+            return;
+        };
+        let Some(&at) = self.gid_places.get(&gid) else {
+            return;
+        };
+        let i = at as usize;
+        let bare = self.table.parent(i) == Some((u32::MAX, 0));
+        let same_country = self
+            .table
+            .get(i)
+            .is_some_and(|p| p.country.is_some() && p.country == row.country);
+        if bare && same_country && row.level == 0 {
+            let admin1 = self.admin1_index(row.admin1, row.country);
+            self.table.set_admin1(i, admin1);
+        }
     }
 
     /// The number of a first-level division key: `code` whole (`US.KY`), or `country.code`.

@@ -301,6 +301,13 @@ impl PlaceTable {
         (name, self.aliases_of(i))
     }
 
+    /// Sets place `i`'s first-level division key index.
+    pub(super) fn set_admin1(&mut self, i: usize, admin1: u32) {
+        if let Some(r) = self.records.get_mut(i) {
+            r.admin1 = admin1;
+        }
+    }
+
     /// The first-level division key index and division level of place `i`.
     #[inline]
     pub(super) fn parent(&self, i: usize) -> Option<(u32, u8)> {

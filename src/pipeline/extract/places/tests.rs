@@ -3053,12 +3053,13 @@ fn a_town_the_gazetteer_lacks_in_the_state_named_next_is_placed_by_the_state() {
         ("Minnesota", "one_sense"),
         "{r:?}"
     );
-    // A list of states and towns is no apposition.
+    // A list of states and towns is no apposition (New York, in a list of states, is the
+    // state; not a town of North Carolina).
     let text = "They toured New York, North Carolina and Boston, Maine, Ohio and Texas.";
     let r = resolved(text);
     assert_eq!(
-        resolved_as(&r, "New York").map(|m| m.3),
-        Some("city"),
+        resolved_as(&r, "New York").map(|m| (m.1.as_str(), m.4)),
+        Some(("New York", "only_candidate")),
         "{r:?}"
     );
     assert_eq!(
@@ -3152,6 +3153,20 @@ fn a_world_city_chosen_over_a_village_keeps_a_citys_confidence() {
         .expect("Riyadh is found");
     assert_eq!(g.get(m.place).country, Some("SA"));
     assert!(m.confidence > 0.5, "{}", m.confidence);
+}
+
+#[test]
+fn a_curated_city_is_what_the_name_of_its_division_means() {
+    // The curated Riyadh lies in the province of Riyadh (its broad twin's division): the
+    // province's wider circle of neighbours (Saada's governorate) does not make it the place.
+    let g = bundled();
+    let text = "Hadi fled Aden by boat and later flew to Riyadh. Strikes hit Saada.";
+    let m = find_places(text, g)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Riyadh")
+        .expect("Riyadh is found");
+    assert_eq!(g.get(m.place).kind, crate::gazetteer::PlaceKind::City);
+    assert_eq!(g.get(m.place).country, Some("SA"));
 }
 
 #[test]
