@@ -708,6 +708,10 @@ impl Tagger<'_> {
     /// date it: the infinitive's time is open.
     fn tense(&self, first: usize, last: usize) -> Tense {
         const REACH: usize = 20;
+        // Further after: an opening date may stand before a long phrase and its subject ("In
+        // January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court
+        // decision, a clinic bombing in Birmingham killed ...").
+        const REACH_AFTER: usize = 32;
         let mut k = first;
         let mut infinitive = false;
         for _ in 0..REACH {
@@ -740,7 +744,7 @@ impl Tagger<'_> {
             }
             infinitive |= self.infinitive_at(k);
         }
-        for k in (last + 1..self.toks.len()).take(REACH) {
+        for k in (last + 1..self.toks.len()).take(REACH_AFTER) {
             if self.starts_sentence(k) {
                 break;
             }
@@ -2477,6 +2481,17 @@ impl Tagger<'_> {
     /// date given ("rose 2% on the day"), or of the anchor. Not before "of", "before", "after",
     /// "when", "that", a hyphen or a name ("the day of the vote", "the year-earlier quarter").
     fn the_unit(&self, i: usize, unit: Unit) -> Option<Match> {
+        // "the week of March 6": the week that day falls in.
+        if unit == Unit::Week
+            && self.lex(i + 1) == Some(Lex::Prep(Prep::Of))
+            && matches!(self.lex(i + 2), Some(Lex::Month { .. }))
+            && self.cap(i + 2)
+            && let Some(m) = self.month_first(i + 2, None)
+            && m.grain == Grain::Day
+        {
+            let week = calendar::week_of(m.interval.from)?;
+            return Some(self.grained(m.last, week, Grain::Week));
+        }
         if unit == Unit::Year
             && let Some(m) = self.spelled_year(i + 1).or_else(|| {
                 self.year_at(i + 1)

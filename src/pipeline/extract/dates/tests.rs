@@ -2057,3 +2057,32 @@ fn a_part_of_the_following_year_is_of_the_year_after_the_last_date_given() {
         ],
     );
 }
+
+#[test]
+fn the_week_of_a_day_is_the_week_it_falls_in() {
+    // (2000-03-06 was a Monday; 2000-03-08 a Wednesday.)
+    assert_one(
+        "The case may be heard the week of March 8.",
+        "2000-02-24",
+        "the week of March 8",
+        "2000-03-06",
+        "2000-03-12",
+        Granularity::Week,
+    );
+    // "the week of the vote" names no day: no date.
+    assert_none("The case may be heard the week of the vote.", "2000-02-24");
+}
+
+#[test]
+fn a_date_opening_a_sentence_takes_the_tense_of_a_verb_far_after_it() {
+    // The verb stands 21 words on: the January before publication, not the next.
+    assert_one(
+        "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court \
+         decision, a clinic bombing in Birmingham killed a guard.",
+        "1998-10-25",
+        "January",
+        "1998-01-01",
+        "1998-01-31",
+        Granularity::Month,
+    );
+}
