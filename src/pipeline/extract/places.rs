@@ -2579,9 +2579,11 @@ fn accept(
     // "a fellow ally in the Gulf", "along the Coast": a division named by a bare word for a
     // body of water or a shore, after "the", is that water or shore (the Persian Gulf, the
     // coast the story is about), not the division (Gulf, Papua New Guinea).
+    // So is a division named for a sea ("Port Sudan on the Red Sea": the sea, not Sudan's
+    // Red Sea state; "the Red Sea governorate" is a longer name).
     if broad
         && place.kind == PlaceKind::AdminArea
-        && words::names_water_or_shore(surface)
+        && (words::names_water_or_shore(surface) || surface.ends_with(" Sea"))
         && site.at.before == Some("the")
     {
         return false;

@@ -3602,6 +3602,22 @@ fn seas_of(text: &str, word: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_division_named_for_a_sea_after_the_is_the_sea() {
+    let g = bundled();
+    let kind_of = |text: &str| {
+        find_places(text, g)
+            .into_iter()
+            .find(|m| text[m.start..m.end].starts_with("Red Sea"))
+            .map(|m| g.get(m.place).kind)
+    };
+    let text = "Foreigners in Sudan left through Port Sudan on the Red Sea.";
+    assert_eq!(kind_of(text), Some(crate::gazetteer::PlaceKind::Region));
+    // Without "the", or with the division's word, the state.
+    let text = "Foreigners in Sudan left through Red Sea state and Port Sudan.";
+    assert_eq!(kind_of(text), Some(crate::gazetteer::PlaceKind::AdminArea));
+}
+
+#[test]
 fn a_bare_gulf_or_channel_is_the_sea_beside_the_articles_places() {
     let text = "Saudi Arabia imposed an embargo on a fellow ally in the Gulf, Qatar. Kuwait \
                 and other Gulf states mediated.";
