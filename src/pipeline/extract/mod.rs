@@ -802,14 +802,26 @@ const EVENT_NOUNS: &[&str] = &[
     "visit",
 ];
 
-/// The sentence opens with a pronoun ("He expressed ..."), a quotation mark (a quote goes on in
-/// the speaker's frame), words that tell what came right after ("Then", "Within days", "Hours
-/// later", "Soon after"; not "Later", which may be years on) or a happening named as the one
-/// just told ("The meeting", "The deadly attack", one word between; not "This week's attack",
-/// which has a time of its own): it continues the sentence before it.
-fn continues_frame(text: &str) -> bool {
+/// How a sentence's opening ties it to the text before ([`continues_frame`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Frame {
+    /// Nothing in its opening.
+    Open,
+    /// A pronoun ("He expressed ..."), a quotation mark (a quote goes on in the speaker's frame)
+    /// or words that tell what came right after ("Then", "Within days", "Hours later", "Soon
+    /// after"; not "Later", which may be years on): the sentence just before goes on.
+    Previous,
+    /// A happening named as one already told ("The meeting", "The deadly attack", one word
+    /// between; not "This week's attack", which has a time of its own): the episode it shares a
+    /// name with ("The talks in Geneva broke up" after Geneva's Thursday talks and Wednesday's
+    /// arrival), else the sentence just before.
+    Happening,
+}
+
+/// How the sentence's opening ties it to the text before (see [`Frame`]).
+fn continues_frame(text: &str) -> Frame {
     if text.starts_with(['"', '\u{201c}']) {
-        return true;
+        return Frame::Previous;
     }
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let mut words = text
@@ -817,13 +829,19 @@ fn continues_frame(text: &str) -> bool {
         .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
     if ["He", "She", "They", "His", "Her", "Their", "Then"].contains(&first) {
-        return true;
+        return Frame::Previous;
     }
     let second = words.next().unwrap_or("");
-    match first {
+    let right_after = match first {
         "Soon" | "Shortly" => matches!(second, "after" | "afterwards" | "afterward" | "thereafter"),
         "Within" => matches!(second, "minutes" | "hours" | "days" | "weeks"),
         "Minutes" | "Hours" | "Days" | "Weeks" => second == "later",
+        _ => false,
+    };
+    if right_after {
+        return Frame::Previous;
+    }
+    let happening = match first {
         "The" | "This" | "That" => {
             // Words as written between spaces: "two-day" is one.
             let mut written = text
@@ -838,6 +856,11 @@ fn continues_frame(text: &str) -> bool {
                         .is_some_and(|third| EVENT_NOUNS.contains(&third)))
         }
         _ => false,
+    };
+    if happening {
+        Frame::Happening
+    } else {
+        Frame::Open
     }
 }
 
@@ -847,7 +870,7 @@ fn continued_episode(
     episodes: &[Episode],
     keys: &[u64],
     weak: &[u64],
-    pronoun: bool,
+    frame: Frame,
     not_after: Option<NaiveDate>,
 ) -> Option<usize> {
     let possible = |e: &Episode| not_after.is_none_or(|day| e.when.from <= day);
@@ -872,12 +895,18 @@ fn continued_episode(
             best = Some((k, score));
         }
     }
-    // A pronoun or a quote continues the sentence just before, if it told an episode.
+    // A pronoun or a quote continues the sentence just before, if it told an episode; a
+    // happening named again, the episode it shares a name with, else that sentence.
     let previous = episodes
         .len()
         .checked_sub(1)
-        .filter(|&k| pronoun && episodes[k].idle <= 1 && possible(&episodes[k]));
-    previous.or(best.map(|(k, _)| k))
+        .filter(|&k| frame != Frame::Open && episodes[k].idle <= 1 && possible(&episodes[k]));
+    let best = best.map(|(k, _)| k);
+    if frame == Frame::Happening {
+        best.or(previous)
+    } else {
+        previous.or(best)
+    }
 }
 
 /// Extractions of a whole corpus, in article order, computed in parallel.
@@ -1380,10 +1409,26 @@ mod tests {
         // Neither a name shared nor a happening named: the publication day.
         assert_eq!(e[4].basis, WhenBasis::Publication);
         // One word between at most, and a happening of its own time is not the one just told.
-        assert!(continues_frame("The two-hour meeting ended."));
-        assert!(!continues_frame("The long two-hour meeting ended."));
-        assert!(!continues_frame("This week's attack was the worst."));
-        assert!(!continues_frame("The Syrian army entered Tabqa."));
+        assert_eq!(
+            continues_frame("The two-hour meeting ended."),
+            Frame::Happening
+        );
+        assert_eq!(
+            continues_frame("The long two-hour meeting ended."),
+            Frame::Open
+        );
+        assert_eq!(
+            continues_frame("This week's attack was the worst."),
+            Frame::Open
+        );
+        assert_eq!(
+            continues_frame("The Syrian army entered Tabqa."),
+            Frame::Open
+        );
+        assert_eq!(
+            continues_frame("\u{201c}We won,\u{201d} he said."),
+            Frame::Previous
+        );
     }
 
     #[test]
