@@ -50,21 +50,20 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The name of the place found for the first mention spelled `surface`.
-fn name_of_found(text: &str, surface: &str) -> Option<String> {
-    let g = bundled();
-    find_places(text, g)
+/// The first place mention spelled `surface`.
+fn found_as(text: &str, surface: &str) -> Option<PlaceMention> {
+    find_places(text, bundled())
         .into_iter()
         .find(|m| &text[m.start..m.end] == surface)
-        .map(|m| g.get(m.place).name.to_owned())
+}
+
+/// The name of the place found for the first mention spelled `surface`.
+fn name_of_found(text: &str, surface: &str) -> Option<String> {
+    found_as(text, surface).map(|m| bundled().get(m.place).name.to_owned())
 }
 
 fn country_of_found(text: &str, surface: &str) -> Option<String> {
-    let g = bundled();
-    find_places(text, g)
-        .into_iter()
-        .find(|m| &text[m.start..m.end] == surface)
-        .and_then(|m| g.get(m.place).country.map(str::to_owned))
+    found_as(text, surface).and_then(|m| bundled().get(m.place).country.map(str::to_owned))
 }
 
 #[test]
@@ -3161,10 +3160,7 @@ fn a_curated_city_is_what_the_name_of_its_division_means() {
     // province's wider circle of neighbours (Saada's governorate) does not make it the place.
     let g = bundled();
     let text = "Hadi fled Aden by boat and later flew to Riyadh. Strikes hit Saada.";
-    let m = find_places(text, g)
-        .into_iter()
-        .find(|m| &text[m.start..m.end] == "Riyadh")
-        .expect("Riyadh is found");
+    let m = found_as(text, "Riyadh").expect("Riyadh is found");
     assert_eq!(g.get(m.place).kind, crate::gazetteer::PlaceKind::City);
     assert_eq!(g.get(m.place).country, Some("SA"));
 }
@@ -3603,18 +3599,19 @@ fn seas_of(text: &str, word: &str) -> Vec<String> {
 
 #[test]
 fn a_division_named_for_a_sea_after_the_is_the_sea() {
-    let g = bundled();
-    let kind_of = |text: &str| {
-        find_places(text, g)
-            .into_iter()
-            .find(|m| text[m.start..m.end].starts_with("Red Sea"))
-            .map(|m| g.get(m.place).kind)
-    };
+    let kind_of =
+        |text: &str, surface: &str| found_as(text, surface).map(|m| bundled().get(m.place).kind);
     let text = "Foreigners in Sudan left through Port Sudan on the Red Sea.";
-    assert_eq!(kind_of(text), Some(crate::gazetteer::PlaceKind::Region));
+    assert_eq!(
+        kind_of(text, "Red Sea"),
+        Some(crate::gazetteer::PlaceKind::Region)
+    );
     // Without "the", or with the division's word, the state.
     let text = "Foreigners in Sudan left through Red Sea state and Port Sudan.";
-    assert_eq!(kind_of(text), Some(crate::gazetteer::PlaceKind::AdminArea));
+    assert_eq!(
+        kind_of(text, "Red Sea state"),
+        Some(crate::gazetteer::PlaceKind::AdminArea)
+    );
 }
 
 #[test]
