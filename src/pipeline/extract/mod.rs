@@ -369,7 +369,9 @@ const MAX_IDLE: u32 = 3;
 ///    (a capitalised name, compared on its first four letters so "Turkey" meets "Turkish") with
 ///    an episode told in the last few sentences, across paragraphs; a country or region named on
 ///    both sides is not enough alone. A sentence opening with a pronoun ("He", "They") or a
-///    quotation mark continues the episode of the sentence just before. A sentence in the past
+///    quotation mark continues the episode of the sentence just before; one opening with a
+///    happening named again ("The meeting brought together ...") the episode it shares a name
+///    with, else that of the sentence just before ([`Frame`]). A sentence in the past
 ///    tense continues no episode dated after the publication (a summit "on Sunday" to come).
 ///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
 ///    the episode was dated by.
