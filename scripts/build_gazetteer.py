@@ -142,8 +142,9 @@ COUNTRY_FORMS = {
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     # "Congo" alone is both (AP style uses it for the larger one): the article's places decide.
+    # "Zaire", its name from 1971 to 1997, in the archives' news (an Angolan province bears it).
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
-           "Congo"],
+           "Congo", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea", "ROK"],
     "KP": ["North Korea", "DPRK"],
