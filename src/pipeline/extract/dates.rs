@@ -390,6 +390,44 @@ enum Part {
 /// Dec. 15", "agreed to buy it in February"), dates months back carry their year.
 const PAST_TOLERANCE_DAYS: i64 = 100;
 
+/// Happenings no one schedules: a date naming one ("the January 12 earthquake", "a March 3
+/// bombing") names a day already past when the news tells of it. (Not meetings, votes or
+/// strikes, which are announced ahead.)
+const SUDDEN_HAPPENINGS: &[&str] = &[
+    "ambush",
+    "assassination",
+    "attack",
+    "attacks",
+    "blast",
+    "blasts",
+    "bombing",
+    "bombings",
+    "coup",
+    "crash",
+    "derailment",
+    "earthquake",
+    "eruption",
+    "explosion",
+    "explosions",
+    "flood",
+    "floods",
+    "flooding",
+    "hijacking",
+    "kidnapping",
+    "killing",
+    "killings",
+    "landslide",
+    "massacre",
+    "mudslide",
+    "quake",
+    "riot",
+    "riots",
+    "shooting",
+    "shootings",
+    "stabbing",
+    "tsunami",
+];
+
 /// How far before the anchor a yearless date in a future clause may fall before the tense moves
 /// it to the year after ("said it would" also reports the past).
 const FUTURE_TOLERANCE_DAYS: i64 = 31;
@@ -755,6 +793,14 @@ impl Tagger<'_> {
         Tense::Unknown
     }
 
+    /// The word at `k` is a lower-case noun of a [`SUDDEN_HAPPENINGS`] happening.
+    fn names_sudden_happening(&self, k: usize) -> bool {
+        !self.cap(k) && {
+            let w = self.word(k);
+            !w.is_empty() && SUDDEN_HAPPENINGS.iter().any(|h| h.eq_ignore_ascii_case(w))
+        }
+    }
+
     /// "to" + a bare verb at `k` ("to buy", "to conclude"): a lowercase word after "to" that is no
     /// function word, number or date word, and not a plural ("to investors").
     fn infinitive_at(&self, k: usize) -> bool {
@@ -815,7 +861,13 @@ impl Tagger<'_> {
         // "since April": a time that has begun by the anchor, whatever the tense ("have been
         // trying to seize Tripoli since April" in January is the April before), as after a past
         // verb.
-        let tense = if self.prev_prep(first) == Some(Prep::Since) {
+        // So is a sudden happening the date names ("since the January 12 earthquake", "was
+        // destroyed in the Jan. 12 quake" in November: the January before): news tells of an
+        // earthquake or a bombing after it struck, whatever the clause's tense.
+        let article_before = first > 0 && matches!(self.lex(first - 1), Some(Lex::The | Lex::A));
+        let since = self.prev_prep(first) == Some(Prep::Since)
+            || (article_before && self.prev_prep(first - 1) == Some(Prep::Since));
+        let tense = if since || (article_before && self.names_sudden_happening(last + 1)) {
             Tense::PastAdjacent
         } else {
             self.tense(first, last)

@@ -330,6 +330,57 @@ fn a_bare_month_after_a_preposition_is_that_month_of_the_plausible_year() {
 }
 
 #[test]
+fn a_date_naming_a_sudden_happening_is_past() {
+    // Two months ahead is nearer than ten months back, but an earthquake is told after it
+    // struck, whatever the tense around it.
+    for text in [
+        "Families have lived in tents since the January 12 earthquake.",
+        "The town was destroyed in the January 12 quake.",
+        "Prices rose after a January 12 bombing in the market.",
+    ] {
+        assert_one(
+            text,
+            "2010-11-09",
+            "January 12",
+            "2010-01-12",
+            "2010-01-12",
+            Day,
+        );
+    }
+    // A meeting or a vote is announced ahead: the nearer day, as before.
+    assert_one(
+        "The council prepares for the January 12 vote.",
+        "2010-11-09",
+        "January 12",
+        "2011-01-12",
+        "2011-01-12",
+        Day,
+    );
+    // Without its article the date is no name of the happening ("on January 12 attacks
+    // ..." is read by the clause).
+    assert_one(
+        "Leaders will meet on January 12.",
+        "2010-11-09",
+        "January 12",
+        "2011-01-12",
+        "2011-01-12",
+        Day,
+    );
+}
+
+#[test]
+fn since_the_date_of_a_named_thing_is_past() {
+    assert_one(
+        "Talks have stalled since the January 12 vote.",
+        "2010-11-09",
+        "January 12",
+        "2010-01-12",
+        "2010-01-12",
+        Day,
+    );
+}
+
+#[test]
 fn a_month_followed_by_last_year_is_that_month_of_last_year() {
     assert_one(
         "in October last year",
