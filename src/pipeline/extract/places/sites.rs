@@ -315,6 +315,13 @@ fn sites_without_town(
     if datelines.is_empty() && towns.is_empty() {
         return;
     }
+    // A dateline in another country than most of the story's towns is the correspondent's base
+    // ("ISLAMABAD —" over a story of Kabul, Kandahar and Herat): the story's sites are where it
+    // tells of them, not there.
+    let base_abroad = |d: &PlaceMention| {
+        let country = g.get(d.place).country;
+        main_country.is_some() && country.is_some() && country != main_country
+    };
     let mut found = 0;
     let mut heads = 0;
     let mut at = 0;
@@ -403,10 +410,11 @@ fn sites_without_town(
         // while Arsenal drew in London".)
         let placed = match dateline {
             Some(town)
-                if others
-                    .iter()
-                    .all(|m| m.reason == Reason::Demonym || is_dateline(m))
-                    || others.iter().any(|m| m.start == town.start) =>
+                if !base_abroad(town)
+                    && (others
+                        .iter()
+                        .all(|m| m.reason == Reason::Demonym || is_dateline(m))
+                        || others.iter().any(|m| m.start == town.start)) =>
             {
                 Some((town, Reason::SiteUnderDateline, town.confidence))
             }
@@ -417,13 +425,23 @@ fn sites_without_town(
                 .map(|(town, _)| town)
                 .filter(|town| {
                     let country = g.get(town.place).country;
+                    let division = g.admin1(town.place);
                     others.iter().all(|m| {
+                        let p = g.get(m.place);
                         m.reason == Reason::Demonym
-                            || !matches!(
-                                g.get(m.place).kind,
-                                PlaceKind::Country | PlaceKind::AdminArea
-                            )
-                            || g.get(m.place).country == country
+                            || match p.kind {
+                                PlaceKind::Country => p.country == country,
+                                // ("fire swept through Flinders Chase National Park" with
+                                // "South Australia" in the sentence: not at Penrith of New
+                                // South Wales, named the sentence before.)
+                                PlaceKind::AdminArea => {
+                                    p.country == country
+                                        && (g.division_level(m.place) != 1
+                                            || division.is_none()
+                                            || g.admin1(m.place) == division)
+                                }
+                                _ => true,
+                            }
                     })
                 })
                 .map(|town| {

@@ -3725,6 +3725,24 @@ fn a_site_without_its_town_under_a_dateline_is_in_the_datelines_town() {
 }
 
 #[test]
+fn a_dateline_abroad_is_the_correspondents_base_not_the_scene() {
+    // The story's towns are in Afghanistan: a site is where the story tells of it.
+    let text = "ISLAMABAD — A bomber struck outside Kabul airport on Thursday. A second blast \
+                hit the nearby Baron Hotel. The Taliban took Kandahar and Herat last week.";
+    assert_eq!(
+        towns_of(text, "Baron Hotel"),
+        vec![("Kabul".to_owned(), "site_near_town")]
+    );
+    // A dateline in the country of the story's towns keeps its sites.
+    let text = "KANDAHAR — A bomber struck outside Kabul airport on Thursday. A second blast \
+                hit the nearby Baron Hotel. The Taliban took Herat last week.";
+    assert_eq!(
+        towns_of(text, "Baron Hotel"),
+        vec![("Kandahār".to_owned(), "site_under_dateline")]
+    );
+}
+
+#[test]
 fn a_site_without_its_town_is_in_the_town_the_story_names_beside_it() {
     // The town of its sentence, else the last named before it, else the first after it.
     let text = "Firefighters in Winnipeg battled a blaze on Assiniboine Avenue. Residents of \
@@ -3769,6 +3787,12 @@ fn a_site_is_not_placed_near_a_town_where_its_name_or_sentence_says_otherwise() 
     none(
         "The boy lived in Winnipeg. He was flown to the Bambino Gesu Hospital in Italy.",
         "Bambino Gesu Hospital",
+    );
+    // ... or a state or province.
+    none(
+        "Crews rested in Penrith. In South Australia, fire swept through the Flinders Chase \
+         National Park.",
+        "Flinders Chase National Park",
     );
     // A court of the nation, a university or an embassy may sit far from the story's towns.
     none(
