@@ -814,7 +814,8 @@ enum Frame {
     /// after"; not "Later", which may be years on): the sentence just before goes on.
     Previous,
     /// A happening named as one already told ("The meeting", "The deadly attack", one word
-    /// between; not "This week's attack", which has a time of its own): the episode it shares a
+    /// between; not "This week's attack", which has a time of its own) or one more of it ("A
+    /// second blast", "Another attack"): the episode it shares a
     /// name with ("The talks in Geneva broke up" after Geneva's Thursday talks and Wednesday's
     /// arrival), else the sentence just before.
     Happening,
@@ -856,6 +857,22 @@ fn continues_frame(text: &str) -> Frame {
                     && written
                         .next()
                         .is_some_and(|third| EVENT_NOUNS.contains(&third)))
+        }
+        // "A second blast hit ...", "Another attack killed ...": one more of a happening told.
+        "A" | "An" | "Another" => {
+            let mut written = text
+                .split_whitespace()
+                .skip(1)
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            let after = if first == "Another" {
+                Some(written.next().unwrap_or(""))
+            } else {
+                written
+                    .next()
+                    .filter(|w| ["second", "third", "fourth", "fifth", "further"].contains(w))
+                    .map(|_| written.next().unwrap_or(""))
+            };
+            after.is_some_and(|w| EVENT_NOUNS.contains(&w))
         }
         _ => false,
     };
@@ -1431,6 +1448,13 @@ mod tests {
             continues_frame("\u{201c}We won,\u{201d} he said."),
             Frame::Previous
         );
+        // One more of a happening told.
+        for opening in ["A second blast hit a hotel.", "Another attack killed two."] {
+            assert_eq!(continues_frame(opening), Frame::Happening, "{opening}");
+        }
+        for opening in ["A blast hit a hotel.", "A second team arrived.", "Another day passed."] {
+            assert_eq!(continues_frame(opening), Frame::Open, "{opening}");
+        }
     }
 
     #[test]
