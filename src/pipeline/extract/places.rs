@@ -4452,22 +4452,32 @@ fn score<'g>(
 }
 
 /// A division named like a city inside it ("Rome" the province, "Dublin" the county): the
-/// news means the city.
+/// news means the city. Not a small town in a big division ([`MIN_CAPITAL_SHARE`]: Leyte, a
+/// town of 7,000 in the province of Leyte of a million people).
 fn capital_of_division(idx: PlaceIdx, candidates: &[(PlaceIdx, bool)], g: &Gazetteer) -> bool {
     let d = g.get(idx);
     if d.kind != PlaceKind::AdminArea || g.division_level(idx) == 2 {
         return false;
     }
+    let division_population = d.population.unwrap_or(0) as f64;
     candidates.iter().any(|&(c, _)| {
         let city = g.get(c);
         // (Close by, across a disputed line too: Jerusalem of Israel beside the Palestinian
         // governorate of its name.)
         city.kind == PlaceKind::City
+            && city.population.unwrap_or(0) as f64 >= MIN_CAPITAL_SHARE * division_population
             && ((city.country == d.country
                 && g.admin1(c).is_some_and(|k| g.admin1(idx) == Some(k)))
                 || within_km(city.coord, d.coord, CITY_IN_DIVISION_KM))
     })
 }
+
+/// The least share of its division's people ([`capital_of_division`]) a town named like the
+/// division has where the name means the town: a division's population is the sum of its
+/// towns' in the data (some counted twice), so only a town far below any division seat falls
+/// under it. (Provincial seats named like their provinces hold several percent at least:
+/// Lleida, Venice, Oaxaca.)
+const MIN_CAPITAL_SHARE: f64 = 0.01;
 
 /// "Spencer Lewis of Bethel, Vt., declined": a town named with its state or province, where
 /// no town of its name lies in the gazetteer, is placed by the division (its best-known

@@ -2842,6 +2842,16 @@ fn a_capital_named_like_its_province_is_the_city_beside_its_countrys_name() {
 }
 
 #[test]
+fn a_small_town_named_like_its_big_province_is_not_what_the_name_means() {
+    // Leyte, a town of 7,000, lies in the province of Leyte (a million people, seat Tacloban).
+    let r = resolved("The typhoon killed thousands in Tacloban and Leyte.");
+    assert_eq!(resolved_as(&r, "Leyte").map(|x| x.3), Some("admin_area"));
+    // A city that is its province's seat stays the city.
+    let r = resolved("Italy reported two cases in Rome.");
+    assert_eq!(resolved_as(&r, "Rome").map(|x| x.3), Some("city"));
+}
+
+#[test]
 fn a_country_among_many_in_a_round_up_is_no_ground_for_world_cities_namesakes() {
     let r = resolved(
         "Bird flu spread in China and Vietnam, Ebola in Congo and Uganda, cholera in Yemen and \
