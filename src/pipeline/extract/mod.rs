@@ -1452,7 +1452,11 @@ mod tests {
         for opening in ["A second blast hit a hotel.", "Another attack killed two."] {
             assert_eq!(continues_frame(opening), Frame::Happening, "{opening}");
         }
-        for opening in ["A blast hit a hotel.", "A second team arrived.", "Another day passed."] {
+        for opening in [
+            "A blast hit a hotel.",
+            "A second team arrived.",
+            "Another day passed.",
+        ] {
             assert_eq!(continues_frame(opening), Frame::Open, "{opening}");
         }
     }

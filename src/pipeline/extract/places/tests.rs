@@ -512,6 +512,14 @@ fn a_towns_police_or_mayor_after_a_name_like_a_persons_makes_it_the_town() {
 fn a_particle_inside_a_name_matches_in_either_case() {
     assert!(words::case_matches("Deir el-Balah", "Deir El Balah"));
     assert!(words::case_matches("Ras al-Khaimah", "Ras Al Khaimah"));
+    assert!(words::case_matches(
+        "Berwick-upon-Tweed",
+        "Berwick-Upon-Tweed"
+    ));
+    assert!(words::case_matches(
+        "Frankfurt am Main",
+        "Frankfurt Am Main"
+    ));
     // Only inside the name: the first word and the other words keep their capitals.
     assert!(!words::case_matches("el Paso", "El Paso"));
     assert!(!words::case_matches("Deir el balah", "Deir El Balah"));

@@ -191,13 +191,16 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
     true
 }
 
-/// Articles and particles inside a name, which transliterations and sources capitalise or not
-/// ("Deir El Balah" and "Deir el-Balah", "Ras Al Khaimah" and "Ras al-Khaimah", "Rio De
-/// Janeiro"): the matcher ignores their case after the name's first word.
+/// Articles, particles and prepositions inside a name, which transliterations and sources
+/// capitalise or not ("Deir El Balah" and "Deir el-Balah", "Ras Al Khaimah" and "Ras
+/// al-Khaimah", "Rio De Janeiro", GeoNames' "Berwick-Upon-Tweed" for Berwick-upon-Tweed,
+/// "Frankfurt Am Main", "Boulogne-Sur-Mer"): the matcher ignores their case after the name's
+/// first word.
 const INNER_PARTICLES: &[&str] = &[
-    "ad", "al", "an", "ar", "as", "ash", "at", "az", "d", "da", "das", "de", "del", "della", "der",
-    "des", "di", "do", "dos", "du", "ed", "el", "en", "er", "es", "ez", "l", "la", "las", "le",
-    "les", "los", "van", "von", "y",
+    "ad", "al", "am", "an", "ar", "as", "ash", "at", "auf", "az", "d", "da", "das", "de", "del",
+    "della", "den", "der", "des", "di", "do", "dos", "du", "ed", "el", "en", "er", "es", "ez",
+    "im", "l", "la", "las", "le", "les", "los", "of", "on", "ob", "sous", "sur", "the", "under",
+    "upon", "van", "von", "y",
 ];
 
 pub(super) fn at_line_start(text: &str, start: usize) -> bool {
