@@ -4737,6 +4737,8 @@ fn choose<'g>(
     // A village the world city was chosen over is no rival to it ("Riyadh" in a story of
     // Sudan, where a Khartoum neighbourhood bears the name, is the Saudi capital, with the
     // confidence of a city that wins on its own).
+    let (best, best_score, reason) =
+        division_over_village(scored, candidates, g, (best, best_score, reason));
     let dismissed = (best != village).then_some(village);
     // Share of the best among all candidates, reading scores as log10 odds; a reading that
     // puts the marker where the best does (Hong Kong the territory and the city, Kuwait the
@@ -4771,6 +4773,51 @@ const SAME_MARKER_KM: f64 = 25.0;
 /// A city from this population is what its name means even where a village in the article's
 /// state or country bears the name ([`world_city_over_village`]).
 const WORLD_CITY_POPULATION: u64 = 1_000_000;
+
+/// Below this population a town does not stand against a first-level division of its
+/// country named by its own name ([`division_over_village`]).
+const DIVISION_NAMESAKE_TOWN: u64 = 10_000;
+
+/// "In Wales, the storm closed the bridge" in a story of England's north: a village of
+/// England named Wales (6,000 people), though the story's division is its division, does not
+/// stand against the country's own Wales, another division. Not a town in the division of its
+/// name (Tipperary: see [`capital_of_division`]), nor where a city bears the name too (the
+/// village Washington of Georgia against the state and the capital). A town settled by an
+/// apposition or by the name's earlier reading has no rival here.
+fn division_over_village(
+    scored: &[(PlaceIdx, f64, Reason)],
+    candidates: &[(PlaceIdx, bool)],
+    g: &Gazetteer,
+    best: (PlaceIdx, f64, Reason),
+) -> (PlaceIdx, f64, Reason) {
+    let p = g.get(best.0);
+    if p.source != PlaceSource::Broad
+        || p.kind != PlaceKind::City
+        || p.population.unwrap_or(0) >= DIVISION_NAMESAKE_TOWN
+        || candidates.iter().any(|&(idx, _)| {
+            g.get(idx).kind == PlaceKind::City
+                && g.get(idx).population.unwrap_or(0) >= DIVISION_NAMESAKE_CITY
+        })
+    {
+        return best;
+    }
+    let home = g.admin1(best.0);
+    scored
+        .iter()
+        .zip(candidates)
+        .find(|&(&(idx, _, _), &(_, primary))| {
+            primary
+                && g.division_level(idx) == 1
+                && g.get(idx).country == p.country
+                && home.is_some()
+                && g.admin1(idx) != home
+        })
+        .map_or(best, |(&(idx, s, _), _)| (idx, s, Reason::Prior))
+}
+
+/// A city from this population bearing a division's name leaves the contest of the division
+/// and its village namesakes to the context ([`division_over_village`]).
+const DIVISION_NAMESAKE_CITY: u64 = 100_000;
 
 /// "seized across from San Diego" in a story of Sinaloa: a village below [`TINY_TOWN`] that wins
 /// only by lying where the article is does not stand against a city of a million of its name

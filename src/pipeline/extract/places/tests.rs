@@ -2860,6 +2860,19 @@ fn a_small_town_named_like_its_big_province_is_not_what_the_name_means() {
 }
 
 #[test]
+fn a_village_does_not_stand_against_another_division_of_its_country_named_alike() {
+    // Wales, a village of 6,000 in England, lies in the division the story names most.
+    let text = "LONDON — Homes in the north-east of England and Scotland were still without \
+                power on Monday, three days after the storm. Northern Powergrid said customers \
+                in County Durham, Northumberland and North Yorkshire had no power. In \
+                Aberdeenshire, the army checked on residents in Banchory and Aboyne. A man died \
+                in Ballymena, Co Antrim, on Friday, and a teacher was killed in Cumbria. In \
+                Wales, the storm closed the Britannia Bridge.";
+    let r = resolved(text);
+    assert_eq!(resolved_as(&r, "Wales").map(|x| x.3), Some("admin_area"));
+}
+
+#[test]
 fn a_country_among_many_in_a_round_up_is_no_ground_for_world_cities_namesakes() {
     let r = resolved(
         "Bird flu spread in China and Vietnam, Ebola in Congo and Uganda, cholera in Yemen and \
