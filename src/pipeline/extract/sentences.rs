@@ -35,7 +35,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             while let Some(len) = closer_len(bytes, j) {
                 j += len;
             }
-            if ends_sentence(text, run_start, run_end, j) {
+            if ends_sentence(text, seg_start, run_start, run_end, j) {
                 push_trimmed(text, seg_start..j, &mut out);
                 seg_start = j;
             }
@@ -169,7 +169,7 @@ fn is_before_number(word: &str) -> bool {
 const MAX_ABBREVIATION: usize = 16;
 
 /// Does the terminator run `run_start..run_end`, followed by closers up to `after`, end a sentence?
-fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> bool {
+fn ends_sentence(text: &str, start: usize, run_start: usize, run_end: usize, after: usize) -> bool {
     let rest = &text[after..];
     let Some(first) = rest.chars().next() else {
         return true; // end of text
@@ -190,6 +190,18 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
     if !single_period {
         return true;
     }
+    // "MAYFIELD, Ky. — A tornado", "PLYMOUTH CO. - A suspect": a dash after the dot of a
+    // dateline (a short opening in capitals) goes on with the story's first sentence. (Not
+    // after a sentence: "... flooded roads. - Highway 200 ..." is a list of one line.)
+    if matches!(next, '—' | '–' | '-')
+        && rest
+            .trim_start()
+            .trim_start_matches(['—', '–', '-'])
+            .starts_with(' ')
+        && is_dateline(&text[start..run_start])
+    {
+        return false;
+    }
     let word = word_before(text, run_start);
     if word.is_empty() {
         return true;
@@ -198,6 +210,22 @@ fn ends_sentence(text: &str, run_start: usize, run_end: usize, after: usize) -> 
         return false;
     }
     !(next.is_ascii_digit() && is_before_number(word))
+}
+
+/// Longest dateline before its dash ("WEST PALM BEACH, Fla.", "PLYMOUTH CO.").
+const MAX_DATELINE: usize = 48;
+
+/// `head` (a sentence's text up to a full stop) is a dateline: short, opening with a word in
+/// capitals ("MAYFIELD, Ky", "PLYMOUTH CO", "ST. LOUIS").
+fn is_dateline(head: &str) -> bool {
+    let head = head.trim_start();
+    let first = head
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    head.len() <= MAX_DATELINE
+        && first.chars().count() >= 2
+        && first.chars().all(|c| c.is_uppercase())
 }
 
 /// Longest parenthesised wire-service tag after a dateline ("(AP)", "(Thomson Reuters
@@ -339,6 +367,24 @@ mod tests {
             [
                 "ROLLING FORK, Miss. (AP) - A tornado hit late Friday.",
                 "It moved on."
+            ]
+        );
+        // Without a wire tag, the dash goes on with the dateline too; not after a sentence.
+        for dash in ["—", "–", "-", "--"] {
+            let text = format!("MAYFIELD, Ky. {dash} A tornado hit late Friday. It moved on.");
+            assert_eq!(
+                sentences(&text),
+                [
+                    format!("MAYFIELD, Ky. {dash} A tornado hit late Friday.").as_str(),
+                    "It moved on."
+                ]
+            );
+        }
+        assert_eq!(
+            sentences("Drivers should watch for flooded roads. - Highway 200 is shut."),
+            [
+                "Drivers should watch for flooded roads.",
+                "- Highway 200 is shut."
             ]
         );
         // A parenthesis after a full stop is otherwise a sentence of its own.
