@@ -353,6 +353,10 @@ pub enum Reason {
     DivisionInArticle,
     /// A place in a country the article names most.
     CountryInArticle,
+    /// A town or division in the country its sentence sets the scene in ("In neighbouring
+    /// Mali, the last French troops left Gao" in a story of Burkina Faso, where a smaller Gao
+    /// lies).
+    CountryInSentence,
     /// The same name earlier in the article was settled ("one sense per article").
     OneSense,
     /// Near towns the article names unambiguously (spatial coherence).
@@ -388,6 +392,7 @@ impl Reason {
             Reason::Apposition => "apposition",
             Reason::DivisionInArticle => "division_in_article",
             Reason::CountryInArticle => "country_in_article",
+            Reason::CountryInSentence => "country_in_sentence",
             Reason::OneSense => "one_sense",
             Reason::NearOtherPlaces => "near_other_places",
             Reason::Currency => "currency",
@@ -418,6 +423,7 @@ impl Reason {
             Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
+            Reason::CountryInSentence => "in the country its sentence is set in (\"In Mali, ...\")",
             Reason::OneSense => "the place this name meant earlier in the article",
             Reason::NearOtherPlaces => "near other places the article names",
             Reason::Currency => "in a country of the money the article counts in ($, £)",
@@ -1026,6 +1032,76 @@ impl<'g> CountryFactors<'g> {
     }
 }
 
+/// The countries a sentence sets its scene in: a country's own name after "in" ("In Mali,
+/// ...", "in neighbouring Mali"; a country's name means the country before its towns, see
+/// [`COUNTRY_PRIOR`]); (the name's start, its country code).
+fn country_scenes<'g>(
+    text: &str,
+    spans: &[Span],
+    cands: &[(&[(PlaceIdx, bool)], bool)],
+    g: &'g Gazetteer,
+) -> Vec<(usize, &'g str)> {
+    spans
+        .iter()
+        .zip(cands)
+        .filter_map(|(span, (c, _))| {
+            let place = c
+                .iter()
+                .map(|&(p, _)| g.get(p))
+                .find(|p| p.kind == PlaceKind::Country)?;
+            if span.cues.partial() {
+                return None;
+            }
+            let before = word_before(text, span.start)?;
+            let locative = |w: &str| w == "in" || w == "In";
+            let scene = locative(before)
+                || (before.chars().all(|ch| ch.is_lowercase())
+                    && before.len() > 3
+                    && word_before(text, span.start - before.len() - 1).is_some_and(locative));
+            scene.then_some((span.start, place.country?))
+        })
+        .collect()
+}
+
+/// The confidence of a reading moved to its sentence's country ([`in_the_scenes_country`]).
+const SCENE_CONFIDENCE: f32 = 0.7;
+
+/// The reading of `span` in the country its sentence sets the scene in, where the one chosen
+/// (`chosen`) lies elsewhere: a town or division of that country among the readings, the most
+/// populous (a division named like its seat gives way to the seat). Not where the chosen
+/// reading is a country.
+fn in_the_scenes_country(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    chosen: PlaceIdx,
+    scenes: &[(usize, &str)],
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    if scenes.is_empty() || c.len() < 2 || g.get(chosen).kind == PlaceKind::Country {
+        return None;
+    }
+    let (from, to) = sites::sentence_around(text, span.start, span.end);
+    let here: Vec<&str> = scenes
+        .iter()
+        .filter(|&&(at, _)| from <= at && at < to)
+        .map(|&(_, code)| code)
+        .collect();
+    if here.is_empty() || g.get(chosen).country.is_some_and(|k| here.contains(&k)) {
+        return None;
+    }
+    c.iter()
+        .map(|&(q, _)| q)
+        .filter(|&q| {
+            let p = g.get(q);
+            matches!(p.kind, PlaceKind::City | PlaceKind::AdminArea)
+                && p.country.is_some_and(|k| here.contains(&k))
+                // ("Gao": the city, not the region named after it.)
+                && !capital_of_division(q, c, g)
+        })
+        .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
 /// (the first round's result, and whether the focus gained divisions since), only the spans
 /// that new anchors or divisions can change are chosen again: several readings, no apposition,
@@ -1047,6 +1123,7 @@ fn resolve(
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
+    let scenes = country_scenes(text, spans, cands, g);
     // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
@@ -1109,23 +1186,27 @@ fn resolve(
                             (&mut scratch.scored, &mut scratch.factors),
                         )
                     });
-                let reason = if *narrowed {
-                    Reason::Apposition
-                } else if c.len() == 1 {
-                    // A lone reading near another place the article names is supported by
-                    // it: "moved to Middlestown", a village beside the Dewsbury named.
-                    let p = g.get(c[0].0);
-                    if p.kind.class() != KindClass::Area
-                        && near_any(&focus.anchors, p.coord, PAIR_KM)
-                    {
-                        Reason::NearOtherPlaces
-                    } else {
-                        Reason::OnlyCandidate
-                    }
+                if !*narrowed && let Some(q) = in_the_scenes_country(text, span, c, p, &scenes, g) {
+                    (q, SCENE_CONFIDENCE, Reason::CountryInSentence)
                 } else {
-                    why
-                };
-                (p, conf, reason)
+                    let reason = if *narrowed {
+                        Reason::Apposition
+                    } else if c.len() == 1 {
+                        // A lone reading near another place the article names is supported by
+                        // it: "moved to Middlestown", a village beside the Dewsbury named.
+                        let p = g.get(c[0].0);
+                        if p.kind.class() != KindClass::Area
+                            && near_any(&focus.anchors, p.coord, PAIR_KM)
+                        {
+                            Reason::NearOtherPlaces
+                        } else {
+                            Reason::OnlyCandidate
+                        }
+                    } else {
+                        why
+                    };
+                    (p, conf, reason)
+                }
             }
         };
         let (place, reason) = if *narrowed {

@@ -811,7 +811,7 @@ fn next_capital(bytes: &[u8], mut from: usize) -> Option<usize> {
 /// The sentence around `start..end`, roughly: from the last full stop, question or exclamation
 /// mark or line break before it to the next after it (an abbreviation's dot may cut it short:
 /// then fewer of its places are seen).
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let stop = |b: &u8| matches!(b, b'.' | b'?' | b'!' | b'\n');
     // (Within a bounded reach each way: a text of one endless sentence stays linear.)
     let reach = start.saturating_sub(SENTENCE_REACH);

@@ -2873,6 +2873,23 @@ fn a_village_does_not_stand_against_another_division_of_its_country_named_alike(
 }
 
 #[test]
+fn a_town_is_in_the_country_its_sentence_is_set_in() {
+    // Gao of Burkina Faso (26,000) lies in the story's country; the sentence is set in Mali.
+    let text = "OUAGADOUGOU, Burkina Faso — Soldiers died near Djibo and Kaya. In neighbouring \
+                Mali, the last French troops left the base at Gao.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Gao").map(|x| (x.2.as_str(), x.3)),
+        Some(("ML", "city"))
+    );
+    // A country named without "in" sets no scene: the story's Gao.
+    let text = "OUAGADOUGOU, Burkina Faso — Soldiers died near Djibo and Kaya. Mali's last \
+                French troops left the base at Gao.";
+    let r = resolved(text);
+    assert_eq!(resolved_as(&r, "Gao").map(|x| x.2.as_str()), Some("BF"));
+}
+
+#[test]
 fn a_country_among_many_in_a_round_up_is_no_ground_for_world_cities_namesakes() {
     let r = resolved(
         "Bird flu spread in China and Vietnam, Ebola in Congo and Uganda, cholera in Yemen and \
