@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::dates::DateMention;
 use super::pick_date;
-use super::places::PlaceMention;
+use super::places::{PlaceMention, Reason};
 
 /// The last clause break ([`clause_break`]) in `within`; memchr finds the commas and
 /// semicolons.
@@ -71,7 +71,15 @@ pub(super) fn clause_date<'d>(
             .max(mention.start.saturating_sub(CLAUSE_REACH)),
         sentence.end.min(mention.end.saturating_add(CLAUSE_REACH)),
     );
-    let from = last_break(body, in_sentence, low..mention.start).map_or(low, |at| at + 1);
+    // The state or country of an apposition is in its town's clause ("last month nine died in
+    // Tarimoro, Guanajuato": Guanajuato last month too): its comma breaks no clause.
+    let left = match body.get(..mention.start) {
+        Some(before) if mention.reason == Reason::Apposition && before.ends_with(", ") => {
+            mention.start - 2
+        }
+        _ => mention.start,
+    };
+    let from = last_break(body, in_sentence, low..left.max(low)).map_or(low, |at| at + 1);
     let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
     let first = in_sentence.partition_point(|m| m.start < from);
     let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);

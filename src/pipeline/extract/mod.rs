@@ -1236,6 +1236,38 @@ mod tests {
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-05-16"))),
             "{e:?}"
         );
+        // The state of an apposition is in its town's clause.
+        let body = "In June, a priest was killed in Cerocahui, and last month nine people died \
+                    in Tarimoro, Guanajuato.";
+        let tarimoro = body.find("Tarimoro").expect("in the text");
+        let state = body.find("Guanajuato").expect("in the text");
+        let found = [
+            PlaceMention {
+                reason: places::Reason::Apposition,
+                ..place(tarimoro, tarimoro + "Tarimoro".len(), 1)
+            },
+            PlaceMention {
+                reason: places::Reason::Apposition,
+                ..place(state, state + "Guanajuato".len(), 2)
+            },
+        ];
+        let dates = dates::tag_dates(body, Some(day("2022-10-06")));
+        let e = events_of(
+            ArticleIdx(0),
+            &Mentions {
+                body,
+                places: &found,
+                broad: &[false, false],
+                dates: &dates,
+            },
+            &sentences::split_sentences(body),
+            Some(day("2022-10-06")),
+        );
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2022-09-01"))),
+            "{e:?}"
+        );
         // One time, however many clauses: every place takes it.
         let body = "On Monday, forces shelled Sirte, and Misrata, too.";
         let e = events(body, &[("Sirte", 1), ("Misrata", 2)], "2019-11-20");
