@@ -1045,22 +1045,45 @@ fn country_scenes<'g>(
         .iter()
         .zip(cands)
         .filter_map(|(span, (c, _))| {
+            // (The bytes before first: few names follow "in", and a name may have dozens of
+            // readings.)
+            if !after_in(text.as_bytes(), span.start) || span.cues.partial() {
+                return None;
+            }
             let place = c
                 .iter()
                 .map(|&(p, _)| g.get(p))
                 .find(|p| p.kind == PlaceKind::Country)?;
-            if span.cues.partial() {
-                return None;
-            }
-            let before = word_before(text, span.start)?;
-            let locative = |w: &str| w == "in" || w == "In";
-            let scene = locative(before)
-                || (before.chars().all(|ch| ch.is_lowercase())
-                    && before.len() > 3
-                    && word_before(text, span.start - before.len() - 1).is_some_and(locative));
-            scene.then_some((span.start, place.country?))
+            Some((span.start, place.country?))
         })
         .collect()
+}
+
+/// "in " or "In " ends `bytes[..at]`, or does before one lower-case word of four letters or
+/// more ("in neighbouring ").
+fn after_in(bytes: &[u8], at: usize) -> bool {
+    let ends_in = |end: usize| {
+        end >= 3
+            && bytes
+                .get(end - 3..end)
+                .is_some_and(|w| w == b"in " || w == b"In ")
+            && (end == 3 || !bytes[end - 4].is_ascii_alphanumeric())
+    };
+    if ends_in(at) {
+        return true;
+    }
+    let Some(head) = at.checked_sub(1).and_then(|end| bytes.get(..end)) else {
+        return false;
+    };
+    let word = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    word > 3
+        && head.len() > word
+        && head[head.len() - word - 1] == b' '
+        && ends_in(head.len() - word)
 }
 
 /// The confidence of a reading moved to its sentence's country ([`in_the_scenes_country`]).
@@ -1069,16 +1092,27 @@ const SCENE_CONFIDENCE: f32 = 0.7;
 /// The reading of `span` in the country its sentence sets the scene in, where the one chosen
 /// (`chosen`) lies elsewhere: a town or division of that country among the readings, the most
 /// populous (a division named like its seat gives way to the seat). Not where the chosen
-/// reading is a country.
+/// reading is a country, or lies in a country the article sets a scene in.
 fn in_the_scenes_country(
     text: &str,
     span: &Span,
     c: &[(PlaceIdx, bool)],
     chosen: PlaceIdx,
-    scenes: &[(usize, &str)],
+    (scenes, countries): (&[(usize, &str)], &[&str]),
     g: &Gazetteer,
 ) -> Option<PlaceIdx> {
     if scenes.is_empty() || c.len() < 2 || g.get(chosen).kind == PlaceKind::Country {
+        return None;
+    }
+    // (Cheap tests first, against the scenes' few countries, each once: most readings lie in
+    // a country the article sets some scene in, and most names have no reading in another;
+    // only then is the sentence looked for.)
+    let in_scene = |q: PlaceIdx| {
+        g.get(q)
+            .country
+            .is_some_and(|k| countries.iter().any(|&code| code == k))
+    };
+    if in_scene(chosen) || !c.iter().any(|&(q, _)| in_scene(q)) {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -1087,7 +1121,7 @@ fn in_the_scenes_country(
         .filter(|&&(at, _)| from <= at && at < to)
         .map(|&(_, code)| code)
         .collect();
-    if here.is_empty() || g.get(chosen).country.is_some_and(|k| here.contains(&k)) {
+    if here.is_empty() {
         return None;
     }
     c.iter()
@@ -1124,6 +1158,9 @@ fn resolve(
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
     let scenes = country_scenes(text, spans, cands, g);
+    let mut scene_countries: Vec<&str> = scenes.iter().map(|&(_, code)| code).collect();
+    scene_countries.sort_unstable();
+    scene_countries.dedup();
     // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
@@ -1186,7 +1223,10 @@ fn resolve(
                             (&mut scratch.scored, &mut scratch.factors),
                         )
                     });
-                if !*narrowed && let Some(q) = in_the_scenes_country(text, span, c, p, &scenes, g) {
+                if !*narrowed
+                    && let Some(q) =
+                        in_the_scenes_country(text, span, c, p, (&scenes, &scene_countries), g)
+                {
                     (q, SCENE_CONFIDENCE, Reason::CountryInSentence)
                 } else {
                     let reason = if *narrowed {
