@@ -1,6 +1,7 @@
 //! Where extraction's CPU time goes on a folder of texts: each stage alone, one thread, in CPU
 //! seconds of the thread. `cargo run --release --no-default-features --features bench --example
-//! stages_cpu -- DIR [PASSES]`.
+//! stages_cpu -- DIR [PASSES] [STAGE]`; with STAGE (`all`, `places`, `hits`, `dates`,
+//! `sentences`) only that stage runs, for a profiler.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).map_or("seeds", String::as_str);
     let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
+    let only = args.get(3).map(String::as_str);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("data");
     let (g, _) = Gazetteer::load_cached(
@@ -43,6 +45,9 @@ fn main() {
         targets
     );
     let time = |name: &str, f: &dyn Fn() -> usize| {
+        if only.is_some_and(|o| o != name) {
+            return;
+        }
         let _ = f();
         let t = thread_cpu_secs().unwrap_or(0.0);
         let mut n = 0;
