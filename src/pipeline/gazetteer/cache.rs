@@ -30,7 +30,7 @@ use crate::problem::{Problem, Severity};
 
 const MAGIC: &[u8; 8] = b"NAGAZIDX";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// An index file above this is not read (the bundled one is about 40 MB).
 const MAX_INDEX_BYTES: u64 = 1 << 30;
 const PREFIX: &str = "gazetteer-";
@@ -238,7 +238,7 @@ fn encode(g: &Gazetteer, problems: &[Problem], key: u128) -> Vec<u8> {
         p.u64(problem.line.map_or(0, |l| l as u64));
         p.str(&problem.message);
     }
-    g.names.encode(g.table.arena(), &mut p);
+    g.names.encode(&mut p);
 
     let mut w = Writer::default();
     w.buf.reserve(p.buf.len() + 64);

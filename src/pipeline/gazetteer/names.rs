@@ -14,17 +14,22 @@
 //!   lower-cased once per call with its byte offsets unchanged. This finds what an overlapping
 //!   case-insensitive Aho-Corasick automaton over the same names finds at word boundaries, and
 //!   builds in a fraction of its time and memory.
-//! - Memory is a few flat arrays: fixed-size slots and targets and a table of `u32` slot numbers
-//!   (hashbrown's `HashTable`, foldhash with a fixed seed). Keys and spellings are not copied:
-//!   they are spans of the gazetteer's string arena (a key is the lower-cased text of a
-//!   spelling or of its start), passed in at build and search time. No allocation per name.
+//! - Memory is a few flat arrays: the table, whose entries are fixed-size slots (linear
+//!   probing, foldhash with a fixed seed), a control byte per entry, and the targets. Keys and
+//!   spellings are not copied: they are spans of the gazetteer's string arena (a key is the
+//!   lower-cased text of a spelling or of its start), passed in at build and search time. No
+//!   allocation per name.
+//! - A lookup waits on memory, not on instructions: most keys looked up are ordinary words that
+//!   name nothing, decided by a group of control bytes (an array small enough to stay in
+//!   cache); a key that is there costs its entry and its bytes in the arena, and nothing
+//!   points from one entry to another.
 
 use std::hash::{BuildHasher as _, Hasher as _};
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use super::codec::{self, Damaged, Decoded, Reader, Writer, u32_at, u64_at};
+use super::codec::{self, Damaged, Decoded, Reader, Writer, u32_at};
 use super::table::offset;
 use super::{NameRole, PlaceIdx};
 
@@ -67,31 +72,66 @@ impl NameTarget {
     }
 }
 
-/// The bit of [`Slot::key_len`] that says some longer name starts with this key followed by a
+/// The bit of [`Slot::shape`] that says some longer name starts with this key followed by a
 /// token boundary.
 const IS_PREFIX: u32 = 1 << 31;
 
-/// One key in the table: a name (with targets), a prefix of longer names, or both.
-#[derive(Clone, Copy, Debug)]
+/// The bit of [`Slot::shape`] that says the rest of it is the key's length alone (no tag): a key
+/// of [`LEN_BITS`] bits' length or more. The gazetteer has none (its longest keys are a few
+/// dozen bytes); a user's file may, and such a key is found the same, only compared by its bytes
+/// wherever a probe meets a key of its length.
+const LONG_KEY: u32 = 1 << 30;
+
+/// Bits of [`Slot::shape`] for the length of a key shorter than `1 << LEN_BITS` bytes; the bits
+/// above them, up to [`LONG_KEY`], hold [`TAG_BITS`] bits of the key's hash.
+const LEN_BITS: u32 = 10;
+const TAG_BITS: u32 = 30 - LEN_BITS;
+
+/// A key's length and hash as [`Slot::shape`] holds them (without [`IS_PREFIX`]): a probe
+/// compares the key's bytes only with a slot whose shape is the key's. Never 0 (the shape of a
+/// free slot). `None` for an empty key and one of [`LONG_KEY`] bytes or more, which the index
+/// does not take.
+fn shape_of(len: usize, hash: u64) -> Option<u32> {
+    let len = u32::try_from(len).ok().filter(|&l| l > 0 && l < LONG_KEY)?;
+    Some(if len < 1 << LEN_BITS {
+        // The top bits of the hash: not the low ones, which place the key in the table
+        // ([`home`]), nor those of its control byte ([`control_of`]).
+        let tag = (hash >> (64 - TAG_BITS)) as u32;
+        (tag << LEN_BITS) | len
+    } else {
+        LONG_KEY | len
+    })
+}
+
+/// One entry of the table: a key (a name with targets, a prefix of longer names, or both), or
+/// a free entry (all zero).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Slot {
     /// The key is the lower-cased `arena[key_start..key_start + key length]`.
     key_start: u32,
-    /// Key length in bytes, and [`IS_PREFIX`].
-    key_len: u32,
-    /// While building: the first and last pending target (`u32::MAX` for none). Built: the
-    /// slot's targets are `targets[targets_start..targets_start + targets_len]`; none when the
-    /// key is only a prefix of longer names.
+    /// The key's length and tag ([`shape_of`]), and [`IS_PREFIX`]; 0 for a free entry.
+    shape: u32,
+    /// The slot's targets are `targets[targets_start..targets_start + targets_len]`; none when
+    /// the key is only a prefix of longer names. (While a part is built: the running count.)
     targets_start: u32,
     targets_len: u32,
 }
 
 impl Slot {
+    fn is_free(&self) -> bool {
+        self.shape == 0
+    }
+
     fn len(&self) -> usize {
-        (self.key_len & !IS_PREFIX) as usize
+        if self.shape & LONG_KEY != 0 {
+            (self.shape & (LONG_KEY - 1)) as usize
+        } else {
+            (self.shape & ((1 << LEN_BITS) - 1)) as usize
+        }
     }
 
     fn is_prefix(&self) -> bool {
-        self.key_len & IS_PREFIX != 0
+        self.shape & IS_PREFIX != 0
     }
 
     fn key<'a>(&self, arena: &'a [u8]) -> &'a [u8] {
@@ -507,28 +547,67 @@ fn same_key(a: &[u8], b: &[u8]) -> bool {
     x == y
 }
 
-/// The table is cut by bits of a key's hash into this many parts, each a hash table of its own:
-/// a part is small enough to stay in cache while it is built, and the parts are built in
-/// parallel.
+/// The keys are cut by bits of their hash into this many parts while the index is built: a
+/// part is small enough to stay in cache while its keys are gathered, and the parts are
+/// gathered in parallel.
 const PART_BITS: u32 = 6;
 const PARTS: usize = 1 << PART_BITS;
 
-/// The part of a key: middle bits of its hash. Not the top bits, which `HashTable` keeps in its
-/// control bytes to tell keys apart (keys that agreed on them would all be compared), and not
-/// the low bits, which place a key in its part's table.
+/// The part of a key while the index is built: middle bits of its hash, apart from those of
+/// its [`home`], [`control_of`] and [`shape_of`].
 fn part_of(hash: u64) -> usize {
     ((hash >> 32) as usize) & (PARTS - 1)
 }
 
+/// Where a table of `capacity` home entries places a key first: the low 32 bits of its hash
+/// scaled to the capacity (a multiply and a shift, for a capacity that is no power of two).
+fn home(hash: u64, capacity: usize) -> usize {
+    ((u64::from(hash as u32) * capacity as u64) >> 32) as usize
+}
+
+/// The home entries of a table of `keys` keys: a third more, rounded up (at most three
+/// quarters used). Most lookups while matching are misses (ordinary words), and a miss reads
+/// control bytes on to a free entry's.
+fn capacity_for(keys: usize) -> usize {
+    keys + keys.div_ceil(3)
+}
+
+/// A key's control byte ([`NameIndex::control`]): eight bits of its hash other than those of
+/// its [`home`] and of its shape's tag, never 0 (a free entry's).
+fn control_of(hash: u64) -> u8 {
+    ((hash >> 36) as u8).max(1)
+}
+
+/// Control bytes are read this many at a time, as one `u64`.
+const GROUP: usize = 8;
+
+/// Entries of the table while it is built for the keys that run on past its last home (a
+/// few; more are added where needed), cut to what they take.
+const RUN_ON: usize = 64;
+
+/// The top bit of each byte of `group` that is `byte`. Exact up to the lowest such byte; above
+/// it a byte one more than `byte` may be flagged too (a borrow), which a caller must allow
+/// for: a key's match is confirmed by its entry, and only the lowest free byte is used.
+fn bytes_equal(group: u64, byte: u8) -> u64 {
+    let x = group ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & TOP_BITS
+}
+
 /// Every name of the gazetteer, ready to be found in text.
 pub struct NameIndex {
-    /// The slots of part 0, then of part 1, ...
+    /// The table: one linear-probing hash table whose entries are the slots themselves, keys
+    /// placed from their [`home`] among the first `homes` entries on, and more entries after
+    /// those where keys ran on, the last one free: every probe ends at a free entry.
     slots: Vec<Slot>,
     targets: Vec<NameTarget>,
-    /// Per part: its slot numbers (counted from the part's first slot), hashed by key.
-    tables: Vec<HashTable<u32>>,
-    /// Per part: the number of its first slot in `slots`.
-    bases: Vec<u32>,
+    /// Per entry of `slots`, a byte of its key's hash ([`control_of`]), or 0 where it is free;
+    /// then [`GROUP`] zeros, so that a group can be read from any entry. A lookup reads the
+    /// entries' control bytes first, eight at a time, and an entry only where its byte is the
+    /// key's: most absent keys are decided by one group of this array, which is a sixteenth of
+    /// the size of `slots` and stays in cache better.
+    control: Vec<u8>,
+    /// The number of entries keys are placed from ([`capacity_for`]).
+    homes: usize,
     state: State,
     /// Non-alphanumeric characters that some names start with ("‘Irqah").
     first_symbols: Symbols,
@@ -634,12 +713,8 @@ impl NameIndex {
     /// Bytes held on the heap.
     pub fn heap_bytes(&self) -> usize {
         self.slots.capacity() * std::mem::size_of::<Slot>()
+            + self.control.capacity()
             + self.targets.capacity() * std::mem::size_of::<NameTarget>()
-            + self
-                .tables
-                .iter()
-                .map(|t| t.capacity() * (std::mem::size_of::<u32>() + 1))
-                .sum::<usize>()
             + self.first_symbols.heap_bytes()
             + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
@@ -662,7 +737,7 @@ impl NameIndex {
     pub(crate) fn keys(&self, arena: &str) -> Vec<String> {
         self.slots
             .iter()
-            .filter(|slot| slot.targets_len > 0)
+            .filter(|slot| !slot.is_free() && slot.targets_len > 0)
             .map(|slot| {
                 let mut key = slot.key(arena.as_bytes()).to_vec();
                 lower_in_place(&mut key);
@@ -671,7 +746,11 @@ impl NameIndex {
             .collect()
     }
 
-    /// The slot of `key` (lower-cased, [`lower_in_place`]), whose text is in `arena`.
+    /// The slot of `key` (lower-cased, [`lower_in_place`]), whose text is in `arena`: from the
+    /// key's home on, a group of control bytes at a time up to the first free entry; an entry
+    /// is read only where its control byte is the key's, and its key's bytes only where its
+    /// shape (length and tag) is the key's. Ends: the last entry is free ([`Self::decode`]
+    /// refuses a file where it is not).
     #[inline]
     fn find(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
         debug_assert!(
@@ -679,21 +758,36 @@ impl NameIndex {
             "keys are lower-cased"
         );
         let hash = hash_key(&self.state, key);
-        let part = part_of(hash);
-        let base = *self.bases.get(part)? as usize;
-        let slots = self.slots.get(base..)?;
-        self.tables
-            .get(part)?
-            .find(hash, |&i| {
-                slots.get(i as usize).is_some_and(|s| {
+        let shape = shape_of(key.len(), hash)?;
+        let control = control_of(hash);
+        let mut at = home(hash, self.homes);
+        loop {
+            let group = u64::from_le_bytes(*self.control.get(at..)?.first_chunk::<GROUP>()?);
+            let free = bytes_equal(group, 0);
+            // The entries before the first free one (all of the group if none is free).
+            let before_free = (free & free.wrapping_neg()).wrapping_sub(1);
+            let mut candidates = bytes_equal(group, control) & before_free;
+            while candidates != 0 {
+                let s = self
+                    .slots
+                    .get(at + (candidates.trailing_zeros() / 8) as usize)?;
+                if s.shape & !IS_PREFIX == shape {
                     let stored = s.key(arena);
-                    // (A key with letters beyond ASCII may differ in their case only, one with
-                    // a hyphen have a space there.)
-                    lower_eq(stored, key)
+                    // (A key with letters beyond ASCII may differ in their case only, one
+                    // with a hyphen have a space there.)
+                    if lower_eq(stored, key)
                         || ((!stored.is_ascii() || stored.contains(&b'-')) && same_key(stored, key))
-                })
-            })
-            .and_then(|&i| slots.get(i as usize))
+                    {
+                        return Some(s);
+                    }
+                }
+                candidates &= candidates - 1;
+            }
+            if free != 0 {
+                return None;
+            }
+            at += GROUP;
+        }
     }
 
     /// Every occurrence in `text` of every key at word boundaries (no alphanumeric character
@@ -954,24 +1048,19 @@ impl NameIndex {
         hash_key(&State::default(), b"newsatlas name index probe")
     }
 
-    /// Writes the index to an index file ([`super::cache`]), with each slot's hash, so that
-    /// reading it back rebuilds the hash tables without hashing a key.
-    pub(super) fn encode(&self, arena: &str, w: &mut Writer) {
-        let mut lower = Vec::new();
+    /// Writes the index to an index file ([`super::cache`]): the table as it is, free entries
+    /// included, so that reading it back is a copy (no key is hashed or placed again).
+    pub(super) fn encode(&self, w: &mut Writer) {
         w.len(self.slots.len());
         for slot in &self.slots {
             for n in [
                 slot.key_start,
-                slot.key_len,
+                slot.shape,
                 slot.targets_start,
                 slot.targets_len,
             ] {
                 w.u32(n);
             }
-            w.u64(hash_key(
-                &self.state,
-                lower_into(&mut lower, slot.key(arena.as_bytes())),
-            ));
         }
         w.len(self.targets.len());
         for t in &self.targets {
@@ -979,9 +1068,8 @@ impl NameIndex {
                 w.u32(n);
             }
         }
-        w.u32s(self.bases.iter().copied());
-        // Each part's table capacity, so the tables read back are the size they were built.
-        w.u32s(self.tables.iter().map(|t| offset(t.capacity())));
+        w.bytes(&self.control);
+        w.len(self.homes);
         w.u32s(self.first_symbols.iter().map(|&c| u32::from(c)));
         w.u32s(self.last_symbols.iter().map(|&c| u32::from(c)));
         w.len(self.max_key_len);
@@ -996,23 +1084,23 @@ impl NameIndex {
         w.u32s(self.lower_shapes.iter().copied());
     }
 
-    /// Reads an index written by [`Self::encode`]; the hash tables are filled from the stored
-    /// hashes, each part's on its own thread (allocated by this one, see [`Scratch`]).
+    /// Reads an index written by [`Self::encode`]. What a lookup relies on is checked, so that a
+    /// damaged file is refused instead of read wrong or looped over: a control byte per entry,
+    /// 0 exactly where the entry is free (all zero), the last entry free (where every probe
+    /// ends at the latest), the homes within the entries and every key's targets within the
+    /// list. (A key's bytes are read with a check at each lookup, and the file's checksum finds
+    /// other damage.)
     pub(super) fn decode(r: &mut Reader<'_>) -> Decoded<NameIndex> {
-        const SLOT_BYTES: usize = 4 * 4 + 8;
+        const SLOT_BYTES: usize = 4 * 4;
         let n = r.len(SLOT_BYTES)?;
         let raw = r.take(n * SLOT_BYTES)?;
         let mut slots = Vec::with_capacity(n);
-        let mut hashes = Vec::with_capacity(n);
-        for c in codec::chunks::<SLOT_BYTES>(raw) {
-            slots.push(Slot {
-                key_start: u32_at(c, 0),
-                key_len: u32_at(c, 4),
-                targets_start: u32_at(c, 8),
-                targets_len: u32_at(c, 12),
-            });
-            hashes.push(u64_at(c, 16));
-        }
+        slots.extend(codec::chunks::<SLOT_BYTES>(raw).map(|c| Slot {
+            key_start: u32_at(c, 0),
+            shape: u32_at(c, 4),
+            targets_start: u32_at(c, 8),
+            targets_len: u32_at(c, 12),
+        }));
         let n = r.len(12)?;
         let raw = r.take(n * 12)?;
         let mut targets = Vec::with_capacity(n);
@@ -1026,16 +1114,29 @@ impl NameIndex {
         }) {
             return Err(Damaged("a name's targets run past the list"));
         }
-        let bases = r.u32s()?;
-        if bases.len() != PARTS
-            || bases.windows(2).any(|w| w[0] > w[1])
-            || bases.last().is_some_and(|&b| b as usize > slots.len())
-        {
-            return Err(Damaged("the name index's parts are out of order"));
+        if slots.iter().any(|s| s.is_free() && *s != Slot::default()) {
+            return Err(Damaged("a free entry of the name index is not empty"));
         }
-        let capacities = r.u32s()?;
-        if capacities.len() != PARTS {
-            return Err(Damaged("the name index's parts are missing"));
+        let control = r.bytes()?.to_vec();
+        if control.len() != slots.len() + GROUP
+            || control
+                .iter()
+                .zip(&slots)
+                .any(|(&c, s)| (c == 0) != s.is_free())
+            || control
+                .get(slots.len()..)
+                .is_some_and(|pad| pad.iter().any(|&c| c != 0))
+        {
+            return Err(Damaged(
+                "the name index's control bytes do not fit its entries",
+            ));
+        }
+        if slots.last().is_some_and(|s| !s.is_free()) {
+            return Err(Damaged("the name index's last entry is not free"));
+        }
+        let homes = usize::try_from(r.u64()?).map_err(|_| Damaged("a count is too large"))?;
+        if homes > slots.len() {
+            return Err(Damaged("the name index has more homes than entries"));
         }
         let symbols = |r: &mut Reader<'_>| -> Decoded<Vec<char>> {
             r.u32s()?
@@ -1062,38 +1163,11 @@ impl NameIndex {
         if lower_shapes.len() != 256 {
             return Err(Damaged("the name index's first-word shapes are missing"));
         }
-        let ranges: Vec<std::ops::Range<usize>> = (0..PARTS)
-            .map(|p| {
-                let from = bases[p] as usize;
-                let to = bases.get(p + 1).map_or(slots.len(), |&b| b as usize);
-                from..to
-            })
-            .collect();
-        let mut tables: Vec<HashTable<u32>> = ranges
-            .iter()
-            .zip(&capacities)
-            .map(|(r, &capacity)| {
-                // A damaged capacity must not ask for a huge table.
-                let capacity = (capacity as usize).min(r.len() * 2 + 16);
-                HashTable::with_capacity(r.len().max(capacity))
-            })
-            .collect();
-        tables
-            .par_iter_mut()
-            .zip(&ranges)
-            .for_each(|(table, range)| {
-                let part = hashes.get(range.clone()).unwrap_or(&[]);
-                for (i, &hash) in part.iter().enumerate() {
-                    table.insert_unique(hash, offset(i), |&j| {
-                        part.get(j as usize).copied().unwrap_or(0)
-                    });
-                }
-            });
         Ok(NameIndex {
             slots,
+            control,
+            homes,
             targets,
-            tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -1158,7 +1232,7 @@ impl NameIndexBuilder {
     /// for `role`. The same `arena` (grown only at its end) must be given to every call, to
     /// [`Self::finish`] and to [`NameIndex::hits`].
     pub fn add(&mut self, arena: &str, start: u32, len: u32, role: NameRole) {
-        if len == 0 || len & IS_PREFIX != 0 {
+        if len == 0 || len >= LONG_KEY {
             return;
         }
         self.push(arena.as_bytes(), start, len, pack_role(role));
@@ -1220,26 +1294,52 @@ impl NameIndexBuilder {
         let first_symbols = Symbols::new(self.first_symbols);
         let last_symbols = Symbols::new(self.last_symbols);
 
-        let mut slots = Vec::with_capacity(parts.iter().map(|p| p.slots.len()).sum());
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
-        let mut tables = Vec::with_capacity(PARTS);
-        let mut bases = Vec::with_capacity(PARTS);
-        for part in parts {
-            bases.push(offset(slots.len()));
+        let keys = parts.iter().map(|p| p.slots.len()).sum();
+        let homes = capacity_for(keys);
+        // Room for the keys that run on past the last home (a few), cut to what they take
+        // below.
+        let mut slots = vec![Slot::default(); homes + RUN_ON];
+        let mut control = vec![0; homes + RUN_ON + GROUP];
+        for part in &parts {
             let shift = offset(targets.len());
-            slots.extend(part.slots.into_iter().map(|mut s| {
-                s.targets_start += shift;
-                s
-            }));
-            targets.extend(part.targets);
-            tables.push(part.table);
+            targets.extend_from_slice(&part.targets);
+            for (slot, &hash) in part.slots.iter().zip(&part.hashes) {
+                let mut at = home(hash, homes);
+                while slots.get(at).is_some_and(|s| !s.is_free()) {
+                    at += 1;
+                }
+                // The last entry stays free: one more where a key takes it.
+                if at + 1 >= slots.len() {
+                    slots.push(Slot::default());
+                    control.push(0);
+                }
+                if let (Some(free), Some(c)) = (slots.get_mut(at), control.get_mut(at)) {
+                    *free = Slot {
+                        targets_start: slot.targets_start + shift,
+                        ..*slot
+                    };
+                    *c = control_of(hash);
+                }
+            }
         }
+        drop(parts);
+        // One free entry after the last key, and no more.
+        let used = slots
+            .iter()
+            .rposition(|s| !s.is_free())
+            .map_or(0, |i| i + 1);
+        slots.truncate(used.max(homes) + 1);
+        slots.shrink_to_fit();
+        control.truncate(slots.len() + GROUP);
+        control.shrink_to_fit();
+        debug_assert!(slots.last().is_some_and(Slot::is_free));
         let names = slots.iter().filter(|s| s.targets_len > 0).count();
         NameIndex {
             slots,
+            control,
+            homes,
             targets,
-            tables,
-            bases,
             state: State::default(),
             first_symbols,
             last_symbols,
@@ -1286,11 +1386,12 @@ impl Scratch {
     }
 }
 
-/// One part of the table while it is built.
+/// One part of the table while it is built: its keys in the order added, each key's hash, and
+/// their targets.
 struct Part {
     slots: Vec<Slot>,
+    hashes: Vec<u64>,
     targets: Vec<NameTarget>,
-    table: HashTable<u32>,
 }
 
 impl Part {
@@ -1319,7 +1420,8 @@ impl Part {
                 let i = offset(slots.len());
                 slots.push(Slot {
                     key_start: e.start,
-                    key_len: e.len,
+                    // (`add` takes no key too long for a shape.)
+                    shape: shape_of(e.len as usize, e.hash).unwrap_or(LONG_KEY),
                     targets_start: 0,
                     targets_len: 0,
                 });
@@ -1328,7 +1430,7 @@ impl Part {
                 i
             });
             if e.role == PREFIX_ENTRY {
-                slots[slot as usize].key_len |= IS_PREFIX;
+                slots[slot as usize].shape |= IS_PREFIX;
             } else {
                 slots[slot as usize].targets_len += 1;
             }
@@ -1379,17 +1481,10 @@ impl Part {
             s.targets_start = offset(first);
             s.targets_len = offset(targets.len() - first);
         }
-        // Room for half as many keys again (at most two thirds of the capacity used): most
-        // lookups while matching are misses (ordinary words), and a miss probes until it meets
-        // a free bucket.
-        let want = slots.len() + slots.len() / 2;
-        if table.capacity() < want {
-            table.reserve(want - table.len(), |&j| hashes[j as usize]);
-        }
         Part {
             slots,
+            hashes,
             targets,
-            table,
         }
     }
 }
@@ -1956,5 +2051,143 @@ pub(crate) mod tests {
             1,
             "the same role and spelling twice is one target"
         );
+    }
+
+    /// The spellings the key `key` (lower-cased) stands for, if it is a key.
+    fn lookup(ix: &(NameIndex, String), key: &str) -> Option<Vec<String>> {
+        let (ix, arena) = ix;
+        ix.find(arena.as_bytes(), key.as_bytes()).map(|s| {
+            let from = s.targets_start as usize;
+            ix.targets[from..from + s.targets_len as usize]
+                .iter()
+                .map(|t| spelling_of(arena, t).to_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn every_key_is_found_and_keys_that_are_absent_are_not() {
+        let names: Vec<String> = (0..5000).map(|i| format!("Place {i}")).collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let ix = index(&refs);
+        for name in &names {
+            let key = name.to_lowercase();
+            assert_eq!(lookup(&ix, &key), Some(vec![name.clone()]), "{key}");
+        }
+        // Prefixes of names are keys with no targets.
+        assert_eq!(lookup(&ix, "place"), Some(vec![]));
+        assert_eq!(lookup(&ix, "place "), Some(vec![]));
+        for i in 5000..20000 {
+            assert_eq!(lookup(&ix, &format!("place {i}")), None);
+        }
+        for absent in ["", "p", "plac", "place 5000 ", "elsewhere"] {
+            assert_eq!(lookup(&ix, absent), None, "{absent:?}");
+        }
+        let mut keys = ix.0.keys(&ix.1);
+        keys.sort();
+        assert_eq!(keys.len(), 5000);
+        assert_eq!(ix.0.len(), 5000);
+        assert!(ix.0.slots.len() > 5000, "free entries too");
+    }
+
+    #[test]
+    fn keys_whose_control_byte_and_shape_agree_are_told_apart_by_their_bytes() {
+        // Two keys of one length whose control bytes and tags agree: found among a few
+        // thousand (the two together take 28 bits of the hash).
+        let state = State::default();
+        let mut seen = std::collections::HashMap::new();
+        let pair = (0..200_000).map(|i| format!("k{i:07}")).find_map(|key| {
+            let hash = hash_key(&state, key.as_bytes());
+            let sign = (control_of(hash), shape_of(key.len(), hash));
+            seen.insert(sign, key.clone()).map(|other| (other, key))
+        });
+        let (a, b) = pair.expect("a pair of keys that agree in 28 bits of their hash");
+        let only_a = index(&[&a]);
+        assert_eq!(lookup(&only_a, &a), Some(vec![a.clone()]));
+        assert_eq!(lookup(&only_a, &b), None);
+        let both = index(&[&a, &b]);
+        assert_eq!(lookup(&both, &a), Some(vec![a.clone()]));
+        assert_eq!(lookup(&both, &b), Some(vec![b.clone()]));
+    }
+
+    #[test]
+    fn a_key_too_long_for_a_tag_is_found_by_its_bytes() {
+        let long = format!("Long {}", "y".repeat(2000));
+        let ix = index(&[&long, "Short"]);
+        let text = format!("From {} to Short.", long.to_uppercase());
+        let got = found(&ix, &text);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .any(|(s, t)| s.len() == long.len() && t[0] == long)
+        );
+        assert_eq!(lookup(&ix, &long.to_lowercase()), Some(vec![long.clone()]));
+        assert_eq!(lookup(&ix, &"long ".repeat(500)), None);
+    }
+
+    /// `ix` written and read back.
+    fn round_trip(ix: &NameIndex) -> Decoded<NameIndex> {
+        let mut w = Writer::default();
+        ix.encode(&mut w);
+        NameIndex::decode(&mut Reader::new(&w.buf))
+    }
+
+    #[test]
+    fn an_index_read_back_finds_what_it_found() {
+        let (ix, arena) = index(&["Tripoli", "Tripoli International", "Viña del Mar"]);
+        let back = (round_trip(&ix).expect("read back"), arena);
+        let text = "From TRIPOLI INTERNATIONAL to viña del mar.";
+        assert_eq!(found(&back, text), found(&(ix, back.1.clone()), text));
+        assert_eq!(found(&back, text).len(), 3);
+    }
+
+    #[test]
+    fn a_damaged_index_is_refused_not_read_or_looped_over() {
+        let (ix, _) = index(&["Tripoli", "Benghazi", "Sabha", "Misrata"]);
+        let mut w = Writer::default();
+        ix.encode(&mut w);
+        let good = w.buf;
+        // The bytes of the entries start after their count; each entry is 16 bytes, and
+        // its control byte comes after all entries, the targets and the control count.
+        let entries = ix.slots.len();
+        let targets = ix.targets.len();
+        let control_at = 8 + entries * 16 + 8 + targets * 12 + 8;
+        let read = |bytes: &[u8]| NameIndex::decode(&mut Reader::new(bytes)).map(|_| ());
+        assert_eq!(read(&good), Ok(()));
+
+        // Every entry taken: the last one's control byte and entry made those of a key.
+        let mut full = good.clone();
+        let last = entries - 1;
+        full[control_at + last] = 7;
+        full[8 + last * 16 + 4] = 3;
+        assert!(read(&full).is_err());
+
+        // A free entry's control byte set, or a key's cleared.
+        let free = ix.slots.iter().position(Slot::is_free).unwrap_or(0);
+        let mut bad = good.clone();
+        bad[control_at + free] = 9;
+        assert!(read(&bad).is_err());
+        let taken = ix.slots.iter().position(|s| !s.is_free()).unwrap_or(0);
+        let mut bad = good.clone();
+        bad[control_at + taken] = 0;
+        assert!(read(&bad).is_err());
+
+        // More homes than entries.
+        let homes_at = control_at + entries + GROUP;
+        let mut bad = good.clone();
+        bad[homes_at..homes_at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(read(&bad).is_err());
+
+        // A huge count of entries, a key's targets past the list, a file cut short.
+        let mut bad = good.clone();
+        bad[..8].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+        assert!(read(&bad).is_err());
+        let mut bad = good.clone();
+        let at = 8 + taken * 16 + 12;
+        bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(read(&bad).is_err());
+        for cut in [0, 8, control_at, good.len() - 1] {
+            assert!(read(&good[..cut]).is_err(), "cut at {cut}");
+        }
     }
 }
