@@ -1107,11 +1107,7 @@ fn in_the_scenes_country(
     // (Cheap tests first, against the scenes' few countries, each once: most readings lie in
     // a country the article sets some scene in, and most names have no reading in another;
     // only then is the sentence looked for.)
-    let in_scene = |q: PlaceIdx| {
-        g.get(q)
-            .country
-            .is_some_and(|k| countries.iter().any(|&code| code == k))
-    };
+    let in_scene = |q: PlaceIdx| g.get(q).country.is_some_and(|k| countries.contains(&k));
     if in_scene(chosen) || !c.iter().any(|&(q, _)| in_scene(q)) {
         return None;
     }

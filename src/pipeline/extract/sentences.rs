@@ -225,7 +225,7 @@ fn is_dateline(head: &str) -> bool {
         .unwrap_or("");
     head.len() <= MAX_DATELINE
         && first.chars().count() >= 2
-        && first.chars().all(|c| c.is_uppercase())
+        && first.chars().all(char::is_uppercase)
 }
 
 /// Longest parenthesised wire-service tag after a dateline ("(AP)", "(Thomson Reuters

@@ -193,7 +193,7 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
 
 /// Articles, particles and prepositions inside a name, which transliterations and sources
 /// capitalise or not ("Deir El Balah" and "Deir el-Balah", "Ras Al Khaimah" and "Ras
-/// al-Khaimah", "Rio De Janeiro", GeoNames' "Berwick-Upon-Tweed" for Berwick-upon-Tweed,
+/// al-Khaimah", "Rio De Janeiro", the data's Berwick-Upon-Tweed for Berwick-upon-Tweed,
 /// "Frankfurt Am Main", "Boulogne-Sur-Mer"): the matcher ignores their case after the name's
 /// first word.
 const INNER_PARTICLES: &[&str] = &[
