@@ -4908,9 +4908,7 @@ fn division_over_village(
     best: (PlaceIdx, f64, Reason),
 ) -> (PlaceIdx, f64, Reason) {
     let p = g.get(best.0);
-    if p.source != PlaceSource::Broad
-        || p.kind != PlaceKind::City
-        || p.population.unwrap_or(0) >= DIVISION_NAMESAKE_TOWN
+    if !broad_town_below(g, best.0, DIVISION_NAMESAKE_TOWN)
         || candidates.iter().any(|&(idx, _)| {
             g.get(idx).kind == PlaceKind::City
                 && g.get(idx).population.unwrap_or(0) >= DIVISION_NAMESAKE_CITY
@@ -4932,6 +4930,15 @@ fn division_over_village(
         .map_or(best, |(&(idx, s, _), _)| (idx, s, Reason::Prior))
 }
 
+/// `idx` is a town of the broad layer below `population` people: a reading a namesake of
+/// standing may displace ([`division_over_village`], [`world_city_over_village`]).
+fn broad_town_below(g: &Gazetteer, idx: PlaceIdx, population: u64) -> bool {
+    let p = g.get(idx);
+    p.source == PlaceSource::Broad
+        && p.kind == PlaceKind::City
+        && p.population.unwrap_or(0) < population
+}
+
 /// A city from this population bearing a division's name leaves the contest of the division
 /// and its village namesakes to the context ([`division_over_village`]).
 const DIVISION_NAMESAKE_CITY: u64 = 100_000;
@@ -4944,11 +4951,7 @@ fn world_city_over_village(
     g: &Gazetteer,
     best: (PlaceIdx, f64, Reason),
 ) -> (PlaceIdx, f64, Reason) {
-    let p = g.get(best.0);
-    if p.source != PlaceSource::Broad
-        || p.kind != PlaceKind::City
-        || p.population.unwrap_or(0) >= TINY_TOWN
-    {
+    if !broad_town_below(g, best.0, TINY_TOWN) {
         return best;
     }
     scored
