@@ -4851,11 +4851,11 @@ fn choose<'g>(
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     let village = best;
     let (best, best_score, reason) = world_city_over_village(scored, g, (best, best_score, reason));
-    // A village the world city was chosen over is no rival to it ("Riyadh" in a story of
-    // Sudan, where a Khartoum neighbourhood bears the name, is the Saudi capital, with the
-    // confidence of a city that wins on its own).
     let (best, best_score, reason) =
         division_over_village(scored, candidates, g, (best, best_score, reason));
+    // A village the world city or the division was chosen over is no rival to it ("Riyadh" in
+    // a story of Sudan, where a Khartoum neighbourhood bears the name, is the Saudi capital,
+    // with the confidence of a city that wins on its own).
     let dismissed = (best != village).then_some(village);
     // Share of the best among all candidates, reading scores as log10 odds; a reading that
     // puts the marker where the best does (Hong Kong the territory and the city, Kuwait the
