@@ -222,13 +222,24 @@ fn header_block(text: &str, notes: &mut Vec<Note>) -> Option<Header> {
         }
         let Some((key, value)) = header_line(content) else {
             if keys > 0 {
+                // ("outlet: Wire" under a title: a key the header does not know, read as the
+                // text's first line.)
+                let unknown = content.split_once(':').map(|(k, _)| k.trim()).filter(|k| {
+                    (1..=20).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_alphabetic())
+                });
+                let message = match unknown {
+                    Some(k) => format!(
+                        "unknown header key `{k}:`, expected one of `title:`, `date:`, \
+                         `source:`; the line is read as the text's first line"
+                    ),
+                    None => "the header block is not ended by a blank line, expected a blank \
+                             line between the `key: value` lines and the text"
+                        .to_string(),
+                };
                 notes.push(Note {
                     severity: Severity::Warning,
                     line: line_no,
-                    message:
-                        "the header block is not ended by a blank line, expected a blank line \
-                              between the `key: value` lines and the text"
-                            .to_string(),
+                    message,
                 });
                 header.end = offset;
             }
@@ -490,6 +501,32 @@ mod tests {
         assert_eq!(parsed.outlet.as_deref(), Some("Libya Observer"));
         assert_eq!(&text[parsed.body_start..], "Fighting in Gharyan.");
         assert!(parsed.notes.is_empty(), "{:?}", parsed.notes);
+    }
+
+    #[test]
+    fn an_unknown_header_key_is_named_on_its_line_and_read_as_text() {
+        let text = "title: Floods\ndate: 2022-08-30\noutlet: Wire\n\nRain fell.";
+        let parsed = parse(text);
+        assert_eq!(parsed.title.as_deref(), Some("Floods"));
+        assert_eq!(parsed.published, Some(day("2022-08-30")));
+        assert!(text[parsed.body_start..].starts_with("outlet: Wire"));
+        assert_eq!(parsed.notes.len(), 1, "{:?}", parsed.notes);
+        assert_eq!(parsed.notes[0].line, 3);
+        assert!(
+            parsed.notes[0].message.contains("`outlet:`")
+                && parsed.notes[0].message.contains("`source:`"),
+            "{:?}",
+            parsed.notes
+        );
+        // A line that is no key at all: the blank line is what is missing.
+        let parsed = parse("title: Floods\nRain fell: heavily.\n");
+        assert!(
+            parsed.notes[0]
+                .message
+                .contains("not ended by a blank line"),
+            "{:?}",
+            parsed.notes
+        );
     }
 
     #[test]
