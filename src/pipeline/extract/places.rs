@@ -854,7 +854,8 @@ pub fn find_places_with_context(
     }
     let top = focus.countries.top();
     focus.paired = paired_readings(text, &spans, &cands, g, top);
-    let first = resolve(text, &spans, &cands, g, &focus, None);
+    let scenes = Scenes::of(text, &spans, &cands, g);
+    let first = resolve(text, &spans, &cands, g, &focus, &scenes, None);
     // Spatial coherence, second round: a town chosen with confidence among several readings
     // ("Toronto": Ontario's) anchors its neighbours ("London" near it is London, Ontario).
     let known = focus.anchors.len();
@@ -910,6 +911,7 @@ pub fn find_places_with_context(
             &cands,
             g,
             &focus,
+            &scenes,
             Some((&first, new_divisions)),
         )
     };
@@ -1032,31 +1034,44 @@ impl<'g> CountryFactors<'g> {
     }
 }
 
-/// The countries a sentence sets its scene in: a country's own name after "in" ("In Mali,
+/// The countries sentences set their scene in: a country's own name after "in" ("In Mali,
 /// ...", "in neighbouring Mali"; a country's name means the country before its towns, see
-/// [`COUNTRY_PRIOR`]); (the name's start, its country code).
-fn country_scenes<'g>(
-    text: &str,
-    spans: &[Span],
-    cands: &[(&[(PlaceIdx, bool)], bool)],
-    g: &'g Gazetteer,
-) -> Vec<(usize, &'g str)> {
-    spans
-        .iter()
-        .zip(cands)
-        .filter_map(|(span, (c, _))| {
-            // (The bytes before first: few names follow "in", and a name may have dozens of
-            // readings.)
-            if !after_in(text.as_bytes(), span.start) || span.cues.partial() {
-                return None;
-            }
-            let place = c
-                .iter()
-                .map(|&(p, _)| g.get(p))
-                .find(|p| p.kind == PlaceKind::Country)?;
-            Some((span.start, place.country?))
-        })
-        .collect()
+/// [`COUNTRY_PRIOR`]). Worked out once per article, for both rounds of [`resolve`].
+struct Scenes<'g> {
+    /// Each such name's start and its country code.
+    at: Vec<(usize, &'g str)>,
+    /// Their country codes, each once.
+    countries: Vec<&'g str>,
+}
+
+impl<'g> Scenes<'g> {
+    fn of(
+        text: &str,
+        spans: &[Span],
+        cands: &[(&[(PlaceIdx, bool)], bool)],
+        g: &'g Gazetteer,
+    ) -> Self {
+        let at: Vec<(usize, &'g str)> = spans
+            .iter()
+            .zip(cands)
+            .filter_map(|(span, (c, _))| {
+                // (The bytes before first: few names follow "in", and a name may have dozens of
+                // readings.)
+                if !after_in(text.as_bytes(), span.start) || span.cues.partial() {
+                    return None;
+                }
+                let place = c
+                    .iter()
+                    .map(|&(p, _)| g.get(p))
+                    .find(|p| p.kind == PlaceKind::Country)?;
+                Some((span.start, place.country?))
+            })
+            .collect();
+        let mut countries: Vec<&'g str> = at.iter().map(|&(_, code)| code).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        Scenes { at, countries }
+    }
 }
 
 /// "in " or "In " ends `bytes[..at]`, or does before one lower-case word of four letters or
@@ -1098,21 +1113,26 @@ fn in_the_scenes_country(
     span: &Span,
     c: &[(PlaceIdx, bool)],
     chosen: PlaceIdx,
-    (scenes, countries): (&[(usize, &str)], &[&str]),
+    scenes: &Scenes<'_>,
     g: &Gazetteer,
 ) -> Option<PlaceIdx> {
-    if scenes.is_empty() || c.len() < 2 || g.get(chosen).kind == PlaceKind::Country {
+    if scenes.at.is_empty() || c.len() < 2 || g.get(chosen).kind == PlaceKind::Country {
         return None;
     }
     // (Cheap tests first, against the scenes' few countries, each once: most readings lie in
     // a country the article sets some scene in, and most names have no reading in another;
     // only then is the sentence looked for.)
-    let in_scene = |q: PlaceIdx| g.get(q).country.is_some_and(|k| countries.contains(&k));
+    let in_scene = |q: PlaceIdx| {
+        g.get(q)
+            .country
+            .is_some_and(|k| scenes.countries.contains(&k))
+    };
     if in_scene(chosen) || !c.iter().any(|&(q, _)| in_scene(q)) {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
     let here: Vec<&str> = scenes
+        .at
         .iter()
         .filter(|&&(at, _)| from <= at && at < to)
         .map(|&(_, code)| code)
@@ -1142,6 +1162,7 @@ fn resolve(
     cands: &[(&[(PlaceIdx, bool)], bool)],
     g: &Gazetteer,
     focus: &Focus<'_>,
+    scenes: &Scenes<'_>,
     before: Option<(&[Option<PlaceMention>], bool)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
@@ -1153,10 +1174,6 @@ fn resolve(
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
-    let scenes = country_scenes(text, spans, cands, g);
-    let mut scene_countries: Vec<&str> = scenes.iter().map(|&(_, code)| code).collect();
-    scene_countries.sort_unstable();
-    scene_countries.dedup();
     // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
@@ -1219,10 +1236,7 @@ fn resolve(
                             (&mut scratch.scored, &mut scratch.factors),
                         )
                     });
-                if !*narrowed
-                    && let Some(q) =
-                        in_the_scenes_country(text, span, c, p, (&scenes, &scene_countries), g)
-                {
+                if !*narrowed && let Some(q) = in_the_scenes_country(text, span, c, p, scenes, g) {
                     (q, SCENE_CONFIDENCE, Reason::CountryInSentence)
                 } else {
                     let reason = if *narrowed {
