@@ -1283,7 +1283,8 @@ fn resolve(
                 g,
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
-                || county_abroad(place, span.division_word, g, focus))
+                || county_abroad(place, span.division_word, g, focus)
+                || part_of_a_city_abroad(text, span, place, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;
@@ -1795,6 +1796,52 @@ fn county_abroad(place: PlaceIdx, division_word: bool, g: &Gazetteer, focus: &Fo
                     .split_once('.')
                     .is_some_and(|(other, _)| focus.areas.count_with_sovereign(other) >= 1)
         })
+}
+
+/// Words after a name that make it a part of a city ("the Maghar district"), not the city.
+const PART_OF_A_CITY_WORDS: &[&str] = &["district", "neighborhood", "neighbourhood", "quarter"];
+
+/// "Much of the Maghar district was destroyed" in a story of Derna: a town read for a name
+/// followed by a word for a part of a city, in a country the article names no area of and
+/// [`PART_OF_CITY_KM`] from every town it names, is most likely a district of the story's own
+/// city that the gazetteer lacks (Maghar is also a town of Israel). A district of a place the
+/// article names stays ("the Swat district" in a story of Pakistan, "the Brooklyn
+/// neighborhood" beside New York). Not where the words go on to name the city ("the Crown
+/// Heights neighborhood of Brooklyn": [`city_of_a_part`] reads that), nor where the article
+/// names the place without such a word too (one sense per article).
+fn part_of_a_city_abroad(
+    text: &str,
+    span: &Span,
+    place: PlaceIdx,
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+) -> bool {
+    let part_word_at = |end: usize| {
+        word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w))
+    };
+    let Some(part_word) = word_after(text, span.end).filter(|w| PART_OF_A_CITY_WORDS.contains(w))
+    else {
+        return false;
+    };
+    let p = g.get(place);
+    if p.source != PlaceSource::Broad
+        || p.kind != PlaceKind::City
+        || p.country.is_none_or(|c| {
+            focus.areas.count_with_sovereign(c) > 0 || focus.namesakes.count_with_sovereign(c) > 0
+        })
+        || near_any(&focus.anchors, p.coord, PART_OF_CITY_KM)
+    {
+        return false;
+    }
+    let Some(surface) = text.get(span.start..span.end) else {
+        return false;
+    };
+    // (The part word follows one space.)
+    let part_end = span.end + 1 + part_word.len();
+    !matches!(word_after(text, part_end), Some("of" | "in"))
+        && text
+            .match_indices(surface)
+            .all(|(at, _)| part_word_at(at + surface.len()))
 }
 
 /// A division under this population may be left out by [`far_division`].
