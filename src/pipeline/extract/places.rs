@@ -1816,9 +1816,8 @@ fn part_of_a_city_abroad(
     g: &Gazetteer,
     focus: &Focus<'_>,
 ) -> bool {
-    let part_word_at = |end: usize| {
-        word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w))
-    };
+    let part_word_at =
+        |end: usize| word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w));
     let Some(part_word) = word_after(text, span.end).filter(|w| PART_OF_A_CITY_WORDS.contains(w))
     else {
         return false;

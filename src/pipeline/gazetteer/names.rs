@@ -142,7 +142,7 @@ impl Slot {
 
 /// A raw occurrence of a key: `text[start..end]` is case-insensitively equal to the
 /// spellings of `targets` (or is one of them with another spelling of its opening "Saint",
-/// "Mount" or "Fort": see [`PREFIX_LOOKUPS`]), and sits at word boundaries.
+/// "Mount", "Fort", "Umm" or "Abu": see [`PREFIX_LOOKUPS`]), and sits at word boundaries.
 #[derive(Clone, Copy, Debug)]
 pub struct NameHit<'g> {
     pub start: usize,
@@ -920,11 +920,15 @@ impl NameIndex {
 }
 
 /// Words that open place names in a full and a short spelling, lower-case, each with a dot and
-/// without: "Saint Croix County", "St. Croix County" and "St Croix County" name one place.
+/// without: "Saint Croix County", "St. Croix County" and "St Croix County" name one place. And
+/// the Arabic words that open names in two transliterations, English and French: "Umm Qasr" and
+/// "Um Qasr", "Abu Kamal" and "Abou Kamal".
 const PREFIX_SPELLINGS: &[&[&str]] = &[
     &["saint", "st.", "st"],
     &["mount", "mt.", "mt"],
     &["fort", "ft.", "ft"],
+    &["umm", "um"],
+    &["abu", "abou"],
 ];
 
 /// The spellings of [`PREFIX_SPELLINGS`] looked up for the one a text writes, where the data
@@ -939,6 +943,10 @@ const PREFIX_LOOKUPS: &[(&str, &[&str])] = &[
     ("mt.", &["mount"]),
     ("ft", &["fort", "ft."]),
     ("ft.", &["fort"]),
+    ("um", &["umm"]),
+    ("umm", &["um"]),
+    ("abou", &["abu"]),
+    ("abu", &["abou"]),
 ];
 
 /// The prefix word at `pos` of `lower` as written (with its dot, if any) and the spellings to
@@ -948,7 +956,10 @@ fn prefix_spellings(
     pos: usize,
     end: usize,
 ) -> Option<(&str, &'static [&'static str])> {
-    if !matches!(lower.as_bytes().get(pos), Some(b's' | b'm' | b'f')) {
+    if !matches!(
+        lower.as_bytes().get(pos),
+        Some(b's' | b'm' | b'f' | b'u' | b'a')
+    ) {
         return None;
     }
     let dotted = lower.as_bytes().get(end) == Some(&b'.');

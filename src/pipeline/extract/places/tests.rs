@@ -2706,6 +2706,26 @@ fn saint_st_mount_and_fort_spell_one_name_either_way() {
 }
 
 #[test]
+fn umm_um_abu_and_abou_spell_one_name_either_way() {
+    // The data writes "Umm Qasr" (with "Um Kasr") and "Abu Kamal" (with "Abou Kemal").
+    let r = resolved("BASRA, Iraq — Protesters blocked the port of Um Qasr on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Um Qasr").map(|x| x.1.as_str()),
+        Some("Umm Qaşr"),
+        "{r:?}"
+    );
+    let r = resolved("DAMASCUS, Syria — Residents of Abou Kamal fled east.");
+    assert_eq!(
+        resolved_as(&r, "Abou Kamal").map(|x| x.2.as_str()),
+        Some("SY"),
+        "{r:?}"
+    );
+    // A word that only starts like one is no such spelling.
+    let r = resolved("BASRA, Iraq — An Umbrella Revolution veteran spoke.");
+    assert!(r.iter().all(|x| !x.0.starts_with("Umb")), "{r:?}");
+}
+
+#[test]
 fn a_town_before_its_state_without_a_comma_is_placed_by_it() {
     let r = resolved("Gunmen attacked a market in Maiduguri Borno State on Monday.");
     assert_eq!(
