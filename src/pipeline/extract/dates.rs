@@ -2577,12 +2577,14 @@ impl Tagger<'_> {
 
     /// "until then", "by then", "since then", "before then": the last date given, if it was given
     /// in this sentence or the one before ("terminate on Nov. 30. Until then, ..."); a "then"
-    /// further from its date is left alone.
+    /// further from its date is left alone, and so is "then-" ("appointed by then-President
+    /// Putin": who held the office, not when).
     fn then(&self, i: usize) -> Option<Match> {
         if !matches!(
             self.prev_prep(i),
             Some(Prep::Until | Prep::By | Prep::Since | Prep::Before)
-        ) {
+        ) || self.hyphen(i + 1)
+        {
             return None;
         }
         let r = self.reference.get().filter(|r| self.near(r.tok, i))?;

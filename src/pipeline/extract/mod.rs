@@ -596,8 +596,12 @@ pub(super) fn pick_date<'d>(
     let precise = || in_sentence.iter().filter(|m| !m.vague && !dateline(m));
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
+    // "The worst clashes since 2014 broke out on Monday": the time the sentence's event began
+    // from is its date only where it has no other.
+    let since = |m: &DateMention| since_phrase(body, m);
     precise()
-        .find(|m| !said(m))
+        .find(|m| !said(m) && !since(m))
+        .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
@@ -614,25 +618,129 @@ fn speaks_of_two_times(in_sentence: &[DateMention]) -> bool {
 }
 
 /// The time an event takes from the date mention `dm`: its interval, or, after "since" ("has
-/// held out since last year", "fighting since April"), the stretch from that time to the
-/// publication, which the sentence speaks of as a whole.
+/// held out since last year", "fighting since April", "held since the start of its offensive
+/// in early April"), the stretch from that time to the publication, which the sentence speaks
+/// of as a whole. A time "earlier" in a stretch that holds the publication ("earlier this
+/// month", "earlier this year") ends there: what the sentence tells had happened by then.
 fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Interval {
-    let since = body.get(..dm.start).is_some_and(|b| {
-        let b = b.trim_end();
-        b.len() >= 5
-            && b.is_char_boundary(b.len() - 5)
-            && b[b.len() - 5..].eq_ignore_ascii_case("since")
-            && !b[..b.len() - 5].ends_with(char::is_alphanumeric)
-    });
-    match published {
-        Some(day) if since && day > dm.interval.to => Interval {
-            from: dm.interval.from,
-            to: day,
-            granularity: Granularity::Span,
-        },
-        _ => dm.interval,
+    let Some(day) = published else {
+        return dm.interval;
+    };
+    let to_publication = Interval {
+        from: dm.interval.from,
+        to: day,
+        granularity: Granularity::Span,
+    };
+    if day > dm.interval.to && since_phrase(body, dm) {
+        return to_publication;
     }
+    let earlier = body
+        .get(dm.start..)
+        .and_then(|t| t.get(..EARLIER.len()))
+        .is_some_and(|w| w.eq_ignore_ascii_case(EARLIER));
+    if earlier && dm.interval.from < day && day < dm.interval.to {
+        return to_publication;
+    }
+    dm.interval
 }
+
+/// The word that opens a date mention of a time before the publication within a stretch that
+/// holds it ("earlier this month").
+const EARLIER: &str = "earlier";
+
+/// The date mention `dm` says from when in a phrase of "since" ([`after_since`]), not when a
+/// thing the phrase names happened: not "since the January 1998 bombing", "since his Aug. 2
+/// power grab" (a determiner, the date, and a noun it qualifies).
+fn since_phrase(body: &str, dm: &DateMention) -> bool {
+    let Some(before) = body.get(..dm.start) else {
+        return false;
+    };
+    if !after_since(before) {
+        return false;
+    }
+    let determiner_only = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "its" | "his" | "her" | "their" | "our" | "a" | "an"
+            )
+        });
+    let next_word = body
+        .get(dm.end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').next());
+    !(determiner_only && next_word.is_some_and(qualified_noun))
+}
+
+/// A lower-case word after "the <date>" that the date qualifies ("bombing", "power-grab"), not
+/// one that goes on after a time ("when", "and").
+fn qualified_noun(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            word,
+            "and"
+                | "or"
+                | "but"
+                | "when"
+                | "as"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "that"
+                | "which"
+                | "with"
+                | "by"
+                | "of"
+                | "until"
+                | "through"
+                | "the"
+                | "a"
+                | "an"
+        )
+}
+
+/// The words a date follows in a phrase of "since" (`before` ends right before the date):
+/// "since", or "since" and a few words of one phrase that name no other time ("since the start
+/// of its offensive in", "since the outbreak of hostilities on", "since opening in"): no stop,
+/// comma or digit between, and no clause of its own.
+fn after_since(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(SINCE_PHRASE_BYTES);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let Some(at) = window
+        .match_indices("since")
+        .chain(window.match_indices("Since"))
+        .map(|(at, _)| at)
+        .filter(|&at| !window[..at].ends_with(char::is_alphanumeric))
+        .max()
+    else {
+        return false;
+    };
+    let gap = &window[at + "since".len()..];
+    // A phrase, not a clause of its own: "since four agents died 15 years ago" dates the
+    // deaths, "since he helped orchestrate the bailout last year" the bailout.
+    let phrase = gap.split_whitespace().next().is_none_or(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the" | "its" | "his" | "her" | "their" | "our" | "a" | "an"
+        ) || (w.len() > 4 && w.ends_with("ing"))
+    });
+    (gap.is_empty() || gap.starts_with(char::is_whitespace))
+        && phrase
+        && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | ':' | '"'))
+        && gap.split_whitespace().count() <= SINCE_PHRASE_WORDS
+}
+
+/// How far back [`after_since`] looks for "since", in bytes and in words.
+const SINCE_PHRASE_BYTES: usize = 64;
+const SINCE_PHRASE_WORDS: usize = 8;
 
 /// `outer` holds all of `inner`: "this month" of a sentence dated Thursday says nothing new.
 fn contains(outer: Interval, inner: Interval) -> bool {
@@ -1368,6 +1476,58 @@ mod tests {
         let body = "Militias took Tarhuna last year.";
         let e = events(body, &[("Tarhuna", 1)], "2020-04-14");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-12-31")));
+        // "since" a few words before the date opens the same stretch; a comma or another
+        // number between ends the phrase.
+        let body =
+            "Gharyan had been held by the LNA since the start of its offensive in early April.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2019-04-01"), day("2019-06-27")));
+        let body = "The worst clashes since 2014 broke out in Gharyan on Monday.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        assert_ne!(e[0].when.map(|w| w.to), Some(day("2019-06-27")), "{e:?}");
+        // A date that qualifies a happening dates the happening.
+        let body = "He has been on the run since the January 1998 bombing in Gharyan.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("1998-01-31")), "{e:?}");
+        let body = "Since the truce, fighters returned to Gharyan in early April.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-04-10")), "{e:?}");
+    }
+
+    #[test]
+    fn earlier_this_month_ends_at_the_publication() {
+        let body = "He visited Benghazi earlier this month.";
+        let e = events(body, &[("Benghazi", 1)], "2019-07-04");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2019-07-01"), day("2019-07-04")));
+        // Without "earlier" the month is the month.
+        let body = "He will visit Benghazi this month.";
+        let e = events(body, &[("Benghazi", 1)], "2019-07-04");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-07-31")), "{e:?}");
+    }
+
+    #[test]
+    fn since_is_read_only_as_a_word_and_within_its_phrase() {
+        assert!(after_since("held since "));
+        assert!(after_since("Since the start of its offensive in "));
+        assert!(!after_since("his sincere apologies in "));
+        assert!(!after_since("convinced since, in "));
+        assert!(!after_since(
+            "since the start of a long, long offensive in "
+        ));
+        assert!(!after_since(
+            "held since then and for one two three four five six seven in "
+        ));
+        assert!(after_since("sold 22,000 since opening in "));
+        assert!(!after_since(
+            "the biggest loss since four federal agents died "
+        ));
+        assert!(!after_since(
+            "criticized since he helped orchestrate the bailout "
+        ));
+        // (A window that starts inside a character is moved to the next boundary.)
+        assert!(!after_since(&format!("{} in ", "é".repeat(40))));
     }
 
     #[test]

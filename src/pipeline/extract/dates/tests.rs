@@ -1849,6 +1849,12 @@ fn until_then_is_the_date_just_given() {
         "2021-10-30",
     );
     assert_none("Since then, the company has grown.", "2021-10-30");
+    // "then-President": who held the office, not when.
+    assert_starts(
+        "He had served as governor since 1996 and was appointed by then-President Putin.",
+        Some("2021-10-30"),
+        &[("1996", "1996-01-01")],
+    );
 }
 
 #[test]
