@@ -3132,9 +3132,10 @@ impl Tagger<'_> {
     fn count_at(&self, i: usize) -> Option<u32> {
         match self.toks.get(i)?.kind {
             Kind::Word { lex: Lex::A, .. } => Some(1),
+            // Not the last word of "twenty-four", which counts no four.
             Kind::Word {
                 lex: Lex::Count(n), ..
-            } => Some(n),
+            } if !(i > 0 && self.hyphen(i - 1)) => Some(n),
             Kind::Num(n)
                 if !n.glued && n.digits <= 3 && self.clean_before(i) && self.clean_after(i) =>
             {
@@ -3228,7 +3229,7 @@ impl Tagger<'_> {
         Some(self.at(unit_at + 1, interval))
     }
 
-    /// "two days later", "a year earlier", "three weeks after" … from the reference: "a week
+    /// "two days later", "a year earlier", "48 hours later" … from the reference: "a week
     /// later" after a Tuesday is the Tuesday after.
     fn later_earlier_n(&self, i: usize) -> Option<Match> {
         let n = self.count_at(i)?;
@@ -3246,6 +3247,11 @@ impl Tagger<'_> {
         let n = i32::try_from(n).ok()?.checked_mul(step)?;
         let base = r.interval.from;
         let (interval, grain) = match unit {
+            // "48 hours later": the whole days of it ("12 hours later" the same day).
+            Unit::Hour => (
+                calendar::day(calendar::add_days(base, i64::from(n / 24))?),
+                Grain::Day,
+            ),
             Unit::Day | Unit::Night => (
                 calendar::day(calendar::add_days(base, i64::from(n))?),
                 Grain::Day,

@@ -1639,6 +1639,26 @@ fn a_count_of_units_is_read_after_a_or_a_number() {
 }
 
 #[test]
+fn hours_later_count_whole_days() {
+    assert_starts(
+        "Drones struck Jufra on Monday. 48 hours later the UN condemned it. Six hours later it \
+         was quiet.",
+        Some("2019-07-10"),
+        &[
+            ("Monday", "2019-07-08"),
+            ("48 hours later", "2019-07-10"),
+            ("Six hours later", "2019-07-10"),
+        ],
+    );
+    // "Twenty-four hours later" counts no four hours: left unread rather than misread.
+    assert_starts(
+        "Drones struck Jufra on Monday. Twenty-four hours later it was quiet.",
+        Some("2019-07-10"),
+        &[("Monday", "2019-07-08")],
+    );
+}
+
+#[test]
 fn every_named_day_passes_the_first_letter_test() {
     // `may_open_named_day` rules out capitalised words by their first letter before
     // `named_day` reads them: each day it knows must get through.
