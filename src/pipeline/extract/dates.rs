@@ -2849,10 +2849,18 @@ impl Tagger<'_> {
         if which == Lex::Last && i > 0 && self.lex(i - 1) == Some(Lex::The) {
             return None;
         }
-        // "this past spring": the last one.
+        // "this past spring", "this past weekend": the last one.
         if which == Lex::This
             && self.lex(i + 1) == Some(Lex::Past)
-            && let Some(Lex::Season(_) | Lex::Weekday(_) | Lex::Month { .. }) = self.lex(i + 2)
+            && let Some(
+                Lex::Season(_)
+                | Lex::Weekday(_)
+                | Lex::Month { .. }
+                | Lex::Unit {
+                    unit: Unit::Weekend,
+                    plural: false,
+                },
+            ) = self.lex(i + 2)
         {
             return self.this_last_next(i + 1, Lex::Last);
         }
@@ -2886,16 +2894,19 @@ impl Tagger<'_> {
                         Grain::Day,
                     ),
                     Unit::Night | Unit::Hour | Unit::Day => return None,
+                    // "were held this weekend" in a story of a Wednesday: the one just past.
+                    Unit::Weekend
+                        if step == 0
+                            && matches!(self.tense(i, k), Tense::Past | Tense::PastAdjacent) =>
+                    {
+                        (last_weekend(anchor)?, Grain::Span)
+                    }
+                    Unit::Weekend if step == -1 => (last_weekend(anchor)?, Grain::Span),
                     Unit::Weekend => {
                         let sat = calendar::add_days(
                             calendar::weekday_on_or_after(Weekday::Sat, anchor)?,
                             7 * i64::from(step),
                         )?;
-                        let sat = if step == -1 && sat >= anchor {
-                            calendar::add_days(sat, -7)?
-                        } else {
-                            sat
-                        };
                         (
                             calendar::span(sat, calendar::add_days(sat, 1)?)?,
                             Grain::Span,
@@ -3324,6 +3335,10 @@ impl Tagger<'_> {
             return None; // "the past weeks" is vague; "the last week of April" is not rolling
         }
         let anchor = self.anchor_day()?;
+        // "the past weekend": the last one, not the last seven days.
+        if unit == Unit::Weekend && unit_at == i + 1 {
+            return Some(self.grained(unit_at, last_weekend(anchor)?, Grain::Span));
+        }
         let from = Self::back(anchor, n, unit)?;
         let interval = calendar::span(from, anchor)?;
         if few {
@@ -3331,6 +3346,18 @@ impl Tagger<'_> {
         }
         Some(self.grained(unit_at, interval, Grain::Span))
     }
+}
+
+/// The last weekend before `anchor`: the Saturday before it and the Sunday after that (on a
+/// Sunday, the weekend ending that day; on a Saturday, the one before).
+fn last_weekend(anchor: NaiveDate) -> Option<Interval> {
+    let sat = calendar::add_days(calendar::weekday_on_or_after(Weekday::Sat, anchor)?, -7)?;
+    let sat = if sat >= anchor {
+        calendar::add_days(sat, -7)?
+    } else {
+        sat
+    };
+    calendar::span(sat, calendar::add_days(sat, 1)?)
 }
 
 /// Finders of the weekdays' full names, Monday first ([`Tagger::weekday_by_its_clauses`]).

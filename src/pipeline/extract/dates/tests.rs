@@ -2163,3 +2163,32 @@ fn a_date_opening_a_sentence_takes_the_tense_of_a_verb_far_after_it() {
         Granularity::Month,
     );
 }
+
+#[test]
+fn the_past_weekend_is_the_one_just_gone() {
+    // Published on Wednesday 15 January 2020: the weekend before was the 11th and 12th.
+    for (text, surface) in [
+        ("Talks were held last weekend.", "last weekend"),
+        ("Talks were held this past weekend.", "this past weekend"),
+        ("Talks were held over the past weekend.", "the past weekend"),
+        ("Talks were held this weekend.", "this weekend"),
+    ] {
+        assert_one(
+            text,
+            "2020-01-15",
+            surface,
+            "2020-01-11",
+            "2020-01-12",
+            Span,
+        );
+    }
+    // A weekend still to come stays ahead.
+    assert_one(
+        "Talks will be held this weekend.",
+        "2020-01-15",
+        "this weekend",
+        "2020-01-18",
+        "2020-01-19",
+        Span,
+    );
+}
