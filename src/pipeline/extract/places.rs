@@ -1740,7 +1740,7 @@ fn far_from_focus(
         // The one town of its name, in a country the article never names and a continent
         // away from every place it does name, is most likely another place the gazetteer
         // lacks ("Buzi" of Mozambique in a story on Beira, read as Buzi of Taiwan).
-        return unsupported
+        return (unsupported
             && elsewhere
             && !several_words
             && !apposition
@@ -1748,7 +1748,11 @@ fn far_from_focus(
             && focus.areas.max() >= 1
             && focus.anchors.len() >= 3
             && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
-            && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM);
+            && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM))
+            || (unsupported
+                && !several_words
+                && !apposition
+                && lone_village_of_another_state(place, g, focus));
     }
     // Chosen by its size alone, a town must be large to stand against the article's focus;
     // one its neighbours or its division chose stands where it is a town of some size
@@ -1763,6 +1767,38 @@ fn far_from_focus(
         && focus.areas.max() >= 2
         && elsewhere
         && (unsupported || p.population.unwrap_or(0) < TINY_TOWN)
+}
+
+/// A village is this far from every place the article names to be left out by
+/// [`lone_village_of_another_state`].
+const LONE_VILLAGE_KM: f64 = 300.0;
+
+/// "A man was missing near Boonesboro" in a story of Kentucky: the one village of the name, in
+/// a state of the article's country that the article neither names nor places anything else in,
+/// while it is set in another state of that country (named or placed in twice at least), and
+/// [`LONE_VILLAGE_KM`] from every place it names, is most likely a place the gazetteer lacks
+/// (here read as Boonsboro, Maryland).
+fn lone_village_of_another_state(place: PlaceIdx, g: &Gazetteer, focus: &Focus<'_>) -> bool {
+    let p = g.get(place);
+    if p.population.unwrap_or(0) >= TINY_TOWN {
+        return false;
+    }
+    let (Some(key), Some(country)) = (g.admin1(place), p.country) else {
+        return false;
+    };
+    let of_country = |k: &str| {
+        k.strip_prefix(country)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    // (The village itself counts once for its state; the story's own state twice at least,
+    // not by one town read far away: "Mount Royal" of Saskatchewan in a story of Montreal.)
+    focus.admin1(key) <= 1
+        && focus
+            .admin1
+            .iter()
+            .any(|&(k, n)| n >= 2 && k != key && of_country(k) && focus.sure_admin1.contains(&k))
+        && focus.anchors.len() >= 2
+        && !near_any(&focus.anchors, p.coord, LONE_VILLAGE_KM)
 }
 
 /// "Police in Middlesex County and Elgin County" in a story of Ontario: a county (the data has
