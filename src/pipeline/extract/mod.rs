@@ -506,7 +506,7 @@ fn events_of(
         seen.clear();
         for mention in places[first_place..last_place]
             .iter()
-            .filter(|m| !m.is_demonym())
+            .filter(|mention| !mention.is_demonym() && !names_a_pact_or_forum(m.body, mention.end))
         {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]
@@ -741,6 +741,54 @@ fn after_since(before: &str) -> bool {
 /// How far back [`after_since`] looks for "since", in bytes and in words.
 const SINCE_PHRASE_BYTES: usize = 64;
 const SINCE_PHRASE_WORDS: usize = 8;
+
+/// Words after a place's name that make it the name of a treaty: "the Oslo Accords", "the
+/// Dayton agreement", "the Paris climate agreement", "the Geneva Conventions". Nothing happened
+/// at the place: the mention is kept, but makes no event.
+const PACT_WORDS: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "convention",
+    "conventions",
+    "protocol",
+    "treaty",
+];
+
+/// Capitalised words after a place's name that make it the name of a forum of states: "the
+/// Minsk Group", "the Paris Club" (not "the Cambridge group of the society", a local branch).
+const FORUM_WORDS: &[&str] = &["Club", "Group"];
+
+/// The name ending at `end` names a treaty or a forum: followed by a word of [`PACT_WORDS`],
+/// either case, or by one lower-case word and such a word ("the Paris climate agreement"), or
+/// by a word of [`FORUM_WORDS`]; and that word ends the name ("the Tripoli Convention Center",
+/// "the Dublin Convention and Visitors Bureau" name a place's venue or office).
+fn names_a_pact_or_forum(body: &str, end: usize) -> bool {
+    let Some(rest) = body.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let word_end = |s: &str| s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let first = &rest[..word_end(rest)];
+    let pact = |w: &str| PACT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let (word, after) = if pact(first) || FORUM_WORDS.contains(&first) {
+        (first, &rest[first.len()..])
+    } else if first.starts_with(|c: char| c.is_ascii_lowercase())
+        && let Some(next) = rest[first.len()..].strip_prefix(' ')
+        && pact(&next[..word_end(next)])
+    {
+        let second = &next[..word_end(next)];
+        (second, &next[second.len()..])
+    } else {
+        return false;
+    };
+    debug_assert!(!word.is_empty());
+    // What follows the word: the name goes on where a capitalised word, "and" or "&" does.
+    let next = after.strip_prefix(' ').unwrap_or("");
+    !(next.starts_with(|c: char| c.is_uppercase() || c == '&')
+        || next.starts_with("and ")
+        || next == "and")
+}
 
 /// `outer` holds all of `inner`: "this month" of a sentence dated Thursday says nothing new.
 fn contains(outer: Interval, inner: Interval) -> bool {
@@ -1493,6 +1541,32 @@ mod tests {
         let body = "Since the truce, fighters returned to Gharyan in early April.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-04-10")), "{e:?}");
+    }
+
+    #[test]
+    fn a_treaty_or_forum_named_for_a_place_makes_no_event_there() {
+        for (body, name) in [
+            (
+                "The Minsk Group co-chairs met in Moscow on Monday.",
+                "Minsk",
+            ),
+            ("Iran breached the Paris climate agreement.", "Paris"),
+            ("Both sides violated the Geneva Conventions.", "Geneva"),
+            ("The Dayton agreement ended the war.", "Dayton"),
+        ] {
+            let e = events(body, &[(name, 1)], "2020-10-15");
+            assert!(e.is_empty(), "{body}: {e:?}");
+        }
+        // A venue or office of the place, a local branch, and the place itself are events.
+        for (body, name) in [
+            ("The Tripoli Convention Center hosted talks.", "Tripoli"),
+            ("The Dublin Convention and Visitors Bureau said.", "Dublin"),
+            ("The Cambridge group of the society met.", "Cambridge"),
+            ("Leaders signed the accord in Paris.", "Paris"),
+        ] {
+            let e = events(body, &[(name, 1)], "2020-10-15");
+            assert_eq!(e.len(), 1, "{body}: {e:?}");
+        }
     }
 
     #[test]
