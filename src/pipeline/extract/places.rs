@@ -2811,13 +2811,14 @@ fn accept(
     // capitalised word for a park or a feature of the land opens the name of that place,
     // which the gazetteer does not know; it is seldom in the town. So for a college, a school
     // or a library ("Cornell University", "Lyle Elementary", "Bates Library"): mostly named
-    // for a person, not the town.
+    // for a person, not the town. A place word before ("in Hopkins Park") may make it the
+    // town's own quarter, but not a lake ("villages near Manchar Lake": not the Indian town).
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && one_word
         && site.feature_word_after()
-        && !site.strong_place_context()
+        && (!site.strong_place_context() || site.at.after == Some("Lake"))
     {
         return false;
     }

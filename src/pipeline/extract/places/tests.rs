@@ -4475,3 +4475,12 @@ fn a_lone_village_of_a_state_the_story_is_not_in_is_left_out() {
     let r = resolved(text);
     assert!(resolved_as(&r, "Boonsboro").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_small_towns_name_before_lake_names_the_lake_even_after_near() {
+    // Manchar is also a town of 16,000 in India; the lake of Sindh is not in the data.
+    let text = "KARACHI, Pakistan — Villages near Manchar Lake were flooded.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Manchar").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "KARACHI").is_some(), "{r:?}");
+}
