@@ -714,14 +714,21 @@ fn after_since(before: &str) -> bool {
         from += 1;
     }
     let window = &before[from..];
-    let Some(at) = window
-        .match_indices("since")
-        .chain(window.match_indices("Since"))
-        .map(|(at, _)| at)
-        .filter(|&at| !window[..at].ends_with(char::is_alphanumeric))
-        .max()
-    else {
-        return false;
+    // The last "since" or "Since" that starts a word (asked of every date of a sentence: a
+    // search for "ince" from the end, no searcher built).
+    let bytes = window.as_bytes();
+    let mut end = bytes.len();
+    let at = loop {
+        let Some(i) = memchr::memmem::rfind(&bytes[..end], b"ince") else {
+            return false;
+        };
+        if let Some(s) = i.checked_sub(1)
+            && matches!(bytes[s], b's' | b'S')
+            && !window[..s].ends_with(char::is_alphanumeric)
+        {
+            break s;
+        }
+        end = i;
     };
     let gap = &window[at + "since".len()..];
     // A phrase, not a clause of its own: "since four agents died 15 years ago" dates the
@@ -765,26 +772,49 @@ const FORUM_WORDS: &[&str] = &["Club", "Group"];
 /// by a word of [`FORUM_WORDS`]; and that word ends the name ("the Tripoli Convention Center",
 /// "the Dublin Convention and Visitors Bureau" name a place's venue or office).
 fn names_a_pact_or_forum(body: &str, end: usize) -> bool {
-    let Some(rest) = body.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+    let bytes = body.as_bytes();
+    // (Read by bytes: asked of every place mention, and most are followed by punctuation or a
+    // word that opens no such name.)
+    let word_at = |at: usize| {
+        let len = bytes
+            .get(at..)?
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        body.get(at..at + len).filter(|w| !w.is_empty())
+    };
+    let opens_one = |b: u8| matches!(b.to_ascii_lowercase(), b'a' | b'c' | b'g' | b'p' | b't');
+    let pact = |w: &str| PACT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
+    if bytes.get(end) != Some(&b' ') {
+        return false;
+    }
+    let Some(&b) = bytes.get(end + 1) else {
         return false;
     };
-    let word_end = |s: &str| s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
-    let first = &rest[..word_end(rest)];
-    let pact = |w: &str| PACT_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w));
-    let (word, after) = if pact(first) || FORUM_WORDS.contains(&first) {
-        (first, &rest[first.len()..])
-    } else if first.starts_with(|c: char| c.is_ascii_lowercase())
-        && let Some(next) = rest[first.len()..].strip_prefix(' ')
-        && pact(&next[..word_end(next)])
+    if !opens_one(b) && !b.is_ascii_lowercase() {
+        return false;
+    }
+    let Some(first) = word_at(end + 1) else {
+        return false;
+    };
+    let first_end = end + 1 + first.len();
+    let word_end = if opens_one(b) && (pact(first) || FORUM_WORDS.contains(&first)) {
+        first_end
+    } else if b.is_ascii_lowercase()
+        && bytes.get(first_end) == Some(&b' ')
+        && bytes.get(first_end + 1).is_some_and(|&c| opens_one(c))
+        && let Some(second) = word_at(first_end + 1)
+        && pact(second)
     {
-        let second = &next[..word_end(next)];
-        (second, &next[second.len()..])
+        first_end + 1 + second.len()
     } else {
         return false;
     };
-    debug_assert!(!word.is_empty());
     // What follows the word: the name goes on where a capitalised word, "and" or "&" does.
-    let next = after.strip_prefix(' ').unwrap_or("");
+    let next = body
+        .get(word_end..)
+        .and_then(|a| a.strip_prefix(' '))
+        .unwrap_or("");
     !(next.starts_with(|c: char| c.is_uppercase() || c == '&')
         || next.starts_with("and ")
         || next == "and")

@@ -1852,10 +1852,15 @@ fn part_of_a_city_abroad(
     g: &Gazetteer,
     focus: &Focus<'_>,
 ) -> bool {
-    let part_word_at =
-        |end: usize| word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w));
-    let Some(part_word) = word_after(text, span.end).filter(|w| PART_OF_A_CITY_WORDS.contains(w))
-    else {
+    // (Asked of every mention: the letter after the space rules out most at once.)
+    let part_word_at = |end: usize| {
+        matches!(text.as_bytes().get(end + 1), Some(b'd' | b'n' | b'q'))
+            && word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w))
+    };
+    if !part_word_at(span.end) {
+        return false;
+    }
+    let Some(part_word) = word_after(text, span.end) else {
         return false;
     };
     let p = g.get(place);
