@@ -892,7 +892,11 @@ impl NameIndex {
     ) {
         let bytes = lower.as_bytes();
         while end - start <= self.max_key_len {
-            let Some(slot) = self.find(arena.as_bytes(), &bytes[start..end]) else {
+            let key = &bytes[start..end];
+            let Some(slot) = self
+                .find(arena.as_bytes(), key)
+                .or_else(|| self.find_article_variant(arena.as_bytes(), key))
+            else {
                 return;
             };
             if slot.targets_len > 0 && !is_alphanumeric_at(text, end) {
@@ -916,6 +920,30 @@ impl NameIndex {
                 && !self.last_symbols.contains(char_at(text, end).0);
             end = if skip { token_at(text, next).1 } else { next };
         }
+    }
+}
+
+impl NameIndex {
+    /// The slot of `key` with its Arabic article written the other way, "al" for "el" and "el"
+    /// for "al" ("deir al balah" for the data's "Deir El Balah", "sharm al sheikh" for "Sharm
+    /// el-Sheikh"): a word of its own in a name of several words. Asked only where `key` itself
+    /// is no key; the two spellings are of one length, so a hit keeps the text's offsets.
+    fn find_article_variant(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
+        if key.len() < 4 || memchr::memchr(b' ', key).is_none() {
+            return None;
+        }
+        let mut variant: Option<Vec<u8>> = None;
+        let mut at = 0;
+        while let Some(i) = memchr::memchr2(b'a', b'e', &key[at..]).map(|i| at + i) {
+            let word_start = i == 0 || key[i - 1] == b' ';
+            let word_end = key.get(i + 2).is_none_or(|&b| b == b' ');
+            if word_start && word_end && key.get(i + 1) == Some(&b'l') && key.len() > 2 {
+                let v = variant.get_or_insert_with(|| key.to_vec());
+                v[i] = if key[i] == b'a' { b'e' } else { b'a' };
+            }
+            at = i + 1;
+        }
+        self.find(arena, &variant?)
     }
 }
 

@@ -2726,6 +2726,29 @@ fn umm_um_abu_and_abou_spell_one_name_either_way() {
 }
 
 #[test]
+fn the_arabic_article_inside_a_name_is_al_or_el_either_way() {
+    // The data writes "Deir El Balah" (and "Dayr al Balah") and "Sharm el-Sheikh".
+    let r = resolved("GAZA — Fighting continued in Khan Younis and in Deir al-Balah.");
+    assert_eq!(
+        resolved_as(&r, "Deir al-Balah").map(|x| x.2.as_str()),
+        Some("PS"),
+        "{r:?}"
+    );
+    let r = resolved("CAIRO — Tourists left Sharm al-Sheikh on Monday.");
+    assert_eq!(
+        resolved_as(&r, "Sharm al-Sheikh").map(|x| x.2.as_str()),
+        Some("EG"),
+        "{r:?}"
+    );
+    // Only a word of its own: "Alba" is no "elba".
+    assert!(
+        resolved("He met Alba Ruiz in Madrid.")
+            .iter()
+            .all(|x| x.0 != "Alba")
+    );
+}
+
+#[test]
 fn a_town_before_its_state_without_a_comma_is_placed_by_it() {
     let r = resolved("Gunmen attacked a market in Maiduguri Borno State on Monday.");
     assert_eq!(
