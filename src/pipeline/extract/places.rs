@@ -3125,6 +3125,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if party_label_after(text, hit.end) {
             continue;
         }
+        // "Rockets hit Ain al-Ghazala": a name followed by the Arabic article and a capitalised
+        // word opens a longer name the gazetteer lacks (not Ain, the French department).
+        if before_an_arabic_article(text, hit.end) {
+            continue;
+        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         // The occurrence's tests, each worked out once for the rules below and `accept`.
         let mut site = Site::new(*at);
@@ -3572,6 +3577,17 @@ fn after_an_arabic_article(text: &str, start: usize) -> bool {
             !head.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
         })
     })
+}
+
+/// The Arabic article, hyphened to a capitalised word, follows `end` after a space ("Ain
+/// al-Ghazala", "Bir el-Abd").
+fn before_an_arabic_article(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(end) == Some(&b' ')
+        && matches!(bytes.get(end + 1), Some(b'a' | b'e' | b'A' | b'E'))
+        && bytes.get(end + 2) == Some(&b'l')
+        && bytes.get(end + 3) == Some(&b'-')
+        && bytes.get(end + 4).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// The countries where Arabic is an official language (the Arab League's members, Chad) and
