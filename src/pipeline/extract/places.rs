@@ -1265,9 +1265,11 @@ fn resolve(
             team_city(text, span, place, reason, c, g)
         };
         // "Parkers Prairie" (not "Rolling Hills Country Club": a longer name goes on).
+        // (Not an Arabic name with its article: "Ras al-Ain", "head of the spring", names
+        // towns across the Arab world, as "Ras El Aïn" of Morocco.)
         let several_words = text
             .get(span.start..span.end)
-            .is_some_and(|t| t.contains(' '))
+            .is_some_and(|t| t.contains(' ') && !has_arabic_article_word(t))
             && !word_after(text, span.end).is_some_and(is_capitalised);
         // "BAIKONUR, Kazakhstan": the words after it place it.
         let apposition = text
@@ -3577,6 +3579,13 @@ fn after_an_arabic_article(text: &str, start: usize) -> bool {
             !head.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
         })
     })
+}
+
+/// `name` has the Arabic article as a word of its own inside it ("Ras al-Ain", "Deir el Balah").
+fn has_arabic_article_word(name: &str) -> bool {
+    name.split([' ', '-'])
+        .skip(1)
+        .any(|w| matches!(w, "al" | "el" | "Al" | "El"))
 }
 
 /// The Arabic article, hyphened to a capitalised word, follows `end` after a space ("Ain
