@@ -662,12 +662,7 @@ fn since_phrase(body: &str, dm: &DateMention) -> bool {
         .trim_end()
         .rsplit(char::is_whitespace)
         .next()
-        .is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "its" | "his" | "her" | "their" | "our" | "a" | "an"
-            )
-        });
+        .is_some_and(is_determiner);
     let next_word = body
         .get(dm.end..)
         .and_then(|a| a.strip_prefix(' '))
@@ -733,16 +728,21 @@ fn after_since(before: &str) -> bool {
     let gap = &window[at + "since".len()..];
     // A phrase, not a clause of its own: "since four agents died 15 years ago" dates the
     // deaths, "since he helped orchestrate the bailout last year" the bailout.
-    let phrase = gap.split_whitespace().next().is_none_or(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "the" | "its" | "his" | "her" | "their" | "our" | "a" | "an"
-        ) || (w.len() > 4 && w.ends_with("ing"))
-    });
+    let phrase = gap
+        .split_whitespace()
+        .next()
+        .is_none_or(|w| is_determiner(w) || (w.len() > 4 && w.ends_with("ing")));
     (gap.is_empty() || gap.starts_with(char::is_whitespace))
         && phrase
         && !gap.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '.' | ':' | '"'))
         && gap.split_whitespace().count() <= SINCE_PHRASE_WORDS
+}
+
+/// An article or a possessive that opens a noun phrase after "since" ("since the", "since its").
+fn is_determiner(word: &str) -> bool {
+    ["the", "its", "his", "her", "their", "our", "a", "an"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// How far back [`after_since`] looks for "since", in bytes and in words.
