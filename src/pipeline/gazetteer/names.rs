@@ -749,34 +749,35 @@ impl NameIndex {
 
     /// The lower-case word `word` (ASCII-lower-cased) may open a spelling that starts in lower
     /// case: its first byte and length, then a bit of its hash, say so (maybe for a few others
-    /// too).
+    /// too). The word's hash where they do (it is its key's).
     #[inline]
-    fn may_open_lower_case_spelling(&self, word: &[u8]) -> bool {
-        word.first()
+    fn lower_case_opening(&self, word: &[u8]) -> Option<u64> {
+        if !word
+            .first()
             .and_then(|&b| self.lower_shapes.get(usize::from(b)))
             .is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
-            && has_bit(&self.lower_first, lower_bit(hash_key(&self.state, word)))
+        {
+            return None;
+        }
+        let hash = hash_key(&self.state, word);
+        has_bit(&self.lower_first, lower_bit(hash)).then_some(hash)
     }
 
     /// From the lower-case word `lower[pos..end]` of `text`, which may open a spelling that
     /// starts in lower case, a key that [`Self::capitalised_hits`] keeps may start: the word's
     /// own key or the next longer one [`Self::hits_from`] would look up has its bit in
     /// [`Self::lower_keys`] (every longer key the lookups reach passes through that one), or
-    /// the word is one of [`PREFIX_SPELLINGS`], looked up as always.
+    /// the word is one of [`PREFIX_SPELLINGS`], looked up as always. `hash`: the word's.
     fn lower_word_may_open_a_kept_key(
         &self,
         text: &str,
         lower: &str,
-        pos: usize,
-        end: usize,
+        (pos, end, hash): (usize, usize, u64),
     ) -> bool {
         let bytes = lower.as_bytes();
-        let kept = |to: usize| {
-            bytes.get(pos..to).is_some_and(|key| {
-                has_bit(&self.lower_keys, lower_key_bit(hash_key(&self.state, key)))
-            })
-        };
-        if kept(end) || prefix_spellings(lower, pos, end).is_some() {
+        if has_bit(&self.lower_keys, lower_key_bit(hash))
+            || prefix_spellings(lower, pos, end).is_some()
+        {
             return true;
         }
         if end >= text.len() {
@@ -786,7 +787,10 @@ impl NameIndex {
         let (alphanumeric, next) = token_at(text, end);
         let skip =
             !alphanumeric && next < text.len() && !self.last_symbols.contains(char_at(text, end).0);
-        kept(if skip { token_at(text, next).1 } else { next })
+        let longer = if skip { token_at(text, next).1 } else { next };
+        bytes
+            .get(pos..longer)
+            .is_some_and(|key| has_bit(&self.lower_keys, lower_key_bit(hash_key(&self.state, key))))
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -873,6 +877,9 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
+        // A lower-case word the loop below found to open a lower-case spelling: where, and its
+        // hash (asked once, not again by the tests after the loop).
+        let mut opening: Option<(usize, u64)> = None;
         'scan: while pos < text.len() {
             if let Some(&b) = bytes.get(pos)
                 && b < 0x80
@@ -896,9 +903,11 @@ impl NameIndex {
             {
                 loop {
                     let end = ascii_alphanumeric_end(bytes, pos);
-                    if !bytes.get(end).is_none_or(u8::is_ascii)
-                        || self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
-                    {
+                    if !bytes.get(end).is_none_or(u8::is_ascii) {
+                        break;
+                    }
+                    if let Some(hash) = self.lower_case_opening(&lower.as_bytes()[pos..end]) {
+                        opening = Some((pos, hash));
                         break;
                     }
                     pos = end + usize::from(end < bytes.len());
@@ -914,8 +923,13 @@ impl NameIndex {
             let skip = capitalised
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
-                && (!self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
-                    || !self.lower_word_may_open_a_kept_key(text, &lower, pos, end));
+                && match opening.take() {
+                    Some((at, hash)) if at == pos => Some(hash),
+                    _ => self.lower_case_opening(&lower.as_bytes()[pos..end]),
+                }
+                .is_none_or(|hash| {
+                    !self.lower_word_may_open_a_kept_key(text, &lower, (pos, end, hash))
+                });
             if may_start && !skip {
                 let first = out.len();
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
