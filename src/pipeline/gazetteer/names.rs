@@ -632,8 +632,10 @@ pub struct NameIndex {
     /// lower-case letter ("the Sahel": "the ", "the sahel") or ends in " City" (a football
     /// club's, which the matcher asks of every hit). A lower-case word whose own key and the
     /// key it would grow to next have their bits clear is looked no further: "the" opens "the
-    /// Sahel" and "the Golan", and "the president" names nothing (most of a text's "the" and
-    /// the "s" of its "'s" went on to a lookup of both keys, the second missing the cache).
+    /// Sahel" and "the Golan", and "the president" names nothing. (Each lower-case "the" and
+    /// each "s" of "'s" cost a lookup of both keys, the second often a miss of the cache:
+    /// about 17,000 words in the 1.6 MB of LGL and GeoWebNews; the instructions inside
+    /// `extract_article` fell by 1%.)
     lower_keys: Vec<u64>,
 }
 
