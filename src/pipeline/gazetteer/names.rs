@@ -634,7 +634,7 @@ pub struct NameIndex {
     /// key it would grow to next have their bits clear is looked no further: "the" opens "the
     /// Sahel" and "the Golan", and "the president" names nothing. (Each lower-case "the" and
     /// each "s" of "'s" cost a lookup of both keys, the second often a miss of the cache:
-    /// about 17,000 words in the 1.6 MB of LGL and GeoWebNews; the instructions inside
+    /// about 17,000 words in 1.6 MB of news, LGL and GWN; the instructions inside
     /// `extract_article` fell by 1%.)
     lower_keys: Vec<u64>,
 }
@@ -754,10 +754,10 @@ impl NameIndex {
     /// too). The word's hash where they do (it is its key's).
     #[inline]
     fn lower_case_opening(&self, word: &[u8]) -> Option<u64> {
-        if !word
+        if word
             .first()
             .and_then(|&b| self.lower_shapes.get(usize::from(b)))
-            .is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
+            .is_none_or(|&lengths| lengths & length_bit(word.len()) == 0)
         {
             return None;
         }
