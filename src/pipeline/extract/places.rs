@@ -2278,6 +2278,8 @@ struct Site<'t> {
     abbreviation: OnceCell<bool>,
     one_word: OnceCell<bool>,
     holiday: OnceCell<bool>,
+    inside_compass_name: OnceCell<bool>,
+    names_a_weapon: OnceCell<bool>,
     /// A town and the first-level division it lies in, side by side without a comma
     /// ("Maiduguri Borno State"): neither is the word of a longer name.
     beside_division: bool,
@@ -2313,6 +2315,8 @@ impl<'t> Site<'t> {
             abbreviation: OnceCell::new(),
             one_word: OnceCell::new(),
             holiday: OnceCell::new(),
+            inside_compass_name: OnceCell::new(),
+            names_a_weapon: OnceCell::new(),
             beside_division: false,
         }
     }
@@ -2477,6 +2481,17 @@ impl<'t> Site<'t> {
 
     fn thing_after_the(&self) -> bool {
         self.ask(&self.thing_after_the, named_thing_after_the)
+    }
+
+    /// (Asked of nearly every target an occurrence may name, and the same for all of them.)
+    fn inside_compass_name(&self) -> bool {
+        self.ask(&self.inside_compass_name, words::inside_compass_name)
+    }
+
+    fn names_a_weapon(&self) -> bool {
+        self.ask(&self.names_a_weapon, |at| {
+            words::names_a_weapon(at.text, at.end)
+        })
     }
 
     /// A capitalised word follows that is neither an institution's word nor a function word
@@ -2732,7 +2747,7 @@ fn accept(
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < WEAPON_TOWN_MAX_POPULATION
-        && words::names_a_weapon(text, end)
+        && site.names_a_weapon()
         && !site.placed_by_its_neighbours()
     {
         return false;
@@ -2896,7 +2911,7 @@ fn accept(
     // of a region's name, not the district of some country called "South West"; "North
     // Eastern Province": a name opening with a compass word right after another compass word
     // is the tail of a longer name, not Saudi Arabia's Eastern Province.
-    if words::inside_compass_name(&site.at) {
+    if site.inside_compass_name() {
         return false;
     }
     // "Norfolk Southern", "Georgia Southern", "Kansas City Southern": a place's name before a

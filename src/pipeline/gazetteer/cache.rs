@@ -30,7 +30,7 @@ use crate::problem::{Problem, Severity};
 
 const MAGIC: &[u8; 8] = b"NAGAZIDX";
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// An index file above this is not read (the bundled one is about 40 MB).
 const MAX_INDEX_BYTES: u64 = 1 << 30;
 const PREFIX: &str = "gazetteer-";

@@ -626,6 +626,17 @@ pub struct NameIndex {
     /// ([`length_bit`]). Asked before the hash: few words share the first byte and length of
     /// one of these few words, and a word that shares none is decided without hashing it.
     lower_shapes: Vec<u32>,
+    /// A bit per [`lower_key_bit`] of the hash of each key that [`Self::capitalised_hits`]
+    /// keeps after a lower-case word that passes the two tests above: a key of one token that
+    /// names something, and every key past the first token of a spelling that starts with a
+    /// lower-case letter ("the Sahel": "the ", "the sahel") or ends in " City" (a football
+    /// club's, which the matcher asks of every hit). A lower-case word whose own key and the
+    /// key it would grow to next have their bits clear is looked no further: "the" opens "the
+    /// Sahel" and "the Golan", and "the president" names nothing. (Each lower-case "the" and
+    /// each "s" of "'s" cost a lookup of both keys, the second often a miss of the cache:
+    /// about 17,000 words in 1.6 MB of news, LGL and GWN; the instructions inside
+    /// `extract_article` fell by 1%.)
+    lower_keys: Vec<u64>,
 }
 
 /// The bit of a word's byte length in [`NameIndex::lower_shapes`] (lengths from 31 on share
@@ -686,6 +697,22 @@ fn lower_bit(hash: u64) -> usize {
     (hash as usize) & (LOWER_BITS - 1)
 }
 
+/// Bits in [`NameIndex::lower_keys`]: some thousands of keys set a few percent of them.
+const LOWER_KEY_BITS: usize = 1 << 18;
+
+/// The bit of a key's hash in [`NameIndex::lower_keys`].
+fn lower_key_bit(hash: u64) -> usize {
+    ((hash >> 24) as usize) & (LOWER_KEY_BITS - 1)
+}
+
+/// Sets `bit` in `bits` (of `LOWER_KEY_BITS` bits, allocated on first use).
+fn set_lower_key_bit(bits: &mut Vec<u64>, bit: usize) {
+    bits.resize(LOWER_KEY_BITS / 64, 0);
+    if let Some(w) = bits.get_mut(bit / 64) {
+        *w |= 1 << (bit % 64);
+    }
+}
+
 fn has_bit(bits: &[u64], bit: usize) -> bool {
     bits.get(bit / 64)
         .is_some_and(|w| w & (1 << (bit % 64)) != 0)
@@ -719,17 +746,53 @@ impl NameIndex {
             + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
             + self.lower_shapes.capacity() * std::mem::size_of::<u32>()
+            + self.lower_keys.capacity() * std::mem::size_of::<u64>()
     }
 
     /// The lower-case word `word` (ASCII-lower-cased) may open a spelling that starts in lower
     /// case: its first byte and length, then a bit of its hash, say so (maybe for a few others
-    /// too).
+    /// too). The word's hash where they do (it is its key's).
     #[inline]
-    fn may_open_lower_case_spelling(&self, word: &[u8]) -> bool {
-        word.first()
+    fn lower_case_opening(&self, word: &[u8]) -> Option<u64> {
+        if word
+            .first()
             .and_then(|&b| self.lower_shapes.get(usize::from(b)))
-            .is_some_and(|&lengths| lengths & length_bit(word.len()) != 0)
-            && has_bit(&self.lower_first, lower_bit(hash_key(&self.state, word)))
+            .is_none_or(|&lengths| lengths & length_bit(word.len()) == 0)
+        {
+            return None;
+        }
+        let hash = hash_key(&self.state, word);
+        has_bit(&self.lower_first, lower_bit(hash)).then_some(hash)
+    }
+
+    /// From the lower-case word `lower[pos..end]` of `text`, which may open a spelling that
+    /// starts in lower case, a key that [`Self::capitalised_hits`] keeps may start: the word's
+    /// own key or the next longer one [`Self::hits_from`] would look up has its bit in
+    /// [`Self::lower_keys`] (every longer key the lookups reach passes through that one), or
+    /// the word is one of [`PREFIX_SPELLINGS`], looked up as always. `hash`: the word's.
+    fn lower_word_may_open_a_kept_key(
+        &self,
+        text: &str,
+        lower: &str,
+        (pos, end, hash): (usize, usize, u64),
+    ) -> bool {
+        let bytes = lower.as_bytes();
+        if has_bit(&self.lower_keys, lower_key_bit(hash))
+            || prefix_spellings(lower, pos, end).is_some()
+        {
+            return true;
+        }
+        if end >= text.len() {
+            return false;
+        }
+        // As [`Self::hits_from`] grows a key.
+        let (alphanumeric, next) = token_at(text, end);
+        let skip =
+            !alphanumeric && next < text.len() && !self.last_symbols.contains(char_at(text, end).0);
+        let longer = if skip { token_at(text, next).1 } else { next };
+        bytes
+            .get(pos..longer)
+            .is_some_and(|key| has_bit(&self.lower_keys, lower_key_bit(hash_key(&self.state, key))))
     }
 
     /// Every key that names something (not the prefix-only keys), for tests.
@@ -816,6 +879,9 @@ impl NameIndex {
         let bytes = text.as_bytes();
         let mut pos = 0;
         let mut after_alphanumeric = false;
+        // A lower-case word the loop below found to open a lower-case spelling: where, and its
+        // hash (asked once, not again by the tests after the loop).
+        let mut opening: Option<(usize, u64)> = None;
         'scan: while pos < text.len() {
             if let Some(&b) = bytes.get(pos)
                 && b < 0x80
@@ -839,9 +905,11 @@ impl NameIndex {
             {
                 loop {
                     let end = ascii_alphanumeric_end(bytes, pos);
-                    if !bytes.get(end).is_none_or(u8::is_ascii)
-                        || self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end])
-                    {
+                    if !bytes.get(end).is_none_or(u8::is_ascii) {
+                        break;
+                    }
+                    if let Some(hash) = self.lower_case_opening(&lower.as_bytes()[pos..end]) {
+                        opening = Some((pos, hash));
                         break;
                     }
                     pos = end + usize::from(end < bytes.len());
@@ -857,7 +925,13 @@ impl NameIndex {
             let skip = capitalised
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
-                && !self.may_open_lower_case_spelling(&lower.as_bytes()[pos..end]);
+                && match opening.take() {
+                    Some((at, hash)) if at == pos => Some(hash),
+                    _ => self.lower_case_opening(&lower.as_bytes()[pos..end]),
+                }
+                .is_none_or(|hash| {
+                    !self.lower_word_may_open_a_kept_key(text, &lower, (pos, end, hash))
+                });
             if may_start && !skip {
                 let first = out.len();
                 self.hits_from(arena, text, &lower, pos, end, &mut out);
@@ -1121,6 +1195,12 @@ impl NameIndex {
             .collect();
         w.u32s(halves.into_iter());
         w.u32s(self.lower_shapes.iter().copied());
+        let halves: Vec<u32> = self
+            .lower_keys
+            .iter()
+            .flat_map(|&b| [b as u32, (b >> 32) as u32])
+            .collect();
+        w.u32s(halves.into_iter());
     }
 
     /// Reads an index written by [`Self::encode`]. What a lookup relies on is checked, so that a
@@ -1202,6 +1282,14 @@ impl NameIndex {
         if lower_shapes.len() != 256 {
             return Err(Damaged("the name index's first-word shapes are missing"));
         }
+        let halves = r.u32s()?;
+        if halves.len() != LOWER_KEY_BITS / 32 {
+            return Err(Damaged("the name index's lower-case key bits are missing"));
+        }
+        let lower_keys: Vec<u64> = halves
+            .chunks_exact(2)
+            .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
+            .collect();
         Ok(NameIndex {
             slots,
             control,
@@ -1214,6 +1302,7 @@ impl NameIndex {
             names,
             lower_first,
             lower_shapes,
+            lower_keys,
         })
     }
 }
@@ -1246,6 +1335,9 @@ pub struct NameIndexBuilder {
     lower_first: Vec<u64>,
     /// See [`NameIndex::lower_shapes`]; empty until the first such spelling.
     lower_shapes: Vec<u32>,
+    /// See [`NameIndex::lower_keys`]: the keys of spellings (those of one token are added by
+    /// [`Self::finish`]); empty until the first such key.
+    lower_keys: Vec<u64>,
 }
 
 impl NameIndexBuilder {
@@ -1309,10 +1401,21 @@ impl NameIndexBuilder {
         }
         // Every prefix of the name that ends at a token boundary, so lookups can stop early.
         // (Tokens of the spelling are tokens of its key: lower-casing ASCII keeps them.)
-        let mut pos = token_at(spelling, 0).1;
+        let first_end = token_at(spelling, 0).1;
+        let mut pos = first_end;
         while pos < spelling.len() {
             self.push(arena.as_bytes(), start, offset(pos), PREFIX_ENTRY);
             pos = token_at(spelling, pos).1;
+        }
+        // The keys past the first token that the matcher keeps after a lower-case word.
+        if first.is_lowercase() || spelling.ends_with(" City") {
+            let mut end = first_end;
+            while end < spelling.len() {
+                end = token_at(spelling, end).1;
+                let key = spelling.as_bytes().get(..end).unwrap_or(&[]);
+                let hash = hash_key(&self.state, lower_into(&mut self.lower, key));
+                set_lower_key_bit(&mut self.lower_keys, lower_key_bit(hash));
+            }
         }
     }
 
@@ -1332,6 +1435,44 @@ impl NameIndexBuilder {
             .collect();
         let first_symbols = Symbols::new(self.first_symbols);
         let last_symbols = Symbols::new(self.last_symbols);
+        let lower_first = if self.lower_first.is_empty() {
+            vec![0; LOWER_BITS / 64]
+        } else {
+            self.lower_first
+        };
+        let lower_shapes = if self.lower_shapes.is_empty() {
+            vec![0; 256]
+        } else {
+            self.lower_shapes
+        };
+        // The keys of one token that name something and that a lower-case word passing the
+        // first-word tests may be ([`NameIndex::lower_keys`]): "reading" of "Reading", where
+        // "reading room" starts in lower case. (A key opening with a letter beyond ASCII, whose
+        // lower case may start with another byte, is taken without the tests.)
+        let mut lower_keys = self.lower_keys;
+        for part in &parts {
+            for (slot, &hash) in part.slots.iter().zip(&part.hashes) {
+                let key = arena
+                    .get(slot.key_start as usize..slot.key_start as usize + slot.len())
+                    .unwrap_or("");
+                if slot.targets_len == 0 || key.is_empty() || token_at(key, 0).1 != key.len() {
+                    continue;
+                }
+                let passes = key.as_bytes().first().is_none_or(|&b| {
+                    !b.is_ascii()
+                        || lower_shapes
+                            .get(usize::from(b.to_ascii_lowercase()))
+                            .is_some_and(|&lengths| lengths & length_bit(key.len()) != 0)
+                            && has_bit(&lower_first, lower_bit(hash))
+                });
+                if passes {
+                    set_lower_key_bit(&mut lower_keys, lower_key_bit(hash));
+                }
+            }
+        }
+        if lower_keys.is_empty() {
+            lower_keys = vec![0; LOWER_KEY_BITS / 64];
+        }
 
         let mut targets = Vec::with_capacity(parts.iter().map(|p| p.targets.len()).sum());
         let keys = parts.iter().map(|p| p.slots.len()).sum();
@@ -1384,16 +1525,9 @@ impl NameIndexBuilder {
             last_symbols,
             max_key_len: self.max_key_len,
             names,
-            lower_first: if self.lower_first.is_empty() {
-                vec![0; LOWER_BITS / 64]
-            } else {
-                self.lower_first
-            },
-            lower_shapes: if self.lower_shapes.is_empty() {
-                vec![0; 256]
-            } else {
-                self.lower_shapes
-            },
+            lower_first,
+            lower_shapes,
+            lower_keys,
         }
     }
 }
