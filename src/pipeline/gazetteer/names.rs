@@ -965,12 +965,16 @@ impl NameIndex {
         out: &mut Vec<NameHit<'g>>,
     ) {
         let bytes = lower.as_bytes();
+        let first_end = end;
         while end - start <= self.max_key_len {
             let key = &bytes[start..end];
-            let Some(slot) = self
-                .find(arena.as_bytes(), key)
-                .or_else(|| self.find_article_variant(arena.as_bytes(), key))
-            else {
+            // (The article's other spelling only for a key of several words: most failed
+            // lookups are of one word.)
+            let Some(slot) = self.find(arena.as_bytes(), key).or_else(|| {
+                (end > first_end)
+                    .then(|| self.find_article_variant(arena.as_bytes(), key))
+                    .flatten()
+            }) else {
                 return;
             };
             if slot.targets_len > 0 && !is_alphanumeric_at(text, end) {
@@ -1003,19 +1007,17 @@ impl NameIndex {
     /// el-Sheikh"): a word of its own in a name of several words. Asked only where `key` itself
     /// is no key; the two spellings are of one length, so a hit keeps the text's offsets.
     fn find_article_variant(&self, arena: &[u8], key: &[u8]) -> Option<&Slot> {
-        if key.len() < 4 || memchr::memchr(b' ', key).is_none() {
-            return None;
-        }
+        // (A plain loop: keys are a few words long, and a library search's setup costs more.)
         let mut variant: Option<Vec<u8>> = None;
-        let mut at = 0;
-        while let Some(i) = memchr::memchr2(b'a', b'e', &key[at..]).map(|i| at + i) {
-            let word_start = i == 0 || key[i - 1] == b' ';
-            let word_end = key.get(i + 2).is_none_or(|&b| b == b' ');
-            if word_start && word_end && key.get(i + 1) == Some(&b'l') && key.len() > 2 {
+        for i in 0..key.len().saturating_sub(1) {
+            let article = matches!(key[i], b'a' | b'e')
+                && key[i + 1] == b'l'
+                && (i == 0 || key[i - 1] == b' ')
+                && key.get(i + 2).is_none_or(|&b| b == b' ');
+            if article {
                 let v = variant.get_or_insert_with(|| key.to_vec());
                 v[i] = if key[i] == b'a' { b'e' } else { b'a' };
             }
-            at = i + 1;
         }
         self.find(arena, &variant?)
     }
