@@ -705,6 +705,23 @@ fn lower_key_bit(hash: u64) -> usize {
     ((hash >> 24) as usize) & (LOWER_KEY_BITS - 1)
 }
 
+/// `key` (lower-cased) with each word "al" written "el" and each "el" written "al": the Arabic
+/// article in its two transliterations. `None` where it has no such word.
+fn article_variant(key: &[u8]) -> Option<Vec<u8>> {
+    let mut variant: Option<Vec<u8>> = None;
+    for (i, &b) in key.iter().enumerate() {
+        let word_start = i == 0 || key.get(i - 1) == Some(&b' ');
+        let word_end = key.get(i + 2).is_none_or(|&b| b == b' ');
+        if word_start && word_end && matches!(b, b'a' | b'e') && key.get(i + 1) == Some(&b'l') {
+            let v = variant.get_or_insert_with(|| key.to_vec());
+            if let Some(at) = v.get_mut(i) {
+                *at = if b == b'a' { b'e' } else { b'a' };
+            }
+        }
+    }
+    variant
+}
+
 /// Sets `bit` in `bits` (of `LOWER_KEY_BITS` bits, allocated on first use).
 fn set_lower_key_bit(bits: &mut Vec<u64>, bit: usize) {
     bits.resize(LOWER_KEY_BITS / 64, 0);
@@ -1415,8 +1432,18 @@ impl NameIndexBuilder {
             while end < spelling.len() {
                 end = token_at(spelling, end).1;
                 let key = spelling.as_bytes().get(..end).unwrap_or(&[]);
-                let hash = hash_key(&self.state, lower_into(&mut self.lower, key));
-                set_lower_key_bit(&mut self.lower_keys, lower_key_bit(hash));
+                let key = lower_into(&mut self.lower, key);
+                set_lower_key_bit(
+                    &mut self.lower_keys,
+                    lower_key_bit(hash_key(&self.state, key)),
+                );
+                // (And the key with its Arabic article written the other way, "el" for "al":
+                // news writes either for one name, so a lookup that tries both must not be cut
+                // short here by the spelling the data happens to give.)
+                if let Some(other) = article_variant(key) {
+                    let hash = hash_key(&self.state, &other);
+                    set_lower_key_bit(&mut self.lower_keys, lower_key_bit(hash));
+                }
             }
         }
     }
