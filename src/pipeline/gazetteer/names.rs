@@ -1294,26 +1294,33 @@ impl NameIndex {
         };
         let max_key_len = count(r)?;
         let names = count(r)?;
-        let halves = r.u32s()?;
-        if halves.len() != LOWER_BITS / 32 {
-            return Err(Damaged("the name index's first-word bits are missing"));
-        }
-        let lower_first: Vec<u64> = halves
-            .chunks_exact(2)
-            .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
-            .collect();
+        // A bit set of `bits` bits, stored as `u32` halves.
+        let bit_set = |r: &mut Reader<'_>, bits: usize, missing: &'static str| {
+            let halves = r.u32s()?;
+            if halves.len() != bits / 32 {
+                return Err(Damaged(missing));
+            }
+            Ok::<Vec<u64>, Damaged>(
+                halves
+                    .chunks_exact(2)
+                    .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
+                    .collect(),
+            )
+        };
+        let lower_first = bit_set(
+            r,
+            LOWER_BITS,
+            "the name index's first-word bits are missing",
+        )?;
         let lower_shapes = r.u32s()?;
         if lower_shapes.len() != 256 {
             return Err(Damaged("the name index's first-word shapes are missing"));
         }
-        let halves = r.u32s()?;
-        if halves.len() != LOWER_KEY_BITS / 32 {
-            return Err(Damaged("the name index's lower-case key bits are missing"));
-        }
-        let lower_keys: Vec<u64> = halves
-            .chunks_exact(2)
-            .map(|h| u64::from(h[0]) | (u64::from(h[1]) << 32))
-            .collect();
+        let lower_keys = bit_set(
+            r,
+            LOWER_KEY_BITS,
+            "the name index's lower-case key bits are missing",
+        )?;
         Ok(NameIndex {
             slots,
             control,
