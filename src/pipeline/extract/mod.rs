@@ -439,6 +439,10 @@ fn events_of(
             let when = event_time(m.body, dm, published);
             if dm.vague {
                 episodes.clear(); // "now", "recently": back to the present
+            } else if runs_since(m.body, dm, published) {
+                // "Tarhuna had been his main base since April 2019.": a state that lasts to
+                // the publication, not an episode that the next sentences tell on ("His forces
+                // withdrew to Bani Walid" did not take the fourteen months).
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
@@ -631,7 +635,7 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
         to: day,
         granularity: Granularity::Span,
     };
-    if day > dm.interval.to && since_phrase(body, dm) {
+    if runs_since(body, dm, published) {
         return to_publication;
     }
     let earlier = body
@@ -642,6 +646,12 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
         return to_publication;
     }
     dm.interval
+}
+
+/// The date mention `dm` opens a stretch that runs to the publication, after "since" (see
+/// [`event_time`]).
+fn runs_since(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> bool {
+    published.is_some_and(|day| day > dm.interval.to) && since_phrase(body, dm)
 }
 
 /// The word that opens a date mention of a time before the publication within a stretch that
@@ -1571,6 +1581,21 @@ mod tests {
         let body = "Since the truce, fighters returned to Gharyan in early April.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-04-10")), "{e:?}");
+    }
+
+    #[test]
+    fn a_stretch_since_a_date_is_no_episode_for_the_next_sentences() {
+        let body = "Forces retook Tarhuna on Friday. Tarhuna had been a base of the LNA since \
+                    April 2019. The LNA withdrew to Bani Walid.";
+        let e = events(body, &[("Tarhuna", 2), ("Bani Walid", 1)], "2020-06-12");
+        let bani_walid = e.last().expect("an event");
+        assert_eq!(bani_walid.basis, WhenBasis::Publication, "{e:?}");
+        // Without "since" the year starts an episode that the next sentence continues.
+        let body = "Forces retook Tarhuna on Friday. The LNA took Tarhuna in April 2019. The \
+                    LNA withdrew to Bani Walid.";
+        let e = events(body, &[("Tarhuna", 2), ("Bani Walid", 1)], "2020-06-12");
+        let bani_walid = e.last().expect("an event");
+        assert_eq!(bani_walid.basis, WhenBasis::Carried, "{e:?}");
     }
 
     #[test]
