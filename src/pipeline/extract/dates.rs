@@ -2293,6 +2293,9 @@ impl Tagger<'_> {
     /// latest quarter", "the current quarter", "the end of 1990", "the weekend".
     fn the(&self, i: usize) -> Option<Match> {
         let k = i + 1;
+        if self.num(k).is_some() {
+            return self.day_of_the_month(i);
+        }
         match self.lex(k)? {
             Lex::Past | Lex::Last if self.past_n(k).is_some() => self.past_n(k),
             Lex::Ordinal(_) => self.ordinal_period(k, None),
@@ -2441,6 +2444,67 @@ impl Tagger<'_> {
         Some(self.grained(i + 1, interval, grain))
     }
 
+    /// "on the 12th", "on the 3rd, rebels ...": a day of the month alone after "on the" (`i` at
+    /// "the"), where a stop, a comma or a word opening another phrase follows (not "on the 12th
+    /// floor", "the 12th-century mosque", "on the 3rd of May", which [`Self::day_first`] reads):
+    /// that day of the month of the last date the text gave (a day or a month), else of the
+    /// publication's month, or of the month before where that day is still to come and the
+    /// clause is not in the future (of the month after where it is, and the day is past).
+    fn day_of_the_month(&self, i: usize) -> Option<Match> {
+        let k = i + 1;
+        let n = self.num(k)?;
+        if n.digits > 2 || !(1..=31).contains(&n.value) || i == 0 || !self.word_is(i - 1, "on") {
+            return None;
+        }
+        let written = self
+            .toks
+            .get(k)
+            .and_then(|t| self.text.get(t.start as usize..t.end as usize));
+        let suffix = written
+            .and_then(|w| w.get(w.len().checked_sub(2)?..))
+            .is_some_and(|s| {
+                ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|o| s.eq_ignore_ascii_case(o))
+            });
+        if !suffix {
+            return None;
+        }
+        let ends_phrase = match self.toks.get(k + 1).map(|t| t.kind) {
+            None | Some(Kind::Punct(',' | '.' | ';' | ':' | ')' | '!' | '?')) => true,
+            Some(Kind::Word { cap: false, .. }) => {
+                DAY_ALONE_FOLLOWERS.iter().any(|w| self.word_is(k + 1, w))
+            }
+            _ => false,
+        };
+        if !ends_phrase {
+            return None;
+        }
+        let of_month = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), n.value);
+        let reference = self
+            .reference
+            .get()
+            .filter(|r| matches!(r.grain, Grain::Day | Grain::Month));
+        let date = if let Some(r) = reference {
+            of_month(r.interval.from)?
+        } else {
+            let a = self.published?;
+            let this = of_month(a);
+            if self.tense(i, k) == Tense::Future {
+                match this.filter(|&d| d >= a) {
+                    Some(d) => d,
+                    None => of_month(calendar::add_months(a.with_day(1)?, 1)?)?,
+                }
+            } else {
+                match this.filter(|&d| d <= a) {
+                    Some(d) => d,
+                    None => of_month(calendar::add_months(a.with_day(1)?, -1)?)?,
+                }
+            }
+        };
+        Some(self.at(k, calendar::day(date)))
+    }
+
     /// The `unit` that is `step` units from `base` ("the next day" from a Tuesday: Wednesday).
     fn unit_from(base: NaiveDate, unit: Unit, step: i32) -> Option<(Interval, Grain)> {
         Some(match unit {
@@ -2464,7 +2528,7 @@ impl Tagger<'_> {
                 )
             }
             Unit::Year => (calendar::year(base.year() + step)?, Grain::Year),
-            Unit::Hour | Unit::Weekend | Unit::Decade => return None,
+            Unit::Hour | Unit::Fortnight | Unit::Weekend | Unit::Decade => return None,
         })
     }
 
@@ -2479,7 +2543,7 @@ impl Tagger<'_> {
                 Grain::Quarter,
             ),
             Unit::Year => (calendar::year(d.year())?, Grain::Year),
-            Unit::Hour | Unit::Weekend | Unit::Decade => return None,
+            Unit::Hour | Unit::Fortnight | Unit::Weekend | Unit::Decade => return None,
         })
     }
 
@@ -2893,7 +2957,7 @@ impl Tagger<'_> {
                         calendar::day(calendar::add_days(anchor, i64::from(step))?),
                         Grain::Day,
                     ),
-                    Unit::Night | Unit::Hour | Unit::Day => return None,
+                    Unit::Night | Unit::Hour | Unit::Day | Unit::Fortnight => return None,
                     // "were held this weekend" in a story of a Wednesday: the one just past.
                     Unit::Weekend
                         if step == 0
@@ -3177,6 +3241,7 @@ impl Tagger<'_> {
             Unit::Hour => calendar::add_days(published, -((n + 23) / 24)),
             Unit::Day | Unit::Night => calendar::add_days(published, -n),
             Unit::Week | Unit::Weekend => calendar::add_days(published, -7 * n),
+            Unit::Fortnight => calendar::add_days(published, -14 * n),
             Unit::Month => months(n),
             Unit::Quarter => months(3 * n),
             Unit::Year => months(12 * n),
@@ -3225,7 +3290,7 @@ impl Tagger<'_> {
             return Some(self.comparison(unit_at + 1, interval, grain));
         }
         let interval = match unit {
-            Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Weekend => {
+            Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Fortnight | Unit::Weekend => {
                 calendar::day(then)
             }
             Unit::Month => calendar::month(then.year(), then.month())?,
@@ -3269,6 +3334,10 @@ impl Tagger<'_> {
             ),
             Unit::Week => (
                 calendar::day(calendar::add_days(base, 7 * i64::from(n))?),
+                Grain::Day,
+            ),
+            Unit::Fortnight => (
+                calendar::day(calendar::add_days(base, 14 * i64::from(n))?),
                 Grain::Day,
             ),
             Unit::Month => {
@@ -3347,6 +3416,12 @@ impl Tagger<'_> {
         Some(self.grained(unit_at, interval, Grain::Span))
     }
 }
+
+/// Lower-case words that may follow a day of the month alone and open another phrase ("on the
+/// 12th when ...", "on the 3rd and again on the 9th").
+const DAY_ALONE_FOLLOWERS: &[&str] = &[
+    "after", "and", "as", "at", "before", "but", "during", "in", "or", "until", "when", "while",
+];
 
 /// The last weekend before `anchor`: the Saturday before it and the Sunday after that (on a
 /// Sunday, the weekend ending that day; on a Saturday, the one before).

@@ -39,6 +39,8 @@ pub(super) enum Unit {
     Day,
     Night,
     Week,
+    /// "fortnight": two weeks (British English).
+    Fortnight,
     /// "weekend": Saturday and Sunday.
     Weekend,
     Month,
@@ -682,6 +684,20 @@ const WORDS: &[(&str, Lex)] = &[
         "weeks",
         Lex::Unit {
             unit: Unit::Week,
+            plural: true,
+        },
+    ),
+    (
+        "fortnight",
+        Lex::Unit {
+            unit: Unit::Fortnight,
+            plural: false,
+        },
+    ),
+    (
+        "fortnights",
+        Lex::Unit {
+            unit: Unit::Fortnight,
             plural: true,
         },
     ),

@@ -2192,3 +2192,82 @@ fn the_past_weekend_is_the_one_just_gone() {
         Span,
     );
 }
+
+#[test]
+fn a_day_of_the_month_alone_after_on_the() {
+    let d = Granularity::Day;
+    let p = "2020-03-20";
+    // Of the publication's month where the day is past, of the month before where it is to
+    // come in a past clause, of this month where it is to come in a future one.
+    assert_one(
+        "Fighting broke out on the 12th.",
+        p,
+        "the 12th",
+        "2020-03-12",
+        "2020-03-12",
+        d,
+    );
+    assert_one(
+        "Fighting broke out on the 28th, he said.",
+        p,
+        "the 28th",
+        "2020-02-28",
+        "2020-02-28",
+        d,
+    );
+    assert_one(
+        "The vote will be held on the 28th.",
+        p,
+        "the 28th",
+        "2020-03-28",
+        "2020-03-28",
+        d,
+    );
+    // Of the month of the last date the text gave.
+    assert_starts(
+        "Fighting began on February 3. On the 12th, rebels took Misrata.",
+        Some(p),
+        &[("February 3", "2020-02-03"), ("the 12th", "2020-02-12")],
+    );
+    assert_starts(
+        "Rockets hit on the 3rd and again on the 9th.",
+        Some(p),
+        &[("the 3rd", "2020-03-03"), ("the 9th", "2020-03-09")],
+    );
+    // Not a floor, a century, a count, nor a day without "on the" before it.
+    assert_none("He lives on the 12th floor.", p);
+    assert_none("The 12th-century mosque burned.", p);
+    assert_none("He finished on the 12th hole.", p);
+    assert_none("It was the 12th time.", p);
+    assert_none("She came 12th.", p);
+    assert_none("on the 32nd.", p);
+}
+
+#[test]
+fn a_fortnight_is_two_weeks() {
+    let p = "2020-03-20";
+    assert_one(
+        "He arrived a fortnight ago.",
+        p,
+        "a fortnight ago",
+        "2020-03-06",
+        "2020-03-06",
+        Granularity::Day,
+    );
+    assert_one(
+        "He has stayed for the past fortnight.",
+        p,
+        "the past fortnight",
+        "2020-03-06",
+        "2020-03-20",
+        Granularity::Span,
+    );
+    assert_starts(
+        "Talks began on March 2. They collapsed a fortnight later.",
+        Some(p),
+        &[
+            ("March 2", "2020-03-02"),
+            ("a fortnight later", "2020-03-16"),
+        ],
+    );
+}
