@@ -2296,6 +2296,18 @@ impl Tagger<'_> {
         if self.num(k).is_some() {
             return self.day_of_the_month(i);
         }
+        // "the third of March", "the twenty-first of May" (the day in words one or three tokens
+        // long; "of" and the month looked for first, as "the" opens many phrases).
+        if [k + 1, k + 3].iter().any(|&of| {
+            self.lex(of) == Some(Lex::Prep(Prep::Of)) && self.month_at(of + 1, true).is_some()
+        }) && let Some((day, last)) = self.spelled_day(k)
+            && self.lex(last + 1) == Some(Lex::Prep(Prep::Of))
+            && let Some((month, mlast)) = self.month_at(last + 2, true)
+        {
+            let (year, year_last) = self.trailing_year(mlast + 1, None);
+            let interval = self.resolve_day((month, day), None, year, (i, mlast))?;
+            return Some(self.at(year_last.unwrap_or(mlast), interval));
+        }
         match self.lex(k)? {
             Lex::Past | Lex::Last if self.past_n(k).is_some() => self.past_n(k),
             Lex::Ordinal(_) => self.ordinal_period(k, None),

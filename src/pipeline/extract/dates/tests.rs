@@ -2244,6 +2244,31 @@ fn a_day_of_the_month_alone_after_on_the() {
 }
 
 #[test]
+fn a_day_in_words_before_of_and_a_month() {
+    let p = "2020-03-20";
+    let d = Granularity::Day;
+    assert_one(
+        "It fell on the third of March.",
+        p,
+        "the third of March",
+        "2020-03-03",
+        "2020-03-03",
+        d,
+    );
+    assert_one(
+        "It fell on the twenty-first of March 2019.",
+        p,
+        "the twenty-first of March 2019",
+        "2019-03-21",
+        "2019-03-21",
+        d,
+    );
+    // Nor an ordinal of anything else.
+    assert_none("He was the third of five sons.", p);
+    assert_none("The first of them arrived.", p);
+}
+
+#[test]
 fn a_fortnight_is_two_weeks() {
     let p = "2020-03-20";
     assert_one(
