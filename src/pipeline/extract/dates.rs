@@ -109,11 +109,45 @@ pub struct DateMention {
 
 /// Finds date expressions in `text`, sorted by `start`, non-overlapping. Without `published`, the
 /// text is read as a narrative: partial and relative dates are read against the last date it gave.
+///
+/// A dateline's day a little before `published` ("BENGHAZI, Jan 18 (Reuters) -" in a text the
+/// header dates January 21: filed then, published or collected later) is the day the text's
+/// "on Sunday" and "last week" are read against: the writer's today.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let toks = lexer::tokenize(text);
+    let mentions = tag_tokens(text, &toks, published);
+    let filed = published.and_then(|p| {
+        mentions
+            .first()
+            .filter(|m| m.interval.granularity == Granularity::Day && is_dateline_date(text, m))
+            .map(|m| m.interval.from)
+            .filter(|&d| d < p && (p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE)
+    });
+    match filed {
+        Some(day) => tag_tokens(text, &toks, Some(day)),
+        None => mentions,
+    }
+}
+
+/// How many days before the publication a dateline's day may be and still be the day the text
+/// was written on ([`tag_dates`]).
+const DATELINE_MAX_DAYS_BEFORE: i64 = 31;
+
+/// The date mention `m` of `body` is its dateline's ("ROME, April 19 (Xinhua) --", "Pratica di
+/// Mare (Italy), May 8 (IANS/AKI):"): near the start and followed by an opening bracket, a colon
+/// or a dash.
+pub(crate) fn is_dateline_date(body: &str, m: &DateMention) -> bool {
+    m.start < 120 && {
+        let after = body.get(m.end..).unwrap_or("").trim_start();
+        after.starts_with(['(', ':', '\u{2013}', '\u{2014}']) || after.starts_with("--")
+    }
+}
+
+/// [`tag_dates`] over the tokens `toks` of `text`, read against `published`.
+fn tag_tokens(text: &str, toks: &[Token], published: Option<NaiveDate>) -> Vec<DateMention> {
     let tagger = Tagger {
         text,
-        toks: &toks,
+        toks,
         published,
         reference: Cell::new(None),
         past_reference: Cell::new(None),

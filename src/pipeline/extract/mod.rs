@@ -581,16 +581,7 @@ pub(super) fn pick_date<'d>(
     first_sentence: bool,
     published: Option<NaiveDate>,
 ) -> Option<&'d DateMention> {
-    let dateline = |m: &DateMention| {
-        first_sentence && m.start < 120 && {
-            let after = body.get(m.end..).unwrap_or("").trim_start();
-            after.starts_with('(')
-                || after.starts_with(':')
-                || after.starts_with("--")
-                || after.starts_with('\u{2013}')
-                || after.starts_with('\u{2014}')
-        }
-    };
+    let dateline = |m: &DateMention| first_sentence && dates::is_dateline_date(body, m);
     let said = |m: &DateMention| {
         let before = body.get(m.start.saturating_sub(12)..m.start).unwrap_or("");
         let before = before.trim_end().trim_end_matches("on").trim_end();

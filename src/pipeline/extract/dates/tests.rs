@@ -2296,3 +2296,29 @@ fn a_fortnight_is_two_weeks() {
         ],
     );
 }
+
+#[test]
+fn a_dateline_day_before_the_publication_is_the_texts_today() {
+    // Filed on Saturday, January 18, published (or collected) on the 21st: "on Sunday" is the
+    // Sunday before the filing, "on Friday" the day before it.
+    assert_starts(
+        "BENGHAZI, Jan 18 (Reuters) - Forces shelled Tripoli on Sunday. On Friday, talks were set.",
+        Some("2020-01-21"),
+        &[
+            ("Jan 18", "2020-01-18"),
+            ("Sunday", "2020-01-12"),
+            ("Friday", "2020-01-17"),
+        ],
+    );
+    // Without a dateline, or with one far before the publication, the publication is today.
+    assert_starts(
+        "Forces shelled Tripoli on Jan 18. On Sunday, talks were set.",
+        Some("2020-01-21"),
+        &[("Jan 18", "2020-01-18"), ("Sunday", "2020-01-19")],
+    );
+    assert_starts(
+        "BENGHAZI, Jan 18 (Reuters) - Forces shelled Tripoli on Sunday.",
+        Some("2020-03-21"),
+        &[("Jan 18", "2020-01-18"), ("Sunday", "2020-03-15")],
+    );
+}
