@@ -1741,10 +1741,12 @@ fn far_from_focus(
     if candidates < 2 {
         // The one town of its name, in a country the article never names and a continent
         // away from every place it does name, is most likely another place the gazetteer
-        // lacks ("Buzi" of Mozambique in a story on Beira, read as Buzi of Taiwan).
+        // lacks ("Buzi" of Mozambique in a story on Beira, read as Buzi of Taiwan). So is a
+        // village of several words: names of several words repeat from country to country
+        // ("Aguas Calientes" by Machu Picchu in a story of Peru, read as a village of Mexico).
         return (unsupported
             && elsewhere
-            && !several_words
+            && (!several_words || p.population.unwrap_or(0) < TINY_TOWN)
             && !apposition
             && p.population.unwrap_or(0) < LONE_FAR_MAX_POPULATION
             && focus.areas.max() >= 1

@@ -2234,6 +2234,18 @@ fn a_lone_small_town_a_continent_away_from_the_article_is_left_out() {
 }
 
 #[test]
+fn a_lone_village_of_several_words_a_continent_away_is_left_out_too() {
+    // The story's Aguas Calientes is the town below Machu Picchu, which the gazetteer has by
+    // another name; the one village of the name, in Mexico, is not it.
+    let story = "Police clashed with protesters in Juliaca, Peru. Roads were blocked in Puno, \
+                 Cusco and Apurimac. Trains to Machu Picchu were suspended, stranding tourists \
+                 in Aguas Calientes, and flights from Arequipa were cancelled.";
+    let got = found(story);
+    assert!(got.iter().all(|(s, _)| s != "Aguas Calientes"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Arequipa"), "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
