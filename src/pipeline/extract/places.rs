@@ -487,6 +487,20 @@ impl<'g> Focus<'g> {
             .find_map(|&(k, n)| (k == key).then_some(n))
             .unwrap_or(0)
     }
+
+    /// The most names of areas the article gives one country: of a country it names an area
+    /// of unambiguously (a country, a division, a demonym), those areas and the names of its
+    /// own or its states' that small towns abroad bear too ("LISMORE, Australia ... New South
+    /// Wales": "Australia" is a village of Cuba's name as well). (Not such names alone: "Paris"
+    /// in a story of Paris, Texas, is no area of France.)
+    fn areas_named_most(&self) -> u32 {
+        self.areas
+            .counts
+            .iter()
+            .map(|(k, n)| n + self.namesakes.count(k.as_str()))
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// Finds the place mentions in `text`, sorted by `start`, non-overlapping.
@@ -1767,8 +1781,15 @@ fn far_from_focus(
     } else {
         50_000
     };
+    // (Names of the article's country that towns abroad bear too count only a continent away
+    // from its places: "Woodburn" of Oregon in a story of New South Wales, not a town of
+    // Pennsylvania in a Pittsburgh story that names Egypt twice.)
+    let focus_elsewhere = focus.areas.max() >= 2
+        || (focus.areas_named_most() >= 2
+            && !focus.anchors.is_empty()
+            && !near_any(&focus.anchors, p.coord, LONE_FAR_KM));
     p.population.unwrap_or(0) < limit
-        && focus.areas.max() >= 2
+        && focus_elsewhere
         && elsewhere
         && (unsupported || p.population.unwrap_or(0) < TINY_TOWN)
 }

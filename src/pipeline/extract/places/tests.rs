@@ -2246,6 +2246,17 @@ fn a_lone_village_of_several_words_a_continent_away_is_left_out_too() {
 }
 
 #[test]
+fn a_small_town_of_a_country_never_named_a_continent_away_is_left_out() {
+    // "Australia" is a village of Cuba's name too, so the story names its country only once
+    // unambiguously (New South Wales); Woodburn, a town of Oregon, is still no place of it.
+    let story = "LISMORE, Australia — Residents of Lismore in northern New South Wales were \
+                 told to evacuate. Woodburn was also at risk.";
+    let got = found(story);
+    assert!(got.iter().all(|(s, _)| s != "Woodburn"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Lismore"), "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
