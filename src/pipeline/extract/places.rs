@@ -471,6 +471,9 @@ struct Focus<'g> {
     paired: Vec<PlaceIdx>,
     /// The countries of the money the article counts in ([`words::currency_countries`]).
     currency: Vec<&'static str>,
+    /// The first-level divisions some reading of a name the article gives is ("Victoria":
+    /// the Australian state among others), by their `CC.code` keys.
+    named_admin1: Vec<&'g str>,
 }
 
 impl<'g> Focus<'g> {
@@ -531,7 +534,18 @@ pub fn find_places_with_context(
         namesakes: ContextCountries::new(),
         paired: Vec::new(),
         currency: words::currency_countries(text),
+        named_admin1: Vec::new(),
     };
+    for s in spans.iter().filter(|s| !s.cues.partial()) {
+        for p in s.roles.iter().filter_map(|&(r, _)| r.place()) {
+            if g.division_level(p) == 1
+                && let Some(key) = g.admin1(p)
+                && !focus.named_admin1.contains(&key)
+            {
+                focus.named_admin1.push(key);
+            }
+        }
+    }
     // (Borrowed, not cloned: a span's readings are a vector of their own.)
     let area_spans = spans.iter().filter(|s| {
         !s.cues.partial()
@@ -1771,6 +1785,18 @@ fn far_from_focus(
                 && !several_words
                 && !apposition
                 && lone_village_of_another_state(place, g, focus));
+    }
+    // ("Bagdad" in a story of Shelbyville, Kentucky: the villages of the name in Florida and
+    // Arizona are as far from it as the one village of a name; not "the Spotswood quarantine
+    // station in Victoria" of a story of New South Wales, whose state the article names.)
+    if unsupported
+        && !several_words
+        && !apposition
+        && g.admin1(place)
+            .is_none_or(|key| !focus.named_admin1.contains(&key))
+        && lone_village_of_another_state(place, g, focus)
+    {
+        return true;
     }
     // Chosen by its size alone, a town must be large to stand against the article's focus;
     // one its neighbours or its division chose stands where it is a town of some size

@@ -2257,6 +2257,16 @@ fn a_small_town_of_a_country_never_named_a_continent_away_is_left_out() {
 }
 
 #[test]
+fn villages_of_a_name_in_states_the_story_never_names_are_left_out() {
+    // Bagdad of Shelby County is not in the gazetteer; those of Florida and Arizona are not it.
+    let story = "SHELBYVILLE, Ky. — The fair drew crowds from Frankfort and Louisville. The board \
+                 thanked volunteers from Bagdad and Simpsonville.";
+    let got = found(story);
+    assert!(got.iter().all(|(s, _)| s != "Bagdad"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Simpsonville"), "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
