@@ -357,6 +357,10 @@ pub enum Reason {
     /// Mali, the last French troops left Gao" in a story of Burkina Faso, where a smaller Gao
     /// lies).
     CountryInSentence,
+    /// A town in the state or province its sentence names before it ("Parts of Wales,
+    /// including Bangor and Caernarfon" in a story that names Northern Ireland and its Bangor
+    /// first).
+    DivisionInSentence,
     /// The same name earlier in the article was settled ("one sense per article").
     OneSense,
     /// Near towns the article names unambiguously (spatial coherence).
@@ -393,6 +397,7 @@ impl Reason {
             Reason::DivisionInArticle => "division_in_article",
             Reason::CountryInArticle => "country_in_article",
             Reason::CountryInSentence => "country_in_sentence",
+            Reason::DivisionInSentence => "division_in_sentence",
             Reason::OneSense => "one_sense",
             Reason::NearOtherPlaces => "near_other_places",
             Reason::Currency => "currency",
@@ -424,6 +429,10 @@ impl Reason {
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
             Reason::CountryInSentence => "in the country its sentence is set in (\"In Mali, ...\")",
+            Reason::DivisionInSentence => {
+                "in the state or province its sentence names before it (\"Parts of Wales, including \
+                 Bangor\")"
+            }
             Reason::OneSense => "the place this name meant earlier in the article",
             Reason::NearOtherPlaces => "near other places the article names",
             Reason::Currency => "in a country of the money the article counts in ($, £)",
@@ -1070,6 +1079,10 @@ struct Scenes<'g> {
     at: Vec<(usize, &'g str)>,
     /// Their country codes, each once.
     countries: Vec<&'g str>,
+    /// The starts and `CC.code` keys of the names of one reading that are a first-level
+    /// division ("Wales", "New South Wales"): the scene of the towns named after them in their
+    /// sentence ([`in_the_scenes_division`]).
+    divisions: Vec<(usize, &'g str)>,
 }
 
 impl<'g> Scenes<'g> {
@@ -1098,7 +1111,50 @@ impl<'g> Scenes<'g> {
         let mut countries: Vec<&'g str> = at.iter().map(|&(_, code)| code).collect();
         countries.sort_unstable();
         countries.dedup();
-        Scenes { at, countries }
+        let divisions = spans
+            .iter()
+            .zip(cands)
+            // (Not a division in apposition, "Wintersville, Ohio": a container of the town
+            // before it, not the scene of the sentence.)
+            .filter(|(span, _)| {
+                !span.cues.partial()
+                    && !text
+                        .get(..span.start)
+                        .is_some_and(|b| b.trim_end_matches(' ').ends_with([',', '(']))
+            })
+            .filter_map(|(span, (c, _))| {
+                // The one reading, or a large state or province by its own name beside small
+                // towns of its name only ("Wales": villages of the United States too; not
+                // "New York" or "Paris", cities as much).
+                let (p, _) = match c {
+                    [one] => *one,
+                    _ => {
+                        let division = *c.iter().find(|&&(p, primary)| {
+                            primary
+                                && g.division_level(p) == 1
+                                && g.get(p).population.unwrap_or(0)
+                                    >= NAMESAKE_DIVISION_MIN_POPULATION
+                        })?;
+                        let small_towns = c.iter().all(|&(q, _)| {
+                            q == division.0
+                                || (g.get(q).kind == PlaceKind::City
+                                    && g.get(q).population.unwrap_or(0)
+                                        < NAMESAKE_TOWN_MAX_POPULATION)
+                        });
+                        if !small_towns {
+                            return None;
+                        }
+                        division
+                    }
+                };
+                (g.division_level(p) == 1).then_some((span.start, g.admin1(p)?))
+            })
+            .collect();
+        Scenes {
+            at,
+            countries,
+            divisions,
+        }
     }
 }
 
@@ -1176,6 +1232,38 @@ fn in_the_scenes_country(
                 && p.country.is_some_and(|k| here.contains(&k))
                 // ("Gao": the city, not the region named after it.)
                 && !capital_of_division(q, c, g)
+        })
+        .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
+/// The reading of `span` in the first-level division its sentence names before it, where the
+/// one chosen (`chosen`, a town) lies in no division the sentence names: the most populous
+/// town of the readings there.
+fn in_the_scenes_division(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    chosen: PlaceIdx,
+    scenes: &Scenes<'_>,
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    if scenes.divisions.is_empty() || c.len() < 2 || g.get(chosen).kind != PlaceKind::City {
+        return None;
+    }
+    let (from, to) = sites::sentence_around(text, span.start, span.end);
+    let here = |key: &str, before: bool| {
+        scenes
+            .divisions
+            .iter()
+            .any(|&(at, k)| k == key && from <= at && at < to && (!before || at < span.start))
+    };
+    if g.admin1(chosen).is_some_and(|key| here(key, false)) {
+        return None;
+    }
+    c.iter()
+        .map(|&(q, _)| q)
+        .filter(|&q| {
+            g.get(q).kind == PlaceKind::City && g.admin1(q).is_some_and(|key| here(key, true))
         })
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
 }
@@ -1266,6 +1354,10 @@ fn resolve(
                     });
                 if !*narrowed && let Some(q) = in_the_scenes_country(text, span, c, p, scenes, g) {
                     (q, SCENE_CONFIDENCE, Reason::CountryInSentence)
+                } else if !*narrowed
+                    && let Some(q) = in_the_scenes_division(text, span, c, p, scenes, g)
+                {
+                    (q, SCENE_CONFIDENCE, Reason::DivisionInSentence)
                 } else {
                     let reason = if *narrowed {
                         Reason::Apposition

@@ -2267,6 +2267,30 @@ fn villages_of_a_name_in_states_the_story_never_names_are_left_out() {
 }
 
 #[test]
+fn a_town_is_in_the_division_its_sentence_names_before_it() {
+    // Northern Ireland and its towns come first, and its Bangor is the larger; the sentence
+    // that names Wales before Bangor speaks of the Welsh one.
+    let story = "In Northern Ireland, shops in Newry and Downpatrick were flooded. Parts of \
+                 Wales, including Bangor and Caernarfon, were spared the worst.";
+    let got = found(story);
+    let bangor = got
+        .iter()
+        .find(|(s, _)| s == "Bangor")
+        .expect("Bangor found");
+    assert_eq!(bangor.1, "gn:2656397", "{got:?}");
+    // Not a division in apposition to another town: the scene is the sentence's, not the
+    // container's ("moved from Wintersville, Ohio, to Arlington" is no move within Ohio).
+    let story = "She grew up in Plano and Austin, Texas. She spent ten years in \
+                 Wintersville, Ohio, before the family moved to Arlington.";
+    let got = found(story);
+    let arlington = got
+        .iter()
+        .find(|(s, _)| s == "Arlington")
+        .expect("Arlington found");
+    assert_ne!(arlington.1, "gn:5145962", "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
