@@ -2332,9 +2332,17 @@ impl Tagger<'_> {
         }
         // "the third of March", "the twenty-first of May" (the day in words one or three tokens
         // long; "of" and the month looked for first, as "the" opens many phrases).
-        if [k + 1, k + 3].iter().any(|&of| {
-            self.lex(of) == Some(Lex::Prep(Prep::Of)) && self.month_at(of + 1, true).is_some()
-        }) && let Some((day, last)) = self.spelled_day(k)
+        // (Only after a word that may open one: an ordinal, a count, or a word in "th".)
+        let may_open_day = match self.lex(k) {
+            Some(Lex::Ordinal(_) | Lex::Count(_)) => true,
+            Some(Lex::Other) => self.word(k).ends_with("th"),
+            _ => false,
+        };
+        if may_open_day
+            && [k + 1, k + 3].iter().any(|&of| {
+                self.lex(of) == Some(Lex::Prep(Prep::Of)) && self.month_at(of + 1, true).is_some()
+            })
+            && let Some((day, last)) = self.spelled_day(k)
             && self.lex(last + 1) == Some(Lex::Prep(Prep::Of))
             && let Some((month, mlast)) = self.month_at(last + 2, true)
         {

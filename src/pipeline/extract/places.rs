@@ -545,16 +545,6 @@ pub fn find_places_with_context(
         currency: words::currency_countries(text),
         named_admin1: Vec::new(),
     };
-    for s in spans.iter().filter(|s| !s.cues.partial()) {
-        for p in s.roles.iter().filter_map(|&(r, _)| r.place()) {
-            if g.division_level(p) == 1
-                && let Some(key) = g.admin1(p)
-                && !focus.named_admin1.contains(&key)
-            {
-                focus.named_admin1.push(key);
-            }
-        }
-    }
     // (Borrowed, not cloned: a span's readings are a vector of their own.)
     let area_spans = spans.iter().filter(|s| {
         !s.cues.partial()
@@ -887,6 +877,21 @@ pub fn find_places_with_context(
             && let Some(country) = g.get(p).country
         {
             focus.countries.add(country, weight);
+        }
+    }
+    // (Gathered only where [`lone_village_of_another_state`] may leave a village out, the one
+    // rule that asks: a story set in a state, named or placed in twice: reading every name's
+    // every reading costs a miss of the cache each.)
+    if focus.anchors.len() >= 2 && focus.admin1.iter().any(|&(_, n)| n >= 2) {
+        for s in spans.iter().filter(|s| !s.cues.partial()) {
+            for p in s.roles.iter().filter_map(|&(r, _)| r.place()) {
+                if g.division_level(p) == 1
+                    && let Some(key) = g.admin1(p)
+                    && !focus.named_admin1.contains(&key)
+                {
+                    focus.named_admin1.push(key);
+                }
+            }
         }
     }
     let top = focus.countries.top();
