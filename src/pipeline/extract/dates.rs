@@ -110,7 +110,7 @@ pub struct DateMention {
 /// Finds date expressions in `text`, sorted by `start`, non-overlapping. Without `published`, the
 /// text is read as a narrative: partial and relative dates are read against the last date it gave.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let toks = lexer::tokenize(text);
+    let (toks, starts) = lexer::tokenize_marking(text, may_start_date);
     let tagger = Tagger {
         text,
         toks: &toks,
@@ -121,13 +121,17 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
         weekday_tokens: OnceCell::new(),
     };
     let mut mentions = Vec::new();
-    // The scan: from `from`, on to the next token where a date may start.
+    // The scan: from `from`, on to the next token where a date may start (`starts[next]` on).
     let mut from = 0;
-    while let Some(skipped) = toks
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|t| may_start_date(text, t)))
-    {
-        let i = from + skipped;
+    let mut next = 0;
+    loop {
+        while starts.get(next).is_some_and(|&s| (s as usize) < from) {
+            next += 1;
+        }
+        let Some(&i) = starts.get(next) else {
+            break;
+        };
+        let i = i as usize;
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
