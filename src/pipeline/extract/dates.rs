@@ -114,8 +114,8 @@ pub struct DateMention {
 /// header dates January 21: filed then, published or collected later) is the day the text's
 /// "on Sunday" and "last week" are read against: the writer's today.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let toks = lexer::tokenize(text);
-    let mentions = tag_tokens(text, &toks, published);
+    let (toks, starts) = lexer::tokenize_marking(text, may_start_date);
+    let mentions = tag_tokens(text, (&toks, &starts), published);
     let filed = published.and_then(|p| {
         mentions
             .first()
@@ -124,7 +124,7 @@ pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             .filter(|&d| d < p && (p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE)
     });
     match filed {
-        Some(day) => tag_tokens(text, &toks, Some(day)),
+        Some(day) => tag_tokens(text, (&toks, &starts), Some(day)),
         None => mentions,
     }
 }
@@ -143,8 +143,13 @@ pub(crate) fn is_dateline_date(body: &str, m: &DateMention) -> bool {
     }
 }
 
-/// [`tag_dates`] over the tokens `toks` of `text`, read against `published`.
-fn tag_tokens(text: &str, toks: &[Token], published: Option<NaiveDate>) -> Vec<DateMention> {
+/// [`tag_dates`] over the tokens `toks` of `text` whose possible date starts are `starts`, read
+/// against `published`.
+fn tag_tokens(
+    text: &str,
+    (toks, starts): (&[Token], &[u32]),
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let tagger = Tagger {
         text,
         toks,
@@ -155,13 +160,17 @@ fn tag_tokens(text: &str, toks: &[Token], published: Option<NaiveDate>) -> Vec<D
         weekday_tokens: OnceCell::new(),
     };
     let mut mentions = Vec::new();
-    // The scan: from `from`, on to the next token where a date may start.
+    // The scan: from `from`, on to the next token where a date may start (`starts[next]` on).
     let mut from = 0;
-    while let Some(skipped) = toks
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|t| may_start_date(text, t)))
-    {
-        let i = from + skipped;
+    let mut next = 0;
+    loop {
+        while starts.get(next).is_some_and(|&s| (s as usize) < from) {
+            next += 1;
+        }
+        let Some(&i) = starts.get(next) else {
+            break;
+        };
+        let i = i as usize;
         match tagger.match_at(i) {
             Some(m) => {
                 mentions.push(DateMention {
