@@ -2515,8 +2515,9 @@ impl Tagger<'_> {
     /// clause is not in the future (of the month after where it is, and the day is past).
     fn day_of_the_month(&self, i: usize) -> Option<Match> {
         let k = i + 1;
-        let n = self.num(k)?;
-        if n.digits > 2 || !(1..=31).contains(&n.value) || i == 0 || !self.word_is(i - 1, "on") {
+        let day = self.num(k)?;
+        if day.digits > 2 || !(1..=31).contains(&day.value) || i == 0 || !self.word_is(i - 1, "on")
+        {
             return None;
         }
         let written = self
@@ -2543,7 +2544,7 @@ impl Tagger<'_> {
         if !ends_phrase {
             return None;
         }
-        let of_month = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), n.value);
+        let of_month = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), day.value);
         let reference = self
             .reference
             .get()
@@ -2551,17 +2552,17 @@ impl Tagger<'_> {
         let date = if let Some(r) = reference {
             of_month(r.interval.from)?
         } else {
-            let a = self.published?;
-            let this = of_month(a);
+            let today = self.published?;
+            let this = of_month(today);
             if self.tense(i, k) == Tense::Future {
-                match this.filter(|&d| d >= a) {
+                match this.filter(|&d| d >= today) {
                     Some(d) => d,
-                    None => of_month(calendar::add_months(a.with_day(1)?, 1)?)?,
+                    None => of_month(calendar::add_months(today.with_day(1)?, 1)?)?,
                 }
             } else {
-                match this.filter(|&d| d <= a) {
+                match this.filter(|&d| d <= today) {
                     Some(d) => d,
-                    None => of_month(calendar::add_months(a.with_day(1)?, -1)?)?,
+                    None => of_month(calendar::add_months(today.with_day(1)?, -1)?)?,
                 }
             }
         };

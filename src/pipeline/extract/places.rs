@@ -1131,26 +1131,23 @@ impl<'g> Scenes<'g> {
                 // The one reading, or a large state or province by its own name beside small
                 // towns of its name only ("Wales": villages of the United States too; not
                 // "New York" or "Paris", cities as much).
-                let (p, _) = match c {
-                    [one] => *one,
-                    _ => {
-                        let division = *c.iter().find(|&&(p, primary)| {
-                            primary
-                                && g.division_level(p) == 1
-                                && g.get(p).population.unwrap_or(0)
-                                    >= NAMESAKE_DIVISION_MIN_POPULATION
-                        })?;
-                        let small_towns = c.iter().all(|&(q, _)| {
-                            q == division.0
-                                || (g.get(q).kind == PlaceKind::City
-                                    && g.get(q).population.unwrap_or(0)
-                                        < NAMESAKE_TOWN_MAX_POPULATION)
-                        });
-                        if !small_towns {
-                            return None;
-                        }
-                        division
+                let (p, _) = if let [one] = c {
+                    *one
+                } else {
+                    let division = *c.iter().find(|&&(p, primary)| {
+                        primary
+                            && g.division_level(p) == 1
+                            && g.get(p).population.unwrap_or(0) >= NAMESAKE_DIVISION_MIN_POPULATION
+                    })?;
+                    let small_towns = c.iter().all(|&(q, _)| {
+                        q == division.0
+                            || (g.get(q).kind == PlaceKind::City
+                                && g.get(q).population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION)
+                    });
+                    if !small_towns {
+                        return None;
                     }
+                    division
                 };
                 (g.division_level(p) == 1).then_some((span.start, g.admin1(p)?))
             })
