@@ -22,7 +22,10 @@
 //! - A lookup waits on memory, not on instructions: most keys looked up are ordinary words that
 //!   name nothing, decided by a group of control bytes (an array small enough to stay in
 //!   cache); a key that is there costs its entry and its bytes in the arena, and nothing
-//!   points from one entry to another.
+//!   points from one entry to another. So a scan asks memory for each name start's control
+//!   bytes and first entry when it finds the start, and looks the start up a few starts later
+//!   ([`LOOKAHEAD`]): the misses of several lookups overlap. (The prefetch is the crate's one
+//!   `unsafe` call: a hint that reads nothing into the program.)
 
 use std::hash::{BuildHasher as _, Hasher as _};
 
