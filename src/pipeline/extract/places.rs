@@ -1253,11 +1253,18 @@ fn in_the_scenes_division(
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
+    // (The sentence's own, found by their starts: the spans, and so the divisions, are in text
+    // order, and a long list of names stays linear.)
+    let first = scenes.divisions.partition_point(|&(at, _)| at < from);
+    let end = scenes.divisions.partition_point(|&(at, _)| at < to);
+    let in_sentence = scenes.divisions.get(first..end).unwrap_or(&[]);
+    if in_sentence.is_empty() {
+        return None;
+    }
     let here = |key: &str, before: bool| {
-        scenes
-            .divisions
+        in_sentence
             .iter()
-            .any(|&(at, k)| k == key && from <= at && at < to && (!before || at < span.start))
+            .any(|&(at, k)| k == key && (!before || at < span.start))
     };
     if g.admin1(chosen).is_some_and(|key| here(key, false)) {
         return None;
