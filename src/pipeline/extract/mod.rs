@@ -398,6 +398,8 @@ fn events_of(
     // Reused: the clauses that confine a date, and the sentence's other dates.
     let mut confined: Vec<clauses::ConfinedClause> = Vec::new();
     let mut free_dates: Vec<DateMention> = Vec::new();
+    // Reused: the sentence's dates without the baselines of its comparisons.
+    let mut compared: Vec<DateMention> = Vec::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
     for (si, sentence) in sentences.iter().enumerate() {
@@ -417,10 +419,23 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
+        // The baseline of a comparison ("the first time since 2017", "more rain than in the
+        // whole of the previous year") dates nothing the sentence tells: the sentence is read
+        // as if it had no such date (a copy of the others only where it has one).
+        let mut in_sentence = &dates[d..last_date];
+        if in_sentence.iter().any(|dm| comparison_baseline(m.body, dm)) {
+            compared.clear();
+            compared.extend(
+                in_sentence
+                    .iter()
+                    .filter(|dm| !comparison_baseline(m.body, dm))
+                    .cloned(),
+            );
+            in_sentence = &compared[..];
+        }
         // A date told of a clause about something the sentence names ("..., where the old
         // airport was destroyed in 2014") is not the sentence's: it dates only that clause's
         // places (see [`clauses::ConfinedClause`]).
-        let in_sentence = &dates[d..last_date];
         clauses::confined_clauses(m.body, sentence, in_sentence, &mut confined);
         let own_dates = if confined.is_empty() {
             in_sentence
@@ -670,6 +685,118 @@ fn since_phrase(body: &str, dm: &DateMention) -> bool {
         .and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').next());
     !(determiner_only && next_word.is_some_and(qualified_noun))
 }
+
+/// The date mention `dm` is the baseline of a comparison, not when anything the sentence tells
+/// happened: after "than" a few words back ("more rain fell than in the whole of the previous
+/// year", "higher than last year", "rather than Tuesday"; not a count, "more than 120 people
+/// since March", nor a time "more than a year ago"), after "compared with" or "compared to",
+/// or after "since" in a clause of a superlative or a first ("the first time it has declared
+/// famine since 2017", "the worst floods since 1959", "its lowest level since March").
+fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
+    let mut from = dm.start.saturating_sub(BASELINE_BYTES);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(window) = body.get(from..dm.start) else {
+        return false;
+    };
+    // The clause the date ends: back to the last mark that closes one.
+    let clause = window
+        .rsplit([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
+        .next()
+        .unwrap_or(window);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(last) = words.len().checked_sub(1) else {
+        return false;
+    };
+    // "January, when a man in Florida won": the date of the clause after it.
+    let when_after = body
+        .get(dm.end..)
+        .map(|rest| rest.trim_start_matches([',', ' ']))
+        .is_some_and(|rest| rest.starts_with("when "));
+    if when_after {
+        return false;
+    }
+    // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
+    // time's phrase between ("than in the whole of", "than it did in"; not "higher than New
+    // York's in February", "more than expected this year").
+    let between_ok = |k: usize| {
+        last - k <= BASELINE_WORDS
+            && words[k + 1..].iter().all(|w| {
+                BASELINE_PHRASE_WORDS
+                    .iter()
+                    .any(|b| b.eq_ignore_ascii_case(w))
+            })
+    };
+    for (k, w) in words.iter().enumerate().rev() {
+        if *w == "than" {
+            // "More than 10 years ago": a time, not a baseline.
+            let counted = k == last
+                && k.checked_sub(1).is_some_and(|j| {
+                    ["more", "less", "fewer", "over", "under"]
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(words[j]))
+                });
+            return between_ok(k) && !counted;
+        }
+        if matches!(*w, "with" | "to") && k.checked_sub(1).is_some_and(|j| words[j] == "compared") {
+            return between_ok(k);
+        }
+    }
+    // "since": the superlative or "first" before it in the clause.
+    if !after_since(window) {
+        return false;
+    }
+    let Some(since) = words.iter().rposition(|w| w.eq_ignore_ascii_case("since")) else {
+        return false;
+    };
+    words[..since].iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        SUPERLATIVES.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
+    })
+}
+
+/// How far back [`comparison_baseline`] reads, in bytes, and how many words may stand between
+/// "than" and the date.
+const BASELINE_BYTES: usize = 120;
+const BASELINE_WORDS: usize = 6;
+
+/// The words that may stand between "than" and a date it compares with: prepositions,
+/// articles and the few words of a time's phrase.
+const BASELINE_PHRASE_WORDS: &[&str] = &[
+    "in", "on", "at", "during", "over", "for", "of", "the", "a", "an", "whole", "all", "same",
+    "period", "time", "any", "it", "they", "did", "was", "were", "had", "is", "are", "those",
+    "that", "seen", "back",
+];
+
+/// Words of a clause that make a "since" after them the baseline of a comparison (with every
+/// word of seven letters or more ending in "iest": "deadliest", "heaviest", "bloodiest"). Not
+/// "most" ("the most powerful militia has held the town since March") nor "record" ("a record
+/// 5,000 migrants have crossed since January"): the stretch is their time.
+const SUPERLATIVES: &[&str] = &[
+    "first",
+    "worst",
+    "best",
+    "biggest",
+    "largest",
+    "highest",
+    "lowest",
+    "strongest",
+    "longest",
+    "fastest",
+    "slowest",
+    "greatest",
+    "smallest",
+    "weakest",
+    "hottest",
+    "coldest",
+    "warmest",
+    "sharpest",
+    "steepest",
+    "fiercest",
+    "widest",
+    "deepest",
+];
 
 /// A lower-case word after "the <date>" that the date qualifies ("bombing", "power-grab"), not
 /// one that goes on after a time ("when", "and").
@@ -1612,6 +1739,51 @@ mod tests {
         ] {
             let e = events(body, &[(name, 1)], "2020-10-15");
             assert_eq!(e.len(), 1, "{body}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn the_baseline_of_a_comparison_dates_nothing() {
+        // The day said, not the year of the superlative's "since"; no date, not the year
+        // compared with.
+        let body = "A hunger monitor declared famine in Zamzam on Thursday, the first time it \
+                    has done so anywhere since 2017.";
+        let e = events(body, &[("Zamzam", 1)], "2024-08-02");
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2024-08-01")), "{e:?}");
+        for body in [
+            "More rain fell in Chiva in eight hours than in the whole of the previous year.",
+            "Unemployment in Chiva was higher than last year.",
+            "Chiva saw its heaviest rain since 1957.",
+            "Chiva had 400 fewer students compared with September 1998.",
+        ] {
+            let e = events(body, &[("Chiva", 1)], "2024-10-31");
+            assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");
+        }
+        // Not a baseline: a time after "more than", a comparison of places, a count, a
+        // stretch of a state, the time of the clause after it.
+        for (body, to) in [
+            ("More than 10 years ago, Chiva had a school.", "1999-12-31"),
+            ("Chiva was wetter than Valencia in January.", "2009-01-31"),
+            (
+                "More than 120 people died in Chiva since January.",
+                "2009-03-30",
+            ),
+            (
+                "The most powerful militia has held Chiva since January.",
+                "2009-03-30",
+            ),
+            (
+                "It was the first win since January, when a man in Chiva won.",
+                "2009-03-30",
+            ),
+            (
+                "Tuition in Chiva was more than expected this year.",
+                "2009-12-31",
+            ),
+        ] {
+            let e = events(body, &[("Chiva", 1)], "2009-03-30");
+            assert_eq!(e[0].basis, WhenBasis::Text, "{body}: {e:?}");
+            assert_eq!(e[0].when.map(|w| w.to), Some(day(to)), "{body}: {e:?}");
         }
     }
 
