@@ -3529,6 +3529,32 @@ fn a_russian_krai_is_the_division_named_before_it() {
 }
 
 #[test]
+fn a_county_or_prefecture_in_lower_case_is_the_division_not_its_town() {
+    // The town of the name where the word does not follow.
+    for (text, name) in [
+        (
+            "The quake damaged homes in Nantou county on Monday.",
+            "Nantou county",
+        ),
+        (
+            "Nakuru county commissioner Loyford Kibaara said.",
+            "Nakuru county",
+        ),
+        (
+            "Tsunami warnings were issued for Toyama prefecture.",
+            "Toyama prefecture",
+        ),
+    ] {
+        let r = resolved(text);
+        let x = resolved_as(&r, name);
+        assert!(x.is_some_and(|x| x.3 == "admin_area"), "{text}: {r:?}");
+    }
+    let r = resolved("The quake damaged homes in Nakuru on Monday.");
+    let x = resolved_as(&r, "Nakuru");
+    assert!(x.is_some_and(|x| x.3 == "city"), "{r:?}");
+}
+
+#[test]
 fn a_brazilian_state_is_found_by_its_name_without_accents_where_the_context_says_place() {
     let r = resolved("Fires in the state of Para rose by a third, officials in Brasilia said.");
     let x = resolved_as(&r, "Para");

@@ -590,7 +590,8 @@ const ORGANISATION_OF_ROMANCE: &[&str] = &[
     "Université",
 ];
 /// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
-/// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai").
+/// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai",
+/// "Nakuru county", "Ishikawa prefecture").
 pub(super) const DIVISION_WORDS: &[&str] = &[
     "Borough",
     "County",
@@ -604,9 +605,11 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
     "Region",
     "State",
     "Territory",
+    "county",
     "governorate",
     "krai",
     "oblast",
+    "prefecture",
     "province",
     "region",
     "state",
