@@ -572,6 +572,19 @@ fn events_of(
                         None => (when, date_mention, basis),
                     }
                 };
+                // "static since June, when forces pushed them back to Sirte": a place of the
+                // clause of "when" after a stretch's start is where that time's happening was.
+                let when = match date {
+                    Some(dm)
+                        if basis == WhenBasis::Text
+                            && date_mention == Some(TextSpan::new(dm.start..dm.end))
+                            && mention.start > dm.end
+                            && when_clause_after(m.body, dm) =>
+                    {
+                        Some(dm.interval)
+                    }
+                    _ => when,
+                };
                 events.push(Event {
                     article,
                     place: mention.place,
@@ -710,11 +723,7 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
         return false;
     };
     // "January, when a man in Florida won": the date of the clause after it.
-    let when_after = body
-        .get(dm.end..)
-        .map(|rest| rest.trim_start_matches([',', ' ']))
-        .is_some_and(|rest| rest.starts_with("when "));
-    if when_after {
+    if when_clause_after(body, dm) {
         return false;
     }
     // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
@@ -754,6 +763,15 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         SUPERLATIVES.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
     })
+}
+
+/// A clause of "when" follows the date mention `dm` ("since 1987, when ten teenagers drowned in
+/// Comfort", "since June, when forces pushed Haftar back to Sirte"): the date is that clause's
+/// time too, not only where a stretch or a comparison starts.
+fn when_clause_after(body: &str, dm: &DateMention) -> bool {
+    body.get(dm.end..)
+        .map(|rest| rest.trim_start_matches([',', ' ']))
+        .is_some_and(|rest| rest.starts_with("when "))
 }
 
 /// How far back [`comparison_baseline`] reads, in bytes, and how many words may stand between
@@ -1696,6 +1714,11 @@ mod tests {
         let body = "He has been on the run since the January 1998 bombing in Gharyan.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("1998-01-31")), "{e:?}");
+        // A clause of "when" after the date tells what happened then.
+        let body = "The front has been static since June, when forces pushed back to Gharyan.";
+        let e = events(body, &[("Gharyan", 1)], "2019-10-23");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2019-06-01"), day("2019-06-30")));
         let body = "Since the truce, fighters returned to Gharyan in early April.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-04-10")), "{e:?}");
@@ -1774,7 +1797,7 @@ mod tests {
             ),
             (
                 "It was the first win since January, when a man in Chiva won.",
-                "2009-03-30",
+                "2009-01-31",
             ),
             (
                 "Tuition in Chiva was more than expected this year.",
