@@ -1925,6 +1925,9 @@ fn far_from_focus(
 /// [`lone_village_of_another_state`].
 const LONE_VILLAGE_KM: f64 = 300.0;
 
+/// Towns below this population are left out by [`lone_village_of_another_state`].
+const LONE_TOWN_MAX_POPULATION: u64 = 20_000;
+
 /// "A man was missing near Boonesboro" in a story of Kentucky: the one village of the name, in
 /// a state of the article's country that the article neither names nor places anything else in,
 /// while it is set in another state of that country (named or placed in twice at least), and
@@ -1932,7 +1935,7 @@ const LONE_VILLAGE_KM: f64 = 300.0;
 /// (here read as Boonsboro, Maryland).
 fn lone_village_of_another_state(place: PlaceIdx, g: &Gazetteer, focus: &Focus<'_>) -> bool {
     let p = g.get(place);
-    if p.population.unwrap_or(0) >= TINY_TOWN {
+    if p.population.unwrap_or(0) >= LONE_TOWN_MAX_POPULATION {
         return false;
     }
     let (Some(key), Some(country)) = (g.admin1(place), p.country) else {

@@ -4591,6 +4591,16 @@ fn a_lone_village_of_a_state_the_story_is_not_in_is_left_out() {
     let text = "HAGERSTOWN, Md. (AP) — Heavy rain closed roads near Boonsboro on Monday.";
     let r = resolved(text);
     assert!(resolved_as(&r, "Boonsboro").is_some(), "{r:?}");
+    // A small town too: Darlington of Pennsylvania is not in the data, the one of South
+    // Carolina (6,000 people) 700 km away is not it.
+    let text = "EAST PALESTINE, Ohio (AP) — Residents of East Palestine and of Columbiana \
+                County met on Wednesday near the Pennsylvania line. Residents in Darlington \
+                said they had found dead fish.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Darlington").is_none(), "{r:?}");
+    let text = "COLUMBIA, S.C. (AP) — Heavy rain closed roads near Florence and Darlington.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Darlington").is_some(), "{r:?}");
 }
 
 #[test]
