@@ -372,7 +372,9 @@ const MAX_IDLE: u32 = 3;
 ///    quotation mark continues the episode of the sentence just before; one opening with a
 ///    happening named again ("The meeting brought together ...") the episode it shares a name
 ///    with, else that of the sentence just before ([`Frame`]). A sentence in the past
-///    tense continues no episode dated after the publication (a summit "on Sunday" to come).
+///    tense continues no episode dated after the publication (a summit "on Sunday" to come);
+///    one that shares no name goes on with a day of the last week told in the sentence just
+///    before ("In Wales, the storm closed the Britannia Bridge" after Friday's storm).
 ///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
 ///    the episode was dated by.
 /// 3. **publication**: otherwise (or **undated** when the article has no date).
@@ -1255,10 +1257,29 @@ fn continued_episode(
     let best = best.map(|(k, _)| k);
     if frame == Frame::Happening {
         best.or(previous)
-    } else {
+    } else if frame == Frame::Previous {
         previous.or(best)
+    } else {
+        // "Storm Arwen felled trees on Friday. In Wales, the storm closed the Britannia Bridge."
+        // A sentence in the past tense right after the telling of a day of the last week goes
+        // on with it, though it names nothing of it: news tells the day's happening place by
+        // place (not a sentence with no tense, nor one after a day long past).
+        best.or_else(|| {
+            let published = not_after?;
+            let k = episodes.len().checked_sub(1)?;
+            let e = &episodes[k];
+            (e.idle <= 1
+                && e.when.granularity == Granularity::Day
+                && e.when.to <= published
+                && (published - e.when.from).num_days() <= RECENT_DAYS)
+                .then_some(k)
+        })
     }
 }
+
+/// How many days before the publication a day told just before may be for a sentence in the
+/// past tense to go on with it without naming anything of it ([`continued_episode`]).
+const RECENT_DAYS: i64 = 7;
 
 /// Extractions of a whole corpus, in article order, computed in parallel.
 pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<ArticleExtraction> {
@@ -1766,6 +1787,39 @@ mod tests {
     }
 
     #[test]
+    fn a_past_sentence_right_after_a_recent_day_goes_on_with_it() {
+        let body = "Storm Arwen hit Aberdeen on Friday. In Wales, the storm closed a bridge \
+                    near Bangor.";
+        let e = events(
+            body,
+            &[("Aberdeen", 1), ("Wales", 2), ("Bangor", 3)],
+            "2021-11-29",
+        );
+        assert_eq!(
+            bases(&e)[1..],
+            [
+                (WhenBasis::Carried, Some(day("2021-11-26"))),
+                (WhenBasis::Carried, Some(day("2021-11-26")))
+            ],
+            "{e:?}"
+        );
+        // Not a sentence in the present tense, nor after a day long past.
+        for (body, published) in [
+            (
+                "Storm Arwen hit Aberdeen on Friday. In Wales, the bridge is closed.",
+                "2021-11-29",
+            ),
+            (
+                "Storm Arwen hit Aberdeen on Nov. 2. In Wales, the storm closed a bridge.",
+                "2021-11-29",
+            ),
+        ] {
+            let e = events(body, &[("Aberdeen", 1), ("Wales", 2)], published);
+            assert_eq!(e[1].basis, WhenBasis::Publication, "{body}: {e:?}");
+        }
+    }
+
+    #[test]
     fn the_baseline_of_a_comparison_dates_nothing() {
         // The day said, not the year of the superlative's "since"; no date, not the year
         // compared with.
@@ -1932,8 +1986,9 @@ mod tests {
                 .iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2020-01-19")))
         );
-        // Neither a name shared nor a happening named: the publication day.
-        assert_eq!(e[4].basis, WhenBasis::Publication);
+        // Neither a name shared nor a happening named: the day just told goes on, a day of
+        // the last week (see the next tests).
+        assert_eq!(e[4].basis, WhenBasis::Carried);
         // One word between at most, and a happening of its own time is not the one just told.
         assert_eq!(
             continues_frame("The two-hour meeting ended."),
@@ -1985,7 +2040,9 @@ mod tests {
 
     #[test]
     fn a_past_sentence_without_shared_names_takes_the_publication_date() {
-        let body = "On Tuesday Conte met Sarraj in Rome. Fighting closed Mitiga airport.";
+        // After a day long past (a sentence right after a day of the last week goes on with
+        // it: [`a_past_sentence_right_after_a_recent_day_goes_on_with_it`]).
+        let body = "On April 2 Conte met Sarraj in Rome. Fighting closed Mitiga airport.";
         let e = events(body, &[("Rome", 1), ("Mitiga", 2)], "2019-05-08");
         assert_eq!(e[1].basis, WhenBasis::Publication);
     }
