@@ -382,6 +382,11 @@ QUALIFIED_SHORT_RIVAL_FACTOR = 2
 
 # The share of a division's tied parts that must share one GeoNames admin1 to tie it there.
 PARENT_TIE_SHARE = 0.8
+# A division whose point lies this near a big city (BIG_CITY) of its country, and whose towns
+# the city holds most of, is the city's own prefecture or municipality: its name stays an
+# alternate name of the city.
+OWN_DIVISION_MAX_KM = 25
+OWN_DIVISION_MIN_SHARE = 0.5
 
 # The ISO 3166-2 codes of the United Kingdom's nations, which GeoNames uses as its admin1 codes.
 UK_NATIONS = {"ENG", "NIR", "SCT", "WLS"}
@@ -788,6 +793,46 @@ def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(
             "|".join(aliases), "|".join(demonyms), admin1]
 
 
+def own_division_points(states: dict, country_names: set[str],
+                        matched_population: Counter) -> dict[str, list]:
+    """Per country, each first-level division's names that `reserved` holds (folded, not a
+    country's) with the division's point and the population of its towns matched to GeoNames
+    towns: (names, lat, lon, population). Not the divisions with no town matched."""
+    out: dict[str, list] = defaultdict(list)
+    for iso, st in states.items():
+        wholes = {clean(w["name"]) for w in st}
+        for s in st:
+            try:
+                lat, lon = float(s["latitude"]), float(s["longitude"])
+            except (TypeError, ValueError, KeyError):
+                continue
+            name = division_name(iso, s)
+            forms = [clean(s["name"]), name,
+                     *english_division_forms(iso, name, s.get("state_code") or "", wholes)]
+            names = {fold(f) for f in forms} - country_names
+            pop = matched_population.get((iso, s.get("state_code") or ""), 0)
+            if names and pop:
+                out[iso].append((names, lat, lon, pop))
+    return out
+
+
+def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]:
+    """The names of the divisions that are a big city's own prefecture or municipality (their
+    point within OWN_DIVISION_MAX_KM of the city's, in its country, and the city at least
+    OWN_DIVISION_MIN_SHARE of their matched towns' population): "Marrakech" for Marrakesh, not
+    "Oklahoma" for Oklahoma City or "Selangor" for Kuala Selangor.
+    "MARRAKECH, Morocco (Reuters)" names the city, which the prefecture's name must not hide.
+    Not the city's own name: its other marks ("Tókýó" for Tokyo) stay out as before. Empty
+    below BIG_CITY."""
+    if city["population"] < BIG_CITY:
+        return set()
+    lat, lon = city["latitude"], city["longitude"]
+    return {n for names, dlat, dlon, pop in division_points.get(city["countrycode"], ())
+            if abs(dlat - lat) < 0.5 and km(lat, lon, dlat, dlon) <= OWN_DIVISION_MAX_KM
+            and city["population"] >= OWN_DIVISION_MIN_SHARE * pop
+            for n in names} - {fold(city["name"])}
+
+
 def km(a, b, c, d):
     p1, p2 = math.radians(a), math.radians(c)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
@@ -932,6 +977,7 @@ def main() -> int:
         a1, n = tally.most_common(1)[0]
         if key not in division_admin1 and n >= PARENT_TIE_SHARE * sum(tally.values()):
             parent_admin1[key] = a1
+    division_points = own_division_points(states, country_names, matched_population)
     divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
@@ -985,11 +1031,21 @@ def main() -> int:
             spellings = arabic_spellings(c["name"], stripped, c["population"])
         aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named,
                              variants=BIG_VARIANTS if c["population"] >= BIG_CITY else SMALL_VARIANTS)
+        # Its own prefecture's names among its alternates, beyond the limit: they take no other
+        # name's place.
+        own = own_division_names(c, division_points)
+        city_reserved = reserved - own if own else reserved
+        if own:
+            mine = [a for a in alternates if fold(clean(a)) in own]
+            had = {a.casefold() for a in aliases}
+            aliases += [a for a in aliases_of(c["name"], mine, len(mine), city_reserved,
+                                              c["population"], named)
+                        if a.casefold() not in had]
         # The news's own spellings of the name beyond the alias limit, where no other town of
         # that size or more has the name and it is no word or person's name.
         known = {a.casefold() for a in aliases} | {clean(c["name"]).casefold()}
         aliases += [f for f in spellings
-                    if f.casefold() not in known and fold(f) not in reserved
+                    if f.casefold() not in known and fold(f) not in city_reserved
                     and named.get(fold(f), -1) < c["population"] and not plain_is_word(f)
                     and not is_common_word(f)]
         # "Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale), "Newcastle" for Newcastle
@@ -998,7 +1054,7 @@ def main() -> int:
         # New South Wales, 1.7 times as big, is for the article's context to tell apart).
         short = QUALIFIER.sub("", clean(c["name"]))
         if (short != clean(c["name"]) and c["population"] >= QUALIFIED_SHORT_MIN_POPULATION
-                and short.casefold() not in known and fold(short) not in reserved
+                and short.casefold() not in known and fold(short) not in city_reserved
                 and named.get(fold(short), -1) < QUALIFIED_SHORT_RIVAL_FACTOR * c["population"]):
             aliases.append(short)
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
