@@ -167,6 +167,7 @@ COUNTRY_FORMS = {
     "MD": ["Moldova"],
     "MK": ["Macedonia"],
     "TW": ["Taiwan"],
+    "FK": ["Falklands", "Malvinas"],
 }
 
 # Demonyms of first-level divisions the news uses as adjectives and nouns ("Texan ranchers",
@@ -357,13 +358,24 @@ def useful_alias(alias: str, name: str, person_ok: bool = False) -> bool:
 
 
 # The names English-language news uses for some places whose rows lack them, by row id:
-# standard English exonyms (as in the Oxford and AP style guides), not names seen in any test
-# corpus; checked by hand that no larger place of the data bears any of them.
+# standard English exonyms (as in the Oxford and AP style guides) and the short names of island
+# divisions ("Anglesey" for the Isle of Anglesey), not names seen in any test corpus; checked by
+# hand that no larger place of the data bears any of them. The names given to a division
+# (`adm1:`) are reserved from towns' alternate names like the division's own.
 ENGLISH_NAMES = {
     "adm1:de-he": ["Hesse"],  # Hessen
     "adm1:fr-bre": ["Brittany"],  # Bretagne
     "adm1:fr-nor": ["Normandy"],  # Normandie
     "adm1:fr-occ": ["Occitania"],  # Occitanie
+    "adm1:pt-20": ["Azores"],  # Açores
+    "adm1:es-ib": ["Balearics"],  # Balearic Islands
+    "adm1:gb-agy": ["Anglesey"],  # Isle of Anglesey
+    "adm1:gb-ork": ["Orkney"],  # Orkney Islands
+    "adm1:gb-zet": ["Shetland"],  # Shetland Islands
+    "adm1:no-21": ["Spitsbergen"],  # Svalbard, by its main island
+    # Jabal al Akhdar, the upland between Benghazi's plain and Derna, in English and as the
+    # news transliterates it.
+    "adm1:ly-ja": ["Green Mountain", "Jebel Akhdar", "Jebel al Akhdar"],
     "gn:1566083": ["Saigon"],  # Ho Chi Minh City
     "gn:2510911": ["Seville"],  # Sevilla, the city
     "adm1:es-se": ["Seville"],  # Sevilla, the province
