@@ -805,26 +805,41 @@ def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(
             "|".join(aliases), "|".join(demonyms), admin1]
 
 
-def own_division_points(states: dict, country_names: set[str],
-                        matched_population: Counter) -> dict[str, list]:
-    """Per country, each first-level division's names that `reserved` holds (folded, not a
-    country's) with the division's point and the population of its towns matched to GeoNames
-    towns: (names, lat, lon, population). Not the divisions with no town matched."""
-    out: dict[str, list] = defaultdict(list)
+def division_point(s: dict) -> tuple[float, float] | None:
+    """A countrystatecity division's point (lat, lon), or None where it has none."""
+    try:
+        return float(s["latitude"]), float(s["longitude"])
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def division_names(states: dict) -> list[tuple[str, str, set[str], tuple[float, float] | None]]:
+    """Each first-level division's names that no town may take as an alternate name (folded):
+    its source name, its name here (`DIVISION_NAMES`) and its English forms
+    (`english_division_forms`); with its country, its code and its point:
+    (iso, code, names, point)."""
+    out = []
     for iso, st in states.items():
         wholes = {clean(w["name"]) for w in st}
         for s in st:
-            try:
-                lat, lon = float(s["latitude"]), float(s["longitude"])
-            except (TypeError, ValueError, KeyError):
-                continue
             name = division_name(iso, s)
-            forms = [clean(s["name"]), name,
-                     *english_division_forms(iso, name, s.get("state_code") or "", wholes)]
-            names = {fold(f) for f in forms} - country_names
-            pop = matched_population.get((iso, s.get("state_code") or ""), 0)
-            if names and pop:
-                out[iso].append((names, lat, lon, pop))
+            code = s.get("state_code") or ""
+            forms = [clean(s["name"]), name, *english_division_forms(iso, name, code, wholes)]
+            out.append((iso, code, {fold(f) for f in forms}, division_point(s)))
+    return out
+
+
+def own_division_points(divisions: list, country_names: set[str],
+                        matched_population: Counter) -> dict[str, list]:
+    """Per country, each division's names (`division_names`, not a country's) with its point
+    and the population of its towns matched to GeoNames towns: (names, lat, lon, population).
+    Not the divisions with no point or no town matched."""
+    out: dict[str, list] = defaultdict(list)
+    for iso, code, names, point in divisions:
+        names = names - country_names
+        pop = matched_population.get((iso, code), 0)
+        if names and pop and point:
+            out[iso].append((names, *point, pop))
     return out
 
 
@@ -935,21 +950,15 @@ def main() -> int:
     for forms in COUNTRY_FORMS.values():
         reserved.update(fold(f) for f in forms)
     country_names = set(reserved)
-    for st in states.values():
-        for s in st:
-            reserved.add(fold(clean(s["name"])))
-    # So are the forms of English-language news this layer gives a division below ("Normandy"
-    # for Normandie, "North Kivu", "Newfoundland"): a village of New Caledonia listed as
-    # "Normandy" must not be what "a trip to Normandy" names. Not the English names ENGLISH_NAMES
-    # gives a city as well ("Seville": the city and its province).
+    # So are the divisions' names and the forms of English-language news this layer gives them
+    # below ("Normandy" for Normandie, "North Kivu", "Newfoundland"): a village of New Caledonia
+    # listed as "Normandy" must not be what "a trip to Normandy" names. Not the English names
+    # ENGLISH_NAMES gives a city as well ("Seville": the city and its province).
     city_english = {fold(n) for pid, names in ENGLISH_NAMES.items()
                     if not pid.startswith("adm1:") for n in names}
-    for iso, st in states.items():
-        wholes = {clean(w["name"]) for w in st}
-        for s in st:
-            name = division_name(iso, s)
-            forms = [name, *english_division_forms(iso, name, s.get("state_code") or "", wholes)]
-            reserved.update(fold(f) for f in forms)
+    divisions = division_names(states)
+    for _, _, names, _ in divisions:
+        reserved.update(names)
     reserved.update(fold(n) for pid, names in ENGLISH_NAMES.items() if pid.startswith("adm1:")
                     for n in names if fold(n) not in city_english)
 
@@ -989,7 +998,7 @@ def main() -> int:
         a1, n = tally.most_common(1)[0]
         if key not in division_admin1 and n >= PARENT_TIE_SHARE * sum(tally.values()):
             parent_admin1[key] = a1
-    division_points = own_division_points(states, country_names, matched_population)
+    division_points = own_division_points(divisions, country_names, matched_population)
     divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
@@ -1132,10 +1141,10 @@ def main() -> int:
         for s in pycountry.subdivisions.get(country_code=iso) or []:
             subdiv[s.code] = s.name
         for s in st:
-            try:
-                lat, lon = float(s["latitude"]), float(s["longitude"])
-            except (TypeError, ValueError, KeyError):
+            point = division_point(s)
+            if point is None:
                 continue
+            lat, lon = point
             name = division_name(iso, s)
             code = s.get("state_code") or ""
             kind_word = (s.get("type") or "").lower()
