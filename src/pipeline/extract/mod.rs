@@ -715,6 +715,18 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(window) = body.get(from..dm.start) else {
         return false;
     };
+    // (Most dates have none of the words a comparison needs near them: ruled out by one scan
+    // of the last bytes before the date, before the clause is cut and its words split.)
+    let near = &window.as_bytes()[window.len().saturating_sub(BASELINE_NEAR_BYTES)..];
+    let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
+    let (than, comp, ince) = (four(b"than"), four(b"comp"), four(b"ince"));
+    let maybe = near
+        .windows(4)
+        .filter_map(|w| w.first_chunk::<4>())
+        .any(|w| matches!(four(w), x if x == than || x == comp || x == ince));
+    if !maybe {
+        return false;
+    }
     // The clause the date ends: back to the last mark that closes one.
     let clause = window
         .rsplit([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
@@ -780,6 +792,9 @@ fn when_clause_after(body: &str, dm: &DateMention) -> bool {
 /// "than" and the date.
 const BASELINE_BYTES: usize = 120;
 const BASELINE_WORDS: usize = 6;
+/// How far before the date "than", "compared" or "since" must stand for [`comparison_baseline`]
+/// to read on (as far as [`after_since`] looks).
+const BASELINE_NEAR_BYTES: usize = SINCE_PHRASE_BYTES;
 
 /// The words that may stand between "than" and a date it compares with: prepositions,
 /// articles and the few words of a time's phrase.
