@@ -123,8 +123,9 @@ fn is_all_caps_by_chars(s: &str) -> bool {
     letters >= 2
 }
 
-/// Generic words of facility and area names whose case news writers vary ("Al-Watiya Air Base",
-/// "Al-Watiya air base"); the matcher ignores their case.
+/// Generic words of facility, area and feature names whose case news writers vary ("Al-Watiya
+/// Air Base", "Al-Watiya air base", "the Noto peninsula", "the Tigris river"); the matcher
+/// ignores their case.
 const GENERIC_WORDS: &[&str] = &[
     "air",
     "airbase",
@@ -136,14 +137,21 @@ const GENERIC_WORDS: &[&str] = &[
     "complex",
     "district",
     "gas",
+    "gorge",
     "governorate",
     "international",
+    "island",
+    "islands",
     "military",
+    "mountains",
     "oil",
+    "peninsula",
     "plant",
     "port",
     "province",
+    "river",
     "terminal",
+    "valley",
 ];
 
 /// True when `surface` has a capital at the start of every word where `spelling` has one,
