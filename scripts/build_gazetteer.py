@@ -399,6 +399,10 @@ PARENT_TIE_SHARE = 0.8
 # alternate name of the city.
 OWN_DIVISION_MAX_KM = 25
 OWN_DIVISION_MIN_SHARE = 0.5
+# So is a division farther away, tied to the city's own GeoNames admin1 code, whose towns the
+# city holds this share of ("Santa Cruz" for Santa Cruz de la Sierra, 180 km from the point of
+# its department).
+OWN_DIVISION_TIED_SHARE = 0.6
 
 # The ISO 3166-2 codes of the United Kingdom's nations, which GeoNames uses as its admin1 codes.
 UK_NATIONS = {"ENG", "NIR", "SCT", "WLS"}
@@ -830,16 +834,18 @@ def division_names(states: dict) -> list[tuple[str, str, set[str], tuple[float, 
 
 
 def own_division_points(divisions: list, country_names: set[str],
-                        matched_population: Counter) -> dict[str, list]:
-    """Per country, each division's names (`division_names`, not a country's) with its point
-    and the population of its towns matched to GeoNames towns: (names, lat, lon, population).
-    Not the divisions with no point or no town matched."""
+                        matched_population: Counter,
+                        division_admin1: dict) -> dict[str, list]:
+    """Per country, each division's names (`division_names`, not a country's) with its point,
+    the population of its towns matched to GeoNames towns and the GeoNames admin1 code it is
+    tied to ("" if none): (names, lat, lon, population, admin1). Not the divisions with no
+    point or no town matched."""
     out: dict[str, list] = defaultdict(list)
     for iso, code, names, point in divisions:
         names = names - country_names
         pop = matched_population.get((iso, code), 0)
         if names and pop and point:
-            out[iso].append((names, *point, pop))
+            out[iso].append((names, *point, pop, division_admin1.get((iso, code), "")))
     return out
 
 
@@ -854,10 +860,22 @@ def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]
     if city["population"] < BIG_CITY:
         return set()
     lat, lon = city["latitude"], city["longitude"]
-    return {n for names, dlat, dlon, pop in division_points.get(city["countrycode"], ())
-            if abs(dlat - lat) < 0.5 and km(lat, lon, dlat, dlon) <= OWN_DIVISION_MAX_KM
-            and city["population"] >= OWN_DIVISION_MIN_SHARE * pop
-            for n in names} - {fold(city["name"])}
+    a1 = city.get("admin1code") or ""
+
+    own_name = fold(city["name"])
+
+    def near(dlat, dlon, pop):
+        return (abs(dlat - lat) < 0.5 and km(lat, lon, dlat, dlon) <= OWN_DIVISION_MAX_KM
+                and city["population"] >= OWN_DIVISION_MIN_SHARE * pop)
+
+    def tied(n, pop, d_a1):
+        # (Only a name that opens the city's or spells it: "Santa Cruz", not "Grand Bassa" for
+        # Buchanan, the county's capital.)
+        return (a1 and d_a1 == a1 and city["population"] >= OWN_DIVISION_TIED_SHARE * pop
+                and (own_name.startswith(n + " ") or is_spelling_of(n, city["name"])))
+    return {n for names, dlat, dlon, pop, d_a1 in division_points.get(city["countrycode"], ())
+            for n in names
+            if near(dlat, dlon, pop) or tied(n, pop, d_a1)} - {own_name}
 
 
 def km(a, b, c, d):
@@ -998,7 +1016,8 @@ def main() -> int:
         a1, n = tally.most_common(1)[0]
         if key not in division_admin1 and n >= PARENT_TIE_SHARE * sum(tally.values()):
             parent_admin1[key] = a1
-    division_points = own_division_points(divisions, country_names, matched_population)
+    division_points = own_division_points(divisions, country_names, matched_population,
+                                          division_admin1)
     divisions_per_admin1 = Counter(((cc, a1) for (cc, _), a1 in division_admin1.items()))
     # A division's population: the sum of its towns' (GeoNames admin1), a rough proxy (suburbs
     # listed apart count twice) that ranks "Ontario" the province above Ontario, California.
