@@ -154,7 +154,7 @@ fn places_of_articles_about_other_countries_land_where_they_belong() {
             "cholera_outbreaks",
             &[
                 ("Port-au-Prince", "Port-au-Prince", "HT"),
-                ("Artibonite", "Artibonite", "HT"),
+                ("Artibonite department", "Artibonite", "HT"),
                 ("Taiz", "Taiz", "YE"),
                 ("Aleppo governorate", "Aleppo", "SY"),
                 ("Deir ez-Zor", "Deir ez-Zor", "SY"),

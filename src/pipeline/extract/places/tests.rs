@@ -3559,7 +3559,7 @@ fn a_russian_krai_is_the_division_named_before_it() {
 }
 
 #[test]
-fn a_county_or_prefecture_in_lower_case_is_the_division_not_its_town() {
+fn a_county_prefecture_or_department_in_lower_case_is_the_division_not_its_town() {
     // The town of the name where the word does not follow.
     for (text, name) in [
         (
@@ -3574,6 +3574,10 @@ fn a_county_or_prefecture_in_lower_case_is_the_division_not_its_town() {
             "Tsunami warnings were issued for Toyama prefecture.",
             "Toyama prefecture",
         ),
+        (
+            "Farmers in Bolivia's Santa Cruz department burned fields.",
+            "Santa Cruz department",
+        ),
     ] {
         let r = resolved(text);
         let x = resolved_as(&r, name);
@@ -3582,6 +3586,14 @@ fn a_county_or_prefecture_in_lower_case_is_the_division_not_its_town() {
     let r = resolved("The quake damaged homes in Nakuru on Monday.");
     let x = resolved_as(&r, "Nakuru");
     assert!(x.is_some_and(|x| x.3 == "city"), "{r:?}");
+    // A big city keeps the name of its department (the data's), and a city is what "the
+    // cities of" names.
+    let r = resolved("Protesters in Bolivia cut off the cities of Cochabamba and Santa Cruz.");
+    let x = resolved_as(&r, "Santa Cruz");
+    assert!(
+        x.is_some_and(|x| x.1 == "Santa Cruz de la Sierra" && x.3 == "city"),
+        "{r:?}"
+    );
 }
 
 #[test]

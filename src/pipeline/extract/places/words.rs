@@ -599,7 +599,7 @@ const ORGANISATION_OF_ROMANCE: &[&str] = &[
 ];
 /// Division words after a name: "Laurel County", "Sindh Province", and the lower-case forms
 /// news style writes ("Lagos state", "the Donetsk region", "Idlib province", "Krasnodar Krai",
-/// "Nakuru county", "Ishikawa prefecture").
+/// "Nakuru county", "Ishikawa prefecture", "the Santa Cruz department").
 pub(super) const DIVISION_WORDS: &[&str] = &[
     "Borough",
     "County",
@@ -614,6 +614,7 @@ pub(super) const DIVISION_WORDS: &[&str] = &[
     "State",
     "Territory",
     "county",
+    "department",
     "governorate",
     "krai",
     "oblast",
