@@ -962,6 +962,7 @@ pub fn find_places_with_context(
     // into, and grew from nothing several times.)
     let mut mentions: Vec<PlaceMention> = Vec::with_capacity(last.len());
     mentions.extend(last.into_iter().flatten());
+    drop_towns_far_from_where_told(text, g, &mut mentions);
     sites::add_sites_in_towns(text, g, &mut mentions);
     short_forms::add_short_forms(text, g, &mut mentions);
     bare_seas::add_bare_seas(text, g, &mut mentions);
@@ -1988,6 +1989,74 @@ fn county_abroad(place: PlaceIdx, division_word: bool, g: &Gazetteer, focus: &Fo
                     .is_some_and(|(other, _)| focus.areas.count_with_sovereign(other) >= 1)
         })
 }
+
+/// "Russia said it had captured New York, a village south of Toretsk": a town the text says
+/// lies near another ("X, a village/town/city ... of/near Y") is not a reading of its name
+/// [`TOLD_NEAR_MAX_KM`] or more from that other town's: the place is one the gazetteer lacks
+/// (here New York of Donetsk Oblast, read as the city of the United States), left out.
+fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<PlaceMention>) {
+    let town = |m: &PlaceMention| g.get(m.place).kind.class() != KindClass::Area;
+    let far: Vec<usize> = mentions
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| {
+            let (m, next) = (&pair[0], &pair[1]);
+            town(m)
+                && town(next)
+                && next.start > m.end
+                && next.start - m.end <= TOLD_NEAR_MAX_BYTES
+                && text
+                    .get(m.end..next.start)
+                    .is_some_and(told_near_the_next_place)
+                && !g
+                    .get(m.place)
+                    .coord
+                    .closer_than_km(g.get(next.place).coord, TOLD_NEAR_MAX_KM)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in far.into_iter().rev() {
+        mentions.remove(i);
+    }
+}
+
+/// The words between a town and the next place say the town lies near that place:
+/// ", a village south of ", ", a small town near ", ", the port city 30 km west of ".
+fn told_near_the_next_place(between: &str) -> bool {
+    let Some(rest) = between
+        .strip_prefix(", a ")
+        .or_else(|| between.strip_prefix(", an "))
+        .or_else(|| between.strip_prefix(", the "))
+    else {
+        return false;
+    };
+    if rest.contains(['.', ';', ',', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    // The noun within three words, and the preposition that ends the words.
+    let noun = words.iter().take(4).any(|w| TOWN_NOUNS.contains(w));
+    noun && words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "near" | "outside" | "from"))
+}
+
+/// Nouns of a town in an apposition that says where it lies ([`told_near_the_next_place`]).
+const TOWN_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "hamlet",
+    "settlement",
+    "suburb",
+    "port",
+    "township",
+];
+
+/// How far a reading may lie from the place its apposition says it is near, in km (news says
+/// "a town 450 km east of Tripoli" too), and how many bytes the apposition may take.
+const TOLD_NEAR_MAX_KM: f64 = 600.0;
+const TOLD_NEAR_MAX_BYTES: usize = 60;
 
 /// Words after a name that make it a part of a city ("the Maghar district"), not the city.
 const PART_OF_A_CITY_WORDS: &[&str] = &["district", "neighborhood", "neighbourhood", "quarter"];

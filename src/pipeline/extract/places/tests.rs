@@ -3360,6 +3360,22 @@ fn a_city_beside_a_division_of_its_name_across_a_border_is_the_city() {
 }
 
 #[test]
+fn a_town_told_near_another_is_no_reading_far_from_it() {
+    // New York of Donetsk Oblast is not in the data; the city of the United States is not it.
+    let text = "KYIV (Reuters) - Russia said its forces had captured New York, a village south of \
+                Toretsk, in eastern Ukraine.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "New York").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Toretsk").is_some(), "{r:?}");
+    // Near the place told, or nothing told: kept.
+    let text = "Forces seized Gharyan, a town 80 km south of Tripoli, in Libya. He moved to \
+                Paris, a city he loved.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Gharyan").is_some(), "{r:?}");
+    assert!(resolved_as(&r, "Paris").is_some(), "{r:?}");
+}
+
+#[test]
 fn a_features_generic_word_may_be_written_in_lower_case() {
     for (text, surface, kind) in [
         (
