@@ -70,7 +70,8 @@ pub(super) enum Cue {
     Present,
     /// "will", "shall", "would".
     Future,
-    /// "expected", "scheduled", "due", "plans", "set": future when "to" or "for" follows.
+    /// "expected", "scheduled", "due", "plans", "set", "forecast": future when "to" or "for"
+    /// follows.
     Intent,
 }
 
@@ -868,6 +869,8 @@ const WORDS: &[(&str, Lex)] = &[
     ("has", Lex::Tense(Cue::Perfect)),
     ("have", Lex::Tense(Cue::Perfect)),
     ("expected", Lex::Tense(Cue::Intent)),
+    ("forecast", Lex::Tense(Cue::Intent)),
+    ("forecasts", Lex::Tense(Cue::Intent)),
     ("expects", Lex::Tense(Cue::Intent)),
     ("expect", Lex::Tense(Cue::Intent)),
     ("scheduled", Lex::Tense(Cue::Intent)),

@@ -767,6 +767,15 @@ fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
         "2020-01-13",
         Day,
     );
+    // A forecast "for" a day is of a day to come, though told in the past tense.
+    assert_one(
+        "showers were forecast for Friday",
+        "2009-03-31",
+        "Friday",
+        "2009-04-03",
+        "2009-04-03",
+        Day,
+    );
 }
 
 #[test]
