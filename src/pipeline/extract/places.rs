@@ -1996,10 +1996,10 @@ fn county_abroad(place: PlaceIdx, division_word: bool, g: &Gazetteer, focus: &Fo
 /// (here New York of Donetsk Oblast, read as the city of the United States), left out.
 fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<PlaceMention>) {
     let town = |m: &PlaceMention| g.get(m.place).kind.class() != KindClass::Area;
-    let far: Vec<usize> = mentions
+    // (Marked, then dropped in one pass: linear however many a text holds.)
+    let far: Vec<bool> = mentions
         .windows(2)
-        .enumerate()
-        .filter(|(_, pair)| {
+        .map(|pair| {
             let (m, next) = (&pair[0], &pair[1]);
             town(m)
                 && town(next)
@@ -2013,11 +2013,15 @@ fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<
                     .coord
                     .closer_than_km(g.get(next.place).coord, TOLD_NEAR_MAX_KM)
         })
-        .map(|(i, _)| i)
         .collect();
-    for i in far.into_iter().rev() {
-        mentions.remove(i);
+    if !far.contains(&true) {
+        return;
     }
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        !far.get(i - 1).copied().unwrap_or(false)
+    });
 }
 
 /// The words between a town and the next place say the town lies near that place:
@@ -2034,7 +2038,7 @@ fn told_near_the_next_place(between: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = rest.split_whitespace().collect();
-    // The noun within three words, and the preposition that ends the words.
+    // The noun among the first four words, and the preposition that ends the words.
     let noun = words.iter().take(4).any(|w| TOWN_NOUNS.contains(w));
     noun && words
         .last()
