@@ -850,10 +850,12 @@ def own_division_points(divisions: list, country_names: set[str],
 
 
 def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]:
-    """The names of the divisions that are a big city's own prefecture or municipality (their
-    point within OWN_DIVISION_MAX_KM of the city's, in its country, and the city at least
-    OWN_DIVISION_MIN_SHARE of their matched towns' population): "Marrakech" for Marrakesh, not
-    "Oklahoma" for Oklahoma City or "Selangor" for Kuala Selangor.
+    """The names of the divisions that are a big city's own prefecture or municipality, in its
+    country: their point within OWN_DIVISION_MAX_KM of the city's and the city at least
+    OWN_DIVISION_MIN_SHARE of their matched towns' population ("Marrakech" for Marrakesh, not
+    "Oklahoma" for Oklahoma City or "Selangor" for Kuala Selangor); or, farther, tied to the
+    city's own admin1 code, the city at least OWN_DIVISION_TIED_SHARE of their population, and
+    the name opening or spelling the city's ("Santa Cruz" for Santa Cruz de la Sierra).
     "MARRAKECH, Morocco (Reuters)" names the city, which the prefecture's name must not hide.
     Not the city's own name: its other marks ("Tókýó" for Tokyo) stay out as before. Empty
     below BIG_CITY."""
@@ -861,7 +863,6 @@ def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]
         return set()
     lat, lon = city["latitude"], city["longitude"]
     a1 = city.get("admin1code") or ""
-
     own_name = fold(city["name"])
 
     def near(dlat, dlon, pop):
