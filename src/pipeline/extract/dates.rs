@@ -52,7 +52,8 @@
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
-//!   EST Nov. 9"): the day they fall on.
+//!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.") is of the day
+//!   the text gave last, in this sentence or the one before, else of the anchor day.
 //! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
 //!   Friday, Easter week, US Thanksgiving (fourth Thursday of November), Halloween,
 //!   Valentine's Day, May Day.
@@ -1918,7 +1919,13 @@ impl Tagger<'_> {
         if let Some(m) = self.day_after_time(last + 1) {
             return Some(m);
         }
-        Some(self.at(last, calendar::day(self.anchor_day()?)))
+        // ("Bombs hit Colombo on Sunday. At 8 p.m., police raided a house": the time is of the
+        // day the text gave last, in this sentence or the one before, as a day part alone is.)
+        let day = match self.reference.get() {
+            Some(r) if r.grain == Grain::Day && self.near(r.tok, last) => r.interval,
+            _ => calendar::day(self.anchor_day()?),
+        };
+        Some(self.at(last, day))
     }
 
     /// "10:35 a.m.", "7:15 p.m.", "10 p.m.", "10pm", "at 14:30": the day the time falls on.

@@ -1724,6 +1724,26 @@ fn times_of_day_are_the_day_they_fall_on() {
 }
 
 #[test]
+fn a_clock_time_alone_is_of_the_day_the_text_speaks_of() {
+    // Friday 10 May 2019: the day given in the sentence before, else the publication day.
+    assert_starts(
+        "Bombs hit the port on Tuesday. At 8 p.m., police raided a house.",
+        Some("2019-05-10"),
+        &[("Tuesday", "2019-05-07"), ("8 p.m.", "2019-05-07")],
+    );
+    assert_starts(
+        "Bombs hit the port on Tuesday. Roads closed. Shops shut. At 8 p.m. police came.",
+        Some("2019-05-10"),
+        &[("Tuesday", "2019-05-07"), ("8 p.m.", "2019-05-10")],
+    );
+    assert_starts(
+        "Police raided a house at 10:15 p.m.",
+        Some("2019-05-10"),
+        &[("10:15 p.m.", "2019-05-10")],
+    );
+}
+
+#[test]
 fn a_day_part_alone_is_of_the_day_the_text_speaks_of() {
     // Friday 10 May 2019.
     assert_starts(
