@@ -715,6 +715,20 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(window) = body.get(from..dm.start) else {
         return false;
     };
+    // "the strongest storm to hit the Philippines this year": the stretch a superlative ranks
+    // within, not when the storm struck (a month or longer named by "this"; not "the biggest
+    // protest on Monday", "the worst floods in May").
+    if body
+        .get(dm.start..dm.end)
+        .is_some_and(|s| s.starts_with("this "))
+        && (dm.interval.to - dm.interval.from).num_days() >= 27
+    {
+        let clause = window
+            .rsplit([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
+            .next()
+            .unwrap_or(window);
+        return clause.split_whitespace().any(superlative);
+    }
     // (Most dates have none of the words a comparison needs near them: ruled out by one scan
     // of the last bytes before the date, before the clause is cut and its words split.)
     let near = &window.as_bytes()[window.len().saturating_sub(BASELINE_NEAR_BYTES)..];
@@ -762,8 +776,25 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
                 });
             return between_ok(k) && !counted;
         }
+        // (After "compared with" also a count: "compared with about 165 over the same period";
+        // not after "than": "more than 5,000 on Monday" is the day of the 5,000.)
         if matches!(*w, "with" | "to") && k.checked_sub(1).is_some_and(|j| words[j] == "compared") {
-            return between_ok(k);
+            let counted = |w: &str| {
+                w.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                    || matches!(
+                        w,
+                        "about" | "around" | "some" | "nearly" | "almost" | "roughly"
+                    )
+            };
+            let after = &words[k + 1..];
+            let skipped = after.iter().take_while(|w| counted(w)).count();
+            return after.len() <= BASELINE_WORDS + skipped
+                && after[skipped..].iter().all(|w| {
+                    BASELINE_PHRASE_WORDS
+                        .iter()
+                        .any(|b| b.eq_ignore_ascii_case(w))
+                });
         }
     }
     // "since": the superlative or "first" before it in the clause.
@@ -773,10 +804,14 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(since) = words.iter().rposition(|w| w.eq_ignore_ascii_case("since")) else {
         return false;
     };
-    words[..since].iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        SUPERLATIVES.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
-    })
+    words[..since].iter().copied().any(superlative)
+}
+
+/// A word of [`SUPERLATIVES`], or of seven letters or more ending in "iest" ("deadliest"),
+/// punctuation around it aside.
+fn superlative(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    SUPERLATIVES.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
 }
 
 /// A clause of "when" follows the date mention `dm` ("since 1987, when ten teenagers drowned in
@@ -1847,6 +1882,8 @@ mod tests {
             "Unemployment in Chiva was higher than last year.",
             "Chiva saw its heaviest rain since 1957.",
             "Chiva had 400 fewer students compared with September 1998.",
+            "Chiva counted 486 deaths, compared with about 165 over the same period in 2020.",
+            "It was the strongest storm to hit Chiva this year.",
         ] {
             let e = events(body, &[("Chiva", 1)], "2024-10-31");
             assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");
@@ -1872,6 +1909,15 @@ mod tests {
                 "Tuition in Chiva was more than expected this year.",
                 "2009-12-31",
             ),
+            (
+                "Prices in Chiva rose more than 5,000 on Monday.",
+                "2009-03-30",
+            ),
+            (
+                "The biggest protest in Chiva came in January.",
+                "2009-01-31",
+            ),
+            ("The strongest storms hit Chiva this week.", "2009-04-05"),
         ] {
             let e = events(body, &[("Chiva", 1)], "2009-03-30");
             assert_eq!(e[0].basis, WhenBasis::Text, "{body}: {e:?}");
