@@ -590,6 +590,9 @@ pub fn find_places_with_context(
     // The containers of the towns an apposition just settled ("Tacoma, Washington": the state
     // Tacoma lies in, not the capital): (first-level divisions, countries).
     let mut container: Option<(Vec<&str>, Vec<&str>)> = None;
+    // The names said to be in a place none of their towns is in ("the town of Palma in northern
+    // Mozambique"): the article's other mentions of the name are none of those towns either.
+    let mut elsewhere: Vec<&str> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
         c.clear();
         c.extend(
@@ -748,6 +751,11 @@ pub fn find_places_with_context(
         }
         if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
             narrowed = within_place(next, g, &mut c);
+            if c.is_empty()
+                && let Some(surface) = text.get(span.start..span.end)
+            {
+                elsewhere.push(surface);
+            }
         }
         // ("Holliday, Mo.", "Detroit, Texas": a lone town of the name elsewhere, where the data
         // lacks the one the apposition places, yields to that division too; not a common word
@@ -799,6 +807,21 @@ pub fn find_places_with_context(
         let from = all_cands.len();
         all_cands.extend_from_slice(&c);
         ranges.push((from..all_cands.len(), narrowed));
+    }
+    if !elsewhere.is_empty() {
+        for (span, (range, narrowed)) in spans.iter().zip(ranges.iter_mut()) {
+            let towns_only = all_cands[range.clone()]
+                .iter()
+                .all(|&(p, _)| g.get(p).kind.class() != KindClass::Area);
+            if !*narrowed
+                && towns_only
+                && text
+                    .get(span.start..span.end)
+                    .is_some_and(|s| elsewhere.contains(&s))
+            {
+                range.end = range.start;
+            }
+        }
     }
     let cands: Vec<(&[(PlaceIdx, bool)], bool)> = ranges
         .into_iter()
@@ -1240,8 +1263,9 @@ fn in_the_scenes_country(
 }
 
 /// The reading of `span` in the first-level division its sentence names before it, where the
-/// one chosen (`chosen`, a town) lies in no division the sentence names: the most populous
-/// town of the readings there.
+/// one chosen (`chosen`, a town or a county) lies in no division the sentence names: the most
+/// populous reading of its kind there ("In Alabama, a man died in Morgan County": Alabama's,
+/// not Georgia's, named later in the story).
 fn in_the_scenes_division(
     text: &str,
     span: &Span,
@@ -1250,7 +1274,9 @@ fn in_the_scenes_division(
     scenes: &Scenes<'_>,
     g: &Gazetteer,
 ) -> Option<PlaceIdx> {
-    if scenes.divisions.is_empty() || c.len() < 2 || g.get(chosen).kind != PlaceKind::City {
+    let county = |q: PlaceIdx| g.division_level(q) == 2;
+    let local = |q: PlaceIdx| g.get(q).kind == PlaceKind::City || county(q);
+    if scenes.divisions.is_empty() || c.len() < 2 || !local(chosen) {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -1273,7 +1299,9 @@ fn in_the_scenes_division(
     c.iter()
         .map(|&(q, _)| q)
         .filter(|&q| {
-            g.get(q).kind == PlaceKind::City && g.admin1(q).is_some_and(|key| here(key, true))
+            g.get(q).kind == g.get(chosen).kind
+                && county(q) == county(chosen)
+                && g.admin1(q).is_some_and(|key| here(key, true))
         })
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
 }
@@ -3113,6 +3141,16 @@ fn accept(
     {
         return false;
     }
+    // "taken to Boston Bar", "Grand Junction", "Harpers Ferry": a name before a word that makes
+    // a settlement's name of its own is the first word of that settlement's name (the
+    // gazetteer's longer name, where it has it, wins as the longer span), not the place itself.
+    // (A longer capitalised run is a body's name: "the Boston Bar Association".)
+    if let Some(w) = site.at.after
+        && SETTLEMENT_TAILS.contains(&w)
+        && !word_after(text, end + 1 + w.len()).is_some_and(is_capitalised)
+    {
+        return false;
+    }
     // "the Uruguay River", "the Niger Delta", "Lake Turkana": a country or a state named
     // beside a capitalised word for running or still water names that water, which may lie
     // far from the area's middle or outside it (a river, a delta, a lake across borders).
@@ -3171,6 +3209,13 @@ fn accept(
     }
     true
 }
+
+/// Capitalised words that close a settlement's own name after another name ("Boston Bar",
+/// "Grand Junction", "Harpers Ferry", "Smiths Falls" are not "Falls": a part of a city may be
+/// "Portland Heights"), never a part of the first name's town.
+const SETTLEMENT_TAILS: &[&str] = &[
+    "Bar", "Corners", "Crossing", "Ferry", "Forks", "Junction", "Landing",
+];
 
 /// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
 /// "Times" or "Herald" after a name, [`words::embedded_in_name`]), not the town.
@@ -4672,9 +4717,23 @@ fn narrow_by_container(
 /// were dropped and some kept.
 fn within_place(next: &Span, g: &Gazetteer, candidates: &mut Vec<(PlaceIdx, bool)>) -> bool {
     let mut countries: Vec<&str> = Vec::new();
+    // ("Silver City in Humphreys County": where every reading of `next` is a division, a town
+    // lies in one of them, not merely in its country.)
+    let mut divisions: Vec<&str> = Vec::new();
+    let mut only_divisions = true;
     for (role, _) in &next.roles {
-        let Some(idx) = role.place() else { continue };
+        let Some(idx) = role.place() else {
+            only_divisions = false;
+            continue;
+        };
         let p = g.get(idx);
+        match g.admin1(idx) {
+            // (A key by its ISO code alone, "AE.=RK", is no town's.)
+            Some(key) if p.kind == PlaceKind::AdminArea && !key.contains('=') => {
+                divisions.push(key);
+            }
+            _ => only_divisions = false,
+        }
         let counts = p.kind.class() == KindClass::Area
             || p.population.unwrap_or(0) >= WITHIN_CITY_POPULATION;
         if counts && let Some(c) = p.country {
@@ -4683,6 +4742,22 @@ fn within_place(next: &Span, g: &Gazetteer, candidates: &mut Vec<(PlaceIdx, bool
     }
     if countries.is_empty() {
         return false;
+    }
+    if only_divisions && !divisions.is_empty() {
+        let in_division =
+            |&(idx, _): &(PlaceIdx, bool)| g.admin1(idx).is_some_and(|k| divisions.contains(&k));
+        if candidates.iter().any(in_division) {
+            let kept: Vec<(PlaceIdx, bool)> =
+                candidates.iter().copied().filter(in_division).collect();
+            let narrowed = kept.len() < candidates.len();
+            *candidates = kept;
+            return narrowed;
+        }
+        // (A town the data files under no division is judged by its country below.)
+        if candidates.iter().all(|&(idx, _)| g.admin1(idx).is_some()) {
+            candidates.clear();
+            return false;
+        }
     }
     let inside =
         |&(idx, _): &(PlaceIdx, bool)| g.get(idx).country.is_some_and(|c| countries.contains(&c));
@@ -4706,7 +4781,13 @@ fn said_to_be_in<'s>(
     g: &Gazetteer,
 ) -> Option<&'s Span> {
     let next = spans.get(i + 1)?;
-    if text.get(spans[i].end..next.start) != Some(" in ") {
+    // ("the town of Palma in northern Mozambique": a part of the place named after "in" is in
+    // it too.)
+    let gap = text.get(spans[i].end..next.start)?;
+    let inside = gap
+        .strip_prefix(" in ")
+        .is_some_and(|rest| rest.is_empty() || rest.strip_suffix(' ').is_some_and(is_part_word));
+    if !inside {
         return None;
     }
     // ("St. Gregory of Narek in Vatican": a place in a name's "of" is not what the "in" places;
@@ -4719,6 +4800,35 @@ fn said_to_be_in<'s>(
             .iter()
             .all(|&(idx, _)| g.get(idx).kind.class() != KindClass::Area))
     .then_some(next)
+}
+
+/// A word naming a part of a land before its name: "northern", "south-eastern", "central".
+fn is_part_word(word: &str) -> bool {
+    let compass = |w: &str| {
+        matches!(
+            w,
+            "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
+        )
+    };
+    let whole = |w: &str| {
+        matches!(
+            w,
+            "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
+        )
+    };
+    // ("north-eastern", "south-central")
+    whole(word)
+        || word
+            .split_once('-')
+            .is_some_and(|(a, b)| compass(a) && (whole(b) || b == "central"))
 }
 
 /// A city of this population after "in" says which country the name before it is in
@@ -4916,7 +5026,9 @@ fn score<'g>(
             .iter()
             .any(|&a| Some(a) != own && near_any(std::slice::from_ref(&a), p.coord, AREA_NEAR_KM))
     } else {
-        p.kind.class() != KindClass::Area && near_any(&focus.anchors, p.coord, NEAR_KM)
+        // (A county is near the towns it holds: "in Monroe County ... near Amory".)
+        (p.kind.class() != KindClass::Area || level == 2)
+            && near_any(&focus.anchors, p.coord, NEAR_KM)
     };
     if near {
         s += 1.5;

@@ -20,7 +20,7 @@ use super::words::{
     COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
     dateline_after_headline, is_all_caps, is_function_word, is_honorific, word_before,
 };
-use super::{PlaceMention, Reason};
+use super::{PlaceMention, Reason, TOWN_NOUNS};
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
 use crate::pipeline::extract::step_to_capital;
 
@@ -418,7 +418,7 @@ fn sites_without_town(
             {
                 Some((town, Reason::SiteUnderDateline, town.confidence))
             }
-            _ => town_near(&towns, from, to, site_start, site_end)
+            _ => town_near(text, &towns, from, to, site_start, site_end)
                 .filter(|&(town, in_sentence)| {
                     sure(town) && (in_sentence || g.get(town.place).country == main_country)
                 })
@@ -641,6 +641,7 @@ fn names_a_body(site: &str) -> bool {
 /// [`Reason::SiteNearTown`]: of `towns` (sorted by start), the one in the sentence nearest to
 /// the site (`true`), or else the last before it, or else the first after it (`false`).
 fn town_near<'m>(
+    text: &str,
     towns: &[&'m PlaceMention],
     from: usize,
     to: usize,
@@ -657,10 +658,21 @@ fn town_near<'m>(
             t.start.saturating_sub(site_end)
         }
     };
+    // ("Others went to Spences Bridge and Salmon Arm": a town listed beside the site is another
+    // place, not where it stands.)
+    let listed = |t: &PlaceMention| {
+        let between = if t.end <= site_start {
+            text.get(t.end..site_start)
+        } else {
+            text.get(site_end..t.start)
+        };
+        // (Not a comma alone: "Landmark Bank in Gainesville, 1110 E California Street".)
+        between.is_some_and(|b| matches!(b, " and " | ", and " | " or " | ", or "))
+    };
     let in_sentence = [before, after]
         .into_iter()
         .flatten()
-        .filter(|t| from <= t.start && t.end <= to)
+        .filter(|t| from <= t.start && t.end <= to && !listed(t))
         .min_by_key(|t| gap(t));
     in_sentence
         .map(|t| (t, true))
@@ -908,7 +920,8 @@ fn site_before_town(text: &str, town: usize) -> Option<(usize, usize)> {
     let before = text.get(..town)?;
     let end = [", ", " in ", " at "]
         .iter()
-        .find_map(|sep| before.strip_suffix(sep))?
+        .find_map(|sep| before.strip_suffix(sep))
+        .or_else(|| before_the_town_of(before))?
         .len();
     let words = words_before(text, end);
     if let Some(site) = site_of(&words) {
@@ -924,6 +937,29 @@ fn site_before_town(text: &str, town: usize) -> Option<(usize, usize)> {
     let first = words.iter().position(|&(_, w)| !opening_word(w))?;
     let (start, last) = (words[first].0, words.last()?.1);
     (!CONNECTORS.contains(&last)).then_some((start, end))
+}
+
+/// "St. Sebastian's Church in the coastal town of ", "Zion Church at the eastern city of ": the
+/// text before " in " (or " at ") where `before` ends with such words telling what the town is:
+/// "the" or "a", up to two lower-case words, a noun of a town ([`TOWN_NOUNS`]) and "of".
+fn before_the_town_of(before: &str) -> Option<&str> {
+    let (mut rest, noun) = before.strip_suffix(" of ")?.rsplit_once(' ')?;
+    if !TOWN_NOUNS.contains(&noun) {
+        return None;
+    }
+    for _ in 0..3 {
+        let (head, word) = rest.rsplit_once(' ')?;
+        if matches!(word, "the" | "a" | "an") {
+            return head
+                .strip_suffix(" in")
+                .or_else(|| head.strip_suffix(" at"));
+        }
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            return None;
+        }
+        rest = head;
+    }
+    None
 }
 
 /// Lower-case words for a building after a capitalised name ("the Al-Khadra hospital",

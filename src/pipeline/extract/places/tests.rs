@@ -2288,6 +2288,15 @@ fn a_town_is_in_the_division_its_sentence_names_before_it() {
         .find(|(s, _)| s == "Arlington")
         .expect("Arlington found");
     assert_ne!(arlington.1, "gn:5145962", "{got:?}");
+    // A county too: Alabama's Morgan County, not Georgia's named later.
+    let story = "ROLLING FORK, Miss. — A tornado killed 13 people. In Alabama, a man died in \
+                 Morgan County when a tree fell. Storms could hit Georgia on Sunday.";
+    let got = found(story);
+    let morgan = got
+        .iter()
+        .find(|(s, _)| s == "Morgan County")
+        .expect("Morgan County found");
+    assert_eq!(morgan.1, "fips:01103", "{got:?}");
 }
 
 #[test]
@@ -3648,6 +3657,34 @@ fn towns_of(text: &str, surface: &str) -> Vec<(String, &'static str)> {
 }
 
 #[test]
+fn a_site_in_the_town_of_a_name_is_in_that_town_not_the_one_before() {
+    let text = "Bombs hit the Grand Hotel in Kandy, St. Mary's Church in the coastal town of \
+                Galle and Holy Cross Church at the old port city of Trincomalee.";
+    for (site, town) in [
+        ("St. Mary's Church", "Galle"),
+        ("Holy Cross Church", "Trincomalee"),
+    ] {
+        assert_eq!(
+            towns_of(text, site),
+            vec![(town.to_owned(), "site_in_town")],
+            "{site}"
+        );
+    }
+    // Not across a sentence's other words, nor more than two words between "the" and the noun.
+    for text in [
+        "Police guarded St. Mary's Church, in a sign of the town of Galle's fears.",
+        "Police guarded St. Mary's Church in the very old quiet coastal town of Galle.",
+    ] {
+        assert!(
+            !towns_of(text, "St. Mary's Church")
+                .iter()
+                .any(|(_, r)| *r == "site_in_town"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_site_named_with_its_town_is_a_mention_of_the_town() {
     let text = "Fans clashed after a news conference at the Barclays Center in Brooklyn on \
                 Thursday. Police cleared the loading dock at the Barclays Center an hour later.";
@@ -4007,6 +4044,12 @@ fn a_site_without_its_town_is_in_the_town_the_story_names_beside_it() {
                 Winnipeg was out by dawn.";
     assert_eq!(
         towns_of(text, "Grace General Hospital"),
+        vec![("Winnipeg".to_owned(), "site_near_town")]
+    );
+    // A town listed beside the site is another place.
+    let text = "Residents fled to Winnipeg. Others went to Rosser Avenue and Brandon.";
+    assert_eq!(
+        towns_of(text, "Rosser Avenue"),
         vec![("Winnipeg".to_owned(), "site_near_town")]
     );
     // Its later mentions are the same site.
@@ -4608,6 +4651,38 @@ fn a_town_said_to_be_in_a_place_it_is_not_in_is_none_of_its_towns() {
         Some("US"),
         "{r:?}"
     );
+    // In a part of it: a town the data lacks is none of the towns of its name elsewhere.
+    let r = resolved(
+        "Palma fell. Militants seized the town of Palma in northern Mozambique on Wednesday. \
+         Palma's port was shut.",
+    );
+    assert!(resolved_as(&r, "Palma").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Mozambique").is_some(), "{r:?}");
+    // In a division: in it, not merely in its country.
+    let r = resolved("The tornado reached Silver City in Humphreys County before dawn.");
+    assert!(resolved_as(&r, "Silver City").is_none(), "{r:?}");
+    let text = "Fans drove to Paris in Lamar County for the game.";
+    let paris = find_places(text, bundled())
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == "Paris")
+        .expect("Paris");
+    assert_eq!(bundled().admin1(paris.place), Some("US.TX"));
+}
+
+#[test]
+fn a_part_word_is_a_compass_side_or_the_centre() {
+    for w in [
+        "northern",
+        "south-eastern",
+        "southeastern",
+        "central",
+        "north-central",
+    ] {
+        assert!(is_part_word(w), "{w}");
+    }
+    for w in ["the", "rural", "north", "Northern", "eastern-", "-central"] {
+        assert!(!is_part_word(w), "{w}");
+    }
 }
 
 #[test]
@@ -4643,6 +4718,25 @@ fn a_town_a_team_beats_carries_no_site_of_the_match() {
         resolved_as(&r, "Amex Stadium").is_none_or(|x| x.1 != "Brighton"),
         "{r:?}"
     );
+}
+
+#[test]
+fn a_name_before_a_settlements_closing_word_is_that_settlements_first_word() {
+    for text in [
+        "Residents were taken to Boston Bar on Thursday.",
+        "The train stopped at Chicago Junction.",
+        "They crossed at Moscow Landing.",
+    ] {
+        let r = resolved(text);
+        assert!(
+            !r.iter()
+                .any(|x| matches!(x.0.as_str(), "Boston" | "Chicago" | "Moscow")),
+            "{text}: {r:?}"
+        );
+    }
+    // A body's longer name keeps its town.
+    let r = resolved("The Boston Bar Association met in Boston.");
+    assert_eq!(r.iter().filter(|x| x.1 == "Boston").count(), 2, "{r:?}");
 }
 
 #[test]
