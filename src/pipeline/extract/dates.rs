@@ -52,8 +52,9 @@
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
-//!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.") is of the day
-//!   the text gave last, in this sentence or the one before, else of the anchor day.
+//!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
+//!   midnight") is of the day the text gave last, in this sentence or the one before, else of
+//!   the anchor day.
 //! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
 //!   Friday, Easter week, US Thanksgiving (fourth Thursday of November), Halloween,
 //!   Valentine's Day, May Day.
@@ -1920,12 +1921,17 @@ impl Tagger<'_> {
             return Some(m);
         }
         // ("Bombs hit Colombo on Sunday. At 8 p.m., police raided a house": the time is of the
-        // day the text gave last, in this sentence or the one before, as a day part alone is.)
-        let day = match self.reference.get() {
-            Some(r) if r.grain == Grain::Day && self.near(r.tok, last) => r.interval,
-            _ => calendar::day(self.anchor_day()?),
-        };
-        Some(self.at(last, day))
+        // day the text gave last, as a day part alone is.)
+        Some(self.at(last, self.day_spoken_of(last)?))
+    }
+
+    /// The day a time or a day part with no day of its own (at token `i`) is of: the day the
+    /// text gave last, in this sentence or the one before, else the anchor day.
+    fn day_spoken_of(&self, i: usize) -> Option<Interval> {
+        match self.reference.get() {
+            Some(r) if r.grain == Grain::Day && self.near(r.tok, i) => Some(r.interval),
+            _ => Some(calendar::day(self.anchor_day()?)),
+        }
     }
 
     /// "10:35 a.m.", "7:15 p.m.", "10 p.m.", "10pm", "at 14:30": the day the time falls on.
@@ -1991,7 +1997,7 @@ impl Tagger<'_> {
             self.prev_prep(i),
             Some(Prep::At | Prep::By | Prep::Until | Prep::Before | Prep::After | Prep::Since)
         );
-        date_ish.then(|| Some(self.at(i, calendar::day(self.anchor_day()?))))?
+        date_ish.then(|| Some(self.at(i, self.day_spoken_of(i)?)))?
     }
 
     /// "Christmas", "Christmas Eve", "Easter", "Easter Monday", "Easter week", "Thanksgiving
@@ -2925,11 +2931,7 @@ impl Tagger<'_> {
     /// `k` the day part): of the day the text gave last, in this sentence or the one before,
     /// else of the anchor day.
     fn bare_day_part(&self, i: usize, k: usize) -> Option<Match> {
-        let day = match self.reference.get() {
-            Some(r) if r.grain == Grain::Day && self.near(r.tok, i) => r.interval,
-            _ => calendar::day(self.anchor_day()?),
-        };
-        Some(self.at(k, day))
+        Some(self.at(k, self.day_spoken_of(i)?))
     }
 
     /// "year-end", "year end", "year's end" (`i` at "year"): the index of "end".

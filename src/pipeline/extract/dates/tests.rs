@@ -1737,6 +1737,11 @@ fn a_clock_time_alone_is_of_the_day_the_text_speaks_of() {
         &[("Tuesday", "2019-05-07"), ("8 p.m.", "2019-05-10")],
     );
     assert_starts(
+        "A drone hit the camp late Tuesday. It struck shortly before midnight.",
+        Some("2019-05-10"),
+        &[("late Tuesday", "2019-05-07"), ("midnight", "2019-05-07")],
+    );
+    assert_starts(
         "Police raided a house at 10:15 p.m.",
         Some("2019-05-10"),
         &[("10:15 p.m.", "2019-05-10")],
@@ -2059,6 +2064,18 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
         Some(SentenceTense::Future)
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
+    // Irregular past forms: "The river swept through Kamnik", "The Savinja burst its banks".
+    for sentence in [
+        "The river swept through Kamnik.",
+        "The Savinja burst its banks in Celje.",
+        "Crowds threw stones and tore down a fence.",
+    ] {
+        assert_eq!(
+            sentence_tense(sentence),
+            Some(SentenceTense::Past),
+            "{sentence}"
+        );
+    }
 }
 
 #[test]
