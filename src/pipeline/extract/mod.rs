@@ -659,12 +659,23 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
     if runs_since(body, dm, published) {
         return to_publication;
     }
-    let earlier = body
-        .get(dm.start..)
-        .and_then(|t| t.get(..EARLIER.len()))
-        .is_some_and(|w| w.eq_ignore_ascii_case(EARLIER));
-    if earlier && dm.interval.from < day && day < dm.interval.to {
-        return to_publication;
+    let opens = |word: &str| {
+        body.get(dm.start..)
+            .and_then(|t| t.get(..word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    if dm.interval.from < day && day < dm.interval.to {
+        if opens(EARLIER) {
+            return to_publication;
+        }
+        // "talks resume in Geneva later this month": from the publication to the month's end.
+        if opens(LATER) {
+            return Interval {
+                from: day,
+                to: dm.interval.to,
+                granularity: Granularity::Span,
+            };
+        }
     }
     dm.interval
 }
@@ -678,6 +689,9 @@ fn runs_since(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> boo
 /// The word that opens a date mention of a time before the publication within a stretch that
 /// holds it ("earlier this month").
 const EARLIER: &str = "earlier";
+/// The word that opens a date mention of a time after the publication within a stretch that
+/// holds it ("later this month").
+const LATER: &str = "later";
 
 /// The date mention `dm` says from when in a phrase of "since" ([`after_since`]), not when a
 /// thing the phrase names happened: not "since the January 1998 bombing", "since his Aug. 2
@@ -1931,6 +1945,11 @@ mod tests {
         let e = events(body, &[("Benghazi", 1)], "2019-07-04");
         let when = e[0].when.expect("dated");
         assert_eq!((when.from, when.to), (day("2019-07-01"), day("2019-07-04")));
+        // "later": from the publication on.
+        let body = "He will visit Benghazi later this month.";
+        let e = events(body, &[("Benghazi", 1)], "2019-07-04");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2019-07-04"), day("2019-07-31")));
         // Without "earlier" the month is the month.
         let body = "He will visit Benghazi this month.";
         let e = events(body, &[("Benghazi", 1)], "2019-07-04");
