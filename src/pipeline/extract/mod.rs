@@ -737,11 +737,7 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
         .is_some_and(|s| s.starts_with("this "))
         && (dm.interval.to - dm.interval.from).num_days() >= 27
     {
-        let clause = window
-            .rsplit([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
-            .next()
-            .unwrap_or(window);
-        return clause.split_whitespace().any(superlative);
+        return clause_before(window).split_whitespace().any(superlative);
     }
     // (Most dates have none of the words a comparison needs near them: ruled out by one scan
     // of the last bytes before the date, before the clause is cut and its words split.)
@@ -755,11 +751,7 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     if !maybe {
         return false;
     }
-    // The clause the date ends: back to the last mark that closes one.
-    let clause = window
-        .rsplit([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
-        .next()
-        .unwrap_or(window);
+    let clause = clause_before(window);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let Some(last) = words.len().checked_sub(1) else {
         return false;
@@ -826,6 +818,26 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
 fn superlative(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     SUPERLATIVES.contains(&w) || (w.len() > 6 && w.ends_with("iest"))
+}
+
+/// The clause that `window` (the text before a date) ends with: back to the last mark that
+/// closes one, but not the full stop of an initial ("a U.S. grade school since the 2012 attack").
+fn clause_before(window: &str) -> &str {
+    let bytes = window.as_bytes();
+    let mut end = window.len();
+    while let Some(k) = window[..end].rfind([',', ';', ':', '.', '"', '(', '\u{201c}', '\u{2014}'])
+    {
+        let initial = bytes[k] == b'.'
+            && k.checked_sub(1)
+                .is_some_and(|j| bytes[j].is_ascii_uppercase())
+            && k.checked_sub(2)
+                .is_none_or(|j| matches!(bytes[j], b'.' | b' '));
+        if !initial {
+            return &window[k + window[k..].chars().next().map_or(1, char::len_utf8)..];
+        }
+        end = k;
+    }
+    window
 }
 
 /// A clause of "when" follows the date mention `dm` ("since 1987, when ten teenagers drowned in
@@ -1898,6 +1910,7 @@ mod tests {
             "Chiva had 400 fewer students compared with September 1998.",
             "Chiva counted 486 deaths, compared with about 165 over the same period in 2020.",
             "It was the strongest storm to hit Chiva this year.",
+            "The shooting in Chiva was the deadliest at a U.S. school since the 2012 attack.",
         ] {
             let e = events(body, &[("Chiva", 1)], "2024-10-31");
             assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");

@@ -672,12 +672,70 @@ fn town_near<'m>(
     let in_sentence = [before, after]
         .into_iter()
         .flatten()
-        .filter(|t| from <= t.start && t.end <= to && !listed(t))
+        .filter(|t| from <= t.start && t.end <= to && !listed(t) && !measured_from(text, t.start))
         .min_by_key(|t| gap(t));
     in_sentence
         .map(|t| (t, true))
         .or(before.or(after).map(|t| (t, false)))
 }
+
+/// The town at `start` is where a distance of [`FAR_MEASURE`] or more is measured from, not
+/// where anything stands: "in the small town about 85 miles (135 kilometers) west of San
+/// Antonio", "40 km from Pemba" (not "County Road 109 about two miles east of Brandon", nor "a
+/// road southwest of Brandon": they lie by it).
+fn measured_from(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let unit = |w: &str| {
+        let w = w.trim_end_matches(')');
+        matches!(w, "miles" | "mi" | "km" | "kilometers" | "kilometres")
+    };
+    // The number before the unit, in digits ("85", "(135", "1,200"); a number in words is small.
+    let far = |w: Option<&str>| {
+        let digits: String = w
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .take(6)
+            .collect();
+        digits.parse::<u32>().is_ok_and(|n| n >= FAR_MEASURE)
+    };
+    let head = if let Some(head) = before.strip_suffix(" of ") {
+        let (head, word) = head.rsplit_once(' ').unwrap_or(("", head));
+        let direction = |w: &str| {
+            matches!(
+                w,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            )
+        };
+        let compass = direction(word)
+            || word
+                .split_once('-')
+                .is_some_and(|(a, b)| direction(a) && direction(b));
+        if !compass {
+            return false;
+        }
+        head
+    } else if let Some(head) = before.strip_suffix(" from ") {
+        head
+    } else {
+        return false;
+    };
+    let mut words = head.rsplit(' ');
+    words.next().is_some_and(unit) && far(words.next())
+}
+
+/// A distance in miles or km from which a town is only where it is measured from
+/// ([`measured_from`]).
+const FAR_MEASURE: u32 = 25;
 
 /// A town read no surer than this takes no site named near it ([`Reason::SiteNearTown`]): a
 /// site would carry a doubtful reading further.

@@ -4046,6 +4046,20 @@ fn a_site_without_its_town_is_in_the_town_the_story_names_beside_it() {
         towns_of(text, "Grace General Hospital"),
         vec![("Winnipeg".to_owned(), "site_near_town")]
     );
+    // A town a distance is measured from is not where the site stands.
+    let text = "A gunman struck in Uvalde on Tuesday. The shooting at Robb Elementary School, \
+                85 miles west of San Antonio, shocked the state.";
+    assert_eq!(
+        towns_of(text, "Robb Elementary School"),
+        vec![("Uvalde".to_owned(), "site_near_town")]
+    );
+    // Not where the distance is short.
+    let text = "Crews in Winnipeg were busy. A crash was reported on Rosser Avenue about two \
+                miles east of Brandon.";
+    assert_eq!(
+        towns_of(text, "Rosser Avenue"),
+        vec![("Brandon".to_owned(), "site_near_town")]
+    );
     // A town listed beside the site is another place.
     let text = "Residents fled to Winnipeg. Others went to Rosser Avenue and Brandon.";
     assert_eq!(
