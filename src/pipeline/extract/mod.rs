@@ -425,7 +425,8 @@ fn events_of(
         // whole of the previous year") dates nothing the sentence tells: the sentence is read
         // as if it had no such date (a copy of the others only where it has one).
         let mut in_sentence = &dates[d..last_date];
-        if in_sentence.iter().any(|dm| comparison_baseline(m.body, dm)) {
+        let has_baseline = in_sentence.iter().any(|dm| comparison_baseline(m.body, dm));
+        if has_baseline {
             compared.clear();
             compared.extend(
                 in_sentence
@@ -586,6 +587,26 @@ fn events_of(
                         Some(dm.interval)
                     }
                     _ => when,
+                };
+                // "the deadliest since the 2012 attack at Sandy Hook Elementary in Newtown": a
+                // place of the happening a baseline's date qualifies is where it happened then.
+                let baseline = has_baseline
+                    .then(|| {
+                        baseline_happening(
+                            m.body,
+                            &dates[d..last_date],
+                            &places[first_place..],
+                            mention,
+                        )
+                    })
+                    .flatten();
+                let (when, basis, date_mention) = match baseline {
+                    Some(dm) => (
+                        Some(dm.interval),
+                        WhenBasis::Text,
+                        Some(TextSpan::new(dm.start..dm.end)),
+                    ),
+                    None => (when, basis, date_mention),
                 };
                 events.push(Event {
                     article,
@@ -839,6 +860,47 @@ fn clause_before(window: &str) -> &str {
     }
     window
 }
+
+/// The baseline date of `dates` (a sentence's) whose happening `mention` is a place of: the
+/// date qualifies a noun ("since the 2012 attack") and the place follows within
+/// [`HAPPENING_PLACE_BYTES`], without a stop between, nor a comma unless right after another
+/// place of the happening ("in Newtown, Connecticut"). `places`: the mentions from the
+/// sentence's first on.
+fn baseline_happening<'d>(
+    body: &str,
+    dates: &'d [DateMention],
+    places: &[PlaceMention],
+    mention: &PlaceMention,
+) -> Option<&'d DateMention> {
+    let dm = dates
+        .iter()
+        .rev()
+        .find(|dm| dm.end <= mention.start && comparison_baseline(body, dm))?;
+    let noun = body
+        .get(dm.end..)?
+        .split_whitespace()
+        .next()
+        .is_some_and(qualified_noun);
+    if !noun || mention.start - dm.end > HAPPENING_PLACE_BYTES {
+        return None;
+    }
+    let gap = body.get(dm.end..mention.start)?;
+    if gap.contains(['.', ';', '(', ':']) {
+        return None;
+    }
+    // (A comma only right after a place that follows the date.)
+    let comma_ok = match gap.rfind(',') {
+        None => true,
+        Some(k) => {
+            let at = dm.end + k;
+            !gap[..k].contains(',') && places.iter().any(|p| p.end == at && p.start > dm.end)
+        }
+    };
+    comma_ok.then_some(dm)
+}
+
+/// How far after a baseline's date a place of its happening may stand ([`baseline_happening`]).
+const HAPPENING_PLACE_BYTES: usize = 80;
 
 /// A clause of "when" follows the date mention `dm` ("since 1987, when ten teenagers drowned in
 /// Comfort", "since June, when forces pushed Haftar back to Sirte"): the date is that clause's
@@ -1892,6 +1954,34 @@ mod tests {
         ] {
             let e = events(body, &[("Aberdeen", 1), ("Wales", 2)], published);
             assert_eq!(e[1].basis, WhenBasis::Publication, "{body}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_of_the_happening_a_baseline_dates_is_of_that_time() {
+        let body = "The shooting in Chiva on Tuesday was the deadliest since the 2012 attack at \
+                    a school in Newtown, Connecticut.";
+        let e = events(
+            body,
+            &[("Chiva", 1), ("Newtown", 2), ("Connecticut", 3)],
+            "2022-05-25",
+        );
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2022-05-24")), "{e:?}");
+        for k in [1, 2] {
+            assert_eq!(e[k].when.map(|w| w.to), Some(day("2012-12-31")), "{e:?}");
+        }
+        // Not a place after the comparison's clause, nor one of a baseline with no happening.
+        for body in [
+            "Rain in Chiva on Tuesday was the heaviest since the 1957 floods, officials in \
+             Newtown said.",
+            "Rain in Chiva on Tuesday was the heaviest since 1957 in Newtown.",
+        ] {
+            let e = events(body, &[("Chiva", 1), ("Newtown", 2)], "2022-05-25");
+            assert_eq!(
+                e[1].when.map(|w| w.from),
+                Some(day("2022-05-24")),
+                "{body}: {e:?}"
+            );
         }
     }
 
