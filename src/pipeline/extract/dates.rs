@@ -51,6 +51,9 @@
 //! - Vague, marked so: "now", "currently", "at present" (the anchor day); "recently" (the 90 days
 //!   before); "in recent days/weeks/months/years", "the past few/several days" (7 units back);
 //!   "a few years ago".
+//! - Numeric dates: "21/04/2019", "25.02.2020", "4/21/2019", "2/25/20" (a number
+//!   over 12 is the day; "12/03/2020": the reading within a year of the anchor, the nearer,
+//!   else the month first; with full stops, the day first).
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
 //!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
 //!   midnight") is of the day the text gave last, in this sentence or the one before, else of
@@ -522,6 +525,7 @@ impl Tagger<'_> {
         match self.toks[i].kind {
             Kind::Num(_) => self
                 .iso(i)
+                .or_else(|| self.numeric(i))
                 .or_else(|| self.coordinated_day(i))
                 .or_else(|| self.clock(i))
                 .or_else(|| self.counted_units(i))
@@ -1356,6 +1360,52 @@ impl Tagger<'_> {
             return None;
         }
         let date = NaiveDate::from_ymd_opt(i32::try_from(y.value).ok()?, m.value, d.value)?;
+        Some(self.at(i + 4, calendar::day(date)))
+    }
+
+    /// "21/04/2019", "25.02.2020", "4/21/2019", "12/03/2020": a day, a month and a year of four
+    /// digits (two after a slash: "2/25/20") joined by one mark. A first number over 12 is the
+    /// day, a second over 12 the day; where both may be the month, the reading within a year
+    /// of the anchor day, the nearer if both are, else the American order (month first); with
+    /// full stops, always the day first.
+    fn numeric(&self, i: usize) -> Option<Match> {
+        let a = self.num(i).filter(|n| n.digits <= 2)?;
+        let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '.' | '-'))?;
+        let glued = |k: usize| self.adjacent(k) && self.adjacent(k + 1);
+        if !self.clean_before(i) || !glued(i + 1) || self.punct(i + 3) != Some(sep) || !glued(i + 3)
+        {
+            return None;
+        }
+        let b = self.num(i + 2).filter(|n| n.digits <= 2)?;
+        let y = self.num(i + 4)?;
+        let year = match (y.digits, sep) {
+            (4, _) => i32::try_from(y.value).ok()?,
+            (2, '/') => 2000 + i32::try_from(y.value).ok()?,
+            _ => return None,
+        };
+        if !self.clean_after(i + 4) || y.decade || y.glued || y.meridiem > 0 {
+            return None;
+        }
+        let day_first = NaiveDate::from_ymd_opt(year, b.value, a.value);
+        let month_first = NaiveDate::from_ymd_opt(year, a.value, b.value);
+        let date = match (day_first, month_first) {
+            (Some(d), None) | (None, Some(d)) => d,
+            (Some(d), Some(_)) if sep == '.' || a.value == b.value => d,
+            (Some(d), Some(m)) => {
+                let off = |x: NaiveDate| self.anchor_day().map(|t| (x - t).num_days().abs());
+                match (off(d), off(m)) {
+                    (Some(od), Some(om)) if od.min(om) <= 366 => {
+                        if od < om {
+                            d
+                        } else {
+                            m
+                        }
+                    }
+                    _ => m,
+                }
+            }
+            (None, None) => return None,
+        };
         Some(self.at(i + 4, calendar::day(date)))
     }
 

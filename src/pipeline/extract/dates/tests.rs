@@ -65,6 +65,36 @@ use Granularity::{Day, Month, Span, Week, Year};
 // ---- absolute --------------------------------------------------------------------------------
 
 #[test]
+fn a_numeric_date_is_that_day_in_the_order_its_numbers_allow() {
+    // Sunday 15 March 2020.
+    for (text, surface, day) in [
+        ("met on 21/04/2019 in Rome", "21/04/2019", "2019-04-21"),
+        ("met on 4/21/2019 in Rome", "4/21/2019", "2019-04-21"),
+        ("met on 25.02.2020 in Rome", "25.02.2020", "2020-02-25"),
+        ("met on 25/2/20 in Rome", "25/2/20", "2020-02-25"),
+        ("met on 12-03-2020 in Rome", "12-03-2020", "2020-03-12"),
+        // Both orders possible: the one near the publication, else the month first.
+        ("met on 12/03/2020 in Rome", "12/03/2020", "2020-03-12"),
+        ("met on 03/12/2020 in Rome", "03/12/2020", "2020-03-12"),
+        ("the 9/11/2001 attacks", "9/11/2001", "2001-09-11"),
+        // Full stops: the day first.
+        ("met on 01.02.2020 in Rome", "01.02.2020", "2020-02-01"),
+    ] {
+        assert_one(text, "2020-03-15", surface, day, day, Day);
+    }
+    // Not a ratio, a fraction, a score, an impossible day, a number glued on.
+    for text in [
+        "open 24/7 and 50/50",
+        "a 1/2/3 split",
+        "on 31/31/2020",
+        "on 12/03/2020x",
+        "on 12/03/20201",
+    ] {
+        assert_none(text, "2020-03-15");
+    }
+}
+
+#[test]
 fn a_month_day_year_date_is_that_day() {
     assert_one(
         "on April 25, 2019 the",
