@@ -2542,6 +2542,19 @@ impl Tagger<'_> {
             1
         };
         let r = self.reference_or_publication()?;
+        // "In May ... The following morning": a day after a month or a year is no day the text
+        // says (was the first of June).
+        let day_step = matches!(
+            self.lex(i + 1)?,
+            Lex::DayPart
+                | Lex::Unit {
+                    unit: Unit::Day | Unit::Night,
+                    plural: false,
+                }
+        );
+        if day_step && r.grain != Grain::Day {
+            return None;
+        }
         let base = if step > 0 {
             r.interval.to
         } else {

@@ -1893,6 +1893,24 @@ fn anchored_expressions_read_against_the_last_date_given() {
 }
 
 #[test]
+fn the_next_day_needs_a_day_before_it() {
+    // After a month, no day is said; after a day, the day after it.
+    assert_starts(
+        "Talks opened in May. The following morning the envoy left.",
+        Some("2019-08-08"),
+        &[("May", "2019-05-01")],
+    );
+    assert_starts(
+        "Talks opened on May 3. The following morning the envoy left.",
+        Some("2019-08-08"),
+        &[
+            ("May 3", "2019-05-03"),
+            ("The following morning", "2019-05-04"),
+        ],
+    );
+}
+
+#[test]
 fn the_same_day_after_a_week_is_a_day_of_that_week_not_its_first() {
     let found = tag(
         "Voting in the north began last week. Two states vote on the same day.",
