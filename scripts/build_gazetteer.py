@@ -855,7 +855,8 @@ def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]
     OWN_DIVISION_MIN_SHARE of their matched towns' population ("Marrakech" for Marrakesh, not
     "Oklahoma" for Oklahoma City or "Selangor" for Kuala Selangor); or, farther, tied to the
     city's own admin1 code, the city at least OWN_DIVISION_TIED_SHARE of their population, and
-    the name opening or spelling the city's ("Santa Cruz" for Santa Cruz de la Sierra).
+    the name opening or spelling the city's ("Santa Cruz" for Santa Cruz de la Sierra) or
+    differing by a final "h" ("Hama" for Hamah).
     "MARRAKECH, Morocco (Reuters)" names the city, which the prefecture's name must not hide.
     Not the city's own name: its other marks ("Tókýó" for Tokyo) stay out as before. Empty
     below BIG_CITY."""
@@ -873,10 +874,17 @@ def own_division_names(city: dict, division_points: dict[str, list]) -> set[str]
         # (Only a name that opens the city's or spells it: "Santa Cruz", not "Grand Bassa" for
         # Buchanan, the county's capital.)
         return (a1 and d_a1 == a1 and city["population"] >= OWN_DIVISION_TIED_SHARE * pop
-                and (own_name.startswith(n + " ") or is_spelling_of(n, city["name"])))
+                and (own_name.startswith(n + " ") or is_spelling_of(n, city["name"])
+                     or final_h_of(n, own_name)))
     return {n for names, dlat, dlon, pop, d_a1 in division_points.get(city["countrycode"], ())
             for n in names
             if near(dlat, dlon, pop) or tied(n, pop, d_a1)} - {own_name}
+
+
+def final_h_of(a: str, b: str) -> bool:
+    """One name is the other with a final "h", as transliterations of Arabic write a closing
+    vowel or not ("Hama" for Hamah, "Raqqa" for Raqqah)."""
+    return len(a) >= 3 and (a + "h" == b or b + "h" == a)
 
 
 def km(a, b, c, d):
