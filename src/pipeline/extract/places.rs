@@ -1429,11 +1429,12 @@ fn resolve(
             .get(span.start..span.end)
             .is_some_and(|t| t.contains(' ') && !has_arabic_article_word(t))
             && !word_after(text, span.end).is_some_and(is_capitalised);
-        // "BAIKONUR, Kazakhstan": the words after it place it.
+        // "BAIKONUR, Kazakhstan": the words after it place it (not a source named after it:
+        // "taking the village of Orlivka, Moscow said").
         let apposition = text
             .get(span.end..)
             .and_then(|a| a.strip_prefix(", "))
-            .is_some_and(|a| a.starts_with(char::is_uppercase));
+            .is_some_and(|a| a.starts_with(char::is_uppercase) && !attributed(a));
         if !*narrowed
             && (far_from_focus(
                 place,
@@ -1850,6 +1851,36 @@ fn adjective_before_noun(text: &str, end: usize) -> bool {
                     | "residents"
             )
     })
+}
+
+/// `rest` opens with the source a clause is attributed to: a capitalised name of up to three
+/// words and a verb of saying ("Moscow said", "the Kremlin", "State Department officials
+/// said" are not: they open with no capital or run longer).
+fn attributed(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    for _ in 0..4 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if !word.starts_with(char::is_uppercase) {
+            let verb = word.trim_end_matches(['.', ',', ';']);
+            return matches!(
+                verb,
+                "said"
+                    | "says"
+                    | "reported"
+                    | "reports"
+                    | "claimed"
+                    | "claims"
+                    | "announced"
+                    | "added"
+                    | "told"
+                    | "stated"
+                    | "confirmed"
+            );
+        }
+    }
+    false
 }
 
 /// A town under this population spelled like a country's or region's demonym ("Canadian",

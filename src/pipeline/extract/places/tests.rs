@@ -4684,6 +4684,22 @@ fn a_town_said_to_be_in_a_place_it_is_not_in_is_none_of_its_towns() {
 }
 
 #[test]
+fn a_source_named_after_a_town_is_no_apposition() {
+    assert!(attributed("Moscow said on Friday."));
+    assert!(attributed("Russian Defence Ministry said."));
+    assert!(!attributed("Texas, on Friday."));
+    assert!(!attributed("Kazakhstan (Reuters) -"));
+    assert!(!attributed("Texas Governor Greg Abbott said."));
+    // A village of another state, far from the story's, is then left out.
+    let r = resolved(
+        "KYIV (Reuters) - Russian forces pressed their advance near Pokrovsk in the eastern \
+         Donetsk region, taking the village of Orlivka, Moscow said. Officials ordered families \
+         to leave Pokrovsk and nearby Myrnohrad.",
+    );
+    assert!(resolved_as(&r, "Orlivka").is_none(), "{r:?}");
+}
+
+#[test]
 fn a_part_word_is_a_compass_side_or_the_centre() {
     for w in [
         "northern",
