@@ -122,10 +122,15 @@ pub(super) struct ConfinedClause {
     pub span: Range<usize>,
     /// It tells of the place before its comma: ", where" ("Tajoura, where a centre was bombed
     /// in July"), ", who" of a body a place names ("Raytown police, who on Monday made no
-    /// statement"); not ", which", which tells as often of the thing a place was named with ("a
-    /// wave of attacks in Tunisia, which forced a state of emergency"), nor "while", which
-    /// opens a clause of its own.
+    /// statement"), ", which" before the clause's own subject ("Sirte, which the LNA seized on
+    /// Jan. 6"); not ", which" before its verb, which tells as often of the thing a place was
+    /// named with ("a wave of attacks in Tunisia, which forced a state of emergency"), nor
+    /// "while", which opens a clause of its own.
     pub antecedent: bool,
+    /// How many words may stand between the place it tells of and its comma: two after "where"
+    /// or "who" ("the New York Stock Exchange, where"), none after "which" (in "between Misrata
+    /// and Sirte, which the LNA seized", Sirte).
+    pub reach: usize,
     /// Its dates: a range of the sentence's date mentions.
     pub dates: Range<usize>,
 }
@@ -142,7 +147,7 @@ impl ConfinedClause {
             body.get(mention.end..self.span.start).is_some_and(|gap| {
                 gap.is_empty()
                     || gap.starts_with(' ')
-                        && gap.split(' ').filter(|w| !w.is_empty()).count() <= 2
+                        && gap.split(' ').filter(|w| !w.is_empty()).count() <= self.reach
                         && gap.chars().all(|c| c == ' ' || c.is_alphabetic())
             })
         };
@@ -176,9 +181,10 @@ pub(super) fn confined_clauses(
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
         let opener = words.next().unwrap_or("");
+        let next = words.next();
         // "while visiting Rome on Monday": a time of the sentence's own event.
         let confining = CONFINING_OPENERS.contains(&opener)
-            && !(opener == "while" && words.next().is_some_and(|w| w.ends_with("ing")));
+            && !(opener == "while" && next.is_some_and(|w| w.ends_with("ing")));
         if !confining || body.get(comma..comma + 1) != Some(",") {
             k += 1;
             continue;
@@ -188,11 +194,23 @@ pub(super) fn confined_clauses(
         let last = k + in_sentence[k..].partition_point(|m| m.end <= end);
         out.push(ConfinedClause {
             span: comma..end,
-            antecedent: matches!(opener, "where" | "who" | "whom" | "whose"),
+            antecedent: matches!(opener, "where" | "who" | "whom" | "whose")
+                || opener == "which" && next.is_some_and(opens_a_subject),
+            reach: if opener == "which" { 0 } else { 2 },
             dates: k..last,
         });
         k = last.max(k + 1);
     }
+}
+
+/// A word that opens the subject of a clause: after "which", the clause tells what someone did
+/// to the thing before its comma ("Sirte, which the LNA seized on Jan. 6"), not what that
+/// thing did ("attacks in Tunisia, which forced a state of emergency").
+fn opens_a_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "it" | "they" | "he" | "she" | "we" | "rebels" | "troops" | "forces"
+    ) || word.starts_with(char::is_uppercase)
 }
 
 /// The clause of `confined` (sorted, none overlapping another, as [`confined_clauses`] makes

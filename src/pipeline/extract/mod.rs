@@ -1800,6 +1800,17 @@ mod tests {
                     emergency still in force in 2018.";
         let e = events(body, &[("Tunisia", 1)], "2018-04-03");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2015-01-01")))]);
+        // Unless the clause has a subject of its own: it tells what was done to the place.
+        let body = "Fighting has continued between Misrata and Sirte, which the LNA seized on \
+                    Jan. 6.";
+        let e = events(body, &[("Misrata", 1), ("Sirte", 2)], "2020-01-20");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2020-01-20"))),
+                (WhenBasis::Text, Some(day("2020-01-06")))
+            ]
+        );
         // "while" with a participle is a time of the sentence's own event.
         let body = "The minister, while visiting Rome on Monday, met Haftar in Benghazi.";
         let e = events(body, &[("Rome", 1), ("Benghazi", 2)], "2019-11-20");
