@@ -1420,7 +1420,15 @@ fn resolve(
         let (place, reason) = if *narrowed {
             (place, reason)
         } else {
-            team_city(text, span, place, reason, c, g)
+            let (q, why) = team_city(text, span, place, reason, c, g);
+            // (The team's city is the name's sense in the rest of the article: "the Boston
+            // Celtics beat the Miami Heat in Boston".)
+            if q != place
+                && let Some(surface) = text.get(span.start..span.end)
+            {
+                settled.push((surface.to_lowercase(), q));
+            }
+            (q, why)
         };
         // "Parkers Prairie" (not "Rolling Hills Country Club": a longer name goes on).
         // (Not an Arabic name with its article: "Ras al-Ain", "head of the spring", names
@@ -1567,7 +1575,8 @@ const TEAM_CITY_POPULATION: u64 = 300_000;
 /// Blazers": a name a team plays against, or before a team's name, is a team, and a team of
 /// the name is a large city's, not a small town's in the state of the story's dateline or of
 /// the other team (Louisville, Ohio; Portland, Texas). The largest city of the name in the same
-/// country wins over such a town.
+/// country wins over such a town; before a team's name ("the Boston Celtics" in a story from
+/// Manchester), the largest city of the name anywhere.
 fn team_city(
     text: &str,
     span: &Span,
@@ -1584,9 +1593,15 @@ fn team_city(
             reason,
             Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::CountryInArticle
         )
-        || !(words::opponent_before(text, span.start)
-            || words::team_role_after(&Occurrence::new(text, span.start, span.end))
-            || words::team_name_after(text, span.end))
+    {
+        return (place, reason);
+    }
+    // (A team's own name, "the Boston Celtics", says a team's city wherever it is; a name a
+    // team plays against, in the same country.)
+    let named = words::team_name_closes_after(text, span.end);
+    if !(named
+        || words::opponent_before(text, span.start)
+        || words::team_role_after(&Occurrence::new(text, span.start, span.end)))
     {
         return (place, reason);
     }
@@ -1595,7 +1610,7 @@ fn team_city(
         .map(|&(q, _)| (q, g.get(q)))
         .filter(|(_, q)| {
             q.kind == PlaceKind::City
-                && q.country == p.country
+                && (named || q.country == p.country)
                 && q.population.unwrap_or(0) >= TEAM_CITY_POPULATION
         })
         .max_by_key(|(_, q)| q.population.unwrap_or(0))

@@ -1972,6 +1972,15 @@ fn a_team_played_against_is_a_large_citys_not_a_small_town_of_the_dateline_state
         .map(|m| g.get(m.place).coord);
     // Louisville, Kentucky, not the village of Ohio.
     assert!(at.is_some_and(|p| p.lat < 39.0), "{at:?}");
+    // Before a team's name, the large city of the name abroad too.
+    let text = "MANCHESTER, England - City won in England on Wednesday. The Boston Celtics beat \
+                the Miami Heat in Boston.";
+    assert_eq!(
+        country_of_found(text, "Boston").as_deref(),
+        Some("US"),
+        "{:?}",
+        found(text)
+    );
     let town = "COLUMBUS, Ohio - The council of Louisville, Ohio, met on Friday.";
     let at = find_places(town, g)
         .into_iter()
@@ -3847,6 +3856,19 @@ fn a_town_before_a_teams_name_is_the_large_citys_team_and_a_datelines_country_it
     // A part of a town is no team: "Portland Heights".
     assert!(!words::team_name_after("in Portland Heights today", 10));
     assert!(words::team_name_after("the Portland Trail Blazers won", 12));
+    assert!(words::team_name_closes_after(
+        "the Portland Trail Blazers won",
+        12
+    ));
+    assert!(words::team_name_closes_after("the Boston Celtics.", 10));
+    assert!(!words::team_name_closes_after(
+        "the Edmonton Traders' Association",
+        12
+    ));
+    assert!(!words::team_name_closes_after(
+        "the Edmonton Traders Association met",
+        12
+    ));
 }
 
 #[test]

@@ -2441,6 +2441,25 @@ pub(super) fn team_name_after(text: &str, end: usize) -> bool {
         && plural(last)
 }
 
+/// A team's name follows the town's name at `end` ([`team_name_after`]) and closes there: no
+/// possessive and no capitalised word after it ("the Boston Celtics beat", not "the Edmonton
+/// Traders' Association").
+pub(super) fn team_name_closes_after(text: &str, end: usize) -> bool {
+    if !team_name_after(text, end) {
+        return false;
+    }
+    // The team's words: one or two capitalised words after the name.
+    let mut at = end;
+    for _ in 0..2 {
+        match word_after(text, at) {
+            Some(w) if is_capitalised(w) => at += 1 + w.len(),
+            _ => break,
+        }
+    }
+    let rest = text.get(at..).unwrap_or("");
+    !rest.starts_with(['\'', '\u{2019}']) && !word_after(text, at).is_some_and(is_capitalised)
+}
+
 /// A word before the name at `start` makes it a team's opponent: "against Louisville",
 /// "outlasted Portland", "beat Memphis 70-64".
 pub(super) fn opponent_before(text: &str, start: usize) -> bool {
