@@ -10,11 +10,11 @@ use super::dates::DateMention;
 use super::pick_date;
 use super::places::{PlaceMention, Reason};
 
-/// The last clause break ([`clause_break`]) in `within`; memchr finds the commas and
-/// semicolons.
+/// The last clause break ([`clause_break`]) in `within`; memchr finds the commas, semicolons
+/// and the first bytes of dashes.
 fn last_break(body: &str, in_sentence: &[DateMention], within: Range<usize>) -> Option<usize> {
     let bytes = body.as_bytes().get(within.clone())?;
-    memchr::memrchr2_iter(b',', b';', bytes)
+    memchr::memrchr3_iter(b',', b';', DASH_LEAD, bytes)
         .map(|i| within.start + i)
         .find(|&at| clause_break(body, in_sentence, at))
 }
@@ -22,16 +22,28 @@ fn last_break(body: &str, in_sentence: &[DateMention], within: Range<usize>) -> 
 /// The first clause break ([`clause_break`]) in `within`.
 fn first_break(body: &str, in_sentence: &[DateMention], within: Range<usize>) -> Option<usize> {
     let bytes = body.as_bytes().get(within.clone())?;
-    memchr::memchr2_iter(b',', b';', bytes)
+    memchr::memchr3_iter(b',', b';', DASH_LEAD, bytes)
         .map(|i| within.start + i)
         .find(|&at| clause_break(body, in_sentence, at))
 }
 
+/// The first byte of the em and en dashes in UTF-8 (and of other General Punctuation).
+const DASH_LEAD: u8 = 0xE2;
+
 /// A ", " or "; " at `at` that lies outside every date mention of the sentence ("March 31,
 /// 2018" is one date): where a clause ends; also a comma before a closing quotation mark
-/// (",\u{201d} Bogdanov told").
+/// (",\u{201d} Bogdanov told"), and a dash set off by spaces ("in Alexandria, which the board
+/// has addressed \u{2014} was the theme of the forum Wednesday night").
 fn clause_break(body: &str, in_sentence: &[DateMention], at: usize) -> bool {
     let b = body.as_bytes();
+    if b.get(at) == Some(&DASH_LEAD) {
+        let dash = body.get(at..).is_some_and(|rest| {
+            rest.strip_prefix(['\u{2014}', '\u{2013}'])
+                .is_some_and(|after| after.starts_with(' '))
+        }) && at > 0
+            && b.get(at - 1) == Some(&b' ');
+        return dash;
+    }
     let after = body.get(at + 1..).unwrap_or("");
     let closes_quote = after
         .strip_prefix(['"', '\u{201d}', '\''])

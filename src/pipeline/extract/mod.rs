@@ -543,9 +543,13 @@ fn events_of(
             if !seen_before {
                 // (Its first mention in the sentence decides, as for the other dates: "Israel
                 // understands that the Golan Heights, which Israel captured in 1967, ...".)
-                let confined_date = clauses::clause_of(&confined, m.body, mention).and_then(|c| {
-                    pick_date(m.body, &in_sentence[c.dates.clone()], si == 0, published)
-                });
+                // (Not a vague one: "..., which the board has addressed over the last few
+                // months — was the theme of the forum Wednesday night".)
+                let confined_date = clauses::clause_of(&confined, m.body, mention)
+                    .and_then(|c| {
+                        pick_date(m.body, &in_sentence[c.dates.clone()], si == 0, published)
+                    })
+                    .filter(|dm| !dm.vague);
                 let (when, date_mention, basis) = if let Some(dm) = confined_date {
                     (
                         Some(event_time(m.body, dm, published)),
@@ -1811,6 +1815,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2020-01-06")))
             ]
         );
+        // A dash set off by spaces ends a clause: the dateline's parenthesis is not the
+        // sentence's time.
+        let body = "Edmonton, Ky. (November 28, 2016) \u{2013} Police received a call on Sunday, \
+                    November 27, 2016 about a shooting in Metcalfe County.";
+        let e = events(
+            body,
+            &[("Edmonton", 1), ("Metcalfe County", 2)],
+            "2016-11-29",
+        );
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2016-11-27")), "{e:?}");
         // "while" with a participle is a time of the sentence's own event.
         let body = "The minister, while visiting Rome on Monday, met Haftar in Benghazi.";
         let e = events(body, &[("Rome", 1), ("Benghazi", 2)], "2019-11-20");
