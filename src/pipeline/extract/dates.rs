@@ -1369,39 +1369,43 @@ impl Tagger<'_> {
     /// of the anchor day, the nearer if both are, else the American order (month first); with
     /// full stops, always the day first.
     fn numeric(&self, i: usize) -> Option<Match> {
-        let a = self.num(i).filter(|n| n.digits <= 2)?;
+        let first = self.num(i).filter(|n| n.digits <= 2)?;
         let sep = self.punct(i + 1).filter(|c| matches!(c, '/' | '.' | '-'))?;
         let glued = |k: usize| self.adjacent(k) && self.adjacent(k + 1);
         if !self.clean_before(i) || !glued(i + 1) || self.punct(i + 3) != Some(sep) || !glued(i + 3)
         {
             return None;
         }
-        let b = self.num(i + 2).filter(|n| n.digits <= 2)?;
-        let y = self.num(i + 4)?;
-        let year = match (y.digits, sep) {
-            (4, _) => i32::try_from(y.value).ok()?,
-            (2, '/') => 2000 + i32::try_from(y.value).ok()?,
+        let second = self.num(i + 2).filter(|n| n.digits <= 2)?;
+        let written_year = self.num(i + 4)?;
+        let year = match (written_year.digits, sep) {
+            (4, _) => i32::try_from(written_year.value).ok()?,
+            (2, '/') => 2000 + i32::try_from(written_year.value).ok()?,
             _ => return None,
         };
-        if !self.clean_after(i + 4) || y.decade || y.glued || y.meridiem > 0 {
+        if !self.clean_after(i + 4)
+            || written_year.decade
+            || written_year.glued
+            || written_year.meridiem > 0
+        {
             return None;
         }
-        let day_first = NaiveDate::from_ymd_opt(year, b.value, a.value);
-        let month_first = NaiveDate::from_ymd_opt(year, a.value, b.value);
+        let day_first = NaiveDate::from_ymd_opt(year, second.value, first.value);
+        let month_first = NaiveDate::from_ymd_opt(year, first.value, second.value);
         let date = match (day_first, month_first) {
-            (Some(d), None) | (None, Some(d)) => d,
-            (Some(d), Some(_)) if sep == '.' || a.value == b.value => d,
-            (Some(d), Some(m)) => {
+            (Some(day), None) | (None, Some(day)) => day,
+            (Some(day), Some(_)) if sep == '.' || first.value == second.value => day,
+            (Some(by_day), Some(by_month)) => {
                 let off = |x: NaiveDate| self.anchor_day().map(|t| (x - t).num_days().abs());
-                match (off(d), off(m)) {
-                    (Some(od), Some(om)) if od.min(om) <= 366 => {
-                        if od < om {
-                            d
+                match (off(by_day), off(by_month)) {
+                    (Some(day_off), Some(month_off)) if day_off.min(month_off) <= 366 => {
+                        if day_off < month_off {
+                            by_day
                         } else {
-                            m
+                            by_month
                         }
                     }
-                    _ => m,
+                    _ => by_month,
                 }
             }
             (None, None) => return None,

@@ -18,7 +18,8 @@
 use super::person_names::GIVEN_NAMES;
 use super::words::{
     COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
-    dateline_after_headline, is_all_caps, is_function_word, is_honorific, word_before,
+    dateline_after_headline, is_all_caps, is_direction, is_function_word, is_honorific,
+    word_before,
 };
 use super::{PlaceMention, Reason, TOWN_NOUNS};
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
@@ -696,30 +697,17 @@ fn measured_from(text: &str, start: usize) -> bool {
         let digits: String = w
             .unwrap_or("")
             .chars()
-            .filter(|c| c.is_ascii_digit())
+            .filter(char::is_ascii_digit)
             .take(6)
             .collect();
         digits.parse::<u32>().is_ok_and(|n| n >= FAR_MEASURE)
     };
     let head = if let Some(head) = before.strip_suffix(" of ") {
         let (head, word) = head.rsplit_once(' ').unwrap_or(("", head));
-        let direction = |w: &str| {
-            matches!(
-                w,
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-            )
-        };
-        let compass = direction(word)
+        let compass = is_direction(word)
             || word
                 .split_once('-')
-                .is_some_and(|(a, b)| direction(a) && direction(b));
+                .is_some_and(|(a, b)| is_direction(a) && is_direction(b));
         if !compass {
             return false;
         }

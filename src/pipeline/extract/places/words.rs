@@ -802,27 +802,22 @@ fn part_by_direction(at: &Occurrence<'_>) -> bool {
     match at.before {
         // (Not "southern", "eastern": adjectives qualify peoples too, "the southern English
         // city".)
-        Some(w) => matches!(
-            w,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "NE"
-                | "NW"
-                | "SE"
-                | "SW"
-        ),
+        Some(w) => is_direction(w) || matches!(w, "NE" | "NW" | "SE" | "SW"),
         None => at.text.get(..at.start).is_some_and(|before| {
             ["N.E. ", "N.W. ", "S.E. ", "S.W. "]
                 .iter()
                 .any(|d| before.ends_with(d))
         }),
     }
+}
+
+/// A compass direction in lower case: "north", "southwest" (as a noun or an adverb: "85 miles
+/// west of", "in northwest Rochester").
+pub(super) fn is_direction(word: &str) -> bool {
+    matches!(
+        word,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    )
 }
 
 /// The text after a possessive "'s " (straight or curly apostrophe) right at `end`.
