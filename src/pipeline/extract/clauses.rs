@@ -36,20 +36,23 @@ const DASH_LEAD: u8 = 0xE2;
 /// has addressed \u{2014} was the theme of the forum Wednesday night").
 fn clause_break(body: &str, in_sentence: &[DateMention], at: usize) -> bool {
     let b = body.as_bytes();
-    if b.get(at) == Some(&DASH_LEAD) {
-        let dash = body.get(at..).is_some_and(|rest| {
-            rest.strip_prefix(['\u{2014}', '\u{2013}'])
-                .is_some_and(|after| after.starts_with(' '))
-        }) && at > 0
-            && b.get(at - 1) == Some(&b' ');
-        return dash;
-    }
-    let after = body.get(at + 1..).unwrap_or("");
-    let closes_quote = after
-        .strip_prefix(['"', '\u{201d}', '\''])
-        .or_else(|| after.strip_prefix('\u{2019}'))
-        .is_some_and(|rest| rest.starts_with(' '));
-    if !(matches!(b.get(at), Some(b',' | b';')) && (b.get(at + 1) == Some(&b' ') || closes_quote)) {
+    let breaks = if b.get(at) == Some(&DASH_LEAD) {
+        at > 0
+            && b.get(at - 1) == Some(&b' ')
+            && body.get(at..).is_some_and(|rest| {
+                rest.strip_prefix(['\u{2014}', '\u{2013}'])
+                    .is_some_and(|after| after.starts_with(' '))
+            })
+    } else {
+        let after = body.get(at + 1..).unwrap_or("");
+        let closes_quote = after
+            .strip_prefix(['"', '\u{201d}', '\''])
+            .or_else(|| after.strip_prefix('\u{2019}'))
+            .is_some_and(|rest| rest.starts_with(' '));
+        matches!(b.get(at), Some(b',' | b';')) && (b.get(at + 1) == Some(&b' ') || closes_quote)
+    };
+    // (Not inside a date: "20 \u{2013} 21 April".)
+    if !breaks {
         return false;
     }
     // (The mentions are sorted and do not overlap: the one that may hold `at` is the last that

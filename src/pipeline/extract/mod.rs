@@ -402,6 +402,8 @@ fn events_of(
     let mut free_dates: Vec<DateMention> = Vec::new();
     // Reused: the sentence's dates without the baselines of its comparisons.
     let mut compared: Vec<DateMention> = Vec::new();
+    // Reused: the sentence's baselines of comparisons, for the places of their happenings.
+    let mut baselines: Vec<DateMention> = Vec::new();
     // Both mention lists are sorted by start, so one forward walk per list suffices.
     let (mut p, mut d) = (0, 0);
     for (si, sentence) in sentences.iter().enumerate() {
@@ -425,15 +427,16 @@ fn events_of(
         // whole of the previous year") dates nothing the sentence tells: the sentence is read
         // as if it had no such date (a copy of the others only where it has one).
         let mut in_sentence = &dates[d..last_date];
-        let has_baseline = in_sentence.iter().any(|dm| comparison_baseline(m.body, dm));
-        if has_baseline {
+        baselines.clear();
+        if in_sentence.iter().any(|dm| comparison_baseline(m.body, dm)) {
             compared.clear();
-            compared.extend(
-                in_sentence
-                    .iter()
-                    .filter(|dm| !comparison_baseline(m.body, dm))
-                    .cloned(),
-            );
+            for dm in in_sentence {
+                if comparison_baseline(m.body, dm) {
+                    baselines.push(dm.clone());
+                } else {
+                    compared.push(dm.clone());
+                }
+            }
             in_sentence = &compared[..];
         }
         // A date told of a clause about something the sentence names ("..., where the old
@@ -594,16 +597,11 @@ fn events_of(
                 };
                 // "the deadliest since the 2012 attack at Sandy Hook Elementary in Newtown": a
                 // place of the happening a baseline's date qualifies is where it happened then.
-                let baseline = has_baseline
-                    .then(|| {
-                        baseline_happening(
-                            m.body,
-                            &dates[d..last_date],
-                            &places[first_place..],
-                            mention,
-                        )
-                    })
-                    .flatten();
+                let baseline = if baselines.is_empty() {
+                    None
+                } else {
+                    baseline_happening(m.body, &baselines, &places[first_place..], mention)
+                };
                 let (when, basis, date_mention) = match baseline {
                     Some(dm) => (
                         Some(dm.interval),
@@ -865,21 +863,19 @@ fn clause_before(window: &str) -> &str {
     window
 }
 
-/// The baseline date of `dates` (a sentence's) whose happening `mention` is a place of: the
-/// date qualifies a noun ("since the 2012 attack") and the place follows within
-/// [`HAPPENING_PLACE_BYTES`], without a stop between, nor a comma unless right after another
-/// place of the happening ("in Newtown, Connecticut"). `places`: the mentions from the
-/// sentence's first on.
+/// The baseline date of `baselines` (a sentence's, sorted) whose happening `mention` is a place
+/// of: the last before it, which qualifies a noun ("since the 2012 attack"), the place within
+/// [`HAPPENING_PLACE_BYTES`] after it, without a stop between, nor a comma unless right after
+/// another place of the happening ("in Newtown, Connecticut"). `places`: the mentions from the
+/// sentence's first on (sorted; binary searches keep a long sentence linear).
 fn baseline_happening<'d>(
     body: &str,
-    dates: &'d [DateMention],
+    baselines: &'d [DateMention],
     places: &[PlaceMention],
     mention: &PlaceMention,
 ) -> Option<&'d DateMention> {
-    let dm = dates
-        .iter()
-        .rev()
-        .find(|dm| dm.end <= mention.start && comparison_baseline(body, dm))?;
+    let k = baselines.partition_point(|dm| dm.end <= mention.start);
+    let dm = baselines.get(k.checked_sub(1)?)?;
     let noun = body
         .get(dm.end..)?
         .split_whitespace()
@@ -897,7 +893,12 @@ fn baseline_happening<'d>(
         None => true,
         Some(k) => {
             let at = dm.end + k;
-            !gap[..k].contains(',') && places.iter().any(|p| p.end == at && p.start > dm.end)
+            let before = places.partition_point(|p| p.start < at);
+            !gap[..k].contains(',')
+                && before
+                    .checked_sub(1)
+                    .and_then(|j| places.get(j))
+                    .is_some_and(|p| p.end == at && p.start > dm.end)
         }
     };
     comma_ok.then_some(dm)

@@ -751,8 +751,11 @@ pub fn find_places_with_context(
         }
         if !narrowed && let Some(next) = said_to_be_in(text, &spans, i, &c, g) {
             narrowed = within_place(next, g, &mut c);
+            // (A few names at most: the test of every span below stays linear.)
             if c.is_empty()
+                && elsewhere.len() < MAX_ELSEWHERE
                 && let Some(surface) = text.get(span.start..span.end)
+                && !elsewhere.contains(&surface)
             {
                 elsewhere.push(surface);
             }
@@ -4847,6 +4850,9 @@ fn said_to_be_in<'s>(
             .all(|&(idx, _)| g.get(idx).kind.class() != KindClass::Area))
     .then_some(next)
 }
+
+/// At most this many names said to be where none of their towns is are remembered per article.
+const MAX_ELSEWHERE: usize = 16;
 
 /// A word naming a part of a land before its name: "northern", "south-eastern", "central".
 fn is_part_word(word: &str) -> bool {
