@@ -3261,10 +3261,9 @@ fn accept(
 
 /// Capitalised words that close a settlement's own name after another name ("Boston Bar",
 /// "Grand Junction", "Harpers Ferry", "Smiths Falls" are not "Falls": a part of a city may be
-/// "Portland Heights"), never a part of the first name's town.
-const SETTLEMENT_TAILS: &[&str] = &[
-    "Bar", "Corners", "Crossing", "Ferry", "Forks", "Junction", "Landing",
-];
+/// "Portland Heights"), never a part of the first name's town. Not "Crossing": a border
+/// crossing is at the town it is named after ("the Rafah Crossing").
+const SETTLEMENT_TAILS: &[&str] = &["Bar", "Corners", "Ferry", "Forks", "Junction", "Landing"];
 
 /// "the Lansdale Journal", "the Albion State Journal": a newspaper named after its town (as
 /// "Times" or "Herald" after a name, [`words::embedded_in_name`]), not the town.

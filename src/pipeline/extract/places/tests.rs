@@ -4791,9 +4791,11 @@ fn a_name_before_a_settlements_closing_word_is_that_settlements_first_word() {
             "{text}: {r:?}"
         );
     }
-    // A body's longer name keeps its town.
+    // A body's longer name keeps its town; a border crossing is at its town.
     let r = resolved("The Boston Bar Association met in Boston.");
     assert_eq!(r.iter().filter(|x| x.1 == "Boston").count(), 2, "{r:?}");
+    let r = resolved("Aid trucks entered Gaza through the Rafah Crossing on Monday.");
+    assert!(resolved_as(&r, "Rafah").is_some(), "{r:?}");
 }
 
 #[test]
