@@ -786,9 +786,9 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
     // time's phrase between ("than in the whole of", "than it did in"; not "higher than New
     // York's in February", "more than expected this year").
-    let between_ok = |k: usize| {
-        last - k <= BASELINE_WORDS
-            && words[k + 1..].iter().all(|w| {
+    let phrase_only = |rest: &[&str]| {
+        rest.len() <= BASELINE_WORDS
+            && rest.iter().all(|w| {
                 BASELINE_PHRASE_WORDS
                     .iter()
                     .any(|b| b.eq_ignore_ascii_case(w))
@@ -803,12 +803,12 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
                         .iter()
                         .any(|c| c.eq_ignore_ascii_case(words[j]))
                 });
-            return between_ok(k) && !counted;
+            return phrase_only(&words[k + 1..]) && !counted;
         }
         // (After "compared with" also a count: "compared with about 165 over the same period";
         // not after "than": "more than 5,000 on Monday" is the day of the 5,000.)
         if matches!(*w, "with" | "to") && k.checked_sub(1).is_some_and(|j| words[j] == "compared") {
-            let counted = |w: &str| {
+            let a_count = |w: &str| {
                 w.bytes()
                     .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
                     || matches!(
@@ -817,13 +817,8 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
                     )
             };
             let after = &words[k + 1..];
-            let skipped = after.iter().take_while(|w| counted(w)).count();
-            return after.len() <= BASELINE_WORDS + skipped
-                && after[skipped..].iter().all(|w| {
-                    BASELINE_PHRASE_WORDS
-                        .iter()
-                        .any(|b| b.eq_ignore_ascii_case(w))
-                });
+            let skipped = after.iter().take_while(|w| a_count(w)).count();
+            return phrase_only(&after[skipped..]);
         }
     }
     // "since": the superlative or "first" before it in the clause.

@@ -1872,8 +1872,8 @@ fn adjective_before_noun(text: &str, end: usize) -> bool {
 }
 
 /// `rest` opens with the source a clause is attributed to: a capitalised name of up to three
-/// words and a verb of saying ("Moscow said", "the Kremlin", "State Department officials
-/// said" are not: they open with no capital or run longer).
+/// words and a verb of saying of [`crate::extract::REPORTING_VERBS`] ("Moscow said"; not "the
+/// Kremlin said" nor "State Department officials said": no capital, or a longer name).
 fn attributed(rest: &str) -> bool {
     let mut words = rest.split_whitespace();
     for _ in 0..4 {
@@ -1882,20 +1882,7 @@ fn attributed(rest: &str) -> bool {
         };
         if !word.starts_with(char::is_uppercase) {
             let verb = word.trim_end_matches(['.', ',', ';']);
-            return matches!(
-                verb,
-                "said"
-                    | "says"
-                    | "reported"
-                    | "reports"
-                    | "claimed"
-                    | "claims"
-                    | "announced"
-                    | "added"
-                    | "told"
-                    | "stated"
-                    | "confirmed"
-            );
+            return crate::extract::REPORTING_VERBS.contains(&verb);
         }
     }
     false
@@ -4855,12 +4842,6 @@ const MAX_ELSEWHERE: usize = 16;
 
 /// A word naming a part of a land before its name: "northern", "south-eastern", "central".
 fn is_part_word(word: &str) -> bool {
-    let compass = |w: &str| {
-        matches!(
-            w,
-            "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
-        )
-    };
     let whole = |w: &str| {
         matches!(
             w,
@@ -4877,9 +4858,9 @@ fn is_part_word(word: &str) -> bool {
     };
     // ("north-eastern", "south-central")
     whole(word)
-        || word
-            .split_once('-')
-            .is_some_and(|(a, b)| compass(a) && (whole(b) || b == "central"))
+        || word.split_once('-').is_some_and(|(a, b)| {
+            (words::is_direction(a) || whole(a)) && (whole(b) || b == "central")
+        })
 }
 
 /// A city of this population after "in" says which country the name before it is in
