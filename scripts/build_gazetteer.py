@@ -304,6 +304,15 @@ def is_english_word(name: str) -> bool:
     return word in LOWER_WORDS or (word.endswith("s") and word[:-1] in LOWER_WORDS)
 
 
+def is_english_plural(name: str) -> bool:
+    """The plural of a dictionary word, read as that word's plural: "Rivers", "Islands" (a
+    plural is rarer than its singular; "Paris" and "Wales" are far more frequent than "pari"
+    and "wale", so they are names)."""
+    word = name.lower()
+    return (word.endswith("s") and word[:-1] in LOWER_WORDS
+            and zipf_frequency(word[:-1], "en") >= zipf_frequency(word, "en"))
+
+
 PHRASE_GLUE = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"}
 PHRASE_WORD_MIN_ZIPF = 3.0  # "town" 4.9, "go" 6.0, "end" 5.3; "vila", "bela", "solent" rare
 
@@ -1249,7 +1258,8 @@ def main() -> int:
                     common = common or (is_english_phrase(name) and zipf >= DIVISION_PHRASE_MIN_ZIPF
                                         and (pop or 0) < SMALL_DIVISION)
                 else:
-                    common = common or (is_english_phrase(name) and zipf >= DIVISION_WORD_OUTSIDE_US_MIN_ZIPF)
+                    common = common or ((is_english_phrase(name) or is_english_plural(name))
+                                        and zipf >= DIVISION_WORD_OUTSIDE_US_MIN_ZIPF)
                 common = common or any(ch.isdigit() for ch in name) or fold(name) in COMPASS_NAMES
                 common = common or (" " not in name and name.casefold() in PERSON_NAMES
                                     and pop is not None and pop < SMALL_DIVISION)

@@ -4622,6 +4622,14 @@ fn a_division_word_after_the_name_of_towns_abroad_only_is_no_mention() {
 }
 
 #[test]
+fn a_division_named_by_a_plural_noun_is_a_place_only_in_context() {
+    let r = resolved("Rivers burst their banks in the Netherlands and Belgium.");
+    assert!(resolved_as(&r, "Rivers").is_none(), "{r:?}");
+    let r = resolved("Gunmen attacked a pipeline in Rivers State, Nigeria.");
+    assert!(resolved_as(&r, "Rivers State").is_some(), "{r:?}");
+}
+
+#[test]
 fn compass_words_before_a_name_are_part_of_a_longer_name() {
     let r = resolved("A dog was rescued in a caravan park in Cornwall in South West England.");
     assert!(resolved_as(&r, "South West").is_none(), "{r:?}");
