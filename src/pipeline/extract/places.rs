@@ -683,7 +683,19 @@ pub fn find_places_with_context(
                 words::called_a_division(&Occurrence::new(text, span.start, span.end))
             })
         };
-        let only_towns = !c.is_empty() && c.iter().all(|&(p, _)| g.division_level(p) == 0);
+        // ("The Sahel region", "the Lake Chad region": a region or a lake described as a
+        // region is that one, which no country holds, not towns abroad; "Islamic State West
+        // Africa Province", a capitalised division word, names something else, and "the
+        // Asian-Pacific region" a wider one.)
+        let described = || {
+            !text.get(..span.start).is_some_and(|b| b.ends_with('-'))
+                && word_after(text, span.end)
+                    .is_some_and(|w| w == "Region" || w.starts_with(|c: char| c.is_lowercase()))
+        };
+        let only_towns = !c.is_empty()
+            && c.iter().all(|&(p, _)| {
+                g.division_level(p) == 0 && !(g.get(p).kind == PlaceKind::Region && described())
+            });
         if only_towns && (span.division_word || called_a_division()) {
             let mut namesakes: Vec<(PlaceIdx, bool)> = c
                 .iter()

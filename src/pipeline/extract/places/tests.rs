@@ -4630,6 +4630,19 @@ fn a_division_named_by_a_plural_noun_is_a_place_only_in_context() {
 }
 
 #[test]
+fn a_division_word_after_a_region_or_a_lake_keeps_it() {
+    let r = resolved("Attacks rose in the Lake Chad region of Nigeria, officials said.");
+    assert!(r.iter().any(|x| x.1 == "Lake Chad"), "{r:?}");
+    let r = resolved("Raids spread across the Sahel region of Nigeria.");
+    assert!(r.iter().any(|x| x.1 == "Sahel"), "{r:?}");
+    // A capitalised division word after a region names something else: a group, here.
+    let r = resolved("Fighters of Islamic State West Africa Province attacked a town in Nigeria.");
+    assert!(r.iter().all(|x| x.1 != "West Africa"), "{r:?}");
+    let r = resolved("Vietnam wants Russia to play a greater role in the Asian-Pacific region.");
+    assert!(r.iter().all(|x| x.1 != "Pacific Ocean"), "{r:?}");
+}
+
+#[test]
 fn compass_words_before_a_name_are_part_of_a_longer_name() {
     let r = resolved("A dog was rescued in a caravan park in Cornwall in South West England.");
     assert!(resolved_as(&r, "South West").is_none(), "{r:?}");
