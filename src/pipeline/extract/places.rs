@@ -751,9 +751,20 @@ pub fn find_places_with_context(
                         .any(|&q| within_km(g.get(p).coord, g.get(q).coord, PART_OF_CITY_KM))
                 })
                 .collect();
-            let changed = near.len() != c.len();
+            // ("The Serra neighborhood of Petrópolis": a city with parts of its own, none of
+            // whose readings lies by the other name, is the city the part is of, not a part of
+            // that name's city.)
+            let a_city_itself = near.is_empty()
+                && c.iter().any(|&(p, _)| {
+                    let p = g.get(p);
+                    p.kind == PlaceKind::City
+                        && p.population.unwrap_or(0) >= CITY_WITH_PARTS_MIN_POPULATION
+                });
+            let changed = near.len() != c.len() && !a_city_itself;
             if near.is_empty() {
-                c = cities.into_iter().map(|q| (q, true)).collect();
+                if !a_city_itself {
+                    c = cities.into_iter().map(|q| (q, true)).collect();
+                }
             } else {
                 c = near;
             }
@@ -3465,6 +3476,15 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if before_an_arabic_article(text, hit.end) {
             continue;
         }
+        // "The Serra dos Órgãos range", "Porto de Galinhas", "San Juan de Dios hospital": a
+        // name joined by a Romance "of" to a capitalised word that starts no name of the
+        // gazetteer opens a longer name it lacks ("Santiago de Chile" stays Santiago).
+        if let Some(next) = before_a_romance_of(text, hit.end) {
+            let from = hits.partition_point(|h| h.start < next);
+            if hits.get(from).is_none_or(|h| h.start != next) {
+                continue;
+            }
+        }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         // The occurrence's tests, each worked out once for the rules below and `accept`.
         let mut site = Site::new(*at);
@@ -3912,6 +3932,34 @@ fn after_an_arabic_article(text: &str, start: usize) -> bool {
             !head.ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')
         })
     })
+}
+
+/// The Romance words for "of" that join the words of a place's name: "Rio de Janeiro", "Serra
+/// da Estrela", "Vila do Conde", "Costa del Sol", "Reggio di Calabria", "Bois du Boulogne".
+const ROMANCE_OF: &[&str] = &[
+    "da", "das", "de", "dei", "del", "della", "delle", "des", "di", "do", "dos", "du",
+];
+
+/// Where the capitalised word starts that follows a Romance "of" ([`ROMANCE_OF`]) after the
+/// name ending at `end`: "Porto| de Galinhas", "Santiago| de la Sierra" (an article after "de"
+/// may come between).
+fn before_a_romance_of(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?.strip_prefix(' ')?;
+    // (Most names are followed by no word opening with "d": ruled out by a byte.)
+    if !rest.starts_with('d') {
+        return None;
+    }
+    let (word, after) = rest.split_once(' ')?;
+    if !ROMANCE_OF.contains(&word) {
+        return None;
+    }
+    let after = ["la ", "las ", "los ", "le ", "les "]
+        .iter()
+        .find_map(|a| after.strip_prefix(a))
+        .unwrap_or(after);
+    after
+        .starts_with(|c: char| c.is_uppercase())
+        .then(|| text.len() - after.len())
 }
 
 /// `name` has the Arabic article as a word of its own inside it ("Ras al-Ain", "Deir el Balah").

@@ -4900,3 +4900,22 @@ fn a_small_towns_name_before_lake_names_the_lake_even_after_near() {
     assert!(resolved_as(&r, "Manchar").is_none(), "{r:?}");
     assert!(resolved_as(&r, "KARACHI").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_name_before_a_romance_of_and_a_capitalised_word_opens_a_longer_name() {
+    let r = resolved("Tourists flew from Recife to Porto de Galinhas in Brazil.");
+    assert!(resolved_as(&r, "Porto").is_none(), "{r:?}");
+    // Before a name of the gazetteer, the name stays.
+    let r = resolved("Protesters marched in Santiago de Chile on Friday.");
+    assert!(r.iter().any(|x| x.1 == "Santiago"), "{r:?}");
+}
+
+#[test]
+fn a_large_city_a_part_is_said_to_be_of_stays_that_city() {
+    let r = resolved("Homes collapsed in the Serra neighborhood of Petrópolis, Brazil.");
+    assert_eq!(
+        resolved_as(&r, "Petrópolis").map(|x| x.1.as_str()),
+        Some("Petrópolis"),
+        "{r:?}"
+    );
+}
