@@ -312,19 +312,23 @@ fn namesake_towns_abroad<'g>(roles: &[(NameRole, bool)], g: &'g Gazetteer) -> Op
         }
     }
     let major = major?;
-    // (Only a name with readings abroad: one of a single country is evidence already.)
+    // (Only a name with readings abroad or towns at home: one of areas of a single country
+    // is evidence already. "In Maine, lobstermen in Kittery": Maine is a village of
+    // Wisconsin's name too.)
     let mut abroad = false;
+    let mut town = false;
     roles
         .iter()
         .all(|&(role, _)| {
             let p = g.get(role.idx());
             let home = p.country == Some(major);
             abroad |= !home;
+            town |= p.kind.class() != KindClass::Area;
             home || (p.kind == PlaceKind::City
                 && p.population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION)
         })
         .then_some(major)
-        .filter(|_| abroad)
+        .filter(|_| abroad || town)
 }
 
 /// Why a place was chosen for a mention: shown on hover and exported (`reason`).

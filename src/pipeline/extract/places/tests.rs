@@ -4919,3 +4919,14 @@ fn a_large_city_a_part_is_said_to_be_of_stays_that_city() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_state_that_small_towns_at_home_are_named_after_supports_its_villages() {
+    // "Maine" is a village of Wisconsin too: the state still says the story is American.
+    let r = resolved("In Maine, lobstermen in Kittery say the new rules could cost them.");
+    assert_eq!(
+        resolved_as(&r, "Kittery").map(|x| x.2.as_str()),
+        Some("US"),
+        "{r:?}"
+    );
+}
