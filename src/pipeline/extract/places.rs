@@ -1483,7 +1483,8 @@ fn resolve(
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
                 || county_abroad(place, span.division_word, g, focus)
-                || part_of_a_city_abroad(text, span, place, g, focus))
+                || part_of_a_city_abroad(text, span, place, g, focus)
+                || stretch_town_abroad(text, span, place, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;
@@ -2011,6 +2012,30 @@ fn far_from_focus(
         && focus_elsewhere
         && elsewhere
         && (unsupported || p.population.unwrap_or(0) < TINY_TOWN)
+}
+
+/// "The Central Coast" of a story of California: a town named as a stretch of land, read with
+/// its article ([`words::named_thing_after_the`]), in a country the article names no area of,
+/// is most likely that country's stretch of land of the name (here California's, not the
+/// Australian town).
+fn stretch_town_abroad(
+    text: &str,
+    span: &Span,
+    place: PlaceIdx,
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+) -> bool {
+    let p = g.get(place);
+    p.kind == PlaceKind::City
+        && p.source == PlaceSource::Broad
+        && text.get(..span.start).is_some_and(|b| b.ends_with(" the "))
+        && text
+            .get(span.start..span.end)
+            .is_some_and(words::names_a_stretch_of_land)
+        && p.country.is_none_or(|c| {
+            focus.areas.count_with_sovereign(c) == 0 && focus.namesakes.count_with_sovereign(c) == 0
+        })
+        && words::any_thing_after_the(&Occurrence::new(text, span.start, span.end))
 }
 
 /// A village is this far from every place the article names to be left out by

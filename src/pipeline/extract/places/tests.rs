@@ -4930,3 +4930,16 @@ fn a_state_that_small_towns_at_home_are_named_after_supports_its_villages() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_town_named_as_a_stretch_of_land_takes_an_article() {
+    let r = resolved("Seven people died in Queensland, including in the Gold Coast and Gympie.");
+    assert_eq!(
+        resolved_as(&r, "Gold Coast").map(|x| x.2.as_str()),
+        Some("AU"),
+        "{r:?}"
+    );
+    // Not the town abroad where the article is set elsewhere.
+    let r = resolved("Wildfires burned along the Central Coast near San Luis Obispo, California.");
+    assert!(resolved_as(&r, "Central Coast").is_none(), "{r:?}");
+}

@@ -1807,10 +1807,33 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
         .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
 }
 
+/// A name of several words that ends in a word for a stretch of land ("Gold Coast", "Happy
+/// Valley", [`FEATURE_WORDS`]).
+pub(super) fn names_a_stretch_of_land(name: &str) -> bool {
+    name.rsplit_once(' ')
+        .is_some_and(|(_, last)| last == "Coast" || FEATURE_WORDS.contains(&last))
+}
+
 /// "marched along the Alameda toward", "crossed the Jordan.": a name after "the" that is not
 /// a modifier ("the Paris attacks", "the Houston-based firm") names a street, river or feature, not a town (towns take
 /// no article in English; "The Hague" has it in its name).
 pub(super) fn named_thing_after_the(at: &Occurrence<'_>) -> bool {
+    let (text, end) = (at.text, at.end);
+    if at.before != Some("the") {
+        return false;
+    }
+    // "the Gold Coast", "the Central Coast", "the Sunshine Coast": a town named as a stretch of
+    // land is, with its article, that town and the land around it.
+    if text.get(at.start..end).is_some_and(names_a_stretch_of_land) {
+        return false;
+    }
+    any_thing_after_the(at)
+}
+
+/// [`named_thing_after_the`] for any name, a stretch of land's too: "the Central Coast of
+/// California" names the land; the town of the name must be of the article's country
+/// (`stretch_town_abroad` of the matcher).
+pub(super) fn any_thing_after_the(at: &Occurrence<'_>) -> bool {
     let (text, end) = (at.text, at.end);
     if at.before != Some("the") {
         return false;
