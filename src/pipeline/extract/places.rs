@@ -627,6 +627,15 @@ pub fn find_places_with_context(
         {
             c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1);
         }
+        // (Only where a division of the name could take the country's place: towns of a
+        // country's name seldom do.)
+        if c.len() > 1
+            && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country)
+            && c.iter().any(|&(p, _)| g.division_level(p) > 0)
+            && listed_with_countries(text, &spans, i, g)
+        {
+            c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country);
+        }
         // "Oregon and Washington laws", "Victoria or New South Wales": a name joined by "and"
         // or "or" to one that can be a state or province of the same country is one too, not
         // a small town of its name (Washington, Georgia, in a story from Atlanta); a large
@@ -1523,6 +1532,48 @@ const METROPOLIS_POPULATION: u64 = 300_000;
 /// the division of its name below this population ([`coordinated_division`]).
 const COORDINATED_TOWN_MAX_POPULATION: u64 = 100_000;
 
+/// The names listed right before and right after `spans[i]`: joined by "and" or "or", or by
+/// commas in a list of three or more. Two names with a comma between are a list where a third
+/// is listed beside them ("Utah, Virginia, Washington, West Virginia and Wyoming"), not a town
+/// and its state ("Washington, Pennsylvania").
+fn listed_beside<'s>(
+    text: &str,
+    spans: &'s [Span],
+    i: usize,
+) -> (Option<&'s Span>, Option<&'s Span>) {
+    let gap = |a: &Span, b: &Span| text.get(a.end..b.start);
+    let conjoined =
+        |a: &Span, b: &Span| matches!(gap(a, b), Some(" and " | " or " | ", and " | ", or "));
+    let listed = |a: &Span, b: &Span| conjoined(a, b) || gap(a, b) == Some(", ");
+    let joined = |j: usize| {
+        let (Some(a), Some(b)) = (spans.get(j), spans.get(j + 1)) else {
+            return false;
+        };
+        conjoined(a, b)
+            || (listed(a, b)
+                && (j.checked_sub(1).is_some_and(|k| listed(&spans[k], a))
+                    || spans.get(j + 2).is_some_and(|c| listed(b, c))))
+    };
+    let before = i.checked_sub(1).filter(|&j| joined(j)).map(|j| &spans[j]);
+    let after = spans.get(i + 1).filter(|_| joined(i));
+    (before, after)
+}
+
+/// "The Netherlands, Luxembourg and Switzerland": a name listed beside a name that can only be
+/// a country is that country where it can be one (not the Belgian province of Luxembourg in a
+/// story that names Liège).
+fn listed_with_countries(text: &str, spans: &[Span], i: usize, g: &Gazetteer) -> bool {
+    let (before, after) = listed_beside(text, spans, i);
+    [before, after].into_iter().flatten().any(|other| {
+        let mut places = other
+            .roles
+            .iter()
+            .filter_map(|&(r, _)| r.place())
+            .peekable();
+        places.peek().is_some() && places.all(|p| g.get(p).kind == PlaceKind::Country)
+    })
+}
+
 /// The span `spans[i]` can be a first-level division, and the span next to it in a list
 /// (joined by " and " or " or ", or by commas in a list of three or more) can be a division of
 /// the same country too ("Oregon and Washington", "Idaho, Washington or Montana", "Oaxaca and
@@ -1539,24 +1590,7 @@ fn coordinated_division(
     g: &Gazetteer,
 ) -> Option<bool> {
     let span = &spans[i];
-    let gap = |a: &Span, b: &Span| text.get(a.end..b.start);
-    let conjoined =
-        |a: &Span, b: &Span| matches!(gap(a, b), Some(" and " | " or " | ", and " | ", or "));
-    let listed = |a: &Span, b: &Span| conjoined(a, b) || gap(a, b) == Some(", ");
-    // Two names with a comma between are a list where a third is listed beside them ("Utah,
-    // Virginia, Washington, West Virginia and Wyoming"), not a town and its state
-    // ("Washington, Pennsylvania").
-    let joined = |j: usize| {
-        let (Some(a), Some(b)) = (spans.get(j), spans.get(j + 1)) else {
-            return false;
-        };
-        conjoined(a, b)
-            || (listed(a, b)
-                && (j.checked_sub(1).is_some_and(|k| listed(&spans[k], a))
-                    || spans.get(j + 2).is_some_and(|c| listed(b, c))))
-    };
-    let before = i.checked_sub(1).filter(|&j| joined(j)).map(|j| &spans[j]);
-    let after = spans.get(i + 1).filter(|_| joined(i));
+    let (before, after) = listed_beside(text, spans, i);
     if before.is_none() && after.is_none() {
         return None;
     }

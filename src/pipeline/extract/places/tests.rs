@@ -4943,3 +4943,15 @@ fn a_town_named_as_a_stretch_of_land_takes_an_article() {
     let r = resolved("Wildfires burned along the Central Coast near San Luis Obispo, California.");
     assert!(resolved_as(&r, "Central Coast").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_name_listed_beside_countries_is_the_country() {
+    let text = "In Belgium, most of the dead were around Liège and in Verviers. Rivers also \
+                burst their banks in the Netherlands, Luxembourg and Switzerland.";
+    let r = resolved(text);
+    assert_eq!(
+        resolved_as(&r, "Luxembourg").map(|x| (x.2.as_str(), x.3)),
+        Some(("LU", "country")),
+        "{r:?}"
+    );
+}
