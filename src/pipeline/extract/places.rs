@@ -2814,7 +2814,11 @@ impl<'t> Site<'t> {
                 at.text.get(at.end..).is_some_and(|a| a.starts_with(' '))
                     && (words::FEATURE_WORDS.contains(&w)
                         || words::COLLEGE_WORDS.contains(&w)
-                        || words::VENUE_WORDS.contains(&w))
+                        || words::VENUE_WORDS.contains(&w)
+                        // ("Haro Strait", "Willows Beach", "the Fraser River": water and
+                        // shores, named like a small town far away.)
+                        || w == "Beach"
+                        || words::names_water_beside(at))
             })
         })
     }
@@ -3210,13 +3214,14 @@ fn accept(
     // which the gazetteer does not know; it is seldom in the town. So for a college, a school
     // or a library ("Cornell University", "Lyle Elementary", "Bates Library"): mostly named
     // for a person, not the town. A place word before ("in Hopkins Park") may make it the
-    // town's own quarter, but not a lake ("villages near Manchar Lake": not the Indian town).
+    // town's own quarter, but not a lake or a strait ("villages near Manchar Lake": not the
+    // Indian town; "winds in Haro Strait": not the Spanish one).
     if broad
         && place.kind == PlaceKind::City
         && place.population.unwrap_or(0) < FEATURE_NAME_TOWN_POPULATION
         && one_word
         && site.feature_word_after()
-        && (!site.strong_place_context() || site.at.after == Some("Lake"))
+        && (!site.strong_place_context() || words::names_water_beside(&site.at))
     {
         return false;
     }

@@ -4955,3 +4955,11 @@ fn a_name_listed_beside_countries_is_the_country() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_small_towns_name_before_a_word_for_water_or_a_beach_names_that_water() {
+    let r = resolved("The man set out from Willows Beach near Victoria, British Columbia.");
+    assert!(resolved_as(&r, "Willows").is_none(), "{r:?}");
+    let r = resolved("Strong winds in Haro Strait slowed the search off Victoria, B.C.");
+    assert!(resolved_as(&r, "Haro").is_none(), "{r:?}");
+}
