@@ -2175,8 +2175,40 @@ fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<
 }
 
 /// The words between a town and the next place say the town lies near that place:
-/// ", a village south of ", ", a small town near ", ", the port city 30 km west of ".
+/// ", a village south of ", ", a small town near ", ", the port city 30 km west of ", ", about
+/// 20 miles south of ".
 fn told_near_the_next_place(between: &str) -> bool {
+    // ", south of", ", about 20 miles north-west of": a measure and a compass word.
+    if let Some(rest) = between.strip_prefix(", ")
+        && let Some(rest) = rest.strip_suffix(" of ")
+    {
+        let mut words = rest.split_whitespace().rev();
+        let compass = words
+            .next()
+            .is_some_and(|w| w.split('-').all(words::is_direction));
+        if compass
+            && words.all(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    || matches!(
+                        w,
+                        "about"
+                            | "some"
+                            | "just"
+                            | "roughly"
+                            | "nearly"
+                            | "around"
+                            | "mile"
+                            | "miles"
+                            | "km"
+                            | "kilometres"
+                            | "kilometers"
+                    )
+            })
+        {
+            return true;
+        }
+    }
     let Some(rest) = between
         .strip_prefix(", a ")
         .or_else(|| between.strip_prefix(", an "))

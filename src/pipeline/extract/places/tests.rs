@@ -4963,3 +4963,13 @@ fn a_small_towns_name_before_a_word_for_water_or_a_beach_names_that_water() {
     let r = resolved("Strong winds in Haro Strait slowed the search off Victoria, B.C.");
     assert!(resolved_as(&r, "Haro").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_town_said_to_lie_a_compass_point_from_a_place_far_from_all_its_readings_is_left_out() {
+    let r = resolved(
+        "In Washington state, a fire destroyed most of the town of Malden, south of Spokane.",
+    );
+    assert!(resolved_as(&r, "Malden").is_none(), "{r:?}");
+    let r = resolved("Ghazni, about 150 km southwest of Kabul, fell on Thursday in Afghanistan.");
+    assert!(resolved_as(&r, "Ghazni").is_some(), "{r:?}");
+}
