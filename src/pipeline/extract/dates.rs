@@ -2676,6 +2676,19 @@ impl Tagger<'_> {
         })
     }
 
+    /// The `unit` of the last date given ("the end of the year" after "in 2018"), where that
+    /// date lies within one; else of the publication day: after "the 2019-20 season", two
+    /// years, "earlier in the year" is of the publication's year (in an undated text, of the
+    /// date's first).
+    fn unit_of_reference(&self, unit: Unit) -> Option<(Interval, Grain)> {
+        let r = self.reference_or_publication()?;
+        let first = Self::unit_of(r.interval.from, unit)?;
+        match self.published {
+            Some(day) if r.interval.to > first.0.to => Self::unit_of(day, unit),
+            _ => Some(first),
+        }
+    }
+
     /// The `unit` of the reference that contains `d` ("that week" after a Tuesday).
     fn unit_of(d: NaiveDate, unit: Unit) -> Option<(Interval, Grain)> {
         Some(match unit {
@@ -2778,8 +2791,7 @@ impl Tagger<'_> {
         if blocked || self.prev_prep(i - 1).is_none() {
             return None;
         }
-        let r = self.reference_or_publication()?;
-        let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+        let (interval, grain) = self.unit_of_reference(unit)?;
         Some(self.grained(i, interval, grain))
     }
 
@@ -2914,8 +2926,7 @@ impl Tagger<'_> {
                     || self.single(k + 1, Unit::Quarter) =>
             {
                 let (unit, _) = self.unit(k + 1)?;
-                let r = self.reference_or_publication()?;
-                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                let (interval, grain) = self.unit_of_reference(unit)?;
                 self.grained(k + 1, interval, grain)
             }
             // Not "the end of the end of …": one level, so the recursion is bounded.
@@ -3197,8 +3208,7 @@ impl Tagger<'_> {
                 let (unit, false) = self.unit(i + 3)? else {
                     return None;
                 };
-                let r = self.reference_or_publication()?;
-                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                let (interval, grain) = self.unit_of_reference(unit)?;
                 Some(self.grained(i + 3, interval, grain))
             }
             // "earlier this month": the month, as "this month" is ("earlier" places the event

@@ -2416,3 +2416,26 @@ fn a_dateline_day_before_the_publication_is_the_texts_today() {
         &[("Jan 18", "2020-01-18"), ("Sunday", "2020-03-15")],
     );
 }
+
+#[test]
+fn the_year_after_a_span_of_two_years_is_the_publication_year() {
+    assert_starts(
+        "The choir's 2019-20 tour was long. Earlier in the year it sang in Oslo; by the end \
+         of the year it will rest.",
+        Some("2020-03-10"),
+        &[
+            ("2019-20", "2019-01-01"),
+            ("Earlier in the year", "2020-01-01"),
+            ("the end of the year", "2020-10-01"),
+        ],
+    );
+    // A date within one year still gives its year.
+    assert_starts(
+        "The choir toured in 2018. By the end of the year it had sung in Oslo.",
+        Some("2020-03-10"),
+        &[
+            ("2018", "2018-01-01"),
+            ("the end of the year", "2018-10-01"),
+        ],
+    );
+}
