@@ -2487,7 +2487,9 @@ impl Tagger<'_> {
             Lex::Unit {
                 unit: unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year),
                 plural: false,
-            } => self.the_unit(k, unit),
+            } => self
+                .unit_before_after(k, unit)
+                .or_else(|| self.the_unit(k, unit)),
             // (The word read once: "the" and a plain word are most of what comes here.)
             Lex::Other => {
                 let w = self.word(k);
@@ -2535,6 +2537,38 @@ impl Tagger<'_> {
             },
             Some(Kind::Num(_)) => false,
         }
+    }
+
+    /// "the week before", "the day after", "the year before" (`i` at the unit, after "the"),
+    /// where the phrase ends there ("The week before, he had ...", "... a bank the week
+    /// before."): one unit from the last date given, as "the previous week" is. Not "the week
+    /// before the vote", which a happening dates.
+    fn unit_before_after(&self, i: usize, unit: Unit) -> Option<Match> {
+        let step: i32 = match self.lex(i + 1)? {
+            Lex::Prep(Prep::Before) => -1,
+            Lex::Prep(Prep::After) => 1,
+            _ => return None,
+        };
+        match self.toks.get(i + 2).map(|t| t.kind) {
+            None
+            | Some(Kind::Word {
+                lex: Lex::Tense(_), ..
+            }) => {}
+            Some(Kind::Punct(c)) if !matches!(c, '-' | '\'' | '\u{2019}') => {}
+            _ => return None,
+        }
+        let r = self.reference_or_publication()?;
+        // "In May ... The day before": a day from a month is no day the text says.
+        if unit == Unit::Day && r.grain != Grain::Day {
+            return None;
+        }
+        let base = if step > 0 {
+            r.interval.to
+        } else {
+            r.interval.from
+        };
+        let (interval, grain) = Self::unit_from(base, unit, step)?;
+        Some(self.grained(i + 1, interval, grain))
     }
 
     /// "next day", "following week", "previous year", "next morning", "previous quarter"

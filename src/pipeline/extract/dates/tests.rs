@@ -2439,3 +2439,31 @@ fn the_year_after_a_span_of_two_years_is_the_publication_year() {
         ],
     );
 }
+
+#[test]
+fn the_unit_before_or_after_is_one_from_the_date_just_told() {
+    assert_starts(
+        "Police held a clerk on March 12. The week before, she had left Leeds.",
+        Some("2020-03-20"),
+        &[
+            ("March 12", "2020-03-12"),
+            ("The week before", "2020-03-02"),
+        ],
+    );
+    assert_starts(
+        "The dam broke on May 4. It had been inspected the day before.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04"), ("the day before", "2020-05-03")],
+    );
+    assert_starts(
+        "Sales fell in 2017. The year after, they rose.",
+        Some("2020-05-10"),
+        &[("2017", "2017-01-01"), ("The year after", "2018-01-01")],
+    );
+    // A happening after "before" dates the week: not the week before the date told.
+    assert_starts(
+        "The dam broke on May 4. The week before the vote was calm.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04")],
+    );
+}
