@@ -1916,7 +1916,7 @@ impl Tagger<'_> {
     }
 
     /// A day named after a time or after "noon"/"midnight" at `k` ("on Friday", ", Nov. 9",
-    /// "yesterday"): the match of that day.
+    /// "yesterday", "on the 23rd"): the match of that day.
     fn day_after_time(&self, mut k: usize) -> Option<Match> {
         if self.punct(k) == Some(',') {
             k += 1;
@@ -1932,6 +1932,8 @@ impl Tagger<'_> {
             Lex::Yesterday => self.days_from_anchor(k, -1),
             Lex::Tomorrow => self.days_from_anchor(k, 1),
             Lex::Today => self.days_from_anchor(k, 0),
+            // "6 a.m. on the 23rd": a day of the month alone.
+            Lex::The if self.num(k + 1).is_some() => self.day_of_the_month(k),
             _ => None,
         }
     }

@@ -2467,3 +2467,12 @@ fn the_unit_before_or_after_is_one_from_the_date_just_told() {
         &[("May 4", "2020-05-04")],
     );
 }
+
+#[test]
+fn a_time_on_a_day_of_the_month_alone_is_of_that_day() {
+    assert_starts(
+        "The ferry sank at 6 a.m. on the 14th, the coastguard said.",
+        Some("2020-03-25"),
+        &[("6 a.m. on the 14th", "2020-03-14")],
+    );
+}
