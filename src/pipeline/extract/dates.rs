@@ -784,6 +784,11 @@ impl Tagger<'_> {
             {
                 Some(Tense::Future)
             }
+            // "Heavy rain is expected over the weekend", "storms are forecast on Sunday": what is
+            // looked for is still to come.
+            Cue::Intent if k > 0 && (self.word_is(k - 1, "is") || self.word_is(k - 1, "are")) => {
+                Some(Tense::Future)
+            }
             Cue::Intent => None,
         }
     }

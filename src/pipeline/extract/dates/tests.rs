@@ -2476,3 +2476,17 @@ fn a_time_on_a_day_of_the_month_alone_is_of_that_day() {
         &[("6 a.m. on the 14th", "2020-03-14")],
     );
 }
+
+#[test]
+fn a_weekend_that_is_expected_is_the_coming_one() {
+    assert_starts(
+        "Heavy rain is expected across Wales over the weekend.",
+        Some("2020-03-25"),
+        &[("the weekend", "2020-03-28")],
+    );
+    assert_starts(
+        "Storms are forecast in Kent on Sunday.",
+        Some("2020-03-25"),
+        &[("Sunday", "2020-03-29")],
+    );
+}
