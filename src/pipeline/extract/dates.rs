@@ -2556,13 +2556,8 @@ impl Tagger<'_> {
             Lex::Prep(Prep::After) => 1,
             _ => return None,
         };
-        match self.toks.get(i + 2).map(|t| t.kind) {
-            None
-            | Some(Kind::Word {
-                lex: Lex::Tense(_), ..
-            }) => {}
-            Some(Kind::Punct(c)) if !matches!(c, '-' | '\'' | '\u{2019}') => {}
-            _ => return None,
+        if !self.phrase_ends_at(i + 1) {
+            return None;
         }
         let r = self.reference_or_publication()?;
         // "In May ... The day before": a day from a month is no day the text says.
@@ -2576,6 +2571,19 @@ impl Tagger<'_> {
         };
         let (interval, grain) = Self::unit_from(base, unit, step)?;
         Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// A phrase ends at token `k`: nothing, a mark (not a hyphen or an apostrophe) or a verb
+    /// comes after it ("The week before, he had ...", "... the week before he had ...").
+    fn phrase_ends_at(&self, k: usize) -> bool {
+        match self.toks.get(k + 1).map(|t| t.kind) {
+            None
+            | Some(Kind::Word {
+                lex: Lex::Tense(_), ..
+            }) => true,
+            Some(Kind::Punct(c)) => !matches!(c, '-' | '\'' | '\u{2019}'),
+            _ => false,
+        }
     }
 
     /// "next day", "following week", "previous year", "next morning", "previous quarter"
@@ -3496,14 +3504,18 @@ impl Tagger<'_> {
         Some(self.at(unit_at + 1, interval))
     }
 
-    /// "two days later", "a year earlier", "48 hours later" … from the reference: "a week
-    /// later" after a Tuesday is the Tuesday after.
+    /// "two days later", "a year earlier", "48 hours later", "two days before" … from the
+    /// reference: "a week later" after a Tuesday is the Tuesday after.
     fn later_earlier_n(&self, i: usize) -> Option<Match> {
         let n = self.count_at(i)?;
         let (unit, _) = self.unit(i + 1)?;
         let step = match self.lex(i + 2)? {
             Lex::Later => 1,
             Lex::Earlier => -1,
+            // "Two days before, engineers had ...", "a week after.": where the phrase ends
+            // there (not "two days before the vote", which a happening dates).
+            Lex::Prep(Prep::Before) if self.phrase_ends_at(i + 2) => -1,
+            Lex::Prep(Prep::After) if self.phrase_ends_at(i + 2) => 1,
             _ => return None,
         };
         let r = self.reference_or_publication()?;

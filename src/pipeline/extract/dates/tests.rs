@@ -2490,3 +2490,22 @@ fn a_weekend_that_is_expected_is_the_coming_one() {
         &[("Sunday", "2020-03-29")],
     );
 }
+
+#[test]
+fn a_count_of_units_before_or_after_is_counted_from_the_date_just_told() {
+    assert_starts(
+        "The dam broke on May 4. Two days before, engineers had warned of cracks.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04"), ("Two days before", "2020-05-02")],
+    );
+    assert_starts(
+        "The dam broke on May 4. A week after, the town reopened.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04"), ("A week after", "2020-05-11")],
+    );
+    assert_starts(
+        "The dam broke on May 4. Two days before the vote it was calm.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04")],
+    );
+}
