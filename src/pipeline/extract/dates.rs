@@ -28,7 +28,7 @@
 //!   "Easter") and of a bare weekday comes from the tense of the clause: the nearest tense word
 //!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
 //!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
-//!   to", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
+//!   to", "is expected", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
 //!   occurrence nearest to the anchor, a coming one counting twice as far (a weekday: the latest
 //!   on or before unless it is one or two days ahead; quarters: the latest begun). A participle
 //!   between an article and its noun ("a still unspecified date") is no tense.
@@ -36,8 +36,10 @@
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
-//!   "later that year", "two days later", "a year earlier", "the year-earlier quarter") are read
-//!   against the last date in the text (the publication date if there is none yet); "a year ago"
+//!   "the week before", "later that year", "two days later", "two days before", "a year
+//!   earlier", "the year-earlier quarter") are read against the last date in the text (the
+//!   publication date if there is none yet; "the year" after a date longer than a year, as "the
+//!   2019-20 season", against the publication's); "a year ago"
 //!   keeps the granularity of a quarter or period named just before it. "that day" and "that
 //!   month" need a reference within one day or month; "until then", "by then", "since then" are
 //!   the date given in this sentence or the one before; a day part alone ("by mid-afternoon",
@@ -55,7 +57,7 @@
 //!   over 12 is the day; "12/03/2020": the reading within a year of the anchor, the nearer,
 //!   else the month first; with full stops, the day first).
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
-//!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
+//!   EST Nov. 9", "6 a.m. on the 23rd"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
 //!   midnight") is of the day the text gave last, in this sentence or the one before, else of
 //!   the anchor day.
 //! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
