@@ -28,10 +28,11 @@
 //!   "Easter") and of a bare weekday comes from the tense of the clause: the nearest tense word
 //!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
 //!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
-//!   to", "is expected", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
-//!   occurrence nearest to the anchor, a coming one counting twice as far (a weekday: the latest
-//!   on or before unless it is one or two days ahead; quarters: the latest begun). A participle
-//!   between an article and its noun ("a still unspecified date") is no tense.
+//!   to", "is expected", "scheduled for", "plans to"): the first occurrence on or after it.
+//!   Otherwise: the occurrence nearest to the anchor, a coming one counting twice as far (a
+//!   weekday: the latest on or before unless it is one or two days ahead; quarters: the latest
+//!   begun). A participle between an article and its noun ("a still unspecified date") is no
+//!   tense.
 //! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
@@ -57,9 +58,9 @@
 //!   over 12 is the day; "12/03/2020": the reading within a year of the anchor, the nearer,
 //!   else the month first; with full stops, the day first).
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
-//!   EST Nov. 9", "6 a.m. on the 23rd"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
-//!   midnight") is of the day the text gave last, in this sentence or the one before, else of
-//!   the anchor day.
+//!   EST Nov. 9", "6 a.m. on the 23rd"): the day they fall on; a clock time with no day ("at 8
+//!   p.m.", "before midnight") is of the day the text gave last, in this sentence or the one
+//!   before, else of the anchor day.
 //! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
 //!   Friday, Easter week, US Thanksgiving (fourth Thursday of November), Halloween,
 //!   Valentine's Day, May Day.
