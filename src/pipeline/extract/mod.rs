@@ -2014,6 +2014,30 @@ mod tests {
     }
 
     #[test]
+    fn a_day_of_saying_follows_the_verb_its_person_or_its_occasion() {
+        let saying = |body: &str| {
+            let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+            dates.iter().any(|dm| date_of_saying(body, dm))
+        };
+        for body in [
+            "The farmer said on Thursday that the water rose.",
+            "The farmer told reporters Thursday the water rose.",
+            "The farmer told CBC News on Thursday that the water rose.",
+            "The mayor said in a statement on Thursday that roads were shut.",
+            "The mayor said in Carlow late Thursday that roads were shut.",
+            "Officials on Thursday said roads were shut.",
+        ] {
+            assert!(saying(body), "{body}");
+        }
+        for body in [
+            "The farmer said the water rose on Thursday.",
+            "Water rose in Carlow on Thursday, the farmer said.",
+        ] {
+            assert!(!saying(body), "{body}");
+        }
+    }
+
+    #[test]
     fn a_past_sentence_does_not_carry_a_time_still_to_come() {
         let body = "Germany will host a summit in Berlin on Sunday. Conte, who met Haftar in Rome \
                     last week, said Italy backed the summit in Berlin.";
