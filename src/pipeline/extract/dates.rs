@@ -28,16 +28,19 @@
 //!   "Easter") and of a bare weekday comes from the tense of the clause: the nearest tense word
 //!   before the expression (else after it) in its sentence. Past ("said", "was", "had", "-ed",
 //!   "has"): the latest occurrence on or before the anchor. Future ("will", "would", "expected
-//!   to", "scheduled for", "plans to"): the first occurrence on or after it. Otherwise: the
-//!   occurrence nearest to the anchor, a coming one counting twice as far (a weekday: the latest
-//!   on or before unless it is one or two days ahead; quarters: the latest begun). A participle
-//!   between an article and its noun ("a still unspecified date") is no tense.
+//!   to", "is expected", "scheduled for", "plans to"): the first occurrence on or after it.
+//!   Otherwise: the occurrence nearest to the anchor, a coming one counting twice as far (a
+//!   weekday: the latest on or before unless it is one or two days ahead; quarters: the latest
+//!   begun). A participle between an article and its noun ("a still unspecified date") is no
+//!   tense.
 //! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
-//!   "later that year", "two days later", "a year earlier", "the year-earlier quarter") are read
-//!   against the last date in the text (the publication date if there is none yet); "a year ago"
+//!   "the week before", "later that year", "two days later", "two days before", "a year
+//!   earlier", "the year-earlier quarter") are read against the last date in the text (the
+//!   publication date if there is none yet; "the year" after a date longer than a year, as "the
+//!   2019-20 season", against the publication's); "a year ago"
 //!   keeps the granularity of a quarter or period named just before it. "that day" and "that
 //!   month" need a reference within one day or month; "until then", "by then", "since then" are
 //!   the date given in this sentence or the one before; a day part alone ("by mid-afternoon",
@@ -55,9 +58,9 @@
 //!   over 12 is the day; "12/03/2020": the reading within a year of the anchor, the nearer,
 //!   else the month first; with full stops, the day first).
 //! - Times of day ("10:35 a.m.", "noon", "midnight on January 12", "Wednesday night", "10 p.m.
-//!   EST Nov. 9"): the day they fall on; a clock time with no day ("at 8 p.m.", "before
-//!   midnight") is of the day the text gave last, in this sentence or the one before, else of
-//!   the anchor day.
+//!   EST Nov. 9", "6 a.m. on the 23rd"): the day they fall on; a clock time with no day ("at 8
+//!   p.m.", "before midnight") is of the day the text gave last, in this sentence or the one
+//!   before, else of the anchor day.
 //! - Holidays by calendar rules: Christmas, New Year's Day/Eve, Easter (computus) and Good
 //!   Friday, Easter week, US Thanksgiving (fourth Thursday of November), Halloween,
 //!   Valentine's Day, May Day.
@@ -782,6 +785,11 @@ impl Tagger<'_> {
                     && k > 0
                     && !after_article() =>
             {
+                Some(Tense::Future)
+            }
+            // "Heavy rain is expected over the weekend", "storms are forecast on Sunday": what is
+            // looked for is still to come.
+            Cue::Intent if k > 0 && (self.word_is(k - 1, "is") || self.word_is(k - 1, "are")) => {
                 Some(Tense::Future)
             }
             Cue::Intent => None,
@@ -1916,7 +1924,7 @@ impl Tagger<'_> {
     }
 
     /// A day named after a time or after "noon"/"midnight" at `k` ("on Friday", ", Nov. 9",
-    /// "yesterday"): the match of that day.
+    /// "yesterday", "on the 23rd"): the match of that day.
     fn day_after_time(&self, mut k: usize) -> Option<Match> {
         if self.punct(k) == Some(',') {
             k += 1;
@@ -1932,6 +1940,8 @@ impl Tagger<'_> {
             Lex::Yesterday => self.days_from_anchor(k, -1),
             Lex::Tomorrow => self.days_from_anchor(k, 1),
             Lex::Today => self.days_from_anchor(k, 0),
+            // "6 a.m. on the 23rd": a day of the month alone.
+            Lex::The if self.num(k + 1).is_some() => self.day_of_the_month(k),
             _ => None,
         }
     }
@@ -2487,7 +2497,9 @@ impl Tagger<'_> {
             Lex::Unit {
                 unit: unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year),
                 plural: false,
-            } => self.the_unit(k, unit),
+            } => self
+                .unit_before_after(k, unit)
+                .or_else(|| self.the_unit(k, unit)),
             // (The word read once: "the" and a plain word are most of what comes here.)
             Lex::Other => {
                 let w = self.word(k);
@@ -2534,6 +2546,46 @@ impl Tagger<'_> {
                 _ => self.word_is(k + 1, "and"),
             },
             Some(Kind::Num(_)) => false,
+        }
+    }
+
+    /// "the week before", "the day after", "the year before" (`i` at the unit, after "the"),
+    /// where the phrase ends there ("The week before, he had ...", "... a bank the week
+    /// before."): one unit from the last date given, as "the previous week" is. Not "the week
+    /// before the vote", which a happening dates.
+    fn unit_before_after(&self, i: usize, unit: Unit) -> Option<Match> {
+        let step: i32 = match self.lex(i + 1)? {
+            Lex::Prep(Prep::Before) => -1,
+            Lex::Prep(Prep::After) => 1,
+            _ => return None,
+        };
+        if !self.phrase_ends_at(i + 1) {
+            return None;
+        }
+        let r = self.reference_or_publication()?;
+        // "In May ... The day before": a day from a month is no day the text says.
+        if unit == Unit::Day && r.grain != Grain::Day {
+            return None;
+        }
+        let base = if step > 0 {
+            r.interval.to
+        } else {
+            r.interval.from
+        };
+        let (interval, grain) = Self::unit_from(base, unit, step)?;
+        Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// A phrase ends at token `k`: nothing, a mark (not a hyphen or an apostrophe) or a verb
+    /// comes after it ("The week before, he had ...", "... the week before he had ...").
+    fn phrase_ends_at(&self, k: usize) -> bool {
+        match self.toks.get(k + 1).map(|t| t.kind) {
+            None
+            | Some(Kind::Word {
+                lex: Lex::Tense(_), ..
+            }) => true,
+            Some(Kind::Punct(c)) => !matches!(c, '-' | '\'' | '\u{2019}'),
+            _ => false,
         }
     }
 
@@ -2676,6 +2728,19 @@ impl Tagger<'_> {
         })
     }
 
+    /// The `unit` of the last date given ("the end of the year" after "in 2018"), where that
+    /// date lies within one; else of the publication day: after "the 2019-20 season", two
+    /// years, "earlier in the year" is of the publication's year (in an undated text, of the
+    /// date's first).
+    fn unit_of_reference(&self, unit: Unit) -> Option<(Interval, Grain)> {
+        let r = self.reference_or_publication()?;
+        let first = Self::unit_of(r.interval.from, unit)?;
+        match self.published {
+            Some(day) if r.interval.to > first.0.to => Self::unit_of(day, unit),
+            _ => Some(first),
+        }
+    }
+
     /// The `unit` of the reference that contains `d` ("that week" after a Tuesday).
     fn unit_of(d: NaiveDate, unit: Unit) -> Option<(Interval, Grain)> {
         Some(match unit {
@@ -2778,8 +2843,7 @@ impl Tagger<'_> {
         if blocked || self.prev_prep(i - 1).is_none() {
             return None;
         }
-        let r = self.reference_or_publication()?;
-        let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+        let (interval, grain) = self.unit_of_reference(unit)?;
         Some(self.grained(i, interval, grain))
     }
 
@@ -2914,8 +2978,7 @@ impl Tagger<'_> {
                     || self.single(k + 1, Unit::Quarter) =>
             {
                 let (unit, _) = self.unit(k + 1)?;
-                let r = self.reference_or_publication()?;
-                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                let (interval, grain) = self.unit_of_reference(unit)?;
                 self.grained(k + 1, interval, grain)
             }
             // Not "the end of the end of …": one level, so the recursion is bounded.
@@ -3197,8 +3260,7 @@ impl Tagger<'_> {
                 let (unit, false) = self.unit(i + 3)? else {
                     return None;
                 };
-                let r = self.reference_or_publication()?;
-                let (interval, grain) = Self::unit_of(r.interval.from, unit)?;
+                let (interval, grain) = self.unit_of_reference(unit)?;
                 Some(self.grained(i + 3, interval, grain))
             }
             // "earlier this month": the month, as "this month" is ("earlier" places the event
@@ -3445,14 +3507,18 @@ impl Tagger<'_> {
         Some(self.at(unit_at + 1, interval))
     }
 
-    /// "two days later", "a year earlier", "48 hours later" … from the reference: "a week
-    /// later" after a Tuesday is the Tuesday after.
+    /// "two days later", "a year earlier", "48 hours later", "two days before" … from the
+    /// reference: "a week later" after a Tuesday is the Tuesday after.
     fn later_earlier_n(&self, i: usize) -> Option<Match> {
         let n = self.count_at(i)?;
         let (unit, _) = self.unit(i + 1)?;
         let step = match self.lex(i + 2)? {
             Lex::Later => 1,
             Lex::Earlier => -1,
+            // "Two days before, engineers had ...", "a week after.": where the phrase ends
+            // there (not "two days before the vote", which a happening dates).
+            Lex::Prep(Prep::Before) if self.phrase_ends_at(i + 2) => -1,
+            Lex::Prep(Prep::After) if self.phrase_ends_at(i + 2) => 1,
             _ => return None,
         };
         let r = self.reference_or_publication()?;

@@ -376,7 +376,9 @@ const MAX_IDLE: u32 = 3;
 ///    one that shares no name goes on with a day of the last week told in the sentence just
 ///    before ("In Wales, the storm closed the Britannia Bridge" after Friday's storm).
 ///    The episode sharing most names wins, the latest on a tie. `date_mention` is the expression
-///    the episode was dated by.
+///    the episode was dated by. A sentence dated by the day of a saying ("the farmer told
+///    reporters on Thursday that ...") keeps that day but starts no episode where it goes on
+///    with one of the week before: the next sentences tell on of the happening, not the saying.
 /// 3. **publication**: otherwise (or **undated** when the article has no date).
 #[allow(clippy::many_single_char_names)] // m(entions), p(laces), d(ates), k, e: as in the docs
 fn events_of(
@@ -464,6 +466,18 @@ fn events_of(
                 // "Tarhuna had been his main base since April 2019.": a state that lasts to
                 // the publication, not an episode that the next sentences tell on ("His forces
                 // withdrew to Bani Walid" did not take the fourteen months).
+            } else if let Some(k) = said_of_an_episode(
+                m,
+                (text, first_place..last_place),
+                dm,
+                &mut episodes,
+                (&mut keys, &mut weak),
+                published,
+            ) {
+                // "A flood swept through Carlow on Monday. The farmer told reporters on
+                // Thursday that ...": the day of a saying is not that of the happening told
+                // before, so the sentence goes on with that episode and starts none.
+                go_on(&mut episodes, k, &keys, &weak);
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
@@ -504,17 +518,8 @@ fn events_of(
             };
             match continued {
                 Some(k) => {
-                    let mut e = episodes.remove(k);
-                    e.idle = 0;
-                    for key in &keys {
-                        push_key(&mut e.keys, *key);
-                    }
-                    for key in &weak {
-                        push_key(&mut e.weak, *key);
-                    }
-                    let out = (Some(e.when), WhenBasis::Carried, Some(e.mention));
-                    episodes.push(e);
-                    out
+                    let e = go_on(&mut episodes, k, &keys, &weak);
+                    (Some(e.when), WhenBasis::Carried, Some(e.mention))
                 }
                 None => match publication {
                     Some(interval) => (Some(interval), WhenBasis::Publication, None),
@@ -626,6 +631,49 @@ fn events_of(
     events
 }
 
+/// The episode a sentence dated by the day of a saying ([`date_of_saying`]) goes on with, if
+/// any: one of the week before it (see [`continued_episode`]; its names are read only where
+/// there are episodes). A day of saying after no episode ("Forces said on Monday they had taken
+/// the oil field.") dates the episode it opens: what was said had happened by then.
+/// `sentence`: its text and its places; `names`: the buffers its names are read into.
+fn said_of_an_episode(
+    m: &Mentions<'_>,
+    sentence: (&str, Range<usize>),
+    dm: &DateMention,
+    episodes: &mut Vec<Episode>,
+    names: (&mut Vec<u64>, &mut Vec<u64>),
+    published: Option<NaiveDate>,
+) -> Option<usize> {
+    if episodes.is_empty() || !date_of_saying(m.body, dm) {
+        return None;
+    }
+    episodes.retain(|e| e.idle <= MAX_IDLE);
+    let ((text, places), (keys, weak)) = (sentence, names);
+    sentence_keys(text, m, places, keys, weak);
+    let not_after = published.filter(|&day| dm.interval.to <= day);
+    // What was said is of the days just before the saying: not of "early 2008" for a spokesman
+    // who "said Thursday" a year on.
+    continued_episode(episodes, keys, weak, continues_frame(text), not_after).filter(|&k| {
+        let e = &episodes[k];
+        e.when.to <= dm.interval.to && (dm.interval.from - e.when.from).num_days() <= RECENT_DAYS
+    })
+}
+
+/// The episode `k` goes on in a sentence naming `keys` (`weak` of them countries or regions): it
+/// takes them, is no longer idle and becomes the latest told.
+fn go_on<'e>(episodes: &'e mut Vec<Episode>, k: usize, keys: &[u64], weak: &[u64]) -> &'e Episode {
+    let mut e = episodes.remove(k);
+    e.idle = 0;
+    for key in keys {
+        push_key(&mut e.keys, *key);
+    }
+    for key in weak {
+        push_key(&mut e.weak, *key);
+    }
+    episodes.push(e);
+    &episodes[episodes.len() - 1]
+}
+
 /// The date a sentence speaks of, of its date mentions (see [`events_of`]). `first_sentence`:
 /// the sentence may hold the article's dateline.
 pub(super) fn pick_date<'d>(
@@ -654,6 +702,97 @@ pub(super) fn pick_date<'d>(
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
 }
+
+/// The date mention `dm` is the day of a saying, not of what was said: it follows a verb of
+/// [`REPORTING_VERBS`] in its clause ("said on Tuesday", "said Tuesday", "told reporters on
+/// Thursday", "told CBC News on Thursday", "said in a statement on Monday", "said in Kabul late
+/// Sunday") or comes right before one ("Officials on Thursday said"). Not "said the attack
+/// happened on Thursday": the verb's object there is a clause. Read within a few words.
+fn date_of_saying(body: &str, dm: &DateMention) -> bool {
+    let verb = |w: &str| REPORTING_VERBS.contains(&w);
+    let next = body.get(dm.end..).unwrap_or("");
+    if next.starts_with(' ')
+        && next
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| verb(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    {
+        return true;
+    }
+    let mut from = dm.start.saturating_sub(SAYING_BYTES);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    // The last words before the date, in order, back to a mark that ends a clause.
+    let mut words = [""; SAYING_WORDS];
+    let mut n = 0;
+    for w in body[from..dm.start].split_whitespace().rev() {
+        if n == SAYING_WORDS
+            || w.contains([
+                ',', ';', ':', '"', '(', ')', '\u{201c}', '\u{201d}', '\u{2014}',
+            ])
+            || w.ends_with('.')
+        {
+            break;
+        }
+        n += 1;
+        words[SAYING_WORDS - n] = w;
+    }
+    let words = &words[SAYING_WORDS - n..];
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // After the verb: the person told, a place or occasion of the saying, "late" or "early",
+    // "on"; nothing else.
+    let said_then = |v: usize| {
+        let rest = &words[v + 1..];
+        let mut i = 0;
+        let at = |i: usize| rest.get(i).copied().unwrap_or("");
+        if matches!(words[v], "told" | "asked") {
+            if capital(at(i)) {
+                while i < 3 && capital(at(i)) {
+                    i += 1;
+                }
+            } else if at(i).starts_with(|c: char| c.is_lowercase())
+                && !matches!(at(i), "on" | "in" | "at" | "late" | "early")
+                && !is_determiner(at(i))
+            {
+                i += 1;
+            }
+        }
+        if matches!(at(i), "in" | "at" | "during" | "to") {
+            let (start, mut k) = (i, i + 1);
+            if is_determiner(at(k)) {
+                k += 1;
+                while k < start + 4
+                    && !at(k).is_empty()
+                    && !matches!(at(k), "on" | "late" | "early")
+                {
+                    k += 1;
+                }
+            } else {
+                while k < start + 4 && capital(at(k)) {
+                    k += 1;
+                }
+            }
+            if k > start + 1 {
+                i = k;
+            }
+        }
+        if matches!(at(i), "late" | "early") {
+            i += 1;
+        }
+        if at(i) == "on" {
+            i += 1;
+        }
+        i == rest.len()
+    };
+    (0..words.len())
+        .rev()
+        .any(|v| verb(words[v]) && said_then(v))
+}
+
+/// How far back [`date_of_saying`] looks for the verb, in bytes and in words.
+const SAYING_BYTES: usize = 64;
+const SAYING_WORDS: usize = 8;
 
 /// Two date mentions of the sentence are precise and name different times: the sentence may
 /// tell of two events ("Beijing said on Sunday ..., and soldiers cleared roads in Kowloon Tong
@@ -1848,6 +1987,54 @@ mod tests {
                 (WhenBasis::Publication, Some(day("2020-06-10")))
             ]
         );
+    }
+
+    #[test]
+    fn a_day_of_saying_is_not_carried_as_the_day_of_the_happening() {
+        let body = "A flood swept through Carlow on Monday. The farmer told reporters on \
+                    Thursday that the water rose in minutes. Volunteers in Tullow filled \
+                    sandbags. A bridge in Carlow was shut.";
+        let e = events(
+            body,
+            &[("Carlow", 1), ("Tullow", 2), ("Carlow", 1)],
+            "2020-01-24",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-20")))
+            ]
+        );
+        // The sentence of the saying itself keeps its day.
+        let body = "Officials in Carlow said on Thursday that they would open a shelter.";
+        let e = events(body, &[("Carlow", 1)], "2020-01-24");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2020-01-23")))]);
+    }
+
+    #[test]
+    fn a_day_of_saying_follows_the_verb_its_person_or_its_occasion() {
+        let saying = |body: &str| {
+            let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+            dates.iter().any(|dm| date_of_saying(body, dm))
+        };
+        for body in [
+            "The farmer said on Thursday that the water rose.",
+            "The farmer told reporters Thursday the water rose.",
+            "The farmer told CBC News on Thursday that the water rose.",
+            "The mayor said in a statement on Thursday that roads were shut.",
+            "The mayor said in Carlow late Thursday that roads were shut.",
+            "Officials on Thursday said roads were shut.",
+        ] {
+            assert!(saying(body), "{body}");
+        }
+        for body in [
+            "The farmer said the water rose on Thursday.",
+            "Water rose in Carlow on Thursday, the farmer said.",
+        ] {
+            assert!(!saying(body), "{body}");
+        }
     }
 
     #[test]

@@ -2416,3 +2416,96 @@ fn a_dateline_day_before_the_publication_is_the_texts_today() {
         &[("Jan 18", "2020-01-18"), ("Sunday", "2020-03-15")],
     );
 }
+
+#[test]
+fn the_year_after_a_span_of_two_years_is_the_publication_year() {
+    assert_starts(
+        "The choir's 2019-20 tour was long. Earlier in the year it sang in Oslo; by the end \
+         of the year it will rest.",
+        Some("2020-03-10"),
+        &[
+            ("2019-20", "2019-01-01"),
+            ("Earlier in the year", "2020-01-01"),
+            ("the end of the year", "2020-10-01"),
+        ],
+    );
+    // A date within one year still gives its year.
+    assert_starts(
+        "The choir toured in 2018. By the end of the year it had sung in Oslo.",
+        Some("2020-03-10"),
+        &[
+            ("2018", "2018-01-01"),
+            ("the end of the year", "2018-10-01"),
+        ],
+    );
+}
+
+#[test]
+fn the_unit_before_or_after_is_one_from_the_date_just_told() {
+    assert_starts(
+        "Police held a clerk on March 12. The week before, she had left Leeds.",
+        Some("2020-03-20"),
+        &[
+            ("March 12", "2020-03-12"),
+            ("The week before", "2020-03-02"),
+        ],
+    );
+    assert_starts(
+        "The dam broke on May 4. It had been inspected the day before.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04"), ("the day before", "2020-05-03")],
+    );
+    assert_starts(
+        "Sales fell in 2017. The year after, they rose.",
+        Some("2020-05-10"),
+        &[("2017", "2017-01-01"), ("The year after", "2018-01-01")],
+    );
+    // A happening after "before" dates the week: not the week before the date told.
+    assert_starts(
+        "The dam broke on May 4. The week before the vote was calm.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04")],
+    );
+}
+
+#[test]
+fn a_time_on_a_day_of_the_month_alone_is_of_that_day() {
+    assert_starts(
+        "The ferry sank at 6 a.m. on the 14th, the coastguard said.",
+        Some("2020-03-25"),
+        &[("6 a.m. on the 14th", "2020-03-14")],
+    );
+}
+
+#[test]
+fn a_weekend_that_is_expected_is_the_coming_one() {
+    assert_starts(
+        "Heavy rain is expected across Wales over the weekend.",
+        Some("2020-03-25"),
+        &[("the weekend", "2020-03-28")],
+    );
+    assert_starts(
+        "Storms are forecast in Kent on Sunday.",
+        Some("2020-03-25"),
+        &[("Sunday", "2020-03-29")],
+    );
+}
+
+#[test]
+fn a_count_of_units_before_or_after_is_counted_from_the_date_just_told() {
+    assert_starts(
+        "The dam broke on May 4. Two days before, engineers had warned of cracks.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04"), ("Two days before", "2020-05-02")],
+    );
+    assert_starts(
+        "The dam broke on May 4. A week after, the town reopened.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04"), ("A week after", "2020-05-11")],
+    );
+    assert_starts(
+        "The dam broke on May 4. Two days before the vote it was calm.",
+        Some("2020-05-20"),
+        &[("May 4", "2020-05-04")],
+    );
+}
