@@ -504,6 +504,12 @@ impl<'g> Focus<'g> {
             .unwrap_or(0)
     }
 
+    /// The article names an area of the country `iso` (or of the state it is a territory of):
+    /// the country, a division or a people, or a name of its own that small towns bear too.
+    fn names_an_area_of(&self, iso: &str) -> bool {
+        self.areas.count_with_sovereign(iso) > 0 || self.namesakes.count_with_sovereign(iso) > 0
+    }
+
     /// The most names of areas the article gives one country: of a country it names an area
     /// of unambiguously (a country, a division, a demonym), those areas and the names of its
     /// own or its states' that small towns abroad bear too ("LISMORE, Australia ... New South
@@ -1987,9 +1993,7 @@ fn far_from_focus(
         Reason::Apposition | Reason::DivisionInArticle | Reason::NearOtherPlaces | Reason::OneSense
     );
     // Evidence from countries, divisions and demonyms only: a town is no evidence for itself.
-    let elsewhere = p.country.is_none_or(|c| {
-        focus.areas.count_with_sovereign(c) == 0 && focus.namesakes.count_with_sovereign(c) == 0
-    });
+    let elsewhere = p.country.is_none_or(|c| !focus.names_an_area_of(c));
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
         return true;
@@ -2066,9 +2070,7 @@ fn stretch_town_abroad(
         && text
             .get(span.start..span.end)
             .is_some_and(words::names_a_stretch_of_land)
-        && p.country.is_none_or(|c| {
-            focus.areas.count_with_sovereign(c) == 0 && focus.namesakes.count_with_sovereign(c) == 0
-        })
+        && p.country.is_none_or(|c| !focus.names_an_area_of(c))
         && words::any_thing_after_the(&Occurrence::new(text, span.start, span.end))
 }
 
@@ -2276,9 +2278,7 @@ fn part_of_a_city_abroad(
     let p = g.get(place);
     if p.source != PlaceSource::Broad
         || p.kind != PlaceKind::City
-        || p.country.is_none_or(|c| {
-            focus.areas.count_with_sovereign(c) > 0 || focus.namesakes.count_with_sovereign(c) > 0
-        })
+        || p.country.is_none_or(|c| focus.names_an_area_of(c))
         || near_any(&focus.anchors, p.coord, PART_OF_CITY_KM)
     {
         return false;
