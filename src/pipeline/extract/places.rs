@@ -1382,11 +1382,19 @@ fn resolve(
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
         let areas_too = before.is_some_and(|(_, divisions)| divisions);
+        // (A lone town left out in the first round as far from the story is asked again: the
+        // towns chosen in that round may show it near them. One kept is not asked again: when
+        // tried, right readings were dropped with wrong ones.)
         let open = !*narrowed
-            && c.len() > 1
-            && (areas_too
-                || c.iter()
-                    .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area));
+            && ((c.len() > 1
+                && (areas_too
+                    || c.iter()
+                        .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area)))
+                || (c.len() == 1
+                    && g.get(c[0].0).kind == PlaceKind::City
+                    && before
+                        .and_then(|(b, _)| b.get(i))
+                        .is_some_and(Option::is_none)));
         if *narrowed && c.len() == 1 {
             settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
         }

@@ -4973,3 +4973,14 @@ fn a_town_said_to_lie_a_compass_point_from_a_place_far_from_all_its_readings_is_
     let r = resolved("Ghazni, about 150 km southwest of Kabul, fell on Thursday in Afghanistan.");
     assert!(resolved_as(&r, "Ghazni").is_some(), "{r:?}");
 }
+
+#[test]
+fn a_lone_town_left_out_is_asked_again_once_its_neighbours_are_chosen() {
+    // Manhattan and Topeka are chosen in Kansas in the first round; Wamego lies between them.
+    let r = resolved("A barn burned in Wamego on Tuesday. Crews came from Manhattan and Topeka.");
+    assert_eq!(
+        resolved_as(&r, "Wamego").map(|x| x.4),
+        Some("near_other_places"),
+        "{r:?}"
+    );
+}
