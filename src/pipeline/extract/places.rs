@@ -4042,15 +4042,9 @@ fn after_an_arabic_article(text: &str, start: usize) -> bool {
     })
 }
 
-/// The Romance words for "of" that join the words of a place's name: "Rio de Janeiro", "Serra
-/// da Estrela", "Vila do Conde", "Costa del Sol", "Reggio di Calabria", "Bois du Boulogne".
-const ROMANCE_OF: &[&str] = &[
-    "da", "das", "de", "dei", "del", "della", "delle", "des", "di", "do", "dos", "du",
-];
-
-/// Where the capitalised word starts that follows a Romance "of" ([`ROMANCE_OF`]) after the
-/// name ending at `end`: "Porto| de Galinhas", "Santiago| de la Sierra" (an article after "de"
-/// may come between).
+/// Where the capitalised word starts that follows a Romance "of" ([`words::ROMANCE_OF`]) after
+/// the name ending at `end`: "Porto| de Galinhas", "Santiago| de la Sierra" (an article after
+/// "de" may come between).
 fn before_a_romance_of(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?.strip_prefix(' ')?;
     // (Most names are followed by no word opening with "d": ruled out by a byte.)
@@ -4058,7 +4052,7 @@ fn before_a_romance_of(text: &str, end: usize) -> Option<usize> {
         return None;
     }
     let (word, after) = rest.split_once(' ')?;
-    if !ROMANCE_OF.contains(&word) {
+    if !words::ROMANCE_OF.contains(&word) {
         return None;
     }
     let after = ["la ", "las ", "los ", "le ", "les "]

@@ -571,8 +571,8 @@ const ORGANISATION_OF: &[&str] = &[
     "School",
     "University",
 ];
-/// The same in the languages whose names news keeps untranslated, before "de", "di", "du",
-/// "da", "do", "del" or "des": "Universidad de Chile", "Banque de France", and the buildings and
+/// The same in the languages whose names news keeps untranslated, before a Romance "of"
+/// ([`ROMANCE_OF`]): "Universidad de Chile", "Banque de France", and the buildings and
 /// events so named ("the Stade de France", "the Tour de France", "Palacio de Chile").
 const ORGANISATION_OF_ROMANCE: &[&str] = &[
     "Banca",
@@ -1800,12 +1800,20 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
             .next()
             .is_some_and(|w| ORGANISATION_OF.contains(&w));
     }
-    [" de ", " di ", " du ", " da ", " do ", " del ", " des "]
-        .iter()
-        .find_map(|of| before.strip_suffix(of))
-        .and_then(|b| b.rsplit(' ').next())
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit_once(' '))
+        .filter(|(_, of)| ROMANCE_OF.contains(of))
+        .and_then(|(b, _)| b.rsplit(' ').next())
         .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
 }
+
+/// The Romance words for "of" that join the words of a name: "Rio de Janeiro", "Serra da
+/// Estrela", "Vila do Conde", "Costa del Sol", "Reggio di Calabria", "Bois de Boulogne",
+/// "Banque de France".
+pub(super) const ROMANCE_OF: &[&str] = &[
+    "da", "das", "de", "dei", "del", "della", "delle", "des", "di", "do", "dos", "du",
+];
 
 /// A name of several words that ends in a word for a stretch of land ("Gold Coast", "Happy
 /// Valley", [`FEATURE_WORDS`]).
