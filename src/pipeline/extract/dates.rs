@@ -1548,35 +1548,36 @@ impl Tagger<'_> {
         // The months named after the first, in order; months listed after commas are joined to
         // the last by "and" or "or".
         let mut months = [0; MAX_MONTHS_TOGETHER];
-        let mut n = 0;
+        let mut named = 0;
         let day_after = |m_last: usize| {
             self.day_at(m_last + 1).is_some() || self.spelled_day_of_month(m_last + 1).is_some()
         };
-        while first_year.is_none() && n + 2 < MAX_MONTHS_TOGETHER && self.punct(k) == Some(',') {
-            let (m, m_last) = self.month_at(k + 1, false)?;
+        while first_year.is_none() && named + 2 < MAX_MONTHS_TOGETHER && self.punct(k) == Some(',')
+        {
+            let (listed, m_last) = self.month_at(k + 1, false)?;
             if day_after(m_last) {
                 return None;
             }
-            months[n] = m;
-            n += 1;
+            months[named] = listed;
+            named += 1;
             k = m_last + 1;
         }
         k = if self.lex(k) == Some(Lex::And) || self.word_is(k, "or") {
             k + 1
-        } else if n == 0 {
+        } else if named == 0 {
             self.range_connector(k, i)?
         } else {
             return None;
         };
-        let (m, m_last) = self.month_at(k, false)?;
+        let (final_month, m_last) = self.month_at(k, false)?;
         if day_after(m_last) {
             return None;
         }
-        months[n] = m;
-        n += 1;
+        months[named] = final_month;
+        named += 1;
         // How many months the span covers after the first's, and how many new years it crosses.
         let (mut after, mut prev, mut new_years) = (0, month, 0);
-        for &m in &months[..n] {
+        for &m in &months[..named] {
             if m == prev {
                 return None;
             }
