@@ -483,6 +483,10 @@ const SUDDEN_HAPPENINGS: &[&str] = &[
 /// it to the year after ("said it would" also reports the past).
 const FUTURE_TOLERANCE_DAYS: i64 = 31;
 
+/// How many months [`Tagger::months_together`] reads as named together ("June, July, August and
+/// September").
+const MAX_MONTHS_TOGETHER: usize = 6;
+
 /// Verbs that put something off: in the past tense before "until" and a date, that date is to
 /// come ("postponed until Tuesday morning any action").
 const PUT_OFF: &[&str] = &[
@@ -1507,6 +1511,9 @@ impl Tagger<'_> {
             let interval = self.resolve_day((month, day), end, year, (i, last))?;
             return Some(self.at(year_last.unwrap_or(last), interval));
         }
+        if let Some(m) = self.months_together(i, (month, last), hint) {
+            return Some(m);
+        }
         if let Some((y, y_last)) = self.year_word(last + 1) {
             return Some(self.at(y_last, calendar::month(y, month)?));
         }
@@ -1521,6 +1528,85 @@ impl Tagger<'_> {
             None => return None,
         };
         Some(self.at(year_last.unwrap_or(last), interval))
+    }
+
+    /// "in December and January", "between March and May", "from June to August", "June, July
+    /// and August", "December 2021 and January" (`i` at the first month, ending at `last`): months
+    /// named together in one phrase, one span from the first's start to the last's end. Each is
+    /// later than the one before, all within a year: a month named before the one it follows is
+    /// of the next year. A year written after the first or the last month dates them all;
+    /// without one, the first follows a preposition. Not "March and May 5" (a day of the last
+    /// month), nor "in April and fell in May" (two phrases).
+    fn months_together(
+        &self,
+        i: usize,
+        (month, last): (u32, usize),
+        hint: Option<i32>,
+    ) -> Option<Match> {
+        let first_year = self.year_word(last + 1);
+        let mut k = first_year.map_or(last, |(_, y_last)| y_last) + 1;
+        // The months named after the first, in order; months listed after commas are joined to
+        // the last by "and" or "or".
+        let mut months = [0; MAX_MONTHS_TOGETHER];
+        let mut named = 0;
+        let day_after = |m_last: usize| {
+            self.day_at(m_last + 1).is_some() || self.spelled_day_of_month(m_last + 1).is_some()
+        };
+        while first_year.is_none() && named + 2 < MAX_MONTHS_TOGETHER && self.punct(k) == Some(',')
+        {
+            let (listed, m_last) = self.month_at(k + 1, false)?;
+            if day_after(m_last) {
+                return None;
+            }
+            months[named] = listed;
+            named += 1;
+            k = m_last + 1;
+        }
+        k = if self.lex(k) == Some(Lex::And) || self.word_is(k, "or") {
+            k + 1
+        } else if named == 0 {
+            self.range_connector(k, i)?
+        } else {
+            return None;
+        };
+        let (final_month, m_last) = self.month_at(k, false)?;
+        if day_after(m_last) {
+            return None;
+        }
+        months[named] = final_month;
+        named += 1;
+        // How many months the span covers after the first's, and how many new years it crosses.
+        let (mut after, mut prev, mut new_years) = (0, month, 0);
+        for &m in &months[..named] {
+            if m == prev {
+                return None;
+            }
+            after += (m + 12 - prev) % 12;
+            if m < prev {
+                new_years += 1;
+            }
+            prev = m;
+        }
+        if after >= 12 {
+            return None;
+        }
+        let (last_year, year_last) = self.trailing_year(m_last + 1, None);
+        let make = |y: i32| {
+            let from = calendar::month(y, month)?.from;
+            calendar::span(from, calendar::month(y + new_years, prev)?.to)
+        };
+        let interval = match (first_year, last_year) {
+            (Some((y, _)), Some(y2)) if y + new_years == y2 => make(y)?,
+            (Some(_), Some(_)) => return None,
+            (Some((y, _)), None) => make(y)?,
+            (None, Some(y2)) => make(y2 - new_years)?,
+            (None, None) => match hint {
+                Some(y) => make(y)?,
+                None if self.prev_prep(i).is_some() => self.choose(i, m_last, make)?,
+                None => return None,
+            },
+        };
+        Some(self.at(year_last.unwrap_or(m_last), interval))
     }
 
     /// "today is the eighth day of the strike", "it's the second day of talks" (`i` at the

@@ -360,6 +360,94 @@ fn a_bare_month_after_a_preposition_is_that_month_of_the_plausible_year() {
 }
 
 #[test]
+fn months_named_together_are_one_span_from_the_first_to_the_last() {
+    // A month before the one it follows is of the next year.
+    assert_one(
+        "Storms flooded the valley in December and January.",
+        "2022-02-17",
+        "December and January",
+        "2021-12-01",
+        "2022-01-31",
+        Span,
+    );
+    assert_one(
+        "Rain fell between March and May.",
+        "2021-09-01",
+        "March and May",
+        "2021-03-01",
+        "2021-05-31",
+        Span,
+    );
+    assert_one(
+        "The road was shut from June to August.",
+        "2021-09-01",
+        "June to August",
+        "2021-06-01",
+        "2021-08-31",
+        Span,
+    );
+    assert_one(
+        "Wells ran dry in July or August.",
+        "2021-09-01",
+        "July or August",
+        "2021-07-01",
+        "2021-08-31",
+        Span,
+    );
+    assert_one(
+        "Crops failed in June, July and August.",
+        "2021-09-01",
+        "June, July and August",
+        "2021-06-01",
+        "2021-08-31",
+        Span,
+    );
+    // A year written after either month dates the other too.
+    assert_one(
+        "Rain fell between November and February 2019.",
+        "2021-09-01",
+        "November and February 2019",
+        "2018-11-01",
+        "2019-02-28",
+        Span,
+    );
+    assert_one(
+        "Rain fell in December 2017 and January.",
+        "2021-09-01",
+        "December 2017 and January",
+        "2017-12-01",
+        "2018-01-31",
+        Span,
+    );
+}
+
+#[test]
+fn months_in_separate_phrases_or_with_days_stay_apart() {
+    assert_starts(
+        "Sales rose in April and fell in May.",
+        Some("2021-09-01"),
+        &[("April", "2021-04-01"), ("May", "2021-05-01")],
+    );
+    assert_starts(
+        "The talks ran between March and May 5.",
+        Some("2021-09-01"),
+        &[("March", "2021-03-01"), ("May 5", "2021-05-05")],
+    );
+    // Two years that do not follow on: two months.
+    assert_starts(
+        "between March 2019 and May 2021",
+        Some("2021-09-01"),
+        &[("March 2019", "2019-03-01"), ("May 2021", "2021-05-01")],
+    );
+    // "In March, April ...": no word joins them.
+    assert_starts(
+        "In March, April Smith won.",
+        Some("2021-09-01"),
+        &[("March", "2021-03-01")],
+    );
+}
+
+#[test]
 fn a_date_naming_a_sudden_happening_is_past() {
     // Two months ahead is nearer than ten months back, but an earthquake is told after it
     // struck, whatever the tense around it.
