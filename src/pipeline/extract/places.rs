@@ -4350,7 +4350,8 @@ fn towns_listed_with_places(
         if !opens_a_list_of_places(text, list_start) && !placed_after {
             continue;
         }
-        // The neighbours' readings, where each neighbour's lie in one country: a name of many
+        // The neighbours' readings, where each neighbour's lie in one or two countries
+        // ("Napier, Hastings": the towns of New Zealand and of South Africa): a name of many
         // lands ("Paris") proves no town near one of them.
         let anchors: Vec<LatLon> = spans
             .iter()
@@ -4360,9 +4361,11 @@ fn towns_listed_with_places(
                     NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).country),
                     NameRole::Demonym(_) => None,
                 });
-                countries
-                    .next()
-                    .is_some_and(|first| countries.all(|c| c == first))
+                let Some(first) = countries.next() else {
+                    return false;
+                };
+                let mut second = None;
+                countries.all(|c| c == first || second.get_or_insert(c) == &c)
             })
             .flat_map(|s| &s.roles)
             .filter_map(|&(r, _)| match r {

@@ -4984,3 +4984,30 @@ fn a_lone_town_left_out_is_asked_again_once_its_neighbours_are_chosen() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_name_like_a_persons_listed_with_places_or_called_nearby_is_a_place() {
+    // Napier's readings lie in two countries; Hastings beside it is the New Zealand town.
+    let r = resolved("Power was cut around Napier and Hastings on Tuesday.");
+    assert_eq!(
+        resolved_as(&r, "Hastings").map(|x| x.2.as_str()),
+        Some("NZ"),
+        "{r:?}"
+    );
+    // "residents of" opens a list of places as "in" does.
+    let r = resolved("In Mississippi, residents of Byram and Clinton queued for bottled water.");
+    assert!(
+        resolved_as(&r, "Clinton").is_some_and(|x| x.2 == "US"),
+        "{r:?}"
+    );
+    let r =
+        resolved("A truck crashed in Lewiston, Maine. Traffic was diverted through nearby Auburn.");
+    assert!(
+        resolved_as(&r, "Auburn").is_some_and(|x| x.2 == "US"),
+        "{r:?}"
+    );
+    // A person stays a person.
+    let r = resolved("The senator met Clinton and Sanders in Lewiston, Maine.");
+    assert!(resolved_as(&r, "Clinton").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Sanders").is_none(), "{r:?}");
+}

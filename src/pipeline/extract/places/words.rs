@@ -635,7 +635,8 @@ pub(super) fn opens_a_list_of_places(text: &str, start: usize) -> bool {
     word_before(text, start).is_some_and(|w| {
         w.eq_ignore_ascii_case("between")
             || PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w))
-    })
+            || is_neighbouring(w)
+    }) || of_a_place(text, start)
 }
 
 /// The word right after `end` (after one space), if any: the alphanumeric characters up to
@@ -751,6 +752,7 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
     let before = word_before_compass_adjective(at)
         .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w)));
     before
+        || at.before.is_some_and(is_neighbouring)
         || placed_by_its_neighbours(at)
         || at.after.is_some_and(|w| {
             RESIDENT_WORDS.contains(&w) || AREA_WORDS.contains(&w) || TOWN_OFFICERS.contains(&w)
@@ -758,6 +760,15 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || owns_a_territorial_noun(at)
         || home_of_a_counted_person(at)
         || part_by_direction(at)
+}
+
+/// "nearby Auburn", "neighbouring Hastings": a lower-case word for what lies next to the
+/// place told of qualifies only a place.
+fn is_neighbouring(word: &str) -> bool {
+    matches!(
+        word,
+        "nearby" | "neighbouring" | "neighboring" | "adjacent" | "adjoining"
+    )
 }
 
 /// Lower-case words for a person a town's name may qualify: "a Charlotte woman".
