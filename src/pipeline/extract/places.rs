@@ -3231,6 +3231,17 @@ fn accept(
     if broad && place.kind == PlaceKind::City && site.thing_after_the() {
         return false;
     }
+    // "flooding on the Pearl River knocked out", "the Bear Creek overflowed": a town named
+    // for a river or a creek is, after "the", that water whatever word follows, unless a word
+    // for the town's people or officers shows the town ("the Fall River police").
+    if broad
+        && place.kind == PlaceKind::City
+        && site.at.before == Some("the")
+        && (spelling.ends_with(" River") || spelling.ends_with(" Creek"))
+        && !site.place_context()
+    {
+        return false;
+    }
     // "a fellow ally in the Gulf", "along the Coast": a division named by a bare word for a
     // body of water or a shore, after "the", is that water or shore (the Persian Gulf, the
     // coast the story is about), not the division (Gulf, Papua New Guinea).
@@ -3718,7 +3729,13 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // "the Niger and Benue rivers", "the Congo river": the river the gazetteer has by that
         // name ("Niger River"), not the country or division named after it. (Towns are left
         // out by `accept` already; a name with no river of its own keeps its readings.)
-        if site.names_a_river()
+        // So is a city's name after "the" where a river bears it: "east of the Dnipro" (the
+        // river), not the city of Dnipro.
+        if (site.names_a_river()
+            || (site.at.before == Some("the")
+                && hit
+                    .targets()
+                    .all(|(r, _)| r.place().is_some_and(|p| g.get(p).kind == PlaceKind::City))))
             && let Some(river) = river_named(g, surface)
         {
             roles.clear();

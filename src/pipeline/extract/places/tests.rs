@@ -5011,3 +5011,24 @@ fn a_name_like_a_persons_listed_with_places_or_called_nearby_is_a_place() {
     assert!(resolved_as(&r, "Clinton").is_none(), "{r:?}");
     assert!(resolved_as(&r, "Sanders").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_city_named_like_a_river_is_the_city_and_after_the_the_river() {
+    let r = resolved("Missiles hit Dnipro and Kyiv overnight, Ukraine said.");
+    assert_eq!(
+        resolved_as(&r, "Dnipro").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+    let r = resolved("Ukrainian troops crossed the Dnipro near Kherson.");
+    assert_eq!(
+        resolved_as(&r, "Dnipro").map(|x| x.3),
+        Some("region"),
+        "{r:?}"
+    );
+    // A town named for a river is, after "the", the river the data lacks: no town.
+    let r = resolved("Homes in Jackson, Mississippi, flooded when the Pearl River rose.");
+    assert!(resolved_as(&r, "Pearl River").is_none(), "{r:?}");
+    let r = resolved("The Fall River police said two men were arrested in Massachusetts.");
+    assert!(resolved_as(&r, "Fall River").is_some(), "{r:?}");
+}
