@@ -304,6 +304,9 @@ pub struct RawPlace {
     pub population: Option<u64>,
     pub demonyms: Vec<String>,
     pub source: Option<String>,
+    /// `common = true`: the name is also a person's or a word ("Rhodes", "Hope"), a place only
+    /// where the context says so.
+    pub common: bool,
 }
 
 /// The broad layer in a data folder: `places_broad.tsv`, else `places_broad.tsv.gz`. The one
@@ -607,6 +610,18 @@ impl Gazetteer {
         self.names.hits(self.table.arena(), text)
     }
 
+    /// Whether the place's own name is indexed as weak: also a person's name or a word, a place
+    /// only where the context says so (the broad layer's `common` flag, a curated `common =
+    /// true`).
+    pub fn name_is_common(&self, idx: PlaceIdx) -> bool {
+        let name = self.get(idx).name;
+        self.name_hits(name)
+            .iter()
+            .filter(|h| h.start == 0 && h.end == name.len())
+            .flat_map(NameHit::targets)
+            .any(|(role, spelling)| role == NameRole::Weak(idx) && spelling == name)
+    }
+
     /// The [`Self::name_hits`] that may be a name as written: all but those starting with a
     /// lower-case word that no spelling starts with in lower case (see
     /// [`names::NameIndex::capitalised_hits`]).
@@ -662,6 +677,33 @@ country = "LY"
         let misrata = g.get(g.by_id("misrata-ly").expect("misrata"));
         assert_eq!(misrata.aliases, ["Misurata", "Misratah"]);
         assert_eq!(misrata.source, PlaceSource::Curated);
+    }
+
+    #[test]
+    fn a_curated_name_marked_common_is_weak_and_a_wrong_common_is_reported_on_its_line() {
+        let text = format!(
+            "{GOOD}\n[[place]]\nid = \"hope-x\"\nname = \"Hope\"\nkind = \"city\"\nlat = 1.0\nlon = 2.0\ncommon = true\n"
+        );
+        let (g, problems) = parse(&text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let hope = g.by_id("hope-x").expect("hope");
+        assert!(g.name_is_common(hope));
+        assert!(!g.name_is_common(g.by_id("misrata-ly").expect("misrata")));
+        let bad = text.replace("common = true", "common = \"yes\"");
+        let (g, problems) = parse(&bad);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("`common` is a string, expected true or false")
+        );
+        assert_eq!(
+            problems[0].line,
+            Some(text.lines().count()),
+            "{}",
+            problems[0]
+        );
+        assert!(!g.name_is_common(g.by_id("hope-x").expect("hope")));
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub fn save_place_fix(
             let Some(p) = gazetteer.places().get(place.0 as usize) else {
                 return Err(format!("Not saved: no place #{}", place.0));
             };
-            ug.add_alias(p, gazetteer.demonyms(*place), surface);
+            let common = gazetteer.name_is_common(*place);
+            ug.add_alias(p, gazetteer.demonyms(*place), common, surface);
             format!("“{surface}” is now a spelling of {}", p.name)
         }
         MissingFix::AddPlace(new) => {

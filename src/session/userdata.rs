@@ -412,11 +412,14 @@ pub struct UserPlace {
     pub demonyms: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The name is also a person's or a word: a place only where the context says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub common: bool,
 }
 
 impl UserPlace {
     /// A user copy of a known place (to add aliases to it: the copy shadows the original).
-    pub fn copy_of(place: PlaceRef<'_>, demonyms: &[String]) -> UserPlace {
+    pub fn copy_of(place: PlaceRef<'_>, demonyms: &[String], common: bool) -> UserPlace {
         UserPlace {
             id: place.id.to_owned(),
             name: place.name.to_owned(),
@@ -434,6 +437,7 @@ impl UserPlace {
                 place.id,
                 place.note.unwrap_or("coordinates as in the data")
             )),
+            common,
         }
     }
 
@@ -509,13 +513,21 @@ impl UserGazetteer {
         self.damaged
     }
 
-    /// Adds `surface` as an alias of a known place. Returns false when it already had it.
-    pub fn add_alias(&mut self, place: PlaceRef<'_>, demonyms: &[String], surface: &str) -> bool {
+    /// Adds `surface` as an alias of a known place (`common`: its name is indexed as weak, which
+    /// the copy keeps). Returns false when it already had it.
+    pub fn add_alias(
+        &mut self,
+        place: PlaceRef<'_>,
+        demonyms: &[String],
+        common: bool,
+        surface: &str,
+    ) -> bool {
         let surface = surface.trim();
         let slot = if let Some(i) = self.places.iter().position(|p| p.id == place.id) {
             i
         } else {
-            self.places.push(UserPlace::copy_of(place, demonyms));
+            self.places
+                .push(UserPlace::copy_of(place, demonyms, common));
             self.places.len() - 1
         };
         let entry = &mut self.places[slot];
@@ -563,6 +575,7 @@ impl UserGazetteer {
             population: None,
             demonyms: Vec::new(),
             source: Some("placed by you in newsatlas".to_owned()),
+            common: false,
         });
         id
     }
@@ -593,6 +606,7 @@ impl UserGazetteer {
                     "population",
                     "demonyms",
                     "source",
+                    "common",
                 ],
             },
             &self.places,
@@ -938,9 +952,9 @@ mod tests {
         );
         assert_eq!(id, "wadi-rabie-ly");
         let tripoli = g.by_id("tripoli-ly").expect("tripoli");
-        assert!(ug.add_alias(g.get(tripoli), &[], "Tripoli of the West"));
+        assert!(ug.add_alias(g.get(tripoli), &[], false, "Tripoli of the West"));
         assert!(
-            !ug.add_alias(g.get(tripoli), &[], "tripoli of the west"),
+            !ug.add_alias(g.get(tripoli), &[], false, "tripoli of the west"),
             "once"
         );
         ug.save(&user.gazetteer()).expect("save");
@@ -963,6 +977,27 @@ mod tests {
             g.len() + 1,
             "the copy shadows the curated Tripoli"
         );
+    }
+
+    #[test]
+    fn a_copy_of_a_place_named_like_a_person_keeps_its_name_weak() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let user = UserDataDir::at(dir.path());
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let (g, _) = Gazetteer::load(&data.join("gazetteer.toml"), None, None);
+        let rhodes = g.by_id("rhodes-island").expect("rhodes");
+        assert!(g.name_is_common(rhodes));
+        let mut ug = UserGazetteer::default();
+        assert!(ug.add_alias(g.get(rhodes), &[], g.name_is_common(rhodes), "Rodi"));
+        ug.save(&user.gazetteer()).expect("save");
+        let text = std::fs::read_to_string(user.gazetteer()).expect("read");
+        assert!(text.contains("common = true"), "{text}");
+        let (merged, problems) =
+            Gazetteer::load(&data.join("gazetteer.toml"), None, Some(&user.gazetteer()));
+        assert!(problems.is_empty(), "{problems:?}");
+        let copy = merged.by_id("rhodes-island").expect("copy");
+        assert!(merged.get(copy).aliases.contains(&"Rodi".to_owned()));
+        assert!(merged.name_is_common(copy));
     }
 
     #[test]

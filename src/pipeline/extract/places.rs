@@ -3646,8 +3646,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         // government: "Jordan said").
         let certain_speaker = speaker && named_persons.contains(surface);
         let a_person = |role: NameRole| {
-            person.is_some_and(|titled| named_like_a_person(g, role.idx(), titled))
-                || (speaker && named_like_a_person(g, role.idx(), false))
+            let weak = matches!(role, NameRole::Weak(_));
+            person.is_some_and(|titled| named_like_a_person(g, role.idx(), weak, titled))
+                || (speaker && named_like_a_person(g, role.idx(), weak, false))
                 || (certain_speaker
                     && role
                         .place()
@@ -3890,7 +3891,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 let national_body = |p| {
                     g.get(p).kind == PlaceKind::Country && starts_organisation_name(text, hit.end)
                 };
-                let a_person = |p| person.is_some_and(|titled| named_like_a_person(g, p, titled));
+                let a_person =
+                    |p| person.is_some_and(|titled| named_like_a_person(g, p, false, titled));
                 // "Uruguay ... the Uruguay River", "Rio Negro province ... the Rio Negro": the
                 // area's name beside a word for water is the water's (see `accept`).
                 let water = |p| {
@@ -4826,11 +4828,15 @@ const PERSON_DIVISION_MAX_POPULATION: u64 = 1_000_000;
 /// layer below [`PERSON_TOWN_MAX_POPULATION`] (not a state or country: "Education Minnesota"),
 /// or a division below [`PERSON_DIVISION_MAX_POPULATION`] ("testament to Trapani's work"
 /// after "Andrew Trapani"); with `titled` (the surname follows an initial or a title), any
-/// division of the broad layer; never a country.
-fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx, titled: bool) -> bool {
+/// division of the broad layer; never a country. A curated or user place whose name is marked
+/// `common` (`weak`: "Rhodes" the island) is outweighed like a town.
+fn named_like_a_person(g: &Gazetteer, idx: PlaceIdx, weak: bool, titled: bool) -> bool {
     let p = g.get(idx);
-    if p.source != PlaceSource::Broad || p.kind == PlaceKind::Country {
+    if p.kind == PlaceKind::Country {
         return false;
+    }
+    if p.source != PlaceSource::Broad {
+        return weak;
     }
     if p.kind.class() == KindClass::Area {
         return titled || p.population.unwrap_or(0) < PERSON_DIVISION_MAX_POPULATION;

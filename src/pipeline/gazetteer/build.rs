@@ -387,7 +387,9 @@ impl Builder {
             // A broad name that is mostly a common word ("Reading", "Mobile"), a person's name
             // or a word of headlines is kept, but the matcher takes it only where the context
             // says "place" ("in Reading", "Mobile, Ala.").
-            let role = if broad && (common || is_stopped(&self.stop, spelling)) {
+            // So is a curated name marked `common` ("Rhodes": "Cecil Rhodes", "a Rhodes
+            // scholar").
+            let role = if common || (broad && is_stopped(&self.stop, spelling)) {
                 NameRole::Weak(idx)
             } else {
                 NameRole::Place(idx)

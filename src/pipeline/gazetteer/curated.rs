@@ -10,7 +10,8 @@ pub(super) struct Entry {
     pub(super) place: Place,
     pub(super) icao: Option<String>,
     pub(super) demonyms: Vec<String>,
-    /// True when the broad layer flags the primary name as a common English word.
+    /// True when the broad layer flags the primary name as a common English word or a person's
+    /// name, or a curated entry says `common = true`.
     pub(super) common_name: bool,
     /// The first-level division the place is in (or is), as `CC.code` (`US.KY`).
     pub(super) admin1: Option<String>,
@@ -65,8 +66,7 @@ pub(super) enum RowError {
     },
 }
 
-pub(super) const FIELDS: &str =
-    "id, name, aliases, kind, lat, lon, country, geonames_id, icao, population, demonyms, source";
+pub(super) const FIELDS: &str = "id, name, aliases, kind, lat, lon, country, geonames_id, icao, population, demonyms, source, common";
 
 pub(super) fn kind_list() -> String {
     let mut out = String::new();
@@ -179,6 +179,11 @@ pub(super) fn raw_from_table(
                     } else {
                         raw.population = Some(n);
                     }
+                }
+                "common" => {
+                    raw.common = v
+                        .as_bool()
+                        .ok_or_else(|| wrong(field, v, "true or false"))?;
                 }
                 "aliases" => raw.aliases = de_strings(field, v)?,
                 "demonyms" => raw.demonyms = de_strings(field, v)?,
@@ -312,7 +317,7 @@ pub(super) fn validate(
         },
         icao: raw.icao.map(|s| s.to_ascii_uppercase()),
         demonyms,
-        common_name: false,
+        common_name: raw.common,
         admin1: None,
         level: u8::from(kind == PlaceKind::AdminArea),
     })

@@ -5032,3 +5032,14 @@ fn a_city_named_like_a_river_is_the_city_and_after_the_the_river() {
     let r = resolved("The Fall River police said two men were arrested in Massachusetts.");
     assert!(resolved_as(&r, "Fall River").is_some(), "{r:?}");
 }
+
+#[test]
+fn an_island_named_like_a_person_is_the_island_only_where_the_context_says_place() {
+    let r = resolved("Tourists fled the Greek island of Rhodes. Fires burned on Rhodes and Evia.");
+    let rhodes: Vec<_> = r.iter().filter(|x| x.0 == "Rhodes").collect();
+    assert_eq!(rhodes.len(), 2, "{r:?}");
+    assert!(rhodes.iter().all(|x| x.2 == "GR"), "{r:?}");
+    assert_eq!(resolved_as(&r, "Evia").map(|x| x.2.as_str()), Some("GR"));
+    let r = resolved("She was a Rhodes scholar. John Rhodes said the vote was close.");
+    assert!(resolved_as(&r, "Rhodes").is_none(), "{r:?}");
+}

@@ -886,6 +886,7 @@ const OF_A_PLACE: &[&str] = &[
     "county",
     "east",
     "formerly",
+    "island",
     "mayor",
     "native",
     "north",
