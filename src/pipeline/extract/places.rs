@@ -1373,6 +1373,7 @@ fn resolve(
     let mut chosen: HashMap<ChoiceKey<'_>, Choice, WordState> =
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
+    let named_parts = named_parts_of_a_city(text, spans);
     // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
@@ -1506,7 +1507,7 @@ fn resolve(
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
                 || county_abroad(place, span.division_word, g, focus)
-                || part_of_a_city_abroad(text, span, place, g, focus)
+                || part_of_a_city_abroad(text, span, place, g, focus, &named_parts)
                 || stretch_town_abroad(text, span, place, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
@@ -2257,6 +2258,34 @@ const TOLD_NEAR_MAX_BYTES: usize = 60;
 /// Words after a name that make it a part of a city ("the Maghar district"), not the city.
 const PART_OF_A_CITY_WORDS: &[&str] = &["district", "neighborhood", "neighbourhood", "quarter"];
 
+/// The names the article gives as parts of a city, after "the" and before a word for a part,
+/// with no "of" or "in" after ("in the Delano neighborhood", not "the Serra neighborhood of
+/// Petrópolis", which [`city_of_a_part`] reads).
+fn named_parts_of_a_city<'t>(text: &'t str, spans: &[Span]) -> Vec<&'t str> {
+    let mut out: Vec<&str> = Vec::new();
+    for s in spans {
+        if !matches!(text.as_bytes().get(s.end + 1), Some(b'n' | b'q'))
+            || word_before(text, s.start) != Some("the")
+        {
+            continue;
+        }
+        let Some(part) = word_after(text, s.end)
+            .filter(|w| matches!(*w, "neighborhood" | "neighbourhood" | "quarter"))
+        else {
+            continue;
+        };
+        if matches!(word_after(text, s.end + 1 + part.len()), Some("of" | "in")) {
+            continue;
+        }
+        if let Some(surface) = text.get(s.start..s.end)
+            && !out.contains(&surface)
+        {
+            out.push(surface);
+        }
+    }
+    out
+}
+
 /// "Much of the Maghar district was destroyed" in a story of Derna: a town read for a name
 /// followed by a word for a part of a city, in a country the article names no area of and
 /// [`PART_OF_CITY_KM`] from every town it names, is most likely a district of the story's own
@@ -2271,27 +2300,45 @@ fn part_of_a_city_abroad(
     place: PlaceIdx,
     g: &Gazetteer,
     focus: &Focus<'_>,
+    named_parts: &[&str],
 ) -> bool {
+    let Some(surface) = text.get(span.start..span.end) else {
+        return false;
+    };
     // (Asked of every mention: the letter after the space rules out most at once.)
     let part_word_at = |end: usize| {
         matches!(text.as_bytes().get(end + 1), Some(b'd' | b'n' | b'q'))
             && word_after(text, end).is_some_and(|w| PART_OF_A_CITY_WORDS.contains(&w))
     };
-    if !part_word_at(span.end) {
+    let named_part = named_parts.contains(&surface);
+    if !named_part && !part_word_at(span.end) {
         return false;
     }
-    let Some(part_word) = word_after(text, span.end) else {
-        return false;
-    };
     let p = g.get(place);
     if p.source != PlaceSource::Broad
         || p.kind != PlaceKind::City
-        || p.country.is_none_or(|c| focus.names_an_area_of(c))
         || near_any(&focus.anchors, p.coord, PART_OF_CITY_KM)
     {
         return false;
     }
-    let Some(surface) = text.get(span.start..span.end) else {
+    let Some(country) = p.country else {
+        return false;
+    };
+    // "in the Delano neighborhood" of a story of Wichita: a part the article names as such
+    // ("the ... neighborhood", [`named_parts_of_a_city`]) is of the story's city wherever the
+    // name stands, not a town far from every place the article places for certain, in a state
+    // it neither names nor places anything in for certain (Delano, California).
+    if named_part {
+        let other_state = !focus.anchors.is_empty()
+            && g.admin1(place).is_some_and(|k| {
+                !focus.sure_admin1.contains(&k) && !focus.named_admin1.contains(&k)
+            });
+        return !focus.names_an_area_of(country) || other_state;
+    }
+    if focus.names_an_area_of(country) {
+        return false;
+    }
+    let Some(part_word) = word_after(text, span.end) else {
         return false;
     };
     // (The part word follows one space.)
@@ -2960,6 +3007,9 @@ fn accept(
         is_abbreviation(spelling)
     };
     if abbreviation {
+        if words::agency_of_a_dateline(text, start, end) {
+            return false;
+        }
         // "U.S.", "NSW", "Ky.": exact case; a division's short form ("Ga.", "KY", "B.C.")
         // only in apposition or after a preposition, never after a number ("300 B.C.").
         if !as_written {
@@ -4321,6 +4371,9 @@ fn divisions_listed_together(
 
 /// How near a town mostly named like a person must lie to a place it is listed with.
 const LISTED_TOWN_KM: f64 = 300.0;
+/// A list neighbour whose readings lie in at most this many countries places the weak names
+/// beside it ([`towns_listed_with_places`]).
+const NEIGHBOUR_COUNTRIES: usize = 3;
 
 /// A town whose name is mostly a person's ([`NameRole::Weak`]: "Merritt", "Clinton"), listed
 /// with a place the article reads as one, in a list that a place preposition opens, is a town
@@ -4369,22 +4422,32 @@ fn towns_listed_with_places(
         if !opens_a_list_of_places(text, list_start) && !placed_after {
             continue;
         }
-        // The neighbours' readings, where each neighbour's lie in one or two countries
-        // ("Napier, Hastings": the towns of New Zealand and of South Africa): a name of many
-        // lands ("Paris") proves no town near one of them.
+        // The neighbours' readings, where each neighbour's lie in a few countries ("Napier,
+        // Hastings": the towns of New Zealand and of South Africa; "Horsham and Hamilton": of
+        // Australia, England and Pennsylvania): a name of many lands ("Paris") proves no town
+        // near one of them.
         let anchors: Vec<LatLon> = spans
             .iter()
             .filter(|s| Some(s.start) == after || Some(s.end) == before)
             .filter(|s| {
-                let mut countries = s.roles.iter().filter_map(|&(r, _)| match r {
-                    NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).country),
-                    NameRole::Demonym(_) => None,
-                });
-                let Some(first) = countries.next() else {
-                    return false;
-                };
-                let mut second = None;
-                countries.all(|c| c == first || second.get_or_insert(c) == &c)
+                let mut seen = [None; NEIGHBOUR_COUNTRIES];
+                let mut any = false;
+                s.roles
+                    .iter()
+                    .filter_map(|&(r, _)| match r {
+                        NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).country),
+                        NameRole::Demonym(_) => None,
+                    })
+                    .all(|c| {
+                        any = true;
+                        seen.contains(&Some(c))
+                            || seen
+                                .iter_mut()
+                                .find(|s| s.is_none())
+                                .map(|s| *s = Some(c))
+                                .is_some()
+                    })
+                    && any
             })
             .flat_map(|s| &s.roles)
             .filter_map(|&(r, _)| match r {

@@ -5043,3 +5043,33 @@ fn an_island_named_like_a_person_is_the_island_only_where_the_context_says_place
     let r = resolved("She was a Rhodes scholar. John Rhodes said the vote was close.");
     assert!(resolved_as(&r, "Rhodes").is_none(), "{r:?}");
 }
+
+#[test]
+fn a_part_the_article_names_as_a_neighborhood_is_no_town_of_another_state() {
+    let r = resolved(
+        "The city council in Wichita voted for a depot in the Delano neighborhood. Sedgwick \
+         County will vote next. Residents of Delano objected.",
+    );
+    assert!(resolved_as(&r, "Delano").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "Wichita").is_some(), "{r:?}");
+}
+
+#[test]
+fn the_agency_between_a_datelines_capitals_and_its_dash_is_no_place() {
+    let r = resolved("CARDIFF (PA) - Winds of 90 mph hit Wales on Saturday.");
+    assert!(resolved_as(&r, "PA").is_none(), "{r:?}");
+    assert!(resolved_as(&r, "CARDIFF").is_some(), "{r:?}");
+    let r = resolved("He moved to Pittsburgh (PA) in May.");
+    assert!(resolved_as(&r, "PA").is_some(), "{r:?}");
+}
+
+#[test]
+fn a_name_like_a_persons_listed_beside_a_town_of_three_countries_is_placed_by_it() {
+    // Horsham is a town of Victoria, of England and of Pennsylvania.
+    let r = resolved("In western Victoria, relief centres opened in Horsham and Hamilton.");
+    assert_eq!(
+        resolved_as(&r, "Hamilton").map(|x| x.2.as_str()),
+        Some("AU"),
+        "{r:?}"
+    );
+}

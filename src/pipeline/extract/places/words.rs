@@ -762,6 +762,31 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || part_by_direction(at)
 }
 
+/// "CARDIFF (PA) -", "LONDON (PA Media) —": the parentheses between a dateline's capitals and
+/// its dash hold the news agency, not a place (Pennsylvania's "PA").
+pub(super) fn agency_of_a_dateline(text: &str, start: usize, end: usize) -> bool {
+    let Some(before) = text
+        .get(..start)
+        .and_then(|b| b.strip_suffix('('))
+        .map(|b| b.trim_end_matches(' '))
+    else {
+        return false;
+    };
+    let dateline = before
+        .rsplit(|c: char| !(c.is_alphabetic() || c == '.' || c == '\''))
+        .next()
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && is_all_caps(w));
+    dateline
+        && text.get(end..).is_some_and(|after| {
+            after.find(')').is_some_and(|close| {
+                close <= 24
+                    && after[close + 1..]
+                        .trim_start_matches(' ')
+                        .starts_with(DASHES)
+            })
+        })
+}
+
 /// "nearby Auburn", "neighbouring Hastings": a lower-case word for what lies next to the
 /// place told of qualifies only a place.
 fn is_neighbouring(word: &str) -> bool {
