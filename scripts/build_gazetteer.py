@@ -392,6 +392,11 @@ ENGLISH_NAMES = {
     "gn:2800931": ["Bruges"],  # Brugge
     "gn:109223": ["Medina"],  # Madinah
     "gn:2910831": ["Hanover"],  # Hannover
+    "gn:2658576": ["Sion"],  # Sitten, the French-speaking capital of Valais by its own name
+    # Chile's regions by the short names the news uses.
+    "adm1:cl-li": ["O'Higgins"],  # Libertador General Bernardo O'Higgins
+    "adm1:cl-ai": ["Aysén", "Aysen"],  # Aisén del General Carlos Ibáñez del Campo
+    "adm1:cl-rm": ["Santiago Metropolitan Region"],  # Región Metropolitana de Santiago
 }
 
 # A qualifier after a town's name: "am Main", "an der Ruhr", "im Breisgau", "upon Tyne",
