@@ -448,6 +448,11 @@ impl Reason {
     }
 }
 
+/// A city holding this share (NUM/DENOM) of the people of a state or country of its name is
+/// what a compass adjective divides ("southern Tripoli": 1.3 million of the district's 1.6).
+const CITY_OF_ITS_AREA_NUM: u64 = 3;
+const CITY_OF_ITS_AREA_DENOM: u64 = 5;
+
 /// The most unambiguous places kept as anchors for spatial coherence (see [`score`]).
 const MAX_ANCHORS: usize = 128;
 
@@ -624,14 +629,33 @@ pub fn find_places_with_context(
             c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
         }
         // "central Washington", "eastern Georgia": a part of a state or a country named by
-        // a compass adjective is of that area, not of a city or town of the name.
+        // a compass adjective is of that area, not of a city or town of the name; unless a
+        // city holds most of the area's people ("southern Tripoli", "eastern Aleppo": the
+        // governorate is the city and its outskirts).
         if c.len() > 1
             && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
             && c.iter()
                 .any(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1)
             && word_before(text, span.start).is_some_and(words::is_compass_adjective)
         {
-            c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1);
+            let area =
+                |p: PlaceIdx| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1;
+            let most = |city: bool| {
+                c.iter()
+                    .filter(|&&(p, _)| area(p) != city)
+                    .filter_map(|&(p, _)| g.get(p).population)
+                    .max()
+                    .unwrap_or(0)
+            };
+            // (Populations well below u64's range: the products cannot overflow.)
+            let city_of_the_area = most(true) * CITY_OF_ITS_AREA_DENOM
+                >= most(false) * CITY_OF_ITS_AREA_NUM
+                && most(true) > 0;
+            if city_of_the_area {
+                c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
+            } else {
+                c.retain(|&(p, _)| area(p));
+            }
         }
         // (Only where a division of the name could take the country's place: towns of a
         // country's name seldom do.)

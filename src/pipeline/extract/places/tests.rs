@@ -5073,3 +5073,30 @@ fn a_name_like_a_persons_listed_beside_a_town_of_three_countries_is_placed_by_it
         "{r:?}"
     );
 }
+
+#[test]
+fn a_compass_adjective_divides_the_city_that_holds_most_of_its_areas_people() {
+    let r = resolved("Fighting raged in southern Tripoli, and shells hit eastern Aleppo.");
+    assert_eq!(
+        resolved_as(&r, "Tripoli").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+    assert_eq!(
+        resolved_as(&r, "Aleppo").map(|x| x.3),
+        Some("city"),
+        "{r:?}"
+    );
+    // A state with a far smaller city of its name stays the state.
+    let r = resolved("Wildfires spread across eastern Washington and western New York.");
+    assert_eq!(
+        resolved_as(&r, "Washington").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+    assert_eq!(
+        resolved_as(&r, "New York").map(|x| x.3),
+        Some("admin_area"),
+        "{r:?}"
+    );
+}
