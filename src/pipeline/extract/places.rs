@@ -5145,7 +5145,7 @@ const WITHIN_CITY_POPULATION: u64 = 100_000;
 fn default_population(kind: PlaceKind) -> u64 {
     match kind {
         PlaceKind::Country | PlaceKind::Region => 10_000_000,
-        PlaceKind::AdminArea => 1_000_000,
+        PlaceKind::AdminArea => 100_000,
         _ => 10_000,
     }
 }

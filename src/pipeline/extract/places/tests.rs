@@ -5100,3 +5100,18 @@ fn a_compass_adjective_divides_the_city_that_holds_most_of_its_areas_people() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_division_of_unknown_population_weighs_as_a_small_one() {
+    // The data gives China's "Taiwan" province no population: it no longer outweighs the
+    // country of 23 million in a story of China's provinces.
+    let r = resolved(
+        "Chinese warships sailed near Taiwan on Monday, officials in Beijing and Shanghai \
+         said, and Guangdong and Fujian provinces raised alerts.",
+    );
+    assert_eq!(
+        resolved_as(&r, "Taiwan").map(|x| x.3),
+        Some("country"),
+        "{r:?}"
+    );
+}
