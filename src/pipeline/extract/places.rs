@@ -450,8 +450,27 @@ impl Reason {
 
 /// A city holding this share (NUM/DENOM) of the people of a state or country of its name is
 /// what a compass adjective divides ("southern Tripoli": 1.3 million of the district's 1.6).
-const CITY_OF_ITS_AREA_NUM: u64 = 3;
-const CITY_OF_ITS_AREA_DENOM: u64 = 5;
+const CITY_OF_ITS_AREA_NUM: u64 = 7;
+const CITY_OF_ITS_AREA_DENOM: u64 = 10;
+
+/// Among a name's readings, a city holds [`CITY_OF_ITS_AREA_NUM`]/[`CITY_OF_ITS_AREA_DENOM`]
+/// of the people of the largest state or country of the name ("Tripoli": 1.3 million of the
+/// district's 1.6): the area is the city and its outskirts, and the name the city's.
+fn city_holds_its_area(c: &[(PlaceIdx, bool)], g: &Gazetteer) -> bool {
+    let area = |p: PlaceIdx| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1;
+    let most = |of_areas: bool| {
+        c.iter()
+            .filter(|&&(p, _)| {
+                area(p) == of_areas && (of_areas || g.get(p).kind == PlaceKind::City)
+            })
+            .filter_map(|&(p, _)| g.get(p).population)
+            .max()
+            .unwrap_or(0)
+    };
+    let (city, area) = (most(false), most(true));
+    // (Populations well below u64's range: the products cannot overflow.)
+    city > 0 && area > 0 && city * CITY_OF_ITS_AREA_DENOM >= area * CITY_OF_ITS_AREA_NUM
+}
 
 /// The most unambiguous places kept as anchors for spatial coherence (see [`score`]).
 const MAX_ANCHORS: usize = 128;
@@ -638,23 +657,10 @@ pub fn find_places_with_context(
                 .any(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1)
             && word_before(text, span.start).is_some_and(words::is_compass_adjective)
         {
-            let area =
-                |p: PlaceIdx| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1;
-            let most = |city: bool| {
-                c.iter()
-                    .filter(|&&(p, _)| area(p) != city)
-                    .filter_map(|&(p, _)| g.get(p).population)
-                    .max()
-                    .unwrap_or(0)
-            };
-            // (Populations well below u64's range: the products cannot overflow.)
-            let city_of_the_area = most(true) * CITY_OF_ITS_AREA_DENOM
-                >= most(false) * CITY_OF_ITS_AREA_NUM
-                && most(true) > 0;
-            if city_of_the_area {
+            if city_holds_its_area(&c, g) {
                 c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
             } else {
-                c.retain(|&(p, _)| area(p));
+                c.retain(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1);
             }
         }
         // (Only where a division of the name could take the country's place: towns of a
@@ -677,6 +683,11 @@ pub fn find_places_with_context(
             // of New Jersey. A town in the division of its name stays beside names that may
             // be towns too: "Žilina, Nitra, Prešov and Košice" are the towns as much as their
             // regions; beside names of states only, "Ekiti, Osun and Ondo" are states.)
+            // ("Sirte and al-Jufra": a city that holds most of its division's people is the
+            // city beside a division's name too.)
+            if beside_areas_only && city_holds_its_area(&c, g) {
+                c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
+            }
             let divisions: Vec<&str> = c
                 .iter()
                 .filter(|&&(p, _)| g.division_level(p) == 1)
@@ -3575,11 +3586,39 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             .get(h.start..)
             .and_then(|t| t.chars().next())
             .is_some_and(|c| !c.is_lowercase());
+        // ("al-Bab" for "Al-Bab": the case of the article is checked by `case_matches`.)
         (capital
-            || h.targets()
-                .any(|(_, sp)| sp.starts_with(char::is_lowercase)))
+            || h.targets().any(|(_, sp)| {
+                sp.starts_with(char::is_lowercase)
+                    || crate::gazetteer::names::capitalised_arabic_article(sp)
+            }))
             && at_word_boundaries(text, h.start, h.end)
     });
+    // "al-Jufra airbase": a longer name right after a lower-case article ("Jufra airbase")
+    // wins over the shorter one with the article ("Al-Jufra"), as "Jufra airbase" alone would.
+    // (Such hits are few: the others are passed over by their first letter.)
+    let lower_article_hits: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| {
+            text.as_bytes()
+                .get(h.start)
+                .is_some_and(u8::is_ascii_lowercase)
+        })
+        .map(|h| (h.start, h.end))
+        .collect();
+    if !lower_article_hits.is_empty() {
+        let outgrown = |&(start, end): &(usize, usize)| {
+            let after_article = text
+                .get(start..end)
+                .and_then(|s| s.find('-'))
+                .map_or(start, |dash| start + dash + 1);
+            hits.iter().any(|k| k.start == after_article && k.end > end)
+        };
+        let drop: Vec<(usize, usize)> = lower_article_hits.into_iter().filter(outgrown).collect();
+        if !drop.is_empty() {
+            hits.retain(|h| !drop.contains(&(h.start, h.end)));
+        }
+    }
     // The words around each occurrence, read once for the rules below.
     let occurrences: Vec<Occurrence<'_>> = hits
         .iter()

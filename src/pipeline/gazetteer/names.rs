@@ -642,6 +642,17 @@ pub struct NameIndex {
     lower_keys: Vec<u64>,
 }
 
+/// The spelling opens with a capitalised Arabic article and a hyphen ("Al-Bab", "El-Fasher",
+/// "Ash-Shatti"), which the news writes in lower case as often ("al-Bab").
+pub(crate) fn capitalised_arabic_article(spelling: &str) -> bool {
+    spelling.split_once('-').is_some_and(|(article, rest)| {
+        matches!(
+            article,
+            "Al" | "El" | "Ad" | "Ar" | "As" | "Az" | "An" | "At" | "Ash" | "Ath" | "Adh"
+        ) && rest.starts_with(char::is_uppercase)
+    })
+}
+
 /// The bit of a word's byte length in [`NameIndex::lower_shapes`] (lengths from 31 on share
 /// one).
 fn length_bit(len: usize) -> u32 {
@@ -1535,7 +1546,9 @@ impl NameIndexBuilder {
         if !first.is_alphanumeric() && !self.first_symbols.contains(&first) {
             self.first_symbols.push(first);
         }
-        if first.is_lowercase() {
+        // "Al-Bab" is written "al-Bab" as often: its lower-case first word opens it too.
+        let lower_article = capitalised_arabic_article(spelling);
+        if first.is_lowercase() || lower_article {
             let word = spelling
                 .as_bytes()
                 .get(..token_at(spelling, 0).1)
@@ -1568,7 +1581,7 @@ impl NameIndexBuilder {
             pos = token_at(spelling, pos).1;
         }
         // The keys past the first token that the matcher keeps after a lower-case word.
-        if first.is_lowercase() || spelling.ends_with(" City") {
+        if first.is_lowercase() || lower_article || spelling.ends_with(" City") {
             let mut end = first_end;
             while end < spelling.len() {
                 end = token_at(spelling, end).1;
@@ -2109,6 +2122,21 @@ pub(crate) mod tests {
             got.sort();
             assert_eq!(got, naive(&names, text), "in {text:?}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_arabic_article_opens_its_name_in_lower_case_too() {
+        let ix = index(&["Al-Bab", "Tripoli"]);
+        let text = "troops entered al-Bab and al-bab and tripoli";
+        let got: Vec<&str> =
+            ix.0.capitalised_hits(&ix.1, text)
+                .iter()
+                .map(|h| &text[h.start..h.end])
+                .collect();
+        assert!(got.contains(&"al-Bab"), "{got:?}");
+        assert!(capitalised_arabic_article("El-Fasher"));
+        assert!(!capitalised_arabic_article("Al Bab"));
+        assert!(!capitalised_arabic_article("Alma-Ata"));
     }
 
     #[test]

@@ -773,10 +773,11 @@ fn a_name_after_an_article_inside_a_longer_name_is_no_place_of_its_own() {
         ["Souq al-Juma", "Abu Salim"]
     );
     assert!(surfaces("The cleric Muqtada al-Sadr declared a truce.").is_empty());
-    // The article alone before a name is no longer name: "al-Asabaa" is Asabaa.
+    // The article alone before a name is no longer name: "al-Asabaa" is Asabaa, the article
+    // in lower case with it ("Al-Asabaa" is a spelling of the data).
     assert_eq!(
         surfaces("Fighters withdrew to Tarhuna and al-Asabaa."),
-        ["Tarhuna", "Asabaa"]
+        ["Tarhuna", "al-Asabaa"]
     );
 }
 
@@ -3958,7 +3959,7 @@ fn the_uae_drone_base_and_the_sirte_front_town_are_in_the_curated_layer() {
     assert!(
         found
             .iter()
-            .any(|(s, id)| s == "Khadim air base" && id == "al-khadim-airbase-ly"),
+            .any(|(s, id)| s == "al-Khadim air base" && id == "al-khadim-airbase-ly"),
         "{found:?}"
     );
     assert!(
@@ -5112,6 +5113,37 @@ fn a_division_of_unknown_population_weighs_as_a_small_one() {
     assert_eq!(
         resolved_as(&r, "Taiwan").map(|x| x.3),
         Some("country"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_name_after_an_arabic_article_in_lower_case_is_the_name_with_its_article() {
+    let r = resolved("Turkish troops entered al-Bab in northern Syria on Monday.");
+    assert_eq!(
+        resolved_as(&r, "al-Bab").map(|x| x.1.as_str()),
+        Some("Al-Bab"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_city_that_holds_its_districts_people_stays_the_city_beside_a_districts_name() {
+    let r =
+        resolved("The LNA pulled out towards Bani Walid and further east to Sirte and al-Jufra.");
+    assert_eq!(resolved_as(&r, "Sirte").map(|x| x.3), Some("city"), "{r:?}");
+    // A longer name after a lower-case article wins over the shorter one with it.
+    let r = resolved("Drones struck the al-Jufra airbase in central Libya.");
+    assert_eq!(
+        resolved_as(&r, "Jufra airbase").map(|x| x.3),
+        Some("air_base"),
+        "{r:?}"
+    );
+    // A department with a smaller town of its name stays the department in a list of them.
+    let r = resolved("The ELN operates in Arauca, Norte de Santander and Choco, in Colombia.");
+    assert_eq!(
+        resolved_as(&r, "Arauca").map(|x| x.3),
+        Some("admin_area"),
         "{r:?}"
     );
 }

@@ -166,6 +166,22 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
     {
         return case_matches(surface, spelling);
     }
+    // "al-Bab" for "Al-Bab", "el-Fasher": the Arabic article is written in lower case as often;
+    // the name after it decides.
+    if let Some((article, rest)) = spelling.split_once('-')
+        && matches!(
+            article,
+            "Al" | "El" | "Ad" | "Ar" | "As" | "Az" | "An" | "At" | "Ash" | "Ath" | "Adh"
+        )
+        && surface.len() == spelling.len()
+        && surface.get(..article.len()).is_some_and(|a| {
+            a.starts_with(|c: char| c.is_ascii_lowercase()) && a.eq_ignore_ascii_case(article)
+        })
+        && surface.get(article.len()..=article.len()) == spelling.get(article.len()..=article.len())
+        && let Some(s_rest) = surface.get(article.len() + 1..)
+    {
+        return is_capitalised(s_rest) && case_matches(s_rest, rest);
+    }
     // A one-word name is a name only capitalised, generic or not ("College", Alaska).
     if !has_space_or_hyphen(spelling) && is_capitalised(spelling) && !is_capitalised(surface) {
         return false;
