@@ -706,8 +706,11 @@ pub(super) fn pick_date<'d>(
 /// The date mention `dm` is the day of a saying, not of what was said: it follows a verb of
 /// [`REPORTING_VERBS`] in its clause ("said on Tuesday", "said Tuesday", "told reporters on
 /// Thursday", "told CBC News on Thursday", "said in a statement on Monday", "said in Kabul late
-/// Sunday") or comes right before one ("Officials on Thursday said"). Not "said the attack
-/// happened on Thursday": the verb's object there is a clause. Read within a few words.
+/// Sunday"), set off by commas right after one ("the mayor said, on Thursday, that"), comes
+/// right before one ("Officials on Thursday said") or opens its clause before the one who speaks
+/// and the verb ("On Thursday, the mayor told CBC that"; see [`fronted_saying`]). Not "said the
+/// attack happened on Thursday": the verb's object there is a clause; nor "On Thursday, the river
+/// burst its banks". Read within a few words.
 fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     let verb = |w: &str| REPORTING_VERBS.contains(&w);
     let next = body.get(dm.end..).unwrap_or("");
@@ -723,10 +726,25 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     while !body.is_char_boundary(from) {
         from += 1;
     }
+    let window = body.get(from..dm.start).unwrap_or("");
+    if next.starts_with(',') && fronted_saying(window, from == 0, next) {
+        return true;
+    }
+    // "said, on Thursday, that": one verb, a comma, the date, and the date ends the aside.
+    if next.starts_with([',', '.', ';']) || next.is_empty() {
+        let mut back = window.split_whitespace().rev();
+        let mut w = back.next().unwrap_or("");
+        if matches!(w, "on" | "late" | "early") {
+            w = back.next().unwrap_or("");
+        }
+        if w.strip_suffix(',').is_some_and(verb) {
+            return true;
+        }
+    }
     // The last words before the date, in order, back to a mark that ends a clause.
     let mut words = [""; SAYING_WORDS];
     let mut n = 0;
-    for w in body[from..dm.start].split_whitespace().rev() {
+    for w in window.split_whitespace().rev() {
         if n == SAYING_WORDS
             || w.contains([
                 ',', ';', ':', '"', '(', ')', '\u{201c}', '\u{201d}', '\u{2014}',
@@ -793,6 +811,96 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
 /// How far back [`date_of_saying`] looks for the verb, in bytes and in words.
 const SAYING_BYTES: usize = 64;
 const SAYING_WORDS: usize = 8;
+
+/// A date that opens its clause and is set off by a comma is the day of a saying where the
+/// clause goes on with at most [`FRONTED_SUBJECT_WORDS`] words and a verb of
+/// [`REPORTING_VERBS`] ("On Thursday, the mayor told CBC that ...", "Late Monday, police
+/// said ..."). Not where a verb of its own comes first ("On Thursday, the river burst its banks,
+/// police said": the banks' comma ends the look), nor "On Thursday, police said, the river rose"
+/// (the verb set off by commas is an aside: the date is of what was said), nor a relative clause
+/// ("On Monday, the storm that officials said ..."). `before`: the text just before the date (from
+/// the body's start if `at_start`); `after`: the text from the date's end, which starts with a
+/// comma.
+fn fronted_saying(before: &str, at_start: bool, after: &str) -> bool {
+    // Before the date: only "on", "late", "early", "and", "but", "then", back to the start of
+    // the clause (a mark that ends one, or a new line).
+    let mut rest = before;
+    let opens_clause = loop {
+        let trimmed = rest.trim_end();
+        if rest
+            .get(trimmed.len()..)
+            .is_some_and(|gap| gap.contains('\n'))
+        {
+            break true;
+        }
+        let Some(word) = trimmed.split_whitespace().next_back() else {
+            break at_start;
+        };
+        if word.ends_with([
+            '.', ',', ';', ':', '!', '?', '"', '\u{201c}', '\u{201d}', '(',
+        ]) {
+            break true;
+        }
+        let bare = word.trim_start_matches(['"', '\u{201c}', '(']);
+        if !["on", "late", "early", "and", "but", "then"]
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w))
+        {
+            break false;
+        }
+        if bare.len() < word.len() {
+            break true; // "(On Thursday, ..."
+        }
+        rest = trimmed.get(..trimmed.len() - word.len()).unwrap_or("");
+    };
+    if !opens_clause {
+        return false;
+    }
+    let mut end = after.len().min(1 + SAYING_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = after.get(1..end).unwrap_or("").split_whitespace();
+    // "Mr.", "Dr.", "St.": a title's full stop ends no clause.
+    let title = |w: &str| w.len() <= 4 && w.starts_with(|c: char| c.is_uppercase());
+    for n in 0..=FRONTED_SUBJECT_WORDS {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if REPORTING_VERBS.contains(&word) {
+            return n > 0;
+        }
+        if word.contains(|c: char| {
+            !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.'))
+        }) || (word.ends_with('.') && !title(word))
+            || matches!(
+                word,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "if"
+                    | "since"
+                    | "until"
+            )
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many words [`fronted_saying`] lets stand between a fronted date's comma and the verb: the
+/// one who speaks ("the mayor", "Mayor Jane Doe", "the city's fire chief").
+const FRONTED_SUBJECT_WORDS: usize = 4;
 
 /// Two date mentions of the sentence are precise and name different times: the sentence may
 /// tell of two events ("Beijing said on Sunday ..., and soldiers cleared roads in Kowloon Tong
@@ -2007,6 +2115,28 @@ mod tests {
                 (WhenBasis::Carried, Some(day("2020-01-20")))
             ]
         );
+        // So is a day of saying told before the one who speaks.
+        let body = "A flood swept through Carlow on Monday. On Thursday, the farmer told CBC \
+                    that the water rose in minutes. Volunteers in Tullow filled sandbags.";
+        let e = events(body, &[("Carlow", 1), ("Tullow", 2)], "2020-01-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-20")))
+            ]
+        );
+        // A fronted day of a happening starts its own episode.
+        let body = "A flood swept through Carlow on Monday. On Thursday, the river burst its \
+                    banks. Volunteers in Tullow filled sandbags.";
+        let e = events(body, &[("Carlow", 1), ("Tullow", 2)], "2020-01-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-23")))
+            ]
+        );
         // The sentence of the saying itself keeps its day.
         let body = "Officials in Carlow said on Thursday that they would open a shelter.";
         let e = events(body, &[("Carlow", 1)], "2020-01-24");
@@ -2032,6 +2162,41 @@ mod tests {
         for body in [
             "The farmer said the water rose on Thursday.",
             "Water rose in Carlow on Thursday, the farmer said.",
+        ] {
+            assert!(!saying(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_fronted_day_or_one_set_off_after_the_verb_is_of_the_saying() {
+        let saying = |body: &str| {
+            let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+            assert!(!dates.is_empty(), "{body}");
+            dates.iter().any(|dm| date_of_saying(body, dm))
+        };
+        for body in [
+            "On Thursday, the mayor told CBC that roads were shut.",
+            "The river rose. On Thursday, the mayor said roads were shut.",
+            "Late Thursday, police said roads were shut.",
+            "Thursday, Mayor Jane Doe told reporters the roads were shut.",
+            "On Thursday, Mr. Byrne said roads were shut.",
+            "\"On Thursday, we told the council the water rose.",
+            "Roads were shut, the mayor said, on Thursday, to all traffic.",
+            "The mayor said, on Thursday, that roads were shut.",
+            "Roads were shut, the mayor said, Thursday.",
+        ] {
+            assert!(saying(body), "{body}");
+        }
+        for body in [
+            "On Thursday, the river burst its banks.",
+            "On Thursday, the river burst its banks, the mayor said.",
+            "On Thursday, the storm that officials said was weakening hit Carlow.",
+            "Water rose in Carlow on Thursday, the farmer said.",
+            "The water rose on Thursday, the farmer said.",
+            "Water rose and on Thursday, a farmer and his neighbours and friends said so.",
+            "The mayor said, on Thursday the roads were shut.",
+            "The mayor said the roads, on Thursday, were shut.",
+            "On Thursday, the farmer said, the water rose.",
         ] {
             assert!(!saying(body), "{body}");
         }
