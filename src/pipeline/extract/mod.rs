@@ -730,6 +730,11 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     if next.starts_with(',') && fronted_saying(window, from == 0, next) {
         return true;
     }
+    // Most dates have no verb of saying before them: a byte scan rules that out before the
+    // window is split into words.
+    if !may_hold_reporting_verb(window) {
+        return false;
+    }
     // "said, on Thursday, that": one verb, a comma, the date, and the date ends the aside.
     if next.starts_with([',', '.', ';']) || next.is_empty() {
         let mut back = window.split_whitespace().rev();
@@ -806,6 +811,30 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     (0..words.len())
         .rev()
         .any(|v| verb(words[v]) && said_then(v))
+}
+
+/// `window` may hold a word of [`REPORTING_VERBS`]: it holds the first three letters of one
+/// somewhere. A quick test that lets no such word through: each verb's first three letters
+/// must be listed here (a unit test checks).
+fn may_hold_reporting_verb(window: &str) -> bool {
+    window.as_bytes().windows(3).any(|w| {
+        matches!(
+            w,
+            b"sai"
+                | b"say"
+                | b"tol"
+                | b"add"
+                | b"ask"
+                | b"wro"
+                | b"rep"
+                | b"arg"
+                | b"exp"
+                | b"not"
+                | b"sta"
+                | b"rec"
+                | b"ins"
+        )
+    })
 }
 
 /// How far back [`date_of_saying`] looks for the verb, in bytes and in words.
@@ -2165,6 +2194,23 @@ mod tests {
         ] {
             assert!(!saying(body), "{body}");
         }
+    }
+
+    #[test]
+    fn the_quick_test_for_a_verb_of_saying_lets_every_such_verb_through() {
+        for verb in REPORTING_VERBS {
+            assert!(may_hold_reporting_verb(verb), "{verb}");
+            assert!(
+                may_hold_reporting_verb(&format!("the mayor {verb} on")),
+                "{verb}"
+            );
+        }
+        assert!(!may_hold_reporting_verb("A flood swept through Carlow on"));
+        // Where it finds none, the long reading finds none either.
+        let body = "A flood swept through Carlow on Monday and a storm hit Tullow on Thursday.";
+        let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+        assert_eq!(dates.len(), 2);
+        assert!(dates.iter().all(|dm| !date_of_saying(body, dm)));
     }
 
     #[test]
