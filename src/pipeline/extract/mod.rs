@@ -358,7 +358,9 @@ const MAX_IDLE: u32 = 3;
 ///
 /// 1. **text**: a date expression in the sentence: the first that is neither vague ("now",
 ///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
-///    when another date is there ("said on Tuesday that the army entered Tabqa in October");
+///    when another date is there ("said on Tuesday that the army entered Tabqa in October",
+///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": any day
+///    of saying of [`date_of_saying`]);
 ///    else the first vague one. Where the sentence names two different precise times, a place
 ///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
 ///    about something the sentence names dates only that clause's places
@@ -683,10 +685,11 @@ pub(super) fn pick_date<'d>(
     published: Option<NaiveDate>,
 ) -> Option<&'d DateMention> {
     let dateline = |m: &DateMention| first_sentence && dates::is_dateline_date(body, m);
+    // (The short test first: "said on Tuesday" is most of the days of saying.)
     let said = |m: &DateMention| {
         let before = body.get(m.start.saturating_sub(12)..m.start).unwrap_or("");
         let before = before.trim_end().trim_end_matches("on").trim_end();
-        REPORTING_VERBS.iter().any(|w| before.ends_with(w))
+        REPORTING_VERBS.iter().any(|w| before.ends_with(w)) || date_of_saying(body, m)
     };
     // (An iterator made twice, not a list: most sentences have one date or none.)
     let precise = || in_sentence.iter().filter(|m| !m.vague && !dateline(m));
@@ -2166,6 +2169,19 @@ mod tests {
                 (WhenBasis::Carried, Some(day("2020-01-23")))
             ]
         );
+        // Another date of the sentence is the happening's, however the saying is told.
+        for body in [
+            "Officials told reporters on Thursday that the river in Carlow burst on Monday.",
+            "On Thursday, the mayor told CBC that the river in Carlow burst on Monday.",
+            "Officials on Thursday said the river in Carlow burst on Monday.",
+        ] {
+            let e = events(body, &[("Carlow", 1)], "2020-01-24");
+            assert_eq!(
+                bases(&e),
+                [(WhenBasis::Text, Some(day("2020-01-20")))],
+                "{body}"
+            );
+        }
         // The sentence of the saying itself keeps its day.
         let body = "Officials in Carlow said on Thursday that they would open a shelter.";
         let e = events(body, &[("Carlow", 1)], "2020-01-24");
