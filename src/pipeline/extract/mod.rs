@@ -359,8 +359,8 @@ const MAX_IDLE: u32 = 3;
 /// 1. **text**: a date expression in the sentence: the first that is neither vague ("now",
 ///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
 ///    when another date is there ("said on Tuesday that the army entered Tabqa in October",
-///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": any day
-///    of saying of [`date_of_saying`]);
+///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": a day
+///    of saying of [`date_of_saying`], where the other date is not long before it);
 ///    else the first vague one. Where the sentence names two different precise times, a place
 ///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
 ///    about something the sentence names dates only that clause's places
@@ -685,21 +685,30 @@ pub(super) fn pick_date<'d>(
     published: Option<NaiveDate>,
 ) -> Option<&'d DateMention> {
     let dateline = |m: &DateMention| first_sentence && dates::is_dateline_date(body, m);
-    // (The short test first: "said on Tuesday" is most of the days of saying.)
     let said = |m: &DateMention| {
         let before = body.get(m.start.saturating_sub(12)..m.start).unwrap_or("");
         let before = before.trim_end().trim_end_matches("on").trim_end();
-        REPORTING_VERBS.iter().any(|w| before.ends_with(w)) || date_of_saying(body, m)
+        REPORTING_VERBS.iter().any(|w| before.ends_with(w))
     };
     // (An iterator made twice, not a list: most sentences have one date or none.)
     let precise = || in_sentence.iter().filter(|m| !m.vague && !dateline(m));
+    // Any other day of saying ("told reporters on Thursday that", "On Thursday, the mayor told
+    // CBC that") gives way to a date of what was said where that is of the days just before the
+    // saying or after it ("the river burst on Monday"), not to a time long before it ("said
+    // she had not seen him since they divorced in 2001": a background, not the news).
+    let said_of_news = |m: &DateMention| {
+        said(m)
+            || (precise().any(|o| {
+                !std::ptr::eq(o, m) && (m.interval.from - o.interval.from).num_days() <= RECENT_DAYS
+            }) && date_of_saying(body, m))
+    };
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
     // "The worst clashes since 2014 broke out on Monday": the time the sentence's event began
     // from is its date only where it has no other.
     let since = |m: &DateMention| since_phrase(body, m);
     precise()
-        .find(|m| !said(m) && !since(m))
+        .find(|m| !said_of_news(m) && !since(m))
         .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
@@ -2182,6 +2191,11 @@ mod tests {
                 "{body}"
             );
         }
+        // Not where that date is long before the saying: it tells a background.
+        let body = "A farmer in Carlow told reporters on Thursday that he had farmed there \
+                    since he bought the land in 2001.";
+        let e = events(body, &[("Carlow", 1)], "2020-01-24");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2020-01-23")))]);
         // The sentence of the saying itself keeps its day.
         let body = "Officials in Carlow said on Thursday that they would open a shelter.";
         let e = events(body, &[("Carlow", 1)], "2020-01-24");
