@@ -909,7 +909,12 @@ fn fronted_saying(before: &str, at_start: bool, after: &str) -> bool {
             return false;
         };
         if REPORTING_VERBS.contains(&word) {
-            return n > 0;
+            // "On Thursday, the company added 200 jobs": a thing added, not words.
+            let added_thing = word == "added"
+                && words.next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(w)
+                });
+            return n > 0 && !added_thing;
         }
         if word.contains(|c: char| {
             !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.'))
@@ -2260,6 +2265,7 @@ mod tests {
             "Roads were shut, the mayor said, on Thursday, to all traffic.",
             "The mayor said, on Thursday, that roads were shut.",
             "Roads were shut, the mayor said, Thursday.",
+            "On Thursday, the mayor added that roads were shut.",
         ] {
             assert!(saying(body), "{body}");
         }
@@ -2273,6 +2279,8 @@ mod tests {
             "The mayor said, on Thursday the roads were shut.",
             "The mayor said the roads, on Thursday, were shut.",
             "On Thursday, the farmer said, the water rose.",
+            "On Thursday, the mill added 200 jobs.",
+            "On Thursday, the mill added a night shift.",
         ] {
             assert!(!saying(body), "{body}");
         }
