@@ -483,6 +483,30 @@ const SUDDEN_HAPPENINGS: &[&str] = &[
 /// it to the year after ("said it would" also reports the past).
 const FUTURE_TOLERANCE_DAYS: i64 = 31;
 
+/// The decades in words, the twenties first ([`Tagger::spelled_decade`]; "the tens" and "the
+/// teens" are too often something else).
+const SPELLED_DECADES: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// Words of heat near a decade's name that make it degrees: "highs in the nineties".
+const HEAT_WORDS: &[&str] = &[
+    "temperature",
+    "temperatures",
+    "highs",
+    "lows",
+    "degrees",
+    "Fahrenheit",
+    "mercury",
+];
+
 /// How many months [`Tagger::months_together`] reads as named together ("June, July, August and
 /// September").
 const MAX_MONTHS_TOGETHER: usize = 6;
@@ -1968,6 +1992,27 @@ impl Tagger<'_> {
         Some(self.grained(k, calendar::years(start, start + 9)?, Grain::Span))
     }
 
+    /// A decade in words: "the nineties", "the early eighties" (via `part_of`), the latest of
+    /// that name begun by the anchor's year ("the twenties" in 2026 is the 2020s, in 1998 the
+    /// 1920s; with no year known, of the 1900s). Not heat or age: "temperatures in the
+    /// nineties", "the nineties Fahrenheit".
+    fn spelled_decade(&self, k: usize) -> Option<Match> {
+        let w = self.word(k);
+        let tens = SPELLED_DECADES
+            .iter()
+            .position(|d| w.eq_ignore_ascii_case(d))?;
+        let heat = |j: usize| HEAT_WORDS.iter().any(|h| self.word_is(j, h));
+        if heat(k + 1) || (k.saturating_sub(5)..k).any(heat) {
+            return None;
+        }
+        let tens = 10 * (i32::try_from(tens).ok()? + 2);
+        let start = match self.anchor_year() {
+            Some(y) if 2000 + tens <= y => 2000 + tens,
+            _ => 1900 + tens,
+        };
+        Some(self.grained(k, calendar::years(start, start + 9)?, Grain::Span))
+    }
+
     /// "20th century", "the 11th century".
     fn century(&self, i: usize) -> Option<Match> {
         let n = match self.toks.get(i)?.kind {
@@ -2594,7 +2639,7 @@ impl Tagger<'_> {
                 } else if w.eq_ignore_ascii_case("time") {
                     self.at_the_time(i, k)
                 } else {
-                    None
+                    self.spelled_decade(k)
                 }
             }
             Lex::Past
@@ -3467,6 +3512,8 @@ impl Tagger<'_> {
             _ if matches!(self.toks.get(k).map(|t| t.kind), Some(Kind::Num(n)) if n.decade) => {
                 self.decade(k)?
             }
+            // "the early nineties"
+            Some(Lex::Other) => self.spelled_decade(k)?,
             _ => return None,
         };
         if whole.vague {

@@ -358,7 +358,9 @@ const MAX_IDLE: u32 = 3;
 ///
 /// 1. **text**: a date expression in the sentence: the first that is neither vague ("now",
 ///    "recently") nor the dateline's ("ROME, April 19 (Xinhua) --"), nor the date of a "said"
-///    when another date is there ("said on Tuesday that the army entered Tabqa in October");
+///    when another date is there ("said on Tuesday that the army entered Tabqa in October",
+///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": a day
+///    of saying of [`date_of_saying`], where the other date is not long before it);
 ///    else the first vague one. Where the sentence names two different precise times, a place
 ///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
 ///    about something the sentence names dates only that clause's places
@@ -690,13 +692,23 @@ pub(super) fn pick_date<'d>(
     };
     // (An iterator made twice, not a list: most sentences have one date or none.)
     let precise = || in_sentence.iter().filter(|m| !m.vague && !dateline(m));
+    // Any other day of saying ("told reporters on Thursday that", "On Thursday, the mayor told
+    // CBC that") gives way to a date of what was said where that is of the days just before the
+    // saying or after it ("the river burst on Monday"), not to a time long before it ("said
+    // she had not seen him since they divorced in 2001": a background, not the news).
+    let said_of_news = |m: &DateMention| {
+        said(m)
+            || (precise().any(|o| {
+                !std::ptr::eq(o, m) && (m.interval.from - o.interval.from).num_days() <= RECENT_DAYS
+            }) && date_of_saying(body, m))
+    };
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
     // "The worst clashes since 2014 broke out on Monday": the time the sentence's event began
     // from is its date only where it has no other.
     let since = |m: &DateMention| since_phrase(body, m);
     precise()
-        .find(|m| !said(m) && !since(m))
+        .find(|m| !said_of_news(m) && !since(m))
         .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
@@ -706,8 +718,11 @@ pub(super) fn pick_date<'d>(
 /// The date mention `dm` is the day of a saying, not of what was said: it follows a verb of
 /// [`REPORTING_VERBS`] in its clause ("said on Tuesday", "said Tuesday", "told reporters on
 /// Thursday", "told CBC News on Thursday", "said in a statement on Monday", "said in Kabul late
-/// Sunday") or comes right before one ("Officials on Thursday said"). Not "said the attack
-/// happened on Thursday": the verb's object there is a clause. Read within a few words.
+/// Sunday"), set off by commas right after one ("the mayor said, on Thursday, that"), comes
+/// right before one ("Officials on Thursday said") or opens its clause before the one who speaks
+/// and the verb ("On Thursday, the mayor told CBC that"; see [`fronted_saying`]). Not "said the
+/// attack happened on Thursday": the verb's object there is a clause; nor "On Thursday, the river
+/// burst its banks". Read within a few words.
 fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     let verb = |w: &str| REPORTING_VERBS.contains(&w);
     let next = body.get(dm.end..).unwrap_or("");
@@ -723,10 +738,30 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
     while !body.is_char_boundary(from) {
         from += 1;
     }
+    let window = body.get(from..dm.start).unwrap_or("");
+    if next.starts_with(',') && fronted_saying(window, from == 0, next) {
+        return true;
+    }
+    // Most dates have no verb of saying before them: a byte scan rules that out before the
+    // window is split into words.
+    if !may_hold_reporting_verb(window) {
+        return false;
+    }
+    // "said, on Thursday, that": one verb, a comma, the date, and the date ends the aside.
+    if next.starts_with([',', '.', ';']) || next.is_empty() {
+        let mut back = window.split_whitespace().rev();
+        let mut w = back.next().unwrap_or("");
+        if matches!(w, "on" | "late" | "early") {
+            w = back.next().unwrap_or("");
+        }
+        if w.strip_suffix(',').is_some_and(verb) {
+            return true;
+        }
+    }
     // The last words before the date, in order, back to a mark that ends a clause.
     let mut words = [""; SAYING_WORDS];
     let mut n = 0;
-    for w in body[from..dm.start].split_whitespace().rev() {
+    for w in window.split_whitespace().rev() {
         if n == SAYING_WORDS
             || w.contains([
                 ',', ';', ':', '"', '(', ')', '\u{201c}', '\u{201d}', '\u{2014}',
@@ -790,9 +825,128 @@ fn date_of_saying(body: &str, dm: &DateMention) -> bool {
         .any(|v| verb(words[v]) && said_then(v))
 }
 
+/// `window` may hold a word of [`REPORTING_VERBS`]: it holds the first three letters of one
+/// somewhere. A quick test that lets no such word through: each verb's first three letters
+/// must be listed here (a unit test checks).
+fn may_hold_reporting_verb(window: &str) -> bool {
+    window.as_bytes().windows(3).any(|w| {
+        matches!(
+            w,
+            b"sai"
+                | b"say"
+                | b"tol"
+                | b"add"
+                | b"ask"
+                | b"wro"
+                | b"rep"
+                | b"arg"
+                | b"exp"
+                | b"not"
+                | b"sta"
+                | b"rec"
+                | b"ins"
+        )
+    })
+}
+
 /// How far back [`date_of_saying`] looks for the verb, in bytes and in words.
 const SAYING_BYTES: usize = 64;
 const SAYING_WORDS: usize = 8;
+
+/// A date that opens its clause and is set off by a comma is the day of a saying where the
+/// clause goes on with at most [`FRONTED_SUBJECT_WORDS`] words and a verb of
+/// [`REPORTING_VERBS`] ("On Thursday, the mayor told CBC that ...", "Late Monday, police
+/// said ..."). Not where a verb of its own comes first ("On Thursday, the river burst its banks,
+/// police said": the banks' comma ends the look), nor "On Thursday, police said, the river rose"
+/// (the verb set off by commas is an aside: the date is of what was said), nor a relative clause
+/// ("On Monday, the storm that officials said ..."). `before`: the text just before the date (from
+/// the body's start if `at_start`); `after`: the text from the date's end, which starts with a
+/// comma.
+fn fronted_saying(before: &str, at_start: bool, after: &str) -> bool {
+    // Before the date: only "on", "late", "early", "and", "but", "then", back to the start of
+    // the clause (a mark that ends one, or a new line).
+    let mut rest = before;
+    let opens_clause = loop {
+        let trimmed = rest.trim_end();
+        if rest
+            .get(trimmed.len()..)
+            .is_some_and(|gap| gap.contains('\n'))
+        {
+            break true;
+        }
+        let Some(word) = trimmed.split_whitespace().next_back() else {
+            break at_start;
+        };
+        if word.ends_with([
+            '.', ',', ';', ':', '!', '?', '"', '\u{201c}', '\u{201d}', '(',
+        ]) {
+            break true;
+        }
+        let bare = word.trim_start_matches(['"', '\u{201c}', '(']);
+        if !["on", "late", "early", "and", "but", "then"]
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w))
+        {
+            break false;
+        }
+        if bare.len() < word.len() {
+            break true; // "(On Thursday, ..."
+        }
+        rest = trimmed.get(..trimmed.len() - word.len()).unwrap_or("");
+    };
+    if !opens_clause {
+        return false;
+    }
+    let mut end = after.len().min(1 + SAYING_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = after.get(1..end).unwrap_or("").split_whitespace();
+    // "Mr.", "Dr.", "St.": a title's full stop ends no clause.
+    let title = |w: &str| w.len() <= 4 && w.starts_with(|c: char| c.is_uppercase());
+    for n in 0..=FRONTED_SUBJECT_WORDS {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if REPORTING_VERBS.contains(&word) {
+            // "On Thursday, the company added 200 jobs": a thing added, not words.
+            let added_thing = word == "added"
+                && words.next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit()) || is_determiner(w)
+                });
+            return n > 0 && !added_thing;
+        }
+        if word.contains(|c: char| {
+            !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.'))
+        }) || (word.ends_with('.') && !title(word))
+            || matches!(
+                word,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "if"
+                    | "since"
+                    | "until"
+            )
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many words [`fronted_saying`] lets stand between a fronted date's comma and the verb: the
+/// one who speaks ("the mayor", "Mayor Jane Doe", "the city's fire chief").
+const FRONTED_SUBJECT_WORDS: usize = 4;
 
 /// Two date mentions of the sentence are precise and name different times: the sentence may
 /// tell of two events ("Beijing said on Sunday ..., and soldiers cleared roads in Kowloon Tong
@@ -2007,6 +2161,46 @@ mod tests {
                 (WhenBasis::Carried, Some(day("2020-01-20")))
             ]
         );
+        // So is a day of saying told before the one who speaks.
+        let body = "A flood swept through Carlow on Monday. On Thursday, the farmer told CBC \
+                    that the water rose in minutes. Volunteers in Tullow filled sandbags.";
+        let e = events(body, &[("Carlow", 1), ("Tullow", 2)], "2020-01-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-20")))
+            ]
+        );
+        // A fronted day of a happening starts its own episode.
+        let body = "A flood swept through Carlow on Monday. On Thursday, the river burst its \
+                    banks. Volunteers in Tullow filled sandbags.";
+        let e = events(body, &[("Carlow", 1), ("Tullow", 2)], "2020-01-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-01-20"))),
+                (WhenBasis::Carried, Some(day("2020-01-23")))
+            ]
+        );
+        // Another date of the sentence is the happening's, however the saying is told.
+        for body in [
+            "Officials told reporters on Thursday that the river in Carlow burst on Monday.",
+            "On Thursday, the mayor told CBC that the river in Carlow burst on Monday.",
+            "Officials on Thursday said the river in Carlow burst on Monday.",
+        ] {
+            let e = events(body, &[("Carlow", 1)], "2020-01-24");
+            assert_eq!(
+                bases(&e),
+                [(WhenBasis::Text, Some(day("2020-01-20")))],
+                "{body}"
+            );
+        }
+        // Not where that date is long before the saying: it tells a background.
+        let body = "A farmer in Carlow told reporters on Thursday that he had farmed there \
+                    since he bought the land in 2001.";
+        let e = events(body, &[("Carlow", 1)], "2020-01-24");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2020-01-23")))]);
         // The sentence of the saying itself keeps its day.
         let body = "Officials in Carlow said on Thursday that they would open a shelter.";
         let e = events(body, &[("Carlow", 1)], "2020-01-24");
@@ -2032,6 +2226,61 @@ mod tests {
         for body in [
             "The farmer said the water rose on Thursday.",
             "Water rose in Carlow on Thursday, the farmer said.",
+        ] {
+            assert!(!saying(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn the_quick_test_for_a_verb_of_saying_lets_every_such_verb_through() {
+        for verb in REPORTING_VERBS {
+            assert!(may_hold_reporting_verb(verb), "{verb}");
+            assert!(
+                may_hold_reporting_verb(&format!("the mayor {verb} on")),
+                "{verb}"
+            );
+        }
+        assert!(!may_hold_reporting_verb("A flood swept through Carlow on"));
+        // Where it finds none, the long reading finds none either.
+        let body = "A flood swept through Carlow on Monday and a storm hit Tullow on Thursday.";
+        let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+        assert_eq!(dates.len(), 2);
+        assert!(dates.iter().all(|dm| !date_of_saying(body, dm)));
+    }
+
+    #[test]
+    fn a_fronted_day_or_one_set_off_after_the_verb_is_of_the_saying() {
+        let saying = |body: &str| {
+            let dates = dates::tag_dates(body, Some(day("2020-01-24")));
+            assert!(!dates.is_empty(), "{body}");
+            dates.iter().any(|dm| date_of_saying(body, dm))
+        };
+        for body in [
+            "On Thursday, the mayor told CBC that roads were shut.",
+            "The river rose. On Thursday, the mayor said roads were shut.",
+            "Late Thursday, police said roads were shut.",
+            "Thursday, Mayor Jane Doe told reporters the roads were shut.",
+            "On Thursday, Mr. Byrne said roads were shut.",
+            "\"On Thursday, we told the council the water rose.",
+            "Roads were shut, the mayor said, on Thursday, to all traffic.",
+            "The mayor said, on Thursday, that roads were shut.",
+            "Roads were shut, the mayor said, Thursday.",
+            "On Thursday, the mayor added that roads were shut.",
+        ] {
+            assert!(saying(body), "{body}");
+        }
+        for body in [
+            "On Thursday, the river burst its banks.",
+            "On Thursday, the river burst its banks, the mayor said.",
+            "On Thursday, the storm that officials said was weakening hit Carlow.",
+            "Water rose in Carlow on Thursday, the farmer said.",
+            "The water rose on Thursday, the farmer said.",
+            "Water rose and on Thursday, a farmer and his neighbours and friends said so.",
+            "The mayor said, on Thursday the roads were shut.",
+            "The mayor said the roads, on Thursday, were shut.",
+            "On Thursday, the farmer said, the water rose.",
+            "On Thursday, the mill added 200 jobs.",
+            "On Thursday, the mill added a night shift.",
         ] {
             assert!(!saying(body), "{body}");
         }

@@ -2294,6 +2294,46 @@ fn a_month_of_that_year_is_of_the_year_last_given() {
 }
 
 #[test]
+fn a_decade_in_words_is_the_latest_of_its_name_begun_by_the_anchor() {
+    assert_one(
+        "Crime fell through the nineties in the port.",
+        "2004-06-01",
+        "the nineties",
+        "1990-01-01",
+        "1999-12-31",
+        Span,
+    );
+    assert_one(
+        "Rents doubled in the twenties.",
+        "2026-06-01",
+        "the twenties",
+        "2020-01-01",
+        "2029-12-31",
+        Span,
+    );
+    assert_one(
+        "Jazz clubs opened in the Twenties.",
+        "1998-06-01",
+        "the Twenties",
+        "1920-01-01",
+        "1929-12-31",
+        Span,
+    );
+    assert_one(
+        "The mill closed in the early eighties.",
+        "2004-06-01",
+        "early eighties",
+        "1980-01-01",
+        "1983-05-02",
+        Span,
+    );
+    // Heat and age are no decades.
+    assert_none("Temperatures will stay in the nineties.", "2004-06-01");
+    assert_none("Highs reached the eighties on the coast.", "2004-06-01");
+    assert_none("She is in her nineties.", "2004-06-01");
+}
+
+#[test]
 fn a_part_of_a_decade_is_read_after_its_hyphen() {
     assert_one(
         "The mid-1990s saw war in Bosnia.",
