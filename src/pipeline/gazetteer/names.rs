@@ -1059,6 +1059,21 @@ impl NameIndex {
                     targets: &self.targets[from..from + slot.targets_len as usize],
                     spellings: arena,
                 });
+            } else if end > first_end
+                && (key.starts_with(b"el ") || key.starts_with(b"al "))
+                && !is_alphanumeric_at(text, end)
+                && let Some(other) = self.find_article_variant(arena.as_bytes(), key)
+                && other.targets_len > 0
+            {
+                // "El Arish": a key that is only the start of a longer name ("El Arish
+                // International Airport") names what its other spelling names ("Al Arish").
+                let from = other.targets_start as usize;
+                out.push(NameHit {
+                    start,
+                    end,
+                    targets: &self.targets[from..from + other.targets_len as usize],
+                    spellings: arena,
+                });
             }
             if !slot.is_prefix() || end >= text.len() {
                 return;
@@ -2122,6 +2137,19 @@ pub(crate) mod tests {
             got.sort();
             assert_eq!(got, naive(&names, text), "in {text:?}");
         }
+    }
+
+    #[test]
+    fn an_article_written_the_other_way_finds_a_name_whose_key_opens_a_longer_one() {
+        // "el arish" is the start of the airport's name, and "Al Arish" the town's.
+        let ix = index(&["Al Arish", "El Arish International Airport"]);
+        let text = "trucks waited in El Arish on Monday";
+        let got: Vec<&str> =
+            ix.0.hits(&ix.1, text)
+                .iter()
+                .map(|h| &text[h.start..h.end])
+                .collect();
+        assert!(got.contains(&"El Arish"), "{got:?}");
     }
 
     #[test]
