@@ -4525,10 +4525,21 @@ fn towns_listed_with_places(
         let roles: Vec<(NameRole, bool)> = hit
             .targets()
             .filter_map(|(role, spelling)| match role {
+                // (Not a state or a country of the name; a region, an island of the name
+                // marked `common`, is placed by its point from farther: it spreads around it.)
                 NameRole::Weak(p)
                     if spelling == surface
-                        && g.get(p).kind.class() != KindClass::Area
-                        && near_any(&anchors, g.get(p).coord, LISTED_TOWN_KM) =>
+                        && (g.get(p).kind.class() != KindClass::Area
+                            || g.get(p).kind == PlaceKind::Region)
+                        && near_any(
+                            &anchors,
+                            g.get(p).coord,
+                            if g.get(p).kind == PlaceKind::Region {
+                                2.0 * LISTED_TOWN_KM
+                            } else {
+                                LISTED_TOWN_KM
+                            },
+                        ) =>
                 {
                     Some((role, g.get(p).name == spelling))
                 }
