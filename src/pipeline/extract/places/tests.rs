@@ -5043,7 +5043,11 @@ fn an_island_named_like_a_person_is_the_island_only_where_the_context_says_place
     assert_eq!(resolved_as(&r, "Evia").map(|x| x.2.as_str()), Some("GR"));
     // Listed beside a place ("south of Crete and Rhodes"), as a town of such a name is.
     let r = resolved("The line cuts through waters south of Crete and Rhodes.");
-    assert_eq!(resolved_as(&r, "Rhodes").map(|x| x.2.as_str()), Some("GR"), "{r:?}");
+    assert_eq!(
+        resolved_as(&r, "Rhodes").map(|x| x.2.as_str()),
+        Some("GR"),
+        "{r:?}"
+    );
     let r = resolved("She was a Rhodes scholar. John Rhodes said the vote was close.");
     assert!(resolved_as(&r, "Rhodes").is_none(), "{r:?}");
 }

@@ -169,10 +169,7 @@ pub(super) fn case_matches(surface: &str, spelling: &str) -> bool {
     // "al-Bab" for "Al-Bab", "el-Fasher": the Arabic article is written in lower case as often;
     // the name after it decides.
     if let Some((article, rest)) = spelling.split_once('-')
-        && matches!(
-            article,
-            "Al" | "El" | "Ad" | "Ar" | "As" | "Az" | "An" | "At" | "Ash" | "Ath" | "Adh"
-        )
+        && matches!(article, "Al" | "El")
         && surface.len() == spelling.len()
         && surface.get(..article.len()).is_some_and(|a| {
             a.starts_with(|c: char| c.is_ascii_lowercase()) && a.eq_ignore_ascii_case(article)
