@@ -800,25 +800,36 @@ impl Tagger<'_> {
         }
     }
 
-    /// The tense of the clause around tokens `first..=last`: the nearest tense word before them in
-    /// their sentence, else the nearest after. A past verb right before the date ("ended Jan.
-    /// 31", "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and
-    /// the date ("agreed to buy it in February", "are supposed to conclude by May") does not
-    /// date it: the infinitive's time is open.
+    /// The tense of the clause around tokens `first..=last`: a past verb right after them ("on
+    /// Friday expelled the ambassador"), else the nearest tense word before them in their
+    /// sentence, else the nearest after. A past verb right before the date ("ended Jan. 31",
+    /// "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and the
+    /// date ("agreed to buy it in February", "are supposed to conclude by May") does not date
+    /// it: the infinitive's time is open. A relative clause set off by commas before the date
+    /// tells of something else and does not decide ("Greece, which says the deal ignores
+    /// Crete, on Friday expelled ...": not "says").
     fn tense(&self, first: usize, last: usize) -> Tense {
         const REACH: usize = 20;
         // Further after: an opening date may stand before a long phrase and its subject ("In
         // January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court
         // decision, a clinic bombing in Birmingham killed ...").
         const REACH_AFTER: usize = 32;
+        if self.cue(last + 1) == Some(Tense::Past) {
+            return Tense::Past;
+        }
         let mut k = first;
         let mut infinitive = false;
+        let mut comma_crossed = false;
         for _ in 0..REACH {
             if k == 0 || self.starts_sentence(k) {
                 break;
             }
             k -= 1;
+            comma_crossed |= self.punct(k) == Some(',');
             if let Some(t) = self.cue(k) {
+                if comma_crossed && self.in_relative_clause(k, REACH) {
+                    continue;
+                }
                 return match t {
                     // "postponed until Tuesday", "adjourned until Monday": put off to a day to come.
                     Tense::Past
@@ -852,6 +863,25 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The token `k` stands in a relative clause opened after a comma ("Greece, which says
+    /// ..."): the nearest comma before it, within `reach` tokens and its sentence, is followed
+    /// by a relative word.
+    fn in_relative_clause(&self, k: usize, reach: usize) -> bool {
+        let mut j = k;
+        for _ in 0..reach {
+            if j == 0 || self.starts_sentence(j) {
+                return false;
+            }
+            j -= 1;
+            if self.punct(j) == Some(',') {
+                return ["which", "who", "whom", "whose", "where"]
+                    .iter()
+                    .any(|w| self.word_is(j + 1, w));
+            }
+        }
+        false
     }
 
     /// The word at `k` is a lower-case noun of a [`SUDDEN_HAPPENINGS`] happening.
