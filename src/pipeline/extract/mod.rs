@@ -567,10 +567,11 @@ fn events_of(
                 } else {
                     match two_times
                         .then(|| {
+                            // (Not a date a clause about something else keeps to itself.)
                             clauses::clause_date(
                                 m.body,
                                 sentence,
-                                in_sentence,
+                                own_dates,
                                 mention,
                                 si == 0,
                                 published,
@@ -1966,6 +1967,70 @@ mod tests {
         assert!(
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_without_a_comma_keeps_its_date_to_itself() {
+        // 2021-03-10 is a Wednesday. A relative "that" after a noun: the truce's day is not
+        // the saying's, which dates the sentence's places.
+        let body = "Envoys in Cairo said on Tuesday they would uphold the ceasefire that began \
+                    on March 3 with Amman.";
+        let e = events(body, &[("Cairo", 1), ("Amman", 2)], "2021-03-10");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2021-03-09"))),
+                (WhenBasis::Text, Some(day("2021-03-03")))
+            ]
+        );
+        // A clause of "since" with a subject: the loss's month, not the depot's.
+        let body = "The depot, outside Kufra, has become the main store since Haftar lost Sabha \
+                    in May.";
+        let e = events(body, &[("Kufra", 1), ("Sabha", 2)], "2021-07-20");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2021-07-20"))),
+                (WhenBasis::Text, Some(day("2021-05-01")))
+            ]
+        );
+        // "that" after a verb of saying opens what was said: its date is the place's.
+        for body in [
+            "The spokesman said that on Monday the army took Zawiya.",
+            "The spokesman told reporters that the army took Zawiya on Monday.",
+        ] {
+            let e = events(body, &[("Zawiya", 1)], "2021-03-10");
+            assert_eq!(
+                bases(&e),
+                [(WhenBasis::Text, Some(day("2021-03-08")))],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_commas_of_a_list_of_names_break_no_clause() {
+        // 2021-03-08 is a Monday.
+        let body = "Rossi will visit Naples on Friday, and Dupont flies to Lyon on Thursday for \
+                    talks with the mayors of Nice, Lille, Metz and Brest.";
+        let e = events(
+            body,
+            &[
+                ("Naples", 1),
+                ("Lyon", 2),
+                ("Nice", 3),
+                ("Lille", 4),
+                ("Metz", 5),
+                ("Brest", 6),
+            ],
+            "2021-03-08",
+        );
+        let thursday = Some(day("2021-03-11"));
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2021-03-12")), "{e:?}");
+        assert!(
+            e[1..].iter().all(|e| e.when.map(|w| w.from) == thursday),
             "{e:?}"
         );
     }
