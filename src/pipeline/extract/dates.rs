@@ -251,10 +251,14 @@ pub enum SentenceTense {
 }
 
 /// The tense of `sentence` (see [`SentenceTense`]); `None` when it has no tense word outside
-/// quotes. Reads words until the first tense word, so it costs a few words per sentence.
+/// quotes. Reads words until the first tense word, so it costs a few words per sentence. A
+/// sentence without one that states what lasts by a verb of [`LASTING_VERBS`] before a
+/// preposition ("Libya's border with Egypt runs from the sea to the Sudanese frontier") is
+/// present.
 pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
     let bytes = sentence.as_bytes();
     let mut quoted = false;
+    let mut lasting = false;
     // (start, end) of the word before the current one, and the byte just before the current.
     let mut prev: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -311,10 +315,50 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
                 return tense;
             }
         }
+        if !quoted && !lasting && LASTING_VERBS.contains(&word) {
+            let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
+            let next_word = sentence[i..]
+                .trim_start()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            // (Not a noun: "the runs from ...", "its borders with ...".)
+            let noun = ["the", "a", "an", "its", "their", "his", "her", "our"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(prev_word));
+            lasting = !noun && LASTING_PREPOSITIONS.contains(&next_word);
+        }
         prev = Some((start, i));
     }
-    None
+    lasting.then_some(SentenceTense::Present)
 }
+
+/// Verbs in the present that state what lasts, as of a border, a road or a range ("runs from",
+/// "lies near", "stretches along"), which [`sentence_tense`] reads where a sentence has no
+/// tense word.
+const LASTING_VERBS: &[&str] = &[
+    "runs",
+    "lies",
+    "stretches",
+    "extends",
+    "borders",
+    "links",
+    "connects",
+    "separates",
+    "sits",
+    "stands",
+    "overlooks",
+    "straddles",
+    "crosses",
+    "flows",
+    "winds",
+];
+
+/// The prepositions after a verb of [`LASTING_VERBS`] that make it one.
+const LASTING_PREPOSITIONS: &[&str] = &[
+    "from", "to", "into", "along", "across", "through", "between", "over", "under", "at", "in",
+    "on", "near", "beside", "around", "about", "some", "for",
+];
 
 /// The months' English names, January first: the one list the tagger's neighbours share (the
 /// place matcher's words that open no name, the synthetic articles' dates).

@@ -2495,6 +2495,30 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_of_what_lasts_carries_no_date() {
+        let body = "Chad and Niger plan to open a crossing near Kufra early next year. The \
+                    frontier with Niger runs through the desert south of Kufra.";
+        let e = events(
+            body,
+            &[
+                ("Chad", 1),
+                ("Niger", 2),
+                ("Kufra", 3),
+                ("Niger", 2),
+                ("Kufra", 3),
+            ],
+            "2021-03-10",
+        );
+        assert_eq!(
+            bases(&e[3..]),
+            [
+                (WhenBasis::Publication, Some(day("2021-03-10"))),
+                (WhenBasis::Publication, Some(day("2021-03-10")))
+            ]
+        );
+    }
+
+    #[test]
     fn a_past_sentence_without_shared_names_takes_the_publication_date() {
         // After a day long past (a sentence right after a day of the last week goes on with
         // it: [`a_past_sentence_right_after_a_recent_day_goes_on_with_it`]).

@@ -2222,6 +2222,16 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
         Some(SentenceTense::Future)
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
+    // Without a tense word, a verb of what lasts before a preposition: present.
+    assert_eq!(
+        sentence_tense("The pipeline from Ruwais runs along the coast to Zuara."),
+        Some(SentenceTense::Present)
+    );
+    assert_eq!(sentence_tense("The runs from Ruwais to Zuara."), None);
+    assert_eq!(
+        sentence_tense("The road from Ruwais runs along the coast, officials said."),
+        Some(SentenceTense::Past)
+    );
     // Irregular past forms: "The river swept through Kamnik", "The Savinja burst its banks".
     for sentence in [
         "The river swept through Kamnik.",
