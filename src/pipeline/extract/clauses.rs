@@ -94,7 +94,16 @@ pub(super) fn clause_date<'d>(
         }
         _ => mention.start,
     };
-    let from = last_break(body, in_sentence, low..left.max(low)).map_or(low, |at| at + 1);
+    // The commas of a list of names the place stands in break no clause ("for talks with the
+    // ministers of France, Germany, Italy and Britain": all four in the clause of the talks).
+    let mut left = left.max(low);
+    let from = loop {
+        match last_break(body, in_sentence, low..left) {
+            Some(at) if list_comma(body, in_sentence, at, mention) => left = at,
+            Some(at) => break at + 1,
+            None => break low,
+        }
+    };
     let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
     let first = in_sentence.partition_point(|m| m.start < from);
     let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
@@ -105,6 +114,46 @@ pub(super) fn clause_date<'d>(
         published,
     )
     .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+}
+
+/// The comma at `at` (before `mention`) parts the names of a list `mention` stands in: a
+/// capitalised word before it that ends no date, only capitalised names and "and" or "or"
+/// between it and the place (a few at most), and the place in a list (an "and" or "or" there,
+/// or one or another name after it).
+fn list_comma(body: &str, in_sentence: &[DateMention], at: usize, mention: &PlaceMention) -> bool {
+    const MAX_WORDS: usize = 12;
+    let joins = |w: &str| matches!(w, "and" | "or");
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let k = in_sentence.partition_point(|m| m.end < at);
+    if body.get(at..=at) != Some(",") || in_sentence.get(k).is_some_and(|m| m.end == at) {
+        return false;
+    }
+    let mut start = at.saturating_sub(40);
+    while !body.is_char_boundary(start) {
+        start += 1;
+    }
+    let before = body.get(start..at).unwrap_or("");
+    if !before.rsplit(' ').next().is_some_and(capital) {
+        return false;
+    }
+    let Some(between) = body.get(at + 1..mention.start) else {
+        return false;
+    };
+    let words = || {
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if words().count() > MAX_WORDS || !words().all(|w| capital(w) || joins(w)) {
+        return false;
+    }
+    let after = body.get(mention.end..).unwrap_or("");
+    let goes_on = after
+        .strip_prefix(", ")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        || after.starts_with(" and ")
+        || after.starts_with(" or ");
+    words().any(joins) || goes_on
 }
 
 /// How far [`clause_date`] looks for the ends of a place's clause, in bytes: news clauses run a
@@ -186,37 +235,200 @@ pub(super) fn confined_clauses(
     while k < in_sentence.len() {
         let dm = &in_sentence[k];
         let low = sentence.start.max(dm.start.saturating_sub(CLAUSE_REACH));
-        let Some(comma) = last_break(body, in_sentence, low..dm.start) else {
-            k += 1;
-            continue;
-        };
-        let mut words = body
-            .get(comma + 2..dm.start)
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let opener = words.next().unwrap_or("");
-        let next = words.next();
-        // "while visiting Rome on Monday": a time of the sentence's own event.
-        let confining = CONFINING_OPENERS.contains(&opener)
-            && !(opener == "while" && next.is_some_and(|w| w.ends_with("ing")));
-        if !confining || body.get(comma..comma + 1) != Some(",") {
-            k += 1;
-            continue;
-        }
         let high = sentence.end.min(dm.end.saturating_add(CLAUSE_REACH));
         let end = first_break(body, in_sentence, dm.end..high).unwrap_or(high);
         let last = k + in_sentence[k..].partition_point(|m| m.end <= end);
-        out.push(ConfinedClause {
-            span: comma..end,
-            antecedent: matches!(opener, "where" | "who" | "whom" | "whose")
-                || opener == "which" && next.is_some_and(opens_a_subject),
-            reach: if opener == "which" { 0 } else { 2 },
-            dates: k..last,
-        });
-        k = last.max(k + 1);
+        let brk = last_break(body, in_sentence, low..dm.start);
+        let after_comma = brk
+            .filter(|&at| body.get(at..=at) == Some(","))
+            .map(|comma| {
+                let mut words = body
+                    .get(comma + 2..dm.start)
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                (comma, words.next().unwrap_or(""), words.next())
+            });
+        let clause = match after_comma {
+            // "while visiting Rome on Monday": a time of the sentence's own event.
+            Some((comma, opener, next))
+                if CONFINING_OPENERS.contains(&opener)
+                    && !(opener == "while" && next.is_some_and(|w| w.ends_with("ing"))) =>
+            {
+                Some(ConfinedClause {
+                    span: comma..end,
+                    antecedent: matches!(opener, "where" | "who" | "whom" | "whose")
+                        || opener == "which" && next.is_some_and(opens_a_subject),
+                    reach: if opener == "which" { 0 } else { 2 },
+                    dates: k..last,
+                })
+            }
+            _ => {
+                // Not before the clause's start nor before the date the sentence named last.
+                let mut from = brk
+                    .map_or(low, |at| at + 1)
+                    .max(k.checked_sub(1).map_or(0, |j| in_sentence[j].end));
+                // (After a dash, the rest of its bytes.)
+                while !body.is_char_boundary(from) {
+                    from += 1;
+                }
+                let others_dated = in_sentence
+                    .iter()
+                    .enumerate()
+                    .any(|(j, m)| !(k..last).contains(&j) && !m.vague);
+                bare_opener(body, from..dm.start, others_dated)
+                    .filter(|_| !super::since_phrase(body, dm))
+                    .map(|(at, subject)| ConfinedClause {
+                        span: at..end,
+                        antecedent: subject,
+                        reach: 0,
+                        dates: k..last,
+                    })
+            }
+        };
+        if let Some(c) = clause {
+            out.push(c);
+            k = last.max(k + 1);
+        } else {
+            k += 1;
+        }
     }
 }
+
+/// How many words before a date [`bare_opener`] reads for the word that opens its clause.
+const OPENER_WORDS: usize = 12;
+
+/// The start of a clause that opens without a comma within `window` (the text before a date,
+/// within its clause) and tells of something else than the sentence's event, if there is one:
+/// a clause of "since" with a pronoun or a name for its subject ("has become his main base
+/// since he lost Gharyan last month": the loss's time, not the base's; not a phrase of "since", [`super::since_phrase`],
+/// whose date is where a stretch starts), or, where the sentence has a date of its own
+/// (`others_dated`), a relative "that" or "which" after a noun ("said on Monday they would
+/// keep the truce that took effect on Jan. 12"). Not "that" after a verb of saying ("said that
+/// on Monday the army took the town", "told reporters that ..."), nor one a date follows
+/// ("that on Monday"). With it, whether the clause has a subject of its own
+/// ([`opens_a_subject`]: "the town that the army took on Monday" tells of the town).
+fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(usize, bool)> {
+    let text = body.get(window.clone())?;
+    // The last OPENER_WORDS words, with their offsets in `text`.
+    let mut words: Vec<(usize, &str)> = word_spans(text).collect();
+    words.drain(..words.len().saturating_sub(OPENER_WORDS));
+    let (n, &(at, opener)) = words
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "since" | "Since"))?;
+    let next = words.get(n + 1).map(|&(_, w)| w)?;
+    if matches!(opener, "since" | "Since") {
+        // A pronoun or a name: not "since talks in Sweden last December", "since Monday's
+        // earthquake", phrases whose date is where a stretch starts.
+        let subject = matches!(next, "he" | "she" | "they" | "it" | "we" | "I")
+            || next.starts_with(char::is_uppercase)
+                && !next.contains(['\'', '\u{2019}'])
+                && !CALENDAR_NAMES.contains(&next);
+        return subject.then_some((window.start + at, false));
+    }
+    if !others_dated || DATE_LEADS.contains(&next) {
+        return None;
+    }
+    // A noun before it: a determiner within three words back, and no verb of saying there.
+    let before = words.get(n.saturating_sub(3)..n)?;
+    let noun = before.last().is_some_and(|&(_, w)| {
+        w.starts_with(|c: char| c.is_ascii_lowercase()) && !NOT_NOUNS.contains(&w)
+    });
+    let determined = before.iter().any(|&(_, w)| super::is_determiner(w));
+    let saying = before
+        .iter()
+        .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));
+    (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next)))
+}
+
+/// The words of `text` (letters, digits and apostrophes) with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..)?;
+        let start = at + rest.find(in_word)?;
+        let word = text.get(start..)?;
+        let word = word.get(..word.find(|c: char| !in_word(c)).unwrap_or(word.len()))?;
+        at = start + word.len();
+        Some((start, word))
+    })
+}
+
+/// The names of the months and weekdays, which open a time, not a subject.
+const CALENDAR_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that open a date's phrase: after them a "that" is a complement's ("said that on
+/// Monday ..."), not a relative clause's.
+const DATE_LEADS: &[&str] = &[
+    "on", "in", "at", "by", "during", "last", "this", "next", "early", "late", "earlier", "later",
+];
+
+/// Verbs that take a clause of "that" besides [`super::REPORTING_VERBS`]: "warned the
+/// government that ...".
+const SAYING_VERBS: &[&str] = &[
+    "announced",
+    "warned",
+    "believe",
+    "believes",
+    "believed",
+    "claimed",
+    "confirmed",
+    "denied",
+    "reported",
+    "agreed",
+    "assured",
+    "informed",
+    "reminded",
+    "promised",
+    "showed",
+    "say",
+    "tell",
+    "tells",
+    "saying",
+    "telling",
+    "think",
+    "thinks",
+    "thought",
+    "hoped",
+    "feared",
+    "knew",
+    "know",
+    "insist",
+    "insists",
+    "admitted",
+    "acknowledged",
+    "suggested",
+    "indicated",
+    "stressed",
+];
+
+/// Words that are no noun before "that": "so that", "such that", "now that", "is that".
+const NOT_NOUNS: &[&str] = &[
+    "so", "such", "now", "than", "is", "was", "are", "were", "be", "been", "and", "but", "or",
+];
 
 /// A word that opens the subject of a clause: after "which", the clause tells what someone did
 /// to the thing before its comma ("Sirte, which the LNA seized on Jan. 6"), not what that

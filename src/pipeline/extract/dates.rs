@@ -251,10 +251,14 @@ pub enum SentenceTense {
 }
 
 /// The tense of `sentence` (see [`SentenceTense`]); `None` when it has no tense word outside
-/// quotes. Reads words until the first tense word, so it costs a few words per sentence.
+/// quotes. Reads words until the first tense word, so it costs a few words per sentence. A
+/// sentence without one that states what lasts by a verb of [`LASTING_VERBS`] before a
+/// preposition ("Libya's border with Egypt runs from the sea to the Sudanese frontier") is
+/// present.
 pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
     let bytes = sentence.as_bytes();
     let mut quoted = false;
+    let mut lasting = false;
     // (start, end) of the word before the current one, and the byte just before the current.
     let mut prev: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -311,10 +315,50 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
                 return tense;
             }
         }
+        if !quoted && !lasting && LASTING_VERBS.contains(&word) {
+            let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
+            let next_word = sentence[i..]
+                .trim_start()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            // (Not a noun: "the runs from ...", "its borders with ...".)
+            let noun = ["the", "a", "an", "its", "their", "his", "her", "our"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(prev_word));
+            lasting = !noun && LASTING_PREPOSITIONS.contains(&next_word);
+        }
         prev = Some((start, i));
     }
-    None
+    lasting.then_some(SentenceTense::Present)
 }
+
+/// Verbs in the present that state what lasts, as of a border, a road or a range ("runs from",
+/// "lies near", "stretches along"), which [`sentence_tense`] reads where a sentence has no
+/// tense word.
+const LASTING_VERBS: &[&str] = &[
+    "runs",
+    "lies",
+    "stretches",
+    "extends",
+    "borders",
+    "links",
+    "connects",
+    "separates",
+    "sits",
+    "stands",
+    "overlooks",
+    "straddles",
+    "crosses",
+    "flows",
+    "winds",
+];
+
+/// The prepositions after a verb of [`LASTING_VERBS`] that make it one.
+const LASTING_PREPOSITIONS: &[&str] = &[
+    "from", "to", "into", "along", "across", "through", "between", "over", "under", "at", "in",
+    "on", "near", "beside", "around", "about", "some", "for",
+];
 
 /// The months' English names, January first: the one list the tagger's neighbours share (the
 /// place matcher's words that open no name, the synthetic articles' dates).
@@ -824,25 +868,36 @@ impl Tagger<'_> {
         }
     }
 
-    /// The tense of the clause around tokens `first..=last`: the nearest tense word before them in
-    /// their sentence, else the nearest after. A past verb right before the date ("ended Jan.
-    /// 31", "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and
-    /// the date ("agreed to buy it in February", "are supposed to conclude by May") does not
-    /// date it: the infinitive's time is open.
+    /// The tense of the clause around tokens `first..=last`: a past verb right after them ("on
+    /// Friday expelled the ambassador"), else the nearest tense word before them in their
+    /// sentence, else the nearest after. A past verb right before the date ("ended Jan. 31",
+    /// "died on Tuesday") is [`Tense::PastAdjacent`]; one with an infinitive between it and the
+    /// date ("agreed to buy it in February", "are supposed to conclude by May") does not date
+    /// it: the infinitive's time is open. A relative clause set off by commas before the date
+    /// tells of something else and does not decide ("Greece, which says the deal ignores
+    /// Crete, on Friday expelled ...": not "says").
     fn tense(&self, first: usize, last: usize) -> Tense {
         const REACH: usize = 20;
         // Further after: an opening date may stand before a long phrase and its subject ("In
         // January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court
         // decision, a clinic bombing in Birmingham killed ...").
         const REACH_AFTER: usize = 32;
+        if self.cue(last + 1) == Some(Tense::Past) {
+            return Tense::Past;
+        }
         let mut k = first;
         let mut infinitive = false;
+        let mut comma_crossed = false;
         for _ in 0..REACH {
             if k == 0 || self.starts_sentence(k) {
                 break;
             }
             k -= 1;
+            comma_crossed |= self.punct(k) == Some(',');
             if let Some(t) = self.cue(k) {
+                if comma_crossed && self.in_relative_clause(k, REACH) {
+                    continue;
+                }
                 return match t {
                     // "postponed until Tuesday", "adjourned until Monday": put off to a day to come.
                     Tense::Past
@@ -876,6 +931,25 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The token `k` stands in a relative clause opened after a comma ("Greece, which says
+    /// ..."): the nearest comma before it, within `reach` tokens and its sentence, is followed
+    /// by a relative word.
+    fn in_relative_clause(&self, k: usize, reach: usize) -> bool {
+        let mut j = k;
+        for _ in 0..reach {
+            if j == 0 || self.starts_sentence(j) {
+                return false;
+            }
+            j -= 1;
+            if self.punct(j) == Some(',') {
+                return ["which", "who", "whom", "whose", "where"]
+                    .iter()
+                    .any(|w| self.word_is(j + 1, w));
+            }
+        }
+        false
     }
 
     /// The word at `k` is a lower-case noun of a [`SUDDEN_HAPPENINGS`] happening.

@@ -569,10 +569,11 @@ fn events_of(
                 } else {
                     match two_times
                         .then(|| {
+                            // (Not a date a clause about something else keeps to itself.)
                             clauses::clause_date(
                                 m.body,
                                 sentence,
-                                in_sentence,
+                                own_dates,
                                 mention,
                                 si == 0,
                                 published,
@@ -2125,6 +2126,70 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_opened_without_a_comma_keeps_its_date_to_itself() {
+        // 2021-03-10 is a Wednesday. A relative "that" after a noun: the truce's day is not
+        // the saying's, which dates the sentence's places.
+        let body = "Envoys in Cairo said on Tuesday they would uphold the ceasefire that began \
+                    on March 3 with Amman.";
+        let e = events(body, &[("Cairo", 1), ("Amman", 2)], "2021-03-10");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2021-03-09"))),
+                (WhenBasis::Text, Some(day("2021-03-03")))
+            ]
+        );
+        // A clause of "since" with a subject: the loss's month, not the depot's.
+        let body = "The depot, outside Kufra, has become the main store since Haftar lost Sabha \
+                    in May.";
+        let e = events(body, &[("Kufra", 1), ("Sabha", 2)], "2021-07-20");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2021-07-20"))),
+                (WhenBasis::Text, Some(day("2021-05-01")))
+            ]
+        );
+        // "that" after a verb of saying opens what was said: its date is the place's.
+        for body in [
+            "The spokesman said that on Monday the army took Zawiya.",
+            "The spokesman told reporters that the army took Zawiya on Monday.",
+        ] {
+            let e = events(body, &[("Zawiya", 1)], "2021-03-10");
+            assert_eq!(
+                bases(&e),
+                [(WhenBasis::Text, Some(day("2021-03-08")))],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_commas_of_a_list_of_names_break_no_clause() {
+        // 2021-03-08 is a Monday.
+        let body = "Rossi will visit Naples on Friday, and Dupont flies to Lyon on Thursday for \
+                    talks with the mayors of Nice, Lille, Metz and Brest.";
+        let e = events(
+            body,
+            &[
+                ("Naples", 1),
+                ("Lyon", 2),
+                ("Nice", 3),
+                ("Lille", 4),
+                ("Metz", 5),
+                ("Brest", 6),
+            ],
+            "2021-03-08",
+        );
+        let thursday = Some(day("2021-03-11"));
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2021-03-12")), "{e:?}");
+        assert!(
+            e[1..].iter().all(|e| e.when.map(|w| w.from) == thursday),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn words_of_what_came_right_after_continue_the_sentence_before() {
         let body = "Haftar ordered his forces to march on Tripoli on April 4, 2019. Within days \
                     his troops were stopped at Ain Zara. Later they moved to Sirte.";
@@ -2676,6 +2741,30 @@ mod tests {
         assert_eq!(e[1].basis, WhenBasis::Publication);
         assert_eq!(e[2].basis, WhenBasis::Publication);
         assert_eq!(e[3].basis, WhenBasis::Publication);
+    }
+
+    #[test]
+    fn a_statement_of_what_lasts_carries_no_date() {
+        let body = "Chad and Niger plan to open a crossing near Kufra early next year. The \
+                    frontier with Niger runs through the desert south of Kufra.";
+        let e = events(
+            body,
+            &[
+                ("Chad", 1),
+                ("Niger", 2),
+                ("Kufra", 3),
+                ("Niger", 2),
+                ("Kufra", 3),
+            ],
+            "2021-03-10",
+        );
+        assert_eq!(
+            bases(&e[3..]),
+            [
+                (WhenBasis::Publication, Some(day("2021-03-10"))),
+                (WhenBasis::Publication, Some(day("2021-03-10")))
+            ]
+        );
     }
 
     #[test]

@@ -547,6 +547,28 @@ fn a_weekday_is_the_latest_such_day_before_publication() {
 }
 
 #[test]
+fn a_weekday_takes_the_tense_of_its_own_verb_not_of_a_relative_clause_before_it() {
+    // 2021-03-08 is a Monday: a present "Tuesday" would be the next day.
+    assert_one(
+        "Norway, which says the treaty ignores its fishermen, on Tuesday recalled its envoy.",
+        "2021-03-08",
+        "Tuesday",
+        "2021-03-02",
+        "2021-03-02",
+        Day,
+    );
+    // A past verb right after the date is its verb, whatever the clause before says.
+    assert_one(
+        "The council is weighing the plan and on Tuesday approved a loan.",
+        "2021-03-08",
+        "Tuesday",
+        "2021-03-02",
+        "2021-03-02",
+        Day,
+    );
+}
+
+#[test]
 fn a_weekday_equal_to_the_publication_weekday_is_the_publication_day() {
     assert_one(
         "here on Friday.",
@@ -2200,6 +2222,16 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
         Some(SentenceTense::Future)
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
+    // Without a tense word, a verb of what lasts before a preposition: present.
+    assert_eq!(
+        sentence_tense("The pipeline from Ruwais runs along the coast to Zuara."),
+        Some(SentenceTense::Present)
+    );
+    assert_eq!(sentence_tense("The runs from Ruwais to Zuara."), None);
+    assert_eq!(
+        sentence_tense("The road from Ruwais runs along the coast, officials said."),
+        Some(SentenceTense::Past)
+    );
     // Irregular past forms: "The river swept through Kamnik", "The Savinja burst its banks".
     for sentence in [
         "The river swept through Kamnik.",
