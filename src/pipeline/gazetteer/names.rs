@@ -1057,8 +1057,9 @@ impl NameIndex {
                     targets: &self.targets[from..from + slot.targets_len as usize],
                     spellings: arena,
                 });
-            } else if end > first_end
+            } else if slot.targets_len == 0
                 && (key.starts_with(b"el ") || key.starts_with(b"al "))
+                && key.get(3..).is_some_and(|rest| !rest.contains(&b' '))
                 && !is_alphanumeric_at(text, end)
                 && let Some(other) = self.find_article_variant(arena.as_bytes(), key)
                 && other.targets_len > 0
