@@ -310,6 +310,15 @@ const OPENER_WORDS: usize = 12;
 /// ([`opens_a_subject`]: "the town that the army took on Monday" tells of the town).
 fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(usize, bool)> {
     let text = body.get(window.clone())?;
+    // Most windows hold no opener: a scan of their bytes rules that out before any word is
+    // split (the openers end in "that", "hich" or "ince").
+    let bytes = text.as_bytes();
+    if !bytes
+        .windows(4)
+        .any(|w| matches!(w, b"that" | b"hich" | b"ince"))
+    {
+        return None;
+    }
     // The last OPENER_WORDS words, with their offsets in `text`.
     let mut words: Vec<(usize, &str)> = word_spans(text).collect();
     words.drain(..words.len().saturating_sub(OPENER_WORDS));
