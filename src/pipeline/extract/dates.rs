@@ -2080,9 +2080,13 @@ impl Tagger<'_> {
             return None;
         }
         let tens = 10 * (i32::try_from(tens).ok()? + 2);
-        let start = match self.anchor_year() {
-            Some(y) if 2000 + tens <= y => 2000 + tens,
-            _ => 1900 + tens,
+        // Without a publication year the century is unknown, and a decade would become the year
+        // the article's later dates are read in ("the early Seventies ... on April 7": 1970).
+        let y = self.anchor_year()?;
+        let start = if 2000 + tens <= y {
+            2000 + tens
+        } else {
+            1900 + tens
         };
         Some(self.grained(k, calendar::years(start, start + 9)?, Grain::Span))
     }

@@ -2363,6 +2363,18 @@ fn a_decade_in_words_is_the_latest_of_its_name_begun_by_the_anchor() {
     assert_none("Temperatures will stay in the nineties.", "2004-06-01");
     assert_none("Highs reached the eighties on the coast.", "2004-06-01");
     assert_none("She is in her nineties.", "2004-06-01");
+    // Without a publication year the century is unknown: no decade, and none for the dates
+    // after it to be read in.
+    assert_eq!(
+        tag(
+            "Hits of the early Seventies. The show comes on April 7.",
+            None
+        )
+        .iter()
+        .filter(|m| m.0.contains("Seventies"))
+        .count(),
+        0
+    );
 }
 
 #[test]
