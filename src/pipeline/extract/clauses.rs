@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::dates::DateMention;
+use super::dates::{DateMention, MONTH_NAMES, WEEKDAY_NAMES};
 use super::pick_date;
 use super::places::{PlaceMention, Reason};
 
@@ -334,7 +334,8 @@ fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(
         let subject = matches!(next, "he" | "she" | "they" | "it" | "we" | "I")
             || next.starts_with(char::is_uppercase)
                 && !next.contains(['\'', '\u{2019}'])
-                && !CALENDAR_NAMES.contains(&next);
+                && !MONTH_NAMES.contains(&next)
+                && !WEEKDAY_NAMES.contains(&next);
         return subject.then_some((window.start + at, false));
     }
     if !others_dated || DATE_LEADS.contains(&next) {
@@ -365,29 +366,6 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         Some((start, word))
     })
 }
-
-/// The names of the months and weekdays, which open a time, not a subject.
-const CALENDAR_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Words that open a date's phrase: after them a "that" is a complement's ("said that on
 /// Monday ..."), not a relative clause's.
