@@ -2068,8 +2068,8 @@ impl Tagger<'_> {
 
     /// A decade in words: "the nineties", "the early eighties" (via `part_of`), the latest of
     /// that name begun by the anchor's year ("the twenties" in 2026 is the 2020s, in 1998 the
-    /// 1920s; with no year known, of the 1900s). Not heat or age: "temperatures in the
-    /// nineties", "the nineties Fahrenheit".
+    /// 1920s; with no year known, none). Not heat or age: "temperatures in the nineties", "the
+    /// nineties Fahrenheit".
     fn spelled_decade(&self, k: usize) -> Option<Match> {
         let w = self.word(k);
         let tens = SPELLED_DECADES
