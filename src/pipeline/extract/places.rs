@@ -3600,19 +3600,15 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let lower_article_hits: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| {
-            text.as_bytes()
-                .get(h.start)
-                .is_some_and(u8::is_ascii_lowercase)
+            text.get(h.start..)
+                .is_some_and(|t| t.starts_with("al-") || t.starts_with("el-"))
         })
         .map(|h| (h.start, h.end))
         .collect();
     if !lower_article_hits.is_empty() {
+        // (The article and its hyphen are three bytes.)
         let outgrown = |&(start, end): &(usize, usize)| {
-            let after_article = text
-                .get(start..end)
-                .and_then(|s| s.find('-'))
-                .map_or(start, |dash| start + dash + 1);
-            hits.iter().any(|k| k.start == after_article && k.end > end)
+            hits.iter().any(|k| k.start == start + 3 && k.end > end)
         };
         let drop: Vec<(usize, usize)> = lower_article_hits.into_iter().filter(outgrown).collect();
         if !drop.is_empty() {
