@@ -790,6 +790,14 @@ def ascii_form(name: str) -> str | None:
     return out if out.isascii() and out != name else None
 
 
+def plain_word_kept(plain: str, kind: str, population: int | None) -> bool:
+    """A plain form that is a word ("Hue" for Huế) kept all the same: a city of a million
+    people or more is what a capitalised word of its name means, unless it is a person's
+    name."""
+    return (kind == "city" and (population or 0) >= PLAIN_WORD_DIVISION
+            and plain.casefold() not in PERSON_NAMES and sum(ch.isalpha() for ch in plain) >= 3)
+
+
 def plain_is_word(plain: str) -> bool:
     """A one-word plain form that is a person's name or an English word, or of three letters
     or fewer (a syllable: "Chu" for Chũ)."""
@@ -807,14 +815,16 @@ def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(
     # Every name also without its diacritics: the news drops them, and the matcher compares
     # letters as written.
     # Not where the plain form is a word or a person's name ("God" for Göd, "Bush" for Būsh,
-    # "Sale" for Salé, "Leon" for León): those stay found only by their own letters.
+    # "Sale" for Salé, "Leon" for León): those stay found only by their own letters, but for a
+    # city of a million (`plain_word_kept`: "Hue").
     # So are its alternate names that are spellings of its name ("Hadramawt" for the alternate
     # Ḩaḑramawt of Hadhramaut; not "Chambre a coucher", a translation gone wrong).
     # (Against the alternate names only: "Weissenborn" casefolds as "Weißenborn" does.)
     have = {a.casefold() for a in aliases}
     for form in [clean(name), *aliases]:
         plain = ascii_form(form)
-        if plain and not plain_is_word(plain) and plain.casefold() not in have \
+        if plain and (not plain_is_word(plain) or plain_word_kept(plain, kind, pop)) \
+                and plain.casefold() not in have \
                 and (form == clean(name) or is_spelling_of(plain, name)):
             have.add(plain.casefold())
             aliases = [*aliases, plain]
@@ -1221,6 +1231,14 @@ def main() -> int:
             shown = english_division_name(name, english, namesake, native)
             if shown != name:
                 aliases = [name] + [a for a in aliases if a != shown]
+            # "National Capital Region (Metro Manila)", "Nicosia (Lefkoşa)": the name before the
+            # parenthesis is one the news writes, and so is the one inside where it has several
+            # words (not a qualifier such as "EH-partial" nor a native form of one word).
+            paren = re.fullmatch(r"(.+?) \(([^()]+)\)", shown)
+            if paren:
+                outer, inner = paren.group(1), paren.group(2)
+                extra = [outer, *([inner] if " " in inner and useful_alias(inner, outer) else [])]
+                aliases += [a for a in extra if a not in aliases]
             gid = None
             admin1 = division_admin1.get((iso, code), "")
             parent_tied = not admin1 and (iso, code) in parent_admin1
