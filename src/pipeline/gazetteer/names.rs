@@ -1204,7 +1204,7 @@ impl NameIndex {
 /// the Arabic words that open names in two transliterations, English and French: "Umm Qasr" and
 /// "Um Qasr", "Abu Kamal" and "Abou Kamal".
 const PREFIX_SPELLINGS: &[&[&str]] = &[
-    &["saint", "st.", "st"],
+    &["saint", "st.", "st", "sankt"],
     &["mount", "mt.", "mt"],
     &["fort", "ft.", "ft"],
     &["umm", "um"],
@@ -1213,12 +1213,14 @@ const PREFIX_SPELLINGS: &[&[&str]] = &[
 
 /// The spellings of [`PREFIX_SPELLINGS`] looked up for the one a text writes, where the data
 /// spells a name one way only: the short form with its dot (the data has "St. Croix County"
-/// only, and only "Fort Worth", "Mount Shasta"). Not the full "Saint" for "St.": the data gives
-/// "St." to the places that write it, and "St. Patrick" of a text is a saint more often than
-/// Saint Patrick, the parish of Dominica.
+/// only, and only "Fort Worth", "Mount Shasta"), and the German "Sankt" that English news writes
+/// "St." ("St. Pölten" for Sankt Pölten). Not the full "Saint" for "St.": the data gives "St." to
+/// the places that write it, and "St. Patrick" of a text is a saint more often than Saint
+/// Patrick, the parish of Dominica.
 const PREFIX_LOOKUPS: &[(&str, &[&str])] = &[
     ("saint", &["st."]),
-    ("st", &["st."]),
+    ("st", &["st.", "sankt"]),
+    ("st.", &["sankt"]),
     ("mt", &["mount", "mt."]),
     ("mt.", &["mount"]),
     ("ft", &["fort", "ft."]),
@@ -2097,6 +2099,15 @@ pub(crate) mod tests {
         assert!(found(&ix, "Stanford, St.Louis").is_empty());
         let ix = index(&["Saint Patrick"]);
         assert!(found(&ix, "St. Patrick").is_empty());
+        // The German "Sankt" of the data, written "St." or "St" by the news.
+        let ix = index(&["Sankt Polten"]);
+        assert_eq!(
+            found(&ix, "flooded St. Polten and St Polten."),
+            vec![
+                ("St Polten".to_owned(), names(&["Sankt Polten"])),
+                ("St. Polten".to_owned(), names(&["Sankt Polten"])),
+            ]
+        );
     }
 
     #[test]
