@@ -3616,10 +3616,34 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         }
     }
     // The words around each occurrence, read once for the rules below.
-    let occurrences: Vec<Occurrence<'_>> = hits
+    let mut occurrences: Vec<Occurrence<'_>> = hits
         .iter()
         .map(|h| Occurrence::new(text, h.start, h.end))
         .collect();
+    // "the cruiser Moskva", "USS Tripoli": a ship of the name, not the place; so is the name
+    // after "the" elsewhere in the article where nothing follows it in the clause ("hit the
+    // Moskva.", "The Dali, bound for Colombo"), not in "the Tripoli government". (Most
+    // articles name no ship, and then nothing is read again.)
+    let vessels: Vec<&str> = occurrences
+        .iter()
+        .filter(|at| at.before.is_some_and(words::names_a_vessel))
+        .filter_map(|at| text.get(at.start..at.end))
+        .collect();
+    if !vessels.is_empty() {
+        let ship = |at: &Occurrence<'_>| {
+            at.before.is_some_and(words::names_a_vessel)
+                || (matches!(at.before, Some("the" | "The"))
+                    && !text.as_bytes().get(at.end).is_some_and(|&b| b == b' ')
+                    && text
+                        .get(at.start..at.end)
+                        .is_some_and(|s| vessels.contains(&s)))
+        };
+        let keep: Vec<bool> = occurrences.iter().map(|at| !ship(at)).collect();
+        let mut k = keep.iter();
+        hits.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        occurrences.retain(|_| k.next().copied().unwrap_or(true));
+    }
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
     // so that an article listing thousands of names stays linear.
@@ -4485,29 +4509,13 @@ fn towns_listed_with_places(
         // Hastings": the towns of New Zealand and of South Africa; "Horsham and Hamilton": of
         // Australia, England and Pennsylvania): a name of many lands ("Paris") proves no town
         // near one of them.
-        let anchors: Vec<LatLon> = spans
+        let neighbours: Vec<&Span> = spans
             .iter()
             .filter(|s| Some(s.start) == after || Some(s.end) == before)
-            .filter(|s| {
-                let mut seen = [None; NEIGHBOUR_COUNTRIES];
-                let mut any = false;
-                s.roles
-                    .iter()
-                    .filter_map(|&(r, _)| match r {
-                        NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).country),
-                        NameRole::Demonym(_) => None,
-                    })
-                    .all(|c| {
-                        any = true;
-                        seen.contains(&Some(c))
-                            || seen
-                                .iter_mut()
-                                .find(|s| s.is_none())
-                                .map(|s| *s = Some(c))
-                                .is_some()
-                    })
-                    && any
-            })
+            .filter(|s| readings_within(s, |p| Some(g.get(p).country)).is_some())
+            .collect();
+        let anchors: Vec<LatLon> = neighbours
+            .iter()
             .flat_map(|s| &s.roles)
             .filter_map(|&(r, _)| match r {
                 NameRole::Place(p) | NameRole::Weak(p) => Some(g.get(p).coord),
@@ -4517,6 +4525,14 @@ fn towns_listed_with_places(
         if anchors.is_empty() {
             continue;
         }
+        // And their states, where each neighbour's readings lie in a few: "In Georgia, Valdosta
+        // and Augusta" (the two towns 310 km apart, both in Georgia).
+        let states: Vec<&str> = neighbours
+            .iter()
+            .filter_map(|s| readings_within(s, |p| g.admin1(p)))
+            .flatten()
+            .flatten()
+            .collect();
         let surface = text.get(hit.start..hit.end).unwrap_or("");
         let roles: Vec<(NameRole, bool)> = hit
             .targets()
@@ -4527,7 +4543,7 @@ fn towns_listed_with_places(
                     if spelling == surface
                         && (g.get(p).kind.class() != KindClass::Area
                             || g.get(p).kind == PlaceKind::Region)
-                        && near_any(
+                        && (near_any(
                             &anchors,
                             g.get(p).coord,
                             if g.get(p).kind == PlaceKind::Region {
@@ -4535,7 +4551,7 @@ fn towns_listed_with_places(
                             } else {
                                 LISTED_TOWN_KM
                             },
-                        ) =>
+                        ) || g.admin1(p).is_some_and(|k| states.contains(&k))) =>
                 {
                     Some((role, g.get(p).name == spelling))
                 }
@@ -4547,6 +4563,28 @@ fn towns_listed_with_places(
         }
     }
     spans.extend(found);
+}
+
+/// The distinct values `key` gives a span's place readings (their countries, their states),
+/// where there are at most [`NEIGHBOUR_COUNTRIES`] and the span has a place reading; `None`
+/// where they are more or none, or a reading has no value.
+fn readings_within<T: PartialEq + Copy>(
+    span: &Span,
+    key: impl Fn(PlaceIdx) -> Option<T>,
+) -> Option<[Option<T>; NEIGHBOUR_COUNTRIES]> {
+    let mut seen = [None; NEIGHBOUR_COUNTRIES];
+    let mut any = false;
+    for &(r, _) in &span.roles {
+        let (NameRole::Place(p) | NameRole::Weak(p)) = r else {
+            continue;
+        };
+        let value = key(p)?;
+        any = true;
+        if !seen.contains(&Some(value)) {
+            *seen.iter_mut().find(|s| s.is_none())? = Some(value);
+        }
+    }
+    any.then_some(seen)
 }
 
 /// `name` is the primary name of a first-level division or a country ("Indiana", "Kenya").

@@ -3507,6 +3507,12 @@ fn a_country_or_state_beside_a_word_for_water_is_that_water() {
     // The country named on its own is still the country.
     let r = resolved("Flooding in Niger displaced thousands, officials said.");
     assert!(resolved_as(&r, "Niger").is_some(), "{r:?}");
+    // A lower-case word for water after "the": the water; after "a", a water in the state.
+    let text = "Argentina said the Uruguay river was rising along the border.";
+    let r = resolved(text);
+    assert!(resolved_as(&r, "Uruguay").is_none(), "{r:?}");
+    let r = resolved("Two boys drowned in a Florida river on Sunday.");
+    assert!(resolved_as(&r, "Florida").is_some(), "{r:?}");
 }
 
 #[test]
@@ -5078,6 +5084,31 @@ fn a_name_like_a_persons_listed_beside_a_town_of_three_countries_is_placed_by_it
     assert_eq!(
         resolved_as(&r, "Hamilton").map(|x| x.2.as_str()),
         Some("AU"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_ship_named_like_a_place_is_no_place() {
+    let text = "The Russian cruiser Moskva sank after a fire. Kyiv said its missiles hit the \
+                Moskva. The USS Tripoli sailed on. The container ship Dali, bound for Colombo, \
+                lost power. The Tripoli government protested, and Moscow denied it.";
+    let r = resolved(text);
+    let surfaces: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(
+        surfaces,
+        ["Russian", "Kyiv", "Colombo", "Tripoli", "Moscow"],
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_name_like_a_persons_listed_beside_a_town_of_its_state_is_placed_by_it() {
+    // Augusta lies 310 km from Valdosta, in the same state; Augusta is also a given name.
+    let r = resolved("In Georgia, Valdosta and Augusta were without power on Friday.");
+    assert_eq!(
+        resolved_as(&r, "Augusta").map(|x| x.2.as_str()),
+        Some("US"),
         "{r:?}"
     );
 }

@@ -1481,13 +1481,16 @@ pub(super) fn opens_name_with_particle(at: &Occurrence<'_>) -> bool {
 
 /// "the Uruguay River", "the Niger Delta", "Lake Turkana": a capitalised word for a river, a
 /// delta, a lagoon, a strait or a lake right after the name, or "Lake" right before it, makes
-/// the name that water's. (A bay or a gulf takes its coast's name and lies by it: left out.)
+/// the name that water's; so does a lower-case one after "the" ("the Uruguay river"; "a
+/// Florida river" is a river in Florida). (A bay or a gulf takes its coast's name and lies by
+/// it: left out.)
 pub(super) fn names_water_beside(at: &Occurrence<'_>) -> bool {
     at.after.is_some_and(|w| {
         matches!(
             w,
             "River" | "Rivers" | "Delta" | "Lagoon" | "Strait" | "Straits" | "Lake"
-        )
+        ) || (matches!(w, "river" | "rivers" | "delta" | "lagoon")
+            && matches!(at.before, Some("the" | "The")))
     }) || at.before == Some("Lake")
 }
 
@@ -1525,6 +1528,59 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
         "Senate",
     ];
     BODIES.contains(&word)
+}
+
+/// A word before a name that makes the name a ship's: a navy's prefix ("USS Tripoli", "HMS
+/// Lancaster", "TCG Gaziantep") or a word for a vessel ("the cruiser Moskva", "the container
+/// ship Dali", "the tanker Lisbon").
+pub(super) fn names_a_vessel(word: &str) -> bool {
+    // (Most words before a name open with another letter or are longer.)
+    if !matches!(
+        word.as_bytes().first(),
+        Some(
+            b'c' | b'd'
+                | b'f'
+                | b'H'
+                | b'I'
+                | b'M'
+                | b'R'
+                | b's'
+                | b't'
+                | b'T'
+                | b'U'
+                | b'v'
+                | b'w'
+        )
+    ) || word.len() > 10
+    {
+        return false;
+    }
+    matches!(
+        word,
+        "USS"
+            | "USNS"
+            | "HMS"
+            | "HMAS"
+            | "HMCS"
+            | "HMNZS"
+            | "INS"
+            | "RFS"
+            | "TCG"
+            | "MV"
+            | "RMS"
+            | "ship"
+            | "vessel"
+            | "tanker"
+            | "freighter"
+            | "frigate"
+            | "destroyer"
+            | "warship"
+            | "cruiser"
+            | "flagship"
+            | "submarine"
+            | "corvette"
+            | "trawler"
+    )
 }
 
 /// The words after a name ending at `end` make it a weapon's: "Pantsir air defence systems",
