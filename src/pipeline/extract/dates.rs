@@ -187,7 +187,11 @@ fn tag_tokens(
                     interval: m.interval,
                     vague: m.vague,
                 });
-                if !m.vague && !m.comparison {
+                // "A train derailed on Wednesday ... a court said on Friday. The train had left
+                // Madrid earlier that day": the day of a saying is not the day the story's
+                // "that day" points back to, where the text gave one before.
+                let saying = tagger.reference.get().is_some() && tagger.day_of_saying(i, m.last);
+                if !m.vague && !m.comparison && !saying {
                     let r = Some(Ref {
                         interval: m.interval,
                         grain: m.grain,
@@ -727,6 +731,21 @@ impl Tagger<'_> {
                 .filter(|r| r.grain == Grain::Day)
                 .map(|r| r.interval.from)
         })
+    }
+
+    /// The date at `first..=last` is the day of a saying: a bare weekday or "yesterday" right
+    /// after "said", "says" or "told" (with "on" between or not: "said on Friday", "told
+    /// reporters Friday" is not read) or right before "said" ("officials Friday said").
+    fn day_of_saying(&self, first: usize, last: usize) -> bool {
+        let saying = |k: usize| ["said", "says", "told"].iter().any(|w| self.word_is(k, w));
+        let day = first == last
+            && (matches!(self.lex(first), Some(Lex::Weekday(_)))
+                || self.word_is(first, "yesterday"));
+        let before = match first.checked_sub(1) {
+            Some(k) if self.word_is(k, "on") => k.checked_sub(1),
+            k => k,
+        };
+        day && (before.is_some_and(saying) || saying(last + 1))
     }
 
     /// The year yearless dates are read against.

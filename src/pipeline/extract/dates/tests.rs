@@ -2681,3 +2681,36 @@ fn a_count_of_units_before_or_after_is_counted_from_the_date_just_told() {
         &[("May 4", "2020-05-04")],
     );
 }
+
+#[test]
+fn that_day_points_back_past_a_day_of_saying_to_the_day_the_story_gave() {
+    // 2013-07-26 is a Friday: the derailment on Wednesday the 24th.
+    assert_starts(
+        "A tram derailed in Velmora on Wednesday. A court said on Friday the driver was to blame. \
+         The tram had left the depot earlier that day. Workers had checked it the day before.",
+        Some("2013-07-26"),
+        &[
+            ("Wednesday", "2013-07-24"),
+            ("Friday", "2013-07-26"),
+            ("earlier that day", "2013-07-24"),
+            ("the day before", "2013-07-23"),
+        ],
+    );
+    // A day of saying with no day before it is the day "that day" means.
+    assert_starts(
+        "Officials said on Friday the tram had been checked that day.",
+        Some("2013-07-26"),
+        &[("Friday", "2013-07-26"), ("that day", "2013-07-26")],
+    );
+    // Nor is a day given after "on" and a verb other than one of saying passed over.
+    assert_starts(
+        "A tram derailed on Wednesday. Crews cleared the line on Friday. Service resumed the \
+         day after.",
+        Some("2013-07-29"),
+        &[
+            ("Wednesday", "2013-07-24"),
+            ("Friday", "2013-07-26"),
+            ("the day after", "2013-07-27"),
+        ],
+    );
+}
