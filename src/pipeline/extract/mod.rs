@@ -1589,7 +1589,7 @@ enum Frame {
 
 /// How the sentence's opening ties it to the text before (see [`Frame`]).
 fn continues_frame(text: &str) -> Frame {
-    if text.starts_with(['"', '\u{201c}']) {
+    if text.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
         return Frame::Previous;
     }
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -2060,6 +2060,21 @@ mod tests {
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_in_single_marks_goes_on_with_the_day_told_before() {
+        // The quote's present is not the frame's: the soldier spoke of Monday's shelling.
+        let body = "Troops shelled Velmora on Monday. 'We are under fire,' a soldier in Velmora \
+                    said.";
+        let e = events(body, &[("Velmora", 1), ("Velmora", 1)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-09"))),
+                (WhenBasis::Carried, Some(day("2019-12-09")))
+            ]
         );
     }
 

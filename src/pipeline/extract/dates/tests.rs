@@ -2222,6 +2222,20 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
         Some(SentenceTense::Future)
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
+    // Single quotation marks, straight or curly; an apostrophe inside a word or after a plural
+    // opens no quote.
+    assert_eq!(
+        sentence_tense("'We are under fire,' a soldier in Velmora said."),
+        Some(SentenceTense::Past)
+    );
+    assert_eq!(
+        sentence_tense("\u{2018}They don\u{2019}t care,\u{2019} a resident told reporters."),
+        Some(SentenceTense::Past)
+    );
+    assert_eq!(
+        sentence_tense("The residents' homes are flooded, officials said."),
+        Some(SentenceTense::Present)
+    );
     // Without a tense word, a verb of what lasts before a preposition: present.
     assert_eq!(
         sentence_tense("The pipeline from Ruwais runs along the coast to Zuara."),
