@@ -272,23 +272,32 @@ pub(super) fn confined_clauses(
                 while !body.is_char_boundary(from) {
                     from += 1;
                 }
-                let others_dated = in_sentence
-                    .iter()
-                    .enumerate()
-                    .any(|(j, m)| !(k..last).contains(&j) && !m.vague);
-                bare_opener(body, from..dm.start, others_dated)
+                let others_dated = |last: usize| {
+                    in_sentence
+                        .iter()
+                        .enumerate()
+                        .any(|(j, m)| !(k..last).contains(&j) && !m.vague)
+                };
+                // A relative clause without commas whose sentence has its date only after the
+                // clause's ("a man who was arrested in Lyon last month was charged in Paris on
+                // Friday"): the clause ends with its own date, the rest is the sentence's.
+                let ends_at_its_date = last > k + 1 && !others_dated(last) && others_dated(k + 1);
+                bare_opener(body, from..dm.start, others_dated(last) || ends_at_its_date)
                     .filter(|_| !super::since_phrase(body, dm))
-                    .map(|(at, subject)| ConfinedClause {
-                        span: at..end,
-                        antecedent: subject,
-                        reach: 0,
-                        dates: k..last,
+                    .map(|(at, subject, relative)| {
+                        let cut = relative && !others_dated(last);
+                        ConfinedClause {
+                            span: at..if cut { dm.end } else { end },
+                            antecedent: subject,
+                            reach: 0,
+                            dates: k..if cut { k + 1 } else { last },
+                        }
                     })
             }
         };
         if let Some(c) = clause {
+            k = c.dates.end.max(k + 1);
             out.push(c);
-            k = last.max(k + 1);
         } else {
             k += 1;
         }
@@ -304,18 +313,24 @@ const OPENER_WORDS: usize = 12;
 /// since he lost Gharyan last month": the loss's time, not the base's; not a phrase of "since", [`super::since_phrase`],
 /// whose date is where a stretch starts), or, where the sentence has a date of its own
 /// (`others_dated`), a relative "that" or "which" after a noun ("said on Monday they would
-/// keep the truce that took effect on Jan. 12"). Not "that" after a verb of saying ("said that
-/// on Monday the army took the town", "told reporters that ..."), nor one a date follows
-/// ("that on Monday"). With it, whether the clause has a subject of its own
-/// ([`opens_a_subject`]: "the town that the army took on Monday" tells of the town).
-fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(usize, bool)> {
+/// keep the truce that took effect on Jan. 12") or "who" after a word naming someone ("rescuers
+/// on Monday recovered the bodies of migrants who drowned near Lesbos in late November"). Not
+/// "that" after a verb of saying ("said that on Monday the army took the town", "told reporters
+/// that ..."), nor one a date follows ("that on Monday"). With it, whether the clause has a
+/// subject of its own ([`opens_a_subject`]: "the town that the army took on Monday" tells of
+/// the town), and whether it is a relative clause (not one of "since").
+fn bare_opener(
+    body: &str,
+    window: Range<usize>,
+    others_dated: bool,
+) -> Option<(usize, bool, bool)> {
     let text = body.get(window.clone())?;
     // Most windows hold no opener: a scan of their bytes rules that out before any word is
-    // split (the openers end in "that", "hich" or "ince").
+    // split (the openers end in "that", "hich" or "ince", or are "who" before a space).
     let bytes = text.as_bytes();
     if !bytes
         .windows(4)
-        .any(|w| matches!(w, b"that" | b"hich" | b"ince"))
+        .any(|w| matches!(w, b"that" | b"hich" | b"ince" | b"who "))
     {
         return None;
     }
@@ -326,7 +341,7 @@ fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "since" | "Since"))?;
+        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "who" | "since" | "Since"))?;
     let next = words.get(n + 1).map(|&(_, w)| w)?;
     if matches!(opener, "since" | "Since") {
         // A pronoun or a name: not "since talks in Sweden last December", "since Monday's
@@ -336,21 +351,25 @@ fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(
                 && !next.contains(['\'', '\u{2019}'])
                 && !MONTH_NAMES.contains(&next)
                 && !WEEKDAY_NAMES.contains(&next);
-        return subject.then_some((window.start + at, false));
+        return subject.then_some((window.start + at, false, false));
     }
     if !others_dated || DATE_LEADS.contains(&next) {
         return None;
     }
     // A noun before it: a determiner within three words back, and no verb of saying there.
+    // ("who" needs no determiner: "migrants who drowned", "Smith, 40, who"; only a word that
+    // names someone, not a verb that asks or knows who.)
     let before = words.get(n.saturating_sub(3)..n)?;
     let noun = before.last().is_some_and(|&(_, w)| {
-        w.starts_with(|c: char| c.is_ascii_lowercase()) && !NOT_NOUNS.contains(&w)
+        (w.starts_with(|c: char| c.is_ascii_lowercase())
+            || opener == "who" && w.starts_with(char::is_uppercase))
+            && !NOT_NOUNS.contains(&w)
     });
-    let determined = before.iter().any(|&(_, w)| super::is_determiner(w));
+    let determined = opener == "who" || before.iter().any(|&(_, w)| super::is_determiner(w));
     let saying = before
         .iter()
         .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));
-    (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next)))
+    (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next), true))
 }
 
 /// The words of `text` (letters, digits and apostrophes) with their byte offsets.
@@ -415,6 +434,8 @@ const SAYING_VERBS: &[&str] = &[
 /// Words that are no noun before "that": "so that", "such that", "now that", "is that".
 const NOT_NOUNS: &[&str] = &[
     "so", "such", "now", "than", "is", "was", "are", "were", "be", "been", "and", "but", "or",
+    // (Before "who": a question, not a relative clause.)
+    "asked", "ask", "wonder", "wondered", "unclear", "sure",
 ];
 
 /// A word that opens the subject of a clause: after "which", the clause tells what someone did

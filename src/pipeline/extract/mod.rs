@@ -2079,6 +2079,33 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_without_commas_keeps_its_own_date() {
+        // "who" after the ones it tells of: the drowning's date, not the recovery's.
+        let body = "Divers on Monday recovered the bodies of migrants who drowned near Korvena \
+                    in late November.";
+        let e = events(body, &[("Korvena", 1)], "2019-12-11");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-11-21")))]);
+        // The sentence's date after the clause's: the clause ends with its own date.
+        let body = "A man who was arrested in Velmora last month was charged in Dastry on Friday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-11-01"))),
+                (WhenBasis::Text, Some(day("2019-12-06")))
+            ]
+        );
+        // A question of "who" is no relative clause.
+        let body = "Police in Velmora on Monday asked who had been in Korvena in late November.";
+        let e = events(body, &[("Velmora", 1), ("Korvena", 2)], "2019-12-11");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-09"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn a_date_of_a_clause_about_something_named_dates_only_that_clause() {
         // The only date of the sentence, in a "where" clause about the road: not Ain Zara's.
         let body = "Fighting has raged for months in Ain Zara and along the airport road, where \
