@@ -107,14 +107,65 @@ pub(super) fn clause_date<'d>(
     let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
     let first = in_sentence.partition_point(|m| m.start < from);
     let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
-    pick_date(
-        body,
-        in_sentence.get(first..last)?,
-        first_sentence,
-        published,
-    )
-    .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+    let dates = in_sentence.get(first..last)?;
+    let dates = time_clause(body, dates, from..to, mention)
+        .filter(|d| !d.is_empty())
+        .unwrap_or(dates);
+    pick_date(body, dates, first_sentence, published)
+        .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
 }
+
+/// Within a clause `clause` that names two times (`dates`, its date mentions), the dates of
+/// the part `mention` stands in where a word of [`TIME_WORDS`] parts it from a date on the
+/// word's other side: "Police in Lyon arrested two men on Friday after the attack in Nice on
+/// May 5" (Lyon on Friday, Nice on May 5). `None` where the clause names one time or no such
+/// word parts it. Reads the clause's bytes once (a clause is a few hundred bytes at most).
+fn time_clause<'d>(
+    body: &str,
+    dates: &'d [DateMention],
+    clause: Range<usize>,
+    mention: &PlaceMention,
+) -> Option<&'d [DateMention]> {
+    let mut precise = dates.iter().filter(|m| !m.vague);
+    let first = precise.next()?;
+    if !precise.any(|m| m.interval != first.interval) {
+        return None;
+    }
+    let bytes = body.as_bytes().get(clause.clone())?;
+    let (mut low, mut high) = (clause.start, clause.end);
+    for space in memchr::memchr_iter(b' ', bytes) {
+        let at = clause.start + space + 1;
+        let Some(word) = body.get(at..).and_then(|rest| rest.split(' ').next()) else {
+            continue;
+        };
+        // (Not a word of a date: "the day before".)
+        if !TIME_WORDS.contains(&word) || dates.iter().any(|m| m.start <= at && at < m.end) {
+            continue;
+        }
+        if at < mention.start {
+            // The last such word before the place with a date between it and the one before.
+            if dates
+                .iter()
+                .any(|m| !m.vague && low <= m.start && m.end <= at)
+            {
+                low = at;
+            }
+        } else if at >= mention.end && dates.iter().any(|m| !m.vague && at <= m.start) {
+            high = at;
+            break;
+        }
+    }
+    if (low, high) == (clause.start, clause.end) {
+        return None;
+    }
+    let first = dates.partition_point(|m| m.start < low);
+    let last = first + dates.get(first..)?.partition_point(|m| m.end <= high);
+    dates.get(first..last)
+}
+
+/// Words that open a clause of another time inside a clause without commas (see
+/// [`time_clause`]).
+const TIME_WORDS: &[&str] = &["after", "before", "when", "until"];
 
 /// The comma at `at` (before `mention`) parts the names of a list `mention` stands in: a
 /// capitalised word before it that ends no date, only capitalised names and "and" or "or"

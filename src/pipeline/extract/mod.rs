@@ -2064,6 +2064,28 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_of_after_or_before_without_commas_keeps_its_own_date() {
+        let body = "Police in Velmora arrested two men on Friday after the attack in Dastry on \
+                    May 5.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-06"))),
+                (WhenBasis::Text, Some(day("2019-05-05")))
+            ]
+        );
+        // One time named: the sentence's, for both.
+        let body = "Police in Velmora arrested two men on Friday after the attack in Dastry.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-06"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn a_quote_in_single_marks_goes_on_with_the_day_told_before() {
         // The quote's present is not the frame's: the soldier spoke of Monday's shelling.
         let body = "Troops shelled Velmora on Monday. 'We are under fire,' a soldier in Velmora \
