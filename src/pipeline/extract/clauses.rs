@@ -107,14 +107,65 @@ pub(super) fn clause_date<'d>(
     let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
     let first = in_sentence.partition_point(|m| m.start < from);
     let last = first + in_sentence.get(first..)?.partition_point(|m| m.end <= to);
-    pick_date(
-        body,
-        in_sentence.get(first..last)?,
-        first_sentence,
-        published,
-    )
-    .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+    let dates = in_sentence.get(first..last)?;
+    let dates = time_clause(body, dates, from..to, mention)
+        .filter(|d| !d.is_empty())
+        .unwrap_or(dates);
+    pick_date(body, dates, first_sentence, published)
+        .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
 }
+
+/// Within a clause `clause` that names two times (`dates`, its date mentions), the dates of
+/// the part `mention` stands in where a word of [`TIME_WORDS`] parts it from a date on the
+/// word's other side: "Police in Lyon arrested two men on Friday after the attack in Nice on
+/// May 5" (Lyon on Friday, Nice on May 5). `None` where the clause names one time or no such
+/// word parts it. Reads the clause's bytes once (a clause is a few hundred bytes at most).
+fn time_clause<'d>(
+    body: &str,
+    dates: &'d [DateMention],
+    clause: Range<usize>,
+    mention: &PlaceMention,
+) -> Option<&'d [DateMention]> {
+    let mut precise = dates.iter().filter(|m| !m.vague);
+    let first = precise.next()?;
+    if !precise.any(|m| m.interval != first.interval) {
+        return None;
+    }
+    let bytes = body.as_bytes().get(clause.clone())?;
+    let (mut low, mut high) = (clause.start, clause.end);
+    for space in memchr::memchr_iter(b' ', bytes) {
+        let at = clause.start + space + 1;
+        let Some(word) = body.get(at..).and_then(|rest| rest.split(' ').next()) else {
+            continue;
+        };
+        // (Not a word of a date: "the day before".)
+        if !TIME_WORDS.contains(&word) || dates.iter().any(|m| m.start <= at && at < m.end) {
+            continue;
+        }
+        if at < mention.start {
+            // The last such word before the place with a date between it and the one before.
+            if dates
+                .iter()
+                .any(|m| !m.vague && low <= m.start && m.end <= at)
+            {
+                low = at;
+            }
+        } else if at >= mention.end && dates.iter().any(|m| !m.vague && at <= m.start) {
+            high = at;
+            break;
+        }
+    }
+    if (low, high) == (clause.start, clause.end) {
+        return None;
+    }
+    let first = dates.partition_point(|m| m.start < low);
+    let last = first + dates.get(first..)?.partition_point(|m| m.end <= high);
+    dates.get(first..last)
+}
+
+/// Words that open a clause of another time inside a clause without commas (see
+/// [`time_clause`]).
+const TIME_WORDS: &[&str] = &["after", "before", "when", "until"];
 
 /// The comma at `at` (before `mention`) parts the names of a list `mention` stands in: a
 /// capitalised word before it that ends no date, only capitalised names and "and" or "or"
@@ -272,23 +323,32 @@ pub(super) fn confined_clauses(
                 while !body.is_char_boundary(from) {
                     from += 1;
                 }
-                let others_dated = in_sentence
-                    .iter()
-                    .enumerate()
-                    .any(|(j, m)| !(k..last).contains(&j) && !m.vague);
-                bare_opener(body, from..dm.start, others_dated)
+                let others_dated = |last: usize| {
+                    in_sentence
+                        .iter()
+                        .enumerate()
+                        .any(|(j, m)| !(k..last).contains(&j) && !m.vague)
+                };
+                // A relative clause without commas whose sentence has its date only after the
+                // clause's ("a man who was arrested in Lyon last month was charged in Paris on
+                // Friday"): the clause ends with its own date, the rest is the sentence's.
+                let ends_at_its_date = last > k + 1 && !others_dated(last) && others_dated(k + 1);
+                bare_opener(body, from..dm.start, others_dated(last) || ends_at_its_date)
                     .filter(|_| !super::since_phrase(body, dm))
-                    .map(|(at, subject)| ConfinedClause {
-                        span: at..end,
-                        antecedent: subject,
-                        reach: 0,
-                        dates: k..last,
+                    .map(|(at, subject, relative)| {
+                        let cut = relative && !others_dated(last);
+                        ConfinedClause {
+                            span: at..if cut { dm.end } else { end },
+                            antecedent: subject,
+                            reach: 0,
+                            dates: k..if cut { k + 1 } else { last },
+                        }
                     })
             }
         };
         if let Some(c) = clause {
+            k = c.dates.end.max(k + 1);
             out.push(c);
-            k = last.max(k + 1);
         } else {
             k += 1;
         }
@@ -304,18 +364,24 @@ const OPENER_WORDS: usize = 12;
 /// since he lost Gharyan last month": the loss's time, not the base's; not a phrase of "since", [`super::since_phrase`],
 /// whose date is where a stretch starts), or, where the sentence has a date of its own
 /// (`others_dated`), a relative "that" or "which" after a noun ("said on Monday they would
-/// keep the truce that took effect on Jan. 12"). Not "that" after a verb of saying ("said that
-/// on Monday the army took the town", "told reporters that ..."), nor one a date follows
-/// ("that on Monday"). With it, whether the clause has a subject of its own
-/// ([`opens_a_subject`]: "the town that the army took on Monday" tells of the town).
-fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(usize, bool)> {
+/// keep the truce that took effect on Jan. 12") or "who" after a word naming someone ("rescuers
+/// on Monday recovered the bodies of migrants who drowned near Lesbos in late November"). Not
+/// "that" after a verb of saying ("said that on Monday the army took the town", "told reporters
+/// that ..."), nor one a date follows ("that on Monday"). With it, whether the clause has a
+/// subject of its own ([`opens_a_subject`]: "the town that the army took on Monday" tells of
+/// the town), and whether it is a relative clause (not one of "since").
+fn bare_opener(
+    body: &str,
+    window: Range<usize>,
+    others_dated: bool,
+) -> Option<(usize, bool, bool)> {
     let text = body.get(window.clone())?;
     // Most windows hold no opener: a scan of their bytes rules that out before any word is
-    // split (the openers end in "that", "hich" or "ince").
+    // split (the openers end in "that", "hich" or "ince", or are "who" before a space).
     let bytes = text.as_bytes();
     if !bytes
         .windows(4)
-        .any(|w| matches!(w, b"that" | b"hich" | b"ince"))
+        .any(|w| matches!(w, b"that" | b"hich" | b"ince" | b"who "))
     {
         return None;
     }
@@ -326,7 +392,7 @@ fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "since" | "Since"))?;
+        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "who" | "since" | "Since"))?;
     let next = words.get(n + 1).map(|&(_, w)| w)?;
     if matches!(opener, "since" | "Since") {
         // A pronoun or a name: not "since talks in Sweden last December", "since Monday's
@@ -336,21 +402,25 @@ fn bare_opener(body: &str, window: Range<usize>, others_dated: bool) -> Option<(
                 && !next.contains(['\'', '\u{2019}'])
                 && !MONTH_NAMES.contains(&next)
                 && !WEEKDAY_NAMES.contains(&next);
-        return subject.then_some((window.start + at, false));
+        return subject.then_some((window.start + at, false, false));
     }
     if !others_dated || DATE_LEADS.contains(&next) {
         return None;
     }
     // A noun before it: a determiner within three words back, and no verb of saying there.
+    // ("who" needs no determiner: "migrants who drowned", "Smith, 40, who"; only a word that
+    // names someone, not a verb that asks or knows who.)
     let before = words.get(n.saturating_sub(3)..n)?;
     let noun = before.last().is_some_and(|&(_, w)| {
-        w.starts_with(|c: char| c.is_ascii_lowercase()) && !NOT_NOUNS.contains(&w)
+        (w.starts_with(|c: char| c.is_ascii_lowercase())
+            || opener == "who" && w.starts_with(char::is_uppercase))
+            && !NOT_NOUNS.contains(&w)
     });
-    let determined = before.iter().any(|&(_, w)| super::is_determiner(w));
+    let determined = opener == "who" || before.iter().any(|&(_, w)| super::is_determiner(w));
     let saying = before
         .iter()
         .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));
-    (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next)))
+    (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next), true))
 }
 
 /// The words of `text` (letters, digits and apostrophes) with their byte offsets.
@@ -415,6 +485,8 @@ const SAYING_VERBS: &[&str] = &[
 /// Words that are no noun before "that": "so that", "such that", "now that", "is that".
 const NOT_NOUNS: &[&str] = &[
     "so", "such", "now", "than", "is", "was", "are", "were", "be", "been", "and", "but", "or",
+    // (Before "who": a question, not a relative clause.)
+    "asked", "ask", "wonder", "wondered", "unclear", "sure",
 ];
 
 /// A word that opens the subject of a clause: after "which", the clause tells what someone did

@@ -187,7 +187,11 @@ fn tag_tokens(
                     interval: m.interval,
                     vague: m.vague,
                 });
-                if !m.vague && !m.comparison {
+                // "A train derailed on Wednesday ... a court said on Friday. The train had left
+                // Madrid earlier that day": the day of a saying is not the day the story's
+                // "that day" points back to, where the text gave one before.
+                let saying = tagger.reference.get().is_some() && tagger.day_of_saying(i, m.last);
+                if !m.vague && !m.comparison && !saying {
                     let r = Some(Ref {
                         interval: m.interval,
                         grain: m.grain,
@@ -268,12 +272,19 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
             if b == b'"' {
                 quoted = !quoted;
             } else if b == 0xE2 {
-                // The first byte of the curly quotes U+201C and U+201D.
-                if bytes[i..].starts_with("\u{201c}".as_bytes()) {
+                // The first byte of the curly quotes U+201C and U+201D, and of the single ones.
+                let rest = &bytes[i..];
+                if rest.starts_with("\u{201c}".as_bytes()) {
                     quoted = true;
-                } else if bytes[i..].starts_with("\u{201d}".as_bytes()) {
+                } else if rest.starts_with("\u{201d}".as_bytes()) {
                     quoted = false;
+                } else if rest.starts_with("\u{2018}".as_bytes())
+                    || rest.starts_with("\u{2019}".as_bytes())
+                {
+                    quoted = single_quote(bytes, i, 3, quoted);
                 }
+            } else if b == b'\'' {
+                quoted = single_quote(bytes, i, 1, quoted);
             }
             i += 1;
             continue;
@@ -331,6 +342,25 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
         prev = Some((start, i));
     }
     lasting.then_some(SentenceTense::Present)
+}
+
+/// Whether a quote is open after the single quotation mark (or apostrophe) of `len` bytes at
+/// `at` in `bytes`, where `quoted` tells whether one was before it: a mark that opens a word at
+/// the start or after a space opens a quote ("'We are under fire,' he said"); one that ends a
+/// word before a space or a mark closes it ("fire,' he"); an apostrophe inside a word ("don't",
+/// "Jalal's") changes nothing. (British news quotes with single marks.)
+fn single_quote(bytes: &[u8], at: usize, len: usize, quoted: bool) -> bool {
+    let before = at.checked_sub(1).map(|k| bytes[k]);
+    let after = bytes.get(at + len).copied();
+    let word_after = after.is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80);
+    let space_before = before.is_none_or(|b| b.is_ascii_whitespace() || b == b'(');
+    if space_before && word_after {
+        true
+    } else if !space_before && !word_after && quoted {
+        false
+    } else {
+        quoted
+    }
 }
 
 /// Verbs in the present that state what lasts, as of a border, a road or a range ("runs from",
@@ -727,6 +757,21 @@ impl Tagger<'_> {
                 .filter(|r| r.grain == Grain::Day)
                 .map(|r| r.interval.from)
         })
+    }
+
+    /// The date at `first..=last` is the day of a saying: a bare weekday or "yesterday" right
+    /// after "said", "says" or "told" (with "on" between or not: "said on Friday", "told
+    /// reporters Friday" is not read) or right before "said" ("officials Friday said").
+    fn day_of_saying(&self, first: usize, last: usize) -> bool {
+        let saying = |k: usize| ["said", "says", "told"].iter().any(|w| self.word_is(k, w));
+        let day = first == last
+            && (matches!(self.lex(first), Some(Lex::Weekday(_)))
+                || self.word_is(first, "yesterday"));
+        let before = match first.checked_sub(1) {
+            Some(k) if self.word_is(k, "on") => k.checked_sub(1),
+            k => k,
+        };
+        day && (before.is_some_and(saying) || saying(last + 1))
     }
 
     /// The year yearless dates are read against.

@@ -1589,7 +1589,7 @@ enum Frame {
 
 /// How the sentence's opening ties it to the text before (see [`Frame`]).
 fn continues_frame(text: &str) -> Frame {
-    if text.starts_with(['"', '\u{201c}']) {
+    if text.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
         return Frame::Previous;
     }
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -2059,6 +2059,70 @@ mod tests {
         assert!(
             e.iter()
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-11-18"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_of_after_or_before_without_commas_keeps_its_own_date() {
+        let body = "Police in Velmora arrested two men on Friday after the attack in Dastry on \
+                    May 5.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-06"))),
+                (WhenBasis::Text, Some(day("2019-05-05")))
+            ]
+        );
+        // One time named: the sentence's, for both.
+        let body = "Police in Velmora arrested two men on Friday after the attack in Dastry.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-06"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_in_single_marks_goes_on_with_the_day_told_before() {
+        // The quote's present is not the frame's: the soldier spoke of Monday's shelling.
+        let body = "Troops shelled Velmora on Monday. 'We are under fire,' a soldier in Velmora \
+                    said.";
+        let e = events(body, &[("Velmora", 1), ("Velmora", 1)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-09"))),
+                (WhenBasis::Carried, Some(day("2019-12-09")))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_without_commas_keeps_its_own_date() {
+        // "who" after the ones it tells of: the drowning's date, not the recovery's.
+        let body = "Divers on Monday recovered the bodies of migrants who drowned near Korvena \
+                    in late November.";
+        let e = events(body, &[("Korvena", 1)], "2019-12-11");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-11-21")))]);
+        // The sentence's date after the clause's: the clause ends with its own date.
+        let body = "A man who was arrested in Velmora last month was charged in Dastry on Friday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-11-01"))),
+                (WhenBasis::Text, Some(day("2019-12-06")))
+            ]
+        );
+        // A question of "who" is no relative clause.
+        let body = "Police in Velmora on Monday asked who had been in Korvena in late November.";
+        let e = events(body, &[("Velmora", 1), ("Korvena", 2)], "2019-12-11");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-09"))),
             "{e:?}"
         );
     }

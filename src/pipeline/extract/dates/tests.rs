@@ -2222,6 +2222,20 @@ fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
         Some(SentenceTense::Future)
     );
     assert_eq!(sentence_tense("“Ça va…”"), None);
+    // Single quotation marks, straight or curly; an apostrophe inside a word or after a plural
+    // opens no quote.
+    assert_eq!(
+        sentence_tense("'We are under fire,' a soldier in Velmora said."),
+        Some(SentenceTense::Past)
+    );
+    assert_eq!(
+        sentence_tense("\u{2018}They don\u{2019}t care,\u{2019} a resident told reporters."),
+        Some(SentenceTense::Past)
+    );
+    assert_eq!(
+        sentence_tense("The residents' homes are flooded, officials said."),
+        Some(SentenceTense::Present)
+    );
     // Without a tense word, a verb of what lasts before a preposition: present.
     assert_eq!(
         sentence_tense("The pipeline from Ruwais runs along the coast to Zuara."),
@@ -2679,5 +2693,38 @@ fn a_count_of_units_before_or_after_is_counted_from_the_date_just_told() {
         "The dam broke on May 4. Two days before the vote it was calm.",
         Some("2020-05-20"),
         &[("May 4", "2020-05-04")],
+    );
+}
+
+#[test]
+fn that_day_points_back_past_a_day_of_saying_to_the_day_the_story_gave() {
+    // 2013-07-26 is a Friday: the derailment on Wednesday the 24th.
+    assert_starts(
+        "A tram derailed in Velmora on Wednesday. A court said on Friday the driver was to blame. \
+         The tram had left the depot earlier that day. Workers had checked it the day before.",
+        Some("2013-07-26"),
+        &[
+            ("Wednesday", "2013-07-24"),
+            ("Friday", "2013-07-26"),
+            ("earlier that day", "2013-07-24"),
+            ("the day before", "2013-07-23"),
+        ],
+    );
+    // A day of saying with no day before it is the day "that day" means.
+    assert_starts(
+        "Officials said on Friday the tram had been checked that day.",
+        Some("2013-07-26"),
+        &[("Friday", "2013-07-26"), ("that day", "2013-07-26")],
+    );
+    // Nor is a day given after "on" and a verb other than one of saying passed over.
+    assert_starts(
+        "A tram derailed on Wednesday. Crews cleared the line on Friday. Service resumed the \
+         day after.",
+        Some("2013-07-29"),
+        &[
+            ("Wednesday", "2013-07-24"),
+            ("Friday", "2013-07-26"),
+            ("the day after", "2013-07-27"),
+        ],
     );
 }
