@@ -19,6 +19,8 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "beda",
     "bella",
     "bo",
+    // A given name, and the crude oil benchmark ("Brent crude rose"), before the London borough.
+    "brent",
     // The English names of Bretagne and Hessen (`build_gazetteer.py` ENGLISH_NAMES) are a
     // given name and a surname too ("her daughter, Brittany", "Hermann Hesse").
     "brittany",
@@ -73,6 +75,9 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "nelson",
     "olivia",
     "orlando",
+    // A Russian air-defence system in the news of the wars in Syria and Libya ("a Pantsir
+    // battery"), in the data an old name of Krasnoarmeysk (Saratov oblast).
+    "pantsir",
     "para",
     "pilar",
     "president",
