@@ -196,6 +196,17 @@ fn a_name_given_as_a_relative_is_a_person() {
 }
 
 #[test]
+fn a_name_after_a_word_for_a_ship_is_the_ship() {
+    let text = "Italy sent the amphibious assault ship San Giusto and the frigate Genova to Libya.";
+    assert_eq!(
+        found(text),
+        pairs(&[("Italy", "country-it"), ("Libya", "country-ly")])
+    );
+    let port = "The ship docked in Genova on Monday.";
+    assert_eq!(found(port).len(), 1, "{:?}", found(port));
+}
+
+#[test]
 fn two_names_before_streets_in_the_plural_are_streets() {
     let text = "A truck overturned near Windsor and Canton roads on Friday.";
     assert!(found(text).is_empty(), "{:?}", found(text));

@@ -1797,9 +1797,32 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "Village",
 ];
 
-/// A street, square, hotel, airline or newspaper name around the occurrence.
+/// Lower-case words for a ship right before its name: "the frigate Carlo Bergamini", "the
+/// tanker Grace 1", "the amphibious assault ship San Giusto". Ships are often named for towns
+/// and regions; such a name is the ship, not the place. (Singular only: "the warships Turkey
+/// sent" puts a country after a plural.)
+const SHIP_WORDS: &[&str] = &[
+    "carrier",
+    "corvette",
+    "cruiser",
+    "destroyer",
+    "flagship",
+    "freighter",
+    "frigate",
+    "ship",
+    "submarine",
+    "tanker",
+    "trawler",
+    "vessel",
+    "warship",
+    "yacht",
+];
+
+/// A street, square, hotel, airline, newspaper or ship name around the occurrence.
 pub(super) fn embedded_in_name(at: &Occurrence<'_>) -> bool {
-    let before = at.before.is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
+    let before = at
+        .before
+        .is_some_and(|w| EMBEDDING_BEFORE.contains(&w) || SHIP_WORDS.contains(&w));
     let after = at
         .after
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
