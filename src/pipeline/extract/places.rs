@@ -854,10 +854,16 @@ pub fn find_places_with_context(
         let lone = lone_town.then(|| c[0]);
         if (c.len() > 1 || lone_town) && !narrowed {
             if span.division_word {
+                // "the wider Sahel region": a region (kind) the word "region" describes stays
+                // beside the divisions of the name (Burkina Faso's Sahel), as in `described`.
+                let region_word = matches!(word_after(text, span.end), Some("region" | "Region"));
                 let divisions: Vec<(PlaceIdx, bool)> = c
                     .iter()
                     .copied()
-                    .filter(|(p, _)| g.division_level(*p) > 0)
+                    .filter(|(p, _)| {
+                        g.division_level(*p) > 0
+                            || (region_word && g.get(*p).kind == PlaceKind::Region)
+                    })
                     .collect();
                 if !divisions.is_empty() {
                     c = divisions;
