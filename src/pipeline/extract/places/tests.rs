@@ -196,6 +196,26 @@ fn a_name_given_as_a_relative_is_a_person() {
 }
 
 #[test]
+fn a_region_described_as_a_region_after_an_adjective_is_that_region() {
+    let text = "The weapons could destabilise the wider Sahel region, experts said.";
+    assert_eq!(found(text), pairs(&[("Sahel", "sahel")]));
+    // The division of that name is still found in its country's story.
+    let burkina = "Attacks rose in Burkina Faso's Sahel region near Dori.";
+    assert_eq!(
+        country_of_found(burkina, "Sahel region").as_deref(),
+        Some("BF"),
+        "{:?}",
+        found(burkina)
+    );
+}
+
+#[test]
+fn the_crude_benchmark_and_the_air_defence_system_are_no_towns() {
+    let text = "Brent crude rose on Monday after a Pantsir battery was destroyed in Libya.";
+    assert_eq!(found(text), pairs(&[("Libya", "country-ly")]));
+}
+
+#[test]
 fn a_name_after_a_word_for_a_ship_is_the_ship() {
     let text = "Italy sent the amphibious assault ship San Giusto and the frigate Genova to Libya.";
     assert_eq!(
