@@ -217,6 +217,24 @@ fn the_crude_benchmark_and_the_air_defence_system_are_no_towns() {
 }
 
 #[test]
+fn a_region_opening_a_command_or_a_company_is_that_body() {
+    let text = "The U.S. military's Africa Command said the Arabian Gulf Oil Company in Libya \
+                was hit.";
+    assert_eq!(
+        found(text),
+        pairs(&[("U.S.", "country-us"), ("Libya", "country-ly")])
+    );
+}
+
+#[test]
+fn a_name_before_a_lower_case_street_word_is_the_street() {
+    let text = "The envoys met in Moscow at the house on Spiridonovka street.";
+    assert_eq!(found(text), pairs(&[("Moscow", "moscow-ru")]));
+    let town = "Gunmen fired on a Tripoli street, and protesters marched on Tripoli.";
+    assert_eq!(found(town).len(), 2, "{:?}", found(town));
+}
+
+#[test]
 fn a_name_after_a_word_for_a_ship_is_the_ship() {
     let text = "Italy sent the amphibious assault ship San Giusto and the frigate Genova to Libya.";
     assert_eq!(

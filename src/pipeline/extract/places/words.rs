@@ -1229,11 +1229,14 @@ pub(super) fn opens_named_body(text: &str, end: usize) -> bool {
 }
 
 /// More heads of names a region, river or sea opens: "the Cauvery Management Board", "the
-/// Pacific Coast Federation", "Florida Atlantic University" (not "the Thames Valley", nor an
+/// Pacific Coast Federation", "Florida Atlantic University", "the U.S. Africa Command", "the
+/// Arabian Gulf Oil Company" (not "the Thames Valley", nor an
 /// "Agency" of Pakistan's tribal areas, which are the place).
 const REGION_BODY_HEADS: &[&str] = &[
     "Board",
+    "Command",
     "Committee",
+    "Company",
     "Council",
     "Federation",
     "Hospital",
@@ -1826,7 +1829,15 @@ pub(super) fn embedded_in_name(at: &Occurrence<'_>) -> bool {
     let after = at
         .after
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
-    before || after || one_of_two_streets(at)
+    before || after || one_of_two_streets(at) || lower_case_street(at)
+}
+
+/// "talks on Spiridonovka street", "a rally along Ferdowsi avenue": a name between a
+/// preposition of a route and a lower-case street word is the street's (the press writes
+/// streets abroad so). Not "on a Tripoli street", where the name says which town's street.
+fn lower_case_street(at: &Occurrence<'_>) -> bool {
+    matches!(at.after, Some("street" | "avenue" | "boulevard"))
+        && matches!(at.before, Some("on" | "along" | "down" | "off" | "up"))
 }
 
 /// Street words in the plural, after two names joined by "and" ([`one_of_two_streets`]).
