@@ -2228,8 +2228,15 @@ fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<
 
 /// The words between a town and the next place say the town lies near that place:
 /// ", a village south of ", ", a small town near ", ", the port city 30 km west of ", ", about
-/// 20 miles south of ".
+/// 20 miles south of ", ", near ", ", outside ".
 fn told_near_the_next_place(between: &str) -> bool {
+    // "the navy's headquarters at Santa Rosa, near Rome": no Santa Rosa of the Philippines.
+    if matches!(
+        between,
+        ", near " | ", just outside " | ", outside " | ", close to "
+    ) {
+        return true;
+    }
     // ", south of", ", about 20 miles north-west of": a measure and a compass word.
     if let Some(rest) = between.strip_prefix(", ")
         && let Some(rest) = rest.strip_suffix(" of ")

@@ -235,6 +235,14 @@ fn a_name_before_a_lower_case_street_word_is_the_street() {
 }
 
 #[test]
+fn a_town_told_near_a_place_is_not_a_namesake_far_away() {
+    let text = "The navy's headquarters at Santa Rosa, near Rome, will host the mission.";
+    assert_eq!(found(text), pairs(&[("Rome", "rome-it")]));
+    let near = "A chemical attack in Duma, near Damascus, killed dozens.";
+    assert_eq!(country_of_found(near, "Duma").as_deref(), Some("SY"));
+}
+
+#[test]
 fn a_name_after_a_word_for_a_ship_is_the_ship() {
     let text = "Italy sent the amphibious assault ship San Giusto and the frigate Genova to Libya.";
     assert_eq!(
