@@ -19,8 +19,6 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "beda",
     "bella",
     "bo",
-    // A given name, and the crude oil benchmark ("Brent crude rose"), before the London borough.
-    "brent",
     // The English names of Bretagne and Hessen (`build_gazetteer.py` ENGLISH_NAMES) are a
     // given name and a surname too ("her daughter, Brittany", "Hermann Hesse").
     "brittany",

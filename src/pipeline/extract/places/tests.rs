@@ -210,9 +210,9 @@ fn a_region_described_as_a_region_after_an_adjective_is_that_region() {
 }
 
 #[test]
-fn the_crude_benchmark_and_the_air_defence_system_are_no_towns() {
-    let text = "Brent crude rose on Monday. Video showed a Russian-made Pantsir air defence \
-                system on a truck in Libya. It was the second Pantsir captured in days.";
+fn the_air_defence_system_is_no_town() {
+    let text = "Video showed a Russian-made Pantsir air defence system on a truck in Libya. It \
+                was the second Pantsir captured in days.";
     assert_eq!(found(text), pairs(&[("Libya", "country-ly")]));
 }
 
