@@ -346,6 +346,8 @@ struct Episode {
     weak: Vec<u64>,
     /// Sentences since it was last continued.
     idle: u32,
+    /// The end of the last sentence that told it (where its paragraph is read from).
+    told_end: usize,
 }
 
 /// Episodes kept for resumption ("Conte spoke on Tuesday ... The battle began on April 5 ...
@@ -353,6 +355,24 @@ struct Episode {
 const MAX_EPISODES: usize = 3;
 /// Sentences an episode waits for a continuation before it is dropped.
 const MAX_IDLE: u32 = 3;
+
+/// An episode that ended this many days or more before the publication is a background: it goes
+/// on past the end of its paragraph only in the sentence right after it (see
+/// [`background_left_behind`]).
+const BACKGROUND_DAYS: i64 = 31;
+
+/// `e` is a background (a time [`BACKGROUND_DAYS`] or more before the publication) told before
+/// the paragraph of the sentence at `start`, and a sentence since did not go on with it: the
+/// story is back in its present ("Haftar took the ports in September 2016." ... a new
+/// paragraph: "Pompeo spoke to Haftar by phone." is of the news, not of 2016). The sentence
+/// right after it may still go on with it across the break ("He handed them to the NOC.").
+fn background_left_behind(body: &str, e: &Episode, start: usize, published: NaiveDate) -> bool {
+    e.idle >= 2
+        && (published - e.when.to).num_days() >= BACKGROUND_DAYS
+        && body
+            .get(e.told_end..start)
+            .is_some_and(|between| between.contains(['\n', '\r', '\u{2028}', '\u{2029}']))
+}
 
 /// One event per distinct place per sentence, dated by the time its sentence speaks of:
 ///
@@ -479,7 +499,7 @@ fn events_of(
                 // "A flood swept through Carlow on Monday. The farmer told reporters on
                 // Thursday that ...": the day of a saying is not that of the happening told
                 // before, so the sentence goes on with that episode and starts none.
-                go_on(&mut episodes, k, &keys, &weak);
+                go_on(&mut episodes, k, &keys, &weak, sentence.end);
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
@@ -488,6 +508,7 @@ fn events_of(
                     keys: keys.clone(),
                     weak: weak.clone(),
                     idle: 0,
+                    told_end: sentence.end,
                 });
                 if episodes.len() > MAX_EPISODES {
                     episodes.remove(0);
@@ -508,7 +529,11 @@ fn events_of(
             ) {
                 episodes.clear();
             }
-            episodes.retain(|e| e.idle <= MAX_IDLE);
+            episodes.retain(|e| {
+                e.idle <= MAX_IDLE
+                    && !published
+                        .is_some_and(|day| background_left_behind(m.body, e, sentence.start, day))
+            });
             // A sentence in the past tense tells of no time still to come ("Germany will host
             // a summit on Sunday. Conte, who met Haftar last week, said Italy backed it.").
             let not_after = published.filter(|_| tense == Some(dates::SentenceTense::Past));
@@ -520,7 +545,7 @@ fn events_of(
             };
             match continued {
                 Some(k) => {
-                    let e = go_on(&mut episodes, k, &keys, &weak);
+                    let e = go_on(&mut episodes, k, &keys, &weak, sentence.end);
                     (Some(e.when), WhenBasis::Carried, Some(e.mention))
                 }
                 None => match publication {
@@ -663,10 +688,18 @@ fn said_of_an_episode(
 }
 
 /// The episode `k` goes on in a sentence naming `keys` (`weak` of them countries or regions): it
-/// takes them, is no longer idle and becomes the latest told.
-fn go_on<'e>(episodes: &'e mut Vec<Episode>, k: usize, keys: &[u64], weak: &[u64]) -> &'e Episode {
+/// takes them, is no longer idle, was last told in the sentence ending at `told_end` and becomes
+/// the latest told.
+fn go_on<'e>(
+    episodes: &'e mut Vec<Episode>,
+    k: usize,
+    keys: &[u64],
+    weak: &[u64],
+    told_end: usize,
+) -> &'e Episode {
     let mut e = episodes.remove(k);
     e.idle = 0;
+    e.told_end = told_end;
     for key in keys {
         push_key(&mut e.keys, *key);
     }
@@ -2729,6 +2762,28 @@ mod tests {
             e[2].date_mention.map(|m| &body[m.range()]),
             Some("Last year, in October")
         );
+    }
+
+    #[test]
+    fn a_background_is_not_carried_into_the_news_of_a_later_paragraph() {
+        let body = "Commander Belkor seized the port of Kelbin in September 2016.\n\
+                    Western envoys, who met in Vienna, called for calm.\n\
+                    The ambassador in Rome said the closure would hurt families.\n\
+                    In Madrid, the minister spoke to Belkor by phone.";
+        let e = events(
+            body,
+            &[("Kelbin", 1), ("Vienna", 2), ("Rome", 3), ("Madrid", 4)],
+            "2020-01-20",
+        );
+        assert_eq!(e[0].basis, WhenBasis::Text, "{e:?}");
+        assert_eq!(e[3].basis, WhenBasis::Publication, "{e:?}");
+        assert_eq!(e[3].when.map(|w| w.from), Some(day("2020-01-20")));
+        // The sentence right after it goes on with it across the break.
+        let body = "Commander Belkor seized the port of Kelbin in September 2016.\n\
+                    He handed it to Belkor's allies in Tarsa.";
+        let e = events(body, &[("Kelbin", 1), ("Tarsa", 2)], "2020-01-20");
+        assert_eq!(e[1].basis, WhenBasis::Carried, "{e:?}");
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2016-09-01")));
     }
 
     #[test]

@@ -854,10 +854,16 @@ pub fn find_places_with_context(
         let lone = lone_town.then(|| c[0]);
         if (c.len() > 1 || lone_town) && !narrowed {
             if span.division_word {
+                // "the wider Sahel region": a region (kind) the word "region" describes stays
+                // beside the divisions of the name (Burkina Faso's Sahel), as in `described`.
+                let region_word = matches!(word_after(text, span.end), Some("region" | "Region"));
                 let divisions: Vec<(PlaceIdx, bool)> = c
                     .iter()
                     .copied()
-                    .filter(|(p, _)| g.division_level(*p) > 0)
+                    .filter(|(p, _)| {
+                        g.division_level(*p) > 0
+                            || (region_word && g.get(*p).kind == PlaceKind::Region)
+                    })
                     .collect();
                 if !divisions.is_empty() {
                     c = divisions;
@@ -2222,8 +2228,15 @@ fn drop_towns_far_from_where_told(text: &str, g: &Gazetteer, mentions: &mut Vec<
 
 /// The words between a town and the next place say the town lies near that place:
 /// ", a village south of ", ", a small town near ", ", the port city 30 km west of ", ", about
-/// 20 miles south of ".
+/// 20 miles south of ", ", near ", ", outside ".
 fn told_near_the_next_place(between: &str) -> bool {
+    // "the navy's headquarters at Santa Rosa, near Rome": no Santa Rosa of the Philippines.
+    if matches!(
+        between,
+        ", near " | ", just outside " | ", outside " | ", close to "
+    ) {
+        return true;
+    }
     // ", south of", ", about 20 miles north-west of": a measure and a compass word.
     if let Some(rest) = between.strip_prefix(", ")
         && let Some(rest) = rest.strip_suffix(" of ")

@@ -73,6 +73,9 @@ pub(super) const BROAD_STOPLIST: &[&str] = &[
     "nelson",
     "olivia",
     "orlando",
+    // A Russian air-defence system in the news of the wars in Syria and Libya ("a Pantsir
+    // battery"), in the data an old name of Krasnoarmeysk (Saratov oblast).
+    "pantsir",
     "para",
     "pilar",
     "president",

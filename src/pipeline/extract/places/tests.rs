@@ -196,6 +196,64 @@ fn a_name_given_as_a_relative_is_a_person() {
 }
 
 #[test]
+fn a_region_described_as_a_region_after_an_adjective_is_that_region() {
+    let text = "The weapons could destabilise the wider Sahel region, experts said.";
+    assert_eq!(found(text), pairs(&[("Sahel", "sahel")]));
+    // The division of that name is still found in its country's story.
+    let burkina = "Attacks rose in Burkina Faso's Sahel region near Dori.";
+    assert_eq!(
+        country_of_found(burkina, "Sahel region").as_deref(),
+        Some("BF"),
+        "{:?}",
+        found(burkina)
+    );
+}
+
+#[test]
+fn the_air_defence_system_is_no_town() {
+    let text = "Video showed a Russian-made Pantsir air defence system on a truck in Libya. It \
+                was the second Pantsir captured in days.";
+    assert_eq!(found(text), pairs(&[("Libya", "country-ly")]));
+}
+
+#[test]
+fn a_region_opening_a_command_or_a_company_is_that_body() {
+    let text = "The U.S. military's Africa Command said the Arabian Gulf Oil Company in Libya \
+                was hit.";
+    assert_eq!(
+        found(text),
+        pairs(&[("U.S.", "country-us"), ("Libya", "country-ly")])
+    );
+}
+
+#[test]
+fn a_name_before_a_lower_case_street_word_is_the_street() {
+    let text = "The envoys met in Moscow at the house on Spiridonovka street.";
+    assert_eq!(found(text), pairs(&[("Moscow", "moscow-ru")]));
+    let town = "Gunmen fired on a Tripoli street, and protesters marched on Tripoli.";
+    assert_eq!(found(town).len(), 2, "{:?}", found(town));
+}
+
+#[test]
+fn a_town_told_near_a_place_is_not_a_namesake_far_away() {
+    let text = "The navy's headquarters at Santa Rosa, near Rome, will host the mission.";
+    assert_eq!(found(text), pairs(&[("Rome", "rome-it")]));
+    let near = "A chemical attack in Duma, near Damascus, killed dozens.";
+    assert_eq!(country_of_found(near, "Duma").as_deref(), Some("SY"));
+}
+
+#[test]
+fn a_name_after_a_word_for_a_ship_is_the_ship() {
+    let text = "Italy sent the amphibious assault ship San Giusto and the frigate Genova to Libya.";
+    assert_eq!(
+        found(text),
+        pairs(&[("Italy", "country-it"), ("Libya", "country-ly")])
+    );
+    let port = "The ship docked in Genova on Monday.";
+    assert_eq!(found(port).len(), 1, "{:?}", found(port));
+}
+
+#[test]
 fn two_names_before_streets_in_the_plural_are_streets() {
     let text = "A truck overturned near Windsor and Canton roads on Friday.";
     assert!(found(text).is_empty(), "{:?}", found(text));

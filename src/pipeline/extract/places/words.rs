@@ -1229,11 +1229,14 @@ pub(super) fn opens_named_body(text: &str, end: usize) -> bool {
 }
 
 /// More heads of names a region, river or sea opens: "the Cauvery Management Board", "the
-/// Pacific Coast Federation", "Florida Atlantic University" (not "the Thames Valley", nor an
+/// Pacific Coast Federation", "Florida Atlantic University", "the U.S. Africa Command", "the
+/// Arabian Gulf Oil Company" (not "the Thames Valley", nor an
 /// "Agency" of Pakistan's tribal areas, which are the place).
 const REGION_BODY_HEADS: &[&str] = &[
     "Board",
+    "Command",
     "Committee",
+    "Company",
     "Council",
     "Federation",
     "Hospital",
@@ -1853,13 +1856,44 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "Village",
 ];
 
-/// A street, square, hotel, airline or newspaper name around the occurrence.
+/// Lower-case words for a ship right before its name: "the frigate Carlo Bergamini", "the
+/// tanker Grace 1", "the amphibious assault ship San Giusto". Ships are often named for towns
+/// and regions; such a name is the ship, not the place. (Singular only: "the warships Turkey
+/// sent" puts a country after a plural.)
+const SHIP_WORDS: &[&str] = &[
+    "carrier",
+    "corvette",
+    "cruiser",
+    "destroyer",
+    "flagship",
+    "freighter",
+    "frigate",
+    "ship",
+    "submarine",
+    "tanker",
+    "trawler",
+    "vessel",
+    "warship",
+    "yacht",
+];
+
+/// A street, square, hotel, airline, newspaper or ship name around the occurrence.
 pub(super) fn embedded_in_name(at: &Occurrence<'_>) -> bool {
-    let before = at.before.is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
+    let before = at
+        .before
+        .is_some_and(|w| EMBEDDING_BEFORE.contains(&w) || SHIP_WORDS.contains(&w));
     let after = at
         .after
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
-    before || after || one_of_two_streets(at)
+    before || after || one_of_two_streets(at) || lower_case_street(at)
+}
+
+/// "talks on Spiridonovka street", "a rally along Ferdowsi avenue": a name between a
+/// preposition of a route and a lower-case street word is the street's (the press writes
+/// streets abroad so). Not "on a Tripoli street", where the name says which town's street.
+fn lower_case_street(at: &Occurrence<'_>) -> bool {
+    matches!(at.after, Some("street" | "avenue" | "boulevard"))
+        && matches!(at.before, Some("on" | "along" | "down" | "off" | "up"))
 }
 
 /// Street words in the plural, after two names joined by "and" ([`one_of_two_streets`]).
