@@ -1534,8 +1534,9 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
 }
 
 /// A word before a name that makes the name a ship's: a navy's prefix ("USS Tripoli", "HMS
-/// Lancaster", "TCG Gaziantep") or a word for a vessel ("the cruiser Moskva", "the container
-/// ship Dali", "the tanker Lisbon").
+/// Lancaster", "TCG Gaziantep") or a word for a vessel in the singular ("the cruiser Moskva",
+/// "the container ship Dali", "the frigate Genova"; "the warships Turkey sent" puts a country
+/// after a plural). Ships are often named for towns and regions.
 pub(super) fn names_a_vessel(word: &str) -> bool {
     // (Most words before a name open with another letter or are longer.)
     if !matches!(
@@ -1553,6 +1554,7 @@ pub(super) fn names_a_vessel(word: &str) -> bool {
                 | b'U'
                 | b'v'
                 | b'w'
+                | b'y'
         )
     ) || word.len() > 10
     {
@@ -1583,6 +1585,8 @@ pub(super) fn names_a_vessel(word: &str) -> bool {
             | "submarine"
             | "corvette"
             | "trawler"
+            | "carrier"
+            | "yacht"
     )
 }
 
@@ -1856,32 +1860,9 @@ pub(super) const INSTITUTION_WORDS: &[&str] = &[
     "Village",
 ];
 
-/// Lower-case words for a ship right before its name: "the frigate Carlo Bergamini", "the
-/// tanker Grace 1", "the amphibious assault ship San Giusto". Ships are often named for towns
-/// and regions; such a name is the ship, not the place. (Singular only: "the warships Turkey
-/// sent" puts a country after a plural.)
-const SHIP_WORDS: &[&str] = &[
-    "carrier",
-    "corvette",
-    "cruiser",
-    "destroyer",
-    "flagship",
-    "freighter",
-    "frigate",
-    "ship",
-    "submarine",
-    "tanker",
-    "trawler",
-    "vessel",
-    "warship",
-    "yacht",
-];
-
-/// A street, square, hotel, airline, newspaper or ship name around the occurrence.
+/// A street, square, hotel, airline or newspaper name around the occurrence.
 pub(super) fn embedded_in_name(at: &Occurrence<'_>) -> bool {
-    let before = at
-        .before
-        .is_some_and(|w| EMBEDDING_BEFORE.contains(&w) || SHIP_WORDS.contains(&w));
+    let before = at.before.is_some_and(|w| EMBEDDING_BEFORE.contains(&w));
     let after = at
         .after
         .is_some_and(|w| EMBEDDING_AFTER.contains(&w) && !DIVISION_WORDS.contains(&w));
