@@ -625,8 +625,20 @@ impl Gazetteer {
     /// The [`Self::name_hits`] that may be a name as written: all but those starting with a
     /// lower-case word that no spelling starts with in lower case (see
     /// [`names::NameIndex::capitalised_hits`]).
+    ///
+    /// The place matcher reads the record of nearly every place these hits may stand for, each
+    /// a cache miss on news of many places (188,000 records of 56 bytes): the records are asked
+    /// of memory here, all at once, so that their misses overlap instead of stalling the rules
+    /// one by one. (A hint: what the program computes is the same.)
     pub fn capitalised_name_hits<'g>(&'g self, text: &str) -> Vec<NameHit<'g>> {
-        self.names.capitalised_hits(self.table.arena(), text)
+        let hits = self.names.capitalised_hits(self.table.arena(), text);
+        for place in hits.iter().flat_map(NameHit::places) {
+            if let Some((first, last)) = self.table.record_ends(place.0 as usize) {
+                names::prefetch(first);
+                names::prefetch(last);
+            }
+        }
+        hits
     }
 }
 

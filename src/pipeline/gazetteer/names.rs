@@ -163,6 +163,11 @@ impl<'g> NameHit<'g> {
             .iter()
             .map(move |t| (t.role(), spelling_of(spellings, t)))
     }
+
+    /// The places the occurrence may stand for ([`Self::targets`] without their spellings).
+    pub(super) fn places(&self) -> impl Iterator<Item = PlaceIdx> + use<'g> {
+        self.targets.iter().map(|t| t.role().idx())
+    }
 }
 
 /// An abbreviation or postal form: "U.S.", "Ky.", "W.Va.", "NSW", "KY". Such spellings match
@@ -1163,7 +1168,7 @@ impl NameIndex {
 /// no effect on what the program computes.
 #[inline(always)]
 #[allow(clippy::inline_always)]
-fn prefetch<T>(p: *const T) {
+pub(super) fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch reads nothing into the program and never faults, whatever the address
     // (Intel's and AMD's manuals: PREFETCHh is a hint); `p` is not dereferenced.
@@ -2176,6 +2181,19 @@ pub(crate) mod tests {
         assert!(!capitalised_arabic_article("As-Suwayda"));
         assert!(!capitalised_arabic_article("Al Bab"));
         assert!(!capitalised_arabic_article("Alma-Ata"));
+    }
+
+    #[test]
+    fn a_hits_places_are_its_targets_places_in_order() {
+        let ix = index(&["Springfield", "springfield", "Lowell"]);
+        let hits = ix.0.hits(&ix.1, "From Springfield to Lowell.");
+        assert_eq!(hits.len(), 2);
+        for h in &hits {
+            let places: Vec<PlaceIdx> = h.places().collect();
+            let of_targets: Vec<PlaceIdx> = h.targets().map(|(r, _)| r.idx()).collect();
+            assert_eq!(places, of_targets);
+        }
+        assert_eq!(hits[0].places().count(), 2);
     }
 
     #[test]

@@ -314,6 +314,16 @@ impl PlaceTable {
         self.records.get(i).map(|r| (r.admin1, r.level))
     }
 
+    /// The addresses of the first and the last byte of place `i`'s record: the cache lines a
+    /// prefetch asks for ahead of the reads of its fields (see
+    /// [`super::Gazetteer::capitalised_name_hits`]; a record is not aligned to a line).
+    #[inline]
+    pub(super) fn record_ends(&self, i: usize) -> Option<(*const u8, *const u8)> {
+        let first: *const Record = self.records.get(i)?;
+        let first = first.cast::<u8>();
+        Some((first, first.wrapping_add(size_of::<Record>() - 1)))
+    }
+
     /// Always inlined, as is [`super::Gazetteer::get`]: the place matcher asks a place for one
     /// or two fields at a time (its kind, its population) tens of thousands of times an
     /// article set, and inlined, the fields it does not read are never computed.
