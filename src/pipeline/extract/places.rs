@@ -3646,7 +3646,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let ship = |at: &Occurrence<'_>| {
             at.before.is_some_and(words::names_a_vessel)
                 || (matches!(at.before, Some("the" | "The"))
-                    && !text.as_bytes().get(at.end).is_some_and(|&b| b == b' ')
+                    && text.as_bytes().get(at.end).is_none_or(|&b| b != b' ')
                     && text
                         .get(at.start..at.end)
                         .is_some_and(|s| vessels.contains(&s)))
