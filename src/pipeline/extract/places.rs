@@ -1392,6 +1392,67 @@ fn in_the_scenes_division(
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
 }
 
+/// Below this population a town chosen by the article's wider focus gives way to a city of
+/// [`WORLD_CITY_POPULATION`] of the country named just before it
+/// ([`city_of_the_country_just_named`]).
+const JUST_NAMED_TOWN_MAX: u64 = 100_000;
+
+/// The city of a million people of the country the mention's sentence or the one before it
+/// names, where the reading chosen is a smaller town of another country that nothing there
+/// names: "... in the South American country of Chile. The Institute of Public Health in
+/// Santiago reported" is Chile's capital, though the story named Rio Grande do Sul, where a
+/// Santiago of 50,000 lies, paragraphs before. `before` holds the choices of the spans before
+/// this one, in text order.
+fn city_of_the_country_just_named(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    chosen: PlaceIdx,
+    before: &[Option<PlaceMention>],
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    let p = g.get(chosen);
+    if p.kind != PlaceKind::City || p.population.unwrap_or(0) >= JUST_NAMED_TOWN_MAX {
+        return None;
+    }
+    let city = |q: PlaceIdx| {
+        let r = g.get(q);
+        r.kind == PlaceKind::City
+            && r.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+            && r.country.is_some()
+            && r.country != p.country
+    };
+    // (Cheap tests first: most names have no such rival reading.)
+    if !c.iter().any(|&(q, _)| city(q)) {
+        return None;
+    }
+    let (from, _) = sites::sentence_around(text, span.start, span.end);
+    let (from, _) = match from.checked_sub(1) {
+        Some(stop) => sites::sentence_around(text, stop, stop),
+        None => (from, from),
+    };
+    // The mentions from the sentence before up to this one (the spans are in text order).
+    let near = before
+        .iter()
+        .rev()
+        .flatten()
+        .take_while(|m| m.start >= from)
+        .map(|m| g.get(m.place));
+    let mut named = Vec::new();
+    for m in near {
+        if m.country == p.country {
+            return None;
+        }
+        if m.kind == PlaceKind::Country {
+            named.extend(m.country);
+        }
+    }
+    c.iter()
+        .map(|&(q, _)| q)
+        .filter(|&q| city(q) && g.get(q).country.is_some_and(|k| named.contains(&k)))
+        .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
 /// Each span's place (or none), from its candidates and the article's focus. With `before`
 /// (the first round's result, and whether the focus gained divisions since), only the spans
 /// that new anchors or divisions can change are chosen again: several readings, no apposition,
@@ -1491,6 +1552,10 @@ fn resolve(
                     && let Some(q) = in_the_scenes_division(text, span, c, p, scenes, g)
                 {
                     (q, SCENE_CONFIDENCE, Reason::DivisionInSentence)
+                } else if !*narrowed
+                    && let Some(q) = city_of_the_country_just_named(text, span, c, p, &out, g)
+                {
+                    (q, SCENE_CONFIDENCE, Reason::CountryInSentence)
                 } else {
                     let reason = if *narrowed {
                         Reason::Apposition
@@ -5734,7 +5799,8 @@ fn choose<'g>(
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .unwrap_or((candidates[0].0, 0.0, Reason::Prior));
     let village = best;
-    let (best, best_score, reason) = world_city_over_village(scored, g, (best, best_score, reason));
+    let (best, best_score, reason) =
+        world_city_over_village(scored, g, focus, (best, best_score, reason));
     let (best, best_score, reason) =
         division_over_village(scored, candidates, g, (best, best_score, reason));
     // A village the world city or the division was chosen over is no rival to it ("Riyadh" in
@@ -5770,6 +5836,11 @@ fn layer_confidence(g: &Gazetteer, idx: PlaceIdx) -> f64 {
 
 /// Readings this close put one marker for a reader of the map ([`choose`]'s confidence).
 const SAME_MARKER_KM: f64 = 25.0;
+
+/// Below this population a town chosen by the article's state or country gives way to a city
+/// of [`WORLD_CITY_POPULATION`] of another country the article names
+/// ([`world_city_over_village`]).
+const NAMED_COUNTRY_VILLAGE: u64 = 20_000;
 
 /// A city from this population is what its name means even where a village in the article's
 /// state or country bears the name ([`world_city_over_village`]).
@@ -5829,21 +5900,30 @@ const DIVISION_NAMESAKE_CITY: u64 = 100_000;
 
 /// "seized across from San Diego" in a story of Sinaloa: a village below [`TINY_TOWN`] that wins
 /// only by lying where the article is does not stand against a city of a million of its name
-/// (a town of some size in the state named, "Paris" of Texas, keeps its ground).
+/// (a town of some size in the state named, "Paris" of Texas, keeps its ground), nor a town
+/// below [`NAMED_COUNTRY_VILLAGE`] against such a city of a country the article names too
+/// ("from New York and Toronto" in a story of Canada's and New South Wales's cases: not the
+/// Toronto of 5,700 people in New South Wales).
 fn world_city_over_village(
     scored: &[(PlaceIdx, f64, Reason)],
     g: &Gazetteer,
+    focus: &Focus<'_>,
     best: (PlaceIdx, f64, Reason),
 ) -> (PlaceIdx, f64, Reason) {
-    if !broad_town_below(g, best.0, TINY_TOWN) {
+    if !broad_town_below(g, best.0, NAMED_COUNTRY_VILLAGE) {
         return best;
     }
+    let village = g.get(best.0).population.unwrap_or(0);
     scored
         .iter()
         .copied()
         .filter(|&(idx, _, _)| {
             let q = g.get(idx);
-            q.kind == PlaceKind::City && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+            q.kind == PlaceKind::City
+                && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+                // (A town of some size stands only against a city of a country not named.)
+                && (village < TINY_TOWN
+                    || q.country.is_some_and(|c| focus.countries.count(c) > 0))
         })
         .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
         .map_or(best, |(idx, s, _)| (idx, s, Reason::Prior))

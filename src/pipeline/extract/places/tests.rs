@@ -5243,3 +5243,31 @@ fn a_city_that_holds_its_districts_people_stays_the_city_beside_a_districts_name
         "{r:?}"
     );
 }
+
+#[test]
+fn a_world_city_of_the_country_named_just_before_beats_a_town_of_a_state_named_earlier() {
+    // Rio Grande do Sul holds a Santiago of 50,000 people; the sentence before names Chile.
+    let text = "Cases rose in Rio Grande do Sul, in the south of Brazil, and in Minas Gerais. \
+                Health officials in Canada counted fifty more. Almost 400 cases were found in \
+                the South American country of Chile. The Institute of Public Health in Santiago \
+                said 393 were confirmed.";
+    assert_eq!(country_of_found(text, "Santiago").as_deref(), Some("CL"));
+    // Without Chile in its sentence or the one before, the state's town stays.
+    let text = "Officials in Chile counted fifty more. Cases rose in Rio Grande do Sul, in the \
+                south of Brazil. The state's farmers were worried. Farmers near Santiago lost \
+                their herds, the state said.";
+    assert_eq!(country_of_found(text, "Santiago").as_deref(), Some("BR"));
+}
+
+#[test]
+fn a_town_of_a_named_state_gives_way_to_a_world_city_of_another_named_country() {
+    // New South Wales holds a Toronto of 5,700 people; Canada is named too.
+    let text = "Most of the cases were in New South Wales, Australia, where Sydney counted 70. \
+                In Canada, officials counted 50 more. Two passengers arrived from New York and \
+                Toronto on June 3.";
+    assert_eq!(country_of_found(text, "Toronto").as_deref(), Some("CA"));
+    // Where Canada is not named, the state's Toronto keeps its ground.
+    let text = "Most of the cases were in New South Wales, Australia, where Sydney counted 70. \
+                Two more fell ill in Toronto on June 3.";
+    assert_eq!(country_of_found(text, "Toronto").as_deref(), Some("AU"));
+}
