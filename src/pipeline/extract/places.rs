@@ -1614,7 +1614,10 @@ fn resolve(
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
                 || county_abroad(place, span.division_word, g, focus)
                 || part_of_a_city_abroad(text, span, place, g, focus, &named_parts)
-                || stretch_town_abroad(text, span, place, g, focus))
+                || stretch_town_abroad(text, span, place, g, focus)
+                // (Only once the focus is whole: a first round's focus lacks the places
+                // the article's other names settle on.)
+                || far_name_in_a_run(span, place, reason, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
             continue;
@@ -2165,6 +2168,37 @@ fn far_from_focus(
         && focus_elsewhere
         && elsewhere
         && (unsupported || p.population.unwrap_or(0) < TINY_TOWN)
+}
+
+/// A name read inside a run of capitalised words ("at Islington Bay, by Rangitoto" of a story
+/// of Auckland, "a body found in Kish River" of Illinois), chosen by its size alone or as its
+/// only reading, in a country the article names no area of and a continent away from every
+/// place it names: the run names something the gazetteer lacks, not the far town or division
+/// of the part. Not a city of [`WORLD_CITY_POPULATION`].
+fn far_name_in_a_run(
+    span: &Span,
+    place: PlaceIdx,
+    reason: Reason,
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+) -> bool {
+    // (A name read in part takes the sense of its other occurrences: kept, as in
+    // [`far_from_focus`].)
+    if !span.cues.run
+        || span.cues.partial()
+        || !matches!(reason, Reason::Prior | Reason::OnlyCandidate)
+    {
+        return false;
+    }
+    let p = g.get(place);
+    // (A world city keeps its ground: "the Paris Agreement", "Washington Latin School".)
+    (p.kind == PlaceKind::AdminArea
+        || p.kind == PlaceKind::City && p.population.unwrap_or(0) < WORLD_CITY_POPULATION)
+        && p.country.is_some_and(|c| !focus.names_an_area_of(c))
+        && focus.areas.max() >= 1
+        && !focus.anchors.is_empty()
+        && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
+        && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM)
 }
 
 /// "The Central Coast" of a story of California: a town named as a stretch of land, read with
@@ -2795,6 +2829,10 @@ struct Cues {
     /// Local news words around it ("Lebanon police", "a Richmond man", "Jolly, 60, Lebanon"):
     /// a town of the name is as likely as a country.
     local: bool,
+    /// Inside a run of capitalised words ("Islington Bay", "Kish River"): read far from
+    /// the article's ground, the run most likely names something else
+    /// ([`far_name_in_a_run`]).
+    run: bool,
     /// Whether some readings were left out for what the words around say, not for the place.
     reading: Reading,
 }
@@ -5060,6 +5098,7 @@ fn span_at(site: &Site<'_>, hit: &NameHit<'_>, roles: impl Into<Roles>) -> Span 
                 && (site.modifies() || site.opens_organisation())
                 && after.is_some_and(is_capitalised),
             local: local_news_cue(&site.at),
+            run: site.in_run(),
             reading: Reading::Whole,
         },
     }

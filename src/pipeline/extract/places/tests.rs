@@ -5271,3 +5271,15 @@ fn a_town_of_a_named_state_gives_way_to_a_world_city_of_another_named_country() 
                 Two more fell ill in Toronto on June 3.";
     assert_eq!(country_of_found(text, "Toronto").as_deref(), Some("AU"));
 }
+
+#[test]
+fn a_far_town_or_division_read_inside_a_run_of_capitals_is_left_out() {
+    // Not the London borough: a bay the gazetteer lacks.
+    let text = "A yachtsman spotted the penguin at Islington Bay, by the causeway between \
+                Rangitoto and Motutapu, near Auckland, New Zealand. Auckland Zoo took it in.";
+    assert_eq!(found_as(text, "Islington"), None);
+    // Near the article's places, the run's town stays.
+    let text = "The fire at Islington Green spread towards Camden and Hackney, London \
+                firefighters said.";
+    assert_eq!(country_of_found(text, "Islington").as_deref(), Some("GB"));
+}
