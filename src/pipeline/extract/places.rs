@@ -4197,11 +4197,48 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
-        if chosen.last().is_none_or(|last| span.start >= last.end) {
-            chosen.push(span);
+        match chosen.last_mut() {
+            Some(last) if span.start < last.end => {
+                if same_name_after_the(text, last, &span) {
+                    add_area_readings(last, &span, g);
+                }
+            }
+            _ => chosen.push(span),
         }
     }
     chosen
+}
+
+/// `inner` is the name of `outer` without its article: "Midlands" inside "the Midlands".
+fn same_name_after_the(text: &str, outer: &Span, inner: &Span) -> bool {
+    inner.end == outer.end
+        && inner.start == outer.start + 4
+        && text
+            .get(outer.start..inner.start)
+            .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+}
+
+/// "the Midlands" of a story of Zimbabwe: the areas the name bears without its article (the
+/// province of Zimbabwe) are readings of the name with it too (the hand-placed English region
+/// is spelled with "the"), so that the article's focus chooses. Not towns ("The Hague" is no
+/// village of New York).
+fn add_area_readings(outer: &mut Span, inner: &Span, g: &Gazetteer) {
+    let extra: Vec<(NameRole, bool)> = inner
+        .roles
+        .iter()
+        .copied()
+        .filter(|&(role, _)| {
+            role.place()
+                .is_some_and(|p| g.get(p).kind.class() == KindClass::Area)
+                && !outer.roles.iter().any(|&(r, _)| r == role)
+        })
+        .collect();
+    if extra.is_empty() {
+        return;
+    }
+    let mut roles = outer.roles.to_vec();
+    roles.extend(extra);
+    outer.roles = roles.into();
 }
 
 /// `hits[i]` and a hit right after it, one space between, are a town and the first-level
