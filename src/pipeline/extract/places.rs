@@ -4194,6 +4194,7 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     towns_listed_with_places(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
     county_abbreviations(text, g, &mut spans);
+    state_abbreviations_without_stop(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
@@ -4819,6 +4820,68 @@ fn defined_abbreviations(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
             if bounded && spans.iter().all(|s| s.end <= at || end <= s.start) {
                 found.push(Span::bare(at, end, roles.clone()));
             }
+        }
+    }
+    spans.extend(found);
+}
+
+/// The longest state abbreviation written without its full stop ("Calif", "Tenn").
+const MAX_STOPLESS_ABBREVIATION: usize = 5;
+
+/// "EDMONTON, Ky (WBKO) --": a state's abbreviation written without its full stop, right after
+/// a town's name and a comma and before a bracket, a dash or a comma, where the town has a
+/// reading in that state. A span of the state of its own, so that the town is read in
+/// apposition as with "Ky.". (Such words alone are too often words or names: "Ill", "Miss".)
+fn state_abbreviations_without_stop(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
+    let mut found: Vec<Span> = Vec::new();
+    for town in spans.iter() {
+        let Some(rest) = text.get(town.end..).and_then(|r| r.strip_prefix(", ")) else {
+            continue;
+        };
+        let len = rest
+            .bytes()
+            .take(MAX_STOPLESS_ABBREVIATION + 1)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let word = &rest[..len];
+        let closes = rest[len..].starts_with(" (")
+            || rest[len..].starts_with(" -")
+            || rest[len..].starts_with(" \u{2014}")
+            || rest[len..].starts_with(" \u{2013}")
+            || rest[len..].starts_with(',');
+        if !(2..=MAX_STOPLESS_ABBREVIATION).contains(&len)
+            || !closes
+            || !word.starts_with(|c: char| c.is_ascii_uppercase())
+            || word[1..].bytes().any(|b| b.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let with_stop = format!("{word}.");
+        let Some(hit) = g
+            .capitalised_name_hits(&with_stop)
+            .into_iter()
+            .find(|h| h.start == 0 && h.end == with_stop.len())
+        else {
+            continue;
+        };
+        let states: Vec<(NameRole, bool)> = hit
+            .targets()
+            .filter_map(|(role, _)| role.place())
+            .filter(|&p| g.division_level(p) == 1)
+            .map(|p| (NameRole::Place(p), true))
+            .collect();
+        let holds_town = town.roles.iter().any(|&(r, _)| {
+            r.place().is_some_and(|p| {
+                g.admin1(p).is_some_and(|key| {
+                    states
+                        .iter()
+                        .any(|&(s, _)| s.place().and_then(|s| g.admin1(s)) == Some(key))
+                })
+            })
+        });
+        if holds_town {
+            let start = town.end + 2;
+            found.push(Span::bare(start, start + len, states));
         }
     }
     spans.extend(found);

@@ -5299,3 +5299,15 @@ fn a_name_with_its_article_keeps_the_areas_it_names_without_it() {
         Some("GB")
     );
 }
+
+#[test]
+fn a_state_abbreviation_without_its_stop_places_the_town_before_it() {
+    let text = "EDMONTON, Ky (WBKO) -- One of the biggest fires in the county's history broke \
+                out on Friday.";
+    assert_eq!(name_of_found(text, "Ky").as_deref(), Some("Kentucky"));
+    let m = found_as(text, "EDMONTON").map(|m| bundled().get(m.place).country);
+    assert_eq!(m, Some(Some("US")));
+    // Not where the town has no reading in that state.
+    let text = "TRIPOLI, Ky (Reuters) -- The talks resumed on Friday.";
+    assert_eq!(found_as(text, "Ky"), None);
+}
