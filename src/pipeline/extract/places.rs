@@ -43,6 +43,7 @@ use crate::gazetteer::{Gazetteer, KindClass, NameRole, PlaceIdx, PlaceKind, Plac
 
 mod bare_seas;
 mod person_names;
+mod phones;
 mod short_forms;
 mod sites;
 mod unknown;
@@ -987,6 +988,10 @@ pub fn find_places_with_context(
         {
             focus.countries.add(country, weight);
         }
+    }
+    // A local story's phone numbers name its state as a dateline does not: once each.
+    for key in phones::states_called(text) {
+        focus.add_admin1(key, 1);
     }
     // (Gathered only where [`lone_village_of_another_state`] may leave a village out, the one
     // rule that asks: a story set in a state, named or placed in twice: reading every name's

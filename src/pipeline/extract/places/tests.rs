@@ -5311,3 +5311,17 @@ fn a_state_abbreviation_without_its_stop_places_the_town_before_it() {
     let text = "TRIPOLI, Ky (Reuters) -- The talks resumed on Friday.";
     assert_eq!(found_as(text, "Ky"), None);
 }
+
+#[test]
+fn a_local_phone_number_places_the_story_in_its_state() {
+    // Springfield of Illinois (area code 217), not the largest Springfield (Missouri's).
+    let text = "The city council met in Springfield on Monday to discuss the budget. Residents \
+                may call 217-753-6000 with questions.";
+    let m = found_as(text, "Springfield").map(|m| bundled().admin1(m.place));
+    assert_eq!(m, Some(Some("US.IL")));
+    // A toll-free number says nothing.
+    let text = "The city council met in Springfield on Monday to discuss the budget. Residents \
+                may call 800-753-6000 with questions.";
+    let m = found_as(text, "Springfield").map(|m| bundled().admin1(m.place));
+    assert_eq!(m, Some(Some("US.MO")));
+}
