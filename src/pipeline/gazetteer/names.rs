@@ -1213,11 +1213,7 @@ impl NameIndex {
 /// [`NameIndex::find_article_variant`]'s, which asks more (a space or the end after it).
 #[inline]
 fn ends_with_article(key: &[u8]) -> bool {
-    match key {
-        [b'a' | b'e', b'l'] => true,
-        [.., b' ', b'a' | b'e', b'l'] => true,
-        _ => false,
-    }
+    matches!(key, [b'a' | b'e', b'l'] | [.., b' ', b'a' | b'e', b'l'])
 }
 
 /// Words that open place names in a full and a short spelling, lower-case, each with a dot and
