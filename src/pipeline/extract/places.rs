@@ -430,7 +430,9 @@ impl Reason {
             Reason::SeaBesidePlaces => {
                 "\"the Gulf\", \"the Channel\": the sea of this name beside the places the article names"
             }
-            Reason::Apposition => "named with its state or country (\"Athens, Ga.\")",
+            Reason::Apposition => {
+                "named with its state or country (\"Athens, Ga.\", \"Georgia's Washington County\")"
+            }
             Reason::DivisionInArticle => "inside a state or province the article names",
             Reason::CountryInArticle => "in the country the article names most",
             Reason::CountryInSentence => "in the country its sentence is set in (\"In Mali, ...\")",
@@ -883,6 +885,9 @@ pub fn find_places_with_context(
                 {
                     c = vec![town];
                     narrowed = false;
+                }
+                if !narrowed && let Some(prev) = i.checked_sub(1).and_then(|k| spans.get(k)) {
+                    narrowed = narrow_by_possessor(text, prev, span, g, &mut c);
                 }
                 if narrowed {
                     let divisions = c.iter().filter_map(|&(p, _)| g.admin1(p)).collect();
@@ -5323,6 +5328,56 @@ fn narrow_by_container(
         return true;
     }
     false
+}
+
+/// "Georgia's Washington County", "Libya's Misrata": the readings of a name that lie in the
+/// first-level division or the country named right before it with "'s", where some do and
+/// some do not (a person's or a thing's name after "'s" keeps all its readings).
+fn narrow_by_possessor(
+    text: &str,
+    owner: &Span,
+    span: &Span,
+    g: &Gazetteer,
+    candidates: &mut Vec<(PlaceIdx, bool)>,
+) -> bool {
+    if !matches!(text.get(owner.end..span.start), Some("'s " | "\u{2019}s ")) {
+        return false;
+    }
+    let mut countries: Vec<&str> = Vec::new();
+    let mut divisions: Vec<&str> = Vec::new();
+    for idx in owner.roles.iter().filter_map(|&(r, _)| r.place()) {
+        match g.get(idx).kind {
+            PlaceKind::Country => countries.extend(g.get(idx).country),
+            PlaceKind::AdminArea if g.division_level(idx) == 1 => divisions.extend(g.admin1(idx)),
+            _ => {}
+        }
+    }
+    let keep = |inside: Vec<(PlaceIdx, bool)>, candidates: &mut Vec<(PlaceIdx, bool)>| {
+        if inside.is_empty() || inside.len() == candidates.len() {
+            return false;
+        }
+        *candidates = inside;
+        true
+    };
+    let in_division: Vec<(PlaceIdx, bool)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(idx, _)| {
+            g.division_level(idx) != 1 && g.admin1(idx).is_some_and(|k| divisions.contains(&k))
+        })
+        .collect();
+    if keep(in_division, candidates) {
+        return true;
+    }
+    let in_country: Vec<(PlaceIdx, bool)> = candidates
+        .iter()
+        .copied()
+        .filter(|&(idx, _)| {
+            g.get(idx).kind != PlaceKind::Country
+                && g.get(idx).country.is_some_and(|c| countries.contains(&c))
+        })
+        .collect();
+    keep(in_country, candidates)
 }
 
 /// "Paris in Texas", "now at Ajax in Amsterdam": a town said to be in a place lies in it, and a

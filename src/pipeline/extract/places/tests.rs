@@ -5325,3 +5325,12 @@ fn a_local_phone_number_places_the_story_in_its_state() {
     let m = found_as(text, "Springfield").map(|m| bundled().admin1(m.place));
     assert_eq!(m, Some(Some("US.MO")));
 }
+
+#[test]
+fn a_name_after_a_state_or_country_with_its_s_lies_there() {
+    let text = "Floods hit Georgia's Washington County and Ohio's Franklin County on Monday.";
+    let m = found_as(text, "Washington County").map(|m| (bundled().admin1(m.place), m.reason));
+    assert_eq!(m, Some((Some("US.GA"), Reason::Apposition)));
+    let m = found_as(text, "Franklin County").map(|m| bundled().admin1(m.place));
+    assert_eq!(m, Some(Some("US.OH")));
+}
