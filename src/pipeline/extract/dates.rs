@@ -143,11 +143,25 @@ const DATELINE_MAX_DAYS_BEFORE: i64 = 31;
 
 /// The date mention `m` of `body` is its dateline's ("ROME, April 19 (Xinhua) --", "Pratica di
 /// Mare (Italy), May 8 (IANS/AKI):"): near the start and followed by an opening bracket, a colon
-/// or a dash.
+/// or a dash; or by a hyphen set off by a space (plain text's dash: "SEBHA, Libya, Aug 5 - An air
+/// strike ...") where the line before it is a dateline's place, names and commas without a
+/// lower-case word ("Police said on Aug 5 - ..." is no dateline).
 pub(crate) fn is_dateline_date(body: &str, m: &DateMention) -> bool {
     m.start < 120 && {
         let after = body.get(m.end..).unwrap_or("").trim_start();
-        after.starts_with(['(', ':', '\u{2013}', '\u{2014}']) || after.starts_with("--")
+        after.starts_with(['(', ':', '\u{2013}', '\u{2014}'])
+            || after.starts_with("--")
+            || (after
+                .strip_prefix('-')
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+                && {
+                    let head = body.get(..m.start).unwrap_or("");
+                    let line = head.rsplit('\n').next().unwrap_or("");
+                    line.trim_end().ends_with(',')
+                        && !line
+                            .split_whitespace()
+                            .any(|w| w.starts_with(|c: char| c.is_lowercase()))
+                })
     }
 }
 

@@ -555,6 +555,9 @@ fn events_of(
             }
         };
         let first_event = events.len();
+        // The sentence's lag back to an earlier happening, read at its first place (see
+        // [`lag_back`]).
+        let mut lag: Option<Option<Lag>> = None;
         // A sentence that speaks of two times dates each place by the time of its own clause
         // where that clause has one (see [`clauses::clause_date`]).
         let two_times = basis == WhenBasis::Text && speaks_of_two_times(in_sentence);
@@ -643,6 +646,33 @@ fn events_of(
                     ),
                     None => (when, basis, date_mention),
                 };
+                // "The advance came two days after a drone strike in Tripoli": a place of the
+                // happening the lag goes back to is of the day that many days before.
+                if lag.is_none() {
+                    lag = Some(lag_back(m.body, sentence));
+                }
+                let (when, date_mention) = match (lag.as_ref().and_then(Option::as_ref), when) {
+                    (Some(l), Some(w))
+                        if l.span.start <= mention.start
+                            && mention.end <= l.span.end
+                            && w.granularity == Granularity::Day
+                            && date_mention.is_none_or(|d| !l.span.contains(&d.range().start)) =>
+                    {
+                        let back = chrono::Days::new(l.days);
+                        match (w.from.checked_sub_days(back), w.to.checked_sub_days(back)) {
+                            (Some(from), Some(to)) => (
+                                Some(Interval {
+                                    from,
+                                    to,
+                                    granularity: Granularity::Day,
+                                }),
+                                Some(TextSpan::new(l.phrase.clone())),
+                            ),
+                            _ => (Some(w), date_mention),
+                        }
+                    }
+                    _ => (when, date_mention),
+                };
                 events.push(Event {
                     article,
                     place: mention.place,
@@ -657,6 +687,105 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// A lag a sentence tells between its own time and an earlier happening it names after
+/// "after" ([`lag_back`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Lag {
+    /// The words of the lag ("two days after").
+    phrase: Range<usize>,
+    /// The words of the earlier happening: from "after" to the end of its clause.
+    span: Range<usize>,
+    /// How many days before the sentence's time that happening was.
+    days: u64,
+}
+
+/// The finder of " after " (built once: a searcher made per sentence cost more than its scan).
+static AFTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" after "));
+
+/// How many "after"s of a sentence [`lag_back`] reads: news tells one lag a sentence.
+const MAX_LAGS_READ: usize = 3;
+
+/// The lag back to an earlier happening the sentence in `body` at `sentence` tells, if any: a
+/// count of days or weeks before "after" that follows a verb of coming ("came", "comes",
+/// "followed"), a comma or the sentence's start ("The advance came two days after a drone strike
+/// on a school in Tripoli", "..., a day after forces seized Sirte", "Two weeks after the talks in
+/// Cairo, ..."). The happening runs from "after" to the end of its clause (a comma, a semicolon,
+/// a colon, a dash, or "and as", "as", "while"). Not "days after" without a count, nor "hours".
+/// Reads at most [`MAX_LAGS_READ`] "after"s of the sentence.
+fn lag_back(body: &str, sentence: &Range<usize>) -> Option<Lag> {
+    let text = body.get(sentence.clone())?;
+    let mut from = 0;
+    for _ in 0..MAX_LAGS_READ {
+        let at = from + AFTER.find(text.get(from..)?.as_bytes())?;
+        from = at + " after ".len();
+        // The (up to) four words before "after", last first.
+        let head = text.get(..at)?;
+        let mut words = head.rsplit(' ');
+        let unit = words.next().unwrap_or("");
+        let per = match unit {
+            "day" | "days" => 1,
+            "week" | "weeks" => 7,
+            _ => continue,
+        };
+        let count_word = words.next().unwrap_or("");
+        let count = match count_word.to_ascii_lowercase().as_str() {
+            "a" | "one" | "the" if !unit.ends_with('s') => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            w => match w.parse::<u64>() {
+                Ok(n) if (2..=60).contains(&n) && unit.ends_with('s') => n,
+                _ => continue,
+            },
+        };
+        let mut lead = words.next();
+        if lead.is_some_and(|w| {
+            matches!(
+                w,
+                "exactly" | "just" | "only" | "nearly" | "almost" | "barely" | "some" | "about"
+            )
+        }) {
+            lead = words.next();
+        }
+        let set_off = match lead {
+            None => true,
+            Some(w) => {
+                w.ends_with(',')
+                    || matches!(
+                        w,
+                        "came" | "comes" | "come" | "coming" | "followed" | "follows" | "follow"
+                    )
+            }
+        };
+        if !set_off {
+            continue;
+        }
+        let phrase_start = at.saturating_sub(unit.len() + 1 + count_word.len());
+        let rest = text.get(from..)?;
+        let mut end = rest
+            .find([',', ';', ':', '\u{2013}', '\u{2014}'])
+            .unwrap_or(rest.len());
+        for stop in [" and as ", " as ", " while "] {
+            if let Some(k) = rest.get(..end).and_then(|r| r.find(stop)) {
+                end = k;
+            }
+        }
+        return Some(Lag {
+            phrase: sentence.start + phrase_start..sentence.start + from - 1,
+            span: sentence.start + from..sentence.start + from + end,
+            days: count * per,
+        });
+    }
+    None
 }
 
 /// The episode a sentence dated by the day of a saying ([`date_of_saying`]) goes on with, if
@@ -2918,6 +3047,52 @@ mod tests {
         let body = "ROME, May 8 (AKI): Conte said on Tuesday he met Sarraj in Rome.";
         let e = events(body, &[("ROME", 1), ("Rome", 1)], "2019-05-08");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-07")))]);
+    }
+
+    #[test]
+    fn a_dateline_set_off_by_a_hyphen_gives_way_to_the_day_the_sentence_speaks_of() {
+        // Plain text writes the dateline's dash as a hyphen; the strike was on the Sunday before.
+        let body = "VELMORA, Norland, May 8 - A drone hit a school in Velmora on Sunday night.";
+        let e = events(body, &[("VELMORA", 1), ("Velmora", 1)], "2019-05-08");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-05")))]);
+        // Not a hyphen after a date in a sentence's words.
+        let body = "Flights resumed at Velmora on May 8 - and stopped again on Sunday.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-09");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-08")))]);
+    }
+
+    #[test]
+    fn a_place_of_a_happening_a_lag_goes_back_to_is_of_that_many_days_before() {
+        let body = "Forces took Velmora on Monday. The advance came two days after a drone \
+                    strike on a school in Dastry killed ten cadets, and as talks opened in \
+                    Korvena.";
+        let e = events(
+            body,
+            &[("Velmora", 1), ("Dastry", 2), ("Korvena", 3)],
+            "2020-01-07",
+        );
+        let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
+        assert_eq!(
+            days,
+            [
+                Some(day("2020-01-06")),
+                Some(day("2020-01-04")),
+                Some(day("2020-01-06"))
+            ]
+        );
+        assert_eq!(
+            e[1].date_mention.map(|m| &body[m.range()]),
+            Some("two days after")
+        );
+        // At the start of the sentence, weeks; the rest of the sentence keeps its own day.
+        let body = "Two weeks after the talks in Korvena, the minister visited Dastry on Friday.";
+        let e = events(body, &[("Korvena", 3), ("Dastry", 2)], "2020-01-18");
+        let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
+        assert_eq!(days, [Some(day("2020-01-03")), Some(day("2020-01-17"))]);
+        // Not days without a count, nor a lag not set off ("said two days after").
+        let body = "Forces took Velmora on Monday. It came days after a strike in Dastry.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2020-01-07");
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2020-01-06")));
     }
 
     #[test]
