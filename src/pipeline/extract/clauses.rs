@@ -364,8 +364,10 @@ const OPENER_WORDS: usize = 12;
 /// since he lost Gharyan last month": the loss's time, not the base's; not a phrase of "since", [`super::since_phrase`],
 /// whose date is where a stretch starts), or, where the sentence has a date of its own
 /// (`others_dated`), a relative "that" or "which" after a noun ("said on Monday they would
-/// keep the truce that took effect on Jan. 12") or "who" after a word naming someone ("rescuers
-/// on Monday recovered the bodies of migrants who drowned near Lesbos in late November"). Not
+/// keep the truce that took effect on Jan. 12"), "who" after a word naming someone ("rescuers
+/// on Monday recovered the bodies of migrants who drowned near Lesbos in late November") or
+/// "where" after a noun ("fled the districts on the city's edge where the front stood for most
+/// of last year, began to return on Thursday"; not "back to where", "exactly where"). Not
 /// "that" after a verb of saying ("said that on Monday the army took the town", "told reporters
 /// that ..."), nor one a date follows ("that on Monday"). With it, whether the clause has a
 /// subject of its own ([`opens_a_subject`]: "the town that the army took on Monday" tells of
@@ -381,18 +383,17 @@ fn bare_opener(
     let bytes = text.as_bytes();
     if !bytes
         .windows(4)
-        .any(|w| matches!(w, b"that" | b"hich" | b"ince" | b"who "))
+        .any(|w| matches!(w, b"that" | b"hich" | b"ince" | b"who " | b"here"))
     {
         return None;
     }
     // The last OPENER_WORDS words, with their offsets in `text`.
     let mut words: Vec<(usize, &str)> = word_spans(text).collect();
     words.drain(..words.len().saturating_sub(OPENER_WORDS));
-    let (n, &(at, opener)) = words
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, (_, w))| matches!(*w, "that" | "which" | "who" | "since" | "Since"))?;
+    let (n, &(at, opener)) =
+        words.iter().enumerate().rev().find(|(_, (_, w))| {
+            matches!(*w, "that" | "which" | "who" | "where" | "since" | "Since")
+        })?;
     let next = words.get(n + 1).map(|&(_, w)| w)?;
     if matches!(opener, "since" | "Since") {
         // A pronoun or a name: not "since talks in Sweden last December", "since Monday's
@@ -407,16 +408,20 @@ fn bare_opener(
     if !others_dated || DATE_LEADS.contains(&next) {
         return None;
     }
-    // A noun before it: a determiner within three words back, and no verb of saying there.
+    // A noun before it: a determiner within four words back ("the eastern coastal city that"),
+    // and no verb of saying there.
     // ("who" needs no determiner: "migrants who drowned", "Smith, 40, who"; only a word that
     // names someone, not a verb that asks or knows who.)
-    let before = words.get(n.saturating_sub(3)..n)?;
+    let before = words.get(n.saturating_sub(4)..n)?;
     let noun = before.last().is_some_and(|&(_, w)| {
         (w.starts_with(|c: char| c.is_ascii_lowercase())
             || opener == "who" && w.starts_with(char::is_uppercase))
             && !NOT_NOUNS.contains(&w)
+            && !(opener == "where" && NOT_PLACE_NOUNS.contains(&w))
     });
-    let determined = opener == "who" || before.iter().any(|&(_, w)| super::is_determiner(w));
+    // ("where" needs none either: "the districts on the city's edge where the front stood".)
+    let determined =
+        matches!(opener, "who" | "where") || before.iter().any(|&(_, w)| super::is_determiner(w));
     let saying = before
         .iter()
         .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));
@@ -487,6 +492,28 @@ const NOT_NOUNS: &[&str] = &[
     "so", "such", "now", "than", "is", "was", "are", "were", "be", "been", "and", "but", "or",
     // (Before "who": a question, not a relative clause.)
     "asked", "ask", "wonder", "wondered", "unclear", "sure",
+];
+
+/// Words before "where" that make it no relative clause of a place: a preposition ("back to
+/// where", "from where") or a word of asking or knowing ("exactly where", "see where").
+const NOT_PLACE_NOUNS: &[&str] = &[
+    "to",
+    "from",
+    "of",
+    "near",
+    "exactly",
+    "just",
+    "precisely",
+    "see",
+    "show",
+    "decide",
+    "determine",
+    "matter",
+    "clear",
+    "know",
+    "knows",
+    "knew",
+    "learn",
 ];
 
 /// A word that opens the subject of a clause: after "which", the clause tells what someone did

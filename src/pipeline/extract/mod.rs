@@ -2284,6 +2284,17 @@ mod tests {
                 (WhenBasis::Text, Some(day("2019-12-06")))
             ]
         );
+        // "where" after a noun: the front's time, not the return's.
+        let body = "Families who had fled Velmora and Dastry, the villages on the river where the \
+                    front stood for most of last year, began to return on Thursday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2020-06-05");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-06-04"))),
+                (WhenBasis::Text, Some(day("2020-06-04")))
+            ]
+        );
         // A question of "who" is no relative clause.
         let body = "Police in Velmora on Monday asked who had been in Korvena in late November.";
         let e = events(body, &[("Velmora", 1), ("Korvena", 2)], "2019-12-11");
@@ -2370,6 +2381,11 @@ mod tests {
                 (WhenBasis::Text, Some(day("2021-03-03")))
             ]
         );
+        // Three words between the determiner and "that": the siege's start is the clause's.
+        let body = "The army said on Tuesday it took Dastry, ending a siege of the old coastal \
+                    city that began almost four years ago.";
+        let e = events(body, &[("Dastry", 1)], "2021-03-10");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2021-03-09")))]);
         // A clause of "since" with a subject: the loss's month, not the depot's.
         let body = "The depot, outside Kufra, has become the main store since Haftar lost Sabha \
                     in May.";
