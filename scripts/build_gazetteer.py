@@ -790,6 +790,20 @@ def ascii_form(name: str) -> str | None:
     return out if out.isascii() and out != name else None
 
 
+# A town from this population is also named with "St." and "St" for its opening "Saint".
+SAINT_SHORT_MIN_POPULATION = 50_000
+
+
+def saint_short_forms(name: str) -> list[str]:
+    """The short forms of a name opening with "Saint" ("Saint-Nazaire": "St. Nazaire",
+    "St Nazaire"); none for any other name."""
+    for opener in ("Saint-", "Saint "):
+        if name.startswith(opener) and len(name) > len(opener):
+            rest = name[len(opener):]
+            return [f"St. {rest}", f"St {rest}"]
+    return []
+
+
 def plain_word_kept(plain: str, kind: str, population: int | None) -> bool:
     """A plain form that is a word ("Hue" for Huế) kept all the same: a city of a million
     people or more is what a capitalised word of its name means, unless it is a person's
@@ -1139,6 +1153,15 @@ def main() -> int:
         if c["population"] >= named.get(fold(c["name"]), 0):
             aliases += [f for f in CITY_FORMS.get((c["countrycode"], c["name"]), [])
                         if f not in aliases]
+        # "St. Nazaire", "St Marc": English news shortens a town's "Saint" as it does its own
+        # ("St. Louis"); only for towns of some size (a saint's name in a text, "St. Patrick",
+        # is rarely a village's), and not for a spelling another place bears ("St. Louis").
+        if c["population"] >= SAINT_SHORT_MIN_POPULATION:
+            have = {a.casefold() for a in aliases} | {clean(c["name"]).casefold()}
+            forms = saint_short_forms(clean(c["name"]))
+            # (Neither spelling another place's: the matcher looks "St" up as "St." too.)
+            if not any(fold(f) in named for f in forms):
+                aliases += [f for f in forms if f.casefold() not in have]
         rows[f"gn:{gid}"] = row(f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"],
                                 c["countrycode"], gid, c["population"], flags, aliases,
                                 admin1=c.get("admin1code") or "")

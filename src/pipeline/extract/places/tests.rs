@@ -5334,3 +5334,17 @@ fn a_name_after_a_state_or_country_with_its_s_lies_there() {
     let m = found_as(text, "Franklin County").map(|m| bundled().admin1(m.place));
     assert_eq!(m, Some(Some("US.OH")));
 }
+
+#[test]
+fn a_towns_saint_is_found_shortened() {
+    // The data writes "Saint-Marc", "Saint-Nazaire"; English news "St. Marc", "St Nazaire".
+    let text = "Crowds filled the hospital in St. Marc, Haiti. The ferry left St Nazaire, France.";
+    assert_eq!(
+        name_of_found(text, "St. Marc").as_deref(),
+        Some("Saint-Marc")
+    );
+    assert_eq!(
+        name_of_found(text, "St Nazaire").as_deref(),
+        Some("Saint-Nazaire")
+    );
+}
