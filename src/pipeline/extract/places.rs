@@ -2829,6 +2829,8 @@ impl Span {
 }
 
 /// What the words around an occurrence say of it.
+// (Independent cues, each read on its own by a different rule: no state machine.)
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Copy, Debug, Default)]
 struct Cues {
     /// Inside an organisation's name ("Bank of Italy"): kept with a low confidence.
@@ -5455,9 +5457,18 @@ fn said_to_be_in<'s>(
     // ("the town of Palma in northern Mozambique": a part of the place named after "in" is in
     // it too.)
     let gap = text.get(spans[i].end..next.start)?;
-    let inside = gap
-        .strip_prefix(" in ")
-        .is_some_and(|rest| rest.is_empty() || rest.strip_suffix(' ').is_some_and(is_part_word));
+    // ("Kalam in the Swat Valley": a region, division or country after "the".)
+    let area_after_the = || {
+        next.roles.iter().all(|&(r, _)| {
+            r.place()
+                .is_some_and(|p| g.get(p).kind.class() == KindClass::Area)
+        })
+    };
+    let inside = gap.strip_prefix(" in ").is_some_and(|rest| {
+        rest.is_empty()
+            || rest.strip_suffix(' ').is_some_and(is_part_word)
+            || (rest == "the " && area_after_the())
+    });
     if !inside {
         return None;
     }

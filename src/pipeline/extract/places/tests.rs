@@ -5348,3 +5348,11 @@ fn a_towns_saint_is_found_shortened() {
         Some("Saint-Nazaire")
     );
 }
+
+#[test]
+fn a_town_said_to_be_in_the_region_of_another_country_is_none_of_its_towns_elsewhere() {
+    // The data's only "Kalam" spelling is a town of India; Kalam of Swat it lacks.
+    let text = "Army helicopters landed in the tourist town of Kalam in the Swat Valley.";
+    assert_eq!(found_as(text, "Kalam"), None);
+    assert!(found_as(text, "Swat Valley").is_some());
+}
