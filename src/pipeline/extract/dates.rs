@@ -988,7 +988,8 @@ impl Tagger<'_> {
                                 && matches!(
                                     self.prev_prep(first),
                                     Some(Prep::On | Prep::In | Prep::At | Prep::During)
-                                )) =>
+                                ))
+                            || self.past_verb_and_its_phrase(k, first) =>
                     {
                         Tense::PastAdjacent
                     }
@@ -1006,6 +1007,44 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The past verb at `k` governs the date at `first` across its object or a place ("took
+    /// the town on August 9", "exploded in Kabul on March 3", "went to the polls on May 5"):
+    /// "on" opens the date, and the few words between are names, nouns and prepositions with no
+    /// mark, tense word or number among them (not "declared a dividend payable Dec. 15", whose
+    /// date is the payment's).
+    fn past_verb_and_its_phrase(&self, k: usize, first: usize) -> bool {
+        const MAX_BETWEEN: usize = 5;
+        if self.prev_prep(first) != Some(Prep::On) || first < k + 3 || first - k - 2 > MAX_BETWEEN
+        {
+            return false;
+        }
+        // A verb that sets a time for its object tells of a time that may be to come
+        // ("announced a summit on May 5", "called a strike on Monday").
+        if SETTING_VERBS.iter().any(|w| self.word_is(k, w)) {
+            return false;
+        }
+        // A participle after another tense word is an adjective or a passive, not the clause's
+        // verb ("will redeem Series H preferred shares on Oct. 31").
+        let mut j = k;
+        while j > 0 && k - j < MAX_BETWEEN * 2 && !self.starts_sentence(j) {
+            j -= 1;
+            if self.cue(j).is_some() || self.infinitive_at(j) {
+                return false;
+            }
+        }
+        (k + 1..first - 1).all(|j| match self.toks[j].kind {
+            Kind::Word { lex, .. } => {
+                matches!(
+                    lex,
+                    Lex::Other | Lex::The | Lex::A | Lex::Prep(Prep::In | Prep::To | Prep::At | Prep::Of)
+                ) && !["payable", "due", "effective", "and", "or", "but", "that", "which", "who"]
+                    .iter()
+                    .any(|w| self.word_is(j, w))
+            }
+            _ => false,
+        })
     }
 
     /// The token `k` stands in a relative clause opened after a comma ("Greece, which says
@@ -2843,6 +2882,15 @@ impl Tagger<'_> {
             Lex::Prep(Prep::After) => 1,
             _ => return None,
         };
+        // "the week before last", "the year before last": two units back from the anchor, as
+        // "last week" is one.
+        if step < 0 && self.lex(i + 2) == Some(Lex::Last) && self.phrase_ends_at(i + 2) {
+            if !matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                return None;
+            }
+            let (interval, grain) = Self::unit_from(self.anchor_day()?, unit, -2)?;
+            return Some(self.grained(i + 2, interval, grain));
+        }
         let r = if self.phrase_ends_at(i + 1) {
             self.reference_or_publication()?
         } else {
@@ -3130,9 +3178,9 @@ impl Tagger<'_> {
                 };
                 (y - m.interval.from.year(), k + 1)
             }
-            Some(Lex::Last) if self.single(k + 1, Unit::Year) => {
-                (self.anchor_year()? - 1 - m.interval.from.year(), k + 1)
-            }
+            // "fell in December, down from the same month last year" in a January story: the
+            // December a year before, as "a year earlier" is.
+            Some(Lex::Last) if self.single(k + 1, Unit::Year) => (-1, k + 1),
             Some(Lex::A)
                 if self.single(k + 1, Unit::Year)
                     && matches!(self.lex(k + 2), Some(Lex::Earlier | Lex::Ago)) =>
@@ -3924,7 +3972,17 @@ impl Tagger<'_> {
         // "two days after the vote", "a week before the election": from the happening's date,
         // where the text gives it.
         let r = if matches!(self.lex(i + 2), Some(Lex::Prep(_))) && !self.phrase_ends_at(i + 2) {
-            self.happening_time(i + 2)?
+            let r = self.happening_time(i + 2)?;
+            // "13 days after the bombings this month": days from a month or a year are no day
+            // the text says.
+            let small = matches!(
+                unit,
+                Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Fortnight
+            );
+            if small && r.grain != Grain::Day {
+                return None;
+            }
+            r
         } else {
             self.reference_or_publication()?
         };
@@ -4033,6 +4091,33 @@ impl Tagger<'_> {
 /// 12th when ...", "on the 3rd and again on the 9th").
 const DAY_ALONE_FOLLOWERS: &[&str] = &[
     "after", "and", "as", "at", "before", "but", "during", "in", "or", "until", "when", "while",
+];
+
+/// Verbs that set a time for what they name ([`Tagger::past_verb_and_its_phrase`]).
+const SETTING_VERBS: &[&str] = &[
+    "announced",
+    "called",
+    "set",
+    "scheduled",
+    "planned",
+    "proposed",
+    "postponed",
+    "delayed",
+    "moved",
+    "rescheduled",
+    "fixed",
+    "declared",
+    "agreed",
+    "approved",
+    "ordered",
+    "booked",
+    "promised",
+    "threatened",
+    "vowed",
+    "urged",
+    "asked",
+    "invited",
+    "expected",
 ];
 
 /// How far back, in tokens, [`Tagger::happening_time`] takes the last date given, and how far

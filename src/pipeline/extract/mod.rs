@@ -752,11 +752,16 @@ pub(super) fn pick_date<'d>(
 /// A clause of "that" follows the date mention `dm` at once ("confirmed on Friday that gunmen
 /// attacked a bus on Tuesday", "warned residents Friday that floods would reach the city on
 /// Sunday"): the date is of the knowing or telling, whatever the verb, and the clause's own date
-/// tells what happened.
+/// tells what happened. A day only, and a clause with a subject of its own: not "in the fiscal
+/// year that ended in March", a relative clause that says which year.
 fn opens_that_clause(body: &str, dm: &DateMention) -> bool {
-    body.get(dm.end..)
-        .and_then(|rest| rest.strip_prefix(' '))
-        .is_some_and(|rest| rest.starts_with("that "))
+    dm.interval.granularity == Granularity::Day
+        && body
+            .get(dm.end..)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.strip_prefix("that "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|next| !dates::is_tense_word(next))
 }
 
 /// The date mention `dm` is the day of a saying, not of what was said: it follows a verb of
@@ -2198,6 +2203,10 @@ mod tests {
         let body = "Officials warned residents Friday that floods would reach Velmora on Sunday.";
         let e = events(body, &[("Velmora", 1)], "2019-05-04");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-05")))]);
+        // A relative clause that says which period: the period dates the sentence.
+        let body = "Profit in Velmora rose in the fiscal year that ended in March.";
+        let e = events(body, &[("Velmora", 1)], "2019-10-30");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-01-01")))]);
     }
 
     #[test]

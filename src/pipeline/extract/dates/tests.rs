@@ -1055,12 +1055,38 @@ fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
         Some("2019-12-10"),
         &[("November", "2019-11-01"), ("the same month a year earlier", "2018-11-01")],
     );
+    // "Last year" of a month of the year before the publication's: a year before that month.
+    assert_starts(
+        "Sales fell in December, down from the same month last year.",
+        Some("2021-01-14"),
+        &[("December", "2020-12-01"), ("the same month last year", "2019-12-01")],
+    );
     // Without a year after it: the reference's own.
     assert_starts(
         "Sales rose in November and fell over the same period.",
         Some("2019-12-10"),
         &[("November", "2019-11-01"), ("the same period", "2019-11-01")],
     );
+}
+
+#[test]
+fn a_day_after_a_past_verb_and_its_object_or_place_is_the_one_past() {
+    // Thursday 2 May 2019: August 9 within a hundred days ahead, but the verb governs it.
+    for text in [
+        "Troops took Gao on August 9.",
+        "A car bomb exploded in Kabul on August 9.",
+        "Voters went to the polls on August 9.",
+    ] {
+        assert_one(text, "2019-05-02", "August 9", "2018-08-09", "2018-08-09", Day);
+    }
+    // A verb that sets a time, or a date that is another's: still the one to come.
+    for text in [
+        "The party announced a rally on August 9.",
+        "The board declared a dividend payable on August 9.",
+        "The bank will redeem its Series B preferred shares on August 9.",
+    ] {
+        assert_one(text, "2019-05-02", "August 9", "2019-08-09", "2019-08-09", Day);
+    }
 }
 
 #[test]
@@ -2700,6 +2726,12 @@ fn the_unit_before_or_after_is_one_from_the_date_just_told() {
         Some("2020-05-10"),
         &[("2017", "2017-01-01"), ("The year after", "2018-01-01")],
     );
+    // "The week before last": two weeks back from the publication (Tuesday 10 March 2020).
+    assert_starts(
+        "Engineers found cracks in the dam the week before last.",
+        Some("2020-03-10"),
+        &[("the week before last", "2020-02-24")],
+    );
     // A happening after "before" dates the week: not the week before the date told.
     assert_starts(
         "The dam broke on May 4. The week before the vote was calm.",
@@ -2738,6 +2770,12 @@ fn a_time_told_by_a_happening_counts_from_the_happening_date() {
         "The dam broke on May 4. Two days after the vote, crowds filled Arvale.",
         Some("2020-05-10"),
         &[("May 4", "2020-05-04")],
+    );
+    // Days from a month are no day the text says.
+    assert_starts(
+        "Bombs hit Arvale this month. Ten days after the bombings, troops left.",
+        Some("2020-05-20"),
+        &[("this month", "2020-05-01")],
     );
     // The day it names in the same sentence is the day, not the blast's.
     assert_starts(
