@@ -3189,6 +3189,12 @@ impl Tagger<'_> {
             }
             _ => return Some(m),
         };
+        // With no date given before it, the period is the publication's day, which no one
+        // compares with: "risen 84 percent over the same period last year" is of last year.
+        if self.reference.get().is_none() {
+            let y = m.interval.from.year().checked_add(years)?;
+            return Some(self.comparison(last, calendar::year(y)?, Grain::Year));
+        }
         let r = Ref {
             interval: m.interval,
             grain: m.grain,

@@ -1061,6 +1061,12 @@ fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
         Some("2021-01-14"),
         &[("December", "2020-12-01"), ("the same month last year", "2019-12-01")],
     );
+    // With no date before it: that year, not the publication's day a year back.
+    assert_starts(
+        "Fires have risen 84 percent over the same period last year.",
+        Some("2019-08-25"),
+        &[("the same period last year", "2018-01-01")],
+    );
     // Without a year after it: the reference's own.
     assert_starts(
         "Sales rose in November and fell over the same period.",
