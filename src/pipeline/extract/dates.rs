@@ -1016,8 +1016,7 @@ impl Tagger<'_> {
     /// date is the payment's).
     fn past_verb_and_its_phrase(&self, k: usize, first: usize) -> bool {
         const MAX_BETWEEN: usize = 5;
-        if self.prev_prep(first) != Some(Prep::On) || first < k + 3 || first - k - 2 > MAX_BETWEEN
-        {
+        if self.prev_prep(first) != Some(Prep::On) || first < k + 3 || first - k - 2 > MAX_BETWEEN {
             return false;
         }
         // A verb that sets a time for its object tells of a time that may be to come
@@ -1038,10 +1037,23 @@ impl Tagger<'_> {
             Kind::Word { lex, .. } => {
                 matches!(
                     lex,
-                    Lex::Other | Lex::The | Lex::A | Lex::Prep(Prep::In | Prep::To | Prep::At | Prep::Of)
-                ) && !["payable", "due", "effective", "and", "or", "but", "that", "which", "who"]
-                    .iter()
-                    .any(|w| self.word_is(j, w))
+                    Lex::Other
+                        | Lex::The
+                        | Lex::A
+                        | Lex::Prep(Prep::In | Prep::To | Prep::At | Prep::Of)
+                ) && ![
+                    "payable",
+                    "due",
+                    "effective",
+                    "and",
+                    "or",
+                    "but",
+                    "that",
+                    "which",
+                    "who",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w))
             }
             _ => false,
         })
@@ -4135,9 +4147,13 @@ const HAPPENING_SENTENCE: usize = 40;
 /// what "a bomb exploded" told, "the vote" what "went to the polls" told.
 const HAPPENING_KINDS: &[&[&str]] = &[
     &["blast", "explo", "bomb", "deton"],
-    &["vote", "voting", "electi", "polls", "ballot", "referend", "runoff"],
+    &[
+        "vote", "voting", "electi", "polls", "ballot", "referend", "runoff",
+    ],
     &["quake", "earthq", "tremor"],
-    &["storm", "hurrican", "typhoon", "cyclone", "tornado", "landfall"],
+    &[
+        "storm", "hurrican", "typhoon", "cyclone", "tornado", "landfall",
+    ],
     &["attack", "assault", "raid", "ambush", "offensive"],
     &["crash", "collision", "collided", "derail"],
     &["flood", "deluge", "inundat"],

@@ -1043,23 +1043,35 @@ fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
     assert_starts(
         "Exports fell in the third quarter, compared with the same period of 2018.",
         Some("2019-12-10"),
-        &[("the third quarter", "2019-07-01"), ("the same period of 2018", "2018-07-01")],
+        &[
+            ("the third quarter", "2019-07-01"),
+            ("the same period of 2018", "2018-07-01"),
+        ],
     );
     assert_starts(
         "Sales rose in November, up from the same month last year.",
         Some("2019-12-10"),
-        &[("November", "2019-11-01"), ("the same month last year", "2018-11-01")],
+        &[
+            ("November", "2019-11-01"),
+            ("the same month last year", "2018-11-01"),
+        ],
     );
     assert_starts(
         "Sales rose in November, up from the same month a year earlier.",
         Some("2019-12-10"),
-        &[("November", "2019-11-01"), ("the same month a year earlier", "2018-11-01")],
+        &[
+            ("November", "2019-11-01"),
+            ("the same month a year earlier", "2018-11-01"),
+        ],
     );
     // "Last year" of a month of the year before the publication's: a year before that month.
     assert_starts(
         "Sales fell in December, down from the same month last year.",
         Some("2021-01-14"),
-        &[("December", "2020-12-01"), ("the same month last year", "2019-12-01")],
+        &[
+            ("December", "2020-12-01"),
+            ("the same month last year", "2019-12-01"),
+        ],
     );
     // With no date before it: that year, not the publication's day a year back.
     assert_starts(
@@ -1071,7 +1083,10 @@ fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
     assert_starts(
         "Sales rose in November and fell over the same period.",
         Some("2019-12-10"),
-        &[("November", "2019-11-01"), ("the same period", "2019-11-01")],
+        &[
+            ("November", "2019-11-01"),
+            ("the same period", "2019-11-01"),
+        ],
     );
 }
 
@@ -1083,7 +1098,14 @@ fn a_day_after_a_past_verb_and_its_object_or_place_is_the_one_past() {
         "A car bomb exploded in Kabul on August 9.",
         "Voters went to the polls on August 9.",
     ] {
-        assert_one(text, "2019-05-02", "August 9", "2018-08-09", "2018-08-09", Day);
+        assert_one(
+            text,
+            "2019-05-02",
+            "August 9",
+            "2018-08-09",
+            "2018-08-09",
+            Day,
+        );
     }
     // A verb that sets a time, or a date that is another's: still the one to come.
     for text in [
@@ -1091,7 +1113,14 @@ fn a_day_after_a_past_verb_and_its_object_or_place_is_the_one_past() {
         "The board declared a dividend payable on August 9.",
         "The bank will redeem its Series B preferred shares on August 9.",
     ] {
-        assert_one(text, "2019-05-02", "August 9", "2019-08-09", "2019-08-09", Day);
+        assert_one(
+            text,
+            "2019-05-02",
+            "August 9",
+            "2019-08-09",
+            "2019-08-09",
+            Day,
+        );
     }
 }
 
@@ -1102,7 +1131,14 @@ fn a_month_a_plan_was_made_for_in_a_past_clause_is_the_one_begun() {
         "The summit in Arvale was planned for April but was cancelled.",
         "The talks planned for April in Arvale had been cancelled.",
     ] {
-        assert_one(text, "2019-12-10", "April", "2019-04-01", "2019-04-30", Month);
+        assert_one(
+            text,
+            "2019-12-10",
+            "April",
+            "2019-04-01",
+            "2019-04-30",
+            Month,
+        );
     }
     // A plan still to come: the next April.
     assert_one(
