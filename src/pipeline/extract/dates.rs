@@ -910,12 +910,18 @@ impl Tagger<'_> {
                 if self.word_is(k + 1, "for")
                     && matches!(self.lex(k + 2), Some(Lex::Month { .. }))
                     && !matches!(self.toks.get(k + 3).map(|t| t.kind), Some(Kind::Num(_)))
-                    && (self.word_is(k, "planned") || self.word_is(k, "scheduled"))
+                    && ["planned", "scheduled", "set"]
+                        .iter()
+                        .any(|w| self.word_is(k, w))
                     && k > 0 =>
             {
                 if ["was", "were"].iter().any(|w| self.word_is(k - 1, w)) {
                     Some(Tense::Past)
-                } else if self.lex(k - 1) == Some(Lex::Other) && !self.cap(k - 1) {
+                } else if self.lex(k - 1) == Some(Lex::Other) && !self.cap(k - 1)
+                    || self.punct(k - 1) == Some(',')
+                {
+                    // ("The concert, set for April, was cancelled": the participle set off by
+                    // commas, too.)
                     None
                 } else {
                     Some(Tense::Future)
@@ -3979,12 +3985,10 @@ impl Tagger<'_> {
         let n = self.count_at(i)?;
         let (unit, _) = self.unit(i + 1)?;
         let step = match self.lex(i + 2)? {
-            Lex::Later => 1,
-            Lex::Earlier => -1,
-            // "Two days before, engineers had ...", "a week after.": where the phrase ends
-            // there (not "two days before the vote", which a happening dates).
-            Lex::Prep(Prep::Before) => -1,
-            Lex::Prep(Prep::After) => 1,
+            // "Two days before, engineers had ...", "a week after.": from the last date given
+            // where the phrase ends there; "two days before the vote" from the vote's below.
+            Lex::Later | Lex::Prep(Prep::After) => 1,
+            Lex::Earlier | Lex::Prep(Prep::Before) => -1,
             _ => return None,
         };
         // "two days after the vote", "a week before the election": from the happening's date,

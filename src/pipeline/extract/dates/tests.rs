@@ -1130,6 +1130,7 @@ fn a_month_a_plan_was_made_for_in_a_past_clause_is_the_one_begun() {
     for text in [
         "The summit in Arvale was planned for April but was cancelled.",
         "The talks planned for April in Arvale had been cancelled.",
+        "The concert in Arvale, set for April, was cancelled.",
     ] {
         assert_one(
             text,
