@@ -2507,6 +2507,46 @@ impl Tagger<'_> {
         if self.single(k, Unit::Day) {
             return self.nth_day_is(i, k);
         }
+        // "the first nine months", "the first two months of 2008": January to the end of that
+        // month, of the year named or the latest begun by the anchor (as a half is).
+        if n == 1
+            && let Some(c) = self.count_at(k).filter(|c| (2..=11).contains(c))
+            && self.lex(k + 1)
+                == Some(Lex::Unit {
+                    unit: Unit::Month,
+                    plural: true,
+                })
+        {
+            let make = |y: i32| calendar::months(y, 1, c);
+            let (mut written, year_last) = self.trailing_year(k + 2, year);
+            // "of the year", "of this year": the publication's.
+            if written.is_none()
+                && self.lex(k + 2) == Some(Lex::Prep(Prep::Of))
+                && matches!(self.lex(k + 3), Some(Lex::The | Lex::This))
+                && self.single(k + 4, Unit::Year)
+            {
+                written = Some(self.anchor_year()?);
+            }
+            let interval = match written {
+                Some(y) => make(y)?,
+                // Not the first months of something else ("of the war", "after the flood",
+                // "in office").
+                None if matches!(
+                    self.lex(k + 2),
+                    Some(Lex::Prep(
+                        Prep::Of | Prep::After | Prep::Since | Prep::In | Prep::Before | Prep::At
+                    ))
+                ) || self.word_is(k + 2, "following") =>
+                {
+                    return None;
+                }
+                None => self.quarter_year(i, k + 1, make)?,
+            };
+            // (A year written after it stays a mention of its own: "of 1997" is the year the
+            // text names.)
+            let _ = year_last;
+            return Some(self.grained(k + 1, interval, Grain::Span));
+        }
         let (count, k) = match self.lex(k) {
             Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),
             _ => (1, k),

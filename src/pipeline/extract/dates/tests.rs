@@ -1073,6 +1073,36 @@ fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
             ("the same month last year", "2019-12-01"),
         ],
     );
+    // "The first nine months": January to September, and the same months of 2018.
+    assert_starts(
+        "Sales rose in the first nine months from the same period in 2018.",
+        Some("2019-12-10"),
+        &[
+            ("the first nine months", "2019-01-01"),
+            ("the same period in 2018", "2018-01-01"),
+        ],
+    );
+    assert_starts(
+        "Cases rose in the first two months of 2008.",
+        Some("2019-12-10"),
+        &[
+            ("the first two months", "2008-01-01"),
+            ("2008", "2008-01-01"),
+        ],
+    );
+    assert_starts(
+        "Sales fell during the first two months of the year.",
+        Some("2009-03-23"),
+        &[
+            ("the first two months", "2009-01-01"),
+            ("the year", "2009-01-01"),
+        ],
+    );
+    // The first months of something else.
+    assert_none(
+        "Fighting eased in the first three months of the war.",
+        "2019-12-10",
+    );
     // With no date before it: that year, not the publication's day a year back.
     assert_starts(
         "Fires have risen 84 percent over the same period last year.",
