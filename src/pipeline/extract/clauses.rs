@@ -412,16 +412,23 @@ fn bare_opener(
     // and no verb of saying there.
     // ("who" needs no determiner: "migrants who drowned", "Smith, 40, who"; only a word that
     // names someone, not a verb that asks or knows who.)
+    // (Nor with no determiner where a verb follows at once, so that the clause has no subject
+    // of its own: "Fighters that seized Gao in March were driven out of Kidal on Friday", the
+    // noun opening the clause.)
+    let verb_next = super::dates::is_tense_word(next);
     let before = words.get(n.saturating_sub(4)..n)?;
-    let noun = before.last().is_some_and(|&(_, w)| {
+    let noun = before.last().is_some_and(|&(at, w)| {
         (w.starts_with(|c: char| c.is_ascii_lowercase())
-            || opener == "who" && w.starts_with(char::is_uppercase))
+            || (opener == "who"
+                || verb_next && text.get(..at).is_some_and(|t| t.trim().is_empty()))
+                && w.starts_with(char::is_uppercase))
             && !NOT_NOUNS.contains(&w)
             && !(opener == "where" && NOT_PLACE_NOUNS.contains(&w))
     });
     // ("where" needs none either: "the districts on the city's edge where the front stood".)
-    let determined =
-        matches!(opener, "who" | "where") || before.iter().any(|&(_, w)| super::is_determiner(w));
+    let determined = matches!(opener, "who" | "where")
+        || verb_next
+        || before.iter().any(|&(_, w)| super::is_determiner(w));
     let saying = before
         .iter()
         .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));

@@ -438,6 +438,16 @@ pub fn is_not_a_name(word: &str) -> bool {
     names_no_actor(lexer::classify(word))
 }
 
+/// A lower-case word of the tagger's tense vocabulary: a verb or auxiliary that tells a time
+/// ("seized", "had", "will", "is"), what follows a relative "that" with no subject of its own.
+pub fn is_tense_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && matches!(
+            lexer::classify(word),
+            Lex::Tense(Cue::Past | Cue::Perfect | Cue::Future | Cue::Present)
+        )
+}
+
 /// [`is_not_a_name`] of `text[start..end]`, a run of ASCII letters and digits: the word is
 /// packed from the text around it ([`lexer::classify_letters`]), not copied out first. Digits
 /// pack as [`lexer::classify`] packs them.
@@ -905,6 +915,32 @@ impl Tagger<'_> {
             {
                 None
             }
+            // "was planned for April", "talks scheduled for May had been cancelled": a plan
+            // made in the past for a month is told as a past plan, and the month after "for"
+            // takes the clause's time (a bare month in a past clause is the one begun, not
+            // the next); a passive's auxiliary says it, or a noun before the participle leaves
+            // it to the clause's verb.
+            Cue::Intent
+                if self.word_is(k + 1, "for")
+                    && matches!(self.lex(k + 2), Some(Lex::Month { .. }))
+                    && !matches!(self.toks.get(k + 3).map(|t| t.kind), Some(Kind::Num(_)))
+                    && ["planned", "scheduled", "set"]
+                        .iter()
+                        .any(|w| self.word_is(k, w))
+                    && k > 0 =>
+            {
+                if ["was", "were"].iter().any(|w| self.word_is(k - 1, w)) {
+                    Some(Tense::Past)
+                } else if self.lex(k - 1) == Some(Lex::Other) && !self.cap(k - 1)
+                    || self.punct(k - 1) == Some(',')
+                {
+                    // ("The concert, set for April, was cancelled": the participle set off by
+                    // commas, too.)
+                    None
+                } else {
+                    Some(Tense::Future)
+                }
+            }
             Cue::Intent if next_to_for => Some(Tense::Future),
             // "has scheduled a news conference Thursday", "planned a rally on Saturday": a verb of
             // arranging with its object arranges what is still to come (not "a planned visit").
@@ -972,7 +1008,8 @@ impl Tagger<'_> {
                                 && matches!(
                                     self.prev_prep(first),
                                     Some(Prep::On | Prep::In | Prep::At | Prep::During)
-                                )) =>
+                                ))
+                            || self.past_verb_and_its_phrase(k, first) =>
                     {
                         Tense::PastAdjacent
                     }
@@ -990,6 +1027,56 @@ impl Tagger<'_> {
             }
         }
         Tense::Unknown
+    }
+
+    /// The past verb at `k` governs the date at `first` across its object or a place ("took
+    /// the town on August 9", "exploded in Kabul on March 3", "went to the polls on May 5"):
+    /// "on" opens the date, and the few words between are names, nouns and prepositions with no
+    /// mark, tense word or number among them (not "declared a dividend payable Dec. 15", whose
+    /// date is the payment's).
+    fn past_verb_and_its_phrase(&self, k: usize, first: usize) -> bool {
+        const MAX_BETWEEN: usize = 5;
+        if self.prev_prep(first) != Some(Prep::On) || first < k + 3 || first - k - 2 > MAX_BETWEEN {
+            return false;
+        }
+        // A verb that sets a time for its object tells of a time that may be to come
+        // ("announced a summit on May 5", "called a strike on Monday").
+        if SETTING_VERBS.iter().any(|w| self.word_is(k, w)) {
+            return false;
+        }
+        // A participle after another tense word is an adjective or a passive, not the clause's
+        // verb ("will redeem Series H preferred shares on Oct. 31").
+        let mut j = k;
+        while j > 0 && k - j < MAX_BETWEEN * 2 && !self.starts_sentence(j) {
+            j -= 1;
+            if self.cue(j).is_some() || self.infinitive_at(j) {
+                return false;
+            }
+        }
+        (k + 1..first - 1).all(|j| match self.toks[j].kind {
+            Kind::Word { lex, .. } => {
+                matches!(
+                    lex,
+                    Lex::Other
+                        | Lex::The
+                        | Lex::A
+                        | Lex::Prep(Prep::In | Prep::To | Prep::At | Prep::Of)
+                ) && ![
+                    "payable",
+                    "due",
+                    "effective",
+                    "and",
+                    "or",
+                    "but",
+                    "that",
+                    "which",
+                    "who",
+                ]
+                .iter()
+                .any(|w| self.word_is(j, w))
+            }
+            _ => false,
+        })
     }
 
     /// The token `k` stands in a relative clause opened after a comma ("Greece, which says
@@ -2434,6 +2521,46 @@ impl Tagger<'_> {
         if self.single(k, Unit::Day) {
             return self.nth_day_is(i, k);
         }
+        // "the first nine months", "the first two months of 2008": January to the end of that
+        // month, of the year named or the latest begun by the anchor (as a half is).
+        if n == 1
+            && let Some(c) = self.count_at(k).filter(|c| (2..=11).contains(c))
+            && self.lex(k + 1)
+                == Some(Lex::Unit {
+                    unit: Unit::Month,
+                    plural: true,
+                })
+        {
+            let make = |y: i32| calendar::months(y, 1, c);
+            let (mut written, year_last) = self.trailing_year(k + 2, year);
+            // "of the year", "of this year": the publication's.
+            if written.is_none()
+                && self.lex(k + 2) == Some(Lex::Prep(Prep::Of))
+                && matches!(self.lex(k + 3), Some(Lex::The | Lex::This))
+                && self.single(k + 4, Unit::Year)
+            {
+                written = Some(self.anchor_year()?);
+            }
+            let interval = match written {
+                Some(y) => make(y)?,
+                // Not the first months of something else ("of the war", "after the flood",
+                // "in office").
+                None if matches!(
+                    self.lex(k + 2),
+                    Some(Lex::Prep(
+                        Prep::Of | Prep::After | Prep::Since | Prep::In | Prep::Before | Prep::At
+                    ))
+                ) || self.word_is(k + 2, "following") =>
+                {
+                    return None;
+                }
+                None => self.quarter_year(i, k + 1, make)?,
+            };
+            // (A year written after it stays a mention of its own: "of 1997" is the year the
+            // text names.)
+            let _ = year_last;
+            return Some(self.grained(k + 1, interval, Grain::Span));
+        }
         let (count, k) = match self.lex(k) {
             Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),
             _ => (1, k),
@@ -2827,10 +2954,21 @@ impl Tagger<'_> {
             Lex::Prep(Prep::After) => 1,
             _ => return None,
         };
-        if !self.phrase_ends_at(i + 1) {
-            return None;
+        // "the week before last", "the year before last": two units back from the anchor, as
+        // "last week" is one.
+        if step < 0 && self.lex(i + 2) == Some(Lex::Last) && self.phrase_ends_at(i + 2) {
+            if !matches!(unit, Unit::Week | Unit::Month | Unit::Year) {
+                return None;
+            }
+            let (interval, grain) = Self::unit_from(self.anchor_day()?, unit, -2)?;
+            return Some(self.grained(i + 2, interval, grain));
         }
-        let r = self.reference_or_publication()?;
+        let r = if self.phrase_ends_at(i + 1) {
+            self.reference_or_publication()?
+        } else {
+            // "the day after the blast": from the blast's date, where the text gives it.
+            self.happening_time(i + 1)?
+        };
         // "In May ... The day before": a day from a month is no day the text says.
         if unit == Unit::Day && r.grain != Grain::Day {
             return None;
@@ -2842,6 +2980,80 @@ impl Tagger<'_> {
         };
         let (interval, grain) = Self::unit_from(base, unit, step)?;
         Some(self.grained(i + 1, interval, grain))
+    }
+
+    /// The time of the happening named after "after" or "before" at `p` ("the day after the
+    /// blast", "two days after the vote", "a week before the March 3 election"): a date within
+    /// the phrase ("the March 3 blast", "the 2016 election"), else the last date the text gave,
+    /// where that date's sentence (an earlier one, within [`HAPPENING_REACH`] tokens) tells of
+    /// the same happening ([`same_happening`]: "A car bomb exploded in Kabul on March 3. The day
+    /// after the blast, ..."). Else none: a happening whose date the text does not give dates
+    /// nothing, not even the publication.
+    fn happening_time(&self, p: usize) -> Option<Ref> {
+        let det = p + 1;
+        if !(self.lex(det) == Some(Lex::The)
+            || ["its", "their", "his", "her", "this"]
+                .iter()
+                .any(|w| self.word_is(det, w)))
+        {
+            return None;
+        }
+        let k = det + 1;
+        let noun_at = |j: usize| {
+            matches!(
+                self.toks.get(j).map(|t| t.kind),
+                Some(Kind::Word {
+                    lex: Lex::Other,
+                    cap: false
+                })
+            )
+        };
+        // "the March 3 blast", "the 2016 election": the date the phrase names.
+        match self.toks.get(k)?.kind {
+            Kind::Word {
+                lex: Lex::Month { .. },
+                cap: true,
+            } => {
+                let m = self.month_first(k, None)?;
+                return noun_at(m.last + 1).then_some(Ref {
+                    interval: m.interval,
+                    grain: m.grain,
+                    tok: m.last,
+                });
+            }
+            Kind::Num(_) => {
+                let y = self.year_at(k)?;
+                return noun_at(k + 1).then_some(Ref {
+                    interval: calendar::year(y)?,
+                    grain: Grain::Year,
+                    tok: k,
+                });
+            }
+            _ => {}
+        }
+        // The head noun: the last of up to three lower-case words.
+        let head = (k..k + 3).take_while(|&j| noun_at(j)).last()?;
+        let r = self.reference.get()?;
+        if r.tok >= p || p - r.tok > HAPPENING_REACH {
+            return None;
+        }
+        // In an earlier sentence: "on Friday, the day after the blast" names the day, not the
+        // blast's.
+        if !(r.tok + 1..=p).any(|j| self.starts_sentence(j)) {
+            return None;
+        }
+        let head = self.word(head);
+        let mut from = r.tok;
+        while from > 0 && r.tok - from < HAPPENING_SENTENCE && !self.starts_sentence(from) {
+            from -= 1;
+        }
+        let mut to = r.tok + 1;
+        while to < p && to - r.tok < HAPPENING_SENTENCE && !self.starts_sentence(to) {
+            to += 1;
+        }
+        (from..to)
+            .any(|j| same_happening(head, self.word(j)))
+            .then_some(r)
     }
 
     /// A phrase ends at token `k`: nothing, a mark (not a hyphen or an apostrophe) or a verb
@@ -3025,8 +3237,47 @@ impl Tagger<'_> {
     }
 
     /// "same day", "same week", "same period", "same quarter" (after "the" or "that"): the
-    /// reference's unit; "the same period a year earlier" via `year_earlier` is separate.
+    /// reference's unit ([`Tagger::same_unit_here`]), moved to the year a phrase right after it
+    /// names: "the same period of 2018", "the same month last year", "the same quarter a year
+    /// earlier" (a baseline of a comparison, as "the year-ago quarter" is).
     fn same_unit(&self, i: usize) -> Option<Match> {
+        let m = self.same_unit_here(i)?;
+        let k = m.last + 1;
+        let (years, last) = match self.lex(k) {
+            Some(Lex::Prep(Prep::Of | Prep::In)) => {
+                let Some(y) = self.year_at(k + 1) else {
+                    return Some(m);
+                };
+                (y - m.interval.from.year(), k + 1)
+            }
+            // "fell in December, down from the same month last year" in a January story: the
+            // December a year before, as "a year earlier" is.
+            Some(Lex::Last) if self.single(k + 1, Unit::Year) => (-1, k + 1),
+            Some(Lex::A)
+                if self.single(k + 1, Unit::Year)
+                    && matches!(self.lex(k + 2), Some(Lex::Earlier | Lex::Ago)) =>
+            {
+                (-1, k + 2)
+            }
+            _ => return Some(m),
+        };
+        // With no date given before it, the period is the publication's day, which no one
+        // compares with: "risen 84 percent over the same period last year" is of last year.
+        if self.reference.get().is_none() {
+            let y = m.interval.from.year().checked_add(years)?;
+            return Some(self.comparison(last, calendar::year(y)?, Grain::Year));
+        }
+        let r = Ref {
+            interval: m.interval,
+            grain: m.grain,
+            tok: m.last,
+        };
+        let (interval, grain) = Self::years_from(r, years)?;
+        Some(self.comparison(last, interval, grain))
+    }
+
+    /// [`Tagger::same_unit`] without a year after it.
+    fn same_unit_here(&self, i: usize) -> Option<Match> {
         let r = self.reference_or_publication()?;
         if self.word_is(i + 1, "period") || self.word_is(i + 1, "time") {
             if self.word_is(i + 1, "time") {
@@ -3350,14 +3601,19 @@ impl Tagger<'_> {
 
     /// The reference shifted one year back, in its own unit.
     fn year_before(r: Ref) -> Option<(Interval, Grain)> {
-        let from = calendar::add_years(r.interval.from, -1)?;
+        Self::years_from(r, -1)
+    }
+
+    /// The reference `r` moved by `years` whole years, at its grain.
+    fn years_from(r: Ref, years: i32) -> Option<(Interval, Grain)> {
+        let from = calendar::add_years(r.interval.from, years)?;
         let interval = match r.grain {
             Grain::Day => calendar::day(from),
             Grain::Week => calendar::week_of(from)?,
             Grain::Month => calendar::month(from.year(), from.month())?,
             Grain::Year => calendar::year(from.year())?,
             Grain::Quarter | Grain::Season | Grain::Span => {
-                let to = calendar::add_years(r.interval.to, -1)?;
+                let to = calendar::add_years(r.interval.to, years)?;
                 let to = if r.grain == Grain::Span {
                     to
                 } else {
@@ -3783,15 +4039,29 @@ impl Tagger<'_> {
         let n = self.count_at(i)?;
         let (unit, _) = self.unit(i + 1)?;
         let step = match self.lex(i + 2)? {
-            Lex::Later => 1,
-            Lex::Earlier => -1,
-            // "Two days before, engineers had ...", "a week after.": where the phrase ends
-            // there (not "two days before the vote", which a happening dates).
-            Lex::Prep(Prep::Before) if self.phrase_ends_at(i + 2) => -1,
-            Lex::Prep(Prep::After) if self.phrase_ends_at(i + 2) => 1,
+            // "Two days before, engineers had ...", "a week after.": from the last date given
+            // where the phrase ends there; "two days before the vote" from the vote's below.
+            Lex::Later | Lex::Prep(Prep::After) => 1,
+            Lex::Earlier | Lex::Prep(Prep::Before) => -1,
             _ => return None,
         };
-        let r = self.reference_or_publication()?;
+        // "two days after the vote", "a week before the election": from the happening's date,
+        // where the text gives it.
+        let r = if matches!(self.lex(i + 2), Some(Lex::Prep(_))) && !self.phrase_ends_at(i + 2) {
+            let r = self.happening_time(i + 2)?;
+            // "13 days after the bombings this month": days from a month or a year are no day
+            // the text says.
+            let small = matches!(
+                unit,
+                Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Fortnight
+            );
+            if small && r.grain != Grain::Day {
+                return None;
+            }
+            r
+        } else {
+            self.reference_or_publication()?
+        };
         if n == 1 && unit == Unit::Year && step == -1 {
             let (interval, grain) = Self::year_before(r)?;
             return Some(self.comparison(i + 2, interval, grain));
@@ -3898,6 +4168,91 @@ impl Tagger<'_> {
 const DAY_ALONE_FOLLOWERS: &[&str] = &[
     "after", "and", "as", "at", "before", "but", "during", "in", "or", "until", "when", "while",
 ];
+
+/// Verbs that set a time for what they name ([`Tagger::past_verb_and_its_phrase`]).
+const SETTING_VERBS: &[&str] = &[
+    "announced",
+    "called",
+    "set",
+    "scheduled",
+    "planned",
+    "proposed",
+    "postponed",
+    "delayed",
+    "moved",
+    "rescheduled",
+    "fixed",
+    "declared",
+    "agreed",
+    "approved",
+    "ordered",
+    "booked",
+    "promised",
+    "threatened",
+    "vowed",
+    "urged",
+    "asked",
+    "invited",
+    "expected",
+];
+
+/// How far back, in tokens, [`Tagger::happening_time`] takes the last date given, and how far
+/// around that date it reads its sentence for the happening.
+const HAPPENING_REACH: usize = 160;
+const HAPPENING_SENTENCE: usize = 40;
+
+/// Kinds of happening, each by the first letters of the words that tell of it: "the blast" is
+/// what "a bomb exploded" told, "the vote" what "went to the polls" told.
+const HAPPENING_KINDS: &[&[&str]] = &[
+    &["blast", "explo", "bomb", "deton"],
+    &[
+        "vote", "voting", "electi", "polls", "ballot", "referend", "runoff",
+    ],
+    &["quake", "earthq", "tremor"],
+    &[
+        "storm", "hurrican", "typhoon", "cyclone", "tornado", "landfall",
+    ],
+    &["attack", "assault", "raid", "ambush", "offensive"],
+    &["crash", "collision", "collided", "derail"],
+    &["flood", "deluge", "inundat"],
+    &["fire", "blaze", "burn"],
+    &["shooting", "gunfire", "gunman", "gunmen", "shot"],
+    &["protest", "rally", "rallies", "demonstrat"],
+    &["summit", "meeting", "talks"],
+    &["verdict", "ruling", "ruled", "sentenc", "convict", "acquit"],
+    &["killing", "killed", "murder", "stabbing", "stabbed"],
+    &["arrest", "detain", "detention"],
+    &["resign", "quit"],
+    &["erupt", "volcan"],
+    &["sank", "sinking", "capsiz", "shipwreck"],
+    &["collapse"],
+    &["match", "game", "final"],
+    &["coup", "putsch"],
+];
+
+/// The lower-case noun `head` of "the day after the blast" and the word `word` of an earlier
+/// sentence tell of the same happening: one kind of [`HAPPENING_KINDS`] holds both, or they
+/// share their first five letters ("the hijacking", "was hijacked").
+fn same_happening(head: &str, word: &str) -> bool {
+    const STEM: usize = 5;
+    if head.len() < 3 || word.len() < 3 {
+        return false;
+    }
+    let starts = |w: &str, stem: &str| {
+        w.get(..stem.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(stem))
+    };
+    if head.eq_ignore_ascii_case(word)
+        || head.len() >= STEM
+            && word.len() >= STEM
+            && head.get(..STEM).is_some_and(|stem| starts(word, stem))
+    {
+        return true;
+    }
+    HAPPENING_KINDS.iter().any(|kind| {
+        kind.iter().any(|stem| starts(head, stem)) && kind.iter().any(|stem| starts(word, stem))
+    })
+}
 
 /// The last weekend before `anchor`: the Saturday before it and the Sunday after that (on a
 /// Sunday, the weekend ending that day; on a Saturday, the one before).

@@ -863,7 +863,7 @@ pub(super) fn pick_date<'d>(
         said(m)
             || (precise().any(|o| {
                 !std::ptr::eq(o, m) && (m.interval.from - o.interval.from).num_days() <= RECENT_DAYS
-            }) && date_of_saying(body, m))
+            }) && (date_of_saying(body, m) || opens_that_clause(body, m)))
     };
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
@@ -876,6 +876,21 @@ pub(super) fn pick_date<'d>(
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
+}
+
+/// A clause of "that" follows the date mention `dm` at once ("confirmed on Friday that gunmen
+/// attacked a bus on Tuesday", "warned residents Friday that floods would reach the city on
+/// Sunday"): the date is of the knowing or telling, whatever the verb, and the clause's own date
+/// tells what happened. A day only, and a clause with a subject of its own: not "in the fiscal
+/// year that ended in March", a relative clause that says which year.
+fn opens_that_clause(body: &str, dm: &DateMention) -> bool {
+    dm.interval.granularity == Granularity::Day
+        && body
+            .get(dm.end..)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.strip_prefix("that "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|next| !dates::is_tense_word(next))
 }
 
 /// The date mention `dm` is the day of a saying, not of what was said: it follows a verb of
@@ -2303,6 +2318,40 @@ mod tests {
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-09"))),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_that_with_no_determiner_before_its_noun_keeps_its_own_date() {
+        // A verb right after "that": the clause has no subject of its own, so "that" is
+        // relative, though no "the" comes before "fighters".
+        let body = "Fighters that seized Velmora in March were driven out of Dastry on Friday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-05-04");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-03-01"))),
+                (WhenBasis::Text, Some(day("2019-05-03")))
+            ]
+        );
+        // A subject after "that": what was said, which keeps the sentence's date.
+        let body = "Officials on Friday told reporters that troops entered Velmora on Tuesday.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-04");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-30")))]);
+    }
+
+    #[test]
+    fn a_day_before_a_clause_of_that_gives_way_to_the_clause_date() {
+        // Any verb that takes a clause: the confirming was on Friday, the attack on Tuesday.
+        let body = "Police confirmed on Friday that gunmen attacked a bus in Velmora on Tuesday.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-04");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-30")))]);
+        let body = "Officials warned residents Friday that floods would reach Velmora on Sunday.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-04");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-05")))]);
+        // A relative clause that says which period: the period dates the sentence.
+        let body = "Profit in Velmora rose in the fiscal year that ended in March.";
+        let e = events(body, &[("Velmora", 1)], "2019-10-30");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-01-01")))]);
     }
 
     #[test]

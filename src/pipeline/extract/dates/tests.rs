@@ -1038,6 +1038,159 @@ fn arranging_putting_off_and_the_passive_point_the_way_of_the_date() {
 }
 
 #[test]
+fn the_same_period_of_a_year_named_after_it_is_of_that_year() {
+    // Tuesday 10 December 2019.
+    assert_starts(
+        "Exports fell in the third quarter, compared with the same period of 2018.",
+        Some("2019-12-10"),
+        &[
+            ("the third quarter", "2019-07-01"),
+            ("the same period of 2018", "2018-07-01"),
+        ],
+    );
+    assert_starts(
+        "Sales rose in November, up from the same month last year.",
+        Some("2019-12-10"),
+        &[
+            ("November", "2019-11-01"),
+            ("the same month last year", "2018-11-01"),
+        ],
+    );
+    assert_starts(
+        "Sales rose in November, up from the same month a year earlier.",
+        Some("2019-12-10"),
+        &[
+            ("November", "2019-11-01"),
+            ("the same month a year earlier", "2018-11-01"),
+        ],
+    );
+    // "Last year" of a month of the year before the publication's: a year before that month.
+    assert_starts(
+        "Sales fell in December, down from the same month last year.",
+        Some("2021-01-14"),
+        &[
+            ("December", "2020-12-01"),
+            ("the same month last year", "2019-12-01"),
+        ],
+    );
+    // "The first nine months": January to September, and the same months of 2018.
+    assert_starts(
+        "Sales rose in the first nine months from the same period in 2018.",
+        Some("2019-12-10"),
+        &[
+            ("the first nine months", "2019-01-01"),
+            ("the same period in 2018", "2018-01-01"),
+        ],
+    );
+    assert_starts(
+        "Cases rose in the first two months of 2008.",
+        Some("2019-12-10"),
+        &[
+            ("the first two months", "2008-01-01"),
+            ("2008", "2008-01-01"),
+        ],
+    );
+    assert_starts(
+        "Sales fell during the first two months of the year.",
+        Some("2009-03-23"),
+        &[
+            ("the first two months", "2009-01-01"),
+            ("the year", "2009-01-01"),
+        ],
+    );
+    // The first months of something else.
+    assert_none(
+        "Fighting eased in the first three months of the war.",
+        "2019-12-10",
+    );
+    // With no date before it: that year, not the publication's day a year back.
+    assert_starts(
+        "Fires have risen 84 percent over the same period last year.",
+        Some("2019-08-25"),
+        &[("the same period last year", "2018-01-01")],
+    );
+    // Without a year after it: the reference's own.
+    assert_starts(
+        "Sales rose in November and fell over the same period.",
+        Some("2019-12-10"),
+        &[
+            ("November", "2019-11-01"),
+            ("the same period", "2019-11-01"),
+        ],
+    );
+}
+
+#[test]
+fn a_day_after_a_past_verb_and_its_object_or_place_is_the_one_past() {
+    // Thursday 2 May 2019: August 9 within a hundred days ahead, but the verb governs it.
+    for text in [
+        "Troops took Gao on August 9.",
+        "A car bomb exploded in Kabul on August 9.",
+        "Voters went to the polls on August 9.",
+    ] {
+        assert_one(
+            text,
+            "2019-05-02",
+            "August 9",
+            "2018-08-09",
+            "2018-08-09",
+            Day,
+        );
+    }
+    // A verb that sets a time, or a date that is another's: still the one to come.
+    for text in [
+        "The party announced a rally on August 9.",
+        "The board declared a dividend payable on August 9.",
+        "The bank will redeem its Series B preferred shares on August 9.",
+    ] {
+        assert_one(
+            text,
+            "2019-05-02",
+            "August 9",
+            "2019-08-09",
+            "2019-08-09",
+            Day,
+        );
+    }
+}
+
+#[test]
+fn a_month_a_plan_was_made_for_in_a_past_clause_is_the_one_begun() {
+    // Tuesday 10 December 2019: a plan told in the past is of the April before, not the next.
+    for text in [
+        "The summit in Arvale was planned for April but was cancelled.",
+        "The talks planned for April in Arvale had been cancelled.",
+        "The concert in Arvale, set for April, was cancelled.",
+    ] {
+        assert_one(
+            text,
+            "2019-12-10",
+            "April",
+            "2019-04-01",
+            "2019-04-30",
+            Month,
+        );
+    }
+    // A plan still to come: the next April.
+    assert_one(
+        "The talks planned for April in Arvale will go ahead.",
+        "2019-12-10",
+        "April",
+        "2020-04-01",
+        "2020-04-30",
+        Month,
+    );
+    assert_one(
+        "Talks are planned for April in Arvale.",
+        "2019-12-10",
+        "April",
+        "2020-04-01",
+        "2020-04-30",
+        Month,
+    );
+}
+
+#[test]
 fn a_title_before_a_full_stop_does_not_end_the_sentence_for_the_tense() {
     // Sunday 25 October 1998: the past verb after "Roe vs. Wade" is in the same sentence.
     assert_one(
@@ -2646,11 +2799,62 @@ fn the_unit_before_or_after_is_one_from_the_date_just_told() {
         Some("2020-05-10"),
         &[("2017", "2017-01-01"), ("The year after", "2018-01-01")],
     );
+    // "The week before last": two weeks back from the publication (Tuesday 10 March 2020).
+    assert_starts(
+        "Engineers found cracks in the dam the week before last.",
+        Some("2020-03-10"),
+        &[("the week before last", "2020-02-24")],
+    );
     // A happening after "before" dates the week: not the week before the date told.
     assert_starts(
         "The dam broke on May 4. The week before the vote was calm.",
         Some("2020-05-10"),
         &[("May 4", "2020-05-04")],
+    );
+}
+
+#[test]
+fn a_time_told_by_a_happening_counts_from_the_happening_date() {
+    // The blast is what "a bomb exploded" told, on May 4.
+    assert_starts(
+        "A bomb exploded in Arvale on May 4. The day after the blast, police held two men.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04"), ("The day after", "2020-05-05")],
+    );
+    assert_starts(
+        "Voters went to the polls on May 3. Two days after the vote, crowds filled Arvale.",
+        Some("2020-05-10"),
+        &[("May 3", "2020-05-03"), ("Two days after", "2020-05-05")],
+    );
+    // The date within the phrase, kept as a mention of its own.
+    assert_starts(
+        "A week before the May 3 election, the mayor toured Arvale.",
+        Some("2020-05-10"),
+        &[("A week before", "2020-04-26"), ("May 3", "2020-05-03")],
+    );
+    // A happening whose date the text does not give dates nothing (not the publication day),
+    // nor does the last date given when its sentence tells of something else.
+    assert_starts(
+        "Two days after the vote, crowds filled Arvale.",
+        Some("2020-05-10"),
+        &[],
+    );
+    assert_starts(
+        "The dam broke on May 4. Two days after the vote, crowds filled Arvale.",
+        Some("2020-05-10"),
+        &[("May 4", "2020-05-04")],
+    );
+    // Days from a month are no day the text says.
+    assert_starts(
+        "Bombs hit Arvale this month. Ten days after the bombings, troops left.",
+        Some("2020-05-20"),
+        &[("this month", "2020-05-01")],
+    );
+    // The day it names in the same sentence is the day, not the blast's.
+    assert_starts(
+        "Police held two men on May 5, the day after the blast.",
+        Some("2020-05-10"),
+        &[("May 5", "2020-05-05")],
     );
 }
 
