@@ -1625,8 +1625,6 @@ fn resolve(
                 || county_abroad(place, span.division_word, g, focus)
                 || part_of_a_city_abroad(text, span, place, g, focus, &named_parts)
                 || stretch_town_abroad(text, span, place, g, focus)
-                // (Only once the focus is whole: a first round's focus lacks the places
-                // the article's other names settle on.)
                 || far_name_in_a_run(span, place, reason, g, focus))
         {
             out.push(demonym_mention(text, span, g, focus, &mut scratch));
