@@ -921,7 +921,7 @@ pub fn find_places_with_context(
         .collect();
     // The focus from what is unambiguous: one-candidate spans, appositions, divisions; a
     // dateline counts three times.
-    for (span, (c, narrowed)) in spans.iter().zip(&cands) {
+    for (i, (span, (c, narrowed))) in spans.iter().zip(&cands).enumerate() {
         if span.cues.partial() {
             continue;
         }
@@ -944,6 +944,21 @@ pub fn find_places_with_context(
             {
                 focus.add_admin1(key, 1);
             }
+        }
+        // "Florida's Big Bend region": a state named as the owner of the name after it is a
+        // division the article names, however many towns bear its name (its largest first-level
+        // reading, one of some size).
+        if !sure
+            && owns_the_next_name(text, span.end, spans.get(i + 1))
+            && let Some(p) = c
+                .iter()
+                .map(|&(p, _)| p)
+                .filter(|&p| g.division_level(p) == 1)
+                .max_by_key(|&p| g.get(p).population.unwrap_or(0))
+            && g.get(p).population.unwrap_or(0) >= OWNER_DIVISION_MIN_POPULATION
+            && let Some(key) = g.admin1(p)
+        {
+            focus.add_admin1(key, 1);
         }
         if sure && let Some(&(p, _)) = c.first() {
             // A metropolis named in passing ("flights between Chicago and Moscow") says
@@ -1400,6 +1415,17 @@ fn in_the_scenes_division(
                 && g.admin1(q).is_some_and(|key| here(key, true))
         })
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
+/// A division named before "'s" and another place's name counts for the focus from this
+/// population
+/// ([`owns_the_next_name`]).
+const OWNER_DIVISION_MIN_POPULATION: u64 = 1_000_000;
+
+/// "'s" and the next name follow `end`: "Florida's Big Bend", "Ohio's Franklin County" (not
+/// "Kent's Board of Finance": no place's name).
+fn owns_the_next_name(text: &str, end: usize, next: Option<&Span>) -> bool {
+    next.is_some_and(|n| matches!(text.get(end..n.start), Some("'s " | "\u{2019}s ")))
 }
 
 /// Below this population a town chosen by the article's wider focus gives way to a city of

@@ -5356,3 +5356,15 @@ fn a_town_said_to_be_in_the_region_of_another_country_is_none_of_its_towns_elsew
     assert_eq!(found_as(text, "Kalam"), None);
     assert!(found_as(text, "Swat Valley").is_some());
 }
+
+#[test]
+fn a_state_owning_the_next_name_places_the_story_there() {
+    // "Florida" has readings beyond the state (towns, a department of Uruguay); as the owner of
+    // the name after it, it is the state the story is in: Perry of Florida, not of Georgia.
+    let text = "Hurricane Helene made landfall in Florida's Big Bend region near Perry late \
+                Thursday.";
+    let m = found_as(text, "Perry").map(|m| bundled().admin1(m.place));
+    assert_eq!(m, Some(Some("US.FL")));
+    // Not before a word that is no place's name ("Kent's Board of Finance").
+    assert!(!owns_the_next_name("Kent's Board", 4, None));
+}
