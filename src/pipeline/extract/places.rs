@@ -4440,16 +4440,25 @@ fn river_named(g: &Gazetteer, x: &str) -> Option<PlaceIdx> {
     [format!("{x} River"), format!("River {x}")]
         .iter()
         .find_map(|name| {
-            g.name_hits(name)
-                .iter()
-                .filter(|h| h.start == 0 && h.end == name.len())
-                .flat_map(NameHit::targets)
-                .find_map(|(role, _)| {
-                    role.place().filter(|&p| {
-                        matches!(role, NameRole::Place(_)) && g.get(p).kind == PlaceKind::Region
-                    })
+            readings_of_whole(g, name).find_map(|(role, _)| {
+                role.place().filter(|&p| {
+                    matches!(role, NameRole::Place(_)) && g.get(p).kind == PlaceKind::Region
                 })
+            })
         })
+}
+
+/// The readings (role, spelling) of `name` read whole as a name of the gazetteer: the
+/// targets of the name hits that span all of it ("Ky." the state; none for "Ky").
+fn readings_of_whole<'g>(
+    g: &'g Gazetteer,
+    name: &str,
+) -> impl Iterator<Item = (NameRole, &'g str)> + use<'g> {
+    let len = name.len();
+    g.name_hits(name)
+        .into_iter()
+        .filter(move |h| h.start == 0 && h.end == len)
+        .flat_map(|h| h.targets())
 }
 
 /// "State" follows the name at `end` and no capitalised word follows it: "Ohio State won",
@@ -4779,18 +4788,13 @@ fn readings_within<T: PartialEq + Copy>(
 
 /// `name` is the primary name of a first-level division or a country ("Indiana", "Kenya").
 fn names_a_state_or_country(name: &str, g: &Gazetteer) -> bool {
-    g.name_hits(name)
-        .iter()
-        .filter(|h| h.start == 0 && h.end == name.len())
-        .flat_map(NameHit::targets)
-        .any(|(role, spelling)| match role {
-            NameRole::Place(p) => {
-                let place = g.get(p);
-                place.name == spelling
-                    && (place.kind == PlaceKind::Country || g.division_level(p) == 1)
-            }
-            _ => false,
-        })
+    readings_of_whole(g, name).any(|(role, spelling)| match role {
+        NameRole::Place(p) => {
+            let place = g.get(p);
+            place.name == spelling && (place.kind == PlaceKind::Country || g.division_level(p) == 1)
+        }
+        _ => false,
+    })
 }
 
 /// Short forms that stand for several places ("SA": South Africa, South Australia, Saudi
@@ -4892,16 +4896,7 @@ fn state_abbreviations_without_stop(text: &str, g: &Gazetteer, spans: &mut Vec<S
         {
             continue;
         }
-        let with_stop = format!("{word}.");
-        let Some(hit) = g
-            .capitalised_name_hits(&with_stop)
-            .into_iter()
-            .find(|h| h.start == 0 && h.end == with_stop.len())
-        else {
-            continue;
-        };
-        let states: Vec<(NameRole, bool)> = hit
-            .targets()
+        let states: Vec<(NameRole, bool)> = readings_of_whole(g, &format!("{word}."))
             .filter_map(|(role, _)| role.place())
             .filter(|&p| g.division_level(p) == 1)
             .map(|p| (NameRole::Place(p), true))
