@@ -2532,7 +2532,9 @@ impl Tagger<'_> {
                 })
         {
             let make = |y: i32| calendar::months(y, 1, c);
-            let (mut written, year_last) = self.trailing_year(k + 2, year);
+            // (A year written after it stays a mention of its own, "of 1997" the year the text
+            // names: the phrase ends at "months".)
+            let (mut written, _) = self.trailing_year(k + 2, year);
             // "of the year", "of this year": the publication's.
             if written.is_none()
                 && self.lex(k + 2) == Some(Lex::Prep(Prep::Of))
@@ -2556,9 +2558,6 @@ impl Tagger<'_> {
                 }
                 None => self.quarter_year(i, k + 1, make)?,
             };
-            // (A year written after it stays a mention of its own: "of 1997" is the year the
-            // text names.)
-            let _ = year_last;
             return Some(self.grained(k + 1, interval, Grain::Span));
         }
         let (count, k) = match self.lex(k) {
