@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use newsatlas::extract::{ArticleIdx, dates, extract_article, places, sentences};
+use newsatlas::extract::{ArticleIdx, Source, dates, extract_article, places, sentences};
 use newsatlas::gazetteer::Gazetteer;
 use newsatlas::perf::{seed_articles, thread_cpu_secs};
 
@@ -66,9 +66,15 @@ fn main() {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                extract_article(ArticleIdx(i as u32), &a.body, a.published, &g)
-                    .events
-                    .len()
+                extract_article(
+                    ArticleIdx(i as u32),
+                    &a.body,
+                    a.published,
+                    Source::of(a),
+                    &g,
+                )
+                .events
+                .len()
             })
             .sum()
     });

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus, LoadOptions};
-use crate::extract::{ArticleExtraction, ArticleIdx, extract_article, list_problems};
+use crate::extract::{ArticleExtraction, ArticleIdx, Source, extract_article, list_problems};
 use crate::gazetteer::Gazetteer;
 use crate::index::Index;
 use crate::problem::Problem;
@@ -373,7 +373,7 @@ pub fn rebuild_cancellable(
             }
             let a = &articles[i];
             let idx = ArticleIdx(u32::try_from(i).unwrap_or(u32::MAX));
-            let x = extract_article(idx, &a.body, a.published, &gazetteer);
+            let x = extract_article(idx, &a.body, a.published, Source::of(a), &gazetteer);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress {
                 stage: Stage::Extracting,

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use chrono::{Days, NaiveDate};
 
 use crate::corpus::{self, Corpus};
-use crate::extract::{ArticleIdx, extract_article, places};
+use crate::extract::{ArticleIdx, Source, extract_article, places};
 use crate::gazetteer::Gazetteer;
 use crate::problem::Problem;
 use crate::session::{scenes, userdata};
@@ -224,7 +224,13 @@ pub fn places(data: &[u8]) {
         }
     }
     let published = NaiveDate::from_ymd_opt(2019, 4, 9);
-    let extraction = extract_article(ArticleIdx(0), &text, published, gazetteer);
+    let extraction = extract_article(
+        ArticleIdx(0),
+        &text,
+        published,
+        Source::default(),
+        gazetteer,
+    );
     for s in &extraction.sentences {
         let s = s.range();
         check_range(&text, s.start, s.end, "a sentence");
@@ -381,7 +387,13 @@ pub fn export(data: &[u8]) {
     let path = Path::new("fuzz/export.txt");
     let (article, _) = corpus::Article::from_text("fuzz", path, &text);
     let gazetteer = fuzz_gazetteer();
-    let extraction = extract_article(ArticleIdx(0), &article.body, article.published, gazetteer);
+    let extraction = extract_article(
+        ArticleIdx(0),
+        &article.body,
+        article.published,
+        Source::of(&article),
+        gazetteer,
+    );
     let sentences = extraction.sentences.len();
     let events = extraction.events.len();
     let (articles, extractions) = ([article], [extraction]);

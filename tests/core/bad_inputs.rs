@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use newsatlas::corpus::{Corpus, DateBasis, MAX_ARTICLE_BYTES};
-use newsatlas::extract::{ArticleIdx, extract_article};
+use newsatlas::extract::{ArticleIdx, Source, extract_article};
 use newsatlas::gazetteer::Gazetteer;
 use newsatlas::scenes;
 use newsatlas::{DateOverrides, SaveError, UserDataDir, UserGazetteer};
@@ -153,7 +153,13 @@ fn a_ten_megabyte_one_line_article_loads_and_extracts() {
     assert!(article.body.len() > 10 * 1024 * 1024);
     assert_eq!(article.title, "line", "a 10 MB line is not a title");
     let gazetteer = Gazetteer::from_places(Vec::new());
-    let extraction = extract_article(ArticleIdx(0), &article.body, article.published, &gazetteer);
+    let extraction = extract_article(
+        ArticleIdx(0),
+        &article.body,
+        article.published,
+        Source::of(article),
+        &gazetteer,
+    );
     assert!(extraction.dates.len() > 100_000);
     assert_eq!(extraction.sentences.len(), 1, "no full stop: one sentence");
 }

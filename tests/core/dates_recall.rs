@@ -182,7 +182,7 @@ struct EventArticle {
 /// sentence with the annotation. Returns (right, total) for the event builder, and the same for
 /// "publication unless the sentence has a date" (the rule before carried times).
 fn score_event_times() -> ((usize, usize), (usize, usize)) {
-    use newsatlas::extract::{ArticleIdx, WhenBasis, extract_article};
+    use newsatlas::extract::{ArticleIdx, Source, WhenBasis, extract_article};
     use newsatlas::gazetteer::Gazetteer;
     let text = std::fs::read_to_string(root().join("tests/annotations/event_times.toml"))
         .expect("event annotations are readable");
@@ -196,7 +196,13 @@ fn score_event_times() -> ((usize, usize), (usize, usize)) {
             (None, None) => panic!("an annotated article needs a file or a text"),
         };
         let body = body(&raw);
-        let x = extract_article(ArticleIdx(0), body, Some(article.published), &gazetteer);
+        let x = extract_article(
+            ArticleIdx(0),
+            body,
+            Some(article.published),
+            Source::default(),
+            &gazetteer,
+        );
         for (opening, basis, from, to) in &article.events {
             let events: Vec<_> = x
                 .events

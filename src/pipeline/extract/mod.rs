@@ -153,14 +153,34 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "insisted",
 ];
 
+/// What an article says of itself beside its body: its title (a `title:` header is no part of
+/// the body) and its web address. Their countries are evidence for its places
+/// ([`places::source_countries`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Source<'a> {
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> Source<'a> {
+    pub fn of(article: &'a Article) -> Self {
+        Source {
+            title: &article.title,
+            url: article.url.as_deref(),
+        }
+    }
+}
+
 /// Extracts one article. `article` is stamped into the events.
 pub fn extract_article(
     article: ArticleIdx,
     body: &str,
     published: Option<NaiveDate>,
+    source: Source<'_>,
     gazetteer: &Gazetteer,
 ) -> ArticleExtraction {
-    let mut places = places::find_places(body, gazetteer);
+    let beside = places::source_countries(source.title, source.url, gazetteer);
+    let mut places = places::find_places_with_context(body, gazetteer, &beside);
     let dates = dates::tag_dates(body, published);
     let sentences = sentences::split_sentences(body);
     let lists = keep_lists_short(body, &mut places, &sentences);
@@ -1900,7 +1920,15 @@ pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Articl
     articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| extract_article(ArticleIdx(i as u32), &a.body, a.published, gazetteer))
+        .map(|(i, a)| {
+            extract_article(
+                ArticleIdx(i as u32),
+                &a.body,
+                a.published,
+                Source::of(a),
+                gazetteer,
+            )
+        })
         .collect()
 }
 

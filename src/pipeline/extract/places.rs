@@ -434,7 +434,9 @@ impl Reason {
                 "named with its state or country (\"Athens, Ga.\", \"Georgia's Washington County\")"
             }
             Reason::DivisionInArticle => "inside a state or province the article names",
-            Reason::CountryInArticle => "in the country the article names most",
+            Reason::CountryInArticle => {
+                "in the country the article names most (in its text, title or web address)"
+            }
             Reason::CountryInSentence => "in the country its sentence is set in (\"In Mali, ...\")",
             Reason::DivisionInSentence => {
                 "in the state or province its sentence names before it (\"Parts of Wales, including \
@@ -555,6 +557,54 @@ impl<'g> Focus<'g> {
 /// Finds the place mentions in `text`, sorted by `start`, non-overlapping.
 pub fn find_places(text: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
     find_places_with_context(text, gazetteer, &ContextCountries::new())
+}
+
+/// The countries an article's title and web address name, as evidence beside its text for
+/// [`find_places_with_context`]: a title's places as the text's own count ("Floods in Sindh"
+/// over a story of "Hyderabad"; only names of one country, as in the text), and a country-code
+/// domain as one mention of its country ("www.stuff.co.nz": "police in Hamilton" is New
+/// Zealand's). A title that is also the text's first line counts twice.
+pub fn source_countries(title: &str, url: Option<&str>, g: &Gazetteer) -> ContextCountries {
+    let mut ctx = if title.trim().is_empty() {
+        ContextCountries::new()
+    } else {
+        ContextCountries::from_spans(&accepted_spans(title, g), g)
+    };
+    if let Some(code) = url.and_then(|u| country_of_address(u, g)) {
+        ctx.add(&code, 1);
+    }
+    ctx
+}
+
+/// Country-code domains sold as generic names (".io", ".tv", ".me", ".co", free domains): no
+/// evidence of a country.
+const GENERIC_DOMAINS: &[&str] = &[
+    "ac", "ai", "am", "cc", "cd", "cf", "co", "dj", "fm", "ga", "gg", "gl", "gq", "im", "io", "la",
+    "md", "me", "ml", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws",
+];
+
+/// The country (ISO code) of a web address's country-code domain, where the gazetteer has it:
+/// "https://www.abc.net.au/news/..." is Australia's, "bbc.co.uk" the United Kingdom's. `None`
+/// for generic domains (".com", ".org", [`GENERIC_DOMAINS`]) and for what is no address.
+fn country_of_address(url: &str, g: &Gazetteer) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let (_, tld) = host.rsplit_once('.')?;
+    if tld.len() != 2 || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let tld = tld.to_ascii_lowercase();
+    if GENERIC_DOMAINS.contains(&tld.as_str()) {
+        return None;
+    }
+    let code = if tld == "uk" {
+        "GB".to_owned()
+    } else {
+        tld.to_ascii_uppercase()
+    };
+    g.country_population(&code).is_some().then_some(code)
 }
 
 /// Like [`find_places`], with extra evidence of countries (from the title, the corpus, the

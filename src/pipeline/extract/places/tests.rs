@@ -5368,3 +5368,61 @@ fn a_state_owning_the_next_name_places_the_story_there() {
     // Not before a word that is no place's name ("Kent's Board of Finance").
     assert!(!owns_the_next_name("Kent's Board", 4, None));
 }
+
+#[test]
+fn a_country_the_title_or_the_web_address_names_places_the_text() {
+    let g = bundled();
+    let text = "Police in Hamilton said a man was arrested after a crash on the motorway.";
+    let country = |extra: &ContextCountries| {
+        find_places_with_context(text, g, extra)
+            .first()
+            .and_then(|m| g.get(m.place).country)
+            .map(str::to_owned)
+    };
+    // Without them the name is read by its size alone: Ontario's city.
+    assert_eq!(country(&ContextCountries::new()).as_deref(), Some("CA"));
+    let titled = source_countries("Floods in New Zealand leave thousands homeless", None, g);
+    assert_eq!(country(&titled).as_deref(), Some("NZ"));
+    let addressed = source_countries(
+        "Crash on the motorway",
+        Some("https://www.stuff.co.nz/national/123"),
+        g,
+    );
+    assert_eq!(country(&addressed).as_deref(), Some("NZ"));
+    // A title of no place, a generic or missing address: no evidence.
+    let none = source_countries("Crash on the motorway", Some("https://example.com/a"), g);
+    assert_eq!(none, ContextCountries::new());
+}
+
+#[test]
+fn a_web_address_names_the_country_of_its_country_code_domain() {
+    let g = bundled();
+    let of = |url: &str| country_of_address(url, g);
+    assert_eq!(
+        of("https://www.abc.net.au/news/2020-01-01/x").as_deref(),
+        Some("AU")
+    );
+    assert_eq!(
+        of("http://news.bbc.co.uk/2/hi/123.stm").as_deref(),
+        Some("GB")
+    );
+    assert_eq!(
+        of("https://user@www.lemonde.fr:443/a?b#c").as_deref(),
+        Some("FR")
+    );
+    assert_eq!(of("libyaobserver.ly/news/x").as_deref(), Some("LY"));
+    assert_eq!(of("https://WWW.SPIEGEL.DE./politik").as_deref(), Some("DE"));
+    // Generic names, codes the gazetteer has no country of, and what is no address.
+    for url in [
+        "https://www.nytimes.com/2020/01/01/x.html",
+        "https://europa.eu/news",
+        "https://example.io/a",
+        "https://podcast.fm/x",
+        "http://192.168.0.1/x",
+        "localhost",
+        "",
+        "https://",
+    ] {
+        assert_eq!(of(url), None, "{url}");
+    }
+}
