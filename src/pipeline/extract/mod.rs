@@ -179,7 +179,14 @@ pub fn extract_article(
     source: Source<'_>,
     gazetteer: &Gazetteer,
 ) -> ArticleExtraction {
-    let beside = places::source_countries(source.title, source.url, gazetteer);
+    // (A title that is the body's first line is read there already.)
+    let title = source.title.trim();
+    let title = if body.trim_start().starts_with(title) {
+        ""
+    } else {
+        title
+    };
+    let beside = places::source_countries(title, source.url, gazetteer);
     let mut places = places::find_places_with_context(body, gazetteer, &beside);
     let dates = dates::tag_dates(body, published);
     let sentences = sentences::split_sentences(body);

@@ -563,7 +563,7 @@ pub fn find_places(text: &str, gazetteer: &Gazetteer) -> Vec<PlaceMention> {
 /// [`find_places_with_context`]: a title's places as the text's own count ("Floods in Sindh"
 /// over a story of "Hyderabad"; only names of one country, as in the text), and a country-code
 /// domain as one mention of its country ("www.stuff.co.nz": "police in Hamilton" is New
-/// Zealand's). A title that is also the text's first line counts twice.
+/// Zealand's).
 pub fn source_countries(title: &str, url: Option<&str>, g: &Gazetteer) -> ContextCountries {
     let mut ctx = if title.trim().is_empty() {
         ContextCountries::new()
