@@ -584,7 +584,7 @@ const GENERIC_DOMAINS: &[&str] = &[
 ];
 
 /// The country (ISO code) of a web address's country-code domain, where the gazetteer has it:
-/// "https://www.abc.net.au/news/..." is Australia's, "bbc.co.uk" the United Kingdom's. `None`
+/// `www.abc.net.au/news/...` is Australia's, `bbc.co.uk` the United Kingdom's. `None`
 /// for generic domains (".com", ".org", [`GENERIC_DOMAINS`]) and for what is no address.
 fn country_of_address(url: &str, g: &Gazetteer) -> Option<String> {
     let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
