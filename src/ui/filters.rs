@@ -89,6 +89,23 @@ pub fn filter_chips_ui(ui: &mut Ui, data: ViewData<'_>) -> Vec<Intent> {
                 layer.layer.file_name()
             ));
         }
+        // Events of undated articles whose sentence gives no date have no time: no window
+        // holds them, so the map and the timeline never show them. Say so, and how to date them.
+        let undated = data.model.dataset.index.undated_events().len();
+        if undated > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "· {undated} undated event{} not on the map",
+                    if undated == 1 { "" } else { "s" }
+                ))
+                .color(crate::ui::theme::WARNING),
+            )
+            .on_hover_text(
+                "Events of articles without a date, in sentences that give none: they have no \
+                 time, so no window shows them. Give an article its date in the article pane \
+                 (\"Article date\") to put its events on the map and the timeline.",
+            );
+        }
         let chips = chips(data);
         if chips.is_empty() {
             ui.weak("· no filter: every event up to the last day");

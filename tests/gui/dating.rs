@@ -301,3 +301,31 @@ fn a_publication_only_place_is_drawn_hollow_and_a_text_dated_one_filled() {
         "a place dated by the text is filled, got {centres:?}"
     );
 }
+
+/// Events of an article without a date, in sentences that give none, have no time and no
+/// marker: the strip above the map counts them and says how to date them; the seeds alone (all
+/// dated) show no such count.
+#[test]
+fn events_without_a_time_are_counted_above_the_map() {
+    let harness = app_with(Prefs::default());
+    assert!(
+        harness.query_by_label_contains("undated event").is_none(),
+        "the seeds are all dated"
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut corpus, _) = newsatlas::corpus::Corpus::load_bundled(root);
+    let text = "title: report\n\nAid convoys reached Ghadames and Kufra.\n";
+    let (report, _) =
+        newsatlas::corpus::Article::from_text("report", Path::new("report.txt"), text);
+    corpus.articles.push(report);
+    let (gazetteer, _) = newsatlas::gazetteer::Gazetteer::load_bundled(&root.join("data"));
+    let dataset = Dataset::build(corpus, std::sync::Arc::new(gazetteer), Vec::new());
+    let undated = dataset.index.undated_events().len();
+    assert!(undated >= 2, "Ghadames and Kufra: {undated}");
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset));
+    harness.run();
+    harness.get_by_label(&format!("· {undated} undated events not on the map"));
+}
