@@ -1885,6 +1885,60 @@ fn a_weapon_of_a_towns_name_is_no_town_but_a_place_struck_stays() {
 }
 
 #[test]
+fn a_weapon_named_like_a_small_municipality_is_no_place() {
+    let text = "Several Grad rockets fell on the runway of the airport in Misrata overnight.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Grad"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Misrata"), "{got:?}");
+}
+
+#[test]
+fn a_small_town_named_like_an_armed_unit_is_the_unit() {
+    let text = "The Nasr brigade from Zawiya joined the fighting south of Tripoli, Libya.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Nasr"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Zawiya"), "{got:?}");
+}
+
+#[test]
+fn a_grade_of_oil_is_no_town_but_a_large_state_stays_where_the_oil_comes_from() {
+    let text = "Brent crude rose on Tuesday after the ports of Benghazi were shut. \
+                Brent futures for March also gained.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Brent"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Benghazi"), "{got:?}");
+    assert_eq!(
+        name_of_found("Texas crude output rose in March.", "Texas").as_deref(),
+        Some("Texas")
+    );
+}
+
+#[test]
+fn a_country_before_the_number_24_is_the_news_channel() {
+    let text = "The minister told France 24 that the talks in Libya would resume.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "France"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Libya"), "{got:?}");
+    // The country named elsewhere in the article does not make the channel a mention of it.
+    let text = "France's president spoke in Paris. The talks in Libya will resume, the \
+                minister told France 24.";
+    let franced: Vec<usize> = find_places(text, bundled())
+        .iter()
+        .filter(|m| text.get(m.start..m.end) == Some("France"))
+        .map(|m| m.start)
+        .collect();
+    assert_eq!(franced, vec![0]);
+    // A unit, a month or a score after the number keeps the country.
+    for kept in [
+        "Fighting in Libya went on. France 24 hours later sent an envoy.",
+        "Libya and France 24 September talks were put off.",
+        "Libya lost to France 24-18 in the final.",
+    ] {
+        assert!(found(kept).iter().any(|(s, _)| s == "France"), "{kept}");
+    }
+}
+
+#[test]
 fn a_lone_town_elsewhere_yields_to_the_state_an_apposition_names() {
     // The data has a Holliday in Texas only: "Holliday, Mo." is a place in Missouri.
     let text = "HOLLIDAY, Mo. — A man was hurt two miles south of Holliday, Missouri.";
