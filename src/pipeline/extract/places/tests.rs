@@ -1917,6 +1917,20 @@ fn a_weapon_an_armed_unit_or_a_grade_of_oil_named_like_a_small_place_is_no_place
 }
 
 #[test]
+fn the_port_of_a_town_places_it_as_the_town_of_does() {
+    // Augusta is a given name and a town of several countries: "the port of" says a town is
+    // meant, and the article's country which one.
+    assert_eq!(
+        country_of_found(
+            "The frigate sailed from the port of Augusta in Italy.",
+            "Augusta"
+        )
+        .as_deref(),
+        Some("IT")
+    );
+}
+
+#[test]
 fn a_country_before_the_number_24_is_the_news_channel() {
     let text = "The minister told France 24 that the talks in Libya would resume.";
     let got = found(text);

@@ -918,20 +918,24 @@ const AREA_WORDS: &[&str] = &["area", "areas"];
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
 
 /// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
-/// of Tripoli".
+/// of Tripoli", "the port of Augusta", "the oasis of Kufra".
 const OF_A_PLACE: &[&str] = &[
     "city",
     "county",
     "east",
     "formerly",
+    "harbor",
+    "harbour",
     "island",
     "mayor",
     "native",
     "north",
     "northeast",
     "northwest",
+    "oasis",
     "outskirts",
     "people",
+    "port",
     "resident",
     "residents",
     "south",
