@@ -1731,6 +1731,14 @@ fn resolve(
 /// ([`words::names_a_weapon`]).
 const WEAPON_TOWN_MAX_POPULATION: u64 = 100_000;
 
+/// Below this population a town named before a lower-case word for an armed unit ("the Nasr
+/// brigade") is taken for the unit's name ([`words::is_armed_unit_word`]).
+const UNIT_TOWN_MAX_POPULATION: u64 = 100_000;
+
+/// Below this population a town or area named before "crude" or "futures" is taken for the
+/// grade of oil of its name ("Brent crude"); a larger one is where the oil comes from.
+const COMMODITY_TOWN_MAX_POPULATION: u64 = 500_000;
+
 /// A city named unambiguously makes its state or province one the article names (its towns
 /// win there) only below this population or as the dateline: "flights between Chicago and
 /// Moscow ... Atlanta" is not a story from Illinois.
@@ -3428,6 +3436,10 @@ fn accept(
     {
         return false;
     }
+    // "told France 24", "Russia 24 reported": the news channel, not the country.
+    if place.kind == PlaceKind::Country && words::names_a_news_channel(text, end) {
+        return false;
+    }
     // "Sens. Tom Udall and Martin Heinrich", "Reps. Smith and Jones": a title in the plural
     // with its dot before a name is no town ("Sens" of France).
     if text.get(end..).is_some_and(|a| a.starts_with(". "))
@@ -3447,14 +3459,39 @@ fn accept(
     {
         return false;
     }
-    // "Russian-made Pantsir air defence systems", "Tomahawk missiles": a weapon of the name, not
-    // a town (Krasnoarmeysk, one of whose old names is Pantsir; Tomahawk, Wisconsin), unless an
-    // apposition or "the town of" shows the town. A large town before "missile strike" is the
-    // place struck ("the Kramatorsk missile strike").
+    // "Russian-made Pantsir air defence systems", "Tomahawk missiles", "Grad rockets": a weapon
+    // of the name, not a town or a small municipality (Krasnoarmeysk, one of whose old names is
+    // Pantsir; Tomahawk, Wisconsin; Grad, a municipality of Slovenia), unless an apposition or
+    // "the town of" shows the town. A large town before "missile strike" is the place struck
+    // ("the Kramatorsk missile strike").
     if broad
-        && place.kind == PlaceKind::City
+        && matches!(place.kind, PlaceKind::City | PlaceKind::AdminArea)
         && place.population.unwrap_or(0) < WEAPON_TOWN_MAX_POPULATION
         && site.names_a_weapon()
+        && !site.placed_by_its_neighbours()
+    {
+        return false;
+    }
+    // "the Nasr brigade", "the Azov battalion": an armed unit of the name, not a small town
+    // spelled like it (An Nasr, Gaza; Azov, Rostov), unless an apposition or "the town of"
+    // shows the town. (A curated town keeps its unit: "the Zintan brigades" are of Zintan.)
+    if broad
+        && place.kind == PlaceKind::City
+        && place.population.unwrap_or(0) < UNIT_TOWN_MAX_POPULATION
+        && site.word_after().is_some_and(words::is_armed_unit_word)
+        && !site.placed_by_its_neighbours()
+    {
+        return false;
+    }
+    // "Brent crude", "Brent futures": a grade of oil that trades under the name, not the town or
+    // borough spelled like it (Brent, London). A large city or state before "crude" is where
+    // the oil comes from ("Texas crude output").
+    if broad
+        && matches!(place.kind, PlaceKind::City | PlaceKind::AdminArea)
+        && place.population.unwrap_or(0) < COMMODITY_TOWN_MAX_POPULATION
+        && site
+            .word_after()
+            .is_some_and(|w| matches!(w, "crude" | "futures"))
         && !site.placed_by_its_neighbours()
     {
         return false;
@@ -4223,8 +4260,11 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             .filter(|&(role, spelling)| {
                 // "Libya National Air Force" is no mention of Libya ("Minnesota National
                 // Guard" is of Minnesota).
+                // ("France 24", the channel, is no mention of France either.)
                 let national_body = |p| {
-                    g.get(p).kind == PlaceKind::Country && starts_organisation_name(text, hit.end)
+                    g.get(p).kind == PlaceKind::Country
+                        && (starts_organisation_name(text, hit.end)
+                            || words::names_a_news_channel(text, hit.end))
                 };
                 let a_person =
                     |p| person.is_some_and(|titled| named_like_a_person(g, p, false, titled));

@@ -1885,6 +1885,77 @@ fn a_weapon_of_a_towns_name_is_no_town_but_a_place_struck_stays() {
 }
 
 #[test]
+fn a_weapon_an_armed_unit_or_a_grade_of_oil_named_like_a_small_place_is_no_place() {
+    // (text, the name that is no place, a place of the same text)
+    for (text, thing, place) in [
+        (
+            "Several Grad rockets fell on the runway of the airport in Misrata overnight.",
+            "Grad",
+            "Misrata",
+        ),
+        (
+            "The Nasr brigade from Zawiya joined the fighting south of Tripoli, Libya.",
+            "Nasr",
+            "Zawiya",
+        ),
+        (
+            "Brent crude rose on Tuesday after the ports of Benghazi were shut. \
+             Brent futures for March also gained.",
+            "Brent",
+            "Benghazi",
+        ),
+    ] {
+        let got = found(text);
+        assert!(got.iter().all(|(s, _)| s != thing), "{got:?}");
+        assert!(got.iter().any(|(s, _)| s == place), "{got:?}");
+    }
+    // A large state before "crude" is where the oil comes from.
+    assert_eq!(
+        name_of_found("Texas crude output rose in March.", "Texas").as_deref(),
+        Some("Texas")
+    );
+}
+
+#[test]
+fn the_port_of_a_town_places_it_as_the_town_of_does() {
+    // Augusta is a given name and a town of several countries: "the port of" says a town is
+    // meant, and the article's country which one.
+    assert_eq!(
+        country_of_found(
+            "The frigate sailed from the port of Augusta in Italy.",
+            "Augusta"
+        )
+        .as_deref(),
+        Some("IT")
+    );
+}
+
+#[test]
+fn a_country_before_the_number_24_is_the_news_channel() {
+    let text = "The minister told France 24 that the talks in Libya would resume.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "France"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Libya"), "{got:?}");
+    // The country named elsewhere in the article does not make the channel a mention of it.
+    let text = "France's president spoke in Paris. The talks in Libya will resume, the \
+                minister told France 24.";
+    let franced: Vec<usize> = find_places(text, bundled())
+        .iter()
+        .filter(|m| text.get(m.start..m.end) == Some("France"))
+        .map(|m| m.start)
+        .collect();
+    assert_eq!(franced, vec![0]);
+    // A unit, a month or a score after the number keeps the country.
+    for kept in [
+        "Fighting in Libya went on. France 24 hours later sent an envoy.",
+        "Libya and France 24 September talks were put off.",
+        "Libya lost to France 24-18 in the final.",
+    ] {
+        assert!(found(kept).iter().any(|(s, _)| s == "France"), "{kept}");
+    }
+}
+
+#[test]
 fn a_lone_town_elsewhere_yields_to_the_state_an_apposition_names() {
     // The data has a Holliday in Texas only: "Holliday, Mo." is a place in Missouri.
     let text = "HOLLIDAY, Mo. — A man was hurt two miles south of Holliday, Missouri.";

@@ -918,20 +918,24 @@ const AREA_WORDS: &[&str] = &["area", "areas"];
 const RESIDENT_WORDS: &[&str] = &["native", "natives", "resident", "residents"];
 
 /// Nouns before "of" that take a place: "formerly of Augusta", "the city of Richmond", "north
-/// of Tripoli".
+/// of Tripoli", "the port of Augusta", "the oasis of Kufra".
 const OF_A_PLACE: &[&str] = &[
     "city",
     "county",
     "east",
     "formerly",
+    "harbor",
+    "harbour",
     "island",
     "mayor",
     "native",
     "north",
     "northeast",
     "northwest",
+    "oasis",
     "outskirts",
     "people",
+    "port",
     "resident",
     "residents",
     "south",
@@ -1641,6 +1645,43 @@ pub(super) fn names_a_weapon(text: &str, end: usize) -> bool {
                 .len()
     });
     !word_after(text, noun_end).is_some_and(|w| ATTACKS.contains(&w))
+}
+
+/// A lower-case word for an armed unit that follows its name ("the Nasr brigade", "the Azov
+/// battalion").
+pub(super) fn is_armed_unit_word(word: &str) -> bool {
+    matches!(
+        word,
+        "brigade" | "brigades" | "battalion" | "battalions" | "militia" | "militias" | "regiment"
+    )
+}
+
+/// A country's name before the number 24 names the news channel ("told France 24", "Russia 24
+/// reported", "France 24's correspondent"), unless more figures, a unit or a month follow the
+/// number ("Italy 24-18", "Spain 24 hours later", "France 24 September").
+pub(super) fn names_a_news_channel(text: &str, end: usize) -> bool {
+    const UNITS: &[&str] = &[
+        "hours", "hour", "days", "weeks", "months", "years", "percent", "per", "km", "miles",
+        "million", "billion", "points", "times",
+    ];
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    if text.get(end..end + 3) != Some(" 24") {
+        return false;
+    }
+    let after = end + 3;
+    let bytes = text.as_bytes();
+    match bytes.get(after) {
+        None => true,
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'%' | b'/' | b':') => false,
+        Some(b'.' | b',') if bytes.get(after + 1).is_some_and(u8::is_ascii_digit) => false,
+        Some(_) => !word_after(text, after).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || UNITS.contains(&w)
+                || w.get(..3).is_some_and(|head| MONTHS.contains(&head))
+        }),
+    }
 }
 
 /// A capitalised word for a thing that small towns bear as their name: the planet ("return to
