@@ -2257,6 +2257,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2019-05-05")))
             ]
         );
+        // "and" before a past verb parts two predicates, each with its own time.
+        let body = "Troops entered Velmora in October 2011 and took Dastry last year.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2013-09-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2011-10-01"))),
+                (WhenBasis::Text, Some(day("2012-01-01")))
+            ]
+        );
         // One time named: the sentence's, for both.
         let body = "Police in Velmora arrested two men on Friday after the attack in Dastry.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
