@@ -2028,8 +2028,11 @@ impl Tagger<'_> {
             return None;
         }
         let prep = self.prev_prep(i);
-        if prep == Some(Prep::To) && self.lex(i + 1).is_some() {
-            return None; // "to 2000 people"
+        // "to 2000 people"; not the end of "from 2015 to 2017 in Leeds".
+        let stretch_end =
+            i >= 2 && self.year_at(i - 2).is_some() && self.prev_prep(i - 2) == Some(Prep::From);
+        if prep == Some(Prep::To) && self.lex(i + 1).is_some() && !stretch_end {
+            return None;
         }
         // "a total of 2000 people", "by 1900 votes", "some 2000 troops": counts, not years.
         let strong = matches!(

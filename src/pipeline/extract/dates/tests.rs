@@ -2345,6 +2345,17 @@ fn a_bare_year_before_a_noun_is_that_year_but_a_count_is_not() {
 }
 
 #[test]
+fn the_end_year_of_from_and_to_is_a_year_before_any_word() {
+    assert_starts(
+        "prices rose from 2015 to 2017 in Leeds",
+        Some("2019-05-08"),
+        &[("2015", "2015-01-01"), ("2017", "2017-01-01")],
+    );
+    // A count after "to" with no year before it is none.
+    assert_starts("the crowd grew to 2000 people", Some("2019-05-08"), &[]);
+}
+
+#[test]
 fn ratios_scores_and_handles_are_not_dates() {
     assert_none(
         "a 50/50 venture, a 10:30 ratio, @BabakTaghvaee and #2019",
