@@ -493,11 +493,8 @@ fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(u
             && !MONTH_NAMES.contains(&w)
             && !WEEKDAY_NAMES.contains(&w)
     };
-    for n in 0..words.len() {
-        if !matches!(
-            words[n].1,
-            "the" | "The" | "a" | "A" | "an" | "An" | "its" | "his" | "her" | "their"
-        ) {
+    for (n, &(_, determiner)) in words.iter().enumerate() {
+        if !super::is_determiner(determiner) {
             continue;
         }
         let mut j = n + 1;
@@ -509,18 +506,7 @@ fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(u
                     && !super::dates::is_tense_word(w)
                     && !NOT_NOUNS.contains(&w)
                     && !DATE_LEADS.contains(&w)
-                    && !matches!(
-                        w,
-                        "of" | "for"
-                            | "to"
-                            | "from"
-                            | "with"
-                            | "by"
-                            | "as"
-                            | "that"
-                            | "which"
-                            | "who"
-                    )
+                    && !NOT_NOUN_WORDS.contains(&w)
             })
             .count();
         if nouns == 0 {
@@ -549,6 +535,11 @@ fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(u
     }
     None
 }
+
+/// Words that end the noun of [`zero_relative`]: prepositions and relative words.
+const NOT_NOUN_WORDS: &[&str] = &[
+    "of", "for", "to", "from", "with", "by", "as", "that", "which", "who",
+];
 
 /// How far after a date [`zero_relative`] reads for the sentence's own verb, in bytes.
 const ZERO_RELATIVE_AFTER_BYTES: usize = 48;

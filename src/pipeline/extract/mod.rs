@@ -929,26 +929,29 @@ fn perfect_after_saying(body: &str, dm: &DateMention, sentence_end: usize) -> Op
     if memchr::memmem::find(window.as_bytes(), b"had ").is_none() || !date_of_saying(body, dm) {
         return None;
     }
-    let mut words = window.split(' ').filter(|w| !w.is_empty());
+    // The first words after the date, with their offsets in `window`.
+    let mut at = 0;
+    let mut words = window.split(' ').filter_map(|w| {
+        let start = at;
+        at += w.len() + 1;
+        (!w.is_empty()).then_some((start, w))
+    });
     for _ in 0..PERFECT_WORDS {
-        let Some(w) = words.next() else {
-            return None;
-        };
+        let (start, w) = words.next()?;
         if w == "had" {
-            let mut next = words.next().unwrap_or("");
+            let mut next = words.next().map_or("", |(_, n)| n);
             if matches!(
                 next,
                 "not" | "already" | "also" | "just" | "since" | "previously"
             ) {
-                next = words.next().unwrap_or("");
+                next = words.next().map_or("", |(_, n)| n);
             }
             let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
             let participle = next == "been"
                 || next.ends_with("ed")
                 || next.ends_with("en")
                 || dates::is_past_word(next);
-            let at = w.as_ptr() as usize - body.as_ptr() as usize;
-            return participle.then_some(at);
+            return participle.then_some(dm.end + start);
         }
         if w.contains([';', ':', '(', '\u{2014}']) || w.ends_with('.') {
             return None;
@@ -1275,23 +1278,21 @@ fn joined_stretch(
         .split_whitespace()
         .next_back()
         .unwrap_or("");
-    let opened = |w: &str| opener.eq_ignore_ascii_case(w);
+    let lead = |w: &str| opener.eq_ignore_ascii_case(w);
     let joins = match gap.trim() {
-        "and" => opened("between"),
-        "to" | "-" | "\u{2013}" => opened("from") || opened("between"),
+        "and" => lead("between"),
+        "to" | "-" | "\u{2013}" => lead("from") || lead("between"),
         "through" | "until" | "till" | "thru" => true,
         _ => false,
     };
-    joins.then(|| {
-        (
-            Interval {
-                from: dm.interval.from,
-                to: next.interval.to,
-                granularity: Granularity::Span,
-            },
-            next.end,
-        )
-    })
+    joins.then_some((
+        Interval {
+            from: dm.interval.from,
+            to: next.interval.to,
+            granularity: Granularity::Span,
+        },
+        next.end,
+    ))
 }
 
 /// How far before a date [`joined_stretch`] reads for "between" or "from".
