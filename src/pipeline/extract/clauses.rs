@@ -497,8 +497,7 @@ fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(u
         if !super::is_determiner(determiner) {
             continue;
         }
-        let mut j = n + 1;
-        let nouns = words[j..]
+        let nouns = words[n + 1..]
             .iter()
             .take(2)
             .take_while(|&&(_, w)| {
@@ -509,32 +508,49 @@ fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(u
                     && !NOT_NOUN_WORDS.contains(&w)
             })
             .count();
-        if nouns == 0 {
-            continue;
-        }
-        j += nouns;
-        let Some(&(subject_at, subject)) = words.get(j) else {
-            continue;
-        };
-        let names = if matches!(subject, "he" | "she" | "they" | "we" | "I") {
-            1
-        } else {
-            words[j..]
-                .iter()
-                .take(3)
-                .take_while(|&&(_, w)| capital(w))
-                .count()
-        };
-        if names == 0 {
-            continue;
-        }
-        let verb = words.get(j + names).map_or("", |&(_, w)| w);
-        if super::dates::is_past_word(verb) {
-            return Some((window.start + subject_at, false, true));
+        // The noun is one or two of those words; a word of [`SUBJECT_NOUNS`] after the first
+        // may be the clause's subject ("the man police arrested").
+        for noun_words in 1..=nouns {
+            let j = n + 1 + noun_words;
+            let Some(&(subject_at, subject)) = words.get(j) else {
+                continue;
+            };
+            let names = if matches!(subject, "he" | "she" | "they" | "we" | "I")
+                || SUBJECT_NOUNS.contains(&subject)
+            {
+                1
+            } else {
+                words[j..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&(_, w)| capital(w))
+                    .count()
+            };
+            let verb = words.get(j + names).map_or("", |&(_, w)| w);
+            if names > 0 && super::dates::is_past_word(verb) {
+                return Some((window.start + subject_at, false, true));
+            }
         }
     }
     None
 }
+
+/// Plural nouns of those who act in news that may be the subject of a relative clause without
+/// "that" ([`zero_relative`]: "the man police arrested in Lyon last week").
+const SUBJECT_NOUNS: &[&str] = &[
+    "police",
+    "officials",
+    "authorities",
+    "troops",
+    "forces",
+    "rebels",
+    "militants",
+    "soldiers",
+    "investigators",
+    "prosecutors",
+    "protesters",
+    "residents",
+];
 
 /// Words that end the noun of [`zero_relative`]: prepositions and relative words.
 const NOT_NOUN_WORDS: &[&str] = &[

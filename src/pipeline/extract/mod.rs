@@ -2499,16 +2499,21 @@ mod tests {
     #[test]
     fn a_relative_clause_without_that_keeps_its_own_date() {
         // Sunday 5 May 2019: the signing's month, the rejection's Friday.
-        let body = "The agreement Sarraj signed in Velmora last month was rejected in Dastry on \
-                    Friday.";
-        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-05-05");
-        assert_eq!(
-            bases(&e),
-            [
-                (WhenBasis::Text, Some(day("2019-04-01"))),
-                (WhenBasis::Text, Some(day("2019-05-03")))
-            ]
-        );
+        for body in [
+            "The agreement Sarraj signed in Velmora last month was rejected in Dastry on Friday.",
+            // The clause's subject a plural noun of those who act in news.
+            "The man police arrested in Velmora last month appeared in court in Dastry on Friday.",
+        ] {
+            let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-05-05");
+            assert_eq!(
+                bases(&e),
+                [
+                    (WhenBasis::Text, Some(day("2019-04-01"))),
+                    (WhenBasis::Text, Some(day("2019-05-03")))
+                ],
+                "{body}"
+            );
+        }
     }
 
     #[test]
