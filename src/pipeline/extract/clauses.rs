@@ -116,9 +116,10 @@ pub(super) fn clause_date<'d>(
 }
 
 /// Within a clause `clause` that names two times (`dates`, its date mentions), the dates of
-/// the part `mention` stands in where a word of [`TIME_WORDS`] parts it from a date on the
-/// word's other side: "Police in Lyon arrested two men on Friday after the attack in Nice on
-/// May 5" (Lyon on Friday, Nice on May 5). `None` where the clause names one time or no such
+/// the part `mention` stands in where a word of [`TIME_WORDS`], or "and" before a past verb,
+/// parts it from a date on the word's other side: "Police in Lyon arrested two men on Friday
+/// after the attack in Nice on May 5" (Lyon on Friday, Nice on May 5), "Troops entered Gedo in
+/// October 2011 and took Kismayo last year". `None` where the clause names one time or no such
 /// word parts it. Reads the clause's bytes once (a clause is a few hundred bytes at most).
 fn time_clause<'d>(
     body: &str,
@@ -138,8 +139,15 @@ fn time_clause<'d>(
         let Some(word) = body.get(at..).and_then(|rest| rest.split(' ').next()) else {
             continue;
         };
-        // (Not a word of a date: "the day before".)
-        if !TIME_WORDS.contains(&word) || dates.iter().any(|m| m.start <= at && at < m.end) {
+        // (Not a word of a date: "the day before".) An "and" before a past verb opens a
+        // predicate of its own ("entered Somalia in October 2011 and took Kismayo last year").
+        let parts = TIME_WORDS.contains(&word)
+            || word == "and"
+                && body
+                    .get(at + "and ".len()..)
+                    .and_then(|rest| rest.split(' ').next())
+                    .is_some_and(super::dates::is_past_word);
+        if !parts || dates.iter().any(|m| m.start <= at && at < m.end) {
             continue;
         }
         if at < mention.start {
@@ -333,8 +341,14 @@ pub(super) fn confined_clauses(
                 // clause's ("a man who was arrested in Lyon last month was charged in Paris on
                 // Friday"): the clause ends with its own date, the rest is the sentence's.
                 let ends_at_its_date = last > k + 1 && !others_dated(last) && others_dated(k + 1);
-                bare_opener(body, from..dm.start, others_dated(last) || ends_at_its_date)
+                let dated = others_dated(last) || ends_at_its_date;
+                bare_opener(body, from..dm.start, dated)
                     .filter(|_| !super::since_phrase(body, dm))
+                    .or_else(|| {
+                        dated
+                            .then(|| zero_relative(body, from..dm.start, dm.end))
+                            .flatten()
+                    })
                     .map(|(at, subject, relative)| {
                         let cut = relative && !others_dated(last);
                         ConfinedClause {
@@ -434,6 +448,117 @@ fn bare_opener(
         .any(|&(_, w)| super::REPORTING_VERBS.contains(&w) || SAYING_VERBS.contains(&w));
     (noun && determined && !saying).then(|| (window.start + at, opens_a_subject(next), true))
 }
+
+/// A relative clause without "that" within `window` (the text before a date, within its
+/// clause), where the sentence has a date of its own: "the agreement Sarraj signed in Moscow
+/// last month was rejected on Friday" (the signing's month, not the rejection's day). A
+/// determiner, one or two lower-case words (the noun), a name of one to three capitalised
+/// words or a subject pronoun, and a past verb, within the last [`OPENER_WORDS`] words; and
+/// after the date (which ends at `date_end`), the sentence's own verb at once or after a phrase
+/// of a preposition ("... last month in Moscow was rejected"): not "the commander Khalifa
+/// Haftar launched an offensive in April, and ...", a name set beside a title. Returns where
+/// the clause starts (its subject), as [`bare_opener`] does.
+fn zero_relative(body: &str, window: Range<usize>, date_end: usize) -> Option<(usize, bool, bool)> {
+    // The sentence's verb after the date: its first few words.
+    let after = body.get(date_end..)?;
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let mut end = after.len().min(ZERO_RELATIVE_AFTER_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut verb_after = false;
+    for (k, w) in after.get(..end)?.split(' ').skip(1).take(4).enumerate() {
+        if super::dates::is_tense_word(w) {
+            verb_after = true;
+            break;
+        }
+        let preposition = matches!(w, "in" | "at" | "near" | "on" | "outside" | "inside");
+        if (k == 0 && !preposition)
+            || w.contains(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        {
+            break;
+        }
+    }
+    if !verb_after {
+        return None;
+    }
+    let text = body.get(window.clone())?;
+    let mut words: Vec<(usize, &str)> = word_spans(text).collect();
+    words.drain(..words.len().saturating_sub(OPENER_WORDS));
+    let lower = |w: &str| w.starts_with(|c: char| c.is_ascii_lowercase());
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !MONTH_NAMES.contains(&w)
+            && !WEEKDAY_NAMES.contains(&w)
+    };
+    for (n, &(_, determiner)) in words.iter().enumerate() {
+        if !super::is_determiner(determiner) {
+            continue;
+        }
+        let nouns = words[n + 1..]
+            .iter()
+            .take(2)
+            .take_while(|&&(_, w)| {
+                lower(w)
+                    && !super::dates::is_tense_word(w)
+                    && !NOT_NOUNS.contains(&w)
+                    && !DATE_LEADS.contains(&w)
+                    && !NOT_NOUN_WORDS.contains(&w)
+            })
+            .count();
+        // The noun is one or two of those words; a word of [`SUBJECT_NOUNS`] after the first
+        // may be the clause's subject ("the man police arrested").
+        for noun_words in 1..=nouns {
+            let j = n + 1 + noun_words;
+            let Some(&(subject_at, subject)) = words.get(j) else {
+                continue;
+            };
+            let names = if matches!(subject, "he" | "she" | "they" | "we" | "I")
+                || SUBJECT_NOUNS.contains(&subject)
+            {
+                1
+            } else {
+                words[j..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&(_, w)| capital(w))
+                    .count()
+            };
+            let verb = words.get(j + names).map_or("", |&(_, w)| w);
+            if names > 0 && super::dates::is_past_word(verb) {
+                return Some((window.start + subject_at, false, true));
+            }
+        }
+    }
+    None
+}
+
+/// Plural nouns of those who act in news that may be the subject of a relative clause without
+/// "that" ([`zero_relative`]: "the man police arrested in Lyon last week").
+const SUBJECT_NOUNS: &[&str] = &[
+    "police",
+    "officials",
+    "authorities",
+    "troops",
+    "forces",
+    "rebels",
+    "militants",
+    "soldiers",
+    "investigators",
+    "prosecutors",
+    "protesters",
+    "residents",
+];
+
+/// Words that end the noun of [`zero_relative`]: prepositions and relative words.
+const NOT_NOUN_WORDS: &[&str] = &[
+    "of", "for", "to", "from", "with", "by", "as", "that", "which", "who",
+];
+
+/// How far after a date [`zero_relative`] reads for the sentence's own verb, in bytes.
+const ZERO_RELATIVE_AFTER_BYTES: usize = 48;
 
 /// The words of `text` (letters, digits and apostrophes) with their byte offsets.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {

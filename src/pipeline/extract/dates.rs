@@ -448,6 +448,12 @@ pub fn is_tense_word(word: &str) -> bool {
         )
 }
 
+/// A lower-case past verb or participle of the tagger's vocabulary ("signed", "took", "had").
+pub fn is_past_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexer::classify(word) == Lex::Tense(Cue::Past)
+}
+
 /// [`is_not_a_name`] of `text[start..end]`, a run of ASCII letters and digits: the word is
 /// packed from the text around it ([`lexer::classify_letters`]), not copied out first. Digits
 /// pack as [`lexer::classify`] packs them.
@@ -608,6 +614,12 @@ const HEAT_WORDS: &[&str] = &[
 /// How many months [`Tagger::months_together`] reads as named together ("June, July, August and
 /// September").
 const MAX_MONTHS_TOGETHER: usize = 6;
+
+/// Present verbs of a happening's start or end that, right before a day, set it for a day to
+/// come ([`Tagger::scheduled_for`]: "the fair opens on Monday", "the truce ends Friday").
+const SCHEDULE_VERBS: &[&str] = &[
+    "opens", "starts", "start", "begins", "begin", "resumes", "resume", "ends", "closes",
+];
 
 /// Verbs that put something off: in the past tense before "until" and a date, that date is to
 /// come ("postponed until Tuesday morning any action").
@@ -891,7 +903,10 @@ impl Tagger<'_> {
                     && ["be", "been", "being", "is", "are", "am"]
                         .iter()
                         .any(|w| self.word_is(k - 1, w));
-                (!(hyphenated || after_article || passive)).then_some(Tense::Past)
+                // A bare verb spelled as its past after "to" ("is expected to hit Vietnam on
+                // Monday", "plans to cut jobs"): an infinitive, whose time is its clause's.
+                let infinitive = k > 0 && self.lex(k - 1) == Some(Lex::Prep(Prep::To));
+                (!(hyphenated || after_article || passive || infinitive)).then_some(Tense::Past)
             }
             Cue::Perfect => Some(Tense::Past),
             // "is to resume": a plan.
@@ -994,10 +1009,14 @@ impl Tagger<'_> {
                     continue;
                 }
                 return match t {
-                    // "postponed until Tuesday", "adjourned until Monday": put off to a day to come.
+                    // "postponed until Tuesday", "adjourned until Monday", "has been
+                    // postponed until 15:00 GMT Saturday": put off to a day to come (the verb
+                    // at the tense word or as its participle, "until" between it and the day).
                     Tense::Past
-                        if self.prev_prep(first) == Some(Prep::Until)
-                            && PUT_OFF.iter().any(|w| self.word_is(k, w)) =>
+                        if (k + 1..first).any(|j| self.lex(j) == Some(Lex::Prep(Prep::Until)))
+                            && (k..first)
+                                .take(3)
+                                .any(|j| PUT_OFF.iter().any(|w| self.word_is(j, w))) =>
                     {
                         Tense::Future
                     }
@@ -1223,7 +1242,7 @@ impl Tagger<'_> {
                 .or_else(|| match self.tense(first, last) {
                     Tense::Future => Some(true),
                     Tense::Past | Tense::PastAdjacent => Some(false),
-                    Tense::Present | Tense::Unknown => None,
+                    Tense::Present | Tense::Unknown => self.scheduled_for(first).then_some(true),
                 });
         let d = match forward {
             Some(true) => calendar::weekday_on_or_after(wd, a)?,
@@ -1233,6 +1252,32 @@ impl Tagger<'_> {
         seen[slot] = Some(d);
         self.weekdays.set(seen);
         Some(d)
+    }
+
+    /// The day named at `first` is the time of a happening told in the present as set ("The
+    /// quarter-final is on Friday", "the vote takes place on Sunday", "the fair opens Monday"):
+    /// right after "is" or "are", "take(s) place", or a present verb of a start or an end
+    /// ([`SCHEDULE_VERBS`]), with "on" between or not. A present of what is fixed is of a day
+    /// to come: news tells what was as past ("The final was on Friday").
+    fn scheduled_for(&self, first: usize) -> bool {
+        let Some(mut k) = first.checked_sub(1) else {
+            return false;
+        };
+        if self.prev_prep(first) == Some(Prep::On) {
+            let Some(j) = k.checked_sub(1) else {
+                return false;
+            };
+            k = j;
+        }
+        if self.word_is(k, "place") {
+            return k > 0 && (self.word_is(k - 1, "takes") || self.word_is(k - 1, "take"));
+        }
+        if self.word_is(k, "off") {
+            return k > 0 && (self.word_is(k - 1, "kicks") || self.word_is(k - 1, "kick"));
+        }
+        self.word_is(k, "is")
+            || self.word_is(k, "are")
+            || SCHEDULE_VERBS.iter().any(|w| self.word_is(k, w))
     }
 
     /// "Wednesday's ruling": a possessive after the word at `i`.
@@ -1983,8 +2028,11 @@ impl Tagger<'_> {
             return None;
         }
         let prep = self.prev_prep(i);
-        if prep == Some(Prep::To) && self.lex(i + 1).is_some() {
-            return None; // "to 2000 people"
+        // "to 2000 people"; not the end of "from 2015 to 2017 in Leeds".
+        let stretch_end =
+            i >= 2 && self.year_at(i - 2).is_some() && self.prev_prep(i - 2) == Some(Prep::From);
+        if prep == Some(Prep::To) && self.lex(i + 1).is_some() && !stretch_end {
+            return None;
         }
         // "a total of 2000 people", "by 1900 votes", "some 2000 troops": counts, not years.
         let strong = matches!(

@@ -503,15 +503,18 @@ fn events_of(
         // The sentence's names (`keys`, `weak`) are read only where an episode starts or may
         // go on: most sentences have no date and follow none.
         let date = pick_date(m.body, own_dates, si == 0, published);
+        // The sentence's date opens a stretch that runs to the publication ("since 2011").
+        let stretch = date.is_some_and(|dm| runs_since(m.body, dm, published));
         for e in &mut episodes {
             e.idle += 1;
         }
+        // The episode a sentence dated by a day of saying goes on with.
+        let mut said_episode: Option<(Interval, TextSpan)> = None;
         let (when, basis, date_mention) = if let Some(dm) = date {
-            let mention = TextSpan::new(dm.start..dm.end);
-            let when = event_time(m.body, dm, published);
+            let (when, mention) = dated_by(m.body, dm, in_sentence, published);
             if dm.vague {
                 episodes.clear(); // "now", "recently": back to the present
-            } else if runs_since(m.body, dm, published) {
+            } else if stretch {
                 // "Tarhuna had been his main base since April 2019.": a state that lasts to
                 // the publication, not an episode that the next sentences tell on ("His forces
                 // withdrew to Bani Walid" did not take the fourteen months).
@@ -526,7 +529,8 @@ fn events_of(
                 // "A flood swept through Carlow on Monday. The farmer told reporters on
                 // Thursday that ...": the day of a saying is not that of the happening told
                 // before, so the sentence goes on with that episode and starts none.
-                go_on(&mut episodes, k, &keys, &weak, sentence.end);
+                let e = go_on(&mut episodes, k, &keys, &weak, sentence.end);
+                said_episode = Some((e.when, e.mention));
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
                 episodes.push(Episode {
@@ -582,6 +586,12 @@ fn events_of(
             }
         };
         let first_event = events.len();
+        // "The ministry said on Tuesday that forces had shelled Misrata": the place of a
+        // clause in the past perfect after the day of a saying (see [`perfect_after_saying`]),
+        // where the sentence names no other time (that one is read by its clauses).
+        let perfect = date
+            .filter(|_| basis == WhenBasis::Text && !speaks_of_two_times(in_sentence))
+            .and_then(|dm| perfect_after_saying(m.body, dm, sentence.end).map(|at| (dm, at)));
         // The sentence's lag back to an earlier happening, read at its first place (see
         // [`lag_back`]).
         let mut lag: Option<Option<Lag>> = None;
@@ -616,11 +626,8 @@ fn events_of(
                     })
                     .filter(|dm| !dm.vague);
                 let (when, date_mention, basis) = if let Some(dm) = confined_date {
-                    (
-                        Some(event_time(m.body, dm, published)),
-                        Some(TextSpan::new(dm.start..dm.end)),
-                        WhenBasis::Text,
-                    )
+                    let (when, at) = dated_by(m.body, dm, in_sentence, published);
+                    (Some(when), Some(at), WhenBasis::Text)
                 } else {
                     match two_times
                         .then(|| {
@@ -637,26 +644,51 @@ fn events_of(
                         .flatten()
                         .filter(|dm| when.is_none_or(|w| !contains(dm.interval, w)))
                     {
-                        Some(dm) => (
-                            Some(event_time(m.body, dm, published)),
-                            Some(TextSpan::new(dm.start..dm.end)),
-                            basis,
-                        ),
+                        Some(dm) => {
+                            let (when, at) = dated_by(m.body, dm, in_sentence, published);
+                            (Some(when), Some(at), basis)
+                        }
                         None => (when, date_mention, basis),
                     }
                 };
                 // "static since June, when forces pushed them back to Sirte": a place of the
-                // clause of "when" after a stretch's start is where that time's happening was.
+                // clause of "when" after a stretch's start is where that time's happening was;
+                // so is a place of the happening a stretch starts from ("has been on the run
+                // since the 1998 bombing in Gharyan": Gharyan in 1998).
                 let when = match date {
                     Some(dm)
                         if basis == WhenBasis::Text
                             && date_mention == Some(TextSpan::new(dm.start..dm.end))
                             && mention.start > dm.end
-                            && when_clause_after(m.body, dm) =>
+                            && (when_clause_after(m.body, dm)
+                                || stretch
+                                    && names_a_happening(m.body, dm)
+                                    && baseline_happening(
+                                        m.body,
+                                        std::slice::from_ref(dm),
+                                        &places[first_place..],
+                                        mention,
+                                    )
+                                    .is_some()) =>
                     {
                         Some(dm.interval)
                     }
                     _ => when,
+                };
+                // What had happened by the day it was said: the time of the happening the
+                // sentence goes on with, else the days up to the saying.
+                let (when, basis, date_mention) = match perfect {
+                    Some((dm, at))
+                        if mention.start > at
+                            && mention.start - at <= PERFECT_PLACE_BYTES
+                            && date_mention.is_some_and(|d| d.range().start == dm.start) =>
+                    {
+                        match said_episode {
+                            Some((w, at)) => (Some(w), WhenBasis::Carried, Some(at)),
+                            None => (when.map(lead_up), basis, date_mention),
+                        }
+                    }
+                    _ => (when, basis, date_mention),
                 };
                 // "the deadliest since the 2012 attack at Sandy Hook Elementary in Newtown": a
                 // place of the happening a baseline's date qualifies is where it happened then.
@@ -903,6 +935,75 @@ pub(super) fn pick_date<'d>(
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
+}
+
+/// Where the clause told after the day of a saying `dm` (a [`date_of_saying`]) puts its verb in
+/// the past perfect ("said on Tuesday that forces had shelled Misrata", "told reporters on
+/// Monday they had taken the town"): its "had", within [`PERFECT_WORDS`] words after the date
+/// and its sentence (ending at `sentence_end`), before a mark that ends a clause, followed by a
+/// participle ("had been", "had shelled", "had taken"; not "had to", "had a meeting"). What
+/// was said had happened before the saying, at a time the clause does not tell.
+fn perfect_after_saying(body: &str, dm: &DateMention, sentence_end: usize) -> Option<usize> {
+    if dm.vague || dm.interval.granularity != Granularity::Day {
+        return None;
+    }
+    let mut end = sentence_end.min(dm.end.saturating_add(PERFECT_BYTES));
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = body.get(dm.end..end)?;
+    // (Most clauses after a date hold no "had": one scan rules that out first.)
+    if memchr::memmem::find(window.as_bytes(), b"had ").is_none() || !date_of_saying(body, dm) {
+        return None;
+    }
+    // The first words after the date, with their offsets in `window`.
+    let mut at = 0;
+    let mut words = window.split(' ').filter_map(|w| {
+        let start = at;
+        at += w.len() + 1;
+        (!w.is_empty()).then_some((start, w))
+    });
+    for _ in 0..PERFECT_WORDS {
+        let (start, w) = words.next()?;
+        if w == "had" {
+            let mut next = words.next().map_or("", |(_, n)| n);
+            if matches!(
+                next,
+                "not" | "already" | "also" | "just" | "since" | "previously"
+            ) {
+                next = words.next().map_or("", |(_, n)| n);
+            }
+            let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let participle = next == "been"
+                || next.ends_with("ed")
+                || next.ends_with("en")
+                || dates::is_past_word(next);
+            return participle.then_some(dm.end + start);
+        }
+        if w.contains([';', ':', '(', '\u{2014}']) || w.ends_with('.') {
+            return None;
+        }
+    }
+    None
+}
+
+/// How far after a day of saying [`perfect_after_saying`] reads, in words and bytes.
+const PERFECT_WORDS: usize = 10;
+const PERFECT_BYTES: usize = 120;
+/// How far after the "had" of [`perfect_after_saying`] a place stands in its clause, in bytes.
+const PERFECT_PLACE_BYTES: usize = 60;
+
+/// The days up to `when`, a day of saying: what was said had happened in the week before it
+/// ([`RECENT_DAYS`]), at a day the text does not tell.
+fn lead_up(when: Interval) -> Interval {
+    Interval {
+        from: when
+            .from
+            .checked_sub_days(chrono::Days::new(RECENT_DAYS.unsigned_abs()))
+            .unwrap_or(when.from),
+        to: when.to,
+        granularity: Granularity::Span,
+    }
 }
 
 /// A clause of "that" follows the date mention `dm` at once ("confirmed on Friday that gunmen
@@ -1163,6 +1264,67 @@ fn speaks_of_two_times(in_sentence: &[DateMention]) -> bool {
         .is_some_and(|first| precise.any(|m| m.interval != first.interval))
 }
 
+/// The time an event takes from the date mention `dm` of the sentence's `dates` (sorted), with
+/// the words it was told by: a stretch where `dm` opens one with the next date
+/// ([`joined_stretch`]: "between 2015 and 2017"), else [`event_time`] of `dm` alone.
+fn dated_by(
+    body: &str,
+    dm: &DateMention,
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+) -> (Interval, TextSpan) {
+    match joined_stretch(body, dm, dates) {
+        Some((when, end)) => (when, TextSpan::new(dm.start..end)),
+        None => (
+            event_time(body, dm, published),
+            TextSpan::new(dm.start..dm.end),
+        ),
+    }
+}
+
+/// The stretch the date mention `dm` and the next of `dates` (sorted) make where they are its
+/// two ends: "between 2015 and 2017", "from 1998 to 2003", "from March 2 until May 9", "2015
+/// through 2017" (the tagger reads each end as a time of its own, as a reader names each), the
+/// second later than the first. With the stretch, where its words end.
+fn joined_stretch(
+    body: &str,
+    dm: &DateMention,
+    dates: &[DateMention],
+) -> Option<(Interval, usize)> {
+    let next = dates.get(dates.partition_point(|m| m.start < dm.end))?;
+    if dm.vague || next.vague || next.interval.from <= dm.interval.to {
+        return None;
+    }
+    let gap = body.get(dm.end..next.start)?;
+    let mut from = dm.start.saturating_sub(STRETCH_OPENER_BYTES);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let opener = body
+        .get(from..dm.start)?
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let lead = |w: &str| opener.eq_ignore_ascii_case(w);
+    let joins = match gap.trim() {
+        "and" => lead("between"),
+        "to" | "-" | "\u{2013}" => lead("from") || lead("between"),
+        "through" | "until" | "till" | "thru" => true,
+        _ => false,
+    };
+    joins.then_some((
+        Interval {
+            from: dm.interval.from,
+            to: next.interval.to,
+            granularity: Granularity::Span,
+        },
+        next.end,
+    ))
+}
+
+/// How far before a date [`joined_stretch`] reads for "between" or "from".
+const STRETCH_OPENER_BYTES: usize = 12;
+
 /// The time an event takes from the date mention `dm`: its interval, or, after "since" ("has
 /// held out since last year", "fighting since April", "held since the start of its offensive
 /// in early April"), the stretch from that time to the publication, which the sentence speaks
@@ -1214,26 +1376,27 @@ const EARLIER: &str = "earlier";
 /// holds it ("later this month").
 const LATER: &str = "later";
 
-/// The date mention `dm` says from when in a phrase of "since" ([`after_since`]), not when a
-/// thing the phrase names happened: not "since the January 1998 bombing", "since his Aug. 2
-/// power grab" (a determiner, the date, and a noun it qualifies).
+/// The date mention `dm` says from when in a phrase of "since" ([`after_since`]): "since 2011",
+/// "since the start of its offensive in April", and "since the 2011 uprising", "since his Aug. 2
+/// power grab" (a date that qualifies a happening: the stretch runs from it; the places of the
+/// happening itself take its date, see [`baseline_happening`]).
 fn since_phrase(body: &str, dm: &DateMention) -> bool {
-    let Some(before) = body.get(..dm.start) else {
-        return false;
-    };
-    if !after_since(before) {
-        return false;
-    }
-    let determiner_only = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
+    body.get(..dm.start).is_some_and(after_since)
+}
+
+/// The date mention `dm` names when a happening was: a determiner, the date, and a noun it
+/// qualifies ("the 2011 uprising", "his Aug. 2 power grab").
+fn names_a_happening(body: &str, dm: &DateMention) -> bool {
+    let determiner = body
+        .get(..dm.start)
+        .and_then(|before| before.trim_end().rsplit(char::is_whitespace).next())
         .is_some_and(is_determiner);
-    let next_word = body
-        .get(dm.end..)
-        .and_then(|a| a.strip_prefix(' '))
-        .and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').next());
-    !(determiner_only && next_word.is_some_and(qualified_noun))
+    determiner
+        && body
+            .get(dm.end..)
+            .and_then(|a| a.strip_prefix(' '))
+            .and_then(|a| a.split(|c: char| !c.is_alphanumeric() && c != '-').next())
+            .is_some_and(qualified_noun)
 }
 
 /// The date mention `dm` is the baseline of a comparison, not when anything the sentence tells
@@ -1277,10 +1440,6 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(last) = words.len().checked_sub(1) else {
         return false;
     };
-    // "January, when a man in Florida won": the date of the clause after it.
-    if when_clause_after(body, dm) {
-        return false;
-    }
     // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
     // time's phrase between ("than in the whole of", "than it did in"; not "higher than New
     // York's in February", "more than expected this year").
@@ -1359,8 +1518,10 @@ fn clause_before(window: &str) -> &str {
 /// The baseline date of `baselines` (a sentence's, sorted) whose happening `mention` is a place
 /// of: the last before it, which qualifies a noun ("since the 2012 attack"), the place within
 /// [`HAPPENING_PLACE_BYTES`] after it, without a stop between, nor a comma unless right after
-/// another place of the happening ("in Newtown, Connecticut"). `places`: the mentions from the
-/// sentence's first on (sorted; binary searches keep a long sentence linear).
+/// another place of the happening ("in Newtown, Connecticut"); or which a clause of "when"
+/// follows ("the deadliest since 1934, when 8,500 people died in Kathmandu": the place in that
+/// clause, as far after its "when"). `places`: the mentions from the sentence's first on
+/// (sorted; binary searches keep a long sentence linear).
 fn baseline_happening<'d>(
     body: &str,
     baselines: &'d [DateMention],
@@ -1369,29 +1530,34 @@ fn baseline_happening<'d>(
 ) -> Option<&'d DateMention> {
     let k = baselines.partition_point(|dm| dm.end <= mention.start);
     let dm = baselines.get(k.checked_sub(1)?)?;
-    let noun = body
-        .get(dm.end..)?
-        .split_whitespace()
-        .next()
-        .is_some_and(qualified_noun);
-    if !noun || mention.start - dm.end > HAPPENING_PLACE_BYTES {
+    let after = body.get(dm.end..)?;
+    let noun = after.split_whitespace().next().is_some_and(qualified_noun);
+    // (Where a clause of "when" follows: from its first word on.)
+    let from = if noun {
+        dm.end
+    } else if when_clause_after(body, dm) {
+        dm.end + (after.len() - after.trim_start_matches([',', ' ']).len()) + "when".len()
+    } else {
+        return None;
+    };
+    if mention.start < from || mention.start - from > HAPPENING_PLACE_BYTES {
         return None;
     }
-    let gap = body.get(dm.end..mention.start)?;
+    let gap = body.get(from..mention.start)?;
     if gap.contains(['.', ';', '(', ':']) {
         return None;
     }
-    // (A comma only right after a place that follows the date.)
-    let comma_ok = match gap.rfind(',') {
+    // (A comma only right after a place that follows the date; not one of a number, "8,500".)
+    let comma_ok = match gap.rfind(", ") {
         None => true,
         Some(k) => {
-            let at = dm.end + k;
+            let at = from + k;
             let before = places.partition_point(|p| p.start < at);
-            !gap[..k].contains(',')
+            !gap[..k].contains(", ")
                 && before
                     .checked_sub(1)
                     .and_then(|j| places.get(j))
-                    .is_some_and(|p| p.end == at && p.start > dm.end)
+                    .is_some_and(|p| p.end == at && p.start > from)
         }
     };
     comma_ok.then_some(dm)
@@ -2292,6 +2458,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2019-05-05")))
             ]
         );
+        // "and" before a past verb parts two predicates, each with its own time.
+        let body = "Troops entered Velmora in October 2011 and took Dastry last year.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2013-09-24");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2011-10-01"))),
+                (WhenBasis::Text, Some(day("2012-01-01")))
+            ]
+        );
         // One time named: the sentence's, for both.
         let body = "Police in Velmora arrested two men on Friday after the attack in Dastry.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
@@ -2353,6 +2529,81 @@ mod tests {
                 .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-09"))),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_without_that_keeps_its_own_date() {
+        // Sunday 5 May 2019: the signing's month, the rejection's Friday.
+        for body in [
+            "The agreement Sarraj signed in Velmora last month was rejected in Dastry on Friday.",
+            // The clause's subject a plural noun of those who act in news.
+            "The man police arrested in Velmora last month appeared in court in Dastry on Friday.",
+        ] {
+            let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-05-05");
+            assert_eq!(
+                bases(&e),
+                [
+                    (WhenBasis::Text, Some(day("2019-04-01"))),
+                    (WhenBasis::Text, Some(day("2019-05-03")))
+                ],
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stretch_between_two_dates_dates_its_places() {
+        let span = |body: &str| {
+            let e = events(body, &[("Velmora", 1)], "2019-05-02");
+            e[0].when.map(|w| (w.from, w.to))
+        };
+        assert_eq!(
+            span("Turnout in Velmora rose between 2015 and 2017."),
+            Some((day("2015-01-01"), day("2017-12-31")))
+        );
+        assert_eq!(
+            span("From 2002 to 2007, farms in Velmora fell by a third."),
+            Some((day("2002-01-01"), day("2007-12-31")))
+        );
+        // Two dates not joined as the ends of one stretch: the first.
+        assert_eq!(
+            span("Velmora voted in 2015 and again in 2017."),
+            Some((day("2015-01-01"), day("2015-12-31")))
+        );
+    }
+
+    #[test]
+    fn what_had_happened_by_a_day_of_saying_is_not_of_that_day() {
+        // Sunday 5 May 2019: said on Tuesday 30 April; no time of its own: the days up to it.
+        let body = "The ministry said on Tuesday that forces had shelled Velmora.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-05");
+        let when = e[0].when.expect("dated");
+        assert_eq!(
+            (when.from, when.to, e[0].basis),
+            (day("2019-04-23"), day("2019-04-30"), WhenBasis::Text)
+        );
+        // With a time of its own: that time.
+        let body = "The ministry said on Tuesday that forces had shelled Velmora last week.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-05");
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2019-04-22")));
+        // Going on with a happening told before: its time.
+        let body = "Forces shelled Dastry on Thursday. The ministry said on Saturday that \
+                    forces had shelled Velmora.";
+        let e = events(body, &[("Dastry", 2), ("Velmora", 1)], "2019-05-05");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-05-02"))),
+                (WhenBasis::Carried, Some(day("2019-05-02")))
+            ]
+        );
+        // Not the place of the saying, nor a clause not in the past perfect.
+        let body = "Officials in Velmora said on Tuesday that forces had shelled the port.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-05");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-30")))]);
+        let body = "The ministry said on Tuesday that forces had to leave Velmora.";
+        let e = events(body, &[("Velmora", 1)], "2019-05-05");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-30")))]);
     }
 
     #[test]
@@ -2722,10 +2973,19 @@ mod tests {
         let body = "The worst clashes since 2014 broke out in Gharyan on Monday.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_ne!(e[0].when.map(|w| w.to), Some(day("2019-06-27")), "{e:?}");
-        // A date that qualifies a happening dates the happening.
+        // A date that qualifies a happening dates the happening's places; the stretch from
+        // it runs to the publication for the others.
         let body = "He has been on the run since the January 1998 bombing in Gharyan.";
         let e = events(body, &[("Gharyan", 1)], "2019-06-27");
         assert_eq!(e[0].when.map(|w| w.to), Some(day("1998-01-31")), "{e:?}");
+        let body = "Life in Gharyan has changed since the 2011 uprising.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        let when = e[0].when.expect("dated");
+        assert_eq!((when.from, when.to), (day("2011-01-01"), day("2019-06-27")));
+        // (A word after a bare date is no happening it names: "since 2003 while serving".)
+        let body = "He is the fifth man killed since 2003 while serving in Gharyan.";
+        let e = events(body, &[("Gharyan", 1)], "2019-06-27");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2019-06-27")), "{e:?}");
         // A clause of "when" after the date tells what happened then.
         let body = "The front has been static since June, when forces pushed back to Gharyan.";
         let e = events(body, &[("Gharyan", 1)], "2019-10-23");
@@ -2858,6 +3118,18 @@ mod tests {
             let e = events(body, &[("Chiva", 1)], "2024-10-31");
             assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");
         }
+        // A place of the clause of "when" after a baseline is of its time; one before it is
+        // of the sentence's own time.
+        let body = "The quake was the deadliest in Chiva since 1934, when 8,500 people died in \
+                    Valencia.";
+        let e = events(body, &[("Chiva", 1), ("Valencia", 2)], "2009-03-30");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2009-03-30"))),
+                (WhenBasis::Text, Some(day("1934-01-01")))
+            ]
+        );
         // Not a baseline: a time after "more than", a comparison of places, a count, a
         // stretch of a state, the time of the clause after it.
         for (body, to) in [

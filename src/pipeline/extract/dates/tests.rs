@@ -950,6 +950,77 @@ fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double
 }
 
 #[test]
+fn a_day_a_match_is_put_off_until_is_to_come_after_a_clock_time_too() {
+    // Friday 22 March 2013.
+    assert_one(
+        "the qualifier has been postponed until 15:00 GMT Saturday",
+        "2013-03-22",
+        "15:00 GMT Saturday",
+        "2013-03-23",
+        "2013-03-23",
+        Day,
+    );
+}
+
+#[test]
+fn a_verb_spelled_as_its_past_after_to_is_no_past() {
+    // Sunday 10 November 2013: "to hit" is an infinitive; "expected" sends Monday forward.
+    assert_one(
+        "The storm is expected to hit Vietnam on Monday",
+        "2013-11-10",
+        "Monday",
+        "2013-11-11",
+        "2013-11-11",
+        Day,
+    );
+    assert_one(
+        "The storm hit Vietnam on Monday",
+        "2013-11-10",
+        "Monday",
+        "2013-11-04",
+        "2013-11-04",
+        Day,
+    );
+}
+
+#[test]
+fn a_day_a_happening_is_set_for_in_the_present_is_to_come() {
+    // Sunday 5 May 2019: Friday is two days back, but "is on Friday" is the Friday to come.
+    for text in [
+        "The quarter-final is on Friday",
+        "the vote takes place on Friday",
+        "the book fair opens Friday in Leipzig",
+        "the talks resume on Friday",
+    ] {
+        assert_one(
+            text,
+            "2019-05-05",
+            "Friday",
+            "2019-05-10",
+            "2019-05-10",
+            Day,
+        );
+    }
+    // In the past, or without a verb of a set time, it stays the nearer day.
+    assert_one(
+        "The quarter-final was on Friday",
+        "2019-05-05",
+        "Friday",
+        "2019-05-03",
+        "2019-05-03",
+        Day,
+    );
+    assert_one(
+        "the two leaders meet Friday in Oslo",
+        "2019-05-05",
+        "Friday",
+        "2019-05-03",
+        "2019-05-03",
+        Day,
+    );
+}
+
+#[test]
 fn the_same_weekday_name_is_the_same_day_within_a_text() {
     let found = tag(
         "He said on Tuesday that talks would go on. They travel to Berlin later on Tuesday.",
@@ -2271,6 +2342,17 @@ fn a_bare_year_before_a_noun_is_that_year_but_a_count_is_not() {
         Year,
     );
     assert_none("some 2000 troops and about 1990 families", "2019-05-08");
+}
+
+#[test]
+fn the_end_year_of_from_and_to_is_a_year_before_any_word() {
+    assert_starts(
+        "prices rose from 2015 to 2017 in Leeds",
+        Some("2019-05-08"),
+        &[("2015", "2015-01-01"), ("2017", "2017-01-01")],
+    );
+    // A count after "to" with no year before it is none.
+    assert_starts("the crowd grew to 2000 people", Some("2019-05-08"), &[]);
 }
 
 #[test]
