@@ -5180,8 +5180,8 @@ fn a_news_agency_the_games_or_a_thing_after_an_article_named_like_a_town_is_no_p
     // Xinhua is a name of towns of China, Tass a village of Hungary, Olympic a quarter of Hong
     // Kong, Axel a town of the Netherlands.
     let text = "Floods hit Sichuan province, the Xinhua news agency reported. Tass said Moscow \
-                sent aid. The Olympic champion set an Olympic record in Tokyo. An Axel is \
-                hard to learn; she landed an Axel and a Lutz.";
+                sent aid. The Olympic champion set an Olympic record in Tokyo. \"An Axel is \
+                hard to learn,\" she said. Her best jump is an Axel or a Lutz.";
     let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
     assert_eq!(
         surfaces,
