@@ -2091,7 +2091,7 @@ fn joined_before_plural_division_word(text: &str, end: usize) -> bool {
         let Some(w) = word_after(text, at) else {
             return false;
         };
-        if PLURAL_DIVISION_WORDS.contains(&w) {
+        if JOINED_DIVISION_PLURALS.contains(&w) {
             // At least one name stands between the joiner and the plural.
             return at > end + 1 + joiner.len();
         }
@@ -2109,7 +2109,7 @@ const JOINED_NAME_MAX_WORDS: usize = 3;
 
 /// Plural words for divisions after names joined by "and" ("the Temryuk and Anapa
 /// districts").
-const PLURAL_DIVISION_WORDS: &[&str] = &[
+const JOINED_DIVISION_PLURALS: &[&str] = &[
     "areas",
     "cantons",
     "counties",
