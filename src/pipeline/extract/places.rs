@@ -3883,6 +3883,42 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         let mut k = keep.iter();
         occurrences.retain(|_| k.next().copied().unwrap_or(true));
     }
+    // "a 2007 Toyota Corolla", "an old 1998 Lincoln Navigator": a make after a model year and
+    // before its model's capitalised name is a car, not the town; so is the make after "the"
+    // elsewhere in the article where a lower-case word or the clause's end follows ("The
+    // Toyota failed to yield", "struck the Toyota."), not in "the Toyota City council". (Most
+    // articles name no car, and then nothing is read again.)
+    // Only a name of towns alone: "a 2007 U.S. Supreme Court ruling", "a 2004 Texas law" are
+    // of the country and the state.
+    let makes: Vec<&str> = hits
+        .iter()
+        .zip(&occurrences)
+        .filter(|(h, at)| {
+            at.before.is_some_and(words::is_model_year)
+                && at.after.is_some_and(is_capitalised)
+                && words::after_a_model_year(text, at.start)
+                && h.targets().all(|(role, _)| {
+                    role.place()
+                        .is_some_and(|p| g.get(p).kind == PlaceKind::City)
+                })
+        })
+        .filter_map(|(_, at)| text.get(at.start..at.end))
+        .collect();
+    if !makes.is_empty() {
+        let car = |at: &Occurrence<'_>| {
+            text.get(at.start..at.end)
+                .is_some_and(|s| makes.contains(&s))
+                && ((at.before.is_some_and(words::is_model_year)
+                    && words::after_a_model_year(text, at.start))
+                    || (matches!(at.before, Some("the" | "The"))
+                        && at.after.is_none_or(|w| !is_capitalised(w))))
+        };
+        let keep: Vec<bool> = occurrences.iter().map(|at| !car(at)).collect();
+        let mut k = keep.iter();
+        hits.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        occurrences.retain(|_| k.next().copied().unwrap_or(true));
+    }
     // Surnames of the article, and whether one follows an initial or a title ("Sheila D.
     // Flores", "Ms. Trapani"): then even a province of that name yields to the person. Sets,
     // so that an article listing thousands of names stays linear.

@@ -832,16 +832,32 @@ const PERSON_NOUNS: &[&str] = &[
 
 /// "a Charlotte woman", "An Augusta teenager", "two Hamilton women": a name between "a" or a
 /// small number and a word for a person says where that person is from (a given name is
-/// never written so; "the Hamilton women" may be a family and is left alone).
+/// never written so; "the Hamilton women" may be a family and is left alone). So does a name
+/// between an age and such a word ("the 60-year-old Alton man") and one opening the text
+/// before it, as a headline writes it ("Charlotte woman rescued from river").
 fn home_of_a_counted_person(at: &Occurrence<'_>) -> bool {
-    // (The word before first: it rules out most names at once.)
-    at.before.is_some_and(|w| {
-        [
-            "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        ]
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(w))
-    }) && at.after.is_some_and(|w| PERSON_NOUNS.contains(&w))
+    // (The word after first: it rules out most names at once.)
+    if !at.after.is_some_and(|w| PERSON_NOUNS.contains(&w)) {
+        return false;
+    }
+    let Some(w) = at.before else {
+        // Only the text's first line, its headline: a line of the body may open with an
+        // adjective of the same spelling ("Gay couple Gary Matson and ...").
+        return at
+            .text
+            .get(..at.start)
+            .is_some_and(|b| b.trim_start().is_empty());
+    };
+    [
+        "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ]
+    .iter()
+    .any(|c| c.eq_ignore_ascii_case(w))
+        || (w == "old"
+            && at
+                .text
+                .get(..at.start)
+                .is_some_and(|b| b.ends_with("-year-old ") || b.ends_with("-years-old ")))
 }
 
 /// "northwest Rochester", "in southwest Charlotte", "a N.W. Rochester house": a lower-case
@@ -1534,7 +1550,19 @@ pub(super) fn names_a_public_body(word: &str) -> bool {
         "Police",
         "Senate",
     ];
-    BODIES.contains(&word)
+    BODIES.contains(&word) || is_news_agency(word)
+}
+
+/// News agencies that small towns' names spell: "the Xinhua news agency reported" (Xinhua, a
+/// name of towns across China), "Tass said" (Tass, Hungary), "IRNA reported" (an old name of
+/// Salerno). A town of such a name is read only where an apposition or "the town of" shows it
+/// (see `accept`). The all-caps forms alone where the mixed-case word is a town of its own
+/// ("KUNA", not Kuna, Idaho).
+fn is_news_agency(word: &str) -> bool {
+    matches!(
+        word,
+        "ANSA" | "IRNA" | "ISNA" | "Irna" | "Isna" | "KUNA" | "Mehr" | "TASS" | "Tass" | "Xinhua"
+    )
 }
 
 /// A word before a name that makes the name a ship's: a navy's prefix ("USS Tripoli", "HMS
@@ -1685,9 +1713,13 @@ pub(super) fn names_a_news_channel(text: &str, end: usize) -> bool {
 }
 
 /// A capitalised word for a thing that small towns bear as their name: the planet ("return to
-/// Earth"), a road ("Governors' Parkway"), trade ("the Chamber of Commerce").
+/// Earth"), a road ("Governors' Parkway"), trade ("the Chamber of Commerce"), the Games ("the
+/// Olympic champion", "an Olympic record": Olympic, a quarter of Hong Kong).
 pub(super) fn names_a_common_thing(word: &str) -> bool {
-    matches!(word, "Commerce" | "Earth" | "Parkway")
+    matches!(
+        word,
+        "Commerce" | "Earth" | "Olympic" | "Olympics" | "Paralympic" | "Parkway"
+    )
 }
 
 /// Names of peoples that are no country's demonym, each borne by small towns too ("Arab",
@@ -1989,6 +2021,12 @@ pub(super) fn names_a_stretch_of_land(name: &str) -> bool {
 /// no article in English; "The Hague" has it in its name).
 pub(super) fn named_thing_after_the(at: &Occurrence<'_>) -> bool {
     let (text, end) = (at.text, at.end);
+    // "An Axel is hard to learn", "an Axel or a double toe": a verb or "or" after an
+    // indefinite article and the name makes a thing too (a town takes no article; "a Charlotte
+    // woman" is a modifier, "a Dallas, Texas, officer" an apposition).
+    if matches!(at.before, Some("a" | "an" | "A" | "An")) {
+        return matches!(at.after, Some("is" | "was" | "or" | "has" | "had"));
+    }
     if at.before != Some("the") {
         return false;
     }
@@ -2004,10 +2042,12 @@ pub(super) fn named_thing_after_the(at: &Occurrence<'_>) -> bool {
 /// California" names the land; the town of the name must be of the article's country
 /// (`stretch_town_abroad` of the matcher).
 pub(super) fn any_thing_after_the(at: &Occurrence<'_>) -> bool {
+    at.before == Some("the") && thing_after_an_article(at)
+}
+
+/// What follows the name after an article makes it a thing ([`any_thing_after_the`]).
+fn thing_after_an_article(at: &Occurrence<'_>) -> bool {
     let (text, end) = (at.text, at.end);
-    if at.before != Some("the") {
-        return false;
-    }
     // "the Houston-based firm", "the Jordan-Syria border": a hyphen joins the name to the
     // modifier it opens.
     if text
@@ -2019,14 +2059,14 @@ pub(super) fn any_thing_after_the(at: &Occurrence<'_>) -> bool {
     }
     match at.after {
         None => true,
+        // "the Temryuk and Anapa districts", "the Kisumu and Siaya counties": names joined
+        // before a plural word for divisions are those divisions (or their towns), not things.
+        Some("and" | "or") => !joined_before_plural_division_word(text, end),
         Some(w) => {
             PLACE_PREPOSITIONS.contains(&w)
                 || matches!(
                     w,
-                    "and"
-                        | "or"
-                        | "of"
-                        | "on"
+                    "of" | "on"
                         | "for"
                         | "with"
                         | "was"
@@ -2043,6 +2083,89 @@ pub(super) fn any_thing_after_the(at: &Occurrence<'_>) -> bool {
         }
     }
 }
+
+/// `word` may be a car's model year: four digits from 1900 to 2099 ("1992", "2007").
+pub(super) fn is_model_year(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && (b.starts_with(b"19") || b.starts_with(b"20"))
+}
+
+/// The year before `start` follows an article or a possessive, maybe with one adjective
+/// between ("a 2007 Toyota", "her silver 1998 Lincoln"), not "the" ("the 2012 London
+/// Olympics": an event of the year) nor a preposition or a date ("in 2007 Toyota sold", "May
+/// 5, 2007 Lincoln"). The caller has read the year as the word before.
+pub(super) fn after_a_model_year(text: &str, start: usize) -> bool {
+    const OWNERS: &[&str] = &["a", "an", "his", "her", "their", "my", "our", "your"];
+    // (The year and its space are five bytes.)
+    let Some(year_start) = start.checked_sub(5) else {
+        return false;
+    };
+    let Some(w) = word_before(text, year_start) else {
+        return false;
+    };
+    if OWNERS.contains(&w) {
+        return true;
+    }
+    // One adjective: "a silver 2007", "a stolen 1998".
+    let adjective = w.bytes().all(|b| b.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&w)
+        && !PLACE_PREPOSITIONS.contains(&w);
+    adjective
+        && year_start
+            .checked_sub(w.len() + 1)
+            .and_then(|at| word_before(text, at))
+            .is_some_and(|o| OWNERS.contains(&o))
+}
+
+/// After the name ending at `end`, "and" or "or", at most [`JOINED_NAME_MAX_WORDS`]
+/// capitalised words and a plural word for divisions: "[Temryuk] and Anapa districts",
+/// "[Homa Bay] or Migori counties". Reads a few words, never further.
+fn joined_before_plural_division_word(text: &str, end: usize) -> bool {
+    let Some(joiner) = word_after(text, end) else {
+        return false;
+    };
+    // (The joiner follows one space.)
+    let mut at = end + 1 + joiner.len();
+    for _ in 0..=JOINED_NAME_MAX_WORDS {
+        let Some(w) = word_after(text, at) else {
+            return false;
+        };
+        if JOINED_DIVISION_PLURALS.contains(&w) {
+            // At least one name stands between the joiner and the plural.
+            return at > end + 1 + joiner.len();
+        }
+        if !is_capitalised(w) {
+            return false;
+        }
+        at += 1 + w.len();
+    }
+    false
+}
+
+/// The most words of a name joined to another before a plural word for divisions
+/// ([`joined_before_plural_division_word`]).
+const JOINED_NAME_MAX_WORDS: usize = 3;
+
+/// Plural words for divisions after names joined by "and" ("the Temryuk and Anapa
+/// districts").
+const JOINED_DIVISION_PLURALS: &[&str] = &[
+    "areas",
+    "cantons",
+    "counties",
+    "departments",
+    "districts",
+    "governorates",
+    "municipalities",
+    "oblasts",
+    "parishes",
+    "prefectures",
+    "provinces",
+    "regions",
+    "states",
+    "townships",
+];
 
 /// Words after a name that local news puts after a town's name, not a country's ("Lebanon
 /// police", "a Richmond man", "the Jordan school board").
