@@ -27,9 +27,15 @@ fn seeds() -> Dataset {
 /// date: those towns have only publication-dated events, whatever the event-time rule carries
 /// within the seeds.
 fn seeds_and_an_undated_report() -> Dataset {
+    seeds_and_a_report(
+        "title: report\ndate: 2020-02-10\n\nAid convoys reached Ghadames and Kufra.\n",
+    )
+}
+
+/// The seeds and one more article, the file `text`.
+fn seeds_and_a_report(text: &str) -> Dataset {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut corpus, _) = newsatlas::corpus::Corpus::load_bundled(root);
-    let text = "title: report\ndate: 2020-02-10\n\nAid convoys reached Ghadames and Kufra.\n";
     let (report, _) =
         newsatlas::corpus::Article::from_text("report", Path::new("report.txt"), text);
     corpus.articles.push(report);
@@ -312,14 +318,8 @@ fn events_without_a_time_are_counted_above_the_map() {
         harness.query_by_label_contains("undated event").is_none(),
         "the seeds are all dated"
     );
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (mut corpus, _) = newsatlas::corpus::Corpus::load_bundled(root);
-    let text = "title: report\n\nAid convoys reached Ghadames and Kufra.\n";
-    let (report, _) =
-        newsatlas::corpus::Article::from_text("report", Path::new("report.txt"), text);
-    corpus.articles.push(report);
-    let (gazetteer, _) = newsatlas::gazetteer::Gazetteer::load_bundled(&root.join("data"));
-    let dataset = Dataset::build(corpus, std::sync::Arc::new(gazetteer), Vec::new());
+    // (No date: the article is undated, and so are its sentences' events.)
+    let dataset = seeds_and_a_report("title: report\n\nAid convoys reached Ghadames and Kufra.\n");
     let undated = dataset.index.undated_events().len();
     assert!(undated >= 2, "Ghadames and Kufra: {undated}");
     let mut harness = Harness::builder()
