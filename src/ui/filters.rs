@@ -66,7 +66,9 @@ fn chips(data: ViewData<'_>) -> Vec<Chip> {
 /// The strip of chips. Returns the intents of the chips removed this frame.
 pub fn filter_chips_ui(ui: &mut Ui, data: ViewData<'_>) -> Vec<Intent> {
     let mut intents = Vec::new();
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window (1024 wide beside the article pane) the strip takes a second
+    // line rather than running under the pane.
+    ui.horizontal_wrapped(|ui| {
         let n = data.derived.shown_events;
         ui.label(RichText::new(format!("{n} event{}", if n == 1 { "" } else { "s" })).strong())
             .on_hover_text(

@@ -329,3 +329,23 @@ fn events_without_a_time_are_counted_above_the_map() {
     harness.run();
     harness.get_by_label(&format!("· {undated} undated events not on the map"));
 }
+
+#[test]
+fn the_strip_above_the_map_wraps_beside_the_article_pane_in_a_small_window() {
+    // (The report is undated: the strip holds the event count, the undated count and the "no
+    // filter" note, wider than the map's part of a 1024-wide window.)
+    let dataset = seeds_and_a_report("title: report\n\nAid convoys reached Ghadames and Kufra.\n");
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 640.0])
+        .with_max_steps(12)
+        .build_eframe(move |cc| NewsAtlasApp::with_dataset(&cc.egui_ctx, dataset));
+    harness.run();
+    let pane = harness.get_by_label_contains("Articles (").rect();
+    for label in ["undated events not on the map", "no filter"] {
+        let strip = harness.get_by_label_contains(label).rect();
+        assert!(
+            strip.max.x <= pane.min.x,
+            "{label:?} at {strip:?} runs under the article pane at {pane:?}"
+        );
+    }
+}
