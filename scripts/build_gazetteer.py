@@ -88,6 +88,10 @@ SMALL_DIVISION = 100_000
 # for Pará, "Paraiba", "Cordoba"): the English-language news prints it so. The matcher's
 # stoplist makes the frequent ones ("para") places only where the context says place.
 PLAIN_WORD_DIVISION = 1_000_000
+# From this population a town or division keeps its plain spelling even where that is a
+# person's name or a syllable, if another place already has that spelling, flagged
+# `plain_common` (see `plain_spellings_shared`).
+PLAIN_SHARED_MIN_POPULATION = 50_000
 BIG_PLACE_PHRASE_ALIASES = 1_000_000  # "City of New York" stays an alternate of New York City
 ALIAS_TEXT_WORD_MIN_ZIPF = 3.5  # "hamas" 3.6, "waterloo" 3.5; "kiev" 3.5 is of a big city
 # Divisions whose name in countrystatecity lost its generic part, and so reads as a word, or
@@ -825,6 +829,33 @@ def plain_is_word(plain: str) -> bool:
     return False
 
 
+
+def plain_spellings_shared(rows: dict[str, list[str]], country_names: set[str]) -> None:
+    """A town or division of PLAIN_SHARED_MIN_POPULATION or more whose plain spelling `row`
+    left out as a person's name or a syllable ("Concepcion" for Concepción, Chile; "Leon" for
+    León, Spain) gets it back, flagged `plain_common` (the matcher takes that spelling only
+    where the context says "place": "Concepcion, Chile", "in Leon", not "Garcia and Leon were
+    arrested"), where another place is already named so (the Philippine Concepcions, León of
+    Mexico): "Concepcion, Chile" must find the Chilean city among its readings. Not a
+    country's name ("Panama" for the province of Panamá), nor a word of English ("Sale" for
+    Salé: "Homes For Sale" in a headline)."""
+    keys: set[str] = set()
+    for r in rows.values():
+        keys.add(r[1].casefold())
+        keys.update(a.casefold() for a in r[9].split("|") if a)
+    for r in rows.values():
+        if r[2] not in ("city", "admin_area") or int(r[7] or 0) < PLAIN_SHARED_MIN_POPULATION:
+            continue
+        plain = ascii_form(r[1])
+        if (not plain or plain.casefold() not in keys or fold(plain) in country_names
+                or any(w.lower() in LOWER_WORDS for w in re.split(r"[ \-']+", plain) if w)):
+            continue
+        aliases = [a for a in r[9].split("|") if a]
+        if plain.casefold() in {a.casefold() for a in aliases}:
+            continue
+        r[9] = "|".join([*aliases, plain])
+        r[8] = ",".join([f for f in r[8].split(",") if f] + ["plain_common"])
+
 def row(pid, name, kind, lat, lon, country, gid, pop, flags, aliases, demonyms=(), admin1=""):
     # Every name also without its diacritics: the news drops them, and the matcher compares
     # letters as written.
@@ -1390,6 +1421,8 @@ def main() -> int:
         have = {a.casefold() for a in r[9].split("|") if a} | {r[1].casefold()}
         r[9] = "|".join([a for a in r[9].split("|") if a]
                         + [n for n in names if n.casefold() not in have])
+
+    plain_spellings_shared(rows, country_names)
 
     buf = io.StringIO()
     buf.write("\t".join(HEADER) + "\n")

@@ -854,6 +854,42 @@ country = "LY"
     }
 
     #[test]
+    fn a_plain_spelling_flagged_plain_common_is_weak_and_only_that_alias() {
+        let text = format!(
+            "{BROAD_HEADER}\n\
+             gn:1\tConcepción\tcity\t-36.8\t-73.0\tCL\t1\t223574\tplain_common\tPenco Sur|Concepcion\t\t06\n\
+             gn:2\tLeón\tcity\t42.6\t-5.6\tES\t2\t124772\t\tLeon\t\t\n"
+        );
+        let (g, problems) = Gazetteer::from_broad_str(&text, Path::new("b.tsv"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let roles = |t: &str| -> Vec<(NameRole, String)> {
+            g.name_hits(t)
+                .iter()
+                .filter(|h| h.start == 0 && h.end == t.len())
+                .flat_map(|h| {
+                    h.targets()
+                        .map(|(r, s)| (r, s.to_owned()))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert!(
+            matches!(roles("Concepcion")[..], [(NameRole::Weak(_), _)]),
+            "the plain spelling of a name flagged plain_common: {:?}",
+            roles("Concepcion")
+        );
+        assert!(matches!(roles("Concepción")[..], [(NameRole::Place(_), _)]));
+        assert!(
+            matches!(roles("Penco Sur")[..], [(NameRole::Place(_), _)]),
+            "another alias is a name"
+        );
+        assert!(
+            matches!(roles("Leon")[..], [(NameRole::Place(_), _)]),
+            "without the flag the plain spelling is a name"
+        );
+    }
+
+    #[test]
     fn broad_rows_go_straight_into_the_table_with_their_division_and_flags() {
         let text = format!(
             "{BROAD_HEADER}\n\

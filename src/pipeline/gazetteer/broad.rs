@@ -31,6 +31,10 @@ pub(super) struct BroadRow<'t> {
     pub demonyms: &'t str,
     /// The primary name is a common English word.
     pub common_name: bool,
+    /// The name's plain spelling among the aliases (without its diacritics: "Concepcion" for
+    /// Concepción) is a person's name, taken only where the context says "place" (flag
+    /// `plain_common`).
+    pub plain_common: bool,
     /// The first-level division code (`KY`) when the row has a country and one.
     pub admin1: Option<&'t str>,
     /// 1 for a first-level division, 2 for a second-level one (a US county), else 0.
@@ -128,6 +132,7 @@ pub(super) fn broad_row<'t>(cols: &[&'t str], columns: usize) -> Result<BroadRow
         icao,
         demonyms,
         common_name: has_flag("common"),
+        plain_common: has_flag("plain_common"),
         admin1,
         level,
     })

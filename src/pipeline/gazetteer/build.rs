@@ -14,7 +14,7 @@ pub(super) struct Builder {
     pub(super) table: PlaceTable,
     pub(super) by_id: HashTable<u32>,
     /// Whether each place's primary name is a common word (for its name's role).
-    pub(super) common_names: Vec<bool>,
+    pub(super) common_names: Vec<Common>,
     /// Each place's demonyms in the arena, in place order.
     pub(super) demonym_spans: Vec<(PlaceIdx, Span)>,
     pub(super) demonyms: HashMap<PlaceIdx, Vec<String>>,
@@ -56,6 +56,14 @@ pub(super) fn is_stopped(stop: &FastSet<&'static str>, spelling: &str) -> bool {
     } else {
         stop.contains(spelling.to_lowercase().as_str())
     }
+}
+
+/// Which of a place's spellings are taken only where the context says "place": its name
+/// (a common word: "Reading"), its plain spelling (a person's name: "Concepcion").
+#[derive(Clone, Copy, Default)]
+pub(super) struct Common {
+    pub(super) name: bool,
+    pub(super) plain: bool,
 }
 
 impl Builder {
@@ -126,7 +134,10 @@ impl Builder {
                     admin1,
                     level: entry.level,
                 },
-                entry.common_name,
+                Common {
+                    name: entry.common_name,
+                    plain: false,
+                },
                 entry.demonyms.clone(),
             );
         }
@@ -175,7 +186,10 @@ impl Builder {
                 admin1,
                 level: row.level,
             },
-            row.common_name,
+            Common {
+                name: row.common_name,
+                plain: row.plain_common,
+            },
             demonyms,
         );
         true
@@ -232,12 +246,12 @@ impl Builder {
         &mut self,
         hash: u64,
         new: NewRecord<'a, impl Iterator<Item = &'a str>>,
-        common_name: bool,
+        common: Common,
         demonyms: Vec<String>,
     ) {
         let idx = PlaceIdx(table::offset(self.table.len()));
         self.table.push(new);
-        self.common_names.push(common_name);
+        self.common_names.push(common);
         for d in &demonyms {
             let span = self.table.intern(d);
             self.demonym_spans.push((idx, span));
@@ -367,11 +381,16 @@ impl Builder {
     fn add_names(&self, i: usize, names: &mut NameIndexBuilder) {
         let idx = PlaceIdx(table::offset(i));
         let broad = self.table.source(i) == Some(PlaceSource::Broad);
-        let common_name = self.common_names.get(i).copied().unwrap_or(false);
+        let common = self.common_names.get(i).copied().unwrap_or_default();
         let arena = self.table.arena();
         let (name, aliases) = self.table.name_spans(i);
-        let spellings =
-            std::iter::once((name, common_name)).chain(aliases.iter().map(|&a| (a, false)));
+        // (The plain spelling marked common: "Concepcion" of Concepción, Chile, a person's name
+        // too.)
+        let plain_common = |alias: Span| {
+            common.plain && names::is_plain_spelling(name.text(arena), alias.text(arena))
+        };
+        let spellings = std::iter::once((name, common.name))
+            .chain(aliases.iter().map(|&a| (a, plain_common(a))));
         for (span, common) in spellings {
             let spelling = span.text(arena);
             if broad && {

@@ -647,6 +647,73 @@ pub struct NameIndex {
     lower_keys: Vec<u64>,
 }
 
+/// `spelling` is `name` as written, or `name` with its diacritics dropped, as English news
+/// prints most names ("Valparaiso" for Valparaíso, "Michoacan" for Michoacán). Letters without
+/// a one-letter plain form ("ß", "æ") count only as written.
+pub(crate) fn is_plain_spelling(name: &str, spelling: &str) -> bool {
+    if name == spelling {
+        return true;
+    }
+    if name.is_ascii() || !spelling.is_ascii() || spelling.len() >= name.len() {
+        return false;
+    }
+    let mut plain = spelling.chars();
+    name.chars().all(|c| plain.next() == Some(plain_letter(c))) && plain.next().is_none()
+}
+
+/// The letter without its accent for the accented Latin letters of Latin-1 and Latin
+/// Extended-A ("á" → "a", "Č" → "C"); any other character as it is.
+fn plain_letter(c: char) -> char {
+    // Each accented letter after its plain one; a letter's case is kept.
+    const PLAIN: &[(&str, char)] = &[
+        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
+        ("àáâãäåāăą", 'a'),
+        ("ÇĆĈĊČ", 'C'),
+        ("çćĉċč", 'c'),
+        ("ĎĐ", 'D'),
+        ("ďđ", 'd'),
+        ("ÈÉÊËĒĔĖĘĚ", 'E'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĜĞĠĢ", 'G'),
+        ("ĝğġģ", 'g'),
+        ("ĤĦ", 'H'),
+        ("ĥħ", 'h'),
+        ("ÌÍÎÏĨĪĬĮİ", 'I'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("Ĵ", 'J'),
+        ("ĵ", 'j'),
+        ("Ķ", 'K'),
+        ("ķ", 'k'),
+        ("ĹĻĽĿŁ", 'L'),
+        ("ĺļľŀł", 'l'),
+        ("ÑŃŅŇ", 'N'),
+        ("ñńņň", 'n'),
+        ("ÒÓÔÕÖØŌŎŐ", 'O'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŔŖŘ", 'R'),
+        ("ŕŗř", 'r'),
+        ("ŚŜŞŠ", 'S'),
+        ("śŝşš", 's'),
+        ("ŢŤŦ", 'T'),
+        ("ţťŧ", 't'),
+        ("ÙÚÛÜŨŪŬŮŰŲ", 'U'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("Ŵ", 'W'),
+        ("ŵ", 'w'),
+        ("ÝŶŸ", 'Y'),
+        ("ýÿŷ", 'y'),
+        ("ŹŻŽ", 'Z'),
+        ("źżž", 'z'),
+    ];
+    if c.is_ascii() || !('\u{c0}'..='\u{17f}').contains(&c) {
+        return c;
+    }
+    PLAIN
+        .iter()
+        .find(|(accented, _)| accented.contains(c))
+        .map_or(c, |&(_, plain)| plain)
+}
+
 /// The spelling opens with the capitalised Arabic article "Al" or "El" and a hyphen ("Al-Bab",
 /// "El-Fasher"), which the news writes in lower case as often ("al-Bab"). (Not its assimilated
 /// forms: "an", "as", "at" in lower case are words of English, and each would be looked up.)

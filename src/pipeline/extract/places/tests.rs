@@ -5556,3 +5556,35 @@ fn a_web_address_names_the_country_of_its_country_code_domain() {
         assert_eq!(of(url), None, "{url}");
     }
 }
+
+#[test]
+fn a_citys_plain_spelling_that_is_a_persons_name_is_the_city_only_where_the_context_says_place() {
+    // ("Concepcion" and "Leon" without their accents: the Chilean and Spanish cities among
+    // their readings, taken where a place context or an apposition says so.)
+    let country_of = |text: &str, surface: &str| {
+        found_as(text, surface).and_then(|m| bundled().get(m.place).country)
+    };
+    assert_eq!(
+        country_of(
+            "Unrest spread to Concepcion, Chile, on Friday.",
+            "Concepcion"
+        ),
+        Some("CL")
+    );
+    assert_eq!(
+        country_of("Police in Leon, Spain, arrested two men.", "Leon"),
+        Some("ES")
+    );
+    assert_eq!(
+        country_of(
+            "Protests spread across Chile. Police clashed with crowds in Santiago, Valparaiso \
+             and Antofagasta, and a curfew was declared in Concepcion.",
+            "Concepcion"
+        ),
+        Some("CL")
+    );
+    // People of those names are no places.
+    let text = "Officers said Garcia and Leon were arrested on Monday. Leon said he was \
+                innocent; Concepcion Flores, his lawyer, agreed.";
+    assert!(found(text).is_empty(), "{:?}", found(text));
+}

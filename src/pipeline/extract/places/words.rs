@@ -3158,70 +3158,9 @@ pub(super) fn opens_person_name_with_any_surname(at: &Occurrence<'_>) -> bool {
 
 /// `spelling` is `name` as written, or `name` with its diacritics dropped, as English news
 /// prints most names ("Valparaiso" for Valparaíso, "Michoacan" for Michoacán): the place's own
-/// name either way, not an alternate one. Letters without a one-letter plain form ("ß", "æ")
-/// count only as written.
+/// name either way, not an alternate one (see [`crate::gazetteer::names::is_plain_spelling`]).
 pub(super) fn is_name_as_printed(name: &str, spelling: &str) -> bool {
-    if name == spelling {
-        return true;
-    }
-    if name.is_ascii() || !spelling.is_ascii() || spelling.len() >= name.len() {
-        return false;
-    }
-    let mut plain = spelling.chars();
-    name.chars().all(|c| plain.next() == Some(plain_letter(c))) && plain.next().is_none()
-}
-
-/// The letter without its accent for the accented Latin letters of Latin-1 and Latin
-/// Extended-A ("á" → "a", "Č" → "C"); any other character as it is.
-fn plain_letter(c: char) -> char {
-    // Each accented letter after its plain one; a letter's case is kept.
-    const PLAIN: &[(&str, char)] = &[
-        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
-        ("àáâãäåāăą", 'a'),
-        ("ÇĆĈĊČ", 'C'),
-        ("çćĉċč", 'c'),
-        ("ĎĐ", 'D'),
-        ("ďđ", 'd'),
-        ("ÈÉÊËĒĔĖĘĚ", 'E'),
-        ("èéêëēĕėęě", 'e'),
-        ("ĜĞĠĢ", 'G'),
-        ("ĝğġģ", 'g'),
-        ("ĤĦ", 'H'),
-        ("ĥħ", 'h'),
-        ("ÌÍÎÏĨĪĬĮİ", 'I'),
-        ("ìíîïĩīĭįı", 'i'),
-        ("Ĵ", 'J'),
-        ("ĵ", 'j'),
-        ("Ķ", 'K'),
-        ("ķ", 'k'),
-        ("ĹĻĽĿŁ", 'L'),
-        ("ĺļľŀł", 'l'),
-        ("ÑŃŅŇ", 'N'),
-        ("ñńņň", 'n'),
-        ("ÒÓÔÕÖØŌŎŐ", 'O'),
-        ("òóôõöøōŏő", 'o'),
-        ("ŔŖŘ", 'R'),
-        ("ŕŗř", 'r'),
-        ("ŚŜŞŠ", 'S'),
-        ("śŝşš", 's'),
-        ("ŢŤŦ", 'T'),
-        ("ţťŧ", 't'),
-        ("ÙÚÛÜŨŪŬŮŰŲ", 'U'),
-        ("ùúûüũūŭůűų", 'u'),
-        ("Ŵ", 'W'),
-        ("ŵ", 'w'),
-        ("ÝŶŸ", 'Y'),
-        ("ýÿŷ", 'y'),
-        ("ŹŻŽ", 'Z'),
-        ("źżž", 'z'),
-    ];
-    if c.is_ascii() || !('\u{c0}'..='\u{17f}').contains(&c) {
-        return c;
-    }
-    PLAIN
-        .iter()
-        .find(|(accented, _)| accented.contains(c))
-        .map_or(c, |&(_, plain)| plain)
+    crate::gazetteer::names::is_plain_spelling(name, spelling)
 }
 
 /// The countries whose money `text` counts in: "$" before a figure is the dollar of the
