@@ -1965,6 +1965,16 @@ impl Tagger<'_> {
         Some(self.at(year_last.unwrap_or(mlast), interval))
     }
 
+    /// The year at `i` stands in brackets right after a number: the year of a numbered document
+    /// that the number names ("resolution 2334 (2016)", "Directive 95 (1998)"), part of its name,
+    /// not a time the text tells of.
+    fn year_of_a_numbered_document(&self, i: usize) -> bool {
+        i >= 2
+            && self.punct(i - 1) == Some('(')
+            && self.punct(i + 1) == Some(')')
+            && self.num(i - 2).is_some()
+    }
+
     /// The year at `i` is a vehicle's model year: after an article or a possessive, before a
     /// maker's name or a word for a vehicle, maybe after its colour ("a 2001 Mercury Sabre", "his
     /// 2006 Ford pickup", "a 2003 pickup", "a 1993 brown Cadillac", "Kopp's 1987 Chevrolet"),
@@ -2024,7 +2034,7 @@ impl Tagger<'_> {
     /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
         let y = self.year_at(i).or_else(|| self.early_year_alone(i))?;
-        if self.model_year(i) {
+        if self.model_year(i) || self.year_of_a_numbered_document(i) {
             return None;
         }
         let prep = self.prev_prep(i);

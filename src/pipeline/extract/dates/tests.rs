@@ -1874,6 +1874,15 @@ fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
 }
 
 #[test]
+fn a_year_in_brackets_after_a_number_names_a_document() {
+    assert_none(
+        "The embargo follows council resolution 2334 (2016) on Varnholm.",
+        "2019-05-02",
+    );
+    assert_surface("The treaty of Varnholm (2016) is in force.", "2019-05-02", "2016");
+}
+
+#[test]
 fn the_full_current_or_latest_fiscal_year_is_a_calendar_year() {
     assert_one(
         "forecast an earnings increase for the full year.",
