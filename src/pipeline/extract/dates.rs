@@ -1169,10 +1169,15 @@ impl Tagger<'_> {
         let cands = candidates.iter().flatten();
         // A month or longer in a past clause has begun by the anchor, unless it is a deadline
         // ("extended until mid-November", "through January").
+        // So is a stay "for the" time ("closed for the summer", "left for the winter"), which
+        // runs through it and may still be to come (not "over the summer", "throughout the
+        // winter": the time itself).
         let deadline = matches!(
             self.prev_prep(first),
             Some(Prep::Until | Prep::By | Prep::To)
-        );
+        ) || (first > 1
+            && self.lex(first - 1) == Some(Lex::The)
+            && self.word_is(first - 2, "for"));
         let long = !deadline
             && cands
                 .clone()
@@ -2710,7 +2715,21 @@ impl Tagger<'_> {
             if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
                 return None;
             }
-            self.choose(i, i, |y| calendar::season(y, s))?
+            // "Schools are closed for the summer", "the talks resume in the autumn": told in
+            // the present or the future, the season is the one under way or the next, not the
+            // one gone (news tells a season gone in the past).
+            // (One over within the month before still counts as the one under way: "we're
+            // currently in the winter low season" in late March.)
+            if the && matches!(self.tense(i, i), Tense::Present | Tense::Future) {
+                let a = self.anchor_day()?;
+                let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
+                (a.year() - 1..=a.year() + 1)
+                    .filter_map(|y| calendar::season(y, s))
+                    .filter(|c| c.to >= behind)
+                    .min_by_key(|c| c.from)?
+            } else {
+                self.choose(i, i, |y| calendar::season(y, s))?
+            }
         };
         Some(self.grained(year_last.unwrap_or(i), interval, Grain::Season))
     }

@@ -1874,6 +1874,53 @@ fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
 }
 
 #[test]
+fn the_season_of_a_stay_or_told_in_the_present_is_not_the_one_gone() {
+    // Thursday 2 May 2019: closed for the summer is closed for the one about to start.
+    for text in [
+        "Schools in Varnholm closed for the summer holidays.",
+        "Schools in Varnholm are closed for the summer holidays.",
+    ] {
+        assert_one(text, "2019-05-02", "the summer", "2019-06-01", "2019-08-31", Span);
+    }
+    // Friday 1 February 2019: told in the present, the coming summer, though the last is
+    // nearer.
+    assert_one(
+        "The ferry to Varnholm is open in the summer",
+        "2019-02-01",
+        "the summer",
+        "2019-06-01",
+        "2019-08-31",
+        Span,
+    );
+    // In the past, the one gone, and a time gone "throughout" or "over" it.
+    assert_one(
+        "The ferry to Varnholm was open in the summer",
+        "2019-02-01",
+        "the summer",
+        "2018-06-01",
+        "2018-08-31",
+        Span,
+    );
+    assert_one(
+        "Throughout the summer, cases were reported in Varnholm.",
+        "2019-03-16",
+        "the summer",
+        "2018-06-01",
+        "2018-08-31",
+        Span,
+    );
+    // Saturday 23 March 2019: a season over within the month before is still under way.
+    assert_one(
+        "the ferries are idle in the winter low season",
+        "2019-03-23",
+        "the winter",
+        "2018-12-01",
+        "2019-02-28",
+        Span,
+    );
+}
+
+#[test]
 fn a_year_in_brackets_after_a_number_names_a_document() {
     assert_none(
         "The embargo follows council resolution 2334 (2016) on Varnholm.",
