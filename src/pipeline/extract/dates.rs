@@ -621,6 +621,16 @@ const SCHEDULE_VERBS: &[&str] = &[
     "opens", "starts", "start", "begins", "begin", "resumes", "resume", "ends", "closes",
 ];
 
+/// Present verbs of a trip or a meeting that, in a weekday's clause, tell of a plan
+/// ([`Tagger::present_of_a_plan`]: "the minister flies to Rome on Friday", "the leaders meet
+/// Monday"). The bare forms after a plural subject too, but not those that are nouns as often
+/// ("visit", "return", "travel", "tour").
+const PLAN_VERBS: &[&str] = &[
+    "travels", "flies", "fly", "heads", "visits", "meets", "meet", "hosts", "host", "arrives",
+    "arrive", "leaves", "returns", "goes", "go", "holds", "hold", "attends", "attend", "departs",
+    "depart", "tours", "addresses", "chairs", "joins", "lands", "faces", "face", "plays", "play",
+];
+
 /// Verbs that put something off: in the past tense before "until" and a date, that date is to
 /// come ("postponed until Tuesday morning any action").
 const PUT_OFF: &[&str] = &[
@@ -1242,14 +1252,26 @@ impl Tagger<'_> {
         if let Some(d) = seen[slot] {
             return Some(d);
         }
+        let mut plan = false;
         let forward =
             self.weekday_by_its_clauses(wd, first)
                 .or_else(|| match self.tense(first, last) {
                     Tense::Future => Some(true),
                     Tense::Past | Tense::PastAdjacent => Some(false),
-                    Tense::Present | Tense::Unknown => self.scheduled_for(first).then_some(true),
+                    Tense::Present | Tense::Unknown => {
+                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                        (plan || self.scheduled_for(first)).then_some(true)
+                    }
                 });
         let d = match forward {
+            // (Told in the present, the day before publication is not a day to come but one
+            // a caption or a headline tells as now: "the coach addresses the media Monday".)
+            Some(true)
+                if plan
+                    && calendar::add_days(a, -1).is_some_and(|y| y.weekday() == wd) =>
+            {
+                calendar::weekday_on_or_before(wd, a)?
+            }
             Some(true) => calendar::weekday_on_or_after(wd, a)?,
             Some(false) => calendar::weekday_on_or_before(wd, a)?,
             None => nearer_weekday(wd, a)?,
@@ -1283,6 +1305,56 @@ impl Tagger<'_> {
         self.word_is(k, "is")
             || self.word_is(k, "are")
             || SCHEDULE_VERBS.iter().any(|w| self.word_is(k, w))
+    }
+
+    /// The clause of the day at `first..=last` tells in the present of a trip or a meeting
+    /// ([`PLAN_VERBS`]: "Conte travels to Moscow on Tuesday", "On Saturday the envoy flies to
+    /// Ankara", "the two leaders meet Monday"): news tells in the present what is planned and
+    /// in the past what was, so the day is one to come. The verb stands within a few words
+    /// before the day or right after it, in the day's clause, after its subject (not after an
+    /// article, a preposition or "to": "his visits to Rome", "plans to travel on Friday").
+    fn present_of_a_plan(&self, first: usize, last: usize) -> bool {
+        const BEFORE: usize = 6;
+        const AFTER: usize = 4;
+        let verb = |k: usize| {
+            k > 0
+                && !self.cap(k)
+                && self.lex(k) == Some(Lex::Other)
+                && PLAN_VERBS.iter().any(|w| self.word_is(k, w))
+                && !matches!(
+                    self.toks[k - 1].kind,
+                    Kind::Word {
+                        lex: Lex::The | Lex::A | Lex::Prep(_) | Lex::And | Lex::NotName,
+                        ..
+                    } | Kind::Punct(_)
+                        | Kind::Num(_)
+                )
+                && !["his", "her", "its", "their", "our", "my", "your", "whose", "or"]
+                    .iter()
+                    .any(|w| self.word_is(k - 1, w))
+        };
+        let mut k = first;
+        for _ in 0..BEFORE {
+            if k == 0 || self.starts_sentence(k) {
+                break;
+            }
+            k -= 1;
+            if matches!(self.punct(k), Some(',' | ';' | ':')) {
+                break;
+            }
+            if verb(k) {
+                return true;
+            }
+        }
+        for k in (last + 1..self.toks.len()).take(AFTER) {
+            if self.starts_sentence(k) || matches!(self.punct(k), Some(',' | ';' | ':')) {
+                break;
+            }
+            if verb(k) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "Wednesday's ruling": a possessive after the word at `i`.

@@ -922,7 +922,7 @@ fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
 fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double() {
     // Friday 10 May 2019: Sunday is two days ahead (counted 4) and five back: ahead.
     assert_one(
-        "the two leaders meet Sunday in Oslo",
+        "a summit of the two leaders Sunday in Oslo",
         "2019-05-10",
         "Sunday",
         "2019-05-12",
@@ -931,7 +931,7 @@ fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double
     );
     // Monday is three days ahead (counted 6) and four back: back.
     assert_one(
-        "the two leaders meet Monday in Oslo",
+        "a summit of the two leaders Monday in Oslo",
         "2019-05-10",
         "Monday",
         "2019-05-06",
@@ -945,6 +945,37 @@ fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double
         "Sunday",
         "2019-05-05",
         "2019-05-05",
+        Day,
+    );
+}
+
+#[test]
+fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
+    // Thursday 2 May 2019: Tuesday is five days ahead and two back; told in the present, a
+    // trip or a meeting is planned.
+    for text in [
+        "Conte travels to Varnholm on Tuesday",
+        "On Tuesday Conte flies to Varnholm",
+        "The two leaders meet Tuesday in Varnholm",
+        "Varnholm hosts the summit on Tuesday",
+    ] {
+        assert_one(text, "2019-05-02", "Tuesday", "2019-05-07", "2019-05-07", Day);
+    }
+    // Not a noun of the same form, nor a verb in the past.
+    for text in [
+        "his visits to Varnholm on Tuesday",
+        "Conte flew to Varnholm on Tuesday",
+        "a trip to Varnholm on Tuesday and its returns",
+    ] {
+        assert_one(text, "2019-05-02", "Tuesday", "2019-04-30", "2019-04-30", Day);
+    }
+    // Wednesday 1 May 2019: the day before publication told in the present is a caption's.
+    assert_one(
+        "The coach meets the press Tuesday in Varnholm",
+        "2019-05-01",
+        "Tuesday",
+        "2019-04-30",
+        "2019-04-30",
         Day,
     );
 }
@@ -1011,7 +1042,7 @@ fn a_day_a_happening_is_set_for_in_the_present_is_to_come() {
         Day,
     );
     assert_one(
-        "the two leaders meet Friday in Oslo",
+        "a summit of the two leaders Friday in Oslo",
         "2019-05-05",
         "Friday",
         "2019-05-03",
