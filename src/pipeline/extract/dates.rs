@@ -2275,7 +2275,8 @@ impl Tagger<'_> {
             return false;
         }
         let w = self.word(i);
-        let plural = w.ends_with('s') && !w.ends_with("ss");
+        // (Not "analysis", "crisis", "census", "virus": singulars in "-is" and "-us".)
+        let plural = w.ends_with('s') && !["ss", "is", "us"].iter().any(|e| w.ends_with(e));
         !plural && !w.ends_with("ly") && !UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))
     }
 

@@ -1323,6 +1323,13 @@ fn a_year_before_a_singular_noun_after_a_is_that_year_and_a_model_year_is_none()
         "2002-12-31",
         Year,
     );
+    // Singulars in "-is" and "-us" are no plurals.
+    for text in [
+        "pointing to a 2009 analysis by the budget office",
+        "figures from a 2009 census of the valley",
+    ] {
+        assert_one(text, "2013-03-22", "2009", "2009-01-01", "2009-12-31", Year);
+    }
     assert_none("a 1500 percent rise in prices", "2009-03-23");
     assert_none("driving a 2003 pickup west of town", "2009-03-24");
     assert_none("A 1993 brown Cadillac was traveling south", "2009-03-31");
