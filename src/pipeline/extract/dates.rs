@@ -250,7 +250,7 @@ fn may_open_named_day(text: &str, tok: &Token) -> bool {
     let start = tok.start as usize;
     matches!(
         text.as_bytes().get(start..start + 2),
-        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo")
+        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo" | b"El")
     )
 }
 
@@ -2633,6 +2633,12 @@ impl Tagger<'_> {
             "Veterans" if self.word(i + 1) == "Day" => {
                 (|y| NaiveDate::from_ymd_opt(y, 11, 11), i + 1)
             }
+            // The American one (capitalised; "election day" elsewhere is any day): the Tuesday
+            // after the first Monday of November.
+            "Election" if self.word(i + 1) == "Day" => (
+                |y| calendar::add_days(calendar::nth_weekday(y, 11, Weekday::Mon, 1)?, 1),
+                i + 1,
+            ),
             "Boxing" if self.word(i + 1) == "Day" => {
                 (|y| NaiveDate::from_ymd_opt(y, 12, 26), i + 1)
             }

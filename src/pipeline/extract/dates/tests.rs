@@ -2138,9 +2138,31 @@ fn every_named_day_passes_the_first_letter_test() {
         "Labor Day",
         "Veterans Day",
         "Boxing Day",
+        "Election Day",
     ] {
         assert_surface(&format!("on {day}"), "2020-06-01", day);
     }
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    // 2 November 1998 was the first Monday; 1 November 2016 was a Tuesday before the first.
+    assert_one(
+        "a theme of the campaign up to Election Day.",
+        "1998-10-26",
+        "Election Day",
+        "1998-11-03",
+        "1998-11-03",
+        Day,
+    );
+    assert_one(
+        "voters in Varnholm County on Election Day",
+        "2016-10-20",
+        "Election Day",
+        "2016-11-08",
+        "2016-11-08",
+        Day,
+    );
 }
 
 // ---- times of day ----------------------------------------------------------------------------
