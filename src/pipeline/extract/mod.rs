@@ -661,6 +661,27 @@ fn events_of(
                         None => (when, date_mention, basis),
                     }
                 };
+                // "after conferences in Paris in May 2018, Palermo and Abu Dhabi": a date told
+                // after one name of a list is that name's; a name after it without one is
+                // dated as if the sentence had none.
+                let (when, date_mention, basis) = match date_mention {
+                    Some(at)
+                        if basis == WhenBasis::Text
+                            && mention.start >= at.range().end
+                            && dates_an_earlier_item(
+                                m.body,
+                                &places[first_place..last_place],
+                                mention,
+                                at.range(),
+                            ) =>
+                    {
+                        match publication {
+                            Some(interval) => (Some(interval), None, WhenBasis::Publication),
+                            None => (None, None, WhenBasis::Undated),
+                        }
+                    }
+                    _ => (when, date_mention, basis),
+                };
                 // "static since June, when forces pushed them back to Sirte": a place of the
                 // clause of "when" after a stretch's start is where that time's happening was;
                 // so is a place of the happening a stretch starts from ("has been on the run
@@ -773,6 +794,42 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
+/// sorted) that `mention` stands in after it: "conferences in Paris in May 2018, Palermo and
+/// Abu Dhabi", "stops in Rome on Monday, Bari or Lecce". The date is told of that name alone
+/// (right after it, or after "in", "on" or a comma); the names after it, joined by commas and
+/// an "and" or "or" (a list, not "in Tripoli on Monday, Libya's capital"), get none from it.
+fn dates_an_earlier_item(
+    body: &str,
+    places: &[PlaceMention],
+    mention: &PlaceMention,
+    date: Range<usize>,
+) -> bool {
+    let k = places.partition_point(|p| p.end <= date.start);
+    let Some(item) = k.checked_sub(1).and_then(|k| places.get(k)) else {
+        return false;
+    };
+    let gap = body.get(item.end..date.start).unwrap_or("-").trim();
+    if !matches!(gap, "" | "," | "in" | "on" | "during") {
+        return false;
+    }
+    let (mut end, mut reached, mut joined) = (date.end, false, false);
+    for p in places.get(k..).unwrap_or(&[]) {
+        if p.start < date.end {
+            continue;
+        }
+        let joint = body.get(end..p.start).unwrap_or("-");
+        let conjunction = matches!(joint, " and " | ", and " | " or " | ", or ");
+        if !(conjunction || joint == ", ") {
+            break;
+        }
+        joined |= conjunction;
+        reached |= p.start == mention.start;
+        end = p.end;
+    }
+    reached && joined
 }
 
 /// A lag a sentence tells between its own time and an earlier happening it names after
@@ -2677,6 +2734,41 @@ mod tests {
                 Some((day("2019-05-01"), day("2019-05-01")))
             ]
         );
+    }
+
+    #[test]
+    fn a_date_told_of_one_name_of_a_list_dates_not_the_names_after_it() {
+        let body = "The plan was agreed after talks in Varnholm in May 2018, Dorley and Estmark.";
+        let e = events(
+            body,
+            &[("Varnholm", 1), ("Dorley", 2), ("Estmark", 3)],
+            "2019-05-02",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2018-05-01"))),
+                (WhenBasis::Publication, Some(day("2019-05-02"))),
+                (WhenBasis::Publication, Some(day("2019-05-02")))
+            ]
+        );
+        // A date after the whole list is all its names'; a name set off after a date without
+        // a list is no item of one.
+        for body in [
+            "The plan was agreed after talks in Varnholm, Dorley and Estmark in May 2018.",
+            "The plan was agreed after talks in Varnholm in May 2018, Dorley, Estmark said.",
+        ] {
+            let e = events(
+                body,
+                &[("Varnholm", 1), ("Dorley", 2), ("Estmark", 3)],
+                "2019-05-02",
+            );
+            assert!(
+                e.iter()
+                    .all(|e| e.when.map(|w| w.from) == Some(day("2018-05-01"))),
+                "{body}"
+            );
+        }
     }
 
     #[test]
