@@ -626,9 +626,36 @@ const SCHEDULE_VERBS: &[&str] = &[
 /// Monday"). The bare forms after a plural subject too, but not those that are nouns as often
 /// ("visit", "return", "travel", "tour").
 const PLAN_VERBS: &[&str] = &[
-    "travels", "flies", "fly", "heads", "visits", "meets", "meet", "hosts", "host", "arrives",
-    "arrive", "leaves", "returns", "goes", "go", "holds", "hold", "attends", "attend", "departs",
-    "depart", "tours", "addresses", "chairs", "joins", "lands", "faces", "face", "plays", "play",
+    "travels",
+    "flies",
+    "fly",
+    "heads",
+    "visits",
+    "meets",
+    "meet",
+    "hosts",
+    "host",
+    "arrives",
+    "arrive",
+    "leaves",
+    "returns",
+    "goes",
+    "go",
+    "holds",
+    "hold",
+    "attends",
+    "attend",
+    "departs",
+    "depart",
+    "tours",
+    "addresses",
+    "chairs",
+    "joins",
+    "lands",
+    "faces",
+    "face",
+    "plays",
+    "play",
 ];
 
 /// Verbs that put something off: in the past tense before "until" and a date, that date is to
@@ -1266,10 +1293,7 @@ impl Tagger<'_> {
         let d = match forward {
             // (Told in the present, the day before publication is not a day to come but one
             // a caption or a headline tells as now: "the coach addresses the media Monday".)
-            Some(true)
-                if plan
-                    && calendar::add_days(a, -1).is_some_and(|y| y.weekday() == wd) =>
-            {
+            Some(true) if plan && calendar::add_days(a, -1).is_some_and(|y| y.weekday() == wd) => {
                 calendar::weekday_on_or_before(wd, a)?
             }
             Some(true) => calendar::weekday_on_or_after(wd, a)?,
@@ -1329,9 +1353,11 @@ impl Tagger<'_> {
                     } | Kind::Punct(_)
                         | Kind::Num(_)
                 )
-                && !["his", "her", "its", "their", "our", "my", "your", "whose", "or"]
-                    .iter()
-                    .any(|w| self.word_is(k - 1, w))
+                && ![
+                    "his", "her", "its", "their", "our", "my", "your", "whose", "or",
+                ]
+                .iter()
+                .any(|w| self.word_is(k - 1, w))
         };
         let mut k = first;
         for _ in 0..BEFORE {

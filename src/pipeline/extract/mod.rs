@@ -2723,10 +2723,7 @@ mod tests {
         let body = "Police said on Friday that the suspect had fled to Varnholm after the \
                     attack in Dorley on Wednesday.";
         let e = events(body, &[("Varnholm", 1), ("Dorley", 2)], "2019-05-04");
-        let spans: Vec<_> = e
-            .iter()
-            .map(|e| e.when.map(|w| (w.from, w.to)))
-            .collect();
+        let spans: Vec<_> = e.iter().map(|e| e.when.map(|w| (w.from, w.to))).collect();
         assert_eq!(
             spans,
             [

@@ -959,7 +959,14 @@ fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
         "The two leaders meet Tuesday in Varnholm",
         "Varnholm hosts the summit on Tuesday",
     ] {
-        assert_one(text, "2019-05-02", "Tuesday", "2019-05-07", "2019-05-07", Day);
+        assert_one(
+            text,
+            "2019-05-02",
+            "Tuesday",
+            "2019-05-07",
+            "2019-05-07",
+            Day,
+        );
     }
     // Not a noun of the same form, nor a verb in the past.
     for text in [
@@ -967,7 +974,14 @@ fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
         "Conte flew to Varnholm on Tuesday",
         "a trip to Varnholm on Tuesday and its returns",
     ] {
-        assert_one(text, "2019-05-02", "Tuesday", "2019-04-30", "2019-04-30", Day);
+        assert_one(
+            text,
+            "2019-05-02",
+            "Tuesday",
+            "2019-04-30",
+            "2019-04-30",
+            Day,
+        );
     }
     // Wednesday 1 May 2019: the day before publication told in the present is a caption's.
     assert_one(
@@ -1918,7 +1932,14 @@ fn the_season_of_a_stay_or_told_in_the_present_is_not_the_one_gone() {
         "Schools in Varnholm closed for the summer holidays.",
         "Schools in Varnholm are closed for the summer holidays.",
     ] {
-        assert_one(text, "2019-05-02", "the summer", "2019-06-01", "2019-08-31", Span);
+        assert_one(
+            text,
+            "2019-05-02",
+            "the summer",
+            "2019-06-01",
+            "2019-08-31",
+            Span,
+        );
     }
     // Friday 1 February 2019: told in the present, the coming summer, though the last is
     // nearer.
@@ -1964,7 +1985,11 @@ fn a_year_in_brackets_after_a_number_names_a_document() {
         "The embargo follows council resolution 2334 (2016) on Varnholm.",
         "2019-05-02",
     );
-    assert_surface("The treaty of Varnholm (2016) is in force.", "2019-05-02", "2016");
+    assert_surface(
+        "The treaty of Varnholm (2016) is in force.",
+        "2019-05-02",
+        "2016",
+    );
 }
 
 #[test]
