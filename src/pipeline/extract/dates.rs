@@ -250,7 +250,7 @@ fn may_open_named_day(text: &str, tok: &Token) -> bool {
     let start = tok.start as usize;
     matches!(
         text.as_bytes().get(start..start + 2),
-        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo")
+        Some(b"Ne" | b"Go" | b"Va" | b"Me" | b"La" | b"Ve" | b"Bo" | b"El")
     )
 }
 
@@ -619,6 +619,43 @@ const MAX_MONTHS_TOGETHER: usize = 6;
 /// come ([`Tagger::scheduled_for`]: "the fair opens on Monday", "the truce ends Friday").
 const SCHEDULE_VERBS: &[&str] = &[
     "opens", "starts", "start", "begins", "begin", "resumes", "resume", "ends", "closes",
+];
+
+/// Present verbs of a trip or a meeting that, in a weekday's clause, tell of a plan
+/// ([`Tagger::present_of_a_plan`]: "the minister flies to Rome on Friday", "the leaders meet
+/// Monday"). The bare forms after a plural subject too, but not those that are nouns as often
+/// ("visit", "return", "travel", "tour").
+const PLAN_VERBS: &[&str] = &[
+    "travels",
+    "flies",
+    "fly",
+    "heads",
+    "visits",
+    "meets",
+    "meet",
+    "hosts",
+    "host",
+    "arrives",
+    "arrive",
+    "leaves",
+    "returns",
+    "goes",
+    "go",
+    "holds",
+    "hold",
+    "attends",
+    "attend",
+    "departs",
+    "depart",
+    "tours",
+    "addresses",
+    "chairs",
+    "joins",
+    "lands",
+    "faces",
+    "face",
+    "plays",
+    "play",
 ];
 
 /// Verbs that put something off: in the past tense before "until" and a date, that date is to
@@ -1169,10 +1206,15 @@ impl Tagger<'_> {
         let cands = candidates.iter().flatten();
         // A month or longer in a past clause has begun by the anchor, unless it is a deadline
         // ("extended until mid-November", "through January").
+        // So is a stay "for the" time ("closed for the summer", "left for the winter"), which
+        // runs through it and may still be to come (not "over the summer", "throughout the
+        // winter": the time itself).
         let deadline = matches!(
             self.prev_prep(first),
             Some(Prep::Until | Prep::By | Prep::To)
-        );
+        ) || (first > 1
+            && self.lex(first - 1) == Some(Lex::The)
+            && self.word_is(first - 2, "for"));
         let long = !deadline
             && cands
                 .clone()
@@ -1237,14 +1279,23 @@ impl Tagger<'_> {
         if let Some(d) = seen[slot] {
             return Some(d);
         }
+        let mut plan = false;
         let forward =
             self.weekday_by_its_clauses(wd, first)
                 .or_else(|| match self.tense(first, last) {
                     Tense::Future => Some(true),
                     Tense::Past | Tense::PastAdjacent => Some(false),
-                    Tense::Present | Tense::Unknown => self.scheduled_for(first).then_some(true),
+                    Tense::Present | Tense::Unknown => {
+                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                        (plan || self.scheduled_for(first)).then_some(true)
+                    }
                 });
         let d = match forward {
+            // (Told in the present, the day before publication is not a day to come but one
+            // a caption or a headline tells as now: "the coach addresses the media Monday".)
+            Some(true) if plan && calendar::add_days(a, -1).is_some_and(|y| y.weekday() == wd) => {
+                calendar::weekday_on_or_before(wd, a)?
+            }
             Some(true) => calendar::weekday_on_or_after(wd, a)?,
             Some(false) => calendar::weekday_on_or_before(wd, a)?,
             None => nearer_weekday(wd, a)?,
@@ -1278,6 +1329,58 @@ impl Tagger<'_> {
         self.word_is(k, "is")
             || self.word_is(k, "are")
             || SCHEDULE_VERBS.iter().any(|w| self.word_is(k, w))
+    }
+
+    /// The clause of the day at `first..=last` tells in the present of a trip or a meeting
+    /// ([`PLAN_VERBS`]: "Conte travels to Moscow on Tuesday", "On Saturday the envoy flies to
+    /// Ankara", "the two leaders meet Monday"): news tells in the present what is planned and
+    /// in the past what was, so the day is one to come. The verb stands within a few words
+    /// before the day or right after it, in the day's clause, after its subject (not after an
+    /// article, a preposition or "to": "his visits to Rome", "plans to travel on Friday").
+    fn present_of_a_plan(&self, first: usize, last: usize) -> bool {
+        const BEFORE: usize = 6;
+        const AFTER: usize = 4;
+        let verb = |k: usize| {
+            k > 0
+                && !self.cap(k)
+                && self.lex(k) == Some(Lex::Other)
+                && PLAN_VERBS.iter().any(|w| self.word_is(k, w))
+                && !matches!(
+                    self.toks[k - 1].kind,
+                    Kind::Word {
+                        lex: Lex::The | Lex::A | Lex::Prep(_) | Lex::And | Lex::NotName,
+                        ..
+                    } | Kind::Punct(_)
+                        | Kind::Num(_)
+                )
+                && ![
+                    "his", "her", "its", "their", "our", "my", "your", "whose", "or",
+                ]
+                .iter()
+                .any(|w| self.word_is(k - 1, w))
+        };
+        let mut k = first;
+        for _ in 0..BEFORE {
+            if k == 0 || self.starts_sentence(k) {
+                break;
+            }
+            k -= 1;
+            if matches!(self.punct(k), Some(',' | ';' | ':')) {
+                break;
+            }
+            if verb(k) {
+                return true;
+            }
+        }
+        for k in (last + 1..self.toks.len()).take(AFTER) {
+            if self.starts_sentence(k) || matches!(self.punct(k), Some(',' | ';' | ':')) {
+                break;
+            }
+            if verb(k) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "Wednesday's ruling": a possessive after the word at `i`.
@@ -1965,6 +2068,16 @@ impl Tagger<'_> {
         Some(self.at(year_last.unwrap_or(mlast), interval))
     }
 
+    /// The year at `i` stands in brackets right after a number: the year of a numbered document
+    /// that the number names ("resolution 2334 (2016)", "Directive 95 (1998)"), part of its name,
+    /// not a time the text tells of.
+    fn year_of_a_numbered_document(&self, i: usize) -> bool {
+        i >= 2
+            && self.punct(i - 1) == Some('(')
+            && self.punct(i + 1) == Some(')')
+            && self.num(i - 2).is_some()
+    }
+
     /// The year at `i` is a vehicle's model year: after an article or a possessive, before a
     /// maker's name or a word for a vehicle, maybe after its colour ("a 2001 Mercury Sabre", "his
     /// 2006 Ford pickup", "a 2003 pickup", "a 1993 brown Cadillac", "Kopp's 1987 Chevrolet"),
@@ -2024,7 +2137,7 @@ impl Tagger<'_> {
     /// 1900-2099 anywhere a count cannot be ("the 1996 budget", "1988 results", "in 1996-97").
     fn bare_year(&self, i: usize) -> Option<Match> {
         let y = self.year_at(i).or_else(|| self.early_year_alone(i))?;
-        if self.model_year(i) {
+        if self.model_year(i) || self.year_of_a_numbered_document(i) {
             return None;
         }
         let prep = self.prev_prep(i);
@@ -2188,7 +2301,8 @@ impl Tagger<'_> {
             return false;
         }
         let w = self.word(i);
-        let plural = w.ends_with('s') && !w.ends_with("ss");
+        // (Not "analysis", "crisis", "census", "virus": singulars in "-is" and "-us".)
+        let plural = w.ends_with('s') && !["ss", "is", "us"].iter().any(|e| w.ends_with(e));
         !plural && !w.ends_with("ly") && !UNITS.iter().any(|u| w.eq_ignore_ascii_case(u))
     }
 
@@ -2545,6 +2659,12 @@ impl Tagger<'_> {
             "Veterans" if self.word(i + 1) == "Day" => {
                 (|y| NaiveDate::from_ymd_opt(y, 11, 11), i + 1)
             }
+            // The American one (capitalised; "election day" elsewhere is any day): the Tuesday
+            // after the first Monday of November.
+            "Election" if self.word(i + 1) == "Day" => (
+                |y| calendar::add_days(calendar::nth_weekday(y, 11, Weekday::Mon, 1)?, 1),
+                i + 1,
+            ),
             "Boxing" if self.word(i + 1) == "Day" => {
                 (|y| NaiveDate::from_ymd_opt(y, 12, 26), i + 1)
             }
@@ -2700,7 +2820,21 @@ impl Tagger<'_> {
             if !ctx || self.cap(i + 1) || self.lex(i + 1) == Some(Lex::Prep(Prep::Of)) {
                 return None;
             }
-            self.choose(i, i, |y| calendar::season(y, s))?
+            // "Schools are closed for the summer", "the talks resume in the autumn": told in
+            // the present or the future, the season is the one under way or the next, not the
+            // one gone (news tells a season gone in the past).
+            // (One over within the month before still counts as the one under way: "we're
+            // currently in the winter low season" in late March.)
+            if the && matches!(self.tense(i, i), Tense::Present | Tense::Future) {
+                let a = self.anchor_day()?;
+                let behind = calendar::add_days(a, -FUTURE_TOLERANCE_DAYS)?;
+                (a.year() - 1..=a.year() + 1)
+                    .filter_map(|y| calendar::season(y, s))
+                    .filter(|c| c.to >= behind)
+                    .min_by_key(|c| c.from)?
+            } else {
+                self.choose(i, i, |y| calendar::season(y, s))?
+            }
         };
         Some(self.grained(year_last.unwrap_or(i), interval, Grain::Season))
     }

@@ -589,9 +589,19 @@ fn events_of(
         // "The ministry said on Tuesday that forces had shelled Misrata": the place of a
         // clause in the past perfect after the day of a saying (see [`perfect_after_saying`]),
         // where the sentence names no other time (that one is read by its clauses).
-        let perfect = date
-            .filter(|_| basis == WhenBasis::Text && !speaks_of_two_times(in_sentence))
-            .and_then(|dm| perfect_after_saying(m.body, dm, sentence.end).map(|at| (dm, at)));
+        // Where it names another time too, the day of the saying is one of its dates ("Police
+        // said on Friday that the man had fled to Leeds after the attack in York on Wednesday"):
+        // the places of that clause are of the days between the earlier time and the saying.
+        let perfect = if basis != WhenBasis::Text {
+            None
+        } else if speaks_of_two_times(in_sentence) {
+            in_sentence
+                .iter()
+                .filter(|dm| !dm.vague)
+                .find_map(|dm| perfect_after_saying(m.body, dm, sentence.end).map(|at| (dm, at)))
+        } else {
+            date.and_then(|dm| perfect_after_saying(m.body, dm, sentence.end).map(|at| (dm, at)))
+        };
         // The sentence's lag back to an earlier happening, read at its first place (see
         // [`lag_back`]).
         let mut lag: Option<Option<Lag>> = None;
@@ -651,6 +661,27 @@ fn events_of(
                         None => (when, date_mention, basis),
                     }
                 };
+                // "after conferences in Paris in May 2018, Palermo and Abu Dhabi": a date told
+                // after one name of a list is that name's; a name after it without one is
+                // dated as if the sentence had none.
+                let (when, date_mention, basis) = match date_mention {
+                    Some(at)
+                        if basis == WhenBasis::Text
+                            && mention.start >= at.range().end
+                            && dates_an_earlier_item(
+                                m.body,
+                                &places[first_place..last_place],
+                                mention,
+                                at.range(),
+                            ) =>
+                    {
+                        match publication {
+                            Some(interval) => (Some(interval), None, WhenBasis::Publication),
+                            None => (None, None, WhenBasis::Undated),
+                        }
+                    }
+                    _ => (when, date_mention, basis),
+                };
                 // "static since June, when forces pushed them back to Sirte": a place of the
                 // clause of "when" after a stretch's start is where that time's happening was;
                 // so is a place of the happening a stretch starts from ("has been on the run
@@ -683,9 +714,26 @@ fn events_of(
                             && mention.start - at <= PERFECT_PLACE_BYTES
                             && date_mention.is_some_and(|d| d.range().start == dm.start) =>
                     {
-                        match said_episode {
-                            Some((w, at)) => (Some(w), WhenBasis::Carried, Some(at)),
-                            None => (when.map(lead_up), basis, date_mention),
+                        match (
+                            said_episode,
+                            earlier_in_clause(m.body, in_sentence, dm, mention.end),
+                        ) {
+                            (_, Some((earlier, true))) => (
+                                Some(Interval {
+                                    from: earlier.interval.from,
+                                    to: dm.interval.to,
+                                    granularity: Granularity::Span,
+                                }),
+                                basis,
+                                date_mention,
+                            ),
+                            (_, Some((earlier, false))) => (
+                                Some(earlier.interval),
+                                basis,
+                                Some(TextSpan::new(earlier.start..earlier.end)),
+                            ),
+                            (Some((w, at)), None) => (Some(w), WhenBasis::Carried, Some(at)),
+                            (None, None) => (when.map(lead_up), basis, date_mention),
                         }
                     }
                     _ => (when, basis, date_mention),
@@ -746,6 +794,42 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
+/// sorted) that `mention` stands in after it: "conferences in Paris in May 2018, Palermo and
+/// Abu Dhabi", "stops in Rome on Monday, Bari or Lecce". The date is told of that name alone
+/// (right after it, or after "in", "on" or a comma); the names after it, joined by commas and
+/// an "and" or "or" (a list, not "in Tripoli on Monday, Libya's capital"), get none from it.
+fn dates_an_earlier_item(
+    body: &str,
+    places: &[PlaceMention],
+    mention: &PlaceMention,
+    date: Range<usize>,
+) -> bool {
+    let k = places.partition_point(|p| p.end <= date.start);
+    let Some(item) = k.checked_sub(1).and_then(|k| places.get(k)) else {
+        return false;
+    };
+    let gap = body.get(item.end..date.start).unwrap_or("-").trim();
+    if !matches!(gap, "" | "," | "in" | "on" | "during") {
+        return false;
+    }
+    let (mut end, mut reached, mut joined) = (date.end, false, false);
+    for p in places.get(k..).unwrap_or(&[]) {
+        if p.start < date.end {
+            continue;
+        }
+        let joint = body.get(end..p.start).unwrap_or("-");
+        let conjunction = matches!(joint, " and " | ", and " | " or " | ", or ");
+        if !(conjunction || joint == ", ") {
+            break;
+        }
+        joined |= conjunction;
+        reached |= p.start == mention.start;
+        end = p.end;
+    }
+    reached && joined
 }
 
 /// A lag a sentence tells between its own time and an earlier happening it names after
@@ -985,6 +1069,30 @@ fn perfect_after_saying(body: &str, dm: &DateMention, sentence_end: usize) -> Op
         }
     }
     None
+}
+
+/// The first date of `in_sentence` after a place (ending at `place_end`) in the clause of the
+/// past perfect after the day of a saying `saying`, where it is earlier than that day and
+/// within [`PERFECT_BYTES`] of the place; with whether "after" or "since" stands between.
+/// After such a word, what the clause tells at the place happened between that time and the
+/// saying ("said on Friday that the man had fled to Leeds after the attack in York on
+/// Wednesday"); without one, at that time ("asked who had been in Leeds in late November").
+fn earlier_in_clause<'d>(
+    body: &str,
+    in_sentence: &'d [DateMention],
+    saying: &DateMention,
+    place_end: usize,
+) -> Option<(&'d DateMention, bool)> {
+    let dm = in_sentence
+        .iter()
+        .find(|dm| !dm.vague && dm.start >= place_end)
+        .filter(|dm| dm.interval.to < saying.interval.from)
+        .filter(|dm| dm.start - place_end <= PERFECT_BYTES)?;
+    let between = body.get(place_end..dm.start)?;
+    let after = between
+        .split(' ')
+        .any(|w| w.eq_ignore_ascii_case("after") || w.eq_ignore_ascii_case("since"));
+    Some((dm, after))
 }
 
 /// How far after a day of saying [`perfect_after_saying`] reads, in words and bytes.
@@ -2521,13 +2629,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2020-06-04")))
             ]
         );
-        // A question of "who" is no relative clause.
+        // A question of "who" is no relative clause: the place of the question is of its day,
+        // the one the past perfect after it tells of is of that clause's own time.
         let body = "Police in Velmora on Monday asked who had been in Korvena in late November.";
         let e = events(body, &[("Velmora", 1), ("Korvena", 2)], "2019-12-11");
-        assert!(
-            e.iter()
-                .all(|e| e.when.map(|w| w.from) == Some(day("2019-12-09"))),
-            "{e:?}"
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-09"))),
+                (WhenBasis::Text, Some(day("2019-11-21")))
+            ]
         );
     }
 
@@ -2604,6 +2715,57 @@ mod tests {
         let body = "The ministry said on Tuesday that forces had to leave Velmora.";
         let e = events(body, &[("Velmora", 1)], "2019-05-05");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-04-30")))]);
+    }
+
+    #[test]
+    fn what_had_happened_after_an_earlier_time_by_a_day_of_saying_is_between_the_two() {
+        // Saturday 4 May 2019: said on Friday 3 May; the flight after Wednesday 1 May.
+        let body = "Police said on Friday that the suspect had fled to Varnholm after the \
+                    attack in Dorley on Wednesday.";
+        let e = events(body, &[("Varnholm", 1), ("Dorley", 2)], "2019-05-04");
+        let spans: Vec<_> = e.iter().map(|e| e.when.map(|w| (w.from, w.to))).collect();
+        assert_eq!(
+            spans,
+            [
+                Some((day("2019-05-01"), day("2019-05-03"))),
+                Some((day("2019-05-01"), day("2019-05-01")))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_told_of_one_name_of_a_list_dates_not_the_names_after_it() {
+        let body = "The plan was agreed after talks in Varnholm in May 2018, Dorley and Estmark.";
+        let e = events(
+            body,
+            &[("Varnholm", 1), ("Dorley", 2), ("Estmark", 3)],
+            "2019-05-02",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2018-05-01"))),
+                (WhenBasis::Publication, Some(day("2019-05-02"))),
+                (WhenBasis::Publication, Some(day("2019-05-02")))
+            ]
+        );
+        // A date after the whole list is all its names'; a name set off after a date without
+        // a list is no item of one.
+        for body in [
+            "The plan was agreed after talks in Varnholm, Dorley and Estmark in May 2018.",
+            "The plan was agreed after talks in Varnholm in May 2018, Dorley, Estmark said.",
+        ] {
+            let e = events(
+                body,
+                &[("Varnholm", 1), ("Dorley", 2), ("Estmark", 3)],
+                "2019-05-02",
+            );
+            assert!(
+                e.iter()
+                    .all(|e| e.when.map(|w| w.from) == Some(day("2018-05-01"))),
+                "{body}"
+            );
+        }
     }
 
     #[test]

@@ -922,7 +922,7 @@ fn a_weekday_in_a_past_clause_is_the_latest_and_in_a_future_clause_the_next() {
 fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double() {
     // Friday 10 May 2019: Sunday is two days ahead (counted 4) and five back: ahead.
     assert_one(
-        "the two leaders meet Sunday in Oslo",
+        "a summit of the two leaders Sunday in Oslo",
         "2019-05-10",
         "Sunday",
         "2019-05-12",
@@ -931,7 +931,7 @@ fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double
     );
     // Monday is three days ahead (counted 6) and four back: back.
     assert_one(
-        "the two leaders meet Monday in Oslo",
+        "a summit of the two leaders Monday in Oslo",
         "2019-05-10",
         "Monday",
         "2019-05-06",
@@ -945,6 +945,51 @@ fn a_weekday_without_a_tense_word_is_the_nearer_one_a_coming_day_counting_double
         "Sunday",
         "2019-05-05",
         "2019-05-05",
+        Day,
+    );
+}
+
+#[test]
+fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
+    // Thursday 2 May 2019: Tuesday is five days ahead and two back; told in the present, a
+    // trip or a meeting is planned.
+    for text in [
+        "Conte travels to Varnholm on Tuesday",
+        "On Tuesday Conte flies to Varnholm",
+        "The two leaders meet Tuesday in Varnholm",
+        "Varnholm hosts the summit on Tuesday",
+    ] {
+        assert_one(
+            text,
+            "2019-05-02",
+            "Tuesday",
+            "2019-05-07",
+            "2019-05-07",
+            Day,
+        );
+    }
+    // Not a noun of the same form, nor a verb in the past.
+    for text in [
+        "his visits to Varnholm on Tuesday",
+        "Conte flew to Varnholm on Tuesday",
+        "a trip to Varnholm on Tuesday and its returns",
+    ] {
+        assert_one(
+            text,
+            "2019-05-02",
+            "Tuesday",
+            "2019-04-30",
+            "2019-04-30",
+            Day,
+        );
+    }
+    // Wednesday 1 May 2019: the day before publication told in the present is a caption's.
+    assert_one(
+        "The coach meets the press Tuesday in Varnholm",
+        "2019-05-01",
+        "Tuesday",
+        "2019-04-30",
+        "2019-04-30",
         Day,
     );
 }
@@ -1011,7 +1056,7 @@ fn a_day_a_happening_is_set_for_in_the_present_is_to_come() {
         Day,
     );
     assert_one(
-        "the two leaders meet Friday in Oslo",
+        "a summit of the two leaders Friday in Oslo",
         "2019-05-05",
         "Friday",
         "2019-05-03",
@@ -1292,6 +1337,13 @@ fn a_year_before_a_singular_noun_after_a_is_that_year_and_a_model_year_is_none()
         "2002-12-31",
         Year,
     );
+    // Singulars in "-is" and "-us" are no plurals.
+    for text in [
+        "pointing to a 2009 analysis by the budget office",
+        "figures from a 2009 census of the valley",
+    ] {
+        assert_one(text, "2013-03-22", "2009", "2009-01-01", "2009-12-31", Year);
+    }
     assert_none("a 1500 percent rise in prices", "2009-03-23");
     assert_none("driving a 2003 pickup west of town", "2009-03-24");
     assert_none("A 1993 brown Cadillac was traveling south", "2009-03-31");
@@ -1874,6 +1926,73 @@ fn seasons_follow_timeml_months_and_last_fall_is_the_last_one_over() {
 }
 
 #[test]
+fn the_season_of_a_stay_or_told_in_the_present_is_not_the_one_gone() {
+    // Thursday 2 May 2019: closed for the summer is closed for the one about to start.
+    for text in [
+        "Schools in Varnholm closed for the summer holidays.",
+        "Schools in Varnholm are closed for the summer holidays.",
+    ] {
+        assert_one(
+            text,
+            "2019-05-02",
+            "the summer",
+            "2019-06-01",
+            "2019-08-31",
+            Span,
+        );
+    }
+    // Friday 1 February 2019: told in the present, the coming summer, though the last is
+    // nearer.
+    assert_one(
+        "The ferry to Varnholm is open in the summer",
+        "2019-02-01",
+        "the summer",
+        "2019-06-01",
+        "2019-08-31",
+        Span,
+    );
+    // In the past, the one gone, and a time gone "throughout" or "over" it.
+    assert_one(
+        "The ferry to Varnholm was open in the summer",
+        "2019-02-01",
+        "the summer",
+        "2018-06-01",
+        "2018-08-31",
+        Span,
+    );
+    assert_one(
+        "Throughout the summer, cases were reported in Varnholm.",
+        "2019-03-16",
+        "the summer",
+        "2018-06-01",
+        "2018-08-31",
+        Span,
+    );
+    // Saturday 23 March 2019: a season over within the month before is still under way.
+    assert_one(
+        "the ferries are idle in the winter low season",
+        "2019-03-23",
+        "the winter",
+        "2018-12-01",
+        "2019-02-28",
+        Span,
+    );
+}
+
+#[test]
+fn a_year_in_brackets_after_a_number_names_a_document() {
+    assert_none(
+        "The embargo follows council resolution 2334 (2016) on Varnholm.",
+        "2019-05-02",
+    );
+    assert_surface(
+        "The treaty of Varnholm (2016) is in force.",
+        "2019-05-02",
+        "2016",
+    );
+}
+
+#[test]
 fn the_full_current_or_latest_fiscal_year_is_a_calendar_year() {
     assert_one(
         "forecast an earnings increase for the full year.",
@@ -2044,9 +2163,31 @@ fn every_named_day_passes_the_first_letter_test() {
         "Labor Day",
         "Veterans Day",
         "Boxing Day",
+        "Election Day",
     ] {
         assert_surface(&format!("on {day}"), "2020-06-01", day);
     }
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    // 2 November 1998 was the first Monday; 1 November 2016 was a Tuesday before the first.
+    assert_one(
+        "a theme of the campaign up to Election Day.",
+        "1998-10-26",
+        "Election Day",
+        "1998-11-03",
+        "1998-11-03",
+        Day,
+    );
+    assert_one(
+        "voters in Varnholm County on Election Day",
+        "2016-10-20",
+        "Election Day",
+        "2016-11-08",
+        "2016-11-08",
+        Day,
+    );
 }
 
 // ---- times of day ----------------------------------------------------------------------------
