@@ -278,6 +278,42 @@ impl ConfinedClause {
     }
 }
 
+/// Past forms after a comma that tell who said something ("..., said the ministry") or open the
+/// sentence's own verb phrase ("..., was charged"), not what befell the name before the comma.
+const SAYING_PARTICIPLES: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "reported",
+    "noted",
+    "wrote",
+    "claimed",
+    "announced",
+    "stated",
+    "explained",
+    "insisted",
+    "warned",
+    "quoted",
+    "cited",
+    "was",
+    "were",
+    "had",
+    "did",
+];
+
+/// How many words a participle's clause may run before its date ("bombed by the air force in
+/// July").
+const PARTICIPLE_WORDS: usize = 8;
+
+/// The word ending right before the comma at `comma` is capitalised: a name the clause after
+/// the comma may tell of.
+fn capitalised_word_before(body: &str, comma: usize) -> bool {
+    body.get(comma.saturating_sub(40)..comma)
+        .or_else(|| body.get(..comma))
+        .and_then(|before| before.rsplit(' ').next())
+        .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Words that open a clause about something the sentence names, after a comma.
 const CONFINING_OPENERS: &[&str] = &["where", "which", "who", "whom", "whose", "whereas", "while"];
 
@@ -319,6 +355,29 @@ pub(super) fn confined_clauses(
                     antecedent: matches!(opener, "where" | "who" | "whom" | "whose")
                         || opener == "which" && next.is_some_and(opens_a_subject),
                     reach: if opener == "which" { 0 } else { 2 },
+                    dates: k..last,
+                })
+            }
+            // "detention centres such as Tajoura, bombed in July, or the one in Zawiya": a
+            // participle right after a name's comma, set off by commas from the next item of a
+            // list, opens a clause that tells of that name (not "..., said the ministry on
+            // Monday", a saying; not "Shelby, a reporter at the Herald, died March 19", the
+            // sentence's own verb after an apposition, which a list does not follow).
+            Some((comma, opener, _))
+                if super::dates::is_past_word(opener)
+                    && !SAYING_PARTICIPLES.contains(&opener)
+                    && body.get(end..).is_some_and(|rest| {
+                        rest.starts_with(", or ") || rest.starts_with(", and ")
+                    })
+                    && capitalised_word_before(body, comma)
+                    && body
+                        .get(comma + 2..dm.start)
+                        .is_some_and(|gap| gap.split(' ').count() <= PARTICIPLE_WORDS) =>
+            {
+                Some(ConfinedClause {
+                    span: comma..end,
+                    antecedent: true,
+                    reach: 0,
                     dates: k..last,
                 })
             }

@@ -178,6 +178,7 @@ fn tag_tokens(
         published,
         reference: Cell::new(None),
         past_reference: Cell::new(None),
+        day_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
         weekday_tokens: OnceCell::new(),
     };
@@ -212,6 +213,9 @@ fn tag_tokens(
                         tok: m.last,
                     });
                     tagger.reference.set(r);
+                    if m.grain == Grain::Day {
+                        tagger.day_reference.set(r);
+                    }
                     if published.is_none_or(|p| m.interval.to <= p) {
                         tagger.past_reference.set(r);
                     }
@@ -690,6 +694,9 @@ struct Tagger<'t> {
     /// period") compares with, where a forecast in between ("losses through the third quarter
     /// of 1990") is not.
     past_reference: Cell<Option<Ref>>,
+    /// The last day the text gave (a reference of day grain): what "a day later" counts from
+    /// when a month or a year was named after it.
+    day_reference: Cell<Option<Ref>>,
     /// Bare weekdays already resolved, Monday first: within one text the same weekday name is
     /// the same day ("said on Tuesday ... travel to Berlin later on Tuesday").
     weekdays: Cell<[Option<NaiveDate>; 7]>,
@@ -2042,13 +2049,18 @@ impl Tagger<'_> {
         determiner && noun_after
     }
 
-    /// "19 January 2020", "13th December 2019", "23 May", "4-6 April", "4 and 6 April" after
-    /// "between", "5th of May".
+    /// "19 January 2020", "13th December 2019", "23 May", "4-6 April", "4 and 6 April" (after
+    /// "between" or not), "5th of May".
     fn day_first(&self, i: usize, hint: Option<i32>) -> Option<Match> {
         let day = self.day_at(i)?;
         let mut k = i + 1;
         let mut end_day = None;
-        if let Some(c) = self.range_connector(k, i)
+        // "on 9 and 10 February": two days of one month named together, one span (the month
+        // right after the second day; "May 9 and 10 people" is not of this form).
+        let and_day = || {
+            (self.lex(k) == Some(Lex::And) && self.month_at(k + 2, true).is_some()).then_some(k + 1)
+        };
+        if let Some(c) = self.range_connector(k, i).or_else(and_day)
             && let Some(d2) = self.day_value(c).filter(|d2| *d2 > day)
         {
             end_day = Some(d2);
@@ -2201,6 +2213,17 @@ impl Tagger<'_> {
             })
         ) && !self.word(i + 1).ends_with("ly");
         if !strong && (counted || (noun_after && !(1900..=2099).contains(&y))) {
+            return None;
+        }
+        // "resolution 1970 (2011)", "UNSCR 2259 (2015)": the year in a numbered resolution's
+        // citation is when it was adopted, no time the sentence speaks of.
+        let cited = i >= 3
+            && self.punct(i - 1) == Some('(')
+            && self.num(i - 2).is_some()
+            && ["resolution", "resolutions", "UNSCR"]
+                .iter()
+                .any(|w| self.word_is(i - 3, w));
+        if cited {
             return None;
         }
         if !strong && noun_after && prep.is_some() && prep != Some(Prep::In) {
@@ -4241,7 +4264,19 @@ impl Tagger<'_> {
             }
             r
         } else {
-            self.reference_or_publication()?
+            let r = self.reference_or_publication()?;
+            // "resumed on June 7 after a blockade imposed in January, but shut a day later":
+            // days from a month are no day the text says; the last day given, in this sentence
+            // or the one before, is the one counted from.
+            let small = matches!(
+                unit,
+                Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Fortnight
+            );
+            if small && r.grain != Grain::Day {
+                self.day_reference.get().filter(|d| self.near(d.tok, i))?
+            } else {
+                r
+            }
         };
         if n == 1 && unit == Unit::Year && step == -1 {
             let (interval, grain) = Self::year_before(r)?;

@@ -2865,6 +2865,37 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_names_comma_dates_that_name_alone() {
+        // The raid's month is Dorna's, not the camp's of Velka named after it.
+        let body = "Refugees were held at camps such as Dorna, shelled in March, or the old \
+                    barracks in Velka.";
+        let e = events(body, &[("Dorna", 1), ("Velka", 2)], "2021-06-02");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2021-03-01"))),
+                (WhenBasis::Publication, Some(day("2021-06-02")))
+            ]
+        );
+        // The sentence's own verb after an apposition is its time.
+        let body = "Ana Petrov, a teacher from Dorna, died on Monday in Velka.";
+        let e = events(body, &[("Dorna", 1), ("Velka", 2)], "2021-06-02");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2021-05-31"))),
+            "{e:?}"
+        );
+        // A saying after the comma is the sentence's own time.
+        let body = "Troops will stay in Dorna, said the minister on Monday in Velka, and go.";
+        let e = events(body, &[("Dorna", 1), ("Velka", 2)], "2021-06-02");
+        assert!(
+            e.iter()
+                .all(|e| e.when.map(|w| w.from) == Some(day("2021-05-31"))),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn a_clause_opened_without_a_comma_keeps_its_date_to_itself() {
         // 2021-03-10 is a Wednesday. A relative "that" after a noun: the truce's day is not
         // the saying's, which dates the sentence's places.

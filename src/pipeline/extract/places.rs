@@ -3994,6 +3994,14 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
         if at.before == Some("United") {
             continue;
         }
+        // "the pro-government daily Sabah reported", "the news website Fontanka said": a
+        // publication named like a place, not the place.
+        if at
+            .before
+            .is_some_and(|w| words::names_a_publication(w, text, hit.end))
+        {
+            continue;
+        }
         // "Rep. Walter Bingham, D-Ore.": a legislator's surname before the party label.
         if party_label_after(text, hit.end) {
             continue;

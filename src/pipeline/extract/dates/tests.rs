@@ -2386,6 +2386,61 @@ fn the_next_day_needs_a_day_before_it() {
 }
 
 #[test]
+fn a_day_later_after_a_month_counts_from_the_day_given_before_it() {
+    // The month named last is no day to count from; the day before it in the sentence is.
+    assert_starts(
+        "The mine reopened on March 4 after a strike begun in October, but closed again a day \
+         later. A second mine shut the same day.",
+        Some("2021-03-20"),
+        &[
+            ("March 4", "2021-03-04"),
+            ("October", "2020-10-01"),
+            ("a day later", "2021-03-05"),
+            ("the same day", "2021-03-05"),
+        ],
+    );
+    // With no day given near it, none is said.
+    assert_starts(
+        "The strike began in October. Two days later the talks broke down.",
+        Some("2021-03-20"),
+        &[("October", "2020-10-01")],
+    );
+}
+
+#[test]
+fn two_days_joined_by_and_before_a_month_are_one_span() {
+    assert_one(
+        "The summit in Lome on 14 and 15 March will discuss the crisis.",
+        "2021-03-01",
+        "14 and 15 March",
+        "2021-03-14",
+        "2021-03-15",
+        Span,
+    );
+    // A count after a month's day is no second day.
+    assert_starts(
+        "On March 14 and 15 people were hurt.",
+        Some("2021-03-20"),
+        &[("March 14", "2021-03-14")],
+    );
+}
+
+#[test]
+fn the_year_of_a_numbered_resolution_is_no_date() {
+    assert_none(
+        "They pledged to respect the embargo imposed by Security Council resolution 1970 \
+         (2011) and by UNSCR 2292 (2016).",
+        "2021-03-20",
+    );
+    // A year in brackets elsewhere is one.
+    assert_starts(
+        "The treaty (2011) was signed in Rome.",
+        Some("2021-03-20"),
+        &[("2011", "2011-01-01")],
+    );
+}
+
+#[test]
 fn the_same_day_after_a_week_is_a_day_of_that_week_not_its_first() {
     let found = tag(
         "Voting in the north began last week. Two states vote on the same day.",
@@ -2650,6 +2705,7 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
         published: Some(ymd("2021-06-15")),
         reference: Cell::new(None),
         past_reference: Cell::new(None),
+        day_reference: Cell::new(None),
         weekdays: Cell::new([None; 7]),
         weekday_tokens: OnceCell::new(),
     };

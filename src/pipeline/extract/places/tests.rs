@@ -5262,6 +5262,20 @@ fn a_news_agency_the_games_or_a_thing_after_an_article_named_like_a_town_is_no_p
 }
 
 #[test]
+fn a_publication_named_like_a_place_is_no_place() {
+    // Sabah is a state of Malaysia, Tass a village of Hungary.
+    let text = "Troops left Ankara for the border, the pro-government daily Sabah reported. \
+                According to the news website Tass, they reached Hatay. The daily Gaza \
+                strikes went on, and a weekly Cairo market opened.";
+    let surfaces: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(
+        surfaces,
+        ["Ankara", "Hatay", "Gaza", "Cairo"],
+        "{surfaces:?}"
+    );
+}
+
+#[test]
 fn a_car_make_after_a_model_year_is_no_place() {
     // Toyota is a city of Japan; Lincoln one of Nebraska.
     let text = "In Nagoya, a 2011 Toyota Prius driven by a woman of 70 hit her neighbour's \
