@@ -2215,17 +2215,6 @@ impl Tagger<'_> {
         if !strong && (counted || (noun_after && !(1900..=2099).contains(&y))) {
             return None;
         }
-        // "resolution 1970 (2011)", "UNSCR 2259 (2015)": the year in a numbered resolution's
-        // citation is when it was adopted, no time the sentence speaks of.
-        let cited = i >= 3
-            && self.punct(i - 1) == Some('(')
-            && self.num(i - 2).is_some()
-            && ["resolution", "resolutions", "UNSCR"]
-                .iter()
-                .any(|w| self.word_is(i - 3, w));
-        if cited {
-            return None;
-        }
         if !strong && noun_after && prep.is_some() && prep != Some(Prep::In) {
             return None; // "of 2000 people", "by 1900 votes"
         }
