@@ -3971,6 +3971,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // ("Fargo-Moorhead", "Paris-Henry County").
     // (Gathered at the first hyphen that asks: most articles join no name so.)
     let hit_ends: OnceCell<HashSet<usize, WordState>> = OnceCell::new();
+    // The words the article uses alone for a person who speaks ("Putin said"), read at the
+    // first name that asks.
+    let lone_speakers: OnceCell<Vec<&str>> = OnceCell::new();
     let mut spans: Vec<Span> = Vec::with_capacity(hits.len());
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
@@ -3981,6 +3984,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
+            continue;
+        }
+        // "talks with Vladimir Putin ... Putin said": a name before a surname the article uses
+        // alone for a person is that person's given name, whatever the words before it say (a
+        // city of the name too). (The article's lone speakers are read at the first one-word
+        // name before a capitalised word.)
+        if at.after.is_some_and(is_capitalised)
+            && text.get(at.start..at.end).is_some_and(|s| !s.contains(' '))
+            && words::given_name_of_a_lone_speaker(at, || {
+                lone_speakers.get_or_init(|| words::persons_speaking_alone(text))
+            })
+        {
             continue;
         }
         // "her son Chad", "daughters North and Chicago", "Mason's father": a relative is a
