@@ -4384,7 +4384,68 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             _ => chosen.push(span),
         }
     }
+    saints_without_their_title(text, g, &mut chosen);
     chosen
+}
+
+/// The first words of a saint's town ("St. Petersburg", "Saint Paul").
+const SAINT_TITLES: &[&str] = &["St. ", "St ", "Saint "];
+
+/// At most this many saints' towns of an article are read against its other names.
+const MAX_SAINT_TOWNS: usize = 8;
+
+/// "flights to Petersburg" in a story that names St. Petersburg: a one-word name the article
+/// also gives a saint's town is that town without its title, where the name's own towns are
+/// all smaller (Petersburg, Virginia, beside the Russian city), so that neither its readings
+/// nor the country they would name outweigh the story's. Not where a reading of the name is
+/// among the saint's town's (the same place either way).
+fn saints_without_their_title(text: &str, g: &Gazetteer, spans: &mut [Span]) {
+    // (The saints' towns first: most articles name none, and then nothing else is read.)
+    let saints: Vec<(&str, usize)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let name = text.get(s.start..s.end)?;
+            let rest = SAINT_TITLES.iter().find_map(|t| name.strip_prefix(t))?;
+            (!rest.is_empty() && !rest.contains(' ')).then_some((rest, i))
+        })
+        .take(MAX_SAINT_TOWNS)
+        .collect();
+    if saints.is_empty() {
+        return;
+    }
+    let largest_town = |roles: &[(NameRole, bool)]| {
+        roles
+            .iter()
+            .filter_map(|&(r, _)| r.place())
+            .filter(|&p| g.get(p).kind == PlaceKind::City)
+            .map(|p| g.get(p).population.unwrap_or(0))
+            .max()
+    };
+    for i in 0..spans.len() {
+        let Some(name) = text.get(spans[i].start..spans[i].end) else {
+            continue;
+        };
+        let Some(&(_, saint)) = saints.iter().find(|&&(rest, _)| rest == name) else {
+            continue;
+        };
+        let own = &spans[i].roles;
+        let Some(saint_size) = largest_town(&spans[saint].roles) else {
+            continue;
+        };
+        let smaller_towns = own.iter().all(|&(r, _)| {
+            r.place().is_some_and(|p| {
+                let p = g.get(p);
+                p.kind == PlaceKind::City && p.population.unwrap_or(0) < saint_size
+            })
+        });
+        let shared = own
+            .iter()
+            .any(|&(r, _)| spans[saint].roles.iter().any(|&(q, _)| q == r));
+        if !own.is_empty() && smaller_towns && !shared {
+            spans[i].roles = Roles::from_slice(&spans[saint].roles);
+        }
+    }
 }
 
 /// `inner` is the name of `outer` without its article: "Midlands" inside "the Midlands".

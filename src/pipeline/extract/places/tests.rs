@@ -378,6 +378,19 @@ fn a_small_town_opening_a_longer_name_of_a_park_is_not_that_town() {
 }
 
 #[test]
+fn a_saints_town_without_its_title_is_that_town() {
+    // "Petersburg" of a story that names St. Petersburg is the city, not a smaller town of the
+    // name alone (Petersburg, Virginia).
+    let text = "Ballet Troupe Heads to Petersburg. The troupe will dance in St. Petersburg and \
+                Moscow in May, the Russian culture ministry said.";
+    assert_eq!(
+        name_of_found(text, "Petersburg").as_deref(),
+        Some("Saint Petersburg"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_city_before_a_surname_the_article_uses_alone_for_a_speaker_is_a_given_name() {
     // A city of the name (Vladimir, Nancy) after a preposition, before a surname the article
     // has a person speak by alone, is that person's given name.
