@@ -6341,6 +6341,9 @@ fn world_city_over_village(
     focus: &Focus<'_>,
     best: (PlaceIdx, f64, Reason),
 ) -> (PlaceIdx, f64, Reason) {
+    if let Some(city) = world_city_of_a_named_country(scored, g, focus, best) {
+        return city;
+    }
     if !broad_town_below(g, best.0, NAMED_COUNTRY_VILLAGE) {
         return best;
     }
@@ -6358,6 +6361,43 @@ fn world_city_over_village(
         })
         .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
         .map_or(best, |(idx, s, _)| (idx, s, Reason::Prior))
+}
+
+/// A city of a million a town must be this many times smaller than to give way to it
+/// ([`world_city_of_a_named_country`]).
+const WORLD_CITY_TIMES_TOWN: u64 = 10;
+
+/// "between New York and St. Petersburg" in a story that names Russia and the United States: a
+/// town chosen by its country's mentions alone (no division of it named, no neighbour, no
+/// apposition) does not stand against a city of a million, [`WORLD_CITY_TIMES_TOWN`] times
+/// its size, of another country the article names by its name, a division or its people
+/// (the Russian city, not Florida's). Where the town's state is named or a neighbour is near
+/// it, the reason is another and the town stays.
+fn world_city_of_a_named_country(
+    scored: &[(PlaceIdx, f64, Reason)],
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+    best: (PlaceIdx, f64, Reason),
+) -> Option<(PlaceIdx, f64, Reason)> {
+    let p = g.get(best.0);
+    if best.2 != Reason::CountryInArticle || p.kind != PlaceKind::City {
+        return None;
+    }
+    let town = p.population.unwrap_or(0).max(1);
+    scored
+        .iter()
+        .copied()
+        .filter(|&(idx, _, _)| {
+            let q = g.get(idx);
+            let size = q.population.unwrap_or(0);
+            q.kind == PlaceKind::City
+                && size >= WORLD_CITY_POPULATION
+                && size / WORLD_CITY_TIMES_TOWN >= town
+                && q.country != p.country
+                && q.country.is_some_and(|c| focus.areas.count(c) > 0)
+        })
+        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
+        .map(|(idx, s, _)| (idx, s, Reason::CountryInArticle))
 }
 
 #[cfg(test)]

@@ -378,6 +378,27 @@ fn a_small_town_opening_a_longer_name_of_a_park_is_not_that_town() {
 }
 
 #[test]
+fn a_town_won_by_its_country_alone_gives_way_to_a_world_city_of_another_named_country() {
+    // The American namesake wins only by the mentions of its country (Yonkers, New York; the
+    // U.S.): the Russian city, ten times larger, of a country the story names, is meant.
+    let text = "The troupe, based in Yonkers, New York, will dance in St. Petersburg and Moscow \
+                in May. The U.S. embassy in Russia helped with the visas.";
+    assert_eq!(
+        country_of_found(text, "St. Petersburg").as_deref(),
+        Some("RU"),
+        "{text}"
+    );
+    // The namesake's own state named keeps it.
+    let text = "The troupe, based in Tampa, Florida, will dance in St. Petersburg in May. The \
+                U.S. embassy in Russia helped with the visas.";
+    assert_eq!(
+        country_of_found(text, "St. Petersburg").as_deref(),
+        Some("US"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_saints_town_without_its_title_is_that_town() {
     // "Petersburg" of a story that names St. Petersburg is the city, not a smaller town of the
     // name alone (Petersburg, Virginia).
