@@ -3971,6 +3971,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // ("Fargo-Moorhead", "Paris-Henry County").
     // (Gathered at the first hyphen that asks: most articles join no name so.)
     let hit_ends: OnceCell<HashSet<usize, WordState>> = OnceCell::new();
+    // The words the article uses alone for a person who speaks ("Putin said"), read at the
+    // first name that asks.
+    let lone_speakers: OnceCell<Vec<&str>> = OnceCell::new();
     let mut spans: Vec<Span> = Vec::with_capacity(hits.len());
     let mut weak_places: HashSet<&str, WordState> = HashSet::default();
     let mut pending: Vec<usize> = Vec::new();
@@ -3981,6 +3984,18 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
+            continue;
+        }
+        // "talks with Vladimir Putin ... Putin said": a name before a surname the article uses
+        // alone for a person is that person's given name, whatever the words before it say (a
+        // city of the name too). (The article's lone speakers are read at the first one-word
+        // name before a capitalised word.)
+        if at.after.is_some_and(is_capitalised)
+            && text.get(at.start..at.end).is_some_and(|s| !s.contains(' '))
+            && words::given_name_of_a_lone_speaker(at, || {
+                lone_speakers.get_or_init(|| words::persons_speaking_alone(text))
+            })
+        {
             continue;
         }
         // "her son Chad", "daughters North and Chicago", "Mason's father": a relative is a
@@ -4377,7 +4392,68 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             _ => chosen.push(span),
         }
     }
+    saints_without_their_title(text, g, &mut chosen);
     chosen
+}
+
+/// The first words of a saint's town ("St. Petersburg", "Saint Paul").
+const SAINT_TITLES: &[&str] = &["St. ", "St ", "Saint "];
+
+/// At most this many saints' towns of an article are read against its other names.
+const MAX_SAINT_TOWNS: usize = 8;
+
+/// "flights to Petersburg" in a story that names St. Petersburg: a one-word name the article
+/// also gives a saint's town is that town without its title, where the name's own towns are
+/// all smaller (Petersburg, Virginia, beside the Russian city), so that neither its readings
+/// nor the country they would name outweigh the story's. Not where a reading of the name is
+/// among the saint's town's (the same place either way).
+fn saints_without_their_title(text: &str, g: &Gazetteer, spans: &mut [Span]) {
+    // (The saints' towns first: most articles name none, and then nothing else is read.)
+    let saints: Vec<(&str, usize)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let name = text.get(s.start..s.end)?;
+            let rest = SAINT_TITLES.iter().find_map(|t| name.strip_prefix(t))?;
+            (!rest.is_empty() && !rest.contains(' ')).then_some((rest, i))
+        })
+        .take(MAX_SAINT_TOWNS)
+        .collect();
+    if saints.is_empty() {
+        return;
+    }
+    let largest_town = |roles: &[(NameRole, bool)]| {
+        roles
+            .iter()
+            .filter_map(|&(r, _)| r.place())
+            .filter(|&p| g.get(p).kind == PlaceKind::City)
+            .map(|p| g.get(p).population.unwrap_or(0))
+            .max()
+    };
+    for i in 0..spans.len() {
+        let Some(name) = text.get(spans[i].start..spans[i].end) else {
+            continue;
+        };
+        let Some(&(_, saint)) = saints.iter().find(|&&(rest, _)| rest == name) else {
+            continue;
+        };
+        let own = &spans[i].roles;
+        let Some(saint_size) = largest_town(&spans[saint].roles) else {
+            continue;
+        };
+        let smaller_towns = own.iter().all(|&(r, _)| {
+            r.place().is_some_and(|p| {
+                let p = g.get(p);
+                p.kind == PlaceKind::City && p.population.unwrap_or(0) < saint_size
+            })
+        });
+        let shared = own
+            .iter()
+            .any(|&(r, _)| spans[saint].roles.iter().any(|&(q, _)| q == r));
+        if !own.is_empty() && smaller_towns && !shared {
+            spans[i].roles = Roles::from_slice(&spans[saint].roles);
+        }
+    }
 }
 
 /// `inner` is the name of `outer` without its article: "Midlands" inside "the Midlands".
@@ -6273,6 +6349,9 @@ fn world_city_over_village(
     focus: &Focus<'_>,
     best: (PlaceIdx, f64, Reason),
 ) -> (PlaceIdx, f64, Reason) {
+    if let Some(city) = world_city_of_a_named_country(scored, g, focus, best) {
+        return city;
+    }
     if !broad_town_below(g, best.0, NAMED_COUNTRY_VILLAGE) {
         return best;
     }
@@ -6290,6 +6369,43 @@ fn world_city_over_village(
         })
         .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
         .map_or(best, |(idx, s, _)| (idx, s, Reason::Prior))
+}
+
+/// A city of a million a town must be this many times smaller than to give way to it
+/// ([`world_city_of_a_named_country`]).
+const WORLD_CITY_TIMES_TOWN: u64 = 10;
+
+/// "between New York and St. Petersburg" in a story that names Russia and the United States: a
+/// town chosen by its country's mentions alone (no division of it named, no neighbour, no
+/// apposition) does not stand against a city of a million, [`WORLD_CITY_TIMES_TOWN`] times
+/// its size, of another country the article names by its name, a division or its people
+/// (the Russian city, not Florida's). Where the town's state is named or a neighbour is near
+/// it, the reason is another and the town stays.
+fn world_city_of_a_named_country(
+    scored: &[(PlaceIdx, f64, Reason)],
+    g: &Gazetteer,
+    focus: &Focus<'_>,
+    best: (PlaceIdx, f64, Reason),
+) -> Option<(PlaceIdx, f64, Reason)> {
+    let p = g.get(best.0);
+    if best.2 != Reason::CountryInArticle || p.kind != PlaceKind::City {
+        return None;
+    }
+    let town = p.population.unwrap_or(0).max(1);
+    scored
+        .iter()
+        .copied()
+        .filter(|&(idx, _, _)| {
+            let q = g.get(idx);
+            let size = q.population.unwrap_or(0);
+            q.kind == PlaceKind::City
+                && size >= WORLD_CITY_POPULATION
+                && size / WORLD_CITY_TIMES_TOWN >= town
+                && q.country != p.country
+                && q.country.is_some_and(|c| focus.areas.count(c) > 0)
+        })
+        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
+        .map(|(idx, s, _)| (idx, s, Reason::CountryInArticle))
 }
 
 #[cfg(test)]

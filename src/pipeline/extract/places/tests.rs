@@ -378,6 +378,76 @@ fn a_small_town_opening_a_longer_name_of_a_park_is_not_that_town() {
 }
 
 #[test]
+fn a_town_won_by_its_country_alone_gives_way_to_a_world_city_of_another_named_country() {
+    // The American namesake wins only by the mentions of its country (Yonkers, New York; the
+    // U.S.): the Russian city, ten times larger, of a country the story names, is meant.
+    let text = "The troupe, based in Yonkers, New York, will dance in St. Petersburg and Moscow \
+                in May. The U.S. embassy in Russia helped with the visas.";
+    assert_eq!(
+        country_of_found(text, "St. Petersburg").as_deref(),
+        Some("RU"),
+        "{text}"
+    );
+    // The namesake's own state named keeps it.
+    let text = "The troupe, based in Tampa, Florida, will dance in St. Petersburg in May. The \
+                U.S. embassy in Russia helped with the visas.";
+    assert_eq!(
+        country_of_found(text, "St. Petersburg").as_deref(),
+        Some("US"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_saints_town_without_its_title_is_that_town() {
+    // "Petersburg" of a story that names St. Petersburg is the city, not a smaller town of the
+    // name alone (Petersburg, Virginia).
+    let text = "Ballet Troupe Heads to Petersburg. The troupe will dance in St. Petersburg and \
+                Moscow in May, the Russian culture ministry said.";
+    assert_eq!(
+        name_of_found(text, "Petersburg").as_deref(),
+        Some("Saint Petersburg"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_city_before_a_surname_the_article_uses_alone_for_a_speaker_is_a_given_name() {
+    // A city of the name (Vladimir, Nancy) after a preposition, before a surname the article
+    // has a person speak by alone, is that person's given name.
+    for (text, name) in [
+        (
+            "The French minister spoke to Vladimir Korolenko by phone on Tuesday. The call was \
+             short, but Korolenko said the grain deal would hold.",
+            "Vladimir",
+        ),
+        (
+            "The delegation held talks with Nancy Brackley in the capital. \"We agreed on the \
+             timetable,\" Brackley told reporters.",
+            "Nancy",
+        ),
+    ] {
+        let f = found(text);
+        assert!(f.iter().all(|(s, _)| s != name), "{text}: {f:?}");
+    }
+    // A word after the name that is not the lone speaker, or a body's word that speaks alone
+    // ("Police said"), leaves the city the preposition places.
+    for (text, name) in [
+        (
+            "The French minister flew to Vladimir Tuesday. Korolenko said the deal would hold.",
+            "Vladimir",
+        ),
+        (
+            "The summit moved to Nancy Police headquarters. Police said the roads were closed.",
+            "Nancy",
+        ),
+    ] {
+        let f = found(text);
+        assert!(f.iter().any(|(s, _)| s == name), "{text}: {f:?}");
+    }
+}
+
+#[test]
 fn a_division_before_a_lone_surname_after_and_or_a_preposition_is_a_person() {
     for text in [
         "On Wednesday, Erdogan and Vladimir Putin, meeting in Istanbul, called for a truce.",
