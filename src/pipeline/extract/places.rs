@@ -6356,19 +6356,30 @@ fn world_city_over_village(
         return best;
     }
     let village = g.get(best.0).population.unwrap_or(0);
+    // (A town of some size stands only against a city of a country not named.)
+    largest_world_city(scored, g, |q| {
+        village < TINY_TOWN || q.country.is_some_and(|c| focus.countries.count(c) > 0)
+    })
+    .map_or(best, |(idx, s)| (idx, s, Reason::Prior))
+}
+
+/// The most populous reading of `scored` that is a city of [`WORLD_CITY_POPULATION`] or more
+/// and passes `keep`, with its score.
+fn largest_world_city(
+    scored: &[(PlaceIdx, f64, Reason)],
+    g: &Gazetteer,
+    keep: impl Fn(&crate::gazetteer::PlaceRef<'_>) -> bool,
+) -> Option<(PlaceIdx, f64)> {
     scored
         .iter()
-        .copied()
-        .filter(|&(idx, _, _)| {
+        .filter(|&&(idx, _, _)| {
             let q = g.get(idx);
             q.kind == PlaceKind::City
                 && q.population.unwrap_or(0) >= WORLD_CITY_POPULATION
-                // (A town of some size stands only against a city of a country not named.)
-                && (village < TINY_TOWN
-                    || q.country.is_some_and(|c| focus.countries.count(c) > 0))
+                && keep(&q)
         })
-        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
-        .map_or(best, |(idx, s, _)| (idx, s, Reason::Prior))
+        .max_by_key(|&&(idx, _, _)| g.get(idx).population.unwrap_or(0))
+        .map(|&(idx, s, _)| (idx, s))
 }
 
 /// A city of a million a town must be this many times smaller than to give way to it
@@ -6392,20 +6403,12 @@ fn world_city_of_a_named_country(
         return None;
     }
     let town = p.population.unwrap_or(0).max(1);
-    scored
-        .iter()
-        .copied()
-        .filter(|&(idx, _, _)| {
-            let q = g.get(idx);
-            let size = q.population.unwrap_or(0);
-            q.kind == PlaceKind::City
-                && size >= WORLD_CITY_POPULATION
-                && size / WORLD_CITY_TIMES_TOWN >= town
-                && q.country != p.country
-                && q.country.is_some_and(|c| focus.areas.count(c) > 0)
-        })
-        .max_by_key(|&(idx, _, _)| g.get(idx).population.unwrap_or(0))
-        .map(|(idx, s, _)| (idx, s, Reason::CountryInArticle))
+    largest_world_city(scored, g, |q| {
+        q.population.unwrap_or(0) / WORLD_CITY_TIMES_TOWN >= town
+            && q.country != p.country
+            && q.country.is_some_and(|c| focus.areas.count(c) > 0)
+    })
+    .map(|(idx, s)| (idx, s, Reason::CountryInArticle))
 }
 
 #[cfg(test)]
