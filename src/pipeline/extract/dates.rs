@@ -1291,7 +1291,14 @@ impl Tagger<'_> {
             self.weekday_by_its_clauses(wd, first)
                 .or_else(|| match self.tense(first, last) {
                     Tense::Future => Some(true),
-                    Tense::Past | Tense::PastAdjacent => Some(false),
+                    Tense::PastAdjacent => Some(false),
+                    // (A plan told in the day's own clause outweighs a past verb further off,
+                    // of another clause: "On Saturday Conte flies to Ankara; he met Haftar last
+                    // week"; not one next to the day: "said on Saturday it would not attend".)
+                    Tense::Past => {
+                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                        Some(plan)
+                    }
                     Tense::Present | Tense::Unknown => {
                         plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
                         (plan || self.scheduled_for(first)).then_some(true)
@@ -1361,7 +1368,8 @@ impl Tagger<'_> {
                         | Kind::Num(_)
                 )
                 && ![
-                    "his", "her", "its", "their", "our", "my", "your", "whose", "or",
+                    "his", "her", "its", "their", "our", "my", "your", "whose", "or", "not",
+                    "would", "could", "should", "might", "must", "did",
                 ]
                 .iter()
                 .any(|w| self.word_is(k - 1, w))

@@ -973,6 +973,7 @@ fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
         "his visits to Varnholm on Tuesday",
         "Conte flew to Varnholm on Tuesday",
         "a trip to Varnholm on Tuesday and its returns",
+        "Varnholm said on Tuesday it would not attend",
     ] {
         assert_one(
             text,
@@ -983,6 +984,12 @@ fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
             Day,
         );
     }
+    // A past verb of another clause of the sentence does not keep it back.
+    assert_starts(
+        "On Tuesday Conte flies to Varnholm; he met its mayor in Dorley in March.",
+        Some("2019-05-02"),
+        &[("Tuesday", "2019-05-07"), ("March", "2019-03-01")],
+    );
     // Wednesday 1 May 2019: the day before publication told in the present is a caption's.
     assert_one(
         "The coach meets the press Tuesday in Varnholm",
