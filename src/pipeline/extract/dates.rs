@@ -1362,14 +1362,20 @@ impl Tagger<'_> {
                 && !matches!(
                     self.toks[k - 1].kind,
                     Kind::Word {
-                        lex: Lex::The | Lex::A | Lex::Prep(_) | Lex::And | Lex::NotName,
+                        lex: Lex::The | Lex::A | Lex::Prep(_) | Lex::And,
                         ..
                     } | Kind::Punct(_)
                         | Kind::Num(_)
                 )
+                // (A subject may be a pronoun or a title, "he meets", "the president meets";
+                // not a determiner, a conjunction or a modal: "more visits", "as hosts",
+                // "would not attend".)
                 && ![
                     "his", "her", "its", "their", "our", "my", "your", "whose", "or", "not",
-                    "would", "could", "should", "might", "must", "did",
+                    "would", "could", "should", "might", "must", "did", "but", "as", "these",
+                    "those", "there", "while", "when", "with", "more", "than", "also", "some",
+                    "many", "most", "if", "thousands", "no", "according", "however",
+                    "meanwhile",
                 ]
                 .iter()
                 .any(|w| self.word_is(k - 1, w))

@@ -985,11 +985,17 @@ fn a_weekday_of_a_trip_or_meeting_told_in_the_present_is_to_come() {
         );
     }
     // A past verb of another clause of the sentence does not keep it back.
-    assert_starts(
+    for text in [
         "On Tuesday Conte flies to Varnholm; he met its mayor in Dorley in March.",
-        Some("2019-05-02"),
-        &[("Tuesday", "2019-05-07"), ("March", "2019-03-01")],
-    );
+        "On Tuesday the president meets opposition leaders in Varnholm; he met them in March.",
+        "On Tuesday he flies to Varnholm; he was in Dorley in March.",
+    ] {
+        assert_starts(
+            text,
+            Some("2019-05-02"),
+            &[("Tuesday", "2019-05-07"), ("March", "2019-03-01")],
+        );
+    }
     // Wednesday 1 May 2019: the day before publication told in the present is a caption's.
     assert_one(
         "The coach meets the press Tuesday in Varnholm",
