@@ -273,6 +273,12 @@ impl PlaceGrid {
         })
     }
 
+    /// How many entries [`Self::query_entries`] gives for the box `sw..ne`, without reading
+    /// them: room for them up front.
+    pub fn query_len(&self, sw: LatLon, ne: LatLon) -> usize {
+        self.ranges(sw, ne).map(|r| r.len()).sum()
+    }
+
     /// The binned places, in the grid's order (cell by cell).
     pub fn entries(&self) -> &[PlaceIdx] {
         &self.cells
@@ -600,7 +606,6 @@ pub fn layout_markers_around(
         Vec::new()
     };
     let mut out: Vec<MarkerLayout> = Vec::new();
-    let mut live: Vec<bool> = Vec::new();
     // The priority of each of `out`, beside it: a newcomer is compared with the holder of its
     // cell here rather than through the holder's input (a scattered read into tens of
     // thousands of inputs zoomed out).
@@ -631,19 +636,19 @@ pub fn layout_markers_around(
                     .copied()
                     .unwrap_or(f32::INFINITY);
                 if k.priority > held {
-                    // The newcomer takes the cell; the holder folds into it.
+                    // The newcomer takes the cell, in the holder's place in `out` (which is put
+                    // in the inputs' order below); the holder folds into it.
                     let (folded, folded_count) = (h.folded + 1, h.folded_count + h.count);
                     let dated_by_text = h.dated_by_text + laid.dated_by_text;
-                    live[*cell as usize] = false;
-                    *cell = out.len() as u32;
-                    out.push(MarkerLayout {
+                    *h = MarkerLayout {
                         folded,
                         folded_count,
                         dated_by_text,
                         ..laid
-                    });
-                    live.push(true);
-                    priority.push(k.priority);
+                    };
+                    if let Some(p) = priority.get_mut(*cell as usize) {
+                        *p = k.priority;
+                    }
                 } else {
                     h.folded += 1;
                     h.folded_count += k.count;
@@ -654,15 +659,10 @@ pub fn layout_markers_around(
             *cell = out.len() as u32;
         }
         out.push(laid);
-        live.push(true);
         priority.push(k.priority);
     }
-    let mut out: Vec<MarkerLayout> = out
-        .into_iter()
-        .zip(live)
-        .filter_map(|(m, l)| l.then_some(m))
-        .collect();
-    out.sort_by_key(|m| m.input);
+    // (Each input is laid out once at most: its position is a total order.)
+    out.sort_unstable_by_key(|m| m.input);
     let max_count = if options.max_count > 0 {
         options.max_count
     } else {
