@@ -1562,6 +1562,13 @@ fn resolve(
         HashMap::with_capacity_and_hasher(spans.len(), WordState::default());
     let local_names = locally_reported_names(text, spans);
     let named_parts = named_parts_of_a_city(text, spans);
+    // The names the text calls a village somewhere ("the village of Mati"): each of their
+    // mentions ("the beach at Mati") is that village ([`far_from_focus`]).
+    let villages: Vec<&str> = spans
+        .iter()
+        .filter(|s| words::called_a_village(text, s.start))
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect();
     // (Sized for the longest lists up front: grown from empty, they were regrown a few times.)
     let mut scratch = Scratch {
         demonyms: Vec::with_capacity(spans.iter().map(|s| s.roles.len()).max().unwrap_or(0)),
@@ -1695,6 +1702,8 @@ fn resolve(
                 reason,
                 c.len(),
                 (several_words, apposition, span.cues.partial()),
+                text.get(span.start..span.end)
+                    .is_some_and(|surface| villages.contains(&surface)),
                 g,
                 focus,
             ) || unsupported_side_reading(text, span, place, reason, cands, g, focus)
@@ -2179,12 +2188,14 @@ const TINY_TOWN: u64 = 5_000;
 /// A village named by several words ("Parkers Prairie", "New Concord") is rarely anything
 /// else, and stays. `words`: (named by several words, followed by an apposition such as
 /// "BAIKONUR, Kazakhstan", read in part). A small division far from the article is left out
-/// too ([`far_division`]).
+/// too ([`far_division`]). `village`: the text calls the name a village ("the village of
+/// Mati"), so the size of a far town of its name says nothing for it.
 fn far_from_focus(
     place: PlaceIdx,
     reason: Reason,
     candidates: usize,
     (several_words, apposition, partial): (bool, bool, bool),
+    village: bool,
     g: &Gazetteer,
     focus: &Focus<'_>,
 ) -> bool {
@@ -2206,6 +2217,19 @@ fn far_from_focus(
     let elsewhere = p.country.is_none_or(|c| !focus.names_an_area_of(c));
     // A village that nothing in the article supports: "Nato", "Romeo" are villages too.
     if unsupported && elsewhere && !several_words && p.population.unwrap_or(0) < TINY_TOWN {
+        return true;
+    }
+    // A name the text calls a village is no town of its name in a country the article never
+    // names and a continent away from the places it does name, however large ("the village of
+    // Mati" in a story of Greece: not either Mati of the Philippines, one of 106,000 people).
+    if village
+        && unsupported
+        && elsewhere
+        && !apposition
+        && focus.areas.max() >= 1
+        && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
+        && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM)
+    {
         return true;
     }
     if candidates < 2 {

@@ -1872,6 +1872,18 @@ pub(super) fn called_a_town(at: &Occurrence<'_>) -> bool {
     })
 }
 
+/// The words right before `start` call the name there a village or a hamlet ("the village of
+/// Mati", "the hamlet of Kerry"): a small place, whatever the size of the towns of its name.
+pub(super) fn called_a_village(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start).and_then(|b| b.strip_suffix(" of ")) else {
+        return false;
+    };
+    ["village", "Village", "hamlet", "Hamlet"].iter().any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '"', '\u{201c}']))
+    })
+}
+
 /// The occurrence is made of compass words alone before another capitalised word ("South
 /// West|England"), or opens with a compass word right after another ("North|Eastern
 /// Province"): either way a piece of a longer name.
