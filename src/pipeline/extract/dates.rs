@@ -1281,6 +1281,19 @@ impl Tagger<'_> {
         let Some(a) = self.published else {
             return calendar::weekday_on_or_after(wd, self.anchor_day()?);
         };
+        // (Told of by a saying dated in the sentence, the day is the saying's week's, and
+        // not the same day as that name elsewhere in the text.)
+        if let Some(said) = self.explicit_day_of_saying(first, a) {
+            let plan = || !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+            return match self.tense(first, last) {
+                Tense::Future => calendar::weekday_on_or_after(wd, said),
+                Tense::Past | Tense::PastAdjacent => calendar::weekday_on_or_before(wd, said),
+                Tense::Present | Tense::Unknown if plan() => {
+                    calendar::weekday_on_or_after(wd, said)
+                }
+                Tense::Present | Tense::Unknown => nearer_weekday(wd, said),
+            };
+        }
         let slot = wd.num_days_from_monday() as usize;
         let mut seen = self.weekdays.get();
         if let Some(d) = seen[slot] {
@@ -1317,6 +1330,79 @@ impl Tagger<'_> {
         seen[slot] = Some(d);
         self.weekdays.set(seen);
         Some(d)
+    }
+
+    /// The day of a saying that a bare weekday at `first` is told in, where the sentence dates
+    /// the saying by a day written out before the weekday and before publication `published`
+    /// ("On Monday, March 2, the minister said the convoy had left on Friday", "said on March
+    /// 2 that ..."): the text's last date, of a day, ending in a number or a month's name (not
+    /// a bare weekday or "yesterday", already read against publication), in the weekday's
+    /// sentence a few words before it, right after a verb of saying (with "on" or a weekday
+    /// between) or fronted before one ("On March 2, the minister said"). What was said is
+    /// told from the day it was said on.
+    fn explicit_day_of_saying(&self, first: usize, published: NaiveDate) -> Option<NaiveDate> {
+        const REACH: usize = 40;
+        const SUBJECT_WORDS: usize = 5;
+        let r = self.reference.get()?;
+        let (day, end) = (r.interval.from, r.tok);
+        if r.grain != Grain::Day
+            || day >= published
+            || end >= first
+            || first - end > REACH
+            || !matches!(
+                self.toks[end].kind,
+                Kind::Num(_)
+                    | Kind::Word {
+                        lex: Lex::Month { .. },
+                        ..
+                    }
+            )
+            || (end + 1..=first).any(|k| self.starts_sentence(k))
+        {
+            return None;
+        }
+        let saying = |k: usize| {
+            !self.cap(k)
+                && (super::REPORTING_VERBS.iter().any(|w| self.word_is(k, w))
+                    || ["announced", "reported", "confirmed"]
+                        .iter()
+                        .any(|w| self.word_is(k, w)))
+        };
+        // "said on Monday, March 2": the verb, then only the date's words and marks.
+        let date_word = |k: usize| match self.toks[k].kind {
+            Kind::Word { lex, cap } => {
+                cap || matches!(
+                    lex,
+                    Lex::Prep(Prep::On) | Lex::Month { .. } | Lex::Weekday(_)
+                )
+            }
+            Kind::Num(_) => true,
+            Kind::Punct(c) => matches!(c, ',' | '.'),
+        };
+        let mut k = end;
+        let mut after_verb = false;
+        for _ in 0..6 {
+            if k == 0 || self.starts_sentence(k) {
+                break;
+            }
+            k -= 1;
+            if saying(k) {
+                after_verb = true;
+                break;
+            }
+            if !date_word(k) {
+                break;
+            }
+        }
+        // "On March 2, the minister said": a comma, the subject, the verb.
+        let fronted = || {
+            self.punct(end + 1) == Some(',')
+                && (end + 2..first)
+                    .take(SUBJECT_WORDS + 1)
+                    .take_while(|&k| self.punct(k).is_none())
+                    .any(saying)
+        };
+        (after_verb || fronted()).then_some(day)
     }
 
     /// The day named at `first` is the time of a happening told in the present as set ("The

@@ -1089,6 +1089,38 @@ fn the_same_weekday_name_is_the_same_day_within_a_text() {
 }
 
 #[test]
+fn a_weekday_told_by_a_saying_dated_in_its_sentence_is_of_the_saying_s_week() {
+    // Published Thursday 2020-03-12; the saying was on Monday 2020-03-02.
+    let p = Some("2020-03-12");
+    assert_starts(
+        "On Monday, March 2, the mayor said the ferry had sunk on Friday.",
+        p,
+        &[("Monday, March 2", "2020-03-02"), ("Friday", "2020-02-28")],
+    );
+    assert_starts(
+        "The mayor said on March 2 that the ferry would sail on Wednesday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Wednesday", "2020-03-04")],
+    );
+    assert_starts(
+        "On 2 March, the port authority said the ferry left on Sunday.",
+        p,
+        &[("2 March", "2020-03-02"), ("Sunday", "2020-03-01")],
+    );
+    // Not a day of saying: the ferry's own date; nor a saying in another sentence.
+    assert_starts(
+        "The mayor said the ferry sank on March 2 and was raised on Friday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Friday", "2020-03-06")],
+    );
+    assert_starts(
+        "The mayor said on March 2 that the port was shut. The ferry sank on Friday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Friday", "2020-03-06")],
+    );
+}
+
+#[test]
 fn a_weekday_goes_the_way_most_of_its_clauses_send_it() {
     // Friday 7 January 2000: "would" before the first Wednesday, past verbs right before the
     // others; a possessive's clause is another's ("get around Wednesday's ruling").
