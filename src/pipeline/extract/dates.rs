@@ -3793,6 +3793,18 @@ impl Tagger<'_> {
                 let (interval, grain) = self.unit_of_reference(unit)?;
                 self.grained(k + 1, interval, grain)
             }
+            // "by the end of year", "at the end of month" (written without the second "the"):
+            // as with it (not "the end of year two", "the end of year-long talks").
+            Some(Lex::Unit {
+                unit: unit @ (Unit::Year | Unit::Month),
+                plural: false,
+            }) if self.num(k + 1).is_none()
+                && !self.hyphen(k + 1)
+                && !matches!(self.lex(k + 1), Some(Lex::Count(_) | Lex::Ordinal(_))) =>
+            {
+                let (interval, grain) = self.unit_of_reference(unit)?;
+                self.grained(k, interval, grain)
+            }
             // Not "the end of the end of …": one level, so the recursion is bounded.
             Some(Lex::The) if matches!(self.lex(k + 1), Some(Lex::End | Lex::Beginning)) => {
                 return None;

@@ -3104,6 +3104,26 @@ fn the_year_after_a_span_of_two_years_is_the_publication_year() {
 }
 
 #[test]
+fn the_end_of_year_or_month_without_its_article_is_read_as_with_it() {
+    assert_starts(
+        "The choir toured in 2018. By the end of year it had sung in Oslo.",
+        Some("2020-03-10"),
+        &[("2018", "2018-01-01"), ("the end of year", "2018-10-01")],
+    );
+    assert_one(
+        "The depot will shut at the end of month.",
+        "2020-03-10",
+        "the end of month",
+        "2020-03-24",
+        "2020-03-31",
+        Granularity::Span,
+    );
+    // Not a numbered year of a course, nor a year-long thing.
+    assert_none("Pupils sit tests at the end of year two.", "2020-03-10");
+    assert_none("It came at the end of year-long talks.", "2020-03-10");
+}
+
+#[test]
 fn the_unit_before_or_after_is_one_from_the_date_just_told() {
     assert_starts(
         "Police held a clerk on March 12. The week before, she had left Leeds.",
