@@ -119,26 +119,50 @@ pub struct DateMention {
 /// text is read as a narrative: partial and relative dates are read against the last date it gave.
 ///
 /// A dateline's day a little before `published` ("BENGHAZI, Jan 18 (Reuters) -" in a text the
-/// header dates January 21: filed then, published or collected later) is the day the text's
-/// "on Sunday" and "last week" are read against: the writer's today.
+/// header dates January 21: filed then, published or collected later), or any time before it
+/// where the dateline names its year ("CAIRO, Oct. 3, 2019 -" in a text republished in 2020),
+/// is the day the text's "on Sunday" and "last week" are read against: the writer's today.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let (toks, starts) = lexer::tokenize_marking(text, may_start_date);
     let mentions = tag_tokens(text, (&toks, &starts), published);
-    let filed = published.and_then(|p| {
-        mentions
-            .first()
-            .filter(|m| m.interval.granularity == Granularity::Day && is_dateline_date(text, m))
-            .map(|m| m.interval.from)
-            .filter(|&d| d < p && (p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE)
-    });
-    match filed {
+    match filed_on(text, &mentions, published) {
         Some(day) => tag_tokens(text, (&toks, &starts), Some(day)),
         None => mentions,
     }
 }
 
+/// The day the text was written on where its dateline gives one other than `published` (see
+/// [`tag_dates`]): the day its relative dates were read against. `mentions`: the text's date
+/// mentions.
+pub(crate) fn filed_on(
+    text: &str,
+    mentions: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let p = published?;
+    mentions
+        .first()
+        .filter(|m| m.interval.granularity == Granularity::Day && is_dateline_date(text, m))
+        .filter(|m| {
+            let d = m.interval.from;
+            d < p && ((p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE || written_year(text, m))
+        })
+        .map(|m| m.interval.from)
+}
+
+/// The date mention `m` of `text` ends in a year written out ("Oct. 3, 2019", "3 October
+/// 2019"): a dateline that names its year is the day the text was written on however long
+/// before the publication it lies (an article republished or collected later).
+fn written_year(text: &str, m: &DateMention) -> bool {
+    m.end >= 4
+        && text
+            .as_bytes()
+            .get(m.end - 4..m.end)
+            .is_some_and(|tail| tail.iter().all(u8::is_ascii_digit))
+}
+
 /// How many days before the publication a dateline's day may be and still be the day the text
-/// was written on ([`tag_dates`]).
+/// was written on ([`tag_dates`]), where it does not name its year.
 const DATELINE_MAX_DAYS_BEFORE: i64 = 31;
 
 /// The date mention `m` of `body` is its dateline's ("ROME, April 19 (Xinhua) --", "Pratica di

@@ -3078,6 +3078,19 @@ fn a_dateline_day_before_the_publication_is_the_texts_today() {
         Some("2020-03-21"),
         &[("Jan 18", "2020-01-18"), ("Sunday", "2020-03-15")],
     );
+    // A dateline naming its year is the text's today however long before the publication (a
+    // text republished a year later).
+    assert_starts(
+        "TOBRUK, Oct. 3, 2019 (Reuters) - Prices rose last month. Police said yesterday that \
+         a depot burned on Tuesday.",
+        Some("2020-11-20"),
+        &[
+            ("Oct. 3, 2019", "2019-10-03"),
+            ("last month", "2019-09-01"),
+            ("yesterday", "2019-10-02"),
+            ("Tuesday", "2019-10-01"),
+        ],
+    );
 }
 
 #[test]
