@@ -436,6 +436,9 @@ fn events_of(
     sentences: &[Range<usize>],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
+    // The text's today: its dateline's day where the dates were read against that as the day
+    // it was written on (filed, then published or republished later), else the publication's.
+    let published = dates::filed_on(m.body, m.dates, published).or(published);
     let publication = published.map(|day| Interval {
         from: day,
         to: day,
@@ -3659,6 +3662,18 @@ mod tests {
         let body = "ROME, May 8 (AKI): Conte said on Tuesday he met Sarraj in Rome.";
         let e = events(body, &[("ROME", 1), ("Rome", 1)], "2019-05-08");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-07")))]);
+    }
+
+    #[test]
+    fn a_sentence_without_a_date_is_of_the_day_the_dateline_gives() {
+        // Filed on October 3, 2019, republished in 2020: the text's today is the dateline's.
+        let body = "DASTRY, Oct. 3, 2019 (Reuters) - Prices rose. Trucks queue in Velmora.";
+        let e = events(body, &[("DASTRY", 1), ("Velmora", 2)], "2020-11-20");
+        assert_eq!(
+            bases(&e)[1],
+            (WhenBasis::Publication, Some(day("2019-10-03"))),
+            "{e:?}"
+        );
     }
 
     #[test]
