@@ -33,7 +33,10 @@
 //!   weekday: the latest on or before unless it is one or two days ahead; quarters: the latest
 //!   begun). A participle between an article and its noun ("a still unspecified date") is no
 //!   tense.
-//! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
+//! - The anchor is the publication date, or the dateline's day where that is a little before it
+//!   or names its year ("TOBRUK, Oct. 3, 2019 (Reuters) -" in a text republished later); a bare
+//!   weekday told by a saying the sentence dates ("On Monday, March 2, the mayor said the ferry
+//!   had sunk on Friday") is read against the saying's day. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
