@@ -77,7 +77,7 @@ pub(super) fn clause_date<'d>(
     mention: &PlaceMention,
     first_sentence: bool,
     published: Option<NaiveDate>,
-) -> Option<&'d DateMention> {
+) -> Option<ClauseDate<'d>> {
     // A clause is looked for within CLAUSE_REACH bytes either side, so a sentence of megabytes
     // (a text without full stops) costs no more per place than a sentence of news.
     let (low, high) = (
@@ -97,11 +97,11 @@ pub(super) fn clause_date<'d>(
     // The commas of a list of names the place stands in break no clause ("for talks with the
     // ministers of France, Germany, Italy and Britain": all four in the clause of the talks).
     let mut left = left.max(low);
-    let from = loop {
+    let (from, coordinate) = loop {
         match last_break(body, in_sentence, low..left) {
             Some(at) if list_comma(body, in_sentence, at, mention) => left = at,
-            Some(at) => break at + 1,
-            None => break low,
+            Some(at) => break (at + 1, opens_coordinate_clause(body, at)),
+            None => break (low, false),
         }
     };
     let to = first_break(body, in_sentence, mention.end..high).unwrap_or(high);
@@ -113,6 +113,26 @@ pub(super) fn clause_date<'d>(
         .unwrap_or(dates);
     pick_date(body, dates, first_sentence, published)
         .filter(|m| !m.vague && !clock_time_only(body.get(m.start..m.end).unwrap_or("")))
+        .map(|date| ClauseDate { date, coordinate })
+}
+
+/// The date of a place's clause ([`clause_date`]).
+pub(super) struct ClauseDate<'d> {
+    pub date: &'d DateMention,
+    /// The clause is one of its own, after a semicolon or a comma and "and" or "but" ("Rebels
+    /// entered Hama on Friday, and last week the army shelled Homs"): its time is another
+    /// event's even where it holds the sentence's ("last week" around Friday), not a summary
+    /// of it ("on Thursday, the fifth attack this month").
+    pub coordinate: bool,
+}
+
+/// The clause break at `at` opens a clause of its own: a semicolon, or a comma before "and" or
+/// "but".
+fn opens_coordinate_clause(body: &str, at: usize) -> bool {
+    body.get(at..at + 1) == Some(";")
+        || body
+            .get(at + 1..)
+            .is_some_and(|rest| rest.starts_with(" and ") || rest.starts_with(" but "))
 }
 
 /// Within a clause `clause` that names two times (`dates`, its date mentions), the dates of
@@ -146,7 +166,9 @@ fn time_clause<'d>(
                 && body
                     .get(at + "and ".len()..)
                     .and_then(|rest| rest.split(' ').next())
-                    .is_some_and(super::dates::is_past_word);
+                    .is_some_and(super::dates::is_past_word)
+            || (word == "and" || word == "but")
+                && opens_with_date(body, dates, at + word.len() + 1);
         if !parts || dates.iter().any(|m| m.start <= at && at < m.end) {
             continue;
         }
@@ -169,6 +191,23 @@ fn time_clause<'d>(
     let first = dates.partition_point(|m| m.start < low);
     let last = first + dates.get(first..)?.partition_point(|m| m.end <= high);
     dates.get(first..last)
+}
+
+/// A time of its own opens the words at `at` (after an "and" or a "but"): a preposition of
+/// time and a date ("shelled Homs last week and on Friday entered Hama"), or a date right
+/// there where the word before the conjunction ends no date ("took Homs and last week entered
+/// Hama"; not "between Monday and Friday", "on Monday and Friday", one time or a stretch).
+fn opens_with_date(body: &str, dates: &[DateMention], at: usize) -> bool {
+    let starts_at = |at: usize| dates.iter().any(|m| m.start == at && !m.vague);
+    if starts_at(at) {
+        // (`at` is past "and " or "but ": the conjunction and its space.)
+        let before = at.saturating_sub(5);
+        return !dates.iter().any(|m| m.end == before || m.end + 1 == before);
+    }
+    let Some(word) = body.get(at..).and_then(|rest| rest.split(' ').next()) else {
+        return false;
+    };
+    ["on", "in", "at", "during", "since", "by"].contains(&word) && starts_at(at + word.len() + 1)
 }
 
 /// Words that open a clause of another time inside a clause without commas (see

@@ -33,7 +33,10 @@
 //!   weekday: the latest on or before unless it is one or two days ahead; quarters: the latest
 //!   begun). A participle between an article and its noun ("a still unspecified date") is no
 //!   tense.
-//! - The anchor is the publication date. A text without one (an encyclopedia entry, a report) is
+//! - The anchor is the publication date, or the dateline's day where that is a little before it
+//!   or names its year ("TOBRUK, Oct. 3, 2019 (Reuters) -" in a text republished later); a bare
+//!   weekday told by a saying the sentence dates ("On Monday, March 2, the mayor said the ferry
+//!   had sunk on Friday") is read against the saying's day. A text without one (an encyclopedia entry, a report) is
 //!   read as a narrative: partial and relative dates are read against the last date it gave
 //!   ("In 1998 ... On April 10" is 1998-04-10); before any, they are skipped.
 //! - Anchored expressions ("that day", "that same day", "the next day", "the following week",
@@ -119,26 +122,50 @@ pub struct DateMention {
 /// text is read as a narrative: partial and relative dates are read against the last date it gave.
 ///
 /// A dateline's day a little before `published` ("BENGHAZI, Jan 18 (Reuters) -" in a text the
-/// header dates January 21: filed then, published or collected later) is the day the text's
-/// "on Sunday" and "last week" are read against: the writer's today.
+/// header dates January 21: filed then, published or collected later), or any time before it
+/// where the dateline names its year ("CAIRO, Oct. 3, 2019 -" in a text republished in 2020),
+/// is the day the text's "on Sunday" and "last week" are read against: the writer's today.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let (toks, starts) = lexer::tokenize_marking(text, may_start_date);
     let mentions = tag_tokens(text, (&toks, &starts), published);
-    let filed = published.and_then(|p| {
-        mentions
-            .first()
-            .filter(|m| m.interval.granularity == Granularity::Day && is_dateline_date(text, m))
-            .map(|m| m.interval.from)
-            .filter(|&d| d < p && (p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE)
-    });
-    match filed {
+    match filed_on(text, &mentions, published) {
         Some(day) => tag_tokens(text, (&toks, &starts), Some(day)),
         None => mentions,
     }
 }
 
+/// The day the text was written on where its dateline gives one other than `published` (see
+/// [`tag_dates`]): the day its relative dates were read against. `mentions`: the text's date
+/// mentions.
+pub(crate) fn filed_on(
+    text: &str,
+    mentions: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let p = published?;
+    mentions
+        .first()
+        .filter(|m| m.interval.granularity == Granularity::Day && is_dateline_date(text, m))
+        .filter(|m| {
+            let d = m.interval.from;
+            d < p && ((p - d).num_days() <= DATELINE_MAX_DAYS_BEFORE || written_year(text, m))
+        })
+        .map(|m| m.interval.from)
+}
+
+/// The date mention `m` of `text` ends in a year written out ("Oct. 3, 2019", "3 October
+/// 2019"): a dateline that names its year is the day the text was written on however long
+/// before the publication it lies (an article republished or collected later).
+fn written_year(text: &str, m: &DateMention) -> bool {
+    m.end >= 4
+        && text
+            .as_bytes()
+            .get(m.end - 4..m.end)
+            .is_some_and(|tail| tail.iter().all(u8::is_ascii_digit))
+}
+
 /// How many days before the publication a dateline's day may be and still be the day the text
-/// was written on ([`tag_dates`]).
+/// was written on ([`tag_dates`]), where it does not name its year.
 const DATELINE_MAX_DAYS_BEFORE: i64 = 31;
 
 /// The date mention `m` of `body` is its dateline's ("ROME, April 19 (Xinhua) --", "Pratica di
@@ -1281,6 +1308,19 @@ impl Tagger<'_> {
         let Some(a) = self.published else {
             return calendar::weekday_on_or_after(wd, self.anchor_day()?);
         };
+        // (Told of by a saying dated in the sentence, the day is the saying's week's, and
+        // not the same day as that name elsewhere in the text.)
+        if let Some(said) = self.explicit_day_of_saying(first, a) {
+            let plan = || !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+            return match self.tense(first, last) {
+                Tense::Future => calendar::weekday_on_or_after(wd, said),
+                Tense::Past | Tense::PastAdjacent => calendar::weekday_on_or_before(wd, said),
+                Tense::Present | Tense::Unknown if plan() => {
+                    calendar::weekday_on_or_after(wd, said)
+                }
+                Tense::Present | Tense::Unknown => nearer_weekday(wd, said),
+            };
+        }
         let slot = wd.num_days_from_monday() as usize;
         let mut seen = self.weekdays.get();
         if let Some(d) = seen[slot] {
@@ -1317,6 +1357,79 @@ impl Tagger<'_> {
         seen[slot] = Some(d);
         self.weekdays.set(seen);
         Some(d)
+    }
+
+    /// The day of a saying that a bare weekday at `first` is told in, where the sentence dates
+    /// the saying by a day written out before the weekday and before publication `published`
+    /// ("On Monday, March 2, the minister said the convoy had left on Friday", "said on March
+    /// 2 that ..."): the text's last date, of a day, ending in a number or a month's name (not
+    /// a bare weekday or "yesterday", already read against publication), in the weekday's
+    /// sentence a few words before it, right after a verb of saying (with "on" or a weekday
+    /// between) or fronted before one ("On March 2, the minister said"). What was said is
+    /// told from the day it was said on.
+    fn explicit_day_of_saying(&self, first: usize, published: NaiveDate) -> Option<NaiveDate> {
+        const REACH: usize = 40;
+        const SUBJECT_WORDS: usize = 5;
+        let r = self.reference.get()?;
+        let (day, end) = (r.interval.from, r.tok);
+        if r.grain != Grain::Day
+            || day >= published
+            || end >= first
+            || first - end > REACH
+            || !matches!(
+                self.toks[end].kind,
+                Kind::Num(_)
+                    | Kind::Word {
+                        lex: Lex::Month { .. },
+                        ..
+                    }
+            )
+            || (end + 1..=first).any(|k| self.starts_sentence(k))
+        {
+            return None;
+        }
+        let saying = |k: usize| {
+            !self.cap(k)
+                && (super::REPORTING_VERBS.iter().any(|w| self.word_is(k, w))
+                    || ["announced", "reported", "confirmed"]
+                        .iter()
+                        .any(|w| self.word_is(k, w)))
+        };
+        // "said on Monday, March 2": the verb, then only the date's words and marks.
+        let date_word = |k: usize| match self.toks[k].kind {
+            Kind::Word { lex, cap } => {
+                cap || matches!(
+                    lex,
+                    Lex::Prep(Prep::On) | Lex::Month { .. } | Lex::Weekday(_)
+                )
+            }
+            Kind::Num(_) => true,
+            Kind::Punct(c) => matches!(c, ',' | '.'),
+        };
+        let mut k = end;
+        let mut after_verb = false;
+        for _ in 0..6 {
+            if k == 0 || self.starts_sentence(k) {
+                break;
+            }
+            k -= 1;
+            if saying(k) {
+                after_verb = true;
+                break;
+            }
+            if !date_word(k) {
+                break;
+            }
+        }
+        // "On March 2, the minister said": a comma, the subject, the verb.
+        let fronted = || {
+            self.punct(end + 1) == Some(',')
+                && (end + 2..first)
+                    .take(SUBJECT_WORDS + 1)
+                    .take_while(|&k| self.punct(k).is_none())
+                    .any(saying)
+        };
+        (after_verb || fronted()).then_some(day)
     }
 
     /// The day named at `first` is the time of a happening told in the present as set ("The
@@ -3706,6 +3819,18 @@ impl Tagger<'_> {
                 let (unit, _) = self.unit(k + 1)?;
                 let (interval, grain) = self.unit_of_reference(unit)?;
                 self.grained(k + 1, interval, grain)
+            }
+            // "by the end of year", "at the end of month" (written without the second "the"):
+            // as with it (not "the end of year two", "the end of year-long talks").
+            Some(Lex::Unit {
+                unit: unit @ (Unit::Year | Unit::Month),
+                plural: false,
+            }) if self.num(k + 1).is_none()
+                && !self.hyphen(k + 1)
+                && !matches!(self.lex(k + 1), Some(Lex::Count(_) | Lex::Ordinal(_))) =>
+            {
+                let (interval, grain) = self.unit_of_reference(unit)?;
+                self.grained(k, interval, grain)
             }
             // Not "the end of the end of …": one level, so the recursion is bounded.
             Some(Lex::The) if matches!(self.lex(k + 1), Some(Lex::End | Lex::Beginning)) => {

@@ -436,6 +436,9 @@ fn events_of(
     sentences: &[Range<usize>],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
+    // The text's today: its dateline's day where the dates were read against that as the day
+    // it was written on (filed, then published or republished later), else the publication's.
+    let published = dates::filed_on(m.body, m.dates, published).or(published);
     let publication = published.map(|day| Interval {
         from: day,
         to: day,
@@ -652,7 +655,13 @@ fn events_of(
                             )
                         })
                         .flatten()
-                        .filter(|dm| when.is_none_or(|w| !contains(dm.interval, w)))
+                        .filter(|c| {
+                            // (A past time of a clause of its own is that clause's event's.)
+                            let own = c.coordinate
+                                && published.is_none_or(|day| c.date.interval.to < day);
+                            own || when.is_none_or(|w| !contains(c.date.interval, w))
+                        })
+                        .map(|c| c.date)
                     {
                         Some(dm) => {
                             let (when, at) = dated_by(m.body, dm, in_sentence, published);
@@ -2587,6 +2596,47 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_before_a_time_of_its_own_parts_two_events() {
+        // Published Thursday 2020-03-12: last week is 03-02..03-08, Friday 03-06.
+        let p = "2020-03-12";
+        let body = "The army shelled Velmora last week and on Friday it entered Dastry.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], p);
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2020-03-02"))),
+                (WhenBasis::Text, Some(day("2020-03-06")))
+            ]
+        );
+        let body = "The envoy visited Velmora last week but on Friday he flew to Dastry.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], p);
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2020-03-06")), "{e:?}");
+        // A clause of its own keeps a past time holding the sentence's.
+        for body in [
+            "Rebels entered Dastry on Friday, and last week the army shelled Velmora.",
+            "A court in Dastry freed two men on Friday; police had held them in Velmora last week.",
+        ] {
+            let e = events(body, &[("Dastry", 2), ("Velmora", 1)], p);
+            assert_eq!(
+                bases(&e),
+                [
+                    (WhenBasis::Text, Some(day("2020-03-06"))),
+                    (WhenBasis::Text, Some(day("2020-03-02")))
+                ],
+                "{body}"
+            );
+        }
+        // Not a stretch or two days of one time, nor a summary of the current month.
+        let body = "Troops held Velmora between March 2 and March 6.";
+        let e = events(body, &[("Velmora", 1)], p);
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2020-03-06")), "{e:?}");
+        let body =
+            "A bomb hit Dastry on Friday, and it was the fifth attack in Velmora this month.";
+        let e = events(body, &[("Dastry", 2), ("Velmora", 1)], p);
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2020-03-06")), "{e:?}");
+    }
+
+    #[test]
     fn a_quote_in_single_marks_goes_on_with_the_day_told_before() {
         // The quote's present is not the frame's: the soldier spoke of Monday's shelling.
         let body = "Troops shelled Velmora on Monday. 'We are under fire,' a soldier in Velmora \
@@ -3612,6 +3662,18 @@ mod tests {
         let body = "ROME, May 8 (AKI): Conte said on Tuesday he met Sarraj in Rome.";
         let e = events(body, &[("ROME", 1), ("Rome", 1)], "2019-05-08");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-07")))]);
+    }
+
+    #[test]
+    fn a_sentence_without_a_date_is_of_the_day_the_dateline_gives() {
+        // Filed on October 3, 2019, republished in 2020: the text's today is the dateline's.
+        let body = "DASTRY, Oct. 3, 2019 (Reuters) - Prices rose. Trucks queue in Velmora.";
+        let e = events(body, &[("DASTRY", 1), ("Velmora", 2)], "2020-11-20");
+        assert_eq!(
+            bases(&e)[1],
+            (WhenBasis::Publication, Some(day("2019-10-03"))),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -1089,6 +1089,38 @@ fn the_same_weekday_name_is_the_same_day_within_a_text() {
 }
 
 #[test]
+fn a_weekday_told_by_a_saying_dated_in_its_sentence_is_of_the_saying_s_week() {
+    // Published Thursday 2020-03-12; the saying was on Monday 2020-03-02.
+    let p = Some("2020-03-12");
+    assert_starts(
+        "On Monday, March 2, the mayor said the ferry had sunk on Friday.",
+        p,
+        &[("Monday, March 2", "2020-03-02"), ("Friday", "2020-02-28")],
+    );
+    assert_starts(
+        "The mayor said on March 2 that the ferry would sail on Wednesday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Wednesday", "2020-03-04")],
+    );
+    assert_starts(
+        "On 2 March, the port authority said the ferry left on Sunday.",
+        p,
+        &[("2 March", "2020-03-02"), ("Sunday", "2020-03-01")],
+    );
+    // Not a day of saying: the ferry's own date; nor a saying in another sentence.
+    assert_starts(
+        "The mayor said the ferry sank on March 2 and was raised on Friday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Friday", "2020-03-06")],
+    );
+    assert_starts(
+        "The mayor said on March 2 that the port was shut. The ferry sank on Friday.",
+        p,
+        &[("March 2", "2020-03-02"), ("Friday", "2020-03-06")],
+    );
+}
+
+#[test]
 fn a_weekday_goes_the_way_most_of_its_clauses_send_it() {
     // Friday 7 January 2000: "would" before the first Wednesday, past verbs right before the
     // others; a possessive's clause is another's ("get around Wednesday's ruling").
@@ -3046,6 +3078,19 @@ fn a_dateline_day_before_the_publication_is_the_texts_today() {
         Some("2020-03-21"),
         &[("Jan 18", "2020-01-18"), ("Sunday", "2020-03-15")],
     );
+    // A dateline naming its year is the text's today however long before the publication (a
+    // text republished a year later).
+    assert_starts(
+        "TOBRUK, Oct. 3, 2019 (Reuters) - Prices rose last month. Police said yesterday that \
+         a depot burned on Tuesday.",
+        Some("2020-11-20"),
+        &[
+            ("Oct. 3, 2019", "2019-10-03"),
+            ("last month", "2019-09-01"),
+            ("yesterday", "2019-10-02"),
+            ("Tuesday", "2019-10-01"),
+        ],
+    );
 }
 
 #[test]
@@ -3069,6 +3114,26 @@ fn the_year_after_a_span_of_two_years_is_the_publication_year() {
             ("the end of the year", "2018-10-01"),
         ],
     );
+}
+
+#[test]
+fn the_end_of_year_or_month_without_its_article_is_read_as_with_it() {
+    assert_starts(
+        "The choir toured in 2018. By the end of year it had sung in Oslo.",
+        Some("2020-03-10"),
+        &[("2018", "2018-01-01"), ("the end of year", "2018-10-01")],
+    );
+    assert_one(
+        "The depot will shut at the end of month.",
+        "2020-03-10",
+        "the end of month",
+        "2020-03-24",
+        "2020-03-31",
+        Granularity::Span,
+    );
+    // Not a numbered year of a course, nor a year-long thing.
+    assert_none("Pupils sit tests at the end of year two.", "2020-03-10");
+    assert_none("It came at the end of year-long talks.", "2020-03-10");
 }
 
 #[test]
