@@ -474,6 +474,12 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
+        // "(Reporting by Ann Lee in Oslo; Editing by Tom Fox)": where the reporters were, not
+        // what happened there.
+        if credit_line(text) {
+            p = last_place;
+            continue;
+        }
         // The baseline of a comparison ("the first time since 2017", "more rain than in the
         // whole of the previous year") dates nothing the sentence tells: the sentence is read
         // as if it had no such date (a copy of the others only where it has one).
@@ -560,8 +566,16 @@ fn events_of(
             ) {
                 episodes.clear();
             }
+            // ("Zelenskyy, who visited Kharkiv on Sunday, renewed his call ...": a clause's own
+            // day, past, after an episode's time tells that the story has moved on from it.)
+            let moved_on = in_sentence
+                .iter()
+                .filter(|dm| !dm.vague && published.is_none_or(|day| dm.interval.to <= day))
+                .map(|dm| dm.interval.from)
+                .max();
             episodes.retain(|e| {
                 e.idle <= MAX_IDLE
+                    && moved_on.is_none_or(|day| day <= e.when.to)
                     && !published
                         .is_some_and(|day| background_left_behind(m.body, e, sentence.start, day))
             });
@@ -611,10 +625,11 @@ fn events_of(
         // One event per place per sentence: a scan of the sentence's events while they are few,
         // a set once a sentence lists many places (linear, whatever the sentence's length).
         seen.clear();
-        for mention in places[first_place..last_place]
-            .iter()
-            .filter(|mention| !mention.is_demonym() && !names_a_pact_or_forum(m.body, mention.end))
-        {
+        for mention in places[first_place..last_place].iter().filter(|mention| {
+            !mention.is_demonym()
+                && !names_a_pact_or_forum(m.body, mention.end)
+                && !qualifies_only(m.body, mention.start, mention.end)
+        }) {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]
                     .iter()
@@ -794,6 +809,31 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// Whether the sentence `text` is a story's credit line: it opens with "Reporting by",
+/// "Additional reporting by", "Writing by", "Editing by" or "Compiled by" (within a bracket or
+/// not), or ends "contributed to this report" ("Associated Press writer Ann Lee in Oslo
+/// contributed to this report.").
+fn credit_line(text: &str) -> bool {
+    const OPENINGS: [&[u8]; 5] = [
+        b"reporting by",
+        b"additional reporting",
+        b"writing by",
+        b"editing by",
+        b"compiled by",
+    ];
+    const CLOSING: &[u8] = b"contributed to this report";
+    let head = text.trim_start_matches(['(', '[', ' ']).as_bytes();
+    let tail = text.trim_end_matches(['.', ')', ']', ' ', '\n']).as_bytes();
+    OPENINGS.iter().any(|o| {
+        head.get(..o.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(o))
+    }) || tail
+        .len()
+        .checked_sub(CLOSING.len())
+        .and_then(|at| tail.get(at..))
+        .is_some_and(|t| t.eq_ignore_ascii_case(CLOSING))
 }
 
 /// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
@@ -1825,6 +1865,62 @@ const PACT_WORDS: &[&str] = &[
     "protocol",
     "treaty",
 ];
+
+/// Endings that make a place's name part of an adjective: "U.S.-backed forces", "a
+/// Saudi-led coalition", "a Paris-based group" tell who backs, leads or hosts, not that anything
+/// happened there.
+const QUALIFYING_COMPOUNDS: &[&str] = &[
+    "-aligned",
+    "-allied",
+    "-backed",
+    "-based",
+    "-brokered",
+    "-controlled",
+    "-funded",
+    "-led",
+    "-linked",
+    "-run",
+    "-sponsored",
+    "-supported",
+];
+
+/// The place named at `start..end` of `body` only qualifies something else: the first part of a
+/// compound of [`QUALIFYING_COMPOUNDS`], or the zone of a clock time ("by 5 a.m. Moscow time").
+fn qualifies_only(body: &str, start: usize, end: usize) -> bool {
+    let after = body.get(end..).unwrap_or("");
+    if after.starts_with('-') {
+        return QUALIFYING_COMPOUNDS.iter().any(|c| {
+            after
+                .get(..c.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(c))
+                && !after
+                    .as_bytes()
+                    .get(c.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        });
+    }
+    // (The zone: " time" after the name, a clock's "a.m." or "p.m." or minutes before it.)
+    after.strip_prefix(" time").is_some_and(|rest| {
+        !rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+    }) && {
+        let before = body
+            .get(start.saturating_sub(10)..start)
+            .unwrap_or("")
+            .trim_end();
+        let hour = ["a.m.", "p.m.", "am", "pm"]
+            .iter()
+            .find_map(|m| before.strip_suffix(m))
+            .map(str::trim_end);
+        let digits = before.as_bytes();
+        hour.is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+            || digits.len() >= 3
+                && digits[digits.len() - 3] == b':'
+                && digits[digits.len() - 2..].iter().all(u8::is_ascii_digit)
+    }
+}
 
 /// Capitalised words after a place's name that make it the name of a forum of states: "the
 /// Minsk Group", "the Paris Club" (not "the Cambridge group of the society", a local branch).
@@ -3605,6 +3701,98 @@ mod tests {
         );
         assert_eq!(e[2].basis, WhenBasis::Carried);
         assert_eq!(e[2].when.map(|w| w.from), Some(day("2019-05-07")));
+    }
+
+    #[test]
+    fn a_clause_of_a_later_day_ends_the_episode_told_before() {
+        // The main clause of the second sentence is not of Monday: its relative clause tells
+        // of Thursday, so the story has moved on; the third sentence has nothing to go on with.
+        let body = "Rebels shelled Velmora and Norland's border posts on Monday. The governor, \
+                    who toured Dastry on Thursday, urged Norland to send troops. Shelling hit \
+                    Velmora again, officials said.";
+        let e = events(
+            body,
+            &[
+                ("Velmora", 1),
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Norland", 2),
+                ("Velmora", 1),
+            ],
+            "2019-05-10",
+        );
+        assert_eq!(
+            bases(&e[2..]),
+            [
+                (WhenBasis::Text, Some(day("2019-05-09"))),
+                (WhenBasis::Publication, Some(day("2019-05-10"))),
+                (WhenBasis::Publication, Some(day("2019-05-10"))),
+            ]
+        );
+        // A clause of an earlier time leaves the episode to go on.
+        let body = "Rebels shelled Velmora and Norland's border posts on Monday. The governor, \
+                    who toured Dastry in 2015, urged Norland to send troops.";
+        let e = events(
+            body,
+            &[
+                ("Velmora", 1),
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Norland", 2),
+            ],
+            "2019-05-10",
+        );
+        assert_eq!(
+            bases(&e[3..]),
+            [(WhenBasis::Carried, Some(day("2019-05-06")))]
+        );
+    }
+
+    #[test]
+    fn a_place_that_only_qualifies_something_makes_no_event() {
+        let body = "Norland-backed fighters and a Dastry-based charity reached Velmora on \
+                    Monday by 6 a.m. Korvena time.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Velmora", 1),
+                ("Korvena", 4),
+            ],
+            "2019-05-08",
+        );
+        assert_eq!(e.iter().map(|e| e.place).collect::<Vec<_>>(), [PlaceIdx(1)]);
+        // A name before a hyphen of another word, or before "time" without a clock, stays.
+        let body = "Norland-Dastry talks opened in Velmora on Monday; Korvena time and again \
+                    refused.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Velmora", 1),
+                ("Korvena", 4),
+            ],
+            "2019-05-08",
+        );
+        assert_eq!(e.len(), 4);
+    }
+
+    #[test]
+    fn a_credit_line_dates_no_place() {
+        let body = "Floods cut Velmora on Monday. (Reporting by Ann Lee in Dastry; Additional \
+                    reporting by Tom Fox in Korvena; Editing by Jo Ray)\nWire writer Lia Moss in \
+                    Brelo contributed to this report.";
+        let e = events(
+            body,
+            &[("Velmora", 1), ("Dastry", 2), ("Korvena", 3), ("Brelo", 4)],
+            "2019-05-08",
+        );
+        assert_eq!(e.iter().map(|e| e.place).collect::<Vec<_>>(), [PlaceIdx(1)]);
+        // A sentence that only starts like one is read.
+        let body = "Reports by Ann Lee put Velmora under water on Monday.";
+        assert_eq!(events(body, &[("Velmora", 1)], "2019-05-08").len(), 1);
     }
 
     #[test]
