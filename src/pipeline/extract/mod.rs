@@ -1490,6 +1490,14 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
     if runs_since(body, dm, published) {
         return to_publication;
     }
+    // "has suspended flights till August 26": a measure in force from now to a day to come.
+    if day < dm.interval.from && until_phrase(body, dm) {
+        return Interval {
+            from: day,
+            to: dm.interval.to,
+            granularity: Granularity::Span,
+        };
+    }
     let opens = |word: &str| {
         body.get(dm.start..)
             .and_then(|t| t.get(..word.len()))
@@ -1515,6 +1523,25 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
 /// [`event_time`]).
 fn runs_since(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> bool {
     published.is_some_and(|day| day > dm.interval.to) && since_phrase(body, dm)
+}
+
+/// The date mention `dm` ends a stretch: right after "until", "till" or "through" ("closed
+/// until Monday", "till August 26").
+fn until_phrase(body: &str, dm: &DateMention) -> bool {
+    let before = body
+        .get(dm.start.saturating_sub(10)..dm.start)
+        .unwrap_or("")
+        .trim_end();
+    ["until", "till", "through"].iter().any(|w| {
+        before
+            .len()
+            .checked_sub(w.len())
+            .and_then(|at| before.get(at..).map(|t| (at, t)))
+            .is_some_and(|(at, t)| {
+                t.eq_ignore_ascii_case(w)
+                    && (at == 0 || before.as_bytes()[at - 1].is_ascii_whitespace())
+            })
+    })
 }
 
 /// The word that opens a date mention of a time before the publication within a stretch that
@@ -2672,6 +2699,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2012-01-01")))
             ]
         );
+        // So does "and" before a modal: two steps of a forecast, each on its day.
+        let body = "The storm would pass Velmora on Thursday and could reach Dastry on Saturday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-12"))),
+                (WhenBasis::Text, Some(day("2019-12-14")))
+            ]
+        );
         // One time named: the sentence's, for both.
         let body = "Police in Velmora arrested two men on Friday after the attack in Dastry.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
@@ -3777,6 +3814,27 @@ mod tests {
             "2019-05-08",
         );
         assert_eq!(e.len(), 4);
+    }
+
+    #[test]
+    fn a_measure_in_force_until_a_day_to_come_runs_from_the_publication() {
+        let body = "Authorities imposed a curfew on Velmora until Friday. Dastry stays shut \
+                    through May 20. Korvena was closed until May 2.";
+        let e = events(
+            body,
+            &[("Velmora", 1), ("Dastry", 2), ("Korvena", 3)],
+            "2019-05-06",
+        );
+        let spans: Vec<_> = e.iter().map(|e| e.when.map(|w| (w.from, w.to))).collect();
+        assert_eq!(
+            spans,
+            [
+                Some((day("2019-05-06"), day("2019-05-10"))),
+                Some((day("2019-05-06"), day("2019-05-20"))),
+                // (A day already past is when the closure ended: the day itself.)
+                Some((day("2019-05-02"), day("2019-05-02"))),
+            ]
+        );
     }
 
     #[test]
