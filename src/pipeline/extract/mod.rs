@@ -695,6 +695,23 @@ fn events_of(
                             None => (None, None, WhenBasis::Undated),
                         }
                     }
+                    // "The United States has troops in Niger, and France moved troops there
+                    // last year": the date is of the later clause alone.
+                    Some(at)
+                        if basis == WhenBasis::Text
+                            && !two_times
+                            && present_before_a_dated_and(
+                                m.body,
+                                sentence.start,
+                                mention,
+                                at.range().start,
+                            ) =>
+                    {
+                        match publication {
+                            Some(interval) => (Some(interval), None, WhenBasis::Publication),
+                            None => (None, None, WhenBasis::Undated),
+                        }
+                    }
                     _ => (when, date_mention, basis),
                 };
                 // "static since June, when forces pushed them back to Sirte": a place of the
@@ -834,6 +851,52 @@ fn credit_line(text: &str) -> bool {
         .checked_sub(CLOSING.len())
         .and_then(|at| tail.get(at..))
         .is_some_and(|t| t.eq_ignore_ascii_case(CLOSING))
+}
+
+/// How far before a place [`present_before_a_dated_and`] reads its clause, and how far after
+/// it the date may be, in bytes.
+const COORDINATED_REACH: usize = 300;
+
+/// The place `mention` stands in a clause told in the present ("has", "have", "is", "are",
+/// and no past verb) that ", and" ends, and the date at `date_start` lies in the next clause,
+/// after a past verb of its own: "The United States has 1,100 troops in Niger, and France moved
+/// troops there from Mali last year" (Niger is of now, not of last year).
+fn present_before_a_dated_and(
+    body: &str,
+    sentence_start: usize,
+    mention: &PlaceMention,
+    date_start: usize,
+) -> bool {
+    if date_start < mention.end || date_start - mention.end > COORDINATED_REACH {
+        return false;
+    }
+    let Some(between) = body.get(mention.end..date_start) else {
+        return false;
+    };
+    let Some(and) = between.find(", and ") else {
+        return false;
+    };
+    let start = sentence_start.max(mention.start.saturating_sub(COORDINATED_REACH));
+    let (Some(head), Some(tail)) = (
+        body.get(start..mention.end + and),
+        between.get(and + ", and ".len()..),
+    ) else {
+        return false;
+    };
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+            .to_string()
+    };
+    let present = head
+        .split_whitespace()
+        .any(|w| matches!(word(w).as_str(), "has" | "have" | "is" | "are"));
+    present
+        && !head
+            .split_whitespace()
+            .any(|w| dates::is_past_word(&word(w)))
+        && tail
+            .split_whitespace()
+            .any(|w| dates::is_past_word(&word(w)))
 }
 
 /// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
@@ -3835,6 +3898,36 @@ mod tests {
                 Some((day("2019-05-02"), day("2019-05-02"))),
             ]
         );
+    }
+
+    #[test]
+    fn a_present_clause_before_a_dated_and_clause_is_of_now() {
+        let body = "Norland has 900 soldiers in Velmora, and Korvena sent troops to Dastry in \
+                    March.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 1),
+                ("Velmora", 2),
+                ("Korvena", 3),
+                ("Dastry", 4),
+            ],
+            "2019-05-06",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2019-05-06"))),
+                (WhenBasis::Publication, Some(day("2019-05-06"))),
+                (WhenBasis::Text, Some(day("2019-03-01"))),
+                (WhenBasis::Text, Some(day("2019-03-01"))),
+            ]
+        );
+        // A past first clause shares the date.
+        let body = "Norland sent 900 soldiers to Velmora, and Korvena sent troops to Dastry in \
+                    March.";
+        let e = events(body, &[("Velmora", 2), ("Dastry", 4)], "2019-05-06");
+        assert_eq!(bases(&e)[0], (WhenBasis::Text, Some(day("2019-03-01"))));
     }
 
     #[test]
