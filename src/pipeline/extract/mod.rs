@@ -843,14 +843,18 @@ fn credit_line(text: &str) -> bool {
     const CLOSING: &[u8] = b"contributed to this report";
     let head = text.trim_start_matches(['(', '[', ' ']).as_bytes();
     let tail = text.trim_end_matches(['.', ')', ']', ' ', '\n']).as_bytes();
-    OPENINGS.iter().any(|o| {
-        head.get(..o.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(o))
-    }) || tail
-        .len()
-        .checked_sub(CLOSING.len())
-        .and_then(|at| tail.get(at..))
-        .is_some_and(|t| t.eq_ignore_ascii_case(CLOSING))
+    // (Decided by a byte first: the openings' first letters, the closing's last.)
+    head.first().is_some_and(|b| b"RAWECrawec".contains(b))
+        && OPENINGS.iter().any(|o| {
+            head.get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o))
+        })
+        || tail.last() == Some(&b't')
+            && tail
+                .len()
+                .checked_sub(CLOSING.len())
+                .and_then(|at| tail.get(at..))
+                .is_some_and(|t| t.eq_ignore_ascii_case(CLOSING))
 }
 
 /// How far before a place [`present_before_a_dated_and`] reads its clause, and how far after
@@ -867,13 +871,19 @@ fn present_before_a_dated_and(
     mention: &PlaceMention,
     date_start: usize,
 ) -> bool {
+    fn word(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+    }
     if date_start < mention.end || date_start - mention.end > COORDINATED_REACH {
         return false;
     }
     let Some(between) = body.get(mention.end..date_start) else {
         return false;
     };
-    let Some(and) = between.find(", and ") else {
+    // (memchr finds the commas: most stretches between a place and a date have none.)
+    let Some(and) = memchr::memchr_iter(b',', between.as_bytes())
+        .find(|&at| between.as_bytes().get(at..at + 6) == Some(b", and "))
+    else {
         return false;
     };
     let start = sentence_start.max(mention.start.saturating_sub(COORDINATED_REACH));
@@ -883,20 +893,15 @@ fn present_before_a_dated_and(
     ) else {
         return false;
     };
-    let word = |w: &str| {
-        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
-            .to_string()
-    };
-    let present = head
-        .split_whitespace()
-        .any(|w| matches!(word(w).as_str(), "has" | "have" | "is" | "are"));
-    present
+    // (The later clause's past verb first: most clauses after ", and" have one, and are short.)
+    tail.split_whitespace()
+        .any(|w| dates::is_past_word(word(w)))
+        && head
+            .split_whitespace()
+            .any(|w| matches!(word(w), "has" | "have" | "is" | "are"))
         && !head
             .split_whitespace()
-            .any(|w| dates::is_past_word(&word(w)))
-        && tail
-            .split_whitespace()
-            .any(|w| dates::is_past_word(&word(w)))
+            .any(|w| dates::is_past_word(word(w)))
 }
 
 /// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
