@@ -159,14 +159,15 @@ fn time_clause<'d>(
         let Some(word) = body.get(at..).and_then(|rest| rest.split(' ').next()) else {
             continue;
         };
-        // (Not a word of a date: "the day before".) An "and" before a past verb opens a
-        // predicate of its own ("entered Somalia in October 2011 and took Kismayo last year").
+        // (Not a word of a date: "the day before".) An "and" before a past verb or a modal
+        // opens a predicate of its own ("entered Somalia in October 2011 and took Kismayo last
+        // year", "would pass Haiti on Thursday and could reach Cuba on Friday").
         let parts = TIME_WORDS.contains(&word)
             || word == "and"
                 && body
                     .get(at + "and ".len()..)
                     .and_then(|rest| rest.split(' ').next())
-                    .is_some_and(super::dates::is_past_word)
+                    .is_some_and(|w| super::dates::is_past_word(w) || MODALS.contains(&w))
             || (word == "and" || word == "but")
                 && opens_with_date(body, dates, at + word.len() + 1);
         if !parts || dates.iter().any(|m| m.start <= at && at < m.end) {
@@ -213,6 +214,11 @@ fn opens_with_date(body: &str, dates: &[DateMention], at: usize) -> bool {
 /// Words that open a clause of another time inside a clause without commas (see
 /// [`time_clause`]).
 const TIME_WORDS: &[&str] = &["after", "before", "when", "until"];
+
+/// Modal verbs: after "and", one opens a predicate of its own (see [`time_clause`]).
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "should", "will", "would",
+];
 
 /// The comma at `at` (before `mention`) parts the names of a list `mention` stands in: a
 /// capitalised word before it that ends no date, only capitalised names and "and" or "or"

@@ -127,9 +127,9 @@ pub struct DateMention {
 /// is the day the text's "on Sunday" and "last week" are read against: the writer's today.
 pub fn tag_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let (toks, starts) = lexer::tokenize_marking(text, may_start_date);
-    let mentions = tag_tokens(text, (&toks, &starts), published);
+    let mentions = tag_tokens(text, (&toks, &starts), (published, None));
     match filed_on(text, &mentions, published) {
-        Some(day) => tag_tokens(text, (&toks, &starts), Some(day)),
+        Some(day) => tag_tokens(text, (&toks, &starts), (Some(day), published)),
         None => mentions,
     }
 }
@@ -193,16 +193,18 @@ pub(crate) fn is_dateline_date(body: &str, m: &DateMention) -> bool {
 }
 
 /// [`tag_dates`] over the tokens `toks` of `text` whose possible date starts are `starts`, read
-/// against `published`.
+/// against `published` (the dateline's day where the text was filed before it went out on
+/// `released`).
 fn tag_tokens(
     text: &str,
     (toks, starts): (&[Token], &[u32]),
-    published: Option<NaiveDate>,
+    (published, released): (Option<NaiveDate>, Option<NaiveDate>),
 ) -> Vec<DateMention> {
     let tagger = Tagger {
         text,
         toks,
         published,
+        released,
         reference: Cell::new(None),
         past_reference: Cell::new(None),
         day_reference: Cell::new(None),
@@ -689,8 +691,9 @@ const PLAN_VERBS: &[&str] = &[
     "play",
 ];
 
-/// Verbs that put something off: in the past tense before "until" and a date, that date is to
-/// come ("postponed until Tuesday morning any action").
+/// Verbs that put something off, or put a measure or a forecast in force for a while: in the
+/// past tense before "until" and a date, that date is to come ("postponed until Tuesday morning
+/// any action", "imposed a curfew through Saturday", "has forecast rain till Sunday").
 const PUT_OFF: &[&str] = &[
     "postponed",
     "delayed",
@@ -699,6 +702,12 @@ const PUT_OFF: &[&str] = &[
     "extended",
     "suspended",
     "recessed",
+    "imposed",
+    "declared",
+    "ordered",
+    "issued",
+    "forecast",
+    "predicted",
 ];
 
 /// What the clause around an expression says about its time.
@@ -716,6 +725,10 @@ struct Tagger<'t> {
     text: &'t str,
     toks: &'t [Token],
     published: Option<NaiveDate>,
+    /// The day the text went out when it is read against its dateline's earlier day
+    /// (`published`): a weekday past by then may be one after the dateline's
+    /// ([`Tagger::weekday_date`]).
+    released: Option<NaiveDate>,
     reference: Cell<Option<Ref>>,
     /// The last date given that was over by publication: what a comparison ("the year-ago
     /// period") compares with, where a forecast in between ("losses through the third quarter
@@ -1353,6 +1366,16 @@ impl Tagger<'_> {
             Some(true) => calendar::weekday_on_or_after(wd, a)?,
             Some(false) => calendar::weekday_on_or_before(wd, a)?,
             None => nearer_weekday(wd, a)?,
+        };
+        // ("JENIN, July 4 (Reuters) - ..." out on Wednesday July 5: "rockets were fired early
+        // on Wednesday" is that Wednesday, not the one six days before the dateline. Only where
+        // the text went out the next day: a date days later is more often the day it was
+        // collected than one the text was updated on.)
+        let d = match self.released {
+            Some(out) if d < a && out.weekday() == wd && calendar::add_days(a, 1) == Some(out) => {
+                out
+            }
+            _ => d,
         };
         seen[slot] = Some(d);
         self.weekdays.set(seen);

@@ -477,6 +477,12 @@ fn events_of(
             last_date += 1;
         }
         let text = m.body.get(sentence.clone()).unwrap_or("");
+        // "(Reporting by Ann Lee in Oslo; Editing by Tom Fox)": where the reporters were, not
+        // what happened there.
+        if credit_line(text) {
+            p = last_place;
+            continue;
+        }
         // The baseline of a comparison ("the first time since 2017", "more rain than in the
         // whole of the previous year") dates nothing the sentence tells: the sentence is read
         // as if it had no such date (a copy of the others only where it has one).
@@ -563,8 +569,16 @@ fn events_of(
             ) {
                 episodes.clear();
             }
+            // ("Zelenskyy, who visited Kharkiv on Sunday, renewed his call ...": a clause's own
+            // day, past, after an episode's time tells that the story has moved on from it.)
+            let moved_on = in_sentence
+                .iter()
+                .filter(|dm| !dm.vague && published.is_none_or(|day| dm.interval.to <= day))
+                .map(|dm| dm.interval.from)
+                .max();
             episodes.retain(|e| {
                 e.idle <= MAX_IDLE
+                    && moved_on.is_none_or(|day| day <= e.when.to)
                     && !published
                         .is_some_and(|day| background_left_behind(m.body, e, sentence.start, day))
             });
@@ -614,10 +628,11 @@ fn events_of(
         // One event per place per sentence: a scan of the sentence's events while they are few,
         // a set once a sentence lists many places (linear, whatever the sentence's length).
         seen.clear();
-        for mention in places[first_place..last_place]
-            .iter()
-            .filter(|mention| !mention.is_demonym() && !names_a_pact_or_forum(m.body, mention.end))
-        {
+        for mention in places[first_place..last_place].iter().filter(|mention| {
+            !mention.is_demonym()
+                && !names_a_pact_or_forum(m.body, mention.end)
+                && !qualifies_only(m.body, mention.start, mention.end)
+        }) {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]
                     .iter()
@@ -682,6 +697,23 @@ fn events_of(
                                 &places[first_place..last_place],
                                 mention,
                                 at.range(),
+                            ) =>
+                    {
+                        match publication {
+                            Some(interval) => (Some(interval), None, WhenBasis::Publication),
+                            None => (None, None, WhenBasis::Undated),
+                        }
+                    }
+                    // "The United States has troops in Niger, and France moved troops there
+                    // last year": the date is of the later clause alone.
+                    Some(at)
+                        if basis == WhenBasis::Text
+                            && !two_times
+                            && present_before_a_dated_and(
+                                m.body,
+                                sentence.start,
+                                mention,
+                                at.range().start,
                             ) =>
                     {
                         match publication {
@@ -803,6 +835,82 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// Whether the sentence `text` is a story's credit line: it opens with "Reporting by",
+/// "Additional reporting by", "Writing by", "Editing by" or "Compiled by" (within a bracket or
+/// not), or ends "contributed to this report" ("Associated Press writer Ann Lee in Oslo
+/// contributed to this report.").
+fn credit_line(text: &str) -> bool {
+    const OPENINGS: [&[u8]; 5] = [
+        b"reporting by",
+        b"additional reporting",
+        b"writing by",
+        b"editing by",
+        b"compiled by",
+    ];
+    const CLOSING: &[u8] = b"contributed to this report";
+    let head = text.trim_start_matches(['(', '[', ' ']).as_bytes();
+    let tail = text.trim_end_matches(['.', ')', ']', ' ', '\n']).as_bytes();
+    // (Decided by a byte first: the openings' first letters, the closing's last.)
+    head.first().is_some_and(|b| b"RAWECrawec".contains(b))
+        && OPENINGS.iter().any(|o| {
+            head.get(..o.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(o))
+        })
+        || tail.last() == Some(&b't')
+            && tail
+                .len()
+                .checked_sub(CLOSING.len())
+                .and_then(|at| tail.get(at..))
+                .is_some_and(|t| t.eq_ignore_ascii_case(CLOSING))
+}
+
+/// How far before a place [`present_before_a_dated_and`] reads its clause, and how far after
+/// it the date may be, in bytes.
+const COORDINATED_REACH: usize = 300;
+
+/// The place `mention` stands in a clause told in the present ("has", "have", "is", "are",
+/// and no past verb) that ", and" ends, and the date at `date_start` lies in the next clause,
+/// after a past verb of its own: "The United States has 1,100 troops in Niger, and France moved
+/// troops there from Mali last year" (Niger is of now, not of last year).
+fn present_before_a_dated_and(
+    body: &str,
+    sentence_start: usize,
+    mention: &PlaceMention,
+    date_start: usize,
+) -> bool {
+    fn word(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic())
+    }
+    if date_start < mention.end || date_start - mention.end > COORDINATED_REACH {
+        return false;
+    }
+    let Some(between) = body.get(mention.end..date_start) else {
+        return false;
+    };
+    // (memchr finds the commas: most stretches between a place and a date have none.)
+    let Some(and) = memchr::memchr_iter(b',', between.as_bytes())
+        .find(|&at| between.as_bytes().get(at..at + 6) == Some(b", and "))
+    else {
+        return false;
+    };
+    let start = sentence_start.max(mention.start.saturating_sub(COORDINATED_REACH));
+    let (Some(head), Some(tail)) = (
+        body.get(start..mention.end + and),
+        between.get(and + ", and ".len()..),
+    ) else {
+        return false;
+    };
+    // (The later clause's past verb first: most clauses after ", and" have one, and are short.)
+    tail.split_whitespace()
+        .any(|w| dates::is_past_word(word(w)))
+        && head
+            .split_whitespace()
+            .any(|w| matches!(word(w), "has" | "have" | "is" | "are"))
+        && !head
+            .split_whitespace()
+            .any(|w| dates::is_past_word(word(w)))
 }
 
 /// The date at `date` (its words) follows another name of a list of `places` (a sentence's,
@@ -1459,6 +1567,14 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
     if runs_since(body, dm, published) {
         return to_publication;
     }
+    // "has suspended flights till August 26": a measure in force from now to a day to come.
+    if day < dm.interval.from && until_phrase(body, dm) {
+        return Interval {
+            from: day,
+            to: dm.interval.to,
+            granularity: Granularity::Span,
+        };
+    }
     let opens = |word: &str| {
         body.get(dm.start..)
             .and_then(|t| t.get(..word.len()))
@@ -1484,6 +1600,25 @@ fn event_time(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> Int
 /// [`event_time`]).
 fn runs_since(body: &str, dm: &DateMention, published: Option<NaiveDate>) -> bool {
     published.is_some_and(|day| day > dm.interval.to) && since_phrase(body, dm)
+}
+
+/// The date mention `dm` ends a stretch: right after "until", "till" or "through" ("closed
+/// until Monday", "till August 26").
+fn until_phrase(body: &str, dm: &DateMention) -> bool {
+    let before = body
+        .get(dm.start.saturating_sub(10)..dm.start)
+        .unwrap_or("")
+        .trim_end();
+    ["until", "till", "through"].iter().any(|w| {
+        before
+            .len()
+            .checked_sub(w.len())
+            .and_then(|at| before.get(at..).map(|t| (at, t)))
+            .is_some_and(|(at, t)| {
+                t.eq_ignore_ascii_case(w)
+                    && (at == 0 || before.as_bytes()[at - 1].is_ascii_whitespace())
+            })
+    })
 }
 
 /// The word that opens a date mention of a time before the publication within a stretch that
@@ -1834,6 +1969,62 @@ const PACT_WORDS: &[&str] = &[
     "protocol",
     "treaty",
 ];
+
+/// Endings that make a place's name part of an adjective: "U.S.-backed forces", "a
+/// Saudi-led coalition", "a Paris-based group" tell who backs, leads or hosts, not that anything
+/// happened there.
+const QUALIFYING_COMPOUNDS: &[&str] = &[
+    "-aligned",
+    "-allied",
+    "-backed",
+    "-based",
+    "-brokered",
+    "-controlled",
+    "-funded",
+    "-led",
+    "-linked",
+    "-run",
+    "-sponsored",
+    "-supported",
+];
+
+/// The place named at `start..end` of `body` only qualifies something else: the first part of a
+/// compound of [`QUALIFYING_COMPOUNDS`], or the zone of a clock time ("by 5 a.m. Moscow time").
+fn qualifies_only(body: &str, start: usize, end: usize) -> bool {
+    let after = body.get(end..).unwrap_or("");
+    if after.starts_with('-') {
+        return QUALIFYING_COMPOUNDS.iter().any(|c| {
+            after
+                .get(..c.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(c))
+                && !after
+                    .as_bytes()
+                    .get(c.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
+        });
+    }
+    // (The zone: " time" after the name, a clock's "a.m." or "p.m." or minutes before it.)
+    after.strip_prefix(" time").is_some_and(|rest| {
+        !rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+    }) && {
+        let before = body
+            .get(start.saturating_sub(10)..start)
+            .unwrap_or("")
+            .trim_end();
+        let hour = ["a.m.", "p.m.", "am", "pm"]
+            .iter()
+            .find_map(|m| before.strip_suffix(m))
+            .map(str::trim_end);
+        let digits = before.as_bytes();
+        hour.is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()))
+            || digits.len() >= 3
+                && digits[digits.len() - 3] == b':'
+                && digits[digits.len() - 2..].iter().all(u8::is_ascii_digit)
+    }
+}
 
 /// Capitalised words after a place's name that make it the name of a forum of states: "the
 /// Minsk Group", "the Paris Club" (not "the Cambridge group of the society", a local branch).
@@ -2583,6 +2774,16 @@ mod tests {
             [
                 (WhenBasis::Text, Some(day("2011-10-01"))),
                 (WhenBasis::Text, Some(day("2012-01-01")))
+            ]
+        );
+        // So does "and" before a modal: two steps of a forecast, each on its day.
+        let body = "The storm would pass Velmora on Thursday and could reach Dastry on Saturday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2019-12-12"))),
+                (WhenBasis::Text, Some(day("2019-12-14")))
             ]
         );
         // One time named: the sentence's, for both.
@@ -3655,6 +3856,149 @@ mod tests {
         );
         assert_eq!(e[2].basis, WhenBasis::Carried);
         assert_eq!(e[2].when.map(|w| w.from), Some(day("2019-05-07")));
+    }
+
+    #[test]
+    fn a_clause_of_a_later_day_ends_the_episode_told_before() {
+        // The main clause of the second sentence is not of Monday: its relative clause tells
+        // of Thursday, so the story has moved on; the third sentence has nothing to go on with.
+        let body = "Rebels shelled Velmora and Norland's border posts on Monday. The governor, \
+                    who toured Dastry on Thursday, urged Norland to send troops. Shelling hit \
+                    Velmora again, officials said.";
+        let e = events(
+            body,
+            &[
+                ("Velmora", 1),
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Norland", 2),
+                ("Velmora", 1),
+            ],
+            "2019-05-10",
+        );
+        assert_eq!(
+            bases(&e[2..]),
+            [
+                (WhenBasis::Text, Some(day("2019-05-09"))),
+                (WhenBasis::Publication, Some(day("2019-05-10"))),
+                (WhenBasis::Publication, Some(day("2019-05-10"))),
+            ]
+        );
+        // A clause of an earlier time leaves the episode to go on.
+        let body = "Rebels shelled Velmora and Norland's border posts on Monday. The governor, \
+                    who toured Dastry in 2015, urged Norland to send troops.";
+        let e = events(
+            body,
+            &[
+                ("Velmora", 1),
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Norland", 2),
+            ],
+            "2019-05-10",
+        );
+        assert_eq!(
+            bases(&e[3..]),
+            [(WhenBasis::Carried, Some(day("2019-05-06")))]
+        );
+    }
+
+    #[test]
+    fn a_place_that_only_qualifies_something_makes_no_event() {
+        let body = "Norland-backed fighters and a Dastry-based charity reached Velmora on \
+                    Monday by 6 a.m. Korvena time.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Velmora", 1),
+                ("Korvena", 4),
+            ],
+            "2019-05-08",
+        );
+        assert_eq!(e.iter().map(|e| e.place).collect::<Vec<_>>(), [PlaceIdx(1)]);
+        // A name before a hyphen of another word, or before "time" without a clock, stays.
+        let body = "Norland-Dastry talks opened in Velmora on Monday; Korvena time and again \
+                    refused.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 2),
+                ("Dastry", 3),
+                ("Velmora", 1),
+                ("Korvena", 4),
+            ],
+            "2019-05-08",
+        );
+        assert_eq!(e.len(), 4);
+    }
+
+    #[test]
+    fn a_measure_in_force_until_a_day_to_come_runs_from_the_publication() {
+        let body = "Authorities imposed a curfew on Velmora until Friday. Dastry stays shut \
+                    through May 20. Korvena was closed until May 2.";
+        let e = events(
+            body,
+            &[("Velmora", 1), ("Dastry", 2), ("Korvena", 3)],
+            "2019-05-06",
+        );
+        let spans: Vec<_> = e.iter().map(|e| e.when.map(|w| (w.from, w.to))).collect();
+        assert_eq!(
+            spans,
+            [
+                Some((day("2019-05-06"), day("2019-05-10"))),
+                Some((day("2019-05-06"), day("2019-05-20"))),
+                // (A day already past is when the closure ended: the day itself.)
+                Some((day("2019-05-02"), day("2019-05-02"))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_present_clause_before_a_dated_and_clause_is_of_now() {
+        let body = "Norland has 900 soldiers in Velmora, and Korvena sent troops to Dastry in \
+                    March.";
+        let e = events(
+            body,
+            &[
+                ("Norland", 1),
+                ("Velmora", 2),
+                ("Korvena", 3),
+                ("Dastry", 4),
+            ],
+            "2019-05-06",
+        );
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Publication, Some(day("2019-05-06"))),
+                (WhenBasis::Publication, Some(day("2019-05-06"))),
+                (WhenBasis::Text, Some(day("2019-03-01"))),
+                (WhenBasis::Text, Some(day("2019-03-01"))),
+            ]
+        );
+        // A past first clause shares the date.
+        let body = "Norland sent 900 soldiers to Velmora, and Korvena sent troops to Dastry in \
+                    March.";
+        let e = events(body, &[("Velmora", 2), ("Dastry", 4)], "2019-05-06");
+        assert_eq!(bases(&e)[0], (WhenBasis::Text, Some(day("2019-03-01"))));
+    }
+
+    #[test]
+    fn a_credit_line_dates_no_place() {
+        let body = "Floods cut Velmora on Monday. (Reporting by Ann Lee in Dastry; Additional \
+                    reporting by Tom Fox in Korvena; Editing by Jo Ray)\nWire writer Lia Moss in \
+                    Brelo contributed to this report.";
+        let e = events(
+            body,
+            &[("Velmora", 1), ("Dastry", 2), ("Korvena", 3), ("Brelo", 4)],
+            "2019-05-08",
+        );
+        assert_eq!(e.iter().map(|e| e.place).collect::<Vec<_>>(), [PlaceIdx(1)]);
+        // A sentence that only starts like one is read.
+        let body = "Reports by Ann Lee put Velmora under water on Monday.";
+        assert_eq!(events(body, &[("Velmora", 1)], "2019-05-08").len(), 1);
     }
 
     #[test]

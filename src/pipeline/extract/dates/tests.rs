@@ -1141,6 +1141,34 @@ fn a_weekday_goes_the_way_most_of_its_clauses_send_it() {
 }
 
 #[test]
+fn a_measure_or_forecast_in_force_until_a_weekday_runs_to_a_day_to_come() {
+    // Wednesday 11 March 2020.
+    for text in [
+        "The mayor imposed a dusk-to-dawn curfew through Saturday.",
+        "Forecasters have predicted snow on the passes till Saturday.",
+        "The county, which declared an emergency until Saturday, closed schools.",
+    ] {
+        assert_one(
+            text,
+            "2020-03-11",
+            "Saturday",
+            "2020-03-14",
+            "2020-03-14",
+            Day,
+        );
+    }
+    // A spell that was over by then stays past.
+    assert_one(
+        "The curfew lasted until Saturday.",
+        "2020-03-11",
+        "Saturday",
+        "2020-03-07",
+        "2020-03-07",
+        Day,
+    );
+}
+
+#[test]
 fn arranging_putting_off_and_the_passive_point_the_way_of_the_date() {
     // Thursday 30 March 2000.
     assert_one(
@@ -2748,6 +2776,7 @@ fn a_token_ruled_out_as_a_date_start_matches_nothing() {
         text,
         toks: &toks,
         published: Some(ymd("2021-06-15")),
+        released: None,
         reference: Cell::new(None),
         past_reference: Cell::new(None),
         day_reference: Cell::new(None),
@@ -3090,6 +3119,29 @@ fn a_dateline_day_before_the_publication_is_the_texts_today() {
             ("yesterday", "2019-10-02"),
             ("Tuesday", "2019-10-01"),
         ],
+    );
+}
+
+#[test]
+fn the_day_after_the_dateline_is_the_day_the_text_went_out() {
+    // Filed on Monday, March 9, out on Tuesday the 10th: "on Tuesday" is the day it went out,
+    // not the Tuesday six days before the filing; the other days are read against the filing.
+    assert_starts(
+        "OSLO, March 9 (Reuters) - Ferries were halted on Monday. Snow closed the port on \
+         Tuesday, and the mayor spoke on Sunday.",
+        Some("2020-03-10"),
+        &[
+            ("March 9", "2020-03-09"),
+            ("Monday", "2020-03-09"),
+            ("Tuesday", "2020-03-10"),
+            ("Sunday", "2020-03-08"),
+        ],
+    );
+    // Out three days later (a collection date), the filing alone decides.
+    assert_starts(
+        "OSLO, March 9 (Reuters) - Snow closed the port on Tuesday.",
+        Some("2020-03-12"),
+        &[("March 9", "2020-03-09"), ("Tuesday", "2020-03-03")],
     );
 }
 
