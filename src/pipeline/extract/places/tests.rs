@@ -2647,6 +2647,23 @@ fn a_cluster_of_ambiguous_names_outweighs_a_pair_elsewhere() {
 }
 
 #[test]
+fn a_pair_of_villages_does_not_outweigh_a_capital_of_the_name() {
+    // A Philippine village named Santiago lies beside a Philippine Concepcion; Chile's capital
+    // holds nearly all the odds of "Santiago", and the pair says little.
+    let text = "Protesters marched in Santiago on Tuesday. Unrest spread to Concepcion.";
+    assert_eq!(country_of_found(text, "Santiago").as_deref(), Some("CL"));
+    // Two names chosen in Chile set a story that names no country there.
+    let text = "Protesters marched in Santiago on Tuesday. Unrest spread to Concepcion and \
+                Valparaiso.";
+    assert_eq!(country_of_found(text, "Concepcion").as_deref(), Some("CL"));
+    // Neighbours still settle names whose readings are alike: Salem beside Portland is
+    // Oregon's, not the larger Salem of India.
+    let text = "Storms hit Portland and Salem overnight.";
+    let salem = found_as(text, "Salem").map(|m| bundled().get(m.place).coord);
+    assert!(salem.is_some_and(|c| c.lon < -120.0), "{salem:?}");
+}
+
+#[test]
 fn a_seat_of_power_speaking_is_no_place_but_a_visit_there_is() {
     let said = "The Kremlin said the talks would resume, and White House aides agreed.";
     assert!(found(said).is_empty(), "{:?}", found(said));
