@@ -81,6 +81,13 @@ impl PlaceMention {
     }
 }
 
+/// `mention` of `text` is the place in an organisation's name ("Bank of Montreal said it would
+/// cut jobs", "the Royal Bank of Canada", "Banque de France"): a reference to the place that
+/// makes an event only where the article names the place as a place too.
+pub fn names_an_organisation(text: &str, mention: &PlaceMention) -> bool {
+    organisation_of(text, mention.start)
+}
+
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
 /// article: the evidence used to choose between homonyms.
 ///
