@@ -711,12 +711,17 @@ pub fn find_places_with_context(
         // "central Washington", "eastern Georgia": a part of a state or a country named by
         // a compass adjective is of that area, not of a city or town of the name; unless a
         // city holds most of the area's people ("southern Tripoli", "eastern Aleppo": the
-        // governorate is the city and its outskirts).
+        // governorate is the city and its outskirts). So is a name things spread "across" or
+        // "throughout" ("protests grew across Quebec": the province).
         if c.len() > 1
             && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
             && c.iter()
                 .any(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1)
-            && word_before(text, span.start).is_some_and(words::is_compass_adjective)
+            && word_before(text, span.start).is_some_and(|w| {
+                words::is_compass_adjective(w)
+                    || w.eq_ignore_ascii_case("across")
+                    || w.eq_ignore_ascii_case("throughout")
+            })
         {
             if city_holds_its_area(&c, g) {
                 c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);

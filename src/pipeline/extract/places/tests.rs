@@ -2226,6 +2226,22 @@ fn a_compass_adjective_before_a_state_name_is_of_the_state() {
 }
 
 #[test]
+fn a_name_things_spread_across_is_the_area_not_its_capital() {
+    let g = bundled();
+    for text in [
+        "Police in Montreal arrested 20 people on Friday. Protests spread across Quebec.",
+        "Police in Montreal arrested 20 people. Schools closed throughout Quebec.",
+    ] {
+        let kind = found_as(text, "Quebec").map(|m| g.get(m.place).kind);
+        assert_eq!(kind, Some(PlaceKind::AdminArea), "{text}");
+    }
+    // Named alone, the province's name is still its capital's in a story of the city.
+    let text = "The mayor of Quebec City spoke on Friday. In Quebec, police said all was calm.";
+    let kind = found_as(text, "Quebec").map(|m| g.get(m.place).kind);
+    assert_eq!(kind, Some(PlaceKind::City));
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(
