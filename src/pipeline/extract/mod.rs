@@ -629,8 +629,8 @@ fn events_of(
         for mention in places[first_place..last_place].iter().filter(|mention| {
             !mention.is_demonym()
                 && !names_a_pact_or_forum(m.body, mention.end)
-                && !(places::names_an_organisation(m.body, mention)
-                    && !free_places.contains(&mention.place))
+                && (!places::names_an_organisation(m.body, mention)
+                    || free_places.contains(&mention.place))
         }) {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]

@@ -85,7 +85,20 @@ impl PlaceMention {
 /// cut jobs", "the Royal Bank of Canada", "Banque de France"): a reference to the place that
 /// makes an event only where the article names the place as a place too.
 pub fn names_an_organisation(text: &str, mention: &PlaceMention) -> bool {
-    organisation_of(text, mention.start)
+    // Decided by the bytes first: "of" or a Romance "of" ("de", "della": a short lower-case
+    // word that opens with a "d") before the name, as most mentions have not.
+    let before = text.as_bytes().get(..mention.start).unwrap_or(&[]);
+    let Some((b' ', rest)) = before.split_last() else {
+        return false;
+    };
+    let short = rest
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let word = rest.get(rest.len() - short..).unwrap_or(&[]);
+    (word == b"of" || (2..=5).contains(&short) && word.first() == Some(&b'd'))
+        && organisation_of(text, mention.start)
 }
 
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
@@ -2072,8 +2085,7 @@ fn paired_readings(
     // (Each list sized up front for what it can hold: grown from empty, each was regrown a few
     // times in most articles with two ambiguous names.)
     let most_names = ambiguous.min(MAX_PAIRED_NAMES);
-    let mut names: Vec<(&str, std::ops::Range<usize>, &[(PlaceIdx, bool)])> =
-        Vec::with_capacity(most_names);
+    let mut names: Vec<PairedName<'_, '_>> = Vec::with_capacity(most_names);
     let mut all: Vec<(PlaceIdx, LatLon)> = Vec::with_capacity(most_names * MAX_PAIRED_READINGS);
     let most_readings = cands.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut readings: Vec<(u64, PlaceIdx, LatLon)> = Vec::with_capacity(most_readings);
@@ -2213,18 +2225,22 @@ fn paired_readings(
 /// in the list of all the names' readings.
 type PairedReading = (LatLon, usize, PlaceIdx, usize);
 
-/// Hands `f` each reading of another name within [`PAIR_KM`] of the reading at `k` of
+/// A name of [`paired_readings`]: its surface, the range of its readings in the list of all,
+/// and its candidates.
+type PairedName<'t, 'c> = (&'t str, std::ops::Range<usize>, &'c [(PlaceIdx, bool)]);
+
+/// Hands `visit` each reading of another name within [`PAIR_KM`] of the reading at `at` of
 /// `by_lat` (sorted by latitude), but for those of names `settled` passes over: the run of
 /// readings around it within the latitude that distance spans, not every reading. (The
 /// coordinates in the order, and the tests, of the pairwise comparison this replaces: the
 /// same pairs are found close.)
 fn close_readings(
     by_lat: &[PairedReading],
-    k: usize,
+    at: usize,
     settled: impl Fn(usize) -> bool,
-    mut f: impl FnMut(&PairedReading),
+    mut visit: impl FnMut(&PairedReading),
 ) {
-    let Some(&(pc, i, p, _)) = by_lat.get(k) else {
+    let Some(&(pc, i, p, _)) = by_lat.get(at) else {
         return;
     };
     // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
@@ -2237,11 +2253,11 @@ fn close_readings(
             && near_in_longitude(pc, qc, PAIR_KM)
             && pc.closer_than_km(qc, PAIR_KM)
         {
-            f(e);
+            visit(e);
         }
     };
     let in_reach = |e: &&PairedReading| (pc.lat - e.0.lat).abs() < max_dlat;
-    let (before, after) = by_lat.split_at(k);
+    let (before, after) = by_lat.split_at(at);
     before
         .iter()
         .rev()
