@@ -451,6 +451,21 @@ fn events_of(
     let (mut keys, mut weak): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
     let mut seen: std::collections::HashSet<crate::gazetteer::PlaceIdx> =
         std::collections::HashSet::new();
+    // The places the article names outside an organisation's name: one named only inside one
+    // ("Bank of Montreal said it would cut jobs") makes no event; one the article names as a
+    // place too makes them there as well ("the Municipal Council of Zintan condemned ...").
+    let free_places: Vec<crate::gazetteer::PlaceIdx> = if places
+        .iter()
+        .any(|pm| places::names_an_organisation(m.body, pm))
+    {
+        places
+            .iter()
+            .filter(|pm| !pm.is_demonym() && !places::names_an_organisation(m.body, pm))
+            .map(|pm| pm.place)
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Reused: the clauses that confine a date, and the sentence's other dates.
     let mut confined: Vec<clauses::ConfinedClause> = Vec::new();
     let mut free_dates: Vec<DateMention> = Vec::new();
@@ -632,6 +647,8 @@ fn events_of(
             !mention.is_demonym()
                 && !names_a_pact_or_forum(m.body, mention.end)
                 && !qualifies_only(m.body, mention.start, mention.end)
+                && (!places::names_an_organisation(m.body, mention)
+                    || free_places.contains(&mention.place))
         }) {
             let seen_before = if events.len() - first_event < 16 {
                 events[first_event..]
@@ -3479,6 +3496,25 @@ mod tests {
             let e = events(body, &[(name, 1)], "2020-10-15");
             assert_eq!(e.len(), 1, "{body}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_place_named_only_in_an_organisations_name_makes_no_event() {
+        // (Place 1 in an organisation's name, place 2 a place.)
+        let body = "Bank of Montreal said on Tuesday it would cut 500 jobs. The bank's chief \
+                    spoke in Toronto.";
+        let e = events(body, &[("Montreal", 1), ("Toronto", 2)], "2019-05-02");
+        assert_eq!(
+            e.iter().map(|e| e.place.0).collect::<Vec<_>>(),
+            [2],
+            "{e:?}"
+        );
+        let body = "Shares of the Royal Bank of Canada rose on Tuesday.";
+        assert!(events(body, &[("Canada", 1)], "2019-05-02").is_empty());
+        // Named as a place too, it makes its events in the organisation's sentence as well.
+        let body = "Workers of the Bank of Montreal struck on Tuesday. Crowds filled Montreal.";
+        let e = events(body, &[("Montreal", 1), ("Montreal", 1)], "2019-05-02");
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

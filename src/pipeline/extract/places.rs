@@ -81,6 +81,26 @@ impl PlaceMention {
     }
 }
 
+/// `mention` of `text` is the place in an organisation's name ("Bank of Montreal said it would
+/// cut jobs", "the Royal Bank of Canada", "Banque de France"): a reference to the place that
+/// makes an event only where the article names the place as a place too.
+pub fn names_an_organisation(text: &str, mention: &PlaceMention) -> bool {
+    // Decided by the bytes first: "of" or a Romance "of" ("de", "della": a short lower-case
+    // word that opens with a "d") before the name, as most mentions have not.
+    let before = text.as_bytes().get(..mention.start).unwrap_or(&[]);
+    let Some((b' ', rest)) = before.split_last() else {
+        return false;
+    };
+    let short = rest
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let word = rest.get(rest.len() - short..).unwrap_or(&[]);
+    (word == b"of" || (2..=5).contains(&short) && word.first() == Some(&b'd'))
+        && organisation_of(text, mention.start)
+}
+
 /// Countries named or implied (by demonyms, by places that exist in only one country) in an
 /// article: the evidence used to choose between homonyms.
 ///
@@ -509,8 +529,9 @@ struct Focus<'g> {
     /// The points of the countries among [`Focus::area_anchors`], by ISO code.
     country_points: Vec<(&'g str, LatLon)>,
     /// Readings of ambiguous names that lie close to a reading of another ambiguous name
-    /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name.
-    paired: Vec<PlaceIdx>,
+    /// ("Huntsville" and "Walker County": the Texas ones), sorted, once per such name with
+    /// what that name is worth to it ([`pair_weight`]), the heaviest first.
+    paired: Vec<(PlaceIdx, f32)>,
     /// The countries of the money the article counts in ([`words::currency_countries`]).
     currency: Vec<&'static str>,
     /// The first-level divisions some reading of a name the article gives is ("Victoria":
@@ -703,12 +724,17 @@ pub fn find_places_with_context(
         // "central Washington", "eastern Georgia": a part of a state or a country named by
         // a compass adjective is of that area, not of a city or town of the name; unless a
         // city holds most of the area's people ("southern Tripoli", "eastern Aleppo": the
-        // governorate is the city and its outskirts).
+        // governorate is the city and its outskirts). So is a name things spread "across" or
+        // "throughout" ("protests grew across Quebec": the province).
         if c.len() > 1
             && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
             && c.iter()
                 .any(|&(p, _)| g.get(p).kind == PlaceKind::Country || g.division_level(p) == 1)
-            && word_before(text, span.start).is_some_and(words::is_compass_adjective)
+            && word_before(text, span.start).is_some_and(|w| {
+                words::is_compass_adjective(w)
+                    || w.eq_ignore_ascii_case("across")
+                    || w.eq_ignore_ascii_case("throughout")
+            })
         {
             if city_holds_its_area(&c, g) {
                 c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
@@ -1078,8 +1104,7 @@ pub fn find_places_with_context(
             }
         }
     }
-    let top = focus.countries.top();
-    focus.paired = paired_readings(text, &spans, &cands, g, top);
+    focus.paired = paired_readings(text, &spans, &cands, g, &focus);
     let scenes = Scenes::of(text, &spans, &cands, g);
     let first = resolve(text, &spans, &cands, g, &focus, &scenes, None);
     // Spatial coherence, second round: a town chosen with confidence among several readings
@@ -1088,6 +1113,13 @@ pub fn find_places_with_context(
     let known_divisions = focus.admin1.len();
     // Divisions chosen with confidence, with their number of mentions.
     let mut chosen_divisions: Vec<(&str, u32)> = Vec::new();
+    // An article that names no country for certain ("Protesters marched in Santiago ... unrest
+    // spread to Concepcion and Valparaiso") is set in a country where two places or more chosen
+    // over their rivals lie, as if it had named them unambiguously: Chile's Concepción, not a
+    // Philippine town of its size. (One place is no ground: a name repeated would support its
+    // own reading, "Paris" of France over Paris of Texas in a story of Dallas.)
+    let countryless = focus.countries.max() == 0;
+    let mut chosen_places: Vec<(&str, PlaceIdx)> = Vec::new();
     for m in first.iter().flatten() {
         let p = g.get(m.place);
         let chosen = matches!(
@@ -1097,6 +1129,17 @@ pub fn find_places_with_context(
                 | Reason::DivisionInArticle
                 | Reason::NearOtherPlaces
         );
+        // (Chosen over all its rivals together: more than half the odds, a confidence of half
+        // the layer's; "Santiago" is Chile's capital by 0.57, a province of the Dominican
+        // Republic its rival.)
+        if countryless
+            && chosen
+            && f64::from(m.confidence) > 0.5 * layer_confidence(g, m.place)
+            && let Some(c) = p.country
+            && !chosen_places.contains(&(c, m.place))
+        {
+            chosen_places.push((c, m.place));
+        }
         if chosen
             && m.confidence >= SURE_ENOUGH
             && p.kind.class() != KindClass::Area
@@ -1128,7 +1171,15 @@ pub fn find_places_with_context(
         }
     }
     let new_divisions = focus.admin1.len() != known_divisions;
-    let mut last = if focus.anchors.len() == known && !new_divisions {
+    let mut new_countries = false;
+    for &(c, _) in &chosen_places {
+        let places = chosen_places.iter().filter(|&&(d, _)| d == c).count();
+        if places >= 2 && focus.countries.count(c) == 0 {
+            focus.countries.add(c, places as u32);
+            new_countries = true;
+        }
+    }
+    let mut last = if focus.anchors.len() == known && !new_divisions && !new_countries {
         first
     } else {
         resolve(
@@ -2010,17 +2061,26 @@ const _: () = assert!(MAX_PAIRED_NAMES <= u64::BITS as usize, "a bit per name");
 const MAX_PAIRED_READINGS: usize = 16;
 
 /// Readings of ambiguous names that lie within [`PAIR_KM`] of a reading of another ambiguous
-/// name. An article that names "Huntsville" and "Walker County" means the pair that lies
-/// together (both in Texas), though neither name settles anything alone: the joint reading
-/// with the smallest spread, as in Leidner's and CLAVIN's coherence heuristics. Countries and
-/// first-level divisions are too large for a point to say anything and are left out.
+/// name, each with the weight of that name's readings there. An article that names
+/// "Huntsville" and "Walker County" means the pair that lies together (both in Texas), though
+/// neither name settles anything alone: the joint reading with the smallest spread, as in
+/// Leidner's and CLAVIN's coherence heuristics. Countries and first-level divisions are too
+/// large for a point to say anything and are left out.
+///
+/// A reading gains by a neighbour only as much as the neighbour is likely to be meant
+/// ([`pair_weight`]): "Santiago ... Concepcion" pairs a Philippine village of 6,000 with a
+/// Philippine town, but "Santiago" is far more likely Chile's capital, and the pair says little
+/// of where Concepcion is. `focus`: the article's focus without pairs, which weighs the
+/// neighbour's readings as [`choose`] would.
 fn paired_readings(
     text: &str,
     spans: &[Span],
     cands: &[(&[(PlaceIdx, bool)], bool)],
     g: &Gazetteer,
-    top: Option<&str>,
-) -> Vec<PlaceIdx> {
+    focus: &Focus<'_>,
+) -> Vec<(PlaceIdx, f32)> {
+    debug_assert!(focus.paired.is_empty(), "readings weighed before the pairs");
+    let top = focus.countries.top();
     let ambiguous = cands
         .iter()
         .filter(|(c, narrowed)| c.len() > 1 && !narrowed)
@@ -2028,13 +2088,13 @@ fn paired_readings(
     if ambiguous < 2 {
         return Vec::new();
     }
-    // (surface, readings) per distinct ambiguous surface, the readings a range of `all`: one
-    // list for all the names, filled from a scratch list reused from name to name, so that a
-    // name costs no allocation of its own.
+    // (surface, readings, candidates) per distinct ambiguous surface, the readings a range of
+    // `all`: one list for all the names, filled from a scratch list reused from name to name,
+    // so that a name costs no allocation of its own.
     // (Each list sized up front for what it can hold: grown from empty, each was regrown a few
     // times in most articles with two ambiguous names.)
     let most_names = ambiguous.min(MAX_PAIRED_NAMES);
-    let mut names: Vec<(&str, std::ops::Range<usize>)> = Vec::with_capacity(most_names);
+    let mut names: Vec<PairedName<'_, '_>> = Vec::with_capacity(most_names);
     let mut all: Vec<(PlaceIdx, LatLon)> = Vec::with_capacity(most_names * MAX_PAIRED_READINGS);
     let most_readings = cands.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let mut readings: Vec<(u64, PlaceIdx, LatLon)> = Vec::with_capacity(most_readings);
@@ -2043,7 +2103,10 @@ fn paired_readings(
             continue;
         }
         let surface = text.get(span.start..span.end).unwrap_or("");
-        if names.iter().any(|(s, _)| s.eq_ignore_ascii_case(surface)) {
+        if names
+            .iter()
+            .any(|(s, _, _)| s.eq_ignore_ascii_case(surface))
+        {
             continue;
         }
         if names.len() == MAX_PAIRED_NAMES {
@@ -2066,62 +2129,199 @@ fn paired_readings(
         if !readings.is_empty() {
             let from = all.len();
             all.extend(readings.iter().map(|&(_, p, at)| (p, at)));
-            names.push((surface, from..all.len()));
+            names.push((surface, from..all.len(), c));
         }
     }
-    // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
-    let max_dlat = PAIR_KM / 111.0;
-    // Every reading with its name's number, by latitude: the readings within `max_dlat` of one
-    // are a run around it, so each reading is held against its neighbours in latitude only,
-    // not against every reading of every other name (up to 32 names of 16 readings each).
-    let mut by_lat: Vec<(LatLon, usize, PlaceIdx)> = names
+    // Every reading with its name's number and its place in `all`, by latitude: the readings
+    // within `max_dlat` of one are a run around it, so each reading is held against its
+    // neighbours in latitude only, not against every reading of every other name (up to 32
+    // names of 16 readings each).
+    let mut by_lat: Vec<PairedReading> = names
         .iter()
         .enumerate()
-        .flat_map(|(i, (_, range))| {
+        .flat_map(|(i, (_, range, _))| {
             all.get(range.clone())
                 .unwrap_or(&[])
                 .iter()
-                .map(move |&(p, at)| (at, i, p))
+                .zip(range.clone())
+                .map(move |(&(p, at), k)| (at, i, p, k))
         })
         .collect();
     by_lat.sort_unstable_by(|a, b| a.0.lat.total_cmp(&b.0.lat));
-    let mut out = Vec::new();
-    for (k, &(pc, i, p)) in by_lat.iter().enumerate() {
-        // The other names with a reading close to this one, a bit each.
-        let mut close_names: u64 = 0;
-        let mut weigh = |&(qc, j, q): &(LatLon, usize, PlaceIdx)| {
-            // (The coordinates in the order, and the tests, of the pairwise comparison this
-            // replaces: the same pairs are found close.)
-            if j != i
-                && close_names & (1 << j) == 0
-                && q != p
-                && near_in_longitude(pc, qc, PAIR_KM)
-                && pc.closer_than_km(qc, PAIR_KM)
-            {
-                close_names |= 1 << j;
-            }
-        };
-        let in_reach =
-            |&&(qc, _, _): &&(LatLon, usize, PlaceIdx)| (pc.lat - qc.lat).abs() < max_dlat;
-        by_lat[..k]
-            .iter()
-            .rev()
-            .take_while(in_reach)
-            .for_each(&mut weigh);
-        by_lat[k + 1..]
-            .iter()
-            .take_while(in_reach)
-            .for_each(&mut weigh);
-        // Once per other name close by: the readings of a cluster of names count them.
-        out.extend(std::iter::repeat_n(p, close_names.count_ones() as usize));
+    // The other names with a reading close to each reading, a bit each (most articles have
+    // none: then nothing is weighed).
+    let mut close: Vec<(usize, u64)> = Vec::new();
+    for k in 0..by_lat.len() {
+        // (A name found close is not measured again.)
+        let found = std::cell::Cell::new(0u64);
+        close_readings(
+            &by_lat,
+            k,
+            |j| found.get() & (1 << j) != 0,
+            |&(_, j, _, _)| found.set(found.get() | 1 << j),
+        );
+        let bits = found.get();
+        if bits != 0 {
+            close.push((k, bits));
+        }
     }
-    out.sort_unstable();
+    if close.is_empty() {
+        return Vec::new();
+    }
+    // Each reading of a name that neighbours another's: its share of its name's odds.
+    let partners = close.iter().fold(0u64, |acc, &(_, bits)| acc | bits);
+    let mut share = vec![0.0f64; all.len()];
+    let mut scored: Vec<f64> = Vec::with_capacity(most_readings);
+    let weights = Weights::of(focus);
+    let mut factors = CountryFactors::new();
+    for (j, (_, range, c)) in names.iter().enumerate() {
+        if partners & (1 << j) == 0 {
+            continue;
+        }
+        let country = c.iter().any(|&(q, _)| g.get(q).kind == PlaceKind::Country);
+        scored.clear();
+        scored.extend(c.iter().map(|&(q, primary)| {
+            // (The focus has no pairs yet: this is the score before neighbouring names speak.)
+            let (s, _) = score(q, primary, g, focus, (&weights, (1, 1)), &mut factors);
+            s + choice_adjustment(q, c, country, g)
+        }));
+        let best = scored.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // (10^x as e^(x ln 10): libm's exp costs a fraction of its pow.)
+        let odds = |s: f64| ((s - best) * std::f64::consts::LN_10).exp();
+        let total: f64 = scored.iter().map(|&s| odds(s)).sum();
+        for (k, &(q, _)) in range.clone().zip(all.get(range.clone()).unwrap_or(&[])) {
+            if let (Some(at), Some(s)) = (
+                share.get_mut(k),
+                c.iter()
+                    .position(|&(r, _)| r == q)
+                    .and_then(|n| scored.get(n)),
+            ) {
+                *at = odds(*s) / total;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut near_share = [0.0f64; MAX_PAIRED_NAMES];
+    for &(k, bits) in &close {
+        near_share.fill(0.0);
+        close_readings(
+            &by_lat,
+            k,
+            |_| false,
+            |&(_, j, _, at)| {
+                if let (Some(n), Some(s)) = (near_share.get_mut(j), share.get(at)) {
+                    *n += s;
+                }
+            },
+        );
+        let Some(&(_, _, p, _)) = by_lat.get(k) else {
+            continue;
+        };
+        // Once per other name close by: the readings of a cluster of names count them.
+        out.extend(
+            near_share
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| bits & (1 << j) != 0)
+                .map(|(_, &n)| (p, pair_weight(n) as f32)),
+        );
+    }
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     out
 }
 
-/// How many other ambiguous names have a reading close to `idx` ([`Focus::paired`]).
-fn paired_names(paired: &[PlaceIdx], idx: PlaceIdx) -> usize {
-    paired.partition_point(|&p| p <= idx) - paired.partition_point(|&p| p < idx)
+/// A reading of [`paired_readings`]: its point, its name's number, the place, and its place
+/// in the list of all the names' readings.
+type PairedReading = (LatLon, usize, PlaceIdx, usize);
+
+/// A name of [`paired_readings`]: its surface, the range of its readings in the list of all,
+/// and its candidates.
+type PairedName<'t, 'c> = (&'t str, std::ops::Range<usize>, &'c [(PlaceIdx, bool)]);
+
+/// Hands `visit` each reading of another name within [`PAIR_KM`] of the reading at `at` of
+/// `by_lat` (sorted by latitude), but for those of names `settled` passes over: the run of
+/// readings around it within the latitude that distance spans, not every reading. (The
+/// coordinates in the order, and the tests, of the pairwise comparison this replaces: the
+/// same pairs are found close.)
+fn close_readings(
+    by_lat: &[PairedReading],
+    at: usize,
+    settled: impl Fn(usize) -> bool,
+    mut visit: impl FnMut(&PairedReading),
+) {
+    let Some(&(pc, i, p, _)) = by_lat.get(at) else {
+        return;
+    };
+    // 60 km is about 0.54 degrees of latitude: a cheap test before the distance.
+    let max_dlat = PAIR_KM / 111.0;
+    let mut weigh = |e: &PairedReading| {
+        let &(qc, j, q, _) = e;
+        if j != i
+            && !settled(j)
+            && q != p
+            && near_in_longitude(pc, qc, PAIR_KM)
+            && pc.closer_than_km(qc, PAIR_KM)
+        {
+            visit(e);
+        }
+    };
+    let in_reach = |e: &&PairedReading| (pc.lat - e.0.lat).abs() < max_dlat;
+    let (before, after) = by_lat.split_at(at);
+    before
+        .iter()
+        .rev()
+        .take_while(in_reach)
+        .for_each(&mut weigh);
+    after
+        .iter()
+        .skip(1)
+        .take_while(in_reach)
+        .for_each(&mut weigh);
+}
+
+/// How much likelier two readings of different names are to lie within [`PAIR_KM`] of each
+/// other where an article means them than by chance (log10): a reading of a name taken at
+/// random lies that close to a given point with a chance of about 1 in 10,000 (the circle over
+/// the land of the world), and news names neighbours together; taken lower, as names cluster
+/// where people live.
+const PAIR_COHERENCE: f64 = 3.0;
+
+/// What a neighbouring name is worth to a reading, out of a whole neighbour ([`PAIR_BONUS`]),
+/// where that name's readings close by hold `share` of its odds: the log of the coherence
+/// expected over the name's readings ([`PAIR_COHERENCE`] for those close by, none for the
+/// rest), at most a whole neighbour. A neighbour that is one of several like readings counts
+/// nearly in full (a county of the name in each of twenty states: 5% of its odds); a village
+/// of a name that is mostly a capital elsewhere counts little ("Santiago", a Philippine
+/// village of 6,000 beside a Philippine "Concepcion", where Chile's capital holds all but 0.1%
+/// of the name's odds).
+fn pair_weight(share: f64) -> f64 {
+    let coherence = 10f64.powf(PAIR_COHERENCE);
+    ((1.0 + (coherence - 1.0) * share.clamp(0.0, 1.0)).log10() / PAIR_BONUS).clamp(0.0, 1.0)
+}
+
+/// The weights of the other ambiguous names with a reading close to `idx` ([`Focus::paired`]),
+/// the heaviest first.
+fn paired_names(paired: &[(PlaceIdx, f32)], idx: PlaceIdx) -> &[(PlaceIdx, f32)] {
+    let from = paired.partition_point(|&(p, _)| p < idx);
+    let to = paired.partition_point(|&(p, _)| p <= idx);
+    paired.get(from..to).unwrap_or(&[])
+}
+
+/// What a paired reading gains ([`PAIR_BONUS`] and [`PAIR_EXTRA`]) from the weights of its
+/// neighbouring names, the heaviest first: the first `min_pairs` give the bonus by their
+/// mean weight, the next up to `max_pairs` the extra by theirs.
+fn pair_bonus(pairs: &[(PlaceIdx, f32)], min_pairs: usize, max_pairs: usize) -> f64 {
+    let min_pairs = min_pairs.max(1);
+    let weight = |r: std::ops::Range<usize>| {
+        pairs
+            .get(r)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&(_, w)| f64::from(w))
+            .sum::<f64>()
+    };
+    PAIR_BONUS * weight(0..min_pairs) / min_pairs as f64
+        + PAIR_EXTRA * weight(min_pairs..max_pairs.max(min_pairs).min(pairs.len()))
 }
 
 /// What a reading close to a reading of another ambiguous name gains, and what each further
@@ -5934,8 +6134,8 @@ fn score<'g>(
         } else {
             min_pairs
         };
-    if pairs >= min_pairs.max(1) {
-        s += PAIR_BONUS + PAIR_EXTRA * pairs.min(max_pairs).saturating_sub(min_pairs) as f64;
+    if pairs.len() >= min_pairs.max(1) {
+        s += pair_bonus(pairs, min_pairs, max_pairs);
         if reason == Reason::Prior || reason == Reason::CountryInArticle {
             reason = Reason::NearOtherPlaces;
         }
@@ -6239,19 +6439,8 @@ fn choose<'g>(
     let weights = Weights::of(focus);
     scored.clear();
     scored.extend(candidates.iter().map(|&(idx, primary)| {
-        let (mut s, r) = score(idx, primary, g, focus, (&weights, pairs), factors);
-        if country {
-            match g.get(idx).kind {
-                PlaceKind::Country => {}
-                PlaceKind::AdminArea => s -= COUNTRY_OVER_DIVISION,
-                _ => s -= COUNTRY_PRIOR,
-            }
-        }
-        if capital_of_division(idx, candidates, g) {
-            s -= COUNTRY_PRIOR;
-        }
-
-        (idx, s, r)
+        let (s, r) = score(idx, primary, g, focus, (&weights, pairs), factors);
+        (idx, s + choice_adjustment(idx, candidates, country, g), r)
     }));
     if local_name {
         local_town_over_namesake_abroad(scored, g, focus);
@@ -6286,6 +6475,29 @@ fn choose<'g>(
         });
     let share = agreeing / total;
     (best, (layer_confidence(g, best) * share) as f32, reason)
+}
+
+/// What [`choose`] adds to a reading's [`score`] for its rivals: a town or a division yields to
+/// a country of its name (`country`: the name is a country's, and no words of local news say
+/// otherwise), a division to a city of its name inside it.
+fn choice_adjustment(
+    idx: PlaceIdx,
+    candidates: &[(PlaceIdx, bool)],
+    country: bool,
+    g: &Gazetteer,
+) -> f64 {
+    let mut s = 0.0;
+    if country {
+        match g.get(idx).kind {
+            PlaceKind::Country => {}
+            PlaceKind::AdminArea => s -= COUNTRY_OVER_DIVISION,
+            _ => s -= COUNTRY_PRIOR,
+        }
+    }
+    if capital_of_division(idx, candidates, g) {
+        s -= COUNTRY_PRIOR;
+    }
+    s
 }
 
 /// The confidence in a reading that has no rival: lower for the broad layer's places.

@@ -2226,6 +2226,22 @@ fn a_compass_adjective_before_a_state_name_is_of_the_state() {
 }
 
 #[test]
+fn a_name_things_spread_across_is_the_area_not_its_capital() {
+    let g = bundled();
+    for text in [
+        "Police in Montreal arrested 20 people on Friday. Protests spread across Quebec.",
+        "Police in Montreal arrested 20 people. Schools closed throughout Quebec.",
+    ] {
+        let kind = found_as(text, "Quebec").map(|m| g.get(m.place).kind);
+        assert_eq!(kind, Some(PlaceKind::AdminArea), "{text}");
+    }
+    // Named alone, the province's name is still its capital's in a story of the city.
+    let text = "The mayor of Quebec City spoke on Friday. In Quebec, police said all was calm.";
+    let kind = found_as(text, "Quebec").map(|m| g.get(m.place).kind);
+    assert_eq!(kind, Some(PlaceKind::City));
+}
+
+#[test]
 fn a_title_in_the_plural_before_names_is_no_town() {
     let text = "Sens. Ann Porter and Lee Marsh wrote to the mayor of Lyon.";
     assert!(
@@ -2661,6 +2677,23 @@ fn a_cluster_of_ambiguous_names_outweighs_a_pair_elsewhere() {
         rogersville.is_some_and(|c| c.lon < -90.0),
         "{rogersville:?}"
     );
+}
+
+#[test]
+fn a_pair_of_villages_does_not_outweigh_a_capital_of_the_name() {
+    // A Philippine village named Santiago lies beside a Philippine Concepcion; Chile's capital
+    // holds nearly all the odds of "Santiago", and the pair says little.
+    let text = "Protesters marched in Santiago on Tuesday. Unrest spread to Concepcion.";
+    assert_eq!(country_of_found(text, "Santiago").as_deref(), Some("CL"));
+    // Two names chosen in Chile set a story that names no country there.
+    let text = "Protesters marched in Santiago on Tuesday. Unrest spread to Concepcion and \
+                Valparaiso.";
+    assert_eq!(country_of_found(text, "Concepcion").as_deref(), Some("CL"));
+    // Neighbours still settle names whose readings are alike: Salem beside Portland is
+    // Oregon's, not the larger Salem of India.
+    let text = "Storms hit Portland and Salem overnight.";
+    let salem = found_as(text, "Salem").map(|m| bundled().get(m.place).coord);
+    assert!(salem.is_some_and(|c| c.lon < -120.0), "{salem:?}");
 }
 
 #[test]
