@@ -1858,27 +1858,28 @@ pub(super) fn called_a_division(at: &Occurrence<'_>) -> bool {
 /// The words before the occurrence call it a town: "the city of Turkey" (of Texas), "the town
 /// of Lebanon", "the Village of Georgia".
 pub(super) fn called_a_town(at: &Occurrence<'_>) -> bool {
-    let before = at.text.get(..at.start).unwrap_or("");
-    let Some(head) = before.strip_suffix(" of ") else {
-        return false;
-    };
-    [
-        "city", "City", "town", "Town", "village", "Village", "township", "Township",
-    ]
-    .iter()
-    .any(|w| {
-        head.strip_suffix(w)
-            .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '"', '\u{201c}']))
-    })
+    called_one_of(
+        at.text,
+        at.start,
+        &[
+            "city", "City", "town", "Town", "village", "Village", "township", "Township",
+        ],
+    )
 }
 
 /// The words right before `start` call the name there a village or a hamlet ("the village of
 /// Mati", "the hamlet of Kerry"): a small place, whatever the size of the towns of its name.
 pub(super) fn called_a_village(text: &str, start: usize) -> bool {
+    called_one_of(text, start, &["village", "Village", "hamlet", "Hamlet"])
+}
+
+/// One of `nouns` and "of" stand right before `start` ("the town of ", "(Village of "), the
+/// noun a word of its own.
+fn called_one_of(text: &str, start: usize, nouns: &[&str]) -> bool {
     let Some(head) = text.get(..start).and_then(|b| b.strip_suffix(" of ")) else {
         return false;
     };
-    ["village", "Village", "hamlet", "Hamlet"].iter().any(|w| {
+    nouns.iter().any(|w| {
         head.strip_suffix(w)
             .is_some_and(|b| b.is_empty() || b.ends_with([' ', '(', '"', '\u{201c}']))
     })
