@@ -42,7 +42,9 @@ pub fn places_near(
         .grid
         .query_entries(sw, ne)
         .filter_map(|(entry, place, unit)| {
-            let key = derived.keys.get(model.marker_of_entry(entry)?)?;
+            // (The keys are kept by grid entry, as the layout reads them.)
+            model.marker_of_entry(entry)?;
+            let key = derived.keys.get(entry)?;
             let p = projection.screen(unit);
             let (dx, dy) = (p.x - at.x, p.y - at.y);
             (dx * dx + dy * dy <= reach_px * reach_px).then_some((place, key.count, key.priority))
@@ -126,6 +128,39 @@ mod tests {
 
     fn distance(a: ScreenPoint, b: ScreenPoint) -> f32 {
         ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn the_places_under_a_click_come_busiest_first_by_their_own_counts() {
+        use crate::session::derived::DerivedCache;
+        use crate::session::state::AppState;
+        let places = crate::tools::synth::places(400, 11);
+        let gazetteer = std::sync::Arc::new(crate::gazetteer::Gazetteer::from_places(places));
+        let s = crate::tools::synth::events(gazetteer.places(), 30_000, 12);
+        let index = crate::index::Index::build(&s.extractions, &s.published);
+        let range = index.timeline_range().expect("dated");
+        let model = crate::tools::perf::synthetic_model(gazetteer, s, index);
+        let mut cache = DerivedCache::default();
+        let derived = cache.get(&model, &AppState::new(range));
+        let viewport = crate::tools::perf::wide_viewport();
+        let centre = ScreenPoint {
+            x: viewport.width_px / 2.0,
+            y: viewport.height_px / 2.0,
+        };
+        let near = places_near(&model, derived, &viewport, centre, 400.0);
+        assert!(near.len() > 20, "{} places", near.len());
+        let counts: Vec<u32> = near
+            .iter()
+            .map(|&p| {
+                let i = model.marker_position(p).expect("a marker");
+                derived.markers[i].count
+            })
+            .collect();
+        assert!(
+            counts.windows(2).all(|w| w[0] >= w[1]),
+            "busiest first: {counts:?}"
+        );
+        assert!(counts.first() > counts.last(), "{counts:?}");
     }
 
     #[test]
