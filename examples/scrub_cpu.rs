@@ -1,9 +1,10 @@
 //! The zoomed-out scrub step at 1M events timed in CPU time of this thread, for a loaded
 //! machine where wall-clock medians measure preemption:
 //! `cargo run --release --no-default-features --features bench --example scrub_cpu -- 5` (passes; pin it with
-//! `taskset -c 1`). Prints CPU milliseconds per step for the sweep and the jumps of
-//! `newsatlas bench`, the range of the passes' wall-clock medians, and a checksum of what the
-//! steps drew (equal before and after a change that keeps the output).
+//! `taskset -c 1`; a second argument `sweep` or `jumps` runs that one alone, for a profiler).
+//! Prints CPU milliseconds per step for the sweep and the jumps of `newsatlas bench`, the range
+//! of the passes' wall-clock medians, and a checksum of what the steps drew (equal before and
+//! after a change that keeps the output).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -29,8 +30,12 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(5)
         .max(1);
+    let only = std::env::args().nth(2);
     let viewport = wide_viewport();
     for (name, windows) in [("sweep", &sweep), ("jumps", &jumps)] {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let mut medians = Vec::new();
         let mut checksum = 0usize;
         let cpu_before = thread_cpu_secs().unwrap_or(0.0);

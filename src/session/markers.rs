@@ -4,7 +4,8 @@
 //! out by [`crate::session::layout`] (folding, sizes, labels); only measuring text is left to the caller.
 
 use crate::session::layout::{
-    LayoutOptions, MarkerInput, MarkerLayout, ScreenRect, Viewport, layout_markers_around,
+    LayoutOptions, MarkerInput, MarkerLayout, ScreenPoint, ScreenRect, Viewport,
+    layout_markers_around,
 };
 
 use super::derived::{Derived, Model};
@@ -46,40 +47,43 @@ pub fn markers_in_view(
         ..LayoutOptions::default()
     };
     let (sw, ne) = viewport.geo_bounds(options.margin_px);
-    // Room for every entry in the box up front (90k zoomed out): grown by doubling, the copies
-    // were about a tenth of a zoomed-out scrub step.
-    let mut inputs: Vec<MarkerInput> = Vec::with_capacity(model.grid.query_len(sw, ne));
-    inputs.extend(
-        model
-            .grid
-            .query_entries(sw, ne)
-            .filter_map(|(entry, place, at)| {
-                model.marker_of_entry(entry)?;
-                let k = derived.keys.get(entry)?;
-                Some(MarkerInput {
-                    place,
-                    at,
-                    count: k.count,
-                    dated_by_text: k.dated_by_text,
-                    priority: k.priority,
-                    wants_label: k.notable,
-                    pinned: k.pinned,
-                })
-            }),
-    );
     let projection = viewport.projection();
     let margin = options.margin_px;
-    let (mut places_in_view, mut active_in_view, mut events_in_view) = (0, 0, 0);
-    for k in &inputs {
-        let p = projection.screen(k.at);
-        if p.x >= -margin
+    // The grid's cells overlap the viewport's edges: the places whose centres fall outside it
+    // (and its margin) are counted out here, as the layout would cull them.
+    let inside = |p: ScreenPoint| {
+        p.x >= -margin
             && p.y >= -margin
             && p.x <= viewport.width_px + margin
             && p.y <= viewport.height_px + margin
-        {
+    };
+    // Room for every entry in the box up front (90k zoomed out): grown by doubling, the copies
+    // were about a tenth of a zoomed-out scrub step.
+    let mut inputs: Vec<MarkerInput> = Vec::with_capacity(model.grid.query_len(sw, ne));
+    let (mut places_in_view, mut active_in_view, mut events_in_view) = (0, 0, 0);
+    for (first, places, units) in model.grid.query_rows(sw, ne) {
+        for (entry, (&place, &at)) in (first..).zip(places.iter().zip(units)) {
+            if model.marker_of_entry(entry).is_none() {
+                continue;
+            }
+            let Some(k) = derived.keys.get(entry) else {
+                continue;
+            };
+            if !inside(projection.screen(at)) {
+                continue;
+            }
             places_in_view += 1;
             active_in_view += usize::from(k.count > 0);
             events_in_view += k.count;
+            inputs.push(MarkerInput {
+                place,
+                at,
+                count: k.count,
+                dated_by_text: k.dated_by_text,
+                priority: k.priority,
+                wants_label: k.notable,
+                pinned: k.pinned,
+            });
         }
     }
     let mut laid = layout_markers_around(&inputs, viewport, &options, reserved, |k| {
