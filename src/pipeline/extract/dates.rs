@@ -373,7 +373,8 @@ pub fn sentence_tense(sentence: &str) -> Option<SentenceTense> {
                 return tense;
             }
         }
-        if !quoted && !lasting && LASTING_VERBS.contains(&word) {
+        // (Each of them ends in "s": most words are decided by their last byte.)
+        if !quoted && !lasting && word.ends_with('s') && LASTING_VERBS.contains(&word) {
             let prev_word = prev.map_or("", |(a, b)| &sentence[a..b]);
             let next_word = sentence[i..]
                 .trim_start()

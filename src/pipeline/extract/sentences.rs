@@ -284,6 +284,14 @@ fn word_before_by_chars(text: &str, end: usize) -> &str {
 
 /// "J", "U.S", "U.N", "e.g": single letters joined by dots.
 fn is_initials(word: &str) -> bool {
+    // Most words before a full stop are words ("said."): an ASCII first letter not followed by
+    // a dot opens a part longer than a letter, decided here without the split's search.
+    if let [first, second, ..] = word.as_bytes()
+        && first.is_ascii()
+        && *second != b'.'
+    {
+        return false;
+    }
     let mut parts = 0;
     for part in word.split('.') {
         let mut chars = part.chars();
@@ -299,6 +307,26 @@ fn is_initials(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_are_single_letters_joined_by_dots() {
+        for (word, initials) in [
+            ("U.S", true),
+            ("e.g", true),
+            ("J", true),
+            ("É.U", true),
+            ("a", false),
+            ("said", false),
+            ("U.SA", false),
+            ("Ab.C", false),
+            ("3.5", false),
+            ("", false),
+            ("É", true),
+            ("Éa", false),
+        ] {
+            assert_eq!(is_initials(word), initials, "{word}");
+        }
+    }
 
     #[test]
     fn the_word_before_by_bytes_is_the_one_by_characters() {

@@ -632,8 +632,9 @@ pub struct NameIndex {
     lower_first: Vec<u64>,
     /// The same first words by their shape: per first byte, a bit per byte length
     /// ([`length_bit`]). Asked before the hash: few words share the first byte and length of
-    /// one of these few words, and a word that shares none is decided without hashing it.
-    lower_shapes: Vec<u32>,
+    /// one of these few words, and a word that shares none is decided without hashing it. (An
+    /// array: the scan asks it of most words of a text, by a byte, with no test of bounds.)
+    lower_shapes: Box<[u32; 256]>,
     /// A bit per [`lower_key_bit`] of the hash of each key that [`Self::capitalised_hits`]
     /// keeps after a lower-case word that passes the two tests above: a key of one token that
     /// names something, and every key past the first token of a spelling that starts with a
@@ -846,7 +847,7 @@ impl NameIndex {
             + self.first_symbols.heap_bytes()
             + self.last_symbols.heap_bytes()
             + self.lower_first.capacity() * std::mem::size_of::<u64>()
-            + self.lower_shapes.capacity() * std::mem::size_of::<u32>()
+            + std::mem::size_of::<[u32; 256]>()
             + self.lower_keys.capacity() * std::mem::size_of::<u64>()
     }
 
@@ -857,13 +858,19 @@ impl NameIndex {
     fn lower_case_opening(&self, word: &[u8]) -> Option<u64> {
         if word
             .first()
-            .and_then(|&b| self.lower_shapes.get(usize::from(b)))
-            .is_none_or(|&lengths| lengths & length_bit(word.len()) == 0)
+            .is_none_or(|&b| !self.lower_shape_may_open(b, word.len()))
         {
             return None;
         }
         let hash = hash_key(&self.state, word);
         has_bit(&self.lower_first, lower_bit(hash)).then_some(hash)
+    }
+
+    /// Whether a lower-case word whose first byte is `first` and whose length is `len` may open
+    /// a spelling that starts in lower case, by its shape alone ([`Self::lower_shapes`]).
+    #[inline]
+    fn lower_shape_may_open(&self, first: u8, len: usize) -> bool {
+        self.lower_shapes[usize::from(first)] & length_bit(len) != 0
     }
 
     /// From the lower-case word `lower[pos..end]` of `text`, which may open a spelling that
@@ -967,7 +974,7 @@ impl NameIndex {
     /// right before or right after), overlapping, in no particular order. `arena` is the text
     /// the index was built over.
     pub fn hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
-        self.hits_where(arena, text, false)
+        self.hits_where::<false>(arena, text)
     }
 
     /// The [`Self::hits`] that may stand for a name as written: those starting with a character
@@ -976,10 +983,14 @@ impl NameIndex {
     /// word's hash). Most words of a text are lower-case, and this skips most of them by their
     /// first byte and length, the rest with one hash.
     pub fn capitalised_hits<'g>(&'g self, arena: &'g str, text: &str) -> Vec<NameHit<'g>> {
-        self.hits_where(arena, text, true)
+        self.hits_where::<true>(arena, text)
     }
 
-    fn hits_where<'g>(&'g self, arena: &'g str, text: &str, capitalised: bool) -> Vec<NameHit<'g>> {
+    fn hits_where<'g, const CAPITALISED: bool>(
+        &'g self,
+        arena: &'g str,
+        text: &str,
+    ) -> Vec<NameHit<'g>> {
         if self.names == 0 {
             return Vec::new();
         }
@@ -1006,7 +1017,7 @@ impl NameIndex {
                     && self.first_symbols.contains_ascii(b)
                     && let Some(due) = starts.push(self, &lower, (pos, pos + 1, false))
                 {
-                    self.hits_of_start(arena, text, &lower, due, &mut out);
+                    self.hits_of_due(arena, text, &lower, due, &mut out);
                 }
                 after_alphanumeric = false;
                 pos += 1;
@@ -1016,30 +1027,38 @@ impl NameIndex {
             // letters and digits, and the space or symbol after it, are passed over here, as
             // the tests below would pass them; a run of them in a loop of its own. A word that
             // may open a spelling goes on to the tests below.
-            if capitalised
-                && let Some(&b) = bytes.get(pos)
-                && b.is_ascii_lowercase()
+            // (The word's shape is asked of its first byte as written: a lower-case letter is
+            // its own lower case. Its key, hashed only where the shape passes, is the lower
+            // text's: "iPhone".)
+            if CAPITALISED
+                && let Some(&first) = bytes.get(pos)
+                && first.is_ascii_lowercase()
             {
+                let mut first = first;
                 loop {
                     let end = ascii_alphanumeric_end(bytes, pos);
-                    if !bytes.get(end).is_none_or(u8::is_ascii) {
+                    let after = bytes.get(end).copied();
+                    if after.is_some_and(|b| !b.is_ascii()) {
                         break;
                     }
-                    if let Some(hash) = self.lower_case_opening(&lower.as_bytes()[pos..end]) {
+                    if self.lower_shape_may_open(first, end - pos)
+                        && let Some(hash) = self.lower_case_opening(&lower.as_bytes()[pos..end])
+                    {
                         opening = Some((pos, hash));
                         break;
                     }
-                    pos = end + usize::from(end < bytes.len());
+                    pos = end + usize::from(after.is_some());
                     after_alphanumeric = false;
-                    if !bytes.get(pos).is_some_and(u8::is_ascii_lowercase) {
-                        continue 'scan;
+                    match bytes.get(pos) {
+                        Some(&b) if b.is_ascii_lowercase() => first = b,
+                        _ => continue 'scan,
                     }
                 }
             }
             let (alphanumeric, end) = token_at(text, pos);
             let may_start = !after_alphanumeric
                 && (alphanumeric || self.first_symbols.contains(char_at(text, pos).0));
-            let skip = capitalised
+            let skip = CAPITALISED
                 && alphanumeric
                 && char_at(text, pos).0.is_lowercase()
                 && match opening.take() {
@@ -1052,7 +1071,7 @@ impl NameIndex {
             if may_start && !skip {
                 let variants = alphanumeric && end - pos <= 5;
                 if let Some(due) = starts.push(self, &lower, (pos, end, variants)) {
-                    self.hits_of_start(arena, text, &lower, due, &mut out);
+                    self.hits_of_due(arena, text, &lower, due, &mut out);
                 }
             }
             after_alphanumeric = alphanumeric;
@@ -1068,7 +1087,7 @@ impl NameIndex {
             }
         }
         for due in starts.rest() {
-            self.hits_of_start(arena, text, &lower, due, &mut out);
+            self.hits_of_due(arena, text, &lower, due, &mut out);
         }
         out
     }
@@ -1219,6 +1238,54 @@ impl Starts {
 }
 
 impl NameIndex {
+    /// [`Self::hits_of_start`] where the start may have hits: where its first key may be in the
+    /// table, by the first group of its control bytes, or where its prefix word may be spelt
+    /// other ways. About two starts in five, capitalised words that begin no name ("The",
+    /// "He", "President"), are decided here, without the call, whose setup alone (the
+    /// index's fields into registers and onto the stack for the key loop) costs more than this
+    /// test.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn hits_of_due<'g>(
+        &'g self,
+        arena: &'g str,
+        text: &str,
+        lower: &str,
+        due: Start,
+        out: &mut Vec<NameHit<'g>>,
+    ) {
+        let (pos, _, hash, variants) = due;
+        // (A short word is a prefix word only where its first byte may open one, which most
+        // do not.)
+        let variants = variants
+            && lower
+                .as_bytes()
+                .get(pos)
+                .is_some_and(|&b| may_open_prefix_spelling(b));
+        if variants || self.may_hold(hash) {
+            self.hits_of_start(arena, text, lower, due, out);
+        }
+    }
+
+    /// Whether the table may hold a key whose hash is `hash`: false only where
+    /// [`Self::find_hashed`] finds no slot for it in the first group of control bytes it reads
+    /// (no entry with the key's control byte before the first free one).
+    #[inline]
+    fn may_hold(&self, hash: u64) -> bool {
+        let at = home(hash, self.homes);
+        let Some(group) = self
+            .control
+            .get(at..)
+            .and_then(<[u8]>::first_chunk::<GROUP>)
+        else {
+            return true;
+        };
+        let group = u64::from_le_bytes(*group);
+        let free = bytes_equal(group, 0);
+        let before_free = (free & free.wrapping_neg()).wrapping_sub(1);
+        free == 0 || bytes_equal(group, control_of(hash)) & before_free != 0
+    }
+
     /// The hits of the start `(pos, end, hash, variants)` ([`Starts`]).
     fn hits_of_start<'g>(
         &'g self,
@@ -1315,6 +1382,11 @@ const PREFIX_LOOKUPS: &[(&str, &[&str])] = &[
     ("abu", &["abou"]),
 ];
 
+/// Whether a lower-cased word starting with the byte `b` may be a word of [`PREFIX_LOOKUPS`].
+fn may_open_prefix_spelling(b: u8) -> bool {
+    matches!(b, b's' | b'm' | b'f' | b'u' | b'a')
+}
+
 /// The prefix word at `pos` of `lower` as written (with its dot, if any) and the spellings to
 /// look up for it ([`PREFIX_LOOKUPS`]).
 fn prefix_spellings(
@@ -1322,10 +1394,11 @@ fn prefix_spellings(
     pos: usize,
     end: usize,
 ) -> Option<(&str, &'static [&'static str])> {
-    if !matches!(
-        lower.as_bytes().get(pos),
-        Some(b's' | b'm' | b'f' | b'u' | b'a')
-    ) {
+    if !lower
+        .as_bytes()
+        .get(pos)
+        .is_some_and(|&b| may_open_prefix_spelling(b))
+    {
         return None;
     }
     let dotted = lower.as_bytes().get(end) == Some(&b'.');
@@ -1552,10 +1625,9 @@ impl NameIndex {
             LOWER_BITS,
             "the name index's first-word bits are missing",
         )?;
-        let lower_shapes = r.u32s()?;
-        if lower_shapes.len() != 256 {
+        let Ok(lower_shapes) = Box::<[u32; 256]>::try_from(r.u32s()?) else {
             return Err(Damaged("the name index's first-word shapes are missing"));
-        }
+        };
         let lower_keys = bit_set(
             r,
             LOWER_KEY_BITS,
@@ -1723,11 +1795,8 @@ impl NameIndexBuilder {
         } else {
             self.lower_first
         };
-        let lower_shapes = if self.lower_shapes.is_empty() {
-            vec![0; 256]
-        } else {
-            self.lower_shapes
-        };
+        let lower_shapes =
+            Box::<[u32; 256]>::try_from(self.lower_shapes).unwrap_or_else(|_| Box::new([0; 256]));
         // The keys of one token that name something and that a lower-case word passing the
         // first-word tests may be ([`NameIndex::lower_keys`]): "reading" of "Reading", where
         // "reading room" starts in lower case. (A key opening with a letter beyond ASCII, whose
@@ -2072,6 +2141,15 @@ pub(crate) mod tests {
         // A dotless "ı" has no capital of its own: "I" lower-cases to "i", another letter.
         assert!(surfaces("ŞANLIURFA").is_empty());
         assert!(surfaces("ŞanlIurfa").is_empty());
+    }
+
+    #[test]
+    fn every_prefix_word_passes_the_first_byte_test() {
+        for (word, others) in PREFIX_LOOKUPS {
+            for w in std::iter::once(word).chain(others.iter()) {
+                assert!(may_open_prefix_spelling(w.as_bytes()[0]), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -268,7 +268,12 @@ pub(super) fn tokenize_marking(
                 cap,
             }
         } else {
-            let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+            // (An ASCII symbol, most of these, is its byte: no decoding.)
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                text[i..].chars().next().unwrap_or('\u{fffd}')
+            };
             i += c.len_utf8().max(1);
             if c.is_whitespace() {
                 space_before = true;
@@ -1467,6 +1472,21 @@ mod tests {
         assert_eq!(toks[2].kind, Kind::Punct('\u{201d}'));
         assert_eq!(toks[3].kind, Kind::Punct('\u{2013}'));
         assert!(toks[3].space_before);
+    }
+
+    #[test]
+    fn ascii_symbols_are_punctuation_of_a_byte_and_a_vertical_tab_is_a_space() {
+        let text = "(a),\u{b}b;\u{85}c";
+        let toks = tokenize(text);
+        let kinds: Vec<Kind> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Punct('('));
+        assert_eq!(kinds[2], Kind::Punct(')'));
+        assert_eq!(kinds[3], Kind::Punct(','));
+        assert_eq!((toks[3].start, toks[3].end), (3, 4));
+        assert!(toks[4].space_before && !toks[4].newline_before);
+        assert_eq!(kinds[5], Kind::Punct(';'));
+        assert!(toks[6].space_before && toks[6].newline_before);
+        assert_eq!(toks.len(), 7);
     }
 
     #[test]

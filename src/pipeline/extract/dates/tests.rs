@@ -2712,6 +2712,12 @@ fn nested_periods_do_not_recurse_without_bound() {
 }
 
 #[test]
+fn every_lasting_verb_ends_in_s() {
+    // (`sentence_tense` asks the list only of words ending in "s".)
+    assert!(LASTING_VERBS.iter().all(|v| v.ends_with('s')));
+}
+
+#[test]
 fn the_tense_of_a_sentence_is_its_frame_outside_quotes() {
     assert_eq!(
         sentence_tense("ROME \u{2013} “Moscow is important,” Di Maio said."),
