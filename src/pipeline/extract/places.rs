@@ -4205,6 +4205,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut accepted: Vec<bool> = Vec::new();
     // A hit's readings, reused from hit to hit: a span keeps a copy ([`Roles`]).
     let mut roles: Vec<(NameRole, bool)> = Vec::new();
+    // The river of each name asked ([`river_named`]), looked up once per name: "the" before
+    // a town's name is common, and each look-up reads the index for two names.
+    let mut rivers: HashMap<&str, Option<PlaceIdx>, WordState> = HashMap::default();
     for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
@@ -4392,7 +4395,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 && hit
                     .targets()
                     .all(|(r, _)| r.place().is_some_and(|p| g.get(p).kind == PlaceKind::City))))
-            && let Some(river) = river_named(g, surface)
+            && let Some(river) = *rivers
+                .entry(surface)
+                .or_insert_with(|| river_named(g, surface))
         {
             roles.clear();
             roles.push((NameRole::Place(river), true));
@@ -4720,17 +4725,20 @@ fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gaze
     let Some(hit) = hits.get(i) else {
         return false;
     };
+    // (The division's keys read where they are, not gathered in a list: most pairs are no
+    // town and division, and the list cost an allocation per pair of neighbouring names.)
     let town_in = |town: &NameHit<'_>, division: &NameHit<'_>| {
-        let keys: Vec<&str> = division
-            .targets()
-            .filter_map(|(r, _)| r.place())
-            .filter(|&p| g.division_level(p) == 1)
-            .filter_map(|p| g.admin1(p))
-            .collect();
-        !keys.is_empty()
+        let keys = || {
+            division
+                .targets()
+                .filter_map(|(r, _)| r.place())
+                .filter(|&p| g.division_level(p) == 1)
+                .filter_map(|p| g.admin1(p))
+        };
+        keys().next().is_some()
             && town.targets().filter_map(|(r, _)| r.place()).any(|p| {
                 g.get(p).kind.class() != KindClass::Area
-                    && g.admin1(p).is_some_and(|k| keys.contains(&k))
+                    && g.admin1(p).is_some_and(|k| keys().any(|d| d == k))
             })
     };
     // (The hits after `hit` that start where the next word does: a few steps on from `i`, as
