@@ -52,14 +52,14 @@ mod words;
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, Occurrence,
-    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
-    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
-    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
-    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
-    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
-    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
+    after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
+    at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
+    embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
+    local_news_cue, modifies_name, named_thing_after_the, opens_a_list_of_places,
+    opens_capitalised_run, opens_named_body, opens_organisation, opens_person_name,
+    organisation_of, party_label_after, place_context, placed_by_its_neighbours,
+    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
+    strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -4155,25 +4155,26 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut given_surnames: HashSet<&str, WordState> = HashSet::default();
     for h in &hits {
         let surface = text.get(h.start..h.end).unwrap_or("");
-        if surface.contains(' ') {
+        if surface.as_bytes().contains(&b' ') {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
         // [`after_given_name_word`] and its sentence-opening twin, from one reading of the
-        // word before.
+        // word before, which [`after_listed_given_name`] would read again: the census list is
+        // asked alone. ("Peter Grayson, though, ...": a common given name opening a sentence
+        // makes the name a surname too, not certain enough to outweigh a country: "Will
+        // Jordan agree?")
         let given_word = words::given_name_word_before(text, h.start);
         if titled || given_word == Some(false) {
             *persons.entry(surface).or_insert(false) |= titled;
-            let given = after_listed_given_name(text, h.start);
+            let given = given_word == Some(false) && words::listed_given_name_before(text, h.start);
             if titled || given {
                 named_persons.insert(surface);
             }
             if given {
                 given_surnames.insert(surface);
             }
-        } else if given_word == Some(true)
-            && after_listed_given_name_opening_sentence(text, h.start)
-        {
+        } else if given_word == Some(true) && words::listed_given_name_before(text, h.start) {
             persons.entry(surface).or_insert(false);
         }
     }

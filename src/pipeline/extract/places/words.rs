@@ -3000,14 +3000,6 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| !opens_sentence)
 }
 
-/// "Peter Grayson, though, ...": a common given name opening a sentence before the name at
-/// `start` makes it a surname too (not certain enough to outweigh a country: "Will Jordan
-/// agree?").
-pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
-    given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
-        && listed_given_name_before(text, start)
-}
-
 /// The word before `start` is in the census list of given names, whatever its case or place.
 pub(super) fn listed_given_name_before(text: &str, start: usize) -> bool {
     word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
