@@ -4965,20 +4965,27 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     ];
     // One vectorised scan of the text finds every plural (a `memmem` scan per plural was three
     // percent of the extraction's instructions, a `str::find` per plural a tenth of the
-    // matcher's own work). No plural holds a space after its first byte, so no two occurrences
-    // overlap and the scan misses none. They are taken plural by plural, each in text order, as
-    // before: `spans` changes from one to the next.
+    // matcher's own work). The scan looks for the words without their space, whose first
+    // bytes are rarer in a text than a space and a letter, and keeps those after a space. No
+    // word holds a space, so an occurrence after a space never starts inside another
+    // occurrence, and the scan misses none. They are taken plural by plural, each in text
+    // order, as before: `spans` changes from one to the next.
     static PLURAL_WORDS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-        let alternatives: Vec<String> = PLURALS.iter().map(|(p, _)| regex::escape(p)).collect();
+        let alternatives: Vec<String> = PLURALS
+            .iter()
+            .map(|(p, _)| regex::escape(p.trim_start_matches(' ')))
+            .collect();
         regex::bytes::Regex::new(&alternatives.join("|")).expect("plain words make a pattern")
     });
+    let bytes = text.as_bytes();
     let mut found: Vec<(usize, usize)> = PLURAL_WORDS
-        .find_iter(text.as_bytes())
+        .find_iter(bytes)
         .filter_map(|m| {
+            let space = m.start().checked_sub(1).filter(|&k| bytes[k] == b' ')?;
             let k = PLURALS
                 .iter()
-                .position(|(p, _)| p.as_bytes() == m.as_bytes())?;
-            Some((k, m.start()))
+                .position(|(p, _)| p.as_bytes().get(1..) == Some(m.as_bytes()))?;
+            Some((k, space))
         })
         .collect();
     found.sort_unstable();
