@@ -2051,13 +2051,35 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
             .next()
             .is_some_and(|w| ORGANISATION_OF.contains(&w));
     }
-    before
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit_once(' '))
-        .filter(|(_, of)| ROMANCE_OF.contains(of))
-        .and_then(|(b, _)| b.rsplit(' ').next())
-        .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    // (Asked of every span: the word before is most often no Romance "of", and a Romance "of"
+    // is at most five bytes, so its space is looked for in the last six bytes alone.)
+    let tail = b.len().saturating_sub(ROMANCE_OF_MAX_BYTES + 1);
+    let Some(space) = b.as_bytes()[tail..].iter().rposition(|&c| c == b' ') else {
+        return false;
+    };
+    let (b, of) = (&b[..tail + space], &b[tail + space + 1..]);
+    ROMANCE_OF.contains(&of)
+        && b.rsplit(' ')
+            .next()
+            .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
 }
+
+/// The longest word of [`ROMANCE_OF`], in bytes.
+const ROMANCE_OF_MAX_BYTES: usize = 5;
+
+const _: () = {
+    let mut k = 0;
+    while k < ROMANCE_OF.len() {
+        assert!(
+            ROMANCE_OF[k].len() <= ROMANCE_OF_MAX_BYTES,
+            "a Romance of within the bound"
+        );
+        k += 1;
+    }
+};
 
 /// The Romance words for "of" that join the words of a name: "Rio de Janeiro", "Serra da
 /// Estrela", "Vila do Conde", "Costa del Sol", "Reggio di Calabria", "Bois de Boulogne",
