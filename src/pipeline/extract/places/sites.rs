@@ -17,9 +17,9 @@
 
 use super::person_names::GIVEN_NAMES;
 use super::words::{
-    COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_possessive, at_line_start,
-    dateline_after_headline, is_all_caps, is_direction, is_function_word, is_honorific,
-    word_before,
+    COMPASS_WORDS, FUNCTION_WORDS, WEEKDAYS, WordSet, after_last_space, after_possessive,
+    at_line_start, dateline_after_headline, is_all_caps, is_direction, is_function_word,
+    is_honorific, rsplit_once_ascii, word_before,
 };
 use super::{PlaceMention, Reason, TOWN_NOUNS};
 use crate::gazetteer::{Gazetteer, NameRole, PlaceKind};
@@ -746,7 +746,7 @@ fn names_a_land_or_people(g: &Gazetteer, site: &str) -> bool {
         .iter()
         .find_map(|d| site.strip_suffix(d)?.strip_suffix(' '))
         .unwrap_or(site);
-    let last = site.rsplit(' ').next().unwrap_or(site);
+    let last = after_last_space(site);
     if STREET_HEADS.contains(&last) {
         return false;
     }
@@ -949,7 +949,7 @@ fn is_road_number(word: &str) -> bool {
 /// town's alternate name ("Washington Square"), no town a story is set in.
 fn names_a_site(text: &str, m: &PlaceMention) -> bool {
     let surface = &text[m.start..m.end];
-    is_tail_head(surface.rsplit(' ').next().unwrap_or(surface))
+    is_tail_head(after_last_space(surface))
 }
 
 /// The mention reads as a town's name where a site may be placed: not itself a site's name
@@ -957,7 +957,7 @@ fn names_a_site(text: &str, m: &PlaceMention) -> bool {
 /// start of a longer name ("the Security Center, Dubai Police").
 fn names_a_town(text: &str, m: &PlaceMention) -> bool {
     let surface = &text[m.start..m.end];
-    let last = surface.rsplit(' ').next().unwrap_or(surface);
+    let last = after_last_space(surface);
     let longer = text[m.end..]
         .strip_prefix(' ')
         .and_then(|a| a.chars().next())
@@ -1123,8 +1123,7 @@ fn site_word(word: &str) -> bool {
     }
     // "the Vatican-owned Bambino Gesu Hospital", "a London-based Cafe": a place and what it
     // does to the site, not a word of its name.
-    if word
-        .rsplit_once('-')
+    if rsplit_once_ascii(word, b'-')
         .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_lowercase()))
     {
         return false;
