@@ -3411,6 +3411,49 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_last_word_is_read_back_as_the_standard_library_splits() {
+        for s in [
+            "",
+            " ",
+            "Ash",
+            "Ash Grove",
+            "Vila do Conde",
+            "São Paulo ",
+            "Ñuñoa  Park",
+            "Hugley-Green",
+            "a-b-c",
+            "Köln–Bonn Airport",
+        ] {
+            assert_eq!(
+                after_last_space(s),
+                s.rsplit(' ').next().unwrap_or(s),
+                "{s:?}"
+            );
+            assert_eq!(rsplit_once_ascii(s, b' '), s.rsplit_once(' '), "{s:?}");
+            assert_eq!(rsplit_once_ascii(s, b'-'), s.rsplit_once('-'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_joined_by_a_romance_of_is_found_within_its_last_bytes() {
+        // (Invented names: the Romance "of" of each, close to the name or far from it.)
+        for (text, name, organisation) in [
+            ("the Banco de Varnia said", "Varnia", true),
+            ("the Banque des Ostrelles said", "Ostrelles", true),
+            ("at the Universidad della Brenna", "Brenna", true),
+            ("a Banco del Sur loan", "Sur", true),
+            ("the Banco grandioso Varnia said", "Varnia", false),
+            ("the Cafe de Varnia said", "Varnia", false),
+            ("Varnia said", "Varnia", false),
+            ("x de Varnia", "Varnia", false),
+            ("émigrés de Varnia", "Varnia", false),
+        ] {
+            let start = text.find(name).expect("the name is in its text");
+            assert_eq!(organisation_of(text, start), organisation, "{text}");
+        }
+    }
+
+    #[test]
     fn a_speaker_named_alone_is_told_from_a_full_name_a_plural_and_a_body() {
         let text = "Vladimir Korolenko said the deal held, but Korolenko said more was \
                     needed. Officials said little. The Kremlin said nothing. \"It is \
