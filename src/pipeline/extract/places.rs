@@ -52,14 +52,14 @@ mod words;
 pub use unknown::{UnknownName, unknown_place_names};
 use words::{
     COMPASS_WORDS, DIVISION_WORDS, FUNCTION_WORDS, INSTITUTION_WORDS, Occurrence,
-    after_initial_or_title, after_listed_given_name, after_listed_given_name_opening_sentence,
-    at_line_start, at_word_boundaries, at_word_boundaries_of_a_name, case_matches,
-    closes_capitalised_run, dateline_after, embedded_in_name, in_apposition,
-    inside_capitalised_run, is_all_caps, is_capitalised, local_news_cue, modifies_name,
-    named_thing_after_the, opens_a_list_of_places, opens_capitalised_run, opens_named_body,
-    opens_organisation, opens_person_name, organisation_of, party_label_after, place_context,
-    placed_by_its_neighbours, region_opens_named_body, speaks, stands_for_its_occupants,
-    starts_organisation_name, strong_place_context, who_follows, word_after, word_before,
+    after_initial_or_title, after_listed_given_name, at_line_start, at_word_boundaries,
+    at_word_boundaries_of_a_name, case_matches, closes_capitalised_run, dateline_after,
+    embedded_in_name, in_apposition, inside_capitalised_run, is_all_caps, is_capitalised,
+    local_news_cue, modifies_name, named_thing_after_the, opens_a_list_of_places,
+    opens_capitalised_run, opens_named_body, opens_organisation, opens_person_name,
+    organisation_of, party_label_after, place_context, placed_by_its_neighbours,
+    region_opens_named_body, speaks, stands_for_its_occupants, starts_organisation_name,
+    strong_place_context, who_follows, word_after, word_before,
 };
 
 /// One mention of a place: `text[start..end]` names `place`.
@@ -4155,25 +4155,26 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut given_surnames: HashSet<&str, WordState> = HashSet::default();
     for h in &hits {
         let surface = text.get(h.start..h.end).unwrap_or("");
-        if surface.contains(' ') {
+        if surface.as_bytes().contains(&b' ') {
             continue;
         }
         let titled = after_initial_or_title(text, h.start);
         // [`after_given_name_word`] and its sentence-opening twin, from one reading of the
-        // word before.
+        // word before, which [`after_listed_given_name`] would read again: the census list is
+        // asked alone. ("Peter Grayson, though, ...": a common given name opening a sentence
+        // makes the name a surname too, not certain enough to outweigh a country: "Will
+        // Jordan agree?")
         let given_word = words::given_name_word_before(text, h.start);
         if titled || given_word == Some(false) {
             *persons.entry(surface).or_insert(false) |= titled;
-            let given = after_listed_given_name(text, h.start);
+            let given = given_word == Some(false) && words::listed_given_name_before(text, h.start);
             if titled || given {
                 named_persons.insert(surface);
             }
             if given {
                 given_surnames.insert(surface);
             }
-        } else if given_word == Some(true)
-            && after_listed_given_name_opening_sentence(text, h.start)
-        {
+        } else if given_word == Some(true) && words::listed_given_name_before(text, h.start) {
             persons.entry(surface).or_insert(false);
         }
     }
@@ -4205,6 +4206,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     let mut accepted: Vec<bool> = Vec::new();
     // A hit's readings, reused from hit to hit: a span keeps a copy ([`Roles`]).
     let mut roles: Vec<(NameRole, bool)> = Vec::new();
+    // The river of each name asked ([`river_named`]), looked up once per name: "the" before
+    // a town's name is common, and each look-up reads the index for two names.
+    let mut rivers: HashMap<&str, Option<PlaceIdx>, WordState> = HashMap::default();
     for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
@@ -4392,7 +4396,9 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
                 && hit
                     .targets()
                     .all(|(r, _)| r.place().is_some_and(|p| g.get(p).kind == PlaceKind::City))))
-            && let Some(river) = river_named(g, surface)
+            && let Some(river) = *rivers
+                .entry(surface)
+                .or_insert_with(|| river_named(g, surface))
         {
             roles.clear();
             roles.push((NameRole::Place(river), true));
@@ -4720,17 +4726,20 @@ fn town_beside_its_division(text: &str, hits: &[NameHit<'_>], i: usize, g: &Gaze
     let Some(hit) = hits.get(i) else {
         return false;
     };
+    // (The division's keys read where they are, not gathered in a list: most pairs are no
+    // town and division, and the list cost an allocation per pair of neighbouring names.)
     let town_in = |town: &NameHit<'_>, division: &NameHit<'_>| {
-        let keys: Vec<&str> = division
-            .targets()
-            .filter_map(|(r, _)| r.place())
-            .filter(|&p| g.division_level(p) == 1)
-            .filter_map(|p| g.admin1(p))
-            .collect();
-        !keys.is_empty()
+        let keys = || {
+            division
+                .targets()
+                .filter_map(|(r, _)| r.place())
+                .filter(|&p| g.division_level(p) == 1)
+                .filter_map(|p| g.admin1(p))
+        };
+        keys().next().is_some()
             && town.targets().filter_map(|(r, _)| r.place()).any(|p| {
                 g.get(p).kind.class() != KindClass::Area
-                    && g.admin1(p).is_some_and(|k| keys.contains(&k))
+                    && g.admin1(p).is_some_and(|k| keys().any(|d| d == k))
             })
     };
     // (The hits after `hit` that start where the next word does: a few steps on from `i`, as
@@ -4956,20 +4965,27 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
     ];
     // One vectorised scan of the text finds every plural (a `memmem` scan per plural was three
     // percent of the extraction's instructions, a `str::find` per plural a tenth of the
-    // matcher's own work). No plural holds a space after its first byte, so no two occurrences
-    // overlap and the scan misses none. They are taken plural by plural, each in text order, as
-    // before: `spans` changes from one to the next.
+    // matcher's own work). The scan looks for the words without their space, whose first
+    // bytes are rarer in a text than a space and a letter, and keeps those after a space. No
+    // word holds a space, so an occurrence after a space never starts inside another
+    // occurrence, and the scan misses none. They are taken plural by plural, each in text
+    // order, as before: `spans` changes from one to the next.
     static PLURAL_WORDS: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-        let alternatives: Vec<String> = PLURALS.iter().map(|(p, _)| regex::escape(p)).collect();
+        let alternatives: Vec<String> = PLURALS
+            .iter()
+            .map(|(p, _)| regex::escape(p.trim_start_matches(' ')))
+            .collect();
         regex::bytes::Regex::new(&alternatives.join("|")).expect("plain words make a pattern")
     });
+    let bytes = text.as_bytes();
     let mut found: Vec<(usize, usize)> = PLURAL_WORDS
-        .find_iter(text.as_bytes())
+        .find_iter(bytes)
         .filter_map(|m| {
+            let space = m.start().checked_sub(1).filter(|&k| bytes[k] == b' ')?;
             let k = PLURALS
                 .iter()
-                .position(|(p, _)| p.as_bytes() == m.as_bytes())?;
-            Some((k, m.start()))
+                .position(|(p, _)| p.as_bytes().get(1..) == Some(m.as_bytes()))?;
+            Some((k, space))
         })
         .collect();
     found.sort_unstable();

@@ -2046,18 +2046,34 @@ pub(super) fn organisation_of(text: &str, start: usize) -> bool {
         return false;
     };
     if let Some(b) = before.strip_suffix(" of ") {
-        return b
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| ORGANISATION_OF.contains(&w));
+        return ORGANISATION_OF.contains(&after_last_space(b));
     }
-    before
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit_once(' '))
-        .filter(|(_, of)| ROMANCE_OF.contains(of))
-        .and_then(|(b, _)| b.rsplit(' ').next())
-        .is_some_and(|w| ORGANISATION_OF_ROMANCE.contains(&w))
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    // (Asked of every span: the word before is most often no Romance "of", and a Romance "of"
+    // is at most five bytes, so its space is looked for in the last six bytes alone.)
+    let tail = b.len().saturating_sub(ROMANCE_OF_MAX_BYTES + 1);
+    let Some(space) = b.as_bytes()[tail..].iter().rposition(|&c| c == b' ') else {
+        return false;
+    };
+    let (b, of) = (&b[..tail + space], &b[tail + space + 1..]);
+    ROMANCE_OF.contains(&of) && ORGANISATION_OF_ROMANCE.contains(&after_last_space(b))
 }
+
+/// The longest word of [`ROMANCE_OF`], in bytes.
+const ROMANCE_OF_MAX_BYTES: usize = 5;
+
+const _: () = {
+    let mut k = 0;
+    while k < ROMANCE_OF.len() {
+        assert!(
+            ROMANCE_OF[k].len() <= ROMANCE_OF_MAX_BYTES,
+            "a Romance of within the bound"
+        );
+        k += 1;
+    }
+};
 
 /// The Romance words for "of" that join the words of a name: "Rio de Janeiro", "Serra da
 /// Estrela", "Vila do Conde", "Costa del Sol", "Reggio di Calabria", "Bois de Boulogne",
@@ -2069,7 +2085,7 @@ pub(super) const ROMANCE_OF: &[&str] = &[
 /// A name of several words that ends in a word for a stretch of land ("Gold Coast", "Happy
 /// Valley", [`FEATURE_WORDS`]).
 pub(super) fn names_a_stretch_of_land(name: &str) -> bool {
-    name.rsplit_once(' ')
+    rsplit_once_ascii(name, b' ')
         .is_some_and(|(_, last)| last == "Coast" || FEATURE_WORDS.contains(&last))
 }
 
@@ -2526,6 +2542,21 @@ fn first_word(s: &str) -> &str {
 fn first_word_by_chars(s: &str) -> &str {
     let to = s.find(|c: char| !is_alphanumeric(c)).unwrap_or(s.len());
     &s[..to]
+}
+
+/// What follows the last space of `s`, all of `s` where it has none (`s.rsplit(' ').next()`).
+/// A scan back over the bytes: asked of the last word of a name or before one, a few bytes
+/// back, where the standard library's reverse search of a character cost several times more
+/// to set up than to run.
+pub(super) fn after_last_space(s: &str) -> &str {
+    rsplit_once_ascii(s, b' ').map_or(s, |(_, last)| last)
+}
+
+/// `s.rsplit_once` at the ASCII byte `byte` (see [`after_last_space`]).
+pub(super) fn rsplit_once_ascii(s: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii(), "an ASCII byte is a character boundary");
+    let at = s.as_bytes().iter().rposition(|&b| b == byte)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// A context that makes a name a place even where the article uses it as a person's name:
@@ -3000,14 +3031,6 @@ pub(super) fn after_given_name_word(text: &str, start: usize) -> bool {
     given_name_word_before(text, start).is_some_and(|opens_sentence| !opens_sentence)
 }
 
-/// "Peter Grayson, though, ...": a common given name opening a sentence before the name at
-/// `start` makes it a surname too (not certain enough to outweigh a country: "Will Jordan
-/// agree?").
-pub(super) fn after_listed_given_name_opening_sentence(text: &str, start: usize) -> bool {
-    given_name_word_before(text, start).is_some_and(|opens_sentence| opens_sentence)
-        && listed_given_name_before(text, start)
-}
-
 /// The word before `start` is in the census list of given names, whatever its case or place.
 pub(super) fn listed_given_name_before(text: &str, start: usize) -> bool {
     word_before(text, start).is_some_and(|w| listed_name(&GIVEN_NAME_SET, w))
@@ -3386,6 +3409,49 @@ pub(super) fn currency_countries(text: &str) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_word_is_read_back_as_the_standard_library_splits() {
+        for s in [
+            "",
+            " ",
+            "Ash",
+            "Ash Grove",
+            "Vila do Conde",
+            "São Paulo ",
+            "Ñuñoa  Park",
+            "Hugley-Green",
+            "a-b-c",
+            "Köln–Bonn Airport",
+        ] {
+            assert_eq!(
+                after_last_space(s),
+                s.rsplit(' ').next().unwrap_or(s),
+                "{s:?}"
+            );
+            assert_eq!(rsplit_once_ascii(s, b' '), s.rsplit_once(' '), "{s:?}");
+            assert_eq!(rsplit_once_ascii(s, b'-'), s.rsplit_once('-'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_joined_by_a_romance_of_is_found_within_its_last_bytes() {
+        // (Invented names: the Romance "of" of each, close to the name or far from it.)
+        for (text, name, organisation) in [
+            ("the Banco de Varnia said", "Varnia", true),
+            ("the Banque des Ostrelles said", "Ostrelles", true),
+            ("at the Universidad della Brenna", "Brenna", true),
+            ("a Banco del Sur loan", "Sur", true),
+            ("the Banco grandioso Varnia said", "Varnia", false),
+            ("the Cafe de Varnia said", "Varnia", false),
+            ("Varnia said", "Varnia", false),
+            ("x de Varnia", "Varnia", false),
+            ("émigrés de Varnia", "Varnia", false),
+        ] {
+            let start = text.find(name).expect("the name is in its text");
+            assert_eq!(organisation_of(text, start), organisation, "{text}");
+        }
+    }
 
     #[test]
     fn a_speaker_named_alone_is_told_from_a_full_name_a_plural_and_a_body() {
