@@ -1673,7 +1673,8 @@ fn names_a_happening(body: &str, dm: &DateMention) -> bool {
 /// year", "higher than last year", "rather than Tuesday"; not a count, "more than 120 people
 /// since March", nor a time "more than a year ago"), after "compared with" or "compared to",
 /// or after "since" in a clause of a superlative or a first ("the first time it has declared
-/// famine since 2017", "the worst floods since 1959", "its lowest level since March").
+/// famine since 2017", "the worst floods since 1959", "its lowest level since March"), or
+/// after a record's "set in" or "of" ("above the previous record set in 1954").
 fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let mut from = dm.start.saturating_sub(BASELINE_BYTES);
     while !body.is_char_boundary(from) {
@@ -1696,11 +1697,11 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     // of the last bytes before the date, before the clause is cut and its words split.)
     let near = &window.as_bytes()[window.len().saturating_sub(BASELINE_NEAR_BYTES)..];
     let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
-    let (than, comp, ince) = (four(b"than"), four(b"comp"), four(b"ince"));
+    let (than, comp, ince, cord) = (four(b"than"), four(b"comp"), four(b"ince"), four(b"cord"));
     let maybe = near
         .windows(4)
         .filter_map(|w| w.first_chunk::<4>())
-        .any(|w| matches!(four(w), x if x == than || x == comp || x == ince));
+        .any(|w| matches!(four(w), x if x == than || x == comp || x == ince || x == cord));
     if !maybe {
         return false;
     }
@@ -1709,6 +1710,21 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(last) = words.len().checked_sub(1) else {
         return false;
     };
+    // "above the town's previous record set in 1954", "beat the record of 1998": the record's
+    // time is a baseline too. (Not "set a record in 2011", "a record 5,000 crossed in May":
+    // the setting, the crossing is what the sentence tells.)
+    if let Some(r) = words
+        .iter()
+        .rposition(|w| matches!(*w, "record" | "records"))
+        && let [first, tail @ ..] = &words[r + 1..]
+        && matches!(*first, "set" | "of" | "from" | "established")
+        && tail.len() <= 2
+        && tail
+            .iter()
+            .all(|w| matches!(*w, "in" | "on" | "back" | "the" | "during"))
+    {
+        return true;
+    }
     // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
     // time's phrase between ("than in the whole of", "than it did in"; not "higher than New
     // York's in February", "more than expected this year").
@@ -3594,6 +3610,8 @@ mod tests {
             "Chiva counted 486 deaths, compared with about 165 over the same period in 2020.",
             "It was the strongest storm to hit Chiva this year.",
             "The shooting in Chiva was the deadliest at a U.S. school since the 2012 attack.",
+            "The river in Chiva peaked two metres above the previous record set in 1954.",
+            "The river in Chiva peaked above the record of 1954.",
         ] {
             let e = events(body, &[("Chiva", 1)], "2024-10-31");
             assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");
@@ -3640,6 +3658,11 @@ mod tests {
                 "2009-01-31",
             ),
             ("The strongest storms hit Chiva this week.", "2009-04-05"),
+            ("A runner from Chiva set a record in 1998.", "1998-12-31"),
+            (
+                "A record 5,000 people crossed at Chiva in January.",
+                "2009-01-31",
+            ),
         ] {
             let e = events(body, &[("Chiva", 1)], "2009-03-30");
             assert_eq!(e[0].basis, WhenBasis::Text, "{body}: {e:?}");
