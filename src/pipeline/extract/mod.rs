@@ -1832,20 +1832,33 @@ fn baseline_happening<'d>(
     if gap.contains(['.', ';', '(', ':']) {
         return None;
     }
-    // (A comma only right after a place that follows the date; not one of a number, "8,500".)
+    // (A comma only right after a place that follows the date, or after a name the gazetteer
+    // lacks after "in" ("kidnapped in Jangebe, Zamfara State"); not one of a number, "8,500".)
     let comma_ok = match gap.rfind(", ") {
         None => true,
         Some(k) => {
             let at = from + k;
             let before = places.partition_point(|p| p.start < at);
             !gap[..k].contains(", ")
-                && before
+                && (before
                     .checked_sub(1)
                     .and_then(|j| places.get(j))
                     .is_some_and(|p| p.end == at && p.start > from)
+                    || name_after_preposition(&gap[..k]))
         }
     };
     comma_ok.then_some(dm)
+}
+
+/// `text` ends with a capitalised word after "in", "at" or "near" ("were kidnapped in Jangebe"):
+/// the name of a place, known or not.
+fn name_after_preposition(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let name = words.next().unwrap_or_default();
+    name.starts_with(|c: char| c.is_uppercase())
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "at" | "near"))
 }
 
 /// How far after a baseline's date a place of its happening may stand ([`baseline_happening`]).
@@ -3579,6 +3592,11 @@ mod tests {
         for k in [1, 2] {
             assert_eq!(e[k].when.map(|w| w.to), Some(day("2012-12-31")), "{e:?}");
         }
+        // A place after a name the gazetteer lacks, in the clause of "when".
+        let body = "It was the largest abduction since 2021, when 279 girls were kidnapped in \
+                    Harnuva, Chiva State.";
+        let e = events(body, &[("Chiva", 1)], "2024-03-08");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2021-12-31")), "{e:?}");
         // Not a place after the comparison's clause, nor one of a baseline with no happening.
         for body in [
             "Rain in Chiva on Tuesday was the heaviest since the 1957 floods, officials in \
