@@ -570,6 +570,32 @@ fn events_of(
                 }
             }
             (Some(when), WhenBasis::Text, Some(mention))
+        } else if let Some((dm, before)) = text
+            .starts_with("The ")
+            .then(|| {
+                let prev = sentences.get(si.checked_sub(1)?)?;
+                let before = &dates[dates[..d].partition_point(|x| x.start < prev.start)..d];
+                Some((happening_named_before(m.body, text, before)?, before))
+            })
+            .flatten()
+        {
+            // "... as the toll from Saturday's earthquake rose on Monday. The quake struck near
+            // Petit-Goave": the happening's day, not the sentence's before; an episode of that
+            // day that the next sentences may go on with.
+            let (when, mention) = dated_by(m.body, dm, before, published);
+            sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
+            episodes.push(Episode {
+                when,
+                mention,
+                keys: keys.clone(),
+                weak: weak.clone(),
+                idle: 0,
+                told_end: sentence.end,
+            });
+            if episodes.len() > MAX_EPISODES {
+                episodes.remove(0);
+            }
+            (Some(when), WhenBasis::Carried, Some(mention))
         } else {
             // The tense is read only when it can clear something: most sentences have a date
             // or follow none.
@@ -1644,6 +1670,52 @@ const EARLIER: &str = "earlier";
 /// The word that opens a date mention of a time after the publication within a stretch that
 /// holds it ("later this month").
 const LATER: &str = "later";
+
+/// The date of `before` (the sentence before's, sorted) that names the happening `text` opens
+/// with: "The" and, among its next three words, a noun the date qualifies there, by a
+/// possessive ("Saturday's magnitude 7.2 earthquake" ... "The quake struck near Petit-Goave")
+/// or "on" ("the attack on Friday" ... "The attack began at dawn"). Four words after the
+/// possessive at most.
+fn happening_named_before<'d>(
+    body: &str,
+    text: &str,
+    before: &'d [DateMention],
+) -> Option<&'d DateMention> {
+    let opening = text.get("The ".len()..)?;
+    let nouns = || {
+        opening
+            .split(' ')
+            .take(3)
+            .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+    };
+    nouns().next()?;
+    // "quake" of "earthquake", "attack" of "attacks": one ends the other, four letters or more.
+    let same = |word: &str| {
+        let w = word.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        w.len() >= 4
+            && nouns().any(|n| {
+                let n = n.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+                n.len() >= 4 && (w.ends_with(n) || n.ends_with(w) || w.strip_suffix('s') == Some(n))
+            })
+    };
+    before.iter().rev().find(|dm| {
+        if dm.vague {
+            return false;
+        }
+        let after = body.get(dm.end..).unwrap_or_default();
+        let possessive = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("\u{2019}s "))
+            .and_then(|a| a.split(". ").next())
+            .is_some_and(|a| a.split(' ').take(4).any(same));
+        possessive
+            || body
+                .get(..dm.start)
+                .and_then(|b| b.strip_suffix(" on "))
+                .and_then(|b| b.rsplit(' ').next())
+                .is_some_and(same)
+    })
+}
 
 /// The date mention `dm` says from when in a phrase of "since" ([`after_since`]): "since 2011",
 /// "since the start of its offensive in April", and "since the 2011 uprising", "since his Aug. 2
@@ -3577,6 +3649,29 @@ mod tests {
             let e = events(body, &[("Aberdeen", 1), ("Wales", 2)], published);
             assert_eq!(e[1].basis, WhenBasis::Publication, "{body}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_happening_named_before_takes_its_day() {
+        // The quake of the sentence before is Saturday's, not the day of its toll.
+        for body in [
+            "Rescuers in Valencia searched on Monday as the toll from Saturday's magnitude 7.2 \
+             earthquake rose. The quake struck near Chiva.",
+            "Police in Valencia said on Monday that the attack on Saturday was planned. The \
+             attack began at a market in Chiva.",
+        ] {
+            let e = events(body, &[("Valencia", 1), ("Chiva", 2)], "2021-08-16");
+            assert_eq!(
+                bases(&e)[1],
+                (WhenBasis::Carried, Some(day("2021-08-14"))),
+                "{body}"
+            );
+        }
+        // Another opening goes on with the sentence before's day.
+        let body = "Rescuers in Valencia searched on Monday as the toll from Saturday's earthquake \
+                    rose. The army flew to Chiva.";
+        let e = events(body, &[("Valencia", 1), ("Chiva", 2)], "2021-08-16");
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2021-08-16")), "{e:?}");
     }
 
     #[test]
