@@ -557,17 +557,7 @@ fn events_of(
                 said_episode = Some((e.when, e.mention));
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
-                episodes.push(Episode {
-                    when,
-                    mention,
-                    keys: keys.clone(),
-                    weak: weak.clone(),
-                    idle: 0,
-                    told_end: sentence.end,
-                });
-                if episodes.len() > MAX_EPISODES {
-                    episodes.remove(0);
-                }
+                start_episode(&mut episodes, (when, mention), (&keys, &weak), sentence.end);
             }
             (Some(when), WhenBasis::Text, Some(mention))
         } else if let Some((dm, before)) = text
@@ -584,17 +574,7 @@ fn events_of(
             // day that the next sentences may go on with.
             let (when, mention) = dated_by(m.body, dm, before, published);
             sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
-            episodes.push(Episode {
-                when,
-                mention,
-                keys: keys.clone(),
-                weak: weak.clone(),
-                idle: 0,
-                told_end: sentence.end,
-            });
-            if episodes.len() > MAX_EPISODES {
-                episodes.remove(0);
-            }
+            start_episode(&mut episodes, (when, mention), (&keys, &weak), sentence.end);
             (Some(when), WhenBasis::Carried, Some(mention))
         } else {
             // The tense is read only when it can clear something: most sentences have a date
@@ -878,6 +858,27 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// Starts an episode of the time `when` (told at `mention`) with the sentence's names `keys`
+/// and `weak`, forgetting the oldest beyond [`MAX_EPISODES`].
+fn start_episode(
+    episodes: &mut Vec<Episode>,
+    (when, mention): (Interval, TextSpan),
+    (keys, weak): (&[u64], &[u64]),
+    told_end: usize,
+) {
+    episodes.push(Episode {
+        when,
+        mention,
+        keys: keys.to_vec(),
+        weak: weak.to_vec(),
+        idle: 0,
+        told_end,
+    });
+    if episodes.len() > MAX_EPISODES {
+        episodes.remove(0);
+    }
 }
 
 /// Whether the sentence `text` is a story's credit line: it opens with "Reporting by",
