@@ -854,6 +854,36 @@ country = "LY"
     }
 
     #[test]
+    fn a_broad_alias_that_is_the_name_and_a_possessive_is_dropped() {
+        let text = format!(
+            "{BROAD_HEADER}\n\
+             gn:1\tVarnoka\tcity\t4.9\t10.7\tCM\t1\t16036\t\tVarnoka's|Varnoka\u{2019}s|Lagosdorf\t\t08\n\
+             gn:2\tVarnoka\tcountry\t-20.0\t-175.0\tTO\t2\t103197\t\tSt Varnoka's\tVarnokan\t\n"
+        );
+        let (g, problems) = Gazetteer::from_broad_str(&text, Path::new("b.tsv"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let whole = |t: &str| {
+            g.name_hits(t)
+                .iter()
+                .filter(|h| h.start == 0 && h.end == t.len())
+                .count()
+        };
+        assert_eq!(whole("Varnoka's"), 0, "the possessive alias is no name");
+        assert_eq!(whole("Varnoka\u{2019}s"), 0);
+        assert_eq!(whole("Lagosdorf"), 1, "another alias stays");
+        assert_eq!(
+            whole("St Varnoka's"),
+            1,
+            "an alias that is more than a possessive stays"
+        );
+        let city = g.by_id("gn:1").expect("city");
+        assert_eq!(
+            g.get(city).aliases,
+            ["Varnoka's", "Varnoka\u{2019}s", "Lagosdorf"]
+        );
+    }
+
+    #[test]
     fn a_plain_spelling_flagged_plain_common_is_weak_and_only_that_alias() {
         let text = format!(
             "{BROAD_HEADER}\n\

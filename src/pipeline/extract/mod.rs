@@ -557,19 +557,25 @@ fn events_of(
                 said_episode = Some((e.when, e.mention));
             } else {
                 sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
-                episodes.push(Episode {
-                    when,
-                    mention,
-                    keys: keys.clone(),
-                    weak: weak.clone(),
-                    idle: 0,
-                    told_end: sentence.end,
-                });
-                if episodes.len() > MAX_EPISODES {
-                    episodes.remove(0);
-                }
+                start_episode(&mut episodes, (when, mention), (&keys, &weak), sentence.end);
             }
             (Some(when), WhenBasis::Text, Some(mention))
+        } else if let Some((dm, before)) = text
+            .starts_with("The ")
+            .then(|| {
+                let prev = sentences.get(si.checked_sub(1)?)?;
+                let before = &dates[dates[..d].partition_point(|x| x.start < prev.start)..d];
+                Some((happening_named_before(m.body, text, before)?, before))
+            })
+            .flatten()
+        {
+            // "... as the toll from Saturday's earthquake rose on Monday. The quake struck near
+            // Petit-Goave": the happening's day, not the sentence's before; an episode of that
+            // day that the next sentences may go on with.
+            let (when, mention) = dated_by(m.body, dm, before, published);
+            sentence_keys(text, m, first_place..last_place, &mut keys, &mut weak);
+            start_episode(&mut episodes, (when, mention), (&keys, &weak), sentence.end);
+            (Some(when), WhenBasis::Carried, Some(mention))
         } else {
             // The tense is read only when it can clear something: most sentences have a date
             // or follow none.
@@ -852,6 +858,27 @@ fn events_of(
         p = last_place;
     }
     events
+}
+
+/// Starts an episode of the time `when` (told at `mention`) with the sentence's names `keys`
+/// and `weak`, forgetting the oldest beyond [`MAX_EPISODES`].
+fn start_episode(
+    episodes: &mut Vec<Episode>,
+    (when, mention): (Interval, TextSpan),
+    (keys, weak): (&[u64], &[u64]),
+    told_end: usize,
+) {
+    episodes.push(Episode {
+        when,
+        mention,
+        keys: keys.to_vec(),
+        weak: weak.to_vec(),
+        idle: 0,
+        told_end,
+    });
+    if episodes.len() > MAX_EPISODES {
+        episodes.remove(0);
+    }
 }
 
 /// Whether the sentence `text` is a story's credit line: it opens with "Reporting by",
@@ -1645,6 +1672,52 @@ const EARLIER: &str = "earlier";
 /// holds it ("later this month").
 const LATER: &str = "later";
 
+/// The date of `before` (the sentence before's, sorted) that names the happening `text` opens
+/// with: "The" and, among its next three words, a noun the date qualifies there, by a
+/// possessive ("Saturday's magnitude 7.2 earthquake" ... "The quake struck near Petit-Goave")
+/// or "on" ("the attack on Friday" ... "The attack began at dawn"). Four words after the
+/// possessive at most.
+fn happening_named_before<'d>(
+    body: &str,
+    text: &str,
+    before: &'d [DateMention],
+) -> Option<&'d DateMention> {
+    let opening = text.get("The ".len()..)?;
+    let nouns = || {
+        opening
+            .split(' ')
+            .take(3)
+            .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+    };
+    nouns().next()?;
+    // "quake" of "earthquake", "attack" of "attacks": one ends the other, four letters or more.
+    let same = |word: &str| {
+        let w = word.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+        w.len() >= 4
+            && nouns().any(|n| {
+                let n = n.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+                n.len() >= 4 && (w.ends_with(n) || n.ends_with(w) || w.strip_suffix('s') == Some(n))
+            })
+    };
+    before.iter().rev().find(|dm| {
+        if dm.vague {
+            return false;
+        }
+        let after = body.get(dm.end..).unwrap_or_default();
+        let possessive = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("\u{2019}s "))
+            .and_then(|a| a.split(". ").next())
+            .is_some_and(|a| a.split(' ').take(4).any(same));
+        possessive
+            || body
+                .get(..dm.start)
+                .and_then(|b| b.strip_suffix(" on "))
+                .and_then(|b| b.rsplit(' ').next())
+                .is_some_and(same)
+    })
+}
+
 /// The date mention `dm` says from when in a phrase of "since" ([`after_since`]): "since 2011",
 /// "since the start of its offensive in April", and "since the 2011 uprising", "since his Aug. 2
 /// power grab" (a date that qualifies a happening: the stretch runs from it; the places of the
@@ -1673,7 +1746,8 @@ fn names_a_happening(body: &str, dm: &DateMention) -> bool {
 /// year", "higher than last year", "rather than Tuesday"; not a count, "more than 120 people
 /// since March", nor a time "more than a year ago"), after "compared with" or "compared to",
 /// or after "since" in a clause of a superlative or a first ("the first time it has declared
-/// famine since 2017", "the worst floods since 1959", "its lowest level since March").
+/// famine since 2017", "the worst floods since 1959", "its lowest level since March"), or
+/// after a record's "set in" or "of" ("above the previous record set in 1954").
 fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let mut from = dm.start.saturating_sub(BASELINE_BYTES);
     while !body.is_char_boundary(from) {
@@ -1696,11 +1770,11 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     // of the last bytes before the date, before the clause is cut and its words split.)
     let near = &window.as_bytes()[window.len().saturating_sub(BASELINE_NEAR_BYTES)..];
     let four = |w: &[u8; 4]| u32::from_le_bytes(*w);
-    let (than, comp, ince) = (four(b"than"), four(b"comp"), four(b"ince"));
+    let (than, comp, ince, cord) = (four(b"than"), four(b"comp"), four(b"ince"), four(b"cord"));
     let maybe = near
         .windows(4)
         .filter_map(|w| w.first_chunk::<4>())
-        .any(|w| matches!(four(w), x if x == than || x == comp || x == ince));
+        .any(|w| matches!(four(w), x if x == than || x == comp || x == ince || x == cord));
     if !maybe {
         return false;
     }
@@ -1709,6 +1783,21 @@ fn comparison_baseline(body: &str, dm: &DateMention) -> bool {
     let Some(last) = words.len().checked_sub(1) else {
         return false;
     };
+    // "above the town's previous record set in 1954", "beat the record of 1998": the record's
+    // time is a baseline too. (Not "set a record in 2011", "a record 5,000 crossed in May":
+    // the setting, the crossing is what the sentence tells.)
+    if let Some(r) = words
+        .iter()
+        .rposition(|w| matches!(*w, "record" | "records"))
+        && let [first, tail @ ..] = &words[r + 1..]
+        && matches!(*first, "set" | "of" | "from" | "established")
+        && tail.len() <= 2
+        && tail
+            .iter()
+            .all(|w| matches!(*w, "in" | "on" | "back" | "the" | "during"))
+    {
+        return true;
+    }
     // "than" or "compared with" at most BASELINE_WORDS words before the date, only words of a
     // time's phrase between ("than in the whole of", "than it did in"; not "higher than New
     // York's in February", "more than expected this year").
@@ -1816,20 +1905,33 @@ fn baseline_happening<'d>(
     if gap.contains(['.', ';', '(', ':']) {
         return None;
     }
-    // (A comma only right after a place that follows the date; not one of a number, "8,500".)
+    // (A comma only right after a place that follows the date, or after a name the gazetteer
+    // lacks after "in" ("kidnapped in Jangebe, Zamfara State"); not one of a number, "8,500".)
     let comma_ok = match gap.rfind(", ") {
         None => true,
         Some(k) => {
             let at = from + k;
             let before = places.partition_point(|p| p.start < at);
             !gap[..k].contains(", ")
-                && before
+                && (before
                     .checked_sub(1)
                     .and_then(|j| places.get(j))
                     .is_some_and(|p| p.end == at && p.start > from)
+                    || name_after_preposition(&gap[..k]))
         }
     };
     comma_ok.then_some(dm)
+}
+
+/// `text` ends with a capitalised word after "in", "at" or "near" ("were kidnapped in Jangebe"):
+/// the name of a place, known or not.
+fn name_after_preposition(text: &str) -> bool {
+    let mut words = text.rsplit(' ');
+    let name = words.next().unwrap_or_default();
+    name.starts_with(|c: char| c.is_uppercase())
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "at" | "near"))
 }
 
 /// How far after a baseline's date a place of its happening may stand ([`baseline_happening`]).
@@ -3551,6 +3653,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_with_a_happening_named_before_takes_its_day() {
+        // The quake of the sentence before is Saturday's, not the day of its toll.
+        for body in [
+            "Rescuers in Valencia searched on Monday as the toll from Saturday's magnitude 7.2 \
+             earthquake rose. The quake struck near Chiva.",
+            "Police in Valencia said on Monday that the attack on Saturday was planned. The \
+             attack began at a market in Chiva.",
+        ] {
+            let e = events(body, &[("Valencia", 1), ("Chiva", 2)], "2021-08-16");
+            assert_eq!(
+                bases(&e)[1],
+                (WhenBasis::Carried, Some(day("2021-08-14"))),
+                "{body}"
+            );
+        }
+        // Another opening goes on with the sentence before's day.
+        let body = "Rescuers in Valencia searched on Monday as the toll from Saturday's earthquake \
+                    rose. The army flew to Chiva.";
+        let e = events(body, &[("Valencia", 1), ("Chiva", 2)], "2021-08-16");
+        assert_eq!(e[1].when.map(|w| w.from), Some(day("2021-08-16")), "{e:?}");
+    }
+
+    #[test]
     fn a_place_of_the_happening_a_baseline_dates_is_of_that_time() {
         let body = "The shooting in Chiva on Tuesday was the deadliest since the 2012 attack at \
                     a school in Newtown, Connecticut.";
@@ -3563,6 +3688,11 @@ mod tests {
         for k in [1, 2] {
             assert_eq!(e[k].when.map(|w| w.to), Some(day("2012-12-31")), "{e:?}");
         }
+        // A place after a name the gazetteer lacks, in the clause of "when".
+        let body = "It was the largest abduction since 2021, when 279 girls were kidnapped in \
+                    Harnuva, Chiva State.";
+        let e = events(body, &[("Chiva", 1)], "2024-03-08");
+        assert_eq!(e[0].when.map(|w| w.to), Some(day("2021-12-31")), "{e:?}");
         // Not a place after the comparison's clause, nor one of a baseline with no happening.
         for body in [
             "Rain in Chiva on Tuesday was the heaviest since the 1957 floods, officials in \
@@ -3594,6 +3724,8 @@ mod tests {
             "Chiva counted 486 deaths, compared with about 165 over the same period in 2020.",
             "It was the strongest storm to hit Chiva this year.",
             "The shooting in Chiva was the deadliest at a U.S. school since the 2012 attack.",
+            "The river in Chiva peaked two metres above the previous record set in 1954.",
+            "The river in Chiva peaked above the record of 1954.",
         ] {
             let e = events(body, &[("Chiva", 1)], "2024-10-31");
             assert_eq!(e[0].basis, WhenBasis::Publication, "{body}: {e:?}");
@@ -3640,6 +3772,11 @@ mod tests {
                 "2009-01-31",
             ),
             ("The strongest storms hit Chiva this week.", "2009-04-05"),
+            ("A runner from Chiva set a record in 1998.", "1998-12-31"),
+            (
+                "A record 5,000 people crossed at Chiva in January.",
+                "2009-01-31",
+            ),
         ] {
             let e = events(body, &[("Chiva", 1)], "2009-03-30");
             assert_eq!(e[0].basis, WhenBasis::Text, "{body}: {e:?}");

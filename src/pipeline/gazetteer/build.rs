@@ -403,6 +403,13 @@ impl Builder {
             } {
                 continue;
             }
+            // A broad alias that is only the name with a possessive ("Tonga's" of a town in
+            // Cameroon, "Hayward's") is no spelling of its own: the matcher reads a possessive
+            // off any name, and such an alias, the longer span, would win "Tonga's capital" for
+            // the town over the country.
+            if broad && names::is_possessive_of(name.text(arena), spelling) {
+                continue;
+            }
             // A broad name that is mostly a common word ("Reading", "Mobile"), a person's name
             // or a word of headlines is kept, but the matcher takes it only where the context
             // says "place" ("in Reading", "Mobile, Ala.").

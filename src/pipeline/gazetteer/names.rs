@@ -662,6 +662,15 @@ pub(crate) fn is_plain_spelling(name: &str, spelling: &str) -> bool {
     name.chars().all(|c| plain.next() == Some(plain_letter(c))) && plain.next().is_none()
 }
 
+/// `spelling` is `name` and a possessive "'s" (straight or curly apostrophe): "Tonga's".
+pub(crate) fn is_possessive_of(name: &str, spelling: &str) -> bool {
+    spelling.len() > name.len()
+        && spelling.ends_with('s')
+        && spelling
+            .strip_prefix(name)
+            .is_some_and(|tail| tail == "'s" || tail == "\u{2019}s")
+}
+
 /// The letter without its accent for the accented Latin letters of Latin-1 and Latin
 /// Extended-A ("á" → "a", "Č" → "C"); any other character as it is.
 fn plain_letter(c: char) -> char {
