@@ -825,10 +825,10 @@ impl Tagger<'_> {
         if r.tok != i - 2 || r.grain != Grain::Day || !self.clean_after(i) {
             return None;
         }
-        // (Not "April 24 and 25 people", "May 3 and 4 p.m.".)
+        // (Not "April 24 and 25 people", "May 3 and 4 p.m."; "on March 3 and 4 in Paris" is.)
         if matches!(
             self.toks.get(i + 1).map(|t| t.kind),
-            Some(Kind::Word { cap: false, .. })
+            Some(Kind::Word { cap: false, lex }) if !matches!(lex, Lex::Prep(_) | Lex::Tense(_))
         ) {
             return None;
         }
