@@ -408,7 +408,8 @@ fn background_left_behind(body: &str, e: &Episode, start: usize, published: Naiv
 ///    when another date is there ("said on Tuesday that the army entered Tabqa in October",
 ///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": a day
 ///    of saying of [`date_of_saying`], where the other date is not long before it);
-///    else the first vague one. Where the sentence names two different precise times, a place
+///    else the first vague one of the past, else one of a few days, weeks or months to come
+///    ("in the coming weeks"; not "the near future"). Where the sentence names two different precise times, a place
 ///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
 ///    about something the sentence names dates only that clause's places
 ///    ([`clauses::ConfinedClause`]).
@@ -1144,6 +1145,14 @@ pub(super) fn pick_date<'d>(
     };
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
+    // But a few days, weeks or months to come ("in the coming weeks", "over the next few days")
+    // are when the plan is due: the sentence's event is of them, not of the publication.
+    let vague_soon = |m: &&DateMention| {
+        m.vague
+            && published.is_some_and(|day| {
+                m.interval.from >= day && (m.interval.to - day).num_days() < VAGUE_SOON_DAYS
+            })
+    };
     // "The worst clashes since 2014 broke out on Monday": the time the sentence's event began
     // from is its date only where it has no other.
     let since = |m: &DateMention| since_phrase(body, m);
@@ -1152,8 +1161,13 @@ pub(super) fn pick_date<'d>(
         .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
+        .or_else(|| in_sentence.iter().find(vague_soon))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
 }
+
+/// How many days ahead of the publication a vague time to come may end and still date a
+/// sentence's event ([`pick_date`]): "the coming months" does, "the near future" does not.
+const VAGUE_SOON_DAYS: i64 = 365;
 
 /// Where the clause told after the day of a saying `dm` (a [`date_of_saying`]) puts its verb in
 /// the past perfect ("said on Tuesday that forces had shelled Misrata", "told reporters on
@@ -3007,6 +3021,25 @@ mod tests {
             span("Strikes hit Velmora on March 3 and April 2."),
             Some((day("2024-03-03"), day("2024-03-03")))
         );
+    }
+
+    #[test]
+    fn a_time_in_the_coming_weeks_is_still_to_come() {
+        let e = events(
+            "Officials in Velmora will decide in the coming weeks.",
+            &[("Velmora", 1)],
+            "2024-03-07",
+        );
+        let when = e[0].when.map(|w| (w.from, w.to > w.from));
+        assert_eq!(when, Some((day("2024-03-07"), true)));
+        // A day told beside it is the sentence's time.
+        let e = events(
+            "A summit in Velmora is unlikely in the next three months, the minister said on \
+             Tuesday.",
+            &[("Velmora", 1)],
+            "2024-03-07",
+        );
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2024-03-05")));
     }
 
     #[test]
