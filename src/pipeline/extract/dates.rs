@@ -69,7 +69,7 @@
 //!   Valentine's Day, May Day.
 //! - Parts: "early/mid/late April" (days 1-10 / 11-20 / 21-end), "early/mid/late 2019" (January-April,
 //!   May-August, September-December), "the end of 1990" (its last quarter), "the first half".
-//! - Not dates: "the coming days" (in quoted speech its anchor is unknown), "daily",
+//! - Not dates: "daily",
 //!   "month-long", "years-old", numbers glued to letters or punctuation ("F.1", "F.1AD", "3,400",
 //!   "50/50", "300-member"), numbers after "@", "#" or currency signs, counts ("of 2000 people").
 //!
@@ -825,10 +825,10 @@ impl Tagger<'_> {
         if r.tok != i - 2 || r.grain != Grain::Day || !self.clean_after(i) {
             return None;
         }
-        // (Not "April 24 and 25 people", "May 3 and 4 p.m.".)
+        // (Not "April 24 and 25 people", "May 3 and 4 p.m."; "on March 3 and 4 in Paris" is.)
         if matches!(
             self.toks.get(i + 1).map(|t| t.kind),
-            Some(Kind::Word { cap: false, .. })
+            Some(Kind::Word { cap: false, lex }) if !matches!(lex, Lex::Prep(_) | Lex::Tense(_))
         ) {
             return None;
         }
@@ -3192,7 +3192,9 @@ impl Tagger<'_> {
                 let y = self.anchor_year()?;
                 Some(self.at(k + 1, calendar::year(y)?))
             }
-            Lex::Next | Lex::Following | Lex::Previous => self.relative_unit(k),
+            // "the next two weeks" (`next_n` wants a plural unit), "the next day".
+            Lex::Next => self.next_n(k).or_else(|| self.relative_unit(k)),
+            Lex::Following | Lex::Previous => self.relative_unit(k),
             Lex::Same => self.same_unit(k),
             // "the latest fiscal year": the last one over.
             Lex::Latest
@@ -3246,6 +3248,8 @@ impl Tagger<'_> {
                     self.future(i)
                 } else if w.eq_ignore_ascii_case("time") {
                     self.at_the_time(i, k)
+                } else if w.eq_ignore_ascii_case("coming") {
+                    self.next_n(k)
                 } else {
                     self.spelled_decade(k)
                 }
@@ -4319,13 +4323,18 @@ impl Tagger<'_> {
 
     /// `n` units back from `published`, as the start of a rolling period.
     fn back(published: NaiveDate, n: u32, unit: Unit) -> Option<NaiveDate> {
-        let n = i64::from(n);
-        let months = |k: i64| calendar::add_months(published, -i32::try_from(k).ok()?);
+        Self::shift(published, -i64::from(n), unit)
+    }
+
+    /// The day `n` units after `published` (before it where `n` is negative; hours as whole
+    /// days).
+    fn shift(published: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
+        let months = |k: i64| calendar::add_months(published, i32::try_from(k).ok()?);
         match unit {
-            Unit::Hour => calendar::add_days(published, -((n + 23) / 24)),
-            Unit::Day | Unit::Night => calendar::add_days(published, -n),
-            Unit::Week | Unit::Weekend => calendar::add_days(published, -7 * n),
-            Unit::Fortnight => calendar::add_days(published, -14 * n),
+            Unit::Hour => calendar::add_days(published, n.signum() * ((n.abs() + 23) / 24)),
+            Unit::Day | Unit::Night => calendar::add_days(published, n),
+            Unit::Week | Unit::Weekend => calendar::add_days(published, 7 * n),
+            Unit::Fortnight => calendar::add_days(published, 14 * n),
             Unit::Month => months(n),
             Unit::Quarter => months(3 * n),
             Unit::Year => months(12 * n),
@@ -4529,7 +4538,45 @@ impl Tagger<'_> {
         }
         Some(self.grained(unit_at, interval, Grain::Span))
     }
+
+    /// "the next two weeks", "the next 48 hours", "the next few days", "the coming weeks",
+    /// "the coming few months": the stretch from the anchor forward, which a sentence told of
+    /// them speaks of as still to come (`i` at "next" or "coming", right after "the"). Vague
+    /// even with a count: it bounds a plan, it does not pin a happening down (a day of the
+    /// saying beside it is the sentence's time). Not a single unit ("the next year" is often
+    /// the year after a past one) nor "the next two weeks of talks".
+    fn next_n(&self, i: usize) -> Option<Match> {
+        let few = self.lex(i + 1) == Some(Lex::Few);
+        let (n, unit_at) = match self.count_at(i + 1) {
+            _ if few => (7, i + 2),
+            Some(n) => (n, i + 2),
+            None => (7, i + 1),
+        };
+        let (unit, plural) = self.unit(unit_at)?;
+        if !plural || self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of)) {
+            return None;
+        }
+        let anchor = self.anchor_day()?;
+        // "Last October, Putin invited him for a visit in the coming days": told after a time
+        // the sentence gave well before the anchor, the stretch runs from then, a day the
+        // sentence does not give.
+        if let Some(r) = self.reference.get()
+            && (anchor - r.interval.to).num_days() > NEXT_N_RECENT_DAYS
+            && i.saturating_sub(r.tok) <= NEXT_N_REFERENCE_TOKENS
+            && !(r.tok + 1..=i).any(|k| self.starts_sentence(k))
+        {
+            return None;
+        }
+        let interval = calendar::span(anchor, Self::shift(anchor, i64::from(n), unit)?)?;
+        Some(self.vague(unit_at, interval))
+    }
 }
+
+/// How many days before the anchor a time given earlier in the sentence may end and "the
+/// coming days" still run from the anchor ([`Tagger::next_n`]: "said on Monday"), and how many
+/// tokens back that time is looked for.
+const NEXT_N_RECENT_DAYS: i64 = 7;
+const NEXT_N_REFERENCE_TOKENS: usize = 40;
 
 /// Lower-case words that may follow a day of the month alone and open another phrase ("on the
 /// 12th when ...", "on the 3rd and again on the 9th").

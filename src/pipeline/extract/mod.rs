@@ -17,7 +17,7 @@ pub mod sentences;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -25,7 +25,7 @@ use crate::corpus::Article;
 use crate::gazetteer::{Gazetteer, PlaceIdx};
 use crate::problem::Problem;
 
-use self::dates::{DateMention, Granularity, Interval};
+use self::dates::{DateMention, Granularity, Interval, WEEKDAY_NAMES};
 use self::places::PlaceMention;
 
 /// Where an event's interval comes from.
@@ -408,7 +408,8 @@ fn background_left_behind(body: &str, e: &Episode, start: usize, published: Naiv
 ///    when another date is there ("said on Tuesday that the army entered Tabqa in October",
 ///    "told reporters on Thursday that ...", "On Thursday, the mayor told CBC that ...": a day
 ///    of saying of [`date_of_saying`], where the other date is not long before it);
-///    else the first vague one. Where the sentence names two different precise times, a place
+///    else the first vague one of the past, else one of a few days, weeks or months to come
+///    ("in the coming weeks"; not "the near future"). Where the sentence names two different precise times, a place
 ///    whose own clause has one takes it ([`clauses::clause_date`]); a date told of a clause
 ///    about something the sentence names dates only that clause's places
 ///    ([`clauses::ConfinedClause`]).
@@ -1171,6 +1172,14 @@ pub(super) fn pick_date<'d>(
     };
     // A vague future ("soon", "the near future") is a plan, not when the sentence's event was.
     let vague_past = |m: &&DateMention| m.vague && !dateline(m) && Some(m.interval.to) <= published;
+    // But a few days, weeks or months to come ("in the coming weeks", "over the next few days")
+    // are when the plan is due: the sentence's event is of them, not of the publication.
+    let vague_soon = |m: &&DateMention| {
+        m.vague
+            && published.is_some_and(|day| {
+                m.interval.from >= day && (m.interval.to - day).num_days() < VAGUE_SOON_DAYS
+            })
+    };
     // "The worst clashes since 2014 broke out on Monday": the time the sentence's event began
     // from is its date only where it has no other.
     let since = |m: &DateMention| since_phrase(body, m);
@@ -1179,8 +1188,13 @@ pub(super) fn pick_date<'d>(
         .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
+        .or_else(|| in_sentence.iter().find(vague_soon))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
 }
+
+/// How many days ahead of the publication a vague time to come may end and still date a
+/// sentence's event ([`pick_date`]): "the coming months" does, "the near future" does not.
+const VAGUE_SOON_DAYS: i64 = 365;
 
 /// Where the clause told after the day of a saying `dm` (a [`date_of_saying`]) puts its verb in
 /// the past perfect ("said on Tuesday that forces had shelled Misrata", "told reporters on
@@ -1542,7 +1556,7 @@ fn dated_by(
     dates: &[DateMention],
     published: Option<NaiveDate>,
 ) -> (Interval, TextSpan) {
-    match joined_stretch(body, dm, dates) {
+    match joined_stretch(body, dm, dates, published) {
         Some((when, end)) => (when, TextSpan::new(dm.start..end)),
         None => (
             event_time(body, dm, published),
@@ -1554,37 +1568,67 @@ fn dated_by(
 /// The stretch the date mention `dm` and the next of `dates` (sorted) make where they are its
 /// two ends: "between 2015 and 2017", "from 1998 to 2003", "from March 2 until May 9", "2015
 /// through 2017" (the tagger reads each end as a time of its own, as a reader names each), the
-/// second later than the first. With the stretch, where its words end.
+/// second later than the first; and two days a few apart joined by "and" or "or" ("rain fell
+/// on Thursday and Friday", "on March 3 and 4"): one happening told over both, or on one of
+/// them. Two weekdays read one by one may come out in the wrong order ("polls open Saturday
+/// through Monday" read on a Thursday: the Monday before): the second is then the first such
+/// day after the first where that is still to come at `published`, else the first is the
+/// latest such day before the second. With the stretch, where its words end.
 fn joined_stretch(
     body: &str,
     dm: &DateMention,
     dates: &[DateMention],
+    published: Option<NaiveDate>,
 ) -> Option<(Interval, usize)> {
     let next = dates.get(dates.partition_point(|m| m.start < dm.end))?;
-    if dm.vague || next.vague || next.interval.from <= dm.interval.to {
+    if dm.vague || next.vague {
         return None;
     }
+    let (mut from, mut to) = (dm.interval.from, next.interval.to);
+    if next.interval.from <= dm.interval.to {
+        let weekday = |m: &DateMention| {
+            m.interval.granularity == Granularity::Day
+                && body
+                    .get(m.start..m.end)
+                    .is_some_and(|w| WEEKDAY_NAMES.contains(&w))
+        };
+        if from == next.interval.from || !weekday(dm) || !weekday(next) {
+            return None;
+        }
+        let weeks = Days::new(7 * ((from - next.interval.from).num_days().unsigned_abs() / 7 + 1));
+        if published.is_some_and(|day| from > day) {
+            to = to.checked_add_days(weeks)?;
+        } else {
+            from = from.checked_sub_days(weeks)?;
+        }
+    }
     let gap = body.get(dm.end..next.start)?;
-    let mut from = dm.start.saturating_sub(STRETCH_OPENER_BYTES);
-    while !body.is_char_boundary(from) {
-        from += 1;
+    let mut at = dm.start.saturating_sub(STRETCH_OPENER_BYTES);
+    while !body.is_char_boundary(at) {
+        at += 1;
     }
     let opener = body
-        .get(from..dm.start)?
+        .get(at..dm.start)?
         .split_whitespace()
         .next_back()
         .unwrap_or("");
     let lead = |w: &str| opener.eq_ignore_ascii_case(w);
+    let days_apart = || {
+        dm.interval.granularity == Granularity::Day
+            && next.interval.granularity == Granularity::Day
+            && (to - from).num_days() < 7
+    };
     let joins = match gap.trim() {
-        "and" => lead("between"),
+        "and" => lead("between") || days_apart(),
+        "or" => days_apart(),
         "to" | "-" | "\u{2013}" => lead("from") || lead("between"),
         "through" | "until" | "till" | "thru" => true,
         _ => false,
     };
     joins.then_some((
         Interval {
-            from: dm.interval.from,
-            to: next.interval.to,
+            from,
+            to,
             granularity: Granularity::Span,
         },
         next.end,
@@ -3051,6 +3095,53 @@ mod tests {
             span("Velmora voted in 2015 and again in 2017."),
             Some((day("2015-01-01"), day("2015-12-31")))
         );
+    }
+
+    #[test]
+    fn two_days_joined_by_and_or_through_date_its_places_by_both() {
+        // Thursday 7 March 2024.
+        let span = |body: &str| {
+            let e = events(body, &[("Velmora", 1)], "2024-03-07");
+            e[0].when.map(|w| (w.from, w.to))
+        };
+        // A past Thursday and Friday: the Friday before publication and the day before it.
+        assert_eq!(
+            span("Heavy rain fell on Thursday and Friday across Velmora."),
+            Some((day("2024-02-29"), day("2024-03-01")))
+        );
+        // Days to come, the second read on its own as the Monday past.
+        assert_eq!(
+            span("Polls in Velmora open Saturday through Monday."),
+            Some((day("2024-03-09"), day("2024-03-11")))
+        );
+        assert_eq!(
+            span("Flights to Velmora were cancelled on March 3 and 4 after the storm."),
+            Some((day("2024-03-03"), day("2024-03-04")))
+        );
+        // Two days a month apart are two happenings: the first.
+        assert_eq!(
+            span("Strikes hit Velmora on March 3 and April 2."),
+            Some((day("2024-03-03"), day("2024-03-03")))
+        );
+    }
+
+    #[test]
+    fn a_time_in_the_coming_weeks_is_still_to_come() {
+        let e = events(
+            "Officials in Velmora will decide in the coming weeks.",
+            &[("Velmora", 1)],
+            "2024-03-07",
+        );
+        let when = e[0].when.map(|w| (w.from, w.to > w.from));
+        assert_eq!(when, Some((day("2024-03-07"), true)));
+        // A day told beside it is the sentence's time.
+        let e = events(
+            "A summit in Velmora is unlikely in the next three months, the minister said on \
+             Tuesday.",
+            &[("Velmora", 1)],
+            "2024-03-07",
+        );
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2024-03-05")));
     }
 
     #[test]

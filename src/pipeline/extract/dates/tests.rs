@@ -763,6 +763,51 @@ fn the_past_two_weeks_is_a_span_ending_at_publication() {
 }
 
 #[test]
+fn the_next_or_coming_days_are_a_span_from_publication() {
+    assert_one(
+        "a vote in the next two weeks,",
+        "2019-04-19",
+        "the next two weeks",
+        "2019-04-19",
+        "2019-05-03",
+        Span,
+    );
+    let vague = |text: &str| {
+        tag_dates(text, Some(ymd("2019-04-19")))
+            .iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.interval.from, m.vague))
+            .collect::<Vec<_>>()
+    };
+    for (text, surface) in [
+        (
+            "The board will decide in the coming weeks.",
+            "the coming weeks",
+        ),
+        ("Talks resume over the coming days.", "the coming days"),
+        (
+            "A ruling is due in the next few months.",
+            "the next few months",
+        ),
+    ] {
+        assert_eq!(
+            vague(text),
+            [(surface.to_string(), ymd("2019-04-19"), true)]
+        );
+    }
+    // Told after a time well before publication, the stretch runs from then: no date for it.
+    assert_eq!(
+        vague("In January, the king promised a visit in the coming days.")
+            .iter()
+            .map(|m| m.0.as_str())
+            .collect::<Vec<_>>(),
+        ["January"]
+    );
+    // Nor is a stretch of something named.
+    assert!(vague("It slowed in the next two weeks of talks.").is_empty());
+    assert!(vague("He came in the coming of spring.").is_empty());
+}
+
+#[test]
 fn the_last_ten_days_is_a_span_ending_at_publication() {
     assert_one(
         "over the last 10 days",
@@ -2579,11 +2624,8 @@ fn an_undated_text_reads_partial_dates_against_its_last_full_date() {
 // ---- not dates -------------------------------------------------------------------------------
 
 #[test]
-fn the_coming_days_daily_and_month_long_are_not_dates() {
-    assert_none(
-        "in the coming days, growing daily, the month-long war, years-old",
-        "2019-05-08",
-    );
+fn daily_and_month_long_are_not_dates() {
+    assert_none("growing daily, the month-long war, years-old", "2019-05-08");
 }
 
 #[test]
