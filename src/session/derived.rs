@@ -904,6 +904,21 @@ pub fn find_ignoring_ascii_case(text: &str, query: &str) -> Vec<std::ops::Range<
     out
 }
 
+/// A small synthetic dataset for the session's tests (400 places, 30,000 events) and its
+/// timeline range.
+#[cfg(test)]
+pub(crate) fn small_synthetic_model() -> (Model, (NaiveDate, NaiveDate)) {
+    let places = crate::tools::synth::places(400, 11);
+    let gazetteer = std::sync::Arc::new(crate::gazetteer::Gazetteer::from_places(places));
+    let s = crate::tools::synth::events(gazetteer.places(), 30_000, 12);
+    let index = crate::index::Index::build(&s.extractions, &s.published);
+    let range = index.timeline_range().expect("dated");
+    (
+        crate::tools::perf::synthetic_model(gazetteer, s, index),
+        range,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -911,12 +926,7 @@ mod tests {
     #[test]
     fn moving_the_window_gives_the_markers_a_rebuild_gives() {
         use crate::session::state::Intent;
-        let places = crate::tools::synth::places(400, 11);
-        let gazetteer = std::sync::Arc::new(crate::gazetteer::Gazetteer::from_places(places));
-        let s = crate::tools::synth::events(gazetteer.places(), 30_000, 12);
-        let index = crate::index::Index::build(&s.extractions, &s.published);
-        let (a, b) = index.timeline_range().expect("dated");
-        let model = crate::tools::perf::synthetic_model(gazetteer, s, index);
+        let (model, (a, b)) = small_synthetic_model();
         let mut state = AppState::new((a, b));
         let mut cache = DerivedCache::default();
         let days = (b - a).num_days();

@@ -132,14 +132,9 @@ mod tests {
 
     #[test]
     fn the_places_under_a_click_come_busiest_first_by_their_own_counts() {
-        use crate::session::derived::DerivedCache;
+        use crate::session::derived::{DerivedCache, small_synthetic_model};
         use crate::session::state::AppState;
-        let places = crate::tools::synth::places(400, 11);
-        let gazetteer = std::sync::Arc::new(crate::gazetteer::Gazetteer::from_places(places));
-        let s = crate::tools::synth::events(gazetteer.places(), 30_000, 12);
-        let index = crate::index::Index::build(&s.extractions, &s.published);
-        let range = index.timeline_range().expect("dated");
-        let model = crate::tools::perf::synthetic_model(gazetteer, s, index);
+        let (model, range) = small_synthetic_model();
         let mut cache = DerivedCache::default();
         let derived = cache.get(&model, &AppState::new(range));
         let viewport = crate::tools::perf::wide_viewport();
