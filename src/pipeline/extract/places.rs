@@ -4209,7 +4209,35 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     // The river of each name asked ([`river_named`]), looked up once per name: "the" before
     // a town's name is common, and each look-up reads the index for two names.
     let mut rivers: HashMap<&str, Option<PlaceIdx>, WordState> = HashMap::default();
-    for (i, (hit, at)) in hits.iter().zip(&occurrences).enumerate() {
+    // The weak names that no rule below can read as a place here (see [`no_reading_here`]),
+    // in order: what the rules below say of one matters only where the article settles its
+    // name elsewhere or it is listed beside other names, and it is asked after all the others
+    // only then ([`weak_name_may_matter`]). Two in five hits of news are such names.
+    let mut deferred: Vec<usize> = Vec::new();
+    let (mut next, mut next_deferred) = (0, 0);
+    loop {
+        // Every hit in order, then the deferred ones that may matter.
+        let (i, late) = if next < hits.len() {
+            next += 1;
+            (next - 1, false)
+        } else if let Some(&i) = deferred.get(next_deferred) {
+            next_deferred += 1;
+            (i, true)
+        } else {
+            break;
+        };
+        let (Some(hit), Some(at)) = (hits.get(i), occurrences.get(i)) else {
+            break;
+        };
+        let mut site = Site::new(*at);
+        if late {
+            if !weak_name_may_matter(text, hit, &weak_places) {
+                continue;
+            }
+        } else if no_reading_here(hit, &site) {
+            deferred.push(i);
+            continue;
+        }
         // "Scott Pruitt", "Chad Walker": a given name and a surname name a person.
         if opens_person_name(at) {
             continue;
@@ -4264,8 +4292,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             }
         }
         let surface = text.get(hit.start..hit.end).unwrap_or("");
-        // The occurrence's tests, each worked out once for the rules below and `accept`.
-        let mut site = Site::new(*at);
+        // (`site`: the occurrence's tests, each worked out once for the rules below and
+        // `accept`.)
         // "Wynne said", "founded by Wynne, who": the occurrence speaks (see `speaker`).
         let voiced = speaks(at) || who_follows(text, hit.end);
         // A place context that outweighs a person of the name: asked only of a name the article
@@ -4511,6 +4539,12 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
             spans.push(span);
         }
     }
+    // (The deferred names asked late go to their places among the others, as if asked in
+    // turn: the rules below read the lists in the text's order.)
+    if next_deferred > 0 {
+        unplaced.sort_unstable_by_key(|&(i, _)| i);
+        pending.sort_unstable();
+    }
     // One sense per discourse for names inside runs of capitalised words: a name the article
     // uses as a place elsewhere ("in Nashville") names that place where it opens or closes an
     // organisation's name ("the Nashville Film Festival", "Education Minnesota") too.
@@ -4624,6 +4658,41 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     }
     saints_without_their_title(text, g, &mut chosen);
     chosen
+}
+
+/// A hit of weak names only ([`NameRole::Weak`]) that no rule of [`accepted_spans`]'s first
+/// round can read as a place: [`accept`] takes a weak name there only as an abbreviation or in
+/// a place context, and the one rule that adds a reading of its own, a river's, asks for a
+/// river word after the name or "the" before it. Such a hit makes no span of that round: the
+/// round's rules only decide whether it is left among the unplaced names.
+fn no_reading_here(hit: &NameHit<'_>, site: &Site<'_>) -> bool {
+    site.at.before != Some("the")
+        && hit
+            .targets()
+            .all(|(r, spelling)| matches!(r, NameRole::Weak(_)) && !is_abbreviation(spelling))
+        && !site.names_a_river()
+        && !site.place_context()
+}
+
+/// Whether what [`accepted_spans`]'s first round says of a hit of [`no_reading_here`] can matter:
+/// the unplaced weak names are read again where another occurrence settled the name (in
+/// `weak_places`), or by their neighbours in a list ([`divisions_listed_together`],
+/// [`towns_listed_with_places`]: a name joined by a comma, "and" or "or" to the name before or
+/// after it). Any other is read no further.
+fn weak_name_may_matter(
+    text: &str,
+    hit: &NameHit<'_>,
+    weak_places: &HashSet<&str, WordState>,
+) -> bool {
+    const JOINS: [&str; 3] = [", ", " and ", " or "];
+    text.get(hit.start..hit.end)
+        .is_some_and(|s| weak_places.contains(s))
+        || text
+            .get(hit.end..)
+            .is_some_and(|a| JOINS.iter().any(|j| a.starts_with(j)))
+        || text
+            .get(..hit.start)
+            .is_some_and(|b| JOINS.iter().any(|j| b.ends_with(j)))
 }
 
 /// The first words of a saint's town ("St. Petersburg", "Saint Paul").

@@ -5722,3 +5722,21 @@ fn a_citys_plain_spelling_that_is_a_persons_name_is_the_city_only_where_the_cont
                 innocent; Concepcion Flores, his lawyer, agreed.";
     assert!(found(text).is_empty(), "{:?}", found(text));
 }
+
+#[test]
+fn weak_names_read_after_the_others_are_placed_as_if_read_in_turn() {
+    // A weak name with nothing around it that reads as a place is asked after the article's
+    // other names (`no_reading_here`): the occurrence "in Lancaster" settles it all the same,
+    // though it comes later in the text.
+    let text = "Lancaster was quiet on Sunday. Storms hit homes in Lancaster on Monday.";
+    let got = found(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got.iter().all(|(s, p)| s == "Lancaster" && *p == got[0].1),
+        "{got:?}"
+    );
+    // And one listed beside other towns is read by its neighbours.
+    let text = "Storms hit Wells, Lancaster and Preston on Monday.";
+    let got: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(got, ["Wells", "Lancaster", "Preston"]);
+}
