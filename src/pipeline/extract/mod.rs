@@ -844,6 +844,31 @@ fn events_of(
                             _ => (Some(w), date_mention),
                         }
                     }
+                    // "A week after the vote on March 3, crowds gathered in Lyon": a place
+                    // outside the happening, dated by a day told inside it, is of the day the
+                    // lag after that one.
+                    (Some(l), Some(w))
+                        if !(l.span.start <= mention.start && mention.end <= l.span.end)
+                            && w.granularity == Granularity::Day
+                            && date_mention.is_some_and(|d| l.span.contains(&d.range().start)) =>
+                    {
+                        let ahead = chrono::Days::new(l.days);
+                        match (
+                            w.from.checked_add_days(ahead),
+                            w.to.checked_add_days(ahead),
+                            date_mention,
+                        ) {
+                            (Some(from), Some(to), Some(d)) => (
+                                Some(Interval {
+                                    from,
+                                    to,
+                                    granularity: Granularity::Day,
+                                }),
+                                Some(TextSpan::new(l.phrase.start..d.range().end)),
+                            ),
+                            _ => (Some(w), date_mention),
+                        }
+                    }
                     _ => (when, date_mention),
                 };
                 events.push(Event {
@@ -4441,6 +4466,18 @@ mod tests {
         let e = events(body, &[("Korvena", 3), ("Dastry", 2)], "2020-01-18");
         let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
         assert_eq!(days, [Some(day("2020-01-03")), Some(day("2020-01-17"))]);
+        // A place outside the happening, dated by a day told inside it: the lag after it.
+        let body = "A week after the vote on March 3, crowds gathered in Velmora.";
+        let e = events(body, &[("Velmora", 1)], "2020-03-20");
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2020-03-10")));
+        assert_eq!(
+            e[0].date_mention.map(|m| &body[m.range()]),
+            Some("A week after the vote on March 3")
+        );
+        let body = "The raid on Korvena came two days after a strike in Dastry on Monday.";
+        let e = events(body, &[("Korvena", 3), ("Dastry", 2)], "2020-01-10");
+        let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
+        assert_eq!(days, [Some(day("2020-01-08")), Some(day("2020-01-06"))]);
         // Not days without a count, nor a lag not set off ("said two days after").
         let body = "Forces took Velmora on Monday. It came days after a strike in Dastry.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2020-01-07");
