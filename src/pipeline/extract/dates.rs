@@ -1408,23 +1408,22 @@ impl Tagger<'_> {
             return Some(d);
         }
         let mut plan = false;
-        let forward =
-            self.weekday_by_its_clauses(wd, first)
-                .or_else(|| match self.tense(first, last) {
-                    Tense::Future => Some(true),
-                    Tense::PastAdjacent => Some(false),
-                    // (A plan told in the day's own clause outweighs a past verb further off,
-                    // of another clause: "On Saturday Conte flies to Ankara; he met Haftar last
-                    // week"; not one next to the day: "said on Saturday it would not attend".)
-                    Tense::Past => {
-                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
-                        Some(plan)
-                    }
-                    Tense::Present | Tense::Unknown => {
-                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
-                        (plan || self.scheduled_for(first)).then_some(true)
-                    }
-                });
+        let (by_clauses, split) = self.weekday_by_its_clauses(wd, first);
+        let forward = by_clauses.or_else(|| match self.tense(first, last) {
+            Tense::Future => Some(true),
+            Tense::PastAdjacent => Some(false),
+            // (A plan told in the day's own clause outweighs a past verb further off,
+            // of another clause: "On Saturday Conte flies to Ankara; he met Haftar last
+            // week"; not one next to the day: "said on Saturday it would not attend".)
+            Tense::Past => {
+                plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                Some(plan)
+            }
+            Tense::Present | Tense::Unknown => {
+                plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                (plan || self.scheduled_for(first)).then_some(true)
+            }
+        });
         let d = match forward {
             // (Told in the present, the day before publication is not a day to come but one
             // a caption or a headline tells as now: "the coach addresses the media Monday".)
@@ -1445,8 +1444,12 @@ impl Tagger<'_> {
             }
             _ => d,
         };
-        seen[slot] = Some(d);
-        self.weekdays.set(seen);
+        // (Where the clauses naming the day split, each is read on its own: "made landfall
+        // late on Thursday ... rain is forecast until Thursday" names two Thursdays.)
+        if !split {
+            seen[slot] = Some(d);
+            self.weekdays.set(seen);
+        }
         Some(d)
     }
 
@@ -1622,14 +1625,19 @@ impl Tagger<'_> {
     /// evidence: "extended its deadline until 9 a.m. EST Tuesday"), or the other way; `None` on a
     /// tie. Not counted: a weekday dated by the date after it ("Thursday, Jan. 6") and a
     /// possessive one, whose clause is another's ("would get around Wednesday's ruling").
-    fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> Option<bool> {
+    /// Then whether the clauses split: the one at `first` is past (by a verb right before it,
+    /// or further off before it) and a later one future, or the other way round, the first
+    /// not a limit ("until Tuesday", "by Tuesday"), and the day is nearer ahead of publication
+    /// than back; the name is then two days ("made landfall late on Thursday", "rain is
+    /// forecast until Thursday"), and the count decides nothing: `(None, true)`.
+    fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> (Option<bool>, bool) {
         // (Most texts name a weekday once: its full name found twice after the first, by one
         // fast scan of the text, lets the tokens be read at all.)
         let from_byte = self.toks.get(first).map_or(0, |t| t.start as usize);
         let full = WEEKDAY_FINDERS[wd.num_days_from_monday() as usize]
             .find_iter(self.text.as_bytes().get(from_byte..).unwrap_or(&[]));
         if full.take(2).count() < 2 {
-            return None;
+            return (None, false);
         }
         let (mut past, mut future) = (0u32, 0u32);
         let named = self.weekday_tokens.get_or_init(|| {
@@ -1641,7 +1649,10 @@ impl Tagger<'_> {
         let from = named.partition_point(|&i| (i as usize) < first);
         // (Named once, the weekday has only its first clause to go by: the caller reads it.)
         let this = |&i: &u32| self.lex(i as usize) == Some(Lex::Weekday(wd));
-        named[from..].iter().filter(|i| this(i)).nth(1)?;
+        if named[from..].iter().filter(|i| this(i)).nth(1).is_none() {
+            return (None, false);
+        }
+        let mut own: Option<Tense> = None;
         for i in named[from..].iter().map(|&i| i as usize) {
             if self.lex(i) != Some(Lex::Weekday(wd)) || self.possessive_after(i) {
                 continue;
@@ -1654,17 +1665,64 @@ impl Tagger<'_> {
             if matches!(self.lex(k), Some(Lex::Month { .. })) || self.num(k).is_some() {
                 continue;
             }
-            match self.tense(i, self.day_part_after(i)) {
+            let tense = self.tense(i, self.day_part_after(i));
+            match tense {
                 Tense::Future => future += 1,
                 Tense::PastAdjacent => past += 1,
                 Tense::Past | Tense::Present | Tense::Unknown => {}
             }
+            // (Not a day set as a limit: "students have until Tuesday to register".)
+            let limit = matches!(
+                self.prev_prep(i),
+                Some(Prep::Until | Prep::By | Prep::Before)
+            );
+            // (A past verb further off counts only before the day: one after it is often
+            // the saying's, "a cold front arriving late Thursday, forecasters said".)
+            let weak_after = tense == Tense::Past && !self.past_cue_before(i);
+            own.get_or_insert(if limit || weak_after {
+                Tense::Unknown
+            } else {
+                tense
+            });
         }
-        match past.cmp(&future) {
+        // (Only a day nearer to come than gone: one just gone is more often the day a plan is
+        // told of too, "said on Tuesday ... due to travel to Berlin later on Tuesday".)
+        let nearer_ahead = self.published.is_some_and(|a| {
+            let back = (7 + a.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            back > 7 - back
+        });
+        let split = nearer_ahead
+            && match own {
+                Some(Tense::Past | Tense::PastAdjacent) => future > 0,
+                Some(Tense::Future) => past > 0,
+                _ => false,
+            };
+        if split {
+            return (None, true);
+        }
+        let by_count = match past.cmp(&future) {
             std::cmp::Ordering::Greater => Some(false),
             std::cmp::Ordering::Less => Some(true),
             std::cmp::Ordering::Equal => None,
+        };
+        (by_count, false)
+    }
+
+    /// The nearest tense word before token `i` in its sentence, within the reach of
+    /// [`Tagger::tense`], is past.
+    fn past_cue_before(&self, i: usize) -> bool {
+        const REACH: usize = 20;
+        let mut k = i;
+        for _ in 0..REACH {
+            if k == 0 || self.starts_sentence(k) {
+                return false;
+            }
+            k -= 1;
+            if let Some(t) = self.cue(k) {
+                return t == Tense::Past;
+            }
         }
+        false
     }
 
     /// Token `a` is in the same sentence as token `b` (`a < b`) or in the one before it.

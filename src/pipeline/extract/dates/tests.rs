@@ -3513,3 +3513,43 @@ fn half_a_year_ago_is_six_months_back() {
         Month,
     );
 }
+
+#[test]
+fn a_weekday_named_in_a_past_clause_and_a_future_one_is_two_days() {
+    // 2019-03-19 is a Tuesday.
+    assert_starts(
+        "The storm made landfall near the port late on Thursday. Rain is forecast until \
+         Thursday.",
+        Some("2019-03-19"),
+        &[
+            ("late on Thursday", "2019-03-14"),
+            ("Thursday", "2019-03-21"),
+        ],
+    );
+    assert_starts(
+        "The man was shot on Friday. His funeral will be held on Friday.",
+        Some("2019-03-19"),
+        &[("Friday", "2019-03-15"), ("Friday", "2019-03-22")],
+    );
+    // A day set as a limit is one day however its clauses read.
+    assert_starts(
+        "Pupils have until Friday to enrol. Fees will be due on Friday.",
+        Some("2019-03-19"),
+        &[("Friday", "2019-03-22"), ("Friday", "2019-03-22")],
+    );
+}
+
+#[test]
+fn a_weekday_whose_past_verb_comes_after_it_does_not_split_from_its_namesakes() {
+    // 2019-03-19 is a Tuesday: "forecasters said" is the saying's, not the front's.
+    assert_starts(
+        "Rain should ease, with a front arriving late Thursday, forecasters said. Snow may \
+         follow on Thursday, and it will be cold on Thursday.",
+        Some("2019-03-19"),
+        &[
+            ("late Thursday", "2019-03-21"),
+            ("Thursday", "2019-03-21"),
+            ("Thursday", "2019-03-21"),
+        ],
+    );
+}
