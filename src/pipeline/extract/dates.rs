@@ -894,7 +894,7 @@ impl Tagger<'_> {
             if joined {
                 j += 1;
             }
-            if j == k + 1 || !self.num(j).is_some_and(|n| n.digits <= 2) {
+            if j == k + 1 || self.num(j).is_none_or(|n| n.digits > 2) {
                 return false;
             }
             if joined {
