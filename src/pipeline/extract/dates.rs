@@ -784,6 +784,15 @@ impl Tagger<'_> {
                 Lex::Late => self.part_of(i, Part::Late),
                 Lex::The => self.the(i),
                 Lex::Past => self.past_n(i),
+                // "in coming days", "over coming weeks" (no "the": headline style).
+                Lex::Coming
+                    if matches!(
+                        self.prev_prep(i),
+                        Some(Prep::In | Prep::Over | Prep::During)
+                    ) =>
+                {
+                    self.next_n(i)
+                }
                 // (A year in words never opens with "a": `spelled_year` is not asked.)
                 Lex::A => self.counted_units(i),
                 Lex::Count(_) => self.counted_units(i).or_else(|| self.spelled_year(i)),
@@ -815,27 +824,85 @@ impl Tagger<'_> {
 
     // ---- results ---------------------------------------------------------------------------
 
-    /// "April 24 and 25", "on May 3 or 4": a day of the month just named, after "and" or "or".
+    /// "April 24 and 25", "on May 3 or 4": a day of the month just named, after "and" or "or";
+    /// in a list, after a comma where the list goes on to a last day after "and" or "or" ("on
+    /// March 3, 4 and 5", "on March 3, 4, and 5").
     fn coordinated_day(&self, i: usize) -> Option<Match> {
         let n = self.num(i)?;
-        if n.digits > 2 || i < 2 || !(self.word_is(i - 1, "and") || self.word_is(i - 1, "or")) {
+        if n.digits > 2 || i < 2 {
+            return None;
+        }
+        let joined = self.word_is(i - 1, "and") || self.word_is(i - 1, "or");
+        let listed = self.punct(i - 1) == Some(',') && self.list_goes_on(i);
+        if !(joined || listed) {
             return None;
         }
         let r = self.reference.get()?;
-        if r.tok != i - 2 || r.grain != Grain::Day || !self.clean_after(i) {
+        // (The day before: right before the joint, or before the comma of ", and".)
+        let before = if joined && self.punct(i - 2) == Some(',') {
+            i.checked_sub(3)?
+        } else {
+            i - 2
+        };
+        if r.tok != before || r.grain != Grain::Day || !self.clean_after(i) {
             return None;
         }
         // (Not "April 24 and 25 people", "May 3 and 4 p.m."; "on March 3 and 4 in Paris" is.)
-        if matches!(
-            self.toks.get(i + 1).map(|t| t.kind),
-            Some(Kind::Word { cap: false, lex }) if !matches!(lex, Lex::Prep(_) | Lex::Tense(_))
-        ) {
+        if !listed && self.noun_after(i) {
             return None;
         }
         let day = r.interval.from;
         let n = Some(n.value).filter(|&v| v > day.day() && !n.glued)?;
         let d = NaiveDate::from_ymd_opt(day.year(), day.month(), n)?;
         Some(self.at(i, calendar::day(d)))
+    }
+
+    /// "the coming weekend" (`i` at "coming"): the Saturday and Sunday on or after the anchor.
+    fn coming_weekend(&self, i: usize) -> Option<Match> {
+        if !self.single(i + 1, Unit::Weekend) {
+            return None;
+        }
+        let sat = calendar::weekday_on_or_after(Weekday::Sat, self.anchor_day()?)?;
+        Some(self.grained(
+            i + 1,
+            calendar::span(sat, calendar::add_days(sat, 1)?)?,
+            Grain::Span,
+        ))
+    }
+
+    /// A lower-case word other than a preposition or tense word follows the number at `i`: it
+    /// counts that noun ("5 people", "4 p.m.").
+    fn noun_after(&self, i: usize) -> bool {
+        matches!(
+            self.toks.get(i + 1).map(|t| t.kind),
+            Some(Kind::Word { cap: false, lex }) if !matches!(lex, Lex::Prep(_) | Lex::Tense(_))
+        )
+    }
+
+    /// After the day of the month at `i`, a list of days goes on to its last: numbers of at
+    /// most two digits after commas, the last after "and" or "or" (with or without a comma)
+    /// and counting no noun ("4, 5 and 6 in Paris", "4 and 5", "4, and 5"; not "4 and 5
+    /// people"). Reads at most [`MAX_LISTED_DAYS`] items.
+    fn list_goes_on(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..MAX_LISTED_DAYS {
+            let mut j = k + 1;
+            if self.punct(j) == Some(',') {
+                j += 1;
+            }
+            let joined = self.word_is(j, "and") || self.word_is(j, "or");
+            if joined {
+                j += 1;
+            }
+            if j == k + 1 || self.num(j).is_none_or(|n| n.digits > 2) {
+                return false;
+            }
+            if joined {
+                return !self.noun_after(j);
+            }
+            k = j;
+        }
+        false
     }
 
     fn at(&self, last: usize, interval: Interval) -> Match {
@@ -1341,23 +1408,22 @@ impl Tagger<'_> {
             return Some(d);
         }
         let mut plan = false;
-        let forward =
-            self.weekday_by_its_clauses(wd, first)
-                .or_else(|| match self.tense(first, last) {
-                    Tense::Future => Some(true),
-                    Tense::PastAdjacent => Some(false),
-                    // (A plan told in the day's own clause outweighs a past verb further off,
-                    // of another clause: "On Saturday Conte flies to Ankara; he met Haftar last
-                    // week"; not one next to the day: "said on Saturday it would not attend".)
-                    Tense::Past => {
-                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
-                        Some(plan)
-                    }
-                    Tense::Present | Tense::Unknown => {
-                        plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
-                        (plan || self.scheduled_for(first)).then_some(true)
-                    }
-                });
+        let (by_clauses, split) = self.weekday_by_its_clauses(wd, first);
+        let forward = by_clauses.or_else(|| match self.tense(first, last) {
+            Tense::Future => Some(true),
+            Tense::PastAdjacent => Some(false),
+            // (A plan told in the day's own clause outweighs a past verb further off,
+            // of another clause: "On Saturday Conte flies to Ankara; he met Haftar last
+            // week"; not one next to the day: "said on Saturday it would not attend".)
+            Tense::Past => {
+                plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                Some(plan)
+            }
+            Tense::Present | Tense::Unknown => {
+                plan = !self.scheduled_for(first) && self.present_of_a_plan(first, last);
+                (plan || self.scheduled_for(first)).then_some(true)
+            }
+        });
         let d = match forward {
             // (Told in the present, the day before publication is not a day to come but one
             // a caption or a headline tells as now: "the coach addresses the media Monday".)
@@ -1378,8 +1444,12 @@ impl Tagger<'_> {
             }
             _ => d,
         };
-        seen[slot] = Some(d);
-        self.weekdays.set(seen);
+        // (Where the clauses naming the day split, each is read on its own: "made landfall
+        // late on Thursday ... rain is forecast until Thursday" names two Thursdays.)
+        if !split {
+            seen[slot] = Some(d);
+            self.weekdays.set(seen);
+        }
         Some(d)
     }
 
@@ -1555,14 +1625,19 @@ impl Tagger<'_> {
     /// evidence: "extended its deadline until 9 a.m. EST Tuesday"), or the other way; `None` on a
     /// tie. Not counted: a weekday dated by the date after it ("Thursday, Jan. 6") and a
     /// possessive one, whose clause is another's ("would get around Wednesday's ruling").
-    fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> Option<bool> {
+    /// Then whether the clauses split: the one at `first` is past (by a verb right before it,
+    /// or further off before it) and a later one future, or the other way round, the first
+    /// not a limit ("until Tuesday", "by Tuesday"), and the day is nearer ahead of publication
+    /// than back; the name is then two days ("made landfall late on Thursday", "rain is
+    /// forecast until Thursday"), and the count decides nothing: `(None, true)`.
+    fn weekday_by_its_clauses(&self, wd: Weekday, first: usize) -> (Option<bool>, bool) {
         // (Most texts name a weekday once: its full name found twice after the first, by one
         // fast scan of the text, lets the tokens be read at all.)
         let from_byte = self.toks.get(first).map_or(0, |t| t.start as usize);
         let full = WEEKDAY_FINDERS[wd.num_days_from_monday() as usize]
             .find_iter(self.text.as_bytes().get(from_byte..).unwrap_or(&[]));
         if full.take(2).count() < 2 {
-            return None;
+            return (None, false);
         }
         let (mut past, mut future) = (0u32, 0u32);
         let named = self.weekday_tokens.get_or_init(|| {
@@ -1574,7 +1649,10 @@ impl Tagger<'_> {
         let from = named.partition_point(|&i| (i as usize) < first);
         // (Named once, the weekday has only its first clause to go by: the caller reads it.)
         let this = |&i: &u32| self.lex(i as usize) == Some(Lex::Weekday(wd));
-        named[from..].iter().filter(|i| this(i)).nth(1)?;
+        if named[from..].iter().filter(|i| this(i)).nth(1).is_none() {
+            return (None, false);
+        }
+        let mut own: Option<Tense> = None;
         for i in named[from..].iter().map(|&i| i as usize) {
             if self.lex(i) != Some(Lex::Weekday(wd)) || self.possessive_after(i) {
                 continue;
@@ -1587,17 +1665,64 @@ impl Tagger<'_> {
             if matches!(self.lex(k), Some(Lex::Month { .. })) || self.num(k).is_some() {
                 continue;
             }
-            match self.tense(i, self.day_part_after(i)) {
+            let tense = self.tense(i, self.day_part_after(i));
+            match tense {
                 Tense::Future => future += 1,
                 Tense::PastAdjacent => past += 1,
                 Tense::Past | Tense::Present | Tense::Unknown => {}
             }
+            // (Not a day set as a limit: "students have until Tuesday to register".)
+            let limit = matches!(
+                self.prev_prep(i),
+                Some(Prep::Until | Prep::By | Prep::Before)
+            );
+            // (A past verb further off counts only before the day: one after it is often
+            // the saying's, "a cold front arriving late Thursday, forecasters said".)
+            let weak_after = tense == Tense::Past && !self.past_cue_before(i);
+            own.get_or_insert(if limit || weak_after {
+                Tense::Unknown
+            } else {
+                tense
+            });
         }
-        match past.cmp(&future) {
+        // (Only a day nearer to come than gone: one just gone is more often the day a plan is
+        // told of too, "said on Tuesday ... due to travel to Berlin later on Tuesday".)
+        let nearer_ahead = self.published.is_some_and(|a| {
+            let back = (7 + a.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
+            back > 7 - back
+        });
+        let split = nearer_ahead
+            && match own {
+                Some(Tense::Past | Tense::PastAdjacent) => future > 0,
+                Some(Tense::Future) => past > 0,
+                _ => false,
+            };
+        if split {
+            return (None, true);
+        }
+        let by_count = match past.cmp(&future) {
             std::cmp::Ordering::Greater => Some(false),
             std::cmp::Ordering::Less => Some(true),
             std::cmp::Ordering::Equal => None,
+        };
+        (by_count, false)
+    }
+
+    /// The nearest tense word before token `i` in its sentence, within the reach of
+    /// [`Tagger::tense`], is past.
+    fn past_cue_before(&self, i: usize) -> bool {
+        const REACH: usize = 20;
+        let mut k = i;
+        for _ in 0..REACH {
+            if k == 0 || self.starts_sentence(k) {
+                return false;
+            }
+            k -= 1;
+            if let Some(t) = self.cue(k) {
+                return t == Tense::Past;
+            }
         }
+        false
     }
 
     /// Token `a` is in the same sentence as token `b` (`a < b`) or in the one before it.
@@ -2598,9 +2723,35 @@ impl Tagger<'_> {
         if let Some(m) = dated {
             return Some(m);
         }
+        // "every Monday", "each Friday": a day that comes back, not a date.
+        if i > 0 && (self.word_is(i - 1, "every") || self.word_is(i - 1, "each")) {
+            return None;
+        }
         let last = self.day_part_after(i);
+        if let Some(m) = self.weekday_of_week(wd, last) {
+            return Some(m);
+        }
         let d = self.weekday_date(wd, i, last)?;
         Some(self.at(last, calendar::day(d)))
+    }
+
+    /// "Wednesday next week", "Tuesday last week", "Friday this week" (`last` at the weekday
+    /// or its day part): that weekday of the week named, weeks from Monday, counted from the
+    /// anchor's week.
+    fn weekday_of_week(&self, wd: Weekday, last: usize) -> Option<Match> {
+        let step = match self.lex(last + 1)? {
+            Lex::Next => 7,
+            Lex::Last => -7,
+            Lex::This => 0,
+            _ => return None,
+        };
+        if !self.single(last + 2, Unit::Week) {
+            return None;
+        }
+        let anchor = self.anchor_day()?;
+        let monday = i64::from(anchor.weekday().num_days_from_monday());
+        let d = calendar::add_days(anchor, step - monday + i64::from(wd.num_days_from_monday()))?;
+        Some(self.at(last + 2, calendar::day(d)))
     }
 
     /// A day named after a time or after "noon"/"midnight" at `k` ("on Friday", ", Nov. 9",
@@ -3195,6 +3346,7 @@ impl Tagger<'_> {
             // "the next two weeks" (`next_n` wants a plural unit), "the next day".
             Lex::Next => self.next_n(k).or_else(|| self.relative_unit(k)),
             Lex::Following | Lex::Previous => self.relative_unit(k),
+            Lex::Coming => self.next_n(k).or_else(|| self.coming_weekend(k)),
             Lex::Same => self.same_unit(k),
             // "the latest fiscal year": the last one over.
             Lex::Latest
@@ -3248,8 +3400,6 @@ impl Tagger<'_> {
                     self.future(i)
                 } else if w.eq_ignore_ascii_case("time") {
                     self.at_the_time(i, k)
-                } else if w.eq_ignore_ascii_case("coming") {
-                    self.next_n(k)
                 } else {
                     self.spelled_decade(k)
                 }
@@ -4368,6 +4518,11 @@ impl Tagger<'_> {
             return None;
         }
         let anchor = self.anchor_day()?;
+        // "half a year ago": six months back.
+        if n == 1 && unit == Unit::Year && i > 0 && self.lex(i - 1) == Some(Lex::Half) {
+            let then = Self::back(anchor, 6, Unit::Month)?;
+            return Some(self.at(unit_at + 1, calendar::month(then.year(), then.month())?));
+        }
         let then = Self::back(anchor, n, unit)?;
         if few {
             let near = Self::back(anchor, 2, unit)?;
@@ -4540,11 +4695,12 @@ impl Tagger<'_> {
     }
 
     /// "the next two weeks", "the next 48 hours", "the next few days", "the coming weeks",
-    /// "the coming few months": the stretch from the anchor forward, which a sentence told of
-    /// them speaks of as still to come (`i` at "next" or "coming", right after "the"). Vague
-    /// even with a count: it bounds a plan, it does not pin a happening down (a day of the
-    /// saying beside it is the sentence's time). Not a single unit ("the next year" is often
-    /// the year after a past one) nor "the next two weeks of talks".
+    /// "the coming few months", "in coming days": the stretch from the anchor forward, which a
+    /// sentence told of them speaks of as still to come (`i` at "next" or "coming", right after
+    /// "the" or a preposition). Vague even with a count: it bounds a plan, it does not pin a
+    /// happening down (a day of the saying beside it is the sentence's time). Not a single unit
+    /// after "next" ("the next year" is often the year after a past one; "the coming week" is
+    /// the week from the anchor) nor "the next two weeks of talks".
     fn next_n(&self, i: usize) -> Option<Match> {
         let few = self.lex(i + 1) == Some(Lex::Few);
         let (n, unit_at) = match self.count_at(i + 1) {
@@ -4553,9 +4709,14 @@ impl Tagger<'_> {
             None => (7, i + 1),
         };
         let (unit, plural) = self.unit(unit_at)?;
-        if !plural || self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of)) {
+        let one = !plural
+            && unit_at == i + 1
+            && self.lex(i) == Some(Lex::Coming)
+            && !matches!(unit, Unit::Hour | Unit::Day | Unit::Night | Unit::Weekend);
+        if !(plural || one) || self.lex(unit_at + 1) == Some(Lex::Prep(Prep::Of)) {
             return None;
         }
+        let n = if one { 1 } else { n };
         let anchor = self.anchor_day()?;
         // "Last October, Putin invited him for a visit in the coming days": told after a time
         // the sentence gave well before the anchor, the stretch runs from then, a day the
@@ -4577,6 +4738,10 @@ impl Tagger<'_> {
 /// tokens back that time is looked for.
 const NEXT_N_RECENT_DAYS: i64 = 7;
 const NEXT_N_REFERENCE_TOKENS: usize = 40;
+
+/// How many days after the first a list of days of the month may go on with
+/// ([`Tagger::list_goes_on`]).
+const MAX_LISTED_DAYS: usize = 6;
 
 /// Lower-case words that may follow a day of the month alone and open another phrase ("on the
 /// 12th when ...", "on the 3rd and again on the 9th").

@@ -694,6 +694,7 @@ fn events_of(
                             )
                         })
                         .flatten()
+                        .filter(|c| !gives_way(m.body, c.date, own_dates))
                         .filter(|c| {
                             // (A past time of a clause of its own is that clause's event's.)
                             let own = c.coordinate
@@ -839,6 +840,31 @@ fn events_of(
                                     granularity: Granularity::Day,
                                 }),
                                 Some(TextSpan::new(l.phrase.clone())),
+                            ),
+                            _ => (Some(w), date_mention),
+                        }
+                    }
+                    // "A week after the vote on March 3, crowds gathered in Lyon": a place
+                    // outside the happening, dated by a day told inside it, is of the day the
+                    // lag after that one.
+                    (Some(l), Some(w))
+                        if !(l.span.start <= mention.start && mention.end <= l.span.end)
+                            && w.granularity == Granularity::Day
+                            && date_mention.is_some_and(|d| l.span.contains(&d.range().start)) =>
+                    {
+                        let ahead = chrono::Days::new(l.days);
+                        match (
+                            w.from.checked_add_days(ahead),
+                            w.to.checked_add_days(ahead),
+                            date_mention,
+                        ) {
+                            (Some(from), Some(to), Some(d)) => (
+                                Some(Interval {
+                                    from,
+                                    to,
+                                    granularity: Granularity::Day,
+                                }),
+                                Some(TextSpan::new(l.phrase.start..d.range().end)),
                             ),
                             _ => (Some(w), date_mention),
                         }
@@ -1184,12 +1210,44 @@ pub(super) fn pick_date<'d>(
     // from is its date only where it has no other.
     let since = |m: &DateMention| since_phrase(body, m);
     precise()
-        .find(|m| !said_of_news(m) && !since(m))
+        .find(|m| !said_of_news(m) && !since(m) && !gives_way(body, m, in_sentence))
         .or_else(|| precise().find(|m| !said(m)))
         .or_else(|| precise().next())
         .or_else(|| in_sentence.iter().find(vague_past))
         .or_else(|| in_sentence.iter().find(vague_soon))
         .or_else(|| in_sentence.iter().find(|m| dateline(m)))
+}
+
+/// The date mention `m` gives way to another date of its sentence (`in_sentence`, sorted) in
+/// [`pick_date`]: a period that qualifies the noun after it ("its first-quarter results in
+/// early August", "third-quarter profit rose on Thursday": what the figures cover, not when
+/// the sentence's event was), or a time counted from another that the sentence restates as a
+/// day right after it ("reunified less than a year later, on October 3, 1990"). Reads the
+/// mention's words and the few bytes after it.
+fn gives_way(body: &str, m: &DateMention, in_sentence: &[DateMention]) -> bool {
+    let Some(words) = body.get(m.start..m.end) else {
+        return false;
+    };
+    let ends = |w: &str| {
+        words.len() >= w.len()
+            && words
+                .get(words.len() - w.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+    };
+    if words.contains('-') && (ends("quarter") || ends("half")) {
+        let after = body.as_bytes().get(m.end..m.end + 2);
+        return matches!(after, Some([b' ', c]) if c.is_ascii_lowercase());
+    }
+    if !(ends(" later") || ends(" earlier") || ends(" ago")) {
+        return false;
+    }
+    in_sentence
+        .get(in_sentence.partition_point(|o| o.start < m.end))
+        .is_some_and(|next| {
+            !next.vague
+                && next.interval.granularity == Granularity::Day
+                && matches!(body.get(m.end..next.start), Some(", on " | ", "))
+        })
 }
 
 /// How many days ahead of the publication a vague time to come may end and still date a
@@ -1580,9 +1638,13 @@ fn joined_stretch(
     dates: &[DateMention],
     published: Option<NaiveDate>,
 ) -> Option<(Interval, usize)> {
-    let next = dates.get(dates.partition_point(|m| m.start < dm.end))?;
+    let k = dates.partition_point(|m| m.start < dm.end);
+    let next = dates.get(k)?;
     if dm.vague || next.vague {
         return None;
+    }
+    if body.get(dm.end..next.start) == Some(", ") {
+        return listed_days(body, dm, dates.get(k..)?);
     }
     let (mut from, mut to) = (dm.interval.from, next.interval.to);
     if next.interval.from <= dm.interval.to {
@@ -1634,6 +1696,40 @@ fn joined_stretch(
         next.end,
     ))
 }
+
+/// The stretch of a list of three or more days that the day `dm` opens and `rest` (the dates
+/// after it) goes on with, each after a comma and the last after "and" or "or" ("rain fell on
+/// Monday, Tuesday and Wednesday", "on March 3, 4, and 5"): each day after the one before and
+/// the last within a week of the first; one happening told over them all, as with two days.
+/// With the stretch, where its words end. Reads at most [`MAX_LISTED_DAYS`] dates.
+fn listed_days(body: &str, dm: &DateMention, rest: &[DateMention]) -> Option<(Interval, usize)> {
+    let day = |m: &DateMention| m.interval.granularity == Granularity::Day && !m.vague;
+    if !day(dm) {
+        return None;
+    }
+    let mut last = dm;
+    for m in rest.iter().take(MAX_LISTED_DAYS) {
+        if !day(m) || m.interval.from <= last.interval.to {
+            return None;
+        }
+        match body.get(last.end..m.start)? {
+            ", " => last = m,
+            " and " | ", and " | " or " | ", or " => {
+                let stretch = Interval {
+                    from: dm.interval.from,
+                    to: m.interval.to,
+                    granularity: Granularity::Span,
+                };
+                return ((stretch.to - stretch.from).num_days() < 7).then_some((stretch, m.end));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// How many dates after its first [`listed_days`] reads: a week's days at most.
+const MAX_LISTED_DAYS: usize = 7;
 
 /// How far before a date [`joined_stretch`] reads for "between" or "from".
 const STRETCH_OPENER_BYTES: usize = 12;
@@ -3126,6 +3222,52 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_three_days_dates_its_places_by_all() {
+        // Thursday 7 March 2024.
+        let span = |body: &str| {
+            let e = events(body, &[("Velmora", 1)], "2024-03-07");
+            e[0].when.map(|w| (w.from, w.to))
+        };
+        assert_eq!(
+            span("Dockers in Velmora struck on Monday, Tuesday and Wednesday."),
+            Some((day("2024-03-04"), day("2024-03-06")))
+        );
+        assert_eq!(
+            span("Markets in Velmora shut on March 1, 2, and 3 for the fair."),
+            Some((day("2024-03-01"), day("2024-03-03")))
+        );
+        // Days over more than a week are several happenings: the first.
+        assert_eq!(
+            span("Velmora played on February 3, 10 and 17."),
+            Some((day("2024-02-03"), day("2024-02-03")))
+        );
+    }
+
+    #[test]
+    fn a_date_restated_or_qualifying_a_noun_gives_way() {
+        // Wednesday 11 May 2022.
+        let from = |body: &str| {
+            let e = events(body, &[("Velmora", 1)], "2022-05-11");
+            e[0].when.map(|w| w.from)
+        };
+        // "first-quarter results": what the figures cover; the event is in early August.
+        assert_eq!(
+            from("The mill in Velmora will report first-quarter results in early August."),
+            Some(day("2022-08-01"))
+        );
+        // A time counted back restated as a day right after it: that day.
+        assert_eq!(
+            from("The dam was opened in 1988. Velmora was flooded a year later, on May 2, 1989."),
+            Some(day("1989-05-02"))
+        );
+        // Alone, a quarter dates its sentence.
+        assert_eq!(
+            from("Sales in Velmora fell in the first quarter."),
+            Some(day("2022-01-01"))
+        );
+    }
+
+    #[test]
     fn a_time_in_the_coming_weeks_is_still_to_come() {
         let e = events(
             "Officials in Velmora will decide in the coming weeks.",
@@ -4324,6 +4466,18 @@ mod tests {
         let e = events(body, &[("Korvena", 3), ("Dastry", 2)], "2020-01-18");
         let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
         assert_eq!(days, [Some(day("2020-01-03")), Some(day("2020-01-17"))]);
+        // A place outside the happening, dated by a day told inside it: the lag after it.
+        let body = "A week after the vote on March 3, crowds gathered in Velmora.";
+        let e = events(body, &[("Velmora", 1)], "2020-03-20");
+        assert_eq!(e[0].when.map(|w| w.from), Some(day("2020-03-10")));
+        assert_eq!(
+            e[0].date_mention.map(|m| &body[m.range()]),
+            Some("A week after the vote on March 3")
+        );
+        let body = "The raid on Korvena came two days after a strike in Dastry on Monday.";
+        let e = events(body, &[("Korvena", 3), ("Dastry", 2)], "2020-01-10");
+        let days: Vec<_> = e.iter().map(|e| e.when.map(|w| w.from)).collect();
+        assert_eq!(days, [Some(day("2020-01-08")), Some(day("2020-01-06"))]);
         // Not days without a count, nor a lag not set off ("said two days after").
         let body = "Forces took Velmora on Monday. It came days after a strike in Dastry.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2020-01-07");

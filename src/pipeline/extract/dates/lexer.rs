@@ -133,6 +133,8 @@ pub(super) enum Lex {
     Following,
     /// "previous", "prior", "preceding".
     Previous,
+    /// "coming", "upcoming": of a stretch still to come ("in coming days", "the coming week").
+    Coming,
     Noon,
     Midnight,
     Century,
@@ -852,6 +854,8 @@ const WORDS: &[(&str, Lex)] = &[
     ("previous", Lex::Previous),
     ("prior", Lex::Previous),
     ("preceding", Lex::Previous),
+    ("coming", Lex::Coming),
+    ("upcoming", Lex::Coming),
     ("noon", Lex::Noon),
     ("midday", Lex::Noon),
     ("midnight", Lex::Midnight),

@@ -3389,3 +3389,167 @@ fn that_day_points_back_past_a_day_of_saying_to_the_day_the_story_gave() {
         ],
     );
 }
+
+#[test]
+fn coming_days_without_the_and_the_coming_week_are_spans_from_publication() {
+    // 2019-04-19 is a Friday.
+    assert_one(
+        "The mill will reopen in coming days.",
+        "2019-04-19",
+        "coming days",
+        "2019-04-19",
+        "2019-04-26",
+        Span,
+    );
+    assert_one(
+        "Prices may ease over coming weeks.",
+        "2019-04-19",
+        "coming weeks",
+        "2019-04-19",
+        "2019-06-07",
+        Span,
+    );
+    assert_one(
+        "The panel meets the coming week.",
+        "2019-04-19",
+        "the coming week",
+        "2019-04-19",
+        "2019-04-26",
+        Span,
+    );
+    assert_one(
+        "A ruling is due in the coming month.",
+        "2019-04-19",
+        "the coming month",
+        "2019-04-19",
+        "2019-05-19",
+        Span,
+    );
+    assert_one(
+        "Frost is likely over the coming weekend.",
+        "2019-04-19",
+        "the coming weekend",
+        "2019-04-20",
+        "2019-04-21",
+        Span,
+    );
+    // Not "coming" as a verb, nor a day to come after no preposition.
+    assert_none("Help is coming days after the storm.", "2019-04-19");
+    assert_none("The coming day will tell.", "2019-04-19");
+}
+
+#[test]
+fn a_list_of_days_of_a_month_names_each_day() {
+    for text in [
+        "The fair runs on May 3, 4 and 5 in the square.",
+        "The fair runs on May 3, 4, and 5 in the square.",
+    ] {
+        assert_starts(
+            text,
+            Some("2019-04-19"),
+            &[
+                ("May 3", "2019-05-03"),
+                ("4", "2019-05-04"),
+                ("5", "2019-05-05"),
+            ],
+        );
+    }
+    // Counts after a date are not days of it.
+    assert_starts(
+        "On May 3, 4 and 5 boats sank.",
+        Some("2019-05-19"),
+        &[("May 3", "2019-05-03")],
+    );
+    assert_starts(
+        "On May 3, 4 boats sank.",
+        Some("2019-05-19"),
+        &[("May 3", "2019-05-03")],
+    );
+}
+
+#[test]
+fn a_weekday_of_a_named_week_is_that_weeks_day() {
+    // 2019-04-19 is a Friday.
+    assert_one(
+        "The strike is set for Wednesday next week.",
+        "2019-04-19",
+        "Wednesday next week",
+        "2019-04-24",
+        "2019-04-24",
+        Day,
+    );
+    assert_one(
+        "The fire broke out on Tuesday last week.",
+        "2019-04-19",
+        "Tuesday last week",
+        "2019-04-09",
+        "2019-04-09",
+        Day,
+    );
+    assert_one(
+        "The choir sings on Monday this week.",
+        "2019-04-19",
+        "Monday this week",
+        "2019-04-15",
+        "2019-04-15",
+        Day,
+    );
+}
+
+#[test]
+fn every_monday_is_no_date() {
+    assert_none("The club meets every Monday at the hall.", "2019-04-19");
+    assert_none("Crowds marched each Sunday.", "2019-04-19");
+}
+
+#[test]
+fn half_a_year_ago_is_six_months_back() {
+    assert_one(
+        "Stocks are down from half a year ago.",
+        "2019-04-19",
+        "a year ago",
+        "2018-10-01",
+        "2018-10-31",
+        Month,
+    );
+}
+
+#[test]
+fn a_weekday_named_in_a_past_clause_and_a_future_one_is_two_days() {
+    // 2019-03-19 is a Tuesday.
+    assert_starts(
+        "The storm made landfall near the port late on Thursday. Rain is forecast until \
+         Thursday.",
+        Some("2019-03-19"),
+        &[
+            ("late on Thursday", "2019-03-14"),
+            ("Thursday", "2019-03-21"),
+        ],
+    );
+    assert_starts(
+        "The man was shot on Friday. His funeral will be held on Friday.",
+        Some("2019-03-19"),
+        &[("Friday", "2019-03-15"), ("Friday", "2019-03-22")],
+    );
+    // A day set as a limit is one day however its clauses read.
+    assert_starts(
+        "Pupils have until Friday to enrol. Fees will be due on Friday.",
+        Some("2019-03-19"),
+        &[("Friday", "2019-03-22"), ("Friday", "2019-03-22")],
+    );
+}
+
+#[test]
+fn a_weekday_whose_past_verb_comes_after_it_does_not_split_from_its_namesakes() {
+    // 2019-03-19 is a Tuesday: "forecasters said" is the saying's, not the front's.
+    assert_starts(
+        "Rain should ease, with a front arriving late Thursday, forecasters said. Snow may \
+         follow on Thursday, and it will be cold on Thursday.",
+        Some("2019-03-19"),
+        &[
+            ("late Thursday", "2019-03-21"),
+            ("Thursday", "2019-03-21"),
+            ("Thursday", "2019-03-21"),
+        ],
+    );
+}
