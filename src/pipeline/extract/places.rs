@@ -1721,6 +1721,7 @@ fn resolve(
                 }
             }
         };
+        let place = city_of_a_dateline(text, span, c, place, g).unwrap_or(place);
         let (place, reason) = if *narrowed {
             (place, reason)
         } else {
@@ -1746,7 +1747,8 @@ fn resolve(
         let apposition = text
             .get(span.end..)
             .and_then(|a| a.strip_prefix(", "))
-            .is_some_and(|a| a.starts_with(char::is_uppercase) && !attributed(a));
+            .is_some_and(|a| a.starts_with(char::is_uppercase) && !attributed(a))
+            && !town_listed_after(text, span.end, spans.get(i + 1), g);
         if !*narrowed
             && (far_from_focus(
                 place,
@@ -1785,6 +1787,58 @@ fn resolve(
         }));
     }
     out
+}
+
+/// "BUENOS AIRES, Sept 28 (Reuters) -": a dateline names the town the reporter files from,
+/// not the state or province of its name: where `chosen` is a first-level division, a city of
+/// [`DIVISION_NAMESAKE_CITY`] or more of the same country among the readings is the dateline's
+/// place.
+fn city_of_a_dateline(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    chosen: PlaceIdx,
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    if c.len() < 2 || g.division_level(chosen) != 1 || g.get(chosen).kind != PlaceKind::AdminArea {
+        return None;
+    }
+    let surface = text.get(span.start..span.end)?;
+    if !at_line_start(text, span.start) || !is_all_caps(surface) || !dateline_after(text, span.end)
+    {
+        return None;
+    }
+    let country = g.get(chosen).country;
+    c.iter()
+        .map(|&(q, _)| q)
+        .filter(|&q| {
+            let p = g.get(q);
+            p.kind == PlaceKind::City
+                && p.country == country
+                && p.population.unwrap_or(0) >= DIVISION_NAMESAKE_CITY
+        })
+        .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
+/// "Westwood Hills, Highland Park and Yankeetown": the name after the comma that follows a
+/// name (`end`) is a town, not a state or country, and a list goes on after it (", " or
+/// " and " and a capital): the comma lists the names, it does not place the first in the
+/// second (as "Rome, Ga., and Athens" and "BAIKONUR, Kazakhstan" do).
+fn town_listed_after(text: &str, end: usize, next: Option<&Span>, g: &Gazetteer) -> bool {
+    let Some(next) = next.filter(|n| n.start == end + 2) else {
+        return false;
+    };
+    let area = next.roles.iter().filter_map(|&(r, _)| r.place()).any(|p| {
+        matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::AdminArea)
+            && g.division_level(p) != 2
+    });
+    !area
+        && text.get(next.end..).is_some_and(|rest| {
+            [", ", " and ", ", and ", " or "].iter().any(|joint| {
+                rest.strip_prefix(joint)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            })
+        })
 }
 
 /// A town's name before a word for a weapon is the weapon's below this population

@@ -5722,3 +5722,52 @@ fn a_citys_plain_spelling_that_is_a_persons_name_is_the_city_only_where_the_cont
                 innocent; Concepcion Flores, his lawyer, agreed.";
     assert!(found(text).is_empty(), "{:?}", found(text));
 }
+
+#[test]
+fn a_dateline_names_the_city_not_the_province_of_its_name() {
+    // (Buenos Aires the province holds more people than the city, and lies far from it.)
+    let g = bundled();
+    let text = "BUENOS AIRES, March 3 (Reuters) - Prices rose again in Argentina last month, \
+                the statistics office said.";
+    let m = found_as(text, "BUENOS AIRES").expect("the dateline is found");
+    assert_eq!(g.get(m.place).kind, PlaceKind::City);
+    assert_eq!(g.get(m.place).country, Some("AR"));
+    // Named in the text, the province may stay the province.
+    let text = "Farmers in the province of Buenos Aires lost their wheat.";
+    let m = found_as(text, "Buenos Aires").expect("the province is found");
+    assert_eq!(g.get(m.place).kind, PlaceKind::AdminArea);
+}
+
+#[test]
+fn iraqi_cities_under_their_usual_english_spellings() {
+    let text = "BASRA, Iraq (AP) - Protesters marched in Basra on Sunday, and officials in \
+                Sulaimaniyah reported power cuts.";
+    let got = found(text);
+    assert!(
+        got.contains(&("BASRA".to_owned(), "basra-iq".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Basra".to_owned(), "basra-iq".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Sulaimaniyah".to_owned(), "sulaymaniyah-iq".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_comma_in_a_list_of_names_places_no_name_in_the_next() {
+    // "Meadow Gold, Sunshine, Hillandale and Farm Fresh": labels listed in a story of Iowa;
+    // the comma after "Sunshine" starts no apposition that would keep the lone, far town of
+    // the name (a suburb of Melbourne).
+    let text = "Officials in Des Moines, Iowa, said eggs from the farm had been sold under the \
+                labels Meadow Gold, Sunshine, Hillandale and Farm Fresh in Ohio and Texas.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Sunshine"), "{got:?}");
+    // An apposition with a state after the comma still places the town, a list going on.
+    let text = "A tornado hit Rome, Ga., and Athens, Tenn., on Friday night.";
+    let got = found(text);
+    assert!(got.iter().any(|(s, _)| s == "Rome"), "{got:?}");
+}
