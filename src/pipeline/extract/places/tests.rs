@@ -5771,3 +5771,22 @@ fn a_comma_in_a_list_of_names_places_no_name_in_the_next() {
     let got = found(text);
     assert!(got.iter().any(|(s, _)| s == "Rome"), "{got:?}");
 }
+
+#[test]
+fn a_state_abbreviations_dot_before_a_comma_ends_no_sentence() {
+    // The site's sentence names the other town ("In Columbia, Mo., ..."): the site is there,
+    // not in the dateline's town.
+    let text = "COLUMBIA, S.C. — The council met on Monday.\n\nIn Columbia, Mo., about 900 miles \
+                away, a storm damaged roofs on Elmwood Avenue on Sunday.";
+    let places = find_places(text, bundled());
+    let at = |surface: &str| {
+        places
+            .iter()
+            .filter(|m| &text[m.start..m.end] == surface)
+            .map(|m| m.place)
+            .last()
+    };
+    let site = at("Elmwood Avenue").expect("the site is placed");
+    assert_eq!(Some(site), at("Columbia"));
+    assert_ne!(Some(site), at("COLUMBIA"));
+}
