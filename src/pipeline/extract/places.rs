@@ -1449,7 +1449,13 @@ fn in_the_scenes_country(
             .country
             .is_some_and(|k| scenes.countries.contains(&k))
     };
-    if in_scene(chosen) || !c.iter().any(|&(q, _)| in_scene(q)) {
+    // ("In Ecuador, ... the Amazon town of Tena" in a story of Colombia: a reading chosen in a
+    // country of another scene yields to one in the scene its sentence sets.)
+    let own = g.get(chosen).country;
+    if !c
+        .iter()
+        .any(|&(q, _)| in_scene(q) && g.get(q).country != own)
+    {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -1459,7 +1465,7 @@ fn in_the_scenes_country(
         .filter(|&&(at, _)| from <= at && at < to)
         .map(|&(_, code)| code)
         .collect();
-    if here.is_empty() {
+    if here.is_empty() || own.is_some_and(|k| here.contains(&k)) {
         return None;
     }
     c.iter()

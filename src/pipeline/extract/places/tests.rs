@@ -5790,3 +5790,15 @@ fn a_state_abbreviations_dot_before_a_comma_ends_no_sentence() {
     assert_eq!(Some(site), at("Columbia"));
     assert_ne!(Some(site), at("COLUMBIA"));
 }
+
+#[test]
+fn a_town_takes_the_country_its_sentence_sets_the_scene_in_over_the_storys_country() {
+    // A story of Colombia under Bogotá's dateline (a village Tena lies near Bogotá) that turns
+    // to Ecuador for a sentence: the Tena of that sentence is Ecuador's.
+    let text = "BOGOTA — A landslide in Colombia's Choco department killed 18 people on the \
+                highway to Medellin, authorities said. Rescue teams from Antioquia joined the \
+                search. In Ecuador, landslides closed the road between Quito and the Amazon \
+                town of Tena.";
+    let m = found_as(text, "Tena").expect("Tena is found");
+    assert_eq!(bundled().get(m.place).country, Some("EC"));
+}
