@@ -1189,7 +1189,7 @@ pub fn find_places_with_context(
             g,
             &focus,
             &scenes,
-            Some((&first, new_divisions)),
+            Some((&first, new_divisions, known)),
         )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
@@ -1607,7 +1607,7 @@ fn resolve(
     g: &Gazetteer,
     focus: &Focus<'_>,
     scenes: &Scenes<'_>,
-    before: Option<(&[Option<PlaceMention>], bool)>,
+    before: Option<(&[Option<PlaceMention>], bool, usize)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
@@ -1634,10 +1634,14 @@ fn resolve(
     };
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
-        let areas_too = before.is_some_and(|(_, divisions)| divisions);
+        let areas_too = before.is_some_and(|(_, divisions, _)| divisions);
         // (A lone town left out in the first round as far from the story is asked again: the
         // towns chosen in that round may show it near them. One kept is not asked again: when
         // tried, right readings were dropped with wrong ones.)
+        // (Nor a village below [`TINY_TOWN`] kept as the only reading where the first round
+        // had too few places to judge it far by ([`far_from_focus`]'s [`LONE_FAR_ANCHORS`]):
+        // "Westwood Hills" of Los Angeles in a story of Halifax, whose own towns all have
+        // namesakes.)
         let open = !*narrowed
             && ((c.len() > 1
                 && (areas_too
@@ -1645,13 +1649,17 @@ fn resolve(
                         .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area)))
                 || (c.len() == 1
                     && g.get(c[0].0).kind == PlaceKind::City
-                    && before
-                        .and_then(|(b, _)| b.get(i))
-                        .is_some_and(Option::is_none)));
+                    && before.and_then(|(b, _, _)| b.get(i)).is_some_and(|m| {
+                        m.as_ref().is_none_or(|m| {
+                            m.reason == Reason::OnlyCandidate
+                                && g.get(m.place).population.unwrap_or(0) < TINY_TOWN
+                                && before.is_some_and(|(_, _, anchors)| anchors < LONE_FAR_ANCHORS)
+                        })
+                    })));
         if *narrowed && c.len() == 1 {
             settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
         }
-        if let Some(prev) = before.and_then(|(b, _)| b.get(i))
+        if let Some(prev) = before.and_then(|(b, _, _)| b.get(i))
             && !open
         {
             out.push(prev.clone());
@@ -2396,6 +2404,9 @@ const PAIR_MAX_NAMES: usize = 3;
 /// names, in a country it never names, is left out (see [`far_from_focus`]).
 const LONE_FAR_MAX_POPULATION: u64 = 100_000;
 const LONE_FAR_KM: f64 = 2_500.0;
+/// The places an article must name for certain (each a point) for a lone reading to be judged
+/// far from them ([`far_from_focus`]).
+const LONE_FAR_ANCHORS: usize = 3;
 
 /// A lower-case word follows that is no function word or verb of being: the name before it is
 /// an adjective ("Canadian pension", "Indian waters"; not "Canadian on Monday", "Canadian
@@ -2504,7 +2515,7 @@ fn far_from_focus(
             && !apposition
             && p.population.unwrap_or(0) < LONE_FAR_MAX_POPULATION
             && focus.areas.max() >= 1
-            && focus.anchors.len() >= 3
+            && focus.anchors.len() >= LONE_FAR_ANCHORS
             && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
             && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM))
             || (unsupported

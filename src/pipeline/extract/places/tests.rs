@@ -5802,3 +5802,16 @@ fn a_town_takes_the_country_its_sentence_sets_the_scene_in_over_the_storys_count
     let m = found_as(text, "Tena").expect("Tena is found");
     assert_eq!(bundled().get(m.place).country, Some("EC"));
 }
+
+#[test]
+fn a_lone_far_village_is_judged_again_once_the_storys_towns_are_placed() {
+    // Halifax, Dartmouth and Bedford all have namesakes: the first round places nothing for
+    // certain but the lone "Westwood Hills" (an alias of a village of Los Angeles); the second,
+    // with the towns of Nova Scotia placed, finds it a continent away from them.
+    let text = "Residents of Westwood Hills were ordered to leave on Sunday as the fire spread. \
+                Crews from Halifax, Dartmouth and Bedford fought the blaze, the Nova Scotia \
+                government said.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Westwood Hills"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Dartmouth"), "{got:?}");
+}
