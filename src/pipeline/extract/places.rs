@@ -1925,7 +1925,10 @@ fn listed_with_countries(text: &str, spans: &[Span], i: usize, g: &Gazetteer) ->
 /// Washington's towns to the context); not before a plural division word ("Clay and Douglas
 /// counties"). Large cities of the name keep their reading ("New York and Washington",
 /// "Maryland, Virginia and Washington": Washington, D.C.). `Some(true)` where that neighbour
-/// can be nothing but an area (a state, a country), `Some(false)` where it may be a town too.
+/// can be nothing but an area (a state, a country) or is a division none of whose towns bears
+/// its name ("Ontario and Quebec": Ontario's towns lie in other countries, so the list is of
+/// provinces, and Quebec is the province, not its capital), `Some(false)` where it may be a
+/// town too ("Žilina, Nitra": towns in the regions of their names; "Washington": a metropolis).
 fn coordinated_division(
     text: &str,
     spans: &[Span],
@@ -1965,9 +1968,26 @@ fn coordinated_division(
             return None;
         }
         let theirs = division_countries(&mut places());
-        own.iter()
-            .any(|c| theirs.contains(c))
-            .then(|| places().all(|p| g.get(p).kind.class() == KindClass::Area))
+        own.iter().any(|c| theirs.contains(c)).then(|| {
+            // (Not beside a name of a metropolis too: "Washington, New York and Boston" are
+            // cities, though no town of Washington state bears its name.)
+            let metropolis = |p: PlaceIdx| {
+                g.get(p).kind == PlaceKind::City
+                    && g.get(p).population.unwrap_or(0) >= METROPOLIS_POPULATION
+            };
+            places().all(|p| g.get(p).kind.class() == KindClass::Area)
+                || !places().any(metropolis)
+                    && places().any(|d| {
+                        g.division_level(d) == 1
+                            && g.get(d).kind == PlaceKind::AdminArea
+                            && g.get(d).country.is_some_and(|c| own.contains(&c))
+                            && !places().any(|q| {
+                                g.get(q).kind == PlaceKind::City
+                                    && g.get(q).country == g.get(d).country
+                                    && g.admin1(q).is_some_and(|k| g.admin1(d) == Some(k))
+                            })
+                    })
+        })
     })
 }
 

@@ -5815,3 +5815,26 @@ fn a_lone_far_village_is_judged_again_once_the_storys_towns_are_placed() {
     assert!(got.iter().all(|(s, _)| s != "Westwood Hills"), "{got:?}");
     assert!(got.iter().any(|(s, _)| s == "Dartmouth"), "{got:?}");
 }
+
+#[test]
+fn a_name_listed_with_a_province_whose_towns_lie_abroad_is_the_province() {
+    // Ontario's towns are American: "Ontario and Quebec" lists provinces, and Quebec is the
+    // province, not its capital.
+    let g = bundled();
+    let kind = |text: &str, surface: &str| found_as(text, surface).map(|m| g.get(m.place).kind);
+    assert_eq!(
+        kind(
+            "Water bombers from Ontario and Quebec arrived on Tuesday evening.",
+            "Quebec"
+        ),
+        Some(PlaceKind::AdminArea)
+    );
+    // Beside a metropolis's name, a city stays a city.
+    assert_eq!(
+        kind(
+            "After stops in Washington, New York and Boston, the delegation flew west.",
+            "New York"
+        ),
+        Some(PlaceKind::City)
+    );
+}
