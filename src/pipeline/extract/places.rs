@@ -1558,10 +1558,17 @@ fn city_of_the_country_just_named(
     if p.kind != PlaceKind::City || p.population.unwrap_or(0) >= JUST_NAMED_TOWN_MAX {
         return None;
     }
+    // (A village below [`TINY_TOWN`] yields to a city of [`METROPOLIS_POPULATION`] too: "A
+    // Costa Rican team flew from San José" in a story of Mexico, where hamlets bear the name.)
+    let least = if p.population.unwrap_or(0) < TINY_TOWN {
+        METROPOLIS_POPULATION
+    } else {
+        WORLD_CITY_POPULATION
+    };
     let city = |q: PlaceIdx| {
         let r = g.get(q);
         r.kind == PlaceKind::City
-            && r.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+            && r.population.unwrap_or(0) >= least
             && r.country.is_some()
             && r.country != p.country
     };

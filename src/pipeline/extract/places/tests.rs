@@ -5838,3 +5838,14 @@ fn a_name_listed_with_a_province_whose_towns_lie_abroad_is_the_province() {
         Some(PlaceKind::City)
     );
 }
+
+#[test]
+fn a_hamlet_of_the_storys_country_yields_to_the_city_of_the_country_its_sentence_names() {
+    // A story of Mexico, where hamlets are named San José: the team of Costa Rica flew from
+    // its capital.
+    let text = "ACAPULCO, Mexico (AP) — The storm cut off the city in the state of Guerrero, and \
+                planes flew supplies from Mexico City. Help came from abroad as well. A Costa \
+                Rican rescue team flew from San José on Friday.";
+    let m = found_as(text, "San José").expect("San José is found");
+    assert_eq!(bundled().get(m.place).country, Some("CR"));
+}
