@@ -5782,9 +5782,9 @@ fn a_state_abbreviations_dot_before_a_comma_ends_no_sentence() {
     let at = |surface: &str| {
         places
             .iter()
-            .filter(|m| &text[m.start..m.end] == surface)
+            .rev()
+            .find(|m| &text[m.start..m.end] == surface)
             .map(|m| m.place)
-            .last()
     };
     let site = at("Elmwood Avenue").expect("the site is placed");
     assert_eq!(Some(site), at("Columbia"));
