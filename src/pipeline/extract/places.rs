@@ -1189,7 +1189,7 @@ pub fn find_places_with_context(
             g,
             &focus,
             &scenes,
-            Some((&first, new_divisions)),
+            Some((&first, new_divisions, known)),
         )
     };
     same_sense_for_partial_readings(text, &spans, &mut last);
@@ -1449,7 +1449,13 @@ fn in_the_scenes_country(
             .country
             .is_some_and(|k| scenes.countries.contains(&k))
     };
-    if in_scene(chosen) || !c.iter().any(|&(q, _)| in_scene(q)) {
+    // ("In Ecuador, ... the Amazon town of Tena" in a story of Colombia: a reading chosen in a
+    // country of another scene yields to one in the scene its sentence sets.)
+    let own = g.get(chosen).country;
+    if !c
+        .iter()
+        .any(|&(q, _)| in_scene(q) && g.get(q).country != own)
+    {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -1459,7 +1465,7 @@ fn in_the_scenes_country(
         .filter(|&&(at, _)| from <= at && at < to)
         .map(|&(_, code)| code)
         .collect();
-    if here.is_empty() {
+    if here.is_empty() || own.is_some_and(|k| here.contains(&k)) {
         return None;
     }
     c.iter()
@@ -1552,10 +1558,17 @@ fn city_of_the_country_just_named(
     if p.kind != PlaceKind::City || p.population.unwrap_or(0) >= JUST_NAMED_TOWN_MAX {
         return None;
     }
+    // (A village below [`TINY_TOWN`] yields to a city of [`METROPOLIS_POPULATION`] too: "A
+    // Costa Rican team flew from San José" in a story of Mexico, where hamlets bear the name.)
+    let least = if p.population.unwrap_or(0) < TINY_TOWN {
+        METROPOLIS_POPULATION
+    } else {
+        WORLD_CITY_POPULATION
+    };
     let city = |q: PlaceIdx| {
         let r = g.get(q);
         r.kind == PlaceKind::City
-            && r.population.unwrap_or(0) >= WORLD_CITY_POPULATION
+            && r.population.unwrap_or(0) >= least
             && r.country.is_some()
             && r.country != p.country
     };
@@ -1601,7 +1614,7 @@ fn resolve(
     g: &Gazetteer,
     focus: &Focus<'_>,
     scenes: &Scenes<'_>,
-    before: Option<(&[Option<PlaceMention>], bool)>,
+    before: Option<(&[Option<PlaceMention>], bool, usize)>,
 ) -> Vec<Option<PlaceMention>> {
     let mut out: Vec<Option<PlaceMention>> = Vec::with_capacity(spans.len());
     // One sense per article: a surface settled by an apposition keeps that place.
@@ -1628,10 +1641,14 @@ fn resolve(
     };
     for (i, (span, (c, narrowed))) in spans.iter().zip(cands).enumerate() {
         // New divisions can change a choice between areas too ("Montgomery County").
-        let areas_too = before.is_some_and(|(_, divisions)| divisions);
+        let areas_too = before.is_some_and(|(_, divisions, _)| divisions);
         // (A lone town left out in the first round as far from the story is asked again: the
         // towns chosen in that round may show it near them. One kept is not asked again: when
         // tried, right readings were dropped with wrong ones.)
+        // (Nor a village below [`TINY_TOWN`] kept as the only reading where the first round
+        // had too few places to judge it far by ([`far_from_focus`]'s [`LONE_FAR_ANCHORS`]):
+        // "Westwood Hills" of Los Angeles in a story of Halifax, whose own towns all have
+        // namesakes.)
         let open = !*narrowed
             && ((c.len() > 1
                 && (areas_too
@@ -1639,13 +1656,17 @@ fn resolve(
                         .any(|&(p, _)| g.get(p).kind.class() != KindClass::Area)))
                 || (c.len() == 1
                     && g.get(c[0].0).kind == PlaceKind::City
-                    && before
-                        .and_then(|(b, _)| b.get(i))
-                        .is_some_and(Option::is_none)));
+                    && before.and_then(|(b, _, _)| b.get(i)).is_some_and(|m| {
+                        m.as_ref().is_none_or(|m| {
+                            m.reason == Reason::OnlyCandidate
+                                && g.get(m.place).population.unwrap_or(0) < TINY_TOWN
+                                && before.is_some_and(|(_, _, anchors)| anchors < LONE_FAR_ANCHORS)
+                        })
+                    })));
         if *narrowed && c.len() == 1 {
             settled.push((text[span.start..span.end].to_lowercase(), c[0].0));
         }
-        if let Some(prev) = before.and_then(|(b, _)| b.get(i))
+        if let Some(prev) = before.and_then(|(b, _, _)| b.get(i))
             && !open
         {
             out.push(prev.clone());
@@ -1721,6 +1742,7 @@ fn resolve(
                 }
             }
         };
+        let place = city_of_a_dateline(text, span, c, place, g).unwrap_or(place);
         let (place, reason) = if *narrowed {
             (place, reason)
         } else {
@@ -1746,7 +1768,8 @@ fn resolve(
         let apposition = text
             .get(span.end..)
             .and_then(|a| a.strip_prefix(", "))
-            .is_some_and(|a| a.starts_with(char::is_uppercase) && !attributed(a));
+            .is_some_and(|a| a.starts_with(char::is_uppercase) && !attributed(a))
+            && !town_listed_after(text, span.end, spans.get(i + 1), g);
         if !*narrowed
             && (far_from_focus(
                 place,
@@ -1785,6 +1808,58 @@ fn resolve(
         }));
     }
     out
+}
+
+/// "BUENOS AIRES, Sept 28 (Reuters) -": a dateline names the town the reporter files from,
+/// not the state or province of its name: where `chosen` is a first-level division, a city of
+/// [`DIVISION_NAMESAKE_CITY`] or more of the same country among the readings is the dateline's
+/// place.
+fn city_of_a_dateline(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    chosen: PlaceIdx,
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    if c.len() < 2 || g.division_level(chosen) != 1 || g.get(chosen).kind != PlaceKind::AdminArea {
+        return None;
+    }
+    let surface = text.get(span.start..span.end)?;
+    if !at_line_start(text, span.start) || !is_all_caps(surface) || !dateline_after(text, span.end)
+    {
+        return None;
+    }
+    let country = g.get(chosen).country;
+    c.iter()
+        .map(|&(q, _)| q)
+        .filter(|&q| {
+            let p = g.get(q);
+            p.kind == PlaceKind::City
+                && p.country == country
+                && p.population.unwrap_or(0) >= DIVISION_NAMESAKE_CITY
+        })
+        .max_by_key(|&q| g.get(q).population.unwrap_or(0))
+}
+
+/// "Westwood Hills, Highland Park and Yankeetown": the name after the comma that follows a
+/// name (`end`) is a town, not a state or country, and a list goes on after it (", " or
+/// " and " and a capital): the comma lists the names, it does not place the first in the
+/// second (as "Rome, Ga., and Athens" and "BAIKONUR, Kazakhstan" do).
+fn town_listed_after(text: &str, end: usize, next: Option<&Span>, g: &Gazetteer) -> bool {
+    let Some(next) = next.filter(|n| n.start == end + 2) else {
+        return false;
+    };
+    let area = next.roles.iter().filter_map(|&(r, _)| r.place()).any(|p| {
+        matches!(g.get(p).kind, PlaceKind::Country | PlaceKind::AdminArea)
+            && g.division_level(p) != 2
+    });
+    !area
+        && text.get(next.end..).is_some_and(|rest| {
+            [", ", " and ", ", and ", " or "].iter().any(|joint| {
+                rest.strip_prefix(joint)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            })
+        })
 }
 
 /// A town's name before a word for a weapon is the weapon's below this population
@@ -1857,7 +1932,10 @@ fn listed_with_countries(text: &str, spans: &[Span], i: usize, g: &Gazetteer) ->
 /// Washington's towns to the context); not before a plural division word ("Clay and Douglas
 /// counties"). Large cities of the name keep their reading ("New York and Washington",
 /// "Maryland, Virginia and Washington": Washington, D.C.). `Some(true)` where that neighbour
-/// can be nothing but an area (a state, a country), `Some(false)` where it may be a town too.
+/// can be nothing but an area (a state, a country) or is a division none of whose towns bears
+/// its name ("Ontario and Quebec": Ontario's towns lie in other countries, so the list is of
+/// provinces, and Quebec is the province, not its capital), `Some(false)` where it may be a
+/// town too ("Žilina, Nitra": towns in the regions of their names; "Washington": a metropolis).
 fn coordinated_division(
     text: &str,
     spans: &[Span],
@@ -1897,9 +1975,26 @@ fn coordinated_division(
             return None;
         }
         let theirs = division_countries(&mut places());
-        own.iter()
-            .any(|c| theirs.contains(c))
-            .then(|| places().all(|p| g.get(p).kind.class() == KindClass::Area))
+        own.iter().any(|c| theirs.contains(c)).then(|| {
+            // (Not beside a name of a metropolis too: "Washington, New York and Boston" are
+            // cities, though no town of Washington state bears its name.)
+            let metropolis = |p: PlaceIdx| {
+                g.get(p).kind == PlaceKind::City
+                    && g.get(p).population.unwrap_or(0) >= METROPOLIS_POPULATION
+            };
+            places().all(|p| g.get(p).kind.class() == KindClass::Area)
+                || !places().any(metropolis)
+                    && places().any(|d| {
+                        g.division_level(d) == 1
+                            && g.get(d).kind == PlaceKind::AdminArea
+                            && g.get(d).country.is_some_and(|c| own.contains(&c))
+                            && !places().any(|q| {
+                                g.get(q).kind == PlaceKind::City
+                                    && g.get(q).country == g.get(d).country
+                                    && g.admin1(q).is_some_and(|k| g.admin1(d) == Some(k))
+                            })
+                    })
+        })
     })
 }
 
@@ -2336,6 +2431,9 @@ const PAIR_MAX_NAMES: usize = 3;
 /// names, in a country it never names, is left out (see [`far_from_focus`]).
 const LONE_FAR_MAX_POPULATION: u64 = 100_000;
 const LONE_FAR_KM: f64 = 2_500.0;
+/// The places an article must name for certain (each a point) for a lone reading to be judged
+/// far from them ([`far_from_focus`]).
+const LONE_FAR_ANCHORS: usize = 3;
 
 /// A lower-case word follows that is no function word or verb of being: the name before it is
 /// an adjective ("Canadian pension", "Indian waters"; not "Canadian on Monday", "Canadian
@@ -2444,7 +2542,7 @@ fn far_from_focus(
             && !apposition
             && p.population.unwrap_or(0) < LONE_FAR_MAX_POPULATION
             && focus.areas.max() >= 1
-            && focus.anchors.len() >= 3
+            && focus.anchors.len() >= LONE_FAR_ANCHORS
             && !near_any(&focus.anchors, p.coord, LONE_FAR_KM)
             && !near_any(&focus.area_anchors, p.coord, LONE_FAR_KM))
             || (unsupported

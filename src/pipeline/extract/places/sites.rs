@@ -872,21 +872,28 @@ fn next_capital(bytes: &[u8], mut from: usize) -> Option<usize> {
 }
 
 /// The sentence around `start..end`, roughly: from the last full stop, question or exclamation
-/// mark or line break before it to the next after it (an abbreviation's dot may cut it short:
-/// then fewer of its places are seen).
+/// mark or line break before it to the next after it. An abbreviation's dot before a comma or a
+/// lower-case word ("In Springfield, Mo., a storm", "Gov. Abbott said the St. cathedral") ends
+/// no sentence; one before a capital may still cut it short: then fewer of its places are seen.
 pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let stop = |b: &u8| matches!(b, b'.' | b'?' | b'!' | b'\n');
+    let bytes = text.as_bytes();
+    let stop = |k: usize| match bytes[k] {
+        b'?' | b'!' | b'\n' => true,
+        b'.' => match bytes.get(k + 1) {
+            Some(b',' | b';' | b'0'..=b'9') => false,
+            Some(b' ') => !bytes.get(k + 2).is_some_and(u8::is_ascii_lowercase),
+            _ => true,
+        },
+        _ => false,
+    };
     // (Within a bounded reach each way: a text of one endless sentence stays linear.)
     let reach = start.saturating_sub(SENTENCE_REACH);
-    let from = text.as_bytes()[reach..start]
-        .iter()
-        .rposition(stop)
-        .map_or(reach, |k| reach + k + 1);
+    let from = (reach..start)
+        .rev()
+        .find(|&k| stop(k))
+        .map_or(reach, |k| k + 1);
     let until = (end + SENTENCE_REACH).min(text.len());
-    let to = text.as_bytes()[end..until]
-        .iter()
-        .position(stop)
-        .map_or(until, |k| end + k);
+    let to = (end..until).find(|&k| stop(k)).unwrap_or(until);
     (from, to)
 }
 

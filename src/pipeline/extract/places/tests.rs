@@ -5740,3 +5740,130 @@ fn weak_names_read_after_the_others_are_placed_as_if_read_in_turn() {
     let got: Vec<String> = found(text).into_iter().map(|(s, _)| s).collect();
     assert_eq!(got, ["Wells", "Lancaster", "Preston"]);
 }
+
+#[test]
+fn a_dateline_names_the_city_not_the_province_of_its_name() {
+    // (Buenos Aires the province holds more people than the city, and lies far from it.)
+    let g = bundled();
+    let text = "BUENOS AIRES, March 3 (Reuters) - Prices rose again in Argentina last month, \
+                the statistics office said.";
+    let m = found_as(text, "BUENOS AIRES").expect("the dateline is found");
+    assert_eq!(g.get(m.place).kind, PlaceKind::City);
+    assert_eq!(g.get(m.place).country, Some("AR"));
+    // Named in the text, the province may stay the province.
+    let text = "Farmers in the province of Buenos Aires lost their wheat.";
+    let m = found_as(text, "Buenos Aires").expect("the province is found");
+    assert_eq!(g.get(m.place).kind, PlaceKind::AdminArea);
+}
+
+#[test]
+fn iraqi_cities_under_their_usual_english_spellings() {
+    let text = "BASRA, Iraq (AP) - Protesters marched in Basra on Sunday, and officials in \
+                Sulaimaniyah reported power cuts.";
+    let got = found(text);
+    assert!(
+        got.contains(&("BASRA".to_owned(), "basra-iq".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Basra".to_owned(), "basra-iq".to_owned())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Sulaimaniyah".to_owned(), "sulaymaniyah-iq".to_owned())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_comma_in_a_list_of_names_places_no_name_in_the_next() {
+    // "Meadow Gold, Sunshine, Hillandale and Farm Fresh": labels listed in a story of Iowa;
+    // the comma after "Sunshine" starts no apposition that would keep the lone, far town of
+    // the name (a suburb of Melbourne).
+    let text = "Officials in Des Moines, Iowa, said eggs from the farm had been sold under the \
+                labels Meadow Gold, Sunshine, Hillandale and Farm Fresh in Ohio and Texas.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Sunshine"), "{got:?}");
+    // An apposition with a state after the comma still places the town, a list going on.
+    let text = "A tornado hit Rome, Ga., and Athens, Tenn., on Friday night.";
+    let got = found(text);
+    assert!(got.iter().any(|(s, _)| s == "Rome"), "{got:?}");
+}
+
+#[test]
+fn a_state_abbreviations_dot_before_a_comma_ends_no_sentence() {
+    // The site's sentence names the other town ("In Columbia, Mo., ..."): the site is there,
+    // not in the dateline's town.
+    let text = "COLUMBIA, S.C. — The council met on Monday.\n\nIn Columbia, Mo., about 900 miles \
+                away, a storm damaged roofs on Elmwood Avenue on Sunday.";
+    let places = find_places(text, bundled());
+    let at = |surface: &str| {
+        places
+            .iter()
+            .rev()
+            .find(|m| &text[m.start..m.end] == surface)
+            .map(|m| m.place)
+    };
+    let site = at("Elmwood Avenue").expect("the site is placed");
+    assert_eq!(Some(site), at("Columbia"));
+    assert_ne!(Some(site), at("COLUMBIA"));
+}
+
+#[test]
+fn a_town_takes_the_country_its_sentence_sets_the_scene_in_over_the_storys_country() {
+    // A story of Colombia under Bogotá's dateline (a village Tena lies near Bogotá) that turns
+    // to Ecuador for a sentence: the Tena of that sentence is Ecuador's.
+    let text = "BOGOTA — A landslide in Colombia's Choco department killed 18 people on the \
+                highway to Medellin, authorities said. Rescue teams from Antioquia joined the \
+                search. In Ecuador, landslides closed the road between Quito and the Amazon \
+                town of Tena.";
+    let m = found_as(text, "Tena").expect("Tena is found");
+    assert_eq!(bundled().get(m.place).country, Some("EC"));
+}
+
+#[test]
+fn a_lone_far_village_is_judged_again_once_the_storys_towns_are_placed() {
+    // Halifax, Dartmouth and Bedford all have namesakes: the first round places nothing for
+    // certain but the lone "Westwood Hills" (an alias of a village of Los Angeles); the second,
+    // with the towns of Nova Scotia placed, finds it a continent away from them.
+    let text = "Residents of Westwood Hills were ordered to leave on Sunday as the fire spread. \
+                Crews from Halifax, Dartmouth and Bedford fought the blaze, the Nova Scotia \
+                government said.";
+    let got = found(text);
+    assert!(got.iter().all(|(s, _)| s != "Westwood Hills"), "{got:?}");
+    assert!(got.iter().any(|(s, _)| s == "Dartmouth"), "{got:?}");
+}
+
+#[test]
+fn a_name_listed_with_a_province_whose_towns_lie_abroad_is_the_province() {
+    // Ontario's towns are American: "Ontario and Quebec" lists provinces, and Quebec is the
+    // province, not its capital.
+    let g = bundled();
+    let kind = |text: &str, surface: &str| found_as(text, surface).map(|m| g.get(m.place).kind);
+    assert_eq!(
+        kind(
+            "Water bombers from Ontario and Quebec arrived on Tuesday evening.",
+            "Quebec"
+        ),
+        Some(PlaceKind::AdminArea)
+    );
+    // Beside a metropolis's name, a city stays a city.
+    assert_eq!(
+        kind(
+            "After stops in Washington, New York and Boston, the delegation flew west.",
+            "New York"
+        ),
+        Some(PlaceKind::City)
+    );
+}
+
+#[test]
+fn a_hamlet_of_the_storys_country_yields_to_the_city_of_the_country_its_sentence_names() {
+    // A story of Mexico, where hamlets are named San José: the team of Costa Rica flew from
+    // its capital.
+    let text = "ACAPULCO, Mexico (AP) — The storm cut off the city in the state of Guerrero, and \
+                planes flew supplies from Mexico City. Help came from abroad as well. A Costa \
+                Rican rescue team flew from San José on Friday.";
+    let m = found_as(text, "San José").expect("San José is found");
+    assert_eq!(bundled().get(m.place).country, Some("CR"));
+}
