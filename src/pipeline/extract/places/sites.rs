@@ -887,13 +887,37 @@ pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
         _ => false,
     };
     // (Within a bounded reach each way: a text of one endless sentence stays linear.)
+    // The bytes that may stop it are found by vector searches, not asked of byte by byte: a
+    // '!' always stops it, and is searched for once each way, as a bound of the searches for
+    // the other three.
     let reach = start.saturating_sub(SENTENCE_REACH);
-    let from = (reach..start)
-        .rev()
-        .find(|&k| stop(k))
-        .map_or(reach, |k| k + 1);
+    let before = bytes.get(reach..start).unwrap_or(&[]);
+    let floor = memchr::memrchr(b'!', before).map_or(reach, |k| reach + k + 1);
+    let mut high = start;
+    let from = loop {
+        match bytes
+            .get(floor..high)
+            .and_then(|b| memchr::memrchr3(b'.', b'\n', b'?', b))
+        {
+            Some(k) if stop(floor + k) => break floor + k + 1,
+            Some(k) => high = floor + k,
+            None => break floor,
+        }
+    };
     let until = (end + SENTENCE_REACH).min(text.len());
-    let to = (end..until).find(|&k| stop(k)).unwrap_or(until);
+    let after = bytes.get(end..until).unwrap_or(&[]);
+    let ceiling = memchr::memchr(b'!', after).map_or(until, |k| end + k);
+    let mut low = end;
+    let to = loop {
+        match bytes
+            .get(low..ceiling)
+            .and_then(|b| memchr::memchr3(b'.', b'\n', b'?', b))
+        {
+            Some(k) if stop(low + k) => break low + k,
+            Some(k) => low += k + 1,
+            None => break ceiling,
+        }
+    };
     (from, to)
 }
 
@@ -1240,6 +1264,52 @@ mod tests {
                 .position(u8::is_ascii_uppercase)
                 .map(|k| from + k);
             assert_eq!(next_capital(bytes, from), slow, "from {from}");
+        }
+    }
+
+    /// [`sentence_around`] as it was written first: each byte asked in turn.
+    fn sentence_around_by_bytes(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let stop = |k: usize| match bytes[k] {
+            b'?' | b'!' | b'\n' => true,
+            b'.' => match bytes.get(k + 1) {
+                Some(b',' | b';' | b'0'..=b'9') => false,
+                Some(b' ') => !bytes.get(k + 2).is_some_and(u8::is_ascii_lowercase),
+                _ => true,
+            },
+            _ => false,
+        };
+        let reach = start.saturating_sub(SENTENCE_REACH);
+        let from = (reach..start)
+            .rev()
+            .find(|&k| stop(k))
+            .map_or(reach, |k| k + 1);
+        let until = (end + SENTENCE_REACH).min(text.len());
+        let to = (end..until).find(|&k| stop(k)).unwrap_or(until);
+        (from, to)
+    }
+
+    #[test]
+    fn the_sentence_found_by_searches_is_the_one_found_byte_by_byte() {
+        let text = "Storms hit Mo. on Friday! In Springfield, Mo., a storm. Gov. Abbott said \
+                    the St. cathedral was 3.5 miles off? Yes.\nCrews cleared Elm St. by noon; \
+                    pic.twitter.com/x. Then. ! ?. .a .9 .\n";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                assert_eq!(
+                    sentence_around(text, start, end),
+                    sentence_around_by_bytes(text, start, end),
+                    "{start}..{end}"
+                );
+            }
+        }
+        // Beyond the reach each way: cut there.
+        let long = format!("A. {} x {} B.", "w".repeat(2500), "w".repeat(2500));
+        for (start, end) in [(2600, 2601), (3, 4), (0, 0), (long.len(), long.len())] {
+            assert_eq!(
+                sentence_around(&long, start, end),
+                sentence_around_by_bytes(&long, start, end)
+            );
         }
     }
 }
