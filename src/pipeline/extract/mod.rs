@@ -3173,6 +3173,12 @@ mod tests {
                 (WhenBasis::Text, Some(day("2019-12-06")))
             ]
         );
+        // A relative clause of the subject whose sentence has only the saying's day besides:
+        // when the subject happened, and what it did then.
+        let body = "A fire that broke out on Christmas Eve destroyed the market in Velmora, \
+                    officials said on Monday.";
+        let e = events(body, &[("Velmora", 1)], "2009-12-28");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2009-12-24")))]);
         // "where" after a noun: the front's time, not the return's.
         let body = "Families who had fled Velmora and Dastry, the villages on the river where the \
                     front stood for most of last year, began to return on Thursday.";
