@@ -448,6 +448,17 @@ pub(super) fn confined_clauses(
                 let dated = others_dated(last) || ends_at_its_date;
                 bare_opener(body, from..dm.start, dated)
                     .filter(|_| !super::since_phrase(body, dm))
+                    // ("A fire that broke out on Christmas Eve destroyed the market, officials
+                    // said on Monday": a relative clause of the sentence's subject tells when
+                    // the subject happened, where the sentence's other dates are of the saying.)
+                    .filter(|&(at, _, relative)| {
+                        !(relative
+                            && of_the_subject(body, sentence.start, at)
+                            && in_sentence
+                                .iter()
+                                .enumerate()
+                                .all(|(j, m)| j == k || m.vague || super::date_of_saying(body, m)))
+                    })
                     .or_else(|| {
                         dated
                             .then(|| zero_relative(body, from..dm.start, dm.end))
@@ -472,6 +483,32 @@ pub(super) fn confined_clauses(
         }
     }
 }
+
+/// The relative word at `at` follows the sentence's subject: from the sentence's start at
+/// `start` (or after a dateline's dash) only an article and at most [`SUBJECT_WORDS`] words
+/// before it ("A fire that ...", "LAGOS - The blast which ...").
+fn of_the_subject(body: &str, start: usize, at: usize) -> bool {
+    let Some(head) = body.get(start..at) else {
+        return false;
+    };
+    if head.len() > SUBJECT_BYTES {
+        return false;
+    }
+    let head = head
+        .rsplit_once(" - ")
+        .or_else(|| head.rsplit_once(" \u{2014} "))
+        .map_or(head, |(_, h)| h);
+    let mut words = head.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| ["A", "An", "The"].contains(&w))
+        && words.count() <= SUBJECT_WORDS
+}
+
+/// The most words after the article of a subject before its relative clause
+/// ([`of_the_subject`]), and the most bytes from the sentence's start (a dateline included).
+const SUBJECT_WORDS: usize = 3;
+const SUBJECT_BYTES: usize = 80;
 
 /// How many words before a date [`bare_opener`] reads for the word that opens its clause.
 const OPENER_WORDS: usize = 12;

@@ -692,6 +692,36 @@ const PLAN_VERBS: &[&str] = &[
     "play",
 ];
 
+/// Modals before a bare verb: a verb spelled as its past after one is no past ("would hit").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "should", "must", "shall",
+];
+
+/// Verbs a forecast tells with a modal ([`Tagger::modal_forecast`]): what the weather, a
+/// river, a storm or a figure may do on a day to come.
+const FORECAST_VERBS: &[&str] = &[
+    "reach",
+    "hit",
+    "top",
+    "exceed",
+    "see",
+    "bring",
+    "rise",
+    "climb",
+    "soar",
+    "fall",
+    "drop",
+    "dip",
+    "plunge",
+    "ease",
+    "worsen",
+    "peak",
+    "arrive",
+    "strike",
+    "intensify",
+    "weaken",
+];
+
 /// Verbs that put something off, or put a measure or a forecast in force for a while: in the
 /// past tense before "until" and a date, that date is to come ("postponed until Tuesday morning
 /// any action", "imposed a curfew through Saturday", "has forecast rain till Sunday").
@@ -1058,7 +1088,11 @@ impl Tagger<'_> {
                 // A bare verb spelled as its past after "to" ("is expected to hit Vietnam on
                 // Monday", "plans to cut jobs"): an infinitive, whose time is its clause's.
                 let infinitive = k > 0 && self.lex(k - 1) == Some(Lex::Prep(Prep::To));
-                (!(hyphenated || after_article || passive || infinitive)).then_some(Tense::Past)
+                // A bare verb spelled as its past after a modal ("would hit 42 degrees on
+                // Saturday", "could cut rates in May"): the modal's time, not a past one.
+                let after_modal = k > 0 && MODALS.iter().any(|w| self.word_is(k - 1, w));
+                (!(hyphenated || after_article || passive || infinitive || after_modal))
+                    .then_some(Tense::Past)
             }
             Cue::Perfect => Some(Tense::Past),
             // "is to resume": a plan.
@@ -1187,6 +1221,12 @@ impl Tagger<'_> {
                     t => t,
                 };
             }
+            if self.modal_forecast(k) {
+                if comma_crossed && self.in_relative_clause(k, REACH) {
+                    continue;
+                }
+                return Tense::Future;
+            }
             infinitive |= self.infinitive_at(k);
         }
         for k in (last + 1..self.toks.len()).take(REACH_AFTER) {
@@ -1248,6 +1288,22 @@ impl Tagger<'_> {
             }
             _ => false,
         })
+    }
+
+    /// A modal of what may come before a verb of a forecast at `k` ("temperatures could reach
+    /// 38 degrees on Friday", "might bring snow on Wednesday", "a cyclone could make landfall
+    /// on Thursday"): the day after it is to come. Only such verbs: a bare "could" or "might"
+    /// tells as often of what may have been ("police said he could have fled on Sunday").
+    /// Read only before a date, not after it (a modal clause after a day is often another
+    /// clause's: "voted on Monday for a plan that could bring ...").
+    fn modal_forecast(&self, k: usize) -> bool {
+        if !["could", "might", "may"].iter().any(|w| self.word_is(k, w)) || self.cap(k) {
+            return false;
+        }
+        if self.word_is(k + 1, "make") {
+            return self.word_is(k + 2, "landfall");
+        }
+        FORECAST_VERBS.iter().any(|w| self.word_is(k + 1, w))
     }
 
     /// The token `k` stands in a relative clause opened after a comma ("Greece, which says
@@ -1654,7 +1710,11 @@ impl Tagger<'_> {
         }
         let mut own: Option<Tense> = None;
         for i in named[from..].iter().map(|&i| i as usize) {
-            if self.lex(i) != Some(Lex::Weekday(wd)) || self.possessive_after(i) {
+            // (Nor a day that comes back, "meet every Monday": no date, no clause to count.)
+            if self.lex(i) != Some(Lex::Weekday(wd))
+                || self.possessive_after(i)
+                || (i > 0 && (self.word_is(i - 1, "every") || self.word_is(i - 1, "each")))
+            {
                 continue;
             }
             let k = if self.punct(i + 1) == Some(',') {
@@ -2906,6 +2966,13 @@ impl Tagger<'_> {
         {
             return None; // "Christmas Island", "Easter Island"
         }
+        // "during Ramadan": the month (not "Tariq Ramadan", a name).
+        if h == Holiday::Ramadan {
+            if i > 0 && self.cap(i - 1) && self.lex(i - 1) == Some(Lex::Other) {
+                return None;
+            }
+            return Some(self.at(i, self.choose(i, i, calendar::ramadan)?));
+        }
         let (offset, last, week) = match h {
             Holiday::Christmas if self.word_is(i + 1, "eve") => (-1, i + 1, false),
             Holiday::Easter if self.word_is(i + 1, "week") => (0, i + 1, true),
@@ -2924,6 +2991,7 @@ impl Tagger<'_> {
                 Holiday::Easter => calendar::easter(y)?,
                 Holiday::Thanksgiving => calendar::nth_weekday(y, 11, Weekday::Thu, 4)?,
                 Holiday::Halloween => NaiveDate::from_ymd_opt(y, 10, 31)?,
+                Holiday::Ramadan => return None,
             };
             let d = calendar::add_days(d, offset)?;
             if week {
@@ -3046,11 +3114,19 @@ impl Tagger<'_> {
             Some(Lex::Count(c @ 2..=3)) if n == 1 => (c, k + 1),
             _ => (1, k),
         };
+        // "shrank for a second quarter in July-September": a count of quarters in a row, not
+        // the calendar's second (not "a second-quarter loss", "a third quarter profit": the
+        // quarter qualifying a noun is the calendar's).
+        let counted = i > 0
+            && self.lex(i - 1) == Some(Lex::A)
+            && !self.hyphen(i + 1)
+            && (self.punct(k + 1).is_some()
+                || matches!(self.lex(k + 1), Some(Lex::Prep(_)) | None));
         let (months, parts) = match self.lex(k) {
             Some(Lex::Unit {
                 unit: Unit::Quarter,
                 plural,
-            }) if plural == (count > 1) && n <= 4 => (3, 4),
+            }) if plural == (count > 1) && n <= 4 && !counted => (3, 4),
             Some(Lex::Half) if n <= 2 => (6, 2),
             _ => return None,
         };
@@ -3180,6 +3256,58 @@ impl Tagger<'_> {
             return self.ordinal_period(i + 1, None);
         }
         None
+    }
+
+    /// The end of a fiscal year told at `i`, right after "fiscal year": "that ended in March",
+    /// "which ends in June", "ended in September 2019", "to March 2013" (a month, with "to" and
+    /// no year only after a verb of an end): the twelve months to the end of that month, of
+    /// the year written, else the latest such month over by the anchor, or for "ends" and
+    /// "ending" in a clause still to come the next. (Not "ended March 31": the day stays a
+    /// date of its own.)
+    fn fiscal_year_to(&self, i: usize) -> Option<Match> {
+        let mut k = i;
+        if self.lex(k) == Some(Lex::That) || self.word_is(k, "which") {
+            k += 1;
+        }
+        let ended = self.word_is(k, "ended");
+        let ends = self.word_is(k, "ends") || self.word_is(k, "ending");
+        if ended || ends {
+            k += 1;
+            if self.lex(k) != Some(Lex::Prep(Prep::In)) {
+                return None;
+            }
+        } else if k != i || self.lex(k) != Some(Lex::Prep(Prep::To)) {
+            return None;
+        }
+        let (month, mlast) = self.month_at(k + 1, false)?;
+        if self.num(mlast + 1).is_some_and(|n| n.digits <= 2) {
+            return None;
+        }
+        let (year, year_last) = self.trailing_year(mlast + 1, None);
+        let year = match year {
+            Some(y) => y,
+            None if !(ended || ends) => return None,
+            None => {
+                let a = self.anchor_day()?;
+                let this = calendar::month(a.year(), month)?;
+                // (A year "ending" in a month is still running unless its clause is past:
+                // "is spending $4 million in the fiscal year ending in June".)
+                let to_come =
+                    ends && !matches!(self.tense(i, mlast), Tense::Past | Tense::PastAdjacent);
+                match (this.to < a, to_come) {
+                    (true, false) | (false, true) => a.year(),
+                    (false, false) => a.year() - 1,
+                    (true, true) => a.year() + 1,
+                }
+            }
+        };
+        let end = calendar::month(year, month)?.to;
+        let from = calendar::add_days(calendar::add_years(end, -1)?, 1)?;
+        Some(self.grained(
+            year_last.unwrap_or(mlast),
+            calendar::span(from, end)?,
+            Grain::Span,
+        ))
     }
 
     /// A year in words: "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand
@@ -3332,6 +3460,15 @@ impl Tagger<'_> {
             Lex::Fiscal if matches!(self.lex(k + 1), Some(Lex::Ordinal(_))) => {
                 self.ordinal_period(k + 1, None)
             }
+            // "the fiscal year that ended in March", "the financial year to March 2013": the
+            // twelve months to the end of that month.
+            Lex::Fiscal | Lex::Other
+                if self.single(k + 1, Unit::Year)
+                    && (self.lex(k) == Some(Lex::Fiscal) || self.word_is(k, "financial"))
+                    && let Some(m) = self.fiscal_year_to(k + 2) =>
+            {
+                Some(m)
+            }
             // "the fiscal year", "the full year": the anchor's year (TimeML writes a fiscal year
             // as the calendar year it is named by).
             // (The year asked first: "the" opens many phrases, and few go on with a year.)
@@ -3382,8 +3519,11 @@ impl Tagger<'_> {
                 plural: false,
             } => {
                 let after = self.lex(k + 1);
-                if after == Some(Lex::Prep(Prep::Of)) || self.hyphen(k + 1) {
-                    return None; // "a quarter of the vote"
+                if after == Some(Lex::Prep(Prep::Of))
+                    || self.hyphen(k + 1)
+                    || self.lex(k + 1) == Some(Lex::Century)
+                {
+                    return None; // "a quarter of the vote", "the quarter century since"
                 }
                 self.latest_quarter(i)
             }
@@ -3980,6 +4120,23 @@ impl Tagger<'_> {
         Some(self.grained(k, interval, grain))
     }
 
+    /// "would" stands before token `i` in its sentence, within a few words: a future told
+    /// from a past time.
+    fn would_before(&self, i: usize) -> bool {
+        const REACH: usize = 20;
+        let mut k = i;
+        for _ in 0..REACH {
+            if k == 0 || self.starts_sentence(k) {
+                return false;
+            }
+            k -= 1;
+            if self.word_is(k, "would") {
+                return true;
+            }
+        }
+        false
+    }
+
     /// "end of 1990", "end of the year", "end of this week", "beginning of March" (`i` at
     /// "end"/"beginning", after "the"): the last or first part of it.
     fn end_of(&self, i: usize) -> Option<Match> {
@@ -3995,7 +4152,24 @@ impl Tagger<'_> {
                     || self.single(k + 1, Unit::Quarter) =>
             {
                 let (unit, _) = self.unit(k + 1)?;
-                let (interval, grain) = self.unit_of_reference(unit)?;
+                let (interval, grain) = match (self.unit_of_reference(unit)?, self.published) {
+                    // "plans to install cameras by the end of the year" after "last year ...":
+                    // a plan's year is not one over by publication, but publication's (not a
+                    // plan told of then: "learned Nov. 13 that the center would close at the
+                    // end of the year", the year of its sentence's date or of "would").
+                    ((interval, _), Some(day))
+                        if interval.to < day
+                            && self.tense(i, k + 1) == Tense::Future
+                            && self.reference.get().is_none_or(|r| {
+                                i.saturating_sub(r.tok) > 60
+                                    || (r.tok + 1..=i).any(|j| self.starts_sentence(j))
+                            })
+                            && !self.would_before(i) =>
+                    {
+                        Self::unit_of(day, unit)?
+                    }
+                    (whole, _) => whole,
+                };
                 self.grained(k + 1, interval, grain)
             }
             // "by the end of year", "at the end of month" (written without the second "the"):
@@ -4589,7 +4763,40 @@ impl Tagger<'_> {
                 Unit::Hour | Unit::Day | Unit::Night | Unit::Week | Unit::Fortnight
             );
             if small && r.grain != Grain::Day {
-                self.day_reference.get().filter(|d| self.near(d.tok, i))?
+                match self.day_reference.get().filter(|d| self.near(d.tok, i)) {
+                    Some(d) => d,
+                    // "The dam burst in May 2005. Two days later, ...": no day, but that many
+                    // days into the month or the year named, an honest bound; where the month
+                    // or the year is of this sentence or the one before, the phrase is not
+                    // restated by a day after it ("a day later, on March 11") and does not
+                    // tell what is still to come ("will return 13 days later").
+                    None if matches!(r.grain, Grain::Month | Grain::Year)
+                        && matches!(self.lex(i + 2), Some(Lex::Later | Lex::Earlier))
+                        && self.near(r.tok, i)
+                        && self.published.is_none_or(|p| r.interval.from <= p)
+                        && !(matches!(self.punct(i + 3), Some(',' | ':' | '(' | '\u{2014}'))
+                            && (self.word_is(i + 4, "on")
+                                || self.num(i + 4).is_some()
+                                || matches!(
+                                    self.lex(i + 4),
+                                    Some(Lex::Weekday(_) | Lex::Month { .. })
+                                )))
+                        && self.tense(i, i + 2) != Tense::Future =>
+                    {
+                        let days = match unit {
+                            Unit::Hour => i64::from(n / 24),
+                            Unit::Day | Unit::Night => i64::from(n),
+                            Unit::Week => 7 * i64::from(n),
+                            _ => 14 * i64::from(n),
+                        } * i64::from(step);
+                        let interval = calendar::span(
+                            calendar::add_days(r.interval.from, days)?,
+                            calendar::add_days(r.interval.to, days)?,
+                        )?;
+                        return Some(self.vague(i + 2, interval));
+                    }
+                    None => return None,
+                }
             } else {
                 r
             }

@@ -1238,6 +1238,37 @@ fn gives_way(body: &str, m: &DateMention, in_sentence: &[DateMention]) -> bool {
         let after = body.as_bytes().get(m.end..m.end + 2);
         return matches!(after, Some([b' ', c]) if c.is_ascii_lowercase());
     }
+    // "The 1999 earthquake near Izmit on August 17": a year before a noun names the
+    // happening; a finer date of that year after it in its clause, a few words on, is its day
+    // (not one of another clause: "In the 2017 election, the court annulled the result, and a
+    // rerun was held in October of that year").
+    if m.interval.granularity == Granularity::Year
+        && words.len() == 4
+        && words.bytes().all(|b| b.is_ascii_digit())
+    {
+        let noun_after = matches!(
+            body.as_bytes().get(m.end..m.end + 2),
+            Some([b' ', c]) if c.is_ascii_lowercase()
+        );
+        let article_before = body
+            .get(m.start.saturating_sub(4)..m.start)
+            .is_some_and(|b| b.eq_ignore_ascii_case("the ") || b.ends_with(" a "));
+        return noun_after
+            && article_before
+            && in_sentence[in_sentence.partition_point(|o| o.start < m.end)..]
+                .iter()
+                .any(|o| {
+                    !o.vague
+                        && o.interval.granularity != Granularity::Year
+                        && contains(m.interval, o.interval)
+                        && body.get(m.end..o.start).is_some_and(|between| {
+                            between.len() <= YEAR_NOUN_REACH
+                                && ![";", ", and ", ", but ", ", while ", ", as "]
+                                    .iter()
+                                    .any(|w| between.contains(w))
+                        })
+                });
+    }
     if !(ends(" later") || ends(" earlier") || ends(" ago")) {
         return false;
     }
@@ -1249,6 +1280,10 @@ fn gives_way(body: &str, m: &DateMention, in_sentence: &[DateMention]) -> bool {
                 && matches!(body.get(m.end..next.start), Some(", on " | ", "))
         })
 }
+
+/// How far (bytes) after a year before a noun ("the 1999 earthquake") a finer date of that year
+/// may stand and still be the happening's day ([`gives_way`]).
+const YEAR_NOUN_REACH: usize = 80;
 
 /// How many days ahead of the publication a vague time to come may end and still date a
 /// sentence's event ([`pick_date`]): "the coming months" does, "the near future" does not.
@@ -3035,6 +3070,16 @@ mod tests {
                 (WhenBasis::Text, Some(day("2012-01-01")))
             ]
         );
+        // A past spelled as its bare verb ("spread", "split") too.
+        let body = "The trouble began in Velmora on Friday night and spread to Dastry on Saturday.";
+        let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2021-04-06");
+        assert_eq!(
+            bases(&e),
+            [
+                (WhenBasis::Text, Some(day("2021-04-02"))),
+                (WhenBasis::Text, Some(day("2021-04-03")))
+            ]
+        );
         // So does "and" before a modal: two steps of a forecast, each on its day.
         let body = "The storm would pass Velmora on Thursday and could reach Dastry on Saturday.";
         let e = events(body, &[("Velmora", 1), ("Dastry", 2)], "2019-12-11");
@@ -3128,6 +3173,12 @@ mod tests {
                 (WhenBasis::Text, Some(day("2019-12-06")))
             ]
         );
+        // A relative clause of the subject whose sentence has only the saying's day besides:
+        // when the subject happened, and what it did then.
+        let body = "A fire that broke out on Christmas Eve destroyed the market in Velmora, \
+                    officials said on Monday.";
+        let e = events(body, &[("Velmora", 1)], "2009-12-28");
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2009-12-24")))]);
         // "where" after a noun: the front's time, not the return's.
         let body = "Families who had fled Velmora and Dastry, the villages on the river where the \
                     front stood for most of last year, began to return on Thursday.";
@@ -3265,6 +3316,27 @@ mod tests {
             from("Sales in Velmora fell in the first quarter."),
             Some(day("2022-01-01"))
         );
+        // A year naming a happening gives way to its day, told in its clause.
+        let first_from = |body: &str, published: &str| {
+            let e = events(body, &[("Velmora", 1)], published);
+            e[0].when.map(|w| w.from)
+        };
+        assert_eq!(
+            first_from(
+                "The 1999 flood near Velmora on August 17 had cut the road.",
+                "1999-09-14"
+            ),
+            Some(day("1999-08-17"))
+        );
+        // Not to a date of another clause.
+        assert_eq!(
+            first_from(
+                "In the 2017 vote, a court in Velmora annulled the result, and a rerun was held \
+                 in October of that year.",
+                "2018-05-11"
+            ),
+            Some(day("2017-01-01"))
+        );
     }
 
     #[test]
@@ -3399,10 +3471,11 @@ mod tests {
         let body = "Officials warned residents Friday that floods would reach Velmora on Sunday.";
         let e = events(body, &[("Velmora", 1)], "2019-05-04");
         assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-05-05")))]);
-        // A relative clause that says which period: the period dates the sentence.
+        // A relative clause that says which period: the period dates the sentence (the
+        // twelve months to the March before).
         let body = "Profit in Velmora rose in the fiscal year that ended in March.";
         let e = events(body, &[("Velmora", 1)], "2019-10-30");
-        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2019-01-01")))]);
+        assert_eq!(bases(&e), [(WhenBasis::Text, Some(day("2018-04-01")))]);
     }
 
     #[test]

@@ -116,6 +116,29 @@ pub(super) fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
+/// The first day of month `month` (1-based) of Hijri year `hijri` by the tabular Islamic
+/// calendar (civil epoch, 30-year cycle with leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26,
+/// 29): a day or two off the months as sighted, close enough for a month's time.
+fn hijri_month_start(hijri: i32, month: i32) -> Option<NaiveDate> {
+    // Julian day number of that first day; 1721425 is that of the day before 1 January 1 CE.
+    let jdn =
+        1 + (59 * (month - 1) + 1) / 2 + (hijri - 1) * 354 + (3 + 11 * hijri) / 30 + 1_948_438;
+    NaiveDate::from_num_days_from_ce_opt(jdn - 1_721_425)
+}
+
+/// The month of Ramadan (the ninth Hijri month) that begins in Gregorian `year` (the first,
+/// where two do), as [`hijri_month_start`] reckons it.
+pub(super) fn ramadan(year: i32) -> Option<Interval> {
+    // About 33 Hijri years pass in 32 Gregorian ones.
+    let guess = (year - 622) * 33 / 32;
+    (guess - 1..=guess + 2).find_map(|h| {
+        let from = hijri_month_start(h, 9)?;
+        (from.year() == year)
+            .then(|| span(from, hijri_month_start(h, 10)?.pred_opt()?))
+            .flatten()
+    })
+}
+
 /// The `n`-th (1-based) `weekday` of `month` in `year`.
 pub(super) fn nth_weekday(year: i32, month: u32, weekday: Weekday, n: u32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(year, month, weekday, u8::try_from(n).ok()?)
@@ -188,6 +211,17 @@ mod tests {
         assert_eq!((q.from, q.to), (ymd(1989, 7, 1), ymd(1989, 9, 30)));
         let w = season(1999, 3).expect("in range");
         assert_eq!((w.from, w.to), (ymd(1999, 12, 1), ymd(2000, 2, 29)));
+    }
+
+    #[test]
+    fn ramadan_follows_the_tabular_hijri_calendar() {
+        let r = ramadan(2016).expect("in range");
+        assert_eq!((r.from, r.to), (ymd(2016, 6, 6), ymd(2016, 7, 5)));
+        // Two begin in 1997 (January and December) and in 2030: the first.
+        let r = ramadan(1997).expect("in range");
+        assert_eq!((r.from, r.to), (ymd(1997, 1, 9), ymd(1997, 2, 7)));
+        assert_eq!(ramadan(2030).map(|r| r.from), Some(ymd(2030, 1, 5)));
+        assert_eq!(ramadan(2024).map(|r| r.from), Some(ymd(2024, 3, 10)));
     }
 
     #[test]

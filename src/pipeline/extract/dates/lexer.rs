@@ -57,6 +57,8 @@ pub(super) enum Holiday {
     /// US Thanksgiving: the fourth Thursday of November.
     Thanksgiving,
     Halloween,
+    /// The Muslim month of fasting, a month long (see `calendar::ramadan`).
+    Ramadan,
 }
 
 /// What a word says about the tense or modality of the clause around it.
@@ -838,6 +840,7 @@ const WORDS: &[(&str, Lex)] = &[
     ("easter", Lex::Holiday(Holiday::Easter)),
     ("thanksgiving", Lex::Holiday(Holiday::Thanksgiving)),
     ("halloween", Lex::Holiday(Holiday::Halloween)),
+    ("ramadan", Lex::Holiday(Holiday::Ramadan)),
     ("now", Lex::Now),
     ("currently", Lex::Now),
     ("presently", Lex::Now),
@@ -1003,6 +1006,8 @@ const WORDS: &[(&str, Lex)] = &[
     ("swung", Lex::Tense(Cue::Past)),
     ("burst", Lex::Tense(Cue::Past)),
     ("shut", Lex::Tense(Cue::Past)),
+    ("spread", Lex::Tense(Cue::Past)),
+    ("split", Lex::Tense(Cue::Past)),
     ("eighteen", Lex::Century19),
     ("nineteen", Lex::Century19),
     ("present", Lex::Present),

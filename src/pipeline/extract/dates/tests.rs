@@ -2517,11 +2517,11 @@ fn a_day_later_after_a_month_counts_from_the_day_given_before_it() {
             ("the same day", "2021-03-05"),
         ],
     );
-    // With no day given near it, none is said.
+    // With no day given near it, that many days into the month: an honest bound.
     assert_starts(
         "The strike began in October. Two days later the talks broke down.",
         Some("2021-03-20"),
-        &[("October", "2020-10-01")],
+        &[("October", "2020-10-01"), ("Two days later", "2020-10-03")],
     );
 }
 
@@ -3552,4 +3552,150 @@ fn a_weekday_whose_past_verb_comes_after_it_does_not_split_from_its_namesakes() 
             ("Thursday", "2019-03-21"),
         ],
     );
+}
+
+#[test]
+fn a_fiscal_year_told_with_its_last_month_runs_twelve_months_to_it() {
+    // Published Tuesday 2014-05-20.
+    let p = "2014-05-20";
+    assert_one(
+        "The mill lost money in the fiscal year that ended in March.",
+        p,
+        "the fiscal year that ended in March",
+        "2013-04-01",
+        "2014-03-31",
+        Granularity::Span,
+    );
+    assert_one(
+        "It earned a profit in the financial year to March 2011.",
+        p,
+        "the financial year to March 2011",
+        "2010-04-01",
+        "2011-03-31",
+        Granularity::Span,
+    );
+    // A year "ending" in a month is still running unless its clause is past.
+    assert_one(
+        "The county is spending $4 million in the fiscal year ending in June.",
+        p,
+        "the fiscal year ending in June",
+        "2013-07-01",
+        "2014-06-30",
+        Granularity::Span,
+    );
+}
+
+#[test]
+fn a_forecast_with_a_modal_is_of_the_weekday_to_come() {
+    // Published Wednesday 2019-06-26: the Saturday to come is 06-29, the one gone 06-22.
+    let p = "2019-06-26";
+    assert_starts(
+        "Forecasters said Velmora might see 40 degrees by Saturday.",
+        Some(p),
+        &[("Saturday", "2019-06-29")],
+    );
+    assert_starts(
+        "A cyclone could make landfall near Dastry on Thursday, the institute said.",
+        Some(p),
+        &[("Thursday", "2019-06-27")],
+    );
+    // A verb spelled as its past after a modal is no past.
+    assert_starts(
+        "The agency forecast that Velmora would hit 42 degrees on Saturday.",
+        Some(p),
+        &[("Saturday", "2019-06-29")],
+    );
+    // A modal of what may have been, or another verb, keeps the past.
+    assert_starts(
+        "Police said the man could have fled on Saturday.",
+        Some(p),
+        &[("Saturday", "2019-06-22")],
+    );
+}
+
+#[test]
+fn a_weekday_that_comes_back_counts_no_clause_of_the_weekday() {
+    // Published Tuesday 2014-05-20: "every Monday" to come does not send Monday forward.
+    assert_starts(
+        "Its shares dropped in Velmora on Monday. Workers will meet every Monday until a deal.",
+        Some("2014-05-20"),
+        &[("Monday", "2014-05-19")],
+    );
+}
+
+#[test]
+fn a_count_of_quarters_or_a_quarter_century_is_no_quarter() {
+    let p = "2015-11-16";
+    assert_starts(
+        "The economy shrank for a second quarter in July-September.",
+        Some(p),
+        &[("July-September", "2015-07-01")],
+    );
+    assert_starts(
+        "The firm posted a second-quarter loss.",
+        Some(p),
+        &[("second-quarter", "2015-04-01")],
+    );
+    assert_none("In the quarter century since, the town has grown.", p);
+}
+
+#[test]
+fn days_later_after_a_month_or_a_year_are_that_many_days_into_it() {
+    let p = "2011-01-12";
+    let got = tag(
+        "The dam burst at Velmora in May 2005. Two days later, the flood reached Dastry.",
+        Some(p),
+    );
+    assert_eq!(
+        got[1],
+        (
+            "Two days later".to_owned(),
+            "2005-05-03".to_owned(),
+            "2005-06-02".to_owned(),
+            Granularity::Span
+        )
+    );
+    // Not one the text restates by a day, nor one still to come.
+    let got = tag(
+        "The shop shut in 2009. It reopened a day later, on March 11.",
+        Some(p),
+    );
+    assert!(got.iter().all(|m| m.0 != "a day later"), "{got:?}");
+    let got = tag("He flew in 2004. He will return 13 days later.", Some(p));
+    assert!(got.iter().all(|m| m.0 != "13 days later"), "{got:?}");
+}
+
+#[test]
+fn ramadan_is_its_month_of_the_year_the_clause_tells() {
+    assert_one(
+        "Road deaths rose during Ramadan, the ministry said.",
+        "2016-07-10",
+        "Ramadan",
+        "2016-06-06",
+        "2016-07-05",
+        Granularity::Span,
+    );
+    // A name, not the month.
+    assert_none("Tariq Ramadan spoke in Velmora.", "2016-07-10");
+}
+
+#[test]
+fn the_end_of_the_year_of_a_plan_is_the_publications_year() {
+    // Published 2016-07-10: after a sentence of last year, a plan's year is this one.
+    let got = tag(
+        "Last year, 1,200 people died. The ministry plans to install cameras by the end of the year.",
+        Some("2016-07-10"),
+    );
+    assert_eq!(got[1].0, "the end of the year");
+    assert_eq!(
+        (got[1].1.as_str(), got[1].2.as_str()),
+        ("2016-10-01", "2016-12-31")
+    );
+    // Told of then ("would"), the year of the sentence's date.
+    let got = tag(
+        "Parents learned Nov. 13 that the center would close at the end of the year.",
+        Some("2009-03-22"),
+    );
+    assert_eq!(got[1].0, "the end of the year");
+    assert_eq!(got[1].1, "2008-10-01");
 }
