@@ -95,7 +95,7 @@ pub fn article_from_html(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article
         byline: page.byline.or(rules.byline).map(Into::into),
         published,
         date_basis,
-        body,
+        body: body.into(),
         body_offset: 0,
         note: None,
         url: page.url.map(Into::into),

@@ -94,7 +94,7 @@ pub fn article_from_pdf(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article>
         byline: rules.byline.map(Into::into),
         published,
         date_basis,
-        body,
+        body: body.into(),
         body_offset: 0,
         note: None,
         url: None,
