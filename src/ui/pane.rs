@@ -566,13 +566,13 @@ pub const ARTICLE_EVENTS_LABEL: &str = "Events in this article";
 /// The selected article's events in text order: place, date and how the date was obtained.
 /// Publication-dated ones are marked hollow (○), as on the map, and left out while the switch
 /// hides them. Rows share one height, so a long article lays out only the rows in view.
-/// The events of article `a`, whose text is `body`.
+/// The events of article `a`, whose text is `text`.
 fn article_events_ui(
     ui: &mut Ui,
     model: &Model,
     filter: EventFilter,
     a: ArticleIdx,
-    body: &str,
+    text: &str,
     palette: &Palette,
     intents: &mut Vec<Intent>,
 ) {
@@ -620,7 +620,7 @@ fn article_events_ui(
                         );
                         job.append(&name, 0.0, fmt(body.clone(), palette.text));
                         job.append(
-                            &format!(" · {}", event_when_text(e, body)),
+                            &format!(" · {}", event_when_text(e, text)),
                             0.0,
                             fmt(
                                 body,
@@ -636,7 +636,7 @@ fn article_events_ui(
                         let galley = ui.fonts_mut(|f| f.layout_job(job));
                         let response = ui
                             .add(egui::Label::new(galley).sense(Sense::click()))
-                            .on_hover_text(event_when_text(e, body));
+                            .on_hover_text(event_when_text(e, text));
                         if response.clicked()
                             && let Some(at) = model.place_coord(e.place)
                         {
