@@ -1231,14 +1231,15 @@ mod tests {
                 (&wa.title, wa.published, &wa.outlet)
             );
             assert_eq!((gp.kind, gp.country), (wp.kind, wp.country));
-            let sentence = wa.body[w.sentence.range()].trim();
+            let written = wa.body.text();
+            let sentence = written[w.sentence.range()].trim();
             assert_eq!(
-                &ga.body[g.sentence.range()],
+                &ga.body.text()[g.sentence.range()],
                 sentence,
                 "the pane shows the sentence"
             );
             assert_eq!(
-                &ga.body[g.mention.range()],
+                &ga.body.text()[g.mention.range()],
                 wp.name,
                 "the place is highlighted"
             );

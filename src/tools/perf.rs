@@ -869,7 +869,7 @@ mod tests {
         // Seeds with a `date` header line get it as their publication date (others have bylines
         // and datelines, which only the corpus loader reads).
         assert!(seeds.iter().filter(|a| a.published.is_some()).count() >= 2);
-        assert!(seeds.iter().all(|a| !a.body.starts_with("date")));
+        assert!(seeds.iter().all(|a| !a.body.text().starts_with("date")));
         let xs = repeat_to(&seeds, 50_000);
         let total: usize = xs.iter().map(|a| a.body.len()).sum();
         assert!((50_000..53_000).contains(&total), "{total}");

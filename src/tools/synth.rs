@@ -445,18 +445,28 @@ pub fn events(places: impl PlaceList, n_events: usize, seed: u64) -> SyntheticEv
 
 /// Articles for [`events`] results: bodies long enough for every sentence the events point at,
 /// cut from `prose` (real text, such as the seeds': each body a window of it from a random
-/// place, wrapping around) and packed as the loader packs them, so that their size in memory is
+/// place, wrapping around, in ASCII) and packed as the loader packs them, so that their size in memory is
 /// a real text's (the offsets do not land on the names; only sizes are realistic). Without
 /// prose, one sentence repeated, which packs far smaller than real text would. Used where a
 /// whole dataset is needed (the headless frame, memory with texts).
 pub fn articles_for(s: &SyntheticEvents, prose: &str) -> Vec<Article> {
     const FILLER: &str = "Forces loyal to the GNA announced a counter-offensive to repel the LNA, \
         a spokesman said, as displaced families fled the clashes south of the capital. ";
-    let prose = if prose.trim().is_empty() {
-        FILLER
+    // ASCII only, as the synthetic offsets are any byte (quotes and dashes as their ASCII look).
+    let prose: String = if prose.trim().is_empty() {
+        FILLER.to_owned()
     } else {
         prose
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c if c.is_ascii() => c,
+                _ => '-',
+            })
+            .collect()
     };
+    let prose = prose.as_str();
     let mut rng = SplitMix64::new(DEFAULT_SEED ^ 0x7465_7874); // "text"
     s.extractions
         .iter()
@@ -651,13 +661,13 @@ mod tests {
         assert_eq!(xs.len(), 20);
         for x in &xs {
             assert!((2400..3000).contains(&x.body.len()), "{}", x.body.len());
-            assert!(x.body.contains("\n\n"));
-            assert!(x.body.contains("Placename"));
-            assert!(!x.body.contains('{'), "unfilled slot in {}", x.body);
+            assert!(x.body.text().contains("\n\n"));
+            assert!(x.body.text().contains("Placename"));
+            assert!(!x.body.text().contains('{'), "unfilled slot in {}", x.body);
             let day = x.published.expect("published");
             assert!((first_day()..=last_day()).contains(&day));
         }
-        assert!(xs.iter().any(|x| x.body.contains(" on ")));
+        assert!(xs.iter().any(|x| x.body.text().contains(" on ")));
     }
 
     #[test]

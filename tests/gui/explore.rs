@@ -331,7 +331,13 @@ fn searching_highlights_matching_places_and_filters_articles() {
     let ds = &app.model().expect("loaded").dataset;
     assert!(!derived.articles.is_empty());
     for a in &derived.articles {
-        assert!(ds.article(*a).body.to_lowercase().contains("misrata"));
+        assert!(
+            ds.article(*a)
+                .body
+                .text()
+                .to_lowercase()
+                .contains("misrata")
+        );
     }
 }
 

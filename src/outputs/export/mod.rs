@@ -488,7 +488,7 @@ mod tests {
             } else {
                 DateBasis::Undated
             },
-            body: body.to_string(),
+            body: body.into(),
             body_offset: 0,
             note: None,
             url: None,

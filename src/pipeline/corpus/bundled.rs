@@ -552,6 +552,7 @@ basis = \"rumour\"
         assert!(
             corpus.articles[0]
                 .body
+                .text()
                 .starts_with("ROME – Italian Prime Minister")
         );
         assert_eq!(corpus.articles[4].body_offset, 0);

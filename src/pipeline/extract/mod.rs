@@ -2787,7 +2787,7 @@ mod tests {
             byline: None,
             published: None,
             date_basis: crate::corpus::DateBasis::Undated,
-            body: body.clone(),
+            body: body.as_str().into(),
             body_offset: 0,
             note: None,
             url: None,
