@@ -17,9 +17,10 @@ use newsatlas::gazetteer::Gazetteer;
 use newsatlas::gui::NewsAtlasApp;
 use newsatlas::synth;
 
-fn synthetic_dataset(gazetteer: Gazetteer, n: usize) -> Dataset {
+/// `n` events with texts cut from `prose`, packed as the loader packs them.
+fn synthetic_dataset(gazetteer: Gazetteer, n: usize, prose: &str) -> Dataset {
     let s = synth::events(gazetteer.places(), n, synth::DEFAULT_SEED);
-    let articles = synth::articles_for(&s);
+    let articles = synth::articles_for(&s, prose);
     let index = Index::build(&s.extractions, &s.published);
     Dataset {
         articles: Arc::new(articles),
@@ -51,7 +52,8 @@ fn frame(c: &mut Criterion) {
 
     let (gazetteer, _) = Gazetteer::load_bundled(&root.join("data"));
     let t = Instant::now();
-    let dataset = synthetic_dataset(gazetteer, 1_000_000);
+    let prose = newsatlas::perf::seed_prose(&root.join("seeds"));
+    let dataset = synthetic_dataset(gazetteer, 1_000_000, &prose);
     eprintln!(
         "1M-event dataset made in {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3

@@ -554,7 +554,7 @@ pub struct UnknownNameCount {
 pub fn unknown_names(corpus: &Corpus, gazetteer: &Gazetteer) -> BTreeMap<String, UnknownNameCount> {
     let mut names: BTreeMap<String, UnknownNameCount> = BTreeMap::new();
     for article in &corpus.articles {
-        for unknown in unknown_place_names(&article.body, gazetteer) {
+        for unknown in unknown_place_names(&article.body.text(), gazetteer) {
             let entry = names.entry(unknown.name).or_default();
             entry.count += 1;
             if entry.articles.last() != Some(&article.id) {

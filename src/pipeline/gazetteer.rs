@@ -1334,7 +1334,7 @@ country = "LY"
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut text: String = crate::tools::perf::seed_articles(&root.join("seeds"))
             .iter()
-            .map(|a| a.body.as_str())
+            .map(|a| a.body.text().into_owned())
             .collect::<Vec<_>>()
             .join("\n");
         text.truncate(text.floor_char_boundary(12_000));

@@ -257,12 +257,12 @@ impl Model {
         match matcher {
             Ok(re) => articles
                 .par_iter()
-                .map(|a| re.is_match(&a.title) || re.is_match(&a.body))
+                .map(|a| re.is_match(&a.title) || re.is_match(&a.body.text()))
                 .collect(),
             // Over the regex size limit (a query of thousands of characters): exact case only.
             Err(_) => articles
                 .par_iter()
-                .map(|a| a.title.contains(query) || a.body.contains(query))
+                .map(|a| a.title.contains(query) || a.body.text().contains(query))
                 .collect(),
         }
     }
@@ -1016,7 +1016,7 @@ mod tests {
             let expected: Vec<bool> = articles
                 .iter()
                 .map(|a| {
-                    format!("{}\n{}", a.title, a.body)
+                    format!("{}\n{}", a.title, a.body.text())
                         .to_lowercase()
                         .contains(&q)
                 })

@@ -42,7 +42,7 @@ use parquet::arrow::arrow_reader::{
 };
 
 use crate::coord::LatLon;
-use crate::corpus::{Article, DateBasis};
+use crate::corpus::{Article, Body, DateBasis};
 use crate::extract::dates::{Granularity, Interval};
 use crate::extract::places::{PlaceMention, Reason};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event, TextSpan, WhenBasis};
@@ -501,6 +501,9 @@ fn check_row_group(
 /// The dataset being built.
 struct Builder {
     articles: Vec<Article>,
+    /// Per article, its text so far (the rows' sentences): set as the articles' bodies, packed,
+    /// when the reading is done.
+    bodies: Vec<String>,
     extractions: Vec<ArticleExtraction>,
     by_article: HashMap<String, u32>,
     places: Vec<Place>,
@@ -562,6 +565,7 @@ impl Builder {
     fn new() -> Builder {
         Builder {
             articles: Vec::new(),
+            bodies: Vec::new(),
             extractions: Vec::new(),
             by_article: HashMap::new(),
             places: Vec::new(),
@@ -604,12 +608,13 @@ impl Builder {
             } else {
                 DateBasis::Undated
             },
-            body: String::new(),
+            body: Body::default(),
             body_offset: 0,
             note: Some(format!("Events read from {}", file.display()).into()),
             url: None,
         });
         self.extractions.push(ArticleExtraction::default());
+        self.bodies.push(String::new());
         self.last_text.push(None);
         self.by_article.insert(id.to_owned(), i);
         i
@@ -659,7 +664,7 @@ impl Builder {
             );
         let ai = a as usize;
         let hash = hash_text(&text);
-        let body = &mut self.articles[ai].body;
+        let body = &mut self.bodies[ai];
         let sentence = match self.last_text[ai] {
             Some((h, span)) if h == hash && body.get(span.range()) == Some(text.as_str()) => span,
             _ => {
@@ -977,6 +982,10 @@ impl Builder {
         for x in &mut self.extractions {
             x.shrink_to_fit();
         }
+        for (article, body) in self.articles.iter_mut().zip(self.bodies) {
+            article.body = body.into();
+            article.body.pack();
+        }
         let published: Vec<_> = self.articles.iter().map(|a| a.published).collect();
         let index = Index::build(&self.extractions, &published);
         Dataset {
@@ -1222,14 +1231,15 @@ mod tests {
                 (&wa.title, wa.published, &wa.outlet)
             );
             assert_eq!((gp.kind, gp.country), (wp.kind, wp.country));
-            let sentence = wa.body[w.sentence.range()].trim();
+            let written = wa.body.text();
+            let sentence = written[w.sentence.range()].trim();
             assert_eq!(
-                &ga.body[g.sentence.range()],
+                &ga.body.text()[g.sentence.range()],
                 sentence,
                 "the pane shows the sentence"
             );
             assert_eq!(
-                &ga.body[g.mention.range()],
+                &ga.body.text()[g.mention.range()],
                 wp.name,
                 "the place is highlighted"
             );

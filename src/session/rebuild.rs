@@ -373,7 +373,7 @@ pub fn rebuild_cancellable(
             }
             let a = &articles[i];
             let idx = ArticleIdx(u32::try_from(i).unwrap_or(u32::MAX));
-            let x = extract_article(idx, &a.body, a.published, Source::of(a), &gazetteer);
+            let x = extract_article(idx, &a.body.text(), a.published, Source::of(a), &gazetteer);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress {
                 stage: Stage::Extracting,

@@ -224,7 +224,7 @@ impl DateOverride {
     fn matches(&self, article: &Article) -> bool {
         self.file == file_key(article)
             && self.id == article.id
-            && self.hash == content_hash(&article.body)
+            && self.hash == content_hash(&article.body.text())
     }
 }
 
@@ -343,7 +343,7 @@ impl DateOverrides {
         self.entries.push(DateOverride {
             file: file_key(article),
             id: article.id.clone(),
-            hash: content_hash(&article.body),
+            hash: content_hash(&article.body.text()),
             date,
         });
     }
@@ -653,7 +653,7 @@ pub fn missing_names(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Missing
     let per_article: Vec<Vec<String>> = articles
         .par_iter()
         .map(|a| {
-            unknown_place_names(&a.body, gazetteer)
+            unknown_place_names(&a.body.text(), gazetteer)
                 .into_iter()
                 .map(|u| u.name.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect()

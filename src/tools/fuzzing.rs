@@ -103,7 +103,7 @@ pub fn article(data: &[u8]) {
     let body_start = article.body_offset - file.bom_len;
     assert_eq!(
         file.text.get(body_start..),
-        Some(article.body.as_str()),
+        Some(&*article.body.text()),
         "the body is not the text from body_offset"
     );
     assert!(!article.title.contains('\n'), "a title spans lines");
@@ -389,7 +389,7 @@ pub fn export(data: &[u8]) {
     let gazetteer = fuzz_gazetteer();
     let extraction = extract_article(
         ArticleIdx(0),
-        &article.body,
+        &article.body.text(),
         article.published,
         Source::of(&article),
         gazetteer,
@@ -403,7 +403,7 @@ pub fn export(data: &[u8]) {
         extractions: &extractions,
         base_dir: None,
     };
-    let body = &articles[0].body;
+    let body = articles[0].body.text();
     let mut event_text_bytes = 0;
     for format in [Format::Jsonl, Format::Csv, Format::Geojson, Format::Kml] {
         let mut out = Vec::new();
@@ -497,7 +497,7 @@ pub fn html(data: &[u8]) {
     if let Some(article) = article {
         check_loaded(&article, path);
         assert!(
-            article.body.chars().any(char::is_alphanumeric),
+            article.body.text().chars().any(char::is_alphanumeric),
             "a page loaded without text"
         );
     } else {
@@ -551,18 +551,19 @@ pub fn geoparquet(data: &[u8]) {
             assert_eq!(ds.articles.len(), ds.extractions.len());
             let mut events = 0;
             for (a, x) in ds.articles.iter().zip(ds.extractions.iter()) {
+                let body = a.body.text();
                 for e in &x.events {
                     events += 1;
                     assert!((e.place.0 as usize) < ds.gazetteer.len(), "unknown place");
                     assert!(ds.gazetteer.get(e.place).coord.is_valid(), "a bad point");
                     check_range(
-                        &a.body,
+                        &body,
                         e.sentence.start as usize,
                         e.sentence.end as usize,
                         "sentence",
                     );
                     check_range(
-                        &a.body,
+                        &body,
                         e.mention.start as usize,
                         e.mention.end as usize,
                         "mention",

@@ -18,9 +18,10 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Article;
+use crate::corpus::{Article, Body};
 use crate::extract::{ArticleExtraction, dates, places, sentences};
 use crate::gazetteer::{Gazetteer, Places};
 use crate::index::{DayNum, Index, TimeWindow, date_of};
@@ -104,6 +105,14 @@ pub struct ExtractionFigures {
     pub places_mb_per_s: f64,
     pub dates_mb_per_s: f64,
     pub sentences_mb_per_s: f64,
+    /// One thread, MB/s: packing the bodies as the loader does ([`Body::pack`]), and unpacking
+    /// them as the extraction and the pane do; how many times smaller they are packed.
+    #[serde(default)]
+    pub pack_mb_per_s: f64,
+    #[serde(default)]
+    pub unpack_mb_per_s: f64,
+    #[serde(default)]
+    pub packed_ratio: f64,
 }
 
 /// Index build and scrub step at one size.
@@ -171,6 +180,9 @@ pub struct MemoryFigures {
     pub peak_rss_with_texts_mb: Option<f64>,
     /// Bytes of article text held for that figure.
     pub text_bytes: usize,
+    /// What those texts take in memory, packed as the loader packs them (cut from the seeds'
+    /// prose, so they pack as real text does: about half).
+    pub stored_text_bytes: usize,
 }
 
 /// Everything measured, printed by `newsatlas bench` as one JSON line.
@@ -241,7 +253,8 @@ pub fn run_all(options: &BenchOptions) -> BenchReport {
 
     if options.memory_only {
         let n = options.event_sizes.iter().copied().max().unwrap_or(0);
-        report.memory = Some(memory_at(places, n, options.seed));
+        let prose = seed_prose(&options.root.join("seeds"));
+        report.memory = Some(memory_at(places, n, options.seed, &prose));
         report.process_peak_rss_mb = peak_rss_mb();
         return report;
     }
@@ -328,6 +341,16 @@ pub fn seed_articles(seeds_dir: &Path) -> Vec<Article> {
     crate::corpus::Corpus::load_dir(seeds_dir).0.articles
 }
 
+/// The seeds' bodies one after another: real prose for synthetic articles' texts
+/// ([`synth::articles_for`]); empty when there are no seeds.
+pub fn seed_prose(seeds_dir: &Path) -> String {
+    seed_articles(seeds_dir)
+        .iter()
+        .map(|a| a.body.text().trim().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// `articles` cycled until their bodies add up to at least `bytes`.
 pub fn repeat_to(articles: &[Article], bytes: usize) -> Vec<Article> {
     if articles.iter().all(|a| a.body.is_empty()) {
@@ -378,15 +401,33 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
     let (all, _) = time_in(all_threads);
     let one_thread_mb_per_cpu_s = cpu_rate(articles, gazetteer, bytes);
 
-    let stage = |f: &dyn Fn(&Article) -> usize| {
+    // The stages alone read plain texts (the extraction above unpacks each body first).
+    let plain: Vec<(String, Option<NaiveDate>)> = articles
+        .iter()
+        .map(|a| (a.body.text().into_owned(), a.published))
+        .collect();
+    let stage = |f: &dyn Fn(&str, Option<NaiveDate>) -> usize| {
         let t = Instant::now();
-        let n: usize = articles.iter().map(f).sum();
+        let n: usize = plain.iter().map(|(text, day)| f(text, *day)).sum();
         std::hint::black_box(n);
         bytes as f64 / 1e6 / t.elapsed().as_secs_f64().max(1e-9)
     };
-    let places_mb_per_s = stage(&|a| places::find_places(&a.body, gazetteer).len());
-    let dates_mb_per_s = stage(&|a| dates::tag_dates(&a.body, a.published).len());
-    let sentences_mb_per_s = stage(&|a| sentences::split_sentences(&a.body).len());
+    let places_mb_per_s = stage(&|text, _| places::find_places(text, gazetteer).len());
+    let dates_mb_per_s = stage(&|text, day| dates::tag_dates(text, day).len());
+    let sentences_mb_per_s = stage(&|text, _| sentences::split_sentences(text).len());
+    // Packing each body as the loader does, and unpacking it as the extraction does.
+    let mut bodies: Vec<Body> = plain
+        .iter()
+        .map(|(text, _)| Body::from(text.as_str()))
+        .collect();
+    let t = Instant::now();
+    bodies.iter_mut().for_each(Body::pack);
+    let pack_mb_per_s = bytes as f64 / 1e6 / t.elapsed().as_secs_f64().max(1e-9);
+    let t = Instant::now();
+    let n: usize = bodies.iter().map(|b| b.text().len()).sum();
+    std::hint::black_box(n);
+    let unpack_mb_per_s = bytes as f64 / 1e6 / t.elapsed().as_secs_f64().max(1e-9);
+    let stored: usize = bodies.iter().map(Body::stored_bytes).sum();
     ExtractionFigures {
         text: text.to_owned(),
         bytes,
@@ -398,6 +439,9 @@ pub fn extraction(articles: &[Article], gazetteer: &Gazetteer, text: &str) -> Ex
         places_mb_per_s,
         dates_mb_per_s,
         sentences_mb_per_s,
+        pack_mb_per_s,
+        unpack_mb_per_s,
+        packed_ratio: bytes as f64 / stored.max(1) as f64,
     }
 }
 
@@ -436,7 +480,7 @@ pub fn thread_cpu_secs() -> Option<f64> {
 /// The app's model of a synthetic dataset: `s`'s events with articles made for them (bodies of
 /// the right sizes), indexed as `index`, over `gazetteer`.
 pub fn synthetic_model(gazetteer: Arc<Gazetteer>, s: SyntheticEvents, index: Index) -> Model {
-    let articles = synth::articles_for(&s);
+    let articles = synth::articles_for(&s, "");
     let dataset = Dataset {
         articles: Arc::new(articles),
         gazetteer,
@@ -672,8 +716,9 @@ fn place_grid(index: &Index, places: Places<'_>) -> PlaceGrid {
     )
 }
 
-/// Builds what the app holds for `n` events (extractions, index, place grid) and reports memory.
-pub fn memory_at(places: Places<'_>, n: usize, seed: u64) -> MemoryFigures {
+/// Builds what the app holds for `n` events (extractions, index, place grid) and reports memory;
+/// the articles' texts are cut from `prose` and packed as the loader packs them.
+pub fn memory_at(places: Places<'_>, n: usize, seed: u64, prose: &str) -> MemoryFigures {
     let baseline_rss_mb = peak_rss_mb();
     let s = synth::events(places, n, seed);
     let index = Index::build(&s.extractions, &s.published);
@@ -686,7 +731,7 @@ pub fn memory_at(places: Places<'_>, n: usize, seed: u64) -> MemoryFigures {
     drop(index);
     // In the app's order: the texts are read before the index is built, so the index build's
     // temporary vectors come on top of the texts.
-    let articles = synth::articles_for(&s);
+    let articles = synth::articles_for(&s, prose);
     let index = Index::build(&s.extractions, &s.published);
     let data = place_grid(&index, places);
     std::hint::black_box(&data);
@@ -697,6 +742,7 @@ pub fn memory_at(places: Places<'_>, n: usize, seed: u64) -> MemoryFigures {
         baseline_rss_mb,
         peak_rss_with_texts_mb: peak_rss_mb(),
         text_bytes: articles.iter().map(|a| a.body.len()).sum(),
+        stored_text_bytes: articles.iter().map(|a| a.body.stored_bytes()).sum(),
     };
     drop(articles);
     drop(data);
@@ -823,7 +869,7 @@ mod tests {
         // Seeds with a `date` header line get it as their publication date (others have bylines
         // and datelines, which only the corpus loader reads).
         assert!(seeds.iter().filter(|a| a.published.is_some()).count() >= 2);
-        assert!(seeds.iter().all(|a| !a.body.starts_with("date")));
+        assert!(seeds.iter().all(|a| !a.body.text().starts_with("date")));
         let xs = repeat_to(&seeds, 50_000);
         let total: usize = xs.iter().map(|a| a.body.len()).sum();
         assert!((50_000..53_000).contains(&total), "{total}");

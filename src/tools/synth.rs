@@ -330,7 +330,7 @@ pub fn articles(places: impl PlaceList, n: usize, bytes_each: usize, seed: u64) 
                 byline: None,
                 published: Some(published),
                 date_basis: DateBasis::Header,
-                body,
+                body: body.into(),
                 body_offset: 0,
                 note: None,
                 url: None,
@@ -444,21 +444,41 @@ pub fn events(places: impl PlaceList, n_events: usize, seed: u64) -> SyntheticEv
 }
 
 /// Articles for [`events`] results: bodies long enough for every sentence the events point at,
-/// filled with seed-like prose (the offsets do not land on the names; only sizes are realistic).
-/// Used where a whole dataset is needed (the headless frame, memory with texts).
-pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
+/// cut from `prose` (real text, such as the seeds': each body a window of it from a random
+/// place, wrapping around, in ASCII) and packed as the loader packs them, so that their size in memory is
+/// a real text's (the offsets do not land on the names; only sizes are realistic). Without
+/// prose, one sentence repeated, which packs far smaller than real text would. Used where a
+/// whole dataset is needed (the headless frame, memory with texts).
+pub fn articles_for(s: &SyntheticEvents, prose: &str) -> Vec<Article> {
     const FILLER: &str = "Forces loyal to the GNA announced a counter-offensive to repel the LNA, \
         a spokesman said, as displaced families fled the clashes south of the capital. ";
+    // ASCII only, as the synthetic offsets are any byte (quotes and dashes as their ASCII look).
+    let prose: String = if prose.trim().is_empty() {
+        FILLER.to_owned()
+    } else {
+        prose
+            .chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c if c.is_ascii() => c,
+                _ => '-',
+            })
+            .collect()
+    };
+    let prose = prose.as_str();
+    let mut rng = SplitMix64::new(DEFAULT_SEED ^ 0x7465_7874); // "text"
     s.extractions
         .iter()
         .zip(&s.published)
         .enumerate()
         .map(|(i, (x, published))| {
             let len = x.sentences.last().map_or(0, |r| r.end as usize + 2);
-            let mut body = FILLER.repeat(len / FILLER.len() + 1);
-            body.truncate(len);
+            let mut body = window(prose, rng.below(prose.len()), len);
             // No spare capacity, as a loaded body (copied from the file's text) has none.
             body.shrink_to_fit();
+            let mut body = crate::corpus::Body::from(body);
+            body.pack();
             Article {
                 id: format!("synth_{i:07}"),
                 file: PathBuf::from(format!("synth/{i:07}.txt")),
@@ -478,6 +498,37 @@ pub fn articles_for(s: &SyntheticEvents) -> Vec<Article> {
             }
         })
         .collect()
+}
+
+/// `len` bytes of `prose` from about `from` on (the next character boundary), going round to
+/// its start as often as needed; padded with spaces to exactly `len`.
+fn window(prose: &str, from: usize, len: usize) -> String {
+    let start = (from..prose.len())
+        .find(|&i| prose.is_char_boundary(i))
+        .unwrap_or(0);
+    let mut body = String::with_capacity(len + 4);
+    let mut rest = &prose[start..];
+    while body.len() < len {
+        let room = len - body.len();
+        if rest.len() <= room {
+            body.push_str(rest);
+            rest = prose;
+        } else {
+            let cut = (0..=room)
+                .rev()
+                .find(|&i| rest.is_char_boundary(i))
+                .unwrap_or(0);
+            body.push_str(&rest[..cut]);
+            break;
+        }
+        if prose.is_empty() {
+            break;
+        }
+    }
+    while body.len() < len {
+        body.push(' ');
+    }
+    body
 }
 
 /// The interval of a date expression in a sentence: mostly a day in the three weeks before
@@ -610,27 +661,55 @@ mod tests {
         assert_eq!(xs.len(), 20);
         for x in &xs {
             assert!((2400..3000).contains(&x.body.len()), "{}", x.body.len());
-            assert!(x.body.contains("\n\n"));
-            assert!(x.body.contains("Placename"));
-            assert!(!x.body.contains('{'), "unfilled slot in {}", x.body);
+            assert!(x.body.text().contains("\n\n"));
+            assert!(x.body.text().contains("Placename"));
+            assert!(!x.body.text().contains('{'), "unfilled slot in {}", x.body);
             let day = x.published.expect("published");
             assert!((first_day()..=last_day()).contains(&day));
         }
-        assert!(xs.iter().any(|x| x.body.contains(" on ")));
+        assert!(xs.iter().any(|x| x.body.text().contains(" on ")));
     }
 
     #[test]
     fn articles_for_events_cover_every_sentence() {
         let s = events(places(200, 5), 3_000, 6);
-        let xs = articles_for(&s);
-        assert_eq!(xs.len(), s.extractions.len());
-        for (a, x) in xs.iter().zip(&s.extractions) {
-            assert!(
-                x.events
-                    .iter()
-                    .all(|e| a.body.get(e.sentence.range()).is_some())
-            );
+        let prose = "Über 3 000 Menschen flohen aus Tarhuna. The talks in Rome ended on Friday. \
+                     Forces advanced south of the capital as the shelling went on. ";
+        for text in [prose, ""] {
+            let xs = articles_for(&s, text);
+            assert_eq!(xs.len(), s.extractions.len());
+            for (a, x) in xs.iter().zip(&s.extractions) {
+                let body = a.body.text();
+                assert!(
+                    x.events
+                        .iter()
+                        .all(|e| body.get(e.sentence.range()).is_some())
+                );
+                let len = x.sentences.last().map_or(0, |r| r.end as usize + 2);
+                assert_eq!(body.len(), len);
+                assert_eq!(a.body.is_packed(), len >= 256, "{len}");
+            }
+            // Cut from the prose given, wrapping round it.
+            let first = xs[0].body.text();
+            if !text.is_empty() {
+                assert!(
+                    first.contains("Tarhuna") || first.contains("Rome"),
+                    "{first}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn windows_of_prose_keep_characters_whole() {
+        let prose = "Ħal Far — Zürich. ";
+        for from in 0..prose.len() {
+            for len in [0, 1, 5, 17, 40, 100] {
+                let w = window(prose, from, len);
+                assert_eq!(w.len(), len, "{from} {len}");
+            }
+        }
+        assert_eq!(window("abc", 1, 7), "bcabcab");
     }
 
     #[test]

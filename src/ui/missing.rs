@@ -137,7 +137,7 @@ fn focus_country(model: &Model, name: &str) -> Option<String> {
     let places = ds.gazetteer.places();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (article, x) in ds.articles.iter().zip(ds.extractions.iter()) {
-        if !article.body.contains(name) {
+        if !article.body.text().contains(name) {
             continue;
         }
         for e in &x.events {

@@ -112,6 +112,8 @@ pub const MAX_SHOWN_TEXT_BYTES: usize = 100_000;
 /// The laid-out text of one article, cached.
 struct TextCache {
     key: (u64, ArticleIdx, String, bool),
+    /// The article's text, unpacked once for as long as it is shown ([`crate::corpus::Body`]).
+    body: String,
     job: LayoutJob,
     /// Char ranges of the interactive spans.
     spans: Vec<(Range<usize>, SpanKind)>,
@@ -405,7 +407,15 @@ fn article_ui(
                 a,
                 ds.index.published(a),
             ));
-            article_events_ui(ui, model, state.event_filter, a, palette, intents);
+            article_events_ui(
+                ui,
+                model,
+                state.event_filter,
+                a,
+                &text.body,
+                palette,
+                intents,
+            );
             ui.horizontal(|ui| {
                 ui.label(
                     RichText::new("event dates")
@@ -500,7 +510,7 @@ fn article_ui(
                             ));
                             ui.weak(format!("Why this place: {}", mention.reason.describe()));
                             if let Some(e) = event {
-                                ui.label(format!("Event: {}", event_when_text(e, &article.body)));
+                                ui.label(format!("Event: {}", event_when_text(e, &text.body)));
                                 if e.basis == WhenBasis::Publication
                                     && state.event_filter == EventFilter::DatedByText
                                 {
@@ -519,7 +529,7 @@ fn article_ui(
                             ui.scope_id().with(("date", a.0, i)),
                             Sense::click(),
                         );
-                        let surface = article.body.get(mention.start..mention.end).unwrap_or("");
+                        let surface = text.body.get(mention.start..mention.end).unwrap_or("");
                         let label = date_label(surface);
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Link, true, &label)
@@ -556,19 +566,18 @@ pub const ARTICLE_EVENTS_LABEL: &str = "Events in this article";
 /// The selected article's events in text order: place, date and how the date was obtained.
 /// Publication-dated ones are marked hollow (○), as on the map, and left out while the switch
 /// hides them. Rows share one height, so a long article lays out only the rows in view.
+/// The events of article `a`, whose text is `text`.
 fn article_events_ui(
     ui: &mut Ui,
     model: &Model,
     filter: EventFilter,
     a: ArticleIdx,
+    text: &str,
     palette: &Palette,
     intents: &mut Vec<Intent>,
 ) {
     let ds = &model.dataset;
-    let (Some(article), Some(x)) = (
-        ds.articles.get(a.0 as usize),
-        ds.extractions.get(a.0 as usize),
-    ) else {
+    let Some(x) = ds.extractions.get(a.0 as usize) else {
         return;
     };
     let publication = x
@@ -611,7 +620,7 @@ fn article_events_ui(
                         );
                         job.append(&name, 0.0, fmt(body.clone(), palette.text));
                         job.append(
-                            &format!(" · {}", event_when_text(e, &article.body)),
+                            &format!(" · {}", event_when_text(e, text)),
                             0.0,
                             fmt(
                                 body,
@@ -627,7 +636,7 @@ fn article_events_ui(
                         let galley = ui.fonts_mut(|f| f.layout_job(job));
                         let response = ui
                             .add(egui::Label::new(galley).sense(Sense::click()))
-                            .on_hover_text(event_when_text(e, &article.body));
+                            .on_hover_text(event_when_text(e, text));
                         if response.clicked()
                             && let Some(at) = model.place_coord(e.place)
                         {
@@ -641,10 +650,11 @@ fn article_events_ui(
 /// Builds the highlighted layout job and the interactive spans of one article.
 fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui: &Ui) -> TextCache {
     let ds = &model.dataset;
-    let body = ds
+    let full = ds
         .articles
         .get(a.0 as usize)
-        .map_or("", |x| x.body.as_str());
+        .map_or_else(String::new, |x| x.body.text().into_owned());
+    let body = full.as_str();
     let Some(x) = ds.extractions.get(a.0 as usize) else {
         return TextCache {
             key: (
@@ -653,6 +663,7 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
                 search.to_owned(),
                 ui.visuals().dark_mode,
             ),
+            body: full,
             job: LayoutJob::default(),
             spans: Vec::new(),
             shown_bytes: 0,
@@ -745,6 +756,7 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
     for (i, r) in dates.iter().enumerate().filter(|(_, r)| valid(r)) {
         spans.push((char_at(r.start)..char_at(r.end), SpanKind::Date(i)));
     }
+    let shown_bytes = body.len();
     TextCache {
         key: (
             model.generation,
@@ -754,8 +766,9 @@ fn build_text(model: &Model, a: ArticleIdx, search: &str, palette: &Palette, ui:
         ),
         job,
         spans,
-        shown_bytes: body.len(),
-        clipped_from: (body.len() < whole).then_some(whole),
+        shown_bytes,
+        clipped_from: (shown_bytes < whole).then_some(whole),
+        body: full,
     }
 }
 

@@ -155,7 +155,7 @@ fn a_ten_megabyte_one_line_article_loads_and_extracts() {
     let gazetteer = Gazetteer::from_places(Vec::new());
     let extraction = extract_article(
         ArticleIdx(0),
-        &article.body,
+        &article.body.text(),
         article.published,
         Source::of(article),
         &gazetteer,

@@ -40,7 +40,7 @@ fn the_seed_folder_loads_with_the_folder_rules_and_no_guessed_years() {
         "a long first line is not a title"
     );
     assert_eq!(corpus.articles[0].body_offset, 17);
-    assert!(corpus.articles[0].body.starts_with("ROME – "));
+    assert!(corpus.articles[0].body.text().starts_with("ROME – "));
     assert_eq!(corpus.articles[2].date_basis, DateBasis::Undated);
     // The two datelines without a year are each said once, on their line.
     let lines: Vec<_> = problems

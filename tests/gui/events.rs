@@ -136,7 +136,12 @@ fn a_dropped_geoparquet_file_and_an_opened_partitioned_folder_put_their_events_o
     );
     let article = &model.dataset.articles[0];
     assert_eq!(article.id, "wire-1");
-    assert!(article.body.contains("Shelling hit Tripoli on Thursday."));
+    assert!(
+        article
+            .body
+            .text()
+            .contains("Shelling hit Tripoli on Thursday.")
+    );
     assert_eq!(marker_names(&harness), ["Misrata", "Tripoli"]);
     assert!(
         harness

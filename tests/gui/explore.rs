@@ -331,7 +331,13 @@ fn searching_highlights_matching_places_and_filters_articles() {
     let ds = &app.model().expect("loaded").dataset;
     assert!(!derived.articles.is_empty());
     for a in &derived.articles {
-        assert!(ds.article(*a).body.to_lowercase().contains("misrata"));
+        assert!(
+            ds.article(*a)
+                .body
+                .text()
+                .to_lowercase()
+                .contains("misrata")
+        );
     }
 }
 
@@ -397,7 +403,7 @@ fn a_long_article_list_lays_out_only_the_rows_in_view() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (gazetteer, _) = Gazetteer::load_bundled(&root.join("data"));
     let s = synth::events(gazetteer.places(), 40_000, synth::DEFAULT_SEED);
-    let articles = synth::articles_for(&s);
+    let articles = synth::articles_for(&s, "");
     let index = Index::build(&s.extractions, &s.published);
     let dataset = Dataset {
         articles: std::sync::Arc::new(articles),

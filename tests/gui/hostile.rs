@@ -24,7 +24,7 @@ fn a_20_mb_one_line_article_is_drawn_clamped_with_a_note_and_its_mentions_clicka
     }
     text.push_str("then Misrata.");
     let (article, _) = Article::from_text("wall", Path::new("wall.txt"), &text);
-    assert!(article.body.len() > 20_000_000 && !article.body.contains('\n'));
+    assert!(article.body.len() > 20_000_000 && !article.body.text().contains('\n'));
     let corpus = Corpus {
         articles: vec![article],
     };

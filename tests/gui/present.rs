@@ -318,7 +318,7 @@ fn a_search_filters_the_map_the_timeline_and_the_export_alike_and_shows_as_a_chi
     let putin: Vec<bool> = ds
         .articles
         .iter()
-        .map(|a| a.title.contains("Putin") || a.body.contains("Putin"))
+        .map(|a| a.title.contains("Putin") || a.body.text().contains("Putin"))
         .collect();
     assert!(putin.iter().any(|&h| h) && !putin.iter().all(|&h| h));
     // The map: every marker counts the window's events of the matching articles only.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{EventRow, ExportError, ExportSource};
+use crate::corpus::LastText;
 use crate::extract::Event;
 
 #[derive(Serialize)]
@@ -96,12 +97,13 @@ pub(super) fn csv_rows<'e>(
     let mut writer = ::csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
+    let mut texts = LastText::default();
     for event in events {
-        let row = EventRow::new(source, event)?;
+        let row = EventRow::new(source, event, &mut texts)?;
         let (article, title) = (csv_cell(&row.article.id), csv_cell(&row.article.title));
         let (place_id, name) = (csv_cell(row.place.id), csv_cell(row.place.name));
         let country = row.place.country.map(csv_cell);
-        let text = csv_cell(row.text);
+        let text = csv_cell(&row.text);
         writer.serialize(CsvRow {
             article: &article,
             title: &title,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{EventRow, ExportError, ExportSource};
+use crate::corpus::LastText;
 use crate::extract::Event;
 
 #[derive(Serialize)]
@@ -63,8 +64,9 @@ pub(super) fn geojson_features<'e>(
     out: &mut impl Write,
     first: &mut bool,
 ) -> Result<(), ExportError> {
+    let mut texts = LastText::default();
     for event in events {
-        let row = EventRow::new(source, event)?;
+        let row = EventRow::new(source, event, &mut texts)?;
         if !row.place.coord.is_valid() {
             continue;
         }
@@ -84,7 +86,7 @@ pub(super) fn geojson_features<'e>(
                 from: row.from(),
                 to: row.to(),
                 date_basis: row.basis(),
-                text: row.text,
+                text: &row.text,
             },
         };
         serde_json::to_writer(&mut *out, &feature)?;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{ExportError, ExportSource, event_text_range, slice};
-use crate::corpus::Article;
+use crate::corpus::{Article, LastText};
 use crate::extract::{Event, WhenBasis};
 
 /// One JSON Lines record.
@@ -91,10 +91,15 @@ fn article_record<'a>(source: &ExportSource<'a>, article: &'a Article) -> Record
     }
 }
 
-fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'a>, ExportError> {
+/// The record of `event`, whose article's text is `body`.
+fn event_record<'a>(
+    source: &ExportSource<'a>,
+    event: &Event,
+    body: &'a str,
+) -> Result<Record<'a>, ExportError> {
     let article = source.article(event.article)?;
     let place = source.place(event.place)?;
-    let (text, cut) = event_text_range(&article.body, event, source.events_sharing_sentence(event));
+    let (text, cut) = event_text_range(body, event, source.events_sharing_sentence(event));
     Ok(Record::Event {
         article: &article.id,
         place_id: place.id,
@@ -103,14 +108,12 @@ fn event_record<'a>(source: &ExportSource<'a>, event: &Event) -> Result<Record<'
         from: event.when.map(|w| w.from),
         to: event.when.map(|w| w.to),
         date_basis: event.basis,
-        date_surface: event
-            .date_mention
-            .map(|m| slice(&article.body, &m.range()).trim()),
+        date_surface: event.date_mention.map(|m| slice(body, &m.range()).trim()),
         sentence_start: event.sentence.start as usize,
         sentence_end: event.sentence.end as usize,
         text_start: cut.then_some(text.start),
         text_end: cut.then_some(text.end),
-        text: slice(&article.body, &text),
+        text: slice(body, &text),
     })
 }
 
@@ -133,13 +136,14 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
     let mut out = io::BufWriter::new(out);
     for (article, extraction) in source.articles.iter().zip(source.extractions) {
         json_line(&mut out, &article_record(source, article))?;
+        let body = article.body.text();
         for mention in &extraction.places {
             let place = source.place(mention.place)?;
             let record = Record::Place {
                 article: &article.id,
                 start: mention.start,
                 end: mention.end,
-                surface: slice(&article.body, &(mention.start..mention.end)),
+                surface: slice(&body, &(mention.start..mention.end)),
                 place_id: place.id,
                 name: place.name,
                 lat: place.coord.lat,
@@ -157,7 +161,7 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
                 article: &article.id,
                 start: mention.start,
                 end: mention.end,
-                surface: slice(&article.body, &(mention.start..mention.end)),
+                surface: slice(&body, &(mention.start..mention.end)),
                 from: mention.interval.from,
                 to: mention.interval.to,
                 granularity: mention.interval.granularity,
@@ -166,7 +170,7 @@ pub fn write_jsonl(source: &ExportSource<'_>, out: impl Write) -> Result<(), Exp
             json_line(&mut out, &record)?;
         }
         for event in &extraction.events {
-            json_line(&mut out, &event_record(source, event)?)?;
+            json_line(&mut out, &event_record(source, event, &body)?)?;
         }
     }
     out.flush()?;
@@ -180,6 +184,7 @@ pub(super) fn write_jsonl_events<'e>(
 ) -> Result<(), ExportError> {
     let mut out = io::BufWriter::new(out);
     let mut written = HashSet::new();
+    let mut texts = LastText::default();
     for event in events {
         if written.insert(event.article) {
             json_line(
@@ -187,7 +192,9 @@ pub(super) fn write_jsonl_events<'e>(
                 &article_record(source, source.article(event.article)?),
             )?;
         }
-        json_line(&mut out, &event_record(source, event)?)?;
+        let article = source.article(event.article)?;
+        let body = texts.of(event.article.0 as usize, &article.body);
+        json_line(&mut out, &event_record(source, event, body)?)?;
     }
     out.flush()?;
     Ok(())

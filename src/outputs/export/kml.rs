@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use super::{EventRow, ExportError, ExportSource};
+use crate::corpus::LastText;
 use crate::extract::Event;
 
 /// Escapes text for XML content and attribute values, dropping the control characters XML 1.0
@@ -51,8 +52,9 @@ pub(super) fn kml_placemarks<'e>(
     events: impl IntoIterator<Item = &'e Event>,
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
+    let mut texts = LastText::default();
     for event in events {
-        let row = EventRow::new(source, event)?;
+        let row = EventRow::new(source, event, &mut texts)?;
         if !row.place.coord.is_valid() {
             continue;
         }

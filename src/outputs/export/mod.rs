@@ -13,7 +13,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::corpus::Article;
+use crate::corpus::{Article, LastText};
 use crate::extract::{ArticleExtraction, ArticleIdx, Event, WhenBasis};
 use crate::gazetteer::{Gazetteer, PlaceIdx, PlaceRef};
 use chrono::NaiveDate;
@@ -404,18 +404,25 @@ struct EventRow<'a> {
     article: &'a Article,
     place: PlaceRef<'a>,
     event: &'a Event,
-    text: &'a str,
+    text: String,
 }
 
 impl<'a> EventRow<'a> {
-    fn new(source: &ExportSource<'a>, event: &'a Event) -> Result<Self, ExportError> {
+    /// The row of `event`; `texts` keeps the last article's text for the next row.
+    fn new(
+        source: &ExportSource<'a>,
+        event: &'a Event,
+        texts: &mut LastText,
+    ) -> Result<Self, ExportError> {
         let article = source.article(event.article)?;
         let place = source.place(event.place)?;
+        let body = texts.of(event.article.0 as usize, &article.body);
+        let text = event_text(body, event, source.events_sharing_sentence(event)).to_owned();
         Ok(EventRow {
             article,
             place,
             event,
-            text: event_text(&article.body, event, source.events_sharing_sentence(event)),
+            text,
         })
     }
 
@@ -481,7 +488,7 @@ mod tests {
             } else {
                 DateBasis::Undated
             },
-            body: body.to_string(),
+            body: body.into(),
             body_offset: 0,
             note: None,
             url: None,

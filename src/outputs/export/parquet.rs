@@ -27,7 +27,7 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::WriterProperties;
 
 use super::{ExportError, ExportSource, event_text_range, slice, when_basis_name};
-use crate::corpus::Article;
+use crate::corpus::{Article, LastText};
 use crate::extract::ArticleExtraction;
 use crate::extract::dates::Granularity;
 use crate::gazetteer::Gazetteer;
@@ -424,12 +424,13 @@ fn mention_batches(source: &ExportSource<'_>) -> Result<(RecordBatch, RecordBatc
     let (mut date_from, mut date_to) = (Date32Builder::new(), Date32Builder::new());
     let mut date_vague = BooleanBuilder::new();
     for (article, x) in source.articles.iter().zip(source.extractions) {
+        let body = article.body.text();
         for m in &x.places {
             let place = source.place(m.place)?;
             place_article.append_value(&article.id);
             place_start.append_value(offset(m.start));
             place_end.append_value(offset(m.end));
-            place_surface.append_value(slice(&article.body, &(m.start..m.end)));
+            place_surface.append_value(slice(&body, &(m.start..m.end)));
             place_id_col.append_value(place.id);
             place_name_col.append_value(place.name);
             place_lat.append_value(place.coord.lat);
@@ -444,7 +445,7 @@ fn mention_batches(source: &ExportSource<'_>) -> Result<(RecordBatch, RecordBatc
             date_article.append_value(&article.id);
             date_start.append_value(offset(m.start));
             date_end.append_value(offset(m.end));
-            date_surface.append_value(slice(&article.body, &(m.start..m.end)));
+            date_surface.append_value(slice(&body, &(m.start..m.end)));
             date_from.append_value(date32(m.interval.from));
             date_to.append_value(date32(m.interval.to));
             date_granularity.append_value(granularity_name(m.interval.granularity));
@@ -505,10 +506,12 @@ fn events_batch(
     let mut geometry = BinaryBuilder::new();
     let mut bbox: [Float64Builder; 4] = std::array::from_fn(|_| Float64Builder::new());
     let mut bbox_valid = Vec::new();
+    let mut texts = LastText::default();
     for event in source.all_events() {
         let a = source.article(event.article)?;
         let place = source.place(event.place)?;
-        let (range, cut) = event_text_range(&a.body, event, source.events_sharing_sentence(event));
+        let body = texts.of(event.article.0 as usize, &a.body);
+        let (range, cut) = event_text_range(body, event, source.events_sharing_sentence(event));
         article.append_value(&a.id);
         place_id.append_value(place.id);
         place_name.append_value(place.name);
@@ -517,16 +520,12 @@ fn events_batch(
         from.append_option(event.when.map(|w| date32(w.from)));
         to.append_option(event.when.map(|w| date32(w.to)));
         basis.append_value(when_basis_name(event.basis));
-        surface.append_option(
-            event
-                .date_mention
-                .map(|m| slice(&a.body, &m.range()).trim()),
-        );
+        surface.append_option(event.date_mention.map(|m| slice(body, &m.range()).trim()));
         sentence_start.append_value(i64::from(event.sentence.start));
         sentence_end.append_value(i64::from(event.sentence.end));
         window_start.append_option(cut.then_some(offset(range.start)));
         window_end.append_option(cut.then_some(offset(range.end)));
-        text.append_value(slice(&a.body, &range));
+        text.append_value(slice(body, &range));
         let (x, y) = (place.coord.lon, place.coord.lat);
         let valid = place.coord.is_valid();
         if valid {

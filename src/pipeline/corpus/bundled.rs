@@ -61,7 +61,8 @@ pub fn load(root: &Path) -> (Corpus, Vec<Problem>) {
                 let mut ids = HashSet::new();
                 let mut ctx = Ctx { root, source: &source, path: &manifest_path, problems: &mut problems };
                 for entry in &manifest.article {
-                    if let Some(article) = ctx.entry(entry, &mut ids) {
+                    if let Some(mut article) = ctx.entry(entry, &mut ids) {
+                        article.body.pack();
                         described.insert(article.file.clone());
                         corpus.articles.push(article);
                     }
@@ -265,7 +266,7 @@ impl Ctx<'_> {
             byline: byline.map(Into::into),
             published,
             date_basis,
-            body: text_file.text[parsed.body_start..].to_string(),
+            body: text_file.text[parsed.body_start..].into(),
             body_offset: text_file.bom_len + parsed.body_start,
             note: note.map(Into::into),
             url: None,
@@ -551,6 +552,7 @@ basis = \"rumour\"
         assert!(
             corpus.articles[0]
                 .body
+                .text()
                 .starts_with("ROME – Italian Prime Minister")
         );
         assert_eq!(corpus.articles[4].body_offset, 0);

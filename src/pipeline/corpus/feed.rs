@@ -274,7 +274,7 @@ fn item_article(
         byline: byline.filter(|b| !b.is_empty()).map(Into::into),
         published,
         date_basis,
-        body,
+        body: body.into(),
         body_offset: 0,
         note: note.map(Into::into),
         url: url.map(Into::into),

@@ -208,6 +208,7 @@ pub fn load_reader(path: &Path, input: impl Read) -> (Corpus, Vec<Problem>) {
                 article.date_basis = DateBasis::Undated;
             }
         }
+        article.body.pack();
         corpus.articles.push(article);
     }
     (corpus, problems)

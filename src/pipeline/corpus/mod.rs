@@ -21,6 +21,7 @@
 //!   files, a dropped file and `--corpus FILE` alike. Each format's reader is its own module
 //!   (`html`, `feed`, `pdf`) and returns articles and problems, never panics out.
 
+mod body;
 mod bundled;
 mod feed;
 mod feed_items;
@@ -38,6 +39,7 @@ use serde::Serialize;
 
 use crate::problem::Problem;
 
+pub use self::body::{Body, LastText};
 pub use self::feed::{MAX_FEED_BYTES, SUMMARY_ONLY_NOTE, articles_from_feed};
 pub use self::html::{MAX_HTML_ELEMENTS, article_from_html};
 pub use self::pdf::{MAX_PDF_BYTES, MAX_PDF_PAGES, article_from_pdf};
@@ -136,7 +138,8 @@ pub struct Article {
     pub byline: Option<Box<str>>,
     pub published: Option<NaiveDate>,
     pub date_basis: DateBasis,
-    pub body: String,
+    /// Plain as loaded; deflated once extracted ([`Body::pack`], in a dataset).
+    pub body: Body,
     /// Byte offset of `body` in the file, to turn body offsets into file lines.
     pub body_offset: usize,
     /// A remark for the reader: a descriptive title, how a year was inferred, cited sources.
@@ -178,7 +181,7 @@ impl Article {
             byline: parsed.byline.map(Into::into),
             published: parsed.published,
             date_basis: parsed.basis,
-            body,
+            body: body.into(),
             body_offset: parsed.body_start,
             note: None,
             url: None,
@@ -406,9 +409,17 @@ fn article_files_in(dir: &Path, problems: &mut Vec<Problem>) -> std::io::Result<
     Ok(files)
 }
 
-/// The articles of one file by its format; problems pushed (nothing returned) when it cannot be
-/// used.
+/// The articles of one file by its format, their bodies packed ([`Body::pack`]); problems
+/// pushed (nothing returned) when it cannot be used.
 fn load_any(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
+    let mut articles = read_any(path, problems);
+    for article in &mut articles {
+        article.body.pack();
+    }
+    articles
+}
+
+fn read_any(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
     let stem = path.file_stem().map_or_else(
         || "article".to_string(),
         |s| s.to_string_lossy().into_owned(),

@@ -94,7 +94,7 @@ pub fn article_from_pdf(id: &str, path: &Path, bytes: &[u8]) -> (Option<Article>
         byline: rules.byline.map(Into::into),
         published,
         date_basis,
-        body,
+        body: body.into(),
         body_offset: 0,
         note: None,
         url: None,
@@ -276,13 +276,19 @@ mod tests {
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2022, 10, 14));
         assert_eq!(a.date_basis.as_str(), "metadata");
         assert!(
-            a.body.contains("In Yenagoa, the state capital of Bayelsa"),
+            a.body
+                .text()
+                .contains("In Yenagoa, the state capital of Bayelsa"),
             "{}",
             a.body
         );
         // Page two follows page one.
-        let one = a.body.find("Lokoja reported").expect("page one");
-        let two = a.body.find("The bridge at Patani").expect("page two");
+        let one = a.body.text().find("Lokoja reported").expect("page one");
+        let two = a
+            .body
+            .text()
+            .find("The bridge at Patani")
+            .expect("page two");
         assert!(one < two);
     }
 

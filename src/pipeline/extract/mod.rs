@@ -327,11 +327,15 @@ fn only_names(body: &str, sentence: &Range<usize>, mentions: &[PlaceMention]) ->
 /// A warning for each list of `extraction` cut to its first places, naming the article's file
 /// and the list's opening words.
 pub fn list_problems(article: &Article, extraction: &ArticleExtraction) -> Vec<Problem> {
+    if extraction.lists.is_empty() {
+        return Vec::new();
+    }
+    let body = article.body.text();
     extraction
         .lists
         .iter()
         .map(|list| {
-            let text = article.body.get(list.sentence.range()).unwrap_or("");
+            let text = body.get(list.sentence.range()).unwrap_or("");
             let mut opening: String = text.chars().take(60).collect();
             if opening.len() < text.len() {
                 opening.push('…');
@@ -2698,7 +2702,7 @@ pub fn extract_corpus(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Articl
         .map(|(i, a)| {
             extract_article(
                 ArticleIdx(i as u32),
-                &a.body,
+                &a.body.text(),
                 a.published,
                 Source::of(a),
                 gazetteer,
@@ -2818,7 +2822,7 @@ mod tests {
             byline: None,
             published: None,
             date_basis: crate::corpus::DateBasis::Undated,
-            body: body.clone(),
+            body: body.as_str().into(),
             body_offset: 0,
             note: None,
             url: None,
