@@ -2547,6 +2547,32 @@ fn a_town_is_in_the_division_its_sentence_names_before_it() {
 }
 
 #[test]
+fn a_state_that_small_divisions_abroad_share_still_sets_its_sentences_scene() {
+    // Florida is a department of Uruguay and a municipality of Puerto Rico too; the sentence
+    // that names it before Perry speaks of Florida's Perry, not Georgia's of the dateline.
+    let story = "MACON, Ga. (AP) - Storms hit Georgia. Gov. Tom Reed toured damage in Valdosta. \
+                 In Florida, the hurricane came ashore in the Big Bend near Perry.";
+    let perry = found_as(story, "Perry").expect("Perry found");
+    assert_eq!(bundled().admin1(perry.place), Some("US.FL"));
+}
+
+#[test]
+fn a_name_settled_earlier_yields_to_the_state_its_sentence_names() {
+    // The dateline settles Salem as Oregon's; a later sentence set in Massachusetts names
+    // the Salem there.
+    let story = "SALEM, Ore. - The city council voted to close a library. In Massachusetts, \
+                 the city of Salem said its October festival drew record crowds.";
+    let got = found(story);
+    let salems: Vec<&str> = got
+        .iter()
+        .filter(|(s, _)| s == "Salem" || s == "SALEM")
+        .map(|(_, id)| id.as_str())
+        .collect();
+    assert_eq!(salems.len(), 2, "{got:?}");
+    assert_ne!(salems[0], salems[1], "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
@@ -3838,6 +3864,33 @@ fn every_name_of_a_list_before_states_or_regions_is_a_first_level_division() {
             "{name}: {r:?}"
         );
     }
+}
+
+#[test]
+fn names_before_counties_are_counties_named_without_the_word_where_the_data_has_no_county() {
+    // Kenya's counties are its first-level divisions, named without "County" in the data:
+    // the list names them, not the towns they are named after.
+    let r = resolved(
+        "NAIROBI - Food aid reached herders in Kenya's Turkana, Marsabit and Mandera counties.",
+    );
+    for name in ["Marsabit", "Mandera"] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.2 == "KE" && x.3 == "admin_area"),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_town_a_demonym_calls_a_city_lies_in_that_country() {
+    // Nothing else in the story is Chilean; the demonym says which Concepcion.
+    let r = resolved(
+        "Gas exports resumed on Monday. A pipeline runs to the Chilean city of Concepcion, \
+         officials said.",
+    );
+    let x = resolved_as(&r, "Concepcion");
+    assert!(x.is_some_and(|x| x.2 == "CL"), "{r:?}");
 }
 
 #[test]

@@ -2525,7 +2525,7 @@ fn last_word_by_chars(s: &str) -> &str {
 
 /// The letters and digits that open `s` (empty if none): [`word_after`]'s word without its
 /// space.
-fn first_word(s: &str) -> &str {
+pub(super) fn first_word(s: &str) -> &str {
     // As [`last_word`]: ASCII letters and digits a byte at a time, characters where needed.
     let bytes = s.as_bytes();
     let to = bytes
