@@ -3620,7 +3620,16 @@ fn accept(
         && !spelling.contains(' ')
         && site.closes_capitalised_run()
         && site.at.before.is_some_and(|w| {
+            // (Nor a sentence's first word: "Senior EU officials".)
+            let opens_sentence = start.checked_sub(w.len() + 1).is_none_or(|at| {
+                text.get(..at)
+                    .map(|b| b.trim_end_matches(' '))
+                    .is_none_or(|b| {
+                        b.is_empty() || b.ends_with(['.', '!', '?', '\n', '"', '\u{201c}', ':'])
+                    })
+            });
             w.len() >= 3
+                && !opens_sentence
                 && w.bytes().all(|b| b.is_ascii_alphabetic())
                 && !place.name.contains(w)
                 && !g
