@@ -731,10 +731,10 @@ pub fn find_places_with_context(
         // "Quebec's government", "from Quebec, where the province's minister": the province,
         // not its capital of the name.
         if c.len() > 1
+            && words_of_the_division_after(text, span.end)
             && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
             && c.iter().any(|&(p, _)| g.division_level(p) == 1)
             && !c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country)
-            && words_of_the_division_after(text, span.end)
         {
             c.retain(|&(p, _)| g.division_level(p) == 1);
         }
@@ -1520,6 +1520,9 @@ fn in_the_scenes_country(
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
 }
 
+/// How far before a name [`in_the_scenes_division`] looks for a division its sentence names.
+const SCENE_WINDOW: usize = 600;
+
 /// The reading of `span` in the first-level division its sentence names before it, where the
 /// one chosen (`chosen`, a town or a county) lies in no division the sentence names: the most
 /// populous reading of its kind there ("In Alabama, a man died in Morgan County": Alabama's,
@@ -1535,6 +1538,18 @@ fn in_the_scenes_division(
     let county = |q: PlaceIdx| g.division_level(q) == 2;
     let local = |q: PlaceIdx| g.get(q).kind == PlaceKind::City || county(q);
     if scenes.divisions.is_empty() || c.len() < 2 || !local(chosen) {
+        return None;
+    }
+    // (Cheap first: a division named at most [`SCENE_WINDOW`] bytes before the name, or no
+    // sentence is looked for.)
+    let near = scenes
+        .divisions
+        .partition_point(|&(at, _)| at + SCENE_WINDOW < span.start);
+    if !scenes
+        .divisions
+        .get(near)
+        .is_some_and(|&(at, _)| at < span.start)
+    {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -5264,11 +5279,20 @@ fn curated_river_after_the(
         "territory",
     ];
     let bytes = text.as_bytes();
-    // (Cheap tests first: the byte after the name, then the word before it.)
-    if bytes
-        .get(span.end)
-        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
-        || !word_before(text, span.start).is_some_and(|w| w == "the" || w == "The")
+    // (Cheap tests first: the four bytes before the name, then the byte after it.)
+    let the = span
+        .start
+        .checked_sub(4)
+        .and_then(|at| bytes.get(at..span.start))
+        .is_some_and(|w| w == b"the " || w == b"The ")
+        && span
+            .start
+            .checked_sub(5)
+            .is_none_or(|at| !bytes[at].is_ascii_alphanumeric());
+    if !the
+        || bytes
+            .get(span.end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
     {
         return None;
     }
