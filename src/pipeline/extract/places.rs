@@ -1545,10 +1545,10 @@ fn in_the_scenes_division(
     let near = scenes
         .divisions
         .partition_point(|&(at, _)| at + SCENE_WINDOW < span.start);
-    if !scenes
+    if scenes
         .divisions
         .get(near)
-        .is_some_and(|&(at, _)| at < span.start)
+        .is_none_or(|&(at, _)| at >= span.start)
     {
         return None;
     }
