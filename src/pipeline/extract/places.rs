@@ -721,6 +721,31 @@ pub fn find_places_with_context(
         {
             c.retain(|&(p, _)| g.get(p).kind == PlaceKind::City);
         }
+        // "on the Zambezi", "the Blue Nile bridge": a river's name without "River".
+        if !c.is_empty()
+            && let Some(river) = curated_river_after_the(text, span, &c, g)
+        {
+            c.clear();
+            c.push((river, true));
+        }
+        // "Quebec's government", "from Quebec, where the province's minister": the province,
+        // not its capital of the name.
+        if c.len() > 1
+            && words_of_the_division_after(text, span.end)
+            && c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::City)
+            && c.iter().any(|&(p, _)| g.division_level(p) == 1)
+            && !c.iter().any(|&(p, _)| g.get(p).kind == PlaceKind::Country)
+        {
+            c.retain(|&(p, _)| g.division_level(p) == 1);
+        }
+        // "the Chilean city of Concepcion": a town its country's demonym calls a town is in
+        // that country, where it has a reading there.
+        if c.len() > 1
+            && let Some(k) = country_of_a_demonyms_town(text, &spans, i, g)
+            && c.iter().any(|&(p, _)| g.get(p).country == Some(k))
+        {
+            c.retain(|&(p, _)| g.get(p).country == Some(k));
+        }
         // "central Washington", "eastern Georgia": a part of a state or a country named by
         // a compass adjective is of that area, not of a city or town of the name; unless a
         // city holds most of the area's people ("southern Tripoli", "eastern Aleppo": the
@@ -935,12 +960,21 @@ pub fn find_places_with_context(
             if span.division_word {
                 // "the wider Sahel region": a region (kind) the word "region" describes stays
                 // beside the divisions of the name (Burkina Faso's Sahel), as in `described`.
-                let region_word = matches!(word_after(text, span.end), Some("region" | "Region"));
+                let word = word_after(text, span.end);
+                let region_word = matches!(word, Some("region" | "Region"));
+                // "Kent State University", "Kent State's campus": a capitalised "State" after
+                // a county of England names the university of Kent, Ohio; "State" is the
+                // word of divisions of countries of states only.
+                let state_word = word == Some("State");
                 let divisions: Vec<(PlaceIdx, bool)> = c
                     .iter()
                     .copied()
                     .filter(|(p, _)| {
-                        g.division_level(*p) > 0
+                        (g.division_level(*p) > 0
+                            && (!state_word
+                                || g.get(*p)
+                                    .country
+                                    .is_some_and(|k| STATE_COUNTRIES.contains(&k))))
                             || (region_word && g.get(*p).kind == PlaceKind::Region)
                     })
                     .collect();
@@ -1375,10 +1409,16 @@ impl<'g> Scenes<'g> {
                             && g.division_level(p) == 1
                             && g.get(p).population.unwrap_or(0) >= NAMESAKE_DIVISION_MIN_POPULATION
                     })?;
+                    // (Small divisions of its name too: "Florida", a department of Uruguay
+                    // and a municipality of Puerto Rico besides the state.)
                     let small_towns = c.iter().all(|&(q, _)| {
+                        let small =
+                            || g.get(q).population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION;
                         q == division.0
-                            || (g.get(q).kind == PlaceKind::City
-                                && g.get(q).population.unwrap_or(0) < NAMESAKE_TOWN_MAX_POPULATION)
+                            || (g.get(q).kind == PlaceKind::City && small())
+                            || (g.division_level(q) == 1
+                                && g.get(q).population.is_some()
+                                && small())
                     });
                     if !small_towns {
                         return None;
@@ -1480,6 +1520,9 @@ fn in_the_scenes_country(
         .max_by_key(|&q| g.get(q).population.unwrap_or(0))
 }
 
+/// How far before a name [`in_the_scenes_division`] looks for a division its sentence names.
+const SCENE_WINDOW: usize = 600;
+
 /// The reading of `span` in the first-level division its sentence names before it, where the
 /// one chosen (`chosen`, a town or a county) lies in no division the sentence names: the most
 /// populous reading of its kind there ("In Alabama, a man died in Morgan County": Alabama's,
@@ -1495,6 +1538,18 @@ fn in_the_scenes_division(
     let county = |q: PlaceIdx| g.division_level(q) == 2;
     let local = |q: PlaceIdx| g.get(q).kind == PlaceKind::City || county(q);
     if scenes.divisions.is_empty() || c.len() < 2 || !local(chosen) {
+        return None;
+    }
+    // (Cheap first: a division named at most [`SCENE_WINDOW`] bytes before the name, or no
+    // sentence is looked for.)
+    let near = scenes
+        .divisions
+        .partition_point(|&(at, _)| at + SCENE_WINDOW < span.start);
+    if scenes
+        .divisions
+        .get(near)
+        .is_none_or(|&(at, _)| at >= span.start)
+    {
         return None;
     }
     let (from, to) = sites::sentence_around(text, span.start, span.end);
@@ -1694,7 +1749,12 @@ fn resolve(
                 .map(|(_, p)| *p)
         };
         let (place, confidence, reason) = match earlier {
-            Some(p) if !*narrowed => (p, 0.9, Reason::OneSense),
+            // (Unless its sentence sets its scene in another state: "SALEM, Ore. ... In
+            // Massachusetts, the city of Salem" is Massachusetts' Salem.)
+            Some(p) if !*narrowed => match in_the_scenes_division(text, span, c, p, scenes, g) {
+                Some(q) => (q, SCENE_CONFIDENCE, Reason::DivisionInSentence),
+                None => (p, 0.9, Reason::OneSense),
+            },
             _ => {
                 let local_name = !local_names.is_empty()
                     && text
@@ -3565,6 +3625,45 @@ fn accept(
     };
     let place = g.get(idx);
     let broad = place.source == PlaceSource::Broad;
+    // "the Kalu Ganga" of Sri Lanka: a river's or a region's one-word alias that closes a run of
+    // capitalised words is the last word of another's name, not the one of the alias.
+    // (Not a word of its own name, a short form or a name of its own before it: "Nagorno
+    // Karabakh", "Mt Everest", "the Canadian Arctic", "the Indian Himalaya".)
+    if !broad
+        && place.kind == PlaceKind::Region
+        && spelling != place.name
+        && !spelling.contains(' ')
+        && site.closes_capitalised_run()
+        && site.at.before.is_some_and(|w| {
+            // (Nor a sentence's first word: "Senior EU officials".)
+            let opens_sentence = start.checked_sub(w.len() + 1).is_none_or(|at| {
+                text.get(..at)
+                    .map(|b| b.trim_end_matches(' '))
+                    .is_none_or(|b| {
+                        b.is_empty() || b.ends_with(['.', '!', '?', '\n', '"', '\u{201c}', ':'])
+                    })
+            });
+            w.len() >= 3
+                && !opens_sentence
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !place.name.contains(w)
+                && !g
+                    .name_hits(w)
+                    .iter()
+                    .any(|h| h.start == 0 && h.end == w.len())
+        })
+    {
+        return false;
+    }
+    // "the Samad Al Shan area" of Oman: a name after the Arabic article is the end of an
+    // Arabic name, not a place of a country whose names take no such article (Myanmar's Shan).
+    if site.at.before.is_some_and(|w| w == "Al" || w == "al")
+        && !place
+            .country
+            .is_some_and(|k| ARABIC_NAMED_COUNTRIES.contains(&k))
+    {
+        return false;
+    }
     // Most targets are spelled as the text writes them: what their spelling is, the occurrence
     // is, worked out once for them all.
     let as_written = surface == spelling;
@@ -4741,6 +4840,8 @@ fn accepted_spans(text: &str, g: &Gazetteer) -> Vec<Span> {
     towns_listed_with_places(text, &hits, &unplaced_weak, g, &mut spans);
     defined_abbreviations(text, g, &mut spans);
     county_abbreviations(text, g, &mut spans);
+    county_councils(text, g, &mut spans);
+    demonyms_of_divisions(text, g, &mut spans);
     state_abbreviations_without_stop(text, g, &mut spans);
     spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut chosen: Vec<Span> = Vec::with_capacity(spans.len());
@@ -5111,6 +5212,155 @@ fn only_areas_of_a_town_name(
         && !site.place_context()
 }
 
+/// The countries whose places' names may follow the Arabic article ("Al Anbar", "Al Ain"): the
+/// Arab League's, Iran, Israel, Turkey and Chad (ISO codes, sorted).
+const ARABIC_NAMED_COUNTRIES: &[&str] = &[
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IL", "IQ", "IR", "JO", "KM", "KW", "LB", "LY", "MA", "MR",
+    "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "TR", "YE",
+];
+
+/// Words right after a name that speak of a state or province, not of a town: "'s government",
+/// "'s premier", ", where the province's" ([`resolve`]'s narrowing of "Quebec").
+fn words_of_the_division_after(text: &str, end: usize) -> bool {
+    const OWNED: &[&str] = &[
+        "capital",
+        "government",
+        "governor",
+        "legislature",
+        "premier",
+        "provincial",
+    ];
+    // (The first word stops at the apostrophe: "province's" is read "province".)
+    const WHERE: &[&str] = &["province", "provincial"];
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    if let Some(owned) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("\u{2019}s "))
+    {
+        return OWNED.contains(&words::first_word(owned));
+    }
+    rest.strip_prefix(", where the ")
+        .is_some_and(|w| WHERE.contains(&words::first_word(w)))
+}
+
+/// The countries whose first-level divisions are called states (ISO codes): a name before a
+/// capitalised "State" is a division of one of them ("Ohio State", "Kaduna State"), not of
+/// another country ("Kent State": the university of Kent, Ohio, not England's county).
+const STATE_COUNTRIES: &[&str] = &[
+    "AT", "AU", "BR", "DE", "FM", "IN", "MM", "MX", "MY", "NG", "PW", "SD", "SO", "SS", "US", "VE",
+];
+
+/// Divisions from this population keep their name after "the" ([`curated_river_after_the`]).
+const RIVER_NAMESAKE_MAX_POPULATION: u64 = 1_000_000;
+
+/// The river of the curated gazetteer named like `span` with "River", where "the" stands
+/// before the name: "on the Zambezi" (not Namibia's Zambezi region), "the Blue Nile bridge" (not
+/// Sudan's state). Not after "in" or "through" ("in the Yukon": the territory), before a word for a division
+/// or its government, or where the name is also a country's ("the Congo") or a large
+/// division's ("the Mississippi governor").
+fn curated_river_after_the(
+    text: &str,
+    span: &Span,
+    c: &[(PlaceIdx, bool)],
+    g: &Gazetteer,
+) -> Option<PlaceIdx> {
+    const AREA_NOUNS: &[&str] = &[
+        "county",
+        "department",
+        "district",
+        "government",
+        "governor",
+        "premier",
+        "province",
+        "region",
+        "state",
+        "territory",
+    ];
+    let bytes = text.as_bytes();
+    // (Cheap tests first: the four bytes before the name, then the byte after it.)
+    let the = span
+        .start
+        .checked_sub(4)
+        .and_then(|at| bytes.get(at..span.start))
+        .is_some_and(|w| w == b"the " || w == b"The ")
+        && span
+            .start
+            .checked_sub(5)
+            .is_none_or(|at| !bytes[at].is_ascii_alphanumeric());
+    if !the
+        || bytes
+            .get(span.end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return None;
+    }
+    let before_the = span
+        .start
+        .checked_sub(4)
+        .and_then(|at| word_before(text, at));
+    if before_the.is_some_and(|w| {
+        ["in", "into", "through", "throughout"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    }) || word_after(text, span.end)
+        .is_some_and(|w| is_capitalised(w) || AREA_NOUNS.contains(&w))
+    {
+        return None;
+    }
+    let areas_too_large = c.iter().any(|&(p, _)| {
+        let place = g.get(p);
+        place.kind == PlaceKind::Country
+            || place.kind == PlaceKind::Region
+            || (place.kind == PlaceKind::AdminArea
+                && place.population.unwrap_or(0) >= RIVER_NAMESAKE_MAX_POPULATION)
+    });
+    if areas_too_large {
+        return None;
+    }
+    let key = format!("{} River", text.get(span.start..span.end)?);
+    g.name_hits(&key)
+        .iter()
+        .filter(|h| h.start == 0 && h.end == key.len())
+        .flat_map(NameHit::targets)
+        .find_map(|(role, _)| match role {
+            NameRole::Place(p)
+                if g.get(p).kind == PlaceKind::Region && g.get(p).source != PlaceSource::Broad =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
+}
+
+/// The country whose demonym, the name before the span `i`, calls it a town a few lower-case
+/// words on: "the Chilean city of Concepcion", "the Syrian border town of Sarmada".
+fn country_of_a_demonyms_town<'g>(
+    text: &str,
+    spans: &[Span],
+    i: usize,
+    g: &'g Gazetteer,
+) -> Option<&'g str> {
+    let span = spans.get(i)?;
+    let before = spans.get(i.checked_sub(1)?)?;
+    // (A bounded gap: a word or two between the demonym and "of".)
+    let gap = text.get(before.end..span.start).filter(|t| t.len() <= 32)?;
+    let head = gap.strip_suffix(" of ")?;
+    let word = head.rsplit(' ').next()?;
+    if !matches!(word, "city" | "town" | "port" | "village" | "capital")
+        || !head
+            .bytes()
+            .all(|b| b == b' ' || b == b'-' || b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    before.roles.iter().find_map(|&(r, _)| match r {
+        NameRole::Demonym(p) if g.get(p).kind == PlaceKind::Country => g.get(p).country,
+        _ => None,
+    })
+}
+
 /// "Barrow, Jackson and Madison counties", "Orleans and Jefferson parishes": each name of the
 /// list is the division of that name ("Barrow County"), whatever else it may name. A state's or
 /// country's name alone is whose divisions they are ("Indiana counties": not Indiana County).
@@ -5173,28 +5423,35 @@ fn listed_divisions(text: &str, g: &Gazetteer, spans: &mut Vec<Span>) {
             let Some(name) = text.get(start..end) else {
                 continue;
             };
-            let key = format!("{name}{singular}");
-            let roles: Vec<(NameRole, bool)> = g
-                .name_hits(&key)
-                .iter()
-                .filter(|h| h.start == 0 && h.end == key.len())
-                .flat_map(NameHit::targets)
-                .filter_map(|(role, spelling)| match role {
-                    NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
-                        Some((role, g.get(p).name == spelling))
-                    }
-                    // A division named like a word ("Delta", "Plateau") is one in such
-                    // a list.
-                    NameRole::Weak(p) if singular.is_empty() && g.division_level(p) == 1 => {
-                        Some((NameRole::Place(p), g.get(p).name == spelling))
-                    }
-                    _ => None,
-                })
-                .filter(|&(role, _)| {
-                    // Before "states" or "regions": first-level divisions only.
-                    !singular.is_empty() || role.place().is_some_and(|p| g.division_level(p) == 1)
-                })
-                .collect();
+            // `first_level`: the bare name's first-level divisions only.
+            let roles_of = |key: &str, first_level: bool| -> Vec<(NameRole, bool)> {
+                g.name_hits(key)
+                    .iter()
+                    .filter(|h| h.start == 0 && h.end == key.len())
+                    .flat_map(NameHit::targets)
+                    .filter_map(|(role, spelling)| match role {
+                        NameRole::Place(p) if g.get(p).kind == PlaceKind::AdminArea => {
+                            Some((role, g.get(p).name == spelling))
+                        }
+                        // A division named like a word ("Delta", "Plateau") is one in such
+                        // a list.
+                        NameRole::Weak(p) if first_level && g.division_level(p) == 1 => {
+                            Some((NameRole::Place(p), g.get(p).name == spelling))
+                        }
+                        _ => None,
+                    })
+                    .filter(|&(role, _)| {
+                        // Before "states" or "regions": first-level divisions only.
+                        !first_level || role.place().is_some_and(|p| g.division_level(p) == 1)
+                    })
+                    .collect()
+            };
+            let mut roles = roles_of(&format!("{name}{singular}"), singular.is_empty());
+            // "Turkana, Marsabit and Mandera counties", "Cork and Kerry counties": where the
+            // counties are a country's first-level divisions, named without "County".
+            if roles.is_empty() && !singular.is_empty() {
+                roles = roles_of(name, false);
+            }
             if roles.is_empty() {
                 continue;
             }
@@ -5533,6 +5790,92 @@ fn state_abbreviations_without_stop(text: &str, g: &Gazetteer, spans: &mut Vec<S
         }
     }
     spans.extend(found);
+}
+
+/// "Kent County Council", "Essex County Council": the council of an English or Irish county,
+/// whose name alone the data holds; its readings join those of the American counties of the
+/// name ("Sussex County Council" of Delaware), for the article's places to choose.
+fn county_councils(text: &str, g: &Gazetteer, spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        // (The cheap tests first: few spans end in "County", fewer still before "Council".)
+        let Some(name) = text
+            .get(span.start..span.end)
+            .and_then(|t| t.strip_suffix(" County"))
+        else {
+            continue;
+        };
+        if !text
+            .get(span.end..)
+            .is_some_and(|a| a.starts_with(" Council"))
+        {
+            continue;
+        }
+        let mut roles: Vec<(NameRole, bool)> = span.roles.to_vec();
+        for hit in g
+            .name_hits(name)
+            .iter()
+            .filter(|h| h.start == 0 && h.end == name.len())
+        {
+            for (role, _) in hit.targets() {
+                if let NameRole::Place(p) | NameRole::Weak(p) = role
+                    && g.get(p).kind == PlaceKind::AdminArea
+                    && matches!(g.get(p).country, Some("GB" | "IE"))
+                    && !roles.iter().any(|&(r, _)| r.place() == Some(p))
+                {
+                    roles.push((NameRole::Place(p), true));
+                }
+            }
+        }
+        if roles.len() > span.roles.len() {
+            span.roles = roles.into();
+        }
+    }
+}
+
+/// "Ethiopia's Somali region": a demonym before "region", "state" or "province" that is also the
+/// name of a first-level division is that division (not Somalia, whose people's word it is).
+fn demonyms_of_divisions(text: &str, g: &Gazetteer, spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        // (The cheap tests first: most spans are no demonym.)
+        if !span
+            .roles
+            .iter()
+            .all(|(r, _)| matches!(r, NameRole::Demonym(_)))
+            || span.roles.is_empty()
+        {
+            continue;
+        }
+        let Some(word) = word_after(text, span.end).filter(|w| {
+            matches!(
+                *w,
+                "region" | "Region" | "state" | "State" | "province" | "Province"
+            )
+        }) else {
+            continue;
+        };
+        let Some(name) = text.get(span.start..span.end) else {
+            continue;
+        };
+        let roles: Vec<(NameRole, bool)> = g
+            .name_hits(name)
+            .iter()
+            .filter(|h| h.start == 0 && h.end == name.len())
+            .flat_map(NameHit::targets)
+            .filter_map(|(role, spelling)| match role {
+                NameRole::Place(p) | NameRole::Weak(p)
+                    if g.get(p).kind == PlaceKind::AdminArea && g.division_level(p) == 1 =>
+                {
+                    Some((NameRole::Place(p), g.get(p).name == spelling))
+                }
+                _ => None,
+            })
+            .collect();
+        if !roles.is_empty() {
+            span.roles = roles.into();
+            span.division_word = true;
+            span.end_with_word = span.end + 1 + word.len();
+        }
+    }
 }
 
 /// "PLYMOUTH CO. -", "deputies in Woodbury Co.": the county the data has as "X County", read

@@ -2547,6 +2547,32 @@ fn a_town_is_in_the_division_its_sentence_names_before_it() {
 }
 
 #[test]
+fn a_state_that_small_divisions_abroad_share_still_sets_its_sentences_scene() {
+    // Florida is a department of Uruguay and a municipality of Puerto Rico too; the sentence
+    // that names it before Perry speaks of Florida's Perry, not Georgia's of the dateline.
+    let story = "MACON, Ga. (AP) - Storms hit Georgia. Gov. Tom Reed toured damage in Valdosta. \
+                 In Florida, the hurricane came ashore in the Big Bend near Perry.";
+    let perry = found_as(story, "Perry").expect("Perry found");
+    assert_eq!(bundled().admin1(perry.place), Some("US.FL"));
+}
+
+#[test]
+fn a_name_settled_earlier_yields_to_the_state_its_sentence_names() {
+    // The dateline settles Salem as Oregon's; a later sentence set in Massachusetts names
+    // the Salem there.
+    let story = "SALEM, Ore. - The city council voted to close a library. In Massachusetts, \
+                 the city of Salem said its October festival drew record crowds.";
+    let got = found(story);
+    let salems: Vec<&str> = got
+        .iter()
+        .filter(|(s, _)| s == "Salem" || s == "SALEM")
+        .map(|(_, id)| id.as_str())
+        .collect();
+    assert_eq!(salems.len(), 2, "{got:?}");
+    assert_ne!(salems[0], salems[1], "{got:?}");
+}
+
+#[test]
 fn the_container_of_an_apposition_is_the_division_the_town_lies_in() {
     // "Washington" after a town of Washington state is the state, not the capital.
     let f = found("Mary Ann from a cake studio in Tacoma, Washington shares her tips.");
@@ -3838,6 +3864,33 @@ fn every_name_of_a_list_before_states_or_regions_is_a_first_level_division() {
             "{name}: {r:?}"
         );
     }
+}
+
+#[test]
+fn names_before_counties_are_counties_named_without_the_word_where_the_data_has_no_county() {
+    // Kenya's counties are its first-level divisions, named without "County" in the data:
+    // the list names them, not the towns they are named after.
+    let r = resolved(
+        "NAIROBI - Food aid reached herders in Kenya's Turkana, Marsabit and Mandera counties.",
+    );
+    for name in ["Marsabit", "Mandera"] {
+        let x = resolved_as(&r, name);
+        assert!(
+            x.is_some_and(|x| x.2 == "KE" && x.3 == "admin_area"),
+            "{name}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn a_town_a_demonym_calls_a_city_lies_in_that_country() {
+    // Nothing else in the story is Chilean; the demonym says which Concepcion.
+    let r = resolved(
+        "Gas exports resumed on Monday. A pipeline runs to the Chilean city of Concepcion, \
+         officials said.",
+    );
+    let x = resolved_as(&r, "Concepcion");
+    assert!(x.is_some_and(|x| x.2 == "CL"), "{r:?}");
 }
 
 #[test]
@@ -5866,4 +5919,107 @@ fn a_hamlet_of_the_storys_country_yields_to_the_city_of_the_country_its_sentence
                 Rican rescue team flew from San José on Friday.";
     let m = found_as(text, "San José").expect("San José is found");
     assert_eq!(bundled().get(m.place).country, Some("CR"));
+}
+#[test]
+fn a_curated_rivers_name_after_the_is_the_river() {
+    // Namibia's Zambezi region and Sudan's Blue Nile state bear the rivers' names; "the" and
+    // the words around make them the rivers.
+    let r = resolved("Tourists took boats on the Zambezi near Livingstone in Zambia.");
+    assert!(
+        resolved_as(&r, "Zambezi").is_some_and(|x| x.1 == "Zambezi River"),
+        "{r:?}"
+    );
+    let r = resolved("Gunfire was heard near the Blue Nile bridge in Bahir Dar, Ethiopia.");
+    assert!(
+        resolved_as(&r, "Blue Nile").is_some_and(|x| x.1 == "Blue Nile River"),
+        "{r:?}"
+    );
+    // Not after "in", nor before a word for the division.
+    let r = resolved("Troops fought in the Blue Nile state of Sudan.");
+    assert!(r.iter().any(|x| x.1 == "Blue Nile" && x.2 == "SD"), "{r:?}");
+}
+
+#[test]
+fn a_rivers_one_word_alias_closing_another_name_is_not_that_river() {
+    // "Ganga" is the Ganges's alias; "the Kalu Ganga" is a river of Sri Lanka.
+    let r = resolved("The Kalu Ganga burst its banks near Ratnapura, Sri Lanka.");
+    assert!(r.iter().all(|x| x.1 != "Ganges"), "{r:?}");
+    // A qualifier that is a name of its own keeps the region: "the Canadian Arctic".
+    let r = resolved("Ice melted fast across the Canadian Arctic this summer.");
+    assert!(r.iter().any(|x| x.1 == "Arctic Ocean"), "{r:?}");
+}
+
+#[test]
+fn an_english_county_council_is_the_county_not_an_american_county() {
+    let r = resolved("Bus routes in Maidstone and Ashford face cuts, Kent County Council said.");
+    assert!(
+        resolved_as(&r, "Kent County").is_some_and(|x| x.2 == "GB"),
+        "{r:?}"
+    );
+    // In Delaware, the county of Delaware.
+    let r = resolved("DOVER, Del. - The Kent County Council approved a budget for Smyrna.");
+    assert!(
+        resolved_as(&r, "Kent County").is_some_and(|x| x.2 == "US"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_universitys_state_after_an_english_county_is_no_division() {
+    let r = resolved("Students at Kent State University in Ohio joined a union drive.");
+    assert!(r.iter().all(|x| x.2 != "GB"), "{r:?}");
+    // A state of a country of states keeps the word: "Kaduna State".
+    let r = resolved("Gunmen attacked a village in Kaduna State, Nigeria.");
+    assert!(
+        r.iter().any(|x| x.1 == "Kaduna" && x.3 == "admin_area"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_demonym_before_region_is_the_division_of_its_name() {
+    let r = resolved("Drought hit Ethiopia's Somali region around Jijiga.");
+    assert!(
+        resolved_as(&r, "Somali region").is_some_and(|x| x.2 == "ET" && x.3 == "admin_area"),
+        "{r:?}"
+    );
+    // A demonym alone stays the country's.
+    let d = demonyms_found("He met Somali officials in Mogadishu.");
+    assert!(d.iter().any(|(s, _)| s == "Somali"), "{d:?}");
+}
+
+#[test]
+fn a_provinces_government_is_the_province_not_its_capital() {
+    let r = resolved(
+        "MONTREAL - The news came from Quebec, where the province's immigration minister \
+         spoke. Quebec's government said it would cap permits.",
+    );
+    let quebecs: Vec<_> = r.iter().filter(|x| x.0 == "Quebec").collect();
+    assert_eq!(quebecs.len(), 2, "{r:?}");
+    assert!(quebecs.iter().all(|x| x.3 == "admin_area"), "{r:?}");
+}
+
+#[test]
+fn a_name_after_the_arabic_article_is_no_place_of_a_country_without_it() {
+    // "Shan" is a state of Myanmar; "Samad Al Shan" a town of Oman.
+    let r = resolved("Ten children died in the Samad Al Shan area of Oman.");
+    assert!(r.iter().all(|x| x.2 != "MM"), "{r:?}");
+    let r = resolved("Fighting continued in Al Anbar and near al Hasakah.");
+    assert!(r.iter().any(|x| x.2 == "SY"), "{r:?}");
+}
+
+#[test]
+fn a_name_an_apposition_calls_a_town_is_a_place() {
+    // "Sake" is a word too; the apposition says town.
+    let r = resolved("The rebels seized Sake, a town 25 km west of Goma in North Kivu province.");
+    assert!(
+        resolved_as(&r, "Sake").is_some_and(|x| x.2 == "CD"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_sentences_first_word_before_an_alias_opens_no_other_name() {
+    let r = resolved("The talks failed. Senior EU officials left Brussels.");
+    assert!(r.iter().any(|x| x.1 == "European Union"), "{r:?}");
 }

@@ -773,6 +773,38 @@ pub(super) fn place_context(at: &Occurrence<'_>) -> bool {
         || owns_a_territorial_noun(at)
         || home_of_a_counted_person(at)
         || part_by_direction(at)
+        || described_as_a_town(at)
+}
+
+/// Words for a settlement that an apposition after a name may call it ([`described_as_a_town`]).
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "city", "hamlet", "port", "suburb", "town", "township", "village",
+];
+
+/// "seized Sake, a town 25 km west of Goma", "Kanata, a suburb of Ottawa": an apposition right
+/// after the name calls it a settlement (its first or second word, after "a", "an" or "the").
+fn described_as_a_town(at: &Occurrence<'_>) -> bool {
+    let Some(rest) = at.text.get(at.end..).and_then(|a| a.strip_prefix(", ")) else {
+        return false;
+    };
+    let Some(rest) = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("an "))
+        .or_else(|| rest.strip_prefix("the "))
+    else {
+        return false;
+    };
+    let first = first_word(rest);
+    if SETTLEMENT_NOUNS.contains(&first) {
+        return true;
+    }
+    // (One adjective between: "a small town", "a farming village".)
+    rest.get(first.len()..)
+        .and_then(|r| r.strip_prefix(' '))
+        .is_some_and(|r| {
+            first.bytes().all(|b| b.is_ascii_lowercase())
+                && SETTLEMENT_NOUNS.contains(&first_word(r))
+        })
 }
 
 /// "CARDIFF (PA) -", "LONDON (PA Media) —": the parentheses between a dateline's capitals and
@@ -2525,7 +2557,7 @@ fn last_word_by_chars(s: &str) -> &str {
 
 /// The letters and digits that open `s` (empty if none): [`word_after`]'s word without its
 /// space.
-fn first_word(s: &str) -> &str {
+pub(super) fn first_word(s: &str) -> &str {
     // As [`last_word`]: ASCII letters and digits a byte at a time, characters where needed.
     let bytes = s.as_bytes();
     let to = bytes
