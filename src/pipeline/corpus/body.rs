@@ -1,4 +1,4 @@
-//! An article's text as the dataset keeps it: packed once the article is extracted.
+//! An article's text as the dataset keeps it: packed as the loader reads it.
 //!
 //! Key decisions:
 //! - **Texts are the largest thing a dataset holds** (at a million events, about 150 MB of the
@@ -41,7 +41,7 @@ enum Repr {
 const MIN_PACKED_BYTES: usize = 256;
 
 impl Body {
-    /// The text: borrowed when plain, unpackd when packed.
+    /// The text: borrowed when plain, unpacked when packed.
     pub fn text(&self) -> Cow<'_, str> {
         match &self.0 {
             Repr::Plain(s) => Cow::Borrowed(s),
@@ -49,7 +49,7 @@ impl Body {
         }
     }
 
-    /// Length of the text in bytes, without inflating it.
+    /// Length of the text in bytes, without unpacking it.
     pub fn len(&self) -> usize {
         match &self.0 {
             Repr::Plain(s) => s.len(),
@@ -99,7 +99,7 @@ impl Body {
 }
 
 /// The text of one article at a time, for loops that read many records of the same article in
-/// a row (an export's events): a packed body is unpackd once per run of its records, not once
+/// a row (an export's events): a packed body is unpacked once per run of its records, not once
 /// per record.
 #[derive(Default)]
 pub struct LastText {
@@ -108,7 +108,7 @@ pub struct LastText {
 }
 
 impl LastText {
-    /// The text of `body`, the body of article `key`: borrowed when plain, else unpackd unless
+    /// The text of `body`, the body of article `key`: borrowed when plain, else unpacked unless
     /// the previous call was for the same article.
     pub fn of<'s>(&'s mut self, key: usize, body: &'s Body) -> &'s str {
         match &body.0 {

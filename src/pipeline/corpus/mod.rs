@@ -138,7 +138,7 @@ pub struct Article {
     pub byline: Option<Box<str>>,
     pub published: Option<NaiveDate>,
     pub date_basis: DateBasis,
-    /// Plain as loaded; deflated once extracted ([`Body::pack`], in a dataset).
+    /// Packed by the loader ([`Body::pack`]); read through [`Body::text`].
     pub body: Body,
     /// Byte offset of `body` in the file, to turn body offsets into file lines.
     pub body_offset: usize,
