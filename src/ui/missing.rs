@@ -13,6 +13,7 @@ use std::sync::Arc;
 use egui::{Pos2, Rect, RichText, Ui};
 
 use crate::coord::LatLon;
+use crate::extract::ArticleIdx;
 use crate::gazetteer::PlaceKind;
 use crate::session::userdata::{
     MissingName, NewPlace, Suggestion, articles_text, missing_names, suggest_places,
@@ -101,15 +102,15 @@ impl MissingView {
         self.pending = Some((generation, job));
     }
 
-    /// Opens the form for `name` (used by the list, and by tests).
-    pub fn choose(&mut self, model: &Model, name: &str) {
+    /// Opens the form for `name`, which `articles` use (used by the list, and by tests).
+    pub fn choose(&mut self, model: &Model, name: &str, articles: &[ArticleIdx]) {
         let suggestions = suggest_places(name, &model.dataset.gazetteer, 8);
         self.form = Some(Form {
             name: name.to_owned(),
             lat: String::new(),
             lon: String::new(),
             kind: PlaceKind::District,
-            country: focus_country(model, name).unwrap_or_default(),
+            country: focus_country(model, articles).unwrap_or_default(),
             aliases: String::new(),
             suggestions,
         });
@@ -130,16 +131,17 @@ impl MissingView {
     }
 }
 
-/// The country most of the events are in, in the articles that use `name`: the likeliest
-/// country of a place they name and the gazetteer does not know.
-fn focus_country(model: &Model, name: &str) -> Option<String> {
+/// The country most of the events are in, in `articles` (those that use a name): the likeliest
+/// country of a place they name and the gazetteer does not know. (From the missing name's own
+/// list of articles: no text is read, on a click at a million events either.)
+fn focus_country(model: &Model, articles: &[ArticleIdx]) -> Option<String> {
     let ds = &model.dataset;
     let places = ds.gazetteer.places();
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (article, x) in ds.articles.iter().zip(ds.extractions.iter()) {
-        if !article.body.text().contains(name) {
-            continue;
-        }
+    for x in articles
+        .iter()
+        .filter_map(|a| ds.extractions.get(a.0 as usize))
+    {
         for e in &x.events {
             if let Some(c) = places.get(e.place.0 as usize).and_then(|p| p.country) {
                 *counts.entry(c).or_default() += 1;
@@ -232,7 +234,7 @@ fn list_ui(ui: &mut Ui, view: &mut MissingView, model: &Model) {
                             .on_hover_text("Place this name")
                             .clicked()
                         {
-                            chosen = Some(m.name.clone());
+                            chosen = Some((m.name.clone(), m.articles.clone()));
                         }
                         ui.label(format!("{}×", m.count))
                             .on_hover_text(articles_text(&model.dataset.articles, &m.articles, 12));
@@ -241,8 +243,8 @@ fn list_ui(ui: &mut Ui, view: &mut MissingView, model: &Model) {
                     }
                 });
         });
-    if let Some(name) = chosen {
-        view.choose(model, &name);
+    if let Some((name, articles)) = chosen {
+        view.choose(model, &name, &articles);
     }
 }
 
@@ -444,8 +446,18 @@ mod tests {
     fn a_new_place_takes_its_country_from_the_articles_or_the_map_click() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let model = Model::new(crate::session::dataset::Dataset::load_bundled(root), 1);
-        assert_eq!(focus_country(&model, "Haftar").as_deref(), Some("LY"));
-        assert_eq!(focus_country(&model, "no such name anywhere"), None);
+        // The articles a name is listed with: here, those whose text has it.
+        let using = |name: &str| -> Vec<ArticleIdx> {
+            (0..model.dataset.articles.len())
+                .map(|i| ArticleIdx(i as u32))
+                .filter(|&a| model.dataset.article(a).body.text().contains(name))
+                .collect()
+        };
+        assert_eq!(
+            focus_country(&model, &using("Haftar")).as_deref(),
+            Some("LY")
+        );
+        assert_eq!(focus_country(&model, &using("no such name anywhere")), None);
         let near_paris = LatLon::new(48.86, 2.35);
         assert_eq!(country_near(&model, near_paris).as_deref(), Some("FR"));
         let mid_pacific = LatLon::new(-30.0, -140.0);

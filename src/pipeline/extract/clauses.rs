@@ -167,7 +167,9 @@ fn time_clause<'d>(
                 && body
                     .get(at + "and ".len()..)
                     .and_then(|rest| rest.split(' ').next())
-                    .is_some_and(|w| super::dates::is_past_word(w) || MODALS.contains(&w))
+                    .is_some_and(|w| {
+                        super::dates::is_past_word(w) || super::dates::MODALS.contains(&w)
+                    })
             || (word == "and" || word == "but")
                 && opens_with_date(body, dates, at + word.len() + 1);
         if !parts || dates.iter().any(|m| m.start <= at && at < m.end) {
@@ -214,11 +216,6 @@ fn opens_with_date(body: &str, dates: &[DateMention], at: usize) -> bool {
 /// Words that open a clause of another time inside a clause without commas (see
 /// [`time_clause`]).
 const TIME_WORDS: &[&str] = &["after", "before", "when", "until"];
-
-/// Modal verbs: after "and", one opens a predicate of its own (see [`time_clause`]).
-const MODALS: &[&str] = &[
-    "can", "could", "may", "might", "must", "should", "will", "would",
-];
 
 /// The comma at `at` (before `mention`) parts the names of a list `mention` stands in: a
 /// capitalised word before it that ends no date, only capitalised names and "and" or "or"

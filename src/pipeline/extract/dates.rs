@@ -692,8 +692,9 @@ const PLAN_VERBS: &[&str] = &[
     "play",
 ];
 
-/// Modals before a bare verb: a verb spelled as its past after one is no past ("would hit").
-const MODALS: &[&str] = &[
+/// Modals before a bare verb: a verb spelled as its past after one is no past ("would hit");
+/// after "and", one opens a predicate of its own (`clauses::time_clause`).
+pub(super) const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "should", "must", "shall",
 ];
 
